@@ -1,0 +1,543 @@
+# bpyts introspection: dump the Python API of the running Blender as one JSON document.
+#
+#   blender --background --factory-startup --python-exit-code 1 \
+#       --python introspect/python/bpyts_introspect.py -- --output out.json[.gz] [--addons a,b]
+#
+# or, with the `bpy` module (bpy must be imported first):
+#
+#   import bpy, sys; sys.path.insert(0, "introspect/python")
+#   import bpyts_introspect; bpyts_introspect.dump("out.json", addons=())
+#
+# The format is documented in introspect/FORMAT.md (types: introspect/src/schema.ts). Output is
+# deterministic: stable ordering, no timestamps, no addresses, no machine paths.
+import bpy  # noqa: F401  (must come before any other Blender module)
+
+import gzip
+import io
+import json
+import math
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import bpyts_context  # noqa: E402
+import bpyts_pydoc  # noqa: E402
+
+FORMAT_VERSION = 1
+
+_OPERATOR_STRUCT = re.compile(r"^[A-Z0-9]+_OT_\w+$")
+
+# Python/C modules dumped (those that cannot be imported get `importError`). Submodules of
+# packages listed in _PACKAGES are discovered at dump time.
+_MODULES = [
+    "bpy.app.icons",
+    "bpy.app.timers",
+    "bpy.app.translations",
+    "bpy.msgbus",
+    "bpy.path",
+    "bpy.props",
+    "bpy.utils",
+    "bpy.utils.previews",
+    "bpy.utils.units",
+    "mathutils",
+    "mathutils.bvhtree",
+    "mathutils.geometry",
+    "mathutils.interpolate",
+    "mathutils.kdtree",
+    "mathutils.noise",
+    "bmesh",
+    "bmesh.geometry",
+    "bmesh.ops",
+    "bmesh.types",
+    "bmesh.utils",
+    "gpu",
+    "gpu_extras",
+    "gpu_extras.batch",
+    "gpu_extras.presets",
+    "blf",
+    "bl_math",
+    "idprop",
+    "idprop.types",
+    "imbuf",
+    "imbuf.types",
+    "aud",
+    "bpy_extras",
+]
+_PACKAGES = ["gpu", "bpy_extras"]
+# Core C classes of bpy.types that are not RNA structs (dumped as module "bpy.types").
+_BPY_TYPES_CLASSES = {"bpy_struct", "bpy_prop_collection", "bpy_prop_array", "bpy_func"}
+# Modules whose classes extend bpy.types in Python ("_bpy_types" from 5.0).
+_PY_TYPES_MODULES = {"bpy_types", "_bpy_types", "bpy.types"}
+
+
+def _num(value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+    return value
+
+
+class _Enums:
+    """Deduplicated enum item lists, named after shared C enums where RNA exposes them."""
+
+    def __init__(self):
+        self.by_items = {}  # items tuple -> key
+        self.defs = {}
+        self.named = {}  # items tuple -> C name
+        try:
+            import _bpy
+
+            static = _bpy.rna_enum_items_static()
+        except Exception:  # not available in this Blender: only generated names
+            static = {}
+        for cname in sorted(static):
+            if cname.startswith("DummyRNA_"):
+                continue
+            items = tuple(self._item_tuple(i) for i in static[cname])
+            if items:
+                self.named.setdefault(items, cname)
+
+    @staticmethod
+    def _item_tuple(item):
+        return (item.identifier, item.name, item.description, item.value, item.icon)
+
+    def key_for(self, items, user):
+        items = tuple(items)
+        key = self.by_items.get(items)
+        if key is not None:
+            return key
+        cname = self.named.get(items)
+        if cname is not None:
+            key = re.sub(r"^rna_enum_", "", re.sub(r"_items$", "", cname))
+            entry = {"source": "rna", "cName": cname}
+        else:
+            key = user
+            entry = {"source": "generated"}
+        base, n = key, 2
+        while key in self.defs:
+            key, n = "%s#%d" % (base, n), n + 1
+        entry["items"] = [
+            dict(
+                {"identifier": i[0], "name": i[1], "description": i[2], "value": i[3]},
+                **({"icon": i[4]} if i[4] and i[4] != "NONE" else {}),
+            )
+            for i in items
+        ]
+        self.defs[key] = entry
+        self.by_items[items] = key
+        return key
+
+
+_FLAGS = (
+    ("is_readonly", "readonly"),
+    ("is_never_none", "neverNone"),
+    ("is_required", "required"),
+    ("is_output", "output"),
+    ("is_argument_optional", "argumentOptional"),
+    ("is_registered", "registered"),
+    ("is_registered_optional", "registeredOptional"),
+    ("is_animatable", "animatable"),
+    ("is_hidden", "hidden"),
+    ("is_skip_save", "skipSave"),
+    ("is_runtime", "runtime"),
+    ("is_library_editable", "libraryEditable"),
+    ("is_path_output", "pathOutput"),
+)
+
+
+def _property(p, enums, user):
+    ptype = p.type.lower()
+    out = {
+        "identifier": p.identifier,
+        "name": p.name,
+        "description": p.description,
+        "type": ptype,
+        "subtype": p.subtype,
+        "unit": p.unit,
+    }
+    for attr, key in _FLAGS:
+        if getattr(p, attr, False):
+            out[key] = True
+    if ptype in ("boolean", "int", "float"):
+        length = p.array_length
+        out["arrayLength"] = length
+        if length or p.is_array:
+            out["arrayDimensions"] = [d for d in p.array_dimensions if d]
+            out["default"] = [_num(v) for v in p.default_array]
+        else:
+            out["default"] = _num(p.default)
+        if ptype != "boolean":
+            out["hardMin"] = _num(p.hard_min)
+            out["hardMax"] = _num(p.hard_max)
+            out["softMin"] = _num(p.soft_min)
+            out["softMax"] = _num(p.soft_max)
+            out["step"] = _num(p.step)
+            if ptype == "float":
+                out["precision"] = p.precision
+    elif ptype == "string":
+        out["default"] = p.default
+        out["maxLength"] = p.length_max
+    elif ptype == "enum":
+        items_now = [_Enums._item_tuple(i) for i in p.enum_items]
+        items_static = [_Enums._item_tuple(i) for i in p.enum_items_static]
+        dynamic = items_now != items_static or not items_static
+        out["enum"] = enums.key_for(items_now, user)
+        if dynamic:
+            out["dynamic"] = True
+        if p.is_enum_flag:
+            out["flag"] = True
+            out["default"] = sorted(p.default_flag)
+        else:
+            out["default"] = p.default
+    elif ptype == "pointer":
+        out["fixedType"] = p.fixed_type.identifier
+    elif ptype == "collection":
+        out["fixedType"] = p.fixed_type.identifier
+        if p.srna is not None:
+            out["srna"] = p.srna.identifier
+    return out
+
+
+def _function(f, enums, user):
+    params, returns = [], []
+    for p in f.parameters:
+        entry = _property(p, enums, "%s.%s" % (user, p.identifier))
+        (returns if p.is_output else params).append(entry)
+    kind = "method" if f.use_self else ("classmethod" if f.use_self_type else "staticmethod")
+    out = {
+        "identifier": f.identifier,
+        "description": f.description,
+        "kind": kind,
+        "useSelf": bool(f.use_self),
+        "useSelfType": bool(f.use_self_type),
+        "parameters": params,
+        "returns": returns,
+    }
+    if f.is_registered:
+        out["registered"] = True
+    if f.is_registered_optional:
+        out["registeredOptional"] = True
+    return out
+
+
+def _collect_structs():
+    """All RNA structs (bpy.types, their subclasses, and everything reachable), by identifier."""
+    found = {}
+    in_types = set()
+    pending = []
+    for name in dir(bpy.types):
+        cls = getattr(bpy.types, name, None)
+        srna = getattr(cls, "bl_rna", None)
+        if srna is None or not isinstance(cls, type):
+            continue
+        in_types.add(srna.identifier)
+        pending.append(srna)
+        stack = [cls]
+        while stack:  # add-on classes not exposed in bpy.types (rna_info does the same)
+            for sub in stack.pop().__subclasses__():
+                sub_rna = getattr(sub, "bl_rna", None)
+                if sub_rna is not None:
+                    pending.append(sub_rna)
+                stack.append(sub)
+    while pending:
+        srna = pending.pop()
+        ident = srna.identifier
+        if ident in found:
+            continue
+        found[ident] = srna
+        if srna.base is not None:
+            pending.append(srna.base)
+        if srna.nested is not None:
+            pending.append(srna.nested)
+        props = list(srna.properties)
+        for f in srna.functions:
+            props.extend(f.parameters)
+        for p in props:
+            if p.type in ("POINTER", "COLLECTION"):
+                pending.append(p.fixed_type)
+                if p.type == "COLLECTION" and p.srna is not None:
+                    pending.append(p.srna)
+    return found, in_types
+
+
+def _own(items, base_items):
+    base = {i.as_pointer() for i in base_items}
+    return [i for i in items if i.as_pointer() not in base]
+
+
+def _structs(enums):
+    found, in_types = _collect_structs()
+    out = []
+    for ident in sorted(found):
+        if _OPERATOR_STRUCT.match(ident):
+            continue
+        srna = found[ident]
+        base = srna.base
+        props = _own(srna.properties, base.properties if base else ())
+        funcs = _own(srna.functions, base.functions if base else ())
+        is_id, b = False, srna
+        while b is not None:
+            if b.identifier == "ID":
+                is_id = True
+                break
+            b = b.base
+        entry = {
+            "identifier": ident,
+            "name": srna.name,
+            "description": srna.description,
+            "base": base.identifier if base else None,
+            "nested": srna.nested.identifier if srna.nested else None,
+            "isID": is_id,
+            "inBpyTypes": ident in in_types,
+            "properties": [
+                _property(p, enums, "%s.%s" % (ident, p.identifier))
+                for p in props
+                if p.identifier != "rna_type" or base is None
+            ],
+            "functions": [_function(f, enums, "%s.%s" % (ident, f.identifier)) for f in funcs],
+            "python": [],
+        }
+        if srna.name_property is not None:
+            entry["nameProperty"] = srna.name_property.identifier
+        cls = getattr(bpy.types, ident, None)
+        if cls is not None and getattr(cls, "bl_rna", None) == srna:
+            rna_names = {p.identifier for p in srna.properties} | {f.identifier for f in srna.functions}
+            entry["python"] = bpyts_pydoc.python_members(cls, rna_names, _PY_TYPES_MODULES)
+        out.append(entry)
+    return out
+
+
+def _operators(enums):
+    import _bpy
+
+    out = []
+    for rna_ident in sorted(_bpy.ops.dir()):
+        mod, sep, name = rna_ident.partition("_OT_")
+        if not sep:
+            continue
+        idname = "%s.%s" % (mod.lower(), name)
+        rna = _bpy.ops.get_rna_type(rna_ident)
+        try:
+            options = sorted(getattr(getattr(bpy.ops, mod.lower()), name).bl_options)
+        except Exception:
+            options = []
+        entry = {
+            "idname": idname,
+            "rnaIdentifier": rna_ident,
+            "name": rna.name,
+            "description": rna.description,
+            "options": options,
+            "properties": [
+                _property(p, enums, "%s.%s" % (idname, p.identifier))
+                for p in rna.properties
+                if p.identifier != "rna_type"
+            ],
+        }
+        if isinstance(getattr(bpy.types, rna_ident, None), type):
+            entry["python"] = True
+        out.append(entry)
+    out.sort(key=lambda o: o["idname"])
+    return out
+
+
+def _context(struct_ids):
+    import _bpy
+
+    version = bpy.app.version
+    table = bpyts_context.context_type_map(version)
+    sources = {}
+    for source, names in _bpy.context_members().items():
+        for name in names:
+            sources.setdefault(name, set()).add(source)
+    context_props = {p.identifier for p in bpy.types.Context.bl_rna.properties}
+    missing = sorted(n for n in sources if n not in table and n not in context_props)
+    if missing:
+        raise RuntimeError(
+            "bpyts: bpy.context members missing from the type map in bpyts_context.py for Blender %s: %s"
+            % (bpy.app.version_string, ", ".join(missing))
+        )
+    out, bad = [], []
+    for name in sorted(sources):
+        if name in context_props and name not in table:
+            continue
+        type_name, is_collection = table[name]
+        if type_name.startswith("py:"):
+            kind, type_name = "python", type_name[3:]
+        else:
+            kind = "struct"
+            if type_name not in struct_ids:
+                bad.append("%s -> %s" % (name, type_name))
+        out.append(
+            {
+                "name": name,
+                "type": type_name,
+                "typeKind": kind,
+                "collection": is_collection,
+                "sources": sorted(sources[name]),
+            }
+        )
+    if bad:
+        raise RuntimeError(
+            "bpyts: context members mapped to structs that Blender %s does not have: %s"
+            % (bpy.app.version_string, ", ".join(bad))
+        )
+    return out
+
+
+def _app():
+    app_type = type(bpy.app)
+    fields = []
+    for name in sorted(n for n in dir(app_type) if not n.startswith("_")):
+        if name in ("count", "index", "n_fields", "n_sequence_fields", "n_unnamed_fields"):
+            continue
+        descriptor = getattr(app_type, name)
+        try:
+            value = getattr(bpy.app, name)
+        except Exception:
+            continue
+        entry = {
+            "name": name,
+            "pyType": type(value).__name__,
+            "doc": (getattr(descriptor, "__doc__", None) or "").strip()
+            if not callable(value) or isinstance(value, type) is False
+            else "",
+        }
+        if not isinstance(entry["doc"], str):
+            entry["doc"] = ""
+        if name.startswith("version"):
+            if isinstance(value, tuple):
+                entry["value"] = list(value)
+            elif isinstance(value, (str, int, bool)):
+                entry["value"] = value
+        fields.append(entry)
+    handlers = sorted(n for n in dir(bpy.app.handlers) if isinstance(getattr(bpy.app.handlers, n), list))
+    return {"fields": fields, "handlers": handlers}
+
+
+def _resolve(name):
+    import importlib
+
+    try:
+        return importlib.import_module(name), None
+    except BaseException as ex:  # noqa: BLE001
+        parts = name.split(".")
+        try:
+            obj = importlib.import_module(parts[0])
+            for part in parts[1:]:
+                obj = getattr(obj, part)
+            return obj, None
+        except BaseException:  # noqa: BLE001
+            return None, "%s: %s" % (type(ex).__name__, ex)
+
+
+def _modules():
+    import pkgutil
+
+    names = set(_MODULES)
+    for package in _PACKAGES:
+        mod, _ = _resolve(package)
+        if mod is not None and hasattr(mod, "__path__"):
+            for info in pkgutil.iter_modules(mod.__path__):
+                if not info.name.startswith("_"):
+                    names.add("%s.%s" % (package, info.name))
+        elif mod is not None:
+            for key in dir(mod):
+                if not key.startswith("_") and type(getattr(mod, key)).__name__ == "module":
+                    names.add("%s.%s" % (package, key))
+    out = []
+    for name in sorted(names):
+        obj, error = _resolve(name)
+        if obj is None:
+            out.append(
+                {
+                    "name": name,
+                    "doc": "",
+                    "importError": bpyts_pydoc.clean_repr(error).strip("'\""),
+                    "classes": [],
+                    "functions": [],
+                    "attributes": [],
+                    "submodules": [],
+                }
+            )
+            continue
+        out.append(bpyts_pydoc.describe_object(obj, name))
+    out.append(bpyts_pydoc.describe_object(bpy.types, "bpy.types", lambda n: n in _BPY_TYPES_CLASSES))
+    out.sort(key=lambda m: m["name"])
+    return out
+
+
+def _enable_addons(addons):
+    if not addons:
+        return
+    import addon_utils
+
+    for name in addons:
+        mod = addon_utils.enable(name, default_set=True, persistent=True)
+        if mod is None:
+            raise RuntimeError("bpyts: cannot enable add-on %r" % name)
+
+
+def build(addons=()):
+    """The schema document (a dict) for the running Blender."""
+    addons = sorted(set(a for a in addons if a))
+    _enable_addons(addons)
+    enums = _Enums()
+    structs = _structs(enums)
+    operators = _operators(enums)
+    struct_ids = {s["identifier"] for s in structs}
+    return {
+        "formatVersion": FORMAT_VERSION,
+        "blender": {
+            "version": list(bpy.app.version),
+            "versionString": "%d.%d.%d" % tuple(bpy.app.version),
+            "python": "%d.%d.%d" % tuple(sys.version_info[:3]),
+        },
+        "addons": addons,
+        "structs": structs,
+        "enums": {k: enums.defs[k] for k in sorted(enums.defs)},
+        "operators": operators,
+        "context": _context(struct_ids),
+        "data": bpy.types.BlendData.bl_rna.identifier,
+        "app": _app(),
+        "modules": _modules(),
+    }
+
+
+def serialize(doc):
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
+
+
+def dump(output_path, addons=()):
+    """Write the schema to output_path (.json, or .json.gz compressed with mtime 0); return it."""
+    doc = build(addons)
+    data = serialize(doc).encode("utf-8")
+    if output_path.endswith(".gz"):
+        buf = io.BytesIO()
+        with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+            gz.write(data)
+        data = buf.getvalue()
+    tmp = output_path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, output_path)
+    return doc
+
+
+def _main(argv):
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="bpyts_introspect.py")
+    parser.add_argument("--output", "-o", required=True)
+    parser.add_argument("--addons", default="")
+    args = parser.parse_args(argv)
+    dump(args.output, [a.strip() for a in args.addons.split(",") if a.strip()])
+
+
+if __name__ == "__main__":
+    _main(sys.argv[sys.argv.index("--") + 1 :] if "--" in sys.argv else [])

@@ -1,0 +1,30 @@
+import { relative } from "node:path";
+
+/**
+ * Driver-level failures (before or after compilation): they print in the same
+ * `<file>:<line>:<col> - error BPY<code>: <message>` shape as compiler diagnostics, or without a
+ * location when there is no file to point at (e.g. Blender missing).
+ */
+export const cliErrors = {
+  BPY0001: "entry file not found",
+  BPY0002: "cannot write output",
+  BPY0003: "Blender not found",
+  BPY0004: "no typings for this Blender version",
+  BPY0005: "Blender could not be started",
+} as const;
+export type CliErrorCode = keyof typeof cliErrors;
+
+export class CliError extends Error {
+  constructor(
+    readonly code: CliErrorCode,
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+
+  format(cwd = process.cwd()): string {
+    const where = this.file ? `${relative(cwd, this.file) || this.file}:1:1 - ` : "";
+    return `${where}error ${this.code}: ${this.message}`;
+  }
+}

@@ -1,0 +1,394 @@
+/**
+ * Prints the Python AST as PEP 8-ish source and records a v3 source map: every non-blank output
+ * line gets a segment at column 0 pointing at the TypeScript position of the statement it came
+ * from (nested statements without a position inherit their parent's).
+ */
+import { GenMapping, addMapping, setSourceContent, toEncodedMap } from "@jridgewell/gen-mapping";
+import type { Expr, Module, Param, SrcPos, Stmt } from "./ast.js";
+import { pyStringLiteral } from "./ast.js";
+
+export interface SourceMapV3 {
+  version: 3;
+  file: string;
+  sources: string[];
+  sourcesContent?: (string | null)[];
+  names: string[];
+  mappings: string;
+  sourceRoot?: string;
+}
+
+const BIN_PREC: Record<string, number> = {
+  "|": 7,
+  "^": 8,
+  "&": 9,
+  "<<": 10,
+  ">>": 10,
+  "+": 11,
+  "-": 11,
+  "*": 12,
+  "/": 12,
+  "//": 12,
+  "%": 12,
+  "**": 14,
+};
+
+export function precedence(e: Expr): number {
+  switch (e.kind) {
+    case "Walrus":
+    case "Yield":
+      return 0;
+    case "Lambda":
+      return 1;
+    case "IfExp":
+      return 2;
+    case "BoolOp":
+      return e.op === "or" ? 3 : 4;
+    case "Unary":
+      return e.op === "not" ? 5 : 13;
+    case "Compare":
+      return 6;
+    case "BinOp":
+      return BIN_PREC[e.op]!;
+    case "Attr":
+    case "Sub":
+    case "Call":
+      return 16;
+    case "Const":
+      return e.text.startsWith("-") ? 13 : 17;
+    default:
+      return 17;
+  }
+}
+
+function params(ps: Param[]): string {
+  return ps
+    .map((p) => (p.star ?? "") + p.name + (p.default ? "=" + expr(p.default, 2) : ""))
+    .join(", ");
+}
+
+/** Render an expression, parenthesised when its precedence is below `min`. */
+export function expr(e: Expr, min = 0): string {
+  const s = raw(e);
+  return precedence(e) < min ? `(${s})` : s;
+}
+
+function raw(e: Expr): string {
+  switch (e.kind) {
+    case "Name":
+      return e.id;
+    case "Const":
+      return e.text;
+    case "Attr": {
+      const v = e.value.kind === "Const" && e.value.num !== undefined ? `(${e.value.text})` : expr(e.value, 16);
+      return `${v}.${e.attr}`;
+    }
+    case "Sub":
+      return `${expr(e.value, 16)}[${e.index.kind === "Tuple" && e.index.elts.length > 0 ? e.index.elts.map((x) => expr(x, 2)).join(", ") : expr(e.index, 1)}]`;
+    case "Slice":
+      return (
+        (e.lower ? expr(e.lower, 2) : "") +
+        ":" +
+        (e.upper ? expr(e.upper, 2) : "") +
+        (e.step ? ":" + expr(e.step, 2) : "")
+      );
+    case "Call": {
+      const args = e.args.map((a) => {
+        switch (a.kind) {
+          case "pos":
+            return expr(a.value, a.value.kind === "Walrus" ? 0 : 1);
+          case "kw":
+            return `${a.name}=${expr(a.value, 1)}`;
+          case "star":
+            return `*${expr(a.value, 13)}`;
+          case "dstar":
+            return `**${expr(a.value, 13)}`;
+        }
+      });
+      // a lone generator argument needs no extra parentheses
+      if (e.args.length === 1 && e.args[0]!.kind === "pos" && e.args[0]!.value.kind === "Comp" && e.args[0]!.value.type === "gen") {
+        return `${expr(e.func, 16)}(${raw(e.args[0]!.value).slice(1, -1)})`;
+      }
+      return `${expr(e.func, 16)}(${args.join(", ")})`;
+    }
+    case "BinOp": {
+      const p = BIN_PREC[e.op]!;
+      if (e.op === "**") return `${expr(e.left, 15)} ** ${expr(e.right, 13)}`;
+      return `${expr(e.left, p)} ${e.op} ${expr(e.right, p + 1)}`;
+    }
+    case "Unary":
+      return e.op === "not" ? `not ${expr(e.operand, 5)}` : `${e.op}${expr(e.operand, 13)}`;
+    case "BoolOp": {
+      const p = e.op === "or" ? 3 : 4;
+      return e.values.map((v) => expr(v, p + 1)).join(` ${e.op} `);
+    }
+    case "Compare": {
+      let s = expr(e.left, 7);
+      e.ops.forEach((op, i) => (s += ` ${op} ${expr(e.comparators[i]!, 7)}`));
+      return s;
+    }
+    case "IfExp":
+      return `${expr(e.body, 3)} if ${expr(e.test, 3)} else ${expr(e.orelse, 2)}`;
+    case "Lambda":
+      return `lambda${e.params.length ? " " + params(e.params) : ""}: ${expr(e.body, 1)}`;
+    case "List":
+      return `[${e.elts.map(elt).join(", ")}]`;
+    case "Tuple":
+      return e.elts.length === 1 ? `(${elt(e.elts[0]!)},)` : `(${e.elts.map(elt).join(", ")})`;
+    case "Dict":
+      return `{${e.entries.map((en) => ("spread" in en ? `**${expr(en.spread, 13)}` : `${expr(en.key, 2)}: ${expr(en.value, 2)}`)).join(", ")}}`;
+    case "Starred":
+      return `*${expr(e.value, 13)}`;
+    case "Walrus":
+      return `${e.target} := ${expr(e.value, 1)}`;
+    case "Yield":
+      return e.value ? `yield${e.from ? " from" : ""} ${expr(e.value, 1)}` : "yield";
+    case "Comp": {
+      const fors = e.fors
+        .map(
+          (f) =>
+            ` for ${target(f.target)} in ${expr(f.iter, 3)}` +
+            f.conds.map((c) => ` if ${expr(c, 3)}`).join(""),
+        )
+        .join("");
+      const head = e.type === "dict" ? `${expr(e.elt, 2)}: ${expr(e.value!, 2)}` : expr(e.elt, 2);
+      const [o, c] = e.type === "list" ? "[]" : e.type === "gen" ? "()" : "{}";
+      return `${o}${head}${fors}${c}`;
+    }
+    case "FString":
+      return fstring(e.parts);
+  }
+}
+
+function elt(e: Expr): string {
+  return e.kind === "Starred" ? raw(e) : expr(e, 1);
+}
+
+/** Assignment / for targets: tuples without parentheses at the top level. */
+export function target(e: Expr): string {
+  if (e.kind === "Tuple") {
+    if (e.elts.length === 1) return `${targetInner(e.elts[0]!)},`;
+    return e.elts.map(targetInner).join(", ");
+  }
+  return expr(e, 16);
+}
+function targetInner(e: Expr): string {
+  if (e.kind === "Tuple") return `(${target(e)})`;
+  if (e.kind === "Starred") return `*${expr(e.value, 16)}`;
+  return expr(e, 16);
+}
+
+function fstring(parts: (string | Expr)[]): string {
+  const rendered = parts.map((p) => (typeof p === "string" ? p : expr(p, 2)));
+  const exprTexts = rendered.filter((_, i) => typeof parts[i] !== "string");
+  const bad = exprTexts.some((t) => t.includes("\\") || t.includes("\n") || t.includes("'") || t.includes('"') || t.startsWith("{"));
+  if (!bad && parts.some((p) => typeof p !== "string")) {
+    let s = 'f"';
+    parts.forEach((p, i) => {
+      if (typeof p === "string") {
+        s += pyStringLiteral(p).slice(1, -1).replace(/\{/g, "{{").replace(/\}/g, "}}");
+      } else s += `{${rendered[i]}}`;
+    });
+    return s + '"';
+  }
+  // fall back to concatenation
+  const pieces = parts
+    .filter((p) => p !== "")
+    .map((p) => (typeof p === "string" ? pyStringLiteral(p) : expr(p, 12)));
+  if (pieces.length === 0) return '""';
+  if (pieces.length === 1 && typeof parts.find((p) => p !== "") === "string") return pieces[0]!;
+  return pieces.length === 1 ? `"" + ${pieces[0]}` : pieces.join(" + ");
+}
+
+// ---- statements ---------------------------------------------------------------------------
+
+interface Line {
+  text: string;
+  pos?: SrcPos;
+}
+
+class StmtPrinter {
+  lines: Line[] = [];
+
+  blank(n: number): void {
+    if (this.lines.length === 0) return;
+    let have = 0;
+    for (let i = this.lines.length - 1; i >= 0 && this.lines[i]!.text === ""; i--) have++;
+    for (; have < n; have++) this.lines.push({ text: "" });
+  }
+
+  emit(indent: number, text: string, pos?: SrcPos): void {
+    this.lines.push({ text: "    ".repeat(indent) + text, pos });
+  }
+
+  block(body: Stmt[], indent: number, pos?: SrcPos, top = false): void {
+    if (body.length === 0) {
+      this.emit(indent, "pass", pos);
+      return;
+    }
+    body.forEach((s, i) => {
+      const isDef = s.kind === "Def" || s.kind === "Class";
+      const prev = body[i - 1];
+      if (i > 0 && (isDef || prev?.kind === "Def" || prev?.kind === "Class")) {
+        // keep consecutive helper imports/comments tight, separate definitions
+        if (!(prev?.kind === "Comment" && isDef)) this.blank(top ? 2 : 1);
+      }
+      this.stmt(s, indent, s.pos ?? pos);
+    });
+  }
+
+  stmt(s: Stmt, ind: number, pos?: SrcPos): void {
+    const p = s.pos ?? pos;
+    switch (s.kind) {
+      case "Expr":
+        this.emit(ind, expr(s.value, s.value.kind === "Yield" ? 0 : 1), p);
+        return;
+      case "Assign":
+        this.emit(
+          ind,
+          `${s.targets.map(target).join(" = ")} = ${s.value.kind === "Tuple" && s.value.elts.length > 1 ? s.value.elts.map(elt).join(", ") : expr(s.value, s.value.kind === "Yield" ? 0 : 1)}`,
+          p,
+        );
+        return;
+      case "AugAssign":
+        this.emit(ind, `${target(s.target)} ${s.op}= ${expr(s.value, 1)}`, p);
+        return;
+      case "If": {
+        this.emit(ind, `if ${expr(s.test, 1)}:`, p);
+        this.block(s.body, ind + 1, p);
+        let orelse = s.orelse;
+        while (orelse.length === 1 && orelse[0]!.kind === "If") {
+          const e = orelse[0];
+          this.emit(ind, `elif ${expr(e.test, 1)}:`, e.pos ?? p);
+          this.block(e.body, ind + 1, e.pos ?? p);
+          orelse = e.orelse;
+        }
+        if (orelse.length) {
+          this.emit(ind, "else:", orelse[0]!.pos ?? p);
+          this.block(orelse, ind + 1, p);
+        }
+        return;
+      }
+      case "While":
+        this.emit(ind, `while ${expr(s.test, 1)}:`, p);
+        this.block(s.body, ind + 1, p);
+        if (s.orelse?.length) {
+          this.emit(ind, "else:", p);
+          this.block(s.orelse, ind + 1, p);
+        }
+        return;
+      case "For":
+        this.emit(ind, `for ${target(s.target)} in ${expr(s.iter, 1)}:`, p);
+        this.block(s.body, ind + 1, p);
+        if (s.orelse?.length) {
+          this.emit(ind, "else:", p);
+          this.block(s.orelse, ind + 1, p);
+        }
+        return;
+      case "Def":
+        for (const d of s.decorators) this.emit(ind, `@${expr(d, 16)}`, p);
+        this.emit(ind, `def ${s.name}(${params(s.params)}):`, p);
+        if (s.docstring) this.emit(ind + 1, pyStringLiteral(s.docstring), p);
+        this.block(s.body, ind + 1, p);
+        return;
+      case "Class":
+        for (const d of s.decorators) this.emit(ind, `@${expr(d, 16)}`, p);
+        this.emit(ind, `class ${s.name}${s.bases.length ? `(${s.bases.map((b) => expr(b, 1)).join(", ")})` : ""}:`, p);
+        this.block(s.body, ind + 1, p);
+        return;
+      case "Return":
+        this.emit(ind, s.value ? `return ${s.value.kind === "Tuple" && s.value.elts.length > 1 ? s.value.elts.map(elt).join(", ") : expr(s.value, 1)}` : "return", p);
+        return;
+      case "Pass":
+        this.emit(ind, "pass", p);
+        return;
+      case "Break":
+        this.emit(ind, "break", p);
+        return;
+      case "Continue":
+        this.emit(ind, "continue", p);
+        return;
+      case "Raise":
+        this.emit(ind, s.exc ? `raise ${expr(s.exc, 1)}` : "raise", p);
+        return;
+      case "Try":
+        this.emit(ind, "try:", p);
+        this.block(s.body, ind + 1, p);
+        for (const h of s.handlers) {
+          this.emit(ind, `except${h.type ? " " + expr(h.type, 1) : ""}${h.name ? " as " + h.name : ""}:`, h.pos ?? p);
+          this.block(h.body, ind + 1, h.pos ?? p);
+        }
+        if (s.orelse.length) {
+          this.emit(ind, "else:", p);
+          this.block(s.orelse, ind + 1, p);
+        }
+        if (s.finalbody.length) {
+          this.emit(ind, "finally:", s.finalbody[0]!.pos ?? p);
+          this.block(s.finalbody, ind + 1, p);
+        }
+        return;
+      case "Global":
+        this.emit(ind, `global ${s.names.join(", ")}`, p);
+        return;
+      case "Nonlocal":
+        this.emit(ind, `nonlocal ${s.names.join(", ")}`, p);
+        return;
+      case "Import":
+        this.emit(ind, `import ${s.module}${s.asname ? " as " + s.asname : ""}`, p);
+        return;
+      case "ImportFrom":
+        this.emit(ind, `from ${s.module} import ${s.names.map((n) => n.name + (n.asname ? " as " + n.asname : "")).join(", ")}`, p);
+        return;
+      case "Del":
+        this.emit(ind, `del ${s.targets.map(target).join(", ")}`, p);
+        return;
+      case "Comment":
+        for (const l of s.text.split("\n")) this.emit(ind, `# ${l}`.trimEnd(), p);
+        return;
+      case "Raw":
+        for (const l of s.lines) this.lines.push({ text: l === "" ? "" : "    ".repeat(ind) + l, pos: p });
+        return;
+    }
+  }
+}
+
+export interface PrintResult {
+  code: string;
+  map: SourceMapV3;
+}
+
+export function printModule(
+  mod: Module,
+  opts: { file: string; fallback: SrcPos; sources: Map<string, string> },
+): PrintResult {
+  const pr = new StmtPrinter();
+  for (const s of mod.header) {
+    if (s.kind === "Raw" || s.kind === "Def" || s.kind === "Class") pr.blank(s.kind === "Raw" ? 0 : 2);
+    pr.stmt(s, 0, s.pos ?? opts.fallback);
+  }
+  if (mod.header.length && mod.body.length) pr.blank(2);
+  pr.block(mod.body, 0, opts.fallback, true);
+  // trim trailing blank lines
+  while (pr.lines.length && pr.lines[pr.lines.length - 1]!.text === "") pr.lines.pop();
+
+  const gen = new GenMapping({ file: opts.file });
+  for (const [file, content] of opts.sources) setSourceContent(gen, file, content);
+  pr.lines.forEach((l, i) => {
+    if (l.text === "") return;
+    const pos = l.pos ?? opts.fallback;
+    addMapping(gen, {
+      generated: { line: i + 1, column: 0 },
+      source: pos.file,
+      original: { line: pos.line + 1, column: pos.column },
+    });
+  });
+  const enc = toEncodedMap(gen);
+  const map: SourceMapV3 = {
+    version: 3,
+    file: opts.file,
+    sources: enc.sources.map((s) => s ?? ""),
+    sourcesContent: enc.sourcesContent,
+    names: enc.names,
+    mappings: enc.mappings,
+  };
+  return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map };
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+
+// One vitest run covers every package: unit tests live beside each package
+// (`<pkg>/test`), cross-package and end-to-end tests in `test/`.
+export default defineConfig({
+  test: {
+    include: [
+      "packages/*/test/**/*.test.ts",
+      "generator/test/**/*.test.ts",
+      "introspect/test/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
+    // Blender start-up alone is ~1 s; real-Blender tests get room without being "timed tests".
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: "forks",
+  },
+});
