@@ -152,6 +152,9 @@ _CHANGES = [
             "active_annotation_layer": ("AnnotationLayer", False),
             "gpencil": ("GreasePencil", False),
             "active_gpencil_layer": ("GreasePencilLayer", False),
+            "sequencer_scene": ("Scene", False),
+            "strip": ("Strip", False),
+            "strip_modifier": ("StripModifier", False),
         },
     ),
 ]

@@ -27,7 +27,7 @@ import bpyts_pydoc  # noqa: E402
 
 FORMAT_VERSION = 1
 
-_OPERATOR_STRUCT = re.compile(r"^[A-Z0-9]+_OT_\w+$")
+_OPERATOR_STRUCT = re.compile(r"^[A-Z0-9_]+_OT_\w+$")
 
 # Python/C modules dumped (those that cannot be imported get `importError`). Submodules of
 # packages listed in _PACKAGES are discovered at dump time.
@@ -119,12 +119,15 @@ class _Enums:
         else:
             key = user
             entry = {"source": "generated"}
+            if len(key) > 120:
+                key = key[:120]
         base, n = key, 2
         while key in self.defs:
             key, n = "%s#%d" % (base, n), n + 1
         entry["items"] = [
             dict(
-                {"identifier": i[0], "name": i[1], "description": i[2], "value": i[3]},
+                {"identifier": i[0], "name": i[1], "description": i[2]},
+                **({"value": i[3]} if i[3] is not None else {}),
                 **({"icon": i[4]} if i[4] and i[4] != "NONE" else {}),
             )
             for i in items
@@ -132,6 +135,105 @@ class _Enums:
         self.defs[key] = entry
         self.by_items[items] = key
         return key
+
+
+_PROBE = "\x01bpyts-probe"
+# Structs not descended into: reading some of their pointers in background mode crashes
+# Blender 4.3 (e.g. UvSculpt.eraser_brush).
+_PROBE_SKIP = {"Paint", "UnifiedPaintSettings", "Brush"}
+_PROBE_MESSAGE = re.compile(r"not found in (\(.*\)|\[.*\])")
+
+
+def _probe_dynamic_enums(limit=4000):
+    """Items of context-dependent enums, by property pointer.
+
+    `EnumProperty.enum_items` is evaluated without a context, so callback-based ("dynamic") enums
+    usually report their static fallback (RenderSettings.engine lists only BLENDER_EEVEE). Here one
+    live instance per struct type is reached from bpy.data/bpy.context, and assigning an invalid
+    value makes Blender list the items valid in the current context (nothing is modified).
+    """
+    import ast
+
+    roots = []
+    for getter in (
+        lambda: bpy.context.scene,
+        lambda: bpy.context.view_layer,
+        lambda: bpy.context.window_manager,
+        lambda: bpy.context.preferences,
+        lambda: bpy.context.tool_settings,
+        lambda: bpy.data,
+    ):
+        try:
+            value = getter()
+        except Exception:
+            value = None
+        if value is not None:
+            roots.append(value)
+    seen, queue, result = set(), list(roots), {}
+    while queue and len(seen) < limit:
+        inst = queue.pop(0)
+        try:
+            srna = inst.bl_rna
+        except Exception:
+            continue
+        if srna.identifier in seen:
+            continue
+        seen.add(srna.identifier)
+        b = srna
+        while b is not None and b.identifier not in _PROBE_SKIP:
+            b = b.base
+        if b is not None:
+            continue
+        for p in srna.properties:
+            ident = p.identifier
+            if ident == "rna_type":
+                continue
+            kind = p.type
+            if kind == "ENUM":
+                if p.is_readonly:
+                    continue
+                try:
+                    setattr(inst, ident, {_PROBE} if p.is_enum_flag else _PROBE)
+                except Exception as ex:
+                    m = _PROBE_MESSAGE.search(str(ex))
+                    if m:
+                        try:
+                            items = list(ast.literal_eval(m.group(1)))
+                        except Exception:
+                            continue
+                        result.setdefault(p.as_pointer(), (inst, ident, items))
+                continue
+            if kind not in ("POINTER", "COLLECTION"):
+                continue
+            try:
+                if os.environ.get("BPYTS_DEBUG"): print("PROBE", srna.identifier, ident, flush=True)
+                value = getattr(inst, ident)
+                if kind == "COLLECTION":
+                    value = value[0] if len(value) else None
+            except Exception:
+                continue
+            if value is not None and hasattr(value, "bl_rna"):
+                queue.append(value)
+    return result
+
+
+def _dynamic_items(probe, static_items):
+    """Full item tuples for probed identifiers (static data where known, UI names otherwise)."""
+    inst, ident, identifiers = probe
+    by_id = {i[0]: i for i in static_items}
+    out = []
+    for item_id in identifiers:
+        if item_id in by_id:
+            out.append(by_id[item_id])
+            continue
+        try:
+            name = bpy.types.UILayout.enum_item_name(inst, ident, item_id)
+            description = bpy.types.UILayout.enum_item_description(inst, ident, item_id)
+            name, description = name or "", description or ""
+        except Exception:
+            name, description = "", ""
+        out.append((item_id, name, description, None, "NONE"))
+    return out
 
 
 _FLAGS = (
@@ -151,6 +253,9 @@ _FLAGS = (
 )
 
 
+_DYNAMIC = {}  # property pointer -> probe result, filled by build()
+
+
 def _property(p, enums, user):
     ptype = p.type.lower()
     out = {
@@ -162,7 +267,7 @@ def _property(p, enums, user):
         "unit": p.unit,
     }
     for attr, key in _FLAGS:
-        if getattr(p, attr, False):
+        if getattr(p, attr):
             out[key] = True
     if ptype in ("boolean", "int", "float"):
         length = p.array_length
@@ -186,6 +291,9 @@ def _property(p, enums, user):
     elif ptype == "enum":
         items_now = [_Enums._item_tuple(i) for i in p.enum_items]
         items_static = [_Enums._item_tuple(i) for i in p.enum_items_static]
+        probe = _DYNAMIC.get(p.as_pointer())
+        if probe is not None and [i[0] for i in items_now] != probe[2]:
+            items_now = _dynamic_items(probe, items_now)
         dynamic = items_now != items_static or not items_static
         out["enum"] = enums.key_for(items_now, user)
         if dynamic:
@@ -255,18 +363,30 @@ def _collect_structs():
             pending.append(srna.base)
         if srna.nested is not None:
             pending.append(srna.nested)
-        props = list(srna.properties)
-        for f in srna.functions:
+        # Inherited members are reached through `base`, so only own ones need walking.
+        base = srna.base
+        props = _own(srna.properties, base.properties if base else ())
+        for f in _own(srna.functions, base.functions if base else ()):
             props.extend(f.parameters)
         for p in props:
-            if p.type in ("POINTER", "COLLECTION"):
+            ptype = p.type
+            if ptype == "POINTER" or ptype == "COLLECTION":
                 pending.append(p.fixed_type)
-                if p.type == "COLLECTION" and p.srna is not None:
-                    pending.append(p.srna)
+                if ptype == "COLLECTION":
+                    wrapper = p.srna
+                    if wrapper is not None:
+                        pending.append(wrapper)
     return found, in_types
 
 
+_OWN_CACHE = {}
+
+
 def _own(items, base_items):
+    """Members of `items` not inherited from `base_items` (cached per collection owner)."""
+    items = list(items)
+    if not items:
+        return items
     base = {i.as_pointer() for i in base_items}
     return [i for i in items if i.as_pointer() not in base]
 
@@ -467,6 +587,9 @@ def _modules():
             )
             continue
         out.append(bpyts_pydoc.describe_object(obj, name))
+    for entry in out:
+        children = {n for n in names if n.rsplit(".", 1)[0] == entry["name"]}
+        entry["submodules"] = sorted(children | set(entry["submodules"]))
     out.append(bpyts_pydoc.describe_object(bpy.types, "bpy.types", lambda n: n in _BPY_TYPES_CLASSES))
     out.sort(key=lambda m: m["name"])
     return out
@@ -488,10 +611,12 @@ def build(addons=()):
     addons = sorted(set(a for a in addons if a))
     _enable_addons(addons)
     enums = _Enums()
+    _DYNAMIC.clear()
+    _DYNAMIC.update(_probe_dynamic_enums())
     structs = _structs(enums)
     operators = _operators(enums)
     struct_ids = {s["identifier"] for s in structs}
-    return {
+    doc = {
         "formatVersion": FORMAT_VERSION,
         "blender": {
             "version": list(bpy.app.version),
@@ -507,16 +632,27 @@ def build(addons=()):
         "app": _app(),
         "modules": _modules(),
     }
+    _DYNAMIC.clear()
+    return doc
 
 
 def serialize(doc):
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
+    return json.dumps(doc, ensure_ascii=True, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def dump(output_path, addons=()):
     """Write the schema to output_path (.json, or .json.gz compressed with mtime 0); return it."""
-    doc = build(addons)
-    data = serialize(doc).encode("utf-8")
+    import gc
+
+    # The dump allocates ~1M small objects and frees none: cyclic GC passes are pure overhead.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        doc = build(addons)
+        data = serialize(doc).encode("utf-8")
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     if output_path.endswith(".gz"):
         buf = io.BytesIO()
         with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:

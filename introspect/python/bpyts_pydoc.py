@@ -4,6 +4,7 @@
 # TypeScript generator maps them. Where a docstring says nothing, OVERRIDES (below) may supply a
 # type ("typeSource": "override"); otherwise the slot is marked "unknown" — never silently `any`.
 
+import builtins
 import inspect
 import re
 import sys
@@ -158,7 +159,12 @@ def _split_params(text):
 def _params_from_text(text):
     params, kind = [], "positional_or_keyword"
     for part in _split_params(text):
-        part = part.strip().strip("[]").strip()
+        part = part.strip()
+        # "[, arg]" optional-argument notation, not a "[]" default value
+        if part.startswith("[") and part.count("[") > part.count("]"):
+            part = part[1:].strip()
+        if part.endswith("]") and part.count("]") > part.count("["):
+            part = part[:-1].strip()
         if not part:
             continue
         if part == "/":
@@ -185,8 +191,22 @@ def _params_from_text(text):
     return params
 
 
+# Pattern overrides (regex on the qualified name), tried after OVERRIDES.
+PATTERN_OVERRIDES = [
+    # Vector swizzles (v.xy, v.zyx, v.wwww …) have no docstring in 3.x.
+    (re.compile(r"^mathutils\.Vector\.[xyzw]{2,4}$"), {"type": ":class:`Vector`"}),
+]
+
+
 def _override(qualname):
-    return OVERRIDES.get(qualname, {}) if qualname else {}
+    if not qualname:
+        return {}
+    if qualname in OVERRIDES:
+        return OVERRIDES[qualname]
+    for pattern, value in PATTERN_OVERRIDES:
+        if pattern.match(qualname):
+            return value
+    return {}
 
 
 def describe_function(obj, name, kind, qualname=None, doc=None):
@@ -267,6 +287,11 @@ def describe_function(obj, name, kind, qualname=None, doc=None):
 def describe_attribute(obj, name, doc, kind, qualname=None, readonly=None):
     _, prose, fields = parse_doc(doc or "")
     _, _, _, _, attr_type = _fields_map(fields)
+    if not attr_type:
+        # "type: :class:`X`" (a missing leading colon, seen in bmesh.types docstrings)
+        m = re.search(r"^\s*type: (.+)$", doc or "", re.M)
+        if m:
+            attr_type = m.group(1).strip()
     entry = {"name": name, "kind": kind}
     override = _override(qualname)
     if attr_type:
@@ -378,7 +403,8 @@ def describe_object(mod, module_name, members_filter=None):
         if isinstance(obj, type):
             # Only classes defined by this module (C modules: __module__ matches; or no source).
             owner = getattr(obj, "__module__", "") or ""
-            if owner == module_name or owner.split(".")[0] == module_name.split(".")[0] or members_filter:
+            c_type = owner == "builtins" and not hasattr(builtins, obj.__name__)
+            if owner == module_name or owner.split(".")[0] == module_name.split(".")[0] or c_type or members_filter:
                 entry["classes"].append(describe_class(obj, module_name))
             continue
         if callable(obj):
@@ -431,9 +457,9 @@ def python_members(cls, rna_names, owner_modules):
             if isinstance(raw, types.ClassMethodDescriptorType):
                 kind = "classmethod"
             func = raw.__func__ if isinstance(raw, (classmethod, staticmethod)) else raw
-            if kind == "method" and _is_contextmanager(func):
-                kind = "contextmanager"
             fn = describe_function(func, key, kind, qual)
+            if kind == "method" and _is_contextmanager(func, fn):
+                kind = fn["kind"] = "contextmanager"
             entry = {"name": key, "kind": kind, "doc": fn["doc"], "function": fn}
         else:
             attr = describe_attribute(raw, key, "", "constant", qual)
@@ -445,11 +471,11 @@ def python_members(cls, rna_names, owner_modules):
     return out
 
 
-def _is_contextmanager(func):
+def _is_contextmanager(func, fn):
+    """A method returning a context manager (generator + @contextmanager, or documented so)."""
     wrapped = getattr(func, "__wrapped__", None)
     if wrapped is not None and inspect.isgeneratorfunction(wrapped):
         return True
-    doc = func.__doc__ or ""
-    return bool(re.search(r":rtype:\s*context manager", doc)) or bool(
-        re.search(r"context manager", doc.splitlines()[0] if doc.strip() else "", re.I)
-    )
+    rtype = fn["returns"].get("type", "")
+    first = fn["doc"].split("\n")[0] if fn["doc"] else ""
+    return "context manager" in rtype.lower() or bool(re.search(r"context manager", first, re.I))

@@ -15,13 +15,7 @@ export const FORMAT_VERSION = 1 as const;
 export type Num = number | "inf" | "-inf" | "nan";
 
 export type PropertyType =
-  | "boolean"
-  | "int"
-  | "float"
-  | "string"
-  | "enum"
-  | "pointer"
-  | "collection";
+  "boolean" | "int" | "float" | "string" | "enum" | "pointer" | "collection";
 
 /** Fields every RNA property (struct member, function parameter, operator property) has. */
 export interface PropertyBase {
@@ -154,11 +148,7 @@ export interface RnaFunction {
 export type TypeSource = "docstring" | "override" | "runtime" | "unknown";
 
 export type ParameterKind =
-  | "positional_only"
-  | "positional_or_keyword"
-  | "var_positional"
-  | "keyword_only"
-  | "var_keyword";
+  "positional_only" | "positional_or_keyword" | "var_positional" | "keyword_only" | "var_keyword";
 
 export interface PyParameter {
   name: string;
@@ -280,7 +270,8 @@ export interface EnumItem {
   identifier: string;
   name: string;
   description: string;
-  value: number;
+  /** C value; absent for items only known by identifier (found by probing a dynamic enum). */
+  value?: number;
   icon?: string;
 }
 
