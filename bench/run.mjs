@@ -29,9 +29,13 @@ const table = rows.map((r) => ({
   ratio: `${(r.subject.ms / r.baseline.ms).toFixed(2)}×`,
   goal: r.goal ?? "",
 }));
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
 const cols = ["benchmark", "subject", "baseline", "ratio", "goal"];
-const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...table.map((t) => t[c].length))]));
+const width = Object.fromEntries(
+  cols.map((c) => [c, Math.max(c.length, ...table.map((t) => t[c].length))]),
+);
 const line = (t) => `| ${cols.map((c) => t[c].padEnd(width[c])).join(" | ")} |`;
 console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
 console.log(`| ${cols.map((c) => "-".repeat(width[c])).join(" | ")} |`);

@@ -33,7 +33,10 @@ describe("bpyts run", () => {
   it("exits non-zero when the script throws", async () => {
     const dir = await tempDir();
     const entry = join(dir, "throws.ts");
-    await writeFile(entry, `import * as bpy from "bpy";\nconsole.log(bpy.data.objects.length);\nthrow new Error("boom");\n`);
+    await writeFile(
+      entry,
+      `import * as bpy from "bpy";\nconsole.log(bpy.data.objects.length);\nthrow new Error("boom");\n`,
+    );
     const r = await bpyts(["run", entry]);
     expect(r.exitCode).not.toBe(0);
     expect(r.stdout + r.stderr).toContain("boom");
@@ -52,7 +55,9 @@ describe("bpyts run", () => {
     const r = await bpyts(["run", "examples/hello.ts", "--blender", "/no/such/blender"]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/error BPY0003: Blender not found at \/no\/such\/blender .*apt-get install blender/);
+    expect(r.stderr).toMatch(
+      /error BPY0003: Blender not found at \/no\/such\/blender .*apt-get install blender/,
+    );
   });
 });
 
@@ -66,14 +71,21 @@ describe("bpyts build", () => {
     expect(python).toMatch(/^import bpy$/m);
     expect(python).toMatch(/^for obj in scene\.objects:$/m);
     await execa("python3", ["-m", "py_compile", out]);
-    const map = JSON.parse(await readFile(`${out}.map`, "utf8")) as { version: number; sources: string[] };
+    const map = JSON.parse(await readFile(`${out}.map`, "utf8")) as {
+      version: number;
+      sources: string[];
+    };
     expect(map.version).toBe(3);
     expect(map.sources.some((s) => s.endsWith("hello.ts"))).toBe(true);
   });
 
   for (const [name, source, pattern] of [
     ["syntax error", "const x = ;\n", /bad\.ts:1:11 - error TS1109: /],
-    ["type error", 'import * as bpy from "bpy";\nbpy.context.scene.render.engine = "NOPE";\n', /bad\.ts:2:1 - error TS2322: /],
+    [
+      "type error",
+      'import * as bpy from "bpy";\nbpy.context.scene.frame_start = "one";\n',
+      /bad\.ts:2:1 - error TS2322: /,
+    ],
   ] as const) {
     it(`reports a ${name} at its location and writes nothing`, async () => {
       const dir = await tempDir();
