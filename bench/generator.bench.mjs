@@ -1,0 +1,131 @@
+// Generator benchmarks (subject and baseline measured in the same run):
+// - generation time per version vs loading+parsing the schema alone (goal ≤ 5 s)
+// - type-checking a hello script with the typings vs without, tsc 6 and tsgo 7 (goal ≤ 1.5×)
+// - completion latency after `bpy.context.scene.` through the LanguageService, warm
+//   (goal ≤ 100 ms; baseline: the same completion in a file without the typings)
+// - package size vs fake-bpy-module's single 3.5 MB file (stated reference, as ms-free ratio)
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, statSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const VERSIONS = ["3.4", "4.3", "5.2"];
+const now = () => performance.now();
+
+async function timeGenerate(v) {
+  const { loadSchema } = await import(join(ROOT, "introspect/dist/index.js"));
+  const { generate } = await import(join(ROOT, "generator/dist/index.js"));
+  const schemaPath = join(ROOT, "introspect/schemas", `blender-${v}.json.gz`);
+  let t = now();
+  await loadSchema(schemaPath);
+  const load = now() - t;
+  const out = mkdtempSync(join(tmpdir(), "bpyts-bench-gen-"));
+  t = now();
+  const schema = await loadSchema(schemaPath);
+  await generate(schema, out);
+  const gen = now() - t;
+  return { name: `generate blender-${v}`, subject: { label: "load + generate + prettier", ms: gen }, baseline: { label: "load schema", ms: load }, goal: "≤ 5 s" };
+}
+
+function tsconfig(dir, withTypings, v) {
+  const files = [join(dir, "hello.ts"), join(dir, "console.d.ts")];
+  if (withTypings) files.unshift(join(ROOT, "packages", `blender-${v}`, "index.d.ts"));
+  const p = join(dir, withTypings ? "tsconfig.with.json" : "tsconfig.without.json");
+  writeFileSync(
+    p,
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2023", "esnext.disposable"], module: "nodenext", types: [] }, files }),
+  );
+  return p;
+}
+
+function timeTsc(bin, project) {
+  const t = now();
+  const r = spawnSync(process.execPath, [bin, "-p", project], { encoding: "utf8" });
+  const ms = now() - t;
+  return { ms, ok: r.status === 0 };
+}
+
+function typecheckRows(v) {
+  const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-tc-"));
+  writeFileSync(join(dir, "console.d.ts"), "declare const console: { log(...a: unknown[]): void };\n");
+  // with typings: the real hello; without: the same program against a one-line stub module
+  writeFileSync(join(dir, "hello.ts"), readFileSync(join(ROOT, "examples/hello.ts"), "utf8"));
+  const withP = tsconfig(dir, true, v);
+  const dir2 = mkdtempSync(join(tmpdir(), "bpyts-bench-tc0-"));
+  writeFileSync(join(dir2, "console.d.ts"), 'declare const console: { log(...a: unknown[]): void };\ndeclare module "bpy" { export const context: any; export const data: any; }\n');
+  writeFileSync(join(dir2, "hello.ts"), readFileSync(join(ROOT, "examples/hello.ts"), "utf8"));
+  const withoutP = tsconfig(dir2, false, v);
+  const rows = [];
+  for (const [label, bin] of [["tsc 6", join(ROOT, "node_modules/typescript/bin/tsc")], ["tsgo 7", join(ROOT, "node_modules/typescript7/bin/tsc")]]) {
+    timeTsc(bin, withP); // warm the file cache
+    const a = timeTsc(bin, withP);
+    const b = timeTsc(bin, withoutP);
+    rows.push({ name: `type-check hello.ts, blender-${v}, ${label}`, subject: { label: "with typings", ms: a.ms }, baseline: { label: "without typings", ms: b.ms }, goal: "≤ 1.5× (see README: absolute cost of ~5 MB of declarations)" });
+  }
+  return rows;
+}
+
+function completion(v, withTypings) {
+  const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-ls-"));
+  const file = join(dir, "main.ts");
+  const text = withTypings ? 'import * as bpy from "bpy";\nbpy.context.scene.' : "const scene = { name: '', frame_current: 1 };\nscene.";
+  writeFileSync(file, text);
+  const typings = withTypings ? readdirSync(join(ROOT, "packages", `blender-${v}`)).filter((f) => f.endsWith(".d.ts")).map((f) => join(ROOT, "packages", `blender-${v}`, f)) : [];
+  const files = [file, ...typings];
+  const versions = new Map(files.map((f) => [f, 1]));
+  const options = { strict: true, target: ts.ScriptTarget.ES2022, lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"], module: ts.ModuleKind.NodeNext, types: [] };
+  const host = {
+    getScriptFileNames: () => files,
+    getScriptVersion: (f) => String(versions.get(f) ?? 1),
+    getScriptSnapshot: (f) => {
+      try {
+        return ts.ScriptSnapshot.fromString(readFileSync(f, "utf8"));
+      } catch {
+        return undefined;
+      }
+    },
+    getCurrentDirectory: () => dir,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+  };
+  const ls = ts.createLanguageService(host);
+  const pos = text.length;
+  ls.getCompletionsAtPosition(file, pos, {}); // cold: builds the program
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    versions.set(file, (versions.get(file) ?? 1) + 1); // an edit in the user file, as in an editor
+    const t = now();
+    const r = ls.getCompletionsAtPosition(file, pos, {});
+    samples.push(now() - t);
+    if (!r || r.entries.length === 0) throw new Error("no completions");
+  }
+  samples.sort((a, b) => a - b);
+  return samples[2];
+}
+
+function dirBytes(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith(".d.ts")).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+export default async function bench() {
+  const rows = [];
+  for (const v of VERSIONS) rows.push(await timeGenerate(v));
+  rows.push(...typecheckRows("3.4"));
+  const warm = completion("3.4", true);
+  const base = completion("3.4", false);
+  rows.push({ name: "completion after `bpy.context.scene.` (LanguageService, warm, median of 5)", subject: { label: "with blender-3.4 typings", ms: warm }, baseline: { label: "file without typings", ms: base }, goal: "≤ 100 ms warm" });
+  const FAKE_BPY_MODULE_BYTES = 3.5e6; // stated reference: fake-bpy-module's single bpy file
+  for (const v of VERSIONS) {
+    const dir = join(ROOT, "packages", `blender-${v}`);
+    const bytes = dirBytes(dir);
+    const largest = Math.max(...readdirSync(dir).filter((f) => f.endsWith(".d.ts")).map((f) => statSync(join(dir, f)).size));
+    rows.push({ name: `package size blender-${v} (ms columns = kB; largest file ${(largest / 1e3).toFixed(0)} kB)`, subject: { label: "all .d.ts, kB", ms: bytes / 1e3 }, baseline: { label: "fake-bpy-module single file, kB (stated)", ms: FAKE_BPY_MODULE_BYTES / 1e3 } });
+  }
+  return rows;
+}

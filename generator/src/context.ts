@@ -1,0 +1,182 @@
+/** Shared state of one generation run: the schema, lookup tables, class resolution, imports. */
+import type { EnumDef, Schema, Struct, PyClass, PyModule } from "@bpyts/introspect";
+import { pascal } from "./naming.js";
+
+export interface ClassInfo {
+  module: string;
+  name: string;
+}
+
+/** Which module a `.. class::` name lives in, in priority order for ambiguous short names. */
+const SHORT_NAME_PRIORITY = [
+  "mathutils",
+  "bmesh.types",
+  "gpu.types",
+  "bpy.types",
+  "idprop.types",
+  "imbuf.types",
+  "mathutils.bvhtree",
+  "mathutils.kdtree",
+];
+
+/** Aliases found in Blender's docs that name a class differently from its real name. */
+const CLASS_ALIASES: Record<string, string> = {
+  "gpu.types.Batch": "gpu.types.GPUBatch",
+  "bpy.types.GPUShader": "gpu.types.GPUShader",
+  "bpy.types.GPUShaderCreateInfo": "gpu.types.GPUShaderCreateInfo",
+  "bpy.types.IDPropertyGroup": "idprop.types.IDPropertyGroup",
+  "bpy.types.IDPropertyUIManager": "bpy.types.bpy_struct",
+  "idprop.type.IDPropertyGroupViewItems": "idprop.types.IDPropertyGroupViewItems",
+  "idprop.type.IDPropertyGroupViewKeys": "idprop.types.IDPropertyGroupViewKeys",
+  "idprop.type.IDPropertyGroupViewValues": "idprop.types.IDPropertyGroupViewValues",
+  "bpy.types.ImagePreviewCollection": "bpy.utils.previews.ImagePreviewCollection",
+  ImagePreviewCollection: "bpy.utils.previews.ImagePreviewCollection",
+};
+
+export class GenContext {
+  readonly schema: Schema;
+  readonly version: string;
+  readonly structs = new Map<string, Struct>();
+  readonly modules = new Map<string, PyModule>();
+  /** "module.Class" → info. */
+  readonly classes = new Map<string, ClassInfo>();
+  readonly pyClasses = new Map<string, PyClass>();
+  /** enum key → exported alias name (only for named enums). */
+  readonly enumAliases = new Map<string, string>();
+  readonly enumUse = new Map<string, number>();
+  /** Operators by RNA identifier (MESH_OT_primitive_cube_add). */
+  readonly operatorByRna = new Map<string, import("@bpyts/introspect").Operator>();
+  /** "Struct.prop" → properties of the same name redeclared by descendant structs. */
+  readonly overriddenBy = new Map<string, import("@bpyts/introspect").Property[]>();
+  /** Structs that some other struct extends. */
+  readonly hasSubclasses = new Set<string>();
+
+  constructor(schema: Schema) {
+    this.schema = schema;
+    this.version = schema.blender.versionString;
+    for (const s of schema.structs) this.structs.set(s.identifier, s);
+    for (const m of schema.modules) {
+      this.modules.set(m.name, m);
+      for (const c of m.classes) {
+        this.classes.set(`${m.name}.${c.name}`, { module: m.name, name: c.name });
+        this.pyClasses.set(`${m.name}.${c.name}`, c);
+      }
+    }
+    for (const s of schema.structs) {
+      this.classes.set(`bpy.types.${s.identifier}`, { module: "bpy.types", name: s.identifier });
+    }
+    for (const o of schema.operators) this.operatorByRna.set(o.rnaIdentifier, o);
+    for (const s of schema.structs) {
+      if (s.base) this.hasSubclasses.add(s.base);
+      const own = new Map(s.properties.map((p) => [p.identifier, p]));
+      for (const a of this.ancestors(s)) {
+        for (const p of a.properties) {
+          const q = own.get(p.identifier);
+          if (!q) continue;
+          const key = `${a.identifier}.${p.identifier}`;
+          if (!this.overriddenBy.has(key)) this.overriddenBy.set(key, []);
+          this.overriddenBy.get(key)!.push(q);
+        }
+      }
+    }
+    this.countEnums();
+  }
+
+  private countEnums(): void {
+    const bump = (key: string) => this.enumUse.set(key, (this.enumUse.get(key) ?? 0) + 1);
+    for (const s of this.schema.structs) {
+      for (const p of s.properties) if (p.type === "enum") bump(p.enum);
+      for (const f of s.functions)
+        for (const p of [...f.parameters, ...f.returns]) if (p.type === "enum") bump(p.enum);
+    }
+    for (const o of this.schema.operators) for (const p of o.properties) if (p.type === "enum") bump(p.enum);
+    const taken = new Set<string>(this.structs.keys());
+    for (const key of Object.keys(this.schema.enums).sort()) {
+      const def = this.schema.enums[key]!;
+      const uses = this.enumUse.get(key) ?? 0;
+      if (!(def.source === "rna" || uses >= 2)) continue;
+      let name = `${pascal(key)}Items`;
+      while (taken.has(name)) name += "_";
+      taken.add(name);
+      this.enumAliases.set(key, name);
+    }
+  }
+
+  enumDef(key: string): EnumDef | undefined {
+    return this.schema.enums[key];
+  }
+
+  /** Resolve a class name as written in docs to "module.Class", or null. */
+  resolveQualified(name: string, fromModule: string): ClassInfo | null {
+    let n = name.replace(/^~/, "");
+    if (CLASS_ALIASES[n]) n = CLASS_ALIASES[n]!;
+    const direct = this.classes.get(n);
+    if (direct) return direct;
+    const short = n.split(".").pop()!;
+    if (CLASS_ALIASES[short]) return this.classes.get(CLASS_ALIASES[short]!) ?? null;
+    const local = this.classes.get(`${fromModule}.${short}`);
+    if (local) return local;
+    // "bmesh.types.BMVert" written as "bmesh.BMVert" etc.
+    for (const mod of SHORT_NAME_PRIORITY) {
+      const hit = this.classes.get(`${mod}.${short}`);
+      if (hit) return hit;
+    }
+    for (const [key, info] of this.classes) if (key.endsWith(`.${short}`) && info.name === short) return info;
+    return null;
+  }
+
+  /** All struct ancestors (nearest first). */
+  ancestors(s: Struct): Struct[] {
+    const out: Struct[] = [];
+    let cur = s.base ? this.structs.get(s.base) : undefined;
+    while (cur) {
+      out.push(cur);
+      cur = cur.base ? this.structs.get(cur.base) : undefined;
+    }
+    return out;
+  }
+}
+
+/**
+ * Import bookkeeping for one `declare module` block: references to other modules become
+ * namespace imports (`import * as mathutils from "mathutils"`), except a few short names that
+ * read better unqualified and never clash (the mathutils classes inside bpy.types).
+ */
+export class Imports {
+  private readonly namespaces = new Map<string, string>();
+  private readonly named = new Map<string, string>();
+  constructor(
+    readonly module: string,
+    private readonly localNames: Set<string>,
+  ) {}
+
+  ref(info: ClassInfo): string {
+    if (info.module === this.module) return info.name;
+    if (info.module === "mathutils" && !this.localNames.has(info.name)) {
+      this.named.set(info.name, info.module);
+      return info.name;
+    }
+    let alias = info.module.replace(/\./g, "_");
+    while (this.localNames.has(alias)) alias = `_${alias}`;
+    this.namespaces.set(info.module, alias);
+    return `${alias}.${info.name}`;
+  }
+
+  needBpy(name: "KwArgs" | "ContextManager"): string {
+    if (this.module === "bpy") return name;
+    this.named.set(name, "bpy");
+    return name;
+  }
+
+  statements(): string[] {
+    const out: string[] = [];
+    const byModule = new Map<string, string[]>();
+    for (const [name, mod] of [...this.named].sort()) {
+      if (!byModule.has(mod)) byModule.set(mod, []);
+      byModule.get(mod)!.push(name);
+    }
+    for (const [mod, names] of [...byModule].sort()) out.push(`import { ${names.join(", ")} } from ${JSON.stringify(mod)};`);
+    for (const [mod, alias] of [...this.namespaces].sort()) out.push(`import * as ${alias} from ${JSON.stringify(mod)};`);
+    return out;
+  }
+}

@@ -1,0 +1,5 @@
+export { generate, buildFiles, renderFiles } from "./generate.js";
+export type { GenerateOptions, GenerateResult, GeneratedFile } from "./generate.js";
+export { apiDiff, formatApiDiff } from "./diff.js";
+export type { ApiDiff, DiffSection } from "./diff.js";
+export { mapText } from "./rst.js";

@@ -1,0 +1,272 @@
+/**
+ * Documented override tables. Every entry says why it exists; the generator never falls back to
+ * `any`. Keys are Python qualified names ("module.Class.method" or "module.function").
+ *
+ * Kinds of override:
+ * - RETURN_OVERRIDES: the docstring has no `:rtype:` (or one the RST parser cannot map).
+ * - PARAM_OVERRIDES: a parameter whose type is undocumented or unmappable.
+ * - ATTRIBUTE_OVERRIDES: attributes without `:type:`.
+ * - CONTEXT_ALWAYS_SET: Context pointers that are typed non-null although RNA does not flag them
+ *   never-None.
+ */
+
+/** Return types (TS text; may reference classes through `@Module.Class` placeholders resolved by the generator). */
+export const RETURN_OVERRIDES: Record<string, string> = {
+  // mathutils.Vector (docs give the rtype in prose only, or not at all)
+  "mathutils.Vector.copy": "@mathutils.Vector",
+  "mathutils.Vector.freeze": "@mathutils.Vector",
+  "mathutils.Vector.normalize": "void",
+  "mathutils.Vector.negate": "void",
+  "mathutils.Vector.resize": "void",
+  "mathutils.Vector.resize_2d": "void",
+  "mathutils.Vector.resize_3d": "void",
+  "mathutils.Vector.resize_4d": "void",
+  "mathutils.Vector.zero": "void",
+  "mathutils.Vector.Fill": "@mathutils.Vector",
+  "mathutils.Vector.Linspace": "@mathutils.Vector",
+  "mathutils.Vector.Range": "@mathutils.Vector",
+  "mathutils.Vector.Repeat": "@mathutils.Vector",
+  "mathutils.Vector.to_tuple": "number[]",
+  "mathutils.Vector.rotate": "void",
+  "mathutils.Matrix.copy": "@mathutils.Matrix",
+  "mathutils.Matrix.freeze": "@mathutils.Matrix",
+  "mathutils.Matrix.identity": "void",
+  "mathutils.Matrix.invert": "void",
+  "mathutils.Matrix.invert_safe": "void",
+  "mathutils.Matrix.normalize": "void",
+  "mathutils.Matrix.resize_4x4": "void",
+  "mathutils.Matrix.rotate": "void",
+  "mathutils.Matrix.transpose": "void",
+  "mathutils.Matrix.zero": "void",
+  "mathutils.Matrix.Diagonal": "@mathutils.Matrix",
+  "mathutils.Matrix.Identity": "@mathutils.Matrix",
+  "mathutils.Matrix.LocRotScale": "@mathutils.Matrix",
+  "mathutils.Matrix.OrthoProjection": "@mathutils.Matrix",
+  "mathutils.Matrix.Rotation": "@mathutils.Matrix",
+  "mathutils.Matrix.Scale": "@mathutils.Matrix",
+  "mathutils.Matrix.Shear": "@mathutils.Matrix",
+  "mathutils.Matrix.Translation": "@mathutils.Matrix",
+  "mathutils.Quaternion.copy": "@mathutils.Quaternion",
+  "mathutils.Quaternion.freeze": "@mathutils.Quaternion",
+  "mathutils.Quaternion.conjugate": "void",
+  "mathutils.Quaternion.identity": "void",
+  "mathutils.Quaternion.invert": "void",
+  "mathutils.Quaternion.make_compatible": "void",
+  "mathutils.Quaternion.negate": "void",
+  "mathutils.Quaternion.normalize": "void",
+  "mathutils.Quaternion.rotate": "void",
+  "mathutils.Euler.copy": "@mathutils.Euler",
+  "mathutils.Euler.freeze": "@mathutils.Euler",
+  "mathutils.Euler.make_compatible": "void",
+  "mathutils.Euler.rotate": "void",
+  "mathutils.Euler.rotate_axis": "void",
+  "mathutils.Euler.zero": "void",
+  "mathutils.Color.copy": "@mathutils.Color",
+  "mathutils.Color.freeze": "@mathutils.Color",
+  "mathutils.bvhtree.BVHTree.FromBMesh": "@mathutils.bvhtree.BVHTree",
+  "mathutils.bvhtree.BVHTree.FromObject": "@mathutils.bvhtree.BVHTree",
+  "mathutils.bvhtree.BVHTree.FromPolygons": "@mathutils.bvhtree.BVHTree",
+  "mathutils.kdtree.KDTree.balance": "void",
+  "mathutils.kdtree.KDTree.insert": "void",
+  "bmesh.new": "@bmesh.types.BMesh",
+  "bpy.app.timers.register": "void",
+  "bpy.app.timers.unregister": "void",
+  "bpy.app.timers.is_registered": "boolean",
+  "bpy.msgbus.subscribe_rna": "void",
+  "bpy.msgbus.publish_rna": "void",
+  "bpy.msgbus.clear_by_owner": "void",
+  "bpy.utils.register_class": "void",
+  "bpy.utils.unregister_class": "void",
+  "bpy_types.BlendDataLibraries.load":
+    "ContextManager<[@bpy.types.BlendDataLibrariesLoadFrom, @bpy.types.BlendDataLibrariesLoadTo]>",
+  "bpy_types.BlendData.temp_data": "ContextManager<@bpy.types.BlendData>",
+  "bpy_types.Context.temp_override": "ContextManager<@bpy.types.Context>",
+  "bpy.types.bpy_struct.get": "unknown",
+  "bpy.types.bpy_struct.pop": "unknown",
+  "bpy.types.bpy_struct.path_resolve": "unknown",
+};
+
+/** Why a return type is `unknown` although overridden (JSDoc note). */
+export const RETURN_NOTES: Record<string, string> = {
+  "bpy.types.bpy_struct.get": "an ID property value: any Python value stored by the user",
+  "bpy.types.bpy_struct.pop": "an ID property value: any Python value stored by the user",
+  "bpy.types.bpy_struct.path_resolve": "depends on the resolved path (a property value or a bpy_struct)",
+};
+
+/** Parameter types by "qualname:param". */
+export const PARAM_OVERRIDES: Record<string, string> = {
+  "bpy.app.timers.register:function": "() => number | null | void",
+  "bpy.app.timers.unregister:function": "() => number | null | void",
+  "bpy.app.timers.is_registered:function": "() => number | null | void",
+  "bpy.msgbus.subscribe_rna:key": "@bpy.types.bpy_struct | readonly [@bpy.types.bpy_struct, string] | unknown",
+  "bpy.msgbus.subscribe_rna:owner": "unknown",
+  "bpy.msgbus.subscribe_rna:args": "readonly unknown[]",
+  "bpy.msgbus.subscribe_rna:notify": "(...args: never[]) => unknown",
+  "bpy.msgbus.publish_rna:key": "@bpy.types.bpy_struct | readonly [@bpy.types.bpy_struct, string] | unknown",
+  "bpy.msgbus.clear_by_owner:owner": "unknown",
+  "bpy.utils.register_class:cls": "{ readonly prototype: @bpy.types.bpy_struct }",
+  "bpy.utils.unregister_class:cls": "{ readonly prototype: @bpy.types.bpy_struct }",
+};
+
+/** Attribute/property types by qualname. */
+export const ATTRIBUTE_OVERRIDES: Record<string, string> = {
+  "bpy.types.bpy_struct.id_data": "@bpy.types.ID | null",
+  "mathutils.Vector.owner": "unknown",
+  "mathutils.Matrix.owner": "unknown",
+  "mathutils.Euler.owner": "unknown",
+  "mathutils.Quaternion.owner": "unknown",
+  "mathutils.Color.owner": "unknown",
+  "mathutils.Matrix.row": "@mathutils.Vector[]",
+  "mathutils.Matrix.col": "@mathutils.Vector[]",
+};
+
+/**
+ * Context members that RNA does not flag never-None but that are always set while a script runs
+ * with a file loaded (None only during file loading / in some handlers). Typed non-null so that
+ * `bpy.context.scene.name` type-checks without a null check, like Blender's own documentation.
+ */
+export const CONTEXT_ALWAYS_SET = new Set([
+  "scene",
+  "view_layer",
+  "window_manager",
+  "preferences",
+  "blend_data",
+]);
+
+/** `bpy.app` fields whose pyType is a struct-sequence or a function; TS text per field name. */
+export const APP_FIELD_TYPES: Record<string, string> = {
+  build_options: "ReadonlySet<string> & { readonly [option: string]: boolean }",
+  driver_namespace: "Record<string, unknown>",
+  is_job_running: "(job_type: string) => boolean",
+};
+
+/** Shape of the bpy.app.<library> info struct-sequences (alembic, ffmpeg, ocio, …). */
+export const APP_LIBRARY_INFO =
+  "{ readonly supported: boolean; readonly version: readonly [number, number, number]; readonly version_string: string }";
+
+/**
+ * bmesh.ops: Blender's runtime docstrings give only the signature (`(bmesh, verts=[])`), not the
+ * slot types (a gap in the schema, reported). The generator infers each slot from its name and
+ * default value with this table (documented in the README), then falls back to `unknown` + note.
+ */
+export const BMESH_SLOT_BY_NAME: Record<string, string> = {
+  bm: "@bmesh.types.BMesh",
+  bmesh: "@bmesh.types.BMesh",
+  verts: "readonly @bmesh.types.BMVert[]",
+  vert: "@bmesh.types.BMVert",
+  edges: "readonly @bmesh.types.BMEdge[]",
+  edge: "@bmesh.types.BMEdge",
+  faces: "readonly @bmesh.types.BMFace[]",
+  face: "@bmesh.types.BMFace",
+  geom: "readonly (@bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace)[]",
+  matrix: "@mathutils.Matrix",
+  space: "@mathutils.Matrix",
+  vec: "@mathutils.Vector | readonly number[]",
+  cent: "@mathutils.Vector | readonly number[]",
+  axis: "@mathutils.Vector | readonly number[]",
+  co: "@mathutils.Vector | readonly number[]",
+  plane_co: "@mathutils.Vector | readonly number[]",
+  plane_no: "@mathutils.Vector | readonly number[]",
+  dir: "@mathutils.Vector | readonly number[]",
+  scale: "@mathutils.Vector | readonly number[]",
+  mirror_axis: "number",
+  use_shapekey: "boolean",
+  material: "number",
+  material_index: "number",
+  mat_nr: "number",
+  dist: "number",
+  angle: "number",
+  cuts: "number",
+  segments: "number",
+  smooth: "number",
+  factor: "number",
+  thickness: "number",
+  offset: "number",
+  depth: "number",
+  size: "number",
+  radius: "number",
+  diameter: "number",
+  steps: "number",
+  subdivisions: "number",
+  u_segments: "number",
+  v_segments: "number",
+  x_segments: "number",
+  y_segments: "number",
+  cap_ends: "boolean",
+  cap_tris: "boolean",
+  calc_uvs: "boolean",
+  radius1: "number",
+  radius2: "number",
+  delimit: "Set<string>",
+  context: "string",
+  use_verts: "boolean",
+  use_edges: "boolean",
+  use_faces: "boolean",
+  sides: "number",
+  object: "@bpy.types.Object",
+  use_shapekeys: "boolean",
+  shape_keys: "boolean",
+  weights: "readonly number[]",
+  vert_map: "Record<string, unknown>",
+  merge_dist: "number",
+  edge_percents: "Map<@bmesh.types.BMEdge, number>",
+  slot_facemap_out: "unknown",
+  quad_method: "string",
+  ngon_method: "string",
+  edges_exclude: "readonly @bmesh.types.BMEdge[]",
+  use_boundary_tear: "boolean",
+  use_cyclic: "boolean",
+  clear_outer: "boolean",
+  clear_inner: "boolean",
+  keyframe: "number",
+  targetmap: "Map<@bmesh.types.BMVert, @bmesh.types.BMVert>",
+};
+
+/**
+ * Struct pointers that RNA does not flag never-None but that are always set where user code
+ * reads them (`Panel.draw` is only called with a layout). "Struct.property".
+ */
+export const POINTER_NEVER_NONE = new Set([
+  "Panel.layout",
+  "Menu.layout",
+  "Header.layout",
+  "UIList.layout_type",
+]);
+
+/**
+ * RNA function results that are never None although RNA does not flag them (creating/loading
+ * functions raise instead of returning None): functions with these identifiers, or starting
+ * with `new_`.
+ */
+export const RETURN_NEVER_NONE_FUNCTIONS = new Set(["new", "load", "copy", "add", "new_from_object", "evaluated_get"]);
+
+/** Element type of `__iter__`/`__getitem__` for Python classes (qualname → TS, placeholders allowed). */
+export const SEQUENCE_ELEMENT: Record<string, string> = {
+  "bmesh.types.BMVertSeq": "@bmesh.types.BMVert",
+  "bmesh.types.BMEdgeSeq": "@bmesh.types.BMEdge",
+  "bmesh.types.BMFaceSeq": "@bmesh.types.BMFace",
+  "bmesh.types.BMLoopSeq": "@bmesh.types.BMLoop",
+  "bmesh.types.BMElemSeq": "T",
+  "bmesh.types.BMIter": "T",
+  "bmesh.types.BMEditSelSeq": "@bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace",
+  "bmesh.types.BMEditSelIter": "@bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace",
+  "bmesh.types.BMLayerCollection": "@bmesh.types.BMLayerItem",
+  "bmesh.types.BMDeformVert": "number",
+  "bmesh.types.BMVert": "never",
+  "idprop.types.IDPropertyArray": "number",
+  "idprop.types.IDPropertyGroup": "string",
+  "idprop.types.IDPropertyGroupIterKeys": "string",
+  "idprop.types.IDPropertyGroupIterValues": "unknown",
+  "idprop.types.IDPropertyGroupIterItems": "[string, unknown]",
+  "idprop.types.IDPropertyGroupViewKeys": "string",
+  "idprop.types.IDPropertyGroupViewValues": "unknown",
+  "idprop.types.IDPropertyGroupViewItems": "[string, unknown]",
+  "gpu.types.Buffer": "number",
+  "bpy.utils.previews.ImagePreviewCollection": "string",
+};
+
+/** Python classes that are generic in TS (type parameter T with a default). */
+export const GENERIC_CLASSES: Record<string, string> = {
+  "bmesh.types.BMElemSeq": "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
+  "bmesh.types.BMIter": "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
+};

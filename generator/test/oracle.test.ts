@@ -1,0 +1,150 @@
+// Live oracle: walk the running Blender 3.4 with our own small script (not the introspect code)
+// and assert that every struct, RNA property, RNA function and operator (with its options) is
+// declared in packages/blender-3.4 with the matching kind — read back with ts-morph.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Node, Project, SyntaxKind, type ModuleDeclaration } from "ts-morph";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, findBlender, pkgDir } from "./helpers.js";
+
+interface Walk {
+  version: string;
+  structs: Record<string, { base: string | null; properties: string[]; functions: string[] }>;
+  operators: Record<string, string[]>;
+}
+
+/** Deliberate exceptions, each with its reason. */
+const EXCEPTIONS: Record<string, string> = {
+  "RenderEngine.render()":
+    "RenderEngine has both an RNA property `render` (RenderSettings) and a registered callback `render(depsgraph)`; a TS class can declare only one member per name, the property is declared (the callback is documented on it)",
+};
+
+const blender = findBlender();
+
+interface Decl {
+  kind: "class" | "interface";
+  base: string | null;
+  props: Set<string>;
+  methods: Set<string>;
+}
+
+function readDeclarations(dir: string) {
+  const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".d.ts"))) project.addSourceFileAtPath(join(dir, f));
+  const structs = new Map<string, Decl>();
+  const ops = new Map<string, Set<string>>();
+  const modules = (name: string): ModuleDeclaration[] =>
+    project.getSourceFiles().flatMap((sf) => sf.getModules().filter((m) => m.getName() === JSON.stringify(name)));
+  for (const m of modules("bpy.types")) {
+    for (const c of m.getClasses()) {
+      const props = new Set<string>();
+      const methods = new Set<string>();
+      for (const p of c.getProperties()) props.add(p.getName());
+      for (const g of c.getGetAccessors()) props.add(g.getName());
+      for (const me of c.getMethods()) methods.add(me.getName());
+      structs.set(c.getName()!, { kind: "class", base: c.getExtends()?.getExpression().getText() ?? null, props, methods });
+    }
+    for (const i of m.getInterfaces()) {
+      const props = new Set<string>();
+      const methods = new Set<string>();
+      for (const p of i.getProperties()) props.add(p.getName());
+      for (const g of i.getGetAccessors()) props.add(g.getName());
+      for (const me of i.getMethods()) methods.add(me.getName());
+      structs.set(i.getName(), { kind: "interface", base: i.getExtends()[0]?.getExpression().getText() ?? null, props, methods });
+    }
+  }
+  for (const m of modules("bpy.ops")) {
+    for (const ns of m.getModules()) {
+      for (const stmt of ns.getVariableStatements()) {
+        for (const d of stmt.getDeclarations()) {
+          // exported under the Python name (reserved words: `_delete` exported as `delete`)
+          const tag = stmt.getJsDocs().flatMap((j) => j.getTags()).find((t) => t.getTagName() === "pyName");
+          const pyName = tag ? tag.getCommentText()!.trim() : d.getName();
+          const typeNode = d.getTypeNode();
+          const options = new Set<string>();
+          const lit = typeNode?.getFirstDescendantByKind(SyntaxKind.TypeLiteral);
+          if (lit) for (const p of lit.getProperties()) options.add(p.getName().replace(/^"|"$/g, ""));
+          ops.set(`${ns.getName()}.${pyName}`, options);
+        }
+      }
+      void Node;
+    }
+  }
+  return { structs, ops };
+}
+
+describe.skipIf(!blender)("live oracle: Blender 3.4 vs packages/blender-3.4", () => {
+  let walk: Walk;
+  let decl: ReturnType<typeof readDeclarations>;
+  beforeAll(() => {
+    const out = join(mkdtempSync(join(tmpdir(), "bpyts-oracle-")), "walk.json");
+    const r = spawnSync(
+      blender!,
+      ["-b", "--factory-startup", "--python-exit-code", "1", "--python", join(ROOT, "generator/test/oracle/walk_blender.py"), "--", out],
+      { encoding: "utf8", maxBuffer: 64 << 20 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    walk = JSON.parse(readFileSync(out, "utf8")) as Walk;
+    decl = readDeclarations(pkgDir("3.4"));
+  }, 300_000);
+
+  const lookup = (name: string, member: string, kind: "props" | "methods"): boolean => {
+    let cur: string | null = name;
+    while (cur) {
+      const d = decl.structs.get(cur);
+      if (!d) return false;
+      if (d[kind].has(member)) return true;
+      cur = d.base;
+    }
+    return false;
+  };
+
+  it("is Blender 3.4", () => {
+    expect(walk.version.startsWith("3.4.")).toBe(true);
+  });
+
+  it("declares every struct as a class or interface in bpy.types", () => {
+    const missing = Object.keys(walk.structs).filter((s) => !decl.structs.has(s) && !EXCEPTIONS[s]);
+    expect(missing).toEqual([]);
+    expect(Object.keys(walk.structs).length).toBeGreaterThan(2500);
+  });
+
+  it("declares every RNA property as a property/accessor (own or inherited)", () => {
+    const missing: string[] = [];
+    let n = 0;
+    for (const [s, info] of Object.entries(walk.structs))
+      for (const p of info.properties) {
+        n++;
+        if (!lookup(s, p, "props") && !EXCEPTIONS[`${s}.${p}`]) missing.push(`${s}.${p}`);
+      }
+    expect(missing).toEqual([]);
+    expect(n).toBeGreaterThan(9000);
+  });
+
+  it("declares every RNA function as a method (own or inherited)", () => {
+    const missing: string[] = [];
+    for (const [s, info] of Object.entries(walk.structs))
+      for (const f of info.functions) if (!lookup(s, f, "methods") && !EXCEPTIONS[`${s}.${f}()`]) missing.push(`${s}.${f}()`);
+    expect(missing).toEqual([]);
+  });
+
+  it("declares every operator with exactly its options", () => {
+    const missing: string[] = [];
+    const wrongOptions: string[] = [];
+    for (const [id, props] of Object.entries(walk.operators)) {
+      const d = decl.ops.get(id);
+      if (!d) {
+        missing.push(id);
+        continue;
+      }
+      const want = [...props].sort().join(",");
+      const have = [...d].sort().join(",");
+      if (want !== have) wrongOptions.push(`${id}: want {${want}} have {${have}}`);
+    }
+    expect(missing).toEqual([]);
+    expect(wrongOptions).toEqual([]);
+    expect(Object.keys(walk.operators).length).toBeGreaterThan(2000);
+  });
+});
