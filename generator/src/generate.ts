@@ -374,7 +374,10 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
     if (isStatic) return [];
     for (const a of ctx.ancestors(s)) {
       const f = a.functions.find((x) => x.identifier === name);
-      if (f) return f.kind === "method" ? [rna.functionMember(f, a, { noDoc: true })] : [];
+      if (f)
+        return f.kind === "method" || (!f.registered && !f.registeredOptional)
+          ? [rna.functionMember(f, a, { noDoc: true, asInstance: true })]
+          : [];
       const m = a.python.find((x) => x.name === name && x.function);
       if (m?.function && m.kind === "method") {
         const sig = py.signature(`bpy_types.${a.identifier}.${name}`, m.function, { skipSelf: true });
@@ -393,6 +396,14 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
     names.add(f.identifier);
     members.push(rna.functionMember(f, s));
     members.push(...reconcile(rna.functionMember(f, s, { noDoc: true }), baseOverloads(f.identifier, f.kind !== "method")));
+    if (f.kind !== "method" && !f.registered && !f.registeredOptional) {
+      // RNA functions without `self` (FUNC_NO_SELF / FUNC_USE_SELF_TYPE) are callable on the class
+      // AND on instances in Python (`context.window_manager.fileselect_add(self)`,
+      // `layout.icon(obj)`, `prefs.addons.new()`): declared static and as an instance method.
+      const inst = rna.functionMember(f, s, { asInstance: true });
+      members.push(inst);
+      members.push(...reconcile(rna.functionMember(f, s, { noDoc: true, asInstance: true }), baseOverloads(f.identifier, false)));
+    }
   }
   for (const m of s.python) {
     if (names.has(m.name)) continue;

@@ -86,6 +86,46 @@ export const RETURN_OVERRIDES: Record<string, string> = {
   "bpy.types.bpy_struct.path_resolve": "unknown",
 };
 
+/**
+ * Python/C functions whose docstring signature lies about keyword-only parameters (Blender 3.4 /
+ * 4.3 docstrings show `f(a, b=1)`; the C code parses `b` as keyword-only, which 5.2's docstrings
+ * finally say with `*`). Value: how many leading parameters (after `self`) may be positional;
+ * every later `positional_or_keyword` parameter is keyword-only. Verified live on 3.4 and 4.3:
+ * `keyframe_insert("location", 0)` → "takes at most 1 positional argument (2 given)",
+ * `libraries.write(p, {ob}, False)` → "takes exactly 2 positional arguments (3 given)",
+ * `libraries.load(p, True)` → "takes exactly 1 positional argument (2 given)",
+ * `is_property_set("location", True)` → "takes exactly 1 positional argument (2 given)",
+ * `user_map({ob})` / `temp_data(None)` → "takes no positional arguments"; the keyword forms work.
+ * (`driver_add`, `driver_remove`, `path_resolve`, `path_from_id`, `get`, `pop` are the opposite:
+ * positional-only, "takes no keyword arguments" — they stay positional parameters.)
+ */
+export const KEYWORD_ONLY_FROM: Record<string, number> = {
+  "bpy.types.bpy_struct.keyframe_insert": 1,
+  "bpy.types.bpy_struct.keyframe_delete": 1,
+  "bpy.types.bpy_struct.is_property_set": 1,
+  "bpy_types.BlendDataLibraries.load": 1,
+  "bpy_types.BlendDataLibraries.write": 2,
+  "bpy_types.BlendData.user_map": 0,
+  "bpy_types.BlendData.temp_data": 0,
+  "bpy_types.Context.temp_override": 0,
+  "bpy_types.Text.region_as_string": 0,
+  "bpy_types.Text.region_from_string": 1,
+};
+
+/**
+ * Parameters the docstring shows without a default although they are optional (3.4's
+ * `user_map(subset, key_types, value_types)`, `temp_override(window, area, region, **kw)`;
+ * verified live: `user_map(subset={ob})` and `temp_override(window=None)` work). "qual:param".
+ */
+export const OPTIONAL_PARAMS = new Set([
+  "bpy_types.BlendData.user_map:subset",
+  "bpy_types.BlendData.user_map:key_types",
+  "bpy_types.BlendData.user_map:value_types",
+  "bpy_types.Context.temp_override:window",
+  "bpy_types.Context.temp_override:area",
+  "bpy_types.Context.temp_override:region",
+]);
+
 /** Why a return type is `unknown` although overridden (JSDoc note). */
 export const RETURN_NOTES: Record<string, string> = {
   "bpy.types.bpy_struct.get": "an ID property value: any Python value stored by the user",
@@ -106,6 +146,13 @@ export const PARAM_OVERRIDES: Record<string, string> = {
   "bpy.msgbus.clear_by_owner:owner": "unknown",
   "bpy.utils.register_class:cls": "{ readonly prototype: @bpy.types.bpy_struct }",
   "bpy.utils.unregister_class:cls": "{ readonly prototype: @bpy.types.bpy_struct }",
+  // Docstrings say `set` / `set of strings`: a Python set (a list is rejected live: "argument 2
+  // must be set, not list"); element types from the docstring prose.
+  "bpy_types.BlendDataLibraries.write:datablocks": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID>",
+  "bpy_types.BlendData.user_map:subset": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
+  "bpy_types.BlendData.batch_remove:ids": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
+  "bpy_types.BlendData.user_map:key_types": "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
+  "bpy_types.BlendData.user_map:value_types": "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
 };
 
 /** Attribute/property types by qualname. */
@@ -231,6 +278,45 @@ export const POINTER_NEVER_NONE = new Set([
   "Menu.layout",
   "Header.layout",
   "UIList.layout_type",
+  // Read-only pointers to non-ID structs EMBEDDED in their owner's DNA struct (`&scene->display`,
+  // `&scene->r.ffcodecdata`, …): the RNA getter returns the address of a member, never NULL.
+  // Evidence (generator/test/oracle/pointer_sweep.py, checked by oracle.test.ts on live 3.4):
+  // over ~2600 instances (every object/ID/node/modifier/constraint/strip type, ID copies, two
+  // scenes) each entry was never None and its target sat at one fixed offset inside the owner
+  // (e.g. Scene.view_settings +5072, SceneDisplay.shading +40, RenderSettings.ffmpeg +336).
+  // Not a general rule on purpose: the same offset test also matches separately allocated data
+  // allocated right after its owner (CurveMapping of nodes/modifiers/SpotLight.falloff_curve,
+  // always at +448) and embedded data behind a conditional getter (ParticleEdit.brush is NULL
+  // when brushtype is NONE in older Blenders) — those stay `| null`.
+  "Scene.view_settings",
+  "Scene.display_settings",
+  "Scene.sequencer_colorspace_settings",
+  "Scene.display",
+  "Scene.eevee",
+  "Scene.grease_pencil_settings",
+  "SceneDisplay.shading",
+  "RenderSettings.ffmpeg",
+  "RenderSettings.motion_blur_shutter_curve",
+  "ImageFormatSettings.view_settings",
+  "ImageFormatSettings.display_settings",
+  "ImageFormatSettings.linear_colorspace_settings",
+  "Image.colorspace_settings",
+  "Camera.dof",
+  "Material.lineart",
+  "Object.lineart",
+  "Volume.display",
+  "Volume.render",
+  "TextCurve.edit_format",
+  "ToolSettings.image_paint",
+  "ToolSettings.particle_edit",
+  "ToolSettings.paint_mode",
+  "ToolSettings.gpencil_sculpt",
+  "ToolSettings.gpencil_interpolate",
+  "GPencilSculptSettings.guide",
+  "SpaceImageEditor.scopes",
+  "SpaceImageEditor.sample_histogram",
+  "SpaceDopeSheetEditor.dopesheet",
+  "Scopes.histogram",
 ]);
 
 /**
@@ -238,7 +324,23 @@ export const POINTER_NEVER_NONE = new Set([
  * functions raise instead of returning None): functions with these identifiers, or starting
  * with `new_`.
  */
-export const RETURN_NEVER_NONE_FUNCTIONS = new Set(["new", "load", "copy", "add", "new_from_object", "evaluated_get"]);
+export const RETURN_NEVER_NONE_FUNCTIONS = new Set([
+  "new",
+  "load",
+  "copy",
+  "add",
+  "new_from_object",
+  "evaluated_get",
+  // "Struct.function": sub-layout constructors (uiLayoutRow/Column/Box/Split/ColumnFlow/
+  // GridFlow allocate and return a new layout unconditionally). Not `operator()` (None for an
+  // unknown idname) nor `menu_pie()`.
+  "UILayout.row",
+  "UILayout.column",
+  "UILayout.box",
+  "UILayout.split",
+  "UILayout.column_flow",
+  "UILayout.grid_flow",
+]);
 
 /** Element type of `__iter__`/`__getitem__` for Python classes (qualname → TS, placeholders allowed). */
 export const SEQUENCE_ELEMENT: Record<string, string> = {

@@ -7,6 +7,8 @@ import {
   ATTRIBUTE_OVERRIDES,
   BMESH_SLOT_BY_NAME,
   GENERIC_CLASSES,
+  KEYWORD_ONLY_FROM,
+  OPTIONAL_PARAMS,
   PARAM_OVERRIDES,
   RETURN_NOTES,
   RETURN_OVERRIDES,
@@ -124,6 +126,11 @@ export class PyTypes {
       params = rest;
     }
     if (opts.skipSelf && params[0] && (params[0].name === "self" || params[0].name === "cls")) params = params.slice(1);
+    const kwOnlyFrom = KEYWORD_ONLY_FROM[qual];
+    if (kwOnlyFrom !== undefined) {
+      params = params.map((p, i) => (i >= kwOnlyFrom && p.kind === "positional_or_keyword" ? { ...p, kind: "keyword_only" } : p));
+    }
+    params = params.map((p) => (p.default === undefined && OPTIONAL_PARAMS.has(`${qual}:${p.name}`) ? { ...p, default: "None" } : p));
     const firstOpt = params.findIndex((p) => p.kind === "positional_or_keyword" && p.default !== undefined);
     const kwFrom =
       firstOpt >= 0 && params.slice(firstOpt).some((p) => p.kind === "positional_or_keyword" && p.default === undefined)

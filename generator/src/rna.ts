@@ -123,7 +123,12 @@ export class RnaTypes {
           return this.struct("bpy_struct");
         }
         const t = this.struct(p.fixedType);
-        return p.neverNone ? t : `${t} | null`;
+        // Add-on / Python-defined PointerProperty to a PropertyGroup (`Scene.cycles`): never None —
+        // rna_access.c RNA_property_pointer_get creates the IDProperty group on first read
+        // (verified by the pointer sweep: every such pointer set on every instance).
+        const target = this.ctx.structs.get(p.fixedType);
+        const autoGroup = p.runtime && (mode === "get" || mode === "set") && target !== undefined && !target.isID;
+        return p.neverNone || autoGroup ? t : `${t} | null`;
       }
       case "collection": {
         const item = this.struct(p.fixedType);
@@ -221,17 +226,20 @@ export class RnaTypes {
   }
 
   /** An RNA function as a class method declaration. */
-  functionMember(f: RnaFunction, owner: Struct, opts: { noDoc?: boolean; isInterface?: boolean } = {}): string {
+  functionMember(f: RnaFunction, owner: Struct, opts: { noDoc?: boolean; isInterface?: boolean; asInstance?: boolean } = {}): string {
     const params: string[] = [];
     const docs: string[] = [];
     if (f.description) docs.push(docSafe(f.description));
     const renames: string[] = [];
     const callback = f.registered || f.registeredOptional;
-    // A required parameter after an optional one: from the first optional parameter on, the
-    // parameters go into one KwArgs object (Python accepts them as keywords).
+    // Blender (bpy_rna.c pyrna_func_call, verified live on 3.4/4.3) rejects optional parameters
+    // passed positionally ("required parameter "frame" to be a keyword argument!") and accepts
+    // every parameter as a keyword. So: the leading required parameters are positional, and from
+    // the first optional parameter on, every parameter goes into ONE trailing KwArgs object
+    // (required keys stay required: `UILayout.prop_with_menu(data, property, { menu, text? })`).
+    // Registered callbacks are called by Blender with positional arguments: all positional.
     const firstOptional = callback ? -1 : f.parameters.findIndex((p) => !p.required);
-    const kwFrom =
-      firstOptional >= 0 && f.parameters.slice(firstOptional).some((p) => p.required) ? firstOptional : f.parameters.length;
+    const kwFrom = firstOptional >= 0 ? firstOptional : f.parameters.length;
     const kw: string[] = [];
     f.parameters.forEach((p, i) => {
       const optional = !callback && !p.required;
@@ -246,14 +254,21 @@ export class RnaTypes {
       docs.push(`@param ${binding} ${docSafe(oneLine(this.propertyDoc(p)))}`);
     });
     if (kw.length) {
-      params.push(`options: ${this.imports.needBpy("KwArgs")}<{\n${kw.join("\n")}\n}>`);
+      const allOptional = f.parameters.slice(kwFrom).every((p) => !p.required);
+      params.push(`options${allOptional ? "?" : ""}: ${this.imports.needBpy("KwArgs")}<{\n${kw.join("\n")}\n}>`);
       docs.push("@param options keyword arguments (Python `name=value`)");
     }
     let ret: string;
     if (f.returns.length === 0) ret = "void";
     else if (f.returns.length === 1) {
       const r0 = f.returns[0]!;
-      const never = RETURN_NEVER_NONE_FUNCTIONS.has(f.identifier) || f.identifier.startsWith("new_");
+      // Creating functions raise instead of returning None (e.g. `objects.new` → RuntimeError,
+      // `images.load` → "Cannot read …", `nodes.new` → "Node type … undefined"), so their
+      // result is typed non-null; see RETURN_NEVER_NONE_FUNCTIONS.
+      const never =
+        RETURN_NEVER_NONE_FUNCTIONS.has(f.identifier) ||
+        RETURN_NEVER_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) ||
+        f.identifier.startsWith("new_");
       ret = this.type(r0.type === "pointer" && never ? { ...r0, neverNone: true } : r0, "return");
     }
     else ret = `[${f.returns.map((r) => this.type(r, "return")).join(", ")}]`;
@@ -264,12 +279,13 @@ export class RnaTypes {
     }
     if (f.registered || f.registeredOptional) docs.push(f.registered && !f.registeredOptional ? "Registered callback (required)." : "Registered callback (optional): define it in a subclass.");
     docs.push(...renames);
-    const isStatic = f.kind !== "method";
+    // Registered callbacks without `self` (`Operator.poll`, `description`, `Node.poll`, …) are
+    // `@classmethod`s in Python subclasses (Blender binds `cls`): `static` members in TS.
+    const isStatic = f.kind !== "method" && !opts.asInstance;
     const optionalMark = f.registeredOptional ? "?" : "";
     const name = propKey(f.identifier);
     const head = opts.noDoc ? "" : `/**\n${prefix(docs.join("\n"))}\n */\n`;
     return `${head}${isStatic ? "static " : ""}${name}${optionalMark}(${params.join(", ")}): ${ret};`;
-    void owner;
   }
 }
 

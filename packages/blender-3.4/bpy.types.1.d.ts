@@ -2,7 +2,7 @@
 
 /** Blender 3.4.1 RNA structs AOV … ColorBalanceModifier. */
 declare module "bpy.types" {
-  import { ContextManager } from "bpy";
+  import { ContextManager, KwArgs } from "bpy";
   import { Color, Euler, Matrix, Vector } from "mathutils";
   /**
    * Shader AOV
@@ -301,18 +301,39 @@ declare module "bpy.types" {
     /**
      * Add an F-Curve to the action
      * @param data_path F-Curve data path to use
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param action_group Acton group to add this F-Curve into
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: Newly created F-Curve
      */
-    new(data_path: string, index?: number, action_group?: string): FCurve;
+    new(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Acton group to add this F-Curve into
+         */
+        action_group?: string;
+      }>,
+    ): FCurve;
     /**
      * Find an F-Curve. Note that this function performs a linear scan of all F-Curves in the action.
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found F-Curve, or None if it doesn't exist
      */
-    find(data_path: string, index?: number): FCurve | null;
+    find(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve | null;
     /**
      * Remove F-Curve
      * @param fcurve F-Curve to remove Read-only · Never None
@@ -524,10 +545,20 @@ declare module "bpy.types" {
      */
     static new(): Addon;
     /**
+     * Add a new add-on
+     * @returns addon: Add-on data
+     */
+    new(): Addon;
+    /**
      * Remove add-on
      * @param addon Add-on to remove Read-only · Never None
      */
     static remove(addon: Addon): void;
+    /**
+     * Remove add-on
+     * @param addon Add-on to remove Read-only · Never None
+     */
+    remove(addon: Addon): void;
   }
 
   /**
@@ -655,10 +686,19 @@ declare module "bpy.types" {
     /**
      * Convert a time value from the local time of the tweaked strip to scene time, exactly as done by built-in key editing tools. Returns the input time unchanged if not tweaking.
      * @param frame Input time Default: `0` · Range: [-1048574, 1048574] · step 1 · precision 3
-     * @param invert Convert scene time to action time Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Converted time
      */
-    nla_tweak_strip_time_to_scene(frame: number, invert?: boolean): number;
+    nla_tweak_strip_time_to_scene(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Convert scene time to action time
+         * Default: `false`
+         */
+        invert?: boolean;
+      }>,
+    ): number;
   }
 
   /**
@@ -674,10 +714,19 @@ declare module "bpy.types" {
     /**
      * new
      * @param data_path F-Curve data path to use
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns driver: Newly Driver F-Curve
      */
-    new(data_path: string, index?: number): FCurve;
+    new(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve;
     /**
      * remove
      * @param driver Read-only · Never None
@@ -685,17 +734,34 @@ declare module "bpy.types" {
     remove(driver: FCurve): void;
     /**
      * Add a new driver given an existing one
-     * @param src_driver Existing Driver F-Curve to use as template for a new one Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns driver: New Driver F-Curve
      */
-    from_existing(src_driver?: FCurve | null): FCurve | null;
+    from_existing(
+      options?: KwArgs<{
+        /**
+         * Existing Driver F-Curve to use as template for a new one
+         * Read-only
+         */
+        src_driver?: FCurve | null;
+      }>,
+    ): FCurve | null;
     /**
      * Find a driver F-Curve. Note that this function performs a linear scan of all driver F-Curves.
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found F-Curve, or None if it doesn't exist
      */
-    find(data_path: string, index?: number): FCurve | null;
+    find(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve | null;
   }
 
   /**
@@ -1530,6 +1596,16 @@ declare module "bpy.types" {
       asset_file_handle: FileSelectEntry | null,
       asset_library_ref: AssetLibraryReference | null,
     ): string;
+    /**
+     * get_full_library_path
+     * @param asset_file_handle Read-only
+     * @param asset_library_ref The asset library containing the given asset, only valid if the asset library is external (i.e. not the "Current File" one Read-only
+     * @returns result: result
+     */
+    get_full_library_path(
+      asset_file_handle: FileSelectEntry | null,
+      asset_library_ref: AssetLibraryReference | null,
+    ): string;
   }
 
   /**
@@ -1613,10 +1689,19 @@ declare module "bpy.types" {
     /**
      * Add a new tag to this asset
      * @param name Name max 63 bytes
-     * @param skip_if_exists Do not add a new tag if one of the same type already exists Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns tag: New tag
      */
-    new(name: string, skip_if_exists?: boolean): AssetTag;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Do not add a new tag if one of the same type already exists
+         * Default: `false`
+         */
+        skip_if_exists?: boolean;
+      }>,
+    ): AssetTag;
     /**
      * Remove an existing tag from this asset
      * @param tag Removed tag Read-only · Never None
@@ -2859,10 +2944,10 @@ declare module "bpy.types" {
      *
      * Note that this function is quicker than individual calls to :func:`remove()` (from :class:`bpy.types.BlendData`
      * ID collections), but less safe/versatile (it can break Blender, e.g. by removing all scenes...).
-     * @param ids Iterables of IDs (types can be mixed). (type not documented by Blender)
+     * @param ids Iterables of IDs (types can be mixed).
      * (Defined in Python: `bpy.types.BlendData`.)
      */
-    batch_remove(ids: unknown): void;
+    batch_remove(ids: ReadonlySet<ID> | Set<ID> | readonly ID[]): void;
     /**
      * Remove (delete) all IDs with no user.
      * @returns The number of deleted IDs. (return type not documented (documented as: The number of deleted IDs.))
@@ -2871,25 +2956,33 @@ declare module "bpy.types" {
     orphans_purge(): unknown;
     /**
      * A context manager that temporarily creates blender file data.
-     * @param filepath The file path for the newly temporary data. When None, the path of the currently open file is used. Default: `None`.
+     * @param options keyword arguments (Python `name=value`)
      * @returns Blend file data which is freed once the context exists.
      * (Defined in Python: `bpy.types.BlendData`.)
      */
-    temp_data(filepath?: string | null): ContextManager<BlendData>;
+    temp_data(
+      options?: KwArgs<{
+        /** The file path for the newly temporary data. When None, the path of the currently open file is used. Default: `None`. */
+        filepath?: string | null;
+      }>,
+    ): ContextManager<BlendData>;
     /**
      * Returns a mapping of all ID data-blocks in current ``bpy.data`` to a set of all datablocks using them.
      *
      * For list of valid set members for key_types & value_types, see: :class:`bpy.types.KeyingSetPath.id_type`.
-     * @param subset When passed, only these data-blocks and their users will be included as keys/values in the map. (documented only as `sequence`)
-     * @param key_types Filter the keys mapped by ID types.
-     * @param value_types Filter the values in the set by ID types.
+     * @param options keyword arguments (Python `name=value`)
      * @returns dictionary of :class:`bpy.types.ID` instances, with sets of ID's as their values. (documented only as `dict`)
      * (Defined in Python: `bpy.types.BlendData`.)
      */
     user_map(
-      subset: readonly unknown[],
-      key_types: Set<string>,
-      value_types: Set<string>,
+      options?: KwArgs<{
+        /** When passed, only these data-blocks and their users will be included as keys/values in the map. Default: `None`. */
+        subset?: ReadonlySet<ID> | Set<ID> | readonly ID[];
+        /** Filter the keys mapped by ID types. Default: `None`. */
+        key_types?: ReadonlySet<IdTypeItems> | Set<IdTypeItems>;
+        /** Filter the values in the set by ID types. Default: `None`. */
+        value_types?: ReadonlySet<IdTypeItems> | Set<IdTypeItems>;
+      }>,
     ): Record<string, unknown>;
   }
 
@@ -2912,11 +3005,28 @@ declare module "bpy.types" {
     /**
      * Remove an action from the current blendfile
      * @param action Action to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this action before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this action Default: `true`
-     * @param do_ui_user Make sure interface does not reference this action Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(action: Action, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      action: Action,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this action before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this action
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this action
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -2943,15 +3053,27 @@ declare module "bpy.types" {
     /**
      * Remove an armature from the current blendfile
      * @param armature Armature to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this armature before deleting it (WARNING: will also delete objects instancing that armature data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this armature data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this armature data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       armature: Armature,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this armature before deleting it (WARNING: will also delete objects instancing that armature data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this armature data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this armature data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -2973,18 +3095,45 @@ declare module "bpy.types" {
     /**
      * Add a new brush to the main database
      * @param name New name for the data-block Default: "Brush"
-     * @param mode Paint Mode for the new brush Default: 'TEXTURE_PAINT' Items: {@link ObjectModeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns brush: New brush data-block
      */
-    new(name: string, mode?: ObjectModeItems): Brush;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Paint Mode for the new brush
+         * Default: 'TEXTURE_PAINT'
+         * Items: {@link ObjectModeItems}
+         */
+        mode?: ObjectModeItems;
+      }>,
+    ): Brush;
     /**
      * Remove a brush from the current blendfile
      * @param brush Brush to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this brush before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this brush Default: `true`
-     * @param do_ui_user Make sure interface does not reference this brush Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(brush: Brush, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      brush: Brush,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this brush before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this brush
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this brush
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3033,11 +3182,28 @@ declare module "bpy.types" {
     /**
      * Remove a camera from the current blendfile
      * @param camera Camera to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this camera before deleting it (WARNING: will also delete objects instancing that camera data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this camera Default: `true`
-     * @param do_ui_user Make sure interface does not reference this camera Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(camera: Camera, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      camera: Camera,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this camera before deleting it (WARNING: will also delete objects instancing that camera data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this camera
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this camera
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3064,15 +3230,27 @@ declare module "bpy.types" {
     /**
      * Remove a collection from the current blendfile
      * @param collection Collection to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this collection before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this collection Default: `true`
-     * @param do_ui_user Make sure interface does not reference this collection Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       collection: Collection,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this collection before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this collection
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this collection
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3101,11 +3279,28 @@ declare module "bpy.types" {
     /**
      * Remove a curve from the current blendfile
      * @param curve Curve to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this curve before deleting it (WARNING: will also delete objects instancing that curve data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this curve data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this curve data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(curve: Curve, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      curve: Curve,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this curve before deleting it (WARNING: will also delete objects instancing that curve data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this curve data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this curve data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3126,22 +3321,43 @@ declare module "bpy.types" {
     /**
      * Load a new font into the main database
      * @param filepath path of the font to load Default: "File Path" · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns vfont: New font data-block
      */
-    load(filepath: string, check_existing?: boolean): VectorFont;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): VectorFont;
     /**
      * Remove a font from the current blendfile
      * @param vfont Font to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this font before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this font Default: `true`
-     * @param do_ui_user Make sure interface does not reference this font Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       vfont: VectorFont,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this font before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this font
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this font
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3174,15 +3390,27 @@ declare module "bpy.types" {
     /**
      * Remove a grease pencil instance from the current blendfile
      * @param grease_pencil Grease Pencil to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this grease pencil before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this grease pencil Default: `true`
-     * @param do_ui_user Make sure interface does not reference this grease pencil Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       grease_pencil: GreasePencil,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this grease pencil before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this grease pencil
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this grease pencil
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
   }
 
@@ -3205,11 +3433,28 @@ declare module "bpy.types" {
     /**
      * Remove a curves data-block from the current blendfile
      * @param curves Curves data-block to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this curves before deleting it (WARNING: will also delete objects instancing that curves data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this curves data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this curves data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(curves: Curves, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      curves: Curves,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this curves before deleting it (WARNING: will also delete objects instancing that curves data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this curves data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this curves data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3232,38 +3477,82 @@ declare module "bpy.types" {
      * @param name New name for the data-block Default: "Image"
      * @param width Width of the image Default: `1024` · Range: [1, INT_MAX] · step 1
      * @param height Height of the image Default: `1024` · Range: [1, INT_MAX] · step 1
-     * @param alpha Use alpha channel Default: `false`
-     * @param float_buffer Create an image with floating-point color Default: `false`
-     * @param stereo3d Create left and right views Default: `false`
-     * @param is_data Create image with non-color data color space Default: `false`
-     * @param tiled Create a tiled image Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns image: New image data-block
      */
     new(
       name: string,
       width: number,
       height: number,
-      alpha?: boolean,
-      float_buffer?: boolean,
-      stereo3d?: boolean,
-      is_data?: boolean,
-      tiled?: boolean,
+      options?: KwArgs<{
+        /**
+         * Use alpha channel
+         * Default: `false`
+         */
+        alpha?: boolean;
+        /**
+         * Create an image with floating-point color
+         * Default: `false`
+         */
+        float_buffer?: boolean;
+        /**
+         * Create left and right views
+         * Default: `false`
+         */
+        stereo3d?: boolean;
+        /**
+         * Create image with non-color data color space
+         * Default: `false`
+         */
+        is_data?: boolean;
+        /**
+         * Create a tiled image
+         * Default: `false`
+         */
+        tiled?: boolean;
+      }>,
     ): Image;
     /**
      * Load a new image into the main database
      * @param filepath Path of the file to load Default: "File Path" · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns image: New image data-block
      */
-    load(filepath: string, check_existing?: boolean): Image;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): Image;
     /**
      * Remove an image from the current blendfile
      * @param image Image to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this image before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this image Default: `true`
-     * @param do_ui_user Make sure interface does not reference this image Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(image: Image, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      image: Image,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this image before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this image
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this image
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3290,11 +3579,28 @@ declare module "bpy.types" {
     /**
      * Remove a lattice from the current blendfile
      * @param lattice Lattice to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this lattice before deleting it (WARNING: will also delete objects instancing that lattice data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this lattice data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this lattice data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(lattice: Lattice, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      lattice: Lattice,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this lattice before deleting it (WARNING: will also delete objects instancing that lattice data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this lattice data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this lattice data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3320,25 +3626,45 @@ declare module "bpy.types" {
     /**
      * Remove a library from the current blendfile
      * @param library Library to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this library before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this library Default: `true`
-     * @param do_ui_user Make sure interface does not reference this library Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(library: Library, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      library: Library,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this library before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this library
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this library
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * Returns a context manager which exposes 2 library objects on entering.
      * Each object has attributes matching bpy.data which are lists of strings to be linked.
      * @param filepath The path to a blend file.
-     * @param link When False reference to the original file is lost. Default: `False`.
-     * @param relative When True the path is stored relative to the open blend file. Default: `False`.
-     * @param assets_only If True, only list data-blocks marked as assets. Default: `False`.
+     * @param options keyword arguments (Python `name=value`)
      * (Defined in Python: `bpy.types.BlendDataLibraries`.)
      */
     load(
       filepath: string,
-      link?: boolean,
-      relative?: boolean,
-      assets_only?: boolean,
+      options?: KwArgs<{
+        /** When False reference to the original file is lost. Default: `False`. */
+        link?: boolean;
+        /** When True the path is stored relative to the open blend file. Default: `False`. */
+        relative?: boolean;
+        /** If True, only list data-blocks marked as assets. Default: `False`. */
+        assets_only?: boolean;
+      }>,
     ): ContextManager<[BlendDataLibrariesLoadFrom, BlendDataLibrariesLoadTo]>;
     /**
      * Write data-blocks into a blend file.
@@ -3348,17 +3674,20 @@ declare module "bpy.types" {
      *    Indirectly referenced data-blocks will be expanded and written too.
      * @param filepath The path to write the blend-file.
      * @param datablocks set of data-blocks (:class:`bpy.types.ID` instances).
-     * @param path_remap Optionally remap paths when writing the file: - ``NONE`` No path manipulation (default). - ``RELATIVE`` Remap paths that are already relative to the new location. - ``RELATIVE_ALL`` Remap all paths to be relative to the new location. - ``ABSOLUTE`` Make all paths absolute on writing. Default: `False`.
-     * @param fake_user When True, data-blocks will be written with fake-user flag enabled. Default: `False`.
-     * @param compress When True, write a compressed blend file. Default: `False`.
+     * @param options keyword arguments (Python `name=value`)
      * (Defined in Python: `bpy.types.BlendDataLibraries`.)
      */
     write(
       filepath: string,
-      datablocks: Set<string>,
-      path_remap?: string,
-      fake_user?: boolean,
-      compress?: boolean,
+      datablocks: ReadonlySet<ID> | Set<ID>,
+      options?: KwArgs<{
+        /** Optionally remap paths when writing the file: - ``NONE`` No path manipulation (default). - ``RELATIVE`` Remap paths that are already relative to the new location. - ``RELATIVE_ALL`` Remap all paths to be relative to the new location. - ``ABSOLUTE`` Make all paths absolute on writing. Default: `False`. */
+        path_remap?: string;
+        /** When True, data-blocks will be written with fake-user flag enabled. Default: `False`. */
+        fake_user?: boolean;
+        /** When True, write a compressed blend file. Default: `False`. */
+        compress?: boolean;
+      }>,
     ): null;
   }
 
@@ -3382,11 +3711,28 @@ declare module "bpy.types" {
     /**
      * Remove a light from the current blendfile
      * @param light Light to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this light before deleting it (WARNING: will also delete objects instancing that light data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this light data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this light data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(light: Light, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      light: Light,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this light before deleting it (WARNING: will also delete objects instancing that light data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this light data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this light data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3418,15 +3764,27 @@ declare module "bpy.types" {
     /**
      * Remove a line style instance from the current blendfile
      * @param linestyle Line style to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this line style before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this line style Default: `true`
-     * @param do_ui_user Make sure interface does not reference this line style Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       linestyle: FreestyleLineStyle,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this line style before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this line style
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this line style
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
   }
 
@@ -3454,11 +3812,28 @@ declare module "bpy.types" {
     /**
      * Remove a mask from the current blendfile
      * @param mask Mask to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this mask before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this mask Default: `true`
-     * @param do_ui_user Make sure interface does not reference this mask Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(mask: Mask, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      mask: Mask,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this mask before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this mask
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this mask
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
   }
 
   /**
@@ -3490,15 +3865,27 @@ declare module "bpy.types" {
     /**
      * Remove a material from the current blendfile
      * @param material Material to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this material before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this material Default: `true`
-     * @param do_ui_user Make sure interface does not reference this material Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       material: Material,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this material before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this material
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this material
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3526,23 +3913,49 @@ declare module "bpy.types" {
     /**
      * Add a new mesh created from given object (undeformed geometry if object is original, and final evaluated geometry, with all modifiers etc., if object is evaluated)
      * @param object Object to create mesh from Read-only · Never None
-     * @param preserve_all_data_layers Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance Default: `false`
-     * @param depsgraph Evaluated dependency graph which is required when preserve_all_data_layers is true Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns mesh: Mesh created from object, remove it if it is only used for export
      */
     new_from_object(
       object: Object,
-      preserve_all_data_layers?: boolean,
-      depsgraph?: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance
+         * Default: `false`
+         */
+        preserve_all_data_layers?: boolean;
+        /**
+         * Evaluated dependency graph which is required when preserve_all_data_layers is true
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
     ): Mesh;
     /**
      * Remove a mesh from the current blendfile
      * @param mesh Mesh to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this mesh before deleting it (WARNING: will also delete objects instancing that mesh data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this mesh data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this mesh data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(mesh: Mesh, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      mesh: Mesh,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this mesh before deleting it (WARNING: will also delete objects instancing that mesh data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this mesh data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this mesh data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3569,15 +3982,27 @@ declare module "bpy.types" {
     /**
      * Remove a metaball from the current blendfile
      * @param metaball Metaball to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this metaball before deleting it (WARNING: will also delete objects instancing that metaball data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this metaball data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this metaball data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       metaball: MetaBall,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this metaball before deleting it (WARNING: will also delete objects instancing that metaball data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this metaball data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this metaball data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3604,18 +4029,44 @@ declare module "bpy.types" {
     /**
      * Remove a movie clip from the current blendfile.
      * @param clip Movie clip to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this movie clip before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this movie clip Default: `true`
-     * @param do_ui_user Make sure interface does not reference this movie clip Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(clip: MovieClip, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      clip: MovieClip,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this movie clip before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this movie clip
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this movie clip
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * Add a new movie clip to the main database from a file (while ``check_existing`` is disabled for consistency with other load functions, behavior with multiple movie-clips using the same file may incorrectly generate proxies)
      * @param filepath path for the data-block Default: "Path" · max 1023 bytes · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns clip: New movie clip data-block
      */
-    load(filepath: string, check_existing?: boolean): MovieClip;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): MovieClip;
   }
 
   /**
@@ -3638,11 +4089,28 @@ declare module "bpy.types" {
     /**
      * Remove a node tree from the current blendfile
      * @param tree Node tree to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this node tree before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this node tree Default: `true`
-     * @param do_ui_user Make sure interface does not reference this node tree Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(tree: NodeTree, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      tree: NodeTree,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this node tree before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this node tree
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this node tree
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3670,11 +4138,28 @@ declare module "bpy.types" {
     /**
      * Remove an object from the current blendfile
      * @param object Object to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this object before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this object Default: `true`
-     * @param do_ui_user Make sure interface does not reference this object Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(object: Object, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      object: Object,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this object before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this object
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this object
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3718,11 +4203,28 @@ declare module "bpy.types" {
     /**
      * Remove a palette from the current blendfile
      * @param palette Palette to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this palette before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this palette Default: `true`
-     * @param do_ui_user Make sure interface does not reference this palette Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(palette: Palette, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      palette: Palette,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this palette before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this palette
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this palette
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3749,15 +4251,27 @@ declare module "bpy.types" {
     /**
      * Remove a particle settings instance from the current blendfile
      * @param particle Particle Settings to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of those particle settings before deleting them Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this particle settings Default: `true`
-     * @param do_ui_user Make sure interface does not reference this particle settings Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       particle: ParticleSettings,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of those particle settings before deleting them
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this particle settings
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this particle settings
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3785,15 +4299,27 @@ declare module "bpy.types" {
     /**
      * Remove a point cloud from the current blendfile
      * @param pointcloud Point cloud to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this point cloud before deleting it (WARNING: will also delete objects instancing that point cloud data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this point cloud data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this point cloud data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       pointcloud: PointCloud,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this point cloud before deleting it (WARNING: will also delete objects instancing that point cloud data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this point cloud data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this point cloud data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3822,15 +4348,27 @@ declare module "bpy.types" {
     /**
      * Remove a light probe from the current blendfile
      * @param lightprobe Light probe to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this light probe before deleting it (WARNING: will also delete objects instancing that light probe data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this light probe Default: `true`
-     * @param do_ui_user Make sure interface does not reference this light probe Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       lightprobe: LightProbe,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this light probe before deleting it (WARNING: will also delete objects instancing that light probe data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this light probe
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this light probe
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -3858,9 +4396,18 @@ declare module "bpy.types" {
     /**
      * Remove a scene from the current blendfile
      * @param scene Scene to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this scene before deleting it Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(scene: Scene, do_unlink?: boolean): void;
+    remove(
+      scene: Scene,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this scene before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3898,18 +4445,44 @@ declare module "bpy.types" {
     /**
      * Add a new sound to the main database from a file
      * @param filepath path for the data-block Default: "Path" · max 1023 bytes · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns sound: New text data-block
      */
-    load(filepath: string, check_existing?: boolean): Sound;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): Sound;
     /**
      * Remove a sound from the current blendfile
      * @param sound Sound to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this sound before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this sound Default: `true`
-     * @param do_ui_user Make sure interface does not reference this sound Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(sound: Sound, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      sound: Sound,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this sound before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this sound
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this sound
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3936,11 +4509,28 @@ declare module "bpy.types" {
     /**
      * Remove a speaker from the current blendfile
      * @param speaker Speaker to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this speaker before deleting it (WARNING: will also delete objects instancing that speaker data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this speaker data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this speaker data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(speaker: Speaker, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      speaker: Speaker,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this speaker before deleting it (WARNING: will also delete objects instancing that speaker data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this speaker data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this speaker data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -3967,18 +4557,44 @@ declare module "bpy.types" {
     /**
      * Remove a text from the current blendfile
      * @param text Text to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this text before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this text Default: `true`
-     * @param do_ui_user Make sure interface does not reference this text Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(text: Text, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      text: Text,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this text before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this text
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this text
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * Add a new text to the main database from a file
      * @param filepath path for the data-block Default: "Path" · max 1023 bytes · Subtype: FILE_PATH
-     * @param internal Make text file internal after loading Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns text: New text data-block
      */
-    load(filepath: string, internal?: boolean): Text;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Make text file internal after loading
+         * Default: `false`
+         */
+        internal?: boolean;
+      }>,
+    ): Text;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4006,11 +4622,28 @@ declare module "bpy.types" {
     /**
      * Remove a texture from the current blendfile
      * @param texture Texture to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this texture before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this texture Default: `true`
-     * @param do_ui_user Make sure interface does not reference this texture Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(texture: Texture, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      texture: Texture,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this texture before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this texture
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this texture
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4037,11 +4670,28 @@ declare module "bpy.types" {
     /**
      * Remove a volume from the current blendfile
      * @param volume Volume to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this volume before deleting it (WARNING: will also delete objects instancing that volume data) Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this volume data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this volume data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(volume: Volume, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      volume: Volume,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this volume before deleting it (WARNING: will also delete objects instancing that volume data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this volume data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this volume data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4102,11 +4752,28 @@ declare module "bpy.types" {
     /**
      * Remove a world from the current blendfile
      * @param world World to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this world before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all datablocks used by this world Default: `true`
-     * @param do_ui_user Make sure interface does not reference this world Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(world: World, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      world: World,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this world before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all datablocks used by this world
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this world
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4808,17 +5475,29 @@ declare module "bpy.types" {
      * Transform a matrix from Local to Pose space (or back), taking into account options like Inherit Scale and Local Location. Unlike Object.convert_space, this uses custom rest and pose matrices provided by the caller. If the parent matrices are omitted, the bone is assumed to have no parent.
      * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
      * @param matrix_local The custom rest matrix of this bone (Bone.matrix_local) Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param parent_matrix The custom pose matrix of the parent bone (PoseBone.matrix) Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param parent_matrix_local The custom rest matrix of the parent bone (Bone.matrix_local) Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param invert Convert from Pose to Local space Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix_return: The transformed matrix
      */
     convert_local_to_pose(
       matrix: Matrix | readonly (readonly number[])[],
       matrix_local: Matrix | readonly (readonly number[])[],
-      parent_matrix?: Matrix | readonly (readonly number[])[],
-      parent_matrix_local?: Matrix | readonly (readonly number[])[],
-      invert?: boolean,
+      options?: KwArgs<{
+        /**
+         * The custom pose matrix of the parent bone (PoseBone.matrix)
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        parent_matrix?: Matrix | readonly (readonly number[])[];
+        /**
+         * The custom rest matrix of the parent bone (Bone.matrix_local)
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        parent_matrix_local?: Matrix | readonly (readonly number[])[];
+        /**
+         * Convert from Pose to Local space
+         * Default: `false`
+         */
+        invert?: boolean;
+      }>,
     ): Matrix;
     /**
      * Convert the axis + roll representation to a matrix
@@ -4831,14 +5510,43 @@ declare module "bpy.types" {
       roll: number,
     ): Matrix;
     /**
+     * Convert the axis + roll representation to a matrix
+     * @param axis The main axis of the bone (tail - head) Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * @param roll The roll of the bone Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3
+     * @returns result_matrix: The resulting orientation matrix
+     */
+    MatrixFromAxisRoll(axis: Vector | readonly [number, number, number], roll: number): Matrix;
+    /**
      * Convert a rotational matrix to the axis + roll representation. Note that the resulting value of the roll may not be as expected if the matrix has shear or negative determinant.
      * @param matrix The orientation matrix of the bone Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3×3 · Subtype: MATRIX
-     * @param axis The optional override for the axis (finds closest approximation for the matrix) Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
      * @returns result_axis: The main axis of the bone; result_roll: The roll of the bone
      */
     static AxisRollFromMatrix(
       matrix: Matrix | readonly (readonly number[])[],
-      axis?: bpy_prop_array<number> | readonly [number, number, number],
+      options?: KwArgs<{
+        /**
+         * The optional override for the axis (finds closest approximation for the matrix)
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: MATRIX
+         */
+        axis?: bpy_prop_array<number> | readonly [number, number, number];
+      }>,
+    ): [Vector, number];
+    /**
+     * Convert a rotational matrix to the axis + roll representation. Note that the resulting value of the roll may not be as expected if the matrix has shear or negative determinant.
+     * @param matrix The orientation matrix of the bone Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3×3 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result_axis: The main axis of the bone; result_roll: The roll of the bone
+     */
+    AxisRollFromMatrix(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * The optional override for the axis (finds closest approximation for the matrix)
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: MATRIX
+         */
+        axis?: bpy_prop_array<number> | readonly [number, number, number];
+      }>,
     ): [Vector, number];
   }
 
@@ -4896,10 +5604,18 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a new bone group to the object
-     * @param name Name of the new group Default: "Group" · max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns group: New bone group
      */
-    new(name?: string): BoneGroup;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of the new group
+         * Default: "Group" · max 63 bytes
+         */
+        name?: string;
+      }>,
+    ): BoneGroup;
     /**
      * Remove a bone group from this object
      * @param group Removed bone group Read-only · Never None
@@ -8671,9 +9387,9 @@ declare module "bpy.types" {
     show_composition_harmony_tri_b: boolean;
     /**
      * Depth Of Field
-     * Read-only
+     * Read-only · Never None
      */
-    readonly dof: CameraDOFSettings | null;
+    readonly dof: CameraDOFSettings;
     /**
      * List of background images
      * Read-only
@@ -8688,13 +9404,21 @@ declare module "bpy.types" {
      * Cycles camera settings
      * Read-only
      */
-    readonly cycles: CyclesCameraSettings | null;
+    readonly cycles: CyclesCameraSettings;
     /**
      * Return 4 points for the cameras frame (before object transformation)
-     * @param scene Scene to use for aspect calculation, when omitted 1:1 aspect is used Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result_1: Result; result_2: Result; result_3: Result; result_4: Result
      */
-    view_frame(scene?: Scene | null): [Vector, Vector, Vector, Vector];
+    view_frame(
+      options?: KwArgs<{
+        /**
+         * Scene to use for aspect calculation, when omitted 1:1 aspect is used
+         * Read-only
+         */
+        scene?: Scene | null;
+      }>,
+    ): [Vector, Vector, Vector, Vector];
   }
 
   /**

@@ -465,17 +465,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -504,17 +521,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -543,17 +577,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -638,17 +689,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -677,17 +745,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -726,17 +811,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -781,17 +883,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -810,17 +929,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -872,17 +1008,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -921,17 +1074,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -992,17 +1162,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1141,17 +1328,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1180,17 +1384,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1252,17 +1473,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1276,17 +1514,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1300,17 +1555,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1330,17 +1602,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1354,17 +1643,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1390,17 +1696,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1414,17 +1737,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1443,17 +1783,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1479,17 +1836,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1503,17 +1877,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1577,17 +1968,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1617,17 +2025,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1732,17 +2157,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1761,17 +2203,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1790,17 +2249,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1870,17 +2346,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1950,17 +2443,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1987,17 +2497,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2021,17 +2548,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2055,17 +2599,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2104,17 +2665,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2128,17 +2706,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2169,17 +2764,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2207,17 +2819,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2262,17 +2891,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2286,17 +2932,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2316,17 +2979,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2348,17 +3028,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2372,17 +3069,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2458,17 +3172,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2491,17 +3222,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2520,17 +3268,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2544,17 +3309,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2578,17 +3360,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2658,17 +3457,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2687,17 +3503,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2721,17 +3554,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2806,17 +3656,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2839,17 +3706,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2878,17 +3762,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2912,17 +3813,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2946,17 +3864,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2975,17 +3910,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3004,17 +3956,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3062,17 +4031,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3128,17 +4114,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3163,17 +4166,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3203,17 +4223,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3231,17 +4268,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3266,17 +4320,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3290,17 +4361,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3314,17 +4402,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3365,17 +4470,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3455,17 +4577,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3508,17 +4647,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3532,17 +4688,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3563,17 +4736,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3587,17 +4777,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3611,17 +4818,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3645,17 +4869,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3675,17 +4916,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3724,17 +4982,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3748,17 +5023,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3772,17 +5064,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3796,17 +5105,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3826,17 +5152,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3850,17 +5193,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3886,17 +5246,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3910,17 +5287,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3941,17 +5335,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3976,17 +5387,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4015,17 +5443,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4050,17 +5495,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4079,17 +5541,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4103,17 +5582,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4136,17 +5632,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4175,17 +5688,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4240,17 +5770,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4292,17 +5839,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4322,17 +5886,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4360,17 +5941,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4447,17 +6045,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4471,17 +6086,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4520,17 +6152,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4568,17 +6217,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4602,17 +6268,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5414,19 +7097,19 @@ declare module "bpy.types" {
     path_resolve(path: string, coerce?: boolean): unknown;
     /**
      * Context manager to temporarily override members in the context.
-     * @param window Window override or None.
-     * @param area Area override or None.
-     * @param region Region override or None.
      * @param options keyword arguments (Python `name=value`)
      * @returns The context manager .
      * **keywords: documented as any Python object
      * (Defined in Python: `bpy_types.Context`.)
      */
     temp_override(
-      window: Window,
-      area: Area,
-      region: Region,
       options?: KwArgs<{
+        /** Window override or None. Default: `None`. */
+        window?: Window;
+        /** Area override or None. Default: `None`. */
+        area?: Area;
+        /** Region override or None. Default: `None`. */
+        region?: Region;
         /** Additional keywords override context members. */
         [keyword: string]: unknown;
       }>,
@@ -5989,13 +7672,22 @@ declare module "bpy.types" {
      * Cycles mesh settings
      * Read-only
      */
-    readonly cycles: CyclesMeshSettings | null;
+    readonly cycles: CyclesMeshSettings;
     /**
      * Transform curve by a matrix
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param shape_keys Transform Shape Keys Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    transform(matrix: Matrix | readonly (readonly number[])[], shape_keys?: boolean): void;
+    transform(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Transform Shape Keys
+         * Default: `false`
+         */
+        shape_keys?: boolean;
+      }>,
+    ): void;
     /**
      * Validate material indices of splines or letters, return True when the curve has had invalid indices corrected (to default 0)
      * @returns result: Result
@@ -11270,15 +12962,29 @@ declare module "bpy.types" {
      * Add a keyframe point to a F-Curve
      * @param frame X Value of this keyframe point Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
      * @param value Y Value of this keyframe point Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
-     * @param options Keyframe options Default: {} - `REPLACE` Replace: Don't add any new keyframes, but just replace existing ones - `NEEDED` Needed: Only adds keyframes that are needed - `FAST` Fast: Fast keyframe insertion to avoid recalculating the curve each time Enum flag: a set of identifiers.
-     * @param keyframe_type Type of keyframe to insert Default: 'KEYFRAME' Items: {@link BeztripleKeyframeTypeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns keyframe: Newly created keyframe
      */
     insert(
       frame: number,
       value: number,
-      options?: ReadonlySet<"REPLACE" | "NEEDED" | "FAST"> | Set<"REPLACE" | "NEEDED" | "FAST">,
-      keyframe_type?: BeztripleKeyframeTypeItems,
+      options?: KwArgs<{
+        /**
+         * Keyframe options
+         * Default: {}
+         * - `REPLACE` Replace: Don't add any new keyframes, but just replace existing ones
+         * - `NEEDED` Needed: Only adds keyframes that are needed
+         * - `FAST` Fast: Fast keyframe insertion to avoid recalculating the curve each time
+         * Enum flag: a set of identifiers.
+         */
+        options?: ReadonlySet<"REPLACE" | "NEEDED" | "FAST"> | Set<"REPLACE" | "NEEDED" | "FAST">;
+        /**
+         * Type of keyframe to insert
+         * Default: 'KEYFRAME'
+         * Items: {@link BeztripleKeyframeTypeItems}
+         */
+        keyframe_type?: BeztripleKeyframeTypeItems;
+      }>,
     ): Keyframe | null;
     /**
      * Add a keyframe point to a F-Curve
@@ -11288,9 +12994,18 @@ declare module "bpy.types" {
     /**
      * Remove keyframe from an F-Curve
      * @param keyframe Keyframe to remove Read-only · Never None
-     * @param fast Fast keyframe removal to avoid recalculating the curve each time Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(keyframe: Keyframe, fast?: boolean): void;
+    remove(
+      keyframe: Keyframe,
+      options?: KwArgs<{
+        /**
+         * Fast keyframe removal to avoid recalculating the curve each time
+         * Default: `false`
+         */
+        fast?: boolean;
+      }>,
+    ): void;
     /**
      * Remove all keyframes from an F-Curve
      */
@@ -12069,10 +13784,18 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add face map to object
-     * @param name face map name Default: "Map"
+     * @param options keyword arguments (Python `name=value`)
      * @returns fmap: New face map
      */
-    new(name?: string): FaceMap;
+    new(
+      options?: KwArgs<{
+        /**
+         * face map name
+         * Default: "Map"
+         */
+        name?: string;
+      }>,
+    ): FaceMap;
     /**
      * Delete vertex group from object
      * @param group Face map to remove Read-only · Never None

@@ -1528,16 +1528,32 @@ declare module "bpy.types" {
      */
     static add(): LineStyleTextureSlot;
     /**
+     * add
+     * @returns mtex: The newly initialized mtex
+     */
+    add(): LineStyleTextureSlot;
+    /**
      * create
      * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
      * @returns mtex: The newly initialized mtex
      */
     static create(index: number): LineStyleTextureSlot | null;
     /**
+     * create
+     * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
+     * @returns mtex: The newly initialized mtex
+     */
+    create(index: number): LineStyleTextureSlot | null;
+    /**
      * clear
      * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
      */
     static clear(index: number): void;
+    /**
+     * clear
+     * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
+     */
+    clear(index: number): void;
   }
 
   /**
@@ -2637,11 +2653,23 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a vertex color layer to Mesh
-     * @param name Vertex color name Default: "Col"
-     * @param do_init Whether new layer's data should be initialized by copying current active one Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string, do_init?: boolean): MeshLoopColorLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Vertex color name
+         * Default: "Col"
+         */
+        name?: string;
+        /**
+         * Whether new layer's data should be initialized by copying current active one
+         * Default: `true`
+         */
+        do_init?: boolean;
+      }>,
+    ): MeshLoopColorLayer;
     /**
      * Remove a vertex color layer
      * @param layer The layer to remove Read-only · Never None
@@ -3178,10 +3206,17 @@ declare module "bpy.types" {
     active: MaskLayer | null;
     /**
      * Add layer to this mask
-     * @param name Name of new layer
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: New mask layer
      */
-    new(name?: string): MaskLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of new layer
+         */
+        name?: string;
+      }>,
+    ): MaskLayer;
     /**
      * Remove layer from this mask
      * @param layer Shape to be removed Read-only · Never None
@@ -3706,14 +3741,14 @@ declare module "bpy.types" {
     readonly is_grease_pencil: boolean;
     /**
      * Line art settings for material
-     * Read-only
+     * Read-only · Never None
      */
-    readonly lineart: MaterialLineArt | null;
+    readonly lineart: MaterialLineArt;
     /**
      * Cycles material settings
      * Read-only
      */
-    readonly cycles: CyclesMaterialSettings | null;
+    readonly cycles: CyclesMaterialSettings;
   }
 
   /**
@@ -4390,13 +4425,22 @@ declare module "bpy.types" {
      * Cycles mesh settings
      * Read-only
      */
-    readonly cycles: CyclesMeshSettings | null;
+    readonly cycles: CyclesMeshSettings;
     /**
      * Transform mesh vertices by a matrix (Warning: inverts normals if matrix is negative)
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param shape_keys Transform Shape Keys Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    transform(matrix: Matrix | readonly (readonly number[])[], shape_keys?: boolean): void;
+    transform(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Transform Shape Keys
+         * Default: `false`
+         */
+        shape_keys?: boolean;
+      }>,
+    ): void;
     /**
      * Invert winding of all polygons (clears tessellation, does not handle custom normals)
      */
@@ -4419,14 +4463,30 @@ declare module "bpy.types" {
     free_normals_split(): void;
     /**
      * Split faces based on the edge angle
-     * @param free_loop_normals Free loop normals custom data layer Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    split_faces(free_loop_normals?: boolean): void;
+    split_faces(
+      options?: KwArgs<{
+        /**
+         * Free loop normals custom data layer
+         * Default: `true`
+         */
+        free_loop_normals?: boolean;
+      }>,
+    ): void;
     /**
      * Compute tangents and bitangent signs, to be used together with the split normals to get a complete tangent space for normal mapping (split normals are also computed if not yet present)
-     * @param uvmap Name of the UV map to use for tangent space computation max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      */
-    calc_tangents(uvmap?: string): void;
+    calc_tangents(
+      options?: KwArgs<{
+        /**
+         * Name of the UV map to use for tangent space computation
+         * max 63 bytes
+         */
+        uvmap?: string;
+      }>,
+    ): void;
     /**
      * Free tangents
      */
@@ -4437,10 +4497,18 @@ declare module "bpy.types" {
     calc_loop_triangles(): void;
     /**
      * Calculate smooth groups from sharp edges
-     * @param use_bitflags Produce bitflags groups instead of simple numeric values Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns poly_groups: Smooth Groups; groups: Total number of groups
      */
-    calc_smooth_groups(use_bitflags?: boolean): [bpy_prop_array<number>, number];
+    calc_smooth_groups(
+      options?: KwArgs<{
+        /**
+         * Produce bitflags groups instead of simple numeric values
+         * Default: `false`
+         */
+        use_bitflags?: boolean;
+      }>,
+    ): [bpy_prop_array<number>, number];
     /**
      * Define custom split normals of this mesh (use zero-vectors to keep auto ones)
      * @param normals Normals Default: `[0, 0, 0]` · Range: [-1, 1] · soft [0, 0] · step 1 · precision 3 · Array 1×3
@@ -4457,32 +4525,68 @@ declare module "bpy.types" {
     ): void;
     /**
      * update
-     * @param calc_edges Force recalculation of edges Default: `false`
-     * @param calc_edges_loose Calculate the loose state of each edge Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    update(calc_edges?: boolean, calc_edges_loose?: boolean): void;
+    update(
+      options?: KwArgs<{
+        /**
+         * Force recalculation of edges
+         * Default: `false`
+         */
+        calc_edges?: boolean;
+        /**
+         * Calculate the loose state of each edge
+         * Default: `false`
+         */
+        calc_edges_loose?: boolean;
+      }>,
+    ): void;
     /**
      * update_gpu_tag
      */
     update_gpu_tag(): void;
     /**
      * unit_test_compare
-     * @param mesh Mesh to compare to Read-only
-     * @param threshold Comparison tolerance threshold Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: String description of result of comparison
      */
-    unit_test_compare(mesh?: Mesh | null, threshold?: number): string;
+    unit_test_compare(
+      options?: KwArgs<{
+        /**
+         * Mesh to compare to
+         * Read-only
+         */
+        mesh?: Mesh | null;
+        /**
+         * Comparison tolerance threshold
+         * Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+         */
+        threshold?: number;
+      }>,
+    ): string;
     /**
      * Remove all geometry from the mesh. Note that this does not free shape keys or materials
      */
     clear_geometry(): void;
     /**
      * Validate geometry, return True when the mesh has had invalid geometry corrected/removed
-     * @param verbose Output information about the errors found Default: `false`
-     * @param clean_customdata Remove temp/cached custom-data layers, like e.g. normals... Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Result
      */
-    validate(verbose?: boolean, clean_customdata?: boolean): boolean;
+    validate(
+      options?: KwArgs<{
+        /**
+         * Output information about the errors found
+         * Default: `false`
+         */
+        verbose?: boolean;
+        /**
+         * Remove temp/cached custom-data layers, like e.g. normals...
+         * Default: `true`
+         */
+        clean_customdata?: boolean;
+      }>,
+    ): boolean;
     /**
      * Validate material indices of polygons, return True when the mesh has had invalid indices corrected (to default 0)
      * @returns result: Result
@@ -4842,10 +4946,18 @@ declare module "bpy.types" {
     readonly active: MeshFaceMapLayer | null;
     /**
      * Add a float property layer to Mesh
-     * @param name Face map name Default: "Face Map"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshFaceMapLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Face map name
+         * Default: "Face Map"
+         */
+        name?: string;
+      }>,
+    ): MeshFaceMapLayer;
     /**
      * Remove a face map layer
      * @param layer The layer to remove Read-only · Never None
@@ -5951,7 +6063,7 @@ declare module "bpy.types" {
      * Cycles mesh settings
      * Read-only
      */
-    readonly cycles: CyclesMeshSettings | null;
+    readonly cycles: CyclesMeshSettings;
     /**
      * Transform metaball elements by a matrix
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
@@ -5980,10 +6092,19 @@ declare module "bpy.types" {
     readonly active: MetaElement | null;
     /**
      * Add a new element to the metaball
-     * @param type Type for the new metaball element Default: 'BALL' Items: {@link MetaelemTypeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns element: The newly created metaball element
      */
-    new(type?: MetaelemTypeItems): MetaElement;
+    new(
+      options?: KwArgs<{
+        /**
+         * Type for the new metaball element
+         * Default: 'BALL'
+         * Items: {@link MetaelemTypeItems}
+         */
+        type?: MetaelemTypeItems;
+      }>,
+    ): MetaElement;
     /**
      * Remove an element from the metaball
      * @param element The element to remove Read-only · Never None
@@ -7256,19 +7377,34 @@ declare module "bpy.types" {
     /**
      * Get marker for specified frame
      * @param frame Frame number to find marker for Default: `1` · Range: [0, 1048574] · step 1
-     * @param exact Get marker at exact frame number rather than get estimated marker Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns marker: Marker for specified frame
      */
-    find_frame(frame: number, exact?: boolean): MovieTrackingMarker | null;
+    find_frame(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Get marker at exact frame number rather than get estimated marker
+         * Default: `true`
+         */
+        exact?: boolean;
+      }>,
+    ): MovieTrackingMarker | null;
     /**
      * Insert a new marker at the specified frame
      * @param frame Frame number to insert marker to Default: `1` · Range: [0, 1048574] · step 1
-     * @param co Place new marker at the given frame using specified in normalized space coordinates Default: `[0, 0]` · Range: [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     * @param options keyword arguments (Python `name=value`)
      * @returns marker: Newly created marker
      */
     insert_frame(
       frame: number,
-      co?: Vector | readonly [number, number],
+      options?: KwArgs<{
+        /**
+         * Place new marker at the given frame using specified in normalized space coordinates
+         * Default: `[0, 0]` · Range: [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+         */
+        co?: Vector | readonly [number, number];
+      }>,
     ): MovieTrackingMarker | null;
     /**
      * Delete marker at specified frame
@@ -7362,11 +7498,22 @@ declare module "bpy.types" {
     active: MovieTrackingTrack | null;
     /**
      * create new motion track in this movie clip
-     * @param name Name of new track
-     * @param frame Frame number to add tracks on Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns track: Newly created track
      */
-    new(name?: string, frame?: number): MovieTrackingTrack;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of new track
+         */
+        name?: string;
+        /**
+         * Frame number to add tracks on
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): MovieTrackingTrack;
   }
 
   /**
@@ -7437,10 +7584,19 @@ declare module "bpy.types" {
     /**
      * Get plane marker for specified frame
      * @param frame Frame number to find marker for Default: `1` · Range: [0, 1048574] · step 1
-     * @param exact Get plane marker at exact frame number rather than get estimated marker Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns plane_marker: Plane marker for specified frame
      */
-    find_frame(frame: number, exact?: boolean): MovieTrackingPlaneMarker | null;
+    find_frame(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Get plane marker at exact frame number rather than get estimated marker
+         * Default: `true`
+         */
+        exact?: boolean;
+      }>,
+    ): MovieTrackingPlaneMarker | null;
     /**
      * Insert a new plane marker at the specified frame
      * @param frame Frame number to insert marker to Default: `1` · Range: [0, 1048574] · step 1
@@ -7523,16 +7679,32 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Find a reconstructed camera for a give frame number
-     * @param frame Frame number to find camera for Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns camera: Camera for a given frame
      */
-    find_frame(frame?: number): MovieReconstructedCamera | null;
+    find_frame(
+      options?: KwArgs<{
+        /**
+         * Frame number to find camera for
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): MovieReconstructedCamera | null;
     /**
      * Return interpolated camera matrix for a given frame
-     * @param frame Frame number to find camera for Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix: Interpolated camera matrix for a given frame
      */
-    matrix_from_frame(frame?: number): Matrix;
+    matrix_from_frame(
+      options?: KwArgs<{
+        /**
+         * Frame number to find camera for
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): Matrix;
   }
 
   /**
@@ -8000,11 +8172,22 @@ declare module "bpy.types" {
     active: MovieTrackingTrack | null;
     /**
      * Create new motion track in this movie clip
-     * @param name Name of new track
-     * @param frame Frame number to add track on Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns track: Newly created track
      */
-    new(name?: string, frame?: number): MovieTrackingTrack;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of new track
+         */
+        name?: string;
+        /**
+         * Frame number to add track on
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): MovieTrackingTrack;
   }
 
   /**
@@ -9081,10 +9264,19 @@ declare module "bpy.types" {
     /**
      * Find an F-Curve. Note that this function performs a linear scan of all F-Curves in the NLA strip.
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found F-Curve, or None if it doesn't exist
      */
-    find(data_path: string, index?: number): FCurve | null;
+    find(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve | null;
   }
 
   /**
@@ -9180,10 +9372,18 @@ declare module "bpy.types" {
     active: NlaTrack | null;
     /**
      * Add a new NLA Track
-     * @param prev NLA Track to add the new one after Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns track: New NLA Track
      */
-    new(prev?: NlaTrack | null): NlaTrack;
+    new(
+      options?: KwArgs<{
+        /**
+         * NLA Track to add the new one after
+         * Read-only
+         */
+        prev?: NlaTrack | null;
+      }>,
+    ): NlaTrack;
     /**
      * Remove a NLA Track
      * @param track NLA Track to remove Read-only · Never None
@@ -9382,6 +9582,11 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * If non-null output is returned, the node type can be added to the tree
      * @param node_tree Node Tree Read-only
      * @returns visible:
@@ -9486,17 +9691,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9519,17 +9741,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9548,17 +9787,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9582,17 +9838,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9609,10 +9882,20 @@ declare module "bpy.types" {
      * Add a socket to this node
      * @param type Data type max 63 bytes
      * @param name Name max 63 bytes
-     * @param identifier Unique socket identifier max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns socket: New socket
      */
-    new(type: string, name: string, identifier?: string): NodeSocket;
+    new(
+      type: string,
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Unique socket identifier
+         * max 63 bytes
+         */
+        identifier?: string;
+      }>,
+    ): NodeSocket;
     /**
      * Remove a socket from this node
      * @param socket The socket to remove Read-only
@@ -9653,6 +9936,12 @@ declare module "bpy.types" {
      * @returns visible:
      */
     static poll(node_tree: NodeTree | null): boolean;
+    /**
+     * If non-null output is returned, the node type can be added to the tree
+     * @param node_tree Node Tree Read-only
+     * @returns visible:
+     */
+    poll(node_tree: NodeTree | null): boolean;
     /**
      * If non-null output is returned, the node can be added to the tree
      * @param node_tree Node Tree Read-only
@@ -9766,10 +10055,20 @@ declare module "bpy.types" {
      * Add a node link to this node tree
      * @param input The input socket Read-only · Never None
      * @param output The output socket Read-only · Never None
-     * @param verify_limits Remove existing links if connection limit is exceeded Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns link: New node link
      */
-    new(input: NodeSocket, output: NodeSocket, verify_limits?: boolean): NodeLink;
+    new(
+      input: NodeSocket,
+      output: NodeSocket,
+      options?: KwArgs<{
+        /**
+         * Remove existing links if connection limit is exceeded
+         * Default: `true`
+         */
+        verify_limits?: boolean;
+      }>,
+    ): NodeLink;
     /**
      * remove a node link from the node tree
      * @param link The node link to remove Read-only · Never None
@@ -9844,10 +10143,20 @@ declare module "bpy.types" {
      * Add a socket to this node
      * @param type Data type max 63 bytes
      * @param name Name max 63 bytes
-     * @param identifier Unique socket identifier max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns socket: New socket
      */
-    new(type: string, name: string, identifier?: string): NodeSocket;
+    new(
+      type: string,
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Unique socket identifier
+         * max 63 bytes
+         */
+        identifier?: string;
+      }>,
+    ): NodeSocket;
     /**
      * Remove a socket from this node
      * @param socket The socket to remove Read-only
@@ -9876,17 +10185,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**

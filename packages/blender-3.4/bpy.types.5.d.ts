@@ -933,9 +933,9 @@ declare module "bpy.types" {
     readonly display: ObjectDisplay;
     /**
      * Line art settings for the object
-     * Read-only
+     * Read-only · Never None
      */
-    readonly lineart: ObjectLineArt | null;
+    readonly lineart: ObjectLineArt;
     /**
      * Enable mesh symmetry in the X axis
      * Default: `false`
@@ -974,50 +974,112 @@ declare module "bpy.types" {
      * Cycles object settings
      * Read-only
      */
-    readonly cycles: CyclesObjectSettings | null;
+    readonly cycles: CyclesObjectSettings;
     /**
      * Test if the object is selected. The selection state is per view layer
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object selected
      */
-    select_get(view_layer?: ViewLayer | null): boolean;
+    select_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Select or deselect the object. The selection state is per view layer
      * @param state Selection state to define Default: `false`
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      */
-    select_set(state: boolean, view_layer?: ViewLayer | null): void;
+    select_set(
+      state: boolean,
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): void;
     /**
      * Test if the object is hidden for viewport editing. This hiding state is per view layer
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object hidden
      */
-    hide_get(view_layer?: ViewLayer | null): boolean;
+    hide_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Hide the object for viewport editing. This hiding state is per view layer
      * @param state Hide state to define Default: `false`
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      */
-    hide_set(state: boolean, view_layer?: ViewLayer | null): void;
+    hide_set(
+      state: boolean,
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): void;
     /**
      * Test if the object is visible in the 3D viewport, taking into account all visibility settings
-     * @param view_layer Use this instead of the active view layer Read-only
-     * @param viewport Use this instead of the active 3D viewport Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object visible
      */
-    visible_get(view_layer?: ViewLayer | null, viewport?: SpaceView3D | null): boolean;
+    visible_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+        /**
+         * Use this instead of the active 3D viewport
+         * Read-only
+         */
+        viewport?: SpaceView3D | null;
+      }>,
+    ): boolean;
     /**
      * Test if object is masked in the view layer
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object holdout
      */
-    holdout_get(view_layer?: ViewLayer | null): boolean;
+    holdout_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Test if object is set to contribute only indirectly (through shadows and reflections) in the view layer
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object indirect only
      */
-    indirect_only_get(view_layer?: ViewLayer | null): boolean;
+    indirect_only_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Get the local view state for this object
      * @param viewport Viewport in local view Read-only
@@ -1038,33 +1100,65 @@ declare module "bpy.types" {
     visible_in_viewport_get(viewport: SpaceView3D | null): boolean;
     /**
      * Convert (transform) the given matrix from one space to another
-     * @param pose_bone Bone to use to define spaces (may be None, in which case only the two 'WORLD' and 'LOCAL' spaces are usable) Read-only
-     * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param from_space The space in which 'matrix' is currently Default: 'WORLD' Items: {@link ObjectConvertSpaceFromSpaceItems}
-     * @param to_space The space to which you want to transform 'matrix' Default: 'WORLD' Items: {@link ObjectConvertSpaceFromSpaceItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix_return: The transformed matrix
      */
     convert_space(
-      pose_bone?: PoseBone | null,
-      matrix?: Matrix | readonly (readonly number[])[],
-      from_space?: ObjectConvertSpaceFromSpaceItems,
-      to_space?: ObjectConvertSpaceFromSpaceItems,
+      options?: KwArgs<{
+        /**
+         * Bone to use to define spaces (may be None, in which case only the two 'WORLD' and 'LOCAL' spaces are usable)
+         * Read-only
+         */
+        pose_bone?: PoseBone | null;
+        /**
+         * The matrix to transform
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        matrix?: Matrix | readonly (readonly number[])[];
+        /**
+         * The space in which 'matrix' is currently
+         * Default: 'WORLD'
+         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         */
+        from_space?: ObjectConvertSpaceFromSpaceItems;
+        /**
+         * The space to which you want to transform 'matrix'
+         * Default: 'WORLD'
+         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         */
+        to_space?: ObjectConvertSpaceFromSpaceItems;
+      }>,
     ): Matrix;
     /**
      * Generate the camera projection matrix of this object (mostly useful for Camera and Light types)
      * @param depsgraph Depsgraph to get evaluated data from Read-only
-     * @param x Width of the render area Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
-     * @param y Height of the render area Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
-     * @param scale_x Width scaling factor Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
-     * @param scale_y Height scaling factor Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: The camera projection matrix
      */
     calc_matrix_camera(
       depsgraph: Depsgraph | null,
-      x?: number,
-      y?: number,
-      scale_x?: number,
-      scale_y?: number,
+      options?: KwArgs<{
+        /**
+         * Width of the render area
+         * Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
+         */
+        x?: number;
+        /**
+         * Height of the render area
+         * Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
+         */
+        y?: number;
+        /**
+         * Width scaling factor
+         * Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
+         */
+        scale_x?: number;
+        /**
+         * Height scaling factor
+         * Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
+         */
+        scale_y?: number;
+      }>,
     ): Matrix;
     /**
      * Compute the coordinate (and scale for ortho cameras) given object should be to 'see' all given coordinates
@@ -1084,23 +1178,41 @@ declare module "bpy.types" {
     crazyspace_eval(depsgraph: Depsgraph | null, scene: Scene | null): void;
     /**
      * Convert displacement vector from non-deformed object space to deformed object space
-     * @param vertex_index vertex_index Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
-     * @param displacement displacement Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * @param options keyword arguments (Python `name=value`)
      * @returns displacement_deformed: displacement_deformed
      */
     crazyspace_displacement_to_deformed(
-      vertex_index?: number,
-      displacement?: Vector | readonly [number, number, number],
+      options?: KwArgs<{
+        /**
+         * vertex_index
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
+         */
+        vertex_index?: number;
+        /**
+         * displacement
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        displacement?: Vector | readonly [number, number, number];
+      }>,
     ): Vector;
     /**
      * Free evaluated state of crazyspace
-     * @param vertex_index vertex_index Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
-     * @param displacement displacement Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * @param options keyword arguments (Python `name=value`)
      * @returns displacement_original: displacement_original
      */
     crazyspace_displacement_to_original(
-      vertex_index?: number,
-      displacement?: Vector | readonly [number, number, number],
+      options?: KwArgs<{
+        /**
+         * vertex_index
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
+         */
+        vertex_index?: number;
+        /**
+         * displacement
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        displacement?: Vector | readonly [number, number, number];
+      }>,
     ): Vector;
     /**
      * crazyspace_eval_clear
@@ -1108,11 +1220,23 @@ declare module "bpy.types" {
     crazyspace_eval_clear(): void;
     /**
      * Create a Mesh data-block from the current state of the object. The object owns the data-block. To force free it use to_mesh_clear(). The result is temporary and can not be used by objects from the main database
-     * @param preserve_all_data_layers Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance Default: `false`
-     * @param depsgraph Evaluated dependency graph which is required when preserve_all_data_layers is true Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns mesh: Mesh created from object
      */
-    to_mesh(preserve_all_data_layers?: boolean, depsgraph?: Depsgraph | null): Mesh | null;
+    to_mesh(
+      options?: KwArgs<{
+        /**
+         * Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance
+         * Default: `false`
+         */
+        preserve_all_data_layers?: boolean;
+        /**
+         * Evaluated dependency graph which is required when preserve_all_data_layers is true
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
+    ): Mesh | null;
     /**
      * Clears mesh data-block created by to_mesh()
      */
@@ -1120,10 +1244,19 @@ declare module "bpy.types" {
     /**
      * Create a Curve data-block from the current state of the object. This only works for curve and text objects. The object owns the data-block. To force free it, use to_curve_clear(). The result is temporary and can not be used by objects from the main database
      * @param depsgraph Evaluated dependency graph Read-only
-     * @param apply_modifiers Apply the deform modifiers on the control points of the curve. This is only supported for curve objects Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns curve: Curve created from object
      */
-    to_curve(depsgraph: Depsgraph | null, apply_modifiers?: boolean): Curve | null;
+    to_curve(
+      depsgraph: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Apply the deform modifiers on the control points of the curve. This is only supported for curve objects
+         * Default: `false`
+         */
+        apply_modifiers?: boolean;
+      }>,
+    ): Curve | null;
     /**
      * Clears curve data-block created by to_curve()
      */
@@ -1135,11 +1268,23 @@ declare module "bpy.types" {
     find_armature(): Object | null;
     /**
      * Add shape key to this object
-     * @param name Unique name for the new keyblock Default: "Key"
-     * @param from_mix Create new shape from existing mix of shapes Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns key: New shape keyblock
      */
-    shape_key_add(name?: string, from_mix?: boolean): ShapeKey | null;
+    shape_key_add(
+      options?: KwArgs<{
+        /**
+         * Unique name for the new keyblock
+         * Default: "Key"
+         */
+        name?: string;
+        /**
+         * Create new shape from existing mix of shapes
+         * Default: `true`
+         */
+        from_mix?: boolean;
+      }>,
+    ): ShapeKey | null;
     /**
      * Remove a Shape Key from this object
      * @param key Keyblock to be removed Read-only · Never None
@@ -1153,27 +1298,45 @@ declare module "bpy.types" {
      * Cast a ray onto evaluated geometry, in object space (using context's or provided depsgraph to get evaluated mesh if needed)
      * @param origin Origin of the ray, in object space Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
      * @param direction Direction of the ray, in object space Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-     * @param distance Maximum distance Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
-     * @param depsgraph Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Whether the ray successfully hit the geometry; location: The hit location of this ray cast; normal: The face normal at the ray cast hit location; index: The face index, -1 when original data isn't available
      */
     ray_cast(
       origin: Vector | readonly [number, number, number],
       direction: Vector | readonly [number, number, number],
-      distance?: number,
-      depsgraph?: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Maximum distance
+         * Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
+         */
+        distance?: number;
+        /**
+         * Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable)
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
     ): [boolean, Vector, Vector, number];
     /**
      * Find the nearest point on evaluated geometry, in object space (using context's or provided depsgraph to get evaluated mesh if needed)
      * @param origin Point to find closest geometry from (in object space) Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-     * @param distance Maximum distance Default: `18446742974197924000` · Range: [0, FLT_MAX] · step 1 · precision 3
-     * @param depsgraph Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Whether closest point on geometry was found; location: The location on the object closest to the point; normal: The face normal at the closest point; index: The face index, -1 when original data isn't available
      */
     closest_point_on_mesh(
       origin: Vector | readonly [number, number, number],
-      distance?: number,
-      depsgraph?: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Maximum distance
+         * Default: `18446742974197924000` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        distance?: number;
+        /**
+         * Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable)
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
     ): [boolean, Vector, Vector, number];
     /**
      * Determine if this object is modified from the base mesh data
@@ -1201,16 +1364,28 @@ declare module "bpy.types" {
     /**
      * Convert a curve object to grease pencil strokes.
      * @param grease_pencil_object Grease Pencil object used to create new strokes Read-only · Never None
-     * @param use_collections Use Collections Default: `true`
-     * @param scale_thickness Thickness scaling factor Default: `1` · Range: [0, FLT_MAX] · soft [0, 100] · step 1 · precision 3
-     * @param sample Sample distance, zero to disable Default: `0` · Range: [0, FLT_MAX] · soft [0, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Result
      */
     generate_gpencil_strokes(
       grease_pencil_object: Object,
-      use_collections?: boolean,
-      scale_thickness?: number,
-      sample?: number,
+      options?: KwArgs<{
+        /**
+         * Use Collections
+         * Default: `true`
+         */
+        use_collections?: boolean;
+        /**
+         * Thickness scaling factor
+         * Default: `1` · Range: [0, FLT_MAX] · soft [0, 100] · step 1 · precision 3
+         */
+        scale_thickness?: number;
+        /**
+         * Sample distance, zero to disable
+         * Default: `0` · Range: [0, FLT_MAX] · soft [0, 100] · step 1 · precision 3
+         */
+        sample?: number;
+      }>,
     ): boolean;
     /**
      * All the children of this object.
@@ -5327,16 +5502,32 @@ declare module "bpy.types" {
      */
     static add(): ParticleSettingsTextureSlot;
     /**
+     * add
+     * @returns mtex: The newly initialized mtex
+     */
+    add(): ParticleSettingsTextureSlot;
+    /**
      * create
      * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
      * @returns mtex: The newly initialized mtex
      */
     static create(index: number): ParticleSettingsTextureSlot | null;
     /**
+     * create
+     * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
+     * @returns mtex: The newly initialized mtex
+     */
+    create(index: number): ParticleSettingsTextureSlot | null;
+    /**
      * clear
      * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
      */
     static clear(index: number): void;
+    /**
+     * clear
+     * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
+     */
+    clear(index: number): void;
   }
 
   /**
@@ -5572,38 +5763,69 @@ declare module "bpy.types" {
     /**
      * Obtain cache hair data
      * @param object Object Read-only · Never None
-     * @param particle_no Particle no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param step step no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns co: Exported hairkey location
      */
-    co_hair(object: Object, particle_no?: number, step?: number): Vector;
+    co_hair(
+      object: Object,
+      options?: KwArgs<{
+        /**
+         * Particle no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        particle_no?: number;
+        /**
+         * step no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        step?: number;
+      }>,
+    ): Vector;
     /**
      * Obtain uv for all particles
      * @param modifier Particle modifier Read-only · Never None
      * @param particle Particle Read-only · Never None
-     * @param particle_no Particle no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param uv_no UV no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns uv: uv
      */
     uv_on_emitter(
       modifier: ParticleSystemModifier,
       particle: Particle,
-      particle_no?: number,
-      uv_no?: number,
+      options?: KwArgs<{
+        /**
+         * Particle no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        particle_no?: number;
+        /**
+         * UV no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        uv_no?: number;
+      }>,
     ): Vector;
     /**
      * Obtain mcol for all particles
      * @param modifier Particle modifier Read-only · Never None
      * @param particle Particle Read-only · Never None
-     * @param particle_no Particle no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param vcol_no vcol no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns mcol: mcol
      */
     mcol_on_emitter(
       modifier: ParticleSystemModifier,
       particle: Particle,
-      particle_no?: number,
-      vcol_no?: number,
+      options?: KwArgs<{
+        /**
+         * Particle no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        particle_no?: number;
+        /**
+         * vcol no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        vcol_no?: number;
+      }>,
     ): Color;
   }
 
@@ -5728,10 +5950,20 @@ declare module "bpy.types" {
      */
     static new(): PathCompare;
     /**
+     * Add a new path
+     * @returns pathcmp:
+     */
+    new(): PathCompare;
+    /**
      * Remove path
      * @param pathcmp Read-only · Never None
      */
     static remove(pathcmp: PathCompare): void;
+    /**
+     * Remove path
+     * @param pathcmp Read-only · Never None
+     */
+    remove(pathcmp: PathCompare): void;
   }
 
   /**
@@ -6171,10 +6403,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a float property layer to Mesh
-     * @param name Float property name Default: "Float Prop"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshPolygonFloatPropertyLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Float property name
+         * Default: "Float Prop"
+         */
+        name?: string;
+      }>,
+    ): MeshPolygonFloatPropertyLayer;
   }
 
   /**
@@ -6189,10 +6429,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a integer property layer to Mesh
-     * @param name Int property name Default: "Int Prop"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshPolygonIntPropertyLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Int property name
+         * Default: "Int Prop"
+         */
+        name?: string;
+      }>,
+    ): MeshPolygonIntPropertyLayer;
   }
 
   /**
@@ -6207,10 +6455,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a string property layer to Mesh
-     * @param name String property name Default: "String Prop"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshPolygonStringPropertyLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * String property name
+         * Default: "String Prop"
+         */
+        name?: string;
+      }>,
+    ): MeshPolygonStringPropertyLayer;
   }
 
   /**
@@ -6267,9 +6523,33 @@ declare module "bpy.types" {
     /**
      * Apply the given action to this pose by evaluating it at a specific time. Only updates the pose of selected bones, or all bones if none are selected.
      * @param action The Action containing the pose Read-only
-     * @param evaluation_time Time at which the given action is evaluated to obtain the pose Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    static apply_pose_from_action(action: Action | null, evaluation_time?: number): void;
+    static apply_pose_from_action(
+      action: Action | null,
+      options?: KwArgs<{
+        /**
+         * Time at which the given action is evaluated to obtain the pose
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        evaluation_time?: number;
+      }>,
+    ): void;
+    /**
+     * Apply the given action to this pose by evaluating it at a specific time. Only updates the pose of selected bones, or all bones if none are selected.
+     * @param action The Action containing the pose Read-only
+     * @param options keyword arguments (Python `name=value`)
+     */
+    apply_pose_from_action(
+      action: Action | null,
+      options?: KwArgs<{
+        /**
+         * Time at which the given action is evaluated to obtain the pose
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        evaluation_time?: number;
+      }>,
+    ): void;
   }
 
   /**
@@ -6626,21 +6906,42 @@ declare module "bpy.types" {
     /**
      * Retrieve the matrix of the joint between B-Bone segments if available
      * @param index Index of the segment endpoint Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
-     * @param rest Return the rest pose matrix Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix_return: The resulting matrix in bone local space
      */
-    bbone_segment_matrix(index: number, rest?: boolean): Matrix;
+    bbone_segment_matrix(
+      index: number,
+      options?: KwArgs<{
+        /**
+         * Return the rest pose matrix
+         * Default: `false`
+         */
+        rest?: boolean;
+      }>,
+    ): Matrix;
     /**
      * Retrieve the vectors and rolls coming from B-Bone custom handles
-     * @param rest Return the rest pose state Default: `false`
-     * @param ease Apply scale from ease values Default: `false`
-     * @param offsets Apply roll and curve offsets from bone properties Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns handle1: The direction vector of the start handle in bone local space; roll1: Roll of the start handle; handle2: The direction vector of the end handle in bone local space; roll2: Roll of the end handle
      */
     compute_bbone_handles(
-      rest?: boolean,
-      ease?: boolean,
-      offsets?: boolean,
+      options?: KwArgs<{
+        /**
+         * Return the rest pose state
+         * Default: `false`
+         */
+        rest?: boolean;
+        /**
+         * Apply scale from ease values
+         * Default: `false`
+         */
+        ease?: boolean;
+        /**
+         * Apply roll and curve offsets from bone properties
+         * Default: `false`
+         */
+        offsets?: boolean;
+      }>,
     ): [Vector, number, Vector, number];
     /**
      * Read-only
@@ -9198,8 +9499,7 @@ declare module "bpy.types" {
      * @param y Y Default: `0` · Range: [0, INT_MAX] · step 1
      * @param w Width Default: `0` · Range: [0, INT_MAX] · step 1
      * @param h Height Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param layer Single layer to get render result for
-     * @param view Single view to get render result for
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Result
      */
     begin_result(
@@ -9207,8 +9507,16 @@ declare module "bpy.types" {
       y: number,
       w: number,
       h: number,
-      layer?: string,
-      view?: string,
+      options?: KwArgs<{
+        /**
+         * Single layer to get render result for
+         */
+        layer?: string;
+        /**
+         * Single view to get render result for
+         */
+        view?: string;
+      }>,
     ): RenderResult | null;
     /**
      * Signal that pixels have been updated and can be redrawn in the user interface
@@ -9218,24 +9526,46 @@ declare module "bpy.types" {
     /**
      * All pixels in the render result have been set and are final
      * @param result Result Read-only
-     * @param cancel Don't mark tile as done, don't merge results unless forced Default: `false`
-     * @param highlight Don't mark tile as done yet Default: `false`
-     * @param do_merge_results Merge results even if cancel=true Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     end_result(
       result: RenderResult | null,
-      cancel?: boolean,
-      highlight?: boolean,
-      do_merge_results?: boolean,
+      options?: KwArgs<{
+        /**
+         * Don't mark tile as done, don't merge results unless forced
+         * Default: `false`
+         */
+        cancel?: boolean;
+        /**
+         * Don't mark tile as done yet
+         * Default: `false`
+         */
+        highlight?: boolean;
+        /**
+         * Merge results even if cancel=true
+         * Default: `false`
+         */
+        do_merge_results?: boolean;
+      }>,
     ): void;
     /**
      * Add a pass to the render layer
      * @param name Name of the Pass, without view or channel tag
      * @param channels Channels Default: `0` · Range: [0, INT_MAX] · step 1
      * @param chan_id Channel names, one character per channel
-     * @param layer Single layer to add render pass to
+     * @param options keyword arguments (Python `name=value`)
      */
-    add_pass(name: string, channels: number, chan_id: string, layer?: string): void;
+    add_pass(
+      name: string,
+      channels: number,
+      chan_id: string,
+      options?: KwArgs<{
+        /**
+         * Single layer to add render pass to
+         */
+        layer?: string;
+      }>,
+    ): void;
     /**
      * Get final result for non-pixel operations
      * @returns result: Result
@@ -9266,17 +9596,35 @@ declare module "bpy.types" {
     /**
      * camera_shift_x
      * @param camera Read-only
-     * @param use_spherical_stereo Spherical Stereo Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns shift_x: Shift X
      */
-    camera_shift_x(camera: Object | null, use_spherical_stereo?: boolean): number;
+    camera_shift_x(
+      camera: Object | null,
+      options?: KwArgs<{
+        /**
+         * Spherical Stereo
+         * Default: `false`
+         */
+        use_spherical_stereo?: boolean;
+      }>,
+    ): number;
     /**
      * camera_model_matrix
      * @param camera Read-only
-     * @param use_spherical_stereo Spherical Stereo Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns r_model_matrix: Normalized camera model matrix
      */
-    camera_model_matrix(camera: Object | null, use_spherical_stereo?: boolean): Matrix;
+    camera_model_matrix(
+      camera: Object | null,
+      options?: KwArgs<{
+        /**
+         * Spherical Stereo
+         * Default: `false`
+         */
+        use_spherical_stereo?: boolean;
+      }>,
+    ): Matrix;
     /**
      * use_spherical_stereo
      * @param camera Read-only
@@ -9302,10 +9650,22 @@ declare module "bpy.types" {
     update_progress(progress: number): void;
     /**
      * Update memory usage statistics
-     * @param memory_used Current memory usage in megabytes Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
-     * @param memory_peak Peak memory usage in megabytes Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    update_memory_stats(memory_used?: number, memory_peak?: number): void;
+    update_memory_stats(
+      options?: KwArgs<{
+        /**
+         * Current memory usage in megabytes
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        memory_used?: number;
+        /**
+         * Peak memory usage in megabytes
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        memory_peak?: number;
+      }>,
+    ): void;
     /**
      * Report info, warning or error messages
      * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
@@ -9558,10 +9918,23 @@ declare module "bpy.types" {
     /**
      * Copies the pixels of this renderlayer from an image file
      * @param filename Filename to load into this render tile, must be no smaller than the renderlayer
-     * @param x Offset the position to copy from if the image is larger than the render layer Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param y Offset the position to copy from if the image is larger than the render layer Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    load_from_file(filename: string, x?: number, y?: number): void;
+    load_from_file(
+      filename: string,
+      options?: KwArgs<{
+        /**
+         * Offset the position to copy from if the image is larger than the render layer
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        x?: number;
+        /**
+         * Offset the position to copy from if the image is larger than the render layer
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        y?: number;
+      }>,
+    ): void;
   }
 
   /**
@@ -9728,9 +10101,9 @@ declare module "bpy.types" {
     pixel_aspect_y: number;
     /**
      * FFmpeg related settings for the scene
-     * Read-only
+     * Read-only · Never None
      */
-    readonly ffmpeg: FFmpegSettings | null;
+    readonly ffmpeg: FFmpegSettings;
     /**
      * Framerate, expressed in frames per second
      * Default: `24` · Range: [1, 32767] · soft [1, 240] · step 1
@@ -9795,9 +10168,9 @@ declare module "bpy.types" {
     motion_blur_shutter: number;
     /**
      * Curve defining the shutter's openness over time
-     * Read-only
+     * Read-only · Never None
      */
-    readonly motion_blur_shutter_curve: CurveMapping | null;
+    readonly motion_blur_shutter_curve: CurveMapping;
     /**
      * Curves shape type
      * Default: 'STRAND'
@@ -10205,12 +10578,28 @@ declare module "bpy.types" {
     readonly bake: BakeSettings;
     /**
      * Return the absolute path to the filename to be written for a given frame
-     * @param frame Frame number to use, if unset the current frame will be used Default: `INT_MIN` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
-     * @param preview Use preview range Default: `false`
-     * @param view The name of the view to use to replace the "%" chars max 1023 bytes · Subtype: FILE_PATH
+     * @param options keyword arguments (Python `name=value`)
      * @returns filepath: The resulting filepath from the scenes render settings
      */
-    frame_path(frame?: number, preview?: boolean, view?: string): string;
+    frame_path(
+      options?: KwArgs<{
+        /**
+         * Frame number to use, if unset the current frame will be used
+         * Default: `INT_MIN` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
+         */
+        frame?: number;
+        /**
+         * Use preview range
+         * Default: `false`
+         */
+        preview?: boolean;
+        /**
+         * The name of the view to use to replace the "%" chars
+         * max 1023 bytes · Subtype: FILE_PATH
+         */
+        view?: string;
+      }>,
+    ): string;
   }
 
   /**
@@ -10256,10 +10645,17 @@ declare module "bpy.types" {
     active: RenderSlot | null;
     /**
      * Add a render slot to the image
-     * @param name New name for the render slot
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Newly created render layer
      */
-    new(name?: string): RenderSlot;
+    new(
+      options?: KwArgs<{
+        /**
+         * New name for the render slot
+         */
+        name?: string;
+      }>,
+    ): RenderSlot;
   }
 
   /**

@@ -15,17 +15,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -39,17 +56,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -63,17 +97,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -87,17 +138,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -111,17 +179,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -144,17 +229,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -168,17 +270,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -199,17 +318,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -228,17 +364,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -252,17 +405,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3993,10 +4163,19 @@ declare module "bpy.types" {
     /**
      * Add a keyframe to the curve
      * @param name New name for the marker (not unique) Default: "Marker"
-     * @param frame The frame for the new marker Default: `1` · Range: [-1048574, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns marker: Newly created timeline marker
      */
-    new(name: string, frame?: number): TimelineMarker;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * The frame for the new marker
+         * Default: `1` · Range: [-1048574, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): TimelineMarker;
     /**
      * Remove a timeline marker
      * @param marker Timeline marker to remove Read-only · Never None
@@ -4207,14 +4386,14 @@ declare module "bpy.types" {
     readonly weight_paint: VertexPaint | null;
     /**
      * Image Paint
-     * Read-only
+     * Read-only · Never None
      */
-    readonly image_paint: ImagePaint | null;
+    readonly image_paint: ImagePaint;
     /**
      * Paint Mode
-     * Read-only
+     * Read-only · Never None
      */
-    readonly paint_mode: PaintModeSettings | null;
+    readonly paint_mode: PaintModeSettings;
     /**
      * UV Sculpt
      * Read-only
@@ -4242,9 +4421,9 @@ declare module "bpy.types" {
     readonly gpencil_weight_paint: GpWeightPaint | null;
     /**
      * Particle Edit
-     * Read-only
+     * Read-only · Never None
      */
-    readonly particle_edit: ParticleEdit | null;
+    readonly particle_edit: ParticleEdit;
     /**
      * Disable editing of boundary edges
      * Default: `false`
@@ -4521,14 +4700,14 @@ declare module "bpy.types" {
     use_gpencil_automerge_strokes: boolean;
     /**
      * Settings for stroke sculpting tools and brushes
-     * Read-only
+     * Read-only · Never None
      */
-    readonly gpencil_sculpt: GPencilSculptSettings | null;
+    readonly gpencil_sculpt: GPencilSculptSettings;
     /**
      * Settings for Grease Pencil Interpolation tools
-     * Read-only
+     * Read-only · Never None
      */
-    readonly gpencil_interpolate: GPencilInterpolateSettings | null;
+    readonly gpencil_interpolate: GPencilInterpolateSettings;
     /**
      * Stroke Placement (3D View)
      * Default: 'ORIGIN'
@@ -5265,10 +5444,18 @@ declare module "bpy.types" {
     /**
      * Add a tile to the image
      * @param tile_number Number of the newly created tile Default: `1` · Range: [1, INT_MAX] · soft [1, 100] · step 1
-     * @param label Optional label for the tile
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Newly created image tile
      */
-    new(tile_number: number, label?: string): UDIMTile;
+    new(
+      tile_number: number,
+      options?: KwArgs<{
+        /**
+         * Optional label for the tile
+         */
+        label?: string;
+      }>,
+    ): UDIMTile;
     /**
      * Get a tile based on its tile number
      * @param tile_number Number of the tile Default: `0` · Range: [0, INT_MAX] · soft [0, 100] · step 1
@@ -5382,54 +5569,112 @@ declare module "bpy.types" {
     use_property_decorate: boolean;
     /**
      * Sub-layout. Items placed in this sublayout are placed next to each other in a row
-     * @param align Align buttons to each other Default: `false`
-     * @param heading Label to insert into the layout for this sub-layout max 127 bytes
-     * @param heading_ctxt Override automatic translation context of the given heading
-     * @param translate Translate the given heading, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
     row(
-      align?: boolean,
-      heading?: string,
-      heading_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+        /**
+         * Label to insert into the layout for this sub-layout
+         * max 127 bytes
+         */
+        heading?: string;
+        /**
+         * Override automatic translation context of the given heading
+         */
+        heading_ctxt?: string;
+        /**
+         * Translate the given heading, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): UILayout | null;
     /**
      * Sub-layout. Items placed in this sublayout are placed under each other in a column
-     * @param align Align buttons to each other Default: `false`
-     * @param heading Label to insert into the layout for this sub-layout max 127 bytes
-     * @param heading_ctxt Override automatic translation context of the given heading
-     * @param translate Translate the given heading, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
     column(
-      align?: boolean,
-      heading?: string,
-      heading_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+        /**
+         * Label to insert into the layout for this sub-layout
+         * max 127 bytes
+         */
+        heading?: string;
+        /**
+         * Override automatic translation context of the given heading
+         */
+        heading_ctxt?: string;
+        /**
+         * Translate the given heading, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): UILayout | null;
     /**
      * column_flow
-     * @param columns Number of columns, 0 is automatic Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param align Align buttons to each other Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
-    column_flow(columns?: number, align?: boolean): UILayout | null;
+    column_flow(
+      options?: KwArgs<{
+        /**
+         * Number of columns, 0 is automatic
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+      }>,
+    ): UILayout | null;
     /**
      * grid_flow
-     * @param row_major Fill row by row, instead of column by column Default: `false`
-     * @param columns Number of columns, positive are absolute fixed numbers, 0 is automatic, negative are automatic multiple numbers along major axis (e.g. -2 will only produce 2, 4, 6 etc. columns for row major layout, and 2, 4, 6 etc. rows for column major layout) Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param even_columns All columns will have the same width Default: `false`
-     * @param even_rows All rows will have the same height Default: `false`
-     * @param align Align buttons to each other Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
     grid_flow(
-      row_major?: boolean,
-      columns?: number,
-      even_columns?: boolean,
-      even_rows?: boolean,
-      align?: boolean,
+      options?: KwArgs<{
+        /**
+         * Fill row by row, instead of column by column
+         * Default: `false`
+         */
+        row_major?: boolean;
+        /**
+         * Number of columns, positive are absolute fixed numbers, 0 is automatic, negative are automatic multiple numbers along major axis (e.g. -2 will only produce 2, 4, 6 etc. columns for row major layout, and 2, 4, 6 etc. rows for column major layout)
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * All columns will have the same width
+         * Default: `false`
+         */
+        even_columns?: boolean;
+        /**
+         * All rows will have the same height
+         * Default: `false`
+         */
+        even_rows?: boolean;
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+      }>,
     ): UILayout | null;
     /**
      * Sublayout (items placed in this sublayout are placed under each other in a column and are surrounded by a box)
@@ -5438,11 +5683,23 @@ declare module "bpy.types" {
     box(): UILayout | null;
     /**
      * split
-     * @param factor Percentage of width to split at (leave unset for automatic calculation) Default: `0` · Range: [0, 1] · step 1 · precision 3
-     * @param align Align buttons to each other Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
-    split(factor?: number, align?: boolean): UILayout | null;
+    split(
+      options?: KwArgs<{
+        /**
+         * Percentage of width to split at (leave unset for automatic calculation)
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        factor?: number;
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+      }>,
+    ): UILayout | null;
     /**
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center)
      * @returns layout: Sub-layout to put items in
@@ -5455,6 +5712,12 @@ declare module "bpy.types" {
      */
     static icon(data: AnyType): number;
     /**
+     * Return the custom icon for this data, use it e.g. to get materials or texture icons
+     * @param data Data from which to take the icon Read-only · Never None
+     * @returns icon_value: Icon identifier
+     */
+    icon(data: AnyType): number;
+    /**
      * Return the UI name for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -5462,6 +5725,14 @@ declare module "bpy.types" {
      * @returns name: UI name of the enum item
      */
     static enum_item_name(data: AnyType, property: string, identifier: string): string;
+    /**
+     * Return the UI name for this enum item
+     * @param data Data from which to take property Read-only · Never None
+     * @param property Identifier of property in data
+     * @param identifier Identifier of the enum item
+     * @returns name: UI name of the enum item
+     */
+    enum_item_name(data: AnyType, property: string, identifier: string): string;
     /**
      * Return the UI description for this enum item
      * @param data Data from which to take property Read-only · Never None
@@ -5471,6 +5742,14 @@ declare module "bpy.types" {
      */
     static enum_item_description(data: AnyType, property: string, identifier: string): string;
     /**
+     * Return the UI description for this enum item
+     * @param data Data from which to take property Read-only · Never None
+     * @param property Identifier of property in data
+     * @param identifier Identifier of the enum item
+     * @returns description: UI description of the enum item
+     */
+    enum_item_description(data: AnyType, property: string, identifier: string): string;
+    /**
      * Return the icon for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -5479,41 +5758,93 @@ declare module "bpy.types" {
      */
     static enum_item_icon(data: AnyType, property: string, identifier: string): number;
     /**
+     * Return the icon for this enum item
+     * @param data Data from which to take property Read-only · Never None
+     * @param property Identifier of property in data
+     * @param identifier Identifier of the enum item
+     * @returns icon_value: Icon identifier
+     */
+    enum_item_icon(data: AnyType, property: string, identifier: string): number;
+    /**
      * Item. Exposes an RNA item and places it into the layout
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param expand Expand button to show more detail Default: `false`
-     * @param slider Use slider widget for numeric values Default: `false`
-     * @param toggle Use toggle widget for boolean values, or a checkbox when disabled (the default is -1 which uses toggle only when an icon is displayed) Default: `-1` · Range: [-1, 1] · step 1
-     * @param icon_only Draw only icons in buttons, no text Default: `false`
-     * @param event Use button to input key events Default: `false`
-     * @param full_event Use button to input full events including modifiers Default: `false`
-     * @param emboss Draw the button itself, not just the icon/text. When false, corresponds to the 'NONE_OR_STATUS' layout emboss type Default: `true`
-     * @param index The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used Default: `-1` · Range: [-2, INT_MAX] · step 1
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
-     * @param invert_checkbox Draw checkbox value inverted Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     prop(
       data: AnyType,
       property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      expand?: boolean,
-      slider?: boolean,
-      toggle?: number,
-      icon_only?: boolean,
-      event?: boolean,
-      full_event?: boolean,
-      emboss?: boolean,
-      index?: number,
-      icon_value?: number,
-      invert_checkbox?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Expand button to show more detail
+         * Default: `false`
+         */
+        expand?: boolean;
+        /**
+         * Use slider widget for numeric values
+         * Default: `false`
+         */
+        slider?: boolean;
+        /**
+         * Use toggle widget for boolean values, or a checkbox when disabled (the default is -1 which uses toggle only when an icon is displayed)
+         * Default: `-1` · Range: [-1, 1] · step 1
+         */
+        toggle?: number;
+        /**
+         * Draw only icons in buttons, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Use button to input key events
+         * Default: `false`
+         */
+        event?: boolean;
+        /**
+         * Use button to input full events including modifiers
+         * Default: `false`
+         */
+        full_event?: boolean;
+        /**
+         * Draw the button itself, not just the icon/text. When false, corresponds to the 'NONE_OR_STATUS' layout emboss type
+         * Default: `true`
+         */
+        emboss?: boolean;
+        /**
+         * The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used
+         * Default: `-1` · Range: [-2, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+        /**
+         * Draw checkbox value inverted
+         * Default: `false`
+         */
+        invert_checkbox?: boolean;
+      }>,
     ): void;
     /**
      * props_enum
@@ -5525,18 +5856,32 @@ declare module "bpy.types" {
      * prop_menu_enum
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_menu_enum(
       data: AnyType,
       property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
     ): void;
     /**
      * prop_with_popover
@@ -5622,35 +5967,60 @@ declare module "bpy.types" {
      * prop_tabs_enum
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param data_highlight Data from which to take highlight property Read-only · Never None
-     * @param property_highlight Identifier of highlight property in data
-     * @param icon_only Draw only icons in tabs, no text Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_tabs_enum(
       data: AnyType,
       property: string,
-      data_highlight?: AnyType,
-      property_highlight?: string,
-      icon_only?: boolean,
+      options?: KwArgs<{
+        /**
+         * Data from which to take highlight property
+         * Read-only · Never None
+         */
+        data_highlight?: AnyType;
+        /**
+         * Identifier of highlight property in data
+         */
+        property_highlight?: string;
+        /**
+         * Draw only icons in tabs, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+      }>,
     ): void;
     /**
      * prop_enum
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param value Enum property value
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_enum(
       data: AnyType,
       property: string,
       value: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
     ): void;
     /**
      * prop_search
@@ -5658,51 +6028,101 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param search_data Data from which to take collection to search in Read-only · Never None
      * @param search_property Identifier of search collection property
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param results_are_suggestions Accept inputs that do not match any item Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_search(
       data: AnyType,
       property: string,
       search_data: AnyType,
       search_property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      results_are_suggestions?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Accept inputs that do not match any item
+         * Default: `false`
+         */
+        results_are_suggestions?: boolean;
+      }>,
     ): void;
     /**
      * prop_decorator
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param index The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used Default: `-1` · Range: [-2, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    prop_decorator(data: AnyType, property: string, index?: number): void;
+    prop_decorator(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used
+         * Default: `-1` · Range: [-2, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): void;
     /**
      * Item. Places a button into the layout to call an Operator
      * @param operator Identifier of the operator
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param emboss Draw the button itself, not just the icon/text Default: `true`
-     * @param depress Draw pressed in Default: `false`
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
     operator(
       operator: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      emboss?: boolean,
-      depress?: boolean,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Draw the button itself, not just the icon/text
+         * Default: `true`
+         */
+        emboss?: boolean;
+        /**
+         * Draw pressed in
+         * Default: `false`
+         */
+        depress?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): OperatorProperties | null;
     /**
      * Item. Places a button into the layout to call an Operator
@@ -5757,58 +6177,116 @@ declare module "bpy.types" {
      * operator_enum
      * @param operator Identifier of the operator
      * @param property Identifier of property in operator
-     * @param icon_only Draw only icons in buttons, no text Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    operator_enum(operator: string, property: string, icon_only?: boolean): void;
+    operator_enum(
+      operator: string,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Draw only icons in buttons, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+      }>,
+    ): void;
     /**
      * operator_menu_enum
      * @param operator Identifier of the operator
      * @param property Identifier of property in operator
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
     operator_menu_enum(
       operator: string,
       property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
     ): OperatorProperties | null;
     /**
      * Item. Displays text and/or icon in the layout
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     label(
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * menu
      * @param menu Identifier of the menu
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     menu(
       menu: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * menu_contents
@@ -5818,19 +6296,36 @@ declare module "bpy.types" {
     /**
      * popover
      * @param panel Identifier of the panel
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     popover(
       panel: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * popover_group
@@ -5847,9 +6342,17 @@ declare module "bpy.types" {
     ): void;
     /**
      * Item. Inserts empty space into the layout between items
-     * @param factor Percentage of width to space (leave unset for default space) Default: `1` · Range: [0, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    separator(factor?: number): void;
+    separator(
+      options?: KwArgs<{
+        /**
+         * Percentage of width to space (leave unset for default space)
+         * Default: `1` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        factor?: number;
+      }>,
+    ): void;
     /**
      * Item. Inserts horizontal spacing empty space into the layout between items
      */
@@ -5868,84 +6371,147 @@ declare module "bpy.types" {
      * template_ID
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param new_ Operator identifier to create a new ID block
-     * @param open Operator identifier to open a file for creating a new ID block
-     * @param unlink Operator identifier to unlink the ID block
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
-     * @param live_icon Show preview instead of fixed icon Default: `false`
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_ID(
       data: AnyType,
       property: string,
-      new_?: string,
-      open?: string,
-      unlink?: string,
-      filter?: UILayoutTemplateIDFilterItems,
-      live_icon?: boolean,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Operator identifier to open a file for creating a new ID block
+         */
+        open?: string;
+        /**
+         * Operator identifier to unlink the ID block
+         */
+        unlink?: string;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+        /**
+         * Show preview instead of fixed icon
+         * Default: `false`
+         */
+        live_icon?: boolean;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * template_ID_preview
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param new_ Operator identifier to create a new ID block
-     * @param open Operator identifier to open a file for creating a new ID block
-     * @param unlink Operator identifier to unlink the ID block
-     * @param rows Number of thumbnail preview rows to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param cols Number of thumbnail preview columns to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
-     * @param hide_buttons Show only list, no buttons Default: `false`
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_ID_preview(
       data: AnyType,
       property: string,
-      new_?: string,
-      open?: string,
-      unlink?: string,
-      rows?: number,
-      cols?: number,
-      filter?: UILayoutTemplateIDFilterItems,
-      hide_buttons?: boolean,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Operator identifier to open a file for creating a new ID block
+         */
+        open?: string;
+        /**
+         * Operator identifier to unlink the ID block
+         */
+        unlink?: string;
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+        /**
+         * Show only list, no buttons
+         * Default: `false`
+         */
+        hide_buttons?: boolean;
+      }>,
     ): void;
     /**
      * template_any_ID
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param type_property Identifier of property in data giving the type of the ID-blocks to use
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_any_ID(
       data: AnyType,
       property: string,
       type_property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * template_ID_tabs
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param new_ Operator identifier to create a new ID block
-     * @param menu Context menu identifier
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_ID_tabs(
       data: AnyType,
       property: string,
-      new_?: string,
-      menu?: string,
-      filter?: UILayoutTemplateIDFilterItems,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Context menu identifier
+         */
+        menu?: string;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+      }>,
     ): void;
     /**
      * template_search
@@ -5953,17 +6519,23 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param search_data Data from which to take collection to search in Read-only · Never None
      * @param search_property Identifier of search collection property
-     * @param new_ Operator identifier to create a new item for the collection
-     * @param unlink Operator identifier to unlink or delete the active item from the collection
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_search(
       data: AnyType,
       property: string,
       search_data: AnyType,
       search_property: string,
-      new_?: string,
-      unlink?: string,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+      }>,
     ): void;
     /**
      * template_search_preview
@@ -5971,38 +6543,60 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param search_data Data from which to take collection to search in Read-only · Never None
      * @param search_property Identifier of search collection property
-     * @param new_ Operator identifier to create a new item for the collection
-     * @param unlink Operator identifier to unlink or delete the active item from the collection
-     * @param rows Number of thumbnail preview rows to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param cols Number of thumbnail preview columns to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_search_preview(
       data: AnyType,
       property: string,
       search_data: AnyType,
       search_property: string,
-      new_?: string,
-      unlink?: string,
-      rows?: number,
-      cols?: number,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+      }>,
     ): void;
     /**
      * template_path_builder
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param root ID-block from which path is evaluated from Read-only
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_path_builder(
       data: AnyType,
       property: string,
       root: ID | null,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Generates the UI layout for the modifier stack
@@ -6010,9 +6604,17 @@ declare module "bpy.types" {
     template_modifiers(): void;
     /**
      * Generates the panels for the constraint stack
-     * @param use_bone_constraints Add panels for bone constraints instead of object constraints Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_constraints(use_bone_constraints?: boolean): void;
+    template_constraints(
+      options?: KwArgs<{
+        /**
+         * Add panels for bone constraints instead of object constraints
+         * Default: `true`
+         */
+        use_bone_constraints?: boolean;
+      }>,
+    ): void;
     /**
      * Generates the panels for the grease pencil modifier stack
      */
@@ -6025,18 +6627,34 @@ declare module "bpy.types" {
      * template_greasepencil_color
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param rows Number of thumbnail preview rows to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param cols Number of thumbnail preview columns to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param scale Scale of the image thumbnails Default: `1` · Range: [0.1, 1.5] · soft [0.5, 1] · step 1 · precision 3
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     template_greasepencil_color(
       data: AnyType,
       property: string,
-      rows?: number,
-      cols?: number,
-      scale?: number,
-      filter?: UILayoutTemplateIDFilterItems,
+      options?: KwArgs<{
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+        /**
+         * Scale of the image thumbnails
+         * Default: `1` · Range: [0.1, 1.5] · soft [0.5, 1] · step 1 · precision 3
+         */
+        scale?: number;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+      }>,
     ): void;
     /**
      * Generates the header for constraint panels
@@ -6046,36 +6664,72 @@ declare module "bpy.types" {
     /**
      * Item. A preview window for materials, textures, lights or worlds
      * @param id ID data-block Read-only
-     * @param show_buttons Show preview buttons? Default: `true`
-     * @param parent ID data-block Read-only
-     * @param slot Texture slot Read-only
-     * @param preview_id Identifier of this preview widget, if not set the ID type will be used (i.e. all previews of materials without explicit ID will have the same size...)
+     * @param options keyword arguments (Python `name=value`)
      */
     template_preview(
       id: ID | null,
-      show_buttons?: boolean,
-      parent?: ID | null,
-      slot?: TextureSlot | null,
-      preview_id?: string,
+      options?: KwArgs<{
+        /**
+         * Show preview buttons?
+         * Default: `true`
+         */
+        show_buttons?: boolean;
+        /**
+         * ID data-block
+         * Read-only
+         */
+        parent?: ID | null;
+        /**
+         * Texture slot
+         * Read-only
+         */
+        slot?: TextureSlot | null;
+        /**
+         * Identifier of this preview widget, if not set the ID type will be used (i.e. all previews of materials without explicit ID will have the same size...)
+         */
+        preview_id?: string;
+      }>,
     ): void;
     /**
      * Item. A curve mapping widget used for e.g falloff curves for lights
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param type Type of curves to display Default: 'NONE' - `NONE` None - `VECTOR` Vector - `COLOR` Color - `HUE` Hue
-     * @param levels Show black/white levels Default: `false`
-     * @param brush Show brush options Default: `false`
-     * @param use_negative_slope Use a negative slope by default Default: `false`
-     * @param show_tone Show tone options Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_curve_mapping(
       data: AnyType,
       property: string,
-      type?: "NONE" | "VECTOR" | "COLOR" | "HUE",
-      levels?: boolean,
-      brush?: boolean,
-      use_negative_slope?: boolean,
-      show_tone?: boolean,
+      options?: KwArgs<{
+        /**
+         * Type of curves to display
+         * Default: 'NONE'
+         * - `NONE` None
+         * - `VECTOR` Vector
+         * - `COLOR` Color
+         * - `HUE` Hue
+         */
+        type?: "NONE" | "VECTOR" | "COLOR" | "HUE";
+        /**
+         * Show black/white levels
+         * Default: `false`
+         */
+        levels?: boolean;
+        /**
+         * Show brush options
+         * Default: `false`
+         */
+        brush?: boolean;
+        /**
+         * Use a negative slope by default
+         * Default: `false`
+         */
+        use_negative_slope?: boolean;
+        /**
+         * Show tone options
+         * Default: `false`
+         */
+        show_tone?: boolean;
+      }>,
     ): void;
     /**
      * A profile path editor used for custom profiles
@@ -6087,29 +6741,60 @@ declare module "bpy.types" {
      * Item. A color ramp widget
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param expand Expand button to show more detail Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_color_ramp(data: AnyType, property: string, expand?: boolean): void;
+    template_color_ramp(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Expand button to show more detail
+         * Default: `false`
+         */
+        expand?: boolean;
+      }>,
+    ): void;
     /**
      * Display a large icon
      * @param icon_value Icon to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param scale Scale the icon size (by the button size) Default: `1` · Range: [1, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_icon(icon_value: number, scale?: number): void;
+    template_icon(
+      icon_value: number,
+      options?: KwArgs<{
+        /**
+         * Scale the icon size (by the button size)
+         * Default: `1` · Range: [1, 100] · step 1 · precision 3
+         */
+        scale?: number;
+      }>,
+    ): void;
     /**
      * Enum. Large widget showing Icon previews
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param show_labels Show enum label in preview buttons Default: `false`
-     * @param scale Scale the button icon size (by the button size) Default: `6` · Range: [1, 100] · step 1 · precision 3
-     * @param scale_popup Scale the popup icon size (by the button size) Default: `5` · Range: [1, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
     template_icon_view(
       data: AnyType,
       property: string,
-      show_labels?: boolean,
-      scale?: number,
-      scale_popup?: number,
+      options?: KwArgs<{
+        /**
+         * Show enum label in preview buttons
+         * Default: `false`
+         */
+        show_labels?: boolean;
+        /**
+         * Scale the button icon size (by the button size)
+         * Default: `6` · Range: [1, 100] · step 1 · precision 3
+         */
+        scale?: number;
+        /**
+         * Scale the popup icon size (by the button size)
+         * Default: `5` · Range: [1, 100] · step 1 · precision 3
+         */
+        scale_popup?: number;
+      }>,
     ): void;
     /**
      * Item. A histogramm widget to analyze imaga data
@@ -6148,26 +6833,51 @@ declare module "bpy.types" {
      * Item. A color wheel widget to pick colors
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param value_slider Display the value slider to the right of the color wheel Default: `false`
-     * @param lock Lock the color wheel display to value 1.0 regardless of actual color Default: `false`
-     * @param lock_luminosity Keep the color at its original vector length Default: `false`
-     * @param cubic Cubic saturation for picking values close to white Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_color_picker(
       data: AnyType,
       property: string,
-      value_slider?: boolean,
-      lock?: boolean,
-      lock_luminosity?: boolean,
-      cubic?: boolean,
+      options?: KwArgs<{
+        /**
+         * Display the value slider to the right of the color wheel
+         * Default: `false`
+         */
+        value_slider?: boolean;
+        /**
+         * Lock the color wheel display to value 1.0 regardless of actual color
+         * Default: `false`
+         */
+        lock?: boolean;
+        /**
+         * Keep the color at its original vector length
+         * Default: `false`
+         */
+        lock_luminosity?: boolean;
+        /**
+         * Cubic saturation for picking values close to white
+         * Default: `false`
+         */
+        cubic?: boolean;
+      }>,
     ): void;
     /**
      * Item. A palette used to pick colors
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param color Display the colors as colors or values Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_palette(data: AnyType, property: string, color?: boolean): void;
+    template_palette(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Display the colors as colors or values
+         * Default: `false`
+         */
+        color?: boolean;
+      }>,
+    ): void;
     /**
      * template_image_layers
      * @param image Read-only
@@ -6179,22 +6889,40 @@ declare module "bpy.types" {
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param image_user Read-only · Never None
-     * @param compact Use more compact layout Default: `false`
-     * @param multiview Expose Multi-View options Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_image(
       data: AnyType,
       property: string,
       image_user: ImageUser,
-      compact?: boolean,
-      multiview?: boolean,
+      options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+        /**
+         * Expose Multi-View options
+         * Default: `false`
+         */
+        multiview?: boolean;
+      }>,
     ): void;
     /**
      * User interface for setting image format options
      * @param image_settings Read-only · Never None
-     * @param color_management Show color management settings Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_image_settings(image_settings: ImageFormatSettings, color_management?: boolean): void;
+    template_image_settings(
+      image_settings: ImageFormatSettings,
+      options?: KwArgs<{
+        /**
+         * Show color management settings
+         * Default: `false`
+         */
+        color_management?: boolean;
+      }>,
+    ): void;
     /**
      * User interface for setting image stereo 3d options
      * @param stereo_3d_format Read-only · Never None
@@ -6209,9 +6937,19 @@ declare module "bpy.types" {
      * Item(s). User interface for selecting movie clips and their source paths
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param compact Use more compact layout Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_movieclip(data: AnyType, property: string, compact?: boolean): void;
+    template_movieclip(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
+    ): void;
     /**
      * Item. A movie-track widget to preview tracking image.
      * @param data Data from which to take property Read-only · Never None
@@ -6224,14 +6962,20 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param clip_user Read-only · Never None
      * @param track Read-only · Never None
-     * @param compact Use more compact layout Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_marker(
       data: AnyType,
       property: string,
       clip_user: MovieClipUser,
       track: MovieTrackingTrack,
-      compact?: boolean,
+      options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
     ): void;
     /**
      * Item. Movie clip information data.
@@ -6248,13 +6992,7 @@ declare module "bpy.types" {
      * @param propname Identifier of the Collection property in data
      * @param active_dataptr Data from which to take the integer property, index of the active item Read-only · Never None
      * @param active_propname Identifier of the integer property in active_data, index of the active item
-     * @param item_dyntip_propname Identifier of a string property in items, to use as tooltip content
-     * @param rows Default and minimum number of rows to display Default: `5` · Range: [0, INT_MAX] · step 1
-     * @param maxrows Default maximum number of rows to display Default: `5` · Range: [0, INT_MAX] · step 1
-     * @param type Type of layout to use Default: 'DEFAULT' Items: {@link UilistLayoutTypeItems}
-     * @param columns Number of items to display per row, for GRID layout Default: `9` · Range: [0, INT_MAX] · step 1
-     * @param sort_reverse Display items in reverse order by default Default: `false`
-     * @param sort_lock Lock display order to default value Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_list(
       listtype_name: string,
@@ -6263,13 +7001,43 @@ declare module "bpy.types" {
       propname: string,
       active_dataptr: AnyType,
       active_propname: string,
-      item_dyntip_propname?: string,
-      rows?: number,
-      maxrows?: number,
-      type?: UilistLayoutTypeItems,
-      columns?: number,
-      sort_reverse?: boolean,
-      sort_lock?: boolean,
+      options?: KwArgs<{
+        /**
+         * Identifier of a string property in items, to use as tooltip content
+         */
+        item_dyntip_propname?: string;
+        /**
+         * Default and minimum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Default maximum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        maxrows?: number;
+        /**
+         * Type of layout to use
+         * Default: 'DEFAULT'
+         * Items: {@link UilistLayoutTypeItems}
+         */
+        type?: UilistLayoutTypeItems;
+        /**
+         * Number of items to display per row, for GRID layout
+         * Default: `9` · Range: [0, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * Display items in reverse order by default
+         * Default: `false`
+         */
+        sort_reverse?: boolean;
+        /**
+         * Lock display order to default value
+         * Default: `false`
+         */
+        sort_lock?: boolean;
+      }>,
     ): void;
     /**
      * template_running_jobs
@@ -6315,9 +7083,16 @@ declare module "bpy.types" {
     template_node_view(ntree: NodeTree | null, node: Node | null, socket: NodeSocket | null): void;
     /**
      * template_node_asset_menu_items
-     * @param catalog_path
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_node_asset_menu_items(catalog_path?: string): void;
+    template_node_asset_menu_items(
+      options?: KwArgs<{
+        /**
+         *
+         */
+        catalog_path?: string;
+      }>,
+    ): void;
     /**
      * template_texture_user
      */
@@ -6331,9 +7106,18 @@ declare module "bpy.types" {
      * Item. Display expanded property in a popup menu
      * @param data Data from which to take property Read-only
      * @param property Identifier of property in data
-     * @param name
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_component_menu(data: AnyType | null, property: string, name?: string): void;
+    template_component_menu(
+      data: AnyType | null,
+      property: string,
+      options?: KwArgs<{
+        /**
+         *
+         */
+        name?: string;
+      }>,
+    ): void;
     /**
      * Item. A widget to control input color space settings.
      * @param data Data from which to take property Read-only · Never None
@@ -6348,10 +7132,16 @@ declare module "bpy.types" {
     template_colormanaged_view_settings(data: AnyType, property: string): void;
     /**
      * Node Socket Icon
-     * @param color Color Default: `[0, 0, 0, 1]` · Range: [0, 1] · step 1 · precision 3 · Array 4
+     * @param options keyword arguments (Python `name=value`)
      */
     template_node_socket(
-      color?: bpy_prop_array<number> | readonly [number, number, number, number],
+      options?: KwArgs<{
+        /**
+         * Color
+         * Default: `[0, 0, 0, 1]` · Range: [0, 1] · step 1 · precision 3 · Array 4
+         */
+        color?: bpy_prop_array<number> | readonly [number, number, number, number];
+      }>,
     ): void;
     /**
      * Item(s). User interface for selecting cache files and their source paths
@@ -6385,10 +7175,18 @@ declare module "bpy.types" {
     template_cache_file_layers(data: AnyType, property: string): void;
     /**
      * Show list of recently saved .blend files
-     * @param rows Maximum number of items to show Default: `5` · Range: [1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns found: Number of items drawn
      */
-    template_recent_files(rows?: number): number;
+    template_recent_files(
+      options?: KwArgs<{
+        /**
+         * Maximum number of items to show
+         * Default: `5` · Range: [1, INT_MAX] · step 1
+         */
+        rows?: number;
+      }>,
+    ): number;
     /**
      * Item. A text button to set the active file browser path.
      * @param params Read-only
@@ -6397,15 +7195,25 @@ declare module "bpy.types" {
     /**
      * Display keymap item as icons/text
      * @param item Item Read-only · Never None
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_event_from_keymap_item(
       item: KeyMapItem,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Item. A scrollable list of assets in a grid view
@@ -6416,10 +7224,7 @@ declare module "bpy.types" {
      * @param assets_propname Identifier of the asset list property
      * @param active_dataptr Data from which to take the integer property, index of the active item Read-only · Never None
      * @param active_propname Identifier of the integer property in active_data, index of the active item
-     * @param filter_id_types filter_id_types Default: {} Dynamic enum (items come from a callback). Items seen at dump time: (none). Enum flag: a set of identifiers.
-     * @param display_options Displaying options for the asset view Default: {} - `NO_NAMES`: Do not display the name of each asset underneath preview images - `NO_FILTER`: Do not display buttons for filtering the available assets - `NO_LIBRARY`: Do not display buttons to choose or refresh an asset library Enum flag: a set of identifiers.
-     * @param activate_operator Name of a custom operator to invoke when activating an item
-     * @param drag_operator Name of a custom operator to invoke when starting to drag an item. Never invoked together with the `active_operator` (if set), it's either the drag or the activate one
+     * @param options keyword arguments (Python `name=value`)
      * @returns activate_operator_properties: Operator properties to fill in for the custom activate operator passed to the template; drag_operator_properties: Operator properties to fill in for the custom drag operator passed to the template
      */
     template_asset_view(
@@ -6430,12 +7235,34 @@ declare module "bpy.types" {
       assets_propname: string,
       active_dataptr: AnyType,
       active_propname: string,
-      filter_id_types?: ReadonlySet<string> | Set<string>,
-      display_options?:
-        | ReadonlySet<"NO_NAMES" | "NO_FILTER" | "NO_LIBRARY">
-        | Set<"NO_NAMES" | "NO_FILTER" | "NO_LIBRARY">,
-      activate_operator?: string,
-      drag_operator?: string,
+      options?: KwArgs<{
+        /**
+         * filter_id_types
+         * Default: {}
+         * Dynamic enum (items come from a callback). Items seen at dump time: (none).
+         * Enum flag: a set of identifiers.
+         */
+        filter_id_types?: ReadonlySet<string> | Set<string>;
+        /**
+         * Displaying options for the asset view
+         * Default: {}
+         * - `NO_NAMES`: Do not display the name of each asset underneath preview images
+         * - `NO_FILTER`: Do not display buttons for filtering the available assets
+         * - `NO_LIBRARY`: Do not display buttons to choose or refresh an asset library
+         * Enum flag: a set of identifiers.
+         */
+        display_options?:
+          | ReadonlySet<"NO_NAMES" | "NO_FILTER" | "NO_LIBRARY">
+          | Set<"NO_NAMES" | "NO_FILTER" | "NO_LIBRARY">;
+        /**
+         * Name of a custom operator to invoke when activating an item
+         */
+        activate_operator?: string;
+        /**
+         * Name of a custom operator to invoke when starting to drag an item. Never invoked together with the `active_operator` (if set), it's either the drag or the activate one
+         */
+        drag_operator?: string;
+      }>,
     ): [OperatorProperties | null, OperatorProperties | null];
     /**
      * Return a dictionary containing a textual representation of the UI layout.
@@ -7727,11 +8554,23 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a UV map layer to Mesh
-     * @param name UV map name Default: "UVMap"
-     * @param do_init Whether new layer's data should be initialized by copying current active one, or if none is active, with a default UVmap Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string, do_init?: boolean): MeshUVLoopLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * UV map name
+         * Default: "UVMap"
+         */
+        name?: string;
+        /**
+         * Whether new layer's data should be initialized by copying current active one, or if none is active, with a default UVmap
+         * Default: `true`
+         */
+        do_init?: boolean;
+      }>,
+    ): MeshUVLoopLayer;
     /**
      * Remove a vertex color layer
      * @param layer The layer to remove Read-only · Never None

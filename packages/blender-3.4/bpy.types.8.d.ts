@@ -1286,9 +1286,18 @@ declare module "bpy.types" {
     pack(): void;
     /**
      * Unpack the font to the samples filename
-     * @param method How to unpack Default: 'USE_LOCAL' Items: {@link UnpackMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      */
-    unpack(method?: UnpackMethodItems): void;
+    unpack(
+      options?: KwArgs<{
+        /**
+         * How to unpack
+         * Default: 'USE_LOCAL'
+         * Items: {@link UnpackMethodItems}
+         */
+        method?: UnpackMethodItems;
+      }>,
+    ): void;
   }
 
   /**
@@ -1312,11 +1321,23 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a sculpt vertex color layer to Mesh
-     * @param name Sculpt Vertex color name Default: "Col"
-     * @param do_init Whether new layer's data should be initialized by copying current active one Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string, do_init?: boolean): MeshVertColorLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Sculpt Vertex color name
+         * Default: "Col"
+         */
+        name?: string;
+        /**
+         * Whether new layer's data should be initialized by copying current active one
+         * Default: `true`
+         */
+        do_init?: boolean;
+      }>,
+    ): MeshVertColorLayer;
     /**
      * Remove a vertex color layer
      * @param layer The layer to remove Read-only · Never None
@@ -1336,10 +1357,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a float property layer to Mesh
-     * @param name Float property name Default: "Float Prop"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshVertexFloatPropertyLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Float property name
+         * Default: "Float Prop"
+         */
+        name?: string;
+      }>,
+    ): MeshVertexFloatPropertyLayer;
   }
 
   /**
@@ -1434,10 +1463,18 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add vertex group to object
-     * @param name Vertex group name Default: "Group"
+     * @param options keyword arguments (Python `name=value`)
      * @returns group: New vertex group
      */
-    new(name?: string): VertexGroup;
+    new(
+      options?: KwArgs<{
+        /**
+         * Vertex group name
+         * Default: "Group"
+         */
+        name?: string;
+      }>,
+    ): VertexGroup;
     /**
      * Delete vertex group from object
      * @param group Vertex group to remove Read-only · Never None
@@ -1461,10 +1498,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a integer property layer to Mesh
-     * @param name Int property name Default: "Int Prop"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshVertexIntPropertyLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Int property name
+         * Default: "Int Prop"
+         */
+        name?: string;
+      }>,
+    ): MeshVertexIntPropertyLayer;
   }
 
   /**
@@ -1497,10 +1542,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a string property layer to Mesh
-     * @param name String property name Default: "String Prop"
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string): MeshVertexStringPropertyLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * String property name
+         * Default: "String Prop"
+         */
+        name?: string;
+      }>,
+    ): MeshVertexStringPropertyLayer;
   }
 
   /**
@@ -1849,10 +1902,20 @@ declare module "bpy.types" {
      * Transform 2D view coordinates to region
      * @param x 2D View x coordinate Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3
      * @param y 2D View y coordinate Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3
-     * @param clip Clip coordinates to the visible region Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Region coordinates
      */
-    view_to_region(x: number, y: number, clip?: boolean): bpy_prop_array<number>;
+    view_to_region(
+      x: number,
+      y: number,
+      options?: KwArgs<{
+        /**
+         * Clip coordinates to the visible region
+         * Default: `true`
+         */
+        clip?: boolean;
+      }>,
+    ): bpy_prop_array<number>;
   }
 
   /**
@@ -2562,7 +2625,7 @@ declare module "bpy.types" {
      * Cycles Settings
      * Read-only
      */
-    readonly cycles: CyclesView3DShadingSettings | null;
+    readonly cycles: CyclesView3DShadingSettings;
   }
 
   /**
@@ -2848,11 +2911,15 @@ declare module "bpy.types" {
      * Cycles ViewLayer Settings
      * Read-only
      */
-    readonly cycles: CyclesRenderLayerSettings | null;
+    readonly cycles: CyclesRenderLayerSettings;
     /**
      * Requery the enabled render passes from the render engine
      */
     static update_render_passes(): void;
+    /**
+     * Requery the enabled render passes from the render engine
+     */
+    update_render_passes(): void;
     /**
      * Update data tagged to be updated from previous access to data or operators
      */
@@ -2998,14 +3065,14 @@ declare module "bpy.types" {
     readonly materials: bpy_prop_collection<Material> & IDMaterials;
     /**
      * Volume display settings for 3D viewport
-     * Read-only
+     * Read-only · Never None
      */
-    readonly display: VolumeDisplay | null;
+    readonly display: VolumeDisplay;
     /**
      * Volume render settings for 3D viewport
-     * Read-only
+     * Read-only · Never None
      */
-    readonly render: VolumeRender | null;
+    readonly render: VolumeRender;
     /**
      * Name of the velocity field, or the base name if the velocity is split into multiple grids
      * max 63 bytes
@@ -4106,25 +4173,46 @@ declare module "bpy.types" {
      * event_simulate
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
      * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
-     * @param unicode
-     * @param x Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param y Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param shift Shift Default: `false`
-     * @param ctrl Ctrl Default: `false`
-     * @param alt Alt Default: `false`
-     * @param oskey OS Key Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns event: Added key map item
      */
     event_simulate(
       type: EventTypeItems,
       value: EventValueItems,
-      unicode?: string,
-      x?: number,
-      y?: number,
-      shift?: boolean,
-      ctrl?: boolean,
-      alt?: boolean,
-      oskey?: boolean,
+      options?: KwArgs<{
+        /**
+         *
+         */
+        unicode?: string;
+        /**
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        x?: number;
+        /**
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        y?: number;
+        /**
+         * Shift
+         * Default: `false`
+         */
+        shift?: boolean;
+        /**
+         * Ctrl
+         * Default: `false`
+         */
+        ctrl?: boolean;
+        /**
+         * Alt
+         * Default: `false`
+         */
+        alt?: boolean;
+        /**
+         * OS Key
+         * Default: `false`
+         */
+        oskey?: boolean;
+      }>,
     ): Event | null;
   }
 
@@ -4217,18 +4305,38 @@ declare module "bpy.types" {
      */
     static fileselect_add(operator: Operator | null): void;
     /**
+     * Opens a file selector with an operator. The string properties 'filepath', 'filename', 'directory' and a 'files' collection are assigned when present in the operator
+     * @param operator Operator to call Read-only
+     */
+    fileselect_add(operator: Operator | null): void;
+    /**
      * Add a modal handler to the window manager, for the given modal operator (called by invoke() with self, just before returning {'RUNNING_MODAL'})
      * @param operator Operator to call Read-only
      * @returns handle: Whether adding the handler was successful
      */
     static modal_handler_add(operator: Operator | null): boolean;
     /**
+     * Add a modal handler to the window manager, for the given modal operator (called by invoke() with self, just before returning {'RUNNING_MODAL'})
+     * @param operator Operator to call Read-only
+     * @returns handle: Whether adding the handler was successful
+     */
+    modal_handler_add(operator: Operator | null): boolean;
+    /**
      * Add a timer to the given window, to generate periodic 'TIMER' events
      * @param time_step Interval in seconds between timer events Default: `0` · Range: [0, FLT_MAX] · step 10 · precision 3
-     * @param window Window to attach the timer to, or None Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
-    event_timer_add(time_step: number, window?: Window | null): Timer | null;
+    event_timer_add(
+      time_step: number,
+      options?: KwArgs<{
+        /**
+         * Window to attach the timer to, or None
+         * Read-only
+         */
+        window?: Window | null;
+      }>,
+    ): Timer | null;
     /**
      * event_timer_remove
      * @param timer Read-only · Never None
@@ -4240,10 +4348,20 @@ declare module "bpy.types" {
      */
     static gizmo_group_type_ensure(identifier: string): void;
     /**
+     * Activate an existing widget group (when the persistent option isn't set)
+     * @param identifier Gizmo group type name
+     */
+    gizmo_group_type_ensure(identifier: string): void;
+    /**
      * Unlink a widget group (when the persistent option is set)
      * @param identifier Gizmo group type name
      */
     static gizmo_group_type_unlink_delayed(identifier: string): void;
+    /**
+     * Unlink a widget group (when the persistent option is set)
+     * @param identifier Gizmo group type name
+     */
+    gizmo_group_type_unlink_delayed(identifier: string): void;
     /**
      * Start progress report
      * @param min any value in range [0,9999] Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3
@@ -4270,24 +4388,86 @@ declare module "bpy.types" {
       event: Event | null,
     ): Set<OperatorReturnItems>;
     /**
-     * Operator dialog (non-autoexec popup) invoke (show operator properties and only execute it on click on OK button)
+     * Operator popup invoke (show operator properties and execute it automatically on changes)
      * @param operator Operator to call Read-only
-     * @param width Width of the popup Default: `300` · Range: [0, INT_MAX] · step 1
+     * @param event Event Read-only
      * @returns result: result
      */
-    static invoke_props_dialog(operator: Operator | null, width?: number): Set<OperatorReturnItems>;
+    invoke_props_popup(operator: Operator | null, event: Event | null): Set<OperatorReturnItems>;
+    /**
+     * Operator dialog (non-autoexec popup) invoke (show operator properties and only execute it on click on OK button)
+     * @param operator Operator to call Read-only
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: result
+     */
+    static invoke_props_dialog(
+      operator: Operator | null,
+      options?: KwArgs<{
+        /**
+         * Width of the popup
+         * Default: `300` · Range: [0, INT_MAX] · step 1
+         */
+        width?: number;
+      }>,
+    ): Set<OperatorReturnItems>;
+    /**
+     * Operator dialog (non-autoexec popup) invoke (show operator properties and only execute it on click on OK button)
+     * @param operator Operator to call Read-only
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: result
+     */
+    invoke_props_dialog(
+      operator: Operator | null,
+      options?: KwArgs<{
+        /**
+         * Width of the popup
+         * Default: `300` · Range: [0, INT_MAX] · step 1
+         */
+        width?: number;
+      }>,
+    ): Set<OperatorReturnItems>;
     /**
      * Operator search popup invoke which searches values of the operator's :class:`bpy.types.Operator.bl_property` (which must be an EnumProperty), executing it on confirmation
      * @param operator Operator to call Read-only
      */
     static invoke_search_popup(operator: Operator | null): void;
     /**
+     * Operator search popup invoke which searches values of the operator's :class:`bpy.types.Operator.bl_property` (which must be an EnumProperty), executing it on confirmation
+     * @param operator Operator to call Read-only
+     */
+    invoke_search_popup(operator: Operator | null): void;
+    /**
      * Operator popup invoke (only shows operator's properties, without executing it)
      * @param operator Operator to call Read-only
-     * @param width Width of the popup Default: `300` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: result
      */
-    static invoke_popup(operator: Operator | null, width?: number): Set<OperatorReturnItems>;
+    static invoke_popup(
+      operator: Operator | null,
+      options?: KwArgs<{
+        /**
+         * Width of the popup
+         * Default: `300` · Range: [0, INT_MAX] · step 1
+         */
+        width?: number;
+      }>,
+    ): Set<OperatorReturnItems>;
+    /**
+     * Operator popup invoke (only shows operator's properties, without executing it)
+     * @param operator Operator to call Read-only
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: result
+     */
+    invoke_popup(
+      operator: Operator | null,
+      options?: KwArgs<{
+        /**
+         * Width of the popup
+         * Default: `300` · Range: [0, INT_MAX] · step 1
+         */
+        width?: number;
+      }>,
+    ): Set<OperatorReturnItems>;
     /**
      * Operator confirmation popup (only to let user confirm the execution, no operator properties shown)
      * @param operator Operator to call Read-only
@@ -4296,49 +4476,188 @@ declare module "bpy.types" {
      */
     static invoke_confirm(operator: Operator | null, event: Event | null): Set<OperatorReturnItems>;
     /**
+     * Operator confirmation popup (only to let user confirm the execution, no operator properties shown)
+     * @param operator Operator to call Read-only
+     * @param event Event Read-only
+     * @returns result: result
+     */
+    invoke_confirm(operator: Operator | null, event: Event | null): Set<OperatorReturnItems>;
+    /**
      * popmenu_begin__internal
      * @param title
-     * @param icon icon Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns menu:
      */
-    static popmenu_begin__internal(title: string, icon?: IconItems): UIPopupMenu;
+    static popmenu_begin__internal(
+      title: string,
+      options?: KwArgs<{
+        /**
+         * icon
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
+    ): UIPopupMenu;
+    /**
+     * popmenu_begin__internal
+     * @param title
+     * @param options keyword arguments (Python `name=value`)
+     * @returns menu:
+     */
+    popmenu_begin__internal(
+      title: string,
+      options?: KwArgs<{
+        /**
+         * icon
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
+    ): UIPopupMenu;
     /**
      * popmenu_end__internal
      * @param menu Read-only · Never None
      */
     static popmenu_end__internal(menu: UIPopupMenu): void;
     /**
+     * popmenu_end__internal
+     * @param menu Read-only · Never None
+     */
+    popmenu_end__internal(menu: UIPopupMenu): void;
+    /**
      * popover_begin__internal
-     * @param ui_units_x ui_units_x Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
-     * @param from_active_button Use the active button for positioning Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns menu:
      */
-    static popover_begin__internal(ui_units_x?: number, from_active_button?: boolean): UIPopover;
+    static popover_begin__internal(
+      options?: KwArgs<{
+        /**
+         * ui_units_x
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        ui_units_x?: number;
+        /**
+         * Use the active button for positioning
+         * Default: `false`
+         */
+        from_active_button?: boolean;
+      }>,
+    ): UIPopover;
+    /**
+     * popover_begin__internal
+     * @param options keyword arguments (Python `name=value`)
+     * @returns menu:
+     */
+    popover_begin__internal(
+      options?: KwArgs<{
+        /**
+         * ui_units_x
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        ui_units_x?: number;
+        /**
+         * Use the active button for positioning
+         * Default: `false`
+         */
+        from_active_button?: boolean;
+      }>,
+    ): UIPopover;
     /**
      * popover_end__internal
      * @param menu Read-only · Never None
-     * @param keymap Active key map Read-only
+     * @param options keyword arguments (Python `name=value`)
      */
-    static popover_end__internal(menu: UIPopover, keymap?: KeyMap | null): void;
+    static popover_end__internal(
+      menu: UIPopover,
+      options?: KwArgs<{
+        /**
+         * Active key map
+         * Read-only
+         */
+        keymap?: KeyMap | null;
+      }>,
+    ): void;
+    /**
+     * popover_end__internal
+     * @param menu Read-only · Never None
+     * @param options keyword arguments (Python `name=value`)
+     */
+    popover_end__internal(
+      menu: UIPopover,
+      options?: KwArgs<{
+        /**
+         * Active key map
+         * Read-only
+         */
+        keymap?: KeyMap | null;
+      }>,
+    ): void;
     /**
      * piemenu_begin__internal
      * @param title
-     * @param icon icon Default: 'NONE' Items: {@link IconItems}
-     * @param event Read-only · Never None
+     * @param options keyword arguments (Python `name=value`)
      * @returns menu_pie:
      */
-    static piemenu_begin__internal(title: string, icon?: IconItems, event?: Event): UIPieMenu;
+    static piemenu_begin__internal(
+      title: string,
+      options?: KwArgs<{
+        /**
+         * icon
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Read-only · Never None
+         */
+        event?: Event;
+      }>,
+    ): UIPieMenu;
+    /**
+     * piemenu_begin__internal
+     * @param title
+     * @param options keyword arguments (Python `name=value`)
+     * @returns menu_pie:
+     */
+    piemenu_begin__internal(
+      title: string,
+      options?: KwArgs<{
+        /**
+         * icon
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Read-only · Never None
+         */
+        event?: Event;
+      }>,
+    ): UIPieMenu;
     /**
      * piemenu_end__internal
      * @param menu Read-only · Never None
      */
     static piemenu_end__internal(menu: UIPieMenu): void;
     /**
+     * piemenu_end__internal
+     * @param menu Read-only · Never None
+     */
+    piemenu_end__internal(menu: UIPieMenu): void;
+    /**
      * operator_properties_last
      * @param operator
      * @returns result:
      */
     static operator_properties_last(operator: string): OperatorProperties;
+    /**
+     * operator_properties_last
+     * @param operator
+     * @returns result:
+     */
+    operator_properties_last(operator: string): OperatorProperties;
     /**
      * print_undo_steps
      */
@@ -4347,6 +4666,10 @@ declare module "bpy.types" {
      * Tag for refreshing the interface after scripts have been reloaded
      */
     static tag_script_reload(): void;
+    /**
+     * Tag for refreshing the interface after scripts have been reloaded
+     */
+    tag_script_reload(): void;
     /**
      * (Blender documents the type as "getset_descriptor", which the generator cannot map)
      * (Defined in Python: `bpy_types.WindowManager`.)
@@ -4630,6 +4953,11 @@ declare module "bpy.types" {
      */
     static status_text_set_internal(text: string): void;
     /**
+     * Set the status bar text, typically key shortcuts for modal operators
+     * @param text New string for the status bar, None clears the text
+     */
+    status_text_set_internal(text: string): void;
+    /**
      * Set the status text or None to clear,
      * When text is a function, this will be called with the (header, context) arguments.
      * @param text  (type not documented by Blender)
@@ -4693,27 +5021,60 @@ declare module "bpy.types" {
     /**
      * Set the tool settings
      * @param idname Identifier max 63 bytes
-     * @param cursor cursor Default: 'DEFAULT' Items: {@link WindowCursorItems}
-     * @param keymap Key Map max 63 bytes
-     * @param gizmo_group Gizmo Group max 63 bytes
-     * @param data_block Data Block max 63 bytes
-     * @param operator Operator max 63 bytes
-     * @param index Index Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param options Tool Options Default: {} - `KEYMAP_FALLBACK` Fallback Enum flag: a set of identifiers.
-     * @param idname_fallback Fallback Identifier max 63 bytes
-     * @param keymap_fallback Fallback Key Map max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      */
     setup(
       idname: string,
-      cursor?: WindowCursorItems,
-      keymap?: string,
-      gizmo_group?: string,
-      data_block?: string,
-      operator?: string,
-      index?: number,
-      options?: ReadonlySet<"KEYMAP_FALLBACK"> | Set<"KEYMAP_FALLBACK">,
-      idname_fallback?: string,
-      keymap_fallback?: string,
+      options?: KwArgs<{
+        /**
+         * cursor
+         * Default: 'DEFAULT'
+         * Items: {@link WindowCursorItems}
+         */
+        cursor?: WindowCursorItems;
+        /**
+         * Key Map
+         * max 63 bytes
+         */
+        keymap?: string;
+        /**
+         * Gizmo Group
+         * max 63 bytes
+         */
+        gizmo_group?: string;
+        /**
+         * Data Block
+         * max 63 bytes
+         */
+        data_block?: string;
+        /**
+         * Operator
+         * max 63 bytes
+         */
+        operator?: string;
+        /**
+         * Index
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Tool Options
+         * Default: {}
+         * - `KEYMAP_FALLBACK` Fallback
+         * Enum flag: a set of identifiers.
+         */
+        options?: ReadonlySet<"KEYMAP_FALLBACK"> | Set<"KEYMAP_FALLBACK">;
+        /**
+         * Fallback Identifier
+         * max 63 bytes
+         */
+        idname_fallback?: string;
+        /**
+         * Fallback Key Map
+         * max 63 bytes
+         */
+        keymap_fallback?: string;
+      }>,
     ): void;
     /**
      * operator_properties
@@ -4778,12 +5139,12 @@ declare module "bpy.types" {
      * Cycles world settings
      * Read-only
      */
-    readonly cycles: CyclesWorldSettings | null;
+    readonly cycles: CyclesWorldSettings;
     /**
      * Cycles visibility settings
      * Read-only
      */
-    readonly cycles_visibility: CyclesVisibilitySettings | null;
+    readonly cycles_visibility: CyclesVisibilitySettings;
   }
 
   /**
@@ -5176,6 +5537,14 @@ declare module "bpy.types" {
       replace_existing: boolean,
     ): XrActionMap;
     /**
+     * new
+     * @param xr_session_state XR Session State Read-only · Never None
+     * @param name Name max 63 bytes
+     * @param replace_existing Replace any existing actionmap with the same name Default: `true`
+     * @returns actionmap: Added action map
+     */
+    new(xr_session_state: XrSessionState, name: string, replace_existing: boolean): XrActionMap;
+    /**
      * new_from_actionmap
      * @param xr_session_state XR Session State Read-only · Never None
      * @param actionmap Action map to use as a reference Read-only · Never None
@@ -5186,11 +5555,24 @@ declare module "bpy.types" {
       actionmap: XrActionMap,
     ): XrActionMap;
     /**
+     * new_from_actionmap
+     * @param xr_session_state XR Session State Read-only · Never None
+     * @param actionmap Action map to use as a reference Read-only · Never None
+     * @returns result: Added action map
+     */
+    new_from_actionmap(xr_session_state: XrSessionState, actionmap: XrActionMap): XrActionMap;
+    /**
      * remove
      * @param xr_session_state XR Session State Read-only · Never None
      * @param actionmap Removed action map Read-only · Never None
      */
     static remove(xr_session_state: XrSessionState, actionmap: XrActionMap): void;
+    /**
+     * remove
+     * @param xr_session_state XR Session State Read-only · Never None
+     * @param actionmap Removed action map Read-only · Never None
+     */
+    remove(xr_session_state: XrSessionState, actionmap: XrActionMap): void;
     /**
      * find
      * @param xr_session_state XR Session State Read-only · Never None
@@ -5198,6 +5580,13 @@ declare module "bpy.types" {
      * @returns actionmap: The action map with the given name
      */
     static find(xr_session_state: XrSessionState, name: string): XrActionMap | null;
+    /**
+     * find
+     * @param xr_session_state XR Session State Read-only · Never None
+     * @param name Name max 63 bytes
+     * @returns actionmap: The action map with the given name
+     */
+    find(xr_session_state: XrSessionState, name: string): XrActionMap | null;
   }
 
   /**
@@ -5652,10 +6041,21 @@ declare module "bpy.types" {
      */
     static is_running(context: Context): boolean;
     /**
+     * Query if the VR session is currently running
+     * @param context Read-only · Never None
+     * @returns result: Result
+     */
+    is_running(context: Context): boolean;
+    /**
      * Force resetting of position and rotation deltas
      * @param context Read-only · Never None
      */
     static reset_to_base_pose(context: Context): void;
+    /**
+     * Force resetting of position and rotation deltas
+     * @param context Read-only · Never None
+     */
+    reset_to_base_pose(context: Context): void;
     /**
      * Create a VR action set
      * @param context Read-only · Never None
@@ -5664,6 +6064,13 @@ declare module "bpy.types" {
      */
     static action_set_create(context: Context, actionmap: XrActionMap): boolean;
     /**
+     * Create a VR action set
+     * @param context Read-only · Never None
+     * @param actionmap Read-only · Never None
+     * @returns result: Result
+     */
+    action_set_create(context: Context, actionmap: XrActionMap): boolean;
+    /**
      * Create a VR action
      * @param context Read-only · Never None
      * @param actionmap Read-only · Never None
@@ -5671,6 +6078,18 @@ declare module "bpy.types" {
      * @returns result: Result
      */
     static action_create(
+      context: Context,
+      actionmap: XrActionMap,
+      actionmap_item: XrActionMapItem,
+    ): boolean;
+    /**
+     * Create a VR action
+     * @param context Read-only · Never None
+     * @param actionmap Read-only · Never None
+     * @param actionmap_item Read-only · Never None
+     * @returns result: Result
+     */
+    action_create(
       context: Context,
       actionmap: XrActionMap,
       actionmap_item: XrActionMapItem,
@@ -5690,12 +6109,33 @@ declare module "bpy.types" {
       actionmap_binding: XrActionMapBinding,
     ): boolean;
     /**
+     * Create a VR action binding
+     * @param context Read-only · Never None
+     * @param actionmap Read-only · Never None
+     * @param actionmap_item Read-only · Never None
+     * @param actionmap_binding Read-only · Never None
+     * @returns result: Result
+     */
+    action_binding_create(
+      context: Context,
+      actionmap: XrActionMap,
+      actionmap_item: XrActionMapItem,
+      actionmap_binding: XrActionMapBinding,
+    ): boolean;
+    /**
      * Set the active VR action set
      * @param context Read-only · Never None
      * @param action_set Action set name max 63 bytes
      * @returns result: Result
      */
     static active_action_set_set(context: Context, action_set: string): boolean;
+    /**
+     * Set the active VR action set
+     * @param context Read-only · Never None
+     * @param action_set Action set name max 63 bytes
+     * @returns result: Result
+     */
+    active_action_set_set(context: Context, action_set: string): boolean;
     /**
      * Set the actions that determine the VR controller poses
      * @param context Read-only · Never None
@@ -5711,6 +6151,20 @@ declare module "bpy.types" {
       aim_action: string,
     ): boolean;
     /**
+     * Set the actions that determine the VR controller poses
+     * @param context Read-only · Never None
+     * @param action_set Action set name max 63 bytes
+     * @param grip_action Name of the action representing the controller grips max 63 bytes
+     * @param aim_action Name of the action representing the controller aims max 63 bytes
+     * @returns result: Result
+     */
+    controller_pose_actions_set(
+      context: Context,
+      action_set: string,
+      grip_action: string,
+      aim_action: string,
+    ): boolean;
+    /**
      * Get the current state of a VR action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
@@ -5719,6 +6173,20 @@ declare module "bpy.types" {
      * @returns state: Current state of the VR action. Second float value is only set for 2D vector type actions
      */
     static action_state_get(
+      context: Context,
+      action_set_name: string,
+      action_name: string,
+      user_path: string,
+    ): bpy_prop_array<number>;
+    /**
+     * Get the current state of a VR action
+     * @param context Read-only · Never None
+     * @param action_set_name Action set name max 63 bytes
+     * @param action_name Action name max 63 bytes
+     * @param user_path OpenXR user path max 63 bytes
+     * @returns state: Current state of the VR action. Second float value is only set for 2D vector type actions
+     */
+    action_state_get(
       context: Context,
       action_set_name: string,
       action_name: string,
@@ -5745,6 +6213,26 @@ declare module "bpy.types" {
       amplitude: number,
     ): boolean;
     /**
+     * Apply a VR haptic action
+     * @param context Read-only · Never None
+     * @param action_set_name Action set name max 63 bytes
+     * @param action_name Action name max 63 bytes
+     * @param user_path Optional OpenXR user path. If not set, the action will be applied to all paths max 63 bytes
+     * @param duration Haptic duration in seconds. 0.0 is the minimum supported duration Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+     * @param frequency Frequency of the haptic vibration in hertz. 0.0 specifies the OpenXR runtime's default frequency Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+     * @param amplitude Haptic amplitude, ranging from 0.0 to 1.0 Default: `1` · Range: [0, 1] · step 1 · precision 3
+     * @returns result: Result
+     */
+    haptic_action_apply(
+      context: Context,
+      action_set_name: string,
+      action_name: string,
+      user_path: string,
+      duration: number,
+      frequency: number,
+      amplitude: number,
+    ): boolean;
+    /**
      * Stop a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
@@ -5758,12 +6246,32 @@ declare module "bpy.types" {
       user_path: string,
     ): void;
     /**
+     * Stop a VR haptic action
+     * @param context Read-only · Never None
+     * @param action_set_name Action set name max 63 bytes
+     * @param action_name Action name max 63 bytes
+     * @param user_path Optional OpenXR user path. If not set, the action will be stopped for all paths max 63 bytes
+     */
+    haptic_action_stop(
+      context: Context,
+      action_set_name: string,
+      action_name: string,
+      user_path: string,
+    ): void;
+    /**
      * Get the last known controller grip location in world space
      * @param context Read-only · Never None
      * @param index Controller index Default: `0` · Range: [0, 255] · step 1
      * @returns location: Controller grip location
      */
     static controller_grip_location_get(context: Context, index: number): Vector;
+    /**
+     * Get the last known controller grip location in world space
+     * @param context Read-only · Never None
+     * @param index Controller index Default: `0` · Range: [0, 255] · step 1
+     * @returns location: Controller grip location
+     */
+    controller_grip_location_get(context: Context, index: number): Vector;
     /**
      * Get the last known controller grip rotation (quaternion) in world space
      * @param context Read-only · Never None
@@ -5772,6 +6280,13 @@ declare module "bpy.types" {
      */
     static controller_grip_rotation_get(context: Context, index: number): Quaternion;
     /**
+     * Get the last known controller grip rotation (quaternion) in world space
+     * @param context Read-only · Never None
+     * @param index Controller index Default: `0` · Range: [0, 255] · step 1
+     * @returns rotation: Controller grip quaternion rotation
+     */
+    controller_grip_rotation_get(context: Context, index: number): Quaternion;
+    /**
      * Get the last known controller aim location in world space
      * @param context Read-only · Never None
      * @param index Controller index Default: `0` · Range: [0, 255] · step 1
@@ -5779,12 +6294,26 @@ declare module "bpy.types" {
      */
     static controller_aim_location_get(context: Context, index: number): Vector;
     /**
+     * Get the last known controller aim location in world space
+     * @param context Read-only · Never None
+     * @param index Controller index Default: `0` · Range: [0, 255] · step 1
+     * @returns location: Controller aim location
+     */
+    controller_aim_location_get(context: Context, index: number): Vector;
+    /**
      * Get the last known controller aim rotation (quaternion) in world space
      * @param context Read-only · Never None
      * @param index Controller index Default: `0` · Range: [0, 255] · step 1
      * @returns rotation: Controller aim quaternion rotation
      */
     static controller_aim_rotation_get(context: Context, index: number): Quaternion;
+    /**
+     * Get the last known controller aim rotation (quaternion) in world space
+     * @param context Read-only · Never None
+     * @param index Controller index Default: `0` · Range: [0, 255] · step 1
+     * @returns rotation: Controller aim quaternion rotation
+     */
+    controller_aim_rotation_get(context: Context, index: number): Quaternion;
   }
 
   /**
@@ -5889,26 +6418,61 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * @param mode Default: 'EDIT_MESH' Items: {@link ContextModeItems}
-     * @param create Create Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
-    from_space_view3d_mode(mode: ContextModeItems, create?: boolean): WorkSpaceTool | null;
+    from_space_view3d_mode(
+      mode: ContextModeItems,
+      options?: KwArgs<{
+        /**
+         * Create
+         * Default: `false`
+         */
+        create?: boolean;
+      }>,
+    ): WorkSpaceTool | null;
     /**
      * @param mode Default: 'VIEW' Items: {@link SpaceImageModeAllItems}
-     * @param create Create Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
-    from_space_image_mode(mode: SpaceImageModeAllItems, create?: boolean): WorkSpaceTool | null;
+    from_space_image_mode(
+      mode: SpaceImageModeAllItems,
+      options?: KwArgs<{
+        /**
+         * Create
+         * Default: `false`
+         */
+        create?: boolean;
+      }>,
+    ): WorkSpaceTool | null;
     /**
-     * @param create Create Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
-    from_space_node(create?: boolean): WorkSpaceTool | null;
+    from_space_node(
+      options?: KwArgs<{
+        /**
+         * Create
+         * Default: `false`
+         */
+        create?: boolean;
+      }>,
+    ): WorkSpaceTool | null;
     /**
      * @param mode Default: 'SEQUENCER' Items: {@link SpaceSequencerViewTypeItems}
-     * @param create Create Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
-    from_space_sequencer(mode: SpaceSequencerViewTypeItems, create?: boolean): WorkSpaceTool | null;
+    from_space_sequencer(
+      mode: SpaceSequencerViewTypeItems,
+      options?: KwArgs<{
+        /**
+         * Create
+         * Default: `false`
+         */
+        create?: boolean;
+      }>,
+    ): WorkSpaceTool | null;
   }
 }

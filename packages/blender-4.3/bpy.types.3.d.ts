@@ -3729,17 +3729,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3765,17 +3782,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3801,17 +3835,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3825,17 +3876,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3863,17 +3931,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3893,17 +3978,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3917,17 +4019,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3941,17 +4060,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3987,17 +4123,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4011,17 +4164,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4041,17 +4211,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4071,17 +4258,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4100,17 +4304,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4130,17 +4351,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4159,17 +4397,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4189,17 +4444,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4213,17 +4485,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4241,17 +4530,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4271,17 +4577,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4336,17 +4659,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4360,17 +4700,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4384,17 +4741,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4408,17 +4782,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4432,17 +4823,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4456,17 +4864,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4480,17 +4905,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4510,17 +4952,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4534,17 +4993,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4572,17 +5048,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4603,17 +5096,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4627,17 +5137,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4651,17 +5178,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4675,17 +5219,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4699,17 +5260,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4729,17 +5307,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4753,17 +5348,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4777,17 +5389,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4801,17 +5430,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4825,17 +5471,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4849,17 +5512,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4873,17 +5553,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4897,17 +5594,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4928,17 +5642,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5061,10 +5792,19 @@ declare module "bpy.types" {
     /**
      * Add a new annotation frame
      * @param frame_number The frame on which this sketch appears Default: `1` · Range: [-1048574, 1048574] · step 1
-     * @param active Active Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns frame: The newly created frame
      */
-    new(frame_number: number, active?: boolean): GPencilFrame;
+    new(
+      frame_number: number,
+      options?: KwArgs<{
+        /**
+         * Active
+         * Default: `false`
+         */
+        active?: boolean;
+      }>,
+    ): GPencilFrame;
     /**
      * Remove an annotation frame
      * @param frame The frame to remove Read-only · Never None
@@ -5277,9 +6017,9 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Guide
-     * Read-only
+     * Read-only · Never None
      */
-    readonly guide: GPencilSculptGuide | null;
+    readonly guide: GPencilSculptGuide;
     /**
      * Use falloff effect when edit in multiframe mode to compute brush effect by frame
      * Default: `false`
@@ -5649,17 +6389,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5679,17 +6436,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5715,17 +6489,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5753,17 +6544,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5783,17 +6591,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5807,17 +6632,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5852,17 +6694,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5883,17 +6742,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5907,17 +6783,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5931,17 +6824,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5955,17 +6865,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5979,17 +6906,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6010,17 +6954,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6034,17 +6995,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6074,17 +7052,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6098,17 +7093,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6122,17 +7134,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6153,17 +7182,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6184,17 +7230,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6215,17 +7278,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6249,17 +7329,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6273,17 +7370,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6313,17 +7427,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6337,17 +7468,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6367,17 +7515,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6391,17 +7556,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6415,17 +7597,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6447,17 +7646,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6471,17 +7687,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6506,17 +7739,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6544,17 +7794,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6574,17 +7841,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6604,17 +7888,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6640,17 +7941,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6664,17 +7982,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6699,17 +8034,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6723,17 +8075,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6747,17 +8116,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6771,17 +8157,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6795,17 +8198,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6819,17 +8239,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6851,17 +8288,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6875,17 +8329,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6911,17 +8382,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6947,17 +8435,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6978,17 +8483,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7009,17 +8531,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7033,17 +8572,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7062,17 +8618,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -7136,17 +8709,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7160,17 +8750,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7190,17 +8797,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7220,17 +8844,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7256,17 +8897,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7325,17 +8983,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7349,17 +9024,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7373,17 +9065,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7401,17 +9110,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7425,17 +9151,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7463,17 +9206,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7487,17 +9247,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7511,17 +9288,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7535,17 +9329,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7559,17 +9370,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7594,17 +9422,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7618,17 +9463,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7642,17 +9504,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7666,17 +9545,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7690,17 +9586,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7714,17 +9627,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7742,17 +9672,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7766,17 +9713,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7790,17 +9754,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7814,17 +9795,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7842,17 +9840,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7866,17 +9881,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7890,17 +9922,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7914,17 +9963,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7938,17 +10004,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7962,17 +10045,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7986,17 +10086,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8010,17 +10127,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8034,17 +10168,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8058,17 +10209,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8088,17 +10256,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8112,17 +10297,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8136,17 +10338,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8160,17 +10379,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8184,17 +10420,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8208,17 +10461,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8232,17 +10502,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8256,17 +10543,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8280,17 +10584,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8304,17 +10625,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8328,17 +10666,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8352,17 +10707,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8376,17 +10748,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8401,17 +10790,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8425,17 +10831,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8449,17 +10872,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8473,17 +10913,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8497,17 +10954,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8546,17 +11020,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8577,17 +11068,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8608,17 +11116,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8645,17 +11170,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8675,17 +11217,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8705,17 +11264,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8729,17 +11305,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8759,17 +11352,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8783,17 +11393,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8807,17 +11434,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8831,17 +11475,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8869,17 +11530,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8893,17 +11571,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8917,17 +11612,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8950,17 +11662,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8974,17 +11703,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9005,17 +11751,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9029,17 +11792,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9060,17 +11840,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9084,17 +11881,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9108,17 +11922,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9132,17 +11963,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9156,17 +12004,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9180,17 +12045,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9204,17 +12086,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9228,17 +12127,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9259,17 +12175,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9291,17 +12224,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9328,17 +12278,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9352,17 +12319,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9383,17 +12367,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9412,17 +12413,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -9461,17 +12479,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9485,17 +12520,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9517,17 +12569,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9541,17 +12610,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9565,17 +12651,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9597,17 +12700,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9639,17 +12759,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9677,17 +12814,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9707,17 +12861,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9748,17 +12919,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9778,17 +12966,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9808,17 +13013,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9838,17 +13060,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9876,17 +13115,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9900,17 +13156,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9924,17 +13197,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9948,17 +13238,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9978,17 +13285,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10008,17 +13332,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10038,17 +13379,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10062,17 +13420,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10086,17 +13461,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10110,17 +13502,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10134,17 +13543,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10158,17 +13584,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10182,17 +13625,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10206,17 +13666,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10230,17 +13707,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10254,17 +13748,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10284,17 +13795,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10308,17 +13836,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10332,17 +13877,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10361,17 +13923,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -10406,17 +13985,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10440,17 +14036,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10464,17 +14077,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10488,17 +14118,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10512,17 +14159,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10542,17 +14206,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10578,17 +14259,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10608,17 +14306,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10632,17 +14347,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10707,17 +14439,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10731,17 +14480,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10755,17 +14521,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10791,17 +14574,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10821,17 +14621,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10845,17 +14662,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10875,17 +14709,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10899,17 +14750,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10923,17 +14791,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10947,17 +14832,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10971,17 +14873,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11008,17 +14927,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11039,17 +14975,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11063,17 +15016,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11152,17 +15122,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11183,17 +15170,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11207,17 +15211,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11238,17 +15259,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11262,17 +15300,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11298,17 +15353,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11322,17 +15394,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11346,17 +15435,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11378,17 +15484,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11408,17 +15531,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11643,45 +15783,93 @@ declare module "bpy.types" {
     /**
      * Draw a box
      * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param select_id ID to use when gizmo is selectable. Use -1 when not selecting. Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    draw_preset_box(matrix: Matrix | readonly (readonly number[])[], select_id?: number): void;
-    /**
-     * Draw a box
-     * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param axis Arrow Orientation Default: 'POS_Z' Items: {@link NormalSwizzleItems}
-     * @param select_id ID to use when gizmo is selectable. Use -1 when not selecting. Default: `-1` · Range: [-1, INT_MAX] · step 1
-     */
-    draw_preset_arrow(
+    draw_preset_box(
       matrix: Matrix | readonly (readonly number[])[],
-      axis?: NormalSwizzleItems,
-      select_id?: number,
+      options?: KwArgs<{
+        /**
+         * ID to use when gizmo is selectable. Use -1 when not selecting.
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        select_id?: number;
+      }>,
     ): void;
     /**
      * Draw a box
      * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param axis Arrow Orientation Default: 'POS_Z' Items: {@link NormalSwizzleItems}
-     * @param select_id ID to use when gizmo is selectable. Use -1 when not selecting. Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
+     */
+    draw_preset_arrow(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Arrow Orientation
+         * Default: 'POS_Z'
+         * Items: {@link NormalSwizzleItems}
+         */
+        axis?: NormalSwizzleItems;
+        /**
+         * ID to use when gizmo is selectable. Use -1 when not selecting.
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        select_id?: number;
+      }>,
+    ): void;
+    /**
+     * Draw a box
+     * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
      */
     draw_preset_circle(
       matrix: Matrix | readonly (readonly number[])[],
-      axis?: NormalSwizzleItems,
-      select_id?: number,
+      options?: KwArgs<{
+        /**
+         * Arrow Orientation
+         * Default: 'POS_Z'
+         * Items: {@link NormalSwizzleItems}
+         */
+        axis?: NormalSwizzleItems;
+        /**
+         * ID to use when gizmo is selectable. Use -1 when not selecting.
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        select_id?: number;
+      }>,
     ): void;
     /**
      * @param target Target property
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param index Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    target_set_prop(target: string, data: AnyType, property: string, index?: number): void;
+    target_set_prop(
+      target: string,
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): void;
     /**
      * Operator to run when activating the gizmo (overrides property targets)
      * @param operator Target operator
-     * @param index Part index Default: `0` · Range: [0, 255] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
-    target_set_operator(operator: string, index?: number): OperatorProperties | null;
+    target_set_operator(
+      operator: string,
+      options?: KwArgs<{
+        /**
+         * Part index
+         * Default: `0` · Range: [0, 255] · step 1
+         */
+        index?: number;
+      }>,
+    ): OperatorProperties | null;
     /**
      * @param property Property identifier
      * @returns result:
@@ -12621,17 +16809,31 @@ declare module "bpy.types" {
     add_strokes(sizes: bpy_prop_array<number> | readonly [number]): void;
     /**
      * Remove all strokes. If indices are provided, remove only the strokes with the given indices.
-     * @param indices The indices of the strokes to remove Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove_strokes(indices?: bpy_prop_array<number> | readonly [number]): void;
+    remove_strokes(
+      options?: KwArgs<{
+        /**
+         * The indices of the strokes to remove
+         * Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
+    ): void;
     /**
      * Resize all existing strokes. If indices are provided, resize only the strokes with the given indices. If the new size for a stroke is smaller, the stroke is trimmed. If the new size for a stroke is larger, the new end values are default initialized.
      * @param sizes The number of points in each stroke Default: `[0]` · Range: [1, INT_MAX] · soft [1, 10000] · step 1 · Array 1
-     * @param indices The indices of the stroke to resize Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
     resize_strokes(
       sizes: bpy_prop_array<number> | readonly [number],
-      indices?: bpy_prop_array<number> | readonly [number],
+      options?: KwArgs<{
+        /**
+         * The indices of the stroke to resize
+         * Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
     ): void;
     /**
      * Indicate that the positions of points in the drawing have changed
@@ -12824,13 +17026,19 @@ declare module "bpy.types" {
      * Copy a Grease Pencil frame
      * @param from_frame_number The frame number of the source frame Default: `1` · Range: [-1048574, 1048574] · step 1
      * @param to_frame_number The frame number to copy the frame to Default: `2` · Range: [-1048574, 1048574] · step 1
-     * @param instance_drawing Let the copied frame use the same drawing as the source Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns copy: The newly copied frame
      */
     copy(
       from_frame_number: number,
       to_frame_number: number,
-      instance_drawing?: boolean,
+      options?: KwArgs<{
+        /**
+         * Let the copied frame use the same drawing as the source
+         * Default: `false`
+         */
+        instance_drawing?: boolean;
+      }>,
     ): GreasePencilFrame;
     /**
      * Move a Grease Pencil frame
@@ -13321,10 +17529,19 @@ declare module "bpy.types" {
     /**
      * Add a new annotation layer
      * @param name Name of the layer Default: "Layer" · max 63 bytes
-     * @param set_active Set the newly created layer to the active layer Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name: string, set_active?: boolean): GPencilLayer;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Set the newly created layer to the active layer
+         * Default: `true`
+         */
+        set_active?: boolean;
+      }>,
+    ): GPencilLayer;
     /**
      * Remove a annotation layer
      * @param layer The layer to remove Read-only · Never None
@@ -15752,16 +19969,34 @@ declare module "bpy.types" {
     /**
      * Add a new Grease Pencil layer group
      * @param name Name of the layer group Default: "GreasePencilLayerGroup" · max 63 bytes
-     * @param parent_group The parent layer group the new group will be created in (use None for the main stack) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer_group: The newly created layer group
      */
-    new(name: string, parent_group?: GreasePencilLayerGroup | null): GreasePencilLayerGroup;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * The parent layer group the new group will be created in (use None for the main stack)
+         * Read-only
+         */
+        parent_group?: GreasePencilLayerGroup | null;
+      }>,
+    ): GreasePencilLayerGroup;
     /**
      * Remove a new Grease Pencil layer group
      * @param layer_group The layer group to remove Read-only · Never None
-     * @param keep_children Keep the children nodes of the group and only delete the group itself Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(layer_group: GreasePencilLayerGroup, keep_children?: boolean): void;
+    remove(
+      layer_group: GreasePencilLayerGroup,
+      options?: KwArgs<{
+        /**
+         * Keep the children nodes of the group and only delete the group itself
+         * Default: `false`
+         */
+        keep_children?: boolean;
+      }>,
+    ): void;
     /**
      * Move a layer group in the parent layer group or main stack
      * @param layer_group The layer group to move Read-only · Never None
@@ -15806,14 +20041,23 @@ declare module "bpy.types" {
     /**
      * Add a new Grease Pencil layer
      * @param name Name of the layer Default: "GreasePencilLayer" · max 63 bytes
-     * @param set_active Set the newly created layer as the active layer Default: `true`
-     * @param layer_group The layer group the new layer will be created in (use None for the main stack) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
     new(
       name: string,
-      set_active?: boolean,
-      layer_group?: GreasePencilLayerGroup | null,
+      options?: KwArgs<{
+        /**
+         * Set the newly created layer as the active layer
+         * Default: `true`
+         */
+        set_active?: boolean;
+        /**
+         * The layer group the new layer will be created in (use None for the main stack)
+         * Read-only
+         */
+        layer_group?: GreasePencilLayerGroup | null;
+      }>,
     ): GreasePencilLayer;
     /**
      * Remove a Grease Pencil layer

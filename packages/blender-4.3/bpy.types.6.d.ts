@@ -2,6 +2,7 @@
 
 /** Blender 4.3.2 RNA structs PHYSICS_PT_noise … ShaderNodeOutputAOV. */
 declare module "bpy.types" {
+  import { KwArgs } from "bpy";
   import { Color, Euler, Matrix, Quaternion, Vector } from "mathutils";
   /**
    * PHYSICS_PT_noise
@@ -2358,16 +2359,32 @@ declare module "bpy.types" {
      */
     static add(): ParticleSettingsTextureSlot;
     /**
+     * add
+     * @returns mtex: The newly initialized mtex
+     */
+    add(): ParticleSettingsTextureSlot;
+    /**
      * create
      * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
      * @returns mtex: The newly initialized mtex
      */
     static create(index: number): ParticleSettingsTextureSlot | null;
     /**
+     * create
+     * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
+     * @returns mtex: The newly initialized mtex
+     */
+    create(index: number): ParticleSettingsTextureSlot | null;
+    /**
      * clear
      * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
      */
     static clear(index: number): void;
+    /**
+     * clear
+     * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
+     */
+    clear(index: number): void;
   }
 
   /**
@@ -2603,38 +2620,69 @@ declare module "bpy.types" {
     /**
      * Obtain cache hair data
      * @param object Object Read-only · Never None
-     * @param particle_no Particle no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param step step no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns co: Exported hairkey location
      */
-    co_hair(object: Object, particle_no?: number, step?: number): Vector;
+    co_hair(
+      object: Object,
+      options?: KwArgs<{
+        /**
+         * Particle no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        particle_no?: number;
+        /**
+         * step no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        step?: number;
+      }>,
+    ): Vector;
     /**
      * Obtain uv for all particles
      * @param modifier Particle modifier Read-only · Never None
      * @param particle Particle Read-only · Never None
-     * @param particle_no Particle no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param uv_no UV no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns uv: uv
      */
     uv_on_emitter(
       modifier: ParticleSystemModifier,
       particle: Particle,
-      particle_no?: number,
-      uv_no?: number,
+      options?: KwArgs<{
+        /**
+         * Particle no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        particle_no?: number;
+        /**
+         * UV no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        uv_no?: number;
+      }>,
     ): Vector;
     /**
      * Obtain mcol for all particles
      * @param modifier Particle modifier Read-only · Never None
      * @param particle Particle Read-only · Never None
-     * @param particle_no Particle no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param vcol_no vcol no Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns mcol: mcol
      */
     mcol_on_emitter(
       modifier: ParticleSystemModifier,
       particle: Particle,
-      particle_no?: number,
-      vcol_no?: number,
+      options?: KwArgs<{
+        /**
+         * Particle no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        particle_no?: number;
+        /**
+         * vcol no
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        vcol_no?: number;
+      }>,
     ): Color;
   }
 
@@ -2759,10 +2807,20 @@ declare module "bpy.types" {
      */
     static new(): PathCompare;
     /**
+     * Add a new path
+     * @returns pathcmp:
+     */
+    new(): PathCompare;
+    /**
      * Remove path
      * @param pathcmp Read-only · Never None
      */
     static remove(pathcmp: PathCompare): void;
+    /**
+     * Remove path
+     * @param pathcmp Read-only · Never None
+     */
+    remove(pathcmp: PathCompare): void;
   }
 
   /**
@@ -3187,19 +3245,72 @@ declare module "bpy.types" {
     /**
      * Apply the given action to this pose by evaluating it at a specific time. Only updates the pose of selected bones, or all bones if none are selected.
      * @param action The Action containing the pose Read-only
-     * @param evaluation_time Time at which the given action is evaluated to obtain the pose Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    static apply_pose_from_action(action: Action | null, evaluation_time?: number): void;
+    static apply_pose_from_action(
+      action: Action | null,
+      options?: KwArgs<{
+        /**
+         * Time at which the given action is evaluated to obtain the pose
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        evaluation_time?: number;
+      }>,
+    ): void;
+    /**
+     * Apply the given action to this pose by evaluating it at a specific time. Only updates the pose of selected bones, or all bones if none are selected.
+     * @param action The Action containing the pose Read-only
+     * @param options keyword arguments (Python `name=value`)
+     */
+    apply_pose_from_action(
+      action: Action | null,
+      options?: KwArgs<{
+        /**
+         * Time at which the given action is evaluated to obtain the pose
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        evaluation_time?: number;
+      }>,
+    ): void;
     /**
      * Blend the given action into this pose by evaluating it at a specific time. Only updates the pose of selected bones, or all bones if none are selected.
      * @param action The Action containing the pose Read-only
-     * @param blend_factor How much the given Action affects the final pose Default: `1` · Range: [0, 1] · step 1 · precision 3
-     * @param evaluation_time Time at which the given action is evaluated to obtain the pose Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
     static blend_pose_from_action(
       action: Action | null,
-      blend_factor?: number,
-      evaluation_time?: number,
+      options?: KwArgs<{
+        /**
+         * How much the given Action affects the final pose
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        blend_factor?: number;
+        /**
+         * Time at which the given action is evaluated to obtain the pose
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        evaluation_time?: number;
+      }>,
+    ): void;
+    /**
+     * Blend the given action into this pose by evaluating it at a specific time. Only updates the pose of selected bones, or all bones if none are selected.
+     * @param action The Action containing the pose Read-only
+     * @param options keyword arguments (Python `name=value`)
+     */
+    blend_pose_from_action(
+      action: Action | null,
+      options?: KwArgs<{
+        /**
+         * How much the given Action affects the final pose
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        blend_factor?: number;
+        /**
+         * Time at which the given action is evaluated to obtain the pose
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        evaluation_time?: number;
+      }>,
     ): void;
     /**
      * Create a backup of the current pose. Only those bones that are animated in the Action are backed up. The object owns the backup, and each object can have only one backup at a time. When you no longer need it, it must be freed use `backup_clear()`.
@@ -3207,14 +3318,28 @@ declare module "bpy.types" {
      */
     static backup_create(action: Action | null): void;
     /**
+     * Create a backup of the current pose. Only those bones that are animated in the Action are backed up. The object owns the backup, and each object can have only one backup at a time. When you no longer need it, it must be freed use `backup_clear()`.
+     * @param action An Action with animation data for the bones. Only the animated bones will be included in the backup. Read-only
+     */
+    backup_create(action: Action | null): void;
+    /**
      * Restore the previously made pose backup. This can be called multiple times. See `Pose.backup_create()` for more info.
      * @returns success: `True` when the backup was restored, `False` if there was no backup to restore
      */
     static backup_restore(): boolean;
     /**
+     * Restore the previously made pose backup. This can be called multiple times. See `Pose.backup_create()` for more info.
+     * @returns success: `True` when the backup was restored, `False` if there was no backup to restore
+     */
+    backup_restore(): boolean;
+    /**
      * Free a previously made pose backup. See `Pose.backup_create()` for more info.
      */
     static backup_clear(): void;
+    /**
+     * Free a previously made pose backup. See `Pose.backup_create()` for more info.
+     */
+    backup_clear(): void;
   }
 
   /**
@@ -3578,21 +3703,42 @@ declare module "bpy.types" {
     /**
      * Retrieve the matrix of the joint between B-Bone segments if available
      * @param index Index of the segment endpoint Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
-     * @param rest Return the rest pose matrix Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix_return: The resulting matrix in bone local space
      */
-    bbone_segment_matrix(index: number, rest?: boolean): Matrix;
+    bbone_segment_matrix(
+      index: number,
+      options?: KwArgs<{
+        /**
+         * Return the rest pose matrix
+         * Default: `false`
+         */
+        rest?: boolean;
+      }>,
+    ): Matrix;
     /**
      * Retrieve the vectors and rolls coming from B-Bone custom handles
-     * @param rest Return the rest pose state Default: `false`
-     * @param ease Apply scale from ease values Default: `false`
-     * @param offsets Apply roll and curve offsets from bone properties Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns handle1: The direction vector of the start handle in bone local space; roll1: Roll of the start handle; handle2: The direction vector of the end handle in bone local space; roll2: Roll of the end handle
      */
     compute_bbone_handles(
-      rest?: boolean,
-      ease?: boolean,
-      offsets?: boolean,
+      options?: KwArgs<{
+        /**
+         * Return the rest pose state
+         * Default: `false`
+         */
+        rest?: boolean;
+        /**
+         * Apply scale from ease values
+         * Default: `false`
+         */
+        ease?: boolean;
+        /**
+         * Apply roll and curve offsets from bone properties
+         * Default: `false`
+         */
+        offsets?: boolean;
+      }>,
     ): [Vector, number, Vector, number];
     /**
      * Read-only
@@ -6616,8 +6762,7 @@ declare module "bpy.types" {
      * @param y Y Default: `0` · Range: [0, INT_MAX] · step 1
      * @param w Width Default: `0` · Range: [0, INT_MAX] · step 1
      * @param h Height Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param layer Single layer to get render result for
-     * @param view Single view to get render result for
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Result
      */
     begin_result(
@@ -6625,8 +6770,16 @@ declare module "bpy.types" {
       y: number,
       w: number,
       h: number,
-      layer?: string,
-      view?: string,
+      options?: KwArgs<{
+        /**
+         * Single layer to get render result for
+         */
+        layer?: string;
+        /**
+         * Single view to get render result for
+         */
+        view?: string;
+      }>,
     ): RenderResult | null;
     /**
      * Signal that pixels have been updated and can be redrawn in the user interface
@@ -6636,24 +6789,46 @@ declare module "bpy.types" {
     /**
      * All pixels in the render result have been set and are final
      * @param result Result Read-only
-     * @param cancel Don't mark tile as done, don't merge results unless forced Default: `false`
-     * @param highlight Don't mark tile as done yet Default: `false`
-     * @param do_merge_results Merge results even if cancel=true Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     end_result(
       result: RenderResult | null,
-      cancel?: boolean,
-      highlight?: boolean,
-      do_merge_results?: boolean,
+      options?: KwArgs<{
+        /**
+         * Don't mark tile as done, don't merge results unless forced
+         * Default: `false`
+         */
+        cancel?: boolean;
+        /**
+         * Don't mark tile as done yet
+         * Default: `false`
+         */
+        highlight?: boolean;
+        /**
+         * Merge results even if cancel=true
+         * Default: `false`
+         */
+        do_merge_results?: boolean;
+      }>,
     ): void;
     /**
      * Add a pass to the render layer
      * @param name Name of the Pass, without view or channel tag
      * @param channels Channels Default: `0` · Range: [0, INT_MAX] · step 1
      * @param chan_id Channel names, one character per channel
-     * @param layer Single layer to add render pass to
+     * @param options keyword arguments (Python `name=value`)
      */
-    add_pass(name: string, channels: number, chan_id: string, layer?: string): void;
+    add_pass(
+      name: string,
+      channels: number,
+      chan_id: string,
+      options?: KwArgs<{
+        /**
+         * Single layer to add render pass to
+         */
+        layer?: string;
+      }>,
+    ): void;
     /**
      * Get final result for non-pixel operations
      * @returns result: Result
@@ -6684,17 +6859,35 @@ declare module "bpy.types" {
     /**
      * camera_shift_x
      * @param camera Read-only
-     * @param use_spherical_stereo Spherical Stereo Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns shift_x: Shift X
      */
-    camera_shift_x(camera: Object | null, use_spherical_stereo?: boolean): number;
+    camera_shift_x(
+      camera: Object | null,
+      options?: KwArgs<{
+        /**
+         * Spherical Stereo
+         * Default: `false`
+         */
+        use_spherical_stereo?: boolean;
+      }>,
+    ): number;
     /**
      * camera_model_matrix
      * @param camera Read-only
-     * @param use_spherical_stereo Spherical Stereo Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns r_model_matrix: Normalized camera model matrix
      */
-    camera_model_matrix(camera: Object | null, use_spherical_stereo?: boolean): Matrix;
+    camera_model_matrix(
+      camera: Object | null,
+      options?: KwArgs<{
+        /**
+         * Spherical Stereo
+         * Default: `false`
+         */
+        use_spherical_stereo?: boolean;
+      }>,
+    ): Matrix;
     /**
      * use_spherical_stereo
      * @param camera Read-only
@@ -6720,10 +6913,22 @@ declare module "bpy.types" {
     update_progress(progress: number): void;
     /**
      * Update memory usage statistics
-     * @param memory_used Current memory usage in megabytes Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
-     * @param memory_peak Peak memory usage in megabytes Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    update_memory_stats(memory_used?: number, memory_peak?: number): void;
+    update_memory_stats(
+      options?: KwArgs<{
+        /**
+         * Current memory usage in megabytes
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        memory_used?: number;
+        /**
+         * Peak memory usage in megabytes
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        memory_peak?: number;
+      }>,
+    ): void;
     /**
      * Report info, warning or error messages
      * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
@@ -6976,10 +7181,23 @@ declare module "bpy.types" {
     /**
      * Copies the pixels of this renderlayer from an image file
      * @param filepath File path to load into this render tile, must be no smaller than the renderlayer
-     * @param x Offset the position to copy from if the image is larger than the render layer Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param y Offset the position to copy from if the image is larger than the render layer Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    load_from_file(filepath: string, x?: number, y?: number): void;
+    load_from_file(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Offset the position to copy from if the image is larger than the render layer
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        x?: number;
+        /**
+         * Offset the position to copy from if the image is larger than the render layer
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        y?: number;
+      }>,
+    ): void;
   }
 
   /**
@@ -7146,9 +7364,9 @@ declare module "bpy.types" {
     pixel_aspect_y: number;
     /**
      * FFmpeg related settings for the scene
-     * Read-only
+     * Read-only · Never None
      */
-    readonly ffmpeg: FFmpegSettings | null;
+    readonly ffmpeg: FFmpegSettings;
     /**
      * Framerate, expressed in frames per second
      * Default: `24` · Range: [1, 32767] · soft [1, 240] · step 1
@@ -7221,9 +7439,9 @@ declare module "bpy.types" {
     motion_blur_position: "START" | "CENTER" | "END";
     /**
      * Curve defining the shutter's openness over time
-     * Read-only
+     * Read-only · Never None
      */
-    readonly motion_blur_shutter_curve: CurveMapping | null;
+    readonly motion_blur_shutter_curve: CurveMapping;
     /**
      * Curves shape type
      * Default: 'STRAND'
@@ -7655,12 +7873,28 @@ declare module "bpy.types" {
     use_new_cpu_compositor: boolean;
     /**
      * Return the absolute path to the filename to be written for a given frame
-     * @param frame Frame number to use, if unset the current frame will be used Default: `INT_MIN` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
-     * @param preview Use preview range Default: `false`
-     * @param view The name of the view to use to replace the "%" chars max 1023 bytes · Subtype: FILE_PATH
+     * @param options keyword arguments (Python `name=value`)
      * @returns filepath: The resulting filepath from the scenes render settings
      */
-    frame_path(frame?: number, preview?: boolean, view?: string): string;
+    frame_path(
+      options?: KwArgs<{
+        /**
+         * Frame number to use, if unset the current frame will be used
+         * Default: `INT_MIN` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
+         */
+        frame?: number;
+        /**
+         * Use preview range
+         * Default: `false`
+         */
+        preview?: boolean;
+        /**
+         * The name of the view to use to replace the "%" chars
+         * max 1023 bytes · Subtype: FILE_PATH
+         */
+        view?: string;
+      }>,
+    ): string;
   }
 
   /**
@@ -7706,10 +7940,17 @@ declare module "bpy.types" {
     active: RenderSlot | null;
     /**
      * Add a render slot to the image
-     * @param name New name for the render slot
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Newly created render layer
      */
-    new(name?: string): RenderSlot;
+    new(
+      options?: KwArgs<{
+        /**
+         * New name for the render slot
+         */
+        name?: string;
+      }>,
+    ): RenderSlot;
   }
 
   /**
@@ -7834,10 +8075,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add retiming key
-     * @param timeline_frame Timeline Frame Default: `0` · Range: [-1048574, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns retiming_key: New RetimingKey
      */
-    add(timeline_frame?: number): RetimingKey;
+    add(
+      options?: KwArgs<{
+        /**
+         * Timeline Frame
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        timeline_frame?: number;
+      }>,
+    ): RetimingKey;
     /**
      * Remove all retiming keys
      */
@@ -9282,19 +9531,19 @@ declare module "bpy.types" {
     active_clip: MovieClip | null;
     /**
      * Color management settings applied on image before saving
-     * Read-only
+     * Read-only · Never None
      */
-    readonly view_settings: ColorManagedViewSettings | null;
+    readonly view_settings: ColorManagedViewSettings;
     /**
      * Settings of device saved image would be displayed on
-     * Read-only
+     * Read-only · Never None
      */
-    readonly display_settings: ColorManagedDisplaySettings | null;
+    readonly display_settings: ColorManagedDisplaySettings;
     /**
      * Settings of color space sequencer is working in
-     * Read-only
+     * Read-only · Never None
      */
-    readonly sequencer_colorspace_settings: ColorManagedSequencerColorspaceSettings | null;
+    readonly sequencer_colorspace_settings: ColorManagedSequencerColorspaceSettings;
     /**
      * View Layers
      * Read-only
@@ -9307,19 +9556,19 @@ declare module "bpy.types" {
     readonly collection: Collection;
     /**
      * Scene display settings for 3D viewport
-     * Read-only
+     * Read-only · Never None
      */
-    readonly display: SceneDisplay | null;
+    readonly display: SceneDisplay;
     /**
      * EEVEE settings for the scene
-     * Read-only
+     * Read-only · Never None
      */
-    readonly eevee: SceneEEVEE | null;
+    readonly eevee: SceneEEVEE;
     /**
      * Grease Pencil settings for the scene
-     * Read-only
+     * Read-only · Never None
      */
-    readonly grease_pencil_settings: SceneGpencil | null;
+    readonly grease_pencil_settings: SceneGpencil;
     /**
      * Hydra settings for the scene
      * Read-only
@@ -9329,16 +9578,20 @@ declare module "bpy.types" {
      * Cycles render settings
      * Read-only
      */
-    readonly cycles: CyclesRenderSettings | null;
+    readonly cycles: CyclesRenderSettings;
     /**
      * Cycles curves rendering settings
      * Read-only
      */
-    readonly cycles_curves: CyclesCurveRenderSettings | null;
+    readonly cycles_curves: CyclesCurveRenderSettings;
     /**
      * Trigger a render engine update
      */
     static update_render_engine(): void;
+    /**
+     * Trigger a render engine update
+     */
+    update_render_engine(): void;
     /**
      * statistics
      * @param view_layer View Layer Read-only · Never None
@@ -9348,9 +9601,18 @@ declare module "bpy.types" {
     /**
      * Set scene frame updating all objects immediately
      * @param frame Frame number to set Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param subframe Subframe time, between 0.0 and 1.0 Default: `0` · Range: [0, 1] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    frame_set(frame: number, subframe?: number): void;
+    frame_set(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Subframe time, between 0.0 and 1.0
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        subframe?: number;
+      }>,
+    ): void;
     /**
      * Get uv aspect for current object
      * @param object Object Read-only · Never None
@@ -9362,14 +9624,20 @@ declare module "bpy.types" {
      * @param depsgraph The current dependency graph Read-only · Never None
      * @param origin Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
      * @param direction Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-     * @param distance Maximum distance Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: ; location: The hit location of this ray cast; normal: The face normal at the ray cast hit location; index: The face index, -1 when original data isn't available; object: Ray cast object; matrix: Matrix
      */
     ray_cast(
       depsgraph: Depsgraph,
       origin: Vector | readonly [number, number, number],
       direction: Vector | readonly [number, number, number],
-      distance?: number,
+      options?: KwArgs<{
+        /**
+         * Maximum distance
+         * Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
+         */
+        distance?: number;
+      }>,
     ): [boolean, Vector, Vector, number, Object | null, Matrix];
     /**
      * Ensure sequence editor is valid in this scene
@@ -9437,9 +9705,9 @@ declare module "bpy.types" {
     viewport_aa: PreferencesSystemViewportAaItems;
     /**
      * Shading settings for OpenGL render engine
-     * Read-only
+     * Read-only · Never None
      */
-    readonly shading: View3DShading | null;
+    readonly shading: View3DShading;
   }
 
   /**
@@ -9967,9 +10235,9 @@ declare module "bpy.types" {
     accuracy: number;
     /**
      * Histogram for viewing image statistics
-     * Read-only
+     * Read-only · Never None
      */
-    readonly histogram: Histogram | null;
+    readonly histogram: Histogram;
     /**
      * Waveform Mode
      * Default: 'LUMA'
@@ -10213,10 +10481,20 @@ declare module "bpy.types" {
      */
     static new(): ScriptDirectory;
     /**
+     * Add a new Python script directory
+     * @returns script_directory:
+     */
+    new(): ScriptDirectory;
+    /**
      * Remove a Python script directory
      * @param script_directory Read-only · Never None
      */
     static remove(script_directory: ScriptDirectory): void;
+    /**
+     * Remove a Python script directory
+     * @param script_directory Read-only · Never None
+     */
+    remove(script_directory: ScriptDirectory): void;
   }
 
   /**
@@ -11590,7 +11868,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to image Default: "File"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Image Fit Method Default: 'ORIGINAL' Items: {@link SequencesMetaNewImageFitMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Sequence
      */
     new_image(
@@ -11598,7 +11876,14 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: SequencesMetaNewImageFitMethodItems,
+      options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
     ): Sequence;
     /**
      * Add a new movie sequence
@@ -11606,7 +11891,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to movie Default: "File"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Image Fit Method Default: 'ORIGINAL' Items: {@link SequencesMetaNewImageFitMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Sequence
      */
     new_movie(
@@ -11614,7 +11899,14 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: SequencesMetaNewImageFitMethodItems,
+      options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
     ): Sequence;
     /**
      * Add a new sound sequence
@@ -11639,9 +11931,7 @@ declare module "bpy.types" {
      * @param type type for the new sequence Default: 'CROSS' Items: {@link SequencesMetaNewEffectTypeItems}
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param frame_end The end frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param seq1 Sequence 1 for effect Read-only
-     * @param seq2 Sequence 2 for effect Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Sequence
      */
     new_effect(
@@ -11649,9 +11939,23 @@ declare module "bpy.types" {
       type: SequencesMetaNewEffectTypeItems,
       channel: number,
       frame_start: number,
-      frame_end?: number,
-      seq1?: Sequence | null,
-      seq2?: Sequence | null,
+      options?: KwArgs<{
+        /**
+         * The end frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_end?: number;
+        /**
+         * Sequence 1 for effect
+         * Read-only
+         */
+        seq1?: Sequence | null;
+        /**
+         * Sequence 2 for effect
+         * Read-only
+         */
+        seq2?: Sequence | null;
+      }>,
     ): Sequence;
     /**
      * Remove a Sequence
@@ -11703,7 +12007,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to image Default: "File"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Image Fit Method Default: 'ORIGINAL' Items: {@link SequencesMetaNewImageFitMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Sequence
      */
     new_image(
@@ -11711,7 +12015,14 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: SequencesMetaNewImageFitMethodItems,
+      options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
     ): Sequence;
     /**
      * Add a new movie sequence
@@ -11719,7 +12030,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to movie Default: "File"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Image Fit Method Default: 'ORIGINAL' Items: {@link SequencesMetaNewImageFitMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Sequence
      */
     new_movie(
@@ -11727,7 +12038,14 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: SequencesMetaNewImageFitMethodItems,
+      options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
     ): Sequence;
     /**
      * Add a new sound sequence
@@ -11752,9 +12070,7 @@ declare module "bpy.types" {
      * @param type type for the new sequence Default: 'CROSS' Items: {@link SequencesMetaNewEffectTypeItems}
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param frame_end The end frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param seq1 Sequence 1 for effect Read-only
-     * @param seq2 Sequence 2 for effect Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Sequence
      */
     new_effect(
@@ -11762,9 +12078,23 @@ declare module "bpy.types" {
       type: SequencesMetaNewEffectTypeItems,
       channel: number,
       frame_start: number,
-      frame_end?: number,
-      seq1?: Sequence | null,
-      seq2?: Sequence | null,
+      options?: KwArgs<{
+        /**
+         * The end frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_end?: number;
+        /**
+         * Sequence 1 for effect
+         * Read-only
+         */
+        seq1?: Sequence | null;
+        /**
+         * Sequence 2 for effect
+         * Read-only
+         */
+        seq2?: Sequence | null;
+      }>,
     ): Sequence;
     /**
      * Remove a Sequence
@@ -12174,17 +12504,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12214,17 +12561,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12252,17 +12616,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12277,17 +12658,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12307,17 +12705,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12331,17 +12746,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12355,17 +12787,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12388,17 +12837,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12412,17 +12878,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12442,17 +12925,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12473,17 +12973,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12512,17 +13029,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12549,17 +13083,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12586,17 +13137,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12610,17 +13178,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12641,17 +13226,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12673,17 +13275,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12704,17 +13323,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12728,17 +13364,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12752,17 +13405,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12781,17 +13451,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12805,17 +13492,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12835,17 +13539,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12865,17 +13586,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12889,17 +13627,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12913,17 +13668,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12937,17 +13709,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12979,17 +13768,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13003,17 +13809,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13027,17 +13850,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13056,17 +13896,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13081,17 +13938,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13105,17 +13979,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13133,17 +14024,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13157,17 +14065,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13182,17 +14107,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13206,17 +14148,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13230,17 +14189,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13255,17 +14231,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13279,17 +14272,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13304,17 +14314,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13346,17 +14373,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13376,17 +14420,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13411,17 +14472,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13467,17 +14545,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13507,17 +14602,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13531,17 +14643,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13555,17 +14684,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13579,17 +14725,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13618,17 +14781,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13642,17 +14822,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13672,16 +14869,33 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 }

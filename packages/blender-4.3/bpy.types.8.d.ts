@@ -2,6 +2,7 @@
 
 /** Blender 4.3.2 RNA structs USERPREF_PT_theme_image_editor … VIEW3D_PT_tools_brush_stroke. */
 declare module "bpy.types" {
+  import { KwArgs } from "bpy";
   import { Color, Vector } from "mathutils";
   /**
    * USERPREF_PT_theme_image_editor
@@ -630,11 +631,23 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a UV map layer to Mesh
-     * @param name UV map name Default: "UVMap"
-     * @param do_init Whether new layer's data should be initialized by copying current active one, or if none is active, with a default UVmap Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string, do_init?: boolean): MeshUVLoopLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * UV map name
+         * Default: "UVMap"
+         */
+        name?: string;
+        /**
+         * Whether new layer's data should be initialized by copying current active one, or if none is active, with a default UVmap
+         * Default: `true`
+         */
+        do_init?: boolean;
+      }>,
+    ): MeshUVLoopLayer;
     /**
      * Remove a vertex color layer
      * @param layer The layer to remove Read-only · Never None
@@ -1055,25 +1068,84 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a new repository
-     * @param name Name max 63 bytes
-     * @param module Module max 47 bytes
-     * @param custom_directory Custom Directory max 1023 bytes
-     * @param remote_url Remote URL max 1023 bytes
-     * @param source How the repository is managed Default: 'USER' Items: {@link UserExtensionRepoSourceItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns repo: Newly added repository
      */
     static new(
-      name?: string,
-      module?: string,
-      custom_directory?: string,
-      remote_url?: string,
-      source?: UserExtensionRepoSourceItems,
+      options?: KwArgs<{
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name?: string;
+        /**
+         * Module
+         * max 47 bytes
+         */
+        module?: string;
+        /**
+         * Custom Directory
+         * max 1023 bytes
+         */
+        custom_directory?: string;
+        /**
+         * Remote URL
+         * max 1023 bytes
+         */
+        remote_url?: string;
+        /**
+         * How the repository is managed
+         * Default: 'USER'
+         * Items: {@link UserExtensionRepoSourceItems}
+         */
+        source?: UserExtensionRepoSourceItems;
+      }>,
+    ): UserExtensionRepo;
+    /**
+     * Add a new repository
+     * @param options keyword arguments (Python `name=value`)
+     * @returns repo: Newly added repository
+     */
+    new(
+      options?: KwArgs<{
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name?: string;
+        /**
+         * Module
+         * max 47 bytes
+         */
+        module?: string;
+        /**
+         * Custom Directory
+         * max 1023 bytes
+         */
+        custom_directory?: string;
+        /**
+         * Remote URL
+         * max 1023 bytes
+         */
+        remote_url?: string;
+        /**
+         * How the repository is managed
+         * Default: 'USER'
+         * Items: {@link UserExtensionRepoSourceItems}
+         */
+        source?: UserExtensionRepoSourceItems;
+      }>,
     ): UserExtensionRepo;
     /**
      * Remove repos
      * @param repo Repository to remove Read-only · Never None
      */
     static remove(repo: UserExtensionRepo): void;
+    /**
+     * Remove repos
+     * @param repo Repository to remove Read-only · Never None
+     */
+    remove(repo: UserExtensionRepo): void;
   }
 
   /**

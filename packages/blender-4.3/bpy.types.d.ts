@@ -2,6 +2,7 @@
 
 /** Blender 4.3.2 RNA types (`bpy.types`): core collection/array types and shared enums. */
 declare module "bpy.types" {
+  import { KwArgs } from "bpy";
   import * as idprop_types from "idprop.types";
   /**
    * bpy_struct
@@ -98,10 +99,16 @@ declare module "bpy.types" {
     /**
      * Check if a property is set, use for testing operator properties.
      * @param property  (type not documented by Blender)
-     * @param ghost Used for operators that re-run with previous settings. In this case the property is not marked as set, yet the value from the previous execution is used. In rare cases you may want to set this option to false. Default: `True`.
+     * @param options keyword arguments (Python `name=value`)
      * @returns True when the property has been set.
      */
-    is_property_set(property: unknown, ghost?: boolean): boolean;
+    is_property_set(
+      property: unknown,
+      options?: KwArgs<{
+        /** Used for operators that re-run with previous settings. In this case the property is not marked as set, yet the value from the previous execution is used. In rare cases you may want to set this option to false. Default: `True`. */
+        ghost?: boolean;
+      }>,
+    ): boolean;
     /**
      * Returns the items of this objects custom properties (matches Python's
      * dictionary function of the same name).
@@ -116,29 +123,40 @@ declare module "bpy.types" {
     /**
      * Remove a keyframe from this properties fcurve.
      * @param data_path path to the property to remove a key, analogous to the fcurve's data path.
-     * @param index array index of the property to remove a key. Defaults to -1 removing all indices or a single channel if the property is not an array. Default: `-1`.
-     * @param frame The frame on which the keyframe is deleted, defaulting to the current frame. Default: `bpy.context.scene.frame_current`.
-     * @param group The name of the group the F-Curve should be added to if it doesn't exist yet. Default: `""`.
+     * @param options keyword arguments (Python `name=value`)
      * @returns Success of keyframe deletion.
      */
-    keyframe_delete(data_path: string, index?: number, frame?: number, group?: string): boolean;
+    keyframe_delete(
+      data_path: string,
+      options?: KwArgs<{
+        /** array index of the property to remove a key. Defaults to -1 removing all indices or a single channel if the property is not an array. Default: `-1`. */
+        index?: number;
+        /** The frame on which the keyframe is deleted, defaulting to the current frame. Default: `bpy.context.scene.frame_current`. */
+        frame?: number;
+        /** The name of the group the F-Curve should be added to if it doesn't exist yet. Default: `""`. */
+        group?: string;
+      }>,
+    ): boolean;
     /**
      * Insert a keyframe on the property given, adding fcurves and animation data when necessary.
      * @param data_path path to the property to key, analogous to the fcurve's data path.
-     * @param index array index of the property to key. Defaults to -1 which will key all indices or a single channel if the property is not an array. Default: `-1`.
-     * @param frame The frame on which the keyframe is inserted, defaulting to the current frame. Default: `bpy.context.scene.frame_current`.
-     * @param group The name of the group the F-Curve should be added to if it doesn't exist yet. Default: `""`.
-     * @param options Optional set of flags: - ``INSERTKEY_NEEDED`` Only insert keyframes where they're needed in the relevant F-Curves. - ``INSERTKEY_VISUAL`` Insert keyframes based on 'visual transforms'. - ``INSERTKEY_XYZ_TO_RGB`` This flag is no longer in use, and is here so that code that uses it doesn't break. The XYZ=RGB coloring is determined by the animation preferences. - ``INSERTKEY_REPLACE`` Only replace already existing keyframes. - ``INSERTKEY_AVAILABLE`` Only insert into already existing F-Curves. - ``INSERTKEY_CYCLE_AWARE`` Take cyclic extrapolation into account (Cycle-Aware Keying option). Default: `set()`.
-     * @param keytype Type of the key: 'KEYFRAME', 'BREAKDOWN', 'MOVING_HOLD', 'EXTREME', 'JITTER', or 'GENERATED' Default: `'KEYFRAME'`.
+     * @param options keyword arguments (Python `name=value`)
      * @returns Success of keyframe insertion.
      */
     keyframe_insert(
       data_path: string,
-      index?: number,
-      frame?: number,
-      group?: string,
-      options?: Set<string>,
-      keytype?: string,
+      options?: KwArgs<{
+        /** array index of the property to key. Defaults to -1 which will key all indices or a single channel if the property is not an array. Default: `-1`. */
+        index?: number;
+        /** The frame on which the keyframe is inserted, defaulting to the current frame. Default: `bpy.context.scene.frame_current`. */
+        frame?: number;
+        /** The name of the group the F-Curve should be added to if it doesn't exist yet. Default: `""`. */
+        group?: string;
+        /** Optional set of flags: - ``INSERTKEY_NEEDED`` Only insert keyframes where they're needed in the relevant F-Curves. - ``INSERTKEY_VISUAL`` Insert keyframes based on 'visual transforms'. - ``INSERTKEY_XYZ_TO_RGB`` This flag is no longer in use, and is here so that code that uses it doesn't break. The XYZ=RGB coloring is determined by the animation preferences. - ``INSERTKEY_REPLACE`` Only replace already existing keyframes. - ``INSERTKEY_AVAILABLE`` Only insert into already existing F-Curves. - ``INSERTKEY_CYCLE_AWARE`` Take cyclic extrapolation into account (Cycle-Aware Keying option). Default: `set()`. */
+        options?: Set<string>;
+        /** Type of the key: 'KEYFRAME', 'BREAKDOWN', 'MOVING_HOLD', 'EXTREME', 'JITTER', or 'GENERATED' Default: `'KEYFRAME'`. */
+        keytype?: string;
+      }>,
     ): boolean;
     /**
      * Returns the keys of this objects custom properties (matches Python's

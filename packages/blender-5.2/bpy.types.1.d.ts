@@ -256,15 +256,23 @@ declare module "bpy.types" {
      * Ensure that an F-Curve exists, with the given data path and array index, for the given data-block. This action must already be assigned to the data-block. This function will also create the layer, keyframe strip, and action slot if necessary, and take care of assigning the action slot too
      * @param datablock The data-block animated by this action, for which to ensure the F-Curve exists. This action must already be assigned to the data-block Read-only · Never None
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param group_name Name of the group for this F-Curve, if any. If the F-Curve already exists, this parameter is ignored
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found or created F-Curve
      */
     fcurve_ensure_for_datablock(
       datablock: ID,
       data_path: string,
-      index?: number,
-      group_name?: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Name of the group for this F-Curve, if any. If the F-Curve already exists, this parameter is ignored
+         */
+        group_name?: string;
+      }>,
     ): FCurve | null;
     /**
      * Flip the action around the X axis using a pose
@@ -318,33 +326,76 @@ declare module "bpy.types" {
     /**
      * Add an F-Curve to the channelbag
      * @param data_path F-Curve data path to use
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param group_name Name of the Group for this F-Curve, will be created if it does not exist yet max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: Newly created F-Curve
      */
-    new(data_path: string, index?: number, group_name?: string): FCurve;
+    new(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Name of the Group for this F-Curve, will be created if it does not exist yet
+         * max 63 bytes
+         */
+        group_name?: string;
+      }>,
+    ): FCurve;
     /**
      * Copy an F-Curve into the channelbag. The original F-Curve is unchanged
      * @param source The F-Curve to copy Read-only · Never None
-     * @param data_path F-Curve data path to use. If not provided, this will use the same data path as the given F-Curve
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: Newly created F-Curve
      */
-    new_from_fcurve(source: FCurve, data_path?: string): FCurve;
+    new_from_fcurve(
+      source: FCurve,
+      options?: KwArgs<{
+        /**
+         * F-Curve data path to use. If not provided, this will use the same data path as the given F-Curve
+         */
+        data_path?: string;
+      }>,
+    ): FCurve;
     /**
      * Returns the F-Curve if it already exists, and creates it if necessary
      * @param data_path F-Curve data path to use
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param group_name Name of the Group for this F-Curve, will be created if it does not exist yet. This parameter is ignored if the F-Curve already exists max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: Found or newly created F-Curve
      */
-    ensure(data_path: string, index?: number, group_name?: string): FCurve | null;
+    ensure(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Name of the Group for this F-Curve, will be created if it does not exist yet. This parameter is ignored if the F-Curve already exists
+         * max 63 bytes
+         */
+        group_name?: string;
+      }>,
+    ): FCurve | null;
     /**
      * Find an F-Curve. Note that this function performs a linear scan of all F-Curves in the channelbag.
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found F-Curve, or None if it does not exist
      */
-    find(data_path: string, index?: number): FCurve | null;
+    find(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve | null;
     /**
      * Remove F-Curve
      * @param fcurve F-Curve to remove Read-only · Never None
@@ -599,10 +650,19 @@ declare module "bpy.types" {
     /**
      * Find the ActionChannelbag for a specific Slot
      * @param slot The slot for which to find the channelbag Read-only
-     * @param ensure Ensure the channelbag exists for this slot, creating it if necessary Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns channels: Channels
      */
-    channelbag(slot: ActionSlot | null, ensure?: boolean): ActionChannelbag | null;
+    channelbag(
+      slot: ActionSlot | null,
+      options?: KwArgs<{
+        /**
+         * Ensure the channelbag exists for this slot, creating it if necessary
+         * Default: `false`
+         */
+        ensure?: boolean;
+      }>,
+    ): ActionChannelbag | null;
     /**
      * key_insert
      * @param slot The slot that identifies which 'thing' should be keyed Read-only
@@ -820,10 +880,19 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a new strip to the layer. Currently a layer can only have one strip, with infinite boundaries.
-     * @param type The type of strip to create Default: 'KEYFRAME' - `KEYFRAME` Keyframe: Strip containing keyframes on F-Curves
+     * @param options keyword arguments (Python `name=value`)
      * @returns strip: Newly created animation strip
      */
-    new(type?: "KEYFRAME"): ActionStrip;
+    new(
+      options?: KwArgs<{
+        /**
+         * The type of strip to create
+         * Default: 'KEYFRAME'
+         * - `KEYFRAME` Keyframe: Strip containing keyframes on F-Curves
+         */
+        type?: "KEYFRAME";
+      }>,
+    ): ActionStrip;
     /**
      * Remove the strip from the animation layer
      * @param anim_strip The strip to remove Read-only
@@ -892,10 +961,18 @@ declare module "bpy.types" {
     bl_idname: string;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -914,10 +991,20 @@ declare module "bpy.types" {
      */
     static new(): Addon;
     /**
+     * Add a new add-on
+     * @returns addon: Add-on data
+     */
+    new(): Addon;
+    /**
      * Remove add-on
      * @param addon Add-on to remove Read-only · Never None
      */
     static remove(addon: Addon): void;
+    /**
+     * Remove add-on
+     * @param addon Add-on to remove Read-only · Never None
+     */
+    remove(addon: Addon): void;
   }
 
   /**
@@ -1083,17 +1170,42 @@ declare module "bpy.types" {
     /**
      * Convert a time value from the local time of the tweaked strip to scene time, exactly as done by built-in key editing tools. Returns the input time unchanged if not tweaking.
      * @param frame Input time Default: `0` · Range: [-1048574, 1048574] · step 1 · precision 3
-     * @param invert Convert scene time to action time Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Converted time
      */
-    nla_tweak_strip_time_to_scene(frame: number, invert?: boolean): number;
+    nla_tweak_strip_time_to_scene(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Convert scene time to action time
+         * Default: `false`
+         */
+        invert?: boolean;
+      }>,
+    ): number;
     /**
      * Rename the property paths in the animation system, since properties are animated via string paths, it's needed to keep them valid after properties has been renamed
-     * @param prefix Name prefix max 63 bytes
-     * @param old_name Old name max 63 bytes
-     * @param new_name New name max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      */
-    fix_paths_rename_all(prefix?: string, old_name?: string, new_name?: string): void;
+    fix_paths_rename_all(
+      options?: KwArgs<{
+        /**
+         * Name prefix
+         * max 63 bytes
+         */
+        prefix?: string;
+        /**
+         * Old name
+         * max 63 bytes
+         */
+        old_name?: string;
+        /**
+         * New name
+         * max 63 bytes
+         */
+        new_name?: string;
+      }>,
+    ): void;
   }
 
   /**
@@ -1109,10 +1221,19 @@ declare module "bpy.types" {
     /**
      * new
      * @param data_path F-Curve data path to use
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns driver: Newly Driver F-Curve
      */
-    new(data_path: string, index?: number): FCurve;
+    new(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve;
     /**
      * remove
      * @param driver Read-only · Never None
@@ -1120,17 +1241,34 @@ declare module "bpy.types" {
     remove(driver: FCurve): void;
     /**
      * Add a new driver given an existing one
-     * @param src_driver Existing Driver F-Curve to use as template for a new one Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns driver: New Driver F-Curve
      */
-    from_existing(src_driver?: FCurve | null): FCurve | null;
+    from_existing(
+      options?: KwArgs<{
+        /**
+         * Existing Driver F-Curve to use as template for a new one
+         * Read-only
+         */
+        src_driver?: FCurve | null;
+      }>,
+    ): FCurve | null;
     /**
      * Find a driver F-Curve. Note that this function performs a linear scan of all driver F-Curves.
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found F-Curve, or None if it doesn't exist
      */
-    find(data_path: string, index?: number): FCurve | null;
+    find(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve | null;
   }
 
   /**
@@ -1294,10 +1432,19 @@ declare module "bpy.types" {
     /**
      * Add a new annotation frame
      * @param frame_number The frame on which this sketch appears Default: `1` · Range: [-1048574, 1048574] · step 1
-     * @param active Active Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns frame: The newly created frame
      */
-    new(frame_number: number, active?: boolean): AnnotationFrame;
+    new(
+      frame_number: number,
+      options?: KwArgs<{
+        /**
+         * Active
+         * Default: `false`
+         */
+        active?: boolean;
+      }>,
+    ): AnnotationFrame;
     /**
      * Remove an annotation frame
      * @param frame The frame to remove Read-only · Never None
@@ -1440,10 +1587,19 @@ declare module "bpy.types" {
     /**
      * Add a new annotation layer
      * @param name Name of the layer Default: "Layer" · max 63 bytes
-     * @param set_active Set the newly created layer to the active layer Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name: string, set_active?: boolean): AnnotationLayer;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Set the newly created layer to the active layer
+         * Default: `true`
+         */
+        set_active?: boolean;
+      }>,
+    ): AnnotationLayer;
     /**
      * Remove a annotation layer
      * @param layer The layer to remove Read-only · Never None
@@ -1507,10 +1663,23 @@ declare module "bpy.types" {
     /**
      * Add point(s) to the stroke
      * @param count Number of points to add Default: `1` · Range: [1, INT_MAX] · soft [1, 100] · step 1
-     * @param pressure Pressure/radius for new points Default: `1` · Range: [0, FLT_MAX] · soft [0, 10] · step 1 · precision 3
-     * @param strength Color strength/opacity for new points Default: `1` · Range: [0, 1] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    add(count: number, pressure?: number, strength?: number): void;
+    add(
+      count: number,
+      options?: KwArgs<{
+        /**
+         * Pressure/radius for new points
+         * Default: `1` · Range: [0, FLT_MAX] · soft [0, 10] · step 1 · precision 3
+         */
+        pressure?: number;
+        /**
+         * Color strength/opacity for new points
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        strength?: number;
+      }>,
+    ): void;
     /**
      * Remove a point from the stroke
      * @param index Index of point to remove Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
@@ -2061,10 +2230,20 @@ declare module "bpy.types" {
      */
     static online_assets_url(): string;
     /**
+     * online_assets_url
+     * @returns url: Remote location of the Online Essentials library
+     */
+    online_assets_url(): string;
+    /**
      * online_assets_cache_path
      * @returns path: Local location of the Online Essentials library's disk cache
      */
     static online_assets_cache_path(): string;
+    /**
+     * online_assets_cache_path
+     * @returns path: Local location of the Online Essentials library's disk cache
+     */
+    online_assets_cache_path(): string;
   }
 
   /**
@@ -2079,16 +2258,52 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a new Asset Library
-     * @param name Name max 63 bytes
-     * @param directory Directory max 1023 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns library: Newly added asset library
      */
-    static new(name?: string, directory?: string): UserAssetLibrary;
+    static new(
+      options?: KwArgs<{
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name?: string;
+        /**
+         * Directory
+         * max 1023 bytes
+         */
+        directory?: string;
+      }>,
+    ): UserAssetLibrary;
+    /**
+     * Add a new Asset Library
+     * @param options keyword arguments (Python `name=value`)
+     * @returns library: Newly added asset library
+     */
+    new(
+      options?: KwArgs<{
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name?: string;
+        /**
+         * Directory
+         * max 1023 bytes
+         */
+        directory?: string;
+      }>,
+    ): UserAssetLibrary;
     /**
      * Remove an Asset Library
      * @param library Read-only · Never None
      */
     static remove(library: UserAssetLibrary): void;
+    /**
+     * Remove an Asset Library
+     * @param library Read-only · Never None
+     */
+    remove(library: UserAssetLibrary): void;
   }
 
   /**
@@ -2525,10 +2740,19 @@ declare module "bpy.types" {
     /**
      * Add a new tag to this asset
      * @param name Name max 63 bytes
-     * @param skip_if_exists Do not add a new tag if one of the same type already exists Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns tag: New tag
      */
-    new(name: string, skip_if_exists?: boolean): AssetTag;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Do not add a new tag if one of the same type already exists
+         * Default: `false`
+         */
+        skip_if_exists?: boolean;
+      }>,
+    ): AssetTag;
     /**
      * Remove an existing tag from this asset
      * @param tag Removed tag Read-only · Never None
@@ -4046,10 +4270,10 @@ declare module "bpy.types" {
      *
      * Note that this function is quicker than individual calls to :func:`remove()` (from :class:`bpy.types.BlendData`
      * ID collections), but less safe/versatile (it can break Blender, e.g. by removing all scenes...).
-     * @param ids Sequence of IDs (types can be mixed). (Blender documents the type as "Sequence[:class:`bpy.types.ID`]", which the generator cannot map)
+     * @param ids Sequence of IDs (types can be mixed).
      * (Defined in Python: `bpy.types.BlendData`.)
      */
-    batch_remove(ids: unknown): void;
+    batch_remove(ids: ReadonlySet<ID> | Set<ID> | readonly ID[]): void;
     /**
      * Call ``visit_path_fn`` for the file paths used by all ID data-blocks in current ``bpy.data``.
      *
@@ -4118,12 +4342,12 @@ declare module "bpy.types" {
      */
     user_map(
       options?: KwArgs<{
-        /** When passed, only these data-blocks and their users will be included as keys/values in the map. Default: `None`. (Blender documents the type as "Sequence[:class:`bpy.types.ID`] | None", which the generator cannot map) */
-        subset?: unknown;
-        /** Filter the keys mapped by ID types. Default: `None`. (Blender documents the type as "set[str] | None", which the generator cannot map) */
-        key_types?: unknown;
-        /** Filter the values in the set by ID types. Default: `None`. (Blender documents the type as "set[str] | None", which the generator cannot map) */
-        value_types?: unknown;
+        /** When passed, only these data-blocks and their users will be included as keys/values in the map. Default: `None`. */
+        subset?: ReadonlySet<ID> | Set<ID> | readonly ID[];
+        /** Filter the keys mapped by ID types. Default: `None`. */
+        key_types?: ReadonlySet<IdTypeItems> | Set<IdTypeItems>;
+        /** Filter the values in the set by ID types. Default: `None`. */
+        value_types?: ReadonlySet<IdTypeItems> | Set<IdTypeItems>;
       }>,
     ): unknown;
   }
@@ -4147,11 +4371,28 @@ declare module "bpy.types" {
     /**
      * Remove an action from the current blendfile
      * @param action Action to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this action before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this action Default: `true`
-     * @param do_ui_user Make sure interface does not reference this action Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(action: Action, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      action: Action,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this action before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this action
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this action
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4183,15 +4424,27 @@ declare module "bpy.types" {
     /**
      * Remove annotation instance from the current blendfile
      * @param annotation Grease Pencil to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this annotation before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this annotation Default: `true`
-     * @param do_ui_user Make sure interface does not reference this annotation Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       annotation: Annotation,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this annotation before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this annotation
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this annotation
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
   }
 
@@ -4214,15 +4467,27 @@ declare module "bpy.types" {
     /**
      * Remove an armature from the current blendfile
      * @param armature Armature to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this armature before deleting it (WARNING: will also delete objects instancing that armature data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this armature data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this armature data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       armature: Armature,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this armature before deleting it (WARNING: will also delete objects instancing that armature data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this armature data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this armature data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -4244,18 +4509,45 @@ declare module "bpy.types" {
     /**
      * Add a new brush to the main database
      * @param name New name for the data-block Default: "Brush"
-     * @param mode Paint Mode for the new brush Default: 'TEXTURE_PAINT' Items: {@link ObjectModeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns brush: New brush data-block
      */
-    new(name: string, mode?: ObjectModeItems): Brush;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Paint Mode for the new brush
+         * Default: 'TEXTURE_PAINT'
+         * Items: {@link ObjectModeItems}
+         */
+        mode?: ObjectModeItems;
+      }>,
+    ): Brush;
     /**
      * Remove a brush from the current blendfile
      * @param brush Brush to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this brush before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this brush Default: `true`
-     * @param do_ui_user Make sure interface does not reference this brush Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(brush: Brush, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      brush: Brush,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this brush before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this brush
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this brush
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4304,11 +4596,28 @@ declare module "bpy.types" {
     /**
      * Remove a camera from the current blendfile
      * @param camera Camera to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this camera before deleting it (WARNING: will also delete objects instancing that camera data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this camera Default: `true`
-     * @param do_ui_user Make sure interface does not reference this camera Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(camera: Camera, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      camera: Camera,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this camera before deleting it (WARNING: will also delete objects instancing that camera data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this camera
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this camera
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4335,15 +4644,27 @@ declare module "bpy.types" {
     /**
      * Remove a collection from the current blendfile
      * @param collection Collection to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this collection before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this collection Default: `true`
-     * @param do_ui_user Make sure interface does not reference this collection Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       collection: Collection,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this collection before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this collection
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this collection
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -4372,11 +4693,28 @@ declare module "bpy.types" {
     /**
      * Remove a curve from the current blendfile
      * @param curve Curve to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this curve before deleting it (WARNING: will also delete objects instancing that curve data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this curve data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this curve data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(curve: Curve, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      curve: Curve,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this curve before deleting it (WARNING: will also delete objects instancing that curve data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this curve data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this curve data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4397,22 +4735,43 @@ declare module "bpy.types" {
     /**
      * Load a new font into the main database
      * @param filepath path of the font to load Default: "File Path" · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns vfont: New font data-block
      */
-    load(filepath: string, check_existing?: boolean): VectorFont;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): VectorFont;
     /**
      * Remove a font from the current blendfile
      * @param vfont Font to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this font before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this font Default: `true`
-     * @param do_ui_user Make sure interface does not reference this font Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       vfont: VectorFont,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this font before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this font
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this font
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -4445,15 +4804,27 @@ declare module "bpy.types" {
     /**
      * Remove a Grease Pencil instance from the current blendfile
      * @param grease_pencil Grease Pencil to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this Grease Pencil before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this Grease Pencil Default: `true`
-     * @param do_ui_user Make sure interface does not reference this Grease Pencil Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       grease_pencil: GreasePencil,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this Grease Pencil before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this Grease Pencil
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this Grease Pencil
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
   }
 
@@ -4476,11 +4847,28 @@ declare module "bpy.types" {
     /**
      * Remove a curves data-block from the current blendfile
      * @param curves Curves data-block to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this curves before deleting it (WARNING: will also delete objects instancing that curves data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this curves data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this curves data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(curves: Curves, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      curves: Curves,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this curves before deleting it (WARNING: will also delete objects instancing that curves data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this curves data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this curves data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4503,38 +4891,82 @@ declare module "bpy.types" {
      * @param name New name for the data-block Default: "Image"
      * @param width Width of the image Default: `1024` · Range: [1, INT_MAX] · step 1
      * @param height Height of the image Default: `1024` · Range: [1, INT_MAX] · step 1
-     * @param alpha Use alpha channel Default: `false`
-     * @param float_buffer Create an image with floating-point color Default: `false`
-     * @param stereo3d Create left and right views Default: `false`
-     * @param is_data Create image with non-color data color space Default: `false`
-     * @param tiled Create a tiled image Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns image: New image data-block
      */
     new(
       name: string,
       width: number,
       height: number,
-      alpha?: boolean,
-      float_buffer?: boolean,
-      stereo3d?: boolean,
-      is_data?: boolean,
-      tiled?: boolean,
+      options?: KwArgs<{
+        /**
+         * Use alpha channel
+         * Default: `false`
+         */
+        alpha?: boolean;
+        /**
+         * Create an image with floating-point color
+         * Default: `false`
+         */
+        float_buffer?: boolean;
+        /**
+         * Create left and right views
+         * Default: `false`
+         */
+        stereo3d?: boolean;
+        /**
+         * Create image with non-color data color space
+         * Default: `false`
+         */
+        is_data?: boolean;
+        /**
+         * Create a tiled image
+         * Default: `false`
+         */
+        tiled?: boolean;
+      }>,
     ): Image;
     /**
      * Load a new image into the main database
      * @param filepath Path of the file to load Default: "File Path" · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns image: New image data-block
      */
-    load(filepath: string, check_existing?: boolean): Image;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): Image;
     /**
      * Remove an image from the current blendfile
      * @param image Image to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this image before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this image Default: `true`
-     * @param do_ui_user Make sure interface does not reference this image Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(image: Image, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      image: Image,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this image before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this image
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this image
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4561,11 +4993,28 @@ declare module "bpy.types" {
     /**
      * Remove a lattice from the current blendfile
      * @param lattice Lattice to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this lattice before deleting it (WARNING: will also delete objects instancing that lattice data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this lattice data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this lattice data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(lattice: Lattice, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      lattice: Lattice,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this lattice before deleting it (WARNING: will also delete objects instancing that lattice data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this lattice data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this lattice data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4591,11 +5040,28 @@ declare module "bpy.types" {
     /**
      * Remove a library from the current blendfile
      * @param library Library to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this library before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this library Default: `true`
-     * @param do_ui_user Make sure interface does not reference this library Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(library: Library, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      library: Library,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this library before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this library
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this library
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * Returns a context manager which exposes a pair of library objects (input and output)
      * on entering.
@@ -4656,13 +5122,13 @@ declare module "bpy.types" {
      *
      *    Indirectly referenced data-blocks will be expanded and written too.
      * @param filepath The path to write the blend-file. (Blender documents the type as "str | bytes", which the generator cannot map)
-     * @param datablocks set of data-blocks. (Blender documents the type as "set[:class:`bpy.types.ID`]", which the generator cannot map)
+     * @param datablocks set of data-blocks.
      * @param options keyword arguments (Python `name=value`)
      * (Defined in Python: `bpy.types.BlendDataLibraries`.)
      */
     write(
       filepath: unknown,
-      datablocks: unknown,
+      datablocks: ReadonlySet<ID> | Set<ID>,
       options?: KwArgs<{
         /** Optionally remap paths when writing the file: - ``NONE`` No path manipulation (default). - ``RELATIVE`` Remap paths that are already relative to the new location. - ``RELATIVE_ALL`` Remap all paths to be relative to the new location. - ``ABSOLUTE`` Make all paths absolute on writing. Default: `'NONE'`. */
         path_remap?: string;
@@ -4694,11 +5160,28 @@ declare module "bpy.types" {
     /**
      * Remove a light from the current blendfile
      * @param light Light to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this light before deleting it (WARNING: will also delete objects instancing that light data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this light data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this light data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(light: Light, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      light: Light,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this light before deleting it (WARNING: will also delete objects instancing that light data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this light data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this light data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4730,15 +5213,27 @@ declare module "bpy.types" {
     /**
      * Remove a line style instance from the current blendfile
      * @param linestyle Line style to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this line style before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this line style Default: `true`
-     * @param do_ui_user Make sure interface does not reference this line style Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       linestyle: FreestyleLineStyle,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this line style before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this line style
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this line style
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
   }
 
@@ -4766,11 +5261,28 @@ declare module "bpy.types" {
     /**
      * Remove a mask from the current blendfile
      * @param mask Mask to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this mask before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this mask Default: `true`
-     * @param do_ui_user Make sure interface does not reference this mask Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(mask: Mask, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      mask: Mask,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this mask before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this mask
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this mask
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
   }
 
   /**
@@ -4802,15 +5314,27 @@ declare module "bpy.types" {
     /**
      * Remove a material from the current blendfile
      * @param material Material to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this material before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this material Default: `true`
-     * @param do_ui_user Make sure interface does not reference this material Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       material: Material,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this material before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this material
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this material
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -4838,23 +5362,49 @@ declare module "bpy.types" {
     /**
      * Add a new mesh created from given object (undeformed geometry if object is original, and final evaluated geometry, with all modifiers etc., if object is evaluated)
      * @param object Object to create mesh from Read-only · Never None
-     * @param preserve_all_data_layers Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance. Default: `false`
-     * @param depsgraph Evaluated dependency graph which is required when preserve_all_data_layers is true Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns mesh: Mesh created from object, remove it if it is only used for export
      */
     new_from_object(
       object: Object,
-      preserve_all_data_layers?: boolean,
-      depsgraph?: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance.
+         * Default: `false`
+         */
+        preserve_all_data_layers?: boolean;
+        /**
+         * Evaluated dependency graph which is required when preserve_all_data_layers is true
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
     ): Mesh;
     /**
      * Remove a mesh from the current blendfile
      * @param mesh Mesh to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this mesh before deleting it (WARNING: will also delete objects instancing that mesh data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this mesh data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this mesh data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(mesh: Mesh, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      mesh: Mesh,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this mesh before deleting it (WARNING: will also delete objects instancing that mesh data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this mesh data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this mesh data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4881,15 +5431,27 @@ declare module "bpy.types" {
     /**
      * Remove a metaball from the current blendfile
      * @param metaball Metaball to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this metaball before deleting it (WARNING: will also delete objects instancing that metaball data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this metaball data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this metaball data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       metaball: MetaBall,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this metaball before deleting it (WARNING: will also delete objects instancing that metaball data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this metaball data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this metaball data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -4916,18 +5478,44 @@ declare module "bpy.types" {
     /**
      * Remove a movie clip from the current blendfile.
      * @param clip Movie clip to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this movie clip before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this movie clip Default: `true`
-     * @param do_ui_user Make sure interface does not reference this movie clip Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(clip: MovieClip, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      clip: MovieClip,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this movie clip before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this movie clip
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this movie clip
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * Add a new movie clip to the main database from a file (while ``check_existing`` is disabled for consistency with other load functions, behavior with multiple movie-clips using the same file may incorrectly generate proxies)
      * @param filepath path for the data-block Default: "Path" · max 1023 bytes · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns clip: New movie clip data-block
      */
-    load(filepath: string, check_existing?: boolean): MovieClip;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): MovieClip;
   }
 
   /**
@@ -4950,11 +5538,28 @@ declare module "bpy.types" {
     /**
      * Remove a node tree from the current blendfile
      * @param tree Node tree to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this node tree before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this node tree Default: `true`
-     * @param do_ui_user Make sure interface does not reference this node tree Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(tree: NodeTree, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      tree: NodeTree,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this node tree before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this node tree
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this node tree
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -4982,11 +5587,28 @@ declare module "bpy.types" {
     /**
      * Remove an object from the current blendfile
      * @param object Object to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this object before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this object Default: `true`
-     * @param do_ui_user Make sure interface does not reference this object Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(object: Object, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      object: Object,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this object before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this object
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this object
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5030,11 +5652,28 @@ declare module "bpy.types" {
     /**
      * Remove a palette from the current blendfile
      * @param palette Palette to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this palette before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this palette Default: `true`
-     * @param do_ui_user Make sure interface does not reference this palette Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(palette: Palette, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      palette: Palette,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this palette before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this palette
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this palette
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5061,15 +5700,27 @@ declare module "bpy.types" {
     /**
      * Remove a particle settings instance from the current blendfile
      * @param particle Particle Settings to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of those particle settings before deleting them Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this particle settings Default: `true`
-     * @param do_ui_user Make sure interface does not reference this particle settings Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       particle: ParticleSettings,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of those particle settings before deleting them
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this particle settings
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this particle settings
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -5097,15 +5748,27 @@ declare module "bpy.types" {
     /**
      * Remove a point cloud from the current blendfile
      * @param pointcloud Point cloud to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this point cloud before deleting it (WARNING: will also delete objects instancing that point cloud data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this point cloud data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this point cloud data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       pointcloud: PointCloud,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this point cloud before deleting it (WARNING: will also delete objects instancing that point cloud data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this point cloud data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this point cloud data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -5134,15 +5797,27 @@ declare module "bpy.types" {
     /**
      * Remove a light probe from the current blendfile
      * @param lightprobe Light probe to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this light probe before deleting it (WARNING: will also delete objects instancing that light probe data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this light probe Default: `true`
-     * @param do_ui_user Make sure interface does not reference this light probe Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     remove(
       lightprobe: LightProbe,
-      do_unlink?: boolean,
-      do_id_user?: boolean,
-      do_ui_user?: boolean,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this light probe before deleting it (WARNING: will also delete objects instancing that light probe data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this light probe
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this light probe
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
     ): void;
     /**
      * tag
@@ -5170,9 +5845,18 @@ declare module "bpy.types" {
     /**
      * Remove a scene from the current blendfile
      * @param scene Scene to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this scene before deleting it Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(scene: Scene, do_unlink?: boolean): void;
+    remove(
+      scene: Scene,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this scene before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5210,18 +5894,44 @@ declare module "bpy.types" {
     /**
      * Add a new sound to the main database from a file
      * @param filepath path for the data-block Default: "Path" · max 1023 bytes · Subtype: FILE_PATH
-     * @param check_existing Using existing data-block if this file is already loaded Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns sound: New text data-block
      */
-    load(filepath: string, check_existing?: boolean): Sound;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Using existing data-block if this file is already loaded
+         * Default: `false`
+         */
+        check_existing?: boolean;
+      }>,
+    ): Sound;
     /**
      * Remove a sound from the current blendfile
      * @param sound Sound to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this sound before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this sound Default: `true`
-     * @param do_ui_user Make sure interface does not reference this sound Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(sound: Sound, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      sound: Sound,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this sound before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this sound
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this sound
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5248,11 +5958,28 @@ declare module "bpy.types" {
     /**
      * Remove a speaker from the current blendfile
      * @param speaker Speaker to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this speaker before deleting it (WARNING: will also delete objects instancing that speaker data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this speaker data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this speaker data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(speaker: Speaker, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      speaker: Speaker,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this speaker before deleting it (WARNING: will also delete objects instancing that speaker data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this speaker data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this speaker data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5279,18 +6006,44 @@ declare module "bpy.types" {
     /**
      * Remove a text from the current blendfile
      * @param text Text to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this text before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this text Default: `true`
-     * @param do_ui_user Make sure interface does not reference this text Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(text: Text, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      text: Text,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this text before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this text
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this text
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * Add a new text to the main database from a file
      * @param filepath path for the data-block Default: "Path" · max 1023 bytes · Subtype: FILE_PATH
-     * @param internal Make text file internal after loading Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns text: New text data-block
      */
-    load(filepath: string, internal?: boolean): Text;
+    load(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Make text file internal after loading
+         * Default: `false`
+         */
+        internal?: boolean;
+      }>,
+    ): Text;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5318,11 +6071,28 @@ declare module "bpy.types" {
     /**
      * Remove a texture from the current blendfile
      * @param texture Texture to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this texture before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this texture Default: `true`
-     * @param do_ui_user Make sure interface does not reference this texture Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(texture: Texture, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      texture: Texture,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this texture before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this texture
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this texture
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5349,11 +6119,28 @@ declare module "bpy.types" {
     /**
      * Remove a volume from the current blendfile
      * @param volume Volume to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this volume before deleting it (WARNING: will also delete objects instancing that volume data) Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this volume data Default: `true`
-     * @param do_ui_user Make sure interface does not reference this volume data Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(volume: Volume, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      volume: Volume,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this volume before deleting it (WARNING: will also delete objects instancing that volume data)
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this volume data
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this volume data
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -5414,11 +6201,28 @@ declare module "bpy.types" {
     /**
      * Remove a world from the current blendfile
      * @param world World to remove Read-only · Never None
-     * @param do_unlink Unlink all usages of this world before deleting it Default: `true`
-     * @param do_id_user Decrement user counter of all data-blocks used by this world Default: `true`
-     * @param do_ui_user Make sure interface does not reference this world Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(world: World, do_unlink?: boolean, do_id_user?: boolean, do_ui_user?: boolean): void;
+    remove(
+      world: World,
+      options?: KwArgs<{
+        /**
+         * Unlink all usages of this world before deleting it
+         * Default: `true`
+         */
+        do_unlink?: boolean;
+        /**
+         * Decrement user counter of all data-blocks used by this world
+         * Default: `true`
+         */
+        do_id_user?: boolean;
+        /**
+         * Make sure interface does not reference this world
+         * Default: `true`
+         */
+        do_ui_user?: boolean;
+      }>,
+    ): void;
     /**
      * tag
      * @param value Value Default: `false`
@@ -6302,10 +7106,18 @@ declare module "bpy.types" {
     readonly length: number;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Calculate bone envelope at given point
      * @param point Position in 3d space to evaluate Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -6316,17 +7128,29 @@ declare module "bpy.types" {
      * Transform a matrix from Local to Pose space (or back), taking into account options like Inherit Scale and Local Location. Unlike Object.convert_space, this uses custom rest and pose matrices provided by the caller. If the parent matrices are omitted, the bone is assumed to have no parent.
      * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
      * @param matrix_local The custom rest matrix of this bone (Bone.matrix_local) Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param parent_matrix The custom pose matrix of the parent bone (PoseBone.matrix) Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param parent_matrix_local The custom rest matrix of the parent bone (Bone.matrix_local) Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param invert Convert from Pose to Local space Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix_return: The transformed matrix
      */
     convert_local_to_pose(
       matrix: Matrix | readonly (readonly number[])[],
       matrix_local: Matrix | readonly (readonly number[])[],
-      parent_matrix?: Matrix | readonly (readonly number[])[],
-      parent_matrix_local?: Matrix | readonly (readonly number[])[],
-      invert?: boolean,
+      options?: KwArgs<{
+        /**
+         * The custom pose matrix of the parent bone (PoseBone.matrix)
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        parent_matrix?: Matrix | readonly (readonly number[])[];
+        /**
+         * The custom rest matrix of the parent bone (Bone.matrix_local)
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        parent_matrix_local?: Matrix | readonly (readonly number[])[];
+        /**
+         * Convert from Pose to Local space
+         * Default: `false`
+         */
+        invert?: boolean;
+      }>,
     ): Matrix;
     /**
      * Convert the axis + roll representation to a matrix
@@ -6339,14 +7163,43 @@ declare module "bpy.types" {
       roll: number,
     ): Matrix;
     /**
+     * Convert the axis + roll representation to a matrix
+     * @param axis The main axis of the bone (tail - head) Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * @param roll The roll of the bone Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3
+     * @returns result_matrix: The resulting orientation matrix
+     */
+    MatrixFromAxisRoll(axis: Vector | readonly [number, number, number], roll: number): Matrix;
+    /**
      * Convert a rotational matrix to the axis + roll representation. Note that the resulting value of the roll may not be as expected if the matrix has shear or negative determinant.
      * @param matrix The orientation matrix of the bone Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3×3 · Subtype: MATRIX
-     * @param axis The optional override for the axis (finds closest approximation for the matrix) Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
      * @returns result_axis: The main axis of the bone; result_roll: The roll of the bone
      */
     static AxisRollFromMatrix(
       matrix: Matrix | readonly (readonly number[])[],
-      axis?: bpy_prop_array<number> | readonly [number, number, number],
+      options?: KwArgs<{
+        /**
+         * The optional override for the axis (finds closest approximation for the matrix)
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: MATRIX
+         */
+        axis?: bpy_prop_array<number> | readonly [number, number, number];
+      }>,
+    ): [Vector, number];
+    /**
+     * Convert a rotational matrix to the axis + roll representation. Note that the resulting value of the roll may not be as expected if the matrix has shear or negative determinant.
+     * @param matrix The orientation matrix of the bone Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3×3 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result_axis: The main axis of the bone; result_roll: The roll of the bone
+     */
+    AxisRollFromMatrix(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * The optional override for the axis (finds closest approximation for the matrix)
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: MATRIX
+         */
+        axis?: bpy_prop_array<number> | readonly [number, number, number];
+      }>,
     ): [Vector, number];
   }
 
@@ -6426,10 +7279,18 @@ declare module "bpy.types" {
     child_number: number;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Assign the given bone to this collection
      * @param bone Bone, PoseBone, or EditBone to assign to this collection Read-only
@@ -6499,10 +7360,19 @@ declare module "bpy.types" {
     /**
      * Add a new empty bone collection to the armature
      * @param name Name of the new collection. Blender will ensure it is unique within the collections of the Armature.
-     * @param parent If not None, the new bone collection becomes a child of this collection Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns bonecollection: Newly created bone collection
      */
-    new(name: string, parent?: BoneCollection | null): BoneCollection;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * If not None, the new bone collection becomes a child of this collection
+         * Read-only
+         */
+        parent?: BoneCollection | null;
+      }>,
+    ): BoneCollection;
     /**
      * Remove the bone collection from the armature. If this bone collection has any children, they will be reassigned to their grandparent; in other words, the children will take the place of the removed bone collection.
      * @param bone_collection The bone collection to remove Read-only

@@ -639,9 +639,9 @@ declare module "bpy.types" {
     custom_bytecode_hash: string;
     /**
      * Depth Of Field
-     * Read-only
+     * Read-only · Never None
      */
-    readonly dof: CameraDOFSettings | null;
+    readonly dof: CameraDOFSettings;
     /**
      * List of background images
      * Read-only
@@ -656,13 +656,21 @@ declare module "bpy.types" {
      * Parameters for custom (OSL-based) cameras
      * Read-only
      */
-    readonly cycles_custom: CyclesCustomCameraSettings | null;
+    readonly cycles_custom: CyclesCustomCameraSettings;
     /**
      * Return 4 points for the cameras frame (before object transformation)
-     * @param scene Scene to use for aspect calculation, when omitted 1:1 aspect is used Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result_1: Result; result_2: Result; result_3: Result; result_4: Result
      */
-    view_frame(scene?: Scene | null): [Vector, Vector, Vector, Vector];
+    view_frame(
+      options?: KwArgs<{
+        /**
+         * Scene to use for aspect calculation, when omitted 1:1 aspect is used
+         * Read-only
+         */
+        scene?: Scene | null;
+      }>,
+    ): [Vector, Vector, Vector, Vector];
   }
 
   /**
@@ -1840,10 +1848,18 @@ declare module "bpy.types" {
     /**
      * Add an export handler to the collection
      * @param type The type of export handler to add Default: 'DEFAULT' Dynamic enum (items come from a callback). Items seen at dump time: `IO_FH_obj`, `IO_FH_ply`, `IO_FH_stl`, `IO_FH_fbx`, `IO_FH_gltf2`.
-     * @param name Name of the new export handler
+     * @param options keyword arguments (Python `name=value`)
      * @returns exporter: Newly created export handler
      */
-    new(type: string, name?: string): CollectionExport;
+    new(
+      type: string,
+      options?: KwArgs<{
+        /**
+         * Name of the new export handler
+         */
+        name?: string;
+      }>,
+    ): CollectionExport;
     /**
      * Remove an export handler from the collection
      * @param exporter Export Handler to remove Read-only
@@ -2485,17 +2501,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2509,17 +2542,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2533,17 +2583,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2557,17 +2624,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2581,17 +2665,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2605,17 +2706,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2629,17 +2747,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2653,17 +2788,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2677,17 +2829,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2701,17 +2870,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2725,17 +2911,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2761,17 +2964,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2785,17 +3005,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2809,17 +3046,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2833,17 +3087,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2869,17 +3140,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2905,17 +3193,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2939,17 +3244,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2963,17 +3285,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2987,17 +3326,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3011,17 +3367,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3051,17 +3424,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3166,17 +3556,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3195,17 +3602,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3230,17 +3654,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3295,17 +3736,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3319,17 +3777,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3343,17 +3818,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3367,17 +3859,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3391,17 +3900,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3415,17 +3941,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3439,17 +3982,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3463,17 +4023,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3487,17 +4064,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3511,17 +4105,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3535,17 +4146,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3559,17 +4187,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3583,17 +4228,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3607,17 +4269,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3635,17 +4314,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3664,17 +4360,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3688,17 +4401,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3712,17 +4442,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3787,17 +4534,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3811,17 +4575,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3835,17 +4616,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3859,17 +4657,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3883,17 +4698,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3907,17 +4739,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3940,17 +4789,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3964,17 +4830,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -3988,17 +4871,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4012,17 +4912,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4036,17 +4953,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4060,17 +4994,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4088,17 +5039,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4112,17 +5080,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4140,17 +5125,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4168,17 +5170,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4192,17 +5211,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4216,17 +5252,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4276,17 +5329,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4300,17 +5370,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4338,17 +5425,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4362,17 +5466,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4386,17 +5507,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4410,17 +5548,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4434,17 +5589,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4468,17 +5640,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4510,17 +5699,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4534,17 +5740,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4558,17 +5781,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4582,17 +5822,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4618,17 +5875,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4642,17 +5916,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4666,17 +5957,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4690,17 +5998,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4718,17 +6043,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4742,17 +6084,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4766,17 +6125,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4790,17 +6166,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4819,17 +6212,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4843,17 +6253,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4881,17 +6308,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4905,17 +6349,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4929,17 +6390,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4971,17 +6449,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5000,17 +6495,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5024,17 +6536,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6457,13 +7986,22 @@ declare module "bpy.types" {
      * Cycles mesh settings
      * Read-only
      */
-    readonly cycles: CyclesMeshSettings | null;
+    readonly cycles: CyclesMeshSettings;
     /**
      * Transform curve by a matrix
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param shape_keys Transform Shape Keys Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    transform(matrix: Matrix | readonly (readonly number[])[], shape_keys?: boolean): void;
+    transform(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Transform Shape Keys
+         * Default: `false`
+         */
+        shape_keys?: boolean;
+      }>,
+    ): void;
     /**
      * Validate material indices of splines or letters, return True when the curve has had invalid indices corrected (to default 0)
      * @returns result: Result
@@ -7079,17 +8617,31 @@ declare module "bpy.types" {
     add_curves(sizes: bpy_prop_array<number> | readonly [number]): void;
     /**
      * Remove all curves. If indices are provided, remove only the curves with the given indices.
-     * @param indices The indices of the curves to remove Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove_curves(indices?: bpy_prop_array<number> | readonly [number]): void;
+    remove_curves(
+      options?: KwArgs<{
+        /**
+         * The indices of the curves to remove
+         * Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
+    ): void;
     /**
      * Resize all existing curves. If indices are provided, resize only the curves with the given indices. If the new size for a curve is smaller, the curve is trimmed. If the new size for a curve is larger, the new end values are default initialized.
      * @param sizes The number of points in each curve Default: `[0]` · Range: [1, INT_MAX] · soft [1, 10000] · step 1 · Array 1
-     * @param indices The indices of the curves to resize Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
     resize_curves(
       sizes: bpy_prop_array<number> | readonly [number],
-      indices?: bpy_prop_array<number> | readonly [number],
+      options?: KwArgs<{
+        /**
+         * The indices of the curves to resize
+         * Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
     ): void;
     /**
      * Reorder the curves by the new indices.
@@ -7098,17 +8650,42 @@ declare module "bpy.types" {
     reorder_curves(new_indices: bpy_prop_array<number> | readonly [number]): void;
     /**
      * Set the curve type. If indices are provided, set only the types with the given curve indices.
-     * @param type Type Default: 'CATMULL_ROM' Items: {@link CurvesTypeItems}
-     * @param indices The indices of the curves to resize Default: `[0]` · Range: [0, INT_MAX] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    set_types(type?: CurvesTypeItems, indices?: bpy_prop_array<number> | readonly [number]): void;
+    set_types(
+      options?: KwArgs<{
+        /**
+         * Type
+         * Default: 'CATMULL_ROM'
+         * Items: {@link CurvesTypeItems}
+         */
+        type?: CurvesTypeItems;
+        /**
+         * The indices of the curves to resize
+         * Default: `[0]` · Range: [0, INT_MAX] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
+    ): void;
     /**
      * unit_test_compare
-     * @param curves Curves to compare to Read-only
-     * @param threshold Comparison tolerance threshold Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: String description of result of comparison
      */
-    unit_test_compare(curves?: Curves | null, threshold?: number): string;
+    unit_test_compare(
+      options?: KwArgs<{
+        /**
+         * Curves to compare to
+         * Read-only
+         */
+        curves?: Curves | null;
+        /**
+         * Comparison tolerance threshold
+         * Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+         */
+        threshold?: number;
+      }>,
+    ): string;
   }
 
   /**
@@ -9539,10 +11116,18 @@ declare module "bpy.types" {
     readonly updates: bpy_prop_collection<DepsgraphUpdate>;
     /**
      * debug_relations_graphviz
-     * @param filepath Optional output path for the graphviz debug file max 1023 bytes · Subtype: FILE_PATH
+     * @param options keyword arguments (Python `name=value`)
      * @returns dot_graph: Graph in dot format
      */
-    debug_relations_graphviz(filepath?: string): string;
+    debug_relations_graphviz(
+      options?: KwArgs<{
+        /**
+         * Optional output path for the graphviz debug file
+         * max 1023 bytes · Subtype: FILE_PATH
+         */
+        filepath?: string;
+      }>,
+    ): string;
     /**
      * debug_stats_gnuplot
      * @param filepath Output path for the gnuplot debug file max 1023 bytes · Subtype: FILE_PATH

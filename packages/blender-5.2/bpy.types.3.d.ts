@@ -293,10 +293,18 @@ declare module "bpy.types" {
     set matrix(value: Matrix | readonly (readonly number[])[]);
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Align the bone to a local-space roll so the Z axis points in the direction of the vector given
      * @param vector Vector Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
@@ -950,14 +958,27 @@ declare module "bpy.types" {
      * Place keys at even intervals on the existing curve.
      * @param start Frame at which to start baking Default: `0` · Range: [-1048574, 1048574] · step 1
      * @param end Frame at which to end baking (inclusive) Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param step At which interval to add keys Default: `1` · Range: [0.01, FLT_MAX] · soft [1, 16] · step 1 · precision 3
-     * @param remove Choose which keys should be automatically removed by the bake Default: 'IN_RANGE' - `NONE` None: Keep all keys - `IN_RANGE` In Range: Remove all keys within the defined range - `OUT_RANGE` Outside Range: Remove all keys outside the defined range - `ALL` All: Remove all existing keys
+     * @param options keyword arguments (Python `name=value`)
      */
     bake(
       start: number,
       end: number,
-      step?: number,
-      remove?: "NONE" | "IN_RANGE" | "OUT_RANGE" | "ALL",
+      options?: KwArgs<{
+        /**
+         * At which interval to add keys
+         * Default: `1` · Range: [0.01, FLT_MAX] · soft [1, 16] · step 1 · precision 3
+         */
+        step?: number;
+        /**
+         * Choose which keys should be automatically removed by the bake
+         * Default: 'IN_RANGE'
+         * - `NONE` None: Keep all keys
+         * - `IN_RANGE` In Range: Remove all keys within the defined range
+         * - `OUT_RANGE` Outside Range: Remove all keys outside the defined range
+         * - `ALL` All: Remove all existing keys
+         */
+        remove?: "NONE" | "IN_RANGE" | "OUT_RANGE" | "ALL";
+      }>,
     ): void;
   }
 
@@ -975,15 +996,29 @@ declare module "bpy.types" {
      * Add a keyframe point to a F-Curve
      * @param frame X Value of this keyframe point Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
      * @param value Y Value of this keyframe point Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
-     * @param options Keyframe options Default: {} - `REPLACE` Replace: Don't add any new keyframes, but just replace existing ones - `NEEDED` Needed: Only adds keyframes that are needed - `FAST` Fast: Fast keyframe insertion to avoid recalculating the curve each time Enum flag: a set of identifiers.
-     * @param keyframe_type Type of keyframe to insert Default: 'KEYFRAME' Items: {@link BeztripleKeyframeTypeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns keyframe: Newly created keyframe
      */
     insert(
       frame: number,
       value: number,
-      options?: ReadonlySet<"REPLACE" | "NEEDED" | "FAST"> | Set<"REPLACE" | "NEEDED" | "FAST">,
-      keyframe_type?: BeztripleKeyframeTypeItems,
+      options?: KwArgs<{
+        /**
+         * Keyframe options
+         * Default: {}
+         * - `REPLACE` Replace: Don't add any new keyframes, but just replace existing ones
+         * - `NEEDED` Needed: Only adds keyframes that are needed
+         * - `FAST` Fast: Fast keyframe insertion to avoid recalculating the curve each time
+         * Enum flag: a set of identifiers.
+         */
+        options?: ReadonlySet<"REPLACE" | "NEEDED" | "FAST"> | Set<"REPLACE" | "NEEDED" | "FAST">;
+        /**
+         * Type of keyframe to insert
+         * Default: 'KEYFRAME'
+         * Items: {@link BeztripleKeyframeTypeItems}
+         */
+        keyframe_type?: BeztripleKeyframeTypeItems;
+      }>,
     ): Keyframe | null;
     /**
      * Add a keyframe point to a F-Curve
@@ -993,9 +1028,18 @@ declare module "bpy.types" {
     /**
      * Remove keyframe from an F-Curve
      * @param keyframe Keyframe to remove Read-only · Never None
-     * @param fast Fast keyframe removal to avoid recalculating the curve each time Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(keyframe: Keyframe, fast?: boolean): void;
+    remove(
+      keyframe: Keyframe,
+      options?: KwArgs<{
+        /**
+         * Fast keyframe removal to avoid recalculating the curve each time
+         * Default: `false`
+         */
+        fast?: boolean;
+      }>,
+    ): void;
     /**
      * Remove all keyframes from an F-Curve
      */
@@ -5193,17 +5237,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5229,17 +5290,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5265,17 +5343,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5289,17 +5384,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5324,17 +5436,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5362,17 +5491,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5392,17 +5538,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5416,17 +5579,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5440,17 +5620,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5486,17 +5683,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5510,17 +5724,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5534,17 +5765,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5564,17 +5812,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5599,17 +5864,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5629,17 +5911,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5658,17 +5957,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5688,17 +6004,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5717,17 +6050,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5752,17 +6102,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5781,17 +6148,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5811,17 +6195,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5835,17 +6236,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5868,17 +6286,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5903,17 +6338,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5968,17 +6420,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5992,17 +6461,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6016,17 +6502,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6040,17 +6543,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6064,17 +6584,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6088,17 +6625,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6112,17 +6666,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6136,17 +6707,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6160,17 +6748,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6190,17 +6795,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6214,17 +6836,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6238,17 +6877,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6276,17 +6932,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6307,17 +6980,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6331,17 +7021,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6355,17 +7062,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6379,17 +7103,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6403,17 +7144,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6433,17 +7191,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6457,17 +7232,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6481,17 +7273,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6505,17 +7314,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6529,17 +7355,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6553,17 +7396,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6577,17 +7437,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6607,17 +7484,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6631,17 +7525,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6655,17 +7566,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6679,17 +7607,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6703,17 +7648,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6733,17 +7695,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6902,9 +7881,9 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Guide
-     * Read-only
+     * Read-only · Never None
      */
-    readonly guide: GPencilSculptGuide | null;
+    readonly guide: GPencilSculptGuide;
     /**
      * Use falloff effect when edit in multiframe mode to compute brush effect by frame
      * Default: `false`
@@ -7344,17 +8323,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7368,17 +8364,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7398,17 +8411,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7434,17 +8464,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7472,17 +8519,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7502,17 +8566,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7533,17 +8614,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7557,17 +8655,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7581,17 +8696,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7626,17 +8758,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7665,17 +8814,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7761,17 +8927,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7785,17 +8968,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7809,17 +9009,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7840,17 +9057,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7864,17 +9098,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7888,17 +9139,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7912,17 +9180,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7936,17 +9221,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7960,17 +9262,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -7991,17 +9310,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8015,17 +9351,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8055,17 +9408,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8079,17 +9449,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8103,17 +9490,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8134,17 +9538,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8165,17 +9586,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8196,17 +9634,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8230,17 +9685,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8254,17 +9726,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8294,17 +9783,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8318,17 +9824,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8348,17 +9871,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8372,17 +9912,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8396,17 +9953,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8428,17 +10002,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8452,17 +10043,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8487,17 +10095,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8525,17 +10150,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8556,17 +10198,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8580,17 +10239,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8616,17 +10292,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8640,17 +10333,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8675,17 +10385,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8699,17 +10426,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8723,17 +10467,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8747,17 +10508,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8771,17 +10549,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8795,17 +10590,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8827,17 +10639,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8851,17 +10680,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8887,17 +10733,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8923,17 +10786,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8961,17 +10841,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8997,17 +10894,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9042,17 +10956,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9147,17 +11078,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9249,17 +11197,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9273,17 +11238,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9297,17 +11279,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9327,17 +11326,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9351,17 +11367,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9380,17 +11413,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -9454,17 +11504,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9478,17 +11545,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9502,17 +11586,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9526,17 +11627,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9550,17 +11668,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9580,17 +11715,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9610,17 +11762,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9646,17 +11815,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9715,17 +11901,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9739,17 +11942,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9769,17 +11989,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9799,17 +12036,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9823,17 +12077,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9853,17 +12124,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9877,17 +12165,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9901,17 +12206,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9931,17 +12253,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9955,17 +12294,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9985,17 +12341,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10015,17 +12388,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10045,17 +12435,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10069,17 +12476,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10099,17 +12523,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10129,17 +12570,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10157,17 +12615,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10181,17 +12656,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10219,17 +12711,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10243,17 +12752,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10267,17 +12793,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10291,17 +12834,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10315,17 +12875,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10339,17 +12916,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10363,17 +12957,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10387,17 +12998,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10422,17 +13050,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10446,17 +13091,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10474,17 +13136,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10498,17 +13177,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10522,17 +13218,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10546,17 +13259,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10574,17 +13304,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10598,17 +13345,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10626,17 +13390,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10650,17 +13431,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10674,17 +13472,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10698,17 +13513,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10722,17 +13554,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10746,17 +13595,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10774,17 +13640,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10798,17 +13681,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10822,17 +13722,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10846,17 +13763,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10870,17 +13804,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10894,17 +13845,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10918,17 +13886,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10942,17 +13927,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10966,17 +13968,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -10990,17 +14009,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11020,17 +14056,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11044,17 +14097,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11073,17 +14143,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11101,17 +14188,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11125,17 +14229,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11149,17 +14270,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11173,17 +14311,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11197,17 +14352,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11221,17 +14393,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11245,17 +14434,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11269,17 +14475,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11293,17 +14516,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11317,17 +14557,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11341,17 +14598,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11365,17 +14639,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11390,17 +14681,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11414,17 +14722,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11438,17 +14763,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11462,17 +14804,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11498,17 +14857,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11528,17 +14904,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11552,17 +14945,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11601,17 +15011,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11625,17 +15052,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11656,17 +15100,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11680,17 +15141,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11704,17 +15182,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11740,17 +15235,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11770,17 +15282,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11800,17 +15329,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11824,17 +15370,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11854,17 +15417,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11878,17 +15458,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11902,17 +15499,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11926,17 +15540,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11964,17 +15595,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -11995,17 +15643,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12019,17 +15684,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12052,17 +15734,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12076,17 +15775,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12100,17 +15816,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12124,17 +15857,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12155,17 +15905,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12179,17 +15946,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12203,17 +15987,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12227,17 +16028,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12251,17 +16069,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12275,17 +16110,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12299,17 +16151,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12323,17 +16192,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12347,17 +16233,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12379,17 +16282,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12409,17 +16329,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12438,17 +16375,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12462,17 +16416,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12486,17 +16457,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12515,17 +16503,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -12564,17 +16569,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12588,17 +16610,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12617,17 +16656,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12641,17 +16697,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12665,17 +16738,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12697,17 +16787,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12721,17 +16828,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12745,17 +16869,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12769,17 +16910,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12793,17 +16951,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12817,17 +16992,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12841,17 +17033,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12883,17 +17092,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12913,17 +17139,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12943,17 +17186,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12984,17 +17244,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13014,17 +17291,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13044,17 +17338,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13068,17 +17379,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13098,17 +17426,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13129,17 +17474,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13153,17 +17515,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13177,17 +17556,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13201,17 +17597,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13231,17 +17644,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13261,17 +17691,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13285,17 +17732,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13309,17 +17773,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13333,17 +17814,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -13357,16 +17855,33 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 }

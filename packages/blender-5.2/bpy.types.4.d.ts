@@ -15,17 +15,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -46,17 +63,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -76,17 +110,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -100,17 +151,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -130,17 +198,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -160,17 +245,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -184,17 +286,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -208,17 +327,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -232,17 +368,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -256,17 +409,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -294,17 +464,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -318,17 +505,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -342,17 +546,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -366,17 +587,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -390,17 +628,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -420,17 +675,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -444,17 +716,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -468,17 +757,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -497,17 +803,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -542,17 +865,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -576,17 +916,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -606,17 +963,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -630,17 +1004,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -654,17 +1045,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -678,17 +1086,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -708,17 +1133,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -744,17 +1186,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -774,17 +1233,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -798,17 +1274,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -822,17 +1315,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -846,17 +1356,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -870,17 +1397,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -894,17 +1438,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -924,17 +1485,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -948,17 +1526,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -972,17 +1567,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1005,17 +1617,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1029,17 +1658,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1053,17 +1699,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1077,17 +1740,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1101,17 +1781,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1138,17 +1835,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1162,17 +1876,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1186,17 +1917,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1210,17 +1958,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1306,17 +2071,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1337,17 +2119,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1361,17 +2160,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1385,17 +2201,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1409,17 +2242,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1433,17 +2283,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1482,17 +2349,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1506,17 +2390,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1530,17 +2431,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1554,17 +2472,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1584,17 +2519,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1608,17 +2560,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1848,45 +2817,93 @@ declare module "bpy.types" {
     /**
      * Draw a box
      * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param select_id ID to use when gizmo is selectable. Use -1 when not selecting. Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    draw_preset_box(matrix: Matrix | readonly (readonly number[])[], select_id?: number): void;
-    /**
-     * Draw a box
-     * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param axis Arrow Orientation Default: 'POS_Z' Items: {@link NormalSwizzleItems}
-     * @param select_id ID to use when gizmo is selectable. Use -1 when not selecting. Default: `-1` · Range: [-1, INT_MAX] · step 1
-     */
-    draw_preset_arrow(
+    draw_preset_box(
       matrix: Matrix | readonly (readonly number[])[],
-      axis?: NormalSwizzleItems,
-      select_id?: number,
+      options?: KwArgs<{
+        /**
+         * ID to use when gizmo is selectable. Use -1 when not selecting.
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        select_id?: number;
+      }>,
     ): void;
     /**
      * Draw a box
      * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param axis Arrow Orientation Default: 'POS_Z' Items: {@link NormalSwizzleItems}
-     * @param select_id ID to use when gizmo is selectable. Use -1 when not selecting. Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
+     */
+    draw_preset_arrow(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Arrow Orientation
+         * Default: 'POS_Z'
+         * Items: {@link NormalSwizzleItems}
+         */
+        axis?: NormalSwizzleItems;
+        /**
+         * ID to use when gizmo is selectable. Use -1 when not selecting.
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        select_id?: number;
+      }>,
+    ): void;
+    /**
+     * Draw a box
+     * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
      */
     draw_preset_circle(
       matrix: Matrix | readonly (readonly number[])[],
-      axis?: NormalSwizzleItems,
-      select_id?: number,
+      options?: KwArgs<{
+        /**
+         * Arrow Orientation
+         * Default: 'POS_Z'
+         * Items: {@link NormalSwizzleItems}
+         */
+        axis?: NormalSwizzleItems;
+        /**
+         * ID to use when gizmo is selectable. Use -1 when not selecting.
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        select_id?: number;
+      }>,
     ): void;
     /**
      * @param target Target property
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param index Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    target_set_prop(target: string, data: AnyType, property: string, index?: number): void;
+    target_set_prop(
+      target: string,
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): void;
     /**
      * Operator to run when activating the gizmo (overrides property targets)
      * @param operator Target operator
-     * @param index Part index Default: `0` · Range: [0, 255] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
-    target_set_operator(operator: string, index?: number): OperatorProperties | null;
+    target_set_operator(
+      operator: string,
+      options?: KwArgs<{
+        /**
+         * Part index
+         * Default: `0` · Range: [0, 255] · step 1
+         */
+        index?: number;
+      }>,
+    ): OperatorProperties | null;
     /**
      * @param property Property identifier
      * @returns result:
@@ -2064,10 +3081,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -2082,10 +3107,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -2311,11 +3344,23 @@ declare module "bpy.types" {
     onion_factor: number;
     /**
      * unit_test_compare
-     * @param grease_pencil Grease Pencil to compare to Read-only
-     * @param threshold Comparison tolerance threshold Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: String description of result of comparison
      */
-    unit_test_compare(grease_pencil?: GreasePencil | null, threshold?: number): string;
+    unit_test_compare(
+      options?: KwArgs<{
+        /**
+         * Grease Pencil to compare to
+         * Read-only
+         */
+        grease_pencil?: GreasePencil | null;
+        /**
+         * Comparison tolerance threshold
+         * Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+         */
+        threshold?: number;
+      }>,
+    ): string;
   }
 
   /**
@@ -2964,17 +4009,31 @@ declare module "bpy.types" {
     add_strokes(sizes: bpy_prop_array<number> | readonly [number]): void;
     /**
      * Remove all strokes. If indices are provided, remove only the strokes with the given indices.
-     * @param indices The indices of the strokes to remove Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove_strokes(indices?: bpy_prop_array<number> | readonly [number]): void;
+    remove_strokes(
+      options?: KwArgs<{
+        /**
+         * The indices of the strokes to remove
+         * Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
+    ): void;
     /**
      * Resize all existing strokes. If indices are provided, resize only the strokes with the given indices. If the new size for a stroke is smaller, the stroke is trimmed. If the new size for a stroke is larger, the new end values are default initialized.
      * @param sizes The number of points in each stroke Default: `[0]` · Range: [1, INT_MAX] · soft [1, 10000] · step 1 · Array 1
-     * @param indices The indices of the stroke to resize Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
     resize_strokes(
       sizes: bpy_prop_array<number> | readonly [number],
-      indices?: bpy_prop_array<number> | readonly [number],
+      options?: KwArgs<{
+        /**
+         * The indices of the stroke to resize
+         * Default: `[0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
     ): void;
     /**
      * Reorder the strokes by the new indices.
@@ -2983,10 +4042,23 @@ declare module "bpy.types" {
     reorder_strokes(new_indices: bpy_prop_array<number> | readonly [number]): void;
     /**
      * Set the curve type. If indices are provided, set only the types with the given curve indices.
-     * @param type Type Default: 'CATMULL_ROM' Items: {@link CurvesTypeItems}
-     * @param indices The indices of the curves to resize Default: `[0]` · Range: [0, INT_MAX] · step 1 · Array 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    set_types(type?: CurvesTypeItems, indices?: bpy_prop_array<number> | readonly [number]): void;
+    set_types(
+      options?: KwArgs<{
+        /**
+         * Type
+         * Default: 'CATMULL_ROM'
+         * Items: {@link CurvesTypeItems}
+         */
+        type?: CurvesTypeItems;
+        /**
+         * The indices of the curves to resize
+         * Default: `[0]` · Range: [0, INT_MAX] · step 1 · Array 1
+         */
+        indices?: bpy_prop_array<number> | readonly [number];
+      }>,
+    ): void;
     /**
      * Indicate that the positions of points in the drawing have changed
      */
@@ -3016,13 +4088,19 @@ declare module "bpy.types" {
      * @param vertex_group_name Name of the vertex group Default: "Group" · max 63 bytes
      * @param indices The point indices in the vertex group to modify Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
      * @param weights The weight for each corresponding index in the indices array Default: `[0]` · Range: [0, 1] · soft [0, 0] · step 1 · precision 3 · Array 1
-     * @param assign_mode Default: 'REPLACE' Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     set_vertex_weights(
       vertex_group_name: string,
       indices: bpy_prop_array<number> | readonly [number],
       weights: bpy_prop_array<number> | readonly [number],
-      assign_mode?: GreasePencilDrawingSetVertexWeightsAssignModeItems,
+      options?: KwArgs<{
+        /**
+         * Default: 'REPLACE'
+         * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+         */
+        assign_mode?: GreasePencilDrawingSetVertexWeightsAssignModeItems;
+      }>,
     ): void;
     /**
      * Return a collection of all the Grease Pencil strokes in this drawing.
@@ -3215,13 +4293,19 @@ declare module "bpy.types" {
      * Copy a Grease Pencil frame
      * @param from_frame_number The frame number of the source frame Default: `1` · Range: [-1048574, 1048574] · step 1
      * @param to_frame_number The frame number to copy the frame to Default: `2` · Range: [-1048574, 1048574] · step 1
-     * @param instance_drawing Let the copied frame use the same drawing as the source Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns copy: The newly copied frame
      */
     copy(
       from_frame_number: number,
       to_frame_number: number,
-      instance_drawing?: boolean,
+      options?: KwArgs<{
+        /**
+         * Let the copied frame use the same drawing as the source
+         * Default: `false`
+         */
+        instance_drawing?: boolean;
+      }>,
     ): GreasePencilFrame;
     /**
      * Move a Grease Pencil frame
@@ -6118,16 +7202,34 @@ declare module "bpy.types" {
     /**
      * Add a new Grease Pencil layer group
      * @param name Name of the layer group Default: "GreasePencilLayerGroup" · max 63 bytes
-     * @param parent_group The parent layer group the new group will be created in (use None for the main stack) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer_group: The newly created layer group
      */
-    new(name: string, parent_group?: GreasePencilLayerGroup | null): GreasePencilLayerGroup;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * The parent layer group the new group will be created in (use None for the main stack)
+         * Read-only
+         */
+        parent_group?: GreasePencilLayerGroup | null;
+      }>,
+    ): GreasePencilLayerGroup;
     /**
      * Remove a new Grease Pencil layer group
      * @param layer_group The layer group to remove Read-only · Never None
-     * @param keep_children Keep the children nodes of the group and only delete the group itself Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(layer_group: GreasePencilLayerGroup, keep_children?: boolean): void;
+    remove(
+      layer_group: GreasePencilLayerGroup,
+      options?: KwArgs<{
+        /**
+         * Keep the children nodes of the group and only delete the group itself
+         * Default: `false`
+         */
+        keep_children?: boolean;
+      }>,
+    ): void;
     /**
      * Move a layer group in the parent layer group or main stack
      * @param layer_group The layer group to move Read-only · Never None
@@ -6172,14 +7274,23 @@ declare module "bpy.types" {
     /**
      * Add a new Grease Pencil layer
      * @param name Name of the layer Default: "GreasePencilLayer" · max 63 bytes
-     * @param set_active Set the newly created layer as the active layer Default: `true`
-     * @param layer_group The layer group the new layer will be created in (use None for the main stack) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
     new(
       name: string,
-      set_active?: boolean,
-      layer_group?: GreasePencilLayerGroup | null,
+      options?: KwArgs<{
+        /**
+         * Set the newly created layer as the active layer
+         * Default: `true`
+         */
+        set_active?: boolean;
+        /**
+         * The layer group the new layer will be created in (use None for the main stack)
+         * Read-only
+         */
+        layer_group?: GreasePencilLayerGroup | null;
+      }>,
     ): GreasePencilLayer;
     /**
      * Remove a Grease Pencil layer
@@ -6518,19 +7629,36 @@ declare module "bpy.types" {
     readonly preview: ImagePreview | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * More refined handling in case the new name collides with another ID's name
      * @param name New name to rename the ID to, if empty will re-use the current ID name max 63 bytes
-     * @param mode How to handle name collision, in case the requested new name is already used by another ID of the same type Default: 'NEVER' - `NEVER` Never Rename: Never rename an existing ID whose name would conflict, the currently renamed ID will get a numeric suffix appended to its new name - `ALWAYS` Always Rename: Always rename an existing ID whose name would conflict, ensuring that the currently renamed ID will get requested name - `SAME_ROOT` Rename If Same Root: Only rename an existing ID whose name would conflict if its name root (everything besides the numerical suffix) is the same as the existing name of the currently renamed ID
+     * @param options keyword arguments (Python `name=value`)
      * @returns id_rename_result: How did the renaming of the data-block went on
      */
     rename(
       name: string,
-      mode?: "NEVER" | "ALWAYS" | "SAME_ROOT",
+      options?: KwArgs<{
+        /**
+         * How to handle name collision, in case the requested new name is already used by another ID of the same type
+         * Default: 'NEVER'
+         * - `NEVER` Never Rename: Never rename an existing ID whose name would conflict, the currently renamed ID will get a numeric suffix appended to its new name
+         * - `ALWAYS` Always Rename: Always rename an existing ID whose name would conflict, ensuring that the currently renamed ID will get requested name
+         * - `SAME_ROOT` Rename If Same Root: Only rename an existing ID whose name would conflict if its name root (everything besides the numerical suffix) is the same as the existing name of the currently renamed ID
+         */
+        mode?: "NEVER" | "ALWAYS" | "SAME_ROOT";
+      }>,
     ):
       | "UNCHANGED"
       | "UNCHANGED_COLLISION"
@@ -6562,23 +7690,40 @@ declare module "bpy.types" {
     asset_generate_preview(): void;
     /**
      * Create an overridden local copy of this linked data-block (not supported for all data-blocks)
-     * @param remap_local_usages Whether local usages of the linked ID should be remapped to the new library override of it Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns id: New overridden local copy of the ID
      */
-    override_create(remap_local_usages?: boolean): ID | null;
+    override_create(
+      options?: KwArgs<{
+        /**
+         * Whether local usages of the linked ID should be remapped to the new library override of it
+         * Default: `false`
+         */
+        remap_local_usages?: boolean;
+      }>,
+    ): ID | null;
     /**
      * Create an overridden local copy of this linked data-block, and most of its dependencies when it is a Collection or and Object
      * @param scene In which scene the new overrides should be instantiated Read-only · Never None
      * @param view_layer In which view layer the new overrides should be instantiated Read-only · Never None
-     * @param reference Another ID (usually an Object or Collection) used as a hint to decide where to instantiate the new overrides Read-only
-     * @param do_fully_editable Make all library overrides generated by this call fully editable by the user (none will be 'system overrides') Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns id: New overridden local copy of the root ID
      */
     override_hierarchy_create(
       scene: Scene,
       view_layer: ViewLayer,
-      reference?: ID | null,
-      do_fully_editable?: boolean,
+      options?: KwArgs<{
+        /**
+         * Another ID (usually an Object or Collection) used as a hint to decide where to instantiate the new overrides
+         * Read-only
+         */
+        reference?: ID | null;
+        /**
+         * Make all library overrides generated by this call fully editable by the user (none will be 'system overrides')
+         * Default: `false`
+         */
+        do_fully_editable?: boolean;
+      }>,
     ): ID | null;
     /**
      * Clear the user count of a data-block so its not saved, on reload the data will be removed
@@ -6591,15 +7736,27 @@ declare module "bpy.types" {
     user_remap(new_id: ID): void;
     /**
      * Make this data-block local, return local one (may be a copy of the original, in case it is also indirectly used)
-     * @param clear_proxy Deprecated, has no effect Default: `true`
-     * @param clear_liboverride Remove potential library override data from the newly made local data Default: `false`
-     * @param clear_asset_data Remove potential asset metadata so the newly local data-block is not treated as asset data-block and won't show up in asset libraries Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns id: This ID, or the new ID if it was copied
      */
     make_local(
-      clear_proxy?: boolean,
-      clear_liboverride?: boolean,
-      clear_asset_data?: boolean,
+      options?: KwArgs<{
+        /**
+         * Deprecated, has no effect
+         * Default: `true`
+         */
+        clear_proxy?: boolean;
+        /**
+         * Remove potential library override data from the newly made local data
+         * Default: `false`
+         */
+        clear_liboverride?: boolean;
+        /**
+         * Remove potential asset metadata so the newly local data-block is not treated as asset data-block and won't show up in asset libraries
+         * Default: `true`
+         */
+        clear_asset_data?: boolean;
+      }>,
     ): ID | null;
     /**
      * Count the number of times that ID uses/references given one
@@ -6618,10 +7775,20 @@ declare module "bpy.types" {
     animation_data_clear(): void;
     /**
      * Tag the ID to update its display data, e.g. when calling :class:`bpy.types.Scene.update`
-     * @param refresh Type of updates to perform Default: {} - `OBJECT` Object - `DATA` Data - `TIME` Time Enum flag: a set of identifiers.
+     * @param options keyword arguments (Python `name=value`)
      */
     update_tag(
-      refresh?: ReadonlySet<"OBJECT" | "DATA" | "TIME"> | Set<"OBJECT" | "DATA" | "TIME">,
+      options?: KwArgs<{
+        /**
+         * Type of updates to perform
+         * Default: {}
+         * - `OBJECT` Object
+         * - `DATA` Data
+         * - `TIME` Time
+         * Enum flag: a set of identifiers.
+         */
+        refresh?: ReadonlySet<"OBJECT" | "DATA" | "TIME"> | Set<"OBJECT" | "DATA" | "TIME">;
+      }>,
     ): void;
     /**
      * Ensure that this ID has preview data (if ID type supports it)
@@ -6647,10 +7814,18 @@ declare module "bpy.types" {
     append(material: Material | null): void;
     /**
      * Remove a material from the data-block
-     * @param index Index of material to remove Default: `-1` · Range: [-32766, 32766] · soft [0, 32766] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns material: Material to remove
      */
-    pop(index?: number): Material | null;
+    pop(
+      options?: KwArgs<{
+        /**
+         * Index of material to remove
+         * Default: `-1` · Range: [-32766, 32766] · soft [0, 32766] · step 1
+         */
+        index?: number;
+      }>,
+    ): Material | null;
     /** Inherited from bpy_struct (ID-property access). */
     pop(key: string, default_?: unknown): unknown;
     /**
@@ -6701,30 +7876,65 @@ declare module "bpy.types" {
     operations_update(): void;
     /**
      * Reset this override to match again its linked reference ID
-     * @param do_hierarchy Also reset all the dependencies of this override to match their reference linked IDs Default: `true`
-     * @param set_system_override Reset all user-editable overrides as (non-editable) system overrides Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    reset(do_hierarchy?: boolean, set_system_override?: boolean): void;
+    reset(
+      options?: KwArgs<{
+        /**
+         * Also reset all the dependencies of this override to match their reference linked IDs
+         * Default: `true`
+         */
+        do_hierarchy?: boolean;
+        /**
+         * Reset all user-editable overrides as (non-editable) system overrides
+         * Default: `false`
+         */
+        set_system_override?: boolean;
+      }>,
+    ): void;
     /**
      * Delete this override ID and remap its usages to its linked reference ID instead
-     * @param do_hierarchy Also delete all the dependencies of this override and remap their usages to their reference linked IDs Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    destroy(do_hierarchy?: boolean): void;
+    destroy(
+      options?: KwArgs<{
+        /**
+         * Also delete all the dependencies of this override and remap their usages to their reference linked IDs
+         * Default: `true`
+         */
+        do_hierarchy?: boolean;
+      }>,
+    ): void;
     /**
      * Resync the data-block and its sub-hierarchy, or the whole hierarchy if requested
      * @param scene The scene to operate in (for contextual things like keeping active object active, ensuring all overridden objects remain instantiated, etc.) Read-only · Never None
-     * @param view_layer The view layer to operate in (same usage as the ``scene`` data, in case it is not provided the scene's collection will be used instead) Read-only
-     * @param residual_storage Collection where to store objects that are instantiated in any other collection anymore (garbage collection, will be created if needed and none is provided) Read-only
-     * @param do_hierarchy_enforce Enforce restoring the dependency hierarchy between data-blocks to match the one from the reference linked hierarchy (WARNING: if some ID pointers have been purposely overridden, these will be reset to their default value) Default: `false`
-     * @param do_whole_hierarchy Resync the whole hierarchy this data-block belongs to, not only its own sub-hierarchy Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns success: Whether the resync process was successful or not
      */
     resync(
       scene: Scene,
-      view_layer?: ViewLayer | null,
-      residual_storage?: Collection | null,
-      do_hierarchy_enforce?: boolean,
-      do_whole_hierarchy?: boolean,
+      options?: KwArgs<{
+        /**
+         * The view layer to operate in (same usage as the ``scene`` data, in case it is not provided the scene's collection will be used instead)
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+        /**
+         * Collection where to store objects that are instantiated in any other collection anymore (garbage collection, will be created if needed and none is provided)
+         * Read-only
+         */
+        residual_storage?: Collection | null;
+        /**
+         * Enforce restoring the dependency hierarchy between data-blocks to match the one from the reference linked hierarchy (WARNING: if some ID pointers have been purposely overridden, these will be reset to their default value)
+         * Default: `false`
+         */
+        do_hierarchy_enforce?: boolean;
+        /**
+         * Resync the whole hierarchy this data-block belongs to, not only its own sub-hierarchy
+         * Default: `false`
+         */
+        do_whole_hierarchy?: boolean;
+      }>,
     ): boolean;
   }
 
@@ -6857,24 +8067,48 @@ declare module "bpy.types" {
     /**
      * Add a new operation
      * @param operation What override operation is performed Default: 'REPLACE' Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
-     * @param use_id Whether the found or created liboverride operation should use ID pointers or not Default: `false`
-     * @param subitem_reference_name Used to handle insertions or ID replacements into collection max 2147483646 bytes
-     * @param subitem_local_name Used to handle insertions or ID replacements into collection max 2147483646 bytes
-     * @param subitem_reference_id Used to handle ID replacements into collection Read-only
-     * @param subitem_local_id Used to handle ID replacements into collection Read-only
-     * @param subitem_reference_index Used to handle insertions or ID replacements into collection Default: `-1` · Range: [-1, INT_MAX] · step 1
-     * @param subitem_local_index Used to handle insertions or ID replacements into collection Default: `-1` · Range: [-1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns property: Created operation
      */
     add(
       operation: IDOverrideLibraryPropertyOperationOperationItems,
-      use_id?: boolean,
-      subitem_reference_name?: string,
-      subitem_local_name?: string,
-      subitem_reference_id?: ID | null,
-      subitem_local_id?: ID | null,
-      subitem_reference_index?: number,
-      subitem_local_index?: number,
+      options?: KwArgs<{
+        /**
+         * Whether the found or created liboverride operation should use ID pointers or not
+         * Default: `false`
+         */
+        use_id?: boolean;
+        /**
+         * Used to handle insertions or ID replacements into collection
+         * max 2147483646 bytes
+         */
+        subitem_reference_name?: string;
+        /**
+         * Used to handle insertions or ID replacements into collection
+         * max 2147483646 bytes
+         */
+        subitem_local_name?: string;
+        /**
+         * Used to handle ID replacements into collection
+         * Read-only
+         */
+        subitem_reference_id?: ID | null;
+        /**
+         * Used to handle ID replacements into collection
+         * Read-only
+         */
+        subitem_local_id?: ID | null;
+        /**
+         * Used to handle insertions or ID replacements into collection
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        subitem_reference_index?: number;
+        /**
+         * Used to handle insertions or ID replacements into collection
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        subitem_local_index?: number;
+      }>,
     ): IDOverrideLibraryPropertyOperation;
     /**
      * Remove and delete an operation
@@ -6895,10 +8129,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -7618,9 +8860,9 @@ declare module "bpy.types" {
     readonly is_float: boolean;
     /**
      * Input color space settings
-     * Read-only
+     * Read-only · Never None
      */
-    readonly colorspace_settings: ColorManagedInputColorspaceSettings | null;
+    readonly colorspace_settings: ColorManagedInputColorspaceSettings;
     /**
      * Representation of alpha in the image file, to convert to and from when saving and loading the image
      * Default: 'STRAIGHT'
@@ -7655,28 +8897,78 @@ declare module "bpy.types" {
     /**
      * Save image to a specific path using a scenes render settings
      * @param filepath Output path Subtype: FILE_PATH
-     * @param scene Scene to take image parameters from Read-only
-     * @param quality Quality for image formats that support lossy compression, uses default quality if not specified Default: `0` · Range: [0, 100] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    save_render(filepath: string, scene?: Scene | null, quality?: number): void;
+    save_render(
+      filepath: string,
+      options?: KwArgs<{
+        /**
+         * Scene to take image parameters from
+         * Read-only
+         */
+        scene?: Scene | null;
+        /**
+         * Quality for image formats that support lossy compression, uses default quality if not specified
+         * Default: `0` · Range: [0, 100] · step 1
+         */
+        quality?: number;
+      }>,
+    ): void;
     /**
      * Save image
-     * @param filepath Output path, uses image data-block filepath if not specified Subtype: FILE_PATH
-     * @param quality Quality for image formats that support lossy compression, uses default quality if not specified Default: `0` · Range: [0, 100] · step 1
-     * @param save_copy Save the image as a copy, without updating current image's filepath Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    save(filepath?: string, quality?: number, save_copy?: boolean): void;
+    save(
+      options?: KwArgs<{
+        /**
+         * Output path, uses image data-block filepath if not specified
+         * Subtype: FILE_PATH
+         */
+        filepath?: string;
+        /**
+         * Quality for image formats that support lossy compression, uses default quality if not specified
+         * Default: `0` · Range: [0, 100] · step 1
+         */
+        quality?: number;
+        /**
+         * Save the image as a copy, without updating current image's filepath
+         * Default: `false`
+         */
+        save_copy?: boolean;
+      }>,
+    ): void;
     /**
      * Pack an image as embedded data into the .blend file
-     * @param data Raw data (bytes, exact content of the embedded file) Subtype: BYTE_STRING
-     * @param data_len length of given data (mandatory if data is provided) Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    pack(data?: string, data_len?: number): void;
+    pack(
+      options?: KwArgs<{
+        /**
+         * Raw data (bytes, exact content of the embedded file)
+         * Subtype: BYTE_STRING
+         */
+        data?: string;
+        /**
+         * length of given data (mandatory if data is provided)
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        data_len?: number;
+      }>,
+    ): void;
     /**
      * Save an image packed in the .blend file to disk
-     * @param method How to unpack Default: 'USE_LOCAL' Items: {@link UnpackMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      */
-    unpack(method?: UnpackMethodItems): void;
+    unpack(
+      options?: KwArgs<{
+        /**
+         * How to unpack
+         * Default: 'USE_LOCAL'
+         * Items: {@link UnpackMethodItems}
+         */
+        method?: UnpackMethodItems;
+      }>,
+    ): void;
     /**
      * Reload the image from its source path
      */
@@ -7689,36 +8981,90 @@ declare module "bpy.types" {
      * Scale the buffer of the image, in pixels
      * @param width Width Default: `1` · Range: [1, INT_MAX] · step 1
      * @param height Height Default: `1` · Range: [1, INT_MAX] · step 1
-     * @param frame Frame (for image sequences) Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param tile_index Tile index (for tiled images) Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    scale(width: number, height: number, frame?: number, tile_index?: number): void;
+    scale(
+      width: number,
+      height: number,
+      options?: KwArgs<{
+        /**
+         * Frame (for image sequences)
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        frame?: number;
+        /**
+         * Tile index (for tiled images)
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        tile_index?: number;
+      }>,
+    ): void;
     /**
      * Delay the image from being cleaned from the cache due inactivity
-     * @param frame Frame of image sequence or movie Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param layer_index Index of layer that should be loaded Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param pass_index Index of pass that should be loaded Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns error: OpenGL error value
      */
-    gl_touch(frame?: number, layer_index?: number, pass_index?: number): number;
+    gl_touch(
+      options?: KwArgs<{
+        /**
+         * Frame of image sequence or movie
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        frame?: number;
+        /**
+         * Index of layer that should be loaded
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        layer_index?: number;
+        /**
+         * Index of pass that should be loaded
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        pass_index?: number;
+      }>,
+    ): number;
     /**
      * Load the image into an OpenGL texture. On success, image.bindcode will contain the OpenGL texture bindcode. Colors read from the texture will be in scene linear color space and have premultiplied or straight alpha matching the image alpha mode.
-     * @param frame Frame of image sequence or movie Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param layer_index Index of layer that should be loaded Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param pass_index Index of pass that should be loaded Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns error: OpenGL error value
      */
-    gl_load(frame?: number, layer_index?: number, pass_index?: number): number;
+    gl_load(
+      options?: KwArgs<{
+        /**
+         * Frame of image sequence or movie
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        frame?: number;
+        /**
+         * Index of layer that should be loaded
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        layer_index?: number;
+        /**
+         * Index of pass that should be loaded
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        pass_index?: number;
+      }>,
+    ): number;
     /**
      * Free the image from OpenGL graphics memory
      */
     gl_free(): void;
     /**
      * Return the absolute path to the filepath of an image frame specified by the image user
-     * @param image_user Image user of the image to get filepath for Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns filepath: The resulting filepath from the image and its user
      */
-    filepath_from_user(image_user?: ImageUser | null): string;
+    filepath_from_user(
+      options?: KwArgs<{
+        /**
+         * Image user of the image to get filepath for
+         * Read-only
+         */
+        image_user?: ImageUser | null;
+      }>,
+    ): string;
     /**
      * Free the image buffers from memory
      */
@@ -7859,19 +9205,19 @@ declare module "bpy.types" {
     color_management: "FOLLOW_SCENE" | "OVERRIDE";
     /**
      * Color management settings applied on image before saving
-     * Read-only
+     * Read-only · Never None
      */
-    readonly view_settings: ColorManagedViewSettings | null;
+    readonly view_settings: ColorManagedViewSettings;
     /**
      * Settings of device saved image would be displayed on
-     * Read-only
+     * Read-only · Never None
      */
-    readonly display_settings: ColorManagedDisplaySettings | null;
+    readonly display_settings: ColorManagedDisplaySettings;
     /**
      * Output color space settings
-     * Read-only
+     * Read-only · Never None
      */
-    readonly linear_colorspace_settings: ColorManagedInputColorspaceSettings | null;
+    readonly linear_colorspace_settings: ColorManagedInputColorspaceSettings;
     /**
      * File format expects linear color space
      * Default: `false` · Read-only
@@ -8721,10 +10067,18 @@ declare module "bpy.types" {
     bl_idname: string;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -8770,24 +10124,51 @@ declare module "bpy.types" {
     /**
      * find_item_from_operator
      * @param idname Operator Identifier
-     * @param context context Default: 'INVOKE_DEFAULT' Items: {@link OperatorContextItems}
-     * @param properties Read-only
-     * @param include Include Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'} Items: {@link EventTypeMaskItems} Enum flag: a set of identifiers.
-     * @param exclude Exclude Default: {} Items: {@link EventTypeMaskItems} Enum flag: a set of identifiers.
+     * @param options keyword arguments (Python `name=value`)
      * @returns keymap: ; item:
      */
     find_item_from_operator(
       idname: string,
-      context?: OperatorContextItems,
-      properties?: OperatorProperties | null,
-      include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>,
-      exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>,
+      options?: KwArgs<{
+        /**
+         * context
+         * Default: 'INVOKE_DEFAULT'
+         * Items: {@link OperatorContextItems}
+         */
+        context?: OperatorContextItems;
+        /**
+         * Read-only
+         */
+        properties?: OperatorProperties | null;
+        /**
+         * Include
+         * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
+         * Items: {@link EventTypeMaskItems}
+         * Enum flag: a set of identifiers.
+         */
+        include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
+        /**
+         * Exclude
+         * Default: {}
+         * Items: {@link EventTypeMaskItems}
+         * Enum flag: a set of identifiers.
+         */
+        exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
+      }>,
     ): [KeyMap | null, KeyMapItem | null];
     /**
      * update
-     * @param keep_properties Operator properties are kept to allow the operators to be registered again in the future Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    update(keep_properties?: boolean): void;
+    update(
+      options?: KwArgs<{
+        /**
+         * Operator properties are kept to allow the operators to be registered again in the future
+         * Default: `false`
+         */
+        keep_properties?: boolean;
+      }>,
+    ): void;
   }
 
   /**
@@ -9026,10 +10407,18 @@ declare module "bpy.types" {
     compare(item: KeyMapItem | null): boolean;
     /**
      * to_string
-     * @param compact Compact Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: result
      */
-    to_string(compact?: boolean): string;
+    to_string(
+      options?: KwArgs<{
+        /**
+         * Compact
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
+    ): string;
   }
 
   /**
@@ -9047,70 +10436,146 @@ declare module "bpy.types" {
      * @param idname Operator Identifier
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
      * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
-     * @param any Any Default: `false`
-     * @param shift Shift Default: `0` · Range: [-1, 1] · step 1
-     * @param ctrl Ctrl Default: `0` · Range: [-1, 1] · step 1
-     * @param alt Alt Default: `0` · Range: [-1, 1] · step 1
-     * @param oskey OS Key Default: `0` · Range: [-1, 1] · step 1
-     * @param hyper Hyper Default: `0` · Range: [-1, 1] · step 1
-     * @param key_modifier Key Modifier Default: 'NONE' Items: {@link EventTypeItems}
-     * @param direction Direction Default: 'ANY' Items: {@link EventDirectionItems}
-     * @param repeat When set, accept key-repeat events Default: `false`
-     * @param head Force item to be added at start (not end) of key map so that it doesn't get blocked by an existing key map item Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
     new(
       idname: string,
       type: EventTypeItems,
       value: EventValueItems,
-      any?: boolean,
-      shift?: number,
-      ctrl?: number,
-      alt?: number,
-      oskey?: number,
-      hyper?: number,
-      key_modifier?: EventTypeItems,
-      direction?: EventDirectionItems,
-      repeat?: boolean,
-      head?: boolean,
+      options?: KwArgs<{
+        /**
+         * Any
+         * Default: `false`
+         */
+        any?: boolean;
+        /**
+         * Shift
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        shift?: number;
+        /**
+         * Ctrl
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        ctrl?: number;
+        /**
+         * Alt
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        alt?: number;
+        /**
+         * OS Key
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        oskey?: number;
+        /**
+         * Hyper
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        hyper?: number;
+        /**
+         * Key Modifier
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        key_modifier?: EventTypeItems;
+        /**
+         * Direction
+         * Default: 'ANY'
+         * Items: {@link EventDirectionItems}
+         */
+        direction?: EventDirectionItems;
+        /**
+         * When set, accept key-repeat events
+         * Default: `false`
+         */
+        repeat?: boolean;
+        /**
+         * Force item to be added at start (not end) of key map so that it doesn't get blocked by an existing key map item
+         * Default: `false`
+         */
+        head?: boolean;
+      }>,
     ): KeyMapItem;
     /**
      * new_modal
      * @param propvalue Property Value
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
      * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
-     * @param any Any Default: `false`
-     * @param shift Shift Default: `0` · Range: [-1, 1] · step 1
-     * @param ctrl Ctrl Default: `0` · Range: [-1, 1] · step 1
-     * @param alt Alt Default: `0` · Range: [-1, 1] · step 1
-     * @param oskey OS Key Default: `0` · Range: [-1, 1] · step 1
-     * @param hyper Hyper Default: `0` · Range: [-1, 1] · step 1
-     * @param key_modifier Key Modifier Default: 'NONE' Items: {@link EventTypeItems}
-     * @param direction Direction Default: 'ANY' Items: {@link EventDirectionItems}
-     * @param repeat When set, accept key-repeat events Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
     new_modal(
       propvalue: string,
       type: EventTypeItems,
       value: EventValueItems,
-      any?: boolean,
-      shift?: number,
-      ctrl?: number,
-      alt?: number,
-      oskey?: number,
-      hyper?: number,
-      key_modifier?: EventTypeItems,
-      direction?: EventDirectionItems,
-      repeat?: boolean,
+      options?: KwArgs<{
+        /**
+         * Any
+         * Default: `false`
+         */
+        any?: boolean;
+        /**
+         * Shift
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        shift?: number;
+        /**
+         * Ctrl
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        ctrl?: number;
+        /**
+         * Alt
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        alt?: number;
+        /**
+         * OS Key
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        oskey?: number;
+        /**
+         * Hyper
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        hyper?: number;
+        /**
+         * Key Modifier
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        key_modifier?: EventTypeItems;
+        /**
+         * Direction
+         * Default: 'ANY'
+         * Items: {@link EventDirectionItems}
+         */
+        direction?: EventDirectionItems;
+        /**
+         * When set, accept key-repeat events
+         * Default: `false`
+         */
+        repeat?: boolean;
+      }>,
     ): KeyMapItem;
     /**
      * new_from_item
      * @param item Item to use as a reference Read-only · Never None
-     * @param head At Head Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Added key map item
      */
-    new_from_item(item: KeyMapItem, head?: boolean): KeyMapItem;
+    new_from_item(
+      item: KeyMapItem,
+      options?: KwArgs<{
+        /**
+         * At Head
+         * Default: `false`
+         */
+        head?: boolean;
+      }>,
+    ): KeyMapItem;
     /**
      * remove
      * @param item Item Read-only · Never None
@@ -9125,16 +10590,31 @@ declare module "bpy.types" {
     /**
      * find_from_operator
      * @param idname Operator Identifier
-     * @param properties Read-only
-     * @param include Include Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'} Items: {@link EventTypeMaskItems} Enum flag: a set of identifiers.
-     * @param exclude Exclude Default: {} Items: {@link EventTypeMaskItems} Enum flag: a set of identifiers.
+     * @param options keyword arguments (Python `name=value`)
      * @returns item:
      */
     find_from_operator(
       idname: string,
-      properties?: OperatorProperties | null,
-      include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>,
-      exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>,
+      options?: KwArgs<{
+        /**
+         * Read-only
+         */
+        properties?: OperatorProperties | null;
+        /**
+         * Include
+         * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
+         * Items: {@link EventTypeMaskItems}
+         * Enum flag: a set of identifiers.
+         */
+        include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
+        /**
+         * Exclude
+         * Default: {}
+         * Items: {@link EventTypeMaskItems}
+         * Enum flag: a set of identifiers.
+         */
+        exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
+      }>,
     ): KeyMapItem | null;
     /**
      * find_match
@@ -9164,18 +10644,35 @@ declare module "bpy.types" {
     /**
      * Ensure the keymap exists. This will return the one with the given name/space type/region type, or create a new one if it does not exist yet.
      * @param name Name
-     * @param space_type Space Type Default: 'EMPTY' Items: {@link AreaTypeItems}
-     * @param region_type Region Type Default: 'WINDOW' Items: {@link RegionTypeItems}
-     * @param modal Keymap for modal operators. Modal keymaps are not supported for :class:`KeyConfigs.addons`. Default: `false`
-     * @param tool Keymap for active tools Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns keymap: Added key map
      */
     new(
       name: string,
-      space_type?: AreaTypeItems,
-      region_type?: RegionTypeItems,
-      modal?: boolean,
-      tool?: boolean,
+      options?: KwArgs<{
+        /**
+         * Space Type
+         * Default: 'EMPTY'
+         * Items: {@link AreaTypeItems}
+         */
+        space_type?: AreaTypeItems;
+        /**
+         * Region Type
+         * Default: 'WINDOW'
+         * Items: {@link RegionTypeItems}
+         */
+        region_type?: RegionTypeItems;
+        /**
+         * Keymap for modal operators. Modal keymaps are not supported for :class:`KeyConfigs.addons`.
+         * Default: `false`
+         */
+        modal?: boolean;
+        /**
+         * Keymap for active tools
+         * Default: `false`
+         */
+        tool?: boolean;
+      }>,
     ): KeyMap;
     /**
      * remove
@@ -9189,11 +10686,26 @@ declare module "bpy.types" {
     /**
      * find
      * @param name Name
-     * @param space_type Space Type Default: 'EMPTY' Items: {@link AreaTypeItems}
-     * @param region_type Region Type Default: 'WINDOW' Items: {@link RegionTypeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns keymap: Corresponding key map
      */
-    find(name: string, space_type?: AreaTypeItems, region_type?: RegionTypeItems): KeyMap | null;
+    find(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Space Type
+         * Default: 'EMPTY'
+         * Items: {@link AreaTypeItems}
+         */
+        space_type?: AreaTypeItems;
+        /**
+         * Region Type
+         * Default: 'WINDOW'
+         * Items: {@link RegionTypeItems}
+         */
+        region_type?: RegionTypeItems;
+      }>,
+    ): KeyMap | null;
     /**
      * find_match
      * @param keymap The key map for comparison Read-only
@@ -9516,17 +11028,30 @@ declare module "bpy.types" {
      * Add a new path for the Keying Set
      * @param target_id ID data-block for the destination Read-only
      * @param data_path RNA-Path to destination property max 255 bytes
-     * @param index The index of the destination property (i.e. axis of Location/Rotation/etc.), or -1 for the entire array Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
-     * @param group_method Method used to define which Group-name to use Default: 'KEYINGSET' Items: {@link KeyingsetPathGroupingItems}
-     * @param group_name Name of Action Group to assign destination to (only if grouping mode is to use this name) max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns ksp: Path created and added to the Keying Set
      */
     add(
       target_id: ID | null,
       data_path: string,
-      index?: number,
-      group_method?: KeyingsetPathGroupingItems,
-      group_name?: string,
+      options?: KwArgs<{
+        /**
+         * The index of the destination property (i.e. axis of Location/Rotation/etc.), or -1 for the entire array
+         * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Method used to define which Group-name to use
+         * Default: 'KEYINGSET'
+         * Items: {@link KeyingsetPathGroupingItems}
+         */
+        group_method?: KeyingsetPathGroupingItems;
+        /**
+         * Name of Action Group to assign destination to (only if grouping mode is to use this name)
+         * max 63 bytes
+         */
+        group_name?: string;
+      }>,
     ): KeyingSetPath;
     /**
      * Remove the given path from the Keying Set
@@ -9560,11 +11085,23 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a new Keying Set to Scene
-     * @param idname Internal identifier of Keying Set Default: "KeyingSet" · max 63 bytes
-     * @param name User visible name of Keying Set Default: "KeyingSet" · max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      * @returns keyingset: Newly created Keying Set
      */
-    new(idname?: string, name?: string): KeyingSet;
+    new(
+      options?: KwArgs<{
+        /**
+         * Internal identifier of Keying Set
+         * Default: "KeyingSet" · max 63 bytes
+         */
+        idname?: string;
+        /**
+         * User visible name of Keying Set
+         * Default: "KeyingSet" · max 63 bytes
+         */
+        name?: string;
+      }>,
+    ): KeyingSet;
   }
 
   /**
@@ -9869,20 +11406,41 @@ declare module "bpy.types" {
     /**
      * Transform lattice by a matrix
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param shape_keys Transform Shape Keys Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    transform(matrix: Matrix | readonly (readonly number[])[], shape_keys?: boolean): void;
+    transform(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Transform Shape Keys
+         * Default: `false`
+         */
+        shape_keys?: boolean;
+      }>,
+    ): void;
     /**
      * update_gpu_tag
      */
     update_gpu_tag(): void;
     /**
      * unit_test_compare
-     * @param lattice Lattice to compare to Read-only
-     * @param threshold Comparison tolerance threshold Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: String description of result of comparison
      */
-    unit_test_compare(lattice?: Lattice | null, threshold?: number): string;
+    unit_test_compare(
+      options?: KwArgs<{
+        /**
+         * Lattice to compare to
+         * Read-only
+         */
+        lattice?: Lattice | null;
+        /**
+         * Comparison tolerance threshold
+         * Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+         */
+        threshold?: number;
+      }>,
+    ): string;
   }
 
   /**
@@ -10241,13 +11799,21 @@ declare module "bpy.types" {
      * Cycles light settings
      * Read-only
      */
-    readonly cycles: CyclesLightSettings | null;
+    readonly cycles: CyclesLightSettings;
     /**
      * Compute light area based on type and shape. The normalize option divides light intensity by this area
-     * @param matrix_world Object to world space transformation matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+     * @param options keyword arguments (Python `name=value`)
      * @returns area: area
      */
-    area(matrix_world?: Matrix | readonly (readonly number[])[]): number;
+    area(
+      options?: KwArgs<{
+        /**
+         * Object to world space transformation matrix
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        matrix_world?: Matrix | readonly (readonly number[])[];
+      }>,
+    ): number;
     /**
      * Get the inlined shader nodes of this light. This preprocesses the node tree
      * to remove nested groups, repeat zones and more.
@@ -10530,10 +12096,17 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * add
-     * @param name Name of newly created lightgroup
+     * @param options keyword arguments (Python `name=value`)
      * @returns lightgroup: Newly created Lightgroup
      */
-    add(name?: string): Lightgroup;
+    add(
+      options?: KwArgs<{
+        /**
+         * Name of newly created lightgroup
+         */
+        name?: string;
+      }>,
+    ): Lightgroup;
     /**
      * Remove given light group
      * @param lightgroup Lightgroup to remove Read-only · Never None
@@ -12378,16 +13951,32 @@ declare module "bpy.types" {
      */
     static add(): LineStyleTextureSlot;
     /**
+     * add
+     * @returns mtex: The newly initialized mtex
+     */
+    add(): LineStyleTextureSlot;
+    /**
      * create
      * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
      * @returns mtex: The newly initialized mtex
      */
     static create(index: number): LineStyleTextureSlot | null;
     /**
+     * create
+     * @param index Slot index to initialize Default: `0` · Range: [0, INT_MAX] · step 1
+     * @returns mtex: The newly initialized mtex
+     */
+    create(index: number): LineStyleTextureSlot | null;
+    /**
      * clear
      * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
      */
     static clear(index: number): void;
+    /**
+     * clear
+     * @param index Slot index to clear Default: `0` · Range: [0, INT_MAX] · step 1
+     */
+    clear(index: number): void;
   }
 
   /**
@@ -13114,11 +14703,23 @@ declare module "bpy.types" {
     active_index: number;
     /**
      * Add a vertex color layer to Mesh
-     * @param name Vertex color name Default: "Col"
-     * @param do_init Whether new layer's data should be initialized by copying current active one Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: The newly created layer
      */
-    new(name?: string, do_init?: boolean): MeshLoopColorLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Vertex color name
+         * Default: "Col"
+         */
+        name?: string;
+        /**
+         * Whether new layer's data should be initialized by copying current active one
+         * Default: `true`
+         */
+        do_init?: boolean;
+      }>,
+    ): MeshLoopColorLayer;
     /**
      * Remove a vertex color layer
      * @param layer The layer to remove Read-only · Never None
@@ -13681,10 +15282,17 @@ declare module "bpy.types" {
     active: MaskLayer | null;
     /**
      * Add layer to this mask
-     * @param name Name of new layer
+     * @param options keyword arguments (Python `name=value`)
      * @returns layer: New mask layer
      */
-    new(name?: string): MaskLayer;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of new layer
+         */
+        name?: string;
+      }>,
+    ): MaskLayer;
     /**
      * Remove layer from this mask
      * @param layer Shape to be removed Read-only · Never None
@@ -14300,14 +15908,14 @@ declare module "bpy.types" {
     readonly is_grease_pencil: boolean;
     /**
      * Line Art settings for material
-     * Read-only
+     * Read-only · Never None
      */
-    readonly lineart: MaterialLineArt | null;
+    readonly lineart: MaterialLineArt;
     /**
      * Cycles material settings
      * Read-only
      */
-    readonly cycles: CyclesMaterialSettings | null;
+    readonly cycles: CyclesMaterialSettings;
     /**
      * Get the inlined shader nodes of this material. This preprocesses the node tree
      * to remove nested groups, repeat zones and more.
@@ -14997,31 +16605,56 @@ declare module "bpy.types" {
      * Cycles mesh settings
      * Read-only
      */
-    readonly cycles: CyclesMeshSettings | null;
+    readonly cycles: CyclesMeshSettings;
     /**
      * Transform mesh vertices by a matrix (Warning: inverts normals if matrix is negative)
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param shape_keys Transform Shape Keys Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    transform(matrix: Matrix | readonly (readonly number[])[], shape_keys?: boolean): void;
+    transform(
+      matrix: Matrix | readonly (readonly number[])[],
+      options?: KwArgs<{
+        /**
+         * Transform Shape Keys
+         * Default: `false`
+         */
+        shape_keys?: boolean;
+      }>,
+    ): void;
     /**
      * Invert winding of all polygons (clears tessellation, does not handle custom normals)
      */
     flip_normals(): void;
     /**
      * Reset and fill the "sharp_edge" attribute based on the angle of faces neighboring manifold edges
-     * @param angle Angle between faces beyond which edges are marked sharp Default: `3.141593` · Range: [0, 3.141593] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    set_sharp_from_angle(angle?: number): void;
+    set_sharp_from_angle(
+      options?: KwArgs<{
+        /**
+         * Angle between faces beyond which edges are marked sharp
+         * Default: `3.141593` · Range: [0, 3.141593] · step 1 · precision 3
+         */
+        angle?: number;
+      }>,
+    ): void;
     /**
      * Split faces based on the edge angle
      */
     split_faces(): void;
     /**
      * Compute tangents and bitangent signs, to be used together with the custom normals to get a complete tangent space for normal mapping (custom normals are also computed if not yet present)
-     * @param uvmap Name of the UV map to use for tangent space computation max 63 bytes
+     * @param options keyword arguments (Python `name=value`)
      */
-    calc_tangents(uvmap?: string): void;
+    calc_tangents(
+      options?: KwArgs<{
+        /**
+         * Name of the UV map to use for tangent space computation
+         * max 63 bytes
+         */
+        uvmap?: string;
+      }>,
+    ): void;
     /**
      * Free tangents
      */
@@ -15032,13 +16665,22 @@ declare module "bpy.types" {
     calc_loop_triangles(): void;
     /**
      * Calculate smooth groups from sharp edges
-     * @param use_bitflags Produce bitflags groups instead of simple numeric values Default: `false`
-     * @param use_boundary_vertices_for_bitflags Also consider different smoothgroups sharing only vertices (but without any common edge) as neighbors, preventing them from sharing the same bitflag value. Only effective when ``use_bitflags`` is set. WARNING: Will overflow (run out of available bits) easily with some types of topology, e.g. large fans of sharp edges Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns poly_groups: Smooth Groups; groups: Total number of groups
      */
     calc_smooth_groups(
-      use_bitflags?: boolean,
-      use_boundary_vertices_for_bitflags?: boolean,
+      options?: KwArgs<{
+        /**
+         * Produce bitflags groups instead of simple numeric values
+         * Default: `false`
+         */
+        use_bitflags?: boolean;
+        /**
+         * Also consider different smoothgroups sharing only vertices (but without any common edge) as neighbors, preventing them from sharing the same bitflag value. Only effective when ``use_bitflags`` is set. WARNING: Will overflow (run out of available bits) easily with some types of topology, e.g. large fans of sharp edges
+         * Default: `false`
+         */
+        use_boundary_vertices_for_bitflags?: boolean;
+      }>,
     ): [bpy_prop_array<number>, number];
     /**
      * Define custom normals of this mesh (use zero-vectors to keep auto ones)
@@ -15056,32 +16698,68 @@ declare module "bpy.types" {
     ): void;
     /**
      * update
-     * @param calc_edges Force recalculation of edges Default: `false`
-     * @param calc_edges_loose Calculate the loose state of each edge Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    update(calc_edges?: boolean, calc_edges_loose?: boolean): void;
+    update(
+      options?: KwArgs<{
+        /**
+         * Force recalculation of edges
+         * Default: `false`
+         */
+        calc_edges?: boolean;
+        /**
+         * Calculate the loose state of each edge
+         * Default: `false`
+         */
+        calc_edges_loose?: boolean;
+      }>,
+    ): void;
     /**
      * update_gpu_tag
      */
     update_gpu_tag(): void;
     /**
      * unit_test_compare
-     * @param mesh Mesh to compare to Read-only
-     * @param threshold Comparison tolerance threshold Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: String description of result of comparison
      */
-    unit_test_compare(mesh?: Mesh | null, threshold?: number): string;
+    unit_test_compare(
+      options?: KwArgs<{
+        /**
+         * Mesh to compare to
+         * Read-only
+         */
+        mesh?: Mesh | null;
+        /**
+         * Comparison tolerance threshold
+         * Default: `0.0000071526` · Range: [0, FLT_MAX] · step 1 · precision 3 · Subtype: FACTOR
+         */
+        threshold?: number;
+      }>,
+    ): string;
     /**
      * Remove all geometry from the mesh. Note that this does not free shape keys or materials.
      */
     clear_geometry(): void;
     /**
      * Validate geometry, return True when the mesh has had invalid geometry corrected/removed
-     * @param verbose Output information about the errors found Default: `false`
-     * @param clean_customdata Deprecated, has no effect Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Result
      */
-    validate(verbose?: boolean, clean_customdata?: boolean): boolean;
+    validate(
+      options?: KwArgs<{
+        /**
+         * Output information about the errors found
+         * Default: `false`
+         */
+        verbose?: boolean;
+        /**
+         * Deprecated, has no effect
+         * Default: `true`
+         */
+        clean_customdata?: boolean;
+      }>,
+    ): boolean;
     /**
      * Validate material indices of polygons, return True when the mesh has had invalid indices corrected (to default 0)
      * @returns result: Result
@@ -16237,7 +17915,7 @@ declare module "bpy.types" {
      * Cycles mesh settings
      * Read-only
      */
-    readonly cycles: CyclesMeshSettings | null;
+    readonly cycles: CyclesMeshSettings;
     /**
      * Transform metaball elements by a matrix
      * @param matrix Matrix Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 4×4 · Subtype: MATRIX
@@ -16266,10 +17944,19 @@ declare module "bpy.types" {
     readonly active: MetaElement | null;
     /**
      * Add a new element to the metaball
-     * @param type Type for the new metaball element Default: 'BALL' Items: {@link MetaelemTypeItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns element: The newly created metaball element
      */
-    new(type?: MetaelemTypeItems): MetaElement;
+    new(
+      options?: KwArgs<{
+        /**
+         * Type for the new metaball element
+         * Default: 'BALL'
+         * Items: {@link MetaelemTypeItems}
+         */
+        type?: MetaelemTypeItems;
+      }>,
+    ): MetaElement;
     /**
      * Remove an element from the metaball
      * @param element The element to remove Read-only · Never None

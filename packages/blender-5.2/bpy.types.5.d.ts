@@ -2,6 +2,7 @@
 
 /** Blender 5.2.2 RNA structs ModifierViewerPathElem … NodeSocketIntVectorPixel3D. */
 declare module "bpy.types" {
+  import { KwArgs } from "bpy";
   import { Color, Matrix, Vector } from "mathutils";
   /**
    * ModifierViewerPathElem
@@ -892,19 +893,34 @@ declare module "bpy.types" {
     /**
      * Get marker for specified frame
      * @param frame Frame number to find marker for Default: `1` · Range: [0, 1048574] · step 1
-     * @param exact Get marker at exact frame number rather than get estimated marker Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns marker: Marker for specified frame
      */
-    find_frame(frame: number, exact?: boolean): MovieTrackingMarker | null;
+    find_frame(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Get marker at exact frame number rather than get estimated marker
+         * Default: `true`
+         */
+        exact?: boolean;
+      }>,
+    ): MovieTrackingMarker | null;
     /**
      * Insert a new marker at the specified frame
      * @param frame Frame number to insert marker to Default: `1` · Range: [0, 1048574] · step 1
-     * @param co Place new marker at the given frame using specified in normalized space coordinates Default: `[0, 0]` · Range: [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     * @param options keyword arguments (Python `name=value`)
      * @returns marker: Newly created marker
      */
     insert_frame(
       frame: number,
-      co?: Vector | readonly [number, number],
+      options?: KwArgs<{
+        /**
+         * Place new marker at the given frame using specified in normalized space coordinates
+         * Default: `[0, 0]` · Range: [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+         */
+        co?: Vector | readonly [number, number];
+      }>,
     ): MovieTrackingMarker | null;
     /**
      * Delete marker at specified frame
@@ -998,11 +1014,22 @@ declare module "bpy.types" {
     active: MovieTrackingTrack | null;
     /**
      * create new motion track in this movie clip
-     * @param name Name of new track
-     * @param frame Frame number to add tracks on Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns track: Newly created track
      */
-    new(name?: string, frame?: number): MovieTrackingTrack;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of new track
+         */
+        name?: string;
+        /**
+         * Frame number to add tracks on
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): MovieTrackingTrack;
   }
 
   /**
@@ -1073,10 +1100,19 @@ declare module "bpy.types" {
     /**
      * Get plane marker for specified frame
      * @param frame Frame number to find marker for Default: `1` · Range: [0, 1048574] · step 1
-     * @param exact Get plane marker at exact frame number rather than get estimated marker Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns plane_marker: Plane marker for specified frame
      */
-    find_frame(frame: number, exact?: boolean): MovieTrackingPlaneMarker | null;
+    find_frame(
+      frame: number,
+      options?: KwArgs<{
+        /**
+         * Get plane marker at exact frame number rather than get estimated marker
+         * Default: `true`
+         */
+        exact?: boolean;
+      }>,
+    ): MovieTrackingPlaneMarker | null;
     /**
      * Insert a new plane marker at the specified frame
      * @param frame Frame number to insert marker to Default: `1` · Range: [0, 1048574] · step 1
@@ -1159,16 +1195,32 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Find a reconstructed camera for a give frame number
-     * @param frame Frame number to find camera for Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns camera: Camera for a given frame
      */
-    find_frame(frame?: number): MovieReconstructedCamera | null;
+    find_frame(
+      options?: KwArgs<{
+        /**
+         * Frame number to find camera for
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): MovieReconstructedCamera | null;
     /**
      * Return interpolated camera matrix for a given frame
-     * @param frame Frame number to find camera for Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix: Interpolated camera matrix for a given frame
      */
-    matrix_from_frame(frame?: number): Matrix;
+    matrix_from_frame(
+      options?: KwArgs<{
+        /**
+         * Frame number to find camera for
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): Matrix;
   }
 
   /**
@@ -1636,11 +1688,22 @@ declare module "bpy.types" {
     active: MovieTrackingTrack | null;
     /**
      * Create new motion track in this movie clip
-     * @param name Name of new track
-     * @param frame Frame number to add track on Default: `1` · Range: [0, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns track: Newly created track
      */
-    new(name?: string, frame?: number): MovieTrackingTrack;
+    new(
+      options?: KwArgs<{
+        /**
+         * Name of new track
+         */
+        name?: string;
+        /**
+         * Frame number to add track on
+         * Default: `1` · Range: [0, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): MovieTrackingTrack;
   }
 
   /**
@@ -3694,10 +3757,19 @@ declare module "bpy.types" {
     /**
      * Find an F-Curve. Note that this function performs a linear scan of all F-Curves in the NLA strip.
      * @param data_path F-Curve data path
-     * @param index Array index Default: `0` · Range: [0, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns fcurve: The found F-Curve, or None if it doesn't exist
      */
-    find(data_path: string, index?: number): FCurve | null;
+    find(
+      data_path: string,
+      options?: KwArgs<{
+        /**
+         * Array index
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): FCurve | null;
   }
 
   /**
@@ -3793,10 +3865,18 @@ declare module "bpy.types" {
     active: NlaTrack | null;
     /**
      * Add a new NLA Track
-     * @param prev NLA Track to add the new one after Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns track: New NLA Track
      */
-    new(prev?: NlaTrack | null): NlaTrack;
+    new(
+      options?: KwArgs<{
+        /**
+         * NLA Track to add the new one after
+         * Read-only
+         */
+        prev?: NlaTrack | null;
+      }>,
+    ): NlaTrack;
     /**
      * Remove a NLA Track
      * @param track NLA Track to remove Read-only · Never None
@@ -4027,10 +4107,18 @@ declare module "bpy.types" {
     bl_height_max: number;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Update after property changes
      * @param context Read-only · Never None
@@ -4041,6 +4129,11 @@ declare module "bpy.types" {
      * @returns result: Result
      */
     static is_registered_node_type(): boolean;
+    /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
     /**
      * If non-null output is returned, the node type can be added to the tree
      * @param node_tree Node Tree Read-only
@@ -4131,17 +4224,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
     /**
      * Pair a zone input node with an output node.
      * @param output_node Zone output node to pair with Read-only
@@ -4253,17 +4363,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4359,17 +4486,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4548,17 +4692,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4619,17 +4780,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -4791,17 +4969,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5257,17 +5452,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5281,17 +5493,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5309,17 +5538,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5333,17 +5579,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5362,17 +5625,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5397,17 +5677,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5456,11 +5753,25 @@ declare module "bpy.types" {
      * Add a socket to this node
      * @param type Data type max 63 bytes
      * @param name Name max 63 bytes
-     * @param identifier Unique socket identifier max 63 bytes
-     * @param use_multi_input Make the socket multi-input (valid for inputs only) Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns socket: New socket
      */
-    new(type: string, name: string, identifier?: string, use_multi_input?: boolean): NodeSocket;
+    new(
+      type: string,
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Unique socket identifier
+         * max 63 bytes
+         */
+        identifier?: string;
+        /**
+         * Make the socket multi-input (valid for inputs only)
+         * Default: `false`
+         */
+        use_multi_input?: boolean;
+      }>,
+    ): NodeSocket;
     /**
      * Remove a socket from this node
      * @param socket The socket to remove Read-only
@@ -5489,6 +5800,12 @@ declare module "bpy.types" {
      * @returns visible:
      */
     static poll(node_tree: NodeTree | null): boolean;
+    /**
+     * If non-null output is returned, the node type can be added to the tree
+     * @param node_tree Node Tree Read-only
+     * @returns visible:
+     */
+    poll(node_tree: NodeTree | null): boolean;
     /**
      * If non-null output is returned, the node can be added to the tree
      * @param node_tree Node Tree Read-only
@@ -5552,17 +5869,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5636,15 +5970,24 @@ declare module "bpy.types" {
      * Add a node link to this node tree
      * @param input The input socket Read-only · Never None
      * @param output The output socket Read-only · Never None
-     * @param verify_limits Remove existing links if connection limit is exceeded Default: `true`
-     * @param handle_dynamic_sockets Handle node specific features like virtual sockets Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns link: New node link
      */
     new(
       input: NodeSocket,
       output: NodeSocket,
-      verify_limits?: boolean,
-      handle_dynamic_sockets?: boolean,
+      options?: KwArgs<{
+        /**
+         * Remove existing links if connection limit is exceeded
+         * Default: `true`
+         */
+        verify_limits?: boolean;
+        /**
+         * Handle node specific features like virtual sockets
+         * Default: `false`
+         */
+        handle_dynamic_sockets?: boolean;
+      }>,
     ): NodeLink;
     /**
      * remove a node link from the node tree
@@ -5704,11 +6047,25 @@ declare module "bpy.types" {
      * Add a socket to this node
      * @param type Data type max 63 bytes
      * @param name Name max 63 bytes
-     * @param identifier Unique socket identifier max 63 bytes
-     * @param use_multi_input Make the socket multi-input (valid for inputs only) Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns socket: New socket
      */
-    new(type: string, name: string, identifier?: string, use_multi_input?: boolean): NodeSocket;
+    new(
+      type: string,
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Unique socket identifier
+         * max 63 bytes
+         */
+        identifier?: string;
+        /**
+         * Make the socket multi-input (valid for inputs only)
+         * Default: `false`
+         */
+        use_multi_input?: boolean;
+      }>,
+    ): NodeSocket;
     /**
      * Remove a socket from this node
      * @param socket The socket to remove Read-only
@@ -5825,17 +6182,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -5864,17 +6238,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -6108,10 +6499,18 @@ declare module "bpy.types" {
     bl_subtype_label: string;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Draw socket
      * @param context Read-only · Never None

@@ -615,17 +615,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -786,27 +803,55 @@ declare module "bpy.types" {
     /**
      * Add a new socket to the interface
      * @param name Name of the socket
-     * @param description Description of the socket
-     * @param in_out Create an input or output socket Default: 'INPUT' Items: {@link NodeTreeInterfaceNewSocketInOutItems}
-     * @param socket_type Type of socket generated on nodes Default: 'DEFAULT' Items: {@link DummyDEFAULTItems}
-     * @param parent Panel to add the socket in Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns item: New socket
      */
     new_socket(
       name: string,
-      description?: string,
-      in_out?: NodeTreeInterfaceNewSocketInOutItems,
-      socket_type?: DummyDEFAULTItems,
-      parent?: NodeTreeInterfacePanel | null,
+      options?: KwArgs<{
+        /**
+         * Description of the socket
+         */
+        description?: string;
+        /**
+         * Create an input or output socket
+         * Default: 'INPUT'
+         * Items: {@link NodeTreeInterfaceNewSocketInOutItems}
+         */
+        in_out?: NodeTreeInterfaceNewSocketInOutItems;
+        /**
+         * Type of socket generated on nodes
+         * Default: 'DEFAULT'
+         * Items: {@link DummyDEFAULTItems}
+         */
+        socket_type?: DummyDEFAULTItems;
+        /**
+         * Panel to add the socket in
+         * Read-only
+         */
+        parent?: NodeTreeInterfacePanel | null;
+      }>,
     ): NodeTreeInterfaceSocket;
     /**
      * Add a new panel to the interface
      * @param name Name of the new panel
-     * @param description Description of the panel
-     * @param default_closed Panel is closed by default on new nodes Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns item: New panel
      */
-    new_panel(name: string, description?: string, default_closed?: boolean): NodeTreeInterfacePanel;
+    new_panel(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * Description of the panel
+         */
+        description?: string;
+        /**
+         * Panel is closed by default on new nodes
+         * Default: `false`
+         */
+        default_closed?: boolean;
+      }>,
+    ): NodeTreeInterfacePanel;
     /**
      * Add a copy of an item to the interface
      * @param item Item to copy Read-only · Never None
@@ -816,9 +861,18 @@ declare module "bpy.types" {
     /**
      * Remove an item from the interface
      * @param item The item to remove Read-only · Never None
-     * @param move_content_to_parent If the item is a panel, move the contents to the parent instead of deleting it Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    remove(item: NodeTreeInterfaceItem, move_content_to_parent?: boolean): void;
+    remove(
+      item: NodeTreeInterfaceItem,
+      options?: KwArgs<{
+        /**
+         * If the item is a panel, move the contents to the parent instead of deleting it
+         * Default: `true`
+         */
+        move_content_to_parent?: boolean;
+      }>,
+    ): void;
     /**
      * Remove all items from the interface
      */
@@ -1041,10 +1095,18 @@ declare module "bpy.types" {
     bl_socket_idname: string;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Draw properties of the socket interface
      * @param context Read-only · Never None
@@ -4882,10 +4944,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -4900,10 +4970,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -6062,9 +6140,9 @@ declare module "bpy.types" {
     readonly display: ObjectDisplay;
     /**
      * Line Art settings for the object
-     * Read-only
+     * Read-only · Never None
      */
-    readonly lineart: ObjectLineArt | null;
+    readonly lineart: ObjectLineArt;
     /**
      * Enable mesh symmetry in the X axis
      * Default: `false`
@@ -6133,50 +6211,112 @@ declare module "bpy.types" {
      * Cycles object settings
      * Read-only
      */
-    readonly cycles: CyclesObjectSettings | null;
+    readonly cycles: CyclesObjectSettings;
     /**
      * Test if the object is selected. The selection state is per view layer.
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object selected
      */
-    select_get(view_layer?: ViewLayer | null): boolean;
+    select_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Select or deselect the object. The selection state is per view layer.
      * @param state Selection state to define Default: `false`
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      */
-    select_set(state: boolean, view_layer?: ViewLayer | null): void;
+    select_set(
+      state: boolean,
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): void;
     /**
      * Test if the object is hidden for viewport editing. This hiding state is per view layer.
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object hidden
      */
-    hide_get(view_layer?: ViewLayer | null): boolean;
+    hide_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Hide the object for viewport editing. This hiding state is per view layer.
      * @param state Hide state to define Default: `false`
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      */
-    hide_set(state: boolean, view_layer?: ViewLayer | null): void;
+    hide_set(
+      state: boolean,
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): void;
     /**
      * Test if the object is visible in the 3D viewport, taking into account all visibility settings
-     * @param view_layer Use this instead of the active view layer Read-only
-     * @param viewport Use this instead of the active 3D viewport Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object visible
      */
-    visible_get(view_layer?: ViewLayer | null, viewport?: SpaceView3D | null): boolean;
+    visible_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+        /**
+         * Use this instead of the active 3D viewport
+         * Read-only
+         */
+        viewport?: SpaceView3D | null;
+      }>,
+    ): boolean;
     /**
      * Test if object is masked in the view layer
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object holdout
      */
-    holdout_get(view_layer?: ViewLayer | null): boolean;
+    holdout_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Test if object is set to contribute only indirectly (through shadows and reflections) in the view layer
-     * @param view_layer Use this instead of the active view layer Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Object indirect only
      */
-    indirect_only_get(view_layer?: ViewLayer | null): boolean;
+    indirect_only_get(
+      options?: KwArgs<{
+        /**
+         * Use this instead of the active view layer
+         * Read-only
+         */
+        view_layer?: ViewLayer | null;
+      }>,
+    ): boolean;
     /**
      * Get the local view state for this object
      * @param viewport Viewport in local view Read-only · Never None
@@ -6197,33 +6337,65 @@ declare module "bpy.types" {
     visible_in_viewport_get(viewport: SpaceView3D): boolean;
     /**
      * Convert (transform) the given matrix from one space to another
-     * @param pose_bone Bone to use to define spaces (may be None, in which case only the two 'WORLD' and 'LOCAL' spaces are usable) Read-only
-     * @param matrix The matrix to transform Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
-     * @param from_space The space in which 'matrix' is currently Default: 'WORLD' Items: {@link ObjectConvertSpaceFromSpaceItems}
-     * @param to_space The space to which you want to transform 'matrix' Default: 'WORLD' Items: {@link ObjectConvertSpaceFromSpaceItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns matrix_return: The transformed matrix
      */
     convert_space(
-      pose_bone?: PoseBone | null,
-      matrix?: Matrix | readonly (readonly number[])[],
-      from_space?: ObjectConvertSpaceFromSpaceItems,
-      to_space?: ObjectConvertSpaceFromSpaceItems,
+      options?: KwArgs<{
+        /**
+         * Bone to use to define spaces (may be None, in which case only the two 'WORLD' and 'LOCAL' spaces are usable)
+         * Read-only
+         */
+        pose_bone?: PoseBone | null;
+        /**
+         * The matrix to transform
+         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 4×4 · Subtype: MATRIX
+         */
+        matrix?: Matrix | readonly (readonly number[])[];
+        /**
+         * The space in which 'matrix' is currently
+         * Default: 'WORLD'
+         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         */
+        from_space?: ObjectConvertSpaceFromSpaceItems;
+        /**
+         * The space to which you want to transform 'matrix'
+         * Default: 'WORLD'
+         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         */
+        to_space?: ObjectConvertSpaceFromSpaceItems;
+      }>,
     ): Matrix;
     /**
      * Generate the camera projection matrix of this object (mostly useful for Camera and Light types)
      * @param depsgraph Depsgraph to get evaluated data from Read-only
-     * @param x Width of the render area Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
-     * @param y Height of the render area Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
-     * @param scale_x Width scaling factor Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
-     * @param scale_y Height scaling factor Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: The camera projection matrix
      */
     calc_matrix_camera(
       depsgraph: Depsgraph | null,
-      x?: number,
-      y?: number,
-      scale_x?: number,
-      scale_y?: number,
+      options?: KwArgs<{
+        /**
+         * Width of the render area
+         * Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
+         */
+        x?: number;
+        /**
+         * Height of the render area
+         * Default: `1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
+         */
+        y?: number;
+        /**
+         * Width scaling factor
+         * Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
+         */
+        scale_x?: number;
+        /**
+         * Height scaling factor
+         * Default: `1` · Range: [0.000001, FLT_MAX] · soft [0.01, 100] · step 1 · precision 3
+         */
+        scale_y?: number;
+      }>,
     ): Matrix;
     /**
      * Compute the coordinate (and scale for ortho cameras) given object should be to 'see' all given coordinates
@@ -6243,23 +6415,41 @@ declare module "bpy.types" {
     crazyspace_eval(depsgraph: Depsgraph | null, scene: Scene | null): void;
     /**
      * Convert displacement vector from non-deformed object space to deformed object space
-     * @param vertex_index vertex_index Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
-     * @param displacement displacement Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * @param options keyword arguments (Python `name=value`)
      * @returns displacement_deformed: displacement_deformed
      */
     crazyspace_displacement_to_deformed(
-      vertex_index?: number,
-      displacement?: Vector | readonly [number, number, number],
+      options?: KwArgs<{
+        /**
+         * vertex_index
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
+         */
+        vertex_index?: number;
+        /**
+         * displacement
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        displacement?: Vector | readonly [number, number, number];
+      }>,
     ): Vector;
     /**
      * Free evaluated state of crazyspace
-     * @param vertex_index vertex_index Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
-     * @param displacement displacement Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * @param options keyword arguments (Python `name=value`)
      * @returns displacement_original: displacement_original
      */
     crazyspace_displacement_to_original(
-      vertex_index?: number,
-      displacement?: Vector | readonly [number, number, number],
+      options?: KwArgs<{
+        /**
+         * vertex_index
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
+         */
+        vertex_index?: number;
+        /**
+         * displacement
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        displacement?: Vector | readonly [number, number, number];
+      }>,
     ): Vector;
     /**
      * crazyspace_eval_clear
@@ -6267,11 +6457,23 @@ declare module "bpy.types" {
     crazyspace_eval_clear(): void;
     /**
      * Create a Mesh data-block from the current state of the object. The object owns the data-block. To force free it use to_mesh_clear(). The result is temporary and cannot be used by objects from the main database.
-     * @param preserve_all_data_layers Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance. Default: `false`
-     * @param depsgraph Evaluated dependency graph which is required when preserve_all_data_layers is true Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns mesh: Mesh created from object
      */
-    to_mesh(preserve_all_data_layers?: boolean, depsgraph?: Depsgraph | null): Mesh | null;
+    to_mesh(
+      options?: KwArgs<{
+        /**
+         * Preserve all data layers in the mesh, like UV maps and vertex groups. By default Blender only computes the subset of data layers needed for viewport display and rendering, for better performance.
+         * Default: `false`
+         */
+        preserve_all_data_layers?: boolean;
+        /**
+         * Evaluated dependency graph which is required when preserve_all_data_layers is true
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
+    ): Mesh | null;
     /**
      * Clears mesh data-block created by to_mesh()
      */
@@ -6279,10 +6481,19 @@ declare module "bpy.types" {
     /**
      * Create a Curve data-block from the current state of the object. This only works for curve and text objects. The object owns the data-block. To force free it, use to_curve_clear(). The result is temporary and cannot be used by objects from the main database.
      * @param depsgraph Evaluated dependency graph Read-only
-     * @param apply_modifiers Apply the deform modifiers on the control points of the curve. This is only supported for curve objects. Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns curve: Curve created from object
      */
-    to_curve(depsgraph: Depsgraph | null, apply_modifiers?: boolean): Curve | null;
+    to_curve(
+      depsgraph: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Apply the deform modifiers on the control points of the curve. This is only supported for curve objects.
+         * Default: `false`
+         */
+        apply_modifiers?: boolean;
+      }>,
+    ): Curve | null;
     /**
      * Clears curve data-block created by to_curve()
      */
@@ -6294,11 +6505,23 @@ declare module "bpy.types" {
     find_armature(): Object | null;
     /**
      * Add shape key to this object
-     * @param name Unique name for the new key-block Default: "Key"
-     * @param from_mix Create new shape from existing mix of shapes Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns key: New shape key-block
      */
-    shape_key_add(name?: string, from_mix?: boolean): ShapeKey | null;
+    shape_key_add(
+      options?: KwArgs<{
+        /**
+         * Unique name for the new key-block
+         * Default: "Key"
+         */
+        name?: string;
+        /**
+         * Create new shape from existing mix of shapes
+         * Default: `true`
+         */
+        from_mix?: boolean;
+      }>,
+    ): ShapeKey | null;
     /**
      * Remove a Shape Key from this object
      * @param key Key-block to be removed Read-only · Never None
@@ -6317,27 +6540,45 @@ declare module "bpy.types" {
      * Cast a ray onto evaluated geometry, in object space (using context's or provided depsgraph to get evaluated mesh if needed)
      * @param origin Origin of the ray, in object space Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
      * @param direction Direction of the ray, in object space Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-     * @param distance Maximum distance Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
-     * @param depsgraph Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Whether the ray successfully hit the geometry; location: The hit location of this ray cast; normal: The face normal at the ray cast hit location; index: The face index, -1 when original data isn't available
      */
     ray_cast(
       origin: Vector | readonly [number, number, number],
       direction: Vector | readonly [number, number, number],
-      distance?: number,
-      depsgraph?: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Maximum distance
+         * Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
+         */
+        distance?: number;
+        /**
+         * Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable)
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
     ): [boolean, Vector, Vector, number];
     /**
      * Find the nearest point on evaluated geometry, in object space (using context's or provided depsgraph to get evaluated mesh if needed)
      * @param origin Point to find closest geometry from (in object space) Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-     * @param distance Maximum distance Default: `18446742974197924000` · Range: [0, FLT_MAX] · step 1 · precision 3
-     * @param depsgraph Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable) Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Whether closest point on geometry was found; location: The location on the object closest to the point; normal: The face normal at the closest point; index: The face index, -1 when original data isn't available
      */
     closest_point_on_mesh(
       origin: Vector | readonly [number, number, number],
-      distance?: number,
-      depsgraph?: Depsgraph | null,
+      options?: KwArgs<{
+        /**
+         * Maximum distance
+         * Default: `18446742974197924000` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        distance?: number;
+        /**
+         * Depsgraph to use to get evaluated data, when called from original object (only needed if current Context's depsgraph is not suitable)
+         * Read-only
+         */
+        depsgraph?: Depsgraph | null;
+      }>,
     ): [boolean, Vector, Vector, number];
     /**
      * Determine if this object is modified from the base mesh data
@@ -7100,10 +7341,18 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**

@@ -31,17 +31,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -100,17 +117,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -139,17 +173,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -195,17 +246,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -302,17 +370,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -366,17 +451,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -433,17 +535,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -463,17 +582,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -506,17 +642,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -540,17 +693,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -569,17 +739,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -593,17 +780,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -622,17 +826,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -654,17 +875,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -743,17 +981,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -782,17 +1037,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -826,17 +1098,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -855,17 +1144,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -879,17 +1185,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -909,17 +1232,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -933,17 +1273,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -957,17 +1314,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -987,17 +1361,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1011,17 +1402,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -1041,17 +1449,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -2069,9 +2494,18 @@ declare module "bpy.types" {
     pack(): void;
     /**
      * Unpack the sound to the samples filename
-     * @param method How to unpack Default: 'USE_LOCAL' Items: {@link UnpackMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      */
-    unpack(method?: UnpackMethodItems): void;
+    unpack(
+      options?: KwArgs<{
+        /**
+         * How to unpack
+         * Default: 'USE_LOCAL'
+         * Items: {@link UnpackMethodItems}
+         */
+        method?: UnpackMethodItems;
+      }>,
+    ): void;
     /**
      * The aud.Factory object of the sound.
      * Read-only
@@ -2640,9 +3074,9 @@ declare module "bpy.types" {
     use_marker_sync: boolean;
     /**
      * Settings for filtering animation data
-     * Read-only
+     * Read-only · Never None
      */
-    readonly dopesheet: DopeSheet | null;
+    readonly dopesheet: DopeSheet;
     /**
      * Show the status of cached frames in the timeline
      * Default: `false`
@@ -2795,14 +3229,31 @@ declare module "bpy.types" {
     /**
      * Activate and select the asset entry that represents the given ID
      * @param id_to_activate id_to_activate Read-only
-     * @param deferred Whether to activate the ID immediately (false) or after the file browser refreshes (true) Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    activate_asset_by_id(id_to_activate: ID | null, deferred?: boolean): void;
+    activate_asset_by_id(
+      id_to_activate: ID | null,
+      options?: KwArgs<{
+        /**
+         * Whether to activate the ID immediately (false) or after the file browser refreshes (true)
+         * Default: `false`
+         */
+        deferred?: boolean;
+      }>,
+    ): void;
     /**
      * Set active file and add to selection based on relative path to current File Browser directory
-     * @param relative_path relative_path Subtype: FILE_PATH
+     * @param options keyword arguments (Python `name=value`)
      */
-    activate_file_by_relative_path(relative_path?: string): void;
+    activate_file_by_relative_path(
+      options?: KwArgs<{
+        /**
+         * relative_path
+         * Subtype: FILE_PATH
+         */
+        relative_path?: string;
+      }>,
+    ): void;
     /**
      * Deselect all files
      */
@@ -2971,9 +3422,9 @@ declare module "bpy.types" {
     readonly image_user: ImageUser;
     /**
      * Scopes to visualize image statistics
-     * Read-only
+     * Read-only · Never None
      */
-    readonly scopes: Scopes | null;
+    readonly scopes: Scopes;
     /**
      * Display current image regardless of object selection
      * Default: `false`
@@ -2981,9 +3432,9 @@ declare module "bpy.types" {
     use_image_pin: boolean;
     /**
      * Sampled colors along line
-     * Read-only
+     * Read-only · Never None
      */
-    readonly sample_histogram: Histogram | null;
+    readonly sample_histogram: Histogram;
     /**
      * Zoom factor
      * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 2 · Read-only
@@ -3446,9 +3897,18 @@ declare module "bpy.types" {
     /**
      * Append a node group tree to the path
      * @param node_tree Node tree to append to the node editor path Read-only
-     * @param node Group node linking to this node tree Read-only
+     * @param options keyword arguments (Python `name=value`)
      */
-    append(node_tree: NodeTree | null, node?: Node | null): void;
+    append(
+      node_tree: NodeTree | null,
+      options?: KwArgs<{
+        /**
+         * Group node linking to this node tree
+         * Read-only
+         */
+        node?: Node | null;
+      }>,
+    ): void;
     /**
      * Remove the last node tree from the path
      */
@@ -5085,10 +5545,18 @@ declare module "bpy.types" {
     readonly character_index: number;
     /**
      * Calculate spline length
-     * @param resolution Spline resolution to be used, 0 defaults to the resolution_u Default: `0` · Range: [0, 1024] · soft [0, 64] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns length: Length of the polygonaly approximated spline
      */
-    calc_length(resolution?: number): number;
+    calc_length(
+      options?: KwArgs<{
+        /**
+         * Spline resolution to be used, 0 defaults to the resolution_u
+         * Default: `0` · Range: [0, 1024] · soft [0, 64] · step 1
+         */
+        resolution?: number;
+      }>,
+    ): number;
     /**
      * Return the message
      * @param direction The direction where 0-1 maps to U-V Default: `0` · Range: [0, 1] · step 1
@@ -6061,10 +6529,18 @@ declare module "bpy.types" {
     readonly connections: bpy_prop_collection<Strip>;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Return the strip element from a given frame or None
      * @param frame The frame to get the strip element from Default: `0` · Range: [-1048574, 1048574] · step 1
@@ -6095,13 +6571,19 @@ declare module "bpy.types" {
      * Split Strip
      * @param frame Frame where to split the strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param split_method The type of split operation to perform on strips Default: 'SOFT' Items: {@link StripSplitSplitMethodItems}
-     * @param ignore_connections Don't propagate split to connected strips Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: Right side Strip
      */
     split(
       frame: number,
       split_method: StripSplitSplitMethodItems,
-      ignore_connections?: boolean,
+      options?: KwArgs<{
+        /**
+         * Don't propagate split to connected strips
+         * Default: `false`
+         */
+        ignore_connections?: boolean;
+      }>,
     ): Strip | null;
   }
 
@@ -6546,7 +7028,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to image Default: "File"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Mode for fitting the image to the canvas Default: 'ORIGINAL' Items: {@link StripScaleMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_image(
@@ -6554,7 +7036,14 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: StripScaleMethodItems,
+      options?: KwArgs<{
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+      }>,
     ): Strip;
     /**
      * Add a new movie strip
@@ -6562,8 +7051,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to movie Default: "File"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Mode for fitting the image to the canvas Default: 'ORIGINAL' Items: {@link StripScaleMethodItems}
-     * @param stream Stream index for multi-stream files Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_movie(
@@ -6571,8 +7059,19 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: StripScaleMethodItems,
-      stream?: number,
+      options?: KwArgs<{
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
     ): Strip;
     /**
      * Add a new sound strip
@@ -6580,7 +7079,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to movie Default: "File"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param stream Stream index for multi-stream files Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_sound(
@@ -6588,7 +7087,13 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      stream?: number,
+      options?: KwArgs<{
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
     ): Strip;
     /**
      * Add a new meta strip
@@ -6604,9 +7109,7 @@ declare module "bpy.types" {
      * @param type type for the new strip Default: 'CROSS' Items: {@link StripsMetaNewEffectTypeItems}
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param length Length of the strip in frames, or the length of each strip if multiple are added Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param input1 First input strip for effect Read-only
-     * @param input2 Second input strip for effect Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_effect(
@@ -6614,9 +7117,23 @@ declare module "bpy.types" {
       type: StripsMetaNewEffectTypeItems,
       channel: number,
       frame_start: number,
-      length?: number,
-      input1?: Strip | null,
-      input2?: Strip | null,
+      options?: KwArgs<{
+        /**
+         * Length of the strip in frames, or the length of each strip if multiple are added
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        length?: number;
+        /**
+         * First input strip for effect
+         * Read-only
+         */
+        input1?: Strip | null;
+        /**
+         * Second input strip for effect
+         * Read-only
+         */
+        input2?: Strip | null;
+      }>,
     ): Strip;
     /**
      * Remove a Strip
@@ -6668,7 +7185,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to image Default: "File"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Mode for fitting the image to the canvas Default: 'ORIGINAL' Items: {@link StripScaleMethodItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_image(
@@ -6676,7 +7193,14 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: StripScaleMethodItems,
+      options?: KwArgs<{
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+      }>,
     ): Strip;
     /**
      * Add a new movie strip
@@ -6684,8 +7208,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to movie Default: "File"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param fit_method Mode for fitting the image to the canvas Default: 'ORIGINAL' Items: {@link StripScaleMethodItems}
-     * @param stream Stream index for multi-stream files Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_movie(
@@ -6693,8 +7216,19 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      fit_method?: StripScaleMethodItems,
-      stream?: number,
+      options?: KwArgs<{
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
     ): Strip;
     /**
      * Add a new sound strip
@@ -6702,7 +7236,7 @@ declare module "bpy.types" {
      * @param filepath Filepath to movie Default: "File"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [-1048574, 1048574] · step 1
-     * @param stream Stream index for multi-stream files Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_sound(
@@ -6710,7 +7244,13 @@ declare module "bpy.types" {
       filepath: string,
       channel: number,
       frame_start: number,
-      stream?: number,
+      options?: KwArgs<{
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
     ): Strip;
     /**
      * Add a new meta strip
@@ -6726,9 +7266,7 @@ declare module "bpy.types" {
      * @param type type for the new strip Default: 'CROSS' Items: {@link StripsMetaNewEffectTypeItems}
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param length Length of the strip in frames, or the length of each strip if multiple are added Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param input1 First input strip for effect Read-only
-     * @param input2 Second input strip for effect Read-only
+     * @param options keyword arguments (Python `name=value`)
      * @returns sequence: New Strip
      */
     new_effect(
@@ -6736,9 +7274,23 @@ declare module "bpy.types" {
       type: StripsMetaNewEffectTypeItems,
       channel: number,
       frame_start: number,
-      length?: number,
-      input1?: Strip | null,
-      input2?: Strip | null,
+      options?: KwArgs<{
+        /**
+         * Length of the strip in frames, or the length of each strip if multiple are added
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        length?: number;
+        /**
+         * First input strip for effect
+         * Read-only
+         */
+        input1?: Strip | null;
+        /**
+         * Second input strip for effect
+         * Read-only
+         */
+        input2?: Strip | null;
+      }>,
     ): Strip;
     /**
      * Remove a Strip
@@ -7878,10 +8430,23 @@ declare module "bpy.types" {
     /**
      * Set cursor by line and (optionally) character index
      * @param line Line Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param character Character Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param select Select when moving the cursor Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    cursor_set(line: number, character?: number, select?: boolean): void;
+    cursor_set(
+      line: number,
+      options?: KwArgs<{
+        /**
+         * Character
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        character?: number;
+        /**
+         * Select when moving the cursor
+         * Default: `false`
+         */
+        select?: boolean;
+      }>,
+    ): void;
     /**
      * Compile and execute this text block as a Python module.
      * @returns A new module containing the text block's executed contents. (a Python module object)
@@ -8118,9 +8683,9 @@ declare module "bpy.types" {
     font_bold_italic: VectorFont | null;
     /**
      * Editing settings character formatting
-     * Read-only
+     * Read-only · Never None
      */
-    readonly edit_format: TextCharacterFormat | null;
+    readonly edit_format: TextCharacterFormat;
     /**
      * Don't fill polygons while editing
      * Default: `false`
@@ -8470,17 +9035,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8514,17 +9096,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8538,17 +9137,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8568,17 +9184,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8592,17 +9225,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8616,17 +9266,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8645,17 +9312,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8674,17 +9358,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8698,17 +9399,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8722,17 +9440,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8750,17 +9485,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8774,17 +9526,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8807,17 +9576,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8831,17 +9617,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8866,17 +9669,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8906,17 +9726,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8935,17 +9772,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8959,17 +9813,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -8983,17 +9854,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9007,17 +9895,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9037,17 +9942,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9061,17 +9983,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9085,17 +10024,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9109,17 +10065,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9133,17 +10106,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9157,17 +10147,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9181,17 +10188,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9205,17 +10229,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9229,17 +10270,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9253,17 +10311,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9277,17 +10352,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9310,17 +10402,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9334,17 +10443,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9365,17 +10491,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9394,17 +10537,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -9418,17 +10578,34 @@ declare module "bpy.types" {
      */
     static is_registered_node_type(): boolean;
     /**
+     * True if a registered node type
+     * @returns result: Result
+     */
+    is_registered_node_type(): boolean;
+    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static input_template(index: number): NodeInternalSocketTemplate | null;
     /**
+     * Input socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    input_template(index: number): NodeInternalSocketTemplate | null;
+    /**
      * Output socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
      */
     static output_template(index: number): NodeInternalSocketTemplate | null;
+    /**
+     * Output socket template
+     * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @returns result: result
+     */
+    output_template(index: number): NodeInternalSocketTemplate | null;
   }
 
   /**
@@ -12587,10 +13764,18 @@ declare module "bpy.types" {
     camera: Object | null;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
   }
 
   /**
@@ -12606,10 +13791,19 @@ declare module "bpy.types" {
     /**
      * Add a timeline marker
      * @param name New name for the marker (not unique) Default: "Marker"
-     * @param frame The frame for the new marker Default: `1` · Range: [-1048574, 1048574] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns marker: Newly created timeline marker
      */
-    new(name: string, frame?: number): TimelineMarker;
+    new(
+      name: string,
+      options?: KwArgs<{
+        /**
+         * The frame for the new marker
+         * Default: `1` · Range: [-1048574, 1048574] · step 1
+         */
+        frame?: number;
+      }>,
+    ): TimelineMarker;
     /**
      * Remove a timeline marker
      * @param marker Timeline marker to remove Read-only · Never None
@@ -12711,14 +13905,14 @@ declare module "bpy.types" {
     readonly weight_paint: VertexPaint | null;
     /**
      * Image Paint
-     * Read-only
+     * Read-only · Never None
      */
-    readonly image_paint: ImagePaint | null;
+    readonly image_paint: ImagePaint;
     /**
      * Paint Mode
-     * Read-only
+     * Read-only · Never None
      */
-    readonly paint_mode: PaintModeSettings | null;
+    readonly paint_mode: PaintModeSettings;
     /**
      * UV Sculpt
      * Read-only
@@ -12746,9 +13940,9 @@ declare module "bpy.types" {
     readonly gpencil_weight_paint: GpWeightPaint | null;
     /**
      * Particle Edit
-     * Read-only
+     * Read-only · Never None
      */
-    readonly particle_edit: ParticleEdit | null;
+    readonly particle_edit: ParticleEdit;
     /**
      * Disable editing of boundary edges
      * Default: `false`
@@ -13187,14 +14381,14 @@ declare module "bpy.types" {
     use_gpencil_automerge_strokes: boolean;
     /**
      * Settings for stroke sculpting tools and brushes
-     * Read-only
+     * Read-only · Never None
      */
-    readonly gpencil_sculpt: GPencilSculptSettings | null;
+    readonly gpencil_sculpt: GPencilSculptSettings;
     /**
      * Settings for Grease Pencil interpolation tools
-     * Read-only
+     * Read-only · Never None
      */
-    readonly gpencil_interpolate: GPencilInterpolateSettings | null;
+    readonly gpencil_interpolate: GPencilInterpolateSettings;
     /**
      * Stroke Placement (3D View)
      * Default: 'ORIGIN'
@@ -13925,10 +15119,18 @@ declare module "bpy.types" {
     /**
      * Add a tile to the image
      * @param tile_number Number of the newly created tile Default: `1` · Range: [1, INT_MAX] · soft [1, 100] · step 1
-     * @param label Optional label for the tile
+     * @param options keyword arguments (Python `name=value`)
      * @returns result: Newly created image tile
      */
-    new(tile_number: number, label?: string): UDIMTile;
+    new(
+      tile_number: number,
+      options?: KwArgs<{
+        /**
+         * Optional label for the tile
+         */
+        label?: string;
+      }>,
+    ): UDIMTile;
     /**
      * Get a tile based on its tile number
      * @param tile_number Number of the tile Default: `0` · Range: [0, INT_MAX] · soft [0, 100] · step 1
@@ -14042,39 +15244,76 @@ declare module "bpy.types" {
     use_property_decorate: boolean;
     /**
      * Sub-layout. Items placed in this sublayout are placed next to each other in a row.
-     * @param align Align buttons to each other Default: `false`
-     * @param heading Label to insert into the layout for this sub-layout max 255 bytes
-     * @param heading_ctxt Override automatic translation context of the given heading
-     * @param translate Translate the given heading, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
     row(
-      align?: boolean,
-      heading?: string,
-      heading_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+        /**
+         * Label to insert into the layout for this sub-layout
+         * max 255 bytes
+         */
+        heading?: string;
+        /**
+         * Override automatic translation context of the given heading
+         */
+        heading_ctxt?: string;
+        /**
+         * Translate the given heading, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): UILayout | null;
     /**
      * Sub-layout. Items placed in this sublayout are placed under each other in a column.
-     * @param align Align buttons to each other Default: `false`
-     * @param heading Label to insert into the layout for this sub-layout max 255 bytes
-     * @param heading_ctxt Override automatic translation context of the given heading
-     * @param translate Translate the given heading, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
     column(
-      align?: boolean,
-      heading?: string,
-      heading_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+        /**
+         * Label to insert into the layout for this sub-layout
+         * max 255 bytes
+         */
+        heading?: string;
+        /**
+         * Override automatic translation context of the given heading
+         */
+        heading_ctxt?: string;
+        /**
+         * Translate the given heading, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): UILayout | null;
     /**
      * Creates a collapsible panel. Whether it is open or closed is stored in the region using the given idname. This can only be used when the panel has the full width of the panel region available to it. So it can't be used in e.g. in a box or columns.
      * @param idname Identifier of the panel
-     * @param default_closed When true, the panel will be open the first time it is shown Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout_header: Sub-layout to put items in; layout_body: Sub-layout to put items in. Will be none if the panel is collapsed.
      */
-    panel(idname: string, default_closed?: boolean): [UILayout | null, UILayout | null];
+    panel(
+      idname: string,
+      options?: KwArgs<{
+        /**
+         * When true, the panel will be open the first time it is shown
+         * Default: `false`
+         */
+        default_closed?: boolean;
+      }>,
+    ): [UILayout | null, UILayout | null];
     /**
      * Similar to ``.panel(...)`` but instead of storing whether it is open or closed in the region, it is stored in the provided boolean property. This should be used when multiple instances of the same panel can exist. For example one for every item in a collection property or list. This can only be used when the panel has the full width of the panel region available to it. So it can't be used in e.g. in a box or columns.
      * @param data Data from which to take the open-state property Read-only · Never None
@@ -14084,26 +15323,56 @@ declare module "bpy.types" {
     panel_prop(data: AnyType, property: string): [UILayout | null, UILayout | null];
     /**
      * column_flow
-     * @param columns Number of columns, 0 is automatic Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param align Align buttons to each other Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
-    column_flow(columns?: number, align?: boolean): UILayout | null;
+    column_flow(
+      options?: KwArgs<{
+        /**
+         * Number of columns, 0 is automatic
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+      }>,
+    ): UILayout | null;
     /**
      * grid_flow
-     * @param row_major Fill row by row, instead of column by column Default: `false`
-     * @param columns Number of columns, positive are absolute fixed numbers, 0 is automatic, negative are automatic multiple numbers along major axis (e.g. -2 will only produce 2, 4, 6 etc. columns for row major layout, and 2, 4, 6 etc. rows for column major layout). Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param even_columns All columns will have the same width Default: `false`
-     * @param even_rows All rows will have the same height Default: `false`
-     * @param align Align buttons to each other Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
     grid_flow(
-      row_major?: boolean,
-      columns?: number,
-      even_columns?: boolean,
-      even_rows?: boolean,
-      align?: boolean,
+      options?: KwArgs<{
+        /**
+         * Fill row by row, instead of column by column
+         * Default: `false`
+         */
+        row_major?: boolean;
+        /**
+         * Number of columns, positive are absolute fixed numbers, 0 is automatic, negative are automatic multiple numbers along major axis (e.g. -2 will only produce 2, 4, 6 etc. columns for row major layout, and 2, 4, 6 etc. rows for column major layout).
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * All columns will have the same width
+         * Default: `false`
+         */
+        even_columns?: boolean;
+        /**
+         * All rows will have the same height
+         * Default: `false`
+         */
+        even_rows?: boolean;
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+      }>,
     ): UILayout | null;
     /**
      * Sublayout (items placed in this sublayout are placed under each other in a column and are surrounded by a box)
@@ -14112,11 +15381,23 @@ declare module "bpy.types" {
     box(): UILayout | null;
     /**
      * split
-     * @param factor Percentage of width to split at (leave unset for automatic calculation) Default: `0` · Range: [0, 1] · step 1 · precision 3
-     * @param align Align buttons to each other Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns layout: Sub-layout to put items in
      */
-    split(factor?: number, align?: boolean): UILayout | null;
+    split(
+      options?: KwArgs<{
+        /**
+         * Percentage of width to split at (leave unset for automatic calculation)
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        factor?: number;
+        /**
+         * Align buttons to each other
+         * Default: `false`
+         */
+        align?: boolean;
+      }>,
+    ): UILayout | null;
     /**
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center).
      * @returns layout: Sub-layout to put items in
@@ -14129,6 +15410,12 @@ declare module "bpy.types" {
      */
     static icon(data: AnyType): number;
     /**
+     * Return the custom icon for this data, use it e.g. to get materials or texture icons.
+     * @param data Data from which to take the icon Read-only · Never None
+     * @returns icon_value: Icon identifier
+     */
+    icon(data: AnyType): number;
+    /**
      * Return the UI name for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -14136,6 +15423,14 @@ declare module "bpy.types" {
      * @returns name: UI name of the enum item
      */
     static enum_item_name(data: AnyType, property: string, identifier: string): string;
+    /**
+     * Return the UI name for this enum item
+     * @param data Data from which to take property Read-only · Never None
+     * @param property Identifier of property in data
+     * @param identifier Identifier of the enum item
+     * @returns name: UI name of the enum item
+     */
+    enum_item_name(data: AnyType, property: string, identifier: string): string;
     /**
      * Return the UI description for this enum item
      * @param data Data from which to take property Read-only · Never None
@@ -14145,6 +15440,14 @@ declare module "bpy.types" {
      */
     static enum_item_description(data: AnyType, property: string, identifier: string): string;
     /**
+     * Return the UI description for this enum item
+     * @param data Data from which to take property Read-only · Never None
+     * @param property Identifier of property in data
+     * @param identifier Identifier of the enum item
+     * @returns description: UI description of the enum item
+     */
+    enum_item_description(data: AnyType, property: string, identifier: string): string;
+    /**
      * Return the icon for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -14153,79 +15456,161 @@ declare module "bpy.types" {
      */
     static enum_item_icon(data: AnyType, property: string, identifier: string): number;
     /**
+     * Return the icon for this enum item
+     * @param data Data from which to take property Read-only · Never None
+     * @param property Identifier of property in data
+     * @param identifier Identifier of the enum item
+     * @returns icon_value: Icon identifier
+     */
+    enum_item_icon(data: AnyType, property: string, identifier: string): number;
+    /**
      * Exposes an RNA string property in the layout using a text-box widget with multi-line support. Text-box state will be stored in the current context region.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param initial_visible_lines Initial Visible Lines Default: `3` · Range: [1, INT_MAX] · step 1
-     * @param placeholder Hint describing the expected value when empty
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     textbox(
       data: AnyType,
       property: string,
-      initial_visible_lines?: number,
-      placeholder?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Initial Visible Lines
+         * Default: `3` · Range: [1, INT_MAX] · step 1
+         */
+        initial_visible_lines?: number;
+        /**
+         * Hint describing the expected value when empty
+         */
+        placeholder?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Exposes an RNA string property in the layout using a text-box widget with multi-line support
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param textbox_state Pointer to a pre-allocated text-box state storage (builtin) Read-only · Never None
-     * @param placeholder Hint describing the expected value when empty
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     textbox_with_state(
       data: AnyType,
       property: string,
       textbox_state: TextboxState,
-      placeholder?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Hint describing the expected value when empty
+         */
+        placeholder?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Item. Exposes an RNA item and places it into the layout.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param placeholder Hint describing the expected value when empty
-     * @param expand Expand button to show more detail Default: `false`
-     * @param slider Use slider widget for numeric values Default: `false`
-     * @param toggle Use toggle widget for boolean values, or a checkbox when disabled (the default is -1 which uses toggle only when an icon is displayed) Default: `-1` · Range: [-1, 1] · step 1
-     * @param icon_only Draw only icons in buttons, no text Default: `false`
-     * @param event Use button to input key events Default: `false`
-     * @param full_event Use button to input full events including modifiers Default: `false`
-     * @param emboss Draw the button itself, not just the icon/text. When false, corresponds to the 'NONE_OR_STATUS' layout emboss type. Default: `true`
-     * @param index The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used Default: `-1` · Range: [-2, INT_MAX] · step 1
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
-     * @param invert_checkbox Draw checkbox value inverted Default: `false`
-     * @param text_align Text alignment Default: 'LEFT' - `LEFT` - `RIGHT`
+     * @param options keyword arguments (Python `name=value`)
      */
     prop(
       data: AnyType,
       property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      placeholder?: string,
-      expand?: boolean,
-      slider?: boolean,
-      toggle?: number,
-      icon_only?: boolean,
-      event?: boolean,
-      full_event?: boolean,
-      emboss?: boolean,
-      index?: number,
-      icon_value?: number,
-      invert_checkbox?: boolean,
-      text_align?: "LEFT" | "RIGHT",
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Hint describing the expected value when empty
+         */
+        placeholder?: string;
+        /**
+         * Expand button to show more detail
+         * Default: `false`
+         */
+        expand?: boolean;
+        /**
+         * Use slider widget for numeric values
+         * Default: `false`
+         */
+        slider?: boolean;
+        /**
+         * Use toggle widget for boolean values, or a checkbox when disabled (the default is -1 which uses toggle only when an icon is displayed)
+         * Default: `-1` · Range: [-1, 1] · step 1
+         */
+        toggle?: number;
+        /**
+         * Draw only icons in buttons, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Use button to input key events
+         * Default: `false`
+         */
+        event?: boolean;
+        /**
+         * Use button to input full events including modifiers
+         * Default: `false`
+         */
+        full_event?: boolean;
+        /**
+         * Draw the button itself, not just the icon/text. When false, corresponds to the 'NONE_OR_STATUS' layout emboss type.
+         * Default: `true`
+         */
+        emboss?: boolean;
+        /**
+         * The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used
+         * Default: `-1` · Range: [-2, INT_MAX] · step 1
+         */
+        index?: number;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+        /**
+         * Draw checkbox value inverted
+         * Default: `false`
+         */
+        invert_checkbox?: boolean;
+        /**
+         * Text alignment
+         * Default: 'LEFT'
+         * - `LEFT`
+         * - `RIGHT`
+         */
+        text_align?: "LEFT" | "RIGHT";
+      }>,
     ): void;
     /**
      * props_enum
@@ -14237,18 +15622,32 @@ declare module "bpy.types" {
      * prop_menu_enum
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_menu_enum(
       data: AnyType,
       property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
     ): void;
     /**
      * prop_with_popover
@@ -14334,37 +15733,66 @@ declare module "bpy.types" {
      * prop_tabs_enum
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param data_highlight Data from which to take highlight property Read-only · Never None
-     * @param property_highlight Identifier of highlight property in data
-     * @param icon_only Draw only icons in tabs, no text Default: `false`
-     * @param expand_as Default: 'DEFAULT' - `DEFAULT` - `ROW`
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_tabs_enum(
       data: AnyType,
       property: string,
-      data_highlight?: AnyType,
-      property_highlight?: string,
-      icon_only?: boolean,
-      expand_as?: "DEFAULT" | "ROW",
+      options?: KwArgs<{
+        /**
+         * Data from which to take highlight property
+         * Read-only · Never None
+         */
+        data_highlight?: AnyType;
+        /**
+         * Identifier of highlight property in data
+         */
+        property_highlight?: string;
+        /**
+         * Draw only icons in tabs, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Default: 'DEFAULT'
+         * - `DEFAULT`
+         * - `ROW`
+         */
+        expand_as?: "DEFAULT" | "ROW";
+      }>,
     ): void;
     /**
      * prop_enum
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param value Enum property value
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_enum(
       data: AnyType,
       property: string,
       value: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
     ): void;
     /**
      * prop_search
@@ -14372,55 +15800,110 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param search_data Data from which to take collection to search in Read-only · Never None
      * @param search_property Identifier of search collection property
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param results_are_suggestions Accept inputs that do not match any item Default: `false`
-     * @param item_search_property Identifier of the string property in each collection's items to use for searching (defaults to the items' type 'name property')
+     * @param options keyword arguments (Python `name=value`)
      */
     prop_search(
       data: AnyType,
       property: string,
       search_data: AnyType,
       search_property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      results_are_suggestions?: boolean,
-      item_search_property?: string,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Accept inputs that do not match any item
+         * Default: `false`
+         */
+        results_are_suggestions?: boolean;
+        /**
+         * Identifier of the string property in each collection's items to use for searching (defaults to the items' type 'name property')
+         */
+        item_search_property?: string;
+      }>,
     ): void;
     /**
      * prop_decorator
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param index The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used Default: `-1` · Range: [-2, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      */
-    prop_decorator(data: AnyType, property: string, index?: number): void;
+    prop_decorator(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * The index of this button, when set a single member of an array can be accessed, when set to -1 all array members are used
+         * Default: `-1` · Range: [-2, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): void;
     /**
      * Item. Places a button into the layout to call an Operator.
      * @param operator Identifier of the operator
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param emboss Draw the button itself, not just the icon/text Default: `true`
-     * @param depress Draw pressed in Default: `false`
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
-     * @param search_weight Influences the sorting when using menu-seach Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
     operator(
       operator: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      emboss?: boolean,
-      depress?: boolean,
-      icon_value?: number,
-      search_weight?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Draw the button itself, not just the icon/text
+         * Default: `true`
+         */
+        emboss?: boolean;
+        /**
+         * Draw pressed in
+         * Default: `false`
+         */
+        depress?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+        /**
+         * Influences the sorting when using menu-seach
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        search_weight?: number;
+      }>,
     ): OperatorProperties | null;
     /**
      * Item. Places a button into the layout to call an Operator.
@@ -14475,75 +15958,152 @@ declare module "bpy.types" {
      * operator_enum
      * @param operator Identifier of the operator
      * @param property Identifier of property in operator
-     * @param icon_only Draw only icons in buttons, no text Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    operator_enum(operator: string, property: string, icon_only?: boolean): void;
+    operator_enum(
+      operator: string,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Draw only icons in buttons, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+      }>,
+    ): void;
     /**
      * operator_menu_enum
      * @param operator Identifier of the operator
      * @param property Identifier of property in operator
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
     operator_menu_enum(
       operator: string,
       property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
     ): OperatorProperties | null;
     /**
      * Item. Displays text and/or icon in the layout.
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     label(
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * Item. Displays a url that can be clicked in the layout.
-     * @param url
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     link(
-      url?: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         *
+         */
+        url?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * menu
      * @param menu Identifier of the menu
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     menu(
       menu: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * menu_contents
@@ -14553,21 +16113,43 @@ declare module "bpy.types" {
     /**
      * popover
      * @param panel Identifier of the panel
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
-     * @param direction The direction in which the popup panel is drawn relative to button position Default: 'VERTICAL' - `VERTICAL` Vertical: Draw popup panel above or below the button - `HORIZONTAL` Horizontal: Draw popup panel to the side of the button
+     * @param options keyword arguments (Python `name=value`)
      */
     popover(
       panel: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      icon_value?: number,
-      direction?: "VERTICAL" | "HORIZONTAL",
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+        /**
+         * The direction in which the popup panel is drawn relative to button position
+         * Default: 'VERTICAL'
+         * - `VERTICAL` Vertical: Draw popup panel above or below the button
+         * - `HORIZONTAL` Horizontal: Draw popup panel to the side of the button
+         */
+        direction?: "VERTICAL" | "HORIZONTAL";
+      }>,
     ): void;
     /**
      * popover_group
@@ -14584,28 +16166,61 @@ declare module "bpy.types" {
     ): void;
     /**
      * Item. Inserts empty space into the layout between items.
-     * @param factor Percentage of width to space (leave unset for default space) Default: `1` · Range: [0, FLT_MAX] · step 1 · precision 3
-     * @param type The type of the separator Default: 'AUTO' - `AUTO` Auto: Best guess at what type of separator is needed. - `SPACE` Empty space: Horizontal or Vertical empty space, depending on layout direction. - `LINE` Line: Horizontal or Vertical line, depending on layout direction.
+     * @param options keyword arguments (Python `name=value`)
      */
-    separator(factor?: number, type?: "AUTO" | "SPACE" | "LINE"): void;
+    separator(
+      options?: KwArgs<{
+        /**
+         * Percentage of width to space (leave unset for default space)
+         * Default: `1` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        factor?: number;
+        /**
+         * The type of the separator
+         * Default: 'AUTO'
+         * - `AUTO` Auto: Best guess at what type of separator is needed.
+         * - `SPACE` Empty space: Horizontal or Vertical empty space, depending on layout direction.
+         * - `LINE` Line: Horizontal or Vertical line, depending on layout direction.
+         */
+        type?: "AUTO" | "SPACE" | "LINE";
+      }>,
+    ): void;
     /**
      * Item. Inserts horizontal spacing empty space into the layout between items.
      */
     separator_spacer(): void;
     /**
      * Progress indicator
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param factor Amount of progress from 0.0f to 1.0f Default: `0` · Range: [0, 1] · step 1 · precision 3
-     * @param type The type of progress indicator Default: 'BAR' - `BAR` Bar - `RING` Ring
+     * @param options keyword arguments (Python `name=value`)
      */
     progress(
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      factor?: number,
-      type?: "BAR" | "RING",
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Amount of progress from 0.0f to 1.0f
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        factor?: number;
+        /**
+         * The type of progress indicator
+         * Default: 'BAR'
+         * - `BAR` Bar
+         * - `RING` Ring
+         */
+        type?: "BAR" | "RING";
+      }>,
     ): void;
     /**
      * context_pointer_set
@@ -14627,27 +16242,49 @@ declare module "bpy.types" {
      * template_ID
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param new_ Operator identifier to create a new ID block
-     * @param open Operator identifier to open a file for creating a new ID block
-     * @param unlink Operator identifier to unlink the ID block
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
-     * @param live_icon Show preview instead of fixed icon Default: `false`
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_ID(
       data: AnyType,
       property: string,
-      new_?: string,
-      open?: string,
-      unlink?: string,
-      filter?: UILayoutTemplateIDFilterItems,
-      live_icon?: boolean,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Operator identifier to open a file for creating a new ID block
+         */
+        open?: string;
+        /**
+         * Operator identifier to unlink the ID block
+         */
+        unlink?: string;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+        /**
+         * Show preview instead of fixed icon
+         * Default: `false`
+         */
+        live_icon?: boolean;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Template ID search menu button for session_uid Int properties
@@ -14660,25 +16297,46 @@ declare module "bpy.types" {
      * template_ID_preview
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param new_ Operator identifier to create a new ID block
-     * @param open Operator identifier to open a file for creating a new ID block
-     * @param unlink Operator identifier to unlink the ID block
-     * @param rows Number of thumbnail preview rows to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param cols Number of thumbnail preview columns to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
-     * @param hide_buttons Show only list, no buttons Default: `false`
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_ID_preview(
       data: AnyType,
       property: string,
-      new_?: string,
-      open?: string,
-      unlink?: string,
-      rows?: number,
-      cols?: number,
-      filter?: UILayoutTemplateIDFilterItems,
-      hide_buttons?: boolean,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Operator identifier to open a file for creating a new ID block
+         */
+        open?: string;
+        /**
+         * Operator identifier to unlink the ID block
+         */
+        unlink?: string;
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+        /**
+         * Show only list, no buttons
+         * Default: `false`
+         */
+        hide_buttons?: boolean;
+      }>,
     ): void;
     /**
      * Insert a readonly Matrix UI. The UI displays the matrix components - translation, rotation and scale. The **property** argument must be the identifier of an existing 4x4 float vector property of subtype 'MATRIX'.
@@ -14691,51 +16349,84 @@ declare module "bpy.types" {
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param type_property Identifier of property in data giving the type of the ID-blocks to use
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_any_ID(
       data: AnyType,
       property: string,
       type_property: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * template_ID_tabs
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param new_ Operator identifier to create a new ID block
-     * @param menu Context menu identifier
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_ID_tabs(
       data: AnyType,
       property: string,
-      new_?: string,
-      menu?: string,
-      filter?: UILayoutTemplateIDFilterItems,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Context menu identifier
+         */
+        menu?: string;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+      }>,
     ): void;
     /**
      * template_action
      * @param id The data-block for which to select an Action Read-only · Never None
-     * @param new_ Operator identifier to create a new ID block
-     * @param unlink Operator identifier to unlink the ID block
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_action(
       id: ID,
-      new_?: string,
-      unlink?: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new ID block
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink the ID block
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * template_search
@@ -14743,23 +16434,36 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param search_data Data from which to take collection to search in Read-only · Never None
      * @param search_property Identifier of search collection property
-     * @param new_ Operator identifier to create a new item for the collection
-     * @param unlink Operator identifier to unlink or delete the active item from the collection
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_search(
       data: AnyType,
       property: string,
       search_data: AnyType,
       search_property: string,
-      new_?: string,
-      unlink?: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * template_search_preview
@@ -14767,44 +16471,73 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param search_data Data from which to take collection to search in Read-only · Never None
      * @param search_property Identifier of search collection property
-     * @param new_ Operator identifier to create a new item for the collection
-     * @param unlink Operator identifier to unlink or delete the active item from the collection
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param rows Number of thumbnail preview rows to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param cols Number of thumbnail preview columns to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @pyName new_ new
+     * @param options keyword arguments (Python `name=value`)
      */
     template_search_preview(
       data: AnyType,
       property: string,
       search_data: AnyType,
       search_property: string,
-      new_?: string,
-      unlink?: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      rows?: number,
-      cols?: number,
+      options?: KwArgs<{
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+      }>,
     ): void;
     /**
      * template_path_builder
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param root ID-block from which path is evaluated from Read-only
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_path_builder(
       data: AnyType,
       property: string,
       root: ID | null,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Generates the UI layout for the modifier stack
@@ -14824,9 +16557,17 @@ declare module "bpy.types" {
     template_collection_exporters(): void;
     /**
      * Generates the panels for the constraint stack
-     * @param use_bone_constraints Add panels for bone constraints instead of object constraints Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_constraints(use_bone_constraints?: boolean): void;
+    template_constraints(
+      options?: KwArgs<{
+        /**
+         * Add panels for bone constraints instead of object constraints
+         * Default: `true`
+         */
+        use_bone_constraints?: boolean;
+      }>,
+    ): void;
     /**
      * Generates the panels for the shader effect stack
      */
@@ -14835,18 +16576,34 @@ declare module "bpy.types" {
      * template_greasepencil_color
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param rows Number of thumbnail preview rows to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param cols Number of thumbnail preview columns to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param scale Scale of the image thumbnails Default: `1` · Range: [0.1, 1.5] · soft [0.5, 1] · step 1 · precision 3
-     * @param filter Optionally limit the items which can be selected Default: 'ALL' Items: {@link UILayoutTemplateIDFilterItems}
+     * @param options keyword arguments (Python `name=value`)
      */
     template_greasepencil_color(
       data: AnyType,
       property: string,
-      rows?: number,
-      cols?: number,
-      scale?: number,
-      filter?: UILayoutTemplateIDFilterItems,
+      options?: KwArgs<{
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+        /**
+         * Scale of the image thumbnails
+         * Default: `1` · Range: [0.1, 1.5] · soft [0.5, 1] · step 1 · precision 3
+         */
+        scale?: number;
+        /**
+         * Optionally limit the items which can be selected
+         * Default: 'ALL'
+         * Items: {@link UILayoutTemplateIDFilterItems}
+         */
+        filter?: UILayoutTemplateIDFilterItems;
+      }>,
     ): void;
     /**
      * Generates the header for constraint panels
@@ -14856,38 +16613,77 @@ declare module "bpy.types" {
     /**
      * Item. A preview window for materials, textures, lights or worlds.
      * @param id ID data-block Read-only
-     * @param show_buttons Show preview buttons? Default: `true`
-     * @param parent ID data-block Read-only
-     * @param slot Texture slot Read-only
-     * @param preview_id Identifier of this preview widget, if not set the ID type will be used (i.e. all previews of materials without explicit ID will have the same size...).
+     * @param options keyword arguments (Python `name=value`)
      */
     template_preview(
       id: ID | null,
-      show_buttons?: boolean,
-      parent?: ID | null,
-      slot?: TextureSlot | null,
-      preview_id?: string,
+      options?: KwArgs<{
+        /**
+         * Show preview buttons?
+         * Default: `true`
+         */
+        show_buttons?: boolean;
+        /**
+         * ID data-block
+         * Read-only
+         */
+        parent?: ID | null;
+        /**
+         * Texture slot
+         * Read-only
+         */
+        slot?: TextureSlot | null;
+        /**
+         * Identifier of this preview widget, if not set the ID type will be used (i.e. all previews of materials without explicit ID will have the same size...).
+         */
+        preview_id?: string;
+      }>,
     ): void;
     /**
      * Item. A curve mapping widget used for e.g falloff curves for lights.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param type Type of curves to display Default: 'NONE' - `NONE` None - `VECTOR` Vector - `COLOR` Color - `HUE` Hue
-     * @param levels Show black/white levels Default: `false`
-     * @param brush Show brush options Default: `false`
-     * @param use_negative_slope Use a negative slope by default Default: `false`
-     * @param show_tone Show tone options Default: `false`
-     * @param show_presets Show preset options Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_curve_mapping(
       data: AnyType,
       property: string,
-      type?: "NONE" | "VECTOR" | "COLOR" | "HUE",
-      levels?: boolean,
-      brush?: boolean,
-      use_negative_slope?: boolean,
-      show_tone?: boolean,
-      show_presets?: boolean,
+      options?: KwArgs<{
+        /**
+         * Type of curves to display
+         * Default: 'NONE'
+         * - `NONE` None
+         * - `VECTOR` Vector
+         * - `COLOR` Color
+         * - `HUE` Hue
+         */
+        type?: "NONE" | "VECTOR" | "COLOR" | "HUE";
+        /**
+         * Show black/white levels
+         * Default: `false`
+         */
+        levels?: boolean;
+        /**
+         * Show brush options
+         * Default: `false`
+         */
+        brush?: boolean;
+        /**
+         * Use a negative slope by default
+         * Default: `false`
+         */
+        use_negative_slope?: boolean;
+        /**
+         * Show tone options
+         * Default: `false`
+         */
+        show_tone?: boolean;
+        /**
+         * Show preset options
+         * Default: `false`
+         */
+        show_presets?: boolean;
+      }>,
     ): void;
     /**
      * A profile path editor used for custom profiles
@@ -14899,29 +16695,60 @@ declare module "bpy.types" {
      * Item. A color ramp widget.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param expand Expand button to show more detail Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_color_ramp(data: AnyType, property: string, expand?: boolean): void;
+    template_color_ramp(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Expand button to show more detail
+         * Default: `false`
+         */
+        expand?: boolean;
+      }>,
+    ): void;
     /**
      * Display a large icon
      * @param icon_value Icon to display Default: `0` · Range: [0, INT_MAX] · step 1
-     * @param scale Scale the icon size (by the button size) Default: `1` · Range: [1, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_icon(icon_value: number, scale?: number): void;
+    template_icon(
+      icon_value: number,
+      options?: KwArgs<{
+        /**
+         * Scale the icon size (by the button size)
+         * Default: `1` · Range: [1, 100] · step 1 · precision 3
+         */
+        scale?: number;
+      }>,
+    ): void;
     /**
      * Enum. Large widget showing Icon previews.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param show_labels Show enum label in preview buttons Default: `false`
-     * @param scale Scale the button icon size (by the button size) Default: `6` · Range: [1, 100] · step 1 · precision 3
-     * @param scale_popup Scale the popup icon size (by the button size) Default: `5` · Range: [1, 100] · step 1 · precision 3
+     * @param options keyword arguments (Python `name=value`)
      */
     template_icon_view(
       data: AnyType,
       property: string,
-      show_labels?: boolean,
-      scale?: number,
-      scale_popup?: number,
+      options?: KwArgs<{
+        /**
+         * Show enum label in preview buttons
+         * Default: `false`
+         */
+        show_labels?: boolean;
+        /**
+         * Scale the button icon size (by the button size)
+         * Default: `6` · Range: [1, 100] · step 1 · precision 3
+         */
+        scale?: number;
+        /**
+         * Scale the popup icon size (by the button size)
+         * Default: `5` · Range: [1, 100] · step 1 · precision 3
+         */
+        scale_popup?: number;
+      }>,
     ): void;
     /**
      * Item. A histogramm widget to analyze imaga data.
@@ -14960,18 +16787,33 @@ declare module "bpy.types" {
      * Item. A color wheel widget to pick colors.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param value_slider Display the value slider to the right of the color wheel Default: `false`
-     * @param lock Lock the color wheel display to value 1.0 regardless of actual color Default: `false`
-     * @param lock_luminosity Keep the color at its original vector length Default: `false`
-     * @param cubic Cubic saturation for picking values close to white Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_color_picker(
       data: AnyType,
       property: string,
-      value_slider?: boolean,
-      lock?: boolean,
-      lock_luminosity?: boolean,
-      cubic?: boolean,
+      options?: KwArgs<{
+        /**
+         * Display the value slider to the right of the color wheel
+         * Default: `false`
+         */
+        value_slider?: boolean;
+        /**
+         * Lock the color wheel display to value 1.0 regardless of actual color
+         * Default: `false`
+         */
+        lock?: boolean;
+        /**
+         * Keep the color at its original vector length
+         * Default: `false`
+         */
+        lock_luminosity?: boolean;
+        /**
+         * Cubic saturation for picking values close to white
+         * Default: `false`
+         */
+        cubic?: boolean;
+      }>,
     ): void;
     /**
      * Item. A palette used to pick colors.
@@ -14990,22 +16832,40 @@ declare module "bpy.types" {
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param image_user Read-only · Never None
-     * @param compact Use more compact layout Default: `false`
-     * @param multiview Expose Multi-View options Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_image(
       data: AnyType,
       property: string,
       image_user: ImageUser,
-      compact?: boolean,
-      multiview?: boolean,
+      options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+        /**
+         * Expose Multi-View options
+         * Default: `false`
+         */
+        multiview?: boolean;
+      }>,
     ): void;
     /**
      * User interface for setting image format options
      * @param image_settings Read-only · Never None
-     * @param color_management Show color management settings Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_image_settings(image_settings: ImageFormatSettings, color_management?: boolean): void;
+    template_image_settings(
+      image_settings: ImageFormatSettings,
+      options?: KwArgs<{
+        /**
+         * Show color management settings
+         * Default: `false`
+         */
+        color_management?: boolean;
+      }>,
+    ): void;
     /**
      * User interface for setting image stereo 3d options
      * @param stereo_3d_format Read-only · Never None
@@ -15020,9 +16880,19 @@ declare module "bpy.types" {
      * Item(s). User interface for selecting movie clips and their source paths.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param compact Use more compact layout Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_movieclip(data: AnyType, property: string, compact?: boolean): void;
+    template_movieclip(
+      data: AnyType,
+      property: string,
+      options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
+    ): void;
     /**
      * Item. A movie-track widget to preview tracking image.
      * @param data Data from which to take property Read-only · Never None
@@ -15035,14 +16905,20 @@ declare module "bpy.types" {
      * @param property Identifier of property in data
      * @param clip_user Read-only · Never None
      * @param track Read-only · Never None
-     * @param compact Use more compact layout Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_marker(
       data: AnyType,
       property: string,
       clip_user: MovieClipUser,
       track: MovieTrackingTrack,
-      compact?: boolean,
+      options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
     ): void;
     /**
      * Item. Movie clip information data.
@@ -15059,13 +16935,7 @@ declare module "bpy.types" {
      * @param propname Identifier of the Collection property in data
      * @param active_dataptr Data from which to take the integer property, index of the active item Read-only · Never None
      * @param active_propname Identifier of the integer property in active_data, index of the active item
-     * @param item_dyntip_propname Identifier of a string property in items, to use as tooltip content
-     * @param rows Default and minimum number of rows to display Default: `5` · Range: [0, INT_MAX] · step 1
-     * @param maxrows Default maximum number of rows to display Default: `5` · Range: [0, INT_MAX] · step 1
-     * @param type Type of layout to use Default: 'DEFAULT' Items: {@link UilistLayoutTypeItems}
-     * @param columns Number of items to display per row, for GRID layout Default: `9` · Range: [0, INT_MAX] · step 1
-     * @param sort_reverse Display items in reverse order by default Default: `false`
-     * @param sort_lock Lock display order to default value Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_list(
       listtype_name: string,
@@ -15074,13 +16944,43 @@ declare module "bpy.types" {
       propname: string,
       active_dataptr: AnyType,
       active_propname: string,
-      item_dyntip_propname?: string,
-      rows?: number,
-      maxrows?: number,
-      type?: UilistLayoutTypeItems,
-      columns?: number,
-      sort_reverse?: boolean,
-      sort_lock?: boolean,
+      options?: KwArgs<{
+        /**
+         * Identifier of a string property in items, to use as tooltip content
+         */
+        item_dyntip_propname?: string;
+        /**
+         * Default and minimum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Default maximum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        maxrows?: number;
+        /**
+         * Type of layout to use
+         * Default: 'DEFAULT'
+         * Items: {@link UilistLayoutTypeItems}
+         */
+        type?: UilistLayoutTypeItems;
+        /**
+         * Number of items to display per row, for GRID layout
+         * Default: `9` · Range: [0, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * Display items in reverse order by default
+         * Default: `false`
+         */
+        sort_reverse?: boolean;
+        /**
+         * Lock display order to default value
+         * Default: `false`
+         */
+        sort_lock?: boolean;
+      }>,
     ): void;
     /**
      * template_running_jobs
@@ -15130,26 +17030,63 @@ declare module "bpy.types" {
     template_node_view(ntree: NodeTree | null, node: Node | null, socket: NodeSocket | null): void;
     /**
      * template_node_operator_registration_errors
-     * @param idname
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_node_operator_registration_errors(idname?: string): void;
+    template_node_operator_registration_errors(
+      options?: KwArgs<{
+        /**
+         *
+         */
+        idname?: string;
+      }>,
+    ): void;
     /**
      * template_node_asset_menu_items
-     * @param catalog_path
-     * @param operator The operator the asset menu will use Default: 'ADD' - `ADD` Add Node: Add a node to the active tree. - `SWAP` Swap Node: Replace the selected nodes with the specified type.
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_node_asset_menu_items(catalog_path?: string, operator?: "ADD" | "SWAP"): void;
+    template_node_asset_menu_items(
+      options?: KwArgs<{
+        /**
+         *
+         */
+        catalog_path?: string;
+        /**
+         * The operator the asset menu will use
+         * Default: 'ADD'
+         * - `ADD` Add Node: Add a node to the active tree.
+         * - `SWAP` Swap Node: Replace the selected nodes with the specified type.
+         */
+        operator?: "ADD" | "SWAP";
+      }>,
+    ): void;
     /**
      * template_modifier_asset_menu_items
-     * @param catalog_path
-     * @param skip_essentials Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_modifier_asset_menu_items(catalog_path?: string, skip_essentials?: boolean): void;
+    template_modifier_asset_menu_items(
+      options?: KwArgs<{
+        /**
+         *
+         */
+        catalog_path?: string;
+        /**
+         * Default: `false`
+         */
+        skip_essentials?: boolean;
+      }>,
+    ): void;
     /**
      * template_node_operator_asset_menu_items
-     * @param catalog_path
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_node_operator_asset_menu_items(catalog_path?: string): void;
+    template_node_operator_asset_menu_items(
+      options?: KwArgs<{
+        /**
+         *
+         */
+        catalog_path?: string;
+      }>,
+    ): void;
     /**
      * template_node_operator_asset_root_items
      */
@@ -15167,9 +17104,18 @@ declare module "bpy.types" {
      * Item. Display expanded property in a popup menu
      * @param data Data from which to take property Read-only
      * @param property Identifier of property in data
-     * @param name
+     * @param options keyword arguments (Python `name=value`)
      */
-    template_component_menu(data: AnyType | null, property: string, name?: string): void;
+    template_component_menu(
+      data: AnyType | null,
+      property: string,
+      options?: KwArgs<{
+        /**
+         *
+         */
+        name?: string;
+      }>,
+    ): void;
     /**
      * Item. A widget to control input color space settings.
      * @param data Data from which to take property Read-only · Never None
@@ -15184,10 +17130,16 @@ declare module "bpy.types" {
     template_colormanaged_view_settings(data: AnyType, property: string): void;
     /**
      * Node Socket Icon
-     * @param color Color Default: `[0, 0, 0, 1]` · Range: [0, 1] · step 1 · precision 3 · Array 4
+     * @param options keyword arguments (Python `name=value`)
      */
     template_node_socket(
-      color?: bpy_prop_array<number> | readonly [number, number, number, number],
+      options?: KwArgs<{
+        /**
+         * Color
+         * Default: `[0, 0, 0, 1]` · Range: [0, 1] · step 1 · precision 3 · Array 4
+         */
+        color?: bpy_prop_array<number> | readonly [number, number, number, number];
+      }>,
     ): void;
     /**
      * Item(s). User interface for selecting cache files and their source paths
@@ -15215,10 +17167,18 @@ declare module "bpy.types" {
     template_cache_file_layers(data: AnyType, property: string): void;
     /**
      * Show list of recently saved .blend files
-     * @param rows Maximum number of items to show Default: `6` · Range: [1, INT_MAX] · step 1
+     * @param options keyword arguments (Python `name=value`)
      * @returns found: Number of items drawn
      */
-    template_recent_files(rows?: number): number;
+    template_recent_files(
+      options?: KwArgs<{
+        /**
+         * Maximum number of items to show
+         * Default: `6` · Range: [1, INT_MAX] · step 1
+         */
+        rows?: number;
+      }>,
+    ): number;
     /**
      * Item. A text button to set the active file browser path.
      * @param params File browser parameters whose path is edited Read-only
@@ -15227,15 +17187,25 @@ declare module "bpy.types" {
     /**
      * Display keymap item as icons/text
      * @param item Item Read-only · Never None
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
+     * @param options keyword arguments (Python `name=value`)
      */
     template_event_from_keymap_item(
       item: KeyMapItem,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
     ): void;
     /**
      * Visualization of a content of a light linking collection
@@ -15270,35 +17240,66 @@ declare module "bpy.types" {
     /**
      * Create a button to open an asset shelf in a popover
      * @param asset_shelf Identifier of the asset shelf to display (``bl_idname``)
-     * @param name Optional name to indicate the active asset
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param icon_value Override automatic icon of the item Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+     * @param options keyword arguments (Python `name=value`)
      */
     template_asset_shelf_popover(
       asset_shelf: string,
-      name?: string,
-      icon?: IconItems,
-      icon_value?: number,
+      options?: KwArgs<{
+        /**
+         * Optional name to indicate the active asset
+         */
+        name?: string;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Override automatic icon of the item
+         * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
+         */
+        icon_value?: number;
+      }>,
     ): void;
     /**
      * Add confirm & cancel buttons into a popup which will close the popup when pressed
      * @param operator Identifier of the operator
-     * @param text Override automatic text of the item
-     * @param text_ctxt Override automatic translation context of the given text
-     * @param translate Translate the given text, when UI translation is enabled Default: `true`
-     * @param icon Override automatic icon of the item Default: 'NONE' Items: {@link IconItems}
-     * @param cancel_text Optional text to use for the cancel, not shown when an empty string
-     * @param cancel_default Cancel button by default Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns properties: Operator properties to fill in
      */
     template_popup_confirm(
       operator: string,
-      text?: string,
-      text_ctxt?: string,
-      translate?: boolean,
-      icon?: IconItems,
-      cancel_text?: string,
-      cancel_default?: boolean,
+      options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Optional text to use for the cancel, not shown when an empty string
+         */
+        cancel_text?: string;
+        /**
+         * Cancel button by default
+         * Default: `false`
+         */
+        cancel_default?: boolean;
+      }>,
     ): OperatorProperties | null;
     /**
      * Shape Key tree view
@@ -15380,10 +17381,18 @@ declare module "bpy.types" {
     readonly bitflag_item_never_show: number;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
-     * @param do_create Ensure that system properties are created if they do not exist yet Default: `false`
+     * @param options keyword arguments (Python `name=value`)
      * @returns system_properties: The system properties root container, or None if there are no system properties stored in this data yet, and its creation was not requested
      */
-    bl_system_properties_get(do_create?: boolean): PropertyGroup | null;
+    bl_system_properties_get(
+      options?: KwArgs<{
+        /**
+         * Ensure that system properties are created if they do not exist yet
+         * Default: `false`
+         */
+        do_create?: boolean;
+      }>,
+    ): PropertyGroup | null;
     /**
      * Draw an item in the list (NOTE: when you define your own draw_item function, you may want to check given 'item' is of the right type...)
      * @param context The context Read-only

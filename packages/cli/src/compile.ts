@@ -1,26 +1,42 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
-import { compileFile, formatDiagnostic, type CompileResult } from "@bpyts/compiler";
+import { runtimeTypes } from "@bpyts/runner";
+import { loadCompiler, type SourceMapV3 } from "./compiler.js";
 import { CliError } from "./errors.js";
 
 export interface Compiled {
   python: string;
-  sourceMap: NonNullable<CompileResult["sourceMap"]>;
+  sourceMap: SourceMapV3;
   warnings: string[];
 }
 
-/** Compile an entry against one typings file; prints nothing, throws a list of formatted errors. */
-export function compileEntry(entry: string, typings: string): Compiled {
-  const file = resolve(entry);
-  if (!existsSync(file)) throw new CliError("BPY0001", `entry file not found: ${entry}`, file);
-  const result = compileFile({ entry: file, typeRoots: [typings] });
+/**
+ * Compile an entry against one typings file plus the runtime module's declarations
+ * (`declare module "bpyts/runtime"`); prints nothing, throws formatted errors.
+ */
+export async function compileEntry(entry: string, typings: string): Promise<Compiled> {
+  const file = assertEntry(entry);
+  const compiler = await loadCompiler();
+  const result = compiler.compileFile({ entry: file, typeRoots: [typings, runtimeTypes] });
   const errors = result.diagnostics.filter((d) => d.category === "error");
-  const warnings = result.diagnostics.filter((d) => d.category !== "error").map((d) => formatDiagnostic(d));
+  const warnings = result.diagnostics
+    .filter((d) => d.category !== "error")
+    .map((d) => compiler.formatDiagnostic(d));
   if (errors.length || result.python === undefined || !result.sourceMap) {
-    throw new CompileFailed(errors.map((d) => formatDiagnostic(d)), warnings);
+    throw new CompileFailed(
+      errors.map((d) => compiler.formatDiagnostic(d)),
+      warnings,
+    );
   }
   return { python: result.python, sourceMap: result.sourceMap, warnings };
+}
+
+/** The entry's absolute path; a missing entry is BPY0001 (checked before anything else). */
+export function assertEntry(entry: string): string {
+  const file = resolve(entry);
+  if (!existsSync(file)) throw new CliError("BPY0001", `entry file not found: ${entry}`, file);
+  return file;
 }
 
 export class CompileFailed extends Error {

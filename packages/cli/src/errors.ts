@@ -3,7 +3,8 @@ import { relative } from "node:path";
 /**
  * Driver-level failures (before or after compilation): they print in the same
  * `<file>:<line>:<col> - error BPY<code>: <message>` shape as compiler diagnostics, or without a
- * location when there is no file to point at (e.g. Blender missing).
+ * location when there is no file to point at (e.g. Blender missing). Run-time failures of the
+ * script use the runner's BPY01xx codes (`runnerErrors` in @bpyts/runner).
  */
 export const cliErrors = {
   BPY0001: "entry file not found",
@@ -11,6 +12,12 @@ export const cliErrors = {
   BPY0003: "Blender not found",
   BPY0004: "no typings for this Blender version",
   BPY0005: "Blender could not be started",
+  BPY0006: "compiler unavailable",
+  BPY0007: "invalid --input",
+  BPY0008: "cannot initialise project",
+  BPY0009: "introspection failed",
+  BPY0010: "cannot generate typings",
+  BPY0011: "not a valid schema",
 } as const;
 export type CliErrorCode = keyof typeof cliErrors;
 

@@ -28,7 +28,13 @@ export interface RunScriptResult {
 
 /** The command line for a one-shot background run (exported for tests and `--verbose`). */
 export function blenderArgs(script: string, options: Omit<RunScriptOptions, "blender">): string[] {
-  const args = ["--background", "--factory-startup", "--python-exit-code", "1", "--disable-autoexec"];
+  const args = [
+    "--background",
+    "--factory-startup",
+    "--python-exit-code",
+    "1",
+    "--disable-autoexec",
+  ];
   if (options.blendFile) args.push(options.blendFile);
   args.push("--python", script);
   if (options.args?.length) args.push("--", ...options.args);
@@ -40,7 +46,10 @@ export function blenderArgs(script: string, options: Omit<RunScriptOptions, "ble
  * so paths with spaces or quotes are safe). Never throws for a failing script: the exit code,
  * signal and output come back in the result.
  */
-export async function runScript(script: string, options: RunScriptOptions): Promise<RunScriptResult> {
+export async function runScript(
+  script: string,
+  options: RunScriptOptions,
+): Promise<RunScriptResult> {
   const started = performance.now();
   const child = execa(options.blender, blenderArgs(script, options), {
     reject: false,

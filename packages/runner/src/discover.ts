@@ -35,7 +35,12 @@ function wellKnownLocations(env: NodeJS.ProcessEnv): string[] {
       return roots.map((r) => join(r, "Blender Foundation", "Blender", "blender.exe"));
     }
     default:
-      return ["/usr/bin/blender", "/usr/local/bin/blender", "/snap/bin/blender", "/opt/blender/blender"];
+      return [
+        "/usr/bin/blender",
+        "/usr/local/bin/blender",
+        "/snap/bin/blender",
+        "/opt/blender/blender",
+      ];
   }
 }
 
@@ -72,5 +77,17 @@ export async function blenderVersion(blender: string): Promise<string> {
   const { stdout } = await execa(blender, ["--version"], { reject: true, timeout: 60_000 });
   const match = /^Blender (\d+\.\d+(?:\.\d+)?)/m.exec(stdout);
   if (!match?.[1]) throw new Error(`cannot read Blender's version from \`${blender} --version\``);
+  return match[1];
+}
+
+/** The version of the `bpy` module a Python interpreter imports (module backend). */
+export async function bpyModuleVersion(python: string, env?: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await execa(python, ["-c", "import bpy; print(bpy.app.version_string)"], {
+    reject: true,
+    timeout: 120_000,
+    env,
+  });
+  const match = /(\d+\.\d+(?:\.\d+)?)/.exec(stdout.trim().split("\n").at(-1) ?? "");
+  if (!match?.[1]) throw new Error(`cannot read the bpy version from ${python}`);
   return match[1];
 }

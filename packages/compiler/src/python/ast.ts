@@ -35,7 +35,9 @@ export type Expr =
   | WalrusExpr
   | YieldExpr
   | CompExpr
-  | FStringExpr;
+  | FStringExpr
+  // Blender layer (transform/blender): Python set literals
+  | SetExpr;
 
 export interface NameExpr extends Base {
   kind: "Name";
@@ -78,7 +80,8 @@ export interface CallExpr extends Base {
 }
 export interface BinOpExpr extends Base {
   kind: "BinOp";
-  op: "+" | "-" | "*" | "/" | "//" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^";
+  // "@": mathutils matrix multiplication (Blender layer)
+  op: "+" | "-" | "*" | "/" | "//" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^" | "@";
   left: Expr;
   right: Expr;
 }
@@ -158,6 +161,11 @@ export interface CompExpr extends Base {
   value?: Expr;
   fors: CompFor[];
 }
+/** `{a, b}` (Blender layer: sets passed to bpy, e.g. operator return values) */
+export interface SetExpr extends Base {
+  kind: "Set";
+  elts: Expr[];
+}
 export interface FStringExpr extends Base {
   kind: "FString";
   parts: (string | Expr)[];
@@ -181,7 +189,24 @@ export type Stmt =
   | ImportFromStmt
   | DelStmt
   | CommentStmt
-  | RawStmt;
+  | RawStmt
+  // Blender layer (transform/blender): context managers and class annotations
+  | WithStmt
+  | AnnAssignStmt;
+
+/** `with a as x, b as y:` */
+export interface WithStmt extends Base {
+  kind: "With";
+  items: { expr: Expr; target?: Expr }[];
+  body: Stmt[];
+}
+/** `name: annotation` / `name: annotation = value` */
+export interface AnnAssignStmt extends Base {
+  kind: "AnnAssign";
+  target: Expr;
+  annotation: Expr;
+  value?: Expr;
+}
 
 export interface ExprStmt extends Base {
   kind: "Expr";
@@ -342,7 +367,8 @@ export const callArgs = (func: Expr | string, args: Arg[]): CallExpr => ({
   func: typeof func === "string" ? name(func) : func,
   args,
 });
-export const method = (obj: Expr, m: string, ...args: Expr[]): CallExpr => call(attr(obj, m), ...args);
+export const method = (obj: Expr, m: string, ...args: Expr[]): CallExpr =>
+  call(attr(obj, m), ...args);
 export const bin = (op: BinOpExpr["op"], left: Expr, right: Expr): BinOpExpr => ({
   kind: "BinOp",
   op,
@@ -355,7 +381,6 @@ export const unary = (op: UnaryExpr["op"], operand: Expr): UnaryExpr => ({
   operand,
 });
 export const not = (e: Expr): Expr => {
-  if (e.kind === "Unary" && e.op === "not") return e.operand;
   if (e.kind === "Compare" && e.ops.length === 1) {
     const inv: Partial<Record<CmpOp, CmpOp>> = {
       is: "is not",

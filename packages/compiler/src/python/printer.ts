@@ -29,6 +29,7 @@ const BIN_PREC: Record<string, number> = {
   "/": 12,
   "//": 12,
   "%": 12,
+  "@": 12, // Blender layer: mathutils matrix multiplication
   "**": 14,
 };
 
@@ -63,6 +64,7 @@ export function precedence(e: Expr): number {
 function params(ps: Param[]): string {
   return ps
     .map((p) => (p.star ?? "") + p.name + (p.default ? "=" + expr(p.default, 2) : ""))
+    .map((s) => (s === "*" ? "*" : s))
     .join(", ");
 }
 
@@ -79,7 +81,10 @@ function raw(e: Expr): string {
     case "Const":
       return e.text;
     case "Attr": {
-      const v = e.value.kind === "Const" && e.value.num !== undefined ? `(${e.value.text})` : expr(e.value, 16);
+      const v =
+        e.value.kind === "Const" && e.value.num !== undefined
+          ? `(${e.value.text})`
+          : expr(e.value, 16);
       return `${v}.${e.attr}`;
     }
     case "Sub":
@@ -105,7 +110,13 @@ function raw(e: Expr): string {
         }
       });
       // a lone generator argument needs no extra parentheses
-      if (e.args.length === 1 && e.args[0]!.kind === "pos" && e.args[0]!.value.kind === "Comp" && e.args[0]!.value.type === "gen") {
+      if (
+        e.args.length === 1 &&
+        e.args[0]!.kind === "pos" &&
+        e.args[0]!.value.kind === "Comp" &&
+        e.args[0]!.value.type === "gen" &&
+        !containsWalrus(e.args[0]!.value.fors[0]?.iter)
+      ) {
         return `${expr(e.func, 16)}(${raw(e.args[0]!.value).slice(1, -1)})`;
       }
       return `${expr(e.func, 16)}(${args.join(", ")})`;
@@ -136,6 +147,8 @@ function raw(e: Expr): string {
       return e.elts.length === 1 ? `(${elt(e.elts[0]!)},)` : `(${e.elts.map(elt).join(", ")})`;
     case "Dict":
       return `{${e.entries.map((en) => ("spread" in en ? `**${expr(en.spread, 13)}` : `${expr(en.key, 2)}: ${expr(en.value, 2)}`)).join(", ")}}`;
+    case "Set": // Blender layer: Python set literal
+      return e.elts.length ? `{${e.elts.map(elt).join(", ")}}` : "set()";
     case "Starred":
       return `*${expr(e.value, 13)}`;
     case "Walrus":
@@ -143,6 +156,13 @@ function raw(e: Expr): string {
     case "Yield":
       return e.value ? `yield${e.from ? " from" : ""} ${expr(e.value, 1)}` : "yield";
     case "Comp": {
+      // `:=` is not allowed in a comprehension's iterable: pass the iterable to a lambda
+      const first = e.fors[0];
+      if (first && containsWalrus(first.iter)) {
+        const it: Expr = { kind: "Name", id: "_iterable" };
+        const inner: Expr = { ...e, fors: [{ ...first, iter: it }, ...e.fors.slice(1)] };
+        return `(lambda _iterable: ${expr(inner, 1)})(${expr(first.iter, 1)})`;
+      }
       const fors = e.fors
         .map(
           (f) =>
@@ -157,6 +177,14 @@ function raw(e: Expr): string {
     case "FString":
       return fstring(e.parts);
   }
+}
+
+function containsWalrus(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  if (Array.isArray(e)) return e.some(containsWalrus);
+  const o = e as Record<string, unknown>;
+  if (o.kind === "Walrus") return true;
+  return Object.entries(o).some(([k, v]) => k !== "pos" && containsWalrus(v));
 }
 
 function elt(e: Expr): string {
@@ -180,13 +208,32 @@ function targetInner(e: Expr): string {
 function fstring(parts: (string | Expr)[]): string {
   const rendered = parts.map((p) => (typeof p === "string" ? p : expr(p, 2)));
   const exprTexts = rendered.filter((_, i) => typeof parts[i] !== "string");
-  const bad = exprTexts.some((t) => t.includes("\\") || t.includes("\n") || t.includes("'") || t.includes('"') || t.startsWith("{"));
+  const bad = exprTexts.some(
+    (t) =>
+      t.includes("\\") ||
+      t.includes("\n") ||
+      t.includes("'") ||
+      t.includes('"') ||
+      t.startsWith("{"),
+  );
   if (!bad && parts.some((p) => typeof p !== "string")) {
     let s = 'f"';
     parts.forEach((p, i) => {
       if (typeof p === "string") {
         s += pyStringLiteral(p).slice(1, -1).replace(/\{/g, "{{").replace(/\}/g, "}}");
-      } else s += `{${rendered[i]}}`;
+      } else {
+        // f"{str(n)}" is f"{n}"
+        const e = p as Expr;
+        const inner =
+          e.kind === "Call" &&
+          e.func.kind === "Name" &&
+          e.func.id === "str" &&
+          e.args.length === 1 &&
+          e.args[0]!.kind === "pos"
+            ? expr(e.args[0]!.value, 2)
+            : rendered[i];
+        s += `{${inner}}`;
+      }
     });
     return s + '"';
   }
@@ -197,6 +244,56 @@ function fstring(parts: (string | Expr)[]): string {
   if (pieces.length === 0) return '""';
   if (pieces.length === 1 && typeof parts.find((p) => p !== "") === "string") return pieces[0]!;
   return pieces.length === 1 ? `"" + ${pieces[0]}` : pieces.join(" + ");
+}
+
+// ---- line wrapping ------------------------------------------------------------------------
+
+const MAX_LINE = 100;
+
+/** Lines (extra indent, text) for `prefix + e + suffix`, breaking long calls/lists/dicts. */
+function wrapped(prefix: string, e: Expr, indent: number, suffix: string): [number, string][] {
+  const one = prefix + expr(e, 1) + suffix;
+  if (indent * 4 + one.length <= MAX_LINE) return [[0, one]];
+  let head: string;
+  let close: string;
+  let items: [string, Expr][];
+  if (e.kind === "Call") {
+    if (e.args.length === 0) return [[0, one]];
+    head = expr(e.func, 16) + "(";
+    close = ")";
+    items = e.args.map((a) => {
+      switch (a.kind) {
+        case "pos":
+          return ["", a.value];
+        case "kw":
+          return [a.name + "=", a.value];
+        case "star":
+          return ["*", a.value];
+        case "dstar":
+          return ["**", a.value];
+      }
+    });
+  } else if (e.kind === "List" && e.elts.length) {
+    head = "[";
+    close = "]";
+    items = e.elts.map((x) => (x.kind === "Starred" ? ["*", x.value] : ["", x]));
+  } else if (e.kind === "Dict" && e.entries.length) {
+    head = "{";
+    close = "}";
+    items = e.entries.map((en) =>
+      "spread" in en ? ["**", en.spread] : [expr(en.key, 2) + ": ", en.value],
+    );
+  } else return [[0, one]];
+  // a single argument that cannot be broken further stays on the line
+  const only = items.length === 1 ? items[0]![1] : undefined;
+  if (only && only.kind !== "Call" && only.kind !== "List" && only.kind !== "Dict")
+    return [[0, one]];
+  const out: [number, string][] = [[0, prefix + head]];
+  for (const [p, x] of items) {
+    for (const [d, t] of wrapped(p, x, indent + 1, ",")) out.push([d + 1, t]);
+  }
+  out.push([0, close + suffix]);
+  return out;
 }
 
 // ---- statements ---------------------------------------------------------------------------
@@ -220,6 +317,10 @@ class StmtPrinter {
     this.lines.push({ text: "    ".repeat(indent) + text, pos });
   }
 
+  emitWrapped(indent: number, prefix: string, e: Expr, pos?: SrcPos): void {
+    for (const [d, t] of wrapped(prefix, e, indent, "")) this.emit(indent + d, t, pos);
+  }
+
   block(body: Stmt[], indent: number, pos?: SrcPos, top = false): void {
     if (body.length === 0) {
       this.emit(indent, "pass", pos);
@@ -240,9 +341,14 @@ class StmtPrinter {
     const p = s.pos ?? pos;
     switch (s.kind) {
       case "Expr":
-        this.emit(ind, expr(s.value, s.value.kind === "Yield" ? 0 : 1), p);
+        if (s.value.kind === "Call") this.emitWrapped(ind, "", s.value, p);
+        else this.emit(ind, expr(s.value, s.value.kind === "Yield" ? 0 : 1), p);
         return;
       case "Assign":
+        if (s.value.kind === "Call" || s.value.kind === "List" || s.value.kind === "Dict") {
+          this.emitWrapped(ind, `${s.targets.map(target).join(" = ")} = `, s.value, p);
+          return;
+        }
         this.emit(
           ind,
           `${s.targets.map(target).join(" = ")} = ${s.value.kind === "Tuple" && s.value.elts.length > 1 ? s.value.elts.map(elt).join(", ") : expr(s.value, s.value.kind === "Yield" ? 0 : 1)}`,
@@ -290,13 +396,44 @@ class StmtPrinter {
         if (s.docstring) this.emit(ind + 1, pyStringLiteral(s.docstring), p);
         this.block(s.body, ind + 1, p);
         return;
+      // Blender layer (transform/blender): context managers, class annotations
+      case "With":
+        this.emit(
+          ind,
+          `with ${s.items.map((it) => expr(it.expr, 1) + (it.target ? ` as ${it.target.kind === "Tuple" ? `(${target(it.target)})` : target(it.target)}` : "")).join(", ")}:`,
+          p,
+        );
+        this.block(s.body, ind + 1, p);
+        return;
+      case "AnnAssign":
+        if (s.value)
+          this.emit(ind, `${target(s.target)}: ${expr(s.annotation, 1)} = ${expr(s.value, 1)}`, p);
+        else this.emitWrapped(ind, `${target(s.target)}: `, s.annotation, p);
+        return;
       case "Class":
         for (const d of s.decorators) this.emit(ind, `@${expr(d, 16)}`, p);
-        this.emit(ind, `class ${s.name}${s.bases.length ? `(${s.bases.map((b) => expr(b, 1)).join(", ")})` : ""}:`, p);
+        this.emit(
+          ind,
+          `class ${s.name}${s.bases.length ? `(${s.bases.map((b) => expr(b, 1)).join(", ")})` : ""}:`,
+          p,
+        );
         this.block(s.body, ind + 1, p);
         return;
       case "Return":
-        this.emit(ind, s.value ? `return ${s.value.kind === "Tuple" && s.value.elts.length > 1 ? s.value.elts.map(elt).join(", ") : expr(s.value, 1)}` : "return", p);
+        if (
+          s.value &&
+          (s.value.kind === "Call" || s.value.kind === "List" || s.value.kind === "Dict")
+        ) {
+          this.emitWrapped(ind, "return ", s.value, p);
+          return;
+        }
+        this.emit(
+          ind,
+          s.value
+            ? `return ${s.value.kind === "Tuple" && s.value.elts.length > 1 ? s.value.elts.map(elt).join(", ") : expr(s.value, 1)}`
+            : "return",
+          p,
+        );
         return;
       case "Pass":
         this.emit(ind, "pass", p);
@@ -314,7 +451,11 @@ class StmtPrinter {
         this.emit(ind, "try:", p);
         this.block(s.body, ind + 1, p);
         for (const h of s.handlers) {
-          this.emit(ind, `except${h.type ? " " + expr(h.type, 1) : ""}${h.name ? " as " + h.name : ""}:`, h.pos ?? p);
+          this.emit(
+            ind,
+            `except${h.type ? " " + expr(h.type, 1) : ""}${h.name ? " as " + h.name : ""}:`,
+            h.pos ?? p,
+          );
           this.block(h.body, ind + 1, h.pos ?? p);
         }
         if (s.orelse.length) {
@@ -336,7 +477,11 @@ class StmtPrinter {
         this.emit(ind, `import ${s.module}${s.asname ? " as " + s.asname : ""}`, p);
         return;
       case "ImportFrom":
-        this.emit(ind, `from ${s.module} import ${s.names.map((n) => n.name + (n.asname ? " as " + n.asname : "")).join(", ")}`, p);
+        this.emit(
+          ind,
+          `from ${s.module} import ${s.names.map((n) => n.name + (n.asname ? " as " + n.asname : "")).join(", ")}`,
+          p,
+        );
         return;
       case "Del":
         this.emit(ind, `del ${s.targets.map(target).join(", ")}`, p);
@@ -345,7 +490,8 @@ class StmtPrinter {
         for (const l of s.text.split("\n")) this.emit(ind, `# ${l}`.trimEnd(), p);
         return;
       case "Raw":
-        for (const l of s.lines) this.lines.push({ text: l === "" ? "" : "    ".repeat(ind) + l, pos: p });
+        for (const l of s.lines)
+          this.lines.push({ text: l === "" ? "" : "    ".repeat(ind) + l, pos: p });
         return;
     }
   }
@@ -362,7 +508,8 @@ export function printModule(
 ): PrintResult {
   const pr = new StmtPrinter();
   for (const s of mod.header) {
-    if (s.kind === "Raw" || s.kind === "Def" || s.kind === "Class") pr.blank(s.kind === "Raw" ? 0 : 2);
+    if (s.kind === "Raw" || s.kind === "Def" || s.kind === "Class")
+      pr.blank(s.kind === "Raw" ? 0 : 2);
     pr.stmt(s, 0, s.pos ?? opts.fallback);
   }
   if (mod.header.length && mod.body.length) pr.blank(2);
@@ -386,8 +533,8 @@ export function printModule(
     version: 3,
     file: opts.file,
     sources: enc.sources.map((s) => s ?? ""),
-    sourcesContent: enc.sourcesContent,
-    names: enc.names,
+    sourcesContent: enc.sourcesContent ? [...enc.sourcesContent] : undefined,
+    names: [...enc.names],
     mappings: enc.mappings,
   };
   return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map };

@@ -1,0 +1,78 @@
+import cliProgress from "cli-progress";
+import { parseProgress, type ProgressEvent } from "@bpyts/runner";
+
+export interface ProgressDisplay {
+  onStdout: (chunk: string) => void;
+  onProgress?: (event: ProgressEvent) => void;
+  stop: () => void;
+}
+
+/**
+ * Render progress for `bpyts run`: a cli-progress bar on stderr when it is a TTY (Blender's own
+ * `Fra:` lines are then hidden), plain `progress:` lines otherwise (throttled to 10% steps).
+ * The script's stdout is always forwarded.
+ */
+export function progressDisplay(enabled: boolean): ProgressDisplay {
+  const forward = (c: string) => void process.stdout.write(c);
+  if (!enabled) return { onStdout: forward, stop: () => {} };
+  if (process.stderr.isTTY) {
+    const multibar = new cliProgress.MultiBar(
+      {
+        stream: process.stderr,
+        format: " {label} [{bar}] {percentage}% | {value}/{total} {unit}",
+        hideCursor: true,
+        clearOnComplete: false,
+        stopOnComplete: false,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let bar: cliProgress.SingleBar | undefined;
+    let pending = "";
+    const sameTerminal = Boolean(process.stdout.isTTY);
+    return {
+      onStdout: (chunk) => {
+        pending += chunk;
+        const lines = pending.split("\n");
+        pending = lines.pop() ?? "";
+        const kept = lines
+          .filter((l) => !l.startsWith("Fra:"))
+          .map((l) => `${l}\n`)
+          .join("");
+        if (!kept) return;
+        if (bar && sameTerminal) multibar.log(kept);
+        else forward(kept);
+      },
+      onProgress: (e) => {
+        if (e.kind === "samples" || e.kind === "tiles") {
+          const payload = { label: `frame ${e.frame ?? "?"}`, unit: e.kind };
+          if (!bar) bar = multibar.create(e.total, e.current, payload);
+          else {
+            bar.setTotal(e.total);
+            bar.update(e.current, payload);
+          }
+        }
+      },
+      stop: () => {
+        if (pending) forward(pending);
+        multibar.stop();
+      },
+    };
+  }
+  let last = "";
+  return {
+    onStdout: forward,
+    onProgress: (e) => {
+      let line: string | undefined;
+      if (e.kind === "samples" || e.kind === "tiles") {
+        const step = Math.floor((10 * e.current) / Math.max(1, e.total));
+        const key = `${e.frame}:${e.kind}:${step}`;
+        if (key !== last) {
+          last = key;
+          line = `progress: frame ${e.frame ?? "?"} ${e.current}/${e.total} ${e.kind}`;
+        }
+      } else if (e.kind === "saved") line = `progress: saved ${e.path}`;
+      if (line) process.stderr.write(`${line}\n`);
+    },
+    stop: () => {},
+  };
+}

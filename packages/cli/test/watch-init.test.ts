@@ -1,0 +1,123 @@
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { bin, compilerReady, repoRoot, tempDir, typingsReady } from "./helpers.js";
+
+async function until(check: () => boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("bpyts watch", () => {
+  it("reruns on change through the warm worker, and stops on SIGINT", async () => {
+    const dir = await tempDir("bpyts watch ");
+    const py = join(dir, "w.py");
+    await writeFile(py, "print('version one')\n");
+    const child = execa(process.execPath, [bin, "watch", py], {
+      reject: false,
+      stdin: "ignore",
+      all: true,
+    });
+    let out = "";
+    child.all?.on("data", (c: Buffer) => (out += c.toString()));
+    await until(() => out.includes("version one") && out.includes("waiting for changes"));
+    await writeFile(py, "print('version two')\nraise ValueError('second')\n");
+    await until(
+      () => out.includes("version two") && out.includes("error BPY0100: ValueError: second"),
+    );
+    const started = Date.now();
+    child.kill("SIGINT");
+    const r = await child;
+    expect(r.exitCode).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // One Blender start for both runs: the second run took well under a cold start.
+    const runs = [...out.matchAll(/exit (\d+) in (\d+) ms/g)].map((m) => Number(m[2]));
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe.skipIf(!compilerReady || !typingsReady)("bpyts watch (TypeScript entry)", () => {
+  it("recompiles a .ts entry on change; compile errors keep watching", async () => {
+    const dir = await tempDir("bpyts watch ts ");
+    const entry = join(dir, "main.ts");
+    await writeFile(entry, 'console.log("ts one");\n');
+    const child = execa(process.execPath, [bin, "watch", entry], {
+      reject: false,
+      stdin: "ignore",
+      all: true,
+    });
+    let out = "";
+    child.all?.on("data", (c: Buffer) => (out += c.toString()));
+    await until(() => out.includes("ts one") && out.includes("waiting for changes"));
+    await writeFile(entry, "const n: number = ;\n");
+    await until(
+      () => /main\.ts:\d+:\d+ - error (TS|BPY)\d+/.test(out) && out.includes("failed — waiting"),
+    );
+    await writeFile(entry, 'console.log("ts two");\n');
+    await until(() => out.includes("ts two"));
+    child.kill("SIGINT");
+    expect((await child).exitCode).toBe(0);
+  });
+});
+
+describe("bpyts init", () => {
+  it("creates a project that installs (file: links to this checkout) and runs", async () => {
+    const parent = await tempDir("bpyts init ");
+    const dir = join(parent, "my project");
+    const created = await execa(process.execPath, [bin, "init", dir], { reject: false });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    expect(pkg.devDependencies.bpyts).toMatch(/^file:/);
+    const tsconfig = JSON.parse(await readFile(join(dir, "tsconfig.json"), "utf8"));
+    expect(tsconfig.compilerOptions.types[0]).toMatch(/^@bpyts\/blender-\d+\.\d+$/);
+    expect(existsSync(join(dir, "src/main.ts"))).toBe(true);
+    expect(existsSync(join(dir, "README.md"))).toBe(true);
+
+    const install = await execa("npm", ["install", "--offline", "--no-audit", "--no-fund"], {
+      cwd: dir,
+      reject: false,
+    });
+    expect(install.exitCode, install.stderr).toBe(0);
+    const version = await execa("npx", ["bpyts", "--version"], { cwd: dir, reject: false });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+
+    // The runtime module is importable from a project run (a .py stands in while the compiler is
+    // not built; with the compiler, src/main.ts itself runs).
+    await writeFile(
+      join(dir, "probe.py"),
+      "import bpy\nfrom bpyts.runtime import setResult\nsetResult(len(bpy.data.objects))\n",
+    );
+    const probe = await execa("npx", ["bpyts", "run", "probe.py", "--result"], {
+      cwd: dir,
+      reject: false,
+    });
+    expect(probe.exitCode, probe.stderr).toBe(0);
+    expect(probe.stdout.trim().endsWith("3")).toBe(true);
+
+    if (compilerReady && typingsReady) {
+      const run = await execa(
+        "npx",
+        ["bpyts", "run", "src/main.ts", "--input", '{"size":2}', "--result"],
+        { cwd: dir, reject: false },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('"size": 2');
+      // The generated tsconfig type-checks the example for an editor (bpy + bpyts/runtime).
+      const tsc = await execa(
+        process.execPath,
+        [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", dir],
+        { reject: false },
+      );
+      expect(tsc.exitCode, tsc.stdout).toBe(0);
+    }
+    // A non-empty folder is refused.
+    const again = await execa(process.execPath, [bin, "init", dir], { reject: false });
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toMatch(/error BPY0008: .* is not empty/);
+  });
+});

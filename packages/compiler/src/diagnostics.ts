@@ -1,0 +1,208 @@
+/**
+ * The compiler's diagnostics table. Codes are stable: never renumber, only append.
+ */
+export interface DiagnosticInfo {
+  code: string;
+  message: string;
+  suggestion?: string;
+  /** "error" unless set */
+  category?: "error" | "warning";
+}
+
+export const diagnostics = {
+  asyncAwait: {
+    code: "BPY1001",
+    message: "async functions and await are not supported",
+    suggestion:
+      "Blender scripts run synchronously; call the function directly and drop async/await",
+  },
+  eval: {
+    code: "BPY1002",
+    message: "eval and the Function constructor are not supported",
+    suggestion: "write the code directly instead of building it at runtime",
+  },
+  arguments: {
+    code: "BPY1003",
+    message: "the 'arguments' object is not supported",
+    suggestion: "declare a rest parameter: function f(...args: T[])",
+  },
+  objectAccessor: {
+    code: "BPY1004",
+    message: "getters and setters in object literals are not supported",
+    suggestion: "use a class with get/set accessors, or a plain property",
+  },
+  prototype: {
+    code: "BPY1005",
+    message: "prototype manipulation is not supported",
+    suggestion: "use classes and inheritance",
+  },
+  anyType: {
+    code: "BPY1006",
+    message: "the translation of {0} depends on the operand types, but the type is '{1}'",
+    suggestion: "give the value a precise type (number, string, …) or narrow it first",
+  },
+  label: {
+    code: "BPY1007",
+    message: "labels are only supported on loops",
+    suggestion: "remove the label, or restructure the code with a loop or a function",
+  },
+  regexp: {
+    code: "BPY1008",
+    message: "regular expressions are not supported",
+    suggestion: "use string methods (includes, indexOf, split, replace with a string pattern)",
+  },
+  unboundThis: {
+    code: "BPY1009",
+    message: "'this' is only supported inside class members and arrow functions within them",
+    suggestion: "turn the function into a class method or pass the object as a parameter",
+  },
+  kwargs: {
+    code: "BPY1010",
+    message: "a keyword-argument parameter (KwArgs) needs an object literal or a plain record",
+    suggestion: "write the options inline: op({ size: 2 }), or spread a Record<string, …>",
+  },
+  namespace: {
+    code: "BPY1011",
+    message: "namespaces and 'declare' blocks in compiled code are not supported",
+    suggestion: "use ES modules (import/export) instead of namespaces",
+  },
+  looseEquality: {
+    code: "BPY1012",
+    message: "'{0}' between values of different types is not supported",
+    suggestion: "use === / !==, or compare with null (x == null) only",
+  },
+  throwNonError: {
+    code: "BPY1013",
+    message: "only Error objects can be thrown",
+    suggestion: "throw new Error(String(value)) or a subclass of Error",
+  },
+  bigint: {
+    code: "BPY1014",
+    message: "bigint is not supported",
+    suggestion: "use number",
+  },
+  symbol: {
+    code: "BPY1015",
+    message: "symbols are not supported",
+    suggestion: "use string keys",
+  },
+  unsupportedMember: {
+    code: "BPY1016",
+    message: "'{0}' is not supported by the compiler",
+    suggestion: "see the list of supported built-ins in the compiler README",
+  },
+  complexUpdate: {
+    code: "BPY1017",
+    message: "assignments or ++/-- on a property inside a larger expression are not supported",
+    suggestion: "move the assignment into its own statement",
+  },
+  taggedTemplate: {
+    code: "BPY1018",
+    message: "tagged template literals are not supported",
+    suggestion: "call the function with a normal template literal",
+  },
+  importForm: {
+    code: "BPY1019",
+    message: "unsupported import: {0}",
+    suggestion:
+      'import Python modules with `import * as m from "m"` or `import { a } from "m"`; project files with relative paths',
+  },
+  classExpression: {
+    code: "BPY1020",
+    message: "{0} are not supported",
+    suggestion: "declare the class at statement level",
+  },
+  arrayDelete: {
+    code: "BPY1021",
+    message: "'delete' on an array element is not supported (it would leave a hole)",
+    suggestion: "use splice(i, 1), or assign undefined",
+  },
+  generatorMethod: {
+    code: "BPY1022",
+    message: "calling .{0}() on a generator is not supported",
+    suggestion: "iterate the generator with for…of or spread it into an array",
+  },
+  objectThis: {
+    code: "BPY1023",
+    message: "methods in object literals cannot use 'this'",
+    suggestion: "use a class",
+  },
+  mapJson: {
+    code: "BPY1024",
+    message: "JSON.stringify on a Map or Set is not supported (JavaScript writes {})",
+    suggestion: "convert it first: Object.fromEntries(map) or [...set]",
+  },
+  unhashableKey: {
+    code: "BPY1025",
+    message:
+      "Map keys and Set values that are plain objects or arrays are not supported (Python dicts need hashable keys)",
+    suggestion: "use class instances, strings or numbers as keys",
+  },
+  comma: {
+    code: "BPY1026",
+    message: "the comma operator is only supported in for-loop headers",
+    suggestion: "split the expression into statements",
+  },
+  unsupportedSyntax: {
+    code: "BPY1027",
+    message: "{0} is not supported",
+    suggestion: "rewrite the code without this construct",
+  },
+  nullAndUndefined: {
+    code: "BPY1028",
+    message:
+      "comparing with === against {0} when the type also allows {1}: both become None in Python",
+    suggestion:
+      "compare with == null to test for both, or use only one of null/undefined in the type",
+  },
+  mixedObject: {
+    code: "BPY1029",
+    message:
+      "'{0}' is used both as a plain object (a Python dict) and as a class instance (a Python object)",
+    suggestion:
+      "create the value with a class (new …) everywhere, or do not implement the interface with a class",
+  },
+  jsonUndefined: {
+    code: "BPY1030",
+    category: "warning",
+    message:
+      "JSON.stringify: '{0}' may be undefined; Python has one None, so it is written as null instead of being left out",
+    suggestion: "use null explicitly, or delete the key before stringifying",
+  },
+
+  // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
+  inplaceOperatorExpression: {
+    code: "BPY2001",
+    message: "'{0}' is the in-place Python operator '{1}': it can only be used as a statement",
+    suggestion:
+      "write it on its own line (a.iadd(b);), or use the non-mutating form (a = a.add(b))",
+  },
+  usingNotContextManager: {
+    code: "BPY2002",
+    message: "'using' needs a Python context manager (a value typed ContextManager<…>), got '{0}'",
+    suggestion:
+      "use 'using' only with calls the typings declare as ContextManager<…> (bpy.data.libraries.load, bpy.data.temp_data, context.temp_override)",
+  },
+  awaitUsing: {
+    code: "BPY2003",
+    message: "'await using' is not supported: Blender context managers are synchronous",
+    suggestion: "write 'using x = …'",
+  },
+  addonClassMember: {
+    code: "BPY2004",
+    message: "{0} is not supported in a class registered with Blender ({1})",
+    suggestion:
+      "declare bl_* settings and bpy.props.* properties as instance fields with initialisers, and poll/description as static methods",
+  },
+  optionalOperatorMacro: {
+    code: "BPY2005",
+    message: "optional call of the Python operator method '{0}' is not supported",
+    suggestion: "check for null first: if (a) { … a.{0}(b) … }",
+  },
+} satisfies Record<string, DiagnosticInfo>;
+
+export type DiagnosticKey = keyof typeof diagnostics;
+
+export function formatMessage(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? "");
+}

@@ -1,0 +1,1281 @@
+/**
+ * Runtime helpers: JavaScript semantics Python lacks, written once as Python source. A helper is
+ * emitted at the top of the output (after the imports) only when the program uses it, together
+ * with the helpers and standard modules it depends on.
+ */
+
+export interface Helper {
+  name: string;
+  deps: string[];
+  imports: string[];
+  code: string;
+}
+
+const H: Helper[] = [];
+function def(name: string, deps: string[], imports: string[], code: string): void {
+  H.push({ name, deps, imports, code: code.replace(/^\n/, "").replace(/\s+$/, "") });
+}
+
+def(
+  "_js_num_str",
+  [],
+  ["math"],
+  String.raw`
+def _js_num_str(x):
+    """Number to string exactly as JavaScript's String(number)."""
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, int):
+        if -9007199254740992 <= x <= 9007199254740992:
+            return str(x)
+        try:
+            x = float(x)
+        except OverflowError:
+            return "Infinity" if x > 0 else "-Infinity"
+    if x != x:
+        return "NaN"
+    if x == math.inf:
+        return "Infinity"
+    if x == -math.inf:
+        return "-Infinity"
+    if x == 0:
+        return "0"
+    if x.is_integer() and abs(x) <= 9007199254740992:
+        return str(int(x))
+    sign = "-" if x < 0 else ""
+    mantissa, _, exp = repr(abs(x)).partition("e")
+    whole, _, frac = mantissa.partition(".")
+    digits = whole + frac
+    point = len(whole) + (int(exp) if exp else 0)
+    stripped = digits.lstrip("0")
+    point -= len(digits) - len(stripped)
+    digits = stripped.rstrip("0") or "0"
+    k, n = len(digits), point
+    if k <= n <= 21:
+        return sign + digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return sign + digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return sign + "0." + "0" * -n + digits
+    e = n - 1
+    es = ("+" if e >= 0 else "-") + str(abs(e))
+    if k == 1:
+        return sign + digits + "e" + es
+    return sign + digits[0] + "." + digits[1:] + "e" + es
+`,
+);
+
+def(
+  "_js_str",
+  ["_js_num_str"],
+  [],
+  String.raw`
+def _js_str(x):
+    """String(x) with JavaScript semantics."""
+    if x is None:
+        return "undefined"
+    if x is True:
+        return "true"
+    if x is False:
+        return "false"
+    if isinstance(x, str):
+        return x
+    if isinstance(x, (int, float)):
+        return _js_num_str(x)
+    if isinstance(x, (list, tuple)):
+        return ",".join("" if v is None else _js_str(v) for v in x)
+    if isinstance(x, dict):
+        return "[object Object]"
+    if isinstance(x, BaseException):
+        name = getattr(x, "name", type(x).__name__)
+        message = getattr(x, "message", str(x))
+        return name + ": " + message if message else name
+    to_string = getattr(x, "toString", None)
+    if callable(to_string):
+        return to_string()
+    return str(x)
+`,
+);
+
+def(
+  "_js_truthy",
+  [],
+  [],
+  String.raw`
+def _js_truthy(x):
+    """JavaScript truthiness: [] and {} are true, NaN is false."""
+    if x is None or x is False:
+        return False
+    if x is True:
+        return True
+    if isinstance(x, (int, float)):
+        return x == x and x != 0
+    if isinstance(x, str):
+        return x != ""
+    return True
+`,
+);
+
+def(
+  "_js_div",
+  [],
+  ["math"],
+  String.raw`
+def _js_div(a, b):
+    """a / b with IEEE semantics (1 / 0 is Infinity)."""
+    try:
+        return a / b
+    except ZeroDivisionError:
+        if a != a or a == 0:
+            return math.nan
+        negative = (a < 0) != (math.copysign(1.0, b) < 0)
+        return -math.inf if negative else math.inf
+`,
+);
+
+def(
+  "_js_mod",
+  [],
+  ["math"],
+  String.raw`
+def _js_mod(a, b):
+    """a % b with the sign of the dividend."""
+    if isinstance(a, int) and isinstance(b, int) and b != 0:
+        r = abs(a) % abs(b)
+        return -r if a < 0 else r
+    if b == 0 or a != a or b != b or a in (math.inf, -math.inf):
+        return math.nan
+    if b in (math.inf, -math.inf):
+        return a
+    return math.fmod(a, b)
+`,
+);
+
+def(
+  "_js_pow",
+  [],
+  ["math"],
+  String.raw`
+def _js_pow(a, b):
+    """a ** b with JavaScript semantics."""
+    if b != b:
+        return math.nan
+    if b == 0:
+        return 1
+    if a != a:
+        return math.nan
+    if abs(a) == 1 and b in (math.inf, -math.inf):
+        return math.nan
+    try:
+        r = a ** b
+    except ZeroDivisionError:
+        return -math.inf if math.copysign(1.0, a) < 0 and b % 2 == 1 else math.inf
+    except OverflowError:
+        return -math.inf if a < 0 and b % 2 == 1 else math.inf
+    if isinstance(r, complex):
+        return math.nan
+    if isinstance(r, int) and abs(r) > 9007199254740992:
+        try:
+            return float(r)
+        except OverflowError:
+            return math.inf if r > 0 else -math.inf
+    return r
+`,
+);
+
+def(
+  "_js_i32",
+  [],
+  ["math"],
+  String.raw`
+def _js_i32(x):
+    """ToInt32: the operand of JavaScript's bitwise operators."""
+    if isinstance(x, float):
+        if x != x or x in (math.inf, -math.inf):
+            return 0
+        x = int(x)
+    elif x is None:
+        return 0
+    x &= 0xFFFFFFFF
+    return x - 0x100000000 if x & 0x80000000 else x
+`,
+);
+
+def(
+  "_js_u32",
+  ["_js_i32"],
+  [],
+  String.raw`
+def _js_u32(x):
+    return _js_i32(x) & 0xFFFFFFFF
+`,
+);
+
+def(
+  "_js_shl",
+  ["_js_i32", "_js_u32"],
+  [],
+  String.raw`
+def _js_shl(a, b):
+    return _js_i32(_js_i32(a) << (_js_u32(b) & 31))
+`,
+);
+def(
+  "_js_shr",
+  ["_js_i32", "_js_u32"],
+  [],
+  String.raw`
+def _js_shr(a, b):
+    return _js_i32(a) >> (_js_u32(b) & 31)
+`,
+);
+def(
+  "_js_ushr",
+  ["_js_u32"],
+  [],
+  String.raw`
+def _js_ushr(a, b):
+    return _js_u32(a) >> (_js_u32(b) & 31)
+`,
+);
+
+def(
+  "_js_strict_eq",
+  [],
+  [],
+  String.raw`
+def _js_strict_eq(a, b):
+    """a === b for values whose type is not known statically."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (list, dict)) or isinstance(b, (list, dict)):
+        return a is b
+    return a == b
+`,
+);
+
+def(
+  "_js_get",
+  [],
+  [],
+  String.raw`
+def _js_get(seq, i):
+    """seq[i] on an array or string: undefined (None) when out of range."""
+    if isinstance(i, float):
+        if not i.is_integer():
+            return None
+        i = int(i)
+    if 0 <= i < len(seq):
+        return seq[i]
+    return None
+`,
+);
+
+def(
+  "_js_set",
+  [],
+  [],
+  String.raw`
+def _js_set(lst, i, value):
+    """lst[i] = value on an array, growing it like JavaScript does."""
+    if isinstance(i, float) and i.is_integer():
+        i = int(i)
+    if not isinstance(i, int) or i < 0:
+        raise IndexError("array index must be a non-negative integer: " + repr(i))
+    if i >= len(lst):
+        lst.extend([None] * (i - len(lst) + 1))
+    lst[i] = value
+    return value
+`,
+);
+
+def(
+  "_js_set_length",
+  [],
+  [],
+  String.raw`
+def _js_set_length(lst, n):
+    n = int(n)
+    if n < len(lst):
+        del lst[n:]
+    else:
+        lst.extend([None] * (n - len(lst)))
+    return n
+`,
+);
+
+def(
+  "_js_index_of",
+  ["_js_strict_eq"],
+  [],
+  String.raw`
+def _js_index_of(seq, value, start=0):
+    start = int(start)
+    if start < 0:
+        start = max(0, len(seq) + start)
+    for i in range(start, len(seq)):
+        if _js_strict_eq(seq[i], value):
+            return i
+    return -1
+`,
+);
+
+def(
+  "_js_last_index_of",
+  ["_js_strict_eq"],
+  [],
+  String.raw`
+def _js_last_index_of(seq, value, start=None):
+    i = len(seq) - 1 if start is None else int(start)
+    if i < 0:
+        i += len(seq)
+    i = min(i, len(seq) - 1)
+    while i >= 0:
+        if _js_strict_eq(seq[i], value):
+            return i
+        i -= 1
+    return -1
+`,
+);
+
+def(
+  "_js_includes",
+  [],
+  [],
+  String.raw`
+def _js_includes(seq, value):
+    """Array.prototype.includes (SameValueZero: NaN is found)."""
+    if value != value:
+        return any(v != v for v in seq if isinstance(v, float))
+    plain = (int, float, str)
+    return any(
+        v is value
+        or (type(v) is not bool and type(value) is not bool and isinstance(v, plain) and isinstance(value, plain) and v == value)
+        for v in seq
+    )
+`,
+);
+
+def(
+  "_js_push",
+  [],
+  [],
+  String.raw`
+def _js_push(lst, *items):
+    lst.extend(items)
+    return len(lst)
+`,
+);
+def(
+  "_js_pop",
+  [],
+  [],
+  String.raw`
+def _js_pop(lst):
+    return lst.pop() if lst else None
+`,
+);
+def(
+  "_js_shift",
+  [],
+  [],
+  String.raw`
+def _js_shift(lst):
+    return lst.pop(0) if lst else None
+`,
+);
+def(
+  "_js_unshift",
+  [],
+  [],
+  String.raw`
+def _js_unshift(lst, *items):
+    lst[0:0] = items
+    return len(lst)
+`,
+);
+
+def(
+  "_js_splice",
+  [],
+  [],
+  String.raw`
+def _js_splice(lst, start, *rest):
+    """Array.prototype.splice: removes and returns lst[start:start + count], inserts the rest."""
+    n = len(lst)
+    start = int(start)
+    start = max(n + start, 0) if start < 0 else min(start, n)
+    if not rest:
+        count = n - start
+    else:
+        count = max(0, min(int(rest[0] or 0), n - start))
+    removed = lst[start:start + count]
+    lst[start:start + count] = list(rest[1:])
+    return removed
+`,
+);
+
+def(
+  "_js_slice_index",
+  [],
+  ["math"],
+  String.raw`
+def _js_slice_index(i):
+    """Integer argument of slice()/substring(): truncated, NaN is 0."""
+    if i is None:
+        return None
+    if isinstance(i, float):
+        if i != i:
+            return 0
+        if i in (math.inf, -math.inf):
+            return 2**53 if i > 0 else -(2**53)
+        return int(i)
+    return i
+`,
+);
+
+def(
+  "_js_reverse",
+  [],
+  [],
+  String.raw`
+def _js_reverse(lst):
+    lst.reverse()
+    return lst
+`,
+);
+
+def(
+  "_js_sort",
+  ["_js_str"],
+  ["functools"],
+  String.raw`
+def _js_sort(lst, compare=None):
+    """Array.prototype.sort: by string value unless given a comparator; undefined last."""
+    values = [v for v in lst if v is not None]
+    missing = len(lst) - len(values)
+    if compare is None:
+        values.sort(key=lambda v: _js_str(v).encode("utf-16-be"))
+    else:
+        def order(a, b):
+            r = compare(a, b)
+            return 0 if r != r else r
+        values.sort(key=functools.cmp_to_key(order))
+    lst[:] = values + [None] * missing
+    return lst
+`,
+);
+
+def(
+  "_js_join",
+  ["_js_str"],
+  [],
+  String.raw`
+def _js_join(seq, sep=","):
+    """Array.prototype.join: null/undefined become empty strings."""
+    return sep.join("" if v is None else _js_str(v) for v in seq)
+`,
+);
+
+def(
+  "_js_flat",
+  [],
+  [],
+  String.raw`
+def _js_flat(seq, depth=1):
+    out = []
+    for v in seq:
+        if isinstance(v, list) and depth >= 1:
+            out.extend(_js_flat(v, depth - 1))
+        else:
+            out.append(v)
+    return out
+`,
+);
+
+def(
+  "_js_fill",
+  [],
+  [],
+  String.raw`
+def _js_fill(lst, value, start=0, end=None):
+    n = len(lst)
+    start = int(start)
+    start = max(n + start, 0) if start < 0 else min(start, n)
+    end = n if end is None else int(end)
+    end = max(n + end, 0) if end < 0 else min(end, n)
+    for i in range(start, end):
+        lst[i] = value
+    return lst
+`,
+);
+
+def(
+  "_js_reduce",
+  [],
+  [],
+  String.raw`
+def _js_reduce(seq, fn, nargs, *initial, right=False):
+    """reduce/reduceRight whose callback wants the index (and array) too."""
+    indices = list(range(len(seq)))
+    if right:
+        indices.reverse()
+    if initial:
+        acc = initial[0]
+    elif indices:
+        acc = seq[indices.pop(0)]
+    else:
+        raise TypeError("Reduce of empty array with no initial value")
+    for i in indices:
+        acc = fn(*(acc, seq[i], i, seq)[:nargs])
+    return acc
+`,
+);
+
+def(
+  "_js_find_last_index",
+  [],
+  [],
+  String.raw`
+def _js_find_last_index(seq, pred):
+    for i in range(len(seq) - 1, -1, -1):
+        if pred(seq[i], i):
+            return i
+    return -1
+`,
+);
+
+def(
+  "_js_unpack",
+  [],
+  [],
+  String.raw`
+def _js_unpack(seq, n, rest=False):
+    """Array destructuring: the first n items padded with undefined (plus the rest as a list)."""
+    items = list(seq)
+    head = items[:n] + [None] * (n - len(items))
+    return head + [items[n:]] if rest else head
+`,
+);
+
+def(
+  "_js_at",
+  [],
+  [],
+  String.raw`
+def _js_at(seq, i):
+    i = int(i)
+    if i < 0:
+        i += len(seq)
+    return seq[i] if 0 <= i < len(seq) else None
+`,
+);
+
+def(
+  "_js_char_at",
+  [],
+  [],
+  String.raw`
+def _js_char_at(s, i=0):
+    i = int(i)
+    return s[i] if 0 <= i < len(s) else ""
+`,
+);
+
+def(
+  "_js_char_code_at",
+  [],
+  ["math"],
+  String.raw`
+def _js_char_code_at(s, i=0):
+    i = int(i)
+    return ord(s[i]) if 0 <= i < len(s) else math.nan
+`,
+);
+
+def(
+  "_js_substring",
+  ["_js_slice_index"],
+  [],
+  String.raw`
+def _js_substring(s, start, end=None):
+    n = len(s)
+    a = max(0, min(n, _js_slice_index(start)))
+    b = n if end is None else max(0, min(n, _js_slice_index(end)))
+    if a > b:
+        a, b = b, a
+    return s[a:b]
+`,
+);
+
+def(
+  "_js_str_index_of",
+  [],
+  [],
+  String.raw`
+def _js_str_index_of(s, sub, start=0):
+    start = max(0, min(len(s), int(start)))
+    return s.find(sub, start)
+`,
+);
+
+def(
+  "_js_split",
+  [],
+  [],
+  String.raw`
+def _js_split(s, sep=None, limit=None):
+    if sep is None:
+        parts = [s]
+    elif sep == "":
+        parts = list(s)
+    else:
+        parts = s.split(sep)
+    return parts if limit is None else parts[: int(limit)]
+`,
+);
+
+def(
+  "_js_replace",
+  [],
+  [],
+  String.raw`
+def _js_replace(s, pattern, replacement, replace_all=False):
+    """String.prototype.replace/replaceAll with a string pattern ($& and $$ patterns expand)."""
+    out = []
+    pos = 0
+    while True:
+        i = s.find(pattern, pos)
+        if i < 0 or (replace_all is False and out):
+            break
+        if callable(replacement):
+            rep = replacement(pattern, i, s)
+        else:
+            rep, j = [], 0
+            while j < len(replacement):
+                c = replacement[j]
+                nxt = replacement[j + 1 : j + 2]
+                if c == "$" and nxt in ("$", "&", "\u0060", "'"):
+                    rep.append({"$": "$", "&": pattern, "\u0060": s[:i], "'": s[i + len(pattern):]}[nxt])
+                    j += 2
+                else:
+                    rep.append(c)
+                    j += 1
+            rep = "".join(rep)
+        out.append(s[pos:i] + rep)
+        pos = i + len(pattern)
+        if not pattern:
+            if i < len(s):
+                out.append(s[i])
+            pos = i + 1
+            if pos > len(s):
+                break
+        if not replace_all:
+            break
+    return "".join(out) + s[pos:]
+`,
+);
+
+def(
+  "_js_pad",
+  [],
+  [],
+  String.raw`
+def _js_pad(s, length, fill=" ", at_start=True):
+    length = int(length)
+    if length <= len(s) or fill == "":
+        return s
+    need = length - len(s)
+    pad = (fill * (need // len(fill) + 1))[:need]
+    return pad + s if at_start else s + pad
+`,
+);
+
+def(
+  "_js_round",
+  [],
+  ["math"],
+  String.raw`
+def _js_round(x):
+    """Math.round: halves round towards +Infinity."""
+    if isinstance(x, int) or x != x or x in (math.inf, -math.inf):
+        return x
+    r = math.floor(x)
+    return r + 1 if x - r >= 0.5 else r
+`,
+);
+
+def(
+  "_js_sign",
+  [],
+  [],
+  String.raw`
+def _js_sign(x):
+    if x != x:
+        return x
+    return 1 if x > 0 else -1 if x < 0 else 0
+`,
+);
+
+def(
+  "_js_cbrt",
+  [],
+  ["math"],
+  String.raw`
+def _js_cbrt(x):
+    if x != x or x in (math.inf, -math.inf) or x == 0:
+        return x
+    r = round(abs(x) ** (1 / 3))
+    if r**3 == abs(x):
+        return r if x > 0 else -r
+    return math.copysign(abs(x) ** (1 / 3), x)
+`,
+);
+
+def(
+  "_js_max",
+  ["_js_num_str"],
+  ["math"],
+  String.raw`
+def _js_max(*values):
+    """Math.max: NaN wins, no arguments is -Infinity."""
+    result = -math.inf
+    for v in values:
+        if v != v:
+            return math.nan
+        if v > result:
+            result = v
+    return result
+`,
+);
+def(
+  "_js_min",
+  [],
+  ["math"],
+  String.raw`
+def _js_min(*values):
+    result = math.inf
+    for v in values:
+        if v != v:
+            return math.nan
+        if v < result:
+            result = v
+    return result
+`,
+);
+
+def(
+  "_js_trunc",
+  [],
+  ["math"],
+  String.raw`
+def _js_trunc(x, fn=math.trunc):
+    """Math.floor/ceil/trunc that keep NaN and Infinity."""
+    if x != x or x in (math.inf, -math.inf):
+        return x
+    return fn(x)
+`,
+);
+
+def(
+  "_js_to_number",
+  [],
+  ["math", "re"],
+  String.raw`
+_JS_NUMBER_RE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _js_to_number(x):
+    """Number(x) with JavaScript semantics."""
+    if x is None:
+        return math.nan
+    if isinstance(x, bool):
+        return int(x)
+    if isinstance(x, (int, float)):
+        return x
+    if isinstance(x, list):
+        return 0 if not x else _js_to_number(x[0]) if len(x) == 1 else math.nan
+    if not isinstance(x, str):
+        return math.nan
+    s = x.strip()
+    if s == "":
+        return 0
+    if s in ("Infinity", "+Infinity", "-Infinity"):
+        return -math.inf if s[0] == "-" else math.inf
+    if len(s) > 2 and s[0] == "0" and s[1] in "xXoObB":
+        try:
+            return int(s, 0)
+        except ValueError:
+            return math.nan
+    if not _JS_NUMBER_RE.fullmatch(s):
+        return math.nan
+    v = float(s)
+    return int(v) if v.is_integer() and abs(v) <= 9007199254740992 and s.lstrip("+")[0] != "-" else v
+`,
+);
+
+def(
+  "_js_parse_float",
+  ["_js_str"],
+  ["math", "re"],
+  String.raw`
+_JS_FLOAT_PREFIX_RE = re.compile(r"[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
+
+
+def _js_parse_float(s):
+    m = _JS_FLOAT_PREFIX_RE.match(_js_str(s).lstrip())
+    if not m:
+        return math.nan
+    t = m.group(0)
+    if t.endswith("Infinity"):
+        return -math.inf if t[0] == "-" else math.inf
+    v = float(t)
+    return int(v) if v.is_integer() and abs(v) <= 9007199254740992 and t[0] != "-" else v
+`,
+);
+
+def(
+  "_js_parse_int",
+  ["_js_str", "_js_i32"],
+  ["math"],
+  String.raw`
+def _js_parse_int(s, radix=None):
+    s = _js_str(s).strip()
+    sign = 1
+    if s and s[0] in "+-":
+        sign = -1 if s[0] == "-" else 1
+        s = s[1:]
+    r = 0 if radix is None else _js_i32(radix)
+    if r != 0 and (r < 2 or r > 36):
+        return math.nan
+    if (r in (0, 16)) and s[:2].lower() == "0x":
+        s, r = s[2:], 16
+    r = r or 10
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"[:r]
+    i = 0
+    while i < len(s) and s[i].lower() in digits:
+        i += 1
+    if i == 0:
+        return math.nan
+    return sign * int(s[:i], r)
+`,
+);
+
+def(
+  "_js_is_integer",
+  [],
+  ["math"],
+  String.raw`
+def _js_is_integer(x):
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return False
+    return isinstance(x, int) or (math.isfinite(x) and x.is_integer())
+`,
+);
+
+def(
+  "_js_to_fixed",
+  ["_js_num_str"],
+  ["math", "decimal"],
+  String.raw`
+def _js_to_fixed(x, digits=0):
+    """Number.prototype.toFixed: rounds the exact binary value half away from zero."""
+    if x != x:
+        return "NaN"
+    if abs(x) >= 1e21:
+        return _js_num_str(x)
+    exact = decimal.Decimal(x)
+    q = exact.quantize(
+        decimal.Decimal(1).scaleb(-int(digits)),
+        rounding=decimal.ROUND_HALF_UP,
+        context=decimal.Context(prec=500),
+    )
+    s = format(q, "f")
+    return s[1:] if x == 0 and s.startswith("-") else s
+`,
+);
+
+def(
+  "_js_typeof",
+  [],
+  [],
+  String.raw`
+def _js_typeof(x, none="undefined"):
+    if x is None:
+        return none
+    if isinstance(x, bool):
+        return "boolean"
+    if isinstance(x, (int, float)):
+        return "number"
+    if isinstance(x, str):
+        return "string"
+    if callable(x) and not isinstance(x, type):
+        return "function"
+    if isinstance(x, type):
+        return "function"
+    return "object"
+`,
+);
+
+def(
+  "_js_json_quote",
+  [],
+  [],
+  String.raw`
+def _js_json_quote(s):
+    out = ['"']
+    for ch in s:
+        c = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch in "\b\f\n\r\t":
+            out.append({"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch])
+        elif c < 0x20 or 0xD800 <= c <= 0xDFFF:
+            out.append("\\u%04x" % c)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+`,
+);
+
+def(
+  "_js_json_stringify",
+  ["_js_json_quote", "_js_num_str", "_js_str"],
+  ["math"],
+  String.raw`
+def _js_json_stringify(value, replacer=None, indent=None):
+    """JSON.stringify with Node's exact output (None is written as null)."""
+    if isinstance(indent, (int, float)) and not isinstance(indent, bool):
+        gap = " " * max(0, min(10, int(indent)))
+    elif isinstance(indent, str):
+        gap = indent[:10]
+    else:
+        gap = ""
+    skip = object()
+
+    def write(v, current):
+        if not isinstance(v, (dict, list, tuple, str, int, float)) and v is not None:
+            to_json = getattr(v, "toJSON", None)
+            if callable(to_json):
+                v = to_json()
+        if v is None:
+            return "null"
+        if v is True:
+            return "true"
+        if v is False:
+            return "false"
+        if isinstance(v, str):
+            return _js_json_quote(v)
+        if isinstance(v, (int, float)):
+            if isinstance(v, float) and (v != v or v in (math.inf, -math.inf)):
+                return "null"
+            return _js_num_str(v)
+        if callable(v):
+            return skip
+        inner = current + gap
+        if isinstance(v, (list, tuple)):
+            if not v:
+                return "[]"
+            items = []
+            for x in v:
+                s = write(x, inner)
+                items.append("null" if s is skip else s)
+            if gap:
+                return "[\n" + inner + (",\n" + inner).join(items) + "\n" + current + "]"
+            return "[" + ",".join(items) + "]"
+        if isinstance(v, dict):
+            pairs = v.items()
+        else:
+            fields = vars(v).items() if hasattr(v, "__dict__") else []
+            pairs = [(k, x) for k, x in fields if "__" not in k]
+        parts = []
+        for k, x in pairs:
+            s = write(x, inner)
+            if s is skip:
+                continue
+            parts.append(_js_json_quote(_js_str(k)) + (": " if gap else ":") + s)
+        if not parts:
+            return "{}"
+        if gap:
+            return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + current + "}"
+        return "{" + ",".join(parts) + "}"
+
+    result = write(value, "")
+    return None if result is skip else result
+`,
+);
+
+def(
+  "_js_json_parse",
+  [],
+  ["json"],
+  String.raw`
+def _js_json_parse(text):
+    return json.loads(text)
+`,
+);
+
+def(
+  "_js_enum_key",
+  [],
+  [],
+  String.raw`
+def _js_enum_key(enum, value):
+    """Reverse mapping of a numeric enum: Color[Color.Red] is "Red"."""
+    for key, member in vars(enum).items():
+        if not key.startswith("__") and member == value and not isinstance(member, bool):
+            return key
+    return None
+`,
+);
+
+def(
+  "_js_map_set",
+  [],
+  [],
+  String.raw`
+def _js_map_set(m, key, value):
+    m[key] = value
+    return m
+`,
+);
+def(
+  "_js_delete",
+  [],
+  [],
+  String.raw`
+def _js_delete(m, key):
+    """Map.delete / Set.delete: True when the key was present."""
+    if key in m:
+        del m[key]
+        return True
+    return False
+`,
+);
+def(
+  "_js_set_add",
+  [],
+  [],
+  String.raw`
+def _js_set_add(s, value):
+    s[value] = None
+    return s
+`,
+);
+def(
+  "_js_assign",
+  [],
+  [],
+  String.raw`
+def _js_assign(target, *sources):
+    for source in sources:
+        if source is not None:
+            target.update(source)
+    return target
+`,
+);
+
+def(
+  "JsError",
+  ["_js_str"],
+  [],
+  String.raw`
+class JsError(Exception):
+    """JavaScript's Error: has .message and .name."""
+
+    name = "Error"
+
+    def __init__(self, message=None):
+        super().__init__(message)
+        self.message = "" if message is None else _js_str(message)
+
+    def __str__(self):
+        return self.message
+
+    def toString(self):
+        return self.name + ": " + self.message if self.message else self.name
+`,
+);
+def(
+  "JsTypeError",
+  ["JsError"],
+  [],
+  String.raw`
+class JsTypeError(JsError):
+    name = "TypeError"
+`,
+);
+def(
+  "JsRangeError",
+  ["JsError"],
+  [],
+  String.raw`
+class JsRangeError(JsError):
+    name = "RangeError"
+`,
+);
+def(
+  "JsSyntaxError",
+  ["JsError"],
+  [],
+  String.raw`
+class JsSyntaxError(JsError):
+    name = "SyntaxError"
+`,
+);
+
+def(
+  "_js_error_message",
+  [],
+  [],
+  String.raw`
+def _js_error_message(e):
+    """e.message for anything caught: Python's own exceptions have no .message."""
+    return e.message if hasattr(e, "message") else str(e)
+`,
+);
+
+def(
+  "_js_keys",
+  [],
+  [],
+  String.raw`
+def _js_keys(obj):
+    """for...in / Object.keys: string keys of a dict, indices of a list, fields of an object."""
+    if isinstance(obj, dict):
+        return [k if isinstance(k, str) else str(k) for k in obj]
+    if isinstance(obj, (list, str)):
+        return [str(i) for i in range(len(obj))]
+    return [k for k in vars(obj) if "__" not in k]
+`,
+);
+
+def(
+  "_js_in",
+  [],
+  [],
+  String.raw`
+def _js_in(key, obj):
+    if isinstance(obj, dict):
+        return key in obj
+    if isinstance(obj, list):
+        try:
+            i = int(key)
+        except (TypeError, ValueError):
+            return key == "length"
+        return 0 <= i < len(obj) and str(i) == str(key)
+    return hasattr(obj, key)
+`,
+);
+
+def(
+  "_js_inspect",
+  ["_js_str", "_js_json_stringify"],
+  [],
+  String.raw`
+def _js_inspect(x):
+    """console.log formatting: strings raw, arrays and objects as JSON."""
+    if isinstance(x, (list, tuple, dict)):
+        return _js_json_stringify(x)
+    if x is None or isinstance(x, (str, int, float, BaseException)):
+        return _js_str(x)
+    plain_object = hasattr(x, "__dict__") and not isinstance(x, type)
+    if plain_object and not callable(getattr(x, "toString", None)):
+        return type(x).__name__ + " " + _js_json_stringify(x)
+    return _js_str(x)
+`,
+);
+
+def(
+  "_js_update_attr",
+  [],
+  [],
+  String.raw`
+def _js_update_attr(obj, name, delta, prefix):
+    """obj.name++ / ++obj.name (and --) used as a value."""
+    old = getattr(obj, name)
+    setattr(obj, name, old + delta)
+    return old + delta if prefix else old
+`,
+);
+def(
+  "_js_update_item",
+  [],
+  [],
+  String.raw`
+def _js_update_item(obj, key, delta, prefix):
+    """obj[key]++ / ++obj[key] (and --) used as a value."""
+    old = obj[key]
+    obj[key] = old + delta
+    return old + delta if prefix else old
+`,
+);
+def(
+  "_js_assign_attr",
+  [],
+  [],
+  String.raw`
+def _js_assign_attr(obj, name, value):
+    """(obj.name = value) used as a value."""
+    setattr(obj, name, value)
+    return value
+`,
+);
+def(
+  "_js_assign_item",
+  [],
+  [],
+  String.raw`
+def _js_assign_item(obj, key, value):
+    """(obj[key] = value) used as a value."""
+    obj[key] = value
+    return value
+`,
+);
+
+def(
+  "_js_int_to_radix",
+  ["_js_num_str"],
+  [],
+  String.raw`
+def _js_int_to_radix(x, radix):
+    """Number.prototype.toString(radix) for integers."""
+    radix = int(radix)
+    if radix == 10 or x != x or x in (float("inf"), float("-inf")):
+        return _js_num_str(x)
+    if x != int(x):
+        raise ValueError("toString(radix) of a non-integer is not supported")
+    n = abs(int(x))
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        out = digits[n % radix] + out
+        n //= radix
+        if n == 0:
+            break
+    return "-" + out if x < 0 else out
+`,
+);
+
+export const helpers: ReadonlyMap<string, Helper> = new Map(H.map((h) => [h.name, h]));
+
+/** Helpers (with dependencies) in a stable, dependency-first order, plus the modules they import. */
+export function resolveHelpers(used: Iterable<string>): { code: Helper[]; imports: string[] } {
+  const out: Helper[] = [];
+  const seen = new Set<string>();
+  const imports = new Set<string>();
+  const visit = (n: string): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    const h = helpers.get(n);
+    if (!h) throw new Error(`unknown runtime helper ${n}`);
+    h.deps.forEach(visit);
+    h.imports.forEach((i) => imports.add(i));
+    out.push(h);
+  };
+  [...used].sort().forEach(visit);
+  return { code: out, imports: [...imports].sort() };
+}

@@ -1,0 +1,200 @@
+/**
+ * Blender layer: calls. mathutils operator macros (mathutils.ts), `new Set([...])` handed to
+ * Blender as a real Python set (`{'FINISHED'}`; the core's JS Set is an insertion-ordered dict,
+ * which bpy rejects), and `bpy.props.EnumFlagProperty` (`@pyName EnumProperty`) getting its
+ * `options={'ENUM_FLAG'}`.
+ */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import { isLibSymbol } from "../types.js";
+import { transformExpr } from "../expressions/index.js";
+import { mathutilsOperatorCall } from "./mathutils.js";
+import { isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
+
+export function blenderCall(ctx: Ctx, node: ts.CallExpression): py.Expr | undefined {
+  return mathutilsOperatorCall(ctx, node);
+}
+
+/** Post-process the core's arguments of a call into the typings (keyword-only RNA parameters, EnumFlagProperty). */
+export function blenderArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
+  return enumFlagArgs(ctx, node, keywordOptionalArgs(ctx, node, args));
+}
+
+const POSITIONAL_ONLY_CLASSES = new Set(["bpy_struct", "bpy_prop_collection", "bpy_prop_array"]);
+const BPY_STRUCT_KEYWORD_METHODS = new Set(["keyframe_insert", "keyframe_delete"]);
+
+/** The Python names of renamed parameters (`@pyName default_ default` on the function). */
+function paramPyNames(d: ts.Node): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const j of ts.getJSDocCommentsAndTags(d)) {
+    for (const m of j.getText().matchAll(/@pyName[ \t]+(\S+)[ \t]+(\S+)/g)) out.set(m[1]!, m[2]!);
+  }
+  return out;
+}
+
+/**
+ * RNA functions take their optional parameters as keywords only (`Object.ray_cast(): required
+ * parameter "distance" to be a keyword argument!`), but the typings declare them as optional
+ * positional parameters: a positional argument at an optional parameter of a method of a
+ * `bpy.types` class becomes `name=value` (Python name from `@pyName`). Python-defined methods
+ * (`bpy.data.libraries.load(filepath, *, link=…)`) accept keywords too. Excluded: the C methods
+ * of bpy_struct/bpy_prop_collection/bpy_prop_array, which are positional (`coll.get(key, default)`).
+ */
+export function keywordOptionalArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
+  if (node.arguments.some(ts.isSpreadElement)) return args;
+  const decl = ctx.checker.getResolvedSignature(node)?.declaration;
+  if (!decl || ts.isJSDocSignature(decl) || !isTypingsDecl(decl)) return args;
+  if (!ts.isMethodDeclaration(decl) && !ts.isMethodSignature(decl)) return args;
+  const cls = decl.parent;
+  if (!(ts.isClassDeclaration(cls) || ts.isInterfaceDeclaration(cls)) || !cls.name) return args;
+  let inBpyTypes = false;
+  for (let p: ts.Node | undefined = cls.parent; p; p = p.parent)
+    if (ts.isModuleDeclaration(p) && ts.isStringLiteral(p.name)) {
+      inBpyTypes = p.name.text === "bpy.types";
+      break;
+    }
+  if (!inBpyTypes) return args;
+  const methodName = decl.name.getText();
+  if (POSITIONAL_ONLY_CLASSES.has(cls.name.text) && !BPY_STRUCT_KEYWORD_METHODS.has(methodName))
+    return args;
+  if (
+    /Inherited from bpy_struct/.test(
+      ts
+        .getJSDocCommentsAndTags(decl)
+        .map((j) => j.getText())
+        .join("\n"),
+    )
+  )
+    return args;
+  const renames = paramPyNames(decl);
+  const out: py.Arg[] = [];
+  let k = 0;
+  for (const a of args) {
+    if (a.kind !== "pos") {
+      out.push(a);
+      continue;
+    }
+    const p = decl.parameters[k++];
+    if (p && (p.questionToken || p.initializer) && !p.dotDotDotToken && ts.isIdentifier(p.name)) {
+      const n = renames.get(p.name.text) ?? p.name.text;
+      out.push({ kind: "kw", name: n, value: a.value });
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** `bpy.props.EnumFlagProperty({...})` without `options`: add `options={'ENUM_FLAG'}`. */
+export function enumFlagArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
+  let callee: ts.Expression = node.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  const nameNode = ts.isPropertyAccessExpression(callee)
+    ? callee.name
+    : ts.isIdentifier(callee)
+      ? callee
+      : undefined;
+  if (!nameNode) return args;
+  const sym = ctx.checker.getSymbolAtLocation(nameNode);
+  if (pyNameOf(ctx, sym) !== "EnumProperty") return args;
+  if (
+    args.some((a) => a.kind === "kw" && a.name === "options") ||
+    args.some((a) => a.kind === "dstar")
+  )
+    return args;
+  return [
+    ...args,
+    { kind: "kw", name: "options", value: { kind: "Set", elts: [py.str("ENUM_FLAG")] } },
+  ];
+}
+
+function up(n: ts.Node): ts.Node {
+  let p = n.parent;
+  while (
+    p &&
+    (ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isSatisfiesExpression(p) ||
+      ts.isNonNullExpression(p))
+  ) {
+    n = p;
+    p = p.parent;
+  }
+  return p;
+}
+
+function enclosingClassOf(n: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
+    if (ts.isClassLike(p)) return p;
+    if (ts.isFunctionLike(p) && !ts.isMethodDeclaration(p) && !ts.isArrowFunction(p)) {
+      if (!(ts.isFunctionExpression(p) || ts.isFunctionDeclaration(p))) continue;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isBlenderClass(ctx: Ctx, c: ts.ClassLikeDeclaration | undefined): boolean {
+  if (!c) return false;
+  const t = ctx.checker.getTypeAtLocation(c);
+  return isPythonObjectType(ctx, t);
+}
+
+/** Does the value of `node` go straight to Blender (a typings parameter, a bpy class member…)? */
+export function flowsToBlender(ctx: Ctx, node: ts.Expression): boolean {
+  let n: ts.Node = node;
+  let p = up(n);
+  // through object literal properties (KwArgs objects) and array literals
+  for (;;) {
+    if (p && ts.isPropertyAssignment(p) && p.initializer) {
+      n = p.parent;
+      p = up(n);
+      continue;
+    }
+    break;
+  }
+  if (!p) return false;
+  if (
+    (ts.isCallExpression(p) || ts.isNewExpression(p)) &&
+    p.arguments?.includes(n as ts.Expression)
+  ) {
+    const sig = ctx.checker.getResolvedSignature(p);
+    return isTypingsDecl(sig?.declaration);
+  }
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
+    for (let f: ts.Node | undefined = p; f; f = f.parent) {
+      if (ts.isMethodDeclaration(f))
+        return isBlenderClass(ctx, f.parent as ts.ClassLikeDeclaration);
+      if (ts.isFunctionDeclaration(f) || ts.isFunctionExpression(f)) return false;
+    }
+    return false;
+  }
+  if (ts.isPropertyDeclaration(p) && p.initializer === n)
+    return isBlenderClass(ctx, p.parent as ts.ClassLikeDeclaration);
+  if (
+    ts.isBinaryExpression(p) &&
+    p.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    p.right === n &&
+    ts.isPropertyAccessExpression(p.left)
+  ) {
+    const s = ctx.checker.getSymbolAtLocation(p.left.name);
+    return !!s?.declarations?.some(isTypingsDecl);
+  }
+  return false;
+}
+
+/** `new Set(...)` flowing to Blender → a Python set. */
+export function blenderNew(ctx: Ctx, node: ts.NewExpression): py.Expr | undefined {
+  let callee: ts.Expression = node.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  if (!ts.isIdentifier(callee) || callee.text !== "Set") return undefined;
+  const s = ctx.resolveSymbol(callee);
+  if (!s || !isLibSymbol(s)) return undefined;
+  if (!flowsToBlender(ctx, node)) return undefined;
+  let a = node.arguments?.[0];
+  if (!a) return { kind: "Set", elts: [] };
+  while (ts.isAsExpression(a) || ts.isParenthesizedExpression(a) || ts.isSatisfiesExpression(a))
+    a = a.expression;
+  if (ts.isArrayLiteralExpression(a) && !a.elements.some(ts.isSpreadElement))
+    return { kind: "Set", elts: a.elements.map((e) => transformExpr(ctx, e)) };
+  return py.call("set", transformExpr(ctx, a));
+}

@@ -1,0 +1,257 @@
+/**
+ * Blender layer: classes extending a typings class (bpy.types.Operator, Panel, Menu, UIList,
+ * PropertyGroup, AddonPreferences, …).
+ *
+ * - instance fields with initialisers become class attributes (`bl_idname = "..."`), fields
+ *   initialised with a `bpy.props.*Property(...)` call become class annotations
+ *   (`count: bpy.props.IntProperty(name="Count")`), fields without initialiser are type-only;
+ * - static methods (`poll`, `description`, …) become `@classmethod def poll(cls, context)`;
+ * - top-level classes whose base chain reaches `bpy.types` are registered by a generated
+ *   `register()`/`unregister()` (dependency order: PointerProperty/CollectionProperty targets
+ *   first; unregister reversed). A user function named `register`/`unregister` in the entry is
+ *   kept, renamed `_user_register`/`_user_unregister`, and called by the generated one (after
+ *   registering classes / before unregistering them). `if __name__ == "__main__": register()`
+ *   runs it when the file is executed as a script (bpyts run), not when imported as an add-on.
+ */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import { transformExpr } from "../expressions/index.js";
+import { memberName } from "../expressions/access.js";
+import { isPythonObjectType, isTypingsDecl } from "./markers.js";
+
+interface BlenderClassInfo {
+  node: ts.ClassDeclaration;
+  name: string;
+  deps: Set<ts.Symbol>;
+}
+const registry = new WeakMap<Ctx, BlenderClassInfo[]>();
+
+function hasMod(n: ts.Node, k: ts.SyntaxKind): boolean {
+  return !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === k));
+}
+
+/** Does the class extend (directly or not) a class of the typings? */
+export function isBlenderClass(ctx: Ctx, node: ts.ClassLikeDeclaration): boolean {
+  const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!ext) return false;
+  return isPythonObjectType(ctx, ctx.checker.getTypeAtLocation(ext));
+}
+
+/** Does the base chain reach a class of the `bpy.types` module (registrable with Blender)? */
+function reachesBpyTypes(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>()): boolean {
+  if (seen.has(t)) return false;
+  seen.add(t);
+  const s = t.getSymbol();
+  for (const d of s?.declarations ?? []) {
+    if (!isTypingsDecl(d)) continue;
+    for (let p: ts.Node | undefined = d.parent; p; p = p.parent)
+      if (ts.isModuleDeclaration(p) && ts.isStringLiteral(p.name) && p.name.text === "bpy.types")
+        return true;
+  }
+  const target = (t as ts.TypeReference).target ?? t;
+  if (target.isClassOrInterface())
+    for (const b of ctx.checker.getBaseTypes(target))
+      if (reachesBpyTypes(ctx, b, seen)) return true;
+  return false;
+}
+
+function isPropsCall(ctx: Ctx, e: ts.Expression): e is ts.CallExpression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  if (!ts.isCallExpression(e)) return false;
+  const d = ctx.checker.getResolvedSignature(e)?.declaration;
+  if (!d || !isTypingsDecl(d)) return false;
+  for (let p: ts.Node | undefined = d; p; p = p.parent)
+    if (ts.isModuleDeclaration(p) && ts.isStringLiteral(p.name)) return p.name.text === "bpy.props";
+  return false;
+}
+
+/** Classes referenced as `type:` of PointerProperty/CollectionProperty in the field initialisers. */
+function propertyTypeDeps(ctx: Ctx, node: ts.ClassDeclaration): Set<ts.Symbol> {
+  const deps = new Set<ts.Symbol>();
+  for (const m of node.members) {
+    if (!ts.isPropertyDeclaration(m) || !m.initializer || !isPropsCall(ctx, m.initializer))
+      continue;
+    const visit = (n: ts.Node): void => {
+      if (
+        ts.isPropertyAssignment(n) &&
+        n.name.getText() === "type" &&
+        ts.isIdentifier(n.initializer)
+      ) {
+        const s = ctx.resolveSymbol(n.initializer);
+        if (s) deps.add(s);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(m.initializer);
+  }
+  return deps;
+}
+
+/**
+ * Class-level statements for the instance fields of a Blender class; returns the fields the core
+ * should still initialise in `__init__` (none: all are class-level or type-only).
+ */
+export function blenderClassFields(
+  ctx: Ctx,
+  node: ts.ClassLikeDeclaration,
+  fields: ts.PropertyDeclaration[],
+): { stmts: py.Stmt[]; rest: ts.PropertyDeclaration[] } {
+  const stmts: py.Stmt[] = [];
+  for (const f of fields) {
+    if (!f.initializer) continue;
+    if (!ts.isIdentifier(f.name) && !ts.isStringLiteral(f.name)) {
+      ctx.report(
+        f.name,
+        "addonClassMember",
+        "a computed field name",
+        "fields become class attributes",
+      );
+      continue;
+    }
+    const target = py.name(memberName(f.name.text));
+    const [v, pre] = ctx.collect(() => transformExpr(ctx, f.initializer!));
+    stmts.push(...pre);
+    if (isPropsCall(ctx, f.initializer))
+      stmts.push({ kind: "AnnAssign", target, annotation: v, pos: ctx.pos(f) });
+    else stmts.push(py.assign(target, v, ctx.pos(f)));
+  }
+  // the class's JSDoc is Python's docstring, which Blender uses as the tooltip (bl_description)
+  const doc = ts
+    .getJSDocCommentsAndTags(node)
+    .filter(ts.isJSDoc)
+    .map((j) =>
+      typeof j.comment === "string" ? j.comment : (ts.getTextOfJSDocComment(j.comment) ?? ""),
+    )
+    .join("\n")
+    .trim();
+  const hasDescription = node.members.some((m) => m.name && m.name.getText() === "bl_description");
+  const baseHasDescription = !!ctx.checker.getTypeAtLocation(node).getProperty("bl_description");
+  if (doc && !hasDescription && baseHasDescription)
+    stmts.unshift(py.assign(py.name("bl_description"), py.str(doc), ctx.pos(node)));
+  const ctor = node.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
+  if (ctor) ctx.report(ctor, "addonClassMember", "a constructor", "Blender creates the instances");
+  if (ts.isClassDeclaration(node) && node.parent && ts.isSourceFile(node.parent) && node.name) {
+    if (
+      !hasMod(node, ts.SyntaxKind.AbstractKeyword) &&
+      reachesBpyTypes(ctx, ctx.checker.getTypeAtLocation(node))
+    ) {
+      let list = registry.get(ctx);
+      if (!list) registry.set(ctx, (list = []));
+      list.push({ node, name: "", deps: propertyTypeDeps(ctx, node) });
+    }
+  }
+  return { stmts, rest: [] };
+}
+
+/** Record the Python name of a registered class once the core has declared it. */
+export function noteBlenderClassName(ctx: Ctx, node: ts.ClassLikeDeclaration, name: string): void {
+  const e = registry.get(ctx)?.find((c) => c.node === node);
+  if (e) e.name = name;
+}
+
+/** `@classmethod def poll(cls, …)` from the core's `@staticmethod def poll(…)` of a static member. */
+export function asClassMethod(def: py.DefStmt): py.DefStmt {
+  const rename = (n: unknown): unknown => {
+    if (!n || typeof n !== "object") return n;
+    if (Array.isArray(n)) return n.map(rename);
+    const o = n as Record<string, unknown>;
+    if (o.kind === "Name" && o.id === "self") return { ...o, id: "cls" };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = k === "pos" ? v : rename(v);
+    return out;
+  };
+  const body = rename(def.body) as py.Stmt[];
+  return {
+    ...def,
+    params: [{ name: "cls" }, ...def.params.filter((p) => p.name !== "self" && p.name !== "cls")],
+    body,
+    decorators: [py.name("classmethod")],
+  };
+}
+
+/** Pre-bind the entry's own `register`/`unregister` functions to `_user_register`/… */
+export function prepareRegistration(ctx: Ctx, entry: ts.SourceFile): void {
+  const has = entry.statements.some(
+    (s) =>
+      ts.isClassDeclaration(s) &&
+      isBlenderClass(ctx, s) &&
+      !hasMod(s, ts.SyntaxKind.DeclareKeyword),
+  );
+  if (!has) return;
+  for (const s of entry.statements) {
+    if (!ts.isFunctionDeclaration(s) || !s.name) continue;
+    if (s.name.text !== "register" && s.name.text !== "unregister") continue;
+    const sym = ctx.checker.getSymbolAtLocation(s.name);
+    if (!sym) continue;
+    const n = `_user_${s.name.text}`;
+    ctx.symbolNames.set(sym, n);
+    ctx.symbolScopes.set(sym, ctx.moduleScope);
+    ctx.moduleScope.used.add(n);
+    userHooks.set(ctx, { ...(userHooks.get(ctx) ?? {}), [s.name.text]: n });
+  }
+  ctx.moduleScope.used.add("register");
+  ctx.moduleScope.used.add("unregister");
+  ctx.moduleScope.used.add("_classes");
+}
+const userHooks = new WeakMap<Ctx, { register?: string; unregister?: string }>();
+
+/** The generated registration code appended to the module, or [] when there is no class. */
+export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
+  const list = (registry.get(ctx) ?? []).filter((c) => c.name);
+  if (!list.length) return [];
+  // dependency order, stable on declaration order
+  const bySym = new Map<ts.Symbol, BlenderClassInfo>();
+  for (const c of list) {
+    const s = ctx.checker.getSymbolAtLocation(c.node.name!);
+    if (s) bySym.set(s, c);
+  }
+  const ordered: BlenderClassInfo[] = [];
+  const state = new Map<BlenderClassInfo, number>();
+  const visit = (c: BlenderClassInfo): void => {
+    if (state.get(c)) return;
+    state.set(c, 1);
+    for (const d of c.deps) {
+      const dc = bySym.get(d);
+      if (dc) visit(dc);
+    }
+    ordered.push(c);
+  };
+  for (const c of list) visit(c);
+  const hooks = userHooks.get(ctx) ?? {};
+  const cls = py.name("cls");
+  const reg: py.Stmt[] = [
+    {
+      kind: "For",
+      target: cls,
+      iter: py.name("_classes"),
+      body: [
+        py.exprStmt(py.call(py.attr(py.attr(py.name("bpy"), "utils"), "register_class"), cls)),
+      ],
+      pos,
+    },
+  ];
+  if (hooks.register) reg.push(py.exprStmt(py.call(hooks.register), pos));
+  const unreg: py.Stmt[] = [];
+  if (hooks.unregister) unreg.push(py.exprStmt(py.call(hooks.unregister), pos));
+  unreg.push({
+    kind: "For",
+    target: cls,
+    iter: py.call("reversed", py.name("_classes")),
+    body: [
+      py.exprStmt(py.call(py.attr(py.attr(py.name("bpy"), "utils"), "unregister_class"), cls)),
+    ],
+    pos,
+  });
+  return [
+    py.assign(py.name("_classes"), py.tuple(ordered.map((c) => py.name(c.name))), pos),
+    { kind: "Def", name: "register", params: [], body: reg, decorators: [], pos },
+    { kind: "Def", name: "unregister", params: [], body: unreg, decorators: [], pos },
+    py.ifStmt(
+      py.compare(py.name("__name__"), "==", py.str("__main__")),
+      [py.exprStmt(py.call("register"), pos)],
+      [],
+      pos,
+    ),
+  ];
+}

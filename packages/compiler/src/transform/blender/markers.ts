@@ -1,0 +1,151 @@
+/**
+ * Blender layer: reading the markers of the generated typings (see generator/README.md, "Usage
+ * contract"): which values are Python objects, `@pyName`, `@pyOperator`, `KwArgs`,
+ * `ContextManager`, and which `length` members are Python `len()`.
+ */
+import ts from "typescript";
+import type { Ctx } from "../context.js";
+import { isAmbientDecl, isLibSymbol } from "../types.js";
+
+/** Is this declaration part of the Blender/Python typings (an ambient module of a .d.ts)? */
+export function isTypingsDecl(d: ts.Node | undefined): boolean {
+  if (!d) return false;
+  const sf = d.getSourceFile();
+  if (!sf.isDeclarationFile) return false;
+  return isAmbientDecl(d);
+}
+
+/**
+ * A value whose type (or a constituent of an intersection/union, or a base class) is a named
+ * class/interface declared by the typings is a Python object: attribute access, plain calls,
+ * plain subscription. Anonymous object types of the typings (`bmesh.ops` result dicts, KwArgs
+ * option objects) stay dicts.
+ */
+export function isPythonObjectType(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>()): boolean {
+  if (seen.has(t)) return false;
+  seen.add(t);
+  if (t.flags & ts.TypeFlags.TypeParameter) {
+    const c = ctx.checker.getBaseConstraintOfType(t);
+    return !!c && c !== t && isPythonObjectType(ctx, c, seen);
+  }
+  if (t.isUnionOrIntersection()) return t.types.some((p) => isPythonObjectType(ctx, p, seen));
+  if (!(t.flags & ts.TypeFlags.Object)) return false;
+  const s = t.getSymbol();
+  if (s && s.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && !isLibSymbol(s)) {
+    if (s.declarations?.some((d) => isTypingsDecl(d))) return true;
+  }
+  // a user class extending a typings class (bpy.types.Operator, …)
+  const target = (t as ts.TypeReference).target ?? t;
+  if (target.isClassOrInterface()) {
+    for (const b of ctx.checker.getBaseTypes(target))
+      if (isPythonObjectType(ctx, b, seen)) return true;
+  }
+  return false;
+}
+
+/** The text of a JSDoc tag on a declaration (first occurrence), or undefined. */
+export function jsDocTag(d: ts.Node | undefined, tag: string): string | undefined {
+  if (!d) return undefined;
+  for (const t of ts.getJSDocTags(d)) {
+    if (t.tagName.text !== tag) continue;
+    const c = t.comment;
+    return (typeof c === "string" ? c : (ts.getTextOfJSDocComment(c) ?? "")).trim();
+  }
+  // `const _delete_: …` inside a variable statement: tags sit on the statement
+  if (ts.isVariableDeclaration(d) && d.parent && ts.isVariableDeclarationList(d.parent))
+    return jsDocTag(d.parent.parent, tag);
+  return undefined;
+}
+
+function resolveAlias(ctx: Ctx, s: ts.Symbol): ts.Symbol {
+  if (s.flags & ts.SymbolFlags.Alias) {
+    try {
+      return ctx.checker.getAliasedSymbol(s);
+    } catch {
+      return s;
+    }
+  }
+  return s;
+}
+
+/**
+ * The Python name of a typings declaration carrying `@pyName <name>` (one word: the declaration
+ * itself is renamed, e.g. `EnumFlagProperty` → `EnumProperty`); undefined otherwise.
+ */
+export function pyNameOf(ctx: Ctx, sym: ts.Symbol | undefined): string | undefined {
+  if (!sym) return undefined;
+  const s = resolveAlias(ctx, sym);
+  for (const d of s.declarations ?? []) {
+    if (!isTypingsDecl(d)) continue;
+    const v = jsDocTag(d, "pyName");
+    if (v && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return v;
+  }
+  return undefined;
+}
+
+/** `@pyOperator <token>` of a method declaration (mathutils operator macros). */
+export function pyOperatorOf(d: ts.Node | undefined): string | undefined {
+  if (!d || !isTypingsDecl(d)) return undefined;
+  // read the raw comment: JSDoc parsing takes `@pyOperator @` / `@=` for the start of a new tag
+  for (const j of ts.getJSDocCommentsAndTags(d)) {
+    const m = /@pyOperator[ \t]+(\S+)/.exec(j.getText());
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * Is this `length` member Python `len(x)`? The typings declare it on `bpy_prop_collection` and
+ * `bpy_prop_array` (documented "Python `len(…)`" but without a machine-readable tag), so the
+ * declaring class names are recognised, plus a `@pyOperator len` tag should one appear.
+ */
+export function isLenMember(d: ts.Node | undefined): boolean {
+  if (!d || !isTypingsDecl(d)) return false;
+  if (pyOperatorOf(d) === "len") return true;
+  const cls = d.parent;
+  if (cls && (ts.isClassDeclaration(cls) || ts.isInterfaceDeclaration(cls)) && cls.name) {
+    const n = cls.name.text;
+    if (n === "bpy_prop_collection" || n === "bpy_prop_array") return true;
+  }
+  return false;
+}
+
+/** Is the declared return type of this signature a `ContextManager<…>` reference? */
+export function returnsContextManager(sig: ts.Signature | undefined): boolean {
+  const d = sig?.declaration;
+  if (!d || ts.isJSDocSignature(d) || !d.type) return false;
+  const t = d.type;
+  if (ts.isTypeReferenceNode(t)) {
+    const n = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+    return n === "ContextManager";
+  }
+  return false;
+}
+
+/** Does the type (a ContextManager<T> = T & Disposable) include Disposable? */
+export function isDisposableType(t: ts.Type): boolean {
+  const parts = t.isUnionOrIntersection() ? t.types : [t];
+  return parts.some((p) => {
+    const s = p.getSymbol() ?? p.aliasSymbol;
+    return !!s && (s.name === "Disposable" || s.name === "AsyncDisposable");
+  });
+}
+
+/**
+ * An anonymous object type of the typings (`{ verts: BMVert[] }`, the result dict of a
+ * `bmesh.ops.*` call): a Python dict, read with subscripts.
+ */
+export function isTypingsDictType(ctx: Ctx, t: ts.Type): boolean {
+  const parts = ctx.checker.getNonNullableType(t);
+  const ps = parts.isUnion() ? parts.types : [parts];
+  return (
+    ps.length > 0 &&
+    ps.every((p) => {
+      if (!(p.flags & ts.TypeFlags.Object)) return false;
+      if (p.getCallSignatures().length || p.getConstructSignatures().length) return false;
+      const s = p.getSymbol();
+      if (!s || !(s.flags & ts.SymbolFlags.TypeLiteral)) return false;
+      return !!s.declarations?.length && s.declarations.every(isTypingsDecl);
+    })
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Blender layer: context managers. `using x = f()` where `f` returns `ContextManager<T>`
+ * (bpy.data.libraries.load, bpy.data.temp_data, Context.temp_override, …) becomes
+ * `with f() as x:` wrapping the rest of the enclosing block; consecutive `using` declarations
+ * share one `with a as x, b as y:`, later ones nest.
+ */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import { typeOf } from "../types.js";
+import { transformExpr } from "../expressions/index.js";
+import { isDisposableType, returnsContextManager } from "./markers.js";
+
+export function isUsingStatement(s: ts.Statement): s is ts.VariableStatement {
+  return ts.isVariableStatement(s) && !!(s.declarationList.flags & ts.NodeFlags.Using);
+}
+
+function isContextManagerInit(ctx: Ctx, e: ts.Expression): boolean {
+  let x = e;
+  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  if (ts.isCallExpression(x) && returnsContextManager(ctx.checker.getResolvedSignature(x)))
+    return true;
+  return isDisposableType(typeOf(ctx, e));
+}
+
+/**
+ * Translate `using` statements starting at `stmts[0]` together with everything after them in the
+ * block (`rest` is translated by the callback so function hoisting etc. stay the core's).
+ */
+export function transformUsing(
+  ctx: Ctx,
+  stmts: readonly ts.Statement[],
+  transformRest: (rest: readonly ts.Statement[]) => py.Stmt[],
+): py.Stmt[] {
+  let i = 0;
+  const items: py.WithStmt["items"] = [];
+  const pre: py.Stmt[] = [];
+  const first = stmts[0]!;
+  while (i < stmts.length && isUsingStatement(stmts[i]!)) {
+    const st = stmts[i] as ts.VariableStatement;
+    const list = st.declarationList;
+    if ((list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing)
+      ctx.report(st, "awaitUsing");
+    for (const d of list.declarations) {
+      if (!d.initializer) continue;
+      if (!isContextManagerInit(ctx, d.initializer))
+        ctx.report(
+          d.initializer,
+          "usingNotContextManager",
+          ctx.checker.typeToString(typeOf(ctx, d.initializer)),
+        );
+      const [e, p] = ctx.collect(() => transformExpr(ctx, d.initializer!));
+      pre.push(...p);
+      const target = ts.isIdentifier(d.name) ? py.name(ctx.declare(d.name)) : undefined;
+      items.push({ expr: e, target });
+    }
+    i++;
+  }
+  const body = transformRest(stmts.slice(i));
+  return [
+    ...pre,
+    { kind: "With", items, body: body.length ? body : [py.pass()], pos: ctx.pos(first) },
+  ];
+}

@@ -1,0 +1,381 @@
+/** Global objects and functions: Math, Number, Object, JSON, Array, String, console, parseInt… */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import * as T from "../types.js";
+import { transformExpr, spreadItems } from "../expressions/index.js";
+import { asBool, condition, toStr } from "../expressions/convert.js";
+import { arith } from "../expressions/binary.js";
+import { callbackLoop } from "./callbacks.js";
+import { isIntExpr } from "../statements/loops.js";
+
+const MATH_CONST: Record<string, number> = {
+  LN2: Math.LN2,
+  LN10: Math.LN10,
+  LOG2E: Math.LOG2E,
+  LOG10E: Math.LOG10E,
+  SQRT2: Math.SQRT2,
+  SQRT1_2: Math.SQRT1_2,
+};
+
+export function staticLibProperty(
+  ctx: Ctx,
+  lib: string,
+  name: string,
+  node: ts.Node,
+): py.Expr | undefined {
+  if (lib === "Math") {
+    if (name === "PI") return ctx.mathAttr("pi");
+    if (name === "E") return ctx.mathAttr("e");
+    if (name in MATH_CONST) return py.num(MATH_CONST[name]!);
+    // Math functions used as values (xs.map(Math.round))
+    const p = node.parent;
+    const called = ts.isCallExpression(p) && p.expression === node;
+    if (!called) {
+      if (name in MATH_FN) return ctx.mathAttr(MATH_FN[name]!);
+      const helpers: Record<string, string> = {
+        round: "_js_round",
+        sign: "_js_sign",
+        cbrt: "_js_cbrt",
+        max: "_js_max",
+        min: "_js_min",
+      };
+      if (name in helpers) return ctx.helper(helpers[name]!);
+      if (name === "abs") return py.name("abs");
+    }
+    return undefined;
+  }
+  if (lib === "Number") {
+    const v = (Number as unknown as Record<string, unknown>)[name];
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) ctx.helpers.add("@math");
+      return py.num(v);
+    }
+  }
+  return undefined;
+}
+
+function arg(ctx: Ctx, node: ts.CallExpression, i: number): py.Expr {
+  const a = node.arguments[i];
+  return a ? transformExpr(ctx, a) : py.NONE;
+}
+function args(ctx: Ctx, node: ts.CallExpression): py.Expr[] {
+  return node.arguments.map((a) =>
+    ts.isSpreadElement(a) ? py.starred(spreadItems(ctx, a.expression)) : transformExpr(ctx, a),
+  );
+}
+
+const MATH_FN: Record<string, string> = {
+  sqrt: "sqrt",
+  exp: "exp",
+  log: "log",
+  log2: "log2",
+  log10: "log10",
+  log1p: "log1p",
+  expm1: "expm1",
+  sin: "sin",
+  cos: "cos",
+  tan: "tan",
+  asin: "asin",
+  acos: "acos",
+  atan: "atan",
+  atan2: "atan2",
+  sinh: "sinh",
+  cosh: "cosh",
+  tanh: "tanh",
+  asinh: "asinh",
+  acosh: "acosh",
+  atanh: "atanh",
+  hypot: "hypot",
+  floor: "floor",
+  ceil: "ceil",
+  trunc: "trunc",
+};
+
+/** console.log argument: strings raw, numbers JS-style, arrays/objects as JSON. */
+export function logArg(ctx: Ctx, a: ts.Expression): py.Expr {
+  const t = T.typeOf(ctx, a);
+  const e = transformExpr(ctx, a);
+  if (T.isString(ctx, t) || T.isNumber(ctx, t) || T.isBoolean(ctx, t) || T.isNullishOnly(t))
+    return toStr(ctx, t, e, a);
+  if (T.isString(ctx, t, true) || T.isNumber(ctx, t, true) || T.isBoolean(ctx, t, true))
+    return toStr(ctx, t, e);
+  return ctx.callHelper("_js_inspect", e);
+}
+
+export function staticLibCall(
+  ctx: Ctx,
+  lib: string,
+  name: string,
+  node: ts.CallExpression,
+  discard: boolean,
+): py.Expr | undefined {
+  const a0 = node.arguments[0];
+  switch (lib) {
+    case "console": {
+      const items = node.arguments.map((a) =>
+        ts.isSpreadElement(a)
+          ? py.starred(py.call("map", ctx.helper("_js_inspect"), transformExpr(ctx, a.expression)))
+          : logArg(ctx, a),
+      );
+      const call = py.call("print", ...items);
+      if (name === "error" || name === "warn")
+        call.args.push({
+          kind: "kw",
+          name: "file",
+          value: py.attr(ctx.useModule("sys"), "stderr"),
+        });
+      else if (!["log", "info", "debug"].includes(name)) return undefined;
+      return call;
+    }
+    case "Math": {
+      if (name in MATH_FN) {
+        const fn = MATH_FN[name]!;
+        if (fn === "floor" || fn === "ceil" || fn === "trunc") {
+          const x = arg(ctx, node, 0);
+          return py.call(ctx.mathAttr(fn), x);
+        }
+        return py.call(ctx.mathAttr(fn), ...args(ctx, node));
+      }
+      switch (name) {
+        case "abs":
+          return py.call("abs", arg(ctx, node, 0));
+        case "round":
+          return ctx.callHelper("_js_round", arg(ctx, node, 0));
+        case "sign":
+          return ctx.callHelper("_js_sign", arg(ctx, node, 0));
+        case "cbrt":
+          return ctx.callHelper("_js_cbrt", arg(ctx, node, 0));
+        case "pow":
+          return arith(
+            ctx,
+            "**",
+            T.typeOf(ctx, node.arguments[0]!),
+            T.typeOf(ctx, node.arguments[1]!),
+            arg(ctx, node, 0),
+            arg(ctx, node, 1),
+            node,
+          );
+        case "max":
+        case "min": {
+          const xs = args(ctx, node);
+          // Python's max/min agree with JavaScript unless NaN is involved: only for integers
+          const ints = node.arguments.every((a) => !ts.isSpreadElement(a) && isIntExpr(ctx, a));
+          if (xs.length >= 2 && ints) return py.call(name, ...xs);
+          return ctx.callHelper(name === "max" ? "_js_max" : "_js_min", ...xs);
+        }
+        case "random":
+          return py.call(py.attr(ctx.useModule("random"), "random"));
+      }
+      ctx.report(node, "unsupportedMember", `Math.${name}`);
+      return py.NONE;
+    }
+    case "Number":
+    case "NumberConstructor":
+      switch (name) {
+        case "isInteger":
+          return ctx.callHelper("_js_is_integer", arg(ctx, node, 0));
+        case "isSafeInteger":
+          return py.boolOp(
+            "and",
+            ctx.callHelper("_js_is_integer", arg(ctx, node, 0)),
+            py.compare(py.call("abs", arg(ctx, node, 0)), "<=", py.num(Number.MAX_SAFE_INTEGER)),
+          );
+        case "isFinite":
+        case "isNaN": {
+          const t = a0 ? T.typeOf(ctx, a0) : undefined;
+          const x = arg(ctx, node, 0);
+          const test = py.call(ctx.mathAttr(name === "isNaN" ? "isnan" : "isfinite"), x);
+          if (t && T.isNumber(ctx, t)) return test;
+          return py.boolOp(
+            "and",
+            py.call("isinstance", x, py.tuple([py.name("int"), py.name("float")])),
+            test,
+          );
+        }
+        case "parseFloat":
+        case "parseInt":
+          return globalFunctionCall(ctx, name, node);
+      }
+      break;
+    case "Object":
+    case "ObjectConstructor": {
+      const t = a0 ? T.typeOf(ctx, a0) : undefined;
+      const x = arg(ctx, node, 0);
+      const dict = t && T.isDictLike(ctx, t);
+      switch (name) {
+        case "keys":
+          return dict ? py.call("list", x) : ctx.callHelper("_js_keys", x);
+        case "values":
+          return dict
+            ? py.call("list", py.method(x, "values"))
+            : py.call("list", py.method(py.call("vars", x), "values"));
+        case "entries":
+          return dict
+            ? py.call("list", py.method(x, "items"))
+            : py.call("list", py.method(py.call("vars", x), "items"));
+        case "assign": {
+          if (discard && node.arguments.length === 2)
+            return py.method(x, "update", arg(ctx, node, 1));
+          return ctx.callHelper("_js_assign", ...args(ctx, node));
+        }
+        case "fromEntries":
+          return py.call("dict", a0 ? spreadItems(ctx, a0) : py.NONE);
+        case "freeze":
+        case "seal":
+          return x;
+      }
+      break;
+    }
+    case "JSON":
+    case "JSONConstructor":
+      if (name === "stringify") {
+        const t = a0 ? T.typeOf(ctx, a0) : undefined;
+        if (t && (T.isMap(ctx, t) || T.isSet(ctx, t))) ctx.report(node, "mapJson");
+        if (t) {
+          const undef = undefinedProperty(ctx, t, 0, new Set());
+          if (undef) ctx.report(node, "jsonUndefined", undef);
+        }
+        const xs = args(ctx, node);
+        const rep = node.arguments[1];
+        if (
+          rep &&
+          rep.kind !== ts.SyntaxKind.NullKeyword &&
+          !(ts.isIdentifier(rep) && rep.text === "undefined")
+        )
+          ctx.report(rep, "unsupportedMember", "JSON.stringify replacer");
+        if (xs.length > 2) return ctx.callHelper("_js_json_stringify", xs[0]!, py.NONE, xs[2]!);
+        return ctx.callHelper("_js_json_stringify", xs[0] ?? py.NONE);
+      }
+      if (name === "parse") {
+        if (node.arguments.length > 1)
+          ctx.report(node.arguments[1]!, "unsupportedMember", "JSON.parse reviver");
+        return py.call(py.attr(ctx.useModule("json"), "loads"), arg(ctx, node, 0));
+      }
+      break;
+    case "Array":
+    case "ArrayConstructor":
+      switch (name) {
+        case "isArray":
+          return py.call("isinstance", arg(ctx, node, 0), py.name("list"));
+        case "of":
+          return py.list(args(ctx, node));
+        case "from": {
+          const src = node.arguments[0]!;
+          const fn = node.arguments[1];
+          if (ts.isObjectLiteralExpression(src) && src.properties.length === 1) {
+            const p = src.properties[0]!;
+            if (
+              (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
+              p.name.getText() === "length"
+            ) {
+              const n = ts.isPropertyAssignment(p)
+                ? transformExpr(ctx, p.initializer)
+                : transformExpr(ctx, p.name);
+              if (!fn) return py.bin("*", py.list([py.NONE]), n);
+              const loop = callbackLoop(ctx, py.bin("*", py.list([py.NONE]), n), fn, "value", {
+                rangeOf: n,
+              });
+              return { kind: "Comp", type: "list", elt: loop.body, fors: loop.fors };
+            }
+          }
+          const it = spreadItems(ctx, src);
+          if (!fn) return py.call("list", it);
+          const loop = callbackLoop(
+            ctx,
+            T.isString(ctx, T.typeOf(ctx, src)) || T.isArray(ctx, T.typeOf(ctx, src))
+              ? it
+              : py.call("list", it),
+            fn,
+            "value",
+            {},
+          );
+          return { kind: "Comp", type: "list", elt: loop.body, fors: loop.fors };
+        }
+      }
+      break;
+    case "String":
+    case "StringConstructor":
+      if (name === "fromCharCode") {
+        const xs = args(ctx, node);
+        if (xs.length === 1 && xs[0]!.kind !== "Starred") return py.call("chr", xs[0]!);
+        if (xs.every((x) => x.kind !== "Starred"))
+          return { kind: "FString", parts: ["", ...xs.flatMap((x) => [py.call("chr", x), ""])] };
+        return py.method(
+          py.str(""),
+          "join",
+          py.call("map", py.name("chr"), ...xs.map((x) => (x.kind === "Starred" ? x.value : x))),
+        );
+      }
+      break;
+  }
+  void condition;
+  ctx.report(node, "unsupportedMember", `${lib}.${name}`);
+  return py.NONE;
+}
+
+/** The first object property (path) whose type allows undefined, for JSON.stringify. */
+function undefinedProperty(
+  ctx: Ctx,
+  t: ts.Type,
+  depth: number,
+  seen: Set<ts.Type>,
+): string | undefined {
+  if (depth > 4 || seen.has(t)) return undefined;
+  seen.add(t);
+  for (const p of T.nonNullParts(t)) {
+    if (T.isArray(ctx, p)) {
+      const args = ctx.checker.getTypeArguments(p as ts.TypeReference);
+      for (const a of args) {
+        const r = undefinedProperty(ctx, a, depth + 1, seen);
+        if (r) return r;
+      }
+      continue;
+    }
+    if (!T.isDictLike(ctx, p)) continue;
+    for (const prop of p.getProperties()) {
+      const pt = ctx.checker.getTypeOfSymbol(prop);
+      if (prop.flags & ts.SymbolFlags.Optional || T.hasUndefined(pt)) return prop.name;
+      const r = undefinedProperty(ctx, pt, depth + 1, seen);
+      if (r) return `${prop.name}.${r}`;
+    }
+  }
+  return undefined;
+}
+
+export function globalFunctionCall(
+  ctx: Ctx,
+  name: string,
+  node: ts.CallExpression,
+): py.Expr | undefined {
+  const a0 = node.arguments[0];
+  const t = a0 ? T.typeOf(ctx, a0) : undefined;
+  switch (name) {
+    case "parseInt":
+      return node.arguments.length > 1
+        ? ctx.callHelper("_js_parse_int", arg(ctx, node, 0), arg(ctx, node, 1))
+        : ctx.callHelper("_js_parse_int", arg(ctx, node, 0));
+    case "parseFloat":
+      return ctx.callHelper("_js_parse_float", arg(ctx, node, 0));
+    case "String":
+      if (!a0) return py.str("");
+      return toStr(ctx, t!, transformExpr(ctx, a0));
+    case "Number": {
+      if (!a0) return py.num(0);
+      const x = transformExpr(ctx, a0);
+      if (T.isNumber(ctx, t!)) return x;
+      if (T.isBoolean(ctx, t!)) return py.call("int", x);
+      return ctx.callHelper("_js_to_number", x);
+    }
+    case "Boolean":
+      if (!a0) return py.FALSE;
+      return asBool(ctx, a0);
+    case "isNaN":
+    case "isFinite": {
+      const x = transformExpr(ctx, a0!);
+      const n = T.isNumber(ctx, t!) ? x : ctx.callHelper("_js_to_number", x);
+      return py.call(ctx.mathAttr(name === "isNaN" ? "isnan" : "isfinite"), n);
+    }
+  }
+  return undefined;
+}

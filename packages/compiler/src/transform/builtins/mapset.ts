@@ -1,0 +1,70 @@
+/** Map and Set: both become insertion-ordered dicts (a Set maps each value to None). */
+import * as py from "../../python/ast.js";
+import { transformExpr } from "../expressions/index.js";
+import type { BuiltinCall } from "../expressions/call.js";
+import { callbackLoop } from "./callbacks.js";
+
+export function mapMethod(b: BuiltinCall): py.Expr | undefined {
+  const { ctx, node, obj, name, args } = b;
+  const A = (i: number): py.Expr => (args[i] ? transformExpr(ctx, args[i]) : py.NONE);
+  switch (name) {
+    case "get":
+      return py.method(obj, "get", A(0));
+    case "set":
+      return ctx.callHelper("_js_map_set", obj, A(0), A(1));
+    case "has":
+      return py.compare(A(0), "in", obj);
+    case "delete":
+      return ctx.callHelper("_js_delete", obj, A(0));
+    case "clear":
+      return py.method(obj, "clear");
+    case "keys":
+      return py.method(obj, "keys");
+    case "values":
+      return py.method(obj, "values");
+    case "entries":
+      return py.method(obj, "items");
+    case "forEach":
+      break;
+  }
+  ctx.report(
+    node,
+    "unsupportedMember",
+    `Map.${name}${name === "forEach" ? " used as a value" : ""}`,
+  );
+  return py.NONE;
+}
+
+export function setMethod(b: BuiltinCall): py.Expr | undefined {
+  const { ctx, node, obj, name, args } = b;
+  const A = (i: number): py.Expr => (args[i] ? transformExpr(ctx, args[i]) : py.NONE);
+  switch (name) {
+    case "add":
+      return ctx.callHelper("_js_set_add", obj, A(0));
+    case "has":
+      return py.compare(A(0), "in", obj);
+    case "delete":
+      return ctx.callHelper("_js_delete", obj, A(0));
+    case "clear":
+      return py.method(obj, "clear");
+    case "keys":
+    case "values":
+      return py.method(obj, "keys");
+    case "entries": {
+      const v = ctx.fresh("_v");
+      return {
+        kind: "Comp",
+        type: "list",
+        elt: py.tuple([py.name(v), py.name(v)]),
+        fors: [{ target: py.name(v), iter: obj, conds: [] }],
+      };
+    }
+  }
+  void callbackLoop;
+  ctx.report(
+    node,
+    "unsupportedMember",
+    `Set.${name}${name === "forEach" ? " used as a value" : ""}`,
+  );
+  return py.NONE;
+}

@@ -1,0 +1,192 @@
+/** Calls whose value is discarded that read better as Python statements (append, loops, …). */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import * as T from "../types.js";
+import { transformExpr, spreadItems } from "../expressions/index.js";
+import { nonNullType } from "../expressions/access.js";
+import { inlineForEach } from "../statements/loops.js";
+import { callbackArity } from "./callbacks.js";
+import { elementType, numericComparator } from "./array.js";
+
+function forEachLoop(
+  ctx: Ctx,
+  node: ts.CallExpression,
+  iterFor: (n: number) => { iter: py.Expr; order: "vk" | "v" },
+  obj: py.Expr,
+): py.Stmt[] {
+  const pos = ctx.pos(node);
+  let cb = node.arguments[0]!;
+  while (ts.isParenthesizedExpression(cb)) cb = cb.expression;
+  const arity = callbackArity(ctx, cb);
+  if (
+    ts.isArrowFunction(cb) &&
+    !cb.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) &&
+    !cb.parameters.some((p) => p.dotDotDotToken || p.initializer)
+  ) {
+    const arrow = cb;
+    return inlineForEach(
+      ctx,
+      arrow,
+      (params) => {
+        const { iter, order } = iterFor(params.length);
+        const before: py.Stmt[] = [];
+        if (params[2]) before.push(py.assign(params[2], obj, pos));
+        if (params.length >= 2) {
+          const t =
+            order === "vk"
+              ? py.tuple([params[1]!, params[0]!])
+              : py.tuple([params[1]!, params[0]!]);
+          return { target: t, iter, before };
+        }
+        return { target: params[0] ?? py.name("_"), iter, before };
+      },
+      pos,
+    );
+  }
+  const f = transformExpr(ctx, cb);
+  const v = ctx.fresh("_v");
+  const k = ctx.fresh("_i");
+  const { iter } = iterFor(arity);
+  const args = [py.name(v), py.name(k), obj].slice(0, Math.max(1, arity));
+  return [
+    {
+      kind: "For",
+      target: arity >= 2 ? py.tuple([py.name(k), py.name(v)]) : py.name(v),
+      iter,
+      body: [py.exprStmt(py.call(f, ...args), pos)],
+      pos,
+    },
+  ];
+}
+
+export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | undefined {
+  const callee = node.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || node.questionDotToken)
+    return undefined;
+  const name = callee.name.text;
+  const objNode = callee.expression;
+  if (objNode.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+  const ot = nonNullType(ctx, objNode);
+  const pos = ctx.pos(node);
+  const args = node.arguments;
+  if (T.isArray(ctx, ot)) {
+    switch (name) {
+      case "push": {
+        const obj = transformExpr(ctx, objNode);
+        if (args.length === 1 && !ts.isSpreadElement(args[0]!))
+          return [py.exprStmt(py.method(obj, "append", transformExpr(ctx, args[0]!)), pos)];
+        if (args.length === 1)
+          return [
+            py.exprStmt(
+              py.method(obj, "extend", spreadItems(ctx, (args[0] as ts.SpreadElement).expression)),
+              pos,
+            ),
+          ];
+        return [
+          py.exprStmt(
+            py.method(
+              obj,
+              "extend",
+              py.list(
+                args.map((a) =>
+                  ts.isSpreadElement(a)
+                    ? py.starred(spreadItems(ctx, a.expression))
+                    : transformExpr(ctx, a),
+                ),
+              ),
+            ),
+            pos,
+          ),
+        ];
+      }
+      case "unshift":
+        if (args.length === 1 && !ts.isSpreadElement(args[0]!)) {
+          const obj = transformExpr(ctx, objNode);
+          return [
+            py.exprStmt(py.method(obj, "insert", py.num(0), transformExpr(ctx, args[0]!)), pos),
+          ];
+        }
+        return undefined;
+      case "pop":
+      case "shift": {
+        const obj = transformExpr(ctx, objNode);
+        if (!py.isSimple(obj)) return undefined;
+        return [
+          py.ifStmt(
+            obj,
+            [
+              py.exprStmt(
+                name === "pop" ? py.method(obj, "pop") : py.method(obj, "pop", py.num(0)),
+              ),
+            ],
+            [],
+            pos,
+          ),
+        ];
+      }
+      case "reverse":
+        return [py.exprStmt(py.method(transformExpr(ctx, objNode), "reverse"), pos)];
+      case "sort": {
+        const obj = transformExpr(ctx, objNode);
+        const et = elementType(ctx, ot);
+        if (args.length === 0) {
+          if (et && T.isString(ctx, et)) return [py.exprStmt(py.method(obj, "sort"), pos)];
+          return undefined;
+        }
+        const dir = numericComparator(args[0]!);
+        if (dir && et && T.isNumber(ctx, et)) {
+          const call = py.method(obj, "sort");
+          if (dir === "desc") call.args.push({ kind: "kw", name: "reverse", value: py.TRUE });
+          return [py.exprStmt(call, pos)];
+        }
+        return undefined;
+      }
+      case "forEach": {
+        const obj = transformExpr(ctx, objNode);
+        return forEachLoop(
+          ctx,
+          node,
+          (n) => ({ iter: n >= 2 ? py.call("enumerate", obj) : obj, order: "v" }),
+          obj,
+        );
+      }
+    }
+    return undefined;
+  }
+  if (T.isMap(ctx, ot)) {
+    const obj = () => transformExpr(ctx, objNode);
+    switch (name) {
+      case "set":
+        return [
+          py.assign(py.sub(obj(), transformExpr(ctx, args[0]!)), transformExpr(ctx, args[1]!), pos),
+        ];
+      case "delete":
+        return [py.exprStmt(py.method(obj(), "pop", transformExpr(ctx, args[0]!), py.NONE), pos)];
+      case "forEach": {
+        const o = obj();
+        return forEachLoop(
+          ctx,
+          node,
+          (n) => ({ iter: n >= 2 ? py.method(o, "items") : py.method(o, "values"), order: "vk" }),
+          o,
+        );
+      }
+    }
+    return undefined;
+  }
+  if (T.isSet(ctx, ot)) {
+    const obj = () => transformExpr(ctx, objNode);
+    switch (name) {
+      case "add":
+        return [py.assign(py.sub(obj(), transformExpr(ctx, args[0]!)), py.NONE, pos)];
+      case "delete":
+        return [py.exprStmt(py.method(obj(), "pop", transformExpr(ctx, args[0]!), py.NONE), pos)];
+      case "forEach": {
+        const o = obj();
+        return forEachLoop(ctx, node, () => ({ iter: o, order: "v" }), o);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,158 @@
+/** String.prototype methods. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import * as T from "../types.js";
+import { transformExpr } from "../expressions/index.js";
+import { toStr } from "../expressions/convert.js";
+import { isNonNegInt } from "../expressions/binary.js";
+import type { BuiltinCall } from "../expressions/call.js";
+import { intArg, sliceOf } from "./array.js";
+
+function strLit(e: py.Expr | undefined): string | undefined {
+  return e && e.kind === "Const" ? e.str : undefined;
+}
+
+export function stringMethod(b: BuiltinCall): py.Expr | undefined {
+  const { ctx, node, obj, name, args } = b;
+  for (const a of args) {
+    const s = T.typeOf(ctx, a).getSymbol();
+    if (s && s.name === "RegExp") {
+      ctx.report(a, "regexp");
+      return py.NONE;
+    }
+  }
+  const A = (i: number): py.Expr | undefined => (args[i] ? transformExpr(ctx, args[i]) : undefined);
+  switch (name) {
+    case "toUpperCase":
+    case "toLocaleUpperCase":
+      return py.method(obj, "upper");
+    case "toLowerCase":
+    case "toLocaleLowerCase":
+      return py.method(obj, "lower");
+    case "trim":
+      return py.method(obj, "strip");
+    case "trimStart":
+      return py.method(obj, "lstrip");
+    case "trimEnd":
+      return py.method(obj, "rstrip");
+    case "includes":
+      if (args.length > 1) return py.compare(A(0)!, "in", sliceOf(obj, intArg(ctx, args[1])));
+      return py.compare(A(0)!, "in", obj);
+    case "startsWith":
+      return args.length > 1 && isNonNegInt(ctx, args[1]!)
+        ? py.method(obj, "startswith", A(0)!, A(1)!)
+        : args.length > 1
+          ? py.method(obj, "startswith", A(0)!, py.call("max", py.num(0), A(1)!))
+          : py.method(obj, "startswith", A(0)!);
+    case "endsWith":
+      return args.length > 1
+        ? py.method(sliceOf(obj, undefined, py.call("max", py.num(0), A(1)!)), "endswith", A(0)!)
+        : py.method(obj, "endswith", A(0)!);
+    case "indexOf":
+      if (args.length > 1) return ctx.callHelper("_js_str_index_of", obj, A(0)!, A(1)!);
+      return py.method(obj, "find", A(0)!);
+    case "lastIndexOf":
+      if (args.length > 1) {
+        const sub = A(0)!;
+        return py.method(
+          obj,
+          "rfind",
+          sub,
+          py.num(0),
+          py.bin("+", py.call("max", py.num(0), A(1)!), py.call("len", sub)),
+        );
+      }
+      return py.method(obj, "rfind", A(0)!);
+    case "slice":
+      if (args.length === 0) return obj;
+      return sliceOf(obj, intArg(ctx, args[0]), intArg(ctx, args[1]));
+    case "substring": {
+      const a0 = args[0];
+      const a1 = args[1];
+      if (a0 && isNonNegInt(ctx, a0) && !a1) return sliceOf(obj, A(0));
+      if (
+        a0 &&
+        a1 &&
+        ts.isNumericLiteral(a0) &&
+        ts.isNumericLiteral(a1) &&
+        Number(a0.text) <= Number(a1.text)
+      )
+        return sliceOf(obj, A(0), A(1));
+      return ctx.callHelper("_js_substring", obj, ...args.map((a) => transformExpr(ctx, a)));
+    }
+    case "split": {
+      if (args.length === 0) return py.list([obj]);
+      const sep = A(0)!;
+      if (args.length > 1) return ctx.callHelper("_js_split", obj, sep, A(1)!);
+      const lit = strLit(sep);
+      if (lit === "") return py.call("list", obj);
+      if (lit !== undefined) return py.method(obj, "split", sep);
+      return ctx.callHelper("_js_split", obj, sep);
+    }
+    case "replace":
+    case "replaceAll": {
+      const pat = A(0)!;
+      const repNode = args[1]!;
+      const rt = T.typeOf(ctx, repNode);
+      if (!T.isString(ctx, rt)) {
+        ctx.report(repNode, "unsupportedMember", `${name} with a replacement function`);
+        return py.NONE;
+      }
+      const rep = A(1)!;
+      const lit = strLit(rep);
+      if (lit !== undefined && !lit.includes("$")) {
+        return name === "replace"
+          ? py.method(obj, "replace", pat, rep, py.num(1))
+          : py.method(obj, "replace", pat, rep);
+      }
+      return name === "replace"
+        ? ctx.callHelper("_js_replace", obj, pat, rep)
+        : ctx.callHelper("_js_replace", obj, pat, rep, py.TRUE);
+    }
+    case "padStart":
+    case "padEnd": {
+      const fill = A(1);
+      const f = fill === undefined ? " " : strLit(fill);
+      if (f !== undefined && f.length === 1) {
+        const m = py.method(obj, name === "padStart" ? "rjust" : "ljust", A(0)!);
+        if (f !== " ") m.args.push({ kind: "pos", value: py.str(f) });
+        return m;
+      }
+      return ctx.callHelper(
+        "_js_pad",
+        obj,
+        A(0)!,
+        fill ?? py.str(" "),
+        py.bool(name === "padStart"),
+      );
+    }
+    case "repeat":
+      return py.bin("*", obj, A(0)!);
+    case "at":
+      return ctx.callHelper("_js_at", obj, A(0)!);
+    case "charAt": {
+      const i = args[0];
+      if (!i) return sliceOf(obj, py.num(0), py.num(1));
+      if (ts.isNumericLiteral(i) && Number.isInteger(Number(i.text)))
+        return sliceOf(obj, A(0), py.num(Number(i.text) + 1));
+      if (isNonNegInt(ctx, i) && ts.isIdentifier(i)) {
+        const e = A(0)!;
+        return sliceOf(obj, e, py.bin("+", e, py.num(1)));
+      }
+      return ctx.callHelper("_js_char_at", obj, A(0)!);
+    }
+    case "charCodeAt":
+    case "codePointAt":
+      return ctx.callHelper("_js_char_code_at", obj, ...(args[0] ? [A(0)!] : []));
+    case "concat": {
+      let e = obj;
+      for (const a of args) e = py.bin("+", e, toStr(ctx, T.typeOf(ctx, a), transformExpr(ctx, a)));
+      return e;
+    }
+    case "toString":
+    case "valueOf":
+      return obj;
+  }
+  ctx.report(node, "unsupportedMember", `String.${name}`);
+  return py.NONE;
+}

@@ -1,0 +1,232 @@
+/** Classes: fields, parameter properties, methods, accessors (@property), static members. */
+import ts from "typescript";
+import * as py from "../python/ast.js";
+import type { Ctx } from "./context.js";
+import { transformExpr } from "./expressions/index.js";
+import { memberName } from "./expressions/access.js";
+import { buildDef } from "./functions.js";
+import { transformStatements } from "./statements/index.js";
+// Blender layer: bpy.types subclasses (transform/blender/classes.ts)
+import {
+  asClassMethod,
+  blenderClassFields,
+  isBlenderClass,
+  noteBlenderClassName,
+} from "./blender/classes.js";
+
+function hasMod(n: ts.Node, k: ts.SyntaxKind): boolean {
+  return !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === k));
+}
+
+function propName(ctx: Ctx, n: ts.PropertyName): string {
+  if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n))
+    return memberName(n.text);
+  if (ts.isPrivateIdentifier(n)) return memberName(n.text);
+  // *[Symbol.iterator]() { yield … } makes instances iterable: Python's __iter__
+  if (ts.isComputedPropertyName(n) && n.expression.getText() === "Symbol.iterator") {
+    const m = n.parent;
+    if (ts.isMethodDeclaration(m) && m.asteriskToken) return "__iter__";
+    ctx.report(n, "unsupportedSyntax", "a [Symbol.iterator] method that is not a generator");
+    return "__iter__";
+  }
+  ctx.report(n, "unsupportedSyntax", "computed class member names");
+  return "_computed";
+}
+
+function isSuperCall(s: ts.Statement): boolean {
+  return (
+    ts.isExpressionStatement(s) &&
+    ts.isCallExpression(s.expression) &&
+    s.expression.expression.kind === ts.SyntaxKind.SuperKeyword
+  );
+}
+
+function isConstInit(e: ts.Expression): boolean {
+  return (
+    ts.isNumericLiteral(e) ||
+    ts.isStringLiteral(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))
+  );
+}
+
+export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
+  if (hasMod(node, ts.SyntaxKind.DeclareKeyword)) return [];
+  if (ts.getDecorators(node)?.length) ctx.report(node, "classExpression", "decorators");
+  const pos = ctx.pos(node);
+  const name = node.name ? ctx.declare(node.name) : ctx.fresh("_Class");
+  const blenderClass = isBlenderClass(ctx, node); // Blender layer
+  const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const bases = ext ? [transformExpr(ctx, ext.expression)] : [];
+  const body: py.Stmt[] = [];
+  const after: py.Stmt[] = [];
+  const savedClass = ctx.currentClass;
+  ctx.currentClass = { name, node, base: bases[0] };
+  try {
+    let fields = node.members.filter(
+      (m): m is ts.PropertyDeclaration =>
+        ts.isPropertyDeclaration(m) &&
+        !hasMod(m, ts.SyntaxKind.StaticKeyword) &&
+        !hasMod(m, ts.SyntaxKind.DeclareKeyword) &&
+        !hasMod(m, ts.SyntaxKind.AbstractKeyword),
+    );
+    const ctor = node.members.find(
+      (m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body,
+    );
+    // Blender layer: fields → class attributes / bpy.props annotations
+    if (blenderClass) {
+      const bl = blenderClassFields(ctx, node, fields);
+      body.push(...bl.stmts);
+      fields = bl.rest;
+      noteBlenderClassName(ctx, node, name);
+    }
+    const paramProps = ctor
+      ? ctor.parameters.filter((p) => ts.isParameterPropertyDeclaration(p, ctor))
+      : [];
+
+    // static fields
+    for (const m of node.members) {
+      if (ts.isPropertyDeclaration(m) && hasMod(m, ts.SyntaxKind.StaticKeyword)) {
+        const n = propName(ctx, m.name);
+        if (m.initializer && isConstInit(m.initializer))
+          body.push(py.assign(py.name(n), transformExpr(ctx, m.initializer), ctx.pos(m)));
+        else {
+          const [v, pre] = ctx.collect(() =>
+            m.initializer ? transformExpr(ctx, m.initializer) : py.NONE,
+          );
+          after.push(...pre, py.assign(py.attr(py.name(name), n), v, ctx.pos(m)));
+        }
+      } else if (ts.isClassStaticBlockDeclaration(m)) {
+        ctx.report(m, "unsupportedSyntax", "static blocks");
+      }
+    }
+
+    const fieldInits = (c: Ctx): py.Stmt[] => {
+      const out: py.Stmt[] = [];
+      for (const f of fields) {
+        const [v, pre] = c.collect(() =>
+          f.initializer ? transformExpr(c, f.initializer) : py.NONE,
+        );
+        out.push(...pre, py.assign(py.attr(py.name("self"), propName(c, f.name)), v, c.pos(f)));
+      }
+      for (const p of paramProps) {
+        const local =
+          c.symbolNames.get(c.checker.getSymbolAtLocation(p.name)!) ??
+          (p.name as ts.Identifier).text;
+        out.push(
+          py.assign(
+            py.attr(py.name("self"), memberName((p.name as ts.Identifier).text)),
+            py.name(local),
+            c.pos(p),
+          ),
+        );
+      }
+      return out;
+    };
+
+    if (ctor) {
+      const def = buildDef(ctx, ctor, "__init__", {
+        self: true,
+        thisName: "self",
+        body: (c) => {
+          const stmts = ctor.body!.statements;
+          const superIdx = ext ? stmts.findIndex(isSuperCall) : -1;
+          const before = transformStatements(c, stmts.slice(0, superIdx + 1));
+          const inits = fieldInits(c);
+          const rest = transformStatements(c, stmts.slice(superIdx + 1));
+          return [...before, ...inits, ...rest];
+        },
+      });
+      body.push(def);
+    } else if (fields.length) {
+      const def = ctx.withScope(
+        "function",
+        undefined,
+        (): py.DefStmt => {
+          const stmts: py.Stmt[] = [];
+          const params: py.Param[] = [{ name: "self" }];
+          if (ext) {
+            params.push({ name: "args", star: "*" });
+            stmts.push(
+              py.exprStmt(
+                py.callArgs(py.attr(py.call("super"), "__init__"), [
+                  { kind: "star", value: py.name("args") },
+                ]),
+              ),
+            );
+          }
+          stmts.push(...fieldInits(ctx));
+          return { kind: "Def", name: "__init__", params, body: stmts, decorators: [], pos };
+        },
+        (s) => {
+          s.thisName = "self";
+          s.used.add("self");
+          s.used.add("args");
+        },
+      );
+      body.push(def);
+    }
+
+    // methods and accessors
+    const accessorsDone = new Set<string>();
+    for (const m of node.members) {
+      const isStatic = hasMod(m, ts.SyntaxKind.StaticKeyword);
+      if (ts.isMethodDeclaration(m)) {
+        if (!m.body) continue;
+        const n = propName(ctx, m.name);
+        // Blender layer: static members of bpy classes (poll, …) are class methods
+        if (blenderClass && isStatic) {
+          body.push(asClassMethod(buildDef(ctx, m, n, { self: true, thisName: "self" })));
+          continue;
+        }
+        body.push(
+          buildDef(ctx, m, n, {
+            self: !isStatic,
+            thisName: isStatic ? name : "self",
+            decorators: isStatic ? [py.name("staticmethod")] : [],
+          }),
+        );
+      } else if (ts.isGetAccessor(m) || ts.isSetAccessor(m)) {
+        const n = propName(ctx, m.name);
+        if (accessorsDone.has(n)) continue;
+        accessorsDone.add(n);
+        if (isStatic) {
+          ctx.report(m, "unsupportedSyntax", "static accessors");
+          continue;
+        }
+        const getter = node.members.find(
+          (x): x is ts.GetAccessorDeclaration => ts.isGetAccessor(x) && propName(ctx, x.name) === n,
+        );
+        const setter = node.members.find(
+          (x): x is ts.SetAccessorDeclaration => ts.isSetAccessor(x) && propName(ctx, x.name) === n,
+        );
+        if (getter)
+          body.push(
+            buildDef(ctx, getter, n, {
+              self: true,
+              thisName: "self",
+              decorators: [py.name("property")],
+            }),
+          );
+        if (setter) {
+          if (!getter) {
+            ctx.report(setter, "unsupportedSyntax", "a setter without a getter");
+            continue;
+          }
+          body.push(
+            buildDef(ctx, setter, n, {
+              self: true,
+              thisName: "self",
+              decorators: [py.attr(py.name(n), "setter")],
+            }),
+          );
+        }
+      }
+    }
+  } finally {
+    ctx.currentClass = savedClass;
+  }
+  return [{ kind: "Class", name, bases, body, decorators: [], pos }, ...after];
+}

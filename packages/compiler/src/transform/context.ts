@@ -1,0 +1,372 @@
+/**
+ * The transform context: type checker, diagnostics sink, Python scopes and name allocation,
+ * statements hoisted before the current expression, loop/jump frames and runtime-helper usage.
+ */
+import ts from "typescript";
+import type { BpyDiagnostic } from "../index.js";
+import { diagnostics, formatMessage, type DiagnosticKey } from "../diagnostics.js";
+import * as py from "../python/ast.js";
+
+export const PY_KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type _".split(
+    " ",
+  ),
+);
+
+/** Builtins and modules the output may use: user names never shadow them. */
+export const PY_RESERVED = new Set([
+  ...PY_KEYWORDS,
+  ..."abs all any bool callable chr dict enumerate Exception BaseException filter float format getattr hasattr int isinstance iter len list map max min next object ord print range repr reversed round set setattr sorted str sum super tuple type vars zip id hash self cls IndexError TypeError ValueError KeyError StopIteration ZeroDivisionError staticmethod classmethod property NotImplemented __name__ __file__ math json functools re decimal random sys bpy".split(
+    " ",
+  ),
+]);
+
+export interface Scope {
+  kind: "module" | "function" | "comprehension" | "class";
+  node: ts.Node | undefined;
+  used: Set<string>;
+  parent: Scope | undefined;
+  globals: Set<string>;
+  nonlocals: Set<string>;
+  /** TS nodes (function-likes) whose locals live in this Python scope (inlined callbacks) */
+  aliases: Set<ts.Node>;
+  /** the name `this` maps to */
+  thisName?: string;
+  /** inside a static member: the class name */
+  staticClass?: string;
+  isGenerator?: boolean;
+}
+
+export interface JumpFrame {
+  kind: "loop" | "switch";
+  node: ts.Node;
+  labels: string[];
+  /** true when the frame is a Python loop (`while`/`for`) */
+  pyLoop: boolean;
+  /** statements that must run before `continue` (the update of a for loop emitted as while) */
+  update?: py.Stmt[];
+  /** flags set by jumps that pass through this Python loop, checked right after it */
+  exitChecks: { flag: string; target: JumpFrame; action: "break" | "continue" }[];
+}
+
+export class Ctx {
+  readonly diagnostics: BpyDiagnostic[] = [];
+  readonly helpers = new Set<string>();
+  readonly symbolNames = new Map<ts.Symbol, string>();
+  readonly symbolScopes = new Map<ts.Symbol, Scope>();
+  readonly moduleScope: Scope;
+  scope: Scope;
+  preStack: py.Stmt[][] = [];
+  jumps: JumpFrame[] = [];
+  /** files whose top-level code is part of the module scope */
+  readonly files = new Set<ts.SourceFile>();
+  private tempCounter = 0;
+  currentClass: { name: string; node: ts.ClassLikeDeclaration; base?: py.Expr } | undefined;
+  /** inlined forEach callbacks: their `return` continues this loop */
+  readonly inlineReturns = new Map<ts.Node, JumpFrame>();
+  private implemented: Set<ts.Symbol> | undefined;
+  /** interfaces/type aliases named in a class's `implements` clause: their values are objects */
+  implementedInterfaces(): Set<ts.Symbol> {
+    if (this.implemented) return this.implemented;
+    const out = new Set<ts.Symbol>();
+    for (const sf of this.program.getSourceFiles()) {
+      if (sf.isDeclarationFile) continue;
+      const visit = (n: ts.Node): void => {
+        if (ts.isClassLike(n)) {
+          for (const h of n.heritageClauses ?? []) {
+            if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+            for (const t of h.types) {
+              const s = this.checker.getTypeAtLocation(t).getSymbol();
+              if (s) out.add(s);
+            }
+          }
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    return (this.implemented = out);
+  }
+  /** callbacks inlined into comprehensions (their parameters are per-call bindings) */
+  readonly inlinedCallbacks = new Set<ts.Node>();
+  /** loop counters known to be non-negative integers */
+  readonly nonNegInts = new Set<ts.Symbol>();
+  /** loop counters known to be integers */
+  readonly intSymbols = new Set<ts.Symbol>();
+  /** index symbol → arrays it is known to be a valid index of (range(len(a)) loops) */
+  readonly safeIndex = new Map<ts.Symbol, Set<ts.Symbol>>();
+
+  constructor(
+    readonly program: ts.Program,
+    readonly checker: ts.TypeChecker,
+    reserved: Iterable<string> = [],
+  ) {
+    this.moduleScope = this.newScope("module", undefined);
+    for (const r of reserved) this.moduleScope.used.add(r);
+    this.scope = this.moduleScope;
+  }
+
+  newScope(kind: Scope["kind"], node: ts.Node | undefined): Scope {
+    return {
+      kind,
+      node,
+      used: new Set(),
+      parent: this.scope as Scope | undefined,
+      globals: new Set(),
+      nonlocals: new Set(),
+      aliases: new Set(),
+    };
+  }
+
+  /** Run `fn` inside a new Python scope. */
+  withScope<T>(
+    kind: Scope["kind"],
+    node: ts.Node | undefined,
+    fn: (s: Scope) => T,
+    init?: (s: Scope) => void,
+  ): T {
+    const s = this.newScope(kind, node);
+    const saved = this.scope;
+    const savedJumps = this.jumps;
+    if (kind !== "comprehension") this.jumps = [];
+    this.scope = s;
+    try {
+      init?.(s);
+      if (node) this.reserveFreeNames(node, s);
+      return fn(s);
+    } finally {
+      this.scope = saved;
+      this.jumps = savedJumps;
+    }
+  }
+
+  // ---- diagnostics --------------------------------------------------------------------------
+
+  report(node: ts.Node, key: DiagnosticKey, ...args: string[]): void {
+    const info = diagnostics[key] as { code: string; message: string; suggestion?: string };
+    const sf = node.getSourceFile();
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    if (
+      this.diagnostics.some(
+        (d) =>
+          d.code === info.code &&
+          d.file === sf.fileName &&
+          d.line === line + 1 &&
+          d.column === character + 1,
+      )
+    )
+      return;
+    this.diagnostics.push({
+      file: sf.fileName,
+      line: line + 1,
+      column: character + 1,
+      code: info.code,
+      category: (info as { category?: "warning" }).category ?? "error",
+      message: formatMessage(info.message, args),
+      suggestion: info.suggestion,
+    });
+  }
+
+  pos(node: ts.Node): py.SrcPos {
+    const sf = node.getSourceFile();
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    return { file: sf.fileName, line, column: character };
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  helper(name: string): py.NameExpr {
+    this.helpers.add(name);
+    return py.name(name);
+  }
+  callHelper(name: string, ...args: py.Expr[]): py.CallExpr {
+    return py.call(this.helper(name), ...args);
+  }
+  mathAttr(a: string): py.Expr {
+    this.helpers.add("@math");
+    return py.attr(py.name("math"), a);
+  }
+  useModule(m: string): py.NameExpr {
+    this.helpers.add("@" + m);
+    return py.name(m);
+  }
+
+  // ---- hoisted statements -------------------------------------------------------------------
+
+  /** Collect statements that must run before the expression being transformed. */
+  collect<T>(fn: () => T): [T, py.Stmt[]] {
+    this.preStack.push([]);
+    try {
+      const r = fn();
+      return [r, this.preStack[this.preStack.length - 1]!];
+    } finally {
+      this.preStack.pop();
+    }
+  }
+  addPre(s: py.Stmt): void {
+    const top = this.preStack[this.preStack.length - 1];
+    if (!top) throw new Error("internal: no statement context for hoisted statement");
+    top.push(s);
+  }
+
+  // ---- names --------------------------------------------------------------------------------
+
+  temp(base = "_t"): string {
+    let n: string;
+    do n = `${base}${++this.tempCounter === 1 && base !== "_t" ? "" : this.tempCounter}`;
+    while (this.isTaken(n, this.scope));
+    this.scope.used.add(n);
+    return n;
+  }
+
+  /** A fresh Python name in the current scope, derived from `base`. */
+  fresh(base: string): string {
+    let b = sanitize(base);
+    if (PY_RESERVED.has(b) || b.startsWith("_js_") || b.startsWith("Js")) b = b + "_";
+    let n = b;
+    for (let i = 1; this.isTaken(n, this.scope); i++) n = `${b}_${i}`;
+    this.scope.used.add(n);
+    return n;
+  }
+
+  private isTaken(n: string, s: Scope): boolean {
+    if (PY_RESERVED.has(n)) return true;
+    if (s.used.has(n)) return true;
+    // module-level names are visible everywhere: never shadow one the scope may need
+    return this.moduleScope.used.has(n) && s !== this.moduleScope && this.moduleReferenced(n, s);
+  }
+  private moduleReferenced(_n: string, _s: Scope): boolean {
+    return false;
+  }
+
+  resolveSymbol(node: ts.Node): ts.Symbol | undefined {
+    let sym: ts.Symbol | undefined;
+    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
+      sym = this.checker.getShorthandAssignmentValueSymbol(node.parent);
+    } else sym = this.checker.getSymbolAtLocation(node);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) {
+      try {
+        sym = this.checker.getAliasedSymbol(sym);
+      } catch {
+        /* keep alias */
+      }
+    }
+    return sym;
+  }
+
+  /** The Python scope a symbol's declaration lives in (one of the scopes on the stack). */
+  scopeOfSymbol(sym: ts.Symbol): Scope {
+    const known = this.symbolScopes.get(sym);
+    if (known) return known;
+    const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+    if (!decl) return this.scope;
+    let container: ts.Node | undefined = decl.parent;
+    if (ts.isParameter(decl)) container = decl.parent;
+    else
+      while (
+        container &&
+        !ts.isFunctionLike(container) &&
+        !ts.isSourceFile(container) &&
+        !ts.isClassStaticBlockDeclaration(container)
+      )
+        container = container.parent;
+    if (!container || ts.isSourceFile(container)) return this.moduleScope;
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
+      if (s.node === container || s.aliases.has(container)) return s;
+    }
+    return this.scope;
+  }
+
+  /** The Python name of a declared symbol, allocating one in its scope on first sight. */
+  nameOfSymbol(sym: ts.Symbol, hint?: string): string {
+    const known = this.symbolNames.get(sym);
+    if (known) return known;
+    const scope = this.scopeOfSymbol(sym);
+    const saved = this.scope;
+    this.scope = scope;
+    try {
+      const n = this.fresh(hint ?? sym.name);
+      this.symbolNames.set(sym, n);
+      this.symbolScopes.set(sym, scope);
+      return n;
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  /** Declare a binding in the current Python scope (a variable, parameter, function). */
+  declare(nameNode: ts.Identifier): string {
+    let sym = this.checker.getSymbolAtLocation(nameNode);
+    const p = nameNode.parent;
+    if (ts.isParameter(p) && ts.isParameterPropertyDeclaration(p, p.parent)) {
+      sym = this.checker.getSymbolsOfParameterPropertyDeclaration(p, nameNode.text)[0] ?? sym;
+    }
+    if (!sym) return this.fresh(nameNode.text);
+    const known = this.symbolNames.get(sym);
+    if (known) return known;
+    const n = this.fresh(nameNode.text);
+    this.symbolNames.set(sym, n);
+    this.symbolScopes.set(sym, this.scope);
+    return n;
+  }
+
+  /** Record that the current scope assigns `sym`: adds global/nonlocal declarations as needed. */
+  noteAssignment(sym: ts.Symbol | undefined): void {
+    if (!sym) return;
+    const owner = this.symbolScopes.get(sym);
+    if (!owner) return;
+    let s: Scope = this.scope;
+    while (s.kind === "comprehension" && s.parent) s = s.parent;
+    if (owner === s) return;
+    const n = this.symbolNames.get(sym)!;
+    if (owner.kind === "module") s.globals.add(n);
+    else s.nonlocals.add(n);
+  }
+
+  /** Names of outer symbols referenced inside `node` are reserved in the scope it opens. */
+  private reserveFreeNames(node: ts.Node, s: Scope): void {
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const sym = this.resolveSymbol(n);
+        if (
+          sym &&
+          sym.flags &
+            (ts.SymbolFlags.Variable |
+              ts.SymbolFlags.Function |
+              ts.SymbolFlags.Class |
+              ts.SymbolFlags.Enum) &&
+          !(sym.flags & ts.SymbolFlags.Property)
+        ) {
+          const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+          if (
+            decl &&
+            !isInside(decl, node) &&
+            !decl.getSourceFile().isDeclarationFile &&
+            this.files.has(decl.getSourceFile())
+          ) {
+            const saved = this.scope;
+            this.scope = s.parent ?? s;
+            try {
+              s.used.add(this.nameOfSymbol(sym));
+            } finally {
+              this.scope = saved;
+            }
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(node, visit);
+  }
+}
+
+export function isInside(n: ts.Node, container: ts.Node): boolean {
+  for (let p: ts.Node | undefined = n; p; p = p.parent) if (p === container) return true;
+  return false;
+}
+
+export function sanitize(s: string): string {
+  let r = s.replace(/^#/, "__").replace(/[^A-Za-z0-9_]/g, (c) => (c === "$" ? "S" : "_"));
+  if (/^[0-9]/.test(r) || r === "") r = "_" + r;
+  return r;
+}

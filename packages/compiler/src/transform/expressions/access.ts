@@ -1,0 +1,278 @@
+/** Property and element access, optional chaining and assignment targets. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import { PY_KEYWORDS, type Ctx } from "../context.js";
+import * as T from "../types.js";
+import { toStr } from "./convert.js";
+import { transformExpr, transformIdentifier } from "./index.js";
+import { staticLibProperty } from "../builtins/globals.js";
+// Blender layer: Python objects of the typings (transform/blender/collections.ts)
+import {
+  blenderElementGet,
+  blenderPropertyGet,
+  blenderPropertyTarget,
+} from "../blender/collections.js";
+
+export function memberName(name: string): string {
+  if (name.startsWith("#")) return "__" + name.slice(1);
+  if (PY_KEYWORDS.has(name)) return name + "_";
+  return name;
+}
+
+export function nonNullType(ctx: Ctx, node: ts.Expression): ts.Type {
+  return ctx.checker.getNonNullableType(T.typeOf(ctx, node));
+}
+
+/**
+ * Translate the object of an access/call that may be part of an optional chain; `build` gets the
+ * translated object and produces the access. `a?.b` becomes `None if a is None else a.b`.
+ */
+export function optionalWrap(
+  ctx: Ctx,
+  node: ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression,
+  build: (obj: py.Expr) => py.Expr,
+): py.Expr {
+  const inner = node.expression;
+  if (node.questionDotToken) {
+    const objE = transformExpr(ctx, inner);
+    if (py.isSimple(objE)) {
+      return {
+        kind: "IfExp",
+        test: py.compare(objE, "is", py.NONE),
+        body: py.NONE,
+        orelse: build(objE),
+        optionalChain: true,
+      };
+    }
+    const tmp = ctx.temp();
+    return {
+      kind: "IfExp",
+      test: py.compare(py.walrus(tmp, objE), "is", py.NONE),
+      body: py.NONE,
+      orelse: build(py.name(tmp)),
+      optionalChain: true,
+    };
+  }
+  const objE = transformExpr(ctx, inner);
+  if (node.flags & ts.NodeFlags.OptionalChain && objE.kind === "IfExp" && objE.optionalChain) {
+    return { ...objE, orelse: build(objE.orelse) };
+  }
+  return build(objE);
+}
+
+function isModuleNamespace(ctx: Ctx, node: ts.Expression): ts.Symbol | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const s = ctx.resolveSymbol(node);
+  if (
+    s &&
+    s.flags & ts.SymbolFlags.ValueModule &&
+    s.valueDeclaration &&
+    ts.isSourceFile(s.valueDeclaration)
+  )
+    return s;
+  return undefined;
+}
+
+function libObjectName(ctx: Ctx, node: ts.Expression): string | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const s = ctx.resolveSymbol(node);
+  return s && T.isLibSymbol(s) ? s.name : undefined;
+}
+
+export function hasNumericIndex(t: ts.Type): boolean {
+  return T.nonNullParts(t).some((p) => p.getNumberIndexType() !== undefined);
+}
+
+export function transformPropertyAccess(ctx: Ctx, node: ts.PropertyAccessExpression): py.Expr {
+  const name = node.name.text;
+  const lib = libObjectName(ctx, node.expression);
+  if (lib) {
+    const e = staticLibProperty(ctx, lib, name, node);
+    if (e) return e;
+  }
+  const mod = isModuleNamespace(ctx, node.expression);
+  if (mod) {
+    const prop = ctx.checker.getSymbolAtLocation(node.name);
+    if (prop) {
+      let target = prop;
+      if (target.flags & ts.SymbolFlags.Alias) target = ctx.checker.getAliasedSymbol(target);
+      return py.name(ctx.nameOfSymbol(target));
+    }
+  }
+  if (name === "prototype" || name === "__proto__") ctx.report(node, "prototype");
+  return optionalWrap(ctx, node, (obj) => propertyGet(ctx, node, obj));
+}
+
+function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr): py.Expr {
+  const name = node.name.text;
+  const ot = nonNullType(ctx, node.expression);
+  const blender = blenderPropertyGet(ctx, node, obj, ot); // Blender layer
+  if (blender) return blender;
+  if (name === "length") {
+    if (T.isString(ctx, ot) || T.isArray(ctx, ot)) return py.call("len", obj);
+    if (T.isAmbientType(ot) && hasNumericIndex(ot)) return py.call("len", obj);
+    if (T.isFunctionType(ot)) ctx.report(node, "unsupportedMember", "Function.length");
+  }
+  if (name === "size" && (T.isMap(ctx, ot) || T.isSet(ctx, ot))) return py.call("len", obj);
+  const libName = T.libTypeName(ctx, ot);
+  if (libName?.endsWith("Error") || isErrorClass(ctx, ot)) {
+    if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
+    if (name === "message" && libName?.endsWith("Error"))
+      return ctx.callHelper("_js_error_message", obj);
+    return py.attr(obj, name);
+  }
+  if (T.isAnyLike(ot)) {
+    ctx.report(node, "anyType", `property access '.${name}'`, ctx.checker.typeToString(ot));
+    return py.attr(obj, name);
+  }
+  if (
+    (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isNumber(ctx, ot) || libName) &&
+    !T.isDictLike(ctx, ot)
+  ) {
+    ctx.report(node, "unsupportedMember", `${libName ?? ctx.checker.typeToString(ot)}.${name}`);
+    return py.attr(obj, name);
+  }
+  if (T.isDictLike(ctx, ot)) {
+    if (T.isOptionalProperty(ctx, ot, name)) return py.method(obj, "get", py.str(name));
+    return py.sub(obj, py.str(name));
+  }
+  if (T.isAmbientType(ot)) return py.attr(obj, name);
+  return py.attr(obj, memberName(name));
+}
+
+function isErrorClass(ctx: Ctx, t: ts.Type): boolean {
+  for (const p of T.nonNullParts(t)) {
+    const bases = p.isClass() ? ctx.checker.getBaseTypes(p) : [];
+    for (const b of bases) {
+      const s = b.getSymbol();
+      if (s && s.name === "Error" && T.isLibSymbol(s)) return true;
+      if (isErrorClass(ctx, b)) return true;
+    }
+  }
+  return false;
+}
+
+function literalKey(node: ts.Expression): string | number | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return Number(node.text);
+  return undefined;
+}
+
+export function isSafeIndex(ctx: Ctx, objNode: ts.Expression, idx: ts.Expression): boolean {
+  if (!ts.isIdentifier(objNode) || !ts.isIdentifier(idx)) return false;
+  const a = ctx.resolveSymbol(objNode);
+  const i = ctx.resolveSymbol(idx);
+  return !!a && !!i && !!ctx.safeIndex.get(i)?.has(a);
+}
+
+export function transformElementAccess(ctx: Ctx, node: ts.ElementAccessExpression): py.Expr {
+  const lit = literalKey(node.argumentExpression);
+  const objSym = ts.isIdentifier(node.expression) ? ctx.resolveSymbol(node.expression) : undefined;
+  if (objSym && objSym.flags & ts.SymbolFlags.Enum) {
+    const e = transformIdentifier(ctx, node.expression as ts.Identifier);
+    if (typeof lit === "string") return py.attr(e, lit);
+    return ctx.callHelper("_js_enum_key", e, transformExpr(ctx, node.argumentExpression));
+  }
+  return optionalWrap(ctx, node, (obj) => elementGet(ctx, node, obj));
+}
+
+function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): py.Expr {
+  const ot = nonNullType(ctx, node.expression);
+  const blender = blenderElementGet(ctx, node, obj, ot); // Blender layer
+  if (blender) return blender;
+  const arg = node.argumentExpression;
+  const at = T.typeOf(ctx, arg);
+  const lit = literalKey(arg);
+  if (T.isArray(ctx, ot) || T.isString(ctx, ot)) {
+    const idx = transformExpr(ctx, arg);
+    const len = T.tupleLength(ctx, ot);
+    if (
+      typeof lit === "number" &&
+      len !== undefined &&
+      Number.isInteger(lit) &&
+      lit >= 0 &&
+      lit < len
+    )
+      return py.sub(obj, idx);
+    if (isSafeIndex(ctx, node.expression, arg)) return py.sub(obj, idx);
+    if (!T.isNumber(ctx, at))
+      ctx.report(arg, "anyType", "an array index", ctx.checker.typeToString(at));
+    return ctx.callHelper("_js_get", obj, idx);
+  }
+  if (T.isDictLike(ctx, ot)) {
+    let key = transformExpr(ctx, arg);
+    if (T.isNumber(ctx, at)) key = toStr(ctx, at, key);
+    if (typeof lit === "string" && !T.isOptionalProperty(ctx, ot, lit)) return py.sub(obj, key);
+    return py.method(obj, "get", key);
+  }
+  if (T.isClassInstance(ctx, ot)) {
+    if (typeof lit === "string") return py.attr(obj, memberName(lit));
+    return py.call("getattr", obj, transformExpr(ctx, arg));
+  }
+  if (T.isAnyLike(ot))
+    ctx.report(node, "anyType", "an element access", ctx.checker.typeToString(ot));
+  return py.sub(obj, transformExpr(ctx, arg));
+}
+
+export type AssignTarget =
+  { kind: "expr"; expr: py.Expr } | { kind: "setter"; call: (v: py.Expr) => py.Expr };
+
+/** Translate the left side of an assignment. */
+export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node)
+  )
+    node = node.expression;
+  if (ts.isIdentifier(node)) {
+    const e = transformIdentifier(ctx, node);
+    ctx.noteAssignment(ctx.resolveSymbol(node));
+    return { kind: "expr", expr: e };
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const ot = nonNullType(ctx, node.expression);
+    const name = node.name.text;
+    const mod = isModuleNamespace(ctx, node.expression);
+    if (mod) return { kind: "expr", expr: transformPropertyAccess(ctx, node) };
+    const blender = blenderPropertyTarget(ctx, node, ot); // Blender layer
+    if (blender) return { kind: "expr", expr: blender };
+    const obj = transformExpr(ctx, node.expression);
+    if (name === "length" && T.isArray(ctx, ot))
+      return { kind: "setter", call: (v) => ctx.callHelper("_js_set_length", obj, v) };
+    if (T.isDictLike(ctx, ot)) return { kind: "expr", expr: py.sub(obj, py.str(name)) };
+    if (T.isAmbientType(ot)) return { kind: "expr", expr: py.attr(obj, name) };
+    return { kind: "expr", expr: py.attr(obj, memberName(name)) };
+  }
+  if (ts.isElementAccessExpression(node)) {
+    const ot = nonNullType(ctx, node.expression);
+    const arg = node.argumentExpression;
+    const at = T.typeOf(ctx, arg);
+    const obj = transformExpr(ctx, node.expression);
+    if (T.isArray(ctx, ot)) {
+      if (
+        ts.isPropertyAccessExpression(arg) &&
+        arg.name.text === "length" &&
+        arg.expression.getText() === node.expression.getText()
+      ) {
+        return { kind: "setter", call: (v) => py.method(obj, "append", v) };
+      }
+      return { kind: "expr", expr: py.sub(obj, transformExpr(ctx, arg)) };
+    }
+    if (T.isDictLike(ctx, ot)) {
+      let key = transformExpr(ctx, arg);
+      if (T.isNumber(ctx, at)) key = toStr(ctx, at, key);
+      return { kind: "expr", expr: py.sub(obj, key) };
+    }
+    if (T.isClassInstance(ctx, ot)) {
+      const lit = literalKey(arg);
+      if (typeof lit === "string") return { kind: "expr", expr: py.attr(obj, memberName(lit)) };
+      const k = transformExpr(ctx, arg);
+      return { kind: "setter", call: (v) => py.call("setattr", obj, k, v) };
+    }
+    return { kind: "expr", expr: py.sub(obj, transformExpr(ctx, arg)) };
+  }
+  ctx.report(node, "unsupportedSyntax", "this assignment target");
+  return { kind: "expr", expr: py.name("_") };
+}

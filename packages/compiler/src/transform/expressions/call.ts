@@ -1,0 +1,324 @@
+/** Calls, `new`, keyword arguments (KwArgs) and super calls. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import * as T from "../types.js";
+import { transformExpr, spreadItems } from "./index.js";
+import { nonNullType, optionalWrap, memberName } from "./access.js";
+import { globalFunctionCall, staticLibCall } from "../builtins/globals.js";
+import { arrayMethod } from "../builtins/array.js";
+import { stringMethod } from "../builtins/string.js";
+import { mapMethod, setMethod } from "../builtins/mapset.js";
+import { numberMethod } from "../builtins/number.js";
+// Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
+import { blenderArgs, blenderCall, blenderNew } from "../blender/calls.js";
+
+function skipParens(n: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n))
+    n = n.expression;
+  return n;
+}
+
+/** Is this parameter declared with the `KwArgs<…>` type alias of the typings? */
+export function isKwArgsParam(p: ts.ParameterDeclaration): boolean {
+  const check = (t: ts.TypeNode | undefined): boolean => {
+    if (!t) return false;
+    if (ts.isTypeReferenceNode(t)) {
+      const n = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+      return n === "KwArgs";
+    }
+    if (ts.isUnionTypeNode(t)) return t.types.some(check);
+    if (ts.isParenthesizedTypeNode(t)) return check(t.type);
+    return false;
+  };
+  return check(p.type);
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
+  arg = skipParens(arg);
+  const out: py.Arg[] = [];
+  if (ts.isObjectLiteralExpression(arg)) {
+    for (const p of arg.properties) {
+      if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
+        const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+        const value = ts.isPropertyAssignment(p)
+          ? transformExpr(ctx, p.initializer)
+          : transformExpr(ctx, p.name);
+        if (key === undefined) {
+          ctx.report(p, "kwargs");
+          continue;
+        }
+        if (
+          IDENT.test(key) &&
+          ![
+            "lambda",
+            "from",
+            "class",
+            "def",
+            "import",
+            "global",
+            "None",
+            "True",
+            "False",
+            "in",
+            "is",
+            "not",
+            "and",
+            "or",
+            "if",
+            "else",
+            "elif",
+            "while",
+            "for",
+            "try",
+            "except",
+            "finally",
+            "with",
+            "as",
+            "assert",
+            "del",
+            "pass",
+            "raise",
+            "return",
+            "yield",
+            "break",
+            "continue",
+            "nonlocal",
+            "async",
+            "await",
+          ].includes(key)
+        ) {
+          out.push({ kind: "kw", name: key, value });
+        } else
+          out.push({
+            kind: "dstar",
+            value: { kind: "Dict", entries: [{ key: py.str(key), value }] },
+          });
+      } else if (ts.isSpreadAssignment(p)) {
+        if (T.isDictLike(ctx, T.typeOf(ctx, p.expression)))
+          out.push({ kind: "dstar", value: transformExpr(ctx, p.expression) });
+        else ctx.report(p, "kwargs");
+      } else ctx.report(p, "kwargs");
+    }
+    return out;
+  }
+  const t = T.typeOf(ctx, arg);
+  if (T.isDictLike(ctx, t) && !T.hasNullish(t))
+    return [{ kind: "dstar", value: transformExpr(ctx, arg) }];
+  ctx.report(arg, "kwargs");
+  return out;
+}
+
+/** Arguments of a call, with spreads and keyword arguments. */
+export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpression): py.Arg[] {
+  const args = node.arguments ?? ts.factory.createNodeArray();
+  const sig = ctx.checker.getResolvedSignature(node);
+  const decl = sig?.declaration;
+  const params = decl && !ts.isJSDocSignature(decl) ? decl.parameters : undefined;
+  const out: py.Arg[] = [];
+  args.forEach((a, i) => {
+    const p = params ? params[Math.min(i, params.length - 1)] : undefined;
+    if (p && i < (params?.length ?? 0) && isKwArgsParam(p) && !ts.isSpreadElement(a)) {
+      out.push(...kwArgs(ctx, a));
+      return;
+    }
+    if (ts.isSpreadElement(a)) out.push({ kind: "star", value: spreadItems(ctx, a.expression) });
+    else out.push({ kind: "pos", value: transformExpr(ctx, a) });
+  });
+  return out;
+}
+
+export function positional(args: py.Arg[]): py.Expr[] {
+  return args.map((a) => (a.kind === "star" ? py.starred(a.value) : a.value));
+}
+
+export interface BuiltinCall {
+  ctx: Ctx;
+  node: ts.CallExpression;
+  objNode: ts.Expression;
+  obj: py.Expr;
+  objType: ts.Type;
+  name: string;
+  args: readonly ts.Expression[];
+  discard: boolean;
+}
+
+/** `super()`, or `super(Class, self)` inside nested functions and comprehensions. */
+export function superCall(ctx: Ctx): py.Expr {
+  const n = ctx.scope.node;
+  const direct =
+    !!n && (ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isAccessor(n));
+  if (direct || !ctx.currentClass) return py.call("super");
+  return py.call("super", py.name(ctx.currentClass.name), py.name(ctx.scope.thisName ?? "self"));
+}
+
+export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolean): py.Expr {
+  const blender = blenderCall(ctx, node); // Blender layer
+  if (blender) return blender;
+  const callee = skipParens(node.expression);
+  if (callee.kind === ts.SyntaxKind.SuperKeyword) {
+    return py.callArgs(py.attr(py.call("super"), "__init__"), callArguments(ctx, node));
+  }
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) {
+    ctx.report(node, "importForm", "dynamic import()");
+    return py.NONE;
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    const name = callee.name.text;
+    const objNode = callee.expression;
+    if (objNode.kind === ts.SyntaxKind.SuperKeyword) {
+      return py.callArgs(py.attr(superCall(ctx), memberName(name)), callArguments(ctx, node));
+    }
+    if (ts.isIdentifier(objNode)) {
+      const s = ctx.resolveSymbol(objNode);
+      if (s && T.isLibSymbol(s)) {
+        const r = staticLibCall(ctx, s.name, name, node, discard);
+        if (r) return r;
+      }
+    }
+    const ot = nonNullType(ctx, objNode);
+    const build = (obj: py.Expr): py.Expr | undefined => {
+      const b: BuiltinCall = {
+        ctx,
+        node,
+        objNode,
+        obj,
+        objType: ot,
+        name,
+        args: node.arguments,
+        discard,
+      };
+      if (T.isString(ctx, ot)) return stringMethod(b);
+      if (T.isArray(ctx, ot)) return arrayMethod(b);
+      if (T.isMap(ctx, ot)) return mapMethod(b);
+      if (T.isSet(ctx, ot)) return setMethod(b);
+      if (T.isNumber(ctx, ot)) return numberMethod(b);
+      const lib = T.libTypeName(ctx, ot);
+      if (
+        lib === "Generator" ||
+        lib === "IterableIterator" ||
+        lib === "Iterator" ||
+        lib === "IteratorObject" ||
+        lib === "ArrayIterator" ||
+        lib === "MapIterator" ||
+        lib === "SetIterator"
+      ) {
+        ctx.report(node, "generatorMethod", name);
+        return py.NONE;
+      }
+      if (lib === "Object" || (lib && (name === "toString" || name === "hasOwnProperty"))) {
+        if (name === "toString") return ctx.callHelper("_js_str", obj);
+      }
+      if (
+        T.isDictLike(ctx, ot) &&
+        name === "hasOwnProperty" &&
+        !ot
+          .getProperty("hasOwnProperty")
+          ?.declarations?.some((d) => !d.getSourceFile().isDeclarationFile)
+      ) {
+        return py.compare(transformExpr(ctx, node.arguments[0]!), "in", obj);
+      }
+      return undefined;
+    };
+    if (!node.questionDotToken) {
+      let special: py.Expr | undefined;
+      const e = optionalWrap(ctx, callee, (obj) => {
+        special = build(obj);
+        return special ?? py.NONE;
+      });
+      if (special) return e;
+    }
+  }
+  if (ts.isIdentifier(callee)) {
+    const s = ctx.resolveSymbol(callee);
+    if (!s || T.isLibSymbol(s)) {
+      const r = globalFunctionCall(ctx, callee.text, node);
+      if (r) return r;
+    }
+  }
+  const args = callArguments(ctx, node);
+  if (node.questionDotToken) {
+    const f = transformExpr(ctx, callee);
+    if (py.isSimple(f))
+      return {
+        kind: "IfExp",
+        test: py.compare(f, "is", py.NONE),
+        body: py.NONE,
+        orelse: py.callArgs(f, args),
+        optionalChain: true,
+      };
+    const tmp = ctx.temp();
+    return {
+      kind: "IfExp",
+      test: py.compare(py.walrus(tmp, f), "is", py.NONE),
+      body: py.NONE,
+      orelse: py.callArgs(py.name(tmp), args),
+      optionalChain: true,
+    };
+  }
+  const f = transformExpr(ctx, callee);
+  if (f.kind === "IfExp" && f.optionalChain && node.flags & ts.NodeFlags.OptionalChain) {
+    return { ...f, orelse: py.callArgs(f.orelse, args) };
+  }
+  return py.callArgs(f, blenderArgs(ctx, node, args)); // Blender layer: keyword-only RNA args, EnumFlagProperty
+}
+
+function checkHashable(ctx: Ctx, node: ts.NewExpression): void {
+  const t = T.typeOf(ctx, node);
+  const key =
+    (t as ts.TypeReference).typeArguments?.[0] ??
+    ctx.checker.getTypeArguments(t as ts.TypeReference)[0];
+  if (
+    key &&
+    (T.isDictLike(ctx, key) || T.isArray(ctx, key) || T.isMap(ctx, key) || T.isSet(ctx, key))
+  )
+    ctx.report(node, "unhashableKey");
+}
+
+export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
+  const blender = blenderNew(ctx, node); // Blender layer: Python sets for bpy
+  if (blender) return blender;
+  const callee = skipParens(node.expression);
+  const args = node.arguments ?? [];
+  if (ts.isIdentifier(callee)) {
+    const s = ctx.resolveSymbol(callee);
+    if (s && T.isLibSymbol(s)) {
+      switch (callee.text) {
+        case "Map":
+        case "Set":
+          checkHashable(ctx, node);
+      }
+      switch (callee.text) {
+        case "Map":
+          if (args.length === 0) return { kind: "Dict", entries: [] };
+          return py.call("dict", spreadItems(ctx, args[0]!));
+        case "Set":
+          if (args.length === 0) return { kind: "Dict", entries: [] };
+          return py.method(py.name("dict"), "fromkeys", transformExpr(ctx, args[0]!));
+        case "Array": {
+          if (args.length === 1 && T.isNumber(ctx, T.typeOf(ctx, args[0]!)))
+            return py.bin("*", py.list([py.NONE]), transformExpr(ctx, args[0]!));
+          return py.list(args.map((a) => transformExpr(ctx, a)));
+        }
+        case "Error":
+        case "TypeError":
+        case "RangeError":
+        case "SyntaxError":
+          return py.callArgs(transformExpr(ctx, callee), callArguments(ctx, node).slice(0, 1));
+        case "Object":
+          return { kind: "Dict", entries: [] };
+        case "String":
+        case "Number":
+        case "Boolean":
+          ctx.report(node, "unsupportedMember", `new ${callee.text}()`);
+          return py.NONE;
+        default:
+          ctx.report(node, "unsupportedMember", `new ${callee.text}()`);
+          return py.NONE;
+      }
+    }
+  }
+  return py.callArgs(transformExpr(ctx, callee), callArguments(ctx, node));
+}

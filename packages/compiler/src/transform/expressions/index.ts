@@ -1,0 +1,295 @@
+/** Expression dispatch, identifiers and literals. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import * as T from "../types.js";
+import { condition, toStr } from "./convert.js";
+import { transformBinary } from "./binary.js";
+import { transformPrefix, transformPostfix, transformTypeof, transformDelete } from "./unary.js";
+import { transformPropertyAccess, transformElementAccess } from "./access.js";
+import { superCall, transformCall, transformNew } from "./call.js";
+import { transformFunctionExpression } from "../functions.js";
+import { pythonModuleName } from "../statements/imports.js";
+
+/** A value must not be a dict in one place and an object in another (see BPY1029). */
+function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
+  if (
+    !ts.isObjectLiteralExpression(node) &&
+    !ts.isNewExpression(node) &&
+    !ts.isIdentifier(node) &&
+    !ts.isCallExpression(node)
+  )
+    return;
+  const contextual = ctx.checker.getContextualType(node);
+  if (!contextual) return;
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const p of T.nonNullParts(contextual)) {
+      const s = p.getSymbol();
+      if (s && ctx.implementedInterfaces().has(s)) ctx.report(node, "mixedObject", s.name);
+    }
+    return;
+  }
+  const t = T.typeOf(ctx, node);
+  if (T.isClassInstance(ctx, t) && T.isDictLike(ctx, contextual) && !T.isAnyLike(contextual)) {
+    ctx.report(node, "mixedObject", ctx.checker.typeToString(contextual));
+  }
+}
+
+export function transformExpr(ctx: Ctx, node: ts.Expression): py.Expr {
+  checkObjectKind(ctx, node);
+  const e = transformExprInner(ctx, node);
+  if (!e.pos) e.pos = ctx.pos(node);
+  return e;
+}
+
+function transformExprInner(ctx: Ctx, node: ts.Expression): py.Expr {
+  switch (node.kind) {
+    case ts.SyntaxKind.NumericLiteral:
+      return py.num(Number((node as ts.NumericLiteral).text));
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return py.str((node as ts.StringLiteral).text);
+    case ts.SyntaxKind.TrueKeyword:
+      return py.TRUE;
+    case ts.SyntaxKind.FalseKeyword:
+      return py.FALSE;
+    case ts.SyntaxKind.NullKeyword:
+      return py.NONE;
+    case ts.SyntaxKind.ThisKeyword:
+      return transformThis(ctx, node);
+    case ts.SyntaxKind.Identifier:
+      return transformIdentifier(ctx, node as ts.Identifier);
+    case ts.SyntaxKind.TemplateExpression:
+      return transformTemplate(ctx, node as ts.TemplateExpression);
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+      return transformExpr(ctx, (node as ts.ParenthesizedExpression).expression);
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return transformArrayLiteral(ctx, node as ts.ArrayLiteralExpression);
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return transformObjectLiteral(ctx, node as ts.ObjectLiteralExpression);
+    case ts.SyntaxKind.ConditionalExpression: {
+      const c = node as ts.ConditionalExpression;
+      const test = condition(ctx, c.condition);
+      if (test === py.TRUE) return transformExpr(ctx, c.whenTrue);
+      if (test === py.FALSE) return transformExpr(ctx, c.whenFalse);
+      return py.ifExp(test, transformExpr(ctx, c.whenTrue), transformExpr(ctx, c.whenFalse));
+    }
+    case ts.SyntaxKind.BinaryExpression:
+      return transformBinary(ctx, node as ts.BinaryExpression, false);
+    case ts.SyntaxKind.PrefixUnaryExpression:
+      return transformPrefix(ctx, node as ts.PrefixUnaryExpression, false);
+    case ts.SyntaxKind.PostfixUnaryExpression:
+      return transformPostfix(ctx, node as ts.PostfixUnaryExpression, false);
+    case ts.SyntaxKind.TypeOfExpression:
+      return transformTypeof(ctx, node as ts.TypeOfExpression);
+    case ts.SyntaxKind.DeleteExpression:
+      return transformDelete(ctx, node as ts.DeleteExpression, false);
+    case ts.SyntaxKind.VoidExpression: {
+      const inner = transformExpr(ctx, (node as ts.VoidExpression).expression);
+      return inner.kind === "Const" ? py.NONE : py.sub(py.tuple([inner, py.NONE]), py.num(1));
+    }
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return transformPropertyAccess(ctx, node as ts.PropertyAccessExpression);
+    case ts.SyntaxKind.ElementAccessExpression:
+      return transformElementAccess(ctx, node as ts.ElementAccessExpression);
+    case ts.SyntaxKind.CallExpression:
+      return transformCall(ctx, node as ts.CallExpression, false);
+    case ts.SyntaxKind.NewExpression:
+      return transformNew(ctx, node as ts.NewExpression);
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      return transformFunctionExpression(ctx, node as ts.ArrowFunction | ts.FunctionExpression);
+    case ts.SyntaxKind.YieldExpression: {
+      const y = node as ts.YieldExpression;
+      return {
+        kind: "Yield",
+        value: y.expression ? transformExpr(ctx, y.expression) : undefined,
+        from: !!y.asteriskToken,
+      };
+    }
+    case ts.SyntaxKind.AwaitExpression:
+      ctx.report(node, "asyncAwait");
+      return py.NONE;
+    case ts.SyntaxKind.TaggedTemplateExpression:
+      ctx.report(node, "taggedTemplate");
+      return py.NONE;
+    case ts.SyntaxKind.RegularExpressionLiteral:
+      ctx.report(node, "regexp");
+      return py.NONE;
+    case ts.SyntaxKind.BigIntLiteral:
+      ctx.report(node, "bigint");
+      return py.NONE;
+    case ts.SyntaxKind.ClassExpression:
+      ctx.report(node, "classExpression", "class expressions");
+      return py.NONE;
+    case ts.SyntaxKind.SpreadElement:
+      return py.starred(transformExpr(ctx, (node as ts.SpreadElement).expression));
+    case ts.SyntaxKind.SuperKeyword:
+      return superCall(ctx);
+    case ts.SyntaxKind.MetaProperty:
+      ctx.report(node, "unsupportedSyntax", node.getText());
+      return py.NONE;
+    default:
+      ctx.report(node, "unsupportedSyntax", `'${ts.SyntaxKind[node.kind]}'`);
+      return py.NONE;
+  }
+}
+
+export function transformThis(ctx: Ctx, node: ts.Node): py.Expr {
+  for (let s: typeof ctx.scope | undefined = ctx.scope; s; s = s.parent) {
+    if (s.thisName) return py.name(s.thisName);
+    if (s.kind === "function" && !s.aliases.size && s.node && !ts.isArrowFunction(s.node)) break;
+  }
+  if (ctx.scope.thisName) return py.name(ctx.scope.thisName);
+  ctx.report(node, "unboundThis");
+  return py.name("self");
+}
+
+export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
+  const text = node.text;
+  const sym = ctx.resolveSymbol(node);
+  const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
+  const isGlobal = !decl || (decl.getSourceFile().isDeclarationFile && T.isLibSymbol(sym!));
+  if (isGlobal) {
+    switch (text) {
+      case "undefined":
+        return py.NONE;
+      case "NaN":
+        return ctx.mathAttr("nan");
+      case "Infinity":
+        return ctx.mathAttr("inf");
+      case "arguments":
+        ctx.report(node, "arguments");
+        return py.NONE;
+      case "eval":
+      case "Function":
+        ctx.report(node, "eval");
+        return py.NONE;
+      case "Symbol":
+        ctx.report(node, "symbol");
+        return py.NONE;
+      case "Error":
+        return ctx.helper("JsError");
+      case "TypeError":
+        return ctx.helper("JsTypeError");
+      case "RangeError":
+        return ctx.helper("JsRangeError");
+      case "SyntaxError":
+        return ctx.helper("JsSyntaxError");
+      // global functions used as values (xs.map(Number), xs.filter(Boolean))
+      case "Number":
+        return ctx.helper("_js_to_number");
+      case "String":
+        return ctx.helper("_js_str");
+      case "Boolean":
+        return ctx.helper("_js_truthy");
+      case "parseFloat":
+        return ctx.helper("_js_parse_float");
+      case "parseInt":
+        return ctx.helper("_js_parse_int");
+    }
+  }
+  if (text === "arguments" && !decl) {
+    ctx.report(node, "arguments");
+    return py.NONE;
+  }
+  if (!sym) return py.name(text);
+  const known = ctx.symbolNames.get(sym);
+  if (known) return py.name(known);
+  if (decl && decl.getSourceFile().isDeclarationFile) {
+    const mod = pythonModuleName(ctx, sym);
+    if (mod) return py.name(mod);
+    return py.name(text);
+  }
+  if (decl && T.isAmbientDecl(decl)) return py.name(text);
+  return py.name(ctx.nameOfSymbol(sym));
+}
+
+function transformTemplate(ctx: Ctx, node: ts.TemplateExpression): py.Expr {
+  const parts: (string | py.Expr)[] = [node.head.text];
+  for (const span of node.templateSpans) {
+    const e = toStr(
+      ctx,
+      T.typeOf(ctx, span.expression),
+      transformExpr(ctx, span.expression),
+      span.expression,
+    );
+    if (e.kind === "Const" && e.str !== undefined) parts[parts.length - 1] += e.str;
+    else parts.push(e, "");
+    parts[parts.length - 1] += span.literal.text;
+  }
+  if (parts.length === 1) return py.str(parts[0] as string);
+  return { kind: "FString", parts };
+}
+
+export function spreadItems(ctx: Ctx, node: ts.Expression): py.Expr {
+  const t = T.typeOf(ctx, node);
+  const e = transformExpr(ctx, node);
+  if (T.isMap(ctx, t)) return py.method(e, "items");
+  return e;
+}
+
+function transformArrayLiteral(ctx: Ctx, node: ts.ArrayLiteralExpression): py.Expr {
+  const elts: py.Expr[] = [];
+  for (const el of node.elements) {
+    if (ts.isSpreadElement(el)) elts.push(py.starred(spreadItems(ctx, el.expression)));
+    else if (ts.isOmittedExpression(el)) elts.push(py.NONE);
+    else elts.push(transformExpr(ctx, el));
+  }
+  // [...x] alone copies an iterable into a list
+  if (elts.length === 1 && elts[0]!.kind === "Starred")
+    return py.call("list", (elts[0] as py.StarredExpr).value);
+  return py.list(elts);
+}
+
+/** The dict key for a property name. */
+export function propertyKey(ctx: Ctx, name: ts.PropertyName): py.Expr {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))
+    return py.str(name.text);
+  if (ts.isNumericLiteral(name)) return py.str(String(Number(name.text)));
+  if (ts.isComputedPropertyName(name)) {
+    const t = T.typeOf(ctx, name.expression);
+    const e = transformExpr(ctx, name.expression);
+    if (T.isString(ctx, t)) return e;
+    if (T.isNumber(ctx, t)) return toStr(ctx, t, e);
+    if (t.flags & ts.TypeFlags.ESSymbolLike) ctx.report(name, "symbol");
+    return toStr(ctx, t, e);
+  }
+  if (ts.isPrivateIdentifier(name)) return py.str(name.text);
+  return py.str(name.getText());
+}
+
+function transformObjectLiteral(ctx: Ctx, node: ts.ObjectLiteralExpression): py.Expr {
+  const entries: py.DictEntry[] = [];
+  for (const p of node.properties) {
+    if (ts.isPropertyAssignment(p)) {
+      entries.push({ key: propertyKey(ctx, p.name), value: transformExpr(ctx, p.initializer) });
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      entries.push({ key: py.str(p.name.text), value: transformIdentifier(ctx, p.name) });
+    } else if (ts.isSpreadAssignment(p)) {
+      const t = T.typeOf(ctx, p.expression);
+      const e = transformExpr(ctx, p.expression);
+      if (T.isClassInstance(ctx, t)) entries.push({ spread: py.call("vars", e) });
+      else if (T.hasNullish(t))
+        entries.push({ spread: py.boolOp("or", e, { kind: "Dict", entries: [] }) });
+      else entries.push({ spread: e });
+    } else if (ts.isMethodDeclaration(p)) {
+      let usesThis = false;
+      const visit = (n: ts.Node): void => {
+        if (n.kind === ts.SyntaxKind.ThisKeyword) usesThis = true;
+        if (!ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n) && !ts.isClassLike(n))
+          ts.forEachChild(n, visit);
+      };
+      if (p.body) ts.forEachChild(p.body, visit);
+      if (usesThis) ctx.report(p, "objectThis");
+      entries.push({ key: propertyKey(ctx, p.name), value: transformFunctionExpression(ctx, p) });
+    } else if (ts.isGetAccessor(p) || ts.isSetAccessor(p)) {
+      ctx.report(p, "objectAccessor");
+    }
+  }
+  return { kind: "Dict", entries };
+}

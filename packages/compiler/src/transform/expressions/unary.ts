@@ -1,0 +1,154 @@
+/** Unary operators: ! - + ~ ++ -- typeof delete. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import * as T from "../types.js";
+import { asBool, condition } from "./convert.js";
+import { transformExpr } from "./index.js";
+import { assignmentTarget, nonNullType } from "./access.js";
+import { toStr } from "./convert.js";
+
+const K = ts.SyntaxKind;
+
+export function transformPrefix(
+  ctx: Ctx,
+  node: ts.PrefixUnaryExpression,
+  discard: boolean,
+): py.Expr {
+  const t = T.typeOf(ctx, node.operand);
+  switch (node.operator) {
+    case K.ExclamationToken: {
+      let inner: ts.Expression = node.operand;
+      while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+      if (ts.isPrefixUnaryExpression(inner) && inner.operator === K.ExclamationToken)
+        return asBool(ctx, inner.operand);
+      return py.not(condition(ctx, node.operand));
+    }
+    case K.MinusToken: {
+      if (!T.isNumber(ctx, t))
+        ctx.report(node, "anyType", "unary '-'", ctx.checker.typeToString(t));
+      const e = transformExpr(ctx, node.operand);
+      if (e.kind === "Const" && e.num !== undefined) return py.num(-e.num);
+      return py.unary("-", e);
+    }
+    case K.PlusToken: {
+      const e = transformExpr(ctx, node.operand);
+      if (T.isNumber(ctx, t)) return e;
+      if (T.isBoolean(ctx, t)) return py.call("int", e);
+      return ctx.callHelper("_js_to_number", e);
+    }
+    case K.TildeToken: {
+      const e = transformExpr(ctx, node.operand);
+      if (
+        e.kind === "Const" &&
+        e.num !== undefined &&
+        Number.isInteger(e.num) &&
+        Math.abs(e.num) < 2 ** 31
+      )
+        return py.unary("~", e);
+      return py.unary("~", ctx.callHelper("_js_i32", e));
+    }
+    case K.PlusPlusToken:
+    case K.MinusMinusToken:
+      return update(
+        ctx,
+        node,
+        node.operand,
+        node.operator === K.PlusPlusToken ? 1 : -1,
+        true,
+        discard,
+      );
+  }
+  return py.NONE;
+}
+
+export function transformPostfix(
+  ctx: Ctx,
+  node: ts.PostfixUnaryExpression,
+  discard: boolean,
+): py.Expr {
+  return update(
+    ctx,
+    node,
+    node.operand,
+    node.operator === K.PlusPlusToken ? 1 : -1,
+    false,
+    discard,
+  );
+}
+
+function update(
+  ctx: Ctx,
+  node: ts.Node,
+  operand: ts.Expression,
+  delta: number,
+  prefix: boolean,
+  _discard: boolean,
+): py.Expr {
+  while (ts.isParenthesizedExpression(operand) || ts.isNonNullExpression(operand))
+    operand = operand.expression;
+  if (!ts.isIdentifier(operand)) {
+    const tgt = assignmentTarget(ctx, operand);
+    if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
+      return ctx.callHelper(
+        "_js_update_attr",
+        tgt.expr.value,
+        py.str(tgt.expr.attr),
+        py.num(delta),
+        py.bool(prefix),
+      );
+    if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
+      return ctx.callHelper(
+        "_js_update_item",
+        tgt.expr.value,
+        tgt.expr.index,
+        py.num(delta),
+        py.bool(prefix),
+      );
+    ctx.report(node, "complexUpdate");
+    return py.NONE;
+  }
+  const target = transformExpr(ctx, operand) as py.NameExpr;
+  ctx.noteAssignment(ctx.resolveSymbol(operand));
+  const next = py.walrus(target.id, py.bin(delta > 0 ? "+" : "-", target, py.num(1)));
+  return prefix ? next : py.bin(delta > 0 ? "-" : "+", next, py.num(1));
+}
+
+export function transformTypeof(ctx: Ctx, node: ts.TypeOfExpression): py.Expr {
+  const t = T.typeOf(ctx, node.expression);
+  const e = transformExpr(ctx, node.expression);
+  if (py.isSimple(e)) {
+    if (T.isString(ctx, t)) return py.str("string");
+    if (T.isNumber(ctx, t)) return py.str("number");
+    if (T.isBoolean(ctx, t)) return py.str("boolean");
+  }
+  // null and undefined are both None: the static type tells which one a None is
+  if (T.hasNull(t) && !T.hasUndefined(t)) return ctx.callHelper("_js_typeof", e, py.str("object"));
+  return ctx.callHelper("_js_typeof", e);
+}
+
+export function transformDelete(ctx: Ctx, node: ts.DeleteExpression, discard: boolean): py.Expr {
+  let target: ts.Expression = node.expression;
+  while (ts.isParenthesizedExpression(target)) target = target.expression;
+  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    const ot = nonNullType(ctx, target.expression);
+    if (T.isArray(ctx, ot)) {
+      ctx.report(node, "arrayDelete");
+      return py.NONE;
+    }
+    const obj = transformExpr(ctx, target.expression);
+    let key: py.Expr;
+    if (ts.isPropertyAccessExpression(target)) key = py.str(target.name.text);
+    else {
+      const kt = T.typeOf(ctx, target.argumentExpression);
+      key = transformExpr(ctx, target.argumentExpression);
+      if (T.isNumber(ctx, kt)) key = toStr(ctx, kt, key);
+    }
+    if (T.isDictLike(ctx, ot)) {
+      const pop = py.method(obj, "pop", key, py.NONE);
+      return discard ? pop : py.sub(py.tuple([pop, py.TRUE]), py.num(1));
+    }
+  }
+  ctx.report(node, "unsupportedSyntax", "'delete' on this value");
+  return py.NONE;
+}

@@ -1,0 +1,121 @@
+/** Whole-program transform: project files in dependency order into one Python module. */
+import ts from "typescript";
+import path from "node:path";
+import * as py from "../python/ast.js";
+import { Ctx } from "./context.js";
+import { collectImports, type PyImports } from "./statements/imports.js";
+import { transformStatements } from "./statements/index.js";
+import { resolveHelpers } from "../runtime/helpers.js";
+// Blender layer: generated register()/unregister() (transform/blender/classes.ts)
+import { prepareRegistration, registrationCode } from "./blender/classes.js";
+
+const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys"];
+
+function dependencyOrder(checker: ts.TypeChecker, entry: ts.SourceFile): ts.SourceFile[] {
+  const out: ts.SourceFile[] = [];
+  const seen = new Set<ts.SourceFile>();
+  const visit = (sf: ts.SourceFile): void => {
+    if (seen.has(sf)) return;
+    seen.add(sf);
+    for (const st of sf.statements) {
+      const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier;
+      if (
+        !spec ||
+        !ts.isStringLiteral(spec) ||
+        !(spec.text.startsWith(".") || spec.text.startsWith("/"))
+      )
+        continue;
+      if (ts.isImportDeclaration(st) && st.importClause?.isTypeOnly) continue;
+      const sym = checker.getSymbolAtLocation(spec);
+      const d = sym?.valueDeclaration;
+      if (d && ts.isSourceFile(d) && !d.isDeclarationFile) visit(d);
+    }
+    out.push(sf);
+  };
+  visit(entry);
+  return out;
+}
+
+function usedNames(node: unknown, out: Set<string>): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const n of node) usedNames(n, out);
+    return;
+  }
+  const o = node as Record<string, unknown>;
+  if (o.kind === "Name" && typeof o.id === "string") out.add(o.id);
+  for (const [k, v] of Object.entries(o)) if (k !== "pos") usedNames(v, out);
+}
+
+export interface TransformResult {
+  module: py.Module;
+  ctx: Ctx;
+  files: ts.SourceFile[];
+}
+
+export function transformProgram(program: ts.Program, entry: ts.SourceFile): TransformResult {
+  const checker = program.getTypeChecker();
+  const ctx = new Ctx(program, checker);
+  const files = dependencyOrder(checker, entry);
+  for (const f of files) ctx.files.add(f);
+  const imports: PyImports = { modules: [], from: new Map() };
+  for (const f of files) collectImports(ctx, f, imports);
+  prepareRegistration(ctx, entry); // Blender layer
+  const body: py.Stmt[] = [];
+  const root = path.dirname(entry.fileName);
+  for (const f of files) {
+    const stmts = transformStatements(ctx, f.statements);
+    if (files.length > 1) {
+      const rel = path.relative(root, f.fileName).split(path.sep).join("/");
+      body.push({
+        kind: "Comment",
+        text: `--- ${rel} ---`,
+        pos: { file: f.fileName, line: 0, column: 0 },
+      });
+    }
+    body.push(...stmts);
+  }
+
+  // Blender layer: register()/unregister() for the bpy.types subclasses
+  const registration = registrationCode(ctx, { file: entry.fileName, line: 0, column: 0 });
+  if (registration.length) {
+    body.push(...registration);
+    if (!imports.modules.some((m) => m.module === "bpy" && !m.asname))
+      imports.modules.push({ module: "bpy", pos: { file: entry.fileName, line: 0, column: 0 } });
+  }
+
+  // header: standard modules, Blender modules (bpy first), then runtime helpers
+  const header: py.Stmt[] = [];
+  const { code, imports: helperImports } = resolveHelpers(
+    [...ctx.helpers].filter((h) => !h.startsWith("@")),
+  );
+  const names = new Set<string>();
+  usedNames(body, names);
+  const std = new Set(helperImports);
+  for (const h of ctx.helpers) if (h.startsWith("@")) std.add(h.slice(1));
+  for (const m of STD_MODULES) if (names.has(m)) std.add(m);
+  const fallback = { file: entry.fileName, line: 0, column: 0 };
+  for (const m of [...std].sort()) header.push({ kind: "Import", module: m, pos: fallback });
+  const blender = [...imports.modules].sort((a, b) =>
+    a.module === "bpy" ? -1 : b.module === "bpy" ? 1 : 0,
+  );
+  for (const m of blender)
+    header.push({ kind: "Import", module: m.module, asname: m.asname, pos: m.pos });
+  const froms = [...imports.from].sort(([a], [b]) => (a === "bpy" ? -1 : b === "bpy" ? 1 : 0));
+  for (const [m, e] of froms)
+    header.push({ kind: "ImportFrom", module: m, names: e.names, pos: e.pos });
+  if (code.length)
+    header.push({
+      kind: "Raw",
+      lines: ["", "", "# --- bpyts runtime: JavaScript semantics used by this script ---"],
+      pos: fallback,
+    });
+  code.forEach((h, i) =>
+    header.push({
+      kind: "Raw",
+      lines: [...(i ? ["", ""] : []), ...h.code.split("\n")],
+      pos: fallback,
+    }),
+  );
+  return { module: { header, body }, ctx, files };
+}

@@ -1,0 +1,23 @@
+/** enum and const enum: a class with one attribute per member. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import { transformExpr } from "../expressions/index.js";
+import { memberName } from "../expressions/access.js";
+
+export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
+  if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return [];
+  const name = ctx.declare(node.name);
+  const body: py.Stmt[] = [];
+  for (const m of node.members) {
+    const v = ctx.checker.getConstantValue(m);
+    let value: py.Expr;
+    if (typeof v === "number") value = py.num(v);
+    else if (typeof v === "string") value = py.str(v);
+    else value = m.initializer ? transformExpr(ctx, m.initializer) : py.NONE;
+    const key =
+      ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
+    body.push(py.assign(py.name(memberName(key)), value, ctx.pos(m)));
+  }
+  return [{ kind: "Class", name, bases: [], body, decorators: [], pos: ctx.pos(node) }];
+}

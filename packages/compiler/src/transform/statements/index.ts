@@ -1,0 +1,241 @@
+/** Statement dispatch, blocks, expression statements and function hoisting. */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx } from "../context.js";
+import * as T from "../types.js";
+import { transformExpr } from "../expressions/index.js";
+import { condition } from "../expressions/convert.js";
+import { assignmentStatement } from "../expressions/binary.js";
+import { assignmentTarget } from "../expressions/access.js";
+import { transformCall } from "../expressions/call.js";
+import { transformDelete } from "../expressions/unary.js";
+import { transformFunctionDeclaration } from "../functions.js";
+import { transformClass } from "../classes.js";
+import { transformVariableStatement } from "./variables.js";
+import { transformIf } from "./if.js";
+import { transformLoop, transformJump, transformLabeled, jumpTo } from "./loops.js";
+import { transformSwitch } from "./switch.js";
+import { transformTry, transformThrow } from "./try.js";
+import { transformEnum } from "./enum.js";
+import { transformExportAssignment } from "./imports.js";
+import { callStatement } from "../builtins/statements.js";
+// Blender layer: `a.iadd(b);` → `a += b` (transform/blender/mathutils.ts)
+import { mathutilsOperatorStatement } from "../blender/mathutils.js";
+import { isUsingStatement, transformUsing } from "../blender/using.js";
+
+const K = ts.SyntaxKind;
+
+/** Function declarations used before their position are moved to the top of their block. */
+function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[] {
+  const fns = stmts.filter(
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && !!s.body && !!s.name,
+  );
+  if (fns.length === 0) return [...stmts];
+  const hoisted = new Set<ts.Statement>();
+  const syms = new Map<ts.Symbol, ts.FunctionDeclaration>();
+  for (const f of fns) {
+    const s = ctx.checker.getSymbolAtLocation(f.name!);
+    if (s) syms.set(s, f);
+  }
+  const seen = new Set<ts.Statement>();
+  for (const s of stmts) {
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const sym = ctx.resolveSymbol(n);
+        const f = sym && syms.get(sym);
+        if (f && !seen.has(f) && f !== s) hoisted.add(f);
+      }
+      ts.forEachChild(n, visit);
+    };
+    if (!ts.isFunctionDeclaration(s)) visit(s);
+    seen.add(s);
+  }
+  // a hoisted function pulls in the functions it calls that are declared later
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const f of [...hoisted]) {
+      const visit = (n: ts.Node): void => {
+        if (ts.isIdentifier(n)) {
+          const sym = ctx.resolveSymbol(n);
+          const g = sym && syms.get(sym);
+          if (g && !hoisted.has(g)) {
+            hoisted.add(g);
+            changed = true;
+          }
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(f);
+    }
+  }
+  if (hoisted.size === 0) return [...stmts];
+  return [...stmts.filter((s) => hoisted.has(s)), ...stmts.filter((s) => !hoisted.has(s))];
+}
+
+export function transformStatements(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
+  const out: py.Stmt[] = [];
+  const ordered = hoistFunctions(ctx, stmts);
+  for (const [i, s] of ordered.entries()) {
+    // Blender layer: `using x = cm()` → `with cm() as x:` around the rest of the block
+    if (isUsingStatement(s)) {
+      out.push(...transformUsing(ctx, ordered.slice(i), (rest) => transformStatements(ctx, rest)));
+      break;
+    }
+    const [r, pre] = ctx.collect(() => transformStatement(ctx, s));
+    out.push(...pre, ...r);
+  }
+  return out;
+}
+
+export function transformStatement(ctx: Ctx, node: ts.Statement): py.Stmt[] {
+  const pos = ctx.pos(node);
+  const withPos = (stmts: py.Stmt[]): py.Stmt[] => {
+    for (const s of stmts) if (!s.pos) s.pos = pos;
+    return stmts;
+  };
+  switch (node.kind) {
+    case K.VariableStatement:
+      return withPos(transformVariableStatement(ctx, node as ts.VariableStatement));
+    case K.ExpressionStatement:
+      return withPos(expressionStatement(ctx, (node as ts.ExpressionStatement).expression));
+    case K.IfStatement:
+      return withPos(transformIf(ctx, node as ts.IfStatement));
+    case K.Block:
+      return transformStatements(ctx, (node as ts.Block).statements);
+    case K.ReturnStatement:
+      return withPos(transformReturn(ctx, node as ts.ReturnStatement));
+    case K.ForStatement:
+    case K.ForOfStatement:
+    case K.ForInStatement:
+    case K.WhileStatement:
+    case K.DoStatement:
+      return withPos(transformLoop(ctx, node as ts.IterationStatement, []));
+    case K.LabeledStatement:
+      return withPos(transformLabeled(ctx, node as ts.LabeledStatement));
+    case K.BreakStatement:
+    case K.ContinueStatement:
+      return withPos(transformJump(ctx, node as ts.BreakOrContinueStatement));
+    case K.SwitchStatement:
+      return withPos(transformSwitch(ctx, node as ts.SwitchStatement, []));
+    case K.TryStatement:
+      return withPos(transformTry(ctx, node as ts.TryStatement));
+    case K.ThrowStatement:
+      return withPos(transformThrow(ctx, node as ts.ThrowStatement));
+    case K.FunctionDeclaration:
+      return withPos(transformFunctionDeclaration(ctx, node as ts.FunctionDeclaration));
+    case K.ClassDeclaration:
+      return withPos(transformClass(ctx, node as ts.ClassDeclaration));
+    case K.EnumDeclaration:
+      return withPos(transformEnum(ctx, node as ts.EnumDeclaration));
+    case K.ExportAssignment:
+      return withPos(transformExportAssignment(ctx, node as ts.ExportAssignment));
+    case K.ImportDeclaration:
+    case K.ExportDeclaration:
+    case K.InterfaceDeclaration:
+    case K.TypeAliasDeclaration:
+    case K.EmptyStatement:
+    case K.DebuggerStatement:
+      return [];
+    case K.ModuleDeclaration:
+      if ((node as ts.ModuleDeclaration).modifiers?.some((m) => m.kind === K.DeclareKeyword))
+        return [];
+      ctx.report(node, "namespace");
+      return [];
+    case K.ImportEqualsDeclaration:
+      ctx.report(node, "importForm", "import = require()");
+      return [];
+    case K.WithStatement:
+      ctx.report(node, "unsupportedSyntax", "'with'");
+      return [];
+    default:
+      ctx.report(node, "unsupportedSyntax", `'${K[node.kind]}'`);
+      return [];
+  }
+}
+
+function transformReturn(ctx: Ctx, node: ts.ReturnStatement): py.Stmt[] {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  const frame = fn ? ctx.inlineReturns.get(fn) : undefined;
+  if (frame) {
+    const out: py.Stmt[] = [];
+    if (node.expression) {
+      const e = transformExpr(ctx, node.expression);
+      if (!py.isSimple(e)) out.push(py.exprStmt(e));
+    }
+    return [...out, ...jumpTo(ctx, frame, "continue")];
+  }
+  if (fn && ts.isConstructorDeclaration(fn)) return [py.ret()];
+  return [py.ret(node.expression ? transformExpr(ctx, node.expression) : undefined)];
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isSatisfiesExpression(e)
+  )
+    e = e.expression;
+  return e;
+}
+
+/** An expression whose value is discarded. */
+export function expressionStatement(ctx: Ctx, expr: ts.Expression): py.Stmt[] {
+  const e = skipParens(expr);
+  const pos = ctx.pos(expr);
+  if (ts.isBinaryExpression(e)) {
+    const k = e.operatorToken.kind;
+    if (k >= K.FirstAssignment && k <= K.LastAssignment) return assignmentStatement(ctx, e);
+    if (k === K.CommaToken)
+      return [...expressionStatement(ctx, e.left), ...expressionStatement(ctx, e.right)];
+    if (k === K.AmpersandAmpersandToken || k === K.BarBarToken) {
+      const test = condition(ctx, e.left);
+      return [
+        py.ifStmt(
+          k === K.AmpersandAmpersandToken ? test : py.not(test),
+          expressionStatement(ctx, e.right),
+          [],
+          pos,
+        ),
+      ];
+    }
+  }
+  if (
+    (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) &&
+    (e.operator === K.PlusPlusToken || e.operator === K.MinusMinusToken)
+  ) {
+    const tgt = assignmentTarget(ctx, e.operand);
+    const op = e.operator === K.PlusPlusToken ? "+" : "-";
+    if (tgt.kind === "setter") {
+      const cur = transformExpr(ctx, e.operand);
+      return [py.exprStmt(tgt.call(py.bin(op, cur, py.num(1))), pos)];
+    }
+    if (!T.isNumber(ctx, T.typeOf(ctx, e.operand)))
+      ctx.report(e, "anyType", `'${op}${op}'`, ctx.checker.typeToString(T.typeOf(ctx, e.operand)));
+    return [{ kind: "AugAssign", target: tgt.expr, op, value: py.num(1), pos }];
+  }
+  if (ts.isCallExpression(e)) {
+    const inplace = mathutilsOperatorStatement(ctx, e); // Blender layer
+    if (inplace) return inplace;
+    const s = callStatement(ctx, e);
+    if (s) return s;
+    return [py.exprStmt(transformCall(ctx, e, true), pos)];
+  }
+  if (ts.isDeleteExpression(e)) return [py.exprStmt(transformDelete(ctx, e, true), pos)];
+  if (ts.isConditionalExpression(e)) {
+    return [
+      py.ifStmt(
+        condition(ctx, e.condition),
+        expressionStatement(ctx, e.whenTrue),
+        expressionStatement(ctx, e.whenFalse),
+        pos,
+      ),
+    ];
+  }
+  if (ts.isVoidExpression(e)) return expressionStatement(ctx, e.expression);
+  const v = transformExpr(ctx, e);
+  if (v.kind === "Const" || v.kind === "Name") return [];
+  return [py.exprStmt(v, pos)];
+}

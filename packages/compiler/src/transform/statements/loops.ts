@@ -1,0 +1,673 @@
+/** Loops, labels, break/continue (with flags for jumps across nested Python loops). */
+import ts from "typescript";
+import * as py from "../../python/ast.js";
+import type { Ctx, JumpFrame } from "../context.js";
+import * as T from "../types.js";
+import { transformExpr } from "../expressions/index.js";
+import { condition } from "../expressions/convert.js";
+import { assignmentTarget } from "../expressions/access.js";
+import { transformStatements, expressionStatement } from "./index.js";
+import { transformDeclarationList } from "./variables.js";
+import { destructureTo } from "./destructuring.js";
+import { transformSwitch } from "./switch.js";
+
+const K = ts.SyntaxKind;
+
+export function withFrame<T>(ctx: Ctx, frame: JumpFrame, fn: () => T): T {
+  ctx.jumps.push(frame);
+  try {
+    return fn();
+  } finally {
+    ctx.jumps.pop();
+  }
+}
+
+export function newFrame(
+  kind: JumpFrame["kind"],
+  node: ts.Node,
+  labels: string[],
+  pyLoop = true,
+): JumpFrame {
+  return { kind, node, labels, pyLoop, exitChecks: [] };
+}
+
+/** Wrap a finished loop with the flag resets/checks of jumps that pass through it. */
+export function loopWithChecks(ctx: Ctx, frame: JumpFrame, loop: py.Stmt): py.Stmt[] {
+  const flags = [...new Set(frame.exitChecks.map((c) => c.flag))];
+  const before = flags.map((f) => py.assign(py.name(f), py.FALSE, loop.pos));
+  const after: py.Stmt[] = [];
+  for (const f of flags) {
+    const c = frame.exitChecks.find((x) => x.flag === f)!;
+    after.push(py.ifStmt(py.name(f), jumpTo(ctx, c.target, c.action, f), [], loop.pos));
+  }
+  return [...before, loop, ...after];
+}
+
+/** Statements that jump to `target` from the current position. */
+export function jumpTo(
+  ctx: Ctx,
+  target: JumpFrame,
+  action: "break" | "continue",
+  existingFlag?: string,
+): py.Stmt[] {
+  const idx = ctx.jumps.indexOf(target);
+  const between = ctx.jumps.slice(idx + 1).filter((f) => f.pyLoop);
+  if (between.length === 0) {
+    if (action === "continue") return [...(target.update ?? []), { kind: "Continue" }];
+    return target.pyLoop ? [{ kind: "Break" }] : [];
+  }
+  let flag = existingFlag;
+  if (!flag) {
+    const key = `${action}`;
+    const store = target as JumpFrame & { flags?: Record<string, string> };
+    store.flags ??= {};
+    flag = store.flags[key] ??= ctx.fresh(
+      `_${action}_${target.labels[0] ?? (target.kind === "switch" ? "switch" : "loop")}`,
+    );
+  }
+  for (const f of between)
+    if (!f.exitChecks.some((c) => c.flag === flag)) f.exitChecks.push({ flag, target, action });
+  return existingFlag
+    ? [{ kind: "Break" }]
+    : [py.assign(py.name(flag), py.TRUE), { kind: "Break" }];
+}
+
+export function transformJump(ctx: Ctx, node: ts.BreakOrContinueStatement): py.Stmt[] {
+  const isBreak = node.kind === K.BreakStatement;
+  let target: JumpFrame | undefined;
+  for (let i = ctx.jumps.length - 1; i >= 0; i--) {
+    const f = ctx.jumps[i]!;
+    if (node.label ? f.labels.includes(node.label.text) : isBreak || f.kind === "loop") {
+      target = f;
+      break;
+    }
+  }
+  if (!target) {
+    ctx.report(node, "label");
+    return [];
+  }
+  return jumpTo(ctx, target, isBreak ? "break" : "continue");
+}
+
+export function transformLabeled(ctx: Ctx, node: ts.LabeledStatement): py.Stmt[] {
+  const labels = [node.label.text];
+  let s = node.statement;
+  while (ts.isLabeledStatement(s)) {
+    labels.push(s.label.text);
+    s = s.statement;
+  }
+  if (ts.isIterationStatement(s, false)) return transformLoop(ctx, s, labels);
+  if (ts.isSwitchStatement(s)) return transformSwitch(ctx, s, labels);
+  ctx.report(node, "label");
+  return [];
+}
+
+function loopBody(ctx: Ctx, s: ts.Statement): py.Stmt[] {
+  return transformStatements(ctx, ts.isBlock(s) ? s.statements : [s]);
+}
+
+export function transformLoop(ctx: Ctx, node: ts.IterationStatement, labels: string[]): py.Stmt[] {
+  const pos = ctx.pos(node);
+  switch (node.kind) {
+    case K.WhileStatement: {
+      const n = node as ts.WhileStatement;
+      const test = condition(ctx, n.expression);
+      const frame = newFrame("loop", node, labels);
+      const body = withFrame(ctx, frame, () => loopBody(ctx, n.statement));
+      return loopWithChecks(ctx, frame, { kind: "While", test, body, pos });
+    }
+    case K.DoStatement: {
+      const n = node as ts.DoStatement;
+      const frame = newFrame("loop", node, labels);
+      if (hasContinue(n.statement, labels)) {
+        const first = ctx.fresh("_first");
+        const test = condition(ctx, n.expression);
+        const body = withFrame(ctx, frame, () => loopBody(ctx, n.statement));
+        return [
+          py.assign(py.name(first), py.TRUE, pos),
+          ...loopWithChecks(ctx, frame, {
+            kind: "While",
+            test: py.boolOp("or", py.name(first), test),
+            body: [py.assign(py.name(first), py.FALSE, pos), ...body],
+            pos,
+          }),
+        ];
+      }
+      const body = withFrame(ctx, frame, () => loopBody(ctx, n.statement));
+      const [test, pre] = ctx.collect(() => condition(ctx, n.expression));
+      body.push(...pre, py.ifStmt(py.not(test), [{ kind: "Break" }], [], ctx.pos(n.expression)));
+      return loopWithChecks(ctx, frame, { kind: "While", test: py.TRUE, body, pos });
+    }
+    case K.ForStatement:
+      return forStatement(ctx, node as ts.ForStatement, labels);
+    case K.ForOfStatement:
+      return forOf(ctx, node as ts.ForOfStatement, labels);
+    case K.ForInStatement:
+      return forIn(ctx, node as ts.ForInStatement, labels);
+  }
+  return [];
+}
+
+function hasContinue(body: ts.Node, labels: string[]): boolean {
+  let found = false;
+  const visit = (n: ts.Node, nested: boolean): void => {
+    if (found || ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isContinueStatement(n)) {
+      if (n.label ? labels.includes(n.label.text) : !nested) found = true;
+      return;
+    }
+    const inner = nested || ts.isIterationStatement(n, false);
+    ts.forEachChild(n, (c) => visit(c, inner));
+  };
+  visit(body, false);
+  return found;
+}
+
+// ---- C-style for ------------------------------------------------------------------------------
+
+function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    let target: ts.Expression | undefined;
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= K.FirstAssignment &&
+      n.operatorToken.kind <= K.LastAssignment
+    )
+      target = n.left;
+    if (
+      (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+      (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
+    )
+      target = n.operand;
+    if (target) {
+      const check = (t: ts.Node): void => {
+        if (ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym) found = true;
+        else if (
+          ts.isArrayLiteralExpression(t) ||
+          ts.isObjectLiteralExpression(t) ||
+          ts.isShorthandPropertyAssignment(t) ||
+          ts.isPropertyAssignment(t) ||
+          ts.isSpreadElement(t) ||
+          ts.isSpreadAssignment(t) ||
+          ts.isParenthesizedExpression(t)
+        )
+          ts.forEachChild(t, check);
+      };
+      check(target);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+const MUTATORS = new Set([
+  "push",
+  "pop",
+  "shift",
+  "unshift",
+  "splice",
+  "length",
+  "fill",
+  "reverse",
+  "sort",
+  "copyWithin",
+]);
+
+function mutatesArrays(body: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(n) && MUTATORS.has(n.name.text)) {
+      const p = n.parent;
+      if (n.name.text !== "length" || (ts.isBinaryExpression(p) && p.left === n)) found = true;
+    }
+    if (ts.isCallExpression(n) && !ts.isPropertyAccessExpression(n.expression)) {
+      // calls to user functions could mutate the array: be conservative
+      found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * Is the expression always an integer (a Python int)? With `safe`, also below 2^53, so that
+ * `str()` prints it exactly like JavaScript (no `*`, no Math.floor of huge values).
+ */
+export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (depth > 8) return false;
+  if (ts.isNumericLiteral(node))
+    return (
+      Number.isInteger(Number(node.text)) && Math.abs(Number(node.text)) <= Number.MAX_SAFE_INTEGER
+    );
+  if (ts.isPropertyAccessExpression(node) && node.name.text === "length") {
+    const t = T.typeOf(ctx, node.expression);
+    return T.isArray(ctx, t) || T.isString(ctx, t);
+  }
+  if (ts.isPrefixUnaryExpression(node) && node.operator === K.MinusToken)
+    return isIntExpr(ctx, node.operand, depth + 1, safe);
+  const ops = safe ? [K.PlusToken, K.MinusToken] : [K.PlusToken, K.MinusToken, K.AsteriskToken];
+  if (ts.isBinaryExpression(node) && ops.includes(node.operatorToken.kind)) {
+    return (
+      isIntExpr(ctx, node.left, depth + 1, safe) && isIntExpr(ctx, node.right, depth + 1, safe)
+    );
+  }
+  if (
+    !safe &&
+    ts.isCallExpression(node) &&
+    /^Math\.(floor|ceil|round|trunc)$/.test(node.expression.getText())
+  )
+    return true;
+  if (ts.isIdentifier(node)) {
+    const s = ctx.resolveSymbol(node);
+    if (!s) return false;
+    if (ctx.nonNegInts.has(s) || ctx.intSymbols.has(s)) return true;
+    const d = s.valueDeclaration;
+    if (
+      d &&
+      ts.isVariableDeclaration(d) &&
+      d.initializer &&
+      ts.isVariableDeclarationList(d.parent) &&
+      d.parent.flags & ts.NodeFlags.Const
+    ) {
+      return isIntExpr(ctx, d.initializer, depth + 1, safe);
+    }
+    if (d && ts.isVariableDeclaration(d)) return isIntVariable(ctx, s, d, depth, safe);
+  }
+  return false;
+}
+
+const intVariables = new WeakMap<ts.Symbol, Map<boolean, boolean>>();
+const inProgress = new Set<ts.Symbol>();
+
+/** A `let` whose initializer and every assignment keep it an integer. */
+function isIntVariable(
+  ctx: Ctx,
+  sym: ts.Symbol,
+  d: ts.VariableDeclaration,
+  depth: number,
+  safe: boolean,
+): boolean {
+  const cached = intVariables.get(sym)?.get(safe);
+  if (cached !== undefined) return cached;
+  if (inProgress.has(sym)) return true;
+  const list = d.parent;
+  if (
+    !ts.isVariableDeclarationList(list) ||
+    ts.isForOfStatement(list.parent) ||
+    ts.isForInStatement(list.parent)
+  )
+    return false;
+  if (!d.initializer || !ts.isIdentifier(d.name)) return false;
+  inProgress.add(sym);
+  let ok = isIntExpr(ctx, d.initializer, depth + 1, safe);
+  try {
+    const visit = (n: ts.Node): void => {
+      if (!ok) return;
+      if (
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind >= K.FirstAssignment &&
+        n.operatorToken.kind <= K.LastAssignment
+      ) {
+        const left = n.left;
+        if (ts.isIdentifier(left) && ctx.resolveSymbol(left) === sym) {
+          const k = n.operatorToken.kind;
+          if (
+            k === K.EqualsToken ||
+            k === K.PlusEqualsToken ||
+            k === K.MinusEqualsToken ||
+            (!safe && k === K.AsteriskEqualsToken)
+          )
+            ok = isIntExpr(ctx, n.right, depth + 1, safe);
+          else ok = false;
+        } else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
+          const check = (t: ts.Node): void => {
+            if (ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym) ok = false;
+            ts.forEachChild(t, check);
+          };
+          check(left);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(d.getSourceFile());
+  } finally {
+    inProgress.delete(sym);
+  }
+  let m = intVariables.get(sym);
+  if (!m) intVariables.set(sym, (m = new Map()));
+  m.set(safe, ok);
+  return ok;
+}
+
+interface RangeLoop {
+  sym: ts.Symbol;
+  decl: ts.VariableDeclaration;
+  start: ts.Expression;
+  stop: ts.Expression;
+  inclusive: boolean;
+  step: number;
+}
+
+function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
+  const init = node.initializer;
+  if (
+    !init ||
+    !ts.isVariableDeclarationList(init) ||
+    !(init.flags & ts.NodeFlags.Let) ||
+    init.declarations.length !== 1
+  )
+    return undefined;
+  const decl = init.declarations[0]!;
+  if (!ts.isIdentifier(decl.name) || !decl.initializer || !isIntExpr(ctx, decl.initializer))
+    return undefined;
+  const sym = ctx.checker.getSymbolAtLocation(decl.name);
+  if (!sym) return undefined;
+  const cond = node.condition;
+  if (
+    !cond ||
+    !ts.isBinaryExpression(cond) ||
+    !ts.isIdentifier(cond.left) ||
+    ctx.resolveSymbol(cond.left) !== sym
+  )
+    return undefined;
+  const op = cond.operatorToken.kind;
+  const inc = node.incrementor;
+  if (!inc) return undefined;
+  let step = 0;
+  if (
+    (ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) &&
+    ts.isIdentifier(inc.operand) &&
+    ctx.resolveSymbol(inc.operand) === sym
+  ) {
+    step = inc.operator === K.PlusPlusToken ? 1 : inc.operator === K.MinusMinusToken ? -1 : 0;
+  } else if (
+    ts.isBinaryExpression(inc) &&
+    ts.isIdentifier(inc.left) &&
+    ctx.resolveSymbol(inc.left) === sym &&
+    ts.isNumericLiteral(inc.right)
+  ) {
+    const k = Number(inc.right.text);
+    if (Number.isInteger(k) && k > 0)
+      step =
+        inc.operatorToken.kind === K.PlusEqualsToken
+          ? k
+          : inc.operatorToken.kind === K.MinusEqualsToken
+            ? -k
+            : 0;
+  }
+  if (step === 0) return undefined;
+  const up = op === K.LessThanToken || op === K.LessThanEqualsToken;
+  const down = op === K.GreaterThanToken || op === K.GreaterThanEqualsToken;
+  if (!(up && step > 0) && !(down && step < 0)) return undefined;
+  if (assignsSymbol(ctx, node.statement, sym)) return undefined;
+  const bound = cond.right;
+  if (!isIntExpr(ctx, bound)) return undefined;
+  // the bound must not change while looping
+  let stable = true;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const s = ctx.resolveSymbol(n);
+      if (s && assignsSymbol(ctx, node.statement, s)) stable = false;
+    }
+    if (ts.isCallExpression(n)) stable = false;
+    ts.forEachChild(n, visit);
+  };
+  visit(bound);
+  if (ts.isPropertyAccessExpression(bound) && mutatesArrays(node.statement)) stable = false;
+  if (!stable) return undefined;
+  return {
+    sym,
+    decl,
+    start: decl.initializer,
+    stop: bound,
+    inclusive: op === K.LessThanEqualsToken || op === K.GreaterThanEqualsToken,
+    step,
+  };
+}
+
+function forStatement(ctx: Ctx, node: ts.ForStatement, labels: string[]): py.Stmt[] {
+  const pos = ctx.pos(node);
+  const r = rangeLoop(ctx, node);
+  if (r) {
+    const start = transformExpr(ctx, r.start);
+    let stop = transformExpr(ctx, r.stop);
+    if (r.inclusive)
+      stop =
+        stop.kind === "Const" && stop.num !== undefined
+          ? py.num(stop.num + (r.step > 0 ? 1 : -1))
+          : py.bin(r.step > 0 ? "+" : "-", stop, py.num(1));
+    const v = ctx.declare(r.decl.name as ts.Identifier);
+    const args =
+      start.kind === "Const" && start.num === 0 && r.step === 1
+        ? [stop]
+        : r.step === 1
+          ? [start, stop]
+          : [start, stop, py.num(r.step)];
+    const startNonNeg = start.kind === "Const" && start.num !== undefined && start.num >= 0;
+    if (startNonNeg && r.step > 0) {
+      ctx.nonNegInts.add(r.sym);
+      if (
+        ts.isPropertyAccessExpression(r.stop) &&
+        ts.isIdentifier(r.stop.expression) &&
+        !r.inclusive
+      ) {
+        const arr = ctx.resolveSymbol(r.stop.expression);
+        if (
+          arr &&
+          !assignsSymbol(ctx, node.statement, arr) &&
+          (T.isArray(ctx, T.typeOf(ctx, r.stop.expression)) ||
+            T.isString(ctx, T.typeOf(ctx, r.stop.expression)))
+        ) {
+          let set = ctx.safeIndex.get(r.sym);
+          if (!set) ctx.safeIndex.set(r.sym, (set = new Set()));
+          set.add(arr);
+        }
+      }
+    } else ctx.intSymbols.add(r.sym);
+    const frame = newFrame("loop", node, labels);
+    const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
+    return loopWithChecks(ctx, frame, {
+      kind: "For",
+      target: py.name(v),
+      iter: py.call("range", ...args),
+      body,
+      pos,
+    });
+  }
+  const init: py.Stmt[] = [];
+  if (node.initializer) {
+    if (ts.isVariableDeclarationList(node.initializer))
+      init.push(...transformDeclarationList(ctx, node.initializer));
+    else init.push(...expressionStatement(ctx, node.initializer));
+  }
+  const test = node.condition ? condition(ctx, node.condition) : py.TRUE;
+  const frame = newFrame("loop", node, labels);
+  frame.update = node.incrementor ? expressionStatement(ctx, node.incrementor) : [];
+  const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
+  const last = body[body.length - 1];
+  const endsAbruptly =
+    last &&
+    (last.kind === "Continue" ||
+      last.kind === "Break" ||
+      last.kind === "Return" ||
+      last.kind === "Raise");
+  if (!endsAbruptly) body.push(...frame.update);
+  return [...init, ...loopWithChecks(ctx, frame, { kind: "While", test, body, pos })];
+}
+
+// ---- for…of / for…in --------------------------------------------------------------------------
+
+function iterableOf(ctx: Ctx, expr: ts.Expression): py.Expr {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.expression.getText() === "Object" &&
+    e.arguments.length === 1
+  ) {
+    const t = T.typeOf(ctx, e.arguments[0]!);
+    if (T.isDictLike(ctx, t)) {
+      const m = e.expression.name.text;
+      const o = transformExpr(ctx, e.arguments[0]!);
+      if (m === "entries") return py.method(o, "items");
+      if (m === "keys") return o;
+      if (m === "values") return py.method(o, "values");
+    }
+  }
+  const t = T.typeOf(ctx, expr);
+  const v = transformExpr(ctx, expr);
+  if (T.isMap(ctx, t)) return py.method(v, "items");
+  if (
+    v.kind === "Call" &&
+    v.func.kind === "Name" &&
+    v.func.id === "list" &&
+    v.args.length === 1 &&
+    v.args[0]!.kind === "pos"
+  ) {
+    const inner = (v.args[0] as { value: py.Expr }).value;
+    if (
+      inner.kind === "Call" &&
+      inner.func.kind === "Attr" &&
+      ["items", "values", "keys"].includes(inner.func.attr)
+    )
+      return inner;
+  }
+  return v;
+}
+
+function loopTarget(
+  ctx: Ctx,
+  init: ts.ForInitializer,
+  elemType: ts.Type | undefined,
+  pos: py.SrcPos,
+): { target: py.Expr; prelude: py.Stmt[] } {
+  if (ts.isVariableDeclarationList(init)) {
+    const d = init.declarations[0]!;
+    if (ts.isIdentifier(d.name)) return { target: py.name(ctx.declare(d.name)), prelude: [] };
+    if (
+      ts.isArrayBindingPattern(d.name) &&
+      elemType &&
+      T.tupleLength(ctx, elemType) === d.name.elements.length &&
+      d.name.elements.every(
+        (e) =>
+          ts.isBindingElement(e) && ts.isIdentifier(e.name) && !e.initializer && !e.dotDotDotToken,
+      )
+    ) {
+      return {
+        target: py.tuple(
+          d.name.elements.map((e) =>
+            py.name(ctx.declare((e as ts.BindingElement).name as ts.Identifier)),
+          ),
+        ),
+        prelude: [],
+      };
+    }
+    const tmp = ctx.fresh(ts.isArrayBindingPattern(d.name) ? "_entry" : "_item");
+    return {
+      target: py.name(tmp),
+      prelude: destructureTo(ctx, d.name, py.name(tmp), pos, elemType),
+    };
+  }
+  const t = assignmentTarget(ctx, init);
+  if (t.kind === "expr" && t.expr.kind === "Name") return { target: t.expr, prelude: [] };
+  const tmp = ctx.fresh("_item");
+  return {
+    target: py.name(tmp),
+    prelude:
+      t.kind === "expr"
+        ? [py.assign(t.expr, py.name(tmp), pos)]
+        : [py.exprStmt(t.call(py.name(tmp)), pos)],
+  };
+}
+
+function elementTypeOf(ctx: Ctx, node: ts.ForOfStatement): ts.Type | undefined {
+  const init = node.initializer;
+  if (ts.isVariableDeclarationList(init)) {
+    const d = init.declarations[0]!;
+    return ctx.checker.getTypeAtLocation(d.name);
+  }
+  return ctx.checker.getTypeAtLocation(init);
+}
+
+function forOf(ctx: Ctx, node: ts.ForOfStatement, labels: string[]): py.Stmt[] {
+  if (node.awaitModifier) ctx.report(node, "asyncAwait");
+  const pos = ctx.pos(node);
+  const iter = iterableOf(ctx, node.expression);
+  const { target, prelude } = loopTarget(ctx, node.initializer, elementTypeOf(ctx, node), pos);
+  const frame = newFrame("loop", node, labels);
+  const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
+  return loopWithChecks(ctx, frame, {
+    kind: "For",
+    target,
+    iter,
+    body: [...prelude, ...body],
+    pos,
+  });
+}
+
+function forIn(ctx: Ctx, node: ts.ForInStatement, labels: string[]): py.Stmt[] {
+  const pos = ctx.pos(node);
+  const t = T.typeOf(ctx, node.expression);
+  const o = transformExpr(ctx, node.expression);
+  const iter = T.isDictLike(ctx, t) ? o : ctx.callHelper("_js_keys", o);
+  const { target, prelude } = loopTarget(ctx, node.initializer, undefined, pos);
+  const frame = newFrame("loop", node, labels);
+  const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
+  return loopWithChecks(ctx, frame, {
+    kind: "For",
+    target,
+    iter,
+    body: [...prelude, ...body],
+    pos,
+  });
+}
+
+/** arr.forEach((x, i) => { … }) as a statement: the callback body becomes the loop body. */
+export function inlineForEach(
+  ctx: Ctx,
+  cb: ts.ArrowFunction,
+  makeLoop: (params: py.Expr[]) => { target: py.Expr; iter: py.Expr; before?: py.Stmt[] },
+  pos: py.SrcPos,
+): py.Stmt[] {
+  ctx.scope.aliases.add(cb);
+  const prelude: py.Stmt[] = [];
+  const params = cb.parameters.map((p) => {
+    if (ts.isIdentifier(p.name)) return py.name(ctx.declare(p.name));
+    const tmp = ctx.fresh("_item");
+    prelude.push(...destructureTo(ctx, p.name, py.name(tmp), pos));
+    return py.name(tmp);
+  });
+  const idx = cb.parameters[1];
+  const idxSym =
+    idx && ts.isIdentifier(idx.name) ? ctx.checker.getSymbolAtLocation(idx.name) : undefined;
+  const call = cb.parent;
+  const onArray =
+    ts.isCallExpression(call) &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    T.isArray(ctx, T.typeOf(ctx, call.expression.expression));
+  if (idxSym && onArray) ctx.nonNegInts.add(idxSym);
+  const loop = makeLoop(params);
+  const frame = newFrame("loop", cb, []);
+  ctx.inlineReturns.set(cb, frame);
+  const body = withFrame(ctx, frame, () => {
+    if (ts.isBlock(cb.body)) return transformStatements(ctx, cb.body.statements);
+    return expressionStatement(ctx, cb.body);
+  });
+  return [
+    ...(loop.before ?? []),
+    ...loopWithChecks(ctx, frame, {
+      kind: "For",
+      target: loop.target,
+      iter: loop.iter,
+      body: [...prelude, ...body],
+      pos,
+    }),
+  ];
+}

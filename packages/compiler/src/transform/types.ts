@@ -1,0 +1,232 @@
+/** Type queries used to pick translations. */
+import ts from "typescript";
+import type { Ctx } from "./context.js";
+import { isPythonObjectType } from "./blender/markers.js";
+
+export function typeOf(ctx: Ctx, node: ts.Node): ts.Type {
+  return ctx.checker.getTypeAtLocation(node);
+}
+
+function parts(t: ts.Type): ts.Type[] {
+  return t.isUnion() ? t.types : [t];
+}
+
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
+export function nonNullParts(t: ts.Type): ts.Type[] {
+  return parts(t).filter((p) => !(p.flags & NULLISH));
+}
+
+export function hasNullish(t: ts.Type): boolean {
+  return parts(t).some((p) => p.flags & NULLISH);
+}
+export function hasNull(t: ts.Type): boolean {
+  return parts(t).some((p) => p.flags & ts.TypeFlags.Null);
+}
+export function hasUndefined(t: ts.Type): boolean {
+  return parts(t).some((p) => p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+}
+export function isNullishOnly(t: ts.Type): boolean {
+  return parts(t).every((p) => p.flags & NULLISH);
+}
+
+export function isAnyLike(t: ts.Type): boolean {
+  return parts(t).some((p) => p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+}
+
+function every(t: ts.Type, pred: (p: ts.Type) => boolean, allowNull = false): boolean {
+  const ps = allowNull ? nonNullParts(t) : parts(t);
+  return ps.length > 0 && ps.every(pred);
+}
+
+function baseConstraint(ctx: Ctx, t: ts.Type): ts.Type {
+  if (t.flags & ts.TypeFlags.TypeParameter) return ctx.checker.getBaseConstraintOfType(t) ?? t;
+  return t;
+}
+
+export function isNumber(ctx: Ctx, t: ts.Type, allowNull = false): boolean {
+  t = baseConstraint(ctx, t);
+  return every(t, (p) => !!(p.flags & ts.TypeFlags.NumberLike), allowNull);
+}
+export function isString(ctx: Ctx, t: ts.Type, allowNull = false): boolean {
+  t = baseConstraint(ctx, t);
+  return every(t, (p) => !!(p.flags & ts.TypeFlags.StringLike), allowNull);
+}
+export function isBoolean(ctx: Ctx, t: ts.Type, allowNull = false): boolean {
+  t = baseConstraint(ctx, t);
+  return every(t, (p) => !!(p.flags & ts.TypeFlags.BooleanLike), allowNull);
+}
+export function isPrimitive(ctx: Ctx, t: ts.Type): boolean {
+  return every(
+    t,
+    (p) =>
+      !!(p.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike)),
+  );
+}
+
+export function isArray(ctx: Ctx, t: ts.Type, allowNull = false): boolean {
+  t = baseConstraint(ctx, t);
+  return every(
+    t,
+    (p) => ctx.checker.isArrayType(p) || ctx.checker.isTupleType(p) || isReadonlyArray(p),
+    allowNull,
+  );
+}
+function isReadonlyArray(t: ts.Type): boolean {
+  const s = t.getSymbol();
+  return !!s && s.name === "ReadonlyArray" && isLibSymbol(s);
+}
+export function isTuple(ctx: Ctx, t: ts.Type): boolean {
+  return ctx.checker.isTupleType(t);
+}
+export function tupleLength(ctx: Ctx, t: ts.Type): number | undefined {
+  if (!ctx.checker.isTupleType(t)) return undefined;
+  const target = (t as ts.TypeReference).target as ts.TupleType;
+  if (target.hasRestElement || target.minLength !== target.fixedLength) return undefined;
+  return target.fixedLength;
+}
+
+export function isLibSymbol(s: ts.Symbol): boolean {
+  const d = s.declarations?.[0];
+  if (!d) return false;
+  const f = d.getSourceFile().fileName;
+  return (
+    /[\\/]typescript[\\/]lib[\\/]lib\./.test(f) ||
+    /(^|[\\/])lib\.[a-z0-9.]+\.d\.ts$/.test(f) ||
+    f.includes("bpyts-globals.d.ts")
+  );
+}
+
+/** Named lib type (Map, Set, Array, Error, …), looking through unions with null. */
+export function libTypeName(ctx: Ctx, t: ts.Type): string | undefined {
+  t = baseConstraint(ctx, t);
+  const ps = nonNullParts(t);
+  if (ps.length === 0) return undefined;
+  let result: string | undefined;
+  for (const p of ps) {
+    const s = p.getSymbol();
+    if (!s || !isLibSymbol(s)) return undefined;
+    if (result && result !== s.name) return undefined;
+    result = s.name;
+  }
+  return result;
+}
+
+export function isMap(ctx: Ctx, t: ts.Type): boolean {
+  const n = libTypeName(ctx, t);
+  return n === "Map" || n === "ReadonlyMap";
+}
+export function isSet(ctx: Ctx, t: ts.Type): boolean {
+  const n = libTypeName(ctx, t);
+  return n === "Set" || n === "ReadonlySet";
+}
+
+/** Is the declaration in an ambient module (Blender typings) or a .d.ts file that is not the lib? */
+export function isAmbientDecl(d: ts.Node): boolean {
+  const sf = d.getSourceFile();
+  if (!sf.isDeclarationFile) {
+    for (let p: ts.Node | undefined = d; p; p = p.parent) {
+      if (
+        ts.isModuleDeclaration(p) &&
+        p.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
+      )
+        return true;
+    }
+    return false;
+  }
+  return (
+    !/[\\/]typescript[\\/]lib[\\/]/.test(sf.fileName) && !sf.fileName.includes("bpyts-globals.d.ts")
+  );
+}
+
+export function isAmbientType(t: ts.Type): boolean {
+  const ps = nonNullParts(t);
+  return (
+    ps.length > 0 &&
+    ps.every((p) => {
+      const s = p.getSymbol();
+      const d = s?.declarations?.[0];
+      return !!d && isAmbientDecl(d);
+    })
+  );
+}
+
+export function isClassInstance(ctx: Ctx, t: ts.Type): boolean {
+  const ps = nonNullParts(baseConstraint(ctx, t));
+  return (
+    ps.length > 0 &&
+    ps.every((p) => {
+      const s = p.getSymbol();
+      return !!s && !!(s.flags & ts.SymbolFlags.Class) && !isAmbientDecl(s.declarations![0]!);
+    })
+  );
+}
+
+export function isFunctionType(t: ts.Type): boolean {
+  return (
+    nonNullParts(t).length > 0 &&
+    nonNullParts(t).every((p) => p.getCallSignatures().length > 0 && p.getProperties().length === 0)
+  );
+}
+
+/**
+ * Values that are plain objects in JavaScript (object literals, interfaces, type literals,
+ * records) become Python dicts; their properties are accessed with subscripts.
+ */
+export function isDictLike(ctx: Ctx, t: ts.Type): boolean {
+  t = baseConstraint(ctx, t);
+  if (isPythonObjectType(ctx, t)) return false; // Blender layer: RNA structs/collections, mathutils
+  const ps = nonNullParts(t);
+  if (ps.length === 0) return false;
+  return ps.every((p) => {
+    if (!(p.flags & ts.TypeFlags.Object) && !(p.flags & ts.TypeFlags.Intersection)) return false;
+    if (ctx.checker.isArrayType(p) || ctx.checker.isTupleType(p)) return false;
+    const s = p.getSymbol() ?? p.aliasSymbol;
+    if (p.getCallSignatures().length > 0 || p.getConstructSignatures().length > 0) return false;
+    const implemented = p.getSymbol();
+    if (implemented && ctx.implementedInterfaces().has(implemented)) return false;
+    if (s) {
+      if (
+        s.flags &
+        (ts.SymbolFlags.Class |
+          ts.SymbolFlags.Enum |
+          ts.SymbolFlags.ValueModule |
+          ts.SymbolFlags.Function)
+      )
+        return false;
+      if (isLibSymbol(s) && s.name !== "__object" && s.name !== "Record" && s.name !== "__type")
+        return false;
+      const d = s.declarations?.[0];
+      if (d && isAmbientDecl(d)) return false;
+    }
+    return true;
+  });
+}
+
+/** The declaration a property access resolves to. */
+export function propertyDecl(
+  ctx: Ctx,
+  node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+): ts.Declaration | undefined {
+  const s = ctx.checker.getSymbolAtLocation(
+    ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression,
+  );
+  return s?.valueDeclaration ?? s?.declarations?.[0];
+}
+
+export function typeToString(ctx: Ctx, t: ts.Type): string {
+  return ctx.checker.typeToString(t);
+}
+
+export function isOptionalProperty(ctx: Ctx, objType: ts.Type, name: string): boolean {
+  for (const p of nonNullParts(objType)) {
+    const prop = p.getProperty(name);
+    if (!prop) return true;
+    if (prop.flags & ts.SymbolFlags.Optional) return true;
+  }
+  return false;
+}
+
+export function hasIndexSignatureOnly(ctx: Ctx, t: ts.Type, name: string): boolean {
+  return nonNullParts(t).some((p) => !p.getProperty(name) && p.getStringIndexType() !== undefined);
+}

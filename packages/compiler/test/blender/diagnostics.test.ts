@@ -1,0 +1,67 @@
+/** Blender-layer diagnostics (BPY2xxx) and type errors for bad Blender input, real 3.4 typings. */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileSource } from "../../src/index.js";
+
+const repo = path.join(import.meta.dirname, "../../../..");
+const typeRoots = [
+  path.join(repo, "packages/blender-3.4/index.d.ts"),
+  path.join(repo, "packages/runner/runtime/bpyts-runtime.d.ts"),
+];
+const codes = (src: string): string[] =>
+  compileSource(src, {
+    fileName: path.join(import.meta.dirname, "diag-input.ts"),
+    typeRoots,
+  }).diagnostics.map((d) => `${d.code}@${d.line}`);
+
+const HEAD = 'import * as bpy from "bpy";\nimport { Vector } from "mathutils";\n';
+
+describe("Blender diagnostics", () => {
+  it("BPY2001: in-place operator macro used as a value", () => {
+    expect(
+      codes(HEAD + "const v = new Vector([1, 2, 3]);\nconst r = v.iadd(v);\nconsole.log(r);"),
+    ).toContain("BPY2001@4");
+  });
+  it("BPY2002: using on a disposable that is no Python context manager", () => {
+    expect(
+      codes(
+        HEAD +
+          "class Res { [Symbol.dispose](): void {} }\nfunction f(): void {\n  using r = new Res();\n  console.log(r);\n}\nf();",
+      ),
+    ).toContain("BPY2002@5");
+  });
+  it("BPY2003: await using", () => {
+    expect(
+      codes(HEAD + "await using d = bpy.data.temp_data();\nconsole.log(d.objects.length);"),
+    ).toContain("BPY2003@3");
+  });
+  it("BPY2004: constructor in a class registered with Blender", () => {
+    expect(
+      codes(
+        HEAD +
+          'class Op extends bpy.types.Operator {\n  bl_idname = "x.y";\n  constructor() {\n    super();\n  }\n}\nconsole.log(Op);',
+      ),
+    ).toContain("BPY2004@5");
+  });
+  it("BPY2005: optional call of an operator macro", () => {
+    expect(
+      codes(
+        HEAD +
+          "const v: Vector | null = bpy.context.object?.location ?? null;\nconsole.log(v?.add(v));",
+      ),
+    ).toContain("BPY2005@4");
+  });
+  it("misspelled operator option, wrong enum, wrong positional: type errors at the line", () => {
+    expect(codes(HEAD + "bpy.ops.mesh.primitive_cube_add({ sise: 2 });")).toEqual(["TS2769@3"]);
+    expect(codes(HEAD + 'bpy.ops.object.select_all({ action: "NOPE" });')).toEqual(["TS2769@3"]);
+    expect(codes(HEAD + 'bpy.ops.mesh.primitive_cube_add("EXEC_NOPE", { size: 2 });')[0]).toMatch(
+      /^TS\d+@3$/,
+    );
+    expect(codes(HEAD + 'const o = bpy.data.objects["Cube"];\nconsole.log(o);')[0]).toMatch(
+      /^TS\d+@3$/,
+    );
+    expect(codes(HEAD + "const v = new Vector([1, 2, 3]);\nconsole.log(v + v);")[0]).toMatch(
+      /^TS\d+@4$/,
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileSource, diagnostics, formatDiagnostic } from "../src/index.js";
+
+const typings = path.join(import.meta.dirname, "blender-typings.d.ts");
+
+/** `⟨` marks where the diagnostic must point. */
+const cases: [code: string, source: string][] = [
+  ["BPY1001", "⟨async function f() {}"],
+  ["BPY1002", 'const x = 1;\n⟨eval("1");'],
+  ["BPY1003", "function f() {\n  return ⟨arguments.length;\n}"],
+  ["BPY1004", "const o = { ⟨get x() { return 1; } };"],
+  ["BPY1005", "class A {}\nconst p = ⟨A.prototype;"],
+  ["BPY1006", "declare const a: any;\nconst b = ⟨a + 1;"],
+  ["BPY1007", "⟨lbl: {\n  break lbl;\n}"],
+  ["BPY1008", "const r = ⟨/a+/;"],
+  ["BPY1009", "function f(this: unknown) {\n  return ⟨this;\n}"],
+  [
+    "BPY1010",
+    'import * as bpy from "bpy";\nclass Opts { size = 2; }\nbpy.ops.mesh.primitive_cube_add(⟨new Opts());',
+  ],
+  ["BPY1011", "⟨namespace N {\n  export const x = 1;\n}"],
+  ["BPY1012", "const a = 1 as number | string;\nconst b = ⟨a == 1;"],
+  ["BPY1013", 'function f() {\n  throw ⟨"oops";\n}'],
+  ["BPY1014", "const b = ⟨10n;"],
+  ["BPY1015", 'const s = ⟨Symbol("x");'],
+  ["BPY1016", 'const s = ⟨"a".localeCompare("b");'],
+  ["BPY1017", "const a = [1];\nconst x = ⟨a.length++;"],
+  ["BPY1018", "function tag(s: TemplateStringsArray) { return s; }\n⟨tag`x`;"],
+  ["BPY1019", 'import ⟨value from "withdefault";\nconsole.log(value);'],
+  ["BPY1020", "const C = ⟨class {};"],
+  ["BPY1021", "const a = [1];\n⟨delete a[0];"],
+  ["BPY1022", "function* g() { yield 1; }\nconst n = ⟨g().next();"],
+  ["BPY1023", "const o = { v: 1, ⟨f() { return this.v; } };"],
+  ["BPY1024", "const m = new Map<string, number>();\nconst s = ⟨JSON.stringify(m);"],
+  ["BPY1025", "const m = ⟨new Map<number[], string>();"],
+  ["BPY1026", "let a = 1;\nconst b = (⟨a++, a);"],
+  ["BPY1027", "class A {\n  constructor() {\n    const t = ⟨new.target;\n  }\n}"],
+  ["BPY1028", "function f(x: number | null | undefined) {\n  return ⟨x === null;\n}"],
+  [
+    "BPY1029",
+    "interface Shape {\n  area(): number;\n}\nclass Sq implements Shape {\n  area() {\n    return 4;\n  }\n}\nconst s: Shape = ⟨{ area: () => 1 };",
+  ],
+  ["BPY1030", "const o: { a: number; b?: string } = { a: 1 };\nconsole.log(⟨JSON.stringify(o));"],
+];
+
+describe("diagnostics", () => {
+  it("has one test per code", () => {
+    // BPY1xxx: the language core (this file); BPY2xxx: the Blender layer (test/blender-*.test.ts)
+    const core = Object.keys(diagnostics).filter((c) => c.startsWith("BPY1"));
+    expect(cases.map((c) => c[0]).sort()).toEqual(core.sort());
+  });
+  for (const [code, marked] of cases) {
+    it(`${code}: ${diagnostics[code]?.message}`, () => {
+      const at = marked.indexOf("⟨");
+      const source = marked.replace("⟨", "");
+      const before = source.slice(0, at).split("\n");
+      const line = before.length;
+      const column = before[before.length - 1]!.length + 1;
+      const r = compileSource(source, {
+        fileName: path.join(import.meta.dirname, "diag-input.ts"),
+        typeRoots: [typings],
+      });
+      const warning = diagnostics[code]!.category === "warning";
+      expect(r.python === undefined, "no output for errors").toBe(!warning);
+      const ts = r.diagnostics.filter((d) => d.code.startsWith("TS"));
+      expect(ts, "no TypeScript errors").toEqual([]);
+      const d = r.diagnostics.find((x) => x.code === code);
+      expect(d, JSON.stringify(r.diagnostics)).toBeDefined();
+      expect({ line: d!.line, column: d!.column }).toEqual({ line, column });
+      expect(d!.suggestion).toBeTruthy();
+      expect(formatDiagnostic(d!, import.meta.dirname)).toMatch(
+        new RegExp(
+          `^diag-input\\.ts:${line}:${column} - ${warning ? "warning" : "error"} ${code}: `,
+        ),
+      );
+    });
+  }
+  it("reports TypeScript errors first and stops", () => {
+    const r = compileSource("const x: number = 'a';\nconst y = /re/;");
+    expect(r.python).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["TS2322"]);
+    expect(r.diagnostics[0]).toMatchObject({ line: 1, column: 7, category: "error" });
+  });
+  it("formats suggestions on a second line", () => {
+    const s = formatDiagnostic(
+      {
+        file: "/a/b.ts",
+        line: 2,
+        column: 3,
+        code: "BPY1008",
+        category: "error",
+        message: "m",
+        suggestion: "s",
+      },
+      "/a",
+    );
+    expect(s).toBe("b.ts:2:3 - error BPY1008: m\n  suggestion: s");
+  });
+});

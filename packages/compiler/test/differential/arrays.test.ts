@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./arrays.cases.js";
+
+differential("arrays", cases);

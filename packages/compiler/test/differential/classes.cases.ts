@@ -1,0 +1,151 @@
+import { rows } from "./harness.js";
+
+export default rows([
+  ["iterable class", "class Range { constructor(private n: number) {} *[Symbol.iterator]() { for (let i = 0; i < this.n; i++) yield i * 10; } } const out: number[] = []; for (const x of new Range(3)) out.push(x); return [out, [...new Range(2)], Array.from(new Range(1))];"],
+  [
+    "super inside arrow and comprehension",
+    "class A { f(x: number) { return x + 1; } } class B extends A { g(x: number) { const h = () => super.f(x) * 2; return [1, 2].map((y) => super.f(y)).concat([h()]); } } return new B().g(10);",
+  ],
+  [
+    "compound assignment on element evaluates key once",
+    'let calls = 0; const key = () => { calls++; return 0; }; const a = [5]; const o: Record<string, number> = { k: 1 }; a[key()] += 2; o["k"] *= 3; return [a, o, calls];',
+  ],
+  [
+    "interface implemented by classes",
+    'interface Shape { area(): number; name: string } class Sq implements Shape { name = "sq"; constructor(private s: number) {} area() { return this.s * this.s; } } class Ci implements Shape { name = "ci"; area() { return 3; } } const shapes: Shape[] = [new Sq(2), new Ci()]; return shapes.map((s) => s.name + s.area());',
+  ],
+  [
+    "typeof null typed",
+    "const a = null as string | null; const b = undefined as string | undefined; return [typeof a, typeof b];",
+  ],
+  [
+    "fields and methods",
+    "class C { n = 1; add(x: number) { this.n += x; return this; } } return new C().add(2).add(3).n;",
+  ],
+  [
+    "parameter properties",
+    "class P { constructor(public x: number, private y: number, readonly z = 3) {} sum() { return this.x + this.y + this.z; } } return new P(1, 2).sum();",
+  ],
+  [
+    "constructor body",
+    "class A { v: number; constructor(v: number) { this.v = v * 2; } } return new A(4).v;",
+  ],
+  [
+    "getter setter",
+    "class T { private _c = 0; get c() { return this._c; } set c(v: number) { this._c = Math.max(0, v); } } const t = new T(); t.c = -5; const a = t.c; t.c = 7; return [a, t.c];",
+  ],
+  [
+    "static members",
+    "class S { static count = 0; static inc() { S.count++; return S.count; } static twice() { return this.inc() + this.inc(); } } S.inc(); return [S.twice(), S.count];",
+  ],
+  [
+    "static non-const init",
+    "class S { static items = [1, 2]; static total = S.items.length; } return [S.items, S.total];",
+  ],
+  [
+    "inheritance and super",
+    'class A { constructor(public name: string) {} greet() { return "hi " + this.name; } } class B extends A { constructor(name: string, public n: number) { super(name); } override greet() { return super.greet() + "!" + this.n; } } return new B("x", 2).greet();',
+  ],
+  [
+    "inherited fields order",
+    "class A { a = 1; } class B extends A { b = this.a + 1; } const b = new B(); return [b.a, b.b];",
+  ],
+  [
+    "derived without constructor",
+    "class A { constructor(public v: number) {} } class B extends A { double() { return this.v * 2; } } return new B(21).double();",
+  ],
+  [
+    "instanceof",
+    "class A {} class B extends A {} const b = new B(); const a = new A(); return [b instanceof A, b instanceof B, a instanceof B];",
+  ],
+  [
+    "polymorphism",
+    "abstract class Shape { abstract area(): number; describe() { return `area=${this.area()}`; } } class Sq extends Shape { constructor(private s: number) { super(); } area() { return this.s ** 2; } } class Ci extends Shape { area() { return 3; } } return [new Sq(2), new Ci()].map((s) => s.describe());",
+  ],
+  [
+    "this in arrow callback",
+    "class C { k = 10; run(xs: number[]) { return xs.map((x) => x + this.k); } } return new C().run([1, 2]);",
+  ],
+  [
+    "this in forEach callback",
+    "class C { total = 0; addAll(xs: number[]) { xs.forEach((x) => { this.total += x; }); return this.total; } } return new C().addAll([1, 2, 3]);",
+  ],
+  [
+    "this in nested arrow",
+    "class C { v = 2; f() { const g = () => () => this.v * 3; return g()(); } } return new C().f();",
+  ],
+  [
+    "custom error",
+    'class MyError extends Error { constructor(msg: string, public code: number) { super(msg); this.name = "MyError"; } } try { throw new MyError("bad", 42); } catch (e) { if (e instanceof MyError) return [e.message, e.code, e.name, e instanceof Error]; return "other"; }',
+  ],
+  ["error message", 'try { throw new Error("boom"); } catch (e) { return (e as Error).message; }'],
+  [
+    "error instanceof Error",
+    'try { throw new Error("boom"); } catch (e) { if (e instanceof Error) return e.message; return ""; }',
+  ],
+  [
+    "error to string",
+    'const e = new Error("x"); const t = new TypeError("y"); return [String(e), `${t}`, e.name, t.name];',
+  ],
+  ["error without message", "const e = new Error(); return [e.message, String(e)];"],
+  [
+    "error subclass without ctor",
+    'class E extends Error {} try { throw new E("m"); } catch (e) { return [e instanceof E, (e as E).message]; }',
+  ],
+  [
+    "private fields",
+    "class C { #secret = 5; reveal() { return this.#secret; } } return new C().reveal();",
+  ],
+  [
+    "method as callback",
+    "class C { f(x: number) { return x + 1; } } const c = new C(); return [1, 2].map((x) => c.f(x));",
+  ],
+  [
+    "toString override",
+    'class P { constructor(public x: number) {} toString() { return `P(${this.x})`; } } return [String(new P(1)), `${new P(2)}`, "" + new P(3)];',
+  ],
+  [
+    "class instance equality",
+    "class A {} const a = new A(), b = new A(); const c = a; return [a === b, a === c];",
+  ],
+  [
+    "class with array field mutation",
+    "class Stack<T> { items: T[] = []; push(x: T) { this.items.push(x); } pop() { return this.items.pop(); } get size() { return this.items.length; } } const s = new Stack<number>(); s.push(1); s.push(2); s.pop(); return [s.size, s.items];",
+  ],
+  [
+    "class keyword named members",
+    "class K { from = 1; lambda() { return this.from + 1; } } return new K().lambda();",
+  ],
+  [
+    "generic class",
+    "class Box<T> { constructor(public value: T) {} map<U>(f: (v: T) => U) { return new Box(f(this.value)); } } return new Box(2).map((x) => x * 5).value;",
+  ],
+  [
+    "static method factory",
+    "class V { constructor(public x: number) {} static of(x: number) { return new V(x); } } return V.of(3).x;",
+  ],
+  [
+    "class field uninitialized",
+    "class U { x?: number; y: number | undefined; } const u = new U(); return [u.x === undefined, u.y === undefined];",
+  ],
+  [
+    "instance property in template",
+    'class A { name = "n"; } const a = new A(); return `${a.name}!`;',
+  ],
+  [
+    "enum numeric",
+    "enum Dir { Up, Down, Left = 10, Right } return [Dir.Up, Dir.Down, Dir.Left, Dir.Right, Dir[Dir.Right], Dir[0]];",
+    "",
+  ],
+  [
+    "enum string",
+    'enum Color { Red = "RED", Green = "GREEN" } const c: Color = Color.Green; return [c, c === Color.Green];',
+    "",
+  ],
+  ["const enum", "const enum E { A = 1, B = A * 2 } return [E.A, E.B];", ""],
+  [
+    "enum in switch",
+    'enum K { A, B } function f(k: K) { switch (k) { case K.A: return "a"; case K.B: return "b"; } } return [f(K.A), f(K.B)];',
+    "",
+  ],
+]);

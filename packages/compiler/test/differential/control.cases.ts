@@ -1,0 +1,167 @@
+import { rows } from "./harness.js";
+
+export default rows([
+  ["for classic", "let s = 0; for (let i = 0; i < 5; i++) s += i; return s;"],
+  [
+    "for with continue",
+    "const out: number[] = []; for (let i = 0; i < 6; i++) { if (i % 2) continue; out.push(i); } return out;",
+  ],
+  [
+    "for while-form with continue",
+    "const out: number[] = []; for (let i = 0; i < 10; i = i * 2 + 1) { if (i === 3) continue; out.push(i); } return out;",
+  ],
+  ["for with break", "let i = 0; for (; ; i++) { if (i > 3) break; } return i;"],
+  ["for outer variable", "let i; for (i = 0; i < 3; i++) {} return i;"],
+  [
+    "for float bound",
+    "const out: number[] = []; const n = 5 / 2; for (let i = 0; i < n; i++) out.push(i); return out;",
+  ],
+  [
+    "for changing bound",
+    "let n = 3; const out: number[] = []; for (let i = 0; i < n; i++) { if (i === 0) n = 5; out.push(i); } return out;",
+  ],
+  ["while", "let n = 0; while (n < 5) n += 2; return n;"],
+  ["do while", "let n = 0; do { n++; } while (n < 3); return n;"],
+  ["do while runs once", "let n = 10; do { n++; } while (n < 3); return n;"],
+  [
+    "do while continue",
+    "let n = 0; const out: number[] = []; do { n++; if (n === 2) continue; out.push(n); } while (n < 4); return out;",
+  ],
+  [
+    "labeled break",
+    "const out: string[] = []; outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 2) continue outer; if (i === 2) break outer; out.push(`${i}${j}`); } } return out;",
+  ],
+  [
+    "labeled continue while",
+    "let i = 0; const out: number[] = []; loop: while (i < 4) { i++; for (const x of [1, 2]) { if (i % 2 === 0) continue loop; out.push(i * 10 + x); } } return out;",
+  ],
+  [
+    "triple nested labeled break",
+    "let c = 0; a: for (const x of [1, 2, 3]) { for (const y of [1, 2]) { for (const z of [1, 2]) { c++; if (x === 2 && y === 1 && z === 2) break a; } } } return c;",
+  ],
+  [
+    "switch basic",
+    'function f(x: number) { switch (x) { case 1: return "one"; case 2: return "two"; default: return "many"; } } return [f(1), f(2), f(3)];',
+  ],
+  [
+    "switch with break",
+    'function f(x: string) { let r = ""; switch (x) { case "a": r = "A"; break; case "b": case "c": r = "BC"; break; default: r = "?"; } return r; } return [f("a"), f("b"), f("c"), f("d")];',
+  ],
+  [
+    "switch fall through",
+    "function f(x: number) { const out: number[] = []; switch (x) { case 1: out.push(1); case 2: out.push(2); break; case 3: out.push(3); default: out.push(0); } return out; } return [f(1), f(2), f(3), f(4)];",
+  ],
+  [
+    "switch default in middle",
+    'function f(x: number) { switch (x) { case 1: return "a"; default: return "d"; case 2: return "b"; } } return [f(1), f(2), f(3)];',
+  ],
+  [
+    "switch no match no default",
+    "let r = 0; const x = 5 as number; switch (x) { case 1: r = 1; break; } return r;",
+  ],
+  [
+    "switch inner break in if",
+    "function f(x: number) { let r = 0; switch (x) { case 1: if (r === 0) { r = 10; break; } r = 20; break; default: r = -1; } return r; } return [f(1), f(2)];",
+  ],
+  [
+    "switch continue in loop",
+    "const out: number[] = []; for (const x of [1, 2, 3]) { switch (x) { case 2: continue; default: out.push(x); } } return out;",
+  ],
+  [
+    "switch fallthrough continue in loop",
+    "const out: number[] = []; for (const x of [1, 2, 3]) { switch (x) { case 1: out.push(100); case 2: continue; default: out.push(x); } } return out;",
+  ],
+  [
+    "switch on expression",
+    'const xs = ["b"]; switch (xs[0]) { case "a": return 1; case "b": return 2; } return 0;',
+  ],
+  [
+    "try catch finally",
+    'const log: string[] = []; try { log.push("try"); throw new Error("x"); } catch (e) { log.push("catch"); } finally { log.push("finally"); } return log;',
+  ],
+  [
+    "finally with return",
+    'function f() { const log: string[] = []; try { return "t"; } finally { log.push("f"); } } return f();',
+  ],
+  [
+    "nested try rethrow",
+    'try { try { throw new Error("inner"); } catch (e) { throw e; } } catch (e) { return (e as Error).message; }',
+  ],
+  ["catch without binding", 'try { throw new Error("x"); } catch { return "caught"; }'],
+  ["try no error", "let r = 0; try { r = 1; } catch (e) { r = 2; } return r;"],
+  [
+    "throw in function caught outside",
+    'function f(x: number) { if (x < 0) throw new RangeError("neg"); return x; } try { f(-1); return "no"; } catch (e) { return [e instanceof RangeError, (e as Error).message]; }',
+  ],
+  ["increment in expression", "let i = 0; const a = [i++, i++, ++i]; return [a, i];"],
+  ["assignment chain", "let a = 0, b = 0, c = 0; a = b = c = 7; return [a, b, c];"],
+  [
+    "loop over object keys sorted",
+    "const o: Record<string, number> = { b: 1, a: 2 }; return Object.keys(o).sort().map((k) => o[k]);",
+  ],
+  [
+    "nested loops with same names",
+    "let t = 0; for (let i = 0; i < 3; i++) { for (let i = 0; i < 2; i++) t++; } return t;",
+  ],
+  [
+    "loop let closure in while-form",
+    "const fs: (() => number)[] = []; for (let i = 0; i < 3; i = i + 1) fs.push(() => i); return fs.map((f) => f());",
+  ],
+  [
+    "loop closure forEach param",
+    "const fs: (() => number)[] = []; [1, 2].forEach((x) => { fs.push(() => x); }); return fs.map((f) => f());",
+  ],
+  ["destructuring array", "const [a, b, c] = [1, 2] as number[]; return [a, b, c === undefined];"],
+  [
+    "destructuring defaults",
+    "const [a = 5, b = 6] = [undefined, 2]; const { x = 1, y = 2 } = { x: 10 } as { x?: number; y?: number }; return [a, b, x, y];",
+  ],
+  [
+    "destructuring rest",
+    "const [h, ...t] = [1, 2, 3]; const { a, ...others } = { a: 1, b: 2, c: 3 }; return [h, t, a, others];",
+  ],
+  [
+    "destructuring nested",
+    "const { p: { q }, arr: [first, [second]] } = { p: { q: 1 }, arr: [2, [3]] as [number, number[]] }; return [q, first, second];",
+  ],
+  ["destructuring rename", "const { a: x, b: y } = { a: 1, b: 2 }; return x + y;"],
+  ["destructuring holes", "const [, second, , fourth] = [1, 2, 3, 4]; return [second, fourth];"],
+  [
+    "destructuring for of objects",
+    'const people = [{ n: "a", age: 1 }, { n: "b", age: 2 }]; const out: string[] = []; for (const { n, age } of people) out.push(n + age); return out;',
+  ],
+  [
+    "destructuring for of nested",
+    'const items: [string, [number, number]][] = [["a", [1, 2]]]; const out: number[] = []; for (const [k, [x, y]] of items) out.push(x + y + k.length); return out;',
+  ],
+  [
+    "destructuring assignment object",
+    "let a = 0, b = 0; ({ a, b } = { a: 3, b: 4 }); return [a, b];",
+  ],
+  ["destructuring string", 'const [c1, c2] = "hi"; return c1 + c2;'],
+  [
+    "destructuring from function result",
+    'function pair(): [number, string] { return [1, "x"]; } const [n, s] = pair(); return s + n;',
+  ],
+  [
+    "tuple return swap",
+    'function swap<A, B>(p: [A, B]): [B, A] { return [p[1], p[0]]; } return swap([1, "a"]);',
+  ],
+  [
+    "generic function",
+    'function first<T>(xs: T[]): T | undefined { return xs[0]; } return [first([1, 2]), first<string>([]) ?? "none"];',
+  ],
+  [
+    "as and non-null",
+    'const x = "5" as string; const y: number | undefined = 3; return [x, y!, (x as unknown as string).length];',
+  ],
+  ["satisfies", "const c = { a: 1 } satisfies Record<string, number>; return c.a;"],
+  [
+    "type only constructs erased",
+    "type N = number; interface I { a: N } const i: I = { a: 2 }; return i.a;",
+  ],
+  [
+    "label on block-less loop",
+    "let n = 0; outer: while (true) { while (true) { n++; if (n > 2) break outer; } } return n;",
+  ],
+]);

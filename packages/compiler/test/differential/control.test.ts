@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./control.cases.js";
+
+differential("control flow, destructuring, TS syntax", cases);

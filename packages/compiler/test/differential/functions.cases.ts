@@ -1,0 +1,156 @@
+import { rows } from "./harness.js";
+
+export default rows([
+  [
+    "closures from map callback",
+    "const fs = [1, 2, 3].map((x) => () => x * 2); return fs.map((f) => f());",
+  ],
+  [
+    "closures from map callback with param",
+    "const gs = [1, 2, 3].map((x) => (y: number) => x + y); return gs.map((g) => g(10));",
+  ],
+  [
+    "default params",
+    'function f(a: number, b = 2, c = "x") { return `${a}${b}${c}`; } return [f(1), f(1, 5), f(1, 5, "y")];',
+  ],
+  [
+    "default param expression",
+    "function f(a: number, b: number[] = []) { b.push(a); return b; } return [f(1), f(2)];",
+  ],
+  [
+    "default referencing earlier",
+    "function f(a: number, b = a * 2) { return a + b; } return [f(1), f(1, 1)];",
+  ],
+  [
+    "optional param",
+    "function f(a: number, b?: number) { return b === undefined ? a : a + b; } return [f(1), f(1, 2)];",
+  ],
+  [
+    "rest params",
+    "function f(first: number, ...rest: number[]) { rest.push(first); return rest; } return [f(1), f(1, 2, 3)];",
+  ],
+  [
+    "spread args",
+    "function f(a: number, b: number, c: number) { return a + b * c; } const xs = [1, 2, 3] as const; return f(...xs);",
+  ],
+  ["arrow expression body", "const add = (a: number, b: number) => a + b; return add(2, 3);"],
+  ["arrow block body", "const f = (x: number) => { const y = x * 2; return y + 1; }; return f(4);"],
+  ["arrow returning object", "const f = (x: number) => ({ v: x }); return f(1);"],
+  [
+    "closure counter nonlocal",
+    "function counter() { let n = 0; return () => { n++; return n; }; } const c = counter(); c(); c(); return c();",
+  ],
+  [
+    "closure reassign in nested def",
+    "function outer() { let total = 0; function add(x: number) { total += x; } add(2); add(3); return total; } return outer();",
+  ],
+  [
+    "module level reassign from function",
+    "let count = 0; function inc() { count++; } inc(); inc(); return count;",
+    "",
+  ],
+  [
+    "closure captures loop var",
+    "const fs: (() => number)[] = []; for (const i of [1, 2, 3]) { fs.push(() => i * 10); } return fs.map((f) => f());",
+  ],
+  [
+    "recursion",
+    "function fact(n: number): number { return n <= 1 ? 1 : n * fact(n - 1); } return fact(10);",
+  ],
+  [
+    "mutual recursion",
+    "function isEven(n: number): boolean { return n === 0 ? true : isOdd(n - 1); } function isOdd(n: number): boolean { return n === 0 ? false : isEven(n - 1); } return [isEven(10), isOdd(7)];",
+  ],
+  [
+    "hoisted function call",
+    "const r = later(2); function later(x: number) { return x * 3; } return r;",
+  ],
+  [
+    "higher order",
+    "const twice = (f: (x: number) => number) => (x: number) => f(f(x)); return twice((x) => x + 3)(1);",
+  ],
+  ["function as value", "function sq(x: number) { return x * x; } const g = sq; return g(5);"],
+  ["immediately invoked", "return ((x: number) => x + 1)(1);"],
+  [
+    "generator",
+    "function* gen() { yield 1; yield 2; yield 3; } const out: number[] = []; for (const x of gen()) out.push(x); return out;",
+  ],
+  [
+    "generator with args",
+    "function* range(n: number) { for (let i = 0; i < n; i++) yield i * i; } return [...range(4)];",
+  ],
+  [
+    "generator delegate",
+    "function* a() { yield 1; yield 2; } function* b() { yield 0; yield* a(); yield 3; } return Array.from(b());",
+  ],
+  [
+    "generator infinite with break",
+    "function* nat() { let n = 0; while (true) yield n++; } const out: number[] = []; for (const x of nat()) { if (x > 4) break; out.push(x); } return out;",
+  ],
+  [
+    "nested functions scope",
+    "function f() { const x = 1; function g() { const x = 2; return x; } return [x, g()]; } return f();",
+  ],
+  ["shadowing in blocks", "let x = 1; { let x = 2; x++; } if (true) { const x = 5; } return x;"],
+  [
+    "shadowing in loop blocks",
+    "const out: number[] = []; for (let i = 0; i < 2; i++) { const v = i * 2; out.push(v); } { const v = 100; out.push(v); } return out;",
+  ],
+  [
+    "callback with closure state",
+    "let seen = 0; [1, 2, 3].forEach((x) => { seen += x; }); return seen;",
+  ],
+  [
+    "map callback using outer reassign",
+    "let calls = 0; const r = [1, 2].map((x) => { calls++; return x * 2; }); return [r, calls];",
+  ],
+  [
+    "arrow in object",
+    "const ops = { add: (a: number, b: number) => a + b, neg: (a: number) => -a }; return [ops.add(1, 2), ops.neg(3)];",
+  ],
+  [
+    "function returning function with default",
+    "const mk = (k = 2) => (x: number) => x * k; return [mk()(3), mk(5)(3)];",
+  ],
+  [
+    "destructured params",
+    "function f({ a, b = 5 }: { a: number; b?: number }, [c, d]: [number, number]) { return a + b + c + d; } return [f({ a: 1 }, [2, 3]), f({ a: 1, b: 0 }, [0, 0])];",
+  ],
+  [
+    "arrow destructured param",
+    "const pts = [{ x: 1, y: 2 }, { x: 3, y: 4 }]; return pts.map(({ x, y }) => x * y);",
+  ],
+  [
+    "arrow array destructured param",
+    'const pairs: [string, number][] = [["a", 1], ["b", 2]]; return pairs.map(([k, v]) => k + v);',
+  ],
+  [
+    "recursive arrow",
+    "const fib = (n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2)); return fib(15);",
+  ],
+  [
+    "function expression named",
+    "const f = function fact(n: number): number { return n < 2 ? 1 : n * fact(n - 1); }; return f(5);",
+  ],
+  ["void function returns undefined", "function f(): void {} return f() === undefined;"],
+  [
+    "early return in loop",
+    "function find(xs: number[], t: number) { for (const x of xs) { if (x === t) return true; } return false; } return [find([1, 2], 2), find([1], 3)];",
+  ],
+  [
+    "counter object closure",
+    "function make() { let c = 0; return { inc: () => ++c, get: () => c }; } const m = make(); m.inc(); m.inc(); return m.get();",
+  ],
+  [
+    "python keyword names",
+    'const lambda = 1, from = 2, None = 3, pass = 4, def_ = 5; const print = (x: number) => x + 1; const len = 7; const str = "s"; const list = [1]; return [lambda + from + None + pass + def_, print(len), str, list];',
+  ],
+  [
+    "builtin shadow names used with helpers",
+    "const max = 5; const min = 1; const round = 2.5; return [Math.max(max, min), Math.round(round), String(max)];",
+  ],
+  [
+    "helper-like names",
+    "const _js_str = 1, JsError = 2, math = 3, json = 4; return [_js_str + JsError + math + json, String(0.5)];",
+  ],
+]);

@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./functions.cases.js";
+
+differential("functions", cases);

@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./logic.cases.js";
+
+differential("equality, truthiness, logic", cases);

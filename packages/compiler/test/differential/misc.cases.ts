@@ -1,0 +1,111 @@
+import { rows } from "./harness.js";
+
+export default rows([
+  [
+    "property update in expression",
+    "const o = { n: 1 }; const a = o.n++; const b = ++o.n; const xs = [5]; const c = xs[0]!--; return [a, b, c, o, xs];",
+  ],
+  [
+    "property assignment in expression",
+    "const o = { n: 1 }; const xs = [0]; const a = (o.n = 7); const b = (xs[0] = 3); return [a, b, o, xs];",
+  ],
+  [
+    "string index loop",
+    'const s = "abc"; let out = ""; for (let i = 0; i < s.length; i++) out = s[i] + out; return out;',
+  ],
+  [
+    "nested closures nonlocal two levels",
+    "function f() { let n = 0; function g() { function h() { n += 2; } h(); } g(); g(); return n; } return f();",
+  ],
+  [
+    "closure reads later module binding",
+    "function get() { return LATER * 2; } const LATER = 21; return get();",
+  ],
+  [
+    "object literal with arrow block body",
+    "const o = { f: (x: number) => { const y = x + 1; return y * 2; } }; return o.f(1);",
+  ],
+  [
+    "array of functions called in order",
+    "const steps = [(x: number) => x + 1, (x: number) => x * 3]; return steps.reduce((acc, f) => f(acc), 1);",
+  ],
+  [
+    "sort by string key comparator",
+    'const a = ["pear", "apple", "fig"]; a.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)); return a;',
+  ],
+  ["sort booleans comparator", "const a = [3, 1, 2]; return a.sort((x, y) => (x > y ? 1 : -1));"],
+  ["join numbers with floats", 'return [0.5, 1, 1e21, -0].join(" ");'],
+  [
+    "number keys in Record iteration",
+    'const counts: Record<string, number> = {}; for (const w of "a b a c a".split(" ")) counts[w] = (counts[w] ?? 0) + 1; return counts;',
+  ],
+  [
+    "map with counter",
+    'const m = new Map<string, number>(); for (const w of ["x", "y", "x"]) m.set(w, (m.get(w) ?? 0) + 1); return [...m.entries()];',
+  ],
+  [
+    "optional chain on array method",
+    "const xs: number[] | undefined = [1, 2] as number[] | undefined; return xs?.map((x) => x * 2);",
+  ],
+  [
+    "while with assignment and truthy string",
+    'const parts = ["a", "b", ""]; let i = 0; let p: string; const out: string[] = []; while ((p = parts[i++]!)) out.push(p); return out;',
+  ],
+  [
+    "template with ternary and call",
+    'const n = 2; return `${n > 1 ? "many" : "one"} ${[1, 2].map((x) => x * n).join("+")}`;',
+  ],
+  [
+    "deeply nested data",
+    'const d = { a: [{ b: { c: [1, 2, { d: "e" }] } }] }; return [d.a[0]!.b.c.length, JSON.stringify(d)];',
+  ],
+  [
+    "class static counter across instances",
+    "class Id { static next = 1; id: number; constructor() { this.id = Id.next++; } } return [new Id().id, new Id().id, Id.next];",
+  ],
+  [
+    "getter used in template",
+    "class R { constructor(private w: number, private h: number) {} get area() { return this.w * this.h; } } return `${new R(2, 3).area}`;",
+  ],
+  [
+    "inheritance chain super calls",
+    'class A { f() { return "a"; } } class B extends A { override f() { return super.f() + "b"; } } class C extends B { override f() { return super.f() + "c"; } } return new C().f();',
+  ],
+  [
+    "instanceof with Error subclasses chain",
+    'class E1 extends Error {} class E2 extends E1 {} const e = new E2("m"); return [e instanceof E1, e instanceof Error, e instanceof E2];',
+  ],
+  [
+    "finally runs on break",
+    'const log: string[] = []; for (const x of [1, 2]) { try { if (x === 1) continue; log.push("body" + x); } finally { log.push("fin" + x); } } return log;',
+  ],
+  [
+    "error in callback propagates",
+    'try { [1, 2].forEach((x) => { if (x === 2) throw new Error("at " + x); }); return "none"; } catch (e) { return (e as Error).message; }',
+  ],
+  ["generator with return value ignored", "function* g() { yield 1; return 5; } return [...g()];"],
+  ["spread of map entries into array", 'const m = new Map([["a", 1]]); return [...m];'],
+  [
+    "Object.entries on class-like dict",
+    "const o: { [k: string]: number } = { z: 1, y: 2 }; return Object.entries(o).map(([k, v]) => k + v);",
+  ],
+  [
+    "conditional chain of nullish and or",
+    "const a: number | null = null; const b = 0; return [(a ?? b) || 10, a ?? (b || 20)];",
+  ],
+  [
+    "array includes in filter",
+    "const allowed = [1, 3]; return [1, 2, 3, 4].filter((x) => allowed.includes(x));",
+  ],
+  [
+    "reduce building string",
+    'return ["a", "b", "c"].reduce((acc, x, i) => acc + (i ? "," : "") + x, "");',
+  ],
+  ["unicode escapes in JSON", 'return JSON.stringify({ k: "\\u2028 \\u00e9 \\ud83d\\ude00" });'],
+  ["negative zero arithmetic string", "const z = -0; return [String(z * 1), `${0 * -1}`];"],
+  ["large loop sum", "let s = 0; for (let i = 0; i < 100000; i++) s += i % 7; return s;"],
+  [
+    "labeled continue in for while-form",
+    "let out = 0; outer: for (let i = 0; i < 5; i = i + 1) { for (let j = 0; j < 5; j++) { if (j > i) continue outer; out += j; } } return out;",
+  ],
+]);

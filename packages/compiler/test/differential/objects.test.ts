@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./objects.cases.js";
+
+differential("objects, Map, Set, JSON", cases);

@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./strings.cases.js";
+
+differential("strings", cases);

@@ -1,0 +1,193 @@
+"""Run one job (a compiled script) and describe its outcome structurally."""
+import os
+import runpy
+import sys
+import traceback
+
+import bpy  # noqa: F401 - bpy is always imported before any other Blender module
+
+from . import runtime
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_RUNPY = os.path.abspath(runpy.__file__)
+
+
+def _ours(filename):
+    f = os.path.abspath(filename or "")
+    return f.startswith(_HERE + os.sep) or f == _RUNPY or filename == "<frozen runpy>"
+
+
+def _frame(file, line, name, col=None):
+    frame = {"file": file, "line": line, "name": name}
+    if col is not None:
+        frame["column"] = col
+    return frame
+
+
+def describe(exc):
+    """type, message, frames (innermost last) and Python's formatted trace, runner frames removed."""
+    kind = type(exc)
+    name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+    summary = [f for f in traceback.extract_tb(exc.__traceback__) if not _ours(f.filename)]
+    frames = [_frame(f.filename, f.lineno, f.name, getattr(f, "colno", None)) for f in summary]
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
+        frames.append(_frame(exc.filename, exc.lineno, "<module>", (exc.offset or 1) - 1))
+    text = "Traceback (most recent call last):\n" if summary else ""
+    text += "".join(traceback.format_list(summary))
+    text += "".join(traceback.format_exception_only(kind, exc))
+    message = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)
+    return {"type": name, "message": message, "frames": frames, "pythonTrace": text}
+
+
+def flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    try:  # Blender's own C-level output (render progress) is buffered by libc when piped
+        import ctypes
+
+        ctypes.CDLL(None).fflush(None)
+    except Exception:
+        pass
+
+
+def _wait_for_debugger():
+    """``$BPYTS_DEBUGPY=<port>`` (``bpyts run --debugpy <port>``): wait for an editor to attach."""
+    port = os.environ.get("BPYTS_DEBUGPY")
+    if not port:
+        return
+    try:
+        import debugpy
+    except ImportError:
+        print(
+            "bpyts: --debugpy needs the debugpy package importable in Blender's Python "
+            f"({sys.executable} -m pip install debugpy, or add its folder to PYTHONPATH with --python-use-system-env)",
+            file=sys.stderr,
+        )
+        raise
+    debugpy.listen(("127.0.0.1", int(port)))
+    print(f"bpyts: waiting for a debugger on 127.0.0.1:{port}", file=sys.stderr, flush=True)
+    debugpy.wait_for_client()
+
+
+def run_job(job):
+    """Run ``job["script"]`` as ``__main__`` with its real filename; never raises."""
+    runtime._begin(job.get("input"), job.get("args"))
+    for stream in (sys.stdout, sys.stderr):  # stream output as it is printed, even into a pipe
+        try:
+            stream.reconfigure(line_buffering=True)
+        except Exception:
+            pass
+    old_cwd = os.getcwd()
+    if job.get("cwd"):
+        os.chdir(job["cwd"])
+    script = os.path.abspath(job["script"])
+    script_dir = os.path.dirname(script)
+    sys.path.insert(0, script_dir)
+    modules_before = set(sys.modules)
+    exit_code = 0
+    error = None
+    try:
+        _wait_for_debugger()
+        runpy.run_path(script, run_name="__main__")
+    except SystemExit as e:
+        if e.code is None:
+            exit_code = 0
+        elif isinstance(e.code, int):
+            exit_code = e.code
+        else:
+            print(e.code, file=sys.stderr)
+            exit_code = 1
+    except BaseException as e:  # noqa: B036 - KeyboardInterrupt too: it is the script's failure
+        try:
+            error = describe(e)
+        except Exception as inner:  # describing must never take the runner down
+            error = {"type": type(e).__name__, "message": f"{e} (while describing: {inner})", "frames": [], "pythonTrace": ""}
+        exit_code = 1
+    finally:
+        try:
+            os.chdir(old_cwd)
+        except OSError:
+            pass
+        try:
+            sys.path.remove(script_dir)
+        except ValueError:
+            pass
+        # Modules the script imported from its own folder are dropped, so the next job (watch
+        # mode) sees fresh code; Blender's and the stdlib's stay loaded (no module reload).
+        for name in set(sys.modules) - modules_before:
+            mod_file = getattr(sys.modules.get(name), "__file__", None) or ""
+            if os.path.abspath(mod_file).startswith(script_dir + os.sep):
+                sys.modules.pop(name, None)
+        flush()
+    return {
+        "exitCode": exit_code,
+        "error": error,
+        "hasResult": runtime._state["has_result"],
+        "result": runtime._state["result"],
+    }
+
+
+def load_scene(job, backend):
+    """Open the job's .blend (auto-run scripts off unless asked), or reset to factory/empty."""
+    ops = bpy.ops.wm
+    if job.get("blendFile"):
+        ops.open_mainfile(filepath=job["blendFile"], load_ui=False, use_scripts=bool(job.get("allowAutorun")))
+    elif job.get("emptyScene"):
+        ops.read_factory_settings(use_empty=True)
+    elif backend == "module":
+        ops.read_factory_settings(use_empty=False)
+
+
+_handler_snapshot = {}
+
+
+def snapshot_handlers():
+    """Remember the app handlers Blender itself installed (called once a worker is ready)."""
+    handlers = getattr(bpy.app, "handlers", None)
+    for name in dir(handlers) if handlers is not None else []:
+        value = getattr(handlers, name, None)
+        if isinstance(value, list):
+            _handler_snapshot[name] = list(value)
+
+
+def reset_scene(empty):
+    """Between jobs: drop handlers a job added, then reload the factory-startup (or empty) scene.
+
+    ``read_homefile(use_factory_startup=True)`` (~5 ms) reloads the factory data; when the job
+    changed the preferences (an add-on enabled, a setting changed: ``preferences.is_dirty``) the
+    full ``read_factory_settings`` (~35 ms) also resets those.
+    """
+    handlers = getattr(bpy.app, "handlers", None)
+    for name, before in _handler_snapshot.items():
+        current = getattr(handlers, name, None)
+        if isinstance(current, list):
+            for h in [h for h in current if not any(h is b for b in before)]:
+                current.remove(h)
+    prefs = getattr(getattr(bpy, "context", None), "preferences", None)
+    if prefs is None or getattr(prefs, "is_dirty", True):
+        bpy.ops.wm.read_factory_settings(use_empty=empty)
+    else:
+        bpy.ops.wm.read_homefile(use_factory_startup=True, use_empty=empty, load_ui=False)
+    # Re-registering add-ons on a reset can append the same handler again (e.g. pose_library's
+    # load_post in 3.x): keep one per function name so handlers do not pile up job after job.
+    for name in _handler_snapshot:
+        current = getattr(handlers, name, None)
+        if isinstance(current, list):
+            seen = set()
+            for h in list(current):
+                key = (getattr(h, "__module__", None), getattr(h, "__qualname__", None) or id(h))
+                if key in seen:
+                    current.remove(h)
+                seen.add(key)
+
+
+def set_binary_path(path):
+    """In the bpy module ``bpy.app.binary_path`` is empty: point it at the known Blender binary."""
+    if path and not getattr(bpy.app, "binary_path", ""):
+        try:
+            bpy.app.binary_path = path
+        except Exception:
+            pass

@@ -1,0 +1,300 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { constants, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { execa } from "execa";
+import { blenderVersion, bpyModuleVersion, findBlender } from "./discover.js";
+import { RunnerError, ScriptError } from "./errors.js";
+import { oneshotScript, pythonDir, workerScript } from "./paths.js";
+import { progressParser, type ProgressEvent } from "./progress.js";
+import {
+  encodeInput,
+  prepareScript,
+  type CompileHook,
+  type PreparedScript,
+  type Runnable,
+} from "./script.js";
+import { exceptionError, type PythonException, type ScriptMap } from "./traceback.js";
+
+export type Backend = "binary" | "module";
+
+export interface BackendOptions {
+  /** `binary` (default): a Blender executable; `module`: a Python interpreter where `import bpy` works. */
+  backend?: Backend;
+  /** Blender executable (binary backend; for the module backend it becomes `bpy.app.binary_path`). */
+  blender?: string;
+  /** Module backend: the interpreter (default $BPYTS_PYTHON, then `python3`). */
+  python?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunOptions extends BackendOptions {
+  /** JSON-serialisable input, read by the script with `input()` from "bpyts/runtime". */
+  input?: unknown;
+  /** Script arguments (`args` in "bpyts/runtime"; for the binary backend also after `--`). */
+  args?: readonly string[];
+  /** A .blend to open first. Its auto-run scripts stay disabled unless `allowAutorun`. */
+  blendFile?: string;
+  allowAutorun?: boolean;
+  /** Start from an empty scene instead of the factory-startup one. */
+  emptyScene?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  cwd?: string;
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Leave the .py and .py.map in this folder (debugging) instead of a temp folder. */
+  keepDir?: string;
+  /** For .ts entries: compiler and type roots (default: @bpyts/compiler + the runtime typings). */
+  compile?: CompileHook;
+  typeRoots?: string[];
+  /** For .ts entries: the Blender version whose typings to use. */
+  blenderVersion?: string;
+}
+
+export interface RunResult<T = unknown> {
+  /** The value the script passed to `setResult` (undefined when it set none). */
+  result?: T;
+  hasResult: boolean;
+  stdout: string;
+  stderr: string;
+  /** The script's exit status: 0, its `sys.exit` code, 1 on an uncaught exception, 128+n on signal n. */
+  exitCode: number;
+  signal?: string;
+  durationMs: number;
+  /** Why the run failed (exception with a TS stack, crash, timeout, cancellation). */
+  error?: ScriptError;
+  /** The .py that ran. */
+  script: string;
+}
+
+/** The outcome the Python side reports (one-shot result file or worker `done` frame). */
+export interface JobOutcome {
+  exitCode: number;
+  error: PythonException | null;
+  hasResult: boolean;
+  result: string | null;
+}
+
+export function signalExitCode(signal: string | undefined): number {
+  const n = signal ? (constants.signals as Record<string, number | undefined>)[signal] : undefined;
+  return n ? 128 + n : 1;
+}
+
+export function crashError(
+  signal: string | undefined,
+  exitCode: number | undefined,
+  output: string,
+): ScriptError {
+  const hint = /Writing: (\S+\.crash\.txt)/.exec(output)?.[1];
+  const why = signal
+    ? `Blender crashed (${signal})`
+    : `Blender exited with code ${exitCode ?? "?"}`;
+  return new ScriptError(
+    signal ? "BPY0101" : "BPY0104",
+    `${why} before the script finished${hint ? `; crash log: ${hint}` : ""}`,
+    { signal },
+  );
+}
+
+/** Turn the Python side's outcome into the typed result fields. */
+export function fromOutcome<T>(
+  outcome: JobOutcome,
+  scriptMap: ScriptMap | undefined,
+): Pick<RunResult<T>, "result" | "hasResult" | "exitCode" | "error"> {
+  return {
+    exitCode: outcome.exitCode,
+    hasResult: outcome.hasResult,
+    result:
+      outcome.hasResult && outcome.result !== null ? (JSON.parse(outcome.result) as T) : undefined,
+    error: outcome.error ? exceptionError(outcome.error, scriptMap) : undefined,
+  };
+}
+
+/** Resolve the executable for a backend. */
+export async function backendCommand(
+  options: BackendOptions,
+): Promise<{ command: string; backend: Backend; blender?: string }> {
+  const backend = options.backend ?? "binary";
+  const env = options.env ?? process.env;
+  if (backend === "binary") {
+    const blender = await findBlender({ blender: options.blender, env });
+    return { command: blender, backend, blender };
+  }
+  let blender: string | undefined;
+  try {
+    blender = options.blender ?? (await findBlender({ env }));
+  } catch {
+    blender = undefined; // binary_path stays empty: fine for scripts that do not need it
+  }
+  return { command: options.python ?? env["BPYTS_PYTHON"] ?? "python3", backend, blender };
+}
+
+/** The Blender version behind a backend (picks `@bpyts/blender-X.Y` for .ts entries). */
+export function detectVersion(
+  backend: Backend,
+  command: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<string> {
+  return backend === "binary" ? blenderVersion(command) : bpyModuleVersion(command, env);
+}
+
+const versions = new Map<string, Promise<string | undefined>>();
+
+/**
+ * Blender ≥ 5 no longer prints render progress in background mode unless its `render` log
+ * category is enabled at info level; older versions print it anyway (and take other flags).
+ */
+export async function progressLogArgs(blender: string): Promise<string[]> {
+  let version = versions.get(blender);
+  if (!version) {
+    version = blenderVersion(blender).catch(() => undefined);
+    versions.set(blender, version);
+  }
+  const major = Number((await version)?.split(".")[0] ?? 0);
+  return major >= 5 ? ["--log-level", "info", "--log", "render"] : [];
+}
+
+/** Argument vector for a worker process (see pool.ts). */
+export function workerArgs(backend: Backend, extra: readonly string[] = []): string[] {
+  return backend === "binary"
+    ? [
+        "--background",
+        "--factory-startup",
+        "--python-exit-code",
+        "1",
+        ...extra,
+        "--disable-autoexec",
+        "--python",
+        workerScript,
+      ]
+    : [workerScript];
+}
+
+/**
+ * Run a script once in a fresh Blender (binary backend) or bpy-module interpreter: JSON input in,
+ * typed result out, uncaught exceptions mapped to TypeScript positions. Never throws for a failing
+ * script (see `error`); throws RunnerError / BlenderNotFoundError / CompileError for setup failures.
+ */
+export async function run<T = unknown>(
+  runnable: Runnable,
+  options: RunOptions = {},
+): Promise<RunResult<T>> {
+  const started = performance.now();
+  const input = encodeInput(options.input);
+  if (options.blendFile && !existsSync(options.blendFile)) {
+    throw new RunnerError("BPY0107", `.blend file not found: ${options.blendFile}`);
+  }
+  const { command, backend, blender } = await backendCommand(options);
+  const prepared: PreparedScript = await prepareScript(runnable, {
+    ...options,
+    detectVersion: () => detectVersion(backend, command, options.env),
+  });
+  const work = await mkdtemp(join(tmpdir(), "bpyts-run-"));
+  try {
+    const resultPath = join(work, "result.json");
+    const payloadPath = join(work, "payload.json");
+    await writeFile(
+      payloadPath,
+      JSON.stringify({
+        backend,
+        script: prepared.script,
+        input,
+        args: options.args ?? [],
+        resultPath,
+        pythonPath: pythonDir,
+        binaryPath: blender,
+        blendFile: options.blendFile && resolve(options.blendFile),
+        allowAutorun: options.allowAutorun ?? false,
+        emptyScene: options.emptyScene ?? false,
+      }),
+    );
+    const argv =
+      backend === "binary"
+        ? [
+            "--background",
+            "--factory-startup",
+            "--python-exit-code",
+            "1",
+            options.allowAutorun ? "--enable-autoexec" : "--disable-autoexec",
+            ...(options.onProgress ? await progressLogArgs(command) : []),
+            ...(options.blendFile ? [resolve(options.blendFile)] : []),
+            "--python",
+            oneshotScript,
+            ...(options.args?.length ? ["--", ...options.args] : []),
+          ]
+        : [oneshotScript];
+    const parseProgress = options.onProgress ? progressParser(options.onProgress) : undefined;
+    const child = execa(command, argv, {
+      reject: false,
+      stdin: "ignore",
+      timeout: options.timeoutMs,
+      forceKillAfterDelay: 2000,
+      cancelSignal: options.signal,
+      cwd: options.cwd,
+      env: { ...(options.env ?? process.env), BPYTS_PAYLOAD: payloadPath, PYTHONUNBUFFERED: "1" },
+      extendEnv: false,
+      encoding: "utf8",
+      stripFinalNewline: false,
+    });
+    child.stdout?.setEncoding("utf8");
+    child.stderr?.setEncoding("utf8");
+    child.stdout?.on("data", (c: string) => {
+      options.onStdout?.(c);
+      parseProgress?.(c);
+    });
+    if (options.onStderr) child.stderr?.on("data", options.onStderr);
+    const r = await child;
+    if (r.failed && r.exitCode === undefined && !r.signal && !r.timedOut && !r.isCanceled) {
+      const what = backend === "binary" ? "Blender" : "the Python interpreter";
+      throw new RunnerError(
+        backend === "binary" ? "BPY0104" : "BPY0109",
+        `cannot start ${what} (${command}): ${r.shortMessage}`,
+      );
+    }
+    const stdout = String(r.stdout ?? "");
+    const stderr = String(r.stderr ?? "");
+    const base = { stdout, stderr, script: prepared.script, durationMs: 0 };
+    let outcome: JobOutcome | undefined;
+    try {
+      outcome = JSON.parse(await readFile(resultPath, "utf8")) as JobOutcome;
+    } catch {
+      outcome = undefined;
+    }
+    let fields: Pick<RunResult<T>, "result" | "hasResult" | "exitCode" | "error" | "signal">;
+    if (r.timedOut) {
+      fields = {
+        hasResult: false,
+        exitCode: signalExitCode(r.signal),
+        signal: r.signal,
+        error: new ScriptError(
+          "BPY0102",
+          `timed out after ${options.timeoutMs} ms (Blender was killed)`,
+        ),
+      };
+    } else if (r.isCanceled) {
+      fields = {
+        hasResult: false,
+        exitCode: signalExitCode(r.signal),
+        signal: r.signal,
+        error: new ScriptError("BPY0103", "cancelled (Blender was killed)"),
+      };
+    } else if (outcome) {
+      fields = fromOutcome<T>(outcome, prepared.scriptMap);
+      // Blender's own exit status wins when it disagrees (e.g. an exit handler failed).
+      if (outcome.exitCode === 0 && r.exitCode) fields.exitCode = r.exitCode;
+    } else {
+      fields = {
+        hasResult: false,
+        exitCode: r.signal ? signalExitCode(r.signal) : r.exitCode || 1,
+        signal: r.signal,
+        error: crashError(r.signal, r.exitCode, stdout + stderr),
+      };
+    }
+    return { ...base, ...fields, durationMs: performance.now() - started };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    await prepared.cleanup();
+  }
+}

@@ -1,0 +1,56 @@
+// run()/pool.run() with a .ts entry: compiled by @bpyts/compiler (runtime typings added), mapped back.
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createPool, run } from "../src/index.js";
+import { tempDir } from "./helpers.js";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const ready =
+  existsSync(join(root, "packages/compiler/dist/index.js")) &&
+  existsSync(join(root, "packages/blender-3.4/index.d.ts"));
+
+const source = `import * as bpy from "bpy";
+import { input, setResult, args } from "bpyts/runtime";
+
+interface In {
+  n: number;
+}
+const data = input<In>();
+if (data.n < 0) {
+  throw new Error("negative");
+}
+setResult({ n: data.n + 1, scene: bpy.context.scene.name, args: args });
+`;
+
+describe.skipIf(!ready)("compiled .ts entries (real compiler, real Blender)", () => {
+  it("run(): input → typed result, exception → TS line", async () => {
+    const entry = join(await tempDir("bpyts ts "), "job.ts");
+    await writeFile(entry, source);
+    const ok = await run<{ n: number; scene: string; args: string[] }>(entry, {
+      input: { n: 1 },
+      args: ["x"],
+    });
+    expect(ok.error?.format()).toBeUndefined();
+    expect(ok.result).toEqual({ n: 2, scene: "Scene", args: ["x"] });
+    const bad = await run(entry, { input: { n: -1 } });
+    expect(bad.error?.tsStack[0]).toMatchObject({ file: entry, line: 9, mapped: true });
+    expect(bad.error?.message).toBe("negative");
+  });
+
+  it("pool.run(): same through a warm worker", async () => {
+    const entry = join(await tempDir("bpyts ts "), "job.ts");
+    await writeFile(entry, source);
+    const pool = await createPool({ size: 1 });
+    try {
+      const ok = await pool.run<{ n: number }>(entry, { input: { n: 41 } });
+      expect(ok.result?.n).toBe(42);
+      const bad = await pool.run(entry, { input: { n: -1 } });
+      expect(bad.error?.tsStack[0]).toMatchObject({ file: entry, line: 9 });
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import {
+  encodeFrame,
+  frameDecoder,
+  markerSplitter,
+  parseProgress,
+  progressParser,
+  type ProgressEvent,
+} from "../src/index.js";
+
+describe("progress parsing", () => {
+  it("recognises frames, samples, tiles, saved files", () => {
+    expect(
+      parseProgress(
+        "Fra:1 Mem:9.35M (Peak 9.42M) | Time:00:00.00 | Mem:0.00M, Peak:0.00M | Scene, ViewLayer | Initializing",
+      ),
+    ).toMatchObject({ kind: "frame", frame: 1 });
+    expect(
+      parseProgress(
+        "Fra:3 Mem:10.36M (Peak 10.47M) | Time:00:00.04 | Remaining:00:00.00 | Mem:0.90M, Peak:0.90M | Scene, ViewLayer | Sample 1/16",
+      ),
+    ).toMatchObject({ kind: "samples", frame: 3, current: 1, total: 16 });
+    expect(
+      parseProgress("Fra:1 Mem:1M | Time:00:01.00 | Scene, ViewLayer | Rendering 3 / 16 samples"),
+    ).toMatchObject({ kind: "samples", current: 3, total: 16 });
+    expect(
+      parseProgress("Fra:2 Mem:1M | Time:00:01.00 | Scene | Rendered 5/64 Tiles, Sample 10/32"),
+    ).toMatchObject({ kind: "samples", current: 10, total: 32 });
+    expect(
+      parseProgress("Fra:2 Mem:1M | Time:00:01.00 | Scene | Rendered 5/64 Tiles"),
+    ).toMatchObject({ kind: "tiles", current: 5, total: 64 });
+    expect(
+      parseProgress("Fra:1 Mem:10.43M | Time:00:00.05 | Scene, ViewLayer | Finished"),
+    ).toMatchObject({ kind: "finished", frame: 1 });
+    expect(parseProgress("Saved: '/tmp/a b/x.png'")).toMatchObject({
+      kind: "saved",
+      path: "/tmp/a b/x.png",
+    });
+    expect(parseProgress("hello")).toBeUndefined();
+    // Blender ≥ 5 (CLOG): a timestamp and category prefix, `Fra: 1`.
+    expect(
+      parseProgress(
+        "00:00.475  render           | Fra: 1 | Remaining: 00:00.00 | Mem: 1M | Sample 1/4",
+      ),
+    ).toMatchObject({ kind: "samples", frame: 1, current: 1, total: 4 });
+    expect(parseProgress("00:00.630  render           | Saved: '/tmp/out/r.png'")).toMatchObject({
+      kind: "saved",
+      path: "/tmp/out/r.png",
+    });
+  });
+
+  it("splits chunks into lines (including \\r progress redraws)", () => {
+    const events: ProgressEvent[] = [];
+    const feed = progressParser((e) => events.push(e));
+    feed("Fra:1 Mem:1M | Sample 1/4\rFra:1 Mem:1M | Sa");
+    feed("mple 2/4\nSaved: 'x.png'\n");
+    expect(events.map((e) => e.kind)).toEqual(["samples", "samples", "saved"]);
+  });
+});
+
+describe("worker protocol", () => {
+  it("decodes length-prefixed JSON frames across chunk boundaries", () => {
+    const got: unknown[] = [];
+    const decode = frameDecoder((m) => got.push(m));
+    const bytes = Buffer.concat([encodeFrame({ a: 1 }), encodeFrame({ text: "é\n" })]);
+    for (let i = 0; i < bytes.length; i += 3) decode(bytes.subarray(i, i + 3));
+    expect(got).toEqual([{ a: 1 }, { text: "é\n" }]);
+  });
+
+  it("splits job output on end markers split across chunks", () => {
+    let text = "";
+    const ends: number[] = [];
+    const split = markerSplitter(
+      (t) => (text += t),
+      (id) => ends.push(id),
+    );
+    const stream = "out 1\x1ebpyts:end:7\x1e\nnext \x1e not a marker\x1ebpyts:end:8\x1e\n";
+    for (let i = 0; i < stream.length; i += 2) split(stream.slice(i, i + 2));
+    expect(ends).toEqual([7, 8]);
+    expect(text).toBe("out 1next \x1e not a marker");
+  });
+});
