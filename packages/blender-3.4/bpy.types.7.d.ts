@@ -5594,7 +5594,7 @@ declare module "bpy.types" {
          */
         translate?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Sub-layout. Items placed in this sublayout are placed under each other in a column
      * @param options keyword arguments (Python `name=value`)
@@ -5622,7 +5622,7 @@ declare module "bpy.types" {
          */
         translate?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * column_flow
      * @param options keyword arguments (Python `name=value`)
@@ -5641,7 +5641,7 @@ declare module "bpy.types" {
          */
         align?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * grid_flow
      * @param options keyword arguments (Python `name=value`)
@@ -5675,12 +5675,12 @@ declare module "bpy.types" {
          */
         align?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Sublayout (items placed in this sublayout are placed under each other in a column and are surrounded by a box)
      * @returns layout: Sub-layout to put items in
      */
-    box(): UILayout | null;
+    box(): UILayout;
     /**
      * split
      * @param options keyword arguments (Python `name=value`)
@@ -5699,7 +5699,7 @@ declare module "bpy.types" {
          */
         align?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center)
      * @returns layout: Sub-layout to put items in

@@ -15269,7 +15269,7 @@ declare module "bpy.types" {
          */
         translate?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Sub-layout. Items placed in this sublayout are placed under each other in a column.
      * @param options keyword arguments (Python `name=value`)
@@ -15297,7 +15297,7 @@ declare module "bpy.types" {
          */
         translate?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Creates a collapsible panel. Whether it is open or closed is stored in the region using the given idname. This can only be used when the panel has the full width of the panel region available to it. So it can't be used in e.g. in a box or columns.
      * @param idname Identifier of the panel
@@ -15339,7 +15339,7 @@ declare module "bpy.types" {
          */
         align?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * grid_flow
      * @param options keyword arguments (Python `name=value`)
@@ -15373,12 +15373,12 @@ declare module "bpy.types" {
          */
         align?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Sublayout (items placed in this sublayout are placed under each other in a column and are surrounded by a box)
      * @returns layout: Sub-layout to put items in
      */
-    box(): UILayout | null;
+    box(): UILayout;
     /**
      * split
      * @param options keyword arguments (Python `name=value`)
@@ -15397,7 +15397,7 @@ declare module "bpy.types" {
          */
         align?: boolean;
       }>,
-    ): UILayout | null;
+    ): UILayout;
     /**
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center).
      * @returns layout: Sub-layout to put items in

@@ -89,10 +89,6 @@ for name, (orig, ts_py) in cfg["templates"].items():
     fn = globals()[name]
     out[name] = {"orig": fn(orig), "ts": fn(ts_py)}
 
-if "smoke" in cfg:
-    reset()
-    out["smoke"] = run(cfg["smoke"])["result"]
-
 if "addon" in cfg:
     reset()
     bpy.ops.preferences.addon_install(filepath=cfg["addon"]["zip"], overwrite=True)
@@ -100,6 +96,11 @@ if "addon" in cfg:
     ob = bpy.context.view_layer.objects.active
     res = sorted(bpy.ops.object.bpyts_move(steps=3))
     out["addon"] = {"enabled": mod is not None, "result": res, "x": ob.location.x, "version": list(mod.bl_info["version"])}
+
+# last: in Blender 3.4, read_factory_settings after bpy.data.temp_data() crashes
+if "smoke" in cfg:
+    reset()
+    out["smoke"] = run(cfg["smoke"])["result"]
 
 with open(cfg["out"], "w") as f:
     json.dump(out, f)
