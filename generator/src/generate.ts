@@ -9,7 +9,7 @@ import { RnaTypes, enumItemsDoc, jsdoc, oneLine } from "./rna.js";
 import { PyTypes, emitClass, emitModuleMembers, declareRenamable } from "./pymod.js";
 import { emitProps } from "./props.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
-import { APP_FIELD_TYPES, APP_LIBRARY_INFO, CONTEXT_ALWAYS_SET, POINTER_NEVER_NONE } from "./overrides.js";
+import { APP_FIELD_TYPES, APP_LIBRARY_INFO, CONTEXT_ALWAYS_SET, POINTER_MAYBE_NONE, POINTER_NEVER_NONE } from "./overrides.js";
 
 export interface GenerateOptions {
   /** npm package name; default `@bpyts/blender-X.Y`. */
@@ -347,6 +347,10 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
       if (p.readonly || p.type === "collection") members.push(`${doc}\nreadonly ${name}: ${get};`);
       else if (get === set) members.push(`${doc}\n${name}: ${get};`);
       else members.push(`${doc}\nget ${name}(): ${get};`, `set ${name}(value: ${set});`);
+      continue;
+    }
+    if (p.type === "pointer" && POINTER_MAYBE_NONE.has(`${s.identifier}.${p.identifier}`)) {
+      members.push(...rna.propertyMember({ ...p, neverNone: undefined }));
       continue;
     }
     if (p.type === "pointer" && POINTER_NEVER_NONE.has(`${s.identifier}.${p.identifier}`)) {

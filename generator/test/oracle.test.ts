@@ -148,3 +148,63 @@ describe.skipIf(!blender)("live oracle: Blender 3.4 vs packages/blender-3.4", ()
     expect(Object.keys(walk.operators).length).toBeGreaterThan(2000);
   });
 });
+
+// Pointer nullness: every RNA pointer the 3.4 typings declare non-null must never be None over
+// the live sweep (oracle/pointer_sweep.py: ~2600 instances incl. every object/node/modifier/
+// constraint type and ID copies). The embedded allow-list (POINTER_NEVER_NONE) must also show a
+// single fixed offset inside its owner (a DNA member), and the known-nullable pointers must
+// actually have been seen as None (so the sweep is not vacuous).
+describe.skipIf(!blender)("live oracle: pointer nullness (Blender 3.4)", () => {
+  interface Stat {
+    none: number;
+    set: number;
+    readonly: boolean;
+    neverNone: boolean;
+    runtime: boolean;
+    targetIsID: boolean;
+    offsets: Record<string, number[]>;
+  }
+  let sweep: { version: string; instances: number; pointers: Record<string, Stat> };
+  beforeAll(() => {
+    const out = join(mkdtempSync(join(tmpdir(), "bpyts-sweep-")), "sweep.json");
+    const r = spawnSync(
+      blender!,
+      ["-b", "--factory-startup", "--python-exit-code", "1", "--python", join(ROOT, "generator/test/oracle/pointer_sweep.py"), "--", out],
+      { encoding: "utf8", maxBuffer: 64 << 20 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    sweep = JSON.parse(readFileSync(out, "utf8"));
+  }, 300_000);
+
+  it("covers enough instances", () => {
+    expect(sweep.version.startsWith("3.4.")).toBe(true);
+    expect(sweep.instances).toBeGreaterThan(2000);
+  });
+
+  it("never sees None in a pointer typed non-null", async () => {
+    const { POINTER_NEVER_NONE, POINTER_MAYBE_NONE } = await import("../src/overrides.js");
+    const { loadSchema } = await import("@bpyts/introspect");
+    const schema = await loadSchema(join(ROOT, "introspect/schemas/blender-3.4.json.gz"));
+    const isID = new Map(schema.structs.map((s) => [s.identifier, s.isID]));
+    const nonNull: string[] = [];
+    for (const s of schema.structs)
+      for (const p of s.properties) {
+        if (p.type !== "pointer") continue;
+        const key = `${s.identifier}.${p.identifier}`;
+        if (POINTER_MAYBE_NONE.has(key)) continue;
+        if (p.neverNone || POINTER_NEVER_NONE.has(key) || (p.runtime && isID.get(p.fixedType) === false)) nonNull.push(key);
+      }
+    const bad = nonNull.filter((k) => (sweep.pointers[k]?.none ?? 0) > 0).map((k) => `${k}: None ${sweep.pointers[k]!.none}×`);
+    expect(bad).toEqual([]);
+    const embedded = [...POINTER_NEVER_NONE].filter((k) => !/\.layout(_type)?$/.test(k));
+    const notEmbedded = embedded.filter((k) => {
+      const st = sweep.pointers[k];
+      return !st || st.set === 0 || !Object.values(st.offsets).every((o) => o.length === 1 && o[0]! >= 0 && o[0]! < 65536);
+    });
+    expect(notEmbedded).toEqual([]);
+  });
+
+  it("sees None in the pointers that stay nullable", () => {
+    for (const k of ["Object.pose", "Object.field", "Mesh.shape_keys", "Object.parent"]) expect(sweep.pointers[k]?.none, k).toBeGreaterThan(0);
+  });
+});

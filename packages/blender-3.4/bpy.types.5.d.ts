@@ -638,9 +638,9 @@ declare module "bpy.types" {
     set empty_image_offset(value: bpy_prop_array<number> | readonly [number, number]);
     /**
      * Parameters defining which layer, pass and frame of the image is displayed
-     * Read-only · Never None
+     * Read-only
      */
-    readonly image_user: ImageUser;
+    readonly image_user: ImageUser | null;
     /**
      * Determine which other objects will occlude the image
      * Default: 'DEFAULT'
@@ -5582,9 +5582,9 @@ declare module "bpy.types" {
     use_hair_dynamics: boolean;
     /**
      * Cloth dynamics for hair
-     * Read-only · Never None
+     * Read-only
      */
-    readonly cloth: ClothModifier;
+    readonly cloth: ClothModifier | null;
     /**
      * For reactor systems, the object that has the target particle system (empty if same object)
      */

@@ -5489,9 +5489,9 @@ declare module "bpy.types" {
     set empty_image_offset(value: bpy_prop_array<number> | readonly [number, number]);
     /**
      * Parameters defining which layer, pass and frame of the image is displayed
-     * Read-only · Never None
+     * Read-only
      */
-    readonly image_user: ImageUser;
+    readonly image_user: ImageUser | null;
     /**
      * Determine which other objects will occlude the image
      * Default: 'DEFAULT'

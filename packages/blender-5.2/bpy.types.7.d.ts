@@ -2244,9 +2244,9 @@ declare module "bpy.types" {
     use_hair_dynamics: boolean;
     /**
      * Cloth dynamics for hair
-     * Read-only · Never None
+     * Read-only
      */
-    readonly cloth: ClothModifier;
+    readonly cloth: ClothModifier | null;
     /**
      * For reactor systems, the object that has the target particle system (empty if same object)
      */

@@ -77,11 +77,14 @@ def populate():
     if scene.world:
         scene.world.use_nodes = True
     ed = scene.sequence_editor_create()
-    for t in bpy.types.EffectSequence.bl_rna.properties["type"].enum_items:
-        attempt(lambda: ed.sequences.new_effect(t.identifier, t.identifier, 1, 1, frame_end=10))
-    attempt(lambda: ed.sequences.new_scene("sc", scene, 2, 1))
-    attempt(lambda: ed.sequences.new_image("im", "//x.png", 3, 1))
-    attempt(lambda: ed.sequences.new_meta("meta", 4, 1))
+    strips = getattr(ed, "sequences", None) or getattr(ed, "strips", None)
+    effect = getattr(bpy.types, "EffectSequence", None) or getattr(bpy.types, "EffectStrip", None)
+    if strips is not None and effect is not None:
+        for t in effect.bl_rna.properties["type"].enum_items:
+            attempt(lambda: strips.new_effect(t.identifier, t.identifier, 1, 1, frame_end=10))
+        attempt(lambda: strips.new_scene("sc", scene, 2, 1))
+        attempt(lambda: strips.new_image("im", "//x.png", 3, 1))
+        attempt(lambda: strips.new_meta("meta", 4, 1))
     attempt(lambda: mesh_ob.modifiers.new("ps", "PARTICLE_SYSTEM"))
     attempt(lambda: bpy.data.actions.new("act").fcurves.new("location", index=0).keyframe_points.insert(1, 1))
     # a second instance of (nearly) everything: ID copies
