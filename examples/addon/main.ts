@@ -10,21 +10,6 @@
 // Once enabled it is an ordinary operator: F3 → "Add Cube Grid", or from Python
 // `bpy.ops.object.bpyts_grid(count_x=4, count_y=2)`.
 import * as bpy from "bpy";
-import type { KwArgs } from "bpy";
-
-// UILayout's optional parameters are keyword-only in Blender (`layout.label(text=…)`); the
-// generated 3.4 typings declare them positional. These overloads (merged into the generated
-// class) let the panel pass them as keywords.
-declare module "bpy.types" {
-  interface UILayout {
-    column(options: KwArgs<{ align?: boolean; heading?: string }>): UILayout | null;
-    label(options: KwArgs<{ text?: string; icon?: IconItems }>): void;
-    operator(
-      operator: string,
-      options: KwArgs<{ text?: string; icon?: IconItems }>,
-    ): OperatorProperties | null;
-  }
-}
 
 export const bl_info = {
   name: "bpyts Cube Grid",
@@ -71,8 +56,8 @@ export class OBJECT_OT_bpyts_grid extends bpy.types.Operator {
         if (cube !== null) cube.name = `Grid ${i}-${j}`;
       }
     }
-    this.report(new Set(["INFO"] as const), `Added ${this.count_x * this.count_y} cubes`);
-    return new Set(["FINISHED"] as const);
+    this.report(new Set(["INFO"]), `Added ${this.count_x * this.count_y} cubes`);
+    return new Set(["FINISHED"]);
   }
 }
 
@@ -84,7 +69,6 @@ export class VIEW3D_PT_bpyts_grid extends bpy.types.Panel {
 
   draw(context: bpy.types.Context): void {
     const col = this.layout.column({ align: true });
-    if (col === null) return;
     col.label({ text: `${context.scene.objects.length} objects in the scene` });
     col.operator("object.bpyts_grid", { text: "Add Cube Grid", icon: "MESH_GRID" });
   }

@@ -1,7 +1,7 @@
 // Automation: batch-edit a folder of .blend files. For each file: list what is inside without
 // opening it (library API), open it with auto-run scripts off, prefix every object's name and
 // repaint every material, save a copy to the output folder. Finally gather all the repainted
-// materials into one library file (materials.blend) with libraries.load.
+// materials into one library file (materials.blend) with libraries.load and libraries.write.
 //
 //   npx bpyts run examples/batch/main.ts --input '{"prefix": "Final_", "color": [0.1, 0.6, 0.2]}' \
 //     -- out/ scenes/*.blend
@@ -73,9 +73,9 @@ for (const file of files) {
 }
 
 // 3. One library of all repainted materials: start from an empty file, append each output's
-// materials with the library API, keep them with a fake user (so they survive without users).
-// (Doing this inside `bpy.data.temp_data()` instead crashed Blender 3.4 — SIGSEGV — for some
-// output paths, so it runs in the main session, after the last edit was saved.)
+// materials with the library API, write them to the library with a fake user (so they survive
+// without users). (Doing this inside `bpy.data.temp_data()` instead crashed Blender 3.4 — SIGSEGV
+// — for some output paths, so it runs in the main session, after the last edit was saved.)
 const library = `${outDir}/materials.blend`;
 bpy.ops.wm.read_homefile({ use_empty: true });
 const loaded: bpy.types.Material[] = [];
@@ -90,10 +90,6 @@ for (const r of report) {
   // Appended when the `using` block ended: the names in `to` are data-blocks now.
   for (const mat of target.materials) if (mat instanceof bpy.types.Material) loaded.push(mat);
 }
-// bpy.data.libraries.write(library, new Set<bpy.types.ID>(loaded), { fake_user: true }) is the
-// direct way, but the compiler turns a TS Set into a Python dict and write() insists on a set; so:
-// give each material a fake user and save the (otherwise empty) session as the library.
-for (const mat of loaded) mat.use_fake_user = true;
-bpy.ops.wm.save_as_mainfile({ filepath: library, copy: true });
+bpy.data.libraries.write(library, new Set<bpy.types.ID>(loaded), { fake_user: true });
 console.log(`${loaded.length} materials → ${library}`);
 setResult({ files: report, library, materials: loaded.length });

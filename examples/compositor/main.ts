@@ -23,11 +23,6 @@ interface Job {
 
 const job = input<Job>();
 
-function must<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`no ${what}`);
-  return value;
-}
-
 const image = bpy.data.images.load(job.input);
 const [width, height] = [image.size[0], image.size[1]];
 
@@ -38,10 +33,11 @@ scene.render.resolution_percentage = 100;
 scene.render.image_settings.file_format = "PNG";
 scene.render.image_settings.color_mode = "RGB";
 // "Standard": what goes in comes out (Filmic would tone-map the picture).
-must(scene.view_settings, "view settings").view_transform = "Standard";
+scene.view_settings.view_transform = "Standard";
 
 scene.use_nodes = true;
-const tree = must(scene.node_tree, "compositor node tree");
+const tree = scene.node_tree;
+if (tree === null) throw new Error("no compositor node tree");
 for (const node of [...tree.nodes]) tree.nodes.remove(node);
 
 const source = tree.nodes.new("CompositorNodeImage") as bpy.types.CompositorNodeImage;
@@ -74,14 +70,18 @@ job.steps.forEach((step, i) => {
   }
   node.location = [200 * (i + 1), 0];
   // By name: a Color Balance node's first input is "Fac", not "Image".
-  tree.links.new(last, must(node.inputs.get("Image"), `"Image" input of ${node.bl_idname}`));
+  const input = node.inputs.get("Image");
+  if (input === null) throw new Error(`no "Image" input on ${node.bl_idname}`);
+  tree.links.new(last, input);
   last = node.outputs[0];
   chain.push(node.bl_idname);
 });
 
 const composite = tree.nodes.new("CompositorNodeComposite");
 composite.location = [200 * (job.steps.length + 1), 0];
-tree.links.new(last, must(composite.inputs.get("Image"), "composite input"));
+const result = composite.inputs.get("Image");
+if (result === null) throw new Error("no composite input");
+tree.links.new(last, result);
 
 scene.render.filepath = job.output;
 bpy.ops.render.render({ write_still: true });

@@ -2,7 +2,7 @@
 // binary, FBX, X3D, COLLADA), import each file back and compare vertex / face / triangle counts.
 //
 //   npx bpyts run examples/convert/main.ts --input '{"outDir": "out/convert"}'
-//   npx bpyts run examples/convert/main.ts --blender /path/to/blender-4.3 --target 3.4 --input '…'
+//   npx bpyts run examples/convert/main.ts --blender /path/to/blender-4.3 --input '…'
 //
 // The operators differ between versions: Blender 3.4 has the new C++ OBJ exporter (wm.obj_export)
 // but still the Python add-ons for STL/PLY (export_mesh.stl/ply), X3D (export_scene.x3d) and
@@ -14,13 +14,38 @@
 import * as bpy from "bpy";
 import { input, setResult } from "bpyts/runtime";
 
-// Operators that exist only in newer Blenders than the typings this example is checked against
-// (Blender 3.4): declared here so the calls below type-check.
-declare module "bpy.ops" {
-  namespace wm {
-    const stl_export: BpyOperator<{ filepath?: string }>;
-    const ply_export: BpyOperator<{ filepath?: string }>;
-    const ply_import: BpyOperator<{ filepath?: string }>;
+// The operators are named, not referenced: the typings of one Blender version declare only that
+// version's operators (`bpy.ops.export_mesh.stl` is a type error against the 4.3 typings,
+// `bpy.ops.wm.stl_export` against 3.4's), while this one file runs on 3.4, 4.3 and 5.2 and picks
+// what the Blender at hand has. So every run type-checks against its own Blender's typings.
+
+/** An import or export operator: they all take a `filepath` (glTF's exporter also a format). */
+type FileOperator = bpy.ops.BpyOperator<{ filepath?: string; export_format?: string }>;
+
+// `bpy.ops.<module>.<name>` by name. Element access on an instance of a class compiles to Python's
+// getattr (on a plain object type it would be a dict lookup), hence classes, not interfaces.
+class OperatorModule {
+  [name: string]: FileOperator;
+}
+class OperatorModules {
+  [module: string]: OperatorModule;
+}
+const opsByName = bpy.ops as unknown as OperatorModules;
+
+/** The operator `"wm.obj_export"` etc. (whether it exists or not: see `exists`). */
+function operator(idname: string): FileOperator {
+  const [module, name] = idname.split(".");
+  if (module === undefined || name === undefined) throw new Error(`bad operator name ${idname}`);
+  return opsByName[module][name];
+}
+
+/** Does this Blender have the operator? (`poll()` raises for one it does not have.) */
+function exists(idname: string): boolean {
+  try {
+    operator(idname).poll();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -42,10 +67,8 @@ interface Counts {
 interface Candidate {
   exporter: string;
   importer: string;
-  /** Raises when either operator does not exist in this Blender. */
-  probe: () => boolean;
-  save: (path: string) => void;
-  load: (path: string) => void;
+  /** Extra options for the exporter. */
+  exportOptions?: { export_format?: string };
 }
 
 interface Format {
@@ -61,60 +84,24 @@ const formats: Format[] = [
     name: "OBJ",
     ext: "obj",
     candidates: [
-      {
-        exporter: "wm.obj_export",
-        importer: "wm.obj_import",
-        probe: () => bpy.ops.wm.obj_export.poll() || bpy.ops.wm.obj_import.poll() || true,
-        save: (path) => bpy.ops.wm.obj_export({ filepath: path }),
-        load: (path) => bpy.ops.wm.obj_import({ filepath: path }),
-      },
-      {
-        exporter: "export_scene.obj",
-        importer: "import_scene.obj",
-        probe: () => bpy.ops.export_scene.obj.poll() || bpy.ops.import_scene.obj.poll() || true,
-        save: (path) => bpy.ops.export_scene.obj({ filepath: path }),
-        load: (path) => bpy.ops.import_scene.obj({ filepath: path }),
-      },
+      { exporter: "wm.obj_export", importer: "wm.obj_import" },
+      { exporter: "export_scene.obj", importer: "import_scene.obj" },
     ],
   },
   {
     name: "STL",
     ext: "stl",
     candidates: [
-      {
-        exporter: "wm.stl_export",
-        importer: "wm.stl_import",
-        probe: () => bpy.ops.wm.stl_export.poll() || bpy.ops.wm.stl_import.poll() || true,
-        save: (path) => bpy.ops.wm.stl_export({ filepath: path }),
-        load: (path) => bpy.ops.wm.stl_import({ filepath: path }),
-      },
-      {
-        exporter: "export_mesh.stl",
-        importer: "import_mesh.stl",
-        probe: () => bpy.ops.export_mesh.stl.poll() || bpy.ops.import_mesh.stl.poll() || true,
-        save: (path) => bpy.ops.export_mesh.stl({ filepath: path }),
-        load: (path) => bpy.ops.import_mesh.stl({ filepath: path }),
-      },
+      { exporter: "wm.stl_export", importer: "wm.stl_import" },
+      { exporter: "export_mesh.stl", importer: "import_mesh.stl" },
     ],
   },
   {
     name: "PLY",
     ext: "ply",
     candidates: [
-      {
-        exporter: "wm.ply_export",
-        importer: "wm.ply_import",
-        probe: () => bpy.ops.wm.ply_export.poll() || bpy.ops.wm.ply_import.poll() || true,
-        save: (path) => bpy.ops.wm.ply_export({ filepath: path }),
-        load: (path) => bpy.ops.wm.ply_import({ filepath: path }),
-      },
-      {
-        exporter: "export_mesh.ply",
-        importer: "import_mesh.ply",
-        probe: () => bpy.ops.export_mesh.ply.poll() || bpy.ops.import_mesh.ply.poll() || true,
-        save: (path) => bpy.ops.export_mesh.ply({ filepath: path }),
-        load: (path) => bpy.ops.import_mesh.ply({ filepath: path }),
-      },
+      { exporter: "wm.ply_export", importer: "wm.ply_import" },
+      { exporter: "export_mesh.ply", importer: "import_mesh.ply" },
     ],
   },
   {
@@ -124,57 +111,26 @@ const formats: Format[] = [
       {
         exporter: "export_scene.gltf",
         importer: "import_scene.gltf",
-        probe: () => bpy.ops.export_scene.gltf.poll() || bpy.ops.import_scene.gltf.poll() || true,
-        save: (path) => bpy.ops.export_scene.gltf({ filepath: path, export_format: "GLB" }),
-        load: (path) => bpy.ops.import_scene.gltf({ filepath: path }),
+        exportOptions: { export_format: "GLB" },
       },
     ],
   },
   {
     name: "FBX",
     ext: "fbx",
-    candidates: [
-      {
-        exporter: "export_scene.fbx",
-        importer: "import_scene.fbx",
-        probe: () => bpy.ops.export_scene.fbx.poll() || bpy.ops.import_scene.fbx.poll() || true,
-        save: (path) => bpy.ops.export_scene.fbx({ filepath: path }),
-        load: (path) => bpy.ops.import_scene.fbx({ filepath: path }),
-      },
-    ],
+    candidates: [{ exporter: "export_scene.fbx", importer: "import_scene.fbx" }],
   },
   {
     name: "X3D",
     ext: "x3d",
-    candidates: [
-      {
-        exporter: "export_scene.x3d",
-        importer: "import_scene.x3d",
-        probe: () => bpy.ops.export_scene.x3d.poll() || bpy.ops.import_scene.x3d.poll() || true,
-        save: (path) => bpy.ops.export_scene.x3d({ filepath: path }),
-        load: (path) => bpy.ops.import_scene.x3d({ filepath: path }),
-      },
-    ],
+    candidates: [{ exporter: "export_scene.x3d", importer: "import_scene.x3d" }],
   },
   {
     name: "COLLADA",
     ext: "dae",
-    candidates: [
-      {
-        exporter: "wm.collada_export",
-        importer: "wm.collada_import",
-        probe: () => bpy.ops.wm.collada_export.poll() || bpy.ops.wm.collada_import.poll() || true,
-        save: (path) => bpy.ops.wm.collada_export({ filepath: path }),
-        load: (path) => bpy.ops.wm.collada_import({ filepath: path }),
-      },
-    ],
+    candidates: [{ exporter: "wm.collada_export", importer: "wm.collada_import" }],
   },
 ];
-
-function must<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`no ${what}`);
-  return value;
-}
 
 /** The telling line of an operator's error (Blender wraps the add-on's traceback). */
 function messageOf(e: unknown): string {
@@ -209,20 +165,15 @@ function count(objects: bpy.types.Object[]): Counts {
 // An empty scene with one mesh: a 12 × 6 UV sphere (62 vertices, 72 faces: quads and pole triangles).
 for (const obj of [...bpy.data.objects]) bpy.data.objects.remove(obj);
 bpy.ops.mesh.primitive_uv_sphere_add({ segments: 12, ring_count: 6, radius: 1 });
-const ball = must(bpy.context.object, "sphere");
+const ball = bpy.context.object;
+if (ball === null) throw new Error("no sphere");
 ball.name = "Ball";
 const original = count([ball]);
 
 const results: Record<string, unknown> = {};
 for (const format of formats) {
   if (job.formats !== undefined && !job.formats.includes(format.ext)) continue;
-  const candidate = format.candidates.find((c) => {
-    try {
-      return c.probe();
-    } catch {
-      return false; // an operator this Blender does not have
-    }
-  });
+  const candidate = format.candidates.find((c) => exists(c.exporter) && exists(c.importer));
   if (candidate === undefined) {
     results[format.ext] = { name: format.name, available: false };
     console.log(`${format.name}: not available in Blender ${bpy.app.version_string}`);
@@ -238,7 +189,7 @@ for (const format of formats) {
   };
   results[format.ext] = entry;
   try {
-    candidate.save(path);
+    operator(candidate.exporter)({ filepath: path, ...candidate.exportOptions });
   } catch (e) {
     entry["error"] = `export: ${messageOf(e)}`;
     console.log(`${format.name}: export failed: ${entry["error"]}`);
@@ -246,7 +197,7 @@ for (const format of formats) {
   }
   const before = new Set(bpy.data.objects.keys());
   try {
-    candidate.load(path);
+    operator(candidate.importer)({ filepath: path });
   } catch (e) {
     entry["error"] = `import: ${messageOf(e)}`;
     console.log(`${format.name}: exported, import failed: ${entry["error"]}`);

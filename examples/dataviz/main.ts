@@ -46,12 +46,6 @@ const engine: Engine = cfg.engine ?? "BLENDER_WORKBENCH";
 const palette: RGB[] = cfg.palette ?? [[0.8, 0.1, 0.1]];
 const background: RGB = cfg.background ?? [0.9, 0.9, 0.9];
 
-/** Blender returns `None` for what it could not create; typed `T | null`, checked here once. */
-function must<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`no ${what}`);
-  return value;
-}
-
 // --- scene, render settings, world, camera, light ---------------------------------------------
 const scene = bpy.context.scene;
 for (const obj of [...bpy.data.objects]) bpy.data.objects.remove(obj);
@@ -63,20 +57,19 @@ scene.render.resolution_percentage = 100;
 scene.render.image_settings.file_format = "PNG";
 scene.render.film_transparent = false;
 // "Standard" keeps colours as given (Filmic would tone-map them).
-must(scene.view_settings, "view settings").view_transform = "Standard";
+scene.view_settings.view_transform = "Standard";
 if (engine === "BLENDER_WORKBENCH") {
-  const shading = must(must(scene.display, "display settings").shading, "shading settings");
+  const shading = scene.display.shading;
   shading.light = "FLAT";
   shading.color_type = "MATERIAL";
 } else if (engine === "CYCLES") {
-  const cycles = must(scene.cycles, "Cycles settings");
-  cycles.samples = cfg.samples ?? 16;
-  cycles.use_denoising = false; // Debian's build has no OpenImageDenoise
+  scene.cycles.samples = cfg.samples ?? 16;
+  scene.cycles.use_denoising = false; // Debian's build has no OpenImageDenoise
 } else {
-  must(scene.eevee, "EEVEE settings").taa_render_samples = cfg.samples ?? 16;
+  scene.eevee.taa_render_samples = cfg.samples ?? 16;
 }
 
-const world = scene.world ?? must(bpy.data.worlds.new("World"), "world");
+const world = scene.world ?? bpy.data.worlds.new("World");
 scene.world = world;
 world.color = background;
 world.use_nodes = true;
@@ -87,18 +80,19 @@ if (sky !== null) {
     skyColour.default_value = [background[0], background[1], background[2], 1];
 }
 
-const cameraData = must(bpy.data.cameras.new("Camera"), "camera");
+const cameraData = bpy.data.cameras.new("Camera");
 cameraData.type = "ORTHO";
 cameraData.ortho_scale = 10;
-const camera = must(bpy.data.objects.new("Camera", cameraData), "camera object");
+const camera = bpy.data.objects.new("Camera", cameraData);
 camera.location = [0, -20, 0];
 camera.rotation_euler = [Math.PI / 2, 0, 0];
 scene.collection.objects.link(camera);
 scene.camera = camera;
 
-const sunData = must(bpy.data.lights.new("Sun", "SUN"), "light") as bpy.types.SunLight;
+// lights.new returns a Light; a "SUN" one is a SunLight (where `energy` is declared).
+const sunData = bpy.data.lights.new("Sun", "SUN") as bpy.types.SunLight;
 sunData.energy = 3;
-const sun = must(bpy.data.objects.new("Sun", sunData), "light object");
+const sun = bpy.data.objects.new("Sun", sunData);
 sun.rotation_euler = [0.8, 0.3, 0.2];
 scene.collection.objects.link(sun);
 
@@ -106,7 +100,7 @@ scene.collection.objects.link(sun);
 /** A material that looks the same in all three engines: Workbench uses diffuse_color, EEVEE and
  * Cycles the node tree (a little emission keeps the colour readable whatever the light). */
 function flatMaterial(name: string, rgb: RGB): bpy.types.Material {
-  const mat = must(bpy.data.materials.new(name), "material");
+  const mat = bpy.data.materials.new(name);
   const rgba: [number, number, number, number] = [rgb[0], rgb[1], rgb[2], 1];
   mat.diffuse_color = rgba;
   mat.use_nodes = true;
@@ -123,7 +117,7 @@ function flatMaterial(name: string, rgb: RGB): bpy.types.Material {
 function boxMesh(name: string): bpy.types.Mesh {
   const bm = bmesh.new();
   bmesh.ops.create_cube(bm, { size: 1, matrix: Matrix.Translation([0, 0, 0.5]) });
-  const mesh = must(bpy.data.meshes.new(name), "mesh");
+  const mesh = bpy.data.meshes.new(name);
   bm.to_mesh(mesh);
   bm.free();
   return mesh;
@@ -132,7 +126,7 @@ function boxMesh(name: string): bpy.types.Mesh {
 function sphereMesh(name: string, radius: number): bpy.types.Mesh {
   const bm = bmesh.new();
   bmesh.ops.create_uvsphere(bm, { u_segments: 16, v_segments: 8, radius: radius });
-  const mesh = must(bpy.data.meshes.new(name), "mesh");
+  const mesh = bpy.data.meshes.new(name);
   bm.to_mesh(mesh);
   bm.free();
   return mesh;
@@ -140,18 +134,18 @@ function sphereMesh(name: string, radius: number): bpy.types.Mesh {
 
 function place(name: string, mesh: bpy.types.Mesh, mat: bpy.types.Material): bpy.types.Object {
   mesh.materials.append(mat);
-  const obj = must(bpy.data.objects.new(name, mesh), name);
+  const obj = bpy.data.objects.new(name, mesh);
   scene.collection.objects.link(obj);
   return obj;
 }
 
 function label(text: string, x: number, z: number, size: number): void {
-  const curve = must(bpy.data.curves.new(`Label ${text}`, "FONT"), "text") as bpy.types.TextCurve;
+  const curve = bpy.data.curves.new(`Label ${text}`, "FONT") as bpy.types.TextCurve;
   curve.body = text;
   curve.size = size;
   curve.align_x = "CENTER";
   curve.materials.append(flatMaterial(`Label ${text}`, [0.1, 0.1, 0.1]));
-  const obj = must(bpy.data.objects.new(`Label ${text}`, curve), "text object");
+  const obj = bpy.data.objects.new(`Label ${text}`, curve);
   obj.location = [x, 0, z];
   obj.rotation_euler = [Math.PI / 2, 0, 0];
   scene.collection.objects.link(obj);
@@ -184,15 +178,11 @@ if (cfg.kind === "bar") {
     bar.location = [x, 0, BOTTOM];
     bar.scale = [slot * 0.6, 1, Math.max(h, 0.001)];
     if (frames > 1) {
-      // Keyframe the height: flat at frame 1, full height at the last frame. (keyframe_insert's
-      // index/frame are keyword-only in Blender; without them it keys all of `scale` at the
-      // current frame.)
-      scene.frame_set(1);
+      // Keyframe the height (scale.z, index 2): flat at frame 1, full height at the last frame.
       bar.scale.z = 0.001;
-      bar.keyframe_insert("scale");
-      scene.frame_set(frames);
+      bar.keyframe_insert("scale", { index: 2, frame: 1 });
       bar.scale.z = Math.max(h, 0.001);
-      bar.keyframe_insert("scale");
+      bar.keyframe_insert("scale", { index: 2, frame: frames });
     }
     const name = cfg.labels?.[i];
     if (name !== undefined) label(name, x, BOTTOM - 0.55, 0.4);
@@ -211,7 +201,7 @@ if (cfg.kind === "bar") {
   const dot = sphereMesh("Dot", 0.15);
   dot.materials.append(flatMaterial("Dot", palette[0]));
   points.forEach(([px, py], i) => {
-    const obj = must(bpy.data.objects.new(`Point ${i}`, dot), "point");
+    const obj = bpy.data.objects.new(`Point ${i}`, dot);
     const x = LEFT + ((RIGHT - LEFT) * (px - x0)) / (x1 - x0 || 1);
     const z = BOTTOM + ((TOP - BOTTOM) * (py - y0)) / (y1 - y0 || 1);
     obj.location = [x, 0, z];
@@ -233,10 +223,7 @@ const written: string[] = [];
 scene.render.filepath = cfg.output;
 if (frames > 1) {
   bpy.ops.render.render({ animation: true });
-  for (let f = 1; f <= frames; f++) {
-    scene.frame_set(f);
-    written.push(scene.render.frame_path()); // the file name of the current frame
-  }
+  for (let f = 1; f <= frames; f++) written.push(scene.render.frame_path({ frame: f }));
 } else {
   bpy.ops.render.render({ write_still: true });
   written.push(cfg.output);

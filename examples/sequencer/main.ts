@@ -10,30 +10,7 @@
 //   channel 3  transition         over the `overlap` frames where both play
 //   channel 4  text strip         1 … total
 import * as bpy from "bpy";
-import type { KwArgs } from "bpy";
 import { input, setResult } from "bpyts/runtime";
-
-// Blender's RNA functions take their optional parameters as keywords only (`frame_end=…`), but the
-// generated 3.4 typings declare them positional. Until the generator emits KwArgs for them, these
-// overloads (merged into the generated classes) let the calls below pass keywords.
-declare module "bpy.types" {
-  interface SequencesTopLevel {
-    new_effect(
-      name: string,
-      type: SequencesMetaNewEffectTypeItems,
-      channel: number,
-      frame_start: number,
-      options: KwArgs<{ frame_end?: number; seq1?: Sequence | null; seq2?: Sequence | null }>,
-    ): Sequence | null;
-    new_image(
-      name: string,
-      filepath: string,
-      channel: number,
-      frame_start: number,
-      options: KwArgs<{ fit_method?: SequencesMetaNewImageFitMethodItems }>,
-    ): Sequence | null;
-  }
-}
 
 type RGB = [number, number, number];
 
@@ -60,11 +37,6 @@ const imageFrames = edit.imageFrames ?? 36;
 const overlap = edit.overlap ?? 12;
 const total = colourFrames + imageFrames - overlap;
 
-function must<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`no ${what}`);
-  return value;
-}
-
 const scene = bpy.context.scene;
 scene.render.resolution_x = edit.width ?? 320;
 scene.render.resolution_y = edit.height ?? 240;
@@ -74,36 +46,29 @@ scene.render.fps_base = 1;
 scene.frame_start = 1;
 scene.frame_end = total;
 
-const editor = must(scene.sequence_editor_create(), "sequence editor");
+const editor = scene.sequence_editor_create();
+if (editor === null) throw new Error("no sequence editor");
 const strips = editor.sequences;
 
 // new_effect's frame_end is exclusive: a strip from 1 with frame_end 37 lasts 36 frames.
-const colour = must(
-  strips.new_effect("Colour", "COLOR", 1, 1, { frame_end: colourFrames + 1 }),
-  "colour strip",
-) as bpy.types.ColorSequence;
+const colour = strips.new_effect("Colour", "COLOR", 1, 1, {
+  frame_end: colourFrames + 1,
+}) as bpy.types.ColorSequence;
 colour.color = edit.colour ?? [0.8, 0.1, 0.1];
 
 const imageStart = colourFrames - overlap + 1;
-const picture = must(
-  strips.new_image("Picture", edit.image, 2, imageStart, { fit_method: "FIT" }),
-  "image strip",
-);
+const picture = strips.new_image("Picture", edit.image, 2, imageStart, { fit_method: "FIT" });
 picture.frame_final_duration = imageFrames;
 
-const transition = must(
-  strips.new_effect("Transition", edit.transition ?? "CROSS", 3, imageStart, {
-    frame_end: colourFrames + 1,
-    seq1: colour,
-    seq2: picture,
-  }),
-  "transition",
-);
+const transition = strips.new_effect("Transition", edit.transition ?? "CROSS", 3, imageStart, {
+  frame_end: colourFrames + 1,
+  seq1: colour,
+  seq2: picture,
+});
 
-const title = must(
-  strips.new_effect("Title", "TEXT", 4, 1, { frame_end: total + 1 }),
-  "text strip",
-) as bpy.types.TextSequence;
+const title = strips.new_effect("Title", "TEXT", 4, 1, {
+  frame_end: total + 1,
+}) as bpy.types.TextSequence;
 title.text = edit.title ?? "bpyts";
 title.font_size = Math.round(scene.render.resolution_y / 8);
 title.location = [0.5, 0.08];
@@ -113,7 +78,7 @@ title.use_shadow = true;
 // H.264 in an MP4 (or Matroska) container.
 const image = scene.render.image_settings;
 image.file_format = "FFMPEG";
-const ffmpeg = must(scene.render.ffmpeg, "FFmpeg settings");
+const ffmpeg = scene.render.ffmpeg;
 ffmpeg.format = edit.container ?? "MPEG4";
 ffmpeg.codec = "H264";
 ffmpeg.constant_rate_factor = "MEDIUM";

@@ -25,10 +25,12 @@ const made = bmesh.ops.create_cube(bm, { size: 2 });
 const nv = made.verts.length;
 bm.free();
 
-let temp = -1;
+// (bpy.data.temp_data() is not used here: Blender 3.4 crashes on quit after it)
+let libObjects: string[] = [];
 {
-  using tmp = bpy.data.temp_data();
-  temp = tmp.objects.length;
+  using lib = bpy.data.libraries.load(bpy.data.filepath);
+  const [from] = lib;
+  libObjects = [...from.objects].sort();
 }
 
 export const result = {
@@ -48,6 +50,6 @@ export const result = {
   eq: w.eq(new Vector([4, 6, 8])),
   mag,
   nv,
-  temp,
+  libObjects,
   len: v.len(),
 };

@@ -138,13 +138,19 @@ describe.skipIf(!haveBlender)("Blender templates and add-ons (real Blender)", ()
       eq: true,
       mag: 5,
       nv: 8,
-      temp: 0,
+      libObjects: ["Camera", "Cube", "Light"],
       len: 3,
     });
   });
 
   it("bpyts build --addon: installs and runs in Blender 3.4 (bl_info add-on)", () => {
-    expect(obs.addon).toEqual({ enabled: true, result: ["FINISHED"], x: 3, version: [1, 2, 0] });
+    expect(obs.addon).toEqual({
+      enabled: true,
+      result: ["FINISHED"],
+      x: 3,
+      version: [1, 2, 0],
+      factor: 7,
+    });
   });
 
   for (const v of ["4.3", "5.2"]) {
@@ -163,7 +169,8 @@ describe.skipIf(!haveBlender)("Blender templates and add-ons (real Blender)", ()
             'r = bpy.ops.extensions.package_install_files(filepath=zip, repo="user_default", enable_on_install=True)',
             "ob = bpy.context.view_layer.objects.active",
             "res = bpy.ops.object.bpyts_move(steps=3)",
-            'print("RESULT" + json.dumps({"install": sorted(r), "op": sorted(res), "x": ob.location.x}))',
+            'prefs = bpy.context.preferences.addons["bl_ext.user_default.fixture_add_on"].preferences',
+            'print("RESULT" + json.dumps({"install": sorted(r), "op": sorted(res), "x": ob.location.x, "factor": prefs.factor}))',
           ].join("\n"),
         );
         const r = await execa(
@@ -180,6 +187,7 @@ describe.skipIf(!haveBlender)("Blender templates and add-ons (real Blender)", ()
           install: ["FINISHED"],
           op: ["FINISHED"],
           x: 3,
+          factor: 7,
         });
       },
     );

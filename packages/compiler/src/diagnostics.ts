@@ -199,6 +199,13 @@ export const diagnostics = {
     message: "optional call of the Python operator method '{0}' is not supported",
     suggestion: "check for null first: if (a) { … a.{0}(b) … }",
   },
+  registrationCall: {
+    code: "BPY2006",
+    message:
+      "'{0}()' is called by the generated register()/unregister() of the Blender classes: do not call it yourself",
+    suggestion:
+      'remove the call: `bpyts run` runs the generated register() (if __name__ == "__main__"), Blender runs it for an add-on',
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

@@ -20,8 +20,11 @@ declare module "bpy" {
   namespace data {
     const objects: bpy_prop_collection<Object>;
   }
+  interface Scene extends ID {
+    frame_current: number;
+  }
   namespace context {
-    const scene: { name: string; frame_current: number };
+    const scene: Scene;
     let active_object: Object | null;
   }
   namespace ops {

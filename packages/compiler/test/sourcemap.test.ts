@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { decode } from "@jridgewell/sourcemap-codec";
 import { describe, expect, it } from "vitest";
@@ -65,6 +66,18 @@ describe("source maps", () => {
       ]);
     const lerp = lines.findIndex((l) => l.startsWith("def lerp("));
     expect(m.sources[dec[lerp]![0]![1]!]).toBe(path.join(fixtures, "multi-file", "math-utils.ts"));
+  });
+
+  it("maps every non-blank line of every fixture", () => {
+    for (const name of readdirSync(fixtures)) {
+      const input = path.join(fixtures, name, "input.ts");
+      if (!existsSync(input)) continue;
+      const res = compileFile({ entry: input, typeRoots: [typings] });
+      const dec = decode(res.sourceMap!.mappings);
+      res.python!.split("\n").forEach((l, i) => {
+        if (l.trim()) expect(dec[i]?.length ?? 0, `${name}:${i + 1}: ${l}`).toBeGreaterThan(0);
+      });
+    }
   });
 
   it("every line of a larger program is mapped", () => {

@@ -95,11 +95,18 @@ if "addon" in cfg:
     mod = addon_utils.enable(cfg["addon"]["module"], default_set=True)
     ob = bpy.context.view_layer.objects.active
     res = sorted(bpy.ops.object.bpyts_move(steps=3))
-    out["addon"] = {"enabled": mod is not None, "result": res, "x": ob.location.x, "version": list(mod.bl_info["version"])}
+    prefs = bpy.context.preferences.addons[cfg["addon"]["module"]].preferences
+    out["addon"] = {
+        "enabled": mod is not None,
+        "result": res,
+        "x": ob.location.x,
+        "version": list(mod.bl_info["version"]),
+        "factor": prefs.factor,
+    }
 
-# last: in Blender 3.4, read_factory_settings after bpy.data.temp_data() crashes
 if "smoke" in cfg:
     reset()
+    bpy.ops.wm.save_as_mainfile(filepath=os.path.join(cfg["tmp"], "smoke.blend"))
     out["smoke"] = run(cfg["smoke"])["result"]
 
 with open(cfg["out"], "w") as f:

@@ -335,13 +335,12 @@ export function num(n: number): Expr {
   return { kind: "Const", text, num: n };
 }
 
-export function pyStringLiteral(s: string): string {
-  const useDouble = true;
-  let out = useDouble ? '"' : "'";
+export function pyStringLiteral(s: string, quote: '"' | "'" = '"'): string {
+  let out: string = quote;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     if (ch === "\\") out += "\\\\";
-    else if (ch === '"') out += '\\"';
+    else if (ch === quote) out += "\\" + quote;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
@@ -351,7 +350,7 @@ export function pyStringLiteral(s: string): string {
       out += "\\u" + c.toString(16).padStart(4, "0");
     else out += ch;
   }
-  return out + (useDouble ? '"' : "'");
+  return out + quote;
 }
 
 export const str = (s: string): ConstExpr => ({ kind: "Const", text: pyStringLiteral(s), str: s });

@@ -208,19 +208,19 @@ function targetInner(e: Expr): string {
 function fstring(parts: (string | Expr)[]): string {
   const rendered = parts.map((p) => (typeof p === "string" ? p : expr(p, 2)));
   const exprTexts = rendered.filter((_, i) => typeof parts[i] !== "string");
-  const bad = exprTexts.some(
-    (t) =>
-      t.includes("\\") ||
-      t.includes("\n") ||
-      t.includes("'") ||
-      t.includes('"') ||
-      t.startsWith("{"),
-  );
+  // Python 3.11: no backslash and no reuse of the quote character inside the braces
+  const quote = !exprTexts.some((t) => t.includes('"'))
+    ? '"'
+    : !exprTexts.some((t) => t.includes("'"))
+      ? "'"
+      : undefined;
+  const bad =
+    !quote || exprTexts.some((t) => t.includes("\\") || t.includes("\n") || t.startsWith("{"));
   if (!bad && parts.some((p) => typeof p !== "string")) {
-    let s = 'f"';
+    let s = "f" + quote;
     parts.forEach((p, i) => {
       if (typeof p === "string") {
-        s += pyStringLiteral(p).slice(1, -1).replace(/\{/g, "{{").replace(/\}/g, "}}");
+        s += pyStringLiteral(p, quote).slice(1, -1).replace(/\{/g, "{{").replace(/\}/g, "}}");
       } else {
         // f"{str(n)}" is f"{n}"
         const e = p as Expr;
@@ -235,7 +235,7 @@ function fstring(parts: (string | Expr)[]): string {
         s += `{${inner}}`;
       }
     });
-    return s + '"';
+    return s + quote;
   }
   // fall back to concatenation
   const pieces = parts

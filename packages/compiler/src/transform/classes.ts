@@ -174,7 +174,12 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
     for (const m of node.members) {
       const isStatic = hasMod(m, ts.SyntaxKind.StaticKeyword);
       if (ts.isMethodDeclaration(m)) {
-        if (!m.body) continue;
+        if (!m.body) {
+          // an optional method without implementation is undefined
+          if (m.questionToken)
+            body.push(py.assign(py.name(propName(ctx, m.name)), py.NONE, ctx.pos(m)));
+          continue;
+        }
         const n = propName(ctx, m.name);
         // Blender layer: static members of bpy classes (poll, …) are class methods
         if (blenderClass && isStatic) {

@@ -9,7 +9,7 @@ import { resolveHelpers } from "../runtime/helpers.js";
 // Blender layer: generated register()/unregister() (transform/blender/classes.ts)
 import { prepareRegistration, registrationCode } from "./blender/classes.js";
 
-const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys"];
+const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys", "time"];
 
 function dependencyOrder(checker: ts.TypeChecker, entry: ts.SourceFile): ts.SourceFile[] {
   const out: ts.SourceFile[] = [];
@@ -96,14 +96,21 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   for (const m of STD_MODULES) if (names.has(m)) std.add(m);
   const fallback = { file: entry.fileName, line: 0, column: 0 };
   for (const m of [...std].sort()) header.push({ kind: "Import", module: m, pos: fallback });
+  // Blender layer: bpy and its submodules (`import bpy`, `from bpy.types import …`) come before
+  // any other Blender module; within each group `import` lines come before `from` lines
+  const isBpy = (m: string): boolean => m === "bpy" || m.startsWith("bpy.");
   const blender = [...imports.modules].sort((a, b) =>
     a.module === "bpy" ? -1 : b.module === "bpy" ? 1 : 0,
   );
-  for (const m of blender)
-    header.push({ kind: "Import", module: m.module, asname: m.asname, pos: m.pos });
   const froms = [...imports.from].sort(([a], [b]) => (a === "bpy" ? -1 : b === "bpy" ? 1 : 0));
-  for (const [m, e] of froms)
-    header.push({ kind: "ImportFrom", module: m, names: e.names, pos: e.pos });
+  for (const first of [true, false]) {
+    for (const m of blender)
+      if (isBpy(m.module) === first)
+        header.push({ kind: "Import", module: m.module, asname: m.asname, pos: m.pos });
+    for (const [m, e] of froms)
+      if (isBpy(m) === first)
+        header.push({ kind: "ImportFrom", module: m, names: e.names, pos: e.pos });
+  }
   if (code.length)
     header.push({
       kind: "Raw",

@@ -51,6 +51,14 @@ describe("Blender diagnostics", () => {
       ),
     ).toContain("BPY2005@4");
   });
+  it("BPY2006: calling the user register() next to the generated one", () => {
+    expect(
+      codes(
+        HEAD +
+          'class Op extends bpy.types.Operator {\n  bl_idname = "x.y";\n}\nexport function register(): void {\n  console.log(Op);\n}\nregister();',
+      ),
+    ).toContain("BPY2006@9");
+  });
   it("misspelled operator option, wrong enum, wrong positional: type errors at the line", () => {
     expect(codes(HEAD + "bpy.ops.mesh.primitive_cube_add({ sise: 2 });")).toEqual(["TS2769@3"]);
     expect(codes(HEAD + 'bpy.ops.object.select_all({ action: "NOPE" });')).toEqual(["TS2769@3"]);

@@ -1,7 +1,10 @@
 import { rows } from "./harness.js";
 
 export default rows([
-  ["iterable class", "class Range { constructor(private n: number) {} *[Symbol.iterator]() { for (let i = 0; i < this.n; i++) yield i * 10; } } const out: number[] = []; for (const x of new Range(3)) out.push(x); return [out, [...new Range(2)], Array.from(new Range(1))];"],
+  [
+    "iterable class",
+    "class Range { constructor(private n: number) {} *[Symbol.iterator]() { for (let i = 0; i < this.n; i++) yield i * 10; } } const out: number[] = []; for (const x of new Range(3)) out.push(x); return [out, [...new Range(2)], Array.from(new Range(1))];",
+  ],
   [
     "super inside arrow and comprehension",
     "class A { f(x: number) { return x + 1; } } class B extends A { g(x: number) { const h = () => super.f(x) * 2; return [1, 2].map((y) => super.f(y)).concat([h()]); } } return new B().g(10);",

@@ -1,6 +1,11 @@
 import { rows } from "./harness.js";
 
 export default rows([
+  [
+    "int truthiness direct",
+    'let n = 3; const out: number[] = []; while (n) { out.push(n % 2 ? n : -n); n--; } const i = [1, 2].indexOf(5); return [out, i ? "found-or-neg" : "zero", (5 & 4) ? 1 : 0];',
+  ],
+  ["float counter truthiness", 'let x = 1; x -= 0.5; x -= 0.5; return x ? "t" : "f";'],
   ["empty array truthy", "const a: number[] = []; return a ? 1 : 0;"],
   ["empty object truthy", "const o = {}; if (o) { return 1; } return 0;"],
   ["zero falsy", "const z = 0; return z ? 1 : 0;"],

@@ -1,6 +1,7 @@
 import { rows } from "./harness.js";
 
 export default rows([
+  ["Date.now", "const t = Date.now(); return [Number.isInteger(t), t > 1.6e12, Date.now() >= t];"],
   [
     "property update in expression",
     "const o = { n: 1 }; const a = o.n++; const b = ++o.n; const xs = [5]; const c = xs[0]!--; return [a, b, c, o, xs];",

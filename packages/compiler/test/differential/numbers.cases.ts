@@ -1,8 +1,14 @@
 import { rows } from "./harness.js";
 
 export default rows([
-  ["int counters in templates", "let n = 0; for (const x of [1, 2, 3]) n += x; let f = 1; for (let i = 1; i <= 25; i++) f *= i; let h = 1; h = h / 2; return `${n} ${f} ${h} ${n - 10}`;"],
-  ["int counter later float", "let c = 0; c++; const before = `${c}`; c += 0.5; return before + ` ${c}`;"],
+  [
+    "int counters in templates",
+    "let n = 0; for (const x of [1, 2, 3]) n += x; let f = 1; for (let i = 1; i <= 25; i++) f *= i; let h = 1; h = h / 2; return `${n} ${f} ${h} ${n - 10}`;",
+  ],
+  [
+    "int counter later float",
+    "let c = 0; c++; const before = `${c}`; c += 0.5; return before + ` ${c}`;",
+  ],
   [
     "Math.max with NaN",
     "const a = NaN, b = 1; return [String(Math.max(a, b)), String(Math.max(b, a)), String(Math.min(b, a))];",

@@ -2,6 +2,10 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "template with dict access and quotes",
+    'const o = { name: "n" }; const q = "\'"; return [`${o.name}: "${q}" \'x\'`, `${o["name"]}`];',
+  ],
+  [
     "template literal",
     'const name = "Ada", n = 3; return `Hello ${name}, you have ${n} items (${n * 1.5})`;',
   ],

@@ -150,6 +150,11 @@ export function flowsToBlender(ctx: Ctx, node: ts.Expression): boolean {
       p = up(n);
       continue;
     }
+    if (p && ts.isArrayLiteralExpression(p)) {
+      n = p;
+      p = up(n);
+      continue;
+    }
     break;
   }
   if (!p) return false;
@@ -197,4 +202,29 @@ export function blenderNew(ctx: Ctx, node: ts.NewExpression): py.Expr | undefine
   if (ts.isArrayLiteralExpression(a) && !a.elements.some(ts.isSpreadElement))
     return { kind: "Set", elts: a.elements.map((e) => transformExpr(ctx, e)) };
   return py.call("set", transformExpr(ctx, a));
+}
+
+/**
+ * An array literal handed to Blender where the typings expect a non-numeric tuple (`EnumProperty`
+ * items `[id, name, description]`) is a Python tuple: bpy rejects lists for enum items.
+ */
+export function blenderArrayLiteral(
+  ctx: Ctx,
+  node: ts.ArrayLiteralExpression,
+): py.Expr | undefined {
+  if (node.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e)))
+    return undefined;
+  const ct = ctx.checker.getContextualType(node);
+  if (!ct) return undefined;
+  const parts = ct.isUnion() ? ct.types : [ct];
+  // record-like tuples (enum items: identifier, name, description, …); numeric vectors stay
+  // lists, which bpy accepts for float/int arrays
+  const recordTuple = (p: ts.Type): boolean =>
+    ctx.checker.isTupleType(p) &&
+    ctx.checker
+      .getTypeArguments(p as ts.TypeReference)
+      .some((e) => !(ctx.checker.getNonNullableType(e).flags & ts.TypeFlags.NumberLike));
+  if (!parts.some(recordTuple)) return undefined;
+  if (!flowsToBlender(ctx, node)) return undefined;
+  return py.tuple(node.elements.map((e) => transformExpr(ctx, e)));
 }

@@ -56,6 +56,16 @@ function reachesBpyTypes(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>()): boole
   return false;
 }
 
+function extendsNamed(ctx: Ctx, t: ts.Type, name: string, seen = new Set<ts.Type>()): boolean {
+  if (seen.has(t)) return false;
+  seen.add(t);
+  const s = t.getSymbol();
+  if (s?.name === name && s.declarations?.some(isTypingsDecl)) return true;
+  const target = (t as ts.TypeReference).target ?? t;
+  if (!target.isClassOrInterface()) return false;
+  return ctx.checker.getBaseTypes(target).some((b) => extendsNamed(ctx, b, name, seen));
+}
+
 function isPropsCall(ctx: Ctx, e: ts.Expression): e is ts.CallExpression {
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
   if (!ts.isCallExpression(e)) return false;
@@ -129,6 +139,10 @@ export function blenderClassFields(
   const baseHasDescription = !!ctx.checker.getTypeAtLocation(node).getProperty("bl_description");
   if (doc && !hasDescription && baseHasDescription)
     stmts.unshift(py.assign(py.name("bl_description"), py.str(doc), ctx.pos(node)));
+  // AddonPreferences.bl_idname must be the add-on's package name: `__package__` unless given
+  const hasIdname = node.members.some((m) => m.name && m.name.getText() === "bl_idname");
+  if (!hasIdname && extendsNamed(ctx, ctx.checker.getTypeAtLocation(node), "AddonPreferences"))
+    stmts.unshift(py.assign(py.name("bl_idname"), py.name("__package__"), ctx.pos(node)));
   const ctor = node.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
   if (ctor) ctx.report(ctor, "addonClassMember", "a constructor", "Blender creates the instances");
   if (ts.isClassDeclaration(node) && node.parent && ts.isSourceFile(node.parent) && node.name) {
@@ -172,23 +186,35 @@ export function asClassMethod(def: py.DefStmt): py.DefStmt {
 
 /** Pre-bind the entry's own `register`/`unregister` functions to `_user_register`/… */
 export function prepareRegistration(ctx: Ctx, entry: ts.SourceFile): void {
-  const has = entry.statements.some(
-    (s) =>
-      ts.isClassDeclaration(s) &&
-      isBlenderClass(ctx, s) &&
-      !hasMod(s, ts.SyntaxKind.DeclareKeyword),
+  const has = [...ctx.files].some((f) =>
+    f.statements.some(
+      (s) =>
+        ts.isClassDeclaration(s) &&
+        isBlenderClass(ctx, s) &&
+        !hasMod(s, ts.SyntaxKind.DeclareKeyword),
+    ),
   );
   if (!has) return;
+  // the generated register() calls the user's: a top-level call of it would run it twice
+  const hooks = new Set<ts.Symbol>();
   for (const s of entry.statements) {
     if (!ts.isFunctionDeclaration(s) || !s.name) continue;
     if (s.name.text !== "register" && s.name.text !== "unregister") continue;
     const sym = ctx.checker.getSymbolAtLocation(s.name);
     if (!sym) continue;
+    hooks.add(sym);
     const n = `_user_${s.name.text}`;
     ctx.symbolNames.set(sym, n);
     ctx.symbolScopes.set(sym, ctx.moduleScope);
     ctx.moduleScope.used.add(n);
     userHooks.set(ctx, { ...(userHooks.get(ctx) ?? {}), [s.name.text]: n });
+  }
+  for (const st of entry.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;
+    const callee = st.expression.expression;
+    if (!ts.isIdentifier(callee)) continue;
+    const sym = ctx.checker.getSymbolAtLocation(callee);
+    if (sym && hooks.has(sym)) ctx.report(st, "registrationCall", callee.text);
   }
   ctx.moduleScope.used.add("register");
   ctx.moduleScope.used.add("unregister");

@@ -96,8 +96,13 @@ const MATH_FN: Record<string, string> = {
 export function logArg(ctx: Ctx, a: ts.Expression): py.Expr {
   const t = T.typeOf(ctx, a);
   const e = transformExpr(ctx, a);
-  if (T.isString(ctx, t) || T.isNumber(ctx, t) || T.isBoolean(ctx, t) || T.isNullishOnly(t))
-    return toStr(ctx, t, e, a);
+  if (T.isString(ctx, t) || T.isNumber(ctx, t) || T.isBoolean(ctx, t) || T.isNullishOnly(t)) {
+    const s = toStr(ctx, t, e, a);
+    // print() writes an int exactly like str() does
+    if (s.kind === "Call" && s.func.kind === "Name" && s.func.id === "str" && s.args.length === 1)
+      return e;
+    return s;
+  }
   if (T.isString(ctx, t, true) || T.isNumber(ctx, t, true) || T.isBoolean(ctx, t, true))
     return toStr(ctx, t, e);
   return ctx.callHelper("_js_inspect", e);
@@ -292,6 +297,14 @@ export function staticLibCall(
           );
           return { kind: "Comp", type: "list", elt: loop.body, fors: loop.fors };
         }
+      }
+      break;
+    case "DateConstructor":
+    case "Date":
+      if (name === "now") {
+        // milliseconds since the epoch, as an int like Date.now()
+        const ms = py.bin("*", py.call(py.attr(ctx.useModule("time"), "time")), py.num(1000));
+        return py.call("int", ms);
       }
       break;
     case "String":

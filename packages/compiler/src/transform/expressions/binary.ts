@@ -249,6 +249,11 @@ function logical(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
   const l = transformExpr(ctx, node.left);
   const r = transformExpr(ctx, node.right);
   if (k === K.QuestionQuestionToken) {
+    // a non-nullable left side is kept as is, except element reads (records, arrays), which the
+    // checker types without undefined although a missing key gives undefined
+    let left: ts.Expression = node.left;
+    while (ts.isParenthesizedExpression(left)) left = left.expression;
+    if (!T.hasNullish(lt) && !T.isAnyLike(lt) && !ts.isElementAccessExpression(left)) return l;
     if (py.isSimple(l)) return py.ifExp(py.compare(l, "is not", py.NONE), l, r);
     const tmp = ctx.temp();
     return py.ifExp(py.compare(py.walrus(tmp, l), "is not", py.NONE), py.name(tmp), r);

@@ -101,7 +101,10 @@ export function condition(ctx: Ctx, node: ts.Expression): py.Expr {
       return py.boolOp(op, ...vals);
     }
   }
-  return truthy(ctx, T.typeOf(ctx, node), transformExpr(ctx, node));
+  const t = T.typeOf(ctx, node);
+  // an int (never NaN) has the same truthiness in Python
+  if (T.isNumber(ctx, t) && isIntExpr(ctx, node, 0, true)) return transformExpr(ctx, node);
+  return truthy(ctx, t, transformExpr(ctx, node));
 }
 
 /** A Python bool with the JS truthiness of the expression (`!!x`, `Boolean(x)`). */

@@ -10,6 +10,7 @@ import { transformPropertyAccess, transformElementAccess } from "./access.js";
 import { superCall, transformCall, transformNew } from "./call.js";
 import { transformFunctionExpression } from "../functions.js";
 import { pythonModuleName } from "../statements/imports.js";
+import { blenderArrayLiteral } from "../blender/calls.js";
 
 /** A value must not be a dict in one place and an object in another (see BPY1029). */
 function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
@@ -234,6 +235,8 @@ export function spreadItems(ctx: Ctx, node: ts.Expression): py.Expr {
 }
 
 function transformArrayLiteral(ctx: Ctx, node: ts.ArrayLiteralExpression): py.Expr {
+  const blender = blenderArrayLiteral(ctx, node); // Blender layer: tuples for bpy
+  if (blender) return blender;
   const elts: py.Expr[] = [];
   for (const el of node.elements) {
     if (ts.isSpreadElement(el)) elts.push(py.starred(spreadItems(ctx, el.expression)));

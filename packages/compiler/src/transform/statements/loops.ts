@@ -251,6 +251,39 @@ export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false
   }
   if (ts.isPrefixUnaryExpression(node) && node.operator === K.MinusToken)
     return isIntExpr(ctx, node.operand, depth + 1, safe);
+  // bitwise operators always give 32-bit integers
+  if (ts.isPrefixUnaryExpression(node) && node.operator === K.TildeToken) return true;
+  if (
+    ts.isBinaryExpression(node) &&
+    [
+      K.AmpersandToken,
+      K.BarToken,
+      K.CaretToken,
+      K.LessThanLessThanToken,
+      K.GreaterThanGreaterThanToken,
+      K.GreaterThanGreaterThanGreaterThanToken,
+    ].includes(node.operatorToken.kind)
+  )
+    return true;
+  // x % k with a non-zero literal k
+  if (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind === K.PercentToken &&
+    ts.isNumericLiteral(node.right) &&
+    Number(node.right.text) !== 0 &&
+    Number.isInteger(Number(node.right.text))
+  )
+    return isIntExpr(ctx, node.left, depth + 1, safe);
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ["indexOf", "lastIndexOf", "findIndex", "findLastIndex", "push", "unshift"].includes(
+      node.expression.name.text,
+    ) &&
+    (T.isArray(ctx, T.typeOf(ctx, node.expression.expression)) ||
+      T.isString(ctx, T.typeOf(ctx, node.expression.expression)))
+  )
+    return true;
   const ops = safe ? [K.PlusToken, K.MinusToken] : [K.PlusToken, K.MinusToken, K.AsteriskToken];
   if (ts.isBinaryExpression(node) && ops.includes(node.operatorToken.kind)) {
     return (
