@@ -189,7 +189,7 @@ for (const format of formats) {
   };
   results[format.ext] = entry;
   try {
-    operator(candidate.exporter)({ filepath: path, ...candidate.exportOptions });
+    operator(candidate.exporter)({ filepath: path, ...(candidate.exportOptions ?? {}) });
   } catch (e) {
     entry["error"] = `export: ${messageOf(e)}`;
     console.log(`${format.name}: export failed: ${entry["error"]}`);
