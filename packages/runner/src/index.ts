@@ -3,7 +3,7 @@ export type { FindBlenderOptions } from "./discover.js";
 export { runScript, blenderArgs } from "./binary.js";
 export type { RunScriptOptions, RunScriptResult } from "./binary.js";
 export { run } from "./run.js";
-export type { Backend, BackendOptions, RunOptions, RunResult } from "./run.js";
+export type { Backend, BackendOptions, JobOptions, RunOptions, RunResult } from "./run.js";
 export { createPool } from "./pool.js";
 export type { PoolOptions, PoolJobOptions, PoolStats, WorkerPool } from "./pool.js";
 export { ScriptError, RunnerError, runnerErrors } from "./errors.js";

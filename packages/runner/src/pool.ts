@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { execa } from "execa";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
-import { progressParser, type ProgressEvent } from "./progress.js";
+import { progressParser } from "./progress.js";
 import { encodeFrame, frameDecoder, markerSplitter } from "./protocol.js";
 import {
   backendCommand,
@@ -15,6 +15,7 @@ import {
   workerArgs,
   type Backend,
   type BackendOptions,
+  type JobOptions,
   type JobOutcome,
   type RunResult,
 } from "./run.js";
@@ -44,20 +45,8 @@ export interface PoolOptions extends BackendOptions {
   blenderVersion?: string;
 }
 
-export interface PoolJobOptions {
-  input?: unknown;
-  args?: readonly string[];
-  blendFile?: string;
-  allowAutorun?: boolean;
-  emptyScene?: boolean;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  cwd?: string;
-  onStdout?: (chunk: string) => void;
-  onStderr?: (chunk: string) => void;
-  onProgress?: (event: ProgressEvent) => void;
-  keepDir?: string;
-}
+/** A pool job takes the same per-job options as a one-shot run. */
+export type PoolJobOptions = JobOptions;
 
 export interface PoolStats {
   size: number;

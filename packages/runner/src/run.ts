@@ -28,7 +28,8 @@ export interface BackendOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface RunOptions extends BackendOptions {
+/** What one job asks for, whether it runs one-shot (`run`) or in a warm pool (`pool.run`). */
+export interface JobOptions {
   /** JSON-serialisable input, read by the script with `input()` from "bpyts/runtime". */
   input?: unknown;
   /** Script arguments (`args` in "bpyts/runtime"; for the binary backend also after `--`). */
@@ -46,6 +47,9 @@ export interface RunOptions extends BackendOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Leave the .py and .py.map in this folder (debugging) instead of a temp folder. */
   keepDir?: string;
+}
+
+export interface RunOptions extends BackendOptions, JobOptions {
   /** For .ts entries: compiler and type roots (default: @bpyts/compiler + the runtime typings). */
   compile?: CompileHook;
   typeRoots?: string[];
