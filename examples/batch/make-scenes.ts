@@ -11,7 +11,6 @@ const files: string[] = [];
 for (let i = 0; i < count; i++) {
   bpy.ops.wm.read_homefile({ use_empty: true });
   const paint = bpy.data.materials.new(`Paint${i}`);
-  if (paint === null) throw new Error("no material");
   paint.use_nodes = true;
   for (let j = 0; j <= i; j++) {
     bpy.ops.mesh.primitive_cube_add({ size: 1, location: [j * 2, 0, 0] });

@@ -147,8 +147,8 @@ function count(objects: bpy.types.Object[]): Counts {
   const c: Counts = { objects: 0, vertices: 0, faces: 0, triangles: 0, positions: 0 };
   const seen = new Set<string>();
   for (const obj of objects) {
-    if (obj.type !== "MESH") continue;
-    const mesh = obj.data as bpy.types.Mesh;
+    const mesh = obj.data;
+    if (!(mesh instanceof bpy.types.Mesh)) continue;
     c.objects += 1;
     c.vertices += mesh.vertices.length;
     c.faces += mesh.polygons.length;
