@@ -33,6 +33,26 @@ let libObjects: string[] = [];
   libObjects = [...from.objects].sort();
 }
 
+// A JS Set held in a variable crosses to Blender as a Python set; an absent spread passes nothing.
+const libPath = `${bpy.app.tempdir}bpyts-smoke-lib.blend`;
+const keep = new Set<bpy.types.ID>([bpy.data.materials.new("Kept")]);
+bpy.data.libraries.write(libPath, keep, { fake_user: true });
+let written: string[] = [];
+{
+  using lib = bpy.data.libraries.load(libPath);
+  const [from] = lib;
+  written = [...from.materials];
+}
+interface CubeOptions {
+  location?: [number, number, number];
+}
+function addCube(extra?: CubeOptions): void {
+  bpy.ops.mesh.primitive_cube_add({ size: 1, ...extra });
+}
+addCube();
+addCube({ location: [0, 0, 3] });
+const added = bpy.data.objects.length - n;
+
 export const result = {
   n,
   missing: missing === null,
@@ -52,4 +72,6 @@ export const result = {
   nv,
   libObjects,
   len: v.len(),
+  written,
+  added,
 };

@@ -140,6 +140,8 @@ describe.skipIf(!haveBlender)("Blender templates and add-ons (real Blender)", ()
       nv: 8,
       libObjects: ["Camera", "Cube", "Light"],
       len: 3,
+      written: ["Kept"],
+      added: 2,
     });
   });
 

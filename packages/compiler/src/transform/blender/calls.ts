@@ -205,6 +205,20 @@ export function blenderNew(ctx: Ctx, node: ts.NewExpression): py.Expr | undefine
 }
 
 /**
+ * A JS `Set` value (not a `new Set(...)` literal, which `blenderNew` handles) handed to Blender: the
+ * core represents JS sets as insertion-ordered dicts, which bpy rejects where it wants a set
+ * (`libraries.write(path, s)`), so it crosses the boundary as `set(s)`.
+ */
+export function blenderSetValue(ctx: Ctx, node: ts.Expression, value: py.Expr): py.Expr {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+  if (ts.isNewExpression(inner)) return value;
+  const sym = ctx.checker.getTypeAtLocation(node).getSymbol();
+  if (!sym || sym.getName() !== "Set" || !isLibSymbol(sym)) return value;
+  return flowsToBlender(ctx, node) ? py.call("set", value) : value;
+}
+
+/**
  * An array literal handed to Blender where the typings expect a non-numeric tuple (`EnumProperty`
  * items `[id, name, description]`) is a Python tuple: bpy rejects lists for enum items.
  */

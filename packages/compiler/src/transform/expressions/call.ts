@@ -11,7 +11,7 @@ import { stringMethod } from "../builtins/string.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
 // Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
-import { blenderArgs, blenderCall, blenderNew } from "../blender/calls.js";
+import { blenderArgs, blenderCall, blenderNew, blenderSetValue } from "../blender/calls.js";
 
 function skipParens(n: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n))
@@ -43,9 +43,8 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
     for (const p of arg.properties) {
       if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
         const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
-        const value = ts.isPropertyAssignment(p)
-          ? transformExpr(ctx, p.initializer)
-          : transformExpr(ctx, p.name);
+        const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+        const value = blenderSetValue(ctx, valueNode, transformExpr(ctx, valueNode));
         if (key === undefined) {
           ctx.report(p, "kwargs");
           continue;
@@ -97,9 +96,16 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
             value: { kind: "Dict", entries: [{ key: py.str(key), value }] },
           });
       } else if (ts.isSpreadAssignment(p)) {
-        if (T.isDictLike(ctx, T.typeOf(ctx, p.expression)))
-          out.push({ kind: "dstar", value: transformExpr(ctx, p.expression) });
-        else ctx.report(p, "kwargs");
+        const t = T.typeOf(ctx, p.expression);
+        if (!T.isDictLike(ctx, t)) ctx.report(p, "kwargs");
+        else {
+          // JS spreads `undefined`/`null` as nothing; `**None` raises, so `**(x or {})`.
+          const value = transformExpr(ctx, p.expression);
+          out.push({
+            kind: "dstar",
+            value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
+          });
+        }
       } else ctx.report(p, "kwargs");
     }
     return out;
@@ -125,7 +131,7 @@ export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpressi
       return;
     }
     if (ts.isSpreadElement(a)) out.push({ kind: "star", value: spreadItems(ctx, a.expression) });
-    else out.push({ kind: "pos", value: transformExpr(ctx, a) });
+    else out.push({ kind: "pos", value: blenderSetValue(ctx, a, transformExpr(ctx, a)) });
   });
   return out;
 }
