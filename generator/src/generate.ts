@@ -9,7 +9,7 @@ import { RnaTypes, enumItemsDoc, jsdoc, oneLine } from "./rna.js";
 import { PyTypes, emitClass, emitModuleMembers, declareRenamable } from "./pymod.js";
 import { emitProps } from "./props.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
-import { APP_FIELD_TYPES, APP_LIBRARY_INFO, CONTEXT_ALWAYS_SET, POINTER_MAYBE_NONE, POINTER_NEVER_NONE } from "./overrides.js";
+import { APP_FIELD_TYPES, APP_LIBRARY_INFO, CONTEXT_ALWAYS_SET, EXTRA_STRUCT_MEMBERS, POINTER_MAYBE_NONE, POINTER_NEVER_NONE } from "./overrides.js";
 
 export interface GenerateOptions {
   /** npm package name; default `@bpyts/blender-X.Y`. */
@@ -249,7 +249,7 @@ export class bpy_prop_collection<T> {
 protected constructor();
 /** Python \`coll[index]\`. */
 readonly [index: number]: T;
-/** Python \`len(coll)\`. */
+/**\n * Python \`len(coll)\`.\n * @pyOperator len\n */
 readonly length: number;
 /** Python \`for item in coll\`. */
 [Symbol.iterator](): Iterator<T>;
@@ -282,7 +282,7 @@ export class bpy_prop_array<T> {
 protected constructor();
 /** Python \`a[index]\`. */
 [index: number]: T;
-/** Python \`len(a)\`. */
+/**\n * Python \`len(a)\`.\n * @pyOperator len\n */
 readonly length: number;
 /** Python \`for x in a\`. */
 [Symbol.iterator](): Iterator<T>;
@@ -427,6 +427,7 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
       members.push(`${jsdoc(d)}\n${m.readonly || m.kind === "property" ? "readonly " : ""}${propKey(m.name)}: ${r.type};`);
     }
   }
+  for (const text of EXTRA_STRUCT_MEMBERS[s.identifier] ?? []) members.push(py.placeholders(text));
   const base = s.base ? rna.struct(s.base) : rna.struct("bpy_struct");
   const docLines = [docSafe(s.description || s.name)];
   if (s.isID) docLines.push("An ID data-block.");

@@ -69,6 +69,10 @@ export const RETURN_OVERRIDES: Record<string, string> = {
   "mathutils.kdtree.KDTree.balance": "void",
   "mathutils.kdtree.KDTree.insert": "void",
   "bmesh.new": "@bmesh.types.BMesh",
+  // `get(verts)` returns None when no edge/face uses exactly these verts (verified live 3.4–5.2;
+  // 3.4 documents the element type, 5.2 nothing mappable). With `fallback` it returns that value.
+  "bmesh.types.BMEdgeSeq.get": "@bmesh.types.BMEdge | null",
+  "bmesh.types.BMFaceSeq.get": "@bmesh.types.BMFace | null",
   "bpy.app.timers.register": "void",
   "bpy.app.timers.unregister": "void",
   "bpy.app.timers.is_registered": "boolean",
@@ -153,6 +157,15 @@ export const PARAM_OVERRIDES: Record<string, string> = {
   "bpy_types.BlendData.batch_remove:ids": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
   "bpy_types.BlendData.user_map:key_types": "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
   "bpy_types.BlendData.user_map:value_types": "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
+  // bmesh vertex sequences: 3.4 documents `:type verts: :class:`BMVert`` ("Sequence of 3 or more
+  // verts" in the prose), `pair of BMVert`; 4.3/5.2 `Sequence[BMVert]`. The C side
+  // (BPy_BMElem_PySeq_As_Array → PySequence_Fast) takes any iterable: verified live on 3.4/4.3/5.2
+  // with a list, a generator, an iterator, `bm.verts` and `face.verts`; a single BMVert raises.
+  "bmesh.types.BMFaceSeq.new:verts": "Iterable<@bmesh.types.BMVert>",
+  "bmesh.types.BMFaceSeq.get:verts": "Iterable<@bmesh.types.BMVert>",
+  "bmesh.types.BMEdgeSeq.new:verts": "Iterable<@bmesh.types.BMVert>",
+  "bmesh.types.BMEdgeSeq.get:verts": "Iterable<@bmesh.types.BMVert>",
+  "bmesh.types.BMVert.copy_from_vert_interp:vert_pair": "Iterable<@bmesh.types.BMVert>",
 };
 
 /** Attribute/property types by qualname. */
@@ -340,13 +353,17 @@ export const RETURN_NEVER_NONE_FUNCTIONS = new Set([
   "evaluated_get",
   // "Struct.function": sub-layout constructors (uiLayoutRow/Column/Box/Split/ColumnFlow/
   // GridFlow allocate and return a new layout unconditionally). Not `operator()` (None for an
-  // unknown idname) nor `menu_pie()`.
+  // unknown idname). `menu_pie()` (uiLayoutRadial) returns the root's existing radial layout,
+  // a new one, or — outside a pie menu — a new local sub-layout (ui_item_local_sublayout); no
+  // path returns NULL (3.4 interface_layout.c … 5.x `Layout &Layout::menu_pie()` returns a
+  // reference). Not verifiable live in background mode (no window draws a layout).
   "UILayout.row",
   "UILayout.column",
   "UILayout.box",
   "UILayout.split",
   "UILayout.column_flow",
   "UILayout.grid_flow",
+  "UILayout.menu_pie",
 ]);
 
 /** Element type of `__iter__`/`__getitem__` for Python classes (qualname → TS, placeholders allowed). */
@@ -378,4 +395,35 @@ export const SEQUENCE_ELEMENT: Record<string, string> = {
 export const GENERIC_CLASSES: Record<string, string> = {
   "bmesh.types.BMElemSeq": "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
   "bmesh.types.BMIter": "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
+};
+
+/**
+ * `bpy_types._GenericUI` (a Python mixin of Menu/Panel/Header/UIList; after `bpy_struct` in the
+ * MRO, dumped since the introspect fix) class methods: `append/prepend/remove(draw_func)` store a
+ * function Blender calls as `draw_func(self, context)` with the menu/panel/header instance (3.4/4.3
+ * docstrings give no type; 5.2 `Callable[[Self, Context], None]`); they return None;
+ * `is_extended()` returns a bool (verified live: `bpy.types.VIEW3D_MT_add.is_extended()` → False).
+ */
+for (const cls of ["Menu", "Panel", "Header", "UIList"]) {
+  for (const fn of ["append", "prepend", "remove"]) {
+    PARAM_OVERRIDES[`bpy_types.${cls}.${fn}:draw_func`] = `(self: @bpy.types.${cls}, context: @bpy.types.Context) => void`;
+    RETURN_OVERRIDES[`bpy_types.${cls}.${fn}`] = "void";
+  }
+  RETURN_OVERRIDES[`bpy_types.${cls}.is_extended`] = "boolean";
+}
+
+/**
+ * Members a struct has in Python that neither RNA nor `bpy_types.py` declares (TS member text,
+ * `@Module.Class` placeholders allowed).
+ *
+ * `AddonPreferences.draw(context)` / `.layout`: the Preferences editor
+ * (`bl_ui/space_userpref.py`, 3.4/4.3/5.2) calls `getattr(prefs, "draw", None)(context)` after
+ * setting `type(prefs).layout = box` (deleted again afterwards). Not RNA members, so the schema
+ * has neither. `layout` is non-null while `draw` runs (the only place it exists).
+ */
+export const EXTRA_STRUCT_MEMBERS: Record<string, string[]> = {
+  AddonPreferences: [
+    "/**\n * The layout to draw into; set by the Preferences editor only while `draw` runs\n * (`bl_ui/space_userpref.py` assigns it to the class, then deletes it).\n */\nreadonly layout: @bpy.types.UILayout;",
+    "/**\n * Optional draw callback: the Preferences editor calls `prefs.draw(context)` to draw the\n * add-on's preferences (with `this.layout` set).\n */\ndraw?(context: @bpy.types.Context): void;",
+  ],
 };

@@ -62,7 +62,19 @@ export class RnaTypes {
   }
 
   enumType(key: string, dynamic: boolean | undefined): string {
-    if (dynamic) return "string";
+    if (dynamic) {
+      // Dynamic (callback) enums accept more than the items seen at dump time (add-on render
+      // engines, add-on node tree types, data names…): the seen identifiers for completion, plus
+      // any string. A placeholder-only list (`DUMMY`, `DEFAULT`, … see introspect/FORMAT.md) or an
+      // empty one gives plain `string`.
+      const def = this.ctx.enumDef(key);
+      if (!def || def.items.length === 0 || isPlaceholderList(def.items)) return "string";
+      const alias = this.ctx.enumAliases.get(key);
+      const known = alias
+        ? this.imports.ref({ module: "bpy.types", name: alias })
+        : def.items.map((i) => JSON.stringify(i.identifier)).join(" | ");
+      return `${known} | (string & {})`;
+    }
     const alias = this.ctx.enumAliases.get(key);
     if (alias) return this.imports.ref({ module: "bpy.types", name: alias });
     const def = this.ctx.enumDef(key);
@@ -197,7 +209,9 @@ export class RnaTypes {
     if (facts.length) lines.push(facts.join(" · "));
     if (p.type === "enum") {
       const def = this.ctx.enumDef(p.enum);
-      if (p.dynamic) {
+      if (p.dynamic && def && isPlaceholderList(def.items)) {
+        lines.push(`Dynamic enum (items come from a callback; RNA's static list is only the placeholder \`${def.items[0]!.identifier}\`).`);
+      } else if (p.dynamic) {
         const seen = def?.items.map((i) => `\`${i.identifier}\``).join(", ") ?? "";
         lines.push(`Dynamic enum (items come from a callback). Items seen at dump time: ${seen || "(none)"}.`);
       } else if (def && !this.ctx.enumAliases.has(p.enum)) {
@@ -309,4 +323,12 @@ export function prefix(text: string): string {
 
 export function jsdoc(text: string): string {
   return `/**\n${prefix(text)}\n */`;
+}
+
+/** Identifiers of RNA's one-item placeholder lists for callback enums (introspect/FORMAT.md). */
+const PLACEHOLDER_ITEMS = new Set(["DUMMY", "DEFAULT", "PLACEHOLDER", "NONE", "UNSUPPORTED"]);
+
+/** The static list of a dynamic enum is only a placeholder item (not a real value). */
+export function isPlaceholderList(items: readonly { identifier: string }[]): boolean {
+  return items.length === 1 && PLACEHOLDER_ITEMS.has(items[0]!.identifier);
 }

@@ -90,7 +90,7 @@ function splitAlternatives(text: string): string[] {
     const ch = text[i]!;
     if (ch === "(" || ch === "[") depth++;
     if (ch === ")" || ch === "]") depth--;
-    if (depth === 0 && text.startsWith(" or ", i)) {
+    if (depth === 0 && (text.startsWith(" or ", i) || text.startsWith(" | ", i))) {
       parts.push(cur);
       cur = "";
       i += 3;
@@ -153,6 +153,31 @@ function mapOne(text: string, ctx: RstContext): Mapped | null {
     const inner = ctx.resolveClass(m[2]!);
     const generic = /(^|\.)(BMElemSeq|BMIter)$/.test(m[1]!);
     if (outer && inner) return { type: generic ? `${outer}<${inner}>` : outer };
+  }
+  // ":class:`BMElemSeq`\\ [:class:`BMVert`]" (5.x form of "BMElemSeq of BMVert")
+  m = /^:class:`~?([\w.]+)`(?:\\)?\s*\[(.+)\]$/.exec(t);
+  if (m) {
+    const outer = ctx.resolveClass(m[1]!);
+    const inner = mapText(m[2]!, ctx);
+    const generic = /(^|\.)(BMElemSeq|BMIter)$/.test(m[1]!);
+    if (outer && (!generic || inner.type !== "unknown")) return { type: generic ? `${outer}<${inner.type}>` : outer };
+  }
+  // "Literal['VERT', 'EDGE']"
+  m = /^Literal\[(.+)\]$/.exec(t);
+  if (m) {
+    const lits = m[1]!.split(/,\s*/).map((x) => /^'([^']*)'$|^"([^"]*)"$/.exec(x.trim()));
+    if (lits.every((x) => x !== null)) return { type: lits.map((x) => JSON.stringify(x![1] ?? x![2])).join(" | ") };
+  }
+  // Python typing generics (4.3+ docstrings): "Sequence[X]", "Iterable[X]", "list[X]", "set[X]"
+  m = /^(Sequence|Iterable|Iterator|Collection|list|List|set|Set|frozenset)\[(.+)\]$/.exec(t);
+  if (m) {
+    const inner = mapText(m[2]!, ctx);
+    if (inner.type === "unknown") return null;
+    const kind = m[1]!.toLowerCase();
+    if (kind === "set" || kind === "frozenset")
+      return { type: ctx.position === "param" ? `ReadonlySet<${inner.type}> | Set<${inner.type}>` : `Set<${inner.type}>`, note: inner.note };
+    if (kind === "iterable" || kind === "iterator") return { type: `Iterable<${inner.type}>`, note: inner.note };
+    return { type: arrayOf(inner.type, ctx), note: inner.note };
   }
   // containers
   m = /^(?:sequence|list|tuple|iterable|collection|set)s? of (?:\d+ (?:or \d+ )?|(?:\d+, )*\d+ or \d+ )?(.+?)s?$/i.exec(t);

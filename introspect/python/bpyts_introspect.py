@@ -209,12 +209,88 @@ def _probe_dynamic_enums(limit=4000):
                 if os.environ.get("BPYTS_DEBUG"): print("PROBE", srna.identifier, ident, flush=True)
                 value = getattr(inst, ident)
                 if kind == "COLLECTION":
+                    wrapper = p.srna
+                    if wrapper is not None and wrapper.identifier not in seen:
+                        seen.add(wrapper.identifier)  # e.g. BlendDataNodeTrees: probe its functions
+                        _probe_function_enums(value, wrapper, result)
                     value = value[0] if len(value) else None
             except Exception:
                 continue
             if value is not None and hasattr(value, "bl_rna"):
                 queue.append(value)
+        _probe_function_enums(inst, srna, result)
     return result
+
+
+# Identifiers of the one-item placeholder lists RNA gives enums whose real items come from a
+# callback (rna_enum_dummy_NULL_items = DUMMY in 3.4/4.3, rna_enum_dummy_DEFAULT_items = DEFAULT,
+# node `PLACEHOLDER`, `NONE` for color-management / fluid cache formats, `UNSUPPORTED` for
+# Region.active_panel_category). A static list that is only such an item is never the real set.
+_PLACEHOLDER_IDS = {"DUMMY", "DEFAULT", "PLACEHOLDER", "NONE", "UNSUPPORTED"}
+
+
+def _is_placeholder(items_static):
+    return len(items_static) == 1 and items_static[0][0] in _PLACEHOLDER_IDS
+
+
+def _probe_value(p):
+    """A value that RNA parses for a (required) parameter of type p, or raise KeyError."""
+    kind = p.type
+    if getattr(p, "is_array", False) or getattr(p, "array_length", 0):
+        raise KeyError(kind)
+    if kind == "STRING":
+        return ""
+    if kind in ("INT", "FLOAT"):
+        return 0
+    if kind == "BOOLEAN":
+        return False
+    raise KeyError(kind)
+
+
+def _probe_function_enums(inst, srna, result):
+    """Items of placeholder-only enum parameters of RNA functions (BlendDataNodeTrees.new `type`).
+
+    Calling the function with an invalid identifier for the enum (and parseable values for the
+    required parameters before it) fails while parsing the arguments, before the function runs,
+    with an error that lists the items valid in context. Nothing is called or modified.
+    """
+    import ast
+
+    for f in srna.functions:
+        if f.is_registered or f.is_registered_optional:
+            continue  # callbacks may be Python code: never call them
+        params = [q for q in f.parameters if not q.is_output]
+        for i, p in enumerate(params):
+            if p.type != "ENUM" or p.is_enum_flag:
+                continue
+            if not _is_placeholder([_Enums._item_tuple(x) for x in p.enum_items_static]):
+                continue
+            kw = {}
+            try:
+                for q in params[:i]:
+                    if q.is_required:
+                        kw[q.identifier] = _probe_value(q)
+            except KeyError:
+                continue
+            kw[p.identifier] = _PROBE
+            try:
+                func = getattr(inst, f.identifier)
+            except Exception:
+                continue
+            if type(func).__name__ != "bpy_func":  # only RNA functions parse before running
+                continue
+            try:
+                func(**kw)
+            except Exception as ex:
+                m = _PROBE_MESSAGE.search(str(ex))
+                if m:
+                    try:
+                        items = list(ast.literal_eval(m.group(1)))
+                    except Exception:
+                        continue
+                    result.setdefault(p.as_pointer(), (inst, p.identifier, items))
+            else:  # parsing accepted the probe: should not happen, report loudly
+                raise RuntimeError("bpyts: probe value accepted by %s.%s" % (srna.identifier, f.identifier))
 
 
 def _dynamic_items(probe, static_items):
@@ -294,7 +370,7 @@ def _property(p, enums, user):
         probe = _DYNAMIC.get(p.as_pointer())
         if probe is not None and [i[0] for i in items_now] != probe[2]:
             items_now = _dynamic_items(probe, items_now)
-        dynamic = items_now != items_static or not items_static
+        dynamic = items_now != items_static or not items_static or _is_placeholder(items_static)
         out["enum"] = enums.key_for(items_now, user)
         if dynamic:
             out["dynamic"] = True

@@ -422,8 +422,12 @@ def python_members(cls, rna_names, owner_modules):
     members = {}
     own_rna = cls.bl_rna
     for klass in cls.__mro__:
-        if klass is object or klass.__name__ == "bpy_struct":
+        if klass is object:
             break
+        if klass.__name__ == "bpy_struct":
+            # Python mixins come after bpy_struct in the MRO (`class Menu(StructRNA, _GenericUI)`:
+            # Menu, bpy_struct, _GenericUI, object): skip bpy_struct itself, keep walking.
+            continue
         # Stop at the next RNA base (its members belong to that struct).
         krna = klass.__dict__.get("bl_rna")
         if krna is not None and krna != own_rna:

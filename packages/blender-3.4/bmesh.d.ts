@@ -1989,7 +1989,7 @@ declare module "bmesh.types" {
      * @param fallback Return this value if nothing is found. Default: `None`. (type not documented by Blender)
      * @returns The edge found or None
      */
-    get(verts: BMVert, fallback?: unknown): BMEdge;
+    get(verts: Iterable<BMVert>, fallback?: unknown): BMEdge | null;
     /**
      * Initialize the index values of this sequence.
      *
@@ -2012,7 +2012,7 @@ declare module "bmesh.types" {
      * @param example Existing edge to initialize settings (optional argument). Default: `None`.
      * @returns The newly created edge.
      */
-    new(verts: readonly [BMVert, BMVert], example?: BMEdge): BMEdge;
+    new(verts: Iterable<BMVert>, example?: BMEdge): BMEdge;
     /**
      * Remove an edge.
      * @param edge  (type not documented by Blender)
@@ -2339,7 +2339,7 @@ declare module "bmesh.types" {
      * @param fallback Return this value if nothing is found. Default: `None`. (type not documented by Blender)
      * @returns The face found or None
      */
-    get(verts: BMVert, fallback?: unknown): BMFace;
+    get(verts: Iterable<BMVert>, fallback?: unknown): BMFace | null;
     /**
      * Initialize the index values of this sequence.
      *
@@ -2362,7 +2362,7 @@ declare module "bmesh.types" {
      * @param example Existing face to initialize settings (optional argument). Default: `None`.
      * @returns The newly created face.
      */
-    new(verts: BMVert, example?: BMFace): BMFace;
+    new(verts: Iterable<BMVert>, example?: BMFace): BMFace;
     /**
      * Remove a face.
      * @param face  (type not documented by Blender)
@@ -2992,7 +2992,7 @@ declare module "bmesh.types" {
      * @param vert_pair The vert to interpolate data from.
      * @param fac  (type not documented by Blender)
      */
-    copy_from_vert_interp(vert_pair: BMVert, fac: unknown): void;
+    copy_from_vert_interp(vert_pair: Iterable<BMVert>, fac: unknown): void;
     /**
      * Set the hide state.
      * This is different from the *hide* attribute because it updates the selection and hide state of associated geometry.

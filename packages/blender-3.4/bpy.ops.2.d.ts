@@ -278,7 +278,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -291,7 +291,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -3511,7 +3511,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -3524,7 +3524,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -4148,7 +4148,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -4161,7 +4161,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5126,7 +5126,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -5139,7 +5139,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5443,7 +5443,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -5456,7 +5456,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5673,7 +5673,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -5686,7 +5686,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5987,7 +5987,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -6000,7 +6000,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -6227,7 +6227,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -6240,7 +6240,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -6550,7 +6550,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -6563,7 +6563,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -7888,7 +7888,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7901,7 +7901,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8194,7 +8194,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8207,7 +8207,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8490,7 +8490,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8503,7 +8503,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8786,7 +8786,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8799,7 +8799,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -9786,7 +9786,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -9799,7 +9799,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -10036,7 +10036,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10049,7 +10049,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -11465,7 +11465,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11478,7 +11478,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -11671,7 +11671,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11684,7 +11684,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -12567,7 +12567,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -12580,7 +12580,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -12805,7 +12805,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -12818,7 +12818,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -13035,7 +13035,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -13048,7 +13048,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -13265,7 +13265,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -13278,7 +13278,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -13686,7 +13686,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -13699,7 +13699,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -13896,7 +13896,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -13909,7 +13909,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -14527,7 +14527,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -14540,7 +14540,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -14732,7 +14732,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -14745,7 +14745,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -14944,9 +14944,9 @@ declare module "bpy.ops" {
       /**
        * Socket Type
        * Default: 'DEFAULT'
-       * Items: {@link GreasePencilLayersActiveNoteItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      socket_type?: bpy_types.GreasePencilLayersActiveNoteItems;
+      socket_type?: string;
     }>;
     /**
      * Move a socket up or down in the current node tree's sockets stack
@@ -16063,7 +16063,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -16076,7 +16076,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -16276,7 +16276,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -16289,7 +16289,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

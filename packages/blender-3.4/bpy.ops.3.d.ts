@@ -230,9 +230,9 @@ declare module "bpy.ops" {
       /**
        * Data Operation
        * Default: 'DEFAULT'
-       * Items: {@link GreasePencilLayersActiveNoteItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      type?: bpy_types.GreasePencilLayersActiveNoteItems;
+      type?: string;
     }>;
     /**
      * Copy or reorder modifiers, constraints, and effects
@@ -4021,9 +4021,9 @@ declare module "bpy.ops" {
       /**
        * Type of material that objects are made of (determines material density)
        * Default: 'DEFAULT'
-       * Items: {@link GreasePencilLayersActiveNoteItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      material?: bpy_types.GreasePencilLayersActiveNoteItems;
+      material?: string;
       /**
        * Density value (kg/m^3), allows custom value if the 'Custom' preset is used
        * Default: `1` · Range: [1.175494e-38, FLT_MAX] · soft [1, 2500] · step 1 · precision 3
@@ -11417,7 +11417,7 @@ declare module "bpy.ops" {
        * Default: 'GLOBAL'
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
        */
-      orient_type?: string;
+      orient_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Matrix
        * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11430,7 +11430,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
        * Hidden option.
        */
-      orient_matrix_type?: string;
+      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Constraint Axis
        * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -11583,7 +11583,7 @@ declare module "bpy.ops" {
        * Default: 'GLOBAL'
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
        */
-      orient_type?: string;
+      orient_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Matrix
        * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11596,7 +11596,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
        * Hidden option.
        */
-      orient_matrix_type?: string;
+      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Constraint Axis
        * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

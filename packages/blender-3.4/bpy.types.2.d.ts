@@ -98,7 +98,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `sRGB`, `XYZ`, `None`.
      */
-    display_device: string;
+    display_device: "sRGB" | "XYZ" | "None" | (string & {});
   }
 
   /**
@@ -116,7 +116,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
      */
-    name: string;
+    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * Treat image as non-color data without color management, like normal or displacement maps
      * Default: `false`
@@ -139,7 +139,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
      */
-    name: string;
+    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
   }
 
   /**
@@ -157,13 +157,22 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `None`, `Very High Contrast`, `High Contrast`, `Medium High Contrast`, `Medium Contrast`, `Medium Low Contrast`, `Low Contrast`, `Very Low Contrast`.
      */
-    look: string;
+    look:
+      | "None"
+      | "Very High Contrast"
+      | "High Contrast"
+      | "Medium High Contrast"
+      | "Medium Contrast"
+      | "Medium Low Contrast"
+      | "Low Contrast"
+      | "Very Low Contrast"
+      | (string & {});
     /**
      * View used when converting image to a display space
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Standard`, `Filmic`, `Filmic Log`, `Raw`, `False Color`.
      */
-    view_transform: string;
+    view_transform: "Standard" | "Filmic" | "Filmic Log" | "Raw" | "False Color" | (string & {});
     /**
      * Exposure (stops) applied before display transform
      * Default: `0` · Range: [-32, 32] · soft [-10, 10] · step 1 · precision 3 · Subtype: FACTOR
@@ -1823,13 +1832,13 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
      */
-    from_color_space: string;
+    from_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * Color space of the output image
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
      */
-    to_color_space: string;
+    to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * True if a registered node type
      * @returns result: Result
@@ -2132,9 +2141,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if this image has any named layer
      * Default: `false` · Read-only
@@ -3432,9 +3441,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if this image has any named layer
      * Default: `false` · Read-only
@@ -4860,9 +4869,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if a registered node type
      * @returns result: Result
@@ -8716,7 +8725,7 @@ declare module "bpy.types" {
      * Denoise the image after each preview update with the selected denoiser
      * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
      */
-    preview_denoiser: string;
+    preview_denoiser: "A" | "U" | "T" | "O" | (string & {});
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoiser
      * Default: 'FAST'
@@ -12202,6 +12211,20 @@ declare module "bpy.types" {
      */
     align_orientation(other: unknown): void;
     /**
+     * The name of this bone before any '.' character
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
      * A list of all the bones children.
      *
      * .. note:: Takes ``O(len(bones))`` time.
@@ -12210,6 +12233,41 @@ declare module "bpy.types" {
      * (Defined in Python: `bpy_types.EditBone`.)
      */
     readonly children: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): void;
+    /**
+     * A list of parents, starting with the immediate parent
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
     /**
      * Transform the the bones head, tail, roll and envelope
      * (when the matrix has a scale component).
@@ -12226,6 +12284,41 @@ declare module "bpy.types" {
         roll?: boolean;
       }>,
     ): void;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone
+     * @param vec  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    translate(vec: unknown): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**
@@ -12405,16 +12498,16 @@ declare module "bpy.types" {
     /**
      * Default value for this enum
      * Default: 'DUMMY' · Read-only
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    readonly default: EnumPropertyDefaultItems;
+    readonly default: string;
     /**
      * Default value for this enum
      * Default: {} · Read-only
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      * Enum flag: a set of identifiers.
      */
-    readonly default_flag: Set<EnumPropertyDefaultItems>;
+    readonly default_flag: Set<string>;
     /**
      * Possible values for the property
      * Read-only
@@ -13855,7 +13948,7 @@ declare module "bpy.types" {
      * Default: 'POINT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `POINT`, `LINE`, `PLANE`.
      */
-    shape: string;
+    shape: "POINT" | "LINE" | "PLANE" | (string & {});
     /**
      * Fall-Off
      * Default: 'SPHERE'
@@ -15603,27 +15696,27 @@ declare module "bpy.types" {
     /**
      * Select the file format to be used for caching surface data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_mesh_format: KeymapPropvalueItems;
+    cache_mesh_format: string;
     /**
      * Select the file format to be used for caching volumetric data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_data_format: KeymapPropvalueItems;
+    cache_data_format: string;
     /**
      * Select the file format to be used for caching particle data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_particle_format: KeymapPropvalueItems;
+    cache_particle_format: string;
     /**
      * Select the file format to be used for caching noise data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_noise_format: KeymapPropvalueItems;
+    cache_noise_format: string;
     /**
      * Change the cache type of the simulation
      * Default: 'REPLAY'
@@ -15718,9 +15811,9 @@ declare module "bpy.types" {
     /**
      * Bit depth for fluid particles and grids (lower bit values reduce file size)
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    openvdb_data_depth: KeymapPropvalueItems;
+    openvdb_data_depth: string;
     /**
      * Adjust simulation speed
      * Default: `1` · Range: [0.0001, 10] · step 10 · precision 3
@@ -15837,9 +15930,9 @@ declare module "bpy.types" {
     /**
      * Simulation field to color map
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    color_ramp_field: KeymapPropvalueItems;
+    color_ramp_field: string;
     /**
      * Multiplier for scaling the selected field to color map
      * Default: `1` · Range: [0.001, 100000] · soft [0.001, 1000] · step 0.1 · precision 3
@@ -16007,9 +16100,9 @@ declare module "bpy.types" {
     /**
      * Change how fluid is emitted
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    flow_source: KeymapPropvalueItems;
+    flow_source: string;
     /**
      * Only allow given density value in emitter area and will not add up
      * Default: `true`

@@ -10470,9 +10470,9 @@ declare module "bpy.types" {
     /**
      * Note/Layer to add annotation strokes to
      * Default: 'DEFAULT'
-     * Items: {@link GreasePencilLayersActiveNoteItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    active_note: GreasePencilLayersActiveNoteItems;
+    active_note: string;
     /**
      * Add a new grease pencil layer
      * @param name Name of the layer Default: "GPencilLayer" · max 63 bytes
@@ -10567,6 +10567,31 @@ declare module "bpy.types" {
      * Registered callback (required).
      */
     draw(context: Context | null): void;
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Header, context: Context) => void): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Header, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Header, context: Context) => void): void;
   }
 
   /**
@@ -11778,7 +11803,7 @@ declare module "bpy.types" {
      * Default: 'FILE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `V`, `I`, `E`, `W`, `E`, `R`.
      */
-    source: string;
+    source: "V" | "I" | "E" | "W" | "E" | "R" | (string & {});
     /**
      * How to generate the image
      * Default: 'IMAGE' · Read-only
@@ -12132,7 +12157,7 @@ declare module "bpy.types" {
      * Default: '8'
      * Dynamic enum (items come from a callback). Items seen at dump time: `8`, `16`.
      */
-    color_depth: string;
+    color_depth: "8" | "16" | (string & {});
     /**
      * Quality for image formats that support lossy compression
      * Default: `90` · Range: [0, 100] · step 1 · Subtype: PERCENTAGE
@@ -12158,7 +12183,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `PXR24`, `ZIP`, `PIZ`, `RLE`, `ZIPS`, `DWAA`, `DWAB`.
      */
-    exr_codec: string;
+    exr_codec: "NONE" | "PXR24" | "ZIP" | "PIZ" | "RLE" | "ZIPS" | "DWAA" | "DWAB" | (string & {});
     /**
      * Save luminance-chrominance-chrominance channels instead of RGB colors
      * Default: `false`
@@ -13329,9 +13354,9 @@ declare module "bpy.types" {
     /**
      * The value this event translates to in a modal keymap
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    propvalue: KeymapPropvalueItems;
+    propvalue: string;
     /**
      * Activate or deactivate item
      * Default: `false`

@@ -4054,6 +4054,13 @@ declare module "bpy.types" {
      */
     draw(context: Context | null): void;
     /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Menu, context: Context) => void): void;
+    /**
      * @param context  (type not documented by Blender)
      * @param layout  (type not documented by Blender)
      * (Defined in Python: `bpy_types.Menu`.)
@@ -4072,6 +4079,11 @@ declare module "bpy.types" {
      * (Defined in Python: `bpy_types.Menu`.)
      */
     draw_preset(_context: unknown): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
     /**
      * Populate a menu from a list of paths.
      * @param searchpaths Paths to scan.
@@ -4097,6 +4109,19 @@ declare module "bpy.types" {
         add_operator?: unknown;
       }>,
     ): void;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Menu, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Menu, context: Context) => void): void;
   }
 
   /**
@@ -9540,7 +9565,115 @@ declare module "bpy.types" {
      * Default: 'CUSTOM' · Registered (a subclass must define it)
      * Dynamic enum (items come from a callback). Items seen at dump time: `CUSTOM`, `CUSTOM GROUP`, `UNDEFINED`, `FRAME`, `GROUP`, `GROUP_INPUT`, `GROUP_OUTPUT`, `REROUTE`, `RGB`, `VALUE`, `MIX_RGB`, `VALTORGB`, `RGBTOBW`, `SHADERTORGB`, `NORMAL`, `GAMMA`, `BRIGHTCONTRAST`, `MAPPING`, `CURVE_VEC`, `CURVE_RGB`, `CAMERA`, `MAP_RANGE`, `CLAMP`, `MATH`, `VECT_MATH`, `SQUEEZE`, `INVERT`, `SEPRGB`, `COMBRGB`, `HUE_SAT`, `OUTPUT_MATERIAL`, `EEVEE_SPECULAR`, `OUTPUT_LIGHT`, `OUTPUT_WORLD`, `OUTPUT_LINESTYLE`, `FRESNEL`, `LAYER_WEIGHT`, `MIX_SHADER`, `ADD_SHADER`, `ATTRIBUTE`, `AMBIENT_OCCLUSION`, `BACKGROUND`, `HOLDOUT`, `BSDF_ANISOTROPIC`, `BSDF_DIFFUSE`, `BSDF_PRINCIPLED`, `BSDF_GLOSSY`, `BSDF_GLASS`, `BSDF_REFRACTION`, `BSDF_TRANSLUCENT`, `BSDF_TRANSPARENT`, `BSDF_VELVET`, `BSDF_TOON`, `BSDF_HAIR`, `BSDF_HAIR_PRINCIPLED`, `SUBSURFACE_SCATTERING`, `VOLUME_ABSORPTION`, `VOLUME_SCATTER`, `PRINCIPLED_VOLUME`, `EMISSION`, `NEW_GEOMETRY`, `LIGHT_PATH`, `LIGHT_FALLOFF`, `OBJECT_INFO`, `PARTICLE_INFO`, `HAIR_INFO`, `POINT_INFO`, `VOLUME_INFO`, `WIREFRAME`, `WAVELENGTH`, `BLACKBODY`, `BUMP`, `NORMAL_MAP`, `TANGENT`, `SCRIPT`, `TEX_IMAGE`, `TEX_ENVIRONMENT`, `TEX_SKY`, `TEX_GRADIENT`, `TEX_NOISE`, `TEX_MAGIC`, `TEX_WAVE`, `TEX_MUSGRAVE`, `TEX_VORONOI`, `TEX_CHECKER`, `TEX_BRICK`, `TEX_POINTDENSITY`, `TEX_COORD`, `VECTOR_ROTATE`, `VECT_TRANSFORM`, `SEPHSV`, `COMBHSV`, `UVMAP`, `VERTEX_COLOR`, `UVALONGSTROKE`, `SEPXYZ`, `COMBXYZ`, `BEVEL`, `DISPLACEMENT`, `VECTOR_DISPLACEMENT`, `TEX_IES`, `TEX_WHITE_NOISE`, `OUTPUT_AOV`, `CURVE_FLOAT`, `COMBINE_COLOR`, `SEPARATE_COLOR`, `MIX`.
      */
-    bl_static_type: string;
+    bl_static_type:
+      | "CUSTOM"
+      | "CUSTOM GROUP"
+      | "UNDEFINED"
+      | "FRAME"
+      | "GROUP"
+      | "GROUP_INPUT"
+      | "GROUP_OUTPUT"
+      | "REROUTE"
+      | "RGB"
+      | "VALUE"
+      | "MIX_RGB"
+      | "VALTORGB"
+      | "RGBTOBW"
+      | "SHADERTORGB"
+      | "NORMAL"
+      | "GAMMA"
+      | "BRIGHTCONTRAST"
+      | "MAPPING"
+      | "CURVE_VEC"
+      | "CURVE_RGB"
+      | "CAMERA"
+      | "MAP_RANGE"
+      | "CLAMP"
+      | "MATH"
+      | "VECT_MATH"
+      | "SQUEEZE"
+      | "INVERT"
+      | "SEPRGB"
+      | "COMBRGB"
+      | "HUE_SAT"
+      | "OUTPUT_MATERIAL"
+      | "EEVEE_SPECULAR"
+      | "OUTPUT_LIGHT"
+      | "OUTPUT_WORLD"
+      | "OUTPUT_LINESTYLE"
+      | "FRESNEL"
+      | "LAYER_WEIGHT"
+      | "MIX_SHADER"
+      | "ADD_SHADER"
+      | "ATTRIBUTE"
+      | "AMBIENT_OCCLUSION"
+      | "BACKGROUND"
+      | "HOLDOUT"
+      | "BSDF_ANISOTROPIC"
+      | "BSDF_DIFFUSE"
+      | "BSDF_PRINCIPLED"
+      | "BSDF_GLOSSY"
+      | "BSDF_GLASS"
+      | "BSDF_REFRACTION"
+      | "BSDF_TRANSLUCENT"
+      | "BSDF_TRANSPARENT"
+      | "BSDF_VELVET"
+      | "BSDF_TOON"
+      | "BSDF_HAIR"
+      | "BSDF_HAIR_PRINCIPLED"
+      | "SUBSURFACE_SCATTERING"
+      | "VOLUME_ABSORPTION"
+      | "VOLUME_SCATTER"
+      | "PRINCIPLED_VOLUME"
+      | "EMISSION"
+      | "NEW_GEOMETRY"
+      | "LIGHT_PATH"
+      | "LIGHT_FALLOFF"
+      | "OBJECT_INFO"
+      | "PARTICLE_INFO"
+      | "HAIR_INFO"
+      | "POINT_INFO"
+      | "VOLUME_INFO"
+      | "WIREFRAME"
+      | "WAVELENGTH"
+      | "BLACKBODY"
+      | "BUMP"
+      | "NORMAL_MAP"
+      | "TANGENT"
+      | "SCRIPT"
+      | "TEX_IMAGE"
+      | "TEX_ENVIRONMENT"
+      | "TEX_SKY"
+      | "TEX_GRADIENT"
+      | "TEX_NOISE"
+      | "TEX_MAGIC"
+      | "TEX_WAVE"
+      | "TEX_MUSGRAVE"
+      | "TEX_VORONOI"
+      | "TEX_CHECKER"
+      | "TEX_BRICK"
+      | "TEX_POINTDENSITY"
+      | "TEX_COORD"
+      | "VECTOR_ROTATE"
+      | "VECT_TRANSFORM"
+      | "SEPHSV"
+      | "COMBHSV"
+      | "UVMAP"
+      | "VERTEX_COLOR"
+      | "UVALONGSTROKE"
+      | "SEPXYZ"
+      | "COMBXYZ"
+      | "BEVEL"
+      | "DISPLACEMENT"
+      | "VECTOR_DISPLACEMENT"
+      | "TEX_IES"
+      | "TEX_WHITE_NOISE"
+      | "OUTPUT_AOV"
+      | "CURVE_FLOAT"
+      | "COMBINE_COLOR"
+      | "SEPARATE_COLOR"
+      | "MIX"
+      | (string & {});
     /**
      * bl_width_default
      * Default: `0` · Range: [0, FLT_MAX] · soft [0, 10000] · step 10 · precision 3 · Subtype: UNSIGNED · Registered (a subclass must define it)

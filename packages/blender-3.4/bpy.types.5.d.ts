@@ -424,7 +424,7 @@ declare module "bpy.types" {
      * Default: 'OBJECT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `O`, `B`, `J`, `E`, `C`, `T`.
      */
-    parent_type: string;
+    parent_type: "O" | "B" | "J" | "E" | "C" | "T" | (string & {});
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED
@@ -793,7 +793,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `VERTS`, `FACES`.
      */
-    instance_type: string;
+    instance_type: "NONE" | "VERTS" | "FACES" | (string & {});
     /**
      * Rotate instance according to vertex normal
      * Default: `false`
@@ -3855,6 +3855,31 @@ declare module "bpy.types" {
      * Registered callback (optional): define it in a subclass.
      */
     draw_header_preset?(context: Context): void;
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Panel, context: Context) => void): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Panel, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Panel, context: Context) => void): void;
   }
 
   /**
@@ -4065,7 +4090,7 @@ declare module "bpy.types" {
      * Default: 'COMB'
      * Dynamic enum (items come from a callback). Items seen at dump time: `COMB`, `SMOOTH`, `LENGTH`.
      */
-    tool: string;
+    tool: "COMB" | "SMOOTH" | "LENGTH" | (string & {});
     /**
      * Particle select and display mode
      * Default: 'PATH'
@@ -4767,9 +4792,9 @@ declare module "bpy.types" {
     /**
      * Material slot used for rendering particles
      * Default: 'DUMMY'
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    material_slot: EnumPropertyDefaultItems;
+    material_slot: string;
     /**
      * Algorithm used to calculate physics, from the fastest to the most stable and accurate: Midpoint, Euler, Verlet, RK4
      * Default: 'MIDPOINT'
@@ -6944,11 +6969,95 @@ declare module "bpy.types" {
       }>,
     ): [Vector, number, Vector, number];
     /**
+     * The name of this bone before any '.' character
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
      * Read-only
      * (type not documented by Blender)
      * (Defined in Python: `bpy_types.PoseBone`.)
      */
     readonly children: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): void;
+    /**
+     * A list of parents, starting with the immediate parent
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone
+     * @param vec  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    translate(vec: unknown): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**
@@ -7005,7 +7114,21 @@ declare module "bpy.types" {
      * Default: 'INTERFACE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `INTERFACE`, `THEMES`, `VIEWPORT`, `LIGHTS`, `EDITING`, `ANIMATION`, `ADDONS`, `INPUT`, `NAVIGATION`, `KEYMAP`, `SYSTEM`, `SAVE_LOAD`, `FILE_PATHS`.
      */
-    active_section: string;
+    active_section:
+      | "INTERFACE"
+      | "THEMES"
+      | "VIEWPORT"
+      | "LIGHTS"
+      | "EDITING"
+      | "ANIMATION"
+      | "ADDONS"
+      | "INPUT"
+      | "NAVIGATION"
+      | "KEYMAP"
+      | "SYSTEM"
+      | "SAVE_LOAD"
+      | "FILE_PATHS"
+      | (string & {});
     /**
      * Application Template
      * max 63 bytes
@@ -8125,7 +8248,8 @@ declare module "bpy.types" {
      * Default: 'None'
      * Dynamic enum (items come from a callback). Items seen at dump time: `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `SDL`, `JACK`, `None`.
      */
-    audio_device: string;
+    audio_device:
+      "PulseAudio" | "OpenAL - OpenAL Soft" | "OpenAL" | "SDL" | "JACK" | "None" | (string & {});
     /**
      * Audio sample rate
      * Default: 'RATE_48000'
@@ -8449,7 +8573,47 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `en_US`, `es`, `fr_FR`, `ja_JP`, `sk_SK`, `vi_VN`, `zh_CN`, `cs_CZ`, `de_DE`, `it_IT`, `ko_KR`, `pt_BR`, `pt_PT`, `ru_RU`, `uk_UA`, `zh_TW`, `ab`, `ar_EG`, `ca_AD`, `eo`, `eu_EU`, `fa_IR`, `fi_FI`, `ha`, `he_IL`, `hi_IN`, `hr_HR`, `hu_HU`, `id_ID`, `ka`, `ky_KG`, `nl_NL`, `pl_PL`, `sr_RS`, `sr_RS@latin`, `sv_SE`, `th_TH`, `tr_TR`.
      */
-    language: string;
+    language:
+      | "DEFAULT"
+      | "en_US"
+      | "es"
+      | "fr_FR"
+      | "ja_JP"
+      | "sk_SK"
+      | "vi_VN"
+      | "zh_CN"
+      | "cs_CZ"
+      | "de_DE"
+      | "it_IT"
+      | "ko_KR"
+      | "pt_BR"
+      | "pt_PT"
+      | "ru_RU"
+      | "uk_UA"
+      | "zh_TW"
+      | "ab"
+      | "ar_EG"
+      | "ca_AD"
+      | "eo"
+      | "eu_EU"
+      | "fa_IR"
+      | "fi_FI"
+      | "ha"
+      | "he_IL"
+      | "hi_IN"
+      | "hr_HR"
+      | "hu_HU"
+      | "id_ID"
+      | "ka"
+      | "ky_KG"
+      | "nl_NL"
+      | "pl_PL"
+      | "sr_RS"
+      | "sr_RS@latin"
+      | "sv_SE"
+      | "th_TH"
+      | "tr_TR"
+      | (string & {});
     /**
      * Translate the descriptions when hovering UI elements (recommended)
      * Default: `true`
@@ -10478,7 +10642,7 @@ declare module "bpy.types" {
      * Default: 'BLENDER_EEVEE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `BLENDER_EEVEE`, `BLENDER_WORKBENCH`, `CYCLES`.
      */
-    engine: string;
+    engine: "BLENDER_EEVEE" | "BLENDER_WORKBENCH" | "CYCLES" | (string & {});
     /**
      * More than one rendering engine is available
      * Default: `false` · Read-only

@@ -11108,9 +11108,9 @@ declare module "bpy.types" {
     /**
      * Node tree type to display and edit
      * Default: 'DUMMY'
-     * Items: {@link BlendDataNodeTreesNewTypeItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    tree_type: BlendDataNodeTreesNewTypeItems;
+    tree_type: string;
     /**
      * Type of data to take texture from
      * Default: 'WORLD'
@@ -11521,7 +11521,23 @@ declare module "bpy.types" {
      * Default: 'RENDER'
      * Dynamic enum (items come from a callback). Items seen at dump time: `TOOL`, `RENDER`, `OUTPUT`, `VIEW_LAYER`, `SCENE`, `WORLD`, `COLLECTION`, `OBJECT`, `MODIFIER`, `PARTICLES`, `PHYSICS`, `CONSTRAINT`, `DATA`, `MATERIAL`, `TEXTURE`.
      */
-    context: string;
+    context:
+      | "TOOL"
+      | "RENDER"
+      | "OUTPUT"
+      | "VIEW_LAYER"
+      | "SCENE"
+      | "WORLD"
+      | "COLLECTION"
+      | "OBJECT"
+      | "MODIFIER"
+      | "PARTICLES"
+      | "PHYSICS"
+      | "CONSTRAINT"
+      | "DATA"
+      | "MATERIAL"
+      | "TEXTURE"
+      | (string & {});
     /**
      * pin_id
      */

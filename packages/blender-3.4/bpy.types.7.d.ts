@@ -486,9 +486,9 @@ declare module "bpy.types" {
     /**
      * Which output node to use, for node-based textures
      * Default: 'DUMMY'
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    output_node: EnumPropertyDefaultItems;
+    output_node: string;
   }
 
   /**
@@ -5704,7 +5704,7 @@ declare module "bpy.types" {
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center)
      * @returns layout: Sub-layout to put items in
      */
-    menu_pie(): UILayout | null;
+    menu_pie(): UILayout;
     /**
      * Return the custom icon for this data, use it e.g. to get materials or texture icons
      * @param data Data from which to take the icon Read-only · Never None
@@ -7376,6 +7376,31 @@ declare module "bpy.types" {
       data: AnyType | null,
       property: string,
     ): [bpy_prop_array<number>, bpy_prop_array<number>];
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: UIList, context: Context) => void): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: UIList, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: UIList, context: Context) => void): void;
   }
 
   /**
@@ -8823,25 +8848,40 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `KILOMETERS`, `METERS`, `CENTIMETERS`, `MILLIMETERS`, `MICROMETERS`.
      */
-    length_unit: string;
+    length_unit:
+      | "ADAPTIVE"
+      | "KILOMETERS"
+      | "METERS"
+      | "CENTIMETERS"
+      | "MILLIMETERS"
+      | "MICROMETERS"
+      | (string & {});
     /**
      * Unit that will be used to display mass values
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `TONNES`, `KILOGRAMS`, `GRAMS`, `MILLIGRAMS`.
      */
-    mass_unit: string;
+    mass_unit: "ADAPTIVE" | "TONNES" | "KILOGRAMS" | "GRAMS" | "MILLIGRAMS" | (string & {});
     /**
      * Unit that will be used to display time values
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `DAYS`, `HOURS`, `MINUTES`, `SECONDS`, `MILLISECONDS`, `MICROSECONDS`.
      */
-    time_unit: string;
+    time_unit:
+      | "ADAPTIVE"
+      | "DAYS"
+      | "HOURS"
+      | "MINUTES"
+      | "SECONDS"
+      | "MILLISECONDS"
+      | "MICROSECONDS"
+      | (string & {});
     /**
      * Unit that will be used to display temperature values
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `KELVIN`, `CELSIUS`.
      */
-    temperature_unit: string;
+    temperature_unit: "ADAPTIVE" | "KELVIN" | "CELSIUS" | (string & {});
   }
 
   /**

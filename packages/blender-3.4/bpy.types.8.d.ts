@@ -2433,7 +2433,8 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`.
      */
-    studio_light: string;
+    studio_light:
+      "Default" | "basic.sl" | "outdoor.sl" | "paint.sl" | "rim.sl" | "studio.sl" | (string & {});
     /**
      * Make the lighting fixed and not follow the camera
      * Default: `false`
@@ -2610,7 +2611,20 @@ declare module "bpy.types" {
      * Default: 'COMBINED'
      * Dynamic enum (items come from a callback). Items seen at dump time: `COMBINED`, `EMISSION`, `ENVIRONMENT`, `AO`, `SHADOW`, `DIFFUSE_LIGHT`, `DIFFUSE_COLOR`, `SPECULAR_LIGHT`, `SPECULAR_COLOR`, `VOLUME_LIGHT`, `NORMAL`, `MIST`.
      */
-    render_pass: string;
+    render_pass:
+      | "COMBINED"
+      | "EMISSION"
+      | "ENVIRONMENT"
+      | "AO"
+      | "SHADOW"
+      | "DIFFUSE_LIGHT"
+      | "DIFFUSE_COLOR"
+      | "SPECULAR_LIGHT"
+      | "SPECULAR_COLOR"
+      | "VOLUME_LIGHT"
+      | "NORMAL"
+      | "MIST"
+      | (string & {});
     /**
      * Name of the active Shader AOV
      * max 63 bytes
@@ -4270,7 +4284,30 @@ declare module "bpy.types" {
      * Filter add-ons by category
      * Dynamic enum (items come from a callback). Items seen at dump time: `All`, `User`, `3D View`, `Add Curve`, `Add Mesh`, `Animation`, `Camera`, `Development`, `Import-Export`, `Interface`, `Lighting`, `Material`, `Mesh`, `Node`, `Object`, `Paint`, `Render`, `Rigging`, `Sequencer`, `System`, `UV`, `Video Tools`.
      */
-    addon_filter: string;
+    addon_filter:
+      | "All"
+      | "User"
+      | "3D View"
+      | "Add Curve"
+      | "Add Mesh"
+      | "Animation"
+      | "Camera"
+      | "Development"
+      | "Import-Export"
+      | "Interface"
+      | "Lighting"
+      | "Material"
+      | "Mesh"
+      | "Node"
+      | "Object"
+      | "Paint"
+      | "Render"
+      | "Rigging"
+      | "Sequencer"
+      | "System"
+      | "UV"
+      | "Video Tools"
+      | (string & {});
     /**
      * Display support level
      * Default: {'COMMUNITY', 'OFFICIAL'}
@@ -4941,7 +4978,7 @@ declare module "bpy.types" {
      * Active asset library to show in the UI, not used by the Asset Browser (which has its own active asset library)
      * Dynamic enum (items come from a callback). Items seen at dump time: `LOCAL`, `User Library`.
      */
-    asset_library_ref: string;
+    asset_library_ref: "LOCAL" | "User Library" | (string & {});
     /**
      * Per workspace index of the active pose asset
      * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
@@ -5000,9 +5037,9 @@ declare module "bpy.types" {
     /**
      * Tool Mode
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link GreasePencilLayersActiveNoteItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    readonly mode: GreasePencilLayersActiveNoteItems;
+    readonly mode: string;
     /**
      * Does this tool use an painting canvas
      * Default: `false` · Read-only

@@ -273,7 +273,10 @@ declare module "bpy.types" {
     protected constructor();
     /** Python `coll[index]`. */
     readonly [index: number]: T;
-    /** Python `len(coll)`. */
+    /**
+     * Python `len(coll)`.
+     * @pyOperator len
+     */
     readonly length: number;
     /** Python `for item in coll`. */
     [Symbol.iterator](): Iterator<T>;
@@ -309,7 +312,10 @@ declare module "bpy.types" {
     protected constructor();
     /** Python `a[index]`. */
     [index: number]: T;
-    /** Python `len(a)`. */
+    /**
+     * Python `len(a)`.
+     * @pyOperator len
+     */
     readonly length: number;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<T>;
@@ -862,12 +868,6 @@ declare module "bpy.types" {
    */
   export type BeztripleKeyframeTypeItems =
     "KEYFRAME" | "BREAKDOWN" | "MOVING_HOLD" | "EXTREME" | "JITTER";
-  /**
-   * Enum `BlendDataNodeTrees.new.type`:
-   * - `DUMMY`
-   * @blender 3.4.1
-   */
-  export type BlendDataNodeTreesNewTypeItems = "DUMMY";
   /**
    * Enum `boidrule_type` (`rna_enum_boidrule_type_items`):
    * - `GOAL` Goal: Go to assigned object or loudest assigned signal source

@@ -1812,15 +1812,15 @@ declare module "bmesh.types" {
     /**
      * Return the group indices used by this vertex
      * (matching Python's dict.keys() functionality).
-     * @returns the deform group this vertex uses (Blender documents the type as "list[int]", which the generator cannot map)
+     * @returns the deform group this vertex uses
      */
-    keys(): unknown;
+    keys(): number[];
     /**
      * Return the weights of the deform vertex
      * (matching Python's dict.values() functionality).
-     * @returns The weights that influence this vertex (Blender documents the type as "list[float]", which the generator cannot map)
+     * @returns The weights that influence this vertex
      */
-    values(): unknown;
+    values(): number[];
     /**
      * Python `len(a)`.
      * @pyOperator len
@@ -1998,11 +1998,11 @@ declare module "bmesh.types" {
     ensure_lookup_table(): void;
     /**
      * Return an edge which uses the **verts** passed.
-     * @param verts Sequence of verts. (Blender documents the type as "Sequence[:class:`BMVert`]", which the generator cannot map)
+     * @param verts Sequence of verts.
      * @param fallback Return this value if nothing is found. Default: `None`. (type not documented by Blender)
      * @returns The edge found or None
      */
-    get(verts: unknown, fallback?: unknown): BMEdge;
+    get(verts: Iterable<BMVert>, fallback?: unknown): BMEdge | null;
     /**
      * Initialize the index values of this sequence.
      *
@@ -2021,11 +2021,11 @@ declare module "bmesh.types" {
     index_update(): void;
     /**
      * Create a new edge from a given pair of verts.
-     * @param verts Vertex pair. (Blender documents the type as "Sequence[:class:`BMVert`]", which the generator cannot map)
+     * @param verts Vertex pair.
      * @param example Existing edge to initialize settings (optional argument). Default: `None`.
      * @returns The newly created edge.
      */
-    new(verts: unknown, example?: BMEdge): BMEdge;
+    new(verts: Iterable<BMVert>, example?: BMEdge): BMEdge;
     /**
      * Remove an edge.
      * @param edge
@@ -2348,11 +2348,11 @@ declare module "bmesh.types" {
     ensure_lookup_table(): void;
     /**
      * Return a face which uses the **verts** passed.
-     * @param verts Sequence of verts. (Blender documents the type as "Sequence[:class:`BMVert`]", which the generator cannot map)
+     * @param verts Sequence of verts.
      * @param fallback Return this value if nothing is found. Default: `None`. (type not documented by Blender)
      * @returns The face found or None
      */
-    get(verts: unknown, fallback?: unknown): BMFace;
+    get(verts: Iterable<BMVert>, fallback?: unknown): BMFace | null;
     /**
      * Initialize the index values of this sequence.
      *
@@ -2371,11 +2371,11 @@ declare module "bmesh.types" {
     index_update(): void;
     /**
      * Create a new face from a given set of verts.
-     * @param verts Sequence of 3 or more verts. (Blender documents the type as "Sequence[:class:`BMVert`]", which the generator cannot map)
+     * @param verts Sequence of 3 or more verts.
      * @param example Existing face to initialize settings (optional argument). Default: `None`.
      * @returns The newly created face.
      */
-    new(verts: unknown, example?: BMFace): BMFace;
+    new(verts: Iterable<BMVert>, example?: BMFace): BMFace;
     /**
      * Remove a face.
      * @param face
@@ -2628,9 +2628,9 @@ declare module "bmesh.types" {
     /**
      * Return the identifiers of collection members
      * (matching Python's dict.keys() functionality).
-     * @returns the identifiers for each member of this collection. (Blender documents the type as "list[str]", which the generator cannot map)
+     * @returns the identifiers for each member of this collection.
      */
-    keys(): unknown;
+    keys(): string[];
     /**
      * Create a new layer
      * @param name Optional name argument (will be made unique).
@@ -2645,9 +2645,9 @@ declare module "bmesh.types" {
     /**
      * Return the values of collection
      * (matching Python's dict.values() functionality).
-     * @returns the members of this collection. (Blender documents the type as "list[:class:`BMLayerItem`]", which the generator cannot map)
+     * @returns the members of this collection.
      */
-    values(): unknown;
+    values(): BMLayerItem[];
     /**
      * Create a new layer or return an existing active layer
      * @returns The newly verified layer.
@@ -2929,10 +2929,10 @@ declare module "bmesh.types" {
     copy_from_face_interp(face: BMFace): void;
     /**
      * Interpolate the customdata from a vert between 2 other verts.
-     * @param vert_pair The verts between which to interpolate data from. (Blender documents the type as "Sequence[:class:`BMVert`]", which the generator cannot map)
+     * @param vert_pair The verts between which to interpolate data from.
      * @param fac
      */
-    copy_from_vert_interp(vert_pair: unknown, fac: number): void;
+    copy_from_vert_interp(vert_pair: Iterable<BMVert>, fac: number): void;
     /**
      * Set the hide state.
      * This is different from the *hide* attribute because it updates the selection and hide state of associated geometry.
@@ -3176,9 +3176,9 @@ declare module "bmesh.types" {
     /**
      * Transform the mesh (optionally filtering flagged data only).
      * @param matrix 4x4x transform matrix.
-     * @param filter set of values in ('SELECT', 'HIDE', 'SEAM', 'SMOOTH', 'TAG'). Default: `None`. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @param filter set of values in ('SELECT', 'HIDE', 'SEAM', 'SMOOTH', 'TAG'). Default: `None`.
      */
-    transform(matrix: Matrix, filter?: unknown): void;
+    transform(matrix: Matrix, filter?: ReadonlySet<string> | Set<string>): void;
   }
 }
 
@@ -3226,7 +3226,7 @@ declare module "bmesh.utils" {
    * @param face The face to cut.
    * @param vert_a First vertex to cut in the face (face must contain the vert).
    * @param vert_b Second vertex to cut in the face (face must contain the vert).
-   * @param coords Optional sequence of 3D points in between *vert_a* and *vert_b*. Default: `()`. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+   * @param coords Optional sequence of 3D points in between *vert_a* and *vert_b*. Default: `()`.
    * @param use_exist .Use an existing edge if it exists (Only used when *coords* argument is empty or omitted) Default: `True`.
    * @param example Newly created edge will copy settings from this one. Default: `None`.
    * @returns The newly created face or None on failure. (Blender documents the type as "tuple[:class:`bmesh.types.BMFace`, :class:`bmesh.types.BMLoop`]", which the generator cannot map)
@@ -3236,7 +3236,7 @@ declare module "bmesh.utils" {
     face: bmesh_types.BMFace,
     vert_a: bmesh_types.BMVert,
     vert_b: bmesh_types.BMVert,
-    coords?: unknown,
+    coords?: readonly (readonly number[])[],
     use_exist?: boolean,
     example?: bmesh_types.BMEdge,
   ): unknown;
@@ -3247,11 +3247,14 @@ declare module "bmesh.utils" {
    *
    *    Regions defined by edges need to connect to the face, otherwise they're ignored as loose edges.
    * @param face The face to split.
-   * @param edgenet Sequence of edges. (Blender documents the type as "Sequence[:class:`bmesh.types.BMEdge`]", which the generator cannot map)
+   * @param edgenet Sequence of edges.
    * @returns The newly created faces. (Blender documents the type as "tuple[:class:`bmesh.types.BMFace`, ...]", which the generator cannot map)
    * @blender 4.3.2
    */
-  export function face_split_edgenet(face: bmesh_types.BMFace, edgenet: unknown): unknown;
+  export function face_split_edgenet(
+    face: bmesh_types.BMFace,
+    edgenet: readonly bmesh_types.BMEdge[],
+  ): unknown;
   /**
    * Rip a vertex in a face away and add a new vertex.
    *

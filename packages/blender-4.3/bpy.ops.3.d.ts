@@ -236,9 +236,9 @@ declare module "bpy.ops" {
       /**
        * Data Operation
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      type?: bpy_types.DummyDEFAULTItems;
+      type?: string;
     }>;
     /**
      * Copy or reorder modifiers, constraints, and effects
@@ -4301,9 +4301,9 @@ declare module "bpy.ops" {
       /**
        * Type of material that objects are made of (determines material density)
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      material?: bpy_types.DummyDEFAULTItems;
+      material?: string;
       /**
        * Density value (kg/m^3), allows custom value if the 'Custom' preset is used
        * Default: `1` · Range: [1.175494e-38, FLT_MAX] · soft [1, 2500] · step 1 · precision 3
@@ -7666,7 +7666,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Start frame of the sequence strip
        * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
@@ -7956,7 +7956,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Start frame of the sequence strip
        * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
@@ -8885,7 +8885,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Start frame of the sequence strip
        * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
@@ -10507,7 +10507,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Make text file internal after loading
        * Default: `false`
@@ -12328,7 +12328,7 @@ declare module "bpy.ops" {
        * Default: 'GLOBAL'
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        */
-      orient_type?: string;
+      orient_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Matrix
        * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -12341,7 +12341,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        * Hidden option.
        */
-      orient_matrix_type?: string;
+      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Constraint Axis
        * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -12512,7 +12512,7 @@ declare module "bpy.ops" {
        * Default: 'GLOBAL'
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        */
-      orient_type?: string;
+      orient_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Matrix
        * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -12525,7 +12525,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        * Hidden option.
        */
-      orient_matrix_type?: string;
+      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Constraint Axis
        * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

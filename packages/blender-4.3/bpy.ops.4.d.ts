@@ -990,7 +990,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -1003,7 +1003,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

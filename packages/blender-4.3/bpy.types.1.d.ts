@@ -214,7 +214,48 @@ declare module "bpy.types" {
      * Default: 'UNSPECIFIED'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACTION`, `ARMATURE`, `BRUSH`, `CACHEFILE`, `CAMERA`, `COLLECTION`, `CURVE`, `CURVES`, `FONT`, `GREASEPENCIL`, `GREASEPENCIL_V3`, `IMAGE`, `KEY`, `LATTICE`, `LIBRARY`, `LIGHT`, `LIGHT_PROBE`, `LINESTYLE`, `MASK`, `MATERIAL`, `MESH`, `META`, `MOVIECLIP`, `NODETREE`, `OBJECT`, `PAINTCURVE`, `PALETTE`, `PARTICLE`, `POINTCLOUD`, `SCENE`, `SCREEN`, `SOUND`, `SPEAKER`, `TEXT`, `TEXTURE`, `VOLUME`, `WINDOWMANAGER`, `WORKSPACE`, `WORLD`, `UNSPECIFIED`.
      */
-    id_root: string;
+    id_root:
+      | "ACTION"
+      | "ARMATURE"
+      | "BRUSH"
+      | "CACHEFILE"
+      | "CAMERA"
+      | "COLLECTION"
+      | "CURVE"
+      | "CURVES"
+      | "FONT"
+      | "GREASEPENCIL"
+      | "GREASEPENCIL_V3"
+      | "IMAGE"
+      | "KEY"
+      | "LATTICE"
+      | "LIBRARY"
+      | "LIGHT"
+      | "LIGHT_PROBE"
+      | "LINESTYLE"
+      | "MASK"
+      | "MATERIAL"
+      | "MESH"
+      | "META"
+      | "MOVIECLIP"
+      | "NODETREE"
+      | "OBJECT"
+      | "PAINTCURVE"
+      | "PALETTE"
+      | "PARTICLE"
+      | "POINTCLOUD"
+      | "SCENE"
+      | "SCREEN"
+      | "SOUND"
+      | "SPEAKER"
+      | "TEXT"
+      | "TEXTURE"
+      | "VOLUME"
+      | "WINDOWMANAGER"
+      | "WORKSPACE"
+      | "WORLD"
+      | "UNSPECIFIED"
+      | (string & {});
     /**
      * Deselects all keys of the Action. The selection status of F-Curves is unchanged.
      */
@@ -554,6 +595,16 @@ declare module "bpy.types" {
      * max 127 bytes · Registered (a subclass must define it)
      */
     bl_idname: string;
+    /**
+     * The layout to draw into; set by the Preferences editor only while `draw` runs
+     * (`bl_ui/space_userpref.py` assigns it to the class, then deletes it).
+     */
+    readonly layout: UILayout;
+    /**
+     * Optional draw callback: the Preferences editor calls `prefs.draw(context)` to draw the
+     * add-on's preferences (with `this.layout` set).
+     */
+    draw?(context: Context): void;
   }
 
   /**
@@ -968,7 +1019,31 @@ declare module "bpy.types" {
      * Current editor type for this area
      * Dynamic enum (items come from a callback). Items seen at dump time: `VIEW_3D`, `IMAGE_EDITOR`, `UV`, `CompositorNodeTree`, `TextureNodeTree`, `GeometryNodeTree`, `ShaderNodeTree`, `SEQUENCE_EDITOR`, `CLIP_EDITOR`, `DOPESHEET`, `TIMELINE`, `FCURVES`, `DRIVERS`, `NLA_EDITOR`, `TEXT_EDITOR`, `CONSOLE`, `INFO`, `OUTLINER`, `PROPERTIES`, `FILES`, `ASSETS`, `SPREADSHEET`, `PREFERENCES`.
      */
-    ui_type: string;
+    ui_type:
+      | "VIEW_3D"
+      | "IMAGE_EDITOR"
+      | "UV"
+      | "CompositorNodeTree"
+      | "TextureNodeTree"
+      | "GeometryNodeTree"
+      | "ShaderNodeTree"
+      | "SEQUENCE_EDITOR"
+      | "CLIP_EDITOR"
+      | "DOPESHEET"
+      | "TIMELINE"
+      | "FCURVES"
+      | "DRIVERS"
+      | "NLA_EDITOR"
+      | "TEXT_EDITOR"
+      | "CONSOLE"
+      | "INFO"
+      | "OUTLINER"
+      | "PROPERTIES"
+      | "FILES"
+      | "ASSETS"
+      | "SPREADSHEET"
+      | "PREFERENCES"
+      | (string & {});
     /**
      * The window relative vertical location of the area
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only
@@ -4399,10 +4474,18 @@ declare module "bpy.types" {
     /**
      * Add a new node tree to the main database
      * @param name New name for the data-block Default: "NodeGroup"
-     * @param type The type of node_group to add Default: 'DUMMY' Items: {@link BlendDataNodeTreesNewTypeItems}
+     * @param type The type of node_group to add Default: 'DUMMY' Dynamic enum (items come from a callback). Items seen at dump time: `CompositorNodeTree`, `TextureNodeTree`, `GeometryNodeTree`, `ShaderNodeTree`.
      * @returns tree: New node tree data-block
      */
-    new(name: string, type: BlendDataNodeTreesNewTypeItems): NodeTree;
+    new(
+      name: string,
+      type:
+        | "CompositorNodeTree"
+        | "TextureNodeTree"
+        | "GeometryNodeTree"
+        | "ShaderNodeTree"
+        | (string & {}),
+    ): NodeTree;
     /**
      * Remove a node tree from the current blendfile
      * @param tree Node tree to remove Read-only · Never None
@@ -6036,6 +6119,90 @@ declare module "bpy.types" {
         axis?: bpy_prop_array<number> | readonly [number, number, number];
       }>,
     ): [Vector, number];
+    /**
+     * The name of this bone before any '.' character
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): void;
+    /**
+     * A list of parents, starting with the immediate parent
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone
+     * @param vec  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    translate(vec: unknown): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**

@@ -1676,7 +1676,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `sRGB`, `Display P3`, `Rec.1886`, `Rec.2020`.
      */
-    display_device: string;
+    display_device: "sRGB" | "Display P3" | "Rec.1886" | "Rec.2020" | (string & {});
   }
 
   /**
@@ -1694,7 +1694,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
      */
-    name: string;
+    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * Treat image as non-color data without color management, like normal or displacement maps
      * Default: `false`
@@ -1717,7 +1717,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
      */
-    name: string;
+    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
   }
 
   /**
@@ -1735,13 +1735,32 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `None`, `AgX - Punchy`, `AgX - Greyscale`, `AgX - Very High Contrast`, `AgX - High Contrast`, `AgX - Medium High Contrast`, `AgX - Base Contrast`, `AgX - Medium Low Contrast`, `AgX - Low Contrast`, `AgX - Very Low Contrast`.
      */
-    look: string;
+    look:
+      | "None"
+      | "AgX - Punchy"
+      | "AgX - Greyscale"
+      | "AgX - Very High Contrast"
+      | "AgX - High Contrast"
+      | "AgX - Medium High Contrast"
+      | "AgX - Base Contrast"
+      | "AgX - Medium Low Contrast"
+      | "AgX - Low Contrast"
+      | "AgX - Very Low Contrast"
+      | (string & {});
     /**
      * View used when converting image to a display space
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Standard`, `Khronos PBR Neutral`, `AgX`, `Filmic`, `Filmic Log`, `False Color`, `Raw`.
      */
-    view_transform: string;
+    view_transform:
+      | "Standard"
+      | "Khronos PBR Neutral"
+      | "AgX"
+      | "Filmic"
+      | "Filmic Log"
+      | "False Color"
+      | "Raw"
+      | (string & {});
     /**
      * Exposure (stops) applied before display transform
      * Default: `0` · Range: [-32, 32] · soft [-10, 10] · step 1 · precision 3 · Subtype: FACTOR
@@ -3461,13 +3480,13 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
      */
-    from_color_space: string;
+    from_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * Color space of the output image
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
      */
-    to_color_space: string;
+    to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * True if a registered node type
      * @returns result: Result
@@ -3770,9 +3789,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if this image has any named layer
      * Default: `false` · Read-only
@@ -5056,9 +5075,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if this image has any named layer
      * Default: `false` · Read-only
@@ -6574,9 +6593,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if a registered node type
      * @returns result: Result
@@ -10346,7 +10365,7 @@ declare module "bpy.types" {
      * Denoise the image after each preview update with the selected denoiser
      * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
      */
-    preview_denoiser: string;
+    preview_denoiser: CyclesRenderSettingsPreviewDenoiserItems | (string & {});
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoise
      * Default: 'FAST'
@@ -10399,7 +10418,7 @@ declare module "bpy.types" {
      * Random sampling pattern used by the integrator
      * Dynamic enum (items come from a callback). Items seen at dump time: `AUTOMATIC`, `TABULATED_SOBOL`, `BLUE_NOISE`.
      */
-    sampling_pattern: string;
+    sampling_pattern: "AUTOMATIC" | "TABULATED_SOBOL" | "BLUE_NOISE" | (string & {});
     /**
      * Reduce randomization between pixels to improve GPU rendering performance, at the cost of possible rendering artifacts if set too low
      * Default: `1` · Range: [0, FLT_MAX] · soft [0, 1] · step 3 · precision 2
@@ -13924,6 +13943,20 @@ declare module "bpy.types" {
      */
     align_orientation(other: unknown): void;
     /**
+     * The name of this bone before any '.' character
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
      * A list of all the bones children.
      *
      * .. note:: Takes ``O(len(bones))`` time.
@@ -13932,6 +13965,41 @@ declare module "bpy.types" {
      * (Defined in Python: `bpy_types.EditBone`.)
      */
     readonly children: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): void;
+    /**
+     * A list of parents, starting with the immediate parent
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
     /**
      * Transform the bones head, tail, roll and envelope
      * (when the matrix has a scale component).
@@ -13948,6 +14016,41 @@ declare module "bpy.types" {
         roll?: boolean;
       }>,
     ): void;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone
+     * @param vec  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    translate(vec: unknown): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**
@@ -14132,16 +14235,16 @@ declare module "bpy.types" {
     /**
      * Default value for this enum
      * Default: 'DUMMY' · Read-only
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    readonly default: EnumPropertyDefaultItems;
+    readonly default: string;
     /**
      * Default value for this enum
      * Default: {} · Read-only
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      * Enum flag: a set of identifiers.
      */
-    readonly default_flag: Set<EnumPropertyDefaultItems>;
+    readonly default_flag: Set<string>;
     /**
      * Possible values for the property
      * Read-only

@@ -449,7 +449,7 @@ declare module "bpy.types" {
      * Default: 'POINT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `POINT`, `LINE`, `PLANE`.
      */
-    shape: string;
+    shape: "POINT" | "LINE" | "PLANE" | (string & {});
     /**
      * Falloff
      * Default: 'SPHERE'
@@ -2276,27 +2276,27 @@ declare module "bpy.types" {
     /**
      * Select the file format to be used for caching surface data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_mesh_format: KeymapPropvalueItems;
+    cache_mesh_format: string;
     /**
      * Select the file format to be used for caching volumetric data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_data_format: KeymapPropvalueItems;
+    cache_data_format: string;
     /**
      * Select the file format to be used for caching particle data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_particle_format: KeymapPropvalueItems;
+    cache_particle_format: string;
     /**
      * Select the file format to be used for caching noise data
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    cache_noise_format: KeymapPropvalueItems;
+    cache_noise_format: string;
     /**
      * Change the cache type of the simulation
      * Default: 'REPLAY'
@@ -2391,9 +2391,9 @@ declare module "bpy.types" {
     /**
      * Bit depth for fluid particles and grids (lower bit values reduce file size)
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    openvdb_data_depth: KeymapPropvalueItems;
+    openvdb_data_depth: string;
     /**
      * Adjust simulation speed
      * Default: `1` · Range: [0.0001, 10] · step 10 · precision 3
@@ -2510,9 +2510,9 @@ declare module "bpy.types" {
     /**
      * Simulation field to color map
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    color_ramp_field: KeymapPropvalueItems;
+    color_ramp_field: string;
     /**
      * Multiplier for scaling the selected field to color map
      * Default: `1` · Range: [0.001, 100000] · soft [0.001, 1000] · step 0.1 · precision 3
@@ -2680,9 +2680,9 @@ declare module "bpy.types" {
     /**
      * Change how fluid is emitted
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    flow_source: KeymapPropvalueItems;
+    flow_source: string;
     /**
      * Only allow given density value in emitter area and will not add up
      * Default: `true`
@@ -15893,11 +15893,11 @@ declare module "bpy.types" {
     /**
      * Create a new shape that can be passed to :class:`Gizmo.draw_custom_shape`.
      * @param type The type of shape to create in (POINTS, LINES, TRIS, LINE_STRIP).
-     * @param verts Sequence of 2D or 3D coordinates. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+     * @param verts Sequence of 2D or 3D coordinates.
      * @returns The newly created shape (the return type make change). (documented as any Python object)
      * (Defined in Python: `bpy_types.Gizmo`.)
      */
-    static new_custom_shape(type: string, verts: unknown): unknown;
+    static new_custom_shape(type: string, verts: readonly (readonly number[])[]): unknown;
     /**
      * (Blender documents the type as "instancemethod", which the generator cannot map)
      * (Defined in Python: `bpy_types.Gizmo`.)
@@ -17523,9 +17523,9 @@ declare module "bpy.types" {
     /**
      * Note/Layer to add annotation strokes to
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    active_note: DummyDEFAULTItems;
+    active_note: string;
     /**
      * Add a new annotation layer
      * @param name Name of the layer Default: "Layer" · max 63 bytes
@@ -20138,6 +20138,31 @@ declare module "bpy.types" {
      * Registered callback (required).
      */
     draw(context: Context | null): void;
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Header, context: Context) => void): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Header, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Header, context: Context) => void): void;
   }
 
   /**

@@ -1125,7 +1125,7 @@ declare module "bpy.types" {
      * Default: 'FILE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `V`, `I`, `E`, `W`, `E`, `R`.
      */
-    source: string;
+    source: "V" | "I" | "E" | "W" | "E" | "R" | (string & {});
     /**
      * How to generate the image
      * Default: 'IMAGE' · Read-only
@@ -1497,7 +1497,7 @@ declare module "bpy.types" {
      * Default: '8'
      * Dynamic enum (items come from a callback). Items seen at dump time: `8`, `16`.
      */
-    color_depth: string;
+    color_depth: "8" | "16" | (string & {});
     /**
      * Quality for image formats that support lossy compression
      * Default: `90` · Range: [0, 100] · step 1 · Subtype: PERCENTAGE
@@ -1518,7 +1518,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `PXR24`, `ZIP`, `PIZ`, `RLE`, `ZIPS`, `DWAA`, `DWAB`.
      */
-    exr_codec: string;
+    exr_codec: "NONE" | "PXR24" | "ZIP" | "PIZ" | "RLE" | "ZIPS" | "DWAA" | "DWAB" | (string & {});
     /**
      * Save luminance-chrominance-chrominance channels instead of RGB colors
      * Default: `false`
@@ -1575,7 +1575,7 @@ declare module "bpy.types" {
      * Default: 'INDIVIDUAL'
      * Dynamic enum (items come from a callback). Items seen at dump time: `INDIVIDUAL`, `STEREO_3D`.
      */
-    views_format: string;
+    views_format: ViewsFormatItems | (string & {});
     /**
      * Settings for stereo 3D
      * Read-only · Never None
@@ -2750,9 +2750,9 @@ declare module "bpy.types" {
     /**
      * The value this event translates to in a modal keymap
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    propvalue: KeymapPropvalueItems;
+    propvalue: string;
     /**
      * Activate or deactivate item
      * Default: `false`
@@ -8418,6 +8418,13 @@ declare module "bpy.types" {
      */
     draw(context: Context | null): void;
     /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Menu, context: Context) => void): void;
+    /**
      * @param context  (type not documented by Blender)
      * @param layout  (type not documented by Blender)
      * (Defined in Python: `bpy_types.Menu`.)
@@ -8437,14 +8444,19 @@ declare module "bpy.types" {
      */
     draw_preset(_context: unknown): void;
     /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
      * Populate a menu from a list of paths.
-     * @param searchpaths Paths to scan. (Blender documents the type as "Sequence[str]", which the generator cannot map)
+     * @param searchpaths Paths to scan.
      * @param operator The operator id to use with each file.
      * @param options keyword arguments (Python `name=value`)
      * (Defined in Python: `bpy_types.Menu`.)
      */
     path_menu(
-      searchpaths: unknown,
+      searchpaths: readonly string[],
       operator: string,
       options?: KwArgs<{
         /** Properties to assign to each operator. Default: `None`. (Blender documents the type as "dict[str, Any]", which the generator cannot map) */
@@ -8463,6 +8475,19 @@ declare module "bpy.types" {
         add_operator_props?: unknown;
       }>,
     ): void;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Menu, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Menu, context: Context) => void): void;
   }
 
   /**
@@ -8907,13 +8932,18 @@ declare module "bpy.types" {
      *    2 sided faces... etc)* are **not** prevented.
      *    If the data used for mesh creation isn't known to be valid,
      *    run :class:`Mesh.validate` after this function.
-     * @param vertices float triplets each representing (X, Y, Z) eg: [(0.0, 1.0, 0.5), ...]. (Blender documents the type as "Iterable[Sequence[float]]", which the generator cannot map)
-     * @param edges int pairs, each pair contains two indices to the *vertices* argument. eg: [(1, 2), ...] When an empty iterable is passed in, the edges are inferred from the polygons. (Blender documents the type as "Iterable[Sequence[int]]", which the generator cannot map)
-     * @param faces iterator of faces, each faces contains three or more indices to the *vertices* argument. eg: [(5, 6, 8, 9), (1, 2, 3), ...] (Blender documents the type as "Iterable[Sequence[int]]", which the generator cannot map)
+     * @param vertices float triplets each representing (X, Y, Z) eg: [(0.0, 1.0, 0.5), ...].
+     * @param edges int pairs, each pair contains two indices to the *vertices* argument. eg: [(1, 2), ...] When an empty iterable is passed in, the edges are inferred from the polygons.
+     * @param faces iterator of faces, each faces contains three or more indices to the *vertices* argument. eg: [(5, 6, 8, 9), (1, 2, 3), ...]
      * @param shade_flat  Default: `True`. (type inferred from the default value)
      * (Defined in Python: `bpy_types.Mesh`.)
      */
-    from_pydata(vertices: unknown, edges: unknown, faces: unknown, shade_flat?: boolean): null;
+    from_pydata(
+      vertices: Iterable<readonly number[]>,
+      edges: Iterable<readonly number[]>,
+      faces: Iterable<readonly number[]>,
+      shade_flat?: boolean,
+    ): null;
     /**
      * Render and display faces uniform, using face normals,
      * setting the "sharp_face" attribute true for every face

@@ -836,7 +836,116 @@ declare module "bpy.types" {
      * Default: 'CUSTOM' · Registered (a subclass must define it)
      * Dynamic enum (items come from a callback). Items seen at dump time: `CUSTOM`, `CUSTOM GROUP`, `UNDEFINED`, `TEX_IES`, `TEX_GRADIENT`, `TEX_COORD`, `MAP_RANGE`, `CURVE_FLOAT`, `EEVEE_SPECULAR`, `VOLUME_INFO`, `BSDF_GLASS`, `BUMP`, `SHADERTORGB`, `HUE_SAT`, `ADD_SHADER`, `BSDF_RAY_PORTAL`, `OUTPUT_LIGHT`, `BEVEL`, `VOLUME_SCATTER`, `FRESNEL`, `BSDF_TRANSLUCENT`, `OUTPUT_MATERIAL`, `SEPARATE_COLOR`, `LIGHT_PATH`, `HOLDOUT`, `OUTPUT_AOV`, `PARTICLE_INFO`, `TEX_WHITE_NOISE`, `REROUTE`, `RGBTOBW`, `LIGHT_FALLOFF`, `INVERT`, `TEX_GABOR`, `ATTRIBUTE`, `CAMERA`, `BRIGHTCONTRAST`, `SUBSURFACE_SCATTERING`, `TANGENT`, `BSDF_REFRACTION`, `MIX_SHADER`, `FRAME`, `BSDF_HAIR_PRINCIPLED`, `SQUEEZE`, `NORMAL`, `MAPPING`, `TEX_CHECKER`, `GROUP_INPUT`, `BSDF_HAIR`, `COMBINE_COLOR`, `BSDF_TRANSPARENT`, `HAIR_INFO`, `CURVE_VEC`, `BACKGROUND`, `NEW_GEOMETRY`, `DISPLACEMENT`, `CLAMP`, `VERTEX_COLOR`, `VECTOR_ROTATE`, `TEX_BRICK`, `SEPHSV`, `PRINCIPLED_VOLUME`, `BSDF_SHEEN`, `WAVELENGTH`, `TEX_ENVIRONMENT`, `BSDF_METALLIC`, `VECT_TRANSFORM`, `MATH`, `TEX_VORONOI`, `TEX_NOISE`, `AMBIENT_OCCLUSION`, `OUTPUT_LINESTYLE`, `BSDF_DIFFUSE`, `UVALONGSTROKE`, `POINT_INFO`, `TEX_POINTDENSITY`, `SEPXYZ`, `BSDF_TOON`, `MIX`, `NORMAL_MAP`, `BLACKBODY`, `GROUP`, `SEPRGB`, `OBJECT_INFO`, `VECTOR_DISPLACEMENT`, `EMISSION`, `TEX_IMAGE`, `LAYER_WEIGHT`, `GAMMA`, `COMBHSV`, `BSDF_PRINCIPLED`, `TEX_SKY`, `RGB`, `UVMAP`, `SCRIPT`, `VALTORGB`, `VECT_MATH`, `MIX_RGB`, `COMBXYZ`, `BSDF_GLOSSY`, `OUTPUT_WORLD`, `VOLUME_ABSORPTION`, `CURVE_RGB`, `VALUE`, `TEX_MAGIC`, `GROUP_OUTPUT`, `COMBRGB`, `TEX_WAVE`, `WIREFRAME`.
      */
-    bl_static_type: string;
+    bl_static_type:
+      | "CUSTOM"
+      | "CUSTOM GROUP"
+      | "UNDEFINED"
+      | "TEX_IES"
+      | "TEX_GRADIENT"
+      | "TEX_COORD"
+      | "MAP_RANGE"
+      | "CURVE_FLOAT"
+      | "EEVEE_SPECULAR"
+      | "VOLUME_INFO"
+      | "BSDF_GLASS"
+      | "BUMP"
+      | "SHADERTORGB"
+      | "HUE_SAT"
+      | "ADD_SHADER"
+      | "BSDF_RAY_PORTAL"
+      | "OUTPUT_LIGHT"
+      | "BEVEL"
+      | "VOLUME_SCATTER"
+      | "FRESNEL"
+      | "BSDF_TRANSLUCENT"
+      | "OUTPUT_MATERIAL"
+      | "SEPARATE_COLOR"
+      | "LIGHT_PATH"
+      | "HOLDOUT"
+      | "OUTPUT_AOV"
+      | "PARTICLE_INFO"
+      | "TEX_WHITE_NOISE"
+      | "REROUTE"
+      | "RGBTOBW"
+      | "LIGHT_FALLOFF"
+      | "INVERT"
+      | "TEX_GABOR"
+      | "ATTRIBUTE"
+      | "CAMERA"
+      | "BRIGHTCONTRAST"
+      | "SUBSURFACE_SCATTERING"
+      | "TANGENT"
+      | "BSDF_REFRACTION"
+      | "MIX_SHADER"
+      | "FRAME"
+      | "BSDF_HAIR_PRINCIPLED"
+      | "SQUEEZE"
+      | "NORMAL"
+      | "MAPPING"
+      | "TEX_CHECKER"
+      | "GROUP_INPUT"
+      | "BSDF_HAIR"
+      | "COMBINE_COLOR"
+      | "BSDF_TRANSPARENT"
+      | "HAIR_INFO"
+      | "CURVE_VEC"
+      | "BACKGROUND"
+      | "NEW_GEOMETRY"
+      | "DISPLACEMENT"
+      | "CLAMP"
+      | "VERTEX_COLOR"
+      | "VECTOR_ROTATE"
+      | "TEX_BRICK"
+      | "SEPHSV"
+      | "PRINCIPLED_VOLUME"
+      | "BSDF_SHEEN"
+      | "WAVELENGTH"
+      | "TEX_ENVIRONMENT"
+      | "BSDF_METALLIC"
+      | "VECT_TRANSFORM"
+      | "MATH"
+      | "TEX_VORONOI"
+      | "TEX_NOISE"
+      | "AMBIENT_OCCLUSION"
+      | "OUTPUT_LINESTYLE"
+      | "BSDF_DIFFUSE"
+      | "UVALONGSTROKE"
+      | "POINT_INFO"
+      | "TEX_POINTDENSITY"
+      | "SEPXYZ"
+      | "BSDF_TOON"
+      | "MIX"
+      | "NORMAL_MAP"
+      | "BLACKBODY"
+      | "GROUP"
+      | "SEPRGB"
+      | "OBJECT_INFO"
+      | "VECTOR_DISPLACEMENT"
+      | "EMISSION"
+      | "TEX_IMAGE"
+      | "LAYER_WEIGHT"
+      | "GAMMA"
+      | "COMBHSV"
+      | "BSDF_PRINCIPLED"
+      | "TEX_SKY"
+      | "RGB"
+      | "UVMAP"
+      | "SCRIPT"
+      | "VALTORGB"
+      | "VECT_MATH"
+      | "MIX_RGB"
+      | "COMBXYZ"
+      | "BSDF_GLOSSY"
+      | "OUTPUT_WORLD"
+      | "VOLUME_ABSORPTION"
+      | "CURVE_RGB"
+      | "VALUE"
+      | "TEX_MAGIC"
+      | "GROUP_OUTPUT"
+      | "COMBRGB"
+      | "TEX_WAVE"
+      | "WIREFRAME"
+      | (string & {});
     /**
      * bl_width_default
      * Default: `0` · Range: [0, FLT_MAX] · soft [0, 10000] · step 10 · precision 3 · Subtype: UNSIGNED · Registered (a subclass must define it)
@@ -2544,7 +2653,17 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `COLOR`, `CONVERTER`, `INPUT`, `OUTPUT`, `SCRIPT`, `SHADER`, `TEXTURE`, `VECTOR`.
      */
-    color_tag: string;
+    color_tag:
+      | "NONE"
+      | "COLOR"
+      | "CONVERTER"
+      | "INPUT"
+      | "OUTPUT"
+      | "SCRIPT"
+      | "SHADER"
+      | "TEXTURE"
+      | "VECTOR"
+      | (string & {});
     /**
      * The width for newly created group nodes
      * Default: `140` · Range: [40, 700] · step 1
@@ -2705,9 +2824,16 @@ declare module "bpy.types" {
         /**
          * Type of socket generated on nodes
          * Default: 'DEFAULT'
-         * Items: {@link DummyDEFAULTItems}
+         * Dynamic enum (items come from a callback). Items seen at dump time: `NodeSocketBool`, `NodeSocketVector`, `NodeSocketInt`, `NodeSocketShader`, `NodeSocketFloat`, `NodeSocketColor`.
          */
-        socket_type?: DummyDEFAULTItems;
+        socket_type?:
+          | "NodeSocketBool"
+          | "NodeSocketVector"
+          | "NodeSocketInt"
+          | "NodeSocketShader"
+          | "NodeSocketFloat"
+          | "NodeSocketColor"
+          | (string & {});
         /**
          * Panel to add the socket in
          * Read-only
@@ -2863,9 +2989,9 @@ declare module "bpy.types" {
     /**
      * Type of the socket generated by this interface item
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    socket_type: DummyDEFAULTItems;
+    socket_type: string;
     /**
      * Input or output socket type
      * Default: 'INPUT' · Read-only
@@ -3042,9 +3168,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3
@@ -3089,9 +3215,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: ANGLE · Unit: ROTATION
@@ -3136,9 +3262,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: COLOR_TEMPERATURE · Unit: COLOR_TEMPERATURE
@@ -3183,9 +3309,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
@@ -3230,9 +3356,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `1` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR
@@ -3277,9 +3403,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: FREQUENCY · Unit: FREQUENCY
@@ -3324,9 +3450,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `100` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: PERCENTAGE
@@ -3371,9 +3497,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: TIME · Unit: TIME
@@ -3418,9 +3544,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: TIME_ABSOLUTE · Unit: TIME_ABSOLUTE
@@ -3465,9 +3591,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [0, FLT_MAX] · soft [0, 10000] · step 10 · precision 3 · Subtype: UNSIGNED
@@ -3512,9 +3638,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: WAVELENGTH · Unit: WAVELENGTH
@@ -3615,9 +3741,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -3662,9 +3788,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: FACTOR
@@ -3709,9 +3835,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: PERCENTAGE
@@ -3756,9 +3882,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3978,9 +4104,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * max 1023 bytes
@@ -4015,9 +4141,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * max 1023 bytes · Subtype: FILE_PATH
@@ -4082,9 +4208,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3
@@ -4130,9 +4256,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: ACCELERATION · Unit: ACCELERATION
@@ -4178,9 +4304,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: DIRECTION
@@ -4226,9 +4352,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: EULER · Unit: ROTATION
@@ -4274,9 +4400,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
@@ -4322,9 +4448,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: VELOCITY · Unit: VELOCITY
@@ -4370,9 +4496,9 @@ declare module "bpy.types" {
     /**
      * Subtype of the default value
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    subtype: DummyDEFAULTItems;
+    subtype: string;
     /**
      * Input value used for unconnected socket
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
@@ -5285,7 +5411,7 @@ declare module "bpy.types" {
      * Default: 'OBJECT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `O`, `B`, `J`, `E`, `C`, `T`.
      */
-    parent_type: string;
+    parent_type: "O" | "B" | "J" | "E" | "C" | "T" | (string & {});
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED
@@ -5664,7 +5790,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `VERTS`, `FACES`.
      */
-    instance_type: string;
+    instance_type: "NONE" | "VERTS" | "FACES" | (string & {});
     /**
      * Rotate instance according to vertex normal
      * Default: `false`

@@ -712,6 +712,31 @@ declare module "bpy.types" {
      * Registered callback (optional): define it in a subclass.
      */
     draw_header_preset?(context: Context): void;
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Panel, context: Context) => void): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Panel, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Panel, context: Context) => void): void;
   }
 
   /**
@@ -922,7 +947,7 @@ declare module "bpy.types" {
      * Default: 'COMB'
      * Dynamic enum (items come from a callback). Items seen at dump time: `COMB`, `SMOOTH`, `LENGTH`.
      */
-    tool: string;
+    tool: "COMB" | "SMOOTH" | "LENGTH" | (string & {});
     /**
      * Particle select and display mode
      * Default: 'PATH'
@@ -1624,9 +1649,9 @@ declare module "bpy.types" {
     /**
      * Material slot used for rendering particles
      * Default: 'DUMMY'
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    material_slot: EnumPropertyDefaultItems;
+    material_slot: string;
     /**
      * Algorithm used to calculate physics, from the fastest to the most stable and accurate: Midpoint, Euler, Verlet, RK4
      * Default: 'MIDPOINT'
@@ -3741,11 +3766,95 @@ declare module "bpy.types" {
       }>,
     ): [Vector, number, Vector, number];
     /**
+     * The name of this bone before any '.' character
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
      * Read-only
      * (type not documented by Blender)
      * (Defined in Python: `bpy_types.PoseBone`.)
      */
     readonly children: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): void;
+    /**
+     * A list of parents, starting with the immediate parent
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone
+     * @param vec  (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    translate(vec: unknown): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**
@@ -3802,7 +3911,22 @@ declare module "bpy.types" {
      * Default: 'INTERFACE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `INTERFACE`, `VIEWPORT`, `LIGHTS`, `EDITING`, `ANIMATION`, `EXTENSIONS`, `ADDONS`, `THEMES`, `INPUT`, `NAVIGATION`, `KEYMAP`, `SYSTEM`, `SAVE_LOAD`, `FILE_PATHS`.
      */
-    active_section: string;
+    active_section:
+      | "INTERFACE"
+      | "VIEWPORT"
+      | "LIGHTS"
+      | "EDITING"
+      | "ANIMATION"
+      | "EXTENSIONS"
+      | "ADDONS"
+      | "THEMES"
+      | "INPUT"
+      | "NAVIGATION"
+      | "KEYMAP"
+      | "SYSTEM"
+      | "SAVE_LOAD"
+      | "FILE_PATHS"
+      | (string & {});
     /**
      * Application Template
      * max 63 bytes
@@ -5047,13 +5171,13 @@ declare module "bpy.types" {
      * Default: 'OPENGL'
      * Dynamic enum (items come from a callback). Items seen at dump time: `OPENGL`, `VULKAN`.
      */
-    gpu_backend: string;
+    gpu_backend: "OPENGL" | "VULKAN" | (string & {});
     /**
      * Preferred device to select during detection (requires restarting Blender for changes to take effect)
      * Default: 'AUTO'
      * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
      */
-    gpu_preferred_device: string;
+    gpu_preferred_device: CyclesRenderSettingsPreviewDenoiserItems | (string & {});
     /**
      * Max number of parallel shader compilation subprocesses, clamped at the max threads supported by the CPU (requires restarting Blender for changes to take effect). Setting it to 0 disables subprocess shader compilation.
      * Default: `0` · Range: [0, 32767] · step 1
@@ -5100,7 +5224,8 @@ declare module "bpy.types" {
      * Default: 'None'
      * Dynamic enum (items come from a callback). Items seen at dump time: `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `JACK`, `None`.
      */
-    audio_device: string;
+    audio_device:
+      "PulseAudio" | "OpenAL - OpenAL Soft" | "OpenAL" | "JACK" | "None" | (string & {});
     /**
      * Audio sample rate
      * Default: 'RATE_48000'
@@ -5450,7 +5575,59 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `ca_AD`, `en_US`, `es`, `fr_FR`, `ja_JP`, `sk_SK`, `ur`, `vi_VN`, `zh_HANS`, `de_DE`, `it_IT`, `ka`, `ko_KR`, `pt_BR`, `pt_PT`, `ru_RU`, `sw`, `ta`, `tr_TR`, `uk_UA`, `zh_HANT`, `ab`, `ar_EG`, `be`, `bg_BG`, `cs_CZ`, `da`, `el_GR`, `eo`, `eu_EU`, `fa_IR`, `fi_FI`, `ha`, `he_IL`, `hi_IN`, `hr_HR`, `hu_HU`, `id_ID`, `km`, `ky_KG`, `lt`, `ne_NP`, `nl_NL`, `pl_PL`, `ro_RO`, `sl`, `sr_RS`, `sr_RS@latin`, `sv_SE`, `th_TH`.
      */
-    language: string;
+    language:
+      | "DEFAULT"
+      | "ca_AD"
+      | "en_US"
+      | "es"
+      | "fr_FR"
+      | "ja_JP"
+      | "sk_SK"
+      | "ur"
+      | "vi_VN"
+      | "zh_HANS"
+      | "de_DE"
+      | "it_IT"
+      | "ka"
+      | "ko_KR"
+      | "pt_BR"
+      | "pt_PT"
+      | "ru_RU"
+      | "sw"
+      | "ta"
+      | "tr_TR"
+      | "uk_UA"
+      | "zh_HANT"
+      | "ab"
+      | "ar_EG"
+      | "be"
+      | "bg_BG"
+      | "cs_CZ"
+      | "da"
+      | "el_GR"
+      | "eo"
+      | "eu_EU"
+      | "fa_IR"
+      | "fi_FI"
+      | "ha"
+      | "he_IL"
+      | "hi_IN"
+      | "hr_HR"
+      | "hu_HU"
+      | "id_ID"
+      | "km"
+      | "ky_KG"
+      | "lt"
+      | "ne_NP"
+      | "nl_NL"
+      | "pl_PL"
+      | "ro_RO"
+      | "sl"
+      | "sr_RS"
+      | "sr_RS@latin"
+      | "sv_SE"
+      | "th_TH"
+      | (string & {});
     /**
      * Translate the descriptions when hovering UI elements (recommended)
      * Default: `true`
@@ -5797,9 +5974,9 @@ declare module "bpy.types" {
     /**
      * enum
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    enum: DummyDEFAULTItems;
+    enum: string;
     /**
      * group
      * Read-only
@@ -6390,9 +6567,9 @@ declare module "bpy.types" {
     /**
      * The current active panel category, may be Null if the region does not support this feature (NOTE: these categories are generated at runtime, so list may be empty at initialization, before any drawing took place)
      * Default: 'UNSUPPORTED'
-     * - `UNSUPPORTED` Not Supported: This region does not support panel categories
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `UNSUPPORTED`).
      */
-    active_panel_category: "UNSUPPORTED";
+    active_panel_category: string;
     /**
      * tag_redraw
      */
@@ -7749,7 +7926,7 @@ declare module "bpy.types" {
      * Default: 'BLENDER_EEVEE_NEXT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `BLENDER_EEVEE_NEXT`, `BLENDER_WORKBENCH`, `CYCLES`.
      */
-    engine: string;
+    engine: "BLENDER_EEVEE_NEXT" | "BLENDER_WORKBENCH" | "CYCLES" | (string & {});
     /**
      * More than one rendering engine is available
      * Default: `false` · Read-only

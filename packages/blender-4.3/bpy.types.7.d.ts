@@ -4914,9 +4914,9 @@ declare module "bpy.types" {
     /**
      * Node tree type to display and edit
      * Default: 'DUMMY'
-     * Items: {@link BlendDataNodeTreesNewTypeItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    tree_type: BlendDataNodeTreesNewTypeItems;
+    tree_type: string;
     /**
      * Type of data to take texture from
      * Default: 'WORLD'
@@ -5355,7 +5355,23 @@ declare module "bpy.types" {
      * Default: 'RENDER'
      * Dynamic enum (items come from a callback). Items seen at dump time: `TOOL`, `RENDER`, `OUTPUT`, `VIEW_LAYER`, `SCENE`, `WORLD`, `COLLECTION`, `OBJECT`, `MODIFIER`, `PARTICLES`, `PHYSICS`, `CONSTRAINT`, `DATA`, `MATERIAL`, `TEXTURE`.
      */
-    context: string;
+    context:
+      | "TOOL"
+      | "RENDER"
+      | "OUTPUT"
+      | "VIEW_LAYER"
+      | "SCENE"
+      | "WORLD"
+      | "COLLECTION"
+      | "OBJECT"
+      | "MODIFIER"
+      | "PARTICLES"
+      | "PHYSICS"
+      | "CONSTRAINT"
+      | "DATA"
+      | "MATERIAL"
+      | "TEXTURE"
+      | (string & {});
     /**
      * pin_id
      */
@@ -10454,9 +10470,9 @@ declare module "bpy.types" {
     /**
      * Which output node to use, for node-based textures
      * Default: 'DUMMY'
-     * Items: {@link EnumPropertyDefaultItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DUMMY`).
      */
-    output_node: EnumPropertyDefaultItems;
+    output_node: string;
   }
 
   /**
@@ -15735,7 +15751,7 @@ declare module "bpy.types" {
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center).
      * @returns layout: Sub-layout to put items in
      */
-    menu_pie(): UILayout | null;
+    menu_pie(): UILayout;
     /**
      * Return the custom icon for this data, use it e.g. to get materials or texture icons.
      * @param data Data from which to take the icon Read-only · Never None
@@ -17646,6 +17662,31 @@ declare module "bpy.types" {
       data: AnyType | null,
       property: string,
     ): [bpy_prop_array<number>, bpy_prop_array<number>];
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: UIList, context: Context) => void): void;
+    /**
+     *
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: UIList, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu
+     * @param draw_func
+     * (Defined in Python: `bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: UIList, context: Context) => void): void;
   }
 
   /**

@@ -1750,7 +1750,8 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`.
      */
-    studio_light: string;
+    studio_light:
+      "Default" | "basic.sl" | "outdoor.sl" | "paint.sl" | "rim.sl" | "studio.sl" | (string & {});
     /**
      * Make the lighting fixed and not follow the camera
      * Default: `false`
@@ -1934,7 +1935,25 @@ declare module "bpy.types" {
      * Default: 'COMBINED'
      * Dynamic enum (items come from a callback). Items seen at dump time: `COMBINED`, `EMISSION`, `ENVIRONMENT`, `AO`, `SHADOW`, `TRANSPARENT`, `DIFFUSE_LIGHT`, `DIFFUSE_COLOR`, `SPECULAR_LIGHT`, `SPECULAR_COLOR`, `VOLUME_LIGHT`, `POSITION`, `NORMAL`, `MIST`, `CryptoObject`, `CryptoAsset`, `CryptoMaterial`.
      */
-    render_pass: string;
+    render_pass:
+      | "COMBINED"
+      | "EMISSION"
+      | "ENVIRONMENT"
+      | "AO"
+      | "SHADOW"
+      | "TRANSPARENT"
+      | "DIFFUSE_LIGHT"
+      | "DIFFUSE_COLOR"
+      | "SPECULAR_LIGHT"
+      | "SPECULAR_COLOR"
+      | "VOLUME_LIGHT"
+      | "POSITION"
+      | "NORMAL"
+      | "MIST"
+      | "CryptoObject"
+      | "CryptoAsset"
+      | "CryptoMaterial"
+      | (string & {});
     /**
      * Name of the active Shader AOV
      * max 63 bytes
@@ -3500,7 +3519,17 @@ declare module "bpy.types" {
      * Filter add-ons by category
      * Dynamic enum (items come from a callback). Items seen at dump time: `All`, `User`, `3D View`, `Animation`, `Import-Export`, `Node`, `Render`, `Rigging`, `System`.
      */
-    addon_filter: string;
+    addon_filter:
+      | "All"
+      | "User"
+      | "3D View"
+      | "Animation"
+      | "Import-Export"
+      | "Node"
+      | "Render"
+      | "Rigging"
+      | "System"
+      | (string & {});
     /**
      * Display support level
      * Default: {'COMMUNITY', 'OFFICIAL'}
@@ -4319,7 +4348,7 @@ declare module "bpy.types" {
      * Default: 'ALL'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ALL`, `LOCAL`, `ESSENTIALS`.
      */
-    asset_library_reference: string;
+    asset_library_reference: "ALL" | "LOCAL" | "ESSENTIALS" | (string & {});
     /**
      * Active Add-on in the Workspace Add-ons filter
      * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
@@ -4378,9 +4407,9 @@ declare module "bpy.types" {
     /**
      * Tool Mode
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    readonly mode: DummyDEFAULTItems;
+    readonly mode: string;
     /**
      * Does this tool use a painting canvas
      * Default: `false` · Read-only
@@ -4399,9 +4428,9 @@ declare module "bpy.types" {
     /**
      * If the tool uses brushes and is limited to a specific brush type, the identifier of the brush type
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    readonly brush_type: DummyDEFAULTItems;
+    readonly brush_type: string;
     /**
      * Widget
      * Read-only

@@ -153,7 +153,7 @@ declare module "bpy.types" {
         /** The name of the group the F-Curve should be added to if it doesn't exist yet. Default: `""`. */
         group?: string;
         /** Optional set of flags: - ``INSERTKEY_NEEDED`` Only insert keyframes where they're needed in the relevant F-Curves. - ``INSERTKEY_VISUAL`` Insert keyframes based on 'visual transforms'. - ``INSERTKEY_XYZ_TO_RGB`` This flag is no longer in use, and is here so that code that uses it doesn't break. The XYZ=RGB coloring is determined by the animation preferences. - ``INSERTKEY_REPLACE`` Only replace already existing keyframes. - ``INSERTKEY_AVAILABLE`` Only insert into already existing F-Curves. - ``INSERTKEY_CYCLE_AWARE`` Take cyclic extrapolation into account (Cycle-Aware Keying option). Default: `set()`. */
-        options?: Set<string>;
+        options?: ReadonlySet<string> | Set<string>;
         /** Type of the key: 'KEYFRAME', 'BREAKDOWN', 'MOVING_HOLD', 'EXTREME', 'JITTER', or 'GENERATED' Default: `'KEYFRAME'`. */
         keytype?: string;
       }>,
@@ -275,7 +275,10 @@ declare module "bpy.types" {
     protected constructor();
     /** Python `coll[index]`. */
     readonly [index: number]: T;
-    /** Python `len(coll)`. */
+    /**
+     * Python `len(coll)`.
+     * @pyOperator len
+     */
     readonly length: number;
     /** Python `for item in coll`. */
     [Symbol.iterator](): Iterator<T>;
@@ -311,7 +314,10 @@ declare module "bpy.types" {
     protected constructor();
     /** Python `a[index]`. */
     [index: number]: T;
-    /** Python `len(a)`. */
+    /**
+     * Python `len(a)`.
+     * @pyOperator len
+     */
     readonly length: number;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<T>;
@@ -903,12 +909,6 @@ declare module "bpy.types" {
    */
   export type BeztripleKeyframeTypeItems =
     "KEYFRAME" | "BREAKDOWN" | "MOVING_HOLD" | "EXTREME" | "JITTER" | "GENERATED";
-  /**
-   * Enum `BlendDataNodeTrees.new.type`:
-   * - `DUMMY`
-   * @blender 4.3.2
-   */
-  export type BlendDataNodeTreesNewTypeItems = "DUMMY";
   /**
    * Enum `boidrule_type` (`rna_enum_boidrule_type_items`):
    * - `GOAL` Goal: Go to assigned object or loudest assigned signal source

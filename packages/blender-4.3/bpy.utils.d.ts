@@ -39,7 +39,7 @@ declare module "bpy.msgbus" {
     owner: unknown,
     args: readonly unknown[],
     notify: (...args: never[]) => unknown,
-    options?: Set<string>,
+    options?: ReadonlySet<string> | Set<string>,
   ): void;
 }
 
@@ -157,7 +157,7 @@ declare module "bpy.path" {
    * Return a list of modules which can be imported from *path*.
    * @param path a directory to scan.
    * @param options keyword arguments (Python `name=value`)
-   * @returns a list of string pairs (module_name, module_file). (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns a list of string pairs (module_name, module_file).
    * @blender 4.3.2
    */
   export function module_names(
@@ -168,7 +168,7 @@ declare module "bpy.path" {
       /** Optional string, used as the prefix for module names (without the trailing "."). Default: `''`. */
       package?: string;
     }>,
-  ): unknown;
+  ): string[];
   /**
    * Replace the path separator with the systems native ``os.sep``.
    * @param path The path to replace.
@@ -180,11 +180,11 @@ declare module "bpy.path" {
    * Given a sequence of directories, remove duplicates and
    * any directories nested in one of the other paths.
    * (Useful for recursive path searching).
-   * @param dirs Sequence of directory paths. (Blender documents the type as "Sequence[str]", which the generator cannot map)
-   * @returns A unique list of paths. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @param dirs Sequence of directory paths.
+   * @returns A unique list of paths.
    * @blender 4.3.2
    */
-  export function reduce_dirs(dirs: unknown): unknown;
+  export function reduce_dirs(dirs: readonly string[]): string[];
   /**
    * Returns the path relative to the current blend file using the "//" prefix.
    * @param path An absolute path. (Blender documents the type as "str | bytes", which the generator cannot map)
@@ -231,7 +231,7 @@ declare module "bpy.utils" {
   /**
    * Returns valid application template paths.
    * @param options keyword arguments (Python `name=value`)
-   * @returns App template paths. (Blender documents the type as "Iterator[str]", which the generator cannot map)
+   * @returns App template paths.
    * @blender 4.3.2
    */
   export function app_template_paths(
@@ -239,16 +239,16 @@ declare module "bpy.utils" {
       /** Optional subdir. Default: `None`. */
       path?: string;
     }>,
-  ): unknown;
+  ): Iterable<string>;
   /**
    * Returns a list of paths to external files referenced by the loaded .blend file.
    * @param absolute When true the paths returned are made absolute. Default: `False`.
    * @param packed When true skip file paths for packed data. Default: `False`.
    * @param local When true skip linked library paths. Default: `False`.
-   * @returns path list. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns path list.
    * @blender 4.3.2
    */
-  export function blend_paths(absolute?: boolean, packed?: boolean, local?: boolean): unknown;
+  export function blend_paths(absolute?: boolean, packed?: boolean, local?: boolean): string[];
   /**
    * Simple string escaping function used for animation paths.
    * @param string text
@@ -388,10 +388,10 @@ declare module "bpy.utils" {
   /**
    * Returns a list of paths for a specific preset.
    * @param subdir preset subdirectory (must not be an absolute path).
-   * @returns Script paths. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns Script paths.
    * @blender 4.3.2
    */
-  export function preset_paths(subdir: string): unknown;
+  export function preset_paths(subdir: string): string[];
   /**
    * Run this after creating new script paths to update sys.path
    * @blender 4.3.2
@@ -445,13 +445,13 @@ declare module "bpy.utils" {
    *    Modules are registered in the order given,
    *    unregistered in reverse order.
    * @param module_name The module name, typically ``__name__``.
-   * @param submodule_names List of submodule names to load and unload. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @param submodule_names List of submodule names to load and unload.
    * @returns register and unregister functions. (Blender documents the type as "tuple[Callable[[], None], Callable[[], None]]", which the generator cannot map)
    * @blender 4.3.2
    */
   export function register_submodule_factory(
     module_name: string,
-    submodule_names: unknown,
+    submodule_names: readonly string[],
   ): unknown;
   /**
    * Register a tool in the toolbar.
@@ -487,7 +487,7 @@ declare module "bpy.utils" {
   /**
    * Returns a list of valid script paths.
    * @param options keyword arguments (Python `name=value`)
-   * @returns script paths. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns script paths.
    * @blender 4.3.2
    */
   export function script_paths(
@@ -503,7 +503,7 @@ declare module "bpy.utils" {
       /** Include BLENDER_SYSTEM_SCRIPTS variable path Default: `True`. */
       use_system_environment?: boolean;
     }>,
-  ): unknown;
+  ): string[];
   /**
    * Returns an SMPTE formatted string from the *frame*:
    * ``HH:MM:SS:FF``.

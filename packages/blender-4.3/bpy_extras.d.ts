@@ -97,7 +97,7 @@ declare module "bpy_extras.anim_utils" {
    * A version of :func:`bake_action_objects_iter` that takes frames and returns the output.
    * @param object_action_pairs  (type not documented by Blender)
    * @param options keyword arguments (Python `name=value`)
-   * @returns A sequence of Action or None types (aligned with ``object_action_pairs``) (Blender documents the type as "Sequence[:class:`bpy.types.Action`]", which the generator cannot map)
+   * @returns A sequence of Action or None types (aligned with ``object_action_pairs``)
    * @blender 4.3.2
    */
   export function bake_action_objects(
@@ -108,7 +108,7 @@ declare module "bpy_extras.anim_utils" {
       /** Options for baking. (Blender documents the type as ":class:`anim_utils.BakeOptions`", which the generator cannot map) */
       bake_options: unknown;
     }>,
-  ): unknown;
+  ): bpy_types.Action[];
   /**
    * An coroutine that bakes actions for multiple objects.
    * @param object_action_pairs Sequence of object action tuples, action is the destination for the baked data. When None a new action will be created.
@@ -149,10 +149,10 @@ declare module "bpy_extras.bmesh_utils" {
    * For meshes use :class:`bpy.types.Mesh.mesh_linked_uv_islands` instead.
    * @param bm the bmesh used to group with. (type not documented by Blender)
    * @param uv_layer the UV layer to source UVs from. (type not documented by Blender)
-   * @returns list of lists containing polygon indices (Blender documents the type as "list[list[int]]", which the generator cannot map)
+   * @returns list of lists containing polygon indices
    * @blender 4.3.2
    */
-  export function bmesh_linked_uv_islands(bm: unknown, uv_layer: unknown): unknown;
+  export function bmesh_linked_uv_islands(bm: unknown, uv_layer: unknown): number[][];
 }
 
 /** Module `bpy_extras.id_map_utils`. */
@@ -161,10 +161,10 @@ declare module "bpy_extras.id_map_utils" {
   /**
    * @param id The ID to lookup.
    * @param ref_map The ID to lookup. (Blender documents the type as "dict[:class:`bpy.types.ID`, set[:class:`bpy.types.ID`]]", which the generator cannot map)
-   * @returns A set of IDs directly or indirectly referenced by ``id``. (Blender documents the type as "set[:class:`bpy.types.ID`]", which the generator cannot map)
+   * @returns A set of IDs directly or indirectly referenced by ``id``.
    * @blender 4.3.2
    */
-  export function get_all_referenced_ids(id: bpy_types.ID, ref_map: unknown): unknown;
+  export function get_all_referenced_ids(id: bpy_types.ID, ref_map: unknown): Set<bpy_types.ID>;
   /**
    * @returns Return a dictionary of direct data-block references for every data-block in the blend file. (Blender documents the type as "dict[:class:`bpy.types.ID`, set[:class:`bpy.types.ID`]]", which the generator cannot map)
    * @blender 4.3.2
@@ -174,6 +174,7 @@ declare module "bpy_extras.id_map_utils" {
 
 /** Module `bpy_extras.image_utils`. */
 declare module "bpy_extras.image_utils" {
+  import * as bpy_types from "bpy.types";
   /**
    * Return an image from the file path with options to search multiple paths
    * and return a placeholder if its not found.
@@ -284,11 +285,14 @@ declare module "bpy_extras.io_utils" {
   /**
    * This function takes a sequence of objects, returning their instances.
    * @param depsgraph The evaluated depsgraph.
-   * @param objects A sequencer of objects. (Blender documents the type as "Sequence[:class:`bpy.types.Object`]", which the generator cannot map)
+   * @param objects A sequencer of objects.
    * @returns A dictionary where each key is an object from ``objects``, values are lists of (object, matrix) tuples representing instances. (Blender documents the type as "dict[:class:`bpy.types.Object`, list[tuple[:class:`bpy.types.Object`, :class:`mathutils.Matrix`]]]", which the generator cannot map)
    * @blender 4.3.2
    */
-  export function create_derived_objects(depsgraph: bpy_types.Depsgraph, objects: unknown): unknown;
+  export function create_derived_objects(
+    depsgraph: bpy_types.Depsgraph,
+    objects: readonly bpy_types.Object[],
+  ): unknown;
   /**
    * A decorator for import/export classes, generating properties needed by the axis conversion system and IO helpers,
    * with specified default values (axes).
@@ -393,13 +397,14 @@ declare module "bpy_extras.keyconfig_utils" {
 
 /** Module `bpy_extras.mesh_utils`. */
 declare module "bpy_extras.mesh_utils" {
+  import { Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
    * @param mesh  (type not documented by Blender)
-   * @returns list face users for each item in mesh.edges. (Blender documents the type as "list[int]", which the generator cannot map)
+   * @returns list face users for each item in mesh.edges.
    * @blender 4.3.2
    */
-  export function edge_face_count(mesh: unknown): unknown;
+  export function edge_face_count(mesh: unknown): number[];
   /**
    * @param mesh  (type not documented by Blender)
    * @returns Dictionary of edge keys with their value set to the number of faces using each edge. (Blender documents the type as "dict[tuple[int, int], int]", which the generator cannot map)
@@ -424,41 +429,44 @@ declare module "bpy_extras.mesh_utils" {
    * Splits the mesh into connected triangles, use this for separating cubes from
    * other mesh elements within 1 mesh data-block.
    * @param mesh the mesh used to group with.
-   * @returns Lists of lists containing triangles. (Blender documents the type as "list[list[:class:`bpy.types.MeshLoopTriangle`]]", which the generator cannot map)
+   * @returns Lists of lists containing triangles.
    * @blender 4.3.2
    */
-  export function mesh_linked_triangles(mesh: bpy_types.Mesh): unknown;
+  export function mesh_linked_triangles(mesh: bpy_types.Mesh): bpy_types.MeshLoopTriangle[][];
   /**
    * Returns lists of polygon indices connected by UV islands.
    * @param mesh the mesh used to group with.
-   * @returns list of lists containing polygon indices (Blender documents the type as "list[list[int]]", which the generator cannot map)
+   * @returns list of lists containing polygon indices
    * @blender 4.3.2
    */
-  export function mesh_linked_uv_islands(mesh: bpy_types.Mesh): unknown;
+  export function mesh_linked_uv_islands(mesh: bpy_types.Mesh): number[][];
   /**
    * Takes a poly-line of indices (ngon) and returns a list of face
    * index lists. Designed to be used for importers that need indices for an
    * ngon to create from existing verts.
    * @param from_data Either a mesh, or a list/tuple of 3D vectors. (Blender documents the type as ":class:`bpy.types.Mesh` | list[Sequence[float]] | tuple[Sequence[float]]", which the generator cannot map)
-   * @param indices a list of indices to use this list is the ordered closed poly-line to fill, and can be a subset of the data given. (Blender documents the type as "list[int]", which the generator cannot map)
+   * @param indices a list of indices to use this list is the ordered closed poly-line to fill, and can be a subset of the data given.
    * @param fix_loops If this is enabled poly-lines that use loops to make multiple poly-lines are dealt with correctly. Default: `True`.
    * @param debug_print  Default: `True`. (type inferred from the default value)
    * @blender 4.3.2
    */
   export function ngon_tessellate(
     from_data: unknown,
-    indices: unknown,
+    indices: readonly number[],
     fix_loops?: boolean,
     debug_print?: boolean,
   ): void;
   /**
    * Generates a list of random points over mesh loop triangles.
    * @param num_points The number of random points to generate on each triangle.
-   * @param loop_triangles Sequence of the triangles to generate points on. (Blender documents the type as "Sequence[:class:`bpy.types.MeshLoopTriangle`]", which the generator cannot map)
-   * @returns List of random points over all triangles. (Blender documents the type as "list[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @param loop_triangles Sequence of the triangles to generate points on.
+   * @returns List of random points over all triangles.
    * @blender 4.3.2
    */
-  export function triangle_random_points(num_points: number, loop_triangles: unknown): unknown;
+  export function triangle_random_points(
+    num_points: number,
+    loop_triangles: readonly bpy_types.MeshLoopTriangle[],
+  ): Vector[];
 }
 
 /** Module `bpy_extras.node_shader_utils`. */
@@ -913,7 +921,7 @@ declare module "bpy_extras.view3d_utils" {
    *    smaller value based on the data you're operating on.
    * @param region region of the 3D viewport, typically bpy.context.region.
    * @param rv3d 3D region data, typically bpy.context.space_data.region_3d.
-   * @param coord 2D coordinates relative to the region; (event.mouse_region_x, event.mouse_region_y) for example. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param coord 2D coordinates relative to the region; (event.mouse_region_x, event.mouse_region_y) for example.
    * @param options keyword arguments (Python `name=value`)
    * @returns The origin of the viewpoint in 3d space.
    * @blender 4.3.2
@@ -921,7 +929,7 @@ declare module "bpy_extras.view3d_utils" {
   export function region_2d_to_origin_3d(
     region: bpy_types.Region,
     rv3d: bpy_types.RegionView3D,
-    coord: unknown,
+    coord: readonly number[],
     options?: KwArgs<{
       /** Clamp the maximum far-clip value used. (negative value will move the offset away from the view_location) Default: `None`. (Blender documents the type as "float | None", which the generator cannot map) */
       clamp?: unknown;

@@ -277,10 +277,10 @@ declare module "gpu.matrix" {
   export function reset(): void;
   /**
    * Scale the current stack matrix.
-   * @param scale Scale the current stack matrix with 2 or 3 floats. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param scale Scale the current stack matrix with 2 or 3 floats.
    * @blender 4.3.2
    */
-  export function scale(scale: unknown): void;
+  export function scale(scale: readonly number[]): void;
   /**
    * @param scale Scale the current stack matrix.
    * @blender 4.3.2
@@ -288,10 +288,10 @@ declare module "gpu.matrix" {
   export function scale_uniform(scale: number): void;
   /**
    * Scale the current stack matrix.
-   * @param offset Translate the current stack matrix with 2 or 3 floats. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param offset Translate the current stack matrix with 2 or 3 floats.
    * @blender 4.3.2
    */
-  export function translate(offset: unknown): void;
+  export function translate(offset: readonly number[]): void;
 }
 
 /** This module provides access to GPU Platform definitions. */
@@ -685,11 +685,11 @@ declare module "gpu.types" {
     /**
      * Fill color, depth and stencil textures with specific value.
      * Common values: color=(0.0, 0.0, 0.0, 1.0), depth=1.0, stencil=0.
-     * @param color Sequence of 3 or 4 floats representing ``(r, g, b, a)``. Default: `None`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param color Sequence of 3 or 4 floats representing ``(r, g, b, a)``. Default: `None`.
      * @param depth depth value. Default: `None`.
      * @param stencil stencil value. Default: `None`.
      */
-    clear(color?: unknown, depth?: number, stencil?: number): void;
+    clear(color?: readonly number[], depth?: number, stencil?: number): void;
     /**
      * Read a block of pixels from the frame buffer.
      * @param x  (type not documented by Blender)
@@ -939,9 +939,9 @@ declare module "gpu.types" {
     /**
      * Specify the value of a uniform variable for the current program object.
      * @param name name of the uniform variable whose value is to be changed.
-     * @param seq Value that will be used to update the specified uniform variable. (Blender documents the type as "Sequence[int]", which the generator cannot map)
+     * @param seq Value that will be used to update the specified uniform variable.
      */
-    uniform_int(name: string, seq: unknown): void;
+    uniform_int(name: string, seq: readonly number[]): void;
     /**
      * Specify the value of a texture uniform variable for the current GPUShader.
      * @param name name of the uniform variable whose texture is to be specified.
@@ -951,11 +951,16 @@ declare module "gpu.types" {
     /**
      * Set the buffer to fill the uniform.
      * @param location Location of the uniform variable to be modified.
-     * @param buffer The data that should be set. Can support the buffer protocol. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param buffer The data that should be set. Can support the buffer protocol.
      * @param length Size of the uniform data type: - 1: float - 2: vec2 or float[2] - 3: vec3 or float[3] - 4: vec4 or float[4] - 9: mat3 - 16: mat4
      * @param count Specifies the number of elements, vector or matrices that are to be modified.
      */
-    uniform_vector_float(location: number, buffer: unknown, length: number, count: number): void;
+    uniform_vector_float(
+      location: number,
+      buffer: readonly number[],
+      length: number,
+      count: number,
+    ): void;
     /**
      * See GPUShader.uniform_vector_float(...) description.
      * @param location  (type not documented by Blender)
@@ -1031,7 +1036,13 @@ declare module "gpu.types" {
      * @param name The image resource name.
      * @param qualifiers Set containing values that describe how the image resource is to be read or written. Possible values are: - ``NO_RESTRICT`` - ``READ`` - ``WRITE`` Default: `{'NO_RESTRICT'}`.
      */
-    image(slot: number, format: string, type: string, name: string, qualifiers?: Set<string>): void;
+    image(
+      slot: number,
+      format: string,
+      type: string,
+      name: string,
+      qualifiers?: ReadonlySet<string> | Set<string>,
+    ): void;
     /**
      * Specify the local group size for compute shaders.
      * @param x The local group size in the x dimension.
@@ -1168,9 +1179,9 @@ declare module "gpu.types" {
     /**
      * Fill texture with specific value.
      * @param format The format that describes the content of a single item. Possible values are `FLOAT`, `INT`, `UINT`, `UBYTE`, `UINT_24_8` and `10_11_11_REV`. Default: `'FLOAT'`.
-     * @param value Sequence each representing the value to fill. Sizes 1..4 are supported. Default: `(0.0, 0.0, 0.0, 1.0)`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param value Sequence each representing the value to fill. Sizes 1..4 are supported. Default: `(0.0, 0.0, 0.0, 1.0)`.
      */
-    clear(format?: string, value?: unknown): void;
+    clear(format?: string, value?: readonly number[]): void;
     /**
      * Creates a buffer with the value of all pixels.
      */
@@ -1280,15 +1291,15 @@ declare module "gpu_extras.presets" {
   import * as gpu_types from "gpu.types";
   /**
    * Draw a circle.
-   * @param position 2D position where the circle will be drawn. (Blender documents the type as "Sequence[float]", which the generator cannot map)
-   * @param color Color of the circle (RGBA). To use transparency blend must be set to ``ALPHA``, see: :func:`gpu.state.blend_set`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param position 2D position where the circle will be drawn.
+   * @param color Color of the circle (RGBA). To use transparency blend must be set to ``ALPHA``, see: :func:`gpu.state.blend_set`.
    * @param radius Radius of the circle.
    * @param options keyword arguments (Python `name=value`)
    * @blender 4.3.2
    */
   export function draw_circle_2d(
-    position: unknown,
-    color: unknown,
+    position: readonly number[],
+    color: readonly number[],
     radius: number,
     options?: KwArgs<{
       /** How many segments will be used to draw the circle. Higher values give better results but the drawing will take longer. If None or not specified, an automatic value will be calculated. Default: `None`. (Blender documents the type as "int | None", which the generator cannot map) */

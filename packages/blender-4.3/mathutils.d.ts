@@ -28,9 +28,9 @@ declare module "mathutils" {
      * This object gives access to Colors in Blender.
      *
      * Most colors returned by Blender APIs are in scene linear color space, as defined by    the OpenColorIO configuration. The notable exception is user interface theming colors,    which are in sRGB color space.
-     * @param rgb (red, green, blue) color values where (0, 0, 0) is black & (1, 1, 1) is white. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param rgb (red, green, blue) color values where (0, 0, 0) is black & (1, 1, 1) is white.
      */
-    constructor(rgb: unknown);
+    constructor(rgb: readonly number[]);
     /**
      * Blue color channel.
      */
@@ -235,10 +235,10 @@ declare module "mathutils" {
      * This object gives access to Eulers in Blender.
      *
      * .. seealso:: `Euler angles <https://en.wikipedia.org/wiki/Euler_angles>`__ on Wikipedia.
-     * @param angles (X, Y, Z) angles in radians. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param angles (X, Y, Z) angles in radians.
      * @param order Optional order of the angles, a permutation of ``XYZ``. Default: `'XYZ'`.
      */
-    constructor(angles: unknown, order?: string);
+    constructor(angles: readonly number[], order?: string);
     /**
      * True when this object has been frozen (read-only).
      * Read-only
@@ -1043,9 +1043,9 @@ declare module "mathutils" {
   export class Vector {
     /**
      * This object gives access to Vectors in Blender.
-     * @param seq Components of the vector, must be a sequence of at least two. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param seq Components of the vector, must be a sequence of at least two.
      */
-    constructor(seq: unknown);
+    constructor(seq: readonly number[]);
     /**
      * True when this object has been frozen (read-only).
      * Read-only
@@ -2191,14 +2191,14 @@ declare module "mathutils.bvhtree" {
     ): BVHTree;
     /**
      * BVH tree constructed geometry passed in as arguments.
-     * @param vertices float triplets each representing ``(x, y, z)`` (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
-     * @param polygons Sequence of polygons, each containing indices to the vertices argument. (Blender documents the type as "Sequence[Sequence[int]]", which the generator cannot map)
+     * @param vertices float triplets each representing ``(x, y, z)``
+     * @param polygons Sequence of polygons, each containing indices to the vertices argument.
      * @param all_triangles Use when all **polygons** are triangles for more efficient conversion. Default: `False`.
      * @param epsilon Increase the threshold for detecting overlap and raycast hits. Default: `0.0`.
      */
     static FromPolygons(
-      vertices: unknown,
-      polygons: unknown,
+      vertices: readonly (readonly number[])[],
+      polygons: readonly (readonly number[])[],
       all_triangles?: boolean,
       epsilon?: number,
     ): BVHTree;
@@ -2275,11 +2275,11 @@ declare module "mathutils.geometry" {
   ): Vector;
   /**
    * Returns an angle that best fits the points to an axis aligned rectangle
-   * @param points Sequence of 2D points. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+   * @param points Sequence of 2D points.
    * @returns angle
    * @blender 4.3.2
    */
-  export function box_fit_2d(points: unknown): number;
+  export function box_fit_2d(points: readonly (readonly number[])[]): number;
   /**
    * Returns a tuple with the width and height of the packed bounding box.
    * @param boxes list of boxes, each box is a list where the first 4 items are [X, Y, width, height, ...] other items are ignored. The X & Y values in this list are modified to set the packed positions. (Blender documents the type as "list[list[float, float, float, float, ...]]", which the generator cannot map)
@@ -2304,11 +2304,11 @@ declare module "mathutils.geometry" {
   ): Vector;
   /**
    * Returns a list of indices into the list given
-   * @param points Sequence of 2D points. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
-   * @returns a list of indices (Blender documents the type as "list[int]", which the generator cannot map)
+   * @param points Sequence of 2D points.
+   * @returns a list of indices
    * @blender 4.3.2
    */
-  export function convex_hull_2d(points: unknown): unknown;
+  export function convex_hull_2d(points: readonly (readonly number[])[]): number[];
   /**
    * Computes the Constrained Delaunay Triangulation of a set of vertices,
    * with edges and faces that must appear in the triangulation.
@@ -2322,9 +2322,9 @@ declare module "mathutils.geometry" {
    * with the edges implied by each of the faces (n of them for an n-gon).
    * If the need_ids argument is supplied, and False, then the code skips the preparation
    * of the orig arrays, which may save some time.
-   * @param vert_coords Vertex coordinates (2d) (Blender documents the type as "Sequence[:class:`mathutils.Vector`]", which the generator cannot map)
-   * @param edges Edges, as pairs of indices in ``vert_coords`` (Blender documents the type as "Sequence[Sequence[int, int]]", which the generator cannot map)
-   * @param faces Faces, each sublist is a face, as indices in `vert_coords` (CCW oriented) (Blender documents the type as "Sequence[Sequence[int]]", which the generator cannot map)
+   * @param vert_coords Vertex coordinates (2d)
+   * @param edges Edges, as pairs of indices in ``vert_coords``
+   * @param faces Faces, each sublist is a face, as indices in `vert_coords` (CCW oriented)
    * @param output_type What output looks like. 0 => triangles with convex hull. 1 => triangles inside constraints. 2 => the input constraints, intersected. 3 => like 2 but detect holes and omit them from output. 4 => like 2 but with extra edges to make valid BMesh faces. 5 => like 4 but detect holes and omit them from output.
    * @param epsilon For nearness tests; should not be zero
    * @param need_ids are the orig output arrays needed? Default: `True`. (type inferred from the default value)
@@ -2332,9 +2332,9 @@ declare module "mathutils.geometry" {
    * @blender 4.3.2
    */
   export function delaunay_2d_cdt(
-    vert_coords: unknown,
-    edges: unknown,
-    faces: unknown,
+    vert_coords: readonly (Vector | readonly number[])[],
+    edges: readonly (readonly number[])[],
+    faces: readonly (readonly number[])[],
     output_type: number,
     epsilon: number,
     need_ids?: boolean,
@@ -2358,7 +2358,7 @@ declare module "mathutils.geometry" {
    * @param handle2 Second bezier spline handle.
    * @param knot2 Second bezier spline point.
    * @param resolution Number of points to return.
-   * @returns The interpolated points. (Blender documents the type as "list[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @returns The interpolated points.
    * @blender 4.3.2
    */
   export function interpolate_bezier(
@@ -2367,7 +2367,7 @@ declare module "mathutils.geometry" {
     handle2: Vector | readonly number[],
     knot2: Vector | readonly number[],
     resolution: number,
-  ): unknown;
+  ): Vector[];
   /**
    * Returns a tuple with the points on each line respectively closest to the other.
    * @param v1 First point of the first line
@@ -2583,20 +2583,20 @@ declare module "mathutils.geometry" {
   ): boolean;
   /**
    * Returns the normal of a 3D polygon.
-   * @param vectors 3 or more vectors to calculate normals. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+   * @param vectors 3 or more vectors to calculate normals.
    * @blender 4.3.2
    */
-  export function normal(vectors: unknown): Vector;
+  export function normal(vectors: readonly (readonly number[])[]): Vector;
   /**
    * Returns a list of points inside all planes given and a list of index values for the planes used.
-   * @param planes List of planes (4D vectors). (Blender documents the type as "list[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @param planes List of planes (4D vectors).
    * @param epsilon_coplanar Epsilon value for interpreting plane pairs as co-plannar. Default: `1e-4`.
    * @param epsilon_isect Epsilon value for intersection. Default: `1e-6`.
    * @returns Two lists, once containing the 3D coordinates inside the planes, another containing the plane indices used. (Blender documents the type as "tuple[list[:class:`mathutils.Vector`], list[int]]", which the generator cannot map)
    * @blender 4.3.2
    */
   export function points_in_planes(
-    planes: unknown,
+    planes: readonly (Vector | readonly number[])[],
     epsilon_coplanar?: number,
     epsilon_isect?: number,
   ): unknown;
@@ -2627,12 +2627,11 @@ declare module "mathutils.geometry" {
 declare module "mathutils.interpolate" {
   /**
    * Calculate barycentric weights for a point on a polygon.
-   * @param veclist Sequence of 3D positions. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+   * @param veclist Sequence of 3D positions.
    * @param pt 2D or 3D position.   :type pt: Sequence[float]   :return: list of per-vector weights. (type not documented by Blender)
-   * @returns  (Blender documents the type as "list[float]", which the generator cannot map)
    * @blender 4.3.2
    */
-  export function poly_3d_calc(veclist: unknown, pt: unknown): unknown;
+  export function poly_3d_calc(veclist: readonly (readonly number[])[], pt: unknown): number[];
 }
 
 /** Generic 3-dimensional kd-tree to perform spatial searches. */
@@ -2658,31 +2657,31 @@ declare module "mathutils.kdtree" {
     balance(): void;
     /**
      * Find nearest point to ``co``.
-     * @param co 3D coordinates. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co 3D coordinates.
      * @param filter function which takes an index and returns True for indices to include in the search. Default: `None`. (Blender documents the type as "Callable[[int], bool]", which the generator cannot map)
      * @returns Returns (position, index, distance). (Blender documents the type as "tuple[:class:`Vector`, int, float]", which the generator cannot map)
      */
-    find(co: unknown, filter?: unknown): unknown;
+    find(co: readonly number[], filter?: unknown): unknown;
     /**
      * Find nearest ``n`` points to ``co``.
-     * @param co 3D coordinates. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co 3D coordinates.
      * @param n Number of points to find.
      * @returns Returns a list of tuples (position, index, distance). (Blender documents the type as "list[tuple[:class:`Vector`, int, float]]", which the generator cannot map)
      */
-    find_n(co: unknown, n: number): unknown;
+    find_n(co: readonly number[], n: number): unknown;
     /**
      * Find all points within ``radius`` of ``co``.
-     * @param co 3D coordinates. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co 3D coordinates.
      * @param radius Distance to search for points.
      * @returns Returns a list of tuples (position, index, distance). (Blender documents the type as "list[tuple[:class:`Vector`, int, float]]", which the generator cannot map)
      */
-    find_range(co: unknown, radius: number): unknown;
+    find_range(co: readonly number[], radius: number): unknown;
     /**
      * Insert a point into the KDTree.
-     * @param co Point 3d position. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co Point 3d position.
      * @param index The index of the point.
      */
-    insert(co: unknown, index: number): void;
+    insert(co: readonly number[], index: number): void;
   }
 }
 
@@ -2898,12 +2897,12 @@ declare module "mathutils.noise" {
    * @param position The position to evaluate the selected noise function.
    * @param distance_metric Enumerator in ['DISTANCE', 'DISTANCE_SQUARED', 'MANHATTAN', 'CHEBYCHEV', 'MINKOVSKY', 'MINKOVSKY_HALF', 'MINKOVSKY_FOUR']. Default: `'DISTANCE'`.
    * @param exponent The exponent for Minkowski distance metric. Default: `2.5`.
-   * @returns A list of distances to the four closest features and their locations. (Blender documents the type as "list[list[float], list[:class:`mathutils.Vector`]]", which the generator cannot map)
+   * @returns A list of distances to the four closest features and their locations.
    * @blender 4.3.2
    */
   export function voronoi(
     position: Vector | readonly number[],
     distance_metric?: string,
     exponent?: number,
-  ): unknown;
+  ): (number[] | Vector[])[];
 }

@@ -1939,15 +1939,15 @@ declare module "bmesh.types" {
     /**
      * Return the group indices used by this vertex
      * (matching Python's dict.keys() functionality).
-     * @returns The deform group indices this vertex uses. (Blender documents the type as "list[int]", which the generator cannot map)
+     * @returns The deform group indices this vertex uses.
      */
-    keys(): unknown;
+    keys(): number[];
     /**
      * Return the weights of the deform vertex
      * (matching Python's dict.values() functionality).
-     * @returns The weights that influence this vertex (Blender documents the type as "list[float]", which the generator cannot map)
+     * @returns The weights that influence this vertex
      */
-    values(): unknown;
+    values(): number[];
     /**
      * Python `len(a)`.
      * @pyOperator len
@@ -2019,15 +2019,13 @@ declare module "bmesh.types" {
     /**
      * Faces connected to this edge, (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMFace`]", which the generator cannot map)
      */
-    readonly link_faces: unknown;
+    readonly link_faces: BMElemSeq<BMFace>;
     /**
      * Loops connected to this edge, (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMLoop`]", which the generator cannot map)
      */
-    readonly link_loops: unknown;
+    readonly link_loops: BMElemSeq<BMLoop>;
     /**
      * Seam for UV unwrapping.
      */
@@ -2047,9 +2045,8 @@ declare module "bmesh.types" {
     /**
      * Verts this edge uses (always 2), (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMVert`]", which the generator cannot map)
      */
-    readonly verts: unknown;
+    readonly verts: BMElemSeq<BMVert>;
     /**
      * Return the angle between this edge's two connected faces.
      * @param fallback return this when the edge doesn't have 2 faces (instead of raising a :exc:`ValueError`). Default: `None`. (documented as any Python object)
@@ -2131,11 +2128,11 @@ declare module "bmesh.types" {
     ensure_lookup_table(): void;
     /**
      * Return an edge which uses the **verts** passed.
-     * @param verts Pair of verts (exactly 2). (Blender documents the type as "Sequence[:class:`bmesh.types.BMVert`]", which the generator cannot map)
+     * @param verts Pair of verts (exactly 2).
      * @param fallback Return this value if nothing is found. Default: `None`. (documented as any Python object)
-     * @returns The edge found or the fallback value. (Blender documents the type as ":class:`bmesh.types.BMEdge` | None", which the generator cannot map)
+     * @returns The edge found or the fallback value.
      */
-    get(verts: unknown, fallback?: unknown): unknown;
+    get(verts: Iterable<BMVert>, fallback?: unknown): BMEdge | null;
     /**
      * Initialize the index values of this sequence.
      *
@@ -2154,11 +2151,11 @@ declare module "bmesh.types" {
     index_update(): void;
     /**
      * Create a new edge from a given pair of verts.
-     * @param verts Vertex pair. (Blender documents the type as "Sequence[:class:`bmesh.types.BMVert`]", which the generator cannot map)
+     * @param verts Vertex pair.
      * @param source Existing edge to initialize settings (optional argument). Default: `None`. (Blender documents the type as ":class:`bmesh.types.BMEdge` | None", which the generator cannot map)
      * @returns The newly created edge.
      */
-    new(verts: unknown, source?: unknown): BMEdge;
+    new(verts: Iterable<BMVert>, source?: unknown): BMEdge;
     /**
      * Remove an edge.
      * @param edge The edge to remove.
@@ -2320,9 +2317,8 @@ declare module "bmesh.types" {
     /**
      * Edges of this face, (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMEdge`]", which the generator cannot map)
      */
-    readonly edges: unknown;
+    readonly edges: BMElemSeq<BMEdge>;
     /**
      * Hidden state of this element.
      */
@@ -2346,9 +2342,8 @@ declare module "bmesh.types" {
     /**
      * Loops of this face, (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMLoop`]", which the generator cannot map)
      */
-    readonly loops: unknown;
+    readonly loops: BMElemSeq<BMLoop>;
     /**
      * The face's material index.
      */
@@ -2376,9 +2371,8 @@ declare module "bmesh.types" {
     /**
      * Verts of this face, (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMVert`]", which the generator cannot map)
      */
-    readonly verts: unknown;
+    readonly verts: BMElemSeq<BMVert>;
     /**
      * Return the area of the face.
      * @returns The area of the face.
@@ -2513,11 +2507,11 @@ declare module "bmesh.types" {
     ensure_lookup_table(): void;
     /**
      * Return a face which uses the **verts** passed.
-     * @param verts Sequence of verts. (Blender documents the type as "Sequence[:class:`bmesh.types.BMVert`]", which the generator cannot map)
+     * @param verts Sequence of verts.
      * @param fallback Return this value if nothing is found. Default: `None`. (documented as any Python object)
-     * @returns The face found or the fallback value. (Blender documents the type as ":class:`bmesh.types.BMFace` | None", which the generator cannot map)
+     * @returns The face found or the fallback value.
      */
-    get(verts: unknown, fallback?: unknown): unknown;
+    get(verts: Iterable<BMVert>, fallback?: unknown): BMFace | null;
     /**
      * Initialize the index values of this sequence.
      *
@@ -2536,11 +2530,11 @@ declare module "bmesh.types" {
     index_update(): void;
     /**
      * Create a new face from a given set of verts.
-     * @param verts Sequence of 3 or more verts. (Blender documents the type as "Sequence[:class:`bmesh.types.BMVert`]", which the generator cannot map)
+     * @param verts Sequence of 3 or more verts.
      * @param source Existing face to initialize settings (optional argument). Default: `None`. (Blender documents the type as ":class:`bmesh.types.BMFace` | None", which the generator cannot map)
      * @returns The newly created face.
      */
-    new(verts: unknown, source?: unknown): BMFace;
+    new(verts: Iterable<BMVert>, source?: unknown): BMFace;
     /**
      * Remove a face.
      * @param face The face to remove.
@@ -2605,39 +2599,32 @@ declare module "bmesh.types" {
     protected constructor();
     /**
      * Generic boolean custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bool]", which the generator cannot map)
      */
-    bool: unknown;
+    bool: BMLayerCollection;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    color: unknown;
+    color: BMLayerCollection;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [float]", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection;
     /**
      * Generic RGBA color with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_color: unknown;
+    float_color: BMLayerCollection;
     /**
      * Generic 3D vector with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_vector: unknown;
+    float_vector: BMLayerCollection;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [int]", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bytes]", which the generator cannot map)
      */
-    string: unknown;
+    string: BMLayerCollection;
   }
 
   /**
@@ -2649,39 +2636,32 @@ declare module "bmesh.types" {
     protected constructor();
     /**
      * Generic boolean custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bool]", which the generator cannot map)
      */
-    bool: unknown;
+    bool: BMLayerCollection;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    color: unknown;
+    color: BMLayerCollection;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [float]", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection;
     /**
      * Generic RGBA color with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_color: unknown;
+    float_color: BMLayerCollection;
     /**
      * Generic 3D vector with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_vector: unknown;
+    float_vector: BMLayerCollection;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [int]", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bytes]", which the generator cannot map)
      */
-    string: unknown;
+    string: BMLayerCollection;
   }
 
   /**
@@ -2693,44 +2673,36 @@ declare module "bmesh.types" {
     protected constructor();
     /**
      * Generic boolean custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bool]", which the generator cannot map)
      */
-    bool: unknown;
+    bool: BMLayerCollection;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    color: unknown;
+    color: BMLayerCollection;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [float]", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection;
     /**
      * Generic RGBA color with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_color: unknown;
+    float_color: BMLayerCollection;
     /**
      * Generic 3D vector with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_vector: unknown;
+    float_vector: BMLayerCollection;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [int]", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bytes]", which the generator cannot map)
      */
-    string: unknown;
+    string: BMLayerCollection;
     /**
      * Accessor for :class:`bmesh.types.BMLoopUV` UV (as a 2D Vector).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`bmesh.types.BMLoopUV`]", which the generator cannot map)
      */
-    uv: unknown;
+    uv: BMLayerCollection;
   }
 
   /**
@@ -2742,54 +2714,44 @@ declare module "bmesh.types" {
     protected constructor();
     /**
      * Generic boolean custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bool]", which the generator cannot map)
      */
-    bool: unknown;
+    bool: BMLayerCollection;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    color: unknown;
+    color: BMLayerCollection;
     /**
      * Vertex deform weight :class:`bmesh.types.BMDeformVert` (TODO).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`bmesh.types.BMDeformVert`]", which the generator cannot map)
      */
-    deform: unknown;
+    deform: BMLayerCollection;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [float]", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection;
     /**
      * Generic RGBA color with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_color: unknown;
+    float_color: BMLayerCollection;
     /**
      * Generic 3D vector with float precision custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    float_vector: unknown;
+    float_vector: BMLayerCollection;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [int]", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection;
     /**
      * Vertex shape-key absolute location (as a 3D Vector).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`mathutils.Vector`]", which the generator cannot map)
      */
-    shape: unknown;
+    shape: BMLayerCollection;
     /**
      * Accessor for skin layer.
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [:class:`bmesh.types.BMVertSkin`]", which the generator cannot map)
      */
-    skin: unknown;
+    skin: BMLayerCollection;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerCollection`\ [bytes]", which the generator cannot map)
      */
-    string: unknown;
+    string: BMLayerCollection;
   }
 
   /**
@@ -2828,9 +2790,9 @@ declare module "bmesh.types" {
     /**
      * Return the identifiers of collection members
      * (matching Python's dict.keys() functionality).
-     * @returns the identifiers for each member of this collection. (Blender documents the type as "list[str]", which the generator cannot map)
+     * @returns the identifiers for each member of this collection.
      */
-    keys(): unknown;
+    keys(): string[];
     /**
      * Create a new layer
      * @param name Optional name argument (will be made unique). Default: `""`.
@@ -2845,9 +2807,9 @@ declare module "bmesh.types" {
     /**
      * Return the values of collection
      * (matching Python's dict.values() functionality).
-     * @returns the members of this collection. (Blender documents the type as "list[:class:`bmesh.types.BMLayerItem`]", which the generator cannot map)
+     * @returns the members of this collection.
      */
-    values(): unknown;
+    values(): BMLayerItem[];
     /**
      * Create a new layer or return an existing active layer
      * @returns The newly created layer, or the existing active layer.
@@ -2949,9 +2911,8 @@ declare module "bmesh.types" {
     /**
      * Loops connected to this loop, (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMLoop`]", which the generator cannot map)
      */
-    readonly link_loops: unknown;
+    readonly link_loops: BMElemSeq<BMLoop>;
     /**
      * Generic attribute scripts can use for own logic
      */
@@ -3099,21 +3060,18 @@ declare module "bmesh.types" {
     /**
      * Edges connected to this vertex (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMEdge`]", which the generator cannot map)
      */
-    readonly link_edges: unknown;
+    readonly link_edges: BMElemSeq<BMEdge>;
     /**
      * Faces connected to this vertex (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMFace`]", which the generator cannot map)
      */
-    readonly link_faces: unknown;
+    readonly link_faces: BMElemSeq<BMFace>;
     /**
      * Loops that use this vertex (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMElemSeq`\ [:class:`bmesh.types.BMLoop`]", which the generator cannot map)
      */
-    readonly link_loops: unknown;
+    readonly link_loops: BMElemSeq<BMLoop>;
     /**
      * The normal for this vertex as a 3D, wrapped vector.
      */
@@ -3151,10 +3109,10 @@ declare module "bmesh.types" {
     copy_from_face_interp(face: BMFace): void;
     /**
      * Interpolate the customdata from a vert between 2 other verts.
-     * @param vert_pair The verts between which to interpolate data from. (Blender documents the type as "Sequence[:class:`bmesh.types.BMVert`]", which the generator cannot map)
+     * @param vert_pair The verts between which to interpolate data from.
      * @param fac The interpolation factor.
      */
-    copy_from_vert_interp(vert_pair: unknown, fac: number): void;
+    copy_from_vert_interp(vert_pair: Iterable<BMVert>, fac: number): void;
     /**
      * Set the hide state.
      * This is different from the *hide* attribute because it updates the selection and hide state of associated geometry.
@@ -3306,9 +3264,8 @@ declare module "bmesh.types" {
     select_history: BMEditSelSeq;
     /**
      * The selection mode, cannot be assigned an empty set.
-     * (Blender documents the type as "set[Literal['VERT', 'EDGE', 'FACE']]", which the generator cannot map)
      */
-    select_mode: unknown;
+    select_mode: Set<"VERT" | "EDGE" | "FACE">;
     /**
      * When true, the UV selection has been synchronized. Setting to False means the UV selection will be ignored. While setting to true is supported it is up to the script author to ensure a correct selection state before doing so.
      */
@@ -3478,12 +3435,12 @@ declare module "bmesh.types" {
     uv_select_foreach_set(
       select: boolean,
       options?: KwArgs<{
-        /** Loop verts to operate on. Default: `()`. (Blender documents the type as "Iterable[:class:`bmesh.types.BMLoop`]", which the generator cannot map) */
-        loop_verts?: unknown;
-        /** Loop edges to operate on. Default: `()`. (Blender documents the type as "Iterable[:class:`bmesh.types.BMLoop`]", which the generator cannot map) */
-        loop_edges?: unknown;
-        /** Faces to operate on. Default: `()`. (Blender documents the type as "Iterable[:class:`bmesh.types.BMFace`]", which the generator cannot map) */
-        faces?: unknown;
+        /** Loop verts to operate on. Default: `()`. */
+        loop_verts?: Iterable<BMLoop>;
+        /** Loop edges to operate on. Default: `()`. */
+        loop_edges?: Iterable<BMLoop>;
+        /** Faces to operate on. Default: `()`. */
+        faces?: Iterable<BMFace>;
         /** See |UV_STICKY_SELECT_MODE_REF|. Default: `'SHARED_LOCATION'`. */
         sticky_select_mode?: string;
       }>,
@@ -3498,12 +3455,12 @@ declare module "bmesh.types" {
     uv_select_foreach_set_from_mesh(
       select: boolean,
       options?: KwArgs<{
-        /** Verts to operate on. Default: `()`. (Blender documents the type as "Iterable[:class:`bmesh.types.BMVert`]", which the generator cannot map) */
-        verts?: unknown;
-        /** Edges to operate on. Default: `()`. (Blender documents the type as "Iterable[:class:`bmesh.types.BMEdge`]", which the generator cannot map) */
-        edges?: unknown;
-        /** Faces to operate on. Default: `()`. (Blender documents the type as "Iterable[:class:`bmesh.types.BMFace`]", which the generator cannot map) */
-        faces?: unknown;
+        /** Verts to operate on. Default: `()`. */
+        verts?: Iterable<BMVert>;
+        /** Edges to operate on. Default: `()`. */
+        edges?: Iterable<BMEdge>;
+        /** Faces to operate on. Default: `()`. */
+        faces?: Iterable<BMFace>;
         /** See |UV_STICKY_SELECT_MODE_REF|. Default: `'SHARED_LOCATION'`. */
         sticky_select_mode?: string;
       }>,
@@ -3563,12 +3520,12 @@ declare module "bmesh.utils" {
   export function face_flip(face: bmesh_types.BMFace): void;
   /**
    * Joins a sequence of faces.
-   * @param faces Sequence of faces. (Blender documents the type as "Sequence[:class:`bmesh.types.BMFace`]", which the generator cannot map)
+   * @param faces Sequence of faces.
    * @param remove Remove the edges and vertices between the faces. Default: `True`.
    * @returns The newly created face or None on failure. (Blender documents the type as ":class:`bmesh.types.BMFace` | None", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function face_join(faces: unknown, remove?: boolean): unknown;
+  export function face_join(faces: readonly bmesh_types.BMFace[], remove?: boolean): unknown;
   /**
    * Face split with optional intermediate points.
    * @param face The face to cut.
@@ -3583,8 +3540,8 @@ declare module "bmesh.utils" {
     vert_a: bmesh_types.BMVert,
     vert_b: bmesh_types.BMVert,
     options?: KwArgs<{
-      /** Optional sequence of 3D points in between *vert_a* and *vert_b*. Default: `()`. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map) */
-      coords?: unknown;
+      /** Optional sequence of 3D points in between *vert_a* and *vert_b*. Default: `()`. */
+      coords?: readonly (readonly number[])[];
       /** Use an existing edge if it exists (only used when *coords* argument is empty or omitted) Default: `True`. */
       use_exist?: boolean;
       /** Newly created edge will copy settings from this one. Default: `None`. (Blender documents the type as ":class:`bmesh.types.BMEdge` | None", which the generator cannot map) */
@@ -3598,11 +3555,14 @@ declare module "bmesh.utils" {
    *
    *    Regions defined by edges need to connect to the face, otherwise they're ignored as loose edges.
    * @param face The face to split.
-   * @param edgenet Sequence of edges. (Blender documents the type as "Sequence[:class:`bmesh.types.BMEdge`]", which the generator cannot map)
+   * @param edgenet Sequence of edges.
    * @returns The newly created faces. (Blender documents the type as "tuple[:class:`bmesh.types.BMFace`, ...]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function face_split_edgenet(face: bmesh_types.BMFace, edgenet: unknown): unknown;
+  export function face_split_edgenet(
+    face: bmesh_types.BMFace,
+    edgenet: readonly bmesh_types.BMEdge[],
+  ): unknown;
   /**
    * Rip a vertex in a face away and add a new vertex.
    *
@@ -3676,11 +3636,14 @@ declare module "bmesh.utils" {
   /**
    * Separate this vertex at every edge.
    * @param vert The vert to be separated.
-   * @param edges The edges to separate. (Blender documents the type as "Sequence[:class:`bmesh.types.BMEdge`]", which the generator cannot map)
+   * @param edges The edges to separate.
    * @returns The newly separated verts (including the vertex passed). (Blender documents the type as "tuple[:class:`bmesh.types.BMVert`, ...]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function vert_separate(vert: bmesh_types.BMVert, edges: unknown): unknown;
+  export function vert_separate(
+    vert: bmesh_types.BMVert,
+    edges: readonly bmesh_types.BMEdge[],
+  ): unknown;
   /**
    * Splice vert into vert_target, merging them.
    *

@@ -147,7 +147,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -160,7 +160,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -1207,10 +1207,10 @@ declare module "bpy.ops" {
       /**
        * The Keying Set to use
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        * Hidden option.
        */
-      type?: bpy_types.DummyDEFAULTItems;
+      type?: string;
     }>;
     /**
      * Delete current keyframe of current UI-active property
@@ -1272,10 +1272,10 @@ declare module "bpy.ops" {
       /**
        * The Keying Set to use
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        * Hidden option.
        */
-      type?: bpy_types.DummyDEFAULTItems;
+      type?: string;
     }>;
     /**
      * Insert a keyframe for current UI-active property
@@ -1311,10 +1311,10 @@ declare module "bpy.ops" {
       /**
        * The Keying Set to use
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        * Hidden option.
        */
-      type?: bpy_types.DummyDEFAULTItems;
+      type?: string;
       /**
        * Always Show Menu
        * Default: `false`
@@ -1331,9 +1331,9 @@ declare module "bpy.ops" {
       /**
        * The Keying Set to use
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      type?: bpy_types.DummyDEFAULTItems;
+      type?: string;
     }>;
     /**
      * Add a new (empty) keying set to the active Scene
@@ -1899,7 +1899,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -1912,7 +1912,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -2145,7 +2145,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -2158,7 +2158,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -2357,7 +2357,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -2370,7 +2370,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -4294,7 +4294,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -4307,7 +4307,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -4506,7 +4506,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -4519,7 +4519,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5320,7 +5320,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
     }>;
     /**
      * Paste tracks from the internal clipboard
@@ -6801,7 +6801,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -6814,7 +6814,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -7027,7 +7027,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7040,7 +7040,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8121,7 +8121,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8134,7 +8134,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8333,7 +8333,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8346,7 +8346,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -12302,7 +12302,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -12315,7 +12315,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

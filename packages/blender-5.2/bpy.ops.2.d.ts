@@ -261,7 +261,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -274,7 +274,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -542,7 +542,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -555,7 +555,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -1890,9 +1890,9 @@ declare module "bpy.ops" {
       /**
        * Material Slot
        * Default: 'DEFAULT'
-       * Items: {@link DummyDEFAULTItems}
+       * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
        */
-      slot?: bpy_types.DummyDEFAULTItems;
+      slot?: string;
     }>;
     /**
      * Change the selection mode for Grease Pencil strokes
@@ -5197,7 +5197,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -5210,7 +5210,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5880,7 +5880,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -5893,7 +5893,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -6951,7 +6951,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -6964,7 +6964,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -7301,7 +7301,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7314,7 +7314,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -7537,7 +7537,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7550,7 +7550,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -7857,7 +7857,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7870,7 +7870,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8103,7 +8103,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8116,7 +8116,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -8432,7 +8432,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8445,7 +8445,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -9733,7 +9733,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -9746,7 +9746,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -10045,7 +10045,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10058,7 +10058,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -10347,7 +10347,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10360,7 +10360,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -10649,7 +10649,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10662,7 +10662,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -11602,7 +11602,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11615,7 +11615,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -11858,7 +11858,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11871,7 +11871,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -13452,7 +13452,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -13465,7 +13465,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -13664,7 +13664,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -13677,7 +13677,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -14477,7 +14477,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Name of the data-block to use by the operator
        * max 255 bytes
@@ -15253,7 +15253,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -15266,7 +15266,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -15509,7 +15509,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -15522,7 +15522,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -15740,7 +15740,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -15753,7 +15753,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -15971,7 +15971,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -15984,7 +15984,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -17211,7 +17211,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -17224,7 +17224,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -17422,7 +17422,7 @@ declare module "bpy.ops" {
            * Default: 'GLOBAL'
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            */
-          orient_type?: string;
+          orient_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Matrix
            * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -17435,7 +17435,7 @@ declare module "bpy.ops" {
            * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
            * Hidden option.
            */
-          orient_matrix_type?: string;
+          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
           /**
            * Constraint Axis
            * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -18431,7 +18431,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -18444,7 +18444,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -18637,7 +18637,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -18650,7 +18650,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

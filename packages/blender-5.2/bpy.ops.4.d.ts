@@ -3310,7 +3310,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Automatically begin translating strips with the mouse after adding them to the timeline
        * Default: `true`
@@ -3629,7 +3629,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Automatically begin translating strips with the mouse after adding them to the timeline
        * Default: `true`
@@ -3819,7 +3819,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -3832,7 +3832,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -4031,7 +4031,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -4044,7 +4044,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -5180,7 +5180,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Automatically begin translating strips with the mouse after adding them to the timeline
        * Default: `true`
@@ -7036,7 +7036,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
        * Hidden option.
        */
-      sort_method?: string;
+      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
       /**
        * Make text file internal after loading
        * Default: `false`
@@ -8869,7 +8869,7 @@ declare module "bpy.ops" {
        * Default: 'GLOBAL'
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        */
-      orient_type?: string;
+      orient_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Matrix
        * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -8882,7 +8882,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        * Hidden option.
        */
-      orient_matrix_type?: string;
+      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Constraint Axis
        * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -9053,7 +9053,7 @@ declare module "bpy.ops" {
        * Default: 'GLOBAL'
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        */
-      orient_type?: string;
+      orient_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Matrix
        * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -9066,7 +9066,7 @@ declare module "bpy.ops" {
        * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
        * Hidden option.
        */
-      orient_matrix_type?: string;
+      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
       /**
        * Constraint Axis
        * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -10638,7 +10638,7 @@ declare module "bpy.ops" {
          * Default: 'GLOBAL'
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          */
-        orient_type?: string;
+        orient_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Matrix
          * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10651,7 +10651,7 @@ declare module "bpy.ops" {
          * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
          * Hidden option.
          */
-        orient_matrix_type?: string;
+        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
         /**
          * Constraint Axis
          * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

@@ -778,7 +778,48 @@ declare module "bpy.types" {
      * Default: 'UNSPECIFIED'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACTION`, `ARMATURE`, `BRUSH`, `CACHEFILE`, `CAMERA`, `COLLECTION`, `CURVE`, `CURVES`, `FONT`, `GREASEPENCIL`, `GREASEPENCIL_V3`, `IMAGE`, `KEY`, `LATTICE`, `LIBRARY`, `LIGHT`, `LIGHT_PROBE`, `LINESTYLE`, `MASK`, `MATERIAL`, `MESH`, `META`, `MOVIECLIP`, `NODETREE`, `OBJECT`, `PAINTCURVE`, `PALETTE`, `PARTICLE`, `POINTCLOUD`, `SCENE`, `SCREEN`, `SOUND`, `SPEAKER`, `TEXT`, `TEXTURE`, `VOLUME`, `WINDOWMANAGER`, `WORKSPACE`, `WORLD`, `UNSPECIFIED`.
      */
-    target_id_type: string;
+    target_id_type:
+      | "ACTION"
+      | "ARMATURE"
+      | "BRUSH"
+      | "CACHEFILE"
+      | "CAMERA"
+      | "COLLECTION"
+      | "CURVE"
+      | "CURVES"
+      | "FONT"
+      | "GREASEPENCIL"
+      | "GREASEPENCIL_V3"
+      | "IMAGE"
+      | "KEY"
+      | "LATTICE"
+      | "LIBRARY"
+      | "LIGHT"
+      | "LIGHT_PROBE"
+      | "LINESTYLE"
+      | "MASK"
+      | "MATERIAL"
+      | "MESH"
+      | "META"
+      | "MOVIECLIP"
+      | "NODETREE"
+      | "OBJECT"
+      | "PAINTCURVE"
+      | "PALETTE"
+      | "PARTICLE"
+      | "POINTCLOUD"
+      | "SCENE"
+      | "SCREEN"
+      | "SOUND"
+      | "SPEAKER"
+      | "TEXT"
+      | "TEXTURE"
+      | "VOLUME"
+      | "WINDOWMANAGER"
+      | "WORKSPACE"
+      | "WORLD"
+      | "UNSPECIFIED"
+      | (string & {});
     /**
      * target_id_type_icon
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only
@@ -973,6 +1014,16 @@ declare module "bpy.types" {
         do_create?: boolean;
       }>,
     ): PropertyGroup | null;
+    /**
+     * The layout to draw into; set by the Preferences editor only while `draw` runs
+     * (`bl_ui/space_userpref.py` assigns it to the class, then deletes it).
+     */
+    readonly layout: UILayout;
+    /**
+     * Optional draw callback: the Preferences editor calls `prefs.draw(context)` to draw the
+     * add-on's preferences (with `this.layout` set).
+     */
+    draw?(context: Context): void;
   }
 
   /**
@@ -1581,9 +1632,9 @@ declare module "bpy.types" {
     /**
      * Note/Layer to add annotation strokes to
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    active_note: DummyDEFAULTItems;
+    active_note: string;
     /**
      * Add a new annotation layer
      * @param name Name of the layer Default: "Layer" · max 63 bytes
@@ -1756,7 +1807,31 @@ declare module "bpy.types" {
      * Current editor type for this area
      * Dynamic enum (items come from a callback). Items seen at dump time: `VIEW_3D`, `IMAGE_EDITOR`, `UV`, `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`, `SEQUENCE_EDITOR`, `CLIP_EDITOR`, `DOPESHEET`, `TIMELINE`, `FCURVES`, `DRIVERS`, `NLA_EDITOR`, `TEXT_EDITOR`, `CONSOLE`, `INFO`, `OUTLINER`, `PROPERTIES`, `FILES`, `ASSETS`, `SPREADSHEET`, `PREFERENCES`.
      */
-    ui_type: string;
+    ui_type:
+      | "VIEW_3D"
+      | "IMAGE_EDITOR"
+      | "UV"
+      | "GeometryNodeTree"
+      | "CompositorNodeTree"
+      | "ShaderNodeTree"
+      | "TextureNodeTree"
+      | "SEQUENCE_EDITOR"
+      | "CLIP_EDITOR"
+      | "DOPESHEET"
+      | "TIMELINE"
+      | "FCURVES"
+      | "DRIVERS"
+      | "NLA_EDITOR"
+      | "TEXT_EDITOR"
+      | "CONSOLE"
+      | "INFO"
+      | "OUTLINER"
+      | "PROPERTIES"
+      | "FILES"
+      | "ASSETS"
+      | "SPREADSHEET"
+      | "PREFERENCES"
+      | (string & {});
     /**
      * The window relative vertical location of the area
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only
@@ -4290,7 +4365,7 @@ declare module "bpy.types" {
         /** When given, only visit data-blocks of these types. Ignored if ``subset`` is also given. Default: `None`. (Blender documents the type as "set[str] | None", which the generator cannot map) */
         visit_types?: unknown;
         /** Set of flags that influence which data-blocks are visited. See :ref:`rna_enum_file_path_foreach_flag_items`. Default: `{'SKIP_PACKED', 'SKIP_WEAK_REFERENCES'}`. */
-        flags?: Set<string>;
+        flags?: ReadonlySet<string> | Set<string>;
       }>,
     ): void;
     /**
@@ -5534,7 +5609,7 @@ declare module "bpy.types" {
      * @param type The type of node_group to add Default: 'DEFAULT' Dynamic enum (items come from a callback). Items seen at dump time: `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`.
      * @returns tree: New node tree data-block
      */
-    new(name: string, type: string): NodeTree;
+    new(name: string, type: BlendDataNodeTreesNewTypeItems | (string & {})): NodeTree;
     /**
      * Remove a node tree from the current blendfile
      * @param tree Node tree to remove Read-only · Never None
@@ -6245,7 +6320,7 @@ declare module "bpy.types" {
      * Read-only
      * Dynamic enum (items come from a callback). Items seen at dump time: `Linear Rec.709`, `Linear Rec.2020`, `ACEScg`.
      */
-    readonly working_space: string;
+    readonly working_space: "Linear Rec.709" | "Linear Rec.2020" | "ACEScg" | (string & {});
     /**
      * Unique identifier for common color spaces, as defined by the Color Interop Forum. May be empty if there is no interop ID for the working space. Common values are lin_rec709_scene, lin_rec2020_scene and lin_ap1_scene (for ACEScg)
      * Read-only
@@ -7201,6 +7276,91 @@ declare module "bpy.types" {
         axis?: bpy_prop_array<number> | readonly [number, number, number];
       }>,
     ): [Vector, number];
+    /**
+     * The name of this bone before any ``.`` character.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test Bone to search for among this bone's ancestors. (Blender documents the type as "Self", which the generator cannot map)
+     * @returns 1-based depth of *parent_test* in the parent chain, or 0 if not found.
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): number;
+    /**
+     * A list of parents, starting with the immediate parent.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone.
+     * @param vec Translation vector.
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    translate(vec: Vector | readonly number[]): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**

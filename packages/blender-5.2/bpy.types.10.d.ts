@@ -1642,7 +1642,8 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`.
      */
-    studio_light: string;
+    studio_light:
+      "Default" | "basic.sl" | "outdoor.sl" | "paint.sl" | "rim.sl" | "studio.sl" | (string & {});
     /**
      * Make the lighting fixed and not follow the camera
      * Default: `false`
@@ -1826,7 +1827,25 @@ declare module "bpy.types" {
      * Default: 'COMBINED'
      * Dynamic enum (items come from a callback). Items seen at dump time: `COMBINED`, `EMISSION`, `ENVIRONMENT`, `AO`, `SHADOW`, `TRANSPARENT`, `DIFFUSE_LIGHT`, `DIFFUSE_COLOR`, `SPECULAR_LIGHT`, `SPECULAR_COLOR`, `VOLUME_LIGHT`, `POSITION`, `NORMAL`, `MIST`, `CryptoObject`, `CryptoAsset`, `CryptoMaterial`.
      */
-    render_pass: string;
+    render_pass:
+      | "COMBINED"
+      | "EMISSION"
+      | "ENVIRONMENT"
+      | "AO"
+      | "SHADOW"
+      | "TRANSPARENT"
+      | "DIFFUSE_LIGHT"
+      | "DIFFUSE_COLOR"
+      | "SPECULAR_LIGHT"
+      | "SPECULAR_COLOR"
+      | "VOLUME_LIGHT"
+      | "POSITION"
+      | "NORMAL"
+      | "MIST"
+      | "CryptoObject"
+      | "CryptoAsset"
+      | "CryptoMaterial"
+      | (string & {});
     /**
      * Name of the active Shader AOV
      * max 63 bytes
@@ -3490,7 +3509,17 @@ declare module "bpy.types" {
      * Filter add-ons by category
      * Dynamic enum (items come from a callback). Items seen at dump time: `All`, `User`, `3D View`, `Animation`, `Import-Export`, `Node`, `Render`, `Rigging`, `System`.
      */
-    addon_filter: string;
+    addon_filter:
+      | "All"
+      | "User"
+      | "3D View"
+      | "Animation"
+      | "Import-Export"
+      | "Node"
+      | "Render"
+      | "Rigging"
+      | "System"
+      | (string & {});
     /**
      * Display support level
      * Default: {'COMMUNITY', 'OFFICIAL'}
@@ -3541,7 +3570,7 @@ declare module "bpy.types" {
      * Filter extensions by repository
      * Dynamic enum (items come from a callback). Items seen at dump time: `_ALL_`, `blender_org`, `user_default`, `system`.
      */
-    extension_repo_filter: string;
+    extension_repo_filter: "_ALL_" | "blender_org" | "user_default" | "system" | (string & {});
     /**
      * poselib_previous_action
      */
@@ -4545,7 +4574,7 @@ declare module "bpy.types" {
      * Default: 'ALL'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ALL`, `LOCAL`, `ESSENTIALS`.
      */
-    asset_library_reference: string;
+    asset_library_reference: "ALL" | "LOCAL" | "ESSENTIALS" | (string & {});
     /**
      * Sequencer Scene
      */
@@ -4613,9 +4642,9 @@ declare module "bpy.types" {
     /**
      * Tool Mode
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    readonly mode: DummyDEFAULTItems;
+    readonly mode: string;
     /**
      * Does this tool use a painting canvas
      * Default: `false` · Read-only
@@ -4634,9 +4663,9 @@ declare module "bpy.types" {
     /**
      * If the tool uses brushes and is limited to a specific brush type, the identifier of the brush type
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    readonly brush_type: DummyDEFAULTItems;
+    readonly brush_type: string;
     /**
      * Widget
      * Read-only

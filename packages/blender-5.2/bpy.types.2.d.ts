@@ -1749,10 +1749,9 @@ declare module "bpy.types" {
      *     Takes ``O(n)`` time, where ``n`` is the total number of all
      *     descendant collections.
      * Read-only
-     * (Blender documents the type as "list[:class:`Collection`]", which the generator cannot map)
      * (Defined in Python: `_bpy_types.Collection`.)
      */
-    readonly children_recursive: unknown;
+    readonly children_recursive: Collection[];
     /**
      * The collection instance objects this collection is used in
      *
@@ -1852,7 +1851,7 @@ declare module "bpy.types" {
      * @returns exporter: Newly created export handler
      */
     new(
-      type: string,
+      type: "IO_FH_obj" | "IO_FH_ply" | "IO_FH_stl" | "IO_FH_fbx" | "IO_FH_gltf2" | (string & {}),
       options?: KwArgs<{
         /**
          * Name of the new export handler
@@ -2101,7 +2100,14 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `sRGB`, `Display P3`, `Rec.1886`, `Rec.2020`, `Rec.2100-PQ`, `Rec.2100-HLG`.
      */
-    display_device: string;
+    display_device:
+      | "sRGB"
+      | "Display P3"
+      | "Rec.1886"
+      | "Rec.2020"
+      | "Rec.2100-PQ"
+      | "Rec.2100-HLG"
+      | (string & {});
     /**
      * Control how images in the chosen display are mapped to the physical display
      * Default: 'AUTO'
@@ -2126,7 +2132,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
      */
-    name: string;
+    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * Treat image as non-color data without color management, like normal or displacement maps
      * Default: `false`
@@ -2149,7 +2155,7 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
      */
-    name: string;
+    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
   }
 
   /**
@@ -2167,13 +2173,34 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `None`, `AgX - Punchy`, `AgX - Greyscale`, `AgX - Very High Contrast`, `AgX - High Contrast`, `AgX - Medium High Contrast`, `AgX - Base Contrast`, `AgX - Medium Low Contrast`, `AgX - Low Contrast`, `AgX - Very Low Contrast`.
      */
-    look: string;
+    look:
+      | "None"
+      | "AgX - Punchy"
+      | "AgX - Greyscale"
+      | "AgX - Very High Contrast"
+      | "AgX - High Contrast"
+      | "AgX - Medium High Contrast"
+      | "AgX - Base Contrast"
+      | "AgX - Medium Low Contrast"
+      | "AgX - Low Contrast"
+      | "AgX - Very Low Contrast"
+      | (string & {});
     /**
      * View used when converting image to a display space
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `Standard`, `ACES 1.3`, `ACES 2.0`, `Khronos PBR Neutral`, `AgX`, `Filmic`, `Filmic Log`, `False Color`, `Raw`.
      */
-    view_transform: string;
+    view_transform:
+      | "Standard"
+      | "ACES 1.3"
+      | "ACES 2.0"
+      | "Khronos PBR Neutral"
+      | "AgX"
+      | "Filmic"
+      | "Filmic Log"
+      | "False Color"
+      | "Raw"
+      | (string & {});
     /**
      * Exposure (stops) applied before display transform, multiplying by 2^exposure
      * Default: `0` · Range: [-32, 32] · soft [-10, 10] · step 1 · precision 3 · Subtype: FACTOR
@@ -3180,13 +3207,13 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
      */
-    from_color_space: string;
+    from_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * Color space of the output image
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
      */
-    to_color_space: string;
+    to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
      * True if a registered node type
      * @returns result: Result
@@ -3531,9 +3558,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if this image has any named layer
      * Default: `false` · Read-only
@@ -4509,9 +4536,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if this image has any named layer
      * Default: `false` · Read-only
@@ -5631,9 +5658,9 @@ declare module "bpy.types" {
     /**
      * Layer
      * Default: 'PLACEHOLDER'
-     * Items: {@link CompositorNodeCryptomatteV2LayerItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
-    layer: CompositorNodeCryptomatteV2LayerItems;
+    layer: string;
     /**
      * True if a registered node type
      * @returns result: Result
@@ -9086,7 +9113,7 @@ declare module "bpy.types" {
      * Denoise the image after each preview update with the selected denoiser
      * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
      */
-    preview_denoiser: string;
+    preview_denoiser: CyclesRenderSettingsPreviewDenoiserItems | (string & {});
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoise
      * Default: 'FAST'
@@ -9149,7 +9176,7 @@ declare module "bpy.types" {
      * Random sampling pattern used by the integrator
      * Dynamic enum (items come from a callback). Items seen at dump time: `AUTOMATIC`, `TABULATED_SOBOL`, `BLUE_NOISE`.
      */
-    sampling_pattern: string;
+    sampling_pattern: "AUTOMATIC" | "TABULATED_SOBOL" | "BLUE_NOISE" | (string & {});
     /**
      * Reduce randomization between pixels to improve GPU rendering performance, at the cost of possible rendering artifacts if set too low
      * Default: `1` · Range: [0, FLT_MAX] · soft [0, 1] · step 3 · precision 2

@@ -318,6 +318,20 @@ declare module "bpy.types" {
      */
     align_orientation(other: unknown): void;
     /**
+     * The name of this bone before any ``.`` character.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
      * A list of all the bones children.
      *
      * .. note:: Takes ``O(len(bones))`` time.
@@ -326,6 +340,42 @@ declare module "bpy.types" {
      * (Defined in Python: `_bpy_types.EditBone`.)
      */
     readonly children: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test Bone to search for among this bone's ancestors. (Blender documents the type as "Self", which the generator cannot map)
+     * @returns 1-based depth of *parent_test* in the parent chain, or 0 if not found.
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): number;
+    /**
+     * A list of parents, starting with the immediate parent.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
     /**
      * Transform the bones head, tail, roll and envelope
      * (when the matrix has a scale component).
@@ -342,6 +392,41 @@ declare module "bpy.types" {
         roll?: boolean;
       }>,
     ): void;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone.
+     * @param vec Translation vector.
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    translate(vec: Vector | readonly number[]): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**
@@ -526,16 +611,16 @@ declare module "bpy.types" {
     /**
      * Default value for this enum
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    readonly default: DummyDEFAULTItems;
+    readonly default: string;
     /**
      * Default value for this enum
      * Default: {} · Read-only
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      * Enum flag: a set of identifiers.
      */
-    readonly default_flag: Set<DummyDEFAULTItems>;
+    readonly default_flag: Set<string>;
     /**
      * Possible values for the property
      * Read-only
@@ -1885,7 +1970,7 @@ declare module "bpy.types" {
      * Default: 'POINT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `POINT`, `LINE`, `PLANE`.
      */
-    shape: string;
+    shape: "POINT" | "LINE" | "PLANE" | (string & {});
     /**
      * Falloff
      * Default: 'SPHERE'
@@ -3897,9 +3982,9 @@ declare module "bpy.types" {
     /**
      * Bit depth for fluid particles and grids (lower bit values reduce file size)
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    openvdb_data_depth: KeymapPropvalueItems;
+    openvdb_data_depth: string;
     /**
      * Adjust simulation speed
      * Default: `1` · Range: [0.0001, 10] · step 10 · precision 3
@@ -4016,9 +4101,9 @@ declare module "bpy.types" {
     /**
      * Simulation field to color map
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    color_ramp_field: KeymapPropvalueItems;
+    color_ramp_field: string;
     /**
      * Multiplier for scaling the selected field to color map
      * Default: `1` · Range: [0.001, 100000] · soft [0.001, 1000] · step 0.1 · precision 3
@@ -4186,9 +4271,9 @@ declare module "bpy.types" {
     /**
      * Change how fluid is emitted
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    flow_source: KeymapPropvalueItems;
+    flow_source: string;
     /**
      * Only allow given density value in emitter area and will not add up
      * Default: `true`

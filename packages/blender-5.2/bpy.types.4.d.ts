@@ -2926,12 +2926,15 @@ declare module "bpy.types" {
     ): void;
     /**
      * Create a new shape that can be passed to :class:`Gizmo.draw_custom_shape`.
-     * @param type The type of shape to create. (Blender documents the type as "Literal['POINTS', 'LINES', 'TRIS', 'LINE_STRIP']", which the generator cannot map)
-     * @param verts Sequence of 2D or 3D coordinates. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+     * @param type The type of shape to create.
+     * @param verts Sequence of 2D or 3D coordinates.
      * @returns The newly created shape (the return type make change). (documented as any Python object)
      * (Defined in Python: `_bpy_types.Gizmo`.)
      */
-    static new_custom_shape(type: unknown, verts: unknown): unknown;
+    static new_custom_shape(
+      type: "POINTS" | "LINES" | "TRIS" | "LINE_STRIP",
+      verts: readonly (readonly number[])[],
+    ): unknown;
     /**
      * (Blender documents the type as "instancemethod", which the generator cannot map)
      * (Defined in Python: `_bpy_types.Gizmo`.)
@@ -7371,6 +7374,32 @@ declare module "bpy.types" {
      * Registered callback (required).
      */
     draw(context: Context | null): void;
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func Draw function to append.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Header, context: Context) => void): void;
+    /**
+     * Test if any draw function has been added via :meth:`append` or :meth:`prepend`.
+     * @returns True when at least one draw function has been added.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func Draw function to prepend.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Header, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu.
+     * @param draw_func Draw function previously registered via :meth:`append` or :meth:`prepend`.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Header, context: Context) => void): void;
   }
 
   /**
@@ -7503,11 +7532,11 @@ declare module "bpy.types" {
     bl_delegate_id: string;
     /**
      * Provide render settings for ``HdRenderDelegate``.
-     * @param engine_type Render mode. (Blender documents the type as "Literal['PREVIEW', 'FINAL', 'VIEWPORT']", which the generator cannot map)
+     * @param engine_type Render mode.
      * @returns Mapping of render-delegate setting name to value. (Blender documents the type as "dict[str, Any]", which the generator cannot map)
      * (Defined in Python: `_bpy_types.HydraRenderEngine`.)
      */
-    get_render_settings(engine_type: unknown): unknown;
+    get_render_settings(engine_type: "PREVIEW" | "FINAL" | "VIEWPORT"): unknown;
   }
 
   /**
@@ -8723,7 +8752,7 @@ declare module "bpy.types" {
      * Default: 'FILE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `V`, `I`, `E`, `W`, `E`, `R`.
      */
-    source: string;
+    source: "V" | "I" | "E" | "W" | "E" | "R" | (string & {});
     /**
      * How to generate the image
      * Default: 'IMAGE' · Read-only
@@ -9095,7 +9124,22 @@ declare module "bpy.types" {
      * Default: 'PNG'
      * Dynamic enum (items come from a callback). Items seen at dump time: `AVIF`, `JPEG`, `OPEN_EXR`, `PNG`, `WEBP`, `BMP`, `CINEON`, `DPX`, `IRIS`, `JPEG2000`, `HDR`, `TARGA`, `TARGA_RAW`, `TIFF`.
      */
-    file_format: string;
+    file_format:
+      | "AVIF"
+      | "JPEG"
+      | "OPEN_EXR"
+      | "PNG"
+      | "WEBP"
+      | "BMP"
+      | "CINEON"
+      | "DPX"
+      | "IRIS"
+      | "JPEG2000"
+      | "HDR"
+      | "TARGA"
+      | "TARGA_RAW"
+      | "TIFF"
+      | (string & {});
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'RGBA'
@@ -9107,7 +9151,7 @@ declare module "bpy.types" {
      * Default: '8'
      * Dynamic enum (items come from a callback). Items seen at dump time: `8`, `16`.
      */
-    color_depth: string;
+    color_depth: "8" | "16" | (string & {});
     /**
      * Quality for image formats that support lossy compression
      * Default: `90` · Range: [0, 100] · step 1 · Subtype: PERCENTAGE
@@ -9128,7 +9172,8 @@ declare module "bpy.types" {
      * Default: 'NONE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `ZIP`, `PIZ`, `DWAA`, `DWAB`, `HTJ2K`, `ZIPS`, `RLE`, `PXR24`.
      */
-    exr_codec: string;
+    exr_codec:
+      "NONE" | "ZIP" | "PIZ" | "DWAA" | "DWAB" | "HTJ2K" | "ZIPS" | "RLE" | "PXR24" | (string & {});
     /**
      * Use legacy interleaved storage of views, layers and passes for compatibility with applications that do not support more efficient multi-part OpenEXR files.
      * Default: `false`
@@ -9190,7 +9235,7 @@ declare module "bpy.types" {
      * Default: 'INDIVIDUAL'
      * Dynamic enum (items come from a callback). Items seen at dump time: `INDIVIDUAL`, `STEREO_3D`.
      */
-    views_format: string;
+    views_format: ViewsFormatItems | (string & {});
     /**
      * Settings for stereo 3D
      * Read-only · Never None
@@ -10381,9 +10426,9 @@ declare module "bpy.types" {
     /**
      * The value this event translates to in a modal keymap
      * Default: 'NONE'
-     * Items: {@link KeymapPropvalueItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `NONE`).
      */
-    propvalue: KeymapPropvalueItems;
+    propvalue: string;
     /**
      * Activate or deactivate item
      * Default: `false`
@@ -16298,6 +16343,13 @@ declare module "bpy.types" {
      */
     draw(context: Context | null): void;
     /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func Draw function to append.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Menu, context: Context) => void): void;
+    /**
      * Draw the menu inline when the header shows menus, otherwise draw it
      * as a collapsed icon. Intended for use within header draw functions.
      * @param context The context.
@@ -16319,14 +16371,20 @@ declare module "bpy.types" {
      */
     draw_preset(context: Context): void;
     /**
+     * Test if any draw function has been added via :meth:`append` or :meth:`prepend`.
+     * @returns True when at least one draw function has been added.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
      * Populate a menu from a list of paths.
-     * @param searchpaths Paths to scan. (Blender documents the type as "Sequence[str]", which the generator cannot map)
+     * @param searchpaths Paths to scan.
      * @param operator The operator id to use with each file.
      * @param options keyword arguments (Python `name=value`)
      * (Defined in Python: `_bpy_types.Menu`.)
      */
     path_menu(
-      searchpaths: unknown,
+      searchpaths: readonly string[],
       operator: string,
       options?: KwArgs<{
         /** Properties to assign to each operator. Default: `None`. (Blender documents the type as "dict[str, Any] | None", which the generator cannot map) */
@@ -16349,6 +16407,19 @@ declare module "bpy.types" {
         recursive_paths?: boolean;
       }>,
     ): void;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func Draw function to prepend.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Menu, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu.
+     * @param draw_func Draw function previously registered via :meth:`append` or :meth:`prepend`.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Menu, context: Context) => void): void;
   }
 
   /**
@@ -16805,13 +16876,18 @@ declare module "bpy.types" {
      *    2 sided faces... etc)* are **not** prevented.
      *    If the data used for mesh creation isn't known to be valid,
      *    run :class:`Mesh.validate` after this function.
-     * @param vertices float triplets each representing (X, Y, Z) eg: [(0.0, 1.0, 0.5), ...]. (Blender documents the type as "Iterable[Sequence[float]]", which the generator cannot map)
-     * @param edges int pairs, each pair contains two indices to the *vertices* argument. eg: [(1, 2), ...] When an empty iterable is passed in, the edges are inferred from the polygons. (Blender documents the type as "Iterable[Sequence[int]]", which the generator cannot map)
-     * @param faces iterator of faces, each faces contains three or more indices to the *vertices* argument. eg: [(5, 6, 8, 9), (1, 2, 3), ...] (Blender documents the type as "Iterable[Sequence[int]]", which the generator cannot map)
+     * @param vertices float triplets each representing (X, Y, Z) eg: [(0.0, 1.0, 0.5), ...].
+     * @param edges int pairs, each pair contains two indices to the *vertices* argument. eg: [(1, 2), ...] When an empty iterable is passed in, the edges are inferred from the polygons.
+     * @param faces iterator of faces, each faces contains three or more indices to the *vertices* argument. eg: [(5, 6, 8, 9), (1, 2, 3), ...]
      * @param shade_flat When true, mark new faces as flat-shaded. Default: `True`.
      * (Defined in Python: `_bpy_types.Mesh`.)
      */
-    from_pydata(vertices: unknown, edges: unknown, faces: unknown, shade_flat?: boolean): null;
+    from_pydata(
+      vertices: Iterable<readonly number[]>,
+      edges: Iterable<readonly number[]>,
+      faces: Iterable<readonly number[]>,
+      shade_flat?: boolean,
+    ): null;
     /**
      * Render and display faces uniform, using face normals,
      * setting the "sharp_face" attribute true for every face

@@ -517,6 +517,32 @@ declare module "bpy.types" {
      * Registered callback (optional): define it in a subclass.
      */
     draw_header_preset?(context: Context): void;
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func Draw function to append.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: Panel, context: Context) => void): void;
+    /**
+     * Test if any draw function has been added via :meth:`append` or :meth:`prepend`.
+     * @returns True when at least one draw function has been added.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func Draw function to prepend.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: Panel, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu.
+     * @param draw_func Draw function previously registered via :meth:`append` or :meth:`prepend`.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: Panel, context: Context) => void): void;
   }
 
   /**
@@ -727,7 +753,7 @@ declare module "bpy.types" {
      * Default: 'COMB'
      * Dynamic enum (items come from a callback). Items seen at dump time: `COMB`, `SMOOTH`, `LENGTH`.
      */
-    tool: string;
+    tool: "COMB" | "SMOOTH" | "LENGTH" | (string & {});
     /**
      * Particle select and display mode
      * Default: 'PATH'
@@ -1429,9 +1455,9 @@ declare module "bpy.types" {
     /**
      * Material slot used for rendering particles
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    material_slot: DummyDEFAULTItems;
+    material_slot: string;
     /**
      * Algorithm used to calculate physics, from the fastest to the most stable and accurate: Midpoint, Euler, Verlet, RK4
      * Default: 'MIDPOINT'
@@ -3615,11 +3641,96 @@ declare module "bpy.types" {
       }>,
     ): [Vector, number, Vector, number];
     /**
+     * The name of this bone before any ``.`` character.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly basename: unknown;
+    /**
+     * The midpoint between the head and the tail.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly center: unknown;
+    /**
      * Read-only
      * (type not documented by Blender)
      * (Defined in Python: `_bpy_types.PoseBone`.)
      */
     readonly children: unknown;
+    /**
+     * A list of all children from this bone.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly children_recursive: unknown;
+    /**
+     * Returns a chain of children with the same base name as this bone.
+     * Only direct chains are supported, forks caused by multiple children
+     * with matching base names will terminate the function
+     * and not be returned.
+     *
+     * .. note:: Takes ``O(len(bones)**2)`` time.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly children_recursive_basename: unknown;
+    /**
+     * The same as 'bone in other_bone.parent_recursive'
+     * but saved generating a list.
+     * @param parent_test Bone to search for among this bone's ancestors. (Blender documents the type as "Self", which the generator cannot map)
+     * @returns 1-based depth of *parent_test* in the parent chain, or 0 if not found.
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    parent_index(parent_test: unknown): number;
+    /**
+     * A list of parents, starting with the immediate parent.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly parent_recursive: unknown;
+    /**
+     * Utility function to add *vec* to the head and tail of this bone.
+     * @param vec Translation vector.
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    translate(vec: Vector | readonly number[]): void;
+    /**
+     * The direction this bone is pointing.
+     * Utility function for (tail - head)
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly vector: unknown;
+    /**
+     * Vector pointing down the x-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly x_axis: unknown;
+    /**
+     * Vector pointing down the y-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly y_axis: unknown;
+    /**
+     * Vector pointing down the z-axis of the bone.
+     * Read-only
+     * (type not documented by Blender)
+     * (Defined in Python: `_bpy_types._GenericBone`.)
+     */
+    readonly z_axis: unknown;
   }
 
   /**
@@ -3676,7 +3787,23 @@ declare module "bpy.types" {
      * Default: 'INTERFACE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `INTERFACE`, `VIEWPORT`, `LIGHTS`, `EDITING`, `ANIMATION`, `EXTENSIONS`, `ADDONS`, `THEMES`, `ASSETS`, `INPUT`, `NAVIGATION`, `KEYMAP`, `SYSTEM`, `SAVE_LOAD`, `FILE_PATHS`.
      */
-    active_section: string;
+    active_section:
+      | "INTERFACE"
+      | "VIEWPORT"
+      | "LIGHTS"
+      | "EDITING"
+      | "ANIMATION"
+      | "EXTENSIONS"
+      | "ADDONS"
+      | "THEMES"
+      | "ASSETS"
+      | "INPUT"
+      | "NAVIGATION"
+      | "KEYMAP"
+      | "SYSTEM"
+      | "SAVE_LOAD"
+      | "FILE_PATHS"
+      | (string & {});
     /**
      * Application Template
      * max 63 bytes
@@ -4942,13 +5069,13 @@ declare module "bpy.types" {
      * Default: 'OPENGL'
      * Dynamic enum (items come from a callback). Items seen at dump time: `OPENGL`, `VULKAN`.
      */
-    gpu_backend: string;
+    gpu_backend: "OPENGL" | "VULKAN" | (string & {});
     /**
      * Preferred device to select during detection (requires restarting Blender for changes to take effect)
      * Default: 'AUTO'
      * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
      */
-    gpu_preferred_device: string;
+    gpu_preferred_device: CyclesRenderSettingsPreviewDenoiserItems | (string & {});
     /**
      * Number of shader compilation threads or subprocesses, clamped at the max threads supported by the CPU (requires restarting Blender for changes to take effect). A higher number increases the RAM usage while reducing compilation time. A value of 0 will use automatic configuration. (OpenGL only)
      * Default: `0` · Range: [0, 32] · step 1
@@ -5002,7 +5129,8 @@ declare module "bpy.types" {
      * Default: 'None'
      * Dynamic enum (items come from a callback). Items seen at dump time: `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `JACK`, `None`.
      */
-    audio_device: string;
+    audio_device:
+      "PulseAudio" | "OpenAL - OpenAL Soft" | "OpenAL" | "JACK" | "None" | (string & {});
     /**
      * Audio sample rate
      * Default: 'RATE_48000'
@@ -5383,7 +5511,59 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `ab`, `ar_EG`, `eu_EU`, `be`, `bg_BG`, `ca_AD`, `zh_HANS`, `zh_HANT`, `hr`, `cs_CZ`, `da`, `nl_NL`, `en_GB`, `en_US`, `eo`, `fi_FI`, `fr_FR`, `ka`, `de_DE`, `el_GR`, `he_IL`, `hi_IN`, `hu_HU`, `id_ID`, `it_IT`, `ja_JP`, `ko_KR`, `ky_KG`, `lt`, `ml`, `nb`, `fa_IR`, `pl_PL`, `pt_BR`, `pt_PT`, `ro_RO`, `ru_RU`, `sr_RS`, `sr_RS@latin`, `sk_SK`, `sl`, `es`, `sw`, `sv_SE`, `ta`, `th_TH`, `tr_TR`, `uk_UA`, `ur`, `vi_VN`.
      */
-    language: string;
+    language:
+      | "DEFAULT"
+      | "ab"
+      | "ar_EG"
+      | "eu_EU"
+      | "be"
+      | "bg_BG"
+      | "ca_AD"
+      | "zh_HANS"
+      | "zh_HANT"
+      | "hr"
+      | "cs_CZ"
+      | "da"
+      | "nl_NL"
+      | "en_GB"
+      | "en_US"
+      | "eo"
+      | "fi_FI"
+      | "fr_FR"
+      | "ka"
+      | "de_DE"
+      | "el_GR"
+      | "he_IL"
+      | "hi_IN"
+      | "hu_HU"
+      | "id_ID"
+      | "it_IT"
+      | "ja_JP"
+      | "ko_KR"
+      | "ky_KG"
+      | "lt"
+      | "ml"
+      | "nb"
+      | "fa_IR"
+      | "pl_PL"
+      | "pt_BR"
+      | "pt_PT"
+      | "ro_RO"
+      | "ru_RU"
+      | "sr_RS"
+      | "sr_RS@latin"
+      | "sk_SK"
+      | "sl"
+      | "es"
+      | "sw"
+      | "sv_SE"
+      | "ta"
+      | "th_TH"
+      | "tr_TR"
+      | "uk_UA"
+      | "ur"
+      | "vi_VN"
+      | (string & {});
     /**
      * Translate the descriptions when hovering UI elements (recommended)
      * Default: `true`
@@ -5807,9 +5987,9 @@ declare module "bpy.types" {
     /**
      * enum
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    enum: DummyDEFAULTItems;
+    enum: string;
     /**
      * group
      * Read-only
@@ -6427,9 +6607,9 @@ declare module "bpy.types" {
     /**
      * The current active panel category, may be Null if the region does not support this feature (NOTE: these categories are generated at runtime, so list may be empty at initialization, before any drawing took place)
      * Default: 'UNSUPPORTED'
-     * Items: {@link RegionPanelCategoryItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `UNSUPPORTED`).
      */
-    active_panel_category: RegionPanelCategoryItems;
+    active_panel_category: string;
     /**
      * tag_redraw
      */
@@ -7753,7 +7933,7 @@ declare module "bpy.types" {
      * Default: 'BLENDER_EEVEE'
      * Dynamic enum (items come from a callback). Items seen at dump time: `BLENDER_EEVEE`, `BLENDER_WORKBENCH`, `CYCLES`.
      */
-    engine: string;
+    engine: "BLENDER_EEVEE" | "BLENDER_WORKBENCH" | "CYCLES" | (string & {});
     /**
      * More than one rendering engine is available
      * Default: `false` · Read-only

@@ -3742,7 +3742,7 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`.
      */
-    tree_type: string;
+    tree_type: BlendDataNodeTreesNewTypeItems | (string & {});
     /**
      * Type of data to take texture from
      * Default: 'WORLD'
@@ -4218,7 +4218,23 @@ declare module "bpy.types" {
      * Default: 'RENDER'
      * Dynamic enum (items come from a callback). Items seen at dump time: `TOOL`, `RENDER`, `OUTPUT`, `VIEW_LAYER`, `SCENE`, `WORLD`, `COLLECTION`, `OBJECT`, `MODIFIER`, `PARTICLES`, `PHYSICS`, `CONSTRAINT`, `DATA`, `MATERIAL`, `TEXTURE`.
      */
-    context: string;
+    context:
+      | "TOOL"
+      | "RENDER"
+      | "OUTPUT"
+      | "VIEW_LAYER"
+      | "SCENE"
+      | "WORLD"
+      | "COLLECTION"
+      | "OBJECT"
+      | "MODIFIER"
+      | "PARTICLES"
+      | "PHYSICS"
+      | "CONSTRAINT"
+      | "DATA"
+      | "MATERIAL"
+      | "TEXTURE"
+      | (string & {});
     /**
      * Tool
      * Default: `false`
@@ -10659,9 +10675,9 @@ declare module "bpy.types" {
     /**
      * Which output node to use, for node-based textures
      * Default: 'DEFAULT'
-     * Items: {@link DummyDEFAULTItems}
+     * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `DEFAULT`).
      */
-    output_node: DummyDEFAULTItems;
+    output_node: string;
   }
 
   /**
@@ -15402,7 +15418,7 @@ declare module "bpy.types" {
      * Sublayout. Items placed in this sublayout are placed in a radial fashion around the menu center).
      * @returns layout: Sub-layout to put items in
      */
-    menu_pie(): UILayout | null;
+    menu_pie(): UILayout;
     /**
      * Return the custom icon for this data, use it e.g. to get materials or texture icons.
      * @param data Data from which to take the icon Read-only · Never None
@@ -17437,6 +17453,32 @@ declare module "bpy.types" {
       data: AnyType | null,
       property: string,
     ): [bpy_prop_array<number>, bpy_prop_array<number>];
+    /**
+     * Append a draw function to this menu,
+     * takes the same arguments as the menus draw function
+     * @param draw_func Draw function to append.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static append(draw_func: (self: UIList, context: Context) => void): void;
+    /**
+     * Test if any draw function has been added via :meth:`append` or :meth:`prepend`.
+     * @returns True when at least one draw function has been added.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static is_extended(): boolean;
+    /**
+     * Prepend a draw function to this menu, takes the same arguments as
+     * the menus draw function
+     * @param draw_func Draw function to prepend.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static prepend(draw_func: (self: UIList, context: Context) => void): void;
+    /**
+     * Remove a draw function that has been added to this menu.
+     * @param draw_func Draw function previously registered via :meth:`append` or :meth:`prepend`.
+     * (Defined in Python: `_bpy_types._GenericUI`.)
+     */
+    static remove(draw_func: (self: UIList, context: Context) => void): void;
   }
 
   /**

@@ -879,25 +879,40 @@ declare module "bpy.types" {
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `KILOMETERS`, `METERS`, `CENTIMETERS`, `MILLIMETERS`, `MICROMETERS`.
      */
-    length_unit: string;
+    length_unit:
+      | "ADAPTIVE"
+      | "KILOMETERS"
+      | "METERS"
+      | "CENTIMETERS"
+      | "MILLIMETERS"
+      | "MICROMETERS"
+      | (string & {});
     /**
      * Unit that will be used to display mass values
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `TONNES`, `KILOGRAMS`, `GRAMS`, `MILLIGRAMS`.
      */
-    mass_unit: string;
+    mass_unit: "ADAPTIVE" | "TONNES" | "KILOGRAMS" | "GRAMS" | "MILLIGRAMS" | (string & {});
     /**
      * Unit that will be used to display time values
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `DAYS`, `HOURS`, `MINUTES`, `SECONDS`, `MILLISECONDS`, `MICROSECONDS`.
      */
-    time_unit: string;
+    time_unit:
+      | "ADAPTIVE"
+      | "DAYS"
+      | "HOURS"
+      | "MINUTES"
+      | "SECONDS"
+      | "MILLISECONDS"
+      | "MICROSECONDS"
+      | (string & {});
     /**
      * Unit that will be used to display temperature values
      * Default: 'DEFAULT'
      * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `KELVIN`, `CELSIUS`.
      */
-    temperature_unit: string;
+    temperature_unit: "ADAPTIVE" | "KELVIN" | "CELSIUS" | (string & {});
   }
 
   /**

@@ -152,9 +152,23 @@ declare module "bpy.types" {
         /** The name of the group the F-Curve should be added to if it doesn't exist yet. Default: `""`. */
         group?: string;
         /** Optional set of flags: - ``INSERTKEY_NEEDED`` Only insert keyframes where they're needed in the relevant F-Curves. - ``INSERTKEY_VISUAL`` Insert keyframes based on 'visual transforms'. - ``INSERTKEY_REPLACE`` Only replace already existing keyframes. - ``INSERTKEY_AVAILABLE`` Only insert into already existing F-Curves. - ``INSERTKEY_CYCLE_AWARE`` Take cyclic extrapolation into account (Cycle-Aware Keying option). Default: `set()`. */
-        options?: Set<string>;
+        options?:
+          | ReadonlySet<
+              | "INSERTKEY_NEEDED"
+              | "INSERTKEY_VISUAL"
+              | "INSERTKEY_REPLACE"
+              | "INSERTKEY_AVAILABLE"
+              | "INSERTKEY_CYCLE_AWARE"
+            >
+          | Set<
+              | "INSERTKEY_NEEDED"
+              | "INSERTKEY_VISUAL"
+              | "INSERTKEY_REPLACE"
+              | "INSERTKEY_AVAILABLE"
+              | "INSERTKEY_CYCLE_AWARE"
+            >;
         /** Type of the key. Default: `'KEYFRAME'`. */
-        keytype?: string;
+        keytype?: "KEYFRAME" | "BREAKDOWN" | "MOVING_HOLD" | "EXTREME" | "JITTER" | "GENERATED";
       }>,
     ): boolean;
     /**
@@ -216,9 +230,9 @@ declare module "bpy.types" {
      * Return the chain of data containing this struct, if known.
      * The first item is the root (typically an ID), the last one is the immediate parent.
      * May be empty.
-     * @returns a list of this object's ancestors. (Blender documents the type as "list[:class:`bpy.types.bpy_struct`]", which the generator cannot map)
+     * @returns a list of this object's ancestors.
      */
-    rna_ancestors(): unknown;
+    rna_ancestors(): bpy_struct[];
     /**
      * Return a new instance, this is needed because types
      * such as textures can be changed at runtime.
@@ -285,7 +299,10 @@ declare module "bpy.types" {
     protected constructor();
     /** Python `coll[index]`. */
     readonly [index: number]: T;
-    /** Python `len(coll)`. */
+    /**
+     * Python `len(coll)`.
+     * @pyOperator len
+     */
     readonly length: number;
     /** Python `for item in coll`. */
     [Symbol.iterator](): Iterator<T>;
@@ -321,7 +338,10 @@ declare module "bpy.types" {
     protected constructor();
     /** Python `a[index]`. */
     [index: number]: T;
-    /** Python `len(a)`. */
+    /**
+     * Python `len(a)`.
+     * @pyOperator len
+     */
     readonly length: number;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<T>;

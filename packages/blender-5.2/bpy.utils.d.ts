@@ -45,7 +45,7 @@ declare module "bpy.msgbus" {
       /** The callback function. */
       notify: (...args: never[]) => unknown;
       /** Change the behavior of the subscriber. - ``PERSISTENT`` when set, the subscriber will be kept when remapping ID data. Default: `set()`. */
-      options?: Set<string>;
+      options?: ReadonlySet<"PERSISTENT"> | Set<"PERSISTENT">;
     }>,
   ): void;
 }
@@ -56,6 +56,7 @@ declare module "bpy.msgbus" {
  */
 declare module "bpy.path" {
   import { KwArgs } from "bpy";
+  import * as bpy_types from "bpy.types";
   /**
    * Returns the absolute path relative to the current blend file
    * using the "//" prefix.
@@ -206,11 +207,11 @@ declare module "bpy.path" {
    * Given a sequence of directories, remove duplicates and
    * any directories nested in one of the other paths.
    * (Useful for recursive path searching).
-   * @param dirs Sequence of directory paths. (Blender documents the type as "Sequence[str]", which the generator cannot map)
-   * @returns A unique list of paths. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @param dirs Sequence of directory paths.
+   * @returns A unique list of paths.
    * @blender 5.2.2
    */
-  export function reduce_dirs(dirs: unknown): unknown;
+  export function reduce_dirs(dirs: readonly string[]): string[];
   /**
    * Returns the path relative to the current blend file using the "//" prefix.
    * @param path An absolute path. (Blender documents the type as "str | bytes", which the generator cannot map)
@@ -257,7 +258,7 @@ declare module "bpy.utils" {
   /**
    * Returns valid application template paths.
    * @param options keyword arguments (Python `name=value`)
-   * @returns App template paths. (Blender documents the type as "Iterator[str]", which the generator cannot map)
+   * @returns App template paths.
    * @blender 5.2.2
    */
   export function app_template_paths(
@@ -265,11 +266,11 @@ declare module "bpy.utils" {
       /** Optional subdir. Default: `None`. (Blender documents the type as "str | None", which the generator cannot map) */
       path?: unknown;
     }>,
-  ): unknown;
+  ): Iterable<string>;
   /**
    * Returns a list of paths to external files referenced by the loaded .blend file.
    * @param options keyword arguments (Python `name=value`)
-   * @returns path list. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns path list.
    * @blender 5.2.2
    */
   export function blend_paths(
@@ -281,7 +282,7 @@ declare module "bpy.utils" {
       /** When true skip linked library paths. Default: `False`. */
       local?: boolean;
     }>,
-  ): unknown;
+  ): string[];
   /**
    * Simple string escaping function used for animation paths.
    * @param string text
@@ -413,11 +414,14 @@ declare module "bpy.utils" {
   /**
    * Load all modules in a path and return them as a list.
    * @param path this path is scanned for scripts and packages.
-   * @param loaded_modules already loaded module names, files matching these names will be ignored. (Blender documents the type as "set[str]", which the generator cannot map)
+   * @param loaded_modules already loaded module names, files matching these names will be ignored.
    * @returns all loaded modules. (Blender documents the type as "list[ModuleType]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function modules_from_path(path: string, loaded_modules: unknown): unknown;
+  export function modules_from_path(
+    path: string,
+    loaded_modules: ReadonlySet<string> | Set<string>,
+  ): unknown;
   /**
    * Search for a preset by name.
    * @param name The preset name.
@@ -439,10 +443,10 @@ declare module "bpy.utils" {
   /**
    * Returns a list of paths for a specific preset.
    * @param subdir preset subdirectory (must not be an absolute path).
-   * @returns Script paths. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns Script paths.
    * @blender 5.2.2
    */
-  export function preset_paths(subdir: string): unknown;
+  export function preset_paths(subdir: string): string[];
   /**
    * Run this after creating new script paths to update sys.path
    * @blender 5.2.2
@@ -462,11 +466,13 @@ declare module "bpy.utils" {
   /**
    * Utility function to create register and unregister functions
    * which simply registers and unregisters a sequence of classes.
-   * @param classes Sequence of classes to register and unregister. (Blender documents the type as "Sequence[type]", which the generator cannot map)
+   * @param classes Sequence of classes to register and unregister. (documented as a class)
    * @returns register and unregister functions. (Blender documents the type as "tuple[Callable[[], None], Callable[[], None]]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function register_classes_factory(classes: unknown): unknown;
+  export function register_classes_factory(
+    classes: readonly { readonly prototype: unknown }[],
+  ): unknown;
   /**
    * Register a command, accessible via the (``-c`` / ``--command``) command-line argument.
    * @param id The command identifier (must pass an ``str.isidentifier`` check). If the ``id`` is already registered, a warning is printed and the command is inaccessible to prevent accidents invoking the wrong command.
@@ -498,13 +504,13 @@ declare module "bpy.utils" {
    *    Modules are registered in the order given,
    *    unregistered in reverse order.
    * @param module_name The module name, typically ``__name__``.
-   * @param submodule_names List of submodule names to load and unload. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @param submodule_names List of submodule names to load and unload.
    * @returns register and unregister functions. (Blender documents the type as "tuple[Callable[[], None], Callable[[], None]]", which the generator cannot map)
    * @blender 5.2.2
    */
   export function register_submodule_factory(
     module_name: string,
-    submodule_names: unknown,
+    submodule_names: readonly string[],
   ): unknown;
   /**
    * Register a tool in the toolbar.
@@ -529,13 +535,13 @@ declare module "bpy.utils" {
    * .. note::
    *
    *    ``SYSTEM_LIBS`` mirrors ``SYSTEM`` but resolves to the directory for architecture-dependent libraries (typically under ``/usr/lib/...`` rather than ``/usr/share/...``). It is an empty string on builds without a separate library directory, such as portable builds and the Python module.
-   * @param type The resource type. (Blender documents the type as "Literal['USER', 'LOCAL', 'SYSTEM', 'SYSTEM_LIBS']", which the generator cannot map)
+   * @param type The resource type.
    * @param options keyword arguments (Python `name=value`)
    * @returns the resource path (not necessarily existing).
    * @blender 5.2.2
    */
   export function resource_path(
-    type: unknown,
+    type: "USER" | "LOCAL" | "SYSTEM" | "SYSTEM_LIBS",
     options?: KwArgs<{
       /** Major version. None (the default) uses ``bpy.app.version[0]``. Default: `None`. (Blender documents the type as "int | None", which the generator cannot map) */
       major?: unknown;
@@ -552,7 +558,7 @@ declare module "bpy.utils" {
   /**
    * Returns a list of valid script paths.
    * @param options keyword arguments (Python `name=value`)
-   * @returns script paths. (Blender documents the type as "list[str]", which the generator cannot map)
+   * @returns script paths.
    * @blender 5.2.2
    */
   export function script_paths(
@@ -568,7 +574,7 @@ declare module "bpy.utils" {
       /** Include BLENDER_SYSTEM_SCRIPTS variable path Default: `True`. */
       use_system_environment?: boolean;
     }>,
-  ): unknown;
+  ): string[];
   /**
    * Returns an SMPTE formatted string from the *frame*:
    * ``HH:MM:SS:FF``.
@@ -671,13 +677,13 @@ declare module "bpy.utils" {
   export function unregister_tool(tool_cls: unknown): void;
   /**
    * Return a user resource path (normally from the users home directory).
-   * @param resource_type The resource type. (Blender documents the type as "Literal['DATAFILES', 'CONFIG', 'SCRIPTS', 'EXTENSIONS']", which the generator cannot map)
+   * @param resource_type The resource type.
    * @param options keyword arguments (Python `name=value`)
    * @returns a path.
    * @blender 5.2.2
    */
   export function user_resource(
-    resource_type: unknown,
+    resource_type: "DATAFILES" | "CONFIG" | "SCRIPTS" | "EXTENSIONS",
     options?: KwArgs<{
       /** Optional subdirectory. Default: `''`. */
       path?: string;
@@ -754,14 +760,14 @@ declare module "bpy.utils.previews" {
      * Generate a new preview from given file path.
      * @param name The name (unique id) identifying the preview.
      * @param filepath The file path to generate the preview from. (Blender documents the type as "str | bytes", which the generator cannot map)
-     * @param file_type The type of file, needed to generate the preview. (Blender documents the type as "Literal['IMAGE', 'MOVIE', 'BLEND', 'FONT', 'OBJECT_IO']", which the generator cannot map)
+     * @param file_type The type of file, needed to generate the preview.
      * @param force_reload If True, force running thumbnail manager even if preview already exists in cache. Default: `False`.
      * @returns The Preview matching given name, or a new empty one.
      */
     load(
       name: string,
       filepath: unknown,
-      file_type: unknown,
+      file_type: "IMAGE" | "MOVIE" | "BLEND" | "FONT" | "OBJECT_IO",
       force_reload?: boolean,
     ): bpy_types.ImagePreview;
     /**

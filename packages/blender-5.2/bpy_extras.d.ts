@@ -92,15 +92,15 @@ declare module "bpy_extras.anim_utils" {
     /**
      * Retrieve the lock status for 4D rotation.
      * @param bone The pose bone to check.
-     * @returns Lock status for W, X, Y, Z rotation channels. (Blender documents the type as "list[bool]", which the generator cannot map)
+     * @returns Lock status for W, X, Y, Z rotation channels.
      */
-    static get_4d_rotlock(bone: bpy_types.PoseBone): unknown;
+    static get_4d_rotlock(bone: bpy_types.PoseBone): boolean[];
     /**
      * Keyframe transformation properties, avoiding keying locked channels.
      * @param target The object or pose bone to keyframe. (Blender documents the type as ":class:`bpy.types.Object` | :class:`bpy.types.PoseBone`", which the generator cannot map)
-     * @param options Keyframing options. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @param options Keyframing options.
      */
-    static key_transformation(target: unknown, options: unknown): void;
+    static key_transformation(target: unknown, options: ReadonlySet<string> | Set<string>): void;
     /**
      * Auto-key transformation properties with the given keying set.
      * @param context The context.
@@ -115,44 +115,44 @@ declare module "bpy_extras.anim_utils" {
     /**
      * Keyframe channels, avoiding keying locked channels.
      * @param target The object or pose bone to keyframe. (Blender documents the type as ":class:`bpy.types.Object` | :class:`bpy.types.PoseBone`", which the generator cannot map)
-     * @param options Keyframing options. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @param options Keyframing options.
      * @param data_path The data path to keyframe.
      * @param group The group name for the keyframes.
-     * @param locks Per-channel lock status. (Blender documents the type as "Iterable[bool]", which the generator cannot map)
+     * @param locks Per-channel lock status.
      */
     static keyframe_channels(
       target: unknown,
-      options: unknown,
+      options: ReadonlySet<string> | Set<string>,
       data_path: string,
       group: string,
-      locks: unknown,
+      locks: Iterable<boolean>,
     ): void;
     /**
      * Retrieve the general keyframing options from user preferences.
      * @param context The context.
-     * @returns The keyframing option flags. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @returns The keyframing option flags.
      */
-    static keying_options(context: bpy_types.Context): unknown;
+    static keying_options(context: bpy_types.Context): Set<string>;
     /**
      * Retrieve the general keyframing options from user preferences.
      * @param context The context.
      * @param keyingset The keying set to read options from.
-     * @returns The keyframing option flags. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @returns The keyframing option flags.
      */
     static keying_options_from_keyingset(
       context: bpy_types.Context,
       keyingset: bpy_types.KeyingSet,
-    ): unknown;
+    ): Set<string>;
     /**
      * Context manager to set the key type that's inserted.
      * @param the_keytype The key type to use.
-     * @returns A context manager that resets the key type on exit. (Blender documents the type as "Iterator[None]", which the generator cannot map)
+     * @returns A context manager that resets the key type on exit.
      */
-    static keytype(the_keytype: string): unknown;
+    static keytype(the_keytype: string): Iterable<null>;
     /**
      * Context manager to set various keyframing options.
      * @param options keyword arguments (Python `name=value`)
-     * @returns A context manager that resets the options on exit. (Blender documents the type as "Iterator[None]", which the generator cannot map)
+     * @returns A context manager that resets the options on exit.
      */
     static options(
       options?: KwArgs<{
@@ -167,7 +167,7 @@ declare module "bpy_extras.anim_utils" {
         /** Allow use without the user activating auto-keying. Default: `False`. */
         force_autokey?: boolean;
       }>,
-    ): unknown;
+    ): Iterable<null>;
   }
 
   /**
@@ -260,8 +260,8 @@ declare module "bpy_extras.anim_utils" {
     options: KwArgs<{
       /** An action to bake the data into, or None for a new action to be created. (Blender documents the type as ":class:`bpy.types.Action` | None", which the generator cannot map) */
       action: unknown;
-      /** Frames to bake. (Blender documents the type as "Iterable[int]", which the generator cannot map) */
-      frames: unknown;
+      /** Frames to bake. */
+      frames: Iterable<number>;
       /** Options for baking. */
       bake_options: BakeOptions;
     }>,
@@ -286,18 +286,18 @@ declare module "bpy_extras.anim_utils" {
    * A version of :func:`bake_action_objects_iter` that takes frames and returns the output.
    * @param object_action_pairs Sequence of object action tuples, action is the destination for the baked data. When None a new action will be created. (Blender documents the type as "Sequence[tuple[:class:`bpy.types.Object`, :class:`bpy.types.Action` | None]]", which the generator cannot map)
    * @param options keyword arguments (Python `name=value`)
-   * @returns A sequence of Action or None types (aligned with ``object_action_pairs``) (Blender documents the type as "Sequence[:class:`bpy.types.Action`]", which the generator cannot map)
+   * @returns A sequence of Action or None types (aligned with ``object_action_pairs``)
    * @blender 5.2.2
    */
   export function bake_action_objects(
     object_action_pairs: unknown,
     options: KwArgs<{
-      /** Frames to bake. (Blender documents the type as "Iterable[int]", which the generator cannot map) */
-      frames: unknown;
+      /** Frames to bake. */
+      frames: Iterable<number>;
       /** Options for baking. */
       bake_options: BakeOptions;
     }>,
-  ): unknown;
+  ): bpy_types.Action[];
   /**
    * A coroutine that bakes actions for multiple objects.
    * @param object_action_pairs Sequence of object action tuples, action is the destination for the baked data. When None a new action will be created. (Blender documents the type as "Sequence[tuple[:class:`bpy.types.Object`, :class:`bpy.types.Action` | None]]", which the generator cannot map)
@@ -392,10 +392,10 @@ declare module "bpy_extras.bmesh_utils" {
    * For meshes use :class:`bpy.types.Mesh.mesh_linked_uv_islands` instead.
    * @param bm the bmesh used to group with. (type not documented by Blender)
    * @param uv_layer the UV layer to source UVs from. (type not documented by Blender)
-   * @returns list of lists containing polygon indices (Blender documents the type as "list[list[int]]", which the generator cannot map)
+   * @returns list of lists containing polygon indices
    * @blender 5.2.2
    */
-  export function bmesh_linked_uv_islands(bm: unknown, uv_layer: unknown): unknown;
+  export function bmesh_linked_uv_islands(bm: unknown, uv_layer: unknown): number[][];
 }
 
 /** Module `bpy_extras.id_map_utils`. */
@@ -418,6 +418,7 @@ declare module "bpy_extras.id_map_utils" {
 
 /** Module `bpy_extras.image_utils`. */
 declare module "bpy_extras.image_utils" {
+  import * as bpy_types from "bpy.types";
   /**
    * Return an image from the file path with options to search multiple paths
    * and return a placeholder if it's not found.
@@ -474,9 +475,9 @@ declare module "bpy_extras.io_utils" {
      * based on the current blend file name.
      * @param context The context.
      * @param event The window event.
-     * @returns The operator return value. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @returns The operator return value.
      */
-    invoke(context: bpy_types.Context, event: bpy_types.Event): unknown;
+    invoke(context: bpy_types.Context, event: bpy_types.Event): Set<string>;
   }
 
   /**
@@ -496,17 +497,17 @@ declare module "bpy_extras.io_utils" {
      * Invoke the file selector for importing.
      * @param context The context.
      * @param event The window event.
-     * @returns The operator return value. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @returns The operator return value.
      */
-    invoke(context: bpy_types.Context, event: bpy_types.Event): unknown;
+    invoke(context: bpy_types.Context, event: bpy_types.Event): Set<string>;
     /**
      * Invoke as a popup confirmation dialog when a filepath is already set,
      * otherwise fall back to the file selector.
      * @param context The context.
      * @param confirm_text Label for the confirm button, defaults to the operator label. Default: `''`.
-     * @returns The operator return value. (Blender documents the type as "set[str]", which the generator cannot map)
+     * @returns The operator return value.
      */
-    invoke_popup(context: bpy_types.Context, confirm_text?: string): unknown;
+    invoke_popup(context: bpy_types.Context, confirm_text?: string): Set<string>;
   }
 
   /**
@@ -520,10 +521,10 @@ declare module "bpy_extras.io_utils" {
    * @blender 5.2.2
    */
   export function axis_conversion(
-    from_forward?: string,
-    from_up?: string,
-    to_forward?: string,
-    to_up?: string,
+    from_forward?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z",
+    from_up?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z",
+    to_forward?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z",
+    to_up?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z",
   ): Matrix;
   /**
    * Function to ensure an operator has valid axis conversion settings, intended
@@ -542,11 +543,14 @@ declare module "bpy_extras.io_utils" {
   /**
    * This function takes a sequence of objects, returning their instances.
    * @param depsgraph The evaluated depsgraph.
-   * @param objects A sequence of objects. (Blender documents the type as "Sequence[:class:`bpy.types.Object`]", which the generator cannot map)
+   * @param objects A sequence of objects.
    * @returns A dictionary where each key is an object from ``objects``, values are lists of (object, matrix) tuples representing instances. (Blender documents the type as "dict[:class:`bpy.types.Object`, list[tuple[:class:`bpy.types.Object`, :class:`mathutils.Matrix`]]]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function create_derived_objects(depsgraph: bpy_types.Depsgraph, objects: unknown): unknown;
+  export function create_derived_objects(
+    depsgraph: bpy_types.Depsgraph,
+    objects: readonly bpy_types.Object[],
+  ): unknown;
   /**
    * A decorator for import/export classes, generating properties needed by the axis conversion system and IO helpers,
    * with specified default values (axes).
@@ -555,7 +559,10 @@ declare module "bpy_extras.io_utils" {
    * @returns A class decorator. (Blender documents the type as "Callable[[type], type]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function orientation_helper(axis_forward?: string, axis_up?: string): unknown;
+  export function orientation_helper(
+    axis_forward?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z",
+    axis_up?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z",
+  ): unknown;
   /**
    * Return a filepath relative to a destination directory, for use with
    * exporters.
@@ -573,7 +580,7 @@ declare module "bpy_extras.io_utils" {
     filepath: string,
     base_src: string,
     base_dst: string,
-    mode?: string,
+    mode?: "AUTO" | "ABSOLUTE" | "RELATIVE" | "MATCH" | "STRIP" | "COPY",
     copy_subdir?: string,
     copy_set?: unknown,
     library?: unknown,
@@ -628,17 +635,17 @@ declare module "bpy_extras.io_utils" {
    * Unpack a list of faces (triangles or quads) into a flat list,
    * padding triangles with a zero to fit into groups of four.
    * @param list_of_tuples A sequence of face index tuples (3 or 4 elements each). (Blender documents the type as "Sequence[tuple[int, ...]]", which the generator cannot map)
-   * @returns A flat list of face indices, padded with zeros. (Blender documents the type as "list[int]", which the generator cannot map)
+   * @returns A flat list of face indices, padded with zeros.
    * @blender 5.2.2
    */
-  export function unpack_face_list(list_of_tuples: unknown): unknown;
+  export function unpack_face_list(list_of_tuples: unknown): number[];
   /**
    * Flatten a sequence of tuples into a single list.
-   * @param list_of_tuples A sequence of tuples to unpack. (Blender documents the type as "Sequence[tuple]", which the generator cannot map)
+   * @param list_of_tuples A sequence of tuples to unpack. (documented only as `tuple`)
    * @returns A flat list of all values. (documented only as `list`)
    * @blender 5.2.2
    */
-  export function unpack_list(list_of_tuples: unknown): unknown[];
+  export function unpack_list(list_of_tuples: readonly (readonly unknown[])[]): unknown[];
 }
 
 /** Module `bpy_extras.keyconfig_utils`. */
@@ -669,13 +676,14 @@ declare module "bpy_extras.keyconfig_utils" {
 
 /** Module `bpy_extras.mesh_utils`. */
 declare module "bpy_extras.mesh_utils" {
+  import { Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
    * @param mesh The mesh to count edges for.
-   * @returns list of face users for each item in mesh.edges. (Blender documents the type as "list[int]", which the generator cannot map)
+   * @returns list of face users for each item in mesh.edges.
    * @blender 5.2.2
    */
-  export function edge_face_count(mesh: bpy_types.Mesh): unknown;
+  export function edge_face_count(mesh: bpy_types.Mesh): number[];
   /**
    * @param mesh The mesh to count edges for.
    * @returns Dictionary of edge keys with their value set to the number of faces using each edge. (Blender documents the type as "dict[tuple[int, int], int]", which the generator cannot map)
@@ -690,31 +698,31 @@ declare module "bpy_extras.mesh_utils" {
    * Closed loops have matching start and end values.
    * @param mesh The mesh to extract edge loops from.
    * @param edges Edges to use, or None to use all edges in the mesh. Default: `None`. (Blender documents the type as "list[:class:`bpy.types.MeshEdge`] | None", which the generator cannot map)
-   * @returns A list of edge loops, each a list of vertex indices. (Blender documents the type as "list[list[int]]", which the generator cannot map)
+   * @returns A list of edge loops, each a list of vertex indices.
    * @blender 5.2.2
    */
-  export function edge_loops_from_edges(mesh: bpy_types.Mesh, edges?: unknown): unknown;
+  export function edge_loops_from_edges(mesh: bpy_types.Mesh, edges?: unknown): number[][];
   /**
    * Splits the mesh into connected triangles, use this for separating cubes from
    * other mesh elements within 1 mesh data-block.
    * @param mesh the mesh used to group with.
-   * @returns Lists of lists containing triangles. (Blender documents the type as "list[list[:class:`bpy.types.MeshLoopTriangle`]]", which the generator cannot map)
+   * @returns Lists of lists containing triangles.
    * @blender 5.2.2
    */
-  export function mesh_linked_triangles(mesh: bpy_types.Mesh): unknown;
+  export function mesh_linked_triangles(mesh: bpy_types.Mesh): bpy_types.MeshLoopTriangle[][];
   /**
    * Returns lists of polygon indices connected by UV islands.
    * @param mesh the mesh used to group with.
-   * @returns list of lists containing polygon indices (Blender documents the type as "list[list[int]]", which the generator cannot map)
+   * @returns list of lists containing polygon indices
    * @blender 5.2.2
    */
-  export function mesh_linked_uv_islands(mesh: bpy_types.Mesh): unknown;
+  export function mesh_linked_uv_islands(mesh: bpy_types.Mesh): number[][];
   /**
    * Takes a poly-line of indices (ngon) and returns a list of face
    * index lists. Designed to be used for importers that need indices for an
    * ngon to create from existing verts.
    * @param from_data Either a mesh, or a list/tuple of 3D vectors. (Blender documents the type as ":class:`bpy.types.Mesh` | list[Sequence[float]] | tuple[Sequence[float]]", which the generator cannot map)
-   * @param indices a list of indices to use. This list is the ordered closed poly-line to fill, and can be a subset of the data given. (Blender documents the type as "list[int]", which the generator cannot map)
+   * @param indices a list of indices to use. This list is the ordered closed poly-line to fill, and can be a subset of the data given.
    * @param fix_loops If this is enabled poly-lines that use loops to make multiple poly-lines are dealt with correctly. Default: `True`.
    * @param debug_print Print debug information to the console. Default: `True`.
    * @returns Tessellated faces as a list of triangle index tuples. (Blender documents the type as "list[tuple[int, int, int]]", which the generator cannot map)
@@ -722,18 +730,21 @@ declare module "bpy_extras.mesh_utils" {
    */
   export function ngon_tessellate(
     from_data: unknown,
-    indices: unknown,
+    indices: readonly number[],
     fix_loops?: boolean,
     debug_print?: boolean,
   ): unknown;
   /**
    * Generates a list of random points over mesh loop triangles.
    * @param num_points The number of random points to generate on each triangle.
-   * @param loop_triangles Sequence of the triangles to generate points on. (Blender documents the type as "Sequence[:class:`bpy.types.MeshLoopTriangle`]", which the generator cannot map)
-   * @returns List of random points over all triangles. (Blender documents the type as "list[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @param loop_triangles Sequence of the triangles to generate points on.
+   * @returns List of random points over all triangles.
    * @blender 5.2.2
    */
-  export function triangle_random_points(num_points: number, loop_triangles: unknown): unknown;
+  export function triangle_random_points(
+    num_points: number,
+    loop_triangles: readonly bpy_types.MeshLoopTriangle[],
+  ): Vector[];
 }
 
 /** Module `bpy_extras.node_shader_utils`. */
@@ -1198,7 +1209,7 @@ declare module "bpy_extras.view3d_utils" {
    * *depth_location*.
    * @param region region of the 3D viewport, typically bpy.context.region.
    * @param rv3d 3D region data, typically bpy.context.space_data.region_3d.
-   * @param coord 2D coordinates relative to the region; (event.mouse_region_x, event.mouse_region_y) for example. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param coord 2D coordinates relative to the region; (event.mouse_region_x, event.mouse_region_y) for example.
    * @param depth_location the returned vectors depth is aligned with this since there is no defined depth with a 2D region input.
    * @returns normalized 3D vector.
    * @blender 5.2.2
@@ -1206,7 +1217,7 @@ declare module "bpy_extras.view3d_utils" {
   export function region_2d_to_location_3d(
     region: bpy_types.Region,
     rv3d: bpy_types.RegionView3D,
-    coord: unknown,
+    coord: readonly number[],
     depth_location: Vector | readonly number[],
   ): Vector;
   /**
@@ -1223,7 +1234,7 @@ declare module "bpy_extras.view3d_utils" {
    *    smaller value based on the data you're operating on.
    * @param region region of the 3D viewport, typically bpy.context.region.
    * @param rv3d 3D region data, typically bpy.context.space_data.region_3d.
-   * @param coord 2D coordinates relative to the region; (event.mouse_region_x, event.mouse_region_y) for example. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param coord 2D coordinates relative to the region; (event.mouse_region_x, event.mouse_region_y) for example.
    * @param options keyword arguments (Python `name=value`)
    * @returns The origin of the viewpoint in 3D space.
    * @blender 5.2.2
@@ -1231,7 +1242,7 @@ declare module "bpy_extras.view3d_utils" {
   export function region_2d_to_origin_3d(
     region: bpy_types.Region,
     rv3d: bpy_types.RegionView3D,
-    coord: unknown,
+    coord: readonly number[],
     options?: KwArgs<{
       /** Clamp the maximum far-clip value used. (negative value will move the offset away from the view_location) Default: `None`. (Blender documents the type as "float | None", which the generator cannot map) */
       clamp?: unknown;
@@ -1242,13 +1253,13 @@ declare module "bpy_extras.view3d_utils" {
    * coordinate.
    * @param region region of the 3D viewport, typically bpy.context.region.
    * @param rv3d 3D region data, typically bpy.context.space_data.region_3d.
-   * @param coord 2D coordinates relative to the region: (event.mouse_region_x, event.mouse_region_y) for example. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param coord 2D coordinates relative to the region: (event.mouse_region_x, event.mouse_region_y) for example.
    * @returns normalized 3D vector.
    * @blender 5.2.2
    */
   export function region_2d_to_vector_3d(
     region: bpy_types.Region,
     rv3d: bpy_types.RegionView3D,
-    coord: unknown,
+    coord: readonly number[],
   ): Vector;
 }

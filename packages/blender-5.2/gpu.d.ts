@@ -285,10 +285,10 @@ declare module "gpu.matrix" {
   export function reset(): void;
   /**
    * Scale the current stack matrix.
-   * @param scale Scale the current stack matrix with 2 or 3 floats. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param scale Scale the current stack matrix with 2 or 3 floats.
    * @blender 5.2.2
    */
-  export function scale(scale: unknown): void;
+  export function scale(scale: readonly number[]): void;
   /**
    * Scale the current stack matrix uniformly.
    * @param scale Uniform scale factor.
@@ -297,10 +297,10 @@ declare module "gpu.matrix" {
   export function scale_uniform(scale: number): void;
   /**
    * Translate the current stack matrix.
-   * @param offset Translate the current stack matrix with 2 or 3 floats. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param offset Translate the current stack matrix with 2 or 3 floats.
    * @blender 5.2.2
    */
-  export function translate(offset: unknown): void;
+  export function translate(offset: readonly number[]): void;
 }
 
 /** This module provides access to GPU Platform definitions. */
@@ -459,10 +459,20 @@ declare module "gpu.state" {
   export function blend_get(): string;
   /**
    * Defines the fixed pipeline blending equation.
-   * @param mode The type of blend mode. * ``NONE`` No blending. * ``ALPHA`` The original color channels are interpolated according to the alpha value. * ``ALPHA_PREMULT`` The original color channels are interpolated according to the alpha value with the new colors pre-multiplied by this value. * ``ADDITIVE`` The original color channels are added by the corresponding ones. * ``ADDITIVE_PREMULT`` The original color channels are added by the corresponding ones that are pre-multiplied by the alpha value. * ``MULTIPLY`` The original color channels are multiplied by the corresponding ones. * ``SUBTRACT`` The original color channels are subtracted by the corresponding ones. * ``INVERT`` The original color channels are replaced by its complementary color. (Blender documents the type as "Literal['NONE', 'ALPHA', 'ALPHA_PREMULT', 'ADDITIVE', 'ADDITIVE_PREMULT', 'MULTIPLY', 'SUBTRACT', 'INVERT']", which the generator cannot map)
+   * @param mode The type of blend mode. * ``NONE`` No blending. * ``ALPHA`` The original color channels are interpolated according to the alpha value. * ``ALPHA_PREMULT`` The original color channels are interpolated according to the alpha value with the new colors pre-multiplied by this value. * ``ADDITIVE`` The original color channels are added by the corresponding ones. * ``ADDITIVE_PREMULT`` The original color channels are added by the corresponding ones that are pre-multiplied by the alpha value. * ``MULTIPLY`` The original color channels are multiplied by the corresponding ones. * ``SUBTRACT`` The original color channels are subtracted by the corresponding ones. * ``INVERT`` The original color channels are replaced by its complementary color.
    * @blender 5.2.2
    */
-  export function blend_set(mode: unknown): void;
+  export function blend_set(
+    mode:
+      | "NONE"
+      | "ALPHA"
+      | "ALPHA_PREMULT"
+      | "ADDITIVE"
+      | "ADDITIVE_PREMULT"
+      | "MULTIPLY"
+      | "SUBTRACT"
+      | "INVERT",
+  ): void;
   /**
    * Sets the number of ``gl_ClipDistance`` planes used for clip geometry.
    * @param distances_enabled Number of clip distances enabled.
@@ -498,16 +508,18 @@ declare module "gpu.state" {
   export function depth_test_get(): string;
   /**
    * Defines the depth_test equation.
-   * @param mode The depth test equation name. (Blender documents the type as "Literal['NONE', 'ALWAYS', 'LESS', 'LESS_EQUAL', 'EQUAL', 'GREATER', 'GREATER_EQUAL']", which the generator cannot map)
+   * @param mode The depth test equation name.
    * @blender 5.2.2
    */
-  export function depth_test_set(mode: unknown): void;
+  export function depth_test_set(
+    mode: "NONE" | "ALWAYS" | "LESS" | "LESS_EQUAL" | "EQUAL" | "GREATER" | "GREATER_EQUAL",
+  ): void;
   /**
    * Specify whether none, front-facing or back-facing facets can be culled.
-   * @param culling The face culling mode. (Blender documents the type as "Literal['NONE', 'FRONT', 'BACK']", which the generator cannot map)
+   * @param culling The face culling mode.
    * @blender 5.2.2
    */
-  export function face_culling_set(culling: unknown): void;
+  export function face_culling_set(culling: "NONE" | "FRONT" | "BACK"): void;
   /**
    * Specifies the orientation of front-facing polygons.
    * @param invert True for clockwise polygons as front-facing.
@@ -620,9 +632,8 @@ declare module "gpu.types" {
      * The size of the buffer for each dimension.
      *
      * Setting the dimensions is supported when the total number of elements is unchanged.
-     * (Blender documents the type as "list[int]", which the generator cannot map)
      */
-    dimensions: unknown;
+    dimensions: number[];
     /**
      * Return the buffer as a list.
      * @returns The buffer as a list. (documented only as `list`)
@@ -804,7 +815,7 @@ declare module "gpu.types" {
      * @param ysize Height of the pixel rectangle.
      * @param channels Number of components to read.
      * @param slot The framebuffer slot to read data from.
-     * @param format The format that describes the content of a single channel. ``UINT_24_8`` is deprecated, use ``FLOAT`` instead. (Blender documents the type as "Literal['FLOAT', 'INT', 'UINT', 'UBYTE', 'UINT_24_8', '10_11_11_REV']", which the generator cannot map)
+     * @param format The format that describes the content of a single channel. ``UINT_24_8`` is deprecated, use ``FLOAT`` instead.
      * @param options keyword arguments (Python `name=value`)
      * @returns The Buffer with the read pixels.
      */
@@ -815,7 +826,7 @@ declare module "gpu.types" {
       ysize: number,
       channels: number,
       slot: number,
-      format: unknown,
+      format: "FLOAT" | "INT" | "UINT" | "UBYTE" | "UINT_24_8" | "10_11_11_REV",
       options?: KwArgs<{
         /** Optional Buffer object to fill with the pixels values. Default: `None`. (Blender documents the type as ":class:`gpu.types.Buffer` | None", which the generator cannot map) */
         data?: unknown;
@@ -1023,11 +1034,16 @@ declare module "gpu.types" {
     /**
      * Set the buffer to fill the uniform.
      * @param location Location of the uniform variable to be modified.
-     * @param buffer The data that should be set. Can support the buffer protocol. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param buffer The data that should be set. Can support the buffer protocol.
      * @param length Size of the uniform data type: - 1: float - 2: vec2 or float[2] - 3: vec3 or float[3] - 4: vec4 or float[4] - 9: mat3 - 16: mat4
      * @param count Specifies the number of elements, vector or matrices that are to be modified.
      */
-    uniform_vector_float(location: number, buffer: unknown, length: number, count: number): void;
+    uniform_vector_float(
+      location: number,
+      buffer: readonly number[],
+      length: number,
+      count: number,
+    ): void;
     /**
      * Set the buffer to fill the uniform.
      * @param location Location of the uniform variable to be modified.
@@ -1088,23 +1104,38 @@ declare module "gpu.types" {
      *
      * This function alters the behavior of the optimization to allow those operations
      * to be performed.
-     * @param value Depth write value. :UNCHANGED: disables depth write in a fragment shader and execution of the fragments can be optimized away. :ANY: enables depth write in a fragment shader for any fragments :GREATER: enables depth write in a fragment shader for depth values that are greater than the depth value in the output buffer. :LESS: enables depth write in a fragment shader for depth values that are less than the depth value in the output buffer. (Blender documents the type as "Literal['UNCHANGED', 'ANY', 'GREATER', 'LESS']", which the generator cannot map)
+     * @param value Depth write value. :UNCHANGED: disables depth write in a fragment shader and execution of the fragments can be optimized away. :ANY: enables depth write in a fragment shader for any fragments :GREATER: enables depth write in a fragment shader for depth values that are greater than the depth value in the output buffer. :LESS: enables depth write in a fragment shader for depth values that are less than the depth value in the output buffer.
      */
-    depth_write(value: unknown): void;
+    depth_write(value: "UNCHANGED" | "ANY" | "GREATER" | "LESS"): void;
     /**
      * Specify a fragment output corresponding to a framebuffer target slot.
      * @param slot The attribute index.
-     * @param type The data type of the output. (Blender documents the type as "Literal['FLOAT', 'VEC2', 'VEC3', 'VEC4', 'MAT3', 'MAT4', 'UINT', 'UVEC2', 'UVEC3', 'UVEC4', 'INT', 'IVEC2', 'IVEC3', 'IVEC4', 'BOOL']", which the generator cannot map)
+     * @param type The data type of the output.
      * @param name Name of the attribute.
      * @param options keyword arguments (Python `name=value`)
      */
     fragment_out(
       slot: number,
-      type: unknown,
+      type:
+        | "FLOAT"
+        | "VEC2"
+        | "VEC3"
+        | "VEC4"
+        | "MAT3"
+        | "MAT4"
+        | "UINT"
+        | "UVEC2"
+        | "UVEC3"
+        | "UVEC4"
+        | "INT"
+        | "IVEC2"
+        | "IVEC3"
+        | "IVEC4"
+        | "BOOL",
       name: string,
       options?: KwArgs<{
         /** Dual Source Blending Index. Default: `'NONE'`. */
-        blend?: string;
+        blend?: "NONE" | "SRC_0" | "SRC_1";
       }>,
     ): void;
     /**
@@ -1123,19 +1154,96 @@ declare module "gpu.types" {
     /**
      * Specify an image resource used for arbitrary load and store operations.
      * @param slot The image resource index.
-     * @param format The GPUTexture format that is passed to the shader. (Blender documents the type as "Literal['RGBA8UI', 'RGBA8I', 'RGBA8', 'RGBA32UI', 'RGBA32I', 'RGBA32F', 'RGBA16UI', 'RGBA16I', 'RGBA16F', 'RGBA16', 'RG8UI', 'RG8I', 'RG8', 'RG32UI', 'RG32I', 'RG32F', 'RG16UI', 'RG16I', 'RG16F', 'RG16', 'R8UI', 'R8I', 'R8', 'R32UI', 'R32I', 'R32F', 'R16UI', 'R16I', 'R16F', 'R16', 'R11F_G11F_B10F', 'DEPTH32F_STENCIL8', 'DEPTH24_STENCIL8', 'SRGB8_A8', 'RGB16F', 'SRGB8_A8_DXT1', 'SRGB8_A8_DXT3', 'SRGB8_A8_DXT5', 'RGBA8_DXT1', 'RGBA8_DXT3', 'RGBA8_DXT5', 'DEPTH_COMPONENT32F', 'DEPTH_COMPONENT24', 'DEPTH_COMPONENT16']", which the generator cannot map)
-     * @param type The data type describing how the image is to be read in the shader. (Blender documents the type as "Literal['FLOAT_BUFFER', 'FLOAT_1D', 'FLOAT_1D_ARRAY', 'FLOAT_2D', 'FLOAT_2D_ARRAY', 'FLOAT_3D', 'FLOAT_CUBE', 'FLOAT_CUBE_ARRAY', 'INT_BUFFER', 'INT_1D', 'INT_1D_ARRAY', 'INT_2D', 'INT_2D_ARRAY', 'INT_3D', 'INT_CUBE', 'INT_CUBE_ARRAY', 'UINT_BUFFER', 'UINT_1D', 'UINT_1D_ARRAY', 'UINT_2D', 'UINT_2D_ARRAY', 'UINT_3D', 'UINT_CUBE', 'UINT_CUBE_ARRAY', 'SHADOW_2D', 'SHADOW_2D_ARRAY', 'SHADOW_CUBE', 'SHADOW_CUBE_ARRAY', 'DEPTH_2D', 'DEPTH_2D_ARRAY', 'DEPTH_CUBE', 'DEPTH_CUBE_ARRAY']", which the generator cannot map)
+     * @param format The GPUTexture format that is passed to the shader.
+     * @param type The data type describing how the image is to be read in the shader.
      * @param name The image resource name.
      * @param options keyword arguments (Python `name=value`)
      */
     image(
       slot: number,
-      format: unknown,
-      type: unknown,
+      format:
+        | "RGBA8UI"
+        | "RGBA8I"
+        | "RGBA8"
+        | "RGBA32UI"
+        | "RGBA32I"
+        | "RGBA32F"
+        | "RGBA16UI"
+        | "RGBA16I"
+        | "RGBA16F"
+        | "RGBA16"
+        | "RG8UI"
+        | "RG8I"
+        | "RG8"
+        | "RG32UI"
+        | "RG32I"
+        | "RG32F"
+        | "RG16UI"
+        | "RG16I"
+        | "RG16F"
+        | "RG16"
+        | "R8UI"
+        | "R8I"
+        | "R8"
+        | "R32UI"
+        | "R32I"
+        | "R32F"
+        | "R16UI"
+        | "R16I"
+        | "R16F"
+        | "R16"
+        | "R11F_G11F_B10F"
+        | "DEPTH32F_STENCIL8"
+        | "DEPTH24_STENCIL8"
+        | "SRGB8_A8"
+        | "RGB16F"
+        | "SRGB8_A8_DXT1"
+        | "SRGB8_A8_DXT3"
+        | "SRGB8_A8_DXT5"
+        | "RGBA8_DXT1"
+        | "RGBA8_DXT3"
+        | "RGBA8_DXT5"
+        | "DEPTH_COMPONENT32F"
+        | "DEPTH_COMPONENT24"
+        | "DEPTH_COMPONENT16",
+      type:
+        | "FLOAT_BUFFER"
+        | "FLOAT_1D"
+        | "FLOAT_1D_ARRAY"
+        | "FLOAT_2D"
+        | "FLOAT_2D_ARRAY"
+        | "FLOAT_3D"
+        | "FLOAT_CUBE"
+        | "FLOAT_CUBE_ARRAY"
+        | "INT_BUFFER"
+        | "INT_1D"
+        | "INT_1D_ARRAY"
+        | "INT_2D"
+        | "INT_2D_ARRAY"
+        | "INT_3D"
+        | "INT_CUBE"
+        | "INT_CUBE_ARRAY"
+        | "UINT_BUFFER"
+        | "UINT_1D"
+        | "UINT_1D_ARRAY"
+        | "UINT_2D"
+        | "UINT_2D_ARRAY"
+        | "UINT_3D"
+        | "UINT_CUBE"
+        | "UINT_CUBE_ARRAY"
+        | "SHADOW_2D"
+        | "SHADOW_2D_ARRAY"
+        | "SHADOW_CUBE"
+        | "SHADOW_CUBE_ARRAY"
+        | "DEPTH_2D"
+        | "DEPTH_2D_ARRAY"
+        | "DEPTH_CUBE"
+        | "DEPTH_CUBE_ARRAY",
       name: string,
       options?: KwArgs<{
         /** Set containing values that describe how the image resource is to be read or written. Default: `{'NO_RESTRICT'}`. */
-        qualifiers?: Set<string>;
+        qualifiers?:
+          ReadonlySet<"NO_RESTRICT" | "READ" | "WRITE"> | Set<"NO_RESTRICT" | "READ" | "WRITE">;
       }>,
     ): void;
     /**
@@ -1147,18 +1255,73 @@ declare module "gpu.types" {
     local_group_size(x: number, y?: number, z?: number): void;
     /**
      * Specify a global access constant.
-     * @param type The data type of the constant. (Blender documents the type as "Literal['FLOAT', 'VEC2', 'VEC3', 'VEC4', 'MAT3', 'MAT4', 'UINT', 'UVEC2', 'UVEC3', 'UVEC4', 'INT', 'IVEC2', 'IVEC3', 'IVEC4', 'BOOL']", which the generator cannot map)
+     * @param type The data type of the constant.
      * @param name Name of the constant.
      * @param size If not zero, indicates that the constant is an array with the specified size. Default: `0`.
      */
-    push_constant(type: unknown, name: string, size?: number): void;
+    push_constant(
+      type:
+        | "FLOAT"
+        | "VEC2"
+        | "VEC3"
+        | "VEC4"
+        | "MAT3"
+        | "MAT4"
+        | "UINT"
+        | "UVEC2"
+        | "UVEC3"
+        | "UVEC4"
+        | "INT"
+        | "IVEC2"
+        | "IVEC3"
+        | "IVEC4"
+        | "BOOL",
+      name: string,
+      size?: number,
+    ): void;
     /**
      * Specify an image texture sampler.
      * @param slot The image texture sampler index.
-     * @param type The data type describing the format of each sampler unit. (Blender documents the type as "Literal['FLOAT_BUFFER', 'FLOAT_1D', 'FLOAT_1D_ARRAY', 'FLOAT_2D', 'FLOAT_2D_ARRAY', 'FLOAT_3D', 'FLOAT_CUBE', 'FLOAT_CUBE_ARRAY', 'INT_BUFFER', 'INT_1D', 'INT_1D_ARRAY', 'INT_2D', 'INT_2D_ARRAY', 'INT_3D', 'INT_CUBE', 'INT_CUBE_ARRAY', 'UINT_BUFFER', 'UINT_1D', 'UINT_1D_ARRAY', 'UINT_2D', 'UINT_2D_ARRAY', 'UINT_3D', 'UINT_CUBE', 'UINT_CUBE_ARRAY', 'SHADOW_2D', 'SHADOW_2D_ARRAY', 'SHADOW_CUBE', 'SHADOW_CUBE_ARRAY', 'DEPTH_2D', 'DEPTH_2D_ARRAY', 'DEPTH_CUBE', 'DEPTH_CUBE_ARRAY']", which the generator cannot map)
+     * @param type The data type describing the format of each sampler unit.
      * @param name The image texture sampler name.
      */
-    sampler(slot: number, type: unknown, name: string): void;
+    sampler(
+      slot: number,
+      type:
+        | "FLOAT_BUFFER"
+        | "FLOAT_1D"
+        | "FLOAT_1D_ARRAY"
+        | "FLOAT_2D"
+        | "FLOAT_2D_ARRAY"
+        | "FLOAT_3D"
+        | "FLOAT_CUBE"
+        | "FLOAT_CUBE_ARRAY"
+        | "INT_BUFFER"
+        | "INT_1D"
+        | "INT_1D_ARRAY"
+        | "INT_2D"
+        | "INT_2D_ARRAY"
+        | "INT_3D"
+        | "INT_CUBE"
+        | "INT_CUBE_ARRAY"
+        | "UINT_BUFFER"
+        | "UINT_1D"
+        | "UINT_1D_ARRAY"
+        | "UINT_2D"
+        | "UINT_2D_ARRAY"
+        | "UINT_3D"
+        | "UINT_CUBE"
+        | "UINT_CUBE_ARRAY"
+        | "SHADOW_2D"
+        | "SHADOW_2D_ARRAY"
+        | "SHADOW_CUBE"
+        | "SHADOW_CUBE_ARRAY"
+        | "DEPTH_2D"
+        | "DEPTH_2D_ARRAY"
+        | "DEPTH_CUBE"
+        | "DEPTH_CUBE_ARRAY",
+      name: string,
+    ): void;
     /**
      * Source code included before resource declaration. Useful for defining structs used by Uniform Buffers.
      *
@@ -1180,10 +1343,29 @@ declare module "gpu.types" {
     /**
      * Add a vertex shader input attribute.
      * @param slot The attribute index.
-     * @param type The data type of the attribute. (Blender documents the type as "Literal['FLOAT', 'VEC2', 'VEC3', 'VEC4', 'MAT3', 'MAT4', 'UINT', 'UVEC2', 'UVEC3', 'UVEC4', 'INT', 'IVEC2', 'IVEC3', 'IVEC4', 'BOOL']", which the generator cannot map)
+     * @param type The data type of the attribute.
      * @param name name of the attribute.
      */
-    vertex_in(slot: number, type: unknown, name: string): void;
+    vertex_in(
+      slot: number,
+      type:
+        | "FLOAT"
+        | "VEC2"
+        | "VEC3"
+        | "VEC4"
+        | "MAT3"
+        | "MAT4"
+        | "UINT"
+        | "UVEC2"
+        | "UVEC3"
+        | "UVEC4"
+        | "INT"
+        | "IVEC2"
+        | "IVEC3"
+        | "IVEC4"
+        | "BOOL",
+      name: string,
+    ): void;
     /**
      * Add a vertex shader output interface block.
      * @pyName interface_ interface
@@ -1220,22 +1402,76 @@ declare module "gpu.types" {
     name: string;
     /**
      * Add an attribute with qualifier of type ``flat`` to the interface block.
-     * @param type The data type of the attribute. (Blender documents the type as "Literal['FLOAT', 'VEC2', 'VEC3', 'VEC4', 'MAT3', 'MAT4', 'UINT', 'UVEC2', 'UVEC3', 'UVEC4', 'INT', 'IVEC2', 'IVEC3', 'IVEC4', 'BOOL']", which the generator cannot map)
+     * @param type The data type of the attribute.
      * @param name name of the attribute.
      */
-    flat(type: unknown, name: string): void;
+    flat(
+      type:
+        | "FLOAT"
+        | "VEC2"
+        | "VEC3"
+        | "VEC4"
+        | "MAT3"
+        | "MAT4"
+        | "UINT"
+        | "UVEC2"
+        | "UVEC3"
+        | "UVEC4"
+        | "INT"
+        | "IVEC2"
+        | "IVEC3"
+        | "IVEC4"
+        | "BOOL",
+      name: string,
+    ): void;
     /**
      * Add an attribute with qualifier of type ``no_perspective`` to the interface block.
-     * @param type The data type of the attribute. (Blender documents the type as "Literal['FLOAT', 'VEC2', 'VEC3', 'VEC4', 'MAT3', 'MAT4', 'UINT', 'UVEC2', 'UVEC3', 'UVEC4', 'INT', 'IVEC2', 'IVEC3', 'IVEC4', 'BOOL']", which the generator cannot map)
+     * @param type The data type of the attribute.
      * @param name name of the attribute.
      */
-    no_perspective(type: unknown, name: string): void;
+    no_perspective(
+      type:
+        | "FLOAT"
+        | "VEC2"
+        | "VEC3"
+        | "VEC4"
+        | "MAT3"
+        | "MAT4"
+        | "UINT"
+        | "UVEC2"
+        | "UVEC3"
+        | "UVEC4"
+        | "INT"
+        | "IVEC2"
+        | "IVEC3"
+        | "IVEC4"
+        | "BOOL",
+      name: string,
+    ): void;
     /**
      * Add an attribute with qualifier of type *smooth* to the interface block.
-     * @param type The data type of the attribute. (Blender documents the type as "Literal['FLOAT', 'VEC2', 'VEC3', 'VEC4', 'MAT3', 'MAT4', 'UINT', 'UVEC2', 'UVEC3', 'UVEC4', 'INT', 'IVEC2', 'IVEC3', 'IVEC4', 'BOOL']", which the generator cannot map)
+     * @param type The data type of the attribute.
      * @param name name of the attribute.
      */
-    smooth(type: unknown, name: string): void;
+    smooth(
+      type:
+        | "FLOAT"
+        | "VEC2"
+        | "VEC3"
+        | "VEC4"
+        | "MAT3"
+        | "MAT4"
+        | "UINT"
+        | "UVEC2"
+        | "UVEC3"
+        | "UVEC4"
+        | "INT"
+        | "IVEC2"
+        | "IVEC3"
+        | "IVEC4"
+        | "BOOL",
+      name: string,
+    ): void;
   }
 
   /**
@@ -1269,23 +1505,26 @@ declare module "gpu.types" {
      * @param format The format that describes the content of a single item. ``UINT_24_8`` is deprecated, use ``FLOAT`` instead. Default: `'FLOAT'`.
      * @param value Sequence each representing the value to fill. Sizes 1..4 are supported. Default: `(0.0, 0.0, 0.0, 1.0)`. (Blender documents the type as "Sequence[float] | Sequence[int]", which the generator cannot map)
      */
-    clear(format?: string, value?: unknown): void;
+    clear(
+      format?: "FLOAT" | "INT" | "UINT" | "UBYTE" | "UINT_24_8" | "10_11_11_REV",
+      value?: unknown,
+    ): void;
     /**
      * Set texture sampling method for coordinates outside of the [0..1] uv range along
      * both the x and y axis.
      * @param extend_mode the specified extent mode. Default: `'EXTEND'`.
      */
-    extend_mode(extend_mode?: string): void;
+    extend_mode(extend_mode?: "EXTEND" | "REPEAT" | "MIRRORED_REPEAT" | "CLAMP_TO_BORDER"): void;
     /**
      * Set texture sampling method for coordinates outside of the [0..1] uv range along the x axis.
      * @param extend_mode the specified extent mode. Default: `'EXTEND'`.
      */
-    extend_mode_x(extend_mode?: string): void;
+    extend_mode_x(extend_mode?: "EXTEND" | "REPEAT" | "MIRRORED_REPEAT" | "CLAMP_TO_BORDER"): void;
     /**
      * Set texture sampling method for coordinates outside of the [0..1] uv range along the y axis.
      * @param extend_mode the specified extent mode. Default: `'EXTEND'`.
      */
-    extend_mode_y(extend_mode?: string): void;
+    extend_mode_y(extend_mode?: "EXTEND" | "REPEAT" | "MIRRORED_REPEAT" | "CLAMP_TO_BORDER"): void;
     /**
      * Set texture filter usage.
      * @param use_filter If set to true, the texture will use linear interpolation between neighboring texels.
@@ -1349,11 +1588,16 @@ declare module "gpu.types" {
     /**
      * Add a new attribute to the format.
      * @param id Name of the attribute. Often ``position``, ``normal``, ...
-     * @param comp_type The data type that will be used to store the value in memory. (Blender documents the type as "Literal['I8', 'U8', 'I16', 'U16', 'I32', 'U32', 'F32', 'I10']", which the generator cannot map)
+     * @param comp_type The data type that will be used to store the value in memory.
      * @param len How many individual values the attribute consists of (e.g. 2 for uv coordinates).
-     * @param fetch_mode How values from memory will be converted when used in the shader. This is mainly useful for memory optimizations when you want to store values with reduced precision. E.g. you can store a float in only 1 byte but it will be converted to a normal 4 byte float when used. (Blender documents the type as "Literal['FLOAT', 'INT', 'INT_TO_FLOAT_UNIT']", which the generator cannot map)
+     * @param fetch_mode How values from memory will be converted when used in the shader. This is mainly useful for memory optimizations when you want to store values with reduced precision. E.g. you can store a float in only 1 byte but it will be converted to a normal 4 byte float when used.
      */
-    attr_add(id: string, comp_type: unknown, len: number, fetch_mode: unknown): void;
+    attr_add(
+      id: string,
+      comp_type: "I8" | "U8" | "I16" | "U16" | "I32" | "U32" | "F32" | "I10",
+      len: number,
+      fetch_mode: "FLOAT" | "INT" | "INT_TO_FLOAT_UNIT",
+    ): void;
   }
 
   /**
@@ -1398,7 +1642,7 @@ declare module "gpu_extras.batch" {
   /**
    * Return a batch already configured and compatible with the shader.
    * @param shader shader for which a compatible format will be computed.
-   * @param type The primitive type of batch geometry. (Blender documents the type as "Literal['POINTS', 'LINES', 'TRIS', 'LINE_STRIP', 'TRI_STRIP', 'LINES_ADJ', 'TRIS_ADJ', 'LINE_STRIP_ADJ']", which the generator cannot map)
+   * @param type The primitive type of batch geometry.
    * @param content Maps the name of the shader attribute with the data to fill the vertex buffer. For the dictionary values see documentation for :class:`gpu.types.GPUVertBuf.attr_fill` data argument. (Blender documents the type as "dict[str, Buffer | Sequence[float] | Sequence[int] | Sequence[Sequence[float]] | Sequence[Sequence[int]]]", which the generator cannot map)
    * @param options keyword arguments (Python `name=value`)
    * @returns compatible batch
@@ -1406,7 +1650,15 @@ declare module "gpu_extras.batch" {
    */
   export function batch_for_shader(
     shader: gpu_types.GPUShader,
-    type: unknown,
+    type:
+      | "POINTS"
+      | "LINES"
+      | "TRIS"
+      | "LINE_STRIP"
+      | "TRI_STRIP"
+      | "LINES_ADJ"
+      | "TRIS_ADJ"
+      | "LINE_STRIP_ADJ",
     content: unknown,
     options?: KwArgs<{
       /** Optional index buffer contents. When omitted, the batch draws all vertices in order. Default: `None`. (Blender documents the type as "Sequence[int] | Sequence[Sequence[int]] | None", which the generator cannot map) */
@@ -1421,15 +1673,15 @@ declare module "gpu_extras.presets" {
   import * as gpu_types from "gpu.types";
   /**
    * Draw a circle.
-   * @param position 2D position where the circle will be drawn. (Blender documents the type as "Sequence[float]", which the generator cannot map)
-   * @param color Color of the circle (RGBA). To use transparency blend must be set to ``ALPHA``, see: :func:`gpu.state.blend_set`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param position 2D position where the circle will be drawn.
+   * @param color Color of the circle (RGBA). To use transparency blend must be set to ``ALPHA``, see: :func:`gpu.state.blend_set`.
    * @param radius Radius of the circle.
    * @param options keyword arguments (Python `name=value`)
    * @blender 5.2.2
    */
   export function draw_circle_2d(
-    position: unknown,
-    color: unknown,
+    position: readonly number[],
+    color: readonly number[],
     radius: number,
     options?: KwArgs<{
       /** How many segments will be used to draw the circle. Higher values give better results but the drawing will take longer. If None or not specified, an automatic value will be calculated. Default: `None`. (Blender documents the type as "int | None", which the generator cannot map) */
@@ -1439,7 +1691,7 @@ declare module "gpu_extras.presets" {
   /**
    * Draw a 2d texture.
    * @param texture GPUTexture to draw (e.g. gpu.texture.from_image(image) for :class:`bpy.types.Image`).
-   * @param position 2D position of the lower left corner. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+   * @param position 2D position of the lower left corner.
    * @param width Width of the image when drawn (not necessarily the original width of the texture).
    * @param height Height of the image when drawn.
    * @param is_scene_linear_with_rec709_srgb_target True if the `texture` is stored in scene linear color space and the destination frame-buffer uses the Rec.709 sRGB color space (which is true when drawing textures acquired from :class:`bpy.types.Image` inside a 'PRE_VIEW', 'POST_VIEW' or 'POST_PIXEL' draw handler). Otherwise the color space is assumed to match the one of the frame-buffer. (default=False) Default: `False`.
@@ -1447,7 +1699,7 @@ declare module "gpu_extras.presets" {
    */
   export function draw_texture_2d(
     texture: gpu_types.GPUTexture,
-    position: unknown,
+    position: readonly number[],
     width: number,
     height: number,
     is_scene_linear_with_rec709_srgb_target?: boolean,

@@ -29,9 +29,8 @@ declare module "idprop.types" {
     protected constructor();
     /**
      * The type of the data in the array {'f': float (32-bit), 'd': double (64-bit), 'i': int, 'b': bool}. Both 'f' and 'd' use Python's :class:`float` type but differ in storage precision.
-     * (Blender documents the type as "Literal['f', 'd', 'i', 'b']", which the generator cannot map)
      */
-    typecode: unknown;
+    typecode: "f" | "d" | "i" | "b";
     /**
      * Return the array as a list.
      * @returns The array as a list. (Blender documents the type as "list[int] | list[float] | list[bool]", which the generator cannot map)

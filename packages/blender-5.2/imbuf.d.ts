@@ -44,7 +44,7 @@ declare module "imbuf" {
       /** Number of bits per pixel. Default: `32`. */
       planes?: number;
       /** The buffer type. Default: `'BYTE'`. */
-      buffer_type?: string;
+      buffer_type?: "BYTE" | "FLOAT";
     }>,
   ): imbuf_types.ImBuf;
   export { _new_ as new };
@@ -154,9 +154,9 @@ declare module "imbuf.types" {
      * Convert the image's pixel buffer to the given type.
      * When the image is already of the given type this is a no-op.
      * The previous buffer is freed.
-     * @param buffer_type The buffer type. (Blender documents the type as "Literal['BYTE', 'FLOAT']", which the generator cannot map)
+     * @param buffer_type The buffer type.
      */
-    convert_buffer_type(buffer_type: unknown): void;
+    convert_buffer_type(buffer_type: "BYTE" | "FLOAT"): void;
     /**
      * Return a copy of the image.
      * @returns A copy of the image.

@@ -28,9 +28,9 @@ declare module "mathutils" {
      * This object gives access to Colors in Blender.
      *
      * Most colors returned by Blender APIs are in scene linear color space, as defined by the OpenColorIO configuration. The notable exception is user interface theming colors, which are in sRGB color space.
-     * @param rgb (red, green, blue) color values where (0, 0, 0) is black & (1, 1, 1) is white. Default: `(0.0, 0.0, 0.0)`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param rgb (red, green, blue) color values where (0, 0, 0) is black & (1, 1, 1) is white. Default: `(0.0, 0.0, 0.0)`.
      */
-    constructor(rgb?: unknown);
+    constructor(rgb?: readonly number[]);
     /**
      * Blue color channel.
      */
@@ -256,10 +256,10 @@ declare module "mathutils" {
      * This object gives access to Eulers in Blender.
      *
      * .. seealso:: `Euler angles <https://en.wikipedia.org/wiki/Euler_angles>`__ on Wikipedia.
-     * @param angles (X, Y, Z) angles in radians. Default: `(0.0, 0.0, 0.0)`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param angles (X, Y, Z) angles in radians. Default: `(0.0, 0.0, 0.0)`.
      * @param order Euler rotation order. Default: `'XYZ'`.
      */
-    constructor(angles?: unknown, order?: string);
+    constructor(angles?: readonly number[], order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX");
     /**
      * True when this object has been frozen (read-only).
      * Read-only
@@ -276,9 +276,8 @@ declare module "mathutils" {
     readonly is_wrapped: boolean;
     /**
      * Euler rotation order.
-     * (Blender documents the type as "Literal['XYZ', 'XZY', 'YXZ', 'YZX', 'ZXY', 'ZYX']", which the generator cannot map)
      */
-    order: unknown;
+    order: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX";
     /**
      * The item this is wrapping or None (read-only).
      * Read-only
@@ -327,10 +326,10 @@ declare module "mathutils" {
     /**
      * Rotates the euler a certain amount, wrapping the result to produce
      * a unique euler rotation (no 720 degree pitches).
-     * @param axis An axis string. (Blender documents the type as "Literal['X', 'Y', 'Z']", which the generator cannot map)
+     * @param axis An axis string.
      * @param angle angle in radians.
      */
-    rotate_axis(axis: unknown, angle: number): void;
+    rotate_axis(axis: "X" | "Y" | "Z", angle: number): void;
     /**
      * Return a matrix representation of the euler.
      * @returns A 3x3 rotation matrix representation of the euler.
@@ -395,9 +394,9 @@ declare module "mathutils" {
     /**
      * This object gives access to Matrices in Blender, supporting square and rectangular
      * matrices from 2x2 up to 4x4.
-     * @param rows Sequence of rows. Default: `((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1))`. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+     * @param rows Sequence of rows. Default: `((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1))`.
      */
-    constructor(rows?: unknown);
+    constructor(rows?: readonly (readonly number[])[]);
     /**
      * Access the matrix by columns (read-only).
      * Read-only
@@ -458,10 +457,10 @@ declare module "mathutils" {
     translation: Vector;
     /**
      * Create a diagonal (scaling) matrix using the values from the vector.
-     * @param vector The vector of values for the diagonal. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param vector The vector of values for the diagonal.
      * @returns A diagonal matrix.
      */
-    static Diagonal(vector: unknown): Matrix;
+    static Diagonal(vector: readonly number[]): Matrix;
     /**
      * Create an identity matrix.
      * @param size The size of the identity matrix to construct [2, 4].
@@ -504,18 +503,18 @@ declare module "mathutils" {
     static Scale(factor: number, size: number, axis?: unknown): Matrix;
     /**
      * Create a matrix to represent a shear transformation.
-     * @param plane An axis string, where a single axis is for a 2D matrix only. (Blender documents the type as "Literal['X', 'Y', 'XY', 'XZ', 'YZ']", which the generator cannot map)
+     * @param plane An axis string, where a single axis is for a 2D matrix only.
      * @param size The size of the shear matrix to construct [2, 4].
      * @param factor The factor of shear to apply. For a 2 *size* matrix use a single float. For a 3 or 4 *size* matrix pass a pair of floats corresponding with the *plane* axis. (Blender documents the type as "float | Sequence[float]", which the generator cannot map)
      * @returns A new shear matrix.
      */
-    static Shear(plane: unknown, size: number, factor: unknown): Matrix;
+    static Shear(plane: "X" | "Y" | "XY" | "XZ" | "YZ", size: number, factor: unknown): Matrix;
     /**
      * Create a matrix representing a translation.
-     * @param vector The translation vector. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param vector The translation vector.
      * @returns An identity matrix with a translation.
      */
-    static Translation(vector: unknown): Matrix;
+    static Translation(vector: readonly number[]): Matrix;
     /**
      * Set the matrix to its adjugate.
      *
@@ -643,7 +642,7 @@ declare module "mathutils" {
      * @param euler_compat Optional euler argument the new euler will be made compatible with (no axis flipping between them). Useful for converting a series of matrices to animation curves. Default: `None`. (Blender documents the type as ":class:`Euler` | None", which the generator cannot map)
      * @returns Euler representation of the matrix.
      */
-    to_euler(order?: string, euler_compat?: unknown): Euler;
+    to_euler(order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX", euler_compat?: unknown): Euler;
     /**
      * Return a quaternion representation of the rotation matrix.
      * @returns Quaternion representation of the rotation matrix.
@@ -817,10 +816,10 @@ declare module "mathutils" {
      *    Create a quaternion representing a rotation of *angle* radians over *axis*.
      *
      *    .. seealso:: :meth:`to_axis_angle`
-     * @param seq A (w, x, y, z) quaternion, a 3D exponential map vector, or a 3D axis vector (when *angle* is also provided). Default: `(1.0, 0.0, 0.0, 0.0)`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param seq A (w, x, y, z) quaternion, a 3D exponential map vector, or a 3D axis vector (when *angle* is also provided). Default: `(1.0, 0.0, 0.0, 0.0)`.
      * @param angle rotation angle, in radians Default: `0.0`.
      */
-    constructor(seq?: unknown, angle?: number);
+    constructor(seq?: readonly number[], angle?: number);
     /**
      * Angle of the quaternion.
      */
@@ -966,7 +965,7 @@ declare module "mathutils" {
      * @param euler_compat Optional euler argument the new euler will be made compatible with (no axis flipping between them). Useful for converting a series of quaternions to animation curves. Default: `None`. (Blender documents the type as ":class:`Euler` | None", which the generator cannot map)
      * @returns Euler representation of the quaternion.
      */
-    to_euler(order?: string, euler_compat?: unknown): Euler;
+    to_euler(order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX", euler_compat?: unknown): Euler;
     /**
      * Return the exponential map representation of the quaternion.
      *
@@ -985,10 +984,10 @@ declare module "mathutils" {
     /**
      * Split the rotation into a swing quaternion with the specified
      * axis fixed at zero, and the remaining twist rotation angle.
-     * @param axis Twist axis as a string. (Blender documents the type as "Literal['X', 'Y', 'Z']", which the generator cannot map)
+     * @param axis Twist axis as a string.
      * @returns Swing, twist angle. (Blender documents the type as "tuple[:class:`Quaternion`, float]", which the generator cannot map)
      */
-    to_swing_twist(axis: unknown): unknown;
+    to_swing_twist(axis: "X" | "Y" | "Z"): unknown;
     /**
      * Python `a + b`.
      * @pyOperator +
@@ -1087,9 +1086,9 @@ declare module "mathutils" {
   export class Vector {
     /**
      * This object gives access to Vectors in Blender.
-     * @param seq Components of the vector, must be a sequence of at least two. Default: `(0.0, 0.0, 0.0)`. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param seq Components of the vector, must be a sequence of at least two. Default: `(0.0, 0.0, 0.0)`.
      */
-    constructor(seq?: unknown);
+    constructor(seq?: readonly number[]);
     /**
      * True when this object has been frozen (read-only).
      * Read-only
@@ -2063,7 +2062,7 @@ declare module "mathutils" {
      * @param up Up axis string. Default: `'Y'`.
      * @returns rotation from the vector and the track and up axis.
      */
-    to_track_quat(track?: string, up?: string): Quaternion;
+    to_track_quat(track?: "X" | "Y" | "Z" | "-X" | "-Y" | "-Z", up?: "X" | "Y" | "Z"): Quaternion;
     /**
      * Return this vector as a tuple with a given precision.
      * @param precision The number to round the value to in [-1, 21]. Default: `-1`.
@@ -2258,14 +2257,14 @@ declare module "mathutils.bvhtree" {
     ): BVHTree;
     /**
      * BVH tree constructed from geometry passed in as arguments.
-     * @param vertices float triplets each representing ``(x, y, z)`` coordinates. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
-     * @param polygons Sequence of polygons, each containing indices to the vertices argument. (Blender documents the type as "Sequence[Sequence[int]]", which the generator cannot map)
+     * @param vertices float triplets each representing ``(x, y, z)`` coordinates.
+     * @param polygons Sequence of polygons, each containing indices to the vertices argument.
      * @param options keyword arguments (Python `name=value`)
      * @returns BVHTree from polygon data.
      */
     static FromPolygons(
-      vertices: unknown,
-      polygons: unknown,
+      vertices: readonly (readonly number[])[],
+      polygons: readonly (readonly number[])[],
       options?: KwArgs<{
         /** Use when all **polygons** are triangles for more efficient conversion. Default: `False`. */
         all_triangles?: boolean;
@@ -2347,18 +2346,18 @@ declare module "mathutils.geometry" {
   ): Vector;
   /**
    * Returns an angle that best fits the points to an axis aligned rectangle
-   * @param points Sequence of 2D points. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+   * @param points Sequence of 2D points.
    * @returns The rotation angle in radians for the best axis-aligned bounding box fit.
    * @blender 5.2.2
    */
-  export function box_fit_2d(points: unknown): number;
+  export function box_fit_2d(points: readonly (readonly number[])[]): number;
   /**
    * Returns a tuple with the width and height of the packed bounding box.
-   * @param boxes list of boxes, each box is a list where the first 4 items are [X, Y, width, height, ...] other items are ignored. The X & Y values in this list are modified to set the packed positions. (Blender documents the type as "list[list[float]]", which the generator cannot map)
+   * @param boxes list of boxes, each box is a list where the first 4 items are [X, Y, width, height, ...] other items are ignored. The X & Y values in this list are modified to set the packed positions.
    * @returns The width and height of the packed bounding box. (Blender documents the type as "tuple[float, float]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function box_pack_2d(boxes: unknown): unknown;
+  export function box_pack_2d(boxes: readonly (readonly number[])[]): unknown;
   /**
    * Takes 4 vectors: one is the point and the next 3 define the triangle.
    * @param pt Point
@@ -2376,11 +2375,11 @@ declare module "mathutils.geometry" {
   ): Vector;
   /**
    * Returns the indices of the points forming the convex hull, in counter-clockwise order.
-   * @param points Sequence of 2D points. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
-   * @returns Indices of convex hull vertices in counter-clockwise order. (Blender documents the type as "list[int]", which the generator cannot map)
+   * @param points Sequence of 2D points.
+   * @returns Indices of convex hull vertices in counter-clockwise order.
    * @blender 5.2.2
    */
-  export function convex_hull_2d(points: unknown): unknown;
+  export function convex_hull_2d(points: readonly (readonly number[])[]): number[];
   /**
    * Computes the Constrained Delaunay Triangulation of a set of vertices,
    * with edges and faces that must appear in the triangulation.
@@ -2394,9 +2393,9 @@ declare module "mathutils.geometry" {
    * with the edges implied by each of the faces (n of them for an n-gon).
    * If the need_ids argument is supplied, and False, then the code skips the preparation
    * of the orig arrays, which may save some time.
-   * @param vert_coords Vertex coordinates (2d) (Blender documents the type as "Sequence[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @param vert_coords Vertex coordinates (2d)
    * @param edges Edges, as pairs of indices in ``vert_coords`` (Blender documents the type as "Sequence[tuple[int, int]]", which the generator cannot map)
-   * @param faces Faces, each sublist is a face, as indices in ``vert_coords`` (CCW oriented). (Blender documents the type as "Sequence[Sequence[int]]", which the generator cannot map)
+   * @param faces Faces, each sublist is a face, as indices in ``vert_coords`` (CCW oriented).
    * @param output_type What output looks like. 0 => triangles with convex hull. 1 => triangles inside constraints. 2 => the input constraints, intersected. 3 => like 2 but detect holes and omit them from output. 4 => like 2 but with extra edges to make valid BMesh faces. 5 => like 4 but detect holes and omit them from output.
    * @param epsilon For nearness tests; should not be zero
    * @param need_ids are the orig output arrays needed? Default: `True`.
@@ -2404,9 +2403,9 @@ declare module "mathutils.geometry" {
    * @blender 5.2.2
    */
   export function delaunay_2d_cdt(
-    vert_coords: unknown,
+    vert_coords: readonly (Vector | readonly number[])[],
     edges: unknown,
-    faces: unknown,
+    faces: readonly (readonly number[])[],
     output_type: number,
     epsilon: number,
     need_ids?: boolean,
@@ -2431,7 +2430,7 @@ declare module "mathutils.geometry" {
    * @param handle2 Second bezier spline handle.
    * @param knot2 Second bezier spline point.
    * @param resolution Number of points to return.
-   * @returns The interpolated points. (Blender documents the type as "list[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @returns The interpolated points.
    * @blender 5.2.2
    */
   export function interpolate_bezier(
@@ -2440,7 +2439,7 @@ declare module "mathutils.geometry" {
     handle2: Vector | readonly number[],
     knot2: Vector | readonly number[],
     resolution: number,
-  ): unknown;
+  ): Vector[];
   /**
    * Returns a tuple with the points on each line respectively closest to the other.
    * @param v1 First point of the first line
@@ -2672,31 +2671,33 @@ declare module "mathutils.geometry" {
   ): boolean;
   /**
    * Returns the normal of a 3D polygon.
-   * @param vectors 3 or more vectors to calculate normals. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
+   * @param vectors 3 or more vectors to calculate normals.
    * @returns The normal vector.
    * @blender 5.2.2
    */
-  export function normal(...vectors: unknown[]): Vector;
+  export function normal(...vectors: (readonly (readonly number[])[])[]): Vector;
   /**
    * Returns a list of points inside all planes given and a list of index values for the planes used.
-   * @param planes List of planes (4D vectors). (Blender documents the type as "list[:class:`mathutils.Vector`]", which the generator cannot map)
+   * @param planes List of planes (4D vectors).
    * @param epsilon_coplanar Epsilon value for interpreting plane pairs as co-planar. Default: `1e-4`.
    * @param epsilon_isect Epsilon value for intersection. Default: `1e-6`.
    * @returns Two lists, one containing the 3D coordinates inside the planes, another containing the plane indices used. (Blender documents the type as "tuple[list[:class:`mathutils.Vector`], list[int]]", which the generator cannot map)
    * @blender 5.2.2
    */
   export function points_in_planes(
-    planes: unknown,
+    planes: readonly (Vector | readonly number[])[],
     epsilon_coplanar?: number,
     epsilon_isect?: number,
   ): unknown;
   /**
    * Takes a list of polylines (each point a pair or triplet of numbers) and returns the point indices for a polyline filled with triangles. Does not handle degenerate geometry (such as zero-length lines due to consecutive identical points).
-   * @param polylines Polygons where each polygon is a sequence of 2D or 3D points. (Blender documents the type as "Sequence[Sequence[Sequence[float]]]", which the generator cannot map)
+   * @param polylines Polygons where each polygon is a sequence of 2D or 3D points.
    * @returns A list of triangles. (Blender documents the type as "list[tuple[int, int, int]]", which the generator cannot map)
    * @blender 5.2.2
    */
-  export function tessellate_polygon(polylines: unknown): unknown;
+  export function tessellate_polygon(
+    polylines: readonly (readonly (readonly number[])[])[],
+  ): unknown;
   /**
    * Return the absolute (unsigned) volume formed by a tetrahedron (points can be in any order).
    * @param v1 Point1
@@ -2718,12 +2719,15 @@ declare module "mathutils.geometry" {
 declare module "mathutils.interpolate" {
   /**
    * Calculate barycentric weights for a point on a polygon.
-   * @param veclist Sequence of 3D positions. (Blender documents the type as "Sequence[Sequence[float]]", which the generator cannot map)
-   * @param pt 2D or 3D position. (Blender documents the type as "Sequence[float]", which the generator cannot map)
-   * @returns A list of weights, one per vertex in *veclist*. (Blender documents the type as "list[float]", which the generator cannot map)
+   * @param veclist Sequence of 3D positions.
+   * @param pt 2D or 3D position.
+   * @returns A list of weights, one per vertex in *veclist*.
    * @blender 5.2.2
    */
-  export function poly_3d_calc(veclist: unknown, pt: unknown): unknown;
+  export function poly_3d_calc(
+    veclist: readonly (readonly number[])[],
+    pt: readonly number[],
+  ): number[];
 }
 
 /** Generic 3-dimensional kd-tree to perform spatial searches. */
@@ -2757,12 +2761,12 @@ declare module "mathutils.kdtree" {
     balance(): void;
     /**
      * Find nearest point to ``co``.
-     * @param co 3D coordinate. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co 3D coordinate.
      * @param options keyword arguments (Python `name=value`)
      * @returns Returns (position, index, distance), or (None, None, None) when no match is found. (Blender documents the type as "tuple[:class:`Vector`, int, float] | tuple[None, None, None]", which the generator cannot map)
      */
     find(
-      co: unknown,
+      co: readonly number[],
       options?: KwArgs<{
         /** function which takes an index and returns True for indices to include in the search. Default: `None`. (Blender documents the type as "Callable[[int], bool] | None", which the generator cannot map) */
         filter?: unknown;
@@ -2770,24 +2774,24 @@ declare module "mathutils.kdtree" {
     ): unknown;
     /**
      * Find nearest ``n`` points to ``co``.
-     * @param co 3D coordinate. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co 3D coordinate.
      * @param n Number of points to find.
      * @returns Returns a list of tuples (position, index, distance). (Blender documents the type as "list[tuple[:class:`Vector`, int, float]]", which the generator cannot map)
      */
-    find_n(co: unknown, n: number): unknown;
+    find_n(co: readonly number[], n: number): unknown;
     /**
      * Find all points within ``radius`` of ``co``.
-     * @param co 3D coordinate. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co 3D coordinate.
      * @param radius Maximum distance to search for points.
      * @returns Returns a list of tuples (position, index, distance). (Blender documents the type as "list[tuple[:class:`Vector`, int, float]]", which the generator cannot map)
      */
-    find_range(co: unknown, radius: number): unknown;
+    find_range(co: readonly number[], radius: number): unknown;
     /**
      * Insert a point into the KDTree.
-     * @param co Point 3d position. (Blender documents the type as "Sequence[float]", which the generator cannot map)
+     * @param co Point 3d position.
      * @param index The index of the point (must be non-negative).
      */
-    insert(co: unknown, index: number): void;
+    insert(co: readonly number[], index: number): void;
   }
 }
 
@@ -2826,7 +2830,17 @@ declare module "mathutils.noise" {
     octaves: number,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -2848,7 +2862,17 @@ declare module "mathutils.noise" {
     offset: number,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -2872,7 +2896,17 @@ declare module "mathutils.noise" {
     gain: number,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -2892,7 +2926,17 @@ declare module "mathutils.noise" {
     octaves: number,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -2906,7 +2950,17 @@ declare module "mathutils.noise" {
     position: Vector | readonly number[],
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -2920,7 +2974,17 @@ declare module "mathutils.noise" {
     position: Vector | readonly number[],
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): Vector;
   /**
@@ -2974,7 +3038,17 @@ declare module "mathutils.noise" {
     gain: number,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -2998,7 +3072,17 @@ declare module "mathutils.noise" {
     hard: boolean,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
       /** The amplitude scaling factor. Default: `0.5`. */
       amplitude_scale?: number;
       /** The frequency scaling factor. Default: `2.0`. */
@@ -3020,7 +3104,17 @@ declare module "mathutils.noise" {
     hard: boolean,
     options?: KwArgs<{
       /** A noise basis string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_basis?: string;
+      noise_basis?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
       /** The amplitude scaling factor. Default: `0.5`. */
       amplitude_scale?: number;
       /** The frequency scaling factor. Default: `2.0`. */
@@ -3040,9 +3134,29 @@ declare module "mathutils.noise" {
     distortion: number,
     options?: KwArgs<{
       /** A noise type string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_type1?: string;
+      noise_type1?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
       /** A noise type string. Default: `'PERLIN_ORIGINAL'`. */
-      noise_type2?: string;
+      noise_type2?:
+        | "BLENDER"
+        | "PERLIN_ORIGINAL"
+        | "PERLIN_NEW"
+        | "VORONOI_F1"
+        | "VORONOI_F2"
+        | "VORONOI_F3"
+        | "VORONOI_F4"
+        | "VORONOI_F2F1"
+        | "VORONOI_CRACKLE"
+        | "CELLNOISE";
     }>,
   ): number;
   /**
@@ -3056,7 +3170,14 @@ declare module "mathutils.noise" {
     position: Vector | readonly number[],
     options?: KwArgs<{
       /** A distance metric string. Default: `'DISTANCE'`. */
-      distance_metric?: string;
+      distance_metric?:
+        | "DISTANCE"
+        | "DISTANCE_SQUARED"
+        | "MANHATTAN"
+        | "CHEBYCHEV"
+        | "MINKOVSKY"
+        | "MINKOVSKY_HALF"
+        | "MINKOVSKY_FOUR";
       /** The exponent for Minkowski distance metric. Default: `2.5`. */
       exponent?: number;
     }>,

@@ -67,7 +67,7 @@ export class AddBox extends bpy.types.Operator {
     bm.verts.ensure_lookup_table();
     // typings gap: BMFaceSeq.new(verts) is declared with one BMVert instead of a sequence
     for (const f_idx of faces)
-      bm.faces.new(f_idx.map((i) => bm.verts[i]!) as unknown as bmesh.types.BMVert);
+      bm.faces.new(f_idx.map((i) => bm.verts[i]!));
     bm.to_mesh(mesh);
     mesh.update();
     // without AddObjectHelper's align/location/rotation properties: no operator argument

@@ -24,17 +24,10 @@ function menu_func(self: bpy.types.Menu, context: bpy.types.Context): void {
   self.layout.operator(SimpleOperator.bl_idname, { text: SimpleOperator.bl_label });
 }
 
-// typings gap: Menu.append/remove (bpy_types._GenericUI, defined in Python) are not declared
-declare class MenuHooks {
-  append(f: typeof menu_func): void;
-  remove(f: typeof menu_func): void;
-}
-const objectMenu = bpy.types.VIEW3D_MT_object as unknown as MenuHooks;
-
 export function register(): void {
-  objectMenu.append(menu_func);
+  bpy.types.VIEW3D_MT_object.append(menu_func);
 }
 
 export function unregister(): void {
-  objectMenu.remove(menu_func);
+  bpy.types.VIEW3D_MT_object.remove(menu_func);
 }
