@@ -1190,6 +1190,23 @@ def _js_inspect(x):
 );
 
 def(
+  "_js_loop_stop",
+  [],
+  ["math"],
+  String.raw`
+def _js_loop_stop(bound, inclusive=False):
+    """The range() stop of an integer counter counting up while < bound (<= when inclusive)."""
+    if isinstance(bound, int):
+        return bound + 1 if inclusive else bound
+    if bound != bound:
+        return -(2**63)
+    if bound in (math.inf, -math.inf):
+        return 2**63 if bound > 0 else -(2**63)
+    return math.floor(bound) + 1 if inclusive else math.ceil(bound)
+`,
+);
+
+def(
   "_js_update_attr",
   [],
   [],

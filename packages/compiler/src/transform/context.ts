@@ -91,6 +91,8 @@ export class Ctx {
   readonly inlinedCallbacks = new Set<ts.Node>();
   /** loop counters known to be non-negative integers */
   readonly nonNegInts = new Set<ts.Symbol>();
+  /** loop counters known to be integers ≥ 1 inside their loop body */
+  readonly positiveInts = new Set<ts.Symbol>();
   /** loop counters known to be integers */
   readonly intSymbols = new Set<ts.Symbol>();
   /** index symbol → arrays it is known to be a valid index of (range(len(a)) loops) */
@@ -239,7 +241,18 @@ export class Ctx {
     return false;
   }
 
+  /** per-node caches of checker answers (the checker is fixed for the whole transform) */
+  readonly typeCache = new Map<ts.Node, ts.Type>();
+  private readonly symbolCache = new Map<ts.Node, ts.Symbol | undefined>();
+
   resolveSymbol(node: ts.Node): ts.Symbol | undefined {
+    if (this.symbolCache.has(node)) return this.symbolCache.get(node);
+    const sym = this.resolveSymbolUncached(node);
+    this.symbolCache.set(node, sym);
+    return sym;
+  }
+
+  private resolveSymbolUncached(node: ts.Node): ts.Symbol | undefined {
     let sym: ts.Symbol | undefined;
     if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
       sym = this.checker.getShorthandAssignmentValueSymbol(node.parent);

@@ -36,15 +36,22 @@ function dependencyOrder(checker: ts.TypeChecker, entry: ts.SourceFile): ts.Sour
   return out;
 }
 
+/** Python names used in the tree (only objects and arrays are walked; `pos` is skipped). */
 function usedNames(node: unknown, out: Set<string>): void {
-  if (!node || typeof node !== "object") return;
   if (Array.isArray(node)) {
-    for (const n of node) usedNames(n, out);
+    for (let i = 0; i < node.length; i++) {
+      const n: unknown = node[i];
+      if (n !== null && typeof n === "object") usedNames(n, out);
+    }
     return;
   }
   const o = node as Record<string, unknown>;
   if (o.kind === "Name" && typeof o.id === "string") out.add(o.id);
-  for (const [k, v] of Object.entries(o)) if (k !== "pos") usedNames(v, out);
+  for (const k in o) {
+    if (k === "pos") continue;
+    const v = o[k];
+    if (v !== null && typeof v === "object") usedNames(v, out);
+  }
 }
 
 export interface TransformResult {

@@ -4,7 +4,9 @@ import type { Ctx } from "./context.js";
 import { isPythonObjectType } from "./blender/markers.js";
 
 export function typeOf(ctx: Ctx, node: ts.Node): ts.Type {
-  return ctx.checker.getTypeAtLocation(node);
+  let t = ctx.typeCache.get(node);
+  if (t === undefined) ctx.typeCache.set(node, (t = ctx.checker.getTypeAtLocation(node)));
+  return t;
 }
 
 function parts(t: ts.Type): ts.Type[] {

@@ -163,4 +163,41 @@ export default rows([
     "modulo in loop",
     "const out: number[] = []; for (let i = -3; i <= 3; i++) out.push(i % 2); return out;",
   ],
+  // ---- performance fast paths (inline reads, %, range loops)
+  [
+    "inline int index reads",
+    'const a = [10, 20, 30]; const s = "abc"; const r: unknown[] = []; for (let k = -4; k <= 4; k++) { r.push(a[k] ?? null, s[k] ?? null); } let i = 0; const out: number[] = []; while (i < a.length) out.push(a[i++]!); let j = a.length - 1; while (j >= 0 && a[j]! > 5) j--; return [r, out, j, a[0], a[5] ?? null, a[a.length - 1], [][0] ?? null];',
+  ],
+  [
+    "non-null read on negative index",
+    "const a = [1, 2, 3]; let j = 1; j--; j--; return [a[j]! === undefined, a[j + 1]!];",
+  ],
+  [
+    "int params through call sites",
+    "return (() => { function get(a: number[], lo: number, hi: number): number { let t = 0; for (let i = lo; i < hi; i++) t += a[i]!; return t + (a[lo - 1] ?? 100); } const a = [1, 2, 3, 4]; const sum = (a: number[], lo: number, hi: number): number => { let t = 0; for (let i = lo; i < hi; i++) t += a[i] ?? 1000; return t; }; return [get(a, 0, 4), get(a, 1, 3), get(a, 2, 4), sum(a, 2, 10)]; })();",
+  ],
+  [
+    "float params keep the helper",
+    "function at(a: number[], i: number): number | undefined { return a[i]; } const a = [1, 2, 3]; return [at(a, 1), at(a, 1.5) ?? null, at(a, 2.0), at(a, -1) ?? null];",
+  ],
+  [
+    "mod by positive literal",
+    "const xs = [7, -10.5 / 1.5, 0, 0 * -1.5, 6.5, -6.5, 1e21, -1e21, 2 ** 53 + 2, NaN, Infinity, -Infinity, 0.1, -0.1, 14, -21 / 1.5, 1e-320, -5e-324]; return xs.map((x) => { const r = x % 7; const q = x % 2.5; return [String(r), String(1 / r), String(q), String(1 / q)]; });",
+  ],
+  [
+    "mod of integer expressions",
+    "let s = 42; const r: number[] = []; for (let i = 0; i < 5; i++) { s = (s * 48271) % 2147483647; r.push(s % 1000, (i - 3) % 4, (-s) % 7); } let k = -5; k += 2; return [r, k % 3, String(1 / ((k + 3) % 3))];",
+  ],
+  [
+    "range loops with float and NaN bounds",
+    "const f = (n: number): number[] => { const r: number[] = []; for (let i = 0; i < n; i++) r.push(i); for (let i = 1; i <= n; i++) r.push(-i); return r; }; return [f(3), f(2.5), f(0), f(-1.5), f(NaN), f(-0), f(0.2)];",
+  ],
+  [
+    "sieve with a counter step",
+    "const n = 50; const c: boolean[] = new Array<boolean>(n + 1).fill(false); for (let i = 2; i * i <= n; i++) { if (!c[i]) { for (let j = i * i; j <= n; j += i) c[j] = true; } } const p: number[] = []; for (let i = 2; i <= n; i++) if (!c[i]) p.push(i); return p;",
+  ],
+  [
+    "loop bound changed by a closure",
+    "let n = 5; const dec = () => { n--; }; const r: number[] = []; for (let i = 0; i < n; i++) { r.push(i); dec(); } let m = 4.5; const inc = () => { m += 1; }; for (let i = 0; i < m && i < 20; i++) { if (i < 3) inc(); r.push(-i); } return r;",
+  ],
 ]);

@@ -4,6 +4,8 @@ import * as py from "../../python/ast.js";
 import { PY_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";
 import { toStr } from "./convert.js";
+import { reuse } from "./binary.js";
+import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 import { transformExpr, transformIdentifier } from "./index.js";
 import { staticLibProperty } from "../builtins/globals.js";
 // Blender layer: Python objects of the typings (transform/blender/collections.ts)
@@ -197,6 +199,8 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
     if (isSafeIndex(ctx, node.expression, arg)) return py.sub(obj, idx);
     if (!T.isNumber(ctx, at))
       ctx.report(arg, "anyType", "an array index", ctx.checker.typeToString(at));
+    const inline = inlineGet(ctx, node, obj, idx);
+    if (inline) return inline;
     return ctx.callHelper("_js_get", obj, idx);
   }
   if (T.isDictLike(ctx, ot)) {
@@ -212,6 +216,43 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
   if (T.isAnyLike(ot))
     ctx.report(node, "anyType", "an element access", ctx.checker.typeToString(ot));
   return py.sub(obj, transformExpr(ctx, arg));
+}
+
+function hasCall(n: ts.Node): boolean {
+  if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n))
+    return true;
+  return !!ts.forEachChild(n, (c) => hasCall(c) || undefined);
+}
+
+/**
+ * `a[i]` on a list or string with an integer index, without the `_js_get` call:
+ * `a[i]!` with i ≥ 0 proven → `a[i]` (the assertion says the element exists);
+ * `a[i]!` → `(a[i] if i >= 0 else None)`;
+ * i ≥ 0 proven → `(a[i] if i < len(a) else None)`; otherwise `(a[i] if 0 <= i < len(a) else None)`.
+ * Only when `a` is a plain name and the index contains no call (evaluation order).
+ */
+function inlineGet(
+  ctx: Ctx,
+  node: ts.ElementAccessExpression,
+  obj: py.Expr,
+  idx: py.Expr,
+): py.Expr | undefined {
+  const arg = node.argumentExpression;
+  if (obj.kind !== "Name" || !isIntExpr(ctx, arg)) return undefined;
+  if (!(idx.kind === "Name" || idx.kind === "Const") && hasCall(arg)) return undefined;
+  let p: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  const asserted = ts.isNonNullExpression(p);
+  const nonNeg = isNonNegIntExpr(ctx, arg);
+  if (asserted && nonNeg) return py.sub(obj, idx);
+  const [first, i] = reuse(ctx, idx);
+  const len = py.call("len", obj);
+  const test: py.Expr = asserted
+    ? py.compare(first, ">=", py.num(0))
+    : nonNeg
+      ? py.compare(first, "<", len)
+      : { kind: "Compare", left: py.num(0), ops: ["<=", "<"], comparators: [first, len] };
+  return py.ifExp(test, py.sub(obj, i), py.NONE);
 }
 
 export type AssignTarget =

@@ -13,18 +13,22 @@ import {
 } from "./convert.js";
 import { transformExpr } from "./index.js";
 import { assignmentTarget } from "./access.js";
+import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 
 const K = ts.SyntaxKind;
 
 export function isNonNegInt(ctx: Ctx, node: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(node)) node = node.expression;
-  if (ts.isNumericLiteral(node)) return Number.isInteger(Number(node.text));
-  if (ts.isPropertyAccessExpression(node) && node.name.text === "length") return true;
-  if (ts.isIdentifier(node)) {
-    const s = ctx.resolveSymbol(node);
-    return !!s && ctx.nonNegInts.has(s);
-  }
-  return false;
+  return isNonNegIntExpr(ctx, node);
+}
+
+/**
+ * An expression used twice: `[first, again]` — the walrus `(_t := e)` and `_t` unless `e` is a
+ * name or a constant. `first` must be evaluated before `again`.
+ */
+export function reuse(ctx: Ctx, e: py.Expr): [py.Expr, py.Expr] {
+  if (e.kind === "Name" || e.kind === "Const") return [e, e];
+  const t = ctx.temp();
+  return [py.walrus(t, e), py.name(t)];
 }
 
 function isInt32Literal(e: py.Expr): boolean {
@@ -121,14 +125,26 @@ export function arith(
       return ctx.callHelper("_js_div", l, r);
     case "%":
       if (
-        lNode &&
-        isNonNegInt(ctx, lNode) &&
         r.kind === "Const" &&
         r.num !== undefined &&
-        Number.isInteger(r.num) &&
-        r.num > 0
-      )
-        return py.bin("%", l, r);
+        r.num > 0 &&
+        Number.isFinite(r.num) &&
+        T.isNumber(ctx, lt)
+      ) {
+        // a positive finite literal divisor: Python's % has the divisor's sign, JS the dividend's
+        if (lNode && Number.isInteger(r.num) && isNonNegInt(ctx, lNode)) return py.bin("%", l, r);
+        const [first, x] = reuse(ctx, l);
+        const neg = py.unary("-", py.bin("%", py.unary("-", x), r));
+        // integer x: no -0, no NaN/Infinity
+        if (lNode && isIntExpr(ctx, lNode))
+          return py.ifExp(py.compare(first, ">=", py.num(0)), py.bin("%", x, r), neg);
+        // any number: 0/-0/NaN are their own remainder; ±Infinity % r is NaN either way
+        return py.ifExp(
+          py.compare(first, ">", py.num(0)),
+          py.bin("%", x, r),
+          py.ifExp(py.compare(x, "<", py.num(0)), neg, x),
+        );
+      }
       return ctx.callHelper("_js_mod", l, r);
     case "**":
       if (

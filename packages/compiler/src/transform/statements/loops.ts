@@ -203,6 +203,32 @@ function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean {
   return found;
 }
 
+function functionOf(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (ts.isFunctionLike(p) || ts.isSourceFile(p)) return p;
+  return undefined;
+}
+
+const closureAssigned = new WeakMap<ts.Symbol, boolean>();
+
+/** Is the variable assigned inside a function other than the one declaring it (a closure)? */
+function assignedInClosure(ctx: Ctx, sym: ts.Symbol): boolean {
+  const cached = closureAssigned.get(sym);
+  if (cached !== undefined) return cached;
+  const d = sym.valueDeclaration;
+  if (!d || !(ts.isVariableDeclaration(d) || ts.isParameter(d))) return false;
+  const home = ts.isParameter(d) ? d.parent : functionOf(d);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    const holdsHome = !!home && home.pos >= n.pos && home.end <= n.end;
+    if (ts.isFunctionLike(n) && !holdsHome && assignsSymbol(ctx, n, sym)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(d.getSourceFile());
+  closureAssigned.set(sym, found);
+  return found;
+}
+
 const MUTATORS = new Set([
   "push",
   "pop",
@@ -296,86 +322,209 @@ export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false
     /^Math\.(floor|ceil|round|trunc)$/.test(node.expression.getText())
   )
     return true;
+  // i++ / ++i / i-- / --i on an integer variable
+  if (
+    (ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) &&
+    (node.operator === K.PlusPlusToken || node.operator === K.MinusMinusToken)
+  )
+    return isIntExpr(ctx, node.operand, depth + 1, safe);
   if (ts.isIdentifier(node)) {
     const s = ctx.resolveSymbol(node);
     if (!s) return false;
     if (ctx.nonNegInts.has(s) || ctx.intSymbols.has(s)) return true;
-    const d = s.valueDeclaration;
-    if (
-      d &&
-      ts.isVariableDeclaration(d) &&
-      d.initializer &&
-      ts.isVariableDeclarationList(d.parent) &&
-      d.parent.flags & ts.NodeFlags.Const
-    ) {
-      return isIntExpr(ctx, d.initializer, depth + 1, safe);
-    }
-    if (d && ts.isVariableDeclaration(d)) return isIntVariable(ctx, s, d, depth, safe);
+    return variableIs(ctx, s, safe ? "safeInt" : "int", depth);
   }
   return false;
 }
 
-const intVariables = new WeakMap<ts.Symbol, Map<boolean, boolean>>();
-const inProgress = new Set<ts.Symbol>();
-
-/** A `let` whose initializer and every assignment keep it an integer. */
-function isIntVariable(
-  ctx: Ctx,
-  sym: ts.Symbol,
-  d: ts.VariableDeclaration,
-  depth: number,
-  safe: boolean,
-): boolean {
-  const cached = intVariables.get(sym)?.get(safe);
-  if (cached !== undefined) return cached;
-  if (inProgress.has(sym)) return true;
-  const list = d.parent;
+/**
+ * Is the expression always a non-negative integer (a Python int ≥ 0)? Used to subscript lists
+ * directly and to use Python's `%`.
+ */
+export function isNonNegIntExpr(ctx: Ctx, node: ts.Expression, depth = 0): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (depth > 8) return false;
+  if (ts.isNumericLiteral(node))
+    return Number.isInteger(Number(node.text)) && Number(node.text) <= Number.MAX_SAFE_INTEGER;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === "length") {
+    const t = T.typeOf(ctx, node.expression);
+    return T.isArray(ctx, t) || T.isString(ctx, t);
+  }
+  // the value of i++ / i-- is the old value; ++i is one more
   if (
-    !ts.isVariableDeclarationList(list) ||
-    ts.isForOfStatement(list.parent) ||
-    ts.isForInStatement(list.parent)
+    ts.isPostfixUnaryExpression(node) ||
+    (ts.isPrefixUnaryExpression(node) && node.operator === K.PlusPlusToken)
   )
-    return false;
-  if (!d.initializer || !ts.isIdentifier(d.name)) return false;
-  inProgress.add(sym);
-  let ok = isIntExpr(ctx, d.initializer, depth + 1, safe);
+    return isNonNegIntExpr(ctx, node.operand, depth + 1);
+  if (ts.isBinaryExpression(node)) {
+    const k = node.operatorToken.kind;
+    if (k === K.PlusToken || k === K.AsteriskToken)
+      return (
+        isNonNegIntExpr(ctx, node.left, depth + 1) && isNonNegIntExpr(ctx, node.right, depth + 1)
+      );
+    if (k === K.GreaterThanGreaterThanGreaterThanToken) return true;
+    if (
+      k === K.PercentToken &&
+      ts.isNumericLiteral(node.right) &&
+      Number.isInteger(Number(node.right.text)) &&
+      Number(node.right.text) > 0
+    )
+      return isNonNegIntExpr(ctx, node.left, depth + 1);
+  }
+  if (ts.isIdentifier(node)) {
+    const s = ctx.resolveSymbol(node);
+    if (!s) return false;
+    if (ctx.nonNegInts.has(s) || ctx.positiveInts.has(s)) return true;
+    return variableIs(ctx, s, "nonNeg", depth);
+  }
+  return false;
+}
+
+type VarKind = "int" | "safeInt" | "nonNeg";
+
+function exprIs(ctx: Ctx, e: ts.Expression, kind: VarKind, depth: number): boolean {
+  if (kind === "nonNeg") return isNonNegIntExpr(ctx, e, depth + 1);
+  return isIntExpr(ctx, e, depth + 1, kind === "safeInt");
+}
+
+const varFacts = new WeakMap<ts.Symbol, Map<VarKind, boolean>>();
+const inProgress: Record<VarKind, Set<ts.Symbol>> = {
+  int: new Set(),
+  safeInt: new Set(),
+  nonNeg: new Set(),
+};
+
+/**
+ * A `const`, a `let` or a parameter of a (non-exported) function declaration whose every value
+ * — initializer, arguments at every call site, every assignment — is of `kind` (integer, integer
+ * below 2^53, non-negative integer). Recursive dependencies are assumed to hold while being
+ * checked (a value can only leave the kind through a source that is checked); a `true` found under
+ * such an assumption is not cached, a `false` always is.
+ */
+function variableIs(ctx: Ctx, sym: ts.Symbol, kind: VarKind, depth: number): boolean {
+  const cached = varFacts.get(sym)?.get(kind);
+  if (cached !== undefined) return cached;
+  const busy = inProgress[kind];
+  if (busy.has(sym)) return true;
+  const d = sym.valueDeclaration;
+  if (!d || !ts.isIdentifier((d as ts.NamedDeclaration).name ?? d)) return false;
+  let sources: ts.Expression[] | undefined;
+  let isConst = false;
+  if (ts.isVariableDeclaration(d)) {
+    const list = d.parent;
+    if (
+      !ts.isVariableDeclarationList(list) ||
+      ts.isForOfStatement(list.parent) ||
+      ts.isForInStatement(list.parent) ||
+      !d.initializer
+    )
+      return false;
+    sources = [d.initializer];
+    isConst = !!(list.flags & ts.NodeFlags.Const);
+  } else if (ts.isParameter(d)) {
+    sources = parameterSources(ctx, d);
+  }
+  if (!sources) return false;
+  const topLevel = busy.size === 0;
+  busy.add(sym);
+  let ok = true;
   try {
+    for (const e of sources) if (ok) ok = exprIs(ctx, e, kind, depth);
+    if (ok && !isConst) {
+      const visit = (n: ts.Node): void => {
+        if (!ok) return;
+        if (
+          ts.isBinaryExpression(n) &&
+          n.operatorToken.kind >= K.FirstAssignment &&
+          n.operatorToken.kind <= K.LastAssignment
+        ) {
+          const left = n.left;
+          if (ts.isIdentifier(left) && ctx.resolveSymbol(left) === sym) {
+            const k = n.operatorToken.kind;
+            if (
+              k === K.EqualsToken ||
+              k === K.PlusEqualsToken ||
+              (kind !== "nonNeg" && k === K.MinusEqualsToken) ||
+              (kind !== "safeInt" && k === K.AsteriskEqualsToken)
+            )
+              ok = exprIs(ctx, n.right, kind, depth);
+            else ok = false;
+          } else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
+            const check = (t: ts.Node): void => {
+              if (ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym) ok = false;
+              ts.forEachChild(t, check);
+            };
+            check(left);
+          }
+        } else if (
+          kind === "nonNeg" &&
+          (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+          n.operator === K.MinusMinusToken &&
+          ts.isIdentifier(n.operand) &&
+          ctx.resolveSymbol(n.operand) === sym
+        )
+          ok = false;
+        ts.forEachChild(n, visit);
+      };
+      visit(d.getSourceFile());
+    }
+  } finally {
+    busy.delete(sym);
+  }
+  if (!ok || topLevel) {
+    let m = varFacts.get(sym);
+    if (!m) varFacts.set(sym, (m = new Map()));
+    m.set(kind, ok);
+  }
+  return ok;
+}
+
+const callSites = new WeakMap<ts.Symbol, ts.CallExpression[] | null>();
+
+/**
+ * The values a parameter of a function declaration can take: the arguments at every call site
+ * (and its default). Undefined when the function is exported, used other than by direct calls,
+ * or some call passes no value (or a spread).
+ */
+function parameterSources(ctx: Ctx, p: ts.ParameterDeclaration): ts.Expression[] | undefined {
+  const fn = p.parent;
+  if (!ts.isFunctionDeclaration(fn) || !fn.name || !fn.body || p.dotDotDotToken) return undefined;
+  if (fn.modifiers?.some((m) => m.kind === K.ExportKeyword || m.kind === K.DefaultKeyword))
+    return undefined;
+  const fnSym = ctx.checker.getSymbolAtLocation(fn.name);
+  if (!fnSym) return undefined;
+  let calls = callSites.get(fnSym);
+  if (calls === undefined) {
+    const found: ts.CallExpression[] = [];
+    let ok = true;
+    const name = fn.name.text;
     const visit = (n: ts.Node): void => {
       if (!ok) return;
-      if (
-        ts.isBinaryExpression(n) &&
-        n.operatorToken.kind >= K.FirstAssignment &&
-        n.operatorToken.kind <= K.LastAssignment
-      ) {
-        const left = n.left;
-        if (ts.isIdentifier(left) && ctx.resolveSymbol(left) === sym) {
-          const k = n.operatorToken.kind;
-          if (
-            k === K.EqualsToken ||
-            k === K.PlusEqualsToken ||
-            k === K.MinusEqualsToken ||
-            (!safe && k === K.AsteriskEqualsToken)
-          )
-            ok = isIntExpr(ctx, n.right, depth + 1, safe);
+      if (ts.isIdentifier(n) && n.text === name && n !== fn.name) {
+        if (ctx.resolveSymbol(n) === fnSym) {
+          const c = n.parent;
+          if (ts.isCallExpression(c) && c.expression === n) found.push(c);
           else ok = false;
-        } else if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) {
-          const check = (t: ts.Node): void => {
-            if (ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym) ok = false;
-            ts.forEachChild(t, check);
-          };
-          check(left);
         }
       }
       ts.forEachChild(n, visit);
     };
-    visit(d.getSourceFile());
-  } finally {
-    inProgress.delete(sym);
+    visit(fn.getSourceFile());
+    calls = ok ? found : null;
+    callSites.set(fnSym, calls);
   }
-  let m = intVariables.get(sym);
-  if (!m) intVariables.set(sym, (m = new Map()));
-  m.set(safe, ok);
-  return ok;
+  if (!calls) return undefined;
+  const index = fn.parameters.indexOf(p);
+  const out: ts.Expression[] = [];
+  for (const c of calls) {
+    if (c.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return undefined;
+    const a = c.arguments[index];
+    if (a) out.push(a);
+    else if (p.initializer) out.push(p.initializer);
+    else return undefined;
+  }
+  if (p.initializer) out.push(p.initializer);
+  return out;
 }
 
 interface RangeLoop {
@@ -385,6 +534,10 @@ interface RangeLoop {
   stop: ts.Expression;
   inclusive: boolean;
   step: number;
+  /** a variable step (a positive loop-invariant counter of an enclosing loop) */
+  stepVar?: ts.Identifier;
+  /** the bound may be a float (or NaN/Infinity): `range` gets `_js_loop_stop(bound)` */
+  floatBound?: boolean;
 }
 
 function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
@@ -413,12 +566,26 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
   const inc = node.incrementor;
   if (!inc) return undefined;
   let step = 0;
+  let stepVar: ts.Identifier | undefined;
   if (
     (ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) &&
     ts.isIdentifier(inc.operand) &&
     ctx.resolveSymbol(inc.operand) === sym
   ) {
     step = inc.operator === K.PlusPlusToken ? 1 : inc.operator === K.MinusMinusToken ? -1 : 0;
+  } else if (
+    ts.isBinaryExpression(inc) &&
+    inc.operatorToken.kind === K.PlusEqualsToken &&
+    ts.isIdentifier(inc.left) &&
+    ctx.resolveSymbol(inc.left) === sym &&
+    ts.isIdentifier(inc.right)
+  ) {
+    // `j += i` with i a counter ≥ 1 that the loop does not assign
+    const stepSym = ctx.resolveSymbol(inc.right);
+    if (stepSym && ctx.positiveInts.has(stepSym) && !assignsSymbol(ctx, node.statement, stepSym)) {
+      step = 1;
+      stepVar = inc.right;
+    }
   } else if (
     ts.isBinaryExpression(inc) &&
     ts.isIdentifier(inc.left) &&
@@ -440,13 +607,20 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
   if (!(up && step > 0) && !(down && step < 0)) return undefined;
   if (assignsSymbol(ctx, node.statement, sym)) return undefined;
   const bound = cond.right;
-  if (!isIntExpr(ctx, bound)) return undefined;
+  let floatBound = false;
+  if (!isIntExpr(ctx, bound)) {
+    // a number variable that may be a float: ascending loops only (NaN must give no iteration)
+    let b = bound;
+    while (ts.isParenthesizedExpression(b)) b = b.expression;
+    if (step < 0 || !ts.isIdentifier(b) || !T.isNumber(ctx, T.typeOf(ctx, bound))) return undefined;
+    floatBound = true;
+  }
   // the bound must not change while looping
   let stable = true;
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       const s = ctx.resolveSymbol(n);
-      if (s && assignsSymbol(ctx, node.statement, s)) stable = false;
+      if (s && (assignsSymbol(ctx, node.statement, s) || assignedInClosure(ctx, s))) stable = false;
     }
     if (ts.isCallExpression(n)) stable = false;
     ts.forEachChild(n, visit);
@@ -461,7 +635,45 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
     stop: bound,
     inclusive: op === K.LessThanEqualsToken || op === K.GreaterThanEqualsToken,
     step,
+    stepVar,
+    floatBound,
   };
+}
+
+/** `for (let i = k; …; i++)` (k ≥ 1 an integer literal, i not assigned in the body): i ≥ 1. */
+function positiveCounter(ctx: Ctx, node: ts.ForStatement): ts.Symbol | undefined {
+  const init = node.initializer;
+  if (
+    !init ||
+    !ts.isVariableDeclarationList(init) ||
+    !(init.flags & ts.NodeFlags.Let) ||
+    init.declarations.length !== 1
+  )
+    return undefined;
+  const d = init.declarations[0]!;
+  if (
+    !ts.isIdentifier(d.name) ||
+    !d.initializer ||
+    !ts.isNumericLiteral(d.initializer) ||
+    !Number.isInteger(Number(d.initializer.text)) ||
+    Number(d.initializer.text) < 1
+  )
+    return undefined;
+  const sym = ctx.checker.getSymbolAtLocation(d.name);
+  const inc = node.incrementor;
+  if (!sym || !inc) return undefined;
+  const isSym = (e: ts.Expression): boolean => ts.isIdentifier(e) && ctx.resolveSymbol(e) === sym;
+  const ok =
+    ((ts.isPostfixUnaryExpression(inc) || ts.isPrefixUnaryExpression(inc)) &&
+      inc.operator === K.PlusPlusToken &&
+      isSym(inc.operand)) ||
+    (ts.isBinaryExpression(inc) &&
+      inc.operatorToken.kind === K.PlusEqualsToken &&
+      isSym(inc.left) &&
+      isNonNegIntExpr(ctx, inc.right));
+  if (!ok || assignsSymbol(ctx, node.statement, sym)) return undefined;
+  if (node.condition && assignsSymbol(ctx, node.condition, sym)) return undefined;
+  return sym;
 }
 
 function forStatement(ctx: Ctx, node: ts.ForStatement, labels: string[]): py.Stmt[] {
@@ -470,19 +682,28 @@ function forStatement(ctx: Ctx, node: ts.ForStatement, labels: string[]): py.Stm
   if (r) {
     const start = transformExpr(ctx, r.start);
     let stop = transformExpr(ctx, r.stop);
-    if (r.inclusive)
+    if (r.floatBound)
+      stop = r.inclusive
+        ? ctx.callHelper("_js_loop_stop", stop, py.TRUE)
+        : ctx.callHelper("_js_loop_stop", stop);
+    else if (r.inclusive)
       stop =
         stop.kind === "Const" && stop.num !== undefined
           ? py.num(stop.num + (r.step > 0 ? 1 : -1))
           : py.bin(r.step > 0 ? "+" : "-", stop, py.num(1));
     const v = ctx.declare(r.decl.name as ts.Identifier);
-    const args =
-      start.kind === "Const" && start.num === 0 && r.step === 1
+    const args = r.stepVar
+      ? [start, stop, transformExpr(ctx, r.stepVar)]
+      : start.kind === "Const" && start.num === 0 && r.step === 1
         ? [stop]
         : r.step === 1
           ? [start, stop]
           : [start, stop, py.num(r.step)];
-    const startNonNeg = start.kind === "Const" && start.num !== undefined && start.num >= 0;
+    const startNonNeg =
+      (start.kind === "Const" && start.num !== undefined && start.num >= 0) ||
+      isNonNegIntExpr(ctx, r.start);
+    if (r.step > 0 && start.kind === "Const" && start.num !== undefined && start.num >= 1)
+      ctx.positiveInts.add(r.sym);
     if (startNonNeg && r.step > 0) {
       ctx.nonNegInts.add(r.sym);
       if (
@@ -513,6 +734,8 @@ function forStatement(ctx: Ctx, node: ts.ForStatement, labels: string[]): py.Stm
       pos,
     });
   }
+  const counter = positiveCounter(ctx, node);
+  if (counter) ctx.positiveInts.add(counter);
   const init: py.Stmt[] = [];
   if (node.initializer) {
     if (ts.isVariableDeclarationList(node.initializer))
