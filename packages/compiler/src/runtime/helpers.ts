@@ -944,8 +944,15 @@ def _js_json_quote(s):
 def(
   "_js_json_stringify",
   ["_js_json_quote", "_js_num_str", "_js_str"],
-  ["math"],
+  ["json", "math", "re"],
   String.raw`
+_JS_JSON_POINT_ZERO_RE = re.compile(r"\.0(?!\d)")
+_JS_JSON_EXPONENT_RE = re.compile(r"e[-+](?<=\de[-+])")
+_JS_JSON_DIGITS = str.maketrans("123456789", "000000000")
+_JS_JSON_LONG_INT_RE = re.compile(r"0000000000000000(?<![.0]0000000000000000)")
+_JS_JSON_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
 def _js_json_stringify(value, replacer=None, indent=None):
     """JSON.stringify with Node's exact output (None is written as null)."""
     if isinstance(indent, (int, float)) and not isinstance(indent, bool):
@@ -954,6 +961,32 @@ def _js_json_stringify(value, replacer=None, indent=None):
         gap = indent[:10]
     else:
         gap = ""
+    # Fast path: the C json module, when its output is provably the same as the writer's below.
+    # It raises for what it cannot write (class instances, toJSON, functions, sets: TypeError;
+    # NaN/Infinity, cycles: ValueError). Its output differs only for integral floats ("3.0"),
+    # exponent floats ("1e-05", "1e+16"), ints beyond 2^53 (JS rounds them), None keys ("null"
+    # instead of "undefined") and lone surrogates (written raw): found by searches of the text
+    # (a match inside a string only sends the value to the writer), surrogates are escaped.
+    if not gap or not any(c in gap for c in ".0123456789"):
+        try:
+            out = json.dumps(
+                value,
+                ensure_ascii=False,
+                allow_nan=False,
+                indent=gap or None,
+                separators=(",", ": ") if gap else (",", ":"),
+            )
+        except (TypeError, ValueError):
+            out = None
+        if out is not None and not (
+            _JS_JSON_POINT_ZERO_RE.search(out)
+            or _JS_JSON_EXPONENT_RE.search(out)
+            or '"null":' in out
+            or _JS_JSON_LONG_INT_RE.search(out.translate(_JS_JSON_DIGITS))
+        ):
+            if not out.isascii() and _JS_JSON_SURROGATE_RE.search(out):
+                out = _JS_JSON_SURROGATE_RE.sub(lambda m: "\\u%04x" % ord(m.group()), out)
+            return out
     skip = object()
 
     def write(v, current):
