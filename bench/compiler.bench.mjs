@@ -111,12 +111,48 @@ async function throughputRow() {
 // ---------------------------------------------------------------- 2. generated Python speed
 
 const ALGOS = [
-  { name: "sieve of Eratosthenes (n = 1e6)", ts: "sieve.ts", py: "sieve.py", tsFn: "bench", pyFn: "bench" },
-  { name: "quicksort, 1e5 numbers", ts: "sort.ts", py: "sort.py", tsFn: "benchQuicksort", pyFn: "bench_quicksort" },
-  { name: "merge sort, 1e5 numbers", ts: "sort.ts", py: "sort.py", tsFn: "benchMergeSort", pyFn: "bench_merge_sort" },
-  { name: "string building + word count (Map), 2e5 words", ts: "words.ts", py: "words.py", tsFn: "bench", pyFn: "bench" },
-  { name: "n-body float math, 2e4 steps", ts: "nbody.ts", py: "nbody.py", tsFn: "bench", pyFn: "bench" },
-  { name: "JSON stringify+parse, 3 × 2e4 records", ts: "json-roundtrip.ts", py: "json_roundtrip.py", tsFn: "bench", pyFn: "bench" },
+  {
+    name: "sieve of Eratosthenes (n = 1e6)",
+    ts: "sieve.ts",
+    py: "sieve.py",
+    tsFn: "bench",
+    pyFn: "bench",
+  },
+  {
+    name: "quicksort, 1e5 numbers",
+    ts: "sort.ts",
+    py: "sort.py",
+    tsFn: "benchQuicksort",
+    pyFn: "bench_quicksort",
+  },
+  {
+    name: "merge sort, 1e5 numbers",
+    ts: "sort.ts",
+    py: "sort.py",
+    tsFn: "benchMergeSort",
+    pyFn: "bench_merge_sort",
+  },
+  {
+    name: "string building + word count (Map), 2e5 words",
+    ts: "words.ts",
+    py: "words.py",
+    tsFn: "bench",
+    pyFn: "bench",
+  },
+  {
+    name: "n-body float math, 2e4 steps",
+    ts: "nbody.ts",
+    py: "nbody.py",
+    tsFn: "bench",
+    pyFn: "bench",
+  },
+  {
+    name: "JSON stringify+parse, 3 × 2e4 records",
+    ts: "json-roundtrip.ts",
+    py: "json_roundtrip.py",
+    tsFn: "bench",
+    pyFn: "bench",
+  },
 ];
 const PY_REPS = 5;
 
@@ -170,11 +206,26 @@ async function pythonRows() {
       compiled.set(a.ts, r.python);
     }
     const expected = await runNode(dir, a.ts, a.tsFn);
-    const gen = runPython(dir, `gen_${a.tsFn}_${a.ts.replace(/\W/g, "_")}.py`, compiled.get(a.ts), a.tsFn);
-    const hand = runPython(dir, `hand_${a.pyFn}_${a.py}`, readFileSync(join(FIX, "algos", a.py), "utf8"), a.pyFn);
-    for (const [who, got] of [["bpyts output", gen.result], ["hand-written", hand.result]]) {
+    const gen = runPython(
+      dir,
+      `gen_${a.tsFn}_${a.ts.replace(/\W/g, "_")}.py`,
+      compiled.get(a.ts),
+      a.tsFn,
+    );
+    const hand = runPython(
+      dir,
+      `hand_${a.pyFn}_${a.py}`,
+      readFileSync(join(FIX, "algos", a.py), "utf8"),
+      a.pyFn,
+    );
+    for (const [who, got] of [
+      ["bpyts output", gen.result],
+      ["hand-written", hand.result],
+    ]) {
       if (got !== expected) {
-        throw new Error(`${a.name}: ${who} computed ${JSON.stringify(got)}, Node ${JSON.stringify(expected)}`);
+        throw new Error(
+          `${a.name}: ${who} computed ${JSON.stringify(got)}, Node ${JSON.stringify(expected)}`,
+        );
       }
     }
     rows.push({

@@ -27,7 +27,12 @@ async function timeGenerate(v) {
   const schema = await loadSchema(schemaPath);
   await generate(schema, out);
   const gen = now() - t;
-  return { name: `generate blender-${v}`, subject: { label: "load + generate + prettier", ms: gen }, baseline: { label: "load schema", ms: load }, goal: "≤ 5 s" };
+  return {
+    name: `generate blender-${v}`,
+    subject: { label: "load + generate + prettier", ms: gen },
+    baseline: { label: "load schema", ms: load },
+    goal: "≤ 5 s",
+  };
 }
 
 function tsconfig(dir, withTypings, v) {
@@ -36,7 +41,18 @@ function tsconfig(dir, withTypings, v) {
   const p = join(dir, withTypings ? "tsconfig.with.json" : "tsconfig.without.json");
   writeFileSync(
     p,
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2023", "esnext.disposable"], module: "nodenext", types: [] }, files }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        target: "es2022",
+        lib: ["es2023", "esnext.disposable"],
+        module: "nodenext",
+        types: [],
+      },
+      files,
+    }),
   );
   return p;
 }
@@ -50,20 +66,34 @@ function timeTsc(bin, project) {
 
 function typecheckRows(v) {
   const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-tc-"));
-  writeFileSync(join(dir, "console.d.ts"), "declare const console: { log(...a: unknown[]): void };\n");
+  writeFileSync(
+    join(dir, "console.d.ts"),
+    "declare const console: { log(...a: unknown[]): void };\n",
+  );
   // with typings: the real hello; without: the same program against a one-line stub module
   writeFileSync(join(dir, "hello.ts"), readFileSync(join(ROOT, "examples/hello.ts"), "utf8"));
   const withP = tsconfig(dir, true, v);
   const dir2 = mkdtempSync(join(tmpdir(), "bpyts-bench-tc0-"));
-  writeFileSync(join(dir2, "console.d.ts"), 'declare const console: { log(...a: unknown[]): void };\ndeclare module "bpy" { export const context: any; export const data: any; }\n');
+  writeFileSync(
+    join(dir2, "console.d.ts"),
+    'declare const console: { log(...a: unknown[]): void };\ndeclare module "bpy" { export const context: any; export const data: any; }\n',
+  );
   writeFileSync(join(dir2, "hello.ts"), readFileSync(join(ROOT, "examples/hello.ts"), "utf8"));
   const withoutP = tsconfig(dir2, false, v);
   const rows = [];
-  for (const [label, bin] of [["tsc 6", join(ROOT, "node_modules/typescript/bin/tsc")], ["tsgo 7", join(ROOT, "node_modules/typescript7/bin/tsc")]]) {
+  for (const [label, bin] of [
+    ["tsc 6", join(ROOT, "node_modules/typescript/bin/tsc")],
+    ["tsgo 7", join(ROOT, "node_modules/typescript7/bin/tsc")],
+  ]) {
     timeTsc(bin, withP); // warm the file cache
     const a = timeTsc(bin, withP);
     const b = timeTsc(bin, withoutP);
-    rows.push({ name: `type-check hello.ts, blender-${v}, ${label}`, subject: { label: "with typings", ms: a.ms }, baseline: { label: "without typings", ms: b.ms }, goal: "≤ 1.5× (see README: absolute cost of ~5 MB of declarations)" });
+    rows.push({
+      name: `type-check hello.ts, blender-${v}, ${label}`,
+      subject: { label: "with typings", ms: a.ms },
+      baseline: { label: "without typings", ms: b.ms },
+      goal: "≤ 1.5× (see README: absolute cost of ~5 MB of declarations)",
+    });
   }
   return rows;
 }
@@ -71,12 +101,24 @@ function typecheckRows(v) {
 function completion(v, withTypings) {
   const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-ls-"));
   const file = join(dir, "main.ts");
-  const text = withTypings ? 'import * as bpy from "bpy";\nbpy.context.scene.' : "const scene = { name: '', frame_current: 1 };\nscene.";
+  const text = withTypings
+    ? 'import * as bpy from "bpy";\nbpy.context.scene.'
+    : "const scene = { name: '', frame_current: 1 };\nscene.";
   writeFileSync(file, text);
-  const typings = withTypings ? readdirSync(join(ROOT, "packages", `blender-${v}`)).filter((f) => f.endsWith(".d.ts")).map((f) => join(ROOT, "packages", `blender-${v}`, f)) : [];
+  const typings = withTypings
+    ? readdirSync(join(ROOT, "packages", `blender-${v}`))
+        .filter((f) => f.endsWith(".d.ts"))
+        .map((f) => join(ROOT, "packages", `blender-${v}`, f))
+    : [];
   const files = [file, ...typings];
   const versions = new Map(files.map((f) => [f, 1]));
-  const options = { strict: true, target: ts.ScriptTarget.ES2022, lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"], module: ts.ModuleKind.NodeNext, types: [] };
+  const options = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"],
+    module: ts.ModuleKind.NodeNext,
+    types: [],
+  };
   const host = {
     getScriptFileNames: () => files,
     getScriptVersion: (f) => String(versions.get(f) ?? 1),
@@ -110,7 +152,9 @@ function completion(v, withTypings) {
 }
 
 function dirBytes(dir) {
-  return readdirSync(dir).filter((f) => f.endsWith(".d.ts")).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".d.ts"))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
 export default async function bench() {
@@ -119,13 +163,29 @@ export default async function bench() {
   rows.push(...typecheckRows("3.4"));
   const warm = completion("3.4", true);
   const base = completion("3.4", false);
-  rows.push({ name: "completion after `bpy.context.scene.` (LanguageService, warm, median of 5)", subject: { label: "with blender-3.4 typings", ms: warm }, baseline: { label: "file without typings", ms: base }, goal: "≤ 100 ms warm" });
+  rows.push({
+    name: "completion after `bpy.context.scene.` (LanguageService, warm, median of 5)",
+    subject: { label: "with blender-3.4 typings", ms: warm },
+    baseline: { label: "file without typings", ms: base },
+    goal: "≤ 100 ms warm",
+  });
   const FAKE_BPY_MODULE_BYTES = 3.5e6; // stated reference: fake-bpy-module's single bpy file
   for (const v of VERSIONS) {
     const dir = join(ROOT, "packages", `blender-${v}`);
     const bytes = dirBytes(dir);
-    const largest = Math.max(...readdirSync(dir).filter((f) => f.endsWith(".d.ts")).map((f) => statSync(join(dir, f)).size));
-    rows.push({ name: `package size blender-${v} (ms columns = kB; largest file ${(largest / 1e3).toFixed(0)} kB)`, subject: { label: "all .d.ts, kB", ms: bytes / 1e3 }, baseline: { label: "fake-bpy-module single file, kB (stated)", ms: FAKE_BPY_MODULE_BYTES / 1e3 } });
+    const largest = Math.max(
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith(".d.ts"))
+        .map((f) => statSync(join(dir, f)).size),
+    );
+    rows.push({
+      name: `package size blender-${v} (ms columns = kB; largest file ${(largest / 1e3).toFixed(0)} kB)`,
+      subject: { label: "all .d.ts, kB", ms: bytes / 1e3 },
+      baseline: {
+        label: "fake-bpy-module single file, kB (stated)",
+        ms: FAKE_BPY_MODULE_BYTES / 1e3,
+      },
+    });
   }
   return rows;
 }

@@ -66,8 +66,7 @@ export class AddBox extends bpy.types.Operator {
     for (const v_co of verts_loc) bm.verts.new(v_co);
     bm.verts.ensure_lookup_table();
     // typings gap: BMFaceSeq.new(verts) is declared with one BMVert instead of a sequence
-    for (const f_idx of faces)
-      bm.faces.new(f_idx.map((i) => bm.verts[i]!));
+    for (const f_idx of faces) bm.faces.new(f_idx.map((i) => bm.verts[i]!));
     bm.to_mesh(mesh);
     mesh.update();
     // without AddObjectHelper's align/location/rotation properties: no operator argument
