@@ -89,7 +89,8 @@ export class GenContext {
       for (const f of s.functions)
         for (const p of [...f.parameters, ...f.returns]) if (p.type === "enum") bump(p.enum);
     }
-    for (const o of this.schema.operators) for (const p of o.properties) if (p.type === "enum") bump(p.enum);
+    for (const o of this.schema.operators)
+      for (const p of o.properties) if (p.type === "enum") bump(p.enum);
     const taken = new Set<string>(this.structs.keys());
     for (const key of Object.keys(this.schema.enums).sort()) {
       const def = this.schema.enums[key]!;
@@ -121,7 +122,8 @@ export class GenContext {
       const hit = this.classes.get(`${mod}.${short}`);
       if (hit) return hit;
     }
-    for (const [key, info] of this.classes) if (key.endsWith(`.${short}`) && info.name === short) return info;
+    for (const [key, info] of this.classes)
+      if (key.endsWith(`.${short}`) && info.name === short) return info;
     return null;
   }
 
@@ -175,8 +177,10 @@ export class Imports {
       if (!byModule.has(mod)) byModule.set(mod, []);
       byModule.get(mod)!.push(name);
     }
-    for (const [mod, names] of [...byModule].sort()) out.push(`import { ${names.join(", ")} } from ${JSON.stringify(mod)};`);
-    for (const [mod, alias] of [...this.namespaces].sort()) out.push(`import * as ${alias} from ${JSON.stringify(mod)};`);
+    for (const [mod, names] of [...byModule].sort())
+      out.push(`import { ${names.join(", ")} } from ${JSON.stringify(mod)};`);
+    for (const [mod, alias] of [...this.namespaces].sort())
+      out.push(`import * as ${alias} from ${JSON.stringify(mod)};`);
     return out;
   }
 }

@@ -1,15 +1,21 @@
 /** Schema → typings package (declaration files + package.json). */
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Project, ModuleDeclarationKind, StructureKind, type StatementStructures } from "ts-morph";
-import { formatAll } from "./format.js";
+import { startFormatter } from "./format.js";
 import type { Operator, PyModule, Schema, Struct } from "@bpyts/introspect";
 import { GenContext, Imports } from "./context.js";
 import { RnaTypes, enumItemsDoc, jsdoc, oneLine } from "./rna.js";
 import { PyTypes, emitClass, emitModuleMembers, declareRenamable } from "./pymod.js";
 import { emitProps } from "./props.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
-import { APP_FIELD_TYPES, APP_LIBRARY_INFO, CONTEXT_ALWAYS_SET, EXTRA_STRUCT_MEMBERS, POINTER_MAYBE_NONE, POINTER_NEVER_NONE } from "./overrides.js";
+import {
+  APP_FIELD_TYPES,
+  APP_LIBRARY_INFO,
+  CONTEXT_ALWAYS_SET,
+  EXTRA_STRUCT_MEMBERS,
+  POINTER_MAYBE_NONE,
+  POINTER_NEVER_NONE,
+} from "./overrides.js";
 
 export interface GenerateOptions {
   /** npm package name; default `@bpyts/blender-X.Y`. */
@@ -45,7 +51,12 @@ const HEADER = (v: string) =>
 function fileOf(moduleName: string): string {
   if (moduleName === "bpy.props") return "bpy.props";
   if (moduleName.startsWith("bpy.app")) return "bpy.app";
-  if (moduleName.startsWith("bpy.utils") || moduleName === "bpy.path" || moduleName === "bpy.msgbus") return "bpy.utils";
+  if (
+    moduleName.startsWith("bpy.utils") ||
+    moduleName === "bpy.path" ||
+    moduleName === "bpy.msgbus"
+  )
+    return "bpy.utils";
   if (moduleName === "bpy.types") return "bpy.types";
   if (moduleName.startsWith("gpu_extras")) return "gpu";
   return moduleName.split(".")[0]!;
@@ -70,14 +81,18 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     st.push(...coreTypes(ctx, rna, py));
     for (const [key, alias] of [...ctx.enumAliases].sort((a, b) => a[1].localeCompare(b[1]))) {
       const def = ctx.enumDef(key)!;
-      const union = def.items.length ? def.items.map((i) => JSON.stringify(i.identifier)).join(" | ") : "string";
+      const union = def.items.length
+        ? def.items.map((i) => JSON.stringify(i.identifier)).join(" | ")
+        : "string";
       const doc = `Enum \`${key}\`${def.cName ? ` (\`${def.cName}\`)` : ""}:\n${enumItemsDoc(def)}\n@blender ${v}`;
       st.push(`${jsdoc(doc)}\nexport type ${alias} = ${union};`);
     }
-    add("bpy.types", "bpy.types", `Blender ${v} RNA types (\`bpy.types\`): core collection/array types and shared enums.`, [
-      ...imports.statements(),
-      ...st,
-    ]);
+    add(
+      "bpy.types",
+      "bpy.types",
+      `Blender ${v} RNA types (\`bpy.types\`): core collection/array types and shared enums.`,
+      [...imports.statements(), ...st],
+    );
   }
 
   // ---- bpy.types structs, in chunks ----
@@ -94,7 +109,10 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       for (const s of chunk) st.push(...emitStruct(ctx, rna, py, s));
       const first = chunk[0]!.identifier;
       const last = chunk[chunk.length - 1]!.identifier;
-      add(`bpy.types.${n}`, "bpy.types", `Blender ${v} RNA structs ${first} … ${last}.`, [...imports.statements(), ...st]);
+      add(`bpy.types.${n}`, "bpy.types", `Blender ${v} RNA structs ${first} … ${last}.`, [
+        ...imports.statements(),
+        ...st,
+      ]);
     }
   }
 
@@ -102,10 +120,12 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
   {
     const coreImports = new Imports("bpy.ops", new Set());
     const core = opsCore(ctx, coreImports);
-    add("bpy.ops", "bpy.ops", `Blender ${v} operators (\`bpy.ops\`). Call with an options object: \`bpy.ops.mesh.primitive_cube_add({ size: 2 })\`.`, [
-      ...coreImports.statements(),
-      ...core,
-    ]);
+    add(
+      "bpy.ops",
+      "bpy.ops",
+      `Blender ${v} operators (\`bpy.ops\`). Call with an options object: \`bpy.ops.mesh.primitive_cube_add({ size: 2 })\`.`,
+      [...coreImports.statements(), ...core],
+    );
     const byModule = new Map<string, Operator[]>();
     for (const o of schema.operators) {
       const [m] = o.idname.split(".");
@@ -127,13 +147,17 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
         const local = new Set<string>();
         for (const o of ops) members.push(...emitOperator(ctx, rna, o, local));
         if (!isBindingName(m)) throw new Error(`operator module name ${m} is not a TS identifier`);
-        st.push(`${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`);
+        st.push(
+          `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
+        );
       }
       imports.ref({ module: "bpy.ops", name: "BpyOperator" });
-      add(`bpy.ops.${n}`, "bpy.ops", `Blender ${v} operators \`bpy.ops.${chunk[0]![0]}\` … \`bpy.ops.${chunk[chunk.length - 1]![0]}\`.`, [
-        ...imports.statements(),
-        ...st,
-      ]);
+      add(
+        `bpy.ops.${n}`,
+        "bpy.ops",
+        `Blender ${v} operators \`bpy.ops.${chunk[0]![0]}\` … \`bpy.ops.${chunk[chunk.length - 1]![0]}\`.`,
+        [...imports.statements(), ...st],
+      );
       chunk = [];
       count = 0;
       n++;
@@ -157,7 +181,9 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     const py = new PyTypes(ctx, imports, mod.name);
     const st: string[] = [];
     if (mod.importError) {
-      st.push(`${jsdoc(`Module \`${mod.name}\` could not be imported when the API was dumped (${docSafe(mod.importError)}); its members are not typed for Blender ${v}.`)}\nexport {};`);
+      st.push(
+        `${jsdoc(`Module \`${mod.name}\` could not be imported when the API was dumped (${docSafe(mod.importError)}); its members are not typed for Blender ${v}.`)}\nexport {};`,
+      );
     }
     for (const c of mod.classes) st.push(emitClass(py, c, v));
     if (mod.name === "bpy.props") st.push(...emitProps(ctx, py, mod));
@@ -166,26 +192,42 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     for (const sub of mod.submodules) {
       if (!moduleNames.has(sub) && !synthetic.includes(sub)) continue;
       const last = sub.split(".").pop()!;
-      st.push(`${jsdoc(`Submodule \`${sub}\`.`)}\nexport * as ${last} from ${JSON.stringify(sub)};`);
+      st.push(
+        `${jsdoc(`Submodule \`${sub}\`.`)}\nexport * as ${last} from ${JSON.stringify(sub)};`,
+      );
     }
-    add(fileOf(mod.name), mod.name, docSafe(mod.doc || `Module \`${mod.name}\`.`), [...imports.statements(), ...st]);
+    add(fileOf(mod.name), mod.name, docSafe(mod.doc || `Module \`${mod.name}\`.`), [
+      ...imports.statements(),
+      ...st,
+    ]);
   }
 
   // ---- bpy, bpy.app (+handlers) ----
   {
-    const imports = new Imports("bpy", new Set(["types", "ops", "props", "app", "utils", "path", "msgbus", "data", "context"]));
+    const imports = new Imports(
+      "bpy",
+      new Set(["types", "ops", "props", "app", "utils", "path", "msgbus", "data", "context"]),
+    );
     const st: string[] = [
       `${jsdoc("Keyword-arguments marker: a parameter typed `KwArgs<{ … }>` is an object literal that the compiler turns into Python keyword arguments (`f({ a: 1 })` → `f(a=1)`).")}\nexport type KwArgs<T> = T;`,
       `${jsdoc("Context-manager marker: a function returning `ContextManager<T>` is a Python context manager; `using x = f()` compiles to `with f() as x:` (x: T). Needs the TS lib `esnext.disposable`.")}\nexport type ContextManager<T> = T & Disposable;`,
     ];
     for (const sub of ["types", "ops", "props", "app", "utils", "path", "msgbus"]) {
       const full = `bpy.${sub}`;
-      if (moduleNames.has(full) || synthetic.includes(full)) st.push(`${jsdoc(`\`${full}\``)}\nexport * as ${sub} from ${JSON.stringify(full)};`);
+      if (moduleNames.has(full) || synthetic.includes(full))
+        st.push(`${jsdoc(`\`${full}\``)}\nexport * as ${sub} from ${JSON.stringify(full)};`);
     }
     const T = (n: string) => imports.ref({ module: "bpy.types", name: n });
-    st.push(`${jsdoc(`The current Blender data (\`bpy.data\`, struct \`${schema.data}\`).\n@blender ${v}`)}\nexport const data: ${T(schema.data)};`);
-    st.push(`${jsdoc(`The current context (\`bpy.context\`).\n@blender ${v}`)}\nexport const context: ${T("Context")};`);
-    add("bpy", "bpy", `Blender ${v} Python API entry point (\`import * as bpy from "bpy"\`).`, [...imports.statements(), ...st]);
+    st.push(
+      `${jsdoc(`The current Blender data (\`bpy.data\`, struct \`${schema.data}\`).\n@blender ${v}`)}\nexport const data: ${T(schema.data)};`,
+    );
+    st.push(
+      `${jsdoc(`The current context (\`bpy.context\`).\n@blender ${v}`)}\nexport const context: ${T("Context")};`,
+    );
+    add("bpy", "bpy", `Blender ${v} Python API entry point (\`import * as bpy from "bpy"\`).`, [
+      ...imports.statements(),
+      ...st,
+    ]);
 
     if (!moduleNames.has("bpy.app")) {
       const ai = new Imports("bpy.app", new Set(["handlers", "timers", "translations", "icons"]));
@@ -193,9 +235,13 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       const ast = appMembers(ctx, apy);
       for (const sub of ["handlers", "timers", "translations", "icons"]) {
         const full = `bpy.app.${sub}`;
-        if (moduleNames.has(full) || full === "bpy.app.handlers") ast.push(`${jsdoc(`\`${full}\``)}\nexport * as ${sub} from ${JSON.stringify(full)};`);
+        if (moduleNames.has(full) || full === "bpy.app.handlers")
+          ast.push(`${jsdoc(`\`${full}\``)}\nexport * as ${sub} from ${JSON.stringify(full)};`);
       }
-      add("bpy.app", "bpy.app", `Application values (\`bpy.app\`), Blender ${v}.`, [...ai.statements(), ...ast]);
+      add("bpy.app", "bpy.app", `Application values (\`bpy.app\`), Blender ${v}.`, [
+        ...ai.statements(),
+        ...ast,
+      ]);
     }
     const hi = new Imports("bpy.app.handlers", new Set());
     const S = (n: string) => hi.ref({ module: "bpy.types", name: n });
@@ -203,12 +249,20 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       `${jsdoc("A handler: called with the scene (and, for most handlers, the depsgraph).")}\nexport type Handler = (scene: ${S("Scene")}, depsgraph: ${S("Depsgraph")} | null) => void;`,
       `${jsdoc("Decorator keeping a handler registered across file loads (`@persistent`).")}\nexport function persistent<F extends Handler>(func: F): F;`,
     ];
-    for (const h of schema.app.handlers) hs.push(`${jsdoc(`\`bpy.app.handlers.${h}\` (a Python list of handlers).\n@blender ${v}`)}\nexport const ${h}: Handler[];`);
-    add("bpy.app", "bpy.app.handlers", `Application handlers, Blender ${v}.`, [...hi.statements(), ...hs]);
+    for (const h of schema.app.handlers)
+      hs.push(
+        `${jsdoc(`\`bpy.app.handlers.${h}\` (a Python list of handlers).\n@blender ${v}`)}\nexport const ${h}: Handler[];`,
+      );
+    add("bpy.app", "bpy.app.handlers", `Application handlers, Blender ${v}.`, [
+      ...hi.statements(),
+      ...hs,
+    ]);
   }
 
   // order: bpy first, then alphabetical
-  const order = [...files.keys()].sort((a, b) => (a === "bpy" ? -1 : b === "bpy" ? 1 : a.localeCompare(b, "en", { numeric: true })));
+  const order = [...files.keys()].sort((a, b) =>
+    a === "bpy" ? -1 : b === "bpy" ? 1 : a.localeCompare(b, "en", { numeric: true }),
+  );
   return order.map((k) => files.get(k)!);
 }
 
@@ -223,10 +277,24 @@ function appMembers(ctx: GenContext, py: PyTypes): string[] {
     else if (Array.isArray(f.value)) t = `readonly [${f.value.map((x) => typeof x).join(", ")}]`;
     else
       t =
-        { str: "string", bool: "boolean", int: "number", float: "number", bytes: "Uint8Array", dict: "Record<string, unknown>", tuple: "readonly unknown[]" }[
-          f.pyType
-        ] ?? APP_LIBRARY_INFO;
-    const d = [docSafe(f.doc || f.name), f.value !== undefined ? `Value in Blender ${ctx.version}: \`${docSafe(JSON.stringify(f.value))}\`` : "", `Read-only`].filter(Boolean).join("\n");
+        {
+          str: "string",
+          bool: "boolean",
+          int: "number",
+          float: "number",
+          bytes: "Uint8Array",
+          dict: "Record<string, unknown>",
+          tuple: "readonly unknown[]",
+        }[f.pyType] ?? APP_LIBRARY_INFO;
+    const d = [
+      docSafe(f.doc || f.name),
+      f.value !== undefined
+        ? `Value in Blender ${ctx.version}: \`${docSafe(JSON.stringify(f.value))}\``
+        : "",
+      `Read-only`,
+    ]
+      .filter(Boolean)
+      .join("\n");
     out.push(...declareRenamable("const", f.name, `: ${t};`, d, local));
   }
   void py;
@@ -241,8 +309,15 @@ function coreTypes(ctx: GenContext, rna: RnaTypes, py: PyTypes): string[] {
   const v = ctx.version;
   const structCls = cls("bpy_struct");
   if (structCls) out.push(emitClass(py, structCls, v));
-  else out.push(`/** Base of all RNA structs. */\nexport class bpy_struct { protected constructor(); }`);
-  const collExtra = extraMethods(py, cls("bpy_prop_collection"), new Set(["get", "find", "keys", "values", "items", "foreach_get", "foreach_set"]));
+  else
+    out.push(
+      `/** Base of all RNA structs. */\nexport class bpy_struct { protected constructor(); }`,
+    );
+  const collExtra = extraMethods(
+    py,
+    cls("bpy_prop_collection"),
+    new Set(["get", "find", "keys", "values", "items", "foreach_get", "foreach_set"]),
+  );
   out.push(`${jsdoc(`A collection of RNA structs (\`bpy_prop_collection\`).\n\n- \`coll[i]\` → \`T\` (numeric index); \`coll.get(name)\` → \`T | null\`\n- \`coll.length\` is Python \`len(coll)\`; \`for (const x of coll)\` iterates\n- collection-specific methods (\`new\`, \`remove\`, …) come from the wrapper struct, intersected on the property type\n@blender ${v}`)}
 export class bpy_prop_collection<T> {
 /** Instances are created by Blender. */
@@ -293,7 +368,10 @@ foreach_set(seq: readonly T[]): void;
 ${arrExtra.join("\n")}
 }`);
   const fn = cls("bpy_func");
-  if (fn) out.push(`${jsdoc(`A bound RNA function object (\`bpy_func\`).\n@blender ${v}`)}\nexport class bpy_func {\nprotected constructor();\n}`);
+  if (fn)
+    out.push(
+      `${jsdoc(`A bound RNA function object (\`bpy_func\`).\n@blender ${v}`)}\nexport class bpy_func {\nprotected constructor();\n}`,
+    );
   // libraries.load data objects
   const data = ctx.structs.get(ctx.schema.data);
   if (data) {
@@ -307,7 +385,11 @@ ${arrExtra.join("\n")}
 }
 
 /** Schema methods of a core class that the hand-written core does not already declare. */
-function extraMethods(py: PyTypes, cls: import("@bpyts/introspect").PyClass | undefined, have: Set<string>): string[] {
+function extraMethods(
+  py: PyTypes,
+  cls: import("@bpyts/introspect").PyClass | undefined,
+  have: Set<string>,
+): string[] {
   if (!cls) return [];
   return cls.methods
     .filter((m) => !have.has(m.name))
@@ -324,15 +406,32 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
   // Inherited member names (to avoid redeclaring incompatible members).
   const inherited = new Map<string, string>();
   for (const a of ctx.ancestors(s)) {
-    for (const p of a.properties) if (!inherited.has(p.identifier)) inherited.set(p.identifier, "prop");
-    for (const f of a.functions) if (!inherited.has(f.identifier)) inherited.set(f.identifier, "func");
+    for (const p of a.properties)
+      if (!inherited.has(p.identifier)) inherited.set(p.identifier, "prop");
+    for (const f of a.functions)
+      if (!inherited.has(f.identifier)) inherited.set(f.identifier, "func");
     for (const m of a.python) if (!inherited.has(m.name)) inherited.set(m.name, "py");
   }
   for (const p of s.properties) {
     if (names.has(p.identifier)) continue;
     names.add(p.identifier);
-    if (s.identifier === "Context" && CONTEXT_ALWAYS_SET.has(p.identifier) && p.type === "pointer") {
-      members.push(...rna.propertyMember({ ...p, neverNone: true }, {}).map((m) => m.replace(" */", " *\n * Typed non-null: always set while a script runs with a file loaded (generator override CONTEXT_ALWAYS_SET).\n */").replace(/\*\n \* Typed non-null[^\n]*\n \*\/\n \*\//, "*/")));
+    if (
+      s.identifier === "Context" &&
+      CONTEXT_ALWAYS_SET.has(p.identifier) &&
+      p.type === "pointer"
+    ) {
+      members.push(
+        ...rna
+          .propertyMember({ ...p, neverNone: true }, {})
+          .map((m) =>
+            m
+              .replace(
+                " */",
+                " *\n * Typed non-null: always set while a script runs with a file loaded (generator override CONTEXT_ALWAYS_SET).\n */",
+              )
+              .replace(/\*\n \* Typed non-null[^\n]*\n \*\/\n \*\//, "*/"),
+          ),
+      );
       continue;
     }
     const over = ctx.overriddenBy.get(`${s.identifier}.${p.identifier}`);
@@ -366,13 +465,21 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
       let t: string;
       if (c.typeKind === "struct") t = rna.struct(c.type);
       else t = py.rst(c.type, "attr").type;
-      const type = c.collection ? `${t.includes("|") ? `(${t})` : t}[]` : c.typeKind === "struct" ? `${t} | null` : t;
+      const type = c.collection
+        ? `${t.includes("|") ? `(${t})` : t}[]`
+        : c.typeKind === "struct"
+          ? `${t} | null`
+          : t;
       members.push(
         `${jsdoc(`Context member \`${c.name}\` (provided by: ${c.sources.join(", ")}); ${c.collection ? "a list" : "None when the current context does not provide it"}.\nRead-only`)}\nreadonly ${propKey(c.name)}: ${type};`,
       );
     }
   }
-  const structMethods = new Map((ctx.modules.get("bpy.types")?.classes.find((c) => c.name === "bpy_struct")?.methods ?? []).map((m) => [m.name, m]));
+  const structMethods = new Map(
+    (ctx.modules.get("bpy.types")?.classes.find((c) => c.name === "bpy_struct")?.methods ?? []).map(
+      (m) => [m.name, m],
+    ),
+  );
   /** Signatures an override must keep (a subclass method must stay assignable to the base's). */
   const baseOverloads = (name: string, isStatic: boolean): string[] => {
     if (isStatic) return [];
@@ -384,14 +491,18 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
           : [];
       const m = a.python.find((x) => x.name === name && x.function);
       if (m?.function && m.kind === "method") {
-        const sig = py.signature(`bpy_types.${a.identifier}.${name}`, m.function, { skipSelf: true });
+        const sig = py.signature(`bpy_types.${a.identifier}.${name}`, m.function, {
+          skipSelf: true,
+        });
         return [`${propKey(name)}(${sig.params}): ${sig.ret};`];
       }
     }
     const sm = structMethods.get(name);
     if (sm && sm.kind === "method") {
       const sig = py.signature(`bpy.types.bpy_struct.${name}`, sm, { skipSelf: true });
-      return [`/** Inherited from bpy_struct (ID-property access). */\n${propKey(name)}(${sig.params}): ${sig.ret};`];
+      return [
+        `/** Inherited from bpy_struct (ID-property access). */\n${propKey(name)}(${sig.params}): ${sig.ret};`,
+      ];
     }
     return [];
   };
@@ -399,14 +510,24 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
     if (names.has(f.identifier)) continue;
     names.add(f.identifier);
     members.push(rna.functionMember(f, s));
-    members.push(...reconcile(rna.functionMember(f, s, { noDoc: true }), baseOverloads(f.identifier, f.kind !== "method")));
+    members.push(
+      ...reconcile(
+        rna.functionMember(f, s, { noDoc: true }),
+        baseOverloads(f.identifier, f.kind !== "method"),
+      ),
+    );
     if (f.kind !== "method" && !f.registered && !f.registeredOptional) {
       // RNA functions without `self` (FUNC_NO_SELF / FUNC_USE_SELF_TYPE) are callable on the class
       // AND on instances in Python (`context.window_manager.fileselect_add(self)`,
       // `layout.icon(obj)`, `prefs.addons.new()`): declared static and as an instance method.
       const inst = rna.functionMember(f, s, { asInstance: true });
       members.push(inst);
-      members.push(...reconcile(rna.functionMember(f, s, { noDoc: true, asInstance: true }), baseOverloads(f.identifier, false)));
+      members.push(
+        ...reconcile(
+          rna.functionMember(f, s, { noDoc: true, asInstance: true }),
+          baseOverloads(f.identifier, false),
+        ),
+      );
     }
   }
   for (const m of s.python) {
@@ -416,15 +537,32 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
     if (m.function) {
       const sig = py.signature(qual, m.function, { skipSelf: true });
       let ret = sig.ret;
-      if (m.kind === "contextmanager" && !ret.startsWith("ContextManager")) ret = `${py.imports.needBpy("ContextManager")}<${ret === "void" ? "unknown" : ret}>`;
+      if (m.kind === "contextmanager" && !ret.startsWith("ContextManager"))
+        ret = `${py.imports.needBpy("ContextManager")}<${ret === "void" ? "unknown" : ret}>`;
       if (ret.includes("ContextManager")) py.imports.needBpy("ContextManager");
       const isStatic = m.kind === "classmethod" || m.kind === "staticmethod";
-      members.push(`${jsdoc(`${sig.doc || docSafe(m.doc)}\n(Defined in Python: \`${m.definedIn}\`.)`)}\n${isStatic ? "static " : ""}${propKey(m.name)}(${sig.params}): ${ret};`);
-      members.push(...reconcile(`${propKey(m.name)}(${sig.params}): ${ret};`, baseOverloads(m.name, isStatic)));
+      members.push(
+        `${jsdoc(`${sig.doc || docSafe(m.doc)}\n(Defined in Python: \`${m.definedIn}\`.)`)}\n${isStatic ? "static " : ""}${propKey(m.name)}(${sig.params}): ${ret};`,
+      );
+      members.push(
+        ...reconcile(`${propKey(m.name)}(${sig.params}): ${ret};`, baseOverloads(m.name, isStatic)),
+      );
     } else {
-      const r = m.type !== undefined ? py.rst(m.type, "attr") : { type: "unknown", note: "type not documented by Blender" };
-      const d = [docSafe(m.doc), m.readonly ? "Read-only" : "", r.note ? `(${docSafe(r.note)})` : "", `(Defined in Python: \`${m.definedIn}\`.)`].filter(Boolean).join("\n");
-      members.push(`${jsdoc(d)}\n${m.readonly || m.kind === "property" ? "readonly " : ""}${propKey(m.name)}: ${r.type};`);
+      const r =
+        m.type !== undefined
+          ? py.rst(m.type, "attr")
+          : { type: "unknown", note: "type not documented by Blender" };
+      const d = [
+        docSafe(m.doc),
+        m.readonly ? "Read-only" : "",
+        r.note ? `(${docSafe(r.note)})` : "",
+        `(Defined in Python: \`${m.definedIn}\`.)`,
+      ]
+        .filter(Boolean)
+        .join("\n");
+      members.push(
+        `${jsdoc(d)}\n${m.readonly || m.kind === "property" ? "readonly " : ""}${propKey(m.name)}: ${r.type};`,
+      );
     }
   }
   for (const text of EXTRA_STRUCT_MEMBERS[s.identifier] ?? []) members.push(py.placeholders(text));
@@ -432,25 +570,39 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
   const docLines = [docSafe(s.description || s.name)];
   if (s.isID) docLines.push("An ID data-block.");
   if (s.nested) docLines.push(`Nested in {@link ${s.nested}}.`);
-  if (!s.inBpyTypes) docLines.push(`Not exposed as \`bpy.types.${s.identifier}\` at runtime (reachable through properties only): a type, not a value.`);
+  if (!s.inBpyTypes)
+    docLines.push(
+      `Not exposed as \`bpy.types.${s.identifier}\` at runtime (reachable through properties only): a type, not a value.`,
+    );
   docLines.push(`@blender ${v}`);
   void inherited;
   if (!s.inBpyTypes && !ctx.hasSubclasses.has(s.identifier)) {
     // A type only: an interface (no value), static members dropped (documented).
     const ifaceMembers = members.filter((m) => !/(^|\n)static /.test(m));
-    return [`${jsdoc(docLines.join("\n"))}\nexport interface ${s.identifier} extends ${base} {\n${ifaceMembers.join("\n")}\n}`];
+    return [
+      `${jsdoc(docLines.join("\n"))}\nexport interface ${s.identifier} extends ${base} {\n${ifaceMembers.join("\n")}\n}`,
+    ];
   }
-  return [`${jsdoc(docLines.join("\n"))}\nexport class ${s.identifier} extends ${base} {\n${members.join("\n")}\n}`];
+  return [
+    `${jsdoc(docLines.join("\n"))}\nexport class ${s.identifier} extends ${base} {\n${members.join("\n")}\n}`,
+  ];
 }
 
 /** Base overloads to append to an overriding method: none when identical; optionality follows the override. */
 function reconcile(own: string, base: string[]): string[] {
-  const norm = (x: string) => x.replace(/\/\*\*[\s\S]*?\*\/\n/, "").replace(/\?\(/, "(").trim();
+  const norm = (x: string) =>
+    x
+      .replace(/\/\*\*[\s\S]*?\*\/\n/, "")
+      .replace(/\?\(/, "(")
+      .trim();
   const optional = /^[\w$]+\?\(/.test(norm(own)) || /^[\w$]+\?\(/.test(own.trim());
   return base
     .filter((b) => norm(b) !== norm(own))
     .map((b) => {
-      const body = b.replace(/^([\s\S]*?\n)?([\w$]+)\??\(/, (_m, doc: string | undefined, n: string) => `${doc ?? ""}${n}${optional ? "?" : ""}(`);
+      const body = b.replace(
+        /^([\s\S]*?\n)?([\w$]+)\??\(/,
+        (_m, doc: string | undefined, n: string) => `${doc ?? ""}${n}${optional ? "?" : ""}(`,
+      );
       return body;
     });
 }
@@ -459,10 +611,18 @@ function opsCore(ctx: GenContext, imports: Imports): string[] {
   const kw = imports.needBpy("KwArgs");
   const union = (key: string, fallback: string[]) => {
     const def = ctx.enumDef(key);
-    return (def ? def.items.map((i) => i.identifier) : fallback).map((x) => JSON.stringify(x)).join(" | ");
+    return (def ? def.items.map((i) => i.identifier) : fallback)
+      .map((x) => JSON.stringify(x))
+      .join(" | ");
   };
   const ec = union("operator_context", ["INVOKE_DEFAULT", "EXEC_DEFAULT"]);
-  const ret = union("operator_return", ["RUNNING_MODAL", "CANCELLED", "FINISHED", "PASS_THROUGH", "INTERFACE"]);
+  const ret = union("operator_return", [
+    "RUNNING_MODAL",
+    "CANCELLED",
+    "FINISHED",
+    "PASS_THROUGH",
+    "INTERFACE",
+  ]);
   const S = (n: string) => imports.ref({ module: "bpy.types", name: n });
   return [
     `${jsdoc(`Operator execution context (first positional argument, Python \`bpy.ops.x.y('INVOKE_DEFAULT')\`).\n@blender ${ctx.version}`)}\nexport type ExecutionContext = ${ec};`,
@@ -497,47 +657,178 @@ function emitOperator(ctx: GenContext, rna: RnaTypes, o: Operator, local: Set<st
   return declareRenamable("const", name, `: BpyOperator<${opts}>;`, doc, local);
 }
 
-/** Render a FileSpec through ts-morph (declare-module structures) and return the text. */
+/**
+ * JSDoc block of a `declare module` (same text ts-morph's JSDoc printer gives, so the formatted
+ * output does not depend on which printer produced the input).
+ */
+function moduleDoc(text: string): string {
+  const lines = text.split(/\r?\n/);
+  if (lines.length <= 1) return `/** ${lines[0] ?? ""} */`;
+  const body = lines
+    .slice(lines[0]!.length === 0 ? 1 : 0)
+    .map((l) => (l.length > 0 ? ` * ${l}` : " *"));
+  return `/**\n${body.join("\n")}\n */`;
+}
+
+/** Indent every non-empty line by one level (only matters inside comments prettier prints verbatim). */
+function indent(text: string): string {
+  return text.replace(/^(?=.)/gm, "    ");
+}
+
+/** Statements of a module body: one per line, a blank line after one that ends with `}`. */
+function joinStatements(statements: string[]): string {
+  let body = "";
+  let prev = "";
+  for (const st of statements) {
+    if (prev) body += blankAfter(prev) ? "\n\n" : "\n";
+    body += indent(st);
+    prev = st;
+  }
+  return body;
+}
+
+const blankAfter = (statement: string) => /\}\s*$/.test(statement);
+
+const INDEX_NAME = "index.d.ts";
+
+function indexText(names: string[], version: string): string {
+  const refs = names.map((f) => `/// <reference path="./${f}" />`).join("\n");
+  return `${refs}\n${HEADER(version)}// Ambient modules: "bpy", "bpy.types", "bpy.ops", "mathutils", "mathutils.geometry", "bmesh", "gpu", …\n// Submodules use the Python dotted name as specifier ("mathutils.geometry").\nexport {};\n`;
+}
+
+/**
+ * Render a FileSpec as text: one `declare module` block per spec block, its statements one per
+ * line, a blank line after a statement that ends with `}` (the layout ts-morph's structure
+ * printer gave; prettier keeps single blank lines and re-indents the rest). Plain string
+ * building: ts-morph printing cost ~1 s per version for the same text.
+ */
 export function renderFiles(specs: FileSpec[], version: string): Map<string, string> {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const out = new Map<string, string>();
   for (const spec of specs) {
-    const statements: StatementStructures[] = spec.blocks.map((b) => ({
-      kind: StructureKind.Module,
-      name: JSON.stringify(b.module),
-      declarationKind: ModuleDeclarationKind.Module,
-      hasDeclareKeyword: true,
-      docs: [{ description: b.doc }],
-      statements: b.statements,
-    }));
-    const sf = project.createSourceFile(`/${spec.name}.d.ts`, { statements: [HEADER(version), ...statements] }, { overwrite: true });
-    out.set(`${spec.name}.d.ts`, sf.getFullText());
+    const blocks = spec.blocks.map(
+      (b) =>
+        `${moduleDoc(b.doc)}\ndeclare module ${JSON.stringify(b.module)} {\n${joinStatements(b.statements)}\n}`,
+    );
+    out.set(`${spec.name}.d.ts`, `${HEADER(version)}\n${blocks.join("\n\n")}\n`);
   }
-  const refs = [...out.keys()].map((f) => `/// <reference path="./${f}" />`).join("\n");
-  out.set(
-    "index.d.ts",
-    `${refs}\n${HEADER(version)}// Ambient modules: "bpy", "bpy.types", "bpy.ops", "mathutils", "mathutils.geometry", "bmesh", "gpu", …\n// Submodules use the Python dotted name as specifier ("mathutils.geometry").\nexport {};\n`,
+  out.set(INDEX_NAME, indexText([...out.keys()], version));
+  return out;
+}
+
+/**
+ * A file cut into pieces prettier formats independently (so both workers stay busy and no
+ * single parse is huge: prettier's cost per character grows with the file size). A module
+ * block is cut between statements into `declare module "M" { … }` pieces; prettier formats each
+ * statement of a module body the same whatever its neighbours are (comments travel with their
+ * statement, blank lines between statements are kept as written), so gluing the formatted
+ * bodies back (a blank line where the whole text had one) gives exactly the formatted whole
+ * file. `stitch` checks the seams and returns null if a piece does not have the expected shape;
+ * the caller then formats the whole text instead.
+ */
+interface FilePieces {
+  name: string;
+  whole: string;
+  pieces: string[];
+  stitch(formatted: string[]): string | null;
+}
+
+function renderPieces(specs: FileSpec[], version: string, maxChars: number): FilePieces[] {
+  const out: FilePieces[] = [];
+  for (const spec of specs) {
+    const pieces: string[] = [];
+    // per block: its pieces' indices and the separator before each piece after the first
+    const layout: { open: string; first: number; count: number; seps: string[] }[] = [];
+    spec.blocks.forEach((b, j) => {
+      const open = `declare module ${JSON.stringify(b.module)} {\n`;
+      const groups: string[][] = [[]];
+      let size = 0;
+      for (const st of b.statements) {
+        if (size > 0 && size + st.length > maxChars) {
+          groups.push([]);
+          size = 0;
+        }
+        groups[groups.length - 1]!.push(st);
+        size += st.length + 1;
+      }
+      const seps = groups.slice(1).map((_g, k) => (blankAfter(groups[k]!.at(-1)!) ? "\n" : ""));
+      layout.push({ open, first: pieces.length, count: groups.length, seps });
+      groups.forEach((g, k) => {
+        const head = k === 0 ? `${j === 0 ? `${HEADER(version)}\n` : ""}${moduleDoc(b.doc)}\n` : "";
+        pieces.push(`${head}${open}${joinStatements(g)}\n}\n`);
+      });
+    });
+    const whole = `${HEADER(version)}\n${spec.blocks.map((b) => `${moduleDoc(b.doc)}\ndeclare module ${JSON.stringify(b.module)} {\n${joinStatements(b.statements)}\n}`).join("\n\n")}\n`;
+    const stitch = (formatted: string[]): string | null => {
+      const blocks: string[] = [];
+      for (const { open, first, count, seps } of layout) {
+        let block = "";
+        for (let k = 0; k < count; k++) {
+          let f = formatted[first + k]!;
+          if (k > 0) {
+            if (!f.startsWith(open)) return null;
+            f = f.slice(open.length);
+          }
+          if (k < count - 1) {
+            if (!f.endsWith("\n}\n")) return null;
+            f = f.slice(0, -2);
+          }
+          block += (k > 0 ? seps[k - 1]! : "") + f;
+        }
+        blocks.push(block);
+      }
+      return blocks.join("\n");
+    };
+    out.push({ name: `${spec.name}.d.ts`, whole, pieces, stitch });
+  }
+  const index = indexText(
+    out.map((f) => f.name),
+    version,
   );
+  out.push({ name: INDEX_NAME, whole: index, pieces: [index], stitch: (f) => f[0]! });
   return out;
 }
 
 /** Generate a typings package for `schema` into `outDir` (files not generated are removed). */
-export async function generate(schema: Schema, outDir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+export async function generate(
+  schema: Schema,
+  outDir: string,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
   const version = schema.blender.versionString;
   const [maj, min] = schema.blender.version;
-  const specs = buildFiles(schema, options);
-  const texts = renderFiles(specs, version);
-  await mkdir(outDir, { recursive: true });
-  const files: GeneratedFile[] = [];
-  const wanted = new Set<string>([...texts.keys(), "package.json"]);
+  const format = options.format ?? true;
+  // Workers start loading prettier now, in parallel with building the files.
+  const formatter = format ? startFormatter() : undefined;
+  let entries: [string, string][];
+  try {
+    const specs = buildFiles(schema, options);
+    await mkdir(outDir, { recursive: true });
+    if (formatter) {
+      const files = renderPieces(specs, version, PIECE_CHARS).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
+      const pieces = files.flatMap((f) => f.pieces);
+      const formatted = await formatter.format(pieces);
+      let at = 0;
+      const stitched = files.map((f) => {
+        const text = f.stitch(formatted.slice(at, (at += f.pieces.length)));
+        return [f, text] as const;
+      });
+      const redo = stitched.filter(([, t]) => t === null).map(([f]) => f);
+      const again = redo.length ? await formatter.format(redo.map((f) => f.whole)) : [];
+      entries = stitched.map(([f, t]) => [f.name, t ?? again[redo.indexOf(f)]!]);
+    } else {
+      entries = [...renderFiles(specs, version)].sort(([a], [b]) => a.localeCompare(b));
+    }
+  } finally {
+    await formatter?.close();
+  }
+  const wanted = new Set<string>([...entries.map(([name]) => name), "package.json"]);
   for (const f of await readdir(outDir)) {
     if (f.endsWith(".d.ts") && !wanted.has(f)) await rm(join(outDir, f));
   }
-  const format = options.format ?? true;
-  const entries = [...texts].sort(([a], [b]) => a.localeCompare(b));
-  const bodies = format ? await formatAll(entries.map(([, t]) => t)) : entries.map(([, t]) => t);
-  const formatted = entries.map(([name], i) => [name, bodies[i]!] as const);
-  for (const [name, text] of formatted) {
+  const files: GeneratedFile[] = [];
+  for (const [name, text] of entries) {
     await writeFile(join(outDir, name), text);
     files.push({ path: name, bytes: Buffer.byteLength(text) });
   }
@@ -553,5 +844,11 @@ export async function generate(schema: Schema, outDir: string, options: Generate
   files.push({ path: "package.json", bytes: Buffer.byteLength(pkgText) });
   return { files, version };
 }
+
+/**
+ * Characters per formatting piece (see renderPieces). Formatting blender-4.3 in one thread:
+ * whole files ~3.3 s, 120 k pieces ~2.7 s, 40 k ~2.4 s, 8–20 k no better.
+ */
+const PIECE_CHARS = 40_000;
 
 export { oneLine };

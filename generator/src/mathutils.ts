@@ -32,11 +32,36 @@ export const OPERATORS: OpSpec[] = [
   { dunder: "__le__", method: "le", token: "<=", doc: "Python `a <= b`" },
   { dunder: "__gt__", method: "gt", token: ">", doc: "Python `a > b`" },
   { dunder: "__ge__", method: "ge", token: ">=", doc: "Python `a >= b`" },
-  { dunder: "__iadd__", method: "iadd", token: "+=", doc: "Python `a += b` (in place; use as a statement)" },
-  { dunder: "__isub__", method: "isub", token: "-=", doc: "Python `a -= b` (in place; use as a statement)" },
-  { dunder: "__imul__", method: "imul", token: "*=", doc: "Python `a *= b` (in place; use as a statement)" },
-  { dunder: "__itruediv__", method: "idiv", token: "/=", doc: "Python `a /= b` (in place; use as a statement)" },
-  { dunder: "__imatmul__", method: "imatmul", token: "@=", doc: "Python `a @= b` (in place; use as a statement)" },
+  {
+    dunder: "__iadd__",
+    method: "iadd",
+    token: "+=",
+    doc: "Python `a += b` (in place; use as a statement)",
+  },
+  {
+    dunder: "__isub__",
+    method: "isub",
+    token: "-=",
+    doc: "Python `a -= b` (in place; use as a statement)",
+  },
+  {
+    dunder: "__imul__",
+    method: "imul",
+    token: "*=",
+    doc: "Python `a *= b` (in place; use as a statement)",
+  },
+  {
+    dunder: "__itruediv__",
+    method: "idiv",
+    token: "/=",
+    doc: "Python `a /= b` (in place; use as a statement)",
+  },
+  {
+    dunder: "__imatmul__",
+    method: "imatmul",
+    token: "@=",
+    doc: "Python `a @= b` (in place; use as a statement)",
+  },
   { dunder: "__len__", method: "len", token: "len", doc: "Python `len(a)`" },
   { dunder: "__contains__", method: "contains", token: "in", doc: "Python `b in a`" },
 ];
@@ -50,9 +75,15 @@ const OVERLOADS: Record<string, Record<string, [string, string][]>> = {
   Vector: {
     add: [["V|seq", "V"]],
     sub: [["V|seq", "V"]],
-    mul: [["n", "V"], ["V", "V"]],
+    mul: [
+      ["n", "V"],
+      ["V", "V"],
+    ],
     div: [["n", "V"]],
-    matmul: [["V|seq", "n"], ["M", "V"]],
+    matmul: [
+      ["V|seq", "n"],
+      ["M", "V"],
+    ],
     neg: [["", "V"]],
     pos: [["", "V"]],
     iadd: [["V|seq", "void"]],
@@ -64,8 +95,14 @@ const OVERLOADS: Record<string, Record<string, [string, string][]>> = {
   Matrix: {
     add: [["M", "M"]],
     sub: [["M", "M"]],
-    mul: [["n", "M"], ["M", "M"]],
-    matmul: [["M", "M"], ["V|seq", "V"]],
+    mul: [
+      ["n", "M"],
+      ["M", "M"],
+    ],
+    matmul: [
+      ["M", "M"],
+      ["V|seq", "V"],
+    ],
     inv: [["", "M"]],
     imul: [["n|M", "void"]],
     imatmul: [["M", "void"]],
@@ -73,8 +110,14 @@ const OVERLOADS: Record<string, Record<string, [string, string][]>> = {
   Quaternion: {
     add: [["Q", "Q"]],
     sub: [["Q", "Q"]],
-    mul: [["n", "Q"], ["Q", "Q"]],
-    matmul: [["Q", "Q"], ["V|seq", "V"]],
+    mul: [
+      ["n", "Q"],
+      ["Q", "Q"],
+    ],
+    matmul: [
+      ["Q", "Q"],
+      ["V|seq", "V"],
+    ],
     neg: [["", "Q"]],
     pos: [["", "Q"]],
     imul: [["n|Q", "void"]],
@@ -138,7 +181,23 @@ export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): s
       }
       continue;
     }
-    if (["add", "sub", "mul", "div", "matmul", "neg", "pos", "inv", "iadd", "isub", "imul", "idiv", "imatmul"].includes(op.method)) {
+    if (
+      [
+        "add",
+        "sub",
+        "mul",
+        "div",
+        "matmul",
+        "neg",
+        "pos",
+        "inv",
+        "iadd",
+        "isub",
+        "imul",
+        "idiv",
+        "imatmul",
+      ].includes(op.method)
+    ) {
       // Arithmetic without a table entry (Euler has none): only emitted when the table knows it.
       continue;
     }
@@ -152,16 +211,28 @@ export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): s
   const seqElem = SEQUENCE_ELEMENT[qual];
   if (t.module !== "mathutils" && seqElem !== undefined && seqElem !== "never") {
     const elem = t.placeholders(seqElem);
-    if (cls.operators.includes("__getitem__")) out.push(`/** Python \`a[i]\`. */\nreadonly [index: number]: ${elem};`);
+    if (cls.operators.includes("__getitem__"))
+      out.push(`/** Python \`a[i]\`. */\nreadonly [index: number]: ${elem};`);
     if (cls.operators.includes("__iter__") || cls.operators.includes("__getitem__"))
       out.push(`/** Python \`for x in a\`. */\n[Symbol.iterator](): Iterator<${elem}>;`);
-  } else if (t.module !== "mathutils" && cls.operators.includes("__iter__") && seqElem !== "never") {
-    out.push(`/** Python \`for x in a\` (element type not documented by Blender). */\n[Symbol.iterator](): Iterator<unknown>;`);
+  } else if (
+    t.module !== "mathutils" &&
+    cls.operators.includes("__iter__") &&
+    seqElem !== "never"
+  ) {
+    out.push(
+      `/** Python \`for x in a\` (element type not documented by Blender). */\n[Symbol.iterator](): Iterator<unknown>;`,
+    );
   }
   if (t.module === "mathutils" && cls.operators.includes("__getitem__")) {
-    const elem = cls.name === "Matrix" ? t.imports.ref({ module: "mathutils", name: "Vector" }) : "number";
-    out.push(`/** Python \`a[i]\` (negative indices count from the end in Python). */\n[index: number]: ${elem};`);
-    out.push(`/** Iterate the ${cls.name === "Matrix" ? "rows" : "components"} (Python \`for x in a\`). */\n[Symbol.iterator](): Iterator<${elem}>;`);
+    const elem =
+      cls.name === "Matrix" ? t.imports.ref({ module: "mathutils", name: "Vector" }) : "number";
+    out.push(
+      `/** Python \`a[i]\` (negative indices count from the end in Python). */\n[index: number]: ${elem};`,
+    );
+    out.push(
+      `/** Iterate the ${cls.name === "Matrix" ? "rows" : "components"} (Python \`for x in a\`). */\n[Symbol.iterator](): Iterator<${elem}>;`,
+    );
   }
   return out;
 }

@@ -134,7 +134,8 @@ export const OPTIONAL_PARAMS = new Set([
 export const RETURN_NOTES: Record<string, string> = {
   "bpy.types.bpy_struct.get": "an ID property value: any Python value stored by the user",
   "bpy.types.bpy_struct.pop": "an ID property value: any Python value stored by the user",
-  "bpy.types.bpy_struct.path_resolve": "depends on the resolved path (a property value or a bpy_struct)",
+  "bpy.types.bpy_struct.path_resolve":
+    "depends on the resolved path (a property value or a bpy_struct)",
 };
 
 /** Parameter types by "qualname:param". */
@@ -142,21 +143,28 @@ export const PARAM_OVERRIDES: Record<string, string> = {
   "bpy.app.timers.register:function": "() => number | null | void",
   "bpy.app.timers.unregister:function": "() => number | null | void",
   "bpy.app.timers.is_registered:function": "() => number | null | void",
-  "bpy.msgbus.subscribe_rna:key": "@bpy.types.bpy_struct | readonly [@bpy.types.bpy_struct, string] | unknown",
+  "bpy.msgbus.subscribe_rna:key":
+    "@bpy.types.bpy_struct | readonly [@bpy.types.bpy_struct, string] | unknown",
   "bpy.msgbus.subscribe_rna:owner": "unknown",
   "bpy.msgbus.subscribe_rna:args": "readonly unknown[]",
   "bpy.msgbus.subscribe_rna:notify": "(...args: never[]) => unknown",
-  "bpy.msgbus.publish_rna:key": "@bpy.types.bpy_struct | readonly [@bpy.types.bpy_struct, string] | unknown",
+  "bpy.msgbus.publish_rna:key":
+    "@bpy.types.bpy_struct | readonly [@bpy.types.bpy_struct, string] | unknown",
   "bpy.msgbus.clear_by_owner:owner": "unknown",
   "bpy.utils.register_class:cls": "{ readonly prototype: @bpy.types.bpy_struct }",
   "bpy.utils.unregister_class:cls": "{ readonly prototype: @bpy.types.bpy_struct }",
   // Docstrings say `set` / `set of strings`: a Python set (a list is rejected live: "argument 2
   // must be set, not list"); element types from the docstring prose.
-  "bpy_types.BlendDataLibraries.write:datablocks": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID>",
-  "bpy_types.BlendData.user_map:subset": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
-  "bpy_types.BlendData.batch_remove:ids": "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
-  "bpy_types.BlendData.user_map:key_types": "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
-  "bpy_types.BlendData.user_map:value_types": "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
+  "bpy_types.BlendDataLibraries.write:datablocks":
+    "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID>",
+  "bpy_types.BlendData.user_map:subset":
+    "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
+  "bpy_types.BlendData.batch_remove:ids":
+    "ReadonlySet<@bpy.types.ID> | Set<@bpy.types.ID> | readonly @bpy.types.ID[]",
+  "bpy_types.BlendData.user_map:key_types":
+    "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
+  "bpy_types.BlendData.user_map:value_types":
+    "ReadonlySet<@bpy.types.IdTypeItems> | Set<@bpy.types.IdTypeItems>",
   // bmesh vertex sequences: 3.4 documents `:type verts: :class:`BMVert`` ("Sequence of 3 or more
   // verts" in the prose), `pair of BMVert`; 4.3/5.2 `Sequence[BMVert]`. The C side
   // (BPy_BMElem_PySeq_As_Array → PySequence_Fast) takes any iterable: verified live on 3.4/4.3/5.2
@@ -393,8 +401,10 @@ export const SEQUENCE_ELEMENT: Record<string, string> = {
 
 /** Python classes that are generic in TS (type parameter T with a default). */
 export const GENERIC_CLASSES: Record<string, string> = {
-  "bmesh.types.BMElemSeq": "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
-  "bmesh.types.BMIter": "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
+  "bmesh.types.BMElemSeq":
+    "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
+  "bmesh.types.BMIter":
+    "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
 };
 
 /**
@@ -406,7 +416,8 @@ export const GENERIC_CLASSES: Record<string, string> = {
  */
 for (const cls of ["Menu", "Panel", "Header", "UIList"]) {
   for (const fn of ["append", "prepend", "remove"]) {
-    PARAM_OVERRIDES[`bpy_types.${cls}.${fn}:draw_func`] = `(self: @bpy.types.${cls}, context: @bpy.types.Context) => void`;
+    PARAM_OVERRIDES[`bpy_types.${cls}.${fn}:draw_func`] =
+      `(self: @bpy.types.${cls}, context: @bpy.types.Context) => void`;
     RETURN_OVERRIDES[`bpy_types.${cls}.${fn}`] = "void";
   }
   RETURN_OVERRIDES[`bpy_types.${cls}.is_extended`] = "boolean";

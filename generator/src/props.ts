@@ -50,8 +50,16 @@ export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] 
       def: `readonly number[] | readonly (readonly number[])[]`,
     },
     StringProperty: { value: "string", def: "string" },
-    PointerProperty: { value: `T extends ${S("ID")} ? T | null : T`, generics: `<T extends ${S("bpy_struct")}>`, def: "never" },
-    CollectionProperty: { value: "CollectionPropertyValue<T>", generics: `<T extends ${S("bpy_struct")}>`, def: "never" },
+    PointerProperty: {
+      value: `T extends ${S("ID")} ? T | null : T`,
+      generics: `<T extends ${S("bpy_struct")}>`,
+      def: "never",
+    },
+    CollectionProperty: {
+      value: "CollectionPropertyValue<T>",
+      generics: `<T extends ${S("bpy_struct")}>`,
+      def: "never",
+    },
   };
   const self = S("bpy_struct");
   const ctxT = S("Context");
@@ -63,7 +71,9 @@ export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] 
     const spec = fns[f.name];
     if (!spec) {
       const s = t.signature(`bpy.props.${f.name}`, f);
-      out.push(`${jsdoc(`${s.doc}\n@blender ${ctx.version}`)}\nexport function ${f.name}(${s.params}): ${s.ret};`);
+      out.push(
+        `${jsdoc(`${s.doc}\n@blender ${ctx.version}`)}\nexport function ${f.name}(${s.params}): ${s.ret};`,
+      );
       continue;
     }
     const fields = f.parameters.map((p) => propField(ctx, t, f, p, spec, self, ctxT));
@@ -75,9 +85,18 @@ export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] 
   return out;
 }
 
-function propField(ctx: GenContext, t: PyTypes, f: PyFunction, p: PyParameter, spec: PropFn, self: string, ctxT: string): string {
+function propField(
+  ctx: GenContext,
+  t: PyTypes,
+  f: PyFunction,
+  p: PyParameter,
+  spec: PropFn,
+  self: string,
+  ctxT: string,
+): string {
   const d = `/** ${docSafe(oneLine(p.description ?? ""))}${p.default !== undefined ? ` Default: \`${docSafe(p.default)}\`.` : ""} */`;
-  const opt = f.name === "PointerProperty" || f.name === "CollectionProperty" ? p.name !== "type" : true;
+  const opt =
+    f.name === "PointerProperty" || f.name === "CollectionProperty" ? p.name !== "type" : true;
   const key = `${propKey(p.name)}${opt ? "?" : ""}`;
   const en = refEnum(ctx, t, p);
   let type: string;
@@ -144,7 +163,14 @@ function propField(ctx: GenContext, t: PyTypes, f: PyFunction, p: PyParameter, s
   return `${d}\n${key}: ${type};`;
 }
 
-function enumProperty(ctx: GenContext, t: PyTypes, f: PyFunction, kw: string, self: string, ctxT: string): string[] {
+function enumProperty(
+  ctx: GenContext,
+  t: PyTypes,
+  f: PyFunction,
+  kw: string,
+  self: string,
+  ctxT: string,
+): string[] {
   const common = (idType: string) =>
     f.parameters
       .filter((p) => p.name !== "items" && p.name !== "default")

@@ -31,7 +31,8 @@ export class PyTypes {
   /** Resolve `@module.Class` placeholders in override text. */
   placeholders(text: string): string {
     return text.replace(/@([\w.]+)\.(\w+)/g, (_m, mod: string, name: string) => {
-      if (mod === "bpy.types" || this.ctx.classes.has(`${mod}.${name}`)) return this.imports.ref({ module: mod, name });
+      if (mod === "bpy.types" || this.ctx.classes.has(`${mod}.${name}`))
+        return this.imports.ref({ module: mod, name });
       return this.imports.ref({ module: mod, name });
     });
   }
@@ -54,14 +55,22 @@ export class PyTypes {
     if (o) return { type: this.placeholders(o) };
     if (qual.startsWith("bmesh.ops.")) {
       const b = BMESH_SLOT_BY_NAME[p.name];
-      if (b) return { type: this.placeholders(b), note: "slot type inferred from its name (bmesh.ops docstrings give no types)" };
+      if (b)
+        return {
+          type: this.placeholders(b),
+          note: "slot type inferred from its name (bmesh.ops docstrings give no types)",
+        };
     }
     if (p.type !== undefined) {
       const r = this.rst(p.type, "param");
       if (r.type !== "unknown") return r;
     }
     const fromDefault = inferFromDefault(p.default);
-    if (fromDefault) return { type: fromDefault, note: p.type ? undefined : "type inferred from the default value" };
+    if (fromDefault)
+      return {
+        type: fromDefault,
+        note: p.type ? undefined : "type inferred from the default value",
+      };
     if (p.type !== undefined) return this.rst(p.type, "param");
     return { type: "unknown", note: "type not documented by Blender" };
   }
@@ -73,9 +82,15 @@ export class PyTypes {
     if (qual.startsWith("bmesh.ops.")) {
       // "-> dict(geom=[], faces=[])": the output slot names; types inferred from the names.
       const m = /->\s*dict\((.*)\)/.exec(f.doc);
-      const slots = m?.[1] ? m[1].split(/,\s*/).map((x) => x.split("=")[0]!.trim()).filter(Boolean) : [];
+      const slots = m?.[1]
+        ? m[1]
+            .split(/,\s*/)
+            .map((x) => x.split("=")[0]!.trim())
+            .filter(Boolean)
+        : [];
       const fields = slots.map((slot) => {
-        const t = BMESH_SLOT_BY_NAME[slot.replace(/_(out|new|old)$/, "")] ?? BMESH_SLOT_BY_NAME[slot];
+        const t =
+          BMESH_SLOT_BY_NAME[slot.replace(/_(out|new|old)$/, "")] ?? BMESH_SLOT_BY_NAME[slot];
         const type = t ? this.placeholders(t).replace(/^readonly /, "") : "unknown";
         return `${propKey(slot)}: ${type};`;
       });
@@ -85,7 +100,10 @@ export class PyTypes {
       };
     }
     if (!f.returns.description) return { type: "void", note: undefined };
-    return { type: "unknown", note: `return type not documented (documented as: ${oneLine(f.returns.description)})` };
+    return {
+      type: "unknown",
+      note: `return type not documented (documented as: ${oneLine(f.returns.description)})`,
+    };
   }
 
   attr(qual: string, a: PyAttribute): TypeResult {
@@ -108,7 +126,12 @@ export class PyTypes {
   signature(
     qual: string,
     f: PyFunction,
-    opts: { kwOnlyAll?: boolean; firstPositional?: number; skipSelf?: boolean; returnOverride?: string } = {},
+    opts: {
+      kwOnlyAll?: boolean;
+      firstPositional?: number;
+      skipSelf?: boolean;
+      returnOverride?: string;
+    } = {},
   ): { params: string; ret: string; doc: string } {
     const positional: string[] = [];
     const kw: string[] = [];
@@ -116,24 +139,42 @@ export class PyTypes {
     if (f.doc) docs.push(docSafe(f.doc));
     const notes: string[] = [];
     let params = f.parameters;
-    if (qual.startsWith("bmesh.ops.") && params.some((p) => p.kind === "var_positional")) params = bmeshDocParams(f) ?? params;
+    if (qual.startsWith("bmesh.ops.") && params.some((p) => p.kind === "var_positional"))
+      params = bmeshDocParams(f) ?? params;
     // `*args` followed by keywords: TS needs the rest parameter last, so the keywords come first
     // only through overloads; we keep `*args` typed and document the keywords (rare: bpy_extras).
-    if (params.some((p) => p.kind === "var_positional") && params.some((p) => p.kind === "keyword_only" || p.kind === "var_keyword")) {
+    if (
+      params.some((p) => p.kind === "var_positional") &&
+      params.some((p) => p.kind === "keyword_only" || p.kind === "var_keyword")
+    ) {
       const rest = params.filter((p) => p.kind !== "keyword_only" && p.kind !== "var_keyword");
-      const dropped = params.filter((p) => p.kind === "keyword_only" || p.kind === "var_keyword").map((p) => p.name);
+      const dropped = params
+        .filter((p) => p.kind === "keyword_only" || p.kind === "var_keyword")
+        .map((p) => p.name);
       notes.push(`keyword parameters not expressible after \`*args\` in TS: ${dropped.join(", ")}`);
       params = rest;
     }
-    if (opts.skipSelf && params[0] && (params[0].name === "self" || params[0].name === "cls")) params = params.slice(1);
+    if (opts.skipSelf && params[0] && (params[0].name === "self" || params[0].name === "cls"))
+      params = params.slice(1);
     const kwOnlyFrom = KEYWORD_ONLY_FROM[qual];
     if (kwOnlyFrom !== undefined) {
-      params = params.map((p, i) => (i >= kwOnlyFrom && p.kind === "positional_or_keyword" ? { ...p, kind: "keyword_only" } : p));
+      params = params.map((p, i) =>
+        i >= kwOnlyFrom && p.kind === "positional_or_keyword" ? { ...p, kind: "keyword_only" } : p,
+      );
     }
-    params = params.map((p) => (p.default === undefined && OPTIONAL_PARAMS.has(`${qual}:${p.name}`) ? { ...p, default: "None" } : p));
-    const firstOpt = params.findIndex((p) => p.kind === "positional_or_keyword" && p.default !== undefined);
+    params = params.map((p) =>
+      p.default === undefined && OPTIONAL_PARAMS.has(`${qual}:${p.name}`)
+        ? { ...p, default: "None" }
+        : p,
+    );
+    const firstOpt = params.findIndex(
+      (p) => p.kind === "positional_or_keyword" && p.default !== undefined,
+    );
     const kwFrom =
-      firstOpt >= 0 && params.slice(firstOpt).some((p) => p.kind === "positional_or_keyword" && p.default === undefined)
+      firstOpt >= 0 &&
+      params
+        .slice(firstOpt)
+        .some((p) => p.kind === "positional_or_keyword" && p.default === undefined)
         ? firstOpt
         : params.length;
     params.forEach((p, index) => {
@@ -142,9 +183,14 @@ export class PyTypes {
       const isKw =
         p.kind === "keyword_only" ||
         (p.kind === "positional_or_keyword" && index >= kwFrom) ||
-        (opts.kwOnlyAll && p.kind !== "var_positional" && p.kind !== "var_keyword" && index >= (opts.firstPositional ?? 0));
+        (opts.kwOnlyAll &&
+          p.kind !== "var_positional" &&
+          p.kind !== "var_keyword" &&
+          index >= (opts.firstPositional ?? 0));
       if (p.kind === "var_keyword") {
-        kw.push(`/** ${docSafe(pd || "Any other keyword argument.")} */\n[keyword: string]: ${t.type === "unknown" ? "unknown" : `${t.type} | undefined`};`);
+        kw.push(
+          `/** ${docSafe(pd || "Any other keyword argument.")} */\n[keyword: string]: ${t.type === "unknown" ? "unknown" : `${t.type} | undefined`};`,
+        );
         if (t.note) notes.push(`**${p.name}: ${t.note}`);
         return;
       }
@@ -157,7 +203,9 @@ export class PyTypes {
       const optional = p.default !== undefined;
       if (isKw) {
         const defaultNote = optional ? ` Default: \`${docSafe(p.default!)}\`.` : "";
-        kw.push(`/** ${docSafe(pd)}${defaultNote}${t.note ? ` (${docSafe(t.note)})` : ""} */\n${propKey(p.name)}${optional ? "?" : ""}: ${t.type};`);
+        kw.push(
+          `/** ${docSafe(pd)}${defaultNote}${t.note ? ` (${docSafe(t.note)})` : ""} */\n${propKey(p.name)}${optional ? "?" : ""}: ${t.type};`,
+        );
         return;
       }
       const b = bindingName(p.name);
@@ -170,13 +218,19 @@ export class PyTypes {
     });
     if (kw.length) {
       const kwType = this.imports.needBpy("KwArgs");
-      const allOptional = kw.every((k) => /\?: /.test(k.split("\n").pop()!) || /^\/\*\*[\s\S]*\*\/\n\[keyword/.test(k));
+      const allOptional = kw.every(
+        (k) => /\?: /.test(k.split("\n").pop()!) || /^\/\*\*[\s\S]*\*\/\n\[keyword/.test(k),
+      );
       positional.push(`options${allOptional ? "?" : ""}: ${kwType}<{\n${kw.join("\n")}\n}>`);
       docs.push("@param options keyword arguments (Python `name=value`)");
     }
-    const r = opts.returnOverride ? { type: opts.returnOverride } as TypeResult : this.ret(qual, f);
+    const r = opts.returnOverride
+      ? ({ type: opts.returnOverride } as TypeResult)
+      : this.ret(qual, f);
     if (f.returns.description || r.note) {
-      docs.push(`@returns ${docSafe(oneLine(f.returns.description ?? ""))}${r.note ? ` (${docSafe(r.note)})` : ""}`.trimEnd());
+      docs.push(
+        `@returns ${docSafe(oneLine(f.returns.description ?? ""))}${r.note ? ` (${docSafe(r.note)})` : ""}`.trimEnd(),
+      );
     }
     docs.push(...notes.map(docSafe));
     return { params: positional.join(", "), ret: r.type, doc: docs.join("\n") };
@@ -231,12 +285,17 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
   const names = new Set<string>();
   const base = cls.bases
     .map((b) => t.ctx.resolveQualified(b, t.module))
-    .find((x): x is NonNullable<typeof x> => x !== null && !(x.module === t.module && x.name === cls.name));
+    .find(
+      (x): x is NonNullable<typeof x> =>
+        x !== null && !(x.module === t.module && x.name === cls.name),
+    );
   if (cls.constructor) {
     const s = t.signature(qual, cls.constructor, { skipSelf: true, returnOverride: "void" });
     lines.push(`${jsdoc(s.doc || cls.doc)}\nconstructor(${s.params});`);
   } else {
-    lines.push(`/** Instances are created by Blender, not constructed from Python. */\nprotected constructor();`);
+    lines.push(
+      `/** Instances are created by Blender, not constructed from Python. */\nprotected constructor();`,
+    );
   }
   for (const a of cls.attributes) {
     if (names.has(a.name)) continue;
@@ -247,8 +306,12 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
       continue;
     }
     const r = t.attr(`${qual}.${a.name}`, a);
-    const d = [docSafe(a.doc), a.readonly ? "Read-only" : "", r.note ? `(${docSafe(r.note)})` : ""].filter(Boolean).join("\n");
-    lines.push(`${jsdoc(d || a.name)}\n${a.readonly ? "readonly " : ""}${propKey(a.name)}: ${r.type};`);
+    const d = [docSafe(a.doc), a.readonly ? "Read-only" : "", r.note ? `(${docSafe(r.note)})` : ""]
+      .filter(Boolean)
+      .join("\n");
+    lines.push(
+      `${jsdoc(d || a.name)}\n${a.readonly ? "readonly " : ""}${propKey(a.name)}: ${r.type};`,
+    );
   }
   for (const m of cls.methods) {
     if (names.has(m.name)) continue;
@@ -256,7 +319,9 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
     const mq = `${qual}.${m.name}`;
     const s = t.signature(mq, m, { skipSelf: true });
     const isStatic = m.kind === "classmethod" || m.kind === "staticmethod";
-    lines.push(`${jsdoc(s.doc || m.name)}\n${isStatic ? "static " : ""}${propKey(m.name)}(${s.params}): ${s.ret};`);
+    lines.push(
+      `${jsdoc(s.doc || m.name)}\n${isStatic ? "static " : ""}${propKey(m.name)}(${s.params}): ${s.ret};`,
+    );
   }
   lines.push(...operatorMethods(t, cls, names));
   const doc = [docSafe(cls.doc || cls.name), `@blender ${version}`].join("\n");
@@ -266,7 +331,12 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
 }
 
 /** Emit module-level functions and constants of a PyModule. */
-export function emitModuleMembers(t: PyTypes, mod: PyModule, version: string, localNames: Set<string>): string[] {
+export function emitModuleMembers(
+  t: PyTypes,
+  mod: PyModule,
+  version: string,
+  localNames: Set<string>,
+): string[] {
   const out: string[] = [];
   const kwModule = mod.name === "bmesh.ops";
   for (const f of mod.functions) {
@@ -277,7 +347,12 @@ export function emitModuleMembers(t: PyTypes, mod: PyModule, version: string, lo
   }
   for (const a of mod.attributes) {
     const r = t.attr(`${mod.name}.${a.name}`, a);
-    const d = [docSafe(a.doc), a.value !== undefined ? `Value at dump time: \`${docSafe(String(a.value))}\`` : "", r.note ? `(${docSafe(r.note)})` : "", `@blender ${version}`]
+    const d = [
+      docSafe(a.doc),
+      a.value !== undefined ? `Value at dump time: \`${docSafe(String(a.value))}\`` : "",
+      r.note ? `(${docSafe(r.note)})` : "",
+      `@blender ${version}`,
+    ]
       .filter(Boolean)
       .join("\n");
     out.push(...declareRenamable("const", a.name, `: ${r.type};`, d, localNames));
@@ -286,14 +361,23 @@ export function emitModuleMembers(t: PyTypes, mod: PyModule, version: string, lo
 }
 
 /** `export function name…` or, for reserved names, `function name_…; export { name_ as name }`. */
-export function declareRenamable(kind: "function" | "const", name: string, rest: string, doc: string, localNames: Set<string>): string[] {
+export function declareRenamable(
+  kind: "function" | "const",
+  name: string,
+  rest: string,
+  doc: string,
+  localNames: Set<string>,
+): string[] {
   if (isBindingName(name)) {
     localNames.add(name);
     return [`${jsdoc(doc)}\nexport ${kind} ${name}${rest}`];
   }
   const b = `_${bindingName(name)}`;
   localNames.add(b);
-  return [`${jsdoc(`${doc}\n@pyName ${name}`)}\n${kind === "const" ? "const" : "function"} ${b}${rest}`, `export { ${b} as ${name} };`];
+  return [
+    `${jsdoc(`${doc}\n@pyName ${name}`)}\n${kind === "const" ? "const" : "function"} ${b}${rest}`,
+    `export { ${b} as ${name} };`,
+  ];
 }
 
 export function propKeyOf(name: string): string {

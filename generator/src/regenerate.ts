@@ -22,7 +22,10 @@ export function packageDir(version: string, root = REPO_ROOT): string {
   return join(root, "packages", `blender-${version}`);
 }
 
-export async function regenerate(root = REPO_ROOT, log: (s: string) => void = console.log): Promise<void> {
+export async function regenerate(
+  root = REPO_ROOT,
+  log: (s: string) => void = console.log,
+): Promise<void> {
   const schemas: Schema[] = [];
   for (const v of VERSIONS) {
     const t0 = performance.now();
@@ -30,7 +33,9 @@ export async function regenerate(root = REPO_ROOT, log: (s: string) => void = co
     schemas.push(schema);
     const r = await generate(schema, packageDir(v, root));
     const total = r.files.reduce((n, f) => n + f.bytes, 0);
-    log(`blender-${v}: ${r.files.length} files, ${(total / 1e6).toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    log(
+      `blender-${v}: ${r.files.length} files, ${(total / 1e6).toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+    );
   }
   for (let i = 0; i + 1 < schemas.length; i++) {
     const a = schemas[i]!;

@@ -23,7 +23,9 @@ const VECTOR_SUBTYPES = new Set([
  * Vector; MATRIX 3×3/4×4 → Matrix; EULER/QUATERNION of length 3 → Euler, 4 → Quaternion;
  * COLOR/COLOR_GAMMA of length 3 → Color. Everything else is a bpy_prop_array.
  */
-export function mathType(p: Property): "Vector" | "Matrix" | "Euler" | "Quaternion" | "Color" | null {
+export function mathType(
+  p: Property,
+): "Vector" | "Matrix" | "Euler" | "Quaternion" | "Color" | null {
   if (p.type !== "float" || !p.arrayLength) return null;
   const dims = p.arrayDimensions ?? [p.arrayLength];
   const len = p.arrayLength;
@@ -139,7 +141,8 @@ export class RnaTypes {
         // rna_access.c RNA_property_pointer_get creates the IDProperty group on first read
         // (verified by the pointer sweep: every such pointer set on every instance).
         const target = this.ctx.structs.get(p.fixedType);
-        const autoGroup = p.runtime && (mode === "get" || mode === "set") && target !== undefined && !target.isID;
+        const autoGroup =
+          p.runtime && (mode === "get" || mode === "set") && target !== undefined && !target.isID;
         return p.neverNone || autoGroup ? t : `${t} | null`;
       }
       case "collection": {
@@ -181,11 +184,14 @@ export class RnaTypes {
     const facts: string[] = [];
     if (p.type === "int" || p.type === "float") {
       if (!Array.isArray(p.default) || p.default.length <= 16) {
-        const d = Array.isArray(p.default) ? `[${p.default.map(fmtNum).join(", ")}]` : fmtNum(p.default);
+        const d = Array.isArray(p.default)
+          ? `[${p.default.map(fmtNum).join(", ")}]`
+          : fmtNum(p.default);
         facts.push(`Default: \`${d}\``);
       }
       facts.push(`Range: [${fmtNum(p.hardMin)}, ${fmtNum(p.hardMax)}]`);
-      if (p.softMin !== p.hardMin || p.softMax !== p.hardMax) facts.push(`soft [${fmtNum(p.softMin)}, ${fmtNum(p.softMax)}]`);
+      if (p.softMin !== p.hardMin || p.softMax !== p.hardMax)
+        facts.push(`soft [${fmtNum(p.softMin)}, ${fmtNum(p.softMax)}]`);
       facts.push(`step ${fmtNum(p.step)}`);
       if (p.type === "float") facts.push(`precision ${p.precision}`);
     } else if (p.type === "boolean") {
@@ -195,7 +201,11 @@ export class RnaTypes {
       if (p.default) facts.push(`Default: ${JSON.stringify(p.default)}`);
       if (p.maxLength) facts.push(`max ${p.maxLength - 1} bytes`);
     } else if (p.type === "enum") {
-      const d = Array.isArray(p.default) ? `{${p.default.map((x) => `'${x}'`).join(", ")}}` : p.default ? `'${p.default}'` : "";
+      const d = Array.isArray(p.default)
+        ? `{${p.default.map((x) => `'${x}'`).join(", ")}}`
+        : p.default
+          ? `'${p.default}'`
+          : "";
       if (d) facts.push(`Default: ${docSafe(d)}`);
     }
     if ((p.type === "int" || p.type === "float" || p.type === "boolean") && p.arrayLength)
@@ -210,10 +220,14 @@ export class RnaTypes {
     if (p.type === "enum") {
       const def = this.ctx.enumDef(p.enum);
       if (p.dynamic && def && isPlaceholderList(def.items)) {
-        lines.push(`Dynamic enum (items come from a callback; RNA's static list is only the placeholder \`${def.items[0]!.identifier}\`).`);
+        lines.push(
+          `Dynamic enum (items come from a callback; RNA's static list is only the placeholder \`${def.items[0]!.identifier}\`).`,
+        );
       } else if (p.dynamic) {
         const seen = def?.items.map((i) => `\`${i.identifier}\``).join(", ") ?? "";
-        lines.push(`Dynamic enum (items come from a callback). Items seen at dump time: ${seen || "(none)"}.`);
+        lines.push(
+          `Dynamic enum (items come from a callback). Items seen at dump time: ${seen || "(none)"}.`,
+        );
       } else if (def && !this.ctx.enumAliases.has(p.enum)) {
         lines.push(enumItemsDoc(def));
       } else if (def) {
@@ -240,7 +254,11 @@ export class RnaTypes {
   }
 
   /** An RNA function as a class method declaration. */
-  functionMember(f: RnaFunction, owner: Struct, opts: { noDoc?: boolean; isInterface?: boolean; asInstance?: boolean } = {}): string {
+  functionMember(
+    f: RnaFunction,
+    owner: Struct,
+    opts: { noDoc?: boolean; isInterface?: boolean; asInstance?: boolean } = {},
+  ): string {
     const params: string[] = [];
     const docs: string[] = [];
     if (f.description) docs.push(docSafe(f.description));
@@ -259,7 +277,9 @@ export class RnaTypes {
       const optional = !callback && !p.required;
       const t = this.type(p, "param");
       if (i >= kwFrom) {
-        kw.push(`${jsdoc(this.propertyDoc(p))}\n${propKey(p.identifier)}${optional ? "?" : ""}: ${t};`);
+        kw.push(
+          `${jsdoc(this.propertyDoc(p))}\n${propKey(p.identifier)}${optional ? "?" : ""}: ${t};`,
+        );
         return;
       }
       const binding = bindingName(p.identifier);
@@ -269,7 +289,9 @@ export class RnaTypes {
     });
     if (kw.length) {
       const allOptional = f.parameters.slice(kwFrom).every((p) => !p.required);
-      params.push(`options${allOptional ? "?" : ""}: ${this.imports.needBpy("KwArgs")}<{\n${kw.join("\n")}\n}>`);
+      params.push(
+        `options${allOptional ? "?" : ""}: ${this.imports.needBpy("KwArgs")}<{\n${kw.join("\n")}\n}>`,
+      );
       docs.push("@param options keyword arguments (Python `name=value`)");
     }
     let ret: string;
@@ -284,14 +306,18 @@ export class RnaTypes {
         RETURN_NEVER_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) ||
         f.identifier.startsWith("new_");
       ret = this.type(r0.type === "pointer" && never ? { ...r0, neverNone: true } : r0, "return");
-    }
-    else ret = `[${f.returns.map((r) => this.type(r, "return")).join(", ")}]`;
+    } else ret = `[${f.returns.map((r) => this.type(r, "return")).join(", ")}]`;
     if (f.returns.length) {
       docs.push(
         `@returns ${docSafe(f.returns.map((r) => `${r.identifier}: ${oneLine(r.description || r.name)}`).join("; "))}`,
       );
     }
-    if (f.registered || f.registeredOptional) docs.push(f.registered && !f.registeredOptional ? "Registered callback (required)." : "Registered callback (optional): define it in a subclass.");
+    if (f.registered || f.registeredOptional)
+      docs.push(
+        f.registered && !f.registeredOptional
+          ? "Registered callback (required)."
+          : "Registered callback (optional): define it in a subclass.",
+      );
     docs.push(...renames);
     // Registered callbacks without `self` (`Operator.poll`, `description`, `Node.poll`, …) are
     // `@classmethod`s in Python subclasses (Blender binds `cls`): `static` members in TS.
@@ -305,7 +331,10 @@ export class RnaTypes {
 
 export function enumItemsDoc(def: EnumDef): string {
   return def.items
-    .map((i) => `- \`${i.identifier}\`${i.name ? ` ${i.name}` : ""}${i.description ? `: ${oneLine(i.description)}` : ""}`)
+    .map(
+      (i) =>
+        `- \`${i.identifier}\`${i.name ? ` ${i.name}` : ""}${i.description ? `: ${oneLine(i.description)}` : ""}`,
+    )
     .map(docSafe)
     .join("\n");
 }

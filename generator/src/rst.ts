@@ -45,7 +45,7 @@ const SCALARS: Record<string, string> = {
   set: "Set<string>",
   "set of strings": "Set<string>",
   "set of str": "Set<string>",
-  "frozenset": "ReadonlySet<string>",
+  frozenset: "ReadonlySet<string>",
 };
 
 /** Opaque containers: typed as precisely as the text allows; the element type is not documented. */
@@ -160,13 +160,15 @@ function mapOne(text: string, ctx: RstContext): Mapped | null {
     const outer = ctx.resolveClass(m[1]!);
     const inner = mapText(m[2]!, ctx);
     const generic = /(^|\.)(BMElemSeq|BMIter)$/.test(m[1]!);
-    if (outer && (!generic || inner.type !== "unknown")) return { type: generic ? `${outer}<${inner.type}>` : outer };
+    if (outer && (!generic || inner.type !== "unknown"))
+      return { type: generic ? `${outer}<${inner.type}>` : outer };
   }
   // "Literal['VERT', 'EDGE']"
   m = /^Literal\[(.+)\]$/.exec(t);
   if (m) {
     const lits = m[1]!.split(/,\s*/).map((x) => /^'([^']*)'$|^"([^"]*)"$/.exec(x.trim()));
-    if (lits.every((x) => x !== null)) return { type: lits.map((x) => JSON.stringify(x![1] ?? x![2])).join(" | ") };
+    if (lits.every((x) => x !== null))
+      return { type: lits.map((x) => JSON.stringify(x![1] ?? x![2])).join(" | ") };
   }
   // Python typing generics (4.3+ docstrings): "Sequence[X]", "Iterable[X]", "list[X]", "set[X]"
   m = /^(Sequence|Iterable|Iterator|Collection|list|List|set|Set|frozenset)\[(.+)\]$/.exec(t);
@@ -175,12 +177,22 @@ function mapOne(text: string, ctx: RstContext): Mapped | null {
     if (inner.type === "unknown") return null;
     const kind = m[1]!.toLowerCase();
     if (kind === "set" || kind === "frozenset")
-      return { type: ctx.position === "param" ? `ReadonlySet<${inner.type}> | Set<${inner.type}>` : `Set<${inner.type}>`, note: inner.note };
-    if (kind === "iterable" || kind === "iterator") return { type: `Iterable<${inner.type}>`, note: inner.note };
+      return {
+        type:
+          ctx.position === "param"
+            ? `ReadonlySet<${inner.type}> | Set<${inner.type}>`
+            : `Set<${inner.type}>`,
+        note: inner.note,
+      };
+    if (kind === "iterable" || kind === "iterator")
+      return { type: `Iterable<${inner.type}>`, note: inner.note };
     return { type: arrayOf(inner.type, ctx), note: inner.note };
   }
   // containers
-  m = /^(?:sequence|list|tuple|iterable|collection|set)s? of (?:\d+ (?:or \d+ )?|(?:\d+, )*\d+ or \d+ )?(.+?)s?$/i.exec(t);
+  m =
+    /^(?:sequence|list|tuple|iterable|collection|set)s? of (?:\d+ (?:or \d+ )?|(?:\d+, )*\d+ or \d+ )?(.+?)s?$/i.exec(
+      t,
+    );
   if (m) {
     const inner = mapText(m[1]!.replace(/^of /, ""), { ...ctx, position: ctx.position });
     if (inner.type === "unknown") return null;
@@ -211,7 +223,12 @@ function mapOne(text: string, ctx: RstContext): Mapped | null {
   if (m) {
     const items = m[1]!.split(/,\s*/).map((x) => mapText(x, ctx));
     if (items.some((i) => i.type === "unknown")) return null;
-    return { type: tuple(items.map((i) => i.type), ctx) };
+    return {
+      type: tuple(
+        items.map((i) => i.type),
+        ctx,
+      ),
+    };
   }
   return null;
 }
@@ -236,8 +253,14 @@ export function mapText(raw: string, ctx: RstContext): Mapped {
     const mapped = alts.map((a) => mapOne(a, ctx));
     if (mapped.every((x): x is Mapped => x !== null)) {
       const notes = mapped.map((x) => x.note).filter(Boolean);
-      return { type: union(mapped.map((x) => x.type)), note: notes.length ? notes.join("; ") : undefined };
+      return {
+        type: union(mapped.map((x) => x.type)),
+        note: notes.length ? notes.join("; ") : undefined,
+      };
     }
   }
-  return { type: "unknown", note: `Blender documents the type as "${raw.trim()}", which the generator cannot map` };
+  return {
+    type: "unknown",
+    note: `Blender documents the type as "${raw.trim()}", which the generator cannot map`,
+  };
 }

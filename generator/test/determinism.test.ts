@@ -27,10 +27,14 @@ describe.each(VERSIONS)("blender-%s", (v) => {
     const sa = snapshot(a);
     const sb = snapshot(b);
     expect([...sa.keys()]).toEqual([...sb.keys()]);
-    for (const [f, text] of sa) expect(sb.get(f) === text, `${f} differs between two runs`).toBe(true);
+    for (const [f, text] of sa)
+      expect(sb.get(f) === text, `${f} differs between two runs`).toBe(true);
     const committed = snapshot(pkgDir(v));
     expect([...committed.keys()]).toEqual([...sa.keys()]);
     for (const [f, text] of sa)
-      expect(committed.get(f) === text, `packages/blender-${v}/${f} drifted: run npm run generate -w @bpyts/generator`).toBe(true);
+      expect(
+        committed.get(f) === text,
+        `packages/blender-${v}/${f} drifted: run npm run generate -w @bpyts/generator`,
+      ).toBe(true);
   }, 180_000);
 });

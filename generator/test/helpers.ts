@@ -29,9 +29,16 @@ export const COMPILER_OPTIONS = {
 };
 
 /** Write a tsconfig checking `files` against the package of version `v`; returns its path. */
-export function tsconfigFor(v: string, files: string[], extra: Record<string, unknown> = {}): string {
+export function tsconfigFor(
+  v: string,
+  files: string[],
+  extra: Record<string, unknown> = {},
+): string {
   const dir = mkdtempSync(join(tmpdir(), `bpyts-tc-${v}-`));
-  writeFileSync(join(dir, "console.d.ts"), "declare const console: { log(...args: unknown[]): void };\n");
+  writeFileSync(
+    join(dir, "console.d.ts"),
+    "declare const console: { log(...args: unknown[]): void };\n",
+  );
   const tsconfig = {
     compilerOptions: { ...COMPILER_OPTIONS, ...extra },
     files: [join(pkgDir(v), "index.d.ts"), join(dir, "console.d.ts"), ...files],
@@ -42,7 +49,10 @@ export function tsconfigFor(v: string, files: string[], extra: Record<string, un
 }
 
 export function runTsc(bin: string, project: string): { status: number | null; output: string } {
-  const r = spawnSync(process.execPath, [bin, "-p", project], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [bin, "-p", project], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 

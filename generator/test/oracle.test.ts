@@ -32,11 +32,14 @@ interface Decl {
 
 function readDeclarations(dir: string) {
   const project = new Project({ useInMemoryFileSystem: false, skipAddingFilesFromTsConfig: true });
-  for (const f of readdirSync(dir).filter((x) => x.endsWith(".d.ts"))) project.addSourceFileAtPath(join(dir, f));
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".d.ts")))
+    project.addSourceFileAtPath(join(dir, f));
   const structs = new Map<string, Decl>();
   const ops = new Map<string, Set<string>>();
   const modules = (name: string): ModuleDeclaration[] =>
-    project.getSourceFiles().flatMap((sf) => sf.getModules().filter((m) => m.getName() === JSON.stringify(name)));
+    project
+      .getSourceFiles()
+      .flatMap((sf) => sf.getModules().filter((m) => m.getName() === JSON.stringify(name)));
   for (const m of modules("bpy.types")) {
     for (const c of m.getClasses()) {
       const props = new Set<string>();
@@ -44,7 +47,12 @@ function readDeclarations(dir: string) {
       for (const p of c.getProperties()) props.add(p.getName());
       for (const g of c.getGetAccessors()) props.add(g.getName());
       for (const me of c.getMethods()) methods.add(me.getName());
-      structs.set(c.getName()!, { kind: "class", base: c.getExtends()?.getExpression().getText() ?? null, props, methods });
+      structs.set(c.getName()!, {
+        kind: "class",
+        base: c.getExtends()?.getExpression().getText() ?? null,
+        props,
+        methods,
+      });
     }
     for (const i of m.getInterfaces()) {
       const props = new Set<string>();
@@ -52,7 +60,12 @@ function readDeclarations(dir: string) {
       for (const p of i.getProperties()) props.add(p.getName());
       for (const g of i.getGetAccessors()) props.add(g.getName());
       for (const me of i.getMethods()) methods.add(me.getName());
-      structs.set(i.getName(), { kind: "interface", base: i.getExtends()[0]?.getExpression().getText() ?? null, props, methods });
+      structs.set(i.getName(), {
+        kind: "interface",
+        base: i.getExtends()[0]?.getExpression().getText() ?? null,
+        props,
+        methods,
+      });
     }
   }
   for (const m of modules("bpy.ops")) {
@@ -60,12 +73,16 @@ function readDeclarations(dir: string) {
       for (const stmt of ns.getVariableStatements()) {
         for (const d of stmt.getDeclarations()) {
           // exported under the Python name (reserved words: `_delete` exported as `delete`)
-          const tag = stmt.getJsDocs().flatMap((j) => j.getTags()).find((t) => t.getTagName() === "pyName");
+          const tag = stmt
+            .getJsDocs()
+            .flatMap((j) => j.getTags())
+            .find((t) => t.getTagName() === "pyName");
           const pyName = tag ? tag.getCommentText()!.trim() : d.getName();
           const typeNode = d.getTypeNode();
           const options = new Set<string>();
           const lit = typeNode?.getFirstDescendantByKind(SyntaxKind.TypeLiteral);
-          if (lit) for (const p of lit.getProperties()) options.add(p.getName().replace(/^"|"$/g, ""));
+          if (lit)
+            for (const p of lit.getProperties()) options.add(p.getName().replace(/^"|"$/g, ""));
           ops.set(`${ns.getName()}.${pyName}`, options);
         }
       }
@@ -82,7 +99,16 @@ describe.skipIf(!blender)("live oracle: Blender 3.4 vs packages/blender-3.4", ()
     const out = join(mkdtempSync(join(tmpdir(), "bpyts-oracle-")), "walk.json");
     const r = spawnSync(
       blender!,
-      ["-b", "--factory-startup", "--python-exit-code", "1", "--python", join(ROOT, "generator/test/oracle/walk_blender.py"), "--", out],
+      [
+        "-b",
+        "--factory-startup",
+        "--python-exit-code",
+        "1",
+        "--python",
+        join(ROOT, "generator/test/oracle/walk_blender.py"),
+        "--",
+        out,
+      ],
       { encoding: "utf8", maxBuffer: 64 << 20 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -126,7 +152,8 @@ describe.skipIf(!blender)("live oracle: Blender 3.4 vs packages/blender-3.4", ()
   it("declares every RNA function as a method (own or inherited)", () => {
     const missing: string[] = [];
     for (const [s, info] of Object.entries(walk.structs))
-      for (const f of info.functions) if (!lookup(s, f, "methods") && !EXCEPTIONS[`${s}.${f}()`]) missing.push(`${s}.${f}()`);
+      for (const f of info.functions)
+        if (!lookup(s, f, "methods") && !EXCEPTIONS[`${s}.${f}()`]) missing.push(`${s}.${f}()`);
     expect(missing).toEqual([]);
   });
 
@@ -169,7 +196,16 @@ describe.skipIf(!blender)("live oracle: pointer nullness (Blender 3.4)", () => {
     const out = join(mkdtempSync(join(tmpdir(), "bpyts-sweep-")), "sweep.json");
     const r = spawnSync(
       blender!,
-      ["-b", "--factory-startup", "--python-exit-code", "1", "--python", join(ROOT, "generator/test/oracle/pointer_sweep.py"), "--", out],
+      [
+        "-b",
+        "--factory-startup",
+        "--python-exit-code",
+        "1",
+        "--python",
+        join(ROOT, "generator/test/oracle/pointer_sweep.py"),
+        "--",
+        out,
+      ],
       { encoding: "utf8", maxBuffer: 64 << 20 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -192,19 +228,31 @@ describe.skipIf(!blender)("live oracle: pointer nullness (Blender 3.4)", () => {
         if (p.type !== "pointer") continue;
         const key = `${s.identifier}.${p.identifier}`;
         if (POINTER_MAYBE_NONE.has(key)) continue;
-        if (p.neverNone || POINTER_NEVER_NONE.has(key) || (p.runtime && isID.get(p.fixedType) === false)) nonNull.push(key);
+        if (
+          p.neverNone ||
+          POINTER_NEVER_NONE.has(key) ||
+          (p.runtime && isID.get(p.fixedType) === false)
+        )
+          nonNull.push(key);
       }
-    const bad = nonNull.filter((k) => (sweep.pointers[k]?.none ?? 0) > 0).map((k) => `${k}: None ${sweep.pointers[k]!.none}×`);
+    const bad = nonNull
+      .filter((k) => (sweep.pointers[k]?.none ?? 0) > 0)
+      .map((k) => `${k}: None ${sweep.pointers[k]!.none}×`);
     expect(bad).toEqual([]);
     const embedded = [...POINTER_NEVER_NONE].filter((k) => !/\.layout(_type)?$/.test(k));
     const notEmbedded = embedded.filter((k) => {
       const st = sweep.pointers[k];
-      return !st || st.set === 0 || !Object.values(st.offsets).every((o) => o.length === 1 && o[0]! >= 0 && o[0]! < 65536);
+      return (
+        !st ||
+        st.set === 0 ||
+        !Object.values(st.offsets).every((o) => o.length === 1 && o[0]! >= 0 && o[0]! < 65536)
+      );
     });
     expect(notEmbedded).toEqual([]);
   });
 
   it("sees None in the pointers that stay nullable", () => {
-    for (const k of ["Object.pose", "Object.field", "Mesh.shape_keys", "Object.parent"]) expect(sweep.pointers[k]?.none, k).toBeGreaterThan(0);
+    for (const k of ["Object.pose", "Object.field", "Mesh.shape_keys", "Object.parent"])
+      expect(sweep.pointers[k]?.none, k).toBeGreaterThan(0);
   });
 });

@@ -31,7 +31,10 @@ describe("negative control", () => {
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(join(tmpdir(), "bpyts-neg-"));
     const file = join(dir, "bad.ts");
-    writeFileSync(file, 'import * as bpy from "bpy";\nbpy.ops.mesh.primitive_cube_add({ size: "big" });\n');
+    writeFileSync(
+      file,
+      'import * as bpy from "bpy";\nbpy.ops.mesh.primitive_cube_add({ size: "big" });\n',
+    );
     for (const bin of [TSC6, TSC7]) {
       const r = runTsc(bin, tsconfigFor("3.4", [file]));
       expect(r.status).not.toBe(0);
