@@ -1,7 +1,8 @@
 // `npm run bench`: runs every bench/*.bench.mjs and prints one table of ratios.
 //
 // Contract: a benchmark module's default export is an async function returning rows
-//   { name, subject: { label, ms }, baseline: { label, ms }, goal? }
+//   { name, subject: { label, ms }, baseline: { label, ms }, goal?, unit? }
+// (`unit: "kB"` for size rows, whose `ms` fields then hold kilobytes)
 // where subject and baseline are measured in the same run (never against a stored number), so
 // the ratio means something on any machine. Pass names to run a subset: `npm run bench -- pool`.
 import { readdir } from "node:fs/promises";
@@ -21,12 +22,15 @@ for (const file of files) {
   for (const row of await mod.default()) rows.push({ file, ...row });
 }
 
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const fmtTime = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const fmt = (value, unit) => (unit === "kB" ? `${value.toFixed(0)} kB` : fmtTime(value));
+// Small ratios (a warm pool against a cold start) read better as "1/N×".
+const fmtRatio = (r) => (r > 0 && r < 0.1 ? `1/${(1 / r).toFixed(0)}×` : `${r.toFixed(2)}×`);
 const table = rows.map((r) => ({
   benchmark: r.name,
-  subject: `${r.subject.label}: ${fmt(r.subject.ms)}`,
-  baseline: `${r.baseline.label}: ${fmt(r.baseline.ms)}`,
-  ratio: `${(r.subject.ms / r.baseline.ms).toFixed(2)}×`,
+  subject: `${r.subject.label}: ${fmt(r.subject.ms, r.unit)}`,
+  baseline: `${r.baseline.label}: ${fmt(r.baseline.ms, r.unit)}`,
+  ratio: fmtRatio(r.subject.ms / r.baseline.ms),
   goal: r.goal ?? "",
 }));
 console.log(
