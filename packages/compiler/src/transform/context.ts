@@ -7,11 +7,15 @@ import type { BpyDiagnostic } from "../index.js";
 import { diagnostics, formatMessage, type DiagnosticKey } from "../diagnostics.js";
 import * as py from "../python/ast.js";
 
-export const PY_KEYWORDS = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type _".split(
+/** Python's hard keywords: never an identifier, nor a keyword-argument name. */
+export const PY_HARD_KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
     " ",
   ),
 );
+
+/** Hard and soft keywords: user names are renamed away from all of them. */
+export const PY_KEYWORDS = new Set([...PY_HARD_KEYWORDS, "match", "case", "type", "_"]);
 
 /** Builtins and modules the output may use: user names never shadow them. */
 export const PY_RESERVED = new Set([

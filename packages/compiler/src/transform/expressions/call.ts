@@ -1,7 +1,7 @@
 /** Calls, `new`, keyword arguments (KwArgs) and super calls. */
 import ts from "typescript";
 import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
+import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
@@ -49,46 +49,7 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
           ctx.report(p, "kwargs");
           continue;
         }
-        if (
-          IDENT.test(key) &&
-          ![
-            "lambda",
-            "from",
-            "class",
-            "def",
-            "import",
-            "global",
-            "None",
-            "True",
-            "False",
-            "in",
-            "is",
-            "not",
-            "and",
-            "or",
-            "if",
-            "else",
-            "elif",
-            "while",
-            "for",
-            "try",
-            "except",
-            "finally",
-            "with",
-            "as",
-            "assert",
-            "del",
-            "pass",
-            "raise",
-            "return",
-            "yield",
-            "break",
-            "continue",
-            "nonlocal",
-            "async",
-            "await",
-          ].includes(key)
-        ) {
+        if (IDENT.test(key) && !PY_HARD_KEYWORDS.has(key)) {
           out.push({ kind: "kw", name: key, value });
         } else
           out.push({
