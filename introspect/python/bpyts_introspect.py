@@ -12,6 +12,7 @@
 # deterministic: stable ordering, no timestamps, no addresses, no machine paths.
 import bpy  # noqa: F401  (must come before any other Blender module)
 
+import ast
 import gzip
 import io
 import json
@@ -144,6 +145,17 @@ _PROBE_SKIP = {"Paint", "UnifiedPaintSettings", "Brush"}
 _PROBE_MESSAGE = re.compile(r"not found in (\(.*\)|\[.*\])")
 
 
+def _probe_items(ex):
+    """The valid enum items Blender lists in the error a probe value raised, or None."""
+    m = _PROBE_MESSAGE.search(str(ex))
+    if not m:
+        return None
+    try:
+        return list(ast.literal_eval(m.group(1)))
+    except Exception:
+        return None
+
+
 def _probe_dynamic_enums(limit=4000):
     """Items of context-dependent enums, by property pointer.
 
@@ -152,8 +164,6 @@ def _probe_dynamic_enums(limit=4000):
     live instance per struct type is reached from bpy.data/bpy.context, and assigning an invalid
     value makes Blender list the items valid in the current context (nothing is modified).
     """
-    import ast
-
     roots = []
     for getter in (
         lambda: bpy.context.scene,
@@ -195,12 +205,8 @@ def _probe_dynamic_enums(limit=4000):
                 try:
                     setattr(inst, ident, {_PROBE} if p.is_enum_flag else _PROBE)
                 except Exception as ex:
-                    m = _PROBE_MESSAGE.search(str(ex))
-                    if m:
-                        try:
-                            items = list(ast.literal_eval(m.group(1)))
-                        except Exception:
-                            continue
+                    items = _probe_items(ex)
+                    if items is not None:
                         result.setdefault(p.as_pointer(), (inst, ident, items))
                 continue
             if kind not in ("POINTER", "COLLECTION"):
@@ -254,8 +260,6 @@ def _probe_function_enums(inst, srna, result):
     required parameters before it) fails while parsing the arguments, before the function runs,
     with an error that lists the items valid in context. Nothing is called or modified.
     """
-    import ast
-
     for f in srna.functions:
         if f.is_registered or f.is_registered_optional:
             continue  # callbacks may be Python code: never call them
@@ -282,12 +286,8 @@ def _probe_function_enums(inst, srna, result):
             try:
                 func(**kw)
             except Exception as ex:
-                m = _PROBE_MESSAGE.search(str(ex))
-                if m:
-                    try:
-                        items = list(ast.literal_eval(m.group(1)))
-                    except Exception:
-                        continue
+                items = _probe_items(ex)
+                if items is not None:
                     result.setdefault(p.as_pointer(), (inst, p.identifier, items))
             else:  # parsing accepted the probe: should not happen, report loudly
                 raise RuntimeError("bpyts: probe value accepted by %s.%s" % (srna.identifier, f.identifier))

@@ -540,7 +540,8 @@ interface RangeLoop {
   floatBound?: boolean;
 }
 
-function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
+/** The one `let` declaration of a `for (let i = …; …)` header, if that is its shape. */
+function letCounter(node: ts.ForStatement): ts.VariableDeclaration | undefined {
   const init = node.initializer;
   if (
     !init ||
@@ -549,7 +550,12 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
     init.declarations.length !== 1
   )
     return undefined;
-  const decl = init.declarations[0]!;
+  return init.declarations[0];
+}
+
+function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
+  const decl = letCounter(node);
+  if (!decl) return undefined;
   if (!ts.isIdentifier(decl.name) || !decl.initializer || !isIntExpr(ctx, decl.initializer))
     return undefined;
   const sym = ctx.checker.getSymbolAtLocation(decl.name);
@@ -642,15 +648,8 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
 
 /** `for (let i = k; …; i++)` (k ≥ 1 an integer literal, i not assigned in the body): i ≥ 1. */
 function positiveCounter(ctx: Ctx, node: ts.ForStatement): ts.Symbol | undefined {
-  const init = node.initializer;
-  if (
-    !init ||
-    !ts.isVariableDeclarationList(init) ||
-    !(init.flags & ts.NodeFlags.Let) ||
-    init.declarations.length !== 1
-  )
-    return undefined;
-  const d = init.declarations[0]!;
+  const d = letCounter(node);
+  if (!d) return undefined;
   if (
     !ts.isIdentifier(d.name) ||
     !d.initializer ||
