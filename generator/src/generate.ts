@@ -399,19 +399,107 @@ function extraMethods(
     });
 }
 
+/**
+ * A member entry's key: its name, `static ` first for static members (a getter and its setter
+ * share one key).
+ */
+function memberKey(entry: string): string {
+  const decl = entry.replace(/^\/\*\*[\s\S]*?\*\/\n/, "").trimStart();
+  const m = /^(static\s+)?(?:readonly\s+)?(?:get\s+|set\s+)?([\w$]+|"[^"]*")/.exec(decl);
+  return m ? `${m[1] ? "static " : ""}${m[2]}` : decl;
+}
+
+/** Member entries grouped by key, in order. */
+function groupMembers(entries: string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) {
+    const k = memberKey(e);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(e);
+  }
+  return groups;
+}
+
+/** Per generation: every struct's members rendered with scratch imports, for comparison only. */
+const scratchMembers = new WeakMap<
+  GenContext,
+  { rna: RnaTypes; py: PyTypes; memo: Map<string, Map<string, string>> }
+>();
+
+function renderedGroups(ctx: GenContext, s: Struct): Map<string, string> {
+  let sc = scratchMembers.get(ctx);
+  if (!sc) {
+    const local = new Set<string>([...ctx.structs.keys(), ...ctx.enumAliases.values()]);
+    const imports = new Imports("bpy.types", local);
+    sc = {
+      rna: new RnaTypes(ctx, imports),
+      py: new PyTypes(ctx, imports, "bpy.types"),
+      memo: new Map(),
+    };
+    scratchMembers.set(ctx, sc);
+  }
+  let g = sc.memo.get(s.identifier);
+  if (!g) {
+    g = new Map(
+      [...groupMembers(structMembers(ctx, sc.rna, sc.py, s))].map(([k, v]) => [k, v.join("\n")]),
+    );
+    sc.memo.set(s.identifier, g);
+  }
+  return g;
+}
+
+/**
+ * Drops members whose declaration (JSDoc included) is identical to the one the nearest ancestor
+ * declaring that name has: RNA repeats e.g. `input_template`/`output_template` on every node
+ * class. Nothing is lost (the inherited member reads the same), and the typings get smaller,
+ * which is what type-checking pays for.
+ */
+function dropInherited(ctx: GenContext, s: Struct, members: string[]): string[] {
+  const ancestors = ctx.ancestors(s);
+  if (ancestors.length === 0) return members;
+  const out: string[] = [];
+  for (const [key, entries] of groupMembers(members)) {
+    const text = entries.join("\n");
+    let same = false;
+    for (const a of ancestors) {
+      const t = renderedGroups(ctx, a).get(key);
+      if (t === undefined) continue;
+      same = t === text;
+      break;
+    }
+    if (!same) out.push(...entries);
+  }
+  return out;
+}
+
 function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): string[] {
   const v = ctx.version;
+  const members = dropInherited(ctx, s, structMembers(ctx, rna, py, s));
+  const base = s.base ? rna.struct(s.base) : rna.struct("bpy_struct");
+  const docLines = [docSafe(s.description || s.name)];
+  if (s.isID) docLines.push("An ID data-block.");
+  if (s.nested) docLines.push(`Nested in {@link ${s.nested}}.`);
+  if (!s.inBpyTypes)
+    docLines.push(
+      `Not exposed as \`bpy.types.${s.identifier}\` at runtime (reachable through properties only): a type, not a value.`,
+    );
+  docLines.push(`@blender ${v}`);
+  if (!s.inBpyTypes && !ctx.hasSubclasses.has(s.identifier)) {
+    // A type only: an interface (no value), static members dropped (documented).
+    const ifaceMembers = members.filter((m) => !/(^|\n)static /.test(m));
+    return [
+      `${jsdoc(docLines.join("\n"))}\nexport interface ${s.identifier} extends ${base} {\n${ifaceMembers.join("\n")}\n}`,
+    ];
+  }
+  return [
+    `${jsdoc(docLines.join("\n"))}\nexport class ${s.identifier} extends ${base} {\n${members.join("\n")}\n}`,
+  ];
+}
+
+/** A struct's member entries (JSDoc + declaration each), before inherited duplicates are dropped. */
+function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): string[] {
   const members: string[] = [];
   const names = new Set<string>();
-  // Inherited member names (to avoid redeclaring incompatible members).
-  const inherited = new Map<string, string>();
-  for (const a of ctx.ancestors(s)) {
-    for (const p of a.properties)
-      if (!inherited.has(p.identifier)) inherited.set(p.identifier, "prop");
-    for (const f of a.functions)
-      if (!inherited.has(f.identifier)) inherited.set(f.identifier, "func");
-    for (const m of a.python) if (!inherited.has(m.name)) inherited.set(m.name, "py");
-  }
   for (const p of s.properties) {
     if (names.has(p.identifier)) continue;
     names.add(p.identifier);
@@ -566,26 +654,7 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
     }
   }
   for (const text of EXTRA_STRUCT_MEMBERS[s.identifier] ?? []) members.push(py.placeholders(text));
-  const base = s.base ? rna.struct(s.base) : rna.struct("bpy_struct");
-  const docLines = [docSafe(s.description || s.name)];
-  if (s.isID) docLines.push("An ID data-block.");
-  if (s.nested) docLines.push(`Nested in {@link ${s.nested}}.`);
-  if (!s.inBpyTypes)
-    docLines.push(
-      `Not exposed as \`bpy.types.${s.identifier}\` at runtime (reachable through properties only): a type, not a value.`,
-    );
-  docLines.push(`@blender ${v}`);
-  void inherited;
-  if (!s.inBpyTypes && !ctx.hasSubclasses.has(s.identifier)) {
-    // A type only: an interface (no value), static members dropped (documented).
-    const ifaceMembers = members.filter((m) => !/(^|\n)static /.test(m));
-    return [
-      `${jsdoc(docLines.join("\n"))}\nexport interface ${s.identifier} extends ${base} {\n${ifaceMembers.join("\n")}\n}`,
-    ];
-  }
-  return [
-    `${jsdoc(docLines.join("\n"))}\nexport class ${s.identifier} extends ${base} {\n${members.join("\n")}\n}`,
-  ];
+  return members;
 }
 
 /** Base overloads to append to an overriding method: none when identical; optionality follows the override. */

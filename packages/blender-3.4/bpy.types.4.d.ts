@@ -9819,16 +9819,6 @@ declare module "bpy.types" {
      */
     label_size: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9869,16 +9859,6 @@ declare module "bpy.types" {
      */
     readonly interface: PropertyGroup | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9914,16 +9894,6 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly interface: PropertyGroup | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9965,16 +9935,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     is_active_output: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -10312,16 +10272,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export class NodeReroute extends NodeInternal {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED

@@ -2083,16 +2083,6 @@ declare module "bpy.types" {
      */
     premul: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2139,16 +2129,6 @@ declare module "bpy.types" {
      */
     corner_rounding: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2194,16 +2174,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0.01, 30] · step 10 · precision 3
      */
     sigma_space: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2307,16 +2277,6 @@ declare module "bpy.types" {
      */
     use_gamma_correction: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2362,16 +2322,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 10000] · step 10 · precision 3
      */
     blur_max: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2428,16 +2378,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [-1, 1] · step 10 · precision 3
      */
     shift: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2501,16 +2441,6 @@ declare module "bpy.types" {
      */
     rotation: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2546,16 +2476,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_premultiply: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2626,16 +2546,6 @@ declare module "bpy.types" {
      */
     limit_min: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2691,16 +2601,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 1] · step 10 · precision 3
      */
     shadow_adjust: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2813,16 +2713,6 @@ declare module "bpy.types" {
      */
     get output_whitepoint(): Color;
     set output_whitepoint(value: Color | readonly [number, number, number]);
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2980,16 +2870,6 @@ declare module "bpy.types" {
      */
     highlights_lift: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3035,16 +2915,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 1] · step 10 · precision 3
      */
     color_value: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3125,16 +2995,6 @@ declare module "bpy.types" {
      */
     unspill_blue: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3166,16 +3026,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeCombHSVA extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3206,16 +3056,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeCombRGBA extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3254,16 +3094,6 @@ declare module "bpy.types" {
      */
     mode: CompositorNodeCombYCCAModeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3294,16 +3124,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeCombYUVA extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3348,16 +3168,6 @@ declare module "bpy.types" {
      */
     ycc_mode: CompositorNodeCombYCCAModeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3388,16 +3198,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeCombineXYZ extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3434,16 +3234,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_alpha: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3488,16 +3278,6 @@ declare module "bpy.types" {
      */
     to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3528,16 +3308,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeCornerPin extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3620,16 +3390,6 @@ declare module "bpy.types" {
      */
     rel_max_y: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3676,16 +3436,6 @@ declare module "bpy.types" {
      */
     get remove(): Color;
     set remove(value: Color | readonly [number, number, number]);
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3809,16 +3559,6 @@ declare module "bpy.types" {
      */
     readonly has_views: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3855,16 +3595,6 @@ declare module "bpy.types" {
      */
     readonly mapping: CurveMapping | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3900,16 +3630,6 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly mapping: CurveMapping | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3987,16 +3707,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 100] · step 10 · precision 3
      */
     zoom: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4085,16 +3795,6 @@ declare module "bpy.types" {
      */
     z_scale: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4139,16 +3839,6 @@ declare module "bpy.types" {
      */
     prefilter: "NONE" | "FAST" | "ACCURATE";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4190,16 +3880,6 @@ declare module "bpy.types" {
      */
     threshold_neighbor: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4240,16 +3920,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 1] · step 10 · precision 3
      */
     falloff: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4307,16 +3977,6 @@ declare module "bpy.types" {
      */
     falloff: ProportionalFalloffCurveOnlyItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4347,16 +4007,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeDisplace extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4406,16 +4056,6 @@ declare module "bpy.types" {
      */
     falloff: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4460,16 +4100,6 @@ declare module "bpy.types" {
      * - `KEEP_IN` Keep In: Restrict mask pixels from touching edges
      */
     edge_mode: "BLEED_OUT" | "KEEP_IN";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4533,16 +4163,6 @@ declare module "bpy.types" {
      */
     rotation: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4573,16 +4193,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeExposure extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4620,16 +4230,6 @@ declare module "bpy.types" {
      * Items: {@link NodeFilterItems}
      */
     filter_type: NodeFilterItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4670,16 +4270,6 @@ declare module "bpy.types" {
      */
     axis: "X" | "Y" | "XY";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4710,16 +4300,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeGamma extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4815,16 +4395,6 @@ declare module "bpy.types" {
      */
     size: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4859,16 +4429,6 @@ declare module "bpy.types" {
      * Node Tree
      */
     node_tree: NodeTree | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4906,16 +4466,6 @@ declare module "bpy.types" {
      */
     readonly mapping: CurveMapping | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4946,16 +4496,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeHueSat extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4997,16 +4537,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_antialiasing: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5095,16 +4625,6 @@ declare module "bpy.types" {
      */
     readonly has_views: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5140,16 +4660,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 10000] · step 1
      */
     distance: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5191,16 +4701,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     invert_alpha: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5294,16 +4794,6 @@ declare module "bpy.types" {
      */
     feather_distance: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5348,16 +4838,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR
      */
     smoothness: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5417,16 +4897,6 @@ declare module "bpy.types" {
      */
     eccentricity: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5473,16 +4943,6 @@ declare module "bpy.types" {
      */
     use_fit: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5523,16 +4983,6 @@ declare module "bpy.types" {
      * - `LUMINANCE` Luminance: Luminance Channel
      */
     channel: "COMBINED_RGB" | "RED" | "GREEN" | "BLUE" | "LUMINANCE";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5575,16 +5025,6 @@ declare module "bpy.types" {
      */
     limit_min: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5620,16 +5060,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_clamp: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5673,16 +5103,6 @@ declare module "bpy.types" {
      * - `ANISOTROPIC` Anisotropic
      */
     filter_type: "NEAREST" | "ANISOTROPIC";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5748,16 +5168,6 @@ declare module "bpy.types" {
      */
     get max(): bpy_prop_array<number>;
     set max(value: bpy_prop_array<number> | readonly [number]);
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5832,16 +5242,6 @@ declare module "bpy.types" {
      */
     size_y: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5883,16 +5283,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_clamp: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5941,16 +5331,6 @@ declare module "bpy.types" {
      */
     use_clamp: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5985,16 +5365,6 @@ declare module "bpy.types" {
      * Movie Clip
      */
     clip: MovieClip | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6038,16 +5408,6 @@ declare module "bpy.types" {
      */
     distortion_type: "UNDISTORT" | "DISTORT";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6079,16 +5439,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeNormal extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6119,16 +5469,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeNormalize extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6192,16 +5532,6 @@ declare module "bpy.types" {
      */
     readonly layer_slots: bpy_prop_collection<NodeOutputFileSlotLayer> &
       CompositorNodeOutputFileLayerSlots;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6305,16 +5635,6 @@ declare module "bpy.types" {
      */
     pixel_size: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6375,16 +5695,6 @@ declare module "bpy.types" {
      */
     motion_blur_shutter: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6415,16 +5725,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodePosterize extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6464,16 +5764,6 @@ declare module "bpy.types" {
      */
     mapping: "STRAIGHT_TO_PREMUL" | "PREMUL_TO_STRAIGHT";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6505,16 +5795,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeRGB extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6545,16 +5825,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeRGBToBW extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6597,16 +5867,6 @@ declare module "bpy.types" {
      */
     layer: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6643,16 +5903,6 @@ declare module "bpy.types" {
      * Items: {@link CompositorNodeRotateFilterTypeItems}
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6710,16 +5960,6 @@ declare module "bpy.types" {
      */
     offset_y: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6750,16 +5990,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeSceneTime extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6792,16 +6022,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeSepHSVA extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6832,16 +6052,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeSepRGBA extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6880,16 +6090,6 @@ declare module "bpy.types" {
      */
     mode: CompositorNodeCombYCCAModeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6920,16 +6120,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeSepYUVA extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6974,16 +6164,6 @@ declare module "bpy.types" {
      */
     ycc_mode: CompositorNodeCombYCCAModeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7014,16 +6194,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeSeparateXYZ extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7062,16 +6232,6 @@ declare module "bpy.types" {
      * - `REPLACE_ALPHA` Replace Alpha: Replace the input image's alpha channel by the alpha input value
      */
     mode: "APPLY" | "REPLACE_ALPHA";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7114,16 +6274,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 100] · step 1 · Subtype: FACTOR
      */
     factor: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7171,16 +6321,6 @@ declare module "bpy.types" {
      */
     invert: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7223,16 +6363,6 @@ declare module "bpy.types" {
      */
     ray_length: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7269,16 +6399,6 @@ declare module "bpy.types" {
      */
     check: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7309,16 +6429,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeSwitchView extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7359,16 +6469,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [-32768, 32767] · step 1
      */
     node_output: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7415,16 +6515,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [-32768, 32767] · step 1
      */
     frame_end: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7499,16 +6589,6 @@ declare module "bpy.types" {
      */
     correction: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7568,16 +6648,6 @@ declare module "bpy.types" {
      */
     track_name: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7614,16 +6684,6 @@ declare module "bpy.types" {
      * Items: {@link CompositorNodeRotateFilterTypeItems}
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7677,16 +6737,6 @@ declare module "bpy.types" {
      */
     wrap_axis: "NONE" | "XAXIS" | "YAXIS" | "BOTH";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7736,16 +6786,6 @@ declare module "bpy.types" {
      */
     readonly color_ramp: ColorRamp | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7776,16 +6816,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class CompositorNodeValue extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7843,16 +6873,6 @@ declare module "bpy.types" {
      */
     use_curved: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -7888,16 +6908,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_alpha: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7939,16 +6949,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_antialias_z: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED

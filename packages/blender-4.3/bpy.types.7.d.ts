@@ -21,16 +21,6 @@ declare module "bpy.types" {
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -89,16 +79,6 @@ declare module "bpy.types" {
      */
     use_clamp: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -140,16 +120,6 @@ declare module "bpy.types" {
      * Items: {@link ShaderNodeOutputLightTargetItems}
      */
     target: ShaderNodeOutputLightTargetItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -193,16 +163,6 @@ declare module "bpy.types" {
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -233,16 +193,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeParticleInfo extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -275,16 +225,6 @@ declare module "bpy.types" {
    */
   export class ShaderNodePointInfo extends ShaderNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -315,16 +255,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeRGB extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -362,16 +292,6 @@ declare module "bpy.types" {
      */
     readonly mapping: CurveMapping | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -402,16 +322,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeRGBToBW extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -475,16 +385,6 @@ declare module "bpy.types" {
      */
     bytecode_hash: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -522,16 +422,6 @@ declare module "bpy.types" {
      */
     mode: NodeCombsepColorItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -562,16 +452,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeSeparateHSV extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -604,16 +484,6 @@ declare module "bpy.types" {
    */
   export class ShaderNodeSeparateRGB extends ShaderNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -644,16 +514,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeSeparateXYZ extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -687,16 +547,6 @@ declare module "bpy.types" {
    */
   export class ShaderNodeShaderToRGB extends ShaderNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -727,16 +577,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeSqueeze extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -775,16 +615,6 @@ declare module "bpy.types" {
      * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
      */
     falloff: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -834,16 +664,6 @@ declare module "bpy.types" {
      * max 63 bytes
      */
     uv_map: string;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -906,16 +726,6 @@ declare module "bpy.types" {
      */
     squash: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -957,16 +767,6 @@ declare module "bpy.types" {
      */
     readonly color_mapping: ColorMapping;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1007,16 +807,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     from_instancer: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1081,16 +871,6 @@ declare module "bpy.types" {
      */
     readonly image_user: ImageUser;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1138,16 +918,6 @@ declare module "bpy.types" {
      * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
      */
     gabor_type: "2D" | "3D";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1203,16 +973,6 @@ declare module "bpy.types" {
     gradient_type:
       "LINEAR" | "QUADRATIC" | "EASING" | "DIAGONAL" | "SPHERICAL" | "QUADRATIC_SPHERE" | "RADIAL";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1259,16 +1019,6 @@ declare module "bpy.types" {
      * - `EXTERNAL` External: Use external .ies file
      */
     mode: "INTERNAL" | "EXTERNAL";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1346,16 +1096,6 @@ declare module "bpy.types" {
      */
     readonly image_user: ImageUser;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1401,16 +1141,6 @@ declare module "bpy.types" {
      * Default: `0` · Range: [0, 10] · step 1
      */
     turbulence_depth: number;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1474,16 +1204,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     normalize: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1576,16 +1296,6 @@ declare module "bpy.types" {
      * max 67 bytes
      */
     vertex_attribute_name: string;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1745,16 +1455,6 @@ declare module "bpy.types" {
      */
     ozone_density: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1825,16 +1525,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     normalize: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1910,16 +1600,6 @@ declare module "bpy.types" {
      */
     wave_profile: "SIN" | "SAW" | "TRI";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1956,16 +1636,6 @@ declare module "bpy.types" {
      * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
      */
     noise_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2017,16 +1687,6 @@ declare module "bpy.types" {
      */
     use_tips: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2068,16 +1728,6 @@ declare module "bpy.types" {
      */
     uv_map: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2114,16 +1764,6 @@ declare module "bpy.types" {
      */
     readonly color_ramp: ColorRamp | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2154,16 +1794,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeValue extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2200,16 +1830,6 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly mapping: CurveMapping | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2249,16 +1869,6 @@ declare module "bpy.types" {
      * - `WORLD` World Space: World space vector displacement mapping
      */
     space: "TANGENT" | "OBJECT" | "WORLD";
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2350,16 +1960,6 @@ declare module "bpy.types" {
       | "COSINE"
       | "TANGENT";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2405,16 +2005,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     invert: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2467,16 +2057,6 @@ declare module "bpy.types" {
      */
     convert_to: ShaderNodeVectorTransformConvertFromItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2513,16 +2093,6 @@ declare module "bpy.types" {
      */
     layer_name: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2553,16 +2123,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeVolumeAbsorption extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2595,16 +2155,6 @@ declare module "bpy.types" {
    */
   export class ShaderNodeVolumeInfo extends ShaderNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2635,16 +2185,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeVolumePrincipled extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2687,16 +2227,6 @@ declare module "bpy.types" {
      */
     phase: "HENYEY_GREENSTEIN" | "FOURNIER_FORAND" | "DRAINE" | "RAYLEIGH" | "MIE";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2727,16 +2257,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class ShaderNodeWavelength extends ShaderNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2774,16 +2294,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_pixel_size: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -8831,16 +8341,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeAt extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -8892,16 +8392,6 @@ declare module "bpy.types" {
      */
     squash_frequency: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -8932,16 +8422,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeChecker extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -8980,16 +8460,6 @@ declare module "bpy.types" {
      */
     mode: NodeCombsepColorItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9021,16 +8491,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeCompose extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9061,16 +8521,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeCoordinates extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9107,16 +8557,6 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly mapping: CurveMapping | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9164,16 +8604,6 @@ declare module "bpy.types" {
      */
     frame_end: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9205,16 +8635,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeDecompose extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9245,16 +8665,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeDistance extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9291,16 +8701,6 @@ declare module "bpy.types" {
      */
     node_tree: NodeTree | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9331,16 +8731,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeHueSaturation extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9382,16 +8772,6 @@ declare module "bpy.types" {
      */
     readonly image_user: ImageUser | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9422,16 +8802,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeInvert extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9474,16 +8844,6 @@ declare module "bpy.types" {
      * Default: `false`
      */
     use_clamp: boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9532,16 +8892,6 @@ declare module "bpy.types" {
      */
     use_clamp: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9578,16 +8928,6 @@ declare module "bpy.types" {
      */
     filepath: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9618,16 +8958,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeRGBToBW extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9660,16 +8990,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeRotate extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9700,16 +9020,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeScale extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9748,16 +9058,6 @@ declare module "bpy.types" {
      */
     mode: NodeCombsepColorItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9788,16 +9088,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeTexBlend extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9830,16 +9120,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeTexClouds extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9870,16 +9150,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeTexDistNoise extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9912,16 +9182,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeTexMagic extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -9952,16 +9212,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeTexMarble extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9994,16 +9244,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeTexMusgrave extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -10034,16 +9274,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeTexNoise extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -10076,16 +9306,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeTexStucci extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -10117,16 +9337,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeTexVoronoi extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -10157,16 +9367,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeTexWood extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -10208,16 +9408,6 @@ declare module "bpy.types" {
      */
     node_output: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -10248,16 +9438,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeTranslate extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -10297,16 +9477,6 @@ declare module "bpy.types" {
    */
   export class TextureNodeValToNor extends TextureNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -10343,16 +9513,6 @@ declare module "bpy.types" {
      */
     readonly color_ramp: ColorRamp | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -10383,16 +9543,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export class TextureNodeViewer extends TextureNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED

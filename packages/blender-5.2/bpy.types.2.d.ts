@@ -2523,16 +2523,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeAlphaOver extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2563,16 +2553,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeAntiAliasing extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2605,16 +2585,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeBilateralblur extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2645,16 +2615,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeBlankImage extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2687,16 +2647,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeBlur extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2727,16 +2677,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeBokehBlur extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2769,16 +2709,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeBokehImage extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2809,16 +2739,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeBoxMask extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2851,16 +2771,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeBrightContrast extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2892,16 +2802,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeChannelMatte extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2932,16 +2832,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeChromaMatte extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2986,16 +2876,6 @@ declare module "bpy.types" {
     get output_whitepoint(): Color;
     set output_whitepoint(value: Color | readonly [number, number, number]);
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3026,16 +2906,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeColorCorrection extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3068,16 +2938,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeColorMatte extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3108,16 +2968,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeColorSpill extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3162,16 +3012,6 @@ declare module "bpy.types" {
      */
     ycc_mode: CompositorNodeCombineColorYccModeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3215,16 +3055,6 @@ declare module "bpy.types" {
      */
     to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3266,16 +3096,6 @@ declare module "bpy.types" {
      */
     readonly display_settings: ColorManagedDisplaySettings | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3306,16 +3126,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeConvolve extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3348,16 +3158,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeCornerPin extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3388,16 +3188,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeCrop extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3445,16 +3235,6 @@ declare module "bpy.types" {
      */
     get remove(): Color;
     set remove(value: Color | readonly [number, number, number]);
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3578,16 +3358,6 @@ declare module "bpy.types" {
      */
     readonly has_views: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3623,16 +3393,6 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly mapping: CurveMapping | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3675,16 +3435,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeDBlur extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3758,16 +3508,6 @@ declare module "bpy.types" {
      */
     z_scale: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3798,16 +3538,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeDenoise extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3840,16 +3570,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeDespeckle extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3880,16 +3600,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeDiffMatte extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3922,16 +3632,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeDilateErode extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -3962,16 +3662,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeDisplace extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4004,16 +3694,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeDistanceMatte extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4044,16 +3724,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeDoubleEdgeMask extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4086,16 +3756,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeEllipseMask extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4126,16 +3786,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeExposure extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4168,16 +3818,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeFilter extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4208,16 +3848,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeFlip extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4250,16 +3880,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeGamma extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4290,16 +3910,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeGlare extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4335,16 +3945,6 @@ declare module "bpy.types" {
      * Node Tree
      */
     node_tree: NodeTree | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4382,16 +3982,6 @@ declare module "bpy.types" {
      */
     readonly mapping: CurveMapping | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4423,16 +4013,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeHueSat extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4463,16 +4043,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeIDMask extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4556,16 +4126,6 @@ declare module "bpy.types" {
      */
     readonly has_views: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4596,16 +4156,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeImageCoordinates extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4638,16 +4188,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeImageInfo extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4678,16 +4218,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeInpaint extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4720,16 +4250,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeInvert extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4760,16 +4280,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeKeying extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4811,16 +4321,6 @@ declare module "bpy.types" {
      */
     tracking_object: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4851,16 +4351,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeKuwahara extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4893,16 +4383,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeLensdist extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -4933,16 +4413,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeLevels extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4975,16 +4445,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeLumaMatte extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5015,16 +4475,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeMapUV extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5061,16 +4511,6 @@ declare module "bpy.types" {
      */
     mask: Mask | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5101,16 +4541,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeMaskToSDF extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5147,16 +4577,6 @@ declare module "bpy.types" {
      */
     clip: MovieClip | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5192,16 +4612,6 @@ declare module "bpy.types" {
      */
     clip: MovieClip | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5233,16 +4643,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeNormal extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5273,16 +4673,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeNormalize extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5351,16 +4741,6 @@ declare module "bpy.types" {
      */
     use_file_extension: boolean;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5391,16 +4771,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodePixelate extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5447,16 +4817,6 @@ declare module "bpy.types" {
      */
     plane_track_name: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5487,16 +4847,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodePosterize extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5529,16 +4879,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodePremulKey extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5570,16 +4910,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeRGB extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5610,16 +4940,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeRGBToBW extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5661,16 +4981,6 @@ declare module "bpy.types" {
      * Dynamic enum (items come from a callback; RNA's static list is only the placeholder `PLACEHOLDER`).
      */
     layer: string;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5721,16 +5031,6 @@ declare module "bpy.types" {
      */
     reference_dimension: "PER_DIMENSION" | "X" | "Y" | "Greater" | "Smaller" | "Diagonal";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5761,16 +5061,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeRotate extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5803,16 +5093,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeScale extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5843,16 +5123,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeSceneTime extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5897,16 +5167,6 @@ declare module "bpy.types" {
      */
     ycc_mode: CompositorNodeCombineColorYccModeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -5937,16 +5197,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeSequencerStripInfo extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5979,16 +5229,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeSetAlpha extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6019,16 +5259,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeSplit extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6065,16 +5295,6 @@ declare module "bpy.types" {
      */
     clip: MovieClip | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6105,16 +5325,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeStringToImage extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6147,16 +5357,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeSwitch extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6187,16 +5387,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeSwitchView extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6234,16 +5424,6 @@ declare module "bpy.types" {
      */
     readonly curve: CurveMapping | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6274,16 +5454,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeTonemap extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6330,16 +5500,6 @@ declare module "bpy.types" {
      */
     track_name: string;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6371,16 +5531,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeTransform extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6411,16 +5561,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeTranslate extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6471,16 +5611,6 @@ declare module "bpy.types" {
    */
   export class CompositorNodeVecBlur extends CompositorNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6517,16 +5647,6 @@ declare module "bpy.types" {
      */
     ui_shortcut: number;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -6557,16 +5677,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class CompositorNodeZcombine extends CompositorNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED

@@ -10,16 +10,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSetGeometryName extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -58,16 +48,6 @@ declare module "bpy.types" {
      */
     mode: "STROKE" | "FILL";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -105,16 +85,6 @@ declare module "bpy.types" {
      */
     depth_order: StrokeDepthOrderItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -145,16 +115,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSetGreasePencilSoftness extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -193,16 +153,6 @@ declare module "bpy.types" {
      */
     data_type: NodeSocketDataTypeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -240,16 +190,6 @@ declare module "bpy.types" {
      */
     data_type: NodeSocketDataTypeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -280,16 +220,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSetID extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -322,16 +252,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSetInstanceTransform extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -363,16 +283,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSetMaterial extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -403,16 +313,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSetMaterialIndex extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -459,16 +359,6 @@ declare module "bpy.types" {
      */
     domain: AttributeDomainOnlyMeshNoEdgeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -499,16 +389,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSetNURBSOrder extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -541,16 +421,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSetNURBSWeight extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -582,16 +452,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSetPointRadius extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -622,16 +482,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSetPosition extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -670,16 +520,6 @@ declare module "bpy.types" {
      */
     domain: AttributeDomainEdgeFaceItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -711,16 +551,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSetSplineCyclic extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -751,16 +581,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSetSplineResolution extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -797,16 +617,6 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly paired_output: Node | null;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -860,16 +670,6 @@ declare module "bpy.types" {
      */
     active_item: SimulationStateItem | null;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -911,16 +711,6 @@ declare module "bpy.types" {
      */
     domain: "POINT" | "EDGE" | "FACE" | "CURVE" | "INSTANCE";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -958,16 +748,6 @@ declare module "bpy.types" {
      */
     socket_type: NodeSocketDataTypeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -998,16 +778,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSplineLength extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1040,16 +810,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSplineParameter extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1080,16 +840,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSplitEdges extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1127,16 +877,6 @@ declare module "bpy.types" {
      * Items: {@link AttributeDomainWithoutCornerItems}
      */
     domain: AttributeDomainWithoutCornerItems;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1181,16 +921,6 @@ declare module "bpy.types" {
      */
     domain: AttributeDomainItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1228,16 +958,6 @@ declare module "bpy.types" {
      */
     data_type: VolumeGridDataTypeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1268,16 +988,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeStringJoin extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1310,16 +1020,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeStringToCurves extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1350,16 +1050,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSubdivideCurve extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1392,16 +1082,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeSubdivideMesh extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1432,16 +1112,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeSubdivisionSurface extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1480,16 +1150,6 @@ declare module "bpy.types" {
      */
     input_type: NodeSocketDataTypeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1521,16 +1181,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeTagFilter extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1561,16 +1211,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeTool3DCursor extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1612,16 +1252,6 @@ declare module "bpy.types" {
      */
     domain: "POINT" | "EDGE" | "FACE" | "LAYER";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1652,16 +1282,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeToolFaceSet extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1694,16 +1314,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeToolMousePosition extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1735,16 +1345,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeToolSelection extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1775,16 +1375,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeToolSetFaceSet extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1830,16 +1420,6 @@ declare module "bpy.types" {
      */
     selection_type: "BOOLEAN" | "FLOAT";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1870,16 +1450,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeTransferAttributes extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1912,16 +1482,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeTransform extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -1952,16 +1512,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeTranslateInstances extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2066,16 +1616,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeTriangulate extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2114,16 +1654,6 @@ declare module "bpy.types" {
      */
     mode: "FACTOR" | "LENGTH";
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2154,16 +1684,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeUVPackIslands extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2196,16 +1716,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeUVTangent extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2237,16 +1747,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeUVUnwrap extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2277,16 +1777,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeVertexOfCorner extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2344,16 +1834,6 @@ declare module "bpy.types" {
      */
     domain: AttributeDomainWithAutoItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2384,16 +1864,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeViewportTransform extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2426,16 +1896,6 @@ declare module "bpy.types" {
    */
   export class GeometryNodeVolumeCube extends GeometryNode {
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2466,16 +1926,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeVolumeToMesh extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2514,16 +1964,6 @@ declare module "bpy.types" {
      */
     warning_type: NodeWarningTypeItems;
     /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
-    /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
      * @returns result: result
@@ -2554,16 +1994,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export class GeometryNodeXPBDSolver extends GeometryNode {
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    static is_registered_node_type(): boolean;
-    /**
-     * True if a registered node type
-     * @returns result: Result
-     */
-    is_registered_node_type(): boolean;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
