@@ -46,6 +46,11 @@ export class GenContext {
   readonly enumUse = new Map<string, number>();
   /** Operators by RNA identifier (MESH_OT_primitive_cube_add). */
   readonly operatorByRna = new Map<string, import("@bpyts/introspect").Operator>();
+  /**
+   * Operators run by macro operators (`TRANSFORM_OT_translate` in `mesh.extrude_region_move`):
+   * their options get a named interface in "bpy.ops" that the macros' options refer to.
+   */
+  readonly macroParts = new Set<string>();
   /** "Struct.prop" → properties of the same name redeclared by descendant structs. */
   readonly overriddenBy = new Map<string, import("@bpyts/introspect").Property[]>();
   /** Structs that some other struct extends. */
@@ -66,6 +71,10 @@ export class GenContext {
       this.classes.set(`bpy.types.${s.identifier}`, { module: "bpy.types", name: s.identifier });
     }
     for (const o of schema.operators) this.operatorByRna.set(o.rnaIdentifier, o);
+    for (const o of schema.operators)
+      for (const p of o.properties)
+        if (p.type === "pointer" && this.operatorByRna.has(p.fixedType))
+          this.macroParts.add(p.fixedType);
     for (const s of schema.structs) {
       if (s.base) this.hasSubclasses.add(s.base);
       const own = new Map(s.properties.map((p) => [p.identifier, p]));

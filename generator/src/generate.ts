@@ -145,7 +145,19 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       for (const [m, ops] of chunk) {
         const members: string[] = [];
         const local = new Set<string>();
-        for (const o of ops) members.push(...emitOperator(ctx, rna, o, local));
+        for (const o of ops) {
+          members.push(...emitOperator(ctx, rna, o, local));
+          if (!ctx.macroParts.has(o.rnaIdentifier)) continue;
+          const opts = rna.operatorOptions(o);
+          const doc = jsdoc(
+            `Options of \`bpy.ops.${o.idname}\`; also the value of the \`${o.rnaIdentifier}\` option of the macro operators that run it.\n@blender ${v}`,
+          );
+          st.push(
+            opts.startsWith("{")
+              ? `${doc}\nexport interface ${o.rnaIdentifier} ${opts}`
+              : `${doc}\nexport type ${o.rnaIdentifier} = ${opts};`,
+          );
+        }
         if (!isBindingName(m)) throw new Error(`operator module name ${m} is not a TS identifier`);
         st.push(
           `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
@@ -717,7 +729,7 @@ readonly bl_options: Set<string>;
 
 function emitOperator(ctx: GenContext, rna: RnaTypes, o: Operator, local: Set<string>): string[] {
   const name = o.idname.split(".")[1]!;
-  const opts = rna.operatorOptions(o);
+  const opts = ctx.macroParts.has(o.rnaIdentifier) ? o.rnaIdentifier : rna.operatorOptions(o);
   const doc = [
     docSafe(o.description || o.name),
     `\`bpy.ops.${o.idname}\` (\`${o.rnaIdentifier}\`${o.options.length ? `, options: ${o.options.join(", ")}` : ""}${o.python ? ", defined in Python" : ""}).`,

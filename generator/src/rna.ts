@@ -132,7 +132,10 @@ export class RnaTypes {
         if (!this.ctx.structs.has(p.fixedType)) {
           const op = this.ctx.operatorByRna.get(p.fixedType);
           // Macro operators: a pointer to another operator's properties, passed as a dict of its options.
-          if (op && mode === "option") return this.operatorOptions(op);
+          if (op && mode === "option")
+            return this.imports.module === "bpy.ops" && this.ctx.macroParts.has(op.rnaIdentifier)
+              ? op.rnaIdentifier
+              : this.operatorOptions(op);
           if (op) return this.struct("OperatorProperties");
           return this.struct("bpy_struct");
         }

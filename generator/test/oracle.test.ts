@@ -68,6 +68,9 @@ function readDeclarations(dir: string) {
       });
     }
   }
+  const opInterfaces = new Map(
+    modules("bpy.ops").flatMap((m) => m.getInterfaces().map((i) => [i.getName(), i] as const)),
+  );
   for (const m of modules("bpy.ops")) {
     for (const ns of m.getModules()) {
       for (const stmt of ns.getVariableStatements()) {
@@ -78,11 +81,15 @@ function readDeclarations(dir: string) {
             .flatMap((j) => j.getTags())
             .find((t) => t.getTagName() === "pyName");
           const pyName = tag ? tag.getCommentText()!.trim() : d.getName();
-          const typeNode = d.getTypeNode();
+          // BpyOperator<{ … }>, or BpyOperator<TRANSFORM_OT_translate> for macro parts
+          const arg = d.getTypeNode()?.asKind(SyntaxKind.TypeReference)?.getTypeArguments()[0];
           const options = new Set<string>();
-          const lit = typeNode?.getFirstDescendantByKind(SyntaxKind.TypeLiteral);
-          if (lit)
-            for (const p of lit.getProperties()) options.add(p.getName().replace(/^"|"$/g, ""));
+          const members = arg?.isKind(SyntaxKind.TypeLiteral)
+            ? arg.getProperties()
+            : arg?.isKind(SyntaxKind.TypeReference)
+              ? (opInterfaces.get(arg.getTypeName().getText())?.getProperties() ?? [])
+              : [];
+          for (const p of members) options.add(p.getName().replace(/^"|"$/g, ""));
           ops.set(`${ns.getName()}.${pyName}`, options);
         }
       }

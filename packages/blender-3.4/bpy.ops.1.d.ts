@@ -5,6 +5,11 @@ declare module "bpy.ops" {
   import { Euler, Matrix, Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
+   * Options of `bpy.ops.action.duplicate`; also the value of the `ACTION_OT_duplicate` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export type ACTION_OT_duplicate = Record<string, never>;
+  /**
    * `bpy.ops.action`: 38 operators.
    */
   export namespace action {
@@ -94,7 +99,7 @@ declare module "bpy.ops" {
      * `bpy.ops.action.duplicate` (`ACTION_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<ACTION_OT_duplicate>;
     /**
      * Make a copy of all selected keyframes and move them
      * `bpy.ops.action.duplicate_move` (`ACTION_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -105,180 +110,12 @@ declare module "bpy.ops" {
        * Make a copy of all selected keyframes
        * Read-only
        */
-      ACTION_OT_duplicate?: Record<string, never>;
+      ACTION_OT_duplicate?: ACTION_OT_duplicate;
       /**
        * Transform selected items by mode type
        * Read-only
        */
-      TRANSFORM_OT_transform?: {
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypesItems}
-         * Hidden option.
-         */
-        mode?: bpy_types.TransformModeTypesItems;
-        /**
-         * Values
-         * Default: `[0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 4 · Subtype: XYZ
-         */
-        value?:
-          Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number, number];
-        /**
-         * Axis
-         * Default: 'Z'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Force using this center value (when set)
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        center_override?:
-          Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      TRANSFORM_OT_transform?: TRANSFORM_OT_transform;
     }>;
     /**
      * Set easing type for the F-Curve segments starting from the selected keyframes
@@ -1296,6 +1133,30 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.armature.duplicate`; also the value of the `ARMATURE_OT_duplicate` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface ARMATURE_OT_duplicate {
+    /**
+     * Try to flip names of the bones, if possible, instead of adding a number extension
+     * Default: `false`
+     */
+    do_flip_names?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.armature.extrude`; also the value of the `ARMATURE_OT_extrude` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface ARMATURE_OT_extrude {
+    /**
+     * Forked
+     * Default: `false`
+     */
+    forked?: boolean;
+  }
+
+  /**
    * `bpy.ops.armature`: 36 operators.
    */
   export namespace armature {
@@ -1427,13 +1288,7 @@ declare module "bpy.ops" {
      * `bpy.ops.armature.duplicate` (`ARMATURE_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * Try to flip names of the bones, if possible, instead of adding a number extension
-       * Default: `false`
-       */
-      do_flip_names?: boolean;
-    }>;
+    export const duplicate: BpyOperator<ARMATURE_OT_duplicate>;
     /**
      * Make copies of the selected bones within the same armature and move them
      * `bpy.ops.armature.duplicate_move` (`ARMATURE_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -1444,214 +1299,19 @@ declare module "bpy.ops" {
        * Make copies of the selected bones within the same armature
        * Read-only
        */
-      ARMATURE_OT_duplicate?: {
-        /**
-         * Try to flip names of the bones, if possible, instead of adding a number extension
-         * Default: `false`
-         */
-        do_flip_names?: boolean;
-      };
+      ARMATURE_OT_duplicate?: ARMATURE_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Create new bones from the selected joints
      * `bpy.ops.armature.extrude` (`ARMATURE_OT_extrude`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const extrude: BpyOperator<{
-      /**
-       * Forked
-       * Default: `false`
-       */
-      forked?: boolean;
-    }>;
+    export const extrude: BpyOperator<ARMATURE_OT_extrude>;
     /**
      * Create new bones from the selected joints and move them
      * `bpy.ops.armature.extrude_forked` (`ARMATURE_OT_extrude_forked`, options: MACRO, REGISTER, UNDO).
@@ -1662,201 +1322,12 @@ declare module "bpy.ops" {
        * Create new bones from the selected joints
        * Read-only
        */
-      ARMATURE_OT_extrude?: {
-        /**
-         * Forked
-         * Default: `false`
-         */
-        forked?: boolean;
-      };
+      ARMATURE_OT_extrude?: ARMATURE_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Create new bones from the selected joints and move them
@@ -1868,201 +1339,12 @@ declare module "bpy.ops" {
        * Create new bones from the selected joints
        * Read-only
        */
-      ARMATURE_OT_extrude?: {
-        /**
-         * Forked
-         * Default: `false`
-         */
-        forked?: boolean;
-      };
+      ARMATURE_OT_extrude?: ARMATURE_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Add bone between selected joint(s) and/or 3D cursor
@@ -3454,6 +2736,18 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.clip.add_marker`; also the value of the `CLIP_OT_add_marker` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface CLIP_OT_add_marker {
+    /**
+     * Location of marker on frame
+     * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     */
+    location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
+  }
+
+  /**
    * `bpy.ops.clip`: 93 operators.
    */
   export namespace clip {
@@ -3462,13 +2756,7 @@ declare module "bpy.ops" {
      * `bpy.ops.clip.add_marker` (`CLIP_OT_add_marker`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const add_marker: BpyOperator<{
-      /**
-       * Location of marker on frame
-       * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-       */
-      location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const add_marker: BpyOperator<CLIP_OT_add_marker>;
     /**
      * Place new marker at the desired (clicked) position
      * `bpy.ops.clip.add_marker_at_click` (`CLIP_OT_add_marker_at_click`, options: BLOCKING, REGISTER, UNDO).
@@ -3485,201 +2773,12 @@ declare module "bpy.ops" {
        * Place new marker at specified location
        * Read-only
        */
-      CLIP_OT_add_marker?: {
-        /**
-         * Location of marker on frame
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      CLIP_OT_add_marker?: CLIP_OT_add_marker;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Add new marker and slide it with mouse until mouse button release
@@ -3691,201 +2790,12 @@ declare module "bpy.ops" {
        * Place new marker at specified location
        * Read-only
        */
-      CLIP_OT_add_marker?: {
-        /**
-         * Location of marker on frame
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      CLIP_OT_add_marker?: CLIP_OT_add_marker;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Apply scale on solution itself to make distance between selected tracks equals to desired
@@ -5735,6 +4645,24 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.curve.duplicate`; also the value of the `CURVE_OT_duplicate` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export type CURVE_OT_duplicate = Record<string, never>;
+  /**
+   * Options of `bpy.ops.curve.extrude`; also the value of the `CURVE_OT_extrude` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface CURVE_OT_extrude {
+    /**
+     * Mode
+     * Default: 'TRANSLATION'
+     * Items: {@link TransformModeTypesItems}
+     */
+    mode?: bpy_types.TransformModeTypesItems;
+  }
+
+  /**
    * `bpy.ops.curve`: 51 operators.
    */
   export namespace curve {
@@ -5856,7 +4784,7 @@ declare module "bpy.ops" {
      * `bpy.ops.curve.duplicate` (`CURVE_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<CURVE_OT_duplicate>;
     /**
      * Duplicate curve and move
      * `bpy.ops.curve.duplicate_move` (`CURVE_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -5867,209 +4795,19 @@ declare module "bpy.ops" {
        * Duplicate selected control points
        * Read-only
        */
-      CURVE_OT_duplicate?: Record<string, never>;
+      CURVE_OT_duplicate?: CURVE_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude selected control point(s)
      * `bpy.ops.curve.extrude` (`CURVE_OT_extrude`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const extrude: BpyOperator<{
-      /**
-       * Mode
-       * Default: 'TRANSLATION'
-       * Items: {@link TransformModeTypesItems}
-       */
-      mode?: bpy_types.TransformModeTypesItems;
-    }>;
+    export const extrude: BpyOperator<CURVE_OT_extrude>;
     /**
      * Extrude curve and move result
      * `bpy.ops.curve.extrude_move` (`CURVE_OT_extrude_move`, options: MACRO, REGISTER, UNDO).
@@ -6080,202 +4818,12 @@ declare module "bpy.ops" {
        * Extrude selected control point(s)
        * Read-only
        */
-      CURVE_OT_extrude?: {
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypesItems}
-         */
-        mode?: bpy_types.TransformModeTypesItems;
-      };
+      CURVE_OT_extrude?: CURVE_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Set type of handles for selected control points
@@ -9638,6 +8186,16 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.gpencil.duplicate`; also the value of the `GPENCIL_OT_duplicate` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export type GPENCIL_OT_duplicate = Record<string, never>;
+  /**
+   * Options of `bpy.ops.gpencil.extrude`; also the value of the `GPENCIL_OT_extrude` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export type GPENCIL_OT_extrude = Record<string, never>;
+  /**
    * `bpy.ops.gpencil`: 148 operators.
    */
   export namespace gpencil {
@@ -10071,7 +8629,7 @@ declare module "bpy.ops" {
      * `bpy.ops.gpencil.duplicate` (`GPENCIL_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<GPENCIL_OT_duplicate>;
     /**
      * Make copies of the selected Grease Pencil strokes and move them
      * `bpy.ops.gpencil.duplicate_move` (`GPENCIL_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -10082,195 +8640,12 @@ declare module "bpy.ops" {
        * Duplicate the selected Grease Pencil strokes
        * Read-only
        */
-      GPENCIL_OT_duplicate?: Record<string, never>;
+      GPENCIL_OT_duplicate?: GPENCIL_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Enter/Exit edit mode for Grease Pencil strokes
@@ -10307,7 +8682,7 @@ declare module "bpy.ops" {
      * `bpy.ops.gpencil.extrude` (`GPENCIL_OT_extrude`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const extrude: BpyOperator<Record<string, never>>;
+    export const extrude: BpyOperator<GPENCIL_OT_extrude>;
     /**
      * Extrude selected points and move them
      * `bpy.ops.gpencil.extrude_move` (`GPENCIL_OT_extrude_move`, options: MACRO, REGISTER, UNDO).
@@ -10318,195 +8693,12 @@ declare module "bpy.ops" {
        * Extrude the selected Grease Pencil points
        * Read-only
        */
-      GPENCIL_OT_extrude?: Record<string, never>;
+      GPENCIL_OT_extrude?: GPENCIL_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Snap With
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Fill with color the shape formed by strokes

@@ -1602,6 +1602,35 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.paintcurve.add_point`; also the value of the `PAINTCURVE_OT_add_point` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface PAINTCURVE_OT_add_point {
+    /**
+     * Location of vertex in area space
+     * Default: `[0, 0]` · Range: [0, 32767] · step 1 · Array 2 · Subtype: XYZ
+     */
+    location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
+  }
+
+  /**
+   * Options of `bpy.ops.paintcurve.slide`; also the value of the `PAINTCURVE_OT_slide` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface PAINTCURVE_OT_slide {
+    /**
+     * Aligns opposite point handle during transform
+     * Default: `false`
+     */
+    align?: boolean;
+    /**
+     * Attempt to select a point handle before transform
+     * Default: `true`
+     */
+    select?: boolean;
+  }
+
+  /**
    * `bpy.ops.paintcurve`: 8 operators.
    */
   export namespace paintcurve {
@@ -1610,13 +1639,7 @@ declare module "bpy.ops" {
      * `bpy.ops.paintcurve.add_point` (`PAINTCURVE_OT_add_point`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const add_point: BpyOperator<{
-      /**
-       * Location of vertex in area space
-       * Default: `[0, 0]` · Range: [0, 32767] · step 1 · Array 2 · Subtype: XYZ
-       */
-      location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const add_point: BpyOperator<PAINTCURVE_OT_add_point>;
     /**
      * Add new curve point and slide it
      * `bpy.ops.paintcurve.add_point_slide` (`PAINTCURVE_OT_add_point_slide`, options: MACRO, UNDO).
@@ -1627,29 +1650,12 @@ declare module "bpy.ops" {
        * Add New Paint Curve Point
        * Read-only
        */
-      PAINTCURVE_OT_add_point?: {
-        /**
-         * Location of vertex in area space
-         * Default: `[0, 0]` · Range: [0, 32767] · step 1 · Array 2 · Subtype: XYZ
-         */
-        location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      PAINTCURVE_OT_add_point?: PAINTCURVE_OT_add_point;
       /**
        * Select and slide paint curve point
        * Read-only
        */
-      PAINTCURVE_OT_slide?: {
-        /**
-         * Aligns opposite point handle during transform
-         * Default: `false`
-         */
-        align?: boolean;
-        /**
-         * Attempt to select a point handle before transform
-         * Default: `true`
-         */
-        select?: boolean;
-      };
+      PAINTCURVE_OT_slide?: PAINTCURVE_OT_slide;
     }>;
     /**
      * Place cursor
@@ -1704,18 +1710,7 @@ declare module "bpy.ops" {
      * `bpy.ops.paintcurve.slide` (`PAINTCURVE_OT_slide`, options: UNDO).
      * @blender 3.4.1
      */
-    export const slide: BpyOperator<{
-      /**
-       * Aligns opposite point handle during transform
-       * Default: `false`
-       */
-      align?: boolean;
-      /**
-       * Attempt to select a point handle before transform
-       * Default: `true`
-       */
-      select?: boolean;
-    }>;
+    export const slide: BpyOperator<PAINTCURVE_OT_slide>;
   }
 
   /**
@@ -6338,6 +6333,11 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.sequencer.duplicate`; also the value of the `SEQUENCER_OT_duplicate` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export type SEQUENCER_OT_duplicate = Record<string, never>;
+  /**
    * `bpy.ops.sequencer`: 75 operators.
    */
   export namespace sequencer {
@@ -6596,7 +6596,7 @@ declare module "bpy.ops" {
      * `bpy.ops.sequencer.duplicate` (`SEQUENCER_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<SEQUENCER_OT_duplicate>;
     /**
      * Duplicate selected strips and move them
      * `bpy.ops.sequencer.duplicate_move` (`SEQUENCER_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -6607,48 +6607,12 @@ declare module "bpy.ops" {
        * Duplicate the selected strips
        * Read-only
        */
-      SEQUENCER_OT_duplicate?: Record<string, never>;
+      SEQUENCER_OT_duplicate?: SEQUENCER_OT_duplicate;
       /**
        * Slide a sequence strip in time
        * Read-only
        */
-      TRANSFORM_OT_seq_slide?: {
-        /**
-         * Offset
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 0 · Array 2 · Subtype: XYZ
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-        /**
-         * Axis Ortho
-         * Default: 'X'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis_ortho?: bpy_types.AxisXyzItems;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      TRANSFORM_OT_seq_slide?: TRANSFORM_OT_seq_slide;
     }>;
     /**
      * Add an effect to the sequencer, most are applied on top of existing strips
@@ -9975,6 +9939,586 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.transform.edge_slide`; also the value of the `TRANSFORM_OT_edge_slide` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface TRANSFORM_OT_edge_slide {
+    /**
+     * Factor
+     * Default: `0` · Range: [-10, 10] · soft [-1, 1] · step 1 · precision 3 · Subtype: FACTOR
+     */
+    value?: number;
+    /**
+     * Single Side
+     * Default: `false`
+     * Hidden option.
+     */
+    single_side?: boolean;
+    /**
+     * Make the edge loop match the shape of the adjacent edge loop
+     * Default: `false`
+     */
+    use_even?: boolean;
+    /**
+     * When Even mode is active, flips between the two adjacent edge loops
+     * Default: `false`
+     */
+    flipped?: boolean;
+    /**
+     * Clamp within the edge extents
+     * Default: `true`
+     */
+    use_clamp?: boolean;
+    /**
+     * Mirror Editing
+     * Default: `false`
+     */
+    mirror?: boolean;
+    /**
+     * Use Snapping Options
+     * Default: `false`
+     * Hidden option.
+     */
+    snap?: boolean;
+    /**
+     * Snap to Elements
+     * Default: {'INCREMENT'}
+     * Items: {@link SnapElementItems}
+     * Enum flag: a set of identifiers.
+     * Hidden option.
+     */
+    snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
+    /**
+     * Project Individual Elements
+     * Default: `false`
+     */
+    use_snap_project?: boolean;
+    /**
+     * Snap With
+     * Default: 'CLOSEST'
+     * Items: {@link SnapSourceItems}
+     * Hidden option.
+     */
+    snap_target?: bpy_types.SnapSourceItems;
+    /**
+     * Target: Include Active
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_self?: boolean;
+    /**
+     * Target: Include Edit
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_edit?: boolean;
+    /**
+     * Target: Include Non-Edited
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_nonedit?: boolean;
+    /**
+     * Target: Exclude Non-Selectable
+     * Default: `false`
+     * Hidden option.
+     */
+    use_snap_selectable?: boolean;
+    /**
+     * Point
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Correct UV coordinates when transforming
+     * Default: `true`
+     */
+    correct_uv?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.transform.seq_slide`; also the value of the `TRANSFORM_OT_seq_slide` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface TRANSFORM_OT_seq_slide {
+    /**
+     * Offset
+     * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 0 · Array 2 · Subtype: XYZ
+     */
+    value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
+    /**
+     * Axis Ortho
+     * Default: 'X'
+     * Items: {@link AxisXyzItems}
+     */
+    orient_axis_ortho?: bpy_types.AxisXyzItems;
+    /**
+     * Use Snapping Options
+     * Default: `false`
+     * Hidden option.
+     */
+    snap?: boolean;
+    /**
+     * Enable edge panning in 2D view
+     * Default: `false`
+     * Hidden option.
+     */
+    view2d_edge_pan?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.transform.shrink_fatten`; also the value of the `TRANSFORM_OT_shrink_fatten` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface TRANSFORM_OT_shrink_fatten {
+    /**
+     * Offset
+     * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
+     */
+    value?: number;
+    /**
+     * Scale the offset to give more even thickness
+     * Default: `false`
+     */
+    use_even_offset?: boolean;
+    /**
+     * Mirror Editing
+     * Default: `false`
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Use Snapping Options
+     * Default: `false`
+     * Hidden option.
+     */
+    snap?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.transform.transform`; also the value of the `TRANSFORM_OT_transform` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface TRANSFORM_OT_transform {
+    /**
+     * Mode
+     * Default: 'TRANSLATION'
+     * Items: {@link TransformModeTypesItems}
+     * Hidden option.
+     */
+    mode?: bpy_types.TransformModeTypesItems;
+    /**
+     * Values
+     * Default: `[0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 4 · Subtype: XYZ
+     */
+    value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number, number];
+    /**
+     * Axis
+     * Default: 'Z'
+     * Items: {@link AxisXyzItems}
+     */
+    orient_axis?: bpy_types.AxisXyzItems;
+    /**
+     * Transformation orientation
+     * Default: 'GLOBAL'
+     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     */
+    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    /**
+     * Matrix
+     * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
+     * Hidden option.
+     */
+    orient_matrix?: Matrix | readonly (readonly number[])[];
+    /**
+     * Matrix Orientation
+     * Default: 'GLOBAL'
+     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     * Hidden option.
+     */
+    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    /**
+     * Constraint Axis
+     * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
+     */
+    constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
+    /**
+     * Mirror Editing
+     * Default: `false`
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Use Snapping Options
+     * Default: `false`
+     * Hidden option.
+     */
+    snap?: boolean;
+    /**
+     * Snap to Elements
+     * Default: {'INCREMENT'}
+     * Items: {@link SnapElementItems}
+     * Enum flag: a set of identifiers.
+     * Hidden option.
+     */
+    snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
+    /**
+     * Project Individual Elements
+     * Default: `false`
+     */
+    use_snap_project?: boolean;
+    /**
+     * Snap With
+     * Default: 'CLOSEST'
+     * Items: {@link SnapSourceItems}
+     * Hidden option.
+     */
+    snap_target?: bpy_types.SnapSourceItems;
+    /**
+     * Target: Include Active
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_self?: boolean;
+    /**
+     * Target: Include Edit
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_edit?: boolean;
+    /**
+     * Target: Include Non-Edited
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_nonedit?: boolean;
+    /**
+     * Target: Exclude Non-Selectable
+     * Default: `false`
+     * Hidden option.
+     */
+    use_snap_selectable?: boolean;
+    /**
+     * Point
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Align with Point Normal
+     * Default: `false`
+     * Hidden option.
+     */
+    snap_align?: boolean;
+    /**
+     * Normal
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Edit selected Grease Pencil strokes
+     * Default: `false`
+     * Hidden option.
+     */
+    gpencil_strokes?: boolean;
+    /**
+     * Force using this center value (when set)
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    center_override?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.transform.translate`; also the value of the `TRANSFORM_OT_translate` option of the macro operators that run it.
+   * @blender 3.4.1
+   */
+  export interface TRANSFORM_OT_translate {
+    /**
+     * Move
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
+     */
+    value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Axis Ortho
+     * Default: 'X'
+     * Items: {@link AxisXyzItems}
+     */
+    orient_axis_ortho?: bpy_types.AxisXyzItems;
+    /**
+     * Transformation orientation
+     * Default: 'GLOBAL'
+     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     */
+    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    /**
+     * Matrix
+     * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
+     * Hidden option.
+     */
+    orient_matrix?: Matrix | readonly (readonly number[])[];
+    /**
+     * Matrix Orientation
+     * Default: 'GLOBAL'
+     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     * Hidden option.
+     */
+    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    /**
+     * Constraint Axis
+     * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
+     */
+    constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
+    /**
+     * Mirror Editing
+     * Default: `false`
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Use Snapping Options
+     * Default: `false`
+     * Hidden option.
+     */
+    snap?: boolean;
+    /**
+     * Snap to Elements
+     * Default: {'INCREMENT'}
+     * Items: {@link SnapElementItems}
+     * Enum flag: a set of identifiers.
+     * Hidden option.
+     */
+    snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
+    /**
+     * Project Individual Elements
+     * Default: `false`
+     */
+    use_snap_project?: boolean;
+    /**
+     * Snap With
+     * Default: 'CLOSEST'
+     * Items: {@link SnapSourceItems}
+     * Hidden option.
+     */
+    snap_target?: bpy_types.SnapSourceItems;
+    /**
+     * Target: Include Active
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_self?: boolean;
+    /**
+     * Target: Include Edit
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_edit?: boolean;
+    /**
+     * Target: Include Non-Edited
+     * Default: `true`
+     * Hidden option.
+     */
+    use_snap_nonedit?: boolean;
+    /**
+     * Target: Exclude Non-Selectable
+     * Default: `false`
+     * Hidden option.
+     */
+    use_snap_selectable?: boolean;
+    /**
+     * Point
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Align with Point Normal
+     * Default: `false`
+     * Hidden option.
+     */
+    snap_align?: boolean;
+    /**
+     * Normal
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * Edit selected Grease Pencil strokes
+     * Default: `false`
+     * Hidden option.
+     */
+    gpencil_strokes?: boolean;
+    /**
+     * Transform Cursor
+     * Default: `false`
+     * Hidden option.
+     */
+    cursor_transform?: boolean;
+    /**
+     * Edit object data texture space
+     * Default: `false`
+     * Hidden option.
+     */
+    texture_space?: boolean;
+    /**
+     * Remove elements on cancel
+     * Default: `false`
+     * Hidden option.
+     */
+    remove_on_cancel?: boolean;
+    /**
+     * Enable edge panning in 2D view
+     * Default: `false`
+     * Hidden option.
+     */
+    view2d_edge_pan?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+    /**
+     * Forces the use of Auto Merge and Split
+     * Default: `false`
+     * Hidden option.
+     */
+    use_automerge_and_split?: boolean;
+  }
+
+  /**
    * `bpy.ops.transform`: 27 operators.
    */
   export namespace transform {
@@ -10203,112 +10747,7 @@ declare module "bpy.ops" {
      * `bpy.ops.transform.edge_slide` (`TRANSFORM_OT_edge_slide`, options: BLOCKING, DEPENDS_ON_CURSOR, REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const edge_slide: BpyOperator<{
-      /**
-       * Factor
-       * Default: `0` · Range: [-10, 10] · soft [-1, 1] · step 1 · precision 3 · Subtype: FACTOR
-       */
-      value?: number;
-      /**
-       * Single Side
-       * Default: `false`
-       * Hidden option.
-       */
-      single_side?: boolean;
-      /**
-       * Make the edge loop match the shape of the adjacent edge loop
-       * Default: `false`
-       */
-      use_even?: boolean;
-      /**
-       * When Even mode is active, flips between the two adjacent edge loops
-       * Default: `false`
-       */
-      flipped?: boolean;
-      /**
-       * Clamp within the edge extents
-       * Default: `true`
-       */
-      use_clamp?: boolean;
-      /**
-       * Mirror Editing
-       * Default: `false`
-       */
-      mirror?: boolean;
-      /**
-       * Use Snapping Options
-       * Default: `false`
-       * Hidden option.
-       */
-      snap?: boolean;
-      /**
-       * Snap to Elements
-       * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
-       * Enum flag: a set of identifiers.
-       * Hidden option.
-       */
-      snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-      /**
-       * Project Individual Elements
-       * Default: `false`
-       */
-      use_snap_project?: boolean;
-      /**
-       * Snap With
-       * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
-       * Hidden option.
-       */
-      snap_target?: bpy_types.SnapSourceItems;
-      /**
-       * Target: Include Active
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_self?: boolean;
-      /**
-       * Target: Include Edit
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_edit?: boolean;
-      /**
-       * Target: Include Non-Edited
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_nonedit?: boolean;
-      /**
-       * Target: Exclude Non-Selectable
-       * Default: `false`
-       * Hidden option.
-       */
-      use_snap_selectable?: boolean;
-      /**
-       * Point
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Correct UV coordinates when transforming
-       * Default: `true`
-       */
-      correct_uv?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const edge_slide: BpyOperator<TRANSFORM_OT_edge_slide>;
     /**
      * Transform selected items by mode type
      * `bpy.ops.transform.from_gizmo` (`TRANSFORM_OT_from_gizmo`).
@@ -10837,43 +11276,7 @@ declare module "bpy.ops" {
      * `bpy.ops.transform.seq_slide` (`TRANSFORM_OT_seq_slide`, options: BLOCKING, REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const seq_slide: BpyOperator<{
-      /**
-       * Offset
-       * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 0 · Array 2 · Subtype: XYZ
-       */
-      value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      /**
-       * Axis Ortho
-       * Default: 'X'
-       * Items: {@link AxisXyzItems}
-       */
-      orient_axis_ortho?: bpy_types.AxisXyzItems;
-      /**
-       * Use Snapping Options
-       * Default: `false`
-       * Hidden option.
-       */
-      snap?: boolean;
-      /**
-       * Enable edge panning in 2D view
-       * Default: `false`
-       * Hidden option.
-       */
-      view2d_edge_pan?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const seq_slide: BpyOperator<TRANSFORM_OT_seq_slide>;
     /**
      * Shear selected items along the horizontal screen axis
      * `bpy.ops.transform.shear` (`TRANSFORM_OT_shear`, options: BLOCKING, REGISTER, UNDO).
@@ -10983,67 +11386,7 @@ declare module "bpy.ops" {
      * `bpy.ops.transform.shrink_fatten` (`TRANSFORM_OT_shrink_fatten`, options: BLOCKING, REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const shrink_fatten: BpyOperator<{
-      /**
-       * Offset
-       * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
-       */
-      value?: number;
-      /**
-       * Scale the offset to give more even thickness
-       * Default: `false`
-       */
-      use_even_offset?: boolean;
-      /**
-       * Mirror Editing
-       * Default: `false`
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Use Snapping Options
-       * Default: `false`
-       * Hidden option.
-       */
-      snap?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const shrink_fatten: BpyOperator<TRANSFORM_OT_shrink_fatten>;
     /**
      * Scale selected vertices' skin radii
      * `bpy.ops.transform.skin_resize` (`TRANSFORM_OT_skin_resize`, options: BLOCKING, REGISTER, UNDO).
@@ -11393,363 +11736,13 @@ declare module "bpy.ops" {
      * `bpy.ops.transform.transform` (`TRANSFORM_OT_transform`, options: BLOCKING, REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const transform: BpyOperator<{
-      /**
-       * Mode
-       * Default: 'TRANSLATION'
-       * Items: {@link TransformModeTypesItems}
-       * Hidden option.
-       */
-      mode?: bpy_types.TransformModeTypesItems;
-      /**
-       * Values
-       * Default: `[0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 4 · Subtype: XYZ
-       */
-      value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number, number];
-      /**
-       * Axis
-       * Default: 'Z'
-       * Items: {@link AxisXyzItems}
-       */
-      orient_axis?: bpy_types.AxisXyzItems;
-      /**
-       * Transformation orientation
-       * Default: 'GLOBAL'
-       * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-       */
-      orient_type?: bpy_types.TransformOrientationItems | (string & {});
-      /**
-       * Matrix
-       * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-       * Hidden option.
-       */
-      orient_matrix?: Matrix | readonly (readonly number[])[];
-      /**
-       * Matrix Orientation
-       * Default: 'GLOBAL'
-       * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-       * Hidden option.
-       */
-      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-      /**
-       * Constraint Axis
-       * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-       */
-      constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-      /**
-       * Mirror Editing
-       * Default: `false`
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Use Snapping Options
-       * Default: `false`
-       * Hidden option.
-       */
-      snap?: boolean;
-      /**
-       * Snap to Elements
-       * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
-       * Enum flag: a set of identifiers.
-       * Hidden option.
-       */
-      snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-      /**
-       * Project Individual Elements
-       * Default: `false`
-       */
-      use_snap_project?: boolean;
-      /**
-       * Snap With
-       * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
-       * Hidden option.
-       */
-      snap_target?: bpy_types.SnapSourceItems;
-      /**
-       * Target: Include Active
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_self?: boolean;
-      /**
-       * Target: Include Edit
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_edit?: boolean;
-      /**
-       * Target: Include Non-Edited
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_nonedit?: boolean;
-      /**
-       * Target: Exclude Non-Selectable
-       * Default: `false`
-       * Hidden option.
-       */
-      use_snap_selectable?: boolean;
-      /**
-       * Point
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Align with Point Normal
-       * Default: `false`
-       * Hidden option.
-       */
-      snap_align?: boolean;
-      /**
-       * Normal
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Edit selected Grease Pencil strokes
-       * Default: `false`
-       * Hidden option.
-       */
-      gpencil_strokes?: boolean;
-      /**
-       * Force using this center value (when set)
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      center_override?:
-        Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const transform: BpyOperator<TRANSFORM_OT_transform>;
     /**
      * Move selected items
      * `bpy.ops.transform.translate` (`TRANSFORM_OT_translate`, options: BLOCKING, REGISTER, UNDO).
      * @blender 3.4.1
      */
-    export const translate: BpyOperator<{
-      /**
-       * Move
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-       */
-      value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Axis Ortho
-       * Default: 'X'
-       * Items: {@link AxisXyzItems}
-       */
-      orient_axis_ortho?: bpy_types.AxisXyzItems;
-      /**
-       * Transformation orientation
-       * Default: 'GLOBAL'
-       * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-       */
-      orient_type?: bpy_types.TransformOrientationItems | (string & {});
-      /**
-       * Matrix
-       * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-       * Hidden option.
-       */
-      orient_matrix?: Matrix | readonly (readonly number[])[];
-      /**
-       * Matrix Orientation
-       * Default: 'GLOBAL'
-       * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
-       * Hidden option.
-       */
-      orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-      /**
-       * Constraint Axis
-       * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-       */
-      constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-      /**
-       * Mirror Editing
-       * Default: `false`
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Use Snapping Options
-       * Default: `false`
-       * Hidden option.
-       */
-      snap?: boolean;
-      /**
-       * Snap to Elements
-       * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
-       * Enum flag: a set of identifiers.
-       * Hidden option.
-       */
-      snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-      /**
-       * Project Individual Elements
-       * Default: `false`
-       */
-      use_snap_project?: boolean;
-      /**
-       * Snap With
-       * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
-       * Hidden option.
-       */
-      snap_target?: bpy_types.SnapSourceItems;
-      /**
-       * Target: Include Active
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_self?: boolean;
-      /**
-       * Target: Include Edit
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_edit?: boolean;
-      /**
-       * Target: Include Non-Edited
-       * Default: `true`
-       * Hidden option.
-       */
-      use_snap_nonedit?: boolean;
-      /**
-       * Target: Exclude Non-Selectable
-       * Default: `false`
-       * Hidden option.
-       */
-      use_snap_selectable?: boolean;
-      /**
-       * Point
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Align with Point Normal
-       * Default: `false`
-       * Hidden option.
-       */
-      snap_align?: boolean;
-      /**
-       * Normal
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * Edit selected Grease Pencil strokes
-       * Default: `false`
-       * Hidden option.
-       */
-      gpencil_strokes?: boolean;
-      /**
-       * Transform Cursor
-       * Default: `false`
-       * Hidden option.
-       */
-      cursor_transform?: boolean;
-      /**
-       * Edit object data texture space
-       * Default: `false`
-       * Hidden option.
-       */
-      texture_space?: boolean;
-      /**
-       * Remove elements on cancel
-       * Default: `false`
-       * Hidden option.
-       */
-      remove_on_cancel?: boolean;
-      /**
-       * Enable edge panning in 2D view
-       * Default: `false`
-       * Hidden option.
-       */
-      view2d_edge_pan?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-      /**
-       * Forces the use of Auto Merge and Split
-       * Default: `false`
-       * Hidden option.
-       */
-      use_automerge_and_split?: boolean;
-    }>;
+    export const translate: BpyOperator<TRANSFORM_OT_translate>;
     /**
      * Change the crease of vertices
      * `bpy.ops.transform.vert_crease` (`TRANSFORM_OT_vert_crease`, options: BLOCKING, REGISTER, UNDO).

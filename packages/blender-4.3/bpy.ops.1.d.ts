@@ -2,8 +2,13 @@
 
 /** Blender 4.3.2 operators `bpy.ops.action` … `bpy.ops.graph`. */
 declare module "bpy.ops" {
-  import { Euler, Matrix, Vector } from "mathutils";
+  import { Euler, Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
+  /**
+   * Options of `bpy.ops.action.duplicate`; also the value of the `ACTION_OT_duplicate` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export type ACTION_OT_duplicate = Record<string, never>;
   /**
    * `bpy.ops.action`: 38 operators.
    */
@@ -100,7 +105,7 @@ declare module "bpy.ops" {
      * `bpy.ops.action.duplicate` (`ACTION_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<ACTION_OT_duplicate>;
     /**
      * Make a copy of all selected keyframes and move them
      * `bpy.ops.action.duplicate_move` (`ACTION_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -111,204 +116,12 @@ declare module "bpy.ops" {
        * Make a copy of all selected keyframes
        * Read-only
        */
-      ACTION_OT_duplicate?: Record<string, never>;
+      ACTION_OT_duplicate?: ACTION_OT_duplicate;
       /**
        * Transform selected items by mode type
        * Read-only
        */
-      TRANSFORM_OT_transform?: {
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypeItems}
-         * Hidden option.
-         */
-        mode?: bpy_types.TransformModeTypeItems;
-        /**
-         * Values
-         * Default: `[0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 4 · Subtype: XYZ
-         */
-        value?:
-          Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number, number];
-        /**
-         * Axis
-         * Default: 'Z'
-         * Items: {@link AxisXyzItems}
-         */
-        orient_axis?: bpy_types.AxisXyzItems;
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Force using this center value (when set)
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        center_override?:
-          Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_transform?: TRANSFORM_OT_transform;
     }>;
     /**
      * Set easing type for the F-Curve segments starting from the selected keyframes
@@ -1488,6 +1301,30 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.armature.duplicate`; also the value of the `ARMATURE_OT_duplicate` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export interface ARMATURE_OT_duplicate {
+    /**
+     * Try to flip names of the bones, if possible, instead of adding a number extension
+     * Default: `false`
+     */
+    do_flip_names?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.armature.extrude`; also the value of the `ARMATURE_OT_extrude` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export interface ARMATURE_OT_extrude {
+    /**
+     * Forked
+     * Default: `false`
+     */
+    forked?: boolean;
+  }
+
+  /**
    * `bpy.ops.armature`: 48 operators.
    */
   export namespace armature {
@@ -1742,13 +1579,7 @@ declare module "bpy.ops" {
      * `bpy.ops.armature.duplicate` (`ARMATURE_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * Try to flip names of the bones, if possible, instead of adding a number extension
-       * Default: `false`
-       */
-      do_flip_names?: boolean;
-    }>;
+    export const duplicate: BpyOperator<ARMATURE_OT_duplicate>;
     /**
      * Make copies of the selected bones within the same armature and move them
      * `bpy.ops.armature.duplicate_move` (`ARMATURE_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -1759,214 +1590,19 @@ declare module "bpy.ops" {
        * Make copies of the selected bones within the same armature
        * Read-only
        */
-      ARMATURE_OT_duplicate?: {
-        /**
-         * Try to flip names of the bones, if possible, instead of adding a number extension
-         * Default: `false`
-         */
-        do_flip_names?: boolean;
-      };
+      ARMATURE_OT_duplicate?: ARMATURE_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Create new bones from the selected joints
      * `bpy.ops.armature.extrude` (`ARMATURE_OT_extrude`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const extrude: BpyOperator<{
-      /**
-       * Forked
-       * Default: `false`
-       */
-      forked?: boolean;
-    }>;
+    export const extrude: BpyOperator<ARMATURE_OT_extrude>;
     /**
      * Create new bones from the selected joints and move them
      * `bpy.ops.armature.extrude_forked` (`ARMATURE_OT_extrude_forked`, options: MACRO, REGISTER, UNDO).
@@ -1977,201 +1613,12 @@ declare module "bpy.ops" {
        * Create new bones from the selected joints
        * Read-only
        */
-      ARMATURE_OT_extrude?: {
-        /**
-         * Forked
-         * Default: `false`
-         */
-        forked?: boolean;
-      };
+      ARMATURE_OT_extrude?: ARMATURE_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Create new bones from the selected joints and move them
@@ -2183,201 +1630,12 @@ declare module "bpy.ops" {
        * Create new bones from the selected joints
        * Read-only
        */
-      ARMATURE_OT_extrude?: {
-        /**
-         * Forked
-         * Default: `false`
-         */
-        forked?: boolean;
-      };
+      ARMATURE_OT_extrude?: ARMATURE_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Add bone between selected joint(s) and/or 3D cursor
@@ -4055,6 +3313,18 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.clip.add_marker`; also the value of the `CLIP_OT_add_marker` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export interface CLIP_OT_add_marker {
+    /**
+     * Location of marker on frame
+     * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     */
+    location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
+  }
+
+  /**
    * `bpy.ops.clip`: 92 operators.
    */
   export namespace clip {
@@ -4063,13 +3333,7 @@ declare module "bpy.ops" {
      * `bpy.ops.clip.add_marker` (`CLIP_OT_add_marker`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const add_marker: BpyOperator<{
-      /**
-       * Location of marker on frame
-       * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-       */
-      location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const add_marker: BpyOperator<CLIP_OT_add_marker>;
     /**
      * Place new marker at the desired (clicked) position
      * `bpy.ops.clip.add_marker_at_click` (`CLIP_OT_add_marker_at_click`, options: BLOCKING, REGISTER, UNDO).
@@ -4086,201 +3350,12 @@ declare module "bpy.ops" {
        * Place new marker at specified location
        * Read-only
        */
-      CLIP_OT_add_marker?: {
-        /**
-         * Location of marker on frame
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      CLIP_OT_add_marker?: CLIP_OT_add_marker;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Add new marker and slide it with mouse until mouse button release
@@ -4292,201 +3367,12 @@ declare module "bpy.ops" {
        * Place new marker at specified location
        * Read-only
        */
-      CLIP_OT_add_marker?: {
-        /**
-         * Location of marker on frame
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      CLIP_OT_add_marker?: CLIP_OT_add_marker;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Apply scale on solution itself to make distance between selected tracks equals to desired
@@ -6431,6 +5317,24 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.curve.duplicate`; also the value of the `CURVE_OT_duplicate` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export type CURVE_OT_duplicate = Record<string, never>;
+  /**
+   * Options of `bpy.ops.curve.extrude`; also the value of the `CURVE_OT_extrude` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export interface CURVE_OT_extrude {
+    /**
+     * Mode
+     * Default: 'TRANSLATION'
+     * Items: {@link TransformModeTypeItems}
+     */
+    mode?: bpy_types.TransformModeTypeItems;
+  }
+
+  /**
    * `bpy.ops.curve`: 51 operators.
    */
   export namespace curve {
@@ -6552,7 +5456,7 @@ declare module "bpy.ops" {
      * `bpy.ops.curve.duplicate` (`CURVE_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<CURVE_OT_duplicate>;
     /**
      * Duplicate curve and move
      * `bpy.ops.curve.duplicate_move` (`CURVE_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -6563,209 +5467,19 @@ declare module "bpy.ops" {
        * Duplicate selected control points
        * Read-only
        */
-      CURVE_OT_duplicate?: Record<string, never>;
+      CURVE_OT_duplicate?: CURVE_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude selected control point(s)
      * `bpy.ops.curve.extrude` (`CURVE_OT_extrude`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const extrude: BpyOperator<{
-      /**
-       * Mode
-       * Default: 'TRANSLATION'
-       * Items: {@link TransformModeTypeItems}
-       */
-      mode?: bpy_types.TransformModeTypeItems;
-    }>;
+    export const extrude: BpyOperator<CURVE_OT_extrude>;
     /**
      * Extrude curve and move result
      * `bpy.ops.curve.extrude_move` (`CURVE_OT_extrude_move`, options: MACRO, REGISTER, UNDO).
@@ -6776,202 +5490,12 @@ declare module "bpy.ops" {
        * Extrude selected control point(s)
        * Read-only
        */
-      CURVE_OT_extrude?: {
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypeItems}
-         */
-        mode?: bpy_types.TransformModeTypeItems;
-      };
+      CURVE_OT_extrude?: CURVE_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Set type of handles for selected control points
@@ -7618,6 +6142,16 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.curves.duplicate`; also the value of the `CURVES_OT_duplicate` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export type CURVES_OT_duplicate = Record<string, never>;
+  /**
+   * Options of `bpy.ops.curves.extrude`; also the value of the `CURVES_OT_extrude` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export type CURVES_OT_extrude = Record<string, never>;
+  /**
    * `bpy.ops.curves`: 27 operators.
    */
   export namespace curves {
@@ -7856,7 +6390,7 @@ declare module "bpy.ops" {
      * `bpy.ops.curves.duplicate` (`CURVES_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<CURVES_OT_duplicate>;
     /**
      * Make copies of selected elements and move them
      * `bpy.ops.curves.duplicate_move` (`CURVES_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -7867,202 +6401,19 @@ declare module "bpy.ops" {
        * Copy selected points or curves
        * Read-only
        */
-      CURVES_OT_duplicate?: Record<string, never>;
+      CURVES_OT_duplicate?: CURVES_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude selected control point(s)
      * `bpy.ops.curves.extrude` (`CURVES_OT_extrude`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const extrude: BpyOperator<Record<string, never>>;
+    export const extrude: BpyOperator<CURVES_OT_extrude>;
     /**
      * Extrude curve and move result
      * `bpy.ops.curves.extrude_move` (`CURVES_OT_extrude_move`, options: MACRO, REGISTER, UNDO).
@@ -8073,195 +6424,12 @@ declare module "bpy.ops" {
        * Extrude selected control point(s)
        * Read-only
        */
-      CURVES_OT_extrude?: Record<string, never>;
+      CURVES_OT_extrude?: CURVES_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Set the handle type for bezier curves
@@ -11692,6 +9860,19 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.graph.duplicate`; also the value of the `GRAPH_OT_duplicate` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export interface GRAPH_OT_duplicate {
+    /**
+     * Mode
+     * Default: 'TRANSLATION'
+     * Items: {@link TransformModeTypeItems}
+     */
+    mode?: bpy_types.TransformModeTypeItems;
+  }
+
+  /**
    * `bpy.ops.graph`: 65 operators.
    */
   export namespace graph {
@@ -11966,14 +10147,7 @@ declare module "bpy.ops" {
      * `bpy.ops.graph.duplicate` (`GRAPH_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * Mode
-       * Default: 'TRANSLATION'
-       * Items: {@link TransformModeTypeItems}
-       */
-      mode?: bpy_types.TransformModeTypeItems;
-    }>;
+    export const duplicate: BpyOperator<GRAPH_OT_duplicate>;
     /**
      * Make a copy of all selected keyframes and move them
      * `bpy.ops.graph.duplicate_move` (`GRAPH_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -11984,202 +10158,12 @@ declare module "bpy.ops" {
        * Make a copy of all selected keyframes
        * Read-only
        */
-      GRAPH_OT_duplicate?: {
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypeItems}
-         */
-        mode?: bpy_types.TransformModeTypeItems;
-      };
+      GRAPH_OT_duplicate?: GRAPH_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Align keyframes on a ease-in or ease-out curve

@@ -2,7 +2,7 @@
 
 /** Blender 4.3.2 operators `bpy.ops.ui` … `bpy.ops.world`. */
 declare module "bpy.ops" {
-  import { Color, Matrix, Vector } from "mathutils";
+  import { Color, Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
    * `bpy.ops.ui`: 34 operators.
@@ -384,6 +384,36 @@ declare module "bpy.ops" {
        */
       active_index_path?: string;
     }>;
+  }
+
+  /**
+   * Options of `bpy.ops.uv.rip`; also the value of the `UV_OT_rip` option of the macro operators that run it.
+   * @blender 4.3.2
+   */
+  export interface UV_OT_rip {
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+    /**
+     * Mouse location in normalized coordinates, 0.0 to 1.0 is within the image bounds
+     * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-100, 100] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     */
+    location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
   }
 
   /**
@@ -915,31 +945,7 @@ declare module "bpy.ops" {
      * `bpy.ops.uv.rip` (`UV_OT_rip`, options: DEPENDS_ON_CURSOR, REGISTER, UNDO).
      * @blender 4.3.2
      */
-    export const rip: BpyOperator<{
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-      /**
-       * Mouse location in normalized coordinates, 0.0 to 1.0 is within the image bounds
-       * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-100, 100] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-       */
-      location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const rip: BpyOperator<UV_OT_rip>;
     /**
      * Unstitch UVs and move the result
      * `bpy.ops.uv.rip_move` (`UV_OT_rip_move`, options: MACRO, REGISTER, UNDO).
@@ -950,219 +956,12 @@ declare module "bpy.ops" {
        * Rip selected vertices or a selected region
        * Read-only
        */
-      UV_OT_rip?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Mouse location in normalized coordinates, 0.0 to 1.0 is within the image bounds
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-100, 100] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      UV_OT_rip?: UV_OT_rip;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Set mesh seams according to island setup in the UV editor

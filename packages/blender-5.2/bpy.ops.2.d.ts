@@ -5,6 +5,75 @@ declare module "bpy.ops" {
   import { Euler, Matrix, Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
+   * Options of `bpy.ops.grease_pencil.duplicate`; also the value of the `GREASE_PENCIL_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type GREASE_PENCIL_OT_duplicate = Record<string, never>;
+  /**
+   * Options of `bpy.ops.grease_pencil.extrude`; also the value of the `GREASE_PENCIL_OT_extrude` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type GREASE_PENCIL_OT_extrude = Record<string, never>;
+  /**
+   * Options of `bpy.ops.grease_pencil.stroke_smooth`; also the value of the `GREASE_PENCIL_OT_stroke_smooth` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface GREASE_PENCIL_OT_stroke_smooth {
+    /**
+     * Iterations
+     * Default: `10` · Range: [1, 100] · soft [1, 30] · step 1
+     */
+    iterations?: number;
+    /**
+     * Factor
+     * Default: `1` · Range: [0, 1] · step 1 · precision 3
+     */
+    factor?: number;
+    /**
+     * Smooth Endpoints
+     * Default: `false`
+     */
+    smooth_ends?: boolean;
+    /**
+     * Keep Shape
+     * Default: `false`
+     */
+    keep_shape?: boolean;
+    /**
+     * Position
+     * Default: `true`
+     */
+    smooth_position?: boolean;
+    /**
+     * Radius
+     * Default: `true`
+     */
+    smooth_radius?: boolean;
+    /**
+     * Opacity
+     * Default: `false`
+     */
+    smooth_opacity?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.grease_pencil.stroke_subdivide`; also the value of the `GREASE_PENCIL_OT_stroke_subdivide` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface GREASE_PENCIL_OT_stroke_subdivide {
+    /**
+     * Number of Cuts
+     * Default: `1` · Range: [1, 32] · soft [1, 5] · step 1
+     */
+    number_cuts?: number;
+    /**
+     * Smooth only selected points in the stroke
+     * Default: `true`
+     */
+    only_selected?: boolean;
+  }
+
+  /**
    * `bpy.ops.grease_pencil`: 123 operators.
    */
   export namespace grease_pencil {
@@ -234,7 +303,7 @@ declare module "bpy.ops" {
      * `bpy.ops.grease_pencil.duplicate` (`GREASE_PENCIL_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<GREASE_PENCIL_OT_duplicate>;
     /**
      * Make copies of the selected Grease Pencil strokes and move them
      * `bpy.ops.grease_pencil.duplicate_move` (`GREASE_PENCIL_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -245,201 +314,12 @@ declare module "bpy.ops" {
        * Duplicate the selected points
        * Read-only
        */
-      GREASE_PENCIL_OT_duplicate?: Record<string, never>;
+      GREASE_PENCIL_OT_duplicate?: GREASE_PENCIL_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Erase points in the box region
@@ -515,7 +395,7 @@ declare module "bpy.ops" {
      * `bpy.ops.grease_pencil.extrude` (`GREASE_PENCIL_OT_extrude`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const extrude: BpyOperator<Record<string, never>>;
+    export const extrude: BpyOperator<GREASE_PENCIL_OT_extrude>;
     /**
      * Extrude selected points and move them
      * `bpy.ops.grease_pencil.extrude_move` (`GREASE_PENCIL_OT_extrude_move`, options: MACRO, REGISTER, UNDO).
@@ -526,201 +406,12 @@ declare module "bpy.ops" {
        * Extrude the selected points
        * Read-only
        */
-      GREASE_PENCIL_OT_extrude?: Record<string, never>;
+      GREASE_PENCIL_OT_extrude?: GREASE_PENCIL_OT_extrude;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Fill with color the shape formed by strokes
@@ -2065,43 +1756,7 @@ declare module "bpy.ops" {
      * `bpy.ops.grease_pencil.stroke_smooth` (`GREASE_PENCIL_OT_stroke_smooth`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const stroke_smooth: BpyOperator<{
-      /**
-       * Iterations
-       * Default: `10` · Range: [1, 100] · soft [1, 30] · step 1
-       */
-      iterations?: number;
-      /**
-       * Factor
-       * Default: `1` · Range: [0, 1] · step 1 · precision 3
-       */
-      factor?: number;
-      /**
-       * Smooth Endpoints
-       * Default: `false`
-       */
-      smooth_ends?: boolean;
-      /**
-       * Keep Shape
-       * Default: `false`
-       */
-      keep_shape?: boolean;
-      /**
-       * Position
-       * Default: `true`
-       */
-      smooth_position?: boolean;
-      /**
-       * Radius
-       * Default: `true`
-       */
-      smooth_radius?: boolean;
-      /**
-       * Opacity
-       * Default: `false`
-       */
-      smooth_opacity?: boolean;
-    }>;
+    export const stroke_smooth: BpyOperator<GREASE_PENCIL_OT_stroke_smooth>;
     /**
      * Split selected points to a new stroke
      * `bpy.ops.grease_pencil.stroke_split` (`GREASE_PENCIL_OT_stroke_split`, options: REGISTER, UNDO).
@@ -2113,18 +1768,7 @@ declare module "bpy.ops" {
      * `bpy.ops.grease_pencil.stroke_subdivide` (`GREASE_PENCIL_OT_stroke_subdivide`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const stroke_subdivide: BpyOperator<{
-      /**
-       * Number of Cuts
-       * Default: `1` · Range: [1, 32] · soft [1, 5] · step 1
-       */
-      number_cuts?: number;
-      /**
-       * Smooth only selected points in the stroke
-       * Default: `true`
-       */
-      only_selected?: boolean;
-    }>;
+    export const stroke_subdivide: BpyOperator<GREASE_PENCIL_OT_stroke_subdivide>;
     /**
      * Subdivide strokes and smooth them
      * `bpy.ops.grease_pencil.stroke_subdivide_smooth` (`GREASE_PENCIL_OT_stroke_subdivide_smooth`, options: MACRO, REGISTER, UNDO).
@@ -2135,59 +1779,12 @@ declare module "bpy.ops" {
        * Subdivide between continuous selected points of the stroke adding a point half way between them
        * Read-only
        */
-      GREASE_PENCIL_OT_stroke_subdivide?: {
-        /**
-         * Number of Cuts
-         * Default: `1` · Range: [1, 32] · soft [1, 5] · step 1
-         */
-        number_cuts?: number;
-        /**
-         * Smooth only selected points in the stroke
-         * Default: `true`
-         */
-        only_selected?: boolean;
-      };
+      GREASE_PENCIL_OT_stroke_subdivide?: GREASE_PENCIL_OT_stroke_subdivide;
       /**
        * Smooth selected strokes
        * Read-only
        */
-      GREASE_PENCIL_OT_stroke_smooth?: {
-        /**
-         * Iterations
-         * Default: `10` · Range: [1, 100] · soft [1, 30] · step 1
-         */
-        iterations?: number;
-        /**
-         * Factor
-         * Default: `1` · Range: [0, 1] · step 1 · precision 3
-         */
-        factor?: number;
-        /**
-         * Smooth Endpoints
-         * Default: `false`
-         */
-        smooth_ends?: boolean;
-        /**
-         * Keep Shape
-         * Default: `false`
-         */
-        keep_shape?: boolean;
-        /**
-         * Position
-         * Default: `true`
-         */
-        smooth_position?: boolean;
-        /**
-         * Radius
-         * Default: `true`
-         */
-        smooth_radius?: boolean;
-        /**
-         * Opacity
-         * Default: `false`
-         */
-        smooth_opacity?: boolean;
-      };
+      GREASE_PENCIL_OT_stroke_smooth?: GREASE_PENCIL_OT_stroke_smooth;
     }>;
     /**
      * Change direction of the points of the selected strokes
@@ -5043,6 +4640,52 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.mask.add_feather_vertex`; also the value of the `MASK_OT_add_feather_vertex` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MASK_OT_add_feather_vertex {
+    /**
+     * Location of vertex in normalized space
+     * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     */
+    location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
+  }
+
+  /**
+   * Options of `bpy.ops.mask.add_vertex`; also the value of the `MASK_OT_add_vertex` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MASK_OT_add_vertex {
+    /**
+     * Location of vertex in normalized space
+     * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
+     */
+    location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
+  }
+
+  /**
+   * Options of `bpy.ops.mask.duplicate`; also the value of the `MASK_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type MASK_OT_duplicate = Record<string, never>;
+  /**
+   * Options of `bpy.ops.mask.slide_point`; also the value of the `MASK_OT_slide_point` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MASK_OT_slide_point {
+    /**
+     * First try to slide feather instead of vertex
+     * Default: `false`
+     */
+    slide_feather?: boolean;
+    /**
+     * Newly created vertex is being slid
+     * Default: `false`
+     */
+    is_new_point?: boolean;
+  }
+
+  /**
    * `bpy.ops.mask`: 40 operators.
    */
   export namespace mask {
@@ -5051,13 +4694,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mask.add_feather_vertex` (`MASK_OT_add_feather_vertex`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const add_feather_vertex: BpyOperator<{
-      /**
-       * Location of vertex in normalized space
-       * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-       */
-      location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const add_feather_vertex: BpyOperator<MASK_OT_add_feather_vertex>;
     /**
      * Add new vertex to feather and slide it
      * `bpy.ops.mask.add_feather_vertex_slide` (`MASK_OT_add_feather_vertex_slide`, options: MACRO, REGISTER, UNDO).
@@ -5068,42 +4705,19 @@ declare module "bpy.ops" {
        * Add vertex to feather
        * Read-only
        */
-      MASK_OT_add_feather_vertex?: {
-        /**
-         * Location of vertex in normalized space
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      MASK_OT_add_feather_vertex?: MASK_OT_add_feather_vertex;
       /**
        * Slide control points
        * Read-only
        */
-      MASK_OT_slide_point?: {
-        /**
-         * First try to slide feather instead of vertex
-         * Default: `false`
-         */
-        slide_feather?: boolean;
-        /**
-         * Newly created vertex is being slid
-         * Default: `false`
-         */
-        is_new_point?: boolean;
-      };
+      MASK_OT_slide_point?: MASK_OT_slide_point;
     }>;
     /**
      * Add vertex to active spline
      * `bpy.ops.mask.add_vertex` (`MASK_OT_add_vertex`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const add_vertex: BpyOperator<{
-      /**
-       * Location of vertex in normalized space
-       * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-       */
-      location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const add_vertex: BpyOperator<MASK_OT_add_vertex>;
     /**
      * Add new vertex and slide it
      * `bpy.ops.mask.add_vertex_slide` (`MASK_OT_add_vertex_slide`, options: MACRO, REGISTER, UNDO).
@@ -5114,29 +4728,12 @@ declare module "bpy.ops" {
        * Add vertex to active spline
        * Read-only
        */
-      MASK_OT_add_vertex?: {
-        /**
-         * Location of vertex in normalized space
-         * Default: `[0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 2 · Subtype: XYZ
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      MASK_OT_add_vertex?: MASK_OT_add_vertex;
       /**
        * Slide control points
        * Read-only
        */
-      MASK_OT_slide_point?: {
-        /**
-         * First try to slide feather instead of vertex
-         * Default: `false`
-         */
-        slide_feather?: boolean;
-        /**
-         * Newly created vertex is being slid
-         * Default: `false`
-         */
-        is_new_point?: boolean;
-      };
+      MASK_OT_slide_point?: MASK_OT_slide_point;
     }>;
     /**
      * Copy the selected splines to the internal clipboard
@@ -5170,7 +4767,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mask.duplicate` (`MASK_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<MASK_OT_duplicate>;
     /**
      * Duplicate mask and move
      * `bpy.ops.mask.duplicate_move` (`MASK_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -5181,201 +4778,12 @@ declare module "bpy.ops" {
        * Duplicate selected control points and segments between them
        * Read-only
        */
-      MASK_OT_duplicate?: Record<string, never>;
+      MASK_OT_duplicate?: MASK_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Reset the feather weight to zero
@@ -5779,18 +5187,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mask.slide_point` (`MASK_OT_slide_point`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const slide_point: BpyOperator<{
-      /**
-       * First try to slide feather instead of vertex
-       * Default: `false`
-       */
-      slide_feather?: boolean;
-      /**
-       * Newly created vertex is being slid
-       * Default: `false`
-       */
-      is_new_point?: boolean;
-    }>;
+    export const slide_point: BpyOperator<MASK_OT_slide_point>;
     /**
      * Slide a point on the spline to define its curvature
      * `bpy.ops.mask.slide_spline_curvature` (`MASK_OT_slide_spline_curvature`, options: REGISTER, UNDO).
@@ -5832,6 +5229,11 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.mball.duplicate_metaelems`; also the value of the `MBALL_OT_duplicate_metaelems` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type MBALL_OT_duplicate_metaelems = Record<string, never>;
+  /**
    * `bpy.ops.mball`: 8 operators.
    */
   export namespace mball {
@@ -5853,7 +5255,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mball.duplicate_metaelems` (`MBALL_OT_duplicate_metaelems`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate_metaelems: BpyOperator<Record<string, never>>;
+    export const duplicate_metaelems: BpyOperator<MBALL_OT_duplicate_metaelems>;
     /**
      * Make copies of the selected metaball elements and move them
      * `bpy.ops.mball.duplicate_move` (`MBALL_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -5864,201 +5266,12 @@ declare module "bpy.ops" {
        * Duplicate selected metaball element(s)
        * Read-only
        */
-      MBALL_OT_duplicate_metaelems?: Record<string, never>;
+      MBALL_OT_duplicate_metaelems?: MBALL_OT_duplicate_metaelems;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Hide (un)selected metaball element(s)
@@ -6142,6 +5355,395 @@ declare module "bpy.ops" {
        */
       threshold?: number;
     }>;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.duplicate`; also the value of the `MESH_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_duplicate {
+    /**
+     * Mode
+     * Default: `1` · Range: [0, INT_MAX] · step 1
+     * Hidden option.
+     */
+    mode?: number;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.extrude_context`; also the value of the `MESH_OT_extrude_context` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_extrude_context {
+    /**
+     * Flip Normals
+     * Default: `false`
+     */
+    use_normal_flip?: boolean;
+    /**
+     * Dissolve Orthogonal Edges
+     * Default: `false`
+     */
+    use_dissolve_ortho_edges?: boolean;
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.extrude_edges_indiv`; also the value of the `MESH_OT_extrude_edges_indiv` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_extrude_edges_indiv {
+    /**
+     * Flip Normals
+     * Default: `false`
+     */
+    use_normal_flip?: boolean;
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.extrude_faces_indiv`; also the value of the `MESH_OT_extrude_faces_indiv` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_extrude_faces_indiv {
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.extrude_region`; also the value of the `MESH_OT_extrude_region` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_extrude_region {
+    /**
+     * Flip Normals
+     * Default: `false`
+     */
+    use_normal_flip?: boolean;
+    /**
+     * Dissolve Orthogonal Edges
+     * Default: `false`
+     */
+    use_dissolve_ortho_edges?: boolean;
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.extrude_verts_indiv`; also the value of the `MESH_OT_extrude_verts_indiv` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_extrude_verts_indiv {
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.loopcut`; also the value of the `MESH_OT_loopcut` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_loopcut {
+    /**
+     * Number of Cuts
+     * Default: `1` · Range: [1, 1000000] · soft [1, 100] · step 1
+     */
+    number_cuts?: number;
+    /**
+     * Smoothness factor
+     * Default: `0` · Range: [-1000, 1000] · soft [-4, 4] · step 1 · precision 3
+     */
+    smoothness?: number;
+    /**
+     * Falloff type of the feather
+     * Default: 'INVERSE_SQUARE'
+     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     */
+    falloff?: bpy_types.ProportionalFalloffCurveOnlyItems;
+    /**
+     * Object Index
+     * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
+     * Hidden option.
+     */
+    object_index?: number;
+    /**
+     * Edge Index
+     * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
+     * Hidden option.
+     */
+    edge_index?: number;
+    /**
+     * Default: `[false, false, false]` · Array 3
+     * Hidden option.
+     */
+    mesh_select_mode_init?:
+      bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.offset_edge_loops`; also the value of the `MESH_OT_offset_edge_loops` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_offset_edge_loops {
+    /**
+     * Extend loop around end-points
+     * Default: `false`
+     */
+    use_cap_endpoint?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.polybuild_face_at_cursor`; also the value of the `MESH_OT_polybuild_face_at_cursor` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_polybuild_face_at_cursor {
+    /**
+     * Automatically split edges in triangles to maintain quad topology
+     * Default: `true`
+     */
+    create_quads?: boolean;
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.polybuild_split_at_cursor`; also the value of the `MESH_OT_polybuild_split_at_cursor` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_polybuild_split_at_cursor {
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.polybuild_transform_at_cursor`; also the value of the `MESH_OT_polybuild_transform_at_cursor` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_polybuild_transform_at_cursor {
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.rip`; also the value of the `MESH_OT_rip` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_rip {
+    /**
+     * Mirror Editing
+     * Default: `false`
+     * Hidden option.
+     */
+    mirror?: boolean;
+    /**
+     * Proportional Editing
+     * Default: `false`
+     */
+    use_proportional_edit?: boolean;
+    /**
+     * Falloff type for proportional editing mode
+     * Default: 'SMOOTH'
+     * Items: {@link ProportionalFalloffItems}
+     */
+    proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
+    /**
+     * Proportional Size
+     * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
+     */
+    proportional_size?: number;
+    /**
+     * Connected
+     * Default: `false`
+     */
+    use_proportional_connected?: boolean;
+    /**
+     * Projected (2D)
+     * Default: `false`
+     */
+    use_proportional_projected?: boolean;
+    /**
+     * Always confirm operation when releasing button
+     * Default: `false`
+     * Hidden option.
+     */
+    release_confirm?: boolean;
+    /**
+     * Use accurate transformation
+     * Default: `false`
+     * Hidden option.
+     */
+    use_accurate?: boolean;
+    /**
+     * Fill the ripped region
+     * Default: `false`
+     */
+    use_fill?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.mesh.rip_edge`; also the value of the `MESH_OT_rip_edge` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface MESH_OT_rip_edge {
+    /**
+     * World-space ray origin for extending vertices
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
+    /**
+     * World-space direction vector for extending vertices
+     * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+     * Hidden option.
+     */
+    direction?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
   }
 
   /**
@@ -6910,14 +6512,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mesh.duplicate` (`MESH_OT_duplicate`).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * Mode
-       * Default: `1` · Range: [0, INT_MAX] · step 1
-       * Hidden option.
-       */
-      mode?: number;
-    }>;
+    export const duplicate: BpyOperator<MESH_OT_duplicate>;
     /**
      * Duplicate mesh and move
      * `bpy.ops.mesh.duplicate_move` (`MESH_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -6928,208 +6523,12 @@ declare module "bpy.ops" {
        * Duplicate selected vertices, edges or faces
        * Read-only
        */
-      MESH_OT_duplicate?: {
-        /**
-         * Mode
-         * Default: `1` · Range: [0, INT_MAX] · step 1
-         * Hidden option.
-         */
-        mode?: number;
-      };
+      MESH_OT_duplicate?: MESH_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Collapse isolated edge and face regions, merging data such as UVs and color attributes. This can collapse edge-rings as well as regions of connected faces into vertices
@@ -7240,24 +6639,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mesh.extrude_context` (`MESH_OT_extrude_context`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const extrude_context: BpyOperator<{
-      /**
-       * Flip Normals
-       * Default: `false`
-       */
-      use_normal_flip?: boolean;
-      /**
-       * Dissolve Orthogonal Edges
-       * Default: `false`
-       */
-      use_dissolve_ortho_edges?: boolean;
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-    }>;
+    export const extrude_context: BpyOperator<MESH_OT_extrude_context>;
     /**
      * Extrude region together along the average normal
      * `bpy.ops.mesh.extrude_context_move` (`MESH_OT_extrude_context_move`, options: MACRO, REGISTER, UNDO).
@@ -7268,237 +6650,19 @@ declare module "bpy.ops" {
        * Extrude selection
        * Read-only
        */
-      MESH_OT_extrude_context?: {
-        /**
-         * Flip Normals
-         * Default: `false`
-         */
-        use_normal_flip?: boolean;
-        /**
-         * Dissolve Orthogonal Edges
-         * Default: `false`
-         */
-        use_dissolve_ortho_edges?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_context?: MESH_OT_extrude_context;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude individual edges only
      * `bpy.ops.mesh.extrude_edges_indiv` (`MESH_OT_extrude_edges_indiv`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const extrude_edges_indiv: BpyOperator<{
-      /**
-       * Flip Normals
-       * Default: `false`
-       */
-      use_normal_flip?: boolean;
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-    }>;
+    export const extrude_edges_indiv: BpyOperator<MESH_OT_extrude_edges_indiv>;
     /**
      * Extrude edges and move result
      * `bpy.ops.mesh.extrude_edges_move` (`MESH_OT_extrude_edges_move`, options: MACRO, REGISTER, UNDO).
@@ -7509,227 +6673,19 @@ declare module "bpy.ops" {
        * Extrude individual edges only
        * Read-only
        */
-      MESH_OT_extrude_edges_indiv?: {
-        /**
-         * Flip Normals
-         * Default: `false`
-         */
-        use_normal_flip?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_edges_indiv?: MESH_OT_extrude_edges_indiv;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude individual faces only
      * `bpy.ops.mesh.extrude_faces_indiv` (`MESH_OT_extrude_faces_indiv`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const extrude_faces_indiv: BpyOperator<{
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-    }>;
+    export const extrude_faces_indiv: BpyOperator<MESH_OT_extrude_faces_indiv>;
     /**
      * Extrude each individual face separately along local normals
      * `bpy.ops.mesh.extrude_faces_move` (`MESH_OT_extrude_faces_move`, options: MACRO, REGISTER, UNDO).
@@ -7740,79 +6696,12 @@ declare module "bpy.ops" {
        * Extrude individual faces only
        * Read-only
        */
-      MESH_OT_extrude_faces_indiv?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_faces_indiv?: MESH_OT_extrude_faces_indiv;
       /**
        * Shrink/fatten selected vertices along normals
        * Read-only
        */
-      TRANSFORM_OT_shrink_fatten?: {
-        /**
-         * Offset
-         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
-         */
-        value?: number;
-        /**
-         * Scale the offset to give more even thickness
-         * Default: `false`
-         */
-        use_even_offset?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      TRANSFORM_OT_shrink_fatten?: TRANSFORM_OT_shrink_fatten;
     }>;
     /**
      * Extrude, dissolves edges whose faces form a flat surface and intersect new edges
@@ -7824,242 +6713,19 @@ declare module "bpy.ops" {
        * Extrude region of faces
        * Read-only
        */
-      MESH_OT_extrude_region?: {
-        /**
-         * Flip Normals
-         * Default: `false`
-         */
-        use_normal_flip?: boolean;
-        /**
-         * Dissolve Orthogonal Edges
-         * Default: `false`
-         */
-        use_dissolve_ortho_edges?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_region?: MESH_OT_extrude_region;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude region of faces
      * `bpy.ops.mesh.extrude_region` (`MESH_OT_extrude_region`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const extrude_region: BpyOperator<{
-      /**
-       * Flip Normals
-       * Default: `false`
-       */
-      use_normal_flip?: boolean;
-      /**
-       * Dissolve Orthogonal Edges
-       * Default: `false`
-       */
-      use_dissolve_ortho_edges?: boolean;
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-    }>;
+    export const extrude_region: BpyOperator<MESH_OT_extrude_region>;
     /**
      * Extrude region and move result
      * `bpy.ops.mesh.extrude_region_move` (`MESH_OT_extrude_region_move`, options: MACRO, REGISTER, UNDO).
@@ -8070,218 +6736,12 @@ declare module "bpy.ops" {
        * Extrude region of faces
        * Read-only
        */
-      MESH_OT_extrude_region?: {
-        /**
-         * Flip Normals
-         * Default: `false`
-         */
-        use_normal_flip?: boolean;
-        /**
-         * Dissolve Orthogonal Edges
-         * Default: `false`
-         */
-        use_dissolve_ortho_edges?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_region?: MESH_OT_extrude_region;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude region together along local normals
@@ -8293,89 +6753,12 @@ declare module "bpy.ops" {
        * Extrude region of faces
        * Read-only
        */
-      MESH_OT_extrude_region?: {
-        /**
-         * Flip Normals
-         * Default: `false`
-         */
-        use_normal_flip?: boolean;
-        /**
-         * Dissolve Orthogonal Edges
-         * Default: `false`
-         */
-        use_dissolve_ortho_edges?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_region?: MESH_OT_extrude_region;
       /**
        * Shrink/fatten selected vertices along normals
        * Read-only
        */
-      TRANSFORM_OT_shrink_fatten?: {
-        /**
-         * Offset
-         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
-         */
-        value?: number;
-        /**
-         * Scale the offset to give more even thickness
-         * Default: `false`
-         */
-        use_even_offset?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      TRANSFORM_OT_shrink_fatten?: TRANSFORM_OT_shrink_fatten;
     }>;
     /**
      * Extrude selected vertices, edges or faces repeatedly
@@ -8409,222 +6792,19 @@ declare module "bpy.ops" {
        * Extrude individual vertices only
        * Read-only
        */
-      MESH_OT_extrude_verts_indiv?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_verts_indiv?: MESH_OT_extrude_verts_indiv;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude individual vertices only
      * `bpy.ops.mesh.extrude_verts_indiv` (`MESH_OT_extrude_verts_indiv`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const extrude_verts_indiv: BpyOperator<{
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-    }>;
+    export const extrude_verts_indiv: BpyOperator<MESH_OT_extrude_verts_indiv>;
     /**
      * Flatten selected faces
      * `bpy.ops.mesh.face_make_planar` (`MESH_OT_face_make_planar`, options: REGISTER, UNDO).
@@ -9049,42 +7229,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mesh.loopcut` (`MESH_OT_loopcut`, options: BLOCKING, REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const loopcut: BpyOperator<{
-      /**
-       * Number of Cuts
-       * Default: `1` · Range: [1, 1000000] · soft [1, 100] · step 1
-       */
-      number_cuts?: number;
-      /**
-       * Smoothness factor
-       * Default: `0` · Range: [-1000, 1000] · soft [-4, 4] · step 1 · precision 3
-       */
-      smoothness?: number;
-      /**
-       * Falloff type of the feather
-       * Default: 'INVERSE_SQUARE'
-       * Items: {@link ProportionalFalloffCurveOnlyItems}
-       */
-      falloff?: bpy_types.ProportionalFalloffCurveOnlyItems;
-      /**
-       * Object Index
-       * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
-       * Hidden option.
-       */
-      object_index?: number;
-      /**
-       * Edge Index
-       * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
-       * Hidden option.
-       */
-      edge_index?: number;
-      /**
-       * Default: `[false, false, false]` · Array 3
-       * Hidden option.
-       */
-      mesh_select_mode_init?:
-        bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-    }>;
+    export const loopcut: BpyOperator<MESH_OT_loopcut>;
     /**
      * Cut mesh loop and slide it
      * `bpy.ops.mesh.loopcut_slide` (`MESH_OT_loopcut_slide`, options: MACRO, REGISTER, UNDO).
@@ -9095,152 +7240,12 @@ declare module "bpy.ops" {
        * Add a new loop between existing loops
        * Read-only
        */
-      MESH_OT_loopcut?: {
-        /**
-         * Number of Cuts
-         * Default: `1` · Range: [1, 1000000] · soft [1, 100] · step 1
-         */
-        number_cuts?: number;
-        /**
-         * Smoothness factor
-         * Default: `0` · Range: [-1000, 1000] · soft [-4, 4] · step 1 · precision 3
-         */
-        smoothness?: number;
-        /**
-         * Falloff type of the feather
-         * Default: 'INVERSE_SQUARE'
-         * Items: {@link ProportionalFalloffCurveOnlyItems}
-         */
-        falloff?: bpy_types.ProportionalFalloffCurveOnlyItems;
-        /**
-         * Object Index
-         * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
-         * Hidden option.
-         */
-        object_index?: number;
-        /**
-         * Edge Index
-         * Default: `-1` · Range: [-1, INT_MAX] · soft [0, INT_MAX] · step 1
-         * Hidden option.
-         */
-        edge_index?: number;
-        /**
-         * Default: `[false, false, false]` · Array 3
-         * Hidden option.
-         */
-        mesh_select_mode_init?:
-          bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-      };
+      MESH_OT_loopcut?: MESH_OT_loopcut;
       /**
        * Slide an edge loop along a mesh
        * Read-only
        */
-      TRANSFORM_OT_edge_slide?: {
-        /**
-         * Factor
-         * Default: `0` · Range: [-10, 10] · soft [-1, 1] · step 1 · precision 3 · Subtype: FACTOR
-         */
-        value?: number;
-        /**
-         * Single Side
-         * Default: `false`
-         * Hidden option.
-         */
-        single_side?: boolean;
-        /**
-         * Make the edge loop match the shape of the adjacent edge loop
-         * Default: `false`
-         */
-        use_even?: boolean;
-        /**
-         * When Even mode is active, flips between the two adjacent edge loops
-         * Default: `false`
-         */
-        flipped?: boolean;
-        /**
-         * Clamp within the edge extents
-         * Default: `true`
-         */
-        use_clamp?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Correct UV coordinates when transforming
-         * Default: `true`
-         */
-        correct_uv?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      TRANSFORM_OT_edge_slide?: TRANSFORM_OT_edge_slide;
     }>;
     /**
      * (Un)mark selected edges as Freestyle feature edges
@@ -9387,13 +7392,7 @@ declare module "bpy.ops" {
      * `bpy.ops.mesh.offset_edge_loops` (`MESH_OT_offset_edge_loops`, options: INTERNAL, REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const offset_edge_loops: BpyOperator<{
-      /**
-       * Extend loop around end-points
-       * Default: `false`
-       */
-      use_cap_endpoint?: boolean;
-    }>;
+    export const offset_edge_loops: BpyOperator<MESH_OT_offset_edge_loops>;
     /**
      * Offset edge loop slide
      * `bpy.ops.mesh.offset_edge_loops_slide` (`MESH_OT_offset_edge_loops_slide`, options: MACRO, REGISTER, UNDO).
@@ -9404,123 +7403,12 @@ declare module "bpy.ops" {
        * Create offset edge loop from the current selection
        * Read-only
        */
-      MESH_OT_offset_edge_loops?: {
-        /**
-         * Extend loop around end-points
-         * Default: `false`
-         */
-        use_cap_endpoint?: boolean;
-      };
+      MESH_OT_offset_edge_loops?: MESH_OT_offset_edge_loops;
       /**
        * Slide an edge loop along a mesh
        * Read-only
        */
-      TRANSFORM_OT_edge_slide?: {
-        /**
-         * Factor
-         * Default: `0` · Range: [-10, 10] · soft [-1, 1] · step 1 · precision 3 · Subtype: FACTOR
-         */
-        value?: number;
-        /**
-         * Single Side
-         * Default: `false`
-         * Hidden option.
-         */
-        single_side?: boolean;
-        /**
-         * Make the edge loop match the shape of the adjacent edge loop
-         * Default: `false`
-         */
-        use_even?: boolean;
-        /**
-         * When Even mode is active, flips between the two adjacent edge loops
-         * Default: `false`
-         */
-        flipped?: boolean;
-        /**
-         * Clamp within the edge extents
-         * Default: `true`
-         */
-        use_clamp?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Correct UV coordinates when transforming
-         * Default: `true`
-         */
-        correct_uv?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      TRANSFORM_OT_edge_slide?: TRANSFORM_OT_edge_slide;
     }>;
     /**
      * Point selected custom normals to specified Target
@@ -9655,320 +7543,24 @@ declare module "bpy.ops" {
        * Poly Build Transform at Cursor
        * Read-only
        */
-      MESH_OT_polybuild_transform_at_cursor?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      MESH_OT_polybuild_transform_at_cursor?: MESH_OT_polybuild_transform_at_cursor;
       /**
        * Extrude individual edges only
        * Read-only
        */
-      MESH_OT_extrude_edges_indiv?: {
-        /**
-         * Flip Normals
-         * Default: `false`
-         */
-        use_normal_flip?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-      };
+      MESH_OT_extrude_edges_indiv?: MESH_OT_extrude_edges_indiv;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * (undocumented operator)
      * `bpy.ops.mesh.polybuild_face_at_cursor` (`MESH_OT_polybuild_face_at_cursor`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const polybuild_face_at_cursor: BpyOperator<{
-      /**
-       * Automatically split edges in triangles to maintain quad topology
-       * Default: `true`
-       */
-      create_quads?: boolean;
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const polybuild_face_at_cursor: BpyOperator<MESH_OT_polybuild_face_at_cursor>;
     /**
      * (undocumented operator)
      * `bpy.ops.mesh.polybuild_face_at_cursor_move` (`MESH_OT_polybuild_face_at_cursor_move`, options: MACRO, REGISTER, UNDO).
@@ -9979,303 +7571,19 @@ declare module "bpy.ops" {
        * Poly Build Face at Cursor
        * Read-only
        */
-      MESH_OT_polybuild_face_at_cursor?: {
-        /**
-         * Automatically split edges in triangles to maintain quad topology
-         * Default: `true`
-         */
-        create_quads?: boolean;
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      MESH_OT_polybuild_face_at_cursor?: MESH_OT_polybuild_face_at_cursor;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * (undocumented operator)
      * `bpy.ops.mesh.polybuild_split_at_cursor` (`MESH_OT_polybuild_split_at_cursor`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const polybuild_split_at_cursor: BpyOperator<{
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const polybuild_split_at_cursor: BpyOperator<MESH_OT_polybuild_split_at_cursor>;
     /**
      * (undocumented operator)
      * `bpy.ops.mesh.polybuild_split_at_cursor_move` (`MESH_OT_polybuild_split_at_cursor_move`, options: MACRO, REGISTER, UNDO).
@@ -10286,298 +7594,19 @@ declare module "bpy.ops" {
        * Poly Build Split at Cursor
        * Read-only
        */
-      MESH_OT_polybuild_split_at_cursor?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      MESH_OT_polybuild_split_at_cursor?: MESH_OT_polybuild_split_at_cursor;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * (undocumented operator)
      * `bpy.ops.mesh.polybuild_transform_at_cursor` (`MESH_OT_polybuild_transform_at_cursor`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const polybuild_transform_at_cursor: BpyOperator<{
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-    }>;
+    export const polybuild_transform_at_cursor: BpyOperator<MESH_OT_polybuild_transform_at_cursor>;
     /**
      * (undocumented operator)
      * `bpy.ops.mesh.polybuild_transform_at_cursor_move` (`MESH_OT_polybuild_transform_at_cursor_move`, options: MACRO, REGISTER, UNDO).
@@ -10588,246 +7617,12 @@ declare module "bpy.ops" {
        * Poly Build Transform at Cursor
        * Read-only
        */
-      MESH_OT_polybuild_transform_at_cursor?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-      };
+      MESH_OT_polybuild_transform_at_cursor?: MESH_OT_polybuild_transform_at_cursor;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Construct a circle mesh
@@ -11493,76 +8288,13 @@ declare module "bpy.ops" {
      * `bpy.ops.mesh.rip` (`MESH_OT_rip`, options: DEPENDS_ON_CURSOR, REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const rip: BpyOperator<{
-      /**
-       * Mirror Editing
-       * Default: `false`
-       * Hidden option.
-       */
-      mirror?: boolean;
-      /**
-       * Proportional Editing
-       * Default: `false`
-       */
-      use_proportional_edit?: boolean;
-      /**
-       * Falloff type for proportional editing mode
-       * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
-       */
-      proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-      /**
-       * Proportional Size
-       * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-       */
-      proportional_size?: number;
-      /**
-       * Connected
-       * Default: `false`
-       */
-      use_proportional_connected?: boolean;
-      /**
-       * Projected (2D)
-       * Default: `false`
-       */
-      use_proportional_projected?: boolean;
-      /**
-       * Always confirm operation when releasing button
-       * Default: `false`
-       * Hidden option.
-       */
-      release_confirm?: boolean;
-      /**
-       * Use accurate transformation
-       * Default: `false`
-       * Hidden option.
-       */
-      use_accurate?: boolean;
-      /**
-       * Fill the ripped region
-       * Default: `false`
-       */
-      use_fill?: boolean;
-    }>;
+    export const rip: BpyOperator<MESH_OT_rip>;
     /**
      * Extend vertices along the edge closest to the cursor
      * `bpy.ops.mesh.rip_edge` (`MESH_OT_rip_edge`, options: DEPENDS_ON_CURSOR, REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const rip_edge: BpyOperator<{
-      /**
-       * World-space ray origin for extending vertices
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      /**
-       * World-space direction vector for extending vertices
-       * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-       * Hidden option.
-       */
-      direction?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-    }>;
+    export const rip_edge: BpyOperator<MESH_OT_rip_edge>;
     /**
      * Extend vertices and move the result
      * `bpy.ops.mesh.rip_edge_move` (`MESH_OT_rip_edge_move`, options: MACRO, REGISTER, UNDO).
@@ -11573,214 +8305,12 @@ declare module "bpy.ops" {
        * Extend vertices along the edge closest to the cursor
        * Read-only
        */
-      MESH_OT_rip_edge?: {
-        /**
-         * World-space ray origin for extending vertices
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        location?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * World-space direction vector for extending vertices
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1, 1] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        direction?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-      };
+      MESH_OT_rip_edge?: MESH_OT_rip_edge;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Rip polygons and move the result
@@ -11792,251 +8322,12 @@ declare module "bpy.ops" {
        * Disconnect vertices or edges from connected geometry
        * Read-only
        */
-      MESH_OT_rip?: {
-        /**
-         * Mirror Editing
-         * Default: `false`
-         * Hidden option.
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Fill the ripped region
-         * Default: `false`
-         */
-        use_fill?: boolean;
-      };
+      MESH_OT_rip?: MESH_OT_rip;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Extrude selected vertices in screw-shaped rotation around the cursor in indicated viewport
@@ -13212,6 +9503,18 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.nla.duplicate`; also the value of the `NLA_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface NLA_OT_duplicate {
+    /**
+     * When duplicating strips, assign new copies of the actions they use
+     * Default: `false`
+     */
+    linked?: boolean;
+  }
+
+  /**
    * `bpy.ops.nla`: 39 operators.
    */
   export namespace nla {
@@ -13413,13 +9716,7 @@ declare module "bpy.ops" {
      * `bpy.ops.nla.duplicate` (`NLA_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * When duplicating strips, assign new copies of the actions they use
-       * Default: `false`
-       */
-      linked?: boolean;
-    }>;
+    export const duplicate: BpyOperator<NLA_OT_duplicate>;
     /**
      * Duplicate Linked selected NLA-Strips, adding the new strips to new track(s)
      * `bpy.ops.nla.duplicate_linked_move` (`NLA_OT_duplicate_linked_move`, options: MACRO, REGISTER, UNDO).
@@ -13430,207 +9727,12 @@ declare module "bpy.ops" {
        * Duplicate selected NLA-Strips, adding the new strips to new track(s)
        * Read-only
        */
-      NLA_OT_duplicate?: {
-        /**
-         * When duplicating strips, assign new copies of the actions they use
-         * Default: `false`
-         */
-        linked?: boolean;
-      };
+      NLA_OT_duplicate?: NLA_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Duplicate selected NLA-Strips, adding the new strips to new track(s)
@@ -13642,207 +9744,12 @@ declare module "bpy.ops" {
        * Duplicate selected NLA-Strips, adding the new strips to new track(s)
        * Read-only
        */
-      NLA_OT_duplicate?: {
-        /**
-         * When duplicating strips, assign new copies of the actions they use
-         * Default: `false`
-         */
-        linked?: boolean;
-      };
+      NLA_OT_duplicate?: NLA_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Add F-Modifier to the active/selected NLA-Strips
@@ -14132,6 +10039,123 @@ declare module "bpy.ops" {
      * @blender 5.2.2
      */
     export const view_selected: BpyOperator<Record<string, never>>;
+  }
+
+  /**
+   * Options of `bpy.ops.node.attach`; also the value of the `NODE_OT_attach` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_attach = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.clipboard_copy`; also the value of the `NODE_OT_clipboard_copy` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_clipboard_copy = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.delete_reconnect`; also the value of the `NODE_OT_delete_reconnect` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_delete_reconnect = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.detach`; also the value of the `NODE_OT_detach` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_detach = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.duplicate`; also the value of the `NODE_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface NODE_OT_duplicate {
+    /**
+     * Keep the input links to duplicated nodes
+     * Default: `false`
+     */
+    keep_inputs?: boolean;
+    /**
+     * Duplicate node but not node trees, linking to the original data
+     * Default: `true`
+     */
+    linked?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.node.join`; also the value of the `NODE_OT_join` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_join = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.link_viewer`; also the value of the `NODE_OT_link_viewer` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_link_viewer = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.links_detach`; also the value of the `NODE_OT_links_detach` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type NODE_OT_links_detach = Record<string, never>;
+  /**
+   * Options of `bpy.ops.node.select`; also the value of the `NODE_OT_select` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface NODE_OT_select {
+    /**
+     * Extend selection instead of deselecting everything first
+     * Default: `false`
+     */
+    extend?: boolean;
+    /**
+     * Remove from selection
+     * Default: `false`
+     */
+    deselect?: boolean;
+    /**
+     * Toggle the selection
+     * Default: `false`
+     */
+    toggle?: boolean;
+    /**
+     * Deselect all when nothing under the cursor
+     * Default: `false`
+     */
+    deselect_all?: boolean;
+    /**
+     * Ignore the select action when the element is already selected
+     * Default: `false`
+     */
+    select_passthrough?: boolean;
+    /**
+     * Mouse location
+     * Default: `[0, 0]` · Range: [INT_MIN, INT_MAX] · step 1 · Array 2 · Subtype: XYZ
+     * Hidden option.
+     */
+    location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
+    /**
+     * Socket Select
+     * Default: `false`
+     */
+    socket_select?: boolean;
+    /**
+     * Deactivate geometry nodes viewer when clicking in empty space
+     * Default: `false`
+     */
+    clear_viewer?: boolean;
+  }
+
+  /**
+   * Options of `bpy.ops.node.translate_attach`; also the value of the `NODE_OT_translate_attach` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface NODE_OT_translate_attach {
+    /**
+     * Move selected items
+     * Read-only
+     */
+    TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
+    /**
+     * Attach active node to a frame
+     * Read-only
+     */
+    NODE_OT_attach?: NODE_OT_attach;
   }
 
   /**
@@ -14715,7 +10739,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.attach` (`NODE_OT_attach`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const attach: BpyOperator<Record<string, never>>;
+    export const attach: BpyOperator<NODE_OT_attach>;
     /**
      * Fit the background image to the view
      * `bpy.ops.node.backimage_fit` (`NODE_OT_backimage_fit`, options: BLOCKING).
@@ -14886,7 +10910,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.clipboard_copy` (`NODE_OT_clipboard_copy`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const clipboard_copy: BpyOperator<Record<string, never>>;
+    export const clipboard_copy: BpyOperator<NODE_OT_clipboard_copy>;
     /**
      * Paste nodes from the internal clipboard to the active node tree
      * `bpy.ops.node.clipboard_paste` (`NODE_OT_clipboard_paste`, options: REGISTER, UNDO).
@@ -15208,25 +11232,25 @@ declare module "bpy.ops" {
        * Copy the selected nodes to the internal clipboard
        * Read-only
        */
-      NODE_OT_clipboard_copy?: Record<string, never>;
+      NODE_OT_clipboard_copy?: NODE_OT_clipboard_copy;
       /**
        * Remove nodes and reconnect nodes as if deletion was muted
        * Read-only
        */
-      NODE_OT_delete_reconnect?: Record<string, never>;
+      NODE_OT_delete_reconnect?: NODE_OT_delete_reconnect;
     }>;
     /**
      * Remove nodes and reconnect nodes as if deletion was muted
      * `bpy.ops.node.delete_reconnect` (`NODE_OT_delete_reconnect`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const delete_reconnect: BpyOperator<Record<string, never>>;
+    export const delete_reconnect: BpyOperator<NODE_OT_delete_reconnect>;
     /**
      * Detach selected nodes from parents
      * `bpy.ops.node.detach` (`NODE_OT_detach`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const detach: BpyOperator<Record<string, never>>;
+    export const detach: BpyOperator<NODE_OT_detach>;
     /**
      * Detach nodes, move and attach to frame
      * `bpy.ops.node.detach_translate_attach` (`NODE_OT_detach_translate_attach`, options: MACRO, REGISTER, UNDO).
@@ -15237,224 +11261,24 @@ declare module "bpy.ops" {
        * Detach selected nodes from parents
        * Read-only
        */
-      NODE_OT_detach?: Record<string, never>;
+      NODE_OT_detach?: NODE_OT_detach;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
       /**
        * Attach active node to a frame
        * Read-only
        */
-      NODE_OT_attach?: Record<string, never>;
+      NODE_OT_attach?: NODE_OT_attach;
     }>;
     /**
      * Duplicate selected nodes
      * `bpy.ops.node.duplicate` (`NODE_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * Keep the input links to duplicated nodes
-       * Default: `false`
-       */
-      keep_inputs?: boolean;
-      /**
-       * Duplicate node but not node trees, linking to the original data
-       * Default: `true`
-       */
-      linked?: boolean;
-    }>;
+    export const duplicate: BpyOperator<NODE_OT_duplicate>;
     /**
      * Duplicate the currently assigned compositing node group.
      * `bpy.ops.node.duplicate_compositing_modifier_node_group` (`NODE_OT_duplicate_compositing_modifier_node_group`, options: REGISTER, UNDO).
@@ -15477,226 +11301,12 @@ declare module "bpy.ops" {
        * Duplicate selected nodes
        * Read-only
        */
-      NODE_OT_duplicate?: {
-        /**
-         * Keep the input links to duplicated nodes
-         * Default: `false`
-         */
-        keep_inputs?: boolean;
-        /**
-         * Duplicate node but not node trees, linking to the original data
-         * Default: `true`
-         */
-        linked?: boolean;
-      };
+      NODE_OT_duplicate?: NODE_OT_duplicate;
       /**
        * Move nodes and attach to frame
        * Read-only
        */
-      NODE_OT_translate_attach?: {
-        /**
-         * Move selected items
-         * Read-only
-         */
-        TRANSFORM_OT_translate?: {
-          /**
-           * Move
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-           */
-          value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Transformation orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           */
-          orient_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Matrix
-           * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-           * Hidden option.
-           */
-          orient_matrix?: Matrix | readonly (readonly number[])[];
-          /**
-           * Matrix Orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           * Hidden option.
-           */
-          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Constraint Axis
-           * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-           */
-          constraint_axis?:
-            bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-          /**
-           * Mirror Editing
-           * Default: `false`
-           */
-          mirror?: boolean;
-          /**
-           * Proportional Editing
-           * Default: `false`
-           */
-          use_proportional_edit?: boolean;
-          /**
-           * Falloff type for proportional editing mode
-           * Default: 'SMOOTH'
-           * Items: {@link ProportionalFalloffItems}
-           */
-          proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-          /**
-           * Proportional Size
-           * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-           */
-          proportional_size?: number;
-          /**
-           * Connected
-           * Default: `false`
-           */
-          use_proportional_connected?: boolean;
-          /**
-           * Projected (2D)
-           * Default: `false`
-           */
-          use_proportional_projected?: boolean;
-          /**
-           * Use Snapping Options
-           * Default: `false`
-           * Hidden option.
-           */
-          snap?: boolean;
-          /**
-           * Snap to Elements
-           * Default: {'INCREMENT'}
-           * Items: {@link SnapElementItems}
-           * Enum flag: a set of identifiers.
-           * Hidden option.
-           */
-          snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-          /**
-           * Project Individual Elements
-           * Default: `false`
-           */
-          use_snap_project?: boolean;
-          /**
-           * Point on source that will snap to target
-           * Default: 'CLOSEST'
-           * Items: {@link SnapSourceItems}
-           * Hidden option.
-           */
-          snap_target?: bpy_types.SnapSourceItems;
-          /**
-           * Target: Include Active
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_self?: boolean;
-          /**
-           * Target: Include Edit
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_edit?: boolean;
-          /**
-           * Target: Include Non-Edited
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_nonedit?: boolean;
-          /**
-           * Target: Exclude Non-Selectable
-           * Default: `false`
-           * Hidden option.
-           */
-          use_snap_selectable?: boolean;
-          /**
-           * Point
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_point?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Align with Point Normal
-           * Default: `false`
-           * Hidden option.
-           */
-          snap_align?: boolean;
-          /**
-           * Normal
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_normal?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Edit selected Grease Pencil strokes
-           * Default: `false`
-           * Hidden option.
-           */
-          gpencil_strokes?: boolean;
-          /**
-           * Transform Cursor
-           * Default: `false`
-           * Hidden option.
-           */
-          cursor_transform?: boolean;
-          /**
-           * Edit object data texture space
-           * Default: `false`
-           * Hidden option.
-           */
-          texture_space?: boolean;
-          /**
-           * Remove elements on cancel
-           * Default: `false`
-           * Hidden option.
-           */
-          remove_on_cancel?: boolean;
-          /**
-           * Transform duplicated keyframes
-           * Default: `false`
-           * Hidden option.
-           */
-          use_duplicated_keyframes?: boolean;
-          /**
-           * Enable edge panning in 2D view
-           * Default: `false`
-           * Hidden option.
-           */
-          view2d_edge_pan?: boolean;
-          /**
-           * Always confirm operation when releasing button
-           * Default: `false`
-           * Hidden option.
-           */
-          release_confirm?: boolean;
-          /**
-           * Use accurate transformation
-           * Default: `false`
-           * Hidden option.
-           */
-          use_accurate?: boolean;
-          /**
-           * Forces the use of Auto Merge and Split
-           * Default: `false`
-           * Hidden option.
-           */
-          use_automerge_and_split?: boolean;
-          /**
-           * Translate origin instead of selection
-           * Default: `false`
-           * Hidden option.
-           */
-          translate_origin?: boolean;
-        };
-        /**
-         * Attach active node to a frame
-         * Read-only
-         */
-        NODE_OT_attach?: Record<string, never>;
-      };
+      NODE_OT_translate_attach?: NODE_OT_translate_attach;
     }>;
     /**
      * Duplicate selected nodes keeping input links and move them
@@ -15708,226 +11318,12 @@ declare module "bpy.ops" {
        * Duplicate selected nodes
        * Read-only
        */
-      NODE_OT_duplicate?: {
-        /**
-         * Keep the input links to duplicated nodes
-         * Default: `false`
-         */
-        keep_inputs?: boolean;
-        /**
-         * Duplicate node but not node trees, linking to the original data
-         * Default: `true`
-         */
-        linked?: boolean;
-      };
+      NODE_OT_duplicate?: NODE_OT_duplicate;
       /**
        * Move nodes and attach to frame
        * Read-only
        */
-      NODE_OT_translate_attach?: {
-        /**
-         * Move selected items
-         * Read-only
-         */
-        TRANSFORM_OT_translate?: {
-          /**
-           * Move
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-           */
-          value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Transformation orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           */
-          orient_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Matrix
-           * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-           * Hidden option.
-           */
-          orient_matrix?: Matrix | readonly (readonly number[])[];
-          /**
-           * Matrix Orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           * Hidden option.
-           */
-          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Constraint Axis
-           * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-           */
-          constraint_axis?:
-            bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-          /**
-           * Mirror Editing
-           * Default: `false`
-           */
-          mirror?: boolean;
-          /**
-           * Proportional Editing
-           * Default: `false`
-           */
-          use_proportional_edit?: boolean;
-          /**
-           * Falloff type for proportional editing mode
-           * Default: 'SMOOTH'
-           * Items: {@link ProportionalFalloffItems}
-           */
-          proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-          /**
-           * Proportional Size
-           * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-           */
-          proportional_size?: number;
-          /**
-           * Connected
-           * Default: `false`
-           */
-          use_proportional_connected?: boolean;
-          /**
-           * Projected (2D)
-           * Default: `false`
-           */
-          use_proportional_projected?: boolean;
-          /**
-           * Use Snapping Options
-           * Default: `false`
-           * Hidden option.
-           */
-          snap?: boolean;
-          /**
-           * Snap to Elements
-           * Default: {'INCREMENT'}
-           * Items: {@link SnapElementItems}
-           * Enum flag: a set of identifiers.
-           * Hidden option.
-           */
-          snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-          /**
-           * Project Individual Elements
-           * Default: `false`
-           */
-          use_snap_project?: boolean;
-          /**
-           * Point on source that will snap to target
-           * Default: 'CLOSEST'
-           * Items: {@link SnapSourceItems}
-           * Hidden option.
-           */
-          snap_target?: bpy_types.SnapSourceItems;
-          /**
-           * Target: Include Active
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_self?: boolean;
-          /**
-           * Target: Include Edit
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_edit?: boolean;
-          /**
-           * Target: Include Non-Edited
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_nonedit?: boolean;
-          /**
-           * Target: Exclude Non-Selectable
-           * Default: `false`
-           * Hidden option.
-           */
-          use_snap_selectable?: boolean;
-          /**
-           * Point
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_point?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Align with Point Normal
-           * Default: `false`
-           * Hidden option.
-           */
-          snap_align?: boolean;
-          /**
-           * Normal
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_normal?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Edit selected Grease Pencil strokes
-           * Default: `false`
-           * Hidden option.
-           */
-          gpencil_strokes?: boolean;
-          /**
-           * Transform Cursor
-           * Default: `false`
-           * Hidden option.
-           */
-          cursor_transform?: boolean;
-          /**
-           * Edit object data texture space
-           * Default: `false`
-           * Hidden option.
-           */
-          texture_space?: boolean;
-          /**
-           * Remove elements on cancel
-           * Default: `false`
-           * Hidden option.
-           */
-          remove_on_cancel?: boolean;
-          /**
-           * Transform duplicated keyframes
-           * Default: `false`
-           * Hidden option.
-           */
-          use_duplicated_keyframes?: boolean;
-          /**
-           * Enable edge panning in 2D view
-           * Default: `false`
-           * Hidden option.
-           */
-          view2d_edge_pan?: boolean;
-          /**
-           * Always confirm operation when releasing button
-           * Default: `false`
-           * Hidden option.
-           */
-          release_confirm?: boolean;
-          /**
-           * Use accurate transformation
-           * Default: `false`
-           * Hidden option.
-           */
-          use_accurate?: boolean;
-          /**
-           * Forces the use of Auto Merge and Split
-           * Default: `false`
-           * Hidden option.
-           */
-          use_automerge_and_split?: boolean;
-          /**
-           * Translate origin instead of selection
-           * Default: `false`
-           * Hidden option.
-           */
-          translate_origin?: boolean;
-        };
-        /**
-         * Attach active node to a frame
-         * Read-only
-         */
-        NODE_OT_attach?: Record<string, never>;
-      };
+      NODE_OT_translate_attach?: NODE_OT_translate_attach;
     }>;
     /**
      * Duplicate selected nodes, but not their node trees, and move them
@@ -15939,226 +11335,12 @@ declare module "bpy.ops" {
        * Duplicate selected nodes
        * Read-only
        */
-      NODE_OT_duplicate?: {
-        /**
-         * Keep the input links to duplicated nodes
-         * Default: `false`
-         */
-        keep_inputs?: boolean;
-        /**
-         * Duplicate node but not node trees, linking to the original data
-         * Default: `true`
-         */
-        linked?: boolean;
-      };
+      NODE_OT_duplicate?: NODE_OT_duplicate;
       /**
        * Move nodes and attach to frame
        * Read-only
        */
-      NODE_OT_translate_attach?: {
-        /**
-         * Move selected items
-         * Read-only
-         */
-        TRANSFORM_OT_translate?: {
-          /**
-           * Move
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-           */
-          value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Transformation orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           */
-          orient_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Matrix
-           * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-           * Hidden option.
-           */
-          orient_matrix?: Matrix | readonly (readonly number[])[];
-          /**
-           * Matrix Orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           * Hidden option.
-           */
-          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Constraint Axis
-           * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-           */
-          constraint_axis?:
-            bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-          /**
-           * Mirror Editing
-           * Default: `false`
-           */
-          mirror?: boolean;
-          /**
-           * Proportional Editing
-           * Default: `false`
-           */
-          use_proportional_edit?: boolean;
-          /**
-           * Falloff type for proportional editing mode
-           * Default: 'SMOOTH'
-           * Items: {@link ProportionalFalloffItems}
-           */
-          proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-          /**
-           * Proportional Size
-           * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-           */
-          proportional_size?: number;
-          /**
-           * Connected
-           * Default: `false`
-           */
-          use_proportional_connected?: boolean;
-          /**
-           * Projected (2D)
-           * Default: `false`
-           */
-          use_proportional_projected?: boolean;
-          /**
-           * Use Snapping Options
-           * Default: `false`
-           * Hidden option.
-           */
-          snap?: boolean;
-          /**
-           * Snap to Elements
-           * Default: {'INCREMENT'}
-           * Items: {@link SnapElementItems}
-           * Enum flag: a set of identifiers.
-           * Hidden option.
-           */
-          snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-          /**
-           * Project Individual Elements
-           * Default: `false`
-           */
-          use_snap_project?: boolean;
-          /**
-           * Point on source that will snap to target
-           * Default: 'CLOSEST'
-           * Items: {@link SnapSourceItems}
-           * Hidden option.
-           */
-          snap_target?: bpy_types.SnapSourceItems;
-          /**
-           * Target: Include Active
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_self?: boolean;
-          /**
-           * Target: Include Edit
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_edit?: boolean;
-          /**
-           * Target: Include Non-Edited
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_nonedit?: boolean;
-          /**
-           * Target: Exclude Non-Selectable
-           * Default: `false`
-           * Hidden option.
-           */
-          use_snap_selectable?: boolean;
-          /**
-           * Point
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_point?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Align with Point Normal
-           * Default: `false`
-           * Hidden option.
-           */
-          snap_align?: boolean;
-          /**
-           * Normal
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_normal?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Edit selected Grease Pencil strokes
-           * Default: `false`
-           * Hidden option.
-           */
-          gpencil_strokes?: boolean;
-          /**
-           * Transform Cursor
-           * Default: `false`
-           * Hidden option.
-           */
-          cursor_transform?: boolean;
-          /**
-           * Edit object data texture space
-           * Default: `false`
-           * Hidden option.
-           */
-          texture_space?: boolean;
-          /**
-           * Remove elements on cancel
-           * Default: `false`
-           * Hidden option.
-           */
-          remove_on_cancel?: boolean;
-          /**
-           * Transform duplicated keyframes
-           * Default: `false`
-           * Hidden option.
-           */
-          use_duplicated_keyframes?: boolean;
-          /**
-           * Enable edge panning in 2D view
-           * Default: `false`
-           * Hidden option.
-           */
-          view2d_edge_pan?: boolean;
-          /**
-           * Always confirm operation when releasing button
-           * Default: `false`
-           * Hidden option.
-           */
-          release_confirm?: boolean;
-          /**
-           * Use accurate transformation
-           * Default: `false`
-           * Hidden option.
-           */
-          use_accurate?: boolean;
-          /**
-           * Forces the use of Auto Merge and Split
-           * Default: `false`
-           * Hidden option.
-           */
-          use_automerge_and_split?: boolean;
-          /**
-           * Translate origin instead of selection
-           * Default: `false`
-           * Hidden option.
-           */
-          translate_origin?: boolean;
-        };
-        /**
-         * Attach active node to a frame
-         * Read-only
-         */
-        NODE_OT_attach?: Record<string, never>;
-      };
+      NODE_OT_translate_attach?: NODE_OT_translate_attach;
     }>;
     /**
      * Add item below active item
@@ -17018,7 +12200,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.join` (`NODE_OT_join`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const join: BpyOperator<Record<string, never>>;
+    export const join: BpyOperator<NODE_OT_join>;
     /**
      * Create a new frame node around the selected nodes and name it immediately
      * `bpy.ops.node.join_named` (`NODE_OT_join_named`, options: MACRO, UNDO).
@@ -17029,23 +12211,12 @@ declare module "bpy.ops" {
        * Attach selected nodes to a new common frame
        * Read-only
        */
-      NODE_OT_join?: Record<string, never>;
+      NODE_OT_join?: NODE_OT_join;
       /**
        * Open a predefined panel
        * Read-only
        */
-      WM_OT_call_panel?: {
-        /**
-         * Name of the menu
-         * max 63 bytes
-         */
-        name?: string;
-        /**
-         * Keep Open
-         * Default: `true`
-         */
-        keep_open?: boolean;
-      };
+      WM_OT_call_panel?: WM_OT_call_panel;
     }>;
     /**
      * Merge selected group input nodes into one if possible
@@ -17134,7 +12305,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.link_viewer` (`NODE_OT_link_viewer`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const link_viewer: BpyOperator<Record<string, never>>;
+    export const link_viewer: BpyOperator<NODE_OT_link_viewer>;
     /**
      * Use the mouse to cut (remove) some links
      * `bpy.ops.node.links_cut` (`NODE_OT_links_cut`, options: DEPENDS_ON_CURSOR, REGISTER, UNDO).
@@ -17162,7 +12333,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.links_detach` (`NODE_OT_links_detach`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const links_detach: BpyOperator<Record<string, never>>;
+    export const links_detach: BpyOperator<NODE_OT_links_detach>;
     /**
      * Use the mouse to mute links
      * `bpy.ops.node.links_mute` (`NODE_OT_links_mute`, options: DEPENDS_ON_CURSOR, REGISTER, UNDO).
@@ -17195,201 +12366,12 @@ declare module "bpy.ops" {
        * Remove all links to selected nodes, and try to connect neighbor nodes together
        * Read-only
        */
-      NODE_OT_links_detach?: Record<string, never>;
+      NODE_OT_links_detach?: NODE_OT_links_detach;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Move a node to detach links
@@ -17401,215 +12383,12 @@ declare module "bpy.ops" {
        * Remove all links to selected nodes, and try to connect neighbor nodes together
        * Read-only
        */
-      NODE_OT_links_detach?: Record<string, never>;
+      NODE_OT_links_detach?: NODE_OT_links_detach;
       /**
        * Move nodes and attach to frame
        * Read-only
        */
-      NODE_OT_translate_attach?: {
-        /**
-         * Move selected items
-         * Read-only
-         */
-        TRANSFORM_OT_translate?: {
-          /**
-           * Move
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-           */
-          value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Transformation orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           */
-          orient_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Matrix
-           * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-           * Hidden option.
-           */
-          orient_matrix?: Matrix | readonly (readonly number[])[];
-          /**
-           * Matrix Orientation
-           * Default: 'GLOBAL'
-           * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-           * Hidden option.
-           */
-          orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-          /**
-           * Constraint Axis
-           * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-           */
-          constraint_axis?:
-            bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-          /**
-           * Mirror Editing
-           * Default: `false`
-           */
-          mirror?: boolean;
-          /**
-           * Proportional Editing
-           * Default: `false`
-           */
-          use_proportional_edit?: boolean;
-          /**
-           * Falloff type for proportional editing mode
-           * Default: 'SMOOTH'
-           * Items: {@link ProportionalFalloffItems}
-           */
-          proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-          /**
-           * Proportional Size
-           * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-           */
-          proportional_size?: number;
-          /**
-           * Connected
-           * Default: `false`
-           */
-          use_proportional_connected?: boolean;
-          /**
-           * Projected (2D)
-           * Default: `false`
-           */
-          use_proportional_projected?: boolean;
-          /**
-           * Use Snapping Options
-           * Default: `false`
-           * Hidden option.
-           */
-          snap?: boolean;
-          /**
-           * Snap to Elements
-           * Default: {'INCREMENT'}
-           * Items: {@link SnapElementItems}
-           * Enum flag: a set of identifiers.
-           * Hidden option.
-           */
-          snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-          /**
-           * Project Individual Elements
-           * Default: `false`
-           */
-          use_snap_project?: boolean;
-          /**
-           * Point on source that will snap to target
-           * Default: 'CLOSEST'
-           * Items: {@link SnapSourceItems}
-           * Hidden option.
-           */
-          snap_target?: bpy_types.SnapSourceItems;
-          /**
-           * Target: Include Active
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_self?: boolean;
-          /**
-           * Target: Include Edit
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_edit?: boolean;
-          /**
-           * Target: Include Non-Edited
-           * Default: `true`
-           * Hidden option.
-           */
-          use_snap_nonedit?: boolean;
-          /**
-           * Target: Exclude Non-Selectable
-           * Default: `false`
-           * Hidden option.
-           */
-          use_snap_selectable?: boolean;
-          /**
-           * Point
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_point?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Align with Point Normal
-           * Default: `false`
-           * Hidden option.
-           */
-          snap_align?: boolean;
-          /**
-           * Normal
-           * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-           * Hidden option.
-           */
-          snap_normal?:
-            Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-          /**
-           * Edit selected Grease Pencil strokes
-           * Default: `false`
-           * Hidden option.
-           */
-          gpencil_strokes?: boolean;
-          /**
-           * Transform Cursor
-           * Default: `false`
-           * Hidden option.
-           */
-          cursor_transform?: boolean;
-          /**
-           * Edit object data texture space
-           * Default: `false`
-           * Hidden option.
-           */
-          texture_space?: boolean;
-          /**
-           * Remove elements on cancel
-           * Default: `false`
-           * Hidden option.
-           */
-          remove_on_cancel?: boolean;
-          /**
-           * Transform duplicated keyframes
-           * Default: `false`
-           * Hidden option.
-           */
-          use_duplicated_keyframes?: boolean;
-          /**
-           * Enable edge panning in 2D view
-           * Default: `false`
-           * Hidden option.
-           */
-          view2d_edge_pan?: boolean;
-          /**
-           * Always confirm operation when releasing button
-           * Default: `false`
-           * Hidden option.
-           */
-          release_confirm?: boolean;
-          /**
-           * Use accurate transformation
-           * Default: `false`
-           * Hidden option.
-           */
-          use_accurate?: boolean;
-          /**
-           * Forces the use of Auto Merge and Split
-           * Default: `false`
-           * Hidden option.
-           */
-          use_automerge_and_split?: boolean;
-          /**
-           * Translate origin instead of selection
-           * Default: `false`
-           * Hidden option.
-           */
-          translate_origin?: boolean;
-        };
-        /**
-         * Attach active node to a frame
-         * Read-only
-         */
-        NODE_OT_attach?: Record<string, never>;
-      };
+      NODE_OT_translate_attach?: NODE_OT_translate_attach;
     }>;
     /**
      * Toggle muting of selected nodes
@@ -17871,49 +12650,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.select` (`NODE_OT_select`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const select: BpyOperator<{
-      /**
-       * Extend selection instead of deselecting everything first
-       * Default: `false`
-       */
-      extend?: boolean;
-      /**
-       * Remove from selection
-       * Default: `false`
-       */
-      deselect?: boolean;
-      /**
-       * Toggle the selection
-       * Default: `false`
-       */
-      toggle?: boolean;
-      /**
-       * Deselect all when nothing under the cursor
-       * Default: `false`
-       */
-      deselect_all?: boolean;
-      /**
-       * Ignore the select action when the element is already selected
-       * Default: `false`
-       */
-      select_passthrough?: boolean;
-      /**
-       * Mouse location
-       * Default: `[0, 0]` · Range: [INT_MIN, INT_MAX] · step 1 · Array 2 · Subtype: XYZ
-       * Hidden option.
-       */
-      location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
-      /**
-       * Socket Select
-       * Default: `false`
-       */
-      socket_select?: boolean;
-      /**
-       * Deactivate geometry nodes viewer when clicking in empty space
-       * Default: `false`
-       */
-      clear_viewer?: boolean;
-    }>;
+    export const select: BpyOperator<NODE_OT_select>;
     /**
      * (De)select all nodes
      * `bpy.ops.node.select_all` (`NODE_OT_select_all`, options: REGISTER, UNDO).
@@ -18086,54 +12823,12 @@ declare module "bpy.ops" {
        * Select the node under the cursor
        * Read-only
        */
-      NODE_OT_select?: {
-        /**
-         * Extend selection instead of deselecting everything first
-         * Default: `false`
-         */
-        extend?: boolean;
-        /**
-         * Remove from selection
-         * Default: `false`
-         */
-        deselect?: boolean;
-        /**
-         * Toggle the selection
-         * Default: `false`
-         */
-        toggle?: boolean;
-        /**
-         * Deselect all when nothing under the cursor
-         * Default: `false`
-         */
-        deselect_all?: boolean;
-        /**
-         * Ignore the select action when the element is already selected
-         * Default: `false`
-         */
-        select_passthrough?: boolean;
-        /**
-         * Mouse location
-         * Default: `[0, 0]` · Range: [INT_MIN, INT_MAX] · step 1 · Array 2 · Subtype: XYZ
-         * Hidden option.
-         */
-        location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
-        /**
-         * Socket Select
-         * Default: `false`
-         */
-        socket_select?: boolean;
-        /**
-         * Deactivate geometry nodes viewer when clicking in empty space
-         * Default: `false`
-         */
-        clear_viewer?: boolean;
-      };
+      NODE_OT_select?: NODE_OT_select;
       /**
        * Link to viewer node
        * Read-only
        */
-      NODE_OT_link_viewer?: Record<string, never>;
+      NODE_OT_link_viewer?: NODE_OT_link_viewer;
     }>;
     /**
      * Select nodes linked from the selected ones
@@ -18415,207 +13110,7 @@ declare module "bpy.ops" {
      * `bpy.ops.node.translate_attach` (`NODE_OT_translate_attach`, options: MACRO, REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const translate_attach: BpyOperator<{
-      /**
-       * Move selected items
-       * Read-only
-       */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
-      /**
-       * Attach active node to a frame
-       * Read-only
-       */
-      NODE_OT_attach?: Record<string, never>;
-    }>;
+    export const translate_attach: BpyOperator<NODE_OT_translate_attach>;
     /**
      * Move nodes and attach to frame
      * `bpy.ops.node.translate_attach_remove_on_cancel` (`NODE_OT_translate_attach_remove_on_cancel`, options: MACRO, REGISTER, UNDO).
@@ -18626,201 +13121,12 @@ declare module "bpy.ops" {
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
       /**
        * Attach active node to a frame
        * Read-only
        */
-      NODE_OT_attach?: Record<string, never>;
+      NODE_OT_attach?: NODE_OT_attach;
     }>;
     /**
      * Go to parent node tree

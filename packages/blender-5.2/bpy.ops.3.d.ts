@@ -5,6 +5,25 @@ declare module "bpy.ops" {
   import { Euler, Matrix, Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
+   * Options of `bpy.ops.object.duplicate`; also the value of the `OBJECT_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface OBJECT_OT_duplicate {
+    /**
+     * Duplicate object but not object data, linking to the original data
+     * Default: `false`
+     */
+    linked?: boolean;
+    /**
+     * Mode
+     * Default: 'TRANSLATION'
+     * Items: {@link TransformModeTypeItems}
+     * Hidden option.
+     */
+    mode?: bpy_types.TransformModeTypeItems;
+  }
+
+  /**
    * `bpy.ops.object`: 250 operators.
    */
   export namespace object {
@@ -965,20 +984,7 @@ declare module "bpy.ops" {
      * `bpy.ops.object.duplicate` (`OBJECT_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<{
-      /**
-       * Duplicate object but not object data, linking to the original data
-       * Default: `false`
-       */
-      linked?: boolean;
-      /**
-       * Mode
-       * Default: 'TRANSLATION'
-       * Items: {@link TransformModeTypeItems}
-       * Hidden option.
-       */
-      mode?: bpy_types.TransformModeTypeItems;
-    }>;
+    export const duplicate: BpyOperator<OBJECT_OT_duplicate>;
     /**
      * Duplicate the selected objects and move them
      * `bpy.ops.object.duplicate_move` (`OBJECT_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -989,214 +995,12 @@ declare module "bpy.ops" {
        * Duplicate selected objects
        * Read-only
        */
-      OBJECT_OT_duplicate?: {
-        /**
-         * Duplicate object but not object data, linking to the original data
-         * Default: `false`
-         */
-        linked?: boolean;
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypeItems}
-         * Hidden option.
-         */
-        mode?: bpy_types.TransformModeTypeItems;
-      };
+      OBJECT_OT_duplicate?: OBJECT_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Duplicate the selected objects, but not their object data, and move them
@@ -1208,214 +1012,12 @@ declare module "bpy.ops" {
        * Duplicate selected objects
        * Read-only
        */
-      OBJECT_OT_duplicate?: {
-        /**
-         * Duplicate object but not object data, linking to the original data
-         * Default: `false`
-         */
-        linked?: boolean;
-        /**
-         * Mode
-         * Default: 'TRANSLATION'
-         * Items: {@link TransformModeTypeItems}
-         * Hidden option.
-         */
-        mode?: bpy_types.TransformModeTypeItems;
-      };
+      OBJECT_OT_duplicate?: OBJECT_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * Make instanced objects attached to this object real
@@ -7321,6 +6923,35 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.paintcurve.add_point`; also the value of the `PAINTCURVE_OT_add_point` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface PAINTCURVE_OT_add_point {
+    /**
+     * Location of vertex in area space
+     * Default: `[0, 0]` · Range: [0, 32767] · step 1 · Array 2 · Subtype: XYZ
+     */
+    location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
+  }
+
+  /**
+   * Options of `bpy.ops.paintcurve.slide`; also the value of the `PAINTCURVE_OT_slide` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export interface PAINTCURVE_OT_slide {
+    /**
+     * Aligns opposite point handle during transform
+     * Default: `false`
+     */
+    align?: boolean;
+    /**
+     * Attempt to select a point handle before transform
+     * Default: `true`
+     */
+    select?: boolean;
+  }
+
+  /**
    * `bpy.ops.paintcurve`: 8 operators.
    */
   export namespace paintcurve {
@@ -7329,13 +6960,7 @@ declare module "bpy.ops" {
      * `bpy.ops.paintcurve.add_point` (`PAINTCURVE_OT_add_point`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const add_point: BpyOperator<{
-      /**
-       * Location of vertex in area space
-       * Default: `[0, 0]` · Range: [0, 32767] · step 1 · Array 2 · Subtype: XYZ
-       */
-      location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
-    }>;
+    export const add_point: BpyOperator<PAINTCURVE_OT_add_point>;
     /**
      * Add new curve point and slide it
      * `bpy.ops.paintcurve.add_point_slide` (`PAINTCURVE_OT_add_point_slide`, options: MACRO, UNDO).
@@ -7346,29 +6971,12 @@ declare module "bpy.ops" {
        * Add New Paint Curve Point
        * Read-only
        */
-      PAINTCURVE_OT_add_point?: {
-        /**
-         * Location of vertex in area space
-         * Default: `[0, 0]` · Range: [0, 32767] · step 1 · Array 2 · Subtype: XYZ
-         */
-        location?: bpy_types.bpy_prop_array<number> | readonly [number, number];
-      };
+      PAINTCURVE_OT_add_point?: PAINTCURVE_OT_add_point;
       /**
        * Select and slide paint curve point
        * Read-only
        */
-      PAINTCURVE_OT_slide?: {
-        /**
-         * Aligns opposite point handle during transform
-         * Default: `false`
-         */
-        align?: boolean;
-        /**
-         * Attempt to select a point handle before transform
-         * Default: `true`
-         */
-        select?: boolean;
-      };
+      PAINTCURVE_OT_slide?: PAINTCURVE_OT_slide;
     }>;
     /**
      * Place cursor
@@ -7423,18 +7031,7 @@ declare module "bpy.ops" {
      * `bpy.ops.paintcurve.slide` (`PAINTCURVE_OT_slide`, options: UNDO).
      * @blender 5.2.2
      */
-    export const slide: BpyOperator<{
-      /**
-       * Aligns opposite point handle during transform
-       * Default: `false`
-       */
-      align?: boolean;
-      /**
-       * Attempt to select a point handle before transform
-       * Default: `true`
-       */
-      select?: boolean;
-    }>;
+    export const slide: BpyOperator<PAINTCURVE_OT_slide>;
   }
 
   /**
@@ -7923,6 +7520,11 @@ declare module "bpy.ops" {
   }
 
   /**
+   * Options of `bpy.ops.pointcloud.duplicate`; also the value of the `POINTCLOUD_OT_duplicate` option of the macro operators that run it.
+   * @blender 5.2.2
+   */
+  export type POINTCLOUD_OT_duplicate = Record<string, never>;
+  /**
    * `bpy.ops.pointcloud`: 7 operators.
    */
   export namespace pointcloud {
@@ -7987,7 +7589,7 @@ declare module "bpy.ops" {
      * `bpy.ops.pointcloud.duplicate` (`POINTCLOUD_OT_duplicate`, options: REGISTER, UNDO).
      * @blender 5.2.2
      */
-    export const duplicate: BpyOperator<Record<string, never>>;
+    export const duplicate: BpyOperator<POINTCLOUD_OT_duplicate>;
     /**
      * Make copies of selected elements and move them
      * `bpy.ops.pointcloud.duplicate_move` (`POINTCLOUD_OT_duplicate_move`, options: MACRO, REGISTER, UNDO).
@@ -7998,201 +7600,12 @@ declare module "bpy.ops" {
        * Copy selected points
        * Read-only
        */
-      POINTCLOUD_OT_duplicate?: Record<string, never>;
+      POINTCLOUD_OT_duplicate?: POINTCLOUD_OT_duplicate;
       /**
        * Move selected items
        * Read-only
        */
-      TRANSFORM_OT_translate?: {
-        /**
-         * Move
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 5 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
-         */
-        value?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Transformation orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         */
-        orient_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Matrix
-         * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
-         * Hidden option.
-         */
-        orient_matrix?: Matrix | readonly (readonly number[])[];
-        /**
-         * Matrix Orientation
-         * Default: 'GLOBAL'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
-         * Hidden option.
-         */
-        orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
-        /**
-         * Constraint Axis
-         * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
-         */
-        constraint_axis?: bpy_types.bpy_prop_array<boolean> | readonly [boolean, boolean, boolean];
-        /**
-         * Mirror Editing
-         * Default: `false`
-         */
-        mirror?: boolean;
-        /**
-         * Proportional Editing
-         * Default: `false`
-         */
-        use_proportional_edit?: boolean;
-        /**
-         * Falloff type for proportional editing mode
-         * Default: 'SMOOTH'
-         * Items: {@link ProportionalFalloffItems}
-         */
-        proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
-        /**
-         * Proportional Size
-         * Default: `1` · Range: [0.000001, 999999995904] · soft [0.001, 100] · step 1 · precision 3
-         */
-        proportional_size?: number;
-        /**
-         * Connected
-         * Default: `false`
-         */
-        use_proportional_connected?: boolean;
-        /**
-         * Projected (2D)
-         * Default: `false`
-         */
-        use_proportional_projected?: boolean;
-        /**
-         * Use Snapping Options
-         * Default: `false`
-         * Hidden option.
-         */
-        snap?: boolean;
-        /**
-         * Snap to Elements
-         * Default: {'INCREMENT'}
-         * Items: {@link SnapElementItems}
-         * Enum flag: a set of identifiers.
-         * Hidden option.
-         */
-        snap_elements?: ReadonlySet<bpy_types.SnapElementItems> | Set<bpy_types.SnapElementItems>;
-        /**
-         * Project Individual Elements
-         * Default: `false`
-         */
-        use_snap_project?: boolean;
-        /**
-         * Point on source that will snap to target
-         * Default: 'CLOSEST'
-         * Items: {@link SnapSourceItems}
-         * Hidden option.
-         */
-        snap_target?: bpy_types.SnapSourceItems;
-        /**
-         * Target: Include Active
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_self?: boolean;
-        /**
-         * Target: Include Edit
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_edit?: boolean;
-        /**
-         * Target: Include Non-Edited
-         * Default: `true`
-         * Hidden option.
-         */
-        use_snap_nonedit?: boolean;
-        /**
-         * Target: Exclude Non-Selectable
-         * Default: `false`
-         * Hidden option.
-         */
-        use_snap_selectable?: boolean;
-        /**
-         * Point
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_point?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Align with Point Normal
-         * Default: `false`
-         * Hidden option.
-         */
-        snap_align?: boolean;
-        /**
-         * Normal
-         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3 · Array 3 · Subtype: XYZ
-         * Hidden option.
-         */
-        snap_normal?: Vector | bpy_types.bpy_prop_array<number> | readonly [number, number, number];
-        /**
-         * Edit selected Grease Pencil strokes
-         * Default: `false`
-         * Hidden option.
-         */
-        gpencil_strokes?: boolean;
-        /**
-         * Transform Cursor
-         * Default: `false`
-         * Hidden option.
-         */
-        cursor_transform?: boolean;
-        /**
-         * Edit object data texture space
-         * Default: `false`
-         * Hidden option.
-         */
-        texture_space?: boolean;
-        /**
-         * Remove elements on cancel
-         * Default: `false`
-         * Hidden option.
-         */
-        remove_on_cancel?: boolean;
-        /**
-         * Transform duplicated keyframes
-         * Default: `false`
-         * Hidden option.
-         */
-        use_duplicated_keyframes?: boolean;
-        /**
-         * Enable edge panning in 2D view
-         * Default: `false`
-         * Hidden option.
-         */
-        view2d_edge_pan?: boolean;
-        /**
-         * Always confirm operation when releasing button
-         * Default: `false`
-         * Hidden option.
-         */
-        release_confirm?: boolean;
-        /**
-         * Use accurate transformation
-         * Default: `false`
-         * Hidden option.
-         */
-        use_accurate?: boolean;
-        /**
-         * Forces the use of Auto Merge and Split
-         * Default: `false`
-         * Hidden option.
-         */
-        use_automerge_and_split?: boolean;
-        /**
-         * Translate origin instead of selection
-         * Default: `false`
-         * Hidden option.
-         */
-        translate_origin?: boolean;
-      };
+      TRANSFORM_OT_translate?: TRANSFORM_OT_translate;
     }>;
     /**
      * (De)select all points
