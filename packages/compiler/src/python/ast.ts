@@ -326,7 +326,10 @@ export function num(n: number): Expr {
   if (Number.isNaN(n)) return attr(name("math"), "nan");
   if (n === Infinity) return attr(name("math"), "inf");
   if (n === -Infinity) return unary("-", attr(name("math"), "inf"));
-  if (n < 0 || Object.is(n, -0)) return unary("-", num(-n));
+  // -0 must stay a float (the int -0 is 0: 1 / -0 would be Infinity); no `num`, so that no
+  // optimisation takes it for an integer literal
+  if (Object.is(n, -0)) return unary("-", { kind: "Const", text: "0.0" });
+  if (n < 0) return unary("-", num(-n));
   if (Number.isInteger(n) && n <= Number.MAX_SAFE_INTEGER) {
     return { kind: "Const", text: String(n), num: n };
   }

@@ -290,6 +290,24 @@ def _js_set(lst, i, value):
 );
 
 def(
+  "_js_index",
+  [],
+  [],
+  String.raw`
+def _js_index(i):
+    """The index of an array element write: Python counts a negative one from the end, where
+    JavaScript sets a property (also for a fractional one); raise rather than differ."""
+    if isinstance(i, int) and i >= 0:
+        return i
+    if isinstance(i, float) and i >= 0 and i.is_integer():
+        return int(i)
+    raise IndexError(
+        "bpyts: array index " + repr(i) + " out of range (JavaScript would set a property)"
+    )
+`,
+);
+
+def(
   "_js_set_length",
   [],
   [],
@@ -631,7 +649,8 @@ def _js_split(s, sep=None, limit=None):
         parts = list(s)
     else:
         parts = s.split(sep)
-    return parts if limit is None else parts[: int(limit)]
+    # the limit is ToUint32'd: -1 keeps everything
+    return parts if limit is None else parts[: int(limit) & 0xFFFFFFFF]
 `,
 );
 
@@ -711,9 +730,8 @@ def(
   [],
   String.raw`
 def _js_sign(x):
-    if x != x:
-        return x
-    return 1 if x > 0 else -1 if x < 0 else 0
+    # NaN, 0 and -0 are their own sign
+    return 1 if x > 0 else -1 if x < 0 else x
 `,
 );
 
@@ -947,7 +965,8 @@ def(
   ["json", "math", "re"],
   String.raw`
 _JS_JSON_POINT_ZERO_RE = re.compile(r"\.0(?!\d)")
-_JS_JSON_EXPONENT_RE = re.compile(r"e[-+](?<=\de[-+])")
+_JS_JSON_EXPONENT_MINUS_RE = re.compile(r"-(?<=\de-)")
+_JS_JSON_EXPONENT_PLUS_RE = re.compile(r"\+(?<=\de\+)")
 _JS_JSON_DIGITS = str.maketrans("123456789", "000000000")
 _JS_JSON_LONG_INT_RE = re.compile(r"0000000000000000(?<![.0]0000000000000000)")
 _JS_JSON_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
@@ -967,6 +986,7 @@ def _js_json_stringify(value, replacer=None, indent=None):
     # exponent floats ("1e-05", "1e+16"), ints beyond 2^53 (JS rounds them), None keys ("null"
     # instead of "undefined") and lone surrogates (written raw): found by searches of the text
     # (a match inside a string only sends the value to the writer), surrogates are escaped.
+    # The searches start from rare characters ("+" is found with memchr; "-" is rarer than "e").
     if not gap or not any(c in gap for c in ".0123456789"):
         try:
             out = json.dumps(
@@ -980,9 +1000,13 @@ def _js_json_stringify(value, replacer=None, indent=None):
             out = None
         if out is not None and not (
             _JS_JSON_POINT_ZERO_RE.search(out)
-            or _JS_JSON_EXPONENT_RE.search(out)
+            or _JS_JSON_EXPONENT_MINUS_RE.search(out)
+            or ("+" in out and _JS_JSON_EXPONENT_PLUS_RE.search(out))
             or '"null":' in out
-            or _JS_JSON_LONG_INT_RE.search(out.translate(_JS_JSON_DIGITS))
+            or (
+                "0000000000000000" in (digits := out.translate(_JS_JSON_DIGITS))
+                and _JS_JSON_LONG_INT_RE.search(digits)
+            )
         ):
             if not out.isascii() and _JS_JSON_SURROGATE_RE.search(out):
                 out = _JS_JSON_SURROGATE_RE.sub(lambda m: "\\u%04x" % ord(m.group()), out)

@@ -74,7 +74,8 @@ export class Ctx {
     if (this.implemented) return this.implemented;
     const out = new Set<ts.Symbol>();
     for (const sf of this.program.getSourceFiles()) {
-      if (sf.isDeclarationFile) continue;
+      // keywords cannot be written with escapes: no such text, no such clause
+      if (sf.isDeclarationFile || !sf.text.includes("implements")) continue;
       const visit = (n: ts.Node): void => {
         if (ts.isClassLike(n)) {
           for (const h of n.heritageClauses ?? []) {
@@ -91,6 +92,21 @@ export class Ctx {
     }
     return (this.implemented = out);
   }
+  /** A mark for `dropSymbolNamesSince`: names are only ever dropped after their mark. */
+  symbolNamesMark(): number {
+    return this.symbolNames.size;
+  }
+  /**
+   * Forget the names given since `mark` (an attempt that is thrown away). Entries are only
+   * appended, and only dropped here, so the first `mark` entries are exactly those of the mark.
+   */
+  dropSymbolNamesSince(mark: number): void {
+    if (this.symbolNames.size === mark) return;
+    const drop: ts.Symbol[] = [];
+    let i = 0;
+    for (const k of this.symbolNames.keys()) if (i++ >= mark) drop.push(k);
+    for (const k of drop) this.symbolNames.delete(k);
+  }
   /** callbacks inlined into comprehensions (their parameters are per-call bindings) */
   readonly inlinedCallbacks = new Set<ts.Node>();
   /** loop counters known to be non-negative integers */
@@ -102,11 +118,14 @@ export class Ctx {
   /** index symbol → arrays it is known to be a valid index of (range(len(a)) loops) */
   readonly safeIndex = new Map<ts.Symbol, Set<ts.Symbol>>();
 
+  readonly checker: ts.TypeChecker;
+
   constructor(
     readonly program: ts.Program,
-    readonly checker: ts.TypeChecker,
+    checker: ts.TypeChecker,
     reserved: Iterable<string> = [],
   ) {
+    this.checker = memoChecker(checker, this.typeCache);
     this.moduleScope = this.newScope("module", undefined);
     for (const r of reserved) this.moduleScope.used.add(r);
     this.scope = this.moduleScope;
@@ -247,13 +266,15 @@ export class Ctx {
 
   /** per-node caches of checker answers (the checker is fixed for the whole transform) */
   readonly typeCache = new Map<ts.Node, ts.Type>();
-  private readonly symbolCache = new Map<ts.Node, ts.Symbol | undefined>();
+  /** isDictLike per type */
+  readonly dictLikeCache = new Map<ts.Type, boolean>();
+  private readonly symbolCache = new Map<ts.Node, ts.Symbol | null>();
 
   resolveSymbol(node: ts.Node): ts.Symbol | undefined {
-    if (this.symbolCache.has(node)) return this.symbolCache.get(node);
-    const sym = this.resolveSymbolUncached(node);
-    this.symbolCache.set(node, sym);
-    return sym;
+    let sym = this.symbolCache.get(node);
+    if (sym === undefined)
+      this.symbolCache.set(node, (sym = this.resolveSymbolUncached(node) ?? null));
+    return sym ?? undefined;
   }
 
   private resolveSymbolUncached(node: ts.Node): ts.Symbol | undefined {
@@ -340,41 +361,202 @@ export class Ctx {
     else s.nonlocals.add(n);
   }
 
+  private readonly fileIndexes = new Map<ts.SourceFile, FileIndex | null>();
+
+  /** The identifiers and writes of a file (null when the walk order is not position order). */
+  private fileIndex(sf: ts.SourceFile): FileIndex | null {
+    let index = this.fileIndexes.get(sf);
+    if (index === undefined) {
+      const ids: ts.Identifier[] = [];
+      const writes: Write[] = [];
+      let sorted = true;
+      let lastEnd = -1;
+      const visit = (n: ts.Node): void => {
+        if (n.kind === ts.SyntaxKind.Identifier) {
+          if (n.pos < lastEnd) sorted = false;
+          lastEnd = n.end;
+          ids.push(n as ts.Identifier);
+          return;
+        }
+        if (isWrite(n)) writes.push(n);
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+      for (let i = 1; i < writes.length; i++)
+        if (writes[i]!.pos < writes[i - 1]!.pos) sorted = false;
+      this.fileIndexes.set(sf, (index = sorted ? { ids, writes } : null));
+    }
+    return index;
+  }
+
+  /**
+   * The identifiers inside `node` (not `node` itself), in the order of a `ts.forEachChild` walk:
+   * a lookup in the file's position-ordered list instead of a walk of the subtree.
+   */
+  identifiersIn(node: ts.Node): readonly ts.Identifier[] {
+    const index = this.fileIndex(node.getSourceFile());
+    if (!index) {
+      const out: ts.Identifier[] = [];
+      const visit = (n: ts.Node): void => {
+        if (ts.isIdentifier(n)) out.push(n);
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(node, visit);
+      return out;
+    }
+    const { ids } = index;
+    let lo = firstAtOrAfter(ids, node.pos);
+    let hi = lo;
+    while (hi < ids.length && ids[hi]!.end <= node.end) hi++;
+    if (lo < hi && ids[lo] === node) lo++;
+    return ids.slice(lo, hi);
+  }
+
+  /**
+   * The assignments (`=`, `+=`, …), prefix/postfix unary expressions and `for…of`/`for…in`
+   * statements inside `node`, `node` included, in the order of a `ts.forEachChild` walk (parents
+   * before children): the nodes that may write a variable, without a walk of the subtree.
+   */
+  writesIn(node: ts.Node): readonly Write[] {
+    const index = this.fileIndex(node.getSourceFile());
+    if (!index) {
+      const out: Write[] = [];
+      const visit = (n: ts.Node): void => {
+        if (isWrite(n)) out.push(n);
+        ts.forEachChild(n, visit);
+      };
+      visit(node);
+      return out;
+    }
+    const { writes } = index;
+    const out: Write[] = [];
+    for (let i = firstAtOrAfter(writes, node.pos); i < writes.length; i++) {
+      const w = writes[i]!;
+      if (w.pos >= node.end) break;
+      // an enclosing write that starts where `node` starts is not inside it
+      if (w.end <= node.end) out.push(w);
+    }
+    return out;
+  }
+
   /** Names of outer symbols referenced inside `node` are reserved in the scope it opens. */
   private reserveFreeNames(node: ts.Node, s: Scope): void {
-    const visit = (n: ts.Node): void => {
-      if (ts.isIdentifier(n)) {
-        const sym = this.resolveSymbol(n);
+    const nodeFile = node.getSourceFile();
+    for (const n of this.identifiersIn(node)) {
+      const sym = this.resolveSymbol(n);
+      if (
+        sym &&
+        sym.flags &
+          (ts.SymbolFlags.Variable |
+            ts.SymbolFlags.Function |
+            ts.SymbolFlags.Class |
+            ts.SymbolFlags.Enum) &&
+        !(sym.flags & ts.SymbolFlags.Property)
+      ) {
+        const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+        const sf = decl?.getSourceFile();
         if (
-          sym &&
-          sym.flags &
-            (ts.SymbolFlags.Variable |
-              ts.SymbolFlags.Function |
-              ts.SymbolFlags.Class |
-              ts.SymbolFlags.Enum) &&
-          !(sym.flags & ts.SymbolFlags.Property)
+          decl &&
+          !sf!.isDeclarationFile &&
+          this.files.has(sf!) &&
+          // disjoint ranges in one file: not inside, without walking up from the declaration
+          ((sf === nodeFile && (decl.end <= node.pos || decl.pos >= node.end)) ||
+            !isInside(decl, node))
         ) {
-          const decl = sym.valueDeclaration ?? sym.declarations?.[0];
-          if (
-            decl &&
-            !isInside(decl, node) &&
-            !decl.getSourceFile().isDeclarationFile &&
-            this.files.has(decl.getSourceFile())
-          ) {
-            const saved = this.scope;
-            this.scope = s.parent ?? s;
-            try {
-              s.used.add(this.nameOfSymbol(sym));
-            } finally {
-              this.scope = saved;
-            }
+          const saved = this.scope;
+          this.scope = s.parent ?? s;
+          try {
+            s.used.add(this.nameOfSymbol(sym));
+          } finally {
+            this.scope = saved;
           }
         }
       }
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(node, visit);
+    }
   }
+}
+
+export type Write =
+  | ts.BinaryExpression
+  | ts.PrefixUnaryExpression
+  | ts.PostfixUnaryExpression
+  | ts.ForOfStatement
+  | ts.ForInStatement;
+
+interface FileIndex {
+  /** every identifier, in walk order (= position order) */
+  ids: ts.Identifier[];
+  /** every assignment, prefix/postfix unary expression and for…of/in statement, in walk order */
+  writes: Write[];
+}
+
+function isWrite(n: ts.Node): n is Write {
+  const kind = n.kind;
+  if (
+    kind === ts.SyntaxKind.PrefixUnaryExpression ||
+    kind === ts.SyntaxKind.PostfixUnaryExpression ||
+    kind === ts.SyntaxKind.ForOfStatement ||
+    kind === ts.SyntaxKind.ForInStatement
+  )
+    return true;
+  if (n.kind !== ts.SyntaxKind.BinaryExpression) return false;
+  const k = (n as ts.BinaryExpression).operatorToken.kind;
+  return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
+}
+
+/** Index of the first node whose `pos` is at least `pos` (nodes sorted by `pos`). */
+function firstAtOrAfter(nodes: readonly ts.Node[], pos: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid]!.pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The checker with the node/type queries the transform repeats memoized: the program is fully
+ * checked and does not change, so every answer is stable (and the checker recomputes most of them,
+ * flow analysis included, on each call).
+ */
+function memoChecker(checker: ts.TypeChecker, types: Map<ts.Node, ts.Type>): ts.TypeChecker {
+  // null stands for an undefined answer
+  const symbols = new Map<ts.Node, ts.Symbol | null>();
+  const contextual = new Map<ts.Node, ts.Type | null>();
+  const signatures = new Map<ts.Node, ts.Signature | null>();
+  const nonNullable = new Map<ts.Type, ts.Type>();
+  // the checker's methods are closures that do not use `this`
+  const c = Object.create(checker) as ts.TypeChecker;
+  c.getTypeAtLocation = (node) => {
+    let t = types.get(node);
+    if (t === undefined) types.set(node, (t = checker.getTypeAtLocation(node)));
+    return t;
+  };
+  c.getSymbolAtLocation = (node) => {
+    let s = symbols.get(node);
+    if (s === undefined) symbols.set(node, (s = checker.getSymbolAtLocation(node) ?? null));
+    return s ?? undefined;
+  };
+  c.getContextualType = (node) => {
+    let t = contextual.get(node);
+    if (t === undefined) contextual.set(node, (t = checker.getContextualType(node) ?? null));
+    return t ?? undefined;
+  };
+  c.getResolvedSignature = (node, candidates, argumentCount) => {
+    if (candidates !== undefined || argumentCount !== undefined)
+      return checker.getResolvedSignature(node, candidates, argumentCount);
+    let s = signatures.get(node);
+    if (s === undefined) signatures.set(node, (s = checker.getResolvedSignature(node) ?? null));
+    return s ?? undefined;
+  };
+  c.getNonNullableType = (t) => {
+    let n = nonNullable.get(t);
+    if (n === undefined) nonNullable.set(t, (n = checker.getNonNullableType(t)));
+    return n;
+  };
+  return c;
 }
 
 export function isInside(n: ts.Node, container: ts.Node): boolean {
@@ -382,7 +564,10 @@ export function isInside(n: ts.Node, container: ts.Node): boolean {
   return false;
 }
 
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function sanitize(s: string): string {
+  if (PLAIN_NAME.test(s)) return s; // nearly every name: nothing to replace
   let r = s.replace(/^#/, "__").replace(/[^A-Za-z0-9_]/g, (c) => (c === "$" ? "S" : "_"));
   if (/^[0-9]/.test(r) || r === "") r = "_" + r;
   return r;

@@ -106,6 +106,8 @@ function transformParams(ctx: Ctx, node: FunctionLike): Params {
  * Python closures see the last value, so they are bound as keyword-only defaults (`*, i=i`).
  */
 export function loopCaptures(ctx: Ctx, node: ts.Node): string[] {
+  // a per-iteration binding needs a loop or an inlined callback around the closure (isPerIteration)
+  if (!inIterationScope(ctx, node)) return [];
   const out = new Set<string>();
   const assigned = new Set<ts.Symbol>();
   const captured = new Map<ts.Symbol, string>();
@@ -133,6 +135,18 @@ export function loopCaptures(ctx: Ctx, node: ts.Node): string[] {
   ts.forEachChild(node, visit);
   for (const [sym, name] of captured) if (!assigned.has(sym)) out.add(name);
   return [...out].sort();
+}
+
+function inIterationScope(ctx: Ctx, node: ts.Node): boolean {
+  for (let p: ts.Node | undefined = node; p; p = p.parent) {
+    if (
+      ts.isIterationStatement(p, false) ||
+      ctx.inlineReturns.has(p) ||
+      ctx.inlinedCallbacks.has(p)
+    )
+      return true;
+  }
+  return false;
 }
 
 function isInsideNode(n: ts.Node, container: ts.Node): boolean {
@@ -285,7 +299,7 @@ export function transformFunctionExpression(
   );
   const named = ts.isFunctionExpression(node) && node.name;
   if (bodyExpr && simpleParams && !node.asteriskToken && !named) {
-    const snapshot = new Set(ctx.symbolNames.keys());
+    const mark = ctx.symbolNamesMark();
     const parentThis = ctx.scope.thisName;
     const [res, pre] = ctx.collect(() =>
       ctx.withScope(
@@ -309,7 +323,7 @@ export function transformFunctionExpression(
     ) {
       return py.lambda(withCaptures(res.params, loopCaptures(ctx, node)), res.body);
     }
-    for (const k of ctx.symbolNames.keys()) if (!snapshot.has(k)) ctx.symbolNames.delete(k);
+    ctx.dropSymbolNamesSince(mark);
   }
   let name: string;
   if (named && node.name) name = ctx.declare(node.name);

@@ -5,40 +5,143 @@ import { isPythonObjectType } from "./blender/markers.js";
 
 export function typeOf(ctx: Ctx, node: ts.Node): ts.Type {
   let t = ctx.typeCache.get(node);
-  if (t === undefined) ctx.typeCache.set(node, (t = ctx.checker.getTypeAtLocation(node)));
+  if (t === undefined)
+    ctx.typeCache.set(node, (t = knownType(ctx, node) ?? ctx.checker.getTypeAtLocation(node)));
   return t;
 }
 
-function parts(t: ts.Type): ts.Type[] {
-  return t.isUnion() ? t.types : [t];
+const K = ts.SyntaxKind;
+
+/**
+ * The checker's answer for expressions whose type follows from their syntax and their operands'
+ * (cached) types, mirroring checkBinaryLikeExpression: `getTypeAtLocation` re-checks the whole
+ * subtree (flow analysis of every identifier) on each call, once more for every enclosing query.
+ * Anything not provably identical is left to the checker.
+ */
+function knownType(ctx: Ctx, node: ts.Node): ts.Type | undefined {
+  // JSDoc type assertions `/** @type {T} */ (x)` exist in JS files only
+  if (node.flags & ts.NodeFlags.JavaScriptFile) return undefined;
+  if (node.kind === K.ParenthesizedExpression)
+    return typeOf(ctx, (node as ts.ParenthesizedExpression).expression);
+  if (node.kind === K.CallExpression) return callType(ctx, node as ts.CallExpression);
+  if (node.kind !== K.BinaryExpression) return undefined;
+  const b = node as ts.BinaryExpression;
+  switch (b.operatorToken.kind) {
+    case K.LessThanToken:
+    case K.GreaterThanToken:
+    case K.LessThanEqualsToken:
+    case K.GreaterThanEqualsToken:
+    case K.EqualsEqualsToken:
+    case K.ExclamationEqualsToken:
+    case K.EqualsEqualsEqualsToken:
+    case K.ExclamationEqualsEqualsToken:
+    case K.InstanceOfKeyword:
+    case K.InKeyword:
+      return ctx.checker.getBooleanType();
+    case K.MinusToken:
+    case K.AsteriskToken:
+    case K.AsteriskAsteriskToken:
+    case K.SlashToken:
+    case K.PercentToken:
+    case K.LessThanLessThanToken:
+    case K.GreaterThanGreaterThanToken:
+    case K.GreaterThanGreaterThanGreaterThanToken:
+    case K.AmpersandToken:
+    case K.BarToken:
+    case K.CaretToken:
+      // `number` unless an operand may be a bigint
+      return allParts(typeOf(ctx, b.left), ts.TypeFlags.NumberLike) &&
+        allParts(typeOf(ctx, b.right), ts.TypeFlags.NumberLike)
+        ? ctx.checker.getNumberType()
+        : undefined;
+    case K.PlusToken: {
+      const lt = typeOf(ctx, b.left);
+      const rt = typeOf(ctx, b.right);
+      if (allParts(lt, ts.TypeFlags.NumberLike) && allParts(rt, ts.TypeFlags.NumberLike))
+        return ctx.checker.getNumberType();
+      if (allParts(lt, ts.TypeFlags.StringLike) || allParts(rt, ts.TypeFlags.StringLike))
+        return ctx.checker.getStringType();
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A call's type is the return type of its resolved signature (cached by the check), as in
+ * checkCallExpression; the checker would re-check the callee for it. Left to the checker: `super`
+ * and `import()` calls, optional chains, `Symbol()` (unique symbols) and fresh literal types.
+ */
+function callType(ctx: Ctx, node: ts.CallExpression): ts.Type | undefined {
+  const callee = node.expression.kind;
+  if (callee === K.SuperKeyword || callee === K.ImportKeyword) return undefined;
+  if (node.flags & ts.NodeFlags.OptionalChain) return undefined;
+  const sig = ctx.checker.getResolvedSignature(node);
+  if (!sig) return undefined;
+  const t = ctx.checker.getReturnTypeOfSignature(sig);
+  if (t.flags & ts.TypeFlags.ESSymbolLike) return undefined;
+  // getTypeAtLocation answers the regular (non-fresh) literal type
+  if (t.flags & ts.TypeFlags.Freshable) return (t as ts.FreshableType).regularType;
+  if (
+    t.isUnion() &&
+    t.types.some(
+      (p) => p.flags & ts.TypeFlags.Freshable && (p as ts.FreshableType).regularType !== p,
+    )
+  )
+    return undefined;
+  return t;
+}
+
+/** Is every union member (or the type itself) of one of the `flags` kinds? */
+function allParts(t: ts.Type, flags: ts.TypeFlags): boolean {
+  if (t.flags & flags) return true;
+  return t.isUnion() && t.types.every((p) => !!(p.flags & flags));
 }
 
 const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
 
 export function nonNullParts(t: ts.Type): ts.Type[] {
-  return parts(t).filter((p) => !(p.flags & NULLISH));
+  if (!t.isUnion()) return t.flags & NULLISH ? [] : [t];
+  return t.types.filter((p) => !(p.flags & NULLISH));
+}
+
+// the predicates below are asked for most expressions: no arrays are built for them
+
+/** Does some union member (or the type itself) have one of the `flags`? */
+function someParts(t: ts.Type, flags: ts.TypeFlags): boolean {
+  if (!t.isUnion()) return !!(t.flags & flags);
+  for (const p of t.types) if (p.flags & flags) return true;
+  return false;
 }
 
 export function hasNullish(t: ts.Type): boolean {
-  return parts(t).some((p) => p.flags & NULLISH);
+  return someParts(t, NULLISH);
 }
 export function hasNull(t: ts.Type): boolean {
-  return parts(t).some((p) => p.flags & ts.TypeFlags.Null);
+  return someParts(t, ts.TypeFlags.Null);
 }
 export function hasUndefined(t: ts.Type): boolean {
-  return parts(t).some((p) => p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  return someParts(t, ts.TypeFlags.Undefined | ts.TypeFlags.Void);
 }
 export function isNullishOnly(t: ts.Type): boolean {
-  return parts(t).every((p) => p.flags & NULLISH);
+  if (!t.isUnion()) return !!(t.flags & NULLISH);
+  return t.types.every((p) => p.flags & NULLISH);
 }
 
 export function isAnyLike(t: ts.Type): boolean {
-  return parts(t).some((p) => p.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+  return someParts(t, ts.TypeFlags.Any | ts.TypeFlags.Unknown);
 }
 
+/** `pred` holds for every (non-nullish, with `allowNull`) part, and there is one. */
 function every(t: ts.Type, pred: (p: ts.Type) => boolean, allowNull = false): boolean {
-  const ps = allowNull ? nonNullParts(t) : parts(t);
-  return ps.length > 0 && ps.every(pred);
+  if (!t.isUnion()) return !(allowNull && t.flags & NULLISH) && pred(t);
+  let any = false;
+  for (const p of t.types) {
+    if (allowNull && p.flags & NULLISH) continue;
+    if (!pred(p)) return false;
+    any = true;
+  }
+  return any;
 }
 
 function baseConstraint(ctx: Ctx, t: ts.Type): ts.Type {
@@ -88,7 +191,17 @@ export function tupleLength(ctx: Ctx, t: ts.Type): number | undefined {
   return target.fixedLength;
 }
 
+// per symbol / declaration: asked for most identifiers and type parts (a parent walk and regexes)
+const libSymbols = new WeakMap<ts.Symbol, boolean>();
+const ambientDecls = new WeakMap<ts.Node, boolean>();
+
 export function isLibSymbol(s: ts.Symbol): boolean {
+  let r = libSymbols.get(s);
+  if (r === undefined) libSymbols.set(s, (r = isLibSymbolUncached(s)));
+  return r;
+}
+
+function isLibSymbolUncached(s: ts.Symbol): boolean {
   const d = s.declarations?.[0];
   if (!d) return false;
   const f = d.getSourceFile().fileName;
@@ -125,6 +238,12 @@ export function isSet(ctx: Ctx, t: ts.Type): boolean {
 
 /** Is the declaration in an ambient module (Blender typings) or a .d.ts file that is not the lib? */
 export function isAmbientDecl(d: ts.Node): boolean {
+  let r = ambientDecls.get(d);
+  if (r === undefined) ambientDecls.set(d, (r = isAmbientDeclUncached(d)));
+  return r;
+}
+
+function isAmbientDeclUncached(d: ts.Node): boolean {
   const sf = d.getSourceFile();
   if (!sf.isDeclarationFile) {
     for (let p: ts.Node | undefined = d; p; p = p.parent) {
@@ -176,6 +295,13 @@ export function isFunctionType(t: ts.Type): boolean {
  * records) become Python dicts; their properties are accessed with subscripts.
  */
 export function isDictLike(ctx: Ctx, t: ts.Type): boolean {
+  // a pure function of the type (the implemented interfaces are fixed): asked for most accesses
+  let r = ctx.dictLikeCache.get(t);
+  if (r === undefined) ctx.dictLikeCache.set(t, (r = isDictLikeUncached(ctx, t)));
+  return r;
+}
+
+function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
   t = baseConstraint(ctx, t);
   if (isPythonObjectType(ctx, t)) return false; // Blender layer: RNA structs/collections, mathutils
   const ps = nonNullParts(t);

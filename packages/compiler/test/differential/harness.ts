@@ -22,6 +22,11 @@ export interface Case {
   top?: string;
   /** set to false when console.log prints arrays/objects (formatted differently on purpose) */
   logs?: boolean;
+  /**
+   * Python must raise an error containing this text: what bpyts cannot translate faithfully
+   * fails loudly (Node must still run the snippet, the results are not compared).
+   */
+  raises?: string;
 }
 
 /** Shorthand: [name, code] or [name, code, top]. */
@@ -138,6 +143,10 @@ export function differential(title: string, cases: Case[]): void {
         const node = runNode(c);
         const p = py[c.name]!;
         expect(node.error, "node threw").toBeUndefined();
+        if (c.raises !== undefined) {
+          expect(p.error, `python did not raise (result ${p.result})`).toContain(c.raises);
+          return;
+        }
         if (p.error)
           throw new Error(
             `python raised ${p.error}\n--- python ---\n${comp

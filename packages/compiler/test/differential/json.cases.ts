@@ -26,6 +26,10 @@ export default rows([
     "let p = 1; for (let i = 0; i < 20; i++) p *= 10; return JSON.stringify([2 ** 53, 2 ** 53 + 1, -(2 ** 53) - 1, 2 ** 60, p, -p, 9007199254740991, 1234567890123456]);",
   ],
   [
+    "JSON signs outside exponents",
+    'const big = 1e16 * 3; return [JSON.stringify({ a: -1.5, s: "a+b", t: "x-5", n: [-7, 2.5e-3] }), JSON.stringify([-1e-7]), JSON.stringify({ big }), JSON.stringify(["1e+5", -0.001])];',
+  ],
+  [
     "JSON numbers as string contents",
     'return JSON.stringify({ s: ["3.0", "1e-5", "x.0", "1e+21", "12345678901234567", "v1.0 release"], n: 3.5 });',
   ],

@@ -212,10 +212,11 @@ export function blenderNew(ctx: Ctx, node: ts.NewExpression): py.Expr | undefine
 export function blenderSetValue(ctx: Ctx, node: ts.Expression, value: py.Expr): py.Expr {
   let inner = node;
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
-  if (ts.isNewExpression(inner)) return value;
+  // where the value goes is known from the resolved call; its type is a fresh checker query
+  if (ts.isNewExpression(inner) || !flowsToBlender(ctx, node)) return value;
   const sym = ctx.checker.getTypeAtLocation(node).getSymbol();
   if (!sym || sym.getName() !== "Set" || !isLibSymbol(sym)) return value;
-  return flowsToBlender(ctx, node) ? py.call("set", value) : value;
+  return py.call("set", value);
 }
 
 /**

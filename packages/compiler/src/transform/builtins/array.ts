@@ -25,6 +25,13 @@ function mayBeFloat(node: ts.Expression): boolean {
     )
       found = true;
     if (ts.isNumericLiteral(n) && !Number.isInteger(Number(n.text))) found = true;
+    if (ts.isIdentifier(n) && (n.text === "NaN" || n.text === "Infinity")) found = true;
+    // a -0 literal is the float -0.0
+    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.MinusToken) {
+      let o: ts.Expression = n.operand;
+      while (ts.isParenthesizedExpression(o)) o = o.expression;
+      if (ts.isNumericLiteral(o) && Number(o.text) === 0) found = true;
+    }
     if (ts.isCallExpression(n)) {
       const t = n.expression.getText();
       if (
@@ -120,6 +127,14 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
       return ctx.callHelper("_js_last_index_of", obj, ...all());
     case "includes": {
       const v = A(0)!;
+      // fromIndex: a Python slice clamps and counts a negative one from the end like JavaScript
+      const from = intArg(ctx, args[1]);
+      if (from) {
+        const tail = sliceOf(obj, from);
+        return et && T.isString(ctx, et)
+          ? py.compare(v, "in", tail)
+          : ctx.callHelper("_js_includes", tail, v);
+      }
       if (
         args.length === 1 &&
         et &&

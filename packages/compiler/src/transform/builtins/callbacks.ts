@@ -72,7 +72,7 @@ export function inlineScope<T>(
   fn: InlineFn,
   body: (names: string[]) => T,
 ): T | undefined {
-  const snapshot = new Set(ctx.symbolNames.keys());
+  const mark = ctx.symbolNamesMark();
   const thisName = ctx.scope.thisName;
   ctx.inlinedCallbacks.add(fn);
   const [res, pre] = ctx.collect(() =>
@@ -90,7 +90,7 @@ export function inlineScope<T>(
     ),
   );
   if (pre.length === 0) return res;
-  for (const k of ctx.symbolNames.keys()) if (!snapshot.has(k)) ctx.symbolNames.delete(k);
+  ctx.dropSymbolNamesSince(mark);
   return undefined;
 }
 

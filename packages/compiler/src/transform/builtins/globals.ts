@@ -7,7 +7,7 @@ import { transformExpr, spreadItems } from "../expressions/index.js";
 import { asBool, condition, toStr } from "../expressions/convert.js";
 import { arith } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
-import { isIntExpr } from "../statements/loops.js";
+import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 
 const MATH_CONST: Record<string, number> = {
   LN2: Math.LN2,
@@ -92,6 +92,28 @@ const MATH_FN: Record<string, string> = {
   trunc: "trunc",
 };
 
+/**
+ * `Math.floor(x / k)` (`ceil`, `trunc` for x ≥ 0) with x an integer below 2^53 and k a positive
+ * integer literal: `x // k` (`-(-x // k)`). The rounded quotient never crosses an integer for
+ * such operands, so flooring it gives the exact floor division.
+ */
+function intQuotient(ctx: Ctx, fn: string, a: ts.Expression): py.Expr | undefined {
+  while (ts.isParenthesizedExpression(a)) a = a.expression;
+  if (!ts.isBinaryExpression(a) || a.operatorToken.kind !== ts.SyntaxKind.SlashToken)
+    return undefined;
+  let k = a.right;
+  while (ts.isParenthesizedExpression(k)) k = k.expression;
+  if (!ts.isNumericLiteral(k)) return undefined;
+  const kv = Number(k.text);
+  if (!Number.isInteger(kv) || kv <= 0 || kv > Number.MAX_SAFE_INTEGER) return undefined;
+  if (!isIntExpr(ctx, a.left, 0, true)) return undefined;
+  // ceil/trunc of a quotient in (-1, 0) is -0
+  if (fn !== "floor" && !isNonNegIntExpr(ctx, a.left)) return undefined;
+  const x = transformExpr(ctx, a.left);
+  if (fn === "ceil") return py.unary("-", py.bin("//", py.unary("-", x), py.num(kv)));
+  return py.bin("//", x, py.num(kv));
+}
+
 /** console.log argument: strings raw, numbers JS-style, arrays/objects as JSON. */
 export function logArg(ctx: Ctx, a: ts.Expression): py.Expr {
   const t = T.typeOf(ctx, a);
@@ -137,6 +159,8 @@ export function staticLibCall(
       if (name in MATH_FN) {
         const fn = MATH_FN[name]!;
         if (fn === "floor" || fn === "ceil" || fn === "trunc") {
+          const q = a0 && intQuotient(ctx, fn, a0);
+          if (q) return q;
           const x = arg(ctx, node, 0);
           return py.call(ctx.mathAttr(fn), x);
         }

@@ -35,9 +35,14 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       return py.method(obj, "lstrip");
     case "trimEnd":
       return py.method(obj, "rstrip");
-    case "includes":
-      if (args.length > 1) return py.compare(A(0)!, "in", sliceOf(obj, intArg(ctx, args[1])));
-      return py.compare(A(0)!, "in", obj);
+    case "includes": {
+      const needle = A(0)!;
+      const pos = intArg(ctx, args[1]);
+      if (!pos) return py.compare(needle, "in", obj);
+      // a negative position searches from 0 (a Python slice would count it from the end)
+      const from = isNonNegInt(ctx, args[1]!) ? pos : py.call("max", py.num(0), pos);
+      return py.compare(needle, "in", sliceOf(obj, from));
+    }
     case "startsWith":
       return args.length > 1 && isNonNegInt(ctx, args[1]!)
         ? py.method(obj, "startswith", A(0)!, A(1)!)

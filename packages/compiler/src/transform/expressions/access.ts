@@ -4,10 +4,11 @@ import * as py from "../../python/ast.js";
 import { PY_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";
 import { toStr } from "./convert.js";
-import { reuse } from "./binary.js";
-import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
+import { int32Test, reuse } from "./binary.js";
+import { isIntExpr, isNonNegIntExpr, loopElement, loopInvariantLen } from "../statements/loops.js";
 import { transformExpr, transformIdentifier } from "./index.js";
 import { staticLibProperty } from "../builtins/globals.js";
+import { isPureExpr } from "../effects.js";
 // Blender layer: Python objects of the typings (transform/blender/collections.ts)
 import {
   blenderElementGet,
@@ -186,6 +187,12 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
   const at = T.typeOf(ctx, arg);
   const lit = literalKey(arg);
   if (T.isArray(ctx, ot) || T.isString(ctx, ot)) {
+    const element = loopElement(ctx, node);
+    if (element) return element;
+    const cyclic = cyclicGet(ctx, node, obj);
+    if (cyclic) return cyclic;
+    const mid = shiftedIndexGet(ctx, node, obj);
+    if (mid) return mid;
     const idx = transformExpr(ctx, arg);
     const len = T.tupleLength(ctx, ot);
     if (
@@ -218,6 +225,27 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
   return py.sub(obj, transformExpr(ctx, arg));
 }
 
+/**
+ * `a[e % a.length]` with e ≥ 0 a pure integer expression: the index is in range unless `a` is
+ * empty (NaN index) → `(a[e % len(a)] if a else None)`.
+ */
+function cyclicGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): py.Expr | undefined {
+  let arg = node.argumentExpression;
+  while (ts.isParenthesizedExpression(arg)) arg = arg.expression;
+  if (obj.kind !== "Name" || !ts.isIdentifier(node.expression)) return undefined;
+  if (!ts.isBinaryExpression(arg) || arg.operatorToken.kind !== ts.SyntaxKind.PercentToken)
+    return undefined;
+  let d = arg.right;
+  while (ts.isParenthesizedExpression(d)) d = d.expression;
+  if (!ts.isPropertyAccessExpression(d) || d.name.text !== "length") return undefined;
+  if (!ts.isIdentifier(d.expression)) return undefined;
+  const sym = ctx.resolveSymbol(node.expression);
+  if (!sym || ctx.resolveSymbol(d.expression) !== sym) return undefined;
+  if (!isNonNegIntExpr(ctx, arg.left) || !isPureExpr(ctx, arg.left)) return undefined;
+  const e = transformExpr(ctx, arg.left);
+  return py.ifExp(obj, py.sub(obj, py.bin("%", e, py.call("len", obj))), py.NONE);
+}
+
 function hasCall(n: ts.Node): boolean {
   if (ts.isCallExpression(n) || ts.isNewExpression(n) || ts.isTaggedTemplateExpression(n))
     return true;
@@ -246,13 +274,63 @@ function inlineGet(
   const nonNeg = isNonNegIntExpr(ctx, arg);
   if (asserted && nonNeg) return py.sub(obj, idx);
   const [first, i] = reuse(ctx, idx);
-  const len = py.call("len", obj);
+  const len = asserted
+    ? py.NONE
+    : (ts.isIdentifier(node.expression) && loopInvariantLen(ctx, node.expression, obj, node)) ||
+      py.call("len", obj);
   const test: py.Expr = asserted
     ? py.compare(first, ">=", py.num(0))
     : nonNeg
       ? py.compare(first, "<", len)
       : { kind: "Compare", left: py.num(0), ops: ["<=", "<"], comparators: [first, len] };
   return py.ifExp(test, py.sub(obj, i), py.NONE);
+}
+
+/**
+ * `a[x >> k]` with x ≥ 0 an integer (a midpoint `(lo + hi) >> 1`): when x is an int32 the index
+ * is `x >> k` ≥ 0, so only the end needs a check (none for `a[…]!`); otherwise `_js_get` of
+ * `_js_shr`: `(a[x >> k] if x <= 0x7FFFFFFF else _js_get(a, _js_shr(x, k)))`.
+ */
+function shiftedIndexGet(
+  ctx: Ctx,
+  node: ts.ElementAccessExpression,
+  obj: py.Expr,
+): py.Expr | undefined {
+  if (obj.kind !== "Name") return undefined;
+  let p: ts.Node = node.parent;
+  while (ts.isParenthesizedExpression(p)) p = p.parent;
+  const asserted = ts.isNonNullExpression(p);
+  let arg = node.argumentExpression;
+  while (ts.isParenthesizedExpression(arg)) arg = arg.expression;
+  if (
+    !ts.isBinaryExpression(arg) ||
+    arg.operatorToken.kind !== ts.SyntaxKind.GreaterThanGreaterThanToken ||
+    !ts.isNumericLiteral(arg.right)
+  )
+    return undefined;
+  const k = Number(arg.right.text);
+  if (!Number.isInteger(k) || k < 0 || k > 31) return undefined;
+  if (!isNonNegIntExpr(ctx, arg.left) || !isPureExpr(ctx, arg.left)) return undefined;
+  const [first, x] = reuse(ctx, transformExpr(ctx, arg.left));
+  const shifted = k === 0 ? x : py.bin(">>", x, py.num(k));
+  let fast: py.Expr = py.sub(obj, shifted);
+  if (!asserted) {
+    const [i0, i] = reuse(ctx, shifted);
+    fast = py.ifExp(py.compare(i0, "<", py.call("len", obj)), py.sub(obj, i), py.NONE);
+  }
+  const slow = ctx.callHelper("_js_get", obj, ctx.callHelper("_js_shr", x, py.num(k)));
+  return py.ifExp(int32Test(ctx, first, arg.left), fast, slow);
+}
+
+/**
+ * The index of an array element write (also read by `a[i] += v`, `a[i]++`). Python counts a
+ * negative index from the end, JavaScript sets a property instead (and for a fractional one):
+ * `_js_index(i)` raises for those unless `i >= 0` is proven (then a plain `a[i]`).
+ */
+function writeIndex(ctx: Ctx, objNode: ts.Expression, arg: ts.Expression): py.Expr {
+  const idx = transformExpr(ctx, arg);
+  if (isNonNegIntExpr(ctx, arg) || isSafeIndex(ctx, objNode, arg)) return idx;
+  return ctx.callHelper("_js_index", idx);
 }
 
 export type AssignTarget =
@@ -299,7 +377,7 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
       ) {
         return { kind: "setter", call: (v) => py.method(obj, "append", v) };
       }
-      return { kind: "expr", expr: py.sub(obj, transformExpr(ctx, arg)) };
+      return { kind: "expr", expr: py.sub(obj, writeIndex(ctx, node.expression, arg)) };
     }
     if (T.isDictLike(ctx, ot)) {
       let key = transformExpr(ctx, arg);

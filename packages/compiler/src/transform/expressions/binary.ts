@@ -14,6 +14,7 @@ import {
 import { transformExpr } from "./index.js";
 import { assignmentTarget } from "./access.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
+import { constNumber, isPureExpr } from "../effects.js";
 
 const K = ts.SyntaxKind;
 
@@ -40,7 +41,14 @@ function isInt32Literal(e: py.Expr): boolean {
     e.num < 2 ** 31
   );
 }
-function i32(ctx: Ctx, e: py.Expr): py.Expr {
+function i32(ctx: Ctx, e: py.Expr, node?: ts.Expression): py.Expr;
+function i32(
+  ctx: Ctx,
+  e: py.Expr,
+  node: ts.Expression | undefined,
+  known: true,
+): py.Expr | undefined;
+function i32(ctx: Ctx, e: py.Expr, node?: ts.Expression, known = false): py.Expr | undefined {
   if (isInt32Literal(e)) return e;
   if (e.kind === "Unary" && e.op === "-" && isInt32Literal(e.operand)) return e;
   if (e.kind === "BinOp" && (e.op === "&" || e.op === "|" || e.op === "^")) return e;
@@ -51,7 +59,24 @@ function i32(ctx: Ctx, e: py.Expr): py.Expr {
     (e.func.id === "_js_i32" || e.func.id === "_js_shl" || e.func.id === "_js_shr")
   )
     return e;
-  return ctx.callHelper("_js_i32", e);
+  // the result of a JavaScript bitwise operator other than >>> is an int32 already
+  if (node) {
+    let n = node;
+    while (ts.isParenthesizedExpression(n)) n = n.expression;
+    if (
+      (ts.isPrefixUnaryExpression(n) && n.operator === K.TildeToken) ||
+      (ts.isBinaryExpression(n) &&
+        [
+          K.AmpersandToken,
+          K.BarToken,
+          K.CaretToken,
+          K.LessThanLessThanToken,
+          K.GreaterThanGreaterThanToken,
+        ].includes(n.operatorToken.kind))
+    )
+      return e;
+  }
+  return known ? undefined : ctx.callHelper("_js_i32", e);
 }
 
 export type ArithOp = "+" | "-" | "*" | "/" | "%" | "**" | "&" | "|" | "^" | "<<" | ">>" | ">>>";
@@ -93,6 +118,7 @@ export function arith(
   r: py.Expr,
   node: ts.Node,
   lNode?: ts.Expression,
+  rNode?: ts.Expression,
 ): py.Expr {
   if (op === "+") {
     if (T.isString(ctx, lt) || T.isString(ctx, rt)) {
@@ -120,19 +146,46 @@ export function arith(
     case "-":
     case "*":
       return py.bin(op, l, r);
-    case "/":
+    case "/": {
       if (r.kind === "Const" && r.num !== undefined && r.num !== 0) return py.bin("/", l, r);
-      return ctx.callHelper("_js_div", l, r);
-    case "%":
+      // a divisor that is a non-zero constant or a counter ≥ 1: Python's / is IEEE division
+      if (rNode && (nonZeroConst(ctx, rNode) || isPositiveIntName(ctx, rNode)))
+        return py.bin("/", l, r);
+      // Python raises only for a zero divisor (NaN is truthy): the helper for that case only.
+      // The divisor is evaluated first, so both sides must be free of effects.
       if (
-        r.kind === "Const" &&
-        r.num !== undefined &&
-        r.num > 0 &&
-        Number.isFinite(r.num) &&
-        T.isNumber(ctx, lt)
+        lNode &&
+        rNode &&
+        r.kind !== "Const" &&
+        constNumber(ctx, rNode) === undefined &&
+        (l.kind === "Const" || isPureExpr(ctx, lNode)) &&
+        isPureExpr(ctx, rNode) &&
+        T.isNumber(ctx, lt) &&
+        T.isNumber(ctx, rt)
       ) {
+        const [first, d] = reuse(ctx, r);
+        return py.ifExp(first, py.bin("/", l, d), ctx.callHelper("_js_div", l, d));
+      }
+      return ctx.callHelper("_js_div", l, r);
+    }
+    case "%": {
+      const rv =
+        r.kind === "Const"
+          ? r.num
+          : rNode && T.isNumber(ctx, rt)
+            ? constNumber(ctx, rNode)
+            : undefined;
+      // x ≥ 0 an integer, the divisor a counter ≥ 1: Python's % is JavaScript's
+      if (lNode && rNode && isNonNegInt(ctx, lNode) && isPositiveIntName(ctx, rNode))
+        return py.bin("%", l, r);
+      // x ≥ 0 an integer, the divisor a.length: NaN for an empty list/string, else Python's %
+      if (lNode && rNode && isNonNegInt(ctx, lNode) && lengthOfName(ctx, rNode)) {
+        const obj = transformExpr(ctx, lengthOfName(ctx, rNode)!);
+        return py.ifExp(obj, py.bin("%", l, r), ctx.mathAttr("nan"));
+      }
+      if (rv !== undefined && rv > 0 && Number.isFinite(rv) && T.isNumber(ctx, lt)) {
         // a positive finite literal divisor: Python's % has the divisor's sign, JS the dividend's
-        if (lNode && Number.isInteger(r.num) && isNonNegInt(ctx, lNode)) return py.bin("%", l, r);
+        if (lNode && Number.isInteger(rv) && isNonNegInt(ctx, lNode)) return py.bin("%", l, r);
         const [first, x] = reuse(ctx, l);
         const neg = py.unary("-", py.bin("%", py.unary("-", x), r));
         // integer x: no -0, no NaN/Infinity
@@ -146,6 +199,7 @@ export function arith(
         );
       }
       return ctx.callHelper("_js_mod", l, r);
+    }
     case "**":
       if (
         r.kind === "Const" &&
@@ -158,16 +212,110 @@ export function arith(
       return ctx.callHelper("_js_pow", l, r);
     case "&":
     case "|":
-    case "^":
-      if (op === "|" && r.kind === "Const" && r.num === 0) return ctx.callHelper("_js_i32", l);
-      return py.bin(op, i32(ctx, l), i32(ctx, r));
+    case "^": {
+      const lInt = !!lNode && isIntExpr(ctx, lNode);
+      if (op === "|" && r.kind === "Const" && r.num === 0)
+        return lInt
+          ? onInt32(ctx, l, lNode, (x) => x, "_js_i32", [])
+          : ctx.callHelper("_js_i32", l);
+      // an integer and a mask 0 ≤ m < 2^31: ToInt32 keeps the low 32 bits, the mask fewer
+      if (op === "&" && lInt && isMask(r)) return py.bin("&", l, r);
+      if (op === "&" && isMask(l) && rNode && isIntExpr(ctx, rNode)) return py.bin("&", l, r);
+      return py.bin(op, i32(ctx, l, lNode), i32(ctx, r, rNode));
+    }
     case "<<":
       return ctx.callHelper("_js_shl", l, r);
-    case ">>":
+    case ">>": {
+      const k = shiftCount(r);
+      // an int32 shifts like a Python int
+      if (k !== undefined && lNode && isIntExpr(ctx, lNode))
+        return k === 0
+          ? onInt32(ctx, l, lNode, (x) => x, "_js_i32", [])
+          : onInt32(ctx, l, lNode, (x) => py.bin(">>", x, py.num(k)), "_js_shr", [py.num(k)]);
       return ctx.callHelper("_js_shr", l, r);
-    case ">>>":
+    }
+    case ">>>": {
+      const k = shiftCount(r);
+      if (k !== undefined && lNode && isIntExpr(ctx, lNode)) {
+        // ToUint32 of an integer is its low 32 bits
+        const low = py.bin("&", l, hex(0xffffffff));
+        return k === 0 ? low : py.bin(">>", low, py.num(k));
+      }
       return ctx.callHelper("_js_ushr", l, r);
+    }
   }
+}
+
+/** A literal shift count 0…31 (JavaScript uses the count's low 5 bits). */
+function shiftCount(r: py.Expr): number | undefined {
+  if (r.kind !== "Const" || r.num === undefined || !Number.isInteger(r.num)) return undefined;
+  return r.num >= 0 && r.num <= 31 ? r.num : undefined;
+}
+
+function isMask(e: py.Expr): boolean {
+  return (
+    e.kind === "Const" &&
+    e.num !== undefined &&
+    Number.isInteger(e.num) &&
+    e.num >= 0 &&
+    e.num < 2 ** 31
+  );
+}
+
+export function hex(n: number): py.Expr {
+  return { kind: "Const", text: "0x" + n.toString(16).toUpperCase(), num: n };
+}
+
+/**
+ * `f(x)` for an integer x that is an int32: directly when it is one already (literal, bitwise
+ * result), else `(f(x) if -0x80000000 <= x <= 0x7FFFFFFF else helper(x, …extra))`.
+ */
+function onInt32(
+  ctx: Ctx,
+  e: py.Expr,
+  node: ts.Expression | undefined,
+  f: (x: py.Expr) => py.Expr,
+  helper: string,
+  extra: py.Expr[],
+): py.Expr {
+  if (i32(ctx, e, node, true)) return f(e);
+  const [first, x] = reuse(ctx, e);
+  return py.ifExp(int32Test(ctx, first, node), f(x), ctx.callHelper(helper, x, ...extra));
+}
+
+/** `-0x80000000 <= x <= 0x7FFFFFFF`, or `x <= 0x7FFFFFFF` for a proven x ≥ 0. */
+export function int32Test(ctx: Ctx, x: py.Expr, node: ts.Expression | undefined): py.Expr {
+  if (node && isNonNegIntExpr(ctx, node)) return py.compare(x, "<=", hex(0x7fffffff));
+  return {
+    kind: "Compare",
+    left: py.unary("-", hex(0x80000000)),
+    ops: ["<=", "<="],
+    comparators: [x, hex(0x7fffffff)],
+  };
+}
+
+/** A constant divisor that is not zero (±Infinity and NaN divide like JavaScript in Python). */
+function nonZeroConst(ctx: Ctx, node: ts.Expression): boolean {
+  const v = constNumber(ctx, node);
+  return v !== undefined && v !== 0;
+}
+
+/** A name proven to hold an integer ≥ 1 (a counter of `for (let i = 1; …; i++)`). */
+function isPositiveIntName(ctx: Ctx, node: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!ts.isIdentifier(node)) return false;
+  const s = ctx.resolveSymbol(node);
+  return !!s && ctx.positiveInts.has(s);
+}
+
+/** `a.length` of a list or string held in a plain name: the name. */
+function lengthOfName(ctx: Ctx, node: ts.Expression): ts.Identifier | undefined {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== "length") return undefined;
+  const o = node.expression;
+  if (!ts.isIdentifier(o)) return undefined;
+  const t = T.typeOf(ctx, o);
+  return T.isArray(ctx, t) || T.isString(ctx, t) ? o : undefined;
 }
 
 function relational(ctx: Ctx, node: ts.BinaryExpression, op: py.CmpOp): py.Expr {
@@ -270,12 +418,18 @@ function logical(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
     let left: ts.Expression = node.left;
     while (ts.isParenthesizedExpression(left)) left = left.expression;
     if (!T.hasNullish(lt) && !T.isAnyLike(lt) && !ts.isElementAccessExpression(left)) return l;
+    // `x ?? null` / `x ?? undefined`: both are None
+    if (r.kind === "Const" && r.text === "None") return l;
+    const withDefault = getWithDefault(ctx, left, l, r);
+    if (withDefault) return withDefault;
     if (py.isSimple(l)) return py.ifExp(py.compare(l, "is not", py.NONE), l, r);
     const tmp = ctx.temp();
     return py.ifExp(py.compare(py.walrus(tmp, l), "is not", py.NONE), py.name(tmp), r);
   }
   const op = k === K.AmpersandAmpersandToken ? "and" : "or";
-  if (pythonTruthinessMatches(ctx, lt)) {
+  // an int (never NaN) is falsy exactly when it is 0, like in Python
+  const intLeft = T.isNumber(ctx, lt) && isIntExpr(ctx, node.left, 0, true);
+  if (pythonTruthinessMatches(ctx, lt) || intLeft) {
     if (r.kind === "BoolOp" && r.op === op) return py.boolOp(op, l, ...r.values);
     return py.boolOp(op, l, r);
   }
@@ -291,6 +445,56 @@ function logical(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
     if (test.kind === "Walrus") test = ctx.callHelper("_js_truthy", test);
   }
   return op === "and" ? py.ifExp(test, r, value) : py.ifExp(test, value, r);
+}
+
+/**
+ * `m.get(k) ?? c` (a Map) and `r[k] ?? c` (a record, read with `.get`) with a literal `c` and a
+ * value type without null/undefined: a stored value is never None, so `.get(k, c)` is the same.
+ */
+function getWithDefault(
+  ctx: Ctx,
+  left: ts.Expression,
+  l: py.Expr,
+  r: py.Expr,
+): py.Expr | undefined {
+  if (
+    l.kind !== "Call" ||
+    l.func.kind !== "Attr" ||
+    l.func.attr !== "get" ||
+    l.args.length !== 1 ||
+    l.args[0]!.kind !== "pos"
+  )
+    return undefined;
+  const literal =
+    r.kind === "Const" || (r.kind === "Unary" && r.op === "-" && r.operand.kind === "Const");
+  if (!literal) return undefined;
+  let value: ts.Type | undefined;
+  if (
+    ts.isCallExpression(left) &&
+    ts.isPropertyAccessExpression(left.expression) &&
+    left.expression.name.text === "get" &&
+    !left.questionDotToken &&
+    !left.expression.questionDotToken
+  ) {
+    const mt = T.typeOf(ctx, left.expression.expression);
+    if (!T.isMap(ctx, mt) || T.hasNullish(mt)) return undefined;
+    value = ctx.checker.getTypeArguments(mt as ts.TypeReference)[1];
+  } else if (ts.isElementAccessExpression(left) && !left.questionDotToken) {
+    const ot = T.typeOf(ctx, left.expression);
+    if (!T.isDictLike(ctx, ot) || T.hasNullish(ot) || ot.isUnion()) return undefined;
+    const kt = T.typeOf(ctx, left.argumentExpression);
+    // a literal key is a (maybe optional) property, which may hold undefined
+    if (kt.isLiteral()) return undefined;
+    value = T.isNumber(ctx, kt) ? ot.getNumberIndexType() : ot.getStringIndexType();
+  }
+  if (
+    !value ||
+    T.hasNullish(value) ||
+    T.isAnyLike(value) ||
+    value.flags & (ts.TypeFlags.TypeParameter | ts.TypeFlags.Void)
+  )
+    return undefined;
+  return { ...l, args: [...l.args, { kind: "pos", value: r }] };
 }
 
 export function transformBinary(ctx: Ctx, node: ts.BinaryExpression, discard: boolean): py.Expr {
@@ -345,6 +549,7 @@ export function transformBinary(ctx: Ctx, node: ts.BinaryExpression, discard: bo
       transformExpr(ctx, node.right),
       node,
       node.left,
+      node.right,
     );
   }
   ctx.report(node, "unsupportedSyntax", `operator '${node.operatorToken.getText()}'`);

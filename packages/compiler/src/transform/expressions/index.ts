@@ -21,6 +21,7 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
     !ts.isCallExpression(node)
   )
     return;
+  if (!mayHaveContextualType(node)) return;
   const contextual = ctx.checker.getContextualType(node);
   if (!contextual) return;
   if (ts.isObjectLiteralExpression(node)) {
@@ -30,9 +31,75 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
     }
     return;
   }
-  const t = T.typeOf(ctx, node);
-  if (T.isClassInstance(ctx, t) && T.isDictLike(ctx, contextual) && !T.isAnyLike(contextual)) {
+  // the contextual type first: the node's own type is a fresh checker query
+  if (
+    T.isDictLike(ctx, contextual) &&
+    !T.isAnyLike(contextual) &&
+    T.isClassInstance(ctx, T.typeOf(ctx, node))
+  ) {
     ctx.report(node, "mixedObject", ctx.checker.typeToString(contextual));
+  }
+}
+
+/**
+ * False where the checker's getContextualType answers undefined whatever the types: parents
+ * outside its cases, the callee of a call, operands of operators other than `=`-like, `&&`, `||`,
+ * `??` and `,` (the query walks up and may re-check operands, so it is skipped).
+ */
+function mayHaveContextualType(node: ts.Expression): boolean {
+  const p = node.parent;
+  switch (p.kind) {
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      return (p as ts.CallExpression | ts.NewExpression).expression !== node;
+    case ts.SyntaxKind.BinaryExpression: {
+      const b = p as ts.BinaryExpression;
+      switch (b.operatorToken.kind) {
+        case ts.SyntaxKind.BarBarToken:
+        case ts.SyntaxKind.QuestionQuestionToken:
+          return true;
+        case ts.SyntaxKind.EqualsToken:
+        case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+        case ts.SyntaxKind.BarBarEqualsToken:
+        case ts.SyntaxKind.QuestionQuestionEqualsToken:
+        case ts.SyntaxKind.AmpersandAmpersandToken:
+        case ts.SyntaxKind.CommaToken:
+          return b.right === node;
+        default:
+          return false;
+      }
+    }
+    case ts.SyntaxKind.VariableDeclaration:
+    case ts.SyntaxKind.Parameter:
+    case ts.SyntaxKind.PropertyDeclaration:
+    case ts.SyntaxKind.PropertySignature:
+    case ts.SyntaxKind.BindingElement:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.ReturnStatement:
+    case ts.SyntaxKind.YieldExpression:
+    case ts.SyntaxKind.AwaitExpression:
+    case ts.SyntaxKind.Decorator:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.PropertyAssignment:
+    case ts.SyntaxKind.ShorthandPropertyAssignment:
+    case ts.SyntaxKind.SpreadAssignment:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.ConditionalExpression:
+    case ts.SyntaxKind.TemplateSpan:
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.ExportAssignment:
+    case ts.SyntaxKind.JsxExpression:
+    case ts.SyntaxKind.JsxAttribute:
+    case ts.SyntaxKind.JsxSpreadAttribute:
+    case ts.SyntaxKind.JsxOpeningElement:
+    case ts.SyntaxKind.JsxSelfClosingElement:
+    case ts.SyntaxKind.ImportAttribute:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -154,7 +221,8 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
   const text = node.text;
   const sym = ctx.resolveSymbol(node);
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
-  const isGlobal = !decl || (decl.getSourceFile().isDeclarationFile && T.isLibSymbol(sym!));
+  const inDeclarationFile = !!decl && decl.getSourceFile().isDeclarationFile;
+  const isGlobal = !decl || (inDeclarationFile && T.isLibSymbol(sym!));
   if (isGlobal) {
     switch (text) {
       case "undefined":
@@ -201,7 +269,7 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
   if (!sym) return py.name(text);
   const known = ctx.symbolNames.get(sym);
   if (known) return py.name(known);
-  if (decl && decl.getSourceFile().isDeclarationFile) {
+  if (inDeclarationFile) {
     const mod = pythonModuleName(ctx, sym);
     if (mod) return py.name(mod);
     return py.name(text);

@@ -12,7 +12,8 @@ export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
   for (const m of node.members) {
     const v = ctx.checker.getConstantValue(m);
     let value: py.Expr;
-    if (typeof v === "number") value = py.num(v);
+    // tsc writes a -0 member as the literal 0
+    if (typeof v === "number") value = py.num(v === 0 ? 0 : v);
     else if (typeof v === "string") value = py.str(v);
     else value = m.initializer ? transformExpr(ctx, m.initializer) : py.NONE;
     const key =

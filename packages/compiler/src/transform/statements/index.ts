@@ -15,6 +15,7 @@ import { transformVariableStatement } from "./variables.js";
 import { transformIf } from "./if.js";
 import { transformLoop, transformJump, transformLabeled, jumpTo } from "./loops.js";
 import { transformSwitch } from "./switch.js";
+import { swapStatement } from "./swap.js";
 import { transformTry, transformThrow } from "./try.js";
 import { transformEnum } from "./enum.js";
 import { transformExportAssignment } from "./imports.js";
@@ -39,15 +40,13 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   }
   const seen = new Set<ts.Statement>();
   for (const s of stmts) {
-    const visit = (n: ts.Node): void => {
-      if (ts.isIdentifier(n)) {
+    if (!ts.isFunctionDeclaration(s)) {
+      for (const n of ctx.identifiersIn(s)) {
         const sym = ctx.resolveSymbol(n);
         const f = sym && syms.get(sym);
         if (f && !seen.has(f) && f !== s) hoisted.add(f);
       }
-      ts.forEachChild(n, visit);
-    };
-    if (!ts.isFunctionDeclaration(s)) visit(s);
+    }
     seen.add(s);
   }
   // a hoisted function pulls in the functions it calls that are declared later
@@ -55,18 +54,14 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   while (changed) {
     changed = false;
     for (const f of [...hoisted]) {
-      const visit = (n: ts.Node): void => {
-        if (ts.isIdentifier(n)) {
-          const sym = ctx.resolveSymbol(n);
-          const g = sym && syms.get(sym);
-          if (g && !hoisted.has(g)) {
-            hoisted.add(g);
-            changed = true;
-          }
+      for (const n of ctx.identifiersIn(f)) {
+        const sym = ctx.resolveSymbol(n);
+        const g = sym && syms.get(sym);
+        if (g && !hoisted.has(g)) {
+          hoisted.add(g);
+          changed = true;
         }
-        ts.forEachChild(n, visit);
-      };
-      visit(f);
+      }
     }
   }
   if (hoisted.size === 0) return [...stmts];
@@ -76,11 +71,18 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
 export function transformStatements(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
   const out: py.Stmt[] = [];
   const ordered = hoistFunctions(ctx, stmts);
-  for (const [i, s] of ordered.entries()) {
+  for (let i = 0; i < ordered.length; i++) {
+    const s = ordered[i]!;
     // Blender layer: `using x = cm()` → `with cm() as x:` around the rest of the block
     if (isUsingStatement(s)) {
       out.push(...transformUsing(ctx, ordered.slice(i), (rest) => transformStatements(ctx, rest)));
       break;
+    }
+    const [swap, swapPre] = ctx.collect(() => swapStatement(ctx, ordered, i));
+    if (swap) {
+      out.push(...swapPre, ...swap);
+      i += 2;
+      continue;
     }
     const [r, pre] = ctx.collect(() => transformStatement(ctx, s));
     out.push(...pre, ...r);

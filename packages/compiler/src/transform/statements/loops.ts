@@ -10,6 +10,7 @@ import { transformStatements, expressionStatement } from "./index.js";
 import { transformDeclarationList } from "./variables.js";
 import { destructureTo } from "./destructuring.js";
 import { transformSwitch } from "./switch.js";
+import { constNumber, runsNoUserCode } from "../effects.js";
 
 const K = ts.SyntaxKind;
 
@@ -107,6 +108,105 @@ function loopBody(ctx: Ctx, s: ts.Statement): py.Stmt[] {
 }
 
 export function transformLoop(ctx: Ctx, node: ts.IterationStatement, labels: string[]): py.Stmt[] {
+  let frames = lenFrames.get(ctx);
+  if (!frames) lenFrames.set(ctx, (frames = []));
+  const frame: LenFrame = { node, lens: new Map() };
+  frames.push(frame);
+  let out: py.Stmt[];
+  try {
+    out = transformLoopStatement(ctx, node, labels);
+  } finally {
+    frames.pop();
+  }
+  if (frame.lens.size === 0) return out;
+  const pos = ctx.pos(node);
+  const hoisted = [...frame.lens.values()].map((l) =>
+    py.assign(py.name(l.name), py.call("len", l.obj), pos),
+  );
+  return [...hoisted, ...out];
+}
+
+interface LenFrame {
+  node: ts.IterationStatement;
+  /** the loop runs no user code and resizes no list (computed when first asked) */
+  keepsLengths?: boolean;
+  /** list/string symbol → the name holding its length, assigned before the loop */
+  lens: Map<ts.Symbol, { name: string; obj: py.NameExpr }>;
+}
+const lenFrames = new WeakMap<Ctx, LenFrame[]>();
+
+/** Does `node` (a loop) write the variable: assignments, `++`, `for (x of …)` targets? */
+function writesVariable(ctx: Ctx, node: ts.Node, sym: ts.Symbol): boolean {
+  if (assignsSymbol(ctx, node, sym)) return true;
+  return ctx.writesIn(node).some((n) => {
+    if (!(ts.isForOfStatement(n) || ts.isForInStatement(n))) return false;
+    const t = n.initializer;
+    return ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym;
+  });
+}
+
+/**
+ * `len(a)` for a read `a[i]` inside loops: when an enclosing loop cannot change the length of
+ * `a` — it does not assign `a`, `a` is declared before it, and for a list, the loop runs no user
+ * code and resizes no list — the length is read once into a name assigned right before the
+ * outermost such loop. Undefined when no enclosing loop qualifies.
+ */
+export function loopInvariantLen(
+  ctx: Ctx,
+  arr: ts.Identifier,
+  obj: py.NameExpr,
+  at: ts.Node,
+): py.Expr | undefined {
+  const frames = lenFrames.get(ctx);
+  if (!frames?.length) return undefined;
+  const sym = ctx.resolveSymbol(arr);
+  if (!sym || !(sym.flags & ts.SymbolFlags.Variable) || !sym.declarations?.length) return undefined;
+  const t = T.typeOf(ctx, arr);
+  const isStr = T.isString(ctx, t);
+  if (!isStr && !T.isArray(ctx, t)) return undefined;
+  for (const f of frames) {
+    // the read must be in the loop's own Python scope (no function in between)
+    let inside = false;
+    for (let p: ts.Node | undefined = at.parent; p; p = p.parent) {
+      if (p === f.node) {
+        inside = true;
+        break;
+      }
+      if (ts.isFunctionLike(p) || ts.isClassLike(p)) break;
+    }
+    if (!inside) continue;
+    const known = f.lens.get(sym);
+    if (known) return py.name(known.name);
+    const loopStart = f.node.getStart();
+    if (
+      sym.declarations.some(
+        (d) => d.getSourceFile() !== f.node.getSourceFile() || d.end > loopStart,
+      )
+    )
+      continue;
+    if (writesVariable(ctx, f.node, sym)) continue;
+    f.keepsLengths ??= runsNoUserCode(ctx, f.node);
+    // a string is immutable: only a closure called in the loop could assign the variable
+    if (!f.keepsLengths && !(isStr && !assignedInClosure(ctx, sym))) continue;
+    const saved = ctx.scope;
+    while (ctx.scope.kind === "comprehension" && ctx.scope.parent) ctx.scope = ctx.scope.parent;
+    let name: string;
+    try {
+      name = ctx.fresh(`_${obj.id}_len`);
+    } finally {
+      ctx.scope = saved;
+    }
+    f.lens.set(sym, { name, obj });
+    return py.name(name);
+  }
+  return undefined;
+}
+
+function transformLoopStatement(
+  ctx: Ctx,
+  node: ts.IterationStatement,
+  labels: string[],
+): py.Stmt[] {
   const pos = ctx.pos(node);
   switch (node.kind) {
     case K.WhileStatement: {
@@ -166,40 +266,39 @@ function hasContinue(body: ts.Node, labels: string[]): boolean {
 // ---- C-style for ------------------------------------------------------------------------------
 
 function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean {
+  return ctx.writesIn(body).some((n) => writeAssigns(ctx, n, sym));
+}
+
+/** Does this assignment or `++`/`--` write the variable (directly or by destructuring)? */
+function writeAssigns(ctx: Ctx, n: ts.Node, sym: ts.Symbol): boolean {
+  let target: ts.Expression | undefined;
+  if (
+    ts.isBinaryExpression(n) &&
+    n.operatorToken.kind >= K.FirstAssignment &&
+    n.operatorToken.kind <= K.LastAssignment
+  )
+    target = n.left;
+  if (
+    (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+    (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
+  )
+    target = n.operand;
+  if (!target) return false;
   let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    let target: ts.Expression | undefined;
-    if (
-      ts.isBinaryExpression(n) &&
-      n.operatorToken.kind >= K.FirstAssignment &&
-      n.operatorToken.kind <= K.LastAssignment
+  const check = (t: ts.Node): void => {
+    if (ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym) found = true;
+    else if (
+      ts.isArrayLiteralExpression(t) ||
+      ts.isObjectLiteralExpression(t) ||
+      ts.isShorthandPropertyAssignment(t) ||
+      ts.isPropertyAssignment(t) ||
+      ts.isSpreadElement(t) ||
+      ts.isSpreadAssignment(t) ||
+      ts.isParenthesizedExpression(t)
     )
-      target = n.left;
-    if (
-      (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
-      (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
-    )
-      target = n.operand;
-    if (target) {
-      const check = (t: ts.Node): void => {
-        if (ts.isIdentifier(t) && ctx.resolveSymbol(t) === sym) found = true;
-        else if (
-          ts.isArrayLiteralExpression(t) ||
-          ts.isObjectLiteralExpression(t) ||
-          ts.isShorthandPropertyAssignment(t) ||
-          ts.isPropertyAssignment(t) ||
-          ts.isSpreadElement(t) ||
-          ts.isSpreadAssignment(t) ||
-          ts.isParenthesizedExpression(t)
-        )
-          ts.forEachChild(t, check);
-      };
-      check(target);
-    }
-    ts.forEachChild(n, visit);
+      ts.forEachChild(t, check);
   };
-  visit(body);
+  check(target);
   return found;
 }
 
@@ -217,14 +316,16 @@ function assignedInClosure(ctx: Ctx, sym: ts.Symbol): boolean {
   const d = sym.valueDeclaration;
   if (!d || !(ts.isVariableDeclaration(d) || ts.isParameter(d))) return false;
   const home = ts.isParameter(d) ? d.parent : functionOf(d);
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    const holdsHome = !!home && home.pos >= n.pos && home.end <= n.end;
-    if (ts.isFunctionLike(n) && !holdsHome && assignsSymbol(ctx, n, sym)) found = true;
-    else ts.forEachChild(n, visit);
+  // an assignment with a function around it that does not hold the declaring one
+  const inClosure = (w: ts.Node): boolean => {
+    for (let p = w.parent; p; p = p.parent) {
+      if (ts.isFunctionLike(p) && !(!!home && home.pos >= p.pos && home.end <= p.end)) return true;
+    }
+    return false;
   };
-  visit(d.getSourceFile());
+  const found = ctx
+    .writesIn(d.getSourceFile())
+    .some((w) => inClosure(w) && writeAssigns(ctx, w, sym));
   closureAssigned.set(sym, found);
   return found;
 }
@@ -242,17 +343,50 @@ const MUTATORS = new Set([
   "copyWithin",
 ]);
 
-function mutatesArrays(body: ts.Node): boolean {
+function mutatesArrays(ctx: Ctx, body: ts.Node): boolean {
   let found = false;
+  const isLib = (name: ts.Node): boolean => {
+    const s = ctx.checker.getSymbolAtLocation(name);
+    return !!s && T.isLibSymbol(s);
+  };
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isPropertyAccessExpression(n) && MUTATORS.has(n.name.text)) {
       const p = n.parent;
       if (n.name.text !== "length" || (ts.isBinaryExpression(p) && p.left === n)) found = true;
+      // a[a.length] = v appends
+      if (
+        ts.isElementAccessExpression(p) &&
+        p.argumentExpression === n &&
+        ts.isBinaryExpression(p.parent) &&
+        p.parent.left === p
+      )
+        found = true;
     }
     if (ts.isCallExpression(n) && !ts.isPropertyAccessExpression(n.expression)) {
       // calls to user functions could mutate the array: be conservative
       found = true;
+    }
+    // so could methods, constructors and accessors of user classes, and library functions
+    // given a user function to call (inline arrows are visited like the body)
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      if (!isLib(n.expression.name)) found = true;
+      for (const a of n.arguments) {
+        let e = a;
+        while (ts.isParenthesizedExpression(e)) e = e.expression;
+        if (
+          !ts.isArrowFunction(e) &&
+          !ts.isFunctionExpression(e) &&
+          T.nonNullParts(T.typeOf(ctx, e)).some((p) => p.getCallSignatures().length > 0)
+        )
+          found = true;
+      }
+    }
+    if (ts.isNewExpression(n) && !isLib(n.expression)) found = true;
+    if (ts.isTaggedTemplateExpression(n)) found = true;
+    if (ts.isPropertyAccessExpression(n)) {
+      const s = ctx.checker.getSymbolAtLocation(n.name);
+      if (s && s.flags & ts.SymbolFlags.Accessor && !T.isLibSymbol(s)) found = true;
     }
     ts.forEachChild(n, visit);
   };
@@ -275,8 +409,9 @@ export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false
     const t = T.typeOf(ctx, node.expression);
     return T.isArray(ctx, t) || T.isString(ctx, t);
   }
+  // -0 is the float -0.0 (a Python int cannot be -0)
   if (ts.isPrefixUnaryExpression(node) && node.operator === K.MinusToken)
-    return isIntExpr(ctx, node.operand, depth + 1, safe);
+    return isIntExpr(ctx, node.operand, depth + 1, safe) && constNumber(ctx, node.operand) !== 0;
   // bitwise operators always give 32-bit integers
   if (ts.isPrefixUnaryExpression(node) && node.operator === K.TildeToken) return true;
   if (
@@ -375,7 +510,109 @@ export function isNonNegIntExpr(ctx: Ctx, node: ts.Expression, depth = 0): boole
     const s = ctx.resolveSymbol(node);
     if (!s) return false;
     if (ctx.nonNegInts.has(s) || ctx.positiveInts.has(s)) return true;
-    return variableIs(ctx, s, "nonNeg", depth);
+    return variableIs(ctx, s, "nonNeg", depth) || guardedNonNeg(ctx, node, s, depth);
+  }
+  return false;
+}
+
+/** `s >= e`, `s > e`, `e <= s`, `e < s` with e ≥ 0 (or `s > -1`): s ≥ 0 when it holds. */
+function provesNonNeg(ctx: Ctx, cond: ts.Expression, s: ts.Symbol, depth: number): boolean {
+  while (ts.isParenthesizedExpression(cond)) cond = cond.expression;
+  if (!ts.isBinaryExpression(cond)) return false;
+  const k = cond.operatorToken.kind;
+  if (k === K.AmpersandAmpersandToken)
+    return provesNonNeg(ctx, cond.left, s, depth) || provesNonNeg(ctx, cond.right, s, depth);
+  const isS = (e: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    return ts.isIdentifier(e) && ctx.resolveSymbol(e) === s;
+  };
+  let other: ts.Expression;
+  let strict: boolean;
+  if ((k === K.GreaterThanEqualsToken || k === K.GreaterThanToken) && isS(cond.left))
+    [other, strict] = [cond.right, k === K.GreaterThanToken];
+  else if ((k === K.LessThanEqualsToken || k === K.LessThanToken) && isS(cond.right))
+    [other, strict] = [cond.left, k === K.LessThanToken];
+  else return false;
+  let o = other;
+  while (ts.isParenthesizedExpression(o)) o = o.expression;
+  // s > -1 (s an integer)
+  if (
+    strict &&
+    ts.isPrefixUnaryExpression(o) &&
+    o.operator === K.MinusToken &&
+    ts.isNumericLiteral(o.operand) &&
+    Number(o.operand.text) === 1
+  )
+    return true;
+  return isNonNegIntExpr(ctx, other, depth + 1);
+}
+
+/** Nodes in `region` that write the variable (assignments, ++/--, for…of/in targets). */
+function writesOf(ctx: Ctx, region: ts.Node, s: ts.Symbol): ts.Node[] {
+  const out: ts.Node[] = [];
+  for (const n of ctx.writesIn(region)) {
+    let target: ts.Node | undefined;
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= K.FirstAssignment &&
+      n.operatorToken.kind <= K.LastAssignment
+    )
+      target = n.left;
+    else if (
+      (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+      (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
+    )
+      target = n.operand;
+    else if (ts.isForOfStatement(n) || ts.isForInStatement(n)) target = n.initializer;
+    if (target) {
+      const hit = (t: ts.Node): boolean =>
+        (ts.isIdentifier(t) && ctx.resolveSymbol(t) === s) ||
+        (!ts.isElementAccessExpression(t) &&
+          !ts.isPropertyAccessExpression(t) &&
+          !!ts.forEachChild(t, (c) => hit(c) || undefined));
+      if (hit(target)) out.push(n);
+    }
+  }
+  return out;
+}
+
+/**
+ * An integer variable read where a condition proved it ≥ 0 and nothing can have written it
+ * since: in the body of `if`/`while`/`for` or the right of `&&` or the `?` branch of a condition
+ * with `s >= e` (e ≥ 0 proven), no write in the condition, none earlier in the guarded region and
+ * none in a loop of the region around the read; no closure assigns it.
+ */
+function guardedNonNeg(ctx: Ctx, node: ts.Identifier, s: ts.Symbol, depth: number): boolean {
+  if (depth > 6) return false;
+  let child: ts.Node = node;
+  for (let p: ts.Node | undefined = node.parent; p; child = p, p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isSourceFile(p)) return false;
+    let cond: ts.Expression | undefined;
+    if (ts.isIfStatement(p) && child === p.thenStatement) cond = p.expression;
+    else if (ts.isWhileStatement(p) && child === p.statement) cond = p.expression;
+    else if (ts.isForStatement(p) && child === p.statement) cond = p.condition;
+    else if (ts.isConditionalExpression(p) && child === p.whenTrue) cond = p.condition;
+    else if (
+      ts.isBinaryExpression(p) &&
+      p.operatorToken.kind === K.AmpersandAmpersandToken &&
+      child === p.right
+    )
+      cond = p.left;
+    if (!cond || !provesNonNeg(ctx, cond, s, depth)) continue;
+    if (writesOf(ctx, cond, s).length) continue;
+    const region = child;
+    const writes = writesOf(ctx, region, s);
+    const start = node.getStart();
+    if (writes.some((w) => w.end <= start)) continue;
+    // a loop around the read that also writes: the next iteration reads after the write
+    let loopWrites = false;
+    for (let q: ts.Node = node.parent; q !== region.parent; q = q.parent) {
+      if (ts.isIterationStatement(q, false) && writes.some((w) => w.pos >= q.pos && w.end <= q.end))
+        loopWrites = true;
+    }
+    if (loopWrites) continue;
+    if (!isIntExpr(ctx, node, depth + 1) || assignedInClosure(ctx, s)) return false;
+    return true;
   }
   return false;
 }
@@ -431,8 +668,8 @@ function variableIs(ctx: Ctx, sym: ts.Symbol, kind: VarKind, depth: number): boo
   try {
     for (const e of sources) if (ok) ok = exprIs(ctx, e, kind, depth);
     if (ok && !isConst) {
-      const visit = (n: ts.Node): void => {
-        if (!ok) return;
+      for (const n of ctx.writesIn(d.getSourceFile())) {
+        if (!ok) break;
         if (
           ts.isBinaryExpression(n) &&
           n.operatorToken.kind >= K.FirstAssignment &&
@@ -464,9 +701,7 @@ function variableIs(ctx: Ctx, sym: ts.Symbol, kind: VarKind, depth: number): boo
           ctx.resolveSymbol(n.operand) === sym
         )
           ok = false;
-        ts.forEachChild(n, visit);
-      };
-      visit(d.getSourceFile());
+      }
     }
   } finally {
     busy.delete(sym);
@@ -498,18 +733,14 @@ function parameterSources(ctx: Ctx, p: ts.ParameterDeclaration): ts.Expression[]
     const found: ts.CallExpression[] = [];
     let ok = true;
     const name = fn.name.text;
-    const visit = (n: ts.Node): void => {
-      if (!ok) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== fn.name) {
-        if (ctx.resolveSymbol(n) === fnSym) {
-          const c = n.parent;
-          if (ts.isCallExpression(c) && c.expression === n) found.push(c);
-          else ok = false;
-        }
+    for (const n of ctx.identifiersIn(fn.getSourceFile())) {
+      if (!ok) break;
+      if (n.text === name && n !== fn.name && ctx.resolveSymbol(n) === fnSym) {
+        const c = n.parent;
+        if (ts.isCallExpression(c) && c.expression === n) found.push(c);
+        else ok = false;
       }
-      ts.forEachChild(n, visit);
-    };
-    visit(fn.getSourceFile());
+    }
     calls = ok ? found : null;
     callSites.set(fnSym, calls);
   }
@@ -632,7 +863,7 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
     ts.forEachChild(n, visit);
   };
   visit(bound);
-  if (ts.isPropertyAccessExpression(bound) && mutatesArrays(node.statement)) stable = false;
+  if (ts.isPropertyAccessExpression(bound) && mutatesArrays(ctx, node.statement)) stable = false;
   if (!stable) return undefined;
   return {
     sym,
@@ -644,6 +875,70 @@ function rangeLoop(ctx: Ctx, node: ts.ForStatement): RangeLoop | undefined {
     stepVar,
     floatBound,
   };
+}
+
+const elementNames = new WeakMap<Ctx, Map<ts.Symbol, { arr: ts.Symbol; name: string }>>();
+
+/**
+ * `for (let i = 0; i < a.length; i++)` whose body uses `i` only to read `a[i]`, writes no element
+ * of any list, runs no user code and does not assign `a`: every `a[i]` is the element Python's
+ * list iterator yields, so the loop becomes `for a_i in a`. Returns `a`.
+ */
+function elementLoop(ctx: Ctx, node: ts.ForStatement, r: RangeLoop): ts.Identifier | undefined {
+  if (r.step !== 1 || r.stepVar || r.inclusive || r.floatBound) return undefined;
+  if (!ts.isNumericLiteral(r.start) || Number(r.start.text) !== 0) return undefined;
+  const stop = r.stop;
+  if (!ts.isPropertyAccessExpression(stop) || !ts.isIdentifier(stop.expression)) return undefined;
+  const arrNode = stop.expression;
+  const arr = ctx.resolveSymbol(arrNode);
+  const t = T.typeOf(ctx, arrNode);
+  if (!arr || !(T.isArray(ctx, t) || T.isString(ctx, t))) return undefined;
+  const body = node.statement;
+  if (writesVariable(ctx, body, arr) || !runsNoUserCode(ctx, body)) return undefined;
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(n) && ctx.resolveSymbol(n) === r.sym) {
+      const p = n.parent;
+      ok =
+        ts.isElementAccessExpression(p) &&
+        p.argumentExpression === n &&
+        ts.isIdentifier(p.expression) &&
+        ctx.resolveSymbol(p.expression) === arr;
+      return;
+    }
+    // an element write would make a later a[i] differ from the element read at the start
+    const target =
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= K.FirstAssignment &&
+      n.operatorToken.kind <= K.LastAssignment
+        ? n.left
+        : (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+            (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
+          ? n.operand
+          : undefined;
+    if (target) {
+      const hasElement = (e: ts.Node): boolean =>
+        ts.isElementAccessExpression(e) || !!ts.forEachChild(e, (c) => hasElement(c) || undefined);
+      if (hasElement(target)) {
+        ok = false;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return ok ? arrNode : undefined;
+}
+
+/** Inside a loop made by elementLoop: the name holding `a[i]`. */
+export function loopElement(ctx: Ctx, node: ts.ElementAccessExpression): py.Expr | undefined {
+  const names = elementNames.get(ctx);
+  if (!names || !ts.isIdentifier(node.argumentExpression) || !ts.isIdentifier(node.expression))
+    return undefined;
+  const i = ctx.resolveSymbol(node.argumentExpression);
+  const e = i && names.get(i);
+  return e && ctx.resolveSymbol(node.expression) === e.arr ? py.name(e.name) : undefined;
 }
 
 /** `for (let i = k; …; i++)` (k ≥ 1 an integer literal, i not assigned in the body): i ≥ 1. */
@@ -690,6 +985,23 @@ function forStatement(ctx: Ctx, node: ts.ForStatement, labels: string[]): py.Stm
         stop.kind === "Const" && stop.num !== undefined
           ? py.num(stop.num + (r.step > 0 ? 1 : -1))
           : py.bin(r.step > 0 ? "+" : "-", stop, py.num(1));
+    const each = elementLoop(ctx, node, r);
+    if (each) {
+      const arr = transformExpr(ctx, each);
+      const name = ctx.fresh(`${arr.kind === "Name" ? arr.id : "item"}_i`);
+      let names = elementNames.get(ctx);
+      if (!names) elementNames.set(ctx, (names = new Map()));
+      names.set(r.sym, { arr: ctx.resolveSymbol(each)!, name });
+      const frame = newFrame("loop", node, labels);
+      const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
+      return loopWithChecks(ctx, frame, {
+        kind: "For",
+        target: py.name(name),
+        iter: arr,
+        body,
+        pos,
+      });
+    }
     const v = ctx.declare(r.decl.name as ts.Identifier);
     const args = r.stepVar
       ? [start, stop, transformExpr(ctx, r.stepVar)]

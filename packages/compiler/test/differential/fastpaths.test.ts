@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./fastpaths.cases.js";
+
+differential("performance fast paths", cases);
