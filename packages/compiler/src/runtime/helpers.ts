@@ -308,12 +308,101 @@ def _js_index(i):
 );
 
 def(
-  "_js_set_length",
+  "_js_to_int",
   [],
   [],
   String.raw`
+def _js_to_int(x):
+    """ToIntegerOrInfinity: truncated toward zero, NaN (and undefined) is 0, ±Infinity kept."""
+    if isinstance(x, int):
+        return x
+    if x is None or x != x:
+        return 0
+    if x in (float("inf"), float("-inf")):
+        return x
+    return int(x)
+`,
+);
+
+def(
+  "_js_repeat",
+  ["_js_to_int", "JsRangeError", "_js_num_str"],
+  [],
+  String.raw`
+def _js_repeat(s, count):
+    """String.prototype.repeat with a count that may be a float."""
+    n = _js_to_int(count)
+    if n < 0 or n == float("inf"):
+        raise JsRangeError("Invalid count value: " + _js_num_str(count))
+    if s and len(s) * n > 536870888:
+        raise JsRangeError("Invalid string length")
+    return s * n if s else ""
+`,
+);
+
+def(
+  "_js_uint16",
+  ["_js_to_int"],
+  [],
+  String.raw`
+def _js_uint16(x):
+    """ToUint16 (String.fromCharCode): truncated modulo 2^16, NaN and ±Infinity are 0."""
+    x = _js_to_int(x)
+    return 0 if isinstance(x, float) else x & 0xFFFF
+`,
+);
+
+def(
+  "_js_array_length",
+  ["JsRangeError", "_js_num_str"],
+  [],
+  String.raw`
+def _js_array_length(n):
+    """new Array(n): n must be an integer 0 <= n < 2^32 (an integral float is fine)."""
+    if isinstance(n, float) and n.is_integer():
+        n = int(n)
+    if not isinstance(n, int) or not 0 <= n <= 0xFFFFFFFF:
+        raise JsRangeError("Invalid array length")
+    return n
+`,
+);
+
+def(
+  "_js_from_length",
+  ["_js_to_int", "JsRangeError"],
+  [],
+  String.raw`
+def _js_from_length(n):
+    """Array.from({ length: n }): ToLength (truncated, NaN and negatives 0), at most 2^32 - 1."""
+    n = _js_to_int(n)
+    if n <= 0:
+        return 0
+    if n > 0xFFFFFFFF:
+        raise JsRangeError("Invalid array length")
+    return n
+`,
+);
+
+def(
+  "_js_str_last_index_of",
+  ["_js_to_int"],
+  [],
+  String.raw`
+def _js_str_last_index_of(s, sub, pos):
+    """String.prototype.lastIndexOf with a position: NaN searches the whole string."""
+    pos = len(s) if pos is None or pos != pos else _js_to_int(pos)
+    start = max(0, min(pos, len(s)))
+    return s.rfind(sub, 0, start + len(sub))
+`,
+);
+
+def(
+  "_js_set_length",
+  ["_js_array_length"],
+  [],
+  String.raw`
 def _js_set_length(lst, n):
-    n = int(n)
+    n = _js_array_length(n)
     if n < len(lst):
         del lst[n:]
     else:
@@ -324,11 +413,11 @@ def _js_set_length(lst, n):
 
 def(
   "_js_index_of",
-  ["_js_strict_eq"],
+  ["_js_strict_eq", "_js_to_int"],
   [],
   String.raw`
 def _js_index_of(seq, value, start=0):
-    start = int(start)
+    start = min(_js_to_int(start), len(seq))
     if start < 0:
         start = max(0, len(seq) + start)
     for i in range(start, len(seq)):
@@ -340,11 +429,11 @@ def _js_index_of(seq, value, start=0):
 
 def(
   "_js_last_index_of",
-  ["_js_strict_eq"],
+  ["_js_strict_eq", "_js_to_int"],
   [],
   String.raw`
 def _js_last_index_of(seq, value, start=None):
-    i = len(seq) - 1 if start is None else int(start)
+    i = len(seq) - 1 if start is None else _js_to_int(start)
     if i < 0:
         i += len(seq)
     i = min(i, len(seq) - 1)
@@ -415,18 +504,18 @@ def _js_unshift(lst, *items):
 
 def(
   "_js_splice",
-  [],
+  ["_js_to_int"],
   [],
   String.raw`
 def _js_splice(lst, start, *rest):
     """Array.prototype.splice: removes and returns lst[start:start + count], inserts the rest."""
     n = len(lst)
-    start = int(start)
+    start = _js_to_int(start)
     start = max(n + start, 0) if start < 0 else min(start, n)
     if not rest:
         count = n - start
     else:
-        count = max(0, min(int(rest[0] or 0), n - start))
+        count = max(0, min(_js_to_int(rest[0]), n - start))
     removed = lst[start:start + count]
     lst[start:start + count] = list(rest[1:])
     return removed
@@ -513,14 +602,14 @@ def _js_flat(seq, depth=1):
 
 def(
   "_js_fill",
-  [],
+  ["_js_to_int"],
   [],
   String.raw`
 def _js_fill(lst, value, start=0, end=None):
     n = len(lst)
-    start = int(start)
+    start = _js_to_int(start)
     start = max(n + start, 0) if start < 0 else min(start, n)
-    end = n if end is None else int(end)
+    end = n if end is None else _js_to_int(end)
     end = max(n + end, 0) if end < 0 else min(end, n)
     for i in range(start, end):
         lst[i] = value
@@ -578,11 +667,11 @@ def _js_unpack(seq, n, rest=False):
 
 def(
   "_js_at",
-  [],
+  ["_js_to_int"],
   [],
   String.raw`
 def _js_at(seq, i):
-    i = int(i)
+    i = _js_to_int(i)
     if i < 0:
         i += len(seq)
     return seq[i] if 0 <= i < len(seq) else None
@@ -591,22 +680,22 @@ def _js_at(seq, i):
 
 def(
   "_js_char_at",
-  [],
+  ["_js_to_int"],
   [],
   String.raw`
 def _js_char_at(s, i=0):
-    i = int(i)
+    i = _js_to_int(i)
     return s[i] if 0 <= i < len(s) else ""
 `,
 );
 
 def(
   "_js_char_code_at",
-  [],
+  ["_js_to_int"],
   ["math"],
   String.raw`
 def _js_char_code_at(s, i=0):
-    i = int(i)
+    i = _js_to_int(i)
     return ord(s[i]) if 0 <= i < len(s) else math.nan
 `,
 );
@@ -628,18 +717,18 @@ def _js_substring(s, start, end=None):
 
 def(
   "_js_str_index_of",
-  [],
+  ["_js_to_int"],
   [],
   String.raw`
 def _js_str_index_of(s, sub, start=0):
-    start = max(0, min(len(s), int(start)))
+    start = max(0, min(len(s), _js_to_int(start)))
     return s.find(sub, start)
 `,
 );
 
 def(
   "_js_split",
-  [],
+  ["_js_to_int"],
   [],
   String.raw`
 def _js_split(s, sep=None, limit=None):
@@ -650,7 +739,10 @@ def _js_split(s, sep=None, limit=None):
     else:
         parts = s.split(sep)
     # the limit is ToUint32'd: -1 keeps everything
-    return parts if limit is None else parts[: int(limit) & 0xFFFFFFFF]
+    if limit is None:
+        return parts
+    limit = _js_to_int(limit)
+    return parts[: 0 if isinstance(limit, float) else limit & 0xFFFFFFFF]
 `,
 );
 
@@ -697,13 +789,15 @@ def _js_replace(s, pattern, replacement, replace_all=False):
 
 def(
   "_js_pad",
-  [],
+  ["_js_to_int", "JsRangeError"],
   [],
   String.raw`
 def _js_pad(s, length, fill=" ", at_start=True):
-    length = int(length)
+    length = _js_to_int(length)
     if length <= len(s) or fill == "":
         return s
+    if length > 536870888:
+        raise JsRangeError("Invalid string length")
     need = length - len(s)
     pad = (fill * (need // len(fill) + 1))[:need]
     return pad + s if at_start else s + pad

@@ -266,6 +266,11 @@ export class Ctx {
 
   /** per-node caches of checker answers (the checker is fixed for the whole transform) */
   readonly typeCache = new Map<ts.Node, ts.Type>();
+  /**
+   * Sub-expressions already evaluated into a temporary (the object and key of a compound
+   * assignment target): transformExpr gives this instead of translating them again.
+   */
+  readonly exprOverrides = new Map<ts.Node, py.Expr>();
   /** isDictLike per type */
   readonly dictLikeCache = new Map<ts.Type, boolean>();
   private readonly symbolCache = new Map<ts.Node, ts.Symbol | null>();

@@ -6,6 +6,7 @@ import * as T from "../types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { callbackLoop, callbackArity, inlinableFn } from "./callbacks.js";
+import { isIntExpr } from "../statements/loops.js";
 
 export function elementType(ctx: Ctx, t: ts.Type): ts.Type | undefined {
   const p = T.nonNullParts(t)[0];
@@ -15,45 +16,22 @@ export function elementType(ctx: Ctx, t: ts.Type): ts.Type | undefined {
   return n;
 }
 
-function mayBeFloat(node: ts.Expression): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (
-      ts.isBinaryExpression(n) &&
-      (n.operatorToken.kind === ts.SyntaxKind.SlashToken ||
-        n.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken)
-    )
-      found = true;
-    if (ts.isNumericLiteral(n) && !Number.isInteger(Number(n.text))) found = true;
-    if (ts.isIdentifier(n) && (n.text === "NaN" || n.text === "Infinity")) found = true;
-    // a -0 literal is the float -0.0
-    if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.MinusToken) {
-      let o: ts.Expression = n.operand;
-      while (ts.isParenthesizedExpression(o)) o = o.expression;
-      if (ts.isNumericLiteral(o) && Number(o.text) === 0) found = true;
-    }
-    if (ts.isCallExpression(n)) {
-      const t = n.expression.getText();
-      if (
-        /^Math\.(?!floor|ceil|round|trunc|max|min|abs)/.test(t) ||
-        t === "parseFloat" ||
-        t === "Number"
-      )
-        found = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
-}
-
-/** An integer argument of slice()/substring()/…: JS truncates fractions. */
+/**
+ * An integer argument of slice()/substring()/…: a Python slice needs an int, JS truncates a
+ * float (NaN is 0, ±Infinity clamps): `_js_slice_index` unless the argument is a proven int.
+ */
 export function intArg(ctx: Ctx, node: ts.Expression | undefined): py.Expr | undefined {
   if (!node) return undefined;
   const e = transformExpr(ctx, node);
   if (ts.isIdentifier(node) && node.text === "undefined") return undefined;
-  if (mayBeFloat(node)) return ctx.callHelper("_js_slice_index", e);
+  if (!isIntExpr(ctx, node)) return ctx.callHelper("_js_slice_index", e);
   return e;
+}
+
+/** The length of `new Array(n)`: an int, else checked (RangeError unless 0 ≤ n < 2^32 integral). */
+export function arrayLength(ctx: Ctx, node: ts.Expression): py.Expr {
+  const e = transformExpr(ctx, node);
+  return isIntExpr(ctx, node) ? e : ctx.callHelper("_js_array_length", e);
 }
 
 export function sliceOf(obj: py.Expr, lower?: py.Expr, upper?: py.Expr): py.Expr {
@@ -237,7 +215,7 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
         args.length === 1 &&
         objNode.expression.getText() === "Array"
       ) {
-        return py.bin("*", py.list([A(0)!]), transformExpr(ctx, objNode.arguments[0]!));
+        return py.bin("*", py.list([A(0)!]), arrayLength(ctx, objNode.arguments[0]!));
       }
       return ctx.callHelper("_js_fill", obj, ...all());
     }

@@ -298,9 +298,10 @@ export function staticLibCall(
               (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
               p.name.getText() === "length"
             ) {
-              const n = ts.isPropertyAssignment(p)
-                ? transformExpr(ctx, p.initializer)
-                : transformExpr(ctx, p.name);
+              const lenNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+              const len = transformExpr(ctx, lenNode);
+              // ToLength: a float is truncated, NaN and negatives are 0
+              const n = isIntExpr(ctx, lenNode) ? len : ctx.callHelper("_js_from_length", len);
               if (!fn) return py.bin("*", py.list([py.NONE]), n);
               const loop = callbackLoop(ctx, py.bin("*", py.list([py.NONE]), n), fn, "value", {
                 rangeOf: n,
@@ -334,15 +335,25 @@ export function staticLibCall(
     case "String":
     case "StringConstructor":
       if (name === "fromCharCode") {
-        const xs = args(ctx, node);
+        // chr() takes an int: JavaScript truncates a float modulo 2^16 (NaN is 0)
+        const xs = node.arguments.map((a) =>
+          ts.isSpreadElement(a)
+            ? py.starred(spreadItems(ctx, a.expression))
+            : isIntExpr(ctx, a)
+              ? ts.isNumericLiteral(a) && Number(a.text) <= 0xffff
+                ? transformExpr(ctx, a)
+                : // an int code unit wraps modulo 2^16 too (Python's & is two's complement)
+                  py.bin("&", transformExpr(ctx, a), py.num(0xffff))
+              : ctx.callHelper("_js_uint16", transformExpr(ctx, a)),
+        );
         if (xs.length === 1 && xs[0]!.kind !== "Starred") return py.call("chr", xs[0]!);
         if (xs.every((x) => x.kind !== "Starred"))
           return { kind: "FString", parts: ["", ...xs.flatMap((x) => [py.call("chr", x), ""])] };
-        return py.method(
-          py.str(""),
-          "join",
-          py.call("map", py.name("chr"), ...xs.map((x) => (x.kind === "Starred" ? x.value : x))),
+        const items = xs.map((x) =>
+          x.kind === "Starred" ? py.starred(py.call("map", ctx.helper("_js_uint16"), x.value)) : x,
         );
+        const seq = items.length === 1 ? (items[0] as py.StarredExpr).value : py.list(items);
+        return py.method(py.str(""), "join", py.call("map", py.name("chr"), seq));
       }
       break;
   }

@@ -7,6 +7,7 @@ import { toStr } from "../expressions/convert.js";
 import { isNonNegInt } from "../expressions/binary.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { intArg, sliceOf } from "./array.js";
+import { isIntExpr } from "../statements/loops.js";
 
 function strLit(e: py.Expr | undefined): string | undefined {
   return e && e.kind === "Const" ? e.str : undefined;
@@ -47,16 +48,23 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       return args.length > 1 && isNonNegInt(ctx, args[1]!)
         ? py.method(obj, "startswith", A(0)!, A(1)!)
         : args.length > 1
-          ? py.method(obj, "startswith", A(0)!, py.call("max", py.num(0), A(1)!))
+          ? py.method(obj, "startswith", A(0)!, py.call("max", py.num(0), intArg(ctx, args[1])!))
           : py.method(obj, "startswith", A(0)!);
     case "endsWith":
       return args.length > 1
-        ? py.method(sliceOf(obj, undefined, py.call("max", py.num(0), A(1)!)), "endswith", A(0)!)
+        ? py.method(
+            sliceOf(obj, undefined, py.call("max", py.num(0), intArg(ctx, args[1])!)),
+            "endswith",
+            A(0)!,
+          )
         : py.method(obj, "endswith", A(0)!);
     case "indexOf":
       if (args.length > 1) return ctx.callHelper("_js_str_index_of", obj, A(0)!, A(1)!);
       return py.method(obj, "find", A(0)!);
     case "lastIndexOf":
+      // a position that may be a float (NaN searches the whole string)
+      if (args.length > 1 && !isIntExpr(ctx, args[1]!))
+        return ctx.callHelper("_js_str_last_index_of", obj, A(0)!, A(1)!);
       if (args.length > 1) {
         const sub = A(0)!;
         return py.method(
@@ -118,7 +126,8 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
     case "padEnd": {
       const fill = A(1);
       const f = fill === undefined ? " " : strLit(fill);
-      if (f !== undefined && f.length === 1) {
+      // rjust/ljust take an int; JavaScript truncates a float length (NaN is 0)
+      if (f !== undefined && f.length === 1 && isIntExpr(ctx, args[0]!)) {
         const m = py.method(obj, name === "padStart" ? "rjust" : "ljust", A(0)!);
         if (f !== " ") m.args.push({ kind: "pos", value: py.str(f) });
         return m;
@@ -132,7 +141,9 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       );
     }
     case "repeat":
-      return py.bin("*", obj, A(0)!);
+      // a float count is truncated; a negative or infinite one throws a RangeError
+      if (isIntExpr(ctx, args[0]!)) return py.bin("*", obj, A(0)!);
+      return ctx.callHelper("_js_repeat", obj, A(0)!);
     case "at":
       return ctx.callHelper("_js_at", obj, A(0)!);
     case "charAt": {

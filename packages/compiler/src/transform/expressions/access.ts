@@ -333,18 +333,49 @@ function writeIndex(ctx: Ctx, objNode: ts.Expression, arg: ts.Expression): py.Ex
   return ctx.callHelper("_js_index", idx);
 }
 
+/** Skips what TypeScript erases around an expression: parentheses, `!`, `as`, `satisfies`. */
+export function skipErased(e: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isSatisfiesExpression(e)
+  )
+    e = e.expression;
+  return e;
+}
+
 export type AssignTarget =
   { kind: "expr"; expr: py.Expr } | { kind: "setter"; call: (v: py.Expr) => py.Expr };
 
+/** Does assignmentTarget give a setter call (no Python target) for this target? */
+export function isSetterTarget(ctx: Ctx, node: ts.Expression): boolean {
+  node = skipErased(node);
+  if (ts.isPropertyAccessExpression(node)) {
+    const ot = nonNullType(ctx, node.expression);
+    return (
+      node.name.text === "length" && T.isArray(ctx, ot) && !isModuleNamespace(ctx, node.expression)
+    );
+  }
+  if (ts.isElementAccessExpression(node)) {
+    const ot = nonNullType(ctx, node.expression);
+    const arg = node.argumentExpression;
+    if (T.isArray(ctx, ot))
+      return (
+        ts.isPropertyAccessExpression(arg) &&
+        arg.name.text === "length" &&
+        arg.expression.getText() === node.expression.getText()
+      );
+    return (
+      !T.isDictLike(ctx, ot) && T.isClassInstance(ctx, ot) && typeof literalKey(arg) !== "string"
+    );
+  }
+  return false;
+}
+
 /** Translate the left side of an assignment. */
 export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isSatisfiesExpression(node)
-  )
-    node = node.expression;
+  node = skipErased(node);
   if (ts.isIdentifier(node)) {
     const e = transformIdentifier(ctx, node);
     ctx.noteAssignment(ctx.resolveSymbol(node));

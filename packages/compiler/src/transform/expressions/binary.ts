@@ -12,7 +12,8 @@ import {
   truthy,
 } from "./convert.js";
 import { transformExpr } from "./index.js";
-import { assignmentTarget } from "./access.js";
+import { assignmentTarget, isSetterTarget, type AssignTarget } from "./access.js";
+import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 import { constNumber, isPureExpr } from "../effects.js";
 
@@ -561,12 +562,12 @@ function assignmentExpression(ctx: Ctx, node: ts.BinaryExpression, _discard: boo
   if (!ts.isIdentifier(node.left)) {
     const left = node.left;
     if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
-      const value = assignedValue(ctx, node);
-      const tgt = assignmentTarget(ctx, left);
-      if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
-        return ctx.callHelper("_js_assign_attr", tgt.expr.value, py.str(tgt.expr.attr), value);
-      if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
-        return ctx.callHelper("_js_assign_item", tgt.expr.value, tgt.expr.index, value);
+      // the object and key are evaluated once (temporaries bound at their first use)
+      const e = withEvaluatedTargets(ctx, [left], [], true, (temps) => {
+        const out = targetAssignmentValue(ctx, node, left);
+        return out && bindTemps(out, temps);
+      });
+      if (e) return e;
     }
     ctx.report(node, "complexUpdate");
     return py.NONE;
@@ -576,6 +577,41 @@ function assignmentExpression(ctx: Ctx, node: ts.BinaryExpression, _discard: boo
   const target = transformExpr(ctx, node.left) as py.NameExpr;
   ctx.noteAssignment(sym);
   return py.walrus(target.id, value);
+}
+
+/** `(o.p op= v)` / `(o[k] op= v)` as a value; `&&=`, `||=`, `??=` write only when needed. */
+function targetAssignmentValue(
+  ctx: Ctx,
+  node: ts.BinaryExpression,
+  left: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+): py.Expr | undefined {
+  const k = node.operatorToken.kind;
+  const write = (tgt: AssignTarget, value: py.Expr): py.Expr | undefined => {
+    if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
+      return ctx.callHelper("_js_assign_attr", tgt.expr.value, py.str(tgt.expr.attr), value);
+    if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
+      return ctx.callHelper("_js_assign_item", tgt.expr.value, tgt.expr.index, value);
+    return undefined;
+  };
+  if (
+    k === K.AmpersandAmpersandEqualsToken ||
+    k === K.BarBarEqualsToken ||
+    k === K.QuestionQuestionEqualsToken
+  ) {
+    const lt = T.typeOf(ctx, left);
+    const [first, cur] = reuse(ctx, transformExpr(ctx, left));
+    const set = write(assignmentTarget(ctx, left), transformExpr(ctx, node.right));
+    if (!set) return undefined;
+    if (k === K.QuestionQuestionEqualsToken)
+      return py.ifExp(py.compare(first, "is not", py.NONE), cur, set);
+    let test = truthy(ctx, lt, first);
+    if (test.kind === "Walrus") test = ctx.callHelper("_js_truthy", test);
+    return k === K.AmpersandAmpersandEqualsToken
+      ? py.ifExp(test, set, cur)
+      : py.ifExp(test, cur, set);
+  }
+  const value = assignedValue(ctx, node);
+  return write(assignmentTarget(ctx, left), value);
 }
 
 /** The new value of `left op= right` (or of `left = right`). */
@@ -623,39 +659,35 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
       targets.push(value.left);
       value = value.right;
     }
-    const v = transformExpr(ctx, value);
-    const stmts: py.Stmt[] = [];
-    const pyTargets: py.Expr[] = [];
-    for (const t of targets) {
-      const tgt = assignmentTarget(ctx, t);
-      if (tgt.kind === "setter") {
-        if (targets.length > 1) ctx.report(node, "complexUpdate");
-        return [{ kind: "Expr", value: tgt.call(v), pos }];
+    const assign = (): py.Stmt[] => {
+      const v = transformExpr(ctx, value);
+      const pyTargets: py.Expr[] = [];
+      for (const t of targets) {
+        const tgt = assignmentTarget(ctx, t);
+        if (tgt.kind === "setter") {
+          if (targets.length > 1) ctx.report(node, "complexUpdate");
+          return [{ kind: "Expr", value: tgt.call(v), pos }];
+        }
+        pyTargets.push(tgt.expr);
       }
-      pyTargets.push(tgt.expr);
-    }
-    stmts.push({ kind: "Assign", targets: pyTargets, value: v, pos });
-    return stmts;
+      return [{ kind: "Assign", targets: pyTargets, value: v, pos }];
+    };
+    // Python evaluates the value before the targets: their objects and keys first when it matters
+    // (each is evaluated once either way: only an impure value can tell the order)
+    if (isPureExpr(ctx, value) || !needsTemps(ctx, targets, [value])) return assign();
+    return withEvaluatedTargets(ctx, targets, [value], false, (temps) => [
+      ...tempAssignments(temps),
+      ...assign(),
+    ]);
   }
+  if (needsTemps(ctx, [node.left], [node.right])) return compoundWithTemps(ctx, node);
   const tgt = assignmentTarget(ctx, node.left);
   if (
     k === K.AmpersandAmpersandEqualsToken ||
     k === K.BarBarEqualsToken ||
     k === K.QuestionQuestionEqualsToken
-  ) {
-    const cur = transformExpr(ctx, node.left);
-    const lt = T.typeOf(ctx, node.left);
-    const test =
-      k === K.QuestionQuestionEqualsToken
-        ? py.compare(cur, "is", py.NONE)
-        : k === K.AmpersandAmpersandEqualsToken
-          ? truthy(ctx, lt, cur)
-          : py.not(truthy(ctx, lt, cur));
-    const v = transformExpr(ctx, node.right);
-    const set: py.Stmt =
-      tgt.kind === "setter" ? { kind: "Expr", value: tgt.call(v) } : py.assign(tgt.expr, v);
-    return [py.ifStmt(test, [set], [], pos)];
-  }
+  )
+    return [logicalAssignment(ctx, node, tgt)];
   if (tgt.kind === "expr" && (tgt.expr.kind === "Sub" || tgt.expr.kind === "Attr")) {
     // obj[key] += v: read through the target itself so the key is evaluated once
     const op = ARITH_TOKENS[k]!;
@@ -682,6 +714,89 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
     return [{ kind: "AugAssign", target: tgt.expr, op: v.op, value: v.right, pos }];
   }
   return [py.assign(tgt.expr, v, pos)];
+}
+
+/** `if <read is null/falsy/truthy>: <target> = v` for `??=`, `||=`, `&&=` statements. */
+function logicalAssignment(ctx: Ctx, node: ts.BinaryExpression, tgt: AssignTarget): py.Stmt {
+  const k = node.operatorToken.kind;
+  const cur = transformExpr(ctx, node.left);
+  const lt = T.typeOf(ctx, node.left);
+  const test =
+    k === K.QuestionQuestionEqualsToken
+      ? py.compare(cur, "is", py.NONE)
+      : k === K.AmpersandAmpersandEqualsToken
+        ? truthy(ctx, lt, cur)
+        : py.not(truthy(ctx, lt, cur));
+  const v = transformExpr(ctx, node.right);
+  const set: py.Stmt =
+    tgt.kind === "setter" ? { kind: "Expr", value: tgt.call(v) } : py.assign(tgt.expr, v);
+  return py.ifStmt(test, [set], [], ctx.pos(node));
+}
+
+/**
+ * A compound assignment statement whose target object or key has effects (or may change before
+ * the write): they are evaluated once into temporaries assigned first. `o[f()] += v` keeps
+ * Python's augmented assignment, which evaluates them once already.
+ */
+function compoundWithTemps(ctx: Ctx, node: ts.BinaryExpression): py.Stmt[] {
+  const k = node.operatorToken.kind;
+  const pos = ctx.pos(node);
+  const op = ARITH_TOKENS[k];
+  const lt = T.typeOf(ctx, node.left);
+  const rt = T.typeOf(ctx, node.right);
+  if (op && !isSetterTarget(ctx, node.left)) {
+    // will it be `target op= value`? (arith only looks at the left operand's node and type)
+    const r = transformExpr(ctx, node.right);
+    const probe = py.name("_");
+    const nv = arith(ctx, op, lt, rt, probe, r, node, node.left);
+    if (nv.kind === "BinOp" && nv.left === probe) {
+      const tgt = assignmentTarget(ctx, node.left);
+      if (tgt.kind === "expr")
+        return [{ kind: "AugAssign", target: tgt.expr, op: nv.op, value: nv.right, pos }];
+    }
+    return withEvaluatedTargets(ctx, [node.left], [node.right], false, (temps) => {
+      const tgt = assignmentTarget(ctx, node.left);
+      if (tgt.kind === "setter") {
+        const v = arith(ctx, op, lt, rt, transformExpr(ctx, node.left), r, node, node.left);
+        return [...tempAssignments(temps), { kind: "Expr", value: tgt.call(v), pos }];
+      }
+      const cur = tgt.expr;
+      // `_t = _js_index(f())`: the converted key once, then `a[_t] = … a[_t] …`
+      const keyTemp = temps[temps.length - 1];
+      if (
+        keyTemp &&
+        cur.kind === "Sub" &&
+        cur.index.kind === "Call" &&
+        cur.index.func.kind === "Name" &&
+        (cur.index.func.id === "_js_index" || cur.index.func.id === "_js_str") &&
+        cur.index.args.length === 1 &&
+        cur.index.args[0]!.value.kind === "Name" &&
+        cur.index.args[0]!.value.id === keyTemp.name
+      ) {
+        keyTemp.value = { ...cur.index, args: [{ kind: "pos", value: keyTemp.value }] };
+        cur.index = py.name(keyTemp.name);
+      }
+      const v = arith(ctx, op, lt, rt, cur, r, node, node.left);
+      const stmt: py.Stmt =
+        v.kind === "BinOp" && v.left === cur
+          ? { kind: "AugAssign", target: cur, op: v.op, value: v.right, pos }
+          : py.assign(cur, v, pos);
+      return [...tempAssignments(temps), stmt];
+    });
+  }
+  return withEvaluatedTargets(ctx, [node.left], [node.right], false, (temps) => {
+    const tgt = assignmentTarget(ctx, node.left);
+    if (op) {
+      const cur = transformExpr(ctx, node.left);
+      const v = arith(ctx, op, lt, rt, cur, transformExpr(ctx, node.right), node, node.left);
+      const set: py.Stmt =
+        tgt.kind === "setter"
+          ? { kind: "Expr", value: tgt.call(v), pos }
+          : py.assign(tgt.expr, v, pos);
+      return [...tempAssignments(temps), set];
+    }
+    return [...tempAssignments(temps), logicalAssignment(ctx, node, tgt)];
+  });
 }
 
 function sameTarget(a: py.Expr, b: py.Expr): boolean {

@@ -6,7 +6,7 @@ import * as T from "../types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
 import { globalFunctionCall, staticLibCall } from "../builtins/globals.js";
-import { arrayMethod } from "../builtins/array.js";
+import { arrayLength, arrayMethod } from "../builtins/array.js";
 import { stringMethod } from "../builtins/string.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
@@ -266,7 +266,7 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
           return py.method(py.name("dict"), "fromkeys", transformExpr(ctx, args[0]!));
         case "Array": {
           if (args.length === 1 && T.isNumber(ctx, T.typeOf(ctx, args[0]!)))
-            return py.bin("*", py.list([py.NONE]), transformExpr(ctx, args[0]!));
+            return py.bin("*", py.list([py.NONE]), arrayLength(ctx, args[0]!));
           return py.list(args.map((a) => transformExpr(ctx, a)));
         }
         case "Error":

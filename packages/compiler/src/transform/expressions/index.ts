@@ -104,6 +104,8 @@ function mayHaveContextualType(node: ts.Expression): boolean {
 }
 
 export function transformExpr(ctx: Ctx, node: ts.Expression): py.Expr {
+  const evaluated = ctx.exprOverrides.get(node);
+  if (evaluated) return evaluated;
   checkObjectKind(ctx, node);
   const e = transformExprInner(ctx, node);
   if (!e.pos) e.pos = ctx.pos(node);

@@ -7,6 +7,7 @@ import { asBool, condition } from "./convert.js";
 import { transformExpr } from "./index.js";
 import { assignmentTarget, nonNullType } from "./access.js";
 import { toStr } from "./convert.js";
+import { bindTemps, withEvaluatedTargets } from "./compound.js";
 
 const K = ts.SyntaxKind;
 
@@ -88,23 +89,30 @@ function update(
   while (ts.isParenthesizedExpression(operand) || ts.isNonNullExpression(operand))
     operand = operand.expression;
   if (!ts.isIdentifier(operand)) {
-    const tgt = assignmentTarget(ctx, operand);
-    if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
-      return ctx.callHelper(
-        "_js_update_attr",
-        tgt.expr.value,
-        py.str(tgt.expr.attr),
-        py.num(delta),
-        py.bool(prefix),
-      );
-    if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
-      return ctx.callHelper(
-        "_js_update_item",
-        tgt.expr.value,
-        tgt.expr.index,
-        py.num(delta),
-        py.bool(prefix),
-      );
+    const target = operand;
+    // the object and key are evaluated once (temporaries bound at their first use)
+    const e = withEvaluatedTargets(ctx, [target], [], true, (temps) => {
+      const tgt = assignmentTarget(ctx, target);
+      let out: py.Expr | undefined;
+      if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
+        out = ctx.callHelper(
+          "_js_update_attr",
+          tgt.expr.value,
+          py.str(tgt.expr.attr),
+          py.num(delta),
+          py.bool(prefix),
+        );
+      if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
+        out = ctx.callHelper(
+          "_js_update_item",
+          tgt.expr.value,
+          tgt.expr.index,
+          py.num(delta),
+          py.bool(prefix),
+        );
+      return out && bindTemps(out, temps);
+    });
+    if (e) return e;
     ctx.report(node, "complexUpdate");
     return py.NONE;
   }

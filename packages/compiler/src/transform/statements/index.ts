@@ -6,7 +6,8 @@ import * as T from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { condition } from "../expressions/convert.js";
 import { assignmentStatement } from "../expressions/binary.js";
-import { assignmentTarget } from "../expressions/access.js";
+import { assignmentTarget, isSetterTarget, skipErased } from "../expressions/access.js";
+import { tempAssignments, withEvaluatedTargets } from "../expressions/compound.js";
 import { transformCall } from "../expressions/call.js";
 import { transformDelete } from "../expressions/unary.js";
 import { transformFunctionDeclaration } from "../functions.js";
@@ -172,20 +173,9 @@ function transformReturn(ctx: Ctx, node: ts.ReturnStatement): py.Stmt[] {
   return [py.ret(node.expression ? transformExpr(ctx, node.expression) : undefined)];
 }
 
-function skipParens(e: ts.Expression): ts.Expression {
-  while (
-    ts.isParenthesizedExpression(e) ||
-    ts.isAsExpression(e) ||
-    ts.isNonNullExpression(e) ||
-    ts.isSatisfiesExpression(e)
-  )
-    e = e.expression;
-  return e;
-}
-
 /** An expression whose value is discarded. */
 export function expressionStatement(ctx: Ctx, expr: ts.Expression): py.Stmt[] {
-  const e = skipParens(expr);
+  const e = skipErased(expr);
   const pos = ctx.pos(expr);
   if (ts.isBinaryExpression(e)) {
     const k = e.operatorToken.kind;
@@ -208,8 +198,20 @@ export function expressionStatement(ctx: Ctx, expr: ts.Expression): py.Stmt[] {
     (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) &&
     (e.operator === K.PlusPlusToken || e.operator === K.MinusMinusToken)
   ) {
-    const tgt = assignmentTarget(ctx, e.operand);
     const op = e.operator === K.PlusPlusToken ? "+" : "-";
+    // a setter call reads the target again: its object and key evaluated once
+    if (isSetterTarget(ctx, e.operand))
+      return withEvaluatedTargets(ctx, [e.operand], [], false, (temps) => {
+        const tgt = assignmentTarget(ctx, e.operand);
+        const next = py.bin(op, transformExpr(ctx, e.operand), py.num(1));
+        return [
+          ...tempAssignments(temps),
+          tgt.kind === "setter"
+            ? py.exprStmt(tgt.call(next), pos)
+            : { kind: "AugAssign", target: tgt.expr, op, value: py.num(1), pos },
+        ];
+      });
+    const tgt = assignmentTarget(ctx, e.operand);
     if (tgt.kind === "setter") {
       const cur = transformExpr(ctx, e.operand);
       return [py.exprStmt(tgt.call(py.bin(op, cur, py.num(1))), pos)];

@@ -265,7 +265,7 @@ function hasContinue(body: ts.Node, labels: string[]): boolean {
 
 // ---- C-style for ------------------------------------------------------------------------------
 
-function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean {
+export function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean {
   return ctx.writesIn(body).some((n) => writeAssigns(ctx, n, sym));
 }
 
@@ -310,7 +310,7 @@ function functionOf(n: ts.Node): ts.Node | undefined {
 const closureAssigned = new WeakMap<ts.Symbol, boolean>();
 
 /** Is the variable assigned inside a function other than the one declaring it (a closure)? */
-function assignedInClosure(ctx: Ctx, sym: ts.Symbol): boolean {
+export function assignedInClosure(ctx: Ctx, sym: ts.Symbol): boolean {
   const cached = closureAssigned.get(sym);
   if (cached !== undefined) return cached;
   const d = sym.valueDeclaration;

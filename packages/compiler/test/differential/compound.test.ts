@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./compound.cases.js";
+
+differential("compound assignments", cases);
