@@ -269,20 +269,25 @@ export function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean 
   return ctx.writesIn(body).some((n) => writeAssigns(ctx, n, sym));
 }
 
-/** Does this assignment or `++`/`--` write the variable (directly or by destructuring)? */
-function writeAssigns(ctx: Ctx, n: ts.Node, sym: ts.Symbol): boolean {
-  let target: ts.Expression | undefined;
+/** The target an assignment (`=`, `op=`) or `++`/`--` writes, if `n` is one. */
+function assignedTarget(n: ts.Node): ts.Expression | undefined {
   if (
     ts.isBinaryExpression(n) &&
     n.operatorToken.kind >= K.FirstAssignment &&
     n.operatorToken.kind <= K.LastAssignment
   )
-    target = n.left;
+    return n.left;
   if (
     (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
     (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
   )
-    target = n.operand;
+    return n.operand;
+  return undefined;
+}
+
+/** Does this assignment or `++`/`--` write the variable (directly or by destructuring)? */
+function writeAssigns(ctx: Ctx, n: ts.Node, sym: ts.Symbol): boolean {
+  const target = assignedTarget(n);
   if (!target) return false;
   let found = false;
   const check = (t: ts.Node): void => {
@@ -551,19 +556,8 @@ function provesNonNeg(ctx: Ctx, cond: ts.Expression, s: ts.Symbol, depth: number
 function writesOf(ctx: Ctx, region: ts.Node, s: ts.Symbol): ts.Node[] {
   const out: ts.Node[] = [];
   for (const n of ctx.writesIn(region)) {
-    let target: ts.Node | undefined;
-    if (
-      ts.isBinaryExpression(n) &&
-      n.operatorToken.kind >= K.FirstAssignment &&
-      n.operatorToken.kind <= K.LastAssignment
-    )
-      target = n.left;
-    else if (
-      (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
-      (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken)
-    )
-      target = n.operand;
-    else if (ts.isForOfStatement(n) || ts.isForInStatement(n)) target = n.initializer;
+    const target: ts.Node | undefined =
+      ts.isForOfStatement(n) || ts.isForInStatement(n) ? n.initializer : assignedTarget(n);
     if (target) {
       const hit = (t: ts.Node): boolean =>
         (ts.isIdentifier(t) && ctx.resolveSymbol(t) === s) ||
