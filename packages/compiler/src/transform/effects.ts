@@ -29,7 +29,8 @@ export function isPrimitiveOrNullish(t: ts.Type): boolean {
 /** Array methods that neither resize the list nor call back (with primitive arguments). */
 const LIST_READERS = new Set(["at", "includes", "indexOf", "lastIndexOf", "slice"]);
 
-function skipOuter(e: ts.Expression): ts.Expression {
+/** Skips parentheses and `!` only (`skipErased` in expressions/access.ts also skips `as`/`satisfies`). */
+export function skipParensAndNonNull(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   return e;
 }
@@ -39,7 +40,7 @@ function isLibCall(ctx: Ctx, n: ts.CallExpression | ts.NewExpression): boolean {
   const args = n.arguments ?? [];
   if (args.some((a) => ts.isSpreadElement(a) || !isPrimitiveOrNullish(T.typeOf(ctx, a))))
     return false;
-  const callee = skipOuter(n.expression);
+  const callee = skipParensAndNonNull(n.expression);
   let symNode: ts.Node;
   if (ts.isPropertyAccessExpression(callee)) {
     if (T.isArray(ctx, T.typeOf(ctx, callee.expression), true)) {
@@ -73,7 +74,7 @@ function isDict(ctx: Ctx, t: ts.Type): boolean {
 }
 
 function isLengthOf(e: ts.Expression): boolean {
-  e = skipOuter(e);
+  e = skipParensAndNonNull(e);
   return ts.isPropertyAccessExpression(e) && e.name.text === "length";
 }
 
@@ -128,7 +129,7 @@ export function runsNoUserCode(ctx: Ctx, node: ts.Node): boolean {
     } else if (ts.isBinaryExpression(n)) {
       const k = n.operatorToken.kind;
       if (k >= K.FirstAssignment && k <= K.LastAssignment) {
-        const target = skipOuter(n.left);
+        const target = skipParensAndNonNull(n.left);
         // `a.length = n` and `a[a.length] = v` resize a list
         if (isLengthOf(target)) ok = false;
         if (ts.isElementAccessExpression(target) && isLengthOf(target.argumentExpression))
@@ -189,7 +190,7 @@ export function isPureExpr(ctx: Ctx, node: ts.Expression): boolean {
 }
 
 function isMathCall(ctx: Ctx, n: ts.CallExpression): boolean {
-  const c = skipOuter(n.expression);
+  const c = skipParensAndNonNull(n.expression);
   if (!ts.isPropertyAccessExpression(c) || !ts.isIdentifier(c.expression)) return false;
   if (c.expression.text !== "Math" || c.name.text === "random") return false;
   const s = ctx.resolveSymbol(c.expression);
@@ -217,7 +218,7 @@ function binaryConst(k: ts.SyntaxKind, a: number, b: number): number | undefined
  * constants and arithmetic on them (evaluated with JavaScript's doubles).
  */
 export function constNumber(ctx: Ctx, node: ts.Expression, depth = 0): number | undefined {
-  node = skipOuter(node);
+  node = skipParensAndNonNull(node);
   if (depth > 8) return undefined;
   if (ts.isNumericLiteral(node)) return Number(node.text);
   if (ts.isPrefixUnaryExpression(node)) {

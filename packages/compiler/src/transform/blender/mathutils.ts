@@ -11,6 +11,7 @@ import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";
 import { assignmentTarget } from "../expressions/access.js";
 import { pyOperatorOf } from "./markers.js";
+import { skipParensAndNonNull as skip } from "../effects.js";
 
 const BINARY: Record<string, py.BinOpExpr["op"]> = {
   "+": "+",
@@ -42,11 +43,6 @@ const INPLACE: Record<string, py.BinOpExpr["op"]> = {
   "/=": "/",
   "@=": "@",
 };
-
-function skip(n: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n)) n = n.expression;
-  return n;
-}
 
 /** The `@pyOperator` token of the method this call resolves to. */
 export function operatorToken(ctx: Ctx, node: ts.CallExpression): string | undefined {

@@ -10,14 +10,14 @@ import type { Ctx } from "../context.js";
 import { typeOf } from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { isDisposableType, returnsContextManager } from "./markers.js";
+import { skipParensAndNonNull } from "../effects.js";
 
 export function isUsingStatement(s: ts.Statement): s is ts.VariableStatement {
   return ts.isVariableStatement(s) && !!(s.declarationList.flags & ts.NodeFlags.Using);
 }
 
 function isContextManagerInit(ctx: Ctx, e: ts.Expression): boolean {
-  let x = e;
-  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  const x = skipParensAndNonNull(e);
   if (ts.isCallExpression(x) && returnsContextManager(ctx.checker.getResolvedSignature(x)))
     return true;
   return isDisposableType(typeOf(ctx, e));

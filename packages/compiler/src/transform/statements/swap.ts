@@ -5,14 +5,9 @@ import type { Ctx } from "../context.js";
 import * as T from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { assignmentTarget } from "../expressions/access.js";
-import { isPureExpr } from "../effects.js";
+import { isPureExpr, skipParensAndNonNull as strip } from "../effects.js";
 
 const K = ts.SyntaxKind;
-
-function strip(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  return e;
-}
 
 function assignment(s: ts.Statement | undefined): ts.BinaryExpression | undefined {
   if (!s || !ts.isExpressionStatement(s)) return undefined;
