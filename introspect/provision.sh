@@ -32,7 +32,7 @@ mkdir -p "$root/bin"
 # Wrappers older than the private-namespace one below left bind mounts behind, which go stale
 # when a checkout is deleted and recreated: detach everything still mounted inside the chroot.
 if [ -d "$dir" ]; then
-  findmnt -rn -o TARGET | grep -F "$dir/" | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  findmnt -rn -o TARGET | { grep -F "$dir/" || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
 fi
 
 if [ ! -x "$dir/usr/bin/blender" ]; then
