@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 // One vitest run covers every package: unit tests live beside each package
 // (`<pkg>/test`), cross-package and end-to-end tests in `test/`.
 export default defineConfig({
+  // The compiler loads TypeScript through a CommonJS shim (src/ts.cts, for Node's start-up time);
+  // Vite does not transform .cts sources, so tests import the same module directly.
+  resolve: { alias: [{ find: /^(?:\.\.?\/)+ts\.cjs$/, replacement: "typescript" }] },
   test: {
     include: [
       "packages/*/test/**/*.test.ts",

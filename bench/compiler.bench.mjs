@@ -5,6 +5,9 @@
 //    `getPreEmitDiagnostics`). Both in-process, both with the declaration files (lib) parsed once
 //    per process (bpyts caches them; the baseline host does the same), warm: one warm-up each,
 //    then the median of alternating runs. Goal ≤ 1.3× (TypeScriptToLua measures 1.8× here).
+//    The same comparison as two commands, each a fresh process: `bpyts build --target 3.4` vs
+//    `tsc -p` on a tsconfig with the root files and options bpyts uses (the Blender 3.4 typings
+//    included, as in a user's project), start-up and declaration parsing included.
 // 2. generated Python run time vs hand-written Python for a few algorithms: the TS in
 //    bench/fixtures/compiler/algos/*.ts compiled by bpyts vs the idiomatic *.py next to it, both run
 //    by python3 and timed inside Python (time.perf_counter around the work, one warm-up call, then
@@ -239,6 +242,65 @@ async function pythonRows() {
   return rows;
 }
 
+// ---------------------------------------------------------------- 1b. the two commands
+
+async function cliRow() {
+  const bpy = await compiler();
+  const { runtimeTypes } = await import(
+    pathToFileURL(join(ROOT, "packages/runner/dist/index.js")).href
+  );
+  const entry = join(FIX, "project/main.ts");
+  const typings = join(ROOT, "packages/blender-3.4/index.d.ts");
+  const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-cli-"));
+  // bpyts's options, spelled as a tsconfig (enum values back to their names)
+  const o = bpy.defaultCompilerOptions;
+  const compilerOptions = {
+    strict: o.strict,
+    target: ts.ScriptTarget[o.target].toLowerCase(),
+    module: ts.ModuleKind[o.module].toLowerCase(),
+    moduleResolution: "bundler",
+    lib: o.lib.map((l) => l.replace(/^lib\./, "").replace(/\.d\.ts$/, "")),
+    types: o.types,
+    skipLibCheck: o.skipLibCheck,
+    noEmit: true,
+  };
+  if (o.moduleResolution !== ts.ModuleResolutionKind.Bundler)
+    throw new Error("bench: update the tsconfig spelling of moduleResolution");
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions,
+      files: [entry, bpy.globalsDeclarationFile, typings, runtimeTypes],
+    }),
+  );
+  const bin = join(ROOT, "packages/cli/dist/bin.js");
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  const out = join(dir, "main.py");
+  const run = (args) => {
+    const t = now();
+    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
+    const ms = now() - t;
+    if (r.status !== 0) throw new Error(`${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+    return ms;
+  };
+  const bpytsRun = () => run([bin, "build", entry, "-o", out, "--target", "3.4"]);
+  const tscRun = () => run([tsc, "-p", join(dir, "tsconfig.json")]);
+  bpytsRun(); // warm the OS file cache for both
+  tscRun();
+  const a = [];
+  const b = [];
+  for (let i = 0; i < 5; i++) {
+    a.push(bpytsRun());
+    b.push(tscRun());
+  }
+  return {
+    name: "compile the same project as a command, fresh process, Blender 3.4 typings included",
+    subject: { label: "bpyts build --target 3.4", ms: median(a) },
+    baseline: { label: "tsc -p (noEmit, same files and options)", ms: median(b) },
+    goal: "≤ 1.3×",
+  };
+}
+
 export default async function () {
-  return [await throughputRow(), ...(await pythonRows())];
+  return [await throughputRow(), await cliRow(), ...(await pythonRows())];
 }

@@ -4,7 +4,7 @@
  * TypeScript's own diagnostics come first; when there are none the program is transformed into a
  * Python AST (type-directed, see src/transform) and printed with a v3 source map.
  */
-import ts from "typescript";
+import ts from "./ts.cjs";
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -14,7 +14,7 @@
  *     version, name, tagline, maintainer, type "add-on", blender_version_min, license) at the
  *     zip root.
  */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";

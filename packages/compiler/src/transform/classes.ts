@@ -1,5 +1,5 @@
 /** Classes: fields, parameter properties, methods, accessors (@property), static members. */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import * as py from "../python/ast.js";
 import type { Ctx } from "./context.js";
 import { transformExpr } from "./expressions/index.js";

@@ -2,7 +2,7 @@
  * The transform context: type checker, diagnostics sink, Python scopes and name allocation,
  * statements hoisted before the current expression, loop/jump frames and runtime-helper usage.
  */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import type { BpyDiagnostic } from "../index.js";
 import { diagnostics, formatMessage, type DiagnosticKey } from "../diagnostics.js";
 import * as py from "../python/ast.js";

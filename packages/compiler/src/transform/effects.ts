@@ -3,7 +3,7 @@
  * user code (calls, getters/setters, constructors, implicit toString, iterators) or change the
  * length of a list?
  */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import type { Ctx } from "./context.js";
 import * as T from "./types.js";
 

@@ -1,5 +1,5 @@
 /** Functions: declarations, arrows (lambda or nested def), parameters, generators. */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import * as py from "../python/ast.js";
 import type { Ctx, Scope } from "./context.js";
 import { transformExpr } from "./expressions/index.js";

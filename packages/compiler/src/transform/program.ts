@@ -1,5 +1,5 @@
 /** Whole-program transform: project files in dependency order into one Python module. */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import path from "node:path";
 import * as py from "../python/ast.js";
 import { Ctx } from "./context.js";

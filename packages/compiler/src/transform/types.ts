@@ -1,5 +1,5 @@
 /** Type queries used to pick translations. */
-import ts from "typescript";
+import ts from "../ts.cjs";
 import type { Ctx } from "./context.js";
 import { isPythonObjectType } from "./blender/markers.js";
 

@@ -4,7 +4,7 @@
  * which bpy rejects), and `bpy.props.EnumFlagProperty` (`@pyName EnumProperty`) getting its
  * `options={'ENUM_FLAG'}`.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { isLibSymbol } from "../types.js";

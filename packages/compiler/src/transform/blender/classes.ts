@@ -13,7 +13,7 @@
  *   registering classes / before unregistering them). `if __name__ == "__main__": register()`
  *   runs it when the file is executed as a script (bpyts run), not when imported as an add-on.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";

@@ -4,7 +4,7 @@
  * plain method calls, plain subscription (Python raises IndexError out of range, no JS
  * `undefined`), `.length` → `len(x)` only where the typings declare it (see markers.ts).
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";

@@ -3,7 +3,7 @@
  * contract"): which values are Python objects, `@pyName`, `@pyOperator`, `KwArgs`,
  * `ContextManager`, and which `length` members are Python `len()`.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import type { Ctx } from "../context.js";
 import { isAmbientDecl, isLibSymbol } from "../types.js";
 

@@ -5,7 +5,7 @@
  * and the in-place forms (`a.iadd(b);` → `a += b`) as statements only. Parenthesisation comes
  * from the printer's precedence table, so `a.add(b).mul(c)` prints `(a + b) * c`.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";

@@ -4,7 +4,7 @@
  * `with f() as x:` wrapping the rest of the enclosing block; consecutive `using` declarations
  * share one `with a as x, b as y:`, later ones nest.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { typeOf } from "../types.js";

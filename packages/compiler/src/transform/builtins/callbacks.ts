@@ -3,7 +3,7 @@
  * (`[x * 2 for x in xs]`); other functions are called with as many arguments (value, index,
  * array) as they declare.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

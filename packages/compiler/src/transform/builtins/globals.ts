@@ -1,5 +1,5 @@
 /** Global objects and functions: Math, Number, Object, JSON, Array, String, console, parseInt… */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

@@ -1,5 +1,5 @@
 /** Calls whose value is discarded that read better as Python statements (append, loops, …). */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

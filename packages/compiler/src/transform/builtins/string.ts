@@ -1,5 +1,5 @@
 /** String.prototype methods. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import * as T from "../types.js";
 import { transformExpr } from "../expressions/index.js";

@@ -1,5 +1,5 @@
 /** Property and element access, optional chaining and assignment targets. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";

@@ -1,5 +1,5 @@
 /** Binary operators, logical operators and assignments. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

@@ -1,5 +1,5 @@
 /** Calls, `new`, keyword arguments (KwArgs) and super calls. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";

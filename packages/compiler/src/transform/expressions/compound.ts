@@ -3,7 +3,7 @@
  * and write the target, so its sub-expressions would otherwise be translated (and run) twice, or
  * after the right-hand side. JavaScript's order: object, key, read, right-hand side, write.
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { constNumber, isPureExpr } from "../effects.js";

@@ -1,5 +1,5 @@
 /** Type-directed conversions: to string, to a Python condition, strict equality. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

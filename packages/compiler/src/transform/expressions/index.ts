@@ -1,5 +1,5 @@
 /** Expression dispatch, identifiers and literals. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

@@ -1,5 +1,5 @@
 /** enum and const enum: a class with one attribute per member. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";

@@ -1,5 +1,5 @@
 /** if / else if / else */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { condition } from "../expressions/convert.js";

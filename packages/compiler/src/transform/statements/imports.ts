@@ -1,5 +1,5 @@
 /** Imports: Python modules from ambient `declare module` typings, project files inlined. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";

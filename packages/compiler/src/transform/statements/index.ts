@@ -1,5 +1,5 @@
 /** Statement dispatch, blocks, expression statements and function hoisting. */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

@@ -1,5 +1,5 @@
 /** Loops, labels, break/continue (with flags for jumps across nested Python loops). */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx, JumpFrame } from "../context.js";
 import * as T from "../types.js";

@@ -1,5 +1,5 @@
 /** `const t = x; x = y; y = t;` → `x, y = y, x` (the temporary is used nowhere else). */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";

@@ -2,7 +2,7 @@
  * switch: an if/elif chain when no case falls through into another; otherwise a `while True`
  * block that runs every case body from the matching one on (`break` leaves it).
  */
-import ts from "typescript";
+import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";
