@@ -71,13 +71,22 @@ export const defaultCompilerOptions: ts.CompilerOptions = {
 const declCache = new Map<string, { mtime: number; sf: ts.SourceFile }>();
 
 function createHost(options: ts.CompilerOptions, virtual: Map<string, string>): ts.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
+  const host = ts.createCompilerHost(options);
   const origGet = host.getSourceFile.bind(host);
   const origExists = host.fileExists.bind(host);
   const origRead = host.readFile.bind(host);
   host.fileExists = (f) => virtual.has(path.resolve(f)) || origExists(f);
   host.readFile = (f) => virtual.get(path.resolve(f)) ?? origRead(f);
-  host.getSourceFile = (fileName, lang, onError, shouldCreate) => {
+  host.getSourceFile = (fileName, langOrOptions, onError, shouldCreate) => {
+    // JSDoc is parsed in the user's files only (a class's JSDoc becomes its docstring).
+    // Declaration files skip it, as tsc does: it is most of the Blender typings' text and the
+    // checker does not need it; the few tags the transform reads are read from the comment text.
+    const lang: ts.CreateSourceFileOptions = {
+      ...(typeof langOrOptions === "object" ? langOrOptions : { languageVersion: langOrOptions }),
+      jsDocParsingMode: fileName.endsWith(".d.ts")
+        ? ts.JSDocParsingMode.ParseForTypeErrors
+        : ts.JSDocParsingMode.ParseAll,
+    };
     const v = virtual.get(path.resolve(fileName));
     if (v !== undefined) return ts.createSourceFile(fileName, v, lang, true);
     if (fileName.endsWith(".d.ts")) {

@@ -10,7 +10,7 @@ import type { Ctx } from "../context.js";
 import { isLibSymbol } from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { mathutilsOperatorCall } from "./mathutils.js";
-import { isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
+import { docComments, isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
 
 export function blenderCall(ctx: Ctx, node: ts.CallExpression): py.Expr | undefined {
   return mathutilsOperatorCall(ctx, node);
@@ -27,8 +27,8 @@ const BPY_STRUCT_KEYWORD_METHODS = new Set(["keyframe_insert", "keyframe_delete"
 /** The Python names of renamed parameters (`@pyName default_ default` on the function). */
 function paramPyNames(d: ts.Node): Map<string, string> {
   const out = new Map<string, string>();
-  for (const j of ts.getJSDocCommentsAndTags(d)) {
-    for (const m of j.getText().matchAll(/@pyName[ \t]+(\S+)[ \t]+(\S+)/g)) out.set(m[1]!, m[2]!);
+  for (const c of docComments(d)) {
+    for (const m of c.matchAll(/@pyName[ \t]+(\S+)[ \t]+(\S+)/g)) out.set(m[1]!, m[2]!);
   }
   return out;
 }
@@ -58,15 +58,7 @@ export function keywordOptionalArgs(ctx: Ctx, node: ts.CallExpression, args: py.
   const methodName = decl.name.getText();
   if (POSITIONAL_ONLY_CLASSES.has(cls.name.text) && !BPY_STRUCT_KEYWORD_METHODS.has(methodName))
     return args;
-  if (
-    /Inherited from bpy_struct/.test(
-      ts
-        .getJSDocCommentsAndTags(decl)
-        .map((j) => j.getText())
-        .join("\n"),
-    )
-  )
-    return args;
+  if (/Inherited from bpy_struct/.test(docComments(decl).join("\n"))) return args;
   const renames = paramPyNames(decl);
   const out: py.Arg[] = [];
   let k = 0;

@@ -43,13 +43,35 @@ export function isPythonObjectType(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>
   return false;
 }
 
-/** The text of a JSDoc tag on a declaration (first occurrence), or undefined. */
+/**
+ * The JSDoc comments (`/** … *\/`) written right before a declaration, as source text. Read from
+ * the text rather than the JSDoc AST: declaration files are parsed without JSDoc, as tsc does
+ * (src/index.ts), which saves a third of the parse time of the Blender typings.
+ */
+export function docComments(d: ts.Node): string[] {
+  const sf = d.getSourceFile();
+  const out: string[] = [];
+  for (const r of ts.getLeadingCommentRanges(sf.text, d.pos) ?? [])
+    if (r.kind === ts.SyntaxKind.MultiLineCommentTrivia && sf.text.startsWith("/**", r.pos))
+      out.push(sf.text.slice(r.pos, r.end));
+  return out;
+}
+
+/** The text of a JSDoc tag on a declaration (first occurrence, up to the next tag), or undefined. */
 export function jsDocTag(d: ts.Node | undefined, tag: string): string | undefined {
   if (!d) return undefined;
-  for (const t of ts.getJSDocTags(d)) {
-    if (t.tagName.text !== tag) continue;
-    const c = t.comment;
-    return (typeof c === "string" ? c : (ts.getTextOfJSDocComment(c) ?? "")).trim();
+  for (const c of docComments(d)) {
+    const lines = c
+      .replace(/^\/\*\*|\*\/$/g, "")
+      .split("\n")
+      .map((l) => l.replace(/^\s*\*?\s?/, ""));
+    const i = lines.findIndex(
+      (l) => l.startsWith(`@${tag}`) && !/\S/.test(l[tag.length + 1] ?? " "),
+    );
+    if (i < 0) continue;
+    const text = [lines[i]!.slice(tag.length + 1)];
+    for (let k = i + 1; k < lines.length && !lines[k]!.startsWith("@"); k++) text.push(lines[k]!);
+    return text.join("\n").trim();
   }
   // `const _delete_: …` inside a variable statement: tags sit on the statement
   if (ts.isVariableDeclaration(d) && d.parent && ts.isVariableDeclarationList(d.parent))
@@ -86,9 +108,9 @@ export function pyNameOf(ctx: Ctx, sym: ts.Symbol | undefined): string | undefin
 /** `@pyOperator <token>` of a method declaration (mathutils operator macros). */
 export function pyOperatorOf(d: ts.Node | undefined): string | undefined {
   if (!d || !isTypingsDecl(d)) return undefined;
-  // read the raw comment: JSDoc parsing takes `@pyOperator @` / `@=` for the start of a new tag
-  for (const j of ts.getJSDocCommentsAndTags(d)) {
-    const m = /@pyOperator[ \t]+(\S+)/.exec(j.getText());
+  // `@pyOperator @` / `@=`: a JSDoc parser would take the `@` for the start of a new tag
+  for (const c of docComments(d)) {
+    const m = /@pyOperator[ \t]+(\S+)/.exec(c);
     if (m) return m[1];
   }
   return undefined;
