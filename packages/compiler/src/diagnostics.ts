@@ -169,6 +169,19 @@ export const diagnostics = {
       "JSON.stringify: '{0}' may be undefined; Python has one None, so it is written as null instead of being left out",
     suggestion: "use null explicitly, or delete the key before stringifying",
   },
+  mixedKeys: {
+    code: "BPY1031",
+    message:
+      "Map keys and Set values that mix numbers and booleans are not supported (in Python, True is the key 1 and False the key 0)",
+    suggestion: "use one key type, e.g. String(b) for the booleans",
+  },
+  loopClosureWrite: {
+    code: "BPY1032",
+    message:
+      "a closure created in a loop captures '{0}', which is assigned after the closure is created: Python binds the value the variable has when the closure is made",
+    suggestion:
+      "give the closure a const holding the final value, or assign the variable before creating the closure",
+  },
 
   // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
   inplaceOperatorExpression: {

@@ -42,6 +42,11 @@ const cases: [code: string, source: string][] = [
     "interface Shape {\n  area(): number;\n}\nclass Sq implements Shape {\n  area() {\n    return 4;\n  }\n}\nconst s: Shape = ⟨{ area: () => 1 };",
   ],
   ["BPY1030", "const o: { a: number; b?: string } = { a: 1 };\nconsole.log(⟨JSON.stringify(o));"],
+  ["BPY1031", "const s = ⟨new Set<number | boolean>([1, true]);"],
+  [
+    "BPY1032",
+    "const fs: (() => number)[] = [];\nfor (const x of [1, 2]) {\n  let y = x;\n  fs.push(⟨() => y);\n  y += 10;\n}",
+  ],
 ];
 
 describe("diagnostics", () => {

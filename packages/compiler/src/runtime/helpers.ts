@@ -701,6 +701,18 @@ def _js_char_code_at(s, i=0):
 );
 
 def(
+  "_js_code_point_at",
+  ["_js_to_int"],
+  [],
+  String.raw`
+def _js_code_point_at(s, i=0):
+    """String.prototype.codePointAt: undefined (not NaN) out of range."""
+    i = _js_to_int(i)
+    return ord(s[i]) if 0 <= i < len(s) else None
+`,
+);
+
+def(
   "_js_substring",
   ["_js_slice_index"],
   [],
@@ -835,12 +847,31 @@ def(
   ["math"],
   String.raw`
 def _js_cbrt(x):
+    """Math.cbrt with V8's algorithm (fdlibm), bit for bit: a ** (1 / 3) is up to ~60 ulps off."""
     if x != x or x in (math.inf, -math.inf) or x == 0:
         return x
-    r = round(abs(x) ** (1 / 3))
-    if r**3 == abs(x):
-        return r if x > 0 else -r
-    return math.copysign(abs(x) ** (1 / 3), x)
+    import struct  # local: a user name "struct" cannot shadow it
+
+    x = float(x)
+    bits = struct.unpack("<Q", struct.pack("<d", x))[0]
+    sign = bits & 0x8000000000000000
+    b = 715094163
+    if bits & 0x7FF0000000000000 == 0:  # subnormal: scale by 2**54
+        bits = struct.unpack("<Q", struct.pack("<d", x * 18014398509481984.0))[0]
+        b = 696219795
+    high = (bits >> 32) & 0x7FFFFFFF
+    # rough cbrt to 5 bits, then 23 bits (polynomial), rounded to 23 bits, one Newton step
+    t = struct.unpack("<d", struct.pack("<Q", sign | ((high // 3 + b) << 32)))[0]
+    r = (t * t) * (t / x)
+    t = t * (
+        (1.87595182427177009643 + r * (-1.88497979543377169875 + r * 1.621429720105354466140))
+        + ((r * r) * r) * (-0.758397934778766047437 + r * 0.145996192886612446982)
+    )
+    bits = struct.unpack("<Q", struct.pack("<d", t))[0]
+    t = struct.unpack("<d", struct.pack("<Q", (bits + 0x80000000) & 0xFFFFFFFFC0000000))[0]
+    r = x / (t * t)
+    t = t + t * ((r - t) / (t + t + r))
+    return int(t) if t.is_integer() and abs(t) <= 9007199254740992 else t
 `,
 );
 
@@ -890,17 +921,32 @@ def _js_trunc(x, fn=math.trunc):
 );
 
 def(
-  "_js_to_number",
+  "_JS_WHITESPACE",
   [],
+  [],
+  String.raw`
+# what JavaScript's trim() and Number() strip (str.strip() also strips \x1c-\x1f and \x85,
+# not \ufeff)
+_JS_WHITESPACE = (
+    " \t\n\v\f\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+`,
+);
+
+def(
+  "_js_to_number",
+  ["_JS_WHITESPACE"],
   ["math", "re"],
   String.raw`
-_JS_NUMBER_RE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_JS_NUMBER_RE = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_JS_PREFIXED_INT_RE = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
 
 
-def _js_to_number(x):
-    """Number(x) with JavaScript semantics."""
+def _js_to_number(x, none=math.nan):
+    """Number(x) with JavaScript semantics (none: Number(null) is 0, Number(undefined) NaN)."""
     if x is None:
-        return math.nan
+        return none
     if isinstance(x, bool):
         return int(x)
     if isinstance(x, (int, float)):
@@ -909,16 +955,15 @@ def _js_to_number(x):
         return 0 if not x else _js_to_number(x[0]) if len(x) == 1 else math.nan
     if not isinstance(x, str):
         return math.nan
-    s = x.strip()
+    s = x.strip(_JS_WHITESPACE)
     if s == "":
         return 0
     if s in ("Infinity", "+Infinity", "-Infinity"):
         return -math.inf if s[0] == "-" else math.inf
     if len(s) > 2 and s[0] == "0" and s[1] in "xXoObB":
-        try:
-            return int(s, 0)
-        except ValueError:
+        if not _JS_PREFIXED_INT_RE.fullmatch(s):
             return math.nan
+        return int(s[2:], 16 if s[1] in "xX" else 8 if s[1] in "oO" else 2)
     if not _JS_NUMBER_RE.fullmatch(s):
         return math.nan
     v = float(s)
@@ -928,14 +973,14 @@ def _js_to_number(x):
 
 def(
   "_js_parse_float",
-  ["_js_str"],
+  ["_js_str", "_JS_WHITESPACE"],
   ["math", "re"],
   String.raw`
-_JS_FLOAT_PREFIX_RE = re.compile(r"[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
+_JS_FLOAT_PREFIX_RE = re.compile(r"[+-]?(Infinity|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?)")
 
 
 def _js_parse_float(s):
-    m = _JS_FLOAT_PREFIX_RE.match(_js_str(s).lstrip())
+    m = _JS_FLOAT_PREFIX_RE.match(_js_str(s).lstrip(_JS_WHITESPACE))
     if not m:
         return math.nan
     t = m.group(0)
@@ -948,11 +993,11 @@ def _js_parse_float(s):
 
 def(
   "_js_parse_int",
-  ["_js_str", "_js_i32"],
+  ["_js_str", "_js_i32", "_JS_WHITESPACE"],
   ["math"],
   String.raw`
 def _js_parse_int(s, radix=None):
-    s = _js_str(s).strip()
+    s = _js_str(s).lstrip(_JS_WHITESPACE)
     sign = 1
     if s and s[0] in "+-":
         sign = -1 if s[0] == "-" else 1
@@ -964,8 +1009,9 @@ def _js_parse_int(s, radix=None):
         s, r = s[2:], 16
     r = r or 10
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"[:r]
+    digits += digits[10:].upper()
     i = 0
-    while i < len(s) and s[i].lower() in digits:
+    while i < len(s) and s[i] in digits:
         i += 1
     if i == 0:
         return math.nan
@@ -1164,8 +1210,16 @@ def(
   [],
   ["json"],
   String.raw`
+def _js_json_constant(name):
+    raise ValueError("Unexpected token in JSON: " + name)
+
+
+# json.loads, except NaN/Infinity/-Infinity, which are not JSON (JSON.parse throws)
+_JS_JSON_DECODER = json.JSONDecoder(parse_constant=_js_json_constant)
+
+
 def _js_json_parse(text):
-    return json.loads(text)
+    return _JS_JSON_DECODER.decode(text)
 `,
 );
 
@@ -1406,12 +1460,14 @@ def _js_assign_item(obj, key, value):
 
 def(
   "_js_int_to_radix",
-  ["_js_num_str"],
+  ["_js_num_str", "_js_to_int", "JsRangeError"],
   [],
   String.raw`
 def _js_int_to_radix(x, radix):
     """Number.prototype.toString(radix) for integers."""
-    radix = int(radix)
+    radix = _js_to_int(radix)
+    if not 2 <= radix <= 36:
+        raise JsRangeError("toString() radix must be between 2 and 36")
     if radix == 10 or x != x or x in (float("inf"), float("-inf")):
         return _js_num_str(x)
     if x != int(x):

@@ -52,6 +52,19 @@ function isConstInit(e: ts.Expression): boolean {
   );
 }
 
+/** Does `this` or `super` of the enclosing member occur (arrows included)? */
+function usesThis(body: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.kind === ts.SyntaxKind.ThisKeyword || n.kind === ts.SyntaxKind.SuperKeyword) found = true;
+    else if ((ts.isFunctionLike(n) && !ts.isArrowFunction(n)) || ts.isClassLike(n)) return;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
 export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
   if (hasMod(node, ts.SyntaxKind.DeclareKeyword)) return [];
   if (ts.getDecorators(node)?.length) ctx.report(node, "classExpression", "decorators");
@@ -184,6 +197,19 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
         // Blender layer: static members of bpy classes (poll, …) are class methods
         if (blenderClass && isStatic) {
           body.push(asClassMethod(buildDef(ctx, m, n, { self: true, thisName: "self" })));
+          continue;
+        }
+        // a static method using `this`/`super` sees the class it is called on (B.f() on a
+        // subclass B): a class method
+        if (isStatic && usesThis(m.body)) {
+          body.push(
+            buildDef(ctx, m, n, {
+              self: true,
+              selfName: "cls",
+              thisName: "cls",
+              decorators: [py.name("classmethod")],
+            }),
+          );
           continue;
         }
         body.push(

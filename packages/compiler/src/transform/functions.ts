@@ -5,6 +5,7 @@ import type { Ctx, Scope } from "./context.js";
 import { transformExpr } from "./expressions/index.js";
 import { transformStatements } from "./statements/index.js";
 import { destructureTo } from "./statements/destructuring.js";
+import * as T from "./types.js";
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -18,6 +19,8 @@ export type FunctionLike =
 export interface DefOptions {
   /** methods get `self` first */
   self?: boolean;
+  /** the name of that first parameter (`cls` for class methods); `self` unless set */
+  selfName?: string;
   /** name `this` maps to (e.g. the class name in static members) */
   thisName?: string;
   decorators?: py.Expr[];
@@ -25,6 +28,8 @@ export interface DefOptions {
   prologue?: (ctx: Ctx) => py.Stmt[];
   /** replaces the body translation */
   body?: (ctx: Ctx) => py.Stmt[];
+  /** accept (and ignore) extra positional arguments: `*_args` */
+  varargs?: boolean;
 }
 
 function isConstDefault(init: ts.Expression): boolean {
@@ -49,6 +54,175 @@ function isConstDefault(init: ts.Expression): boolean {
   )
     return true;
   return false;
+}
+
+function isNullishLiteral(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
+}
+
+/** Can this argument be undefined (a Python default only applies to a missing argument)? */
+function mayBeUndefined(ctx: Ctx, arg: ts.Expression): boolean {
+  if (ts.isSpreadElement(arg)) return true;
+  const t = ctx.checker.getTypeAtLocation(arg);
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.some(
+    (p) =>
+      !!(
+        p.flags &
+        (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)
+      ),
+  );
+}
+
+const undefinedArgCache = new WeakMap<ts.Node, Map<number, boolean>>();
+
+/**
+ * JavaScript applies a parameter default to an explicit `undefined` argument too, Python only to
+ * a missing one. `def f(a=5)` is kept when every reference to the function is a direct call
+ * whose argument at `index` is missing or cannot be undefined; otherwise the parameter defaults
+ * to None and is tested in the body.
+ */
+function neverPassedUndefined(ctx: Ctx, fn: FunctionLike, index: number): boolean {
+  let perFn = undefinedArgCache.get(fn);
+  if (!perFn) undefinedArgCache.set(fn, (perFn = new Map()));
+  const known = perFn.get(index);
+  if (known !== undefined) return known;
+  const r = neverPassedUndefinedUncached(ctx, fn, index);
+  perFn.set(index, r);
+  return r;
+}
+
+/** Per transform: the program's identifiers by name, its subclasses, and whether `new this()` occurs. */
+interface CallSites {
+  byName: Map<string, ts.Identifier[]>;
+  subclasses: { cls: ts.ClassLikeDeclaration; base: ts.Expression }[];
+  newThis: boolean;
+}
+const callSitesCache = new WeakMap<Ctx, CallSites>();
+
+function callSites(ctx: Ctx): CallSites {
+  let cs = callSitesCache.get(ctx);
+  if (cs) return cs;
+  cs = { byName: new Map(), subclasses: [], newThis: false };
+  for (const f of ctx.files) {
+    for (const n of ctx.identifiersIn(f)) {
+      let list = cs.byName.get(n.text);
+      if (!list) cs.byName.set(n.text, (list = []));
+      list.push(n);
+      const p = n.parent;
+      // `class B extends A`: the identifier A in the heritage clause
+      if (
+        ts.isExpressionWithTypeArguments(p) &&
+        p.expression === n &&
+        ts.isHeritageClause(p.parent) &&
+        p.parent.token === ts.SyntaxKind.ExtendsKeyword
+      )
+        cs.subclasses.push({ cls: p.parent.parent as ts.ClassLikeDeclaration, base: n });
+    }
+  }
+  // `new this()` is rare: one text search decides whether the walk is needed at all
+  const visit = (n: ts.Node): void => {
+    if (cs!.newThis) return;
+    if (ts.isNewExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword)
+      cs!.newThis = true;
+    else ts.forEachChild(n, visit);
+  };
+  for (const f of ctx.files) if (/\bnew\s+this\b/.test(f.text)) visit(f);
+  callSitesCache.set(ctx, cs);
+  return cs;
+}
+
+function neverPassedUndefinedUncached(ctx: Ctx, fn: FunctionLike, index: number): boolean {
+  // the symbol and the name its references use
+  let nameNode: ts.Node | undefined;
+  let byName = false; // methods: every call of a property with that name (overrides, interfaces)
+  if (ts.isFunctionDeclaration(fn)) nameNode = fn.name;
+  else if (ts.isMethodDeclaration(fn)) {
+    if (!ts.isIdentifier(fn.name)) return false;
+    nameNode = fn.name;
+    byName = true;
+  } else if (ts.isConstructorDeclaration(fn)) nameNode = fn.parent.name;
+  else if (
+    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+    ts.isVariableDeclaration(fn.parent) &&
+    fn.parent.initializer === fn &&
+    ts.isIdentifier(fn.parent.name) &&
+    ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const
+  )
+    nameNode = fn.parent.name;
+  if (!nameNode || !ts.isIdentifier(nameNode)) return false;
+  const sym = ctx.checker.getSymbolAtLocation(nameNode);
+  if (!sym) return false;
+  const isCtor = ts.isConstructorDeclaration(fn);
+  const argOk = (args: readonly ts.Expression[] | undefined): boolean => {
+    const a = args ?? [];
+    for (let i = 0; i < Math.min(index + 1, a.length); i++) {
+      if (ts.isSpreadElement(a[i]!)) return false;
+    }
+    return a.length <= index || !mayBeUndefined(ctx, a[index]!);
+  };
+  const sites = callSites(ctx);
+  for (const n of sites.byName.get(nameNode.text) ?? []) {
+    if (n === nameNode) continue;
+    const p = n.parent;
+    if (byName) {
+      if (ts.isPropertyAccessExpression(p) && p.name === n) {
+        const call = p.parent;
+        if (!ts.isCallExpression(call) || call.expression !== p || !argOk(call.arguments))
+          return false;
+      } else if (!(
+        (ts.isMethodDeclaration(p) ||
+          ts.isMethodSignature(p) ||
+          ts.isPropertyDeclaration(p) ||
+          ts.isPropertySignature(p)) &&
+        p.name === n
+      ))
+        return false; // destructured, passed around, a variable of the same name: be safe
+    } else if (ctx.resolveSymbol(n) === sym) {
+      // imports and exports name it; their uses resolve to it and are checked as they come
+      if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p)) continue;
+      // `ns.f(…)` through a namespace import
+      const callee = ts.isPropertyAccessExpression(p) && p.name === n ? p : n;
+      const cp = callee.parent;
+      if (isCtor) {
+        if (ts.isNewExpression(cp) && cp.expression === callee) {
+          if (!argOk(cp.arguments)) return false;
+        } else if (
+          !ts.isTypeReferenceNode(p) &&
+          !(ts.isPropertyAccessExpression(p) && p.expression === n) &&
+          // `extends C`: checked below with the subclass's constructor
+          !(ts.isExpressionWithTypeArguments(p) && ts.isHeritageClause(p.parent))
+        )
+          return false; // the class used as a value: constructed elsewhere
+      } else if (!(ts.isCallExpression(cp) && cp.expression === callee && argOk(cp.arguments)))
+        return false;
+    }
+  }
+  if (isCtor) {
+    // `new this()` in a static method constructs the class without naming it
+    if (sites.newThis) return false;
+    for (const { cls, base } of sites.subclasses) {
+      if (ctx.resolveSymbol(base as ts.Identifier) !== sym) continue;
+      // a subclass without a constructor passes its arguments on; with one, check its super(…)
+      const ctor = cls.members.find(ts.isConstructorDeclaration);
+      if (!ctor?.body) return false;
+      let ok = true;
+      const visit = (n: ts.Node): void => {
+        if (!ok) return;
+        if (
+          ts.isCallExpression(n) &&
+          n.expression.kind === ts.SyntaxKind.SuperKeyword &&
+          !argOk(n.arguments)
+        )
+          ok = false;
+        else if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
+      };
+      visit(ctor.body);
+      if (!ok) return false;
+    }
+  }
+  return true;
 }
 
 interface Params {
@@ -78,7 +252,11 @@ function transformParams(ctx: Ctx, node: FunctionLike): Params {
     if (ts.isIdentifier(p.name)) n = ctx.declare(p.name);
     else n = ctx.fresh(ts.isArrayBindingPattern(p.name) ? "_items" : "_options");
     if (p.initializer) {
-      if (isConstDefault(p.initializer))
+      if (
+        isConstDefault(p.initializer) &&
+        (isNullishLiteral(p.initializer) ||
+          neverPassedUndefined(ctx, node, node.parameters.indexOf(p)))
+      )
         params.push({ name: n, default: transformExpr(ctx, p.initializer) });
       else {
         params.push({ name: n, default: py.NONE });
@@ -133,8 +311,100 @@ export function loopCaptures(ctx: Ctx, node: ts.Node): string[] {
     ts.forEachChild(n, visit);
   };
   ts.forEachChild(node, visit);
-  for (const [sym, name] of captured) if (!assigned.has(sym)) out.add(name);
+  for (const [sym, name] of captured) {
+    if (assigned.has(sym)) continue;
+    if (writtenAfter(ctx, sym, node)) {
+      ctx.report(node, "loopClosureWrite", sym.name);
+      continue;
+    }
+    out.add(name);
+  }
   return [...out].sort();
+}
+
+/**
+ * Can `sym` (a per-iteration variable captured by `closure`) change after the closure is created
+ * and bound it by value: a write after the closure in the source, in another function, or in a
+ * loop around the closure inside the variable's scope. The incrementor of the `for` declaring it
+ * does not count (it updates the next iteration's copy).
+ */
+function writtenAfter(ctx: Ctx, sym: ts.Symbol, closure: ts.Node): boolean {
+  const decl = sym.valueDeclaration!;
+  let scope: ts.Node | undefined = decl.parent;
+  while (scope && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  if (!scope) return false;
+  const forOf = ts.findAncestor(decl, (n) => ts.isForStatement(n) || ts.isBlock(n));
+  const incrementor = forOf && ts.isForStatement(forOf) ? forOf.incrementor : undefined;
+  let found = false;
+  const isWrite = (n: ts.Identifier): boolean => {
+    const p = n.parent;
+    return (
+      (ts.isBinaryExpression(p) &&
+        p.left === n &&
+        p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+      ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) &&
+        (p.operator === ts.SyntaxKind.PlusPlusToken ||
+          p.operator === ts.SyntaxKind.MinusMinusToken)) ||
+      ts.isArrayLiteralExpression(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      (ts.isPropertyAssignment(p) && p.initializer === n) ||
+      ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n)
+    );
+  };
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && n.text === sym.name && isWrite(n) && ctx.resolveSymbol(n) === sym) {
+      if (incrementor && isInsideNode(n, incrementor)) return;
+      // destructuring targets: only when the literal is the left side of an assignment
+      if (
+        (ts.isArrayLiteralExpression(n.parent) || ts.isObjectLiteralElementLike(n.parent)) &&
+        !isAssignmentPattern(n.parent)
+      )
+        return;
+      if (isInsideNode(n, closure)) return; // the closure's own writes make it nonlocal
+      let inOtherFn = false;
+      for (let p: ts.Node | undefined = n.parent; p && p !== scope; p = p.parent)
+        if (ts.isFunctionLike(p) && !ctx.inlinedCallbacks.has(p) && !ctx.inlineReturns.has(p))
+          inOtherFn = true;
+      if (inOtherFn || n.getStart() > closure.getEnd()) found = true;
+      else {
+        // before the closure, but in a loop (inside the variable's scope) around both
+        for (let p: ts.Node | undefined = n.parent; p && p !== scope; p = p.parent) {
+          if (isInsideNode(decl, p)) break;
+          if (
+            (ts.isIterationStatement(p, false) || ctx.inlineReturns.has(p)) &&
+            isInsideNode(closure, p)
+          )
+            found = true;
+        }
+      }
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}
+
+function isAssignmentPattern(n: ts.Node): boolean {
+  let c: ts.Node = n;
+  while (
+    ts.isArrayLiteralExpression(c.parent) ||
+    ts.isObjectLiteralExpression(c.parent) ||
+    ts.isPropertyAssignment(c.parent) ||
+    ts.isShorthandPropertyAssignment(c.parent) ||
+    ts.isSpreadElement(c.parent) ||
+    ts.isParenthesizedExpression(c.parent)
+  )
+    c = c.parent;
+  const p = c.parent;
+  return (
+    (ts.isBinaryExpression(p) &&
+      p.left === c &&
+      p.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
+    ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === c)
+  );
 }
 
 function inIterationScope(ctx: Ctx, node: ts.Node): boolean {
@@ -225,8 +495,9 @@ export function buildDef(
     (s) => {
       const selfParam: py.Param[] = [];
       if (opts.self) {
-        s.used.add("self");
-        selfParam.push({ name: "self" });
+        const selfName = opts.selfName ?? "self";
+        s.used.add(selfName);
+        selfParam.push({ name: selfName });
       }
       const { params, prelude } = transformParams(ctx, node);
       let body: py.Stmt[];
@@ -248,7 +519,10 @@ export function buildDef(
       return {
         kind: "Def" as const,
         name,
-        params: withCaptures([...selfParam, ...params], captures),
+        params: withCaptures(
+          [...selfParam, ...params, ...(opts.varargs ? [ignoredArgs(params)] : [])],
+          captures,
+        ),
         body: [...scopeDecls(s, pos), ...prelude, ...prologue, ...body],
         decorators: opts.decorators ?? [],
         pos,
@@ -276,6 +550,62 @@ function nameHint(node: ts.Node): string {
   if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name)
     return node.name.text;
   return "_fn";
+}
+
+/** `*_args` after `params` (`_args` unless a parameter already has that name). */
+function ignoredArgs(params: py.Param[]): py.Param {
+  let name = "_args";
+  while (params.some((p) => p.name === name)) name = "_" + name;
+  return { name, star: "*" };
+}
+
+/**
+ * JavaScript ignores extra arguments, Python raises: a function expression passed where its
+ * caller may give it more arguments than it declares (`apply(() => 5)` with
+ * `apply(f: (a: number, b: number) => number)`, `sort(() => 0)`) also takes `*_args`. The array
+ * methods whose callbacks the compiler calls with as many arguments as they declare (map,
+ * filter, …) do not need it.
+ */
+function needsVarargs(
+  ctx: Ctx,
+  node: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration,
+): boolean {
+  if (node.parameters.some((p) => p.dotDotDotToken)) return false;
+  const declared = node.parameters.filter(
+    (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
+  ).length;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const ct = ctx.checker.getContextualType(node);
+  if (!ct) return false;
+  let expected = 0;
+  for (const t of ct.isUnion() ? ct.types : [ct]) {
+    for (const sig of t.getCallSignatures()) {
+      const d = sig.getDeclaration() as ts.SignatureDeclaration | undefined;
+      const n = d
+        ? d.parameters.some((p) => p.dotDotDotToken)
+          ? Infinity
+          : d.parameters.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === "this")).length
+        : sig.parameters.length;
+      expected = Math.max(expected, n);
+    }
+  }
+  if (expected <= declared) return false;
+  // callbacks of the built-in array/Map/Set methods: called with the declared arity, except the
+  // comparator of sort(), which the runtime calls with two
+  const sym = ct.aliasSymbol ?? ct.getSymbol();
+  const sig0 = ct.getCallSignatures()[0]?.getDeclaration();
+  const fromLib = (sym && T.isLibSymbol(sym)) || (sig0 && isLibNode(sig0));
+  if (fromLib) {
+    const call = node.parent;
+    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+    return ["sort", "toSorted"].includes(call.expression.name.text);
+  }
+  return true;
+}
+
+function isLibNode(n: ts.Node): boolean {
+  const f = n.getSourceFile().fileName;
+  return /[\\/]typescript[\\/]lib[\\/]lib\./.test(f) || /(^|[\\/])lib\.[a-z0-9.]+\.d\.ts$/.test(f);
 }
 
 /** An arrow or function expression used as a value: a lambda when possible, else a nested def. */
@@ -321,14 +651,17 @@ export function transformFunctionExpression(
       res.s.globals.size === 0 &&
       res.s.nonlocals.size === 0
     ) {
-      return py.lambda(withCaptures(res.params, loopCaptures(ctx, node)), res.body);
+      const params = needsVarargs(ctx, node)
+        ? [...res.params, ignoredArgs(res.params)]
+        : res.params;
+      return py.lambda(withCaptures(params, loopCaptures(ctx, node)), res.body);
     }
     ctx.dropSymbolNamesSince(mark);
   }
   let name: string;
   if (named && node.name) name = ctx.declare(node.name);
   else name = ctx.fresh(nameHint(node));
-  const def = buildDef(ctx, node, name);
+  const def = buildDef(ctx, node, name, { varargs: needsVarargs(ctx, node) });
   def.pos = ctx.pos(node);
   ctx.addPre(def);
   return py.name(name);

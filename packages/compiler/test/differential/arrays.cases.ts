@@ -191,4 +191,132 @@ export default rows([
   ["array destructure swap", "let a = 1, b = 2; [a, b] = [b, a]; return [a, b];"],
   ["array with holes read", "const a = [1, , 3]; return [a[1] === undefined, a.length];"],
   ["callback declared with rest", "return [1, 2].map((...args: unknown[]) => args.length);"],
+  [
+    "slice fractional and out of range args",
+    "const a = [1, 2, 3, 4, 5]; return [a.slice(-2.5), a.slice(1.7, 3.2), a.slice(-100, 100), a.slice(NaN), a.slice(2, -Infinity), a.slice(Infinity)];",
+  ],
+  [
+    "splice negative start and counts",
+    "const a = [1, 2, 3, 4, 5]; const r1 = a.splice(-2, 1); const b = [1, 2, 3]; const r2 = b.splice(1, 0); const c = [1, 2, 3]; const r3 = c.splice(1, 100); const d = [1, 2, 3]; const r4 = d.splice(-10, 1, 9, 8); const e = [1, 2, 3]; const r5 = e.splice(1, -1, 7); return [a, r1, b, r2, c, r3, d, r4, e, r5];",
+  ],
+  [
+    "fill start end",
+    "return [[1, 2, 3, 4].fill(0, -2), [1, 2, 3, 4].fill(0, 1, -1), [1, 2, 3].fill(5, 10), [1, 2, 3, 4].fill(9, 1.5, 3.5), [1, 2, 3].fill(0, -Infinity, Infinity)];",
+  ],
+  [
+    "indexOf lastIndexOf fromIndex",
+    "const a = [1, 2, 1, 2]; return [a.indexOf(1, -1), a.indexOf(1, -2), a.lastIndexOf(2, -2), a.lastIndexOf(1, 0), a.lastIndexOf(2, 10), a.indexOf(2, 1.5), a.lastIndexOf(1, -10), a.indexOf(1, 100)];",
+  ],
+  ["at fractional", "const a = [1, 2, 3]; return [a.at(-1.5), a.at(1.9), a.at(-4), a.at(NaN)];"],
+  [
+    "flat depths",
+    "const a = [1, [2, [3, [4, [5]]]]]; return [a.flat(0), a.flat(-1), a.flat(1.5), a.flat(3)];",
+  ],
+  [
+    "includes indexOf NaN values",
+    'const x = 0 / 0; const a = [x, 1]; const n = Number("abc"); return [a.includes(NaN), a.includes(n), [Number("q")].includes(n), a.indexOf(n)];',
+  ],
+  [
+    "includes NaN pushed",
+    'const a: number[] = []; a.push(0 / 0); const n = parseFloat("x"); return [a.includes(n), a.includes(0 / 0)];',
+  ],
+  [
+    "sort comparator from conditional",
+    "const a = [3, 1, 2, 5, 4]; a.sort((x, y) => (x > y ? 1 : -1)); return a;",
+  ],
+  [
+    "sort comparator without parameters",
+    "const a = [3, 1, 2]; a.sort(() => 0); const b = [2, 1]; b.sort(() => NaN); return [a, b];",
+  ],
+  [
+    "sort reverse aliasing",
+    "const a = [3, 1, 2]; const b = a.sort(); b.push(9); const c = a.reverse(); c.push(0); return [a, b, c];",
+  ],
+  [
+    "default sort negative and float numbers",
+    "const a = [-1, -2, 10, 1, 0.5, -0.5]; a.sort(); return a;",
+  ],
+  [
+    "join null undefined booleans",
+    'const a: (number | null | undefined)[] = [null, 1, undefined, 2]; return [a.join(), a.join(""), [[1, null], [undefined]].join(";"), [true, false].join()];',
+  ],
+  [
+    "Array.from length string set keys",
+    'const m = new Map([[1, "a"]]); return [Array.from({ length: 2.7 }, (_, i) => i), Array.from("h\u00e9llo"), Array.from(new Set("aab")), Array.from(m.keys()), Array.from(m.values()), Array.from({ length: 0 })];',
+  ],
+  [
+    "new Array holes",
+    'const a = new Array<number>(3); return [a.length, a[0] === undefined, a.map(() => 1).length, a.join("-")];',
+  ],
+  [
+    "length shrink then grow",
+    "const a = [1, 2, 3, 4]; a.length = 1; a.length = 3; a[1] = 5; return [a, a.length];",
+  ],
+  [
+    "spread strings maps sets",
+    'const m = new Map([["a", 1], ["b", 2]]); const s = new Set([1, 2, 2]); return [[..."abc"], [...m], [...s], [...m.keys(), ...s]];',
+  ],
+  [
+    "mutators return the same array",
+    "const a = [1, 2, 3]; return [a.reverse() === a, a.sort() === a, a.fill(0) === a];",
+  ],
+  [
+    "sort undefined with numbers",
+    "const a = [10, undefined, 2, undefined, 1]; a.sort(); return a;",
+  ],
+  [
+    "push spread unshift nothing",
+    "const a: number[] = []; const n = a.push(...[1, 2, 3]); return [n, a.unshift(), a];",
+  ],
+  [
+    "indexOf objects identity",
+    "const o = {}; const a = [{}, o]; return [a.indexOf(o), a.lastIndexOf({}), a.includes(o)];",
+  ],
+  [
+    "includes fromIndex variants",
+    "const a = [1, 2, 3]; return [a.includes(1, 1), a.includes(3, -1), a.includes(1, -100), a.includes(3, 1.5)];",
+  ],
+  [
+    "includes number and boolean",
+    "const a: (number | boolean)[] = [true, 0]; return [a.includes(1), a.includes(false), a.indexOf(1), a.indexOf(true)];",
+  ],
+  [
+    "empty array predicates",
+    "const a: number[] = []; return [a.every((x) => x > 0), a.some((x) => x > 0), a.find((x) => x > 0) === undefined, a.findIndex((x) => x > 0)];",
+  ],
+  [
+    "reduceRight without init",
+    "return [[1, 2, 3].reduceRight((a, b) => a - b), [[1], [2]].reduceRight((acc, x) => acc.concat(x), [] as number[])];",
+  ],
+  [
+    "reduce callback with one parameter",
+    "return [[1, 2, 3].reduce((acc) => acc + 1, 0), [4, 5].reduce((acc: number) => acc * 2, 1)];",
+  ],
+  [
+    "map sees later element writes",
+    "const a = [1, 2, 3]; const r = a.map((x, i, arr) => { if (i === 0) arr[2] = 10; return x; }); return r;",
+  ],
+  [
+    "filter callback writes elements",
+    "const a = [1, 2, 3]; const r = a.filter((x, i, arr) => { arr[i] = x * 2; return true; }); return [a, r];",
+  ],
+  [
+    "forEach push during iteration",
+    "const a = [1, 2]; let n = 0; a.forEach((x) => { n++; if (a.length < 5) a.push(x); }); const b = [1, 2]; b.forEach((x, i) => { if (i < 3) b[b.length] = x * 10; }); return [n, a, b];",
+  ],
+  [
+    "forEach shift during iteration",
+    "const a = [1, 2, 3, 4]; const seen: number[] = []; a.forEach((x) => { seen.push(x); if (x === 1) a.shift(); }); return [seen, a];",
+  ],
+  [
+    "concat empty copies",
+    "const a = [1]; const b = a.concat(); b.push(2); return [a, b, a === b];",
+  ],
+  ["flatMap non array results", "return [1, 2].flatMap((x) => (x === 1 ? [x, [x]] : x));"],
+  ["Array.of one and none", "return [Array.of(3), Array.of()];"],
+  [
+    "lastIndexOf NaN and negative from",
+    "return [[NaN].lastIndexOf(NaN), [1, 2, 1].lastIndexOf(1, -1)];",
+  ],
+  ["length compound assignment", "const a = [1, 2, 3]; a.length -= 1; a.length++; return a;"],
 ]);

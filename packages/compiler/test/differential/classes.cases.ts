@@ -151,4 +151,100 @@ export default rows([
     'enum K { A, B } function f(k: K) { switch (k) { case K.A: return "a"; case K.B: return "b"; } } return [f(K.A), f(K.B)];',
     "",
   ],
+  [
+    "getter setter inherited",
+    "class A { protected _v = 1; get v() { return this._v; } set v(x: number) { this._v = x * 2; } } class B extends A { get w() { return this.v + 100; } } const b = new B(); b.v = 5; return [b.v, b.w];",
+  ],
+  [
+    "overridden getter used by base",
+    "class A { get n() { return 1; } desc() { return this.n; } } class B extends A { override get n() { return 2; } } return [new A().desc(), new B().desc()];",
+  ],
+  [
+    "field and constructor order",
+    'const log: string[] = []; function note(s: string) { log.push(s); return 1; } class A { x = note("field"); constructor(public p: number) { log.push("ctor" + this.x + this.p); } } class B extends A { y = note("bfield"); constructor() { log.push("before super"); super(2); log.push("after"); } } new B(); return log;',
+  ],
+  [
+    "super and this from arrow",
+    'class A { f() { return "A"; } } class B extends A { override f() { return "B"; } g() { const h = () => super.f() + this.f(); return h(); } } return new B().g();',
+  ],
+  [
+    "error subclass string forms",
+    'class E extends Error { constructor(m: string) { super(m); this.name = "E"; } } const e = new E("boom"); return [String(e), e.message, e.name, e instanceof Error, e instanceof E, `${e}`];',
+  ],
+  [
+    "error subclass default name",
+    'class E extends Error {} const e = new E("boom"); return [String(e), e.name, e.message];',
+  ],
+  [
+    "error name as field",
+    'class E extends Error { override name = "Custom"; } const e = new E("x"); return [String(e), e.name];',
+  ],
+  [
+    "static method this is the receiver class",
+    "class A { static k = 1; static get() { return this.k; } } class B extends A { static override k = 2; } return [A.get(), B.get()];",
+  ],
+  [
+    "static factory new this",
+    "class A { static make() { return new this(); } v = 1; } class B extends A { override v = 2; } return [A.make().v, B.make().v];",
+  ],
+  [
+    "static super and this in arrow",
+    "class A { static k = 1; static f() { return 10; } static g() { return this.k; } } class B extends A { static override k = 5; static override f() { const h = () => super.f() + this.g(); return super.f() + 1 + h(); } } return [A.f(), B.f(), B.g()];",
+  ],
+  [
+    "static this assignment on subclass",
+    "class A { static n = 0; static bump() { this.n++; return this.n; } } class B extends A {} A.bump(); B.bump(); B.bump(); return [A.n, B.n];",
+  ],
+  [
+    "toString in join and template",
+    'class P { toString() { return "P"; } } return [`${new P()}`, String(new P()), [new P(), new P()].join("-")];',
+  ],
+  [
+    "derived field reads base ctor field",
+    "class A { x: number; constructor(x: number) { this.x = x + 1; } } class B extends A { y = this.x * 10; constructor() { super(2); } } return [new B().x, new B().y];",
+  ],
+  [
+    "accessor compound and update",
+    "class C { private _n = 1; get n() { return this._n; } set n(v) { this._n = v; } } const c = new C(); c.n += 5; c.n++; const r = c.n++; return [c.n, r];",
+  ],
+  [
+    "error with undefined message",
+    "const e = new Error(undefined); return [e.message, String(e)];",
+  ],
+  [
+    "chained this returns in subclass",
+    "class A { n = 0; inc() { this.n++; return this; } } class B extends A { dbl() { this.n *= 2; return this; } } return new B().inc().dbl().inc().n;",
+  ],
+  [
+    "private method",
+    "class A { #f() { return 1; } g() { return this.#f() + 1; } } return new A().g();",
+  ],
+  [
+    "optional method calls",
+    "class A { f?: () => number; g() { return 1; } } const a: A | undefined = new A(); const b = undefined as A | undefined; return [a?.g(), b?.g(), a.f?.(), b?.f?.()];",
+  ],
+  [
+    "arrow field keeps this",
+    "class A { v = 2; f = () => this.v * 3; } const a = new A(); const g = a.f; return g();",
+  ],
+  [
+    "error thrown in constructor",
+    'class A { constructor(x: number) { if (x < 0) throw new RangeError("neg"); } } try { new A(-1); return "no"; } catch (e) { return [(e as Error).name, (e as Error).message, String(e)]; }',
+  ],
+  [
+    "super getter",
+    "class A { get g() { return 1; } } class B extends A { override get g() { return super.g + 1; } } return new B().g;",
+  ],
+  [
+    "instance array fields not shared",
+    "class A { items: number[] = []; } const a = new A(), b = new A(); a.items.push(1); return [a.items, b.items];",
+  ],
+  [
+    "error message reassigned",
+    'const e = new Error("a"); e.message = "b"; return [String(e), e.message];',
+  ],
+  [
+    "constructor default with undefined argument",
+    "class P { constructor(public x = 4) {} } class Q extends P { constructor(v?: number) { super(v); } } return [new P(undefined).x, new Q().x, new P().x];",
+  ],
 ]);

@@ -164,4 +164,101 @@ export default rows([
     "label on block-less loop",
     "let n = 0; outer: while (true) { while (true) { n++; if (n > 2) break outer; } } return n;",
   ],
+  [
+    "finally return overrides",
+    'function f(): string { try { return "try"; } finally { return "fin"; } } function g(): string { try { throw new Error("x"); } catch { return "catch"; } finally { return "fin2"; } } return [f(), g()];',
+  ],
+  [
+    "break inside finally",
+    'const out: number[] = []; for (const x of [1, 2, 3]) { try { if (x === 2) throw new Error("e"); out.push(x); } catch { out.push(-x); } finally { if (x === 2) break; } } return out;',
+  ],
+  [
+    "continue runs finally",
+    "const out: number[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) continue; out.push(i); } finally { out.push(100 + i); } } return out;",
+  ],
+  [
+    "finally return swallows exception",
+    'function f(): number { try { throw new Error("x"); } finally { return 1; } } return f();',
+  ],
+  [
+    "switch default in middle falls through",
+    'function f(x: number) { const out: string[] = []; switch (x) { case 1: out.push("1"); default: out.push("d"); case 2: out.push("2"); break; case 3: out.push("3"); } return out; } return [f(1), f(2), f(3), f(9)];',
+  ],
+  [
+    "switch strict case matching",
+    'function f(x: number | string) { switch (x) { case 1: return "num"; case "1": return "str"; default: return "none"; } } return [f(1), f("1"), f(2)];',
+  ],
+  [
+    "switch case expressions evaluated in order",
+    "const log: number[] = []; const v = (n: number) => { log.push(n); return n; }; switch (2 as number) { case v(1): break; case v(2): break; case v(3): break; } return log;",
+  ],
+  [
+    "labeled continue in nested for of",
+    'const out: string[] = []; outer: for (const a of [1, 2, 3]) { for (const b of ["x", "y"]) { if (b === "y" && a === 2) continue outer; out.push(a + b); } out.push("end" + a); } return out;',
+  ],
+  [
+    "for in over array gives strings",
+    "const a = [5, 6]; const out: unknown[] = []; for (const i in a) out.push(typeof i, i + 1); return out;",
+  ],
+  [
+    "do while continue checks condition",
+    "let i = 0; let n = 0; do { i++; if (i < 3) continue; n++; } while (i < 5); return [i, n];",
+  ],
+  [
+    "update on properties and elements in expressions",
+    "const o = { c: 1 }; const a = [1, 2]; const x = o.c++ + ++o.c; const y = a[0]++ * 10 + --a[1]!; return [x, y, o, a];",
+  ],
+  [
+    "optional chaining calls and elements",
+    "const o: { f?: () => number; arr?: number[] } = { arr: [1, 2] }; const n = null as { g(): number } | null; return [o.f?.(), o.arr?.[1], o.arr?.[5], n?.g(), o.arr?.length];",
+  ],
+  [
+    "nullish assignment as value",
+    "const o: { a?: number[] } = {}; (o.a ??= []).push(1); o.a ??= [9]; return o;",
+  ],
+  [
+    "switch inside while with break",
+    "let i = 0; const out: number[] = []; while (true) { switch (i) { case 3: break; default: out.push(i); } if (i++ > 3) break; } return out;",
+  ],
+  [
+    "finally runs after return value computed",
+    'const log: string[] = []; function f() { try { log.push("t"); return log.length; } finally { log.push("f"); } } const r = f(); return [r, log];',
+  ],
+  [
+    "try finally then outer catch",
+    'const log: string[] = []; try { try { throw new Error("a"); } finally { log.push("inner"); } } catch (e) { log.push((e as Error).message); } return log;',
+  ],
+  [
+    "labeled break out of switch in loop",
+    "const out: number[] = []; loop: for (const x of [1, 2, 3, 4]) { switch (x) { case 3: break loop; default: out.push(x); } } return out;",
+  ],
+  [
+    "conditional expression assignments",
+    "let a = 0; let b = 0; const c = true as boolean; c ? (a = 1) : (b = 1); return [a, b];",
+  ],
+  [
+    "loop closures skipped by continue",
+    "const fs: (() => number)[] = []; for (let i = 0; i < 4; i++) { if (i % 2) continue; fs.push(() => i); } return fs.map((f) => f());",
+  ],
+  [
+    "generator return inside try finally",
+    'const log: string[] = []; function* g() { try { yield 1; return; } finally { log.push("f"); } } const r = [...g()]; return [r, log];',
+  ],
+  [
+    "element compound index evaluated once",
+    "let i = 0; const a = [10, 20, 30]; a[i++] += 5; a[++i]! *= 2; return [a, i];",
+  ],
+  [
+    "switch true",
+    'function f(n: number) { switch (true) { case n < 0: return "neg"; case n === 0: return "zero"; default: return "pos"; } } return [f(-1), f(0), f(1)];',
+  ],
+  ["catch binding shadows", 'const e = 5; try { throw new Error("x"); } catch (e) { } return e;'],
+  [
+    "for with two counters",
+    "const out: number[] = []; for (let i = 0, j = 10; i < j; i += 3, j -= 3) out.push(i, j); return out;",
+  ],
+  [
+    "continue in finally cancels return",
+    "function f() { for (const x of [1, 2]) { try { return x; } finally { if (x === 1) continue; } } return -1; } return f();",
+  ],
 ]);

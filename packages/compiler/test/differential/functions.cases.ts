@@ -153,4 +153,110 @@ export default rows([
     "helper-like names",
     "const _js_str = 1, JsError = 2, math = 3, json = 4; return [_js_str + JsError + math + json, String(0.5)];",
   ],
+  [
+    "callbacks declaring fewer parameters",
+    "function apply(f: (a: number, b: number) => number) { return f(1, 2); } return [apply(() => 5), apply((a) => a * 10), apply(function () { return 3; })];",
+  ],
+  [
+    "closure loop counter modified in body",
+    "const fs: (() => number)[] = []; for (let i = 0; i < 6; i++) { i++; fs.push(() => i); } return fs.map((f) => f());",
+  ],
+  [
+    "closure captures block const in while",
+    "const fs: (() => number)[] = []; let j = 0; while (j < 3) { const k = j; fs.push(() => k * 2); j++; } return fs.map((f) => f());",
+  ],
+  [
+    "closure captures variable written before it",
+    "const fs: (() => number)[] = []; for (const x of [1, 2]) { let y = x; y *= 10; fs.push(() => y); } return fs.map((f) => f());",
+  ],
+  [
+    "closure captures counter and body const",
+    "const fs: (() => number)[] = []; for (let i = 0; i < 3; i++) { const j = i; fs.push(() => i + j); } return fs.map((f) => f());",
+  ],
+  [
+    "generator return value ignored",
+    "function* g() { yield 1; return 2; } const out: number[] = []; for (const x of g()) out.push(x); return [out, [...g()]];",
+  ],
+  [
+    "generator finally on break",
+    'const log: string[] = []; function* g() { try { yield 1; yield 2; } finally { log.push("fin"); } } for (const x of g()) { log.push(String(x)); break; } return log;',
+  ],
+  [
+    "generator early return",
+    "function* g(n: number) { for (let i = 0; ; i++) { if (i >= n) return; yield i; } } return [...g(3)];",
+  ],
+  [
+    "generator is lazy",
+    'const log: string[] = []; function* g() { log.push("start"); yield 1; log.push("end"); } const it = g(); log.push("created"); for (const x of it) log.push("got" + x); return log;',
+  ],
+  [
+    "generator delegate return value",
+    "function* a() { yield 1; return 5; } function* b() { const r = yield* a(); yield r; } return [...b()];",
+  ],
+  [
+    "generator exhausted after spread",
+    "function* g() { yield 1; } const it = g(); return [[...it], [...it]];",
+  ],
+  [
+    "default param with explicit undefined",
+    "function f(a = 5) { return a; } return [f(undefined), f()];",
+  ],
+  [
+    "default param with possibly undefined args",
+    'function f(a: number, b = 2) { return a + b; } const o: { x?: number } = {}; class C { m(x = "d") { return x; } } const c = new C(); return [f(1, o.x), f(1), f(1, 5), c.m(undefined), c.m()];',
+  ],
+  [
+    "default param of arrow const",
+    "const g = (k = 3) => k * 2; const u: number | undefined = undefined; return [g(u), g()];",
+  ],
+  [
+    "default param evaluated per call",
+    "let calls = 0; function f(a = ++calls) { return a; } f(); f(1); f(); return calls;",
+  ],
+  [
+    "rest params with spread",
+    "function f(...xs: number[]) { return xs.length; } const a = [1, 2]; return [f(...a, 3), f(), f(...[])];",
+  ],
+  ["arrow captures later const", "const f = () => y * 2; const y = 4; return f();"],
+  [
+    "object methods share closure",
+    "function mk() { let n = 0; return { inc() { return ++n; }, dec() { return --n; } }; } const c = mk(); c.inc(); c.inc(); c.dec(); return c.inc();",
+  ],
+  [
+    "callback with extra optional param",
+    "function call1(f: (a: number) => number) { return f(1); } return call1((a: number, b?: number) => (b === undefined ? a : -1));",
+  ],
+  [
+    "named callback with index",
+    "function g(x: number, i: number) { return x * i; } return [5, 6].map(g);",
+  ],
+  [
+    "Array.from generator with map",
+    "function* g() { let i = 0; while (i < 3) { yield i * i; i++; } } return Array.from(g(), (x) => x + 1);",
+  ],
+  [
+    "iife in loop",
+    "const out: number[] = []; for (let i = 0; i < 3; i++) { ((j) => out.push(j * 2))(i); } return out;",
+  ],
+  [
+    "recursion with default arg",
+    "function sum(xs: number[], i = 0): number { return i >= xs.length ? 0 : xs[i]! + sum(xs, i + 1); } return sum([1, 2, 3]);",
+  ],
+  [
+    "closure captures for in key",
+    "const fs: (() => string)[] = []; for (const k in { a: 1, b: 2 }) fs.push(() => k); return fs.map((f) => f());",
+  ],
+  ["closure sees later reassignment", "let x = 1; const f = () => x; x = 2; return f();"],
+  [
+    "nonlocal two levels",
+    "function a() { let n = 0; function b() { function c() { n += 1; } c(); c(); } b(); return n; } return a();",
+  ],
+  [
+    "optional call of function values",
+    "const f = undefined as ((x: number) => number) | undefined; const g: ((x: number) => number) | undefined = (x) => x + 1; return [f?.(1), g?.(1)];",
+  ],
+  [
+    "filter callback returning undefined",
+    "return [1, 2, 3].filter((x) => { if (x > 1) return true; return undefined; });",
+  ],
 ]);

@@ -119,4 +119,16 @@ export default rows([
     "JSON roundtrip with indent",
     'const o = { a: [1, { b: 2.5 }], c: "x" }; return JSON.parse(JSON.stringify(o, null, 4)) as unknown;',
   ],
+  [
+    "JSON parse rejects NaN and Infinity",
+    'const r: string[] = []; for (const t of ["NaN", "Infinity", "-Infinity", "[1, NaN]", "[1,]", "01", "1.", ".5", "\\u00a01", "tru", "[1] x", " 2 "]) { try { r.push(JSON.stringify(JSON.parse(t))); } catch (e) { r.push("err"); } } return r;',
+  ],
+  [
+    "JSON parse unicode escapes",
+    'const v = JSON.parse(\'["\\\\u00e9", "\\\\u0041\\\\u0000", "\\\\/", "\\\\u2028", "\\\\ud800x"]\') as string[]; return [v.map((s) => s.length), v[0], v[2]!.charCodeAt(1), v[3], v[4]!.charCodeAt(0)];',
+  ],
+  [
+    "JSON nested undefined and odd floats",
+    "const u = undefined; const xs = [1e21, 1e20, 123e-20, 0.000001, 1e-7, -1e-7, -0.0, 5e-324, 1 / 3]; return [JSON.stringify({ a: [u, { b: [u, null, 1e21, -0, 0.1, 1e-7] }], c: 'x' }), JSON.stringify(xs), JSON.stringify(xs, null, 2)];",
+  ],
 ]);

@@ -200,4 +200,57 @@ export default rows([
     "loop bound changed by a closure",
     "let n = 5; const dec = () => { n--; }; const r: number[] = []; for (let i = 0; i < n; i++) { r.push(i); dec(); } let m = 4.5; const inc = () => { m += 1; }; for (let i = 0; i < m && i < 20; i++) { if (i < 3) inc(); r.push(-i); } return r;",
   ],
+  // ---- conversions and edge cases
+  [
+    "Number() whitespace is JavaScript's",
+    'return [Number("\\ufeff12"), String(Number("\\u001c12")), String(Number("\\u0085 3")), Number("\\u00a0 4 \\u3000"), +"\\ufeff5"];',
+  ],
+  [
+    "Number() rejects non-ASCII digits and underscores",
+    'return [String(Number("\\u0661\\u0662")), String(parseFloat("\\u0661")), String(parseInt("\\u0661")), String(Number("0x_1f")), String(Number("0b1_0")), String(Number("1_0")), Number("0X1F"), Number("0o17"), Number("0B11"), String(Number("-0x10")), String(Number("0x")), String(Number("0x1g"))];',
+  ],
+  [
+    "parseInt parseFloat leading whitespace",
+    'return [parseInt("\\ufeff12"), parseInt("\\t\\n 7"), String(parseInt("\\u001c7")), parseFloat("\\ufeff1.5"), String(parseFloat("\\u00851"))];',
+  ],
+  [
+    "parseInt radix and prefixes",
+    'return [parseInt("0x1f", 16), String(parseInt("0x1f", 10)), parseInt("  -0x1f"), String(parseInt("0b11")), parseInt("123", 0), String(parseInt("123", 37)), parseInt("11", 2.9), parseInt("1e3"), parseInt("-12abc"), String(parseInt("+")), String(parseInt("-")), parseInt("1_000"), parseInt("077"), String(parseInt("0x")), parseInt("Z", 36), parseInt("zZ", 36), String(parseInt("\\u212a", 36))];',
+  ],
+  [
+    "parseFloat edges",
+    'return [String(parseFloat("1e1000")), String(parseFloat("-1e1000")), String(parseFloat("1e")), parseFloat("1.5e+2x"), String(parseFloat("-.5")), String(parseFloat("+Infinity")), String(parseFloat("infinity")), String(1 / parseFloat("-0")), parseFloat("0x10"), parseFloat("1_000"), String(parseFloat("e5")), parseFloat("5."), String(Number.parseFloat("1e1000"))];',
+  ],
+  [
+    "Number() edges",
+    'return [Number(""), Number(" 12 "), Number("0x1f"), String(Number("1e1000")), String(Number("-Infinity")), String(Number("infinity")), Number("  \\n\\t "), Number("1."), Number(".5"), String(Number(".")), String(Number("1e")), String(Number("+-1")), String(1 / Number("-0")), Number("00012"), String(Number("1 2")), Number("+5"), Number("1E3"), Number(false)];',
+  ],
+  [
+    "Number() and unary plus of null",
+    "const n = null as string | null; const u = undefined as string | undefined; const m = null as number | null; return [Number(n), String(Number(u)), Number(m), Number(null), String(Number(undefined)), n === null ? 0 : +n];",
+  ],
+  [
+    "Math.cbrt is V8's",
+    "const xs = [2, 3, 10, 100, 0.001, 1e-300, 1e300, -5, 7.5, 64, 1000000, 123456789, -27, 5e-324, 1e-310, 1.7976931348623157e308, 0.1, 2.5e-8]; return [xs.map((x) => Math.cbrt(x)), String(Math.cbrt(-0)), String(Math.cbrt(NaN)), String(Math.cbrt(-Infinity)), [8, 9].map(Math.cbrt)];",
+  ],
+  [
+    "pow edge cases",
+    "const z = 0, nz = -0, n = NaN, i = Infinity, a = -8, t = 1 / 3, one = 1, m1 = -1; return [String(z ** m1), String(nz ** m1), String(nz ** -2), String(a ** t), String(n ** 0), String(one ** i), String(m1 ** i), String(z ** -i), String(nz ** -i), String((-2) ** 0.5), String(2 ** 1024), String((-2) ** 1025), String(0.5 ** -2000), String(i ** -1), String((-i) ** 3), String((-i) ** 2)];",
+  ],
+  [
+    "mod and division float edges",
+    "const a = -0, b = 5.5, c = -5.5, i = Infinity, z = 0, one = 1; return [String(a % 3), String(1 / (a % 3)), String(b % -2), String(c % 2), String(b % i), String(c % -i), String(i % 2), String(b % z), String(z % b), String(-7 % 2.5), String(7 % -2.5), String(0.3 % 0.1), String(one / a), String(-one / z), String(z / a), String(-7 / 2)];",
+  ],
+  [
+    "Math.round max min edges",
+    "const xs = [-2.5, -0.5, 0.5, 1.5, -1.5, 2.5, 4503599627370495.5, -4503599627370495.5, 0.49999999999999994, 1e300, NaN, Infinity]; return [xs.map((x) => String(Math.round(x))), String(Math.max()), String(Math.min()), String(Math.max(NaN)), String(Math.max(1, NaN, 3)), String(Math.min(-Infinity, NaN))];",
+  ],
+  [
+    "toFixed and toString radix edges",
+    "const xs = [0, -0, 1.45, 1.55, -1.005, 999.995, 1e-10, 1e20, NaN, -Infinity, 5e-324]; const x = 2 ** 60; return [xs.map((v) => [v.toFixed(2), v.toFixed(0)]), (1.1).toFixed(20), x.toString(16), (-0).toString(2), xs[8]!.toString(16), (35).toString(36), (1e21).toString(16), (-255).toString(16)];",
+  ],
+  [
+    "toString radix out of range throws",
+    'const r: string[] = []; for (const radix of [1, 0, 37, NaN]) { try { r.push((255).toString(radix)); } catch (e) { r.push(e instanceof RangeError ? "range" : "other"); } } return [r, (255).toString(16.9)];',
+  ],
 ]);

@@ -145,4 +145,117 @@ export default rows([
     "hasOwnProperty-like via in",
     'const o: Record<string, boolean> = { k: false }; return "k" in o && !o["k"];',
   ],
+  [
+    "integer-like literal keys",
+    'const o: Record<string, string> = { 1: "a", b: "c" }; return [o["1"], Object.keys(o), "1" in o];',
+  ],
+  [
+    "delete then re-add key",
+    "const o: Record<string, number> = { a: 1, b: 2 }; delete o.a; o.a = 3; return Object.keys(o);",
+  ],
+  ["in on arrays", 'const a = [1, 2]; return ["0" in a, 2 in a, "length" in a, 1 in a];'],
+  [
+    "Object.assign returns target",
+    "const t = { a: 1 }; const r = Object.assign(t, { b: 2 }); r.a = 9; return [t, r === t];",
+  ],
+  [
+    "spread override order",
+    "const a = { x: 1, y: 2 }; const d = { x: 0 } as { x: number }; return [{ ...d, ...a }, { ...a, x: 0 }, { ...a, ...{ y: 5 } }];",
+  ],
+  [
+    "computed number keys",
+    'const k = 2; const o: Record<number, string> = { [k]: "two", 1.5: "x" }; return [o[2], o[1.5], Object.keys(o)];',
+  ],
+  [
+    "map NaN key",
+    'const m = new Map<number, string>(); m.set(NaN, "n"); m.set(0 / 0, "m"); return [m.size, m.get(NaN)];',
+  ],
+  [
+    "map string and number keys distinct",
+    'const m = new Map<number | string, string>(); m.set(1, "a"); m.set("1", "b"); return [m.size, m.get(1)];',
+  ],
+  [
+    "map integral float key",
+    'const m = new Map<number, string>(); m.set(1, "a"); m.set(1.0, "b"); m.set(0.5 + 0.5, "c"); return [m.size, [...m.values()]];',
+  ],
+  [
+    "map set existing keeps order",
+    'const m = new Map([["a", 1], ["b", 2]]); m.set("a", 5); return [...m.entries()];',
+  ],
+  [
+    "map delete then re-add moves last",
+    'const m = new Map([["a", 1], ["b", 2]]); m.delete("a"); m.set("a", 5); return [...m.keys()];',
+  ],
+  [
+    "object key order after overwrite",
+    "const o: Record<string, number> = { a: 1, b: 2 }; o.a = 3; return Object.entries(o);",
+  ],
+  ["Object.keys of string", 'return Object.keys("ab");'],
+  [
+    "optional chain nested",
+    "const o: { a?: { b?: number[] } } = { a: {} }; return [o.a?.b?.[0], o.a?.b?.length ?? -1];",
+  ],
+  [
+    "nullish assign properties",
+    "const o: { a?: number; b: number | null } = { b: null }; o.a ??= 5; o.b ??= 6; o.a ??= 7; return o;",
+  ],
+  [
+    "logical assign record",
+    'const r: Record<string, number> = { x: 0 }; r["x"] ||= 4; r["y"] ||= 5; r["x"] &&= 9; return r;',
+  ],
+  [
+    "map undefined value",
+    'const m = new Map<string, number | undefined>([["a", undefined]]); return [m.has("a"), m.get("a") === undefined, m.size];',
+  ],
+  [
+    "set of instances identity",
+    "class P { constructor(public x: number) {} } const p = new P(1); const s = new Set<P>([p, new P(1), p]); return s.size;",
+  ],
+  [
+    "for of map nested destructuring default",
+    'const m = new Map([["a", [1, 2]], ["b", [3]]]); const out: string[] = []; for (const [k, [first, second = 0]] of m) out.push(k + first + second); return out;',
+  ],
+  [
+    "map forEach three params",
+    'const m = new Map([["a", 1]]); const out: unknown[] = []; m.forEach((v, k, mm) => out.push(k, v, mm.size)); return out;',
+  ],
+  [
+    "set forEach value as key",
+    'const s = new Set(["a", "b"]); const out: string[] = []; s.forEach((v, k) => out.push(v + k)); const f = (v: string, k: string, ss: Set<string>) => { out.push(k + ss.size); }; s.forEach(f); return out;',
+  ],
+  ["Object.fromEntries of map", 'const m = new Map([["a", 1]]); return Object.fromEntries(m);'],
+  [
+    "nested rest patterns",
+    "const [a, ...[b, ...c]] = [1, 2, 3, 4]; const { x, ...rest } = { x: 1, y: { z: 2 }, w: 3 }; return [a, b, c, x, rest];",
+  ],
+  ["swap array elements", "const a = [1, 2, 3]; [a[0], a[2]] = [a[2]!, a[0]!]; return a;"],
+  ["swap properties", "const o = { x: 1, y: 2 }; [o.x, o.y] = [o.y, o.x]; return o;"],
+  [
+    "destructuring defaults evaluated lazily",
+    "let n = 0; const f = () => ++n; const [a = f(), b = f()] = [5]; return [a, b, n];",
+  ],
+  [
+    "destructuring assignment defaults",
+    "let a: number, b: number; [a = 10, b = 20] = [1]; return [a, b];",
+  ],
+  [
+    "destructuring computed key",
+    'const k = "q"; const { [k]: v } = { q: 3 } as Record<string, number>; return v;',
+  ],
+  [
+    "nested object rest",
+    "const { a: { b, ...r }, ...s } = { a: { b: 1, c: 2 }, d: 3 }; return [b, r, s];",
+  ],
+  [
+    "destructuring a map",
+    'const m = new Map([["ab", "c"], ["de", "f"]]); const [[k0, v0], second] = m; const [e] = [m]; const [[[k1]]] = [m]; return [k0, v0, second, k1, e.size];',
+  ],
+  [
+    "destructuring a map parameter",
+    'function f([[k, v]]: Map<string, number>) { return k + v; } return f(new Map([["ab", 1]]));',
+  ],
+  [
+    "destructuring map entries numbers",
+    'const m = new Map([[2, "b"], [1, "a"]]); const [[k0, v0]] = m; return [k0, v0, Math.max(...m.keys())];',
+  ],
 ]);

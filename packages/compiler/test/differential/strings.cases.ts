@@ -106,4 +106,57 @@ export default rows([
   ["console.log bool null", "console.log(true, null, undefined); return 0;"],
   ["console.log empty", "console.log(); return 0;"],
   ["typeof string", 'const s = "x"; return typeof s;'],
+  // ---- edge cases: positions, whitespace, $ patterns
+  [
+    "codePointAt out of range is undefined",
+    'const s = "abc"; return [String(s.codePointAt(5)), s.codePointAt(1), String(s.codePointAt(-1)), s.codePointAt(0.5)];',
+  ],
+  [
+    "trim uses JavaScript whitespace",
+    'const s = "\\ufeff x \\u00a0\\u3000"; const t = "\\u001c y \\u0085"; return [s.trim(), t.trim(), s.trimStart(), t.trimEnd(), "\\u2028a\\t".trim()];',
+  ],
+  [
+    "startsWith empty prefix past the end",
+    'const s = "abc"; const e = ""; const p = 10; return [s.startsWith("", 10), s.startsWith(e, p), s.startsWith("", 3), s.startsWith("c", 10), s.startsWith("c", 2.5), s.startsWith(e, -1), s.endsWith("", 10), s.includes("", 10)];',
+  ],
+  [
+    "endsWith startsWith NaN positions",
+    'const s = "abc"; return [s.endsWith("c", NaN), s.endsWith("", -1), s.startsWith("a", NaN), s.startsWith("a", -Infinity), s.endsWith("b", 2.9)];',
+  ],
+  [
+    "indexOf lastIndexOf includes positions",
+    'const s = "banana"; return [s.indexOf("a", -5), s.indexOf("a", 100), s.indexOf("", 100), s.indexOf("a", 1.5), s.indexOf("a", NaN), s.indexOf("n", Infinity), s.lastIndexOf("a", 100), s.lastIndexOf("a", -5), s.lastIndexOf("", 100), s.lastIndexOf("", 2), s.lastIndexOf("b", 0), s.lastIndexOf("a", 0), s.includes("b", -3), s.includes("a", 6), s.includes("a", 1.5)];',
+  ],
+  [
+    "replace $ patterns",
+    'const s = "abcabc"; return [s.replace("b", "$1"), s.replace("b", "$<x>"), s.replace("b", "$`"), s.replace("b", "$\'"), s.replaceAll("b", "[$&$&]"), s.replace("b", "$"), s.replace("b", "$$$"), s.replace("c", "x$"), s.replace("b", "$0"), s.replaceAll("bc", "$\'|")];',
+  ],
+  [
+    "replace dynamic replacement and empty pattern",
+    'const r = "<$&>"; const p = "a"; const s = "banana"; return [s.replace(p, r), s.replaceAll(p, r), s.replaceAll("", r), s.replace("", r), "".replaceAll("", "-"), "".replace("", "x"), "aaa".replaceAll("aa", "b")];',
+  ],
+  [
+    "split limits",
+    'const s = "a,b,c"; return [s.split(",", 0), s.split(",", 1), s.split(",", -1), s.split("", 2), s.split(",", 2.7), "".split(","), "".split(""), s.split("x", 5)];',
+  ],
+  [
+    "padStart padEnd edge fills",
+    'const s = "abc"; return [s.padStart(10, "123"), s.padEnd(10, "123"), s.padStart(10, ""), s.padStart(2, "x"), s.padStart(5.9, "x"), s.padEnd(NaN, "x"), s.padStart(-1), s.padEnd(6)];',
+  ],
+  [
+    "at charAt charCodeAt fractional and negative",
+    'const s = "hello"; return [s.at(-6) ?? null, s.at(1.7), s.at(-1.5), s.charAt(-1), s.charAt(1.9), s.charAt(NaN), s.at(NaN), String(s.charCodeAt(-1)), s.charCodeAt(1.9), "ab".repeat(2.9)];',
+  ],
+  [
+    "slice substring fractional NaN Infinity",
+    'const s = "hello"; return [s.slice(1.5), s.slice(-2.5), s.slice(NaN), s.slice(0, NaN), s.slice(2, -Infinity), s.slice(-Infinity, 2), s.slice(Infinity), s.substring(NaN, 2), s.substring(4, -1), s.substring(1.5, 3.5), s.substring(Infinity), s.substring(3, 3)];',
+  ],
+  [
+    "fromCharCode wraps and truncates",
+    "const a = 65.9; const b = 65536 + 66; const c = -1; return [String.fromCharCode(a), String.fromCharCode(b), String.fromCharCode(c).charCodeAt(0), String.fromCharCode()];",
+  ],
+  [
+    "case mapping special characters",
+    'return ["ß".toUpperCase(), "ΟΔΟΣ".toLowerCase(), "İ".toLowerCase().length, "ﬁ".toUpperCase(), "ǅ".toUpperCase(), "ǅ".toLowerCase()];',
+  ],
 ]);

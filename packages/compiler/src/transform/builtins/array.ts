@@ -188,7 +188,8 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
       const arity = callbackArity(ctx, cb);
       const fn = transformExpr(ctx, cb);
       const init = args.length > 1 ? [transformExpr(ctx, args[1]!)] : [];
-      if (arity <= 2) {
+      // functools.reduce passes exactly two arguments
+      if (arity === 2) {
         const seq = name === "reduceRight" ? py.call("reversed", obj) : obj;
         return py.call(py.attr(ctx.useModule("functools"), "reduce"), fn, seq, ...init);
       }

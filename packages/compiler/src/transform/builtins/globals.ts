@@ -4,7 +4,7 @@ import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import * as T from "../types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
-import { asBool, condition, toStr } from "../expressions/convert.js";
+import { asBool, condition, toNumber, toStr } from "../expressions/convert.js";
 import { arith } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
@@ -279,7 +279,8 @@ export function staticLibCall(
       if (name === "parse") {
         if (node.arguments.length > 1)
           ctx.report(node.arguments[1]!, "unsupportedMember", "JSON.parse reviver");
-        return py.call(py.attr(ctx.useModule("json"), "loads"), arg(ctx, node, 0));
+        // json.loads, except that NaN/Infinity are not JSON
+        return ctx.callHelper("_js_json_parse", arg(ctx, node, 0));
       }
       break;
     case "Array":
@@ -410,10 +411,7 @@ export function globalFunctionCall(
       return toStr(ctx, t!, transformExpr(ctx, a0));
     case "Number": {
       if (!a0) return py.num(0);
-      const x = transformExpr(ctx, a0);
-      if (T.isNumber(ctx, t!)) return x;
-      if (T.isBoolean(ctx, t!)) return py.call("int", x);
-      return ctx.callHelper("_js_to_number", x);
+      return toNumber(ctx, t!, transformExpr(ctx, a0));
     }
     case "Boolean":
       if (!a0) return py.FALSE;

@@ -60,6 +60,46 @@ function forEachLoop(
   ];
 }
 
+const GROWERS = new Set(["push", "unshift", "splice"]);
+
+/**
+ * Does `body` call push/unshift/splice on the array `arr` (same text), or assign its length or
+ * `arr[arr.length]`? (Growth through other aliases or user functions is not detected.)
+ */
+function growsArray(arr: ts.Expression, body: ts.Node): boolean {
+  const text = arr.getText();
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      GROWERS.has(n.expression.name.text) &&
+      n.expression.expression.getText() === text
+    )
+      found = true;
+    else if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
+      const t = n.left;
+      if (
+        (ts.isPropertyAccessExpression(t) &&
+          t.name.text === "length" &&
+          t.expression.getText() === text) ||
+        (ts.isElementAccessExpression(t) &&
+          t.expression.getText() === text &&
+          t.argumentExpression.getText() === `${text}.length`)
+      )
+        found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
 export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | undefined {
   const callee = node.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken || node.questionDotToken)
@@ -144,10 +184,16 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
       }
       case "forEach": {
         const obj = transformExpr(ctx, objNode);
+        // forEach visits the elements present when it starts, a Python loop also those pushed
+        // meanwhile: bounded by the initial length when the callback visibly grows the array
+        const items =
+          args[0] && growsArray(objNode, args[0]) && py.isSimple(obj)
+            ? py.call(py.attr(ctx.useModule("itertools"), "islice"), obj, py.call("len", obj))
+            : obj;
         return forEachLoop(
           ctx,
           node,
-          (n) => ({ iter: n >= 2 ? py.call("enumerate", obj) : obj, order: "v" }),
+          (n) => ({ iter: n >= 2 ? py.call("enumerate", items) : items, order: "v" }),
           obj,
         );
       }
@@ -184,7 +230,17 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
         return [py.exprStmt(py.method(obj(), "pop", transformExpr(ctx, args[0]!), py.NONE), pos)];
       case "forEach": {
         const o = obj();
-        return forEachLoop(ctx, node, () => ({ iter: o, order: "v" }), o);
+        // Set.forEach passes each value as the key too
+        const pairs = (): py.Expr => {
+          const v = py.name(ctx.fresh("_v"));
+          return {
+            kind: "Comp",
+            type: "gen",
+            elt: py.tuple([v, v]),
+            fors: [{ target: v, iter: o, conds: [] }],
+          };
+        };
+        return forEachLoop(ctx, node, (n) => ({ iter: n >= 2 ? pairs() : o, order: "v" }), o);
       }
     }
   }

@@ -30,12 +30,13 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
     case "toLowerCase":
     case "toLocaleLowerCase":
       return py.method(obj, "lower");
+    // JavaScript's whitespace is not Python's (\ufeff is, \x1c-\x1f and \x85 are not)
     case "trim":
-      return py.method(obj, "strip");
+      return py.method(obj, "strip", ctx.helper("_JS_WHITESPACE"));
     case "trimStart":
-      return py.method(obj, "lstrip");
+      return py.method(obj, "lstrip", ctx.helper("_JS_WHITESPACE"));
     case "trimEnd":
-      return py.method(obj, "rstrip");
+      return py.method(obj, "rstrip", ctx.helper("_JS_WHITESPACE"));
     case "includes": {
       const needle = A(0)!;
       const pos = intArg(ctx, args[1]);
@@ -44,12 +45,18 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       const from = isNonNegInt(ctx, args[1]!) ? pos : py.call("max", py.num(0), pos);
       return py.compare(needle, "in", sliceOf(obj, from));
     }
-    case "startsWith":
-      return args.length > 1 && isNonNegInt(ctx, args[1]!)
-        ? py.method(obj, "startswith", A(0)!, A(1)!)
-        : args.length > 1
-          ? py.method(obj, "startswith", A(0)!, py.call("max", py.num(0), intArg(ctx, args[1])!))
-          : py.method(obj, "startswith", A(0)!);
+    case "startsWith": {
+      if (args.length < 2 || (ts.isIdentifier(args[1]!) && args[1].text === "undefined"))
+        return py.method(obj, "startswith", A(0)!);
+      const prefix = A(0)!;
+      const pos = isNonNegInt(ctx, args[1]!)
+        ? A(1)!
+        : py.call("max", py.num(0), intArg(ctx, args[1])!);
+      // Python's startswith is false for a start past the end, even for "" (JS clamps it)
+      const lit = strLit(prefix);
+      if (lit !== undefined && lit !== "") return py.method(obj, "startswith", prefix, pos);
+      return py.method(sliceOf(obj, pos), "startswith", prefix);
+    }
     case "endsWith":
       return args.length > 1
         ? py.method(
@@ -88,6 +95,8 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
         a1 &&
         ts.isNumericLiteral(a0) &&
         ts.isNumericLiteral(a1) &&
+        Number.isInteger(Number(a0.text)) &&
+        Number.isInteger(Number(a1.text)) &&
         Number(a0.text) <= Number(a1.text)
       )
         return sliceOf(obj, A(0), A(1));
@@ -142,7 +151,7 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
     }
     case "repeat":
       // a float count is truncated; a negative or infinite one throws a RangeError
-      if (isIntExpr(ctx, args[0]!)) return py.bin("*", obj, A(0)!);
+      if (isNonNegInt(ctx, args[0]!)) return py.bin("*", obj, A(0)!);
       return ctx.callHelper("_js_repeat", obj, A(0)!);
     case "at":
       return ctx.callHelper("_js_at", obj, A(0)!);
@@ -158,8 +167,10 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       return ctx.callHelper("_js_char_at", obj, A(0)!);
     }
     case "charCodeAt":
-    case "codePointAt":
       return ctx.callHelper("_js_char_code_at", obj, ...(args[0] ? [A(0)!] : []));
+    case "codePointAt":
+      // undefined (not NaN) out of range
+      return ctx.callHelper("_js_code_point_at", obj, ...(args[0] ? [A(0)!] : []));
     case "concat": {
       let e = obj;
       for (const a of args) e = py.bin("+", e, toStr(ctx, T.typeOf(ctx, a), transformExpr(ctx, a)));

@@ -242,6 +242,13 @@ function checkHashable(ctx: Ctx, node: ts.NewExpression): void {
     (T.isDictLike(ctx, key) || T.isArray(ctx, key) || T.isMap(ctx, key) || T.isSet(ctx, key))
   )
     ctx.report(node, "unhashableKey");
+  // 1 and true are two keys in JavaScript, one in Python
+  const parts = key ? (key.isUnion() ? key.types : [key]) : [];
+  if (
+    parts.some((p) => p.flags & ts.TypeFlags.NumberLike) &&
+    parts.some((p) => p.flags & ts.TypeFlags.BooleanLike)
+  )
+    ctx.report(node, "mixedKeys");
 }
 
 export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {

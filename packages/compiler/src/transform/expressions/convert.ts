@@ -35,6 +35,15 @@ export function toStr(ctx: Ctx, t: ts.Type, e: py.Expr, node?: ts.Expression): p
   return ctx.callHelper("_js_str", e);
 }
 
+/** JS `Number(x)` / `+x` of an already translated expression whose TS type is `t`. */
+export function toNumber(ctx: Ctx, t: ts.Type, e: py.Expr): py.Expr {
+  if (T.isNumber(ctx, t)) return e;
+  if (T.isBoolean(ctx, t)) return py.call("int", e);
+  // None is null (0) when the type has no undefined (NaN)
+  if (T.hasNull(t) && !T.hasUndefined(t)) return ctx.callHelper("_js_to_number", e, py.num(0));
+  return ctx.callHelper("_js_to_number", e);
+}
+
 export function exprToStr(ctx: Ctx, node: ts.Expression): py.Expr {
   return toStr(ctx, T.typeOf(ctx, node), transformExpr(ctx, node), node);
 }

@@ -6,7 +6,7 @@ import * as T from "../types.js";
 import { asBool, condition } from "./convert.js";
 import { transformExpr } from "./index.js";
 import { assignmentTarget, nonNullType } from "./access.js";
-import { toStr } from "./convert.js";
+import { toNumber, toStr } from "./convert.js";
 import { bindTemps, withEvaluatedTargets } from "./compound.js";
 
 const K = ts.SyntaxKind;
@@ -33,10 +33,7 @@ export function transformPrefix(
       return py.unary("-", e);
     }
     case K.PlusToken: {
-      const e = transformExpr(ctx, node.operand);
-      if (T.isNumber(ctx, t)) return e;
-      if (T.isBoolean(ctx, t)) return py.call("int", e);
-      return ctx.callHelper("_js_to_number", e);
+      return toNumber(ctx, t, transformExpr(ctx, node.operand));
     }
     case K.TildeToken: {
       const e = transformExpr(ctx, node.operand);

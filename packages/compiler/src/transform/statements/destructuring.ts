@@ -145,6 +145,8 @@ function emit(
 ): py.Stmt[] {
   if (pat.kind === "target") return [py.assign(pat.bind(), value, pos)];
   if (pat.kind === "array") {
+    // a Map iterates its entries, a Python dict its keys
+    if (type && T.isMap(ctx, type)) value = py.method(value, "items");
     const elems = pat.elems;
     const exactTuple = type ? T.tupleLength(ctx, type) : undefined;
     const simple = elems.every((e) => e && !e.def && !e.rest && e.pat.kind === "target");
@@ -171,6 +173,8 @@ function emit(
       let sub: ts.Type | undefined;
       if (type && ctx.checker.isTupleType(type))
         sub = ctx.checker.getTypeArguments(type as ts.TypeReference)[i];
+      else if (type && ctx.checker.isArrayType(type))
+        sub = ctx.checker.getTypeArguments(type as ts.TypeReference)[0];
       if (e.pat.kind === "target") {
         const t = e.pat.bind();
         targets.push(t);
