@@ -1,4 +1,4 @@
-import { execa } from "execa";
+import { loadExeca } from "./execa.js";
 
 export interface RunScriptOptions {
   /** Blender executable (see findBlender). */
@@ -51,6 +51,7 @@ export async function runScript(
   options: RunScriptOptions,
 ): Promise<RunScriptResult> {
   const started = performance.now();
+  const execa = await loadExeca();
   const child = execa(options.blender, blenderArgs(script, options), {
     reject: false,
     stdin: "ignore",

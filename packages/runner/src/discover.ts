@@ -1,6 +1,6 @@
 import { access, constants } from "node:fs/promises";
 import { delimiter, join } from "node:path";
-import { execa } from "execa";
+import { loadExeca } from "./execa.js";
 
 /** Raised when no Blender executable can be found; the message says how to fix it. */
 export class BlenderNotFoundError extends Error {
@@ -74,6 +74,7 @@ export async function findBlender(options: FindBlenderOptions = {}): Promise<str
 
 /** Blender's version as "major.minor.patch", read from `blender --version`. */
 export async function blenderVersion(blender: string): Promise<string> {
+  const execa = await loadExeca();
   const { stdout } = await execa(blender, ["--version"], { reject: true, timeout: 60_000 });
   const match = /^Blender (\d+\.\d+(?:\.\d+)?)/m.exec(stdout);
   if (!match?.[1]) throw new Error(`cannot read Blender's version from \`${blender} --version\``);
@@ -82,6 +83,7 @@ export async function blenderVersion(blender: string): Promise<string> {
 
 /** The version of the `bpy` module a Python interpreter imports (module backend). */
 export async function bpyModuleVersion(python: string, env?: NodeJS.ProcessEnv): Promise<string> {
+  const execa = await loadExeca();
   const { stdout } = await execa(python, ["-c", "import bpy; print(bpy.app.version_string)"], {
     reject: true,
     timeout: 120_000,

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { execa } from "execa";
+import { execaLoaded, loadExeca } from "./execa.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
 import { progressParser } from "./progress.js";
@@ -90,7 +90,7 @@ function spawnWorker(
   cwd: string | undefined,
   extra: readonly string[],
 ) {
-  return execa(command, workerArgs(backend, extra), {
+  return execaLoaded()(command, workerArgs(backend, extra), {
     reject: false,
     buffer: false,
     stdio: ["pipe", "pipe", "pipe", "pipe"],
@@ -478,6 +478,7 @@ class Pool implements WorkerPool {
 
 /** Start N long-lived Blender workers (binary backend) or bpy-module interpreters (module backend). */
 export async function createPool(options: PoolOptions = {}): Promise<WorkerPool> {
+  await loadExeca(); // workers are spawned synchronously
   const pool = new Pool(options);
   await pool.init();
   return pool;

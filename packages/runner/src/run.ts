@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { constants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { execa } from "execa";
+import { loadExeca } from "./execa.js";
 import { blenderVersion, bpyModuleVersion, findBlender } from "./discover.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { oneshotScript, pythonDir, workerScript } from "./paths.js";
@@ -230,6 +230,7 @@ export async function run<T = unknown>(
           ]
         : [oneshotScript];
     const parseProgress = options.onProgress ? progressParser(options.onProgress) : undefined;
+    const execa = await loadExeca();
     const child = execa(command, argv, {
       reject: false,
       stdin: "ignore",
