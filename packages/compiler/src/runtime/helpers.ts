@@ -1101,7 +1101,7 @@ def _js_json_quote(s):
 
 def(
   "_js_json_stringify",
-  ["_js_json_quote", "_js_num_str", "_js_str"],
+  ["_js_json_quote", "_js_num_str", "_js_str", "_js_fields"],
   ["json", "math", "re"],
   String.raw`
 _JS_JSON_POINT_ZERO_RE = re.compile(r"\.0(?!\d)")
@@ -1186,8 +1186,7 @@ def _js_json_stringify(value, replacer=None, indent=None):
         if isinstance(v, dict):
             pairs = v.items()
         else:
-            fields = vars(v).items() if hasattr(v, "__dict__") else []
-            pairs = [(k, x) for k, x in fields if "__" not in k]
+            pairs = _js_fields(v).items() if hasattr(v, "__dict__") else []
         parts = []
         for k, x in pairs:
             s = write(x, inner)
@@ -1224,16 +1223,101 @@ def _js_json_parse(text):
 );
 
 def(
-  "_js_enum_key",
+  "_js_field_name",
   [],
   [],
   String.raw`
+def _js_field_name(k):
+    """The JavaScript name of a public attribute (the inverse of the compiler's memberName)."""
+    if k[0] == "S" and "__" in k and k.lstrip("S")[:1] == "_":
+        k = k[1:]
+    return k[:-1] if k[-1] == "_" else k
+`,
+);
+
+def(
+  "_js_attr_name",
+  [],
+  [],
+  String.raw`
+_JS_PY_KEYWORDS = frozenset(
+    "False None True and as assert async await break class continue def del elif else except "
+    "finally for from global if import in is lambda nonlocal not or pass raise return try while "
+    "with yield".split()
+)
+
+
+def _js_attr_name(k):
+    """The Python attribute of a JavaScript property name (the compiler's memberName)."""
+    if k in _JS_PY_KEYWORDS or k.endswith("_"):
+        k += "_"
+    if "__" in k and k.lstrip("S")[:1] == "_":
+        k = "S" + k
+    return k
+`,
+);
+
+def(
+  "_js_fields",
+  [],
+  [],
+  String.raw`
+def _js_fields(obj):
+    """The own enumerable properties of a class instance by their JavaScript names (the inverse
+    of the compiler's memberName: from_ is from, S__x is __x), without #private fields (mangled
+    _C__x) nor an Error's message."""
+    out = {}
+    error = isinstance(obj, BaseException)
+    for k, v in vars(obj).items():
+        if k[0] == "_" and "__" in k or error and k == "message":
+            continue
+        if k[0] == "S" and "__" in k and k.lstrip("S")[:1] == "_":
+            k = k[1:]
+        if k[-1] == "_":
+            k = k[:-1]
+        out[k] = v
+    return out
+`,
+);
+
+def(
+  "_js_enum_fields",
+  ["_js_field_name", "_js_num_str"],
+  [],
+  String.raw`
+def _js_enum_fields(enum):
+    """An enum object as JavaScript sees it: the members and the reverse mappings of the numeric
+    ones (value -> name), integer keys first in ascending order."""
+    out = {}
+    for k, v in vars(enum).items():
+        if k[0] == "_" and "__" in k:
+            continue
+        k = _js_field_name(k)
+        out[k] = v
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            out[_js_num_str(v)] = k
+    ints = sorted(
+        (k for k in out if k.isdigit() and (k == "0" or k[0] != "0") and int(k) < 4294967295),
+        key=int,
+    )
+    if not ints:
+        return out
+    return {**{k: out[k] for k in ints}, **{k: v for k, v in out.items() if k not in ints}}
+`,
+);
+
+def(
+  "_js_enum_key",
+  ["_js_field_name"],
+  [],
+  String.raw`
 def _js_enum_key(enum, value):
-    """Reverse mapping of a numeric enum: Color[Color.Red] is "Red"."""
+    """Reverse mapping of a numeric enum: Color[Color.Red] is "Red" (the last member wins)."""
+    found = None
     for key, member in vars(enum).items():
-        if not key.startswith("__") and member == value and not isinstance(member, bool):
-            return key
-    return None
+        if member == value and not isinstance(member, bool) and not (key[0] == "_" and "__" in key):
+            found = key
+    return None if found is None else _js_field_name(found)
 `,
 );
 
@@ -1345,7 +1429,7 @@ def _js_error_message(e):
 
 def(
   "_js_keys",
-  [],
+  ["_js_fields"],
   [],
   String.raw`
 def _js_keys(obj):
@@ -1354,7 +1438,7 @@ def _js_keys(obj):
         return [k if isinstance(k, str) else str(k) for k in obj]
     if isinstance(obj, (list, str)):
         return [str(i) for i in range(len(obj))]
-    return [k for k in vars(obj) if "__" not in k]
+    return list(_js_fields(obj))
 `,
 );
 

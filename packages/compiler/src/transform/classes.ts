@@ -69,7 +69,7 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
   if (hasMod(node, ts.SyntaxKind.DeclareKeyword)) return [];
   if (ts.getDecorators(node)?.length) ctx.report(node, "classExpression", "decorators");
   const pos = ctx.pos(node);
-  const name = node.name ? ctx.declare(node.name) : ctx.fresh("_Class");
+  const name = node.name ? ctx.declare(node.name) : ctx.declareDefaultExport(node);
   const blenderClass = isBlenderClass(ctx, node); // Blender layer
   const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const bases = ext ? [transformExpr(ctx, ext.expression)] : [];
@@ -161,11 +161,13 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
           const stmts: py.Stmt[] = [];
           const params: py.Param[] = [{ name: "self" }];
           if (ext) {
-            params.push({ name: "args", star: "*" });
+            // not a name the field initialisers read
+            const args = ctx.fresh("args");
+            params.push({ name: args, star: "*" });
             stmts.push(
               py.exprStmt(
                 py.callArgs(py.attr(py.call("super"), "__init__"), [
-                  { kind: "star", value: py.name("args") },
+                  { kind: "star", value: py.name(args) },
                 ]),
               ),
             );
@@ -176,7 +178,7 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
         (s) => {
           s.thisName = "self";
           s.used.add("self");
-          s.used.add("args");
+          for (const f of fields) ctx.reserveFreeNames(f, s);
         },
       );
       body.push(def);

@@ -20,7 +20,7 @@ export const PY_KEYWORDS = new Set([...PY_HARD_KEYWORDS, "match", "case", "type"
 /** Builtins and modules the output may use: user names never shadow them. */
 export const PY_RESERVED = new Set([
   ...PY_KEYWORDS,
-  ..."abs all any bool callable chr dict enumerate Exception BaseException filter float format getattr hasattr int isinstance iter len list map max min next object ord print range repr reversed round set setattr sorted str sum super tuple type vars zip id hash self cls IndexError TypeError ValueError KeyError StopIteration ZeroDivisionError staticmethod classmethod property NotImplemented __name__ __file__ math json functools re decimal random sys time bpy".split(
+  ..."abs all any bool callable chr dict enumerate Exception BaseException filter float format getattr hasattr int isinstance iter len list map max min next object ord print range repr reversed round set setattr sorted str sum super tuple type vars zip id hash self cls IndexError TypeError ValueError KeyError StopIteration ZeroDivisionError staticmethod classmethod property NotImplemented __name__ __file__ math json functools itertools re decimal random sys time bpy complex slice OverflowError AttributeError SyntaxError RuntimeError".split(
     " ",
   ),
 ]);
@@ -328,7 +328,7 @@ export class Ctx {
     const saved = this.scope;
     this.scope = scope;
     try {
-      const n = this.fresh(hint ?? sym.name);
+      const n = this.fresh(hint ?? this.unmangledBase(sym, sym.name));
       this.symbolNames.set(sym, n);
       this.symbolScopes.set(sym, scope);
       return n;
@@ -347,10 +347,48 @@ export class Ctx {
     if (!sym) return this.fresh(nameNode.text);
     const known = this.symbolNames.get(sym);
     if (known) return known;
-    const n = this.fresh(nameNode.text);
+    const n = this.fresh(this.unmangledBase(sym, nameNode.text));
     this.symbolNames.set(sym, n);
     this.symbolScopes.set(sym, this.scope);
     return n;
+  }
+
+  /**
+   * Python mangles a name `__x` (not `__x__`) inside a class body to `_C__x`: a variable declared
+   * outside a class and read in it loses the leading underscores (`_x`).
+   */
+  private unmangledBase(sym: ts.Symbol, base: string): string {
+    if (!base.startsWith("__") || base.endsWith("__")) return base;
+    const decls = sym.declarations ?? [];
+    for (const sf of this.files) {
+      const index = this.fileIndex(sf);
+      const ids = index ? index.ids : this.identifiersIn(sf);
+      for (const id of ids) {
+        if (this.resolveSymbol(id) !== sym) continue;
+        for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+          if (ts.isClassLike(p) && !decls.some((d) => isInside(d, p!)))
+            return base.replace(/^_+/, "_");
+        }
+      }
+    }
+    return base;
+  }
+
+  /** The name of `export default function () {}` / `export default class {}` (no own name). */
+  declareDefaultExport(node: ts.FunctionDeclaration | ts.ClassDeclaration): string {
+    const sf = node.getSourceFile();
+    const base = sf.fileName.replace(/^.*[\\/]/, "").replace(/\.[cm]?tsx?$/, "");
+    const fileSym = this.checker.getSymbolAtLocation(sf);
+    const def = fileSym
+      ? this.checker.getExportsOfModule(fileSym).find((s) => s.escapedName === "default")
+      : undefined;
+    if (def && this.symbolNames.has(def)) return this.symbolNames.get(def)!;
+    const name = this.fresh(`${base}_default`);
+    if (def) {
+      this.symbolNames.set(def, name);
+      this.symbolScopes.set(def, this.moduleScope);
+    }
+    return name;
   }
 
   /** Record that the current scope assigns `sym`: adds global/nonlocal declarations as needed. */
@@ -445,7 +483,7 @@ export class Ctx {
   }
 
   /** Names of outer symbols referenced inside `node` are reserved in the scope it opens. */
-  private reserveFreeNames(node: ts.Node, s: Scope): void {
+  reserveFreeNames(node: ts.Node, s: Scope): void {
     const nodeFile = node.getSourceFile();
     for (const n of this.identifiersIn(node)) {
       const sym = this.resolveSymbol(n);

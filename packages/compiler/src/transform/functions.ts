@@ -537,7 +537,7 @@ export function buildDef(
 
 export function transformFunctionDeclaration(ctx: Ctx, node: ts.FunctionDeclaration): py.Stmt[] {
   if (!node.body) return [];
-  const name = node.name ? ctx.declare(node.name) : ctx.fresh("_default");
+  const name = node.name ? ctx.declare(node.name) : ctx.declareDefaultExport(node);
   return [buildDef(ctx, node, name)];
 }
 

@@ -247,4 +247,65 @@ export default rows([
     "constructor default with undefined argument",
     "class P { constructor(public x = 4) {} } class Q extends P { constructor(v?: number) { super(v); } } return [new P(undefined).x, new Q().x, new P().x];",
   ],
+  [
+    "getter only override",
+    "class A { get v() { return 1; } set v(x: number) { this.s = x; } s = 0; } class B extends A { override get v() { return 2; } } const b = new B(); return [b.v];",
+  ],
+  [
+    "setter chained assignment",
+    "class A { _v = 0; set v(x: number) { this._v = x + 1; } get v() { return this._v; } } const a = new A(); const r = (a.v = 5); return [r, a.v];",
+  ],
+  [
+    "compound on accessor",
+    "class A { _v = 1; get v() { return this._v; } set v(x: number) { this._v = x * 2; } } const a = new A(); a.v += 3; a.v++; return [a.v];",
+  ],
+  [
+    "instanceof chain",
+    "class A {} class B extends A {} class C extends B {} const c = new C(); const a: A = new A(); return [c instanceof A, c instanceof B, a instanceof C, c instanceof Object, [] instanceof Object, [] instanceof Array];",
+  ],
+  [
+    "typeof everything",
+    'class K {} function f() { return 1; } const arrow = () => 2; const vals: unknown[] = [1, 1.5, "s", true, undefined, [1], { a: 1 }, f, arrow, K, new K(), NaN]; return vals.map((v) => typeof v);',
+  ],
+  [
+    "typeof class and methods",
+    "class K { m() { return 1; } static s() { return 2; } } const k = new K(); return [typeof K, typeof k.m, typeof K.s, typeof k];",
+  ],
+  [
+    "error subclass",
+    'class MyErr extends Error { constructor(msg: string, public code: number) { super(msg); this.name = "MyErr"; } } try { throw new MyErr("bad", 7); } catch (e) { if (e instanceof MyErr) return [e.message, e.name, e.code, String(e), e instanceof Error, e instanceof MyErr, `${e}`]; } return null;',
+  ],
+  [
+    "error subclass default name and String",
+    'class MyErr extends Error {} const e = new MyErr("m"); return [e.name, String(e), e.message, e instanceof Error];',
+  ],
+  ["error no message", "const e = new Error(); return [e.message, String(e), e.name];"],
+  [
+    "error rethrow nested",
+    'const log: string[] = []; try { try { throw new Error("a"); } catch (e) { log.push("inner " + (e as Error).message); throw e; } finally { log.push("f1"); } } catch (e) { log.push("outer " + (e as Error).message); } return log;',
+  ],
+  [
+    "return in finally overrides",
+    'function f() { try { return 1; } finally { return 2; } } function g() { try { throw new Error("x"); } finally { return 3; } } return [f(), g()];',
+  ],
+  [
+    "finally runs after return value eval",
+    'const log: string[] = []; function f() { let x = 1; try { return x; } finally { x = 2; log.push("fin" + x); } } return [f(), log];',
+  ],
+  [
+    "catch without binding",
+    'let r = ""; try { JSON.parse("{"); } catch { r = "caught"; } return r;',
+  ],
+  [
+    "error message of TypeError from python",
+    'let r = ""; try { const o = null as unknown as { f(): void }; o.f(); } catch (e) { r = e instanceof TypeError ? "te" : "other"; } return r;',
+  ],
+  [
+    "break out of try finally in loop",
+    'const log: string[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) break; log.push("b" + i); } finally { log.push("f" + i); } } return log;',
+  ],
+  [
+    "continue in finally loop",
+    'const log: string[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) continue; log.push("b" + i); } finally { log.push("f" + i); } } return log;',
+  ],
 ]);

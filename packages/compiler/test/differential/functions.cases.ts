@@ -259,4 +259,66 @@ export default rows([
     "filter callback returning undefined",
     "return [1, 2, 3].filter((x) => { if (x > 1) return true; return undefined; });",
   ],
+  [
+    "gen yield* string",
+    'function* g() { yield* "ab"; yield* [1, 2].map(String); } return [...g()];',
+  ],
+  [
+    "gen yield* return value",
+    "function* a() { yield 1; return 7; } function* b() { const r = yield* a(); const s = yield* [5]; yield r; yield s === undefined; } return [...b()];",
+  ],
+  ["gen spread in call", "function* g() { yield 1; yield 2; } return Math.max(...g());"],
+  [
+    "gen method in class",
+    "class C { constructor(private n: number) {} *items() { for (let i = 0; i < this.n; i++) yield i; } static *st() { yield 9; } } return [[...new C(3).items()], [...C.st()]];",
+  ],
+  [
+    "gen finally on break nested",
+    'const log: string[] = []; function* g() { try { yield 1; yield 2; } finally { log.push("fin"); } } for (const x of g()) { for (const y of g()) { log.push(`${x}${y}`); break; } break; } log.push("after"); return log;',
+  ],
+  [
+    "gen finally on return from loop",
+    'const log: string[] = []; function* g() { try { yield 1; yield 2; } finally { log.push("fin"); } } function f() { for (const x of g()) { return x; } return -1; } const r = f(); log.push("after"); return [r, log];',
+  ],
+  [
+    "gen finally on throw from loop",
+    'const log: string[] = []; function* g() { try { yield 1; } finally { log.push("fin"); } } try { for (const x of g()) { throw new Error("e" + x); } } catch (e) { log.push((e as Error).message); } return log;',
+  ],
+  [
+    "gen destructure",
+    "function* g() { yield 1; yield 2; yield 3; } const [a, ...rest] = g(); return [a, rest];",
+  ],
+  [
+    "gen destructure finally",
+    'const log: string[] = []; function* g() { try { yield 1; yield 2; yield 3; } finally { log.push("fin"); } } const [a] = g(); log.push("after"); return [a, log];',
+  ],
+  [
+    "gen in Array.from with map",
+    "function* g() { yield 1; yield 2; } return Array.from(g(), (x, i) => x * 10 + i);",
+  ],
+  [
+    "gen closures capture",
+    "function* g() { for (let i = 0; i < 3; i++) yield () => i; } return [...g()].map((f) => f());",
+  ],
+  [
+    "gen infinite take",
+    "function* nat() { let n = 0; while (true) yield n++; } const out: number[] = []; for (const n of nat()) { if (n >= 3) break; out.push(n); } return out;",
+  ],
+  [
+    "gen try catch inside",
+    'function* g() { try { yield 1; throw new Error("x"); } catch (e) { yield (e as Error).message; } finally { yield 3; } } return [...g()];',
+  ],
+  [
+    "gen return in finally",
+    "function* g() { try { yield 1; return 2; } finally { yield 9; } } return [...g()];",
+  ],
+  ["gen new Set from", "function* g() { yield 1; yield 1; yield 2; } return [...new Set(g())];"],
+  [
+    "gen Map from",
+    'function* g(): Generator<[string, number]> { yield ["a", 1]; yield ["b", 2]; } return [...new Map(g()).entries()];',
+  ],
+  [
+    "gen arrow this",
+    "class C { k = 2; *g() { const f = (x: number) => x * this.k; yield f(1); yield f(2); } } return [...new C().g()];",
+  ],
 ]);

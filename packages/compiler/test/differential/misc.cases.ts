@@ -109,4 +109,39 @@ export default rows([
     "labeled continue in for while-form",
     "let out = 0; outer: for (let i = 0; i < 5; i = i + 1) { for (let j = 0; j < 5; j++) { if (j > i) continue outer; out += j; } } return out;",
   ],
+  [
+    "enum auto increment",
+    "enum E { A = 5, B, C = -2, D, F = 1 << 3, G } return [E.A, E.B, E.C, E.D, E.F, E.G, E[6], E[-1]];",
+  ],
+  [
+    "enum computed",
+    'enum E { A = 2, B = A * 3, C = "x".length, D = B + 1 } return [E.A, E.B, E.C, E.D, E[E.D]];',
+  ],
+  [
+    "string enum",
+    'enum S { A = "a", B = "b" } const s: S = S.B; return [S.A, s, Object.values(S), s === S.B];',
+  ],
+  ["const enum", "const enum C { X = 1, Y } return [C.X, C.Y, C.X + C.Y];"],
+  [
+    "enum keys in object",
+    'enum E { A, B } const o: Record<number, string> = { [E.A]: "a", [E.B]: "b" }; const o2 = { [E.B]: 1 }; return [o, o2, o[E.B]];',
+  ],
+  [
+    "string enum keys in object",
+    'enum S { A = "a", B = "b" } const o: Record<S, number> = { [S.A]: 1, [S.B]: 2 }; return [o, o[S.A]];',
+  ],
+  [
+    "enum in switch",
+    'enum E { A, B, C } function f(e: E) { switch (e) { case E.A: return "a"; case E.B: case E.C: return "bc"; } } return [f(E.A), f(E.B), f(E.C)];',
+  ],
+  [
+    "enum reverse of keyword member",
+    "enum E { None, from, type, A } return [E[E.None], E[E.from], E[E.type], E[E.A], E.from];",
+  ],
+  ["enum reverse dup values", "enum E { A = 1, B = 1, C = 2 } return [E[1], E[E.C], E[3]];"],
+  ["enum with string and number", 'enum M { A = 1, B = "b" } return [M.A, M.B, M[1]];'],
+  ["enum Object keys", "enum E { A, B } return [Object.keys(E), Object.values(E)];"],
+  ["enum merged declarations", "enum E { A, B } enum E { C = 5 } return [E.A, E.C, E[5]];"],
+  ["enum member boolean value check", "enum E { A = 0, B = 1 } return [E[0], E[1], E[E.A]];"],
+  ["enum float", "enum E { A = 1.5, B = 2.5 } return [E.A, E[1.5], E[E.B]];"],
 ]);

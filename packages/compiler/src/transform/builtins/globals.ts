@@ -232,17 +232,24 @@ export function staticLibCall(
       const t = a0 ? T.typeOf(ctx, a0) : undefined;
       const x = arg(ctx, node, 0);
       const dict = t && T.isDictLike(ctx, t);
+      // an enum object has its members and the reverse mappings of the numeric ones
+      const enumObj = !!t && ((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Enum) !== 0;
+      const fields = (): py.Expr => ctx.callHelper(enumObj ? "_js_enum_fields" : "_js_fields", x);
       switch (name) {
         case "keys":
-          return dict ? py.call("list", x) : ctx.callHelper("_js_keys", x);
+          return dict
+            ? py.call("list", x)
+            : enumObj
+              ? py.call("list", fields())
+              : ctx.callHelper("_js_keys", x);
         case "values":
           return dict
             ? py.call("list", py.method(x, "values"))
-            : py.call("list", py.method(py.call("vars", x), "values"));
+            : py.call("list", py.method(fields(), "values"));
         case "entries":
           return dict
             ? py.call("list", py.method(x, "items"))
-            : py.call("list", py.method(py.call("vars", x), "items"));
+            : py.call("list", py.method(fields(), "items"));
         case "assign": {
           if (discard && node.arguments.length === 2)
             return py.method(x, "update", arg(ctx, node, 1));

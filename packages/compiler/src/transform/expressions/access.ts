@@ -1,7 +1,7 @@
 /** Property and element access, optional chaining and assignment targets. */
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
-import { PY_KEYWORDS, type Ctx } from "../context.js";
+import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";
 import { toStr } from "./convert.js";
 import { int32Test, reuse } from "./binary.js";
@@ -16,10 +16,24 @@ import {
   blenderPropertyTarget,
 } from "../blender/collections.js";
 
+/**
+ * The Python attribute of a class member, one-to-one (`_js_field_name` in the runtime inverts it
+ * for JSON, keys and spreads): `#x` is `__x`, mangled by Python per class like JavaScript's private
+ * names (`P` appended to names ending in `_`, which Python would not mangle: `#a_` → `__a_P`,
+ * `#a_P` → `__a_PP`); a hard keyword or a name ending in `_` gains a `_` (`from` → `from_`,
+ * `from_` → `from__`); a name that starts with `_` and contains `__` (`__x` would be mangled,
+ * `__x__` is Python's, `_C__x` is a mangled private name) gains an `S` in front, as do such names
+ * that already have one (`__x` → `S__x`, `S__x` → `SS__x`).
+ */
 export function memberName(name: string): string {
-  if (name.startsWith("#")) return "__" + name.slice(1);
-  if (PY_KEYWORDS.has(name)) return name + "_";
-  return name;
+  if (name.startsWith("#")) {
+    const x = name.slice(1);
+    return /_P*$/.test(x) ? `__${x}P` : `__${x}`;
+  }
+  let n = name;
+  if (PY_HARD_KEYWORDS.has(n) || n.endsWith("_")) n += "_";
+  if (n.includes("__") && /^S*_/.test(n)) n = "S" + n;
+  return n;
 }
 
 export function nonNullType(ctx: Ctx, node: ts.Expression): ts.Type {
@@ -218,7 +232,7 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
   }
   if (T.isClassInstance(ctx, ot)) {
     if (typeof lit === "string") return py.attr(obj, memberName(lit));
-    return py.call("getattr", obj, transformExpr(ctx, arg));
+    return py.call("getattr", obj, ctx.callHelper("_js_attr_name", transformExpr(ctx, arg)));
   }
   if (T.isAnyLike(ot))
     ctx.report(node, "anyType", "an element access", ctx.checker.typeToString(ot));

@@ -12,7 +12,7 @@ import {
   truthy,
 } from "./convert.js";
 import { transformExpr } from "./index.js";
-import { assignmentTarget, isSetterTarget, type AssignTarget } from "./access.js";
+import { assignmentTarget, isSetterTarget, memberName, type AssignTarget } from "./access.js";
 import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 import { constNumber, isPureExpr } from "../effects.js";
@@ -385,9 +385,36 @@ function instanceOf(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
         case "Array":
           return py.call("isinstance", l, py.name("list"));
         case "Map":
-        case "Set":
-        case "Object":
+        case "Set": {
+          // Maps, Sets and plain objects are all dicts: only a type that rules the others out
+          const other = rn.text === "Map" ? T.isSet : T.isMap;
+          const lt = T.typeOf(ctx, node.left);
+          if (
+            T.nonNullParts(lt).some(
+              (p) =>
+                T.isAnyLike(p) ||
+                p.flags & ts.TypeFlags.NonPrimitive ||
+                other(ctx, p) ||
+                T.isDictLike(ctx, p),
+            )
+          )
+            ctx.report(node, "anyType", `'instanceof ${rn.text}'`, T.typeToString(ctx, lt));
           return py.call("isinstance", l, py.name("dict"));
+        }
+        case "Object":
+          // every value but a primitive (and null/undefined)
+          return py.not(
+            py.call(
+              "isinstance",
+              l,
+              py.tuple([
+                py.name("str"),
+                py.name("int"),
+                py.name("float"),
+                py.call("type", py.NONE),
+              ]),
+            ),
+          );
       }
     }
   }
@@ -403,7 +430,17 @@ function inOperator(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
     if (T.isNumber(ctx, kt)) k = toStr(ctx, kt, k);
     return py.compare(k, "in", o);
   }
-  if (T.isClassInstance(ctx, ot) || T.isAmbientType(ot)) return py.call("hasattr", o, k);
+  if (T.isAmbientType(ot)) return py.call("hasattr", o, k);
+  if (T.isClassInstance(ctx, ot)) {
+    const key = node.left;
+    return py.call(
+      "hasattr",
+      o,
+      ts.isStringLiteralLike(key)
+        ? py.str(memberName(key.text))
+        : ctx.callHelper("_js_attr_name", k),
+    );
+  }
   return ctx.callHelper("_js_in", k, o);
 }
 

@@ -346,7 +346,7 @@ function transformObjectLiteral(ctx: Ctx, node: ts.ObjectLiteralExpression): py.
     } else if (ts.isSpreadAssignment(p)) {
       const t = T.typeOf(ctx, p.expression);
       const e = transformExpr(ctx, p.expression);
-      if (T.isClassInstance(ctx, t)) entries.push({ spread: py.call("vars", e) });
+      if (T.isClassInstance(ctx, t)) entries.push({ spread: ctx.callHelper("_js_fields", e) });
       else if (T.hasNullish(t))
         entries.push({ spread: py.boolOp("or", e, { kind: "Dict", entries: [] }) });
       else entries.push({ spread: e });

@@ -210,7 +210,7 @@ function emit(
     if (p.rest) {
       const k = ctx.fresh("_k");
       const v = ctx.fresh("_v");
-      const source = dict ? src : py.call("vars", src);
+      const source = dict ? src : ctx.callHelper("_js_fields", src);
       const comp: py.CompExpr = {
         kind: "Comp",
         type: "dict",
@@ -234,7 +234,7 @@ function emit(
     if (dict) get = optional ? py.method(src, "get", p.key) : py.sub(src, p.key);
     else if (p.keyText !== undefined)
       get = py.attr(src, T.isAmbientType(type!) ? p.keyText : memberName(p.keyText));
-    else get = py.call("getattr", src, p.key);
+    else get = py.call("getattr", src, ctx.callHelper("_js_attr_name", p.key));
     let propType: ts.Type | undefined;
     if (type && p.keyText !== undefined) {
       const sym = type.getProperty(p.keyText);

@@ -8,6 +8,10 @@ import { memberName } from "../expressions/access.js";
 export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
   if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return [];
   const name = ctx.declare(node.name);
+  const sym = ctx.checker.getSymbolAtLocation(node.name);
+  // a later declaration of a merged enum adds its members to the class
+  const first = sym?.declarations?.find(ts.isEnumDeclaration);
+  const target = first && first !== node ? py.name(name) : undefined;
   const body: py.Stmt[] = [];
   for (const m of node.members) {
     const v = ctx.checker.getConstantValue(m);
@@ -18,7 +22,9 @@ export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
     else value = m.initializer ? transformExpr(ctx, m.initializer) : py.NONE;
     const key =
       ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
-    body.push(py.assign(py.name(memberName(key)), value, ctx.pos(m)));
+    const k = memberName(key);
+    body.push(py.assign(target ? py.attr(target, k) : py.name(k), value, ctx.pos(m)));
   }
+  if (target) return body;
   return [{ kind: "Class", name, bases: [], body, decorators: [], pos: ctx.pos(node) }];
 }

@@ -1177,7 +1177,11 @@ function forIn(ctx: Ctx, node: ts.ForInStatement, labels: string[]): py.Stmt[] {
   const pos = ctx.pos(node);
   const t = T.typeOf(ctx, node.expression);
   const o = transformExpr(ctx, node.expression);
-  const iter = T.isDictLike(ctx, t) ? o : ctx.callHelper("_js_keys", o);
+  const iter = T.isDictLike(ctx, t)
+    ? o
+    : (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Enum
+      ? py.call("list", ctx.callHelper("_js_enum_fields", o))
+      : ctx.callHelper("_js_keys", o);
   const { target, prelude } = loopTarget(ctx, node.initializer, undefined, pos);
   const frame = newFrame("loop", node, labels);
   const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));

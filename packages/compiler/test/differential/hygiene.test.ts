@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./hygiene.cases.js";
+
+differential("python hygiene", cases);
