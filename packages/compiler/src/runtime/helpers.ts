@@ -166,6 +166,15 @@ def _js_pow(a, b):
         return math.nan
     if abs(a) == 1 and b in (math.inf, -math.inf):
         return math.nan
+    if (
+        isinstance(a, int)
+        and isinstance(b, int)
+        and b > 64
+        and abs(a) >= 2
+        and (abs(a).bit_length() - 1) * b >= 1024
+    ):
+        # at least 2 ** 1024: Infinity, without computing a huge exact integer first
+        return -math.inf if a < 0 and b % 2 == 1 else math.inf
     try:
         r = a ** b
     except ZeroDivisionError:
@@ -1015,7 +1024,36 @@ def _js_parse_int(s, radix=None):
         i += 1
     if i == 0:
         return math.nan
-    return sign * int(s[:i], r)
+    if i < 12:
+        v = int(s[:i], r)
+        if v <= 9007199254740992:
+            return sign * v
+    return sign * _js_parse_int_double(s[:i].lstrip("0"), r)
+
+
+def _js_parse_int_double(s, r):
+    # beyond 2^53 JavaScript has a double: correctly rounded for the radixes 2, 4, 8, 10, 16 and
+    # 32, V8's approximation (32-bit parts accumulated in a double) for the others
+    if len(s) > 1100:
+        return math.inf
+    v = int(s, r) if s else 0
+    if v <= 9007199254740992:
+        return v
+    if r in (2, 4, 8, 10, 16, 32):
+        try:
+            return float(v)
+        except OverflowError:
+            return math.inf
+    result = 0.0
+    i, n = 0, len(s)
+    while i < n:
+        part, multiplier = 0, 1
+        while i < n and multiplier * r <= 119304647:  # 0xFFFFFFFF // 36
+            part = part * r + int(s[i], 36)
+            multiplier *= r
+            i += 1
+        result = result * multiplier + part
+    return result
 `,
 );
 
@@ -1032,19 +1070,35 @@ def _js_is_integer(x):
 );
 
 def(
+  "_js_is_safe_integer",
+  ["_js_is_integer"],
+  [],
+  String.raw`
+def _js_is_safe_integer(x):
+    return _js_is_integer(x) and abs(x) <= 9007199254740991
+`,
+);
+
+def(
   "_js_to_fixed",
-  ["_js_num_str"],
+  ["_js_num_str", "JsRangeError"],
   ["math", "decimal"],
   String.raw`
 def _js_to_fixed(x, digits=0):
     """Number.prototype.toFixed: rounds the exact binary value half away from zero."""
+    if not isinstance(digits, int):
+        digits = 0 if digits is None or digits != digits else int(digits)  # Infinity raises
+    if not 0 <= digits <= 100:
+        raise JsRangeError("toFixed() digits argument must be between 0 and 100")
     if x != x:
         return "NaN"
     if abs(x) >= 1e21:
         return _js_num_str(x)
+    if isinstance(x, int) and abs(x) > 9007199254740992:
+        x = float(x)  # an exact int beyond 2^53: the double JavaScript would hold
     exact = decimal.Decimal(x)
     q = exact.quantize(
-        decimal.Decimal(1).scaleb(-int(digits)),
+        decimal.Decimal(1).scaleb(-digits),
         rounding=decimal.ROUND_HALF_UP,
         context=decimal.Context(prec=500),
     )
@@ -1545,19 +1599,25 @@ def _js_assign_item(obj, key, value):
 def(
   "_js_int_to_radix",
   ["_js_num_str", "_js_to_int", "JsRangeError"],
-  [],
+  ["math"],
   String.raw`
 def _js_int_to_radix(x, radix):
-    """Number.prototype.toString(radix) for integers."""
-    radix = _js_to_int(radix)
+    """Number.prototype.toString(radix) with V8's digits (DoubleToRadixCString)."""
+    radix = 10 if radix is None else _js_to_int(radix)
     if not 2 <= radix <= 36:
         raise JsRangeError("toString() radix must be between 2 and 36")
-    if radix == 10 or x != x or x in (float("inf"), float("-inf")):
+    if radix == 10 or x != x or x in (math.inf, -math.inf):
         return _js_num_str(x)
-    if x != int(x):
-        raise ValueError("toString(radix) of a non-integer is not supported")
-    n = abs(int(x))
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if not (isinstance(x, int) and -9007199254740992 <= x <= 9007199254740992):
+        try:
+            x = float(x)
+        except OverflowError:
+            return "Infinity" if x > 0 else "-Infinity"
+        if not (x.is_integer() and abs(x) <= 9007199254740992):
+            return _js_double_to_radix(x, radix)
+    # an integer below 2^53: exact digits
+    n = abs(int(x))
     out = ""
     while True:
         out = digits[n % radix] + out
@@ -1565,6 +1625,53 @@ def _js_int_to_radix(x, radix):
         if n == 0:
             break
     return "-" + out if x < 0 else out
+
+
+def _js_double_to_radix(value, radix):
+    # V8's algorithm, float operation for float operation: fraction digits up to the precision
+    # of the double (rounded half to even), integer digits beyond 2^53 written as zeros
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    negative = value < 0
+    if negative:
+        value = -value
+    integer = float(math.floor(value))
+    fraction = value - integer
+    delta = max(0.5 * (math.nextafter(value, math.inf) - value), 5e-324)
+    frac = []
+    if fraction >= delta:
+        while True:
+            fraction *= radix
+            delta *= radix
+            digit = int(fraction)
+            frac.append(digit)
+            fraction -= digit
+            if (fraction > 0.5 or (fraction == 0.5 and digit & 1)) and fraction + delta > 1:
+                # round up, carrying over the digits already written
+                while True:
+                    if not frac:
+                        integer += 1
+                        break
+                    digit = frac.pop() + 1
+                    if digit < radix:
+                        frac.append(digit)
+                        break
+                break
+            if fraction < delta:
+                break
+    out = []
+    while integer / radix >= 9007199254740992.0:
+        integer /= radix
+        out.append("0")
+    while True:
+        remainder = math.fmod(integer, radix)
+        out.append(digits[int(remainder)])
+        integer = (integer - remainder) / radix
+        if integer <= 0:
+            break
+    s = "".join(reversed(out))
+    if frac:
+        s += "." + "".join(digits[d] for d in frac)
+    return "-" + s if negative else s
 `,
 );
 

@@ -253,4 +253,8 @@ export default rows([
     "toString radix out of range throws",
     'const r: string[] = []; for (const radix of [1, 0, 37, NaN]) { try { r.push((255).toString(radix)); } catch (e) { r.push(e instanceof RangeError ? "range" : "other"); } } return [r, (255).toString(16.9)];',
   ],
+  [
+    "** with a huge integer exponent is Infinity at once",
+    "const b = [3, 1000000000, -3, 1000000001, 2, 1023, 2, 1024]; return [String(b[0]! ** b[1]!), String(b[2]! ** b[3]!), b[4]! ** b[5]!, String(b[6]! ** b[7]!)];",
+  ],
 ]);

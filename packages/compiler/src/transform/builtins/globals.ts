@@ -204,12 +204,16 @@ export function staticLibCall(
       switch (name) {
         case "isInteger":
           return ctx.callHelper("_js_is_integer", arg(ctx, node, 0));
-        case "isSafeInteger":
+        case "isSafeInteger": {
+          const x = arg(ctx, node, 0);
+          // the argument is read twice: inline only when that has no effect
+          if (!py.isSimple(x)) return ctx.callHelper("_js_is_safe_integer", x);
           return py.boolOp(
             "and",
-            ctx.callHelper("_js_is_integer", arg(ctx, node, 0)),
-            py.compare(py.call("abs", arg(ctx, node, 0)), "<=", py.num(Number.MAX_SAFE_INTEGER)),
+            ctx.callHelper("_js_is_integer", x),
+            py.compare(py.call("abs", x), "<=", py.num(Number.MAX_SAFE_INTEGER)),
           );
+        }
         case "isFinite":
         case "isNaN": {
           const t = a0 ? T.typeOf(ctx, a0) : undefined;

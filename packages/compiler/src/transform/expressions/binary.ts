@@ -42,6 +42,24 @@ function isInt32Literal(e: py.Expr): boolean {
     e.num < 2 ** 31
   );
 }
+/**
+ * A translated expression whose value is an int32: a literal, `~`, a helper giving an int32, `&`
+ * with a mask or of two int32s, `|`/`^` of two int32s. Not `x & 0xFFFFFFFF` (`x >>> 0`): a uint32.
+ */
+function isInt32Py(e: py.Expr): boolean {
+  if (isInt32Literal(e)) return true;
+  if (e.kind === "Unary" && e.op === "-" && isInt32Literal(e.operand)) return true;
+  if (e.kind === "Unary" && e.op === "~") return true;
+  if (e.kind === "BinOp" && e.op === "&" && (isMask(e.left) || isMask(e.right))) return true;
+  if (e.kind === "BinOp" && (e.op === "&" || e.op === "|" || e.op === "^"))
+    return isInt32Py(e.left) && isInt32Py(e.right);
+  return (
+    e.kind === "Call" &&
+    e.func.kind === "Name" &&
+    (e.func.id === "_js_i32" || e.func.id === "_js_shl" || e.func.id === "_js_shr")
+  );
+}
+
 function i32(ctx: Ctx, e: py.Expr, node?: ts.Expression): py.Expr;
 function i32(
   ctx: Ctx,
@@ -50,16 +68,7 @@ function i32(
   known: true,
 ): py.Expr | undefined;
 function i32(ctx: Ctx, e: py.Expr, node?: ts.Expression, known = false): py.Expr | undefined {
-  if (isInt32Literal(e)) return e;
-  if (e.kind === "Unary" && e.op === "-" && isInt32Literal(e.operand)) return e;
-  if (e.kind === "BinOp" && (e.op === "&" || e.op === "|" || e.op === "^")) return e;
-  if (e.kind === "Unary" && e.op === "~") return e;
-  if (
-    e.kind === "Call" &&
-    e.func.kind === "Name" &&
-    (e.func.id === "_js_i32" || e.func.id === "_js_shl" || e.func.id === "_js_shr")
-  )
-    return e;
+  if (isInt32Py(e)) return e;
   // the result of a JavaScript bitwise operator other than >>> is an int32 already
   if (node) {
     let n = node;

@@ -8,6 +8,7 @@ import { transformExpr } from "./index.js";
 import { assignmentTarget, nonNullType } from "./access.js";
 import { toNumber, toStr } from "./convert.js";
 import { bindTemps, withEvaluatedTargets } from "./compound.js";
+import { isIntExpr } from "../statements/loops.js";
 
 const K = ts.SyntaxKind;
 
@@ -115,8 +116,21 @@ function update(
   }
   const target = transformExpr(ctx, operand) as py.NameExpr;
   ctx.noteAssignment(ctx.resolveSymbol(operand));
-  const next = py.walrus(target.id, py.bin(delta > 0 ? "+" : "-", target, py.num(1)));
-  return prefix ? next : py.bin(delta > 0 ? "-" : "+", next, py.num(1));
+  const op = delta > 0 ? "+" : "-";
+  if (prefix) return py.walrus(target.id, py.bin(op, target, py.num(1)));
+  // the old value: `(x := x + 1) - 1` only for an integer (0.1 + 1 - 1 is 0.10000000000000009,
+  // -0 + 1 - 1 is 0, 2^53 + 1 - 1 is 2^53 - 1 for a float)
+  if (isIntExpr(ctx, operand))
+    return py.bin(
+      delta > 0 ? "-" : "+",
+      py.walrus(target.id, py.bin(op, target, py.num(1))),
+      py.num(1),
+    );
+  const old = ctx.temp();
+  return py.sub(
+    py.tuple([py.walrus(old, target), py.walrus(target.id, py.bin(op, py.name(old), py.num(1)))]),
+    py.num(0),
+  );
 }
 
 export function transformTypeof(ctx: Ctx, node: ts.TypeOfExpression): py.Expr {

@@ -269,8 +269,16 @@ export function assignsSymbol(ctx: Ctx, body: ts.Node, sym: ts.Symbol): boolean 
   return ctx.writesIn(body).some((n) => writeAssigns(ctx, n, sym));
 }
 
-/** The target an assignment (`=`, `op=`) or `++`/`--` writes, if `n` is one. */
+/**
+ * The target an assignment (`=`, `op=`), `++`/`--` or a `for…of`/`for…in` over an existing
+ * variable (`for (x of xs)`) writes, if `n` is one.
+ */
 function assignedTarget(n: ts.Node): ts.Expression | undefined {
+  if (
+    (ts.isForOfStatement(n) || ts.isForInStatement(n)) &&
+    !ts.isVariableDeclarationList(n.initializer)
+  )
+    return n.initializer;
   if (
     ts.isBinaryExpression(n) &&
     n.operatorToken.kind >= K.FirstAssignment &&
@@ -456,12 +464,13 @@ export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false
       isIntExpr(ctx, node.left, depth + 1, safe) && isIntExpr(ctx, node.right, depth + 1, safe)
     );
   }
+  // Math.floor/ceil/trunc raise for NaN and ±Infinity; Math.round (_js_round) returns them
   if (
     !safe &&
     ts.isCallExpression(node) &&
     /^Math\.(floor|ceil|round|trunc)$/.test(node.expression.getText())
   )
-    return true;
+    return node.expression.getText() !== "Math.round" || finiteArg(ctx, node.arguments[0], depth);
   // i++ / ++i / i-- / --i on an integer variable
   if (
     (ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) &&
@@ -475,6 +484,23 @@ export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false
     return variableIs(ctx, s, safe ? "safeInt" : "int", depth);
   }
   return false;
+}
+
+/**
+ * `Math.round`'s argument is never NaN or ±Infinity (`_js_round` returns them): an integer, or one
+ * divided by a literal ≥ 1.
+ */
+function finiteArg(ctx: Ctx, a: ts.Expression | undefined, depth: number): boolean {
+  while (a && ts.isParenthesizedExpression(a)) a = a.expression;
+  if (!a) return false;
+  if (isIntExpr(ctx, a, depth + 1)) return true;
+  return (
+    ts.isBinaryExpression(a) &&
+    a.operatorToken.kind === K.SlashToken &&
+    ts.isNumericLiteral(a.right) &&
+    Math.abs(Number(a.right.text)) >= 1 &&
+    isIntExpr(ctx, a.left, depth + 1)
+  );
 }
 
 /**
@@ -687,6 +713,9 @@ function variableIs(ctx: Ctx, sym: ts.Symbol, kind: VarKind, depth: number): boo
             };
             check(left);
           }
+        } else if (ts.isForOfStatement(n) || ts.isForInStatement(n)) {
+          // `for (x of xs)` assigns the elements (any number)
+          if (writeAssigns(ctx, n, sym)) ok = false;
         } else if (
           kind === "nonNeg" &&
           (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&

@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./numfuzz.cases.js";
+
+differential("numfuzz", cases);

@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./opfuzz.cases.js";
+
+differential("operator fuzz", cases);
