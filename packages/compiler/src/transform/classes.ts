@@ -6,6 +6,7 @@ import { transformExpr } from "./expressions/index.js";
 import { memberName } from "./expressions/access.js";
 import { buildDef } from "./functions.js";
 import { transformStatements } from "./statements/index.js";
+import { usesThis } from "./effects.js";
 // Blender layer: bpy.types subclasses (transform/blender/classes.ts)
 import {
   asClassMethod,
@@ -50,19 +51,6 @@ function isConstInit(e: ts.Expression): boolean {
     e.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isPrefixUnaryExpression(e) && ts.isNumericLiteral(e.operand))
   );
-}
-
-/** Does `this` or `super` of the enclosing member occur (arrows included)? */
-function usesThis(body: ts.Node): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (n.kind === ts.SyntaxKind.ThisKeyword || n.kind === ts.SyntaxKind.SuperKeyword) found = true;
-    else if ((ts.isFunctionLike(n) && !ts.isArrowFunction(n)) || ts.isClassLike(n)) return;
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
-  return found;
 }
 
 export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
@@ -203,7 +191,7 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
         }
         // a static method using `this`/`super` sees the class it is called on (B.f() on a
         // subclass B): a class method
-        if (isStatic && usesThis(m.body)) {
+        if (isStatic && usesThis(m.body, true)) {
           body.push(
             buildDef(ctx, m, n, {
               self: true,

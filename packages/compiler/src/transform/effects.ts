@@ -257,3 +257,20 @@ export function constNumber(ctx: Ctx, node: ts.Expression, depth = 0): number | 
   }
   return undefined;
 }
+
+/**
+ * Does the `this` (with `orSuper`, also `super`) of the function owning `body` occur in it? Arrow
+ * functions share it; nested functions, methods and classes have their own.
+ */
+export function usesThis(body: ts.Node, orSuper = false): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.kind === ts.SyntaxKind.ThisKeyword || (orSuper && n.kind === ts.SyntaxKind.SuperKeyword))
+      found = true;
+    else if ((ts.isFunctionLike(n) && !ts.isArrowFunction(n)) || ts.isClassLike(n)) return;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}

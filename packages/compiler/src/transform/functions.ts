@@ -65,14 +65,7 @@ function isNullishLiteral(e: ts.Expression): boolean {
 function mayBeUndefined(ctx: Ctx, arg: ts.Expression): boolean {
   if (ts.isSpreadElement(arg)) return true;
   const t = ctx.checker.getTypeAtLocation(arg);
-  const parts = t.isUnion() ? t.types : [t];
-  return parts.some(
-    (p) =>
-      !!(
-        p.flags &
-        (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)
-      ),
-  );
+  return T.hasUndefined(t) || T.isAnyLike(t);
 }
 
 const undefinedArgCache = new WeakMap<ts.Node, Map<number, boolean>>();
@@ -594,18 +587,14 @@ function needsVarargs(
   // comparator of sort(), which the runtime calls with two
   const sym = ct.aliasSymbol ?? ct.getSymbol();
   const sig0 = ct.getCallSignatures()[0]?.getDeclaration();
-  const fromLib = (sym && T.isLibSymbol(sym)) || (sig0 && isLibNode(sig0));
+  const fromLib =
+    (sym && T.isLibSymbol(sym)) || (sig0 && T.isLibFile(sig0.getSourceFile().fileName));
   if (fromLib) {
     const call = node.parent;
     if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
     return ["sort", "toSorted"].includes(call.expression.name.text);
   }
   return true;
-}
-
-function isLibNode(n: ts.Node): boolean {
-  const f = n.getSourceFile().fileName;
-  return /[\\/]typescript[\\/]lib[\\/]lib\./.test(f) || /(^|[\\/])lib\.[a-z0-9.]+\.d\.ts$/.test(f);
 }
 
 /** An arrow or function expression used as a value: a lambda when possible, else a nested def. */

@@ -205,10 +205,14 @@ function isLibSymbolUncached(s: ts.Symbol): boolean {
   const d = s.declarations?.[0];
   if (!d) return false;
   const f = d.getSourceFile().fileName;
+  return isLibFile(f) || f.includes("bpyts-globals.d.ts");
+}
+
+/** One of TypeScript's own `lib.*.d.ts` files. */
+export function isLibFile(fileName: string): boolean {
   return (
-    /[\\/]typescript[\\/]lib[\\/]lib\./.test(f) ||
-    /(^|[\\/])lib\.[a-z0-9.]+\.d\.ts$/.test(f) ||
-    f.includes("bpyts-globals.d.ts")
+    /[\\/]typescript[\\/]lib[\\/]lib\./.test(fileName) ||
+    /(^|[\\/])lib\.[a-z0-9.]+\.d\.ts$/.test(fileName)
   );
 }
 

@@ -11,6 +11,7 @@ import { superCall, transformCall, transformNew } from "./call.js";
 import { transformFunctionExpression } from "../functions.js";
 import { pythonModuleName } from "../statements/imports.js";
 import { blenderArrayLiteral } from "../blender/calls.js";
+import { usesThis } from "../effects.js";
 
 /** A value must not be a dict in one place and an object in another (see BPY1029). */
 function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
@@ -351,14 +352,7 @@ function transformObjectLiteral(ctx: Ctx, node: ts.ObjectLiteralExpression): py.
         entries.push({ spread: py.boolOp("or", e, { kind: "Dict", entries: [] }) });
       else entries.push({ spread: e });
     } else if (ts.isMethodDeclaration(p)) {
-      let usesThis = false;
-      const visit = (n: ts.Node): void => {
-        if (n.kind === ts.SyntaxKind.ThisKeyword) usesThis = true;
-        if (!ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n) && !ts.isClassLike(n))
-          ts.forEachChild(n, visit);
-      };
-      if (p.body) ts.forEachChild(p.body, visit);
-      if (usesThis) ctx.report(p, "objectThis");
+      if (p.body && usesThis(p.body)) ctx.report(p, "objectThis");
       entries.push({ key: propertyKey(ctx, p.name), value: transformFunctionExpression(ctx, p) });
     } else if (ts.isGetAccessor(p) || ts.isSetAccessor(p)) {
       ctx.report(p, "objectAccessor");
