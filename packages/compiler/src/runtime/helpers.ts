@@ -1070,16 +1070,6 @@ def _js_is_integer(x):
 );
 
 def(
-  "_js_is_safe_integer",
-  ["_js_is_integer"],
-  [],
-  String.raw`
-def _js_is_safe_integer(x):
-    return _js_is_integer(x) and abs(x) <= 9007199254740991
-`,
-);
-
-def(
   "_js_to_fixed",
   ["_js_num_str", "JsRangeError"],
   ["math", "decimal"],

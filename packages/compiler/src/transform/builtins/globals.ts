@@ -5,7 +5,7 @@ import type { Ctx } from "../context.js";
 import * as T from "../types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import { asBool, condition, toNumber, toStr } from "../expressions/convert.js";
-import { arith } from "../expressions/binary.js";
+import { arith, reuse } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 
@@ -206,12 +206,12 @@ export function staticLibCall(
           return ctx.callHelper("_js_is_integer", arg(ctx, node, 0));
         case "isSafeInteger": {
           const x = arg(ctx, node, 0);
-          // the argument is read twice: inline only when that has no effect
-          if (!py.isSimple(x)) return ctx.callHelper("_js_is_safe_integer", x);
+          // the argument is read twice: evaluated once into a temporary unless reading is free
+          const [first, again] = py.isSimple(x) ? [x, x] : reuse(ctx, x);
           return py.boolOp(
             "and",
-            ctx.callHelper("_js_is_integer", x),
-            py.compare(py.call("abs", x), "<=", py.num(Number.MAX_SAFE_INTEGER)),
+            ctx.callHelper("_js_is_integer", first),
+            py.compare(py.call("abs", again), "<=", py.num(Number.MAX_SAFE_INTEGER)),
           );
         }
         case "isFinite":
