@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { CliError } from "../errors.js";
+import { initTsconfig } from "../project.js";
 import { resolveTarget } from "../target.js";
 import { installedVersions, majorMinor } from "../typings.js";
 
@@ -94,22 +95,7 @@ export async function init(dir: string, options: InitOptions): Promise<number> {
       null,
       2,
     )}\n`,
-    "tsconfig.json": `${JSON.stringify(
-      {
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [typingsPkg],
-        },
-        include: ["src", "node_modules/@bpyts/runner/runtime/bpyts-runtime.d.ts"],
-      },
-      null,
-      2,
-    )}\n`,
+    "tsconfig.json": `${JSON.stringify(initTsconfig(typingsPkg), null, 2)}\n`,
     "src/main.ts": mainTs,
     ".gitignore": "node_modules/\ndist/\n",
     "README.md": `# ${name}
