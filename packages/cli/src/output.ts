@@ -70,7 +70,9 @@ export async function checkOutputPath(
     if (same)
       throw new CliError(
         "BPY0025",
-        `refusing to write ${label}: it is an input of this command (${input}); choose another output path`,
+        `refusing to write ${label}: it is an input of this command` +
+          (source === file ? "" : ` (the same file as ${input})`) +
+          "; choose another output path",
         source,
       );
   }
@@ -94,6 +96,15 @@ export async function writeOutputs(
       for (const [i, t] of targets.entries()) {
         try {
           await mkdir(dirname(t.path), { recursive: true });
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          const why =
+            code === "EEXIST" || code === "ENOTDIR"
+              ? `a parent of ${t.path} is not a folder`
+              : (e as Error).message;
+          throw new CliError("BPY0002", `cannot write ${label(i)}: ${why}`);
+        }
+        try {
           temps.push(await writeTemp(t.path, t.data));
         } catch (e) {
           throw new CliError("BPY0002", `cannot write ${label(i)}: ${(e as Error).message}`);
@@ -103,16 +114,23 @@ export async function writeOutputs(
       // A path that became a special file or a link since the first check is still refused.
       for (const [i, t] of targets.entries())
         await checkOutputPath(t.path, options.inputs, label(i));
-      // Companions first, the main file last: the main file's arrival completes the set.
-      for (let k = temps.length - 1; k >= 0; k--) {
-        const t = temps[k]!;
-        try {
-          await rename(t.path, t.target);
-        } catch (e) {
-          throw new CliError("BPY0002", `cannot write ${label(k)}: ${(e as Error).message}`);
+      // Companions first, the main file last: the main file's arrival completes the set. A
+      // signal meanwhile waits until the set is complete (the renames take microseconds).
+      committing++;
+      try {
+        for (let k = temps.length - 1; k >= 0; k--) {
+          const t = temps[k]!;
+          try {
+            await rename(t.path, t.target);
+          } catch (e) {
+            throw new CliError("BPY0002", `cannot write ${label(k)}: ${(e as Error).message}`);
+          }
+          pending.delete(t.path);
+          if (k === 1 && !pausedOnce) await testPause("between-renames");
         }
-        pending.delete(t.path);
-        if (k === 1 && !pausedOnce) await testPause("between-renames");
+      } finally {
+        committing--;
+        if (committing === 0 && deferred) onSignal(deferred);
       }
       pausedOnce = true;
       if (await setIsConsistent(temps)) return;
@@ -234,7 +252,16 @@ function removeAllSync() {
   pending.clear();
 }
 
+/** Renames in progress, and a signal that arrived during them (handled once they are done). */
+let committing = 0;
+let deferred: NodeJS.Signals | undefined;
+
 function onSignal(signal: NodeJS.Signals) {
+  if (committing > 0) {
+    deferred ??= signal;
+    return;
+  }
+  deferred = undefined;
   removeAllSync();
   untrapSignals();
   // With no other listener left, die of the signal as if we had never trapped it.
