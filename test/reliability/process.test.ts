@@ -18,9 +18,12 @@ import {
   blenderVersion,
   createPool,
   findBlender,
+  OutputTail,
+  progressParser,
   run,
   RunnerError,
   runScript,
+  type ProgressEvent,
 } from "../../packages/runner/src/index.js";
 import { bpyts, repoRoot } from "../helpers.js";
 
@@ -347,31 +350,60 @@ describe("arguments that look like options stay paths", () => {
 });
 
 describe("large outputs and exit statuses", () => {
-  it("150 MB of output streams to the callback; the result is kept and memory holds a tail", async () => {
+  it("150 MB of output streams to the callbacks; the result is kept and memory holds a tail", async () => {
     const dir = await tempDir();
     const script = join(dir, "big.py");
+    // One 100 MB line (progress parsing must not rescan it per chunk) and 50 lines of 1 MB.
     await writeFile(
       script,
-      `import sys\nfrom bpyts.runtime import setResult\nline = "x" * (1024 * 1024 - 1)\n` +
-        `for i in range(150):\n    print(line)\n` +
-        `print("last line")\nsetResult({"lines": 150, "big": "y" * 10_000_000})\n`,
+      `from bpyts.runtime import setResult\nprint("z" * 100_000_000)\nline = "x" * (1024 * 1024 - 1)\n` +
+        `for i in range(50):\n    print(line)\n` +
+        `print("Fra:1 Mem:1M | Sample 3/4")\nprint("last line")\n` +
+        `setResult({"lines": 50, "big": "y" * 10_000_000})\n`,
     );
     let streamed = 0;
     let tail = "";
+    const events: ProgressEvent[] = [];
     const r = await run<{ lines: number; big: string }>(script, {
       onStdout: (c) => {
         streamed += c.length;
         tail = (tail + c).slice(-100);
       },
+      onProgress: (e) => events.push(e),
     });
     expect(r.error).toBeUndefined();
     expect(r.exitCode).toBe(0);
-    expect(streamed).toBeGreaterThanOrEqual(150 * 1024 * 1024);
+    expect(streamed).toBeGreaterThanOrEqual(150_000_000);
     expect(tail).toContain("last line\n");
-    expect(r.result?.lines).toBe(150);
+    expect(events.some((e) => e.kind === "samples" && e.current === 3)).toBe(true);
+    expect(r.result?.lines).toBe(50);
     expect(r.result?.big.length).toBe(10_000_000);
     expect(r.stdout.length).toBeLessThanOrEqual(1 << 20);
     expect(r.stdout).toContain("last line\n");
+  });
+
+  it("the kept tail is the stream's end, in bounded memory, never half a surrogate pair", () => {
+    const tail = new OutputTail(10);
+    for (const c of ["abc", "defghij", "klmnopqrstu", "v😀w"]) tail.push(c);
+    expect(tail.toString()).toBe("pqrstuv😀w");
+    expect(tail.total).toBe(25);
+    expect(tail.dropped).toBe(15);
+    const cut = new OutputTail(10);
+    for (const c of ["xxxx😀", "abcdefghi"]) cut.push(c); // the last 10 start inside 😀
+    expect(cut.toString()).toBe("abcdefghi");
+    expect(cut.dropped).toBe(6);
+    // A progress line split by chunks (\r\n across the boundary) after an overlong line.
+    const events: ProgressEvent[] = [];
+    const feed = progressParser((e) => events.push(e));
+    for (let i = 0; i < 100; i++) feed("q".repeat(10_000));
+    feed("\nFra:2 Mem:1M | Sample 1/8\r");
+    feed("\nFra:2 Mem:1M | Sample 2/8\r");
+    feed("Fra:2 Mem:1M | Sample 3/8\n");
+    expect(events.map((e) => `${e.kind}:${e.frame}:${"current" in e ? e.current : ""}`)).toEqual([
+      "samples:2:1",
+      "samples:2:2",
+      "samples:2:3",
+    ]);
   });
 
   it("sys.exit(True) exits with 1, as in Python (the CLI does not crash)", async () => {
