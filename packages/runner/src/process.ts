@@ -143,8 +143,9 @@ function tell(line: string): void {
   if (supervisor === undefined) {
     supervisor = null;
     try {
-      const env = { ...process.env };
-      delete env["NODE_OPTIONS"]; // no loaders or preloads of the host in the supervisor
+      // No loaders or preloads of the host; an Electron host's binary runs as plain Node.
+      const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: "1" };
+      delete env["NODE_OPTIONS"];
       const child = spawn(process.execPath, ["-e", SUPERVISOR], {
         detached: true, // its own session: a kill of the host's group or terminal spares it
         stdio: ["pipe", "ignore", "ignore"],
