@@ -54,6 +54,26 @@ if [ ! -x "$dir/usr/bin/blender" ]; then
   umount "$dir/proc" || true
 fi
 
+# What Debian's Blender recommends and --no-install-recommends left out, but scripts need:
+# libEGL and libGL/libOpenGL for Workbench/EEVEE/compositor renders, numpy for the glTF/FBX
+# exporters, cattrs for 5.x's remote asset listing (where the suite has it). Installed when
+# missing, so older chroots catch up; a package a suite does not have is skipped.
+extras=()
+for pkg in libegl1 libgl1 libopengl0 python3-numpy python3-cattrs; do
+  chroot "$dir" dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
+  chroot "$dir" apt-cache show "$pkg" >/dev/null 2>&1 && extras+=("$pkg")
+done
+if ((${#extras[@]})); then
+  log "apt-get install ${extras[*]}"
+  mountpoint -q "$dir/proc" || mount --bind /proc "$dir/proc"
+  cp -L /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
+  chroot "$dir" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get -o Acquire::Check-Valid-Until=false update -q
+  chroot "$dir" env DEBIAN_FRONTEND=noninteractive LC_ALL=C \
+    apt-get -o Acquire::Check-Valid-Until=false install -y -q --no-install-recommends "${extras[@]}"
+  chroot "$dir" apt-get clean
+  umount "$dir/proc" || true
+fi
+
 # Blender's version, read with /proc mounted (Blender needs it).
 mountpoint -q "$dir/proc" || mount --bind /proc "$dir/proc"
 version="$(chroot "$dir" /usr/bin/blender --version 2>/dev/null | sed -n 's/^Blender \([0-9]*\.[0-9]*\).*/\1/p' | head -n1)"

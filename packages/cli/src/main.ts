@@ -104,7 +104,11 @@ function program(setExit: (code: number) => void): Command {
     .argument("<dir>", "folder to create (must be empty or missing)")
     .addOption(target())
     .option("--blender <path>", "Blender executable whose version picks the typings")
-    .action(async (dir: string, opts: { target?: string; blender?: string }) => {
+    .option(
+      "--local <dir>",
+      "depend on a bpyts checkout or a folder of `npm pack` tarballs (relative file: links) instead of the npm registry",
+    )
+    .action(async (dir: string, opts: { target?: string; blender?: string; local?: string }) => {
       setExit(await init(dir, opts));
     });
 
