@@ -7,7 +7,7 @@ export interface RunScriptOptions {
   blender: string;
   /** Arguments after `--`, readable by the script in `sys.argv`. */
   args?: readonly string[];
-  /** A .blend file to open first; its embedded scripts stay disabled. */
+  /** A .blend file to open first (relative to `cwd`); its embedded scripts stay disabled. */
   blendFile?: string;
   /** Called with each chunk Blender writes, as it arrives. */
   onStdout?: (chunk: string) => void;
