@@ -12,6 +12,9 @@
 # (unshare) it bind-mounts /proc, /dev and every non-system top-level directory (/tmp, /home,
 # /root, /work, …) at the same paths inside the chroot, then `chroot`s and execs
 # /usr/bin/blender with the same arguments and working directory. Nothing stays mounted.
+# Every step execs (unshare without --fork, chroot, `exec` in sh): no wrapper process stays in
+# between, so Blender keeps the wrapper's PID, process group and parent-death signal — the runner's
+# group kills and `setpriv --pdeathsig` reach the real Blender. Keep it that way.
 # Needs root (debootstrap, mount, chroot, unshare); the wrapper also needs root when run.
 set -euo pipefail
 

@@ -12,6 +12,9 @@ export const runnerErrors = {
   BPY0107: "file not found",
   BPY0108: "cannot compile (compiler unavailable)",
   BPY0109: "no Python interpreter with bpy",
+  // From the end of the block (other runner codes are added from the start).
+  BPY0150: "not a Blender",
+  BPY0151: "the Blender version probe timed out",
 } as const;
 export type RunnerErrorCode = keyof typeof runnerErrors;
 
