@@ -260,7 +260,7 @@ describe("atomic writes: unique temps, .py/.map as a pair, nothing left behind",
       expect(["a", "b"]).toContain(o.py);
       expect(temps(dir)).toEqual([]);
     }
-  });
+  }, 300_000); // several builds / two whole typings packages on a shared machine
 });
 
 describe("generate -o writes only into folders and files it generated", () => {
@@ -323,7 +323,7 @@ describe("generate -o writes only into folders and files it generated", () => {
     const fourth = await bpyts(["generate", schema("3.4"), "-o", dir]);
     expect(fourth.exitCode, fourth.stderr).toBe(1);
     expect(fourth.stderr).toMatch(/^error BPY0027: .*is not a bpyts manifest/m);
-  });
+  }, 300_000); // several builds / two whole typings packages on a shared machine
 });
 
 it("the test hook is inert without an exact stage and a marker", async () => {
