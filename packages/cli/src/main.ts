@@ -76,7 +76,11 @@ function program(setExit: (code: number) => void): Command {
       .option("--result", "print the script's result (setResult) as JSON on stdout")
       .option("--empty", "start from an empty scene instead of the factory-startup one")
       .option("--timeout <ms>", "kill Blender after this many milliseconds")
-      .option("--python-trace", "also print the Python traceback of an uncaught exception");
+      .option("--python-trace", "also print the Python traceback of an uncaught exception")
+      .option(
+        "--real-user-dirs",
+        "use your Blender preferences, add-ons and extensions (default: private empty ones per run)",
+      );
 
   runLike(command("run"))
     .description("compile and run a TypeScript entry file in background Blender")

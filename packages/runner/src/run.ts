@@ -6,6 +6,7 @@ import { blenderVersion, bpyModuleVersion, findBlender } from "./discover.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { oneshotScript, pythonDir, workerScript } from "./paths.js";
 import { spawnProcess } from "./process.js";
+import { userDirsEnv } from "./userdirs.js";
 import { progressParser, type ProgressEvent } from "./progress.js";
 import {
   encodeInput,
@@ -26,6 +27,11 @@ export interface BackendOptions {
   /** Module backend: the interpreter (default $BPYTS_PYTHON, then `python3`). */
   python?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Use the user's real Blender folders (~/.config/blender: preferences, add-ons, extensions).
+   * Default: a private empty set per run or pool (see userdirs.ts).
+   */
+  realUserDirs?: boolean;
 }
 
 /** What one job asks for, whether it runs one-shot (`run`) or in a warm pool (`pool.run`). */
@@ -213,6 +219,7 @@ export async function run<T = unknown>(
     detectVersion: () => detectVersion(backend, command, options.env),
   });
   const work = await mkdtemp(join(tmpdir(), "bpyts-run-"));
+  const userDirs = await userDirsEnv(options.env ?? process.env, options.realUserDirs);
   try {
     const resultPath = join(work, "result.json");
     const payloadPath = join(work, "payload.json");
@@ -252,7 +259,7 @@ export async function run<T = unknown>(
       timeoutMs: options.timeoutMs,
       signal: options.signal,
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), BPYTS_PAYLOAD: payloadPath, PYTHONUNBUFFERED: "1" },
+      env: { ...userDirs.env, BPYTS_PAYLOAD: payloadPath, PYTHONUNBUFFERED: "1" },
       onStdout: (c) => {
         options.onStdout?.(c);
         parseProgress?.(c);
@@ -315,6 +322,7 @@ export async function run<T = unknown>(
     return { ...base, ...fields, durationMs: performance.now() - started };
   } finally {
     await rm(work, { recursive: true, force: true });
+    await userDirs.cleanup();
     await prepared.cleanup();
   }
 }

@@ -32,6 +32,7 @@ export interface RunOptions {
   outDir?: string;
   progress?: boolean;
   debugpy?: string;
+  realUserDirs?: boolean;
 }
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
@@ -146,6 +147,7 @@ export async function run(
       timeoutMs,
       keepDir,
       env: options.debugpy ? { ...process.env, BPYTS_DEBUGPY: options.debugpy } : undefined,
+      realUserDirs: options.realUserDirs,
       onStdout: display.onStdout,
       onStderr: (c) => process.stderr.write(c),
       onProgress: display.onProgress,
