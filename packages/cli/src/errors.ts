@@ -18,6 +18,12 @@ export const cliErrors = {
   BPY0009: "introspection failed",
   BPY0010: "cannot generate typings",
   BPY0011: "not a valid schema",
+  // Project mode (tsconfig.json): packages/cli/src/project.ts
+  BPY0020: "no tsconfig.json",
+  BPY0021: "entry outside rootDir",
+  BPY0022: "no outDir for a project build",
+  BPY0023: "invalid bpyts entries",
+  BPY0024: "-o with several entries",
 } as const;
 export type CliErrorCode = keyof typeof cliErrors;
 
@@ -26,12 +32,16 @@ export class CliError extends Error {
     readonly code: CliErrorCode,
     message: string,
     readonly file?: string,
+    readonly line = 1,
+    readonly column = 1,
   ) {
     super(message);
   }
 
   format(cwd = process.cwd()): string {
-    const where = this.file ? `${relative(cwd, this.file) || this.file}:1:1 - ` : "";
+    const where = this.file
+      ? `${relative(cwd, this.file) || this.file}:${this.line}:${this.column} - `
+      : "";
     return `${where}error ${this.code}: ${this.message}`;
   }
 }
