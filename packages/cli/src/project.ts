@@ -112,7 +112,10 @@ export function findProject(
     const file = join(dir, "tsconfig.json");
     if (existsSync(file)) {
       const config = api.readProjectConfig(file);
-      if (!entry || config.errors.length || holds(config)) return config;
+      // A config that fails to parse is reported (it may be the entry's); one with no inputs
+      // (TS18002/TS18003) holds nothing, so the search goes on.
+      const broken = config.errors.some((e) => e.code !== "TS18002" && e.code !== "TS18003");
+      if (!entry || broken || holds(config)) return config;
       const refs = Array.isArray(config.raw["references"]) ? config.raw["references"] : [];
       for (const ref of refs as { path?: unknown }[]) {
         if (typeof ref?.path !== "string") continue;

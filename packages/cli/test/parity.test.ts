@@ -3,13 +3,13 @@
 // `bpyts check` (same codes, files, lines, columns). One project — one language service and one
 // CLI run — per (Blender version, strict) pair of the corpus.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initTsconfig } from "../src/project.js";
 import { bpyts, compilerReady, repoRoot, tempDir, typingsReady } from "./helpers.js";
+import { initProject } from "./project-fixture.js";
 
 const corpus = join(import.meta.dirname, "fixtures/parity");
 const TSGO = join(repoRoot, "node_modules/typescript7/bin/tsc");
@@ -51,22 +51,12 @@ for (const c of cases) {
   groups.set(key, [...(groups.get(key) ?? []), c]);
 }
 
-/** An init project: tsconfig from initTsconfig, node_modules linked as `npm install` links them. */
+/** An init project per group: the corpus files in src/, lib/ in src/lib/. */
 async function makeProject(dir: string, group: Case[]): Promise<void> {
   const { blender, strict } = group[0]!;
-  const tsconfig = initTsconfig(`@bpyts/blender-${blender}`);
-  tsconfig.compilerOptions["strict"] = strict;
-  await writeFile(join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
-  await writeFile(
-    join(dir, "package.json"),
-    '{ "name": "parity", "private": true, "type": "module" }\n',
-  );
-  await mkdir(join(dir, "node_modules/@bpyts"), { recursive: true });
-  await symlink(join(repoRoot, "packages/cli"), join(dir, "node_modules/bpyts"));
-  for (const p of ["compiler", "runner", `blender-${blender}`])
-    await symlink(join(repoRoot, "packages", p), join(dir, "node_modules/@bpyts", p));
-  await cp(join(corpus, "lib"), join(dir, "src/lib"), { recursive: true });
-  for (const c of group) await cp(join(corpus, c.name), join(dir, "src", c.name));
+  const copy: Record<string, string> = { "src/lib": join(corpus, "lib") };
+  for (const c of group) copy[`src/${c.name}`] = join(corpus, c.name);
+  await initProject(dir, { blender, compilerOptions: { strict }, copy });
 }
 
 const registry = ts.createDocumentRegistry();
