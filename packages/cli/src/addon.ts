@@ -5,10 +5,10 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { assertEntry, compileEntry } from "./compile.js";
+import { assertEntry } from "./compile.js";
 import { CliError } from "./errors.js";
 import { resolveTarget } from "./target.js";
-import { typingsFor } from "./typings.js";
+import { compileInProject } from "./project.js";
 
 interface AddonApi {
   addonMetadata(entry: string, target: string): { id: string; name: string };
@@ -20,12 +20,15 @@ export interface AddonBuildOptions {
   out: string;
   target?: string;
   blender?: string;
+  project?: string;
 }
 
 export async function buildAddon(entry: string, options: AddonBuildOptions): Promise<number> {
   const file = assertEntry(entry);
-  const version = await resolveTarget(options.target, options.blender);
-  const compiled = await compileEntry(file, typingsFor(version, dirname(file)));
+  // Compiled in its project (tsconfig.json) when it has one; the add-on targets the Blender
+  // version of the typings it was checked against.
+  const compiled = await compileInProject(file, options);
+  const version = compiled.version ?? (await resolveTarget(options.target, options.blender));
   for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
   const specifier = "@bpyts/compiler";
   const { addon } = (await import(specifier)) as { addon: AddonApi };
