@@ -242,12 +242,11 @@ export async function compileInProject(
 }
 
 /**
- * A project's entries: `"bpyts": { "entries": [...] }` in tsconfig.json, else its `files`, else
- * every project file that no other project file imports.
+ * The entries a tsconfig.json names: `"bpyts": { "entries": [...] }`, else its `files`;
+ * undefined when it names none (then: every project file that no other project file imports).
  */
-export function projectEntries(config: ProjectConfig, project: Project): string[] {
+function configuredEntries(config: ProjectConfig): string[] | undefined {
   const field = config.raw["bpyts"];
-  let entries: string[];
   if (field !== undefined) {
     const list = (field as { entries?: unknown } | null)?.entries;
     if (!Array.isArray(list) || !list.every((e) => typeof e === "string"))
@@ -256,46 +255,53 @@ export function projectEntries(config: ProjectConfig, project: Project): string[
         `"bpyts": { "entries": [...] } must list entry files (paths relative to tsconfig.json)`,
         config.locate(["bpyts", "entries"]),
       );
-    entries = (list as string[]).map((e, i) => {
+    return (list as string[]).map((e, i) => {
       const f = resolve(config.dir, e);
       if (!existsSync(f))
         throw fail("BPY0001", `entry file not found: ${e}`, config.locate(["bpyts", "entries", i]));
       return f;
     });
-  } else if (Array.isArray(config.raw["files"])) {
-    entries = (config.raw["files"] as unknown[])
+  }
+  if (Array.isArray(config.raw["files"]))
+    return (config.raw["files"] as unknown[])
       .filter((f): f is string => typeof f === "string" && !/\.d\.[cm]?ts$/.test(f))
       .map((f) => resolve(config.dir, f));
-  } else {
-    entries = project.defaultEntries();
-  }
+  return undefined;
+}
+
+/**
+ * The project for `check`/`build` without `-o` (-p, else tsconfig.json upward from the first
+ * entry or cwd) and its entries: the arguments, else the ones the tsconfig names, else every
+ * project file that no other project file imports. Entries outside the tsconfig's files join
+ * the program as root files.
+ */
+async function openProject(
+  options: ProjectOptions,
+  args: string[],
+): Promise<{ api: CompilerApi; config: ProjectConfig; project: Project; entries: string[] }> {
+  const api = await loadCompiler();
+  const found = findProject(api, args[0], options.project);
+  if (!found)
+    throw fail(
+      "BPY0020",
+      args.length
+        ? `no tsconfig.json holds ${args[0]}: give -o <out.py> for one entry, or -p <tsconfig.json>`
+        : `no tsconfig.json in ${process.cwd()} or a parent folder: give an entry file, or -p <tsconfig.json>`,
+    );
+  assertConfig(api, found);
+  const { config, extraRoots } = await withTarget(api, found, options);
+  assertConfig(api, config);
+  const named = args.length ? args : configuredEntries(config);
+  for (const f of named ?? []) assertUnderRootDir(config, f);
+  const project = api.createProject(config, [...(named ?? []), ...extraRoots]);
+  const entries = named ?? project.defaultEntries();
   if (!entries.length)
     throw fail(
       "BPY0023",
       `the project has no entry file: list them in "bpyts": { "entries": [...] }`,
       config.locate(["bpyts"]),
     );
-  return entries;
-}
-
-/** The project for `check`/`build` without an entry: -p, else tsconfig.json upward from cwd. */
-async function openProject(
-  options: ProjectOptions,
-  entries: string[],
-): Promise<{ api: CompilerApi; config: ProjectConfig; project: Project }> {
-  const api = await loadCompiler();
-  const found = findProject(api, entries[0], options.project);
-  if (!found)
-    throw fail(
-      "BPY0020",
-      entries.length
-        ? `no tsconfig.json holds ${entries[0]}: give -o <out.py> for one entry, or -p <tsconfig.json>`
-        : `no tsconfig.json in ${process.cwd()} or a parent folder: give an entry file, or -p <tsconfig.json>`,
-    );
-  assertConfig(api, found);
-  const { config, extraRoots } = await withTarget(api, found, options);
-  assertConfig(api, config);
-  return { api, config, project: api.createProject(config, [...entries, ...extraRoots]) };
+  return { api, config, project, entries };
 }
 
 function dedupe(ds: Diagnostic[], api: CompilerApi): { errors: string[]; warnings: string[] } {
@@ -307,14 +313,10 @@ function dedupe(ds: Diagnostic[], api: CompilerApi): { errors: string[]; warning
 
 /** `bpyts check` without an entry: every file of the project (tsc -p), then every entry compiled. */
 export async function checkProject(options: ProjectOptions): Promise<number> {
-  const { api, config, project } = await openProject(options, []);
+  const { api, project, entries } = await openProject(options, []);
   const all: Diagnostic[] = project.check();
-  if (!all.some((d) => d.category === "error")) {
-    for (const entry of projectEntries(config, project)) {
-      assertUnderRootDir(config, entry);
-      all.push(...project.compile(entry).diagnostics);
-    }
-  }
+  if (!all.some((d) => d.category === "error"))
+    for (const entry of entries) all.push(...project.compile(entry).diagnostics);
   const { errors, warnings } = dedupe(all, api);
   if (errors.length) throw new CompileFailed(errors, warnings);
   for (const w of warnings) process.stderr.write(`${w}\n`);
@@ -331,7 +333,7 @@ export async function buildProject(
   options: ProjectOptions & { outDir?: string },
 ): Promise<{ file: string; compiled: Compiled }[]> {
   const files = entries.map((e) => assertEntry(e));
-  const { api, config, project } = await openProject(options, files);
+  const { api, config, project, entries: list } = await openProject(options, files);
   const outDir = options.outDir ?? config.options.outDir;
   if (!outDir)
     throw fail(
@@ -339,8 +341,6 @@ export async function buildProject(
       `a project build writes to outDir: set "outDir" in compilerOptions (or --out-dir), or build one entry with -o <out.py>`,
       config.locate(["compilerOptions"]),
     );
-  const list = files.length ? files : projectEntries(config, project);
-  for (const f of list) assertUnderRootDir(config, f);
   const all: Diagnostic[] = [];
   const results: { file: string; result: CompileResult }[] = [];
   for (const f of list) {

@@ -2,8 +2,10 @@
 // input is a located, coded error with exit 1 and nothing written.
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { defaultCompilerOptions } from "../src/project.js";
 import { bpyts, compilerReady, tempDir, typingsReady } from "./helpers.js";
 import { initProject } from "./project-fixture.js";
 
@@ -26,6 +28,17 @@ setResult({ doubled: twice(n), scene: bpy.context.scene.name });
 `;
 const util = "export function twice(n: number): number {\n  return n * 2;\n}\n";
 const files = { "src/main.ts": main, "src/lib/util.ts": util };
+
+describe.skipIf(!compilerReady)("without a tsconfig.json", () => {
+  it("the options are the ones bpyts init writes, which are the compiler's defaults", async () => {
+    const compiler = await import("@bpyts/compiler");
+    const parsed = compiler.defaultProjectConfig(defaultCompilerOptions(), tmpdir(), [
+      join(tmpdir(), "main.ts"),
+    ]);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.options).toEqual(compiler.defaultCompilerOptions);
+  });
+});
 
 describe.skipIf(!compilerReady || !typingsReady)("bpyts check/build/run in a project", () => {
   it("check without an entry checks every file; build writes every entry to outDir", async () => {
@@ -65,6 +78,21 @@ describe.skipIf(!compilerReady || !typingsReady)("bpyts check/build/run in a pro
     const one = await bpyts(["build", "src/main.ts", "-o", "single/x.py"], { cwd: d });
     expect(one.exitCode, one.stderr).toBe(0);
     expect(existsSync(join(d, "single/x.py.map"))).toBe(true);
+  });
+
+  it("entries the tsconfig names but excludes join the program", async () => {
+    const d = await dir();
+    await initProject(d, {
+      files: {
+        ...files,
+        "src/extra/x.ts": 'import { twice } from "../lib/util";\nconsole.log(twice(1));\n',
+      },
+      tsconfig: { exclude: ["src/extra"], bpyts: { entries: ["src/main.ts", "src/extra/x.ts"] } },
+    });
+    const b = await bpyts(["build"], { cwd: d });
+    expect(b.exitCode, b.stderr).toBe(0);
+    expect(readdirSync(join(d, "dist/extra"))).toEqual(["x.py", "x.py.map"]);
+    expect(existsSync(join(d, "dist/main.py"))).toBe(true);
   });
 
   it("the user's options apply: the nearest tsconfig.json holding the entry, or -p", async () => {

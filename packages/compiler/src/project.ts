@@ -139,7 +139,12 @@ function outputFile(parsed: ts.ParsedCommandLine, entry: string, outDir?: string
   const options = { ...parsed.options, noEmit: false, declaration: false, sourceMap: false };
   if (outDir) options.outDir = path.resolve(outDir);
   const js = ts
-    .getOutputFileNames({ ...parsed, options }, entry, !ts.sys.useCaseSensitiveFileNames)
+    .getOutputFileNames(
+      // an entry may be outside the tsconfig's files (named on the command line or excluded)
+      { ...parsed, options, fileNames: [...parsed.fileNames, entry] },
+      entry,
+      !ts.sys.useCaseSensitiveFileNames,
+    )
     .find((f) => /\.[cm]?jsx?$/.test(f));
   return path.resolve((js ?? entry).replace(/\.[cm]?[jt]sx?$/, "") + ".py");
 }
