@@ -134,6 +134,15 @@ describe.skipIf(!compilerReady || !typingsReady)("bpyts check/build/run in a pro
       doubled: 42,
       scene: "Scene",
     });
+    expect(r.stderr).not.toContain("warning");
+    // Typings of another Blender than the one that runs the script: said, not refused.
+    const other = await dir();
+    await initProject(other, { blender: "4.3", files });
+    const w = await bpyts(["run", "src/main.ts", "--result"], { cwd: other });
+    expect(w.exitCode, w.stderr).toBe(0);
+    expect(w.stderr).toMatch(
+      /^warning: tsconfig\.json types the script against Blender 4\.3, but Blender 3\.4 runs it/m,
+    );
   });
 });
 
