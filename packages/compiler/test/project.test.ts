@@ -181,6 +181,19 @@ describe("one program per project", () => {
     expect(r.python).toContain("def twice(n):");
     expect(r.python).toContain("r = twice(2)");
   });
+  it("entries compiled from one program equal each compiled from its own", () => {
+    const dir = project({
+      ...files,
+      "src/second.ts": 'import { twice } from "./lib/util";\nexport const s = twice(twice(3));\n',
+    });
+    const config = readProjectConfig(path.join(dir, "tsconfig.json"));
+    const shared = createProject(config);
+    const entries = ["src/main.ts", "src/second.ts"].map((f) => path.join(dir, f));
+    const together = entries.map((e) => shared.compile(e).python);
+    const alone = entries.map((e) => createProject(config).compile(e).python);
+    expect(together[1]).toContain("s = twice(twice(3))");
+    expect(together).toEqual(alone);
+  });
   it("outputFile: tsc's layout under outDir (rootDir honoured), as .py", () => {
     const dir = project({
       ...files,
