@@ -43,6 +43,11 @@ function program(setExit: (code: number) => void): Command {
       .addOption(target());
 
   // Project mode (packages/cli/src/project.ts): tsconfig.json, -p
+  const projectTarget = () =>
+    new Option(
+      "--target <version>",
+      "Blender version to type-check against (default: the tsconfig's typings, else Blender's own)",
+    );
   const projectOption = () =>
     new Option(
       "-p, --project <path>",
@@ -57,7 +62,7 @@ function program(setExit: (code: number) => void): Command {
     .option("-o, --out <file>", "output .py file (one entry)")
     .option("--out-dir <dir>", "output folder for a project build (default: tsconfig outDir)")
     .addOption(projectOption())
-    .addOption(target())
+    .addOption(projectTarget())
     .option("--blender <path>", "Blender executable whose version picks the typings")
     .option("--addon", "package as an installable add-on zip (bl_info < 4.2, extension ≥ 4.2)")
     .action(
@@ -89,7 +94,7 @@ function program(setExit: (code: number) => void): Command {
     .description("type-check an entry file, or the whole project without one (no output written)")
     .argument("[entry]", "entry .ts file (default: every file of the project)")
     .addOption(projectOption())
-    .addOption(target())
+    .addOption(projectTarget())
     .option("--blender <path>", "Blender executable whose version picks the typings")
     .action(
       async (
