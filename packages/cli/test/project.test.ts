@@ -99,7 +99,10 @@ describe.skipIf(!compilerReady || !typingsReady)("bpyts check/build/run in a pro
   it("the user's options apply: the nearest tsconfig.json holding the entry, or -p", async () => {
     const d = await dir();
     const loose = "export function same(x) {\n  return x;\n}\n";
-    await initProject(d, { compilerOptions: { strict: false }, files: { "src/loose.ts": loose } });
+    await initProject(d, {
+      compilerOptions: { strict: false, strictNullChecks: true },
+      files: { "src/loose.ts": loose },
+    });
     // A nested tsconfig.json that does not hold the file is passed over, as an editor does.
     await writeFile(join(d, "src/tsconfig.json"), '{ "files": [] }\n');
     const ok = await bpyts(["check", join(d, "src/loose.ts")]);

@@ -246,6 +246,13 @@ export const diagnostics = {
     suggestion:
       'write "module": "ESNext" and "moduleResolution": "Bundler" in compilerOptions (what bpyts init writes)',
   },
+  nullChecks: {
+    code: "BPY1905",
+    message:
+      '{0}: bpyts chooses its Python from the types, and without null checks they hide null and undefined ("a" + s would raise in Python where JavaScript gives "aundefined")',
+    suggestion:
+      'write "strictNullChecks": true in compilerOptions (the rest of "strict" may stay off)',
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

@@ -166,7 +166,7 @@ function diag(
 
 const DOM_LIB = /^lib\.(dom|webworker|scripthost)[.a-z0-9]*\.d\.ts$/;
 
-/** Options that cannot work for a script that runs in Blender (BPY1901, 1902, 1904). */
+/** Options that cannot work for a script that runs in Blender (BPY1901, 1902, 1904, 1905). */
 function checkOptions(config: ProjectConfig): BpyDiagnostic[] {
   const o = config.options;
   const out: BpyDiagnostic[] = [];
@@ -194,6 +194,12 @@ function checkOptions(config: ProjectConfig): BpyDiagnostic[] {
         ]),
       );
     }
+  }
+  // TypeScript 6's default is strict: on.
+  if (!(o.strictNullChecks ?? o.strict ?? true)) {
+    const own = config.raw["compilerOptions"] as Record<string, unknown> | undefined;
+    const name = own && "strictNullChecks" in own ? "strictNullChecks" : "strict";
+    out.push(diag(table.nullChecks, at(name), [`"${name}": false`]));
   }
   if (o.target !== undefined && o.target < ts.ScriptTarget.ES2022)
     out.push(diag(table.lowTarget, at("target"), [ts.ScriptTarget[o.target] ?? String(o.target)]));

@@ -74,9 +74,9 @@ describe("the user's compilerOptions are honoured (extends included)", () => {
     const dir = project({ "tsconfig.json": { compilerOptions: good }, ...src });
     expect(where(dir, checkAll(dir))).toEqual(["TS7006@src/a.ts:1:22"]);
   });
-  it('strict: false (through "extends") → no error', () => {
+  it('strict: false (through "extends"), null checks kept → no error', () => {
     const dir = project({
-      "base.json": { compilerOptions: { ...good, strict: false } },
+      "base.json": { compilerOptions: { ...good, strict: false, strictNullChecks: true } },
       "tsconfig.json": { extends: "./base.json" },
       ...src,
     });
@@ -142,6 +142,22 @@ describe("options that cannot work in Blender: a BPY19xx at the option", () => {
       "BPY1904@tsconfig.json:8:15",
       "BPY1904@tsconfig.json:9:25",
     ]);
+  });
+  it("BPY1905: null checks off (strict: false, or strictNullChecks: false)", () => {
+    const a2 = { "src/a.ts": "export const a = 1;\n" };
+    const loose = project({
+      "tsconfig.json": { compilerOptions: { ...good, strict: false } },
+      ...a2,
+    });
+    const d = checkAll(loose);
+    expect(where(loose, d)).toEqual(["BPY1905@tsconfig.json:10:15"]);
+    expect(d[0]!.message).toMatch(/^"strict": false: /);
+    expect(d[0]!.suggestion).toContain('"strictNullChecks": true');
+    const snc = project({
+      "tsconfig.json": { compilerOptions: { ...good, strictNullChecks: false } },
+      ...a2,
+    });
+    expect(where(snc, checkAll(snc))).toEqual(["BPY1905@tsconfig.json:13:25"]);
   });
   it("an option inherited through extends is placed at `extends`", () => {
     const dir = project({
