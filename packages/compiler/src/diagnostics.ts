@@ -231,7 +231,7 @@ export const diagnostics = {
   lowTarget: {
     code: "BPY1902",
     message:
-      '"target": "{0}" is too low: bpyts compiles ES2022 semantics (class fields defined, not assigned; \'using\' declarations)',
+      '"target": "{0}" is below ES2022: bpyts compiles the ES2022 language, and TypeScript checks class fields by the target\'s rules (useDefineForClassFields follows it)',
     suggestion: 'write "target": "ES2022" (or later) in compilerOptions',
   },
   javaScriptFile: {
