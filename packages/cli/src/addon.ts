@@ -3,10 +3,9 @@
  * installable add-on (legacy zip with bl_info for Blender < 4.2, extension zip with
  * blender_manifest.toml for ≥ 4.2). Metadata and layout: packages/compiler/src/addon/index.ts.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { assertEntry } from "./compile.js";
-import { CliError } from "./errors.js";
+import { resolve } from "node:path";
+import { assertEntry, programInputs } from "./compile.js";
+import { checkOutputPath, writeOutputs } from "./output.js";
 import { resolveTarget } from "./target.js";
 import { compileInProject } from "./project.js";
 
@@ -25,6 +24,8 @@ export interface AddonBuildOptions {
 
 export async function buildAddon(entry: string, options: AddonBuildOptions): Promise<number> {
   const file = assertEntry(entry);
+  const out = resolve(options.out);
+  await checkOutputPath(out, [file], options.out);
   // Compiled in its project (tsconfig.json) when it has one; the add-on targets the Blender
   // version of the typings it was checked against.
   const compiled = await compileInProject(file, options);
@@ -34,12 +35,9 @@ export async function buildAddon(entry: string, options: AddonBuildOptions): Pro
   const { addon } = (await import(specifier)) as { addon: AddonApi };
   const meta = addon.addonMetadata(file, version);
   const files = addon.addonFiles(compiled.python, meta, version);
-  const out = resolve(options.out);
-  try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, addon.zip(files));
-  } catch (e) {
-    throw new CliError("BPY0002", `cannot write ${options.out}: ${(e as Error).message}`);
-  }
+  await writeOutputs([{ path: out, data: addon.zip(files) }], {
+    inputs: [file, ...programInputs(compiled, out)],
+    label: options.out,
+  });
   return 0;
 }

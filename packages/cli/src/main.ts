@@ -59,7 +59,7 @@ function program(setExit: (code: number) => void): Command {
       "compile TypeScript entries to Python scripts (+ .py.map): one with -o, or a project's into outDir",
     )
     .argument("[entries...]", "entry .ts files (default: the project's entries)")
-    .option("-o, --out <file>", "output .py file (one entry)")
+    .option("-o, --out <file>", "output .py file for one entry: a new path or a regular file, not a link")
     .option("--out-dir <dir>", "output folder for a project build (default: tsconfig outDir)")
     .addOption(projectOption())
     .addOption(projectTarget())
@@ -142,7 +142,11 @@ function program(setExit: (code: number) => void): Command {
     .argument("<dir>", "folder to create (must be empty or missing)")
     .addOption(target())
     .option("--blender <path>", "Blender executable whose version picks the typings")
-    .action(async (dir: string, opts: { target?: string; blender?: string }) => {
+    .option(
+      "--local <dir>",
+      "depend on a bpyts checkout or a folder of `npm pack` tarballs (relative file: links) instead of the npm registry",
+    )
+    .action(async (dir: string, opts: { target?: string; blender?: string; local?: string }) => {
       setExit(await init(dir, opts));
     });
 
@@ -159,7 +163,7 @@ function program(setExit: (code: number) => void): Command {
   command("generate")
     .description("generate a typings package from a schema — @bpyts/generator")
     .argument("<schema>", "schema .json / .json.gz (from `bpyts introspect`)")
-    .requiredOption("-o, --out <dir>", "output folder (the typings package)")
+    .requiredOption("-o, --out <dir>", "output folder: new, empty, or generated before")
     .action(async (schema: string, opts: { out: string }) => {
       setExit(await generateCommand(schema, opts));
     });

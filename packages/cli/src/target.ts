@@ -21,7 +21,10 @@ export async function resolveTarget(target?: string, blender?: string): Promise<
   try {
     return await blenderVersion(await findBlender({ blender }));
   } catch (e) {
-    if (blender || !(e instanceof BlenderNotFoundError)) throw e;
+    // A Blender that was named (--blender, $BLENDER) and is missing is an error; none at all
+    // means type-checking against the newest typings that ship with bpyts.
+    if (!(e instanceof BlenderNotFoundError)) throw e;
+    if (blender || process.env.BLENDER) throw new CliError("BPY0003", e.message);
   }
   const newest = installedVersions().at(-1);
   if (!newest) throw new CliError("BPY0004", "no Blender typings installed (@bpyts/blender-X.Y)");

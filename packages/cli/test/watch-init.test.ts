@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { bin, compilerReady, repoRoot, tempDir, typingsReady } from "./helpers.js";
 
 async function until(check: () => boolean, ms = 60_000): Promise<void> {
@@ -66,13 +66,22 @@ describe.skipIf(!compilerReady || !typingsReady)("bpyts watch (TypeScript entry)
 });
 
 describe("bpyts init", () => {
-  it("creates a project that installs (file: links to this checkout) and runs", async () => {
+  it("creates a project that installs (--local: relative file: links to this checkout) and runs", async () => {
     const parent = await tempDir("bpyts init ");
+    onTestFinished(() => rm(parent, { recursive: true, force: true }));
     const dir = join(parent, "my project");
-    const created = await execa(process.execPath, [bin, "init", dir], { reject: false });
+    const created = await execa(process.execPath, [bin, "init", dir, "--local", repoRoot], {
+      reject: false,
+    });
     expect(created.exitCode, created.stderr).toBe(0);
     const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
-    expect(pkg.devDependencies.bpyts).toMatch(/^file:/);
+    // Relative links: the project keeps working when checkout and project move together.
+    expect(pkg.devDependencies.bpyts).toMatch(/^file:\.\.?\//);
+    expect(JSON.stringify(pkg)).not.toContain("file:/");
+    expect(pkg.devDependencies.typescript).toMatch(/^~6\./);
+    expect(Object.keys(pkg.scripts)).toEqual(["check", "build", "start", "watch"]);
+    expect(existsSync(join(dir, ".vscode/tasks.json"))).toBe(true);
+    expect(existsSync(join(dir, ".gitignore"))).toBe(true);
     const tsconfig = JSON.parse(await readFile(join(dir, "tsconfig.json"), "utf8"));
     expect(tsconfig.compilerOptions.types[0]).toMatch(/^@bpyts\/blender-\d+\.\d+$/);
     expect(existsSync(join(dir, "src/main.ts"))).toBe(true);
@@ -119,5 +128,76 @@ describe("bpyts init", () => {
     const again = await execa(process.execPath, [bin, "init", dir], { reject: false });
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toMatch(/error BPY0008: .* is not empty/);
+  });
+});
+
+describe("bpyts init: what it writes", () => {
+  const init = async (...args: string[]) => {
+    const parent = await tempDir("bpyts init ");
+    onTestFinished(() => rm(parent, { recursive: true, force: true }));
+    const dir = join(parent, "p");
+    const r = await execa(process.execPath, [bin, "init", dir, ...args], { reject: false });
+    return { parent, dir, r };
+  };
+
+  it("depends on registry names and ranges by default, never on a path", async () => {
+    const { dir, r } = await init("--target", "4.3");
+    expect(r.exitCode, r.stderr).toBe(0);
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    expect(pkg.devDependencies).toEqual({
+      "@bpyts/blender-4.3": "~4.3.0",
+      bpyts: expect.stringMatching(/^\^\d+\.\d+\.\d+$/),
+      typescript: expect.stringMatching(/^~6\.0\./),
+    });
+    const readme = await readFile(join(dir, "README.md"), "utf8");
+    expect(readme).not.toMatch(/https?:\/\//);
+  });
+
+  it("uses the nearest shipped typings for a Blender without its own, and says so", async () => {
+    const { dir, r } = await init("--target", "4.0");
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/no typings for Blender 4\.0 .*nearest, 4\.3/);
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    expect(Object.keys(pkg.devDependencies)).toContain("@bpyts/blender-4.3");
+  });
+
+  it("links a folder of packed tarballs relatively (--local)", async () => {
+    const { parent, dir } = await init("--target", "3.4", "--local", ".");
+    // "." is the repository (the test's cwd): a checkout. Now a folder of tarballs:
+    await rm(dir, { recursive: true });
+    const tgz = join(parent, "tgz");
+    await execa("mkdir", [tgz]);
+    for (const f of ["bpyts-0.1.0.tgz", "bpyts-compiler-0.1.0.tgz", "bpyts-blender-3.4-3.4.1.tgz"])
+      await writeFile(join(tgz, f), "");
+    const r = await execa(process.execPath, [bin, "init", dir, "--target", "3.4", "--local", tgz], {
+      reject: false,
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+    expect(pkg.devDependencies).toMatchObject({
+      bpyts: "file:../tgz/bpyts-0.1.0.tgz",
+      "@bpyts/compiler": "file:../tgz/bpyts-compiler-0.1.0.tgz",
+      "@bpyts/blender-3.4": "file:../tgz/bpyts-blender-3.4-3.4.1.tgz",
+    });
+  });
+
+  it("refuses a file, a non-empty folder and a --local that is neither checkout nor tarballs (BPY0008)", async () => {
+    const { parent } = await init("--target", "3.4");
+    const file = join(parent, "a file");
+    await writeFile(file, "x");
+    const onFile = await execa(process.execPath, [bin, "init", file, "--target", "3.4"], {
+      reject: false,
+    });
+    expect(onFile.exitCode).toBe(1);
+    expect(onFile.stderr).toMatch(/^error BPY0008: .*a file exists and is not a folder$/m);
+    expect(onFile.stderr).not.toMatch(/\n\s+at /); // no stack
+    const badLocal = await execa(
+      process.execPath,
+      [bin, "init", join(parent, "q"), "--target", "3.4", "--local", parent],
+      { reject: false },
+    );
+    expect(badLocal.exitCode).toBe(1);
+    expect(badLocal.stderr).toMatch(/error BPY0008: --local .*neither a bpyts checkout/);
+    expect(existsSync(join(parent, "q"))).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { execaLoaded, loadExeca } from "./execa.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
+import { spawnProcess } from "./process.js";
 import { progressParser } from "./progress.js";
 import { encodeFrame, frameDecoder, markerSplitter } from "./protocol.js";
 import {
@@ -90,14 +90,13 @@ function spawnWorker(
   cwd: string | undefined,
   extra: readonly string[],
 ) {
-  return execaLoaded()(command, workerArgs(backend, extra), {
-    reject: false,
+  // Own process group, killed as a group (timeout, start timeout, close, host death): process.ts.
+  return spawnProcess(command, workerArgs(backend, extra), {
     buffer: false,
-    stdio: ["pipe", "pipe", "pipe", "pipe"],
+    stdin: "pipe",
+    extraPipes: 1,
     cwd,
     env,
-    extendEnv: false,
-    forceKillAfterDelay: 2000,
   });
 }
 
@@ -223,7 +222,7 @@ class Worker {
   }
 
   exit(): Promise<unknown> {
-    return this.child;
+    return Promise.resolve(this.child);
   }
 }
 
@@ -478,7 +477,6 @@ class Pool implements WorkerPool {
 
 /** Start N long-lived Blender workers (binary backend) or bpy-module interpreters (module backend). */
 export async function createPool(options: PoolOptions = {}): Promise<WorkerPool> {
-  await loadExeca(); // workers are spawned synchronously
   const pool = new Pool(options);
   await pool.init();
   return pool;
