@@ -254,6 +254,16 @@ describe.skipIf(!compilerReady || !typingsReady)(
       expect(existsSync(join(d, "x.py"))).toBe(false);
     });
 
+    it("an output path refused for one entry (BPY0026): no entry is written", async () => {
+      const d = await dir();
+      await initProject(d, { files: { ...files, "src/tool.ts": 'console.log("tool");\n' } });
+      await mkdir(join(d, "dist/tool.py"), { recursive: true }); // a folder where tool.py goes
+      const r = await bpyts(["build"], { cwd: d });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/error BPY0026: refusing to write dist\/tool\.py/);
+      expect(readdirSync(join(d, "dist"))).toEqual(["tool.py"]);
+    });
+
     it("a compile error in one entry: no entry is written", async () => {
       const d = await dir();
       await initProject(d, {

@@ -1,4 +1,6 @@
-import { writeOutput } from "../compile.js";
+import { relative } from "node:path";
+import { programInputs, writeOutput } from "../compile.js";
+import { checkOutputPath } from "../output.js";
 import { CliError } from "../errors.js";
 import { buildProject, checkProject, compileInProject, type ProjectOptions } from "../project.js";
 
@@ -25,6 +27,10 @@ export async function build(entries: string[], options: BuildOptions): Promise<n
     return 0;
   }
   const outputs = await buildProject(entries, options);
+  // Every output path is checked before the first is written (a refused one writes nothing).
+  for (const { file, compiled } of outputs)
+    for (const path of [file, `${file}.map`])
+      await checkOutputPath(path, programInputs(compiled, file), relative(process.cwd(), path));
   for (const { file, compiled } of outputs) await writeOutput(file, compiled);
   return 0;
 }
