@@ -24,7 +24,37 @@ export interface CompileResult {
   sourceMap?: SourceMapV3;
   diagnostics: Diagnostic[];
 }
+/** Project mode (packages/compiler/src/project.ts); compiler options stay opaque here. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+export interface ProjectConfig {
+  configFile?: string;
+  dir: string;
+  options: { rootDir?: string; outDir?: string; types?: string[] } & Record<string, unknown>;
+  fileNames: string[];
+  raw: Record<string, unknown>;
+  errors: Diagnostic[];
+  locate(jsonPath: readonly (string | number)[]): Location;
+  outputFile(entry: string, outDir?: string): string;
+}
+export interface Project {
+  config: ProjectConfig;
+  check(entries?: string[]): Diagnostic[];
+  compile(entry: string): CompileResult;
+  defaultEntries(): string[];
+}
 export interface CompilerApi {
+  readProjectConfig(configFile: string, overrides?: Record<string, unknown>): ProjectConfig;
+  defaultProjectConfig(
+    compilerOptions: Record<string, unknown>,
+    dir: string,
+    fileNames: string[],
+  ): ProjectConfig;
+  createProject(config: ProjectConfig, extraRoots?: string[]): Project;
+  globalsDeclarationFile: string;
   compileFile(options: {
     entry: string;
     typeRoots?: string[];

@@ -42,31 +42,71 @@ function program(setExit: (code: number) => void): Command {
       .option("--python <path>", "module backend: Python interpreter where `import bpy` works")
       .addOption(target());
 
+  // Project mode (packages/cli/src/project.ts): tsconfig.json, -p
+  const projectTarget = () =>
+    new Option(
+      "--target <version>",
+      "Blender version to type-check against (default: the tsconfig's typings, else Blender's own)",
+    );
+  const projectOption = () =>
+    new Option(
+      "-p, --project <path>",
+      "tsconfig.json (or its folder) to compile with (default: the nearest one holding the entry)",
+    );
+
   command("build")
-    .description("compile a TypeScript entry file to a Python script (+ .py.map)")
-    .argument("<entry>", "entry .ts file")
-    .requiredOption("-o, --out <file>", "output .py file: a new path or a regular file, not a link")
-    .addOption(target())
+    .description(
+      "compile TypeScript entries to Python scripts (+ .py.map): one with -o, or a project's into outDir",
+    )
+    .argument("[entries...]", "entry .ts files (default: the project's entries)")
+    .option(
+      "-o, --out <file>",
+      "output .py file for one entry: a new path or a regular file, not a link",
+    )
+    .option("--out-dir <dir>", "output folder for a project build (default: tsconfig outDir)")
+    .addOption(projectOption())
+    .addOption(projectTarget())
     .option("--blender <path>", "Blender executable whose version picks the typings")
     .option("--addon", "package as an installable add-on zip (bl_info < 4.2, extension ≥ 4.2)")
     .action(
       async (
-        entry: string,
-        opts: { out: string; target?: string; blender?: string; addon?: boolean },
+        entries: string[],
+        opts: {
+          out?: string;
+          outDir?: string;
+          project?: string;
+          target?: string;
+          blender?: string;
+          addon?: boolean;
+        },
       ) => {
-        // --addon: packages/cli/src/addon.ts (Compiler × Blender)
-        setExit(opts.addon ? await buildAddon(entry, opts) : await build(entry, opts));
+        if (opts.addon) {
+          // --addon: packages/cli/src/addon.ts (Compiler × Blender)
+          const [entry, ...more] = entries;
+          if (entry === undefined || more.length || opts.out === undefined)
+            throw new CliError(
+              "BPY0024",
+              "--addon builds one entry: bpyts build <entry.ts> --addon -o <addon.zip>",
+            );
+          setExit(await buildAddon(entry, { ...opts, out: opts.out }));
+        } else setExit(await build(entries, opts));
       },
     );
 
   command("check")
-    .description("type-check a TypeScript entry file (no output written)")
-    .argument("<entry>", "entry .ts file")
-    .addOption(target())
+    .description("type-check an entry file, or the whole project without one (no output written)")
+    .argument("[entry]", "entry .ts file (default: every file of the project)")
+    .addOption(projectOption())
+    .addOption(projectTarget())
     .option("--blender <path>", "Blender executable whose version picks the typings")
-    .action(async (entry: string, opts: { target?: string; blender?: string }) => {
-      setExit(await check(entry, opts));
-    });
+    .action(
+      async (
+        entry: string | undefined,
+        opts: { project?: string; target?: string; blender?: string },
+      ) => {
+        setExit(await check(entry, opts));
+      },
+    );
 
   const runLike = (c: Command) =>
     backendOptions(c)
@@ -80,7 +120,8 @@ function program(setExit: (code: number) => void): Command {
       .option(
         "--real-user-dirs",
         "use your Blender preferences, add-ons and extensions (default: private empty ones per run)",
-      );
+      )
+      .addOption(projectOption());
 
   runLike(command("run"))
     .description("compile and run a TypeScript entry file in background Blender")

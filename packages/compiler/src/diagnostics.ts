@@ -219,6 +219,40 @@ export const diagnostics = {
     suggestion:
       'remove the call: `bpyts run` runs the generated register() (if __name__ == "__main__"), Blender runs it for an add-on',
   },
+  // Project options (tsconfig.json) that cannot work for a script that runs in Blender: located
+  // at the option in tsconfig.json (src/project.ts). The BPY19xx block is for project options.
+  domLib: {
+    code: "BPY1901",
+    message:
+      "{0}: a bpyts script runs in Blender's Python, where the browser's document, window and setTimeout do not exist",
+    suggestion:
+      'write "lib": ["ES2023", "ESNext.Disposable"] in compilerOptions (what bpyts init writes)',
+  },
+  lowTarget: {
+    code: "BPY1902",
+    message:
+      '"target": "{0}" is below ES2022: bpyts compiles the ES2022 language, and TypeScript checks class fields by the target\'s rules (useDefineForClassFields follows it)',
+    suggestion: 'write "target": "ES2022" (or later) in compilerOptions',
+  },
+  javaScriptFile: {
+    code: "BPY1903",
+    message: "{0} is JavaScript (allowJs): bpyts compiles TypeScript files only",
+    suggestion: 'rename it to .ts, or remove "allowJs" from compilerOptions',
+  },
+  moduleKind: {
+    code: "BPY1904",
+    message:
+      "{0}: bpyts bundles ES module imports; CommonJS/AMD/UMD/System modules and classic/node10 resolution are not compiled",
+    suggestion:
+      'write "module": "ESNext" and "moduleResolution": "Bundler" in compilerOptions (what bpyts init writes)',
+  },
+  nullChecks: {
+    code: "BPY1905",
+    message:
+      '{0}: bpyts chooses its Python from the types, and without null checks they hide null and undefined ("a" + s would raise in Python where JavaScript gives "aundefined")',
+    suggestion:
+      'write "strictNullChecks": true in compilerOptions (the rest of "strict" may stay off)',
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

@@ -1,28 +1,47 @@
-import { dirname, resolve } from "node:path";
-import { assertEntry, compileEntry, writeOutput } from "../compile.js";
-import { resolveTarget } from "../target.js";
-import { typingsFor } from "../typings.js";
+import { relative } from "node:path";
+import { programInputs, writeOutput } from "../compile.js";
+import { checkOutputPath } from "../output.js";
+import { CliError } from "../errors.js";
+import { buildProject, checkProject, compileInProject, type ProjectOptions } from "../project.js";
 
-export interface BuildOptions {
-  out: string;
-  target?: string;
-  blender?: string;
+export interface BuildOptions extends ProjectOptions {
+  out?: string;
+  outDir?: string;
 }
 
-export async function build(entry: string, options: BuildOptions): Promise<number> {
-  assertEntry(entry);
-  const version = await resolveTarget(options.target, options.blender);
-  const compiled = await compileEntry(entry, typingsFor(version, dirname(resolve(entry))));
-  for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
-  await writeOutput(options.out, compiled);
+/**
+ * `bpyts build <entry> -o out.py` writes one entry; without -o, the entries (the arguments, else
+ * the project's) go to the tsconfig's outDir (project mode, see ../project.ts).
+ */
+export async function build(entries: string[], options: BuildOptions): Promise<number> {
+  if (options.out !== undefined) {
+    const [entry, ...more] = entries;
+    if (entry === undefined || more.length)
+      throw new CliError(
+        "BPY0024",
+        `-o names one output file: build one entry with -o, or several into outDir (tsconfig.json or --out-dir)`,
+      );
+    const compiled = await compileInProject(entry, options);
+    for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
+    await writeOutput(options.out, compiled);
+    return 0;
+  }
+  const outputs = await buildProject(entries, options);
+  // Every output path is checked before the first is written (a refused one writes nothing).
+  for (const { file, compiled } of outputs)
+    for (const path of [file, `${file}.map`])
+      await checkOutputPath(path, programInputs(compiled, file), relative(process.cwd(), path));
+  for (const { file, compiled } of outputs) await writeOutput(file, compiled);
   return 0;
 }
 
-/** Type-check (and compile in memory) without writing anything. */
-export async function check(entry: string, options: Omit<BuildOptions, "out">): Promise<number> {
-  assertEntry(entry);
-  const version = await resolveTarget(options.target, options.blender);
-  const compiled = await compileEntry(entry, typingsFor(version, dirname(resolve(entry))));
+/**
+ * Type-check (and compile in memory) without writing anything: one entry, or the whole project
+ * (every tsconfig file, then every entry) when none is given.
+ */
+export async function check(entry: string | undefined, options: ProjectOptions): Promise<number> {
+  if (entry === undefined) return checkProject(options);
+  const compiled = await compileInProject(entry, options);
   for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { constants, tmpdir } from "node:os";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import {
   blenderVersion,
   bpyModuleVersion,
@@ -10,11 +10,11 @@ import {
   type CompiledScript,
   type Runnable,
 } from "@bpyts/runner";
-import { assertEntry, compileEntry } from "../compile.js";
+import { assertEntry } from "../compile.js";
 import { CliError } from "../errors.js";
 import { progressDisplay } from "../progress.js";
 import { locateBlender } from "../target.js";
-import { typingsFor } from "../typings.js";
+import { compileInProject } from "../project.js";
 
 export interface RunOptions {
   blender?: string;
@@ -33,6 +33,8 @@ export interface RunOptions {
   progress?: boolean;
   debugpy?: string;
   realUserDirs?: boolean;
+  /** -p: tsconfig.json (project mode, ../project.ts) */
+  project?: string;
 }
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
@@ -81,14 +83,21 @@ export async function resolveBackend(options: {
   return { blender: options.blender, version };
 }
 
-/** A .py runs as is (with its .py.map); a .ts entry is compiled first. */
-export async function loadRunnable(entry: string, version: string | undefined): Promise<Runnable> {
+/**
+ * A .py runs as is (with its .py.map); a .ts entry is compiled first, in its project
+ * (tsconfig.json) when it has one.
+ */
+export async function loadRunnable(
+  entry: string,
+  version: string | undefined,
+  project: Pick<RunOptions, "project" | "target"> = {},
+): Promise<Runnable> {
   const file = resolve(entry);
   if (!existsSync(file)) throw new CliError("BPY0001", `entry file not found: ${entry}`, file);
   if (extname(file) === ".py") return file;
   if (!version)
     throw new CliError("BPY0004", "cannot tell which Blender typings to use (--target)");
-  const compiled = await compileEntry(entry, typingsFor(version, dirname(file)));
+  const compiled = await compileInProject(entry, { ...project, version });
   for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
   const script: CompiledScript = {
     python: compiled.python,
@@ -120,7 +129,7 @@ export async function run(
   if (timeoutMs !== undefined && !(timeoutMs > 0))
     throw new CliError("BPY0007", `--timeout must be a positive number of ms`);
   const { blender, version } = await resolveBackend(options);
-  const runnable = await loadRunnable(entry, version);
+  const runnable = await loadRunnable(entry, version, options);
   const keepDir = await keepDirFor(options);
   const display = progressDisplay(options.progress !== false);
   // Blender runs in its own process group (no terminal signals reach it): Ctrl-C, SIGTERM and

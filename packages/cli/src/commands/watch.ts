@@ -7,7 +7,15 @@ import { loadRunnable, parseInput, resolveBackend, type RunOptions } from "./run
 
 export interface WatchOptions extends Pick<
   RunOptions,
-  "blender" | "target" | "backend" | "python" | "input" | "result" | "empty" | "pythonTrace"
+  | "blender"
+  | "target"
+  | "backend"
+  | "python"
+  | "input"
+  | "result"
+  | "empty"
+  | "pythonTrace"
+  | "project"
 > {
   timeout?: string;
 }
@@ -46,7 +54,7 @@ export async function watch(
       do {
         again = false;
         try {
-          const runnable = await loadRunnable(entry, version);
+          const runnable = await loadRunnable(entry, version, options);
           const r = await pool.run(runnable, {
             input,
             args: scriptArgs,

@@ -1,0 +1,137 @@
+/** The TS program plumbing shared by single-file compiles and projects (src/project.ts). */
+import ts from "./ts.cjs";
+import path from "node:path";
+import fs from "node:fs";
+import type { BpyDiagnostic, CompileResult } from "./index.js";
+import { printModule } from "./python/printer.js";
+import { transformProgram } from "./transform/program.js";
+
+// Declaration files (the lib, the typings) are parsed once per process.
+const declCache = new Map<string, { mtime: number; sf: ts.SourceFile }>();
+
+export function createHost(
+  options: ts.CompilerOptions,
+  virtual: Map<string, string>,
+): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const origGet = host.getSourceFile.bind(host);
+  const origExists = host.fileExists.bind(host);
+  const origRead = host.readFile.bind(host);
+  host.fileExists = (f) => virtual.has(path.resolve(f)) || origExists(f);
+  host.readFile = (f) => virtual.get(path.resolve(f)) ?? origRead(f);
+  host.getSourceFile = (fileName, langOrOptions, onError, shouldCreate) => {
+    // JSDoc is parsed in the user's files only (a class's JSDoc becomes its docstring).
+    // Declaration files skip it, as tsc does: it is most of the Blender typings' text and the
+    // checker does not need it; the few tags the transform reads are read from the comment text.
+    const lang: ts.CreateSourceFileOptions = {
+      ...(typeof langOrOptions === "object" ? langOrOptions : { languageVersion: langOrOptions }),
+      jsDocParsingMode: fileName.endsWith(".d.ts")
+        ? ts.JSDocParsingMode.ParseForTypeErrors
+        : ts.JSDocParsingMode.ParseAll,
+    };
+    const v = virtual.get(path.resolve(fileName));
+    if (v !== undefined) return ts.createSourceFile(fileName, v, lang, true);
+    if (fileName.endsWith(".d.ts")) {
+      let mtime = 0;
+      try {
+        mtime = fs.statSync(fileName).mtimeMs;
+      } catch {
+        return origGet(fileName, lang, onError, shouldCreate);
+      }
+      const key = `${fileName}\0${JSON.stringify(lang)}`;
+      const hit = declCache.get(key);
+      if (hit && hit.mtime === mtime) return hit.sf;
+      const sf = origGet(fileName, lang, onError, shouldCreate);
+      if (sf) declCache.set(key, { mtime, sf });
+      return sf;
+    }
+    return origGet(fileName, lang, onError, shouldCreate);
+  };
+  return host;
+}
+
+export function fromTs(d: ts.Diagnostic): BpyDiagnostic {
+  let file = "";
+  let line = 1;
+  let column = 1;
+  if (d.file && d.start !== undefined) {
+    const lc = d.file.getLineAndCharacterOfPosition(d.start);
+    file = d.file.fileName;
+    line = lc.line + 1;
+    column = lc.character + 1;
+  }
+  return {
+    file,
+    line,
+    column,
+    code: `TS${d.code}`,
+    category: d.category === ts.DiagnosticCategory.Error ? "error" : "warning",
+    message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+  };
+}
+
+/** TypeScript's diagnostics, keeping errors and warnings (not suggestions/messages). */
+export function tsErrors(ds: readonly ts.Diagnostic[]): BpyDiagnostic[] {
+  return ds
+    .filter(
+      (d) =>
+        d.category === ts.DiagnosticCategory.Error || d.category === ts.DiagnosticCategory.Warning,
+    )
+    .map(fromTs);
+}
+
+/**
+ * Transform and print one entry of a program whose TypeScript diagnostics (`tsDiags`) were
+ * collected by the caller; nothing is transformed when they hold an error.
+ */
+export function emitEntry(
+  program: ts.Program,
+  entry: string,
+  tsDiags: BpyDiagnostic[],
+): CompileResult {
+  if (tsDiags.some((d) => d.category === "error")) return { diagnostics: tsDiags };
+  const sf = program.getSourceFile(entry);
+  if (!sf) {
+    return {
+      diagnostics: [
+        {
+          file: entry,
+          line: 1,
+          column: 1,
+          code: "BPY1000",
+          category: "error",
+          message: `cannot read ${entry}`,
+        },
+      ],
+    };
+  }
+  let result;
+  try {
+    result = transformProgram(program, sf);
+  } catch (e) {
+    return {
+      diagnostics: [
+        ...tsDiags,
+        {
+          file: entry,
+          line: 1,
+          column: 1,
+          code: "BPY1999",
+          category: "error",
+          message: `internal compiler error: ${(e as Error).stack ?? e}`,
+        },
+      ],
+    };
+  }
+  const all = [...tsDiags, ...result.ctx.diagnostics];
+  all.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0));
+  if (all.some((d) => d.category === "error")) return { diagnostics: all };
+  const sources = new Map(result.files.map((f) => [f.fileName, f.text]));
+  const pyName = path.basename(entry).replace(/\.[cm]?tsx?$/, "") + ".py";
+  const printed = printModule(result.module, {
+    file: pyName,
+    fallback: { file: sf.fileName, line: 0, column: 0 },
+    sources,
+  });
+  return { python: printed.code, sourceMap: printed.map, diagnostics: all };
+}
