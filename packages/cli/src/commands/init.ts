@@ -165,8 +165,8 @@ export async function init(dir: string, options: InitOptions): Promise<number> {
       private: true,
       type: "module",
       scripts: {
-        check: "bpyts check src/main.ts",
-        build: "bpyts build src/main.ts -o dist/main.py",
+        check: "bpyts check",
+        build: "bpyts build",
         start: "bpyts run src/main.ts",
         watch: "bpyts watch src/main.ts",
       },
@@ -192,8 +192,8 @@ Blender automation in TypeScript with bpyts, type-checked against Blender ${vers
 npm install
 npm start                                               # bpyts run src/main.ts: run it in background Blender
 npx bpyts run src/main.ts --input '{"size": 2}' --result # JSON in, JSON result out
-npm run check                                           # type-check only
-npm run build                                           # write dist/main.py (+ .py.map)
+npm run check                                           # type-check the whole project
+npm run build                                           # every entry to dist/ (main.py + .py.map)
 npm run watch                                           # rerun on every change (warm Blender)
 \`\`\`
 
