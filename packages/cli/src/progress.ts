@@ -12,8 +12,10 @@ export interface ProgressDisplay {
  * `Fra:` lines are then hidden), plain `progress:` lines otherwise (throttled to 10% steps).
  * The script's stdout is always forwarded.
  */
-export function progressDisplay(enabled: boolean): ProgressDisplay {
-  const forward = (c: string) => void process.stdout.write(c);
+export function progressDisplay(
+  enabled: boolean,
+  forward: (chunk: string) => void = (c) => void process.stdout.write(c),
+): ProgressDisplay {
   if (!enabled) return { onStdout: forward, stop: () => {} };
   if (process.stderr.isTTY) {
     const multibar = new cliProgress.MultiBar(

@@ -5,13 +5,19 @@ import { basename, extname, join, resolve } from "node:path";
 import {
   blenderVersion,
   bpyModuleVersion,
+  headlineFrame,
+  noiseFilter,
+  noiseRules,
+  renderChatter,
   run as runJob,
+  type ScriptError,
   type Backend,
   type CompiledScript,
   type Runnable,
 } from "@bpyts/runner";
 import { assertEntry } from "../compile.js";
 import { CliError } from "../errors.js";
+import { checkOutputPath, writeOutputs } from "../output.js";
 import { progressDisplay } from "../progress.js";
 import { locateBlender } from "../target.js";
 import { compileInProject } from "../project.js";
@@ -33,6 +39,11 @@ export interface RunOptions {
   progress?: boolean;
   debugpy?: string;
   realUserDirs?: boolean;
+  /** Only the result JSON on stdout (the script's output goes to stderr). */
+  json?: boolean;
+  resultFile?: string;
+  /** Blender's output raw (no noise filtering). */
+  verbose?: boolean;
   /** -p: tsconfig.json (project mode, ../project.ts) */
   project?: string;
 }
@@ -117,6 +128,20 @@ export async function keepDirFor(options: {
   return undefined;
 }
 
+/** A run-time error as data (--json): the headline position and the TS-mapped stack. */
+function errorJson(error: ScriptError) {
+  const top = headlineFrame(error.tsStack);
+  return {
+    code: error.code,
+    type: error.type ?? null,
+    message: error.message,
+    file: top?.file ?? null,
+    line: top?.line ?? null,
+    column: top?.column ?? null,
+    stack: error.tsStack,
+  };
+}
+
 /** Compile, run once in a fresh background Blender, forward its output, return its exit code. */
 export async function run(
   entry: string,
@@ -131,7 +156,16 @@ export async function run(
   const { blender, version } = await resolveBackend(options);
   const runnable = await loadRunnable(entry, version, options);
   const keepDir = await keepDirFor(options);
-  const display = progressDisplay(options.progress !== false);
+  if (options.resultFile) await checkOutputPath(options.resultFile, [resolve(entry)]);
+  // Output contract: the script's output on stdout (stderr with --json, whose stdout is the
+  // result alone), bpyts' own messages on stderr, Blender's known noise filtered (--verbose: raw).
+  const toStderr = (c: string) => void process.stderr.write(c);
+  const progress = options.progress !== false;
+  const display = progressDisplay(progress, options.json ? toStderr : undefined);
+  const rules = options.verbose ? [] : noiseRules(options.target ? undefined : version);
+  const chatter = progress && !options.verbose ? renderChatter : [];
+  const stdout = noiseFilter(rules, display.onStdout, chatter);
+  const stderr = noiseFilter(rules, toStderr, chatter);
   // Blender runs in its own process group (no terminal signals reach it): Ctrl-C, SIGTERM and
   // SIGHUP of `bpyts run` cancel the run, which kills Blender and what it started.
   const interrupt = new AbortController();
@@ -157,20 +191,32 @@ export async function run(
       keepDir,
       env: options.debugpy ? { ...process.env, BPYTS_DEBUGPY: options.debugpy } : undefined,
       realUserDirs: options.realUserDirs,
-      onStdout: display.onStdout,
-      onStderr: (c) => process.stderr.write(c),
+      onStdout: stdout.write,
+      onStderr: stderr.write,
       onProgress: display.onProgress,
       signal: interrupt.signal,
     });
   } finally {
     for (const s of signals) process.removeListener(s, onSignal);
+    stdout.flush();
+    stderr.flush();
     display.stop();
   }
   if (keepDir) process.stderr.write(`kept ${join(keepDir, basename(result.script))} (+ .map)\n`);
   if (result.error)
     process.stderr.write(`${result.error.format({ pythonTrace: options.pythonTrace })}\n`);
-  if (options.result && result.hasResult)
+  if (options.result && result.hasResult && !options.json)
     process.stdout.write(`${JSON.stringify(result.result, null, 2)}\n`);
+  if (options.json) {
+    // The result (null when the script set none), or an error object; the exit status tells which.
+    const value = result.error ? { error: errorJson(result.error) } : (result.result ?? null);
+    process.stdout.write(`${JSON.stringify(value)}\n`);
+  }
+  if (options.resultFile && result.hasResult)
+    await writeOutputs([{ path: options.resultFile, data: `${JSON.stringify(result.result)}\n` }], {
+      inputs: [resolve(entry)],
+      label: options.resultFile,
+    });
   if (interrupted) return 128 + (constants.signals[interrupted] ?? 0);
   return result.exitCode || (result.error ? 1 : 0);
 }

@@ -1,0 +1,121 @@
+// The output contract of `bpyts run`: the script's output on stdout, bpyts' messages on stderr,
+// Blender's known noise filtered (per-version table; --verbose shows it), --json and
+// --result-file for machines — on every Blender this machine has.
+import { existsSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { noiseFilter, noiseRules } from "@bpyts/runner";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bpyts, compilerReady, tempDir, typingsReady } from "./helpers.js";
+
+const chroots = "/var/lib/bpyts/chroots/bin";
+const blenders = [{ version: "3.4", args: [] as string[] }].concat(
+  ["4.3", "5.2"]
+    .filter((v) => existsSync(join(chroots, `blender-${v}`)))
+    .map((v) => ({ version: v, args: ["--blender", join(chroots, `blender-${v}`)] })),
+);
+
+/** Noise any version may print; none of it may reach a filtered run's output. */
+const NOISE =
+  /^Blender \d+\.\d+\.\d+|^Blender quit$|EGL Error|surfaceless EGL|mounted file-systems|cattrs|bl_pkg|^Fra:|render\s+\|/m;
+
+let dir = "";
+beforeAll(async () => {
+  dir = await tempDir("bpyts output ");
+  await writeFile(
+    join(dir, "render.ts"),
+    `import * as bpy from "bpy";
+import { setResult } from "bpyts/runtime";
+const scene = bpy.context.scene;
+scene.render.engine = "BLENDER_WORKBENCH";
+scene.render.resolution_x = 64;
+scene.render.resolution_y = 36;
+scene.render.filepath = "${dir}/frame.png";
+console.log("before render");
+bpy.ops.render.render({ write_still: true });
+console.log("after render");
+setResult({ objects: bpy.data.objects.length, engine: scene.render.engine });
+`,
+  );
+  await writeFile(join(dir, "fail.ts"), `console.log("x");\nthrow new Error("nope");\n`);
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe.runIf(compilerReady && typingsReady).each(blenders)(
+  "bpyts run output, Blender $version",
+  ({ version, args }) => {
+    it("filters Blender's noise by default; --verbose shows it", async () => {
+      const r = await bpyts(["run", "render.ts", "--target", version, ...args], { cwd: dir });
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stdout).toBe("before render\nafter render"); // (execa drops the final newline)
+      expect(r.stderr).not.toMatch(NOISE);
+      expect(r.stderr).toContain("progress: saved");
+      const raw = await bpyts(["run", "render.ts", "--verbose", ...args], { cwd: dir });
+      expect(raw.exitCode).toBe(0);
+      expect(raw.stdout + raw.stderr).toMatch(
+        new RegExp(`^Blender ${version.replace(".", "\\.")}`, "m"),
+      );
+    });
+
+    it("--json: only the result on stdout; --result-file: the result in a file", async () => {
+      const out = join(dir, `result-${version}.json`);
+      const r = await bpyts(["run", "render.ts", "--json", "--result-file", out, ...args], {
+        cwd: dir,
+      });
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ objects: 3, engine: "BLENDER_WORKBENCH" });
+      expect(r.stderr).toContain("before render"); // the script's output, out of the way
+      expect(JSON.parse(await readFile(out, "utf8"))).toEqual(JSON.parse(r.stdout));
+    });
+
+    it("--json on failure: an error object at the TS line, non-zero exit", async () => {
+      const r = await bpyts(["run", "fail.ts", "--json", ...args], { cwd: dir });
+      expect(r.exitCode).toBe(1);
+      const { error } = JSON.parse(r.stdout) as { error: Record<string, unknown> };
+      expect(error).toMatchObject({ code: "BPY0100", line: 2, message: "nope" });
+      expect(String(error.file)).toMatch(/fail\.ts$/);
+    });
+  },
+);
+
+describe("noise filter", () => {
+  const filter = (chunks: string[], version?: string) => {
+    let out = "";
+    const f = noiseFilter(noiseRules(version), (t) => (out += t));
+    for (const c of chunks) f.write(c);
+    f.flush();
+    return out;
+  };
+
+  it("drops noise lines and the blank lines around them, keeps the script's blank lines", () => {
+    expect(
+      filter(
+        [
+          "Blender 3.4.1\nEGL Error (0x3001): EGL_NOT_INITIALIZED: x\n\nManaged to successfully ",
+          "fallback to surfaceless EGL rendering!\n\na\n\nb\n\nBlender quit\n",
+        ],
+        "3.4",
+      ),
+    ).toBe("a\n\nb\n");
+  });
+
+  it("keeps a line that only looks like noise in another version's table", () => {
+    expect(filter(["could not get a list of mounted file-systems\n"], "3.4")).toBe(
+      "could not get a list of mounted file-systems\n",
+    );
+  });
+
+  it("releases a held block that turns out not to be noise, in order", () => {
+    const text =
+      'Error: Python: Traceback (most recent call last):\n  File "x", line 1\nthen something else\nend\n';
+    expect(filter([text])).toBe(text);
+    expect(
+      filter(
+        ['Traceback (most recent call last):\n  File "a", line 2, in f\nValueError: x\n'],
+        "5.2",
+      ),
+    ).toBe('Traceback (most recent call last):\n  File "a", line 2, in f\nValueError: x\n');
+  });
+});
