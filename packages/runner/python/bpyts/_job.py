@@ -1,20 +1,20 @@
 """Run one job (a compiled script) and describe its outcome structurally."""
+import gc
 import os
-import runpy
 import sys
 import traceback
+import types
 
 import bpy  # noqa: F401 - bpy is always imported before any other Blender module
 
 from . import runtime
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_RUNPY = os.path.abspath(runpy.__file__)
 
 
 def _ours(filename):
     f = os.path.abspath(filename or "")
-    return f.startswith(_HERE + os.sep) or f == _RUNPY or filename == "<frozen runpy>"
+    return f.startswith(_HERE + os.sep)
 
 
 def _frame(file, line, name, col=None):
@@ -39,18 +39,28 @@ def describe(exc):
     return {"type": name, "message": message, "frames": frames, "pythonTrace": text}
 
 
+# Blender's own C-level output (render progress) is buffered by libc when piped: flush() calls
+# fflush. Resolved now, before any script: importing a module after a script (an allocation burst
+# that runs the garbage collector) crashed Blender 3.4 on the garbage `bpy.data.temp_data()` leaves.
+try:
+    import ctypes
+
+    _fflush = ctypes.CDLL(None).fflush
+except Exception:  # no libc symbol table (another platform): Python's own flush must do
+    _fflush = None
+
+
 def flush():
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except Exception:
             pass
-    try:  # Blender's own C-level output (render progress) is buffered by libc when piped
-        import ctypes
-
-        ctypes.CDLL(None).fflush(None)
-    except Exception:
-        pass
+    if _fflush is not None:
+        try:
+            _fflush(None)
+        except Exception:
+            pass
 
 
 def _wait_for_debugger():
@@ -72,6 +82,27 @@ def _wait_for_debugger():
     debugpy.wait_for_client()
 
 
+def _run_main(script):
+    """Run the script as ``__main__``, the way ``blender --python`` does.
+
+    runpy's teardown of its temporary module (argv swap, module copy) crashed Blender 3.4 when
+    the script had used ``bpy.data.temp_data()`` with a library load; a plain module whose
+    namespace is released as soon as the script returns, as Blender's own runner does, does not.
+    """
+    with open(script, "rb") as f:
+        code = compile(f.read(), script, "exec")
+    module = types.ModuleType("__main__")
+    module.__file__ = script
+    module.__builtins__ = __builtins__
+    previous = sys.modules.get("__main__")
+    sys.modules["__main__"] = module
+    try:
+        exec(code, module.__dict__)
+    finally:
+        if previous is not None:
+            sys.modules["__main__"] = previous
+
+
 def run_job(job):
     """Run ``job["script"]`` as ``__main__`` with its real filename; never raises."""
     runtime._begin(job.get("input"), job.get("args"))
@@ -91,7 +122,7 @@ def run_job(job):
     error = None
     try:
         _wait_for_debugger()
-        runpy.run_path(script, run_name="__main__")
+        _run_main(script)
     except SystemExit as e:
         if e.code is None:
             exit_code = 0
@@ -107,6 +138,11 @@ def run_job(job):
             error = {"type": type(e).__name__, "message": f"{e} (while describing: {inner})", "frames": [], "pythonTrace": ""}
         exit_code = 1
     finally:
+        if job.get("exitAfter"):
+            # One-shot: the process ends next. No garbage collection in the script's aftermath —
+            # some Blender data (temp_data) crashes the collector, which a plain
+            # `blender --python` run never invokes before exit either.
+            gc.disable()
         try:
             os.chdir(old_cwd)
         except OSError:

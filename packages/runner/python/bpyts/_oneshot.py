@@ -25,6 +25,7 @@ elif payload.get("emptyScene") and not payload.get("blendFile"):
 if backend == "module":
     _job.set_binary_path(payload.get("binaryPath"))
 
+payload["exitAfter"] = True
 outcome = _job.run_job(payload)
 if isinstance(outcome["exitCode"], bool):  # sys.exit(True) exits with 1, as in Python
     outcome["exitCode"] = int(outcome["exitCode"])
