@@ -1,5 +1,6 @@
 /** Whole-program transform: project files in dependency order into one Python module. */
 import ts from "../ts.cjs";
+import fs from "node:fs";
 import path from "node:path";
 import * as py from "../python/ast.js";
 import { Ctx } from "./context.js";
@@ -52,6 +53,38 @@ function usedNames(node: unknown, out: Set<string>): void {
     const v = o[k];
     if (v !== null && typeof v === "object") usedNames(v, out);
   }
+}
+
+const RUNTIME = "bpyts.runtime";
+const STANDALONE = fs
+  .readFileSync(new URL("../../lib/bpyts_standalone.py", import.meta.url), "utf8")
+  .trimEnd()
+  .split("\n");
+
+/**
+ * `bpyts/runtime` in a built script that runs without bpyts (`blender -b --python out.py -- …`,
+ * Blender's Text Editor): the import falls back to the same API read from the command line
+ * (lib/bpyts_standalone.py). Under bpyts the real module is always importable.
+ */
+function standaloneFallback(importStmt: py.Stmt, bound: [name: string, attr: string][]): py.Stmt {
+  const indent = (l: string) => (l ? `    ${l}` : l);
+  const lines = [
+    "try:",
+    `    ${printStatementLine(importStmt)}`,
+    "except ImportError:  # no bpyts here: the same API from the command line (after --)",
+    ...STANDALONE.map(indent),
+    "",
+    "    _bpyts_rt = _bpyts_runtime()",
+    ...bound.map(([name, attr]) => `    ${name} = _bpyts_rt${attr}`),
+  ];
+  return { kind: "Raw", lines, pos: importStmt.pos };
+}
+
+function printStatementLine(st: py.Stmt): string {
+  if (st.kind === "Import") return `import ${st.module}${st.asname ? ` as ${st.asname}` : ""}`;
+  if (st.kind === "ImportFrom")
+    return `from ${st.module} import ${st.names.map((n) => (n.asname ? `${n.name} as ${n.asname}` : n.name)).join(", ")}`;
+  throw new Error("an import statement was expected");
 }
 
 export interface TransformResult {
@@ -112,11 +145,18 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   const froms = [...imports.from].sort(([a], [b]) => (a === "bpy" ? -1 : b === "bpy" ? 1 : 0));
   for (const first of [true, false]) {
     for (const m of blender)
-      if (isBpy(m.module) === first)
-        header.push({ kind: "Import", module: m.module, asname: m.asname, pos: m.pos });
+      if (isBpy(m.module) === first) {
+        const st: py.Stmt = { kind: "Import", module: m.module, asname: m.asname, pos: m.pos };
+        header.push(
+          m.module === RUNTIME ? standaloneFallback(st, m.asname ? [[m.asname, ""]] : []) : st,
+        );
+      }
     for (const [m, e] of froms)
-      if (isBpy(m) === first)
-        header.push({ kind: "ImportFrom", module: m, names: e.names, pos: e.pos });
+      if (isBpy(m) === first) {
+        const st: py.Stmt = { kind: "ImportFrom", module: m, names: e.names, pos: e.pos };
+        const bound = e.names.map((n): [string, string] => [n.asname ?? n.name, `.${n.name}`]);
+        header.push(m === RUNTIME ? standaloneFallback(st, bound) : st);
+      }
   }
   if (code.length)
     header.push({
