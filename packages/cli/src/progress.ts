@@ -69,19 +69,28 @@ export function progressDisplay(
       },
     };
   }
+  // Plain lines: a still shows its samples in 10 % steps; an animation or a video, one line per
+  // frame once the first frame is done (not a sample count per frame).
   let last = "";
+  let framesDone = 0;
   return {
     onStdout: forward,
     onProgress: (e) => {
       let line: string | undefined;
-      if (e.kind === "samples" || e.kind === "tiles") {
+      if ((e.kind === "samples" || e.kind === "tiles") && framesDone === 0) {
         const step = Math.floor((10 * e.current) / Math.max(1, e.total));
         const key = `${e.frame}:${e.kind}:${step}`;
         if (key !== last) {
           last = key;
           line = `progress: frame ${e.frame ?? "?"} ${e.current}/${e.total} ${e.kind}`;
         }
-      } else if (e.kind === "saved") line = `progress: saved ${e.path}`;
+      } else if (e.kind === "saved") {
+        framesDone++;
+        line = `progress: saved ${e.path}`;
+      } else if (e.kind === "appended") {
+        framesDone++;
+        line = `progress: frame ${e.frame} added to the video`;
+      }
       if (line) process.stderr.write(`${line}\n`);
     },
     stop: () => {},

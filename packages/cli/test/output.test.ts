@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { noiseFilter, noiseRules } from "@bpyts/runner";
+import { noiseFilter, noiseRules, parseProgress, renderChatter } from "@bpyts/runner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bpyts, compilerReady, tempDir, typingsReady } from "./helpers.js";
 
@@ -117,5 +117,20 @@ describe("noise filter", () => {
         "5.2",
       ),
     ).toBe('Traceback (most recent call last):\n  File "a", line 2, in f\nValueError: x\n');
+  });
+
+  it("takes a video's frames for progress, not output", () => {
+    expect(parseProgress("Append frame 12")).toEqual({
+      kind: "appended",
+      frame: 12,
+      line: "Append frame 12",
+    });
+    let out = "";
+    const f = noiseFilter([], (t) => (out += t), renderChatter);
+    f.write(
+      "Fra:1 Mem:1M | Rendering 1 / 4 samples\nAppend frame 1\n Time: 00:00.12 (Saving: 00:00.00)\n\nmine\n",
+    );
+    f.flush();
+    expect(out).toBe("mine\n");
   });
 });

@@ -76,6 +76,7 @@ export const blenderNoise: readonly NoiseRule[] = [
 export const renderChatter: readonly RegExp[] = [
   /^Fra: ?\d+\b/,
   /^Saved: ['"].*['"]\s*$/,
+  /^Append frame \d+$/,
   /^ ?Time: \d+:\d+\.\d+ \(Saving: \d+:\d+\.\d+\)$/,
   /^\d+:\d+\.\d+\s+render\s+\|\s/, // Blender ≥ 5 logs all of it through CLOG's render channel
 ];

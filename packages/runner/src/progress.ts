@@ -4,6 +4,8 @@ export type ProgressEvent =
   | { kind: "samples"; frame?: number; current: number; total: number; line: string }
   | { kind: "tiles"; frame?: number; current: number; total: number; line: string }
   | { kind: "saved"; path: string; line: string }
+  /** A frame written into a video (FFmpeg output: "Append frame N"). */
+  | { kind: "appended"; frame: number; line: string }
   | { kind: "finished"; frame?: number; line: string };
 
 const FRAME = /^Fra:\s*(\d+)\b/;
@@ -14,10 +16,13 @@ const RENDERING_SAMPLES = /\bRendering (\d+) \/ (\d+) samples\b/;
 const TILES = /\b(?:Rendered|Tile) (\d+)\/(\d+) Tiles?\b/i;
 const SAVED = /^Saved: ['"]?(.+?)['"]?\s*$/;
 const FINISHED = /\|\s*Finished\s*$/;
+const APPEND = /^Append frame (\d+)\s*$/;
 
 /** Parse one line of Blender's output; undefined when it is not render progress. */
 export function parseProgress(line: string): ProgressEvent | undefined {
   const text = line.replace(/\r$/, "").replace(LOG_PREFIX, "");
+  const appended = APPEND.exec(text);
+  if (appended?.[1]) return { kind: "appended", frame: Number(appended[1]), line: text };
   const saved = SAVED.exec(text);
   if (saved?.[1]) return { kind: "saved", path: saved[1], line: text };
   const fra = FRAME.exec(text);
