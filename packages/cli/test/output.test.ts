@@ -80,6 +80,15 @@ describe.runIf(compilerReady && typingsReady).each(blenders)(
   },
 );
 
+describe.runIf(compilerReady && typingsReady)("hints", () => {
+  it("warns when --target is not the Blender that runs the script", async () => {
+    const r = await bpyts(["run", "fail.ts", "--target", "4.3"], { cwd: dir });
+    expect(r.stderr).toMatch(
+      /warning: type-checking against Blender 4\.3 \(--target\), but Blender 3\.4 runs the script/,
+    );
+  });
+});
+
 describe("noise filter", () => {
   const filter = (chunks: string[], version?: string) => {
     let out = "";

@@ -20,6 +20,7 @@ import { CliError } from "../errors.js";
 import { checkOutputPath, writeOutputs } from "../output.js";
 import { progressDisplay } from "../progress.js";
 import { locateBlender } from "../target.js";
+import { majorMinor } from "../typings.js";
 import { compileInProject } from "../project.js";
 
 export interface RunOptions {
@@ -77,7 +78,12 @@ export async function resolveBackend(options: {
 }): Promise<{ blender?: string; version?: string }> {
   if ((options.backend ?? "binary") === "binary") {
     const blender = await locateBlender(options.blender);
-    return { blender, version: options.target ?? (await blenderVersion(blender)) };
+    const running = await blenderVersion(blender);
+    if (options.target && majorMinor(options.target) !== majorMinor(running))
+      process.stderr.write(
+        `warning: type-checking against Blender ${majorMinor(options.target)} (--target), but Blender ${majorMinor(running)} runs the script: API differences show up only at run time\n`,
+      );
+    return { blender, version: options.target ?? running };
   }
   const python = options.python ?? process.env["BPYTS_PYTHON"] ?? "python3";
   let version = options.target;
