@@ -12,13 +12,14 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 
 /** One answer the file system gave the compiler. */
 export type CacheInput =
@@ -62,15 +63,23 @@ function stillHolds(input: CacheInput): boolean {
       return fingerprint(input.path) === input.hash;
     case "missing":
       return !existsSync(input.path);
-    case "dir": {
-      let isDir = false;
-      try {
-        isDir = statSync(input.path).isDirectory();
-      } catch {
-        // absent
-      }
-      return isDir === input.exists;
-    }
+    case "dir":
+      return dirExists(input.path) === input.exists;
+  }
+}
+
+/**
+ * Whether a folder exists for module resolution. A node_modules holding only `.cache` (the one
+ * this cache creates beside a package-less script) resolves nothing: it counts as absent, or
+ * the first store would invalidate its own entry.
+ */
+function dirExists(path: string): boolean {
+  try {
+    if (!statSync(path).isDirectory()) return false;
+    if (basename(path) !== "node_modules") return true;
+    return readdirSync(path).some((n) => n !== ".cache");
+  } catch {
+    return false;
   }
 }
 
@@ -141,7 +150,16 @@ export class CompileCache {
 
   /** Record an output; a cache that cannot be written is skipped (said once), never an error. */
   store(key: string, inputs: CacheInput[], output: CachedOutput): void {
-    const entry: Entry = { format: FORMAT, key, inputs, ...output };
+    const entry: Entry = {
+      format: FORMAT,
+      key,
+      inputs: inputs.map((i) =>
+        i.kind === "dir" && i.exists && basename(i.path) === "node_modules"
+          ? { ...i, exists: dirExists(i.path) }
+          : i,
+      ),
+      ...output,
+    };
     const target = this.file(key);
     const temp = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {

@@ -1,3 +1,4 @@
+import type { CacheInput } from "./cache.js";
 import { CliError } from "./errors.js";
 
 /** The slice of @bpyts/compiler's public API the CLI uses (see packages/compiler/src/index.ts). */
@@ -61,6 +62,10 @@ export interface CompilerApi {
     compilerOptions?: unknown;
   }): CompileResult;
   formatDiagnostic(d: Diagnostic, cwd?: string): string;
+  /** The compile cache's recorder (../cache.ts): every file-system answer until stop(). */
+  recordFileSystem(fingerprint: (file: string) => string | undefined): {
+    stop(): CacheInput[];
+  };
 }
 
 let loaded: Promise<CompilerApi> | undefined;
@@ -70,6 +75,9 @@ let loaded: Promise<CompilerApi> | undefined;
  * .py) work even while the compiler package is not built.
  */
 export function loadCompiler(): Promise<CompilerApi> {
+  // Test hook: proves a cached run never loads the compiler (test/cache-run.test.ts).
+  if (process.env["BPYTS_TEST_FORBID_COMPILER"])
+    return Promise.reject(new Error("BPYTS_TEST_FORBID_COMPILER: the compiler was loaded"));
   const specifier = "@bpyts/compiler";
   loaded ??= (import(specifier) as Promise<CompilerApi>).then(
     (m) => {

@@ -133,6 +133,7 @@ function program(setExit: (code: number) => void): Command {
     .option("--keep", "keep the generated .py and .py.map (in a temp folder; path printed)")
     .option("--out-dir <dir>", "write the generated .py and .py.map here and keep them")
     .option("--no-progress", "no render progress bar / lines")
+    .option("--no-cache", "compile even when the compile cache holds this entry's output")
     .option(
       "--debugpy <port>",
       "wait for a debugger (VS Code, debugpy) on 127.0.0.1:<port> before the script runs",

@@ -135,3 +135,65 @@ export function emitEntry(
   });
   return { python: printed.code, sourceMap: printed.map, diagnostics: all };
 }
+
+/** One answer the file system gave the compiler (mirrors the CLI's compile cache inputs). */
+export type RecordedInput =
+  | { path: string; kind: "file"; hash: string }
+  | { path: string; kind: "missing" }
+  | { path: string; kind: "dir"; exists: boolean };
+
+/**
+ * Record every file-system answer the compiler gets (tsconfig reading, module resolution, source
+ * files: all of it goes through ts.sys) until `stop()`, except TypeScript's own lib files (the
+ * compiler's version covers them). A file is fingerprinted BEFORE it is read, so an edit racing
+ * the compile leaves an old fingerprint: the next run misses instead of reusing stale output.
+ */
+export function recordFileSystem(fingerprint: (file: string) => string | undefined): {
+  stop(): RecordedInput[];
+} {
+  const sys = ts.sys;
+  const libDir = path.dirname(ts.getDefaultLibFilePath({}));
+  const seen = new Map<string, RecordedInput>();
+  const note = (p: string, make: () => RecordedInput) => {
+    const abs = path.resolve(p);
+    if (path.dirname(abs) === libDir) return;
+    const input = make();
+    const key = `${abs}\0${input.kind === "dir" ? "dir" : "file"}`;
+    if (!seen.has(key)) seen.set(key, { ...input, path: abs });
+  };
+  const orig = {
+    readFile: sys.readFile,
+    fileExists: sys.fileExists,
+    directoryExists: sys.directoryExists,
+    realpath: sys.realpath,
+  };
+  const fileOrMissing = (f: string): RecordedInput => {
+    const hash = fingerprint(path.resolve(f));
+    return hash === undefined ? { path: f, kind: "missing" } : { path: f, kind: "file", hash };
+  };
+  sys.readFile = (f, enc) => {
+    note(f, () => fileOrMissing(f));
+    return orig.readFile.call(sys, f, enc);
+  };
+  sys.fileExists = (f) => {
+    note(f, () => fileOrMissing(f));
+    return orig.fileExists.call(sys, f);
+  };
+  sys.directoryExists = (d) => {
+    const exists = orig.directoryExists.call(sys, d);
+    note(d, () => ({ path: d, kind: "dir", exists }));
+    return exists;
+  };
+  if (orig.realpath)
+    sys.realpath = (p) => {
+      // A symlink that changes target changes the answer: record the path's own content.
+      note(p, () => fileOrMissing(p));
+      return orig.realpath!.call(sys, p);
+    };
+  return {
+    stop() {
+      Object.assign(sys, orig);
+      return [...seen.values()];
+    },
+  };
+}

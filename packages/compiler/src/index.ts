@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import { diagnostics as table } from "./diagnostics.js";
 import { createHost, emitEntry, tsErrors } from "./host.js";
 
+export { recordFileSystem, type RecordedInput } from "./host.js";
+
 import type { SourceMapV3 } from "./python/printer.js";
 
 export type { SourceMapV3 } from "./python/printer.js";

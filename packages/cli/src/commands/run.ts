@@ -15,7 +15,7 @@ import {
   type CompiledScript,
   type Runnable,
 } from "@bpyts/runner";
-import { assertEntry } from "../compile.js";
+import { assertEntry, cachedCompile } from "../compile.js";
 import { CliError } from "../errors.js";
 import { checkOutputPath, writeOutputs } from "../output.js";
 import { progressDisplay } from "../progress.js";
@@ -47,6 +47,8 @@ export interface RunOptions {
   verbose?: boolean;
   /** -p: tsconfig.json (project mode, ../project.ts) */
   project?: string;
+  /** --no-cache: compile even when the compile cache (../cache.ts) holds the output */
+  cache?: boolean;
 }
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
@@ -107,14 +109,23 @@ export async function resolveBackend(options: {
 export async function loadRunnable(
   entry: string,
   version: string | undefined,
-  project: Pick<RunOptions, "project" | "target"> = {},
+  project: Pick<RunOptions, "project" | "target" | "cache"> = {},
 ): Promise<Runnable> {
   const file = resolve(entry);
   if (!existsSync(file)) throw new CliError("BPY0001", `entry file not found: ${entry}`, file);
   if (extname(file) === ".py") return file;
   if (!version)
     throw new CliError("BPY0004", "cannot tell which Blender typings to use (--target)");
-  const compiled = await compileInProject(entry, { ...project, version });
+  const compile = () =>
+    compileInProject(entry, { project: project.project, target: project.target, version });
+  const compiled =
+    project.cache === false
+      ? await compile()
+      : await cachedCompile(
+          entry,
+          { project: project.project, target: project.target, version },
+          compile,
+        );
   for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
   const script: CompiledScript = {
     python: compiled.python,

@@ -54,7 +54,8 @@ export async function watch(
       do {
         again = false;
         try {
-          const runnable = await loadRunnable(entry, version, options);
+          // No compile cache: the compiler's in-process declaration cache skips reads it would record.
+          const runnable = await loadRunnable(entry, version, { ...options, cache: false });
           const r = await pool.run(runnable, {
             input,
             args: scriptArgs,
