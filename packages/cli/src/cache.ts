@@ -61,8 +61,8 @@ function stillHolds(input: CacheInput): boolean {
   switch (input.kind) {
     case "file":
       return fingerprint(input.path) === input.hash;
-    case "missing":
-      return !existsSync(input.path);
+    case "missing": // no file there (a folder may be: fileExists answers false for it too)
+      return fingerprint(input.path) === undefined;
     case "dir":
       return dirExists(input.path) === input.exists;
   }
@@ -144,7 +144,13 @@ export class CompileCache {
       this.say(`compile cache entry ${this.file(key)} is corrupt; recompiling`);
       return undefined;
     }
-    if (!entry.inputs.every(stillHolds)) return undefined;
+    const changed = entry.inputs.find((i) => !stillHolds(i));
+    if (changed) {
+      // Debug hook (documented in ARCHITECTURE.md): why an entry missed.
+      if (process.env["BPYTS_DEBUG_CACHE"])
+        process.stderr.write(`compile cache: miss, ${changed.kind} ${changed.path} changed\n`);
+      return undefined;
+    }
     return { python: entry.python, sourceMap: entry.sourceMap, warnings: entry.warnings ?? [] };
   }
 

@@ -1,0 +1,160 @@
+/**
+ * The compile cache wired into `bpyts run` (src/compile.ts cachedCompile), with real Blender 3.4.
+ *
+ * Test hook: BPYTS_TEST_FORBID_COMPILER=1 makes loading the compiler fail (src/compiler.ts). A run
+ * under it that succeeds proves the hit built no TypeScript program (TypeScript is not even
+ * loaded); one that fails with the hook's message proves the cache missed and a compile began.
+ * Such a failing run stops before Blender starts, so the invalidation checks stay cheap.
+ */
+import { symlink, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bpyts, compilerReady, repoRoot, tempDir, typingsReady } from "./helpers.js";
+import { initProject } from "./project-fixture.js";
+
+const blender = "/usr/bin/blender";
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+const forbid = { ...process.env, BPYTS_TEST_FORBID_COMPILER: "1" };
+const HOOK = "BPYTS_TEST_FORBID_COMPILER";
+
+describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", () => {
+  let dir: string;
+  const main = () => join(dir, "src/main.ts");
+  const run = (extra: string[] = [], env?: NodeJS.ProcessEnv) =>
+    bpyts(["run", main(), "--blender", blender, ...extra], { cwd: dir, env });
+  /** A run that must be a hit: no compiler, and the script's current output. */
+  async function expectHit(out: string, extra: string[] = []) {
+    const r = await run(extra, forbid);
+    expect(r.stderr).not.toContain(HOOK);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(out);
+    return r;
+  }
+  /** An edit must miss (the compiler is asked for), then a normal run compiles and runs it. */
+  async function expectRebuild(out: string, extra: string[] = []) {
+    const miss = await run(extra, forbid);
+    expect(miss.exitCode).not.toBe(0);
+    expect(miss.stderr).toContain(HOOK);
+    const r = await run(extra);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(out);
+    await expectHit(out, extra);
+  }
+
+  beforeAll(async () => {
+    dir = await tempDir("bpyts cache run ");
+    dirs.push(dir);
+    await initProject(dir, {
+      blender: "3.4",
+      files: {
+        "src/main.ts": `import { word } from "./util";\nconsole.log("main-v1", word);\n`,
+        "src/util/index.ts": `export const word = "util-dir";\n`,
+      },
+    });
+    await symlink(
+      join(repoRoot, "packages/blender-4.3"),
+      join(dir, "node_modules/@bpyts/blender-4.3"),
+    );
+  });
+
+  it("a no-op rerun reuses the output without loading the compiler", async () => {
+    const first = await run();
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stdout).toContain("main-v1 util-dir");
+    expect(await readdir(join(dir, "node_modules/.cache/bpyts"))).toHaveLength(1);
+    await expectHit("main-v1 util-dir");
+    // --no-cache compiles even so
+    const r = await run(["--no-cache"], forbid);
+    expect(r.stderr).toContain(HOOK);
+  });
+
+  it("editing the entry, an import, tsconfig.json, or shadowing a resolution rebuilds", async () => {
+    await writeFile(main(), `import { word } from "./util";\nconsole.log("main-v2", word);\n`);
+    await expectRebuild("main-v2 util-dir");
+    await writeFile(join(dir, "src/util/index.ts"), `export const word = "util-dir-2";\n`);
+    await expectRebuild("main-v2 util-dir-2");
+    // ./util now resolves to src/util.ts before src/util/index.ts
+    await writeFile(join(dir, "src/util.ts"), `export const word = "util-file";\n`);
+    await expectRebuild("main-v2 util-file");
+    const tsconfig = JSON.parse(await readFile(join(dir, "tsconfig.json"), "utf8"));
+    tsconfig.compilerOptions.noUnusedLocals = false;
+    await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+    await expectRebuild("main-v2 util-file");
+  });
+
+  it("another typings version (tsconfig types, --target) rebuilds; warnings replay on a hit", async () => {
+    const tsconfig = JSON.parse(await readFile(join(dir, "tsconfig.json"), "utf8"));
+    tsconfig.compilerOptions.types = ["@bpyts/blender-4.3", "bpyts/types"];
+    await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+    await expectRebuild("main-v2 util-file");
+    // the compile's warning (typings 4.3, Blender 3.4 runs it) comes back from the cache
+    const hit = await expectHit("main-v2 util-file");
+    expect(hit.stderr).toMatch(/types the script against Blender 4\.3, but Blender 3\.4 runs it/);
+    tsconfig.compilerOptions.types = ["@bpyts/blender-3.4", "bpyts/types"];
+    await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
+    await expectRebuild("main-v2 util-file");
+    await expectRebuild("main-v2 util-file", ["--target", "4.3"]);
+  });
+
+  it("a corrupt entry recompiles and says so once", async () => {
+    const cache = join(dir, "node_modules/.cache/bpyts");
+    for (const f of await readdir(cache)) {
+      const text = await readFile(join(cache, f), "utf8");
+      await writeFile(join(cache, f), text.slice(0, text.length / 2));
+    }
+    const r = await run();
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain("main-v2 util-file");
+    expect(r.stderr.match(/is corrupt; recompiling/g)).toHaveLength(1);
+    await expectHit("main-v2 util-file");
+  });
+
+  it("an unwritable cache folder runs uncached and says so once", async () => {
+    const cache = join(dir, "node_modules/.cache/bpyts");
+    await rm(cache, { recursive: true });
+    await writeFile(cache, "not a folder"); // (root ignores permission bits: a file blocks it)
+    try {
+      const r = await run();
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stdout).toContain("main-v2 util-file");
+      expect(r.stderr.match(/compile cache not written/g)).toHaveLength(1);
+      const again = await run([], forbid);
+      expect(again.stderr).toContain(HOOK);
+    } finally {
+      await rm(cache, { force: true });
+    }
+  });
+
+  it("two runs racing on one entry both succeed and run the current code", async () => {
+    await writeFile(main(), `import { word } from "./util";\nconsole.log("main-v3", word);\n`);
+    const [a, b] = await Promise.all([run(), run()]);
+    for (const r of [a, b]) {
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stdout).toContain("main-v3 util-file");
+      expect(r.stdout).not.toContain("main-v2");
+    }
+    await expectHit("main-v3 util-file");
+    // no temp file left behind by either writer
+    const left = await readdir(join(dir, "node_modules/.cache/bpyts"));
+    expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe.skipIf(!compilerReady || !typingsReady)("compile cache without a project", () => {
+  it("a script with no package.json caches beside itself and stays valid", async () => {
+    const dir = await tempDir("bpyts cache bare ");
+    dirs.push(dir);
+    await mkdir(join(dir, "s"));
+    const file = join(dir, "s/hello.ts");
+    await writeFile(file, `console.log("bare-v1");\n`);
+    const first = await bpyts(["run", file, "--blender", blender], { cwd: dir });
+    expect(first.exitCode, first.stderr).toBe(0);
+    const hit = await bpyts(["run", file, "--blender", blender], { cwd: dir, env: forbid });
+    expect(hit.exitCode, hit.stderr).toBe(0);
+    expect(hit.stdout).toContain("bare-v1");
+  });
+});
