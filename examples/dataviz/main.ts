@@ -50,7 +50,11 @@ const background: RGB = cfg.background ?? [0.9, 0.9, 0.9];
 const scene = bpy.context.scene;
 for (const obj of [...bpy.data.objects]) bpy.data.objects.remove(obj);
 
-scene.render.engine = engine;
+// EEVEE's engine id was BLENDER_EEVEE_NEXT in 4.2–4.x (the rewrite), BLENDER_EEVEE before and
+// again from 5.0; the input always says BLENDER_EEVEE.
+const [major, minor] = [bpy.app.version[0], bpy.app.version[1]];
+const eeveeNext = major === 4 && minor >= 2;
+scene.render.engine = engine === "BLENDER_EEVEE" && eeveeNext ? "BLENDER_EEVEE_NEXT" : engine;
 scene.render.resolution_x = width;
 scene.render.resolution_y = height;
 scene.render.resolution_percentage = 100;
@@ -107,7 +111,9 @@ function flatMaterial(name: string, rgb: RGB): bpy.types.Material {
   const bsdf = mat.node_tree?.nodes.get("Principled BSDF") ?? null;
   if (bsdf !== null) {
     (bsdf.inputs.get("Base Color") as bpy.types.NodeSocketColor).default_value = rgba;
-    (bsdf.inputs.get("Emission") as bpy.types.NodeSocketColor).default_value = rgba;
+    // Blender 4.0 renamed the Principled BSDF's "Emission" input to "Emission Color".
+    const emission = bsdf.inputs.get("Emission Color") ?? bsdf.inputs.get("Emission");
+    (emission as bpy.types.NodeSocketColor).default_value = rgba;
     (bsdf.inputs.get("Emission Strength") as bpy.types.NodeSocketFloat).default_value = 0.6;
   }
   return mat;

@@ -4,9 +4,16 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bpyts } from "../helpers.js";
-import { describeRun, runExample, tempDir } from "./support.js";
+import { describeRun, runExample, tempDir, blenders } from "./support.js";
 
-describe("examples/addon", () => {
+describe.each(blenders)("examples/addon on Blender $version", ({ blender }) => {
+  const run = <T = unknown>(
+    file: string,
+    input: unknown,
+    extra: string[] = [],
+    options: { env?: NodeJS.ProcessEnv } = {},
+  ) => runExample<T>(file, input, extra, { ...options, blender });
+
   it("builds an installable add-on whose operator adds the grid", async () => {
     const dir = await tempDir("addon");
     const zip = join(dir, "bpyts_cube_grid.zip");
@@ -16,7 +23,7 @@ describe("examples/addon", () => {
 
     // A private user-scripts folder: the add-on is installed there, not in ~/.config/blender.
     const env = { ...process.env, BLENDER_USER_SCRIPTS: join(dir, "scripts") };
-    const r = await runExample<{
+    const r = await run<{
       enabled: boolean;
       outcome: string[];
       cubes: { name: string; x: number; y: number }[];

@@ -11,6 +11,7 @@ import {
   tempDir,
   writePng,
   type Image,
+  blenders,
 } from "./support.js";
 
 const entry = "examples/compositor/main.ts";
@@ -30,7 +31,14 @@ function testImage(): Image {
   return { width, height, data };
 }
 
-describe("examples/compositor", () => {
+describe.each(blenders)("examples/compositor on Blender $version", ({ blender }) => {
+  const run = <T = unknown>(
+    file: string,
+    input: unknown,
+    extra: string[] = [],
+    options: { env?: NodeJS.ProcessEnv } = {},
+  ) => runExample<T>(file, input, extra, { ...options, blender });
+
   let dir: string;
   let source: string;
   const original = testImage();
@@ -44,7 +52,7 @@ describe("examples/compositor", () => {
 
   async function process(name: string, steps: unknown[]): Promise<Image> {
     const output = join(dir, `${name}.png`);
-    const r = await runExample<{ width: number; height: number; chain: string[] }>(entry, {
+    const r = await run<{ width: number; height: number; chain: string[] }>(entry, {
       input: source,
       output,
       steps,

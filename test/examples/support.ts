@@ -16,6 +16,12 @@ export const otherBlenders = ["4.3", "5.2"]
   .map((v) => ({ version: v, blender: join(chroots, `blender-${v}`) }))
   .filter((b) => existsSync(b.blender));
 
+/** Every Blender the example tests run on: the host's (3.4) and the chroots that exist. */
+export const blenders: { version: string; blender?: string }[] = [
+  { version: "3.4" },
+  ...otherBlenders,
+];
+
 export async function tempDir(name: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `bpyts-ex-${name}-`));
 }
@@ -36,10 +42,11 @@ export async function runExample<T = unknown>(
   entry: string,
   input: unknown,
   extra: string[] = [],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; blender?: string } = {},
 ): Promise<ExampleRun<T>> {
   // Options first: everything after a "--" in `extra` goes to the script.
   const args = ["run", resolve(repoRoot, entry), "--no-progress", "--result"];
+  if (options.blender !== undefined) args.push("--blender", options.blender);
   if (input !== undefined) args.push("--input", JSON.stringify(input));
   args.push(...extra);
   const r = await bpyts(args, { cwd: options.cwd, env: options.env });
