@@ -1,11 +1,12 @@
 // Shared helpers for the examples' end-to-end tests: run an example through the real `bpyts`
 // CLI, read its result, sample PNG pixels, probe videos.
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { PNG } from "pngjs";
+import { afterAll } from "vitest";
 import { bpyts, repoRoot } from "../helpers.js";
 
 export { repoRoot };
@@ -22,8 +23,16 @@ export const blenders: { version: string; blender?: string }[] = [
   ...otherBlenders,
 ];
 
+const made: string[] = [];
+// Every test file that uses tempDir removes its folders when it is done.
+afterAll(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
 export async function tempDir(name: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `bpyts-ex-${name}-`));
+  const dir = await mkdtemp(join(tmpdir(), `bpyts-ex-${name}-`));
+  made.push(dir);
+  return dir;
 }
 
 export interface ExampleRun<T> {
