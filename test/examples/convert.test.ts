@@ -94,7 +94,7 @@ describe("examples/convert", () => {
     expect(result.formats["stl"]?.exporter).toBe("export_mesh.stl");
     expect(result.formats["ply"]?.exporter).toBe("export_mesh.ply");
     checkRoundTrips(result, ["obj", "stl", "ply", "fbx", "dae"]);
-    // glTF exports, but 3.4's importer uses numpy.bool, which numpy 1.24 removed (Debian ships 1.26).
+    // glTF exports, but 3.4's importer uses numpy.bool, which numpy 1.24 removed (Debian 12 ships 1.24.2).
     expect(result.formats["glb"]?.error).toMatch(/numpy' has no attribute 'bool'/);
 
     // X3D: exported by the add-on (its importer is broken on Debian's Python 3.11: open(…, 'rU')).
