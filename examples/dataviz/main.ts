@@ -76,7 +76,8 @@ if (engine === "BLENDER_WORKBENCH") {
 const world = scene.world ?? bpy.data.worlds.new("World");
 scene.world = world;
 world.color = background;
-world.use_nodes = true;
+// From 5.0 worlds and materials always use nodes (setting use_nodes is deprecated).
+if (major < 5) world.use_nodes = true;
 const sky = world.node_tree?.nodes.get("Background") ?? null;
 if (sky !== null) {
   const skyColour = sky.inputs.get("Color") as bpy.types.NodeSocketColor | null;
@@ -107,7 +108,7 @@ function flatMaterial(name: string, rgb: RGB): bpy.types.Material {
   const mat = bpy.data.materials.new(name);
   const rgba: [number, number, number, number] = [rgb[0], rgb[1], rgb[2], 1];
   mat.diffuse_color = rgba;
-  mat.use_nodes = true;
+  if (major < 5) mat.use_nodes = true;
   const bsdf = mat.node_tree?.nodes.get("Principled BSDF") ?? null;
   if (bsdf !== null) {
     (bsdf.inputs.get("Base Color") as bpy.types.NodeSocketColor).default_value = rgba;
