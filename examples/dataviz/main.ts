@@ -50,7 +50,11 @@ const background: RGB = cfg.background ?? [0.9, 0.9, 0.9];
 const scene = bpy.context.scene;
 for (const obj of [...bpy.data.objects]) bpy.data.objects.remove(obj);
 
-scene.render.engine = engine;
+// EEVEE's engine id was BLENDER_EEVEE_NEXT in 4.2–4.x (the rewrite), BLENDER_EEVEE before and
+// again from 5.0; the input always says BLENDER_EEVEE.
+const [major, minor] = [bpy.app.version[0], bpy.app.version[1]];
+const eeveeNext = major === 4 && minor >= 2;
+scene.render.engine = engine === "BLENDER_EEVEE" && eeveeNext ? "BLENDER_EEVEE_NEXT" : engine;
 scene.render.resolution_x = width;
 scene.render.resolution_y = height;
 scene.render.resolution_percentage = 100;
@@ -72,7 +76,8 @@ if (engine === "BLENDER_WORKBENCH") {
 const world = scene.world ?? bpy.data.worlds.new("World");
 scene.world = world;
 world.color = background;
-world.use_nodes = true;
+// From 5.0 worlds and materials always use nodes (setting use_nodes is deprecated).
+if (major < 5) world.use_nodes = true;
 const sky = world.node_tree?.nodes.get("Background") ?? null;
 if (sky !== null) {
   const skyColour = sky.inputs.get("Color") as bpy.types.NodeSocketColor | null;
@@ -103,11 +108,13 @@ function flatMaterial(name: string, rgb: RGB): bpy.types.Material {
   const mat = bpy.data.materials.new(name);
   const rgba: [number, number, number, number] = [rgb[0], rgb[1], rgb[2], 1];
   mat.diffuse_color = rgba;
-  mat.use_nodes = true;
+  if (major < 5) mat.use_nodes = true;
   const bsdf = mat.node_tree?.nodes.get("Principled BSDF") ?? null;
   if (bsdf !== null) {
     (bsdf.inputs.get("Base Color") as bpy.types.NodeSocketColor).default_value = rgba;
-    (bsdf.inputs.get("Emission") as bpy.types.NodeSocketColor).default_value = rgba;
+    // Blender 4.0 renamed the Principled BSDF's "Emission" input to "Emission Color".
+    const emission = bsdf.inputs.get("Emission Color") ?? bsdf.inputs.get("Emission");
+    (emission as bpy.types.NodeSocketColor).default_value = rgba;
     (bsdf.inputs.get("Emission Strength") as bpy.types.NodeSocketFloat).default_value = 0.6;
   }
   return mat;

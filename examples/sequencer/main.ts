@@ -46,37 +46,126 @@ scene.render.fps_base = 1;
 scene.frame_start = 1;
 scene.frame_end = total;
 
-const editor = scene.sequence_editor_create();
-if (editor === null) throw new Error("no sequence editor");
-const strips = editor.sequences;
+// Blender 5.0 renamed sequences to strips: `SequenceEditor.sequences` is `strips`, the
+// ColorSequence/TextSequence types are ColorStrip/TextStrip, `new_effect` takes a `length` and
+// `input1`/`input2` instead of `frame_end` and `seq1`/`seq2`, and a text strip's `align_y` is
+// `anchor_y`. The typings of one Blender declare only its own names, so this one source reaches
+// the strips through the small typed views below (named after what they hold, not a version).
+const v5 = bpy.app.version[0] >= 5;
 
-// new_effect's frame_end is exclusive: a strip from 1 with frame_end 37 lasts 36 frames.
-const colour = strips.new_effect("Colour", "COLOR", 1, 1, {
-  frame_end: colourFrames + 1,
-}) as bpy.types.ColorSequence;
-colour.color = edit.colour ?? [0.8, 0.1, 0.1];
+/** A strip, as much of it as this example uses. */
+class StripView {
+  name = "";
+  type = "";
+  channel = 0;
+  frame_final_start = 0;
+  frame_final_end = 0;
+  frame_final_duration = 0;
+}
+class ColourStripView {
+  color: RGB = [0, 0, 0];
+}
+class TextStripView {
+  text = "";
+  font_size = 0;
+  location: [number, number] = [0, 0];
+  align_y = "BOTTOM"; // before 5.0
+  anchor_y = "BOTTOM"; // 5.0 and later
+  use_shadow = false;
+}
+class StripsView {
+  new_effect(
+    name: string,
+    type: string,
+    channel: number,
+    frame_start: number,
+    options: bpy.KwArgs<{
+      frame_end?: number;
+      length?: number;
+      seq1?: StripView;
+      seq2?: StripView;
+      input1?: StripView;
+      input2?: StripView;
+    }>,
+  ): StripView {
+    throw new Error("a view, not an implementation");
+  }
+  new_image(
+    name: string,
+    filepath: string,
+    channel: number,
+    frame_start: number,
+    options: bpy.KwArgs<{ fit_method?: string }>,
+  ): StripView {
+    throw new Error("a view, not an implementation");
+  }
+}
+type Strips = StripsView & bpy.types.bpy_prop_collection<StripView>;
+class EditorView {
+  sequences: Strips | null = null; // before 5.0
+  strips: Strips | null = null; // 5.0 and later
+}
+
+const editor = scene.sequence_editor_create() as unknown as EditorView | null;
+if (editor === null) throw new Error("no sequence editor");
+const strips = v5 ? editor.strips : editor.sequences;
+if (strips === null) throw new Error("no strips collection");
+
+/** An effect strip from `start` up to (not including) frame `end`, on `channel`. */
+function effect(
+  name: string,
+  type: string,
+  channel: number,
+  start: number,
+  end: number,
+  inputs: StripView[] = [],
+): StripView {
+  if (v5)
+    return strips!.new_effect(name, type, channel, start, {
+      length: end - start,
+      input1: inputs[0],
+      input2: inputs[1],
+    });
+  return strips!.new_effect(name, type, channel, start, {
+    frame_end: end,
+    seq1: inputs[0],
+    seq2: inputs[1],
+  });
+}
+
+// Effect strips end before `end`: a strip from 1 to 37 lasts 36 frames.
+const colour = effect("Colour", "COLOR", 1, 1, colourFrames + 1);
+(colour as unknown as ColourStripView).color = edit.colour ?? [0.8, 0.1, 0.1];
 
 const imageStart = colourFrames - overlap + 1;
 const picture = strips.new_image("Picture", edit.image, 2, imageStart, { fit_method: "FIT" });
 picture.frame_final_duration = imageFrames;
 
-const transition = strips.new_effect("Transition", edit.transition ?? "CROSS", 3, imageStart, {
-  frame_end: colourFrames + 1,
-  seq1: colour,
-  seq2: picture,
-});
+const transition = effect(
+  "Transition",
+  edit.transition ?? "CROSS",
+  3,
+  imageStart,
+  colourFrames + 1,
+  [colour, picture],
+);
 
-const title = strips.new_effect("Title", "TEXT", 4, 1, {
-  frame_end: total + 1,
-}) as bpy.types.TextSequence;
+const title = effect("Title", "TEXT", 4, 1, total + 1) as unknown as TextStripView;
 title.text = edit.title ?? "bpyts";
 title.font_size = Math.round(scene.render.resolution_y / 8);
 title.location = [0.5, 0.08];
-title.align_y = "BOTTOM";
+if (v5) title.anchor_y = "BOTTOM";
+else title.align_y = "BOTTOM";
 title.use_shadow = true;
 
 // H.264 in an MP4 (or Matroska) container.
 const image = scene.render.image_settings;
+// 5.0 split the output kind from the format: FFMPEG is a file format only once the media type
+// is VIDEO (before, it was one more file format).
+class MediaTypeView {
+  media_type = "IMAGE";
+}
+if (v5) (image as unknown as MediaTypeView).media_type = "VIDEO";
 image.file_format = "FFMPEG";
 const ffmpeg = scene.render.ffmpeg;
 ffmpeg.format = edit.container ?? "MPEG4";

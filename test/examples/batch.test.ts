@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeRun, runExample, tempDir } from "./support.js";
+import { describeRun, runExample, tempDir, blenders } from "./support.js";
 
 const entry = "examples/batch/main.ts";
 const maker = "examples/batch/make-scenes.ts";
@@ -16,7 +16,14 @@ interface Inspected {
   materials: { name: string; color: number[]; fakeUser: boolean; users: number }[];
 }
 
-describe("examples/batch", () => {
+describe.each(blenders)("examples/batch on Blender $version", ({ blender }) => {
+  const run = <T = unknown>(
+    file: string,
+    input: unknown,
+    extra: string[] = [],
+    options: { env?: NodeJS.ProcessEnv } = {},
+  ) => runExample<T>(file, input, extra, { ...options, blender });
+
   it("renames objects and repaints materials in every file, and gathers the materials in a library", async () => {
     const root = await tempDir("batch");
     const scenes = join(root, "scenes");
@@ -24,13 +31,13 @@ describe("examples/batch", () => {
     await mkdir(scenes);
     await mkdir(out);
 
-    const made = await runExample<string[]>(maker, undefined, ["--", scenes, "3"]);
+    const made = await run<string[]>(maker, undefined, ["--", scenes, "3"]);
     expect(made.exitCode, describeRun(made)).toBe(0);
     const files = [0, 1, 2].map((i) => join(scenes, `scene${i}.blend`));
     expect(made.result).toEqual(files);
 
     const green = [0.1, 0.6, 0.2];
-    const r = await runExample<{
+    const r = await run<{
       files: { objectsBefore: string[]; objectsAfter: string[] }[];
       materials: number;
     }>(entry, { prefix: "Final_", color: green }, ["--", out, ...files]);
@@ -46,7 +53,7 @@ describe("examples/batch", () => {
     const outputs = files.map((f) => join(out, f.split("/").pop()!));
     const library = join(out, "materials.blend");
     expect(existsSync(library)).toBe(true);
-    const check = await runExample<Inspected[]>(inspector, undefined, [
+    const check = await run<Inspected[]>(inspector, undefined, [
       "--",
       ...outputs,
       library,

@@ -13,6 +13,7 @@ import {
   tempDir,
   type Image,
   type RGB,
+  blenders,
 } from "./support.js";
 
 const entry = "examples/dataviz/main.ts";
@@ -56,11 +57,18 @@ const blue: RGB = [0.1, 0.4, 0.8];
 const grey: RGB = [0.9, 0.9, 0.9];
 const values = [3, 7, 1, 5];
 
-describe("examples/dataviz", () => {
+describe.each(blenders)("examples/dataviz on Blender $version", ({ blender }) => {
+  const run = <T = unknown>(
+    file: string,
+    input: unknown,
+    extra: string[] = [],
+    options: { env?: NodeJS.ProcessEnv } = {},
+  ) => runExample<T>(file, input, extra, { ...options, blender });
+
   it("renders a bar chart (Workbench) with every bar where the data puts it", async () => {
     const dir = await tempDir("bars");
     const output = join(dir, "bars.png");
-    const r = await runExample<{ boxes: unknown[] }>(entry, {
+    const r = await run<{ boxes: unknown[] }>(entry, {
       kind: "bar",
       values,
       labels: ["Q1", "Q2", "Q3", "Q4"],
@@ -113,7 +121,7 @@ describe("examples/dataviz", () => {
       [3, 3],
       [4, 2.5],
     ];
-    const r = await runExample(entry, { kind: "scatter", points, output, palette: [blue] });
+    const r = await run(entry, { kind: "scatter", points, output, palette: [blue] });
     expect(r.exitCode, describeRun(r)).toBe(0);
     const img = await readPng(output);
     expect([img.width, img.height]).toEqual([320, 240]);
@@ -137,7 +145,7 @@ describe("examples/dataviz", () => {
     const dir = await tempDir("engines");
     for (const engine of ["CYCLES", "BLENDER_EEVEE"] as const) {
       const output = join(dir, `${engine}.png`);
-      const r = await runExample(entry, {
+      const r = await run(entry, {
         kind: "bar",
         values,
         engine,
@@ -164,7 +172,7 @@ describe("examples/dataviz", () => {
     const dir = await tempDir("anim");
     const prefix = join(dir, "frame_");
     const frames = 4;
-    const r = await runExample<{ files: string[] }>(entry, {
+    const r = await run<{ files: string[] }>(entry, {
       kind: "bar",
       values,
       frames,

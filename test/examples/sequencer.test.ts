@@ -14,6 +14,7 @@ import {
   videoFrame,
   writePng,
   type Image,
+  blenders,
 } from "./support.js";
 
 const entry = "examples/sequencer/main.ts";
@@ -36,7 +37,14 @@ function top(img: Image): Image {
   return { width: img.width, height: h, data: img.data.slice(0, img.width * h * 4) };
 }
 
-describe("examples/sequencer", () => {
+describe.each(blenders)("examples/sequencer on Blender $version", ({ blender }) => {
+  const run = <T = unknown>(
+    file: string,
+    input: unknown,
+    extra: string[] = [],
+    options: { env?: NodeJS.ProcessEnv } = {},
+  ) => runExample<T>(file, input, extra, { ...options, blender });
+
   let dir: string;
   let image: string;
   beforeAll(async () => {
@@ -47,7 +55,7 @@ describe("examples/sequencer", () => {
 
   it("renders colour → cross → picture with a title to H.264 MP4", async () => {
     const output = join(dir, "clip.mp4");
-    const r = await runExample<{
+    const r = await run<{
       frames: number;
       timeline: { type: string; channel: number; start: number; end: number }[];
     }>(entry, {
@@ -96,7 +104,7 @@ describe("examples/sequencer", () => {
 
   it("renders a wipe into Matroska", async () => {
     const output = join(dir, "clip.mkv");
-    const r = await runExample(entry, {
+    const r = await run(entry, {
       image,
       output,
       width: W,

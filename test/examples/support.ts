@@ -1,11 +1,12 @@
 // Shared helpers for the examples' end-to-end tests: run an example through the real `bpyts`
 // CLI, read its result, sample PNG pixels, probe videos.
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { PNG } from "pngjs";
+import { afterAll } from "vitest";
 import { bpyts, repoRoot } from "../helpers.js";
 
 export { repoRoot };
@@ -16,8 +17,22 @@ export const otherBlenders = ["4.3", "5.2"]
   .map((v) => ({ version: v, blender: join(chroots, `blender-${v}`) }))
   .filter((b) => existsSync(b.blender));
 
+/** Every Blender the example tests run on: the host's (3.4) and the chroots that exist. */
+export const blenders: { version: string; blender?: string }[] = [
+  { version: "3.4" },
+  ...otherBlenders,
+];
+
+const made: string[] = [];
+// Every test file that uses tempDir removes its folders when it is done.
+afterAll(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
 export async function tempDir(name: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `bpyts-ex-${name}-`));
+  const dir = await mkdtemp(join(tmpdir(), `bpyts-ex-${name}-`));
+  made.push(dir);
+  return dir;
 }
 
 export interface ExampleRun<T> {
@@ -36,10 +51,11 @@ export async function runExample<T = unknown>(
   entry: string,
   input: unknown,
   extra: string[] = [],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; blender?: string } = {},
 ): Promise<ExampleRun<T>> {
   // Options first: everything after a "--" in `extra` goes to the script.
   const args = ["run", resolve(repoRoot, entry), "--no-progress", "--result"];
+  if (options.blender !== undefined) args.push("--blender", options.blender);
   if (input !== undefined) args.push("--input", JSON.stringify(input));
   args.push(...extra);
   const r = await bpyts(args, { cwd: options.cwd, env: options.env });
