@@ -23,6 +23,10 @@ _IGNORED_SIGNALS = {signal.SIGKILL, signal.SIGSTOP}
 _VOLATILE_GLOBALS = {("warnings", "_filters_version"), ("__main__", "__builtins__")}
 
 
+# Set by (re-)registration: never put back (a stale RNA pointer would crash Blender).
+_RNA_KEYS = {"bl_rna"}
+
+
 def _signals():
     out = {}
     for sig in signal.valid_signals():
@@ -108,14 +112,15 @@ class Baseline:
         self.threads = set(threading.enumerate())
         self.timers_register = bpy.app.timers.register
         self.timers = []
-        self.types = set(dir(bpy.types))
-        self.classes = [(cls, dict(vars(cls))) for cls in _type_classes()]
         self.driver_namespace = dict(bpy.app.driver_namespace)
         self.addons = set(bpy.context.preferences.addons.keys())
-        self.rebase_prefs()
+        self.rebase()
 
-    def rebase_prefs(self):
-        """After a factory reset: Blender may open descriptors or normalise preferences anew."""
+    def rebase(self):
+        """After a factory reset (~70 ms): add-ons were re-registered (their classes got new
+        ``bl_rna``), Blender may have opened descriptors or normalised preferences anew."""
+        self.types = set(dir(bpy.types))
+        self.classes = [(cls, dict(vars(cls))) for cls in _type_classes()]
         self.prefs = _prefs_fingerprint(bpy.context.preferences, [])
         self.fds = _fds()
 
@@ -275,13 +280,13 @@ class Baseline:
             now = vars(cls)
             if len(now) == len(before) and all(before.get(k, before) is v for k, v in now.items()):
                 continue
-            for key in list(now.keys() - before.keys()):
+            for key in list(now.keys() - before.keys() - _RNA_KEYS):
                 try:
                     delattr(cls, key)
                 except Exception as e:
                     reasons.append(f"cannot remove bpy.types.{cls.__name__}.{key} ({e})")
             for key, value in before.items():
-                if now.get(key, now) is not value:
+                if key not in _RNA_KEYS and now.get(key, now) is not value:
                     try:
                         setattr(cls, key, value)
                     except Exception as e:
@@ -290,6 +295,9 @@ class Baseline:
 
     def unregister_new_classes(self):
         """Classes the job registered (raw ``register_class`` or a compiled ``register()``)."""
+        gone = self.types - set(dir(bpy.types))
+        if gone:
+            return [f"classes unregistered by the job: {', '.join(sorted(gone)[:5])}"]
         new = [getattr(bpy.types, n, None) for n in set(dir(bpy.types)) - self.types]
         new = [c for c in new if isinstance(c, type)]
         # Users of a PropertyGroup must go first: retry until nothing more can be removed.

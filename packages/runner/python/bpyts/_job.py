@@ -172,6 +172,10 @@ def reset_scene(empty, factory=False):
                     current.append(h)
     if factory:
         bpy.ops.wm.read_factory_settings(use_empty=empty)
+        try:  # it leaves is_dirty on: clear it, so that it tells again whether a job changed them
+            bpy.context.preferences.is_dirty = False
+        except Exception:
+            pass
     else:
         bpy.ops.wm.read_homefile(use_factory_startup=True, use_empty=empty, load_ui=False)
     # Re-registering add-ons on a reset can append the same handler again (e.g. pose_library's

@@ -38,7 +38,9 @@ def clean_blend():
             data = f.read()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    fd = _channel._private(os.memfd_create("bpyts-clean.blend", os.MFD_CLOEXEC))
+    mem = os.memfd_create("bpyts-clean.blend", os.MFD_CLOEXEC)
+    fd = _channel._private(mem)
+    os.close(mem)
     os.write(fd, data)
     return fd
 
@@ -64,7 +66,7 @@ def reset(baseline, clean_fd, reasons):
     _job.reset_scene(EMPTY, factory)
     reasons += baseline.unregister_new_classes()
     if factory:
-        baseline.rebase_prefs()
+        baseline.rebase()
     _job.set_binary_path(os.environ.get("BPYTS_BINARY_PATH"))
     reasons += baseline.check_after_reset()
     return reasons
@@ -83,7 +85,12 @@ def run(channel, baseline, msg):
         outcome = {"exitCode": 1, "error": _job.describe(e), "hasResult": False, "result": None}
     else:
         outcome = _job.run_job(msg)
-    capture.finish()
+    try:
+        capture.finish()
+    except OSError as e:  # the job closed the descriptors the capture needs
+        if not channel.intact(channel.resp):
+            raise _channel.ChannelLost(str(e)) from None
+        raise
     reasons = baseline.restore_process(os.path.dirname(os.path.abspath(msg["script"])))
     if capture.leftover:
         reasons.append("the job's output pipe is still held (a child process or a copied descriptor)")
@@ -124,7 +131,18 @@ def main():
         channel.send({"type": "idle"})
 
 
+CHANNEL_LOST = 70  # pool.ts: the job is failed with BPY0114
+
+
 try:
     main()
 except _channel.ChannelLost:
-    leave(70)
+    leave(CHANNEL_LOST)
+except BaseException:  # noqa: B036 - the supervisor itself failed: say why, then go
+    import traceback
+
+    try:
+        os.write(2, traceback.format_exc().encode())
+    except OSError:
+        pass
+    leave(71)
