@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, resolve } from "node:path";
 import { execaLoaded, loadExeca } from "./execa.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
@@ -151,6 +153,17 @@ const channelClosed = () =>
 const violationError = (error: ProtocolError) =>
   new ScriptError(error.code, `${error.message}; the worker was killed and replaced`);
 
+/** Blender's session temp folder as the worker reported it, if it has that exact shape. */
+function blenderTempdir(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  const dir = path.replace(/\/+$/, "");
+  const parent = dirname(dir);
+  const ok =
+    /^blender_[A-Za-z0-9]+$/.test(basename(dir)) &&
+    (parent === tmpdir() || parent === "/tmp" || parent === process.env["TMPDIR"]);
+  return ok ? dir : undefined;
+}
+
 class Worker {
   /** starting → idle ⇄ busy (running a job, then resetting until `idle`) → dead. */
   state: "starting" | "idle" | "busy" | "dead" = "starting";
@@ -161,6 +174,8 @@ class Worker {
   /** Set when the channel broke (the worker is being killed): nothing more from it counts. */
   private untrusted = false;
   private channelClosed = false;
+  /** Blender's session folder: a killed Blender cannot remove it, the pool does. */
+  private tempdir?: string;
 
   constructor(
     private readonly pool: Pool,
@@ -227,6 +242,7 @@ class Worker {
           );
         }
         clearTimeout(this.startTimer);
+        this.tempdir = blenderTempdir(m.tempdir);
         this.pool.workerReady(this);
         return;
       case "out":
@@ -329,6 +345,7 @@ class Worker {
       job.stopped ??= violationError(channelClosed());
     }
     if (job) this.pool.finish(job, { died: { signal, exitCode } });
+    if (this.tempdir) void rm(this.tempdir, { recursive: true, force: true }).catch(() => {});
     this.pool.workerExited(this, wasStarting);
   }
 

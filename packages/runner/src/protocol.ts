@@ -101,7 +101,7 @@ export interface PythonExceptionMessage {
 
 /** What a worker may say, checked field by field (`parseWorkerMessage`). */
 export type WorkerMessage =
-  | { type: "ready"; pid: number; version: string }
+  | { type: "ready"; pid: number; version: string; tempdir?: string }
   | ({ type: "out"; stream: "stdout" | "stderr"; data: string } & JobTag)
   | ({
       type: "done";
@@ -144,7 +144,7 @@ const exception = shape({
 });
 const tag = { type: isStr, id: isInt, nonce: isStr };
 const schemas: Record<WorkerMessage["type"], Check> = {
-  ready: shape({ type: isStr, pid: isInt, version: isStr }),
+  ready: shape({ type: isStr, pid: isInt, version: isStr }, { tempdir: isStr }),
   out: shape({ ...tag, stream: (v) => v === "stdout" || v === "stderr", data: isStr }),
   done: shape({
     ...tag,

@@ -115,7 +115,8 @@ def main():
     _job.set_binary_path(os.environ.get("BPYTS_BINARY_PATH"))
     _job.snapshot_handlers()
     baseline = _isolate.Baseline(channel.private_fds | {clean_fd})
-    channel.send({"type": "ready", "pid": os.getpid(), "version": bpy.app.version_string})
+    # tempdir: Blender's session folder, removed by Node if this worker is killed.
+    channel.send({"type": "ready", "pid": os.getpid(), "version": bpy.app.version_string, "tempdir": getattr(bpy.app, "tempdir", "")})
     while True:
         msg = channel.receive()
         if msg is None or msg.get("type") == "quit":
