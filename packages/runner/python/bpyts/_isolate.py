@@ -48,8 +48,9 @@ def _type_classes():
     return classes
 
 
-def _prefs_fingerprint(ptr, out, depth=0):
-    """Every plain preference value (reading them is ~10 ms): ``is_dirty`` can be cleared."""
+def _prefs_paths(ptr, out, depth=0):
+    """Where every plain preference value lives (walked once per baseline, ~15 ms): a job can
+    clear ``is_dirty``, so the values themselves are compared after each job (~3 ms)."""
     for prop in ptr.bl_rna.properties:
         key = prop.identifier
         if key in ("rna_type", "is_dirty"):
@@ -60,17 +61,38 @@ def _prefs_fingerprint(ptr, out, depth=0):
             continue
         if prop.type == "POINTER":
             if value is not None and depth < 6:
-                _prefs_fingerprint(value, out, depth + 1)
+                _prefs_paths(value, out, depth + 1)
         elif prop.type == "COLLECTION":
-            out.append(len(value))
+            out.append((ptr, key, len))
             if depth < 6:
                 for item in value:
-                    _prefs_fingerprint(item, out, depth + 1)
+                    _prefs_paths(item, out, depth + 1)
         elif hasattr(value, "__len__") and not isinstance(value, str):
-            out.append(tuple(value))
+            out.append((ptr, key, tuple))
         else:
-            out.append(value)
+            out.append((ptr, key, None))
     return out
+
+
+def _prefs_values(paths):
+    out = []
+    for ptr, key, convert in paths:
+        try:
+            value = getattr(ptr, key)
+            out.append(convert(value) if convert else value)
+        except Exception as e:  # a struct that went away: different from the baseline
+            out.append(e)
+    return out
+
+
+def _same_dict(now, before):
+    """Same keys bound to the same objects (a C comparison first: ~1 µs per class)."""
+    try:
+        if now == before:
+            return all(before[k] is v for k, v in now.items()) if len(now) < 4 else True
+    except Exception:  # a value whose == raises (numpy arrays): compare identities
+        pass
+    return len(now) == len(before) and all(before.get(k, before) is v for k, v in now.items())
 
 
 def _fds():
@@ -85,6 +107,25 @@ def _fd_target(fd):
         return os.readlink(f"/proc/self/fd/{fd}")
     except OSError:
         return ""
+
+
+class LoadWatch:
+    """Whether a .blend was loaded since the last job began (a load can leave Blender's auto-run
+    flag on: then the worker opens its clean file with scripts off). Installed before the handler
+    snapshot, so resets keep it."""
+
+    def __init__(self):
+        self.loaded = False
+
+        @bpy.app.handlers.persistent
+        def bpyts_load_watch(*_args):
+            self.loaded = True
+
+        self.handler = bpyts_load_watch
+        bpy.app.handlers.load_pre.append(bpyts_load_watch)
+
+    def needs_clean_load(self):
+        return self.loaded or not any(h is self.handler for h in bpy.app.handlers.load_pre)
 
 
 class Baseline:
@@ -112,6 +153,7 @@ class Baseline:
         self.threads = set(threading.enumerate())
         self.timers_register = bpy.app.timers.register
         self.timers = []
+        self.globals = {}
         self.driver_namespace = dict(bpy.app.driver_namespace)
         self.addons = set(bpy.context.preferences.addons.keys())
         self.rebase()
@@ -121,14 +163,26 @@ class Baseline:
         ``bl_rna``), Blender may have opened descriptors or normalised preferences anew."""
         self.types = set(dir(bpy.types))
         self.classes = [(cls, dict(vars(cls))) for cls in _type_classes()]
-        self.prefs = _prefs_fingerprint(bpy.context.preferences, [])
+        self.prefs_paths = _prefs_paths(bpy.context.preferences, [])
+        self.prefs = _prefs_values(self.prefs_paths)
         self.fds = _fds()
 
     # -- per job --------------------------------------------------------------------------------
 
     def before_job(self):
         random.seed()  # each job its own sequence (a seed set by the last job does not carry over)
-        self.globals = [(name, mod, dict(vars(mod))) for name, mod in list(sys.modules.items()) if hasattr(mod, "__dict__")]
+        # Module globals: copied once, then only the modules that changed (Blender's own resets
+        # rebind some) or were added are copied again: a comparison is much cheaper than a copy.
+        globals_ = self.globals
+        for name, mod in list(sys.modules.items()):
+            entry = globals_.get(name)
+            if entry is None or entry[0] is not mod or not _same_dict(vars(mod), entry[1]):
+                try:
+                    globals_[name] = (mod, dict(vars(mod)))
+                except TypeError:  # no __dict__
+                    pass
+        for name in list(globals_.keys() - sys.modules.keys()):
+            del globals_[name]
         self.timers = []
         original = self.timers_register
 
@@ -230,11 +284,11 @@ class Baseline:
             ):
                 continue
             del sys.modules[name]
-        for name, mod, before in self.globals:
+        for name, (mod, before) in self.globals.items():
             if sys.modules.get(name) is not mod:
                 continue
             now = vars(mod)
-            if now is before or (len(now) == len(before) and all(before.get(k, before) is v for k, v in now.items())):
+            if now is before or _same_dict(now, before):
                 continue
             for key in now.keys() | before.keys():
                 if (name, key) in _VOLATILE_GLOBALS or now.get(key, now) is before.get(key, before):
@@ -269,7 +323,11 @@ class Baseline:
                 ns[key] = value
         reasons += self._restore_types()
         prefs = bpy.context.preferences
-        dirty = prefs.is_dirty or set(prefs.addons.keys()) != self.addons or _prefs_fingerprint(prefs, []) != self.prefs
+        dirty = (
+            prefs.is_dirty
+            or set(prefs.addons.keys()) != self.addons
+            or _prefs_values(self.prefs_paths) != self.prefs
+        )
         return dirty, reasons
 
     def _restore_types(self):
@@ -278,7 +336,7 @@ class Baseline:
         # class-dict entry; deleting it removes the property).
         for cls, before in self.classes:
             now = vars(cls)
-            if len(now) == len(before) and all(before.get(k, before) is v for k, v in now.items()):
+            if _same_dict(now, before):
                 continue
             for key in list(now.keys() - before.keys() - _RNA_KEYS):
                 try:
@@ -295,10 +353,11 @@ class Baseline:
 
     def unregister_new_classes(self):
         """Classes the job registered (raw ``register_class`` or a compiled ``register()``)."""
-        gone = self.types - set(dir(bpy.types))
+        names = set(dir(bpy.types))
+        gone = self.types - names
         if gone:
             return [f"classes unregistered by the job: {', '.join(sorted(gone)[:5])}"]
-        new = [getattr(bpy.types, n, None) for n in set(dir(bpy.types)) - self.types]
+        new = [getattr(bpy.types, n, None) for n in names - self.types]
         new = [c for c in new if isinstance(c, type)]
         # Users of a PropertyGroup must go first: retry until nothing more can be removed.
         while new:

@@ -58,11 +58,13 @@ def leave(code):
     os._exit(code)
 
 
-def reset(baseline, clean_fd, reasons):
+def reset(baseline, watch, clean_fd, reasons):
     """Between jobs (after ``done``): Blender-level state, then the scene."""
     factory, more = baseline.restore_blender()
     reasons += more
-    bpy.ops.wm.open_mainfile(filepath=f"/proc/self/fd/{clean_fd}", load_ui=False, use_scripts=False)
+    # The auto-run flag is set by a load with scripts and by the preference's update function.
+    if factory or watch.needs_clean_load():
+        bpy.ops.wm.open_mainfile(filepath=f"/proc/self/fd/{clean_fd}", load_ui=False, use_scripts=False)
     _job.reset_scene(EMPTY, factory)
     reasons += baseline.unregister_new_classes()
     if factory:
@@ -72,9 +74,9 @@ def reset(baseline, clean_fd, reasons):
     return reasons
 
 
-def run(channel, baseline, msg):
+def run(channel, msg):
+    """The job, from its first output to ``done``: the critical path (restores come after)."""
     job_id, nonce = msg["id"], msg["nonce"]
-    baseline.before_job()
     capture = _channel.Capture(channel, job_id, nonce)
     try:
         if msg.get("blendFile"):
@@ -91,7 +93,7 @@ def run(channel, baseline, msg):
         if not channel.intact(channel.resp):
             raise _channel.ChannelLost(str(e)) from None
         raise
-    reasons = baseline.restore_process(os.path.dirname(os.path.abspath(msg["script"])))
+    reasons = []
     if capture.leftover:
         reasons.append("the job's output pipe is still held (a child process or a copied descriptor)")
     lost = channel.lost()
@@ -113,22 +115,27 @@ def main():
     else:
         bpy.ops.wm.read_homefile(use_factory_startup=True, load_ui=False)
     _job.set_binary_path(os.environ.get("BPYTS_BINARY_PATH"))
+    watch = _isolate.LoadWatch()
     _job.snapshot_handlers()
     baseline = _isolate.Baseline(channel.private_fds | {clean_fd})
+    baseline.before_job()
     # tempdir: Blender's session folder, removed by Node if this worker is killed.
     channel.send({"type": "ready", "pid": os.getpid(), "version": bpy.app.version_string, "tempdir": getattr(bpy.app, "tempdir", "")})
     while True:
         msg = channel.receive()
         if msg is None or msg.get("type") == "quit":
             break
-        reasons = run(channel, baseline, msg)
+        reasons = run(channel, msg)
         try:
-            reasons = reset(baseline, clean_fd, reasons)
+            reasons += baseline.restore_process(os.path.dirname(os.path.abspath(msg["script"])))
+            reasons = reset(baseline, watch, clean_fd, reasons)
         except Exception as e:
             reasons.append(f"reset failed: {type(e).__name__}: {e}")
         if reasons:
             channel.send({"type": "recycle", "reasons": reasons})
             leave(0)
+        baseline.before_job()  # the next job's snapshot, taken while idle
+        watch.loaded = False
         channel.send({"type": "idle"})
 
 

@@ -87,7 +87,12 @@ class _Timers:
 
 
 class _Handlers:
-    pass
+    def __init__(self):
+        self.load_pre = []
+
+    @staticmethod
+    def persistent(function):
+        return function
 
 
 class _Rna:
