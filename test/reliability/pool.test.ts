@@ -246,15 +246,32 @@ export function register(): void {
       ],
     });
     expect(compiled.diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
+    // As a script (its `if __name__ == "__main__": register()`), and as a module imported from
+    // a folder outside the job's own (the module stays loaded: its classes are the same objects
+    // on the next run, which raised "already registered" before jobs were isolated).
     const script = join(tmp, "addon.py");
     writeFileSync(script, compiled.python!);
-    const before = pool.stats();
-    for (let i = 0; i < 3; i++) {
-      const r = await pool.run<string>(script);
-      expect(r.error?.format()).toBeUndefined();
-      expect(r.result).toBe("object.bpyts_reliability_move");
+    const lib = mkdtempSync(join(tmpdir(), "bpyts-reliability-lib-"));
+    try {
+      writeFileSync(join(lib, "bpyts_rel_addon.py"), compiled.python!);
+      const viaImport = py(
+        `import sys
+sys.path.append(${JSON.stringify(lib)})
+import bpyts_rel_addon
+bpyts_rel_addon.register()
+`,
+      );
+      await pool.ready();
+      const before = pool.stats();
+      for (const entry of [script, script, viaImport, viaImport, viaImport]) {
+        const r = await pool.run<string>(entry);
+        expect(r.error?.format()).toBeUndefined();
+        expect(r.result).toBe("object.bpyts_reliability_move");
+      }
+      expect(pool.stats().started, workerLog.join("")).toBe(before.started); // reset, not recycled
+    } finally {
+      rmSync(lib, { recursive: true, force: true });
     }
-    expect(pool.stats().started, workerLog.join("")).toBe(before.started); // reset, not recycled
   });
 
   describe("autorun is per job", () => {
