@@ -492,6 +492,20 @@ time.sleep(1)
       expect(r.result?.[53999]).toBe("y".repeat(1000));
     });
 
+    it("setResult of a Map or Set is refused like JSON.stringify of one (BPY1024), not sent as {1: null}", () => {
+      const entry = join(tmp, "set-result.ts");
+      writeFileSync(
+        entry,
+        `import { setResult } from "bpyts/runtime";\nconst s = new Set([1, 2]);\nsetResult(s);\nsetResult(new Map([["a", 1]]));\nsetResult([...s]);\n`,
+      );
+      const r = compileFile({
+        entry,
+        typeRoots: [join(repoRoot, "packages/runner/runtime/bpyts-runtime.d.ts")],
+      });
+      expect(r.diagnostics.map((d) => `${d.code}:${d.line}`)).toEqual(["BPY1024:3", "BPY1024:4"]);
+      expect(formatDiagnostic(r.diagnostics[0]!)).toMatch(/setResult on a Map or Set/);
+    });
+
     it("close({ force: true }) cancels the running job (BPY0103), it is not reported as a crash", async () => {
       const p = await createPool({ size: 1 });
       await p.ready();
