@@ -10,6 +10,7 @@ import { progressParser } from "./progress.js";
 import {
   encodeFrame,
   frameDecoder,
+  MAX_FRAME_BYTES,
   parseWorkerMessage,
   ProtocolError,
   type WorkerMessage,
@@ -140,6 +141,9 @@ function spawnWorker(
   });
 }
 
+/** How long a worker may take to reset between jobs before it is replaced. */
+const RESET_TIMEOUT_MS = 60_000;
+
 /** The worker's exit status when its channel is gone (python/bpyts/_worker.py). */
 const CHANNEL_LOST = 70;
 
@@ -174,6 +178,7 @@ class Worker {
   /** Set when the channel broke (the worker is being killed): nothing more from it counts. */
   private untrusted = false;
   private channelClosed = false;
+  private resetTimer?: NodeJS.Timeout;
   /** Blender's session folder: a killed Blender cannot remove it, the pool does. */
   private tempdir?: string;
 
@@ -264,6 +269,12 @@ class Worker {
           return;
         }
         this.job = undefined; // resetting now; the worker says `idle` (or `recycle`) when done
+        // A reset that never ends (something the job left blocks it) must not take the worker
+        // out of the pool for good.
+        this.resetTimer = setTimeout(() => {
+          this.pool.onWorkerOutput?.("bpyts: a worker did not finish its reset; replaced\n");
+          this.kill();
+        }, RESET_TIMEOUT_MS);
         this.pool.finish(job, {
           outcome: {
             ...m,
@@ -278,6 +289,7 @@ class Worker {
             new ProtocolError("BPY0112", "the worker said `idle` during a job (a forged message)"),
           );
         }
+        clearTimeout(this.resetTimer);
         this.pool.workerIdle(this);
         return;
       case "recycle":
@@ -289,6 +301,7 @@ class Worker {
             ),
           );
         }
+        clearTimeout(this.resetTimer);
         this.retiring = true; // it exits now; the pool starts a fresh one
         this.pool.workerRecycled(this, m.reasons);
         return;
@@ -337,6 +350,7 @@ class Worker {
 
   private exited(signal: string | undefined, exitCode: number | undefined): void {
     clearTimeout(this.startTimer);
+    clearTimeout(this.resetTimer);
     const wasStarting = this.state === "starting";
     this.state = "dead";
     const job = this.job;
@@ -403,6 +417,7 @@ class Pool implements WorkerPool {
       BPYTS_PYTHONPATH: pythonDir,
       BPYTS_RESPONSE_FD: "3",
       BPYTS_EMPTY_SCENE: this.options.emptyScene ? "1" : "0",
+      BPYTS_MAX_FRAME: String(MAX_FRAME_BYTES),
       ...(blender ? { BPYTS_BINARY_PATH: blender } : {}),
     };
     for (let i = 0; i < this.size; i++) this.spawn();

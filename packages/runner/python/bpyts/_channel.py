@@ -29,6 +29,13 @@ _F_SETPIPE_SZ = 1031  # fcntl.F_SETPIPE_SZ (Python ≥ 3.10 only)
 OUT_CHUNK = 256 * 1024  # bytes of output per frame (JSON-escaped, well under Node's frame cap)
 
 
+MAX_FRAME = int(os.environ.get("BPYTS_MAX_FRAME") or 256 * 1024 * 1024)  # Node's cap (protocol.ts)
+
+
+def encode(obj):
+    return json.dumps(obj, allow_nan=False).encode("utf-8")
+
+
 class ChannelLost(Exception):
     """Our response descriptor is gone (a job closed it): the worker cannot report, it exits."""
 
@@ -74,8 +81,9 @@ class Channel:
         names = {self.req: "request", self.resp: "response", self.orig_out: "stdout", self.orig_err: "stderr", self.devnull: "devnull"}
         return [names[fd] for fd in self.ids if not self.intact(fd)]
 
-    def send(self, obj):
-        data = json.dumps(obj, allow_nan=False).encode("utf-8")
+    def send(self, obj, data=None):
+        if data is None:
+            data = encode(obj)
         frame = memoryview(struct.pack(">I", len(data)) + data)
         with self.lock:
             if not self.intact(self.resp):

@@ -99,7 +99,14 @@ def run(channel, msg):
     lost = channel.lost()
     if lost:
         reasons.append(f"private descriptors closed by the job: {', '.join(lost)}")
-    channel.send({"type": "done", "id": job_id, "nonce": nonce, **outcome})
+    done = {"type": "done", "id": job_id, "nonce": nonce, **outcome}
+    data = _channel.encode(done)
+    if len(data) > _channel.MAX_FRAME:  # Node would refuse the frame: say why instead
+        message = f"the result is {len(data)} bytes of JSON, more than the pool's limit of {_channel.MAX_FRAME} (use run(), or write it to a file)"
+        error = {"type": "ValueError", "message": message, "frames": [], "pythonTrace": f"ValueError: {message}\n"}
+        done.update(exitCode=1, error=error, hasResult=False, result=None)
+        data = None
+    channel.send(done, data)
     return reasons
 
 
