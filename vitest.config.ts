@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",
+    // A private $TMPDIR for the run, removed at the end (test/global-setup.ts).
+    globalSetup: ["test/global-setup.ts"],
     // .ci/run asks for a JSON report too (its closing "N passed, N failed" line is read from it).
     reporters: process.env.BPYTS_TEST_REPORT
       ? ["default", ["json", { outputFile: process.env.BPYTS_TEST_REPORT }]]

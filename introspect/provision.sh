@@ -12,6 +12,9 @@
 # (unshare) it bind-mounts /proc, /dev and every non-system top-level directory (/tmp, /home,
 # /root, /work, …) at the same paths inside the chroot, then `chroot`s and execs
 # /usr/bin/blender with the same arguments and working directory. Nothing stays mounted.
+# Every step execs (unshare without --fork, chroot, `exec` in sh): no wrapper process stays in
+# between, so Blender keeps the wrapper's PID, process group and parent-death signal — the runner's
+# group kills and `setpriv --pdeathsig` reach the real Blender. Keep it that way.
 # Needs root (debootstrap, mount, chroot, unshare); the wrapper also needs root when run.
 set -euo pipefail
 
@@ -47,6 +50,26 @@ if [ ! -x "$dir/usr/bin/blender" ]; then
   chroot "$dir" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get -o Acquire::Check-Valid-Until=false update -q
   chroot "$dir" env DEBIAN_FRONTEND=noninteractive LC_ALL=C \
     apt-get -o Acquire::Check-Valid-Until=false install -y -q --no-install-recommends blender
+  chroot "$dir" apt-get clean
+  umount "$dir/proc" || true
+fi
+
+# What Debian's Blender recommends and --no-install-recommends left out, but scripts need:
+# libEGL and libGL/libOpenGL for Workbench/EEVEE/compositor renders, numpy for the glTF/FBX
+# exporters, cattrs for 5.x's remote asset listing (where the suite has it). Installed when
+# missing, so older chroots catch up; a package a suite does not have is skipped.
+extras=()
+for pkg in libegl1 libgl1 libopengl0 python3-numpy python3-cattrs; do
+  chroot "$dir" dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
+  chroot "$dir" apt-cache show "$pkg" >/dev/null 2>&1 && extras+=("$pkg")
+done
+if ((${#extras[@]})); then
+  log "apt-get install ${extras[*]}"
+  mountpoint -q "$dir/proc" || mount --bind /proc "$dir/proc"
+  cp -L /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
+  chroot "$dir" env DEBIAN_FRONTEND=noninteractive LC_ALL=C apt-get -o Acquire::Check-Valid-Until=false update -q
+  chroot "$dir" env DEBIAN_FRONTEND=noninteractive LC_ALL=C \
+    apt-get -o Acquire::Check-Valid-Until=false install -y -q --no-install-recommends "${extras[@]}"
   chroot "$dir" apt-get clean
   umount "$dir/proc" || true
 fi

@@ -1,7 +1,6 @@
 /** Schema → typings package (declaration files + package.json). */
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { startFormatter } from "./format.js";
+import { checkPackageFolder, writePackage, type WriteFileFn } from "./write.js";
 import type { Operator, PyModule, Schema, Struct } from "@bpyts/introspect";
 import { GenContext, Imports } from "./context.js";
 import { RnaTypes, enumItemsDoc, jsdoc, oneLine } from "./rna.js";
@@ -26,6 +25,8 @@ export interface GenerateOptions {
   structsPerFile?: number;
   /** Operators per bpy.ops chunk file (default 600, whole namespaces). */
   operatorsPerFile?: number;
+  /** How each file is written (default: replace, never following a link); see write.ts. */
+  writeFile?: WriteFileFn;
 }
 
 export interface GeneratedFile {
@@ -869,7 +870,10 @@ function renderPieces(specs: FileSpec[], version: string, maxChars: number): Fil
   return out;
 }
 
-/** Generate a typings package for `schema` into `outDir` (files not generated are removed). */
+/**
+ * Generate a typings package for `schema` into `outDir`: a new or empty folder, or one generated
+ * before (its `.bpyts-generated.json` lists the files a rerun may rewrite or delete; write.ts).
+ */
 export async function generate(
   schema: Schema,
   outDir: string,
@@ -878,12 +882,12 @@ export async function generate(
   const version = schema.blender.versionString;
   const [maj, min] = schema.blender.version;
   const format = options.format ?? true;
+  await checkPackageFolder(outDir);
   // Workers start loading prettier now, in parallel with building the files.
   const formatter = format ? startFormatter() : undefined;
   let entries: [string, string][];
   try {
     const specs = buildFiles(schema, options);
-    await mkdir(outDir, { recursive: true });
     if (formatter) {
       const files = renderPieces(specs, version, PIECE_CHARS).sort((a, b) =>
         a.name.localeCompare(b.name),
@@ -904,15 +908,6 @@ export async function generate(
   } finally {
     await formatter?.close();
   }
-  const wanted = new Set<string>([...entries.map(([name]) => name), "package.json"]);
-  for (const f of await readdir(outDir)) {
-    if (f.endsWith(".d.ts") && !wanted.has(f)) await rm(join(outDir, f));
-  }
-  const files: GeneratedFile[] = [];
-  for (const [name, text] of entries) {
-    await writeFile(join(outDir, name), text);
-    files.push({ path: name, bytes: Buffer.byteLength(text) });
-  }
   const pkg = {
     name: options.packageName ?? `@bpyts/blender-${maj}.${min}`,
     version,
@@ -928,8 +923,12 @@ export async function generate(
     files: ["*.d.ts"],
   };
   const pkgText = `${JSON.stringify(pkg, null, 2)}\n`;
-  await writeFile(join(outDir, "package.json"), pkgText);
-  files.push({ path: "package.json", bytes: Buffer.byteLength(pkgText) });
+  const all = [...entries, ["package.json", pkgText] as const];
+  await writePackage(outDir, all, options.writeFile);
+  const files: GeneratedFile[] = all.map(([path, text]) => ({
+    path,
+    bytes: Buffer.byteLength(text),
+  }));
   return { files, version };
 }
 

@@ -3,3 +3,5 @@ export type { GenerateOptions, GenerateResult, GeneratedFile } from "./generate.
 export { apiDiff, formatApiDiff } from "./diff.js";
 export type { ApiDiff, DiffSection } from "./diff.js";
 export { mapText } from "./rst.js";
+export { MANIFEST_NAME, OutputFolderError } from "./write.js";
+export type { WriteFileFn } from "./write.js";

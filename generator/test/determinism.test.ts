@@ -5,13 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSchema } from "@bpyts/introspect";
-import { generate } from "../src/index.js";
+import { MANIFEST_NAME, generate } from "../src/index.js";
 import { VERSIONS, pkgDir, schemaFile } from "./helpers.js";
 
 function snapshot(dir: string): Map<string, string> {
   return new Map(
     readdirSync(dir)
-      .filter((f) => f.endsWith(".d.ts") || f === "package.json")
+      .filter((f) => f.endsWith(".d.ts") || f === "package.json" || f === MANIFEST_NAME)
       .sort()
       .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
   );

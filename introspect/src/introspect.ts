@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { execa } from "execa";
-import { findBlender } from "@bpyts/runner";
+import { findBlender, OutputTail, spawnProcess } from "@bpyts/runner";
 import type { Schema } from "./schema.js";
 import { parseSchema } from "./load.js";
 
@@ -78,19 +77,24 @@ export async function introspect(options: IntrospectOptions = {}): Promise<Schem
       file = await findBlender(options.blender !== undefined ? { blender: options.blender } : {});
       args = introspectArgs(dumpPath, addons);
     }
-    const result = await execa(file, args, {
-      reject: false,
-      all: true,
-      timeout: options.timeoutMs ?? 300_000,
-      stdin: "ignore",
+    // Its own process group, killed whole on timeout or when we die (@bpyts/runner's spawnProcess).
+    const all = new OutputTail();
+    const result = await spawnProcess(file, args, {
+      timeoutMs: options.timeoutMs ?? 300_000,
+      killGraceMs: 0,
+      onStdout: (c) => all.push(c),
+      onStderr: (c) => all.push(c),
     });
+    if (result.spawnError) {
+      throw new IntrospectError(`cannot start ${file}: ${result.spawnError.message}`);
+    }
     if (result.timedOut) {
       throw new IntrospectError(
         `introspection with ${file} timed out after ${options.timeoutMs ?? 300_000} ms`,
       );
     }
-    if (result.exitCode !== 0 || result.failed) {
-      const out = typeof result.all === "string" ? result.all : "";
+    if (result.exitCode !== 0) {
+      const out = all.toString();
       const ours = out.split("\n").filter((l) => l.includes("bpyts:"));
       throw new IntrospectError(
         `introspection with ${file} failed (exit ${result.exitCode ?? result.signal ?? "?"})` +
@@ -100,7 +104,7 @@ export async function introspect(options: IntrospectOptions = {}): Promise<Schem
     }
     const bytes = await readFile(dumpPath).catch(() => {
       throw new IntrospectError(
-        `introspection with ${file} wrote no schema\n${tail(String(result.all ?? ""))}`,
+        `introspection with ${file} wrote no schema\n${tail(all.toString())}`,
       );
     });
     const schema = parseSchema(bytes, `(dump of ${file})`);

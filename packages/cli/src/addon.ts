@@ -3,10 +3,9 @@
  * installable add-on (legacy zip with bl_info for Blender < 4.2, extension zip with
  * blender_manifest.toml for ≥ 4.2). Metadata and layout: packages/compiler/src/addon/index.ts.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { assertEntry, compileEntry } from "./compile.js";
-import { CliError } from "./errors.js";
+import { assertEntry, compileEntry, programInputs } from "./compile.js";
+import { checkOutputPath, writeOutputs } from "./output.js";
 import { resolveTarget } from "./target.js";
 import { typingsFor } from "./typings.js";
 
@@ -24,6 +23,8 @@ export interface AddonBuildOptions {
 
 export async function buildAddon(entry: string, options: AddonBuildOptions): Promise<number> {
   const file = assertEntry(entry);
+  const out = resolve(options.out);
+  await checkOutputPath(out, [file], options.out);
   const version = await resolveTarget(options.target, options.blender);
   const compiled = await compileEntry(file, typingsFor(version, dirname(file)));
   for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
@@ -31,12 +32,9 @@ export async function buildAddon(entry: string, options: AddonBuildOptions): Pro
   const { addon } = (await import(specifier)) as { addon: AddonApi };
   const meta = addon.addonMetadata(file, version);
   const files = addon.addonFiles(compiled.python, meta, version);
-  const out = resolve(options.out);
-  try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, addon.zip(files));
-  } catch (e) {
-    throw new CliError("BPY0002", `cannot write ${options.out}: ${(e as Error).message}`);
-  }
+  await writeOutputs([{ path: out, data: addon.zip(files) }], {
+    inputs: [file, ...programInputs(compiled, out)],
+    label: options.out,
+  });
   return 0;
 }

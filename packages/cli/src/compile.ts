@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { runtimeTypes } from "@bpyts/runner";
 import { loadCompiler, type SourceMapV3 } from "./compiler.js";
 import { CliError } from "./errors.js";
+import { writeOutputs } from "./output.js";
 
 export interface Compiled {
   python: string;
@@ -49,20 +49,24 @@ export class CompileFailed extends Error {
 }
 
 /**
- * Write `out` and `out.map` so that a reader never sees a half-written file and a failed
- * compile leaves any previous output untouched (write to a temp name, then rename).
+ * Write `out` and `out.map` as one set through the safe writer (./output.ts): atomic, never over
+ * a special file, a link or a source of the program (BPY0025/BPY0026), no temp left behind.
  */
 export async function writeOutput(out: string, compiled: Compiled): Promise<void> {
   const file = resolve(out);
   const map = { ...compiled.sourceMap, file: basename(file) };
   const python = `${compiled.python}${compiled.python.endsWith("\n") ? "" : "\n"}`;
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(`${file}.map.tmp`, JSON.stringify(map));
-    await writeFile(`${file}.tmp`, python);
-    await rename(`${file}.map.tmp`, `${file}.map`);
-    await rename(`${file}.tmp`, file);
-  } catch (e) {
-    throw new CliError("BPY0002", `cannot write ${out}: ${(e as Error).message}`);
-  }
+  await writeOutputs(
+    [
+      { path: file, data: python },
+      { path: `${file}.map`, data: JSON.stringify(map) },
+    ],
+    { inputs: programInputs(compiled, file), label: out },
+  );
+}
+
+/** The program's source files (the map's `sources`, relative to the map as in source map v3). */
+export function programInputs(compiled: Compiled, out: string): string[] {
+  const root = resolve(dirname(out), compiled.sourceMap.sourceRoot ?? "");
+  return compiled.sourceMap.sources.filter((s): s is string => !!s).map((s) => resolve(root, s));
 }

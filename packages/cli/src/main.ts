@@ -45,7 +45,7 @@ function program(setExit: (code: number) => void): Command {
   command("build")
     .description("compile a TypeScript entry file to a Python script (+ .py.map)")
     .argument("<entry>", "entry .ts file")
-    .requiredOption("-o, --out <file>", "output .py file")
+    .requiredOption("-o, --out <file>", "output .py file: a new path or a regular file, not a link")
     .addOption(target())
     .option("--blender <path>", "Blender executable whose version picks the typings")
     .option("--addon", "package as an installable add-on zip (bl_info < 4.2, extension ≥ 4.2)")
@@ -125,7 +125,7 @@ function program(setExit: (code: number) => void): Command {
   command("generate")
     .description("generate a typings package from a schema — @bpyts/generator")
     .argument("<schema>", "schema .json / .json.gz (from `bpyts introspect`)")
-    .requiredOption("-o, --out <dir>", "output folder (the typings package)")
+    .requiredOption("-o, --out <dir>", "output folder: new, empty, or generated before")
     .action(async (schema: string, opts: { out: string }) => {
       setExit(await generateCommand(schema, opts));
     });

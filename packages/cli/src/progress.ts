@@ -31,9 +31,18 @@ export function progressDisplay(enabled: boolean): ProgressDisplay {
     const sameTerminal = Boolean(process.stdout.isTTY);
     return {
       onStdout: (chunk) => {
-        pending += chunk;
-        const lines = pending.split("\n");
-        pending = lines.pop() ?? "";
+        // Only the new chunk is split (linear however long a line is); an overlong unfinished
+        // line is forwarded as it comes.
+        const lines = chunk.split("\n");
+        const last = lines.pop() ?? "";
+        if (lines.length) {
+          lines[0] = pending + lines[0];
+          pending = last;
+        } else pending += last;
+        if (pending.length > 65_536) {
+          forward(pending);
+          pending = "";
+        }
         const kept = lines
           .filter((l) => !l.startsWith("Fra:"))
           .map((l) => `${l}\n`)

@@ -1,11 +1,13 @@
-import { loadExeca } from "./execa.js";
+import { resolve } from "node:path";
+import { RunnerError } from "./errors.js";
+import { spawnProcess } from "./process.js";
 
 export interface RunScriptOptions {
   /** Blender executable (see findBlender). */
   blender: string;
   /** Arguments after `--`, readable by the script in `sys.argv`. */
   args?: readonly string[];
-  /** A .blend file to open first; its embedded scripts stay disabled. */
+  /** A .blend file to open first (relative to `cwd`); its embedded scripts stay disabled. */
   blendFile?: string;
   /** Called with each chunk Blender writes, as it arrives. */
   onStdout?: (chunk: string) => void;
@@ -13,6 +15,7 @@ export interface RunScriptOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   cwd?: string;
+  /** Added to this process's environment. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -21,12 +24,16 @@ export interface RunScriptResult {
   /** Set when Blender died from a signal (e.g. SIGSEGV) rather than exiting. */
   signal?: string;
   timedOut: boolean;
+  /** The last OUTPUT_TAIL_CHARS (1 Mi) characters of each stream; all of it goes to the callbacks. */
   stdout: string;
   stderr: string;
   durationMs: number;
 }
 
-/** The command line for a one-shot background run (exported for tests and `--verbose`). */
+/**
+ * The command line for a one-shot background run (exported for tests and `--verbose`). Paths are
+ * made absolute, so one that starts with `-` (`--version`, `--enable-autoexec`) stays a path.
+ */
 export function blenderArgs(script: string, options: Omit<RunScriptOptions, "blender">): string[] {
   const args = [
     "--background",
@@ -35,8 +42,9 @@ export function blenderArgs(script: string, options: Omit<RunScriptOptions, "ble
     "1",
     "--disable-autoexec",
   ];
-  if (options.blendFile) args.push(options.blendFile);
-  args.push("--python", script);
+  const base = options.cwd ?? process.cwd();
+  if (options.blendFile) args.push(resolve(base, options.blendFile));
+  args.push("--python", resolve(base, script));
   if (options.args?.length) args.push("--", ...options.args);
   return args;
 }
@@ -51,32 +59,27 @@ export async function runScript(
   options: RunScriptOptions,
 ): Promise<RunScriptResult> {
   const started = performance.now();
-  const execa = await loadExeca();
-  const child = execa(options.blender, blenderArgs(script, options), {
-    reject: false,
-    stdin: "ignore",
-    timeout: options.timeoutMs,
-    cancelSignal: options.signal,
+  const r = await spawnProcess(options.blender, blenderArgs(script, options), {
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
     cwd: options.cwd,
-    env: options.env,
-    encoding: "utf8",
-    stripFinalNewline: false,
+    env: options.env && { ...process.env, ...options.env }, // merged, as execa did
+    onStdout: options.onStdout,
+    onStderr: options.onStderr,
   });
-  child.stdout?.setEncoding("utf8");
-  child.stderr?.setEncoding("utf8");
-  if (options.onStdout) child.stdout?.on("data", options.onStdout);
-  if (options.onStderr) child.stderr?.on("data", options.onStderr);
-  const result = await child;
-  if (result.failed && result.exitCode === undefined && !result.signal && !result.timedOut) {
-    // Spawning itself failed (ENOENT, EACCES): that is an error of the caller's setup.
-    throw new Error(`cannot start Blender (${options.blender}): ${result.shortMessage}`);
+  if (r.spawnError) {
+    // Spawning itself failed (ENOENT, EACCES, no such cwd): that is an error of the caller's setup.
+    throw new RunnerError(
+      "BPY0104",
+      `cannot start Blender (${options.blender}): ${r.spawnError.message}`,
+    );
   }
   return {
-    exitCode: result.exitCode ?? 1,
-    signal: result.signal ?? undefined,
-    timedOut: result.timedOut,
-    stdout: String(result.stdout ?? ""),
-    stderr: String(result.stderr ?? ""),
+    exitCode: r.exitCode ?? 1,
+    signal: r.signal,
+    timedOut: r.timedOut,
+    stdout: r.stdout,
+    stderr: r.stderr,
     durationMs: performance.now() - started,
   };
 }

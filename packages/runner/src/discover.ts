@@ -1,6 +1,7 @@
 import { access, constants } from "node:fs/promises";
-import { delimiter, join } from "node:path";
-import { loadExeca } from "./execa.js";
+import { delimiter, join, resolve } from "node:path";
+import { RunnerError } from "./errors.js";
+import { spawnProcess } from "./process.js";
 
 /** Raised when no Blender executable can be found; the message says how to fix it. */
 export class BlenderNotFoundError extends Error {
@@ -55,7 +56,8 @@ export async function findBlender(options: FindBlenderOptions = {}): Promise<str
     ["$BLENDER", env["BLENDER"]],
   ] as const) {
     if (!explicit) continue;
-    if (await isExecutable(explicit)) return explicit;
+    // Checked relative to our cwd, so made absolute: a job's own cwd must not change its meaning.
+    if (await isExecutable(explicit)) return resolve(explicit);
     throw new BlenderNotFoundError(
       `Blender not found at ${explicit} (from ${source}): ${INSTALL_HINT}`,
     );
@@ -72,24 +74,82 @@ export async function findBlender(options: FindBlenderOptions = {}): Promise<str
   throw new BlenderNotFoundError(`Blender not found on PATH: ${INSTALL_HINT}`);
 }
 
-/** Blender's version as "major.minor.patch", read from `blender --version`. */
-export async function blenderVersion(blender: string): Promise<string> {
-  const execa = await loadExeca();
-  const { stdout } = await execa(blender, ["--version"], { reject: true, timeout: 60_000 });
-  const match = /^Blender (\d+\.\d+(?:\.\d+)?)/m.exec(stdout);
-  if (!match?.[1]) throw new Error(`cannot read Blender's version from \`${blender} --version\``);
+export interface VersionProbeOptions {
+  /** Default: $BPYTS_VERSION_TIMEOUT_MS, else 60 s (a cold start of a chroot Blender is slow). */
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+function probeTimeout(options: VersionProbeOptions): number {
+  const fromEnv = Number((options.env ?? process.env)["BPYTS_VERSION_TIMEOUT_MS"]);
+  return options.timeoutMs ?? (fromEnv > 0 ? fromEnv : 60_000);
+}
+
+/**
+ * Blender's version as "major.minor.patch", read from `blender --version` (in its own process
+ * group, killed with everything it started when it does not answer in time).
+ * Throws RunnerError BPY0150 (not a Blender) or BPY0151 (no answer in time).
+ */
+export async function blenderVersion(
+  blender: string,
+  options: VersionProbeOptions = {},
+): Promise<string> {
+  const timeoutMs = probeTimeout(options);
+  const r = await spawnProcess(blender, ["--version"], {
+    timeoutMs,
+    killGraceMs: 0,
+    env: options.env,
+  });
+  if (r.spawnError) {
+    throw new RunnerError("BPY0150", `cannot start ${blender}: ${r.spawnError.message}`);
+  }
+  if (r.timedOut) {
+    throw new RunnerError(
+      "BPY0151",
+      `\`${blender} --version\` did not answer within ${timeoutMs} ms (it was killed): is it a Blender?`,
+    );
+  }
+  const match = /^Blender (\d+\.\d+(?:\.\d+)?)/m.exec(r.stdout);
+  if (!match?.[1]) {
+    const why = r.signal
+      ? `was killed by ${r.signal}`
+      : r.exitCode
+        ? `exited with code ${r.exitCode}`
+        : "printed no `Blender X.Y` line";
+    throw new RunnerError("BPY0150", `not a Blender: \`${blender} --version\` ${why}`);
+  }
   return match[1];
 }
 
 /** The version of the `bpy` module a Python interpreter imports (module backend). */
-export async function bpyModuleVersion(python: string, env?: NodeJS.ProcessEnv): Promise<string> {
-  const execa = await loadExeca();
-  const { stdout } = await execa(python, ["-c", "import bpy; print(bpy.app.version_string)"], {
-    reject: true,
-    timeout: 120_000,
-    env,
+export async function bpyModuleVersion(
+  python: string,
+  env?: NodeJS.ProcessEnv,
+  options: VersionProbeOptions = {},
+): Promise<string> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const r = await spawnProcess(python, ["-c", "import bpy; print(bpy.app.version_string)"], {
+    timeoutMs,
+    killGraceMs: 0,
+    env: env ?? options.env,
   });
-  const match = /(\d+\.\d+(?:\.\d+)?)/.exec(stdout.trim().split("\n").at(-1) ?? "");
-  if (!match?.[1]) throw new Error(`cannot read the bpy version from ${python}`);
+  if (r.spawnError) {
+    throw new RunnerError("BPY0109", `cannot start ${python}: ${r.spawnError.message}`);
+  }
+  if (r.timedOut) {
+    throw new RunnerError(
+      "BPY0151",
+      `\`${python} -c "import bpy"\` did not answer within ${timeoutMs} ms (it was killed)`,
+    );
+  }
+  const match =
+    r.exitCode === 0 ? /(\d+\.\d+(?:\.\d+)?)/.exec(r.stdout.trim().split("\n").at(-1) ?? "") : null;
+  if (!match?.[1]) {
+    const last = r.stderr.trim().split("\n").at(-1) ?? "";
+    throw new RunnerError(
+      "BPY0109",
+      `cannot read the bpy version from ${python}${last ? `: ${last}` : ""}`,
+    );
+  }
   return match[1];
 }

@@ -18,6 +18,9 @@ export const runnerErrors = {
   BPY0112: "worker message does not match the protocol",
   BPY0113: "worker message for another job (wrong id or nonce)",
   BPY0114: "worker channel closed during the job",
+  // From the end of the block (other runner codes are added from the start).
+  BPY0150: "not a Blender",
+  BPY0151: "the Blender version probe timed out",
 } as const;
 export type RunnerErrorCode = keyof typeof runnerErrors;
 
@@ -33,6 +36,16 @@ export interface StackFrame {
   name: string;
   /** True when this position comes from the source map (a TS position). */
   mapped: boolean;
+  /** A compiler runtime helper (`_js_*`), shown at the TS call that invoked it. */
+  helper?: boolean;
+}
+
+/**
+ * The frame an error is reported at: the innermost one in the user's TypeScript (not Blender's
+ * or Python's library, not a runtime helper), else the innermost frame.
+ */
+export function headlineFrame(stack: readonly StackFrame[]): StackFrame | undefined {
+  return stack.find((f) => f.mapped && !f.helper) ?? stack[0];
 }
 
 /** A Python frame as reported by the bootstrap (line 1-based, column 0-based when known). */
@@ -82,7 +95,7 @@ export class ScriptError extends Error {
     const cwd = options.cwd ?? process.cwd();
     const where = (f: StackFrame) => `${relative(cwd, f.file) || f.file}:${f.line}:${f.column}`;
     const stack = this.tsStack;
-    const top = stack[0];
+    const top = headlineFrame(stack);
     const head = this.details.type ? `${this.details.type}: ${this.message}` : this.message;
     const lines = [`${top ? `${where(top)} - ` : ""}error ${this.code}: ${head}`];
     for (const f of stack) {

@@ -1,6 +1,8 @@
 export { findBlender, blenderVersion, bpyModuleVersion, BlenderNotFoundError } from "./discover.js";
-export type { FindBlenderOptions } from "./discover.js";
+export type { FindBlenderOptions, VersionProbeOptions } from "./discover.js";
 export { runScript, blenderArgs } from "./binary.js";
+export { spawnProcess, ManagedProcess, OutputTail, OUTPUT_TAIL_CHARS } from "./process.js";
+export type { SpawnOptions, ProcessResult } from "./process.js";
 export type { RunScriptOptions, RunScriptResult } from "./binary.js";
 export { run } from "./run.js";
 export type { Backend, BackendOptions, JobOptions, RunOptions, RunResult } from "./run.js";

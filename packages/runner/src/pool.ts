@@ -3,9 +3,9 @@ import { existsSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, resolve } from "node:path";
-import { execaLoaded, loadExeca } from "./execa.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
+import { OutputTail, spawnProcess } from "./process.js";
 import { progressParser } from "./progress.js";
 import {
   encodeFrame,
@@ -101,26 +101,12 @@ interface Job {
   unlisten?: () => void;
 }
 
-/** The part of a job's stdout/stderr kept for its result; everything goes to onStdout/onStderr. */
-export const KEEP_OUTPUT_CHARS = 1024 * 1024;
-
-class OutputTail {
-  private text = "";
-  private dropped = 0;
-  add(chunk: string): void {
-    this.text += chunk;
-    if (this.text.length > 2 * KEEP_OUTPUT_CHARS) {
-      const cut = this.text.length - KEEP_OUTPUT_CHARS;
-      this.dropped += cut;
-      this.text = this.text.slice(cut);
-    }
-  }
-  toString(): string {
-    const cut = this.text.length > KEEP_OUTPUT_CHARS ? this.text.length - KEEP_OUTPUT_CHARS : 0;
-    const dropped = this.dropped + cut;
-    if (!dropped) return this.text;
-    return `[bpyts: the first ${dropped} characters are not kept here (onStdout/onStderr received everything)]\n${this.text.slice(cut)}`;
-  }
+/** What is kept of a job's stdout/stderr for its result (the tail; onStdout/onStderr get all). */
+function kept(tail: OutputTail): string {
+  const text = tail.toString();
+  const dropped = tail.dropped;
+  if (!dropped) return text;
+  return `[bpyts: the first ${dropped} characters are not kept here (onStdout/onStderr received everything)]\n${text}`;
 }
 
 function spawnWorker(
@@ -130,14 +116,13 @@ function spawnWorker(
   cwd: string | undefined,
   extra: readonly string[],
 ) {
-  return execaLoaded()(command, workerArgs(backend, extra), {
-    reject: false,
+  // Own process group, killed as a group (timeout, start timeout, close, host death): process.ts.
+  return spawnProcess(command, workerArgs(backend, extra), {
     buffer: false,
-    stdio: ["pipe", "pipe", "pipe", "pipe"],
+    stdin: "pipe",
+    extraPipes: 1,
     cwd,
     env,
-    extendEnv: false,
-    forceKillAfterDelay: 2000,
   });
 }
 
@@ -261,7 +246,7 @@ class Worker {
           );
         }
         if (m.type === "out") {
-          job[m.stream].add(m.data);
+          job[m.stream].push(m.data);
           if (m.stream === "stdout") {
             job.options.onStdout?.(m.data);
             job.progress?.(m.data);
@@ -368,7 +353,7 @@ class Worker {
   }
 
   exit(): Promise<unknown> {
-    return this.child;
+    return Promise.resolve(this.child);
   }
 }
 
@@ -576,8 +561,8 @@ class Pool implements WorkerPool {
     job.settled = true;
     clearTimeout(job.timer);
     job.unlisten?.();
-    const stdout = job.stdout.toString();
-    const stderr = job.stderr.toString();
+    const stdout = kept(job.stdout);
+    const stderr = kept(job.stderr);
     let fields: Pick<RunResult<unknown>, "result" | "hasResult" | "exitCode" | "error" | "signal">;
     if (how.outcome) fields = fromOutcome(how.outcome, job.prepared.scriptMap);
     else if (how.error) fields = { hasResult: false, exitCode: 1, error: how.error };
@@ -657,7 +642,6 @@ class Pool implements WorkerPool {
 
 /** Start N long-lived Blender workers (binary backend) or bpy-module interpreters (module backend). */
 export async function createPool(options: PoolOptions = {}): Promise<WorkerPool> {
-  await loadExeca(); // workers are spawned synchronously
   const pool = new Pool(options);
   await pool.init();
   return pool;

@@ -41,13 +41,25 @@ export function parseProgress(line: string): ProgressEvent | undefined {
   return { kind: "frame", frame, line: text };
 }
 
-/** Feed output chunks, get progress events per complete line. */
+/** Progress lines are short: a longer unfinished line is not one (and is not kept growing). */
+const MAX_PENDING = 64 * 1024;
+
+/** Feed output chunks, get progress events per complete line (linear in the output's size). */
 export function progressParser(onProgress: (e: ProgressEvent) => void): (chunk: string) => void {
   let pending = "";
   return (chunk) => {
-    pending += chunk;
-    const lines = pending.split(/\r?\n|\r(?!$)/);
-    pending = lines.pop() ?? "";
+    if (pending.endsWith("\r")) {
+      // A lone \r at a chunk's end may be half of \r\n: decide with the next chunk.
+      pending = pending.slice(0, -1);
+      chunk = `\r${chunk}`;
+    }
+    const lines = chunk.split(/\r?\n|\r(?!$)/);
+    const last = lines.pop() ?? "";
+    if (lines.length) {
+      lines[0] = pending + lines[0];
+      pending = last;
+    } else pending += last;
+    if (pending.length > MAX_PENDING) pending = "\u0000"; // never a progress line
     for (const line of lines) {
       const event = parseProgress(line);
       if (event) onProgress(event);

@@ -1,11 +1,11 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { constants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadExeca } from "./execa.js";
 import { blenderVersion, bpyModuleVersion, findBlender } from "./discover.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { oneshotScript, pythonDir, workerScript } from "./paths.js";
+import { spawnProcess } from "./process.js";
 import { progressParser, type ProgressEvent } from "./progress.js";
 import {
   encodeInput,
@@ -61,6 +61,11 @@ export interface RunResult<T = unknown> {
   /** The value the script passed to `setResult` (undefined when it set none). */
   result?: T;
   hasResult: boolean;
+  /**
+   * Output kept for the result: the last 1 Mi characters of each stream (the whole stream goes
+   * to `onStdout` / `onStderr` as it arrives, so memory stays bounded); a pool job's starts with a
+   * note when it was cut.
+   */
   stdout: string;
   stderr: string;
   /** The script's exit status: 0, its `sys.exit` code, 1 on an uncaught exception, 128+n on signal n. */
@@ -90,6 +95,7 @@ export function crashError(
   signal: string | undefined,
   exitCode: number | undefined,
   output: string,
+  when: "before" | "after" = "before",
 ): ScriptError {
   const hint = /Writing: (\S+\.crash\.txt)/.exec(output)?.[1];
   const why = signal
@@ -97,9 +103,15 @@ export function crashError(
     : `Blender exited with code ${exitCode ?? "?"}`;
   return new ScriptError(
     signal ? "BPY0101" : "BPY0104",
-    `${why} before the script finished${hint ? `; crash log: ${hint}` : ""}`,
+    `${why} ${when} the script finished${hint ? `; crash log: ${hint}` : ""}`,
     { signal },
   );
+}
+
+/** An exit status as Python gives it: `sys.exit(True)` is 1, a non-integer code is 1. */
+export function exitStatus(code: unknown): number {
+  if (typeof code === "boolean") return code ? 1 : 0;
+  return typeof code === "number" && Number.isSafeInteger(code) ? code : 1;
 }
 
 /** Turn the Python side's outcome into the typed result fields. */
@@ -108,7 +120,7 @@ export function fromOutcome<T>(
   scriptMap: ScriptMap | undefined,
 ): Pick<RunResult<T>, "result" | "hasResult" | "exitCode" | "error"> {
   return {
-    exitCode: outcome.exitCode,
+    exitCode: exitStatus(outcome.exitCode),
     hasResult: outcome.hasResult,
     result:
       outcome.hasResult && outcome.result !== null ? (JSON.parse(outcome.result) as T) : undefined,
@@ -190,6 +202,12 @@ export async function run<T = unknown>(
   if (options.blendFile && !existsSync(options.blendFile)) {
     throw new RunnerError("BPY0107", `.blend file not found: ${options.blendFile}`);
   }
+  if (
+    options.cwd !== undefined &&
+    !statSync(options.cwd, { throwIfNoEntry: false })?.isDirectory()
+  ) {
+    throw new RunnerError("BPY0107", `working directory not found: ${options.cwd}`);
+  }
   const { command, backend, blender } = await backendCommand(options);
   const prepared: PreparedScript = await prepareScript(runnable, {
     ...options,
@@ -230,36 +248,26 @@ export async function run<T = unknown>(
           ]
         : [oneshotScript];
     const parseProgress = options.onProgress ? progressParser(options.onProgress) : undefined;
-    const execa = await loadExeca();
-    const child = execa(command, argv, {
-      reject: false,
-      stdin: "ignore",
-      timeout: options.timeoutMs,
-      forceKillAfterDelay: 2000,
-      cancelSignal: options.signal,
+    // Output streams to the callbacks; only a bounded tail is kept (no size limit kills the run).
+    const r = await spawnProcess(command, argv, {
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
       cwd: options.cwd,
       env: { ...(options.env ?? process.env), BPYTS_PAYLOAD: payloadPath, PYTHONUNBUFFERED: "1" },
-      extendEnv: false,
-      encoding: "utf8",
-      stripFinalNewline: false,
+      onStdout: (c) => {
+        options.onStdout?.(c);
+        parseProgress?.(c);
+      },
+      onStderr: options.onStderr,
     });
-    child.stdout?.setEncoding("utf8");
-    child.stderr?.setEncoding("utf8");
-    child.stdout?.on("data", (c: string) => {
-      options.onStdout?.(c);
-      parseProgress?.(c);
-    });
-    if (options.onStderr) child.stderr?.on("data", options.onStderr);
-    const r = await child;
-    if (r.failed && r.exitCode === undefined && !r.signal && !r.timedOut && !r.isCanceled) {
+    if (r.spawnError) {
       const what = backend === "binary" ? "Blender" : "the Python interpreter";
       throw new RunnerError(
         backend === "binary" ? "BPY0104" : "BPY0109",
-        `cannot start ${what} (${command}): ${r.shortMessage}`,
+        `cannot start ${what} (${command}): ${r.spawnError.message}`,
       );
     }
-    const stdout = String(r.stdout ?? "");
-    const stderr = String(r.stderr ?? "");
+    const { stdout, stderr } = r;
     const base = { stdout, stderr, script: prepared.script, durationMs: 0 };
     let outcome: JobOutcome | undefined;
     try {
@@ -275,20 +283,28 @@ export async function run<T = unknown>(
         signal: r.signal,
         error: new ScriptError(
           "BPY0102",
-          `timed out after ${options.timeoutMs} ms (Blender was killed)`,
+          `timed out after ${options.timeoutMs} ms (Blender and what it started were killed)`,
         ),
       };
-    } else if (r.isCanceled) {
+    } else if (r.cancelled) {
       fields = {
         hasResult: false,
         exitCode: signalExitCode(r.signal),
         signal: r.signal,
-        error: new ScriptError("BPY0103", "cancelled (Blender was killed)"),
+        error: new ScriptError("BPY0103", "cancelled (Blender and what it started were killed)"),
       };
     } else if (outcome) {
       fields = fromOutcome<T>(outcome, prepared.scriptMap);
-      // Blender's own exit status wins when it disagrees (e.g. an exit handler failed).
-      if (outcome.exitCode === 0 && r.exitCode) fields.exitCode = r.exitCode;
+      // Blender's own end wins when it disagrees: a crash or a failing exit after the result was
+      // written (an exit handler, a thread) still fails the run; the result is kept.
+      if (r.signal) {
+        fields.signal = r.signal;
+        fields.exitCode ||= signalExitCode(r.signal);
+        fields.error ??= crashError(r.signal, undefined, stdout + stderr, "after");
+      } else if (fields.exitCode === 0 && r.exitCode) {
+        fields.exitCode = r.exitCode;
+        fields.error ??= crashError(undefined, r.exitCode, stdout + stderr, "after");
+      }
     } else {
       fields = {
         hasResult: false,

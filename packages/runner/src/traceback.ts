@@ -73,19 +73,31 @@ export function mapPosition(
   return undefined;
 }
 
+/**
+ * The compiler's runtime helpers (`_js_*`, a prefix user names never get) sit in the script's
+ * header, which maps to the entry's first line; a helper frame is shown at the TS call that
+ * invoked it instead.
+ */
+const isHelper = (name: string) => name.startsWith("_js_");
+
 /** Python frames (innermost last) → a stack (innermost first), mapped where the map covers it. */
 export function mapFrames(frames: PythonFrame[], scriptMap?: ScriptMap): StackFrame[] {
   const out: StackFrame[] = [];
   for (const f of [...frames].reverse()) {
-    const mapped =
-      scriptMap && resolve(f.file) === scriptMap.script
-        ? mapPosition(scriptMap, f.line, f.column)
-        : undefined;
+    const inScript = scriptMap !== undefined && resolve(f.file) === scriptMap.script;
+    const mapped = inScript ? mapPosition(scriptMap, f.line, f.column) : undefined;
     out.push(
       mapped
-        ? { ...mapped, name: f.name, mapped: true }
+        ? { ...mapped, name: f.name, mapped: true, ...(isHelper(f.name) ? { helper: true } : {}) }
         : { file: f.file, line: f.line, column: (f.column ?? 0) + 1, name: f.name, mapped: false },
     );
+  }
+  // Helpers take the position of the nearest outer frame that is user code.
+  for (let i = out.length - 1, caller: StackFrame | undefined; i >= 0; i--) {
+    const f = out[i]!;
+    if (f.helper && caller)
+      out[i] = { ...f, file: caller.file, line: caller.line, column: caller.column };
+    else if (f.mapped && !f.helper) caller = f;
   }
   return out;
 }
@@ -98,11 +110,34 @@ export interface PythonException {
   pythonTrace: string;
 }
 
+/**
+ * An exception raised inside a Python operator (the script's own `execute`, say) reaches the
+ * caller of `bpy.ops.…` as a RuntimeError whose message is the operator's whole traceback:
+ * `Error: Python: Traceback …\n  File "…", line N, in execute\n …\nValueError: boom\nLocation: …`.
+ * Its frames are the innermost ones, so they go on top of the stack and the message becomes the
+ * operator's own error.
+ */
+const OPERATOR_TRACE =
+  /^(?:Error: )?Python: Traceback \(most recent call last\):\n((?: {2}File "[^\n]*", line \d+, in [^\n]*\n(?: {4}[^\n]*\n)*)+)([^\n]+)\n(?:Location: [^\n]*\n?)?$/;
+const OPERATOR_FRAME = / {2}File "([^\n]*)", line (\d+), in ([^\n]*)/g;
+
+function operatorTrace(exc: PythonException): PythonException {
+  const m = exc.type === "RuntimeError" ? OPERATOR_TRACE.exec(exc.message.trimEnd() + "\n") : null;
+  if (!m) return exc;
+  const inner = [...m[1]!.matchAll(OPERATOR_FRAME)].map((f) => ({
+    file: f[1]!,
+    line: Number(f[2]),
+    name: f[3]!,
+  }));
+  return { ...exc, message: m[2]!, frames: [...exc.frames, ...inner] };
+}
+
 export function exceptionError(exc: PythonException, scriptMap?: ScriptMap): ScriptError {
-  return new ScriptError("BPY0100", exc.message, {
-    type: exc.type,
-    stack: mapFrames(exc.frames, scriptMap),
-    pythonFrames: exc.frames,
-    pythonTrace: exc.pythonTrace,
+  const e = operatorTrace(exc);
+  return new ScriptError("BPY0100", e.message, {
+    type: e.type,
+    stack: mapFrames(e.frames, scriptMap),
+    pythonFrames: e.frames,
+    pythonTrace: e.pythonTrace,
   });
 }

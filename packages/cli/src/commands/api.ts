@@ -1,9 +1,11 @@
 // Commands backed by the other packages' public APIs: @bpyts/introspect and @bpyts/generator.
 // They are loaded on demand, so `bpyts run` does not pay for ts-morph/prettier at start-up.
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { IntrospectOptions } from "@bpyts/introspect";
 import { CliError } from "../errors.js";
+import { checkOutputPath, writeOutputs } from "../output.js";
 
 async function loadSchemaFile(path: string) {
   const { loadSchema } = await import("@bpyts/introspect");
@@ -26,27 +28,40 @@ export async function introspectCommand(options: {
   addons?: string;
 }): Promise<number> {
   const { introspect, IntrospectError } = await import("@bpyts/introspect");
-  const opts: IntrospectOptions = {
-    blender: options.blender,
-    python: options.python,
-    output: options.out && resolve(options.out),
-    addons: options.addons
-      ?.split(",")
-      .map((a) => a.trim())
-      .filter(Boolean),
-  };
+  // The executables are inputs too: `-o` must not replace the Blender being run.
+  const inputs = [options.blender, options.python].filter((p): p is string => !!p);
+  if (options.out) await checkOutputPath(options.out, inputs);
+  // introspect() writes its dump (gzipped for .gz) into a private folder; the CLI's writer then
+  // puts it in place, so -o gets the same refusals and atomicity as every other output.
+  const scratch = options.out ? await mkdtemp(join(tmpdir(), "bpyts-introspect-out-")) : undefined;
   try {
-    const schema = await introspect(opts);
-    if (!options.out) process.stdout.write(`${JSON.stringify(schema)}\n`);
-    else
-      process.stderr.write(
-        `wrote the Blender ${schema.blender.versionString} API to ${options.out}\n`,
-      );
+    const dump =
+      scratch && join(scratch, options.out!.endsWith(".gz") ? "schema.json.gz" : "schema.json");
+    const opts: IntrospectOptions = {
+      blender: options.blender,
+      python: options.python,
+      output: dump,
+      addons: options.addons
+        ?.split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    };
+    const schema = await introspect(opts).catch((e: unknown) => {
+      if (e instanceof IntrospectError)
+        throw new CliError("BPY0009", e.message.split("\n")[0] ?? e.message);
+      throw e;
+    });
+    if (!options.out || !dump) {
+      process.stdout.write(`${JSON.stringify(schema)}\n`);
+      return 0;
+    }
+    await writeOutputs([{ path: options.out, data: await readFile(dump) }], { inputs });
+    process.stderr.write(
+      `wrote the Blender ${schema.blender.versionString} API to ${options.out}\n`,
+    );
     return 0;
-  } catch (e) {
-    if (e instanceof IntrospectError)
-      throw new CliError("BPY0009", e.message.split("\n")[0] ?? e.message);
-    throw e;
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
 }
 
@@ -56,14 +71,18 @@ export async function generateCommand(
   options: { out: string },
 ): Promise<number> {
   const schema = await loadSchemaFile(schemaPath);
-  const { generate } = await import("@bpyts/generator");
+  const { generate, OutputFolderError } = await import("@bpyts/generator");
   try {
-    const result = await generate(schema, resolve(options.out));
+    const result = await generate(schema, resolve(options.out), {
+      writeFile: (path, text) => writeOutputs([{ path, data: text }], { inputs: [schemaPath] }),
+    });
     process.stderr.write(
       `wrote ${result.files.length} files for Blender ${result.version} to ${options.out}\n`,
     );
     return 0;
   } catch (e) {
+    if (e instanceof CliError) throw e;
+    if (e instanceof OutputFolderError) throw new CliError("BPY0027", e.message);
     throw new CliError("BPY0010", `cannot generate typings: ${(e as Error).message}`);
   }
 }
@@ -74,10 +93,11 @@ export async function apiDiffCommand(
   b: string,
   options: { out?: string },
 ): Promise<number> {
+  if (options.out) await checkOutputPath(options.out, [a, b]);
   const [from, to] = [await loadSchemaFile(a), await loadSchemaFile(b)];
   const { apiDiff, formatApiDiff } = await import("@bpyts/generator");
   const markdown = formatApiDiff(apiDiff(from, to));
-  if (options.out) await writeFile(resolve(options.out), markdown);
+  if (options.out) await writeOutputs([{ path: options.out, data: markdown }], { inputs: [a, b] });
   else process.stdout.write(markdown.endsWith("\n") ? markdown : `${markdown}\n`);
   return 0;
 }

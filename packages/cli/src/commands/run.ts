@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import {
   blenderVersion,
@@ -122,6 +122,16 @@ export async function run(
   const runnable = await loadRunnable(entry, version);
   const keepDir = await keepDirFor(options);
   const display = progressDisplay(options.progress !== false);
+  // Blender runs in its own process group (no terminal signals reach it): Ctrl-C, SIGTERM and
+  // SIGHUP of `bpyts run` cancel the run, which kills Blender and what it started.
+  const interrupt = new AbortController();
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (s: NodeJS.Signals) => {
+    interrupted ??= s;
+    interrupt.abort();
+  };
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const s of signals) process.once(s, onSignal);
   let result;
   try {
     result = await runJob(runnable, {
@@ -139,8 +149,10 @@ export async function run(
       onStdout: display.onStdout,
       onStderr: (c) => process.stderr.write(c),
       onProgress: display.onProgress,
+      signal: interrupt.signal,
     });
   } finally {
+    for (const s of signals) process.removeListener(s, onSignal);
     display.stop();
   }
   if (keepDir) process.stderr.write(`kept ${join(keepDir, basename(result.script))} (+ .map)\n`);
@@ -148,5 +160,6 @@ export async function run(
     process.stderr.write(`${result.error.format({ pythonTrace: options.pythonTrace })}\n`);
   if (options.result && result.hasResult)
     process.stdout.write(`${JSON.stringify(result.result, null, 2)}\n`);
+  if (interrupted) return 128 + (constants.signals[interrupted] ?? 0);
   return result.exitCode || (result.error ? 1 : 0);
 }

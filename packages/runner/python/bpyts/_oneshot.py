@@ -26,6 +26,8 @@ if backend == "module":
     _job.set_binary_path(payload.get("binaryPath"))
 
 outcome = _job.run_job(payload)
+if isinstance(outcome["exitCode"], bool):  # sys.exit(True) exits with 1, as in Python
+    outcome["exitCode"] = int(outcome["exitCode"])
 tmp = payload["resultPath"] + ".tmp"
 with open(tmp, "w", encoding="utf-8") as f:
     json.dump(outcome, f)
