@@ -452,6 +452,41 @@ time.sleep(1)
       expect(pool.stats().started).toBe(before);
     });
 
+    it("a child process that keeps the job's stdout: the job still ends, the worker is recycled", async () => {
+      await pool.ready();
+      const before = pool.stats().recycled;
+      const r = await job<number>(
+        `import subprocess\nfrom bpyts.runtime import setResult\np = subprocess.Popen(["sleep", "60"])\nprint("started", flush=True)\nsetResult(p.pid)\n`,
+      );
+      try {
+        expect(r.error).toBeUndefined();
+        expect(r.stdout).toBe("started\n");
+        expect(await probe(8)).toEqual({ ...clean, input: 8 });
+        expect(pool.stats().recycled - before).toBe(1);
+        expect(workerLog.join("")).toMatch(/output pipe is still held/);
+      } finally {
+        try {
+          process.kill(r.result!, "SIGKILL");
+        } catch {
+          /* already gone with its worker's process group */
+        }
+      }
+    });
+
+    it(
+      "a pool timeout holds when the job's child process keeps its output pipes",
+      { timeout: 30_000 },
+      async () => {
+        const r = await job(
+          `import subprocess, time\nsubprocess.Popen(["sleep", "60"])\nprint("looping", flush=True)\nwhile True:\n    time.sleep(0.1)\n`,
+          { timeoutMs: 2000 },
+        );
+        expect(r.error?.code).toBe("BPY0102");
+        expect(r.stdout).toBe("looping\n");
+        expect(await probe(9)).toEqual({ ...clean, input: 9 });
+      },
+    );
+
     it("600 MB of stdout: streamed to onStdout, a bounded tail kept, the host keeps working", async () => {
       let streamed = 0;
       const r: RunResult = await job(
