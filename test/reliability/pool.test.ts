@@ -80,6 +80,13 @@ setResult({
     "threads": sum(1 for t in threading.enumerate() if t.name != "bpyts-output"),
     "hostnameFds": sum(1 for f in fds if f == "/etc/hostname"),
     "runtimeSetResult": setResult.__name__,
+    "argv": sys.argv[-3:],
+    "trace": [sys.gettrace() is None, sys.getprofile() is None],
+    "gc": __import__("gc").isenabled(),
+    "warnings": len(__import__("warnings").filters),
+    "logging": [len(__import__("logging").getLogger().handlers), __import__("logging").getLogger().level],
+    "socketTimeout": __import__("socket").getdefaulttimeout(),
+    "decimalPrec": __import__("decimal").getcontext().prec,
 })
 `;
 
@@ -170,6 +177,15 @@ setResult({
       recycles: false,
     },
   ];
+
+  POLLUTERS.push({
+    name: "interpreter settings (argv, trace, gc, warnings, logging, socket timeout, decimal)",
+    code:
+      `import gc, warnings, logging, socket, decimal\nsys.argv.append("--polluted")\nsys.settrace(lambda *a: None)\n` +
+      `sys.setprofile(lambda *a: None)\ngc.disable()\nwarnings.simplefilter("error")\nlogging.basicConfig(level=logging.DEBUG)\n` +
+      `socket.setdefaulttimeout(1)\ndecimal.getcontext().prec = 3`,
+    recycles: false,
+  });
 
   let clean: Record<string, unknown>;
   const probe = async (input: unknown) => {

@@ -151,6 +151,10 @@ class Baseline:
         self.runtime_state = dict(runtime._state)
         self.modules = dict(sys.modules)
         self.threads = set(threading.enumerate())
+        self.interpreter = self._interpreter()
+        import time
+
+        self.tzname = time.tzname
         self.timers_register = bpy.app.timers.register
         self.timers = []
         self.globals = {}
@@ -228,10 +232,72 @@ class Baseline:
             for key, value in self.environ.items():
                 if current.get(key) != value:
                     os.environ[key] = value
+        self._restore_interpreter()
         reasons += self._restore_signals()
         self._restore_runtime()
         reasons += self._restore_modules(script_dir)
         return reasons
+
+    @staticmethod
+    def _interpreter():
+        """Interpreter-wide settings a job can change with one call (put back as they were)."""
+        import decimal
+        import gc
+        import locale
+        import logging
+        import socket
+        import warnings
+
+        root = logging.getLogger()
+        return {
+            "argv": list(sys.argv),
+            "trace": (sys.gettrace(), sys.getprofile()),
+            "gc": gc.isenabled(),
+            "switch": sys.getswitchinterval(),
+            "int_digits": getattr(sys, "get_int_max_str_digits", lambda: None)(),
+            "warnings": list(warnings.filters),
+            "logging": (list(root.handlers), root.level, logging.root.manager.disable),
+            "socket": socket.getdefaulttimeout(),
+            "locale": locale.setlocale(locale.LC_ALL),
+            "decimal": decimal.getcontext().copy(),
+            "tz": os.environ.get("TZ"),
+        }
+
+    def _restore_interpreter(self):
+        import decimal
+        import gc
+        import locale
+        import logging
+        import socket
+        import time
+        import warnings
+
+        b = self.interpreter
+        sys.argv[:] = b["argv"]
+        sys.settrace(b["trace"][0])
+        sys.setprofile(b["trace"][1])
+        threading.settrace(None)  # for threads started later (Blender sets none)
+        threading.setprofile(None)
+        (gc.enable if b["gc"] else gc.disable)()
+        sys.setswitchinterval(b["switch"])
+        if b["int_digits"] is not None:
+            sys.set_int_max_str_digits(b["int_digits"])
+        if warnings.filters != b["warnings"]:
+            warnings.filters[:] = b["warnings"]
+            getattr(warnings, "_filters_mutated", lambda: None)()
+        root = logging.getLogger()
+        root.handlers[:] = b["logging"][0]
+        root.setLevel(b["logging"][1])
+        logging.disable(b["logging"][2])
+        socket.setdefaulttimeout(b["socket"])
+        try:
+            if locale.setlocale(locale.LC_ALL) != b["locale"]:
+                locale.setlocale(locale.LC_ALL, b["locale"])
+        except locale.Error:
+            pass
+        decimal.setcontext(b["decimal"].copy())
+        if os.environ.get("TZ") != b["tz"] or time.tzname != self.tzname:
+            time.tzset()
 
     def _restore_signals(self):
         reasons = []
