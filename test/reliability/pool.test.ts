@@ -87,6 +87,8 @@ setResult({
     "logging": [len(__import__("logging").getLogger().handlers), __import__("logging").getLogger().level],
     "socketTimeout": __import__("socket").getdefaulttimeout(),
     "decimalPrec": __import__("decimal").getcontext().prec,
+    "nofile": __import__("resource").getrlimit(__import__("resource").RLIMIT_NOFILE),
+    "nice": os.nice(0),
 })
 `;
 
@@ -186,6 +188,19 @@ setResult({
       `socket.setdefaulttimeout(1)\ndecimal.getcontext().prec = 3`,
     recycles: false,
   });
+
+  POLLUTERS.push(
+    {
+      name: "a soft resource limit lowered",
+      code: `import resource\nsoft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)\nresource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))`,
+      recycles: false,
+    },
+    {
+      name: "niceness raised (cannot be lowered again)",
+      code: `os.nice(1)`,
+      recycles: true,
+    },
+  );
 
   let clean: Record<string, unknown>;
   const probe = async (input: unknown) => {

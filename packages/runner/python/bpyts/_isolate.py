@@ -10,6 +10,7 @@ the pool starts a fresh one (a Blender start, ~1 s, against a few ms for a reset
 """
 import os
 import random
+import resource
 import signal
 import sys
 import threading
@@ -25,6 +26,18 @@ _VOLATILE_GLOBALS = {("warnings", "_filters_version"), ("__main__", "__builtins_
 
 # Set by (re-)registration: never put back (a stale RNA pointer would crash Blender).
 _RNA_KEYS = {"bl_rna"}
+
+
+def _rlimits():
+    out = {}
+    for name in dir(resource):
+        if name.startswith("RLIMIT_"):
+            which = getattr(resource, name)
+            try:
+                out[which] = resource.getrlimit(which)
+            except (ValueError, OSError):
+                pass
+    return out
 
 
 def _signals():
@@ -232,7 +245,7 @@ class Baseline:
             for key, value in self.environ.items():
                 if current.get(key) != value:
                     os.environ[key] = value
-        self._restore_interpreter()
+        reasons += self._restore_interpreter()
         reasons += self._restore_signals()
         self._restore_runtime()
         reasons += self._restore_modules(script_dir)
@@ -261,6 +274,8 @@ class Baseline:
             "locale": locale.setlocale(locale.LC_ALL),
             "decimal": decimal.getcontext().copy(),
             "tz": os.environ.get("TZ"),
+            "rlimits": _rlimits(),
+            "ids": (os.getuid(), os.geteuid(), os.getgid(), os.getegid(), os.getgroups(), os.nice(0)),
         }
 
     def _restore_interpreter(self):
@@ -296,8 +311,18 @@ class Baseline:
         except locale.Error:
             pass
         decimal.setcontext(b["decimal"].copy())
+        reasons = []
+        for which, limits in b["rlimits"].items():
+            try:
+                if resource.getrlimit(which) != limits:
+                    resource.setrlimit(which, limits)
+            except (ValueError, OSError):  # a hard limit lowered cannot be raised again
+                reasons.append(f"resource limit {which} lowered")
+        if (os.getuid(), os.geteuid(), os.getgid(), os.getegid(), os.getgroups(), os.nice(0)) != b["ids"]:
+            reasons.append("user, group or niceness changed")
         if os.environ.get("TZ") != b["tz"] or time.tzname != self.tzname:
             time.tzset()
+        return reasons
 
     def _restore_signals(self):
         reasons = []
