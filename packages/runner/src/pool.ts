@@ -247,10 +247,18 @@ class Worker {
         }
         if (m.type === "out") {
           job[m.stream].push(m.data);
-          if (m.stream === "stdout") {
-            job.options.onStdout?.(m.data);
-            job.progress?.(m.data);
-          } else job.options.onStderr?.(m.data);
+          try {
+            if (m.stream === "stdout") {
+              job.options.onStdout?.(m.data);
+              job.progress?.(m.data);
+            } else job.options.onStderr?.(m.data);
+          } catch (e) {
+            // The caller's callback failed: its error, surfaced as from any listener of its own,
+            // not a fault of the worker.
+            process.nextTick(() => {
+              throw e;
+            });
+          }
           return;
         }
         this.job = undefined; // resetting now; the worker says `idle` (or `recycle`) when done
