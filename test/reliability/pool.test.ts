@@ -196,6 +196,11 @@ setResult({
       recycles: false,
     },
     {
+      name: "a loaded module reloaded",
+      code: `import importlib, json\nimportlib.reload(json)`,
+      recycles: true,
+    },
+    {
       name: "niceness raised (cannot be lowered again)",
       code: `os.nice(1)`,
       recycles: true,

@@ -358,9 +358,17 @@ class Baseline:
 
     def _restore_modules(self, script_dir):
         reasons = []
+        reloaded = []
         for name, mod in self.modules.items():
-            if sys.modules.get(name) is not mod:
-                sys.modules[name] = mod
+            now = sys.modules.get(name)
+            if now is not mod:
+                origin = getattr(getattr(mod, "__spec__", None), "origin", None)
+                if now is not None and origin and getattr(getattr(now, "__spec__", None), "origin", None) == origin:
+                    reloaded.append(name)  # a reload (script.reload): other modules hold the new one
+                else:
+                    sys.modules[name] = mod  # a fake planted or an entry removed
+        if reloaded:
+            reasons.append(f"modules reloaded: {', '.join(sorted(reloaded)[:5])}")
         roots = tuple(os.path.join(os.path.abspath(p), "") for p in self.path if p)
         for name in list(sys.modules.keys() - self.modules.keys()):
             mod = sys.modules[name]
