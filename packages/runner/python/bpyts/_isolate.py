@@ -10,6 +10,7 @@ the pool starts a fresh one (a Blender start, ~1 s, against a few ms for a reset
 """
 import os
 import random
+import re
 import resource
 import signal
 import sys
@@ -109,10 +110,20 @@ def _same_dict(now, before):
 
 
 def _fds():
+    """Open descriptors (the one listing /proc/self/fd is closed by the time it is read back)."""
     try:
-        return set(int(n) for n in os.listdir("/proc/self/fd"))
+        names = os.listdir("/proc/self/fd")
     except OSError:
         return set()
+    return set(int(n) for n in names if _fd_target(int(n)))
+
+
+def _harmless(target):
+    """Descriptors Blender and its libraries open lazily and keep (devices, event fds, shared
+    libraries: libffi keeps its own .so open for trampolines), not state a job leaves."""
+    return target.startswith(("anon_inode:", "/dev/", "/proc/", "memfd:")) or bool(
+        re.search(r"\.so(\.[0-9.]+)?$", target)
+    )
 
 
 def _fd_target(fd):
@@ -490,7 +501,7 @@ class Baseline:
         if alive:
             reasons.append(f"threads left running: {', '.join(t.name for t in alive)}")
         now = _fds() - self.private_fds
-        opened = [fd for fd in now - self.fds if not _fd_target(fd).startswith(("anon_inode:", "/dev/", "/proc/", "memfd:"))]
+        opened = [fd for fd in now - self.fds if not _harmless(_fd_target(fd))]
         closed = sorted((self.fds - self.private_fds) - now - {0, 1, 2})
         if opened:
             reasons.append(f"descriptors left open: {', '.join(f'{fd} ({_fd_target(fd)})' for fd in sorted(opened))}")

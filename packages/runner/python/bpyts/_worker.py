@@ -122,6 +122,7 @@ def main():
     else:
         bpy.ops.wm.read_homefile(use_factory_startup=True, load_ui=False)
     _job.set_binary_path(os.environ.get("BPYTS_BINARY_PATH"))
+    _channel.flush_all()  # loads ctypes (and what it opens) before the baseline is taken
     watch = _isolate.LoadWatch()
     _job.snapshot_handlers()
     baseline = _isolate.Baseline(channel.private_fds | {clean_fd})
