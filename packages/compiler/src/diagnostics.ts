@@ -129,7 +129,7 @@ export const diagnostics = {
   },
   mapJson: {
     code: "BPY1024",
-    message: "JSON.stringify on a Map or Set is not supported (JavaScript writes {})",
+    message: "{0} on a Map or Set is not supported (JavaScript writes {})",
     suggestion: "convert it first: Object.fromEntries(map) or [...set]",
   },
   unhashableKey: {

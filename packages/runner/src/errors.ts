@@ -12,6 +12,12 @@ export const runnerErrors = {
   BPY0107: "file not found",
   BPY0108: "cannot compile (compiler unavailable)",
   BPY0109: "no Python interpreter with bpy",
+  // A pool worker's channel broke the protocol (the job fails, the worker is replaced).
+  BPY0110: "worker message too large",
+  BPY0111: "worker message is not JSON",
+  BPY0112: "worker message does not match the protocol",
+  BPY0113: "worker message for another job (wrong id or nonce)",
+  BPY0114: "worker channel closed during the job",
   // From the end of the block (other runner codes are added from the start).
   BPY0150: "not a Blender",
   BPY0151: "the Blender version probe timed out",

@@ -18,5 +18,12 @@ export type { NoiseRule } from "./noise.js";
 export type { ProgressEvent } from "./progress.js";
 export { prepareScript, blenderTypings, CompileError, defaultCompile } from "./script.js";
 export type { CompiledScript, Runnable, CompileHook } from "./script.js";
-export { encodeFrame, frameDecoder, markerSplitter } from "./protocol.js";
+export {
+  encodeFrame,
+  frameDecoder,
+  parseWorkerMessage,
+  ProtocolError,
+  MAX_FRAME_BYTES,
+} from "./protocol.js";
+export type { WorkerMessage } from "./protocol.js";
 export { pythonDir, runtimeTypes } from "./paths.js";

@@ -1,10 +1,20 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, resolve } from "node:path";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
-import { spawnProcess } from "./process.js";
+import { OutputTail, spawnProcess } from "./process.js";
 import { progressParser } from "./progress.js";
-import { encodeFrame, frameDecoder, markerSplitter } from "./protocol.js";
+import {
+  encodeFrame,
+  frameDecoder,
+  MAX_FRAME_BYTES,
+  parseWorkerMessage,
+  ProtocolError,
+  type WorkerMessage,
+} from "./protocol.js";
 import {
   backendCommand,
   crashError,
@@ -55,6 +65,8 @@ export interface PoolStats {
   queued: number;
   /** Workers started so far (replacements included). */
   started: number;
+  /** Workers that exited after a job left state that could not be reset (see the README). */
+  recycled: number;
 }
 
 export interface WorkerPool {
@@ -69,18 +81,32 @@ export interface WorkerPool {
 
 interface Job {
   id: number;
+  /** Random per job: every frame about the job must echo it (see protocol.ts). */
+  nonce: string;
   prepared: PreparedScript;
   message: Record<string, unknown>;
   options: PoolJobOptions;
-  stdout: string;
-  stderr: string;
+  stdout: OutputTail;
+  stderr: OutputTail;
   started: number;
-  outcome?: JobOutcome;
-  ends: number;
   timer?: NodeJS.Timeout;
   resolve: (r: RunResult<never>) => void;
   progress?: (chunk: string) => void;
   recycle: boolean;
+  /** Set once the job's promise is resolved (a job is finished exactly once). */
+  settled?: boolean;
+  /** Why the job is being stopped when its worker is killed on purpose. */
+  stopped?: ScriptError;
+  /** Removes the AbortSignal listener (a signal shared by many jobs must not keep them all). */
+  unlisten?: () => void;
+}
+
+/** What is kept of a job's stdout/stderr for its result (the tail; onStdout/onStderr get all). */
+function kept(tail: OutputTail): string {
+  const text = tail.toString();
+  const dropped = tail.dropped;
+  if (!dropped) return text;
+  return `[bpyts: the first ${dropped} characters are not kept here (onStdout/onStderr received everything)]\n${text}`;
 }
 
 function spawnWorker(
@@ -100,12 +126,46 @@ function spawnWorker(
   });
 }
 
+/** How long a worker may take to reset between jobs before it is replaced. */
+const RESET_TIMEOUT_MS = 60_000;
+
+/** The worker's exit status when its channel is gone (python/bpyts/_worker.py). */
+const CHANNEL_LOST = 70;
+
+const channelClosed = () =>
+  new ProtocolError(
+    "BPY0114",
+    "the worker's channel closed during the job (the job closed the worker's descriptors)",
+  );
+
+/** A channel violation as the job's error. */
+const violationError = (error: ProtocolError) =>
+  new ScriptError(error.code, `${error.message}; the worker was killed and replaced`);
+
+/** Blender's session temp folder as the worker reported it, if it has that exact shape. */
+function blenderTempdir(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  const dir = path.replace(/\/+$/, "");
+  const parent = dirname(dir);
+  const ok =
+    /^blender_[A-Za-z0-9]+$/.test(basename(dir)) &&
+    (parent === tmpdir() || parent === "/tmp" || parent === process.env["TMPDIR"]);
+  return ok ? dir : undefined;
+}
+
 class Worker {
+  /** starting → idle ⇄ busy (running a job, then resetting until `idle`) → dead. */
   state: "starting" | "idle" | "busy" | "dead" = "starting";
   job?: Job;
   private readonly child: ReturnType<typeof spawnWorker>;
   private startTimer?: NodeJS.Timeout;
   output = "";
+  /** Set when the channel broke (the worker is being killed): nothing more from it counts. */
+  private untrusted = false;
+  private channelClosed = false;
+  private resetTimer?: NodeJS.Timeout;
+  /** Blender's session folder: a killed Blender cannot remove it, the pool does. */
+  private tempdir?: string;
 
   constructor(
     private readonly pool: Pool,
@@ -116,86 +176,163 @@ class Worker {
     extra: readonly string[],
   ) {
     this.child = spawnWorker(command, backend, env, cwd, extra);
+    // The process's own stdout/stderr carry only Blender's output outside jobs (start-up banner,
+    // resets): a job's output arrives as `out` frames on the channel.
     this.child.stdout?.setEncoding("utf8");
     this.child.stderr?.setEncoding("utf8");
-    const out = markerSplitter(
-      (t) => this.text("stdout", t),
-      (id) => this.end(id),
-    );
-    const err = markerSplitter(
-      (t) => this.text("stderr", t),
-      (id) => this.end(id),
-    );
-    this.child.stdout?.on("data", out);
-    this.child.stderr?.on("data", err);
+    this.child.stdout?.on("data", (t: string) => this.text(t));
+    this.child.stderr?.on("data", (t: string) => this.text(t));
     const channel = this.child.stdio[3] as NodeJS.ReadableStream | undefined;
-    channel?.on(
-      "data",
-      frameDecoder((m) => this.message(m as Record<string, unknown>)),
+    const decode = frameDecoder(
+      (m) => this.message(m),
+      (e) => this.violation(e),
     );
+    channel?.on("data", (chunk: Buffer) => {
+      try {
+        decode(chunk);
+      } catch (e) {
+        // A bug of ours must not take the host down either: the worker is not trusted any more.
+        this.violation(new ProtocolError("BPY0112", `bad worker message: ${String(e)}`));
+      }
+    });
+    channel?.on("error", () => {});
+    channel?.on("end", () => {
+      // A crash or a kill also closes the channel: only a worker that lives on without its
+      // channel (the job closed the worker's descriptors) or exits with CHANNEL_LOST is blamed.
+      this.channelClosed = true;
+      if (!this.job || this.untrusted) return;
+      setTimeout(() => {
+        if (this.state !== "dead") this.violation(channelClosed());
+      }, 2000).unref();
+    });
     this.child.stdin?.on("error", () => {}); // EPIPE when the worker died: handled on exit
     this.startTimer = setTimeout(() => this.kill(), pool.startTimeoutMs);
     void this.child.then((r) => this.exited(r.signal, r.exitCode));
   }
 
-  private text(stream: "stdout" | "stderr", text: string): void {
+  private text(text: string): void {
+    this.output = (this.output + text).slice(-4000);
+    this.pool.onWorkerOutput?.(text);
+  }
+
+  private message(raw: unknown): void {
+    if (this.untrusted) return;
+    let m: WorkerMessage;
+    try {
+      m = parseWorkerMessage(raw);
+    } catch (e) {
+      return this.violation(e as ProtocolError);
+    }
     const job = this.job;
-    if (!job) {
-      this.output = (this.output + text).slice(-4000);
-      this.pool.onWorkerOutput?.(text);
-      return;
+    switch (m.type) {
+      case "ready":
+        if (this.state !== "starting") {
+          return this.violation(
+            new ProtocolError("BPY0112", "the worker said `ready` again (a forged message)"),
+          );
+        }
+        clearTimeout(this.startTimer);
+        this.tempdir = blenderTempdir(m.tempdir);
+        this.pool.workerReady(this);
+        return;
+      case "out":
+      case "done":
+        if (!job || m.id !== job.id || m.nonce !== job.nonce) {
+          return this.violation(
+            new ProtocolError(
+              "BPY0113",
+              `the worker sent \`${m.type}\` for job ${m.id}, ${job ? `running job ${job.id}` : "no job running"}, or with the wrong nonce (a forged message)`,
+            ),
+          );
+        }
+        if (m.type === "out") {
+          job[m.stream].push(m.data);
+          try {
+            if (m.stream === "stdout") {
+              job.options.onStdout?.(m.data);
+              job.progress?.(m.data);
+            } else job.options.onStderr?.(m.data);
+          } catch (e) {
+            // The caller's callback failed: its error, surfaced as from any listener of its own,
+            // not a fault of the worker.
+            process.nextTick(() => {
+              throw e;
+            });
+          }
+          return;
+        }
+        this.job = undefined; // resetting now; the worker says `idle` (or `recycle`) when done
+        // A reset that never ends (something the job left blocks it) must not take the worker
+        // out of the pool for good.
+        this.resetTimer = setTimeout(() => {
+          this.pool.onWorkerOutput?.("bpyts: a worker did not finish its reset; replaced\n");
+          this.kill();
+        }, RESET_TIMEOUT_MS);
+        this.pool.finish(job, {
+          outcome: {
+            ...m,
+            exitCode: typeof m.exitCode === "boolean" ? Number(m.exitCode) : m.exitCode,
+          },
+        });
+        if (job.recycle) this.stop();
+        return;
+      case "idle":
+        if (this.state !== "busy" || job) {
+          return this.violation(
+            new ProtocolError("BPY0112", "the worker said `idle` during a job (a forged message)"),
+          );
+        }
+        clearTimeout(this.resetTimer);
+        this.pool.workerIdle(this);
+        return;
+      case "recycle":
+        if (this.state !== "busy" || job) {
+          return this.violation(
+            new ProtocolError(
+              "BPY0112",
+              "the worker said `recycle` during a job (a forged message)",
+            ),
+          );
+        }
+        clearTimeout(this.resetTimer);
+        this.retiring = true; // it exits now; the pool starts a fresh one
+        this.pool.workerRecycled(this, m.reasons);
+        return;
     }
-    job[stream] += text;
-    if (stream === "stdout") {
-      job.options.onStdout?.(text);
-      job.progress?.(text);
-    } else job.options.onStderr?.(text);
   }
 
-  private message(m: Record<string, unknown>): void {
-    if (m["type"] === "ready") {
-      clearTimeout(this.startTimer);
-      this.pool.workerReady(this);
-    } else if (m["type"] === "done" && this.job && m["id"] === this.job.id) {
-      this.job.outcome = m as unknown as JobOutcome;
-      this.end(this.job.id);
-    } else if (m["type"] === "idle") {
-      // The `idle` frame can overtake the job's output markers (different pipes): the worker is
-      // only free once its current job has completely ended.
-      if (this.job) this.idlePending = true;
-      else this.pool.workerIdle(this);
-    }
-  }
-
-  /** A job is over when its `done` frame and both output markers have arrived. */
-  private end(id: number): void {
+  /**
+   * The channel broke its protocol: the job running (if any) fails with the violation's code and
+   * the worker is killed (and replaced). Never throws.
+   */
+  private violation(error: ProtocolError): void {
+    if (this.untrusted || this.state === "dead") return;
+    this.untrusted = true;
     const job = this.job;
-    if (!job || job.id !== id) return;
-    job.ends += 1;
-    if (job.ends < 3 || !job.outcome) return;
-    this.job = undefined;
-    this.state = "busy"; // resetting the scene; the worker says `idle` when done
-    this.pool.finish(job, { outcome: job.outcome });
-    if (job.recycle) this.stop();
-    if (this.idlePending) {
-      this.idlePending = false;
-      this.pool.workerIdle(this);
+    if (job) {
+      job.stopped ??= violationError(error);
+    } else {
+      this.pool.onWorkerOutput?.(
+        `bpyts: worker ${this.child.pid ?? "?"} replaced: ${error.message}\n`,
+      );
     }
+    this.kill();
   }
 
-  send(job: Job): void {
-    if (this.job) throw new Error("bpyts pool: a worker got a job while busy");
+  /** Hand a job to an idle worker; false when it cannot take one. */
+  send(job: Job): boolean {
+    if (this.job || this.state !== "idle" || this.untrusted) return false;
     this.state = "busy";
     this.job = job;
     this.child.stdin?.write(encodeFrame(job.message));
+    return true;
   }
 
   kill(): void {
     this.child.kill("SIGKILL");
   }
 
-  private idlePending = false;
-  /** Set once `quit` was sent: the worker takes no more jobs. */
+  /** Set once `quit` was sent (or the worker said it recycles): the worker takes no more jobs. */
   retiring = false;
 
   stop(): void {
@@ -206,14 +343,16 @@ class Worker {
 
   private exited(signal: string | undefined, exitCode: number | undefined): void {
     clearTimeout(this.startTimer);
+    clearTimeout(this.resetTimer);
     const wasStarting = this.state === "starting";
     this.state = "dead";
     const job = this.job;
     this.job = undefined;
-    if (job) {
-      if (job.outcome) this.pool.finish(job, { outcome: job.outcome });
-      else this.pool.finish(job, { died: { signal, exitCode } });
+    if (job && this.channelClosed && !signal && exitCode === CHANNEL_LOST) {
+      job.stopped ??= violationError(channelClosed());
     }
+    if (job) this.pool.finish(job, { died: { signal, exitCode } });
+    if (this.tempdir) void rm(this.tempdir, { recursive: true, force: true }).catch(() => {});
     this.pool.workerExited(this, wasStarting);
   }
 
@@ -232,6 +371,7 @@ class Pool implements WorkerPool {
   private nextId = 1;
   private closing = false;
   private started = 0;
+  private recycled = 0;
   private startFailures = 0;
   private broken?: string;
   /** Jobs accepted by run() but still being prepared (compiled / written). */
@@ -254,6 +394,10 @@ class Pool implements WorkerPool {
   }
 
   async init(): Promise<void> {
+    const cwd = this.options.cwd;
+    if (cwd !== undefined && !statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new RunnerError("BPY0107", `working directory not found: ${cwd}`);
+    }
     const { command, backend, blender } = await backendCommand(this.options);
     this.command = command;
     // Render progress lines for onProgress (Blender ≥ 5 only logs them when asked).
@@ -266,6 +410,7 @@ class Pool implements WorkerPool {
       BPYTS_PYTHONPATH: pythonDir,
       BPYTS_RESPONSE_FD: "3",
       BPYTS_EMPTY_SCENE: this.options.emptyScene ? "1" : "0",
+      BPYTS_MAX_FRAME: String(MAX_FRAME_BYTES),
       ...(blender ? { BPYTS_BINARY_PATH: blender } : {}),
     };
     for (let i = 0; i < this.size; i++) this.spawn();
@@ -284,6 +429,10 @@ class Pool implements WorkerPool {
     if (options.blendFile && !existsSync(options.blendFile)) {
       throw new RunnerError("BPY0107", `.blend file not found: ${options.blendFile}`);
     }
+    const cwd = resolve(options.cwd ?? this.options.cwd ?? process.cwd());
+    if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new RunnerError("BPY0107", `working directory not found: ${cwd}`);
+    }
     this.pending += 1;
     let prepared: PreparedScript;
     try {
@@ -298,32 +447,37 @@ class Pool implements WorkerPool {
     const id = this.nextId++;
     const emptyScene = options.emptyScene ?? this.options.emptyScene ?? false;
     return new Promise<RunResult<T>>((resolvePromise) => {
+      const nonce = randomBytes(16).toString("hex");
       const job: Job = {
         id,
+        nonce,
         prepared,
         options,
-        stdout: "",
-        stderr: "",
+        stdout: new OutputTail(),
+        stderr: new OutputTail(),
         started: performance.now(),
-        ends: 0,
         recycle: this.backend === "module" && !!options.blendFile, // one .blend per bpy process
         progress: options.onProgress ? progressParser(options.onProgress) : undefined,
         resolve: resolvePromise as (r: RunResult<never>) => void,
         message: {
           type: "job",
           id,
+          nonce,
           script: prepared.script,
           input,
           args: options.args ?? [],
           blendFile: options.blendFile && resolve(options.blendFile),
           allowAutorun: options.allowAutorun ?? false,
           emptyScene,
-          cwd: resolve(options.cwd ?? this.options.cwd ?? process.cwd()),
+          cwd,
         },
       };
-      if (options.signal) {
-        if (options.signal.aborted) return this.cancel(job);
-        options.signal.addEventListener("abort", () => this.cancel(job), { once: true });
+      const signal = options.signal;
+      if (signal) {
+        if (signal.aborted) return this.cancel(job);
+        const onAbort = () => this.cancel(job);
+        signal.addEventListener("abort", onAbort, { once: true });
+        job.unlisten = () => signal.removeEventListener("abort", onAbort);
       }
       if (this.broken) return this.finish(job, { error: new ScriptError("BPY0104", this.broken) });
       this.queue.push(job);
@@ -338,8 +492,8 @@ class Pool implements WorkerPool {
       this.finish(job, { error: new ScriptError("BPY0103", "cancelled before it started") });
       return;
     }
+    job.stopped ??= new ScriptError("BPY0103", "cancelled (the worker was killed and replaced)");
     for (const w of this.workers) if (w.job === job) w.kill(); // finished as cancelled on exit
-    job.message["cancelled"] = true;
   }
 
   private dispatch(): void {
@@ -349,13 +503,19 @@ class Pool implements WorkerPool {
       if (!job) break;
       job.started = performance.now();
       const timeoutMs = job.options.timeoutMs ?? this.options.timeoutMs;
+      if (!w.send(job)) {
+        this.queue.unshift(job);
+        continue;
+      }
       if (timeoutMs !== undefined) {
         job.timer = setTimeout(() => {
-          job.message["timedOut"] = true;
+          job.stopped ??= new ScriptError(
+            "BPY0102",
+            `timed out after ${timeoutMs} ms (the worker was killed and replaced)`,
+          );
           w.kill();
         }, timeoutMs);
       }
-      w.send(job);
     }
     this.checkDrained();
   }
@@ -373,6 +533,12 @@ class Pool implements WorkerPool {
     if ([...this.workers].every((x) => x.state === "idle")) {
       for (const f of this.readyWaiters.splice(0)) f();
     }
+  }
+
+  workerRecycled(w: Worker, reasons: string[]): void {
+    this.recycled += 1;
+    this.onWorkerOutput?.(`bpyts: worker recycled (${reasons.join("; ")})\n`);
+    this.checkDrained();
   }
 
   workerExited(w: Worker, wasStarting: boolean): void {
@@ -399,20 +565,18 @@ class Pool implements WorkerPool {
       error?: ScriptError;
     },
   ): void {
+    if (job.settled) return;
+    job.settled = true;
     clearTimeout(job.timer);
+    job.unlisten?.();
+    const stdout = kept(job.stdout);
+    const stderr = kept(job.stderr);
     let fields: Pick<RunResult<unknown>, "result" | "hasResult" | "exitCode" | "error" | "signal">;
     if (how.outcome) fields = fromOutcome(how.outcome, job.prepared.scriptMap);
     else if (how.error) fields = { hasResult: false, exitCode: 1, error: how.error };
     else {
       const { signal, exitCode } = how.died ?? {};
-      const error = job.message["timedOut"]
-        ? new ScriptError(
-            "BPY0102",
-            `timed out after ${job.options.timeoutMs ?? this.options.timeoutMs} ms (the worker was killed and replaced)`,
-          )
-        : job.message["cancelled"]
-          ? new ScriptError("BPY0103", "cancelled (the worker was killed and replaced)")
-          : crashError(signal, exitCode, job.stdout + job.stderr);
+      const error = job.stopped ?? crashError(signal, exitCode, stdout + stderr);
       fields = {
         hasResult: false,
         exitCode: signal ? signalExitCode(signal) : exitCode || 1,
@@ -423,8 +587,8 @@ class Pool implements WorkerPool {
     void job.prepared.cleanup();
     job.resolve({
       ...fields,
-      stdout: job.stdout,
-      stderr: job.stderr,
+      stdout,
+      stderr,
       script: job.prepared.script,
       durationMs: performance.now() - job.started,
     } as RunResult<never>);
@@ -449,6 +613,7 @@ class Pool implements WorkerPool {
       busy: all.filter((w) => w.state === "busy").length,
       queued: this.queue.length,
       started: this.started,
+      recycled: this.recycled,
     };
   }
 
@@ -458,7 +623,15 @@ class Pool implements WorkerPool {
       for (const job of this.queue.splice(0)) {
         this.finish(job, { error: new ScriptError("BPY0103", "cancelled: the pool was closed") });
       }
-      for (const w of this.workers) w.kill();
+      for (const w of this.workers) {
+        if (w.job) {
+          w.job.stopped ??= new ScriptError(
+            "BPY0103",
+            "cancelled: the pool was closed with force while the job ran (its worker was killed)",
+          );
+        }
+        w.kill();
+      }
     } else {
       await new Promise<void>((r) => {
         this.drainWaiters.push(r);

@@ -1,3 +1,5 @@
+import type { RunnerErrorCode } from "./errors.js";
+
 /** Length-prefixed JSON frames: a 4-byte big-endian byte length, then UTF-8 JSON. */
 export function encodeFrame(message: unknown): Buffer {
   const body = Buffer.from(JSON.stringify(message), "utf8");
@@ -6,62 +8,165 @@ export function encodeFrame(message: unknown): Buffer {
   return Buffer.concat([header, body]);
 }
 
-/** Incremental decoder: push chunks, get whole messages. */
-export function frameDecoder(onMessage: (message: unknown) => void): (chunk: Buffer) => void {
-  let buffered: Buffer = Buffer.alloc(0);
+/**
+ * The largest frame a worker may send (a `done` frame carries the result's JSON text, escaped
+ * once more): 256 MiB, under V8's string limit, so a frame that passes can be decoded.
+ */
+export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
+
+/** Why a worker's channel cannot be trusted any more (the pool fails the job, replaces the worker). */
+export class ProtocolError extends Error {
+  override name = "ProtocolError";
+  constructor(
+    readonly code: RunnerErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Incremental decoder: push chunks, get whole messages. Linear in the bytes received (chunks are
+ * joined once per frame, not once per chunk). A frame over `maxBytes` (known from its header,
+ * before its body arrives) or a body that is not JSON calls `onError` once; the decoder then
+ * ignores the rest of the stream (nothing after a bad frame can be framed reliably).
+ */
+export function frameDecoder(
+  onMessage: (message: unknown) => void,
+  onError: (error: ProtocolError) => void = (e) => {
+    throw e;
+  },
+  maxBytes = MAX_FRAME_BYTES,
+): (chunk: Buffer) => void {
+  let chunks: Buffer[] = [];
+  let size = 0;
+  let broken = false;
+  const fail = (error: ProtocolError) => {
+    broken = true;
+    chunks = [];
+    size = 0;
+    onError(error);
+  };
   return (chunk) => {
-    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-    while (buffered.length >= 4) {
-      const length = buffered.readUInt32BE(0);
-      if (buffered.length < 4 + length) break;
-      const body = buffered.subarray(4, 4 + length);
-      buffered = buffered.subarray(4 + length);
-      onMessage(JSON.parse(body.toString("utf8")) as unknown);
+    if (broken) return;
+    chunks.push(chunk);
+    size += chunk.length;
+    while (size >= 4) {
+      if (chunks[0]!.length < 4) chunks = [Buffer.concat(chunks, size)];
+      const length = chunks[0]!.readUInt32BE(0);
+      if (length > maxBytes) {
+        return fail(
+          new ProtocolError(
+            "BPY0110",
+            `the worker announced a ${length}-byte message (more than ${maxBytes}); its channel is corrupt`,
+          ),
+        );
+      }
+      if (size < 4 + length) return;
+      const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      const body = all.subarray(4, 4 + length);
+      const rest = all.subarray(4 + length);
+      chunks = rest.length ? [rest] : [];
+      size = rest.length;
+      let message: unknown;
+      try {
+        message = JSON.parse(body.toString("utf8")) as unknown;
+      } catch (e) {
+        const preview = JSON.stringify(body.subarray(0, 40).toString("utf8"));
+        return fail(
+          new ProtocolError(
+            "BPY0111",
+            `the worker sent a message that is not JSON (${(e as Error).message}; starts ${preview})`,
+          ),
+        );
+      }
+      onMessage(message);
+      if (broken) return;
     }
   };
 }
 
-const MARK = "\x1e";
-const END = /^\x1ebpyts:end:(\d+)\x1e\n/;
+/** A job's identity on the channel: the pool's job id and a random nonce made for that job. */
+export interface JobTag {
+  id: number;
+  nonce: string;
+}
 
-/**
- * Splits a worker's stdout/stderr into jobs: text is forwarded to `onText` until the end marker
- * `\x1ebpyts:end:<id>\x1e\n` the worker writes after each job, which calls `onEnd(id)`.
- */
-export function markerSplitter(
-  onText: (text: string) => void,
-  onEnd: (id: number) => void,
-): (chunk: string) => void {
-  let held = "";
-  return (chunk) => {
-    let text = held + chunk;
-    held = "";
-    for (;;) {
-      const at = text.indexOf(MARK);
-      if (at < 0) {
-        if (text) onText(text);
-        return;
-      }
-      if (at > 0) onText(text.slice(0, at));
-      text = text.slice(at);
-      const m = END.exec(text);
-      if (m?.[1]) {
-        onEnd(Number(m[1]));
-        text = text.slice(m[0].length);
-        continue;
-      }
-      // A marker may be split across chunks: hold a possible prefix, forward anything else.
-      const prefix = `${MARK}bpyts:end:`;
-      const possible =
-        text.length < prefix.length + 12 &&
-        (prefix.startsWith(text) ||
-          (text.startsWith(prefix) && /^\d*\x1e?$/.test(text.slice(prefix.length))));
-      if (possible) {
-        held = text;
-        return;
-      }
-      onText(MARK);
-      text = text.slice(1);
-    }
-  };
+export interface PythonExceptionMessage {
+  type: string;
+  message: string;
+  frames: { file: string; line: number; name: string; column?: number }[];
+  pythonTrace: string;
+}
+
+/** What a worker may say, checked field by field (`parseWorkerMessage`). */
+export type WorkerMessage =
+  | { type: "ready"; pid: number; version: string; tempdir?: string }
+  | ({ type: "out"; stream: "stdout" | "stderr"; data: string } & JobTag)
+  | ({
+      type: "done";
+      exitCode: number;
+      error: PythonExceptionMessage | null;
+      hasResult: boolean;
+      result: string | null;
+    } & JobTag)
+  | { type: "idle" }
+  | { type: "recycle"; reasons: string[] };
+
+type Check = (v: unknown) => boolean;
+const isInt: Check = (v) => typeof v === "number" && Number.isSafeInteger(v);
+const isStr: Check = (v) => typeof v === "string";
+const isBool: Check = (v) => typeof v === "boolean";
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const nullable =
+  (c: Check): Check =>
+  (v) =>
+    v === null || c(v);
+const arrayOf =
+  (c: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(c);
+const shape =
+  (fields: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (v) =>
+    isObj(v) &&
+    Object.entries(fields).every(([k, c]) => c(v[k])) &&
+    Object.entries(optional).every(([k, c]) => v[k] === undefined || c(v[k])) &&
+    Object.keys(v).every((k) => k in fields || k in optional);
+
+const frame = shape({ file: isStr, line: isInt, name: isStr }, { column: isInt });
+const exception = shape({
+  type: isStr,
+  message: isStr,
+  frames: arrayOf(frame),
+  pythonTrace: isStr,
+});
+const tag = { type: isStr, id: isInt, nonce: isStr };
+const schemas: Record<WorkerMessage["type"], Check> = {
+  ready: shape({ type: isStr, pid: isInt, version: isStr }, { tempdir: isStr }),
+  out: shape({ ...tag, stream: (v) => v === "stdout" || v === "stderr", data: isStr }),
+  done: shape({
+    ...tag,
+    exitCode: (v) => isInt(v) || isBool(v),
+    error: nullable(exception),
+    hasResult: isBool,
+    result: nullable(isStr),
+  }),
+  idle: shape({ type: isStr }),
+  recycle: shape({ type: isStr, reasons: arrayOf(isStr) }),
+};
+
+/** Check a decoded frame against the schema of its type; throws ProtocolError (BPY0112). */
+export function parseWorkerMessage(message: unknown): WorkerMessage {
+  const type = isObj(message) ? message["type"] : undefined;
+  const check = typeof type === "string" ? schemas[type as WorkerMessage["type"]] : undefined;
+  if (!check || !Object.hasOwn(schemas, type as string) || !check(message)) {
+    const text = JSON.stringify(message) ?? String(message);
+    throw new ProtocolError(
+      "BPY0112",
+      `the worker sent a message that does not match the protocol: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`,
+    );
+  }
+  return message as WorkerMessage;
 }

@@ -68,8 +68,9 @@ export interface RunResult<T = unknown> {
   result?: T;
   hasResult: boolean;
   /**
-   * Output kept for the result: for one-shot runs the last 1 Mi characters of each stream (the
-   * whole stream goes to `onStdout` / `onStderr` as it arrives, so memory stays bounded).
+   * Output kept for the result: the last 1 Mi characters of each stream (the whole stream goes
+   * to `onStdout` / `onStderr` as it arrives, so memory stays bounded); a pool job's starts with a
+   * note when it was cut.
    */
   stdout: string;
   stderr: string;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   encodeFrame,
   frameDecoder,
-  markerSplitter,
   parseProgress,
   progressParser,
   type ProgressEvent,
@@ -65,18 +64,5 @@ describe("worker protocol", () => {
     const bytes = Buffer.concat([encodeFrame({ a: 1 }), encodeFrame({ text: "é\n" })]);
     for (let i = 0; i < bytes.length; i += 3) decode(bytes.subarray(i, i + 3));
     expect(got).toEqual([{ a: 1 }, { text: "é\n" }]);
-  });
-
-  it("splits job output on end markers split across chunks", () => {
-    let text = "";
-    const ends: number[] = [];
-    const split = markerSplitter(
-      (t) => (text += t),
-      (id) => ends.push(id),
-    );
-    const stream = "out 1\x1ebpyts:end:7\x1e\nnext \x1e not a marker\x1ebpyts:end:8\x1e\n";
-    for (let i = 0; i < stream.length; i += 2) split(stream.slice(i, i + 2));
-    expect(ends).toEqual([7, 8]);
-    expect(text).toBe("out 1next \x1e not a marker");
   });
 });

@@ -127,7 +127,7 @@ def run_job(job):
         if e.code is None:
             exit_code = 0
         elif isinstance(e.code, int):
-            exit_code = e.code
+            exit_code = int(e.code)  # sys.exit(True) exits with 1, as in Python
         else:
             print(e.code, file=sys.stderr)
             exit_code = 1
@@ -189,12 +189,13 @@ def snapshot_handlers():
             _handler_snapshot[name] = list(value)
 
 
-def reset_scene(empty):
+def reset_scene(empty, factory=False):
     """Between jobs: drop handlers a job added, then reload the factory-startup (or empty) scene.
 
     ``read_homefile(use_factory_startup=True)`` (~5 ms) reloads the factory data; when the job
-    changed the preferences (an add-on enabled, a setting changed: ``preferences.is_dirty``) the
-    full ``read_factory_settings`` (~35 ms) also resets those.
+    changed the preferences (an add-on enabled, a setting changed: ``factory``, decided by
+    ``_isolate`` from a fingerprint, since a job can clear ``is_dirty``) the full
+    ``read_factory_settings`` (~50 ms) also resets those.
     """
     handlers = getattr(bpy.app, "handlers", None)
     for name, before in _handler_snapshot.items():
@@ -202,9 +203,15 @@ def reset_scene(empty):
         if isinstance(current, list):
             for h in [h for h in current if not any(h is b for b in before)]:
                 current.remove(h)
-    prefs = getattr(getattr(bpy, "context", None), "preferences", None)
-    if prefs is None or getattr(prefs, "is_dirty", True):
+            for h in before:  # handlers Blender installed that a job removed come back
+                if not any(h is c for c in current):
+                    current.append(h)
+    if factory:
         bpy.ops.wm.read_factory_settings(use_empty=empty)
+        try:  # it leaves is_dirty on: clear it, so that it tells again whether a job changed them
+            bpy.context.preferences.is_dirty = False
+        except Exception:
+            pass
     else:
         bpy.ops.wm.read_homefile(use_factory_startup=True, use_empty=empty, load_ui=False)
     # Re-registering add-ons on a reset can append the same handler again (e.g. pose_library's

@@ -271,7 +271,8 @@ export function staticLibCall(
     case "JSONConstructor":
       if (name === "stringify") {
         const t = a0 ? T.typeOf(ctx, a0) : undefined;
-        if (t && (T.isMap(ctx, t) || T.isSet(ctx, t))) ctx.report(node, "mapJson");
+        if (t && (T.isMap(ctx, t) || T.isSet(ctx, t)))
+          ctx.report(node, "mapJson", "JSON.stringify");
         if (t) {
           const undef = undefinedProperty(ctx, t, 0, new Set());
           if (undef) ctx.report(node, "jsonUndefined", undef);

@@ -204,6 +204,12 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
       const r = globalFunctionCall(ctx, callee.text, node);
       if (r) return r;
     }
+    // setResult sends JSON: a Map or Set (a Python dict here) is refused as by JSON.stringify.
+    const a0 = node.arguments[0];
+    if (s && a0 && isRuntimeSetResult(s)) {
+      const t = T.typeOf(ctx, a0);
+      if (T.isMap(ctx, t) || T.isSet(ctx, t)) ctx.report(node, "mapJson", "setResult");
+    }
   }
   const args = callArguments(ctx, node);
   if (node.questionDotToken) {
@@ -230,6 +236,17 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     return { ...f, orelse: py.callArgs(f.orelse, args) };
   }
   return py.callArgs(f, blenderArgs(ctx, node, args)); // Blender layer: keyword-only RNA args, EnumFlagProperty
+}
+
+/** `setResult` of the `bpyts/runtime` module (runner/runtime/bpyts-runtime.d.ts). */
+function isRuntimeSetResult(s: ts.Symbol): boolean {
+  return (
+    s.name === "setResult" &&
+    (s.declarations ?? []).some((d) => {
+      const m = d.parent?.parent;
+      return !!m && ts.isModuleDeclaration(m) && m.name.text === "bpyts/runtime";
+    })
+  );
 }
 
 function checkHashable(ctx: Ctx, node: ts.NewExpression): void {

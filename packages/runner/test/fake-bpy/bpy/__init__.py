@@ -68,3 +68,71 @@ def _read_homefile(use_factory_startup=False, use_empty=False, load_ui=True):
 
 
 _Wm.read_homefile = lambda self, **kw: _read_homefile(**kw)
+
+
+# What the pool worker's isolation reads (python/bpyts/_isolate.py): empty but present, as in the
+# real module.
+class _Timers:
+    def __init__(self):
+        self._registered = []
+
+    def register(self, function, first_interval=0, persistent=False):
+        self._registered.append(function)
+
+    def unregister(self, function):
+        self._registered.remove(function)
+
+    def is_registered(self, function):
+        return function in self._registered
+
+
+class _Handlers:
+    def __init__(self):
+        self.load_pre = []
+
+    @staticmethod
+    def persistent(function):
+        return function
+
+
+class _Rna:
+    properties = []
+
+
+class _Prefs:
+    bl_rna = _Rna()
+    addons = {}
+    is_dirty = False
+
+
+class _Context:
+    preferences = _Prefs()
+
+
+class _Types:
+    pass
+
+
+class _Utils:
+    @staticmethod
+    def unregister_class(cls):
+        raise RuntimeError("nothing is registered in the fake")
+
+
+app.timers = _Timers()
+app.handlers = _Handlers()
+app.driver_namespace = {}
+app.tempdir = ""
+context = _Context()
+types = _Types()
+utils = _Utils()
+
+
+def _save_as_mainfile(filepath, copy=False, compress=False):
+    calls.append(("save_as_mainfile", copy))
+    with open(filepath, "wb") as f:
+        f.write(b"BLENDER-fake")
+    return {"FINISHED"}
+
+
+_Wm.save_as_mainfile = lambda self, **kw: _save_as_mainfile(**kw)
