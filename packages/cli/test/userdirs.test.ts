@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createPool } from "@bpyts/runner";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bpyts, tempDir } from "./helpers.js";
 
@@ -47,5 +48,26 @@ describe.each(blenders)("user folders, Blender $name", ({ args }) => {
       new RegExp(`^${home.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\.config/blender/`),
     );
     expect(readdirSync(join(home, ".config", "blender")).length).toBe(1);
+  });
+});
+
+describe("user folders of a warm pool", () => {
+  it("workers use private folders, removed when the pool closes", async () => {
+    const home = join(dir, "pool-home");
+    await mkdir(home, { recursive: true });
+    const pool = await createPool({ size: 1, env: { ...process.env, HOME: home } });
+    let used: string | undefined;
+    try {
+      const r = await pool.run(join(dir, "touch.py"));
+      expect(r.exitCode, r.error?.format()).toBe(0);
+      used = /SCRIPTS (.*)/.exec(r.stdout)?.[1]?.trim();
+      expect(used).toBeDefined();
+      expect(used!.startsWith(home)).toBe(false);
+      expect(existsSync(used!)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+    expect(existsSync(used!)).toBe(false);
+    expect(existsSync(join(home, ".config", "blender"))).toBe(false);
   });
 });

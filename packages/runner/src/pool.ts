@@ -6,6 +6,7 @@ import { basename, dirname, resolve } from "node:path";
 import { RunnerError, ScriptError } from "./errors.js";
 import { pythonDir } from "./paths.js";
 import { OutputTail, spawnProcess } from "./process.js";
+import { userDirsEnv, type UserDirs } from "./userdirs.js";
 import { progressParser } from "./progress.js";
 import {
   encodeFrame,
@@ -381,6 +382,7 @@ class Pool implements WorkerPool {
   private command!: string;
   private backend!: Backend;
   private env!: NodeJS.ProcessEnv;
+  private userDirs?: UserDirs;
   readonly startTimeoutMs: number;
   readonly onWorkerOutput?: (text: string) => void;
   private readonly size: number;
@@ -403,8 +405,10 @@ class Pool implements WorkerPool {
     // Render progress lines for onProgress (Blender ≥ 5 only logs them when asked).
     this.extraArgs = backend === "binary" ? await progressLogArgs(command) : [];
     this.backend = backend;
+    // Private Blender user folders for the pool's workers (userdirs.ts), removed on close.
+    this.userDirs = await userDirsEnv(this.options.env ?? process.env, this.options.realUserDirs);
     this.env = {
-      ...(this.options.env ?? process.env),
+      ...this.userDirs.env,
       PYTHONUNBUFFERED: "1",
       BPYTS_BACKEND: backend,
       BPYTS_PYTHONPATH: pythonDir,
@@ -645,6 +649,7 @@ class Pool implements WorkerPool {
     }, 10_000);
     await Promise.all(exits);
     clearTimeout(timer);
+    await this.userDirs?.cleanup();
   }
 }
 
