@@ -160,34 +160,41 @@ function compile(
       ],
     };
   }
+  const internal = (e: unknown): CompileResult => ({
+    diagnostics: [
+      ...tsDiags,
+      {
+        file: entry,
+        line: 1,
+        column: 1,
+        code: "BPY1999",
+        category: "error",
+        message: `internal compiler error: ${(e as Error).stack ?? e}`,
+      },
+    ],
+  });
   let result;
   try {
     result = transformProgram(program, sf);
   } catch (e) {
-    return {
-      diagnostics: [
-        ...tsDiags,
-        {
-          file: entry,
-          line: 1,
-          column: 1,
-          code: "BPY1999",
-          category: "error",
-          message: `internal compiler error: ${(e as Error).stack ?? e}`,
-        },
-      ],
-    };
+    return internal(e);
   }
   const all = [...tsDiags, ...result.ctx.diagnostics];
   all.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0));
   if (all.some((d) => d.category === "error")) return { diagnostics: all };
   const sources = new Map(result.files.map((f) => [f.fileName, f.text]));
   const pyName = path.basename(entry).replace(/\.[cm]?tsx?$/, "") + ".py";
-  const printed = printModule(result.module, {
-    file: pyName,
-    fallback: { file: sf.fileName, line: 0, column: 0 },
-    sources,
-  });
+  let printed;
+  try {
+    printed = printModule(result.module, {
+      file: pyName,
+      fallback: { file: sf.fileName, line: 0, column: 0 },
+      sources,
+    });
+  } catch (e) {
+    // the printer refuses a name that is not a Python identifier rather than print it
+    return internal(e);
+  }
   return { python: printed.code, sourceMap: printed.map, diagnostics: all };
 }
 
