@@ -8,7 +8,21 @@ import ts from "./ts.cjs";
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { diagnostics as table } from "./diagnostics.js";
+import { diagnostics as table, formatMessage, type DiagnosticKey } from "./diagnostics.js";
+import {
+  checkBrackets,
+  checkPythonLimits,
+  PY_LIMITS,
+  type LimitViolation,
+} from "./python/limits.js";
+import {
+  deepBracket,
+  deepestNode,
+  isStackOverflow,
+  tooDeepNode,
+  tooIndented,
+  TS_DEPTH_LIMIT,
+} from "./transform/depth.js";
 import { printModule, type SourceMapV3 } from "./python/printer.js";
 import { transformProgram } from "./transform/program.js";
 
@@ -136,15 +150,42 @@ function compile(
 ): CompileResult {
   const options: ts.CompilerOptions = { ...defaultCompilerOptions, ...overrides, noEmit: true };
   const rootNames = [entry, globalsDeclarationFile, ...typeRoots.map((t) => path.resolve(t))];
-  const program = ts.createProgram({ rootNames, options, host: createHost(options, virtual) });
-  const tsDiags = ts
-    .getPreEmitDiagnostics(program)
-    .filter(
-      (d) =>
-        d.category === ts.DiagnosticCategory.Error || d.category === ts.DiagnosticCategory.Warning,
-    )
-    .map(fromTs);
+  let program: ts.Program;
+  let tsDiags: BpyDiagnostic[];
+  try {
+    program = ts.createProgram({ rootNames, options, host: createHost(options, virtual) });
+    tsDiags = ts
+      .getPreEmitDiagnostics(program)
+      .filter(
+        (d) =>
+          d.category === ts.DiagnosticCategory.Error ||
+          d.category === ts.DiagnosticCategory.Warning,
+      )
+      .map(fromTs);
+  } catch (e) {
+    // TypeScript's recursive parser and checker overflow the stack on very deep nesting
+    if (!isStackOverflow(e)) throw e;
+    return { diagnostics: [overflowInText(entry, virtual)] };
+  }
   if (tsDiags.some((d) => d.category === "error")) return { diagnostics: tsDiags };
+  // nesting the (recursive) transform cannot take: refused before it starts
+  const deep: BpyDiagnostic[] = [];
+  for (const f of program.getSourceFiles()) {
+    if (f.isDeclarationFile || f.fileName.includes("/node_modules/")) continue;
+    // nested statements: Python's indentation limit, located at the TS statement
+    const ind = tooIndented(f, PY_LIMITS.indent);
+    if (ind) {
+      const { line, character } = f.getLineAndCharacterOfPosition(ind.node.getStart(f));
+      const v = { what: "indentation levels", found: ind.depth, limit: PY_LIMITS.indent };
+      deep.push(
+        limitDiagnostic({ ...v, pos: { file: f.fileName, line, column: character } }, entry),
+      );
+      continue;
+    }
+    const d = tooDeepNode(f);
+    if (d) deep.push(tooDeepDiagnostic(d.node, d.depth));
+  }
+  if (deep.length) return { diagnostics: [...tsDiags, ...deep] };
   const sf = program.getSourceFile(entry);
   if (!sf) {
     return {
@@ -177,11 +218,16 @@ function compile(
   try {
     result = transformProgram(program, sf);
   } catch (e) {
-    return internal(e);
+    if (!isStackOverflow(e)) return internal(e);
+    const d = deepestNode(sf);
+    return { diagnostics: [...tsDiags, tooDeepDiagnostic(d.node, d.depth)] };
   }
   const all = [...tsDiags, ...result.ctx.diagnostics];
   all.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0));
   if (all.some((d) => d.category === "error")) return { diagnostics: all };
+  // Python's nesting limits: a program that compiles also loads
+  const over = checkPythonLimits(result.module);
+  if (over) return { diagnostics: [...all, limitDiagnostic(over, entry)] };
   const sources = new Map(result.files.map((f) => [f.fileName, f.text]));
   const pyName = path.basename(entry).replace(/\.[cm]?tsx?$/, "") + ".py";
   let printed;
@@ -195,7 +241,88 @@ function compile(
     // the printer refuses a name that is not a Python identifier rather than print it
     return internal(e);
   }
+  const brackets = checkBrackets(printed.lines);
+  if (brackets) return { diagnostics: [...all, limitDiagnostic(brackets, entry)] };
   return { python: printed.code, sourceMap: printed.map, diagnostics: all };
+}
+
+function diagnosticAt(
+  file: string,
+  line: number,
+  column: number,
+  key: DiagnosticKey,
+  ...args: string[]
+): BpyDiagnostic {
+  const info = table[key] as { code: string; message: string; suggestion?: string };
+  return {
+    file,
+    line,
+    column,
+    code: info.code,
+    category: "error",
+    message: formatMessage(info.message, args),
+    suggestion: info.suggestion,
+  };
+}
+
+function tooDeepDiagnostic(node: ts.Node, depth: number): BpyDiagnostic {
+  const sf = node.getSourceFile();
+  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  const what = ts.isExpression(node) ? "this expression is" : "this code is";
+  return diagnosticAt(
+    sf.fileName,
+    line + 1,
+    character + 1,
+    "tooDeep",
+    what,
+    String(depth),
+    String(TS_DEPTH_LIMIT),
+  );
+}
+
+/** TypeScript overflowed the stack: locate the deepest brackets of the entry by a token scan. */
+function overflowInText(entry: string, virtual: Map<string, string>): BpyDiagnostic {
+  let text = virtual.get(entry);
+  if (text === undefined) {
+    try {
+      text = fs.readFileSync(entry, "utf8");
+    } catch {
+      text = "";
+    }
+  }
+  const at = deepBracket(text);
+  if (!at)
+    return diagnosticAt(
+      entry,
+      1,
+      1,
+      "tooDeep",
+      "the program is",
+      "too many",
+      String(TS_DEPTH_LIMIT),
+    );
+  const before = text.slice(0, at.pos).split(/\r\n|\r|\n|\u2028|\u2029/);
+  return diagnosticAt(
+    entry,
+    before.length,
+    before[before.length - 1]!.length + 1,
+    "tooDeep",
+    "these brackets are",
+    String(at.depth),
+    String(TS_DEPTH_LIMIT),
+  );
+}
+
+function limitDiagnostic(v: LimitViolation, entry: string): BpyDiagnostic {
+  return diagnosticAt(
+    v.pos?.file ?? entry,
+    (v.pos?.line ?? 0) + 1,
+    (v.pos?.column ?? 0) + 1,
+    "pythonLimit",
+    v.what,
+    String(v.found),
+    String(v.limit),
+  );
 }
 
 export function compileFile(options: CompileOptions): CompileResult {

@@ -533,6 +533,8 @@ class StmtPrinter {
 export interface PrintResult {
   code: string;
   map: SourceMapV3;
+  /** the printed lines and the TS position each comes from (checkBrackets) */
+  lines: readonly { text: string; pos?: SrcPos }[];
 }
 
 export function printModule(
@@ -570,5 +572,5 @@ export function printModule(
     names: [...enc.names],
     mappings: enc.mappings,
   };
-  return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map };
+  return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map, lines: pr.lines };
 }

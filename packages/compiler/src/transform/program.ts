@@ -80,7 +80,7 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
         pos: { file: f.fileName, line: 0, column: 0 },
       });
     }
-    body.push(...stmts);
+    for (const st of stmts) body.push(st); // a spread of 100k statements overflows the stack
   }
 
   // Blender layer: register()/unregister() for the bpy.types subclasses
