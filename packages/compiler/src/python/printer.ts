@@ -80,7 +80,7 @@ function params(ps: Param[]): string {
     .map(
       (p) =>
         (p.star ?? "") +
-        (p.name === "" ? "" : ident(p.name)) +
+        (p.name === "" || p.name === "*" ? p.name : ident(p.name)) +
         (p.default ? "=" + expr(p.default, 2) : ""),
     )
     .map((s) => (s === "*" ? "*" : s))

@@ -22,7 +22,7 @@ function hasMod(n: ts.Node, k: ts.SyntaxKind): boolean {
 function propName(ctx: Ctx, n: ts.PropertyName): string {
   // names known statically, literal computed names included (`["a b"]`, `[1]`)
   const known = staticPropertyName(n);
-  if (known !== undefined) return memberName(known);
+  if (known !== undefined) return memberName(known, ts.isPrivateIdentifier(n));
   // *[Symbol.iterator]() { yield … } makes instances iterable: Python's __iter__
   if (ts.isComputedPropertyName(n) && n.expression.getText() === "Symbol.iterator") {
     const m = n.parent;

@@ -32,13 +32,14 @@ import {
  *   is `_hhhh` (`_Uhhhhhh` above U+FFFF), and a `_` is appended (`"a b"` → `a_0020b_`,
  *   `$x` → `_0024x_`). The images of identifiers never end in exactly one `_` after a non-keyword,
  *   so the two forms cannot collide, and no image starts with `__` nor is a keyword;
- * - `#x` is `__x`, mangled by Python per class like JavaScript's private names (`P` appended to
+ * - `#x` (`isPrivate`: a PrivateIdentifier, whose text includes the `#`) is `__x`, mangled by Python per class like JavaScript's private names (`P` appended to
  *   names ending in `_`, which Python would not mangle: `#a_` → `__a_P`, `#a_P` → `__a_PP`); a
  *   private name that is not an ASCII identifier is `__` + its escape + `_` (plain private images
  *   never end in `_`).
  */
-export function memberName(name: string): string {
-  if (name.startsWith("#")) {
+export function memberName(name: string, isPrivate = false): string {
+  // a string name "#x" is public: only a PrivateIdentifier (text "#x") is private
+  if (isPrivate) {
     const x = name.slice(1);
     if (!ASCII_IDENT.test(x)) return `__${escapeName(x)}_`;
     return /_P*$/.test(x) ? `__${x}P` : `__${x}`;
@@ -183,7 +184,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
     if (name === "message" && libName?.endsWith("Error"))
       return ctx.callHelper("_js_error_message", obj);
-    return py.attr(obj, memberName(name));
+    return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
   }
   if (T.isAnyLike(ot)) {
     ctx.report(node, "anyType", `property access '.${name}'`, ctx.checker.typeToString(ot));
@@ -201,7 +202,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     return py.sub(obj, py.str(name));
   }
   if (T.isAmbientType(ot)) return py.attrOrGetattr(obj, name);
-  return py.attr(obj, memberName(name));
+  return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
 }
 
 function isErrorClass(ctx: Ctx, t: ts.Type): boolean {
@@ -457,7 +458,10 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
       if (py.isPyIdentifier(name)) return { kind: "expr", expr: py.attr(obj, name) };
       return { kind: "setter", call: (v) => py.call("setattr", obj, py.str(name), v) };
     }
-    return { kind: "expr", expr: py.attr(obj, memberName(name)) };
+    return {
+      kind: "expr",
+      expr: py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name))),
+    };
   }
   if (ts.isElementAccessExpression(node)) {
     const ot = nonNullType(ctx, node.expression);
