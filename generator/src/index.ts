@@ -3,3 +3,4 @@ export type { GenerateOptions, GenerateResult, GeneratedFile } from "./generate.
 export { apiDiff, formatApiDiff } from "./diff.js";
 export type { ApiDiff, DiffSection } from "./diff.js";
 export { mapText } from "./rst.js";
+export { SchemaNameError } from "./schema-names.js";

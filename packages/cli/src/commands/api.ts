@@ -64,7 +64,10 @@ export async function generateCommand(
     );
     return 0;
   } catch (e) {
-    throw new CliError("BPY0010", `cannot generate typings: ${(e as Error).message}`);
+    throw new CliError(
+      (e as { code?: unknown }).code === "BPY0011" ? "BPY0011" : "BPY0010",
+      `cannot generate typings: ${(e as Error).message}`,
+    );
   }
 }
 
