@@ -230,6 +230,12 @@ export const diagnostics = {
     suggestion:
       'remove the call: `bpyts run` runs the generated register() (if __name__ == "__main__"), Blender runs it for an add-on',
   },
+  addonMetadata: {
+    code: "BPY2007",
+    message: "bl_info: {0}",
+    suggestion:
+      "write the add-on metadata as plain text, and versions as arrays of integers ([1, 2, 0])",
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

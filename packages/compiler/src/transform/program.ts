@@ -8,6 +8,7 @@ import { transformStatements } from "./statements/index.js";
 import { resolveHelpers } from "../runtime/helpers.js";
 // Blender layer: generated register()/unregister() (transform/blender/classes.ts)
 import { prepareRegistration, registrationCode } from "./blender/classes.js";
+import { checkBlInfo } from "./blender/blinfo.js";
 
 const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys", "time"];
 
@@ -68,6 +69,7 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   const imports: PyImports = { modules: [], from: new Map() };
   for (const f of files) collectImports(ctx, f, imports);
   prepareRegistration(ctx, entry); // Blender layer
+  checkBlInfo(ctx, entry); // Blender layer: add-on metadata
   const body: py.Stmt[] = [];
   const root = path.dirname(entry.fileName);
   for (const f of files) {
