@@ -15,6 +15,7 @@ import {
   POINTER_MAYBE_NONE,
   POINTER_NEVER_NONE,
 } from "./overrides.js";
+import { checkSchemaNames } from "./schema-names.js";
 
 export interface GenerateOptions {
   /** npm package name; default `@bpyts/blender-X.Y`. */
@@ -64,6 +65,8 @@ function fileOf(moduleName: string): string {
 }
 
 export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileSpec[] {
+  // names reach the typings as identifiers: a schema with any other name is refused (BPY0011)
+  checkSchemaNames(schema);
   const ctx = new GenContext(schema);
   const files = new Map<string, FileSpec>();
   const add = (file: string, module: string, doc: string, statements: string[]) => {

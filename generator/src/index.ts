@@ -5,3 +5,4 @@ export type { ApiDiff, DiffSection } from "./diff.js";
 export { mapText } from "./rst.js";
 export { MANIFEST_NAME, OutputFolderError } from "./write.js";
 export type { WriteFileFn } from "./write.js";
+export { SchemaNameError } from "./schema-names.js";

@@ -354,7 +354,8 @@ export function prefix(text: string): string {
 }
 
 export function jsdoc(text: string): string {
-  return `/**\n${prefix(text)}\n */`;
+  // docSafe is idempotent: text a caller already made safe is unchanged
+  return `/**\n${prefix(docSafe(text))}\n */`;
 }
 
 /** Identifiers of RNA's one-item placeholder lists for callback enums (introspect/FORMAT.md). */

@@ -182,6 +182,17 @@ export const diagnostics = {
     suggestion:
       "give the closure a const holding the final value, or assign the variable before creating the closure",
   },
+  tooDeep: {
+    code: "BPY1033",
+    message: "{0} nested {1} levels deep: the compiler handles at most {2}",
+    suggestion:
+      "split it: put inner parts of the expression in variables, move inner blocks into functions",
+  },
+  pythonLimit: {
+    code: "BPY1034",
+    message: "the Python for this code has {1} {0}: Python allows at most {2}",
+    suggestion: "move the inner part into a function, or put parts of the expression in variables",
+  },
 
   // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
   inplaceOperatorExpression: {
@@ -252,6 +263,12 @@ export const diagnostics = {
       '{0}: bpyts chooses its Python from the types, and without null checks they hide null and undefined ("a" + s would raise in Python where JavaScript gives "aundefined")',
     suggestion:
       'write "strictNullChecks": true in compilerOptions (the rest of "strict" may stay off)',
+  },
+  addonMetadata: {
+    code: "BPY2007",
+    message: "bl_info: {0}",
+    suggestion:
+      "write the add-on metadata as plain text, and versions as arrays of integers ([1, 2, 0])",
   },
 } satisfies Record<string, DiagnosticInfo>;
 

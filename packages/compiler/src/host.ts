@@ -3,7 +3,10 @@ import ts from "./ts.cjs";
 import path from "node:path";
 import fs from "node:fs";
 import type { BpyDiagnostic, CompileResult } from "./index.js";
+import { limitDiagnostic, tooDeepDiagnostic } from "./limits-diagnostics.js";
+import { checkBrackets, checkPythonLimits, PY_LIMITS } from "./python/limits.js";
 import { printModule } from "./python/printer.js";
+import { deepestNode, isStackOverflow, tooDeepNode, tooIndented } from "./transform/depth.js";
 import { transformProgram } from "./transform/program.js";
 
 // Declaration files (the lib, the typings) are parsed once per process.
@@ -90,6 +93,24 @@ export function emitEntry(
   tsDiags: BpyDiagnostic[],
 ): CompileResult {
   if (tsDiags.some((d) => d.category === "error")) return { diagnostics: tsDiags };
+  // nesting the (recursive) transform cannot take: refused before it starts
+  const deep: BpyDiagnostic[] = [];
+  for (const f of program.getSourceFiles()) {
+    if (f.isDeclarationFile || f.fileName.includes("/node_modules/")) continue;
+    // nested statements: Python's indentation limit, located at the TS statement
+    const ind = tooIndented(f, PY_LIMITS.indent);
+    if (ind) {
+      const { line, character } = f.getLineAndCharacterOfPosition(ind.node.getStart(f));
+      const v = { what: "indentation levels", found: ind.depth, limit: PY_LIMITS.indent };
+      deep.push(
+        limitDiagnostic({ ...v, pos: { file: f.fileName, line, column: character } }, entry),
+      );
+      continue;
+    }
+    const d = tooDeepNode(f);
+    if (d) deep.push(tooDeepDiagnostic(d.node, d.depth));
+  }
+  if (deep.length) return { diagnostics: [...tsDiags, ...deep] };
   const sf = program.getSourceFile(entry);
   if (!sf) {
     return {
@@ -105,34 +126,48 @@ export function emitEntry(
       ],
     };
   }
+  const internal = (e: unknown): CompileResult => ({
+    diagnostics: [
+      ...tsDiags,
+      {
+        file: entry,
+        line: 1,
+        column: 1,
+        code: "BPY1999",
+        category: "error",
+        message: `internal compiler error: ${(e as Error).stack ?? e}`,
+      },
+    ],
+  });
   let result;
   try {
     result = transformProgram(program, sf);
   } catch (e) {
-    return {
-      diagnostics: [
-        ...tsDiags,
-        {
-          file: entry,
-          line: 1,
-          column: 1,
-          code: "BPY1999",
-          category: "error",
-          message: `internal compiler error: ${(e as Error).stack ?? e}`,
-        },
-      ],
-    };
+    if (!isStackOverflow(e)) return internal(e);
+    const d = deepestNode(sf);
+    return { diagnostics: [...tsDiags, tooDeepDiagnostic(d.node, d.depth)] };
   }
   const all = [...tsDiags, ...result.ctx.diagnostics];
   all.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0));
   if (all.some((d) => d.category === "error")) return { diagnostics: all };
+  // Python's nesting limits: a program that compiles also loads
+  const over = checkPythonLimits(result.module);
+  if (over) return { diagnostics: [...all, limitDiagnostic(over, entry)] };
   const sources = new Map(result.files.map((f) => [f.fileName, f.text]));
   const pyName = path.basename(entry).replace(/\.[cm]?tsx?$/, "") + ".py";
-  const printed = printModule(result.module, {
-    file: pyName,
-    fallback: { file: sf.fileName, line: 0, column: 0 },
-    sources,
-  });
+  let printed;
+  try {
+    printed = printModule(result.module, {
+      file: pyName,
+      fallback: { file: sf.fileName, line: 0, column: 0 },
+      sources,
+    });
+  } catch (e) {
+    // the printer refuses a name that is not a Python identifier rather than print it
+    return internal(e);
+  }
+  const brackets = checkBrackets(printed.lines);
+  if (brackets) return { diagnostics: [...all, limitDiagnostic(brackets, entry)] };
   return { python: printed.code, sourceMap: printed.map, diagnostics: all };
 }
 

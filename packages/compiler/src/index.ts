@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { diagnostics as table } from "./diagnostics.js";
 import { createHost, emitEntry, tsErrors } from "./host.js";
+import { overflowInText } from "./limits-diagnostics.js";
+import { isStackOverflow } from "./transform/depth.js";
 
 export { recordFileSystem, type RecordedInput } from "./host.js";
 
@@ -77,8 +79,16 @@ function compile(
 ): CompileResult {
   const options: ts.CompilerOptions = { ...defaultCompilerOptions, ...overrides, noEmit: true };
   const rootNames = [entry, globalsDeclarationFile, ...typeRoots.map((t) => path.resolve(t))];
-  const program = ts.createProgram({ rootNames, options, host: createHost(options, virtual) });
-  const tsDiags = tsErrors(ts.getPreEmitDiagnostics(program));
+  let program: ts.Program;
+  let tsDiags: BpyDiagnostic[];
+  try {
+    program = ts.createProgram({ rootNames, options, host: createHost(options, virtual) });
+    tsDiags = tsErrors(ts.getPreEmitDiagnostics(program));
+  } catch (e) {
+    // TypeScript's recursive parser and checker overflow the stack on very deep nesting
+    if (!isStackOverflow(e)) throw e;
+    return { diagnostics: [overflowInText(entry, virtual)] };
+  }
   return emitEntry(program, entry, tsDiags);
 }
 

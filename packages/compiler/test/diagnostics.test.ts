@@ -47,6 +47,13 @@ const cases: [code: string, source: string][] = [
     "BPY1032",
     "const fs: (() => number)[] = [];\nfor (const x of [1, 2]) {\n  let y = x;\n  fs.push(⟨() => y);\n  y += 10;\n}",
   ],
+  // a 600-term chain: reported where its left spine crosses the depth limit (its first term)
+  ["BPY1033", `const a = 1;\nconst b = ⟨${"a + ".repeat(600)}a;`],
+  // 210 nested calls: more brackets than Python's tokenizer takes, at the statement
+  [
+    "BPY1034",
+    `function f(x: number) { return x; }\n⟨console.log(${"f(".repeat(210)}1${")".repeat(210)});`,
+  ],
 ];
 
 describe("diagnostics", () => {

@@ -83,7 +83,10 @@ export async function generateCommand(
   } catch (e) {
     if (e instanceof CliError) throw e;
     if (e instanceof OutputFolderError) throw new CliError("BPY0027", e.message);
-    throw new CliError("BPY0010", `cannot generate typings: ${(e as Error).message}`);
+    throw new CliError(
+      (e as { code?: unknown }).code === "BPY0011" ? "BPY0011" : "BPY0010",
+      `cannot generate typings: ${(e as Error).message}`,
+    );
   }
 }
 

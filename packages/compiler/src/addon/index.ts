@@ -18,6 +18,7 @@ import ts from "../ts.cjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { pyStringLiteral } from "../python/ast.js";
 
 export interface AddonMetadata {
   id: string;
@@ -96,7 +97,9 @@ function nearestPackageJson(dir: string): Record<string, unknown> | undefined {
 
 function triple(v: unknown): [number, number, number] | undefined {
   if (Array.isArray(v)) {
+    // a version is integers (anything else was reported as BPY2007 for bl_info)
     const n = v.map(Number);
+    if (!n.every((x) => Number.isSafeInteger(x) && x >= 0)) return undefined;
     return [n[0] ?? 0, n[1] ?? 0, n[2] ?? 0];
   }
   if (typeof v === "string") {
@@ -162,14 +165,19 @@ export function isExtensionTarget(target: string): boolean {
   return M > 4 || (M === 4 && m >= 2);
 }
 
+/** A Python literal of a metadata value (strings escaped by the compiler's own string printer). */
 function pyLit(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return pyStringLiteral(v);
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) return 'float("nan")';
+    if (!Number.isFinite(v)) return v > 0 ? 'float("inf")' : '-float("inf")';
+    return String(v);
+  }
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null || v === undefined) return "None";
   if (Array.isArray(v)) return `(${v.map(pyLit).join(", ")}${v.length === 1 ? "," : ""})`;
   return `{${Object.entries(v as object)
-    .map(([k, x]) => `${JSON.stringify(k)}: ${pyLit(x)}`)
+    .map(([k, x]) => `${pyStringLiteral(k)}: ${pyLit(x)}`)
     .join(", ")}}`;
 }
 
@@ -185,17 +193,40 @@ export function blInfoPython(m: AddonMetadata): string {
   ];
   if (m.location) entries.push(["location", m.location]);
   for (const [k, v] of Object.entries(m.extra)) entries.push([k, v]);
-  return `bl_info = {\n${entries.map(([k, v]) => `    ${JSON.stringify(k)}: ${pyLit(v)},\n`).join("")}}\n`;
+  return `bl_info = {\n${entries.map(([k, v]) => `    ${pyStringLiteral(k)}: ${pyLit(v)},\n`).join("")}}\n`;
 }
 
-function toml(v: string): string {
-  return JSON.stringify(v);
+/**
+ * A TOML basic string: `"` and `\\` escaped, every control character (U+0000–U+001F, U+007F,
+ * which TOML forbids raw) as `\\uXXXX`. A lone surrogate has no UTF-8 form (the zip is UTF-8):
+ * it is written as U+FFFD, as any UTF-8 encoder does — bl_info strings with one are refused
+ * earlier (BPY2007), this only concerns package.json text.
+ */
+export function tomlString(v: string): string {
+  let out = '"';
+  for (const ch of v) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === "\\") out += "\\" + ch;
+    else if (c < 0x20 || c === 0x7f) out += "\\u" + c.toString(16).padStart(4, "0").toUpperCase();
+    else if (c >= 0xd800 && c <= 0xdfff) out += "\ufffd";
+    else out += ch;
+  }
+  return out + '"';
 }
+
+const toml = tomlString;
 
 /** `blender_manifest.toml` of an extension. */
 export function manifestToml(m: AddonMetadata): string {
   let tagline = (m.description || m.name).replace(/[.!?\s]+$/, "");
-  if (tagline.length > 64) tagline = tagline.slice(0, 61).replace(/[.!?\s]+$/, "") + "…";
+  // cut by code points: a cut surrogate pair would be a lone surrogate
+  const points = [...tagline];
+  if (points.length > 64)
+    tagline =
+      points
+        .slice(0, 61)
+        .join("")
+        .replace(/[.!?\s]+$/, "") + "…";
   const license = m.license.startsWith("SPDX:") ? m.license : `SPDX:${m.license}`;
   return [
     `schema_version = "1.0.0"`,

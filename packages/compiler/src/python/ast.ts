@@ -314,6 +314,40 @@ export interface Module {
   body: Stmt[];
 }
 
+// ---- identifiers --------------------------------------------------------------------------
+
+const PY_HARD_KW = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
+
+/**
+ * Is `s` read by every supported Python (3.10–3.13) as exactly this identifier? ASCII only
+ * (Python NFKC-normalizes other identifiers and its identifier tables change between versions;
+ * U+200C/U+200D are identifier characters in JavaScript only), not a hard keyword, not
+ * `__debug__` (not assignable). The transform names everything through `memberName` (members)
+ * and `Ctx.fresh`/`sanitize` (variables); the printer checks the result with this.
+ */
+export function isPyIdentifier(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !PY_HARD_KW.has(s) && s !== "__debug__";
+}
+
+/**
+ * `obj.name`, or `getattr(obj, "name")` when Python cannot read `name` as an identifier (a
+ * declaration file's member with a quoted name).
+ */
+export function attrOrGetattr(obj: Expr, a: string): Expr {
+  return isPyIdentifier(a) ? attr(obj, a) : call("getattr", obj, str(a));
+}
+
+/** `s`, or an internal error when it is not a Python identifier (never printed unchecked). */
+export function ident(s: string): string {
+  if (!isPyIdentifier(s))
+    throw new Error(`internal: ${JSON.stringify(s)} would be printed as a Python identifier`);
+  return s;
+}
+
 // ---- constructors -------------------------------------------------------------------------
 
 export const name = (id: string, pos?: SrcPos): NameExpr => ({ kind: "Name", id, pos });

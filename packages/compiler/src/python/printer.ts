@@ -5,7 +5,7 @@
  */
 import { GenMapping, addMapping, setSourceContent, toEncodedMap } from "@jridgewell/gen-mapping";
 import type { Expr, Module, Param, SrcPos, Stmt } from "./ast.js";
-import { pyStringLiteral } from "./ast.js";
+import { ident, pyStringLiteral } from "./ast.js";
 
 export interface SourceMapV3 {
   version: 3;
@@ -61,9 +61,28 @@ export function precedence(e: Expr): number {
   }
 }
 
+/** A dotted module path (`bmesh.ops`), each part an identifier. */
+function dotted(m: string): string {
+  return m.split(".").map(ident).join(".");
+}
+
+/** Comment text on one line: control characters (NUL would stop Python reading the file) escaped. */
+function commentText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(
+    /[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ud800-\udfff]/gu,
+    (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
+  );
+}
+
 function params(ps: Param[]): string {
   return ps
-    .map((p) => (p.star ?? "") + p.name + (p.default ? "=" + expr(p.default, 2) : ""))
+    .map(
+      (p) =>
+        (p.star ?? "") +
+        (p.name === "" || p.name === "*" ? p.name : ident(p.name)) +
+        (p.default ? "=" + expr(p.default, 2) : ""),
+    )
     .map((s) => (s === "*" ? "*" : s))
     .join(", ");
 }
@@ -77,7 +96,7 @@ export function expr(e: Expr, min = 0): string {
 function raw(e: Expr): string {
   switch (e.kind) {
     case "Name":
-      return e.id;
+      return ident(e.id);
     case "Const":
       return e.text;
     case "Attr": {
@@ -85,7 +104,7 @@ function raw(e: Expr): string {
         e.value.kind === "Const" && e.value.num !== undefined
           ? `(${e.value.text})`
           : expr(e.value, 16);
-      return `${v}.${e.attr}`;
+      return `${v}.${ident(e.attr)}`;
     }
     case "Sub":
       return `${expr(e.value, 16)}[${e.index.kind === "Tuple" && e.index.elts.length > 0 ? e.index.elts.map((x) => expr(x, 2)).join(", ") : expr(e.index, 1)}]`;
@@ -102,7 +121,7 @@ function raw(e: Expr): string {
           case "pos":
             return expr(a.value, a.value.kind === "Walrus" ? 0 : 1);
           case "kw":
-            return `${a.name}=${expr(a.value, 1)}`;
+            return `${ident(a.name)}=${expr(a.value, 1)}`;
           case "star":
             return `*${expr(a.value, 13)}`;
           case "dstar":
@@ -214,8 +233,19 @@ function fstring(parts: (string | Expr)[]): string {
     : !exprTexts.some((t) => t.includes("'"))
       ? "'"
       : undefined;
+  // Python 3.10/3.11 also end the expression at a `#` or a top-level `:`/`!` (lambda, walrus):
+  // any of these, even inside a nested string, falls back to concatenation
   const bad =
-    !quote || exprTexts.some((t) => t.includes("\\") || t.includes("\n") || t.startsWith("{"));
+    !quote ||
+    exprTexts.some(
+      (t) =>
+        t.includes("\\") ||
+        t.includes("\n") ||
+        t.includes("#") ||
+        t.includes("lambda") ||
+        t.includes(":=") ||
+        t.startsWith("{"),
+    );
   if (!bad && parts.some((p) => typeof p !== "string")) {
     let s = "f" + quote;
     parts.forEach((p, i) => {
@@ -266,7 +296,7 @@ function wrapped(prefix: string, e: Expr, indent: number, suffix: string): [numb
         case "pos":
           return ["", a.value];
         case "kw":
-          return [a.name + "=", a.value];
+          return [ident(a.name) + "=", a.value];
         case "star":
           return ["*", a.value];
         case "dstar":
@@ -392,7 +422,7 @@ class StmtPrinter {
         return;
       case "Def":
         for (const d of s.decorators) this.emit(ind, `@${expr(d, 16)}`, p);
-        this.emit(ind, `def ${s.name}(${params(s.params)}):`, p);
+        this.emit(ind, `def ${ident(s.name)}(${params(s.params)}):`, p);
         if (s.docstring) this.emit(ind + 1, pyStringLiteral(s.docstring), p);
         this.block(s.body, ind + 1, p);
         return;
@@ -414,7 +444,7 @@ class StmtPrinter {
         for (const d of s.decorators) this.emit(ind, `@${expr(d, 16)}`, p);
         this.emit(
           ind,
-          `class ${s.name}${s.bases.length ? `(${s.bases.map((b) => expr(b, 1)).join(", ")})` : ""}:`,
+          `class ${ident(s.name)}${s.bases.length ? `(${s.bases.map((b) => expr(b, 1)).join(", ")})` : ""}:`,
           p,
         );
         this.block(s.body, ind + 1, p);
@@ -453,7 +483,7 @@ class StmtPrinter {
         for (const h of s.handlers) {
           this.emit(
             ind,
-            `except${h.type ? " " + expr(h.type, 1) : ""}${h.name ? " as " + h.name : ""}:`,
+            `except${h.type ? " " + expr(h.type, 1) : ""}${h.name ? " as " + ident(h.name) : ""}:`,
             h.pos ?? p,
           );
           this.block(h.body, ind + 1, h.pos ?? p);
@@ -468,18 +498,18 @@ class StmtPrinter {
         }
         return;
       case "Global":
-        this.emit(ind, `global ${s.names.join(", ")}`, p);
+        this.emit(ind, `global ${s.names.map(ident).join(", ")}`, p);
         return;
       case "Nonlocal":
-        this.emit(ind, `nonlocal ${s.names.join(", ")}`, p);
+        this.emit(ind, `nonlocal ${s.names.map(ident).join(", ")}`, p);
         return;
       case "Import":
-        this.emit(ind, `import ${s.module}${s.asname ? " as " + s.asname : ""}`, p);
+        this.emit(ind, `import ${dotted(s.module)}${s.asname ? " as " + ident(s.asname) : ""}`, p);
         return;
       case "ImportFrom":
         this.emit(
           ind,
-          `from ${s.module} import ${s.names.map((n) => n.name + (n.asname ? " as " + n.asname : "")).join(", ")}`,
+          `from ${dotted(s.module)} import ${s.names.map((n) => ident(n.name) + (n.asname ? " as " + ident(n.asname) : "")).join(", ")}`,
           p,
         );
         return;
@@ -487,7 +517,10 @@ class StmtPrinter {
         this.emit(ind, `del ${s.targets.map(target).join(", ")}`, p);
         return;
       case "Comment":
-        for (const l of s.text.split("\n")) this.emit(ind, `# ${l}`.trimEnd(), p);
+        // every line break Python knows ends a comment: each line gets its own `#`; NUL and
+        // other control characters (a file name) are escaped
+        for (const l of s.text.split(/\r\n|\r|\n/))
+          this.emit(ind, `# ${commentText(l)}`.trimEnd(), p);
         return;
       case "Raw":
         for (const l of s.lines)
@@ -500,6 +533,8 @@ class StmtPrinter {
 export interface PrintResult {
   code: string;
   map: SourceMapV3;
+  /** the printed lines and the TS position each comes from (checkBrackets) */
+  lines: readonly { text: string; pos?: SrcPos }[];
 }
 
 export function printModule(
@@ -537,5 +572,5 @@ export function printModule(
     names: [...enc.names],
     mappings: enc.mappings,
   };
-  return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map };
+  return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map, lines: pr.lines };
 }

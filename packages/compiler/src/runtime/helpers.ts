@@ -1271,19 +1271,6 @@ def(
   [],
   [],
   String.raw`
-def _js_field_name(k):
-    """The JavaScript name of a public attribute (the inverse of the compiler's memberName)."""
-    if k[0] == "S" and "__" in k and k.lstrip("S")[:1] == "_":
-        k = k[1:]
-    return k[:-1] if k[-1] == "_" else k
-`,
-);
-
-def(
-  "_js_attr_name",
-  [],
-  [],
-  String.raw`
 _JS_PY_KEYWORDS = frozenset(
     "False None True and as assert async await break class continue def del elif else except "
     "finally for from global if import in is lambda nonlocal not or pass raise return try while "
@@ -1291,8 +1278,50 @@ _JS_PY_KEYWORDS = frozenset(
 )
 
 
+def _js_field_name(k):
+    """The JavaScript name of a public attribute (the inverse of the compiler's memberName):
+    S__x is __x, from_ is from, a__ is a_, and a name ending in exactly one _ after a non-keyword
+    is an escaped name (a_0020b_ is "a b")."""
+    if k[:1] == "S" and "__" in k and k.lstrip("S")[:1] == "_":
+        k = k[1:]
+        return k[:-1] if k[-1:] == "_" else k
+    if k[-1:] != "_":
+        return k
+    k = k[:-1]
+    if k[-1:] == "_" or k in _JS_PY_KEYWORDS:
+        return k
+    out = []
+    i = 0
+    while i < len(k):
+        u = k[i + 1 : i + 2] == "U"
+        h = k[i + 2 : i + 8] if u else k[i + 1 : i + 5]
+        if k[i] == "_" and len(h) == (6 if u else 4) and all(c in "0123456789abcdef" for c in h):
+            out.append(chr(int(h, 16)))
+            i += 8 if u else 5
+        else:
+            # an attribute the compiler did not name (set by Python code): kept as it is
+            out.append(k[i])
+            i += 1
+    return "".join(out)
+`,
+);
+
+def(
+  "_js_attr_name",
+  ["_js_field_name"],
+  [],
+  String.raw`
 def _js_attr_name(k):
     """The Python attribute of a JavaScript property name (the compiler's memberName)."""
+    if not (k.isascii() and k.isidentifier()):
+        out = []
+        for c in k:
+            if "a" <= c <= "z" or "A" <= c <= "Z" or out and "0" <= c <= "9":
+                out.append(c)
+            else:
+                o = ord(c)
+                out.append("_%04x" % o if o < 0x10000 else "_U%06x" % o)
+        return "".join(out) + "_"
     if k in _JS_PY_KEYWORDS or k.endswith("_"):
         k += "_"
     if "__" in k and k.lstrip("S")[:1] == "_":
@@ -1303,23 +1332,19 @@ def _js_attr_name(k):
 
 def(
   "_js_fields",
-  [],
+  ["_js_field_name"],
   [],
   String.raw`
 def _js_fields(obj):
     """The own enumerable properties of a class instance by their JavaScript names (the inverse
-    of the compiler's memberName: from_ is from, S__x is __x), without #private fields (mangled
-    _C__x) nor an Error's message."""
+    of the compiler's memberName, _js_field_name), without #private fields (mangled _C__x) nor
+    an Error's message."""
     out = {}
     error = isinstance(obj, BaseException)
     for k, v in vars(obj).items():
-        if k[0] == "_" and "__" in k or error and k == "message":
+        if k[:1] == "_" and "__" in k or error and k == "message":
             continue
-        if k[0] == "S" and "__" in k and k.lstrip("S")[:1] == "_":
-            k = k[1:]
-        if k[-1] == "_":
-            k = k[:-1]
-        out[k] = v
+        out[_js_field_name(k)] = v
     return out
 `,
 );
@@ -1334,7 +1359,7 @@ def _js_enum_fields(enum):
     ones (value -> name), integer keys first in ascending order."""
     out = {}
     for k, v in vars(enum).items():
-        if k[0] == "_" and "__" in k:
+        if k[:1] == "_" and "__" in k:
             continue
         k = _js_field_name(k)
         out[k] = v

@@ -3,7 +3,7 @@ import ts from "../ts.cjs";
 import * as py from "../python/ast.js";
 import type { Ctx } from "./context.js";
 import { transformExpr } from "./expressions/index.js";
-import { memberName } from "./expressions/access.js";
+import { memberName, staticPropertyName } from "./expressions/access.js";
 import { buildDef } from "./functions.js";
 import { transformStatements } from "./statements/index.js";
 import { usesThis } from "./effects.js";
@@ -20,9 +20,9 @@ function hasMod(n: ts.Node, k: ts.SyntaxKind): boolean {
 }
 
 function propName(ctx: Ctx, n: ts.PropertyName): string {
-  if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n))
-    return memberName(n.text);
-  if (ts.isPrivateIdentifier(n)) return memberName(n.text);
+  // names known statically, literal computed names included (`["a b"]`, `[1]`)
+  const known = staticPropertyName(n);
+  if (known !== undefined) return memberName(known, ts.isPrivateIdentifier(n));
   // *[Symbol.iterator]() { yield … } makes instances iterable: Python's __iter__
   if (ts.isComputedPropertyName(n) && n.expression.getText() === "Symbol.iterator") {
     const m = n.parent;

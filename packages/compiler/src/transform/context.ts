@@ -247,7 +247,10 @@ export class Ctx {
   /** A fresh Python name in the current scope, derived from `base`. */
   fresh(base: string): string {
     let b = sanitize(base);
-    if (PY_RESERVED.has(b) || b.startsWith("_js_") || b.startsWith("Js")) b = b + "_";
+    // dunder names are Python's (`__builtins__`, `__debug__`, `__class__` in a method, a module's
+    // `__getattr__`): a user name never takes one
+    if (PY_RESERVED.has(b) || b.startsWith("_js_") || b.startsWith("Js") || /^__.*__$/.test(b))
+      b = b + "_";
     let n = b;
     for (let i = 1; this.isTaken(n, this.scope); i++) n = `${b}_${i}`;
     this.scope.used.add(n);

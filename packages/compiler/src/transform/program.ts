@@ -9,6 +9,7 @@ import { transformStatements } from "./statements/index.js";
 import { resolveHelpers } from "../runtime/helpers.js";
 // Blender layer: generated register()/unregister() (transform/blender/classes.ts)
 import { prepareRegistration, registrationCode } from "./blender/classes.js";
+import { checkBlInfo } from "./blender/blinfo.js";
 
 const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys", "time"];
 
@@ -101,6 +102,7 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   const imports: PyImports = { modules: [], from: new Map() };
   for (const f of files) collectImports(ctx, f, imports);
   prepareRegistration(ctx, entry); // Blender layer
+  checkBlInfo(ctx, entry); // Blender layer: add-on metadata
   const body: py.Stmt[] = [];
   const root = path.dirname(entry.fileName);
   for (const f of files) {
@@ -113,7 +115,7 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
         pos: { file: f.fileName, line: 0, column: 0 },
       });
     }
-    body.push(...stmts);
+    for (const st of stmts) body.push(st); // a spread of 100k statements overflows the stack
   }
 
   // Blender layer: register()/unregister() for the bpy.types subclasses

@@ -59,6 +59,11 @@ describe("Blender diagnostics", () => {
       ),
     ).toContain("BPY2006@9");
   });
+  it("BPY2007: bl_info text without a UTF-8 form, a version that is not integers", () => {
+    expect(
+      codes('export const bl_info = {\n  name: "a\\ud800b",\n  version: [1, 0.5, 0],\n};'),
+    ).toEqual(["BPY2007@2", "BPY2007@3"]);
+  });
   it("misspelled operator option, wrong enum, wrong positional: type errors at the line", () => {
     expect(codes(HEAD + "bpy.ops.mesh.primitive_cube_add({ sise: 2 });")).toEqual(["TS2769@3"]);
     expect(codes(HEAD + 'bpy.ops.object.select_all({ action: "NOPE" });')).toEqual(["TS2769@3"]);

@@ -33,8 +33,9 @@ export function blenderPropertyGet(
   if (name === "length" && isLenMember(decl)) return py.call("len", obj);
   if (isTypingsDictType(ctx, objType)) return py.sub(obj, py.str(name)); // bmesh.ops results
   const renamed = pyNameOf(ctx, sym);
-  if (renamed) return py.attr(obj, renamed);
-  if (isPythonObjectType(ctx, objType) && (!decl || isTypingsDecl(decl))) return py.attr(obj, name);
+  if (renamed) return py.attrOrGetattr(obj, renamed);
+  if (isPythonObjectType(ctx, objType) && (!decl || isTypingsDecl(decl)))
+    return py.attrOrGetattr(obj, name);
   return undefined;
 }
 
@@ -58,7 +59,10 @@ export function blenderPropertyTarget(
   const sym = memberSymbol(ctx, node.name);
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
   if (!isPythonObjectType(ctx, objType) || (decl && !isTypingsDecl(decl))) return undefined;
-  return py.attr(transformExpr(ctx, node.expression), pyNameOf(ctx, sym) ?? node.name.text);
+  const name = pyNameOf(ctx, sym) ?? node.name.text;
+  // a name Python cannot read as an identifier: the core's setattr target
+  if (!py.isPyIdentifier(name)) return undefined;
+  return py.attr(transformExpr(ctx, node.expression), name);
 }
 
 /** Is the type an instance of a class written by the user (maybe extending a typings class)? */

@@ -18,22 +18,70 @@ import {
 
 /**
  * The Python attribute of a class member, one-to-one (`_js_field_name` in the runtime inverts it
- * for JSON, keys and spreads): `#x` is `__x`, mangled by Python per class like JavaScript's private
- * names (`P` appended to names ending in `_`, which Python would not mangle: `#a_` → `__a_P`,
- * `#a_P` → `__a_PP`); a hard keyword or a name ending in `_` gains a `_` (`from` → `from_`,
- * `from_` → `from__`); a name that starts with `_` and contains `__` (`__x` would be mangled,
- * `__x__` is Python's, `_C__x` is a mangled private name) gains an `S` in front, as do such names
- * that already have one (`__x` → `S__x`, `S__x` → `SS__x`).
+ * for JSON, keys and spreads; `_js_attr_name` is this function in Python). Every member name that
+ * reaches Python source goes through here (the printer refuses any other non-identifier).
+ *
+ * - an ASCII identifier (`[A-Za-z_][A-Za-z0-9_]*`) keeps its text, except: a hard keyword or a
+ *   name ending in `_` gains a `_` (`from` → `from_`, `from_` → `from__`); a name that starts with
+ *   `_` and contains `__` (`__x` would be mangled, `__x__` is Python's — `__class__`,
+ *   `__debug__`, `__builtins__` —, `_C__x` is a mangled private name) gains an `S` in front, as
+ *   do such names that already have one (`__x` → `S__x`, `S__x` → `SS__x`);
+ * - any other name (spaces, quotes, `$`, a leading digit, non-ASCII letters — Python would
+ *   NFKC-normalize them and the identifier tables differ between Python versions —, U+200C/D,
+ *   the empty string) is escaped: letters and non-leading digits are kept, every other code point
+ *   is `_hhhh` (`_Uhhhhhh` above U+FFFF), and a `_` is appended (`"a b"` → `a_0020b_`,
+ *   `$x` → `_0024x_`). The images of identifiers never end in exactly one `_` after a non-keyword,
+ *   so the two forms cannot collide, and no image starts with `__` nor is a keyword;
+ * - `#x` (`isPrivate`: a PrivateIdentifier, whose text includes the `#`) is `__x`, mangled by Python per class like JavaScript's private names (`P` appended to
+ *   names ending in `_`, which Python would not mangle: `#a_` → `__a_P`, `#a_P` → `__a_PP`); a
+ *   private name that is not an ASCII identifier is `__` + its escape + `_` (plain private images
+ *   never end in `_`).
  */
-export function memberName(name: string): string {
-  if (name.startsWith("#")) {
+export function memberName(name: string, isPrivate = false): string {
+  // a string name "#x" is public: only a PrivateIdentifier (text "#x") is private
+  if (isPrivate) {
     const x = name.slice(1);
+    if (!ASCII_IDENT.test(x)) return `__${escapeName(x)}_`;
     return /_P*$/.test(x) ? `__${x}P` : `__${x}`;
   }
+  if (!ASCII_IDENT.test(name)) return escapeName(name) + "_";
   let n = name;
   if (PY_HARD_KEYWORDS.has(n) || n.endsWith("_")) n += "_";
   if (n.includes("__") && /^S*_/.test(n)) n = "S" + n;
   return n;
+}
+
+const ASCII_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Letters and non-leading digits kept, every other code point `_hhhh` / `_Uhhhhhh`. */
+function escapeName(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    if (/[A-Za-z]/.test(ch) || (out !== "" && /[0-9]/.test(ch))) out += ch;
+    else {
+      const c = ch.codePointAt(0)!;
+      out +=
+        c > 0xffff ? `_U${c.toString(16).padStart(6, "0")}` : `_${c.toString(16).padStart(4, "0")}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * The JavaScript name of a property name that is known statically: identifiers, private names,
+ * string and numeric literals (`1.0` is `"1"`), and computed names whose expression is such a
+ * literal (`["a b"]`, `` [`x`] ``, `[1]`). undefined for any other computed name.
+ */
+export function staticPropertyName(n: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (ts.isNumericLiteral(n)) return String(Number(n.text));
+  if (ts.isComputedPropertyName(n)) {
+    const e = n.expression;
+    if (ts.isStringLiteralLike(e)) return e.text;
+    if (ts.isNumericLiteral(e)) return String(Number(e.text));
+  }
+  return undefined;
 }
 
 export function nonNullType(ctx: Ctx, node: ts.Expression): ts.Type {
@@ -136,7 +184,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
     if (name === "message" && libName?.endsWith("Error"))
       return ctx.callHelper("_js_error_message", obj);
-    return py.attr(obj, name);
+    return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
   }
   if (T.isAnyLike(ot)) {
     ctx.report(node, "anyType", `property access '.${name}'`, ctx.checker.typeToString(ot));
@@ -153,8 +201,8 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (T.isOptionalProperty(ctx, ot, name)) return py.method(obj, "get", py.str(name));
     return py.sub(obj, py.str(name));
   }
-  if (T.isAmbientType(ot)) return py.attr(obj, name);
-  return py.attr(obj, memberName(name));
+  if (T.isAmbientType(ot)) return py.attrOrGetattr(obj, name);
+  return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
 }
 
 function isErrorClass(ctx: Ctx, t: ts.Type): boolean {
@@ -187,7 +235,7 @@ export function transformElementAccess(ctx: Ctx, node: ts.ElementAccessExpressio
   const objSym = ts.isIdentifier(node.expression) ? ctx.resolveSymbol(node.expression) : undefined;
   if (objSym && objSym.flags & ts.SymbolFlags.Enum) {
     const e = transformIdentifier(ctx, node.expression as ts.Identifier);
-    if (typeof lit === "string") return py.attr(e, lit);
+    if (typeof lit === "string") return py.attr(e, memberName(lit));
     return ctx.callHelper("_js_enum_key", e, transformExpr(ctx, node.argumentExpression));
   }
   return optionalWrap(ctx, node, (obj) => elementGet(ctx, node, obj));
@@ -406,8 +454,14 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     if (name === "length" && T.isArray(ctx, ot))
       return { kind: "setter", call: (v) => ctx.callHelper("_js_set_length", obj, v) };
     if (T.isDictLike(ctx, ot)) return { kind: "expr", expr: py.sub(obj, py.str(name)) };
-    if (T.isAmbientType(ot)) return { kind: "expr", expr: py.attr(obj, name) };
-    return { kind: "expr", expr: py.attr(obj, memberName(name)) };
+    if (T.isAmbientType(ot)) {
+      if (py.isPyIdentifier(name)) return { kind: "expr", expr: py.attr(obj, name) };
+      return { kind: "setter", call: (v) => py.call("setattr", obj, py.str(name), v) };
+    }
+    return {
+      kind: "expr",
+      expr: py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name))),
+    };
   }
   if (ts.isElementAccessExpression(node)) {
     const ot = nonNullType(ctx, node.expression);
@@ -432,7 +486,8 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     if (T.isClassInstance(ctx, ot)) {
       const lit = literalKey(arg);
       if (typeof lit === "string") return { kind: "expr", expr: py.attr(obj, memberName(lit)) };
-      const k = transformExpr(ctx, arg);
+      // the attribute of a JavaScript key, as reads find it (getattr + _js_attr_name)
+      const k = ctx.callHelper("_js_attr_name", transformExpr(ctx, arg));
       return { kind: "setter", call: (v) => py.call("setattr", obj, k, v) };
     }
     return { kind: "expr", expr: py.sub(obj, transformExpr(ctx, arg)) };

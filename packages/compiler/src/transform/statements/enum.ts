@@ -3,7 +3,7 @@ import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";
-import { memberName } from "../expressions/access.js";
+import { memberName, staticPropertyName } from "../expressions/access.js";
 
 export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
   if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return [];
@@ -20,8 +20,13 @@ export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
     if (typeof v === "number") value = py.num(v === 0 ? 0 : v);
     else if (typeof v === "string") value = py.str(v);
     else value = m.initializer ? transformExpr(ctx, m.initializer) : py.NONE;
-    const key =
-      ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
+    // identifiers, string literals and literal computed names (`["a b"]`): TypeScript refuses
+    // any other enum member name
+    const key = staticPropertyName(m.name);
+    if (key === undefined) {
+      ctx.report(m.name, "unsupportedSyntax", "computed enum member names");
+      continue;
+    }
     const k = memberName(key);
     body.push(py.assign(target ? py.attr(target, k) : py.name(k), value, ctx.pos(m)));
   }

@@ -38,6 +38,10 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
       continue;
     }
     const pyMod = spec.replace(/\//g, ".");
+    if (!pyMod.split(".").every(py.isPyIdentifier)) {
+      ctx.report(st.moduleSpecifier, "importForm", `'${spec}', which is not a Python module path`);
+      continue;
+    }
     const clause = st.importClause;
     if (!clause) {
       imports.modules.push({ module: pyMod, pos });
@@ -54,7 +58,7 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
     const nb = clause.namedBindings;
     if (!nb) continue;
     if (ts.isNamespaceImport(nb)) {
-      const local = nb.name.text;
+      const local = importLocal(ctx, nb.name.text);
       const last = pyMod.split(".").pop()!;
       const sym = modSym!;
       if (!ctx.symbolNames.has(sym)) {
@@ -67,13 +71,17 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
     } else {
       for (const el of nb.elements) {
         if (el.isTypeOnly) continue;
-        const local = el.name.text;
+        const local = importLocal(ctx, el.name.text);
         let imported = (el.propertyName ?? el.name).text;
         let target = ctx.checker.getSymbolAtLocation(el.name);
         if (target && target.flags & ts.SymbolFlags.Alias)
           target = ctx.checker.getAliasedSymbol(target);
         imported = pyNameOf(ctx, target) ?? imported; // Blender layer: @pyName (EnumFlagProperty)
         if (target && !(target.flags & ts.SymbolFlags.Value)) continue;
+        if (!py.isPyIdentifier(imported)) {
+          ctx.report(el, "importForm", `'${imported}', which is not a Python name`);
+          continue;
+        }
         if (target && !ctx.symbolNames.has(target)) {
           ctx.symbolNames.set(target, local);
           ctx.symbolScopes.set(target, ctx.moduleScope);
@@ -107,4 +115,10 @@ export function transformExportAssignment(ctx: Ctx, node: ts.ExportAssignment): 
     ctx.symbolScopes.set(def, ctx.moduleScope);
   }
   return [py.assign(py.name(name), transformExpr(ctx, node.expression), ctx.pos(node))];
+}
+
+/** The Python name of an imported binding: its own name when Python reads it as that name. */
+function importLocal(ctx: Ctx, text: string): string {
+  if (py.isPyIdentifier(text) && !/^__.*__$/.test(text)) return text;
+  return ctx.fresh(text);
 }
