@@ -142,4 +142,38 @@ describe("noise filter", () => {
     f.flush();
     expect(out).toBe("mine\n");
   });
+
+  it("holds a complete traceback back: output in order if more follows, dropped if the run reports it", () => {
+    const tb = 'Traceback (most recent call last):\n  File "x.py", line 3, in execute\n    raise E\nValueError: boom\n';
+    const run = (chunks: string[], drop?: (t: string) => boolean) => {
+      let out = "";
+      const f = noiseFilter(noiseRules("5.2"), (t) => (out += t), [], { holdTracebacks: true });
+      for (const c of chunks) f.write(c);
+      f.flush(drop);
+      return out;
+    };
+    // split anywhere, followed by output: kept, in order
+    expect(run(["a\n" + tb.slice(0, 40), tb.slice(40) + "after\n"])).toBe(`a\n${tb}after\n`);
+    // at the end: the run's report decides
+    expect(run([tb], (t) => t === tb)).toBe("");
+    expect(run([tb], () => false)).toBe(tb);
+    expect(run([tb])).toBe(tb);
+    // not a traceback after all (no exception line): output as is
+    expect(run(["Traceback (most recent call last):\nplain\n"], () => true)).toBe(
+      "Traceback (most recent call last):\nplain\n",
+    );
+    // 5.2's cattrs traceback is still noise; a user traceback after it is held like any other
+    const cattrs =
+      "Traceback (most recent call last):\n  File \"/usr/x.py\", line 1, in <module>\n    import cattrs\nModuleNotFoundError: No module named 'cattrs'\n";
+    expect(run([cattrs + tb], (t) => t === tb)).toBe("");
+    // another stream's output releases it first
+    let out = "";
+    const f = noiseFilter([], (t) => (out += t), [], { holdTracebacks: true });
+    f.write(tb);
+    expect(out).toBe("");
+    f.release();
+    expect(out).toBe(tb);
+    f.flush(() => true);
+    expect(out).toBe(tb);
+  });
 });

@@ -45,6 +45,15 @@ function wellKnownLocations(env: NodeJS.ProcessEnv): string[] {
   }
 }
 
+async function onPath(exe: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  for (const dir of (env["PATH"] ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const candidate = resolve(dir, exe);
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /**
  * Locate Blender: `--blender`, then `$BLENDER`, then `PATH`, then the usual install locations.
  * An explicit path that does not exist is an error (never silently replaced by another Blender).
@@ -56,18 +65,19 @@ export async function findBlender(options: FindBlenderOptions = {}): Promise<str
     ["$BLENDER", env["BLENDER"]],
   ] as const) {
     if (!explicit) continue;
+    // A bare command name is looked up on PATH, as a shell would (`--blender blender-4.3`).
+    if (!/[\\/]/.test(explicit)) {
+      const found = await onPath(explicit, env);
+      if (found) return found;
+    }
     // Checked relative to our cwd, so made absolute: a job's own cwd must not change its meaning.
-    if (await isExecutable(explicit)) return resolve(explicit);
+    else if (await isExecutable(explicit)) return resolve(explicit);
     throw new BlenderNotFoundError(
       `Blender not found at ${explicit} (from ${source}): ${INSTALL_HINT}`,
     );
   }
-  const exe = process.platform === "win32" ? "blender.exe" : "blender";
-  for (const dir of (env["PATH"] ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, exe);
-    if (await isExecutable(candidate)) return candidate;
-  }
+  const found = await onPath(process.platform === "win32" ? "blender.exe" : "blender", env);
+  if (found) return found;
   for (const candidate of wellKnownLocations(env)) {
     if (await isExecutable(candidate)) return candidate;
   }

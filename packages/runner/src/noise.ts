@@ -87,16 +87,44 @@ export function noiseRules(version?: string): NoiseRule[] {
   return blenderNoise.filter((r) => !r.versions || !mm || r.versions.includes(mm));
 }
 
+export interface NoiseFilter {
+  write(chunk: string): void;
+  /**
+   * End of the stream. `drop` sees each traceback still held (see `holdTracebacks`) and says
+   * whether the run's own error report already shows it.
+   */
+  flush(drop?: (traceback: string) => boolean): void;
+  /** Output any held traceback now (other output is about to appear, on another stream). */
+  release(): void;
+}
+
+/**
+ * A whole Python traceback as Python prints it: the header, `  File …` lines with their source
+ * lines, the exception line. Blender prints one on stderr for an exception inside an operator,
+ * which the caller also gets as a RuntimeError (reported by bpyts at the TS lines).
+ */
+const TRACEBACK = {
+  start: /^Traceback \(most recent call last\):$/,
+  inside: /^ {2}/,
+  end: /^[A-Za-z_][\w.]*(?::.*)?$/,
+  maxLines: 400,
+};
+
 /**
  * A stream filter: feed chunks, get the output without noise lines. Blank lines that only border
  * noise go with it; whole lines are forwarded as soon as they are known not to be noise (a blank
  * line waits for the next line, a possible block for its end). `flush()` at the end.
+ *
+ * `holdTracebacks`: a complete Python traceback is held back until more output follows (then it
+ * is output, in order) or the stream ends (then `flush`'s `drop` decides), so that an operator's
+ * exception the run reports anyway is shown once.
  */
 export function noiseFilter(
   rules: readonly NoiseRule[],
   forward: (text: string) => void,
   extra: readonly RegExp[] = [],
-): { write: (chunk: string) => void; flush: () => void } {
+  options: { holdTracebacks?: boolean } = {},
+): NoiseFilter {
   const lines = rules.flatMap((r) => (r.line ? [r.line] : [])).concat(extra);
   const blocks = rules.flatMap((r) => (r.block ? [r.block] : []));
   let partial = "";
@@ -104,8 +132,17 @@ export function noiseFilter(
   let afterNoise = false;
   // The block rules a run of held lines may still be (several can share a start line).
   let block: { rules: (NoiseRule["block"] & {})[]; held: string[] } | undefined;
+  // A traceback being read (`trace`) or read and held back (`held`), with `holdTracebacks`.
+  let trace: string[] | undefined;
+  let held: string[] | undefined;
 
+  const release = () => {
+    const h = held;
+    held = undefined;
+    if (h) for (const l of h) emit(l);
+  };
   const emit = (line: string) => {
+    if (held) release();
     if (blanks && !afterNoise) forward(blanks);
     blanks = "";
     afterNoise = false;
@@ -129,9 +166,25 @@ export function noiseFilter(
         block.held.push(line);
         return;
       }
-      const held = block.held; // no such block after all: its lines are output
+      const lines = block.held; // no such block after all: its lines are output
       block = undefined;
-      for (const h of held) emit(h);
+      if (options.holdTracebacks && TRACEBACK.start.test(lines[0]!.replace(/\r?\n$/, "")))
+        trace = lines; // (a traceback, maybe: the lines go on below)
+      else for (const l of lines) emit(l);
+    }
+    if (trace) {
+      if (TRACEBACK.inside.test(text) && trace.length < TRACEBACK.maxLines) {
+        trace.push(line);
+        return;
+      }
+      const lines = trace;
+      trace = undefined;
+      if (lines.length > 1 && TRACEBACK.end.test(text)) {
+        release();
+        held = [...lines, line];
+        return;
+      }
+      for (const l of lines) emit(l); // not a traceback after all
     }
     if (text.trim() === "") {
       blanks += line;
@@ -140,6 +193,10 @@ export function noiseFilter(
     const starting = blocks.filter((b) => b.start.test(text));
     if (starting.length) {
       block = { rules: starting, held: [line] };
+      return;
+    }
+    if (options.holdTracebacks && TRACEBACK.start.test(text)) {
+      trace = [line];
       return;
     }
     if (lines.some((re) => re.test(text))) noise();
@@ -151,13 +208,18 @@ export function noiseFilter(
       partial = parts.at(-1)!.endsWith("\n") ? "" : parts.pop()!;
       for (const p of parts) take(p);
     },
-    flush() {
+    flush(drop) {
       if (partial) take(partial);
       partial = "";
+      if (trace) for (const l of trace.splice(0)) emit(l);
+      trace = undefined;
       if (block) for (const h of block.held) emit(h);
       block = undefined;
+      if (held && drop?.(held.join(""))) held = undefined;
+      release();
       if (blanks && !afterNoise) forward(blanks);
       blanks = "";
     },
+    release,
   };
 }

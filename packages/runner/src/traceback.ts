@@ -114,8 +114,8 @@ export interface PythonException {
  * An exception raised inside a Python operator (the script's own `execute`, say) reaches the
  * caller of `bpy.ops.…` as a RuntimeError whose message is the operator's whole traceback:
  * `Error: Python: Traceback …\n  File "…", line N, in execute\n …\nValueError: boom\nLocation: …`.
- * Its frames are the innermost ones, so they go on top of the stack and the message becomes the
- * operator's own error.
+ * Its frames are the innermost ones, so they go on top of the stack and the type and message
+ * become the operator's own exception's.
  */
 const OPERATOR_TRACE =
   /^(?:Error: )?Python: Traceback \(most recent call last\):\n((?: {2}File "[^\n]*", line \d+, in [^\n]*\n(?: {4}[^\n]*\n)*)+)([^\n]+)\n(?:Location: [^\n]*\n?)?$/;
@@ -129,7 +129,11 @@ function operatorTrace(exc: PythonException): PythonException {
     line: Number(f[2]),
     name: f[3]!,
   }));
-  return { ...exc, message: m[2]!, frames: [...exc.frames, ...inner] };
+  // The exception line: `JsError: boom`, `ValueError: x`, or a bare `KeyboardInterrupt`.
+  const line = /^([A-Za-z_][\w.]*)(?:: ([\s\S]*))?$/.exec(m[2]!);
+  const type = line ? line[1]! : exc.type;
+  const message = line ? (line[2] ?? "") : m[2]!;
+  return { ...exc, type, message, frames: [...exc.frames, ...inner] };
 }
 
 export function exceptionError(exc: PythonException, scriptMap?: ScriptMap): ScriptError {

@@ -1,6 +1,6 @@
 import { mkdtemp, writeFile, chmod } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BlenderNotFoundError, blenderVersion, findBlender, runScript } from "../src/index.js";
 
@@ -22,6 +22,16 @@ describe("findBlender", () => {
       /Blender not found at \/nope\/blender \(from --blender\)/,
     );
     await expect(findBlender({ env: { BLENDER: "/nope/b2" } })).rejects.toThrow(/from \$BLENDER/);
+  });
+
+  it("looks a bare command name up on PATH, as a shell does", async () => {
+    const dir = dirname(await findBlender({ env: { PATH: process.env["PATH"] } }));
+    expect(await findBlender({ blender: "blender", env: { PATH: `/nonexistent:${dir}` } })).toBe(
+      join(dir, "blender"),
+    );
+    await expect(findBlender({ blender: "blender", env: { PATH: "/nonexistent" } })).rejects.toThrow(
+      /Blender not found at blender \(from --blender\)/,
+    );
   });
 
   it("says how to install Blender when there is none", async () => {

@@ -159,6 +159,12 @@ function errorJson(error: ScriptError) {
   };
 }
 
+/** Whether the run's error already shows a traceback Python printed (an operator's exception). */
+function reportsTraceback(error: ScriptError | undefined, traceback: string): boolean {
+  const body = traceback.slice(traceback.indexOf("\n") + 1);
+  return error?.code === "BPY0100" && !!body && !!error.pythonTrace?.includes(body);
+}
+
 /** Compile, run once in a fresh background Blender, forward its output, return its exit code. */
 export async function run(
   entry: string,
@@ -181,8 +187,17 @@ export async function run(
   const display = progressDisplay(progress, options.json ? toStderr : undefined);
   const rules = options.verbose ? [] : noiseRules(options.target ? undefined : version);
   const chatter = progress && !options.verbose ? renderChatter : [];
-  const stdout = noiseFilter(rules, display.onStdout, chatter);
-  const stderr = noiseFilter(rules, toStderr, chatter);
+  // An operator's exception: Blender prints its traceback on stderr, and the caller gets it as the
+  // error bpyts reports — held back, so that it is shown once (see noiseFilter).
+  const stderr = noiseFilter(rules, toStderr, chatter, { holdTracebacks: !options.verbose });
+  const stdout = noiseFilter(
+    rules,
+    (text) => {
+      stderr.release();
+      display.onStdout(text);
+    },
+    chatter,
+  );
   // Blender runs in its own process group (no terminal signals reach it): Ctrl-C, SIGTERM and
   // SIGHUP of `bpyts run` cancel the run, which kills Blender and what it started.
   const interrupt = new AbortController();
@@ -193,7 +208,7 @@ export async function run(
   };
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   for (const s of signals) process.once(s, onSignal);
-  let result;
+  let result: Awaited<ReturnType<typeof runJob>> | undefined;
   try {
     result = await runJob(runnable, {
       backend: options.backend,
@@ -216,7 +231,7 @@ export async function run(
   } finally {
     for (const s of signals) process.removeListener(s, onSignal);
     stdout.flush();
-    stderr.flush();
+    stderr.flush((traceback) => reportsTraceback(result?.error, traceback));
     display.stop();
   }
   if (keepDir) process.stderr.write(`kept ${join(keepDir, basename(result.script))} (+ .map)\n`);
