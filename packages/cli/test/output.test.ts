@@ -144,7 +144,8 @@ describe("noise filter", () => {
   });
 
   it("holds a complete traceback back: output in order if more follows, dropped if the run reports it", () => {
-    const tb = 'Traceback (most recent call last):\n  File "x.py", line 3, in execute\n    raise E\nValueError: boom\n';
+    const tb =
+      'Traceback (most recent call last):\n  File "x.py", line 3, in execute\n    raise E\nValueError: boom\n';
     const run = (chunks: string[], drop?: (t: string) => boolean) => {
       let out = "";
       const f = noiseFilter(noiseRules("5.2"), (t) => (out += t), [], { holdTracebacks: true });

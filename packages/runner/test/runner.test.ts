@@ -29,9 +29,9 @@ describe("findBlender", () => {
     expect(await findBlender({ blender: "blender", env: { PATH: `/nonexistent:${dir}` } })).toBe(
       join(dir, "blender"),
     );
-    await expect(findBlender({ blender: "blender", env: { PATH: "/nonexistent" } })).rejects.toThrow(
-      /Blender not found at blender \(from --blender\)/,
-    );
+    await expect(
+      findBlender({ blender: "blender", env: { PATH: "/nonexistent" } }),
+    ).rejects.toThrow(/Blender not found at blender \(from --blender\)/);
   });
 
   it("says how to install Blender when there is none", async () => {

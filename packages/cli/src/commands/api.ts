@@ -14,7 +14,8 @@ async function loadSchemaFile(path: string) {
   } catch (e) {
     throw new CliError(
       "BPY0011",
-      `not a valid schema: ${(e as Error).message.split("\n")[0]}`,
+      // the validator lists the first problems, each at its JSON path
+      `not a valid schema: ${(e as Error).message}`,
       resolve(path),
     );
   }
