@@ -14,6 +14,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -179,6 +180,72 @@ export class CompileCache {
         // the folder itself is unusable: there is no temp file either
       }
       this.say(`compile cache not written (${(e as Error).message}); compiling without it`);
+    }
+  }
+}
+
+/**
+ * Blender versions, remembered per executable so that a run needs no `blender --version` probe
+ * (~0.4 s): `blenders.json` in the cache folder, keyed by the executable's real path and valid
+ * while its size, mtime and inode stay. A wrapper (a chroot's, say) can stay unchanged while the
+ * Blender behind it changes: every run hears Blender's own version before it gets the script and
+ * corrects this record (`rememberBlenderVersion`).
+ */
+export class BlenderVersions {
+  constructor(readonly dir: string) {}
+
+  private get file(): string {
+    return join(this.dir, "blenders.json");
+  }
+
+  private static stamp(blender: string): { path: string; stamp: string } | undefined {
+    try {
+      const path = realpathSync(blender);
+      const s = statSync(path);
+      return { path, stamp: `${s.size}:${s.mtimeMs}:${s.ino}` };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private read(): Record<string, { stamp: string; version: string }> {
+    try {
+      const data = JSON.parse(readFileSync(this.file, "utf8")) as unknown;
+      return data && typeof data === "object" && !Array.isArray(data)
+        ? (data as Record<string, { stamp: string; version: string }>)
+        : {};
+    } catch {
+      return {}; // none yet, or unreadable: a probe answers
+    }
+  }
+
+  /** The remembered version, if the executable is unchanged. */
+  get(blender: string): string | undefined {
+    const id = BlenderVersions.stamp(blender);
+    const known = id && this.read()[id.path];
+    return known && known.stamp === id.stamp && typeof known.version === "string"
+      ? known.version
+      : undefined;
+  }
+
+  /** Remember a version (atomically; a folder that cannot be written is skipped silently). */
+  set(blender: string, version: string): void {
+    const id = BlenderVersions.stamp(blender);
+    if (!id) return;
+    const all = this.read();
+    if (all[id.path]?.stamp === id.stamp && all[id.path]?.version === version) return;
+    all[id.path] = { stamp: id.stamp, version };
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temp, JSON.stringify(all));
+      renameSync(temp, this.file);
+    } catch {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // the folder itself is unusable: nothing was written
+      }
     }
   }
 }

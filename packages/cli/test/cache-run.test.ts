@@ -65,7 +65,12 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     const first = await run();
     expect(first.exitCode, first.stderr).toBe(0);
     expect(first.stdout).toContain("main-v1 util-dir");
-    expect(await readdir(join(dir, "node_modules/.cache/bpyts"))).toHaveLength(1);
+    // one compiled entry, and the Blender versions remembered beside it
+    const files = await readdir(join(dir, "node_modules/.cache/bpyts"));
+    expect(files.filter((f) => f !== "blenders.json")).toEqual([
+      expect.stringMatching(/^[0-9a-f]{40}\.json$/),
+    ]);
+    expect(files).toContain("blenders.json");
     await expectHit("main-v1 util-dir");
     // --no-cache compiles even so
     const r = await run(["--no-cache"], forbid);
@@ -141,6 +146,37 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     // no temp file left behind by either writer
     const left = await readdir(join(dir, "node_modules/.cache/bpyts"));
     expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("Blender's version is remembered (no --version probe on a rerun) and a stale one corrected", async () => {
+    // a wrapper that logs how it is called, so the probe can be seen
+    const bin = join(dir, "bin");
+    await mkdir(bin, { recursive: true });
+    const wrapper = join(bin, "blender");
+    const log = join(bin, "calls.log");
+    await writeFile(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec ${blender} "$@"\n`, {
+      mode: 0o755,
+    });
+    const calls = async () => (await readFile(log, "utf8")).trim().split("\n");
+    const viaWrapper = () => bpyts(["run", main(), "--blender", wrapper], { cwd: dir });
+    const first = await viaWrapper();
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(await calls()).toContainEqual(expect.stringMatching(/^--version/));
+    const versions = join(dir, "node_modules/.cache/bpyts/blenders.json");
+    const known = JSON.parse(await readFile(versions, "utf8"));
+    expect(known[wrapper].version).toMatch(/^3\.4\./);
+    await rm(log);
+    const second = await viaWrapper();
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.stdout).toContain("util-file");
+    expect(await calls()).not.toContainEqual(expect.stringMatching(/^--version/));
+    // a wrong remembered version (same executable stamp): Blender's own report wins and is kept
+    known[wrapper].version = "4.3.2";
+    await writeFile(versions, JSON.stringify(known));
+    const third = await viaWrapper();
+    expect(third.exitCode, third.stderr).toBe(0);
+    expect(third.stdout).toContain("util-file");
+    expect(JSON.parse(await readFile(versions, "utf8"))[wrapper].version).toMatch(/^3\.4\./);
   });
 });
 

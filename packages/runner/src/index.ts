@@ -4,8 +4,15 @@ export { runScript, blenderArgs } from "./binary.js";
 export { spawnProcess, ManagedProcess, OutputTail, OUTPUT_TAIL_CHARS } from "./process.js";
 export type { SpawnOptions, ProcessResult } from "./process.js";
 export type { RunScriptOptions, RunScriptResult } from "./binary.js";
-export { run } from "./run.js";
-export type { Backend, BackendOptions, JobOptions, RunOptions, RunResult } from "./run.js";
+export { run, isDeferred } from "./run.js";
+export type {
+  Backend,
+  BackendOptions,
+  DeferredRunnable,
+  JobOptions,
+  RunOptions,
+  RunResult,
+} from "./run.js";
 export { createPool } from "./pool.js";
 export type { PoolOptions, PoolJobOptions, PoolStats, WorkerPool } from "./pool.js";
 export { ScriptError, RunnerError, runnerErrors, headlineFrame } from "./errors.js";

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { constants, tmpdir } from "node:os";
+import type { Duplex } from "node:stream";
 import { join, resolve } from "node:path";
 import { blenderVersion, bpyModuleVersion, findBlender } from "./discover.js";
 import { RunnerError, ScriptError } from "./errors.js";
-import { oneshotScript, pythonDir, workerScript } from "./paths.js";
-import { spawnProcess } from "./process.js";
+import { oneshotScript, workerScript } from "./paths.js";
+import { ManagedProcess } from "./process.js";
 import { userDirsEnv } from "./userdirs.js";
 import { progressParser, type ProgressEvent } from "./progress.js";
 import {
@@ -168,8 +169,8 @@ const versions = new Map<string, Promise<string | undefined>>();
  * Blender ≥ 5 no longer prints render progress in background mode unless its `render` log
  * category is enabled at info level; older versions print it anyway (and take other flags).
  */
-export async function progressLogArgs(blender: string): Promise<string[]> {
-  let version = versions.get(blender);
+export async function progressLogArgs(blender: string, known?: string): Promise<string[]> {
+  let version = known ? Promise.resolve(known) : versions.get(blender);
   if (!version) {
     version = blenderVersion(blender).catch(() => undefined);
     versions.set(blender, version);
@@ -195,12 +196,69 @@ export function workerArgs(backend: Backend, extra: readonly string[] = []): str
 }
 
 /**
+ * What to run when it is known which Blender runs it: `run` starts Blender first and compiles
+ * meanwhile (Blender's start and the compile overlap), then hands the script over.
+ */
+export interface DeferredRunnable {
+  /** The runnable for the Blender that runs it (its version as Blender reports it). */
+  compileFor(version: string): Promise<Runnable>;
+  /**
+   * The version expected (from a cache, or `--target`): compiling starts before Blender reports
+   * its own; when that differs (major.minor), the script is compiled again for it.
+   */
+  assumedVersion?: string;
+  /** Blender's own version, once reported (for a cache to keep). */
+  onVersion?(version: string): void;
+}
+
+export function isDeferred(r: Runnable | DeferredRunnable): r is DeferredRunnable {
+  return typeof r === "object" && "compileFor" in r;
+}
+
+const majorMinor = (v: string) => /^(\d+\.\d+)/.exec(v)?.[1] ?? v;
+
+/** The first line on the channel (Blender's hello), or undefined when it closes first. */
+function firstLine(stream: Duplex | undefined): Promise<string | undefined> {
+  return new Promise((done) => {
+    if (!stream) return done(undefined);
+    let text = "";
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString("utf8");
+      const end = text.indexOf("\n");
+      if (end >= 0 || text.length > 1 << 16) finish(end >= 0 ? text.slice(0, end) : undefined);
+    };
+    const finish = (line: string | undefined) => {
+      stream.off("data", onData);
+      stream.off("close", onClose);
+      done(line);
+    };
+    const onClose = () => finish(undefined);
+    stream.on("data", onData);
+    stream.once("close", onClose);
+  });
+}
+
+function helloVersion(line: string | undefined): string | undefined {
+  try {
+    const v = (JSON.parse(line ?? "") as { version?: unknown }).version;
+    return typeof v === "string" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Run a script once in a fresh Blender (binary backend) or bpy-module interpreter: JSON input in,
  * typed result out, uncaught exceptions mapped to TypeScript positions. Never throws for a failing
- * script (see `error`); throws RunnerError / BlenderNotFoundError / CompileError for setup failures.
+ * script (see `error`); throws RunnerError / BlenderNotFoundError / CompileError for setup failures
+ * (a compile that fails stops the Blender started for it).
+ *
+ * Blender is started before the script is ready: it reports its version on a private channel
+ * (fd 3), and gets the job there once compiled — for a `.ts` entry (or a `DeferredRunnable`)
+ * compiling overlaps Blender's start-up, with no separate `blender --version` probe.
  */
 export async function run<T = unknown>(
-  runnable: Runnable,
+  runnable: Runnable | DeferredRunnable,
   options: RunOptions = {},
 ): Promise<RunResult<T>> {
   const started = performance.now();
@@ -215,30 +273,32 @@ export async function run<T = unknown>(
     throw new RunnerError("BPY0107", `working directory not found: ${options.cwd}`);
   }
   const { command, backend, blender } = await backendCommand(options);
-  const prepared: PreparedScript = await prepareScript(runnable, {
-    ...options,
-    detectVersion: () => detectVersion(backend, command, options.env),
-  });
+  // A .ts entry whose typings follow the Blender that runs it waits for that Blender's report.
+  const deferred: DeferredRunnable | undefined = isDeferred(runnable)
+    ? runnable
+    : typeof runnable === "string" &&
+        /\.[cm]?tsx?$/.test(runnable) &&
+        !options.blenderVersion &&
+        !options.typeRoots
+      ? { compileFor: async () => runnable }
+      : undefined;
+  const prepare = async (version?: string) =>
+    prepareScript(
+      deferred && version ? await deferred.compileFor(version) : (runnable as Runnable),
+      {
+        ...options,
+        blenderVersion: options.blenderVersion ?? version,
+        detectVersion: () => detectVersion(backend, command, options.env),
+      },
+    );
+  // Not deferred: ready before Blender starts (a compile error starts no Blender).
+  let compiling: Promise<PreparedScript> | undefined = deferred ? undefined : prepare();
+  let prepared = compiling && (await compiling);
   const work = await mkdtemp(join(tmpdir(), "bpyts-run-"));
   const userDirs = await userDirsEnv(options.env ?? process.env, options.realUserDirs);
   try {
     const resultPath = join(work, "result.json");
-    const payloadPath = join(work, "payload.json");
-    await writeFile(
-      payloadPath,
-      JSON.stringify({
-        backend,
-        script: prepared.script,
-        input,
-        args: options.args ?? [],
-        resultPath,
-        pythonPath: pythonDir,
-        binaryPath: blender,
-        blendFile: options.blendFile && resolve(options.blendFile),
-        allowAutorun: options.allowAutorun ?? false,
-        emptyScene: options.emptyScene ?? false,
-      }),
-    );
+    const assumed = deferred?.assumedVersion ?? options.blenderVersion;
     const argv =
       backend === "binary"
         ? [
@@ -247,7 +307,7 @@ export async function run<T = unknown>(
             "--python-exit-code",
             "1",
             options.allowAutorun ? "--enable-autoexec" : "--disable-autoexec",
-            ...(options.onProgress ? await progressLogArgs(command) : []),
+            ...(options.onProgress ? await progressLogArgs(command, assumed) : []),
             ...(options.blendFile ? [resolve(options.blendFile)] : []),
             "--python",
             oneshotScript,
@@ -256,17 +316,53 @@ export async function run<T = unknown>(
         : [oneshotScript];
     const parseProgress = options.onProgress ? progressParser(options.onProgress) : undefined;
     // Output streams to the callbacks; only a bounded tail is kept (no size limit kills the run).
-    const r = await spawnProcess(command, argv, {
+    const proc = new ManagedProcess(command, argv, {
       timeoutMs: options.timeoutMs,
       signal: options.signal,
       cwd: options.cwd,
-      env: { ...userDirs.env, BPYTS_PAYLOAD: payloadPath, PYTHONUNBUFFERED: "1" },
+      env: { ...userDirs.env, BPYTS_CHANNEL_FD: "3", PYTHONUNBUFFERED: "1" },
+      extraPipes: 1,
       onStdout: (c) => {
         options.onStdout?.(c);
         parseProgress?.(c);
       },
       onStderr: options.onStderr,
     });
+    const channel = proc.stdio[3] as Duplex | undefined;
+    const ended = proc.then(() => undefined);
+    if (deferred && assumed) compiling = prepare(assumed);
+    compiling?.catch(() => {}); // awaited below, unless Blender ends first
+    try {
+      const version = helloVersion(await Promise.race([firstLine(channel), ended]));
+      if (version) {
+        deferred?.onVersion?.(version);
+        if (deferred && (!assumed || majorMinor(assumed) !== majorMinor(version)))
+          compiling = prepare(version);
+      }
+      if (version && compiling) {
+        prepared = await Promise.race([compiling, ended]);
+        if (prepared) {
+          const payload = {
+            backend,
+            script: prepared.script,
+            input,
+            args: options.args ?? [],
+            resultPath,
+            binaryPath: blender,
+            blendFile: options.blendFile && resolve(options.blendFile),
+            allowAutorun: options.allowAutorun ?? false,
+            emptyScene: options.emptyScene ?? false,
+          };
+          channel?.end(`${JSON.stringify(payload)}\n`);
+        }
+      }
+    } catch (e) {
+      proc.kill(); // the compile failed: Blender has nothing to run
+      await proc;
+      throw e;
+    }
+    channel?.end();
+    const r = await proc;
     if (r.spawnError) {
       const what = backend === "binary" ? "Blender" : "the Python interpreter";
       throw new RunnerError(
@@ -275,7 +371,7 @@ export async function run<T = unknown>(
       );
     }
     const { stdout, stderr } = r;
-    const base = { stdout, stderr, script: prepared.script, durationMs: 0 };
+    const base = { stdout, stderr, script: prepared?.script ?? "", durationMs: 0 };
     let outcome: JobOutcome | undefined;
     try {
       outcome = JSON.parse(await readFile(resultPath, "utf8")) as JobOutcome;
@@ -301,7 +397,7 @@ export async function run<T = unknown>(
         error: new ScriptError("BPY0103", "cancelled (Blender and what it started were killed)"),
       };
     } else if (outcome) {
-      fields = fromOutcome<T>(outcome, prepared.scriptMap);
+      fields = fromOutcome<T>(outcome, prepared?.scriptMap);
       // Blender's own end wins when it disagrees: a crash or a failing exit after the result was
       // written (an exit handler, a thread) still fails the run; the result is kept.
       if (r.signal) {
@@ -324,6 +420,7 @@ export async function run<T = unknown>(
   } finally {
     await rm(work, { recursive: true, force: true });
     await userDirs.cleanup();
-    await prepared.cleanup();
+    // (a compile that finished after Blender ended still left its files)
+    await (prepared ?? (await compiling?.catch(() => undefined)))?.cleanup();
   }
 }

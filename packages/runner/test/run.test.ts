@@ -108,6 +108,46 @@ describe("run() on real Blender (binary backend)", () => {
     expect(r.error).toBeUndefined();
   });
 
+  it("compiles while Blender starts, for the version Blender reports (recompiling on a wrong guess)", async () => {
+    const asked: string[] = [];
+    const reported: string[] = [];
+    const python = `import bpy\nfrom bpyts.runtime import setResult\nsetResult(bpy.app.version_string)\n`;
+    const r = await run<string>({
+      assumedVersion: "5.2.0", // a stale guess: Blender 3.4 answers, the script is compiled again
+      compileFor: async (version) => {
+        asked.push(version);
+        return { python, fileName: "v.py" };
+      },
+      onVersion: (v) => reported.push(v),
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.result).toMatch(/^3\.4/);
+    expect(reported).toEqual([expect.stringMatching(/^3\.4\.\d+$/)]);
+    expect(asked).toEqual(["5.2.0", reported[0]]);
+    // a right guess compiles once
+    asked.length = 0;
+    const again = await run<string>({
+      assumedVersion: reported[0],
+      compileFor: async (version) => {
+        asked.push(version);
+        return { python, fileName: "v.py" };
+      },
+    });
+    expect(again.result).toBe(r.result);
+    expect(asked).toEqual([reported[0]]);
+  });
+
+  it("a compile that fails while Blender starts stops Blender and rejects with the compile error", async () => {
+    // Blender, waiting for its job, must be stopped: otherwise this never settles (test timeout)
+    await expect(
+      run({
+        compileFor: async () => {
+          throw new Error("does not compile");
+        },
+      }),
+    ).rejects.toThrow("does not compile");
+  });
+
   it("says which Blender is missing", async () => {
     await expect(run(await pyFile("pass\n"), { blender: "/nope/blender" })).rejects.toThrow(
       /Blender not found at \/nope\/blender \(from --blender\).*apt-get install blender.*\$BLENDER/,

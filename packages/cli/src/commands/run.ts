@@ -14,7 +14,9 @@ import {
   type Backend,
   type CompiledScript,
   type Runnable,
+  type DeferredRunnable,
 } from "@bpyts/runner";
+import { BlenderVersions, cacheDirFor } from "../cache.js";
 import { assertEntry, cachedCompile } from "../compile.js";
 import { CliError } from "../errors.js";
 import { checkOutputPath, writeOutputs } from "../output.js";
@@ -71,21 +73,36 @@ export async function parseInput(spec: string | undefined): Promise<unknown> {
   }
 }
 
-/** The executable and the version that picks the typings, for a backend. */
-export async function resolveBackend(options: {
-  backend?: Backend;
-  blender?: string;
-  python?: string;
-  target?: string;
-}): Promise<{ blender?: string; version?: string }> {
+/** Warn when the typings checked against are not the running Blender's. */
+function warnTarget(target: string | undefined, running: string): void {
+  if (target && majorMinor(target) !== majorMinor(running))
+    process.stderr.write(
+      `warning: type-checking against Blender ${majorMinor(target)} (--target), but Blender ${majorMinor(running)} runs the script: API differences show up only at run time\n`,
+    );
+}
+
+/**
+ * The executable and the version that picks the typings, for a backend. With `versions`, a
+ * Blender's version is remembered there instead of asked with `blender --version` every run.
+ */
+export async function resolveBackend(
+  options: {
+    backend?: Backend;
+    blender?: string;
+    python?: string;
+    target?: string;
+  },
+  versions?: BlenderVersions,
+): Promise<{ blender?: string; version?: string; running?: string }> {
   if ((options.backend ?? "binary") === "binary") {
     const blender = await locateBlender(options.blender);
-    const running = await blenderVersion(blender);
-    if (options.target && majorMinor(options.target) !== majorMinor(running))
-      process.stderr.write(
-        `warning: type-checking against Blender ${majorMinor(options.target)} (--target), but Blender ${majorMinor(running)} runs the script: API differences show up only at run time\n`,
-      );
-    return { blender, version: options.target ?? running };
+    let running = versions?.get(blender);
+    if (!running) {
+      running = await blenderVersion(blender);
+      versions?.set(blender, running);
+    }
+    warnTarget(options.target, running);
+    return { blender, version: options.target ?? running, running };
   }
   const python = options.python ?? process.env["BPYTS_PYTHON"] ?? "python3";
   let version = options.target;
@@ -176,8 +193,23 @@ export async function run(
   const timeoutMs = options.timeout === undefined ? undefined : Number(options.timeout);
   if (timeoutMs !== undefined && !(timeoutMs > 0))
     throw new CliError("BPY0007", `--timeout must be a positive number of ms`);
-  const { blender, version } = await resolveBackend(options);
-  const runnable = await loadRunnable(entry, version, options);
+  const versions =
+    options.cache === false ? undefined : new BlenderVersions(cacheDirFor(resolve(entry)));
+  const { blender, version, running } = await resolveBackend(options, versions);
+  // A .ts entry compiles while Blender starts (see the runner's run()); Blender reports its
+  // version before it gets the script, which corrects a stale remembered one.
+  const runnable: Runnable | DeferredRunnable =
+    extname(entry) === ".py"
+      ? await loadRunnable(entry, version, options)
+      : {
+          assumedVersion: running ?? version,
+          compileFor: (v) => loadRunnable(entry, options.target ?? v, options),
+          onVersion: (v) => {
+            if (!blender || !running || v === running) return;
+            versions?.set(blender, v);
+            warnTarget(options.target, v);
+          },
+        };
   const keepDir = await keepDirFor(options);
   if (options.resultFile) await checkOutputPath(options.resultFile, [resolve(entry)]);
   // Output contract: the script's output on stdout (stderr with --json, whose stdout is the

@@ -1,7 +1,9 @@
 """One-shot bootstrap: ``blender -b --python _oneshot.py`` or ``python _oneshot.py`` (bpy module).
 
-The job payload (script, input, args, result path…) is a JSON file named by $BPYTS_PAYLOAD; the
-outcome is written to ``payload["resultPath"]``, never to stdout.
+The host starts Blender before the script is compiled (the two overlap). On the channel, fd
+$BPYTS_CHANNEL_FD (a socket pair), this says which Blender it is, then waits for the job payload
+(script, input, args, result path…: one JSON line). The outcome is written to
+``payload["resultPath"]``, never to stdout.
 """
 import bpy  # noqa: F401 - first, before any other Blender module
 
@@ -9,12 +11,33 @@ import json
 import os
 import sys
 
-with open(os.environ["BPYTS_PAYLOAD"], encoding="utf-8") as f:
-    payload = json.load(f)
-if payload["pythonPath"] not in sys.path:
-    sys.path.insert(0, payload["pythonPath"])
 
+def _hello():
+    fd = int(os.environ.pop("BPYTS_CHANNEL_FD"))
+    hello = {"version": ".".join(map(str, bpy.app.version)), "python": list(sys.version_info[:3])}
+    os.write(fd, (json.dumps(hello) + "\n").encode())
+    return fd
+
+
+def _payload(fd):
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:  # the host went away (or the compile failed): nothing to run
+            os._exit(1)
+        data += chunk
+    os.close(fd)  # not inherited by the script or what it starts
+    return json.loads(data)
+
+
+channel = _hello()
+# the runner's package, imported while the host is still compiling
+python_path = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if python_path not in sys.path:
+    sys.path.insert(0, python_path)
 from bpyts import _job  # noqa: E402
+
+payload = _payload(channel)
 
 backend = payload.get("backend", "binary")
 if backend == "module":
