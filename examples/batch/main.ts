@@ -15,7 +15,7 @@ interface Options {
   color?: [number, number, number];
 }
 
-const options = input<Options | null>() ?? {};
+const options = input<Options>({}); // --input JSON, or this fallback
 const prefix = options.prefix ?? "Edited_";
 const color = options.color ?? [0.1, 0.6, 0.2];
 const rgba: [number, number, number, number] = [color[0], color[1], color[2], 1];

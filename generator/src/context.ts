@@ -1,6 +1,7 @@
 /** Shared state of one generation run: the schema, lookup tables, class resolution, imports. */
 import type { EnumDef, Schema, Struct, PyClass, PyModule } from "@bpyts/introspect";
 import { pascal } from "./naming.js";
+import { DYNAMIC_ARRAY_DIMENSIONS } from "./overrides.js";
 
 export interface ClassInfo {
   module: string;
@@ -55,11 +56,16 @@ export class GenContext {
   readonly overriddenBy = new Map<string, import("@bpyts/introspect").Property[]>();
   /** Structs that some other struct extends. */
   readonly hasSubclasses = new Set<string>();
+  /** Dynamic-length arrays of two dimensions (see DYNAMIC_ARRAY_DIMENSIONS). */
+  readonly dynamic2D = new Set<import("@bpyts/introspect").Property>();
 
   constructor(schema: Schema) {
     this.schema = schema;
     this.version = schema.blender.versionString;
     for (const s of schema.structs) this.structs.set(s.identifier, s);
+    for (const s of schema.structs)
+      for (const p of s.properties)
+        if (DYNAMIC_ARRAY_DIMENSIONS[`${s.identifier}.${p.identifier}`]) this.dynamic2D.add(p);
     for (const m of schema.modules) {
       this.modules.set(m.name, m);
       for (const c of m.classes) {

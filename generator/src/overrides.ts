@@ -438,3 +438,24 @@ export const EXTRA_STRUCT_MEMBERS: Record<string, string[]> = {
     "/**\n * Optional draw callback: the Preferences editor calls `prefs.draw(context)` to draw the\n * add-on's preferences (with `this.layout` set).\n */\ndraw?(context: @bpy.types.Context): void;",
   ],
 };
+
+/**
+ * Dynamic-length arrays (RNA `is_array` with no fixed length: the schema's `arrayLength` 0 with a
+ * list `default`) are 1-D `bpy_prop_array`s; RNA does not say how many dimensions a dynamic one
+ * has (`array_dimensions` is `(0, 0, 0)`), so the multi-dimensional ones are listed here.
+ *
+ * `RenderPass.rect`: `RNA_def_property_multi_array(prop, 2, …)` in rna_render.c — one
+ * `[r, g, b, a]` (one value per channel) per pixel, as Blender's custom_render_engine.py
+ * template assigns it.
+ */
+export const DYNAMIC_ARRAY_DIMENSIONS: Record<string, 2> = {
+  "RenderPass.rect": 2,
+};
+
+/**
+ * RNA functions whose result has the receiver's own type (RNA declares the base `ID`), typed
+ * `this`: `obj.evaluated_get(dg)` is an Object, `mesh.copy()` a Mesh, `obj.make_local()` an
+ * Object (each checked live on Blender 3.4; the C code returns the same ID type: DEG_get_evaluated_id,
+ * BKE_id_copy, the local ID).
+ */
+export const RETURNS_RECEIVER_TYPE = new Set(["ID.evaluated_get", "ID.copy", "ID.make_local"]);

@@ -2,7 +2,7 @@
 import type { Property, RnaFunction, Struct, Num, EnumDef } from "@bpyts/introspect";
 import type { GenContext, Imports } from "./context.js";
 import { docSafe, isBindingName, bindingName, propKey } from "./naming.js";
-import { RETURN_NEVER_NONE_FUNCTIONS } from "./overrides.js";
+import { RETURN_NEVER_NONE_FUNCTIONS, RETURNS_RECEIVER_TYPE } from "./overrides.js";
 
 /** Where an RNA property's type is used. */
 export type Mode = "get" | "set" | "param" | "return" | "option";
@@ -92,6 +92,21 @@ export class RnaTypes {
     return `readonly [${Array(n).fill(e).join(", ")}]`;
   }
 
+  /**
+   * A dynamic-length array (`Image.pixels`, `RenderPass.rect`, …): read as a `bpy_prop_array`
+   * (indexing, `length`, `foreach_get/set`); assigned from one or any sequence of the right
+   * length. A function returns it as a tuple (`ShapeKey.normals_vertex_get()`, verified live).
+   */
+  private dynamicArray(p: Property, mode: Mode): string {
+    const e = this.elem(p);
+    const arr = this.struct("bpy_prop_array");
+    const twoD = this.ctx.dynamic2D.has(p);
+    if (mode === "return") return twoD ? `(readonly ${e}[])[]` : `readonly ${e}[]`;
+    const get = twoD ? `${arr}<${arr}<${e}>>` : `${arr}<${e}>`;
+    if (mode === "get") return get;
+    return twoD ? `${get} | readonly (readonly ${e}[])[]` : `${get} | readonly ${e}[]`;
+  }
+
   /** TS type of an RNA property in a given position. */
   type(p: Property, mode: Mode): string {
     const input = mode === "set" || mode === "param" || mode === "option";
@@ -99,7 +114,10 @@ export class RnaTypes {
       case "boolean":
       case "int":
       case "float": {
-        if (!p.arrayLength) return this.elem(p);
+        if (!p.arrayLength) {
+          if (!Array.isArray(p.default)) return this.elem(p);
+          return this.dynamicArray(p, mode);
+        }
         const e = this.elem(p);
         const dims = p.arrayDimensions ?? [p.arrayLength];
         const mt = mathType(p);
@@ -309,6 +327,11 @@ export class RnaTypes {
         RETURN_NEVER_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) ||
         f.identifier.startsWith("new_");
       ret = this.type(r0.type === "pointer" && never ? { ...r0, neverNone: true } : r0, "return");
+      if (RETURNS_RECEIVER_TYPE.has(`${owner.identifier}.${f.identifier}`))
+        ret = ret
+          .split(" | ")
+          .map((t) => (t === "null" ? t : "this"))
+          .join(" | ");
     } else ret = `[${f.returns.map((r) => this.type(r, "return")).join(", ")}]`;
     if (f.returns.length) {
       docs.push(

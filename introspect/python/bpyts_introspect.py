@@ -151,9 +151,11 @@ def _probe_items(ex):
     if not m:
         return None
     try:
-        return list(ast.literal_eval(m.group(1)))
+        value = ast.literal_eval(m.group(1))
     except Exception:
         return None
+    # One valid item is printed as "('VIEWER')": a string, not a 1-tuple
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _probe_dynamic_enums(limit=4000):

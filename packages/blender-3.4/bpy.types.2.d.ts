@@ -7733,9 +7733,9 @@ declare module "bpy.types" {
     use_preview_denoising: boolean;
     /**
      * Denoise the image after each preview update with the selected denoiser
-     * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
+     * Dynamic enum (items come from a callback). Items seen at dump time: `AUTO`.
      */
-    preview_denoiser: "A" | "U" | "T" | "O" | (string & {});
+    preview_denoiser: "AUTO" | (string & {});
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoiser
      * Default: 'FAST'

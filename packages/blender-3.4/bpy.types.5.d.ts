@@ -422,9 +422,9 @@ declare module "bpy.types" {
     /**
      * Type of parent relation
      * Default: 'OBJECT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `O`, `B`, `J`, `E`, `C`, `T`.
+     * Dynamic enum (items come from a callback). Items seen at dump time: `OBJECT`.
      */
-    parent_type: "O" | "B" | "J" | "E" | "C" | "T" | (string & {});
+    parent_type: "OBJECT" | (string & {});
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED
@@ -10135,7 +10135,8 @@ declare module "bpy.types" {
      * rect
      * Default: `[]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3
      */
-    rect: number;
+    get rect(): bpy_prop_array<bpy_prop_array<number>>;
+    set rect(value: bpy_prop_array<bpy_prop_array<number>> | readonly (readonly number[])[]);
     /**
      * view_id
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only

@@ -5613,9 +5613,9 @@ declare module "bpy.types" {
     /**
      * Type of parent relation
      * Default: 'OBJECT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `O`, `B`, `J`, `E`, `C`, `T`.
+     * Dynamic enum (items come from a callback). Items seen at dump time: `OBJECT`.
      */
-    parent_type: "O" | "B" | "J" | "E" | "C" | "T" | (string & {});
+    parent_type: "OBJECT" | (string & {});
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED

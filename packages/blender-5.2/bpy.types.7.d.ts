@@ -5073,9 +5073,9 @@ declare module "bpy.types" {
     /**
      * Preferred device to select during detection (requires restarting Blender for changes to take effect)
      * Default: 'AUTO'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `A`, `U`, `T`, `O`.
+     * - `AUTO` Auto: Auto detect best GPU for running Blender
      */
-    gpu_preferred_device: CyclesRenderSettingsPreviewDenoiserItems | (string & {});
+    gpu_preferred_device: "AUTO";
     /**
      * Number of shader compilation threads or subprocesses, clamped at the max threads supported by the CPU (requires restarting Blender for changes to take effect). A higher number increases the RAM usage while reducing compilation time. A value of 0 will use automatic configuration. (OpenGL only)
      * Default: `0` · Range: [0, 32] · step 1
@@ -7457,7 +7457,8 @@ declare module "bpy.types" {
      * rect
      * Default: `[]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3
      */
-    rect: number;
+    get rect(): bpy_prop_array<bpy_prop_array<number>>;
+    set rect(value: bpy_prop_array<bpy_prop_array<number>> | readonly (readonly number[])[]);
     /**
      * view_id
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only

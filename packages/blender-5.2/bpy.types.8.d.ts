@@ -1309,17 +1309,17 @@ declare module "bpy.types" {
      * Compute local space vertices' normals for this shape key
      * @returns normals: normals
      */
-    normals_vertex_get(): number;
+    normals_vertex_get(): readonly number[];
     /**
      * Compute local space faces' normals for this shape key
      * @returns normals: normals
      */
-    normals_polygon_get(): number;
+    normals_polygon_get(): readonly number[];
     /**
      * Compute local space face corners' normals for this shape key
      * @returns normals: normals
      */
-    normals_split_get(): number;
+    normals_split_get(): readonly number[];
   }
 
   /**
@@ -3952,7 +3952,7 @@ declare module "bpy.types" {
      * Whether or not each visible tab has a search result
      * Default: `[]` · Read-only
      */
-    readonly tab_search_results: boolean;
+    readonly tab_search_results: bpy_prop_array<boolean>;
     /**
      * Live search filtering string
      */
@@ -4098,7 +4098,7 @@ declare module "bpy.types" {
      * Whether or not each visible tab has a search result
      * Default: `[]` · Read-only
      */
-    readonly tab_search_results: boolean;
+    readonly tab_search_results: bpy_prop_array<boolean>;
     /**
      * Live search filtering string
      */

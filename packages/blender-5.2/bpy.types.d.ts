@@ -1797,15 +1797,6 @@ declare module "bpy.types" {
    */
   export type CyclesRenderSettingsDenoisingQualityItems = "HIGH" | "BALANCED" | "FAST";
   /**
-   * Enum `CyclesRenderSettings.preview_denoiser`:
-   * - `A`
-   * - `U`
-   * - `T`
-   * - `O`
-   * @blender 5.2.2
-   */
-  export type CyclesRenderSettingsPreviewDenoiserItems = "A" | "U" | "T" | "O";
-  /**
    * Enum `CyclesRenderSettings.texture_limit`:
    * - `OFF` No Limit: No texture size limit
    * - `128` 128: Limit texture size to 128 pixels

@@ -24,7 +24,18 @@ def _bpyts_runtime():
             rt.args.append(argv[i])
             i += 1
 
-    def input():  # noqa: A001 - the TypeScript name
+    class NoInputError(LookupError):
+        pass
+
+    def input(*fallback):  # noqa: A001 - the TypeScript name
+        if rt.value is None:
+            if fallback:
+                return fallback[0]
+            raise NoInputError(
+                "no input was given, and the script reads input(): pass JSON after `--`: "
+                "`blender -b --python <script.py> -- --input '<json>'` (or `--input @file.json`), "
+                "or give a fallback: `input<T>(fallback)`"
+            )
         return rt.value
 
     def setResult(value):  # noqa: N802 - the TypeScript name

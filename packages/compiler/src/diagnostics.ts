@@ -129,7 +129,7 @@ export const diagnostics = {
   },
   mapJson: {
     code: "BPY1024",
-    message: "{0} on a Map or Set is not supported (JavaScript writes {})",
+    message: "{0} of a Map or Set{1} is not supported (JavaScript writes {})",
     suggestion: "convert it first: Object.fromEntries(map) or [...set]",
   },
   unhashableKey: {
@@ -269,6 +269,12 @@ export const diagnostics = {
     message: "bl_info: {0}",
     suggestion:
       "write the add-on metadata as plain text, and versions as arrays of integers ([1, 2, 0])",
+  },
+  contextManagerWithoutUsing: {
+    code: "BPY2008",
+    message:
+      "'{0}' returns a Python context manager: its value exists only inside Python's 'with', so it must be bound with 'using'",
+    suggestion: "write 'using x = {0}(…);' — the rest of the block runs inside 'with … as x:'",
   },
 } satisfies Record<string, DiagnosticInfo>;
 

@@ -113,3 +113,28 @@ describe("diagnostics", () => {
     expect(s).toBe("b.ts:2:3 - error BPY1008: m\n  suggestion: s");
   });
 });
+
+describe("BPY1024 finds a Map or Set anywhere in the value", () => {
+  const messages = (src: string) =>
+    compileSource(src, { typeRoots: [] })
+      .diagnostics.filter((d) => d.code === "BPY1024")
+      .map((d) => `${d.line}: ${d.message}`);
+  it("nested in objects and arrays (JavaScript writes {} there too); plain values pass", () => {
+    expect(
+      messages(
+        [
+          "const m = new Map<string, number>([['a', 1]]);",
+          "const s = new Set([1, 2]);",
+          "console.log(JSON.stringify({ counts: m }));",
+          "console.log(JSON.stringify([{ tags: s }]));",
+          "console.log(JSON.stringify({ counts: Object.fromEntries(m), tags: [...s] }));",
+          "console.log(JSON.stringify(m));",
+        ].join("\n"),
+      ),
+    ).toEqual([
+      "3: JSON.stringify of a Map or Set (at counts) is not supported (JavaScript writes {})",
+      "4: JSON.stringify of a Map or Set (at […].tags) is not supported (JavaScript writes {})",
+      "6: JSON.stringify of a Map or Set is not supported (JavaScript writes {})",
+    ]);
+  });
+});

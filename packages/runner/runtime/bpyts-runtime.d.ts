@@ -4,8 +4,15 @@
  * `sys.path` for every run.
  */
 declare module "bpyts/runtime" {
-  /** The job's JSON input (`run(…, { input })`, `bpyts run --input`); `null` when none was given. */
+  /**
+   * The job's JSON input (`bpyts run x.ts --input '{"size": 2}'`, `run(…, { input })`).
+   *
+   * When the run was given none (or JSON `null`), this throws `NoInputError` (reported as
+   * BPY0115, naming `--input`); give a fallback to make input optional: `input<Options>({})`.
+   */
   export function input<T = unknown>(): T;
+  /** The job's JSON input, or `fallback` when the run was given none (or JSON `null`). */
+  export function input<T>(fallback: T): T;
   /** Send a JSON-serialisable result back to Node (a private channel, never stdout). */
   export function setResult(value: unknown): void;
   /** The script's arguments (`bpyts run x.ts -- a b`, `run(…, { args })`). */

@@ -18,6 +18,7 @@ export const runnerErrors = {
   BPY0112: "worker message does not match the protocol",
   BPY0113: "worker message for another job (wrong id or nonce)",
   BPY0114: "worker channel closed during the job",
+  BPY0115: "the script reads input() but the run was given none",
   // From the end of the block (other runner codes are added from the start).
   BPY0150: "not a Blender",
   BPY0151: "the Blender version probe timed out",

@@ -138,7 +138,9 @@ function operatorTrace(exc: PythonException): PythonException {
 
 export function exceptionError(exc: PythonException, scriptMap?: ScriptMap): ScriptError {
   const e = operatorTrace(exc);
-  return new ScriptError("BPY0100", e.message, {
+  // bpyts/runtime's input() without input: its own code, so that tools can tell it apart
+  const code = e.type === "bpyts.runtime.NoInputError" ? "BPY0115" : "BPY0100";
+  return new ScriptError(code, e.message, {
     type: e.type,
     stack: mapFrames(e.frames, scriptMap),
     pythonFrames: e.frames,

@@ -53,4 +53,31 @@ describe.skipIf(!ready)("compiled .ts entries (real compiler, real Blender)", ()
       await pool.close();
     }
   });
+
+  it("input(): no input is BPY0115 naming --input at the TS line; a fallback or a nullable type makes it optional", async () => {
+    const dir = await tempDir("bpyts ts ");
+    const entry = join(dir, "job.ts");
+    await writeFile(entry, source);
+    const none = await run(entry);
+    expect(none.error?.code).toBe("BPY0115");
+    expect(none.error?.type).toBe("bpyts.runtime.NoInputError");
+    expect(none.error?.message).toContain("--input");
+    expect(none.error?.tsStack[0]).toMatchObject({ file: entry, line: 7, mapped: true });
+    const optional = join(dir, "optional.ts");
+    await writeFile(
+      optional,
+      `import * as rt from "bpyts/runtime";
+import { input, setResult } from "bpyts/runtime";
+const a = input<{ n: number }>({ n: 5 });
+const b = input<{ n: number } | null>();
+const c = rt.input<number | undefined>();
+setResult({ a: a.n, b, c: c === undefined || c === null ? "none" : c });
+`,
+    );
+    const without = await run(optional);
+    expect(without.error?.format()).toBeUndefined();
+    expect(without.result).toEqual({ a: 5, b: null, c: "none" });
+    const given = await run(optional, { input: { n: 7 } });
+    expect(given.result).toEqual({ a: 7, b: { n: 7 }, c: { n: 7 } });
+  });
 });

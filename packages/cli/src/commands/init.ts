@@ -24,7 +24,7 @@ interface Input {
   size?: number;
 }
 
-const options = input<Input | null>() ?? {};
+const options = input<Input>({}); // --input JSON, or this fallback
 const scene = bpy.context.scene;
 const names: string[] = [];
 for (const obj of scene.objects) {

@@ -30,6 +30,27 @@ describe("Blender diagnostics", () => {
       ),
     ).toContain("BPY2002@5");
   });
+  it("BPY2008: a context manager's value used without using", () => {
+    const lines = [
+      "const [from, to] = bpy.data.libraries.load('/tmp/x.blend');", // 3: destructured
+      "console.log(from, to);",
+      "bpy.context.temp_override({});", // 5: called for effect
+      "const d = bpy.data.temp_data();", // 6: bound with const
+      "console.log(d.objects.length);",
+      "function lib(p: string) {", // 8
+      "  return bpy.data.libraries.load(p);", // 9: returned: the caller's using is checked
+      "}",
+      "using l = lib('/tmp/x.blend');", // 11: fine
+      "using t = (bpy.data.temp_data());", // 12: fine
+      "console.log(l, t.objects.length);",
+    ];
+    const got = codes(HEAD + lines.join("\n"));
+    expect(got.filter((c) => c.startsWith("BPY2008"))).toEqual([
+      "BPY2008@3",
+      "BPY2008@5",
+      "BPY2008@6",
+    ]);
+  });
   it("BPY2003: await using", () => {
     expect(
       codes(HEAD + "await using d = bpy.data.temp_data();\nconsole.log(d.objects.length);"),

@@ -62,3 +62,35 @@ export function transformUsing(
     { kind: "With", items, body: body.length ? body : [py.pass()], pos: ctx.pos(first) },
   ];
 }
+
+/**
+ * A call returning `ContextManager<T>` anywhere but a `using` initializer (`const [a, b] =
+ * bpy.data.libraries.load(p)`, `temp_override(…)` called for effect): in Python the value is
+ * only usable inside `with`, so it would fail at run time (`'bpy_lib' object is not iterable`).
+ * `return f()` is left alone: the caller's `using` is checked where it binds the value.
+ */
+export function checkContextManagerUse(ctx: Ctx, node: ts.CallExpression): void {
+  if (!returnsContextManager(ctx.checker.getResolvedSignature(node))) return;
+  let at: ts.Node = node;
+  while (
+    ts.isParenthesizedExpression(at.parent) ||
+    ts.isNonNullExpression(at.parent) ||
+    ts.isAsExpression(at.parent) ||
+    ts.isSatisfiesExpression(at.parent)
+  )
+    at = at.parent;
+  const p = at.parent;
+  if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === at)) return;
+  if (
+    ts.isVariableDeclaration(p) &&
+    p.initializer === at &&
+    ts.isVariableDeclarationList(p.parent) &&
+    p.parent.flags & ts.NodeFlags.Using
+  )
+    return;
+  const callee = node.expression;
+  const name = ts.isPropertyAccessExpression(callee)
+    ? callee.getText().replace(/\s+/g, "")
+    : callee.getText();
+  ctx.report(node, "contextManagerWithoutUsing", name);
+}

@@ -271,8 +271,9 @@ export function staticLibCall(
     case "JSONConstructor":
       if (name === "stringify") {
         const t = a0 ? T.typeOf(ctx, a0) : undefined;
-        if (t && (T.isMap(ctx, t) || T.isSet(ctx, t)))
-          ctx.report(node, "mapJson", "JSON.stringify");
+        const inside = t && mapOrSetInside(ctx, t);
+        if (inside !== undefined)
+          ctx.report(node, "mapJson", "JSON.stringify", inside ? ` (at ${inside})` : "");
         if (t) {
           const undef = undefinedProperty(ctx, t, 0, new Set());
           if (undef) ctx.report(node, "jsonUndefined", undef);
@@ -376,6 +377,37 @@ export function staticLibCall(
 }
 
 /** The first object property (path) whose type allows undefined, for JSON.stringify. */
+/**
+ * Where a Map or Set sits in a value JSON will write (`""` for the value itself, else a property
+ * path): JavaScript writes `{}` for it, and a Map is a Python dict here, which the writer cannot
+ * tell from a plain object — so JSON.stringify/setResult of one is refused at compile time.
+ */
+export function mapOrSetInside(
+  ctx: Ctx,
+  t: ts.Type,
+  depth = 0,
+  seen = new Set<ts.Type>(),
+): string | undefined {
+  if (depth > 4 || seen.has(t)) return undefined;
+  seen.add(t);
+  for (const p of T.nonNullParts(t)) {
+    if (T.isMap(ctx, p) || T.isSet(ctx, p)) return "";
+    if (T.isArray(ctx, p)) {
+      for (const a of ctx.checker.getTypeArguments(p as ts.TypeReference)) {
+        const r = mapOrSetInside(ctx, a, depth + 1, seen);
+        if (r !== undefined) return r ? `[…].${r}` : "[…]";
+      }
+      continue;
+    }
+    if (!T.isDictLike(ctx, p)) continue;
+    for (const prop of p.getProperties()) {
+      const r = mapOrSetInside(ctx, ctx.checker.getTypeOfSymbol(prop), depth + 1, seen);
+      if (r !== undefined) return r ? `${prop.name}.${r}` : prop.name;
+    }
+  }
+  return undefined;
+}
+
 function undefinedProperty(
   ctx: Ctx,
   t: ts.Type,

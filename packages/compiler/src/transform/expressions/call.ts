@@ -5,13 +5,14 @@ import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
 import * as T from "../types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
-import { globalFunctionCall, staticLibCall } from "../builtins/globals.js";
+import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/globals.js";
 import { arrayLength, arrayMethod } from "../builtins/array.js";
 import { stringMethod } from "../builtins/string.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
 // Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
 import { blenderArgs, blenderCall, blenderNew, blenderSetValue } from "../blender/calls.js";
+import { checkContextManagerUse } from "../blender/using.js";
 
 function skipParens(n: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n))
@@ -122,6 +123,7 @@ export function superCall(ctx: Ctx): py.Expr {
 }
 
 export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolean): py.Expr {
+  checkContextManagerUse(ctx, node); // Blender layer: context managers only through `using`
   const blender = blenderCall(ctx, node); // Blender layer
   if (blender) return blender;
   const callee = skipParens(node.expression);
@@ -208,10 +210,18 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     const a0 = node.arguments[0];
     if (s && a0 && isRuntimeSetResult(s)) {
       const t = T.typeOf(ctx, a0);
-      if (T.isMap(ctx, t) || T.isSet(ctx, t)) ctx.report(node, "mapJson", "setResult");
+      const inside = mapOrSetInside(ctx, t);
+      if (inside !== undefined)
+        ctx.report(node, "mapJson", "setResult", inside ? ` (at ${inside})` : "");
     }
   }
-  const args = callArguments(ctx, node);
+  let args = callArguments(ctx, node);
+  // `input<T | null>()`: the type allows "no input", so the runtime returns None instead of raising
+  if (!node.arguments.length && isRuntimeInputCall(ctx, callee)) {
+    const t = T.typeOf(ctx, node);
+    if ((t.isUnion() ? t.types : [t]).some((p) => p.flags & NULLISH))
+      args = [{ kind: "pos", value: py.NONE }];
+  }
   if (node.questionDotToken) {
     const f = transformExpr(ctx, callee);
     if (py.isSimple(f))
@@ -238,15 +248,30 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   return py.callArgs(f, blenderArgs(ctx, node, args)); // Blender layer: keyword-only RNA args, EnumFlagProperty
 }
 
-/** `setResult` of the `bpyts/runtime` module (runner/runtime/bpyts-runtime.d.ts). */
-function isRuntimeSetResult(s: ts.Symbol): boolean {
+/** `name` exported by the `bpyts/runtime` module (runner/runtime/bpyts-runtime.d.ts). */
+function isRuntimeExport(s: ts.Symbol, name: string): boolean {
   return (
-    s.name === "setResult" &&
+    s.name === name &&
     (s.declarations ?? []).some((d) => {
       const m = d.parent?.parent;
       return !!m && ts.isModuleDeclaration(m) && m.name.text === "bpyts/runtime";
     })
   );
+}
+
+const isRuntimeSetResult = (s: ts.Symbol) => isRuntimeExport(s, "setResult");
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
+/** `input(…)` or `rt.input(…)` of `bpyts/runtime`. */
+function isRuntimeInputCall(ctx: Ctx, callee: ts.Expression): boolean {
+  const at = ts.isIdentifier(callee)
+    ? callee
+    : ts.isPropertyAccessExpression(callee)
+      ? callee.name
+      : undefined;
+  if (!at || at.text !== "input") return false;
+  const s = ctx.resolveSymbol(at);
+  return !!s && isRuntimeExport(s, "input");
 }
 
 function checkHashable(ctx: Ctx, node: ts.NewExpression): void {
