@@ -80,4 +80,34 @@ setResult({ a: a.n, b, c: c === undefined || c === null ? "none" : c });
     const given = await run(optional, { input: { n: 7 } });
     expect(given.result).toEqual({ a: 7, b: { n: 7 }, c: { n: 7 } });
   });
+
+  it("a class the script registers itself is not registered again by the generated register()", async () => {
+    const entry = join(await tempDir("bpyts ts "), "own.ts");
+    await writeFile(
+      entry,
+      `import * as bpy from "bpy";
+import { setResult } from "bpyts/runtime";
+declare module "bpy.ops" {
+  namespace object {
+    const own_op: BpyOperator<{}>;
+  }
+}
+let ran = 0;
+class OBJECT_OT_own_op extends bpy.types.Operator {
+  bl_idname = "object.own_op" as const;
+  bl_label = "Own";
+  execute(_context: bpy.types.Context): Set<"FINISHED"> {
+    ran++;
+    return new Set(["FINISHED"] as const);
+  }
+}
+bpy.utils.register_class(OBJECT_OT_own_op);
+bpy.ops.object.own_op();
+setResult({ ran, name: OBJECT_OT_own_op.name });
+`,
+    );
+    const r = await run(entry);
+    expect(r.error?.format()).toBeUndefined();
+    expect(r.result).toEqual({ ran: 1, name: "OBJECT_OT_own_op" });
+  });
 });

@@ -305,6 +305,10 @@ export default rows([
     'const log: string[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) break; log.push("b" + i); } finally { log.push("f" + i); } } return log;',
   ],
   [
+    "Function.prototype.name of classes and functions (the declared name, not Python's __name__)",
+    'class Shape {} class Sq extends Shape {} function area() { return 1; } class Named { static name = "custom"; } const list = () => 1; void list; const kinds = [Shape, Sq]; return [Shape.name, Sq.name, area.name, (Sq).name, Named.name, kinds.length, `${Sq.name}:${area.name}`];',
+  ],
+  [
     "continue in finally loop",
     'const log: string[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) continue; log.push("b" + i); } finally { log.push("f" + i); } } return log;',
   ],

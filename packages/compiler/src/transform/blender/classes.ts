@@ -219,8 +219,34 @@ export function prepareRegistration(ctx: Ctx, entry: ts.SourceFile): void {
   ctx.moduleScope.used.add("register");
   ctx.moduleScope.used.add("unregister");
   ctx.moduleScope.used.add("_classes");
+  userRegistered.set(ctx, classesRegisteredByUser(ctx));
 }
 const userHooks = new WeakMap<Ctx, { register?: string; unregister?: string }>();
+const userRegistered = new WeakMap<Ctx, Set<ts.Symbol>>();
+
+/**
+ * Classes the program registers itself (`bpy.utils.register_class(X)` anywhere, as Blender's
+ * templates do): the generated register() leaves them out — registering twice raises
+ * "already registered as a subclass".
+ */
+function classesRegisteredByUser(ctx: Ctx): Set<ts.Symbol> {
+  const out = new Set<ts.Symbol>();
+  const visit = (n: ts.Node): void => {
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.expression.name.text === "register_class" &&
+      n.arguments.length === 1 &&
+      ts.isIdentifier(n.arguments[0]!)
+    ) {
+      const s = ctx.resolveSymbol(n.arguments[0]);
+      if (s && s.flags & ts.SymbolFlags.Class) out.add(s);
+    }
+    ts.forEachChild(n, visit);
+  };
+  for (const f of ctx.files) if (f.text.includes("register_class")) visit(f);
+  return out;
+}
 
 /** The generated registration code appended to the module, or [] when there is no class. */
 export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
@@ -244,6 +270,11 @@ export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
     ordered.push(c);
   };
   for (const c of list) visit(c);
+  const own = userRegistered.get(ctx);
+  const auto = ordered.filter((c) => {
+    const s = ctx.checker.getSymbolAtLocation(c.node.name!);
+    return !(s && own?.has(s));
+  });
   const hooks = userHooks.get(ctx) ?? {};
   const cls = py.name("cls");
   const reg: py.Stmt[] = [
@@ -270,7 +301,7 @@ export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
     pos,
   });
   return [
-    py.assign(py.name("_classes"), py.tuple(ordered.map((c) => py.name(c.name))), pos),
+    py.assign(py.name("_classes"), py.tuple(auto.map((c) => py.name(c.name))), pos),
     { kind: "Def", name: "register", params: [], body: reg, decorators: [], pos },
     { kind: "Def", name: "unregister", params: [], body: unreg, decorators: [], pos },
     py.ifStmt(

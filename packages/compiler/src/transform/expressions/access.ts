@@ -8,7 +8,7 @@ import { int32Test, reuse } from "./binary.js";
 import { isIntExpr, isNonNegIntExpr, loopElement, loopInvariantLen } from "../statements/loops.js";
 import { transformExpr, transformIdentifier } from "./index.js";
 import { staticLibProperty } from "../builtins/globals.js";
-import { isPureExpr } from "../effects.js";
+import { isPureExpr, skipParensAndNonNull } from "../effects.js";
 // Blender layer: Python objects of the typings (transform/blender/collections.ts)
 import {
   blenderElementGet,
@@ -168,6 +168,29 @@ export function transformPropertyAccess(ctx: Ctx, node: ts.PropertyAccessExpress
   return optionalWrap(ctx, node, (obj) => propertyGet(ctx, node, obj));
 }
 
+/**
+ * `Function.prototype.name` (`MyClass.name`, `f.name`): the declared name as a string — Python's
+ * `__name__` differs (a renamed binding, `<lambda>`) — or refused when the function value is not
+ * a named declaration. A member the program declares as `name` is not this.
+ */
+function functionName(ctx: Ctx, node: ts.PropertyAccessExpression): py.Expr | undefined {
+  const prop = ctx.checker.getSymbolAtLocation(node.name);
+  const isFunctionName = (prop?.declarations ?? []).some(
+    (d) =>
+      ts.isInterfaceDeclaration(d.parent) &&
+      d.parent.name.text === "Function" &&
+      ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()),
+  );
+  if (!isFunctionName) return undefined;
+  const target = skipParensAndNonNull(node.expression);
+  const sym = ts.isIdentifier(target) ? ctx.resolveSymbol(target) : undefined;
+  const decl = sym?.valueDeclaration;
+  if (decl && (ts.isClassDeclaration(decl) || ts.isFunctionDeclaration(decl)) && decl.name)
+    return py.str(decl.name.text);
+  ctx.report(node, "unsupportedMember", "Function.name of a function value");
+  return py.NONE;
+}
+
 function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr): py.Expr {
   const name = node.name.text;
   const ot = nonNullType(ctx, node.expression);
@@ -179,6 +202,10 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (T.isFunctionType(ot)) ctx.report(node, "unsupportedMember", "Function.length");
   }
   if (name === "size" && (T.isMap(ctx, ot) || T.isSet(ctx, ot))) return py.call("len", obj);
+  if (name === "name") {
+    const fn = functionName(ctx, node);
+    if (fn !== undefined) return fn;
+  }
   const libName = T.libTypeName(ctx, ot);
   if (libName?.endsWith("Error") || isErrorClass(ctx, ot)) {
     if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
