@@ -574,7 +574,7 @@ time.sleep(1)
         typeRoots: [join(repoRoot, "packages/runner/runtime/bpyts-runtime.d.ts")],
       });
       expect(r.diagnostics.map((d) => `${d.code}:${d.line}`)).toEqual(["BPY1024:3", "BPY1024:4"]);
-      expect(formatDiagnostic(r.diagnostics[0]!)).toMatch(/setResult on a Map or Set/);
+      expect(formatDiagnostic(r.diagnostics[0]!)).toMatch(/setResult of a Map or Set/);
     });
 
     it("close({ force: true }) cancels the running job (BPY0103), it is not reported as a crash", async () => {

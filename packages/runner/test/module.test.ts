@@ -19,7 +19,7 @@ setResult({
   "objects": [o.name for o in bpy.data.objects],
   "argv": sys.argv,
   "args": list(args),
-  "input": input(),
+  "input": input(None),
   "sigint_default": signal.getsignal(signal.SIGINT) is signal.default_int_handler,
 })
 bpy.data.objects.append(type("O", (), {"name": "Added"})())
