@@ -2,6 +2,7 @@
 import type { EnumDef, Schema, Struct, PyClass, PyModule } from "@bpyts/introspect";
 import { pascal } from "./naming.js";
 import { DYNAMIC_ARRAY_DIMENSIONS } from "./overrides.js";
+import { isPlaceholderList } from "./rna.js";
 
 export interface ClassInfo {
   module: string;
@@ -45,6 +46,13 @@ export class GenContext {
   /** enum key → exported alias name (only for named enums). */
   readonly enumAliases = new Map<string, string>();
   readonly enumUse = new Map<string, number>();
+  /**
+   * Dynamic enum key → name of its item registry interface in "bpy.types" (for keys that a
+   * dynamic property uses and whose seen items are real, not a placeholder).
+   */
+  readonly enumRegistries = new Map<string, string>();
+  /** Enum key → where it is used ("Struct.prop", "Struct.func(param)", "op.name:param"). */
+  private readonly enumUsedBy = new Map<string, string[]>();
   /** Operators by RNA identifier (MESH_OT_primitive_cube_add). */
   readonly operatorByRna = new Map<string, import("@bpyts/introspect").Operator>();
   /**
@@ -98,15 +106,31 @@ export class GenContext {
   }
 
   private countEnums(): void {
-    const bump = (key: string) => this.enumUse.set(key, (this.enumUse.get(key) ?? 0) + 1);
+    const dynamic = new Set<string>();
+    const bump = (p: import("@bpyts/introspect").Property, where: string) => {
+      if (p.type !== "enum") return;
+      this.enumUse.set(p.enum, (this.enumUse.get(p.enum) ?? 0) + 1);
+      if (!this.enumUsedBy.has(p.enum)) this.enumUsedBy.set(p.enum, []);
+      this.enumUsedBy.get(p.enum)!.push(where);
+      if (p.dynamic) dynamic.add(p.enum);
+    };
     for (const s of this.schema.structs) {
-      for (const p of s.properties) if (p.type === "enum") bump(p.enum);
+      for (const p of s.properties) bump(p, `${s.identifier}.${p.identifier}`);
       for (const f of s.functions)
-        for (const p of [...f.parameters, ...f.returns]) if (p.type === "enum") bump(p.enum);
+        for (const p of [...f.parameters, ...f.returns])
+          bump(p, `${s.identifier}.${f.identifier}(${p.identifier})`);
     }
     for (const o of this.schema.operators)
-      for (const p of o.properties) if (p.type === "enum") bump(p.enum);
+      for (const p of o.properties) bump(p, `bpy.ops.${o.idname}(${p.identifier})`);
     const taken = new Set<string>(this.structs.keys());
+    for (const key of [...dynamic].sort()) {
+      const def = this.schema.enums[key];
+      if (!def || def.items.length === 0 || isPlaceholderList(def.items)) continue;
+      let name = `${pascal(key)}Registry`;
+      while (taken.has(name)) name += "_";
+      taken.add(name);
+      this.enumRegistries.set(key, name);
+    }
     for (const key of Object.keys(this.schema.enums).sort()) {
       const def = this.schema.enums[key]!;
       const uses = this.enumUse.get(key) ?? 0;
@@ -116,6 +140,16 @@ export class GenContext {
       taken.add(name);
       this.enumAliases.set(key, name);
     }
+  }
+
+  /** Where an enum is used, in schema order. */
+  enumUsers(key: string): readonly string[] {
+    return this.enumUsedBy.get(key) ?? [];
+  }
+
+  /** Names every "bpy.types" file declares: structs, enum aliases, dynamic enum registries. */
+  bpyTypesNames(): string[] {
+    return [...this.structs.keys(), ...this.enumAliases.values(), ...this.enumRegistries.values()];
   }
 
   enumDef(key: string): EnumDef | undefined {

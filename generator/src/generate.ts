@@ -77,12 +77,30 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
 
   // ---- bpy.types core ----
   {
-    const local = new Set<string>([...ctx.structs.keys(), ...ctx.enumAliases.values()]);
+    const local = new Set<string>(ctx.bpyTypesNames());
     const imports = new Imports("bpy.types", local);
     const rna = new RnaTypes(ctx, imports);
     const py = new PyTypes(ctx, imports, "bpy.types");
     const st: string[] = [];
     st.push(...coreTypes(ctx, rna, py));
+    for (const [key, name] of [...ctx.enumRegistries].sort((a, b) => a[1].localeCompare(b[1]))) {
+      const def = ctx.enumDef(key)!;
+      const users = ctx.enumUsers(key).filter((u) => u !== key);
+      const usedBy = users.length ? ` (used by \`${users.slice(0, 3).join("`, `")}\`)` : "";
+      const doc = [
+        `Items of the dynamic enum \`${key}\`${usedBy}: what Blender ${v} listed at dump time.`,
+        `More come from add-ons or data at run time; declare yours by merging, so they type-check:`,
+        "```ts",
+        `declare module "bpy.types" {`,
+        `  interface ${name} { MY_ITEM: true }`,
+        `}`,
+        "```",
+        enumItemsDoc(def),
+        `@blender ${v}`,
+      ].join("\n");
+      const members = def.items.map((i) => `  ${JSON.stringify(i.identifier)}: true;`).join("\n");
+      st.push(`${jsdoc(doc)}\nexport interface ${name} {\n${members}\n}`);
+    }
     for (const [key, alias] of [...ctx.enumAliases].sort((a, b) => a[1].localeCompare(b[1]))) {
       const def = ctx.enumDef(key)!;
       const union = def.items.length
@@ -105,7 +123,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     const structs = schema.structs;
     for (let i = 0, n = 1; i < structs.length; i += per, n++) {
       const chunk = structs.slice(i, i + per);
-      const local = new Set<string>([...ctx.structs.keys(), ...ctx.enumAliases.values()]);
+      const local = new Set<string>(ctx.bpyTypesNames());
       const imports = new Imports("bpy.types", local);
       const rna = new RnaTypes(ctx, imports);
       const py = new PyTypes(ctx, imports, "bpy.types");
@@ -445,7 +463,7 @@ const scratchMembers = new WeakMap<
 function renderedGroups(ctx: GenContext, s: Struct): Map<string, string> {
   let sc = scratchMembers.get(ctx);
   if (!sc) {
-    const local = new Set<string>([...ctx.structs.keys(), ...ctx.enumAliases.values()]);
+    const local = new Set<string>(ctx.bpyTypesNames());
     const imports = new Imports("bpy.types", local);
     sc = {
       rna: new RnaTypes(ctx, imports),

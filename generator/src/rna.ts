@@ -65,17 +65,13 @@ export class RnaTypes {
 
   enumType(key: string, dynamic: boolean | undefined): string {
     if (dynamic) {
-      // Dynamic (callback) enums accept more than the items seen at dump time (add-on render
-      // engines, add-on node tree types, data names…): the seen identifiers for completion, plus
-      // any string. A placeholder-only list (`DUMMY`, `DEFAULT`, … see introspect/FORMAT.md) or an
-      // empty one gives plain `string`.
-      const def = this.ctx.enumDef(key);
-      if (!def || def.items.length === 0 || isPlaceholderList(def.items)) return "string";
-      const alias = this.ctx.enumAliases.get(key);
-      const known = alias
-        ? this.imports.ref({ module: "bpy.types", name: alias })
-        : def.items.map((i) => JSON.stringify(i.identifier)).join(" | ");
-      return `${known} | (string & {})`;
+      // Dynamic (callback) enums: the items seen at dump time, in a registry interface that an
+      // add-on's items (a render engine, a node tree type) join by declaration merging, so a typo
+      // is still a type error. A placeholder-only or empty list (data names, devices: nothing
+      // to check against, see introspect/FORMAT.md) gives plain `string`.
+      const registry = this.ctx.enumRegistries.get(key);
+      if (!registry) return "string";
+      return `keyof ${this.imports.ref({ module: "bpy.types", name: registry })}`;
     }
     const alias = this.ctx.enumAliases.get(key);
     if (alias) return this.imports.ref({ module: "bpy.types", name: alias });
@@ -246,8 +242,11 @@ export class RnaTypes {
         );
       } else if (p.dynamic) {
         const seen = def?.items.map((i) => `\`${i.identifier}\``).join(", ") ?? "";
+        const registry = this.ctx.enumRegistries.get(p.enum);
         lines.push(
-          `Dynamic enum (items come from a callback). Items seen at dump time: ${seen || "(none)"}.`,
+          registry
+            ? `Dynamic enum (items come from a callback): ${seen}; an add-on's items join by declaring them in {@link ${registry}}.`
+            : `Dynamic enum (items come from a callback). Items seen at dump time: ${seen || "(none)"}.`,
         );
       } else if (def && !this.ctx.enumAliases.has(p.enum)) {
         lines.push(enumItemsDoc(def));

@@ -204,12 +204,8 @@ def _probe_dynamic_enums(limit=4000):
             if kind == "ENUM":
                 if p.is_readonly:
                     continue
-                try:
-                    setattr(inst, ident, {_PROBE} if p.is_enum_flag else _PROBE)
-                except Exception as ex:
-                    items = _probe_items(ex)
-                    if items is not None:
-                        result.setdefault(p.as_pointer(), (inst, ident, items))
+                for items in _probe_enum_variants(inst, srna.identifier, p):
+                    _merge_probe(result, p.as_pointer(), inst, ident, items)
                 continue
             if kind not in ("POINTER", "COLLECTION"):
                 continue
@@ -228,6 +224,49 @@ def _probe_dynamic_enums(limit=4000):
                 queue.append(value)
         _probe_function_enums(inst, srna, result)
     return result
+
+
+# Enums whose items depend on another property of the same struct: probed under each of its
+# values (then restored), so imperial length units are seen as well as metric ones.
+_PROBE_VARIANTS = {"UnitSettings": ("system", ("METRIC", "IMPERIAL"))}
+
+
+def _probe_enum_variants(inst, struct, p):
+    """Item lists a probe of enum p on inst reports, under each variant of _PROBE_VARIANTS."""
+    value = {_PROBE} if p.is_enum_flag else _PROBE
+
+    def probe():
+        try:
+            setattr(inst, p.identifier, value)
+        except Exception as ex:
+            return _probe_items(ex)
+        return None
+
+    variant = _PROBE_VARIANTS.get(struct)
+    if variant is None or variant[0] == p.identifier:
+        found = probe()
+        return [found] if found is not None else []
+    selector, choices = variant
+    original = getattr(inst, selector)
+    out = []
+    try:
+        for choice in choices:
+            setattr(inst, selector, choice)
+            found = probe()
+            if found is not None:
+                out.append(found)
+    finally:
+        setattr(inst, selector, original)
+    return out
+
+
+def _merge_probe(result, key, inst, ident, items):
+    """Record probed items, appending to what an earlier probe of the same property found."""
+    if key not in result:
+        result[key] = (inst, ident, list(items))
+        return
+    known = result[key][2]
+    known.extend(i for i in items if i not in known)
 
 
 # Identifiers of the one-item placeholder lists RNA gives enums whose real items come from a
@@ -290,7 +329,7 @@ def _probe_function_enums(inst, srna, result):
             except Exception as ex:
                 items = _probe_items(ex)
                 if items is not None:
-                    result.setdefault(p.as_pointer(), (inst, p.identifier, items))
+                    _merge_probe(result, p.as_pointer(), inst, p.identifier, items)
             else:  # parsing accepted the probe: should not happen, report loudly
                 raise RuntimeError("bpyts: probe value accepted by %s.%s" % (srna.identifier, f.identifier))
 
@@ -371,7 +410,13 @@ def _property(p, enums, user):
         items_static = [_Enums._item_tuple(i) for i in p.enum_items_static]
         probe = _DYNAMIC.get(p.as_pointer())
         if probe is not None and [i[0] for i in items_now] != probe[2]:
-            items_now = _dynamic_items(probe, items_now)
+            # A probe lists what is valid for one instance (a viewer image's `source` is only
+            # VIEWER); the static items stay valid elsewhere. Keep both: the static list (unless it
+            # is a placeholder), then what only the live callback offers (add-on render engines).
+            live = _dynamic_items(probe, items_now)
+            base = [] if _is_placeholder(items_static) else list(items_static)
+            known = {i[0] for i in base}
+            items_now = base + [i for i in live if i[0] not in known]
         dynamic = items_now != items_static or not items_static or _is_placeholder(items_static)
         out["enum"] = enums.key_for(items_now, user)
         if dynamic:

@@ -5189,37 +5189,10 @@ declare module "bpy.ops" {
       /**
        * Section to activate in the Preferences
        * Default: 'INTERFACE'
-       * - `INTERFACE` Interface
-       * - `THEMES` Themes
-       * - `VIEWPORT` Viewport
-       * - `LIGHTS` Lights
-       * - `EDITING` Editing
-       * - `ANIMATION` Animation
-       * - `ADDONS` Add-ons
-       * - `INPUT` Input
-       * - `NAVIGATION` Navigation
-       * - `KEYMAP` Keymap
-       * - `SYSTEM` System
-       * - `SAVE_LOAD` Save & Load
-       * - `FILE_PATHS` File Paths
-       * - `EXPERIMENTAL` Experimental
+       * Items: {@link PreferencesActiveSectionItems}
        * Hidden option.
        */
-      section?:
-        | "INTERFACE"
-        | "THEMES"
-        | "VIEWPORT"
-        | "LIGHTS"
-        | "EDITING"
-        | "ANIMATION"
-        | "ADDONS"
-        | "INPUT"
-        | "NAVIGATION"
-        | "KEYMAP"
-        | "SYSTEM"
-        | "SAVE_LOAD"
-        | "FILE_PATHS"
-        | "EXPERIMENTAL";
+      section?: bpy_types.PreferencesActiveSectionItems;
     }>;
     /**
      * Cycle through workspaces
@@ -10183,9 +10156,9 @@ declare module "bpy.ops" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      */
-    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Matrix
      * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10195,10 +10168,10 @@ declare module "bpy.ops" {
     /**
      * Matrix Orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      * Hidden option.
      */
-    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_matrix_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Constraint Axis
      * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -10348,9 +10321,9 @@ declare module "bpy.ops" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      */
-    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Matrix
      * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -10360,10 +10333,10 @@ declare module "bpy.ops" {
     /**
      * Matrix Orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      * Hidden option.
      */
-    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_matrix_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Constraint Axis
      * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

@@ -96,9 +96,9 @@ declare module "bpy.types" {
     /**
      * Display device name
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `sRGB`, `XYZ`, `None`.
+     * Dynamic enum (items come from a callback): `sRGB`, `XYZ`, `None`; an add-on's items join by declaring them in {@link ColorManagedDisplaySettingsDisplayDeviceRegistry}.
      */
-    display_device: "sRGB" | "XYZ" | "None" | (string & {});
+    display_device: keyof ColorManagedDisplaySettingsDisplayDeviceRegistry;
   }
 
   /**
@@ -114,9 +114,9 @@ declare module "bpy.types" {
     /**
      * Color space in the image file, to convert to and from when saving and loading the image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
+     * Dynamic enum (items come from a callback): `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    name: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Treat image as non-color data without color management, like normal or displacement maps
      * Default: `false`
@@ -137,9 +137,9 @@ declare module "bpy.types" {
     /**
      * Color space that the sequencer operates in
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
+     * Dynamic enum (items come from a callback): `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    name: keyof ColorManagedInputColorspaceSettingsNameRegistry;
   }
 
   /**
@@ -155,24 +155,15 @@ declare module "bpy.types" {
     /**
      * Additional transform applied before view transform for artistic needs
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `None`, `Very High Contrast`, `High Contrast`, `Medium High Contrast`, `Medium Contrast`, `Medium Low Contrast`, `Low Contrast`, `Very Low Contrast`.
+     * Dynamic enum (items come from a callback): `None`, `Very High Contrast`, `High Contrast`, `Medium High Contrast`, `Medium Contrast`, `Medium Low Contrast`, `Low Contrast`, `Very Low Contrast`; an add-on's items join by declaring them in {@link ColorManagedViewSettingsLookRegistry}.
      */
-    look:
-      | "None"
-      | "Very High Contrast"
-      | "High Contrast"
-      | "Medium High Contrast"
-      | "Medium Contrast"
-      | "Medium Low Contrast"
-      | "Low Contrast"
-      | "Very Low Contrast"
-      | (string & {});
+    look: keyof ColorManagedViewSettingsLookRegistry;
     /**
      * View used when converting image to a display space
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Standard`, `Filmic`, `Filmic Log`, `Raw`, `False Color`.
+     * Dynamic enum (items come from a callback): `Standard`, `Filmic`, `Filmic Log`, `Raw`, `False Color`; an add-on's items join by declaring them in {@link ColorManagedViewSettingsViewTransformRegistry}.
      */
-    view_transform: "Standard" | "Filmic" | "Filmic Log" | "Raw" | "False Color" | (string & {});
+    view_transform: keyof ColorManagedViewSettingsViewTransformRegistry;
     /**
      * Exposure (stops) applied before display transform
      * Default: `0` · Range: [-32, 32] · soft [-10, 10] · step 1 · precision 3 · Subtype: FACTOR
@@ -1620,15 +1611,15 @@ declare module "bpy.types" {
     /**
      * Color space of the input image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
+     * Dynamic enum (items come from a callback): `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    from_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    from_color_space: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Color space of the output image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`.
+     * Dynamic enum (items come from a callback): `Filmic Log`, `Filmic sRGB`, `Linear`, `Linear ACES`, `Linear ACEScg`, `Non-Color`, `Raw`, `sRGB`, `XYZ`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    to_color_space: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -7733,9 +7724,9 @@ declare module "bpy.types" {
     use_preview_denoising: boolean;
     /**
      * Denoise the image after each preview update with the selected denoiser
-     * Dynamic enum (items come from a callback). Items seen at dump time: `AUTO`.
+     * Dynamic enum (items come from a callback): `AUTO`; an add-on's items join by declaring them in {@link CyclesRenderSettingsPreviewDenoiserRegistry}.
      */
-    preview_denoiser: "AUTO" | (string & {});
+    preview_denoiser: keyof CyclesRenderSettingsPreviewDenoiserRegistry;
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoiser
      * Default: 'FAST'
@@ -12956,9 +12947,13 @@ declare module "bpy.types" {
     /**
      * Which direction is used to calculate the effector force
      * Default: 'POINT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `POINT`, `LINE`, `PLANE`.
+     * - `POINT` Point: Field originates from the object center
+     * - `LINE` Line: Field originates from the local Z axis of the object
+     * - `PLANE` Plane: Field originates from the local XY plane of the object
+     * - `SURFACE` Surface: Field originates from the surface of the object
+     * - `POINTS` Every Point: Field originates from all of the vertices of the object
      */
-    shape: "POINT" | "LINE" | "PLANE" | (string & {});
+    shape: "POINT" | "LINE" | "PLANE" | "SURFACE" | "POINTS";
     /**
      * Fall-Off
      * Default: 'SPHERE'

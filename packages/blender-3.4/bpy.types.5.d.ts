@@ -422,9 +422,14 @@ declare module "bpy.types" {
     /**
      * Type of parent relation
      * Default: 'OBJECT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `OBJECT`.
+     * - `OBJECT` Object: The object is parented to an object
+     * - `ARMATURE` Armature
+     * - `LATTICE` Lattice: The object is parented to a lattice
+     * - `VERTEX` Vertex: The object is parented to a vertex
+     * - `VERTEX_3` 3 Vertices
+     * - `BONE` Bone: The object is parented to a bone
      */
-    parent_type: "OBJECT" | (string & {});
+    parent_type: "OBJECT" | "ARMATURE" | "LATTICE" | "VERTEX" | "VERTEX_3" | "BONE";
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED
@@ -791,9 +796,12 @@ declare module "bpy.types" {
     /**
      * If not None, object instancing method to use
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `VERTS`, `FACES`.
+     * - `NONE` None
+     * - `VERTS` Vertices: Instantiate child objects on all vertices
+     * - `FACES` Faces: Instantiate child objects on all faces
+     * - `COLLECTION` Collection: Enable collection instancing
      */
-    instance_type: "NONE" | "VERTS" | "FACES" | (string & {});
+    instance_type: "NONE" | "VERTS" | "FACES" | "COLLECTION";
     /**
      * Rotate instance according to vertex normal
      * Default: `false`
@@ -4088,9 +4096,9 @@ declare module "bpy.types" {
     /**
      * Tool
      * Default: 'COMB'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `COMB`, `SMOOTH`, `LENGTH`.
+     * Items: {@link ParticleEditHairBrushItems}
      */
-    tool: "COMB" | "SMOOTH" | "LENGTH" | (string & {});
+    tool: ParticleEditHairBrushItems;
     /**
      * Particle select and display mode
      * Default: 'PATH'
@@ -7112,23 +7120,9 @@ declare module "bpy.types" {
     /**
      * Active section of the preferences shown in the user interface
      * Default: 'INTERFACE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `INTERFACE`, `THEMES`, `VIEWPORT`, `LIGHTS`, `EDITING`, `ANIMATION`, `ADDONS`, `INPUT`, `NAVIGATION`, `KEYMAP`, `SYSTEM`, `SAVE_LOAD`, `FILE_PATHS`.
+     * Items: {@link PreferencesActiveSectionItems}
      */
-    active_section:
-      | "INTERFACE"
-      | "THEMES"
-      | "VIEWPORT"
-      | "LIGHTS"
-      | "EDITING"
-      | "ANIMATION"
-      | "ADDONS"
-      | "INPUT"
-      | "NAVIGATION"
-      | "KEYMAP"
-      | "SYSTEM"
-      | "SAVE_LOAD"
-      | "FILE_PATHS"
-      | (string & {});
+    active_section: PreferencesActiveSectionItems;
     /**
      * Application Template
      * max 63 bytes
@@ -8246,10 +8240,9 @@ declare module "bpy.types" {
     /**
      * Audio output device
      * Default: 'None'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `SDL`, `JACK`, `None`.
+     * Dynamic enum (items come from a callback): `None`, `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `SDL`, `JACK`; an add-on's items join by declaring them in {@link PreferencesSystemAudioDeviceRegistry}.
      */
-    audio_device:
-      "PulseAudio" | "OpenAL - OpenAL Soft" | "OpenAL" | "SDL" | "JACK" | "None" | (string & {});
+    audio_device: keyof PreferencesSystemAudioDeviceRegistry;
     /**
      * Audio sample rate
      * Default: 'RATE_48000'
@@ -8571,49 +8564,9 @@ declare module "bpy.types" {
     /**
      * Language used for translation
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `en_US`, `es`, `fr_FR`, `ja_JP`, `sk_SK`, `vi_VN`, `zh_CN`, `cs_CZ`, `de_DE`, `it_IT`, `ko_KR`, `pt_BR`, `pt_PT`, `ru_RU`, `uk_UA`, `zh_TW`, `ab`, `ar_EG`, `ca_AD`, `eo`, `eu_EU`, `fa_IR`, `fi_FI`, `ha`, `he_IL`, `hi_IN`, `hr_HR`, `hu_HU`, `id_ID`, `ka`, `ky_KG`, `nl_NL`, `pl_PL`, `sr_RS`, `sr_RS@latin`, `sv_SE`, `th_TH`, `tr_TR`.
+     * Dynamic enum (items come from a callback): `DEFAULT`, `en_US`, `es`, `fr_FR`, `ja_JP`, `sk_SK`, `vi_VN`, `zh_CN`, `cs_CZ`, `de_DE`, `it_IT`, `ko_KR`, `pt_BR`, `pt_PT`, `ru_RU`, `uk_UA`, `zh_TW`, `ab`, `ar_EG`, `ca_AD`, `eo`, `eu_EU`, `fa_IR`, `fi_FI`, `ha`, `he_IL`, `hi_IN`, `hr_HR`, `hu_HU`, `id_ID`, `ka`, `ky_KG`, `nl_NL`, `pl_PL`, `sr_RS`, `sr_RS@latin`, `sv_SE`, `th_TH`, `tr_TR`; an add-on's items join by declaring them in {@link PreferencesViewLanguageRegistry}.
      */
-    language:
-      | "DEFAULT"
-      | "en_US"
-      | "es"
-      | "fr_FR"
-      | "ja_JP"
-      | "sk_SK"
-      | "vi_VN"
-      | "zh_CN"
-      | "cs_CZ"
-      | "de_DE"
-      | "it_IT"
-      | "ko_KR"
-      | "pt_BR"
-      | "pt_PT"
-      | "ru_RU"
-      | "uk_UA"
-      | "zh_TW"
-      | "ab"
-      | "ar_EG"
-      | "ca_AD"
-      | "eo"
-      | "eu_EU"
-      | "fa_IR"
-      | "fi_FI"
-      | "ha"
-      | "he_IL"
-      | "hi_IN"
-      | "hr_HR"
-      | "hu_HU"
-      | "id_ID"
-      | "ka"
-      | "ky_KG"
-      | "nl_NL"
-      | "pl_PL"
-      | "sr_RS"
-      | "sr_RS@latin"
-      | "sv_SE"
-      | "th_TH"
-      | "tr_TR"
-      | (string & {});
+    language: keyof PreferencesViewLanguageRegistry;
     /**
      * Translate the descriptions when hovering UI elements (recommended)
      * Default: `true`
@@ -10641,9 +10594,9 @@ declare module "bpy.types" {
     /**
      * Engine to use for rendering
      * Default: 'BLENDER_EEVEE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `BLENDER_EEVEE`, `BLENDER_WORKBENCH`, `CYCLES`.
+     * Dynamic enum (items come from a callback): `BLENDER_EEVEE`, `BLENDER_WORKBENCH`, `CYCLES`; an add-on's items join by declaring them in {@link RenderSettingsEngineRegistry}.
      */
-    engine: "BLENDER_EEVEE" | "BLENDER_WORKBENCH" | "CYCLES" | (string & {});
+    engine: keyof RenderSettingsEngineRegistry;
     /**
      * More than one rendering engine is available
      * Default: `false` · Read-only

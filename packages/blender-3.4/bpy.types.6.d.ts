@@ -10519,25 +10519,44 @@ declare module "bpy.types" {
   export class SpaceProperties extends Space {
     /**
      * Default: 'RENDER'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `TOOL`, `RENDER`, `OUTPUT`, `VIEW_LAYER`, `SCENE`, `WORLD`, `COLLECTION`, `OBJECT`, `MODIFIER`, `PARTICLES`, `PHYSICS`, `CONSTRAINT`, `DATA`, `MATERIAL`, `TEXTURE`.
+     * - `TOOL` Tool: Active Tool and Workspace settings
+     * - `SCENE` Scene: Scene Properties
+     * - `RENDER` Render: Render Properties
+     * - `OUTPUT` Output: Output Properties
+     * - `VIEW_LAYER` View Layer: View Layer Properties
+     * - `WORLD` World: World Properties
+     * - `COLLECTION` Collection: Collection Properties
+     * - `OBJECT` Object: Object Properties
+     * - `CONSTRAINT` Constraints: Object Constraint Properties
+     * - `MODIFIER` Modifiers: Modifier Properties
+     * - `DATA` Data: Object Data Properties
+     * - `BONE` Bone: Bone Properties
+     * - `BONE_CONSTRAINT` Bone Constraints: Bone Constraint Properties
+     * - `MATERIAL` Material: Material Properties
+     * - `TEXTURE` Texture: Texture Properties
+     * - `PARTICLES` Particles: Particle Properties
+     * - `PHYSICS` Physics: Physics Properties
+     * - `SHADERFX` Effects: Visual Effects Properties
      */
     context:
       | "TOOL"
+      | "SCENE"
       | "RENDER"
       | "OUTPUT"
       | "VIEW_LAYER"
-      | "SCENE"
       | "WORLD"
       | "COLLECTION"
       | "OBJECT"
-      | "MODIFIER"
-      | "PARTICLES"
-      | "PHYSICS"
       | "CONSTRAINT"
+      | "MODIFIER"
       | "DATA"
+      | "BONE"
+      | "BONE_CONSTRAINT"
       | "MATERIAL"
       | "TEXTURE"
-      | (string & {});
+      | "PARTICLES"
+      | "PHYSICS"
+      | "SHADERFX";
     /**
      * pin_id
      */

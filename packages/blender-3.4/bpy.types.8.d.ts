@@ -2431,10 +2431,9 @@ declare module "bpy.types" {
     /**
      * Studio lighting setup
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`.
+     * Dynamic enum (items come from a callback): `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`; an add-on's items join by declaring them in {@link View3DShadingStudioLightRegistry}.
      */
-    studio_light:
-      "Default" | "basic.sl" | "outdoor.sl" | "paint.sl" | "rim.sl" | "studio.sl" | (string & {});
+    studio_light: keyof View3DShadingStudioLightRegistry;
     /**
      * Make the lighting fixed and not follow the camera
      * Default: `false`
@@ -2609,7 +2608,23 @@ declare module "bpy.types" {
     /**
      * Render Pass to show in the viewport
      * Default: 'COMBINED'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `COMBINED`, `EMISSION`, `ENVIRONMENT`, `AO`, `SHADOW`, `DIFFUSE_LIGHT`, `DIFFUSE_COLOR`, `SPECULAR_LIGHT`, `SPECULAR_COLOR`, `VOLUME_LIGHT`, `NORMAL`, `MIST`.
+     * - `COMBINED` Combined
+     * - `EMISSION` Emission
+     * - `ENVIRONMENT` Environment
+     * - `AO` Ambient Occlusion
+     * - `SHADOW` Shadow
+     * - `DIFFUSE_LIGHT` Diffuse Light
+     * - `DIFFUSE_COLOR` Diffuse Color
+     * - `SPECULAR_LIGHT` Specular Light
+     * - `SPECULAR_COLOR` Specular Color
+     * - `VOLUME_LIGHT` Volume Light
+     * - `BLOOM` Bloom
+     * - `NORMAL` Normal
+     * - `MIST` Mist
+     * - `CryptoObject` CryptoObject
+     * - `CryptoAsset` CryptoAsset
+     * - `CryptoMaterial` CryptoMaterial
+     * - `AOV` AOV
      */
     render_pass:
       | "COMBINED"
@@ -2622,9 +2637,13 @@ declare module "bpy.types" {
       | "SPECULAR_LIGHT"
       | "SPECULAR_COLOR"
       | "VOLUME_LIGHT"
+      | "BLOOM"
       | "NORMAL"
       | "MIST"
-      | (string & {});
+      | "CryptoObject"
+      | "CryptoAsset"
+      | "CryptoMaterial"
+      | "AOV";
     /**
      * Name of the active Shader AOV
      * max 63 bytes
@@ -4282,32 +4301,9 @@ declare module "bpy.types" {
     addon_search: string;
     /**
      * Filter add-ons by category
-     * Dynamic enum (items come from a callback). Items seen at dump time: `All`, `User`, `3D View`, `Add Curve`, `Add Mesh`, `Animation`, `Camera`, `Development`, `Import-Export`, `Interface`, `Lighting`, `Material`, `Mesh`, `Node`, `Object`, `Paint`, `Render`, `Rigging`, `Sequencer`, `System`, `UV`, `Video Tools`.
+     * Dynamic enum (items come from a callback): `All`, `User`, `3D View`, `Add Curve`, `Add Mesh`, `Animation`, `Camera`, `Development`, `Import-Export`, `Interface`, `Lighting`, `Material`, `Mesh`, `Node`, `Object`, `Paint`, `Render`, `Rigging`, `Sequencer`, `System`, `UV`, `Video Tools`; an add-on's items join by declaring them in {@link WindowManagerAddonFilterRegistry}.
      */
-    addon_filter:
-      | "All"
-      | "User"
-      | "3D View"
-      | "Add Curve"
-      | "Add Mesh"
-      | "Animation"
-      | "Camera"
-      | "Development"
-      | "Import-Export"
-      | "Interface"
-      | "Lighting"
-      | "Material"
-      | "Mesh"
-      | "Node"
-      | "Object"
-      | "Paint"
-      | "Render"
-      | "Rigging"
-      | "Sequencer"
-      | "System"
-      | "UV"
-      | "Video Tools"
-      | (string & {});
+    addon_filter: keyof WindowManagerAddonFilterRegistry;
     /**
      * Display support level
      * Default: {'COMMUNITY', 'OFFICIAL'}
@@ -4976,9 +4972,9 @@ declare module "bpy.types" {
     use_filter_by_owner: boolean;
     /**
      * Active asset library to show in the UI, not used by the Asset Browser (which has its own active asset library)
-     * Dynamic enum (items come from a callback). Items seen at dump time: `LOCAL`, `User Library`.
+     * Dynamic enum (items come from a callback): `LOCAL`, `User Library`; an add-on's items join by declaring them in {@link WorkSpaceAssetLibraryRefRegistry}.
      */
-    asset_library_ref: "LOCAL" | "User Library" | (string & {});
+    asset_library_ref: keyof WorkSpaceAssetLibraryRefRegistry;
     /**
      * Per workspace index of the active pose asset
      * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1

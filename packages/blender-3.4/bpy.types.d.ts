@@ -500,6 +500,801 @@ declare module "bpy.types" {
   }
 
   /**
+   * Items of the dynamic enum `Area.ui_type`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface AreaUiTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+   * - `IMAGE_EDITOR` Image Editor: View the image
+   * - `UV` UV Editor: UV edit in mesh editmode
+   * - `CompositorNodeTree` Compositor: Compositing nodes
+   * - `TextureNodeTree` Texture Node Editor: Texture nodes
+   * - `GeometryNodeTree` Geometry Node Editor: Geometry nodes
+   * - `ShaderNodeTree` Shader Editor: Shader nodes
+   * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+   * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+   * - `DOPESHEET` Dope Sheet: Edit all keyframes in scene
+   * - `TIMELINE` Timeline: Timeline and playback controls
+   * - `FCURVES` Graph Editor: Edit animation/keyframes displayed as 2D curves
+   * - `DRIVERS` Drivers: Edit drivers
+   * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+   * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+   * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+   * - `INFO` Info: Log of operations, warnings and error messages
+   * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+   * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+   * - `FILES` File Browser
+   * - `ASSETS` Asset Browser
+   * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+   * - `PREFERENCES` Preferences: Edit persistent configuration settings
+   * @blender 3.4.1
+   */
+  export interface AreaUiTypeRegistry {
+    VIEW_3D: true;
+    IMAGE_EDITOR: true;
+    UV: true;
+    CompositorNodeTree: true;
+    TextureNodeTree: true;
+    GeometryNodeTree: true;
+    ShaderNodeTree: true;
+    SEQUENCE_EDITOR: true;
+    CLIP_EDITOR: true;
+    DOPESHEET: true;
+    TIMELINE: true;
+    FCURVES: true;
+    DRIVERS: true;
+    NLA_EDITOR: true;
+    TEXT_EDITOR: true;
+    CONSOLE: true;
+    INFO: true;
+    OUTLINER: true;
+    PROPERTIES: true;
+    FILES: true;
+    ASSETS: true;
+    SPREADSHEET: true;
+    PREFERENCES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `BlendDataNodeTrees.new.type` (used by `BlendDataNodeTrees.new(type)`): what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface BlendDataNodeTreesNewTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `CompositorNodeTree`
+   * - `TextureNodeTree`
+   * - `GeometryNodeTree`
+   * - `ShaderNodeTree`
+   * @blender 3.4.1
+   */
+  export interface BlendDataNodeTreesNewTypeRegistry {
+    CompositorNodeTree: true;
+    TextureNodeTree: true;
+    GeometryNodeTree: true;
+    ShaderNodeTree: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedDisplaySettings.display_device`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedDisplaySettingsDisplayDeviceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `sRGB` sRGB
+   * - `XYZ` XYZ
+   * - `None` None
+   * @blender 3.4.1
+   */
+  export interface ColorManagedDisplaySettingsDisplayDeviceRegistry {
+    sRGB: true;
+    XYZ: true;
+    None: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedInputColorspaceSettings.name` (used by `ColorManagedSequencerColorspaceSettings.name`, `CompositorNodeConvertColorSpace.from_color_space`, `CompositorNodeConvertColorSpace.to_color_space`): what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedInputColorspaceSettingsNameRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Filmic Log` Filmic Log: Log based filmic shaper with 16.5 stops of latitude, and 25 stops of dynamic range
+   * - `Filmic sRGB` Filmic sRGB: sRGB display space with Filmic view transform
+   * - `Linear` Linear: Rec. 709 (Full Range), Blender native linear space
+   * - `Linear ACES` Linear ACES: ACES2065-1 linear space
+   * - `Linear ACEScg` Linear ACEScg: ACEScg linear space
+   * - `Non-Color` Non-Color: Color space used for images which contains non-color data (i.e. normal maps)
+   * - `Raw` Raw
+   * - `sRGB` sRGB: sRGB display space
+   * - `XYZ` XYZ
+   * @blender 3.4.1
+   */
+  export interface ColorManagedInputColorspaceSettingsNameRegistry {
+    "Filmic Log": true;
+    "Filmic sRGB": true;
+    Linear: true;
+    "Linear ACES": true;
+    "Linear ACEScg": true;
+    "Non-Color": true;
+    Raw: true;
+    sRGB: true;
+    XYZ: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedViewSettings.look`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedViewSettingsLookRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `None` None
+   * - `Very High Contrast` Very High Contrast
+   * - `High Contrast` High Contrast
+   * - `Medium High Contrast` Medium High Contrast
+   * - `Medium Contrast` Medium Contrast
+   * - `Medium Low Contrast` Medium Low Contrast
+   * - `Low Contrast` Low Contrast
+   * - `Very Low Contrast` Very Low Contrast
+   * @blender 3.4.1
+   */
+  export interface ColorManagedViewSettingsLookRegistry {
+    None: true;
+    "Very High Contrast": true;
+    "High Contrast": true;
+    "Medium High Contrast": true;
+    "Medium Contrast": true;
+    "Medium Low Contrast": true;
+    "Low Contrast": true;
+    "Very Low Contrast": true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedViewSettings.view_transform`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedViewSettingsViewTransformRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Standard` Standard
+   * - `Filmic` Filmic
+   * - `Filmic Log` Filmic Log
+   * - `Raw` Raw
+   * - `False Color` False Color
+   * @blender 3.4.1
+   */
+  export interface ColorManagedViewSettingsViewTransformRegistry {
+    Standard: true;
+    Filmic: true;
+    "Filmic Log": true;
+    Raw: true;
+    "False Color": true;
+  }
+
+  /**
+   * Items of the dynamic enum `CyclesRenderSettings.preview_denoiser`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface CyclesRenderSettingsPreviewDenoiserRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `AUTO` None: Blender was compiled without a viewport denoiser
+   * @blender 3.4.1
+   */
+  export interface CyclesRenderSettingsPreviewDenoiserRegistry {
+    AUTO: true;
+  }
+
+  /**
+   * Items of the dynamic enum `Node.bl_static_type`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface NodeBlStaticTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `CUSTOM` Custom: Custom Node
+   * - `CUSTOM GROUP` CustomGroup: Custom Group Node
+   * - `UNDEFINED` UNDEFINED
+   * - `FRAME` Frame: Collect related nodes together in a common area. Useful for organization when the re-usability of a node group is not required
+   * - `GROUP` Group
+   * - `GROUP_INPUT` Group Input: Expose connected data from inside a node group as inputs to its interface
+   * - `GROUP_OUTPUT` Group Output: Output data from inside of a node group
+   * - `REROUTE` Reroute: A single-socket organization tool that supports one input and multiple outputs
+   * - `RGB` RGB: A color picker
+   * - `VALUE` Value: Used to Input numerical values to other nodes in the tree
+   * - `MIX_RGB` MixRGB: Mix two input colors
+   * - `VALTORGB` ColorRamp: Map values to colors with the use of a gradient
+   * - `RGBTOBW` RGB to BW: Convert a color's luminance to a grayscale value
+   * - `SHADERTORGB` Shader to RGB: Convert rendering effect (such as light and shadow) to color. Typically used for non-photorealistic rendering, to apply additional effects on the output of BSDFs. Note: only supported for Eevee
+   * - `NORMAL` Normal: Generate a normal vector and a dot product
+   * - `GAMMA` Gamma: Apply a gamma correction
+   * - `BRIGHTCONTRAST` Bright Contrast: Control the brightness and contrast of the input color
+   * - `MAPPING` Mapping: Transform the input vector by applying translation, rotation, and scale
+   * - `CURVE_VEC` Vector Curves: Map an input vectors to curves, used to fine-tune the interpolation of the input
+   * - `CURVE_RGB` RGB Curves: Apply color corrections for each color channel
+   * - `CAMERA` Camera Data: Retrieve information about the camera and how it relates to the current shading point's position
+   * - `MAP_RANGE` Map Range: Remap a value from a range to a target range
+   * - `CLAMP` Clamp: Clamp a value between a minimum and a maximum
+   * - `MATH` Math: Perform math operations
+   * - `VECT_MATH` Vector Math: Perform vector math operation
+   * - `SQUEEZE` Squeeze Value
+   * - `INVERT` Invert: Invert a color, producing a negative
+   * - `SEPRGB` Separate RGB: Split a color into its red, green, and blue channels (Deprecated)
+   * - `COMBRGB` Combine RGB: Generate a color from its red, green, and blue channels (Deprecated)
+   * - `HUE_SAT` Hue Saturation Value: Apply a color transformation in the HSV color model
+   * - `OUTPUT_MATERIAL` Material Output: Output surface material information for use in rendering
+   * - `EEVEE_SPECULAR` Specular BSDF: Similar to the Principled BSDF node but uses the specular workflow instead of metallic, which functions by specifying the facing (along normal) reflection color. Energy is not conserved, so the result may not be physically accurate
+   * - `OUTPUT_LIGHT` Light Output: Output light information to a light object
+   * - `OUTPUT_WORLD` World Output: Output light color information to the scene's World
+   * - `OUTPUT_LINESTYLE` Line Style Output
+   * - `FRESNEL` Fresnel: Produce a blending factor depending on the angle between the surface normal and the view direction using Fresnel equations. Typically used for mixing reflections at grazing angles
+   * - `LAYER_WEIGHT` Layer Weight: Produce a blending factor depending on the angle between the surface normal and the view direction. Typically used for layering shaders with the Mix Shader node
+   * - `MIX_SHADER` Mix Shader: Mix two shaders together. Typically used for material layering
+   * - `ADD_SHADER` Add Shader: Add two Shaders together
+   * - `ATTRIBUTE` Attribute: Retrieve attributes attached to objects or geometry
+   * - `AMBIENT_OCCLUSION` Ambient Occlusion: Compute how much the hemisphere above the shading point is occluded, for example to add weathering effects to corners. Note: For Cycles, this may slow down renders significantly
+   * - `BACKGROUND` Background: Add background light emission. Note: This node should only be used for the world surface output
+   * - `HOLDOUT` Holdout: Create a "hole" in the image with zero alpha transparency, which is useful for compositing. Note: the holdout shader can only create alpha when transparency is enabled in the film settings
+   * - `BSDF_ANISOTROPIC` Anisotropic BSDF: Glossy reflection with separate control over U and V direction roughness
+   * - `BSDF_DIFFUSE` Diffuse BSDF: Lambertian and Oren-Nayar diffuse reflection
+   * - `BSDF_PRINCIPLED` Principled BSDF: Physically-based, easy-to-use shader for rendering surface materials, based on the Disney principled model also known as the "PBR" shader
+   * - `BSDF_GLOSSY` Glossy BSDF: Reflection with microfacet distribution, used for materials such as metal or mirrors
+   * - `BSDF_GLASS` Glass BSDF: Glass-like shader mixing refraction and reflection at grazing angles
+   * - `BSDF_REFRACTION` Refraction BSDF: Glossy refraction with sharp or microfacet distribution, typically used for materials that transmit light
+   * - `BSDF_TRANSLUCENT` Translucent BSDF: Lambertian diffuse transmission
+   * - `BSDF_TRANSPARENT` Transparent BSDF: Transparency without refraction, passing straight through the surface as if there were no geometry
+   * - `BSDF_VELVET` Velvet BSDF: Reflection for materials such as cloth. Typically mixed with other shaders (such as a Diffuse Shader) and is not particularly useful on its own
+   * - `BSDF_TOON` Toon BSDF: Diffuse and Glossy shaders with cartoon light effects
+   * - `BSDF_HAIR` Hair BSDF: Reflection and transmission shaders optimized for hair rendering
+   * - `BSDF_HAIR_PRINCIPLED` Principled Hair BSDF: Physically-based, easy-to-use shader for rendering hair and fur
+   * - `SUBSURFACE_SCATTERING` Subsurface Scattering: Subsurface multiple scattering shader to simulate light entering the surface and bouncing internally. Typically used for materials such as skin, wax, marble or milk
+   * - `VOLUME_ABSORPTION` Volume Absorption: Absorb light as it passes through the volume
+   * - `VOLUME_SCATTER` Volume Scatter: Scatter light as it passes through the volume, often used to add fog to a scene
+   * - `PRINCIPLED_VOLUME` Principled Volume: Combine all volume shading components into a single easy to use node
+   * - `EMISSION` Emission: Lambertian emission shader
+   * - `NEW_GEOMETRY` Geometry: Retrieve geometric information about the current shading point
+   * - `LIGHT_PATH` Light Path: Retrieve the type of incoming ray for which the shader is being executed. Typically used for non-physically-based tricks
+   * - `LIGHT_FALLOFF` Light Falloff: Manipulate how light intensity decreases over distance. Typically used for non-physically-based effects; in reality light always falls off quadratically
+   * - `OBJECT_INFO` Object Info: Retrieve information about the object instance
+   * - `PARTICLE_INFO` Particle Info: Retrieve the data of the particle that spawned the object instance, for example to give variation to multiple instances of an object
+   * - `HAIR_INFO` Curves Info: Retrieve hair curve information
+   * - `POINT_INFO` Point Info: Retrieve information about points in a point cloud
+   * - `VOLUME_INFO` Volume Info: Read volume data attributes from volume grids
+   * - `WIREFRAME` Wireframe: Retrieve the edges of an object as it appears to Cycles. Note: as meshes are triangulated before being processed by Cycles, topology will always appear triangulated
+   * - `WAVELENGTH` Wavelength: Convert a wavelength value to an RGB value
+   * - `BLACKBODY` Blackbody: Convert a blackbody temperature to an RGB value
+   * - `BUMP` Bump: Generate a perturbed normal from a height texture for bump mapping. Typically used for faking highly detailed surfaces
+   * - `NORMAL_MAP` Normal Map: Generate a perturbed normal from an RGB normal map image. Typically used for faking highly detailed surfaces
+   * - `TANGENT` Tangent: Generate a tangent direction for the Anisotropic BSDF
+   * - `SCRIPT` Script: Generate an OSL shader from a file or text data-block. Note: OSL shaders are not supported on the GPU
+   * - `TEX_IMAGE` Image Texture: Sample an image file as a texture
+   * - `TEX_ENVIRONMENT` Environment Texture: Sample an image file as an environment texture. Typically used to light the scene with the background node
+   * - `TEX_SKY` Sky Texture: Generate a procedural sky texture
+   * - `TEX_GRADIENT` Gradient Texture: Generate interpolated color and intensity values based on the input vector
+   * - `TEX_NOISE` Noise Texture: Generate fractal Perlin noise
+   * - `TEX_MAGIC` Magic Texture: Generate a psychedelic color texture
+   * - `TEX_WAVE` Wave Texture: Generate procedural bands or rings with noise
+   * - `TEX_MUSGRAVE` Musgrave Texture: Generate fractal Perlin noise. Allows for greater control over how octaves are combined than the Noise Texture node
+   * - `TEX_VORONOI` Voronoi Texture: Generate Worley noise based on the distance to random points. Typically used to generate textures such as stones, water, or biological cells
+   * - `TEX_CHECKER` Checker Texture: Generate a checkerboard texture
+   * - `TEX_BRICK` Brick Texture: Generate a procedural texture producing bricks
+   * - `TEX_POINTDENSITY` Point Density: Generate a volumetric point for each particle or vertex of another object
+   * - `TEX_COORD` Texture Coordinate: Retrieve multiple types of texture coordinates. Typically used as inputs for texture nodes
+   * - `VECTOR_ROTATE` Vector Rotate: Rotate a vector around a pivot point (center)
+   * - `VECT_TRANSFORM` Vector Transform: Convert a vector, point, or normal between world, camera, and object coordinate space
+   * - `SEPHSV` Separate HSV: Split a color into its hue, saturation, and value channels
+   * - `COMBHSV` Combine HSV: Create a color from its hue, saturation, and value channels
+   * - `UVMAP` UV Map: Retrieve a UV map from the geometry, or the default fallback if none is specified
+   * - `VERTEX_COLOR` Color Attribute: Retrieve a color attribute, or the default fallback if none is specified
+   * - `UVALONGSTROKE` UV Along Stroke
+   * - `SEPXYZ` Separate XYZ: Split a vector into its X, Y, and Z components
+   * - `COMBXYZ` Combine XYZ: Create a vector from X, Y, and Z components
+   * - `BEVEL` Bevel: Generates normals with round corners. Note: only supported in Cycles, and may slow down renders
+   * - `DISPLACEMENT` Displacement: Displace the surface along the surface normal
+   * - `VECTOR_DISPLACEMENT` Vector Displacement: Displace the surface along an arbitrary direction
+   * - `TEX_IES` IES Texture: Used to match real world lights with IES files, which store the directional intensity distribution of light sources
+   * - `TEX_WHITE_NOISE` White Noise Texture: Return a random value or color based on an input seed
+   * - `OUTPUT_AOV` AOV Output: Arbitrary Output Variables. Provide custom render passes for arbitrary shader node outputs
+   * - `CURVE_FLOAT` Float Curve: Map an input float to a curve and outputs a float value
+   * - `COMBINE_COLOR` Combine Color: Create a color from individual components using multiple models
+   * - `SEPARATE_COLOR` Separate Color: Split a color into its individual components using multiple models
+   * - `MIX` Mix: Mix values by a factor
+   * @blender 3.4.1
+   */
+  export interface NodeBlStaticTypeRegistry {
+    CUSTOM: true;
+    "CUSTOM GROUP": true;
+    UNDEFINED: true;
+    FRAME: true;
+    GROUP: true;
+    GROUP_INPUT: true;
+    GROUP_OUTPUT: true;
+    REROUTE: true;
+    RGB: true;
+    VALUE: true;
+    MIX_RGB: true;
+    VALTORGB: true;
+    RGBTOBW: true;
+    SHADERTORGB: true;
+    NORMAL: true;
+    GAMMA: true;
+    BRIGHTCONTRAST: true;
+    MAPPING: true;
+    CURVE_VEC: true;
+    CURVE_RGB: true;
+    CAMERA: true;
+    MAP_RANGE: true;
+    CLAMP: true;
+    MATH: true;
+    VECT_MATH: true;
+    SQUEEZE: true;
+    INVERT: true;
+    SEPRGB: true;
+    COMBRGB: true;
+    HUE_SAT: true;
+    OUTPUT_MATERIAL: true;
+    EEVEE_SPECULAR: true;
+    OUTPUT_LIGHT: true;
+    OUTPUT_WORLD: true;
+    OUTPUT_LINESTYLE: true;
+    FRESNEL: true;
+    LAYER_WEIGHT: true;
+    MIX_SHADER: true;
+    ADD_SHADER: true;
+    ATTRIBUTE: true;
+    AMBIENT_OCCLUSION: true;
+    BACKGROUND: true;
+    HOLDOUT: true;
+    BSDF_ANISOTROPIC: true;
+    BSDF_DIFFUSE: true;
+    BSDF_PRINCIPLED: true;
+    BSDF_GLOSSY: true;
+    BSDF_GLASS: true;
+    BSDF_REFRACTION: true;
+    BSDF_TRANSLUCENT: true;
+    BSDF_TRANSPARENT: true;
+    BSDF_VELVET: true;
+    BSDF_TOON: true;
+    BSDF_HAIR: true;
+    BSDF_HAIR_PRINCIPLED: true;
+    SUBSURFACE_SCATTERING: true;
+    VOLUME_ABSORPTION: true;
+    VOLUME_SCATTER: true;
+    PRINCIPLED_VOLUME: true;
+    EMISSION: true;
+    NEW_GEOMETRY: true;
+    LIGHT_PATH: true;
+    LIGHT_FALLOFF: true;
+    OBJECT_INFO: true;
+    PARTICLE_INFO: true;
+    HAIR_INFO: true;
+    POINT_INFO: true;
+    VOLUME_INFO: true;
+    WIREFRAME: true;
+    WAVELENGTH: true;
+    BLACKBODY: true;
+    BUMP: true;
+    NORMAL_MAP: true;
+    TANGENT: true;
+    SCRIPT: true;
+    TEX_IMAGE: true;
+    TEX_ENVIRONMENT: true;
+    TEX_SKY: true;
+    TEX_GRADIENT: true;
+    TEX_NOISE: true;
+    TEX_MAGIC: true;
+    TEX_WAVE: true;
+    TEX_MUSGRAVE: true;
+    TEX_VORONOI: true;
+    TEX_CHECKER: true;
+    TEX_BRICK: true;
+    TEX_POINTDENSITY: true;
+    TEX_COORD: true;
+    VECTOR_ROTATE: true;
+    VECT_TRANSFORM: true;
+    SEPHSV: true;
+    COMBHSV: true;
+    UVMAP: true;
+    VERTEX_COLOR: true;
+    UVALONGSTROKE: true;
+    SEPXYZ: true;
+    COMBXYZ: true;
+    BEVEL: true;
+    DISPLACEMENT: true;
+    VECTOR_DISPLACEMENT: true;
+    TEX_IES: true;
+    TEX_WHITE_NOISE: true;
+    OUTPUT_AOV: true;
+    CURVE_FLOAT: true;
+    COMBINE_COLOR: true;
+    SEPARATE_COLOR: true;
+    MIX: true;
+  }
+
+  /**
+   * Items of the dynamic enum `PreferencesSystem.audio_device`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface PreferencesSystemAudioDeviceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `None` None: No device - there will be no audio output
+   * - `PulseAudio` PulseAudio: PulseAudio
+   * - `OpenAL - OpenAL Soft` OpenAL - OpenAL Soft: OpenAL - OpenAL Soft
+   * - `OpenAL` OpenAL: OpenAL
+   * - `SDL` SDL: SDL
+   * - `JACK` JACK: JACK
+   * @blender 3.4.1
+   */
+  export interface PreferencesSystemAudioDeviceRegistry {
+    None: true;
+    PulseAudio: true;
+    "OpenAL - OpenAL Soft": true;
+    OpenAL: true;
+    SDL: true;
+    JACK: true;
+  }
+
+  /**
+   * Items of the dynamic enum `PreferencesView.language`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface PreferencesViewLanguageRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `DEFAULT` Automatic (Automatic): Automatically choose system's defined language if available, or fall-back to English
+   * - `en_US` English (English): en_US
+   * - `es` Spanish (Español): es
+   * - `fr_FR` French (Français): fr_FR
+   * - `ja_JP` Japanese (日本語): ja_JP
+   * - `sk_SK` Slovak (Slovenčina): sk_SK
+   * - `vi_VN` Vietnamese (tiếng Việt): vi_VN
+   * - `zh_CN` Simplified Chinese (简体中文): zh_CN
+   * - `cs_CZ` Czech (Český): cs_CZ
+   * - `de_DE` German (Deutsch): de_DE
+   * - `it_IT` Italian (Italiano): it_IT
+   * - `ko_KR` Korean (한국어): ko_KR
+   * - `pt_BR` Brazilian Portuguese (Português do Brasil): pt_BR
+   * - `pt_PT` Portuguese (Português): pt_PT
+   * - `ru_RU` Russian (Русский): ru_RU
+   * - `uk_UA` Ukrainian (Українська): uk_UA
+   * - `zh_TW` Traditional Chinese (繁體中文): zh_TW
+   * - `ab` Abkhaz (Аԥсуа бызшәа): ab
+   * - `ar_EG` Arabic (ﺔﻴﺑﺮﻌﻟﺍ): ar_EG
+   * - `ca_AD` Catalan (Català): ca_AD
+   * - `eo` Esperanto (Esperanto): eo
+   * - `eu_EU` Basque (Euskara): eu_EU
+   * - `fa_IR` Persian (ﯽﺳﺭﺎﻓ): fa_IR
+   * - `fi_FI` Finnish (Suomi): fi_FI
+   * - `ha` Hausa (Hausa): ha
+   * - `he_IL` Hebrew (תירִבְעִ): he_IL
+   * - `hi_IN` Hindi (मानक हिन्दी): hi_IN
+   * - `hr_HR` Croatian (Hrvatski): hr_HR
+   * - `hu_HU` Hungarian (Magyar): hu_HU
+   * - `id_ID` Indonesian (Bahasa indonesia): id_ID
+   * - `ka` Georgian (ქართული): ka
+   * - `ky_KG` Kyrgyz (Кыргыз тили): ky_KG
+   * - `nl_NL` Dutch (Nederlandse taal): nl_NL
+   * - `pl_PL` Polish (Polski): pl_PL
+   * - `sr_RS` Serbian (Српски): sr_RS
+   * - `sr_RS@latin` Serbian Latin (Srpski latinica): sr_RS@latin
+   * - `sv_SE` Swedish (Svenska): sv_SE
+   * - `th_TH` Thai (ภาษาไทย): th_TH
+   * - `tr_TR` Turkish (Türkçe): tr_TR
+   * @blender 3.4.1
+   */
+  export interface PreferencesViewLanguageRegistry {
+    DEFAULT: true;
+    en_US: true;
+    es: true;
+    fr_FR: true;
+    ja_JP: true;
+    sk_SK: true;
+    vi_VN: true;
+    zh_CN: true;
+    cs_CZ: true;
+    de_DE: true;
+    it_IT: true;
+    ko_KR: true;
+    pt_BR: true;
+    pt_PT: true;
+    ru_RU: true;
+    uk_UA: true;
+    zh_TW: true;
+    ab: true;
+    ar_EG: true;
+    ca_AD: true;
+    eo: true;
+    eu_EU: true;
+    fa_IR: true;
+    fi_FI: true;
+    ha: true;
+    he_IL: true;
+    hi_IN: true;
+    hr_HR: true;
+    hu_HU: true;
+    id_ID: true;
+    ka: true;
+    ky_KG: true;
+    nl_NL: true;
+    pl_PL: true;
+    sr_RS: true;
+    "sr_RS@latin": true;
+    sv_SE: true;
+    th_TH: true;
+    tr_TR: true;
+  }
+
+  /**
+   * Items of the dynamic enum `RenderSettings.engine`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface RenderSettingsEngineRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `BLENDER_EEVEE` Eevee
+   * - `BLENDER_WORKBENCH` Workbench
+   * - `CYCLES` Cycles
+   * @blender 3.4.1
+   */
+  export interface RenderSettingsEngineRegistry {
+    BLENDER_EEVEE: true;
+    BLENDER_WORKBENCH: true;
+    CYCLES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `transform_orientation` (used by `TransformOrientationSlot.type`, `bpy.ops.mesh.select_axis(orientation)`, `bpy.ops.transform.transform(orient_type)`): what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface TransformOrientationRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `GLOBAL` Global: Align the transformation axes to world space
+   * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+   * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+   * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+   * - `VIEW` View: Align the transformation axes to the window
+   * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
+   * @blender 3.4.1
+   */
+  export interface TransformOrientationRegistry {
+    GLOBAL: true;
+    LOCAL: true;
+    NORMAL: true;
+    GIMBAL: true;
+    VIEW: true;
+    CURSOR: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.length_unit`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsLengthUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `KILOMETERS` Kilometers
+   * - `METERS` Meters
+   * - `CENTIMETERS` Centimeters
+   * - `MILLIMETERS` Millimeters
+   * - `MICROMETERS` Micrometers
+   * - `MILES`
+   * - `FEET`
+   * - `INCHES`
+   * - `THOU`
+   * @blender 3.4.1
+   */
+  export interface UnitSettingsLengthUnitRegistry {
+    ADAPTIVE: true;
+    KILOMETERS: true;
+    METERS: true;
+    CENTIMETERS: true;
+    MILLIMETERS: true;
+    MICROMETERS: true;
+    MILES: true;
+    FEET: true;
+    INCHES: true;
+    THOU: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.mass_unit`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsMassUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `TONNES` Tonnes
+   * - `KILOGRAMS` Kilograms
+   * - `GRAMS` Grams
+   * - `MILLIGRAMS` Milligrams
+   * - `CENTUM_WEIGHTS`
+   * - `STONES`
+   * - `POUNDS`
+   * - `OUNCES`
+   * @blender 3.4.1
+   */
+  export interface UnitSettingsMassUnitRegistry {
+    ADAPTIVE: true;
+    TONNES: true;
+    KILOGRAMS: true;
+    GRAMS: true;
+    MILLIGRAMS: true;
+    CENTUM_WEIGHTS: true;
+    STONES: true;
+    POUNDS: true;
+    OUNCES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.temperature_unit`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsTemperatureUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `KELVIN` Kelvin
+   * - `CELSIUS` Celsius
+   * - `FAHRENHEIT`
+   * @blender 3.4.1
+   */
+  export interface UnitSettingsTemperatureUnitRegistry {
+    ADAPTIVE: true;
+    KELVIN: true;
+    CELSIUS: true;
+    FAHRENHEIT: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.time_unit`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsTimeUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `DAYS` Days
+   * - `HOURS` Hours
+   * - `MINUTES` Minutes
+   * - `SECONDS` Seconds
+   * - `MILLISECONDS` Milliseconds
+   * - `MICROSECONDS` Microseconds
+   * @blender 3.4.1
+   */
+  export interface UnitSettingsTimeUnitRegistry {
+    ADAPTIVE: true;
+    DAYS: true;
+    HOURS: true;
+    MINUTES: true;
+    SECONDS: true;
+    MILLISECONDS: true;
+    MICROSECONDS: true;
+  }
+
+  /**
+   * Items of the dynamic enum `View3DShading.studio_light`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface View3DShadingStudioLightRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Default` Default
+   * - `basic.sl` basic.sl
+   * - `outdoor.sl` outdoor.sl
+   * - `paint.sl` paint.sl
+   * - `rim.sl` rim.sl
+   * - `studio.sl` studio.sl
+   * @blender 3.4.1
+   */
+  export interface View3DShadingStudioLightRegistry {
+    Default: true;
+    "basic.sl": true;
+    "outdoor.sl": true;
+    "paint.sl": true;
+    "rim.sl": true;
+    "studio.sl": true;
+  }
+
+  /**
+   * Items of the dynamic enum `WindowManager.addon_filter`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface WindowManagerAddonFilterRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `All` All: All Add-ons
+   * - `User` User: All Add-ons Installed by User
+   * - `3D View` 3D View
+   * - `Add Curve` Add Curve
+   * - `Add Mesh` Add Mesh
+   * - `Animation` Animation
+   * - `Camera` Camera
+   * - `Development` Development
+   * - `Import-Export` Import-Export
+   * - `Interface` Interface
+   * - `Lighting` Lighting
+   * - `Material` Material
+   * - `Mesh` Mesh
+   * - `Node` Node
+   * - `Object` Object
+   * - `Paint` Paint
+   * - `Render` Render
+   * - `Rigging` Rigging
+   * - `Sequencer` Sequencer
+   * - `System` System
+   * - `UV` UV
+   * - `Video Tools` Video Tools
+   * @blender 3.4.1
+   */
+  export interface WindowManagerAddonFilterRegistry {
+    All: true;
+    User: true;
+    "3D View": true;
+    "Add Curve": true;
+    "Add Mesh": true;
+    Animation: true;
+    Camera: true;
+    Development: true;
+    "Import-Export": true;
+    Interface: true;
+    Lighting: true;
+    Material: true;
+    Mesh: true;
+    Node: true;
+    Object: true;
+    Paint: true;
+    Render: true;
+    Rigging: true;
+    Sequencer: true;
+    System: true;
+    UV: true;
+    "Video Tools": true;
+  }
+
+  /**
+   * Items of the dynamic enum `WorkSpace.asset_library_ref`: what Blender 3.4.1 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface WorkSpaceAssetLibraryRefRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `LOCAL` Current File: Show the assets currently available in this Blender session
+   * - `User Library` User Library: /root/Blender/Assets
+   * @blender 3.4.1
+   */
+  export interface WorkSpaceAssetLibraryRefRegistry {
+    LOCAL: true;
+    "User Library": true;
+  }
+
+  /**
    * Enum `action.extrapolation_type.type`:
    * - `CONSTANT` Constant Extrapolation: Values on endpoint keyframes are held
    * - `LINEAR` Linear Extrapolation: Straight-line slope of end segments are extended past the endpoint keyframes
@@ -2456,6 +3251,22 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type ExportSceneGltfConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
+  /**
+   * Enum `exr_codec` (`rna_enum_exr_codec_items`):
+   * - `NONE` None
+   * - `PXR24` Pxr24 (lossy)
+   * - `ZIP` ZIP (lossless)
+   * - `PIZ` PIZ (lossless)
+   * - `RLE` RLE (lossless)
+   * - `ZIPS` ZIPS (lossless)
+   * - `B44` B44 (lossy)
+   * - `B44A` B44A (lossy)
+   * - `DWAA` DWAA (lossy)
+   * - `DWAB` DWAB (lossy)
+   * @blender 3.4.1
+   */
+  export type ExrCodecItems =
+    "NONE" | "PXR24" | "ZIP" | "PIZ" | "RLE" | "ZIPS" | "B44" | "B44A" | "DWAA" | "DWAB";
   /**
    * Enum `fcurve_auto_smoothing` (`rna_enum_fcurve_auto_smoothing_items`):
    * - `NONE` None: Automatic handles only take immediately adjacent keys into account
@@ -4628,6 +5439,16 @@ declare module "bpy.types" {
    */
   export type IKParamIkSolverItems = "LEGACY" | "ITASC";
   /**
+   * Enum `image_color_depth` (`rna_enum_image_color_depth_items`):
+   * - `8` 8: 8-bit color channels
+   * - `10` 10: 10-bit color channels
+   * - `12` 12: 12-bit color channels
+   * - `16` 16: 16-bit color channels
+   * - `32` 32: 32-bit color channels
+   * @blender 3.4.1
+   */
+  export type ImageColorDepthItems = "8" | "10" | "12" | "16" | "32";
+  /**
    * Enum `image_color_mode` (`rna_enum_image_color_mode_items`):
    * - `BW` BW: Images get saved in 8-bit grayscale (only PNG, JPEG, TGA, TIF)
    * - `RGB` RGB: Images are saved with RGB (color) data
@@ -5666,6 +6487,19 @@ declare module "bpy.types" {
    */
   export type PaintMaskBoxGestureModeItems = "VALUE" | "VALUE_INVERSE" | "INVERT";
   /**
+   * Enum `particle_edit_hair_brush` (`rna_enum_particle_edit_hair_brush_items`):
+   * - `COMB` Comb: Comb hairs
+   * - `SMOOTH` Smooth: Smooth hairs
+   * - `ADD` Add: Add hairs
+   * - `LENGTH` Length: Make hairs longer or shorter
+   * - `PUFF` Puff: Make hairs stand up
+   * - `CUT` Cut: Cut hairs
+   * - `WEIGHT` Weight: Weight hair particles
+   * @blender 3.4.1
+   */
+  export type ParticleEditHairBrushItems =
+    "COMB" | "SMOOTH" | "ADD" | "LENGTH" | "PUFF" | "CUT" | "WEIGHT";
+  /**
    * Enum `PointCache.compression`:
    * - `NO` None: No compression
    * - `LIGHT` Lite: Fast but not so effective compression
@@ -5694,6 +6528,39 @@ declare module "bpy.types" {
    */
   export type PoseBlendToNeighborChannelsItems =
     "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
+  /**
+   * Enum `Preferences.active_section`:
+   * - `INTERFACE` Interface
+   * - `THEMES` Themes
+   * - `VIEWPORT` Viewport
+   * - `LIGHTS` Lights
+   * - `EDITING` Editing
+   * - `ANIMATION` Animation
+   * - `ADDONS` Add-ons
+   * - `INPUT` Input
+   * - `NAVIGATION` Navigation
+   * - `KEYMAP` Keymap
+   * - `SYSTEM` System
+   * - `SAVE_LOAD` Save & Load
+   * - `FILE_PATHS` File Paths
+   * - `EXPERIMENTAL` Experimental
+   * @blender 3.4.1
+   */
+  export type PreferencesActiveSectionItems =
+    | "INTERFACE"
+    | "THEMES"
+    | "VIEWPORT"
+    | "LIGHTS"
+    | "EDITING"
+    | "ANIMATION"
+    | "ADDONS"
+    | "INPUT"
+    | "NAVIGATION"
+    | "KEYMAP"
+    | "SYSTEM"
+    | "SAVE_LOAD"
+    | "FILE_PATHS"
+    | "EXPERIMENTAL";
   /**
    * Enum `PreferencesSystem.viewport_aa`:
    * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing

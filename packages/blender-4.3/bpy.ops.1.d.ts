@@ -4011,10 +4011,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
     }>;
     /**
      * Paste tracks from the internal clipboard

@@ -5424,39 +5424,10 @@ declare module "bpy.ops" {
       /**
        * Section to activate in the Preferences
        * Default: 'INTERFACE'
-       * - `INTERFACE` Interface
-       * - `VIEWPORT` Viewport
-       * - `LIGHTS` Lights
-       * - `EDITING` Editing
-       * - `ANIMATION` Animation
-       * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
-       * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
-       * - `THEMES` Themes: Edit and save themes installed via Extensions
-       * - `INPUT` Input
-       * - `NAVIGATION` Navigation
-       * - `KEYMAP` Keymap
-       * - `SYSTEM` System
-       * - `SAVE_LOAD` Save & Load
-       * - `FILE_PATHS` File Paths
-       * - `EXPERIMENTAL` Experimental
+       * Items: {@link PreferencesActiveSectionItems}
        * Hidden option.
        */
-      section?:
-        | "INTERFACE"
-        | "VIEWPORT"
-        | "LIGHTS"
-        | "EDITING"
-        | "ANIMATION"
-        | "EXTENSIONS"
-        | "ADDONS"
-        | "THEMES"
-        | "INPUT"
-        | "NAVIGATION"
-        | "KEYMAP"
-        | "SYSTEM"
-        | "SAVE_LOAD"
-        | "FILE_PATHS"
-        | "EXPERIMENTAL";
+      section?: bpy_types.PreferencesActiveSectionItems;
     }>;
     /**
      * Cycle through workspaces
@@ -7651,10 +7622,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Start frame of the sequence strip
        * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
@@ -7941,10 +7912,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Start frame of the sequence strip
        * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
@@ -8774,10 +8745,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Start frame of the sequence strip
        * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-1048574, 1048574] · step 1
@@ -10396,10 +10367,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Make text file internal after loading
        * Default: `false`
@@ -11022,9 +10993,9 @@ declare module "bpy.ops" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      */
-    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Matrix
      * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11034,10 +11005,10 @@ declare module "bpy.ops" {
     /**
      * Matrix Orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      * Hidden option.
      */
-    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_matrix_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Constraint Axis
      * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -11205,9 +11176,9 @@ declare module "bpy.ops" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      */
-    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Matrix
      * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -11217,10 +11188,10 @@ declare module "bpy.ops" {
     /**
      * Matrix Orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      * Hidden option.
      */
-    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_matrix_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Constraint Axis
      * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

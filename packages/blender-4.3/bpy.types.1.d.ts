@@ -212,50 +212,9 @@ declare module "bpy.types" {
     /**
      * Type of ID block that action can be used on - DO NOT CHANGE UNLESS YOU KNOW WHAT YOU ARE DOING
      * Default: 'UNSPECIFIED'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACTION`, `ARMATURE`, `BRUSH`, `CACHEFILE`, `CAMERA`, `COLLECTION`, `CURVE`, `CURVES`, `FONT`, `GREASEPENCIL`, `GREASEPENCIL_V3`, `IMAGE`, `KEY`, `LATTICE`, `LIBRARY`, `LIGHT`, `LIGHT_PROBE`, `LINESTYLE`, `MASK`, `MATERIAL`, `MESH`, `META`, `MOVIECLIP`, `NODETREE`, `OBJECT`, `PAINTCURVE`, `PALETTE`, `PARTICLE`, `POINTCLOUD`, `SCENE`, `SCREEN`, `SOUND`, `SPEAKER`, `TEXT`, `TEXTURE`, `VOLUME`, `WINDOWMANAGER`, `WORKSPACE`, `WORLD`, `UNSPECIFIED`.
+     * Dynamic enum (items come from a callback): `ACTION`, `ARMATURE`, `BRUSH`, `CACHEFILE`, `CAMERA`, `COLLECTION`, `CURVE`, `CURVES`, `FONT`, `GREASEPENCIL`, `GREASEPENCIL_V3`, `IMAGE`, `KEY`, `LATTICE`, `LIBRARY`, `LIGHT`, `LIGHT_PROBE`, `LINESTYLE`, `MASK`, `MATERIAL`, `MESH`, `META`, `MOVIECLIP`, `NODETREE`, `OBJECT`, `PAINTCURVE`, `PALETTE`, `PARTICLE`, `POINTCLOUD`, `SCENE`, `SCREEN`, `SOUND`, `SPEAKER`, `TEXT`, `TEXTURE`, `VOLUME`, `WINDOWMANAGER`, `WORKSPACE`, `WORLD`, `UNSPECIFIED`; an add-on's items join by declaring them in {@link ActionIdRootRegistry}.
      */
-    id_root:
-      | "ACTION"
-      | "ARMATURE"
-      | "BRUSH"
-      | "CACHEFILE"
-      | "CAMERA"
-      | "COLLECTION"
-      | "CURVE"
-      | "CURVES"
-      | "FONT"
-      | "GREASEPENCIL"
-      | "GREASEPENCIL_V3"
-      | "IMAGE"
-      | "KEY"
-      | "LATTICE"
-      | "LIBRARY"
-      | "LIGHT"
-      | "LIGHT_PROBE"
-      | "LINESTYLE"
-      | "MASK"
-      | "MATERIAL"
-      | "MESH"
-      | "META"
-      | "MOVIECLIP"
-      | "NODETREE"
-      | "OBJECT"
-      | "PAINTCURVE"
-      | "PALETTE"
-      | "PARTICLE"
-      | "POINTCLOUD"
-      | "SCENE"
-      | "SCREEN"
-      | "SOUND"
-      | "SPEAKER"
-      | "TEXT"
-      | "TEXTURE"
-      | "VOLUME"
-      | "WINDOWMANAGER"
-      | "WORKSPACE"
-      | "WORLD"
-      | "UNSPECIFIED"
-      | (string & {});
+    id_root: keyof ActionIdRootRegistry;
     /**
      * Deselects all keys of the Action. The selection status of F-Curves is unchanged.
      */
@@ -1017,33 +976,9 @@ declare module "bpy.types" {
     type: AreaTypeItems;
     /**
      * Current editor type for this area
-     * Dynamic enum (items come from a callback). Items seen at dump time: `VIEW_3D`, `IMAGE_EDITOR`, `UV`, `CompositorNodeTree`, `TextureNodeTree`, `GeometryNodeTree`, `ShaderNodeTree`, `SEQUENCE_EDITOR`, `CLIP_EDITOR`, `DOPESHEET`, `TIMELINE`, `FCURVES`, `DRIVERS`, `NLA_EDITOR`, `TEXT_EDITOR`, `CONSOLE`, `INFO`, `OUTLINER`, `PROPERTIES`, `FILES`, `ASSETS`, `SPREADSHEET`, `PREFERENCES`.
+     * Dynamic enum (items come from a callback): `VIEW_3D`, `IMAGE_EDITOR`, `UV`, `CompositorNodeTree`, `TextureNodeTree`, `GeometryNodeTree`, `ShaderNodeTree`, `SEQUENCE_EDITOR`, `CLIP_EDITOR`, `DOPESHEET`, `TIMELINE`, `FCURVES`, `DRIVERS`, `NLA_EDITOR`, `TEXT_EDITOR`, `CONSOLE`, `INFO`, `OUTLINER`, `PROPERTIES`, `FILES`, `ASSETS`, `SPREADSHEET`, `PREFERENCES`; an add-on's items join by declaring them in {@link AreaUiTypeRegistry}.
      */
-    ui_type:
-      | "VIEW_3D"
-      | "IMAGE_EDITOR"
-      | "UV"
-      | "CompositorNodeTree"
-      | "TextureNodeTree"
-      | "GeometryNodeTree"
-      | "ShaderNodeTree"
-      | "SEQUENCE_EDITOR"
-      | "CLIP_EDITOR"
-      | "DOPESHEET"
-      | "TIMELINE"
-      | "FCURVES"
-      | "DRIVERS"
-      | "NLA_EDITOR"
-      | "TEXT_EDITOR"
-      | "CONSOLE"
-      | "INFO"
-      | "OUTLINER"
-      | "PROPERTIES"
-      | "FILES"
-      | "ASSETS"
-      | "SPREADSHEET"
-      | "PREFERENCES"
-      | (string & {});
+    ui_type: keyof AreaUiTypeRegistry;
     /**
      * The window relative vertical location of the area
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only
@@ -4474,18 +4409,10 @@ declare module "bpy.types" {
     /**
      * Add a new node tree to the main database
      * @param name New name for the data-block Default: "NodeGroup"
-     * @param type The type of node_group to add Default: 'DUMMY' Dynamic enum (items come from a callback). Items seen at dump time: `CompositorNodeTree`, `TextureNodeTree`, `GeometryNodeTree`, `ShaderNodeTree`.
+     * @param type The type of node_group to add Default: 'DUMMY' Dynamic enum (items come from a callback): `CompositorNodeTree`, `TextureNodeTree`, `GeometryNodeTree`, `ShaderNodeTree`; an add-on's items join by declaring them in {@link BlendDataNodeTreesNewTypeRegistry}.
      * @returns tree: New node tree data-block
      */
-    new(
-      name: string,
-      type:
-        | "CompositorNodeTree"
-        | "TextureNodeTree"
-        | "GeometryNodeTree"
-        | "ShaderNodeTree"
-        | (string & {}),
-    ): NodeTree;
+    new(name: string, type: keyof BlendDataNodeTreesNewTypeRegistry): NodeTree;
     /**
      * Remove a node tree from the current blendfile
      * @param tree Node tree to remove Read-only · Never None

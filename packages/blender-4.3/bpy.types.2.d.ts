@@ -1674,9 +1674,9 @@ declare module "bpy.types" {
     /**
      * Display device name
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `sRGB`, `Display P3`, `Rec.1886`, `Rec.2020`.
+     * Dynamic enum (items come from a callback): `sRGB`, `Display P3`, `Rec.1886`, `Rec.2020`; an add-on's items join by declaring them in {@link ColorManagedDisplaySettingsDisplayDeviceRegistry}.
      */
-    display_device: "sRGB" | "Display P3" | "Rec.1886" | "Rec.2020" | (string & {});
+    display_device: keyof ColorManagedDisplaySettingsDisplayDeviceRegistry;
   }
 
   /**
@@ -1692,9 +1692,9 @@ declare module "bpy.types" {
     /**
      * Color space in the image file, to convert to and from when saving and loading the image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
+     * Dynamic enum (items come from a callback): `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    name: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Treat image as non-color data without color management, like normal or displacement maps
      * Default: `false`
@@ -1715,9 +1715,9 @@ declare module "bpy.types" {
     /**
      * Color space that the sequencer operates in
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
+     * Dynamic enum (items come from a callback): `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    name: keyof ColorManagedInputColorspaceSettingsNameRegistry;
   }
 
   /**
@@ -1733,34 +1733,15 @@ declare module "bpy.types" {
     /**
      * Additional transform applied before view transform for artistic needs
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `None`, `AgX - Punchy`, `AgX - Greyscale`, `AgX - Very High Contrast`, `AgX - High Contrast`, `AgX - Medium High Contrast`, `AgX - Base Contrast`, `AgX - Medium Low Contrast`, `AgX - Low Contrast`, `AgX - Very Low Contrast`.
+     * Dynamic enum (items come from a callback): `None`, `AgX - Punchy`, `AgX - Greyscale`, `AgX - Very High Contrast`, `AgX - High Contrast`, `AgX - Medium High Contrast`, `AgX - Base Contrast`, `AgX - Medium Low Contrast`, `AgX - Low Contrast`, `AgX - Very Low Contrast`; an add-on's items join by declaring them in {@link ColorManagedViewSettingsLookRegistry}.
      */
-    look:
-      | "None"
-      | "AgX - Punchy"
-      | "AgX - Greyscale"
-      | "AgX - Very High Contrast"
-      | "AgX - High Contrast"
-      | "AgX - Medium High Contrast"
-      | "AgX - Base Contrast"
-      | "AgX - Medium Low Contrast"
-      | "AgX - Low Contrast"
-      | "AgX - Very Low Contrast"
-      | (string & {});
+    look: keyof ColorManagedViewSettingsLookRegistry;
     /**
      * View used when converting image to a display space
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Standard`, `Khronos PBR Neutral`, `AgX`, `Filmic`, `Filmic Log`, `False Color`, `Raw`.
+     * Dynamic enum (items come from a callback): `Standard`, `Khronos PBR Neutral`, `AgX`, `Filmic`, `Filmic Log`, `False Color`, `Raw`; an add-on's items join by declaring them in {@link ColorManagedViewSettingsViewTransformRegistry}.
      */
-    view_transform:
-      | "Standard"
-      | "Khronos PBR Neutral"
-      | "AgX"
-      | "Filmic"
-      | "Filmic Log"
-      | "False Color"
-      | "Raw"
-      | (string & {});
+    view_transform: keyof ColorManagedViewSettingsViewTransformRegistry;
     /**
      * Exposure (stops) applied before display transform
      * Default: `0` · Range: [-32, 32] · soft [-10, 10] · step 1 · precision 3 · Subtype: FACTOR
@@ -3268,15 +3249,15 @@ declare module "bpy.types" {
     /**
      * Color space of the input image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
+     * Dynamic enum (items come from a callback): `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    from_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    from_color_space: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Color space of the output image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`.
+     * Dynamic enum (items come from a callback): `ACES2065-1`, `ACEScg`, `AgX Base Display P3`, `AgX Base Rec.1886`, `AgX Base Rec.2020`, `AgX Base sRGB`, `AgX Log`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Khronos PBR Neutral sRGB`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear DCI-P3 D65`, `Linear FilmLight E-Gamut`, `Linear Rec.2020`, `Linear Rec.709`, `Non-Color`, `Rec.1886`, `Rec.2020`, `sRGB`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    to_color_space: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -9363,9 +9344,9 @@ declare module "bpy.types" {
     use_preview_denoising: boolean;
     /**
      * Denoise the image after each preview update with the selected denoiser
-     * Dynamic enum (items come from a callback). Items seen at dump time: `AUTO`.
+     * Dynamic enum (items come from a callback): `AUTO`; an add-on's items join by declaring them in {@link CyclesRenderSettingsPreviewDenoiserRegistry}.
      */
-    preview_denoiser: "AUTO" | (string & {});
+    preview_denoiser: keyof CyclesRenderSettingsPreviewDenoiserRegistry;
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoise
      * Default: 'FAST'
@@ -9416,9 +9397,9 @@ declare module "bpy.types" {
     time_limit: number;
     /**
      * Random sampling pattern used by the integrator
-     * Dynamic enum (items come from a callback). Items seen at dump time: `AUTOMATIC`, `TABULATED_SOBOL`, `BLUE_NOISE`.
+     * Dynamic enum (items come from a callback): `AUTOMATIC`, `TABULATED_SOBOL`, `BLUE_NOISE`; an add-on's items join by declaring them in {@link CyclesRenderSettingsSamplingPatternRegistry}.
      */
-    sampling_pattern: "AUTOMATIC" | "TABULATED_SOBOL" | "BLUE_NOISE" | (string & {});
+    sampling_pattern: keyof CyclesRenderSettingsSamplingPatternRegistry;
     /**
      * Reduce randomization between pixels to improve GPU rendering performance, at the cost of possible rendering artifacts if set too low
      * Default: `1` · Range: [0, FLT_MAX] · soft [0, 1] · step 3 · precision 2

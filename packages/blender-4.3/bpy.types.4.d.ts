@@ -1123,9 +1123,14 @@ declare module "bpy.types" {
     /**
      * Where the image comes from
      * Default: 'FILE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `VIEWER`.
+     * - `FILE` Single Image: Single image file
+     * - `SEQUENCE` Image Sequence: Multiple image files, as a sequence
+     * - `MOVIE` Movie: Movie file
+     * - `GENERATED` Generated: Generated image
+     * - `VIEWER` Viewer: Compositing node viewer
+     * - `TILED` UDIM Tiles: Tiled UDIM image texture
      */
-    source: "VIEWER" | (string & {});
+    source: "FILE" | "SEQUENCE" | "MOVIE" | "GENERATED" | "VIEWER" | "TILED";
     /**
      * How to generate the image
      * Default: 'IMAGE' · Read-only
@@ -1496,9 +1501,9 @@ declare module "bpy.types" {
     /**
      * Bit depth per channel
      * Default: '8'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `8`, `16`.
+     * Items: {@link ImageColorDepthItems}
      */
-    color_depth: "8" | "16" | (string & {});
+    color_depth: ImageColorDepthItems;
     /**
      * Quality for image formats that support lossy compression
      * Default: `90` · Range: [0, 100] · step 1 · Subtype: PERCENTAGE
@@ -1517,9 +1522,9 @@ declare module "bpy.types" {
     /**
      * Codec settings for OpenEXR
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `PXR24`, `ZIP`, `PIZ`, `RLE`, `ZIPS`, `DWAA`, `DWAB`.
+     * Items: {@link ExrCodecItems}
      */
-    exr_codec: "NONE" | "PXR24" | "ZIP" | "PIZ" | "RLE" | "ZIPS" | "DWAA" | "DWAB" | (string & {});
+    exr_codec: ExrCodecItems;
     /**
      * Save luminance-chrominance-chrominance channels instead of RGB colors
      * Default: `false`
@@ -1574,9 +1579,9 @@ declare module "bpy.types" {
     /**
      * Format of multiview media
      * Default: 'INDIVIDUAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `INDIVIDUAL`, `STEREO_3D`.
+     * Items: {@link ViewsFormatMultiviewItems}
      */
-    views_format: ViewsFormatItems | (string & {});
+    views_format: ViewsFormatMultiviewItems;
     /**
      * Settings for stereo 3D
      * Read-only · Never None

@@ -834,118 +834,9 @@ declare module "bpy.types" {
     /**
      * Node type (deprecated, use with care)
      * Default: 'CUSTOM' · Registered (a subclass must define it)
-     * Dynamic enum (items come from a callback). Items seen at dump time: `CUSTOM`, `CUSTOM GROUP`, `UNDEFINED`, `TEX_IES`, `TEX_GRADIENT`, `TEX_COORD`, `MAP_RANGE`, `CURVE_FLOAT`, `EEVEE_SPECULAR`, `VOLUME_INFO`, `BSDF_GLASS`, `BUMP`, `SHADERTORGB`, `HUE_SAT`, `ADD_SHADER`, `BSDF_RAY_PORTAL`, `OUTPUT_LIGHT`, `BEVEL`, `VOLUME_SCATTER`, `FRESNEL`, `BSDF_TRANSLUCENT`, `OUTPUT_MATERIAL`, `SEPARATE_COLOR`, `LIGHT_PATH`, `HOLDOUT`, `OUTPUT_AOV`, `PARTICLE_INFO`, `TEX_WHITE_NOISE`, `REROUTE`, `RGBTOBW`, `LIGHT_FALLOFF`, `INVERT`, `TEX_GABOR`, `ATTRIBUTE`, `CAMERA`, `BRIGHTCONTRAST`, `SUBSURFACE_SCATTERING`, `TANGENT`, `BSDF_REFRACTION`, `MIX_SHADER`, `FRAME`, `BSDF_HAIR_PRINCIPLED`, `SQUEEZE`, `NORMAL`, `MAPPING`, `TEX_CHECKER`, `GROUP_INPUT`, `BSDF_HAIR`, `COMBINE_COLOR`, `BSDF_TRANSPARENT`, `HAIR_INFO`, `CURVE_VEC`, `BACKGROUND`, `NEW_GEOMETRY`, `DISPLACEMENT`, `CLAMP`, `VERTEX_COLOR`, `VECTOR_ROTATE`, `TEX_BRICK`, `SEPHSV`, `PRINCIPLED_VOLUME`, `BSDF_SHEEN`, `WAVELENGTH`, `TEX_ENVIRONMENT`, `BSDF_METALLIC`, `VECT_TRANSFORM`, `MATH`, `TEX_VORONOI`, `TEX_NOISE`, `AMBIENT_OCCLUSION`, `OUTPUT_LINESTYLE`, `BSDF_DIFFUSE`, `UVALONGSTROKE`, `POINT_INFO`, `TEX_POINTDENSITY`, `SEPXYZ`, `BSDF_TOON`, `MIX`, `NORMAL_MAP`, `BLACKBODY`, `GROUP`, `SEPRGB`, `OBJECT_INFO`, `VECTOR_DISPLACEMENT`, `EMISSION`, `TEX_IMAGE`, `LAYER_WEIGHT`, `GAMMA`, `COMBHSV`, `BSDF_PRINCIPLED`, `TEX_SKY`, `RGB`, `UVMAP`, `SCRIPT`, `VALTORGB`, `VECT_MATH`, `MIX_RGB`, `COMBXYZ`, `BSDF_GLOSSY`, `OUTPUT_WORLD`, `VOLUME_ABSORPTION`, `CURVE_RGB`, `VALUE`, `TEX_MAGIC`, `GROUP_OUTPUT`, `COMBRGB`, `TEX_WAVE`, `WIREFRAME`.
+     * Dynamic enum (items come from a callback): `CUSTOM`, `CUSTOM GROUP`, `UNDEFINED`, `TEX_IES`, `TEX_GRADIENT`, `TEX_COORD`, `MAP_RANGE`, `CURVE_FLOAT`, `EEVEE_SPECULAR`, `VOLUME_INFO`, `BSDF_GLASS`, `BUMP`, `SHADERTORGB`, `HUE_SAT`, `ADD_SHADER`, `BSDF_RAY_PORTAL`, `OUTPUT_LIGHT`, `BEVEL`, `VOLUME_SCATTER`, `FRESNEL`, `BSDF_TRANSLUCENT`, `OUTPUT_MATERIAL`, `SEPARATE_COLOR`, `LIGHT_PATH`, `HOLDOUT`, `OUTPUT_AOV`, `PARTICLE_INFO`, `TEX_WHITE_NOISE`, `REROUTE`, `RGBTOBW`, `LIGHT_FALLOFF`, `INVERT`, `TEX_GABOR`, `ATTRIBUTE`, `CAMERA`, `BRIGHTCONTRAST`, `SUBSURFACE_SCATTERING`, `TANGENT`, `BSDF_REFRACTION`, `MIX_SHADER`, `FRAME`, `BSDF_HAIR_PRINCIPLED`, `SQUEEZE`, `NORMAL`, `MAPPING`, `TEX_CHECKER`, `GROUP_INPUT`, `BSDF_HAIR`, `COMBINE_COLOR`, `BSDF_TRANSPARENT`, `HAIR_INFO`, `CURVE_VEC`, `BACKGROUND`, `NEW_GEOMETRY`, `DISPLACEMENT`, `CLAMP`, `VERTEX_COLOR`, `VECTOR_ROTATE`, `TEX_BRICK`, `SEPHSV`, `PRINCIPLED_VOLUME`, `BSDF_SHEEN`, `WAVELENGTH`, `TEX_ENVIRONMENT`, `BSDF_METALLIC`, `VECT_TRANSFORM`, `MATH`, `TEX_VORONOI`, `TEX_NOISE`, `AMBIENT_OCCLUSION`, `OUTPUT_LINESTYLE`, `BSDF_DIFFUSE`, `UVALONGSTROKE`, `POINT_INFO`, `TEX_POINTDENSITY`, `SEPXYZ`, `BSDF_TOON`, `MIX`, `NORMAL_MAP`, `BLACKBODY`, `GROUP`, `SEPRGB`, `OBJECT_INFO`, `VECTOR_DISPLACEMENT`, `EMISSION`, `TEX_IMAGE`, `LAYER_WEIGHT`, `GAMMA`, `COMBHSV`, `BSDF_PRINCIPLED`, `TEX_SKY`, `RGB`, `UVMAP`, `SCRIPT`, `VALTORGB`, `VECT_MATH`, `MIX_RGB`, `COMBXYZ`, `BSDF_GLOSSY`, `OUTPUT_WORLD`, `VOLUME_ABSORPTION`, `CURVE_RGB`, `VALUE`, `TEX_MAGIC`, `GROUP_OUTPUT`, `COMBRGB`, `TEX_WAVE`, `WIREFRAME`; an add-on's items join by declaring them in {@link NodeBlStaticTypeRegistry}.
      */
-    bl_static_type:
-      | "CUSTOM"
-      | "CUSTOM GROUP"
-      | "UNDEFINED"
-      | "TEX_IES"
-      | "TEX_GRADIENT"
-      | "TEX_COORD"
-      | "MAP_RANGE"
-      | "CURVE_FLOAT"
-      | "EEVEE_SPECULAR"
-      | "VOLUME_INFO"
-      | "BSDF_GLASS"
-      | "BUMP"
-      | "SHADERTORGB"
-      | "HUE_SAT"
-      | "ADD_SHADER"
-      | "BSDF_RAY_PORTAL"
-      | "OUTPUT_LIGHT"
-      | "BEVEL"
-      | "VOLUME_SCATTER"
-      | "FRESNEL"
-      | "BSDF_TRANSLUCENT"
-      | "OUTPUT_MATERIAL"
-      | "SEPARATE_COLOR"
-      | "LIGHT_PATH"
-      | "HOLDOUT"
-      | "OUTPUT_AOV"
-      | "PARTICLE_INFO"
-      | "TEX_WHITE_NOISE"
-      | "REROUTE"
-      | "RGBTOBW"
-      | "LIGHT_FALLOFF"
-      | "INVERT"
-      | "TEX_GABOR"
-      | "ATTRIBUTE"
-      | "CAMERA"
-      | "BRIGHTCONTRAST"
-      | "SUBSURFACE_SCATTERING"
-      | "TANGENT"
-      | "BSDF_REFRACTION"
-      | "MIX_SHADER"
-      | "FRAME"
-      | "BSDF_HAIR_PRINCIPLED"
-      | "SQUEEZE"
-      | "NORMAL"
-      | "MAPPING"
-      | "TEX_CHECKER"
-      | "GROUP_INPUT"
-      | "BSDF_HAIR"
-      | "COMBINE_COLOR"
-      | "BSDF_TRANSPARENT"
-      | "HAIR_INFO"
-      | "CURVE_VEC"
-      | "BACKGROUND"
-      | "NEW_GEOMETRY"
-      | "DISPLACEMENT"
-      | "CLAMP"
-      | "VERTEX_COLOR"
-      | "VECTOR_ROTATE"
-      | "TEX_BRICK"
-      | "SEPHSV"
-      | "PRINCIPLED_VOLUME"
-      | "BSDF_SHEEN"
-      | "WAVELENGTH"
-      | "TEX_ENVIRONMENT"
-      | "BSDF_METALLIC"
-      | "VECT_TRANSFORM"
-      | "MATH"
-      | "TEX_VORONOI"
-      | "TEX_NOISE"
-      | "AMBIENT_OCCLUSION"
-      | "OUTPUT_LINESTYLE"
-      | "BSDF_DIFFUSE"
-      | "UVALONGSTROKE"
-      | "POINT_INFO"
-      | "TEX_POINTDENSITY"
-      | "SEPXYZ"
-      | "BSDF_TOON"
-      | "MIX"
-      | "NORMAL_MAP"
-      | "BLACKBODY"
-      | "GROUP"
-      | "SEPRGB"
-      | "OBJECT_INFO"
-      | "VECTOR_DISPLACEMENT"
-      | "EMISSION"
-      | "TEX_IMAGE"
-      | "LAYER_WEIGHT"
-      | "GAMMA"
-      | "COMBHSV"
-      | "BSDF_PRINCIPLED"
-      | "TEX_SKY"
-      | "RGB"
-      | "UVMAP"
-      | "SCRIPT"
-      | "VALTORGB"
-      | "VECT_MATH"
-      | "MIX_RGB"
-      | "COMBXYZ"
-      | "BSDF_GLOSSY"
-      | "OUTPUT_WORLD"
-      | "VOLUME_ABSORPTION"
-      | "CURVE_RGB"
-      | "VALUE"
-      | "TEX_MAGIC"
-      | "GROUP_OUTPUT"
-      | "COMBRGB"
-      | "TEX_WAVE"
-      | "WIREFRAME"
-      | (string & {});
+    bl_static_type: keyof NodeBlStaticTypeRegistry;
     /**
      * bl_width_default
      * Default: `0` · Range: [0, FLT_MAX] · soft [0, 10000] · step 10 · precision 3 · Subtype: UNSIGNED · Registered (a subclass must define it)
@@ -2601,19 +2492,36 @@ declare module "bpy.types" {
     /**
      * Color tag of the node group which influences the header color
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `COLOR`, `CONVERTER`, `INPUT`, `OUTPUT`, `SCRIPT`, `SHADER`, `TEXTURE`, `VECTOR`.
+     * - `NONE` None: Default tag for new node groups
+     * - `ATTRIBUTE` Attribute
+     * - `COLOR` Color
+     * - `CONVERTER` Converter
+     * - `DISTORT` Distort
+     * - `FILTER` Filter
+     * - `GEOMETRY` Geometry
+     * - `INPUT` Input
+     * - `MATTE` Matte
+     * - `OUTPUT` Output
+     * - `SCRIPT` Script
+     * - `SHADER` Shader
+     * - `TEXTURE` Texture
+     * - `VECTOR` Vector
      */
     color_tag:
       | "NONE"
+      | "ATTRIBUTE"
       | "COLOR"
       | "CONVERTER"
+      | "DISTORT"
+      | "FILTER"
+      | "GEOMETRY"
       | "INPUT"
+      | "MATTE"
       | "OUTPUT"
       | "SCRIPT"
       | "SHADER"
       | "TEXTURE"
-      | "VECTOR"
-      | (string & {});
+      | "VECTOR";
     /**
      * The width for newly created group nodes
      * Default: `140` · Range: [40, 700] · step 1
@@ -2774,16 +2682,9 @@ declare module "bpy.types" {
         /**
          * Type of socket generated on nodes
          * Default: 'DEFAULT'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `NodeSocketBool`, `NodeSocketVector`, `NodeSocketInt`, `NodeSocketShader`, `NodeSocketFloat`, `NodeSocketColor`.
+         * Dynamic enum (items come from a callback): `NodeSocketBool`, `NodeSocketVector`, `NodeSocketInt`, `NodeSocketShader`, `NodeSocketFloat`, `NodeSocketColor`; an add-on's items join by declaring them in {@link NodeTreeInterfaceNewSocketSocketTypeRegistry}.
          */
-        socket_type?:
-          | "NodeSocketBool"
-          | "NodeSocketVector"
-          | "NodeSocketInt"
-          | "NodeSocketShader"
-          | "NodeSocketFloat"
-          | "NodeSocketColor"
-          | (string & {});
+        socket_type?: keyof NodeTreeInterfaceNewSocketSocketTypeRegistry;
         /**
          * Panel to add the socket in
          * Read-only
@@ -5359,9 +5260,14 @@ declare module "bpy.types" {
     /**
      * Type of parent relation
      * Default: 'OBJECT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `OBJECT`.
+     * - `OBJECT` Object: The object is parented to an object
+     * - `ARMATURE` Armature
+     * - `LATTICE` Lattice: The object is parented to a lattice
+     * - `VERTEX` Vertex: The object is parented to a vertex
+     * - `VERTEX_3` 3 Vertices
+     * - `BONE` Bone: The object is parented to a bone
      */
-    parent_type: "OBJECT" | (string & {});
+    parent_type: "OBJECT" | "ARMATURE" | "LATTICE" | "VERTEX" | "VERTEX_3" | "BONE";
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED
@@ -5738,9 +5644,12 @@ declare module "bpy.types" {
     /**
      * If not None, object instancing method to use
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `VERTS`, `FACES`.
+     * - `NONE` None
+     * - `VERTS` Vertices: Instantiate child objects on all vertices
+     * - `FACES` Faces: Instantiate child objects on all faces
+     * - `COLLECTION` Collection: Enable collection instancing
      */
-    instance_type: "NONE" | "VERTS" | "FACES" | (string & {});
+    instance_type: "NONE" | "VERTS" | "FACES" | "COLLECTION";
     /**
      * Rotate instance according to vertex normal
      * Default: `false`

@@ -945,9 +945,9 @@ declare module "bpy.types" {
     /**
      * Tool
      * Default: 'COMB'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `COMB`, `SMOOTH`, `LENGTH`.
+     * Items: {@link ParticleEditHairBrushItems}
      */
-    tool: "COMB" | "SMOOTH" | "LENGTH" | (string & {});
+    tool: ParticleEditHairBrushItems;
     /**
      * Particle select and display mode
      * Default: 'PATH'
@@ -3909,24 +3909,9 @@ declare module "bpy.types" {
     /**
      * Preferences
      * Default: 'INTERFACE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `INTERFACE`, `VIEWPORT`, `LIGHTS`, `EDITING`, `ANIMATION`, `EXTENSIONS`, `ADDONS`, `THEMES`, `INPUT`, `NAVIGATION`, `KEYMAP`, `SYSTEM`, `SAVE_LOAD`, `FILE_PATHS`.
+     * Items: {@link PreferencesActiveSectionItems}
      */
-    active_section:
-      | "INTERFACE"
-      | "VIEWPORT"
-      | "LIGHTS"
-      | "EDITING"
-      | "ANIMATION"
-      | "EXTENSIONS"
-      | "ADDONS"
-      | "THEMES"
-      | "INPUT"
-      | "NAVIGATION"
-      | "KEYMAP"
-      | "SYSTEM"
-      | "SAVE_LOAD"
-      | "FILE_PATHS"
-      | (string & {});
+    active_section: PreferencesActiveSectionItems;
     /**
      * Application Template
      * max 63 bytes
@@ -5169,9 +5154,11 @@ declare module "bpy.types" {
     /**
      * GPU backend to use (requires restarting Blender for changes to take effect)
      * Default: 'OPENGL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `OPENGL`, `VULKAN`.
+     * - `OPENGL` OpenGL: Use OpenGL backend
+     * - `METAL` Metal: Use Metal backend
+     * - `VULKAN` Vulkan (experimental): Use Vulkan backend
      */
-    gpu_backend: "OPENGL" | "VULKAN" | (string & {});
+    gpu_backend: "OPENGL" | "METAL" | "VULKAN";
     /**
      * Preferred device to select during detection (requires restarting Blender for changes to take effect)
      * Default: 'AUTO'
@@ -5222,10 +5209,9 @@ declare module "bpy.types" {
     /**
      * Audio output device
      * Default: 'None'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `JACK`, `None`.
+     * Dynamic enum (items come from a callback): `None`, `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `JACK`; an add-on's items join by declaring them in {@link PreferencesSystemAudioDeviceRegistry}.
      */
-    audio_device:
-      "PulseAudio" | "OpenAL - OpenAL Soft" | "OpenAL" | "JACK" | "None" | (string & {});
+    audio_device: keyof PreferencesSystemAudioDeviceRegistry;
     /**
      * Audio sample rate
      * Default: 'RATE_48000'
@@ -5573,61 +5559,9 @@ declare module "bpy.types" {
     /**
      * Language used for translation
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `ca_AD`, `en_US`, `es`, `fr_FR`, `ja_JP`, `sk_SK`, `ur`, `vi_VN`, `zh_HANS`, `de_DE`, `it_IT`, `ka`, `ko_KR`, `pt_BR`, `pt_PT`, `ru_RU`, `sw`, `ta`, `tr_TR`, `uk_UA`, `zh_HANT`, `ab`, `ar_EG`, `be`, `bg_BG`, `cs_CZ`, `da`, `el_GR`, `eo`, `eu_EU`, `fa_IR`, `fi_FI`, `ha`, `he_IL`, `hi_IN`, `hr_HR`, `hu_HU`, `id_ID`, `km`, `ky_KG`, `lt`, `ne_NP`, `nl_NL`, `pl_PL`, `ro_RO`, `sl`, `sr_RS`, `sr_RS@latin`, `sv_SE`, `th_TH`.
+     * Dynamic enum (items come from a callback): `DEFAULT`, `ca_AD`, `en_US`, `es`, `fr_FR`, `ja_JP`, `sk_SK`, `ur`, `vi_VN`, `zh_HANS`, `de_DE`, `it_IT`, `ka`, `ko_KR`, `pt_BR`, `pt_PT`, `ru_RU`, `sw`, `ta`, `tr_TR`, `uk_UA`, `zh_HANT`, `ab`, `ar_EG`, `be`, `bg_BG`, `cs_CZ`, `da`, `el_GR`, `eo`, `eu_EU`, `fa_IR`, `fi_FI`, `ha`, `he_IL`, `hi_IN`, `hr_HR`, `hu_HU`, `id_ID`, `km`, `ky_KG`, `lt`, `ne_NP`, `nl_NL`, `pl_PL`, `ro_RO`, `sl`, `sr_RS`, `sr_RS@latin`, `sv_SE`, `th_TH`; an add-on's items join by declaring them in {@link PreferencesViewLanguageRegistry}.
      */
-    language:
-      | "DEFAULT"
-      | "ca_AD"
-      | "en_US"
-      | "es"
-      | "fr_FR"
-      | "ja_JP"
-      | "sk_SK"
-      | "ur"
-      | "vi_VN"
-      | "zh_HANS"
-      | "de_DE"
-      | "it_IT"
-      | "ka"
-      | "ko_KR"
-      | "pt_BR"
-      | "pt_PT"
-      | "ru_RU"
-      | "sw"
-      | "ta"
-      | "tr_TR"
-      | "uk_UA"
-      | "zh_HANT"
-      | "ab"
-      | "ar_EG"
-      | "be"
-      | "bg_BG"
-      | "cs_CZ"
-      | "da"
-      | "el_GR"
-      | "eo"
-      | "eu_EU"
-      | "fa_IR"
-      | "fi_FI"
-      | "ha"
-      | "he_IL"
-      | "hi_IN"
-      | "hr_HR"
-      | "hu_HU"
-      | "id_ID"
-      | "km"
-      | "ky_KG"
-      | "lt"
-      | "ne_NP"
-      | "nl_NL"
-      | "pl_PL"
-      | "ro_RO"
-      | "sl"
-      | "sr_RS"
-      | "sr_RS@latin"
-      | "sv_SE"
-      | "th_TH"
-      | (string & {});
+    language: keyof PreferencesViewLanguageRegistry;
     /**
      * Translate the descriptions when hovering UI elements (recommended)
      * Default: `true`
@@ -7925,9 +7859,9 @@ declare module "bpy.types" {
     /**
      * Engine to use for rendering
      * Default: 'BLENDER_EEVEE_NEXT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `BLENDER_EEVEE_NEXT`, `BLENDER_WORKBENCH`, `CYCLES`.
+     * Dynamic enum (items come from a callback): `BLENDER_EEVEE_NEXT`, `BLENDER_WORKBENCH`, `CYCLES`; an add-on's items join by declaring them in {@link RenderSettingsEngineRegistry}.
      */
-    engine: "BLENDER_EEVEE_NEXT" | "BLENDER_WORKBENCH" | "CYCLES" | (string & {});
+    engine: keyof RenderSettingsEngineRegistry;
     /**
      * More than one rendering engine is available
      * Default: `false` · Read-only

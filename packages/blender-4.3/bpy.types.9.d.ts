@@ -1748,10 +1748,9 @@ declare module "bpy.types" {
     /**
      * Studio lighting setup
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`.
+     * Dynamic enum (items come from a callback): `Default`, `basic.sl`, `outdoor.sl`, `paint.sl`, `rim.sl`, `studio.sl`; an add-on's items join by declaring them in {@link View3DShadingStudioLightRegistry}.
      */
-    studio_light:
-      "Default" | "basic.sl" | "outdoor.sl" | "paint.sl" | "rim.sl" | "studio.sl" | (string & {});
+    studio_light: keyof View3DShadingStudioLightRegistry;
     /**
      * Make the lighting fixed and not follow the camera
      * Default: `false`
@@ -1933,7 +1932,24 @@ declare module "bpy.types" {
     /**
      * Render Pass to show in the viewport
      * Default: 'COMBINED'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `COMBINED`, `EMISSION`, `ENVIRONMENT`, `AO`, `SHADOW`, `TRANSPARENT`, `DIFFUSE_LIGHT`, `DIFFUSE_COLOR`, `SPECULAR_LIGHT`, `SPECULAR_COLOR`, `VOLUME_LIGHT`, `POSITION`, `NORMAL`, `MIST`, `CryptoObject`, `CryptoAsset`, `CryptoMaterial`.
+     * - `COMBINED` Combined
+     * - `EMISSION` Emission
+     * - `ENVIRONMENT` Environment
+     * - `AO` Ambient Occlusion
+     * - `SHADOW` Shadow
+     * - `TRANSPARENT` Transparent
+     * - `DIFFUSE_LIGHT` Diffuse Light
+     * - `DIFFUSE_COLOR` Diffuse Color
+     * - `SPECULAR_LIGHT` Specular Light
+     * - `SPECULAR_COLOR` Specular Color
+     * - `VOLUME_LIGHT` Volume Light
+     * - `POSITION` Position
+     * - `NORMAL` Normal
+     * - `MIST` Mist
+     * - `CryptoObject` CryptoObject
+     * - `CryptoAsset` CryptoAsset
+     * - `CryptoMaterial` CryptoMaterial
+     * - `AOV` AOV
      */
     render_pass:
       | "COMBINED"
@@ -1953,7 +1969,7 @@ declare module "bpy.types" {
       | "CryptoObject"
       | "CryptoAsset"
       | "CryptoMaterial"
-      | (string & {});
+      | "AOV";
     /**
      * Name of the active Shader AOV
      * max 63 bytes
@@ -3517,19 +3533,9 @@ declare module "bpy.types" {
     addon_search: string;
     /**
      * Filter add-ons by category
-     * Dynamic enum (items come from a callback). Items seen at dump time: `All`, `User`, `3D View`, `Animation`, `Import-Export`, `Node`, `Render`, `Rigging`, `System`.
+     * Dynamic enum (items come from a callback): `All`, `User`, `3D View`, `Animation`, `Import-Export`, `Node`, `Render`, `Rigging`, `System`; an add-on's items join by declaring them in {@link WindowManagerAddonFilterRegistry}.
      */
-    addon_filter:
-      | "All"
-      | "User"
-      | "3D View"
-      | "Animation"
-      | "Import-Export"
-      | "Node"
-      | "Render"
-      | "Rigging"
-      | "System"
-      | (string & {});
+    addon_filter: keyof WindowManagerAddonFilterRegistry;
     /**
      * Display support level
      * Default: {'COMMUNITY', 'OFFICIAL'}
@@ -4346,9 +4352,9 @@ declare module "bpy.types" {
     /**
      * Active asset library to show in the UI, not used by the Asset Browser (which has its own active asset library)
      * Default: 'ALL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ALL`, `LOCAL`, `ESSENTIALS`.
+     * Items: {@link AssetLibraryTypeItems}
      */
-    asset_library_reference: "ALL" | "LOCAL" | "ESSENTIALS" | (string & {});
+    asset_library_reference: AssetLibraryTypeItems;
     /**
      * Active Add-on in the Workspace Add-ons filter
      * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1

@@ -506,6 +506,978 @@ declare module "bpy.types" {
   }
 
   /**
+   * Items of the dynamic enum `Action.id_root`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ActionIdRootRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ACTION` Action
+   * - `ARMATURE` Armature
+   * - `BRUSH` Brush
+   * - `CACHEFILE` Cache File
+   * - `CAMERA` Camera
+   * - `COLLECTION` Collection
+   * - `CURVE` Curve
+   * - `CURVES` Curves
+   * - `FONT` Font
+   * - `GREASEPENCIL` Grease Pencil
+   * - `GREASEPENCIL_V3` Grease Pencil v3
+   * - `IMAGE` Image
+   * - `KEY` Key
+   * - `LATTICE` Lattice
+   * - `LIBRARY` Library
+   * - `LIGHT` Light
+   * - `LIGHT_PROBE` Light Probe
+   * - `LINESTYLE` Line Style
+   * - `MASK` Mask
+   * - `MATERIAL` Material
+   * - `MESH` Mesh
+   * - `META` Metaball
+   * - `MOVIECLIP` Movie Clip
+   * - `NODETREE` Node Tree
+   * - `OBJECT` Object
+   * - `PAINTCURVE` Paint Curve
+   * - `PALETTE` Palette
+   * - `PARTICLE` Particle
+   * - `POINTCLOUD` Point Cloud
+   * - `SCENE` Scene
+   * - `SCREEN` Screen
+   * - `SOUND` Sound
+   * - `SPEAKER` Speaker
+   * - `TEXT` Text
+   * - `TEXTURE` Texture
+   * - `VOLUME` Volume
+   * - `WINDOWMANAGER` Window Manager
+   * - `WORKSPACE` Workspace
+   * - `WORLD` World
+   * - `UNSPECIFIED` Unspecified: Not yet specified. When this slot is first assigned to a data-block, this will be set to the type of that data-block
+   * @blender 4.3.2
+   */
+  export interface ActionIdRootRegistry {
+    ACTION: true;
+    ARMATURE: true;
+    BRUSH: true;
+    CACHEFILE: true;
+    CAMERA: true;
+    COLLECTION: true;
+    CURVE: true;
+    CURVES: true;
+    FONT: true;
+    GREASEPENCIL: true;
+    GREASEPENCIL_V3: true;
+    IMAGE: true;
+    KEY: true;
+    LATTICE: true;
+    LIBRARY: true;
+    LIGHT: true;
+    LIGHT_PROBE: true;
+    LINESTYLE: true;
+    MASK: true;
+    MATERIAL: true;
+    MESH: true;
+    META: true;
+    MOVIECLIP: true;
+    NODETREE: true;
+    OBJECT: true;
+    PAINTCURVE: true;
+    PALETTE: true;
+    PARTICLE: true;
+    POINTCLOUD: true;
+    SCENE: true;
+    SCREEN: true;
+    SOUND: true;
+    SPEAKER: true;
+    TEXT: true;
+    TEXTURE: true;
+    VOLUME: true;
+    WINDOWMANAGER: true;
+    WORKSPACE: true;
+    WORLD: true;
+    UNSPECIFIED: true;
+  }
+
+  /**
+   * Items of the dynamic enum `Area.ui_type`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface AreaUiTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+   * - `IMAGE_EDITOR` Image Editor: View the image
+   * - `UV` UV Editor: UV edit in mesh editmode
+   * - `CompositorNodeTree` Compositor: Compositing nodes
+   * - `TextureNodeTree` Texture Node Editor: Texture nodes
+   * - `GeometryNodeTree` Geometry Node Editor: Geometry nodes
+   * - `ShaderNodeTree` Shader Editor: Shader nodes
+   * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+   * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+   * - `DOPESHEET` Dope Sheet: Edit all keyframes in scene
+   * - `TIMELINE` Timeline: Timeline and playback controls
+   * - `FCURVES` Graph Editor: Edit animation/keyframes displayed as 2D curves
+   * - `DRIVERS` Drivers: Edit drivers
+   * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+   * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+   * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+   * - `INFO` Info: Log of operations, warnings and error messages
+   * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+   * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+   * - `FILES` File Browser
+   * - `ASSETS` Asset Browser
+   * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+   * - `PREFERENCES` Preferences: Edit persistent configuration settings
+   * @blender 4.3.2
+   */
+  export interface AreaUiTypeRegistry {
+    VIEW_3D: true;
+    IMAGE_EDITOR: true;
+    UV: true;
+    CompositorNodeTree: true;
+    TextureNodeTree: true;
+    GeometryNodeTree: true;
+    ShaderNodeTree: true;
+    SEQUENCE_EDITOR: true;
+    CLIP_EDITOR: true;
+    DOPESHEET: true;
+    TIMELINE: true;
+    FCURVES: true;
+    DRIVERS: true;
+    NLA_EDITOR: true;
+    TEXT_EDITOR: true;
+    CONSOLE: true;
+    INFO: true;
+    OUTLINER: true;
+    PROPERTIES: true;
+    FILES: true;
+    ASSETS: true;
+    SPREADSHEET: true;
+    PREFERENCES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `BlendDataNodeTrees.new.type` (used by `BlendDataNodeTrees.new(type)`): what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface BlendDataNodeTreesNewTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `CompositorNodeTree`
+   * - `TextureNodeTree`
+   * - `GeometryNodeTree`
+   * - `ShaderNodeTree`
+   * @blender 4.3.2
+   */
+  export interface BlendDataNodeTreesNewTypeRegistry {
+    CompositorNodeTree: true;
+    TextureNodeTree: true;
+    GeometryNodeTree: true;
+    ShaderNodeTree: true;
+  }
+
+  /**
+   * Items of the dynamic enum `clip.open.sort_method` (used by `bpy.ops.clip.open(sort_method)`, `bpy.ops.node.add_file(sort_method)`, `bpy.ops.object.empty_image_add(sort_method)`): what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ClipOpenSortMethodRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `DEFAULT` Default: Automatically determine sort method for files
+   * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
+   * - `FILE_SORT_EXTENSION` Extension: Sort the file list by extension/type
+   * - `FILE_SORT_TIME` Modified Date: Sort files by modification time
+   * - `FILE_SORT_SIZE` Size: Sort files by size
+   * @blender 4.3.2
+   */
+  export interface ClipOpenSortMethodRegistry {
+    DEFAULT: true;
+    FILE_SORT_ALPHA: true;
+    FILE_SORT_EXTENSION: true;
+    FILE_SORT_TIME: true;
+    FILE_SORT_SIZE: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedDisplaySettings.display_device`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedDisplaySettingsDisplayDeviceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `sRGB` sRGB
+   * - `Display P3` Display P3
+   * - `Rec.1886` Rec.1886
+   * - `Rec.2020` Rec.2020
+   * @blender 4.3.2
+   */
+  export interface ColorManagedDisplaySettingsDisplayDeviceRegistry {
+    sRGB: true;
+    "Display P3": true;
+    "Rec.1886": true;
+    "Rec.2020": true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedInputColorspaceSettings.name` (used by `ColorManagedSequencerColorspaceSettings.name`, `CompositorNodeConvertColorSpace.from_color_space`, `CompositorNodeConvertColorSpace.to_color_space`): what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedInputColorspaceSettingsNameRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ACES2065-1` ACES2065-1: Linear AP0 with ACES white point
+   * - `ACEScg` ACEScg: Linear AP1 with ACES white point
+   * - `AgX Base Display P3` AgX Base Display P3: AgX Base Image Encoding for Display P3 Display
+   * - `AgX Base Rec.1886` AgX Base Rec.1886: AgX Base Image Encoding for Rec.1886 Display
+   * - `AgX Base Rec.2020` AgX Base Rec.2020: AgX Base Image Encoding for BT.2020 Display
+   * - `AgX Base sRGB` AgX Base sRGB: AgX Base Image Encoding for sRGB Display
+   * - `AgX Log` AgX Log: Log Encoding with Chroma inset and rotation of primaries, and with 25 Stops of Dynamic Range
+   * - `Display P3` Display P3: Apple's Display P3 with sRGB compound (piece-wise) encoding transfer function, common on Mac devices
+   * - `Filmic Log` Filmic Log: Log based filmic shaper with 16.5 stops of latitude, and 25 stops of dynamic range
+   * - `Filmic sRGB` Filmic sRGB: sRGB display space with Filmic view transform
+   * - `Khronos PBR Neutral sRGB` Khronos PBR Neutral sRGB: Khronos PBR Neutral Image Encoding for sRGB Display
+   * - `Linear CIE-XYZ D65` Linear CIE-XYZ D65: 1931 CIE XYZ with adapted illuminant D65 white point
+   * - `Linear CIE-XYZ E` Linear CIE-XYZ E: 1931 CIE XYZ standard with assumed illuminant E white point
+   * - `Linear DCI-P3 D65` Linear DCI-P3 D65: Linear DCI-P3 with illuminant D65 white point
+   * - `Linear FilmLight E-Gamut` Linear FilmLight E-Gamut: Linear E-Gamut with illuminant D65 white point
+   * - `Linear Rec.2020` Linear Rec.2020: Linear BT.2020 with illuminant D65 white point
+   * - `Linear Rec.709` Linear Rec.709: Linear BT.709 with illuminant D65 white point
+   * - `Non-Color` Non-Color: Generic data that is not color, will not apply any color transform (e.g. normal maps)
+   * - `Rec.1886` Rec.1886: BT.1886 2.4 Exponent EOTF Display, commonly used for TVs
+   * - `Rec.2020` Rec.2020: BT.2020 2.4 Exponent EOTF Display
+   * - `sRGB` sRGB: sRGB IEC 61966-2-1 compound (piece-wise) encoding
+   * @blender 4.3.2
+   */
+  export interface ColorManagedInputColorspaceSettingsNameRegistry {
+    "ACES2065-1": true;
+    ACEScg: true;
+    "AgX Base Display P3": true;
+    "AgX Base Rec.1886": true;
+    "AgX Base Rec.2020": true;
+    "AgX Base sRGB": true;
+    "AgX Log": true;
+    "Display P3": true;
+    "Filmic Log": true;
+    "Filmic sRGB": true;
+    "Khronos PBR Neutral sRGB": true;
+    "Linear CIE-XYZ D65": true;
+    "Linear CIE-XYZ E": true;
+    "Linear DCI-P3 D65": true;
+    "Linear FilmLight E-Gamut": true;
+    "Linear Rec.2020": true;
+    "Linear Rec.709": true;
+    "Non-Color": true;
+    "Rec.1886": true;
+    "Rec.2020": true;
+    sRGB: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedViewSettings.look`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedViewSettingsLookRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `None` None
+   * - `AgX - Punchy` Punchy
+   * - `AgX - Greyscale` Greyscale
+   * - `AgX - Very High Contrast` Very High Contrast
+   * - `AgX - High Contrast` High Contrast
+   * - `AgX - Medium High Contrast` Medium High Contrast
+   * - `AgX - Base Contrast` Base Contrast
+   * - `AgX - Medium Low Contrast` Medium Low Contrast
+   * - `AgX - Low Contrast` Low Contrast
+   * - `AgX - Very Low Contrast` Very Low Contrast
+   * @blender 4.3.2
+   */
+  export interface ColorManagedViewSettingsLookRegistry {
+    None: true;
+    "AgX - Punchy": true;
+    "AgX - Greyscale": true;
+    "AgX - Very High Contrast": true;
+    "AgX - High Contrast": true;
+    "AgX - Medium High Contrast": true;
+    "AgX - Base Contrast": true;
+    "AgX - Medium Low Contrast": true;
+    "AgX - Low Contrast": true;
+    "AgX - Very Low Contrast": true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedViewSettings.view_transform`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedViewSettingsViewTransformRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Standard` Standard
+   * - `Khronos PBR Neutral` Khronos PBR Neutral
+   * - `AgX` AgX
+   * - `Filmic` Filmic
+   * - `Filmic Log` Filmic Log
+   * - `False Color` False Color
+   * - `Raw` Raw
+   * @blender 4.3.2
+   */
+  export interface ColorManagedViewSettingsViewTransformRegistry {
+    Standard: true;
+    "Khronos PBR Neutral": true;
+    AgX: true;
+    Filmic: true;
+    "Filmic Log": true;
+    "False Color": true;
+    Raw: true;
+  }
+
+  /**
+   * Items of the dynamic enum `CyclesRenderSettings.preview_denoiser`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface CyclesRenderSettingsPreviewDenoiserRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `AUTO` None: Blender was compiled without a viewport denoiser
+   * @blender 4.3.2
+   */
+  export interface CyclesRenderSettingsPreviewDenoiserRegistry {
+    AUTO: true;
+  }
+
+  /**
+   * Items of the dynamic enum `CyclesRenderSettings.sampling_pattern`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface CyclesRenderSettingsSamplingPatternRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `AUTOMATIC` Automatic: Use a blue-noise sampling pattern, which optimizes the frequency distribution of noise, for random sampling. For viewport rendering, optimize first sample quality for interactive preview
+   * - `TABULATED_SOBOL` Classic: Use pre-computed tables of Owen-scrambled Sobol for random sampling
+   * - `BLUE_NOISE` Blue-Noise: Use a blue-noise pattern, which optimizes the frequency distribution of noise, for random sampling
+   * @blender 4.3.2
+   */
+  export interface CyclesRenderSettingsSamplingPatternRegistry {
+    AUTOMATIC: true;
+    TABULATED_SOBOL: true;
+    BLUE_NOISE: true;
+  }
+
+  /**
+   * Items of the dynamic enum `Node.bl_static_type`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface NodeBlStaticTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `CUSTOM` Custom: Custom Node
+   * - `CUSTOM GROUP` CustomGroup: Custom Group Node
+   * - `UNDEFINED` UNDEFINED
+   * - `TEX_IES` IES Texture: Match real world lights with IES files, which store the directional intensity distribution of light sources
+   * - `TEX_GRADIENT` Gradient Texture: Generate interpolated color and intensity values based on the input vector
+   * - `TEX_COORD` Texture Coordinate: Retrieve multiple types of texture coordinates. Typically used as inputs for texture nodes
+   * - `MAP_RANGE` Map Range: Remap a value from a range to a target range
+   * - `CURVE_FLOAT` Float Curve: Map an input float to a curve and outputs a float value
+   * - `EEVEE_SPECULAR` Specular BSDF: Similar to the Principled BSDF node but uses the specular workflow instead of metallic, which functions by specifying the facing (along normal) reflection color. Energy is not conserved, so the result may not be physically accurate
+   * - `VOLUME_INFO` Volume Info: Read volume data attributes from volume grids
+   * - `BSDF_GLASS` Glass BSDF: Glass-like shader mixing refraction and reflection at grazing angles
+   * - `BUMP` Bump: Generate a perturbed normal from a height texture for bump mapping. Typically used for faking highly detailed surfaces
+   * - `SHADERTORGB` Shader to RGB: Convert rendering effect (such as light and shadow) to color. Typically used for non-photorealistic rendering, to apply additional effects on the output of BSDFs. Note: only supported in EEVEE
+   * - `HUE_SAT` Hue/Saturation/Value: Apply a color transformation in the HSV color model
+   * - `ADD_SHADER` Add Shader: Add two Shaders together
+   * - `BSDF_RAY_PORTAL` Ray Portal BSDF: Continue tracing from an arbitrary new position and in a new direction
+   * - `OUTPUT_LIGHT` Light Output: Output light information to a light object
+   * - `BEVEL` Bevel: Generates normals with round corners. Note: only supported in Cycles, and may slow down renders
+   * - `VOLUME_SCATTER` Volume Scatter: Scatter light as it passes through the volume, often used to add fog to a scene
+   * - `FRESNEL` Fresnel: Produce a blending factor depending on the angle between the surface normal and the view direction using Fresnel equations. Typically used for mixing reflections at grazing angles
+   * - `BSDF_TRANSLUCENT` Translucent BSDF: Lambertian diffuse transmission
+   * - `OUTPUT_MATERIAL` Material Output: Output surface material information for use in rendering
+   * - `SEPARATE_COLOR` Separate Color: Split a color into its individual components using multiple models
+   * - `LIGHT_PATH` Light Path: Retrieve the type of incoming ray for which the shader is being executed. Typically used for non-physically-based tricks
+   * - `HOLDOUT` Holdout: Create a "hole" in the image with zero alpha transparency, which is useful for compositing. Note: the holdout shader can only create alpha when transparency is enabled in the film settings
+   * - `OUTPUT_AOV` AOV Output: Arbitrary Output Variables. Provide custom render passes for arbitrary shader node outputs
+   * - `PARTICLE_INFO` Particle Info: Retrieve the data of the particle that spawned the object instance, for example to give variation to multiple instances of an object
+   * - `TEX_WHITE_NOISE` White Noise Texture: Return a random value or color based on an input seed
+   * - `REROUTE` Reroute: A single-socket organization tool that supports one input and multiple outputs
+   * - `RGBTOBW` RGB to BW: Convert a color's luminance to a grayscale value
+   * - `LIGHT_FALLOFF` Light Falloff: Manipulate how light intensity decreases over distance. Typically used for non-physically-based effects; in reality light always falls off quadratically
+   * - `INVERT` Invert Color: Invert a color, producing a negative
+   * - `TEX_GABOR` Gabor Texture: Generate Gabor noise
+   * - `ATTRIBUTE` Attribute: Retrieve attributes attached to objects or geometry
+   * - `CAMERA` Camera Data: Retrieve information about the camera and how it relates to the current shading point's position
+   * - `BRIGHTCONTRAST` Brightness/Contrast: Control the brightness and contrast of the input color
+   * - `SUBSURFACE_SCATTERING` Subsurface Scattering: Subsurface multiple scattering shader to simulate light entering the surface and bouncing internally. Typically used for materials such as skin, wax, marble or milk
+   * - `TANGENT` Tangent: Generate a tangent direction for the Anisotropic BSDF
+   * - `BSDF_REFRACTION` Refraction BSDF: Glossy refraction with sharp or microfacet distribution, typically used for materials that transmit light
+   * - `MIX_SHADER` Mix Shader: Mix two shaders together. Typically used for material layering
+   * - `FRAME` Frame: Collect related nodes together in a common area. Useful for organization when the re-usability of a node group is not required
+   * - `BSDF_HAIR_PRINCIPLED` Principled Hair BSDF: Physically-based, easy-to-use shader for rendering hair and fur
+   * - `SQUEEZE` Squeeze Value (Legacy)
+   * - `NORMAL` Normal: Generate a normal vector and a dot product
+   * - `MAPPING` Mapping: Transform the input vector by applying translation, rotation, and scale
+   * - `TEX_CHECKER` Checker Texture: Generate a checkerboard texture
+   * - `GROUP_INPUT` Group Input: Expose connected data from inside a node group as inputs to its interface
+   * - `BSDF_HAIR` Hair BSDF: Reflection and transmission shaders optimized for hair rendering
+   * - `COMBINE_COLOR` Combine Color: Create a color from individual components using multiple models
+   * - `BSDF_TRANSPARENT` Transparent BSDF: Transparency without refraction, passing straight through the surface as if there were no geometry
+   * - `HAIR_INFO` Curves Info: Retrieve hair curve information
+   * - `CURVE_VEC` Vector Curves: Map input vector components with curves
+   * - `BACKGROUND` Background: Add background light emission. Note: This node should only be used for the world surface output
+   * - `NEW_GEOMETRY` Geometry: Retrieve geometric information about the current shading point
+   * - `DISPLACEMENT` Displacement: Displace the surface along the surface normal
+   * - `CLAMP` Clamp: Clamp a value between a minimum and a maximum
+   * - `VERTEX_COLOR` Color Attribute: Retrieve a color attribute, or the default fallback if none is specified
+   * - `VECTOR_ROTATE` Vector Rotate: Rotate a vector around a pivot point (center)
+   * - `TEX_BRICK` Brick Texture: Generate a procedural texture producing bricks
+   * - `SEPHSV` Separate HSV (Legacy): Split a color into its hue, saturation, and value channels
+   * - `PRINCIPLED_VOLUME` Principled Volume: Combine all volume shading components into a single easy to use node
+   * - `BSDF_SHEEN` Sheen BSDF: Reflection for materials such as cloth. Typically mixed with other shaders (such as a Diffuse Shader) and is not particularly useful on its own
+   * - `WAVELENGTH` Wavelength: Convert a wavelength value to an RGB value
+   * - `TEX_ENVIRONMENT` Environment Texture: Sample an image file as an environment texture. Typically used to light the scene with the background node
+   * - `BSDF_METALLIC` Metallic BSDF: Metallic reflection with microfacet distribution, and metallic fresnel
+   * - `VECT_TRANSFORM` Vector Transform: Convert a vector, point, or normal between world, camera, and object coordinate space
+   * - `MATH` Math: Perform math operations
+   * - `TEX_VORONOI` Voronoi Texture: Generate Worley noise based on the distance to random points. Typically used to generate textures such as stones, water, or biological cells
+   * - `TEX_NOISE` Noise Texture: Generate fractal Perlin noise
+   * - `AMBIENT_OCCLUSION` Ambient Occlusion: Compute how much the hemisphere above the shading point is occluded, for example to add weathering effects to corners. Note: For Cycles, this may slow down renders significantly
+   * - `OUTPUT_LINESTYLE` Line Style Output
+   * - `BSDF_DIFFUSE` Diffuse BSDF: Lambertian and Oren-Nayar diffuse reflection
+   * - `UVALONGSTROKE` UV Along Stroke
+   * - `POINT_INFO` Point Info: Retrieve information about points in a point cloud
+   * - `TEX_POINTDENSITY` Point Density: Generate a volumetric point for each particle or vertex of another object
+   * - `SEPXYZ` Separate XYZ: Split a vector into its X, Y, and Z components
+   * - `BSDF_TOON` Toon BSDF: Diffuse and Glossy shaders with cartoon light effects
+   * - `MIX` Mix: Mix values by a factor
+   * - `NORMAL_MAP` Normal Map: Generate a perturbed normal from an RGB normal map image. Typically used for faking highly detailed surfaces
+   * - `BLACKBODY` Blackbody: Convert a blackbody temperature to an RGB value
+   * - `GROUP` Group
+   * - `SEPRGB` Separate RGB (Legacy): Split a color into its red, green, and blue channels (Deprecated)
+   * - `OBJECT_INFO` Object Info: Retrieve information about the object instance
+   * - `VECTOR_DISPLACEMENT` Vector Displacement: Displace the surface along an arbitrary direction
+   * - `EMISSION` Emission: Lambertian emission shader
+   * - `TEX_IMAGE` Image Texture: Sample an image file as a texture
+   * - `LAYER_WEIGHT` Layer Weight: Produce a blending factor depending on the angle between the surface normal and the view direction. Typically used for layering shaders with the Mix Shader node
+   * - `GAMMA` Gamma: Apply a gamma correction
+   * - `COMBHSV` Combine HSV (Legacy): Create a color from its hue, saturation, and value channels
+   * - `BSDF_PRINCIPLED` Principled BSDF: Physically-based, easy-to-use shader for rendering surface materials, based on the OpenPBR model
+   * - `TEX_SKY` Sky Texture: Generate a procedural sky texture
+   * - `RGB` RGB: A color picker
+   * - `UVMAP` UV Map: Retrieve a UV map from the geometry, or the default fallback if none is specified
+   * - `SCRIPT` Script: Generate an OSL shader from a file or text data-block. Note: OSL shaders are not supported on all GPU backends
+   * - `VALTORGB` Color Ramp: Map values to colors with the use of a gradient
+   * - `VECT_MATH` Vector Math: Perform vector math operation
+   * - `MIX_RGB` Mix (Legacy): Mix two input colors
+   * - `COMBXYZ` Combine XYZ: Create a vector from X, Y, and Z components
+   * - `BSDF_GLOSSY` Glossy BSDF: Reflection with microfacet distribution, used for materials such as metal or mirrors
+   * - `OUTPUT_WORLD` World Output: Output light color information to the scene's World
+   * - `VOLUME_ABSORPTION` Volume Absorption: Absorb light as it passes through the volume
+   * - `CURVE_RGB` RGB Curves: Apply color corrections for each color channel
+   * - `VALUE` Value: Input numerical values to other nodes in the tree
+   * - `TEX_MAGIC` Magic Texture: Generate a psychedelic color texture
+   * - `GROUP_OUTPUT` Group Output: Output data from inside of a node group
+   * - `COMBRGB` Combine RGB (Legacy): Generate a color from its red, green, and blue channels (Deprecated)
+   * - `TEX_WAVE` Wave Texture: Generate procedural bands or rings with noise
+   * - `WIREFRAME` Wireframe: Retrieve the edges of an object as it appears to Cycles. Note: as meshes are triangulated before being processed by Cycles, topology will always appear triangulated
+   * @blender 4.3.2
+   */
+  export interface NodeBlStaticTypeRegistry {
+    CUSTOM: true;
+    "CUSTOM GROUP": true;
+    UNDEFINED: true;
+    TEX_IES: true;
+    TEX_GRADIENT: true;
+    TEX_COORD: true;
+    MAP_RANGE: true;
+    CURVE_FLOAT: true;
+    EEVEE_SPECULAR: true;
+    VOLUME_INFO: true;
+    BSDF_GLASS: true;
+    BUMP: true;
+    SHADERTORGB: true;
+    HUE_SAT: true;
+    ADD_SHADER: true;
+    BSDF_RAY_PORTAL: true;
+    OUTPUT_LIGHT: true;
+    BEVEL: true;
+    VOLUME_SCATTER: true;
+    FRESNEL: true;
+    BSDF_TRANSLUCENT: true;
+    OUTPUT_MATERIAL: true;
+    SEPARATE_COLOR: true;
+    LIGHT_PATH: true;
+    HOLDOUT: true;
+    OUTPUT_AOV: true;
+    PARTICLE_INFO: true;
+    TEX_WHITE_NOISE: true;
+    REROUTE: true;
+    RGBTOBW: true;
+    LIGHT_FALLOFF: true;
+    INVERT: true;
+    TEX_GABOR: true;
+    ATTRIBUTE: true;
+    CAMERA: true;
+    BRIGHTCONTRAST: true;
+    SUBSURFACE_SCATTERING: true;
+    TANGENT: true;
+    BSDF_REFRACTION: true;
+    MIX_SHADER: true;
+    FRAME: true;
+    BSDF_HAIR_PRINCIPLED: true;
+    SQUEEZE: true;
+    NORMAL: true;
+    MAPPING: true;
+    TEX_CHECKER: true;
+    GROUP_INPUT: true;
+    BSDF_HAIR: true;
+    COMBINE_COLOR: true;
+    BSDF_TRANSPARENT: true;
+    HAIR_INFO: true;
+    CURVE_VEC: true;
+    BACKGROUND: true;
+    NEW_GEOMETRY: true;
+    DISPLACEMENT: true;
+    CLAMP: true;
+    VERTEX_COLOR: true;
+    VECTOR_ROTATE: true;
+    TEX_BRICK: true;
+    SEPHSV: true;
+    PRINCIPLED_VOLUME: true;
+    BSDF_SHEEN: true;
+    WAVELENGTH: true;
+    TEX_ENVIRONMENT: true;
+    BSDF_METALLIC: true;
+    VECT_TRANSFORM: true;
+    MATH: true;
+    TEX_VORONOI: true;
+    TEX_NOISE: true;
+    AMBIENT_OCCLUSION: true;
+    OUTPUT_LINESTYLE: true;
+    BSDF_DIFFUSE: true;
+    UVALONGSTROKE: true;
+    POINT_INFO: true;
+    TEX_POINTDENSITY: true;
+    SEPXYZ: true;
+    BSDF_TOON: true;
+    MIX: true;
+    NORMAL_MAP: true;
+    BLACKBODY: true;
+    GROUP: true;
+    SEPRGB: true;
+    OBJECT_INFO: true;
+    VECTOR_DISPLACEMENT: true;
+    EMISSION: true;
+    TEX_IMAGE: true;
+    LAYER_WEIGHT: true;
+    GAMMA: true;
+    COMBHSV: true;
+    BSDF_PRINCIPLED: true;
+    TEX_SKY: true;
+    RGB: true;
+    UVMAP: true;
+    SCRIPT: true;
+    VALTORGB: true;
+    VECT_MATH: true;
+    MIX_RGB: true;
+    COMBXYZ: true;
+    BSDF_GLOSSY: true;
+    OUTPUT_WORLD: true;
+    VOLUME_ABSORPTION: true;
+    CURVE_RGB: true;
+    VALUE: true;
+    TEX_MAGIC: true;
+    GROUP_OUTPUT: true;
+    COMBRGB: true;
+    TEX_WAVE: true;
+    WIREFRAME: true;
+  }
+
+  /**
+   * Items of the dynamic enum `NodeTreeInterface.new_socket.socket_type` (used by `NodeTreeInterface.new_socket(socket_type)`): what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface NodeTreeInterfaceNewSocketSocketTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `NodeSocketBool`
+   * - `NodeSocketVector`
+   * - `NodeSocketInt`
+   * - `NodeSocketShader`
+   * - `NodeSocketFloat`
+   * - `NodeSocketColor`
+   * @blender 4.3.2
+   */
+  export interface NodeTreeInterfaceNewSocketSocketTypeRegistry {
+    NodeSocketBool: true;
+    NodeSocketVector: true;
+    NodeSocketInt: true;
+    NodeSocketShader: true;
+    NodeSocketFloat: true;
+    NodeSocketColor: true;
+  }
+
+  /**
+   * Items of the dynamic enum `PreferencesSystem.audio_device`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface PreferencesSystemAudioDeviceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `None` None: No device - there will be no audio output
+   * - `PulseAudio` PulseAudio: PulseAudio
+   * - `OpenAL - OpenAL Soft` OpenAL - OpenAL Soft: OpenAL - OpenAL Soft
+   * - `OpenAL` OpenAL: OpenAL
+   * - `JACK` JACK: JACK
+   * @blender 4.3.2
+   */
+  export interface PreferencesSystemAudioDeviceRegistry {
+    None: true;
+    PulseAudio: true;
+    "OpenAL - OpenAL Soft": true;
+    OpenAL: true;
+    JACK: true;
+  }
+
+  /**
+   * Items of the dynamic enum `PreferencesView.language`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface PreferencesViewLanguageRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `DEFAULT` Automatic (Automatic): Automatically choose system's defined language if available, or fall-back to English
+   * - `ca_AD` Catalan (Català): ca_AD
+   * - `en_US` English (English): en_US
+   * - `es` Spanish (Español): es
+   * - `fr_FR` French (Français): fr_FR
+   * - `ja_JP` Japanese (日本語): ja_JP
+   * - `sk_SK` Slovak (Slovenčina): sk_SK
+   * - `ur` Urdu (وُدرُا): ur
+   * - `vi_VN` Vietnamese (Tiếng Việt): vi_VN
+   * - `zh_HANS` Simplified Chinese (简体中文): zh_HANS
+   * - `de_DE` German (Deutsch): de_DE
+   * - `it_IT` Italian (Italiano): it_IT
+   * - `ka` Georgian (ქართული): ka
+   * - `ko_KR` Korean (한국어): ko_KR
+   * - `pt_BR` Brazilian Portuguese (Português do Brasil): pt_BR
+   * - `pt_PT` Portuguese (Português): pt_PT
+   * - `ru_RU` Russian (Русский): ru_RU
+   * - `sw` Swahili (Kiswahili): sw
+   * - `ta` Tamil (தமிழ்): ta
+   * - `tr_TR` Turkish (Türkçe): tr_TR
+   * - `uk_UA` Ukrainian (Українська): uk_UA
+   * - `zh_HANT` Traditional Chinese (繁體中文): zh_HANT
+   * - `ab` Abkhaz (Аԥсуа бызшәа): ab
+   * - `ar_EG` Arabic (ﺔﻴﺑﺮﻌﻟﺍ): ar_EG
+   * - `be` Belarusian (беларуску): be
+   * - `bg_BG` Bulgarian (Български): bg_BG
+   * - `cs_CZ` Czech (Čeština): cs_CZ
+   * - `da` Danish (Dansk): da
+   * - `el_GR` Greek (Ελληνικά): el_GR
+   * - `eo` Esperanto (Esperanto): eo
+   * - `eu_EU` Basque (Euskara): eu_EU
+   * - `fa_IR` Persian (ﯽﺳﺭﺎﻓ): fa_IR
+   * - `fi_FI` Finnish (Suomi): fi_FI
+   * - `ha` Hausa (Hausa): ha
+   * - `he_IL` Hebrew (תירִבְעִ): he_IL
+   * - `hi_IN` Hindi (हिन्दी): hi_IN
+   * - `hr_HR` Croatian (Hrvatski): hr_HR
+   * - `hu_HU` Hungarian (Magyar): hu_HU
+   * - `id_ID` Indonesian (Bahasa indonesia): id_ID
+   * - `km` Khmer (ខ្មែរ): km
+   * - `ky_KG` Kyrgyz (Кыргыз тили): ky_KG
+   * - `lt` Lithuanian (Lietuviškai): lt
+   * - `ne_NP` Nepali (नेपाली): ne_NP
+   * - `nl_NL` Dutch (Nederlands): nl_NL
+   * - `pl_PL` Polish (Polski): pl_PL
+   * - `ro_RO` Romanian (Român): ro_RO
+   * - `sl` Slovenian (Slovenščina): sl
+   * - `sr_RS` Serbian (Српски): sr_RS
+   * - `sr_RS@latin` Serbian Latin (Srpski latinica): sr_RS@latin
+   * - `sv_SE` Swedish (Svenska): sv_SE
+   * - `th_TH` Thai (ภาษาไทย): th_TH
+   * @blender 4.3.2
+   */
+  export interface PreferencesViewLanguageRegistry {
+    DEFAULT: true;
+    ca_AD: true;
+    en_US: true;
+    es: true;
+    fr_FR: true;
+    ja_JP: true;
+    sk_SK: true;
+    ur: true;
+    vi_VN: true;
+    zh_HANS: true;
+    de_DE: true;
+    it_IT: true;
+    ka: true;
+    ko_KR: true;
+    pt_BR: true;
+    pt_PT: true;
+    ru_RU: true;
+    sw: true;
+    ta: true;
+    tr_TR: true;
+    uk_UA: true;
+    zh_HANT: true;
+    ab: true;
+    ar_EG: true;
+    be: true;
+    bg_BG: true;
+    cs_CZ: true;
+    da: true;
+    el_GR: true;
+    eo: true;
+    eu_EU: true;
+    fa_IR: true;
+    fi_FI: true;
+    ha: true;
+    he_IL: true;
+    hi_IN: true;
+    hr_HR: true;
+    hu_HU: true;
+    id_ID: true;
+    km: true;
+    ky_KG: true;
+    lt: true;
+    ne_NP: true;
+    nl_NL: true;
+    pl_PL: true;
+    ro_RO: true;
+    sl: true;
+    sr_RS: true;
+    "sr_RS@latin": true;
+    sv_SE: true;
+    th_TH: true;
+  }
+
+  /**
+   * Items of the dynamic enum `RenderSettings.engine`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface RenderSettingsEngineRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `BLENDER_EEVEE_NEXT` EEVEE
+   * - `BLENDER_WORKBENCH` Workbench
+   * - `CYCLES` Cycles
+   * @blender 4.3.2
+   */
+  export interface RenderSettingsEngineRegistry {
+    BLENDER_EEVEE_NEXT: true;
+    BLENDER_WORKBENCH: true;
+    CYCLES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `transform_orientation` (used by `TransformOrientationSlot.type`, `bpy.ops.mesh.select_axis(orientation)`, `bpy.ops.transform.transform(orient_type)`): what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface TransformOrientationRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `GLOBAL` Global: Align the transformation axes to world space
+   * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+   * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+   * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+   * - `VIEW` View: Align the transformation axes to the window
+   * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
+   * - `PARENT` Parent: Align the transformation axes to the object's parent space
+   * @blender 4.3.2
+   */
+  export interface TransformOrientationRegistry {
+    GLOBAL: true;
+    LOCAL: true;
+    NORMAL: true;
+    GIMBAL: true;
+    VIEW: true;
+    CURSOR: true;
+    PARENT: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.length_unit`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsLengthUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `KILOMETERS` Kilometers
+   * - `METERS` Meters
+   * - `CENTIMETERS` Centimeters
+   * - `MILLIMETERS` Millimeters
+   * - `MICROMETERS` Micrometers
+   * - `MILES`
+   * - `FEET`
+   * - `INCHES`
+   * - `THOU`
+   * @blender 4.3.2
+   */
+  export interface UnitSettingsLengthUnitRegistry {
+    ADAPTIVE: true;
+    KILOMETERS: true;
+    METERS: true;
+    CENTIMETERS: true;
+    MILLIMETERS: true;
+    MICROMETERS: true;
+    MILES: true;
+    FEET: true;
+    INCHES: true;
+    THOU: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.mass_unit`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsMassUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `TONNES` Tonnes
+   * - `KILOGRAMS` Kilograms
+   * - `GRAMS` Grams
+   * - `MILLIGRAMS` Milligrams
+   * - `CENTUM_WEIGHTS`
+   * - `STONES`
+   * - `POUNDS`
+   * - `OUNCES`
+   * @blender 4.3.2
+   */
+  export interface UnitSettingsMassUnitRegistry {
+    ADAPTIVE: true;
+    TONNES: true;
+    KILOGRAMS: true;
+    GRAMS: true;
+    MILLIGRAMS: true;
+    CENTUM_WEIGHTS: true;
+    STONES: true;
+    POUNDS: true;
+    OUNCES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.temperature_unit`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsTemperatureUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `KELVIN` Kelvin
+   * - `CELSIUS` Celsius
+   * - `FAHRENHEIT`
+   * @blender 4.3.2
+   */
+  export interface UnitSettingsTemperatureUnitRegistry {
+    ADAPTIVE: true;
+    KELVIN: true;
+    CELSIUS: true;
+    FAHRENHEIT: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.time_unit`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsTimeUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `DAYS` Days
+   * - `HOURS` Hours
+   * - `MINUTES` Minutes
+   * - `SECONDS` Seconds
+   * - `MILLISECONDS` Milliseconds
+   * - `MICROSECONDS` Microseconds
+   * @blender 4.3.2
+   */
+  export interface UnitSettingsTimeUnitRegistry {
+    ADAPTIVE: true;
+    DAYS: true;
+    HOURS: true;
+    MINUTES: true;
+    SECONDS: true;
+    MILLISECONDS: true;
+    MICROSECONDS: true;
+  }
+
+  /**
+   * Items of the dynamic enum `View3DShading.studio_light`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface View3DShadingStudioLightRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Default` Default
+   * - `basic.sl` basic.sl
+   * - `outdoor.sl` outdoor.sl
+   * - `paint.sl` paint.sl
+   * - `rim.sl` rim.sl
+   * - `studio.sl` studio.sl
+   * @blender 4.3.2
+   */
+  export interface View3DShadingStudioLightRegistry {
+    Default: true;
+    "basic.sl": true;
+    "outdoor.sl": true;
+    "paint.sl": true;
+    "rim.sl": true;
+    "studio.sl": true;
+  }
+
+  /**
+   * Items of the dynamic enum `WindowManager.addon_filter`: what Blender 4.3.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface WindowManagerAddonFilterRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `All` All: All Add-ons
+   * - `User` User: All Add-ons Installed by User
+   * - `3D View` 3D View
+   * - `Animation` Animation
+   * - `Import-Export` Import-Export
+   * - `Node` Node
+   * - `Render` Render
+   * - `Rigging` Rigging
+   * - `System` System
+   * @blender 4.3.2
+   */
+  export interface WindowManagerAddonFilterRegistry {
+    All: true;
+    User: true;
+    "3D View": true;
+    Animation: true;
+    "Import-Export": true;
+    Node: true;
+    Render: true;
+    Rigging: true;
+    System: true;
+  }
+
+  /**
    * Enum `action.extrapolation_type.type`:
    * - `CONSTANT` Constant Extrapolation: Values on endpoint keyframes are held
    * - `LINEAR` Linear Extrapolation: Straight-line slope of end segments are extended past the endpoint keyframes
@@ -2457,6 +3429,22 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type ExportSceneGltfExportImportConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
+  /**
+   * Enum `exr_codec` (`rna_enum_exr_codec_items`):
+   * - `NONE` None
+   * - `PXR24` Pxr24 (lossy)
+   * - `ZIP` ZIP (lossless)
+   * - `PIZ` PIZ (lossless)
+   * - `RLE` RLE (lossless)
+   * - `ZIPS` ZIPS (lossless)
+   * - `B44` B44 (lossy)
+   * - `B44A` B44A (lossy)
+   * - `DWAA` DWAA (lossy)
+   * - `DWAB` DWAB (lossy)
+   * @blender 4.3.2
+   */
+  export type ExrCodecItems =
+    "NONE" | "PXR24" | "ZIP" | "PIZ" | "RLE" | "ZIPS" | "B44" | "B44A" | "DWAA" | "DWAB";
   /**
    * Enum `fcurve_auto_smoothing` (`rna_enum_fcurve_auto_smoothing_items`):
    * - `NONE` None: Automatic handles only take immediately adjacent keys into account
@@ -4814,6 +5802,16 @@ declare module "bpy.types" {
    */
   export type ImageAlphaModeItems = "STRAIGHT" | "PREMUL" | "CHANNEL_PACKED" | "NONE";
   /**
+   * Enum `image_color_depth` (`rna_enum_image_color_depth_items`):
+   * - `8` 8: 8-bit color channels
+   * - `10` 10: 10-bit color channels
+   * - `12` 12: 12-bit color channels
+   * - `16` 16: 16-bit color channels
+   * - `32` 32: 32-bit color channels
+   * @blender 4.3.2
+   */
+  export type ImageColorDepthItems = "8" | "10" | "12" | "16" | "32";
+  /**
    * Enum `image_color_mode` (`rna_enum_image_color_mode_items`):
    * - `BW` BW: Images get saved in 8-bit grayscale (only PNG, JPEG, TGA, TIF)
    * - `RGB` RGB: Images are saved with RGB (color) data
@@ -6027,6 +7025,19 @@ declare module "bpy.types" {
    */
   export type PaintMaskBoxGestureModeItems = "VALUE" | "VALUE_INVERSE" | "INVERT";
   /**
+   * Enum `particle_edit_hair_brush` (`rna_enum_particle_edit_hair_brush_items`):
+   * - `COMB` Comb: Comb hairs
+   * - `SMOOTH` Smooth: Smooth hairs
+   * - `ADD` Add: Add hairs
+   * - `LENGTH` Length: Make hairs longer or shorter
+   * - `PUFF` Puff: Make hairs stand up
+   * - `CUT` Cut: Cut hairs
+   * - `WEIGHT` Weight: Weight hair particles
+   * @blender 4.3.2
+   */
+  export type ParticleEditHairBrushItems =
+    "COMB" | "SMOOTH" | "ADD" | "LENGTH" | "PUFF" | "CUT" | "WEIGHT";
+  /**
    * Enum `PointCache.compression`:
    * - `NO` None: No compression
    * - `LIGHT` Lite: Fast but not so effective compression
@@ -6055,6 +7066,41 @@ declare module "bpy.types" {
    */
   export type PoseBlendToNeighborChannelsItems =
     "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
+  /**
+   * Enum `Preferences.active_section`:
+   * - `INTERFACE` Interface
+   * - `VIEWPORT` Viewport
+   * - `LIGHTS` Lights
+   * - `EDITING` Editing
+   * - `ANIMATION` Animation
+   * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
+   * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
+   * - `THEMES` Themes: Edit and save themes installed via Extensions
+   * - `INPUT` Input
+   * - `NAVIGATION` Navigation
+   * - `KEYMAP` Keymap
+   * - `SYSTEM` System
+   * - `SAVE_LOAD` Save & Load
+   * - `FILE_PATHS` File Paths
+   * - `EXPERIMENTAL` Experimental
+   * @blender 4.3.2
+   */
+  export type PreferencesActiveSectionItems =
+    | "INTERFACE"
+    | "VIEWPORT"
+    | "LIGHTS"
+    | "EDITING"
+    | "ANIMATION"
+    | "EXTENSIONS"
+    | "ADDONS"
+    | "THEMES"
+    | "INPUT"
+    | "NAVIGATION"
+    | "KEYMAP"
+    | "SYSTEM"
+    | "SAVE_LOAD"
+    | "FILE_PATHS"
+    | "EXPERIMENTAL";
   /**
    * Enum `PreferencesSystem.viewport_aa`:
    * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
@@ -7181,6 +8227,14 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type ViewsFormatItems = "INDIVIDUAL" | "STEREO_3D";
+  /**
+   * Enum `views_format_multiview` (`rna_enum_views_format_multiview_items`):
+   * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+   * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
+   * - `MULTIVIEW` Multi-View: Single file with all the views
+   * @blender 4.3.2
+   */
+  export type ViewsFormatMultiviewItems = "INDIVIDUAL" | "STEREO_3D" | "MULTIVIEW";
   /**
    * Enum `volume_grid_data_type` (`rna_enum_volume_grid_data_type_items`):
    * - `BOOLEAN` Boolean: Boolean

@@ -711,43 +711,10 @@ declare module "bpy.ops" {
       /**
        * Section to activate in the Preferences
        * Default: 'INTERFACE'
-       * - `INTERFACE` Interface
-       * - `VIEWPORT` Viewport
-       * - `LIGHTS` Lights
-       * - `EDITING` Editing
-       * - `ANIMATION` Animation
-       * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
-       * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
-       * - `THEMES` Themes: Edit and save themes installed via Extensions
-       * - `ASSETS` Asset Libraries
-       * - `INPUT` Input
-       * - `NAVIGATION` Navigation
-       * - `KEYMAP` Keymap
-       * - `SYSTEM` System
-       * - `SAVE_LOAD` Save & Load
-       * - `FILE_PATHS` File Paths
-       * - `DEVELOPER_TOOLS` Developer Tools
-       * - `EXPERIMENTAL` Experimental
+       * Items: {@link PreferencesActiveSectionItems}
        * Hidden option.
        */
-      section?:
-        | "INTERFACE"
-        | "VIEWPORT"
-        | "LIGHTS"
-        | "EDITING"
-        | "ANIMATION"
-        | "EXTENSIONS"
-        | "ADDONS"
-        | "THEMES"
-        | "ASSETS"
-        | "INPUT"
-        | "NAVIGATION"
-        | "KEYMAP"
-        | "SYSTEM"
-        | "SAVE_LOAD"
-        | "FILE_PATHS"
-        | "DEVELOPER_TOOLS"
-        | "EXPERIMENTAL";
+      section?: bpy_types.PreferencesActiveSectionItems;
     }>;
     /**
      * Cycle through workspaces
@@ -3217,10 +3184,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Automatically begin translating strips with the mouse after adding them to the timeline
        * Default: `true`
@@ -3536,10 +3503,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Automatically begin translating strips with the mouse after adding them to the timeline
        * Default: `true`
@@ -4565,10 +4532,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Automatically begin translating strips with the mouse after adding them to the timeline
        * Default: `true`
@@ -6421,10 +6388,10 @@ declare module "bpy.ops" {
       display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
       /**
        * File sorting mode
-       * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`.
+       * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
        * Hidden option.
        */
-      sort_method?: bpy_types.ClipOpenSortMethodItems | (string & {});
+      sort_method?: keyof bpy_types.ClipOpenSortMethodRegistry;
       /**
        * Make text file internal after loading
        * Default: `false`
@@ -7059,9 +7026,9 @@ declare module "bpy.ops" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      */
-    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Matrix
      * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7071,10 +7038,10 @@ declare module "bpy.ops" {
     /**
      * Matrix Orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      * Hidden option.
      */
-    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_matrix_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Constraint Axis
      * Default: `[false, false, false]` · Array 3 · Subtype: XYZ
@@ -7242,9 +7209,9 @@ declare module "bpy.ops" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      */
-    orient_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Matrix
      * Default: `[0, 0, 0, 0, 0, 0, 0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 0] · step 1 · precision 3 · Array 3×3 · Subtype: MATRIX
@@ -7254,10 +7221,10 @@ declare module "bpy.ops" {
     /**
      * Matrix Orientation
      * Default: 'GLOBAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`.
+     * Dynamic enum (items come from a callback): `GLOBAL`, `LOCAL`, `NORMAL`, `GIMBAL`, `VIEW`, `CURSOR`, `PARENT`; an add-on's items join by declaring them in {@link TransformOrientationRegistry}.
      * Hidden option.
      */
-    orient_matrix_type?: bpy_types.TransformOrientationItems | (string & {});
+    orient_matrix_type?: keyof bpy_types.TransformOrientationRegistry;
     /**
      * Constraint Axis
      * Default: `[false, false, false]` · Array 3 · Subtype: XYZ

@@ -776,50 +776,9 @@ declare module "bpy.types" {
     /**
      * Type of data-block that this slot is intended to animate; can be set when 'UNSPECIFIED' but is otherwise read-only
      * Default: 'UNSPECIFIED'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACTION`, `ARMATURE`, `BRUSH`, `CACHEFILE`, `CAMERA`, `COLLECTION`, `CURVE`, `CURVES`, `FONT`, `GREASEPENCIL`, `GREASEPENCIL_V3`, `IMAGE`, `KEY`, `LATTICE`, `LIBRARY`, `LIGHT`, `LIGHT_PROBE`, `LINESTYLE`, `MASK`, `MATERIAL`, `MESH`, `META`, `MOVIECLIP`, `NODETREE`, `OBJECT`, `PAINTCURVE`, `PALETTE`, `PARTICLE`, `POINTCLOUD`, `SCENE`, `SCREEN`, `SOUND`, `SPEAKER`, `TEXT`, `TEXTURE`, `VOLUME`, `WINDOWMANAGER`, `WORKSPACE`, `WORLD`, `UNSPECIFIED`.
+     * Dynamic enum (items come from a callback): `ACTION`, `ARMATURE`, `BRUSH`, `CACHEFILE`, `CAMERA`, `COLLECTION`, `CURVE`, `CURVES`, `FONT`, `GREASEPENCIL`, `GREASEPENCIL_V3`, `IMAGE`, `KEY`, `LATTICE`, `LIBRARY`, `LIGHT`, `LIGHT_PROBE`, `LINESTYLE`, `MASK`, `MATERIAL`, `MESH`, `META`, `MOVIECLIP`, `NODETREE`, `OBJECT`, `PAINTCURVE`, `PALETTE`, `PARTICLE`, `POINTCLOUD`, `SCENE`, `SCREEN`, `SOUND`, `SPEAKER`, `TEXT`, `TEXTURE`, `VOLUME`, `WINDOWMANAGER`, `WORKSPACE`, `WORLD`, `UNSPECIFIED`; an add-on's items join by declaring them in {@link ActionSlotTargetIdTypeRegistry}.
      */
-    target_id_type:
-      | "ACTION"
-      | "ARMATURE"
-      | "BRUSH"
-      | "CACHEFILE"
-      | "CAMERA"
-      | "COLLECTION"
-      | "CURVE"
-      | "CURVES"
-      | "FONT"
-      | "GREASEPENCIL"
-      | "GREASEPENCIL_V3"
-      | "IMAGE"
-      | "KEY"
-      | "LATTICE"
-      | "LIBRARY"
-      | "LIGHT"
-      | "LIGHT_PROBE"
-      | "LINESTYLE"
-      | "MASK"
-      | "MATERIAL"
-      | "MESH"
-      | "META"
-      | "MOVIECLIP"
-      | "NODETREE"
-      | "OBJECT"
-      | "PAINTCURVE"
-      | "PALETTE"
-      | "PARTICLE"
-      | "POINTCLOUD"
-      | "SCENE"
-      | "SCREEN"
-      | "SOUND"
-      | "SPEAKER"
-      | "TEXT"
-      | "TEXTURE"
-      | "VOLUME"
-      | "WINDOWMANAGER"
-      | "WORKSPACE"
-      | "WORLD"
-      | "UNSPECIFIED"
-      | (string & {});
+    target_id_type: keyof ActionSlotTargetIdTypeRegistry;
     /**
      * target_id_type_icon
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only
@@ -1805,33 +1764,9 @@ declare module "bpy.types" {
     type: AreaTypeItems;
     /**
      * Current editor type for this area
-     * Dynamic enum (items come from a callback). Items seen at dump time: `VIEW_3D`, `IMAGE_EDITOR`, `UV`, `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`, `SEQUENCE_EDITOR`, `CLIP_EDITOR`, `DOPESHEET`, `TIMELINE`, `FCURVES`, `DRIVERS`, `NLA_EDITOR`, `TEXT_EDITOR`, `CONSOLE`, `INFO`, `OUTLINER`, `PROPERTIES`, `FILES`, `ASSETS`, `SPREADSHEET`, `PREFERENCES`.
+     * Dynamic enum (items come from a callback): `VIEW_3D`, `IMAGE_EDITOR`, `UV`, `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`, `SEQUENCE_EDITOR`, `CLIP_EDITOR`, `DOPESHEET`, `TIMELINE`, `FCURVES`, `DRIVERS`, `NLA_EDITOR`, `TEXT_EDITOR`, `CONSOLE`, `INFO`, `OUTLINER`, `PROPERTIES`, `FILES`, `ASSETS`, `SPREADSHEET`, `PREFERENCES`; an add-on's items join by declaring them in {@link AreaUiTypeRegistry}.
      */
-    ui_type:
-      | "VIEW_3D"
-      | "IMAGE_EDITOR"
-      | "UV"
-      | "GeometryNodeTree"
-      | "CompositorNodeTree"
-      | "ShaderNodeTree"
-      | "TextureNodeTree"
-      | "SEQUENCE_EDITOR"
-      | "CLIP_EDITOR"
-      | "DOPESHEET"
-      | "TIMELINE"
-      | "FCURVES"
-      | "DRIVERS"
-      | "NLA_EDITOR"
-      | "TEXT_EDITOR"
-      | "CONSOLE"
-      | "INFO"
-      | "OUTLINER"
-      | "PROPERTIES"
-      | "FILES"
-      | "ASSETS"
-      | "SPREADSHEET"
-      | "PREFERENCES"
-      | (string & {});
+    ui_type: keyof AreaUiTypeRegistry;
     /**
      * The window relative vertical location of the area
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only
@@ -5606,10 +5541,10 @@ declare module "bpy.types" {
     /**
      * Add a new node tree to the main database
      * @param name New name for the data-block Default: "NodeGroup"
-     * @param type The type of node_group to add Default: 'DEFAULT' Dynamic enum (items come from a callback). Items seen at dump time: `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`.
+     * @param type The type of node_group to add Default: 'DEFAULT' Dynamic enum (items come from a callback): `GeometryNodeTree`, `CompositorNodeTree`, `ShaderNodeTree`, `TextureNodeTree`; an add-on's items join by declaring them in {@link BlendDataNodeTreesNewTypeRegistry}.
      * @returns tree: New node tree data-block
      */
-    new(name: string, type: BlendDataNodeTreesNewTypeItems | (string & {})): NodeTree;
+    new(name: string, type: keyof BlendDataNodeTreesNewTypeRegistry): NodeTree;
     /**
      * Remove a node tree from the current blendfile
      * @param tree Node tree to remove Read-only · Never None
@@ -6318,9 +6253,9 @@ declare module "bpy.types" {
     /**
      * Color space used for all scene linear colors in this file, and for compositing, shader and geometry nodes processing
      * Read-only
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Linear Rec.709`, `Linear Rec.2020`, `ACEScg`.
+     * Dynamic enum (items come from a callback): `Linear Rec.709`, `Linear Rec.2020`, `ACEScg`; an add-on's items join by declaring them in {@link BlendFileColorspaceWorkingSpaceRegistry}.
      */
-    readonly working_space: "Linear Rec.709" | "Linear Rec.2020" | "ACEScg" | (string & {});
+    readonly working_space: keyof BlendFileColorspaceWorkingSpaceRegistry;
     /**
      * Unique identifier for common color spaces, as defined by the Color Interop Forum. May be empty if there is no interop ID for the working space. Common values are lin_rec709_scene, lin_rec2020_scene and lin_ap1_scene (for ACEScg)
      * Read-only

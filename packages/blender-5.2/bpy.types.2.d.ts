@@ -1846,12 +1846,12 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an export handler to the collection
-     * @param type The type of export handler to add Default: 'DEFAULT' Dynamic enum (items come from a callback). Items seen at dump time: `IO_FH_obj`, `IO_FH_ply`, `IO_FH_stl`, `IO_FH_fbx`, `IO_FH_gltf2`.
+     * @param type The type of export handler to add Default: 'DEFAULT' Dynamic enum (items come from a callback): `IO_FH_obj`, `IO_FH_ply`, `IO_FH_stl`, `IO_FH_fbx`, `IO_FH_gltf2`; an add-on's items join by declaring them in {@link CollectionExportsNewTypeRegistry}.
      * @param options keyword arguments (Python `name=value`)
      * @returns exporter: Newly created export handler
      */
     new(
-      type: "IO_FH_obj" | "IO_FH_ply" | "IO_FH_stl" | "IO_FH_fbx" | "IO_FH_gltf2" | (string & {}),
+      type: keyof CollectionExportsNewTypeRegistry,
       options?: KwArgs<{
         /**
          * Name of the new export handler
@@ -2098,16 +2098,9 @@ declare module "bpy.types" {
     /**
      * Display name. For viewing, this is the display device that will be emulated by limiting the gamut and HDR colors. For image and video output, this is the display space used for writing.
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `sRGB`, `Display P3`, `Rec.1886`, `Rec.2020`, `Rec.2100-PQ`, `Rec.2100-HLG`.
+     * Dynamic enum (items come from a callback): `sRGB`, `Display P3`, `Rec.1886`, `Rec.2020`, `Rec.2100-PQ`, `Rec.2100-HLG`; an add-on's items join by declaring them in {@link ColorManagedDisplaySettingsDisplayDeviceRegistry}.
      */
-    display_device:
-      | "sRGB"
-      | "Display P3"
-      | "Rec.1886"
-      | "Rec.2020"
-      | "Rec.2100-PQ"
-      | "Rec.2100-HLG"
-      | (string & {});
+    display_device: keyof ColorManagedDisplaySettingsDisplayDeviceRegistry;
     /**
      * Control how images in the chosen display are mapped to the physical display
      * Default: 'AUTO'
@@ -2130,9 +2123,9 @@ declare module "bpy.types" {
     /**
      * Color space in the image file, to convert to and from when saving and loading the image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
+     * Dynamic enum (items come from a callback): `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    name: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Treat image as non-color data without color management, like normal or displacement maps
      * Default: `false`
@@ -2153,9 +2146,9 @@ declare module "bpy.types" {
     /**
      * Color space that the sequencer operates in
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
+     * Dynamic enum (items come from a callback): `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    name: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    name: keyof ColorManagedInputColorspaceSettingsNameRegistry;
   }
 
   /**
@@ -2171,36 +2164,15 @@ declare module "bpy.types" {
     /**
      * Additional transform applied before view transform for artistic needs
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `None`, `AgX - Punchy`, `AgX - Greyscale`, `AgX - Very High Contrast`, `AgX - High Contrast`, `AgX - Medium High Contrast`, `AgX - Base Contrast`, `AgX - Medium Low Contrast`, `AgX - Low Contrast`, `AgX - Very Low Contrast`.
+     * Dynamic enum (items come from a callback): `None`, `AgX - Punchy`, `AgX - Greyscale`, `AgX - Very High Contrast`, `AgX - High Contrast`, `AgX - Medium High Contrast`, `AgX - Base Contrast`, `AgX - Medium Low Contrast`, `AgX - Low Contrast`, `AgX - Very Low Contrast`; an add-on's items join by declaring them in {@link ColorManagedViewSettingsLookRegistry}.
      */
-    look:
-      | "None"
-      | "AgX - Punchy"
-      | "AgX - Greyscale"
-      | "AgX - Very High Contrast"
-      | "AgX - High Contrast"
-      | "AgX - Medium High Contrast"
-      | "AgX - Base Contrast"
-      | "AgX - Medium Low Contrast"
-      | "AgX - Low Contrast"
-      | "AgX - Very Low Contrast"
-      | (string & {});
+    look: keyof ColorManagedViewSettingsLookRegistry;
     /**
      * View used when converting image to a display space
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `Standard`, `ACES 1.3`, `ACES 2.0`, `Khronos PBR Neutral`, `AgX`, `Filmic`, `Filmic Log`, `False Color`, `Raw`.
+     * Dynamic enum (items come from a callback): `Standard`, `ACES 1.3`, `ACES 2.0`, `Khronos PBR Neutral`, `AgX`, `Filmic`, `Filmic Log`, `False Color`, `Raw`; an add-on's items join by declaring them in {@link ColorManagedViewSettingsViewTransformRegistry}.
      */
-    view_transform:
-      | "Standard"
-      | "ACES 1.3"
-      | "ACES 2.0"
-      | "Khronos PBR Neutral"
-      | "AgX"
-      | "Filmic"
-      | "Filmic Log"
-      | "False Color"
-      | "Raw"
-      | (string & {});
+    view_transform: keyof ColorManagedViewSettingsViewTransformRegistry;
     /**
      * Exposure (stops) applied before display transform, multiplying by 2^exposure
      * Default: `0` · Range: [-32, 32] · soft [-10, 10] · step 1 · precision 3 · Subtype: FACTOR
@@ -3045,15 +3017,15 @@ declare module "bpy.types" {
     /**
      * Color space of the input image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
+     * Dynamic enum (items come from a callback): `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    from_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    from_color_space: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Color space of the output image
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`.
+     * Dynamic enum (items come from a callback): `ACES 1.3 sRGB`, `ACES 2.0 sRGB`, `ACES2065-1`, `ACEScc`, `ACEScct`, `ACEScg`, `ADX10`, `ADX16`, `ARRI LogC3 (EI800)`, `ARRI LogC4`, `AgX Base sRGB`, `AgX Log`, `Apple Log`, `Apple Log 2`, `BMDFilm WideGamut Gen5`, `CanonLog2 CinemaGamut D55`, `CanonLog3 CinemaGamut D55`, `D-Log D-Gamut`, `DaVinci Intermediate WideGamut`, `Display P3`, `Filmic Log`, `Filmic sRGB`, `Gamma 1.8 Encoded Rec.709`, `Gamma 2.2 Encoded AP1`, `Gamma 2.2 Encoded AdobeRGB`, `Gamma 2.2 Encoded Rec.709`, `Gamma 2.4 Encoded Rec.709`, `Khronos PBR Neutral sRGB`, `Linear ARRI Wide Gamut 3`, `Linear ARRI Wide Gamut 4`, `Linear Adobe RGB`, `Linear Apple Wide Gamut`, `Linear BMD WideGamut Gen5`, `Linear CIE-XYZ D65`, `Linear CIE-XYZ E`, `Linear CinemaGamut D55`, `Linear D-Gamut`, `Linear DCI-P3 D65`, `Linear DaVinci WideGamut`, `Linear FilmLight E-Gamut`, `Linear REDWideGamutRGB`, `Linear Rec.2020`, `Linear Rec.709`, `Linear S-Gamut3`, `Linear S-Gamut3.Cine`, `Linear V-Gamut`, `Linear Venice S-Gamut3`, `Linear Venice S-Gamut3.Cine`, `Log3G10 REDWideGamutRGB`, `Non-Color`, `Rec.1886`, `Rec.2020`, `Rec.2100-HLG`, `Rec.2100-PQ`, `S-Log3 S-Gamut3`, `S-Log3 S-Gamut3.Cine`, `S-Log3 Venice S-Gamut3`, `S-Log3 Venice S-Gamut3.Cine`, `V-Log V-Gamut`, `sRGB`, `sRGB Encoded AP1`, `sRGB Encoded P3-D65`, `scene_linear`; an add-on's items join by declaring them in {@link ColorManagedInputColorspaceSettingsNameRegistry}.
      */
-    to_color_space: ColorManagedInputColorspaceSettingsNameItems | (string & {});
+    to_color_space: keyof ColorManagedInputColorspaceSettingsNameRegistry;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -8221,9 +8193,9 @@ declare module "bpy.types" {
     use_preview_denoising: boolean;
     /**
      * Denoise the image after each preview update with the selected denoiser
-     * Dynamic enum (items come from a callback). Items seen at dump time: `AUTO`.
+     * Dynamic enum (items come from a callback): `AUTO`; an add-on's items join by declaring them in {@link CyclesRenderSettingsPreviewDenoiserRegistry}.
      */
-    preview_denoiser: "AUTO" | (string & {});
+    preview_denoiser: keyof CyclesRenderSettingsPreviewDenoiserRegistry;
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoise
      * Default: 'FAST'
@@ -8284,9 +8256,9 @@ declare module "bpy.types" {
     time_limit: number;
     /**
      * Random sampling pattern used by the integrator
-     * Dynamic enum (items come from a callback). Items seen at dump time: `AUTOMATIC`, `TABULATED_SOBOL`, `BLUE_NOISE`.
+     * Dynamic enum (items come from a callback): `AUTOMATIC`, `TABULATED_SOBOL`, `BLUE_NOISE`; an add-on's items join by declaring them in {@link CyclesRenderSettingsSamplingPatternRegistry}.
      */
-    sampling_pattern: "AUTOMATIC" | "TABULATED_SOBOL" | "BLUE_NOISE" | (string & {});
+    sampling_pattern: keyof CyclesRenderSettingsSamplingPatternRegistry;
     /**
      * Reduce randomization between pixels to improve GPU rendering performance, at the cost of possible rendering artifacts if set too low
      * Default: `1` · Range: [0, FLT_MAX] · soft [0, 1] · step 3 · precision 2

@@ -1968,9 +1968,13 @@ declare module "bpy.types" {
     /**
      * Which direction is used to calculate the effector force
      * Default: 'POINT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `POINT`, `LINE`, `PLANE`.
+     * - `POINT` Point: Field originates from the object center
+     * - `LINE` Line: Field originates from the local Z axis of the object
+     * - `PLANE` Plane: Field originates from the local XY plane of the object
+     * - `SURFACE` Surface: Field originates from the surface of the object
+     * - `POINTS` Every Point: Field originates from all of the vertices of the object
      */
-    shape: "POINT" | "LINE" | "PLANE" | (string & {});
+    shape: "POINT" | "LINE" | "PLANE" | "SURFACE" | "POINTS";
     /**
      * Falloff
      * Default: 'SPHERE'

@@ -8143,46 +8143,20 @@ declare module "bpy.types" {
     /**
      * Format used for re-saving this file
      * Default: 'TARGA'
-     * - `AVIF` AVIF (.avif): Output image in AVIF format
-     * - `JPEG` JPEG (.jpg): Output image in JPEG format
-     * - `OPEN_EXR` OpenEXR (.exr): Output image in OpenEXR format
-     * - `PNG` PNG (.png): Output image in PNG format
-     * - `WEBP` WebP (.webp): Output image in WebP format
-     * - `BMP` Bitmap (.bmp): Output image in bitmap format
-     * - `CINEON` Cineon (.cin): Output image in Cineon format
-     * - `DPX` DPX (.dpx): Output image in DPX format
-     * - `IRIS` Iris (.rgb): Output image in SGI IRIS format
-     * - `JPEG2000` JPEG 2000 (.jp2): Output image in JPEG 2000 format
-     * - `HDR` Radiance HDR (.hdr): Output image in Radiance HDR format
-     * - `TARGA` Targa (.tga): Output image in Targa format
-     * - `TARGA_RAW` Targa Raw (.tga): Output image in uncompressed Targa format
-     * - `TIFF` TIFF (.tif): Output image in TIFF format
-     * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer (.exr): Output image in multilayer OpenEXR format
-     * - `FFMPEG` FFmpeg Video
+     * Items: {@link ImageFileFormatItems}
      */
-    file_format:
-      | "AVIF"
-      | "JPEG"
-      | "OPEN_EXR"
-      | "PNG"
-      | "WEBP"
-      | "BMP"
-      | "CINEON"
-      | "DPX"
-      | "IRIS"
-      | "JPEG2000"
-      | "HDR"
-      | "TARGA"
-      | "TARGA_RAW"
-      | "TIFF"
-      | "OPEN_EXR_MULTILAYER"
-      | "FFMPEG";
+    file_format: ImageFileFormatItems;
     /**
      * Where the image comes from
      * Default: 'FILE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `VIEWER`.
+     * - `FILE` Single Image: Single image file
+     * - `SEQUENCE` Image Sequence: Multiple image files, as a sequence
+     * - `MOVIE` Movie: Movie file
+     * - `GENERATED` Generated: Generated image
+     * - `VIEWER` Viewer: Compositing node viewer
+     * - `TILED` UDIM Tiles: Tiled UDIM image texture
      */
-    source: "VIEWER" | (string & {});
+    source: "FILE" | "SEQUENCE" | "MOVIE" | "GENERATED" | "VIEWER" | "TILED";
     /**
      * How to generate the image
      * Default: 'IMAGE' · Read-only
@@ -8553,24 +8527,9 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `AVIF`, `JPEG`, `OPEN_EXR`, `PNG`, `WEBP`, `BMP`, `CINEON`, `DPX`, `IRIS`, `JPEG2000`, `HDR`, `TARGA`, `TARGA_RAW`, `TIFF`.
+     * Items: {@link ImageFileFormatItems}
      */
-    file_format:
-      | "AVIF"
-      | "JPEG"
-      | "OPEN_EXR"
-      | "PNG"
-      | "WEBP"
-      | "BMP"
-      | "CINEON"
-      | "DPX"
-      | "IRIS"
-      | "JPEG2000"
-      | "HDR"
-      | "TARGA"
-      | "TARGA_RAW"
-      | "TIFF"
-      | (string & {});
+    file_format: ImageFileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'RGBA'
@@ -8580,9 +8539,9 @@ declare module "bpy.types" {
     /**
      * Bit depth per channel
      * Default: '8'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `8`, `16`.
+     * Items: {@link ImageColorDepthItems}
      */
-    color_depth: "8" | "16" | (string & {});
+    color_depth: ImageColorDepthItems;
     /**
      * Quality for image formats that support lossy compression
      * Default: `90` · Range: [0, 100] · step 1 · Subtype: PERCENTAGE
@@ -8601,10 +8560,9 @@ declare module "bpy.types" {
     /**
      * Compression codec settings for OpenEXR
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `ZIP`, `PIZ`, `DWAA`, `DWAB`, `HTJ2K`, `ZIPS`, `RLE`, `PXR24`.
+     * Items: {@link ExrCodecItems}
      */
-    exr_codec:
-      "NONE" | "ZIP" | "PIZ" | "DWAA" | "DWAB" | "HTJ2K" | "ZIPS" | "RLE" | "PXR24" | (string & {});
+    exr_codec: ExrCodecItems;
     /**
      * Use legacy interleaved storage of views, layers and passes for compatibility with applications that do not support more efficient multi-part OpenEXR files.
      * Default: `false`
@@ -8664,9 +8622,9 @@ declare module "bpy.types" {
     /**
      * Format of multiview media
      * Default: 'INDIVIDUAL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `INDIVIDUAL`, `STEREO_3D`.
+     * Items: {@link ViewsFormatMultiviewItems}
      */
-    views_format: ViewsFormatItems | (string & {});
+    views_format: ViewsFormatMultiviewItems;
     /**
      * Settings for stereo 3D
      * Read-only · Never None

@@ -3983,42 +3983,9 @@ declare module "bpy.types" {
     /**
      * Node header color tag
      * Default: 'NONE' · Read-only
-     * - `NONE` None: Default color tag for new nodes and node groups
-     * - `ATTRIBUTE` Attribute
-     * - `COLOR` Color
-     * - `CONVERTER` Converter
-     * - `DISTORT` Distort
-     * - `FILTER` Filter
-     * - `GEOMETRY` Geometry
-     * - `INPUT` Input
-     * - `MATTE` Matte
-     * - `OUTPUT` Output
-     * - `SCRIPT` Script
-     * - `SHADER` Shader
-     * - `TEXTURE` Texture
-     * - `VECTOR` Vector
-     * - `PATTERN` Pattern
-     * - `INTERFACE` Interface
-     * - `GROUP` Group
+     * Items: {@link NodeColorTagItems}
      */
-    readonly color_tag:
-      | "NONE"
-      | "ATTRIBUTE"
-      | "COLOR"
-      | "CONVERTER"
-      | "DISTORT"
-      | "FILTER"
-      | "GEOMETRY"
-      | "INPUT"
-      | "MATTE"
-      | "OUTPUT"
-      | "SCRIPT"
-      | "SHADER"
-      | "TEXTURE"
-      | "VECTOR"
-      | "PATTERN"
-      | "INTERFACE"
-      | "GROUP";
+    readonly color_tag: NodeColorTagItems;
     /**
      * Node selection state
      * Default: `false`

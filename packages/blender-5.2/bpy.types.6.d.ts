@@ -644,19 +644,9 @@ declare module "bpy.types" {
     /**
      * Color tag of the node group which influences the header color
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `COLOR`, `CONVERTER`, `INPUT`, `OUTPUT`, `SCRIPT`, `SHADER`, `TEXTURE`, `VECTOR`.
+     * Items: {@link NodeColorTagItems}
      */
-    color_tag:
-      | "NONE"
-      | "COLOR"
-      | "CONVERTER"
-      | "INPUT"
-      | "OUTPUT"
-      | "SCRIPT"
-      | "SHADER"
-      | "TEXTURE"
-      | "VECTOR"
-      | (string & {});
+    color_tag: NodeColorTagItems;
     /**
      * The width for newly created group nodes
      * Default: `140` · Range: [60, 700] · step 1
@@ -822,19 +812,9 @@ declare module "bpy.types" {
         /**
          * Type of socket generated on nodes
          * Default: 'DEFAULT'
-         * Dynamic enum (items come from a callback). Items seen at dump time: `NodeSocketFloat`, `NodeSocketInt`, `NodeSocketBool`, `NodeSocketVector`, `NodeSocketColor`, `NodeSocketMenu`, `NodeSocketShader`, `NodeSocketBundle`, `NodeSocketClosure`.
+         * Dynamic enum (items come from a callback): `NodeSocketFloat`, `NodeSocketInt`, `NodeSocketBool`, `NodeSocketVector`, `NodeSocketColor`, `NodeSocketMenu`, `NodeSocketShader`, `NodeSocketBundle`, `NodeSocketClosure`; an add-on's items join by declaring them in {@link NodeTreeInterfaceNewSocketSocketTypeRegistry}.
          */
-        socket_type?:
-          | "NodeSocketFloat"
-          | "NodeSocketInt"
-          | "NodeSocketBool"
-          | "NodeSocketVector"
-          | "NodeSocketColor"
-          | "NodeSocketMenu"
-          | "NodeSocketShader"
-          | "NodeSocketBundle"
-          | "NodeSocketClosure"
-          | (string & {});
+        socket_type?: keyof NodeTreeInterfaceNewSocketSocketTypeRegistry;
         /**
          * Panel to add the socket in
          * Read-only
@@ -5613,9 +5593,14 @@ declare module "bpy.types" {
     /**
      * Type of parent relation
      * Default: 'OBJECT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `OBJECT`.
+     * - `OBJECT` Object: The object is parented to an object
+     * - `ARMATURE` Armature
+     * - `LATTICE` Lattice: The object is parented to a lattice
+     * - `VERTEX` Vertex: The object is parented to a vertex
+     * - `VERTEX_3` 3 Vertices
+     * - `BONE` Bone: The object is parented to a bone
      */
-    parent_type: "OBJECT" | (string & {});
+    parent_type: "OBJECT" | "ARMATURE" | "LATTICE" | "VERTEX" | "VERTEX_3" | "BONE";
     /**
      * Indices of vertices in case of a vertex parenting relation
      * Default: `[0, 0, 0]` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Array 3 · Subtype: UNSIGNED
@@ -6012,9 +5997,12 @@ declare module "bpy.types" {
     /**
      * If not None, object instancing method to use
      * Default: 'NONE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `NONE`, `VERTS`, `FACES`.
+     * - `NONE` None
+     * - `VERTS` Vertices: Instantiate child objects on all vertices
+     * - `FACES` Faces: Instantiate child objects on all faces
+     * - `COLLECTION` Collection: Enable collection instancing
      */
-    instance_type: "NONE" | "VERTS" | "FACES" | (string & {});
+    instance_type: "NONE" | "VERTS" | "FACES" | "COLLECTION";
     /**
      * Rotate instance according to vertex normal
      * Default: `false`

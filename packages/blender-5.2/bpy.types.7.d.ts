@@ -751,9 +751,9 @@ declare module "bpy.types" {
     /**
      * Tool
      * Default: 'COMB'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `COMB`, `SMOOTH`, `LENGTH`.
+     * Items: {@link ParticleEditHairBrushItems}
      */
-    tool: "COMB" | "SMOOTH" | "LENGTH" | (string & {});
+    tool: ParticleEditHairBrushItems;
     /**
      * Particle select and display mode
      * Default: 'PATH'
@@ -3785,25 +3785,9 @@ declare module "bpy.types" {
     /**
      * Preferences
      * Default: 'INTERFACE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `INTERFACE`, `VIEWPORT`, `LIGHTS`, `EDITING`, `ANIMATION`, `EXTENSIONS`, `ADDONS`, `THEMES`, `ASSETS`, `INPUT`, `NAVIGATION`, `KEYMAP`, `SYSTEM`, `SAVE_LOAD`, `FILE_PATHS`.
+     * Items: {@link PreferencesActiveSectionItems}
      */
-    active_section:
-      | "INTERFACE"
-      | "VIEWPORT"
-      | "LIGHTS"
-      | "EDITING"
-      | "ANIMATION"
-      | "EXTENSIONS"
-      | "ADDONS"
-      | "THEMES"
-      | "ASSETS"
-      | "INPUT"
-      | "NAVIGATION"
-      | "KEYMAP"
-      | "SYSTEM"
-      | "SAVE_LOAD"
-      | "FILE_PATHS"
-      | (string & {});
+    active_section: PreferencesActiveSectionItems;
     /**
      * Application Template
      * max 63 bytes
@@ -5067,9 +5051,11 @@ declare module "bpy.types" {
     /**
      * GPU backend to use (requires restarting Blender for changes to take effect)
      * Default: 'OPENGL'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `OPENGL`, `VULKAN`.
+     * - `OPENGL` OpenGL: Use OpenGL backend
+     * - `METAL` Metal: Use Metal backend
+     * - `VULKAN` Vulkan: Use Vulkan backend
      */
-    gpu_backend: "OPENGL" | "VULKAN" | (string & {});
+    gpu_backend: "OPENGL" | "METAL" | "VULKAN";
     /**
      * Preferred device to select during detection (requires restarting Blender for changes to take effect)
      * Default: 'AUTO'
@@ -5127,10 +5113,9 @@ declare module "bpy.types" {
     /**
      * Audio output device
      * Default: 'None'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `JACK`, `None`.
+     * Dynamic enum (items come from a callback): `None`, `PulseAudio`, `OpenAL - OpenAL Soft`, `OpenAL`, `JACK`; an add-on's items join by declaring them in {@link PreferencesSystemAudioDeviceRegistry}.
      */
-    audio_device:
-      "PulseAudio" | "OpenAL - OpenAL Soft" | "OpenAL" | "JACK" | "None" | (string & {});
+    audio_device: keyof PreferencesSystemAudioDeviceRegistry;
     /**
      * Audio sample rate
      * Default: 'RATE_48000'
@@ -5509,61 +5494,9 @@ declare module "bpy.types" {
     /**
      * Language used for translation
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `DEFAULT`, `ab`, `ar_EG`, `eu_EU`, `be`, `bg_BG`, `ca_AD`, `zh_HANS`, `zh_HANT`, `hr`, `cs_CZ`, `da`, `nl_NL`, `en_GB`, `en_US`, `eo`, `fi_FI`, `fr_FR`, `ka`, `de_DE`, `el_GR`, `he_IL`, `hi_IN`, `hu_HU`, `id_ID`, `it_IT`, `ja_JP`, `ko_KR`, `ky_KG`, `lt`, `ml`, `nb`, `fa_IR`, `pl_PL`, `pt_BR`, `pt_PT`, `ro_RO`, `ru_RU`, `sr_RS`, `sr_RS@latin`, `sk_SK`, `sl`, `es`, `sw`, `sv_SE`, `ta`, `th_TH`, `tr_TR`, `uk_UA`, `ur`, `vi_VN`.
+     * Dynamic enum (items come from a callback): `DEFAULT`, `ab`, `ar_EG`, `eu_EU`, `be`, `bg_BG`, `ca_AD`, `zh_HANS`, `zh_HANT`, `hr`, `cs_CZ`, `da`, `nl_NL`, `en_GB`, `en_US`, `eo`, `fi_FI`, `fr_FR`, `ka`, `de_DE`, `el_GR`, `he_IL`, `hi_IN`, `hu_HU`, `id_ID`, `it_IT`, `ja_JP`, `ko_KR`, `ky_KG`, `lt`, `ml`, `nb`, `fa_IR`, `pl_PL`, `pt_BR`, `pt_PT`, `ro_RO`, `ru_RU`, `sr_RS`, `sr_RS@latin`, `sk_SK`, `sl`, `es`, `sw`, `sv_SE`, `ta`, `th_TH`, `tr_TR`, `uk_UA`, `ur`, `vi_VN`; an add-on's items join by declaring them in {@link PreferencesViewLanguageRegistry}.
      */
-    language:
-      | "DEFAULT"
-      | "ab"
-      | "ar_EG"
-      | "eu_EU"
-      | "be"
-      | "bg_BG"
-      | "ca_AD"
-      | "zh_HANS"
-      | "zh_HANT"
-      | "hr"
-      | "cs_CZ"
-      | "da"
-      | "nl_NL"
-      | "en_GB"
-      | "en_US"
-      | "eo"
-      | "fi_FI"
-      | "fr_FR"
-      | "ka"
-      | "de_DE"
-      | "el_GR"
-      | "he_IL"
-      | "hi_IN"
-      | "hu_HU"
-      | "id_ID"
-      | "it_IT"
-      | "ja_JP"
-      | "ko_KR"
-      | "ky_KG"
-      | "lt"
-      | "ml"
-      | "nb"
-      | "fa_IR"
-      | "pl_PL"
-      | "pt_BR"
-      | "pt_PT"
-      | "ro_RO"
-      | "ru_RU"
-      | "sr_RS"
-      | "sr_RS@latin"
-      | "sk_SK"
-      | "sl"
-      | "es"
-      | "sw"
-      | "sv_SE"
-      | "ta"
-      | "th_TH"
-      | "tr_TR"
-      | "uk_UA"
-      | "ur"
-      | "vi_VN"
-      | (string & {});
+    language: keyof PreferencesViewLanguageRegistry;
     /**
      * Translate the descriptions when hovering UI elements (recommended)
      * Default: `true`
@@ -7932,9 +7865,9 @@ declare module "bpy.types" {
     /**
      * Engine to use for rendering
      * Default: 'BLENDER_EEVEE'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `BLENDER_EEVEE`, `BLENDER_WORKBENCH`, `CYCLES`.
+     * Dynamic enum (items come from a callback): `BLENDER_EEVEE`, `BLENDER_WORKBENCH`, `CYCLES`; an add-on's items join by declaring them in {@link RenderSettingsEngineRegistry}.
      */
-    engine: "BLENDER_EEVEE" | "BLENDER_WORKBENCH" | "CYCLES" | (string & {});
+    engine: keyof RenderSettingsEngineRegistry;
     /**
      * More than one rendering engine is available
      * Default: `false` · Read-only

@@ -877,42 +877,27 @@ declare module "bpy.types" {
     /**
      * Unit that will be used to display length values
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `KILOMETERS`, `METERS`, `CENTIMETERS`, `MILLIMETERS`, `MICROMETERS`.
+     * Dynamic enum (items come from a callback): `ADAPTIVE`, `KILOMETERS`, `METERS`, `CENTIMETERS`, `MILLIMETERS`, `MICROMETERS`, `MILES`, `FEET`, `INCHES`, `THOU`; an add-on's items join by declaring them in {@link UnitSettingsLengthUnitRegistry}.
      */
-    length_unit:
-      | "ADAPTIVE"
-      | "KILOMETERS"
-      | "METERS"
-      | "CENTIMETERS"
-      | "MILLIMETERS"
-      | "MICROMETERS"
-      | (string & {});
+    length_unit: keyof UnitSettingsLengthUnitRegistry;
     /**
      * Unit that will be used to display mass values
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `TONNES`, `KILOGRAMS`, `GRAMS`, `MILLIGRAMS`.
+     * Dynamic enum (items come from a callback): `ADAPTIVE`, `TONNES`, `KILOGRAMS`, `GRAMS`, `MILLIGRAMS`, `CENTUM_WEIGHTS`, `STONES`, `POUNDS`, `OUNCES`; an add-on's items join by declaring them in {@link UnitSettingsMassUnitRegistry}.
      */
-    mass_unit: "ADAPTIVE" | "TONNES" | "KILOGRAMS" | "GRAMS" | "MILLIGRAMS" | (string & {});
+    mass_unit: keyof UnitSettingsMassUnitRegistry;
     /**
      * Unit that will be used to display time values
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `DAYS`, `HOURS`, `MINUTES`, `SECONDS`, `MILLISECONDS`, `MICROSECONDS`.
+     * Dynamic enum (items come from a callback): `ADAPTIVE`, `DAYS`, `HOURS`, `MINUTES`, `SECONDS`, `MILLISECONDS`, `MICROSECONDS`; an add-on's items join by declaring them in {@link UnitSettingsTimeUnitRegistry}.
      */
-    time_unit:
-      | "ADAPTIVE"
-      | "DAYS"
-      | "HOURS"
-      | "MINUTES"
-      | "SECONDS"
-      | "MILLISECONDS"
-      | "MICROSECONDS"
-      | (string & {});
+    time_unit: keyof UnitSettingsTimeUnitRegistry;
     /**
      * Unit that will be used to display temperature values
      * Default: 'DEFAULT'
-     * Dynamic enum (items come from a callback). Items seen at dump time: `ADAPTIVE`, `KELVIN`, `CELSIUS`.
+     * Dynamic enum (items come from a callback): `ADAPTIVE`, `KELVIN`, `CELSIUS`, `FAHRENHEIT`; an add-on's items join by declaring them in {@link UnitSettingsTemperatureUnitRegistry}.
      */
-    temperature_unit: "ADAPTIVE" | "KELVIN" | "CELSIUS" | (string & {});
+    temperature_unit: keyof UnitSettingsTemperatureUnitRegistry;
   }
 
   /**

@@ -534,6 +534,912 @@ declare module "bpy.types" {
   }
 
   /**
+   * Items of the dynamic enum `ActionSlot.target_id_type`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ActionSlotTargetIdTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ACTION` Action
+   * - `ARMATURE` Armature
+   * - `BRUSH` Brush
+   * - `CACHEFILE` Cache File
+   * - `CAMERA` Camera
+   * - `COLLECTION` Collection
+   * - `CURVE` Curve
+   * - `CURVES` Curves
+   * - `FONT` Font
+   * - `GREASEPENCIL` Grease Pencil
+   * - `GREASEPENCIL_V3` Grease Pencil v3
+   * - `IMAGE` Image
+   * - `KEY` Key
+   * - `LATTICE` Lattice
+   * - `LIBRARY` Library
+   * - `LIGHT` Light
+   * - `LIGHT_PROBE` Light Probe
+   * - `LINESTYLE` Line Style
+   * - `MASK` Mask
+   * - `MATERIAL` Material
+   * - `MESH` Mesh
+   * - `META` Metaball
+   * - `MOVIECLIP` Movie Clip
+   * - `NODETREE` Node Tree
+   * - `OBJECT` Object
+   * - `PAINTCURVE` Paint Curve
+   * - `PALETTE` Palette
+   * - `PARTICLE` Particle
+   * - `POINTCLOUD` Point Cloud
+   * - `SCENE` Scene
+   * - `SCREEN` Screen
+   * - `SOUND` Sound
+   * - `SPEAKER` Speaker
+   * - `TEXT` Text
+   * - `TEXTURE` Texture
+   * - `VOLUME` Volume
+   * - `WINDOWMANAGER` Window Manager
+   * - `WORKSPACE` Workspace
+   * - `WORLD` World
+   * - `UNSPECIFIED` Unspecified: Not yet specified. When this slot is first assigned to a data-block, this will be set to the type of that data-block
+   * @blender 5.2.2
+   */
+  export interface ActionSlotTargetIdTypeRegistry {
+    ACTION: true;
+    ARMATURE: true;
+    BRUSH: true;
+    CACHEFILE: true;
+    CAMERA: true;
+    COLLECTION: true;
+    CURVE: true;
+    CURVES: true;
+    FONT: true;
+    GREASEPENCIL: true;
+    GREASEPENCIL_V3: true;
+    IMAGE: true;
+    KEY: true;
+    LATTICE: true;
+    LIBRARY: true;
+    LIGHT: true;
+    LIGHT_PROBE: true;
+    LINESTYLE: true;
+    MASK: true;
+    MATERIAL: true;
+    MESH: true;
+    META: true;
+    MOVIECLIP: true;
+    NODETREE: true;
+    OBJECT: true;
+    PAINTCURVE: true;
+    PALETTE: true;
+    PARTICLE: true;
+    POINTCLOUD: true;
+    SCENE: true;
+    SCREEN: true;
+    SOUND: true;
+    SPEAKER: true;
+    TEXT: true;
+    TEXTURE: true;
+    VOLUME: true;
+    WINDOWMANAGER: true;
+    WORKSPACE: true;
+    WORLD: true;
+    UNSPECIFIED: true;
+  }
+
+  /**
+   * Items of the dynamic enum `Area.ui_type`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface AreaUiTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+   * - `IMAGE_EDITOR` Image Editor: Inspect images or render results
+   * - `UV` UV Editor: View and edit UVs
+   * - `GeometryNodeTree` Geometry Node Editor: Advanced geometry editing and tools creation using nodes
+   * - `CompositorNodeTree` Compositor: Create effects and post-process renders, images, and the 3D Viewport
+   * - `ShaderNodeTree` Shader Editor: Edit materials, lights, and world shading using nodes
+   * - `TextureNodeTree` Texture Node Editor: Edit textures using nodes
+   * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+   * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+   * - `DOPESHEET` Dope Sheet: Edit all keyframes in scene
+   * - `TIMELINE` Timeline: Simple timeline view with playback controls in the header, without channel list, side-panel, or footer
+   * - `FCURVES` Graph Editor: Edit animation/keyframes displayed as 2D curves
+   * - `DRIVERS` Drivers: Define and edit drivers that link properties to custom functions or other data
+   * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+   * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+   * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+   * - `INFO` Info: Log of operations, warnings and error messages
+   * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+   * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+   * - `FILES` File Browser: Built-in file manager for opening, saving, and linking data
+   * - `ASSETS` Asset Browser: Manage assets in the current file and access linked asset libraries
+   * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+   * - `PREFERENCES` Preferences: Edit persistent configuration settings
+   * @blender 5.2.2
+   */
+  export interface AreaUiTypeRegistry {
+    VIEW_3D: true;
+    IMAGE_EDITOR: true;
+    UV: true;
+    GeometryNodeTree: true;
+    CompositorNodeTree: true;
+    ShaderNodeTree: true;
+    TextureNodeTree: true;
+    SEQUENCE_EDITOR: true;
+    CLIP_EDITOR: true;
+    DOPESHEET: true;
+    TIMELINE: true;
+    FCURVES: true;
+    DRIVERS: true;
+    NLA_EDITOR: true;
+    TEXT_EDITOR: true;
+    CONSOLE: true;
+    INFO: true;
+    OUTLINER: true;
+    PROPERTIES: true;
+    FILES: true;
+    ASSETS: true;
+    SPREADSHEET: true;
+    PREFERENCES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `BlendDataNodeTrees.new.type` (used by `BlendDataNodeTrees.new(type)`, `SpaceNodeEditor.tree_type`): what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface BlendDataNodeTreesNewTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `GeometryNodeTree` Geometry Node Editor: Advanced geometry editing and tools creation using nodes
+   * - `CompositorNodeTree` Compositor: Create effects and post-process renders, images, and the 3D Viewport
+   * - `ShaderNodeTree` Shader Editor: Edit materials, lights, and world shading using nodes
+   * - `TextureNodeTree` Texture Node Editor: Edit textures using nodes
+   * @blender 5.2.2
+   */
+  export interface BlendDataNodeTreesNewTypeRegistry {
+    GeometryNodeTree: true;
+    CompositorNodeTree: true;
+    ShaderNodeTree: true;
+    TextureNodeTree: true;
+  }
+
+  /**
+   * Items of the dynamic enum `BlendFileColorspace.working_space`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface BlendFileColorspaceWorkingSpaceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Linear Rec.709` Linear Rec.709: Linear BT.709 with illuminant D65 white point
+   * - `Linear Rec.2020` Linear Rec.2020: Linear BT.2020 with illuminant D65 white point
+   * - `ACEScg` ACEScg: Linear AP1 with ACES white point
+   * @blender 5.2.2
+   */
+  export interface BlendFileColorspaceWorkingSpaceRegistry {
+    "Linear Rec.709": true;
+    "Linear Rec.2020": true;
+    ACEScg: true;
+  }
+
+  /**
+   * Items of the dynamic enum `clip.open.sort_method` (used by `bpy.ops.clip.open(sort_method)`, `bpy.ops.node.add_image(sort_method)`, `bpy.ops.object.empty_image_add(sort_method)`): what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ClipOpenSortMethodRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `DEFAULT` Default: Automatically determine sort method for files
+   * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
+   * - `FILE_SORT_EXTENSION` Extension: Sort the file list by extension/type
+   * - `FILE_SORT_TIME` Modified Date: Sort files by modification time
+   * - `FILE_SORT_SIZE` Size: Sort files by size
+   * - `ASSET_CATALOG` Asset Catalog: Sort the asset list so that assets in the same catalog are kept together. Within a single catalog, assets are ordered by name. The catalogs are in order of the flattened catalog hierarchy.
+   * @blender 5.2.2
+   */
+  export interface ClipOpenSortMethodRegistry {
+    DEFAULT: true;
+    FILE_SORT_ALPHA: true;
+    FILE_SORT_EXTENSION: true;
+    FILE_SORT_TIME: true;
+    FILE_SORT_SIZE: true;
+    ASSET_CATALOG: true;
+  }
+
+  /**
+   * Items of the dynamic enum `CollectionExports.new.type` (used by `CollectionExports.new(type)`): what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface CollectionExportsNewTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `IO_FH_obj` Wavefront OBJ
+   * - `IO_FH_ply` Stanford PLY
+   * - `IO_FH_stl` STL
+   * - `IO_FH_fbx` FBX
+   * - `IO_FH_gltf2` glTF 2.0
+   * @blender 5.2.2
+   */
+  export interface CollectionExportsNewTypeRegistry {
+    IO_FH_obj: true;
+    IO_FH_ply: true;
+    IO_FH_stl: true;
+    IO_FH_fbx: true;
+    IO_FH_gltf2: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedDisplaySettings.display_device`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedDisplaySettingsDisplayDeviceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `sRGB` sRGB: sRGB IEC 61966-2-1 compound (piece-wise) encoding
+   * - `Display P3` Display P3: Apple's Display P3 with sRGB compound (piece-wise) encoding transfer function, common on Mac devices
+   * - `Rec.1886` Rec.1886: BT.1886 2.4 Exponent EOTF Display, commonly used for TVs
+   * - `Rec.2020` Rec.2020: BT.2020 2.4 Exponent EOTF Display
+   * - `Rec.2100-PQ` Rec.2100-PQ: Rec.2100-PQ 10000 nits peak display with reference white at 100 nits
+   * - `Rec.2100-HLG` Rec.2100-HLG: Rec.2100-HLG 1000 nits peak display with reference white at 100 nits
+   * @blender 5.2.2
+   */
+  export interface ColorManagedDisplaySettingsDisplayDeviceRegistry {
+    sRGB: true;
+    "Display P3": true;
+    "Rec.1886": true;
+    "Rec.2020": true;
+    "Rec.2100-PQ": true;
+    "Rec.2100-HLG": true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedInputColorspaceSettings.name` (used by `ColorManagedSequencerColorspaceSettings.name`, `CompositorNodeConvertColorSpace.from_color_space`, `CompositorNodeConvertColorSpace.to_color_space`): what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedInputColorspaceSettingsNameRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ACES 1.3 sRGB` ACES 1.3 sRGB: ACES 1.3 view transform for sRGB. May be used to convert backplates or matte paintings to the working space.
+   * - `ACES 2.0 sRGB` ACES 2.0 sRGB: ACES 2.0 view transform for sRGB. May be used to convert backplates or matte paintings to the working space.
+   * - `ACES2065-1` ACES2065-1: Linear AP0 with ACES white point
+   * - `ACEScc` ACEScc: ACES color correction space, using AP1 primaries.
+   * - `ACEScct` ACEScct: ACES color correction space with toe, using AP1 primaries.
+   * - `ACEScg` ACEScg: Linear AP1 with ACES white point
+   * - `ADX10` ADX10: Film scan input space using ADX10 encoding.
+   * - `ADX16` ADX16: Film scan input space using ADX16 encoding.
+   * - `ARRI LogC3 (EI800)` ARRI LogC3 (EI800): ARRI camera input space using LogC3 (EI800) transfer function and ARRI Wide Gamut primaries.
+   * - `ARRI LogC4` ARRI LogC4: ARRI camera input space using LogC4 transfer function and ARRI Wide Gamut 4 primaries.
+   * - `AgX Base sRGB` AgX Base sRGB: AgX view transform for sRGB. May be used to convert backplates or matte paintings to the working space.
+   * - `AgX Log` AgX Log: Log Encoding with Chroma inset and rotation of primaries, and with 25 Stops of Dynamic Range
+   * - `Apple Log` Apple Log: Apple camera input space using Apple Log transfer function and Rec.2020 primaries.
+   * - `Apple Log 2` Apple Log 2: Apple camera input space using Apple Log transfer function and Apple Wide Gamut primaries.
+   * - `BMDFilm WideGamut Gen5` BMDFilm WideGamut Gen5: Blackmagic camera input space using BMDFilm Gen5 transfer function and Blackmagic Wide Gamut Gen5 primaries.
+   * - `CanonLog2 CinemaGamut D55` CanonLog2 CinemaGamut D55: Canon camera input space using Canon-Log2 transfer function and Cinema Gamut primaries.
+   * - `CanonLog3 CinemaGamut D55` CanonLog3 CinemaGamut D55: Canon camera input space using Canon-Log3 transfer function and Cinema Gamut primaries.
+   * - `D-Log D-Gamut` D-Log D-Gamut: DJI camera input space using D-Log transfer function and D-Gamut primaries.
+   * - `DaVinci Intermediate WideGamut` DaVinci Intermediate WideGamut: Blackmagic camera input space using DaVinci Intermediate transfer function and DaVinci Wide Gamut primaries.
+   * - `Display P3` Display P3: Apple's Display P3 with sRGB compound (piece-wise) encoding transfer function, common on Mac devices
+   * - `Filmic Log` Filmic Log: Log based filmic shaper with 16.5 stops of latitude, and 25 stops of dynamic range
+   * - `Filmic sRGB` Filmic sRGB: Filmic view transform for sRGB. May be used to convert backplates or matte paintings to the working space.
+   * - `Gamma 1.8 Encoded Rec.709` Gamma 1.8 Encoded Rec.709: 1.8 gamma-encoded Rec.709 with illuminant D65 white point. For use with scene-referred textures.
+   * - `Gamma 2.2 Encoded AP1` Gamma 2.2 Encoded AP1: 2.2 gamma-encoded AP1 with ACES white point. For use with scene-referred textures.
+   * - `Gamma 2.2 Encoded AdobeRGB` Gamma 2.2 Encoded AdobeRGB: 2.2 gamma-encoded Adobe RGB (1998) with illuminant D65 white point. For use with scene-referred textures.
+   * - `Gamma 2.2 Encoded Rec.709` Gamma 2.2 Encoded Rec.709: 2.2 gamma-encoded Rec.709 with illuminant D65 white point. For use with scene-referred textures.
+   * - `Gamma 2.4 Encoded Rec.709` Gamma 2.4 Encoded Rec.709: 2.4 gamma-encoded Rec.709 with illuminant D65 white point. For use with scene-referred textures.
+   * - `Khronos PBR Neutral sRGB` Khronos PBR Neutral sRGB: Khronos PBR Neutral view transform for sRGB. May be used to convert backplates or matte paintings to the working space.
+   * - `Linear ARRI Wide Gamut 3` Linear ARRI Wide Gamut 3: ARRI camera input space using linear ARRI Wide Gamut primaries.
+   * - `Linear ARRI Wide Gamut 4` Linear ARRI Wide Gamut 4: ARRI camera input space using linear ARRI Wide Gamut 4 primaries.
+   * - `Linear Adobe RGB` Linear Adobe RGB: Linear Adobe RGB (1998) with illuminant D65 white point. For use with scene-referred textures.
+   * - `Linear Apple Wide Gamut` Linear Apple Wide Gamut: Apple camera input space using linear Apple Wide Gamut primaries.
+   * - `Linear BMD WideGamut Gen5` Linear BMD WideGamut Gen5: Blackmagic camera input space using linear Blackmagic Wide Gamut Gen5 primaries.
+   * - `Linear CIE-XYZ D65` Linear CIE-XYZ D65: 1931 CIE XYZ with adapted illuminant D65 white point
+   * - `Linear CIE-XYZ E` Linear CIE-XYZ E: 1931 CIE XYZ standard with assumed illuminant E white point
+   * - `Linear CinemaGamut D55` Linear CinemaGamut D55: Canon camera input space using linear Cinema Gamut primaries.
+   * - `Linear D-Gamut` Linear D-Gamut: DJI camera input space using linear D-Gamut primaries.
+   * - `Linear DCI-P3 D65` Linear DCI-P3 D65: Linear DCI-P3 with illuminant D65 white point
+   * - `Linear DaVinci WideGamut` Linear DaVinci WideGamut: Blackmagic camera input space using linear DaVinci Wide Gamut primaries.
+   * - `Linear FilmLight E-Gamut` Linear FilmLight E-Gamut: Linear E-Gamut with illuminant D65 white point
+   * - `Linear REDWideGamutRGB` Linear REDWideGamutRGB: RED camera input space using linear REDWideGamutRGB primaries.
+   * - `Linear Rec.2020` Linear Rec.2020: Linear BT.2020 with illuminant D65 white point
+   * - `Linear Rec.709` Linear Rec.709: Linear BT.709 with illuminant D65 white point
+   * - `Linear S-Gamut3` Linear S-Gamut3: Sony camera input space using linear S-Gamut3 primaries.
+   * - `Linear S-Gamut3.Cine` Linear S-Gamut3.Cine: Sony camera input space using linear S-Gamut3.Cine primaries.
+   * - `Linear V-Gamut` Linear V-Gamut: Panasonic camera input space using linear V-Gamut primaries.
+   * - `Linear Venice S-Gamut3` Linear Venice S-Gamut3: Sony camera input space using linear Venice S-Gamut3 primaries.
+   * - `Linear Venice S-Gamut3.Cine` Linear Venice S-Gamut3.Cine: Sony camera input space using linear Venice S-Gamut3.Cine primaries.
+   * - `Log3G10 REDWideGamutRGB` Log3G10 REDWideGamutRGB: RED camera input space using REDLog3G10 transfer function and REDWideGamutRGB primaries.
+   * - `Non-Color` Non-Color: Generic data that is not color, will not apply any color transform (e.g. normal maps)
+   * - `Rec.1886` Rec.1886: BT.1886 2.4 Exponent EOTF Display, commonly used for TVs
+   * - `Rec.2020` Rec.2020: BT.2020 2.4 Exponent EOTF Display
+   * - `Rec.2100-HLG` Rec.2100-HLG: Rec.2100-HLG 1000 nits peak display with reference white at 100 nits
+   * - `Rec.2100-PQ` Rec.2100-PQ: Rec.2100-PQ 10000 nits peak display with reference white at 100 nits
+   * - `S-Log3 S-Gamut3` S-Log3 S-Gamut3: Sony camera input space using S-Log3 transfer function and S-Gamut3 primaries.
+   * - `S-Log3 S-Gamut3.Cine` S-Log3 S-Gamut3.Cine: Sony camera input space using S-Log3 transfer function and S-Gamut3.Cine primaries.
+   * - `S-Log3 Venice S-Gamut3` S-Log3 Venice S-Gamut3: Sony camera input space using S-Log3 transfer function and Venice S-Gamut3 primaries.
+   * - `S-Log3 Venice S-Gamut3.Cine` S-Log3 Venice S-Gamut3.Cine: Sony camera input space using S-Log3 transfer function and Venice S-Gamut3.Cine primaries.
+   * - `V-Log V-Gamut` V-Log V-Gamut: Panasonic camera input space using V-Log transfer function and V-Gamut primaries.
+   * - `sRGB` sRGB: sRGB IEC 61966-2-1 compound (piece-wise) encoding
+   * - `sRGB Encoded AP1` sRGB Encoded AP1: sRGB-encoded AP1 with ACES white point. For use with scene-referred textures.
+   * - `sRGB Encoded P3-D65` sRGB Encoded P3-D65: sRGB-encoded P3-D65 with illuminant D65 white point. For use with scene-referred textures.
+   * - `scene_linear` Working Space: Working color space of the current file
+   * @blender 5.2.2
+   */
+  export interface ColorManagedInputColorspaceSettingsNameRegistry {
+    "ACES 1.3 sRGB": true;
+    "ACES 2.0 sRGB": true;
+    "ACES2065-1": true;
+    ACEScc: true;
+    ACEScct: true;
+    ACEScg: true;
+    ADX10: true;
+    ADX16: true;
+    "ARRI LogC3 (EI800)": true;
+    "ARRI LogC4": true;
+    "AgX Base sRGB": true;
+    "AgX Log": true;
+    "Apple Log": true;
+    "Apple Log 2": true;
+    "BMDFilm WideGamut Gen5": true;
+    "CanonLog2 CinemaGamut D55": true;
+    "CanonLog3 CinemaGamut D55": true;
+    "D-Log D-Gamut": true;
+    "DaVinci Intermediate WideGamut": true;
+    "Display P3": true;
+    "Filmic Log": true;
+    "Filmic sRGB": true;
+    "Gamma 1.8 Encoded Rec.709": true;
+    "Gamma 2.2 Encoded AP1": true;
+    "Gamma 2.2 Encoded AdobeRGB": true;
+    "Gamma 2.2 Encoded Rec.709": true;
+    "Gamma 2.4 Encoded Rec.709": true;
+    "Khronos PBR Neutral sRGB": true;
+    "Linear ARRI Wide Gamut 3": true;
+    "Linear ARRI Wide Gamut 4": true;
+    "Linear Adobe RGB": true;
+    "Linear Apple Wide Gamut": true;
+    "Linear BMD WideGamut Gen5": true;
+    "Linear CIE-XYZ D65": true;
+    "Linear CIE-XYZ E": true;
+    "Linear CinemaGamut D55": true;
+    "Linear D-Gamut": true;
+    "Linear DCI-P3 D65": true;
+    "Linear DaVinci WideGamut": true;
+    "Linear FilmLight E-Gamut": true;
+    "Linear REDWideGamutRGB": true;
+    "Linear Rec.2020": true;
+    "Linear Rec.709": true;
+    "Linear S-Gamut3": true;
+    "Linear S-Gamut3.Cine": true;
+    "Linear V-Gamut": true;
+    "Linear Venice S-Gamut3": true;
+    "Linear Venice S-Gamut3.Cine": true;
+    "Log3G10 REDWideGamutRGB": true;
+    "Non-Color": true;
+    "Rec.1886": true;
+    "Rec.2020": true;
+    "Rec.2100-HLG": true;
+    "Rec.2100-PQ": true;
+    "S-Log3 S-Gamut3": true;
+    "S-Log3 S-Gamut3.Cine": true;
+    "S-Log3 Venice S-Gamut3": true;
+    "S-Log3 Venice S-Gamut3.Cine": true;
+    "V-Log V-Gamut": true;
+    sRGB: true;
+    "sRGB Encoded AP1": true;
+    "sRGB Encoded P3-D65": true;
+    scene_linear: true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedViewSettings.look`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedViewSettingsLookRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `None` None
+   * - `AgX - Punchy` Punchy: A darkening punchy look
+   * - `AgX - Greyscale` Greyscale: A Black and White Look
+   * - `AgX - Very High Contrast` Very High Contrast: A Very High Contrast Look
+   * - `AgX - High Contrast` High Contrast: A High Contrast Look
+   * - `AgX - Medium High Contrast` Medium High Contrast: A Medium High Contrast Look
+   * - `AgX - Base Contrast` Base Contrast: A Base Contrast Look
+   * - `AgX - Medium Low Contrast` Medium Low Contrast: A Medium Low Contrast Look
+   * - `AgX - Low Contrast` Low Contrast: A Low Contrast Look
+   * - `AgX - Very Low Contrast` Very Low Contrast: A Very Low Contrast Look
+   * @blender 5.2.2
+   */
+  export interface ColorManagedViewSettingsLookRegistry {
+    None: true;
+    "AgX - Punchy": true;
+    "AgX - Greyscale": true;
+    "AgX - Very High Contrast": true;
+    "AgX - High Contrast": true;
+    "AgX - Medium High Contrast": true;
+    "AgX - Base Contrast": true;
+    "AgX - Medium Low Contrast": true;
+    "AgX - Low Contrast": true;
+    "AgX - Very Low Contrast": true;
+  }
+
+  /**
+   * Items of the dynamic enum `ColorManagedViewSettings.view_transform`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface ColorManagedViewSettingsViewTransformRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Standard` Standard: Apply only the display's standard transform without additional mappings
+   * - `ACES 1.3` ACES 1.3: ACES 1.0 Output Transform for SDR D65 video, with Rec.709 gamut
+   * - `ACES 2.0` ACES 2.0: ACES 2 Output Transform for 100 nit SDR, with Rec709 gamut
+   * - `Khronos PBR Neutral` Khronos PBR Neutral: Khronos PBR Neutral Image Encoding for sRGB Display
+   * - `AgX` AgX: AgX Base Image Encoding for sRGB and Rec.1886 Display
+   * - `Filmic` Filmic: sRGB display space with Filmic view transform
+   * - `Filmic Log` Filmic Log
+   * - `False Color` False Color: A heat-map-like image formed from AgX Base for sRGB and Rec.1886 displays
+   * - `Raw` Raw
+   * @blender 5.2.2
+   */
+  export interface ColorManagedViewSettingsViewTransformRegistry {
+    Standard: true;
+    "ACES 1.3": true;
+    "ACES 2.0": true;
+    "Khronos PBR Neutral": true;
+    AgX: true;
+    Filmic: true;
+    "Filmic Log": true;
+    "False Color": true;
+    Raw: true;
+  }
+
+  /**
+   * Items of the dynamic enum `CyclesRenderSettings.preview_denoiser`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface CyclesRenderSettingsPreviewDenoiserRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `AUTO` None: Blender was compiled without a viewport denoiser
+   * @blender 5.2.2
+   */
+  export interface CyclesRenderSettingsPreviewDenoiserRegistry {
+    AUTO: true;
+  }
+
+  /**
+   * Items of the dynamic enum `CyclesRenderSettings.sampling_pattern`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface CyclesRenderSettingsSamplingPatternRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `AUTOMATIC` Automatic: Use a blue-noise sampling pattern, which optimizes the frequency distribution of noise, for random sampling. For viewport rendering, optimize first sample quality for interactive preview
+   * - `TABULATED_SOBOL` Classic: Use pre-computed tables of Owen-scrambled Sobol for random sampling
+   * - `BLUE_NOISE` Blue-Noise: Use a blue-noise pattern, which optimizes the frequency distribution of noise, for random sampling
+   * @blender 5.2.2
+   */
+  export interface CyclesRenderSettingsSamplingPatternRegistry {
+    AUTOMATIC: true;
+    TABULATED_SOBOL: true;
+    BLUE_NOISE: true;
+  }
+
+  /**
+   * Items of the dynamic enum `NodeTreeInterface.new_socket.socket_type` (used by `NodeTreeInterface.new_socket(socket_type)`): what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface NodeTreeInterfaceNewSocketSocketTypeRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `NodeSocketFloat`
+   * - `NodeSocketInt`
+   * - `NodeSocketBool`
+   * - `NodeSocketVector`
+   * - `NodeSocketColor`
+   * - `NodeSocketMenu`
+   * - `NodeSocketShader`
+   * - `NodeSocketBundle`
+   * - `NodeSocketClosure`
+   * @blender 5.2.2
+   */
+  export interface NodeTreeInterfaceNewSocketSocketTypeRegistry {
+    NodeSocketFloat: true;
+    NodeSocketInt: true;
+    NodeSocketBool: true;
+    NodeSocketVector: true;
+    NodeSocketColor: true;
+    NodeSocketMenu: true;
+    NodeSocketShader: true;
+    NodeSocketBundle: true;
+    NodeSocketClosure: true;
+  }
+
+  /**
+   * Items of the dynamic enum `PreferencesSystem.audio_device`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface PreferencesSystemAudioDeviceRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `None` None: No device - there will be no audio output
+   * - `PulseAudio` PulseAudio: PulseAudio
+   * - `OpenAL - OpenAL Soft` OpenAL - OpenAL Soft: OpenAL - OpenAL Soft
+   * - `OpenAL` OpenAL: OpenAL
+   * - `JACK` JACK: JACK
+   * @blender 5.2.2
+   */
+  export interface PreferencesSystemAudioDeviceRegistry {
+    None: true;
+    PulseAudio: true;
+    "OpenAL - OpenAL Soft": true;
+    OpenAL: true;
+    JACK: true;
+  }
+
+  /**
+   * Items of the dynamic enum `PreferencesView.language`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface PreferencesViewLanguageRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `DEFAULT` Automatic: Automatically choose the system-defined language if available, or fall-back to English (US)
+   * - `ab` Abkhaz - Аԥсуа бызшәа: Locale code: ab. Translation progress: 0%
+   * - `ar_EG` Arabic - ﺔﻴﺑﺮﻌﻟﺍ: Locale code: ar_EG. Translation progress: 23%
+   * - `eu_EU` Basque - Euskara: Locale code: eu_EU. Translation progress: 1%
+   * - `be` Belarusian - Беларуская: Locale code: be. Translation progress: 0%
+   * - `bg_BG` Bulgarian - Български: Locale code: bg_BG. Translation progress: 1%
+   * - `ca_AD` Catalan - Català: Locale code: ca_AD. Translation progress: 100%
+   * - `zh_HANS` Chinese (Simplified) - 简体中文: Locale code: zh_HANS. Translation progress: 100%
+   * - `zh_HANT` Chinese (Traditional) - 繁體中文: Locale code: zh_HANT. Translation progress: 60%
+   * - `hr` Croatian - Hrvatski: Locale code: hr. Translation progress: 1%
+   * - `cs_CZ` Czech - Čeština: Locale code: cs_CZ. Translation progress: 26%
+   * - `da` Danish - Dansk: Locale code: da. Translation progress: 3%
+   * - `nl_NL` Dutch - Nederlands: Locale code: nl_NL. Translation progress: 7%
+   * - `en_GB` English (UK): Locale code: en_GB. Translation progress: 95%
+   * - `en_US` English (US): Locale code: en_US. Translation progress: 100%
+   * - `eo` Esperanto - Esperanto: Locale code: eo. Translation progress: 0%
+   * - `fi_FI` Finnish - Suomi: Locale code: fi_FI. Translation progress: 11%
+   * - `fr_FR` French - Français: Locale code: fr_FR. Translation progress: 100%
+   * - `ka` Georgian - ქართული: Locale code: ka. Translation progress: 100%
+   * - `de_DE` German - Deutsch: Locale code: de_DE. Translation progress: 35%
+   * - `el_GR` Greek - Ελληνικά: Locale code: el_GR. Translation progress: 1%
+   * - `he_IL` Hebrew - תירִבְעִ: Locale code: he_IL. Translation progress: 2%
+   * - `hi_IN` Hindi - हिन्दी: Locale code: hi_IN. Translation progress: 4%
+   * - `hu_HU` Hungarian - Magyar: Locale code: hu_HU. Translation progress: 10%
+   * - `id_ID` Indonesian - Bahasa indonesia: Locale code: id_ID. Translation progress: 21%
+   * - `it_IT` Italian - Italiano: Locale code: it_IT. Translation progress: 43%
+   * - `ja_JP` Japanese - 日本語: Locale code: ja_JP. Translation progress: 100%
+   * - `ko_KR` Korean - 한국어: Locale code: ko_KR. Translation progress: 93%
+   * - `ky_KG` Kyrgyz - Кыргыз тили: Locale code: ky_KG. Translation progress: 2%
+   * - `lt` Lithuanian - Lietuviškai: Locale code: lt. Translation progress: 3%
+   * - `ml` Malayalam - മലയാളം: Locale code: ml. Translation progress: 0%
+   * - `nb` Norwegian (Bokmål) - Norsk bokmål: Locale code: nb. Translation progress: 4%
+   * - `fa_IR` Persian - ﯽﺳﺭﺎﻓ: Locale code: fa_IR. Translation progress: 3%
+   * - `pl_PL` Polish - Polski: Locale code: pl_PL. Translation progress: 100%
+   * - `pt_BR` Portuguese (Brazil) - Português brasileiro: Locale code: pt_BR. Translation progress: 41%
+   * - `pt_PT` Portuguese (Portugal) - Português europeu: Locale code: pt_PT. Translation progress: 79%
+   * - `ro_RO` Romanian - Român: Locale code: ro_RO. Translation progress: 2%
+   * - `ru_RU` Russian - Русский: Locale code: ru_RU. Translation progress: 100%
+   * - `sr_RS` Serbian (Cyrillic) - Српски: Locale code: sr_RS. Translation progress: 15%
+   * - `sr_RS@latin` Serbian (Latin) - Srpski latinica: Locale code: sr_RS@latin. Translation progress: 15%
+   * - `sk_SK` Slovak - Slovenčina: Locale code: sk_SK. Translation progress: 100%
+   * - `sl` Slovenian - Slovenščina: Locale code: sl. Translation progress: 50%
+   * - `es` Spanish - Español: Locale code: es. Translation progress: 100%
+   * - `sw` Swahili - Kiswahili: Locale code: sw. Translation progress: 69%
+   * - `sv_SE` Swedish - Svenska: Locale code: sv_SE. Translation progress: 96%
+   * - `ta` Tamil - தமிழ்: Locale code: ta. Translation progress: 96%
+   * - `th_TH` Thai - ภาษาไทย: Locale code: th_TH. Translation progress: 5%
+   * - `tr_TR` Turkish - Türkçe: Locale code: tr_TR. Translation progress: 75%
+   * - `uk_UA` Ukrainian - Українська: Locale code: uk_UA. Translation progress: 55%
+   * - `ur` Urdu - وُدرُا: Locale code: ur. Translation progress: 82%
+   * - `vi_VN` Vietnamese - Tiếng Việt: Locale code: vi_VN. Translation progress: 96%
+   * @blender 5.2.2
+   */
+  export interface PreferencesViewLanguageRegistry {
+    DEFAULT: true;
+    ab: true;
+    ar_EG: true;
+    eu_EU: true;
+    be: true;
+    bg_BG: true;
+    ca_AD: true;
+    zh_HANS: true;
+    zh_HANT: true;
+    hr: true;
+    cs_CZ: true;
+    da: true;
+    nl_NL: true;
+    en_GB: true;
+    en_US: true;
+    eo: true;
+    fi_FI: true;
+    fr_FR: true;
+    ka: true;
+    de_DE: true;
+    el_GR: true;
+    he_IL: true;
+    hi_IN: true;
+    hu_HU: true;
+    id_ID: true;
+    it_IT: true;
+    ja_JP: true;
+    ko_KR: true;
+    ky_KG: true;
+    lt: true;
+    ml: true;
+    nb: true;
+    fa_IR: true;
+    pl_PL: true;
+    pt_BR: true;
+    pt_PT: true;
+    ro_RO: true;
+    ru_RU: true;
+    sr_RS: true;
+    "sr_RS@latin": true;
+    sk_SK: true;
+    sl: true;
+    es: true;
+    sw: true;
+    sv_SE: true;
+    ta: true;
+    th_TH: true;
+    tr_TR: true;
+    uk_UA: true;
+    ur: true;
+    vi_VN: true;
+  }
+
+  /**
+   * Items of the dynamic enum `RenderSettings.engine`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface RenderSettingsEngineRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `BLENDER_EEVEE` EEVEE
+   * - `BLENDER_WORKBENCH` Workbench
+   * - `CYCLES` Cycles
+   * @blender 5.2.2
+   */
+  export interface RenderSettingsEngineRegistry {
+    BLENDER_EEVEE: true;
+    BLENDER_WORKBENCH: true;
+    CYCLES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `transform_orientation` (used by `TransformOrientationSlot.type`, `bpy.ops.mesh.select_axis(orientation)`, `bpy.ops.transform.transform(orient_type)`): what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface TransformOrientationRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `GLOBAL` Global: Align the transformation axes to world space
+   * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+   * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+   * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+   * - `VIEW` View: Align the transformation axes to the window
+   * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
+   * - `PARENT` Parent: Align the transformation axes to the object's parent space
+   * @blender 5.2.2
+   */
+  export interface TransformOrientationRegistry {
+    GLOBAL: true;
+    LOCAL: true;
+    NORMAL: true;
+    GIMBAL: true;
+    VIEW: true;
+    CURSOR: true;
+    PARENT: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.length_unit`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsLengthUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `KILOMETERS` Kilometers
+   * - `METERS` Meters
+   * - `CENTIMETERS` Centimeters
+   * - `MILLIMETERS` Millimeters
+   * - `MICROMETERS` Micrometers
+   * - `MILES`
+   * - `FEET`
+   * - `INCHES`
+   * - `THOU`
+   * @blender 5.2.2
+   */
+  export interface UnitSettingsLengthUnitRegistry {
+    ADAPTIVE: true;
+    KILOMETERS: true;
+    METERS: true;
+    CENTIMETERS: true;
+    MILLIMETERS: true;
+    MICROMETERS: true;
+    MILES: true;
+    FEET: true;
+    INCHES: true;
+    THOU: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.mass_unit`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsMassUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `TONNES` Tonnes
+   * - `KILOGRAMS` Kilograms
+   * - `GRAMS` Grams
+   * - `MILLIGRAMS` Milligrams
+   * - `CENTUM_WEIGHTS`
+   * - `STONES`
+   * - `POUNDS`
+   * - `OUNCES`
+   * @blender 5.2.2
+   */
+  export interface UnitSettingsMassUnitRegistry {
+    ADAPTIVE: true;
+    TONNES: true;
+    KILOGRAMS: true;
+    GRAMS: true;
+    MILLIGRAMS: true;
+    CENTUM_WEIGHTS: true;
+    STONES: true;
+    POUNDS: true;
+    OUNCES: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.temperature_unit`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsTemperatureUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `KELVIN` Kelvin
+   * - `CELSIUS` Celsius
+   * - `FAHRENHEIT`
+   * @blender 5.2.2
+   */
+  export interface UnitSettingsTemperatureUnitRegistry {
+    ADAPTIVE: true;
+    KELVIN: true;
+    CELSIUS: true;
+    FAHRENHEIT: true;
+  }
+
+  /**
+   * Items of the dynamic enum `UnitSettings.time_unit`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface UnitSettingsTimeUnitRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `ADAPTIVE` Adaptive
+   * - `DAYS` Days
+   * - `HOURS` Hours
+   * - `MINUTES` Minutes
+   * - `SECONDS` Seconds
+   * - `MILLISECONDS` Milliseconds
+   * - `MICROSECONDS` Microseconds
+   * @blender 5.2.2
+   */
+  export interface UnitSettingsTimeUnitRegistry {
+    ADAPTIVE: true;
+    DAYS: true;
+    HOURS: true;
+    MINUTES: true;
+    SECONDS: true;
+    MILLISECONDS: true;
+    MICROSECONDS: true;
+  }
+
+  /**
+   * Items of the dynamic enum `View3DShading.studio_light`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface View3DShadingStudioLightRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `Default` Default
+   * - `basic.sl` basic.sl
+   * - `outdoor.sl` outdoor.sl
+   * - `paint.sl` paint.sl
+   * - `rim.sl` rim.sl
+   * - `studio.sl` studio.sl
+   * @blender 5.2.2
+   */
+  export interface View3DShadingStudioLightRegistry {
+    Default: true;
+    "basic.sl": true;
+    "outdoor.sl": true;
+    "paint.sl": true;
+    "rim.sl": true;
+    "studio.sl": true;
+  }
+
+  /**
+   * Items of the dynamic enum `WindowManager.addon_filter`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface WindowManagerAddonFilterRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `All` All: All Add-ons
+   * - `User` User: All Add-ons Installed by User
+   * - `3D View` 3D View
+   * - `Animation` Animation
+   * - `Import-Export` Import-Export
+   * - `Node` Node
+   * - `Render` Render
+   * - `Rigging` Rigging
+   * - `System` System
+   * @blender 5.2.2
+   */
+  export interface WindowManagerAddonFilterRegistry {
+    All: true;
+    User: true;
+    "3D View": true;
+    Animation: true;
+    "Import-Export": true;
+    Node: true;
+    Render: true;
+    Rigging: true;
+    System: true;
+  }
+
+  /**
+   * Items of the dynamic enum `WindowManager.extension_repo_filter`: what Blender 5.2.2 listed at dump time.
+   * More come from add-ons or data at run time; declare yours by merging, so they type-check:
+   * ```ts
+   * declare module "bpy.types" {
+   *   interface WindowManagerExtensionRepoFilterRegistry { MY_ITEM: true }
+   * }
+   * ```
+   * - `_ALL_` All Repositories: Show extensions from all repositories
+   * - `blender_org` extensions.blender.org: Only show extensions from this repository
+   * - `user_default` User Default: Only show extensions from this repository
+   * - `system` System: Only show extensions from this repository
+   * @blender 5.2.2
+   */
+  export interface WindowManagerExtensionRepoFilterRegistry {
+    _ALL_: true;
+    blender_org: true;
+    user_default: true;
+    system: true;
+  }
+
+  /**
    * Enum `action.extrapolation_type.type`:
    * - `CONSTANT` Constant Extrapolation: Values on endpoint keyframes are held
    * - `LINEAR` Linear Extrapolation: Straight-line slope of end segments are extended past the endpoint keyframes
@@ -2457,6 +3363,23 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type ExportSceneGltfExportImportConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
+  /**
+   * Enum `exr_codec` (`rna_enum_exr_codec_items`):
+   * - `NONE` None: No compression
+   * - `ZIP` ZIP: Lossless zip compression of 16 row image blocks
+   * - `PIZ` PIZ: Lossless wavelet compression, effective for noisy/grainy images
+   * - `DWAA` DWAA (lossy): JPEG-like lossy compression on 32 row image blocks
+   * - `DWAB` DWAB (lossy): JPEG-like lossy compression on 256 row image blocks
+   * - `HTJ2K` HTJ2K: Lossless compression based on high throughput JPEG 2000 encoding. It produces smaller files, but it is new and not widely supported by other software yet.
+   * - `ZIPS` ZIPS: Lossless zip compression, each image row compressed separately
+   * - `RLE` RLE: Lossless run length encoding compression
+   * - `PXR24` Pxr24 (lossy): Lossy compression for 32 bit float images (stores 24 bits of each float)
+   * - `B44` B44 (lossy): Lossy compression for 16 bit float images, at fixed 2.3:1 ratio
+   * - `B44A` B44A (lossy): Lossy compression for 16 bit float images, at fixed 2.3:1 ratio
+   * @blender 5.2.2
+   */
+  export type ExrCodecItems =
+    "NONE" | "ZIP" | "PIZ" | "DWAA" | "DWAB" | "HTJ2K" | "ZIPS" | "RLE" | "PXR24" | "B44" | "B44A";
   /**
    * Enum `fcurve_auto_smoothing` (`rna_enum_fcurve_auto_smoothing_items`):
    * - `NONE` None: Automatic handles only take immediately adjacent keys into account
@@ -5006,6 +5929,16 @@ declare module "bpy.types" {
    */
   export type IKParamIkSolverItems = "LEGACY" | "ITASC";
   /**
+   * Enum `image_color_depth` (`rna_enum_image_color_depth_items`):
+   * - `8` 8: 8-bit color channels
+   * - `10` 10: 10-bit color channels
+   * - `12` 12: 12-bit color channels
+   * - `16` 16: 16-bit color channels
+   * - `32` 32: 32-bit color channels
+   * @blender 5.2.2
+   */
+  export type ImageColorDepthItems = "8" | "10" | "12" | "16" | "32";
+  /**
    * Enum `image_color_mode` (`rna_enum_image_color_mode_items`):
    * - `BW` BW: Images get saved in 8-bit grayscale (only PNG, JPEG, TGA, TIF)
    * - `RGB` RGB: Images are saved with RGB (color) data
@@ -5036,6 +5969,43 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type ImageConvertToMeshPlaneShaderItems = "PRINCIPLED" | "SHADELESS" | "EMISSION";
+  /**
+   * Enum `Image.file_format`:
+   * - `AVIF` AVIF (.avif): Output image in AVIF format
+   * - `JPEG` JPEG (.jpg): Output image in JPEG format
+   * - `OPEN_EXR` OpenEXR (.exr): Output image in OpenEXR format
+   * - `PNG` PNG (.png): Output image in PNG format
+   * - `WEBP` WebP (.webp): Output image in WebP format
+   * - `BMP` Bitmap (.bmp): Output image in bitmap format
+   * - `CINEON` Cineon (.cin): Output image in Cineon format
+   * - `DPX` DPX (.dpx): Output image in DPX format
+   * - `IRIS` Iris (.rgb): Output image in SGI IRIS format
+   * - `JPEG2000` JPEG 2000 (.jp2): Output image in JPEG 2000 format
+   * - `HDR` Radiance HDR (.hdr): Output image in Radiance HDR format
+   * - `TARGA` Targa (.tga): Output image in Targa format
+   * - `TARGA_RAW` Targa Raw (.tga): Output image in uncompressed Targa format
+   * - `TIFF` TIFF (.tif): Output image in TIFF format
+   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer (.exr): Output image in multilayer OpenEXR format
+   * - `FFMPEG` FFmpeg Video
+   * @blender 5.2.2
+   */
+  export type ImageFileFormatItems =
+    | "AVIF"
+    | "JPEG"
+    | "OPEN_EXR"
+    | "PNG"
+    | "WEBP"
+    | "BMP"
+    | "CINEON"
+    | "DPX"
+    | "IRIS"
+    | "JPEG2000"
+    | "HDR"
+    | "TARGA"
+    | "TARGA_RAW"
+    | "TIFF"
+    | "OPEN_EXR_MULTILAYER"
+    | "FFMPEG";
   /**
    * Enum `image_generated_type` (`rna_enum_image_generated_type_items`):
    * - `BLANK` Blank: Generate a blank image
@@ -5787,6 +6757,45 @@ declare module "bpy.types" {
    */
   export type NodeClampItems = "MINMAX" | "RANGE";
   /**
+   * Enum `Node.color_tag`:
+   * - `NONE` None: Default color tag for new nodes and node groups
+   * - `ATTRIBUTE` Attribute
+   * - `COLOR` Color
+   * - `CONVERTER` Converter
+   * - `DISTORT` Distort
+   * - `FILTER` Filter
+   * - `GEOMETRY` Geometry
+   * - `INPUT` Input
+   * - `MATTE` Matte
+   * - `OUTPUT` Output
+   * - `SCRIPT` Script
+   * - `SHADER` Shader
+   * - `TEXTURE` Texture
+   * - `VECTOR` Vector
+   * - `PATTERN` Pattern
+   * - `INTERFACE` Interface
+   * - `GROUP` Group
+   * @blender 5.2.2
+   */
+  export type NodeColorTagItems =
+    | "NONE"
+    | "ATTRIBUTE"
+    | "COLOR"
+    | "CONVERTER"
+    | "DISTORT"
+    | "FILTER"
+    | "GEOMETRY"
+    | "INPUT"
+    | "MATTE"
+    | "OUTPUT"
+    | "SCRIPT"
+    | "SHADER"
+    | "TEXTURE"
+    | "VECTOR"
+    | "PATTERN"
+    | "INTERFACE"
+    | "GROUP";
+  /**
    * Enum `node_combsep_color` (`rna_enum_node_combsep_color_items`):
    * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
    * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
@@ -6304,6 +7313,19 @@ declare module "bpy.types" {
    */
   export type PaintMaskBoxGestureModeItems = "VALUE" | "VALUE_INVERSE" | "INVERT";
   /**
+   * Enum `particle_edit_hair_brush` (`rna_enum_particle_edit_hair_brush_items`):
+   * - `COMB` Comb: Comb hairs
+   * - `SMOOTH` Smooth: Smooth hairs
+   * - `ADD` Add: Add hairs
+   * - `LENGTH` Length: Make hairs longer or shorter
+   * - `PUFF` Puff: Make hairs stand up
+   * - `CUT` Cut: Cut hairs
+   * - `WEIGHT` Weight: Weight hair particles
+   * @blender 5.2.2
+   */
+  export type ParticleEditHairBrushItems =
+    "COMB" | "SMOOTH" | "ADD" | "LENGTH" | "PUFF" | "CUT" | "WEIGHT";
+  /**
    * Enum `pose.blend_to_neighbor.axis_lock`:
    * - `FREE` Free: All axes are affected
    * - `X` X: Only X-axis transforms are affected
@@ -6324,6 +7346,45 @@ declare module "bpy.types" {
    */
   export type PoseBlendToNeighborChannelsItems =
     "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
+  /**
+   * Enum `Preferences.active_section`:
+   * - `INTERFACE` Interface
+   * - `VIEWPORT` Viewport
+   * - `LIGHTS` Lights
+   * - `EDITING` Editing
+   * - `ANIMATION` Animation
+   * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
+   * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
+   * - `THEMES` Themes: Edit and save themes installed via Extensions
+   * - `ASSETS` Asset Libraries
+   * - `INPUT` Input
+   * - `NAVIGATION` Navigation
+   * - `KEYMAP` Keymap
+   * - `SYSTEM` System
+   * - `SAVE_LOAD` Save & Load
+   * - `FILE_PATHS` File Paths
+   * - `DEVELOPER_TOOLS` Developer Tools
+   * - `EXPERIMENTAL` Experimental
+   * @blender 5.2.2
+   */
+  export type PreferencesActiveSectionItems =
+    | "INTERFACE"
+    | "VIEWPORT"
+    | "LIGHTS"
+    | "EDITING"
+    | "ANIMATION"
+    | "EXTENSIONS"
+    | "ADDONS"
+    | "THEMES"
+    | "ASSETS"
+    | "INPUT"
+    | "NAVIGATION"
+    | "KEYMAP"
+    | "SYSTEM"
+    | "SAVE_LOAD"
+    | "FILE_PATHS"
+    | "DEVELOPER_TOOLS"
+    | "EXPERIMENTAL";
   /**
    * Enum `PreferencesSystem.viewport_aa`:
    * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
@@ -7523,6 +8584,14 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type ViewsFormatItems = "INDIVIDUAL" | "STEREO_3D";
+  /**
+   * Enum `views_format_multiview` (`rna_enum_views_format_multiview_items`):
+   * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+   * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
+   * - `MULTIVIEW` Multi-View: Single file with all the views
+   * @blender 5.2.2
+   */
+  export type ViewsFormatMultiviewItems = "INDIVIDUAL" | "STEREO_3D" | "MULTIVIEW";
   /**
    * Enum `volume_grid_data_type` (`rna_enum_volume_grid_data_type_items`):
    * - `BOOLEAN` Boolean: Boolean
