@@ -267,7 +267,8 @@ export class RnaTypes {
     const get = this.type(p, "get");
     if (readonly) return [`${doc}\nreadonly ${name}: ${get};`];
     // Registered members are assigned by subclasses as fields: a plain property, not accessors.
-    if (p.registered || p.registeredOptional) return [`${doc}\n${name}: ${get};`];
+    if (p.registered || p.registeredOptional)
+      return [`${doc}\n${name}: ${p.type === "enum" ? widenedItems(get) : get};`];
     const set = this.type(p, "set");
     if (set === get) return [`${doc}\n${name}: ${get};`];
     return [`${doc}\nget ${name}(): ${get};`, `set ${name}(value: ${set});`];
@@ -331,6 +332,7 @@ export class RnaTypes {
           .split(" | ")
           .map((t) => (t === "null" ? t : "this"))
           .join(" | ");
+      if (callback && r0.type === "enum") ret = widenedItems(ret);
     } else ret = `[${f.returns.map((r) => this.type(r, "return")).join(", ")}]`;
     if (f.returns.length) {
       docs.push(
@@ -352,6 +354,19 @@ export class RnaTypes {
     const head = opts.noDoc ? "" : `/**\n${prefix(docs.join("\n"))}\n */\n`;
     return `${head}${isStatic ? "static " : ""}${name}${optionalMark}(${params.join(", ")}): ${ret};`;
   }
+}
+
+/**
+ * The enum type of a registered class attribute (`bl_space_type`, `bl_options`) or of a registered
+ * callback's result (`execute` → `Set<…>`), widened to any string: TypeScript types a subclass's
+ * field initializer (`bl_space_type = "VIEW_3D"`) and a returned `new Set(["FINISHED"])` as plain
+ * `string` (it does not type class members from the base class), so the literal union alone would
+ * demand `as const`. The `string & {}` member marks the widening; the bpyts compiler checks the
+ * literal items a subclass writes against the rest of the union (BPY2009).
+ */
+export function widenedItems(t: string): string {
+  const set = /^Set<(.*)>$/s.exec(t);
+  return set ? `Set<${set[1]} | (string & {})>` : `${t} | (string & {})`;
 }
 
 export function enumItemsDoc(def: EnumDef): string {

@@ -8066,7 +8066,7 @@ declare module "bpy.types" {
       context: Context,
       event: Event,
       tweak: ReadonlySet<"PRECISE" | "SNAP"> | Set<"PRECISE" | "SNAP">,
-    ): Set<OperatorReturnItems>;
+    ): Set<OperatorReturnItems | (string & {})>;
     /**
      * Registered callback (optional): define it in a subclass.
      */
@@ -8077,7 +8077,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    invoke?(context: Context, event: Event): Set<OperatorReturnItems>;
+    invoke?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * @param context Read-only · Never None
      * @param cancel Cancel, otherwise confirm Default: `false`
@@ -8270,13 +8270,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * bl_owner_id
      * Registered (a subclass must define it)
@@ -8308,6 +8308,7 @@ declare module "bpy.types" {
       | "TOOL_INIT"
       | "TOOL_FALLBACK_KEYMAP"
       | "VR_REDRAWS"
+      | (string & {})
     >;
     /**
      * Name
@@ -8904,13 +8905,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the header is going to be used in (defaults to header region)
      * Default: 'HEADER' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * Draw UI elements into the header UI layout
      * @param context Read-only
@@ -12229,7 +12230,7 @@ declare module "bpy.types" {
      * Items: {@link KeyingFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<KeyingFlagItems>;
+    bl_options: Set<KeyingFlagItems | (string & {})>;
     /**
      * Test if Keying Set can be used or not
      * @param context Read-only

@@ -2931,13 +2931,13 @@ declare module "bpy.types" {
      * Items: {@link OperatorTypeFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<OperatorTypeFlagItems>;
+    bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
      * Items: {@link WindowCursorItems}
      */
-    bl_cursor_pending: WindowCursorItems;
+    bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * report
      * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
@@ -9559,13 +9559,13 @@ declare module "bpy.types" {
      * Default: 'NODE' · Registered (a subclass must define it)
      * Items: {@link IconItems}
      */
-    bl_icon: IconItems;
+    bl_icon: IconItems | (string & {});
     /**
      * Node type (deprecated, use with care)
      * Default: 'CUSTOM' · Registered (a subclass must define it)
      * Dynamic enum (items come from a callback): `CUSTOM`, `CUSTOM GROUP`, `UNDEFINED`, `FRAME`, `GROUP`, `GROUP_INPUT`, `GROUP_OUTPUT`, `REROUTE`, `RGB`, `VALUE`, `MIX_RGB`, `VALTORGB`, `RGBTOBW`, `SHADERTORGB`, `NORMAL`, `GAMMA`, `BRIGHTCONTRAST`, `MAPPING`, `CURVE_VEC`, `CURVE_RGB`, `CAMERA`, `MAP_RANGE`, `CLAMP`, `MATH`, `VECT_MATH`, `SQUEEZE`, `INVERT`, `SEPRGB`, `COMBRGB`, `HUE_SAT`, `OUTPUT_MATERIAL`, `EEVEE_SPECULAR`, `OUTPUT_LIGHT`, `OUTPUT_WORLD`, `OUTPUT_LINESTYLE`, `FRESNEL`, `LAYER_WEIGHT`, `MIX_SHADER`, `ADD_SHADER`, `ATTRIBUTE`, `AMBIENT_OCCLUSION`, `BACKGROUND`, `HOLDOUT`, `BSDF_ANISOTROPIC`, `BSDF_DIFFUSE`, `BSDF_PRINCIPLED`, `BSDF_GLOSSY`, `BSDF_GLASS`, `BSDF_REFRACTION`, `BSDF_TRANSLUCENT`, `BSDF_TRANSPARENT`, `BSDF_VELVET`, `BSDF_TOON`, `BSDF_HAIR`, `BSDF_HAIR_PRINCIPLED`, `SUBSURFACE_SCATTERING`, `VOLUME_ABSORPTION`, `VOLUME_SCATTER`, `PRINCIPLED_VOLUME`, `EMISSION`, `NEW_GEOMETRY`, `LIGHT_PATH`, `LIGHT_FALLOFF`, `OBJECT_INFO`, `PARTICLE_INFO`, `HAIR_INFO`, `POINT_INFO`, `VOLUME_INFO`, `WIREFRAME`, `WAVELENGTH`, `BLACKBODY`, `BUMP`, `NORMAL_MAP`, `TANGENT`, `SCRIPT`, `TEX_IMAGE`, `TEX_ENVIRONMENT`, `TEX_SKY`, `TEX_GRADIENT`, `TEX_NOISE`, `TEX_MAGIC`, `TEX_WAVE`, `TEX_MUSGRAVE`, `TEX_VORONOI`, `TEX_CHECKER`, `TEX_BRICK`, `TEX_POINTDENSITY`, `TEX_COORD`, `VECTOR_ROTATE`, `VECT_TRANSFORM`, `SEPHSV`, `COMBHSV`, `UVMAP`, `VERTEX_COLOR`, `UVALONGSTROKE`, `SEPXYZ`, `COMBXYZ`, `BEVEL`, `DISPLACEMENT`, `VECTOR_DISPLACEMENT`, `TEX_IES`, `TEX_WHITE_NOISE`, `OUTPUT_AOV`, `CURVE_FLOAT`, `COMBINE_COLOR`, `SEPARATE_COLOR`, `MIX`; an add-on's items join by declaring them in {@link NodeBlStaticTypeRegistry}.
      */
-    bl_static_type: keyof NodeBlStaticTypeRegistry;
+    bl_static_type: keyof NodeBlStaticTypeRegistry | (string & {});
     /**
      * bl_width_default
      * Default: `0` · Range: [0, FLT_MAX] · soft [0, 10000] · step 10 · precision 3 · Subtype: UNSIGNED · Registered (a subclass must define it)
@@ -11430,7 +11430,7 @@ declare module "bpy.types" {
      * Default: 'NODETREE' · Registered (a subclass must define it)
      * Items: {@link IconItems}
      */
-    bl_icon: IconItems;
+    bl_icon: IconItems | (string & {});
     /**
      * Updated node group interface
      * @param context Read-only · Never None

@@ -2112,13 +2112,13 @@ declare module "bpy.types" {
      * Items: {@link OperatorTypeFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<OperatorTypeFlagItems>;
+    bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
      * Items: {@link WindowCursorItems}
      */
-    bl_cursor_pending: WindowCursorItems;
+    bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * layout
      * Read-only
@@ -2158,7 +2158,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    execute?(context: Context): Set<OperatorReturnItems>;
+    execute?(context: Context): Set<OperatorReturnItems | (string & {})>;
     /**
      * Check the operator settings, return True to signal a change to redraw
      * @param context Read-only · Never None
@@ -2173,7 +2173,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    invoke?(context: Context, event: Event): Set<OperatorReturnItems>;
+    invoke?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * Modal operator function
      * @param context Read-only · Never None
@@ -2181,7 +2181,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    modal?(context: Context, event: Event): Set<OperatorReturnItems>;
+    modal?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * Draw function for the operator
      * @param context Read-only · Never None
@@ -3791,13 +3791,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * The context in which the panel belongs to. (TODO: explain the possible combinations bl_context/bl_region_type/bl_space_type)
      * Registered (a subclass must define it)
@@ -3812,7 +3812,9 @@ declare module "bpy.types" {
      * - `HEADER_LAYOUT_EXPAND` Expand Header Layout: Allow buttons in the header to stretch and shrink to fill the entire layout width
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<"DEFAULT_CLOSED" | "HIDE_HEADER" | "INSTANCED" | "HEADER_LAYOUT_EXPAND">;
+    bl_options: Set<
+      "DEFAULT_CLOSED" | "HIDE_HEADER" | "INSTANCED" | "HEADER_LAYOUT_EXPAND" | (string & {})
+    >;
     /**
      * If this is set, the panel becomes a sub-panel
      * Registered (a subclass must define it)

@@ -1630,7 +1630,7 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * Options for this asset shelf type
      * Default: {'NO_ASSET_DRAG'} · Registered (a subclass must define it)
@@ -1639,7 +1639,9 @@ declare module "bpy.types" {
      * - `STORE_ENABLED_CATALOGS_IN_PREFERENCES` Store Enabled Catalogs in Preferences: Store the shelf's enabled catalogs in the preferences rather than the local asset shelf settings
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<"NO_ASSET_DRAG" | "DEFAULT_VISIBLE" | "STORE_ENABLED_CATALOGS_IN_PREFERENCES">;
+    bl_options: Set<
+      "NO_ASSET_DRAG" | "DEFAULT_VISIBLE" | "STORE_ENABLED_CATALOGS_IN_PREFERENCES" | (string & {})
+    >;
     /**
      * Operator to call when activating an item with asset reference properties
      * Registered (a subclass must define it)

@@ -13332,7 +13332,7 @@ declare module "bpy.types" {
       context: Context,
       event: Event,
       tweak: ReadonlySet<"PRECISE" | "SNAP"> | Set<"PRECISE" | "SNAP">,
-    ): Set<OperatorReturnItems>;
+    ): Set<OperatorReturnItems | (string & {})>;
     /**
      * Registered callback (optional): define it in a subclass.
      */
@@ -13343,7 +13343,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    invoke?(context: Context, event: Event): Set<OperatorReturnItems>;
+    invoke?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * @param context Read-only · Never None
      * @param cancel Cancel, otherwise confirm Default: `false`
@@ -13519,13 +13519,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * bl_owner_id
      * Registered (a subclass must define it)
@@ -13557,6 +13557,7 @@ declare module "bpy.types" {
       | "TOOL_INIT"
       | "TOOL_FALLBACK_KEYMAP"
       | "VR_REDRAWS"
+      | (string & {})
     >;
     /**
      * Name
@@ -17699,13 +17700,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the header is going to be used in (defaults to header region)
      * Default: 'HEADER' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * Draw UI elements into the header UI layout
      * @param context Read-only

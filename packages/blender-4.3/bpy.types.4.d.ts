@@ -3269,7 +3269,7 @@ declare module "bpy.types" {
      * Items: {@link KeyingFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<KeyingFlagItems>;
+    bl_options: Set<KeyingFlagItems | (string & {})>;
     /**
      * Test if Keying Set can be used or not
      * @param context Read-only
@@ -7241,13 +7241,13 @@ declare module "bpy.types" {
      * Items: {@link OperatorTypeFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<OperatorTypeFlagItems>;
+    bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
      * Items: {@link WindowCursorItems}
      */
-    bl_cursor_pending: WindowCursorItems;
+    bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * report
      * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
@@ -8413,7 +8413,7 @@ declare module "bpy.types" {
      * - `SEARCH_ON_KEY_PRESS` Search on Key Press: Open a menu search when a key pressed while the menu is open
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<"SEARCH_ON_KEY_PRESS">;
+    bl_options: Set<"SEARCH_ON_KEY_PRESS" | (string & {})>;
     /**
      * If this method returns a non-null output, then the menu can be drawn
      * @param context Read-only

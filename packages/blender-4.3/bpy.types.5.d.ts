@@ -830,13 +830,13 @@ declare module "bpy.types" {
      * Default: 'NODE' · Registered (a subclass must define it)
      * Items: {@link IconItems}
      */
-    bl_icon: IconItems;
+    bl_icon: IconItems | (string & {});
     /**
      * Node type (deprecated, use with care)
      * Default: 'CUSTOM' · Registered (a subclass must define it)
      * Dynamic enum (items come from a callback): `CUSTOM`, `CUSTOM GROUP`, `UNDEFINED`, `TEX_IES`, `TEX_GRADIENT`, `TEX_COORD`, `MAP_RANGE`, `CURVE_FLOAT`, `EEVEE_SPECULAR`, `VOLUME_INFO`, `BSDF_GLASS`, `BUMP`, `SHADERTORGB`, `HUE_SAT`, `ADD_SHADER`, `BSDF_RAY_PORTAL`, `OUTPUT_LIGHT`, `BEVEL`, `VOLUME_SCATTER`, `FRESNEL`, `BSDF_TRANSLUCENT`, `OUTPUT_MATERIAL`, `SEPARATE_COLOR`, `LIGHT_PATH`, `HOLDOUT`, `OUTPUT_AOV`, `PARTICLE_INFO`, `TEX_WHITE_NOISE`, `REROUTE`, `RGBTOBW`, `LIGHT_FALLOFF`, `INVERT`, `TEX_GABOR`, `ATTRIBUTE`, `CAMERA`, `BRIGHTCONTRAST`, `SUBSURFACE_SCATTERING`, `TANGENT`, `BSDF_REFRACTION`, `MIX_SHADER`, `FRAME`, `BSDF_HAIR_PRINCIPLED`, `SQUEEZE`, `NORMAL`, `MAPPING`, `TEX_CHECKER`, `GROUP_INPUT`, `BSDF_HAIR`, `COMBINE_COLOR`, `BSDF_TRANSPARENT`, `HAIR_INFO`, `CURVE_VEC`, `BACKGROUND`, `NEW_GEOMETRY`, `DISPLACEMENT`, `CLAMP`, `VERTEX_COLOR`, `VECTOR_ROTATE`, `TEX_BRICK`, `SEPHSV`, `PRINCIPLED_VOLUME`, `BSDF_SHEEN`, `WAVELENGTH`, `TEX_ENVIRONMENT`, `BSDF_METALLIC`, `VECT_TRANSFORM`, `MATH`, `TEX_VORONOI`, `TEX_NOISE`, `AMBIENT_OCCLUSION`, `OUTPUT_LINESTYLE`, `BSDF_DIFFUSE`, `UVALONGSTROKE`, `POINT_INFO`, `TEX_POINTDENSITY`, `SEPXYZ`, `BSDF_TOON`, `MIX`, `NORMAL_MAP`, `BLACKBODY`, `GROUP`, `SEPRGB`, `OBJECT_INFO`, `VECTOR_DISPLACEMENT`, `EMISSION`, `TEX_IMAGE`, `LAYER_WEIGHT`, `GAMMA`, `COMBHSV`, `BSDF_PRINCIPLED`, `TEX_SKY`, `RGB`, `UVMAP`, `SCRIPT`, `VALTORGB`, `VECT_MATH`, `MIX_RGB`, `COMBXYZ`, `BSDF_GLOSSY`, `OUTPUT_WORLD`, `VOLUME_ABSORPTION`, `CURVE_RGB`, `VALUE`, `TEX_MAGIC`, `GROUP_OUTPUT`, `COMBRGB`, `TEX_WAVE`, `WIREFRAME`; an add-on's items join by declaring them in {@link NodeBlStaticTypeRegistry}.
      */
-    bl_static_type: keyof NodeBlStaticTypeRegistry;
+    bl_static_type: keyof NodeBlStaticTypeRegistry | (string & {});
     /**
      * bl_width_default
      * Default: `0` · Range: [0, FLT_MAX] · soft [0, 10000] · step 10 · precision 3 · Subtype: UNSIGNED · Registered (a subclass must define it)
@@ -2591,7 +2591,7 @@ declare module "bpy.types" {
      * Default: 'NODETREE' · Registered (a subclass must define it)
      * Items: {@link IconItems}
      */
-    bl_icon: IconItems;
+    bl_icon: IconItems | (string & {});
     /**
      * Updated node group interface
      * @param context Read-only · Never None
@@ -6747,13 +6747,13 @@ declare module "bpy.types" {
      * Items: {@link OperatorTypeFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<OperatorTypeFlagItems>;
+    bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
      * Items: {@link WindowCursorItems}
      */
-    bl_cursor_pending: WindowCursorItems;
+    bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * layout
      * Read-only
@@ -6793,7 +6793,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    execute?(context: Context): Set<OperatorReturnItems>;
+    execute?(context: Context): Set<OperatorReturnItems | (string & {})>;
     /**
      * Check the operator settings, return True to signal a change to redraw
      * @param context Read-only · Never None
@@ -6808,7 +6808,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    invoke?(context: Context, event: Event): Set<OperatorReturnItems>;
+    invoke?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * Modal operator function
      * @param context Read-only · Never None
@@ -6816,7 +6816,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    modal?(context: Context, event: Event): Set<OperatorReturnItems>;
+    modal?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * Draw function for the operator
      * @param context Read-only · Never None

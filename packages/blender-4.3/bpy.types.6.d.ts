@@ -640,13 +640,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * The context in which the panel belongs to. (TODO: explain the possible combinations bl_context/bl_region_type/bl_space_type)
      * Registered (a subclass must define it)
@@ -661,7 +661,9 @@ declare module "bpy.types" {
      * - `HEADER_LAYOUT_EXPAND` Expand Header Layout: Allow buttons in the header to stretch and shrink to fill the entire layout width
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<"DEFAULT_CLOSED" | "HIDE_HEADER" | "INSTANCED" | "HEADER_LAYOUT_EXPAND">;
+    bl_options: Set<
+      "DEFAULT_CLOSED" | "HIDE_HEADER" | "INSTANCED" | "HEADER_LAYOUT_EXPAND" | (string & {})
+    >;
     /**
      * If this is set, the panel becomes a sub-panel
      * Registered (a subclass must define it)

@@ -2459,7 +2459,7 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * Options for this asset shelf type
      * Default: {} · Registered (a subclass must define it)
@@ -2474,6 +2474,7 @@ declare module "bpy.types" {
       | "DEFAULT_VISIBLE"
       | "STORE_ENABLED_CATALOGS_IN_PREFERENCES"
       | "ACTIVATE_FOR_CONTEXT_MENU"
+      | (string & {})
     >;
     /**
      * Operator to call when activating an item with asset reference properties

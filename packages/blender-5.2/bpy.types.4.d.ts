@@ -2222,7 +2222,7 @@ declare module "bpy.types" {
       context: Context,
       event: Event,
       tweak: ReadonlySet<"PRECISE" | "SNAP"> | Set<"PRECISE" | "SNAP">,
-    ): Set<OperatorReturnItems>;
+    ): Set<OperatorReturnItems | (string & {})>;
     /**
      * Registered callback (optional): define it in a subclass.
      */
@@ -2233,7 +2233,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    invoke?(context: Context, event: Event): Set<OperatorReturnItems>;
+    invoke?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * @param context Read-only · Never None
      * @param cancel Cancel, otherwise confirm Default: `false`
@@ -2412,13 +2412,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * bl_owner_id
      * Registered (a subclass must define it)
@@ -2450,6 +2450,7 @@ declare module "bpy.types" {
       | "TOOL_INIT"
       | "TOOL_FALLBACK_KEYMAP"
       | "VR_REDRAWS"
+      | (string & {})
     >;
     /**
      * Name
@@ -6791,13 +6792,13 @@ declare module "bpy.types" {
      * Default: 'EMPTY' · Registered (a subclass must define it)
      * Items: {@link AreaTypeItems}
      */
-    bl_space_type: AreaTypeItems;
+    bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the header is going to be used in (defaults to header region)
      * Default: 'HEADER' · Registered (a subclass must define it)
      * Items: {@link RegionTypeItems}
      */
-    bl_region_type: RegionTypeItems;
+    bl_region_type: RegionTypeItems | (string & {});
     /**
      * Draw UI elements into the header UI layout
      * @param context The context Read-only
@@ -10351,7 +10352,7 @@ declare module "bpy.types" {
      * Items: {@link KeyingFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<KeyingFlagItems>;
+    bl_options: Set<KeyingFlagItems | (string & {})>;
     /**
      * Test if Keying Set can be used or not
      * @param context The context Read-only
@@ -14437,13 +14438,13 @@ declare module "bpy.types" {
      * Items: {@link OperatorTypeFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<OperatorTypeFlagItems>;
+    bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
      * Items: {@link WindowCursorItems}
      */
-    bl_cursor_pending: WindowCursorItems;
+    bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * report
      * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
@@ -15721,7 +15722,7 @@ declare module "bpy.types" {
      * - `SEARCH_ON_KEY_PRESS` Search on Key Press: Open a menu search when a key pressed while the menu is open
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<"SEARCH_ON_KEY_PRESS">;
+    bl_options: Set<"SEARCH_ON_KEY_PRESS" | (string & {})>;
     /**
      * If this method returns a non-null output, then the menu can be drawn
      * @param context The context Read-only

@@ -4036,7 +4036,7 @@ declare module "bpy.types" {
      * Default: 'NODE' · Registered (a subclass must define it)
      * Items: {@link IconItems}
      */
-    bl_icon: IconItems;
+    bl_icon: IconItems | (string & {});
     /**
      * Legacy unique node type identifier, redundant with bl_idname property
      * Read-only

@@ -716,7 +716,7 @@ declare module "bpy.types" {
      * Default: 'NODETREE' · Registered (a subclass must define it)
      * Items: {@link IconItems}
      */
-    bl_icon: IconItems;
+    bl_icon: IconItems | (string & {});
     /**
      * Determines the visibility of some UI elements related to node groups
      * Default: `true` · Registered (a subclass must define it)
@@ -7130,13 +7130,13 @@ declare module "bpy.types" {
      * Items: {@link OperatorTypeFlagItems}
      * Enum flag: a set of identifiers.
      */
-    bl_options: Set<OperatorTypeFlagItems>;
+    bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
      * Items: {@link WindowCursorItems}
      */
-    bl_cursor_pending: WindowCursorItems;
+    bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * layout
      * Read-only
@@ -7176,7 +7176,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    execute?(context: Context): Set<OperatorReturnItems>;
+    execute?(context: Context): Set<OperatorReturnItems | (string & {})>;
     /**
      * Check the operator settings, return True to signal a change to redraw
      * @param context Read-only · Never None
@@ -7191,7 +7191,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    invoke?(context: Context, event: Event): Set<OperatorReturnItems>;
+    invoke?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * Modal operator function
      * @param context Read-only · Never None
@@ -7199,7 +7199,7 @@ declare module "bpy.types" {
      * @returns result: result
      * Registered callback (optional): define it in a subclass.
      */
-    modal?(context: Context, event: Event): Set<OperatorReturnItems>;
+    modal?(context: Context, event: Event): Set<OperatorReturnItems | (string & {})>;
     /**
      * Draw function for the operator
      * @param context Read-only · Never None

@@ -276,6 +276,11 @@ export const diagnostics = {
       "'{0}' returns a Python context manager: its value exists only inside Python's 'with', so it must be bound with 'using'",
     suggestion: "write 'using x = {0}(…);' — the rest of the block runs inside 'with … as x:'",
   },
+  registeredItem: {
+    code: "BPY2009",
+    message: "'{0}' is not an item of {1}: Blender accepts {2}",
+    suggestion: "{3}",
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

@@ -188,7 +188,7 @@ export class Ctx {
       code: info.code,
       category: (info as { category?: "warning" }).category ?? "error",
       message: formatMessage(info.message, args),
-      suggestion: info.suggestion,
+      suggestion: info.suggestion && formatMessage(info.suggestion, args),
     });
   }
 

@@ -30,6 +30,33 @@ describe("Blender diagnostics", () => {
       ),
     ).toContain("BPY2002@5");
   });
+  it("BPY2009: an item a registered class writes that Blender does not accept", () => {
+    const src = [
+      "class Op extends bpy.types.Operator {",
+      '  bl_idname = "object.op";', // 4
+      '  bl_label = "Op";',
+      '  bl_options = new Set(["REGISTER", "UNDOO"]);', // 6: typo in a set field
+      "  execute(context: bpy.types.Context) {",
+      '    if (context.mode === "OBJECT") return new Set(["FINISHED"]);', // 8: fine
+      '    return new Set(["CANCELED"]);', // 9: typo in a returned set
+      "  }",
+      "}",
+      "class P extends bpy.types.Panel {",
+      '  bl_label = "P";',
+      '  bl_space_type = "VIEW_3DD";', // 14: typo in a string field
+      '  bl_region_type = "UI";',
+      "  draw(context: bpy.types.Context) {}",
+      "}",
+      "console.log(Op.name, P.name);",
+    ];
+    const found = codes(HEAD + src.join("\n")).filter((c) => c.startsWith("BPY2009"));
+    expect(found.sort()).toEqual(["BPY2009@14", "BPY2009@6", "BPY2009@9"].sort());
+    const d = compileSource(HEAD + src.join("\n"), {
+      fileName: path.join(import.meta.dirname, "diag-input.ts"),
+      typeRoots,
+    }).diagnostics.find((x) => x.line === 14)!;
+    expect(d.suggestion).toBe("did you mean 'VIEW_3D'?");
+  });
   it("BPY2008: a context manager's value used without using", () => {
     const lines = [
       "const [from, to] = bpy.data.libraries.load('/tmp/x.blend');", // 3: destructured

@@ -19,6 +19,7 @@ import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";
 import { memberName } from "../expressions/access.js";
 import { isPythonObjectType, isTypingsDecl } from "./markers.js";
+import { checkRegisteredItems } from "./items.js";
 
 interface BlenderClassInfo {
   node: ts.ClassDeclaration;
@@ -108,6 +109,7 @@ export function blenderClassFields(
   fields: ts.PropertyDeclaration[],
 ): { stmts: py.Stmt[]; rest: ts.PropertyDeclaration[] } {
   const stmts: py.Stmt[] = [];
+  checkRegisteredItems(ctx, node);
   for (const f of fields) {
     if (!f.initializer) continue;
     if (!ts.isIdentifier(f.name) && !ts.isStringLiteral(f.name)) {
