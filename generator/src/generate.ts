@@ -16,16 +16,13 @@ import {
   POINTER_NEVER_NONE,
 } from "./overrides.js";
 import { checkSchemaNames } from "./schema-names.js";
+import { operatorFile, structFile } from "./files.js";
 
 export interface GenerateOptions {
   /** npm package name; default `@bpyts/blender-X.Y`. */
   packageName?: string;
   /** Run prettier (default true). */
   format?: boolean;
-  /** Structs per bpy.types chunk file (default 400). */
-  structsPerFile?: number;
-  /** Operators per bpy.ops chunk file (default 600, whole namespaces). */
-  operatorsPerFile?: number;
   /** How each file is written (default: replace, never following a link); see write.ts. */
   writeFile?: WriteFileFn;
 }
@@ -117,21 +114,23 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     );
   }
 
-  // ---- bpy.types structs, in chunks ----
+  // ---- bpy.types structs, one file per family (files.ts) ----
   {
-    const per = options.structsPerFile ?? 400;
-    const structs = schema.structs;
-    for (let i = 0, n = 1; i < structs.length; i += per, n++) {
-      const chunk = structs.slice(i, i + per);
+    const byFile = new Map<string, Struct[]>();
+    for (const s of schema.structs) {
+      const file = structFile(ctx, s);
+      if (!byFile.has(file)) byFile.set(file, []);
+      byFile.get(file)!.push(s);
+    }
+    for (const [file, structs] of [...byFile].sort((a, b) => a[0].localeCompare(b[0]))) {
       const local = new Set<string>(ctx.bpyTypesNames());
       const imports = new Imports("bpy.types", local);
       const rna = new RnaTypes(ctx, imports);
       const py = new PyTypes(ctx, imports, "bpy.types");
       const st: string[] = [];
-      for (const s of chunk) st.push(...emitStruct(ctx, rna, py, s));
-      const first = chunk[0]!.identifier;
-      const last = chunk[chunk.length - 1]!.identifier;
-      add(`bpy.types.${n}`, "bpy.types", `Blender ${v} RNA structs ${first} … ${last}.`, [
+      for (const s of structs) st.push(...emitStruct(ctx, rna, py, s));
+      const group = file.slice("bpy.types.".length);
+      add(file, "bpy.types", `Blender ${v} RNA structs: ${group} (${structs.length}).`, [
         ...imports.statements(),
         ...st,
       ]);
@@ -154,54 +153,36 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       if (!byModule.has(m!)) byModule.set(m!, []);
       byModule.get(m!)!.push(o);
     }
-    // Chunks of whole namespaces, about `perOps` operators each.
-    const perOps = options.operatorsPerFile ?? 600;
-    let chunk: [string, Operator[]][] = [];
-    let count = 0;
-    let n = 1;
-    const flush = () => {
-      if (!chunk.length) return;
+    // One file per namespace: `bpy.ops.mesh` is in bpy.ops.mesh.d.ts in every version.
+    for (const [m, ops] of byModule) {
       const imports = new Imports("bpy.ops", new Set());
       const rna = new RnaTypes(ctx, imports);
       const st: string[] = [];
-      for (const [m, ops] of chunk) {
-        const members: string[] = [];
-        const local = new Set<string>();
-        for (const o of ops) {
-          members.push(...emitOperator(ctx, rna, o, local));
-          if (!ctx.macroParts.has(o.rnaIdentifier)) continue;
-          const opts = rna.operatorOptions(o);
-          const doc = jsdoc(
-            `Options of \`bpy.ops.${o.idname}\`; also the value of the \`${o.rnaIdentifier}\` option of the macro operators that run it.\n@blender ${v}`,
-          );
-          st.push(
-            opts.startsWith("{")
-              ? `${doc}\nexport interface ${o.rnaIdentifier} ${opts}`
-              : `${doc}\nexport type ${o.rnaIdentifier} = ${opts};`,
-          );
-        }
-        if (!isBindingName(m)) throw new Error(`operator module name ${m} is not a TS identifier`);
+      const members: string[] = [];
+      const local = new Set<string>();
+      for (const o of ops) {
+        members.push(...emitOperator(ctx, rna, o, local));
+        if (!ctx.macroParts.has(o.rnaIdentifier)) continue;
+        const opts = rna.operatorOptions(o);
+        const doc = jsdoc(
+          `Options of \`bpy.ops.${o.idname}\`; also the value of the \`${o.rnaIdentifier}\` option of the macro operators that run it.\n@blender ${v}`,
+        );
         st.push(
-          `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
+          opts.startsWith("{")
+            ? `${doc}\nexport interface ${o.rnaIdentifier} ${opts}`
+            : `${doc}\nexport type ${o.rnaIdentifier} = ${opts};`,
         );
       }
-      imports.ref({ module: "bpy.ops", name: "BpyOperator" });
-      add(
-        `bpy.ops.${n}`,
-        "bpy.ops",
-        `Blender ${v} operators \`bpy.ops.${chunk[0]![0]}\` … \`bpy.ops.${chunk[chunk.length - 1]![0]}\`.`,
-        [...imports.statements(), ...st],
+      if (!isBindingName(m)) throw new Error(`operator module name ${m} is not a TS identifier`);
+      st.push(
+        `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
       );
-      chunk = [];
-      count = 0;
-      n++;
-    };
-    for (const entry of byModule) {
-      chunk.push(entry);
-      count += entry[1].length;
-      if (count >= perOps) flush();
+      imports.ref({ module: "bpy.ops", name: "BpyOperator" });
+      add(operatorFile(m), "bpy.ops", `Blender ${v} operators \`bpy.ops.${m}\`.`, [
+        ...imports.statements(),
+        ...st,
+      ]);
     }
-    flush();
   }
 
   // ---- Python/C modules ----
