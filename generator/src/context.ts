@@ -107,8 +107,11 @@ export class GenContext {
 
   private countEnums(): void {
     const dynamic = new Set<string>();
+    const propNames = new Map<string, Set<string>>();
     const bump = (p: import("@bpyts/introspect").Property, where: string) => {
       if (p.type !== "enum") return;
+      if (!propNames.has(p.enum)) propNames.set(p.enum, new Set());
+      propNames.get(p.enum)!.add(p.identifier);
       this.enumUse.set(p.enum, (this.enumUse.get(p.enum) ?? 0) + 1);
       if (!this.enumUsedBy.has(p.enum)) this.enumUsedBy.set(p.enum, []);
       this.enumUsedBy.get(p.enum)!.push(where);
@@ -122,6 +125,24 @@ export class GenContext {
     }
     for (const o of this.schema.operators)
       for (const p of o.properties) bump(p, `bpy.ops.${o.idname}(${p.identifier})`);
+    // property name → the enum that owns the name: the only enum properties of that name use,
+    // or one used at least 3× as often as any other (`align` of the ~30 primitive_*_add
+    // operators); none for names with several comparable meanings (`mode`, `type`)
+    const ownerOfProp = new Map<string, string | null>();
+    {
+      const byProp = new Map<string, [string, number][]>();
+      for (const [key, names] of propNames)
+        for (const n of names) {
+          if (!byProp.has(n)) byProp.set(n, []);
+          byProp.get(n)!.push([key, this.enumUse.get(key) ?? 0]);
+        }
+      for (const [n, keys] of byProp) {
+        keys.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        const [first, second] = keys;
+        const owns = !second || (first![1] >= 4 && first![1] >= 3 * second[1]);
+        ownerOfProp.set(n, owns ? first![0] : null);
+      }
+    }
     const taken = new Set<string>(this.structs.keys());
     for (const key of [...dynamic].sort()) {
       const def = this.schema.enums[key];
@@ -136,6 +157,17 @@ export class GenContext {
       const uses = this.enumUse.get(key) ?? 0;
       if (!(def.source === "rna" || uses >= 2)) continue;
       let name = `${pascal(key)}Items`;
+      // A generated key is named after its first user (`CurvePrimitiveBezierCircleAdd.align`);
+      // when every user calls it the same (`align` of all the primitive_*_add operators), that
+      // name says what it is: `AlignItems` (when this enum owns the name, see ownerOfProp).
+      const same = propNames.get(key);
+      if (def.source !== "rna" && same?.size === 1 && ownerOfProp.get([...same][0]!) === key) {
+        const prop = pascal([...same][0]!);
+        const byProp = `${prop}Items`;
+        // not `ActionItems` for select_all's `action`: it would read as items of bpy.types.Action
+        if (!this.structs.has(prop) && !taken.has(byProp) && !this.schema.enums[byProp])
+          name = byProp;
+      }
       while (taken.has(name)) name += "_";
       taken.add(name);
       this.enumAliases.set(key, name);

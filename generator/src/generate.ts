@@ -709,13 +709,11 @@ function opsCore(ctx: GenContext, imports: Imports): string[] {
   ]);
   const S = (n: string) => imports.ref({ module: "bpy.types", name: n });
   return [
-    `${jsdoc(`Operator execution context (first positional argument, Python \`bpy.ops.x.y('INVOKE_DEFAULT')\`).\n@blender ${ctx.version}`)}\nexport type ExecutionContext = ${ec};`,
+    `${jsdoc(`Operator execution context (Python's first positional argument, \`bpy.ops.x.y('INVOKE_DEFAULT')\`; after the options in TypeScript).\n@blender ${ctx.version}`)}\nexport type ExecutionContext = ${ec};`,
     `${jsdoc("What an operator call returns (a Python set).")}\nexport type OperatorReturn = ${ret};`,
-    `${jsdoc(`An operator: call it with an exactly typed options object (Python keyword arguments), optionally preceded by the execution context and the undo flag.\n\n\`\`\`ts\nbpy.ops.mesh.primitive_cube_add({ size: 2, location: [0, 0, 1] });\nbpy.ops.mesh.primitive_cube_add("INVOKE_DEFAULT", true, { size: 2 });\n\`\`\``)}
+    `${jsdoc(`An operator: call it with an exactly typed options object (Python keyword arguments), optionally followed by the execution context and the undo flag (Python takes these two first: the compiler moves them).\n\n\`\`\`ts\nbpy.ops.mesh.primitive_cube_add({ size: 2, location: [0, 0, 1] });\nbpy.ops.mesh.primitive_cube_add({ size: 2 }, "INVOKE_DEFAULT", true); // ('INVOKE_DEFAULT', True, size=2)\n\`\`\`\nOne signature, so a misspelled option is one error with TypeScript's "Did you mean".`)}
 export interface BpyOperator<O> {
-(options?: ${kw}<O>): Set<OperatorReturn>;
-(execution_context: ExecutionContext, options?: ${kw}<O>): Set<OperatorReturn>;
-(execution_context: ExecutionContext, undo: boolean, options?: ${kw}<O>): Set<OperatorReturn>;
+(options?: ${kw}<O>, execution_context?: ExecutionContext, undo?: boolean): Set<OperatorReturn>;
 /** Whether the operator can run in the current context. */
 poll(execution_context?: ExecutionContext): boolean;
 /** The RNA identifier, e.g. \`MESH_OT_primitive_cube_add\`. */

@@ -69,15 +69,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Z'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
     /**
      * Save STL triangle mesh data
@@ -142,15 +142,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Z'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
   }
 }

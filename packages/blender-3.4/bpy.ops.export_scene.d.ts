@@ -240,15 +240,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
     /**
      * Export scene as glTF 2.0 file
@@ -270,9 +270,9 @@ declare module "bpy.ops" {
       /**
        * Optional backwards compatibility for non-standard render engines. Applies to lights
        * Default: 'SPEC'
-       * Items: {@link ExportSceneGltfConvertLightingModeItems}
+       * Items: {@link ConvertLightingModeItems}
        */
-      convert_lighting_mode?: bpy_types.ExportSceneGltfConvertLightingModeItems;
+      convert_lighting_mode?: bpy_types.ConvertLightingModeItems;
       /**
        * Output format and embedding options. Binary is most efficient, but JSON (embedded or separate) may be easier to edit later
        * Default: 'GLB'
@@ -658,15 +658,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
     /**
      * Export selection to Extensible 3D file (.x3d)
@@ -745,15 +745,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: 'Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
   }
 }

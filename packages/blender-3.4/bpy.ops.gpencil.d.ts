@@ -142,9 +142,9 @@ declare module "bpy.ops" {
       /**
        * Projection Type
        * Default: 'KEEP'
-       * Items: {@link GpencilBakeGreasePencilAnimationProjectTypeItems}
+       * Items: {@link ProjectTypeItems}
        */
-      project_type?: bpy_types.GpencilBakeGreasePencilAnimationProjectTypeItems;
+      project_type?: bpy_types.ProjectTypeItems;
     }>;
     /**
      * Bake mesh animation to grease pencil strokes
@@ -211,9 +211,9 @@ declare module "bpy.ops" {
       /**
        * Projection Type
        * Default: 'VIEW'
-       * Items: {@link GpencilBakeGreasePencilAnimationProjectTypeItems}
+       * Items: {@link ProjectTypeItems}
        */
-      project_type?: bpy_types.GpencilBakeGreasePencilAnimationProjectTypeItems;
+      project_type?: bpy_types.ProjectTypeItems;
     }>;
     /**
      * Insert a blank frame on the current frame (all subsequently existing frames, if any, are shifted right by one frame)
@@ -677,9 +677,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link GpencilInterpolateLayersItems}
+       * Items: {@link LayersItems}
        */
-      layers?: bpy_types.GpencilInterpolateLayersItems;
+      layers?: bpy_types.LayersItems;
       /**
        * Interpolate only selected strokes
        * Default: `false`
@@ -688,9 +688,9 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link GpencilInterpolateFlipItems}
+       * Items: {@link FlipItems}
        */
-      flip?: bpy_types.GpencilInterpolateFlipItems;
+      flip?: bpy_types.FlipItems;
       /**
        * Number of times to smooth newly created strokes
        * Default: `1` · Range: [1, 3] · step 1
@@ -728,9 +728,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link GpencilInterpolateLayersItems}
+       * Items: {@link LayersItems}
        */
-      layers?: bpy_types.GpencilInterpolateLayersItems;
+      layers?: bpy_types.LayersItems;
       /**
        * Interpolate only selected strokes
        * Default: `false`
@@ -739,9 +739,9 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link GpencilInterpolateFlipItems}
+       * Items: {@link FlipItems}
        */
-      flip?: bpy_types.GpencilInterpolateFlipItems;
+      flip?: bpy_types.FlipItems;
       /**
        * Number of times to smooth newly created strokes
        * Default: `1` · Range: [1, 3] · step 1

@@ -77,15 +77,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
   }
 }

@@ -143,15 +143,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
     /**
      * Load a glTF 2.0 file
@@ -167,9 +167,9 @@ declare module "bpy.ops" {
       /**
        * Optional backwards compatibility for non-standard render engines. Applies to lights
        * Default: 'SPEC'
-       * Items: {@link ExportSceneGltfConvertLightingModeItems}
+       * Items: {@link ConvertLightingModeItems}
        */
-      convert_lighting_mode?: bpy_types.ExportSceneGltfConvertLightingModeItems;
+      convert_lighting_mode?: bpy_types.ConvertLightingModeItems;
       /**
        * filter_glob
        * Default: "*.glb;*.gltf"
@@ -280,15 +280,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
     /**
      * Import an X3D or VRML2 file
@@ -310,15 +310,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: 'Z'
-       * Items: {@link ExportMeshPlyAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportMeshPlyAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportMeshPlyAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportMeshPlyAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
   }
 }

@@ -474,9 +474,9 @@ declare module "bpy.ops" {
       /**
        * The method for determining the size of the bevel
        * Default: 'OFFSET'
-       * Items: {@link BevelModifierOffsetTypeItems}
+       * Items: {@link OffsetTypeItems}
        */
-      offset_type?: bpy_types.BevelModifierOffsetTypeItems;
+      offset_type?: bpy_types.OffsetTypeItems;
       /**
        * Bevel amount
        * Default: `0` · Range: [0, 1000000] · soft [0, 100] · step 1 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
@@ -485,9 +485,9 @@ declare module "bpy.ops" {
       /**
        * The type of shape used to rebuild a beveled section
        * Default: 'SUPERELLIPSE'
-       * Items: {@link BevelModifierProfileTypeItems}
+       * Items: {@link ProfileTypeItems}
        */
-      profile_type?: bpy_types.BevelModifierProfileTypeItems;
+      profile_type?: bpy_types.ProfileTypeItems;
       /**
        * Bevel amount for percentage method
        * Default: `0` · Range: [0, 100] · step 10 · precision 3 · Subtype: PERCENTAGE
@@ -506,9 +506,9 @@ declare module "bpy.ops" {
       /**
        * Affect edges or vertices
        * Default: 'EDGES'
-       * Items: {@link BevelModifierAffectItems}
+       * Items: {@link AffectItems}
        */
-      affect?: bpy_types.BevelModifierAffectItems;
+      affect?: bpy_types.AffectItems;
       /**
        * Do not allow beveled edges/vertices to overlap each other
        * Default: `false`
@@ -2269,9 +2269,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2335,9 +2335,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2380,9 +2380,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2420,9 +2420,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2487,9 +2487,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2542,9 +2542,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2592,9 +2592,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2637,9 +2637,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2682,9 +2682,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2711,9 +2711,9 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location
        * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 3 · precision 2 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
@@ -2802,9 +2802,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -3317,9 +3317,9 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CurveSelectSimilarCompareItems}
+       * Items: {@link CompareItems}
        */
-      compare?: bpy_types.CurveSelectSimilarCompareItems;
+      compare?: bpy_types.CompareItems;
       /**
        * Threshold
        * Default: `0` · Range: [0, 1] · step 0.01 · precision 5

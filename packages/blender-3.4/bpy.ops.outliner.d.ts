@@ -465,9 +465,9 @@ declare module "bpy.ops" {
       /**
        * Over which part of the tree items to apply the operation
        * Default: 'SELECTED'
-       * Items: {@link OutlinerLiboverrideOperationSelectionSetItems}
+       * Items: {@link SelectionSetItems}
        */
-      selection_set?: bpy_types.OutlinerLiboverrideOperationSelectionSetItems;
+      selection_set?: bpy_types.SelectionSetItems;
     }>;
     /**
      * Advanced operations over library override to help fix broken hierarchies
@@ -489,9 +489,9 @@ declare module "bpy.ops" {
       /**
        * Over which part of the tree items to apply the operation
        * Default: 'SELECTED'
-       * Items: {@link OutlinerLiboverrideOperationSelectionSetItems}
+       * Items: {@link SelectionSetItems}
        */
-      selection_set?: bpy_types.OutlinerLiboverrideOperationSelectionSetItems;
+      selection_set?: bpy_types.SelectionSetItems;
     }>;
     /**
      * Drag material to object in Outliner

@@ -106,10 +106,10 @@ declare module "bpy.ops" {
       /**
        * sculpt_tool
        * Default: 'DRAW'
-       * Items: {@link BrushSculptToolItems}
+       * Items: {@link SculptToolItems}
        * Hidden option.
        */
-      sculpt_tool?: bpy_types.BrushSculptToolItems;
+      sculpt_tool?: bpy_types.SculptToolItems;
       /**
        * vertex_tool
        * Default: 'DRAW'

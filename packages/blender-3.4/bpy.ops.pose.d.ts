@@ -56,15 +56,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Change the layers that the selected bones belong to
@@ -102,15 +102,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Add a constraint to the active bone
@@ -385,15 +385,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Push the current pose further away from the rest pose
@@ -419,15 +419,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Flip quaternion values to achieve desired rotations, while maintaining the same orientations
@@ -459,15 +459,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Make the current pose more similar to the rest pose
@@ -493,15 +493,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Reveal all bones hidden in Pose Mode

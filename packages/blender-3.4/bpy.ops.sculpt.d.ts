@@ -866,9 +866,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -877,9 +877,9 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
     }>;
     /**
      * Trims the mesh within the lasso as you move the brush
@@ -910,9 +910,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -921,9 +921,9 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
     }>;
     /**
      * Sculpt UVs using a brush

@@ -191,10 +191,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -502,10 +502,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -716,10 +716,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1006,10 +1006,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1702,10 +1702,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).

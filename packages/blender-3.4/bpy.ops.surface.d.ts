@@ -28,9 +28,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -68,9 +68,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -108,9 +108,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -148,9 +148,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -188,9 +188,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -228,9 +228,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvePrimitiveBezierCircleAddAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvePrimitiveBezierCircleAddAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH

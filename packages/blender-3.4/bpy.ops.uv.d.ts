@@ -344,9 +344,9 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link UvPackIslandsMarginMethodItems}
+       * Items: {@link MarginMethodItems}
        */
-      margin_method?: bpy_types.UvPackIslandsMarginMethodItems;
+      margin_method?: bpy_types.MarginMethodItems;
       /**
        * Space between islands
        * Default: `0.001` · Range: [0, 1] · step 1 · precision 3 · Subtype: FACTOR
@@ -798,9 +798,9 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CurveSelectSimilarCompareItems}
+       * Items: {@link CompareItems}
        */
-      compare?: bpy_types.CurveSelectSimilarCompareItems;
+      compare?: bpy_types.CompareItems;
       /**
        * Threshold
        * Default: `0` · Range: [0, 1] · step 1 · precision 3
@@ -906,9 +906,9 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link UvPackIslandsMarginMethodItems}
+       * Items: {@link MarginMethodItems}
        */
-      margin_method?: bpy_types.UvPackIslandsMarginMethodItems;
+      margin_method?: bpy_types.MarginMethodItems;
       /**
        * Margin to reduce bleed from adjacent islands
        * Default: `0` · Range: [0, 1] · step 1 · precision 3
@@ -1093,9 +1093,9 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link UvPackIslandsMarginMethodItems}
+       * Items: {@link MarginMethodItems}
        */
-      margin_method?: bpy_types.UvPackIslandsMarginMethodItems;
+      margin_method?: bpy_types.MarginMethodItems;
       /**
        * Space between islands
        * Default: `0.001` · Range: [0, 1] · step 1 · precision 3 · Subtype: FACTOR

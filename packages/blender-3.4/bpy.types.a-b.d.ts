@@ -3760,9 +3760,9 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link BoneInheritScaleItems}
+     * Items: {@link InheritScaleItems}
      */
-    inherit_scale: BoneInheritScaleItems;
+    inherit_scale: InheritScaleItems;
     /**
      * DEPRECATED: Bone inherits scaling from parent bone
      * Default: `false`
@@ -4823,9 +4823,9 @@ declare module "bpy.types" {
     /**
      * Defines how vertex color affect to the strokes
      * Default: 'STROKE'
-     * Items: {@link BrushGpencilSettingsVertexModeItems}
+     * Items: {@link VertexModeItems}
      */
-    vertex_mode: BrushGpencilSettingsVertexModeItems;
+    vertex_mode: VertexModeItems;
     /**
      * Factor used to mix vertex color to get final color
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR

@@ -855,9 +855,9 @@ declare module "bpy.types" {
     /**
      * Distances in relation to sphere of influence to allow
      * Default: 'LIMITDIST_INSIDE'
-     * Items: {@link KinematicConstraintLimitModeItems}
+     * Items: {@link LimitModeItems}
      */
-    limit_mode: KinematicConstraintLimitModeItems;
+    limit_mode: LimitModeItems;
     /**
      * Radius of limiting sphere
      * Default: `0` · Range: [0, 100] · step 10 · precision 3
@@ -897,9 +897,9 @@ declare module "bpy.types" {
     /**
      * Distances in relation to sphere of influence to allow
      * Default: 'LIMITDIST_INSIDE'
-     * Items: {@link KinematicConstraintLimitModeItems}
+     * Items: {@link LimitModeItems}
      */
-    limit_mode: KinematicConstraintLimitModeItems;
+    limit_mode: LimitModeItems;
     /**
      * Transforms are affected by this constraint as well
      * Default: `false`

@@ -1215,9 +1215,9 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link BoneInheritScaleItems}
+     * Items: {@link InheritScaleItems}
      */
-    inherit_scale: BoneInheritScaleItems;
+    inherit_scale: InheritScaleItems;
     /**
      * DEPRECATED: Bone inherits scaling from parent bone
      * Default: `false`
@@ -2270,9 +2270,9 @@ declare module "bpy.types" {
     /**
      * Audio channel count
      * Default: 'STEREO'
-     * Items: {@link FFmpegSettingsAudioChannelsItems}
+     * Items: {@link AudioChannelsItems}
      */
-    audio_channels: FFmpegSettingsAudioChannelsItems;
+    audio_channels: AudioChannelsItems;
   }
 
   /**
@@ -4651,9 +4651,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link FluidDomainSettingsSliceAxisItems}
+     * Items: {@link SliceAxisItems}
      */
-    slice_axis: FluidDomainSettingsSliceAxisItems;
+    slice_axis: SliceAxisItems;
     /**
      * How many slices per voxel should be generated
      * Default: `5` · Range: [0, 100] · soft [0, 5] · step 0.1 · precision 1

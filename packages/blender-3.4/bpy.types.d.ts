@@ -1339,6 +1339,28 @@ declare module "bpy.types" {
    */
   export type ActionSelectLeftrightModeItems = "CHECK" | "LEFT" | "RIGHT";
   /**
+   * Enum `BevelModifier.affect`:
+   * - `VERTICES` Vertices: Affect only vertices
+   * - `EDGES` Edges: Affect only edges
+   * @blender 3.4.1
+   */
+  export type AffectItems = "VERTICES" | "EDGES";
+  /**
+   * Enum `curve.primitive_bezier_circle_add.align`:
+   * - `WORLD` World: Align the new object to the world
+   * - `VIEW` View: Align the new object to the view
+   * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
+   * @blender 3.4.1
+   */
+  export type AlignItems = "WORLD" | "VIEW" | "CURSOR";
+  /**
+   * Enum `EffectSequence.alpha_mode`:
+   * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+   * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
+   * @blender 3.4.1
+   */
+  export type AlphaModeItems = "STRAIGHT" | "PREMUL";
+  /**
    * Enum `anim.channels_editable_toggle.mode`:
    * - `TOGGLE` Toggle
    * - `DISABLE` Disable
@@ -1441,16 +1463,6 @@ declare module "bpy.types" {
    */
   export type ArmatureSelectHierarchyDirectionItems = "PARENT" | "CHILD";
   /**
-   * Enum `asset.bundle_install.display_type`:
-   * - `DEFAULT` Default: Automatically determine display type for files
-   * - `LIST_VERTICAL` Short List: Display files as short list
-   * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
-   * - `THUMBNAIL` Thumbnails: Display files as thumbnails
-   * @blender 3.4.1
-   */
-  export type AssetBundleInstallDisplayTypeItems =
-    "DEFAULT" | "LIST_VERTICAL" | "LIST_HORIZONTAL" | "THUMBNAIL";
-  /**
    * Enum `attribute_curves_domain` (`rna_enum_attribute_curves_domain_items`):
    * - `POINT` Control Point
    * - `CURVE` Curve
@@ -1524,6 +1536,27 @@ declare module "bpy.types" {
     | "FLOAT2"
     | "INT8";
   /**
+   * Enum `FFmpegSettings.audio_channels`:
+   * - `MONO` Mono: Set audio channels to mono
+   * - `STEREO` Stereo: Set audio channels to stereo
+   * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
+   * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
+   * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
+   * @blender 3.4.1
+   */
+  export type AudioChannelsItems = "MONO" | "STEREO" | "SURROUND4" | "SURROUND51" | "SURROUND71";
+  /**
+   * Enum `SpaceDopeSheetEditor.auto_snap`:
+   * - `NONE` No Auto-Snap
+   * - `STEP` Frame Step: Snap to 1.0 frame intervals
+   * - `TIME_STEP` Second Step: Snap to 1.0 second intervals
+   * - `FRAME` Nearest Frame: Snap to actual frames (nla-action time)
+   * - `SECOND` Nearest Second: Snap to actual seconds (nla-action time)
+   * - `MARKER` Nearest Marker: Snap to nearest marker
+   * @blender 3.4.1
+   */
+  export type AutoSnapItems = "NONE" | "STEP" | "TIME_STEP" | "FRAME" | "SECOND" | "MARKER";
+  /**
    * Enum `axis_flag_xyz` (`rna_enum_axis_flag_xyz_items`):
    * - `X` X
    * - `Y` Y
@@ -1531,6 +1564,37 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type AxisFlagXyzItems = "X" | "Y" | "Z";
+  /**
+   * Enum `export_mesh.ply.axis_forward`:
+   * - `X` X Forward
+   * - `Y` Y Forward
+   * - `Z` Z Forward
+   * - `-X` -X Forward
+   * - `-Y` -Y Forward
+   * - `-Z` -Z Forward
+   * @blender 3.4.1
+   */
+  export type AxisForwardItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
+  /**
+   * Enum `pose.blend_to_neighbor.axis_lock`:
+   * - `FREE` Free: All axes are affected
+   * - `X` X: Only X-axis transforms are affected
+   * - `Y` Y: Only Y-axis transforms are affected
+   * - `Z` Z: Only Z-axis transforms are affected
+   * @blender 3.4.1
+   */
+  export type AxisLockItems = "FREE" | "X" | "Y" | "Z";
+  /**
+   * Enum `export_mesh.ply.axis_up`:
+   * - `X` X Up
+   * - `Y` Y Up
+   * - `Z` Z Up
+   * - `-X` -X Up
+   * - `-Y` -Y Up
+   * - `-Z` -Z Up
+   * @blender 3.4.1
+   */
+  export type AxisUpItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
   /**
    * Enum `axis_xy` (`rna_enum_axis_xy_items`):
    * - `X` X
@@ -1611,30 +1675,6 @@ declare module "bpy.types" {
    */
   export type BakeTargetItems = "IMAGE_TEXTURES" | "VERTEX_COLORS";
   /**
-   * Enum `BevelModifier.affect`:
-   * - `VERTICES` Vertices: Affect only vertices
-   * - `EDGES` Edges: Affect only edges
-   * @blender 3.4.1
-   */
-  export type BevelModifierAffectItems = "VERTICES" | "EDGES";
-  /**
-   * Enum `BevelModifier.offset_type`:
-   * - `OFFSET` Offset: Amount is offset of new edges from original
-   * - `WIDTH` Width: Amount is width of new face
-   * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
-   * - `PERCENT` Percent: Amount is percent of adjacent edge length
-   * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
-   * @blender 3.4.1
-   */
-  export type BevelModifierOffsetTypeItems = "OFFSET" | "WIDTH" | "DEPTH" | "PERCENT" | "ABSOLUTE";
-  /**
-   * Enum `BevelModifier.profile_type`:
-   * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
-   * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
-   * @blender 3.4.1
-   */
-  export type BevelModifierProfileTypeItems = "SUPERELLIPSE" | "CUSTOM";
-  /**
    * Enum `BezierSplinePoint.handle_left_type`:
    * - `FREE` Free
    * - `VECTOR` Vector
@@ -1693,18 +1733,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type BoneBboneHandleTypeStartItems = "AUTO" | "ABSOLUTE" | "RELATIVE" | "TANGENT";
-  /**
-   * Enum `Bone.inherit_scale`:
-   * - `FULL` Full: Inherit all effects of parent scaling
-   * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
-   * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
-   * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
-   * - `NONE` None: Completely ignore parent scaling
-   * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox
-   * @blender 3.4.1
-   */
-  export type BoneInheritScaleItems =
-    "FULL" | "FIX_SHEAR" | "ALIGNED" | "AVERAGE" | "NONE" | "NONE_LEGACY";
   /**
    * Enum `BooleanModifier.operation`:
    * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
@@ -1782,14 +1810,6 @@ declare module "bpy.types" {
     | "PINCH"
     | "CLONE";
   /**
-   * Enum `BrushGpencilSettings.vertex_mode`:
-   * - `STROKE` Stroke: Vertex Color affects to Stroke only
-   * - `FILL` Fill: Vertex Color affects to Fill only
-   * - `BOTH` Stroke & Fill: Vertex Color affects to Stroke and Fill
-   * @blender 3.4.1
-   */
-  export type BrushGpencilSettingsVertexModeItems = "STROKE" | "FILL" | "BOTH";
-  /**
    * Enum `brush_gpencil_types` (`rna_enum_brush_gpencil_types_items`):
    * - `DRAW` Draw: The brush is of type used for drawing strokes
    * - `FILL` Fill: The brush is of type used for filling areas
@@ -1833,75 +1853,6 @@ declare module "bpy.types" {
    */
   export type BrushImageToolItems = "DRAW" | "SOFTEN" | "SMEAR" | "CLONE" | "FILL" | "MASK";
   /**
-   * Enum `Brush.sculpt_tool`:
-   * - `DRAW` Draw
-   * - `DRAW_SHARP` Draw Sharp
-   * - `CLAY` Clay
-   * - `CLAY_STRIPS` Clay Strips
-   * - `CLAY_THUMB` Clay Thumb
-   * - `LAYER` Layer
-   * - `INFLATE` Inflate
-   * - `BLOB` Blob
-   * - `CREASE` Crease
-   * - `SMOOTH` Smooth
-   * - `FLATTEN` Flatten
-   * - `FILL` Fill
-   * - `SCRAPE` Scrape
-   * - `MULTIPLANE_SCRAPE` Multi-plane Scrape
-   * - `PINCH` Pinch
-   * - `GRAB` Grab
-   * - `ELASTIC_DEFORM` Elastic Deform
-   * - `SNAKE_HOOK` Snake Hook
-   * - `THUMB` Thumb
-   * - `POSE` Pose
-   * - `NUDGE` Nudge
-   * - `ROTATE` Rotate
-   * - `TOPOLOGY` Slide Relax
-   * - `BOUNDARY` Boundary
-   * - `CLOTH` Cloth
-   * - `SIMPLIFY` Simplify
-   * - `MASK` Mask
-   * - `DRAW_FACE_SETS` Draw Face Sets
-   * - `DISPLACEMENT_ERASER` Multires Displacement Eraser
-   * - `DISPLACEMENT_SMEAR` Multires Displacement Smear
-   * - `PAINT` Paint
-   * - `SMEAR` Smear
-   * @blender 3.4.1
-   */
-  export type BrushSculptToolItems =
-    | "DRAW"
-    | "DRAW_SHARP"
-    | "CLAY"
-    | "CLAY_STRIPS"
-    | "CLAY_THUMB"
-    | "LAYER"
-    | "INFLATE"
-    | "BLOB"
-    | "CREASE"
-    | "SMOOTH"
-    | "FLATTEN"
-    | "FILL"
-    | "SCRAPE"
-    | "MULTIPLANE_SCRAPE"
-    | "PINCH"
-    | "GRAB"
-    | "ELASTIC_DEFORM"
-    | "SNAKE_HOOK"
-    | "THUMB"
-    | "POSE"
-    | "NUDGE"
-    | "ROTATE"
-    | "TOPOLOGY"
-    | "BOUNDARY"
-    | "CLOTH"
-    | "SIMPLIFY"
-    | "MASK"
-    | "DRAW_FACE_SETS"
-    | "DISPLACEMENT_ERASER"
-    | "DISPLACEMENT_SMEAR"
-    | "PAINT"
-    | "SMEAR";
-  /**
    * Enum `Brush.smear_deform_type`:
    * - `DRAG` Drag
    * - `PINCH` Pinch
@@ -1926,6 +1877,17 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type BrushVertexToolItems = "DRAW" | "BLUR" | "AVERAGE" | "SMEAR";
+  /**
+   * Enum `pose.blend_to_neighbor.channels`:
+   * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+   * - `LOC` Location: Location only
+   * - `ROT` Rotation: Rotation only
+   * - `SIZE` Scale: Scale only
+   * - `BBONE` Bendy Bone: Bendy Bone shape properties
+   * - `CUSTOM` Custom Properties: Custom properties
+   * @blender 3.4.1
+   */
+  export type ChannelsItems = "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
   /**
    * Enum `clip.disable_markers.action`:
    * - `DISABLE` Disable: Disable selected markers
@@ -1966,13 +1928,6 @@ declare module "bpy.types" {
     | "VORONOI_F2_F1"
     | "VORONOI_CRACKLE"
     | "CELL_NOISE";
-  /**
-   * Enum `CloudsTexture.noise_type`:
-   * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
-   * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
-   * @blender 3.4.1
-   */
-  export type CloudsTextureNoiseTypeItems = "SOFT_NOISE" | "HARD_NOISE";
   /**
    * Enum `collection_color` (`rna_enum_collection_color_items`):
    * - `NONE` None: Assign no color tag to the collection
@@ -2120,14 +2075,13 @@ declare module "bpy.types" {
     | "THEME20"
     | "CUSTOM";
   /**
-   * Enum `CompositorNodeBoxMask.mask_type`:
-   * - `ADD` Add
-   * - `SUBTRACT` Subtract
-   * - `MULTIPLY` Multiply
-   * - `NOT` Not
+   * Enum `curve.select_similar.compare`:
+   * - `EQUAL` Equal
+   * - `GREATER` Greater
+   * - `LESS` Less
    * @blender 3.4.1
    */
-  export type CompositorNodeBoxMaskMaskTypeItems = "ADD" | "SUBTRACT" | "MULTIPLY" | "NOT";
+  export type CompareItems = "EQUAL" | "GREATER" | "LESS";
   /**
    * Enum `CompositorNodeChannelMatte.matte_channel`:
    * - `R` R: Red
@@ -2136,14 +2090,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type CompositorNodeChannelMatteMatteChannelItems = "R" | "G" | "B";
-  /**
-   * Enum `CompositorNodeColorBalance.correction_method`:
-   * - `LIFT_GAMMA_GAIN` Lift/Gamma/Gain
-   * - `OFFSET_POWER_SLOPE` Offset/Power/Slope (ASC-CDL): ASC-CDL standard color correction
-   * @blender 3.4.1
-   */
-  export type CompositorNodeColorBalanceCorrectionMethodItems =
-    "LIFT_GAMMA_GAIN" | "OFFSET_POWER_SLOPE";
   /**
    * Enum `CompositorNodeCombineColor.mode`:
    * - `RGB` RGB: Use RGB color processing
@@ -2317,13 +2263,6 @@ declare module "bpy.types" {
    */
   export type CompositorNodeScaleFrameMethodItems = "STRETCH" | "FIT" | "CROP";
   /**
-   * Enum `CompositorNodeTonemap.tonemap_type`:
-   * - `RD_PHOTORECEPTOR` R/D Photoreceptor
-   * - `RH_SIMPLE` Rh Simple
-   * @blender 3.4.1
-   */
-  export type CompositorNodeTonemapTonemapTypeItems = "RD_PHOTORECEPTOR" | "RH_SIMPLE";
-  /**
    * Enum `CompositorNodeTree.render_quality`:
    * - `HIGH` High: High quality
    * - `MEDIUM` Medium: Medium quality
@@ -2331,6 +2270,14 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type CompositorNodeTreeRenderQualityItems = "HIGH" | "MEDIUM" | "LOW";
+  /**
+   * Enum `PointCache.compression`:
+   * - `NO` None: No compression
+   * - `LIGHT` Lite: Fast but not so effective compression
+   * - `HEAVY` Heavy: Effective but slow compression
+   * @blender 3.4.1
+   */
+  export type CompressionItems = "NO" | "LIGHT" | "HEAVY";
   /**
    * Enum `console.delete.type`:
    * - `NEXT_CHARACTER` Next Character
@@ -2341,13 +2288,6 @@ declare module "bpy.types" {
    */
   export type ConsoleDeleteTypeItems =
     "NEXT_CHARACTER" | "PREVIOUS_CHARACTER" | "NEXT_WORD" | "PREVIOUS_WORD";
-  /**
-   * Enum `constraint.apply.owner`:
-   * - `OBJECT` Object: Edit a constraint on the active object
-   * - `BONE` Bone: Edit a constraint on the active bone
-   * @blender 3.4.1
-   */
-  export type ConstraintApplyOwnerItems = "OBJECT" | "BONE";
   /**
    * Enum `Constraint.owner_space`:
    * - `WORLD` World Space: The constraint is applied relative to the world coordinate system
@@ -2468,6 +2408,14 @@ declare module "bpy.types" {
     | "VERTEX_GPENCIL"
     | "SCULPT_CURVES";
   /**
+   * Enum `export_scene.gltf.convert_lighting_mode`:
+   * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
+   * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
+   * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
+   * @blender 3.4.1
+   */
+  export type ConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
+  /**
    * Enum `CopyRotationConstraint.euler_order`:
    * - `AUTO` Default: Euler using the default rotation order
    * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
@@ -2480,6 +2428,13 @@ declare module "bpy.types" {
    */
   export type CopyRotationConstraintEulerOrderItems =
     "AUTO" | "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX";
+  /**
+   * Enum `CompositorNodeColorBalance.correction_method`:
+   * - `LIFT_GAMMA_GAIN` Lift/Gamma/Gain
+   * - `OFFSET_POWER_SLOPE` Offset/Power/Slope (ASC-CDL): ASC-CDL standard color correction
+   * @blender 3.4.1
+   */
+  export type CorrectionMethodItems = "LIFT_GAMMA_GAIN" | "OFFSET_POWER_SLOPE";
   /**
    * Enum `Curve.bevel_factor_mapping_start`:
    * - `RESOLUTION` Resolution: Map the geometry factor to the number of subdivisions of a spline (U resolution)
@@ -2503,14 +2458,6 @@ declare module "bpy.types" {
    */
   export type CurveNormalModesItems = "MINIMUM_TWIST" | "Z_UP";
   /**
-   * Enum `curve.primitive_bezier_circle_add.align`:
-   * - `WORLD` World: Align the new object to the world
-   * - `VIEW` View: Align the new object to the view
-   * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
-   * @blender 3.4.1
-   */
-  export type CurvePrimitiveBezierCircleAddAlignItems = "WORLD" | "VIEW" | "CURSOR";
-  /**
    * Enum `CurveProfilePoint.handle_type_1`:
    * - `AUTO` Auto Handle
    * - `VECTOR` Vector Handle
@@ -2526,14 +2473,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type CurveSelectRandomActionItems = "SELECT" | "DESELECT";
-  /**
-   * Enum `curve.select_similar.compare`:
-   * - `EQUAL` Equal
-   * - `GREATER` Greater
-   * - `LESS` Less
-   * @blender 3.4.1
-   */
-  export type CurveSelectSimilarCompareItems = "EQUAL" | "GREATER" | "LESS";
   /**
    * Enum `CurveSplines.new.type`:
    * - `POLY` Poly
@@ -2551,22 +2490,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type CurvesTypesItems = "CATMULL_ROM" | "POLY" | "BEZIER" | "NURBS";
-  /**
-   * Enum `CyclesMaterialSettings.volume_interpolation`:
-   * - `LINEAR` Linear: Good smoothness and speed
-   * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
-   * @blender 3.4.1
-   */
-  export type CyclesMaterialSettingsVolumeInterpolationItems = "LINEAR" | "CUBIC";
-  /**
-   * Enum `CyclesMaterialSettings.volume_sampling`:
-   * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
-   * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
-   * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
-   * @blender 3.4.1
-   */
-  export type CyclesMaterialSettingsVolumeSamplingItems =
-    "DISTANCE" | "EQUIANGULAR" | "MULTIPLE_IMPORTANCE";
   /**
    * Enum `CyclesPreferences.compute_device_type`:
    *
@@ -2630,6 +2553,15 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type DisplaceModifierTextureCoordsItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
+  /**
+   * Enum `asset.bundle_install.display_type`:
+   * - `DEFAULT` Default: Automatically determine display type for files
+   * - `LIST_VERTICAL` Short List: Display files as short list
+   * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+   * - `THUMBNAIL` Thumbnails: Display files as thumbnails
+   * @blender 3.4.1
+   */
+  export type DisplayTypeItems = "DEFAULT" | "LIST_VERTICAL" | "LIST_HORIZONTAL" | "THUMBNAIL";
   /**
    * Enum `driver_target_rotation_mode` (`rna_enum_driver_target_rotation_mode_items`):
    * - `AUTO` Auto Euler: Euler using the rotation order of the target
@@ -2743,13 +2675,6 @@ declare module "bpy.types" {
    */
   export type DtMixModeItems =
     "REPLACE" | "ABOVE_THRESHOLD" | "BELOW_THRESHOLD" | "MIX" | "ADD" | "SUB" | "MUL";
-  /**
-   * Enum `EffectSequence.alpha_mode`:
-   * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
-   * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
-   * @blender 3.4.1
-   */
-  export type EffectSequenceAlphaModeItems = "STRAIGHT" | "PREMUL";
   /**
    * Enum `EnumProperty.default`:
    * - `DUMMY` Dummy
@@ -3199,28 +3124,6 @@ declare module "bpy.types" {
   export type EventValueItems =
     "ANY" | "PRESS" | "RELEASE" | "CLICK" | "DOUBLE_CLICK" | "CLICK_DRAG" | "NOTHING";
   /**
-   * Enum `export_mesh.ply.axis_forward`:
-   * - `X` X Forward
-   * - `Y` Y Forward
-   * - `Z` Z Forward
-   * - `-X` -X Forward
-   * - `-Y` -Y Forward
-   * - `-Z` -Z Forward
-   * @blender 3.4.1
-   */
-  export type ExportMeshPlyAxisForwardItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
-   * Enum `export_mesh.ply.axis_up`:
-   * - `X` X Up
-   * - `Y` Y Up
-   * - `Z` Z Up
-   * - `-X` -X Up
-   * - `-Y` -Y Up
-   * - `-Z` -Z Up
-   * @blender 3.4.1
-   */
-  export type ExportMeshPlyAxisUpItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
    * Enum `export_scene.fbx.path_mode`:
    * - `AUTO` Auto: Use Relative paths with subdirectories only
    * - `ABSOLUTE` Absolute: Always write absolute paths
@@ -3243,14 +3146,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type ExportSceneFbxPrimaryBoneAxisItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
-   * Enum `export_scene.gltf.convert_lighting_mode`:
-   * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
-   * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
-   * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
-   * @blender 3.4.1
-   */
-  export type ExportSceneGltfConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
   /**
    * Enum `exr_codec` (`rna_enum_exr_codec_items`):
    * - `NONE` None
@@ -3275,17 +3170,6 @@ declare module "bpy.types" {
    */
   export type FcurveAutoSmoothingItems = "NONE" | "CONT_ACCEL";
   /**
-   * Enum `FFmpegSettings.audio_channels`:
-   * - `MONO` Mono: Set audio channels to mono
-   * - `STEREO` Stereo: Set audio channels to stereo
-   * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
-   * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
-   * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
-   * @blender 3.4.1
-   */
-  export type FFmpegSettingsAudioChannelsItems =
-    "MONO" | "STEREO" | "SURROUND4" | "SURROUND51" | "SURROUND71";
-  /**
    * Enum `file.bookmark_move.direction`:
    * - `TOP` Top: Top of the list
    * - `UP` Up
@@ -3294,6 +3178,45 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type FileBookmarkMoveDirectionItems = "TOP" | "UP" | "DOWN" | "BOTTOM";
+  /**
+   * Enum `Image.file_format`:
+   * - `BMP` BMP: Output image in bitmap format
+   * - `IRIS` Iris: Output image in SGI IRIS format
+   * - `PNG` PNG: Output image in PNG format
+   * - `JPEG` JPEG: Output image in JPEG format
+   * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
+   * - `TARGA` Targa: Output image in Targa format
+   * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
+   * - `CINEON` Cineon: Output image in Cineon format
+   * - `DPX` DPX: Output image in DPX format
+   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
+   * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
+   * - `HDR` Radiance HDR: Output image in Radiance HDR format
+   * - `TIFF` TIFF: Output image in TIFF format
+   * - `WEBP` WebP: Output image in WebP format
+   * - `AVI_JPEG` AVI JPEG: Output video in AVI JPEG format
+   * - `AVI_RAW` AVI Raw: Output video in AVI Raw format
+   * - `FFMPEG` FFmpeg Video: The most versatile way to output video files
+   * @blender 3.4.1
+   */
+  export type FileFormatItems =
+    | "BMP"
+    | "IRIS"
+    | "PNG"
+    | "JPEG"
+    | "JPEG2000"
+    | "TARGA"
+    | "TARGA_RAW"
+    | "CINEON"
+    | "DPX"
+    | "OPEN_EXR_MULTILAYER"
+    | "OPEN_EXR"
+    | "HDR"
+    | "TIFF"
+    | "WEBP"
+    | "AVI_JPEG"
+    | "AVI_RAW"
+    | "FFMPEG";
   /**
    * Enum `fileselect_params_sort` (`rna_enum_fileselect_params_sort_items`):
    * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
@@ -3314,6 +3237,21 @@ declare module "bpy.types" {
    */
   export type FileSelectWalkDirectionItems = "UP" | "DOWN" | "LEFT" | "RIGHT";
   /**
+   * Enum `UILayout.template_ID.filter`:
+   * - `ALL` All
+   * - `AVAILABLE` Available
+   * @blender 3.4.1
+   */
+  export type FilterItems = "ALL" | "AVAILABLE";
+  /**
+   * Enum `gpencil.interpolate.flip`:
+   * - `NOFLIP` No Flip
+   * - `FLIP` Flip
+   * - `AUTO` Automatic
+   * @blender 3.4.1
+   */
+  export type FlipItems = "NOFLIP" | "FLIP" | "AUTO";
+  /**
    * Enum `FluidDomainSettings.display_interpolation`:
    * - `LINEAR` Linear: Good smoothness and speed
    * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
@@ -3321,15 +3259,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type FluidDomainSettingsDisplayInterpolationItems = "LINEAR" | "CUBIC" | "CLOSEST";
-  /**
-   * Enum `FluidDomainSettings.slice_axis`:
-   * - `AUTO` Auto: Adjust slice direction according to the view direction
-   * - `X` X: Slice along the X axis
-   * - `Y` Y: Slice along the Y axis
-   * - `Z` Z: Slice along the Z axis
-   * @blender 3.4.1
-   */
-  export type FluidDomainSettingsSliceAxisItems = "AUTO" | "X" | "Y" | "Z";
   /**
    * Enum `FModifierCycles.mode_before`:
    * - `NONE` No Cycles: Don't do anything
@@ -3486,39 +3415,12 @@ declare module "bpy.types" {
   export type GpencilAnnotateArrowstyleStartItems =
     "NONE" | "ARROW" | "ARROW_OPEN" | "ARROW_OPEN_INVERTED" | "DIAMOND";
   /**
-   * Enum `gpencil.bake_grease_pencil_animation.project_type`:
-   * - `KEEP` No Reproject
-   * - `FRONT` Front: Reproject the strokes using the X-Z plane
-   * - `SIDE` Side: Reproject the strokes using the Y-Z plane
-   * - `TOP` Top: Reproject the strokes using the X-Y plane
-   * - `VIEW` View: Reproject the strokes to end up on the same plane, as if drawn from the current viewpoint using 'Cursor' Stroke Placement
-   * - `CURSOR` Cursor: Reproject the strokes using the orientation of 3D cursor
-   * @blender 3.4.1
-   */
-  export type GpencilBakeGreasePencilAnimationProjectTypeItems =
-    "KEEP" | "FRONT" | "SIDE" | "TOP" | "VIEW" | "CURSOR";
-  /**
    * Enum `gpencil.bake_mesh_animation.target`:
    * - `NEW` New Object
    * - `SELECTED` Selected Object
    * @blender 3.4.1
    */
   export type GpencilBakeMeshAnimationTargetItems = "NEW" | "SELECTED";
-  /**
-   * Enum `gpencil.interpolate.flip`:
-   * - `NOFLIP` No Flip
-   * - `FLIP` Flip
-   * - `AUTO` Automatic
-   * @blender 3.4.1
-   */
-  export type GpencilInterpolateFlipItems = "NOFLIP" | "FLIP" | "AUTO";
-  /**
-   * Enum `gpencil.interpolate.layers`:
-   * - `ACTIVE` Active
-   * - `ALL` All Layers
-   * @blender 3.4.1
-   */
-  export type GpencilInterpolateLayersItems = "ACTIVE" | "ALL";
   /**
    * Enum `GpencilModifier.type`:
    * - `GP_TEXTURE` Texture Mapping: Change stroke uv texture values
@@ -3626,13 +3528,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type GreasePencilLayersMoveTypeItems = "UP" | "DOWN";
-  /**
-   * Enum `GreasePencil.stroke_depth_order`:
-   * - `2D` 2D Layers: Display strokes using grease pencil layers to define order
-   * - `3D` 3D Location: Display strokes using real 3D position in 3D space
-   * @blender 3.4.1
-   */
-  export type GreasePencilStrokeDepthOrderItems = "2D" | "3D";
   /**
    * Enum `HookGpencilModifier.falloff_type`:
    * - `NONE` No Falloff
@@ -5437,7 +5332,7 @@ declare module "bpy.types" {
    * - `ITASC` iTaSC: Multi constraint, stateful IK solver
    * @blender 3.4.1
    */
-  export type IKParamIkSolverItems = "LEGACY" | "ITASC";
+  export type IkSolverItems = "LEGACY" | "ITASC";
   /**
    * Enum `image_color_depth` (`rna_enum_image_color_depth_items`):
    * - `8` 8: 8-bit color channels
@@ -5457,45 +5352,6 @@ declare module "bpy.types" {
    */
   export type ImageColorModeItems = "BW" | "RGB" | "RGBA";
   /**
-   * Enum `Image.file_format`:
-   * - `BMP` BMP: Output image in bitmap format
-   * - `IRIS` Iris: Output image in SGI IRIS format
-   * - `PNG` PNG: Output image in PNG format
-   * - `JPEG` JPEG: Output image in JPEG format
-   * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
-   * - `TARGA` Targa: Output image in Targa format
-   * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
-   * - `CINEON` Cineon: Output image in Cineon format
-   * - `DPX` DPX: Output image in DPX format
-   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
-   * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
-   * - `HDR` Radiance HDR: Output image in Radiance HDR format
-   * - `TIFF` TIFF: Output image in TIFF format
-   * - `WEBP` WebP: Output image in WebP format
-   * - `AVI_JPEG` AVI JPEG: Output video in AVI JPEG format
-   * - `AVI_RAW` AVI Raw: Output video in AVI Raw format
-   * - `FFMPEG` FFmpeg Video: The most versatile way to output video files
-   * @blender 3.4.1
-   */
-  export type ImageFileFormatItems =
-    | "BMP"
-    | "IRIS"
-    | "PNG"
-    | "JPEG"
-    | "JPEG2000"
-    | "TARGA"
-    | "TARGA_RAW"
-    | "CINEON"
-    | "DPX"
-    | "OPEN_EXR_MULTILAYER"
-    | "OPEN_EXR"
-    | "HDR"
-    | "TIFF"
-    | "WEBP"
-    | "AVI_JPEG"
-    | "AVI_RAW"
-    | "FFMPEG";
-  /**
    * Enum `image_generated_type` (`rna_enum_image_generated_type_items`):
    * - `BLANK` Blank: Generate a blank image
    * - `UV_GRID` UV Grid: Generated grid to test UV mappings
@@ -5503,6 +5359,18 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type ImageGeneratedTypeItems = "BLANK" | "UV_GRID" | "COLOR_GRID";
+  /**
+   * Enum `Bone.inherit_scale`:
+   * - `FULL` Full: Inherit all effects of parent scaling
+   * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
+   * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
+   * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
+   * - `NONE` None: Completely ignore parent scaling
+   * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox
+   * @blender 3.4.1
+   */
+  export type InheritScaleItems =
+    "FULL" | "FIX_SHEAR" | "ALIGNED" | "AVERAGE" | "NONE" | "NONE_LEGACY";
   /**
    * Enum `keyblock_type` (`rna_enum_keyblock_type_items`):
    * - `KEY_LINEAR` Linear
@@ -5594,14 +5462,12 @@ declare module "bpy.types" {
    */
   export type KeymapPropvalueItems = "NONE";
   /**
-   * Enum `KinematicConstraint.limit_mode`:
-   * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
-   * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
-   * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
+   * Enum `gpencil.interpolate.layers`:
+   * - `ACTIVE` Active
+   * - `ALL` All Layers
    * @blender 3.4.1
    */
-  export type KinematicConstraintLimitModeItems =
-    "LIMITDIST_INSIDE" | "LIMITDIST_OUTSIDE" | "LIMITDIST_ONSURFACE";
+  export type LayersItems = "ACTIVE" | "ALL";
   /**
    * Enum `LightProbe.influence_type`:
    * - `ELIPSOID` Sphere
@@ -5627,6 +5493,14 @@ declare module "bpy.types" {
    */
   export type LightTypeItems = "POINT" | "SUN" | "SPOT" | "AREA";
   /**
+   * Enum `KinematicConstraint.limit_mode`:
+   * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
+   * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
+   * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
+   * @blender 3.4.1
+   */
+  export type LimitModeItems = "LIMITDIST_INSIDE" | "LIMITDIST_OUTSIDE" | "LIMITDIST_ONSURFACE";
+  /**
    * Enum `LineStyleAlphaModifier_AlongStroke.blend`:
    * - `MIX` Mix
    * - `ADD` Add
@@ -5640,48 +5514,6 @@ declare module "bpy.types" {
    */
   export type LineStyleAlphaModifierAlongStrokeBlendItems =
     "MIX" | "ADD" | "SUBTRACT" | "MULTIPLY" | "DIVIDE" | "DIFFERENCE" | "MINIMUM" | "MAXIMUM";
-  /**
-   * Enum `LineStyleAlphaModifier_AlongStroke.mapping`:
-   * - `LINEAR` Linear: Use linear mapping
-   * - `CURVE` Curve: Use curve mapping
-   * @blender 3.4.1
-   */
-  export type LineStyleAlphaModifierAlongStrokeMappingItems = "LINEAR" | "CURVE";
-  /**
-   * Enum `LineStyleAlphaModifier_Material.material_attribute`:
-   * - `LINE` Line Color
-   * - `LINE_R` Line Color Red
-   * - `LINE_G` Line Color Green
-   * - `LINE_B` Line Color Blue
-   * - `LINE_A` Line Color Alpha
-   * - `DIFF` Diffuse Color
-   * - `DIFF_R` Diffuse Color Red
-   * - `DIFF_G` Diffuse Color Green
-   * - `DIFF_B` Diffuse Color Blue
-   * - `SPEC` Specular Color
-   * - `SPEC_R` Specular Color Red
-   * - `SPEC_G` Specular Color Green
-   * - `SPEC_B` Specular Color Blue
-   * - `SPEC_HARD` Specular Hardness
-   * - `ALPHA` Alpha Transparency
-   * @blender 3.4.1
-   */
-  export type LineStyleAlphaModifierMaterialMaterialAttributeItems =
-    | "LINE"
-    | "LINE_R"
-    | "LINE_G"
-    | "LINE_B"
-    | "LINE_A"
-    | "DIFF"
-    | "DIFF_R"
-    | "DIFF_G"
-    | "DIFF_B"
-    | "SPEC"
-    | "SPEC_R"
-    | "SPEC_G"
-    | "SPEC_B"
-    | "SPEC_HARD"
-    | "ALPHA";
   /**
    * Enum `linestyle_alpha_modifier_type` (`rna_enum_linestyle_alpha_modifier_type_items`):
    * - `ALONG_STROKE` Along Stroke
@@ -5778,6 +5610,13 @@ declare module "bpy.types" {
     | "NOISE"
     | "TANGENT";
   /**
+   * Enum `LineStyleAlphaModifier_AlongStroke.mapping`:
+   * - `LINEAR` Linear: Use linear mapping
+   * - `CURVE` Curve: Use curve mapping
+   * @blender 3.4.1
+   */
+  export type MappingItems = "LINEAR" | "CURVE";
+  /**
    * Enum `mapping_type` (`rna_enum_mapping_type_items`):
    * - `POINT` Point: Transform a point
    * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
@@ -5786,6 +5625,21 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type MappingTypeItems = "POINT" | "TEXTURE" | "VECTOR" | "NORMAL";
+  /**
+   * Enum `uv.pack_islands.margin_method`:
+   * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+   * - `ADD` Add: Just add the margin, ignoring any UV scale
+   * - `FRACTION` Fraction: Specify a precise fraction of final UV output
+   * @blender 3.4.1
+   */
+  export type MarginMethodItems = "SCALED" | "ADD" | "FRACTION";
+  /**
+   * Enum `SpaceClipEditor.mask_overlay_mode`:
+   * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+   * - `COMBINED` Combined: Combine space background image with the mask
+   * @blender 3.4.1
+   */
+  export type MaskOverlayModeItems = "ALPHACHANNEL" | "COMBINED";
   /**
    * Enum `MaskSplinePoint.handle_type`:
    * - `AUTO` Auto
@@ -5797,6 +5651,73 @@ declare module "bpy.types" {
    */
   export type MaskSplinePointHandleTypeItems =
     "AUTO" | "VECTOR" | "ALIGNED" | "ALIGNED_DOUBLESIDE" | "FREE";
+  /**
+   * Enum `VertexWeightEditModifier.mask_tex_mapping`:
+   * - `LOCAL` Local: Use local generated coordinates
+   * - `GLOBAL` Global: Use global coordinates
+   * - `OBJECT` Object: Use local generated coordinates of another object
+   * - `UV` UV: Use coordinates from a UV layer
+   * @blender 3.4.1
+   */
+  export type MaskTexMappingItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
+  /**
+   * Enum `VertexWeightEditModifier.mask_tex_use_channel`:
+   * - `INT` Intensity
+   * - `RED` Red
+   * - `GREEN` Green
+   * - `BLUE` Blue
+   * - `HUE` Hue
+   * - `SAT` Saturation
+   * - `VAL` Value
+   * - `ALPHA` Alpha
+   * @blender 3.4.1
+   */
+  export type MaskTexUseChannelItems =
+    "INT" | "RED" | "GREEN" | "BLUE" | "HUE" | "SAT" | "VAL" | "ALPHA";
+  /**
+   * Enum `CompositorNodeBoxMask.mask_type`:
+   * - `ADD` Add
+   * - `SUBTRACT` Subtract
+   * - `MULTIPLY` Multiply
+   * - `NOT` Not
+   * @blender 3.4.1
+   */
+  export type MaskTypeItems = "ADD" | "SUBTRACT" | "MULTIPLY" | "NOT";
+  /**
+   * Enum `LineStyleAlphaModifier_Material.material_attribute`:
+   * - `LINE` Line Color
+   * - `LINE_R` Line Color Red
+   * - `LINE_G` Line Color Green
+   * - `LINE_B` Line Color Blue
+   * - `LINE_A` Line Color Alpha
+   * - `DIFF` Diffuse Color
+   * - `DIFF_R` Diffuse Color Red
+   * - `DIFF_G` Diffuse Color Green
+   * - `DIFF_B` Diffuse Color Blue
+   * - `SPEC` Specular Color
+   * - `SPEC_R` Specular Color Red
+   * - `SPEC_G` Specular Color Green
+   * - `SPEC_B` Specular Color Blue
+   * - `SPEC_HARD` Specular Hardness
+   * - `ALPHA` Alpha Transparency
+   * @blender 3.4.1
+   */
+  export type MaterialAttributeItems =
+    | "LINE"
+    | "LINE_R"
+    | "LINE_G"
+    | "LINE_B"
+    | "LINE_A"
+    | "DIFF"
+    | "DIFF_R"
+    | "DIFF_G"
+    | "DIFF_B"
+    | "SPEC"
+    | "SPEC_R"
+    | "SPEC_G"
+    | "SPEC_B"
+    | "SPEC_HARD"
+    | "ALPHA";
   /**
    * Enum `mesh.bridge_edge_loops.interpolation`:
    * - `LINEAR` Linear
@@ -6196,6 +6117,13 @@ declare module "bpy.types" {
    */
   export type NodeSocketInOutItems = "IN" | "OUT";
   /**
+   * Enum `CloudsTexture.noise_type`:
+   * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+   * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
+   * @blender 3.4.1
+   */
+  export type NoiseTypeItems = "SOFT_NOISE" | "HARD_NOISE";
+  /**
    * Enum `normal_space` (`rna_enum_normal_space_items`):
    * - `OBJECT` Object: Bake the normals in object space
    * - `TANGENT` Tangent: Bake the normals in tangent space
@@ -6272,13 +6200,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type ObjectFaceMapMoveDirectionItems = "UP" | "DOWN";
-  /**
-   * Enum `Object.is_modified.settings`:
-   * - `PREVIEW` Preview: Apply modifier preview settings
-   * - `RENDER` Render: Apply modifier render settings
-   * @blender 3.4.1
-   */
-  export type ObjectIsModifiedSettingsItems = "PREVIEW" | "RENDER";
   /**
    * Enum `object_mode` (`rna_enum_object_mode_items`):
    * - `OBJECT` Object Mode
@@ -6395,6 +6316,16 @@ declare module "bpy.types" {
     | "CAMERA"
     | "SPEAKER";
   /**
+   * Enum `BevelModifier.offset_type`:
+   * - `OFFSET` Offset: Amount is offset of new edges from original
+   * - `WIDTH` Width: Amount is width of new face
+   * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
+   * - `PERCENT` Percent: Amount is percent of adjacent edge length
+   * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
+   * @blender 3.4.1
+   */
+  export type OffsetTypeItems = "OFFSET" | "WIDTH" | "DEPTH" | "PERCENT" | "ABSOLUTE";
+  /**
    * Enum `operator_context` (`rna_enum_operator_context_items`):
    * - `INVOKE_DEFAULT` Invoke Default
    * - `INVOKE_REGION_WIN` Invoke Region Window
@@ -6462,14 +6393,12 @@ declare module "bpy.types" {
     | "PRESET"
     | "INTERNAL";
   /**
-   * Enum `outliner.liboverride_operation.selection_set`:
-   * - `SELECTED` Selected: Apply the operation over selected data-blocks only
-   * - `CONTENT` Content: Apply the operation over content of the selected items only (the data-blocks in their sub-tree)
-   * - `SELECTED_AND_CONTENT` Selected & Content: Apply the operation over selected data-blocks and all their dependencies
+   * Enum `constraint.apply.owner`:
+   * - `OBJECT` Object: Edit a constraint on the active object
+   * - `BONE` Bone: Edit a constraint on the active bone
    * @blender 3.4.1
    */
-  export type OutlinerLiboverrideOperationSelectionSetItems =
-    "SELECTED" | "CONTENT" | "SELECTED_AND_CONTENT";
+  export type OwnerItems = "OBJECT" | "BONE";
   /**
    * Enum `paint.image_paint.mode`:
    * - `NORMAL` Regular: Apply brush normally
@@ -6499,35 +6428,6 @@ declare module "bpy.types" {
    */
   export type ParticleEditHairBrushItems =
     "COMB" | "SMOOTH" | "ADD" | "LENGTH" | "PUFF" | "CUT" | "WEIGHT";
-  /**
-   * Enum `PointCache.compression`:
-   * - `NO` None: No compression
-   * - `LIGHT` Lite: Fast but not so effective compression
-   * - `HEAVY` Heavy: Effective but slow compression
-   * @blender 3.4.1
-   */
-  export type PointCacheCompressionItems = "NO" | "LIGHT" | "HEAVY";
-  /**
-   * Enum `pose.blend_to_neighbor.axis_lock`:
-   * - `FREE` Free: All axes are affected
-   * - `X` X: Only X-axis transforms are affected
-   * - `Y` Y: Only Y-axis transforms are affected
-   * - `Z` Z: Only Z-axis transforms are affected
-   * @blender 3.4.1
-   */
-  export type PoseBlendToNeighborAxisLockItems = "FREE" | "X" | "Y" | "Z";
-  /**
-   * Enum `pose.blend_to_neighbor.channels`:
-   * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
-   * - `LOC` Location: Location only
-   * - `ROT` Rotation: Rotation only
-   * - `SIZE` Scale: Scale only
-   * - `BBONE` Bendy Bone: Bendy Bone shape properties
-   * - `CUSTOM` Custom Properties: Custom properties
-   * @blender 3.4.1
-   */
-  export type PoseBlendToNeighborChannelsItems =
-    "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
   /**
    * Enum `Preferences.active_section`:
    * - `INTERFACE` Interface
@@ -6573,6 +6473,24 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type PreferencesSystemViewportAaItems = "OFF" | "FXAA" | "5" | "8" | "11" | "16" | "32";
+  /**
+   * Enum `BevelModifier.profile_type`:
+   * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
+   * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
+   * @blender 3.4.1
+   */
+  export type ProfileTypeItems = "SUPERELLIPSE" | "CUSTOM";
+  /**
+   * Enum `gpencil.bake_grease_pencil_animation.project_type`:
+   * - `KEEP` No Reproject
+   * - `FRONT` Front: Reproject the strokes using the X-Z plane
+   * - `SIDE` Side: Reproject the strokes using the Y-Z plane
+   * - `TOP` Top: Reproject the strokes using the X-Y plane
+   * - `VIEW` View: Reproject the strokes to end up on the same plane, as if drawn from the current viewpoint using 'Cursor' Stroke Placement
+   * - `CURSOR` Cursor: Reproject the strokes using the orientation of 3D cursor
+   * @blender 3.4.1
+   */
+  export type ProjectTypeItems = "KEEP" | "FRONT" | "SIDE" | "TOP" | "VIEW" | "CURSOR";
   /**
    * Enum `prop_dynamicpaint_type` (`rna_enum_prop_dynamicpaint_type_items`):
    * - `CANVAS` Canvas
@@ -6872,20 +6790,82 @@ declare module "bpy.types" {
    */
   export type ScreenSpaceContextCycleDirectionItems = "PREV" | "NEXT";
   /**
-   * Enum `sculpt.trim_box_gesture.trim_mode`:
-   * - `DIFFERENCE` Difference: Use a difference boolean operation
-   * - `UNION` Union: Use a union boolean operation
-   * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
+   * Enum `Brush.sculpt_tool`:
+   * - `DRAW` Draw
+   * - `DRAW_SHARP` Draw Sharp
+   * - `CLAY` Clay
+   * - `CLAY_STRIPS` Clay Strips
+   * - `CLAY_THUMB` Clay Thumb
+   * - `LAYER` Layer
+   * - `INFLATE` Inflate
+   * - `BLOB` Blob
+   * - `CREASE` Crease
+   * - `SMOOTH` Smooth
+   * - `FLATTEN` Flatten
+   * - `FILL` Fill
+   * - `SCRAPE` Scrape
+   * - `MULTIPLANE_SCRAPE` Multi-plane Scrape
+   * - `PINCH` Pinch
+   * - `GRAB` Grab
+   * - `ELASTIC_DEFORM` Elastic Deform
+   * - `SNAKE_HOOK` Snake Hook
+   * - `THUMB` Thumb
+   * - `POSE` Pose
+   * - `NUDGE` Nudge
+   * - `ROTATE` Rotate
+   * - `TOPOLOGY` Slide Relax
+   * - `BOUNDARY` Boundary
+   * - `CLOTH` Cloth
+   * - `SIMPLIFY` Simplify
+   * - `MASK` Mask
+   * - `DRAW_FACE_SETS` Draw Face Sets
+   * - `DISPLACEMENT_ERASER` Multires Displacement Eraser
+   * - `DISPLACEMENT_SMEAR` Multires Displacement Smear
+   * - `PAINT` Paint
+   * - `SMEAR` Smear
    * @blender 3.4.1
    */
-  export type SculptTrimBoxGestureTrimModeItems = "DIFFERENCE" | "UNION" | "JOIN";
+  export type SculptToolItems =
+    | "DRAW"
+    | "DRAW_SHARP"
+    | "CLAY"
+    | "CLAY_STRIPS"
+    | "CLAY_THUMB"
+    | "LAYER"
+    | "INFLATE"
+    | "BLOB"
+    | "CREASE"
+    | "SMOOTH"
+    | "FLATTEN"
+    | "FILL"
+    | "SCRAPE"
+    | "MULTIPLANE_SCRAPE"
+    | "PINCH"
+    | "GRAB"
+    | "ELASTIC_DEFORM"
+    | "SNAKE_HOOK"
+    | "THUMB"
+    | "POSE"
+    | "NUDGE"
+    | "ROTATE"
+    | "TOPOLOGY"
+    | "BOUNDARY"
+    | "CLOTH"
+    | "SIMPLIFY"
+    | "MASK"
+    | "DRAW_FACE_SETS"
+    | "DISPLACEMENT_ERASER"
+    | "DISPLACEMENT_SMEAR"
+    | "PAINT"
+    | "SMEAR";
   /**
-   * Enum `sculpt.trim_box_gesture.trim_orientation`:
-   * - `VIEW` View: Use the view to orientate the trimming shape
-   * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
+   * Enum `outliner.liboverride_operation.selection_set`:
+   * - `SELECTED` Selected: Apply the operation over selected data-blocks only
+   * - `CONTENT` Content: Apply the operation over content of the selected items only (the data-blocks in their sub-tree)
+   * - `SELECTED_AND_CONTENT` Selected & Content: Apply the operation over selected data-blocks and all their dependencies
    * @blender 3.4.1
    */
-  export type SculptTrimBoxGestureTrimOrientationItems = "VIEW" | "SURFACE";
+  export type SelectionSetItems = "SELECTED" | "CONTENT" | "SELECTED_AND_CONTENT";
   /**
    * Enum `sequence_modifier_type` (`rna_enum_sequence_modifier_type_items`):
    * - `BRIGHT_CONTRAST` Bright/Contrast
@@ -7023,6 +7003,13 @@ declare module "bpy.types" {
    */
   export type SequenceSplitSplitMethodItems = "SOFT" | "HARD";
   /**
+   * Enum `Object.is_modified.settings`:
+   * - `PREVIEW` Preview: Apply modifier preview settings
+   * - `RENDER` Render: Apply modifier render settings
+   * @blender 3.4.1
+   */
+  export type SettingsItems = "PREVIEW" | "RENDER";
+  /**
    * Enum `ShaderFxShadow.orientation`:
    * - `HORIZONTAL` Horizontal
    * - `VERTICAL` Vertical
@@ -7108,6 +7095,15 @@ declare module "bpy.types" {
   export type ShrinkwrapTypeItems =
     "NEAREST_SURFACEPOINT" | "PROJECT" | "NEAREST_VERTEX" | "TARGET_PROJECT";
   /**
+   * Enum `FluidDomainSettings.slice_axis`:
+   * - `AUTO` Auto: Adjust slice direction according to the view direction
+   * - `X` X: Slice along the X axis
+   * - `Y` Y: Slice along the Y axis
+   * - `Z` Z: Slice along the Z axis
+   * @blender 3.4.1
+   */
+  export type SliceAxisItems = "AUTO" | "X" | "Y" | "Z";
+  /**
    * Enum `snap_element` (`rna_enum_snap_element_items`):
    * - `INCREMENT` Increment: Snap to increments of grid
    * - `VERTEX` Vertex: Snap to vertices
@@ -7155,25 +7151,6 @@ declare module "bpy.types" {
    * @blender 3.4.1
    */
   export type SpaceClipEditorMaskDisplayTypeItems = "OUTLINE" | "DASH" | "BLACK" | "WHITE";
-  /**
-   * Enum `SpaceClipEditor.mask_overlay_mode`:
-   * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
-   * - `COMBINED` Combined: Combine space background image with the mask
-   * @blender 3.4.1
-   */
-  export type SpaceClipEditorMaskOverlayModeItems = "ALPHACHANNEL" | "COMBINED";
-  /**
-   * Enum `SpaceDopeSheetEditor.auto_snap`:
-   * - `NONE` No Auto-Snap
-   * - `STEP` Frame Step: Snap to 1.0 frame intervals
-   * - `TIME_STEP` Second Step: Snap to 1.0 second intervals
-   * - `FRAME` Nearest Frame: Snap to actual frames (nla-action time)
-   * - `SECOND` Nearest Second: Snap to actual seconds (nla-action time)
-   * - `MARKER` Nearest Marker: Snap to nearest marker
-   * @blender 3.4.1
-   */
-  export type SpaceDopeSheetEditorAutoSnapItems =
-    "NONE" | "STEP" | "TIME_STEP" | "FRAME" | "SECOND" | "MARKER";
   /**
    * Enum `space_file_browse_mode` (`rna_enum_space_file_browse_mode_items`):
    * - `FILES` File Browser
@@ -7268,6 +7245,13 @@ declare module "bpy.types" {
     | "COLOR_08"
     | "COLOR_09";
   /**
+   * Enum `GreasePencil.stroke_depth_order`:
+   * - `2D` 2D Layers: Display strokes using grease pencil layers to define order
+   * - `3D` 3D Location: Display strokes using real 3D position in 3D space
+   * @blender 3.4.1
+   */
+  export type StrokeDepthOrderItems = "2D" | "3D";
+  /**
    * Enum `StudioLight.type`:
    * - `STUDIO` Studio
    * - `WORLD` World
@@ -7276,19 +7260,19 @@ declare module "bpy.types" {
    */
   export type StudioLightTypeItems = "STUDIO" | "WORLD" | "MATCAP";
   /**
-   * Enum `SubdivGpencilModifier.subdivision_type`:
-   * - `CATMULL_CLARK` Catmull-Clark
-   * - `SIMPLE` Simple
-   * @blender 3.4.1
-   */
-  export type SubdivGpencilModifierSubdivisionTypeItems = "CATMULL_CLARK" | "SIMPLE";
-  /**
    * Enum `subdivision_boundary_smooth` (`rna_enum_subdivision_boundary_smooth_items`):
    * - `PRESERVE_CORNERS` Keep Corners: Smooth boundaries, but corners are kept sharp
    * - `ALL` All: Smooth boundaries, including corners
    * @blender 3.4.1
    */
   export type SubdivisionBoundarySmoothItems = "PRESERVE_CORNERS" | "ALL";
+  /**
+   * Enum `SubdivGpencilModifier.subdivision_type`:
+   * - `CATMULL_CLARK` Catmull-Clark
+   * - `SIMPLE` Simple
+   * @blender 3.4.1
+   */
+  export type SubdivisionTypeItems = "CATMULL_CLARK" | "SIMPLE";
   /**
    * Enum `subdivision_uv_smooth` (`rna_enum_subdivision_uv_smooth_items`):
    * - `NONE` None: UVs are not smoothed, boundaries are kept sharp
@@ -7376,6 +7360,13 @@ declare module "bpy.types" {
     | "STUCCI"
     | "VORONOI"
     | "WOOD";
+  /**
+   * Enum `CompositorNodeTonemap.tonemap_type`:
+   * - `RD_PHOTORECEPTOR` R/D Photoreceptor
+   * - `RH_SIMPLE` Rh Simple
+   * @blender 3.4.1
+   */
+  export type TonemapTypeItems = "RD_PHOTORECEPTOR" | "RH_SIMPLE";
   /**
    * Enum `TransformConstraint.map_from`:
    * - `LOCATION` Location
@@ -7479,12 +7470,20 @@ declare module "bpy.types" {
   export type TransformPivotItemsFullItems =
     "BOUNDING_BOX_CENTER" | "CURSOR" | "INDIVIDUAL_ORIGINS" | "MEDIAN_POINT" | "ACTIVE_ELEMENT";
   /**
-   * Enum `UILayout.template_ID.filter`:
-   * - `ALL` All
-   * - `AVAILABLE` Available
+   * Enum `sculpt.trim_box_gesture.trim_mode`:
+   * - `DIFFERENCE` Difference: Use a difference boolean operation
+   * - `UNION` Union: Use a union boolean operation
+   * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
    * @blender 3.4.1
    */
-  export type UILayoutTemplateIDFilterItems = "ALL" | "AVAILABLE";
+  export type TrimModeItems = "DIFFERENCE" | "UNION" | "JOIN";
+  /**
+   * Enum `sculpt.trim_box_gesture.trim_orientation`:
+   * - `VIEW` View: Use the view to orientate the trimming shape
+   * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
+   * @blender 3.4.1
+   */
+  export type TrimOrientationItems = "VIEW" | "SURFACE";
   /**
    * Enum `uilist_layout_type` (`rna_enum_uilist_layout_type_items`):
    * - `DEFAULT` Default Layout: Use the default, multi-rows layout
@@ -7521,14 +7520,6 @@ declare module "bpy.types" {
   export type UvCylinderProjectDirectionItems =
     "VIEW_ON_EQUATOR" | "VIEW_ON_POLES" | "ALIGN_TO_OBJECT";
   /**
-   * Enum `uv.pack_islands.margin_method`:
-   * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
-   * - `ADD` Add: Just add the margin, ignoring any UV scale
-   * - `FRACTION` Fraction: Specify a precise fraction of final UV output
-   * @blender 3.4.1
-   */
-  export type UvPackIslandsMarginMethodItems = "SCALED" | "ADD" | "FRACTION";
-  /**
    * Enum `uv.stitch.mode`:
    * - `VERTEX` Vertex
    * - `EDGE` Edge
@@ -7543,6 +7534,14 @@ declare module "bpy.types" {
    */
   export type VelocityUnitItems = "SECOND" | "FRAME";
   /**
+   * Enum `BrushGpencilSettings.vertex_mode`:
+   * - `STROKE` Stroke: Vertex Color affects to Stroke only
+   * - `FILL` Fill: Vertex Color affects to Fill only
+   * - `BOTH` Stroke & Fill: Vertex Color affects to Stroke and Fill
+   * @blender 3.4.1
+   */
+  export type VertexModeItems = "STROKE" | "FILL" | "BOTH";
+  /**
    * Enum `VertexWeightEditModifier.falloff_type`:
    * - `LINEAR` Linear: Null action
    * - `CURVE` Custom Curve
@@ -7556,29 +7555,6 @@ declare module "bpy.types" {
    */
   export type VertexWeightEditModifierFalloffTypeItems =
     "LINEAR" | "CURVE" | "SHARP" | "SMOOTH" | "ROOT" | "ICON_SPHERECURVE" | "RANDOM" | "STEP";
-  /**
-   * Enum `VertexWeightEditModifier.mask_tex_mapping`:
-   * - `LOCAL` Local: Use local generated coordinates
-   * - `GLOBAL` Global: Use global coordinates
-   * - `OBJECT` Object: Use local generated coordinates of another object
-   * - `UV` UV: Use coordinates from a UV layer
-   * @blender 3.4.1
-   */
-  export type VertexWeightEditModifierMaskTexMappingItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
-  /**
-   * Enum `VertexWeightEditModifier.mask_tex_use_channel`:
-   * - `INT` Intensity
-   * - `RED` Red
-   * - `GREEN` Green
-   * - `BLUE` Blue
-   * - `HUE` Hue
-   * - `SAT` Saturation
-   * - `VAL` Value
-   * - `ALPHA` Alpha
-   * @blender 3.4.1
-   */
-  export type VertexWeightEditModifierMaskTexUseChannelItems =
-    "INT" | "RED" | "GREEN" | "BLUE" | "HUE" | "SAT" | "VAL" | "ALPHA";
   /**
    * Enum `view3d.interactive_add.plane_aspect_base`:
    * - `FREE` Free: Use an unconstrained aspect
@@ -7639,6 +7615,21 @@ declare module "bpy.types" {
     | "VECTOR_INT"
     | "POINTS"
     | "UNKNOWN";
+  /**
+   * Enum `CyclesMaterialSettings.volume_interpolation`:
+   * - `LINEAR` Linear: Good smoothness and speed
+   * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+   * @blender 3.4.1
+   */
+  export type VolumeInterpolationItems = "LINEAR" | "CUBIC";
+  /**
+   * Enum `CyclesMaterialSettings.volume_sampling`:
+   * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+   * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+   * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
+   * @blender 3.4.1
+   */
+  export type VolumeSamplingItems = "DISTANCE" | "EQUIANGULAR" | "MULTIPLE_IMPORTANCE";
   /**
    * Enum `window_cursor` (`rna_enum_window_cursor_items`):
    * - `DEFAULT` Default

@@ -1512,9 +1512,9 @@ declare module "bpy.types" {
     /**
      * IK solver for which these parameters are defined
      * Default: 'LEGACY' · Read-only
-     * Items: {@link IKParamIkSolverItems}
+     * Items: {@link IkSolverItems}
      */
-    readonly ik_solver: IKParamIkSolverItems;
+    readonly ik_solver: IkSolverItems;
   }
 
   /**
@@ -1531,9 +1531,9 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Items: {@link ImageFileFormatItems}
+     * Items: {@link FileFormatItems}
      */
-    file_format: ImageFileFormatItems;
+    file_format: FileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'BW'
@@ -3410,9 +3410,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3465,9 +3465,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3530,9 +3530,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3595,9 +3595,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3660,9 +3660,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3729,15 +3729,15 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3790,9 +3790,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3860,9 +3860,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -4209,9 +4209,9 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Color ramp used to change line color
      * Read-only
@@ -5153,9 +5153,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5272,9 +5272,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5347,9 +5347,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5422,9 +5422,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5497,9 +5497,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5576,15 +5576,15 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5706,9 +5706,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`

@@ -311,9 +311,9 @@ declare module "bpy.types" {
     /**
      * Affect edges or vertices
      * Default: 'EDGES'
-     * Items: {@link BevelModifierAffectItems}
+     * Items: {@link AffectItems}
      */
-    affect: BevelModifierAffectItems;
+    affect: AffectItems;
     /**
      * Limit Method
      * Default: 'ANGLE'
@@ -346,15 +346,15 @@ declare module "bpy.types" {
     /**
      * What distance Width measures
      * Default: 'OFFSET'
-     * Items: {@link BevelModifierOffsetTypeItems}
+     * Items: {@link OffsetTypeItems}
      */
-    offset_type: BevelModifierOffsetTypeItems;
+    offset_type: OffsetTypeItems;
     /**
      * The type of shape used to rebuild a beveled section
      * Default: 'SUPERELLIPSE'
-     * Items: {@link BevelModifierProfileTypeItems}
+     * Items: {@link ProfileTypeItems}
      */
-    profile_type: BevelModifierProfileTypeItems;
+    profile_type: ProfileTypeItems;
     /**
      * The profile shape (0.5 = round)
      * Default: `0.5` · Range: [0, 1] · step 0.05 · precision 2 · Subtype: FACTOR
@@ -5091,9 +5091,9 @@ declare module "bpy.types" {
     /**
      * Select type of subdivision algorithm
      * Default: 'CATMULL_CLARK'
-     * Items: {@link SubdivGpencilModifierSubdivisionTypeItems}
+     * Items: {@link SubdivisionTypeItems}
      */
-    subdivision_type: SubdivGpencilModifierSubdivisionTypeItems;
+    subdivision_type: SubdivisionTypeItems;
     /**
      * Pass index
      * Default: `0` · Range: [0, 100] · step 1
@@ -5151,9 +5151,9 @@ declare module "bpy.types" {
     /**
      * Select type of subdivision algorithm
      * Default: 'CATMULL_CLARK'
-     * Items: {@link SubdivGpencilModifierSubdivisionTypeItems}
+     * Items: {@link SubdivisionTypeItems}
      */
-    subdivision_type: SubdivGpencilModifierSubdivisionTypeItems;
+    subdivision_type: SubdivisionTypeItems;
     /**
      * Number of subdivisions to perform
      * Default: `1` · Range: [0, 11] · soft [0, 6] · step 1 · Subtype: UNSIGNED
@@ -5574,9 +5574,9 @@ declare module "bpy.types" {
     /**
      * Defines how vertex color affect to the strokes
      * Default: 'STROKE'
-     * Items: {@link BrushGpencilSettingsVertexModeItems}
+     * Items: {@link VertexModeItems}
      */
-    vertex_mode: BrushGpencilSettingsVertexModeItems;
+    vertex_mode: VertexModeItems;
     /**
      * Select type of tinting algorithm
      * Default: 'UNIFORM'
@@ -5832,15 +5832,15 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link VertexWeightEditModifierMaskTexUseChannelItems}
+     * Items: {@link MaskTexUseChannelItems}
      */
-    mask_tex_use_channel: VertexWeightEditModifierMaskTexUseChannelItems;
+    mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link VertexWeightEditModifierMaskTexMappingItems}
+     * Items: {@link MaskTexMappingItems}
      */
-    mask_tex_mapping: VertexWeightEditModifierMaskTexMappingItems;
+    mask_tex_mapping: MaskTexMappingItems;
     /**
      * UV map name
      * max 63 bytes
@@ -5943,15 +5943,15 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link VertexWeightEditModifierMaskTexUseChannelItems}
+     * Items: {@link MaskTexUseChannelItems}
      */
-    mask_tex_use_channel: VertexWeightEditModifierMaskTexUseChannelItems;
+    mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link VertexWeightEditModifierMaskTexMappingItems}
+     * Items: {@link MaskTexMappingItems}
      */
-    mask_tex_mapping: VertexWeightEditModifierMaskTexMappingItems;
+    mask_tex_mapping: MaskTexMappingItems;
     /**
      * UV map name
      * max 63 bytes
@@ -6054,15 +6054,15 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link VertexWeightEditModifierMaskTexUseChannelItems}
+     * Items: {@link MaskTexUseChannelItems}
      */
-    mask_tex_use_channel: VertexWeightEditModifierMaskTexUseChannelItems;
+    mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link VertexWeightEditModifierMaskTexMappingItems}
+     * Items: {@link MaskTexMappingItems}
      */
-    mask_tex_mapping: VertexWeightEditModifierMaskTexMappingItems;
+    mask_tex_mapping: MaskTexMappingItems;
     /**
      * UV map name
      * max 63 bytes

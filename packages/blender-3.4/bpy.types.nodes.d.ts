@@ -360,9 +360,9 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link CompositorNodeBoxMaskMaskTypeItems}
+     * Items: {@link MaskTypeItems}
      */
-    mask_type: CompositorNodeBoxMaskMaskTypeItems;
+    mask_type: MaskTypeItems;
     /**
      * X position of the middle of the box
      * Default: `0.5` · Range: [-1, 2] · step 10 · precision 3
@@ -583,9 +583,9 @@ declare module "bpy.types" {
     /**
      * Correction Formula
      * Default: 'LIFT_GAMMA_GAIN'
-     * Items: {@link CompositorNodeColorBalanceCorrectionMethodItems}
+     * Items: {@link CorrectionMethodItems}
      */
-    correction_method: CompositorNodeColorBalanceCorrectionMethodItems;
+    correction_method: CorrectionMethodItems;
     /**
      * Correction for shadows
      * Default: `[1, 1, 1]` · Range: [0, FLT_MAX] · soft [0, 2] · step 0.1 · precision 3 · Array 3 · Subtype: COLOR_GAMMA
@@ -2058,9 +2058,9 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link CompositorNodeBoxMaskMaskTypeItems}
+     * Items: {@link MaskTypeItems}
      */
-    mask_type: CompositorNodeBoxMaskMaskTypeItems;
+    mask_type: MaskTypeItems;
     /**
      * X position of the middle of the ellipse
      * Default: `0.5` · Range: [-1, 2] · step 10 · precision 3
@@ -4331,9 +4331,9 @@ declare module "bpy.types" {
     /**
      * Tonemap Type
      * Default: 'RH_SIMPLE'
-     * Items: {@link CompositorNodeTonemapTonemapTypeItems}
+     * Items: {@link TonemapTypeItems}
      */
-    tonemap_type: CompositorNodeTonemapTonemapTypeItems;
+    tonemap_type: TonemapTypeItems;
     /**
      * The value the average luminance is mapped to
      * Default: `0` · Range: [0, 1] · step 10 · precision 3

@@ -1346,9 +1346,9 @@ declare module "bpy.types" {
     /**
      * Compression method to be used
      * Default: 'NO'
-     * Items: {@link PointCacheCompressionItems}
+     * Items: {@link CompressionItems}
      */
-    compression: PointCacheCompressionItems;
+    compression: CompressionItems;
     /**
      * The cache is baked
      * Default: `false` · Read-only
@@ -1439,9 +1439,9 @@ declare module "bpy.types" {
     /**
      * Compression method to be used
      * Default: 'NO'
-     * Items: {@link PointCacheCompressionItems}
+     * Items: {@link CompressionItems}
      */
-    compression: PointCacheCompressionItems;
+    compression: CompressionItems;
     /**
      * The cache is baked
      * Default: `false` · Read-only
@@ -1624,9 +1624,9 @@ declare module "bpy.types" {
     /**
      * Selection of IK solver for IK chain
      * Default: 'LEGACY'
-     * Items: {@link IKParamIkSolverItems}
+     * Items: {@link IkSolverItems}
      */
-    ik_solver: IKParamIkSolverItems;
+    ik_solver: IkSolverItems;
     /**
      * Parameters for IK solver
      * Read-only

@@ -867,9 +867,9 @@ declare module "bpy.types" {
     /**
      * Correction Method
      * Default: 'LIFT_GAMMA_GAIN'
-     * Items: {@link CompositorNodeColorBalanceCorrectionMethodItems}
+     * Items: {@link CorrectionMethodItems}
      */
-    correction_method: CompositorNodeColorBalanceCorrectionMethodItems;
+    correction_method: CorrectionMethodItems;
     /**
      * Color balance lift (shadows)
      * Default: `[1, 1, 1]` · Range: [0, FLT_MAX] · soft [0, 2] · step 0.1 · precision 3 · Array 3 · Subtype: COLOR_GAMMA
@@ -1504,9 +1504,9 @@ declare module "bpy.types" {
     /**
      * Tone mapping algorithm
      * Default: 'RH_SIMPLE'
-     * Items: {@link CompositorNodeTonemapTonemapTypeItems}
+     * Items: {@link TonemapTypeItems}
      */
-    tonemap_type: CompositorNodeTonemapTonemapTypeItems;
+    tonemap_type: TonemapTypeItems;
     /**
      * The value the average luminance is mapped to
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR

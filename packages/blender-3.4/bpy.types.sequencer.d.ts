@@ -218,9 +218,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -413,9 +413,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -510,9 +510,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -598,9 +598,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -700,9 +700,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -814,9 +814,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -1013,9 +1013,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectSequenceAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`

@@ -108,9 +108,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link SpaceClipEditorMaskOverlayModeItems}
+     * Items: {@link MaskOverlayModeItems}
      */
-    mask_overlay_mode: SpaceClipEditorMaskOverlayModeItems;
+    mask_overlay_mode: MaskOverlayModeItems;
     /**
      * Overlay blending factor of rasterized mask
      * Default: `0.7` · Range: [0, 1] · step 0.1 · precision 1 · Subtype: FACTOR
@@ -431,9 +431,9 @@ declare module "bpy.types" {
     /**
      * Automatic time snapping settings for transformations
      * Default: 'NONE'
-     * Items: {@link SpaceDopeSheetEditorAutoSnapItems}
+     * Items: {@link AutoSnapItems}
      */
-    auto_snap: SpaceDopeSheetEditorAutoSnapItems;
+    auto_snap: AutoSnapItems;
     /**
      * Show the status of cached frames in the timeline
      * Default: `false`
@@ -688,9 +688,9 @@ declare module "bpy.types" {
     /**
      * Automatic time snapping settings for transformations
      * Default: 'NONE'
-     * Items: {@link SpaceDopeSheetEditorAutoSnapItems}
+     * Items: {@link AutoSnapItems}
      */
-    auto_snap: SpaceDopeSheetEditorAutoSnapItems;
+    auto_snap: AutoSnapItems;
     /**
      * Graph Editor instance has some ghost curves stored
      * Default: `false` · Read-only
@@ -887,9 +887,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link SpaceClipEditorMaskOverlayModeItems}
+     * Items: {@link MaskOverlayModeItems}
      */
-    mask_overlay_mode: SpaceClipEditorMaskOverlayModeItems;
+    mask_overlay_mode: MaskOverlayModeItems;
     /**
      * Overlay blending factor of rasterized mask
      * Default: `0` · Range: [0, 1] · step 0.1 · precision 1 · Subtype: FACTOR
@@ -977,9 +977,9 @@ declare module "bpy.types" {
     /**
      * Automatic time snapping settings for transformations
      * Default: 'NONE'
-     * Items: {@link SpaceDopeSheetEditorAutoSnapItems}
+     * Items: {@link AutoSnapItems}
      */
-    auto_snap: SpaceDopeSheetEditorAutoSnapItems;
+    auto_snap: AutoSnapItems;
   }
 
   /**

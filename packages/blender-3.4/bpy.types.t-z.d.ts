@@ -2051,9 +2051,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
         /**
          * Show preview instead of fixed icon
          * Default: `false`
@@ -2109,9 +2109,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
         /**
          * Show only list, no buttons
          * Default: `false`
@@ -2167,9 +2167,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
       }>,
     ): void;
     /**
@@ -2310,9 +2310,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
       }>,
     ): void;
     /**
@@ -4716,9 +4716,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link FluidDomainSettingsSliceAxisItems}
+     * Items: {@link SliceAxisItems}
      */
-    slice_axis: FluidDomainSettingsSliceAxisItems;
+    slice_axis: SliceAxisItems;
     /**
      * Position of the slice
      * Default: `0` · Range: [0, 1] · step 0.1 · precision 3 · Subtype: FACTOR

@@ -350,9 +350,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -390,9 +390,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -430,9 +430,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -470,9 +470,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -510,9 +510,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -679,9 +679,9 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CurveSelectSimilarCompareItems}
+       * Items: {@link CompareItems}
        */
-      compare?: bpy_types.CurveSelectSimilarCompareItems;
+      compare?: bpy_types.CompareItems;
       /**
        * Threshold
        * Default: `0.1` · Range: [0, FLT_MAX] · soft [0, 100] · step 1 · precision 3

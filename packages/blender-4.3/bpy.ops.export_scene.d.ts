@@ -254,15 +254,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportSceneFbxAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportSceneFbxAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportSceneFbxAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportSceneFbxAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
     /**
      * Export scene as glTF 2.0 file
@@ -284,9 +284,9 @@ declare module "bpy.ops" {
       /**
        * Optional backwards compatibility for non-standard render engines. Applies to lights
        * Default: 'SPEC'
-       * Items: {@link ExportSceneGltfExportImportConvertLightingModeItems}
+       * Items: {@link ExportImportConvertLightingModeItems}
        */
-      export_import_convert_lighting_mode?: bpy_types.ExportSceneGltfExportImportConvertLightingModeItems;
+      export_import_convert_lighting_mode?: bpy_types.ExportImportConvertLightingModeItems;
       /**
        * Identifier of caller (in case of add-on calling this exporter). Can be useful in case of Extension added by other add-ons
        */

@@ -367,9 +367,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link GreasePencilInterpolateLayersItems}
+       * Items: {@link LayersItems}
        */
-      layers?: bpy_types.GreasePencilInterpolateLayersItems;
+      layers?: bpy_types.LayersItems;
       /**
        * Exclude existing Breakdowns keyframes as interpolation extremes
        * Default: `false`
@@ -383,9 +383,9 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link GreasePencilInterpolateFlipItems}
+       * Items: {@link FlipItems}
        */
-      flip?: bpy_types.GreasePencilInterpolateFlipItems;
+      flip?: bpy_types.FlipItems;
       /**
        * Number of times to smooth newly created strokes
        * Default: `1` · Range: [1, 3] · step 1
@@ -411,9 +411,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link GreasePencilInterpolateLayersItems}
+       * Items: {@link LayersItems}
        */
-      layers?: bpy_types.GreasePencilInterpolateLayersItems;
+      layers?: bpy_types.LayersItems;
       /**
        * Exclude existing Breakdowns keyframes as interpolation extremes
        * Default: `false`
@@ -422,9 +422,9 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link GreasePencilInterpolateFlipItems}
+       * Items: {@link FlipItems}
        */
-      flip?: bpy_types.GreasePencilInterpolateFlipItems;
+      flip?: bpy_types.FlipItems;
       /**
        * Number of times to smooth newly created strokes
        * Default: `1` · Range: [1, 3] · step 1

@@ -87,9 +87,9 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ImageConvertToMeshPlaneShaderItems}
+       * Items: {@link ShaderItems}
        */
-      shader?: bpy_types.ImageConvertToMeshPlaneShaderItems;
+      shader?: bpy_types.ShaderItems;
       /**
        * Strength of emission
        * Default: `1` · Range: [0, FLT_MAX] · soft [0, 10] · step 100 · precision 2
@@ -103,9 +103,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link ImageConvertToMeshPlaneRenderMethodItems}
+       * Items: {@link RenderMethodItems}
        */
-      render_method?: bpy_types.ImageConvertToMeshPlaneRenderMethodItems;
+      render_method?: bpy_types.RenderMethodItems;
       /**
        * Use backface culling to hide the back side of faces
        * Default: `false`
@@ -328,10 +328,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -393,9 +393,9 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ImageConvertToMeshPlaneShaderItems}
+       * Items: {@link ShaderItems}
        */
-      shader?: bpy_types.ImageConvertToMeshPlaneShaderItems;
+      shader?: bpy_types.ShaderItems;
       /**
        * Strength of emission
        * Default: `1` · Range: [0, FLT_MAX] · soft [0, 10] · step 100 · precision 2
@@ -409,9 +409,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link ImageConvertToMeshPlaneRenderMethodItems}
+       * Items: {@link RenderMethodItems}
        */
-      render_method?: bpy_types.ImageConvertToMeshPlaneRenderMethodItems;
+      render_method?: bpy_types.RenderMethodItems;
       /**
        * Use backface culling to hide the back side of faces
        * Default: `false`
@@ -436,9 +436,9 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location
        * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 3 · precision 2 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
@@ -828,10 +828,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1107,10 +1107,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1375,10 +1375,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).

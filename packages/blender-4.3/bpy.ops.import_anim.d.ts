@@ -78,15 +78,15 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link ExportSceneFbxAxisForwardItems}
+       * Items: {@link AxisForwardItems}
        */
-      axis_forward?: bpy_types.ExportSceneFbxAxisForwardItems;
+      axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link ExportSceneFbxAxisUpItems}
+       * Items: {@link AxisUpItems}
        */
-      axis_up?: bpy_types.ExportSceneFbxAxisUpItems;
+      axis_up?: bpy_types.AxisUpItems;
     }>;
   }
 }

@@ -638,9 +638,9 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SculptMaskFromBoundarySettingsSourceItems}
+       * Items: {@link SettingsSourceItems}
        */
-      settings_source?: bpy_types.SculptMaskFromBoundarySettingsSourceItems;
+      settings_source?: bpy_types.SettingsSourceItems;
       /**
        * Boundary type to mask
        * Default: 'MESH'
@@ -674,9 +674,9 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SculptMaskFromBoundarySettingsSourceItems}
+       * Items: {@link SettingsSourceItems}
        */
-      settings_source?: bpy_types.SculptMaskFromBoundarySettingsSourceItems;
+      settings_source?: bpy_types.SettingsSourceItems;
       /**
        * The contrast of the cavity mask
        * Default: `0.5` · Range: [0, 5] · soft [0, 1] · step 1 · precision 3
@@ -1014,9 +1014,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1025,21 +1025,21 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link SculptTrimBoxGestureTrimSolverItems}
+       * Items: {@link TrimSolverItems}
        */
-      trim_solver?: bpy_types.SculptTrimBoxGestureTrimSolverItems;
+      trim_solver?: bpy_types.TrimSolverItems;
     }>;
     /**
      * Execute a boolean operation on the mesh and a shape defined by the cursor
@@ -1086,9 +1086,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1097,21 +1097,21 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link SculptTrimBoxGestureTrimSolverItems}
+       * Items: {@link TrimSolverItems}
        */
-      trim_solver?: bpy_types.SculptTrimBoxGestureTrimSolverItems;
+      trim_solver?: bpy_types.TrimSolverItems;
     }>;
     /**
      * Remove a portion of the mesh on one side of a line
@@ -1174,9 +1174,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1185,21 +1185,21 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link SculptTrimBoxGestureTrimSolverItems}
+       * Items: {@link TrimSolverItems}
        */
-      trim_solver?: bpy_types.SculptTrimBoxGestureTrimSolverItems;
+      trim_solver?: bpy_types.TrimSolverItems;
     }>;
     /**
      * Execute a boolean operation on the mesh and a polygonal shape defined by the cursor
@@ -1231,9 +1231,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1242,21 +1242,21 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link SculptTrimBoxGestureTrimSolverItems}
+       * Items: {@link TrimSolverItems}
        */
-      trim_solver?: bpy_types.SculptTrimBoxGestureTrimSolverItems;
+      trim_solver?: bpy_types.TrimSolverItems;
     }>;
     /**
      * Grab UVs

@@ -365,10 +365,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
@@ -592,10 +592,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).

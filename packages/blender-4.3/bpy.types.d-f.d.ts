@@ -1231,9 +1231,9 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link BoneInheritScaleItems}
+     * Items: {@link InheritScaleItems}
      */
-    inherit_scale: BoneInheritScaleItems;
+    inherit_scale: InheritScaleItems;
     /**
      * Bone location is set in local space
      * Default: `false`
@@ -1287,9 +1287,9 @@ declare module "bpy.types" {
     /**
      * Selects how the vertices are mapped to B-Bone segments based on their position
      * Default: 'STRAIGHT'
-     * Items: {@link BoneBboneMappingModeItems}
+     * Items: {@link BboneMappingModeItems}
      */
-    bbone_mapping_mode: BoneBboneMappingModeItems;
+    bbone_mapping_mode: BboneMappingModeItems;
     /**
      * B-Bone X size
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 1000] · step 1 · precision 5
@@ -2335,9 +2335,9 @@ declare module "bpy.types" {
     /**
      * Audio channel count
      * Default: 'STEREO'
-     * Items: {@link FFmpegSettingsAudioChannelsItems}
+     * Items: {@link AudioChannelsItems}
      */
-    audio_channels: FFmpegSettingsAudioChannelsItems;
+    audio_channels: AudioChannelsItems;
   }
 
   /**
@@ -4712,9 +4712,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link FluidDomainSettingsSliceAxisItems}
+     * Items: {@link SliceAxisItems}
      */
-    slice_axis: FluidDomainSettingsSliceAxisItems;
+    slice_axis: SliceAxisItems;
     /**
      * How many slices per voxel should be generated
      * Default: `5` · Range: [0, 100] · soft [0, 5] · step 0.1 · precision 1

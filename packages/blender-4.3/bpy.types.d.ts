@@ -1522,6 +1522,21 @@ declare module "bpy.types" {
    */
   export type ActionSelectLeftrightModeItems = "CHECK" | "LEFT" | "RIGHT";
   /**
+   * Enum `BevelModifier.affect`:
+   * - `VERTICES` Vertices: Affect only vertices
+   * - `EDGES` Edges: Affect only edges
+   * @blender 4.3.2
+   */
+  export type AffectItems = "VERTICES" | "EDGES";
+  /**
+   * Enum `curves.add_bezier.align`:
+   * - `WORLD` World: Align the new object to the world
+   * - `VIEW` View: Align the new object to the view
+   * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
+   * @blender 4.3.2
+   */
+  export type AlignItems = "WORLD" | "VIEW" | "CURSOR";
+  /**
    * Enum `anim.channels_editable_toggle.mode`:
    * - `TOGGLE` Toggle
    * - `DISABLE` Disable
@@ -1613,16 +1628,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type ArmatureSelectHierarchyDirectionItems = "PARENT" | "CHILD";
-  /**
-   * Enum `asset.bundle_install.display_type`:
-   * - `DEFAULT` Default: Automatically determine display type for files
-   * - `LIST_VERTICAL` Short List: Display files as short list
-   * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
-   * - `THUMBNAIL` Thumbnails: Display files as thumbnails
-   * @blender 4.3.2
-   */
-  export type AssetBundleInstallDisplayTypeItems =
-    "DEFAULT" | "LIST_VERTICAL" | "LIST_HORIZONTAL" | "THUMBNAIL";
   /**
    * Enum `asset_library_type` (`rna_enum_asset_library_type_items`):
    * - `ALL` All Libraries: Show assets from all of the listed asset libraries
@@ -1741,6 +1746,16 @@ declare module "bpy.types" {
     | "QUATERNION"
     | "FLOAT4X4";
   /**
+   * Enum `FFmpegSettings.audio_channels`:
+   * - `MONO` Mono: Set audio channels to mono
+   * - `STEREO` Stereo: Set audio channels to stereo
+   * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
+   * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
+   * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
+   * @blender 4.3.2
+   */
+  export type AudioChannelsItems = "MONO" | "STEREO" | "SURROUND4" | "SURROUND51" | "SURROUND71";
+  /**
    * Enum `axis_flag_xyz` (`rna_enum_axis_flag_xyz_items`):
    * - `X` X
    * - `Y` Y
@@ -1748,6 +1763,37 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type AxisFlagXyzItems = "X" | "Y" | "Z";
+  /**
+   * Enum `export_scene.fbx.axis_forward`:
+   * - `X` X Forward
+   * - `Y` Y Forward
+   * - `Z` Z Forward
+   * - `-X` -X Forward
+   * - `-Y` -Y Forward
+   * - `-Z` -Z Forward
+   * @blender 4.3.2
+   */
+  export type AxisForwardItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
+  /**
+   * Enum `pose.blend_to_neighbor.axis_lock`:
+   * - `FREE` Free: All axes are affected
+   * - `X` X: Only X-axis transforms are affected
+   * - `Y` Y: Only Y-axis transforms are affected
+   * - `Z` Z: Only Z-axis transforms are affected
+   * @blender 4.3.2
+   */
+  export type AxisLockItems = "FREE" | "X" | "Y" | "Z";
+  /**
+   * Enum `export_scene.fbx.axis_up`:
+   * - `X` X Up
+   * - `Y` Y Up
+   * - `Z` Z Up
+   * - `-X` -X Up
+   * - `-Y` -Y Up
+   * - `-Z` -Z Up
+   * @blender 4.3.2
+   */
+  export type AxisUpItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
   /**
    * Enum `axis_xy` (`rna_enum_axis_xy_items`):
    * - `X` X
@@ -1828,29 +1874,12 @@ declare module "bpy.types" {
    */
   export type BakeTargetItems = "IMAGE_TEXTURES" | "VERTEX_COLORS";
   /**
-   * Enum `BevelModifier.affect`:
-   * - `VERTICES` Vertices: Affect only vertices
-   * - `EDGES` Edges: Affect only edges
+   * Enum `Bone.bbone_mapping_mode`:
+   * - `STRAIGHT` Straight: Fast mapping that is good for most situations, but ignores the rest pose curvature of the B-Bone
+   * - `CURVED` Curved: Slower mapping that gives better deformation for B-Bones that are sharply curved in rest pose
    * @blender 4.3.2
    */
-  export type BevelModifierAffectItems = "VERTICES" | "EDGES";
-  /**
-   * Enum `BevelModifier.offset_type`:
-   * - `OFFSET` Offset: Amount is offset of new edges from original
-   * - `WIDTH` Width: Amount is width of new face
-   * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
-   * - `PERCENT` Percent: Amount is percent of adjacent edge length
-   * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
-   * @blender 4.3.2
-   */
-  export type BevelModifierOffsetTypeItems = "OFFSET" | "WIDTH" | "DEPTH" | "PERCENT" | "ABSOLUTE";
-  /**
-   * Enum `BevelModifier.profile_type`:
-   * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
-   * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
-   * @blender 4.3.2
-   */
-  export type BevelModifierProfileTypeItems = "SUPERELLIPSE" | "CUSTOM";
+  export type BboneMappingModeItems = "STRAIGHT" | "CURVED";
   /**
    * Enum `BezierSplinePoint.handle_left_type`:
    * - `FREE` Free
@@ -1911,25 +1940,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type BoneBboneHandleTypeStartItems = "AUTO" | "ABSOLUTE" | "RELATIVE" | "TANGENT";
-  /**
-   * Enum `Bone.bbone_mapping_mode`:
-   * - `STRAIGHT` Straight: Fast mapping that is good for most situations, but ignores the rest pose curvature of the B-Bone
-   * - `CURVED` Curved: Slower mapping that gives better deformation for B-Bones that are sharply curved in rest pose
-   * @blender 4.3.2
-   */
-  export type BoneBboneMappingModeItems = "STRAIGHT" | "CURVED";
-  /**
-   * Enum `Bone.inherit_scale`:
-   * - `FULL` Full: Inherit all effects of parent scaling
-   * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
-   * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
-   * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
-   * - `NONE` None: Completely ignore parent scaling
-   * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox.
-   * @blender 4.3.2
-   */
-  export type BoneInheritScaleItems =
-    "FULL" | "FIX_SHEAR" | "ALIGNED" | "AVERAGE" | "NONE" | "NONE_LEGACY";
   /**
    * Enum `BooleanModifier.operation`:
    * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
@@ -2061,6 +2071,17 @@ declare module "bpy.types" {
    */
   export type BrushVertexBrushTypeItems = "DRAW" | "BLUR" | "AVERAGE" | "SMEAR";
   /**
+   * Enum `pose.blend_to_neighbor.channels`:
+   * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+   * - `LOC` Location: Location only
+   * - `ROT` Rotation: Rotation only
+   * - `SIZE` Scale: Scale only
+   * - `BBONE` Bendy Bone: Bendy Bone shape properties
+   * - `CUSTOM` Custom Properties: Custom properties
+   * @blender 4.3.2
+   */
+  export type ChannelsItems = "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
+  /**
    * Enum `clip.disable_markers.action`:
    * - `DISABLE` Disable: Disable selected markers
    * - `ENABLE` Enable: Enable selected markers
@@ -2111,13 +2132,6 @@ declare module "bpy.types" {
     | "VORONOI_F2_F1"
     | "VORONOI_CRACKLE"
     | "CELL_NOISE";
-  /**
-   * Enum `CloudsTexture.noise_type`:
-   * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
-   * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
-   * @blender 4.3.2
-   */
-  export type CloudsTextureNoiseTypeItems = "SOFT_NOISE" | "HARD_NOISE";
   /**
    * Enum `collection_color` (`rna_enum_collection_color_items`):
    * - `NONE` None: Assign no color tag to the collection
@@ -2289,14 +2303,13 @@ declare module "bpy.types" {
     | "THEME20"
     | "CUSTOM";
   /**
-   * Enum `CompositorNodeBoxMask.mask_type`:
-   * - `ADD` Add
-   * - `SUBTRACT` Subtract
-   * - `MULTIPLY` Multiply
-   * - `NOT` Not
+   * Enum `curve.select_similar.compare`:
+   * - `EQUAL` Equal
+   * - `GREATER` Greater
+   * - `LESS` Less
    * @blender 4.3.2
    */
-  export type CompositorNodeBoxMaskMaskTypeItems = "ADD" | "SUBTRACT" | "MULTIPLY" | "NOT";
+  export type CompareItems = "EQUAL" | "GREATER" | "LESS";
   /**
    * Enum `CompositorNodeChannelMatte.matte_channel`:
    * - `R` R: Red
@@ -2323,12 +2336,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type CompositorNodeCombYCCAModeItems = "ITUBT601" | "ITUBT709" | "JFIF";
-  /**
-   * Enum `CompositorNodeCryptomatteV2.layer`:
-   * - `PLACEHOLDER` Placeholder
-   * @blender 4.3.2
-   */
-  export type CompositorNodeCryptomatteV2LayerItems = "PLACEHOLDER";
   /**
    * Enum `CompositorNodeCryptomatteV2.view`:
    * - `ALL` All
@@ -2482,6 +2489,14 @@ declare module "bpy.types" {
    */
   export type CompositorNodeScaleFrameMethodItems = "STRETCH" | "FIT" | "CROP";
   /**
+   * Enum `PointCache.compression`:
+   * - `NO` None: No compression
+   * - `LIGHT` Lite: Fast but not so effective compression
+   * - `HEAVY` Heavy: Effective but slow compression
+   * @blender 4.3.2
+   */
+  export type CompressionItems = "NO" | "LIGHT" | "HEAVY";
+  /**
    * Enum `console.delete.type`:
    * - `NEXT_CHARACTER` Next Character
    * - `PREVIOUS_CHARACTER` Previous Character
@@ -2491,13 +2506,6 @@ declare module "bpy.types" {
    */
   export type ConsoleDeleteTypeItems =
     "NEXT_CHARACTER" | "PREVIOUS_CHARACTER" | "NEXT_WORD" | "PREVIOUS_WORD";
-  /**
-   * Enum `constraint.apply.owner`:
-   * - `OBJECT` Object: Edit a constraint on the active object
-   * - `BONE` Bone: Edit a constraint on the active bone
-   * @blender 4.3.2
-   */
-  export type ConstraintApplyOwnerItems = "OBJECT" | "BONE";
   /**
    * Enum `Constraint.owner_space`:
    * - `WORLD` World Space: The constraint is applied relative to the world coordinate system
@@ -2675,28 +2683,12 @@ declare module "bpy.types" {
    */
   export type CurveProfilePointHandleType1Items = "AUTO" | "VECTOR" | "FREE" | "ALIGN";
   /**
-   * Enum `curves.add_bezier.align`:
-   * - `WORLD` World: Align the new object to the world
-   * - `VIEW` View: Align the new object to the view
-   * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
-   * @blender 4.3.2
-   */
-  export type CurvesAddBezierAlignItems = "WORLD" | "VIEW" | "CURSOR";
-  /**
    * Enum `curve.select_random.action`:
    * - `SELECT` Select: Select all elements
    * - `DESELECT` Deselect: Deselect all elements
    * @blender 4.3.2
    */
   export type CurveSelectRandomActionItems = "SELECT" | "DESELECT";
-  /**
-   * Enum `curve.select_similar.compare`:
-   * - `EQUAL` Equal
-   * - `GREATER` Greater
-   * - `LESS` Less
-   * @blender 4.3.2
-   */
-  export type CurveSelectSimilarCompareItems = "EQUAL" | "GREATER" | "LESS";
   /**
    * Enum `curves_handle_type` (`rna_enum_curves_handle_type_items`):
    * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
@@ -2723,22 +2715,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type CurvesTypeItems = "CATMULL_ROM" | "POLY" | "BEZIER" | "NURBS";
-  /**
-   * Enum `CyclesMaterialSettings.volume_interpolation`:
-   * - `LINEAR` Linear: Good smoothness and speed
-   * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
-   * @blender 4.3.2
-   */
-  export type CyclesMaterialSettingsVolumeInterpolationItems = "LINEAR" | "CUBIC";
-  /**
-   * Enum `CyclesMaterialSettings.volume_sampling`:
-   * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
-   * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
-   * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
-   * @blender 4.3.2
-   */
-  export type CyclesMaterialSettingsVolumeSamplingItems =
-    "DISTANCE" | "EQUIANGULAR" | "MULTIPLE_IMPORTANCE";
   /**
    * Enum `CyclesPreferences.compute_device_type`:
    *
@@ -2810,6 +2786,15 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type DisplaceModifierTextureCoordsItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
+  /**
+   * Enum `asset.bundle_install.display_type`:
+   * - `DEFAULT` Default: Automatically determine display type for files
+   * - `LIST_VERTICAL` Short List: Display files as short list
+   * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+   * - `THUMBNAIL` Thumbnails: Display files as thumbnails
+   * @blender 4.3.2
+   */
+  export type DisplayTypeItems = "DEFAULT" | "LIST_VERTICAL" | "LIST_HORIZONTAL" | "THUMBNAIL";
   /**
    * Enum `driver_target_rotation_mode` (`rna_enum_driver_target_rotation_mode_items`):
    * - `AUTO` Auto Euler: Euler using the rotation order of the target
@@ -3389,27 +3374,13 @@ declare module "bpy.types" {
   export type EventValueItems =
     "ANY" | "PRESS" | "RELEASE" | "CLICK" | "DOUBLE_CLICK" | "CLICK_DRAG" | "NOTHING";
   /**
-   * Enum `export_scene.fbx.axis_forward`:
-   * - `X` X Forward
-   * - `Y` Y Forward
-   * - `Z` Z Forward
-   * - `-X` -X Forward
-   * - `-Y` -Y Forward
-   * - `-Z` -Z Forward
+   * Enum `export_scene.gltf.export_import_convert_lighting_mode`:
+   * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
+   * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
+   * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
    * @blender 4.3.2
    */
-  export type ExportSceneFbxAxisForwardItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
-   * Enum `export_scene.fbx.axis_up`:
-   * - `X` X Up
-   * - `Y` Y Up
-   * - `Z` Z Up
-   * - `-X` -X Up
-   * - `-Y` -Y Up
-   * - `-Z` -Z Up
-   * @blender 4.3.2
-   */
-  export type ExportSceneFbxAxisUpItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
+  export type ExportImportConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
   /**
    * Enum `export_scene.fbx.primary_bone_axis`:
    * - `X` X Axis
@@ -3421,14 +3392,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type ExportSceneFbxPrimaryBoneAxisItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
-   * Enum `export_scene.gltf.export_import_convert_lighting_mode`:
-   * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
-   * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
-   * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
-   * @blender 4.3.2
-   */
-  export type ExportSceneGltfExportImportConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
   /**
    * Enum `exr_codec` (`rna_enum_exr_codec_items`):
    * - `NONE` None
@@ -3453,17 +3416,6 @@ declare module "bpy.types" {
    */
   export type FcurveAutoSmoothingItems = "NONE" | "CONT_ACCEL";
   /**
-   * Enum `FFmpegSettings.audio_channels`:
-   * - `MONO` Mono: Set audio channels to mono
-   * - `STEREO` Stereo: Set audio channels to stereo
-   * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
-   * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
-   * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
-   * @blender 4.3.2
-   */
-  export type FFmpegSettingsAudioChannelsItems =
-    "MONO" | "STEREO" | "SURROUND4" | "SURROUND51" | "SURROUND71";
-  /**
    * Enum `file.bookmark_move.direction`:
    * - `TOP` Top: Top of the list
    * - `UP` Up
@@ -3472,6 +3424,41 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type FileBookmarkMoveDirectionItems = "TOP" | "UP" | "DOWN" | "BOTTOM";
+  /**
+   * Enum `Image.file_format`:
+   * - `BMP` BMP: Output image in bitmap format
+   * - `IRIS` Iris: Output image in SGI IRIS format
+   * - `PNG` PNG: Output image in PNG format
+   * - `JPEG` JPEG: Output image in JPEG format
+   * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
+   * - `TARGA` Targa: Output image in Targa format
+   * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
+   * - `CINEON` Cineon: Output image in Cineon format
+   * - `DPX` DPX: Output image in DPX format
+   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
+   * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
+   * - `HDR` Radiance HDR: Output image in Radiance HDR format
+   * - `TIFF` TIFF: Output image in TIFF format
+   * - `WEBP` WebP: Output image in WebP format
+   * - `FFMPEG` FFmpeg Video
+   * @blender 4.3.2
+   */
+  export type FileFormatItems =
+    | "BMP"
+    | "IRIS"
+    | "PNG"
+    | "JPEG"
+    | "JPEG2000"
+    | "TARGA"
+    | "TARGA_RAW"
+    | "CINEON"
+    | "DPX"
+    | "OPEN_EXR_MULTILAYER"
+    | "OPEN_EXR"
+    | "HDR"
+    | "TIFF"
+    | "WEBP"
+    | "FFMPEG";
   /**
    * Enum `fileselect_params_sort` (`rna_enum_fileselect_params_sort_items`):
    * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
@@ -3492,6 +3479,21 @@ declare module "bpy.types" {
    */
   export type FileSelectWalkDirectionItems = "UP" | "DOWN" | "LEFT" | "RIGHT";
   /**
+   * Enum `UILayout.template_ID.filter`:
+   * - `ALL` All
+   * - `AVAILABLE` Available
+   * @blender 4.3.2
+   */
+  export type FilterItems = "ALL" | "AVAILABLE";
+  /**
+   * Enum `grease_pencil.interpolate.flip`:
+   * - `NONE` No Flip
+   * - `FLIP` Flip
+   * - `AUTO` Automatic
+   * @blender 4.3.2
+   */
+  export type FlipItems = "NONE" | "FLIP" | "AUTO";
+  /**
    * Enum `FluidDomainSettings.display_interpolation`:
    * - `LINEAR` Linear: Good smoothness and speed
    * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
@@ -3499,15 +3501,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type FluidDomainSettingsDisplayInterpolationItems = "LINEAR" | "CUBIC" | "CLOSEST";
-  /**
-   * Enum `FluidDomainSettings.slice_axis`:
-   * - `AUTO` Auto: Adjust slice direction according to the view direction
-   * - `X` X: Slice along the X axis
-   * - `Y` Y: Slice along the Y axis
-   * - `Z` Z: Slice along the Z axis
-   * @blender 4.3.2
-   */
-  export type FluidDomainSettingsSliceAxisItems = "AUTO" | "X" | "Y" | "Z";
   /**
    * Enum `FModifierCycles.mode_before`:
    * - `NONE` No Cycles: Don't do anything
@@ -3585,15 +3578,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type FunctionNodeAlignEulerToVectorAxisItems = "X" | "Y" | "Z";
-  /**
-   * Enum `FunctionNodeAlignEulerToVector.pivot_axis`:
-   * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
-   * - `X` X: Rotate around the local X axis
-   * - `Y` Y: Rotate around the local Y axis
-   * - `Z` Z: Rotate around the local Z axis
-   * @blender 4.3.2
-   */
-  export type FunctionNodeAlignEulerToVectorPivotAxisItems = "AUTO" | "X" | "Y" | "Z";
   /**
    * Enum `geometry_component_type` (`rna_enum_geometry_component_type_items`):
    * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
@@ -3708,21 +3692,6 @@ declare module "bpy.types" {
     | "SHARP"
     | "LINEAR"
     | "CONSTANT";
-  /**
-   * Enum `grease_pencil.interpolate.flip`:
-   * - `NONE` No Flip
-   * - `FLIP` Flip
-   * - `AUTO` Automatic
-   * @blender 4.3.2
-   */
-  export type GreasePencilInterpolateFlipItems = "NONE" | "FLIP" | "AUTO";
-  /**
-   * Enum `grease_pencil.interpolate.layers`:
-   * - `ACTIVE` Active
-   * - `ALL` All Layers
-   * @blender 4.3.2
-   */
-  export type GreasePencilInterpolateLayersItems = "ACTIVE" | "ALL";
   /**
    * Enum `grease_pencil.primitive_arc.type`:
    * - `BOX` Box
@@ -5791,7 +5760,7 @@ declare module "bpy.types" {
    * - `ITASC` iTaSC: Multi constraint, stateful IK solver
    * @blender 4.3.2
    */
-  export type IKParamIkSolverItems = "LEGACY" | "ITASC";
+  export type IkSolverItems = "LEGACY" | "ITASC";
   /**
    * Enum `Image.alpha_mode`:
    * - `STRAIGHT` Straight: Store RGB and alpha channels separately with alpha acting as a mask, also known as unassociated alpha. Commonly used by image editing applications and file formats like PNG.
@@ -5828,56 +5797,6 @@ declare module "bpy.types" {
    */
   export type ImageConvertToMeshPlaneExtensionItems = "CLIP" | "EXTEND" | "REPEAT";
   /**
-   * Enum `image.convert_to_mesh_plane.render_method`:
-   * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
-   * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
-   * @blender 4.3.2
-   */
-  export type ImageConvertToMeshPlaneRenderMethodItems = "DITHERED" | "BLENDED";
-  /**
-   * Enum `image.convert_to_mesh_plane.shader`:
-   * - `PRINCIPLED` Principled: Principled shader
-   * - `SHADELESS` Shadeless: Only visible to camera and reflections
-   * - `EMISSION` Emission: Emission shader
-   * @blender 4.3.2
-   */
-  export type ImageConvertToMeshPlaneShaderItems = "PRINCIPLED" | "SHADELESS" | "EMISSION";
-  /**
-   * Enum `Image.file_format`:
-   * - `BMP` BMP: Output image in bitmap format
-   * - `IRIS` Iris: Output image in SGI IRIS format
-   * - `PNG` PNG: Output image in PNG format
-   * - `JPEG` JPEG: Output image in JPEG format
-   * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
-   * - `TARGA` Targa: Output image in Targa format
-   * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
-   * - `CINEON` Cineon: Output image in Cineon format
-   * - `DPX` DPX: Output image in DPX format
-   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
-   * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
-   * - `HDR` Radiance HDR: Output image in Radiance HDR format
-   * - `TIFF` TIFF: Output image in TIFF format
-   * - `WEBP` WebP: Output image in WebP format
-   * - `FFMPEG` FFmpeg Video
-   * @blender 4.3.2
-   */
-  export type ImageFileFormatItems =
-    | "BMP"
-    | "IRIS"
-    | "PNG"
-    | "JPEG"
-    | "JPEG2000"
-    | "TARGA"
-    | "TARGA_RAW"
-    | "CINEON"
-    | "DPX"
-    | "OPEN_EXR_MULTILAYER"
-    | "OPEN_EXR"
-    | "HDR"
-    | "TIFF"
-    | "WEBP"
-    | "FFMPEG";
-  /**
    * Enum `image_generated_type` (`rna_enum_image_generated_type_items`):
    * - `BLANK` Blank: Generate a blank image
    * - `UV_GRID` UV Grid: Generated grid to test UV mappings
@@ -5885,6 +5804,25 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type ImageGeneratedTypeItems = "BLANK" | "UV_GRID" | "COLOR_GRID";
+  /**
+   * Enum `Bone.inherit_scale`:
+   * - `FULL` Full: Inherit all effects of parent scaling
+   * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
+   * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
+   * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
+   * - `NONE` None: Completely ignore parent scaling
+   * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox.
+   * @blender 4.3.2
+   */
+  export type InheritScaleItems =
+    "FULL" | "FIX_SHEAR" | "ALIGNED" | "AVERAGE" | "NONE" | "NONE_LEGACY";
+  /**
+   * Enum `NodeTreeInterface.new_socket.in_out`:
+   * - `INPUT` Input: Generate a input node socket
+   * - `OUTPUT` Output: Generate a output node socket
+   * @blender 4.3.2
+   */
+  export type InOutItems = "INPUT" | "OUTPUT";
   /**
    * Enum `keyblock_type` (`rna_enum_keyblock_type_items`):
    * - `KEY_LINEAR` Linear
@@ -5987,14 +5925,18 @@ declare module "bpy.types" {
    */
   export type KeymapPropvalueItems = "NONE";
   /**
-   * Enum `KinematicConstraint.limit_mode`:
-   * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
-   * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
-   * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
+   * Enum `CompositorNodeCryptomatteV2.layer`:
+   * - `PLACEHOLDER` Placeholder
    * @blender 4.3.2
    */
-  export type KinematicConstraintLimitModeItems =
-    "LIMITDIST_INSIDE" | "LIMITDIST_OUTSIDE" | "LIMITDIST_ONSURFACE";
+  export type LayerItems = "PLACEHOLDER";
+  /**
+   * Enum `grease_pencil.interpolate.layers`:
+   * - `ACTIVE` Active
+   * - `ALL` All Layers
+   * @blender 4.3.2
+   */
+  export type LayersItems = "ACTIVE" | "ALL";
   /**
    * Enum `LightProbeSphere.influence_type`:
    * - `ELIPSOID` Sphere
@@ -6028,6 +5970,14 @@ declare module "bpy.types" {
    */
   export type LightTypeItems = "POINT" | "SUN" | "SPOT" | "AREA";
   /**
+   * Enum `KinematicConstraint.limit_mode`:
+   * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
+   * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
+   * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
+   * @blender 4.3.2
+   */
+  export type LimitModeItems = "LIMITDIST_INSIDE" | "LIMITDIST_OUTSIDE" | "LIMITDIST_ONSURFACE";
+  /**
    * Enum `LineStyleAlphaModifier_AlongStroke.blend`:
    * - `MIX` Mix
    * - `ADD` Add
@@ -6041,48 +5991,6 @@ declare module "bpy.types" {
    */
   export type LineStyleAlphaModifierAlongStrokeBlendItems =
     "MIX" | "ADD" | "SUBTRACT" | "MULTIPLY" | "DIVIDE" | "DIFFERENCE" | "MINIMUM" | "MAXIMUM";
-  /**
-   * Enum `LineStyleAlphaModifier_AlongStroke.mapping`:
-   * - `LINEAR` Linear: Use linear mapping
-   * - `CURVE` Curve: Use curve mapping
-   * @blender 4.3.2
-   */
-  export type LineStyleAlphaModifierAlongStrokeMappingItems = "LINEAR" | "CURVE";
-  /**
-   * Enum `LineStyleAlphaModifier_Material.material_attribute`:
-   * - `LINE` Line Color
-   * - `LINE_R` Line Color Red
-   * - `LINE_G` Line Color Green
-   * - `LINE_B` Line Color Blue
-   * - `LINE_A` Line Color Alpha
-   * - `DIFF` Diffuse Color
-   * - `DIFF_R` Diffuse Color Red
-   * - `DIFF_G` Diffuse Color Green
-   * - `DIFF_B` Diffuse Color Blue
-   * - `SPEC` Specular Color
-   * - `SPEC_R` Specular Color Red
-   * - `SPEC_G` Specular Color Green
-   * - `SPEC_B` Specular Color Blue
-   * - `SPEC_HARD` Specular Hardness
-   * - `ALPHA` Alpha Transparency
-   * @blender 4.3.2
-   */
-  export type LineStyleAlphaModifierMaterialMaterialAttributeItems =
-    | "LINE"
-    | "LINE_R"
-    | "LINE_G"
-    | "LINE_B"
-    | "LINE_A"
-    | "DIFF"
-    | "DIFF_R"
-    | "DIFF_G"
-    | "DIFF_B"
-    | "SPEC"
-    | "SPEC_R"
-    | "SPEC_G"
-    | "SPEC_B"
-    | "SPEC_HARD"
-    | "ALPHA";
   /**
    * Enum `linestyle_alpha_modifier_type` (`rna_enum_linestyle_alpha_modifier_type_items`):
    * - `ALONG_STROKE` Along Stroke
@@ -6179,6 +6087,13 @@ declare module "bpy.types" {
     | "NOISE"
     | "TANGENT";
   /**
+   * Enum `LineStyleAlphaModifier_AlongStroke.mapping`:
+   * - `LINEAR` Linear: Use linear mapping
+   * - `CURVE` Curve: Use curve mapping
+   * @blender 4.3.2
+   */
+  export type MappingItems = "LINEAR" | "CURVE";
+  /**
    * Enum `mapping_type` (`rna_enum_mapping_type_items`):
    * - `POINT` Point: Transform a point
    * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
@@ -6187,6 +6102,21 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type MappingTypeItems = "POINT" | "TEXTURE" | "VECTOR" | "NORMAL";
+  /**
+   * Enum `uv.pack_islands.margin_method`:
+   * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+   * - `ADD` Add: Just add the margin, ignoring any UV scale
+   * - `FRACTION` Fraction: Specify a precise fraction of final UV output
+   * @blender 4.3.2
+   */
+  export type MarginMethodItems = "SCALED" | "ADD" | "FRACTION";
+  /**
+   * Enum `SpaceClipEditor.mask_overlay_mode`:
+   * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+   * - `COMBINED` Combined: Combine space background image with the mask
+   * @blender 4.3.2
+   */
+  export type MaskOverlayModeItems = "ALPHACHANNEL" | "COMBINED";
   /**
    * Enum `MaskSplinePoint.handle_type`:
    * - `AUTO` Auto
@@ -6198,6 +6128,73 @@ declare module "bpy.types" {
    */
   export type MaskSplinePointHandleTypeItems =
     "AUTO" | "VECTOR" | "ALIGNED" | "ALIGNED_DOUBLESIDE" | "FREE";
+  /**
+   * Enum `VertexWeightEditModifier.mask_tex_mapping`:
+   * - `LOCAL` Local: Use local generated coordinates
+   * - `GLOBAL` Global: Use global coordinates
+   * - `OBJECT` Object: Use local generated coordinates of another object
+   * - `UV` UV: Use coordinates from a UV layer
+   * @blender 4.3.2
+   */
+  export type MaskTexMappingItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
+  /**
+   * Enum `VertexWeightEditModifier.mask_tex_use_channel`:
+   * - `INT` Intensity
+   * - `RED` Red
+   * - `GREEN` Green
+   * - `BLUE` Blue
+   * - `HUE` Hue
+   * - `SAT` Saturation
+   * - `VAL` Value
+   * - `ALPHA` Alpha
+   * @blender 4.3.2
+   */
+  export type MaskTexUseChannelItems =
+    "INT" | "RED" | "GREEN" | "BLUE" | "HUE" | "SAT" | "VAL" | "ALPHA";
+  /**
+   * Enum `CompositorNodeBoxMask.mask_type`:
+   * - `ADD` Add
+   * - `SUBTRACT` Subtract
+   * - `MULTIPLY` Multiply
+   * - `NOT` Not
+   * @blender 4.3.2
+   */
+  export type MaskTypeItems = "ADD" | "SUBTRACT" | "MULTIPLY" | "NOT";
+  /**
+   * Enum `LineStyleAlphaModifier_Material.material_attribute`:
+   * - `LINE` Line Color
+   * - `LINE_R` Line Color Red
+   * - `LINE_G` Line Color Green
+   * - `LINE_B` Line Color Blue
+   * - `LINE_A` Line Color Alpha
+   * - `DIFF` Diffuse Color
+   * - `DIFF_R` Diffuse Color Red
+   * - `DIFF_G` Diffuse Color Green
+   * - `DIFF_B` Diffuse Color Blue
+   * - `SPEC` Specular Color
+   * - `SPEC_R` Specular Color Red
+   * - `SPEC_G` Specular Color Green
+   * - `SPEC_B` Specular Color Blue
+   * - `SPEC_HARD` Specular Hardness
+   * - `ALPHA` Alpha Transparency
+   * @blender 4.3.2
+   */
+  export type MaterialAttributeItems =
+    | "LINE"
+    | "LINE_R"
+    | "LINE_G"
+    | "LINE_B"
+    | "LINE_A"
+    | "DIFF"
+    | "DIFF_R"
+    | "DIFF_G"
+    | "DIFF_B"
+    | "SPEC"
+    | "SPEC_R"
+    | "SPEC_G"
+    | "SPEC_B"
+    | "SPEC_HARD"
+    | "ALPHA";
   /**
    * Enum `mesh.bridge_edge_loops.interpolation`:
    * - `LINEAR` Linear
@@ -6714,13 +6711,6 @@ declare module "bpy.types" {
    */
   export type NodeTreeInterfaceItemTypeItems = "SOCKET" | "PANEL";
   /**
-   * Enum `NodeTreeInterface.new_socket.in_out`:
-   * - `INPUT` Input: Generate a input node socket
-   * - `OUTPUT` Output: Generate a output node socket
-   * @blender 4.3.2
-   */
-  export type NodeTreeInterfaceNewSocketInOutItems = "INPUT" | "OUTPUT";
-  /**
    * Enum `node_warning_type` (`rna_enum_node_warning_type_items`):
    * - `ERROR` Error
    * - `WARNING` Warning
@@ -6728,6 +6718,13 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type NodeWarningTypeItems = "ERROR" | "WARNING" | "INFO";
+  /**
+   * Enum `CloudsTexture.noise_type`:
+   * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+   * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
+   * @blender 4.3.2
+   */
+  export type NoiseTypeItems = "SOFT_NOISE" | "HARD_NOISE";
   /**
    * Enum `normal_space` (`rna_enum_normal_space_items`):
    * - `OBJECT` Object: Bake the normals in object space
@@ -6800,13 +6797,6 @@ declare module "bpy.types" {
    */
   export type ObjectEmptyDrawtypeItems =
     "PLAIN_AXES" | "ARROWS" | "SINGLE_ARROW" | "CIRCLE" | "CUBE" | "SPHERE" | "CONE" | "IMAGE";
-  /**
-   * Enum `Object.is_modified.settings`:
-   * - `PREVIEW` Preview: Apply modifier preview settings
-   * - `RENDER` Render: Apply modifier render settings
-   * @blender 4.3.2
-   */
-  export type ObjectIsModifiedSettingsItems = "PREVIEW" | "RENDER";
   /**
    * Enum `object_mode` (`rna_enum_object_mode_items`):
    * - `OBJECT` Object Mode
@@ -6925,6 +6915,16 @@ declare module "bpy.types" {
     | "CAMERA"
     | "SPEAKER";
   /**
+   * Enum `BevelModifier.offset_type`:
+   * - `OFFSET` Offset: Amount is offset of new edges from original
+   * - `WIDTH` Width: Amount is width of new face
+   * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
+   * - `PERCENT` Percent: Amount is percent of adjacent edge length
+   * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
+   * @blender 4.3.2
+   */
+  export type OffsetTypeItems = "OFFSET" | "WIDTH" | "DEPTH" | "PERCENT" | "ABSOLUTE";
+  /**
    * Enum `operator_context` (`rna_enum_operator_context_items`):
    * - `INVOKE_DEFAULT` Invoke Default
    * - `INVOKE_REGION_WIN` Invoke Region Window
@@ -7003,6 +7003,13 @@ declare module "bpy.types" {
   export type OutlinerLiboverrideOperationSelectionSetItems =
     "SELECTED" | "CONTENT" | "SELECTED_AND_CONTENT";
   /**
+   * Enum `constraint.apply.owner`:
+   * - `OBJECT` Object: Edit a constraint on the active object
+   * - `BONE` Bone: Edit a constraint on the active bone
+   * @blender 4.3.2
+   */
+  export type OwnerItems = "OBJECT" | "BONE";
+  /**
    * Enum `paint.hide_show.action`:
    * - `HIDE` Hide: Hide vertices
    * - `SHOW` Show: Show vertices
@@ -7038,34 +7045,21 @@ declare module "bpy.types" {
   export type ParticleEditHairBrushItems =
     "COMB" | "SMOOTH" | "ADD" | "LENGTH" | "PUFF" | "CUT" | "WEIGHT";
   /**
-   * Enum `PointCache.compression`:
-   * - `NO` None: No compression
-   * - `LIGHT` Lite: Fast but not so effective compression
-   * - `HEAVY` Heavy: Effective but slow compression
+   * Enum `FunctionNodeAlignEulerToVector.pivot_axis`:
+   * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
+   * - `X` X: Rotate around the local X axis
+   * - `Y` Y: Rotate around the local Y axis
+   * - `Z` Z: Rotate around the local Z axis
    * @blender 4.3.2
    */
-  export type PointCacheCompressionItems = "NO" | "LIGHT" | "HEAVY";
+  export type PivotAxisItems = "AUTO" | "X" | "Y" | "Z";
   /**
-   * Enum `pose.blend_to_neighbor.axis_lock`:
-   * - `FREE` Free: All axes are affected
-   * - `X` X: Only X-axis transforms are affected
-   * - `Y` Y: Only Y-axis transforms are affected
-   * - `Z` Z: Only Z-axis transforms are affected
+   * Enum `uv.cylinder_project.pole`:
+   * - `PINCH` Pinch: UVs are pinched at the poles
+   * - `FAN` Fan: UVs are fanned at the poles
    * @blender 4.3.2
    */
-  export type PoseBlendToNeighborAxisLockItems = "FREE" | "X" | "Y" | "Z";
-  /**
-   * Enum `pose.blend_to_neighbor.channels`:
-   * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
-   * - `LOC` Location: Location only
-   * - `ROT` Rotation: Rotation only
-   * - `SIZE` Scale: Scale only
-   * - `BBONE` Bendy Bone: Bendy Bone shape properties
-   * - `CUSTOM` Custom Properties: Custom properties
-   * @blender 4.3.2
-   */
-  export type PoseBlendToNeighborChannelsItems =
-    "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
+  export type PoleItems = "PINCH" | "FAN";
   /**
    * Enum `Preferences.active_section`:
    * - `INTERFACE` Interface
@@ -7113,6 +7107,13 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type PreferencesSystemViewportAaItems = "OFF" | "FXAA" | "5" | "8" | "11" | "16" | "32";
+  /**
+   * Enum `BevelModifier.profile_type`:
+   * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
+   * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
+   * @blender 4.3.2
+   */
+  export type ProfileTypeItems = "SUPERELLIPSE" | "CUSTOM";
   /**
    * Enum `prop_dynamicpaint_type` (`rna_enum_prop_dynamicpaint_type_items`):
    * - `CANVAS` Canvas
@@ -7319,6 +7320,13 @@ declare module "bpy.types" {
     | "TOOL_HEADER"
     | "XR";
   /**
+   * Enum `image.convert_to_mesh_plane.render_method`:
+   * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
+   * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
+   * @blender 4.3.2
+   */
+  export type RenderMethodItems = "DITHERED" | "BLENDED";
+  /**
    * Enum `render_pass_type` (`rna_enum_render_pass_type_items`):
    * - `COMBINED` Combined
    * - `Z` Z
@@ -7448,43 +7456,6 @@ declare module "bpy.types" {
    */
   export type SculptMaskFromBoundaryMixModeItems =
     "MIX" | "MULTIPLY" | "DIVIDE" | "ADD" | "SUBTRACT";
-  /**
-   * Enum `sculpt.mask_from_boundary.settings_source`:
-   * - `OPERATOR` Operator: Use settings from operator properties
-   * - `BRUSH` Brush: Use settings from brush
-   * - `SCENE` Scene: Use settings from scene
-   * @blender 4.3.2
-   */
-  export type SculptMaskFromBoundarySettingsSourceItems = "OPERATOR" | "BRUSH" | "SCENE";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_extrude_mode`:
-   * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
-   * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
-   * @blender 4.3.2
-   */
-  export type SculptTrimBoxGestureTrimExtrudeModeItems = "PROJECT" | "FIXED";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_mode`:
-   * - `DIFFERENCE` Difference: Use a difference boolean operation
-   * - `UNION` Union: Use a union boolean operation
-   * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
-   * @blender 4.3.2
-   */
-  export type SculptTrimBoxGestureTrimModeItems = "DIFFERENCE" | "UNION" | "JOIN";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_orientation`:
-   * - `VIEW` View: Use the view to orientate the trimming shape
-   * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
-   * @blender 4.3.2
-   */
-  export type SculptTrimBoxGestureTrimOrientationItems = "VIEW" | "SURFACE";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_solver`:
-   * - `EXACT` Exact: Use the exact boolean solver
-   * - `FAST` Fast: Use the fast float boolean solver
-   * @blender 4.3.2
-   */
-  export type SculptTrimBoxGestureTrimSolverItems = "EXACT" | "FAST";
   /**
    * Enum `sequence_modifier_type` (`rna_enum_sequence_modifier_type_items`):
    * - `BRIGHT_CONTRAST` Brightness/Contrast
@@ -7624,12 +7595,35 @@ declare module "bpy.types" {
    */
   export type SequenceSplitSplitMethodItems = "SOFT" | "HARD";
   /**
+   * Enum `Object.is_modified.settings`:
+   * - `PREVIEW` Preview: Apply modifier preview settings
+   * - `RENDER` Render: Apply modifier render settings
+   * @blender 4.3.2
+   */
+  export type SettingsItems = "PREVIEW" | "RENDER";
+  /**
+   * Enum `sculpt.mask_from_boundary.settings_source`:
+   * - `OPERATOR` Operator: Use settings from operator properties
+   * - `BRUSH` Brush: Use settings from brush
+   * - `SCENE` Scene: Use settings from scene
+   * @blender 4.3.2
+   */
+  export type SettingsSourceItems = "OPERATOR" | "BRUSH" | "SCENE";
+  /**
    * Enum `ShaderFxShadow.orientation`:
    * - `HORIZONTAL` Horizontal
    * - `VERTICAL` Vertical
    * @blender 4.3.2
    */
   export type ShaderFxShadowOrientationItems = "HORIZONTAL" | "VERTICAL";
+  /**
+   * Enum `image.convert_to_mesh_plane.shader`:
+   * - `PRINCIPLED` Principled: Principled shader
+   * - `SHADELESS` Shadeless: Only visible to camera and reflections
+   * - `EMISSION` Emission: Emission shader
+   * @blender 4.3.2
+   */
+  export type ShaderItems = "PRINCIPLED" | "SHADELESS" | "EMISSION";
   /**
    * Enum `ShaderNodeBsdfGlass.distribution`:
    * - `BECKMANN` Beckmann
@@ -7717,6 +7711,15 @@ declare module "bpy.types" {
   export type ShrinkwrapTypeItems =
     "NEAREST_SURFACEPOINT" | "PROJECT" | "NEAREST_VERTEX" | "TARGET_PROJECT";
   /**
+   * Enum `FluidDomainSettings.slice_axis`:
+   * - `AUTO` Auto: Adjust slice direction according to the view direction
+   * - `X` X: Slice along the X axis
+   * - `Y` Y: Slice along the Y axis
+   * - `Z` Z: Slice along the Z axis
+   * @blender 4.3.2
+   */
+  export type SliceAxisItems = "AUTO" | "X" | "Y" | "Z";
+  /**
    * Enum `snap_animation_element` (`rna_enum_snap_animation_element_items`):
    * - `FRAME` Frame: Snap to frame
    * - `SECOND` Second: Snap to seconds
@@ -7776,13 +7779,6 @@ declare module "bpy.types" {
    * @blender 4.3.2
    */
   export type SpaceClipEditorMaskDisplayTypeItems = "OUTLINE" | "DASH" | "BLACK" | "WHITE";
-  /**
-   * Enum `SpaceClipEditor.mask_overlay_mode`:
-   * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
-   * - `COMBINED` Combined: Combine space background image with the mask
-   * @blender 4.3.2
-   */
-  export type SpaceClipEditorMaskOverlayModeItems = "ALPHACHANNEL" | "COMBINED";
   /**
    * Enum `space_file_browse_mode` (`rna_enum_space_file_browse_mode_items`):
    * - `FILES` File Browser
@@ -8082,12 +8078,34 @@ declare module "bpy.types" {
   export type TransformPivotFullItems =
     "BOUNDING_BOX_CENTER" | "CURSOR" | "INDIVIDUAL_ORIGINS" | "MEDIAN_POINT" | "ACTIVE_ELEMENT";
   /**
-   * Enum `UILayout.template_ID.filter`:
-   * - `ALL` All
-   * - `AVAILABLE` Available
+   * Enum `sculpt.trim_box_gesture.trim_extrude_mode`:
+   * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+   * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
    * @blender 4.3.2
    */
-  export type UILayoutTemplateIDFilterItems = "ALL" | "AVAILABLE";
+  export type TrimExtrudeModeItems = "PROJECT" | "FIXED";
+  /**
+   * Enum `sculpt.trim_box_gesture.trim_mode`:
+   * - `DIFFERENCE` Difference: Use a difference boolean operation
+   * - `UNION` Union: Use a union boolean operation
+   * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
+   * @blender 4.3.2
+   */
+  export type TrimModeItems = "DIFFERENCE" | "UNION" | "JOIN";
+  /**
+   * Enum `sculpt.trim_box_gesture.trim_orientation`:
+   * - `VIEW` View: Use the view to orientate the trimming shape
+   * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
+   * @blender 4.3.2
+   */
+  export type TrimOrientationItems = "VIEW" | "SURFACE";
+  /**
+   * Enum `sculpt.trim_box_gesture.trim_solver`:
+   * - `EXACT` Exact: Use the exact boolean solver
+   * - `FAST` Fast: Use the fast float boolean solver
+   * @blender 4.3.2
+   */
+  export type TrimSolverItems = "EXACT" | "FAST";
   /**
    * Enum `uilist_layout_type` (`rna_enum_uilist_layout_type_items`):
    * - `DEFAULT` Default Layout: Use the default, multi-rows layout
@@ -8131,21 +8149,6 @@ declare module "bpy.types" {
   export type UvCylinderProjectDirectionItems =
     "VIEW_ON_EQUATOR" | "VIEW_ON_POLES" | "ALIGN_TO_OBJECT";
   /**
-   * Enum `uv.cylinder_project.pole`:
-   * - `PINCH` Pinch: UVs are pinched at the poles
-   * - `FAN` Fan: UVs are fanned at the poles
-   * @blender 4.3.2
-   */
-  export type UvCylinderProjectPoleItems = "PINCH" | "FAN";
-  /**
-   * Enum `uv.pack_islands.margin_method`:
-   * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
-   * - `ADD` Add: Just add the margin, ignoring any UV scale
-   * - `FRACTION` Fraction: Specify a precise fraction of final UV output
-   * @blender 4.3.2
-   */
-  export type UvPackIslandsMarginMethodItems = "SCALED" | "ADD" | "FRACTION";
-  /**
    * Enum `uv.stitch.mode`:
    * - `VERTEX` Vertex
    * - `EDGE` Edge
@@ -8173,29 +8176,6 @@ declare module "bpy.types" {
    */
   export type VertexWeightEditModifierFalloffTypeItems =
     "LINEAR" | "CURVE" | "SHARP" | "SMOOTH" | "ROOT" | "ICON_SPHERECURVE" | "RANDOM" | "STEP";
-  /**
-   * Enum `VertexWeightEditModifier.mask_tex_mapping`:
-   * - `LOCAL` Local: Use local generated coordinates
-   * - `GLOBAL` Global: Use global coordinates
-   * - `OBJECT` Object: Use local generated coordinates of another object
-   * - `UV` UV: Use coordinates from a UV layer
-   * @blender 4.3.2
-   */
-  export type VertexWeightEditModifierMaskTexMappingItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
-  /**
-   * Enum `VertexWeightEditModifier.mask_tex_use_channel`:
-   * - `INT` Intensity
-   * - `RED` Red
-   * - `GREEN` Green
-   * - `BLUE` Blue
-   * - `HUE` Hue
-   * - `SAT` Saturation
-   * - `VAL` Value
-   * - `ALPHA` Alpha
-   * @blender 4.3.2
-   */
-  export type VertexWeightEditModifierMaskTexUseChannelItems =
-    "INT" | "RED" | "GREEN" | "BLUE" | "HUE" | "SAT" | "VAL" | "ALPHA";
   /**
    * Enum `view3d.interactive_add.plane_aspect_base`:
    * - `FREE` Free: Use an unconstrained aspect
@@ -8262,6 +8242,21 @@ declare module "bpy.types" {
     | "VECTOR_INT"
     | "POINTS"
     | "UNKNOWN";
+  /**
+   * Enum `CyclesMaterialSettings.volume_interpolation`:
+   * - `LINEAR` Linear: Good smoothness and speed
+   * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+   * @blender 4.3.2
+   */
+  export type VolumeInterpolationItems = "LINEAR" | "CUBIC";
+  /**
+   * Enum `CyclesMaterialSettings.volume_sampling`:
+   * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+   * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+   * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
+   * @blender 4.3.2
+   */
+  export type VolumeSamplingItems = "DISTANCE" | "EQUIANGULAR" | "MULTIPLE_IMPORTANCE";
   /**
    * Enum `window_cursor` (`rna_enum_window_cursor_items`):
    * - `DEFAULT` Default

@@ -1601,9 +1601,9 @@ declare module "bpy.types" {
     /**
      * IK solver for which these parameters are defined
      * Default: 'LEGACY' · Read-only
-     * Items: {@link IKParamIkSolverItems}
+     * Items: {@link IkSolverItems}
      */
-    readonly ik_solver: IKParamIkSolverItems;
+    readonly ik_solver: IkSolverItems;
   }
 
   /**
@@ -1644,9 +1644,9 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Items: {@link ImageFileFormatItems}
+     * Items: {@link FileFormatItems}
      */
-    file_format: ImageFileFormatItems;
+    file_format: FileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'BW'
@@ -3581,9 +3581,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3631,9 +3631,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3691,9 +3691,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3751,9 +3751,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3811,9 +3811,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3875,15 +3875,15 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3931,9 +3931,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3996,9 +3996,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -4321,9 +4321,9 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Color ramp used to change line color
      * Read-only
@@ -5192,9 +5192,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5301,9 +5301,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5371,9 +5371,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5441,9 +5441,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5511,9 +5511,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5585,15 +5585,15 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5705,9 +5705,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`

@@ -3888,9 +3888,9 @@ declare module "bpy.types" {
         /**
          * Create an input or output socket
          * Default: 'INPUT'
-         * Items: {@link NodeTreeInterfaceNewSocketInOutItems}
+         * Items: {@link InOutItems}
          */
-        in_out?: NodeTreeInterfaceNewSocketInOutItems;
+        in_out?: InOutItems;
         /**
          * Type of socket generated on nodes
          * Default: 'DEFAULT'

@@ -695,9 +695,9 @@ declare module "bpy.types" {
     /**
      * Input or output socket type
      * Default: 'INPUT' · Read-only
-     * Items: {@link NodeTreeInterfaceNewSocketInOutItems}
+     * Items: {@link InOutItems}
      */
-    readonly in_out: NodeTreeInterfaceNewSocketInOutItems;
+    readonly in_out: InOutItems;
     /**
      * Hide the socket input value even when the socket is not connected
      * Default: `false`

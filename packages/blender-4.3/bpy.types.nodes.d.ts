@@ -360,9 +360,9 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link CompositorNodeBoxMaskMaskTypeItems}
+     * Items: {@link MaskTypeItems}
      */
-    mask_type: CompositorNodeBoxMaskMaskTypeItems;
+    mask_type: MaskTypeItems;
     /**
      * X position of the middle of the box
      * Default: `0.5` · Range: [-1, 2] · step 10 · precision 3
@@ -2082,9 +2082,9 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link CompositorNodeBoxMaskMaskTypeItems}
+     * Items: {@link MaskTypeItems}
      */
-    mask_type: CompositorNodeBoxMaskMaskTypeItems;
+    mask_type: MaskTypeItems;
     /**
      * X position of the middle of the ellipse
      * Default: `0.5` · Range: [-1, 2] · step 10 · precision 3
@@ -4864,9 +4864,9 @@ declare module "bpy.types" {
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link FunctionNodeAlignEulerToVectorPivotAxisItems}
+     * Items: {@link PivotAxisItems}
      */
-    pivot_axis: FunctionNodeAlignEulerToVectorPivotAxisItems;
+    pivot_axis: PivotAxisItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4907,9 +4907,9 @@ declare module "bpy.types" {
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link FunctionNodeAlignEulerToVectorPivotAxisItems}
+     * Items: {@link PivotAxisItems}
      */
-    pivot_axis: FunctionNodeAlignEulerToVectorPivotAxisItems;
+    pivot_axis: PivotAxisItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED

@@ -108,9 +108,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link SpaceClipEditorMaskOverlayModeItems}
+     * Items: {@link MaskOverlayModeItems}
      */
-    mask_overlay_mode: SpaceClipEditorMaskOverlayModeItems;
+    mask_overlay_mode: MaskOverlayModeItems;
     /**
      * Overlay blending factor of rasterized mask
      * Default: `0.7` · Range: [0, 1] · step 0.1 · precision 1 · Subtype: FACTOR
@@ -908,9 +908,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link SpaceClipEditorMaskOverlayModeItems}
+     * Items: {@link MaskOverlayModeItems}
      */
-    mask_overlay_mode: SpaceClipEditorMaskOverlayModeItems;
+    mask_overlay_mode: MaskOverlayModeItems;
     /**
      * Overlay blending factor of rasterized mask
      * Default: `0` · Range: [0, 1] · step 0.1 · precision 1 · Subtype: FACTOR

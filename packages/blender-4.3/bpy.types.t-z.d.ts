@@ -2231,9 +2231,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
         /**
          * Show preview instead of fixed icon
          * Default: `false`
@@ -2289,9 +2289,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
         /**
          * Show only list, no buttons
          * Default: `false`
@@ -2347,9 +2347,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
       }>,
     ): void;
     /**
@@ -2547,9 +2547,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
       }>,
     ): void;
     /**
@@ -5367,9 +5367,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link FluidDomainSettingsSliceAxisItems}
+     * Items: {@link SliceAxisItems}
      */
-    slice_axis: FluidDomainSettingsSliceAxisItems;
+    slice_axis: SliceAxisItems;
     /**
      * Position of the slice
      * Default: `0` · Range: [0, 1] · step 0.1 · precision 3 · Subtype: FACTOR

@@ -28,10 +28,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
       /**
        * Create a notification after the operation
        * Default: `false`
@@ -54,10 +54,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Set inverse correction for Child Of constraint
@@ -74,10 +74,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Duplicate constraint at the same position in the stack
@@ -94,10 +94,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
       /**
        * Create a notification after the operation
        * Default: `false`
@@ -120,10 +120,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Remove constraint from constraint stack
@@ -141,10 +141,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
       /**
        * Create a notification after the operation
        * Default: `false`
@@ -174,10 +174,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
       /**
        * First frame of path animation
        * Default: `1` · Range: [-1048574, 1048574] · step 1
@@ -204,10 +204,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Move constraint down in constraint stack
@@ -224,10 +224,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Change the constraint's position in the list so it evaluates after the set number of others
@@ -244,10 +244,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
       /**
        * The index to move the constraint to
        * Default: `0` · Range: [0, INT_MAX] · step 1
@@ -269,10 +269,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Normalize weights of all target bones
@@ -295,10 +295,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Set inverse correction for Object Solver constraint
@@ -315,10 +315,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
     /**
      * Remove the target from the constraint
@@ -347,10 +347,10 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link ConstraintApplyOwnerItems}
+       * Items: {@link OwnerItems}
        * Hidden option.
        */
-      owner?: bpy_types.ConstraintApplyOwnerItems;
+      owner?: bpy_types.OwnerItems;
     }>;
   }
 }

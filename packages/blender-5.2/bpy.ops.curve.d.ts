@@ -276,9 +276,9 @@ declare module "bpy.ops" {
       /**
        * Type of the extruded handle
        * Default: 'VECTOR'
-       * Items: {@link CurvesPenExtrudeHandleItems}
+       * Items: {@link ExtrudeHandleItems}
        */
-      extrude_handle?: bpy_types.CurvesPenExtrudeHandleItems;
+      extrude_handle?: bpy_types.ExtrudeHandleItems;
       /**
        * Delete an existing point
        * Default: `false`
@@ -348,9 +348,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -388,9 +388,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -428,9 +428,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -468,9 +468,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -508,9 +508,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -677,9 +677,9 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CurveSelectSimilarCompareItems}
+       * Items: {@link CompareItems}
        */
-      compare?: bpy_types.CurveSelectSimilarCompareItems;
+      compare?: bpy_types.CompareItems;
       /**
        * Threshold
        * Default: `0.1` · Range: [0, FLT_MAX] · soft [0, 100] · step 1 · precision 3

@@ -38,9 +38,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -78,9 +78,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -351,9 +351,9 @@ declare module "bpy.ops" {
       /**
        * Type of the extruded handle
        * Default: 'VECTOR'
-       * Items: {@link CurvesPenExtrudeHandleItems}
+       * Items: {@link ExtrudeHandleItems}
        */
-      extrude_handle?: bpy_types.CurvesPenExtrudeHandleItems;
+      extrude_handle?: bpy_types.ExtrudeHandleItems;
       /**
        * Delete an existing point
        * Default: `false`

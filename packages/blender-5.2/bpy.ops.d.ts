@@ -5,7 +5,7 @@ declare module "bpy.ops" {
   import { KwArgs } from "bpy";
   import * as bpy_types from "bpy.types";
   /**
-   * Operator execution context (first positional argument, Python `bpy.ops.x.y('INVOKE_DEFAULT')`).
+   * Operator execution context (Python's first positional argument, `bpy.ops.x.y('INVOKE_DEFAULT')`; after the options in TypeScript).
    * @blender 5.2.2
    */
   export type ExecutionContext =
@@ -27,17 +27,20 @@ declare module "bpy.ops" {
   export type OperatorReturn =
     "RUNNING_MODAL" | "CANCELLED" | "FINISHED" | "PASS_THROUGH" | "INTERFACE";
   /**
-   * An operator: call it with an exactly typed options object (Python keyword arguments), optionally preceded by the execution context and the undo flag.
+   * An operator: call it with an exactly typed options object (Python keyword arguments), optionally followed by the execution context and the undo flag (Python takes these two first: the compiler moves them).
    *
    * ```ts
    * bpy.ops.mesh.primitive_cube_add({ size: 2, location: [0, 0, 1] });
-   * bpy.ops.mesh.primitive_cube_add("INVOKE_DEFAULT", true, { size: 2 });
+   * bpy.ops.mesh.primitive_cube_add({ size: 2 }, "INVOKE_DEFAULT", true); // ('INVOKE_DEFAULT', True, size=2)
    * ```
+   * One signature, so a misspelled option is one error with TypeScript's "Did you mean".
    */
   export interface BpyOperator<O> {
-    (options?: KwArgs<O>): Set<OperatorReturn>;
-    (execution_context: ExecutionContext, options?: KwArgs<O>): Set<OperatorReturn>;
-    (execution_context: ExecutionContext, undo: boolean, options?: KwArgs<O>): Set<OperatorReturn>;
+    (
+      options?: KwArgs<O>,
+      execution_context?: ExecutionContext,
+      undo?: boolean,
+    ): Set<OperatorReturn>;
     /** Whether the operator can run in the current context. */
     poll(execution_context?: ExecutionContext): boolean;
     /** The RNA identifier, e.g. `MESH_OT_primitive_cube_add`. */

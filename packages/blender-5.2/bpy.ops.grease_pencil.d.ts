@@ -164,9 +164,9 @@ declare module "bpy.ops" {
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link GreasePencilBrushStrokeBrushToggleItems}
+       * Items: {@link BrushToggleItems}
        */
-      brush_toggle?: bpy_types.GreasePencilBrushStrokeBrushToggleItems;
+      brush_toggle?: bpy_types.BrushToggleItems;
       /**
        * Whether a tablet's eraser mode is being used
        * Default: `false`
@@ -485,9 +485,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link GreasePencilInterpolateLayersItems}
+       * Items: {@link LayersItems}
        */
-      layers?: bpy_types.GreasePencilInterpolateLayersItems;
+      layers?: bpy_types.LayersItems;
       /**
        * Exclude existing Breakdowns keyframes as interpolation extremes
        * Default: `false`
@@ -501,9 +501,9 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link GreasePencilInterpolateFlipItems}
+       * Items: {@link FlipItems}
        */
-      flip?: bpy_types.GreasePencilInterpolateFlipItems;
+      flip?: bpy_types.FlipItems;
       /**
        * Number of times to smooth newly created strokes
        * Default: `1` · Range: [1, 3] · step 1
@@ -529,9 +529,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link GreasePencilInterpolateLayersItems}
+       * Items: {@link LayersItems}
        */
-      layers?: bpy_types.GreasePencilInterpolateLayersItems;
+      layers?: bpy_types.LayersItems;
       /**
        * Exclude existing Breakdowns keyframes as interpolation extremes
        * Default: `false`
@@ -545,9 +545,9 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link GreasePencilInterpolateFlipItems}
+       * Items: {@link FlipItems}
        */
-      flip?: bpy_types.GreasePencilInterpolateFlipItems;
+      flip?: bpy_types.FlipItems;
       /**
        * Number of times to smooth newly created strokes
        * Default: `1` · Range: [1, 3] · step 1
@@ -1059,9 +1059,9 @@ declare module "bpy.ops" {
       /**
        * Type of the extruded handle
        * Default: 'VECTOR'
-       * Items: {@link CurvesPenExtrudeHandleItems}
+       * Items: {@link ExtrudeHandleItems}
        */
-      extrude_handle?: bpy_types.CurvesPenExtrudeHandleItems;
+      extrude_handle?: bpy_types.ExtrudeHandleItems;
       /**
        * Delete an existing point
        * Default: `false`
@@ -1316,9 +1316,9 @@ declare module "bpy.ops" {
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link GreasePencilBrushStrokeBrushToggleItems}
+       * Items: {@link BrushToggleItems}
        */
-      brush_toggle?: bpy_types.GreasePencilBrushStrokeBrushToggleItems;
+      brush_toggle?: bpy_types.BrushToggleItems;
       /**
        * Whether a tablet's eraser mode is being used
        * Default: `false`
@@ -1948,9 +1948,9 @@ declare module "bpy.ops" {
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link GreasePencilBrushStrokeBrushToggleItems}
+       * Items: {@link BrushToggleItems}
        */
-      brush_toggle?: bpy_types.GreasePencilBrushStrokeBrushToggleItems;
+      brush_toggle?: bpy_types.BrushToggleItems;
       /**
        * Whether a tablet's eraser mode is being used
        * Default: `false`
@@ -2143,9 +2143,9 @@ declare module "bpy.ops" {
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link GreasePencilBrushStrokeBrushToggleItems}
+       * Items: {@link BrushToggleItems}
        */
-      brush_toggle?: bpy_types.GreasePencilBrushStrokeBrushToggleItems;
+      brush_toggle?: bpy_types.BrushToggleItems;
       /**
        * Whether a tablet's eraser mode is being used
        * Default: `false`

@@ -81,9 +81,9 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ImageConvertToMeshPlaneShaderItems}
+       * Items: {@link ShaderItems}
        */
-      shader?: bpy_types.ImageConvertToMeshPlaneShaderItems;
+      shader?: bpy_types.ShaderItems;
       /**
        * Strength of emission
        * Default: `1` · Range: [0, FLT_MAX] · soft [0, 10] · step 100 · precision 2
@@ -97,9 +97,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link ImageConvertToMeshPlaneRenderMethodItems}
+       * Items: {@link RenderMethodItems}
        */
-      render_method?: bpy_types.ImageConvertToMeshPlaneRenderMethodItems;
+      render_method?: bpy_types.RenderMethodItems;
       /**
        * Use backface culling to hide the back side of faces
        * Default: `false`
@@ -316,10 +316,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -375,9 +375,9 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ImageConvertToMeshPlaneShaderItems}
+       * Items: {@link ShaderItems}
        */
-      shader?: bpy_types.ImageConvertToMeshPlaneShaderItems;
+      shader?: bpy_types.ShaderItems;
       /**
        * Strength of emission
        * Default: `1` · Range: [0, FLT_MAX] · soft [0, 10] · step 100 · precision 2
@@ -391,9 +391,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link ImageConvertToMeshPlaneRenderMethodItems}
+       * Items: {@link RenderMethodItems}
        */
-      render_method?: bpy_types.ImageConvertToMeshPlaneRenderMethodItems;
+      render_method?: bpy_types.RenderMethodItems;
       /**
        * Use backface culling to hide the back side of faces
        * Default: `false`
@@ -418,9 +418,9 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location
        * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 3 · precision 2 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
@@ -804,10 +804,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1077,10 +1077,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1344,10 +1344,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).

@@ -491,9 +491,9 @@ declare module "bpy.ops" {
       /**
        * The method for determining the size of the bevel
        * Default: 'OFFSET'
-       * Items: {@link BevelModifierOffsetTypeItems}
+       * Items: {@link OffsetTypeItems}
        */
-      offset_type?: bpy_types.BevelModifierOffsetTypeItems;
+      offset_type?: bpy_types.OffsetTypeItems;
       /**
        * Bevel amount
        * Default: `0` · Range: [0, 1000000] · soft [0, 100] · step 1 · precision 3 · Subtype: DISTANCE · Unit: LENGTH
@@ -502,9 +502,9 @@ declare module "bpy.ops" {
       /**
        * The type of shape used to rebuild a beveled section
        * Default: 'SUPERELLIPSE'
-       * Items: {@link BevelModifierProfileTypeItems}
+       * Items: {@link ProfileTypeItems}
        */
-      profile_type?: bpy_types.BevelModifierProfileTypeItems;
+      profile_type?: bpy_types.ProfileTypeItems;
       /**
        * Bevel amount for percentage method
        * Default: `0` · Range: [0, 100] · step 10 · precision 3 · Subtype: PERCENTAGE
@@ -523,9 +523,9 @@ declare module "bpy.ops" {
       /**
        * Affect edges or vertices
        * Default: 'EDGES'
-       * Items: {@link BevelModifierAffectItems}
+       * Items: {@link AffectItems}
        */
-      affect?: bpy_types.BevelModifierAffectItems;
+      affect?: bpy_types.AffectItems;
       /**
        * Do not allow beveled edges/vertices to overlap each other
        * Default: `false`
@@ -2307,9 +2307,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2373,9 +2373,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2418,9 +2418,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2458,9 +2458,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2525,9 +2525,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2580,9 +2580,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2630,9 +2630,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2675,9 +2675,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2720,9 +2720,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2749,9 +2749,9 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location
        * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · step 3 · precision 2 · Array 3 · Subtype: TRANSLATION · Unit: LENGTH
@@ -2840,9 +2840,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -3450,9 +3450,9 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CurveSelectSimilarCompareItems}
+       * Items: {@link CompareItems}
        */
-      compare?: bpy_types.CurveSelectSimilarCompareItems;
+      compare?: bpy_types.CompareItems;
       /**
        * Threshold
        * Default: `0` · Range: [0, 100000] · soft [0, 1] · step 0.01 · precision 5
@@ -3536,9 +3536,9 @@ declare module "bpy.ops" {
       /**
        * The edge flag to tag when selecting the shortest path
        * Default: 'SELECT'
-       * Items: {@link MeshShortestPathPickEdgeModeItems}
+       * Items: {@link EdgeModeItems}
        */
-      edge_mode?: bpy_types.MeshShortestPathPickEdgeModeItems;
+      edge_mode?: bpy_types.EdgeModeItems;
       /**
        * Traverse connected faces (includes diagonals and edge-rings)
        * Default: `false`
@@ -3584,9 +3584,9 @@ declare module "bpy.ops" {
       /**
        * The edge flag to tag when selecting the shortest path
        * Default: 'SELECT'
-       * Items: {@link MeshShortestPathPickEdgeModeItems}
+       * Items: {@link EdgeModeItems}
        */
-      edge_mode?: bpy_types.MeshShortestPathPickEdgeModeItems;
+      edge_mode?: bpy_types.EdgeModeItems;
       /**
        * Traverse connected faces (includes diagonals and edge-rings)
        * Default: `false`

@@ -53,9 +53,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -183,9 +183,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -369,10 +369,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        * Hidden option.
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -423,9 +423,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -485,9 +485,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -665,9 +665,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -694,9 +694,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -741,9 +741,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -1093,9 +1093,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -1133,9 +1133,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -1300,10 +1300,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback): `DEFAULT`, `FILE_SORT_ALPHA`, `FILE_SORT_EXTENSION`, `FILE_SORT_TIME`, `FILE_SORT_SIZE`, `ASSET_CATALOG`; an add-on's items join by declaring them in {@link ClipOpenSortMethodRegistry}.
@@ -1325,9 +1325,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -1570,9 +1570,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -1935,9 +1935,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -1975,9 +1975,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2079,9 +2079,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2410,9 +2410,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -2929,10 +2929,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -3259,9 +3259,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -4115,9 +4115,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -4191,9 +4191,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -4767,9 +4767,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH
@@ -4931,10 +4931,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -4949,9 +4949,9 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link CurvesAddBezierAlignItems}
+       * Items: {@link AlignItems}
        */
-      align?: bpy_types.CurvesAddBezierAlignItems;
+      align?: bpy_types.AlignItems;
       /**
        * Location for the newly added object
        * Default: `[0, 0, 0]` · Range: [-999999995904, 999999995904] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: XYZ_LENGTH · Unit: LENGTH

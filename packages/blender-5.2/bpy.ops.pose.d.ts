@@ -56,15 +56,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Make the current pose more similar to, or further away from, the rest pose
@@ -90,15 +90,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Create a suitable breakdown pose on the current frame
@@ -124,15 +124,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Add a constraint to the active bone
@@ -346,15 +346,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Flip quaternion values to achieve desired rotations, while maintaining the same orientations
@@ -386,15 +386,15 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link PoseBlendToNeighborChannelsItems}
+       * Items: {@link ChannelsItems}
        */
-      channels?: bpy_types.PoseBlendToNeighborChannelsItems;
+      channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link PoseBlendToNeighborAxisLockItems}
+       * Items: {@link AxisLockItems}
        */
-      axis_lock?: bpy_types.PoseBlendToNeighborAxisLockItems;
+      axis_lock?: bpy_types.AxisLockItems;
     }>;
     /**
      * Reveal all bones hidden in Pose Mode

@@ -40,9 +40,9 @@ declare module "bpy.ops" {
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link GreasePencilBrushStrokeBrushToggleItems}
+       * Items: {@link BrushToggleItems}
        */
-      brush_toggle?: bpy_types.GreasePencilBrushStrokeBrushToggleItems;
+      brush_toggle?: bpy_types.BrushToggleItems;
       /**
        * Whether a tablet's eraser mode is being used
        * Default: `false`
@@ -703,9 +703,9 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SculptMaskFromBoundarySettingsSourceItems}
+       * Items: {@link SettingsSourceItems}
        */
-      settings_source?: bpy_types.SculptMaskFromBoundarySettingsSourceItems;
+      settings_source?: bpy_types.SettingsSourceItems;
       /**
        * Boundary type to mask
        * Default: 'MESH'
@@ -739,9 +739,9 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SculptMaskFromBoundarySettingsSourceItems}
+       * Items: {@link SettingsSourceItems}
        */
-      settings_source?: bpy_types.SculptMaskFromBoundarySettingsSourceItems;
+      settings_source?: bpy_types.SettingsSourceItems;
       /**
        * The contrast of the cavity mask
        * Default: `0.5` · Range: [0, 5] · soft [0, 1] · step 1 · precision 3
@@ -1126,9 +1126,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1137,15 +1137,15 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
@@ -1198,9 +1198,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1209,15 +1209,15 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
@@ -1286,9 +1286,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1297,15 +1297,15 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
@@ -1343,9 +1343,9 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link SculptTrimBoxGestureTrimModeItems}
+       * Items: {@link TrimModeItems}
        */
-      trim_mode?: bpy_types.SculptTrimBoxGestureTrimModeItems;
+      trim_mode?: bpy_types.TrimModeItems;
       /**
        * Use cursor location and radius for the dimensions and position of the trimming shape
        * Default: `false`
@@ -1354,15 +1354,15 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link SculptTrimBoxGestureTrimOrientationItems}
+       * Items: {@link TrimOrientationItems}
        */
-      trim_orientation?: bpy_types.SculptTrimBoxGestureTrimOrientationItems;
+      trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link SculptTrimBoxGestureTrimExtrudeModeItems}
+       * Items: {@link TrimExtrudeModeItems}
        */
-      trim_extrude_mode?: bpy_types.SculptTrimBoxGestureTrimExtrudeModeItems;
+      trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'

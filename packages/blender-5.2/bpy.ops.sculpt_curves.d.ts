@@ -40,9 +40,9 @@ declare module "bpy.ops" {
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link GreasePencilBrushStrokeBrushToggleItems}
+       * Items: {@link BrushToggleItems}
        */
-      brush_toggle?: bpy_types.GreasePencilBrushStrokeBrushToggleItems;
+      brush_toggle?: bpy_types.BrushToggleItems;
       /**
        * Whether a tablet's eraser mode is being used
        * Default: `false`

@@ -279,9 +279,9 @@ declare module "bpy.ops" {
       /**
        * How to handle faces at the poles
        * Default: 'PINCH'
-       * Items: {@link UvCylinderProjectPoleItems}
+       * Items: {@link PoleItems}
        */
-      pole?: bpy_types.UvCylinderProjectPoleItems;
+      pole?: bpy_types.PoleItems;
       /**
        * Separate projections by islands isolated by seams
        * Default: `false`
@@ -527,9 +527,9 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link UvPackIslandsMarginMethodItems}
+       * Items: {@link MarginMethodItems}
        */
-      margin_method?: bpy_types.UvPackIslandsMarginMethodItems;
+      margin_method?: bpy_types.MarginMethodItems;
       /**
        * Space between islands
        * Default: `0.001` · Range: [0, 1] · step 1 · precision 3 · Subtype: FACTOR
@@ -1091,9 +1091,9 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CurveSelectSimilarCompareItems}
+       * Items: {@link CompareItems}
        */
-      compare?: bpy_types.CurveSelectSimilarCompareItems;
+      compare?: bpy_types.CompareItems;
       /**
        * Threshold
        * Default: `0` · Range: [0, 1] · step 1 · precision 3
@@ -1221,9 +1221,9 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link UvPackIslandsMarginMethodItems}
+       * Items: {@link MarginMethodItems}
        */
-      margin_method?: bpy_types.UvPackIslandsMarginMethodItems;
+      margin_method?: bpy_types.MarginMethodItems;
       /**
        * Rotation Method
        * Default: 'AXIS_ALIGNED_Y'
@@ -1305,9 +1305,9 @@ declare module "bpy.ops" {
       /**
        * How to handle faces at the poles
        * Default: 'PINCH'
-       * Items: {@link UvCylinderProjectPoleItems}
+       * Items: {@link PoleItems}
        */
-      pole?: bpy_types.UvCylinderProjectPoleItems;
+      pole?: bpy_types.PoleItems;
       /**
        * Separate projections by islands isolated by seams
        * Default: `false`
@@ -1433,9 +1433,9 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link UvPackIslandsMarginMethodItems}
+       * Items: {@link MarginMethodItems}
        */
-      margin_method?: bpy_types.UvPackIslandsMarginMethodItems;
+      margin_method?: bpy_types.MarginMethodItems;
       /**
        * Space between islands
        * Default: `0.001` · Range: [0, 1] · step 1 · precision 3 · Subtype: FACTOR

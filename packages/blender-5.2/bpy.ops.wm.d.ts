@@ -163,10 +163,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -931,10 +931,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1129,10 +1129,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1314,10 +1314,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1488,10 +1488,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1806,10 +1806,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -1972,10 +1972,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -2126,10 +2126,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -2303,10 +2303,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -2584,10 +2584,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -2788,10 +2788,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -3051,10 +3051,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -3265,10 +3265,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -4001,10 +4001,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'LIST_VERTICAL'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -4199,10 +4199,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -4371,10 +4371,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -4629,10 +4629,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).
@@ -4834,10 +4834,10 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link AssetBundleInstallDisplayTypeItems}
+       * Items: {@link DisplayTypeItems}
        * Hidden option.
        */
-      display_type?: bpy_types.AssetBundleInstallDisplayTypeItems;
+      display_type?: bpy_types.DisplayTypeItems;
       /**
        * File sorting mode
        * Dynamic enum (items come from a callback). Items seen at dump time: (none).

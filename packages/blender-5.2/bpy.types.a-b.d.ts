@@ -5495,9 +5495,9 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link BoneInheritScaleItems}
+     * Items: {@link InheritScaleItems}
      */
-    inherit_scale: BoneInheritScaleItems;
+    inherit_scale: InheritScaleItems;
     /**
      * Bone location is set in local space
      * Default: `true`
@@ -5551,9 +5551,9 @@ declare module "bpy.types" {
     /**
      * Selects how the vertices are mapped to B-Bone segments based on their position
      * Default: 'STRAIGHT'
-     * Items: {@link BoneBboneMappingModeItems}
+     * Items: {@link BboneMappingModeItems}
      */
-    bbone_mapping_mode: BoneBboneMappingModeItems;
+    bbone_mapping_mode: BboneMappingModeItems;
     /**
      * B-Bone X size
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [0, 1000] · step 1 · precision 5

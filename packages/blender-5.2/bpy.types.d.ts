@@ -1476,6 +1476,28 @@ declare module "bpy.types" {
    */
   export type ActionSelectColumnModeItems = "KEYS" | "CFRA" | "MARKERS_COLUMN" | "MARKERS_BETWEEN";
   /**
+   * Enum `BevelModifier.affect`:
+   * - `VERTICES` Vertices: Affect only vertices
+   * - `EDGES` Edges: Affect only edges
+   * @blender 5.2.2
+   */
+  export type AffectItems = "VERTICES" | "EDGES";
+  /**
+   * Enum `curves.add_bezier.align`:
+   * - `WORLD` World: Align the new object to the world
+   * - `VIEW` View: Align the new object to the view
+   * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
+   * @blender 5.2.2
+   */
+  export type AlignItems = "WORLD" | "VIEW" | "CURSOR";
+  /**
+   * Enum `EffectStrip.alpha_mode`:
+   * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+   * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
+   * @blender 5.2.2
+   */
+  export type AlphaModeItems = "STRAIGHT" | "PREMUL";
+  /**
    * Enum `anim.channels_editable_toggle.mode`:
    * - `TOGGLE` Toggle
    * - `DISABLE` Disable
@@ -1575,16 +1597,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type AssetAccessItems = "ALL" | "ONLY_ONLINE" | "ONLY_OFFLINE";
-  /**
-   * Enum `asset.bundle_install.display_type`:
-   * - `DEFAULT` Default: Automatically determine display type for files
-   * - `LIST_VERTICAL` Short List: Display files as short list
-   * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
-   * - `THUMBNAIL` Thumbnails: Display files as thumbnails
-   * @blender 5.2.2
-   */
-  export type AssetBundleInstallDisplayTypeItems =
-    "DEFAULT" | "LIST_VERTICAL" | "LIST_HORIZONTAL" | "THUMBNAIL";
   /**
    * Enum `asset_import_method` (`rna_enum_asset_import_method_items`):
    * - `LINK` Link: Import the assets as linked data-block
@@ -1725,6 +1737,16 @@ declare module "bpy.types" {
    */
   export type AttrStorageTypeItems = "ARRAY" | "SINGLE";
   /**
+   * Enum `FFmpegSettings.audio_channels`:
+   * - `MONO` Mono: Set audio channels to mono
+   * - `STEREO` Stereo: Set audio channels to stereo
+   * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
+   * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
+   * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
+   * @blender 5.2.2
+   */
+  export type AudioChannelsItems = "MONO" | "STEREO" | "SURROUND4" | "SURROUND51" | "SURROUND71";
+  /**
    * Enum `axis_flag_xyz` (`rna_enum_axis_flag_xyz_items`):
    * - `X` X
    * - `Y` Y
@@ -1732,6 +1754,37 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type AxisFlagXyzItems = "X" | "Y" | "Z";
+  /**
+   * Enum `export_scene.fbx.axis_forward`:
+   * - `X` X Forward
+   * - `Y` Y Forward
+   * - `Z` Z Forward
+   * - `-X` -X Forward
+   * - `-Y` -Y Forward
+   * - `-Z` -Z Forward
+   * @blender 5.2.2
+   */
+  export type AxisForwardItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
+  /**
+   * Enum `pose.blend_to_neighbor.axis_lock`:
+   * - `FREE` Free: All axes are affected
+   * - `X` X: Only X-axis transforms are affected
+   * - `Y` Y: Only Y-axis transforms are affected
+   * - `Z` Z: Only Z-axis transforms are affected
+   * @blender 5.2.2
+   */
+  export type AxisLockItems = "FREE" | "X" | "Y" | "Z";
+  /**
+   * Enum `export_scene.fbx.axis_up`:
+   * - `X` X Up
+   * - `Y` Y Up
+   * - `Z` Z Up
+   * - `-X` -X Up
+   * - `-Y` -Y Up
+   * - `-Z` -Z Up
+   * @blender 5.2.2
+   */
+  export type AxisUpItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
   /**
    * Enum `axis_xy` (`rna_enum_axis_xy_items`):
    * - `X` X
@@ -1812,29 +1865,12 @@ declare module "bpy.types" {
    */
   export type BakeTargetItems = "IMAGE_TEXTURES" | "VERTEX_COLORS";
   /**
-   * Enum `BevelModifier.affect`:
-   * - `VERTICES` Vertices: Affect only vertices
-   * - `EDGES` Edges: Affect only edges
+   * Enum `Bone.bbone_mapping_mode`:
+   * - `STRAIGHT` Straight: Fast mapping that is good for most situations, but ignores the rest pose curvature of the B-Bone
+   * - `CURVED` Curved: Slower mapping that gives better deformation for B-Bones that are sharply curved in rest pose
    * @blender 5.2.2
    */
-  export type BevelModifierAffectItems = "VERTICES" | "EDGES";
-  /**
-   * Enum `BevelModifier.offset_type`:
-   * - `OFFSET` Offset: Amount is offset of new edges from original
-   * - `WIDTH` Width: Amount is width of new face
-   * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
-   * - `PERCENT` Percent: Amount is percent of adjacent edge length
-   * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
-   * @blender 5.2.2
-   */
-  export type BevelModifierOffsetTypeItems = "OFFSET" | "WIDTH" | "DEPTH" | "PERCENT" | "ABSOLUTE";
-  /**
-   * Enum `BevelModifier.profile_type`:
-   * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
-   * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
-   * @blender 5.2.2
-   */
-  export type BevelModifierProfileTypeItems = "SUPERELLIPSE" | "CUSTOM";
+  export type BboneMappingModeItems = "STRAIGHT" | "CURVED";
   /**
    * Enum `BezierSplinePoint.handle_left_type`:
    * - `FREE` Free
@@ -1906,13 +1942,6 @@ declare module "bpy.types" {
    */
   export type BoneBboneHandleTypeStartItems = "AUTO" | "ABSOLUTE" | "RELATIVE" | "TANGENT";
   /**
-   * Enum `Bone.bbone_mapping_mode`:
-   * - `STRAIGHT` Straight: Fast mapping that is good for most situations, but ignores the rest pose curvature of the B-Bone
-   * - `CURVED` Curved: Slower mapping that gives better deformation for B-Bones that are sharply curved in rest pose
-   * @blender 5.2.2
-   */
-  export type BoneBboneMappingModeItems = "STRAIGHT" | "CURVED";
-  /**
    * Enum `Bone.display_type`:
    * - `ARMATURE_DEFINED` Armature Defined: Use display mode from armature (default)
    * - `OCTAHEDRAL` Octahedral: Display bones as octahedral shape
@@ -1924,18 +1953,6 @@ declare module "bpy.types" {
    */
   export type BoneDisplayTypeItems =
     "ARMATURE_DEFINED" | "OCTAHEDRAL" | "STICK" | "BBONE" | "ENVELOPE" | "WIRE";
-  /**
-   * Enum `Bone.inherit_scale`:
-   * - `FULL` Full: Inherit all effects of parent scaling
-   * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
-   * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
-   * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
-   * - `NONE` None: Completely ignore parent scaling
-   * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox.
-   * @blender 5.2.2
-   */
-  export type BoneInheritScaleItems =
-    "FULL" | "FIX_SHEAR" | "ALIGNED" | "AVERAGE" | "NONE" | "NONE_LEGACY";
   /**
    * Enum `BooleanModifier.operation`:
    * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
@@ -2047,6 +2064,15 @@ declare module "bpy.types" {
    */
   export type BrushSmearDeformTypeItems = "DRAG" | "PINCH" | "EXPAND";
   /**
+   * Enum `grease_pencil.brush_stroke.brush_toggle`:
+   * - `None` None: Apply brush normally
+   * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+   * - `ERASE` Erase: Switch to erase brush for duration of stroke
+   * - `MASK` Mask: Switch to mask brush for duration of stroke
+   * @blender 5.2.2
+   */
+  export type BrushToggleItems = "None" | "SMOOTH" | "ERASE" | "MASK";
+  /**
    * Enum `brush_vertex_brush_type` (`rna_enum_brush_vertex_brush_type_items`):
    * - `DRAW` Draw
    * - `BLUR` Blur
@@ -2055,6 +2081,17 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type BrushVertexBrushTypeItems = "DRAW" | "BLUR" | "AVERAGE" | "SMEAR";
+  /**
+   * Enum `pose.blend_to_neighbor.channels`:
+   * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+   * - `LOC` Location: Location only
+   * - `ROT` Rotation: Rotation only
+   * - `SIZE` Scale: Scale only
+   * - `BBONE` Bendy Bone: Bendy Bone shape properties
+   * - `CUSTOM` Custom Properties: Custom properties
+   * @blender 5.2.2
+   */
+  export type ChannelsItems = "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
   /**
    * Enum `clip.disable_markers.action`:
    * - `DISABLE` Disable: Disable selected markers
@@ -2112,13 +2149,6 @@ declare module "bpy.types" {
     | "VORONOI_F2_F1"
     | "VORONOI_CRACKLE"
     | "CELL_NOISE";
-  /**
-   * Enum `CloudsTexture.noise_type`:
-   * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
-   * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
-   * @blender 5.2.2
-   */
-  export type CloudsTextureNoiseTypeItems = "SOFT_NOISE" | "HARD_NOISE";
   /**
    * Enum `collection_color` (`rna_enum_collection_color_items`):
    * - `NONE` None: Assign no color tag to the collection
@@ -2374,6 +2404,14 @@ declare module "bpy.types" {
     | "THEME20"
     | "CUSTOM";
   /**
+   * Enum `curve.select_similar.compare`:
+   * - `EQUAL` Equal
+   * - `GREATER` Greater
+   * - `LESS` Less
+   * @blender 5.2.2
+   */
+  export type CompareItems = "EQUAL" | "GREATER" | "LESS";
+  /**
    * Enum `CompositorNodeCombineColor.mode`:
    * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
    * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
@@ -2383,20 +2421,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type CompositorNodeCombineColorModeItems = "RGB" | "HSV" | "HSL" | "YCC" | "YUV";
-  /**
-   * Enum `CompositorNodeCombineColor.ycc_mode`:
-   * - `ITUBT601` ITU 601
-   * - `ITUBT709` ITU 709
-   * - `JFIF` JPEG
-   * @blender 5.2.2
-   */
-  export type CompositorNodeCombineColorYccModeItems = "ITUBT601" | "ITUBT709" | "JFIF";
-  /**
-   * Enum `CompositorNodeCryptomatteV2.layer`:
-   * - `PLACEHOLDER` Placeholder
-   * @blender 5.2.2
-   */
-  export type CompositorNodeCryptomatteV2LayerItems = "PLACEHOLDER";
   /**
    * Enum `CompositorNodeCryptomatteV2.view`:
    * - `ALL` All
@@ -2413,13 +2437,6 @@ declare module "bpy.types" {
    */
   export type ConsoleDeleteTypeItems =
     "NEXT_CHARACTER" | "PREVIOUS_CHARACTER" | "NEXT_WORD" | "PREVIOUS_WORD";
-  /**
-   * Enum `constraint.apply.owner`:
-   * - `OBJECT` Object: Edit a constraint on the active object
-   * - `BONE` Bone: Edit a constraint on the active bone
-   * @blender 5.2.2
-   */
-  export type ConstraintApplyOwnerItems = "OBJECT" | "BONE";
   /**
    * Enum `Constraint.owner_space`:
    * - `WORLD` World Space: The constraint is applied relative to the world coordinate system
@@ -2598,28 +2615,12 @@ declare module "bpy.types" {
    */
   export type CurveProfilePointHandleType1Items = "AUTO" | "VECTOR" | "FREE" | "ALIGN";
   /**
-   * Enum `curves.add_bezier.align`:
-   * - `WORLD` World: Align the new object to the world
-   * - `VIEW` View: Align the new object to the view
-   * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
-   * @blender 5.2.2
-   */
-  export type CurvesAddBezierAlignItems = "WORLD" | "VIEW" | "CURSOR";
-  /**
    * Enum `curve.select_random.action`:
    * - `SELECT` Select: Select all elements
    * - `DESELECT` Deselect: Deselect all elements
    * @blender 5.2.2
    */
   export type CurveSelectRandomActionItems = "SELECT" | "DESELECT";
-  /**
-   * Enum `curve.select_similar.compare`:
-   * - `EQUAL` Equal
-   * - `GREATER` Greater
-   * - `LESS` Less
-   * @blender 5.2.2
-   */
-  export type CurveSelectSimilarCompareItems = "EQUAL" | "GREATER" | "LESS";
   /**
    * Enum `curves.handle_type_set.type`:
    * - `AUTO` Auto: The location is automatically calculated to be smooth
@@ -2631,13 +2632,6 @@ declare module "bpy.types" {
    */
   export type CurvesHandleTypeSetTypeItems =
     "AUTO" | "VECTOR" | "ALIGN" | "FREE_ALIGN" | "TOGGLE_FREE_ALIGN";
-  /**
-   * Enum `curves.pen.extrude_handle`:
-   * - `AUTO` Auto
-   * - `VECTOR` Vector
-   * @blender 5.2.2
-   */
-  export type CurvesPenExtrudeHandleItems = "AUTO" | "VECTOR";
   /**
    * Enum `CurveSplines.new.type`:
    * - `POLY` Poly
@@ -2655,22 +2649,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type CurvesTypeItems = "CATMULL_ROM" | "POLY" | "BEZIER" | "NURBS";
-  /**
-   * Enum `CyclesMaterialSettings.volume_interpolation`:
-   * - `LINEAR` Linear: Good smoothness and speed
-   * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
-   * @blender 5.2.2
-   */
-  export type CyclesMaterialSettingsVolumeInterpolationItems = "LINEAR" | "CUBIC";
-  /**
-   * Enum `CyclesMaterialSettings.volume_sampling`:
-   * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
-   * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
-   * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
-   * @blender 5.2.2
-   */
-  export type CyclesMaterialSettingsVolumeSamplingItems =
-    "DISTANCE" | "EQUIANGULAR" | "MULTIPLE_IMPORTANCE";
   /**
    * Enum `CyclesPreferences.compute_device_type`:
    *
@@ -2742,6 +2720,15 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type DisplaceModifierTextureCoordsItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
+  /**
+   * Enum `asset.bundle_install.display_type`:
+   * - `DEFAULT` Default: Automatically determine display type for files
+   * - `LIST_VERTICAL` Short List: Display files as short list
+   * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+   * - `THUMBNAIL` Thumbnails: Display files as thumbnails
+   * @blender 5.2.2
+   */
+  export type DisplayTypeItems = "DEFAULT" | "LIST_VERTICAL" | "LIST_HORIZONTAL" | "THUMBNAIL";
   /**
    * Enum `driver_target_rotation_mode` (`rna_enum_driver_target_rotation_mode_items`):
    * - `AUTO` Auto Euler: Euler using the rotation order of the target
@@ -2862,12 +2849,16 @@ declare module "bpy.types" {
    */
   export type DummyDEFAULTItems = "DEFAULT";
   /**
-   * Enum `EffectStrip.alpha_mode`:
-   * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
-   * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
+   * Enum `mesh.shortest_path_pick.edge_mode`:
+   * - `SELECT` Select
+   * - `SEAM` Tag Seam
+   * - `SHARP` Tag Sharp
+   * - `CREASE` Tag Crease
+   * - `BEVEL` Tag Bevel
+   * - `FREESTYLE` Tag Freestyle Edge Mark
    * @blender 5.2.2
    */
-  export type EffectStripAlphaModeItems = "STRAIGHT" | "PREMUL";
+  export type EdgeModeItems = "SELECT" | "SEAM" | "SHARP" | "CREASE" | "BEVEL" | "FREESTYLE";
   /**
    * Enum `event_direction` (`rna_enum_event_direction_items`):
    * - `ANY` Any
@@ -3323,27 +3314,13 @@ declare module "bpy.types" {
   export type EventValueItems =
     "ANY" | "PRESS" | "RELEASE" | "CLICK" | "DOUBLE_CLICK" | "CLICK_DRAG" | "NOTHING";
   /**
-   * Enum `export_scene.fbx.axis_forward`:
-   * - `X` X Forward
-   * - `Y` Y Forward
-   * - `Z` Z Forward
-   * - `-X` -X Forward
-   * - `-Y` -Y Forward
-   * - `-Z` -Z Forward
+   * Enum `export_scene.gltf.export_import_convert_lighting_mode`:
+   * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
+   * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
+   * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
    * @blender 5.2.2
    */
-  export type ExportSceneFbxAxisForwardItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
-   * Enum `export_scene.fbx.axis_up`:
-   * - `X` X Up
-   * - `Y` Y Up
-   * - `Z` Z Up
-   * - `-X` -X Up
-   * - `-Y` -Y Up
-   * - `-Z` -Z Up
-   * @blender 5.2.2
-   */
-  export type ExportSceneFbxAxisUpItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
+  export type ExportImportConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
   /**
    * Enum `export_scene.fbx.primary_bone_axis`:
    * - `X` X Axis
@@ -3355,14 +3332,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type ExportSceneFbxPrimaryBoneAxisItems = "X" | "Y" | "Z" | "-X" | "-Y" | "-Z";
-  /**
-   * Enum `export_scene.gltf.export_import_convert_lighting_mode`:
-   * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
-   * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
-   * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
-   * @blender 5.2.2
-   */
-  export type ExportSceneGltfExportImportConvertLightingModeItems = "SPEC" | "COMPAT" | "RAW";
   /**
    * Enum `exr_codec` (`rna_enum_exr_codec_items`):
    * - `NONE` None: No compression
@@ -3381,23 +3350,19 @@ declare module "bpy.types" {
   export type ExrCodecItems =
     "NONE" | "ZIP" | "PIZ" | "DWAA" | "DWAB" | "HTJ2K" | "ZIPS" | "RLE" | "PXR24" | "B44" | "B44A";
   /**
+   * Enum `curves.pen.extrude_handle`:
+   * - `AUTO` Auto
+   * - `VECTOR` Vector
+   * @blender 5.2.2
+   */
+  export type ExtrudeHandleItems = "AUTO" | "VECTOR";
+  /**
    * Enum `fcurve_auto_smoothing` (`rna_enum_fcurve_auto_smoothing_items`):
    * - `NONE` None: Automatic handles only take immediately adjacent keys into account
    * - `CONT_ACCEL` Continuous Acceleration: Automatic handles are adjusted to avoid jumps in acceleration, resulting in smoother curves. However, key changes may affect interpolation over a larger stretch of the curve.
    * @blender 5.2.2
    */
   export type FcurveAutoSmoothingItems = "NONE" | "CONT_ACCEL";
-  /**
-   * Enum `FFmpegSettings.audio_channels`:
-   * - `MONO` Mono: Set audio channels to mono
-   * - `STEREO` Stereo: Set audio channels to stereo
-   * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
-   * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
-   * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
-   * @blender 5.2.2
-   */
-  export type FFmpegSettingsAudioChannelsItems =
-    "MONO" | "STEREO" | "SURROUND4" | "SURROUND51" | "SURROUND71";
   /**
    * Enum `file.bookmark_move.direction`:
    * - `TOP` Top: Top of the list
@@ -3407,6 +3372,43 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type FileBookmarkMoveDirectionItems = "TOP" | "UP" | "DOWN" | "BOTTOM";
+  /**
+   * Enum `Image.file_format`:
+   * - `AVIF` AVIF (.avif): Output image in AVIF format
+   * - `JPEG` JPEG (.jpg): Output image in JPEG format
+   * - `OPEN_EXR` OpenEXR (.exr): Output image in OpenEXR format
+   * - `PNG` PNG (.png): Output image in PNG format
+   * - `WEBP` WebP (.webp): Output image in WebP format
+   * - `BMP` Bitmap (.bmp): Output image in bitmap format
+   * - `CINEON` Cineon (.cin): Output image in Cineon format
+   * - `DPX` DPX (.dpx): Output image in DPX format
+   * - `IRIS` Iris (.rgb): Output image in SGI IRIS format
+   * - `JPEG2000` JPEG 2000 (.jp2): Output image in JPEG 2000 format
+   * - `HDR` Radiance HDR (.hdr): Output image in Radiance HDR format
+   * - `TARGA` Targa (.tga): Output image in Targa format
+   * - `TARGA_RAW` Targa Raw (.tga): Output image in uncompressed Targa format
+   * - `TIFF` TIFF (.tif): Output image in TIFF format
+   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer (.exr): Output image in multilayer OpenEXR format
+   * - `FFMPEG` FFmpeg Video
+   * @blender 5.2.2
+   */
+  export type FileFormatItems =
+    | "AVIF"
+    | "JPEG"
+    | "OPEN_EXR"
+    | "PNG"
+    | "WEBP"
+    | "BMP"
+    | "CINEON"
+    | "DPX"
+    | "IRIS"
+    | "JPEG2000"
+    | "HDR"
+    | "TARGA"
+    | "TARGA_RAW"
+    | "TIFF"
+    | "OPEN_EXR_MULTILAYER"
+    | "FFMPEG";
   /**
    * Enum `fileselect_params_sort` (`rna_enum_fileselect_params_sort_items`):
    * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
@@ -3432,6 +3434,21 @@ declare module "bpy.types" {
    */
   export type FileSelectWalkDirectionItems = "UP" | "DOWN" | "LEFT" | "RIGHT";
   /**
+   * Enum `UILayout.template_ID.filter`:
+   * - `ALL` All
+   * - `AVAILABLE` Available
+   * @blender 5.2.2
+   */
+  export type FilterItems = "ALL" | "AVAILABLE";
+  /**
+   * Enum `grease_pencil.interpolate.flip`:
+   * - `NONE` No Flip
+   * - `FLIP` Flip
+   * - `AUTO` Automatic
+   * @blender 5.2.2
+   */
+  export type FlipItems = "NONE" | "FLIP" | "AUTO";
+  /**
    * Enum `FluidDomainSettings.cache_mesh_format`:
    * - `UNI` Uni Cache: Uni file format (.uni)
    * - `OPENVDB` OpenVDB: OpenVDB file format (.vdb)
@@ -3447,15 +3464,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type FluidDomainSettingsDisplayInterpolationItems = "LINEAR" | "CUBIC" | "CLOSEST";
-  /**
-   * Enum `FluidDomainSettings.slice_axis`:
-   * - `AUTO` Auto: Adjust slice direction according to the view direction
-   * - `X` X: Slice along the X axis
-   * - `Y` Y: Slice along the Y axis
-   * - `Z` Z: Slice along the Z axis
-   * @blender 5.2.2
-   */
-  export type FluidDomainSettingsSliceAxisItems = "AUTO" | "X" | "Y" | "Z";
   /**
    * Enum `FModifierCycles.mode_before`:
    * - `NONE` No Cycles: Don't do anything
@@ -3543,15 +3551,6 @@ declare module "bpy.types" {
    */
   export type FunctionNodeAlignEulerToVectorAxisItems = "X" | "Y" | "Z";
   /**
-   * Enum `FunctionNodeAlignEulerToVector.pivot_axis`:
-   * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
-   * - `X` X: Rotate around the local X axis
-   * - `Y` Y: Rotate around the local Y axis
-   * - `Z` Z: Rotate around the local Z axis
-   * @blender 5.2.2
-   */
-  export type FunctionNodeAlignEulerToVectorPivotAxisItems = "AUTO" | "X" | "Y" | "Z";
-  /**
    * Enum `FunctionNodeStringToValue.data_type`:
    * - `FLOAT` Float: Floating-point value
    * - `INT` Integer: 32-bit integer
@@ -3570,6 +3569,13 @@ declare module "bpy.types" {
    */
   export type GeometryComponentTypeItems =
     "MESH" | "POINTCLOUD" | "CURVE" | "INSTANCES" | "GREASEPENCIL" | "VOLUME";
+  /**
+   * Enum `SpaceSpreadsheet.geometry_item_type`:
+   * - `DOMAIN` Domain: Domain data
+   * - `BUNDLE` Bundle: Bundle data
+   * @blender 5.2.2
+   */
+  export type GeometryItemTypeItems = "DOMAIN" | "BUNDLE";
   /**
    * Enum `GeometryNodeCurveHandleTypeSelection.handle_type`:
    * - `FREE` Free: The handle can be moved anywhere, and does not influence the point's other handle
@@ -3642,15 +3648,6 @@ declare module "bpy.types" {
    */
   export type GraphSelectKeyHandlesLeftHandleActionItems = "SELECT" | "DESELECT" | "KEEP";
   /**
-   * Enum `grease_pencil.brush_stroke.brush_toggle`:
-   * - `None` None: Apply brush normally
-   * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
-   * - `ERASE` Erase: Switch to erase brush for duration of stroke
-   * - `MASK` Mask: Switch to mask brush for duration of stroke
-   * @blender 5.2.2
-   */
-  export type GreasePencilBrushStrokeBrushToggleItems = "None" | "SMOOTH" | "ERASE" | "MASK";
-  /**
    * Enum `grease_pencil.brush_stroke.mode`:
    * - `NORMAL` Regular: Apply brush normally
    * - `INVERT` Invert: Invert action of brush for duration of stroke
@@ -3696,21 +3693,6 @@ declare module "bpy.types" {
     | "SHARP"
     | "LINEAR"
     | "CONSTANT";
-  /**
-   * Enum `grease_pencil.interpolate.flip`:
-   * - `NONE` No Flip
-   * - `FLIP` Flip
-   * - `AUTO` Automatic
-   * @blender 5.2.2
-   */
-  export type GreasePencilInterpolateFlipItems = "NONE" | "FLIP" | "AUTO";
-  /**
-   * Enum `grease_pencil.interpolate.layers`:
-   * - `ACTIVE` Active
-   * - `ALL` All Layers
-   * @blender 5.2.2
-   */
-  export type GreasePencilInterpolateLayersItems = "ACTIVE" | "ALL";
   /**
    * Enum `grease_pencil.primitive_arc.type`:
    * - `BOX` Box
@@ -5927,7 +5909,7 @@ declare module "bpy.types" {
    * - `ITASC` iTaSC: Multi constraint, stateful IK solver
    * @blender 5.2.2
    */
-  export type IKParamIkSolverItems = "LEGACY" | "ITASC";
+  export type IkSolverItems = "LEGACY" | "ITASC";
   /**
    * Enum `image_color_depth` (`rna_enum_image_color_depth_items`):
    * - `8` 8: 8-bit color channels
@@ -5955,58 +5937,6 @@ declare module "bpy.types" {
    */
   export type ImageConvertToMeshPlaneExtensionItems = "CLIP" | "EXTEND" | "REPEAT";
   /**
-   * Enum `image.convert_to_mesh_plane.render_method`:
-   * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
-   * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
-   * @blender 5.2.2
-   */
-  export type ImageConvertToMeshPlaneRenderMethodItems = "DITHERED" | "BLENDED";
-  /**
-   * Enum `image.convert_to_mesh_plane.shader`:
-   * - `PRINCIPLED` Principled: Principled shader
-   * - `SHADELESS` Shadeless: Only visible to camera and reflections
-   * - `EMISSION` Emission: Emission shader
-   * @blender 5.2.2
-   */
-  export type ImageConvertToMeshPlaneShaderItems = "PRINCIPLED" | "SHADELESS" | "EMISSION";
-  /**
-   * Enum `Image.file_format`:
-   * - `AVIF` AVIF (.avif): Output image in AVIF format
-   * - `JPEG` JPEG (.jpg): Output image in JPEG format
-   * - `OPEN_EXR` OpenEXR (.exr): Output image in OpenEXR format
-   * - `PNG` PNG (.png): Output image in PNG format
-   * - `WEBP` WebP (.webp): Output image in WebP format
-   * - `BMP` Bitmap (.bmp): Output image in bitmap format
-   * - `CINEON` Cineon (.cin): Output image in Cineon format
-   * - `DPX` DPX (.dpx): Output image in DPX format
-   * - `IRIS` Iris (.rgb): Output image in SGI IRIS format
-   * - `JPEG2000` JPEG 2000 (.jp2): Output image in JPEG 2000 format
-   * - `HDR` Radiance HDR (.hdr): Output image in Radiance HDR format
-   * - `TARGA` Targa (.tga): Output image in Targa format
-   * - `TARGA_RAW` Targa Raw (.tga): Output image in uncompressed Targa format
-   * - `TIFF` TIFF (.tif): Output image in TIFF format
-   * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer (.exr): Output image in multilayer OpenEXR format
-   * - `FFMPEG` FFmpeg Video
-   * @blender 5.2.2
-   */
-  export type ImageFileFormatItems =
-    | "AVIF"
-    | "JPEG"
-    | "OPEN_EXR"
-    | "PNG"
-    | "WEBP"
-    | "BMP"
-    | "CINEON"
-    | "DPX"
-    | "IRIS"
-    | "JPEG2000"
-    | "HDR"
-    | "TARGA"
-    | "TARGA_RAW"
-    | "TIFF"
-    | "OPEN_EXR_MULTILAYER"
-    | "FFMPEG";
-  /**
    * Enum `image_generated_type` (`rna_enum_image_generated_type_items`):
    * - `BLANK` Blank: Generate a blank image
    * - `UV_GRID` UV Grid: Generated grid to test UV mappings
@@ -6021,6 +5951,25 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type ImportSceneFbxMtlNameCollisionModeItems = "MAKE_UNIQUE" | "REFERENCE_EXISTING";
+  /**
+   * Enum `Bone.inherit_scale`:
+   * - `FULL` Full: Inherit all effects of parent scaling
+   * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
+   * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
+   * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
+   * - `NONE` None: Completely ignore parent scaling
+   * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox.
+   * @blender 5.2.2
+   */
+  export type InheritScaleItems =
+    "FULL" | "FIX_SHEAR" | "ALIGNED" | "AVERAGE" | "NONE" | "NONE_LEGACY";
+  /**
+   * Enum `NodeTreeInterface.new_socket.in_out`:
+   * - `INPUT` Input: Generate a input node socket
+   * - `OUTPUT` Output: Generate a output node socket
+   * @blender 5.2.2
+   */
+  export type InOutItems = "INPUT" | "OUTPUT";
   /**
    * Enum `keyblock_type` (`rna_enum_keyblock_type_items`):
    * - `KEY_LINEAR` Linear
@@ -6122,14 +6071,18 @@ declare module "bpy.types" {
    */
   export type KeymapPropvalueItems = "NONE";
   /**
-   * Enum `KinematicConstraint.limit_mode`:
-   * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
-   * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
-   * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
+   * Enum `CompositorNodeCryptomatteV2.layer`:
+   * - `PLACEHOLDER` Placeholder
    * @blender 5.2.2
    */
-  export type KinematicConstraintLimitModeItems =
-    "LIMITDIST_INSIDE" | "LIMITDIST_OUTSIDE" | "LIMITDIST_ONSURFACE";
+  export type LayerItems = "PLACEHOLDER";
+  /**
+   * Enum `grease_pencil.interpolate.layers`:
+   * - `ACTIVE` Active
+   * - `ALL` All Layers
+   * @blender 5.2.2
+   */
+  export type LayersItems = "ACTIVE" | "ALL";
   /**
    * Enum `LightProbeSphere.influence_type`:
    * - `ELIPSOID` Sphere
@@ -6163,6 +6116,14 @@ declare module "bpy.types" {
    */
   export type LightTypeItems = "POINT" | "SUN" | "SPOT" | "AREA";
   /**
+   * Enum `KinematicConstraint.limit_mode`:
+   * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
+   * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
+   * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
+   * @blender 5.2.2
+   */
+  export type LimitModeItems = "LIMITDIST_INSIDE" | "LIMITDIST_OUTSIDE" | "LIMITDIST_ONSURFACE";
+  /**
    * Enum `LineStyleAlphaModifier_AlongStroke.blend`:
    * - `MIX` Mix
    * - `ADD` Add
@@ -6176,48 +6137,6 @@ declare module "bpy.types" {
    */
   export type LineStyleAlphaModifierAlongStrokeBlendItems =
     "MIX" | "ADD" | "SUBTRACT" | "MULTIPLY" | "DIVIDE" | "DIFFERENCE" | "MINIMUM" | "MAXIMUM";
-  /**
-   * Enum `LineStyleAlphaModifier_AlongStroke.mapping`:
-   * - `LINEAR` Linear: Use linear mapping
-   * - `CURVE` Curve: Use curve mapping
-   * @blender 5.2.2
-   */
-  export type LineStyleAlphaModifierAlongStrokeMappingItems = "LINEAR" | "CURVE";
-  /**
-   * Enum `LineStyleAlphaModifier_Material.material_attribute`:
-   * - `LINE` Line Color
-   * - `LINE_R` Line Color Red
-   * - `LINE_G` Line Color Green
-   * - `LINE_B` Line Color Blue
-   * - `LINE_A` Line Color Alpha
-   * - `DIFF` Diffuse Color
-   * - `DIFF_R` Diffuse Color Red
-   * - `DIFF_G` Diffuse Color Green
-   * - `DIFF_B` Diffuse Color Blue
-   * - `SPEC` Specular Color
-   * - `SPEC_R` Specular Color Red
-   * - `SPEC_G` Specular Color Green
-   * - `SPEC_B` Specular Color Blue
-   * - `SPEC_HARD` Specular Hardness
-   * - `ALPHA` Alpha Transparency
-   * @blender 5.2.2
-   */
-  export type LineStyleAlphaModifierMaterialMaterialAttributeItems =
-    | "LINE"
-    | "LINE_R"
-    | "LINE_G"
-    | "LINE_B"
-    | "LINE_A"
-    | "DIFF"
-    | "DIFF_R"
-    | "DIFF_G"
-    | "DIFF_B"
-    | "SPEC"
-    | "SPEC_R"
-    | "SPEC_G"
-    | "SPEC_B"
-    | "SPEC_HARD"
-    | "ALPHA";
   /**
    * Enum `linestyle_alpha_modifier_type` (`rna_enum_linestyle_alpha_modifier_type_items`):
    * - `ALONG_STROKE` Along Stroke
@@ -6357,6 +6276,13 @@ declare module "bpy.types" {
     | "NOISE"
     | "TANGENT";
   /**
+   * Enum `LineStyleAlphaModifier_AlongStroke.mapping`:
+   * - `LINEAR` Linear: Use linear mapping
+   * - `CURVE` Curve: Use curve mapping
+   * @blender 5.2.2
+   */
+  export type MappingItems = "LINEAR" | "CURVE";
+  /**
    * Enum `mapping_type` (`rna_enum_mapping_type_items`):
    * - `POINT` Point: Transform a point
    * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
@@ -6365,6 +6291,21 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type MappingTypeItems = "POINT" | "TEXTURE" | "VECTOR" | "NORMAL";
+  /**
+   * Enum `uv.pack_islands.margin_method`:
+   * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+   * - `ADD` Add: Just add the margin, ignoring any UV scale
+   * - `FRACTION` Fraction: Specify a precise fraction of final UV output
+   * @blender 5.2.2
+   */
+  export type MarginMethodItems = "SCALED" | "ADD" | "FRACTION";
+  /**
+   * Enum `SpaceClipEditor.mask_overlay_mode`:
+   * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+   * - `COMBINED` Combined: Combine space background image with the mask
+   * @blender 5.2.2
+   */
+  export type MaskOverlayModeItems = "ALPHACHANNEL" | "COMBINED";
   /**
    * Enum `MaskSplinePoint.handle_type`:
    * - `AUTO` Auto
@@ -6376,6 +6317,64 @@ declare module "bpy.types" {
    */
   export type MaskSplinePointHandleTypeItems =
     "AUTO" | "VECTOR" | "ALIGNED" | "ALIGNED_DOUBLESIDE" | "FREE";
+  /**
+   * Enum `VertexWeightEditModifier.mask_tex_mapping`:
+   * - `LOCAL` Local: Use local generated coordinates
+   * - `GLOBAL` Global: Use global coordinates
+   * - `OBJECT` Object: Use local generated coordinates of another object
+   * - `UV` UV: Use coordinates from a UV layer
+   * @blender 5.2.2
+   */
+  export type MaskTexMappingItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
+  /**
+   * Enum `VertexWeightEditModifier.mask_tex_use_channel`:
+   * - `INT` Intensity
+   * - `RED` Red
+   * - `GREEN` Green
+   * - `BLUE` Blue
+   * - `HUE` Hue
+   * - `SAT` Saturation
+   * - `VAL` Value
+   * - `ALPHA` Alpha
+   * @blender 5.2.2
+   */
+  export type MaskTexUseChannelItems =
+    "INT" | "RED" | "GREEN" | "BLUE" | "HUE" | "SAT" | "VAL" | "ALPHA";
+  /**
+   * Enum `LineStyleAlphaModifier_Material.material_attribute`:
+   * - `LINE` Line Color
+   * - `LINE_R` Line Color Red
+   * - `LINE_G` Line Color Green
+   * - `LINE_B` Line Color Blue
+   * - `LINE_A` Line Color Alpha
+   * - `DIFF` Diffuse Color
+   * - `DIFF_R` Diffuse Color Red
+   * - `DIFF_G` Diffuse Color Green
+   * - `DIFF_B` Diffuse Color Blue
+   * - `SPEC` Specular Color
+   * - `SPEC_R` Specular Color Red
+   * - `SPEC_G` Specular Color Green
+   * - `SPEC_B` Specular Color Blue
+   * - `SPEC_HARD` Specular Hardness
+   * - `ALPHA` Alpha Transparency
+   * @blender 5.2.2
+   */
+  export type MaterialAttributeItems =
+    | "LINE"
+    | "LINE_R"
+    | "LINE_G"
+    | "LINE_B"
+    | "LINE_A"
+    | "DIFF"
+    | "DIFF_R"
+    | "DIFF_G"
+    | "DIFF_B"
+    | "SPEC"
+    | "SPEC_R"
+    | "SPEC_G"
+    | "SPEC_B"
+    | "SPEC_HARD"
+    | "ALPHA";
   /**
    * Enum `mesh.bridge_edge_loops.interpolation`:
    * - `LINEAR` Linear
@@ -6427,18 +6426,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type MeshSelectModeUvItems = "VERTEX" | "EDGE" | "FACE";
-  /**
-   * Enum `mesh.shortest_path_pick.edge_mode`:
-   * - `SELECT` Select
-   * - `SEAM` Tag Seam
-   * - `SHARP` Tag Sharp
-   * - `CREASE` Tag Crease
-   * - `BEVEL` Tag Bevel
-   * - `FREESTYLE` Tag Freestyle Edge Mark
-   * @blender 5.2.2
-   */
-  export type MeshShortestPathPickEdgeModeItems =
-    "SELECT" | "SEAM" | "SHARP" | "CREASE" | "BEVEL" | "FREESTYLE";
   /**
    * Enum `mesh_walk_delimit_edge_loop` (`rna_enum_mesh_walk_delimit_edge_loop_items`):
    * - `SEAM` Seam: Delimit edge loop selection at seams
@@ -6985,13 +6972,6 @@ declare module "bpy.types" {
    */
   export type NodeTreeInterfaceItemTypeItems = "SOCKET" | "PANEL";
   /**
-   * Enum `NodeTreeInterface.new_socket.in_out`:
-   * - `INPUT` Input: Generate a input node socket
-   * - `OUTPUT` Output: Generate a output node socket
-   * @blender 5.2.2
-   */
-  export type NodeTreeInterfaceNewSocketInOutItems = "INPUT" | "OUTPUT";
-  /**
    * Enum `node_warning_type` (`rna_enum_node_warning_type_items`):
    * - `ERROR` Error
    * - `WARNING` Warning
@@ -6999,6 +6979,13 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type NodeWarningTypeItems = "ERROR" | "WARNING" | "INFO";
+  /**
+   * Enum `CloudsTexture.noise_type`:
+   * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+   * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
+   * @blender 5.2.2
+   */
+  export type NoiseTypeItems = "SOFT_NOISE" | "HARD_NOISE";
   /**
    * Enum `normal_space` (`rna_enum_normal_space_items`):
    * - `OBJECT` Object: Bake the normals in object space
@@ -7083,12 +7070,13 @@ declare module "bpy.types" {
   export type ObjectEmptyDrawtypeItems =
     "PLAIN_AXES" | "ARROWS" | "SINGLE_ARROW" | "CIRCLE" | "CUBE" | "SPHERE" | "CONE" | "IMAGE";
   /**
-   * Enum `Object.is_modified.settings`:
-   * - `PREVIEW` Preview: Apply modifier preview settings
-   * - `RENDER` Render: Apply modifier render settings
+   * Enum `SpaceSpreadsheet.object_eval_state`:
+   * - `EVALUATED` Evaluated: Use data from fully or partially evaluated object
+   * - `ORIGINAL` Original: Use data from original object without any modifiers applied
+   * - `VIEWER_NODE` Viewer Node: Use intermediate data from viewer node
    * @blender 5.2.2
    */
-  export type ObjectIsModifiedSettingsItems = "PREVIEW" | "RENDER";
+  export type ObjectEvalStateItems = "EVALUATED" | "ORIGINAL" | "VIEWER_NODE";
   /**
    * Enum `object_mode` (`rna_enum_object_mode_items`):
    * - `OBJECT` Object Mode
@@ -7213,6 +7201,16 @@ declare module "bpy.types" {
     | "CAMERA"
     | "SPEAKER";
   /**
+   * Enum `BevelModifier.offset_type`:
+   * - `OFFSET` Offset: Amount is offset of new edges from original
+   * - `WIDTH` Width: Amount is width of new face
+   * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
+   * - `PERCENT` Percent: Amount is percent of adjacent edge length
+   * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
+   * @blender 5.2.2
+   */
+  export type OffsetTypeItems = "OFFSET" | "WIDTH" | "DEPTH" | "PERCENT" | "ABSOLUTE";
+  /**
    * Enum `operator_context` (`rna_enum_operator_context_items`):
    * - `INVOKE_DEFAULT` Invoke Default
    * - `INVOKE_REGION_WIN` Invoke Region Window
@@ -7291,6 +7289,13 @@ declare module "bpy.types" {
   export type OutlinerLiboverrideOperationSelectionSetItems =
     "SELECTED" | "CONTENT" | "SELECTED_AND_CONTENT";
   /**
+   * Enum `constraint.apply.owner`:
+   * - `OBJECT` Object: Edit a constraint on the active object
+   * - `BONE` Bone: Edit a constraint on the active bone
+   * @blender 5.2.2
+   */
+  export type OwnerItems = "OBJECT" | "BONE";
+  /**
    * Enum `paint.hide_show.action`:
    * - `HIDE` Hide: Hide vertices
    * - `SHOW` Show: Show vertices
@@ -7326,26 +7331,31 @@ declare module "bpy.types" {
   export type ParticleEditHairBrushItems =
     "COMB" | "SMOOTH" | "ADD" | "LENGTH" | "PUFF" | "CUT" | "WEIGHT";
   /**
-   * Enum `pose.blend_to_neighbor.axis_lock`:
-   * - `FREE` Free: All axes are affected
-   * - `X` X: Only X-axis transforms are affected
-   * - `Y` Y: Only Y-axis transforms are affected
-   * - `Z` Z: Only Z-axis transforms are affected
+   * Enum `ShaderNodeVolumeCoefficients.phase`:
+   * - `HENYEY_GREENSTEIN` Henyey-Greenstein: Henyey-Greenstein, default phase function for the scattering of light
+   * - `FOURNIER_FORAND` Fournier-Forand: Fournier-Forand phase function, used for the scattering of light in underwater environments
+   * - `DRAINE` Draine: Draine phase functions, mostly used for the scattering of light in interstellar dust
+   * - `RAYLEIGH` Rayleigh: Rayleigh phase function, mostly used for particles smaller than the wavelength of light, such as scattering of sunlight in earth's atmosphere
+   * - `MIE` Mie: Approximation of Mie scattering in water droplets, used for scattering in clouds and fog
    * @blender 5.2.2
    */
-  export type PoseBlendToNeighborAxisLockItems = "FREE" | "X" | "Y" | "Z";
+  export type PhaseItems = "HENYEY_GREENSTEIN" | "FOURNIER_FORAND" | "DRAINE" | "RAYLEIGH" | "MIE";
   /**
-   * Enum `pose.blend_to_neighbor.channels`:
-   * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
-   * - `LOC` Location: Location only
-   * - `ROT` Rotation: Rotation only
-   * - `SIZE` Scale: Scale only
-   * - `BBONE` Bendy Bone: Bendy Bone shape properties
-   * - `CUSTOM` Custom Properties: Custom properties
+   * Enum `FunctionNodeAlignEulerToVector.pivot_axis`:
+   * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
+   * - `X` X: Rotate around the local X axis
+   * - `Y` Y: Rotate around the local Y axis
+   * - `Z` Z: Rotate around the local Z axis
    * @blender 5.2.2
    */
-  export type PoseBlendToNeighborChannelsItems =
-    "ALL" | "LOC" | "ROT" | "SIZE" | "BBONE" | "CUSTOM";
+  export type PivotAxisItems = "AUTO" | "X" | "Y" | "Z";
+  /**
+   * Enum `uv.cylinder_project.pole`:
+   * - `PINCH` Pinch: UVs are pinched at the poles
+   * - `FAN` Fan: UVs are fanned at the poles
+   * @blender 5.2.2
+   */
+  export type PoleItems = "PINCH" | "FAN";
   /**
    * Enum `Preferences.active_section`:
    * - `INTERFACE` Interface
@@ -7404,6 +7414,13 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type PreferencesViewFilebrowserDisplayTypeItems = "SCREEN" | "WINDOW";
+  /**
+   * Enum `BevelModifier.profile_type`:
+   * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
+   * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
+   * @blender 5.2.2
+   */
+  export type ProfileTypeItems = "SUPERELLIPSE" | "CUSTOM";
   /**
    * Enum `prop_dynamicpaint_type` (`rna_enum_prop_dynamicpaint_type_items`):
    * - `CANVAS` Canvas
@@ -7624,6 +7641,13 @@ declare module "bpy.types" {
     | "XR"
     | "SCRUBBING";
   /**
+   * Enum `image.convert_to_mesh_plane.render_method`:
+   * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
+   * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
+   * @blender 5.2.2
+   */
+  export type RenderMethodItems = "DITHERED" | "BLENDED";
+  /**
    * Enum `RenderSettings.compositor_denoise_preview_quality`:
    * - `HIGH` High: High quality
    * - `BALANCED` Balanced: Balanced between performance and quality
@@ -7694,36 +7718,6 @@ declare module "bpy.types" {
   export type SculptMaskFromBoundaryMixModeItems =
     "MIX" | "MULTIPLY" | "DIVIDE" | "ADD" | "SUBTRACT";
   /**
-   * Enum `sculpt.mask_from_boundary.settings_source`:
-   * - `OPERATOR` Operator: Use settings from operator properties
-   * - `BRUSH` Brush: Use settings from brush
-   * - `SCENE` Scene: Use settings from scene
-   * @blender 5.2.2
-   */
-  export type SculptMaskFromBoundarySettingsSourceItems = "OPERATOR" | "BRUSH" | "SCENE";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_extrude_mode`:
-   * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
-   * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
-   * @blender 5.2.2
-   */
-  export type SculptTrimBoxGestureTrimExtrudeModeItems = "PROJECT" | "FIXED";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_mode`:
-   * - `DIFFERENCE` Difference: Use a difference boolean operation
-   * - `UNION` Union: Use a union boolean operation
-   * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
-   * @blender 5.2.2
-   */
-  export type SculptTrimBoxGestureTrimModeItems = "DIFFERENCE" | "UNION" | "JOIN";
-  /**
-   * Enum `sculpt.trim_box_gesture.trim_orientation`:
-   * - `VIEW` View: Use the view to orientate the trimming shape
-   * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
-   * @blender 5.2.2
-   */
-  export type SculptTrimBoxGestureTrimOrientationItems = "VIEW" | "SURFACE";
-  /**
    * Enum `sequencer.change_effect_type.type`:
    * - `CROSS` Crossfade: Fade out of one video, fading into another
    * - `ADD` Add: Add together color channels from two videos
@@ -7780,12 +7774,35 @@ declare module "bpy.types" {
    */
   export type SequencerSnapSideItems = "LEFT" | "RIGHT";
   /**
+   * Enum `Object.is_modified.settings`:
+   * - `PREVIEW` Preview: Apply modifier preview settings
+   * - `RENDER` Render: Apply modifier render settings
+   * @blender 5.2.2
+   */
+  export type SettingsItems = "PREVIEW" | "RENDER";
+  /**
+   * Enum `sculpt.mask_from_boundary.settings_source`:
+   * - `OPERATOR` Operator: Use settings from operator properties
+   * - `BRUSH` Brush: Use settings from brush
+   * - `SCENE` Scene: Use settings from scene
+   * @blender 5.2.2
+   */
+  export type SettingsSourceItems = "OPERATOR" | "BRUSH" | "SCENE";
+  /**
    * Enum `ShaderFxShadow.orientation`:
    * - `HORIZONTAL` Horizontal
    * - `VERTICAL` Vertical
    * @blender 5.2.2
    */
   export type ShaderFxShadowOrientationItems = "HORIZONTAL" | "VERTICAL";
+  /**
+   * Enum `image.convert_to_mesh_plane.shader`:
+   * - `PRINCIPLED` Principled: Principled shader
+   * - `SHADELESS` Shadeless: Only visible to camera and reflections
+   * - `EMISSION` Emission: Emission shader
+   * @blender 5.2.2
+   */
+  export type ShaderItems = "PRINCIPLED" | "SHADELESS" | "EMISSION";
   /**
    * Enum `ShaderNodeBsdfGlass.distribution`:
    * - `BECKMANN` Beckmann
@@ -7934,17 +7951,6 @@ declare module "bpy.types" {
    */
   export type ShaderNodeVectorTransformConvertFromItems = "WORLD" | "OBJECT" | "CAMERA";
   /**
-   * Enum `ShaderNodeVolumeCoefficients.phase`:
-   * - `HENYEY_GREENSTEIN` Henyey-Greenstein: Henyey-Greenstein, default phase function for the scattering of light
-   * - `FOURNIER_FORAND` Fournier-Forand: Fournier-Forand phase function, used for the scattering of light in underwater environments
-   * - `DRAINE` Draine: Draine phase functions, mostly used for the scattering of light in interstellar dust
-   * - `RAYLEIGH` Rayleigh: Rayleigh phase function, mostly used for particles smaller than the wavelength of light, such as scattering of sunlight in earth's atmosphere
-   * - `MIE` Mie: Approximation of Mie scattering in water droplets, used for scattering in clouds and fog
-   * @blender 5.2.2
-   */
-  export type ShaderNodeVolumeCoefficientsPhaseItems =
-    "HENYEY_GREENSTEIN" | "FOURNIER_FORAND" | "DRAINE" | "RAYLEIGH" | "MIE";
-  /**
    * Enum `shading_type` (`rna_enum_shading_type_items`):
    * - `WIREFRAME` Wireframe: Display only edges of geometry without surface shading
    * - `SOLID` Solid: Display objects with flat lighting and basic surface shading
@@ -7971,6 +7977,15 @@ declare module "bpy.types" {
    */
   export type ShrinkwrapTypeItems =
     "NEAREST_SURFACEPOINT" | "PROJECT" | "NEAREST_VERTEX" | "TARGET_PROJECT";
+  /**
+   * Enum `FluidDomainSettings.slice_axis`:
+   * - `AUTO` Auto: Adjust slice direction according to the view direction
+   * - `X` X: Slice along the X axis
+   * - `Y` Y: Slice along the Y axis
+   * - `Z` Z: Slice along the Z axis
+   * @blender 5.2.2
+   */
+  export type SliceAxisItems = "AUTO" | "X" | "Y" | "Z";
   /**
    * Enum `snap_animation_element` (`rna_enum_snap_animation_element_items`):
    * - `FRAME` Frame: Snap to frame
@@ -8025,13 +8040,6 @@ declare module "bpy.types" {
    */
   export type SpaceClipEditorMaskDisplayTypeItems = "OUTLINE" | "DASH" | "BLACK" | "WHITE";
   /**
-   * Enum `SpaceClipEditor.mask_overlay_mode`:
-   * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
-   * - `COMBINED` Combined: Combine space background image with the mask
-   * @blender 5.2.2
-   */
-  export type SpaceClipEditorMaskOverlayModeItems = "ALPHACHANNEL" | "COMBINED";
-  /**
    * Enum `space_file_browse_mode` (`rna_enum_space_file_browse_mode_items`):
    * - `FILES` File Browser: Built-in file manager for opening, saving, and linking data
    * - `ASSETS` Asset Browser: Manage assets in the current file and access linked asset libraries
@@ -8062,21 +8070,6 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type SpaceSequencerViewTypeItems = "SEQUENCER" | "PREVIEW" | "SEQUENCER_PREVIEW";
-  /**
-   * Enum `SpaceSpreadsheet.geometry_item_type`:
-   * - `DOMAIN` Domain: Domain data
-   * - `BUNDLE` Bundle: Bundle data
-   * @blender 5.2.2
-   */
-  export type SpaceSpreadsheetGeometryItemTypeItems = "DOMAIN" | "BUNDLE";
-  /**
-   * Enum `SpaceSpreadsheet.object_eval_state`:
-   * - `EVALUATED` Evaluated: Use data from fully or partially evaluated object
-   * - `ORIGINAL` Original: Use data from original object without any modifiers applied
-   * - `VIEWER_NODE` Viewer Node: Use intermediate data from viewer node
-   * @blender 5.2.2
-   */
-  export type SpaceSpreadsheetObjectEvalStateItems = "EVALUATED" | "ORIGINAL" | "VIEWER_NODE";
   /**
    * Enum `Spline.tilt_interpolation`:
    * - `LINEAR` Linear
@@ -8432,12 +8425,27 @@ declare module "bpy.types" {
   export type TransformPivotFullItems =
     "BOUNDING_BOX_CENTER" | "CURSOR" | "INDIVIDUAL_ORIGINS" | "MEDIAN_POINT" | "ACTIVE_ELEMENT";
   /**
-   * Enum `UILayout.template_ID.filter`:
-   * - `ALL` All
-   * - `AVAILABLE` Available
+   * Enum `sculpt.trim_box_gesture.trim_extrude_mode`:
+   * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+   * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
    * @blender 5.2.2
    */
-  export type UILayoutTemplateIDFilterItems = "ALL" | "AVAILABLE";
+  export type TrimExtrudeModeItems = "PROJECT" | "FIXED";
+  /**
+   * Enum `sculpt.trim_box_gesture.trim_mode`:
+   * - `DIFFERENCE` Difference: Use a difference boolean operation
+   * - `UNION` Union: Use a union boolean operation
+   * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
+   * @blender 5.2.2
+   */
+  export type TrimModeItems = "DIFFERENCE" | "UNION" | "JOIN";
+  /**
+   * Enum `sculpt.trim_box_gesture.trim_orientation`:
+   * - `VIEW` View: Use the view to orientate the trimming shape
+   * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
+   * @blender 5.2.2
+   */
+  export type TrimOrientationItems = "VIEW" | "SURFACE";
   /**
    * Enum `uilist_layout_type` (`rna_enum_uilist_layout_type_items`):
    * - `DEFAULT` Default Layout: Use the default, multi-rows layout
@@ -8480,21 +8488,6 @@ declare module "bpy.types" {
   export type UvCylinderProjectDirectionItems =
     "VIEW_ON_EQUATOR" | "VIEW_ON_POLES" | "ALIGN_TO_OBJECT";
   /**
-   * Enum `uv.cylinder_project.pole`:
-   * - `PINCH` Pinch: UVs are pinched at the poles
-   * - `FAN` Fan: UVs are fanned at the poles
-   * @blender 5.2.2
-   */
-  export type UvCylinderProjectPoleItems = "PINCH" | "FAN";
-  /**
-   * Enum `uv.pack_islands.margin_method`:
-   * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
-   * - `ADD` Add: Just add the margin, ignoring any UV scale
-   * - `FRACTION` Fraction: Specify a precise fraction of final UV output
-   * @blender 5.2.2
-   */
-  export type UvPackIslandsMarginMethodItems = "SCALED" | "ADD" | "FRACTION";
-  /**
    * Enum `uv.select_linked.delimit`:
    * - `SEAM` Seam: Delimit by edge seams
    * - `SHARP` Sharp: Delimit by sharp edges
@@ -8530,29 +8523,6 @@ declare module "bpy.types" {
    */
   export type VertexWeightEditModifierFalloffTypeItems =
     "LINEAR" | "CURVE" | "SHARP" | "SMOOTH" | "ROOT" | "ICON_SPHERECURVE" | "RANDOM" | "STEP";
-  /**
-   * Enum `VertexWeightEditModifier.mask_tex_mapping`:
-   * - `LOCAL` Local: Use local generated coordinates
-   * - `GLOBAL` Global: Use global coordinates
-   * - `OBJECT` Object: Use local generated coordinates of another object
-   * - `UV` UV: Use coordinates from a UV layer
-   * @blender 5.2.2
-   */
-  export type VertexWeightEditModifierMaskTexMappingItems = "LOCAL" | "GLOBAL" | "OBJECT" | "UV";
-  /**
-   * Enum `VertexWeightEditModifier.mask_tex_use_channel`:
-   * - `INT` Intensity
-   * - `RED` Red
-   * - `GREEN` Green
-   * - `BLUE` Blue
-   * - `HUE` Hue
-   * - `SAT` Saturation
-   * - `VAL` Value
-   * - `ALPHA` Alpha
-   * @blender 5.2.2
-   */
-  export type VertexWeightEditModifierMaskTexUseChannelItems =
-    "INT" | "RED" | "GREEN" | "BLUE" | "HUE" | "SAT" | "VAL" | "ALPHA";
   /**
    * Enum `view3d.interactive_add.plane_aspect_base`:
    * - `FREE` Free: Use an unconstrained aspect
@@ -8619,6 +8589,21 @@ declare module "bpy.types" {
     | "VECTOR_INT"
     | "POINTS"
     | "UNKNOWN";
+  /**
+   * Enum `CyclesMaterialSettings.volume_interpolation`:
+   * - `LINEAR` Linear: Good smoothness and speed
+   * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+   * @blender 5.2.2
+   */
+  export type VolumeInterpolationItems = "LINEAR" | "CUBIC";
+  /**
+   * Enum `CyclesMaterialSettings.volume_sampling`:
+   * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+   * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+   * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
+   * @blender 5.2.2
+   */
+  export type VolumeSamplingItems = "DISTANCE" | "EQUIANGULAR" | "MULTIPLE_IMPORTANCE";
   /**
    * Enum `window_cursor` (`rna_enum_window_cursor_items`):
    * - `DEFAULT` Default
@@ -8833,4 +8818,12 @@ declare module "bpy.types" {
    * @blender 5.2.2
    */
   export type XrActionMapItemTypeItems = "FLOAT" | "VECTOR2D" | "POSE" | "VIBRATION";
+  /**
+   * Enum `CompositorNodeCombineColor.ycc_mode`:
+   * - `ITUBT601` ITU 601
+   * - `ITUBT709` ITU 709
+   * - `JFIF` JPEG
+   * @blender 5.2.2
+   */
+  export type YccModeItems = "ITUBT601" | "ITUBT709" | "JFIF";
 }

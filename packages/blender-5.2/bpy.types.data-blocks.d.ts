@@ -2106,9 +2106,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link CloudsTextureNoiseTypeItems}
+     * Items: {@link NoiseTypeItems}
      */
-    noise_type: CloudsTextureNoiseTypeItems;
+    noise_type: NoiseTypeItems;
     /**
      * Determine whether Noise returns grayscale or RGB values
      * Default: 'GRAYSCALE'
@@ -2811,15 +2811,15 @@ declare module "bpy.types" {
     /**
      * Sampling method to use for volumes
      * Default: 'MULTIPLE_IMPORTANCE'
-     * Items: {@link CyclesMaterialSettingsVolumeSamplingItems}
+     * Items: {@link VolumeSamplingItems}
      */
-    volume_sampling: CyclesMaterialSettingsVolumeSamplingItems;
+    volume_sampling: VolumeSamplingItems;
     /**
      * Interpolation method to use for smoke/fire volumes
      * Default: 'LINEAR'
-     * Items: {@link CyclesMaterialSettingsVolumeInterpolationItems}
+     * Items: {@link VolumeInterpolationItems}
      */
-    volume_interpolation: CyclesMaterialSettingsVolumeInterpolationItems;
+    volume_interpolation: VolumeInterpolationItems;
     /**
      * Scale the distance between volume shader samples when rendering the volume (lower values give more accurate and detailed results, but also increased render time)
      * Default: `1` · Range: [0.001, 1000] · soft [0.1, 10] · step 3 · precision 4
@@ -3710,15 +3710,15 @@ declare module "bpy.types" {
     /**
      * Sampling method to use for volumes
      * Default: 'EQUIANGULAR'
-     * Items: {@link CyclesMaterialSettingsVolumeSamplingItems}
+     * Items: {@link VolumeSamplingItems}
      */
-    volume_sampling: CyclesMaterialSettingsVolumeSamplingItems;
+    volume_sampling: VolumeSamplingItems;
     /**
      * Interpolation method to use for volumes
      * Default: 'LINEAR'
-     * Items: {@link CyclesMaterialSettingsVolumeInterpolationItems}
+     * Items: {@link VolumeInterpolationItems}
      */
-    volume_interpolation: CyclesMaterialSettingsVolumeInterpolationItems;
+    volume_interpolation: VolumeInterpolationItems;
     /**
      * Distance between volume shader samples when rendering the volume (lower values give more accurate and detailed results, but also increased render time)
      * Default: `1` · Range: [1e-7, 100000] · soft [0.1, 100] · step 3 · precision 4
@@ -4603,9 +4603,9 @@ declare module "bpy.types" {
     /**
      * Format used for re-saving this file
      * Default: 'TARGA'
-     * Items: {@link ImageFileFormatItems}
+     * Items: {@link FileFormatItems}
      */
-    file_format: ImageFileFormatItems;
+    file_format: FileFormatItems;
     /**
      * Where the image comes from
      * Default: 'FILE'
@@ -5705,9 +5705,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link CloudsTextureNoiseTypeItems}
+     * Items: {@link NoiseTypeItems}
      */
-    noise_type: CloudsTextureNoiseTypeItems;
+    noise_type: NoiseTypeItems;
     /**
      * Pattern
      * Default: 'SOFT'
@@ -7929,17 +7929,17 @@ declare module "bpy.types" {
     /**
      * Determine if this object is modified from the base mesh data
      * @param scene Scene in which to check the object Read-only · Never None
-     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link ObjectIsModifiedSettingsItems}
+     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link SettingsItems}
      * @returns result: Whether the object is modified
      */
-    is_modified(scene: Scene, settings: ObjectIsModifiedSettingsItems): boolean;
+    is_modified(scene: Scene, settings: SettingsItems): boolean;
     /**
      * Determine if this object is modified by a deformation from the base mesh data
      * @param scene Scene in which to check the object Read-only · Never None
-     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link ObjectIsModifiedSettingsItems}
+     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link SettingsItems}
      * @returns result: Whether the object is deform-modified
      */
-    is_deform_modified(scene: Scene, settings: ObjectIsModifiedSettingsItems): boolean;
+    is_deform_modified(scene: Scene, settings: SettingsItems): boolean;
     /**
      * Load the objects edit-mode data into the object data
      * @returns result: Success
@@ -9954,9 +9954,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link CloudsTextureNoiseTypeItems}
+     * Items: {@link NoiseTypeItems}
      */
-    noise_type: CloudsTextureNoiseTypeItems;
+    noise_type: NoiseTypeItems;
     /**
      * Pattern
      * Default: 'PLASTIC'
@@ -11607,9 +11607,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link CloudsTextureNoiseTypeItems}
+     * Items: {@link NoiseTypeItems}
      */
-    noise_type: CloudsTextureNoiseTypeItems;
+    noise_type: NoiseTypeItems;
     /**
      * Pattern
      * Default: 'BANDS'

@@ -1708,9 +1708,9 @@ declare module "bpy.types" {
     /**
      * IK solver for which these parameters are defined
      * Default: 'LEGACY' · Read-only
-     * Items: {@link IKParamIkSolverItems}
+     * Items: {@link IkSolverItems}
      */
-    readonly ik_solver: IKParamIkSolverItems;
+    readonly ik_solver: IkSolverItems;
   }
 
   /**
@@ -1759,9 +1759,9 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Items: {@link ImageFileFormatItems}
+     * Items: {@link FileFormatItems}
      */
-    file_format: ImageFileFormatItems;
+    file_format: FileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'RGBA'
@@ -3764,9 +3764,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3814,9 +3814,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3874,9 +3874,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3934,9 +3934,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -3994,9 +3994,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -4058,15 +4058,15 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -4114,9 +4114,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -4179,9 +4179,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -4504,9 +4504,9 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Color ramp used to change line color
      * Read-only
@@ -5375,9 +5375,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5484,9 +5484,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5554,9 +5554,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5624,9 +5624,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5694,9 +5694,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5768,15 +5768,15 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link LineStyleAlphaModifierMaterialMaterialAttributeItems}
+     * Items: {@link MaterialAttributeItems}
      */
-    material_attribute: LineStyleAlphaModifierMaterialMaterialAttributeItems;
+    material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`
@@ -5888,9 +5888,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeMappingItems}
+     * Items: {@link MappingItems}
      */
-    mapping: LineStyleAlphaModifierAlongStrokeMappingItems;
+    mapping: MappingItems;
     /**
      * Invert the fade-out direction of the linear mapping
      * Default: `false`

@@ -160,9 +160,9 @@ declare module "bpy.types" {
     /**
      * Affect edges or vertices
      * Default: 'EDGES'
-     * Items: {@link BevelModifierAffectItems}
+     * Items: {@link AffectItems}
      */
-    affect: BevelModifierAffectItems;
+    affect: AffectItems;
     /**
      * Limit Method
      * Default: 'ANGLE'
@@ -205,15 +205,15 @@ declare module "bpy.types" {
     /**
      * What distance Width measures
      * Default: 'OFFSET'
-     * Items: {@link BevelModifierOffsetTypeItems}
+     * Items: {@link OffsetTypeItems}
      */
-    offset_type: BevelModifierOffsetTypeItems;
+    offset_type: OffsetTypeItems;
     /**
      * The type of shape used to rebuild a beveled section
      * Default: 'SUPERELLIPSE'
-     * Items: {@link BevelModifierProfileTypeItems}
+     * Items: {@link ProfileTypeItems}
      */
-    profile_type: BevelModifierProfileTypeItems;
+    profile_type: ProfileTypeItems;
     /**
      * The profile shape (0.5 = round)
      * Default: `0.5` · Range: [0, 1] · step 0.05 · precision 2 · Subtype: FACTOR
@@ -6714,15 +6714,15 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link VertexWeightEditModifierMaskTexUseChannelItems}
+     * Items: {@link MaskTexUseChannelItems}
      */
-    mask_tex_use_channel: VertexWeightEditModifierMaskTexUseChannelItems;
+    mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link VertexWeightEditModifierMaskTexMappingItems}
+     * Items: {@link MaskTexMappingItems}
      */
-    mask_tex_mapping: VertexWeightEditModifierMaskTexMappingItems;
+    mask_tex_mapping: MaskTexMappingItems;
     /**
      * UV map name
      * max 67 bytes
@@ -6825,15 +6825,15 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link VertexWeightEditModifierMaskTexUseChannelItems}
+     * Items: {@link MaskTexUseChannelItems}
      */
-    mask_tex_use_channel: VertexWeightEditModifierMaskTexUseChannelItems;
+    mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link VertexWeightEditModifierMaskTexMappingItems}
+     * Items: {@link MaskTexMappingItems}
      */
-    mask_tex_mapping: VertexWeightEditModifierMaskTexMappingItems;
+    mask_tex_mapping: MaskTexMappingItems;
     /**
      * UV map name
      * max 67 bytes
@@ -6936,15 +6936,15 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link VertexWeightEditModifierMaskTexUseChannelItems}
+     * Items: {@link MaskTexUseChannelItems}
      */
-    mask_tex_use_channel: VertexWeightEditModifierMaskTexUseChannelItems;
+    mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link VertexWeightEditModifierMaskTexMappingItems}
+     * Items: {@link MaskTexMappingItems}
      */
-    mask_tex_mapping: VertexWeightEditModifierMaskTexMappingItems;
+    mask_tex_mapping: MaskTexMappingItems;
     /**
      * UV map name
      * max 67 bytes

@@ -501,9 +501,9 @@ declare module "bpy.types" {
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombineColorYccModeItems}
+     * Items: {@link YccModeItems}
      */
-    ycc_mode: CompositorNodeCombineColorYccModeItems;
+    ycc_mode: YccModeItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -2656,9 +2656,9 @@ declare module "bpy.types" {
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombineColorYccModeItems}
+     * Items: {@link YccModeItems}
      */
-    ycc_mode: CompositorNodeCombineColorYccModeItems;
+    ycc_mode: YccModeItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3198,9 +3198,9 @@ declare module "bpy.types" {
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link FunctionNodeAlignEulerToVectorPivotAxisItems}
+     * Items: {@link PivotAxisItems}
      */
-    pivot_axis: FunctionNodeAlignEulerToVectorPivotAxisItems;
+    pivot_axis: PivotAxisItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3241,9 +3241,9 @@ declare module "bpy.types" {
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link FunctionNodeAlignEulerToVectorPivotAxisItems}
+     * Items: {@link PivotAxisItems}
      */
-    pivot_axis: FunctionNodeAlignEulerToVectorPivotAxisItems;
+    pivot_axis: PivotAxisItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -19277,9 +19277,9 @@ declare module "bpy.types" {
     /**
      * Phase function for the scattered light
      * Default: 'HENYEY_GREENSTEIN'
-     * Items: {@link ShaderNodeVolumeCoefficientsPhaseItems}
+     * Items: {@link PhaseItems}
      */
-    phase: ShaderNodeVolumeCoefficientsPhaseItems;
+    phase: PhaseItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -19376,9 +19376,9 @@ declare module "bpy.types" {
     /**
      * Phase function for the scattered light
      * Default: 'HENYEY_GREENSTEIN'
-     * Items: {@link ShaderNodeVolumeCoefficientsPhaseItems}
+     * Items: {@link PhaseItems}
      */
-    phase: ShaderNodeVolumeCoefficientsPhaseItems;
+    phase: PhaseItems;
     /**
      * Input socket template
      * @param index Index Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED

@@ -1581,9 +1581,9 @@ declare module "bpy.types" {
     /**
      * Selection of IK solver for IK chain
      * Default: 'LEGACY'
-     * Items: {@link IKParamIkSolverItems}
+     * Items: {@link IkSolverItems}
      */
-    ik_solver: IKParamIkSolverItems;
+    ik_solver: IkSolverItems;
     /**
      * Parameters for IK solver
      * Read-only

@@ -1370,9 +1370,9 @@ declare module "bpy.types" {
     /**
      * Audio channel count
      * Default: 'STEREO'
-     * Items: {@link FFmpegSettingsAudioChannelsItems}
+     * Items: {@link AudioChannelsItems}
      */
-    audio_channels: FFmpegSettingsAudioChannelsItems;
+    audio_channels: AudioChannelsItems;
     /**
      * For backwards compatibility only
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only

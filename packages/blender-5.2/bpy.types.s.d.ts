@@ -2608,9 +2608,9 @@ declare module "bpy.types" {
     /**
      * Object Evaluation State
      * Default: 'EVALUATED' · Read-only
-     * Items: {@link SpaceSpreadsheetObjectEvalStateItems}
+     * Items: {@link ObjectEvalStateItems}
      */
-    readonly object_eval_state: SpaceSpreadsheetObjectEvalStateItems;
+    readonly object_eval_state: ObjectEvalStateItems;
     /**
      * Part of the geometry to display data from
      * Default: 'MESH' · Read-only
@@ -2626,9 +2626,9 @@ declare module "bpy.types" {
     /**
      * Item Type
      * Default: 'DOMAIN' · Read-only
-     * Items: {@link SpaceSpreadsheetGeometryItemTypeItems}
+     * Items: {@link GeometryItemTypeItems}
      */
-    readonly geometry_item_type: SpaceSpreadsheetGeometryItemTypeItems;
+    readonly geometry_item_type: GeometryItemTypeItems;
     /**
      * Path to the data that is displayed
      * Read-only

@@ -265,9 +265,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -470,9 +470,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -577,9 +577,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -680,9 +680,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -796,9 +796,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -925,9 +925,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`
@@ -1136,9 +1136,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectStripAlphaModeItems}
+     * Items: {@link AlphaModeItems}
      */
-    alpha_mode: EffectStripAlphaModeItems;
+    alpha_mode: AlphaModeItems;
     /**
      * Flip on the X axis
      * Default: `false`

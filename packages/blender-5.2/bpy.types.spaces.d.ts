@@ -113,9 +113,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link SpaceClipEditorMaskOverlayModeItems}
+     * Items: {@link MaskOverlayModeItems}
      */
-    mask_overlay_mode: SpaceClipEditorMaskOverlayModeItems;
+    mask_overlay_mode: MaskOverlayModeItems;
     /**
      * Overlay blending factor of rasterized mask
      * Default: `0.7` · Range: [0, 1] · step 0.1 · precision 1 · Subtype: FACTOR
@@ -939,9 +939,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link SpaceClipEditorMaskOverlayModeItems}
+     * Items: {@link MaskOverlayModeItems}
      */
-    mask_overlay_mode: SpaceClipEditorMaskOverlayModeItems;
+    mask_overlay_mode: MaskOverlayModeItems;
     /**
      * Overlay blending factor of rasterized mask
      * Default: `0.7` · Range: [0, 1] · step 0.1 · precision 1 · Subtype: FACTOR
@@ -1837,9 +1837,9 @@ declare module "bpy.types" {
     /**
      * Item Type
      * Default: 'DOMAIN'
-     * Items: {@link SpaceSpreadsheetGeometryItemTypeItems}
+     * Items: {@link GeometryItemTypeItems}
      */
-    geometry_item_type: SpaceSpreadsheetGeometryItemTypeItems;
+    geometry_item_type: GeometryItemTypeItems;
     /**
      * Part of the geometry to display data from
      * Default: 'MESH'
@@ -1855,9 +1855,9 @@ declare module "bpy.types" {
     /**
      * Object Evaluation State
      * Default: 'EVALUATED'
-     * Items: {@link SpaceSpreadsheetObjectEvalStateItems}
+     * Items: {@link ObjectEvalStateItems}
      */
-    object_eval_state: SpaceSpreadsheetObjectEvalStateItems;
+    object_eval_state: ObjectEvalStateItems;
     /**
      * Persistent data for the tables shown in this spreadsheet editor
      * Read-only

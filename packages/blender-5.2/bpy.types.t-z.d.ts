@@ -2461,9 +2461,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
         /**
          * Show preview instead of fixed icon
          * Default: `false`
@@ -2526,9 +2526,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
         /**
          * Show only list, no buttons
          * Default: `false`
@@ -2590,9 +2590,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
       }>,
     ): void;
     /**
@@ -2798,9 +2798,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link UILayoutTemplateIDFilterItems}
+         * Items: {@link FilterItems}
          */
-        filter?: UILayoutTemplateIDFilterItems;
+        filter?: FilterItems;
       }>,
     ): void;
     /**
@@ -5713,9 +5713,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link FluidDomainSettingsSliceAxisItems}
+     * Items: {@link SliceAxisItems}
      */
-    slice_axis: FluidDomainSettingsSliceAxisItems;
+    slice_axis: SliceAxisItems;
     /**
      * Position of the slice
      * Default: `0.5` · Range: [0, 1] · step 0.1 · precision 3 · Subtype: FACTOR

@@ -281,6 +281,13 @@ export const diagnostics = {
     message: "'{0}' is not an item of {1}: Blender accepts {2}",
     suggestion: "{3}",
   },
+  operatorContextOrder: {
+    code: "BPY2010",
+    message:
+      "an operator's execution context and undo flag are passed before its options in Python: moving this expression there would evaluate it before the options",
+    suggestion:
+      'write a literal ("INVOKE_DEFAULT", true) or a const name here, or compute it into a const before the call',
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

@@ -57,6 +57,16 @@ describe("Blender diagnostics", () => {
     }).diagnostics.find((x) => x.line === 14)!;
     expect(d.suggestion).toBe("did you mean 'VIEW_3D'?");
   });
+  it("BPY2010: an operator's execution context that is not a literal or const", () => {
+    const src = [
+      'let mode: bpy.ops.ExecutionContext = "EXEC_DEFAULT";',
+      "const fixed = mode;",
+      "bpy.ops.object.select_all(undefined, fixed);", // 5: const: fine
+      'bpy.ops.object.select_all({ action: "SELECT" }, mode);', // 6: a let: refused
+      "bpy.ops.object.select_all(undefined, fixed, true);", // 7: fine
+    ];
+    expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2010@6"]);
+  });
   it("BPY2008: a context manager's value used without using", () => {
     const lines = [
       "const [from, to] = bpy.data.libraries.load('/tmp/x.blend');", // 3: destructured
@@ -113,11 +123,17 @@ describe("Blender diagnostics", () => {
     ).toEqual(["BPY2007@2", "BPY2007@3"]);
   });
   it("misspelled operator option, wrong enum, wrong positional: type errors at the line", () => {
-    expect(codes(HEAD + "bpy.ops.mesh.primitive_cube_add({ sise: 2 });")).toEqual(["TS2769@3"]);
-    expect(codes(HEAD + 'bpy.ops.object.select_all({ action: "NOPE" });')).toEqual(["TS2769@3"]);
-    expect(codes(HEAD + 'bpy.ops.mesh.primitive_cube_add("EXEC_NOPE", { size: 2 });')[0]).toMatch(
-      /^TS\d+@3$/,
-    );
+    // one signature per operator: one error, with TypeScript's "Did you mean"
+    const sise = compileSource(HEAD + "bpy.ops.mesh.primitive_cube_add({ sizee: 2 });", {
+      fileName: path.join(import.meta.dirname, "diag-input.ts"),
+      typeRoots,
+    }).diagnostics;
+    expect(sise.map((d) => `${d.code}@${d.line}`)).toEqual(["TS2561@3"]);
+    expect(sise[0]!.message).toContain("Did you mean to write 'size'?");
+    expect(codes(HEAD + 'bpy.ops.object.select_all({ action: "NOPE" });')).toEqual(["TS2322@3"]);
+    expect(codes(HEAD + 'bpy.ops.mesh.primitive_cube_add({ size: 2 }, "EXEC_NOPE");')).toEqual([
+      "TS2345@3",
+    ]);
     expect(codes(HEAD + 'const o = bpy.data.objects["Cube"];\nconsole.log(o);')[0]).toMatch(
       /^TS\d+@3$/,
     );

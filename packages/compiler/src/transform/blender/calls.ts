@@ -18,7 +18,49 @@ export function blenderCall(ctx: Ctx, node: ts.CallExpression): py.Expr | undefi
 
 /** Post-process the core's arguments of a call into the typings (keyword-only RNA parameters, EnumFlagProperty). */
 export function blenderArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
-  return enumFlagArgs(ctx, node, keywordOptionalArgs(ctx, node, args));
+  return operatorArgs(ctx, node, enumFlagArgs(ctx, node, keywordOptionalArgs(ctx, node, args)));
+}
+
+/** Is this a call of an operator (`BpyOperator<O>`'s call signature in "bpy.ops")? */
+function isOperatorCall(ctx: Ctx, node: ts.CallExpression): boolean {
+  const decl = ctx.checker.getResolvedSignature(node)?.declaration;
+  if (!decl || !ts.isCallSignatureDeclaration(decl) || !isTypingsDecl(decl)) return false;
+  const owner = decl.parent;
+  return ts.isInterfaceDeclaration(owner) && owner.name.text === "BpyOperator";
+}
+
+/** A value whose evaluation has no effect and that option values cannot change. */
+function isFixedValue(ctx: Ctx, e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isStringLiteralLike(e) || e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (!ts.isIdentifier(e)) return false;
+  const d = ctx.checker.getSymbolAtLocation(e)?.valueDeclaration;
+  return (
+    !!d &&
+    ts.isVariableDeclaration(d) &&
+    ts.isVariableDeclarationList(d.parent) &&
+    (d.parent.flags & ts.NodeFlags.Const) !== 0
+  );
+}
+
+/**
+ * `bpy.ops.x.y(options, execution_context, undo)`: the typings take the options first (one
+ * signature, so a misspelled option is one error with "Did you mean"), Python takes the context
+ * and undo flag first, positionally: `bpy.ops.x.y('INVOKE_DEFAULT', True, size=2)`. Moving them
+ * before the options would change the order JavaScript evaluates them in, so they must be
+ * literals or const names (BPY2010 otherwise).
+ */
+function operatorArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
+  if (node.arguments.length < 2 || !isOperatorCall(ctx, node)) return args;
+  if (node.arguments.some(ts.isSpreadElement)) return args;
+  const trailing = node.arguments.slice(1);
+  for (const t of trailing) if (!isFixedValue(ctx, t)) ctx.report(t, "operatorContextOrder");
+  // the options argument gives keyword entries (none for `undefined`); the trailing arguments
+  // give one positional entry each, last in `args`
+  const head = args.slice(0, args.length - trailing.length);
+  const tail = args.slice(args.length - trailing.length);
+  return [...tail, ...head];
 }
 
 const POSITIONAL_ONLY_CLASSES = new Set(["bpy_struct", "bpy_prop_collection", "bpy_prop_array"]);

@@ -72,9 +72,19 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
     }
     return out;
   }
+  // no options: `op(undefined, "INVOKE_DEFAULT")`
+  if (ts.isIdentifier(arg) && arg.text === "undefined") return out;
   const t = T.typeOf(ctx, arg);
-  if (T.isDictLike(ctx, t) && !T.hasNullish(t))
-    return [{ kind: "dstar", value: transformExpr(ctx, arg) }];
+  if (T.isDictLike(ctx, t)) {
+    const value = transformExpr(ctx, arg);
+    // like a spread: `undefined`/`null` options are none, `**None` would raise
+    return [
+      {
+        kind: "dstar",
+        value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
+      },
+    ];
+  }
   ctx.report(arg, "kwargs");
   return out;
 }
