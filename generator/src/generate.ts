@@ -3,7 +3,7 @@ import { startFormatter } from "./format.js";
 import { checkPackageFolder, writePackage, type WriteFileFn } from "./write.js";
 import type { Operator, PyModule, Schema, Struct } from "@bpyts/introspect";
 import { GenContext, Imports } from "./context.js";
-import { RnaTypes, enumItemsDoc, jsdoc, oneLine } from "./rna.js";
+import { RnaTypes, enumItemsDoc, hasAllKeywordsForm, jsdoc, oneLine } from "./rna.js";
 import { PyTypes, emitClass, emitModuleMembers, declareRenamable } from "./pymod.js";
 import { emitProps } from "./props.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
@@ -613,6 +613,7 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
     if (names.has(f.identifier)) continue;
     names.add(f.identifier);
     members.push(rna.functionMember(f, s));
+    if (hasAllKeywordsForm(f)) members.push(rna.functionMember(f, s, { allKeywords: true }));
     members.push(
       ...reconcile(
         rna.functionMember(f, s, { noDoc: true }),
@@ -625,6 +626,8 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
       // `layout.icon(obj)`, `prefs.addons.new()`): declared static and as an instance method.
       const inst = rna.functionMember(f, s, { asInstance: true });
       members.push(inst);
+      if (hasAllKeywordsForm(f))
+        members.push(rna.functionMember(f, s, { asInstance: true, allKeywords: true }));
       members.push(
         ...reconcile(
           rna.functionMember(f, s, { noDoc: true, asInstance: true }),

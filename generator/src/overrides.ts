@@ -359,6 +359,8 @@ export const RETURN_NEVER_NONE_FUNCTIONS = new Set([
   "add",
   "new_from_object",
   "evaluated_get",
+  // Scene.sequence_editor_create ensures the editor (SEQ_editing_ensure): never NULL
+  "Scene.sequence_editor_create",
   // "Struct.function": sub-layout constructors (uiLayoutRow/Column/Box/Split/ColumnFlow/
   // GridFlow allocate and return a new layout unconditionally). Not `operator()` (None for an
   // unknown idname). `menu_pie()` (uiLayoutRadial) returns the root's existing radial layout,
@@ -372,6 +374,16 @@ export const RETURN_NEVER_NONE_FUNCTIONS = new Set([
   "UILayout.column_flow",
   "UILayout.grid_flow",
   "UILayout.menu_pie",
+]);
+
+/**
+ * Exceptions to RETURN_NEVER_NONE_FUNCTIONS, verified live (3.4 and 5.2): adding a modifier or
+ * an effect to an object type that cannot have one (an Empty) returns None, no exception.
+ */
+export const RETURN_MAYBE_NONE_FUNCTIONS = new Set([
+  "ObjectModifiers.new",
+  "ObjectGpencilModifiers.new",
+  "ObjectShaderFx.new",
 ]);
 
 /** Element type of `__iter__`/`__getitem__` for Python classes (qualname → TS, placeholders allowed). */

@@ -2,7 +2,11 @@
 import type { Property, RnaFunction, Struct, Num, EnumDef } from "@bpyts/introspect";
 import type { GenContext, Imports } from "./context.js";
 import { docSafe, isBindingName, bindingName, propKey } from "./naming.js";
-import { RETURN_NEVER_NONE_FUNCTIONS, RETURNS_RECEIVER_TYPE } from "./overrides.js";
+import {
+  RETURN_NEVER_NONE_FUNCTIONS,
+  RETURN_MAYBE_NONE_FUNCTIONS,
+  RETURNS_RECEIVER_TYPE,
+} from "./overrides.js";
 
 /** Where an RNA property's type is used. */
 export type Mode = "get" | "set" | "param" | "return" | "option";
@@ -278,7 +282,13 @@ export class RnaTypes {
   functionMember(
     f: RnaFunction,
     owner: Struct,
-    opts: { noDoc?: boolean; isInterface?: boolean; asInstance?: boolean } = {},
+    opts: {
+      noDoc?: boolean;
+      isInterface?: boolean;
+      asInstance?: boolean;
+      /** Every parameter in the one options object (see ALL_KEYWORDS_FROM). */
+      allKeywords?: boolean;
+    } = {},
   ): string {
     const params: string[] = [];
     const docs: string[] = [];
@@ -291,7 +301,11 @@ export class RnaTypes {
     // the first optional parameter on, every parameter goes into ONE trailing KwArgs object
     // (required keys stay required: `UILayout.prop_with_menu(data, property, { menu, text? })`).
     // Registered callbacks are called by Blender with positional arguments: all positional.
-    const firstOptional = callback ? -1 : f.parameters.findIndex((p) => !p.required);
+    const firstOptional = callback
+      ? -1
+      : opts.allKeywords
+        ? 0
+        : f.parameters.findIndex((p) => !p.required);
     const kwFrom = firstOptional >= 0 ? firstOptional : f.parameters.length;
     const kw: string[] = [];
     f.parameters.forEach((p, i) => {
@@ -323,9 +337,10 @@ export class RnaTypes {
       // `images.load` → "Cannot read …", `nodes.new` → "Node type … undefined"), so their
       // result is typed non-null; see RETURN_NEVER_NONE_FUNCTIONS.
       const never =
-        RETURN_NEVER_NONE_FUNCTIONS.has(f.identifier) ||
-        RETURN_NEVER_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) ||
-        f.identifier.startsWith("new_");
+        !RETURN_MAYBE_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) &&
+        (RETURN_NEVER_NONE_FUNCTIONS.has(f.identifier) ||
+          RETURN_NEVER_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) ||
+          f.identifier.startsWith("new_"));
       ret = this.type(r0.type === "pointer" && never ? { ...r0, neverNone: true } : r0, "return");
       if (RETURNS_RECEIVER_TYPE.has(`${owner.identifier}.${f.identifier}`))
         ret = ret
@@ -367,6 +382,20 @@ export class RnaTypes {
 export function widenedItems(t: string): string {
   const set = /^Set<(.*)>$/s.exec(t);
   return set ? `Set<${set[1]} | (string & {})>` : `${t} | (string & {})`;
+}
+
+/**
+ * RNA functions with this many required parameters or more also take every parameter in one
+ * options object (`sequences.new_effect({ name, type, channel, frame_start, frame_end })`):
+ * Python accepts all of them as keywords, and five positional values are hard to read. Fewer
+ * keep one signature (an overload costs the short "Did you mean" errors).
+ */
+export const ALL_KEYWORDS_FROM = 3;
+
+/** Does this RNA function get the all-keywords overload? */
+export function hasAllKeywordsForm(f: RnaFunction): boolean {
+  if (f.registered || f.registeredOptional) return false;
+  return f.parameters.filter((p) => p.required).length >= ALL_KEYWORDS_FROM;
 }
 
 export function enumItemsDoc(def: EnumDef): string {

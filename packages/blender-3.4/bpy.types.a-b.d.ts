@@ -910,6 +910,32 @@ declare module "bpy.types" {
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
     /**
+     * Add attribute to geometry
+     * @param options keyword arguments (Python `name=value`)
+     * @returns attribute: New geometry attribute
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name of geometry attribute
+         * Default: "Attribute"
+         */
+        name: string;
+        /**
+         * Attribute type
+         * Default: 'FLOAT'
+         * Items: {@link AttributeTypeItems}
+         */
+        type: AttributeTypeItems;
+        /**
+         * Type of element that attribute is stored on
+         * Default: 'POINT'
+         * Items: {@link AttributeDomainItems}
+         */
+        domain: AttributeDomainItems;
+      }>,
+    ): Attribute;
+    /**
      * Remove attribute from geometry
      * @param attribute Geometry Attribute Read-only · Never None
      */
@@ -2039,6 +2065,55 @@ declare module "bpy.types" {
       width: number,
       height: number,
       options?: KwArgs<{
+        /**
+         * Use alpha channel
+         * Default: `false`
+         */
+        alpha?: boolean;
+        /**
+         * Create an image with floating-point color
+         * Default: `false`
+         */
+        float_buffer?: boolean;
+        /**
+         * Create left and right views
+         * Default: `false`
+         */
+        stereo3d?: boolean;
+        /**
+         * Create image with non-color data color space
+         * Default: `false`
+         */
+        is_data?: boolean;
+        /**
+         * Create a tiled image
+         * Default: `false`
+         */
+        tiled?: boolean;
+      }>,
+    ): Image;
+    /**
+     * Add a new image to the main database
+     * @param options keyword arguments (Python `name=value`)
+     * @returns image: New image data-block
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * New name for the data-block
+         * Default: "Image"
+         */
+        name: string;
+        /**
+         * Width of the image
+         * Default: `1024` · Range: [1, INT_MAX] · step 1
+         */
+        width: number;
+        /**
+         * Height of the image
+         * Default: `1024` · Range: [1, INT_MAX] · step 1
+         */
+        height: number;
         /**
          * Use alpha channel
          * Default: `false`

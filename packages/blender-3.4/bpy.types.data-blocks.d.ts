@@ -8853,10 +8853,37 @@ declare module "bpy.types" {
       }>,
     ): [boolean, Vector, Vector, number, Object | null, Matrix];
     /**
+     * Cast a ray onto in object space
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: ; location: The hit location of this ray cast; normal: The face normal at the ray cast hit location; index: The face index, -1 when original data isn't available; object: Ray cast object; matrix: Matrix
+     */
+    ray_cast(
+      options: KwArgs<{
+        /**
+         * The current dependency graph
+         * Read-only · Never None
+         */
+        depsgraph: Depsgraph;
+        /**
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        origin: Vector | readonly [number, number, number];
+        /**
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        direction: Vector | readonly [number, number, number];
+        /**
+         * Maximum distance
+         * Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
+         */
+        distance?: number;
+      }>,
+    ): [boolean, Vector, Vector, number, Object | null, Matrix];
+    /**
      * Ensure sequence editor is valid in this scene
      * @returns sequence_editor: New sequence editor data or NULL
      */
-    sequence_editor_create(): SequenceEditor | null;
+    sequence_editor_create(): SequenceEditor;
     /**
      * Clear sequence editor in this scene
      */
@@ -9503,6 +9530,34 @@ declare module "bpy.types" {
      * @param char_end End Character Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      */
     select_set(line_start: number, char_start: number, line_end: number, char_end: number): void;
+    /**
+     * Set selection range by line and character index
+     * @param options keyword arguments (Python `name=value`)
+     */
+    select_set(
+      options: KwArgs<{
+        /**
+         * Start Line
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        line_start: number;
+        /**
+         * Start Character
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        char_start: number;
+        /**
+         * End Line
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        line_end: number;
+        /**
+         * End Character
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        char_end: number;
+      }>,
+    ): void;
     /**
      * Set cursor by line and (optionally) character index
      * @param line Line Default: `0` · Range: [0, INT_MAX] · step 1

@@ -2551,6 +2551,78 @@ declare module "bpy.types" {
       }>,
     ): KeyMapItem;
     /**
+     * new
+     * @param options keyword arguments (Python `name=value`)
+     * @returns item: Added key map item
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Operator Identifier
+         */
+        idname: string;
+        /**
+         * Type
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        type: EventTypeItems;
+        /**
+         * Value
+         * Default: 'NOTHING'
+         * Items: {@link EventValueItems}
+         */
+        value: EventValueItems;
+        /**
+         * Any
+         * Default: `false`
+         */
+        any?: boolean;
+        /**
+         * Shift
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        shift?: number;
+        /**
+         * Ctrl
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        ctrl?: number;
+        /**
+         * Alt
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        alt?: number;
+        /**
+         * OS Key
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        oskey?: number;
+        /**
+         * Key Modifier
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        key_modifier?: EventTypeItems;
+        /**
+         * Direction
+         * Default: 'ANY'
+         * Items: {@link EventDirectionItems}
+         */
+        direction?: EventDirectionItems;
+        /**
+         * When set, accept key-repeat events
+         * Default: `false`
+         */
+        repeat?: boolean;
+        /**
+         * Force item to be added at start (not end) of key map so that it doesn't get blocked by an existing key map item
+         * Default: `false`
+         */
+        head?: boolean;
+      }>,
+    ): KeyMapItem;
+    /**
      * new_modal
      * @param propvalue Property Value
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
@@ -2563,6 +2635,73 @@ declare module "bpy.types" {
       type: EventTypeItems,
       value: EventValueItems,
       options?: KwArgs<{
+        /**
+         * Any
+         * Default: `false`
+         */
+        any?: boolean;
+        /**
+         * Shift
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        shift?: number;
+        /**
+         * Ctrl
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        ctrl?: number;
+        /**
+         * Alt
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        alt?: number;
+        /**
+         * OS Key
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        oskey?: number;
+        /**
+         * Key Modifier
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        key_modifier?: EventTypeItems;
+        /**
+         * Direction
+         * Default: 'ANY'
+         * Items: {@link EventDirectionItems}
+         */
+        direction?: EventDirectionItems;
+        /**
+         * When set, accept key-repeat events
+         * Default: `false`
+         */
+        repeat?: boolean;
+      }>,
+    ): KeyMapItem;
+    /**
+     * new_modal
+     * @param options keyword arguments (Python `name=value`)
+     * @returns item: Added key map item
+     */
+    new_modal(
+      options: KwArgs<{
+        /**
+         * Property Value
+         */
+        propvalue: string;
+        /**
+         * Type
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        type: EventTypeItems;
+        /**
+         * Value
+         * Default: 'NOTHING'
+         * Items: {@link EventValueItems}
+         */
+        value: EventValueItems;
         /**
          * Any
          * Default: `false`

@@ -3516,6 +3516,30 @@ declare module "bpy.types" {
      */
     new(name: string, start: number, action: Action): NlaStrip;
     /**
+     * Add a new Action-Clip strip to the track
+     * @param options keyword arguments (Python `name=value`)
+     * @returns strip: New NLA Strip
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name for the NLA Strips
+         * Default: "NlaStrip"
+         */
+        name: string;
+        /**
+         * Start frame for this strip
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        start: number;
+        /**
+         * Action to assign to this strip
+         * Read-only · Never None
+         */
+        action: Action;
+      }>,
+    ): NlaStrip;
+    /**
      * Remove a NLA Strip
      * @param strip NLA Strip to remove Read-only · Never None
      */
@@ -4105,7 +4129,7 @@ declare module "bpy.types" {
      * @param type Modifier type to add Default: 'GP_NOISE' Items: {@link GpencilModifierTypeItems}
      * @returns greasepencil_modifier: Newly created modifier
      */
-    new(name: string, type: GpencilModifierTypeItems): GpencilModifier;
+    new(name: string, type: GpencilModifierTypeItems): GpencilModifier | null;
     /**
      * Remove an existing greasepencil_modifier from the object
      * @param greasepencil_modifier Modifier to remove Read-only · Never None
@@ -4188,7 +4212,7 @@ declare module "bpy.types" {
      * @param type Modifier type to add Default: 'SUBSURF' Items: {@link ModifierTypeItems}
      * @returns modifier: Newly created modifier
      */
-    new(name: string, type: ModifierTypeItems): Modifier;
+    new(name: string, type: ModifierTypeItems): Modifier | null;
     /**
      * Remove an existing modifier from the object
      * @param modifier Modifier to remove Read-only · Never None
@@ -4216,7 +4240,7 @@ declare module "bpy.types" {
      * @param type Effect type to add Default: 'FX_BLUR' Items: {@link ObjectShaderfxTypeItems}
      * @returns shader_fx: Newly created effect
      */
-    new(name: string, type: ObjectShaderfxTypeItems): ShaderFx;
+    new(name: string, type: ObjectShaderfxTypeItems): ShaderFx | null;
     /**
      * Remove an existing effect from the object
      * @param shader_fx Effect to remove Read-only · Never None

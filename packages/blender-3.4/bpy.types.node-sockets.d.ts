@@ -2,6 +2,7 @@
 
 /** Blender 3.4.1 RNA structs: node-sockets (63). */
 declare module "bpy.types" {
+  import { KwArgs } from "bpy";
   import { Euler, Vector } from "mathutils";
   /**
    * Input or output socket of a node
@@ -1022,6 +1023,32 @@ declare module "bpy.types" {
      * @param text Text label to draw alongside properties
      */
     draw(context: Context, layout: UILayout, node: Node, text: string): void;
+    /**
+     * Draw socket
+     * @param options keyword arguments (Python `name=value`)
+     */
+    draw(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Layout in the UI
+         * Read-only · Never None
+         */
+        layout: UILayout;
+        /**
+         * Node the socket belongs to
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Text label to draw alongside properties
+         */
+        text: string;
+      }>,
+    ): void;
     /**
      * Color of the socket icon
      * @param context Read-only · Never None

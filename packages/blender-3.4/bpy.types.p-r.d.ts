@@ -572,6 +572,30 @@ declare module "bpy.types" {
      */
     co_object(object: Object, modifier: ParticleSystemModifier, particle: Particle): Vector;
     /**
+     * Obtain hairkey location with particle and modifier data
+     * @param options keyword arguments (Python `name=value`)
+     * @returns co: Exported hairkey location
+     */
+    co_object(
+      options: KwArgs<{
+        /**
+         * Object
+         * Read-only · Never None
+         */
+        object: Object;
+        /**
+         * Particle modifier
+         * Read-only · Never None
+         */
+        modifier: ParticleSystemModifier;
+        /**
+         * hair particle
+         * Read-only · Never None
+         */
+        particle: Particle;
+      }>,
+    ): Vector;
+    /**
      * Set hairkey location with particle and modifier data
      * @param object Object Read-only · Never None
      * @param modifier Particle modifier Read-only · Never None
@@ -583,6 +607,34 @@ declare module "bpy.types" {
       modifier: ParticleSystemModifier,
       particle: Particle,
       co: Vector | readonly [number, number, number],
+    ): void;
+    /**
+     * Set hairkey location with particle and modifier data
+     * @param options keyword arguments (Python `name=value`)
+     */
+    co_object_set(
+      options: KwArgs<{
+        /**
+         * Object
+         * Read-only · Never None
+         */
+        object: Object;
+        /**
+         * Particle modifier
+         * Read-only · Never None
+         */
+        modifier: ParticleSystemModifier;
+        /**
+         * hair particle
+         * Read-only · Never None
+         */
+        particle: Particle;
+        /**
+         * Specified hairkey location
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        co: Vector | readonly [number, number, number];
+      }>,
     ): void;
   }
 
@@ -2810,6 +2862,43 @@ declare module "bpy.types" {
       }>,
     ): RenderResult | null;
     /**
+     * Create render result to write linear floating-point render layers and passes
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    begin_result(
+      options: KwArgs<{
+        /**
+         * X
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        x: number;
+        /**
+         * Y
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        y: number;
+        /**
+         * Width
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        w: number;
+        /**
+         * Height
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        h: number;
+        /**
+         * Single layer to get render result for
+         */
+        layer?: string;
+        /**
+         * Single view to get render result for
+         */
+        view?: string;
+      }>,
+    ): RenderResult | null;
+    /**
      * Signal that pixels have been updated and can be redrawn in the user interface
      * @param result Result Read-only
      */
@@ -2851,6 +2940,31 @@ declare module "bpy.types" {
       channels: number,
       chan_id: string,
       options?: KwArgs<{
+        /**
+         * Single layer to add render pass to
+         */
+        layer?: string;
+      }>,
+    ): void;
+    /**
+     * Add a pass to the render layer
+     * @param options keyword arguments (Python `name=value`)
+     */
+    add_pass(
+      options: KwArgs<{
+        /**
+         * Name of the Pass, without view or channel tag
+         */
+        name: string;
+        /**
+         * Channels
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        channels: number;
+        /**
+         * Channel names, one character per channel
+         */
+        chan_id: string;
         /**
          * Single layer to add render pass to
          */
@@ -3009,6 +3123,39 @@ declare module "bpy.types" {
       highlight: boolean,
     ): void;
     /**
+     * Set highlighted state of the given tile
+     * @param options keyword arguments (Python `name=value`)
+     */
+    tile_highlight_set(
+      options: KwArgs<{
+        /**
+         * X
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        x: number;
+        /**
+         * Y
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        y: number;
+        /**
+         * Width
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        width: number;
+        /**
+         * Height
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        height: number;
+        /**
+         * Highlight
+         * Default: `false`
+         */
+        highlight: boolean;
+      }>,
+    ): void;
+    /**
      * The temp directory used by Blender
      */
     tile_highlight_clear_all(): void;
@@ -3028,6 +3175,45 @@ declare module "bpy.types" {
       channels: number,
       chanid: string,
       type: "VALUE" | "VECTOR" | "COLOR",
+    ): void;
+    /**
+     * Register a render pass that will be part of the render with the current settings
+     * @param options keyword arguments (Python `name=value`)
+     */
+    register_pass(
+      options: KwArgs<{
+        /**
+         * Read-only
+         */
+        scene: Scene | null;
+        /**
+         * Read-only
+         */
+        view_layer: ViewLayer | null;
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name: string;
+        /**
+         * Channels
+         * Default: `1` · Range: [1, 8] · soft [1, 4] · step 1
+         */
+        channels: number;
+        /**
+         * Channel IDs
+         * max 7 bytes
+         */
+        chanid: string;
+        /**
+         * Type
+         * Default: 'VALUE'
+         * - `VALUE` Value
+         * - `VECTOR` Vector
+         * - `COLOR` Color
+         */
+        type: "VALUE" | "VECTOR" | "COLOR";
+      }>,
     ): void;
   }
 
@@ -4445,6 +4631,28 @@ declare module "bpy.types" {
       object: Object,
       start: Vector | readonly [number, number, number],
       end: Vector | readonly [number, number, number],
+    ): [Vector, Vector, Vector, number];
+    /**
+     * Sweep test convex rigidbody against the current rigidbody world
+     * @param options keyword arguments (Python `name=value`)
+     * @returns object_location: The hit location of this sweep test; hitpoint: The hit location of this sweep test; normal: The face normal at the sweep test hit location; has_hit: If the function has found collision point, value is 1, otherwise 0
+     */
+    convex_sweep_test(
+      options: KwArgs<{
+        /**
+         * Rigidbody object with a convex collision shape
+         * Read-only · Never None
+         */
+        object: Object;
+        /**
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        start: Vector | readonly [number, number, number];
+        /**
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        end: Vector | readonly [number, number, number];
+      }>,
     ): [Vector, Vector, Vector, number];
   }
 

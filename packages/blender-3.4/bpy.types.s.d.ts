@@ -1629,6 +1629,35 @@ declare module "bpy.types" {
      */
     new_clip(name: string, clip: MovieClip, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new movie clip sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_clip(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Movie clip to add
+         * Read-only · Never None
+         */
+        clip: MovieClip;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new mask sequence
      * @param name Name for the new sequence Default: "Name"
      * @param mask Mask to add Read-only · Never None
@@ -1638,6 +1667,35 @@ declare module "bpy.types" {
      */
     new_mask(name: string, mask: Mask, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new mask sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_mask(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Mask to add
+         * Read-only · Never None
+         */
+        mask: Mask;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new scene sequence
      * @param name Name for the new sequence Default: "Name"
      * @param scene Scene to add Read-only · Never None
@@ -1646,6 +1704,35 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_scene(name: string, scene: Scene, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new scene sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_scene(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Scene to add
+         * Read-only · Never None
+         */
+        scene: Scene;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new image sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1661,6 +1748,41 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new image sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_image(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to image
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
@@ -1693,6 +1815,41 @@ declare module "bpy.types" {
       }>,
     ): Sequence;
     /**
+     * Add a new movie sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_movie(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
      * Add a new sound sequence
      * @param name Name for the new sequence Default: "Name"
      * @param filepath Filepath to movie Default: "File"
@@ -1702,6 +1859,35 @@ declare module "bpy.types" {
      */
     new_sound(name: string, filepath: string, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new sound sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_sound(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new meta sequence
      * @param name Name for the new sequence Default: "Name"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
@@ -1709,6 +1895,30 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_meta(name: string, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new meta sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_meta(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1724,6 +1934,56 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * The end frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_end?: number;
+        /**
+         * Sequence 1 for effect
+         * Read-only
+         */
+        seq1?: Sequence | null;
+        /**
+         * Sequence 2 for effect
+         * Read-only
+         */
+        seq2?: Sequence | null;
+        /**
+         * Sequence 3 for effect
+         * Read-only
+         */
+        seq3?: Sequence | null;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new effect sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_effect(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * type for the new sequence
+         * Default: 'CROSS'
+         * Items: {@link SequencesMetaNewEffectTypeItems}
+         */
+        type: SequencesMetaNewEffectTypeItems;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_start: number;
         /**
          * The end frame for the new sequence
          * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
@@ -1773,6 +2033,35 @@ declare module "bpy.types" {
      */
     new_clip(name: string, clip: MovieClip, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new movie clip sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_clip(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Movie clip to add
+         * Read-only · Never None
+         */
+        clip: MovieClip;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new mask sequence
      * @param name Name for the new sequence Default: "Name"
      * @param mask Mask to add Read-only · Never None
@@ -1782,6 +2071,35 @@ declare module "bpy.types" {
      */
     new_mask(name: string, mask: Mask, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new mask sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_mask(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Mask to add
+         * Read-only · Never None
+         */
+        mask: Mask;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new scene sequence
      * @param name Name for the new sequence Default: "Name"
      * @param scene Scene to add Read-only · Never None
@@ -1790,6 +2108,35 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_scene(name: string, scene: Scene, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new scene sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_scene(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Scene to add
+         * Read-only · Never None
+         */
+        scene: Scene;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new image sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1805,6 +2152,41 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new image sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_image(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to image
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
@@ -1837,6 +2219,41 @@ declare module "bpy.types" {
       }>,
     ): Sequence;
     /**
+     * Add a new movie sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_movie(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
      * Add a new sound sequence
      * @param name Name for the new sequence Default: "Name"
      * @param filepath Filepath to movie Default: "File"
@@ -1846,6 +2263,35 @@ declare module "bpy.types" {
      */
     new_sound(name: string, filepath: string, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new sound sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_sound(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new meta sequence
      * @param name Name for the new sequence Default: "Name"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
@@ -1853,6 +2299,30 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_meta(name: string, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new meta sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_meta(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1868,6 +2338,56 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * The end frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_end?: number;
+        /**
+         * Sequence 1 for effect
+         * Read-only
+         */
+        seq1?: Sequence | null;
+        /**
+         * Sequence 2 for effect
+         * Read-only
+         */
+        seq2?: Sequence | null;
+        /**
+         * Sequence 3 for effect
+         * Read-only
+         */
+        seq3?: Sequence | null;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new effect sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_effect(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * type for the new sequence
+         * Default: 'CROSS'
+         * Items: {@link SequencesMetaNewEffectTypeItems}
+         */
+        type: SequencesMetaNewEffectTypeItems;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_start: number;
         /**
          * The end frame for the new sequence
          * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1

@@ -3093,6 +3093,30 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * @param options keyword arguments (Python `name=value`)
+     */
+    target_set_prop(
+      options: KwArgs<{
+        /**
+         * Target property
+         */
+        target: string;
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Default: `-1` · Range: [-1, INT_MAX] · step 1
+         */
+        index?: number;
+      }>,
+    ): void;
+    /**
      * Operator to run when activating the gizmo (overrides property targets)
      * @param operator Target operator
      * @param options keyword arguments (Python `name=value`)

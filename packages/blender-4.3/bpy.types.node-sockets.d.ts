@@ -2,6 +2,7 @@
 
 /** Blender 4.3.2 RNA structs: node-sockets (78). */
 declare module "bpy.types" {
+  import { KwArgs } from "bpy";
   import { Euler, Vector } from "mathutils";
   /**
    * Input or output socket of a node
@@ -459,6 +460,32 @@ declare module "bpy.types" {
      */
     draw(context: Context, layout: UILayout, node: Node, text: string): void;
     /**
+     * Draw socket
+     * @param options keyword arguments (Python `name=value`)
+     */
+    draw(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Layout in the UI
+         * Read-only · Never None
+         */
+        layout: UILayout;
+        /**
+         * Node the socket belongs to
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Text label to draw alongside properties
+         */
+        text: string;
+      }>,
+    ): void;
+    /**
      * Color of the socket icon
      * @param context Read-only · Never None
      * @param node Node the socket belongs to Read-only · Never None
@@ -791,6 +818,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -820,6 +869,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -852,6 +923,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -900,6 +993,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -946,6 +1061,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -994,6 +1131,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1040,6 +1199,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1088,6 +1269,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1134,6 +1337,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1182,6 +1407,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1228,6 +1475,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1276,6 +1545,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1322,6 +1613,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1370,6 +1683,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1395,6 +1730,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1425,6 +1782,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1473,6 +1852,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1519,6 +1920,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1567,6 +1990,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1614,6 +2059,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1644,6 +2111,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1669,6 +2158,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1701,6 +2212,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1730,6 +2263,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1763,6 +2318,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1788,6 +2365,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1826,6 +2425,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1863,6 +2484,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1892,6 +2535,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1941,6 +2606,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1988,6 +2675,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2037,6 +2746,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2084,6 +2815,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2133,6 +2886,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2181,6 +2956,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2228,6 +3025,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None

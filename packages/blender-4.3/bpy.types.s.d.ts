@@ -1709,6 +1709,35 @@ declare module "bpy.types" {
      */
     new_clip(name: string, clip: MovieClip, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new movie clip sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_clip(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Movie clip to add
+         * Read-only · Never None
+         */
+        clip: MovieClip;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new mask sequence
      * @param name Name for the new sequence Default: "Name"
      * @param mask Mask to add Read-only · Never None
@@ -1718,6 +1747,35 @@ declare module "bpy.types" {
      */
     new_mask(name: string, mask: Mask, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new mask sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_mask(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Mask to add
+         * Read-only · Never None
+         */
+        mask: Mask;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new scene sequence
      * @param name Name for the new sequence Default: "Name"
      * @param scene Scene to add Read-only · Never None
@@ -1726,6 +1784,35 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_scene(name: string, scene: Scene, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new scene sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_scene(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Scene to add
+         * Read-only · Never None
+         */
+        scene: Scene;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new image sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1741,6 +1828,41 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new image sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_image(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to image
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
@@ -1773,6 +1895,41 @@ declare module "bpy.types" {
       }>,
     ): Sequence;
     /**
+     * Add a new movie sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_movie(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
      * Add a new sound sequence
      * @param name Name for the new sequence Default: "Name"
      * @param filepath Filepath to movie Default: "File"
@@ -1782,6 +1939,35 @@ declare module "bpy.types" {
      */
     new_sound(name: string, filepath: string, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new sound sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_sound(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new meta sequence
      * @param name Name for the new sequence Default: "Name"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
@@ -1789,6 +1975,30 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_meta(name: string, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new meta sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_meta(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1804,6 +2014,51 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * The end frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_end?: number;
+        /**
+         * Sequence 1 for effect
+         * Read-only
+         */
+        seq1?: Sequence | null;
+        /**
+         * Sequence 2 for effect
+         * Read-only
+         */
+        seq2?: Sequence | null;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new effect sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_effect(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * type for the new sequence
+         * Default: 'CROSS'
+         * Items: {@link SequencesMetaNewEffectTypeItems}
+         */
+        type: SequencesMetaNewEffectTypeItems;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_start: number;
         /**
          * The end frame for the new sequence
          * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
@@ -1848,6 +2103,35 @@ declare module "bpy.types" {
      */
     new_clip(name: string, clip: MovieClip, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new movie clip sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_clip(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Movie clip to add
+         * Read-only · Never None
+         */
+        clip: MovieClip;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new mask sequence
      * @param name Name for the new sequence Default: "Name"
      * @param mask Mask to add Read-only · Never None
@@ -1857,6 +2141,35 @@ declare module "bpy.types" {
      */
     new_mask(name: string, mask: Mask, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new mask sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_mask(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Mask to add
+         * Read-only · Never None
+         */
+        mask: Mask;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new scene sequence
      * @param name Name for the new sequence Default: "Name"
      * @param scene Scene to add Read-only · Never None
@@ -1865,6 +2178,35 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_scene(name: string, scene: Scene, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new scene sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_scene(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Scene to add
+         * Read-only · Never None
+         */
+        scene: Scene;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new image sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1880,6 +2222,41 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new image sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_image(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to image
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
@@ -1912,6 +2289,41 @@ declare module "bpy.types" {
       }>,
     ): Sequence;
     /**
+     * Add a new movie sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_movie(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Image Fit Method
+         * Default: 'ORIGINAL'
+         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         */
+        fit_method?: SequencesMetaNewImageFitMethodItems;
+      }>,
+    ): Sequence;
+    /**
      * Add a new sound sequence
      * @param name Name for the new sequence Default: "Name"
      * @param filepath Filepath to movie Default: "File"
@@ -1921,6 +2333,35 @@ declare module "bpy.types" {
      */
     new_sound(name: string, filepath: string, channel: number, frame_start: number): Sequence;
     /**
+     * Add a new sound sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_sound(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
+    /**
      * Add a new meta sequence
      * @param name Name for the new sequence Default: "Name"
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
@@ -1928,6 +2369,30 @@ declare module "bpy.types" {
      * @returns sequence: New Sequence
      */
     new_meta(name: string, channel: number, frame_start: number): Sequence;
+    /**
+     * Add a new meta sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_meta(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Sequence;
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
@@ -1943,6 +2408,51 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * The end frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_end?: number;
+        /**
+         * Sequence 1 for effect
+         * Read-only
+         */
+        seq1?: Sequence | null;
+        /**
+         * Sequence 2 for effect
+         * Read-only
+         */
+        seq2?: Sequence | null;
+      }>,
+    ): Sequence;
+    /**
+     * Add a new effect sequence
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Sequence
+     */
+    new_effect(
+      options: KwArgs<{
+        /**
+         * Name for the new sequence
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * type for the new sequence
+         * Default: 'CROSS'
+         * Items: {@link SequencesMetaNewEffectTypeItems}
+         */
+        type: SequencesMetaNewEffectTypeItems;
+        /**
+         * The channel for the new sequence
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new sequence
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_start: number;
         /**
          * The end frame for the new sequence
          * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1

@@ -1510,12 +1510,56 @@ declare module "bpy.types" {
     static enum_item_name(data: AnyType, property: string, identifier: string): string;
     /**
      * Return the UI name for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns name: UI name of the enum item
+     */
+    static enum_item_name(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
+    /**
+     * Return the UI name for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param identifier Identifier of the enum item
      * @returns name: UI name of the enum item
      */
     enum_item_name(data: AnyType, property: string, identifier: string): string;
+    /**
+     * Return the UI name for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns name: UI name of the enum item
+     */
+    enum_item_name(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
     /**
      * Return the UI description for this enum item
      * @param data Data from which to take property Read-only · Never None
@@ -1526,12 +1570,56 @@ declare module "bpy.types" {
     static enum_item_description(data: AnyType, property: string, identifier: string): string;
     /**
      * Return the UI description for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns description: UI description of the enum item
+     */
+    static enum_item_description(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
+    /**
+     * Return the UI description for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param identifier Identifier of the enum item
      * @returns description: UI description of the enum item
      */
     enum_item_description(data: AnyType, property: string, identifier: string): string;
+    /**
+     * Return the UI description for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns description: UI description of the enum item
+     */
+    enum_item_description(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
     /**
      * Return the icon for this enum item
      * @param data Data from which to take property Read-only · Never None
@@ -1542,12 +1630,56 @@ declare module "bpy.types" {
     static enum_item_icon(data: AnyType, property: string, identifier: string): number;
     /**
      * Return the icon for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns icon_value: Icon identifier
+     */
+    static enum_item_icon(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): number;
+    /**
+     * Return the icon for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param identifier Identifier of the enum item
      * @returns icon_value: Icon identifier
      */
     enum_item_icon(data: AnyType, property: string, identifier: string): number;
+    /**
+     * Return the icon for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns icon_value: Icon identifier
+     */
+    enum_item_icon(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): number;
     /**
      * Item. Exposes an RNA item and places it into the layout.
      * @param data Data from which to take property Read-only · Never None
@@ -1711,6 +1843,51 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * prop_with_popover
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_with_popover(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Draw only icons in tabs, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Identifier of the panel
+         */
+        panel: string;
+      }>,
+    ): void;
+    /**
      * prop_with_menu
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -1720,6 +1897,51 @@ declare module "bpy.types" {
       data: AnyType,
       property: string,
       options: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Draw only icons in tabs, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Identifier of the menu
+         */
+        menu: string;
+      }>,
+    ): void;
+    /**
+     * prop_with_menu
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_with_menu(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
         /**
          * Override automatic text of the item
          */
@@ -1810,6 +2032,46 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * prop_enum
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_enum(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Enum property value
+         */
+        value: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
+    ): void;
+    /**
      * prop_search
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -1823,6 +2085,56 @@ declare module "bpy.types" {
       search_data: AnyType,
       search_property: string,
       options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Accept inputs that do not match any item
+         * Default: `false`
+         */
+        results_are_suggestions?: boolean;
+      }>,
+    ): void;
+    /**
+     * prop_search
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_search(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take collection to search in
+         * Read-only · Never None
+         */
+        search_data: AnyType;
+        /**
+         * Identifier of search collection property
+         */
+        search_property: string;
         /**
          * Override automatic text of the item
          */
@@ -2133,6 +2445,34 @@ declare module "bpy.types" {
       category: string,
     ): void;
     /**
+     * popover_group
+     * @param options keyword arguments (Python `name=value`)
+     */
+    popover_group(
+      options: KwArgs<{
+        /**
+         * Space Type
+         * Default: 'EMPTY'
+         * Items: {@link AreaTypeItems}
+         */
+        space_type: AreaTypeItems;
+        /**
+         * Region Type
+         * Default: 'WINDOW'
+         * Items: {@link RegionTypeItems}
+         */
+        region_type: RegionTypeItems;
+        /**
+         * panel type context
+         */
+        context: string;
+        /**
+         * panel type category
+         */
+        category: string;
+      }>,
+    ): void;
+    /**
      * Item. Inserts empty space into the layout between items.
      * @param options keyword arguments (Python `name=value`)
      */
@@ -2327,6 +2667,40 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * template_any_ID
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_any_ID(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of property in data giving the type of the ID-blocks to use
+         */
+        type_property: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
      * template_ID_tabs
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2421,6 +2795,53 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * template_search
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_search(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take collection to search in
+         * Read-only · Never None
+         */
+        search_data: AnyType;
+        /**
+         * Identifier of search collection property
+         */
+        search_property: string;
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
      * template_search_preview
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2468,6 +2889,63 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * template_search_preview
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_search_preview(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take collection to search in
+         * Read-only · Never None
+         */
+        search_data: AnyType;
+        /**
+         * Identifier of search collection property
+         */
+        search_property: string;
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+      }>,
+    ): void;
+    /**
      * template_path_builder
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2479,6 +2957,41 @@ declare module "bpy.types" {
       property: string,
       root: ID | null,
       options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
+     * template_path_builder
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_path_builder(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * ID-block from which path is evaluated from
+         * Read-only
+         */
+        root: ID | null;
         /**
          * Override automatic text of the item
          */
@@ -2726,6 +3239,37 @@ declare module "bpy.types" {
       active_layer: number,
     ): void;
     /**
+     * template_layers
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_layers(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take property
+         * Read-only
+         */
+        used_layers_data: AnyType | null;
+        /**
+         * Identifier of property in data
+         */
+        used_layers_property: string;
+        /**
+         * Active Layer
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        active_layer: number;
+      }>,
+    ): void;
+    /**
      * Item. A color wheel widget to pick colors.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2792,6 +3336,37 @@ declare module "bpy.types" {
       property: string,
       image_user: ImageUser,
       options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+        /**
+         * Expose Multi-View options
+         * Default: `false`
+         */
+        multiview?: boolean;
+      }>,
+    ): void;
+    /**
+     * Item(s). User interface for selecting images and their source paths.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_image(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Read-only · Never None
+         */
+        image_user: ImageUser;
         /**
          * Use more compact layout
          * Default: `false`
@@ -2874,12 +3449,63 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * Item. A widget to control single marker settings.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_marker(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Read-only · Never None
+         */
+        clip_user: MovieClipUser;
+        /**
+         * Read-only · Never None
+         */
+        track: MovieTrackingTrack;
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
+    ): void;
+    /**
      * Item. Movie clip information data.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param clip_user Read-only · Never None
      */
     template_movieclip_information(data: AnyType, property: string, clip_user: MovieClipUser): void;
+    /**
+     * Item. Movie clip information data.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_movieclip_information(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Read-only · Never None
+         */
+        clip_user: MovieClipUser;
+      }>,
+    ): void;
     /**
      * Item. A list widget to display data, e.g. vertexgroups.
      * @param listtype_name Identifier of the list type to use
@@ -2898,6 +3524,75 @@ declare module "bpy.types" {
       active_dataptr: AnyType,
       active_propname: string,
       options?: KwArgs<{
+        /**
+         * Identifier of a string property in items, to use as tooltip content
+         */
+        item_dyntip_propname?: string;
+        /**
+         * Default and minimum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Default maximum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        maxrows?: number;
+        /**
+         * Type of layout to use
+         * Default: 'DEFAULT'
+         * Items: {@link UilistLayoutTypeItems}
+         */
+        type?: UilistLayoutTypeItems;
+        /**
+         * Number of items to display per row, for GRID layout
+         * Default: `9` · Range: [0, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * Display items in reverse order by default
+         * Default: `false`
+         */
+        sort_reverse?: boolean;
+        /**
+         * Lock display order to default value
+         * Default: `false`
+         */
+        sort_lock?: boolean;
+      }>,
+    ): void;
+    /**
+     * Item. A list widget to display data, e.g. vertexgroups.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_list(
+      options: KwArgs<{
+        /**
+         * Identifier of the list type to use
+         */
+        listtype_name: string;
+        /**
+         * Identifier of this list widget. Necessary to tell apart different list widgets. Mandatory when using default "UI_UL_list" class. If this not an empty string, the uilist gets a custom ID, otherwise it takes the name of the class used to define the uilist (for example, if the class name is "OBJECT_UL_vgroups", and list_id is not set by the script, then bl_idname = "OBJECT_UL_vgroups")
+         */
+        list_id: string;
+        /**
+         * Data from which to take the Collection property
+         * Read-only
+         */
+        dataptr: AnyType | null;
+        /**
+         * Identifier of the Collection property in data
+         */
+        propname: string;
+        /**
+         * Data from which to take the integer property, index of the active item
+         * Read-only · Never None
+         */
+        active_dataptr: AnyType;
+        /**
+         * Identifier of the integer property in active_data, index of the active item
+         */
+        active_propname: string;
         /**
          * Identifier of a string property in items, to use as tooltip content
          */
@@ -2975,12 +3670,52 @@ declare module "bpy.types" {
      */
     template_node_link(ntree: NodeTree | null, node: Node | null, socket: NodeSocket | null): void;
     /**
+     * template_node_link
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_node_link(
+      options: KwArgs<{
+        /**
+         * Read-only
+         */
+        ntree: NodeTree | null;
+        /**
+         * Read-only
+         */
+        node: Node | null;
+        /**
+         * Read-only
+         */
+        socket: NodeSocket | null;
+      }>,
+    ): void;
+    /**
      * template_node_view
      * @param ntree Read-only
      * @param node Read-only
      * @param socket Read-only
      */
     template_node_view(ntree: NodeTree | null, node: Node | null, socket: NodeSocket | null): void;
+    /**
+     * template_node_view
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_node_view(
+      options: KwArgs<{
+        /**
+         * Read-only
+         */
+        ntree: NodeTree | null;
+        /**
+         * Read-only
+         */
+        node: Node | null;
+        /**
+         * Read-only
+         */
+        socket: NodeSocket | null;
+      }>,
+    ): void;
     /**
      * template_node_asset_menu_items
      * @param options keyword arguments (Python `name=value`)
@@ -3193,6 +3928,72 @@ declare module "bpy.types" {
       }>,
     ): [OperatorProperties | null, OperatorProperties | null];
     /**
+     * Item. A scrollable list of assets in a grid view
+     * @param options keyword arguments (Python `name=value`)
+     * @returns activate_operator_properties: Operator properties to fill in for the custom activate operator passed to the template; drag_operator_properties: Operator properties to fill in for the custom drag operator passed to the template
+     */
+    template_asset_view(
+      options: KwArgs<{
+        /**
+         * Identifier of this asset view. Necessary to tell apart different asset views and to identify an asset view read from a .blend
+         */
+        list_id: string;
+        /**
+         * Data from which to take the active asset library property
+         * Read-only · Never None
+         */
+        asset_library_dataptr: AnyType;
+        /**
+         * Identifier of the asset library property
+         */
+        asset_library_propname: string;
+        /**
+         * Data from which to take the asset list property
+         * Read-only · Never None
+         */
+        assets_dataptr: AnyType;
+        /**
+         * Identifier of the asset list property
+         */
+        assets_propname: string;
+        /**
+         * Data from which to take the integer property, index of the active item
+         * Read-only · Never None
+         */
+        active_dataptr: AnyType;
+        /**
+         * Identifier of the integer property in active_data, index of the active item
+         */
+        active_propname: string;
+        /**
+         * filter_id_types
+         * Default: {}
+         * Dynamic enum (items come from a callback). Items seen at dump time: (none).
+         * Enum flag: a set of identifiers.
+         */
+        filter_id_types?: ReadonlySet<string> | Set<string>;
+        /**
+         * Displaying options for the asset view
+         * Default: {}
+         * - `NO_NAMES`: Do not display the name of each asset underneath preview images
+         * - `NO_FILTER`: Do not display buttons for filtering the available assets
+         * - `NO_LIBRARY`: Do not display buttons to choose or refresh an asset library
+         * Enum flag: a set of identifiers.
+         */
+        display_options?:
+          | ReadonlySet<"NO_NAMES" | "NO_FILTER" | "NO_LIBRARY">
+          | Set<"NO_NAMES" | "NO_FILTER" | "NO_LIBRARY">;
+        /**
+         * Name of a custom operator to invoke when activating an item
+         */
+        activate_operator?: string;
+        /**
+         * Name of a custom operator to invoke when starting to drag an item. Never invoked together with the ``active_operator`` (if set), it's either the drag or the activate one
+         */
+        drag_operator?: string;
+      }>,
+    ): [OperatorProperties | null, OperatorProperties | null];
+    /**
      * Visualization of a content of a light linking collection
      * @param context_layout Layout to set active list element as context properties Read-only · Never None
      * @param data Data from which to take property Read-only · Never None
@@ -3202,6 +4003,28 @@ declare module "bpy.types" {
       context_layout: UILayout,
       data: AnyType,
       property: string,
+    ): void;
+    /**
+     * Visualization of a content of a light linking collection
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_light_linking_collection(
+      options: KwArgs<{
+        /**
+         * Layout to set active list element as context properties
+         * Read-only · Never None
+         */
+        context_layout: UILayout;
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+      }>,
     ): void;
     /**
      * Show bone collections tree
@@ -3946,6 +4769,32 @@ declare module "bpy.types" {
       index: bpy_prop_array<number> | readonly [number],
       weight: number,
       type: "REPLACE" | "ADD" | "SUBTRACT",
+    ): void;
+    /**
+     * Add vertices to the group
+     * @param options keyword arguments (Python `name=value`)
+     */
+    add(
+      options: KwArgs<{
+        /**
+         * List of indices
+         * Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
+         */
+        index: bpy_prop_array<number> | readonly [number];
+        /**
+         * Vertex weight
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        weight: number;
+        /**
+         * Vertex assign mode
+         * Default: 'REPLACE'
+         * - `REPLACE` Replace: Replace
+         * - `ADD` Add: Add
+         * - `SUBTRACT` Subtract: Subtract
+         */
+        type: "REPLACE" | "ADD" | "SUBTRACT";
+      }>,
     ): void;
     /**
      * Remove vertices from the group
@@ -6232,12 +7081,60 @@ declare module "bpy.types" {
     ): XrActionMap;
     /**
      * new
+     * @param options keyword arguments (Python `name=value`)
+     * @returns actionmap: Added action map
+     */
+    static new(
+      options: KwArgs<{
+        /**
+         * XR Session State
+         * Read-only · Never None
+         */
+        xr_session_state: XrSessionState;
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name: string;
+        /**
+         * Replace any existing actionmap with the same name
+         * Default: `true`
+         */
+        replace_existing: boolean;
+      }>,
+    ): XrActionMap;
+    /**
+     * new
      * @param xr_session_state XR Session State Read-only · Never None
      * @param name Name max 63 bytes
      * @param replace_existing Replace any existing actionmap with the same name Default: `true`
      * @returns actionmap: Added action map
      */
     new(xr_session_state: XrSessionState, name: string, replace_existing: boolean): XrActionMap;
+    /**
+     * new
+     * @param options keyword arguments (Python `name=value`)
+     * @returns actionmap: Added action map
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * XR Session State
+         * Read-only · Never None
+         */
+        xr_session_state: XrSessionState;
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name: string;
+        /**
+         * Replace any existing actionmap with the same name
+         * Default: `true`
+         */
+        replace_existing: boolean;
+      }>,
+    ): XrActionMap;
     /**
      * new_from_actionmap
      * @param xr_session_state XR Session State Read-only · Never None
@@ -6783,6 +7680,27 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Create a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static action_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+      }>,
+    ): boolean;
+    /**
+     * Create a VR action
      * @param context Read-only · Never None
      * @param actionmap Read-only · Never None
      * @param actionmap_item Read-only · Never None
@@ -6792,6 +7710,27 @@ declare module "bpy.types" {
       context: Context,
       actionmap: XrActionMap,
       actionmap_item: XrActionMapItem,
+    ): boolean;
+    /**
+     * Create a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    action_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+      }>,
     ): boolean;
     /**
      * Create a VR action binding
@@ -6809,6 +7748,31 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Create a VR action binding
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static action_binding_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_binding: XrActionMapBinding;
+      }>,
+    ): boolean;
+    /**
+     * Create a VR action binding
      * @param context Read-only · Never None
      * @param actionmap Read-only · Never None
      * @param actionmap_item Read-only · Never None
@@ -6820,6 +7784,31 @@ declare module "bpy.types" {
       actionmap: XrActionMap,
       actionmap_item: XrActionMapItem,
       actionmap_binding: XrActionMapBinding,
+    ): boolean;
+    /**
+     * Create a VR action binding
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    action_binding_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_binding: XrActionMapBinding;
+      }>,
     ): boolean;
     /**
      * Set the active VR action set
@@ -6851,6 +7840,34 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Set the actions that determine the VR controller poses
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static controller_pose_actions_set(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set: string;
+        /**
+         * Name of the action representing the controller grips
+         * max 63 bytes
+         */
+        grip_action: string;
+        /**
+         * Name of the action representing the controller aims
+         * max 63 bytes
+         */
+        aim_action: string;
+      }>,
+    ): boolean;
+    /**
+     * Set the actions that determine the VR controller poses
      * @param context Read-only · Never None
      * @param action_set Action set name max 63 bytes
      * @param grip_action Name of the action representing the controller grips max 63 bytes
@@ -6862,6 +7879,34 @@ declare module "bpy.types" {
       action_set: string,
       grip_action: string,
       aim_action: string,
+    ): boolean;
+    /**
+     * Set the actions that determine the VR controller poses
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    controller_pose_actions_set(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set: string;
+        /**
+         * Name of the action representing the controller grips
+         * max 63 bytes
+         */
+        grip_action: string;
+        /**
+         * Name of the action representing the controller aims
+         * max 63 bytes
+         */
+        aim_action: string;
+      }>,
     ): boolean;
     /**
      * Get the current state of a VR action
@@ -6879,6 +7924,34 @@ declare module "bpy.types" {
     ): bpy_prop_array<number>;
     /**
      * Get the current state of a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns state: Current state of the VR action. Second float value is only set for 2D vector type actions.
+     */
+    static action_state_get(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * OpenXR user path
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
+    ): bpy_prop_array<number>;
+    /**
+     * Get the current state of a VR action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
      * @param action_name Action name max 63 bytes
@@ -6890,6 +7963,34 @@ declare module "bpy.types" {
       action_set_name: string,
       action_name: string,
       user_path: string,
+    ): bpy_prop_array<number>;
+    /**
+     * Get the current state of a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns state: Current state of the VR action. Second float value is only set for 2D vector type actions.
+     */
+    action_state_get(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * OpenXR user path
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
     ): bpy_prop_array<number>;
     /**
      * Apply a VR haptic action
@@ -6913,6 +8014,49 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Apply a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static haptic_action_apply(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be applied to all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+        /**
+         * Haptic duration in seconds. 0.0 is the minimum supported duration.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        duration: number;
+        /**
+         * Frequency of the haptic vibration in hertz. 0.0 specifies the OpenXR runtime's default frequency.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        frequency: number;
+        /**
+         * Haptic amplitude, ranging from 0.0 to 1.0
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        amplitude: number;
+      }>,
+    ): boolean;
+    /**
+     * Apply a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
      * @param action_name Action name max 63 bytes
@@ -6932,6 +8076,49 @@ declare module "bpy.types" {
       amplitude: number,
     ): boolean;
     /**
+     * Apply a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    haptic_action_apply(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be applied to all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+        /**
+         * Haptic duration in seconds. 0.0 is the minimum supported duration.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        duration: number;
+        /**
+         * Frequency of the haptic vibration in hertz. 0.0 specifies the OpenXR runtime's default frequency.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        frequency: number;
+        /**
+         * Haptic amplitude, ranging from 0.0 to 1.0
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        amplitude: number;
+      }>,
+    ): boolean;
+    /**
      * Stop a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
@@ -6946,6 +8133,33 @@ declare module "bpy.types" {
     ): void;
     /**
      * Stop a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     */
+    static haptic_action_stop(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be stopped for all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
+    ): void;
+    /**
+     * Stop a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
      * @param action_name Action name max 63 bytes
@@ -6956,6 +8170,33 @@ declare module "bpy.types" {
       action_set_name: string,
       action_name: string,
       user_path: string,
+    ): void;
+    /**
+     * Stop a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     */
+    haptic_action_stop(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be stopped for all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
     ): void;
     /**
      * Get the last known controller grip location in world space

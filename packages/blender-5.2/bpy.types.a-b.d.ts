@@ -337,6 +337,39 @@ declare module "bpy.types" {
       value: number,
       time: number,
     ): boolean;
+    /**
+     * key_insert
+     * @param options keyword arguments (Python `name=value`)
+     * @returns success: Whether the key was successfully inserted
+     */
+    key_insert(
+      options: KwArgs<{
+        /**
+         * The slot that identifies which 'thing' should be keyed
+         * Read-only
+         */
+        slot: ActionSlot | null;
+        /**
+         * F-Curve data path
+         */
+        data_path: string;
+        /**
+         * Index of the animated array element, or -1 if the property is not an array
+         * Default: `-1` · Range: [INT_MIN, INT_MAX] · soft [-1, 4] · step 1
+         */
+        array_index: number;
+        /**
+         * Value of the animated property
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        value: number;
+        /**
+         * Time, in frames, of the key
+         * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
+         */
+        time: number;
+      }>,
+    ): boolean;
   }
 
   /**
@@ -2084,6 +2117,32 @@ declare module "bpy.types" {
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
     /**
+     * Add attribute to geometry
+     * @param options keyword arguments (Python `name=value`)
+     * @returns attribute: New geometry attribute
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name of geometry attribute
+         * Default: "Attribute"
+         */
+        name: string;
+        /**
+         * Attribute type
+         * Default: 'FLOAT'
+         * Items: {@link AttributeTypeItems}
+         */
+        type: AttributeTypeItems;
+        /**
+         * Type of element that attribute is stored on
+         * Default: 'POINT'
+         * Items: {@link AttributeDomainItems}
+         */
+        domain: AttributeDomainItems;
+      }>,
+    ): Attribute;
+    /**
      * Remove attribute from geometry
      * @param attribute Geometry Attribute Read-only · Never None
      */
@@ -2124,6 +2183,32 @@ declare module "bpy.types" {
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
     /**
+     * Add attribute to geometry
+     * @param options keyword arguments (Python `name=value`)
+     * @returns attribute: New geometry attribute
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name of geometry attribute
+         * Default: "Attribute"
+         */
+        name: string;
+        /**
+         * Attribute type
+         * Default: 'FLOAT'
+         * Items: {@link AttributeTypeItems}
+         */
+        type: AttributeTypeItems;
+        /**
+         * Type of element that attribute is stored on
+         * Default: 'POINT'
+         * Items: {@link AttributeDomainItems}
+         */
+        domain: AttributeDomainItems;
+      }>,
+    ): Attribute;
+    /**
      * Remove attribute from geometry
      * @param attribute Geometry Attribute Read-only · Never None
      */
@@ -2163,6 +2248,32 @@ declare module "bpy.types" {
      * @returns attribute: New geometry attribute
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
+    /**
+     * Add attribute to geometry
+     * @param options keyword arguments (Python `name=value`)
+     * @returns attribute: New geometry attribute
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name of geometry attribute
+         * Default: "Attribute"
+         */
+        name: string;
+        /**
+         * Attribute type
+         * Default: 'FLOAT'
+         * Items: {@link AttributeTypeItems}
+         */
+        type: AttributeTypeItems;
+        /**
+         * Type of element that attribute is stored on
+         * Default: 'POINT'
+         * Items: {@link AttributeDomainItems}
+         */
+        domain: AttributeDomainItems;
+      }>,
+    ): Attribute;
     /**
      * Remove attribute from geometry
      * @param attribute Geometry Attribute Read-only · Never None
@@ -2228,6 +2339,32 @@ declare module "bpy.types" {
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
     /**
+     * Add attribute to geometry
+     * @param options keyword arguments (Python `name=value`)
+     * @returns attribute: New geometry attribute
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name of geometry attribute
+         * Default: "Attribute"
+         */
+        name: string;
+        /**
+         * Attribute type
+         * Default: 'FLOAT'
+         * Items: {@link AttributeTypeItems}
+         */
+        type: AttributeTypeItems;
+        /**
+         * Type of element that attribute is stored on
+         * Default: 'POINT'
+         * Items: {@link AttributeDomainItems}
+         */
+        domain: AttributeDomainItems;
+      }>,
+    ): Attribute;
+    /**
      * Remove attribute from geometry
      * @param attribute Geometry Attribute Read-only · Never None
      */
@@ -2267,6 +2404,32 @@ declare module "bpy.types" {
      * @returns attribute: New geometry attribute
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
+    /**
+     * Add attribute to geometry
+     * @param options keyword arguments (Python `name=value`)
+     * @returns attribute: New geometry attribute
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name of geometry attribute
+         * Default: "Attribute"
+         */
+        name: string;
+        /**
+         * Attribute type
+         * Default: 'FLOAT'
+         * Items: {@link AttributeTypeItems}
+         */
+        type: AttributeTypeItems;
+        /**
+         * Type of element that attribute is stored on
+         * Default: 'POINT'
+         * Items: {@link AttributeDomainItems}
+         */
+        domain: AttributeDomainItems;
+      }>,
+    ): Attribute;
     /**
      * Remove attribute from geometry
      * @param attribute Geometry Attribute Read-only · Never None
@@ -3535,6 +3698,55 @@ declare module "bpy.types" {
       width: number,
       height: number,
       options?: KwArgs<{
+        /**
+         * Use alpha channel
+         * Default: `false`
+         */
+        alpha?: boolean;
+        /**
+         * Create an image with floating-point color
+         * Default: `false`
+         */
+        float_buffer?: boolean;
+        /**
+         * Create left and right views
+         * Default: `false`
+         */
+        stereo3d?: boolean;
+        /**
+         * Create image with non-color data color space
+         * Default: `false`
+         */
+        is_data?: boolean;
+        /**
+         * Create a tiled image
+         * Default: `false`
+         */
+        tiled?: boolean;
+      }>,
+    ): Image;
+    /**
+     * Add a new image to the main database
+     * @param options keyword arguments (Python `name=value`)
+     * @returns image: New image data-block
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * New name for the data-block
+         * Default: "Image"
+         */
+        name: string;
+        /**
+         * Width of the image
+         * Default: `1024` · Range: [1, INT_MAX] · step 1
+         */
+        width: number;
+        /**
+         * Height of the image
+         * Default: `1024` · Range: [1, INT_MAX] · step 1
+         */
+        height: number;
         /**
          * Use alpha channel
          * Default: `false`

@@ -9535,10 +9535,37 @@ declare module "bpy.types" {
       }>,
     ): [boolean, Vector, Vector, number, Object | null, Matrix];
     /**
+     * Cast a ray onto evaluated geometry in world-space
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: ; location: The hit location of this ray cast; normal: The face normal at the ray cast hit location; index: The face index, -1 when original data isn't available; object: The original (un-evaluated) object that was hit. Note that ``location``, ``normal``, and ``index`` correspond to the evaluated object's mesh.; matrix: Matrix
+     */
+    ray_cast(
+      options: KwArgs<{
+        /**
+         * The current dependency graph
+         * Read-only · Never None
+         */
+        depsgraph: Depsgraph;
+        /**
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        origin: Vector | readonly [number, number, number];
+        /**
+         * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 1 · precision 3 · Array 3 · Subtype: XYZ
+         */
+        direction: Vector | readonly [number, number, number];
+        /**
+         * Maximum distance
+         * Default: `1.7014117331926443e+38` · Range: [0, 1.7014117331926443e+38] · step 1 · precision 3
+         */
+        distance?: number;
+      }>,
+    ): [boolean, Vector, Vector, number, Object | null, Matrix];
+    /**
      * Ensure sequence editor is valid in this scene
      * @returns sequence_editor: New sequence editor data or None
      */
-    sequence_editor_create(): SequenceEditor | null;
+    sequence_editor_create(): SequenceEditor;
     /**
      * Clear sequence editor in this scene
      */
@@ -10146,6 +10173,34 @@ declare module "bpy.types" {
      * @param char_end End Character Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      */
     select_set(line_start: number, char_start: number, line_end: number, char_end: number): void;
+    /**
+     * Set selection range by line and character index
+     * @param options keyword arguments (Python `name=value`)
+     */
+    select_set(
+      options: KwArgs<{
+        /**
+         * Start Line
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        line_start: number;
+        /**
+         * Start Character
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        char_start: number;
+        /**
+         * End Line
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        line_end: number;
+        /**
+         * End Character
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        char_end: number;
+      }>,
+    ): void;
     /**
      * Set cursor by line and (optionally) character index
      * @param line Line Default: `0` · Range: [0, INT_MAX] · step 1
@@ -11418,6 +11473,26 @@ declare module "bpy.types" {
     ): void;
     /**
      * Inform the asset system that a single asset file download has finished successfully.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    static asset_library_status_ping_asset_file_succeeded(
+      options: KwArgs<{
+        /**
+         * The URL identifying the asset library being loaded
+         */
+        library_url: string;
+        /**
+         * The absolute URL this file was downloaded from
+         */
+        absolute_file_url: string;
+        /**
+         * The absolute path this file was downloaded to
+         */
+        local_file_abspath: string;
+      }>,
+    ): void;
+    /**
+     * Inform the asset system that a single asset file download has finished successfully.
      * @param library_url The URL identifying the asset library being loaded
      * @param absolute_file_url The absolute URL this file was downloaded from
      * @param local_file_abspath The absolute path this file was downloaded to
@@ -11426,6 +11501,26 @@ declare module "bpy.types" {
       library_url: string,
       absolute_file_url: string,
       local_file_abspath: string,
+    ): void;
+    /**
+     * Inform the asset system that a single asset file download has finished successfully.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    asset_library_status_ping_asset_file_succeeded(
+      options: KwArgs<{
+        /**
+         * The URL identifying the asset library being loaded
+         */
+        library_url: string;
+        /**
+         * The absolute URL this file was downloaded from
+         */
+        absolute_file_url: string;
+        /**
+         * The absolute path this file was downloaded to
+         */
+        local_file_abspath: string;
+      }>,
     ): void;
     /**
      * Inform the asset system that a single asset file download has stopped because of some failure.
@@ -11440,6 +11535,26 @@ declare module "bpy.types" {
     ): void;
     /**
      * Inform the asset system that a single asset file download has stopped because of some failure.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    static asset_library_status_ping_asset_file_failed(
+      options: KwArgs<{
+        /**
+         * The URL identifying the asset library being loaded
+         */
+        library_url: string;
+        /**
+         * The absolute URL this file was downloaded from
+         */
+        absolute_file_url: string;
+        /**
+         * The absolute path this file was supposed to be downloaded to
+         */
+        local_file_abspath: string;
+      }>,
+    ): void;
+    /**
+     * Inform the asset system that a single asset file download has stopped because of some failure.
      * @param library_url The URL identifying the asset library being loaded
      * @param absolute_file_url The absolute URL this file was downloaded from
      * @param local_file_abspath The absolute path this file was supposed to be downloaded to
@@ -11448,6 +11563,26 @@ declare module "bpy.types" {
       library_url: string,
       absolute_file_url: string,
       local_file_abspath: string,
+    ): void;
+    /**
+     * Inform the asset system that a single asset file download has stopped because of some failure.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    asset_library_status_ping_asset_file_failed(
+      options: KwArgs<{
+        /**
+         * The URL identifying the asset library being loaded
+         */
+        library_url: string;
+        /**
+         * The absolute URL this file was downloaded from
+         */
+        absolute_file_url: string;
+        /**
+         * The absolute path this file was supposed to be downloaded to
+         */
+        local_file_abspath: string;
+      }>,
     ): void;
     /**
      * Inform the asset system that there are no more pending asset file downloads for any asset library.

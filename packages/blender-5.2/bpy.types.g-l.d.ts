@@ -673,6 +673,29 @@ declare module "bpy.types" {
       weight: number,
     ): void;
     /**
+     * Assign points to vertex group
+     * @param options keyword arguments (Python `name=value`)
+     */
+    vertex_group_assign(
+      options: KwArgs<{
+        /**
+         * Name of the vertex group
+         * Default: "Group" · max 63 bytes
+         */
+        vgroup_name: string;
+        /**
+         * The point indices to assign the weight to
+         * Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
+         */
+        indices_ptr: bpy_prop_array<number> | readonly [number];
+        /**
+         * Vertex weight
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        weight: number;
+      }>,
+    ): void;
+    /**
      * Remove points from vertex group
      * @param vgroup_name Name of the vertex group Default: "Group" · max 63 bytes
      * @param indices_ptr The point indices to remove from the vertex group Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
@@ -693,6 +716,34 @@ declare module "bpy.types" {
       indices: bpy_prop_array<number> | readonly [number],
       weights: bpy_prop_array<number> | readonly [number],
       options?: KwArgs<{
+        /**
+         * Default: 'REPLACE'
+         * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+         */
+        assign_mode?: GreasePencilDrawingSetVertexWeightsAssignModeItems;
+      }>,
+    ): void;
+    /**
+     * Set the weights of vertices in a grease pencil drawing
+     * @param options keyword arguments (Python `name=value`)
+     */
+    set_vertex_weights(
+      options: KwArgs<{
+        /**
+         * Name of the vertex group
+         * Default: "Group" · max 63 bytes
+         */
+        vertex_group_name: string;
+        /**
+         * The point indices in the vertex group to modify
+         * Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
+         */
+        indices: bpy_prop_array<number> | readonly [number];
+        /**
+         * The weight for each corresponding index in the indices array
+         * Default: `[0]` · Range: [0, 1] · soft [0, 0] · step 1 · precision 3 · Array 1
+         */
+        weights: bpy_prop_array<number> | readonly [number];
         /**
          * Default: 'REPLACE'
          * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
@@ -2880,6 +2931,83 @@ declare module "bpy.types" {
       }>,
     ): KeyMapItem;
     /**
+     * new
+     * @param options keyword arguments (Python `name=value`)
+     * @returns item: Added key map item
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Operator Identifier
+         */
+        idname: string;
+        /**
+         * Type
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        type: EventTypeItems;
+        /**
+         * Value
+         * Default: 'NOTHING'
+         * Items: {@link EventValueItems}
+         */
+        value: EventValueItems;
+        /**
+         * Any
+         * Default: `false`
+         */
+        any?: boolean;
+        /**
+         * Shift
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        shift?: number;
+        /**
+         * Ctrl
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        ctrl?: number;
+        /**
+         * Alt
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        alt?: number;
+        /**
+         * OS Key
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        oskey?: number;
+        /**
+         * Hyper
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        hyper?: number;
+        /**
+         * Key Modifier
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        key_modifier?: EventTypeItems;
+        /**
+         * Direction
+         * Default: 'ANY'
+         * Items: {@link EventDirectionItems}
+         */
+        direction?: EventDirectionItems;
+        /**
+         * When set, accept key-repeat events
+         * Default: `false`
+         */
+        repeat?: boolean;
+        /**
+         * Force item to be added at start (not end) of key map so that it doesn't get blocked by an existing key map item
+         * Default: `false`
+         */
+        head?: boolean;
+      }>,
+    ): KeyMapItem;
+    /**
      * new_modal
      * @param propvalue Property Value
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
@@ -2892,6 +3020,78 @@ declare module "bpy.types" {
       type: EventTypeItems,
       value: EventValueItems,
       options?: KwArgs<{
+        /**
+         * Any
+         * Default: `false`
+         */
+        any?: boolean;
+        /**
+         * Shift
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        shift?: number;
+        /**
+         * Ctrl
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        ctrl?: number;
+        /**
+         * Alt
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        alt?: number;
+        /**
+         * OS Key
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        oskey?: number;
+        /**
+         * Hyper
+         * Default: `0` · Range: [-1, 1] · step 1
+         */
+        hyper?: number;
+        /**
+         * Key Modifier
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        key_modifier?: EventTypeItems;
+        /**
+         * Direction
+         * Default: 'ANY'
+         * Items: {@link EventDirectionItems}
+         */
+        direction?: EventDirectionItems;
+        /**
+         * When set, accept key-repeat events
+         * Default: `false`
+         */
+        repeat?: boolean;
+      }>,
+    ): KeyMapItem;
+    /**
+     * new_modal
+     * @param options keyword arguments (Python `name=value`)
+     * @returns item: Added key map item
+     */
+    new_modal(
+      options: KwArgs<{
+        /**
+         * Property Value
+         */
+        propvalue: string;
+        /**
+         * Type
+         * Default: 'NONE'
+         * Items: {@link EventTypeItems}
+         */
+        type: EventTypeItems;
+        /**
+         * Value
+         * Default: 'NOTHING'
+         * Items: {@link EventValueItems}
+         */
+        value: EventValueItems;
         /**
          * Any
          * Default: `false`

@@ -3312,6 +3312,30 @@ declare module "bpy.types" {
      */
     new(name: string, start: number, action: Action): NlaStrip;
     /**
+     * Add a new Action-Clip strip to the track
+     * @param options keyword arguments (Python `name=value`)
+     * @returns strip: New NLA Strip
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * Name for the NLA Strip
+         * Default: "NlaStrip"
+         */
+        name: string;
+        /**
+         * Start frame for this strip
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        start: number;
+        /**
+         * Action to assign to this strip
+         * Read-only · Never None
+         */
+        action: Action;
+      }>,
+    ): NlaStrip;
+    /**
      * Remove a NLA Strip
      * @param strip NLA Strip to remove Read-only · Never None
      */
@@ -4833,6 +4857,29 @@ declare module "bpy.types" {
       parent: NodeTreeInterfacePanel | null,
       to_position: number,
     ): void;
+    /**
+     * Move an item to a new panel and/or position.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    move_to_parent(
+      options: KwArgs<{
+        /**
+         * The item to move
+         * Read-only · Never None
+         */
+        item: NodeTreeInterfaceItem;
+        /**
+         * New parent of the item
+         * Read-only
+         */
+        parent: NodeTreeInterfacePanel | null;
+        /**
+         * Target position for the item in the new parent panel
+         * Default: `-1` · Range: [0, INT_MAX] · soft [0, 10000] · step 1
+         */
+        to_position: number;
+      }>,
+    ): void;
   }
 
   /**
@@ -5295,7 +5342,7 @@ declare module "bpy.types" {
      * @param type Modifier type to add Default: 'SUBSURF' Items: {@link ModifierTypeItems}
      * @returns modifier: Newly created modifier
      */
-    new(name: string, type: ModifierTypeItems): Modifier;
+    new(name: string, type: ModifierTypeItems): Modifier | null;
     /**
      * Remove an existing modifier from the object
      * @param modifier Modifier to remove Read-only · Never None
@@ -5329,7 +5376,7 @@ declare module "bpy.types" {
      * @param type Effect type to add Default: 'FX_BLUR' Items: {@link ObjectShaderfxTypeItems}
      * @returns shader_fx: Newly created effect
      */
-    new(name: string, type: ObjectShaderfxTypeItems): ShaderFx;
+    new(name: string, type: ObjectShaderfxTypeItems): ShaderFx | null;
     /**
      * Remove an existing effect from the object
      * @param shader_fx Effect to remove Read-only · Never None

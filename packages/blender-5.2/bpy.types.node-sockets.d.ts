@@ -729,6 +729,32 @@ declare module "bpy.types" {
      */
     draw(context: Context, layout: UILayout, node: Node, text: string): void;
     /**
+     * Draw socket
+     * @param options keyword arguments (Python `name=value`)
+     */
+    draw(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Layout in the UI
+         * Read-only · Never None
+         */
+        layout: UILayout;
+        /**
+         * Node the socket belongs to
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Text label to draw alongside properties
+         */
+        text: string;
+      }>,
+    ): void;
+    /**
      * Color of the socket icon
      * @param context Read-only · Never None
      * @param node Node the socket belongs to Read-only · Never None
@@ -1444,6 +1470,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1470,6 +1518,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1495,6 +1565,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1525,6 +1617,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1557,6 +1671,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1605,6 +1741,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1651,6 +1809,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1699,6 +1879,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1745,6 +1947,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1793,6 +2017,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1839,6 +2085,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1887,6 +2155,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -1933,6 +2223,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -1981,6 +2293,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2027,6 +2361,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2075,6 +2431,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2121,6 +2499,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2169,6 +2569,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2206,6 +2628,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2235,6 +2679,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2283,6 +2749,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2329,6 +2817,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2377,6 +2887,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2424,6 +2956,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2470,6 +3024,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2524,6 +3100,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2576,6 +3174,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2630,6 +3250,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2682,6 +3324,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2736,6 +3400,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2788,6 +3474,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2842,6 +3550,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -2894,6 +3624,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -2948,6 +3700,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3001,6 +3775,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3042,6 +3838,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3067,6 +3885,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3099,6 +3939,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3128,6 +3990,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3160,6 +4044,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3197,6 +4103,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3246,6 +4174,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3282,6 +4232,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3323,6 +4295,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3377,6 +4371,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3429,6 +4445,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3483,6 +4521,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3535,6 +4595,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3589,6 +4671,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3641,6 +4745,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3695,6 +4821,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3747,6 +4895,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3801,6 +4971,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3853,6 +5045,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -3907,6 +5121,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -3959,6 +5195,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4013,6 +5271,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4065,6 +5345,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4119,6 +5421,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4171,6 +5495,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4225,6 +5571,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4277,6 +5645,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4331,6 +5721,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4383,6 +5795,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4437,6 +5871,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4489,6 +5945,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4543,6 +6021,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4595,6 +6095,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4649,6 +6171,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4701,6 +6245,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4755,6 +6321,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4807,6 +6395,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
@@ -4861,6 +6471,28 @@ declare module "bpy.types" {
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
     /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
+    /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None
      * @param socket Original socket Read-only · Never None
@@ -4913,6 +6545,28 @@ declare module "bpy.types" {
      * @param data_path Path to specialized socket data
      */
     init_socket(node: Node, socket: NodeSocket, data_path: string): void;
+    /**
+     * Initialize a node socket instance
+     * @param options keyword arguments (Python `name=value`)
+     */
+    init_socket(
+      options: KwArgs<{
+        /**
+         * Node of the socket to initialize
+         * Read-only · Never None
+         */
+        node: Node;
+        /**
+         * Socket to initialize
+         * Read-only · Never None
+         */
+        socket: NodeSocket;
+        /**
+         * Path to specialized socket data
+         */
+        data_path: string;
+      }>,
+    ): void;
     /**
      * Setup template parameters from an existing socket
      * @param node Node of the original socket Read-only · Never None

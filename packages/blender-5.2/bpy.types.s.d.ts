@@ -3210,6 +3210,35 @@ declare module "bpy.types" {
      */
     new_clip(name: string, clip: MovieClip, channel: number, frame_start: number): Strip;
     /**
+     * Add a new movie clip strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_clip(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Movie clip to add
+         * Read-only · Never None
+         */
+        clip: MovieClip;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new mask strip
      * @param name Name for the new strip Default: "Name"
      * @param mask Mask to add Read-only · Never None
@@ -3219,6 +3248,35 @@ declare module "bpy.types" {
      */
     new_mask(name: string, mask: Mask, channel: number, frame_start: number): Strip;
     /**
+     * Add a new mask strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_mask(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Mask to add
+         * Read-only · Never None
+         */
+        mask: Mask;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new scene strip
      * @param name Name for the new strip Default: "Name"
      * @param scene Scene to add Read-only · Never None
@@ -3227,6 +3285,35 @@ declare module "bpy.types" {
      * @returns sequence: New Strip
      */
     new_scene(name: string, scene: Scene, channel: number, frame_start: number): Strip;
+    /**
+     * Add a new scene strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_scene(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Scene to add
+         * Read-only · Never None
+         */
+        scene: Scene;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
     /**
      * Add a new image strip
      * @param name Name for the new strip Default: "Name"
@@ -3242,6 +3329,41 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+      }>,
+    ): Strip;
+    /**
+     * Add a new image strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_image(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to image
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
@@ -3279,6 +3401,46 @@ declare module "bpy.types" {
       }>,
     ): Strip;
     /**
+     * Add a new movie strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_movie(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new sound strip
      * @param name Name for the new strip Default: "Name"
      * @param filepath Filepath to movie Default: "File"
@@ -3301,6 +3463,40 @@ declare module "bpy.types" {
       }>,
     ): Strip;
     /**
+     * Add a new sound strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_sound(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new meta strip
      * @param name Name for the new strip Default: "Name"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
@@ -3308,6 +3504,30 @@ declare module "bpy.types" {
      * @returns sequence: New Strip
      */
     new_meta(name: string, channel: number, frame_start: number): Strip;
+    /**
+     * Add a new meta strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_meta(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
     /**
      * Add a new effect strip
      * @param name Name for the new strip Default: "Name"
@@ -3323,6 +3543,51 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Length of the strip in frames, or the length of each strip if multiple are added
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        length?: number;
+        /**
+         * First input strip for effect
+         * Read-only
+         */
+        input1?: Strip | null;
+        /**
+         * Second input strip for effect
+         * Read-only
+         */
+        input2?: Strip | null;
+      }>,
+    ): Strip;
+    /**
+     * Add a new effect strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_effect(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * type for the new strip
+         * Default: 'CROSS'
+         * Items: {@link StripsMetaNewEffectTypeItems}
+         */
+        type: StripsMetaNewEffectTypeItems;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_start: number;
         /**
          * Length of the strip in frames, or the length of each strip if multiple are added
          * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
@@ -3367,6 +3632,35 @@ declare module "bpy.types" {
      */
     new_clip(name: string, clip: MovieClip, channel: number, frame_start: number): Strip;
     /**
+     * Add a new movie clip strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_clip(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Movie clip to add
+         * Read-only · Never None
+         */
+        clip: MovieClip;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new mask strip
      * @param name Name for the new strip Default: "Name"
      * @param mask Mask to add Read-only · Never None
@@ -3376,6 +3670,35 @@ declare module "bpy.types" {
      */
     new_mask(name: string, mask: Mask, channel: number, frame_start: number): Strip;
     /**
+     * Add a new mask strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_mask(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Mask to add
+         * Read-only · Never None
+         */
+        mask: Mask;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new scene strip
      * @param name Name for the new strip Default: "Name"
      * @param scene Scene to add Read-only · Never None
@@ -3384,6 +3707,35 @@ declare module "bpy.types" {
      * @returns sequence: New Strip
      */
     new_scene(name: string, scene: Scene, channel: number, frame_start: number): Strip;
+    /**
+     * Add a new scene strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_scene(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Scene to add
+         * Read-only · Never None
+         */
+        scene: Scene;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
     /**
      * Add a new image strip
      * @param name Name for the new strip Default: "Name"
@@ -3399,6 +3751,41 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+      }>,
+    ): Strip;
+    /**
+     * Add a new image strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_image(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to image
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
@@ -3436,6 +3823,46 @@ declare module "bpy.types" {
       }>,
     ): Strip;
     /**
+     * Add a new movie strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_movie(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Mode for fitting the image to the canvas
+         * Default: 'ORIGINAL'
+         * Items: {@link StripScaleMethodItems}
+         */
+        fit_method?: StripScaleMethodItems;
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new sound strip
      * @param name Name for the new strip Default: "Name"
      * @param filepath Filepath to movie Default: "File"
@@ -3458,6 +3885,40 @@ declare module "bpy.types" {
       }>,
     ): Strip;
     /**
+     * Add a new sound strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_sound(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * Filepath to movie
+         * Default: "File"
+         */
+        filepath: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+        /**
+         * Stream index for multi-stream files
+         * Default: `0` · Range: [0, 32767] · soft [0, 20] · step 1
+         */
+        stream?: number;
+      }>,
+    ): Strip;
+    /**
      * Add a new meta strip
      * @param name Name for the new strip Default: "Name"
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
@@ -3465,6 +3926,30 @@ declare module "bpy.types" {
      * @returns sequence: New Strip
      */
     new_meta(name: string, channel: number, frame_start: number): Strip;
+    /**
+     * Add a new meta strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_meta(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [-1048574, 1048574] · step 1
+         */
+        frame_start: number;
+      }>,
+    ): Strip;
     /**
      * Add a new effect strip
      * @param name Name for the new strip Default: "Name"
@@ -3480,6 +3965,51 @@ declare module "bpy.types" {
       channel: number,
       frame_start: number,
       options?: KwArgs<{
+        /**
+         * Length of the strip in frames, or the length of each strip if multiple are added
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        length?: number;
+        /**
+         * First input strip for effect
+         * Read-only
+         */
+        input1?: Strip | null;
+        /**
+         * Second input strip for effect
+         * Read-only
+         */
+        input2?: Strip | null;
+      }>,
+    ): Strip;
+    /**
+     * Add a new effect strip
+     * @param options keyword arguments (Python `name=value`)
+     * @returns sequence: New Strip
+     */
+    new_effect(
+      options: KwArgs<{
+        /**
+         * Name for the new strip
+         * Default: "Name"
+         */
+        name: string;
+        /**
+         * type for the new strip
+         * Default: 'CROSS'
+         * Items: {@link StripsMetaNewEffectTypeItems}
+         */
+        type: StripsMetaNewEffectTypeItems;
+        /**
+         * The channel for the new strip
+         * Default: `0` · Range: [1, 128] · step 1
+         */
+        channel: number;
+        /**
+         * The start frame for the new strip
+         * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
+         */
+        frame_start: number;
         /**
          * Length of the strip in frames, or the length of each strip if multiple are added
          * Default: `0` · Range: [INT_MIN, INT_MAX] · step 1

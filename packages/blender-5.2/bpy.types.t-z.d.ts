@@ -1623,12 +1623,56 @@ declare module "bpy.types" {
     static enum_item_name(data: AnyType, property: string, identifier: string): string;
     /**
      * Return the UI name for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns name: UI name of the enum item
+     */
+    static enum_item_name(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
+    /**
+     * Return the UI name for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param identifier Identifier of the enum item
      * @returns name: UI name of the enum item
      */
     enum_item_name(data: AnyType, property: string, identifier: string): string;
+    /**
+     * Return the UI name for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns name: UI name of the enum item
+     */
+    enum_item_name(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
     /**
      * Return the UI description for this enum item
      * @param data Data from which to take property Read-only · Never None
@@ -1639,12 +1683,56 @@ declare module "bpy.types" {
     static enum_item_description(data: AnyType, property: string, identifier: string): string;
     /**
      * Return the UI description for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns description: UI description of the enum item
+     */
+    static enum_item_description(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
+    /**
+     * Return the UI description for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param identifier Identifier of the enum item
      * @returns description: UI description of the enum item
      */
     enum_item_description(data: AnyType, property: string, identifier: string): string;
+    /**
+     * Return the UI description for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns description: UI description of the enum item
+     */
+    enum_item_description(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): string;
     /**
      * Return the icon for this enum item
      * @param data Data from which to take property Read-only · Never None
@@ -1655,12 +1743,56 @@ declare module "bpy.types" {
     static enum_item_icon(data: AnyType, property: string, identifier: string): number;
     /**
      * Return the icon for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns icon_value: Icon identifier
+     */
+    static enum_item_icon(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): number;
+    /**
+     * Return the icon for this enum item
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param identifier Identifier of the enum item
      * @returns icon_value: Icon identifier
      */
     enum_item_icon(data: AnyType, property: string, identifier: string): number;
+    /**
+     * Return the icon for this enum item
+     * @param options keyword arguments (Python `name=value`)
+     * @returns icon_value: Icon identifier
+     */
+    enum_item_icon(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of the enum item
+         */
+        identifier: string;
+      }>,
+    ): number;
     /**
      * Exposes an RNA string property in the layout using a text-box widget with multi-line support. Text-box state will be stored in the current context region.
      * @param data Data from which to take property Read-only · Never None
@@ -1703,6 +1835,41 @@ declare module "bpy.types" {
       property: string,
       textbox_state: TextboxState,
       options?: KwArgs<{
+        /**
+         * Hint describing the expected value when empty
+         */
+        placeholder?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
+     * Exposes an RNA string property in the layout using a text-box widget with multi-line support
+     * @param options keyword arguments (Python `name=value`)
+     */
+    textbox_with_state(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Pointer to a pre-allocated text-box state storage (builtin)
+         * Read-only · Never None
+         */
+        textbox_state: TextboxState;
         /**
          * Hint describing the expected value when empty
          */
@@ -1888,6 +2055,51 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * prop_with_popover
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_with_popover(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Draw only icons in tabs, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Identifier of the panel
+         */
+        panel: string;
+      }>,
+    ): void;
+    /**
      * prop_with_menu
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -1897,6 +2109,51 @@ declare module "bpy.types" {
       data: AnyType,
       property: string,
       options: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Draw only icons in tabs, no text
+         * Default: `false`
+         */
+        icon_only?: boolean;
+        /**
+         * Identifier of the menu
+         */
+        menu: string;
+      }>,
+    ): void;
+    /**
+     * prop_with_menu
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_with_menu(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
         /**
          * Override automatic text of the item
          */
@@ -1993,6 +2250,46 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * prop_enum
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_enum(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Enum property value
+         */
+        value: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+      }>,
+    ): void;
+    /**
      * prop_search
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2006,6 +2303,60 @@ declare module "bpy.types" {
       search_data: AnyType,
       search_property: string,
       options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Override automatic icon of the item
+         * Default: 'NONE'
+         * Items: {@link IconItems}
+         */
+        icon?: IconItems;
+        /**
+         * Accept inputs that do not match any item
+         * Default: `false`
+         */
+        results_are_suggestions?: boolean;
+        /**
+         * Identifier of the string property in each collection's items to use for searching (defaults to the items' type 'name property')
+         */
+        item_search_property?: string;
+      }>,
+    ): void;
+    /**
+     * prop_search
+     * @param options keyword arguments (Python `name=value`)
+     */
+    prop_search(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take collection to search in
+         * Read-only · Never None
+         */
+        search_data: AnyType;
+        /**
+         * Identifier of search collection property
+         */
+        search_property: string;
         /**
          * Override automatic text of the item
          */
@@ -2363,6 +2714,34 @@ declare module "bpy.types" {
       category: string,
     ): void;
     /**
+     * popover_group
+     * @param options keyword arguments (Python `name=value`)
+     */
+    popover_group(
+      options: KwArgs<{
+        /**
+         * Space Type
+         * Default: 'EMPTY'
+         * Items: {@link AreaTypeItems}
+         */
+        space_type: AreaTypeItems;
+        /**
+         * Region Type
+         * Default: 'WINDOW'
+         * Items: {@link RegionTypeItems}
+         */
+        region_type: RegionTypeItems;
+        /**
+         * panel type context
+         */
+        context: string;
+        /**
+         * panel type category
+         */
+        category: string;
+      }>,
+    ): void;
+    /**
      * Item. Inserts empty space into the layout between items.
      * @param options keyword arguments (Python `name=value`)
      */
@@ -2492,6 +2871,29 @@ declare module "bpy.types" {
      */
     template_ID_session_uid(data: AnyType, property: string, id_type: IdTypeItems): void;
     /**
+     * Template ID search menu button for session_uid Int properties
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_ID_session_uid(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Type of ID to display in the search list
+         * Default: 'ACTION'
+         * Items: {@link IdTypeItems}
+         */
+        id_type: IdTypeItems;
+      }>,
+    ): void;
+    /**
      * template_ID_preview
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2554,6 +2956,40 @@ declare module "bpy.types" {
       property: string,
       type_property: string,
       options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
+     * template_any_ID
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_any_ID(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Identifier of property in data giving the type of the ID-blocks to use
+         */
+        type_property: string;
         /**
          * Override automatic text of the item
          */
@@ -2664,6 +3100,53 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * template_search
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_search(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take collection to search in
+         * Read-only · Never None
+         */
+        search_data: AnyType;
+        /**
+         * Identifier of search collection property
+         */
+        search_property: string;
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
      * template_search_preview
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2711,6 +3194,63 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * template_search_preview
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_search_preview(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take collection to search in
+         * Read-only · Never None
+         */
+        search_data: AnyType;
+        /**
+         * Identifier of search collection property
+         */
+        search_property: string;
+        /**
+         * Operator identifier to create a new item for the collection
+         */
+        new?: string;
+        /**
+         * Operator identifier to unlink or delete the active item from the collection
+         */
+        unlink?: string;
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+        /**
+         * Number of thumbnail preview rows to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Number of thumbnail preview columns to display
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        cols?: number;
+      }>,
+    ): void;
+    /**
      * template_path_builder
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -2722,6 +3262,41 @@ declare module "bpy.types" {
       property: string,
       root: ID | null,
       options?: KwArgs<{
+        /**
+         * Override automatic text of the item
+         */
+        text?: string;
+        /**
+         * Override automatic translation context of the given text
+         */
+        text_ctxt?: string;
+        /**
+         * Translate the given text, when UI translation is enabled
+         * Default: `true`
+         */
+        translate?: boolean;
+      }>,
+    ): void;
+    /**
+     * template_path_builder
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_path_builder(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * ID-block from which path is evaluated from
+         * Read-only
+         */
+        root: ID | null;
         /**
          * Override automatic text of the item
          */
@@ -2982,6 +3557,37 @@ declare module "bpy.types" {
       active_layer: number,
     ): void;
     /**
+     * template_layers
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_layers(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Data from which to take property
+         * Read-only
+         */
+        used_layers_data: AnyType | null;
+        /**
+         * Identifier of property in data
+         */
+        used_layers_property: string;
+        /**
+         * Active Layer
+         * Default: `0` · Range: [0, INT_MAX] · step 1
+         */
+        active_layer: number;
+      }>,
+    ): void;
+    /**
      * Item. A color wheel widget to pick colors.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
@@ -3037,6 +3643,37 @@ declare module "bpy.types" {
       property: string,
       image_user: ImageUser,
       options?: KwArgs<{
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+        /**
+         * Expose Multi-View options
+         * Default: `false`
+         */
+        multiview?: boolean;
+      }>,
+    ): void;
+    /**
+     * Item(s). User interface for selecting images and their source paths.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_image(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Read-only · Never None
+         */
+        image_user: ImageUser;
         /**
          * Use more compact layout
          * Default: `false`
@@ -3119,12 +3756,63 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
+     * Item. A widget to control single marker settings.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_marker(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Read-only · Never None
+         */
+        clip_user: MovieClipUser;
+        /**
+         * Read-only · Never None
+         */
+        track: MovieTrackingTrack;
+        /**
+         * Use more compact layout
+         * Default: `false`
+         */
+        compact?: boolean;
+      }>,
+    ): void;
+    /**
      * Item. Movie clip information data.
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
      * @param clip_user Read-only · Never None
      */
     template_movieclip_information(data: AnyType, property: string, clip_user: MovieClipUser): void;
+    /**
+     * Item. Movie clip information data.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_movieclip_information(
+      options: KwArgs<{
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+        /**
+         * Read-only · Never None
+         */
+        clip_user: MovieClipUser;
+      }>,
+    ): void;
     /**
      * Item. A list widget to display data, e.g. vertexgroups.
      * @param listtype_name Identifier of the list type to use
@@ -3143,6 +3831,75 @@ declare module "bpy.types" {
       active_dataptr: AnyType,
       active_propname: string,
       options?: KwArgs<{
+        /**
+         * Identifier of a string property in items, to use as tooltip content
+         */
+        item_dyntip_propname?: string;
+        /**
+         * Default and minimum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        rows?: number;
+        /**
+         * Default maximum number of rows to display
+         * Default: `5` · Range: [0, INT_MAX] · step 1
+         */
+        maxrows?: number;
+        /**
+         * Type of layout to use
+         * Default: 'DEFAULT'
+         * Items: {@link UilistLayoutTypeItems}
+         */
+        type?: UilistLayoutTypeItems;
+        /**
+         * Number of items to display per row, for GRID layout
+         * Default: `9` · Range: [0, INT_MAX] · step 1
+         */
+        columns?: number;
+        /**
+         * Display items in reverse order by default
+         * Default: `false`
+         */
+        sort_reverse?: boolean;
+        /**
+         * Lock display order to default value
+         * Default: `false`
+         */
+        sort_lock?: boolean;
+      }>,
+    ): void;
+    /**
+     * Item. A list widget to display data, e.g. vertexgroups.
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_list(
+      options: KwArgs<{
+        /**
+         * Identifier of the list type to use
+         */
+        listtype_name: string;
+        /**
+         * Identifier of this list widget. Necessary to tell apart different list widgets. Mandatory when using default "UI_UL_list" class. If this not an empty string, the uilist gets a custom ID, otherwise it takes the name of the class used to define the uilist (for example, if the class name is "OBJECT_UL_vgroups", and list_id is not set by the script, then bl_idname = "OBJECT_UL_vgroups")
+         */
+        list_id: string;
+        /**
+         * Data from which to take the Collection property
+         * Read-only
+         */
+        dataptr: AnyType | null;
+        /**
+         * Identifier of the Collection property in data
+         */
+        propname: string;
+        /**
+         * Data from which to take the integer property, index of the active item
+         * Read-only · Never None
+         */
+        active_dataptr: AnyType;
+        /**
+         * Identifier of the integer property in active_data, index of the active item
+         */
+        active_propname: string;
         /**
          * Identifier of a string property in items, to use as tooltip content
          */
@@ -3220,12 +3977,58 @@ declare module "bpy.types" {
      */
     template_node_link(ntree: NodeTree | null, node: Node | null, socket: NodeSocket | null): void;
     /**
+     * template_node_link
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_node_link(
+      options: KwArgs<{
+        /**
+         * Node tree containing the node
+         * Read-only
+         */
+        ntree: NodeTree | null;
+        /**
+         * Node owning the socket
+         * Read-only
+         */
+        node: Node | null;
+        /**
+         * Socket to display the link for
+         * Read-only
+         */
+        socket: NodeSocket | null;
+      }>,
+    ): void;
+    /**
      * template_node_view
      * @param ntree Node tree containing the node Read-only
      * @param node Node to display Read-only
      * @param socket Socket to display Read-only
      */
     template_node_view(ntree: NodeTree | null, node: Node | null, socket: NodeSocket | null): void;
+    /**
+     * template_node_view
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_node_view(
+      options: KwArgs<{
+        /**
+         * Node tree containing the node
+         * Read-only
+         */
+        ntree: NodeTree | null;
+        /**
+         * Node to display
+         * Read-only
+         */
+        node: Node | null;
+        /**
+         * Socket to display
+         * Read-only
+         */
+        socket: NodeSocket | null;
+      }>,
+    ): void;
     /**
      * template_node_operator_registration_errors
      * @param options keyword arguments (Python `name=value`)
@@ -3415,6 +4218,28 @@ declare module "bpy.types" {
       context_layout: UILayout,
       data: AnyType,
       property: string,
+    ): void;
+    /**
+     * Visualization of a content of a light linking collection
+     * @param options keyword arguments (Python `name=value`)
+     */
+    template_light_linking_collection(
+      options: KwArgs<{
+        /**
+         * Layout to set active list element as context properties
+         * Read-only · Never None
+         */
+        context_layout: UILayout;
+        /**
+         * Data from which to take property
+         * Read-only · Never None
+         */
+        data: AnyType;
+        /**
+         * Identifier of property in data
+         */
+        property: string;
+      }>,
     ): void;
     /**
      * Show bone collections tree
@@ -4241,6 +5066,30 @@ declare module "bpy.types" {
       index: bpy_prop_array<number> | readonly [number],
       weight: number,
       type: GreasePencilDrawingSetVertexWeightsAssignModeItems,
+    ): void;
+    /**
+     * Add vertices to the group
+     * @param options keyword arguments (Python `name=value`)
+     */
+    add(
+      options: KwArgs<{
+        /**
+         * List of indices
+         * Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
+         */
+        index: bpy_prop_array<number> | readonly [number];
+        /**
+         * Vertex weight
+         * Default: `0` · Range: [0, 1] · step 1 · precision 3
+         */
+        weight: number;
+        /**
+         * Vertex assign mode
+         * Default: 'REPLACE'
+         * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+         */
+        type: GreasePencilDrawingSetVertexWeightsAssignModeItems;
+      }>,
     ): void;
     /**
      * Remove vertices from the group
@@ -6647,12 +7496,60 @@ declare module "bpy.types" {
     ): XrActionMap;
     /**
      * new
+     * @param options keyword arguments (Python `name=value`)
+     * @returns actionmap: Added action map
+     */
+    static new(
+      options: KwArgs<{
+        /**
+         * XR Session State
+         * Read-only · Never None
+         */
+        xr_session_state: XrSessionState;
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name: string;
+        /**
+         * Replace any existing actionmap with the same name
+         * Default: `true`
+         */
+        replace_existing: boolean;
+      }>,
+    ): XrActionMap;
+    /**
+     * new
      * @param xr_session_state XR Session State Read-only · Never None
      * @param name Name max 63 bytes
      * @param replace_existing Replace any existing actionmap with the same name Default: `true`
      * @returns actionmap: Added action map
      */
     new(xr_session_state: XrSessionState, name: string, replace_existing: boolean): XrActionMap;
+    /**
+     * new
+     * @param options keyword arguments (Python `name=value`)
+     * @returns actionmap: Added action map
+     */
+    new(
+      options: KwArgs<{
+        /**
+         * XR Session State
+         * Read-only · Never None
+         */
+        xr_session_state: XrSessionState;
+        /**
+         * Name
+         * max 63 bytes
+         */
+        name: string;
+        /**
+         * Replace any existing actionmap with the same name
+         * Default: `true`
+         */
+        replace_existing: boolean;
+      }>,
+    ): XrActionMap;
     /**
      * new_from_actionmap
      * @param xr_session_state XR Session State Read-only · Never None
@@ -7287,6 +8184,27 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Create a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static action_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+      }>,
+    ): boolean;
+    /**
+     * Create a VR action
      * @param context Read-only · Never None
      * @param actionmap Read-only · Never None
      * @param actionmap_item Read-only · Never None
@@ -7296,6 +8214,27 @@ declare module "bpy.types" {
       context: Context,
       actionmap: XrActionMap,
       actionmap_item: XrActionMapItem,
+    ): boolean;
+    /**
+     * Create a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    action_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+      }>,
     ): boolean;
     /**
      * Create a VR action binding
@@ -7313,6 +8252,31 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Create a VR action binding
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static action_binding_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_binding: XrActionMapBinding;
+      }>,
+    ): boolean;
+    /**
+     * Create a VR action binding
      * @param context Read-only · Never None
      * @param actionmap Read-only · Never None
      * @param actionmap_item Read-only · Never None
@@ -7324,6 +8288,31 @@ declare module "bpy.types" {
       actionmap: XrActionMap,
       actionmap_item: XrActionMapItem,
       actionmap_binding: XrActionMapBinding,
+    ): boolean;
+    /**
+     * Create a VR action binding
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    action_binding_create(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Read-only · Never None
+         */
+        actionmap: XrActionMap;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_item: XrActionMapItem;
+        /**
+         * Read-only · Never None
+         */
+        actionmap_binding: XrActionMapBinding;
+      }>,
     ): boolean;
     /**
      * Set the active VR action set
@@ -7355,6 +8344,34 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Set the actions that determine the VR controller poses
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static controller_pose_actions_set(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set: string;
+        /**
+         * Name of the action representing the controller grips
+         * max 63 bytes
+         */
+        grip_action: string;
+        /**
+         * Name of the action representing the controller aims
+         * max 63 bytes
+         */
+        aim_action: string;
+      }>,
+    ): boolean;
+    /**
+     * Set the actions that determine the VR controller poses
      * @param context Read-only · Never None
      * @param action_set Action set name max 63 bytes
      * @param grip_action Name of the action representing the controller grips max 63 bytes
@@ -7366,6 +8383,34 @@ declare module "bpy.types" {
       action_set: string,
       grip_action: string,
       aim_action: string,
+    ): boolean;
+    /**
+     * Set the actions that determine the VR controller poses
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    controller_pose_actions_set(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set: string;
+        /**
+         * Name of the action representing the controller grips
+         * max 63 bytes
+         */
+        grip_action: string;
+        /**
+         * Name of the action representing the controller aims
+         * max 63 bytes
+         */
+        aim_action: string;
+      }>,
     ): boolean;
     /**
      * Get the current state of a VR action
@@ -7383,6 +8428,34 @@ declare module "bpy.types" {
     ): bpy_prop_array<number>;
     /**
      * Get the current state of a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns state: Current state of the VR action. Second float value is only set for 2D vector type actions.
+     */
+    static action_state_get(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * OpenXR user path
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
+    ): bpy_prop_array<number>;
+    /**
+     * Get the current state of a VR action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
      * @param action_name Action name max 63 bytes
@@ -7394,6 +8467,34 @@ declare module "bpy.types" {
       action_set_name: string,
       action_name: string,
       user_path: string,
+    ): bpy_prop_array<number>;
+    /**
+     * Get the current state of a VR action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns state: Current state of the VR action. Second float value is only set for 2D vector type actions.
+     */
+    action_state_get(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * OpenXR user path
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
     ): bpy_prop_array<number>;
     /**
      * Apply a VR haptic action
@@ -7417,6 +8518,49 @@ declare module "bpy.types" {
     ): boolean;
     /**
      * Apply a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    static haptic_action_apply(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be applied to all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+        /**
+         * Haptic duration in seconds. 0.0 is the minimum supported duration.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        duration: number;
+        /**
+         * Frequency of the haptic vibration in hertz. 0.0 specifies the OpenXR runtime's default frequency.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        frequency: number;
+        /**
+         * Haptic amplitude, ranging from 0.0 to 1.0
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        amplitude: number;
+      }>,
+    ): boolean;
+    /**
+     * Apply a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
      * @param action_name Action name max 63 bytes
@@ -7436,6 +8580,49 @@ declare module "bpy.types" {
       amplitude: number,
     ): boolean;
     /**
+     * Apply a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     * @returns result: Result
+     */
+    haptic_action_apply(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be applied to all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+        /**
+         * Haptic duration in seconds. 0.0 is the minimum supported duration.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        duration: number;
+        /**
+         * Frequency of the haptic vibration in hertz. 0.0 specifies the OpenXR runtime's default frequency.
+         * Default: `0` · Range: [0, FLT_MAX] · step 1 · precision 3
+         */
+        frequency: number;
+        /**
+         * Haptic amplitude, ranging from 0.0 to 1.0
+         * Default: `1` · Range: [0, 1] · step 1 · precision 3
+         */
+        amplitude: number;
+      }>,
+    ): boolean;
+    /**
      * Stop a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
@@ -7450,6 +8637,33 @@ declare module "bpy.types" {
     ): void;
     /**
      * Stop a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     */
+    static haptic_action_stop(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be stopped for all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
+    ): void;
+    /**
+     * Stop a VR haptic action
      * @param context Read-only · Never None
      * @param action_set_name Action set name max 63 bytes
      * @param action_name Action name max 63 bytes
@@ -7460,6 +8674,33 @@ declare module "bpy.types" {
       action_set_name: string,
       action_name: string,
       user_path: string,
+    ): void;
+    /**
+     * Stop a VR haptic action
+     * @param options keyword arguments (Python `name=value`)
+     */
+    haptic_action_stop(
+      options: KwArgs<{
+        /**
+         * Read-only · Never None
+         */
+        context: Context;
+        /**
+         * Action set name
+         * max 63 bytes
+         */
+        action_set_name: string;
+        /**
+         * Action name
+         * max 63 bytes
+         */
+        action_name: string;
+        /**
+         * Optional OpenXR user path. If not set, the action will be stopped for all paths.
+         * max 63 bytes
+         */
+        user_path: string;
+      }>,
     ): void;
     /**
      * Get the last known controller grip location in world space
