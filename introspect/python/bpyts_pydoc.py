@@ -6,6 +6,7 @@
 
 import builtins
 import inspect
+import os
 import re
 import sys
 import types
@@ -209,6 +210,106 @@ def _override(qualname):
     return {}
 
 
+class _ProbeArg:
+    """An argument no converter of Blender's accepts (not a number, sequence or Blender type).
+
+    Deliberately inert: a function that keeps it (an owner, a callback) sees an ordinary object.
+    """
+
+    __slots__ = ()
+
+
+_POSITIONAL_LIMIT = re.compile(r"takes (no|at most \d+|exactly \d+) positional argument")
+_C_CALLABLES = (types.BuiltinFunctionType, types.MethodDescriptorType, types.ClassMethodDescriptorType)
+
+_PROBE_MODULES = (
+    "bmesh.",
+    "mathutils.",
+    "bl_math.",
+    "imbuf.",
+    "idprop.",
+    "bpy.utils.",
+    "bpy.app.timers.",
+    "bpy.path.",
+)
+
+# Instances the C methods of these classes are probed on (see _positional_limit), made once.
+_PROBE_INSTANCES = {}
+
+
+def _probe_instances():
+    if _PROBE_INSTANCES:
+        return _PROBE_INSTANCES
+    _PROBE_INSTANCES["-"] = None
+    try:
+        import bmesh
+        from mathutils import Color, Euler, Matrix, Quaternion, Vector, bvhtree, kdtree
+
+        bm = bmesh.new()
+        verts = [bm.verts.new(co) for co in ((0, 0, 0), (1, 0, 0), (0, 1, 0))]
+        face = bm.faces.new(verts)
+        bm.edges.ensure_lookup_table()
+        tree = kdtree.KDTree(1)
+        tree.insert((0, 0, 0), 0)
+        tree.balance()
+        _PROBE_INSTANCES.update({
+            "bmesh.types.BMesh": bm,
+            "bmesh.types.BMVert": verts[0],
+            "bmesh.types.BMEdge": bm.edges[0],
+            "bmesh.types.BMFace": face,
+            "bmesh.types.BMLoop": face.loops[0],
+            "mathutils.kdtree.KDTree": tree,
+            "mathutils.bvhtree.BVHTree": bvhtree.BVHTree.FromPolygons(
+                [(0, 0, 0), (1, 0, 0), (0, 1, 0)], [(0, 1, 2)]
+            ),
+            "mathutils.Vector": Vector((0, 0, 0)),
+            "mathutils.Matrix": Matrix(),
+            "mathutils.Quaternion": Quaternion(),
+            "mathutils.Euler": Euler(),
+            "mathutils.Color": Color(),
+        })
+    except Exception:
+        pass
+    return _PROBE_INSTANCES
+
+
+def _positional_limit(obj, qualname, count):
+    """How many arguments a C function takes positionally, when fewer than `count`, else None.
+
+    Blender's C functions mark keyword-only parameters with `$` in their argument format
+    (`bmesh.new(*, use_operators=True)`), which their docstrings do not show. Called with
+    `count` arguments that no converter accepts, the argument parser refuses extra positional
+    arguments before converting any ("new() takes no positional arguments"); otherwise the
+    first conversion fails. Nothing runs either way.
+    """
+    if not isinstance(obj, _C_CALLABLES) or not qualname or count == 0:
+        return None
+    # Only where running with a bad argument is harmless: an argument format of plain objects
+    # ("O") lets a call run, and some modules need a GPU or audio device (gpu.state crashes
+    # Blender in background mode).
+    if not qualname.startswith(_PROBE_MODULES):
+        return None
+    args = [_ProbeArg() for _ in range(count)]
+    if isinstance(obj, types.MethodDescriptorType):
+        owner = qualname.rsplit(".", 1)[0]
+        instance = _probe_instances().get(owner)
+        if instance is None:
+            return None
+        args.insert(0, instance)
+    if os.environ.get("BPYTS_DEBUG"):
+        print("KWPROBE", qualname, count, flush=True)
+    try:
+        obj(*args)
+    except TypeError as ex:
+        m = _POSITIONAL_LIMIT.search(str(ex))
+        if m:
+            words = m.group(1).split()
+            return 0 if words[0] == "no" else int(words[-1])
+    except Exception:
+        pass
+    return None
+
+
 def describe_function(obj, name, kind, qualname=None, doc=None):
     """PyFunction for a Python or C callable."""
     if doc is None:
@@ -246,6 +347,12 @@ def describe_function(obj, name, kind, qualname=None, doc=None):
     if kind in ("method", "classmethod", "contextmanager") and source == "inspect" and params:
         if params[0]["name"] in ("self", "cls"):
             params = params[1:]
+    if source == "docstring" and params:
+        positional = [p for p in params if p["kind"] in ("positional_only", "positional_or_keyword")]
+        limit = _positional_limit(obj, qualname, len(positional))
+        if limit is not None and limit < len(positional):
+            for p in positional[limit:]:
+                p["kind"] = "keyword_only"
     out_params = []
     for p in params:
         entry = dict(p)

@@ -6,6 +6,7 @@
  * .. include:: include__bmesh.rst
  */
 declare module "bmesh" {
+  import { KwArgs } from "bpy";
   import * as bmesh_types from "bmesh.types";
   import * as bpy_types from "bpy.types";
   /**
@@ -16,25 +17,33 @@ declare module "bmesh" {
    */
   export function from_edit_mesh(mesh: bpy_types.Mesh): bmesh_types.BMesh;
   /**
-   * @param use_operators Support calling operators in :mod:`bmesh.ops` (uses some extra memory per vert/edge/face). Default: `True`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns Return a new, empty BMesh.
    * @blender 3.4.1
    * @pyName new
    */
-  function _new_(use_operators?: boolean): bmesh_types.BMesh;
+  function _new_(
+    options?: KwArgs<{
+      /** Support calling operators in :mod:`bmesh.ops` (uses some extra memory per vert/edge/face). Default: `True`. */
+      use_operators?: boolean;
+    }>,
+  ): bmesh_types.BMesh;
   export { _new_ as new };
   /**
    * Update the mesh after changes to the BMesh in editmode,
    * optionally recalculating n-gon tessellation.
    * @param mesh The editmode mesh.
-   * @param loop_triangles Option to recalculate n-gon tessellation. Default: `True`.
-   * @param destructive Use when geometry has been added or removed. Default: `True`.
+   * @param options keyword arguments (Python `name=value`)
    * @blender 3.4.1
    */
   export function update_edit_mesh(
     mesh: bpy_types.Mesh,
-    loop_triangles?: boolean,
-    destructive?: boolean,
+    options?: KwArgs<{
+      /** Option to recalculate n-gon tessellation. Default: `True`. */
+      loop_triangles?: boolean;
+      /** Use when geometry has been added or removed. Default: `True`. */
+      destructive?: boolean;
+    }>,
   ): void;
   /**
    * Submodule `bmesh`.
@@ -1769,6 +1778,7 @@ declare module "bmesh.ops" {
 
 /** Module `bmesh.types`. */
 declare module "bmesh.types" {
+  import { KwArgs } from "bpy";
   import { Matrix, Vector } from "mathutils";
   import * as bpy_types from "bpy.types";
   /**
@@ -2268,11 +2278,17 @@ declare module "bmesh.types" {
     calc_tangent_vert_diagonal(): Vector;
     /**
      * Make a copy of this face.
-     * @param verts When set, the faces verts will be duplicated too. Default: `True`.
-     * @param edges When set, the faces edges will be duplicated too. Default: `True`.
+     * @param options keyword arguments (Python `name=value`)
      * @returns The newly created face.
      */
-    copy(verts?: boolean, edges?: boolean): BMFace;
+    copy(
+      options?: KwArgs<{
+        /** When set, the faces verts will be duplicated too. Default: `True`. */
+        verts?: boolean;
+        /** When set, the faces edges will be duplicated too. Default: `True`. */
+        edges?: boolean;
+      }>,
+    ): BMFace;
     /**
      * Copy values from another element of matching type.
      * @param other  (type not documented by Blender)
@@ -3152,10 +3168,15 @@ declare module "bmesh.types" {
     calc_loop_triangles(): BMLoop[][];
     /**
      * Calculate mesh volume based on face normals.
-     * @param signed when signed is true, negative values may be returned. Default: `False`.
+     * @param options keyword arguments (Python `name=value`)
      * @returns The volume of the mesh.
      */
-    calc_volume(signed?: boolean): number;
+    calc_volume(
+      options?: KwArgs<{
+        /** when signed is true, negative values may be returned. Default: `False`. */
+        signed?: boolean;
+      }>,
+    ): number;
     /**
      * Clear all mesh data.
      */
@@ -3184,32 +3205,38 @@ declare module "bmesh.types" {
      *    Custom-data layers are only copied from ``mesh`` on initialization.
      *    Further calls will copy custom-data to matching layers, layers missing on the target mesh won't be added.
      * @param mesh The mesh data to load.
-     * @param face_normals  Default: `True`. (type inferred from the default value)
-     * @param vertex_normals  Default: `True`. (type inferred from the default value)
-     * @param use_shape_key Use the locations from a shape key. Default: `False`.
-     * @param shape_key_index The shape key index to use. Default: `0`.
+     * @param options keyword arguments (Python `name=value`)
      */
     from_mesh(
       mesh: bpy_types.Mesh,
-      face_normals?: boolean,
-      vertex_normals?: boolean,
-      use_shape_key?: boolean,
-      shape_key_index?: number,
+      options?: KwArgs<{
+        /**  Default: `True`. (type inferred from the default value) */
+        face_normals?: boolean;
+        /**  Default: `True`. (type inferred from the default value) */
+        vertex_normals?: boolean;
+        /** Use the locations from a shape key. Default: `False`. */
+        use_shape_key?: boolean;
+        /** The shape key index to use. Default: `0`. */
+        shape_key_index?: number;
+      }>,
     ): void;
     /**
      * Initialize this bmesh from existing object data-block (only meshes are currently supported).
      * @param object The object data to load.
      * @param depsgraph  (type not documented by Blender)
-     * @param cage Get the mesh as a deformed cage. Default: `False`.
-     * @param face_normals Calculate face normals. Default: `True`.
-     * @param vertex_normals Calculate vertex normals. Default: `True`.
+     * @param options keyword arguments (Python `name=value`)
      */
     from_object(
       object: bpy_types.Object,
       depsgraph: unknown,
-      cage?: boolean,
-      face_normals?: boolean,
-      vertex_normals?: boolean,
+      options?: KwArgs<{
+        /** Get the mesh as a deformed cage. Default: `False`. */
+        cage?: boolean;
+        /** Calculate face normals. Default: `True`. */
+        face_normals?: boolean;
+        /** Calculate vertex normals. Default: `True`. */
+        vertex_normals?: boolean;
+      }>,
     ): void;
     /**
      * Update normals of mesh faces and verts.

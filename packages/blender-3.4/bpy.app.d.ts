@@ -32,6 +32,7 @@ declare module "bpy.app.icons" {
 
 /** Module `bpy.app.timers`. */
 declare module "bpy.app.timers" {
+  import { KwArgs } from "bpy";
   /**
    * Check if this function is registered as a timer.
    * @pyName function_ function
@@ -48,14 +49,17 @@ declare module "bpy.app.timers" {
    * ``functools.partial`` can be used to assign some parameters.
    * @pyName function_ function
    * @param function_ The function that should called.
-   * @param first_interval Seconds until the callback should be called the first time. Default: `0`.
-   * @param persistent Don't remove timer when a new file is loaded. Default: `False`.
+   * @param options keyword arguments (Python `name=value`)
    * @blender 3.4.1
    */
   export function register(
     function_: () => number | null | void,
-    first_interval?: number,
-    persistent?: boolean,
+    options?: KwArgs<{
+      /** Seconds until the callback should be called the first time. Default: `0`. */
+      first_interval?: number;
+      /** Don't remove timer when a new file is loaded. Default: `False`. */
+      persistent?: boolean;
+    }>,
   ): void;
   /**
    * Unregister timer.

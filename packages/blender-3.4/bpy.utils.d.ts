@@ -239,13 +239,20 @@ declare module "bpy.utils" {
   ): Iterable<unknown>;
   /**
    * Returns a list of paths to external files referenced by the loaded .blend file.
-   * @param absolute When true the paths returned are made absolute. Default: `False`.
-   * @param packed When true skip file paths for packed data. Default: `False`.
-   * @param local When true skip linked library paths. Default: `False`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns path list.
    * @blender 3.4.1
    */
-  export function blend_paths(absolute?: boolean, packed?: boolean, local?: boolean): string[];
+  export function blend_paths(
+    options?: KwArgs<{
+      /** When true the paths returned are made absolute. Default: `False`. */
+      absolute?: boolean;
+      /** When true skip file paths for packed data. Default: `False`. */
+      packed?: boolean;
+      /** When true skip linked library paths. Default: `False`. */
+      local?: boolean;
+    }>,
+  ): string[];
   /**
    * Simple string escaping function used for animation paths.
    * @param string text
@@ -271,11 +278,17 @@ declare module "bpy.utils" {
    * Flip a name between left/right sides, useful for
    * mirroring bone names.
    * @param name Bone name to flip.
-   * @param strip_digits Whether to remove ``.###`` suffix. Default: `False`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The flipped name.
    * @blender 3.4.1
    */
-  export function flip_name(name: string, strip_digits?: boolean): string;
+  export function flip_name(
+    name: string,
+    options?: KwArgs<{
+      /** Whether to remove ``.###`` suffix. Default: `False`. */
+      strip_digits?: boolean;
+    }>,
+  ): string;
   /**
    * keyconfig_init
    * @blender 3.4.1
@@ -421,12 +434,19 @@ declare module "bpy.utils" {
   /**
    * Return the base path for storing system files.
    * @param type string in ['USER', 'LOCAL', 'SYSTEM'].
-   * @param major major version, defaults to current. Default: `bpy.app.version[0]`.
-   * @param minor minor version, defaults to current. Default: `bpy.app.version[1]`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns the resource path (not necessarily existing).
    * @blender 3.4.1
    */
-  export function resource_path(type: string, major?: number, minor?: string): string;
+  export function resource_path(
+    type: string,
+    options?: KwArgs<{
+      /** major version, defaults to current. Default: `bpy.app.version[0]`. */
+      major?: number;
+      /** minor version, defaults to current. Default: `bpy.app.version[1]`. */
+      minor?: string;
+    }>,
+  ): string;
   /**
    * returns the user preference or None
    * @blender 3.4.1
@@ -684,14 +704,13 @@ declare module "bpy.utils.previews" {
 
 /** This module contains some data/methods regarding units handling. */
 declare module "bpy.utils.units" {
+  import { KwArgs } from "bpy";
   /**
    * Convert a given input float value into a string with units.
    * @param unit_system The unit system, from :attr:`bpy.utils.units.systems`.
    * @param unit_category The category of data we are converting (length, area, rotation, etc.), from :attr:`bpy.utils.units.categories`.
    * @param value The value to convert to a string.
-   * @param precision Number of digits after the comma. Default: `3`.
-   * @param split_unit Whether to use several units if needed (1m1cm), or always only one (1.01m). Default: `False`.
-   * @param compatible_unit Whether to use keyboard-friendly units (1m2) or nicer utf-8 ones (1m²). Default: `False`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The converted string.
    * @blender 3.4.1
    */
@@ -699,16 +718,21 @@ declare module "bpy.utils.units" {
     unit_system: string,
     unit_category: string,
     value: number,
-    precision?: number,
-    split_unit?: boolean,
-    compatible_unit?: boolean,
+    options?: KwArgs<{
+      /** Number of digits after the comma. Default: `3`. */
+      precision?: number;
+      /** Whether to use several units if needed (1m1cm), or always only one (1.01m). Default: `False`. */
+      split_unit?: boolean;
+      /** Whether to use keyboard-friendly units (1m2) or nicer utf-8 ones (1m²). Default: `False`. */
+      compatible_unit?: boolean;
+    }>,
   ): string;
   /**
    * Convert a given input string into a float value.
    * @param unit_system The unit system, from :attr:`bpy.utils.units.systems`.
    * @param unit_category The category of data we are converting (length, area, rotation, etc.), from :attr:`bpy.utils.units.categories`.
    * @param str_input The string to convert to a float value.
-   * @param str_ref_unit A reference string from which to extract a default unit, if none is found in ``str_input``. Default: `None`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The converted/interpreted value.
    * @blender 3.4.1
    */
@@ -716,7 +740,10 @@ declare module "bpy.utils.units" {
     unit_system: string,
     unit_category: string,
     str_input: string,
-    str_ref_unit?: string | null,
+    options?: KwArgs<{
+      /** A reference string from which to extract a default unit, if none is found in ``str_input``. Default: `None`. */
+      str_ref_unit?: string | null;
+    }>,
   ): number;
   /**
    * (Blender documents the type as "categories", which the generator cannot map)

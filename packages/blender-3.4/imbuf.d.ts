@@ -7,6 +7,7 @@
  * :class:`bpy.types.Image` data-block context.
  */
 declare module "imbuf" {
+  import { KwArgs } from "bpy";
   import * as imbuf_types from "imbuf.types";
   /**
    * Load an image from a file.
@@ -27,10 +28,16 @@ declare module "imbuf" {
   /**
    * Write an image.
    * @param image the image to write.
-   * @param filepath Optional filepath of the image (fallback to the images file path). Default: `image.filepath`.
+   * @param options keyword arguments (Python `name=value`)
    * @blender 3.4.1
    */
-  export function write(image: imbuf_types.ImBuf, filepath?: string): void;
+  export function write(
+    image: imbuf_types.ImBuf,
+    options?: KwArgs<{
+      /** Optional filepath of the image (fallback to the images file path). Default: `image.filepath`. */
+      filepath?: string;
+    }>,
+  ): void;
   /**
    * Submodule `imbuf`.
    */

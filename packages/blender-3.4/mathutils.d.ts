@@ -2156,6 +2156,7 @@ declare module "mathutils" {
 
 /** BVH tree structures for proximity searches and ray casts on geometry. */
 declare module "mathutils.bvhtree" {
+  import { KwArgs } from "bpy";
   import { Vector } from "mathutils";
   import * as bmesh_types from "bmesh.types";
   import * as bpy_types from "bpy.types";
@@ -2193,14 +2194,17 @@ declare module "mathutils.bvhtree" {
      * BVH tree constructed geometry passed in as arguments.
      * @param vertices float triplets each representing ``(x, y, z)`` (Blender documents the type as "float triplet sequence", which the generator cannot map)
      * @param polygons Sequence of polyugons, each containing indices to the vertices argument. (Blender documents the type as "Sequence of sequences containing ints", which the generator cannot map)
-     * @param all_triangles Use when all **polygons** are triangles for more efficient conversion. Default: `False`.
-     * @param epsilon Increase the threshold for detecting overlap and raycast hits. Default: `0.0`.
+     * @param options keyword arguments (Python `name=value`)
      */
     static FromPolygons(
       vertices: unknown,
       polygons: unknown,
-      all_triangles?: boolean,
-      epsilon?: number,
+      options?: KwArgs<{
+        /** Use when all **polygons** are triangles for more efficient conversion. Default: `False`. */
+        all_triangles?: boolean;
+        /** Increase the threshold for detecting overlap and raycast hits. Default: `0.0`. */
+        epsilon?: number;
+      }>,
     ): BVHTree;
     /**
      * Find the nearest element (typically face index) to a point.
@@ -2630,6 +2634,7 @@ declare module "mathutils.interpolate" {
 
 /** Generic 3-dimensional kd-tree to perform spatial searches. */
 declare module "mathutils.kdtree" {
+  import { KwArgs } from "bpy";
   /**
    * KdTree(size) -> new kd-tree initialized to hold ``size`` items.
    *
@@ -2652,10 +2657,16 @@ declare module "mathutils.kdtree" {
     /**
      * Find nearest point to ``co``.
      * @param co 3d coordinates.
-     * @param filter function which takes an index and returns True for indices to include in the search. Default: `None`. (documented only as `callable`)
+     * @param options keyword arguments (Python `name=value`)
      * @returns Returns (:class:`Vector`, index, distance). (Blender documents the type as ":class:`tuple`", which the generator cannot map)
      */
-    find(co: readonly [number, number, number], filter?: (...args: never[]) => unknown): unknown;
+    find(
+      co: readonly [number, number, number],
+      options?: KwArgs<{
+        /** function which takes an index and returns True for indices to include in the search. Default: `None`. (documented only as `callable`) */
+        filter?: (...args: never[]) => unknown;
+      }>,
+    ): unknown;
     /**
      * Find nearest ``n`` points to ``co``.
      * @param co 3d coordinates.
@@ -2681,6 +2692,7 @@ declare module "mathutils.kdtree" {
 
 /** The Blender noise module */
 declare module "mathutils.noise" {
+  import { KwArgs } from "bpy";
   import { Vector } from "mathutils";
   /**
    * Returns cell noise value at the specified position.
@@ -2773,19 +2785,31 @@ declare module "mathutils.noise" {
   /**
    * Returns noise value from the noise basis at the position specified.
    * @param position The position to evaluate the selected noise function.
-   * @param noise_basis Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The noise value.
    * @blender 3.4.1
    */
-  export function noise(position: Vector | readonly number[], noise_basis?: string): number;
+  export function noise(
+    position: Vector | readonly number[],
+    options?: KwArgs<{
+      /** Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`. */
+      noise_basis?: string;
+    }>,
+  ): number;
   /**
    * Returns the noise vector from the noise basis at the specified position.
    * @param position The position to evaluate the selected noise function.
-   * @param noise_basis Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The noise vector.
    * @blender 3.4.1
    */
-  export function noise_vector(position: Vector | readonly number[], noise_basis?: string): Vector;
+  export function noise_vector(
+    position: Vector | readonly number[],
+    options?: KwArgs<{
+      /** Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`. */
+      noise_basis?: string;
+    }>,
+  ): Vector;
   /**
    * Returns a random number in the range [0, 1).
    * @returns The random number.
@@ -2794,18 +2818,28 @@ declare module "mathutils.noise" {
   export function random(): number;
   /**
    * Returns a unit vector with random entries.
-   * @param size The size of the vector to be produced, in the range [2, 4]. Default: `3`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The random unit vector.
    * @blender 3.4.1
    */
-  export function random_unit_vector(size?: number): Vector;
+  export function random_unit_vector(
+    options?: KwArgs<{
+      /** The size of the vector to be produced, in the range [2, 4]. Default: `3`. */
+      size?: number;
+    }>,
+  ): Vector;
   /**
    * Returns a vector with random entries in the range (-1, 1).
-   * @param size The size of the vector to be produced. Default: `3`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The random vector.
    * @blender 3.4.1
    */
-  export function random_vector(size?: number): Vector;
+  export function random_vector(
+    options?: KwArgs<{
+      /** The size of the vector to be produced. Default: `3`. */
+      size?: number;
+    }>,
+  ): Vector;
   /**
    * Returns ridged multifractal value from the noise basis at the specified position.
    * @param position The position to evaluate the selected noise function.
@@ -2889,14 +2923,17 @@ declare module "mathutils.noise" {
   /**
    * Returns a list of distances to the four closest features and their locations.
    * @param position The position to evaluate the selected noise function.
-   * @param distance_metric Enumerator in ['DISTANCE', 'DISTANCE_SQUARED', 'MANHATTAN', 'CHEBYCHEV', 'MINKOVSKY', 'MINKOVSKY_HALF', 'MINKOVSKY_FOUR']. Default: `'DISTANCE'`.
-   * @param exponent The exponent for Minkowski distance metric. Default: `2.5`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns A list of distances to the four closest features and their locations. (Blender documents the type as "list of four floats, list of four :class:`mathutils.Vector` types", which the generator cannot map)
    * @blender 3.4.1
    */
   export function voronoi(
     position: Vector | readonly number[],
-    distance_metric?: string,
-    exponent?: number,
+    options?: KwArgs<{
+      /** Enumerator in ['DISTANCE', 'DISTANCE_SQUARED', 'MANHATTAN', 'CHEBYCHEV', 'MINKOVSKY', 'MINKOVSKY_HALF', 'MINKOVSKY_FOUR']. Default: `'DISTANCE'`. */
+      distance_metric?: string;
+      /** The exponent for Minkowski distance metric. Default: `2.5`. */
+      exponent?: number;
+    }>,
   ): unknown;
 }

@@ -2156,6 +2156,7 @@ declare module "mathutils" {
 
 /** BVH tree structures for proximity searches and ray casts on geometry. */
 declare module "mathutils.bvhtree" {
+  import { KwArgs } from "bpy";
   import { Vector } from "mathutils";
   import * as bmesh_types from "bmesh.types";
   import * as bpy_types from "bpy.types";
@@ -2193,14 +2194,17 @@ declare module "mathutils.bvhtree" {
      * BVH tree constructed geometry passed in as arguments.
      * @param vertices float triplets each representing ``(x, y, z)``
      * @param polygons Sequence of polygons, each containing indices to the vertices argument.
-     * @param all_triangles Use when all **polygons** are triangles for more efficient conversion. Default: `False`.
-     * @param epsilon Increase the threshold for detecting overlap and raycast hits. Default: `0.0`.
+     * @param options keyword arguments (Python `name=value`)
      */
     static FromPolygons(
       vertices: readonly (readonly number[])[],
       polygons: readonly (readonly number[])[],
-      all_triangles?: boolean,
-      epsilon?: number,
+      options?: KwArgs<{
+        /** Use when all **polygons** are triangles for more efficient conversion. Default: `False`. */
+        all_triangles?: boolean;
+        /** Increase the threshold for detecting overlap and raycast hits. Default: `0.0`. */
+        epsilon?: number;
+      }>,
     ): BVHTree;
     /**
      * Find the nearest element (typically face index) to a point.
@@ -2636,6 +2640,7 @@ declare module "mathutils.interpolate" {
 
 /** Generic 3-dimensional kd-tree to perform spatial searches. */
 declare module "mathutils.kdtree" {
+  import { KwArgs } from "bpy";
   /**
    * KdTree(size) -> new kd-tree initialized to hold ``size`` items.
    *
@@ -2658,10 +2663,16 @@ declare module "mathutils.kdtree" {
     /**
      * Find nearest point to ``co``.
      * @param co 3D coordinates.
-     * @param filter function which takes an index and returns True for indices to include in the search. Default: `None`. (Blender documents the type as "Callable[[int], bool]", which the generator cannot map)
+     * @param options keyword arguments (Python `name=value`)
      * @returns Returns (position, index, distance). (Blender documents the type as "tuple[:class:`Vector`, int, float]", which the generator cannot map)
      */
-    find(co: readonly number[], filter?: unknown): unknown;
+    find(
+      co: readonly number[],
+      options?: KwArgs<{
+        /** function which takes an index and returns True for indices to include in the search. Default: `None`. (Blender documents the type as "Callable[[int], bool]", which the generator cannot map) */
+        filter?: unknown;
+      }>,
+    ): unknown;
     /**
      * Find nearest ``n`` points to ``co``.
      * @param co 3D coordinates.
@@ -2687,6 +2698,7 @@ declare module "mathutils.kdtree" {
 
 /** The Blender noise module */
 declare module "mathutils.noise" {
+  import { KwArgs } from "bpy";
   import { Vector } from "mathutils";
   /**
    * Returns cell noise value at the specified position.
@@ -2779,19 +2791,31 @@ declare module "mathutils.noise" {
   /**
    * Returns noise value from the noise basis at the position specified.
    * @param position The position to evaluate the selected noise function.
-   * @param noise_basis Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The noise value.
    * @blender 4.3.2
    */
-  export function noise(position: Vector | readonly number[], noise_basis?: string): number;
+  export function noise(
+    position: Vector | readonly number[],
+    options?: KwArgs<{
+      /** Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`. */
+      noise_basis?: string;
+    }>,
+  ): number;
   /**
    * Returns the noise vector from the noise basis at the specified position.
    * @param position The position to evaluate the selected noise function.
-   * @param noise_basis Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The noise vector.
    * @blender 4.3.2
    */
-  export function noise_vector(position: Vector | readonly number[], noise_basis?: string): Vector;
+  export function noise_vector(
+    position: Vector | readonly number[],
+    options?: KwArgs<{
+      /** Enumerator in ['BLENDER', 'PERLIN_ORIGINAL', 'PERLIN_NEW', 'VORONOI_F1', 'VORONOI_F2', 'VORONOI_F3', 'VORONOI_F4', 'VORONOI_F2F1', 'VORONOI_CRACKLE', 'CELLNOISE']. Default: `'PERLIN_ORIGINAL'`. */
+      noise_basis?: string;
+    }>,
+  ): Vector;
   /**
    * Returns a random number in the range [0, 1).
    * @returns The random number.
@@ -2800,18 +2824,28 @@ declare module "mathutils.noise" {
   export function random(): number;
   /**
    * Returns a unit vector with random entries.
-   * @param size The size of the vector to be produced, in the range [2, 4]. Default: `3`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The random unit vector.
    * @blender 4.3.2
    */
-  export function random_unit_vector(size?: number): Vector;
+  export function random_unit_vector(
+    options?: KwArgs<{
+      /** The size of the vector to be produced, in the range [2, 4]. Default: `3`. */
+      size?: number;
+    }>,
+  ): Vector;
   /**
    * Returns a vector with random entries in the range (-1, 1).
-   * @param size The size of the vector to be produced. Default: `3`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns The random vector.
    * @blender 4.3.2
    */
-  export function random_vector(size?: number): Vector;
+  export function random_vector(
+    options?: KwArgs<{
+      /** The size of the vector to be produced. Default: `3`. */
+      size?: number;
+    }>,
+  ): Vector;
   /**
    * Returns ridged multifractal value from the noise basis at the specified position.
    * @param position The position to evaluate the selected noise function.
@@ -2895,14 +2929,17 @@ declare module "mathutils.noise" {
   /**
    * Returns a list of distances to the four closest features and their locations.
    * @param position The position to evaluate the selected noise function.
-   * @param distance_metric Enumerator in ['DISTANCE', 'DISTANCE_SQUARED', 'MANHATTAN', 'CHEBYCHEV', 'MINKOVSKY', 'MINKOVSKY_HALF', 'MINKOVSKY_FOUR']. Default: `'DISTANCE'`.
-   * @param exponent The exponent for Minkowski distance metric. Default: `2.5`.
+   * @param options keyword arguments (Python `name=value`)
    * @returns A list of distances to the four closest features and their locations.
    * @blender 4.3.2
    */
   export function voronoi(
     position: Vector | readonly number[],
-    distance_metric?: string,
-    exponent?: number,
+    options?: KwArgs<{
+      /** Enumerator in ['DISTANCE', 'DISTANCE_SQUARED', 'MANHATTAN', 'CHEBYCHEV', 'MINKOVSKY', 'MINKOVSKY_HALF', 'MINKOVSKY_FOUR']. Default: `'DISTANCE'`. */
+      distance_metric?: string;
+      /** The exponent for Minkowski distance metric. Default: `2.5`. */
+      exponent?: number;
+    }>,
   ): (number[] | Vector[])[];
 }
