@@ -181,7 +181,12 @@ export class GenContext {
 
   /** Names every "bpy.types" file declares: structs, enum aliases, dynamic enum registries. */
   bpyTypesNames(): string[] {
-    return [...this.structs.keys(), ...this.enumAliases.values(), ...this.enumRegistries.values()];
+    return [
+      ...this.structs.keys(),
+      ...this.enumAliases.values(),
+      ...this.enumRegistries.values(),
+      "bpy_prop_collection_names",
+    ];
   }
 
   enumDef(key: string): EnumDef | undefined {

@@ -333,7 +333,7 @@ function coreTypes(ctx: GenContext, rna: RnaTypes, py: PyTypes): string[] {
     cls("bpy_prop_collection"),
     new Set(["get", "find", "keys", "values", "items", "foreach_get", "foreach_set"]),
   );
-  out.push(`${jsdoc(`A collection of RNA structs (\`bpy_prop_collection\`).\n\n- \`coll[i]\` → \`T\` (numeric index); \`coll.get(name)\` → \`T | null\`\n- \`coll.length\` is Python \`len(coll)\`; \`for (const x of coll)\` iterates\n- collection-specific methods (\`new\`, \`remove\`, …) come from the wrapper struct, intersected on the property type\n@blender ${v}`)}
+  out.push(`${jsdoc(`A collection of RNA structs (\`bpy_prop_collection\`).\n\n- \`coll[i]\` → \`T\` (numeric index); \`coll["name"]\` → \`T\` on collection properties (KeyError when missing, see {@link bpy_prop_collection_names}); \`coll.get(name)\` → \`T | null\`\n- \`coll.length\` is Python \`len(coll)\`; \`for (const x of coll)\` iterates\n- collection-specific methods (\`new\`, \`remove\`, …) come from the wrapper struct, intersected on the property type\n@blender ${v}`)}
 export class bpy_prop_collection<T> {
 /** Instances are created by Blender. */
 protected constructor();
@@ -364,6 +364,11 @@ readonly rna_type: ${rna.struct("Struct")};
 /** The ID data-block owning the collection. */
 readonly id_data: ${rna.struct("ID")} | null;
 ${collExtra.join("\n")}
+}`);
+  out.push(`${jsdoc(`Items of an RNA collection by name: \`bpy.data.objects["Cube"]\`, \`node.inputs["Color"]\` (Python \`coll["Cube"]\`). As in Python, a missing name raises KeyError; \`coll.get(name)\` returns null instead. Write the bracket form: \`coll.Cube\` is refused (BPY2011), so a misspelled member stays an error.\n@blender ${v}`)}
+export interface bpy_prop_collection_names<T> {
+/** Python \`coll[name]\` (KeyError when missing). */
+readonly [name: string]: T;
 }`);
   const arrExtra = extraMethods(py, cls("bpy_prop_array"), new Set(["foreach_get", "foreach_set"]));
   out.push(`${jsdoc(`An RNA array (\`bpy_prop_array\`): \`a[i]\`, \`a.length\` (Python \`len(a)\`), iteration.\n@blender ${v}`)}

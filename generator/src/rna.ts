@@ -170,7 +170,7 @@ export class RnaTypes {
         const item = this.struct(p.fixedType);
         if (mode === "option") return `readonly ${this.optionItem(p.fixedType)}[]`;
         if (input) return `Iterable<${item}>`;
-        const coll = `${this.struct("bpy_prop_collection")}<${item}>`;
+        const coll = `${this.struct("bpy_prop_collection")}<${item}> & ${this.struct("bpy_prop_collection_names")}<${item}>`;
         return p.srna ? `${coll} & ${this.struct(p.srna)}` : coll;
       }
     }

@@ -126,7 +126,7 @@ declare module "bpy.types" {
      * F-Curves in this group
      * Read-only
      */
-    readonly channels: bpy_prop_collection<FCurve>;
+    readonly channels: bpy_prop_collection<FCurve> & bpy_prop_collection_names<FCurve>;
     /**
      * Action group is selected
      * Default: `false`
@@ -325,7 +325,9 @@ declare module "bpy.types" {
      * NLA Tracks (i.e. Animation Layers)
      * Read-only
      */
-    readonly nla_tracks: bpy_prop_collection<NlaTrack> & NlaTracks;
+    readonly nla_tracks: bpy_prop_collection<NlaTrack> &
+      bpy_prop_collection_names<NlaTrack> &
+      NlaTracks;
     /**
      * Active Action for this data-block
      */
@@ -351,7 +353,9 @@ declare module "bpy.types" {
      * The Drivers/Expressions for this data-block
      * Read-only
      */
-    readonly drivers: bpy_prop_collection<FCurve> & AnimDataDrivers;
+    readonly drivers: bpy_prop_collection<FCurve> &
+      bpy_prop_collection_names<FCurve> &
+      AnimDataDrivers;
     /**
      * NLA stack is evaluated when evaluating this block
      * Default: `false`
@@ -572,12 +576,12 @@ declare module "bpy.types" {
      * Spaces contained in this area, the first being the active space (NOTE: Useful for example to restore a previously used 3D view space in a certain area to get the old view orientation)
      * Read-only
      */
-    readonly spaces: bpy_prop_collection<Space> & AreaSpaces;
+    readonly spaces: bpy_prop_collection<Space> & bpy_prop_collection_names<Space> & AreaSpaces;
     /**
      * Regions this area is subdivided in
      * Read-only
      */
-    readonly regions: bpy_prop_collection<Region>;
+    readonly regions: bpy_prop_collection<Region> & bpy_prop_collection_names<Region>;
     /**
      * Show menus in the header
      * Default: `false`
@@ -757,7 +761,7 @@ declare module "bpy.types" {
      * Custom tags (name tokens) for the asset, used for filtering and general asset management
      * Read-only
      */
-    readonly tags: bpy_prop_collection<AssetTag> & AssetTags;
+    readonly tags: bpy_prop_collection<AssetTag> & bpy_prop_collection_names<AssetTag> & AssetTags;
     /**
      * Index of the tag set for editing
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -1331,192 +1335,260 @@ declare module "bpy.types" {
      * Camera data-blocks
      * Read-only
      */
-    readonly cameras: bpy_prop_collection<Camera> & BlendDataCameras;
+    readonly cameras: bpy_prop_collection<Camera> &
+      bpy_prop_collection_names<Camera> &
+      BlendDataCameras;
     /**
      * Scene data-blocks
      * Read-only
      */
-    readonly scenes: bpy_prop_collection<Scene> & BlendDataScenes;
+    readonly scenes: bpy_prop_collection<Scene> &
+      bpy_prop_collection_names<Scene> &
+      BlendDataScenes;
     /**
      * Object data-blocks
      * Read-only
      */
-    readonly objects: bpy_prop_collection<Object> & BlendDataObjects;
+    readonly objects: bpy_prop_collection<Object> &
+      bpy_prop_collection_names<Object> &
+      BlendDataObjects;
     /**
      * Material data-blocks
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & BlendDataMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      BlendDataMaterials;
     /**
      * Node group data-blocks
      * Read-only
      */
-    readonly node_groups: bpy_prop_collection<NodeTree> & BlendDataNodeTrees;
+    readonly node_groups: bpy_prop_collection<NodeTree> &
+      bpy_prop_collection_names<NodeTree> &
+      BlendDataNodeTrees;
     /**
      * Mesh data-blocks
      * Read-only
      */
-    readonly meshes: bpy_prop_collection<Mesh> & BlendDataMeshes;
+    readonly meshes: bpy_prop_collection<Mesh> & bpy_prop_collection_names<Mesh> & BlendDataMeshes;
     /**
      * Light data-blocks
      * Read-only
      */
-    readonly lights: bpy_prop_collection<Light> & BlendDataLights;
+    readonly lights: bpy_prop_collection<Light> &
+      bpy_prop_collection_names<Light> &
+      BlendDataLights;
     /**
      * Library data-blocks
      * Read-only
      */
-    readonly libraries: bpy_prop_collection<Library> & BlendDataLibraries;
+    readonly libraries: bpy_prop_collection<Library> &
+      bpy_prop_collection_names<Library> &
+      BlendDataLibraries;
     /**
      * Screen data-blocks
      * Read-only
      */
-    readonly screens: bpy_prop_collection<Screen> & BlendDataScreens;
+    readonly screens: bpy_prop_collection<Screen> &
+      bpy_prop_collection_names<Screen> &
+      BlendDataScreens;
     /**
      * Window manager data-blocks
      * Read-only
      */
-    readonly window_managers: bpy_prop_collection<WindowManager> & BlendDataWindowManagers;
+    readonly window_managers: bpy_prop_collection<WindowManager> &
+      bpy_prop_collection_names<WindowManager> &
+      BlendDataWindowManagers;
     /**
      * Image data-blocks
      * Read-only
      */
-    readonly images: bpy_prop_collection<Image> & BlendDataImages;
+    readonly images: bpy_prop_collection<Image> &
+      bpy_prop_collection_names<Image> &
+      BlendDataImages;
     /**
      * Lattice data-blocks
      * Read-only
      */
-    readonly lattices: bpy_prop_collection<Lattice> & BlendDataLattices;
+    readonly lattices: bpy_prop_collection<Lattice> &
+      bpy_prop_collection_names<Lattice> &
+      BlendDataLattices;
     /**
      * Curve data-blocks
      * Read-only
      */
-    readonly curves: bpy_prop_collection<Curve> & BlendDataCurves;
+    readonly curves: bpy_prop_collection<Curve> &
+      bpy_prop_collection_names<Curve> &
+      BlendDataCurves;
     /**
      * Metaball data-blocks
      * Read-only
      */
-    readonly metaballs: bpy_prop_collection<MetaBall> & BlendDataMetaBalls;
+    readonly metaballs: bpy_prop_collection<MetaBall> &
+      bpy_prop_collection_names<MetaBall> &
+      BlendDataMetaBalls;
     /**
      * Vector font data-blocks
      * Read-only
      */
-    readonly fonts: bpy_prop_collection<VectorFont> & BlendDataFonts;
+    readonly fonts: bpy_prop_collection<VectorFont> &
+      bpy_prop_collection_names<VectorFont> &
+      BlendDataFonts;
     /**
      * Texture data-blocks
      * Read-only
      */
-    readonly textures: bpy_prop_collection<Texture> & BlendDataTextures;
+    readonly textures: bpy_prop_collection<Texture> &
+      bpy_prop_collection_names<Texture> &
+      BlendDataTextures;
     /**
      * Brush data-blocks
      * Read-only
      */
-    readonly brushes: bpy_prop_collection<Brush> & BlendDataBrushes;
+    readonly brushes: bpy_prop_collection<Brush> &
+      bpy_prop_collection_names<Brush> &
+      BlendDataBrushes;
     /**
      * World data-blocks
      * Read-only
      */
-    readonly worlds: bpy_prop_collection<World> & BlendDataWorlds;
+    readonly worlds: bpy_prop_collection<World> &
+      bpy_prop_collection_names<World> &
+      BlendDataWorlds;
     /**
      * Collection data-blocks
      * Read-only
      */
-    readonly collections: bpy_prop_collection<Collection> & BlendDataCollections;
+    readonly collections: bpy_prop_collection<Collection> &
+      bpy_prop_collection_names<Collection> &
+      BlendDataCollections;
     /**
      * Shape Key data-blocks
      * Read-only
      */
-    readonly shape_keys: bpy_prop_collection<Key>;
+    readonly shape_keys: bpy_prop_collection<Key> & bpy_prop_collection_names<Key>;
     /**
      * Text data-blocks
      * Read-only
      */
-    readonly texts: bpy_prop_collection<Text> & BlendDataTexts;
+    readonly texts: bpy_prop_collection<Text> & bpy_prop_collection_names<Text> & BlendDataTexts;
     /**
      * Speaker data-blocks
      * Read-only
      */
-    readonly speakers: bpy_prop_collection<Speaker> & BlendDataSpeakers;
+    readonly speakers: bpy_prop_collection<Speaker> &
+      bpy_prop_collection_names<Speaker> &
+      BlendDataSpeakers;
     /**
      * Sound data-blocks
      * Read-only
      */
-    readonly sounds: bpy_prop_collection<Sound> & BlendDataSounds;
+    readonly sounds: bpy_prop_collection<Sound> &
+      bpy_prop_collection_names<Sound> &
+      BlendDataSounds;
     /**
      * Armature data-blocks
      * Read-only
      */
-    readonly armatures: bpy_prop_collection<Armature> & BlendDataArmatures;
+    readonly armatures: bpy_prop_collection<Armature> &
+      bpy_prop_collection_names<Armature> &
+      BlendDataArmatures;
     /**
      * Action data-blocks
      * Read-only
      */
-    readonly actions: bpy_prop_collection<Action> & BlendDataActions;
+    readonly actions: bpy_prop_collection<Action> &
+      bpy_prop_collection_names<Action> &
+      BlendDataActions;
     /**
      * Particle data-blocks
      * Read-only
      */
-    readonly particles: bpy_prop_collection<ParticleSettings> & BlendDataParticles;
+    readonly particles: bpy_prop_collection<ParticleSettings> &
+      bpy_prop_collection_names<ParticleSettings> &
+      BlendDataParticles;
     /**
      * Palette data-blocks
      * Read-only
      */
-    readonly palettes: bpy_prop_collection<Palette> & BlendDataPalettes;
+    readonly palettes: bpy_prop_collection<Palette> &
+      bpy_prop_collection_names<Palette> &
+      BlendDataPalettes;
     /**
      * Grease Pencil data-blocks
      * Read-only
      */
-    readonly grease_pencils: bpy_prop_collection<GreasePencil> & BlendDataGreasePencils;
+    readonly grease_pencils: bpy_prop_collection<GreasePencil> &
+      bpy_prop_collection_names<GreasePencil> &
+      BlendDataGreasePencils;
     /**
      * Movie Clip data-blocks
      * Read-only
      */
-    readonly movieclips: bpy_prop_collection<MovieClip> & BlendDataMovieClips;
+    readonly movieclips: bpy_prop_collection<MovieClip> &
+      bpy_prop_collection_names<MovieClip> &
+      BlendDataMovieClips;
     /**
      * Masks data-blocks
      * Read-only
      */
-    readonly masks: bpy_prop_collection<Mask> & BlendDataMasks;
+    readonly masks: bpy_prop_collection<Mask> & bpy_prop_collection_names<Mask> & BlendDataMasks;
     /**
      * Line Style data-blocks
      * Read-only
      */
-    readonly linestyles: bpy_prop_collection<FreestyleLineStyle> & BlendDataLineStyles;
+    readonly linestyles: bpy_prop_collection<FreestyleLineStyle> &
+      bpy_prop_collection_names<FreestyleLineStyle> &
+      BlendDataLineStyles;
     /**
      * Cache Files data-blocks
      * Read-only
      */
-    readonly cache_files: bpy_prop_collection<CacheFile> & BlendDataCacheFiles;
+    readonly cache_files: bpy_prop_collection<CacheFile> &
+      bpy_prop_collection_names<CacheFile> &
+      BlendDataCacheFiles;
     /**
      * Paint Curves data-blocks
      * Read-only
      */
-    readonly paint_curves: bpy_prop_collection<PaintCurve> & BlendDataPaintCurves;
+    readonly paint_curves: bpy_prop_collection<PaintCurve> &
+      bpy_prop_collection_names<PaintCurve> &
+      BlendDataPaintCurves;
     /**
      * Workspace data-blocks
      * Read-only
      */
-    readonly workspaces: bpy_prop_collection<WorkSpace> & BlendDataWorkSpaces;
+    readonly workspaces: bpy_prop_collection<WorkSpace> &
+      bpy_prop_collection_names<WorkSpace> &
+      BlendDataWorkSpaces;
     /**
      * Light Probe data-blocks
      * Read-only
      */
-    readonly lightprobes: bpy_prop_collection<LightProbe> & BlendDataProbes;
+    readonly lightprobes: bpy_prop_collection<LightProbe> &
+      bpy_prop_collection_names<LightProbe> &
+      BlendDataProbes;
     /**
      * Hair curve data-blocks
      * Read-only
      */
-    readonly hair_curves: bpy_prop_collection<Curves> & BlendDataHairCurves;
+    readonly hair_curves: bpy_prop_collection<Curves> &
+      bpy_prop_collection_names<Curves> &
+      BlendDataHairCurves;
     /**
      * Point cloud data-blocks
      * Read-only
      */
-    readonly pointclouds: bpy_prop_collection<PointCloud> & BlendDataPointClouds;
+    readonly pointclouds: bpy_prop_collection<PointCloud> &
+      bpy_prop_collection_names<PointCloud> &
+      BlendDataPointClouds;
     /**
      * Volume data-blocks
      * Read-only
      */
-    readonly volumes: bpy_prop_collection<Volume> & BlendDataVolumes;
+    readonly volumes: bpy_prop_collection<Volume> &
+      bpy_prop_collection_names<Volume> &
+      BlendDataVolumes;
     /**
      * Remove (delete) several IDs at once.
      *
@@ -3424,7 +3496,7 @@ declare module "bpy.types" {
      * Structs
      * Read-only
      */
-    readonly structs: bpy_prop_collection<Struct>;
+    readonly structs: bpy_prop_collection<Struct> & bpy_prop_collection_names<Struct>;
   }
 
   /**
@@ -3618,7 +3690,7 @@ declare module "bpy.types" {
      * Boid States
      * Read-only
      */
-    readonly states: bpy_prop_collection<BoidState>;
+    readonly states: bpy_prop_collection<BoidState> & bpy_prop_collection_names<BoidState>;
     /**
      * Active Boid Rule
      * Read-only
@@ -3753,7 +3825,7 @@ declare module "bpy.types" {
      * Boid Rules
      * Read-only
      */
-    readonly rules: bpy_prop_collection<BoidRule>;
+    readonly rules: bpy_prop_collection<BoidRule> & bpy_prop_collection_names<BoidRule>;
     /**
      * Active Boid Rule
      * Read-only
@@ -3800,7 +3872,7 @@ declare module "bpy.types" {
      * Bones which are children of this bone
      * Read-only
      */
-    readonly children: bpy_prop_collection<Bone>;
+    readonly children: bpy_prop_collection<Bone> & bpy_prop_collection_names<Bone>;
     /**
      * Name
      * max 63 bytes
@@ -4317,7 +4389,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<BoolAttributeValue>;
+    readonly data: bpy_prop_collection<BoolAttributeValue> &
+      bpy_prop_collection_names<BoolAttributeValue>;
   }
 
   /**
@@ -5264,7 +5337,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<ByteColorAttributeValue>;
+    readonly data: bpy_prop_collection<ByteColorAttributeValue> &
+      bpy_prop_collection_names<ByteColorAttributeValue>;
   }
 
   /**
@@ -5300,7 +5374,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<ByteIntAttributeValue>;
+    readonly data: bpy_prop_collection<ByteIntAttributeValue> &
+      bpy_prop_collection_names<ByteIntAttributeValue>;
   }
 
   /**

@@ -92,22 +92,24 @@ declare module "bpy.types" {
      * All evaluated data-blocks
      * Read-only
      */
-    readonly ids: bpy_prop_collection<ID>;
+    readonly ids: bpy_prop_collection<ID> & bpy_prop_collection_names<ID>;
     /**
      * Evaluated objects in the dependency graph
      * Read-only
      */
-    readonly objects: bpy_prop_collection<Object>;
+    readonly objects: bpy_prop_collection<Object> & bpy_prop_collection_names<Object>;
     /**
      * All object instances to display or render (Warning: Only use this as an iterator, never as a sequence, and do not keep any references to its items)
      * Read-only
      */
-    readonly object_instances: bpy_prop_collection<DepsgraphObjectInstance>;
+    readonly object_instances: bpy_prop_collection<DepsgraphObjectInstance> &
+      bpy_prop_collection_names<DepsgraphObjectInstance>;
     /**
      * Updates to data-blocks
      * Read-only
      */
-    readonly updates: bpy_prop_collection<DepsgraphUpdate>;
+    readonly updates: bpy_prop_collection<DepsgraphUpdate> &
+      bpy_prop_collection_names<DepsgraphUpdate>;
     /**
      * debug_relations_graphviz
      * @param filename Output path for the graphviz debug file max 1023 bytes · Subtype: FILE_PATH
@@ -517,7 +519,9 @@ declare module "bpy.types" {
      * Properties acting as inputs for this driver
      * Read-only
      */
-    readonly variables: bpy_prop_collection<DriverVariable> & ChannelDriverVariables;
+    readonly variables: bpy_prop_collection<DriverVariable> &
+      bpy_prop_collection_names<DriverVariable> &
+      ChannelDriverVariables;
     /**
      * Include a 'self' variable in the name-space, so drivers can easily reference the data being modified (object, bone, etc...)
      * Default: `false`
@@ -635,7 +639,7 @@ declare module "bpy.types" {
      * Sources of input data for evaluating this variable
      * Read-only
      */
-    readonly targets: bpy_prop_collection<DriverTarget>;
+    readonly targets: bpy_prop_collection<DriverTarget> & bpy_prop_collection_names<DriverTarget>;
     /**
      * Is this a valid name for a driver variable
      * Default: `false` · Read-only
@@ -824,7 +828,9 @@ declare module "bpy.types" {
      * Paint surface list
      * Read-only
      */
-    readonly canvas_surfaces: bpy_prop_collection<DynamicPaintSurface> & DynamicPaintSurfaces;
+    readonly canvas_surfaces: bpy_prop_collection<DynamicPaintSurface> &
+      bpy_prop_collection_names<DynamicPaintSurface> &
+      DynamicPaintSurfaces;
   }
 
   /**
@@ -1663,12 +1669,14 @@ declare module "bpy.types" {
      * Possible values for the property
      * Read-only
      */
-    readonly enum_items: bpy_prop_collection<EnumPropertyItem>;
+    readonly enum_items: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
     /**
      * Possible values for the property (never calls optional dynamic generation of those)
      * Read-only
      */
-    readonly enum_items_static: bpy_prop_collection<EnumPropertyItem>;
+    readonly enum_items_static: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
   }
 
   /**
@@ -1941,17 +1949,22 @@ declare module "bpy.types" {
      * Sampled animation data
      * Read-only
      */
-    readonly sampled_points: bpy_prop_collection<FCurveSample>;
+    readonly sampled_points: bpy_prop_collection<FCurveSample> &
+      bpy_prop_collection_names<FCurveSample>;
     /**
      * User-editable keyframes
      * Read-only
      */
-    readonly keyframe_points: bpy_prop_collection<Keyframe> & FCurveKeyframePoints;
+    readonly keyframe_points: bpy_prop_collection<Keyframe> &
+      bpy_prop_collection_names<Keyframe> &
+      FCurveKeyframePoints;
     /**
      * Modifiers affecting the shape of the F-Curve
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<FModifier> & FCurveModifiers;
+    readonly modifiers: bpy_prop_collection<FModifier> &
+      bpy_prop_collection_names<FModifier> &
+      FCurveModifiers;
     /**
      * Evaluate F-Curve
      * @param frame Evaluate F-Curve at given frame Default: `1` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
@@ -2389,6 +2402,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly control_points: bpy_prop_collection<FModifierEnvelopeControlPoint> &
+      bpy_prop_collection_names<FModifierEnvelopeControlPoint> &
       FModifierEnvelopeControlPoints;
     /**
      * Value that envelope's influence is centered around / based on
@@ -3752,7 +3766,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<Float2AttributeValue>;
+    readonly data: bpy_prop_collection<Float2AttributeValue> &
+      bpy_prop_collection_names<Float2AttributeValue>;
   }
 
   /**
@@ -3782,7 +3797,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<FloatAttributeValue>;
+    readonly data: bpy_prop_collection<FloatAttributeValue> &
+      bpy_prop_collection_names<FloatAttributeValue>;
   }
 
   /**
@@ -3811,7 +3827,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<FloatColorAttributeValue>;
+    readonly data: bpy_prop_collection<FloatColorAttributeValue> &
+      bpy_prop_collection_names<FloatColorAttributeValue>;
   }
 
   /**
@@ -3909,7 +3926,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<FloatVectorAttributeValue>;
+    readonly data: bpy_prop_collection<FloatVectorAttributeValue> &
+      bpy_prop_collection_names<FloatVectorAttributeValue>;
   }
 
   /**
@@ -5267,7 +5285,9 @@ declare module "bpy.types" {
      * A list of style modules (to be applied from top to bottom)
      * Read-only
      */
-    readonly modules: bpy_prop_collection<FreestyleModuleSettings> & FreestyleModules;
+    readonly modules: bpy_prop_collection<FreestyleModuleSettings> &
+      bpy_prop_collection_names<FreestyleModuleSettings> &
+      FreestyleModules;
     /**
      * Select the Freestyle control mode
      * Default: 'SCRIPT'
@@ -5329,7 +5349,9 @@ declare module "bpy.types" {
      * Line Sets
      * Read-only
      */
-    readonly linesets: bpy_prop_collection<FreestyleLineSet> & Linesets;
+    readonly linesets: bpy_prop_collection<FreestyleLineSet> &
+      bpy_prop_collection_names<FreestyleLineSet> &
+      Linesets;
   }
 
   /**
@@ -5356,7 +5378,7 @@ declare module "bpy.types" {
      * Parameters for the function
      * Read-only
      */
-    readonly parameters: bpy_prop_collection<Property>;
+    readonly parameters: bpy_prop_collection<Property> & bpy_prop_collection_names<Property>;
     /**
      * Function is registered as callback as part of type registration
      * Default: `false` · Read-only

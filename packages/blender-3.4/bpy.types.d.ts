@@ -263,7 +263,7 @@ declare module "bpy.types" {
   /**
    * A collection of RNA structs (`bpy_prop_collection`).
    *
-   * - `coll[i]` → `T` (numeric index); `coll.get(name)` → `T | null`
+   * - `coll[i]` → `T` (numeric index); `coll["name"]` → `T` on collection properties (KeyError when missing, see {@link bpy_prop_collection_names}); `coll.get(name)` → `T | null`
    * - `coll.length` is Python `len(coll)`; `for (const x of coll)` iterates
    * - collection-specific methods (`new`, `remove`, …) come from the wrapper struct, intersected on the property type
    * @blender 3.4.1
@@ -301,6 +301,15 @@ declare module "bpy.types" {
     readonly rna_type: Struct;
     /** The ID data-block owning the collection. */
     readonly id_data: ID | null;
+  }
+
+  /**
+   * Items of an RNA collection by name: `bpy.data.objects["Cube"]`, `node.inputs["Color"]` (Python `coll["Cube"]`). As in Python, a missing name raises KeyError; `coll.get(name)` returns null instead. Write the bracket form: `coll.Cube` is refused (BPY2011), so a misspelled member stays an error.
+   * @blender 3.4.1
+   */
+  export interface bpy_prop_collection_names<T> {
+    /** Python `coll[name]` (KeyError when missing). */
+    readonly [name: string]: T;
   }
 
   /**

@@ -14,17 +14,23 @@ declare module "bpy.types" {
      * The individual F-Curves that make up the action
      * Read-only
      */
-    readonly fcurves: bpy_prop_collection<FCurve> & ActionFCurves;
+    readonly fcurves: bpy_prop_collection<FCurve> &
+      bpy_prop_collection_names<FCurve> &
+      ActionFCurves;
     /**
      * Convenient groupings of F-Curves
      * Read-only
      */
-    readonly groups: bpy_prop_collection<ActionGroup> & ActionGroups;
+    readonly groups: bpy_prop_collection<ActionGroup> &
+      bpy_prop_collection_names<ActionGroup> &
+      ActionGroups;
     /**
      * Markers specific to this action, for labeling poses
      * Read-only
      */
-    readonly pose_markers: bpy_prop_collection<TimelineMarker> & ActionPoseMarkers;
+    readonly pose_markers: bpy_prop_collection<TimelineMarker> &
+      bpy_prop_collection_names<TimelineMarker> &
+      ActionPoseMarkers;
     /**
      * Manually specify the intended playback frame range for the action (this range is used by some tools, but does not affect animation evaluation)
      * Default: `false`
@@ -213,12 +219,14 @@ declare module "bpy.types" {
      * Bones
      * Read-only
      */
-    readonly bones: bpy_prop_collection<Bone> & ArmatureBones;
+    readonly bones: bpy_prop_collection<Bone> & bpy_prop_collection_names<Bone> & ArmatureBones;
     /**
      * Edit Bones
      * Read-only
      */
-    readonly edit_bones: bpy_prop_collection<EditBone> & ArmatureEditBones;
+    readonly edit_bones: bpy_prop_collection<EditBone> &
+      bpy_prop_collection_names<EditBone> &
+      ArmatureEditBones;
     /**
      * Show armature in binding pose or final posed state
      * Default: 'POSE'
@@ -1659,7 +1667,9 @@ declare module "bpy.types" {
      * Paths of the objects inside the Alembic archive
      * Read-only
      */
-    readonly object_paths: bpy_prop_collection<CacheObjectPath> & CacheObjectPaths;
+    readonly object_paths: bpy_prop_collection<CacheObjectPath> &
+      bpy_prop_collection_names<CacheObjectPath> &
+      CacheObjectPaths;
     /**
      * Name of the Alembic attribute used for generating motion blur data
      * max 63 bytes
@@ -1675,7 +1685,9 @@ declare module "bpy.types" {
      * Layers of the cache
      * Read-only
      */
-    readonly layers: bpy_prop_collection<CacheFileLayer> & CacheFileLayers;
+    readonly layers: bpy_prop_collection<CacheFileLayer> &
+      bpy_prop_collection_names<CacheFileLayer> &
+      CacheFileLayers;
     /**
      * active_index
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1876,7 +1888,9 @@ declare module "bpy.types" {
      * List of background images
      * Read-only
      */
-    readonly background_images: bpy_prop_collection<CameraBackgroundImage> & CameraBackgroundImages;
+    readonly background_images: bpy_prop_collection<CameraBackgroundImage> &
+      bpy_prop_collection_names<CameraBackgroundImage> &
+      CameraBackgroundImages;
     /**
      * Animation data for this data-block
      * Read-only
@@ -1961,17 +1975,21 @@ declare module "bpy.types" {
      * Objects that are directly in this collection
      * Read-only
      */
-    readonly objects: bpy_prop_collection<Object> & CollectionObjects;
+    readonly objects: bpy_prop_collection<Object> &
+      bpy_prop_collection_names<Object> &
+      CollectionObjects;
     /**
      * Objects that are in this collection and its child collections
      * Read-only
      */
-    readonly all_objects: bpy_prop_collection<Object>;
+    readonly all_objects: bpy_prop_collection<Object> & bpy_prop_collection_names<Object>;
     /**
      * Collections that are immediate children of this collection
      * Read-only
      */
-    readonly children: bpy_prop_collection<Collection> & CollectionChildren;
+    readonly children: bpy_prop_collection<Collection> &
+      bpy_prop_collection_names<Collection> &
+      CollectionChildren;
     /**
      * Disable selection in viewport
      * Default: `false`
@@ -2120,7 +2138,9 @@ declare module "bpy.types" {
      * Collection of splines in this curve data object
      * Read-only
      */
-    readonly splines: bpy_prop_collection<Spline> & CurveSplines;
+    readonly splines: bpy_prop_collection<Spline> &
+      bpy_prop_collection_names<Spline> &
+      CurveSplines;
     /**
      * The number of frames that are needed to traverse the path, defining the maximum value for the 'Evaluation Time' setting
      * Default: `100` · Range: [1, 1048574] · step 1 · Subtype: TIME · Unit: TIME
@@ -2302,7 +2322,9 @@ declare module "bpy.types" {
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * Define where along the spline the curve geometry starts (0 for the beginning, 1 for the end)
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR
@@ -2364,27 +2386,31 @@ declare module "bpy.types" {
      * All curves in the data-block
      * Read-only
      */
-    readonly curves: bpy_prop_collection<CurveSlice>;
+    readonly curves: bpy_prop_collection<CurveSlice> & bpy_prop_collection_names<CurveSlice>;
     /**
      * Control points of all curves
      * Read-only
      */
-    readonly points: bpy_prop_collection<CurvePoint>;
+    readonly points: bpy_prop_collection<CurvePoint> & bpy_prop_collection_names<CurvePoint>;
     /**
      * position_data
      * Read-only
      */
-    readonly position_data: bpy_prop_collection<FloatVectorAttributeValue>;
+    readonly position_data: bpy_prop_collection<FloatVectorAttributeValue> &
+      bpy_prop_collection_names<FloatVectorAttributeValue>;
     /**
      * curve_offset_data
      * Read-only
      */
-    readonly curve_offset_data: bpy_prop_collection<IntAttributeValue>;
+    readonly curve_offset_data: bpy_prop_collection<IntAttributeValue> &
+      bpy_prop_collection_names<IntAttributeValue>;
     /**
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * Mesh object that the curves can be attached to
      */
@@ -2423,12 +2449,16 @@ declare module "bpy.types" {
      * Geometry attributes
      * Read-only
      */
-    readonly attributes: bpy_prop_collection<Attribute> & AttributeGroup;
+    readonly attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroup;
     /**
      * Geometry color attributes
      * Read-only
      */
-    readonly color_attributes: bpy_prop_collection<Attribute> & AttributeGroup;
+    readonly color_attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroup;
     /**
      * Animation data for this data-block
      * Read-only
@@ -3516,7 +3546,9 @@ declare module "bpy.types" {
      * Texture slots defining the mapping and influence of textures
      * Read-only
      */
-    readonly texture_slots: bpy_prop_collection<LineStyleTextureSlot> & LineStyleTextureSlots;
+    readonly texture_slots: bpy_prop_collection<LineStyleTextureSlot> &
+      bpy_prop_collection_names<LineStyleTextureSlot> &
+      LineStyleTextureSlots;
     /**
      * Active texture slot being displayed
      */
@@ -3571,23 +3603,29 @@ declare module "bpy.types" {
      * List of line color modifiers
      * Read-only
      */
-    readonly color_modifiers: bpy_prop_collection<LineStyleColorModifier> & LineStyleColorModifiers;
+    readonly color_modifiers: bpy_prop_collection<LineStyleColorModifier> &
+      bpy_prop_collection_names<LineStyleColorModifier> &
+      LineStyleColorModifiers;
     /**
      * List of alpha transparency modifiers
      * Read-only
      */
-    readonly alpha_modifiers: bpy_prop_collection<LineStyleAlphaModifier> & LineStyleAlphaModifiers;
+    readonly alpha_modifiers: bpy_prop_collection<LineStyleAlphaModifier> &
+      bpy_prop_collection_names<LineStyleAlphaModifier> &
+      LineStyleAlphaModifiers;
     /**
      * List of line thickness modifiers
      * Read-only
      */
     readonly thickness_modifiers: bpy_prop_collection<LineStyleThicknessModifier> &
+      bpy_prop_collection_names<LineStyleThicknessModifier> &
       LineStyleThicknessModifiers;
     /**
      * List of stroke geometry modifiers
      * Read-only
      */
     readonly geometry_modifiers: bpy_prop_collection<LineStyleGeometryModifier> &
+      bpy_prop_collection_names<LineStyleGeometryModifier> &
       LineStyleGeometryModifiers;
     /**
      * Enable chaining of feature edges
@@ -3829,7 +3867,9 @@ declare module "bpy.types" {
      * Layers
      * Read-only
      */
-    readonly layers: bpy_prop_collection<GPencilLayer> & GreasePencilLayers;
+    readonly layers: bpy_prop_collection<GPencilLayer> &
+      bpy_prop_collection_names<GPencilLayer> &
+      GreasePencilLayers;
     /**
      * Animation data for this data-block
      * Read-only
@@ -3839,7 +3879,9 @@ declare module "bpy.types" {
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * Defines how the strokes are ordered in 3D space (for objects not displayed 'In Front')
      * Default: '2D'
@@ -4280,7 +4322,8 @@ declare module "bpy.types" {
      * Collection of packed images
      * Read-only
      */
-    readonly packed_files: bpy_prop_collection<ImagePackedFile>;
+    readonly packed_files: bpy_prop_collection<ImagePackedFile> &
+      bpy_prop_collection_names<ImagePackedFile>;
     /**
      * Apply render part of display transformation when displaying this image on the screen
      * Default: `false`
@@ -4353,12 +4396,14 @@ declare module "bpy.types" {
      * Render slots of the image
      * Read-only
      */
-    readonly render_slots: bpy_prop_collection<RenderSlot> & RenderSlots;
+    readonly render_slots: bpy_prop_collection<RenderSlot> &
+      bpy_prop_collection_names<RenderSlot> &
+      RenderSlots;
     /**
      * Tiles of the image
      * Read-only
      */
-    readonly tiles: bpy_prop_collection<UDIMTile> & UDIMTiles;
+    readonly tiles: bpy_prop_collection<UDIMTile> & bpy_prop_collection_names<UDIMTile> & UDIMTiles;
     /**
      * True if the image data is loaded into memory
      * Default: `false` · Read-only
@@ -4753,7 +4798,7 @@ declare module "bpy.types" {
      * Shape keys
      * Read-only
      */
-    readonly key_blocks: bpy_prop_collection<ShapeKey>;
+    readonly key_blocks: bpy_prop_collection<ShapeKey> & bpy_prop_collection_names<ShapeKey>;
     /**
      * Animation data for this data-block
      * Read-only
@@ -4834,7 +4879,7 @@ declare module "bpy.types" {
      * Points of the lattice
      * Read-only
      */
-    readonly points: bpy_prop_collection<LatticePoint>;
+    readonly points: bpy_prop_collection<LatticePoint> & bpy_prop_collection_names<LatticePoint>;
     /**
      * True when used in editmode
      * Default: `false` · Read-only
@@ -5186,7 +5231,9 @@ declare module "bpy.types" {
      * Collection of layers which defines this mask
      * Read-only
      */
-    readonly layers: bpy_prop_collection<MaskLayer> & MaskLayers;
+    readonly layers: bpy_prop_collection<MaskLayer> &
+      bpy_prop_collection_names<MaskLayer> &
+      MaskLayers;
     /**
      * Index of active layer in list of all mask's layers
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -5304,12 +5351,13 @@ declare module "bpy.types" {
      * Texture images used for texture painting
      * Read-only
      */
-    readonly texture_paint_images: bpy_prop_collection<Image>;
+    readonly texture_paint_images: bpy_prop_collection<Image> & bpy_prop_collection_names<Image>;
     /**
      * Texture slots defining the mapping and influence of textures
      * Read-only
      */
-    readonly texture_paint_slots: bpy_prop_collection<TexPaintSlot>;
+    readonly texture_paint_slots: bpy_prop_collection<TexPaintSlot> &
+      bpy_prop_collection_names<TexPaintSlot>;
     /**
      * Index of active texture paint slot
      * Default: `0` · Range: [0, 32767] · step 1 · Subtype: UNSIGNED
@@ -5390,37 +5438,45 @@ declare module "bpy.types" {
      * Vertices of the mesh
      * Read-only
      */
-    readonly vertices: bpy_prop_collection<MeshVertex> & MeshVertices;
+    readonly vertices: bpy_prop_collection<MeshVertex> &
+      bpy_prop_collection_names<MeshVertex> &
+      MeshVertices;
     /**
      * Edges of the mesh
      * Read-only
      */
-    readonly edges: bpy_prop_collection<MeshEdge> & MeshEdges;
+    readonly edges: bpy_prop_collection<MeshEdge> & bpy_prop_collection_names<MeshEdge> & MeshEdges;
     /**
      * Loops of the mesh (polygon corners)
      * Read-only
      */
-    readonly loops: bpy_prop_collection<MeshLoop> & MeshLoops;
+    readonly loops: bpy_prop_collection<MeshLoop> & bpy_prop_collection_names<MeshLoop> & MeshLoops;
     /**
      * Polygons of the mesh
      * Read-only
      */
-    readonly polygons: bpy_prop_collection<MeshPolygon> & MeshPolygons;
+    readonly polygons: bpy_prop_collection<MeshPolygon> &
+      bpy_prop_collection_names<MeshPolygon> &
+      MeshPolygons;
     /**
      * The normal direction of each vertex, defined as the average of the surrounding face normals
      * Read-only
      */
-    readonly vertex_normals: bpy_prop_collection<MeshNormalValue>;
+    readonly vertex_normals: bpy_prop_collection<MeshNormalValue> &
+      bpy_prop_collection_names<MeshNormalValue>;
     /**
      * The normal direction of each polygon, defined by the winding order and position of its vertices
      * Read-only
      */
-    readonly polygon_normals: bpy_prop_collection<MeshNormalValue>;
+    readonly polygon_normals: bpy_prop_collection<MeshNormalValue> &
+      bpy_prop_collection_names<MeshNormalValue>;
     /**
      * Tessellation of mesh polygons into triangles
      * Read-only
      */
-    readonly loop_triangles: bpy_prop_collection<MeshLoopTriangle> & MeshLoopTriangles;
+    readonly loop_triangles: bpy_prop_collection<MeshLoopTriangle> &
+      bpy_prop_collection_names<MeshLoopTriangle> &
+      MeshLoopTriangles;
     /**
      * Use another mesh for texture indices (vertex indices must be aligned)
      */
@@ -5429,7 +5485,9 @@ declare module "bpy.types" {
      * All UV loop layers
      * Read-only
      */
-    readonly uv_layers: bpy_prop_collection<MeshUVLoopLayer> & UVLoopLayers;
+    readonly uv_layers: bpy_prop_collection<MeshUVLoopLayer> &
+      bpy_prop_collection_names<MeshUVLoopLayer> &
+      UVLoopLayers;
     /**
      * UV loop layer to be used as cloning source
      */
@@ -5452,83 +5510,103 @@ declare module "bpy.types" {
      * Legacy vertex color layers. Deprecated, use color attributes instead
      * Read-only
      */
-    readonly vertex_colors: bpy_prop_collection<MeshLoopColorLayer> & LoopColors;
+    readonly vertex_colors: bpy_prop_collection<MeshLoopColorLayer> &
+      bpy_prop_collection_names<MeshLoopColorLayer> &
+      LoopColors;
     /**
      * Sculpt vertex color layers. Deprecated, use color attributes instead
      * Read-only
      */
-    readonly sculpt_vertex_colors: bpy_prop_collection<MeshVertColorLayer> & VertColors;
+    readonly sculpt_vertex_colors: bpy_prop_collection<MeshVertColorLayer> &
+      bpy_prop_collection_names<MeshVertColorLayer> &
+      VertColors;
     /**
      * Float Property Layers
      * Read-only
      */
     readonly vertex_layers_float: bpy_prop_collection<MeshVertexFloatPropertyLayer> &
+      bpy_prop_collection_names<MeshVertexFloatPropertyLayer> &
       VertexFloatProperties;
     /**
      * Int Property Layers
      * Read-only
      */
     readonly vertex_layers_int: bpy_prop_collection<MeshVertexIntPropertyLayer> &
+      bpy_prop_collection_names<MeshVertexIntPropertyLayer> &
       VertexIntProperties;
     /**
      * String Property Layers
      * Read-only
      */
     readonly vertex_layers_string: bpy_prop_collection<MeshVertexStringPropertyLayer> &
+      bpy_prop_collection_names<MeshVertexStringPropertyLayer> &
       VertexStringProperties;
     /**
      * Float Property Layers
      * Read-only
      */
     readonly polygon_layers_float: bpy_prop_collection<MeshPolygonFloatPropertyLayer> &
+      bpy_prop_collection_names<MeshPolygonFloatPropertyLayer> &
       PolygonFloatProperties;
     /**
      * Int Property Layers
      * Read-only
      */
     readonly polygon_layers_int: bpy_prop_collection<MeshPolygonIntPropertyLayer> &
+      bpy_prop_collection_names<MeshPolygonIntPropertyLayer> &
       PolygonIntProperties;
     /**
      * String Property Layers
      * Read-only
      */
     readonly polygon_layers_string: bpy_prop_collection<MeshPolygonStringPropertyLayer> &
+      bpy_prop_collection_names<MeshPolygonStringPropertyLayer> &
       PolygonStringProperties;
     /**
      * Face Map
      * Read-only
      */
-    readonly face_maps: bpy_prop_collection<MeshFaceMapLayer> & MeshFaceMapLayers;
+    readonly face_maps: bpy_prop_collection<MeshFaceMapLayer> &
+      bpy_prop_collection_names<MeshFaceMapLayer> &
+      MeshFaceMapLayers;
     /**
      * All skin vertices
      * Read-only
      */
-    readonly skin_vertices: bpy_prop_collection<MeshSkinVertexLayer>;
+    readonly skin_vertices: bpy_prop_collection<MeshSkinVertexLayer> &
+      bpy_prop_collection_names<MeshSkinVertexLayer>;
     /**
      * Sharpness of the vertices
      * Read-only
      */
-    readonly vertex_creases: bpy_prop_collection<MeshVertexCreaseLayer>;
+    readonly vertex_creases: bpy_prop_collection<MeshVertexCreaseLayer> &
+      bpy_prop_collection_names<MeshVertexCreaseLayer>;
     /**
      * Sharpness of the edges for subdivision
      * Read-only
      */
-    readonly edge_creases: bpy_prop_collection<MeshEdgeCreaseLayer>;
+    readonly edge_creases: bpy_prop_collection<MeshEdgeCreaseLayer> &
+      bpy_prop_collection_names<MeshEdgeCreaseLayer>;
     /**
      * Vertex paint mask
      * Read-only
      */
-    readonly vertex_paint_masks: bpy_prop_collection<MeshPaintMaskLayer>;
+    readonly vertex_paint_masks: bpy_prop_collection<MeshPaintMaskLayer> &
+      bpy_prop_collection_names<MeshPaintMaskLayer>;
     /**
      * Geometry attributes
      * Read-only
      */
-    readonly attributes: bpy_prop_collection<Attribute> & AttributeGroup;
+    readonly attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroup;
     /**
      * Geometry color attributes
      * Read-only
      */
-    readonly color_attributes: bpy_prop_collection<Attribute> & AttributeGroup;
+    readonly color_attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroup;
     /**
      * Size of the voxel in object space used for volume evaluation. Lower values preserve finer details
      * Default: `0.1` · Range: [0.0001, FLT_MAX] · step 0.01 · precision 4 · Subtype: DISTANCE · Unit: LENGTH
@@ -5701,7 +5779,9 @@ declare module "bpy.types" {
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * Cycles mesh settings
      * Read-only
@@ -5917,7 +5997,9 @@ declare module "bpy.types" {
      * Metaball elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<MetaElement> & MetaBallElements;
+    readonly elements: bpy_prop_collection<MetaElement> &
+      bpy_prop_collection_names<MetaElement> &
+      MetaBallElements;
     /**
      * Metaball edit update behavior
      * Default: 'UPDATE_ALWAYS'
@@ -5963,7 +6045,9 @@ declare module "bpy.types" {
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * True when used in editmode
      * Default: `false` · Read-only
@@ -6177,12 +6261,12 @@ declare module "bpy.types" {
      * Nodes
      * Read-only
      */
-    readonly nodes: bpy_prop_collection<Node> & Nodes;
+    readonly nodes: bpy_prop_collection<Node> & bpy_prop_collection_names<Node> & Nodes;
     /**
      * Links
      * Read-only
      */
-    readonly links: bpy_prop_collection<NodeLink> & NodeLinks;
+    readonly links: bpy_prop_collection<NodeLink> & bpy_prop_collection_names<NodeLink> & NodeLinks;
     /**
      * Grease Pencil data-block
      */
@@ -6201,7 +6285,9 @@ declare module "bpy.types" {
      * Node tree inputs
      * Read-only
      */
-    readonly inputs: bpy_prop_collection<NodeSocketInterface> & NodeTreeInputs;
+    readonly inputs: bpy_prop_collection<NodeSocketInterface> &
+      bpy_prop_collection_names<NodeSocketInterface> &
+      NodeTreeInputs;
     /**
      * Index of the active input
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6211,7 +6297,9 @@ declare module "bpy.types" {
      * Node tree outputs
      * Read-only
      */
-    readonly outputs: bpy_prop_collection<NodeSocketInterface> & NodeTreeOutputs;
+    readonly outputs: bpy_prop_collection<NodeSocketInterface> &
+      bpy_prop_collection_names<NodeSocketInterface> &
+      NodeTreeOutputs;
     /**
      * Index of the active output
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6352,7 +6440,8 @@ declare module "bpy.types" {
      * Material slots in the object
      * Read-only
      */
-    readonly material_slots: bpy_prop_collection<MaterialSlot>;
+    readonly material_slots: bpy_prop_collection<MaterialSlot> &
+      bpy_prop_collection_names<MaterialSlot>;
     /**
      * Active material being displayed
      */
@@ -6488,32 +6577,44 @@ declare module "bpy.types" {
      * Modifiers affecting the geometric data of the object
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<Modifier> & ObjectModifiers;
+    readonly modifiers: bpy_prop_collection<Modifier> &
+      bpy_prop_collection_names<Modifier> &
+      ObjectModifiers;
     /**
      * Modifiers affecting the data of the grease pencil object
      * Read-only
      */
-    readonly grease_pencil_modifiers: bpy_prop_collection<GpencilModifier> & ObjectGpencilModifiers;
+    readonly grease_pencil_modifiers: bpy_prop_collection<GpencilModifier> &
+      bpy_prop_collection_names<GpencilModifier> &
+      ObjectGpencilModifiers;
     /**
      * Effects affecting display of object
      * Read-only
      */
-    readonly shader_effects: bpy_prop_collection<ShaderFx> & ObjectShaderFx;
+    readonly shader_effects: bpy_prop_collection<ShaderFx> &
+      bpy_prop_collection_names<ShaderFx> &
+      ObjectShaderFx;
     /**
      * Constraints affecting the transformation of the object
      * Read-only
      */
-    readonly constraints: bpy_prop_collection<Constraint> & ObjectConstraints;
+    readonly constraints: bpy_prop_collection<Constraint> &
+      bpy_prop_collection_names<Constraint> &
+      ObjectConstraints;
     /**
      * Vertex groups of the object
      * Read-only
      */
-    readonly vertex_groups: bpy_prop_collection<VertexGroup> & VertexGroups;
+    readonly vertex_groups: bpy_prop_collection<VertexGroup> &
+      bpy_prop_collection_names<VertexGroup> &
+      VertexGroups;
     /**
      * Maps of faces of the object
      * Read-only
      */
-    readonly face_maps: bpy_prop_collection<FaceMap> & FaceMaps;
+    readonly face_maps: bpy_prop_collection<FaceMap> &
+      bpy_prop_collection_names<FaceMap> &
+      FaceMaps;
     /**
      * Viewport display style for empties
      * Default: 'PLAIN_AXES'
@@ -6607,7 +6708,9 @@ declare module "bpy.types" {
      * Particle systems emitted from the object
      * Read-only
      */
-    readonly particle_systems: bpy_prop_collection<ParticleSystem> & ParticleSystems;
+    readonly particle_systems: bpy_prop_collection<ParticleSystem> &
+      bpy_prop_collection_names<ParticleSystem> &
+      ParticleSystems;
     /**
      * Settings for rigid body simulation
      * Read-only
@@ -7426,7 +7529,9 @@ declare module "bpy.types" {
      * colors
      * Read-only
      */
-    readonly colors: bpy_prop_collection<PaletteColor> & PaletteColors;
+    readonly colors: bpy_prop_collection<PaletteColor> &
+      bpy_prop_collection_names<PaletteColor> &
+      PaletteColors;
   }
 
   /**
@@ -7440,6 +7545,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly texture_slots: bpy_prop_collection<ParticleSettingsTextureSlot> &
+      bpy_prop_collection_names<ParticleSettingsTextureSlot> &
       ParticleSettingsTextureSlots;
     /**
      * Active texture slot being displayed
@@ -8266,7 +8372,8 @@ declare module "bpy.types" {
      * Weights for all of the objects in the instance collection
      * Read-only
      */
-    readonly instance_weights: bpy_prop_collection<ParticleDupliWeight>;
+    readonly instance_weights: bpy_prop_collection<ParticleDupliWeight> &
+      bpy_prop_collection_names<ParticleDupliWeight>;
     /**
      * Active Instance Object
      * Read-only
@@ -8363,22 +8470,28 @@ declare module "bpy.types" {
      * Points
      * Read-only
      */
-    readonly points: bpy_prop_collection<Point>;
+    readonly points: bpy_prop_collection<Point> & bpy_prop_collection_names<Point>;
     /**
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * Geometry attributes
      * Read-only
      */
-    readonly attributes: bpy_prop_collection<Attribute> & AttributeGroup;
+    readonly attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroup;
     /**
      * Geometry color attributes
      * Read-only
      */
-    readonly color_attributes: bpy_prop_collection<Attribute> & AttributeGroup;
+    readonly color_attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroup;
     /**
      * Animation data for this data-block
      * Read-only
@@ -8530,7 +8643,9 @@ declare module "bpy.types" {
      * Objects
      * Read-only
      */
-    readonly objects: bpy_prop_collection<Object> & SceneObjects;
+    readonly objects: bpy_prop_collection<Object> &
+      bpy_prop_collection_names<Object> &
+      SceneObjects;
     /**
      * Current frame, to update animation data from python frame_set() instead
      * Default: `1` · Range: [-1048574, 1048574] · step 1 · Subtype: TIME · Unit: TIME
@@ -8638,12 +8753,16 @@ declare module "bpy.types" {
      * Absolute Keying Sets for this Scene
      * Read-only
      */
-    readonly keying_sets: bpy_prop_collection<KeyingSet> & KeyingSets;
+    readonly keying_sets: bpy_prop_collection<KeyingSet> &
+      bpy_prop_collection_names<KeyingSet> &
+      KeyingSets;
     /**
      * All Keying Sets available for use (Builtins and Absolute Keying Sets for this Scene)
      * Read-only
      */
-    readonly keying_sets_all: bpy_prop_collection<KeyingSet> & KeyingSetsAll;
+    readonly keying_sets_all: bpy_prop_collection<KeyingSet> &
+      bpy_prop_collection_names<KeyingSet> &
+      KeyingSetsAll;
     /**
      * Rigid Body World
      * Read-only
@@ -8684,12 +8803,15 @@ declare module "bpy.types" {
      * Markers used in all timelines for the current scene
      * Read-only
      */
-    readonly timeline_markers: bpy_prop_collection<TimelineMarker> & TimelineMarkers;
+    readonly timeline_markers: bpy_prop_collection<TimelineMarker> &
+      bpy_prop_collection_names<TimelineMarker> &
+      TimelineMarkers;
     /**
      * Transform Orientation Slots
      * Read-only
      */
-    readonly transform_orientation_slots: bpy_prop_collection<TransformOrientationSlot>;
+    readonly transform_orientation_slots: bpy_prop_collection<TransformOrientationSlot> &
+      bpy_prop_collection_names<TransformOrientationSlot>;
     /**
      * 3D Cursor
      * Read-only · Never None
@@ -8766,7 +8888,9 @@ declare module "bpy.types" {
      * View Layers
      * Read-only
      */
-    readonly view_layers: bpy_prop_collection<ViewLayer> & ViewLayers;
+    readonly view_layers: bpy_prop_collection<ViewLayer> &
+      bpy_prop_collection_names<ViewLayer> &
+      ViewLayers;
     /**
      * Scene root collection that owns all the objects and other collections instantiated in the scene
      * Read-only · Never None
@@ -8900,7 +9024,7 @@ declare module "bpy.types" {
      * Areas the screen is subdivided into
      * Read-only
      */
-    readonly areas: bpy_prop_collection<Area>;
+    readonly areas: bpy_prop_collection<Area> & bpy_prop_collection_names<Area>;
     /**
      * Animation playback is active
      * Default: `false` · Read-only
@@ -9467,7 +9591,7 @@ declare module "bpy.types" {
      * Lines of text
      * Read-only
      */
-    readonly lines: bpy_prop_collection<TextLine>;
+    readonly lines: bpy_prop_collection<TextLine> & bpy_prop_collection_names<TextLine>;
     /**
      * Current line, and start line of selection if one exists
      * Read-only · Never None
@@ -9696,7 +9820,7 @@ declare module "bpy.types" {
      * Textboxes
      * Read-only
      */
-    readonly text_boxes: bpy_prop_collection<TextBox>;
+    readonly text_boxes: bpy_prop_collection<TextBox> & bpy_prop_collection_names<TextBox>;
     /**
      * Active Text Box
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -9716,7 +9840,8 @@ declare module "bpy.types" {
      * Stores the style of each character
      * Read-only
      */
-    readonly body_format: bpy_prop_collection<TextCharacterFormat>;
+    readonly body_format: bpy_prop_collection<TextCharacterFormat> &
+      bpy_prop_collection_names<TextCharacterFormat>;
     /**
      * Curve deforming text object
      */
@@ -9940,12 +10065,16 @@ declare module "bpy.types" {
      * 3D volume grids
      * Read-only
      */
-    readonly grids: bpy_prop_collection<VolumeGrid> & VolumeGrids;
+    readonly grids: bpy_prop_collection<VolumeGrid> &
+      bpy_prop_collection_names<VolumeGrid> &
+      VolumeGrids;
     /**
      * Materials
      * Read-only
      */
-    readonly materials: bpy_prop_collection<Material> & IDMaterials;
+    readonly materials: bpy_prop_collection<Material> &
+      bpy_prop_collection_names<Material> &
+      IDMaterials;
     /**
      * Volume display settings for 3D viewport
      * Read-only · Never None
@@ -10080,17 +10209,19 @@ declare module "bpy.types" {
      * Operator registry
      * Read-only
      */
-    readonly operators: bpy_prop_collection<Operator>;
+    readonly operators: bpy_prop_collection<Operator> & bpy_prop_collection_names<Operator>;
     /**
      * Open windows
      * Read-only
      */
-    readonly windows: bpy_prop_collection<Window>;
+    readonly windows: bpy_prop_collection<Window> & bpy_prop_collection_names<Window>;
     /**
      * Registered key configurations
      * Read-only
      */
-    readonly keyconfigs: bpy_prop_collection<KeyConfig> & KeyConfigurations;
+    readonly keyconfigs: bpy_prop_collection<KeyConfig> &
+      bpy_prop_collection_names<KeyConfig> &
+      KeyConfigurations;
     /**
      * XR Session Settings
      * Read-only · Never None
@@ -10152,7 +10283,7 @@ declare module "bpy.types" {
      * pose_assets
      * Read-only
      */
-    readonly pose_assets: bpy_prop_collection<AssetHandle>;
+    readonly pose_assets: bpy_prop_collection<AssetHandle> & bpy_prop_collection_names<AssetHandle>;
     /**
      * Opens a file selector with an operator. The string properties 'filepath', 'filename', 'directory' and a 'files' collection are assigned when present in the operator
      * @param operator Operator to call Read-only
@@ -10649,17 +10780,21 @@ declare module "bpy.types" {
      * Screen layouts of a workspace
      * Read-only
      */
-    readonly screens: bpy_prop_collection<Screen>;
+    readonly screens: bpy_prop_collection<Screen> & bpy_prop_collection_names<Screen>;
     /**
      * UI Tags
      * Read-only
      */
-    readonly owner_ids: bpy_prop_collection<wmOwnerID> & wmOwnerIDs;
+    readonly owner_ids: bpy_prop_collection<wmOwnerID> &
+      bpy_prop_collection_names<wmOwnerID> &
+      wmOwnerIDs;
     /**
      * Tools
      * Read-only
      */
-    readonly tools: bpy_prop_collection<WorkSpaceTool> & wmTools;
+    readonly tools: bpy_prop_collection<WorkSpaceTool> &
+      bpy_prop_collection_names<WorkSpaceTool> &
+      wmTools;
     /**
      * Switch to this object mode when activating the workspace
      * Default: 'OBJECT'

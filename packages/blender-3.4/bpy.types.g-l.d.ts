@@ -36,7 +36,8 @@ declare module "bpy.types" {
      * Curve data points
      * Read-only
      */
-    readonly curve_points: bpy_prop_collection<GPencilEditCurvePoint>;
+    readonly curve_points: bpy_prop_collection<GPencilEditCurvePoint> &
+      bpy_prop_collection_names<GPencilEditCurvePoint>;
     /**
      * Curve is selected for viewport editing
      * Default: `false`
@@ -139,7 +140,9 @@ declare module "bpy.types" {
      * Freehand curves defining the sketch on this frame
      * Read-only
      */
-    readonly strokes: bpy_prop_collection<GPencilStroke> & GPencilStrokes;
+    readonly strokes: bpy_prop_collection<GPencilStroke> &
+      bpy_prop_collection_names<GPencilStroke> &
+      GPencilStrokes;
     /**
      * The frame on which this sketch appears
      * Default: `0` · Range: [-1048574, 1048574] · step 1
@@ -246,12 +249,16 @@ declare module "bpy.types" {
      * Sketches for this layer on different frames
      * Read-only
      */
-    readonly frames: bpy_prop_collection<GPencilFrame> & GPencilFrames;
+    readonly frames: bpy_prop_collection<GPencilFrame> &
+      bpy_prop_collection_names<GPencilFrame> &
+      GPencilFrames;
     /**
      * List of Masking Layers
      * Read-only
      */
-    readonly mask_layers: bpy_prop_collection<GPencilLayerMask> & GreasePencilMaskLayers;
+    readonly mask_layers: bpy_prop_collection<GPencilLayerMask> &
+      bpy_prop_collection_names<GPencilLayerMask> &
+      GreasePencilMaskLayers;
     /**
      * Frame currently being displayed for this layer
      * Read-only
@@ -648,12 +655,15 @@ declare module "bpy.types" {
      * Stroke data points
      * Read-only
      */
-    readonly points: bpy_prop_collection<GPencilStrokePoint> & GPencilStrokePoints;
+    readonly points: bpy_prop_collection<GPencilStrokePoint> &
+      bpy_prop_collection_names<GPencilStrokePoint> &
+      GPencilStrokePoints;
     /**
      * Triangulation data for HQ fill
      * Read-only
      */
-    readonly triangles: bpy_prop_collection<GPencilTriangle>;
+    readonly triangles: bpy_prop_collection<GPencilTriangle> &
+      bpy_prop_collection_names<GPencilTriangle>;
     /**
      * Temporary data for Edit Curve
      * Read-only
@@ -1298,6 +1308,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly properties: bpy_prop_collection<IDOverrideLibraryProperty> &
+      bpy_prop_collection_names<IDOverrideLibraryProperty> &
       IDOverrideLibraryProperties;
     /**
      * Update the library override operations based on the differences between this override ID and its reference
@@ -1379,6 +1390,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly operations: bpy_prop_collection<IDOverrideLibraryPropertyOperation> &
+      bpy_prop_collection_names<IDOverrideLibraryPropertyOperation> &
       IDOverrideLibraryPropertyOperations;
   }
 
@@ -1952,7 +1964,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<IntAttributeValue>;
+    readonly data: bpy_prop_collection<IntAttributeValue> &
+      bpy_prop_collection_names<IntAttributeValue>;
   }
 
   /**
@@ -2127,7 +2140,7 @@ declare module "bpy.types" {
      * Key maps configured as part of this configuration
      * Read-only
      */
-    readonly keymaps: bpy_prop_collection<KeyMap> & KeyMaps;
+    readonly keymaps: bpy_prop_collection<KeyMap> & bpy_prop_collection_names<KeyMap> & KeyMaps;
     /**
      * Indicates that a keyconfig was defined by the user
      * Default: `false` · Read-only
@@ -2274,7 +2287,9 @@ declare module "bpy.types" {
      * Items in the keymap, linking an operator to an input event
      * Read-only
      */
-    readonly keymap_items: bpy_prop_collection<KeyMapItem> & KeyMapItems;
+    readonly keymap_items: bpy_prop_collection<KeyMapItem> &
+      bpy_prop_collection_names<KeyMapItem> &
+      KeyMapItems;
     /**
      * Keymap is defined by the user
      * Default: `false`
@@ -2299,7 +2314,8 @@ declare module "bpy.types" {
      * Give access to the possible event values of this modal keymap's items (#KeyMapItem.propvalue), for API introspection
      * Read-only
      */
-    readonly modal_event_values: bpy_prop_collection<EnumPropertyItem>;
+    readonly modal_event_values: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
     /**
      * active
      * @returns keymap: Active key map
@@ -3019,7 +3035,9 @@ declare module "bpy.types" {
      * Keying Set Paths to define settings that get keyframed together
      * Read-only
      */
-    readonly paths: bpy_prop_collection<KeyingSetPath> & KeyingSetPaths;
+    readonly paths: bpy_prop_collection<KeyingSetPath> &
+      bpy_prop_collection_names<KeyingSetPath> &
+      KeyingSetPaths;
     /**
      * Keying Set defines specific paths/settings to be keyframed (i.e. is not reliant on context info)
      * Default: `false` · Read-only
@@ -3349,7 +3367,8 @@ declare module "bpy.types" {
      * Weights for the vertex groups this point is member of
      * Read-only
      */
-    readonly groups: bpy_prop_collection<VertexGroupElement>;
+    readonly groups: bpy_prop_collection<VertexGroupElement> &
+      bpy_prop_collection_names<VertexGroupElement>;
   }
 
   /**
@@ -3376,7 +3395,8 @@ declare module "bpy.types" {
      * Child layer collections
      * Read-only
      */
-    readonly children: bpy_prop_collection<LayerCollection>;
+    readonly children: bpy_prop_collection<LayerCollection> &
+      bpy_prop_collection_names<LayerCollection>;
     /**
      * Exclude from view layer
      * Default: `false`
@@ -3436,7 +3456,7 @@ declare module "bpy.types" {
      * All the selected objects of this layer
      * Read-only
      */
-    readonly selected: bpy_prop_collection<Object>;
+    readonly selected: bpy_prop_collection<Object> & bpy_prop_collection_names<Object>;
   }
 
   /**

@@ -112,7 +112,9 @@ declare module "bpy.types" {
      * Collection of splines which defines this layer
      * Read-only
      */
-    readonly splines: bpy_prop_collection<MaskSpline> & MaskSplines;
+    readonly splines: bpy_prop_collection<MaskSpline> &
+      bpy_prop_collection_names<MaskSpline> &
+      MaskSplines;
     /**
      * Restrict visibility in the viewport
      * Default: `false`
@@ -304,7 +306,9 @@ declare module "bpy.types" {
      * Collection of points
      * Read-only
      */
-    readonly points: bpy_prop_collection<MaskSplinePoint> & MaskSplinePoints;
+    readonly points: bpy_prop_collection<MaskSplinePoint> &
+      bpy_prop_collection_names<MaskSplinePoint> &
+      MaskSplinePoints;
   }
 
   /**
@@ -372,7 +376,8 @@ declare module "bpy.types" {
      * Points defining feather
      * Read-only
      */
-    readonly feather_points: bpy_prop_collection<MaskSplinePointUW>;
+    readonly feather_points: bpy_prop_collection<MaskSplinePointUW> &
+      bpy_prop_collection_names<MaskSplinePointUW>;
   }
 
   /**
@@ -803,7 +808,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshEdgeCrease>;
+    readonly data: bpy_prop_collection<MeshEdgeCrease> & bpy_prop_collection_names<MeshEdgeCrease>;
   }
 
   /**
@@ -859,7 +864,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshFaceMap>;
+    readonly data: bpy_prop_collection<MeshFaceMap> & bpy_prop_collection_names<MeshFaceMap>;
   }
 
   /**
@@ -993,7 +998,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshLoopColor>;
+    readonly data: bpy_prop_collection<MeshLoopColor> & bpy_prop_collection_names<MeshLoopColor>;
   }
 
   /**
@@ -1126,7 +1131,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshPaintMaskProperty>;
+    readonly data: bpy_prop_collection<MeshPaintMaskProperty> &
+      bpy_prop_collection_names<MeshPaintMaskProperty>;
   }
 
   /**
@@ -1271,7 +1277,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshPolygonFloatProperty>;
+    readonly data: bpy_prop_collection<MeshPolygonFloatProperty> &
+      bpy_prop_collection_names<MeshPolygonFloatProperty>;
   }
 
   /**
@@ -1310,7 +1317,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshPolygonIntProperty>;
+    readonly data: bpy_prop_collection<MeshPolygonIntProperty> &
+      bpy_prop_collection_names<MeshPolygonIntProperty>;
   }
 
   /**
@@ -1349,7 +1357,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshPolygonStringProperty>;
+    readonly data: bpy_prop_collection<MeshPolygonStringProperty> &
+      bpy_prop_collection_names<MeshPolygonStringProperty>;
   }
 
   /**
@@ -1421,7 +1430,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshSkinVertex>;
+    readonly data: bpy_prop_collection<MeshSkinVertex> & bpy_prop_collection_names<MeshSkinVertex>;
   }
 
   /**
@@ -1544,7 +1553,7 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshUVLoop>;
+    readonly data: bpy_prop_collection<MeshUVLoop> & bpy_prop_collection_names<MeshUVLoop>;
     /**
      * Name of UV map
      * max 63 bytes
@@ -1614,7 +1623,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshVertColor>;
+    readonly data: bpy_prop_collection<MeshVertColor> & bpy_prop_collection_names<MeshVertColor>;
   }
 
   /**
@@ -1657,7 +1666,8 @@ declare module "bpy.types" {
      * Weights for the vertex groups this vertex is member of
      * Read-only
      */
-    readonly groups: bpy_prop_collection<VertexGroupElement>;
+    readonly groups: bpy_prop_collection<VertexGroupElement> &
+      bpy_prop_collection_names<VertexGroupElement>;
     /**
      * Index of this vertex
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED · Read-only
@@ -1701,7 +1711,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshVertexCrease>;
+    readonly data: bpy_prop_collection<MeshVertexCrease> &
+      bpy_prop_collection_names<MeshVertexCrease>;
   }
 
   /**
@@ -1740,7 +1751,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshVertexFloatProperty>;
+    readonly data: bpy_prop_collection<MeshVertexFloatProperty> &
+      bpy_prop_collection_names<MeshVertexFloatProperty>;
   }
 
   /**
@@ -1779,7 +1791,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshVertexIntProperty>;
+    readonly data: bpy_prop_collection<MeshVertexIntProperty> &
+      bpy_prop_collection_names<MeshVertexIntProperty>;
   }
 
   /**
@@ -1818,7 +1831,8 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshVertexStringProperty>;
+    readonly data: bpy_prop_collection<MeshVertexStringProperty> &
+      bpy_prop_collection_names<MeshVertexStringProperty>;
   }
 
   /**
@@ -1979,7 +1993,8 @@ declare module "bpy.types" {
      * Cached positions per frame
      * Read-only
      */
-    readonly points: bpy_prop_collection<MotionPathVert>;
+    readonly points: bpy_prop_collection<MotionPathVert> &
+      bpy_prop_collection_names<MotionPathVert>;
     /**
      * Starting frame of the stored range
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Subtype: TIME · Unit: TIME · Read-only
@@ -2233,12 +2248,16 @@ declare module "bpy.types" {
      * Collection of tracks in this tracking data object
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack> & MovieTrackingTracks;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack> &
+      MovieTrackingTracks;
     /**
      * Collection of plane tracks in this tracking data object
      * Read-only
      */
-    readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> & MovieTrackingPlaneTracks;
+    readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> &
+      bpy_prop_collection_names<MovieTrackingPlaneTrack> &
+      MovieTrackingPlaneTracks;
     /**
      * stabilization
      * Read-only
@@ -2253,7 +2272,9 @@ declare module "bpy.types" {
      * Collection of objects in this tracking data object
      * Read-only
      */
-    readonly objects: bpy_prop_collection<MovieTrackingObject> & MovieTrackingObjects;
+    readonly objects: bpy_prop_collection<MovieTrackingObject> &
+      bpy_prop_collection_names<MovieTrackingObject> &
+      MovieTrackingObjects;
     /**
      * Index of active object
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2554,12 +2575,15 @@ declare module "bpy.types" {
      * Collection of tracks in this tracking data object
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack> & MovieTrackingObjectTracks;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack> &
+      MovieTrackingObjectTracks;
     /**
      * Collection of plane tracks in this tracking data object
      * Read-only
      */
     readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> &
+      bpy_prop_collection_names<MovieTrackingPlaneTrack> &
       MovieTrackingObjectPlaneTracks;
     /**
      * reconstruction
@@ -2746,7 +2770,9 @@ declare module "bpy.types" {
      * Collection of markers in track
      * Read-only
      */
-    readonly markers: bpy_prop_collection<MovieTrackingPlaneMarker> & MovieTrackingPlaneMarkers;
+    readonly markers: bpy_prop_collection<MovieTrackingPlaneMarker> &
+      bpy_prop_collection_names<MovieTrackingPlaneMarker> &
+      MovieTrackingPlaneMarkers;
     /**
      * Plane track is selected
      * Default: `false`
@@ -2849,6 +2875,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly cameras: bpy_prop_collection<MovieReconstructedCamera> &
+      bpy_prop_collection_names<MovieReconstructedCamera> &
       MovieTrackingReconstructedCameras;
   }
 
@@ -3031,7 +3058,8 @@ declare module "bpy.types" {
      * Collection of tracks used for 2D stabilization (translation)
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack>;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack>;
     /**
      * Index of active track in translation stabilization tracks list
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -3041,7 +3069,8 @@ declare module "bpy.types" {
      * Collection of tracks used for 2D stabilization (translation)
      * Read-only
      */
-    readonly rotation_tracks: bpy_prop_collection<MovieTrackingTrack>;
+    readonly rotation_tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack>;
     /**
      * Index of active track in rotation stabilization tracks list
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -3169,7 +3198,9 @@ declare module "bpy.types" {
      * Collection of markers in track
      * Read-only
      */
-    readonly markers: bpy_prop_collection<MovieTrackingMarker> & MovieTrackingMarkers;
+    readonly markers: bpy_prop_collection<MovieTrackingMarker> &
+      bpy_prop_collection_names<MovieTrackingMarker> &
+      MovieTrackingMarkers;
     /**
      * Use red channel from footage for tracking
      * Default: `false`
@@ -3406,17 +3437,19 @@ declare module "bpy.types" {
      * F-Curves for controlling the strip's influence and timing
      * Read-only
      */
-    readonly fcurves: bpy_prop_collection<FCurve> & NlaStripFCurves;
+    readonly fcurves: bpy_prop_collection<FCurve> &
+      bpy_prop_collection_names<FCurve> &
+      NlaStripFCurves;
     /**
      * Modifiers affecting all the F-Curves in the referenced Action
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<FModifier>;
+    readonly modifiers: bpy_prop_collection<FModifier> & bpy_prop_collection_names<FModifier>;
     /**
      * NLA Strips that this strip acts as a container for (if it is of type Meta)
      * Read-only
      */
-    readonly strips: bpy_prop_collection<NlaStrip>;
+    readonly strips: bpy_prop_collection<NlaStrip> & bpy_prop_collection_names<NlaStrip>;
     /**
      * Amount the strip contributes to the current result
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR
@@ -3560,7 +3593,9 @@ declare module "bpy.types" {
      * NLA Strips on this NLA-track
      * Read-only
      */
-    readonly strips: bpy_prop_collection<NlaStrip> & NlaStrips;
+    readonly strips: bpy_prop_collection<NlaStrip> &
+      bpy_prop_collection_names<NlaStrip> &
+      NlaStrips;
     /**
      * In a local override data, whether this NLA track comes from the linked reference data, or is local to the override
      * Default: `false` · Read-only

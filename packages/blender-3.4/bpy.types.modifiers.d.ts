@@ -949,7 +949,8 @@ declare module "bpy.types" {
      * Segments
      * Read-only
      */
-    readonly segments: bpy_prop_collection<DashGpencilModifierSegment>;
+    readonly segments: bpy_prop_collection<DashGpencilModifierSegment> &
+      bpy_prop_collection_names<DashGpencilModifierSegment>;
     /**
      * Active index in the segment list
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5430,7 +5431,8 @@ declare module "bpy.types" {
      * Segments
      * Read-only
      */
-    readonly segments: bpy_prop_collection<TimeGpencilModifierSegment>;
+    readonly segments: bpy_prop_collection<TimeGpencilModifierSegment> &
+      bpy_prop_collection_names<TimeGpencilModifierSegment>;
     /**
      * Active index in the segment list
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5656,7 +5658,7 @@ declare module "bpy.types" {
      * Projectors
      * Read-only
      */
-    readonly projectors: bpy_prop_collection<UVProjector>;
+    readonly projectors: bpy_prop_collection<UVProjector> & bpy_prop_collection_names<UVProjector>;
     /**
      * Horizontal aspect ratio (only used for camera projectors)
      * Default: `1` · Range: [1, FLT_MAX] · soft [1, 1000] · step 1 · precision 3

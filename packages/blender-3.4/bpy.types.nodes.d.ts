@@ -1424,7 +1424,8 @@ declare module "bpy.types" {
      * Mattes
      * Read-only
      */
-    readonly entries: bpy_prop_collection<CryptomatteEntry>;
+    readonly entries: bpy_prop_collection<CryptomatteEntry> &
+      bpy_prop_collection_names<CryptomatteEntry>;
     /**
      * Number of images of a movie to use
      * Default: `0` · Range: [0, 1048574] · step 1
@@ -3378,12 +3379,14 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly file_slots: bpy_prop_collection<NodeOutputFileSlotFile> &
+      bpy_prop_collection_names<NodeOutputFileSlotFile> &
       CompositorNodeOutputFileFileSlots;
     /**
      * EXR Layer Slots
      * Read-only
      */
     readonly layer_slots: bpy_prop_collection<NodeOutputFileSlotLayer> &
+      bpy_prop_collection_names<NodeOutputFileSlotLayer> &
       CompositorNodeOutputFileLayerSlots;
     /**
      * Input socket template
@@ -10651,17 +10654,21 @@ declare module "bpy.types" {
      * Inputs
      * Read-only
      */
-    readonly inputs: bpy_prop_collection<NodeSocket> & NodeInputs;
+    readonly inputs: bpy_prop_collection<NodeSocket> &
+      bpy_prop_collection_names<NodeSocket> &
+      NodeInputs;
     /**
      * Outputs
      * Read-only
      */
-    readonly outputs: bpy_prop_collection<NodeSocket> & NodeOutputs;
+    readonly outputs: bpy_prop_collection<NodeSocket> &
+      bpy_prop_collection_names<NodeSocket> &
+      NodeOutputs;
     /**
      * Internal input-to-output connections for muting
      * Read-only
      */
-    readonly internal_links: bpy_prop_collection<NodeLink>;
+    readonly internal_links: bpy_prop_collection<NodeLink> & bpy_prop_collection_names<NodeLink>;
     /**
      * Parent this node is attached to
      */

@@ -28,22 +28,24 @@ declare module "bpy.types" {
      * Themes
      * Read-only
      */
-    readonly themes: bpy_prop_collection<Theme>;
+    readonly themes: bpy_prop_collection<Theme> & bpy_prop_collection_names<Theme>;
     /**
      * Styles
      * Read-only
      */
-    readonly ui_styles: bpy_prop_collection<ThemeStyle>;
+    readonly ui_styles: bpy_prop_collection<ThemeStyle> & bpy_prop_collection_names<ThemeStyle>;
     /**
      * Add-on
      * Read-only
      */
-    readonly addons: bpy_prop_collection<Addon> & Addons;
+    readonly addons: bpy_prop_collection<Addon> & bpy_prop_collection_names<Addon> & Addons;
     /**
      * Auto-Execution Paths
      * Read-only
      */
-    readonly autoexec_paths: bpy_prop_collection<PathCompare> & PathCompareCollection;
+    readonly autoexec_paths: bpy_prop_collection<PathCompare> &
+      bpy_prop_collection_names<PathCompare> &
+      PathCompareCollection;
     /**
      * Preferences related to viewing data
      * Read-only · Never None
@@ -93,7 +95,9 @@ declare module "bpy.types" {
      * Studio Lights
      * Read-only
      */
-    readonly studio_lights: bpy_prop_collection<StudioLight> & StudioLights;
+    readonly studio_lights: bpy_prop_collection<StudioLight> &
+      bpy_prop_collection_names<StudioLight> &
+      StudioLights;
     /**
      * Save preferences on exit when modified (unless factory settings have been loaded)
      * Default: `true`
@@ -645,7 +649,8 @@ declare module "bpy.types" {
      * Asset Libraries
      * Read-only
      */
-    readonly asset_libraries: bpy_prop_collection<UserAssetLibrary>;
+    readonly asset_libraries: bpy_prop_collection<UserAssetLibrary> &
+      bpy_prop_collection_names<UserAssetLibrary>;
   }
 
   /**
@@ -1026,7 +1031,8 @@ declare module "bpy.types" {
      * Lights used to display objects in solid shading mode
      * Read-only
      */
-    readonly solid_lights: bpy_prop_collection<UserSolidLight>;
+    readonly solid_lights: bpy_prop_collection<UserSolidLight> &
+      bpy_prop_collection_names<UserSolidLight>;
     /**
      * Color of the ambient light that uniformly lit the scene
      * Default: `[0, 0, 0]` · Range: [0, FLT_MAX] · soft [0, 1] · step 10 · precision 3 · Array 3 · Subtype: COLOR

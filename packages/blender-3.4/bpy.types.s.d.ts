@@ -984,22 +984,25 @@ declare module "bpy.types" {
      * Top-level strips only
      * Read-only
      */
-    readonly sequences: bpy_prop_collection<Sequence> & SequencesTopLevel;
+    readonly sequences: bpy_prop_collection<Sequence> &
+      bpy_prop_collection_names<Sequence> &
+      SequencesTopLevel;
     /**
      * All strips, recursively including those inside metastrips
      * Read-only
      */
-    readonly sequences_all: bpy_prop_collection<Sequence>;
+    readonly sequences_all: bpy_prop_collection<Sequence> & bpy_prop_collection_names<Sequence>;
     /**
      * Meta strip stack, last is currently edited meta strip
      * Read-only
      */
-    readonly meta_stack: bpy_prop_collection<Sequence>;
+    readonly meta_stack: bpy_prop_collection<Sequence> & bpy_prop_collection_names<Sequence>;
     /**
      * Channels
      * Read-only
      */
-    readonly channels: bpy_prop_collection<SequenceTimelineChannel>;
+    readonly channels: bpy_prop_collection<SequenceTimelineChannel> &
+      bpy_prop_collection_names<SequenceTimelineChannel>;
     /**
      * Sequencer's active strip
      */
@@ -2477,7 +2480,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<UnknownType>;
+    readonly data: bpy_prop_collection<UnknownType> & bpy_prop_collection_names<UnknownType>;
     /**
      * Compute local space vertices' normals for this shape key
      * @returns normals: normals
@@ -3047,12 +3050,16 @@ declare module "bpy.types" {
      * Collection of points that make up this poly or nurbs spline
      * Read-only
      */
-    readonly points: bpy_prop_collection<SplinePoint> & SplinePoints;
+    readonly points: bpy_prop_collection<SplinePoint> &
+      bpy_prop_collection_names<SplinePoint> &
+      SplinePoints;
     /**
      * Collection of points for Bezier curves only
      * Read-only
      */
-    readonly bezier_points: bpy_prop_collection<BezierSplinePoint> & SplineBezierPoints;
+    readonly bezier_points: bpy_prop_collection<BezierSplinePoint> &
+      bpy_prop_collection_names<BezierSplinePoint> &
+      SplineBezierPoints;
     /**
      * The type of tilt interpolation for 3D, Bezier curves
      * Default: 'LINEAR'
@@ -3476,7 +3483,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<StringAttributeValue>;
+    readonly data: bpy_prop_collection<StringAttributeValue> &
+      bpy_prop_collection_names<StringAttributeValue>;
   }
 
   /**
@@ -3562,17 +3570,18 @@ declare module "bpy.types" {
      * Properties in the struct
      * Read-only
      */
-    readonly properties: bpy_prop_collection<Property>;
+    readonly properties: bpy_prop_collection<Property> & bpy_prop_collection_names<Property>;
     /**
      * Functions
      * Read-only
      */
-    readonly functions: bpy_prop_collection<Function>;
+    readonly functions: bpy_prop_collection<Function> & bpy_prop_collection_names<Function>;
     /**
      * Tags that properties can use to influence behavior
      * Read-only
      */
-    readonly property_tags: bpy_prop_collection<EnumPropertyItem>;
+    readonly property_tags: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
   }
 
   /**
@@ -3620,7 +3629,8 @@ declare module "bpy.types" {
      * Lights user to display objects in solid draw mode
      * Read-only
      */
-    readonly solid_lights: bpy_prop_collection<UserSolidLight>;
+    readonly solid_lights: bpy_prop_collection<UserSolidLight> &
+      bpy_prop_collection_names<UserSolidLight>;
     /**
      * Color of the ambient light that uniformly lit the scene
      * Default: `[0, 0, 0]` · Range: [0, FLT_MAX] · soft [0, 1] · step 10 · precision 3 · Array 3 · Subtype: COLOR · Read-only

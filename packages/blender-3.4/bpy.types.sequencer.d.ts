@@ -388,7 +388,9 @@ declare module "bpy.types" {
      * Elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<SequenceElement> & SequenceElements;
+    readonly elements: bpy_prop_collection<SequenceElement> &
+      bpy_prop_collection_names<SequenceElement> &
+      SequenceElements;
     /**
      * Use Multiple Views (when available)
      * Default: `false`
@@ -584,12 +586,15 @@ declare module "bpy.types" {
      * Sequences nested in meta strip
      * Read-only
      */
-    readonly sequences: bpy_prop_collection<Sequence> & SequencesMeta;
+    readonly sequences: bpy_prop_collection<Sequence> &
+      bpy_prop_collection_names<Sequence> &
+      SequencesMeta;
     /**
      * Channels
      * Read-only
      */
-    readonly channels: bpy_prop_collection<SequenceTimelineChannel>;
+    readonly channels: bpy_prop_collection<SequenceTimelineChannel> &
+      bpy_prop_collection_names<SequenceTimelineChannel>;
     /**
      * Remove fields from video movies
      * Default: `false`
@@ -784,7 +789,8 @@ declare module "bpy.types" {
      * Elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<SequenceElement>;
+    readonly elements: bpy_prop_collection<SequenceElement> &
+      bpy_prop_collection_names<SequenceElement>;
     /**
      * File
      * Subtype: FILE_PATH
@@ -1317,7 +1323,9 @@ declare module "bpy.types" {
      * Modifiers affecting this strip
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<SequenceModifier> & SequenceModifiers;
+    readonly modifiers: bpy_prop_collection<SequenceModifier> &
+      bpy_prop_collection_names<SequenceModifier> &
+      SequenceModifiers;
     /**
      * Cache raw images read from disk, for faster tweaking of strip parameters at the cost of memory usage
      * Default: `false`

@@ -101,7 +101,9 @@ declare module "bpy.types" {
      * Target Bones
      * Read-only
      */
-    readonly targets: bpy_prop_collection<ConstraintTargetBone> & ArmatureConstraintTargets;
+    readonly targets: bpy_prop_collection<ConstraintTargetBone> &
+      bpy_prop_collection_names<ConstraintTargetBone> &
+      ArmatureConstraintTargets;
     /**
      * Deform rotation interpolation with quaternions
      * Default: `false`
@@ -1275,7 +1277,8 @@ declare module "bpy.types" {
      * Target Objects
      * Read-only
      */
-    readonly targets: bpy_prop_collection<ConstraintTarget>;
+    readonly targets: bpy_prop_collection<ConstraintTarget> &
+      bpy_prop_collection_names<ConstraintTarget>;
     /**
      * Usually only 1 to 3 are needed
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1

@@ -45,22 +45,24 @@ declare module "bpy.types" {
      * All evaluated data-blocks
      * Read-only
      */
-    readonly ids: bpy_prop_collection<ID>;
+    readonly ids: bpy_prop_collection<ID> & bpy_prop_collection_names<ID>;
     /**
      * Evaluated objects in the dependency graph
      * Read-only
      */
-    readonly objects: bpy_prop_collection<Object>;
+    readonly objects: bpy_prop_collection<Object> & bpy_prop_collection_names<Object>;
     /**
      * All object instances to display or render (Warning: Only use this as an iterator, never as a sequence, and do not keep any references to its items)
      * Read-only
      */
-    readonly object_instances: bpy_prop_collection<DepsgraphObjectInstance>;
+    readonly object_instances: bpy_prop_collection<DepsgraphObjectInstance> &
+      bpy_prop_collection_names<DepsgraphObjectInstance>;
     /**
      * Updates to data-blocks
      * Read-only
      */
-    readonly updates: bpy_prop_collection<DepsgraphUpdate>;
+    readonly updates: bpy_prop_collection<DepsgraphUpdate> &
+      bpy_prop_collection_names<DepsgraphUpdate>;
     /**
      * debug_relations_graphviz
      * @param options keyword arguments (Python `name=value`)
@@ -489,7 +491,9 @@ declare module "bpy.types" {
      * Properties acting as inputs for this driver
      * Read-only
      */
-    readonly variables: bpy_prop_collection<DriverVariable> & ChannelDriverVariables;
+    readonly variables: bpy_prop_collection<DriverVariable> &
+      bpy_prop_collection_names<DriverVariable> &
+      ChannelDriverVariables;
     /**
      * Include a 'self' variable in the name-space, so drivers can easily reference the data being modified (object, bone, etc...)
      * Default: `false`
@@ -630,7 +634,7 @@ declare module "bpy.types" {
      * Sources of input data for evaluating this variable
      * Read-only
      */
-    readonly targets: bpy_prop_collection<DriverTarget>;
+    readonly targets: bpy_prop_collection<DriverTarget> & bpy_prop_collection_names<DriverTarget>;
     /**
      * Is this a valid name for a driver variable
      * Default: `false` · Read-only
@@ -819,7 +823,9 @@ declare module "bpy.types" {
      * Paint surface list
      * Read-only
      */
-    readonly canvas_surfaces: bpy_prop_collection<DynamicPaintSurface> & DynamicPaintSurfaces;
+    readonly canvas_surfaces: bpy_prop_collection<DynamicPaintSurface> &
+      bpy_prop_collection_names<DynamicPaintSurface> &
+      DynamicPaintSurfaces;
   }
 
   /**
@@ -1172,7 +1178,8 @@ declare module "bpy.types" {
      * Bone Collections that contain this bone
      * Read-only
      */
-    readonly collections: bpy_prop_collection<BoneCollection>;
+    readonly collections: bpy_prop_collection<BoneCollection> &
+      bpy_prop_collection_names<BoneCollection>;
     /**
      * Parent edit bone (in same Armature)
      */
@@ -1680,17 +1687,20 @@ declare module "bpy.types" {
      * Possible values for the property
      * Read-only
      */
-    readonly enum_items: bpy_prop_collection<EnumPropertyItem>;
+    readonly enum_items: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
     /**
      * Possible values for the property (never calls optional dynamic generation of those)
      * Read-only
      */
-    readonly enum_items_static: bpy_prop_collection<EnumPropertyItem>;
+    readonly enum_items_static: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
     /**
      * Possible values for the property (never calls optional dynamic generation of those). Includes UI elements (separators and section headings).
      * Read-only
      */
-    readonly enum_items_static_ui: bpy_prop_collection<EnumPropertyItem>;
+    readonly enum_items_static_ui: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
   }
 
   /**
@@ -1968,17 +1978,22 @@ declare module "bpy.types" {
      * Sampled animation data
      * Read-only
      */
-    readonly sampled_points: bpy_prop_collection<FCurveSample>;
+    readonly sampled_points: bpy_prop_collection<FCurveSample> &
+      bpy_prop_collection_names<FCurveSample>;
     /**
      * User-editable keyframes
      * Read-only
      */
-    readonly keyframe_points: bpy_prop_collection<Keyframe> & FCurveKeyframePoints;
+    readonly keyframe_points: bpy_prop_collection<Keyframe> &
+      bpy_prop_collection_names<Keyframe> &
+      FCurveKeyframePoints;
     /**
      * Modifiers affecting the shape of the F-Curve
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<FModifier> & FCurveModifiers;
+    readonly modifiers: bpy_prop_collection<FModifier> &
+      bpy_prop_collection_names<FModifier> &
+      FCurveModifiers;
     /**
      * Evaluate F-Curve
      * @param frame Evaluate F-Curve at given frame Default: `1` · Range: [-FLT_MAX, FLT_MAX] · step 1 · precision 3
@@ -2459,6 +2474,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly control_points: bpy_prop_collection<FModifierEnvelopeControlPoint> &
+      bpy_prop_collection_names<FModifierEnvelopeControlPoint> &
       FModifierEnvelopeControlPoints;
     /**
      * Value that envelope's influence is centered around / based on
@@ -3766,7 +3782,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<Float2AttributeValue>;
+    readonly data: bpy_prop_collection<Float2AttributeValue> &
+      bpy_prop_collection_names<Float2AttributeValue>;
   }
 
   /**
@@ -3796,7 +3813,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<Float4x4AttributeValue>;
+    readonly data: bpy_prop_collection<Float4x4AttributeValue> &
+      bpy_prop_collection_names<Float4x4AttributeValue>;
   }
 
   /**
@@ -3826,7 +3844,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<FloatAttributeValue>;
+    readonly data: bpy_prop_collection<FloatAttributeValue> &
+      bpy_prop_collection_names<FloatAttributeValue>;
   }
 
   /**
@@ -3855,7 +3874,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<FloatColorAttributeValue>;
+    readonly data: bpy_prop_collection<FloatColorAttributeValue> &
+      bpy_prop_collection_names<FloatColorAttributeValue>;
   }
 
   /**
@@ -3953,7 +3973,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<FloatVectorAttributeValue>;
+    readonly data: bpy_prop_collection<FloatVectorAttributeValue> &
+      bpy_prop_collection_names<FloatVectorAttributeValue>;
   }
 
   /**
@@ -5427,7 +5448,9 @@ declare module "bpy.types" {
      * A list of style modules (to be applied from top to bottom)
      * Read-only
      */
-    readonly modules: bpy_prop_collection<FreestyleModuleSettings> & FreestyleModules;
+    readonly modules: bpy_prop_collection<FreestyleModuleSettings> &
+      bpy_prop_collection_names<FreestyleModuleSettings> &
+      FreestyleModules;
     /**
      * Select the Freestyle control mode
      * Default: 'SCRIPT'
@@ -5489,7 +5512,9 @@ declare module "bpy.types" {
      * Line Sets
      * Read-only
      */
-    readonly linesets: bpy_prop_collection<FreestyleLineSet> & Linesets;
+    readonly linesets: bpy_prop_collection<FreestyleLineSet> &
+      bpy_prop_collection_names<FreestyleLineSet> &
+      Linesets;
   }
 
   /**
@@ -5516,7 +5541,7 @@ declare module "bpy.types" {
      * Parameters for the function
      * Read-only
      */
-    readonly parameters: bpy_prop_collection<Property>;
+    readonly parameters: bpy_prop_collection<Property> & bpy_prop_collection_names<Property>;
     /**
      * Function is registered as callback as part of type registration
      * Default: `false` · Read-only

@@ -114,7 +114,9 @@ declare module "bpy.types" {
      * Collection of splines which defines this layer
      * Read-only
      */
-    readonly splines: bpy_prop_collection<MaskSpline> & MaskSplines;
+    readonly splines: bpy_prop_collection<MaskSpline> &
+      bpy_prop_collection_names<MaskSpline> &
+      MaskSplines;
     /**
      * Restrict visibility in the viewport
      * Default: `false`
@@ -306,7 +308,9 @@ declare module "bpy.types" {
      * Collection of points
      * Read-only
      */
-    readonly points: bpy_prop_collection<MaskSplinePoint> & MaskSplinePoints;
+    readonly points: bpy_prop_collection<MaskSplinePoint> &
+      bpy_prop_collection_names<MaskSplinePoint> &
+      MaskSplinePoints;
   }
 
   /**
@@ -374,7 +378,8 @@ declare module "bpy.types" {
      * Points defining feather
      * Read-only
      */
-    readonly feather_points: bpy_prop_collection<MaskSplinePointUW>;
+    readonly feather_points: bpy_prop_collection<MaskSplinePointUW> &
+      bpy_prop_collection_names<MaskSplinePointUW>;
   }
 
   /**
@@ -875,7 +880,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshLoopColor>;
+    readonly data: bpy_prop_collection<MeshLoopColor> & bpy_prop_collection_names<MeshLoopColor>;
   }
 
   /**
@@ -1152,7 +1157,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshSkinVertex>;
+    readonly data: bpy_prop_collection<MeshSkinVertex> & bpy_prop_collection_names<MeshSkinVertex>;
   }
 
   /**
@@ -1275,7 +1280,7 @@ declare module "bpy.types" {
      * Deprecated, use 'uv', 'vertex_select', 'edge_select' or 'pin' properties instead
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshUVLoop>;
+    readonly data: bpy_prop_collection<MeshUVLoop> & bpy_prop_collection_names<MeshUVLoop>;
     /**
      * Name of UV map
      * max 63 bytes
@@ -1300,22 +1305,26 @@ declare module "bpy.types" {
      * UV coordinates on face corners
      * Read-only
      */
-    readonly uv: bpy_prop_collection<Float2AttributeValue>;
+    readonly uv: bpy_prop_collection<Float2AttributeValue> &
+      bpy_prop_collection_names<Float2AttributeValue>;
     /**
      * Selection state of the face corner the UV editor
      * Read-only
      */
-    readonly vertex_selection: bpy_prop_collection<BoolAttributeValue>;
+    readonly vertex_selection: bpy_prop_collection<BoolAttributeValue> &
+      bpy_prop_collection_names<BoolAttributeValue>;
     /**
      * Selection state of the edge in the UV editor
      * Read-only
      */
-    readonly edge_selection: bpy_prop_collection<BoolAttributeValue>;
+    readonly edge_selection: bpy_prop_collection<BoolAttributeValue> &
+      bpy_prop_collection_names<BoolAttributeValue>;
     /**
      * UV pinned state in the UV editor
      * Read-only
      */
-    readonly pin: bpy_prop_collection<BoolAttributeValue>;
+    readonly pin: bpy_prop_collection<BoolAttributeValue> &
+      bpy_prop_collection_names<BoolAttributeValue>;
   }
 
   /**
@@ -1353,7 +1362,8 @@ declare module "bpy.types" {
      * Weights for the vertex groups this vertex is member of
      * Read-only
      */
-    readonly groups: bpy_prop_collection<VertexGroupElement>;
+    readonly groups: bpy_prop_collection<VertexGroupElement> &
+      bpy_prop_collection_names<VertexGroupElement>;
     /**
      * Index of this vertex
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED · Read-only
@@ -1524,7 +1534,8 @@ declare module "bpy.types" {
      * Cached positions per frame
      * Read-only
      */
-    readonly points: bpy_prop_collection<MotionPathVert>;
+    readonly points: bpy_prop_collection<MotionPathVert> &
+      bpy_prop_collection_names<MotionPathVert>;
     /**
      * Starting frame of the stored range
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Subtype: TIME · Unit: TIME · Read-only
@@ -1772,12 +1783,16 @@ declare module "bpy.types" {
      * Collection of tracks in this tracking data object. Deprecated, use objects[name].tracks
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack> & MovieTrackingTracks;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack> &
+      MovieTrackingTracks;
     /**
      * Collection of plane tracks in this tracking data object. Deprecated, use objects[name].plane_tracks
      * Read-only
      */
-    readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> & MovieTrackingPlaneTracks;
+    readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> &
+      bpy_prop_collection_names<MovieTrackingPlaneTrack> &
+      MovieTrackingPlaneTracks;
     /**
      * stabilization
      * Read-only
@@ -1792,7 +1807,9 @@ declare module "bpy.types" {
      * Collection of objects in this tracking data object
      * Read-only
      */
-    readonly objects: bpy_prop_collection<MovieTrackingObject> & MovieTrackingObjects;
+    readonly objects: bpy_prop_collection<MovieTrackingObject> &
+      bpy_prop_collection_names<MovieTrackingObject> &
+      MovieTrackingObjects;
     /**
      * Index of active object
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2099,12 +2116,15 @@ declare module "bpy.types" {
      * Collection of tracks in this tracking data object
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack> & MovieTrackingObjectTracks;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack> &
+      MovieTrackingObjectTracks;
     /**
      * Collection of plane tracks in this tracking data object
      * Read-only
      */
     readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> &
+      bpy_prop_collection_names<MovieTrackingPlaneTrack> &
       MovieTrackingObjectPlaneTracks;
     /**
      * reconstruction
@@ -2291,7 +2311,9 @@ declare module "bpy.types" {
      * Collection of markers in track
      * Read-only
      */
-    readonly markers: bpy_prop_collection<MovieTrackingPlaneMarker> & MovieTrackingPlaneMarkers;
+    readonly markers: bpy_prop_collection<MovieTrackingPlaneMarker> &
+      bpy_prop_collection_names<MovieTrackingPlaneMarker> &
+      MovieTrackingPlaneMarkers;
     /**
      * Plane track is selected
      * Default: `false`
@@ -2394,6 +2416,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly cameras: bpy_prop_collection<MovieReconstructedCamera> &
+      bpy_prop_collection_names<MovieReconstructedCamera> &
       MovieTrackingReconstructedCameras;
   }
 
@@ -2576,7 +2599,8 @@ declare module "bpy.types" {
      * Collection of tracks used for 2D stabilization (translation)
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack>;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack>;
     /**
      * Index of active track in translation stabilization tracks list
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2586,7 +2610,8 @@ declare module "bpy.types" {
      * Collection of tracks used for 2D stabilization (translation)
      * Read-only
      */
-    readonly rotation_tracks: bpy_prop_collection<MovieTrackingTrack>;
+    readonly rotation_tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack>;
     /**
      * Index of active track in rotation stabilization tracks list
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2714,7 +2739,9 @@ declare module "bpy.types" {
      * Collection of markers in track
      * Read-only
      */
-    readonly markers: bpy_prop_collection<MovieTrackingMarker> & MovieTrackingMarkers;
+    readonly markers: bpy_prop_collection<MovieTrackingMarker> &
+      bpy_prop_collection_names<MovieTrackingMarker> &
+      MovieTrackingMarkers;
     /**
      * Use red channel from footage for tracking
      * Default: `false`
@@ -2967,17 +2994,19 @@ declare module "bpy.types" {
      * F-Curves for controlling the strip's influence and timing
      * Read-only
      */
-    readonly fcurves: bpy_prop_collection<FCurve> & NlaStripFCurves;
+    readonly fcurves: bpy_prop_collection<FCurve> &
+      bpy_prop_collection_names<FCurve> &
+      NlaStripFCurves;
     /**
      * Modifiers affecting all the F-Curves in the referenced Action
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<FModifier>;
+    readonly modifiers: bpy_prop_collection<FModifier> & bpy_prop_collection_names<FModifier>;
     /**
      * NLA Strips that this strip acts as a container for (if it is of type Meta)
      * Read-only
      */
-    readonly strips: bpy_prop_collection<NlaStrip>;
+    readonly strips: bpy_prop_collection<NlaStrip> & bpy_prop_collection_names<NlaStrip>;
     /**
      * Amount the strip contributes to the current result
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR
@@ -3121,7 +3150,9 @@ declare module "bpy.types" {
      * NLA Strips on this NLA-track
      * Read-only
      */
-    readonly strips: bpy_prop_collection<NlaStrip> & NlaStrips;
+    readonly strips: bpy_prop_collection<NlaStrip> &
+      bpy_prop_collection_names<NlaStrip> &
+      NlaStrips;
     /**
      * In a local override data, whether this NLA track comes from the linked reference data, or is local to the override
      * Default: `false` · Read-only
@@ -3886,7 +3917,8 @@ declare module "bpy.types" {
      * Items in the node interface
      * Read-only
      */
-    readonly items_tree: bpy_prop_collection<NodeTreeInterfaceItem>;
+    readonly items_tree: bpy_prop_collection<NodeTreeInterfaceItem> &
+      bpy_prop_collection_names<NodeTreeInterfaceItem>;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4127,7 +4159,9 @@ declare module "bpy.types" {
      * data_blocks
      * Read-only
      */
-    readonly data_blocks: bpy_prop_collection<NodesModifierDataBlock> & NodesModifierBakeDataBlocks;
+    readonly data_blocks: bpy_prop_collection<NodesModifierDataBlock> &
+      bpy_prop_collection_names<NodesModifierDataBlock> &
+      NodesModifierBakeDataBlocks;
   }
 
   /**

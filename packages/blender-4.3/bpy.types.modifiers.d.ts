@@ -1609,7 +1609,8 @@ declare module "bpy.types" {
      * Segments
      * Read-only
      */
-    readonly segments: bpy_prop_collection<GreasePencilDashModifierSegment>;
+    readonly segments: bpy_prop_collection<GreasePencilDashModifierSegment> &
+      bpy_prop_collection_names<GreasePencilDashModifierSegment>;
     /**
      * Active index in the segment list
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -3798,7 +3799,8 @@ declare module "bpy.types" {
      * Segments
      * Read-only
      */
-    readonly segments: bpy_prop_collection<GreasePencilTimeModifierSegment>;
+    readonly segments: bpy_prop_collection<GreasePencilTimeModifierSegment> &
+      bpy_prop_collection_names<GreasePencilTimeModifierSegment>;
     /**
      * Active index in the segment list
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4893,12 +4895,16 @@ declare module "bpy.types" {
      * bakes
      * Read-only
      */
-    readonly bakes: bpy_prop_collection<NodesModifierBake> & NodesModifierBakes;
+    readonly bakes: bpy_prop_collection<NodesModifierBake> &
+      bpy_prop_collection_names<NodesModifierBake> &
+      NodesModifierBakes;
     /**
      * panels
      * Read-only
      */
-    readonly panels: bpy_prop_collection<NodesModifierPanel> & NodesModifierPanels;
+    readonly panels: bpy_prop_collection<NodesModifierPanel> &
+      bpy_prop_collection_names<NodesModifierPanel> &
+      NodesModifierPanels;
     /**
      * Show Node Group
      * Default: `false`
@@ -4908,7 +4914,8 @@ declare module "bpy.types" {
      * node_warnings
      * Read-only
      */
-    readonly node_warnings: bpy_prop_collection<NodesModifierWarning>;
+    readonly node_warnings: bpy_prop_collection<NodesModifierWarning> &
+      bpy_prop_collection_names<NodesModifierWarning>;
     /**
      * open_output_attributes_panel
      * Default: `false`
@@ -6367,7 +6374,7 @@ declare module "bpy.types" {
      * Projectors
      * Read-only
      */
-    readonly projectors: bpy_prop_collection<UVProjector>;
+    readonly projectors: bpy_prop_collection<UVProjector> & bpy_prop_collection_names<UVProjector>;
     /**
      * Horizontal aspect ratio (only used for camera projectors)
      * Default: `1` · Range: [1, FLT_MAX] · soft [1, 1000] · step 1 · precision 3

@@ -687,7 +687,8 @@ declare module "bpy.types" {
      * Items in the node panel
      * Read-only
      */
-    readonly interface_items: bpy_prop_collection<NodeTreeInterfaceItem>;
+    readonly interface_items: bpy_prop_collection<NodeTreeInterfaceItem> &
+      bpy_prop_collection_names<NodeTreeInterfaceItem>;
     /**
      * Unique identifier for this panel within this node tree
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Read-only

@@ -1458,7 +1458,8 @@ declare module "bpy.types" {
      * Mattes
      * Read-only
      */
-    readonly entries: bpy_prop_collection<CryptomatteEntry>;
+    readonly entries: bpy_prop_collection<CryptomatteEntry> &
+      bpy_prop_collection_names<CryptomatteEntry>;
     /**
      * Number of images of a movie to use
      * Default: `0` · Range: [0, 1048574] · step 1
@@ -3473,12 +3474,14 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly file_slots: bpy_prop_collection<NodeOutputFileSlotFile> &
+      bpy_prop_collection_names<NodeOutputFileSlotFile> &
       CompositorNodeOutputFileFileSlots;
     /**
      * EXR Layer Slots
      * Read-only
      */
     readonly layer_slots: bpy_prop_collection<NodeOutputFileSlotLayer> &
+      bpy_prop_collection_names<NodeOutputFileSlotLayer> &
       CompositorNodeOutputFileLayerSlots;
     /**
      * Input socket template
@@ -6527,7 +6530,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly bake_items: bpy_prop_collection<NodeGeometryBakeItem> & NodeGeometryBakeItems;
+    readonly bake_items: bpy_prop_collection<NodeGeometryBakeItem> &
+      bpy_prop_collection_names<NodeGeometryBakeItem> &
+      NodeGeometryBakeItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -6641,6 +6646,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly capture_items: bpy_prop_collection<NodeGeometryCaptureAttributeItem> &
+      bpy_prop_collection_names<NodeGeometryCaptureAttributeItem> &
       NodeGeometryCaptureAttributeItems;
     /**
      * Index of the active item
@@ -8203,18 +8209,21 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly input_items: bpy_prop_collection<ForeachGeometryElementInputItem> &
+      bpy_prop_collection_names<ForeachGeometryElementInputItem> &
       NodeGeometryForeachGeometryElementInputItems;
     /**
      * main_items
      * Read-only
      */
     readonly main_items: bpy_prop_collection<ForeachGeometryElementMainItem> &
+      bpy_prop_collection_names<ForeachGeometryElementMainItem> &
       NodeGeometryForeachGeometryElementMainItems;
     /**
      * generation_items
      * Read-only
      */
     readonly generation_items: bpy_prop_collection<ForeachGeometryElementGenerationItem> &
+      bpy_prop_collection_names<ForeachGeometryElementGenerationItem> &
       NodeGeometryForeachGeometryElementGenerationItems;
     /**
      * Index of the active item
@@ -8798,7 +8807,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly index_switch_items: bpy_prop_collection<IndexSwitchItem> & NodeIndexSwitchItems;
+    readonly index_switch_items: bpy_prop_collection<IndexSwitchItem> &
+      bpy_prop_collection_names<IndexSwitchItem> &
+      NodeIndexSwitchItems;
     /**
      * Data Type
      * Default: 'GEOMETRY'
@@ -10002,7 +10013,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly enum_items: bpy_prop_collection<NodeEnumItem> & NodeMenuSwitchItems;
+    readonly enum_items: bpy_prop_collection<NodeEnumItem> &
+      bpy_prop_collection_names<NodeEnumItem> &
+      NodeMenuSwitchItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -11147,7 +11160,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly repeat_items: bpy_prop_collection<RepeatItem> & NodeGeometryRepeatOutputItems;
+    readonly repeat_items: bpy_prop_collection<RepeatItem> &
+      bpy_prop_collection_names<RepeatItem> &
+      NodeGeometryRepeatOutputItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -12328,6 +12343,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly state_items: bpy_prop_collection<SimulationStateItem> &
+      bpy_prop_collection_names<SimulationStateItem> &
       NodeGeometrySimulationOutputItems;
     /**
      * Index of the active item
@@ -13588,17 +13604,21 @@ declare module "bpy.types" {
      * Inputs
      * Read-only
      */
-    readonly inputs: bpy_prop_collection<NodeSocket> & NodeInputs;
+    readonly inputs: bpy_prop_collection<NodeSocket> &
+      bpy_prop_collection_names<NodeSocket> &
+      NodeInputs;
     /**
      * Outputs
      * Read-only
      */
-    readonly outputs: bpy_prop_collection<NodeSocket> & NodeOutputs;
+    readonly outputs: bpy_prop_collection<NodeSocket> &
+      bpy_prop_collection_names<NodeSocket> &
+      NodeOutputs;
     /**
      * Internal input-to-output connections for muting
      * Read-only
      */
-    readonly internal_links: bpy_prop_collection<NodeLink>;
+    readonly internal_links: bpy_prop_collection<NodeLink> & bpy_prop_collection_names<NodeLink>;
     /**
      * Parent this node is attached to
      */

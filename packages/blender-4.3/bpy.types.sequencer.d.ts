@@ -393,7 +393,9 @@ declare module "bpy.types" {
      * Elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<SequenceElement> & SequenceElements;
+    readonly elements: bpy_prop_collection<SequenceElement> &
+      bpy_prop_collection_names<SequenceElement> &
+      SequenceElements;
     /**
      * Use Multiple Views (when available)
      * Default: `false`
@@ -589,12 +591,15 @@ declare module "bpy.types" {
      * Sequences nested in meta strip
      * Read-only
      */
-    readonly sequences: bpy_prop_collection<Sequence> & SequencesMeta;
+    readonly sequences: bpy_prop_collection<Sequence> &
+      bpy_prop_collection_names<Sequence> &
+      SequencesMeta;
     /**
      * Channels
      * Read-only
      */
-    readonly channels: bpy_prop_collection<SequenceTimelineChannel>;
+    readonly channels: bpy_prop_collection<SequenceTimelineChannel> &
+      bpy_prop_collection_names<SequenceTimelineChannel>;
     /**
      * Remove fields from video movies
      * Default: `false`
@@ -793,12 +798,15 @@ declare module "bpy.types" {
      * Elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<SequenceElement>;
+    readonly elements: bpy_prop_collection<SequenceElement> &
+      bpy_prop_collection_names<SequenceElement>;
     /**
      * Retiming Keys
      * Read-only
      */
-    readonly retiming_keys: bpy_prop_collection<RetimingKey> & RetimingKeys;
+    readonly retiming_keys: bpy_prop_collection<RetimingKey> &
+      bpy_prop_collection_names<RetimingKey> &
+      RetimingKeys;
     /**
      * File
      * Subtype: FILE_PATH
@@ -1336,7 +1344,9 @@ declare module "bpy.types" {
      * Modifiers affecting this strip
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<SequenceModifier> & SequenceModifiers;
+    readonly modifiers: bpy_prop_collection<SequenceModifier> &
+      bpy_prop_collection_names<SequenceModifier> &
+      SequenceModifiers;
     /**
      * Cache raw images read from disk, for faster tweaking of strip parameters at the cost of memory usage
      * Default: `false`

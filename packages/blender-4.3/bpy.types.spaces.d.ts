@@ -343,12 +343,12 @@ declare module "bpy.types" {
      * Command history
      * Read-only
      */
-    readonly history: bpy_prop_collection<ConsoleLine>;
+    readonly history: bpy_prop_collection<ConsoleLine> & bpy_prop_collection_names<ConsoleLine>;
     /**
      * Command output
      * Read-only
      */
-    readonly scrollback: bpy_prop_collection<ConsoleLine>;
+    readonly scrollback: bpy_prop_collection<ConsoleLine> & bpy_prop_collection_names<ConsoleLine>;
   }
 
   /**
@@ -535,7 +535,8 @@ declare module "bpy.types" {
      * System's folders (usually root, available hard drives, etc)
      * Read-only
      */
-    readonly system_folders: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly system_folders: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active system folder (-1 if none)
      * Default: `-1` · Range: [-32768, 32767] · step 1
@@ -545,7 +546,8 @@ declare module "bpy.types" {
      * System's bookmarks
      * Read-only
      */
-    readonly system_bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly system_bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active system bookmark (-1 if none)
      * Default: `-1` · Range: [-32768, 32767] · step 1
@@ -554,7 +556,8 @@ declare module "bpy.types" {
     /**
      * User's bookmarks
      */
-    readonly bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active bookmark (-1 if none)
      * Default: `-1` · Range: [-32768, 32767] · step 1
@@ -563,7 +566,8 @@ declare module "bpy.types" {
     /**
      * Recent Folders
      */
-    readonly recent_folders: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly recent_folders: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active recent folder (-1 if none)
      * Default: `-1` · Range: [-32768, 32767] · step 1
@@ -1060,7 +1064,9 @@ declare module "bpy.types" {
      * Path from the data-block to the currently edited node tree
      * Read-only
      */
-    readonly path: bpy_prop_collection<NodeTreePath> & SpaceNodeEditorPath;
+    readonly path: bpy_prop_collection<NodeTreePath> &
+      bpy_prop_collection_names<NodeTreePath> &
+      SpaceNodeEditorPath;
     /**
      * Base node tree from context
      */
@@ -1681,12 +1687,14 @@ declare module "bpy.types" {
      * Persistent data associated with spreadsheet columns
      * Read-only
      */
-    readonly columns: bpy_prop_collection<SpreadsheetColumn>;
+    readonly columns: bpy_prop_collection<SpreadsheetColumn> &
+      bpy_prop_collection_names<SpreadsheetColumn>;
     /**
      * Filters to remove rows from the displayed data
      * Read-only
      */
-    readonly row_filters: bpy_prop_collection<SpreadsheetRowFilter>;
+    readonly row_filters: bpy_prop_collection<SpreadsheetRowFilter> &
+      bpy_prop_collection_names<SpreadsheetRowFilter>;
   }
 
   /**
@@ -1989,7 +1997,8 @@ declare module "bpy.types" {
      * 3D regions (the third one defines quad view settings, the fourth one is same as 'region_3d')
      * Read-only
      */
-    readonly region_quadviews: bpy_prop_collection<RegionView3D>;
+    readonly region_quadviews: bpy_prop_collection<RegionView3D> &
+      bpy_prop_collection_names<RegionView3D>;
     /**
      * Display reconstruction data from active movie clip
      * Default: `true`

@@ -1304,7 +1304,9 @@ declare module "bpy.types" {
      * Elements
      * Subtype: COLOR · Read-only
      */
-    readonly elements: bpy_prop_collection<ColorRampElement> & ColorRampElements;
+    readonly elements: bpy_prop_collection<ColorRampElement> &
+      bpy_prop_collection_names<ColorRampElement> &
+      ColorRampElements;
     /**
      * Set interpolation between color stops
      * Default: 'LINEAR'
@@ -2157,7 +2159,9 @@ declare module "bpy.types" {
      * Points
      * Read-only
      */
-    readonly points: bpy_prop_collection<CurveMapPoint> & CurveMapPoints;
+    readonly points: bpy_prop_collection<CurveMapPoint> &
+      bpy_prop_collection_names<CurveMapPoint> &
+      CurveMapPoints;
   }
 
   /**
@@ -2268,7 +2272,7 @@ declare module "bpy.types" {
      * Curves
      * Read-only
      */
-    readonly curves: bpy_prop_collection<CurveMap>;
+    readonly curves: bpy_prop_collection<CurveMap> & bpy_prop_collection_names<CurveMap>;
     /**
      * For RGB curves, the color that black is mapped to
      * Default: `[0, 0, 0]` · Range: [-FLT_MAX, FLT_MAX] · soft [-1000, 1000] · step 1 · precision 3 · Array 3 · Subtype: COLOR
@@ -2469,12 +2473,15 @@ declare module "bpy.types" {
      * Profile control points
      * Read-only
      */
-    readonly points: bpy_prop_collection<CurveProfilePoint> & CurveProfilePoints;
+    readonly points: bpy_prop_collection<CurveProfilePoint> &
+      bpy_prop_collection_names<CurveProfilePoint> &
+      CurveProfilePoints;
     /**
      * Segments sampled from control points
      * Read-only
      */
-    readonly segments: bpy_prop_collection<CurveProfilePoint>;
+    readonly segments: bpy_prop_collection<CurveProfilePoint> &
+      bpy_prop_collection_names<CurveProfilePoint>;
     /**
      * Refresh internal data, remove doubles and clip points
      */
@@ -2569,7 +2576,7 @@ declare module "bpy.types" {
      * Control points of the curve
      * Read-only
      */
-    readonly points: bpy_prop_collection<CurvePoint>;
+    readonly points: bpy_prop_collection<CurvePoint> & bpy_prop_collection_names<CurvePoint>;
     /**
      * The index of this curve's first control point
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED · Read-only
@@ -2656,7 +2663,8 @@ declare module "bpy.types" {
      * devices
      * Read-only
      */
-    readonly devices: bpy_prop_collection<CyclesDeviceSettings>;
+    readonly devices: bpy_prop_collection<CyclesDeviceSettings> &
+      bpy_prop_collection_names<CyclesDeviceSettings>;
     /**
      * Make more room for large scenes to fit by distributing memory across interconnected devices (e.g. via NVLink) rather than duplicating it
      * Default: `false`

@@ -81,7 +81,8 @@ declare module "bpy.types" {
      * The list of action slots suitable for this NLA strip
      * Read-only
      */
-    readonly action_suitable_slots: bpy_prop_collection<ActionSlot>;
+    readonly action_suitable_slots: bpy_prop_collection<ActionSlot> &
+      bpy_prop_collection_names<ActionSlot>;
     /**
      * Bones only: apply the object's transformation channels of the action to the constrained bone, instead of bone's channels
      * Default: `false`
@@ -128,7 +129,9 @@ declare module "bpy.types" {
      * Target Bones
      * Read-only
      */
-    readonly targets: bpy_prop_collection<ConstraintTargetBone> & ArmatureConstraintTargets;
+    readonly targets: bpy_prop_collection<ConstraintTargetBone> &
+      bpy_prop_collection_names<ConstraintTargetBone> &
+      ArmatureConstraintTargets;
     /**
      * Deform rotation interpolation with quaternions
      * Default: `false`

@@ -589,17 +589,22 @@ declare module "bpy.types" {
      * Offset indices of the first point of each curve
      * Read-only
      */
-    readonly curve_offsets: bpy_prop_collection<IntAttributeValue>;
+    readonly curve_offsets: bpy_prop_collection<IntAttributeValue> &
+      bpy_prop_collection_names<IntAttributeValue>;
     /**
      * Geometry attributes
      * Read-only
      */
-    readonly attributes: bpy_prop_collection<Attribute> & AttributeGroupGreasePencilDrawing;
+    readonly attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroupGreasePencilDrawing;
     /**
      * Geometry color attributes
      * Read-only
      */
-    readonly color_attributes: bpy_prop_collection<Attribute> & AttributeGroupGreasePencilDrawing;
+    readonly color_attributes: bpy_prop_collection<Attribute> &
+      bpy_prop_collection_names<Attribute> &
+      AttributeGroupGreasePencilDrawing;
     /**
      * Add new strokes with provided sizes at the end
      * @param sizes The number of points in each stroke Default: `[0]` · Range: [1, INT_MAX] · soft [1, 10000] · step 1 · Array 1
@@ -865,12 +870,16 @@ declare module "bpy.types" {
      * Grease Pencil frames
      * Read-only
      */
-    readonly frames: bpy_prop_collection<GreasePencilFrame> & GreasePencilFrames;
+    readonly frames: bpy_prop_collection<GreasePencilFrame> &
+      bpy_prop_collection_names<GreasePencilFrame> &
+      GreasePencilFrames;
     /**
      * List of Masking Layers
      * Read-only
      */
-    readonly mask_layers: bpy_prop_collection<GreasePencilLayerMask> & GreasePencilLayerMasks;
+    readonly mask_layers: bpy_prop_collection<GreasePencilLayerMask> &
+      bpy_prop_collection_names<GreasePencilLayerMask> &
+      GreasePencilLayerMasks;
     /**
      * Lock current frame displayed by layer
      * Default: `false`
@@ -1018,7 +1027,8 @@ declare module "bpy.types" {
      * The direct children of this layer group. Ordered by stack order, meaning the first child is the bottom most child in the layer tree.
      * Read-only
      */
-    readonly children: bpy_prop_collection<GreasePencilTreeNode>;
+    readonly children: bpy_prop_collection<GreasePencilTreeNode> &
+      bpy_prop_collection_names<GreasePencilTreeNode>;
   }
 
   /**
@@ -1460,6 +1470,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly properties: bpy_prop_collection<IDOverrideLibraryProperty> &
+      bpy_prop_collection_names<IDOverrideLibraryProperty> &
       IDOverrideLibraryProperties;
     /**
      * Update the library override operations based on the differences between this override ID and its reference
@@ -1572,6 +1583,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly operations: bpy_prop_collection<IDOverrideLibraryPropertyOperation> &
+      bpy_prop_collection_names<IDOverrideLibraryPropertyOperation> &
       IDOverrideLibraryPropertyOperations;
   }
 
@@ -2259,7 +2271,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<Int2AttributeValue>;
+    readonly data: bpy_prop_collection<Int2AttributeValue> &
+      bpy_prop_collection_names<Int2AttributeValue>;
   }
 
   /**
@@ -2289,7 +2302,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<IntAttributeValue>;
+    readonly data: bpy_prop_collection<IntAttributeValue> &
+      bpy_prop_collection_names<IntAttributeValue>;
   }
 
   /**
@@ -2469,7 +2483,7 @@ declare module "bpy.types" {
      * Key maps configured as part of this configuration
      * Read-only
      */
-    readonly keymaps: bpy_prop_collection<KeyMap> & KeyMaps;
+    readonly keymaps: bpy_prop_collection<KeyMap> & bpy_prop_collection_names<KeyMap> & KeyMaps;
     /**
      * Indicates that a keyconfig was defined by the user
      * Default: `false` · Read-only
@@ -2639,7 +2653,9 @@ declare module "bpy.types" {
      * Items in the keymap, linking an operator to an input event
      * Read-only
      */
-    readonly keymap_items: bpy_prop_collection<KeyMapItem> & KeyMapItems;
+    readonly keymap_items: bpy_prop_collection<KeyMapItem> &
+      bpy_prop_collection_names<KeyMapItem> &
+      KeyMapItems;
     /**
      * Keymap is defined by the user
      * Default: `false`
@@ -2664,7 +2680,8 @@ declare module "bpy.types" {
      * Give access to the possible event values of this modal keymap's items (#KeyMapItem.propvalue), for API introspection
      * Read-only
      */
-    readonly modal_event_values: bpy_prop_collection<EnumPropertyItem>;
+    readonly modal_event_values: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
     /**
      * active
      * @returns keymap: Active key map
@@ -3431,7 +3448,9 @@ declare module "bpy.types" {
      * Keying Set Paths to define settings that get keyframed together
      * Read-only
      */
-    readonly paths: bpy_prop_collection<KeyingSetPath> & KeyingSetPaths;
+    readonly paths: bpy_prop_collection<KeyingSetPath> &
+      bpy_prop_collection_names<KeyingSetPath> &
+      KeyingSetPaths;
     /**
      * Keying Set defines specific paths/settings to be keyframed (i.e. is not reliant on context info)
      * Default: `false` · Read-only
@@ -3741,7 +3760,8 @@ declare module "bpy.types" {
      * Weights for the vertex groups this point is member of
      * Read-only
      */
-    readonly groups: bpy_prop_collection<VertexGroupElement>;
+    readonly groups: bpy_prop_collection<VertexGroupElement> &
+      bpy_prop_collection_names<VertexGroupElement>;
   }
 
   /**
@@ -3768,7 +3788,8 @@ declare module "bpy.types" {
      * Layer collection children
      * Read-only
      */
-    readonly children: bpy_prop_collection<LayerCollection>;
+    readonly children: bpy_prop_collection<LayerCollection> &
+      bpy_prop_collection_names<LayerCollection>;
     /**
      * Exclude from view layer
      * Default: `false`
@@ -3828,7 +3849,7 @@ declare module "bpy.types" {
      * All the selected objects of this layer
      * Read-only
      */
-    readonly selected: bpy_prop_collection<Object>;
+    readonly selected: bpy_prop_collection<Object> & bpy_prop_collection_names<Object>;
   }
 
   /**

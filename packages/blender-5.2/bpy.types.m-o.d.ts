@@ -114,7 +114,9 @@ declare module "bpy.types" {
      * Collection of splines which defines this layer
      * Read-only
      */
-    readonly splines: bpy_prop_collection<MaskSpline> & MaskSplines;
+    readonly splines: bpy_prop_collection<MaskSpline> &
+      bpy_prop_collection_names<MaskSpline> &
+      MaskSplines;
     /**
      * Restrict visibility in the viewport
      * Default: `false`
@@ -312,7 +314,9 @@ declare module "bpy.types" {
      * Collection of points
      * Read-only
      */
-    readonly points: bpy_prop_collection<MaskSplinePoint> & MaskSplinePoints;
+    readonly points: bpy_prop_collection<MaskSplinePoint> &
+      bpy_prop_collection_names<MaskSplinePoint> &
+      MaskSplinePoints;
   }
 
   /**
@@ -400,7 +404,8 @@ declare module "bpy.types" {
      * Points defining feather
      * Read-only
      */
-    readonly feather_points: bpy_prop_collection<MaskSplinePointUW>;
+    readonly feather_points: bpy_prop_collection<MaskSplinePointUW> &
+      bpy_prop_collection_names<MaskSplinePointUW>;
   }
 
   /**
@@ -1072,7 +1077,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshLoopColor>;
+    readonly data: bpy_prop_collection<MeshLoopColor> & bpy_prop_collection_names<MeshLoopColor>;
   }
 
   /**
@@ -1344,7 +1349,7 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshSkinVertex>;
+    readonly data: bpy_prop_collection<MeshSkinVertex> & bpy_prop_collection_names<MeshSkinVertex>;
   }
 
   /**
@@ -1457,7 +1462,7 @@ declare module "bpy.types" {
      * Deprecated, use 'uv', 'vertex_select', 'edge_select' or 'pin' properties instead
      * Read-only
      */
-    readonly data: bpy_prop_collection<MeshUVLoop>;
+    readonly data: bpy_prop_collection<MeshUVLoop> & bpy_prop_collection_names<MeshUVLoop>;
     /**
      * Name of UV map
      * max 63 bytes
@@ -1482,12 +1487,14 @@ declare module "bpy.types" {
      * UV coordinates on face corners
      * Read-only
      */
-    readonly uv: bpy_prop_collection<Float2AttributeValue>;
+    readonly uv: bpy_prop_collection<Float2AttributeValue> &
+      bpy_prop_collection_names<Float2AttributeValue>;
     /**
      * UV pinned state in the UV editor
      * Read-only
      */
-    readonly pin: bpy_prop_collection<BoolAttributeValue>;
+    readonly pin: bpy_prop_collection<BoolAttributeValue> &
+      bpy_prop_collection_names<BoolAttributeValue>;
     /**
      * pin_ensure
      * @returns layer: The boolean attribute
@@ -1530,7 +1537,8 @@ declare module "bpy.types" {
      * Weights for the vertex groups this vertex is member of
      * Read-only
      */
-    readonly groups: bpy_prop_collection<VertexGroupElement>;
+    readonly groups: bpy_prop_collection<VertexGroupElement> &
+      bpy_prop_collection_names<VertexGroupElement>;
     /**
      * Index of this vertex
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED · Read-only
@@ -1702,7 +1710,8 @@ declare module "bpy.types" {
      * Cached positions per frame
      * Read-only
      */
-    readonly points: bpy_prop_collection<MotionPathVert>;
+    readonly points: bpy_prop_collection<MotionPathVert> &
+      bpy_prop_collection_names<MotionPathVert>;
     /**
      * Starting frame of the stored range
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1 · Subtype: TIME · Unit: TIME · Read-only
@@ -1937,12 +1946,16 @@ declare module "bpy.types" {
      * Collection of tracks in this tracking data object. Deprecated, use objects[name].tracks
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack> & MovieTrackingTracks;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack> &
+      MovieTrackingTracks;
     /**
      * Collection of plane tracks in this tracking data object. Deprecated, use objects[name].plane_tracks
      * Read-only
      */
-    readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> & MovieTrackingPlaneTracks;
+    readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> &
+      bpy_prop_collection_names<MovieTrackingPlaneTrack> &
+      MovieTrackingPlaneTracks;
     /**
      * stabilization
      * Read-only
@@ -1957,7 +1970,9 @@ declare module "bpy.types" {
      * Collection of objects in this tracking data object
      * Read-only
      */
-    readonly objects: bpy_prop_collection<MovieTrackingObject> & MovieTrackingObjects;
+    readonly objects: bpy_prop_collection<MovieTrackingObject> &
+      bpy_prop_collection_names<MovieTrackingObject> &
+      MovieTrackingObjects;
     /**
      * Index of active object
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2274,12 +2289,15 @@ declare module "bpy.types" {
      * Collection of tracks in this tracking data object
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack> & MovieTrackingObjectTracks;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack> &
+      MovieTrackingObjectTracks;
     /**
      * Collection of plane tracks in this tracking data object
      * Read-only
      */
     readonly plane_tracks: bpy_prop_collection<MovieTrackingPlaneTrack> &
+      bpy_prop_collection_names<MovieTrackingPlaneTrack> &
       MovieTrackingObjectPlaneTracks;
     /**
      * reconstruction
@@ -2466,7 +2484,9 @@ declare module "bpy.types" {
      * Collection of markers in track
      * Read-only
      */
-    readonly markers: bpy_prop_collection<MovieTrackingPlaneMarker> & MovieTrackingPlaneMarkers;
+    readonly markers: bpy_prop_collection<MovieTrackingPlaneMarker> &
+      bpy_prop_collection_names<MovieTrackingPlaneMarker> &
+      MovieTrackingPlaneMarkers;
     /**
      * Plane track is selected
      * Default: `false`
@@ -2569,6 +2589,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly cameras: bpy_prop_collection<MovieReconstructedCamera> &
+      bpy_prop_collection_names<MovieReconstructedCamera> &
       MovieTrackingReconstructedCameras;
   }
 
@@ -2751,7 +2772,8 @@ declare module "bpy.types" {
      * Collection of tracks used for 2D stabilization (translation)
      * Read-only
      */
-    readonly tracks: bpy_prop_collection<MovieTrackingTrack>;
+    readonly tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack>;
     /**
      * Index of active track in translation stabilization tracks list
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2761,7 +2783,8 @@ declare module "bpy.types" {
      * Collection of tracks used for 2D stabilization (translation)
      * Read-only
      */
-    readonly rotation_tracks: bpy_prop_collection<MovieTrackingTrack>;
+    readonly rotation_tracks: bpy_prop_collection<MovieTrackingTrack> &
+      bpy_prop_collection_names<MovieTrackingTrack>;
     /**
      * Index of active track in rotation stabilization tracks list
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1
@@ -2889,7 +2912,9 @@ declare module "bpy.types" {
      * Collection of markers in track
      * Read-only
      */
-    readonly markers: bpy_prop_collection<MovieTrackingMarker> & MovieTrackingMarkers;
+    readonly markers: bpy_prop_collection<MovieTrackingMarker> &
+      bpy_prop_collection_names<MovieTrackingMarker> &
+      MovieTrackingMarkers;
     /**
      * Use red channel from footage for tracking
      * Default: `true`
@@ -3177,7 +3202,8 @@ declare module "bpy.types" {
      * The list of action slots suitable for this NLA strip
      * Read-only
      */
-    readonly action_suitable_slots: bpy_prop_collection<ActionSlot>;
+    readonly action_suitable_slots: bpy_prop_collection<ActionSlot> &
+      bpy_prop_collection_names<ActionSlot>;
     /**
      * First frame from action to use
      * Default: `0` · Range: [-FLT_MAX, FLT_MAX] · soft [-10000, 10000] · step 10 · precision 3 · Subtype: TIME · Unit: TIME
@@ -3202,17 +3228,19 @@ declare module "bpy.types" {
      * F-Curves for controlling the strip's influence and timing
      * Read-only
      */
-    readonly fcurves: bpy_prop_collection<FCurve> & NlaStripFCurves;
+    readonly fcurves: bpy_prop_collection<FCurve> &
+      bpy_prop_collection_names<FCurve> &
+      NlaStripFCurves;
     /**
      * Modifiers affecting all the F-Curves in the referenced Action
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<FModifier>;
+    readonly modifiers: bpy_prop_collection<FModifier> & bpy_prop_collection_names<FModifier>;
     /**
      * NLA Strips that this strip acts as a container for (if it is of type Meta)
      * Read-only
      */
-    readonly strips: bpy_prop_collection<NlaStrip>;
+    readonly strips: bpy_prop_collection<NlaStrip> & bpy_prop_collection_names<NlaStrip>;
     /**
      * Amount the strip contributes to the current result
      * Default: `0` · Range: [0, 1] · step 10 · precision 3 · Subtype: FACTOR
@@ -3356,7 +3384,9 @@ declare module "bpy.types" {
      * NLA Strips on this NLA-track
      * Read-only
      */
-    readonly strips: bpy_prop_collection<NlaStrip> & NlaStrips;
+    readonly strips: bpy_prop_collection<NlaStrip> &
+      bpy_prop_collection_names<NlaStrip> &
+      NlaStrips;
     /**
      * In a local override data, whether this NLA track comes from the linked reference data, or is local to the override
      * Default: `true` · Read-only
@@ -4753,7 +4783,8 @@ declare module "bpy.types" {
      * Items in the node interface
      * Read-only
      */
-    readonly items_tree: bpy_prop_collection<NodeTreeInterfaceItem>;
+    readonly items_tree: bpy_prop_collection<NodeTreeInterfaceItem> &
+      bpy_prop_collection_names<NodeTreeInterfaceItem>;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -4994,7 +5025,9 @@ declare module "bpy.types" {
      * data_blocks
      * Read-only
      */
-    readonly data_blocks: bpy_prop_collection<NodesModifierDataBlock> & NodesModifierBakeDataBlocks;
+    readonly data_blocks: bpy_prop_collection<NodesModifierDataBlock> &
+      bpy_prop_collection_names<NodesModifierDataBlock> &
+      NodesModifierBakeDataBlocks;
   }
 
   /**

@@ -802,7 +802,8 @@ declare module "bpy.types" {
      * Mattes
      * Read-only
      */
-    readonly entries: bpy_prop_collection<CryptomatteEntry>;
+    readonly entries: bpy_prop_collection<CryptomatteEntry> &
+      bpy_prop_collection_names<CryptomatteEntry>;
     /**
      * Number of images of a movie to use
      * Default: `0` · Range: [0, 1048574] · step 1
@@ -2202,6 +2203,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly file_output_items: bpy_prop_collection<NodeCompositorFileOutputItem> &
+      bpy_prop_collection_names<NodeCompositorFileOutputItem> &
       NodeCompositorFileOutputItems;
     /**
      * Index of the active item
@@ -3692,6 +3694,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly format_items: bpy_prop_collection<NodeFunctionFormatStringItem> &
+      bpy_prop_collection_names<NodeFunctionFormatStringItem> &
       NodeFunctionFormatStringItems;
     /**
      * Index of the active item
@@ -5317,7 +5320,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly bake_items: bpy_prop_collection<NodeGeometryBakeItem> & NodeGeometryBakeItems;
+    readonly bake_items: bpy_prop_collection<NodeGeometryBakeItem> &
+      bpy_prop_collection_names<NodeGeometryBakeItem> &
+      NodeGeometryBakeItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -5500,6 +5505,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly capture_items: bpy_prop_collection<NodeGeometryCaptureAttributeItem> &
+      bpy_prop_collection_names<NodeGeometryCaptureAttributeItem> &
       NodeGeometryCaptureAttributeItems;
     /**
      * Index of the active item
@@ -5552,6 +5558,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly list_items: bpy_prop_collection<GeometryNodeClosureToListItem> &
+      bpy_prop_collection_names<GeometryNodeClosureToListItem> &
       GeometryNodeClosureToListItems;
     /**
      * Index of the active item
@@ -7166,6 +7173,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly grid_items: bpy_prop_collection<GeometryNodeFieldToGridItem> &
+      bpy_prop_collection_names<GeometryNodeFieldToGridItem> &
       GeometryNodeFieldToGridItems;
     /**
      * Index of the active item
@@ -7218,6 +7226,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly list_items: bpy_prop_collection<GeometryNodeFieldToListItem> &
+      bpy_prop_collection_names<GeometryNodeFieldToListItem> &
       GeometryNodeFieldToListItems;
     /**
      * Index of the active item
@@ -7479,18 +7488,21 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly input_items: bpy_prop_collection<ForeachGeometryElementInputItem> &
+      bpy_prop_collection_names<ForeachGeometryElementInputItem> &
       NodeGeometryForeachGeometryElementInputItems;
     /**
      * main_items
      * Read-only
      */
     readonly main_items: bpy_prop_collection<ForeachGeometryElementMainItem> &
+      bpy_prop_collection_names<ForeachGeometryElementMainItem> &
       NodeGeometryForeachGeometryElementMainItems;
     /**
      * generation_items
      * Read-only
      */
     readonly generation_items: bpy_prop_collection<ForeachGeometryElementGenerationItem> &
+      bpy_prop_collection_names<ForeachGeometryElementGenerationItem> &
       NodeGeometryForeachGeometryElementGenerationItems;
     /**
      * Index of the active item
@@ -8717,7 +8729,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly index_switch_items: bpy_prop_collection<IndexSwitchItem> & NodeIndexSwitchItems;
+    readonly index_switch_items: bpy_prop_collection<IndexSwitchItem> &
+      bpy_prop_collection_names<IndexSwitchItem> &
+      NodeIndexSwitchItems;
     /**
      * Data Type
      * Default: 'GEOMETRY'
@@ -10204,7 +10218,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly enum_items: bpy_prop_collection<NodeEnumItem> & NodeMenuSwitchItems;
+    readonly enum_items: bpy_prop_collection<NodeEnumItem> &
+      bpy_prop_collection_names<NodeEnumItem> &
+      NodeMenuSwitchItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -11418,7 +11434,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly repeat_items: bpy_prop_collection<RepeatItem> & NodeGeometryRepeatOutputItems;
+    readonly repeat_items: bpy_prop_collection<RepeatItem> &
+      bpy_prop_collection_names<RepeatItem> &
+      NodeGeometryRepeatOutputItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -13110,6 +13128,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly state_items: bpy_prop_collection<SimulationStateItem> &
+      bpy_prop_collection_names<SimulationStateItem> &
       NodeGeometrySimulationOutputItems;
     /**
      * Index of the active item
@@ -14196,7 +14215,9 @@ declare module "bpy.types" {
      * Viewer Items
      * Read-only
      */
-    readonly viewer_items: bpy_prop_collection<NodeGeometryViewerItem> & NodeGeometryViewerItems;
+    readonly viewer_items: bpy_prop_collection<NodeGeometryViewerItem> &
+      bpy_prop_collection_names<NodeGeometryViewerItem> &
+      NodeGeometryViewerItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -14455,22 +14476,27 @@ declare module "bpy.types" {
      * Inputs
      * Read-only
      */
-    readonly inputs: bpy_prop_collection<NodeSocket> & NodeInputs;
+    readonly inputs: bpy_prop_collection<NodeSocket> &
+      bpy_prop_collection_names<NodeSocket> &
+      NodeInputs;
     /**
      * Outputs
      * Read-only
      */
-    readonly outputs: bpy_prop_collection<NodeSocket> & NodeOutputs;
+    readonly outputs: bpy_prop_collection<NodeSocket> &
+      bpy_prop_collection_names<NodeSocket> &
+      NodeOutputs;
     /**
      * Expansion state of each panel in the node
      * Read-only
      */
-    readonly panel_states: bpy_prop_collection<NodePanelState>;
+    readonly panel_states: bpy_prop_collection<NodePanelState> &
+      bpy_prop_collection_names<NodePanelState>;
     /**
      * Internal input-to-output connections for muting
      * Read-only
      */
-    readonly internal_links: bpy_prop_collection<NodeLink>;
+    readonly internal_links: bpy_prop_collection<NodeLink> & bpy_prop_collection_names<NodeLink>;
     /**
      * Parent this node is attached to, e.g. a Frame node
      */
@@ -14741,12 +14767,16 @@ declare module "bpy.types" {
      * input_items
      * Read-only
      */
-    readonly input_items: bpy_prop_collection<NodeClosureInputItem> & NodeClosureInputItems;
+    readonly input_items: bpy_prop_collection<NodeClosureInputItem> &
+      bpy_prop_collection_names<NodeClosureInputItem> &
+      NodeClosureInputItems;
     /**
      * output_items
      * Read-only
      */
-    readonly output_items: bpy_prop_collection<NodeClosureOutputItem> & NodeClosureOutputItems;
+    readonly output_items: bpy_prop_collection<NodeClosureOutputItem> &
+      bpy_prop_collection_names<NodeClosureOutputItem> &
+      NodeClosureOutputItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -14797,7 +14827,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly bundle_items: bpy_prop_collection<NodeCombineBundleItem> & NodeCombineBundleItems;
+    readonly bundle_items: bpy_prop_collection<NodeCombineBundleItem> &
+      bpy_prop_collection_names<NodeCombineBundleItem> &
+      NodeCombineBundleItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -14892,12 +14924,14 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly input_items: bpy_prop_collection<NodeEvaluateClosureInputItem> &
+      bpy_prop_collection_names<NodeEvaluateClosureInputItem> &
       NodeEvaluateClosureInputItems;
     /**
      * Output Items
      * Read-only
      */
     readonly output_items: bpy_prop_collection<NodeEvaluateClosureOutputItem> &
+      bpy_prop_collection_names<NodeEvaluateClosureOutputItem> &
       NodeEvaluateClosureOutputItems;
     /**
      * Index of the active item
@@ -15320,7 +15354,9 @@ declare module "bpy.types" {
      * Items
      * Read-only
      */
-    readonly bundle_items: bpy_prop_collection<NodeSeparateBundleItem> & NodeSeparateBundleItems;
+    readonly bundle_items: bpy_prop_collection<NodeSeparateBundleItem> &
+      bpy_prop_collection_names<NodeSeparateBundleItem> &
+      NodeSeparateBundleItems;
     /**
      * Index of the active item
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -17638,6 +17674,7 @@ declare module "bpy.types" {
      * Read-only
      */
     readonly sample_attribute_items: bpy_prop_collection<NodeRaycastSampleAttributeItem> &
+      bpy_prop_collection_names<NodeRaycastSampleAttributeItem> &
       NodeRaycastSampleAttributeItems;
     /**
      * Index of the active item

@@ -28,22 +28,24 @@ declare module "bpy.types" {
      * Themes
      * Read-only
      */
-    readonly themes: bpy_prop_collection<Theme>;
+    readonly themes: bpy_prop_collection<Theme> & bpy_prop_collection_names<Theme>;
     /**
      * Styles
      * Read-only
      */
-    readonly ui_styles: bpy_prop_collection<ThemeStyle>;
+    readonly ui_styles: bpy_prop_collection<ThemeStyle> & bpy_prop_collection_names<ThemeStyle>;
     /**
      * Add-on
      * Read-only
      */
-    readonly addons: bpy_prop_collection<Addon> & Addons;
+    readonly addons: bpy_prop_collection<Addon> & bpy_prop_collection_names<Addon> & Addons;
     /**
      * Auto-Execution Paths
      * Read-only
      */
-    readonly autoexec_paths: bpy_prop_collection<PathCompare> & PathCompareCollection;
+    readonly autoexec_paths: bpy_prop_collection<PathCompare> &
+      bpy_prop_collection_names<PathCompare> &
+      PathCompareCollection;
     /**
      * Sort the recently searched items at the top
      * Default: `true`
@@ -113,7 +115,9 @@ declare module "bpy.types" {
      * Studio Lights
      * Read-only
      */
-    readonly studio_lights: bpy_prop_collection<StudioLight> & StudioLights;
+    readonly studio_lights: bpy_prop_collection<StudioLight> &
+      bpy_prop_collection_names<StudioLight> &
+      StudioLights;
     /**
      * Save preferences on exit when modified (unless factory settings have been loaded)
      * Default: `true`
@@ -615,7 +619,9 @@ declare module "bpy.types" {
      * Extension Repositories
      * Read-only
      */
-    readonly repos: bpy_prop_collection<UserExtensionRepo> & UserExtensionRepoCollection;
+    readonly repos: bpy_prop_collection<UserExtensionRepo> &
+      bpy_prop_collection_names<UserExtensionRepo> &
+      UserExtensionRepoCollection;
     /**
      * Index of the extensions repository being edited in the Preferences UI
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -703,7 +709,9 @@ declare module "bpy.types" {
      * Python Scripts Directory
      * Read-only
      */
-    readonly script_directories: bpy_prop_collection<ScriptDirectory> & ScriptDirectoryCollection;
+    readonly script_directories: bpy_prop_collection<ScriptDirectory> &
+      bpy_prop_collection_names<ScriptDirectory> &
+      ScriptDirectoryCollection;
     /**
      * The path to the '/branches' directory of your local svn-translation copy, to allow translating from the UI
      * max 767 bytes · Subtype: DIR_PATH
@@ -809,7 +817,9 @@ declare module "bpy.types" {
      * Asset Libraries
      * Read-only
      */
-    readonly asset_libraries: bpy_prop_collection<UserAssetLibrary> & AssetLibraryCollection;
+    readonly asset_libraries: bpy_prop_collection<UserAssetLibrary> &
+      bpy_prop_collection_names<UserAssetLibrary> &
+      AssetLibraryCollection;
     /**
      * Index of the asset library being edited in the Preferences UI
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -1206,7 +1216,8 @@ declare module "bpy.types" {
      * Lights used to display objects in solid shading mode
      * Read-only
      */
-    readonly solid_lights: bpy_prop_collection<UserSolidLight>;
+    readonly solid_lights: bpy_prop_collection<UserSolidLight> &
+      bpy_prop_collection_names<UserSolidLight>;
     /**
      * Color of the ambient light that uniformly lit the scene
      * Default: `[0, 0, 0]` · Range: [0, FLT_MAX] · soft [0, 1] · step 10 · precision 3 · Array 3 · Subtype: COLOR

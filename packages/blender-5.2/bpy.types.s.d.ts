@@ -811,22 +811,23 @@ declare module "bpy.types" {
      * Top-level strips only
      * Read-only
      */
-    readonly strips: bpy_prop_collection<Strip> & StripsTopLevel;
+    readonly strips: bpy_prop_collection<Strip> & bpy_prop_collection_names<Strip> & StripsTopLevel;
     /**
      * All strips, recursively including those inside metastrips
      * Read-only
      */
-    readonly strips_all: bpy_prop_collection<Strip>;
+    readonly strips_all: bpy_prop_collection<Strip> & bpy_prop_collection_names<Strip>;
     /**
      * Meta strip stack, last is currently edited meta strip
      * Read-only
      */
-    readonly meta_stack: bpy_prop_collection<Strip>;
+    readonly meta_stack: bpy_prop_collection<Strip> & bpy_prop_collection_names<Strip>;
     /**
      * Channels
      * Read-only
      */
-    readonly channels: bpy_prop_collection<SequenceTimelineChannel>;
+    readonly channels: bpy_prop_collection<SequenceTimelineChannel> &
+      bpy_prop_collection_names<SequenceTimelineChannel>;
     /**
      * Sequencer's active strip
      */
@@ -1434,12 +1435,12 @@ declare module "bpy.types" {
      * Data
      * Read-only
      */
-    readonly data: bpy_prop_collection<UnknownType>;
+    readonly data: bpy_prop_collection<UnknownType> & bpy_prop_collection_names<UnknownType>;
     /**
      * Optimized access to shape keys point data, when using foreach_get/foreach_set accessors. Warning: Does not support legacy Curve shape keys.
      * Read-only
      */
-    readonly points: bpy_prop_collection<ShapeKeyPoint>;
+    readonly points: bpy_prop_collection<ShapeKeyPoint> & bpy_prop_collection_names<ShapeKeyPoint>;
     /**
      * Compute local space vertices' normals for this shape key
      * @returns normals: normals
@@ -1552,7 +1553,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<Short2AttributeValue>;
+    readonly data: bpy_prop_collection<Short2AttributeValue> &
+      bpy_prop_collection_names<Short2AttributeValue>;
   }
 
   /**
@@ -1867,7 +1869,8 @@ declare module "bpy.types" {
      * Graphical definition equalization
      * Read-only
      */
-    readonly graphics: bpy_prop_collection<EQCurveMappingData>;
+    readonly graphics: bpy_prop_collection<EQCurveMappingData> &
+      bpy_prop_collection_names<EQCurveMappingData>;
     /**
      * Add a new EQ band
      * @param min_freq Minimum Frequency Default: `30` · Range: [0, 20000] · step 1 · precision 3
@@ -2210,12 +2213,16 @@ declare module "bpy.types" {
      * Collection of points that make up this poly or nurbs spline
      * Read-only
      */
-    readonly points: bpy_prop_collection<SplinePoint> & SplinePoints;
+    readonly points: bpy_prop_collection<SplinePoint> &
+      bpy_prop_collection_names<SplinePoint> &
+      SplinePoints;
     /**
      * Collection of points for Bézier curves only
      * Read-only
      */
-    readonly bezier_points: bpy_prop_collection<BezierSplinePoint> & SplineBezierPoints;
+    readonly bezier_points: bpy_prop_collection<BezierSplinePoint> &
+      bpy_prop_collection_names<BezierSplinePoint> &
+      SplineBezierPoints;
     /**
      * The type of tilt interpolation for 3D, Bézier curves
      * Default: 'LINEAR'
@@ -2579,7 +2586,8 @@ declare module "bpy.types" {
      * Columns within the table
      * Read-only
      */
-    readonly columns: bpy_prop_collection<SpreadsheetColumn>;
+    readonly columns: bpy_prop_collection<SpreadsheetColumn> &
+      bpy_prop_collection_names<SpreadsheetColumn>;
   }
 
   /**
@@ -2755,7 +2763,8 @@ declare module "bpy.types" {
      * data
      * Read-only
      */
-    readonly data: bpy_prop_collection<StringAttributeValue>;
+    readonly data: bpy_prop_collection<StringAttributeValue> &
+      bpy_prop_collection_names<StringAttributeValue>;
   }
 
   /**
@@ -4083,17 +4092,18 @@ declare module "bpy.types" {
      * Properties in the struct
      * Read-only
      */
-    readonly properties: bpy_prop_collection<Property>;
+    readonly properties: bpy_prop_collection<Property> & bpy_prop_collection_names<Property>;
     /**
      * Functions
      * Read-only
      */
-    readonly functions: bpy_prop_collection<Function>;
+    readonly functions: bpy_prop_collection<Function> & bpy_prop_collection_names<Function>;
     /**
      * Tags that properties can use to influence behavior
      * Read-only
      */
-    readonly property_tags: bpy_prop_collection<EnumPropertyItem>;
+    readonly property_tags: bpy_prop_collection<EnumPropertyItem> &
+      bpy_prop_collection_names<EnumPropertyItem>;
   }
 
   /**
@@ -4141,7 +4151,8 @@ declare module "bpy.types" {
      * Lights used to display objects in solid draw mode
      * Read-only
      */
-    readonly solid_lights: bpy_prop_collection<UserSolidLight>;
+    readonly solid_lights: bpy_prop_collection<UserSolidLight> &
+      bpy_prop_collection_names<UserSolidLight>;
     /**
      * Color of the ambient light that uniformly lit the scene
      * Default: `[0, 0, 0]` · Range: [0, FLT_MAX] · soft [0, 1] · step 10 · precision 3 · Array 3 · Subtype: COLOR · Read-only

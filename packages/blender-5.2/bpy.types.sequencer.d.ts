@@ -440,12 +440,16 @@ declare module "bpy.types" {
      * Elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<StripElement> & StripElements;
+    readonly elements: bpy_prop_collection<StripElement> &
+      bpy_prop_collection_names<StripElement> &
+      StripElements;
     /**
      * Retiming Keys
      * Read-only
      */
-    readonly retiming_keys: bpy_prop_collection<RetimingKey> & RetimingKeys;
+    readonly retiming_keys: bpy_prop_collection<RetimingKey> &
+      bpy_prop_collection_names<RetimingKey> &
+      RetimingKeys;
     /**
      * Use Multiple Views (when available)
      * Default: `false`
@@ -661,12 +665,13 @@ declare module "bpy.types" {
      * Strips nested in meta strip
      * Read-only
      */
-    readonly strips: bpy_prop_collection<Strip> & StripsMeta;
+    readonly strips: bpy_prop_collection<Strip> & bpy_prop_collection_names<Strip> & StripsMeta;
     /**
      * Channels
      * Read-only
      */
-    readonly channels: bpy_prop_collection<SequenceTimelineChannel>;
+    readonly channels: bpy_prop_collection<SequenceTimelineChannel> &
+      bpy_prop_collection_names<SequenceTimelineChannel>;
     /**
      * Playback volume of the sound
      * Default: `1` · Range: [0, 100] · step 10 · precision 3
@@ -890,12 +895,14 @@ declare module "bpy.types" {
      * Elements
      * Read-only
      */
-    readonly elements: bpy_prop_collection<StripElement>;
+    readonly elements: bpy_prop_collection<StripElement> & bpy_prop_collection_names<StripElement>;
     /**
      * Retiming Keys
      * Read-only
      */
-    readonly retiming_keys: bpy_prop_collection<RetimingKey> & RetimingKeys;
+    readonly retiming_keys: bpy_prop_collection<RetimingKey> &
+      bpy_prop_collection_names<RetimingKey> &
+      RetimingKeys;
     /**
      * File
      * Subtype: FILE_PATH
@@ -1122,7 +1129,9 @@ declare module "bpy.types" {
      * Retiming Keys
      * Read-only
      */
-    readonly retiming_keys: bpy_prop_collection<RetimingKey> & RetimingKeys;
+    readonly retiming_keys: bpy_prop_collection<RetimingKey> &
+      bpy_prop_collection_names<RetimingKey> &
+      RetimingKeys;
     /**
      * Playback volume of the sound
      * Default: `1` · Range: [0, 100] · step 10 · precision 3
@@ -1264,7 +1273,9 @@ declare module "bpy.types" {
      * Retiming Keys
      * Read-only
      */
-    readonly retiming_keys: bpy_prop_collection<RetimingKey> & RetimingKeys;
+    readonly retiming_keys: bpy_prop_collection<RetimingKey> &
+      bpy_prop_collection_names<RetimingKey> &
+      RetimingKeys;
     /**
      * Animation start offset (trim start)
      * Default: `0` · Range: [0, INT_MAX] · soft [0, 10000] · step 1 · Subtype: UNSIGNED
@@ -1588,7 +1599,9 @@ declare module "bpy.types" {
      * Modifiers affecting this strip
      * Read-only
      */
-    readonly modifiers: bpy_prop_collection<StripModifier> & StripModifiers;
+    readonly modifiers: bpy_prop_collection<StripModifier> &
+      bpy_prop_collection_names<StripModifier> &
+      StripModifiers;
     /**
      * Show retiming keys, so they can be moved
      * Default: `false`
@@ -1598,7 +1611,7 @@ declare module "bpy.types" {
      * Other strips currently connected to this strip
      * Read-only
      */
-    readonly connections: bpy_prop_collection<Strip>;
+    readonly connections: bpy_prop_collection<Strip> & bpy_prop_collection_names<Strip>;
     /**
      * DEBUG ONLY. Internal access to runtime-defined RNA data storage, intended solely for testing and debugging purposes. Do not access it in regular scripting work, and in particular, do not assume that it contains writable data
      * @param options keyword arguments (Python `name=value`)

@@ -353,12 +353,12 @@ declare module "bpy.types" {
      * Command history
      * Read-only
      */
-    readonly history: bpy_prop_collection<ConsoleLine>;
+    readonly history: bpy_prop_collection<ConsoleLine> & bpy_prop_collection_names<ConsoleLine>;
     /**
      * Command output
      * Read-only
      */
-    readonly scrollback: bpy_prop_collection<ConsoleLine>;
+    readonly scrollback: bpy_prop_collection<ConsoleLine> & bpy_prop_collection_names<ConsoleLine>;
   }
 
   /**
@@ -551,7 +551,8 @@ declare module "bpy.types" {
      * System's folders (usually root, available hard drives, etc)
      * Read-only
      */
-    readonly system_folders: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly system_folders: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active system folder (-1 if none)
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -561,7 +562,8 @@ declare module "bpy.types" {
      * System's bookmarks
      * Read-only
      */
-    readonly system_bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly system_bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active system bookmark (-1 if none)
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -570,7 +572,8 @@ declare module "bpy.types" {
     /**
      * User's bookmarks
      */
-    readonly bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly bookmarks: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active bookmark (-1 if none)
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -579,7 +582,8 @@ declare module "bpy.types" {
     /**
      * Recent Folders
      */
-    readonly recent_folders: bpy_prop_collection<FileBrowserFSMenuEntry>;
+    readonly recent_folders: bpy_prop_collection<FileBrowserFSMenuEntry> &
+      bpy_prop_collection_names<FileBrowserFSMenuEntry>;
     /**
      * Index of active recent folder (-1 if none)
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -1099,7 +1103,9 @@ declare module "bpy.types" {
      * Path from the data-block to the currently edited node tree
      * Read-only
      */
-    readonly path: bpy_prop_collection<NodeTreePath> & SpaceNodeEditorPath;
+    readonly path: bpy_prop_collection<NodeTreePath> &
+      bpy_prop_collection_names<NodeTreePath> &
+      SpaceNodeEditorPath;
     /**
      * Base node tree from context
      */
@@ -1862,12 +1868,15 @@ declare module "bpy.types" {
      * Persistent data for the tables shown in this spreadsheet editor
      * Read-only
      */
-    readonly tables: bpy_prop_collection<SpreadsheetTable> & SpreadsheetTables;
+    readonly tables: bpy_prop_collection<SpreadsheetTable> &
+      bpy_prop_collection_names<SpreadsheetTable> &
+      SpreadsheetTables;
     /**
      * Filters to remove rows from the displayed data
      * Read-only
      */
-    readonly row_filters: bpy_prop_collection<SpreadsheetRowFilter>;
+    readonly row_filters: bpy_prop_collection<SpreadsheetRowFilter> &
+      bpy_prop_collection_names<SpreadsheetRowFilter>;
   }
 
   /**
@@ -2170,7 +2179,8 @@ declare module "bpy.types" {
      * 3D regions (the third one defines quad view settings, the fourth one is same as 'region_3d')
      * Read-only
      */
-    readonly region_quadviews: bpy_prop_collection<RegionView3D>;
+    readonly region_quadviews: bpy_prop_collection<RegionView3D> &
+      bpy_prop_collection_names<RegionView3D>;
     /**
      * Display reconstruction data from active movie clip
      * Default: `true`

@@ -6100,7 +6100,7 @@ declare module "bpy.types" {
      * Shader AOV
      * Read-only
      */
-    readonly aovs: bpy_prop_collection<AOV> & AOVs;
+    readonly aovs: bpy_prop_collection<AOV> & bpy_prop_collection_names<AOV> & AOVs;
     /**
      * Active AOV
      * Read-only
@@ -6115,7 +6115,9 @@ declare module "bpy.types" {
      * Light Groups
      * Read-only
      */
-    readonly lightgroups: bpy_prop_collection<Lightgroup> & Lightgroups;
+    readonly lightgroups: bpy_prop_collection<Lightgroup> &
+      bpy_prop_collection_names<Lightgroup> &
+      Lightgroups;
     /**
      * Active Lightgroup
      * Read-only
@@ -6325,7 +6327,9 @@ declare module "bpy.types" {
      * All the objects in this layer
      * Read-only
      */
-    readonly objects: bpy_prop_collection<Object> & LayerObjects;
+    readonly objects: bpy_prop_collection<Object> &
+      bpy_prop_collection_names<Object> &
+      LayerObjects;
     /**
      * Enable or disable rendering of this View Layer
      * Default: `true`
@@ -6476,7 +6480,7 @@ declare module "bpy.types" {
      * Viewer Path
      * Read-only
      */
-    readonly path: bpy_prop_collection<ViewerPathElem>;
+    readonly path: bpy_prop_collection<ViewerPathElem> & bpy_prop_collection_names<ViewerPathElem>;
   }
 
   /**
@@ -6861,7 +6865,7 @@ declare module "bpy.types" {
      * A list of currently running modal operators
      * Read-only
      */
-    readonly modal_operators: bpy_prop_collection<Operator>;
+    readonly modal_operators: bpy_prop_collection<Operator> & bpy_prop_collection_names<Operator>;
     /**
      * Set the cursor position
      * @param x Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
@@ -7222,7 +7226,9 @@ declare module "bpy.types" {
      * Items in the action map, mapping an XR event to an operator, pose, or haptic output
      * Read-only
      */
-    readonly actionmap_items: bpy_prop_collection<XrActionMapItem> & XrActionMapItems;
+    readonly actionmap_items: bpy_prop_collection<XrActionMapItem> &
+      bpy_prop_collection_names<XrActionMapItem> &
+      XrActionMapItems;
     /**
      * Selected Item
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -7254,7 +7260,9 @@ declare module "bpy.types" {
      * OpenXR component paths
      * Read-only
      */
-    readonly component_paths: bpy_prop_collection<XrComponentPath> & XrComponentPaths;
+    readonly component_paths: bpy_prop_collection<XrComponentPath> &
+      bpy_prop_collection_names<XrComponentPath> &
+      XrComponentPaths;
     /**
      * Input threshold for button/axis actions
      * Default: `0` · Range: [0, 1] · step 10 · precision 3
@@ -7351,7 +7359,9 @@ declare module "bpy.types" {
      * OpenXR user paths
      * Read-only
      */
-    readonly user_paths: bpy_prop_collection<XrUserPath> & XrUserPaths;
+    readonly user_paths: bpy_prop_collection<XrUserPath> &
+      bpy_prop_collection_names<XrUserPath> &
+      XrUserPaths;
     /**
      * Identifier of operator to call on action event
      * max 63 bytes
@@ -7428,7 +7438,9 @@ declare module "bpy.types" {
      * Bindings for the action map item, mapping the action to an XR input
      * Read-only
      */
-    readonly bindings: bpy_prop_collection<XrActionMapBinding> & XrActionMapBindings;
+    readonly bindings: bpy_prop_collection<XrActionMapBinding> &
+      bpy_prop_collection_names<XrActionMapBinding> &
+      XrActionMapBindings;
     /**
      * Currently selected binding
      * Default: `0` · Range: [-32768, 32767] · step 1
@@ -8123,7 +8135,9 @@ declare module "bpy.types" {
      * XR Action Maps
      * Read-only
      */
-    readonly actionmaps: bpy_prop_collection<XrActionMap> & XrActionMaps;
+    readonly actionmaps: bpy_prop_collection<XrActionMap> &
+      bpy_prop_collection_names<XrActionMap> &
+      XrActionMaps;
     /**
      * Active Action Map
      * Default: `0` · Range: [INT_MIN, INT_MAX] · soft [-10000, 10000] · step 1

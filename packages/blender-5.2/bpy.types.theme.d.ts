@@ -183,17 +183,20 @@ declare module "bpy.types" {
      * Bone Color Sets
      * Read-only
      */
-    readonly bone_color_sets: bpy_prop_collection<ThemeBoneColorSet>;
+    readonly bone_color_sets: bpy_prop_collection<ThemeBoneColorSet> &
+      bpy_prop_collection_names<ThemeBoneColorSet>;
     /**
      * Collection Color
      * Read-only
      */
-    readonly collection_color: bpy_prop_collection<ThemeCollectionColor>;
+    readonly collection_color: bpy_prop_collection<ThemeCollectionColor> &
+      bpy_prop_collection_names<ThemeCollectionColor>;
     /**
      * Strip Color
      * Read-only
      */
-    readonly strip_color: bpy_prop_collection<ThemeStripColor>;
+    readonly strip_color: bpy_prop_collection<ThemeStripColor> &
+      bpy_prop_collection_names<ThemeStripColor>;
   }
 
   /**

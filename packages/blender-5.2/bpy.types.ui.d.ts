@@ -3433,7 +3433,7 @@ declare module "bpy.types" {
      * List of gizmos in the Gizmo Map
      * Read-only
      */
-    readonly gizmos: bpy_prop_collection<Gizmo> & Gizmos;
+    readonly gizmos: bpy_prop_collection<Gizmo> & bpy_prop_collection_names<Gizmo> & Gizmos;
     /**
      * Test if the gizmo group can be called or not
      * @param context Read-only · Never None
@@ -6536,7 +6536,7 @@ declare module "bpy.types" {
      * Macros
      * Read-only
      */
-    readonly macros: bpy_prop_collection<Macro>;
+    readonly macros: bpy_prop_collection<Macro> & bpy_prop_collection_names<Macro>;
     /**
      * report
      * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.

@@ -288,6 +288,13 @@ export const diagnostics = {
     suggestion:
       'write a literal ("INVOKE_DEFAULT", true) or a const name here, or compute it into a const before the call',
   },
+  collectionDotName: {
+    code: "BPY2011",
+    message:
+      "'{0}' is no member of this Blender collection: reading it as an item's name would hide a misspelled member",
+    suggestion:
+      'for the item named "{0}", write coll["{0}"] (KeyError when missing) or coll.get("{0}")',
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

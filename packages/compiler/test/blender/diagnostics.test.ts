@@ -67,6 +67,14 @@ describe("Blender diagnostics", () => {
     ];
     expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2010@6"]);
   });
+  it("BPY2011: a collection item by name written as a member", () => {
+    const src = [
+      'console.log(bpy.data.objects["Cube"].name);', // 3: fine
+      "console.log(bpy.data.objects.lenght);", // 4: refused
+      "console.log(bpy.data.objects.length);", // 5: a member: fine
+    ];
+    expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2011@4"]);
+  });
   it("BPY2008: a context manager's value used without using", () => {
     const lines = [
       "const [from, to] = bpy.data.libraries.load('/tmp/x.blend');", // 3: destructured
@@ -134,9 +142,7 @@ describe("Blender diagnostics", () => {
     expect(codes(HEAD + 'bpy.ops.mesh.primitive_cube_add({ size: 2 }, "EXEC_NOPE");')).toEqual([
       "TS2345@3",
     ]);
-    expect(codes(HEAD + 'const o = bpy.data.objects["Cube"];\nconsole.log(o);')[0]).toMatch(
-      /^TS\d+@3$/,
-    );
+    expect(codes(HEAD + 'const o = bpy.data.objects["Cube"];\nconsole.log(o.name);')).toEqual([]);
     expect(codes(HEAD + "const v = new Vector([1, 2, 3]);\nconsole.log(v + v);")[0]).toMatch(
       /^TS\d+@4$/,
     );

@@ -32,6 +32,12 @@ export function blenderPropertyGet(
   const name = node.name.text;
   if (name === "length" && isLenMember(decl)) return py.call("len", obj);
   if (isTypingsDictType(ctx, objType)) return py.sub(obj, py.str(name)); // bmesh.ops results
+  if (!sym && isPythonObjectType(ctx, objType) && objType.getStringIndexType()) {
+    // `objects.Cube` reaches the collection's by-name index signature: it would be Python's
+    // `objects["Cube"]`, but it is more often a misspelled member (`objects.lenght`)
+    ctx.report(node.name, "collectionDotName", name);
+    return py.sub(obj, py.str(name));
+  }
   const renamed = pyNameOf(ctx, sym);
   if (renamed) return py.attrOrGetattr(obj, renamed);
   if (isPythonObjectType(ctx, objType) && (!decl || isTypingsDecl(decl)))
