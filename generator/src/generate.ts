@@ -9,6 +9,7 @@ import { emitProps } from "./props.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
 import {
   APP_FIELD_TYPES,
+  ATTRIBUTE_OVERRIDES,
   APP_LIBRARY_INFO,
   CONTEXT_ALWAYS_SET,
   EXTRA_STRUCT_MEMBERS,
@@ -659,8 +660,10 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
         ...reconcile(`${propKey(m.name)}(${sig.params}): ${ret};`, baseOverloads(m.name, isStatic)),
       );
     } else {
-      const r =
-        m.type !== undefined
+      const override = ATTRIBUTE_OVERRIDES[`bpy_types.${s.identifier}.${m.name}`];
+      const r = override
+        ? { type: py.placeholders(override), note: undefined }
+        : m.type !== undefined
           ? py.rst(m.type, "attr")
           : { type: "unknown", note: "type not documented by Blender" };
       const d = [

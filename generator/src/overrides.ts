@@ -12,6 +12,17 @@
 
 /** Return types (TS text; may reference classes through `@Module.Class` placeholders resolved by the generator). */
 export const RETURN_OVERRIDES: Record<string, string> = {
+  // Python-defined functions that return a value Blender does not document (their source:
+  // `return space_data.overlay.grid_scale_unit` / `return 1.0`; a dict comprehension)
+  "bpy_extras.object_utils.object_add_grid_scale": "number",
+  "bpy_types.Operator.as_keywords": "Record<string, unknown>",
+  // idprop.types.IDPropertyGroup (C, no :rtype:): dict-like access to ID properties
+  "idprop.types.IDPropertyGroup.get": "unknown",
+  "idprop.types.IDPropertyGroup.keys": "string[]",
+  "idprop.types.IDPropertyGroup.values": "unknown[]",
+  "idprop.types.IDPropertyGroup.items": "[string, unknown][]",
+  "idprop.types.IDPropertyGroup.to_dict": "Record<string, unknown>",
+  "idprop.types.IDPropertyGroup.pop": "unknown",
   // mathutils.Vector (docs give the rtype in prose only, or not at all)
   "mathutils.Vector.copy": "@mathutils.Vector",
   "mathutils.Vector.freeze": "@mathutils.Vector",
@@ -186,6 +197,13 @@ export const ATTRIBUTE_OVERRIDES: Record<string, string> = {
   "mathutils.Color.owner": "unknown",
   "mathutils.Matrix.row": "@mathutils.Vector[]",
   "mathutils.Matrix.col": "@mathutils.Vector[]",
+  // Python properties of bpy_types.py without `:type:` (their source: `range(start, end)`,
+  // `ord_ind(a, b)` pairs), checked live by the oracle (generator/test/oracle)
+  "bpy_types.MeshPolygon.loop_indices": "readonly number[]",
+  "bpy_types.MeshPolygon.edge_keys": "readonly (readonly [number, number])[]",
+  "bpy_types.MeshLoopTriangle.edge_keys": "readonly (readonly [number, number])[]",
+  "bpy_types.Mesh.edge_keys": "readonly (readonly [number, number])[]",
+  "bpy_types.MeshEdge.key": "readonly [number, number]",
 };
 
 /**

@@ -99,6 +99,10 @@ export class PyTypes {
         note: "the dict of output slots named by the docstring; slot types inferred from their names (bmesh.ops docstrings give none)",
       };
     }
+    // A Python-defined function's source says whether it returns a value: `void` only when it
+    // does not (or, for C functions, when nothing at all is documented about a result).
+    if (f.returns.returnsValue === true && !f.returns.description)
+      return { type: "unknown", note: "returns a value whose type Blender does not document" };
     if (!f.returns.description) return { type: "void", note: undefined };
     return {
       type: "unknown",

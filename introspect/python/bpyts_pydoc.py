@@ -4,11 +4,13 @@
 # TypeScript generator maps them. Where a docstring says nothing, OVERRIDES (below) may supply a
 # type ("typeSource": "override"); otherwise the slot is marked "unknown" — never silently `any`.
 
+import ast
 import builtins
 import inspect
 import os
 import re
 import sys
+import textwrap
 import types
 
 # Hand-written types for slots whose docstrings say nothing. Keys:
@@ -310,6 +312,63 @@ def _positional_limit(obj, qualname, count):
     return None
 
 
+# RST type of a returned expression's syntax, for _python_returns.
+_RETURN_KINDS = (
+    (ast.Dict, "dict"),
+    (ast.DictComp, "dict"),
+    (ast.List, "list"),
+    (ast.ListComp, "list"),
+    (ast.Set, "set"),
+    (ast.SetComp, "set"),
+    (ast.Tuple, "tuple"),
+    (ast.JoinedStr, "str"),
+    (ast.Compare, "bool"),
+)
+
+
+def _python_returns(obj):
+    """(returns a value?, RST type when every returned expression says the same) from the source
+    of a Python-defined function; (None, None) when there is no source to read."""
+    func = getattr(obj, "__func__", obj)
+    if not isinstance(func, types.FunctionType):
+        return None, None
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return None, None
+    node = tree.body[0] if tree.body else None
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None, None
+    values, generator = [], False
+
+    def visit(n):
+        nonlocal generator
+        for child in ast.iter_child_nodes(n):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            if isinstance(child, (ast.Yield, ast.YieldFrom)):
+                generator = True
+            if isinstance(child, ast.Return) and child.value is not None:
+                if not (isinstance(child.value, ast.Constant) and child.value.value is None):
+                    values.append(child.value)
+            visit(child)
+
+    visit(node)
+    if generator:
+        return True, None
+    if not values:
+        return False, None
+    kinds = set()
+    for v in values:
+        kind = None
+        if isinstance(v, ast.Constant) and not isinstance(v.value, bytes):
+            kind = {bool: "bool", int: "int", float: "float", str: "str"}.get(type(v.value))
+        else:
+            kind = next((k for cls, k in _RETURN_KINDS if isinstance(v, cls)), None)
+        kinds.add(kind)
+    return True, (kinds.pop() if len(kinds) == 1 and None not in kinds else None)
+
+
 def describe_function(obj, name, kind, qualname=None, doc=None):
     """PyFunction for a Python or C callable."""
     if doc is None:
@@ -367,10 +426,15 @@ def describe_function(obj, name, kind, qualname=None, doc=None):
             entry["description"] = args[p["name"]]
         out_params.append(entry)
     returns = {}
+    returns_value, inferred = _python_returns(obj)
+    if returns_value is not None:
+        returns["returnsValue"] = returns_value
     if rtype:
         returns["type"], returns["typeSource"] = rtype, "docstring"
     elif "rtype" in override:
         returns["type"], returns["typeSource"] = override["rtype"], "override"
+    elif inferred:
+        returns["type"], returns["typeSource"] = inferred, "inferred"
     else:
         returns["typeSource"] = "unknown"
     if ret:

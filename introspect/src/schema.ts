@@ -145,7 +145,8 @@ export interface RnaFunction {
 }
 
 /** Where a Python type string came from: the docstring, the OVERRIDES table, the runtime type of a constant's value, or "unknown" (nothing said it; the generator decides). */
-export type TypeSource = "docstring" | "override" | "runtime" | "unknown";
+/** `inferred`: from the Python source of a Python-defined function (its return statements). */
+export type TypeSource = "docstring" | "override" | "runtime" | "inferred" | "unknown";
 
 export type ParameterKind =
   "positional_only" | "positional_or_keyword" | "var_positional" | "keyword_only" | "var_keyword";
@@ -165,6 +166,11 @@ export interface PyReturn {
   /** Raw RST `:rtype:` text. */
   type?: string;
   typeSource: TypeSource;
+  /**
+   * Python-defined functions only: whether the source returns (or yields) a value, so a missing
+   * `:rtype:` is not read as "returns None". Absent for C functions (no source to read).
+   */
+  returnsValue?: boolean;
   /** `:return:` text. */
   description?: string;
 }

@@ -126,7 +126,7 @@ const rnaFunction = z.object({
   registeredOptional: flag,
 });
 
-const typeSource = z.enum(["docstring", "override", "runtime", "unknown"]);
+const typeSource = z.enum(["docstring", "override", "runtime", "inferred", "unknown"]);
 
 const pyFunction = z.object({
   name: str,
@@ -149,7 +149,12 @@ const pyFunction = z.object({
       description: str.optional(),
     }),
   ),
-  returns: z.object({ type: str.optional(), typeSource, description: str.optional() }),
+  returns: z.object({
+    type: str.optional(),
+    typeSource,
+    description: str.optional(),
+    returnsValue: z.boolean().optional(),
+  }),
   doc: str,
 });
 

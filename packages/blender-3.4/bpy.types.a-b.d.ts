@@ -4260,9 +4260,10 @@ declare module "bpy.types" {
      * The same as 'bone in other_bone.parent_recursive'
      * but saved generating a list.
      * @param parent_test  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types._GenericBone`.)
      */
-    parent_index(parent_test: unknown): void;
+    parent_index(parent_test: unknown): unknown;
     /**
      * A list of parents, starting with the immediate parent
      * Read-only

@@ -1960,18 +1960,17 @@ declare module "bpy.types" {
      */
     evaluated_depsgraph_get(): Depsgraph | null;
     /**
-     *
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Context`.)
      */
-    copy(): void;
+    copy(): unknown;
     /**
      * Returns the property from the path, raise an exception when not found.
      * @param path patch which this property resolves.
      * @param coerce optional argument, when True, the property will be converted into its Python representation. Default: `True`.
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Context`.)
      */
-    path_resolve(path: string, coerce?: boolean): void;
-    /** Inherited from bpy_struct (ID-property access). */
     path_resolve(path: string, coerce?: boolean): unknown;
     /**
      * Context manager to temporarily override members in the context.

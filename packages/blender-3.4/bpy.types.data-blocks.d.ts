@@ -5960,10 +5960,9 @@ declare module "bpy.types" {
     count_selected_items(): bpy_prop_array<number>;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.Mesh`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
     /**
      * Make a mesh from a list of vertices/edges/faces
      * Until we have a nicer way to make geometry, use this.
@@ -9703,10 +9702,10 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
-     *
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Text`.)
      */
-    as_module(): void;
+    as_module(): unknown;
     /**
      * @param options keyword arguments (Python `name=value`)
      * @returns The specified region as a string.

@@ -88,9 +88,10 @@ declare module "bpy.types" {
     draw?(context: Context): void;
     /**
      * @param opname  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Macro`.)
      */
-    static define(opname: unknown): void;
+    static define(opname: unknown): unknown;
   }
 
   /**
@@ -771,10 +772,9 @@ declare module "bpy.types" {
     readonly index: number;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshEdge`.)
      */
-    readonly key: unknown;
+    readonly key: readonly [number, number];
   }
 
   /**
@@ -1065,10 +1065,9 @@ declare module "bpy.types" {
     readonly center: unknown;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshLoopTriangle`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
   }
 
   /**
@@ -1229,16 +1228,14 @@ declare module "bpy.types" {
     flip(): void;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshPolygon`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshPolygon`.)
      */
-    readonly loop_indices: unknown;
+    readonly loop_indices: readonly number[];
   }
 
   /**

@@ -305,7 +305,7 @@ declare module "bpy.utils" {
       /**  Default: `None`. (type not documented by Blender) */
       report?: unknown;
     }>,
-  ): void;
+  ): boolean;
   /**
    * Load scripts and run each modules register function.
    * @param options keyword arguments (Python `name=value`)
@@ -333,10 +333,10 @@ declare module "bpy.utils" {
     enum_name: string,
   ): string[];
   /**
-   * manual_map
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function manual_map(): void;
+  export function manual_map(): unknown;
   /**
    * Load all modules in a path and return them as a list.
    * @param path this path is scanned for scripts and packages.
@@ -349,6 +349,7 @@ declare module "bpy.utils" {
    * @param name  (type not documented by Blender)
    * @param preset_path  (type not documented by Blender)
    * @param options keyword arguments (Python `name=value`)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
   export function preset_find(
@@ -360,7 +361,7 @@ declare module "bpy.utils" {
       /**  Default: `'.py'`. (type inferred from the default value) */
       ext?: string;
     }>,
-  ): void;
+  ): unknown;
   /**
    * Returns a list of paths for a specific preset.
    * @param subdir preset subdirectory (must not be an absolute path).
@@ -388,9 +389,10 @@ declare module "bpy.utils" {
    * Utility function to create register and unregister functions
    * which simply registers and unregisters a sequence of classes.
    * @param classes  (type not documented by Blender)
+   * @returns  (documented only as `tuple`)
    * @blender 3.4.1
    */
-  export function register_classes_factory(classes: unknown): void;
+  export function register_classes_factory(classes: unknown): readonly unknown[];
   /**
    * @param manual_hook  (type not documented by Blender)
    * @blender 3.4.1
@@ -449,14 +451,16 @@ declare module "bpy.utils" {
   ): string;
   /**
    * returns the user preference or None
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function script_path_pref(): void;
+  export function script_path_pref(): unknown;
   /**
    * returns the env var and falls back to home dir or None
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function script_path_user(): void;
+  export function script_path_user(): unknown;
   /**
    * Returns a list of valid script paths.
    * @param options keyword arguments (Python `name=value`)
@@ -611,8 +615,9 @@ declare module "bpy.utils.previews" {
     constructor();
     /**
      * @param name  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    _gen_key(name: unknown): void;
+    _gen_key(name: unknown): unknown;
     /**
      * Clear all previews.
      */

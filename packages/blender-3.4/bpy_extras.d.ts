@@ -127,6 +127,7 @@ declare module "bpy_extras.anim_utils" {
    * An coroutine that bakes actions for multiple objects.
    * @param object_action_pairs Sequence of object action tuples, action is the destination for the baked data. When None a new action will be created.
    * @param options keyword arguments (Python `name=value`)
+   * @returns  (returns a value whose type Blender does not document)
    * **kwargs: type not documented by Blender
    * @blender 3.4.1
    */
@@ -136,7 +137,7 @@ declare module "bpy_extras.anim_utils" {
       /** Any other keyword argument. */
       [keyword: string]: unknown;
     }>,
-  ): void;
+  ): unknown;
 }
 
 /** Helpers for asset management tasks. */
@@ -150,16 +151,19 @@ declare module "bpy_extras.asset_utils" {
     protected constructor();
     /**
      * @param context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    static get_active_asset(context: unknown): void;
+    static get_active_asset(context: unknown): unknown;
     /**
      * @param space_data  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    static is_asset_browser(space_data: unknown): void;
+    static is_asset_browser(space_data: unknown): unknown;
     /**
      * @param context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    static is_asset_browser_poll(context: unknown): void;
+    static is_asset_browser_poll(context: unknown): unknown;
   }
 }
 
@@ -183,14 +187,16 @@ declare module "bpy_extras.id_map_utils" {
    * Return a set of IDs directly or indirectly referenced by id.
    * @param id  (type not documented by Blender)
    * @param ref_map  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function get_all_referenced_ids(id: unknown, ref_map: unknown): void;
+  export function get_all_referenced_ids(id: unknown, ref_map: unknown): unknown;
   /**
    * Return a dictionary of direct datablock references for every datablock in the blend file.
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function get_id_reference_map(): void;
+  export function get_id_reference_map(): unknown;
 }
 
 /** Module `bpy_extras.image_utils`. */
@@ -242,13 +248,14 @@ declare module "bpy_extras.io_utils" {
     check_extension: boolean;
     /**
      * @param _context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    check(_context: unknown): void;
+    check(_context: unknown): unknown;
     /**
      * @param context  (type not documented by Blender)
      * @param _event  (type not documented by Blender)
      */
-    invoke(context: unknown, _event: unknown): void;
+    invoke(context: unknown, _event: unknown): Set<string>;
   }
 
   /**
@@ -260,13 +267,14 @@ declare module "bpy_extras.io_utils" {
     protected constructor();
     /**
      * @param _context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    check(_context: unknown): void;
+    check(_context: unknown): unknown;
     /**
      * @param context  (type not documented by Blender)
      * @param _event  (type not documented by Blender)
      */
-    invoke(context: unknown, _event: unknown): void;
+    invoke(context: unknown, _event: unknown): Set<string>;
   }
 
   /**
@@ -276,6 +284,7 @@ declare module "bpy_extras.io_utils" {
    * @param from_up  Default: `'Z'`. (type inferred from the default value)
    * @param to_forward  Default: `'Y'`. (type inferred from the default value)
    * @param to_up  Default: `'Z'`. (type inferred from the default value)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
   export function axis_conversion(
@@ -283,7 +292,7 @@ declare module "bpy_extras.io_utils" {
     from_up?: string,
     to_forward?: string,
     to_up?: string,
-  ): void;
+  ): unknown;
   /**
    * Function to ensure an operator has valid axis conversion settings, intended
    * to be used from :class:`bpy.types.Operator.check`.
@@ -314,9 +323,10 @@ declare module "bpy_extras.io_utils" {
    * with specified default values (axes).
    * @param axis_forward  Default: `'Y'`. (type inferred from the default value)
    * @param axis_up  Default: `'Z'`. (type inferred from the default value)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function orientation_helper(axis_forward?: string, axis_up?: string): void;
+  export function orientation_helper(axis_forward?: string, axis_up?: string): unknown;
   /**
    * Return a filepath relative to a destination directory, for use with
    * exporters.
@@ -367,6 +377,7 @@ declare module "bpy_extras.io_utils" {
    * @param name_max  Default: `-1`. (type inferred from the default value)
    * @param clean_func Function to call on *name* before creating a unique value. Default: `None`. (documented only as `function`)
    * @param sep Separator to use when between the name and a number when a duplicate name is found. Default: `'.'`.
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
   export function unique_name(
@@ -376,17 +387,19 @@ declare module "bpy_extras.io_utils" {
     name_max?: number,
     clean_func?: (...args: never[]) => unknown,
     sep?: string,
-  ): void;
+  ): unknown;
   /**
    * @param list_of_tuples  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function unpack_face_list(list_of_tuples: unknown): void;
+  export function unpack_face_list(list_of_tuples: unknown): unknown;
   /**
    * @param list_of_tuples  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function unpack_list(list_of_tuples: unknown): void;
+  export function unpack_list(list_of_tuples: unknown): unknown;
 }
 
 /** Module `bpy_extras.keyconfig_utils`. */
@@ -407,9 +420,10 @@ declare module "bpy_extras.keyconfig_utils" {
   export function addon_keymap_unregister(keymap_data: unknown): void;
   /**
    * @param kc  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function keyconfig_test(kc: unknown): void;
+  export function keyconfig_test(kc: unknown): unknown;
 }
 
 /** Module `bpy_extras.mesh_utils`. */
@@ -438,9 +452,10 @@ declare module "bpy_extras.mesh_utils" {
    * closed loops have matching start and end values.
    * @param mesh  (type not documented by Blender)
    * @param edges  Default: `None`. (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function edge_loops_from_edges(mesh: unknown, edges?: unknown): void;
+  export function edge_loops_from_edges(mesh: unknown, edges?: unknown): unknown;
   /**
    * Splits the mesh into connected triangles, use this for separating cubes from
    * other mesh elements within 1 mesh datablock.
@@ -464,6 +479,7 @@ declare module "bpy_extras.mesh_utils" {
    * @param indices a list of indices to use this list is the ordered closed polyline to fill, and can be a subset of the data given. (documented only as `list`)
    * @param fix_loops If this is enabled polylines that use loops to make multiple polylines are delt with correctly. Default: `True`.
    * @param debug_print  Default: `True`. (type inferred from the default value)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
   export function ngon_tessellate(
@@ -471,7 +487,7 @@ declare module "bpy_extras.mesh_utils" {
     indices: unknown[],
     fix_loops?: boolean,
     debug_print?: boolean,
-  ): void;
+  ): unknown;
   /**
    * Generates a list of random points over mesh loop triangles.
    * @param num_points the number of random points to generate on each triangle. (type not documented by Blender)
@@ -628,137 +644,137 @@ declare module "bpy_extras.node_shader_utils" {
      */
     readonly transmission_texture: unknown;
     /**
-     * alpha_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    alpha_get(): void;
+    alpha_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     alpha_set(value: unknown): void;
     /**
-     * alpha_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    alpha_texture_get(): void;
+    alpha_texture_get(): unknown;
     /**
-     * base_color_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    base_color_get(): void;
+    base_color_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     base_color_set(color: unknown): void;
     /**
-     * base_color_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    base_color_texture_get(): void;
+    base_color_texture_get(): unknown;
     /**
-     * emission_color_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_color_get(): void;
+    emission_color_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     emission_color_set(color: unknown): void;
     /**
-     * emission_color_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_color_texture_get(): void;
+    emission_color_texture_get(): unknown;
     /**
-     * emission_strength_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_strength_get(): void;
+    emission_strength_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     emission_strength_set(value: unknown): void;
     /**
-     * emission_strength_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_strength_texture_get(): void;
+    emission_strength_texture_get(): unknown;
     /**
-     * ior_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    ior_get(): void;
+    ior_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     ior_set(value: unknown): void;
     /**
-     * ior_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    ior_texture_get(): void;
+    ior_texture_get(): unknown;
     /**
-     * metallic_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    metallic_get(): void;
+    metallic_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     metallic_set(value: unknown): void;
     /**
-     * metallic_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    metallic_texture_get(): void;
+    metallic_texture_get(): unknown;
     /**
-     * node_normalmap_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    node_normalmap_get(): void;
+    node_normalmap_get(): unknown;
     /**
-     * normalmap_strength_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    normalmap_strength_get(): void;
+    normalmap_strength_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     normalmap_strength_set(value: unknown): void;
     /**
-     * normalmap_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    normalmap_texture_get(): void;
+    normalmap_texture_get(): unknown;
     /**
-     * roughness_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    roughness_get(): void;
+    roughness_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     roughness_set(value: unknown): void;
     /**
-     * roughness_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    roughness_texture_get(): void;
+    roughness_texture_get(): unknown;
     /**
-     * specular_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_get(): void;
+    specular_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     specular_set(value: unknown): void;
     /**
-     * specular_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_texture_get(): void;
+    specular_texture_get(): unknown;
     /**
-     * specular_tint_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_tint_get(): void;
+    specular_tint_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     specular_tint_set(value: unknown): void;
     /**
-     * transmission_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    transmission_get(): void;
+    transmission_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     transmission_set(value: unknown): void;
     /**
-     * transmission_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    transmission_texture_get(): void;
+    transmission_texture_get(): unknown;
     /**
      * update
      */
@@ -771,9 +787,10 @@ declare module "bpy_extras.node_utils" {
   /**
    * @param node  (type not documented by Blender)
    * @param name  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 3.4.1
    */
-  export function find_node_input(node: unknown, name: unknown): void;
+  export function find_node_input(node: unknown, name: unknown): unknown;
 }
 
 /** Module `bpy_extras.object_utils`. */
@@ -794,7 +811,7 @@ declare module "bpy_extras.object_utils" {
     /**
      * @param context  (type not documented by Blender)
      */
-    static poll(context: unknown): void;
+    static poll(context: unknown): boolean;
   }
 
   /**
@@ -814,7 +831,7 @@ declare module "bpy_extras.object_utils" {
    * @param context  (type not documented by Blender)
    * @blender 3.4.1
    */
-  export function object_add_grid_scale(context: unknown): void;
+  export function object_add_grid_scale(context: unknown): number;
   /**
    * Scale an operators distance values by the grid size.
    * @param operator  (type not documented by Blender)

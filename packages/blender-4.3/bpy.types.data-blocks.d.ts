@@ -6192,10 +6192,10 @@ declare module "bpy.types" {
      */
     readonly edge_creases: unknown;
     /**
-     *
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Mesh`.)
      */
-    edge_creases_ensure(): void;
+    edge_creases_ensure(): unknown;
     /**
      *
      * (Defined in Python: `bpy_types.Mesh`.)
@@ -6203,10 +6203,9 @@ declare module "bpy.types" {
     edge_creases_remove(): void;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.Mesh`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
     /**
      * Make a mesh from a list of vertices/edges/faces
      * Until we have a nicer way to make geometry, use this.
@@ -6250,10 +6249,10 @@ declare module "bpy.types" {
      */
     readonly vertex_creases: unknown;
     /**
-     *
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Mesh`.)
      */
-    vertex_creases_ensure(): void;
+    vertex_creases_ensure(): unknown;
     /**
      *
      * (Defined in Python: `bpy_types.Mesh`.)
@@ -6267,10 +6266,10 @@ declare module "bpy.types" {
      */
     readonly vertex_paint_mask: unknown;
     /**
-     *
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Mesh`.)
      */
-    vertex_paint_mask_ensure(): void;
+    vertex_paint_mask_ensure(): unknown;
     /**
      *
      * (Defined in Python: `bpy_types.Mesh`.)
@@ -9951,10 +9950,10 @@ declare module "bpy.types" {
       }>,
     ): void;
     /**
-     *
+     * @returns  (returns a value whose type Blender does not document)
      * (Defined in Python: `bpy_types.Text`.)
      */
-    as_module(): void;
+    as_module(): unknown;
     /**
      * @param options keyword arguments (Python `name=value`)
      * @returns The specified region as a string.

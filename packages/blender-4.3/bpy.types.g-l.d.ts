@@ -1261,9 +1261,10 @@ declare module "bpy.types" {
     /**
      * Provide render settings for `HdRenderDelegate`.
      * @param engine_type  (type not documented by Blender)
+     * @returns  (documented only as `dict`)
      * (Defined in Python: `bpy_types.HydraRenderEngine`.)
      */
-    get_render_settings(engine_type: unknown): void;
+    get_render_settings(engine_type: unknown): Record<string, unknown>;
   }
 
   /**

@@ -763,10 +763,9 @@ declare module "bpy.types" {
     readonly index: number;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshEdge`.)
      */
-    readonly key: unknown;
+    readonly key: readonly [number, number];
   }
 
   /**
@@ -947,10 +946,9 @@ declare module "bpy.types" {
     readonly center: unknown;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshLoopTriangle`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
   }
 
   /**
@@ -1076,16 +1074,14 @@ declare module "bpy.types" {
     flip(): void;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshPolygon`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `bpy_types.MeshPolygon`.)
      */
-    readonly loop_indices: unknown;
+    readonly loop_indices: readonly number[];
   }
 
   /**

@@ -5711,7 +5711,7 @@ declare module "bpy.types" {
         /**  Default: `()`. (type not documented by Blender) */
         ignore?: unknown;
       }>,
-    ): void;
+    ): Record<string, unknown>;
     /**
      * Set the message to show in the tool-tip when poll fails.
      *

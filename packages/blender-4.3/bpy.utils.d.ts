@@ -333,7 +333,7 @@ declare module "bpy.utils" {
       /**  Default: `None`. (type not documented by Blender) */
       report?: unknown;
     }>,
-  ): void;
+  ): boolean;
   /**
    * Load scripts and run each modules register function.
    * @param options keyword arguments (Python `name=value`)
@@ -370,10 +370,10 @@ declare module "bpy.utils" {
    */
   export function manual_language_code(default_?: string): string;
   /**
-   * manual_map
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function manual_map(): void;
+  export function manual_map(): unknown;
   /**
    * Load all modules in a path and return them as a list.
    * @param path this path is scanned for scripts and packages.
@@ -386,6 +386,7 @@ declare module "bpy.utils" {
    * @param name  (type not documented by Blender)
    * @param preset_path  (type not documented by Blender)
    * @param options keyword arguments (Python `name=value`)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
   export function preset_find(
@@ -397,7 +398,7 @@ declare module "bpy.utils" {
       /**  Default: `'.py'`. (type inferred from the default value) */
       ext?: string;
     }>,
-  ): void;
+  ): unknown;
   /**
    * Returns a list of paths for a specific preset.
    * @param subdir preset subdirectory (must not be an absolute path).
@@ -425,9 +426,10 @@ declare module "bpy.utils" {
    * Utility function to create register and unregister functions
    * which simply registers and unregisters a sequence of classes.
    * @param classes  (type not documented by Blender)
+   * @returns  (documented only as `tuple`)
    * @blender 4.3.2
    */
-  export function register_classes_factory(classes: unknown): void;
+  export function register_classes_factory(classes: unknown): readonly unknown[];
   /**
    * Register a command, accessible via the (``-c`` / ``--command``) command-line argument.
    * @param id The command identifier (must pass an ``str.isidentifier`` check). If the ``id`` is already registered, a warning is printed and the command is inaccessible to prevent accidents invoking the wrong command.
@@ -501,9 +503,10 @@ declare module "bpy.utils" {
   ): string;
   /**
    * returns the env var and falls back to home dir or None
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function script_path_user(): void;
+  export function script_path_user(): unknown;
   /**
    * Returns a list of valid script paths.
    * @param options keyword arguments (Python `name=value`)
@@ -675,8 +678,9 @@ declare module "bpy.utils.previews" {
     constructor();
     /**
      * @param name  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    _gen_key(name: unknown): void;
+    _gen_key(name: unknown): unknown;
     /**
      * Clear all previews.
      */

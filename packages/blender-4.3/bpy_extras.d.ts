@@ -113,12 +113,13 @@ declare module "bpy_extras.anim_utils" {
    * An coroutine that bakes actions for multiple objects.
    * @param object_action_pairs Sequence of object action tuples, action is the destination for the baked data. When None a new action will be created.
    * @param bake_options Options for baking. (Blender documents the type as ":class:`anim_utils.BakeOptions`", which the generator cannot map)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
   export function bake_action_objects_iter(
     object_action_pairs: readonly (readonly [bpy_types.Object, bpy_types.Action])[],
     bake_options: unknown,
-  ): void;
+  ): unknown;
 }
 
 /** Helpers for asset management tasks. */
@@ -132,12 +133,14 @@ declare module "bpy_extras.asset_utils" {
     protected constructor();
     /**
      * @param space_data  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    static is_asset_browser(space_data: unknown): void;
+    static is_asset_browser(space_data: unknown): unknown;
     /**
      * @param context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    static is_asset_browser_poll(context: unknown): void;
+    static is_asset_browser_poll(context: unknown): unknown;
   }
 }
 
@@ -221,13 +224,14 @@ declare module "bpy_extras.io_utils" {
     check_extension: boolean;
     /**
      * @param _context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    check(_context: unknown): void;
+    check(_context: unknown): unknown;
     /**
      * @param context  (type not documented by Blender)
      * @param _event  (type not documented by Blender)
      */
-    invoke(context: unknown, _event: unknown): void;
+    invoke(context: unknown, _event: unknown): Set<string>;
   }
 
   /**
@@ -239,18 +243,20 @@ declare module "bpy_extras.io_utils" {
     protected constructor();
     /**
      * @param _context  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    check(_context: unknown): void;
+    check(_context: unknown): unknown;
     /**
      * @param context  (type not documented by Blender)
      * @param _event  (type not documented by Blender)
      */
-    invoke(context: unknown, _event: unknown): void;
+    invoke(context: unknown, _event: unknown): Set<string>;
     /**
      * @param context  (type not documented by Blender)
      * @param confirm_text  Default: `''`. (type inferred from the default value)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    invoke_popup(context: unknown, confirm_text?: string): void;
+    invoke_popup(context: unknown, confirm_text?: string): unknown;
   }
 
   /**
@@ -260,6 +266,7 @@ declare module "bpy_extras.io_utils" {
    * @param from_up  Default: `'Z'`. (type inferred from the default value)
    * @param to_forward  Default: `'Y'`. (type inferred from the default value)
    * @param to_up  Default: `'Z'`. (type inferred from the default value)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
   export function axis_conversion(
@@ -267,7 +274,7 @@ declare module "bpy_extras.io_utils" {
     from_up?: string,
     to_forward?: string,
     to_up?: string,
-  ): void;
+  ): unknown;
   /**
    * Function to ensure an operator has valid axis conversion settings, intended
    * to be used from :class:`bpy.types.Operator.check`.
@@ -298,9 +305,10 @@ declare module "bpy_extras.io_utils" {
    * with specified default values (axes).
    * @param axis_forward  Default: `'Y'`. (type inferred from the default value)
    * @param axis_up  Default: `'Z'`. (type inferred from the default value)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function orientation_helper(axis_forward?: string, axis_up?: string): void;
+  export function orientation_helper(axis_forward?: string, axis_up?: string): unknown;
   /**
    * Return a filepath relative to a destination directory, for use with
    * exporters.
@@ -350,6 +358,7 @@ declare module "bpy_extras.io_utils" {
    * @param name_max  Default: `-1`. (type inferred from the default value)
    * @param clean_func Function to call on *name* before creating a unique value. Default: `None`. (documented only as `function`)
    * @param sep Separator to use when between the name and a number when a duplicate name is found. Default: `'.'`.
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
   export function unique_name(
@@ -359,17 +368,19 @@ declare module "bpy_extras.io_utils" {
     name_max?: number,
     clean_func?: (...args: never[]) => unknown,
     sep?: string,
-  ): void;
+  ): unknown;
   /**
    * @param list_of_tuples  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function unpack_face_list(list_of_tuples: unknown): void;
+  export function unpack_face_list(list_of_tuples: unknown): unknown;
   /**
    * @param list_of_tuples  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function unpack_list(list_of_tuples: unknown): void;
+  export function unpack_list(list_of_tuples: unknown): unknown;
 }
 
 /** Module `bpy_extras.keyconfig_utils`. */
@@ -390,9 +401,10 @@ declare module "bpy_extras.keyconfig_utils" {
   export function addon_keymap_unregister(keymap_data: unknown): void;
   /**
    * @param kc  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function keyconfig_test(kc: unknown): void;
+  export function keyconfig_test(kc: unknown): unknown;
 }
 
 /** Module `bpy_extras.mesh_utils`. */
@@ -422,9 +434,10 @@ declare module "bpy_extras.mesh_utils" {
    * closed loops have matching start and end values.
    * @param mesh  (type not documented by Blender)
    * @param edges  Default: `None`. (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function edge_loops_from_edges(mesh: unknown, edges?: unknown): void;
+  export function edge_loops_from_edges(mesh: unknown, edges?: unknown): unknown;
   /**
    * Splits the mesh into connected triangles, use this for separating cubes from
    * other mesh elements within 1 mesh data-block.
@@ -448,6 +461,7 @@ declare module "bpy_extras.mesh_utils" {
    * @param indices a list of indices to use this list is the ordered closed poly-line to fill, and can be a subset of the data given.
    * @param fix_loops If this is enabled poly-lines that use loops to make multiple poly-lines are dealt with correctly. Default: `True`.
    * @param debug_print  Default: `True`. (type inferred from the default value)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
   export function ngon_tessellate(
@@ -455,7 +469,7 @@ declare module "bpy_extras.mesh_utils" {
     indices: readonly number[],
     fix_loops?: boolean,
     debug_print?: boolean,
-  ): void;
+  ): unknown;
   /**
    * Generates a list of random points over mesh loop triangles.
    * @param num_points The number of random points to generate on each triangle.
@@ -617,141 +631,141 @@ declare module "bpy_extras.node_shader_utils" {
      */
     readonly transmission_texture: unknown;
     /**
-     * alpha_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    alpha_get(): void;
+    alpha_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     alpha_set(value: unknown): void;
     /**
-     * alpha_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    alpha_texture_get(): void;
+    alpha_texture_get(): unknown;
     /**
-     * base_color_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    base_color_get(): void;
+    base_color_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     base_color_set(color: unknown): void;
     /**
-     * base_color_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    base_color_texture_get(): void;
+    base_color_texture_get(): unknown;
     /**
-     * emission_color_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_color_get(): void;
+    emission_color_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     emission_color_set(color: unknown): void;
     /**
-     * emission_color_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_color_texture_get(): void;
+    emission_color_texture_get(): unknown;
     /**
-     * emission_strength_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_strength_get(): void;
+    emission_strength_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     emission_strength_set(value: unknown): void;
     /**
-     * emission_strength_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_strength_texture_get(): void;
+    emission_strength_texture_get(): unknown;
     /**
-     * ior_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    ior_get(): void;
+    ior_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     ior_set(value: unknown): void;
     /**
-     * ior_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    ior_texture_get(): void;
+    ior_texture_get(): unknown;
     /**
-     * metallic_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    metallic_get(): void;
+    metallic_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     metallic_set(value: unknown): void;
     /**
-     * metallic_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    metallic_texture_get(): void;
+    metallic_texture_get(): unknown;
     /**
-     * node_normalmap_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    node_normalmap_get(): void;
+    node_normalmap_get(): unknown;
     /**
-     * normalmap_strength_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    normalmap_strength_get(): void;
+    normalmap_strength_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     normalmap_strength_set(value: unknown): void;
     /**
-     * normalmap_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    normalmap_texture_get(): void;
+    normalmap_texture_get(): unknown;
     /**
-     * roughness_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    roughness_get(): void;
+    roughness_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     roughness_set(value: unknown): void;
     /**
-     * roughness_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    roughness_texture_get(): void;
+    roughness_texture_get(): unknown;
     /**
-     * specular_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_get(): void;
+    specular_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     specular_set(value: unknown): void;
     /**
-     * specular_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_texture_get(): void;
+    specular_texture_get(): unknown;
     /**
-     * specular_tint_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_tint_get(): void;
+    specular_tint_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     specular_tint_set(color: unknown): void;
     /**
-     * specular_tint_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_tint_texture_get(): void;
+    specular_tint_texture_get(): unknown;
     /**
-     * transmission_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    transmission_get(): void;
+    transmission_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     transmission_set(value: unknown): void;
     /**
-     * transmission_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    transmission_texture_get(): void;
+    transmission_texture_get(): unknown;
     /**
      * update
      */
@@ -764,9 +778,10 @@ declare module "bpy_extras.node_utils" {
   /**
    * @param node  (type not documented by Blender)
    * @param name  (type not documented by Blender)
+   * @returns  (returns a value whose type Blender does not document)
    * @blender 4.3.2
    */
-  export function find_node_input(node: unknown, name: unknown): void;
+  export function find_node_input(node: unknown, name: unknown): unknown;
 }
 
 /** Module `bpy_extras.object_utils`. */
@@ -787,7 +802,7 @@ declare module "bpy_extras.object_utils" {
     /**
      * @param context  (type not documented by Blender)
      */
-    static poll(context: unknown): void;
+    static poll(context: unknown): boolean;
   }
 
   /**
@@ -807,7 +822,7 @@ declare module "bpy_extras.object_utils" {
    * @param context  (type not documented by Blender)
    * @blender 4.3.2
    */
-  export function object_add_grid_scale(context: unknown): void;
+  export function object_add_grid_scale(context: unknown): number;
   /**
    * Scale an operators distance values by the grid size.
    * @param operator  (type not documented by Blender)
@@ -837,13 +852,13 @@ declare module "bpy_extras.object_utils" {
    * If the object has no shape keys, there is nothing to lock, and the function returns False.
    * @param obj Object to check.
    * @param operator Currently running operator to report the error through. Use None to suppress emitting the message.
-   * @returns True if the shape key was locked. (return type not documented (documented as: True if the shape key was locked.))
+   * @returns True if the shape key was locked.
    * @blender 4.3.2
    */
   export function object_report_if_active_shape_key_is_locked(
     obj: bpy_types.Object,
     operator: bpy_types.Operator,
-  ): unknown;
+  ): boolean;
   /**
    * Returns the camera space coords for a 3d point.
    * (also known as: normalized device coordinates - NDC).

@@ -63,26 +63,26 @@ declare module "idprop.types" {
      * @pyName default_ default
      * @param default_  Default: `None`. (type not documented by Blender)
      */
-    get(key: unknown, default_?: unknown): void;
+    get(key: unknown, default_?: unknown): unknown;
     /**
      * Iterate through the items in the dict; behaves like dictionary method items.
      */
-    items(): void;
+    items(): [string, unknown][];
     /**
      * Return the keys associated with this group as a list of strings.
      */
-    keys(): void;
+    keys(): string[];
     /**
      * Remove an item from the group, returning a Python representation.
      * @param key Name of item to remove.
      * @pyName default_ default
      * @param default_ Value to return when key isn't found, otherwise raise an exception. (documented as any Python object)
      */
-    pop(key: string, default_: unknown): void;
+    pop(key: string, default_: unknown): unknown;
     /**
      * Return a purely Python version of the group.
      */
-    to_dict(): void;
+    to_dict(): Record<string, unknown>;
     /**
      * Update key, values.
      * @param other Updates the values in the group with this. (Blender documents the type as ":class:`IDPropertyGroup` | dict[str, Any]", which the generator cannot map)
@@ -91,7 +91,7 @@ declare module "idprop.types" {
     /**
      * Return the values associated with this group.
      */
-    values(): void;
+    values(): unknown[];
     /**
      * Python `len(a)`.
      * @pyOperator len

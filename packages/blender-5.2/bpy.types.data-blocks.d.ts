@@ -6528,10 +6528,9 @@ declare module "bpy.types" {
     edge_creases_remove(): void;
     /**
      * Read-only
-     * (type not documented by Blender)
      * (Defined in Python: `_bpy_types.Mesh`.)
      */
-    readonly edge_keys: unknown;
+    readonly edge_keys: readonly (readonly [number, number])[];
     /**
      * Make a mesh from a list of vertices/edges/faces
      * Until we have a nicer way to make geometry, use this.

@@ -6607,7 +6607,7 @@ declare module "bpy.types" {
     static description?(context: Context, properties: OperatorProperties): string;
     /**
      * @param options keyword arguments (Python `name=value`)
-     * @returns A copy of the properties as a dictionary. (Blender documents the type as "dict[str, Any]", which the generator cannot map)
+     * @returns A copy of the properties as a dictionary.
      * (Defined in Python: `_bpy_types.Operator`.)
      */
     as_keywords(
@@ -6615,7 +6615,7 @@ declare module "bpy.types" {
         /** Property names to omit from the result. Default: `()`. */
         ignore?: Iterable<string>;
       }>,
-    ): unknown;
+    ): Record<string, unknown>;
     /**
      * Set the message to show in the tool-tip when poll fails.
      *

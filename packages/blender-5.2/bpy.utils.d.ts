@@ -369,7 +369,7 @@ declare module "bpy.utils" {
       /** An optional callable for reporting errors. Default: `None`. (Blender documents the type as "Callable[[set[str], str], None] | None", which the generator cannot map) */
       report?: unknown;
     }>,
-  ): void;
+  ): boolean;
   /**
    * Load scripts and run each modules register function.
    * @param options keyword arguments (Python `name=value`)
@@ -746,8 +746,9 @@ declare module "bpy.utils.previews" {
     constructor();
     /**
      * @param name  (type not documented by Blender)
+     * @returns  (returns a value whose type Blender does not document)
      */
-    _gen_key(name: unknown): void;
+    _gen_key(name: unknown): unknown;
     /**
      * Clear all previews.
      */

@@ -894,141 +894,141 @@ declare module "bpy_extras.node_shader_utils" {
      */
     readonly transmission_texture: unknown;
     /**
-     * alpha_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    alpha_get(): void;
+    alpha_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     alpha_set(value: unknown): void;
     /**
-     * alpha_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    alpha_texture_get(): void;
+    alpha_texture_get(): unknown;
     /**
-     * base_color_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    base_color_get(): void;
+    base_color_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     base_color_set(color: unknown): void;
     /**
-     * base_color_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    base_color_texture_get(): void;
+    base_color_texture_get(): unknown;
     /**
-     * emission_color_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_color_get(): void;
+    emission_color_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     emission_color_set(color: unknown): void;
     /**
-     * emission_color_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_color_texture_get(): void;
+    emission_color_texture_get(): unknown;
     /**
-     * emission_strength_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_strength_get(): void;
+    emission_strength_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     emission_strength_set(value: unknown): void;
     /**
-     * emission_strength_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    emission_strength_texture_get(): void;
+    emission_strength_texture_get(): unknown;
     /**
-     * ior_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    ior_get(): void;
+    ior_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     ior_set(value: unknown): void;
     /**
-     * ior_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    ior_texture_get(): void;
+    ior_texture_get(): unknown;
     /**
-     * metallic_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    metallic_get(): void;
+    metallic_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     metallic_set(value: unknown): void;
     /**
-     * metallic_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    metallic_texture_get(): void;
+    metallic_texture_get(): unknown;
     /**
-     * node_normalmap_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    node_normalmap_get(): void;
+    node_normalmap_get(): unknown;
     /**
-     * normalmap_strength_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    normalmap_strength_get(): void;
+    normalmap_strength_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     normalmap_strength_set(value: unknown): void;
     /**
-     * normalmap_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    normalmap_texture_get(): void;
+    normalmap_texture_get(): unknown;
     /**
-     * roughness_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    roughness_get(): void;
+    roughness_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     roughness_set(value: unknown): void;
     /**
-     * roughness_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    roughness_texture_get(): void;
+    roughness_texture_get(): unknown;
     /**
-     * specular_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_get(): void;
+    specular_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     specular_set(value: unknown): void;
     /**
-     * specular_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_texture_get(): void;
+    specular_texture_get(): unknown;
     /**
-     * specular_tint_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_tint_get(): void;
+    specular_tint_get(): unknown;
     /**
      * @param color  (type not documented by Blender)
      */
     specular_tint_set(color: unknown): void;
     /**
-     * specular_tint_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    specular_tint_texture_get(): void;
+    specular_tint_texture_get(): unknown;
     /**
-     * transmission_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    transmission_get(): void;
+    transmission_get(): unknown;
     /**
      * @param value  (type not documented by Blender)
      */
     transmission_set(value: unknown): void;
     /**
-     * transmission_texture_get
+     * @returns  (returns a value whose type Blender does not document)
      */
-    transmission_texture_get(): void;
+    transmission_texture_get(): unknown;
     /**
      * update
      */

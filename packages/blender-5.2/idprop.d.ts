@@ -71,32 +71,32 @@ declare module "idprop.types" {
      * @param key The key to look up.
      * @pyName default_ default
      * @param default_ Value to return if *key* is not found. Default: `None`. (documented as any Python object)
-     * @returns The value for the key, or *default* if not found. (documented as any Python object)
+     * @returns The value for the key, or *default* if not found.
      */
     get(key: string, default_?: unknown): unknown;
     /**
      * Return a view of the items in the group, behaves like dictionary method items.
      * @returns A view of the items.
      */
-    items(): IDPropertyGroupViewItems;
+    items(): [string, unknown][];
     /**
      * Return a view of the keys in the group.
      * @returns A view of the keys.
      */
-    keys(): IDPropertyGroupViewKeys;
+    keys(): string[];
     /**
      * Remove an item from the group, returning a Python representation.
      * @param key Name of item to remove.
      * @pyName default_ default
      * @param default_ Value to return when *key* isn't found (optional, a :exc:`KeyError` is raised when omitted and the key is not found). (documented as any Python object)
-     * @returns A Python representation of the removed item, or *default*. (documented as any Python object)
+     * @returns A Python representation of the removed item, or *default*.
      */
     pop(key: string, default_: unknown): unknown;
     /**
      * Return a purely Python version of the group.
-     * @returns A dictionary representation of the group. (Blender documents the type as "dict[str, Any]", which the generator cannot map)
+     * @returns A dictionary representation of the group.
      */
-    to_dict(): unknown;
+    to_dict(): Record<string, unknown>;
     /**
      * Update key-value pairs from *other*, overwriting existing keys.
      *
@@ -110,7 +110,7 @@ declare module "idprop.types" {
      * Return the values associated with this group.
      * @returns A view of the values.
      */
-    values(): IDPropertyGroupViewValues;
+    values(): unknown[];
     /**
      * Python `len(a)`.
      * @pyOperator len
