@@ -198,7 +198,7 @@ export const ATTRIBUTE_OVERRIDES: Record<string, string> = {
   "mathutils.Matrix.row": "@mathutils.Vector[]",
   "mathutils.Matrix.col": "@mathutils.Vector[]",
   // Python properties of bpy_types.py without `:type:` (their source: `range(start, end)`,
-  // `ord_ind(a, b)` pairs), checked live by the oracle (generator/test/oracle)
+  // `ord_ind(a, b)` pairs), checked live by generator/test/overrides-live.test.ts
   "bpy_types.MeshPolygon.loop_indices": "readonly number[]",
   "bpy_types.MeshPolygon.edge_keys": "readonly (readonly [number, number])[]",
   "bpy_types.MeshLoopTriangle.edge_keys": "readonly (readonly [number, number])[]",

@@ -1,0 +1,51 @@
+# Live check of the hand-written type overrides for Python-defined members (generator/src/
+# overrides.ts): each value is computed in Blender and compared with the declared shape.
+import sys
+
+import bpy
+from bpy_extras import object_utils
+
+problems = []
+
+
+def check(name, ok):
+    if not ok:
+        problems.append(name)
+
+
+def int_pair(x):
+    return isinstance(x, tuple) and len(x) == 2 and all(isinstance(i, int) for i in x)
+
+
+bpy.ops.mesh.primitive_cube_add()
+mesh = bpy.context.active_object.data
+mesh.calc_loop_triangles()
+poly = mesh.polygons[0]
+check("MeshPolygon.loop_indices: readonly number[]", all(isinstance(i, int) for i in poly.loop_indices) and len(poly.loop_indices) == 4 and poly.loop_indices[0] == poly.loop_start)
+check("MeshPolygon.edge_keys: pairs", all(int_pair(k) for k in poly.edge_keys))
+check("MeshLoopTriangle.edge_keys: pairs", all(int_pair(k) for k in mesh.loop_triangles[0].edge_keys))
+check("Mesh.edge_keys: pairs", all(int_pair(k) for k in mesh.edge_keys))
+check("MeshEdge.key: pair", int_pair(mesh.edges[0].key))
+check("object_add_grid_scale: number", isinstance(object_utils.object_add_grid_scale(bpy.context), float))
+bpy.context.scene["k"] = 1
+group = bpy.context.scene.id_properties_ensure()
+check("IDPropertyGroup.keys: string[]", list(group.keys()) == ["k"])
+check("IDPropertyGroup.to_dict: Record", group.to_dict() == {"k": 1})
+check("IDPropertyGroup.items: pairs", [tuple(x) for x in group.items()] == [("k", 1)])
+check("IDPropertyGroup.get: value", group.get("k") == 1)
+
+class _Op(bpy.types.Operator):
+    bl_idname = "object.bpyts_as_keywords"
+    bl_label = "x"
+    count: bpy.props.IntProperty(default=3)
+
+    def execute(self, context):
+        kw = self.as_keywords()
+        check("Operator.as_keywords: Record", isinstance(kw, dict) and kw.get("count") == 3)
+        return {"FINISHED"}
+
+
+bpy.utils.register_class(_Op)
+bpy.ops.object.bpyts_as_keywords()
+print("OVERRIDE-PROBLEMS:" + ",".join(problems))
+sys.exit(1 if problems else 0)
