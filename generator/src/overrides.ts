@@ -489,3 +489,19 @@ export const DYNAMIC_ARRAY_DIMENSIONS: Record<string, 2> = {
  * BKE_id_copy, the local ID).
  */
 export const RETURNS_RECEIVER_TYPE = new Set(["ID.evaluated_get", "ID.copy", "ID.make_local"]);
+
+/**
+ * Constructor parameters as Blender accepts them, where the docstrings disagree between versions
+ * (3.4 documents `Matrix()`/`Quaternion()` without arguments, `Vector(seq)` as required).
+ * Verified live on 3.4 and 5.2: every argument optional; Vector/Euler/Color/Quaternion take any
+ * iterable of numbers (a generator too); Matrix takes a sequence of 2–4 row sequences, not an
+ * iterator.
+ */
+export const CONSTRUCTOR_OVERRIDES: Record<string, string> = {
+  "mathutils.Vector": "seq?: Iterable<number>",
+  "mathutils.Matrix": "rows?: readonly Iterable<number>[]",
+  "mathutils.Quaternion": "seq?: Iterable<number>, angle?: number",
+  "mathutils.Euler":
+    'angles?: Iterable<number>, order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX"',
+  "mathutils.Color": "rgb?: Iterable<number>",
+};

@@ -6,6 +6,7 @@ import { mapText, type Position } from "./rst.js";
 import {
   ATTRIBUTE_OVERRIDES,
   BMESH_SLOT_BY_NAME,
+  CONSTRUCTOR_OVERRIDES,
   GENERIC_CLASSES,
   KEYWORD_ONLY_FROM,
   OPTIONAL_PARAMS,
@@ -293,7 +294,11 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
       (x): x is NonNullable<typeof x> =>
         x !== null && !(x.module === t.module && x.name === cls.name),
     );
-  if (cls.constructor) {
+  const ctorOverride = CONSTRUCTOR_OVERRIDES[qual];
+  if (cls.constructor && ctorOverride) {
+    const s = t.signature(qual, cls.constructor, { skipSelf: true, returnOverride: "void" });
+    lines.push(`${jsdoc(s.doc || cls.doc)}\nconstructor(${t.placeholders(ctorOverride)});`);
+  } else if (cls.constructor) {
     const s = t.signature(qual, cls.constructor, { skipSelf: true, returnOverride: "void" });
     lines.push(`${jsdoc(s.doc || cls.doc)}\nconstructor(${s.params});`);
   } else {

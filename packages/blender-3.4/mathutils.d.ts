@@ -30,7 +30,7 @@ declare module "mathutils" {
      * Most colors returned by Blender APIs are in scene linear color space, as defined by    the OpenColorIO configuration. The notable exception is user interface theming colors,    which are in sRGB color space.
      * @param rgb (r, g, b) color values
      */
-    constructor(rgb: Vector | readonly number[]);
+    constructor(rgb?: Iterable<number>);
     /**
      * Blue color channel.
      */
@@ -238,7 +238,7 @@ declare module "mathutils" {
      * @param angles Three angles, in radians.
      * @param order Optional order of the angles, a permutation of ``XYZ``. Default: `'XYZ'`.
      */
-    constructor(angles: Vector | readonly number[], order?: string);
+    constructor(angles?: Iterable<number>, order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX");
     /**
      * True when this object has been frozen (read-only).
      * Read-only
@@ -375,7 +375,7 @@ declare module "mathutils" {
      * This object gives access to Matrices in Blender, supporting square and rectangular
      * matrices from 2x2 up to 4x4.
      */
-    constructor();
+    constructor(rows?: readonly Iterable<number>[]);
     /**
      * Access the matrix by columns, 3x3 and 4x4 only, (read-only).
      * Read-only
@@ -776,7 +776,7 @@ declare module "mathutils" {
      *
      *    .. seealso:: :meth:`to_axis_angle`
      */
-    constructor();
+    constructor(seq?: Iterable<number>, angle?: number);
     /**
      * Angle of the quaternion.
      */
@@ -1045,7 +1045,7 @@ declare module "mathutils" {
      * This object gives access to Vectors in Blender.
      * @param seq Components of the vector, must be a sequence of at least two
      */
-    constructor(seq: readonly number[]);
+    constructor(seq?: Iterable<number>);
     /**
      * True when this object has been frozen (read-only).
      * Read-only

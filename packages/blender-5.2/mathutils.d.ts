@@ -30,7 +30,7 @@ declare module "mathutils" {
      * Most colors returned by Blender APIs are in scene linear color space, as defined by the OpenColorIO configuration. The notable exception is user interface theming colors, which are in sRGB color space.
      * @param rgb (red, green, blue) color values where (0, 0, 0) is black & (1, 1, 1) is white. Default: `(0.0, 0.0, 0.0)`.
      */
-    constructor(rgb?: readonly number[]);
+    constructor(rgb?: Iterable<number>);
     /**
      * Blue color channel.
      */
@@ -259,7 +259,7 @@ declare module "mathutils" {
      * @param angles (X, Y, Z) angles in radians. Default: `(0.0, 0.0, 0.0)`.
      * @param order Euler rotation order. Default: `'XYZ'`.
      */
-    constructor(angles?: readonly number[], order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX");
+    constructor(angles?: Iterable<number>, order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX");
     /**
      * True when this object has been frozen (read-only).
      * Read-only
@@ -396,7 +396,7 @@ declare module "mathutils" {
      * matrices from 2x2 up to 4x4.
      * @param rows Sequence of rows. Default: `((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1))`.
      */
-    constructor(rows?: readonly (readonly number[])[]);
+    constructor(rows?: readonly Iterable<number>[]);
     /**
      * Access the matrix by columns (read-only).
      * Read-only
@@ -819,7 +819,7 @@ declare module "mathutils" {
      * @param seq A (w, x, y, z) quaternion, a 3D exponential map vector, or a 3D axis vector (when *angle* is also provided). Default: `(1.0, 0.0, 0.0, 0.0)`.
      * @param angle rotation angle, in radians Default: `0.0`.
      */
-    constructor(seq?: readonly number[], angle?: number);
+    constructor(seq?: Iterable<number>, angle?: number);
     /**
      * Angle of the quaternion.
      */
@@ -1088,7 +1088,7 @@ declare module "mathutils" {
      * This object gives access to Vectors in Blender.
      * @param seq Components of the vector, must be a sequence of at least two. Default: `(0.0, 0.0, 0.0)`.
      */
-    constructor(seq?: readonly number[]);
+    constructor(seq?: Iterable<number>);
     /**
      * True when this object has been frozen (read-only).
      * Read-only
