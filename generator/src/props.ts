@@ -160,6 +160,12 @@ function propField(
     }
   }
   void value;
+  // Callbacks in method syntax: their parameters are then checked bivariantly, so a callback
+  // may annotate `self` with the class that owns the property
+  // (`update: (self: Settings, context) => …`) instead of narrowing a bpy_struct.
+  const callback = /^\((.*)\) => (.*)$/s.exec(type);
+  if (callback && ["update", "get", "set", "poll", "search"].includes(p.name))
+    return `${d}\n${key}(${callback[1]}): ${callback[2]};`;
   return `${d}\n${key}: ${type};`;
 }
 

@@ -83,11 +83,11 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_subtype_number_items`. Default: `'NONE'`. */
       subtype?: string;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => boolean;
+      get?(self: bpy_types.bpy_struct): boolean;
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: boolean) => void;
+      set?(self: bpy_types.bpy_struct, value: boolean): void;
     }>,
   ): boolean;
   /**
@@ -115,11 +115,11 @@ declare module "bpy.props" {
       /** Vector dimensions in [1, 32]. An int sequence can be used to define multi-dimension arrays. Default: `3`. */
       size?: number | readonly number[];
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => readonly boolean[];
+      get?(self: bpy_types.bpy_struct): readonly boolean[];
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: readonly boolean[]) => void;
+      set?(self: bpy_types.bpy_struct, value: readonly boolean[]): void;
     }>,
   ): bpy_types.bpy_prop_array<boolean>;
   /**
@@ -167,11 +167,11 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => Exclude<I[number], null>[0];
+      get?(self: bpy_types.bpy_struct): Exclude<I[number], null>[0];
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]) => void;
+      set?(self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]): void;
     }>,
   ): Exclude<I[number], null>[0];
   /**
@@ -200,11 +200,11 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => string;
+      get?(self: bpy_types.bpy_struct): string;
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: string) => void;
+      set?(self: bpy_types.bpy_struct, value: string): void;
     }>,
   ): string;
   /**
@@ -229,11 +229,11 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => Exclude<I[number], null>[0];
+      get?(self: bpy_types.bpy_struct): Exclude<I[number], null>[0];
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]) => void;
+      set?(self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]): void;
     }>,
   ): Set<Exclude<I[number], null>[0]>;
   /**
@@ -273,11 +273,11 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_unit_items`. Default: `'NONE'`. */
       unit?: bpy_types.PropertyUnitItems;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => number;
+      get?(self: bpy_types.bpy_struct): number;
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: number) => void;
+      set?(self: bpy_types.bpy_struct, value: number): void;
     }>,
   ): number;
   /**
@@ -322,11 +322,11 @@ declare module "bpy.props" {
       /** Vector dimensions in [1, 32]. An int sequence can be used to define multi-dimension arrays. Default: `3`. */
       size?: N;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => readonly number[];
+      get?(self: bpy_types.bpy_struct): readonly number[];
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: readonly number[]) => void;
+      set?(self: bpy_types.bpy_struct, value: readonly number[]): void;
     }>,
   ): FloatVectorValue<S, N>;
   /**
@@ -362,11 +362,11 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_subtype_number_items`. Default: `'NONE'`. */
       subtype?: string;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => number;
+      get?(self: bpy_types.bpy_struct): number;
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: number) => void;
+      set?(self: bpy_types.bpy_struct, value: number): void;
     }>,
   ): number;
   /**
@@ -404,11 +404,11 @@ declare module "bpy.props" {
       /** Vector dimensions in [1, 32]. An int sequence can be used to define multi-dimension arrays. Default: `3`. */
       size?: number | readonly number[];
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => readonly number[];
+      get?(self: bpy_types.bpy_struct): readonly number[];
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: readonly number[]) => void;
+      set?(self: bpy_types.bpy_struct, value: readonly number[]): void;
     }>,
   ): bpy_types.bpy_prop_array<number>;
   /**
@@ -432,9 +432,9 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** function to be called to determine whether an item is valid for this property. The function must take 2 values (self, object) and return Bool. Default: `None`. */
-      poll?: (self: bpy_types.bpy_struct, object: T) => boolean;
+      poll?(self: bpy_types.bpy_struct, object: T): boolean;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
     }>,
   ): T extends bpy_types.ID ? T | null : T;
   /**
@@ -472,17 +472,17 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_subtype_string_items`. Default: `'NONE'`. */
       subtype?: string;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', This function must take 1 value (self) and return the value of the property. Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => string;
+      get?(self: bpy_types.bpy_struct): string;
       /** Function to be called when this value is 'written', This function must take 2 values (self, value) and return None. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: string) => void;
+      set?(self: bpy_types.bpy_struct, value: string): void;
       /** Function to be called to show candidates for this string (shown in the UI). This function must take 3 values (self, context, edit_text) and return a sequence, iterator or generator where each item must be: - A single string (representing a candidate to display). - A tuple-pair of strings, where the first is a candidate and the second is additional information about the candidate. Default: `None`. */
-      search?: (
+      search?(
         self: bpy_types.bpy_struct,
         context: bpy_types.Context,
         edit_text: string,
-      ) => Iterable<string | readonly [string, string]>;
+      ): Iterable<string | readonly [string, string]>;
       /** Set of strings in: - 'SORT' sorts the resulting items. - 'SUGGESTION' lets the user enter values not found in search candidates. **WARNING** disabling this flag causes the search callback to run on redraw, so only disable this flag if it's not likely to cause performance issues. Default: `{'SUGGESTION'}`. */
       search_options?: ReadonlySet<string> | Set<string>;
     }>,

@@ -85,11 +85,11 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_subtype_number_items`. Default: `'NONE'`. */
       subtype?: string;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => boolean;
+      get?(self: bpy_types.bpy_struct): boolean;
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: boolean) => void;
+      set?(self: bpy_types.bpy_struct, value: boolean): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -123,11 +123,11 @@ declare module "bpy.props" {
       /** Vector dimensions in [1, 32]. An int sequence can be used to define multi-dimension arrays. Default: `3`. */
       size?: number | readonly number[];
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => readonly boolean[];
+      get?(self: bpy_types.bpy_struct): readonly boolean[];
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: readonly boolean[]) => void;
+      set?(self: bpy_types.bpy_struct, value: readonly boolean[]): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -183,11 +183,11 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => Exclude<I[number], null>[0];
+      get?(self: bpy_types.bpy_struct): Exclude<I[number], null>[0];
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]) => void;
+      set?(self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -222,11 +222,11 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => string;
+      get?(self: bpy_types.bpy_struct): string;
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: string) => void;
+      set?(self: bpy_types.bpy_struct, value: string): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -257,11 +257,11 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => Exclude<I[number], null>[0];
+      get?(self: bpy_types.bpy_struct): Exclude<I[number], null>[0];
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]) => void;
+      set?(self: bpy_types.bpy_struct, value: Exclude<I[number], null>[0]): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -307,11 +307,11 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_unit_items`. Default: `'NONE'`. */
       unit?: bpy_types.PropertyUnitItems;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => number;
+      get?(self: bpy_types.bpy_struct): number;
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: number) => void;
+      set?(self: bpy_types.bpy_struct, value: number): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -362,11 +362,11 @@ declare module "bpy.props" {
       /** Vector dimensions in [1, 32]. An int sequence can be used to define multi-dimension arrays. Default: `3`. */
       size?: N;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => readonly number[];
+      get?(self: bpy_types.bpy_struct): readonly number[];
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: readonly number[]) => void;
+      set?(self: bpy_types.bpy_struct, value: readonly number[]): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -408,11 +408,11 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_subtype_number_items`. Default: `'NONE'`. */
       subtype?: string;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => number;
+      get?(self: bpy_types.bpy_struct): number;
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: number) => void;
+      set?(self: bpy_types.bpy_struct, value: number): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -456,11 +456,11 @@ declare module "bpy.props" {
       /** Vector dimensions in [1, 32]. An int sequence can be used to define multi-dimension arrays. Default: `3`. */
       size?: number | readonly number[];
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => readonly number[];
+      get?(self: bpy_types.bpy_struct): readonly number[];
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: readonly number[]) => void;
+      set?(self: bpy_types.bpy_struct, value: readonly number[]): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
@@ -493,9 +493,9 @@ declare module "bpy.props" {
       /** Enumerator of tags that are defined by parent class. Default: `set()`. */
       tags?: ReadonlySet<string> | Set<string>;
       /** Function that determines whether an item is valid for this property. The function must take 2 values (self, object) and return a boolean. .. note:: The return value will be checked only when assigning an item from the UI, but it is still possible to assign an "invalid" item to the property directly. Default: `None`. */
-      poll?: (self: bpy_types.bpy_struct, object: T) => boolean;
+      poll?(self: bpy_types.bpy_struct, object: T): boolean;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
     }>,
   ): T extends bpy_types.ID ? T | null : T;
   /**
@@ -537,21 +537,21 @@ declare module "bpy.props" {
       /** Enumerator in :ref:`rna_enum_property_subtype_string_items`. Default: `'NONE'`. */
       subtype?: string;
       /** Function to be called when this value is modified, This function must take 2 values (self, context) and return None. *Warning* there are no safety checks to avoid infinite recursion. Default: `None`. */
-      update?: (self: bpy_types.bpy_struct, context: bpy_types.Context) => void;
+      update?(self: bpy_types.bpy_struct, context: bpy_types.Context): void;
       /** Function to be called when this value is 'read', and the default, system-defined storage is not used for this property. This function must take 1 value (self) and return the value of the property. .. note:: Defining this callback without a matching ``set`` one will make the property read-only (even if ``READ_ONLY`` option is not set). Default: `None`. */
-      get?: (self: bpy_types.bpy_struct) => string;
+      get?(self: bpy_types.bpy_struct): string;
       /** Function to be called when this value is 'written', and the default, system-defined storage is not used for this property. This function must take 2 values (self, value) and return None. .. note:: Defining this callback without a matching ``get`` one is invalid. Default: `None`. */
-      set?: (self: bpy_types.bpy_struct, value: string) => void;
+      set?(self: bpy_types.bpy_struct, value: string): void;
       /** Function to be called when this value is 'read', if some additional processing must be performed on the stored value. This function must take three arguments (self, the stored value, and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits of the property (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       get_transform?: unknown;
       /** Function to be called when this value is 'written', if some additional processing must be performed on the given value before storing it. This function must take four arguments (self, the given value to store, the currently stored value ('raw' value, without any ``get_transform`` applied to it), and a boolean indicating if the property is currently set), and return the final, transformed value of the property. .. note:: The callback is responsible to ensure that value limits (min/max, length...) are respected. Otherwise a ValueError exception is raised. Default: `None`. */
       set_transform?: unknown;
       /** Function to be called to show candidates for this string (shown in the UI). This function must take 3 values (self, context, edit_text) and return a sequence, iterator or generator where each item must be: - A single string (representing a candidate to display). - A tuple-pair of strings, where the first is a candidate and the second is additional information about the candidate. Default: `None`. */
-      search?: (
+      search?(
         self: bpy_types.bpy_struct,
         context: bpy_types.Context,
         edit_text: string,
-      ) => Iterable<string | readonly [string, string]>;
+      ): Iterable<string | readonly [string, string]>;
       /** Set of strings in: - 'SORT' sorts the resulting items. - 'SUGGESTION' lets the user enter values not found in search candidates. **WARNING** disabling this flag causes the search callback to run on redraw, so only disable this flag if it's not likely to cause performance issues. Default: `{'SUGGESTION'}`. */
       search_options?: ReadonlySet<string> | Set<string>;
     }>,
