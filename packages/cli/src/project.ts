@@ -48,7 +48,8 @@ export function initTsconfig(typingsPkg: string): Record<string, unknown> & {
       outDir: "dist",
       types: [typingsPkg, "bpyts/types"],
     },
-    include: ["src"],
+    // bpyts-operators.d.ts: the project's own operators for bpy.ops, kept by every bpyts command
+    include: ["src", "bpyts-operators.d.ts"],
   };
 }
 

@@ -6,6 +6,12 @@
  */
 import ts from "./ts.cjs";
 import path from "node:path";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  OPERATOR_DECLARATIONS_FILE,
+  isGeneratedOperatorFile,
+  operatorDeclarations,
+} from "./addon/operators.js";
 import type { BpyDiagnostic, CompileResult } from "./index.js";
 import { diagnostics as table, formatMessage, type DiagnosticInfo } from "./diagnostics.js";
 import { createHost, emitEntry, fromTs, tsErrors } from "./host.js";
@@ -230,6 +236,50 @@ export interface Project {
   defaultEntries(): string[];
 }
 
+/**
+ * Keep `bpyts-operators.d.ts` beside tsconfig.json in step with the project's operator classes
+ * (written atomically; removed when no operator is left; a file of that name bpyts did not write
+ * is left alone). It joins `rootNames` when the tsconfig includes it (what `bpyts init` writes),
+ * so the CLI sees what the editor sees. Returns whether the program must be rebuilt.
+ */
+function syncOperatorDeclarations(
+  config: ProjectConfig,
+  program: ts.Program,
+  rootNames: string[],
+): boolean {
+  if (!config.configFile) return false;
+  const file = path.join(config.dir, OPERATOR_DECLARATIONS_FILE);
+  const listed = (key: string) =>
+    Array.isArray(config.raw[key]) &&
+    (config.raw[key] as unknown[]).some(
+      (f) => typeof f === "string" && path.resolve(config.dir, f) === file,
+    );
+  const included = config.fileNames.includes(file) || listed("include") || listed("files");
+  const current = existsSync(file) ? readFileSync(file, "utf8") : null;
+  if (current !== null && !isGeneratedOperatorFile(current)) return false;
+  const text = operatorDeclarations(program, file);
+  let changed = false;
+  if (text !== current) {
+    if (text === null) rmSync(file, { force: true });
+    else {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    }
+    changed = true;
+  }
+  const i = rootNames.indexOf(file);
+  if (text !== null && included && i < 0) {
+    rootNames.push(file);
+    return true;
+  }
+  if (text === null && i >= 0) {
+    rootNames.splice(i, 1);
+    return true;
+  }
+  return changed && included;
+}
+
 function isJs(fileName: string): boolean {
   return /\.[cm]?jsx?$/.test(fileName);
 }
@@ -241,7 +291,12 @@ function isJs(fileName: string): boolean {
 export function createProject(config: ProjectConfig, extraRoots: string[] = []): Project {
   const options: ts.CompilerOptions = { ...config.options, noEmit: true };
   const rootNames = [...new Set([...config.fileNames, ...extraRoots.map((f) => path.resolve(f))])];
-  const program = ts.createProgram({ rootNames, options, host: createHost(options, new Map()) });
+  const create = () =>
+    ts.createProgram({ rootNames, options, host: createHost(options, new Map()) });
+  let program = create();
+  // Blender layer: the project's operators declared for bpy.ops (addon/operators.ts), written
+  // before anything is checked; the program is rebuilt when the file changed.
+  if (syncOperatorDeclarations(config, program, rootNames)) program = create();
   const inNodeModules = (f: string) => /[\\/]node_modules[\\/]/.test(f);
   const userFiles = () =>
     program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !inNodeModules(sf.fileName));
