@@ -139,7 +139,8 @@ function languageService(v, withTypings, text, op) {
         .filter((f) => f.endsWith(".d.ts"))
         .map((f) => join(ROOT, "packages", `blender-${v}`, f))
     : [];
-  const files = [file, ...typings];
+  // the compiler's globals (console, …), as bpyts check includes them
+  const files = [file, join(ROOT, "packages/compiler/lib/bpyts-globals.d.ts"), ...typings];
   const versions = new Map(files.map((f) => [f, 1]));
   const options = {
     strict: true,

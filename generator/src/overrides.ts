@@ -12,6 +12,17 @@
 
 /** Return types (TS text; may reference classes through `@Module.Class` placeholders resolved by the generator). */
 export const RETURN_OVERRIDES: Record<string, string> = {
+  // addon_utils (Python, no :rtype:): results read from its source, checked live by
+  // generator/test/overrides-live.test.ts
+  "addon_utils.check": "[boolean, boolean]",
+  "addon_utils.enable": "unknown",
+  "addon_utils.disable": "void",
+  "addon_utils.modules": "unknown[]",
+  "addon_utils.paths": "string[]",
+  "addon_utils.module_bl_info": "Record<string, unknown>",
+  "addon_utils.reset_all": "void",
+  "addon_utils.disable_all": "void",
+  "addon_utils.modules_refresh": "void",
   // Python-defined functions that return a value Blender does not document (their source:
   // `return space_data.overlay.grid_scale_unit` / `return 1.0`; a dict comprehension)
   "bpy_extras.object_utils.object_add_grid_scale": "number",
@@ -151,6 +162,9 @@ export const RETURN_NOTES: Record<string, string> = {
 
 /** Parameter types by "qualname:param". */
 export const PARAM_OVERRIDES: Record<string, string> = {
+  // default `{}` is a dict (module name → module), not a set
+  "addon_utils.modules:module_cache": "Record<string, unknown>",
+  "addon_utils.modules_refresh:module_cache": "Record<string, unknown>",
   "bpy.app.timers.register:function": "() => number | null | void",
   "bpy.app.timers.unregister:function": "() => number | null | void",
   "bpy.app.timers.is_registered:function": "() => number | null | void",

@@ -33,6 +33,7 @@ _OPERATOR_STRUCT = re.compile(r"^[A-Z0-9_]+_OT_\w+$")
 # Python/C modules dumped (those that cannot be imported get `importError`). Submodules of
 # packages listed in _PACKAGES are discovered at dump time.
 _MODULES = [
+    "addon_utils",
     "bpy.app.icons",
     "bpy.app.timers",
     "bpy.app.translations",

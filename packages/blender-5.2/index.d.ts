@@ -1,4 +1,5 @@
 /// <reference path="./bpy.d.ts" />
+/// <reference path="./addon_utils.d.ts" />
 /// <reference path="./aud.d.ts" />
 /// <reference path="./bl_math.d.ts" />
 /// <reference path="./blf.d.ts" />

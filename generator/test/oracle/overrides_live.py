@@ -47,5 +47,13 @@ class _Op(bpy.types.Operator):
 
 bpy.utils.register_class(_Op)
 bpy.ops.object.bpyts_as_keywords()
+import addon_utils
+
+check("addon_utils.check: [boolean, boolean]", all(isinstance(x, bool) for x in addon_utils.check("io_scene_gltf2")) and len(addon_utils.check("io_scene_gltf2")) == 2)
+check("addon_utils.paths: string[]", all(isinstance(p, str) for p in addon_utils.paths()))
+mods = addon_utils.modules()
+check("addon_utils.modules: list", isinstance(mods, list) and len(mods) > 0)
+check("addon_utils.module_bl_info: Record", isinstance(addon_utils.module_bl_info(mods[0]), dict))
+check("addon_utils.disable: None", addon_utils.disable("io_scene_gltf2") is None)
 print("OVERRIDE-PROBLEMS:" + ",".join(problems))
 sys.exit(1 if problems else 0)
