@@ -254,6 +254,9 @@ export class RnaTypes {
         );
       } else if (def && !this.ctx.enumAliases.has(p.enum)) {
         lines.push(enumItemsDoc(def));
+      } else if (def && def.items.length <= INLINE_ENUM_ITEMS) {
+        // shared enums too: the descriptions in the hover, not behind a link
+        lines.push(`Items ({@link ${this.ctx.enumAliases.get(p.enum)}}):\n${enumItemsDoc(def)}`);
       } else if (def) {
         lines.push(`Items: {@link ${this.ctx.enumAliases.get(p.enum)}}`);
       }
@@ -383,6 +386,9 @@ export function widenedItems(t: string): string {
   const set = /^Set<(.*)>$/s.exec(t);
   return set ? `Set<${set[1]} | (string & {})>` : `${t} | (string & {})`;
 }
+
+/** Shared enums up to this many items are listed in each property's JSDoc (icons: a link). */
+const INLINE_ENUM_ITEMS = 40;
 
 /**
  * RNA functions with this many required parameters or more also take every parameter in one

@@ -28,7 +28,13 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SMOOTH'
-       * Items: {@link BrushCurvePresetShapeItems}
+       * Items ({@link BrushCurvePresetShapeItems}):
+       * - `SHARP` Sharp
+       * - `SMOOTH` Smooth
+       * - `MAX` Max
+       * - `LINE` Line
+       * - `ROUND` Round
+       * - `ROOT` Root
        */
       shape?: bpy_types.BrushCurvePresetShapeItems;
     }>;

@@ -146,7 +146,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -166,7 +170,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active vertex group towards
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -315,7 +321,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;

@@ -64,7 +64,11 @@ declare module "bpy.ops" {
       /**
        * Which part of the text to delete
        * Default: 'NEXT_CHARACTER'
-       * Items: {@link ConsoleDeleteTypeItems}
+       * Items ({@link ConsoleDeleteTypeItems}):
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_WORD` Previous Word
        */
       type?: bpy_types.ConsoleDeleteTypeItems;
     }>;

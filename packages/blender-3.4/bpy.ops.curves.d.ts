@@ -40,7 +40,9 @@ declare module "bpy.ops" {
       /**
        * Domain
        * Default: 'POINT'
-       * Items: {@link AttributeCurvesDomainItems}
+       * Items ({@link AttributeCurvesDomainItems}):
+       * - `POINT` Control Point
+       * - `CURVE` Curve
        * Hidden option.
        */
       domain?: bpy_types.AttributeCurvesDomainItems;

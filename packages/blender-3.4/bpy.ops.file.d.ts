@@ -46,7 +46,11 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active bookmark towards
        * Default: 'TOP'
-       * Items: {@link FileBookmarkMoveDirectionItems}
+       * Items ({@link FileBookmarkMoveDirectionItems}):
+       * - `TOP` Top: Top of the list
+       * - `UP` Up
+       * - `DOWN` Down
+       * - `BOTTOM` Bottom: Bottom of the list
        */
       direction?: bpy_types.FileBookmarkMoveDirectionItems;
     }>;
@@ -261,7 +265,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -419,7 +427,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -475,7 +487,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -488,7 +503,11 @@ declare module "bpy.ops" {
       /**
        * Select/Deselect element in this direction
        * Default: 'UP'
-       * Items: {@link FileSelectWalkDirectionItems}
+       * Items ({@link FileSelectWalkDirectionItems}):
+       * - `UP` Previous
+       * - `DOWN` Next
+       * - `LEFT` Left
+       * - `RIGHT` Right
        */
       direction?: bpy_types.FileSelectWalkDirectionItems;
       /**

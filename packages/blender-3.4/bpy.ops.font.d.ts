@@ -94,7 +94,17 @@ declare module "bpy.ops" {
       /**
        * Where to move cursor to
        * Default: 'LINE_BEGIN'
-       * Items: {@link FontMoveTypeItems}
+       * Items ({@link FontMoveTypeItems}):
+       * - `LINE_BEGIN` Line Begin
+       * - `LINE_END` Line End
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_WORD` Previous Word
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_LINE` Previous Line
+       * - `NEXT_LINE` Next Line
+       * - `PREVIOUS_PAGE` Previous Page
+       * - `NEXT_PAGE` Next Page
        */
       type?: bpy_types.FontMoveTypeItems;
     }>;
@@ -107,7 +117,17 @@ declare module "bpy.ops" {
       /**
        * Where to move cursor to, to make a selection
        * Default: 'LINE_BEGIN'
-       * Items: {@link FontMoveTypeItems}
+       * Items ({@link FontMoveTypeItems}):
+       * - `LINE_BEGIN` Line Begin
+       * - `LINE_END` Line End
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_WORD` Previous Word
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_LINE` Previous Line
+       * - `NEXT_LINE` Next Line
+       * - `PREVIOUS_PAGE` Previous Page
+       * - `NEXT_PAGE` Next Page
        */
       type?: bpy_types.FontMoveTypeItems;
     }>;
@@ -250,7 +270,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'THUMBNAIL'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -276,7 +300,11 @@ declare module "bpy.ops" {
       /**
        * Style to set selection to
        * Default: 'BOLD'
-       * Items: {@link FontStyleSetStyleItems}
+       * Items ({@link FontStyleSetStyleItems}):
+       * - `BOLD` Bold
+       * - `ITALIC` Italic
+       * - `UNDERLINE` Underline
+       * - `SMALL_CAPS` Small Caps
        */
       style?: bpy_types.FontStyleSetStyleItems;
       /**
@@ -294,7 +322,11 @@ declare module "bpy.ops" {
       /**
        * Style to set selection to
        * Default: 'BOLD'
-       * Items: {@link FontStyleSetStyleItems}
+       * Items ({@link FontStyleSetStyleItems}):
+       * - `BOLD` Bold
+       * - `ITALIC` Italic
+       * - `UNDERLINE` Underline
+       * - `SMALL_CAPS` Small Caps
        */
       style?: bpy_types.FontStyleSetStyleItems;
     }>;
@@ -466,7 +498,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;

@@ -21,13 +21,28 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link AttributeDomainItems}
+       * Items ({@link AttributeDomainItems}):
+       * - `POINT` Point: Attribute on point
+       * - `EDGE` Edge: Attribute on mesh edge
+       * - `FACE` Face: Attribute on mesh faces
+       * - `CORNER` Face Corner: Attribute on mesh face corner
+       * - `CURVE` Spline: Attribute on spline
+       * - `INSTANCE` Instance: Attribute on instance
        */
       domain?: bpy_types.AttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT'
-       * Items: {@link AttributeTypeItems}
+       * Items ({@link AttributeTypeItems}):
+       * - `FLOAT` Float: Floating-point value
+       * - `INT` Integer: 32-bit integer
+       * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+       * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+       * - `STRING` String: Text string
+       * - `BOOLEAN` Boolean: True or false
+       * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+       * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
        */
       data_type?: bpy_types.AttributeTypeItems;
     }>;
@@ -48,13 +63,28 @@ declare module "bpy.ops" {
       /**
        * Which geometry element to move the attribute to
        * Default: 'POINT'
-       * Items: {@link AttributeDomainItems}
+       * Items ({@link AttributeDomainItems}):
+       * - `POINT` Point: Attribute on point
+       * - `EDGE` Edge: Attribute on mesh edge
+       * - `FACE` Face: Attribute on mesh faces
+       * - `CORNER` Face Corner: Attribute on mesh face corner
+       * - `CURVE` Spline: Attribute on spline
+       * - `INSTANCE` Instance: Attribute on instance
        */
       domain?: bpy_types.AttributeDomainItems;
       /**
        * Data Type
        * Default: 'FLOAT'
-       * Items: {@link AttributeTypeItems}
+       * Items ({@link AttributeTypeItems}):
+       * - `FLOAT` Float: Floating-point value
+       * - `INT` Integer: 32-bit integer
+       * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+       * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+       * - `STRING` String: Text string
+       * - `BOOLEAN` Boolean: True or false
+       * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+       * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
        */
       data_type?: bpy_types.AttributeTypeItems;
     }>;
@@ -78,13 +108,17 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link ColorAttributeDomainItems}
+       * Items ({@link ColorAttributeDomainItems}):
+       * - `POINT` Vertex
+       * - `CORNER` Face Corner
        */
       domain?: bpy_types.ColorAttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT_COLOR'
-       * Items: {@link ColorAttributeTypeItems}
+       * Items ({@link ColorAttributeTypeItems}):
+       * - `FLOAT_COLOR` Color: RGBA color 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
        */
       data_type?: bpy_types.ColorAttributeTypeItems;
       /**

@@ -48,13 +48,23 @@ declare module "bpy.ops" {
       /**
        * Stroke start style
        * Default: 'NONE'
-       * Items: {@link GpencilAnnotateArrowstyleStartItems}
+       * Items ({@link GpencilAnnotateArrowstyleStartItems}):
+       * - `NONE` None: Don't use any arrow/style in corner
+       * - `ARROW` Arrow: Use closed arrow style
+       * - `ARROW_OPEN` Open Arrow: Use open arrow style
+       * - `ARROW_OPEN_INVERTED` Segment: Use perpendicular segment style
+       * - `DIAMOND` Square: Use square style
        */
       arrowstyle_start?: bpy_types.GpencilAnnotateArrowstyleStartItems;
       /**
        * Stroke end style
        * Default: 'NONE'
-       * Items: {@link GpencilAnnotateArrowstyleStartItems}
+       * Items ({@link GpencilAnnotateArrowstyleStartItems}):
+       * - `NONE` None: Don't use any arrow/style in corner
+       * - `ARROW` Arrow: Use closed arrow style
+       * - `ARROW_OPEN` Open Arrow: Use open arrow style
+       * - `ARROW_OPEN_INVERTED` Segment: Use perpendicular segment style
+       * - `DIAMOND` Square: Use square style
        */
       arrowstyle_end?: bpy_types.GpencilAnnotateArrowstyleStartItems;
       /**
@@ -142,7 +152,13 @@ declare module "bpy.ops" {
       /**
        * Projection Type
        * Default: 'KEEP'
-       * Items: {@link ProjectTypeItems}
+       * Items ({@link ProjectTypeItems}):
+       * - `KEEP` No Reproject
+       * - `FRONT` Front: Reproject the strokes using the X-Z plane
+       * - `SIDE` Side: Reproject the strokes using the Y-Z plane
+       * - `TOP` Top: Reproject the strokes using the X-Y plane
+       * - `VIEW` View: Reproject the strokes to end up on the same plane, as if drawn from the current viewpoint using 'Cursor' Stroke Placement
+       * - `CURSOR` Cursor: Reproject the strokes using the orientation of 3D cursor
        */
       project_type?: bpy_types.ProjectTypeItems;
     }>;
@@ -155,7 +171,9 @@ declare module "bpy.ops" {
       /**
        * Target grease pencil
        * Default: 'NEW'
-       * Items: {@link GpencilBakeMeshAnimationTargetItems}
+       * Items ({@link GpencilBakeMeshAnimationTargetItems}):
+       * - `NEW` New Object
+       * - `SELECTED` Selected Object
        */
       target?: bpy_types.GpencilBakeMeshAnimationTargetItems;
       /**
@@ -211,7 +229,13 @@ declare module "bpy.ops" {
       /**
        * Projection Type
        * Default: 'VIEW'
-       * Items: {@link ProjectTypeItems}
+       * Items ({@link ProjectTypeItems}):
+       * - `KEEP` No Reproject
+       * - `FRONT` Front: Reproject the strokes using the X-Z plane
+       * - `SIDE` Side: Reproject the strokes using the Y-Z plane
+       * - `TOP` Top: Reproject the strokes using the X-Y plane
+       * - `VIEW` View: Reproject the strokes to end up on the same plane, as if drawn from the current viewpoint using 'Cursor' Stroke Placement
+       * - `CURSOR` Cursor: Reproject the strokes using the orientation of 3D cursor
        */
       project_type?: bpy_types.ProjectTypeItems;
     }>;
@@ -677,7 +701,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link LayersItems}
+       * Items ({@link LayersItems}):
+       * - `ACTIVE` Active
+       * - `ALL` All Layers
        */
       layers?: bpy_types.LayersItems;
       /**
@@ -688,7 +714,10 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link FlipItems}
+       * Items ({@link FlipItems}):
+       * - `NOFLIP` No Flip
+       * - `FLIP` Flip
+       * - `AUTO` Automatic
        */
       flip?: bpy_types.FlipItems;
       /**
@@ -728,7 +757,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link LayersItems}
+       * Items ({@link LayersItems}):
+       * - `ACTIVE` Active
+       * - `ALL` All Layers
        */
       layers?: bpy_types.LayersItems;
       /**
@@ -739,7 +770,10 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link FlipItems}
+       * Items ({@link FlipItems}):
+       * - `NOFLIP` No Flip
+       * - `FLIP` Flip
+       * - `AUTO` Automatic
        */
       flip?: bpy_types.FlipItems;
       /**
@@ -840,7 +874,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -930,7 +966,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -963,7 +1001,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -1169,7 +1209,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'BOX'
-       * Items: {@link GpencilPrimitiveBoxTypeItems}
+       * Items ({@link GpencilPrimitiveBoxTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GpencilPrimitiveBoxTypeItems;
       /**
@@ -1199,7 +1245,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'CIRCLE'
-       * Items: {@link GpencilPrimitiveBoxTypeItems}
+       * Items ({@link GpencilPrimitiveBoxTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GpencilPrimitiveBoxTypeItems;
       /**
@@ -1229,7 +1281,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'CURVE'
-       * Items: {@link GpencilPrimitiveBoxTypeItems}
+       * Items ({@link GpencilPrimitiveBoxTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GpencilPrimitiveBoxTypeItems;
       /**
@@ -1259,7 +1317,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'LINE'
-       * Items: {@link GpencilPrimitiveBoxTypeItems}
+       * Items ({@link GpencilPrimitiveBoxTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GpencilPrimitiveBoxTypeItems;
       /**
@@ -1289,7 +1353,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'POLYLINE'
-       * Items: {@link GpencilPrimitiveBoxTypeItems}
+       * Items ({@link GpencilPrimitiveBoxTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GpencilPrimitiveBoxTypeItems;
       /**
@@ -1433,7 +1503,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -1513,7 +1585,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1569,7 +1645,12 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link GpencilSelectBoxModeItems}
+       * Items ({@link GpencilSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
+       * - `XOR` Difference: Invert existing selection
+       * - `AND` Intersect: Intersect existing selection
        */
       mode?: bpy_types.GpencilSelectBoxModeItems;
     }>;
@@ -1605,7 +1686,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1649,7 +1733,12 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link GpencilSelectBoxModeItems}
+       * Items ({@link GpencilSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
+       * - `XOR` Difference: Invert existing selection
+       * - `AND` Intersect: Intersect existing selection
        */
       mode?: bpy_types.GpencilSelectBoxModeItems;
       /**
@@ -1717,7 +1806,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
       /**
@@ -2285,7 +2376,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -2322,7 +2415,9 @@ declare module "bpy.ops" {
       /**
        * Target grease pencil
        * Default: 'NEW'
-       * Items: {@link GpencilBakeMeshAnimationTargetItems}
+       * Items ({@link GpencilBakeMeshAnimationTargetItems}):
+       * - `NEW` New Object
+       * - `SELECTED` Selected Object
        */
       target?: bpy_types.GpencilBakeMeshAnimationTargetItems;
       /**
@@ -2434,7 +2529,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GpencilVertexColorBrightnessContrastModeItems}
+       * Items ({@link GpencilVertexColorBrightnessContrastModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GpencilVertexColorBrightnessContrastModeItems;
       /**
@@ -2457,7 +2555,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GpencilVertexColorBrightnessContrastModeItems}
+       * Items ({@link GpencilVertexColorBrightnessContrastModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GpencilVertexColorBrightnessContrastModeItems;
       /**
@@ -2485,7 +2586,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GpencilVertexColorBrightnessContrastModeItems}
+       * Items ({@link GpencilVertexColorBrightnessContrastModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GpencilVertexColorBrightnessContrastModeItems;
     }>;
@@ -2498,7 +2602,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GpencilVertexColorBrightnessContrastModeItems}
+       * Items ({@link GpencilVertexColorBrightnessContrastModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GpencilVertexColorBrightnessContrastModeItems;
       /**
@@ -2521,7 +2628,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GpencilVertexColorBrightnessContrastModeItems}
+       * Items ({@link GpencilVertexColorBrightnessContrastModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GpencilVertexColorBrightnessContrastModeItems;
       /**

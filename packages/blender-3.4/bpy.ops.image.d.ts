@@ -232,7 +232,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -329,7 +333,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -518,7 +525,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -763,7 +774,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1016,7 +1031,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1066,7 +1085,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -1104,7 +1126,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -1143,7 +1168,12 @@ declare module "bpy.ops" {
       /**
        * How to unpack
        * Default: 'USE_LOCAL'
-       * Items: {@link UnpackMethodItems}
+       * Items ({@link UnpackMethodItems}):
+       * - `REMOVE` Remove Pack
+       * - `USE_LOCAL` Use Local File
+       * - `WRITE_LOCAL` Write Local File (overwrite existing)
+       * - `USE_ORIGINAL` Use Original File
+       * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
        */
       method?: bpy_types.UnpackMethodItems;
       /**

@@ -126,13 +126,25 @@ declare module "bpy.ops" {
       /**
        * Primary Bone Axis
        * Default: 'Y'
-       * Items: {@link ExportSceneFbxPrimaryBoneAxisItems}
+       * Items ({@link ExportSceneFbxPrimaryBoneAxisItems}):
+       * - `X` X Axis
+       * - `Y` Y Axis
+       * - `Z` Z Axis
+       * - `-X` -X Axis
+       * - `-Y` -Y Axis
+       * - `-Z` -Z Axis
        */
       primary_bone_axis?: bpy_types.ExportSceneFbxPrimaryBoneAxisItems;
       /**
        * Secondary Bone Axis
        * Default: 'X'
-       * Items: {@link ExportSceneFbxPrimaryBoneAxisItems}
+       * Items ({@link ExportSceneFbxPrimaryBoneAxisItems}):
+       * - `X` X Axis
+       * - `Y` Y Axis
+       * - `Z` Z Axis
+       * - `-X` -X Axis
+       * - `-Y` -Y Axis
+       * - `-Z` -Z Axis
        */
       secondary_bone_axis?: bpy_types.ExportSceneFbxPrimaryBoneAxisItems;
       /**
@@ -143,13 +155,25 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link AxisForwardItems}
+       * Items ({@link AxisForwardItems}):
+       * - `X` X Forward
+       * - `Y` Y Forward
+       * - `Z` Z Forward
+       * - `-X` -X Forward
+       * - `-Y` -Y Forward
+       * - `-Z` -Z Forward
        */
       axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link AxisUpItems}
+       * Items ({@link AxisUpItems}):
+       * - `X` X Up
+       * - `Y` Y Up
+       * - `Z` Z Up
+       * - `-X` -X Up
+       * - `-Y` -Y Up
+       * - `-Z` -Z Up
        */
       axis_up?: bpy_types.AxisUpItems;
     }>;
@@ -167,7 +191,10 @@ declare module "bpy.ops" {
       /**
        * Optional backwards compatibility for non-standard render engines. Applies to lights
        * Default: 'SPEC'
-       * Items: {@link ConvertLightingModeItems}
+       * Items ({@link ConvertLightingModeItems}):
+       * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
+       * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
+       * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
        */
       convert_lighting_mode?: bpy_types.ConvertLightingModeItems;
       /**
@@ -280,13 +307,25 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link AxisForwardItems}
+       * Items ({@link AxisForwardItems}):
+       * - `X` X Forward
+       * - `Y` Y Forward
+       * - `Z` Z Forward
+       * - `-X` -X Forward
+       * - `-Y` -Y Forward
+       * - `-Z` -Z Forward
        */
       axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link AxisUpItems}
+       * Items ({@link AxisUpItems}):
+       * - `X` X Up
+       * - `Y` Y Up
+       * - `Z` Z Up
+       * - `-X` -X Up
+       * - `-Y` -Y Up
+       * - `-Z` -Z Up
        */
       axis_up?: bpy_types.AxisUpItems;
     }>;
@@ -310,13 +349,25 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: 'Z'
-       * Items: {@link AxisForwardItems}
+       * Items ({@link AxisForwardItems}):
+       * - `X` X Forward
+       * - `Y` Y Forward
+       * - `Z` Z Forward
+       * - `-X` -X Forward
+       * - `-Y` -Y Forward
+       * - `-Z` -Z Forward
        */
       axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link AxisUpItems}
+       * Items ({@link AxisUpItems}):
+       * - `X` X Up
+       * - `Y` Y Up
+       * - `Z` Z Up
+       * - `-X` -X Up
+       * - `-Y` -Y Up
+       * - `-Z` -Z Up
        */
       axis_up?: bpy_types.AxisUpItems;
     }>;

@@ -158,7 +158,12 @@ declare module "bpy.ops" {
       /**
        * Spline type
        * Default: 'AUTO'
-       * Items: {@link MaskSplinePointHandleTypeItems}
+       * Items ({@link MaskSplinePointHandleTypeItems}):
+       * - `AUTO` Auto
+       * - `VECTOR` Vector
+       * - `ALIGNED` Aligned Single
+       * - `ALIGNED_DOUBLESIDE` Aligned
+       * - `FREE` Free
        */
       type?: bpy_types.MaskSplinePointHandleTypeItems;
     }>;
@@ -195,7 +200,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active layer
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -335,7 +342,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -379,7 +390,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -415,7 +429,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -438,7 +455,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;

@@ -290,7 +290,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -946,7 +950,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'DOWN'
-       * Items: {@link NodeOutputFileMoveActiveSocketDirectionItems}
+       * Items ({@link NodeOutputFileMoveActiveSocketDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeOutputFileMoveActiveSocketDirectionItems;
     }>;
@@ -1001,7 +1007,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1050,7 +1060,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1086,7 +1099,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1135,7 +1151,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1235,7 +1254,9 @@ declare module "bpy.ops" {
       /**
        * Socket Type
        * Default: 'IN'
-       * Items: {@link NodeSocketInOutItems}
+       * Items ({@link NodeSocketInOutItems}):
+       * - `IN` Input
+       * - `OUT` Output
        */
       in_out?: bpy_types.NodeSocketInOutItems;
     }>;
@@ -1248,7 +1269,9 @@ declare module "bpy.ops" {
       /**
        * Socket Type
        * Default: 'IN'
-       * Items: {@link NodeSocketInOutItems}
+       * Items ({@link NodeSocketInOutItems}):
+       * - `IN` Input
+       * - `OUT` Output
        */
       in_out?: bpy_types.NodeSocketInOutItems;
       /**
@@ -1267,13 +1290,17 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'UP'
-       * Items: {@link NodeOutputFileMoveActiveSocketDirectionItems}
+       * Items ({@link NodeOutputFileMoveActiveSocketDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeOutputFileMoveActiveSocketDirectionItems;
       /**
        * Socket Type
        * Default: 'IN'
-       * Items: {@link NodeSocketInOutItems}
+       * Items ({@link NodeSocketInOutItems}):
+       * - `IN` Input
+       * - `OUT` Output
        */
       in_out?: bpy_types.NodeSocketInOutItems;
     }>;
@@ -1286,7 +1313,9 @@ declare module "bpy.ops" {
       /**
        * Socket Type
        * Default: 'IN'
-       * Items: {@link NodeSocketInOutItems}
+       * Items ({@link NodeSocketInOutItems}):
+       * - `IN` Input
+       * - `OUT` Output
        */
       in_out?: bpy_types.NodeSocketInOutItems;
     }>;

@@ -17,7 +17,40 @@ declare module "bpy.ops" {
     /**
      * Mode
      * Default: 'TRANSLATION'
-     * Items: {@link TransformModeTypesItems}
+     * Items ({@link TransformModeTypesItems}):
+     * - `INIT` Init
+     * - `DUMMY` Dummy
+     * - `TRANSLATION` Translation
+     * - `ROTATION` Rotation
+     * - `RESIZE` Resize
+     * - `SKIN_RESIZE` Skin Resize
+     * - `TOSPHERE` To Sphere
+     * - `SHEAR` Shear
+     * - `BEND` Bend
+     * - `SHRINKFATTEN` Shrink/Fatten
+     * - `TILT` Tilt
+     * - `TRACKBALL` Trackball
+     * - `PUSHPULL` Push/Pull
+     * - `CREASE` Crease
+     * - `VERTEX_CREASE` Vertex Crease
+     * - `MIRROR` Mirror
+     * - `BONE_SIZE` Bone Size
+     * - `BONE_ENVELOPE` Bone Envelope
+     * - `BONE_ENVELOPE_DIST` Bone Envelope Distance
+     * - `CURVE_SHRINKFATTEN` Curve Shrink/Fatten
+     * - `MASK_SHRINKFATTEN` Mask Shrink/Fatten
+     * - `GPENCIL_SHRINKFATTEN` Grease Pencil Shrink/Fatten
+     * - `BONE_ROLL` Bone Roll
+     * - `TIME_TRANSLATE` Time Translate
+     * - `TIME_SLIDE` Time Slide
+     * - `TIME_SCALE` Time Scale
+     * - `TIME_EXTEND` Time Extend
+     * - `BAKE_TIME` Bake Time
+     * - `BWEIGHT` Bevel Weight
+     * - `ALIGN` Align
+     * - `EDGESLIDE` Edge Slide
+     * - `SEQSLIDE` Sequence Slide
+     * - `GPENCIL_OPACITY` Grease Pencil Opacity
      * Hidden option.
      */
     mode?: bpy_types.TransformModeTypesItems;
@@ -41,7 +74,23 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link ObjectTypeItems}
+       * Items ({@link ObjectTypeItems}):
+       * - `MESH` Mesh
+       * - `CURVE` Curve
+       * - `SURFACE` Surface
+       * - `META` Metaball
+       * - `FONT` Text
+       * - `CURVES` Hair Curves
+       * - `POINTCLOUD` Point Cloud
+       * - `VOLUME` Volume
+       * - `GPENCIL` Grease Pencil
+       * - `ARMATURE` Armature
+       * - `LATTICE` Lattice
+       * - `EMPTY` Empty
+       * - `LIGHT` Light
+       * - `LIGHT_PROBE` Light Probe
+       * - `CAMERA` Camera
+       * - `SPEAKER` Speaker
        */
       type?: bpy_types.ObjectTypeItems;
       /**
@@ -53,7 +102,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -146,7 +198,10 @@ declare module "bpy.ops" {
       /**
        * Align to axis
        * Default: {}
-       * Items: {@link AxisFlagXyzItems}
+       * Items ({@link AxisFlagXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        * Enum flag: a set of identifiers.
        */
       align_axis?: ReadonlySet<bpy_types.AxisFlagXyzItems> | Set<bpy_types.AxisFlagXyzItems>;
@@ -177,7 +232,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -223,13 +281,33 @@ declare module "bpy.ops" {
       /**
        * Type of pass to bake, some of them may not be supported by the current render engine
        * Default: 'COMBINED'
-       * Items: {@link BakePassTypeItems}
+       * Items ({@link BakePassTypeItems}):
+       * - `COMBINED` Combined
+       * - `AO` Ambient Occlusion
+       * - `SHADOW` Shadow
+       * - `POSITION` Position
+       * - `NORMAL` Normal
+       * - `UV` UV
+       * - `ROUGHNESS` ROUGHNESS
+       * - `EMIT` Emit
+       * - `ENVIRONMENT` Environment
+       * - `DIFFUSE` Diffuse
+       * - `GLOSSY` Glossy
+       * - `TRANSMISSION` Transmission
        */
       type?: bpy_types.BakePassTypeItems;
       /**
        * Filter to combined, diffuse, glossy, transmission and subsurface passes
        * Default: {}
-       * Items: {@link BakePassFilterTypeItems}
+       * Items ({@link BakePassFilterTypeItems}):
+       * - `NONE` None
+       * - `EMIT` Emit
+       * - `DIRECT` Direct
+       * - `INDIRECT` Indirect
+       * - `COLOR` Color
+       * - `DIFFUSE` Diffuse
+       * - `GLOSSY` Glossy
+       * - `TRANSMISSION` Transmission
        * Enum flag: a set of identifiers.
        */
       pass_filter?:
@@ -257,7 +335,9 @@ declare module "bpy.ops" {
       /**
        * Which algorithm to use to generate the margin
        * Default: 'EXTEND'
-       * Items: {@link BakeMarginTypeItems}
+       * Items ({@link BakeMarginTypeItems}):
+       * - `ADJACENT_FACES` Adjacent Faces: Use pixels from adjacent faces across UV seams
+       * - `EXTEND` Extend: Extend border pixels outwards
        */
       margin_type?: bpy_types.BakeMarginTypeItems;
       /**
@@ -283,37 +363,61 @@ declare module "bpy.ops" {
       /**
        * Choose normal space for baking
        * Default: 'TANGENT'
-       * Items: {@link NormalSpaceItems}
+       * Items ({@link NormalSpaceItems}):
+       * - `OBJECT` Object: Bake the normals in object space
+       * - `TANGENT` Tangent: Bake the normals in tangent space
        */
       normal_space?: bpy_types.NormalSpaceItems;
       /**
        * Axis to bake in red channel
        * Default: 'POS_X'
-       * Items: {@link NormalSwizzleItems}
+       * Items ({@link NormalSwizzleItems}):
+       * - `POS_X` +X
+       * - `POS_Y` +Y
+       * - `POS_Z` +Z
+       * - `NEG_X` -X
+       * - `NEG_Y` -Y
+       * - `NEG_Z` -Z
        */
       normal_r?: bpy_types.NormalSwizzleItems;
       /**
        * Axis to bake in green channel
        * Default: 'POS_Y'
-       * Items: {@link NormalSwizzleItems}
+       * Items ({@link NormalSwizzleItems}):
+       * - `POS_X` +X
+       * - `POS_Y` +Y
+       * - `POS_Z` +Z
+       * - `NEG_X` -X
+       * - `NEG_Y` -Y
+       * - `NEG_Z` -Z
        */
       normal_g?: bpy_types.NormalSwizzleItems;
       /**
        * Axis to bake in blue channel
        * Default: 'POS_Z'
-       * Items: {@link NormalSwizzleItems}
+       * Items ({@link NormalSwizzleItems}):
+       * - `POS_X` +X
+       * - `POS_Y` +Y
+       * - `POS_Z` +Z
+       * - `NEG_X` -X
+       * - `NEG_Y` -Y
+       * - `NEG_Z` -Z
        */
       normal_b?: bpy_types.NormalSwizzleItems;
       /**
        * Where to output the baked map
        * Default: 'IMAGE_TEXTURES'
-       * Items: {@link BakeTargetItems}
+       * Items ({@link BakeTargetItems}):
+       * - `IMAGE_TEXTURES` Image Textures: Bake to image data-blocks associated with active image texture nodes in materials
+       * - `VERTEX_COLORS` Active Color Attribute: Bake to the active color attribute on meshes
        */
       target?: bpy_types.BakeTargetItems;
       /**
        * Where to save baked image textures
        * Default: 'INTERNAL'
-       * Items: {@link BakeSaveModeItems}
+       * Items ({@link BakeSaveModeItems}):
+       * - `INTERNAL` Internal: Save the baking map in an internal image data-block
+       * - `EXTERNAL` External: Save the baking map in an external file
        */
       save_mode?: bpy_types.BakeSaveModeItems;
       /**
@@ -363,7 +467,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        * Hidden option.
        */
       align?: bpy_types.AlignItems;
@@ -411,7 +518,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -473,7 +583,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -650,7 +763,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -679,7 +795,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -720,13 +839,54 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'ACTION'
-       * Items: {@link IdTypeItems}
+       * Items ({@link IdTypeItems}):
+       * - `ACTION` Action
+       * - `ARMATURE` Armature
+       * - `BRUSH` Brush
+       * - `CACHEFILE` Cache File
+       * - `CAMERA` Camera
+       * - `COLLECTION` Collection
+       * - `CURVE` Curve
+       * - `CURVES` Curves
+       * - `FONT` Font
+       * - `GREASEPENCIL` Grease Pencil
+       * - `IMAGE` Image
+       * - `KEY` Key
+       * - `LATTICE` Lattice
+       * - `LIBRARY` Library
+       * - `LIGHT` Light
+       * - `LIGHT_PROBE` Light Probe
+       * - `LINESTYLE` Line Style
+       * - `MASK` Mask
+       * - `MATERIAL` Material
+       * - `MESH` Mesh
+       * - `META` Metaball
+       * - `MOVIECLIP` Movie Clip
+       * - `NODETREE` Node Tree
+       * - `OBJECT` Object
+       * - `PAINTCURVE` Paint Curve
+       * - `PALETTE` Palette
+       * - `PARTICLE` Particle
+       * - `POINTCLOUD` Point Cloud
+       * - `SCENE` Scene
+       * - `SIMULATION` Simulation
+       * - `SOUND` Sound
+       * - `SPEAKER` Speaker
+       * - `TEXT` Text
+       * - `TEXTURE` Texture
+       * - `VOLUME` Volume
+       * - `WINDOWMANAGER` Window Manager
+       * - `WORKSPACE` Workspace
+       * - `WORLD` World
        */
       type?: bpy_types.IdTypeItems;
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -777,7 +937,19 @@ declare module "bpy.ops" {
       use_freeze?: boolean;
       /**
        * Which data to transfer
-       * Items: {@link ObjectDataTransferDataTypeItems}
+       * Items ({@link ObjectDataTransferDataTypeItems}):
+       * - `VGROUP_WEIGHTS` Vertex Group(s): Transfer active or all vertex groups
+       * - `BEVEL_WEIGHT_VERT` Bevel Weight: Transfer bevel weights
+       * - `SHARP_EDGE` Sharp: Transfer sharp mark
+       * - `SEAM` UV Seam: Transfer UV seam mark
+       * - `CREASE` Subdivision Crease: Transfer crease values
+       * - `BEVEL_WEIGHT_EDGE` Bevel Weight: Transfer bevel weights
+       * - `FREESTYLE_EDGE` Freestyle Mark: Transfer Freestyle edge mark
+       * - `CUSTOM_NORMAL` Custom Normals: Transfer custom normals
+       * - `VCOL` Colors: Color Attributes
+       * - `UV` UVs: Transfer UV layers
+       * - `SMOOTH` Smooth: Transfer flat/smooth mark
+       * - `FREESTYLE_FACE` Freestyle Mark: Transfer Freestyle face mark
        */
       data_type?: bpy_types.ObjectDataTransferDataTypeItems;
       /**
@@ -788,25 +960,47 @@ declare module "bpy.ops" {
       /**
        * Method used to map source vertices to destination ones
        * Default: 'NEAREST'
-       * Items: {@link DtMethodVertexItems}
+       * Items ({@link DtMethodVertexItems}):
+       * - `TOPOLOGY` Topology: Copy from identical topology meshes
+       * - `NEAREST` Nearest Vertex: Copy from closest vertex
+       * - `EDGE_NEAREST` Nearest Edge Vertex: Copy from closest vertex of closest edge
+       * - `EDGEINTERP_NEAREST` Nearest Edge Interpolated: Copy from interpolated values of vertices from closest point on closest edge
+       * - `POLY_NEAREST` Nearest Face Vertex: Copy from closest vertex of closest face
+       * - `POLYINTERP_NEAREST` Nearest Face Interpolated: Copy from interpolated values of vertices from closest point on closest face
+       * - `POLYINTERP_VNORPROJ` Projected Face Interpolated: Copy from interpolated values of vertices from point on closest face hit by normal-projection
        */
       vert_mapping?: bpy_types.DtMethodVertexItems;
       /**
        * Method used to map source edges to destination ones
        * Default: 'NEAREST'
-       * Items: {@link DtMethodEdgeItems}
+       * Items ({@link DtMethodEdgeItems}):
+       * - `TOPOLOGY` Topology: Copy from identical topology meshes
+       * - `VERT_NEAREST` Nearest Vertices: Copy from most similar edge (edge which vertices are the closest of destination edge's ones)
+       * - `NEAREST` Nearest Edge: Copy from closest edge (using midpoints)
+       * - `POLY_NEAREST` Nearest Face Edge: Copy from closest edge of closest face (using midpoints)
+       * - `EDGEINTERP_VNORPROJ` Projected Edge Interpolated: Interpolate all source edges hit by the projection of destination one along its own normal (from vertices)
        */
       edge_mapping?: bpy_types.DtMethodEdgeItems;
       /**
        * Method used to map source faces' corners to destination ones
        * Default: 'NEAREST_POLYNOR'
-       * Items: {@link DtMethodLoopItems}
+       * Items ({@link DtMethodLoopItems}):
+       * - `TOPOLOGY` Topology: Copy from identical topology meshes
+       * - `NEAREST_NORMAL` Nearest Corner and Best Matching Normal: Copy from nearest corner which has the best matching normal
+       * - `NEAREST_POLYNOR` Nearest Corner and Best Matching Face Normal: Copy from nearest corner which has the face with the best matching normal to destination corner's face one
+       * - `NEAREST_POLY` Nearest Corner of Nearest Face: Copy from nearest corner of nearest polygon
+       * - `POLYINTERP_NEAREST` Nearest Face Interpolated: Copy from interpolated corners of the nearest source polygon
+       * - `POLYINTERP_LNORPROJ` Projected Face Interpolated: Copy from interpolated corners of the source polygon hit by corner normal projection
        */
       loop_mapping?: bpy_types.DtMethodLoopItems;
       /**
        * Method used to map source faces to destination ones
        * Default: 'NEAREST'
-       * Items: {@link DtMethodPolyItems}
+       * Items ({@link DtMethodPolyItems}):
+       * - `TOPOLOGY` Topology: Copy from identical topology meshes
+       * - `NEAREST` Nearest Face: Copy from nearest polygon (using center points)
+       * - `NORMAL` Best Normal-Matching: Copy from source polygon which normal is the closest to destination one
+       * - `POLYINTERP_PNORPROJ` Projected Face Interpolated: Interpolate all source polygons intersected by the projection of destination one along its own normal
        */
       poly_mapping?: bpy_types.DtMethodPolyItems;
       /**
@@ -843,19 +1037,33 @@ declare module "bpy.ops" {
       /**
        * Which layers to transfer, in case of multi-layers types
        * Default: 'ACTIVE'
-       * Items: {@link DtLayersSelectSrcItems}
+       * Items ({@link DtLayersSelectSrcItems}):
+       * - `ACTIVE` Active Layer: Only transfer active data layer
+       * - `ALL` All Layers: Transfer all data layers
+       * - `BONE_SELECT` Selected Pose Bones: Transfer all vertex groups used by selected pose bones
+       * - `BONE_DEFORM` Deform Pose Bones: Transfer all vertex groups used by deform bones
        */
       layers_select_src?: bpy_types.DtLayersSelectSrcItems;
       /**
        * How to match source and destination layers
        * Default: 'ACTIVE'
-       * Items: {@link DtLayersSelectDstItems}
+       * Items ({@link DtLayersSelectDstItems}):
+       * - `ACTIVE` Active Layer: Affect active data layer of all targets
+       * - `NAME` By Name: Match target data layers to affect by name
+       * - `INDEX` By Order: Match target data layers to affect by order (indices)
        */
       layers_select_dst?: bpy_types.DtLayersSelectDstItems;
       /**
        * How to affect destination elements with source values
        * Default: 'REPLACE'
-       * Items: {@link DtMixModeItems}
+       * Items ({@link DtMixModeItems}):
+       * - `REPLACE` Replace: Overwrite all elements' data
+       * - `ABOVE_THRESHOLD` Above Threshold: Only replace destination elements where data is above given threshold (exact behavior depends on data type)
+       * - `BELOW_THRESHOLD` Below Threshold: Only replace destination elements where data is below given threshold (exact behavior depends on data type)
+       * - `MIX` Mix: Mix source value into destination one, using given threshold as factor
+       * - `ADD` Add: Add source value to destination one, using given threshold as factor
+       * - `SUB` Subtract: Subtract source value to destination one, using given threshold as factor
+       * - `MUL` Multiply: Multiply source value to destination one, using given threshold as factor
        */
       mix_mode?: bpy_types.DtMixModeItems;
       /**
@@ -878,7 +1086,19 @@ declare module "bpy.ops" {
       modifier?: string;
       /**
        * Which data to transfer
-       * Items: {@link ObjectDataTransferDataTypeItems}
+       * Items ({@link ObjectDataTransferDataTypeItems}):
+       * - `VGROUP_WEIGHTS` Vertex Group(s): Transfer active or all vertex groups
+       * - `BEVEL_WEIGHT_VERT` Bevel Weight: Transfer bevel weights
+       * - `SHARP_EDGE` Sharp: Transfer sharp mark
+       * - `SEAM` UV Seam: Transfer UV seam mark
+       * - `CREASE` Subdivision Crease: Transfer crease values
+       * - `BEVEL_WEIGHT_EDGE` Bevel Weight: Transfer bevel weights
+       * - `FREESTYLE_EDGE` Freestyle Mark: Transfer Freestyle edge mark
+       * - `CUSTOM_NORMAL` Custom Normals: Transfer custom normals
+       * - `VCOL` Colors: Color Attributes
+       * - `UV` UVs: Transfer UV layers
+       * - `SMOOTH` Smooth: Transfer flat/smooth mark
+       * - `FREESTYLE_FACE` Freestyle Mark: Transfer Freestyle face mark
        */
       data_type?: bpy_types.ObjectDataTransferDataTypeItems;
       /**
@@ -889,13 +1109,20 @@ declare module "bpy.ops" {
       /**
        * Which layers to transfer, in case of multi-layers types
        * Default: 'ACTIVE'
-       * Items: {@link DtLayersSelectSrcItems}
+       * Items ({@link DtLayersSelectSrcItems}):
+       * - `ACTIVE` Active Layer: Only transfer active data layer
+       * - `ALL` All Layers: Transfer all data layers
+       * - `BONE_SELECT` Selected Pose Bones: Transfer all vertex groups used by selected pose bones
+       * - `BONE_DEFORM` Deform Pose Bones: Transfer all vertex groups used by deform bones
        */
       layers_select_src?: bpy_types.DtLayersSelectSrcItems;
       /**
        * How to match source and destination layers
        * Default: 'ACTIVE'
-       * Items: {@link DtLayersSelectDstItems}
+       * Items ({@link DtLayersSelectDstItems}):
+       * - `ACTIVE` Active Layer: Affect active data layer of all targets
+       * - `NAME` By Name: Match target data layers to affect by name
+       * - `INDEX` By Order: Match target data layers to affect by order (indices)
        */
       layers_select_dst?: bpy_types.DtLayersSelectDstItems;
     }>;
@@ -952,7 +1179,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -1105,7 +1335,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -1134,7 +1367,15 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'PLAIN_AXES'
-       * Items: {@link ObjectEmptyDrawtypeItems}
+       * Items ({@link ObjectEmptyDrawtypeItems}):
+       * - `PLAIN_AXES` Plain Axes
+       * - `ARROWS` Arrows
+       * - `SINGLE_ARROW` Single Arrow
+       * - `CIRCLE` Circle
+       * - `CUBE` Cube
+       * - `SPHERE` Sphere
+       * - `CONE` Cone
+       * - `IMAGE` Image
        */
       type?: bpy_types.ObjectEmptyDrawtypeItems;
       /**
@@ -1145,7 +1386,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -1205,7 +1449,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move, up or down
        * Default: 'UP'
-       * Items: {@link ObjectFaceMapMoveDirectionItems}
+       * Items ({@link ObjectFaceMapMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ObjectFaceMapMoveDirectionItems;
     }>;
@@ -1269,7 +1515,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -1317,7 +1566,9 @@ declare module "bpy.ops" {
       /**
        * Defines how the strokes are ordered in 3D space for objects not displayed 'In Front')
        * Default: '3D'
-       * Items: {@link StrokeDepthOrderItems}
+       * Items ({@link StrokeDepthOrderItems}):
+       * - `2D` 2D Layers: Display strokes using grease pencil layers to define order
+       * - `3D` 3D Location: Display strokes using real 3D position in 3D space
        */
       stroke_depth_order?: bpy_types.StrokeDepthOrderItems;
     }>;
@@ -1330,7 +1581,33 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'GP_THICK'
-       * Items: {@link GpencilModifierTypeItems}
+       * Items ({@link GpencilModifierTypeItems}):
+       * - `GP_TEXTURE` Texture Mapping: Change stroke uv texture values
+       * - `GP_TIME` Time Offset: Offset keyframes
+       * - `GP_WEIGHT_ANGLE` Vertex Weight Angle: Generate Vertex Weights base on stroke angle
+       * - `GP_WEIGHT_PROXIMITY` Vertex Weight Proximity: Generate Vertex Weights base on distance to object
+       * - `GP_ARRAY` Array: Create array of duplicate instances
+       * - `GP_BUILD` Build: Create duplication of strokes
+       * - `GP_DASH` Dot Dash: Generate dot-dash styled strokes
+       * - `GP_ENVELOPE` Envelope: Create an envelope shape
+       * - `GP_LENGTH` Length: Extend or shrink strokes
+       * - `GP_LINEART` Line Art: Generate line art strokes from selected source
+       * - `GP_MIRROR` Mirror: Duplicate strokes like a mirror
+       * - `GP_MULTIPLY` Multiple Strokes: Produce multiple strokes along one stroke
+       * - `GP_OUTLINE` Outline: Convert stroke to perimeter
+       * - `GP_SIMPLIFY` Simplify: Simplify stroke reducing number of points
+       * - `GP_SUBDIV` Subdivide: Subdivide stroke adding more control points
+       * - `GP_ARMATURE` Armature: Deform stroke points using armature object
+       * - `GP_HOOK` Hook: Deform stroke points using objects
+       * - `GP_LATTICE` Lattice: Deform strokes using lattice
+       * - `GP_NOISE` Noise: Add noise to strokes
+       * - `GP_OFFSET` Offset: Change stroke location, rotation or scale
+       * - `SHRINKWRAP` Shrinkwrap: Project the shape onto another object
+       * - `GP_SMOOTH` Smooth: Smooth stroke
+       * - `GP_THICK` Thickness: Change stroke thickness
+       * - `GP_COLOR` Hue/Saturation: Apply changes to stroke colors
+       * - `GP_OPACITY` Opacity: Opacity of the strokes
+       * - `GP_TINT` Tint: Tint strokes with new color
        */
       type?: bpy_types.GpencilModifierTypeItems;
     }>;
@@ -1648,7 +1925,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'POINT'
-       * Items: {@link LightTypeItems}
+       * Items ({@link LightTypeItems}):
+       * - `POINT` Point: Omnidirectional point light source
+       * - `SUN` Sun: Constant direction parallel ray light source
+       * - `SPOT` Spot: Directional cone light source
+       * - `AREA` Area: Directional area light source
        */
       type?: bpy_types.LightTypeItems;
       /**
@@ -1659,7 +1940,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -1707,7 +1991,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -1992,7 +2279,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active material towards
        * Default: 'UP'
-       * Items: {@link ObjectFaceMapMoveDirectionItems}
+       * Items ({@link ObjectFaceMapMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ObjectFaceMapMoveDirectionItems;
     }>;
@@ -2036,7 +2325,12 @@ declare module "bpy.ops" {
       /**
        * Primitive
        * Default: 'BALL'
-       * Items: {@link MetaelemTypeItems}
+       * Items ({@link MetaelemTypeItems}):
+       * - `BALL` Ball
+       * - `CAPSULE` Capsule
+       * - `PLANE` Plane
+       * - `ELLIPSOID` Ellipsoid
+       * - `CUBE` Cube
        */
       type?: bpy_types.MetaelemTypeItems;
       /**
@@ -2053,7 +2347,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2082,7 +2379,21 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'OBJECT'
-       * Items: {@link ObjectModeItems}
+       * Items ({@link ObjectModeItems}):
+       * - `OBJECT` Object Mode
+       * - `EDIT` Edit Mode
+       * - `POSE` Pose Mode
+       * - `SCULPT` Sculpt Mode
+       * - `VERTEX_PAINT` Vertex Paint
+       * - `WEIGHT_PAINT` Weight Paint
+       * - `TEXTURE_PAINT` Texture Paint
+       * - `PARTICLE_EDIT` Particle Edit
+       * - `EDIT_GPENCIL` Edit Mode: Edit Grease Pencil Strokes
+       * - `SCULPT_GPENCIL` Sculpt Mode: Sculpt Grease Pencil Strokes
+       * - `PAINT_GPENCIL` Draw Mode: Paint Grease Pencil Strokes
+       * - `WEIGHT_GPENCIL` Weight Paint: Grease Pencil Weight Paint Strokes
+       * - `VERTEX_GPENCIL` Vertex Paint: Grease Pencil Vertex Paint Strokes
+       * - `SCULPT_CURVES` Sculpt Mode
        */
       mode?: bpy_types.ObjectModeItems;
       /**
@@ -2100,7 +2411,21 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'OBJECT'
-       * Items: {@link ObjectModeItems}
+       * Items ({@link ObjectModeItems}):
+       * - `OBJECT` Object Mode
+       * - `EDIT` Edit Mode
+       * - `POSE` Pose Mode
+       * - `SCULPT` Sculpt Mode
+       * - `VERTEX_PAINT` Vertex Paint
+       * - `WEIGHT_PAINT` Weight Paint
+       * - `TEXTURE_PAINT` Texture Paint
+       * - `PARTICLE_EDIT` Particle Edit
+       * - `EDIT_GPENCIL` Edit Mode: Edit Grease Pencil Strokes
+       * - `SCULPT_GPENCIL` Sculpt Mode: Sculpt Grease Pencil Strokes
+       * - `PAINT_GPENCIL` Draw Mode: Paint Grease Pencil Strokes
+       * - `WEIGHT_GPENCIL` Weight Paint: Grease Pencil Weight Paint Strokes
+       * - `VERTEX_GPENCIL` Vertex Paint: Grease Pencil Vertex Paint Strokes
+       * - `SCULPT_CURVES` Sculpt Mode
        */
       mode?: bpy_types.ObjectModeItems;
       /**
@@ -2111,7 +2436,10 @@ declare module "bpy.ops" {
       /**
        * Mesh Mode
        * Default: {}
-       * Items: {@link MeshSelectModeItems}
+       * Items ({@link MeshSelectModeItems}):
+       * - `VERT` Vertex: Vertex selection mode
+       * - `EDGE` Edge: Edge selection mode
+       * - `FACE` Face: Face selection mode
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -2482,7 +2810,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2727,13 +3059,18 @@ declare module "bpy.ops" {
       /**
        * Display type
        * Default: 'RANGE'
-       * Items: {@link MotionpathDisplayTypeItems}
+       * Items ({@link MotionpathDisplayTypeItems}):
+       * - `CURRENT_FRAME` Around Frame: Display Paths of poses within a fixed number of frames around the current frame
+       * - `RANGE` In Range: Display Paths of poses within specified range
        */
       display_type?: bpy_types.MotionpathDisplayTypeItems;
       /**
        * Computation Range
        * Default: 'SCENE'
-       * Items: {@link MotionpathRangeItems}
+       * Items ({@link MotionpathRangeItems}):
+       * - `KEYS_ALL` All Keys: From the first keyframe to the last
+       * - `KEYS_SELECTED` Selected Keys: From the first selected keyframe to the last
+       * - `SCENE` Scene Frame Range: The entire Scene / Preview range
        */
       range?: bpy_types.MotionpathRangeItems;
     }>;
@@ -2770,7 +3107,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -3054,7 +3394,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -3073,7 +3417,23 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'MESH'
-       * Items: {@link ObjectTypeItems}
+       * Items ({@link ObjectTypeItems}):
+       * - `MESH` Mesh
+       * - `CURVE` Curve
+       * - `SURFACE` Surface
+       * - `META` Metaball
+       * - `FONT` Text
+       * - `CURVES` Hair Curves
+       * - `POINTCLOUD` Point Cloud
+       * - `VOLUME` Volume
+       * - `GPENCIL` Grease Pencil
+       * - `ARMATURE` Armature
+       * - `LATTICE` Lattice
+       * - `EMPTY` Empty
+       * - `LIGHT` Light
+       * - `LIGHT_PROBE` Light Probe
+       * - `CAMERA` Camera
+       * - `SPEAKER` Speaker
        */
       type?: bpy_types.ObjectTypeItems;
     }>;
@@ -3235,7 +3595,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;
@@ -3283,7 +3645,16 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'FX_BLUR'
-       * Items: {@link ObjectShaderfxTypeItems}
+       * Items ({@link ObjectShaderfxTypeItems}):
+       * - `FX_BLUR` Blur: Apply Gaussian Blur to object
+       * - `FX_COLORIZE` Colorize: Apply different tint effects
+       * - `FX_FLIP` Flip: Flip image
+       * - `FX_GLOW` Glow: Create a glow effect
+       * - `FX_PIXEL` Pixelate: Pixelate image
+       * - `FX_RIM` Rim: Add a rim to the image
+       * - `FX_SHADOW` Shadow: Create a shadow effect
+       * - `FX_SWIRL` Swirl: Create a rotation distortion
+       * - `FX_WAVE` Wave Distortion: Apply sinusoidal deformation
        */
       type?: bpy_types.ObjectShaderfxTypeItems;
     }>;
@@ -3402,7 +3773,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'TOP'
-       * Items: {@link FileBookmarkMoveDirectionItems}
+       * Items ({@link FileBookmarkMoveDirectionItems}):
+       * - `TOP` Top: Top of the list
+       * - `UP` Up
+       * - `DOWN` Down
+       * - `BOTTOM` Bottom: Bottom of the list
        */
       type?: bpy_types.FileBookmarkMoveDirectionItems;
     }>;
@@ -3503,7 +3878,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -3573,7 +3951,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -3939,7 +4320,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active vertex group towards
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -4148,7 +4531,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -4318,7 +4704,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4336,7 +4726,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**

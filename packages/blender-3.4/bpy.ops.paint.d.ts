@@ -69,7 +69,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -80,7 +83,9 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link ColorAttributeDomainItems}
+       * Items ({@link ColorAttributeDomainItems}):
+       * - `POINT` Vertex
+       * - `CORNER` Face Corner
        */
       domain?: bpy_types.ColorAttributeDomainItems;
       /**
@@ -106,63 +111,139 @@ declare module "bpy.ops" {
       /**
        * sculpt_tool
        * Default: 'DRAW'
-       * Items: {@link SculptToolItems}
+       * Items ({@link SculptToolItems}):
+       * - `DRAW` Draw
+       * - `DRAW_SHARP` Draw Sharp
+       * - `CLAY` Clay
+       * - `CLAY_STRIPS` Clay Strips
+       * - `CLAY_THUMB` Clay Thumb
+       * - `LAYER` Layer
+       * - `INFLATE` Inflate
+       * - `BLOB` Blob
+       * - `CREASE` Crease
+       * - `SMOOTH` Smooth
+       * - `FLATTEN` Flatten
+       * - `FILL` Fill
+       * - `SCRAPE` Scrape
+       * - `MULTIPLANE_SCRAPE` Multi-plane Scrape
+       * - `PINCH` Pinch
+       * - `GRAB` Grab
+       * - `ELASTIC_DEFORM` Elastic Deform
+       * - `SNAKE_HOOK` Snake Hook
+       * - `THUMB` Thumb
+       * - `POSE` Pose
+       * - `NUDGE` Nudge
+       * - `ROTATE` Rotate
+       * - `TOPOLOGY` Slide Relax
+       * - `BOUNDARY` Boundary
+       * - `CLOTH` Cloth
+       * - `SIMPLIFY` Simplify
+       * - `MASK` Mask
+       * - `DRAW_FACE_SETS` Draw Face Sets
+       * - `DISPLACEMENT_ERASER` Multires Displacement Eraser
+       * - `DISPLACEMENT_SMEAR` Multires Displacement Smear
+       * - `PAINT` Paint
+       * - `SMEAR` Smear
        * Hidden option.
        */
       sculpt_tool?: bpy_types.SculptToolItems;
       /**
        * vertex_tool
        * Default: 'DRAW'
-       * Items: {@link BrushVertexToolItems}
+       * Items ({@link BrushVertexToolItems}):
+       * - `DRAW` Draw
+       * - `BLUR` Blur
+       * - `AVERAGE` Average
+       * - `SMEAR` Smear
        * Hidden option.
        */
       vertex_tool?: bpy_types.BrushVertexToolItems;
       /**
        * weight_tool
        * Default: 'DRAW'
-       * Items: {@link BrushVertexToolItems}
+       * Items ({@link BrushVertexToolItems}):
+       * - `DRAW` Draw
+       * - `BLUR` Blur
+       * - `AVERAGE` Average
+       * - `SMEAR` Smear
        * Hidden option.
        */
       weight_tool?: bpy_types.BrushVertexToolItems;
       /**
        * image_tool
        * Default: 'DRAW'
-       * Items: {@link BrushImageToolItems}
+       * Items ({@link BrushImageToolItems}):
+       * - `DRAW` Draw
+       * - `SOFTEN` Soften
+       * - `SMEAR` Smear
+       * - `CLONE` Clone
+       * - `FILL` Fill
+       * - `MASK` Mask
        * Hidden option.
        */
       image_tool?: bpy_types.BrushImageToolItems;
       /**
        * gpencil_tool
        * Default: 'DRAW'
-       * Items: {@link BrushGpencilTypesItems}
+       * Items ({@link BrushGpencilTypesItems}):
+       * - `DRAW` Draw: The brush is of type used for drawing strokes
+       * - `FILL` Fill: The brush is of type used for filling areas
+       * - `ERASE` Erase: The brush is used for erasing strokes
+       * - `TINT` Tint: The brush is of type used for tinting strokes
        * Hidden option.
        */
       gpencil_tool?: bpy_types.BrushGpencilTypesItems;
       /**
        * gpencil_vertex_tool
        * Default: 'DRAW'
-       * Items: {@link BrushGpencilVertexTypesItems}
+       * Items ({@link BrushGpencilVertexTypesItems}):
+       * - `DRAW` Draw
+       * - `BLUR` Blur
+       * - `AVERAGE` Average
+       * - `SMEAR` Smear
+       * - `REPLACE` Replace
        * Hidden option.
        */
       gpencil_vertex_tool?: bpy_types.BrushGpencilVertexTypesItems;
       /**
        * gpencil_sculpt_tool
        * Default: 'SMOOTH'
-       * Items: {@link BrushGpencilSculptTypesItems}
+       * Items ({@link BrushGpencilSculptTypesItems}):
+       * - `SMOOTH` Smooth: Smooth stroke points
+       * - `THICKNESS` Thickness: Adjust thickness of strokes
+       * - `STRENGTH` Strength: Adjust color strength of strokes
+       * - `RANDOMIZE` Randomize: Introduce jitter/randomness into strokes
+       * - `GRAB` Grab: Translate the set of points initially within the brush circle
+       * - `PUSH` Push: Move points out of the way, as if combing them
+       * - `TWIST` Twist: Rotate points around the midpoint of the brush
+       * - `PINCH` Pinch: Pull points towards the midpoint of the brush
+       * - `CLONE` Clone: Paste copies of the strokes stored on the clipboard
        * Hidden option.
        */
       gpencil_sculpt_tool?: bpy_types.BrushGpencilSculptTypesItems;
       /**
        * gpencil_weight_tool
        * Default: 'WEIGHT'
-       * Items: {@link BrushGpencilWeightTypesItems}
+       * Items ({@link BrushGpencilWeightTypesItems}):
+       * - `WEIGHT` Weight: Weight Paint for Vertex Groups
        * Hidden option.
        */
       gpencil_weight_tool?: bpy_types.BrushGpencilWeightTypesItems;
       /**
        * curves_sculpt_tool
        * Default: 'COMB'
-       * Items: {@link BrushCurvesSculptToolItems}
+       * Items ({@link BrushCurvesSculptToolItems}):
+       * - `COMB` Comb Curves
+       * - `DELETE` Delete Curves
+       * - `SNAKE_HOOK` Curves Snake Hook
+       * - `ADD` Add Curves
+       * - `GROW_SHRINK` Grow / Shrink Curves
+       * - `SELECTION_PAINT` Paint Selection
+       * - `PINCH` Pinch Curves
+       * - `SMOOTH` Smooth Curves
+       * - `PUFF` Puff Curves
+       * - `DENSITY` Density Curves
+       * - `SLIDE` Slide Curves
        * Hidden option.
        */
       curves_sculpt_tool?: bpy_types.BrushCurvesSculptToolItems;
@@ -188,7 +269,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -339,7 +424,10 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link PaintImagePaintModeItems}
+       * Items ({@link PaintImagePaintModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
        */
       mode?: bpy_types.PaintImagePaintModeItems;
     }>;
@@ -392,7 +480,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -410,7 +501,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -448,7 +542,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -512,7 +609,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -571,7 +671,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -744,7 +848,10 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link PaintImagePaintModeItems}
+       * Items ({@link PaintImagePaintModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
        */
       mode?: bpy_types.PaintImagePaintModeItems;
     }>;
@@ -777,7 +884,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'LINEAR'
-       * Items: {@link BrushGradientFillModeItems}
+       * Items ({@link BrushGradientFillModeItems}):
+       * - `LINEAR` Linear
+       * - `RADIAL` Radial
        */
       type?: bpy_types.BrushGradientFillModeItems;
       /**
@@ -844,7 +953,10 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link PaintImagePaintModeItems}
+       * Items ({@link PaintImagePaintModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
        */
       mode?: bpy_types.PaintImagePaintModeItems;
     }>;

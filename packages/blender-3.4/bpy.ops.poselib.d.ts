@@ -185,7 +185,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the chosen pose towards
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;

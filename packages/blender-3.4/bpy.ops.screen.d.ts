@@ -275,7 +275,21 @@ declare module "bpy.ops" {
       /**
        * Type of the region to toggle
        * Default: 'WINDOW'
-       * Items: {@link RegionTypeItems}
+       * Items ({@link RegionTypeItems}):
+       * - `WINDOW` Window
+       * - `HEADER` Header
+       * - `CHANNELS` Channels
+       * - `TEMPORARY` Temporary
+       * - `UI` UI
+       * - `TOOLS` Tools
+       * - `TOOL_PROPS` Tool Properties
+       * - `PREVIEW` Preview
+       * - `HUD` Floating Region
+       * - `NAVIGATION_BAR` Navigation Bar
+       * - `EXECUTE` Execute Buttons
+       * - `FOOTER` Footer
+       * - `TOOL_HEADER` Tool Header
+       * - `XR` XR
        */
       region_type?: bpy_types.RegionTypeItems;
     }>;
@@ -467,7 +481,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -624,7 +642,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -644,7 +666,9 @@ declare module "bpy.ops" {
       /**
        * Direction to cycle through
        * Default: 'NEXT'
-       * Items: {@link ScreenSpaceContextCycleDirectionItems}
+       * Items ({@link ScreenSpaceContextCycleDirectionItems}):
+       * - `PREV` Previous
+       * - `NEXT` Next
        */
       direction?: bpy_types.ScreenSpaceContextCycleDirectionItems;
     }>;
@@ -657,7 +681,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link AreaTypeItems}
+       * Items ({@link AreaTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+       * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+       * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+       * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+       * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+       * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+       * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+       * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+       * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+       * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+       * - `INFO` Info: Log of operations, warnings and error messages
+       * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+       * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+       * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+       * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+       * - `FILE_BROWSER` File Browser: Browse for files and assets
+       * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+       * - `PREFERENCES` Preferences: Edit persistent configuration settings
        */
       space_type?: bpy_types.AreaTypeItems;
     }>;
@@ -676,7 +719,21 @@ declare module "bpy.ops" {
       /**
        * Section to activate in the Preferences
        * Default: 'INTERFACE'
-       * Items: {@link PreferencesActiveSectionItems}
+       * Items ({@link PreferencesActiveSectionItems}):
+       * - `INTERFACE` Interface
+       * - `THEMES` Themes
+       * - `VIEWPORT` Viewport
+       * - `LIGHTS` Lights
+       * - `EDITING` Editing
+       * - `ANIMATION` Animation
+       * - `ADDONS` Add-ons
+       * - `INPUT` Input
+       * - `NAVIGATION` Navigation
+       * - `KEYMAP` Keymap
+       * - `SYSTEM` System
+       * - `SAVE_LOAD` Save & Load
+       * - `FILE_PATHS` File Paths
+       * - `EXPERIMENTAL` Experimental
        * Hidden option.
        */
       section?: bpy_types.PreferencesActiveSectionItems;
@@ -690,7 +747,9 @@ declare module "bpy.ops" {
       /**
        * Direction to cycle through
        * Default: 'NEXT'
-       * Items: {@link ScreenSpaceContextCycleDirectionItems}
+       * Items ({@link ScreenSpaceContextCycleDirectionItems}):
+       * - `PREV` Previous
+       * - `NEXT` Next
        */
       direction?: bpy_types.ScreenSpaceContextCycleDirectionItems;
     }>;

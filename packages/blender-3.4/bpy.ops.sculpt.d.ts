@@ -35,7 +35,10 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link PaintImagePaintModeItems}
+       * Items ({@link PaintImagePaintModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
        */
       mode?: bpy_types.PaintImagePaintModeItems;
       /**
@@ -866,7 +869,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -877,7 +883,9 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
     }>;
@@ -910,7 +918,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -921,7 +932,9 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
     }>;

@@ -37,7 +37,25 @@ declare module "bpy.ops" {
       /**
        * Sequencer effect type
        * Default: 'CROSS'
-       * Items: {@link SequencerChangeEffectTypeTypeItems}
+       * Items ({@link SequencerChangeEffectTypeTypeItems}):
+       * - `CROSS` Crossfade: Crossfade effect strip type
+       * - `ADD` Add: Add effect strip type
+       * - `SUBTRACT` Subtract: Subtract effect strip type
+       * - `ALPHA_OVER` Alpha Over: Alpha Over effect strip type
+       * - `ALPHA_UNDER` Alpha Under: Alpha Under effect strip type
+       * - `GAMMA_CROSS` Gamma Cross: Gamma Cross effect strip type
+       * - `MULTIPLY` Multiply: Multiply effect strip type
+       * - `OVER_DROP` Alpha Over Drop: Alpha Over Drop effect strip type
+       * - `WIPE` Wipe: Wipe effect strip type
+       * - `GLOW` Glow: Glow effect strip type
+       * - `TRANSFORM` Transform: Transform effect strip type
+       * - `COLOR` Color: Color effect strip type
+       * - `SPEED` Speed: Color effect strip type
+       * - `MULTICAM` Multicam Selector
+       * - `ADJUSTMENT` Adjustment Layer
+       * - `GAUSSIAN_BLUR` Gaussian Blur
+       * - `TEXT` Text
+       * - `COLORMIX` Color Mix
        */
       type?: bpy_types.SequencerChangeEffectTypeTypeItems;
     }>;
@@ -191,7 +209,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -295,7 +317,25 @@ declare module "bpy.ops" {
       /**
        * Sequencer effect type
        * Default: 'CROSS'
-       * Items: {@link SequencerChangeEffectTypeTypeItems}
+       * Items ({@link SequencerChangeEffectTypeTypeItems}):
+       * - `CROSS` Crossfade: Crossfade effect strip type
+       * - `ADD` Add: Add effect strip type
+       * - `SUBTRACT` Subtract: Subtract effect strip type
+       * - `ALPHA_OVER` Alpha Over: Alpha Over effect strip type
+       * - `ALPHA_UNDER` Alpha Under: Alpha Under effect strip type
+       * - `GAMMA_CROSS` Gamma Cross: Gamma Cross effect strip type
+       * - `MULTIPLY` Multiply: Multiply effect strip type
+       * - `OVER_DROP` Alpha Over Drop: Alpha Over Drop effect strip type
+       * - `WIPE` Wipe: Wipe effect strip type
+       * - `GLOW` Glow: Glow effect strip type
+       * - `TRANSFORM` Transform: Transform effect strip type
+       * - `COLOR` Color: Color effect strip type
+       * - `SPEED` Speed: Color effect strip type
+       * - `MULTICAM` Multicam Selector
+       * - `ADJUSTMENT` Adjustment Layer
+       * - `GAUSSIAN_BLUR` Gaussian Blur
+       * - `TEXT` Text
+       * - `COLORMIX` Color Mix
        */
       type?: bpy_types.SequencerChangeEffectTypeTypeItems;
       /**
@@ -502,7 +542,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -716,7 +760,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -761,7 +809,11 @@ declare module "bpy.ops" {
       /**
        * Scale fit method
        * Default: 'FIT'
-       * Items: {@link SequencerToolSettingsFitMethodItems}
+       * Items ({@link SequencerToolSettingsFitMethodItems}):
+       * - `FIT` Scale to Fit: Scale image to fit within the canvas
+       * - `FILL` Scale to Fill: Scale image to completely fill the canvas
+       * - `STRETCH` Stretch to Fill: Stretch image to fill the canvas
+       * - `ORIGINAL` Use Original Size: Keep image at its original size
        */
       fit_method?: bpy_types.SequencerToolSettingsFitMethodItems;
       /**
@@ -1006,7 +1058,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1046,7 +1102,11 @@ declare module "bpy.ops" {
       /**
        * Scale fit method
        * Default: 'FIT'
-       * Items: {@link SequencerToolSettingsFitMethodItems}
+       * Items ({@link SequencerToolSettingsFitMethodItems}):
+       * - `FIT` Scale to Fit: Scale image to fit within the canvas
+       * - `FILL` Scale to Fill: Scale image to completely fill the canvas
+       * - `STRETCH` Stretch to Fill: Stretch image to fill the canvas
+       * - `ORIGINAL` Use Original Size: Keep image at its original size
        */
       fit_method?: bpy_types.SequencerToolSettingsFitMethodItems;
       /**
@@ -1353,7 +1413,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1397,7 +1461,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -1497,7 +1564,12 @@ declare module "bpy.ops" {
       /**
        * The side to which the selection is applied
        * Default: 'BOTH'
-       * Items: {@link SequencerSelectSideSideItems}
+       * Items ({@link SequencerSelectSideSideItems}):
+       * - `MOUSE` Mouse Position
+       * - `LEFT` Left
+       * - `RIGHT` Right
+       * - `BOTH` Both
+       * - `NO_CHANGE` No Change
        */
       side?: bpy_types.SequencerSelectSideSideItems;
     }>;
@@ -1702,7 +1774,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1769,7 +1845,9 @@ declare module "bpy.ops" {
       /**
        * The type of split operation to perform on strips
        * Default: 'SOFT'
-       * Items: {@link SequenceSplitSplitMethodItems}
+       * Items ({@link SequenceSplitSplitMethodItems}):
+       * - `SOFT` Soft
+       * - `HARD` Hard
        */
       type?: bpy_types.SequenceSplitSplitMethodItems;
       /**
@@ -1780,7 +1858,12 @@ declare module "bpy.ops" {
       /**
        * The side that remains selected after splitting
        * Default: 'MOUSE'
-       * Items: {@link SequencerSelectSideSideItems}
+       * Items ({@link SequencerSelectSideSideItems}):
+       * - `MOUSE` Mouse Position
+       * - `LEFT` Left
+       * - `RIGHT` Right
+       * - `BOTH` Both
+       * - `NO_CHANGE` No Change
        */
       side?: bpy_types.SequencerSelectSideSideItems;
       /**
@@ -1811,7 +1894,17 @@ declare module "bpy.ops" {
       /**
        * Color Tag
        * Default: 'NONE'
-       * Items: {@link StripColorItems}
+       * Items ({@link StripColorItems}):
+       * - `NONE` None: Assign no color tag to the collection
+       * - `COLOR_01` Color 01
+       * - `COLOR_02` Color 02
+       * - `COLOR_03` Color 03
+       * - `COLOR_04` Color 04
+       * - `COLOR_05` Color 05
+       * - `COLOR_06` Color 06
+       * - `COLOR_07` Color 07
+       * - `COLOR_08` Color 08
+       * - `COLOR_09` Color 09
        */
       color?: bpy_types.StripColorItems;
     }>;
@@ -1841,7 +1934,14 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'COLOR_BALANCE'
-       * Items: {@link SequenceModifierTypeItems}
+       * Items ({@link SequenceModifierTypeItems}):
+       * - `BRIGHT_CONTRAST` Bright/Contrast
+       * - `COLOR_BALANCE` Color Balance
+       * - `CURVES` Curves
+       * - `HUE_CORRECT` Hue Correct
+       * - `MASK` Mask
+       * - `TONEMAP` Tone Map
+       * - `WHITE_BALANCE` White Balance
        */
       type?: bpy_types.SequenceModifierTypeItems;
     }>;

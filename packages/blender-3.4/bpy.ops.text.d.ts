@@ -82,7 +82,11 @@ declare module "bpy.ops" {
       /**
        * Which part of the text to delete
        * Default: 'NEXT_CHARACTER'
-       * Items: {@link ConsoleDeleteTypeItems}
+       * Items ({@link ConsoleDeleteTypeItems}):
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_WORD` Previous Word
        * Hidden option.
        */
       type?: bpy_types.ConsoleDeleteTypeItems;
@@ -168,7 +172,19 @@ declare module "bpy.ops" {
       /**
        * Where to move cursor to
        * Default: 'LINE_BEGIN'
-       * Items: {@link TextMoveTypeItems}
+       * Items ({@link TextMoveTypeItems}):
+       * - `LINE_BEGIN` Line Begin
+       * - `LINE_END` Line End
+       * - `FILE_TOP` File Top
+       * - `FILE_BOTTOM` File Bottom
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_WORD` Previous Word
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_LINE` Previous Line
+       * - `NEXT_LINE` Next Line
+       * - `PREVIOUS_PAGE` Previous Page
+       * - `NEXT_PAGE` Next Page
        */
       type?: bpy_types.TextMoveTypeItems;
     }>;
@@ -181,7 +197,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'DOWN'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;
@@ -194,7 +212,19 @@ declare module "bpy.ops" {
       /**
        * Where to move cursor to, to make a selection
        * Default: 'LINE_BEGIN'
-       * Items: {@link TextMoveTypeItems}
+       * Items ({@link TextMoveTypeItems}):
+       * - `LINE_BEGIN` Line Begin
+       * - `LINE_END` Line End
+       * - `FILE_TOP` File Top
+       * - `FILE_BOTTOM` File Bottom
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_WORD` Previous Word
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_LINE` Previous Line
+       * - `NEXT_LINE` Next Line
+       * - `PREVIOUS_PAGE` Previous Page
+       * - `NEXT_PAGE` Next Page
        */
       type?: bpy_types.TextMoveTypeItems;
     }>;
@@ -340,7 +370,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -567,7 +601,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;

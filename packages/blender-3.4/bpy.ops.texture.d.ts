@@ -30,7 +30,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link GreasePencilLayersMoveTypeItems}
+       * Items ({@link GreasePencilLayersMoveTypeItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.GreasePencilLayersMoveTypeItems;
     }>;

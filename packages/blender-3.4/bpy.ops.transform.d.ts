@@ -49,7 +49,15 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments of grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -62,7 +70,11 @@ declare module "bpy.ops" {
     /**
      * Snap With
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -128,7 +140,10 @@ declare module "bpy.ops" {
     /**
      * Axis Ortho
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     orient_axis_ortho?: bpy_types.AxisXyzItems;
     /**
@@ -185,7 +200,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -231,7 +254,40 @@ declare module "bpy.ops" {
     /**
      * Mode
      * Default: 'TRANSLATION'
-     * Items: {@link TransformModeTypesItems}
+     * Items ({@link TransformModeTypesItems}):
+     * - `INIT` Init
+     * - `DUMMY` Dummy
+     * - `TRANSLATION` Translation
+     * - `ROTATION` Rotation
+     * - `RESIZE` Resize
+     * - `SKIN_RESIZE` Skin Resize
+     * - `TOSPHERE` To Sphere
+     * - `SHEAR` Shear
+     * - `BEND` Bend
+     * - `SHRINKFATTEN` Shrink/Fatten
+     * - `TILT` Tilt
+     * - `TRACKBALL` Trackball
+     * - `PUSHPULL` Push/Pull
+     * - `CREASE` Crease
+     * - `VERTEX_CREASE` Vertex Crease
+     * - `MIRROR` Mirror
+     * - `BONE_SIZE` Bone Size
+     * - `BONE_ENVELOPE` Bone Envelope
+     * - `BONE_ENVELOPE_DIST` Bone Envelope Distance
+     * - `CURVE_SHRINKFATTEN` Curve Shrink/Fatten
+     * - `MASK_SHRINKFATTEN` Mask Shrink/Fatten
+     * - `GPENCIL_SHRINKFATTEN` Grease Pencil Shrink/Fatten
+     * - `BONE_ROLL` Bone Roll
+     * - `TIME_TRANSLATE` Time Translate
+     * - `TIME_SLIDE` Time Slide
+     * - `TIME_SCALE` Time Scale
+     * - `TIME_EXTEND` Time Extend
+     * - `BAKE_TIME` Bake Time
+     * - `BWEIGHT` Bevel Weight
+     * - `ALIGN` Align
+     * - `EDGESLIDE` Edge Slide
+     * - `SEQSLIDE` Sequence Slide
+     * - `GPENCIL_OPACITY` Grease Pencil Opacity
      * Hidden option.
      */
     mode?: bpy_types.TransformModeTypesItems;
@@ -243,7 +299,10 @@ declare module "bpy.ops" {
     /**
      * Axis
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     orient_axis?: bpy_types.AxisXyzItems;
     /**
@@ -283,7 +342,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -310,7 +377,15 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments of grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -323,7 +398,11 @@ declare module "bpy.ops" {
     /**
      * Snap With
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -408,7 +487,10 @@ declare module "bpy.ops" {
     /**
      * Axis Ortho
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     orient_axis_ortho?: bpy_types.AxisXyzItems;
     /**
@@ -448,7 +530,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -475,7 +565,15 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments of grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -488,7 +586,11 @@ declare module "bpy.ops" {
     /**
      * Snap With
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -665,7 +767,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -900,7 +1010,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -999,7 +1117,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1026,7 +1152,15 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments of grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1039,7 +1173,11 @@ declare module "bpy.ops" {
       /**
        * Snap With
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1125,7 +1263,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
@@ -1165,7 +1306,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1192,7 +1341,15 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments of grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1205,7 +1362,11 @@ declare module "bpy.ops" {
       /**
        * Snap With
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1279,7 +1440,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
@@ -1357,13 +1521,19 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
        * Axis Ortho
        * Default: 'X'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis_ortho?: bpy_types.AxisXyzItems;
       /**
@@ -1398,7 +1568,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1501,7 +1679,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1528,7 +1714,15 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments of grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1541,7 +1735,11 @@ declare module "bpy.ops" {
       /**
        * Snap With
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1612,7 +1810,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1673,7 +1879,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1747,7 +1961,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1879,7 +2101,15 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments of grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1892,7 +2122,11 @@ declare module "bpy.ops" {
       /**
        * Snap With
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;

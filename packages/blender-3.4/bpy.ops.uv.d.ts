@@ -73,7 +73,10 @@ declare module "bpy.ops" {
       /**
        * Axis to align to
        * Default: 'X'
-       * Items: {@link ShaderNodeTangentAxisItems}
+       * Items ({@link ShaderNodeTangentAxisItems}):
+       * - `X` X: X axis
+       * - `Y` Y: Y axis
+       * - `Z` Z: Z axis
        */
       axis?: bpy_types.ShaderNodeTangentAxisItems;
     }>;
@@ -142,13 +145,18 @@ declare module "bpy.ops" {
       /**
        * Direction of the sphere or cylinder
        * Default: 'VIEW_ON_EQUATOR'
-       * Items: {@link UvCylinderProjectDirectionItems}
+       * Items ({@link UvCylinderProjectDirectionItems}):
+       * - `VIEW_ON_EQUATOR` View on Equator: 3D view is on the equator
+       * - `VIEW_ON_POLES` View on Poles: 3D view is on the poles
+       * - `ALIGN_TO_OBJECT` Align to Object: Align according to object transform
        */
       direction?: bpy_types.UvCylinderProjectDirectionItems;
       /**
        * How to determine rotation around the pole
        * Default: 'POLAR_ZX'
-       * Items: {@link UvCylinderProjectAlignItems}
+       * Items ({@link UvCylinderProjectAlignItems}):
+       * - `POLAR_ZX` Polar ZX: Polar 0 is X
+       * - `POLAR_ZY` Polar ZY: Polar 0 is Y
        */
       align?: bpy_types.UvCylinderProjectAlignItems;
       /**
@@ -344,7 +352,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**
@@ -565,7 +576,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -614,7 +629,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -650,7 +668,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -690,7 +711,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -754,7 +778,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'VERTEX'
-       * Items: {@link MeshSelectModeUvItems}
+       * Items ({@link MeshSelectModeUvItems}):
+       * - `VERTEX` Vertex: Vertex selection mode
+       * - `EDGE` Edge: Edge selection mode
+       * - `FACE` Face: Face selection mode
+       * - `ISLAND` Island: Island selection mode
        * Hidden option.
        */
       type?: bpy_types.MeshSelectModeUvItems;
@@ -798,7 +826,10 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CompareItems}
+       * Items ({@link CompareItems}):
+       * - `EQUAL` Equal
+       * - `GREATER` Greater
+       * - `LESS` Less
        */
       compare?: bpy_types.CompareItems;
       /**
@@ -906,7 +937,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**
@@ -970,13 +1004,18 @@ declare module "bpy.ops" {
       /**
        * Direction of the sphere or cylinder
        * Default: 'VIEW_ON_EQUATOR'
-       * Items: {@link UvCylinderProjectDirectionItems}
+       * Items ({@link UvCylinderProjectDirectionItems}):
+       * - `VIEW_ON_EQUATOR` View on Equator: 3D view is on the equator
+       * - `VIEW_ON_POLES` View on Poles: 3D view is on the poles
+       * - `ALIGN_TO_OBJECT` Align to Object: Align according to object transform
        */
       direction?: bpy_types.UvCylinderProjectDirectionItems;
       /**
        * How to determine rotation around the pole
        * Default: 'POLAR_ZX'
-       * Items: {@link UvCylinderProjectAlignItems}
+       * Items ({@link UvCylinderProjectAlignItems}):
+       * - `POLAR_ZX` Polar ZX: Polar 0 is X
+       * - `POLAR_ZY` Polar ZY: Polar 0 is Y
        */
       align?: bpy_types.UvCylinderProjectAlignItems;
       /**
@@ -1039,13 +1078,17 @@ declare module "bpy.ops" {
       /**
        * Use vertex or edge stitching
        * Default: 'VERTEX'
-       * Items: {@link UvStitchModeItems}
+       * Items ({@link UvStitchModeItems}):
+       * - `VERTEX` Vertex
+       * - `EDGE` Edge
        */
       mode?: bpy_types.UvStitchModeItems;
       /**
        * Use vertex or edge stitching
        * Default: 'VERTEX'
-       * Items: {@link UvStitchModeItems}
+       * Items ({@link UvStitchModeItems}):
+       * - `VERTEX` Vertex
+       * - `EDGE` Edge
        * Hidden option.
        */
       stored_mode?: bpy_types.UvStitchModeItems;
@@ -1093,7 +1136,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**

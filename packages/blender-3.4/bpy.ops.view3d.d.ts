@@ -171,7 +171,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -408,7 +412,10 @@ declare module "bpy.ops" {
       /**
        * The axis used for placing the base region
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        * Hidden option.
        */
       plane_axis?: bpy_types.AxisXyzItems;
@@ -446,25 +453,33 @@ declare module "bpy.ops" {
       /**
        * The initial position for placement
        * Default: 'EDGE'
-       * Items: {@link View3dInteractiveAddPlaneOriginBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneOriginBaseItems}):
+       * - `EDGE` Edge: Start placing the edge position
+       * - `CENTER` Center: Start placing the center position
        */
       plane_origin_base?: bpy_types.View3dInteractiveAddPlaneOriginBaseItems;
       /**
        * The initial position for placement
        * Default: 'EDGE'
-       * Items: {@link View3dInteractiveAddPlaneOriginBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneOriginBaseItems}):
+       * - `EDGE` Edge: Start placing the edge position
+       * - `CENTER` Center: Start placing the center position
        */
       plane_origin_depth?: bpy_types.View3dInteractiveAddPlaneOriginBaseItems;
       /**
        * The initial aspect setting
        * Default: 'FREE'
-       * Items: {@link View3dInteractiveAddPlaneAspectBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneAspectBaseItems}):
+       * - `FREE` Free: Use an unconstrained aspect
+       * - `FIXED` Fixed: Use a fixed 1:1 aspect
        */
       plane_aspect_base?: bpy_types.View3dInteractiveAddPlaneAspectBaseItems;
       /**
        * The initial aspect setting
        * Default: 'FREE'
-       * Items: {@link View3dInteractiveAddPlaneAspectBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneAspectBaseItems}):
+       * - `FREE` Free: Use an unconstrained aspect
+       * - `FIXED` Fixed: Use a fixed 1:1 aspect
        */
       plane_aspect_depth?: bpy_types.View3dInteractiveAddPlaneAspectBaseItems;
       /**
@@ -723,7 +738,12 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link GpencilSelectBoxModeItems}
+       * Items ({@link GpencilSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
+       * - `XOR` Difference: Invert existing selection
+       * - `AND` Intersect: Intersect existing selection
        */
       mode?: bpy_types.GpencilSelectBoxModeItems;
     }>;
@@ -759,7 +779,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -782,7 +805,12 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link GpencilSelectBoxModeItems}
+       * Items ({@link GpencilSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
+       * - `XOR` Difference: Invert existing selection
+       * - `AND` Intersect: Intersect existing selection
        */
       mode?: bpy_types.GpencilSelectBoxModeItems;
     }>;

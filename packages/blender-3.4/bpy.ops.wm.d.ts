@@ -151,7 +151,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -454,7 +458,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -618,7 +626,9 @@ declare module "bpy.ops" {
       /**
        * Object Transformation type for translation, scale and rotation
        * Default: 'matrix'
-       * Items: {@link WmColladaExportExportObjectTransformationTypeSelectionItems}
+       * Items ({@link WmColladaExportExportObjectTransformationTypeSelectionItems}):
+       * - `matrix` Matrix: Use <matrix> representation for exported transformations
+       * - `decomposed` Decomposed: Use <rotate>, <translate> and <scale> representation for exported transformations
        */
       export_object_transformation_type_selection?: bpy_types.WmColladaExportExportObjectTransformationTypeSelectionItems;
       /**
@@ -629,7 +639,9 @@ declare module "bpy.ops" {
       /**
        * Transformation type for translation, scale and rotation. Note: The Animation transformation type in the Anim Tab is always equal to the Object transformation type in the Geom tab
        * Default: 'matrix'
-       * Items: {@link WmColladaExportExportObjectTransformationTypeSelectionItems}
+       * Items ({@link WmColladaExportExportObjectTransformationTypeSelectionItems}):
+       * - `matrix` Matrix: Use <matrix> representation for exported transformations
+       * - `decomposed` Decomposed: Use <rotate>, <translate> and <scale> representation for exported transformations
        */
       export_animation_transformation_type_selection?: bpy_types.WmColladaExportExportObjectTransformationTypeSelectionItems;
       /**
@@ -776,7 +788,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1356,7 +1372,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1539,7 +1559,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1763,7 +1787,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1935,7 +1963,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2095,7 +2127,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2272,7 +2308,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2300,13 +2340,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'NEGATIVE_Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2548,7 +2600,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2571,13 +2627,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'NEGATIVE_Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2731,7 +2799,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3525,7 +3597,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'LIST_VERTICAL'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3729,7 +3805,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3895,7 +3975,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3949,19 +4033,30 @@ declare module "bpy.ops" {
       /**
        * Display Mode
        * Default: 'ANAGLYPH'
-       * Items: {@link Stereo3dDisplayItems}
+       * Items ({@link Stereo3dDisplayItems}):
+       * - `ANAGLYPH` Anaglyph: Render views for left and right eyes as two differently filtered colors in a single image (anaglyph glasses are required)
+       * - `INTERLACE` Interlace: Render views for left and right eyes interlaced in a single image (3D-ready monitor is required)
+       * - `TIMESEQUENTIAL` Time Sequential: Render alternate eyes (also known as page flip, quad buffer support in the graphic card is required)
+       * - `SIDEBYSIDE` Side-by-Side: Render views for left and right eyes side-by-side
+       * - `TOPBOTTOM` Top-Bottom: Render views for left and right eyes one above another
        */
       display_mode?: bpy_types.Stereo3dDisplayItems;
       /**
        * Anaglyph Type
        * Default: 'RED_CYAN'
-       * Items: {@link Stereo3dAnaglyphTypeItems}
+       * Items ({@link Stereo3dAnaglyphTypeItems}):
+       * - `RED_CYAN` Red-Cyan
+       * - `GREEN_MAGENTA` Green-Magenta
+       * - `YELLOW_BLUE` Yellow-Blue
        */
       anaglyph_type?: bpy_types.Stereo3dAnaglyphTypeItems;
       /**
        * Interlace Type
        * Default: 'ROW_INTERLEAVED'
-       * Items: {@link Stereo3dInterlaceTypeItems}
+       * Items ({@link Stereo3dInterlaceTypeItems}):
+       * - `ROW_INTERLEAVED` Row Interleaved
+       * - `COLUMN_INTERLEAVED` Column Interleaved
+       * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
        */
       interlace_type?: bpy_types.Stereo3dInterlaceTypeItems;
       /**
@@ -4126,7 +4221,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4154,13 +4253,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -4211,7 +4322,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByIdSpaceTypeItems}
+       * Items ({@link WmToolSetByIdSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByIdSpaceTypeItems;
     }>;
@@ -4245,7 +4375,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByIdSpaceTypeItems}
+       * Items ({@link WmToolSetByIdSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByIdSpaceTypeItems;
     }>;

@@ -160,7 +160,29 @@ declare module "bpy.types" {
     /**
      * Custom color set to use
      * Default: 'DEFAULT'
-     * Items: {@link ColorSetsItems}
+     * Items ({@link ColorSetsItems}):
+     * - `DEFAULT` Default Colors
+     * - `THEME01` 01 - Theme Color Set
+     * - `THEME02` 02 - Theme Color Set
+     * - `THEME03` 03 - Theme Color Set
+     * - `THEME04` 04 - Theme Color Set
+     * - `THEME05` 05 - Theme Color Set
+     * - `THEME06` 06 - Theme Color Set
+     * - `THEME07` 07 - Theme Color Set
+     * - `THEME08` 08 - Theme Color Set
+     * - `THEME09` 09 - Theme Color Set
+     * - `THEME10` 10 - Theme Color Set
+     * - `THEME11` 11 - Theme Color Set
+     * - `THEME12` 12 - Theme Color Set
+     * - `THEME13` 13 - Theme Color Set
+     * - `THEME14` 14 - Theme Color Set
+     * - `THEME15` 15 - Theme Color Set
+     * - `THEME16` 16 - Theme Color Set
+     * - `THEME17` 17 - Theme Color Set
+     * - `THEME18` 18 - Theme Color Set
+     * - `THEME19` 19 - Theme Color Set
+     * - `THEME20` 20 - Theme Color Set
+     * - `CUSTOM` Custom Color Set
      */
     color_set: ColorSetsItems;
     /**
@@ -335,13 +357,21 @@ declare module "bpy.types" {
     /**
      * Action to take for gaps past the Active Action's range (when evaluating with NLA)
      * Default: 'HOLD'
-     * Items: {@link NlaModeExtendItems}
+     * Items ({@link NlaModeExtendItems}):
+     * - `NOTHING` Nothing: Strip has no influence past its extents
+     * - `HOLD` Hold: Hold the first frame if no previous strips in track, and always hold last frame
+     * - `HOLD_FORWARD` Hold Forward: Only hold last frame
      */
     action_extrapolation: NlaModeExtendItems;
     /**
      * Method used for combining Active Action's result with result of NLA stack
      * Default: 'REPLACE'
-     * Items: {@link AnimDataActionBlendTypeItems}
+     * Items ({@link AnimDataActionBlendTypeItems}):
+     * - `REPLACE` Replace: The strip values replace the accumulated results by amount specified by influence
+     * - `COMBINE` Combine: The strip values are combined with accumulated results by appropriately using addition, multiplication, or quaternion math, based on channel type
+     * - `ADD` Add: Weighted result of strip is added to the accumulated results
+     * - `SUBTRACT` Subtract: Weighted result of strip is removed from the accumulated results
+     * - `MULTIPLY` Multiply: Weighted result of strip is multiplied with the accumulated results
      */
     action_blend_type: AnimDataActionBlendTypeItems;
     /**
@@ -483,19 +513,26 @@ declare module "bpy.types" {
     /**
      * Type of range to show for Motion Paths
      * Default: 'RANGE'
-     * Items: {@link MotionpathDisplayTypeItems}
+     * Items ({@link MotionpathDisplayTypeItems}):
+     * - `CURRENT_FRAME` Around Frame: Display Paths of poses within a fixed number of frames around the current frame
+     * - `RANGE` In Range: Display Paths of poses within specified range
      */
     type: MotionpathDisplayTypeItems;
     /**
      * Type of range to calculate for Motion Paths
      * Default: 'SCENE'
-     * Items: {@link MotionpathRangeItems}
+     * Items ({@link MotionpathRangeItems}):
+     * - `KEYS_ALL` All Keys: From the first keyframe to the last
+     * - `KEYS_SELECTED` Selected Keys: From the first selected keyframe to the last
+     * - `SCENE` Scene Frame Range: The entire Scene / Preview range
      */
     range: MotionpathRangeItems;
     /**
      * When calculating Bone Paths, use Head or Tips
      * Default: 'TAILS'
-     * Items: {@link MotionpathBakeLocationItems}
+     * Items ({@link MotionpathBakeLocationItems}):
+     * - `HEADS` Heads: Calculate bone paths from heads
+     * - `TAILS` Tails: Calculate bone paths from tails
      */
     bake_location: MotionpathBakeLocationItems;
     /**
@@ -590,7 +627,26 @@ declare module "bpy.types" {
     /**
      * Current editor type for this area
      * Default: 'VIEW_3D'
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     type: AreaTypeItems;
     /**
@@ -846,13 +902,28 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT' · Read-only
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     readonly data_type: AttributeTypeItems;
     /**
      * Domain of the Attribute
      * Default: 'POINT' · Read-only
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     readonly domain: AttributeDomainItems;
     /**
@@ -908,8 +979,8 @@ declare module "bpy.types" {
     /**
      * Add attribute to geometry
      * @param name Name of geometry attribute Default: "Attribute"
-     * @param type Attribute type Default: 'FLOAT' Items: {@link AttributeTypeItems}
-     * @param domain Type of element that attribute is stored on Default: 'POINT' Items: {@link AttributeDomainItems}
+     * @param type Attribute type Default: 'FLOAT' Items ({@link AttributeTypeItems}): - `FLOAT` Float: Floating-point value - `INT` Integer: 32-bit integer - `FLOAT_VECTOR` Vector: 3D vector with floating-point values - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values - `STRING` String: Text string - `BOOLEAN` Boolean: True or false - `FLOAT2` 2D Vector: 2D vector with floating-point values - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * @param domain Type of element that attribute is stored on Default: 'POINT' Items ({@link AttributeDomainItems}): - `POINT` Point: Attribute on point - `EDGE` Edge: Attribute on mesh edge - `FACE` Face: Attribute on mesh faces - `CORNER` Face Corner: Attribute on mesh face corner - `CURVE` Spline: Attribute on spline - `INSTANCE` Instance: Attribute on instance
      * @returns attribute: New geometry attribute
      */
     new(name: string, type: AttributeTypeItems, domain: AttributeDomainItems): Attribute;
@@ -928,13 +999,28 @@ declare module "bpy.types" {
         /**
          * Attribute type
          * Default: 'FLOAT'
-         * Items: {@link AttributeTypeItems}
+         * Items ({@link AttributeTypeItems}):
+         * - `FLOAT` Float: Floating-point value
+         * - `INT` Integer: 32-bit integer
+         * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+         * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+         * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+         * - `STRING` String: Text string
+         * - `BOOLEAN` Boolean: True or false
+         * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+         * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
          */
         type: AttributeTypeItems;
         /**
          * Type of element that attribute is stored on
          * Default: 'POINT'
-         * Items: {@link AttributeDomainItems}
+         * Items ({@link AttributeDomainItems}):
+         * - `POINT` Point: Attribute on point
+         * - `EDGE` Edge: Attribute on mesh edge
+         * - `FACE` Face: Attribute on mesh faces
+         * - `CORNER` Face Corner: Attribute on mesh face corner
+         * - `CURVE` Spline: Attribute on spline
+         * - `INSTANCE` Instance: Attribute on instance
          */
         domain: AttributeDomainItems;
       }>,
@@ -1089,7 +1175,9 @@ declare module "bpy.types" {
     /**
      * Algorithm to extend the baked result
      * Default: 'ADJACENT_FACES'
-     * Items: {@link BakeMarginTypeItems}
+     * Items ({@link BakeMarginTypeItems}):
+     * - `ADJACENT_FACES` Adjacent Faces: Use pixels from adjacent faces across UV seams
+     * - `EXTEND` Extend: Extend border pixels outwards
      */
     margin_type: BakeMarginTypeItems;
     /**
@@ -1105,25 +1193,45 @@ declare module "bpy.types" {
     /**
      * Choose normal space for baking
      * Default: 'OBJECT'
-     * Items: {@link NormalSpaceItems}
+     * Items ({@link NormalSpaceItems}):
+     * - `OBJECT` Object: Bake the normals in object space
+     * - `TANGENT` Tangent: Bake the normals in tangent space
      */
     normal_space: NormalSpaceItems;
     /**
      * Axis to bake in red channel
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     normal_r: NormalSwizzleItems;
     /**
      * Axis to bake in green channel
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     normal_g: NormalSwizzleItems;
     /**
      * Axis to bake in blue channel
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     normal_b: NormalSwizzleItems;
     /**
@@ -1134,13 +1242,17 @@ declare module "bpy.types" {
     /**
      * Where to output the baked map
      * Default: 'IMAGE_TEXTURES'
-     * Items: {@link BakeTargetItems}
+     * Items ({@link BakeTargetItems}):
+     * - `IMAGE_TEXTURES` Image Textures: Bake to image data-blocks associated with active image texture nodes in materials
+     * - `VERTEX_COLORS` Active Color Attribute: Bake to the active color attribute on meshes
      */
     target: BakeTargetItems;
     /**
      * Where to save baked image textures
      * Default: 'INTERNAL'
-     * Items: {@link BakeSaveModeItems}
+     * Items ({@link BakeSaveModeItems}):
+     * - `INTERNAL` Internal: Save the baking map in an internal image data-block
+     * - `EXTERNAL` External: Save the baking map in an external file
      */
     save_mode: BakeSaveModeItems;
     /**
@@ -1213,7 +1325,15 @@ declare module "bpy.types" {
     /**
      * Passes to include in the active baking pass
      * Default: {} · Read-only
-     * Items: {@link BakePassFilterTypeItems}
+     * Items ({@link BakePassFilterTypeItems}):
+     * - `NONE` None
+     * - `EMIT` Emit
+     * - `DIRECT` Direct
+     * - `INDIRECT` Indirect
+     * - `COLOR` Color
+     * - `DIFFUSE` Diffuse
+     * - `GLOSSY` Glossy
+     * - `TRANSMISSION` Transmission
      * Enum flag: a set of identifiers.
      */
     readonly pass_filter: Set<BakePassFilterTypeItems>;
@@ -1252,13 +1372,21 @@ declare module "bpy.types" {
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link BezierSplinePointHandleLeftTypeItems}
+     * Items ({@link BezierSplinePointHandleLeftTypeItems}):
+     * - `FREE` Free
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned
+     * - `AUTO` Auto
      */
     handle_left_type: BezierSplinePointHandleLeftTypeItems;
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link BezierSplinePointHandleLeftTypeItems}
+     * Items ({@link BezierSplinePointHandleLeftTypeItems}):
+     * - `FREE` Free
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned
+     * - `AUTO` Auto
      */
     handle_right_type: BezierSplinePointHandleLeftTypeItems;
     /**
@@ -1756,7 +1884,21 @@ declare module "bpy.types" {
         /**
          * Paint Mode for the new brush
          * Default: 'TEXTURE_PAINT'
-         * Items: {@link ObjectModeItems}
+         * Items ({@link ObjectModeItems}):
+         * - `OBJECT` Object Mode
+         * - `EDIT` Edit Mode
+         * - `POSE` Pose Mode
+         * - `SCULPT` Sculpt Mode
+         * - `VERTEX_PAINT` Vertex Paint
+         * - `WEIGHT_PAINT` Weight Paint
+         * - `TEXTURE_PAINT` Texture Paint
+         * - `PARTICLE_EDIT` Particle Edit
+         * - `EDIT_GPENCIL` Edit Mode: Edit Grease Pencil Strokes
+         * - `SCULPT_GPENCIL` Sculpt Mode: Sculpt Grease Pencil Strokes
+         * - `PAINT_GPENCIL` Draw Mode: Paint Grease Pencil Strokes
+         * - `WEIGHT_GPENCIL` Weight Paint: Grease Pencil Weight Paint Strokes
+         * - `VERTEX_GPENCIL` Vertex Paint: Grease Pencil Vertex Paint Strokes
+         * - `SCULPT_CURVES` Sculpt Mode
          */
         mode?: ObjectModeItems;
       }>,
@@ -1924,7 +2066,7 @@ declare module "bpy.types" {
     /**
      * Add a new curve to the main database
      * @param name New name for the data-block Default: "Curve"
-     * @param type The type of curve to add Default: 'CURVE' Items: {@link ObjectTypeCurveItems}
+     * @param type The type of curve to add Default: 'CURVE' Items ({@link ObjectTypeCurveItems}): - `CURVE` Curve - `SURFACE` Surface - `FONT` Text
      * @returns curve: New curve data-block
      */
     new(name: string, type: ObjectTypeCurveItems): Curve;
@@ -2405,7 +2547,7 @@ declare module "bpy.types" {
     /**
      * Add a new light to the main database
      * @param name New name for the data-block Default: "Light"
-     * @param type The type of light to add Default: 'POINT' Items: {@link LightTypeItems}
+     * @param type The type of light to add Default: 'POINT' Items ({@link LightTypeItems}): - `POINT` Point: Omnidirectional point light source - `SUN` Sun: Constant direction parallel ray light source - `SPOT` Spot: Directional cone light source - `AREA` Area: Directional area light source
      * @returns light: New light data-block
      */
     new(name: string, type: LightTypeItems): Light;
@@ -3042,7 +3184,7 @@ declare module "bpy.types" {
     /**
      * Add a new light probe to the main database
      * @param name New name for the data-block Default: "Probe"
-     * @param type The type of light probe to add Default: 'CUBE' Items: {@link LightprobesTypeItems}
+     * @param type The type of light probe to add Default: 'CUBE' Items ({@link LightprobesTypeItems}): - `CUBE` Cube - `PLANAR` Planar - `GRID` Grid
      * @returns lightprobe: New light probe data-block
      */
     new(name: string, type: LightprobesTypeItems): LightProbe;
@@ -3316,7 +3458,7 @@ declare module "bpy.types" {
     /**
      * Add a new texture to the main database
      * @param name New name for the data-block Default: "Texture"
-     * @param type The type of texture to add Default: 'NONE' Items: {@link TextureTypeItems}
+     * @param type The type of texture to add Default: 'NONE' Items ({@link TextureTypeItems}): - `NONE` None - `BLEND` Blend: Procedural - create a ramp texture - `CLOUDS` Clouds: Procedural - create a cloud-like fractal noise texture - `DISTORTED_NOISE` Distorted Noise: Procedural - noise texture distorted by two noise algorithms - `IMAGE` Image or Movie: Allow for images or movies to be used as textures - `MAGIC` Magic: Procedural - color texture based on trigonometric functions - `MARBLE` Marble: Procedural - marble-like noise texture with wave generated bands - `MUSGRAVE` Musgrave: Procedural - highly flexible fractal noise texture - `NOISE` Noise: Procedural - random noise, gives a different result every time, for every frame, for every pixel - `STUCCI` Stucci: Procedural - create a fractal noise texture - `VORONOI` Voronoi: Procedural - create cell-like patterns based on Worley noise - `WOOD` Wood: Procedural - wave generated bands or rings, with optional noise
      * @returns texture: New texture data-block
      */
     new(name: string, type: TextureTypeItems): Texture;
@@ -3517,7 +3659,15 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'GOAL' · Read-only
-     * Items: {@link BoidruleTypeItems}
+     * Items ({@link BoidruleTypeItems}):
+     * - `GOAL` Goal: Go to assigned object or loudest assigned signal source
+     * - `AVOID` Avoid: Get away from assigned object or loudest assigned signal source
+     * - `AVOID_COLLISION` Avoid Collision: Maneuver to avoid collisions with other boids and deflector objects in near future
+     * - `SEPARATE` Separate: Keep from going through other boids
+     * - `FLOCK` Flock: Move to center of neighbors and match their velocity
+     * - `FOLLOW_LEADER` Follow Leader: Follow a boid or assigned object
+     * - `AVERAGE_SPEED` Average Speed: Maintain speed, flight level or wander
+     * - `FIGHT` Fight: Go to closest enemy and attack when in range
      */
     readonly type: BoidruleTypeItems;
     /**
@@ -3907,7 +4057,13 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link InheritScaleItems}
+     * Items ({@link InheritScaleItems}):
+     * - `FULL` Full: Inherit all effects of parent scaling
+     * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
+     * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
+     * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
+     * - `NONE` None: Completely ignore parent scaling
+     * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox
      */
     inherit_scale: InheritScaleItems;
     /**
@@ -3978,7 +4134,11 @@ declare module "bpy.types" {
     /**
      * Selects how the start handle of the B-Bone is computed
      * Default: 'AUTO'
-     * Items: {@link BoneBboneHandleTypeStartItems}
+     * Items ({@link BoneBboneHandleTypeStartItems}):
+     * - `AUTO` Automatic: Use connected parent and children to compute the handle
+     * - `ABSOLUTE` Absolute: Use the position of the specified bone to compute the handle
+     * - `RELATIVE` Relative: Use the offset of the specified bone from rest pose to compute the handle
+     * - `TANGENT` Tangent: Use the orientation of the specified bone to compute the handle, ignoring the location
      */
     bbone_handle_type_start: BoneBboneHandleTypeStartItems;
     /**
@@ -4001,7 +4161,11 @@ declare module "bpy.types" {
     /**
      * Selects how the end handle of the B-Bone is computed
      * Default: 'AUTO'
-     * Items: {@link BoneBboneHandleTypeStartItems}
+     * Items ({@link BoneBboneHandleTypeStartItems}):
+     * - `AUTO` Automatic: Use connected parent and children to compute the handle
+     * - `ABSOLUTE` Absolute: Use the position of the specified bone to compute the handle
+     * - `RELATIVE` Relative: Use the offset of the specified bone from rest pose to compute the handle
+     * - `TANGENT` Tangent: Use the orientation of the specified bone to compute the handle, ignoring the location
      */
     bbone_handle_type_end: BoneBboneHandleTypeStartItems;
     /**
@@ -4326,7 +4490,29 @@ declare module "bpy.types" {
     /**
      * Custom color set to use
      * Default: 'DEFAULT'
-     * Items: {@link ColorSetsItems}
+     * Items ({@link ColorSetsItems}):
+     * - `DEFAULT` Default Colors
+     * - `THEME01` 01 - Theme Color Set
+     * - `THEME02` 02 - Theme Color Set
+     * - `THEME03` 03 - Theme Color Set
+     * - `THEME04` 04 - Theme Color Set
+     * - `THEME05` 05 - Theme Color Set
+     * - `THEME06` 06 - Theme Color Set
+     * - `THEME07` 07 - Theme Color Set
+     * - `THEME08` 08 - Theme Color Set
+     * - `THEME09` 09 - Theme Color Set
+     * - `THEME10` 10 - Theme Color Set
+     * - `THEME11` 11 - Theme Color Set
+     * - `THEME12` 12 - Theme Color Set
+     * - `THEME13` 13 - Theme Color Set
+     * - `THEME14` 14 - Theme Color Set
+     * - `THEME15` 15 - Theme Color Set
+     * - `THEME16` 16 - Theme Color Set
+     * - `THEME17` 17 - Theme Color Set
+     * - `THEME18` 18 - Theme Color Set
+     * - `THEME19` 19 - Theme Color Set
+     * - `THEME20` 20 - Theme Color Set
+     * - `CUSTOM` Custom Color Set
      */
     color_set: ColorSetsItems;
     /**
@@ -4972,7 +5158,10 @@ declare module "bpy.types" {
     /**
      * Defines how vertex color affect to the strokes
      * Default: 'STROKE'
-     * Items: {@link VertexModeItems}
+     * Items ({@link VertexModeItems}):
+     * - `STROKE` Stroke: Vertex Color affects to Stroke only
+     * - `FILL` Fill: Vertex Color affects to Fill only
+     * - `BOTH` Stroke & Fill: Vertex Color affects to Stroke and Fill
      */
     vertex_mode: VertexModeItems;
     /**
@@ -5164,7 +5353,9 @@ declare module "bpy.types" {
     /**
      * Direction
      * Default: 'ADD'
-     * Items: {@link BrushDirectionItems}
+     * Items ({@link BrushDirectionItems}):
+     * - `ADD` Add: Add effect of brush
+     * - `SUBTRACT` Subtract: Subtract effect of brush
      */
     direction: BrushDirectionItems;
     /**

@@ -1086,7 +1086,23 @@ declare module "bpy.types" {
     /**
      * Mode used to mix with texture output color
      * Default: 'MIX'
-     * Items: {@link ColorMappingBlendTypeItems}
+     * Items ({@link ColorMappingBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: ColorMappingBlendTypeItems;
     /**
@@ -1461,7 +1477,28 @@ declare module "bpy.types" {
     /**
      * mode
      * Default: 'EDIT_MESH' · Read-only
-     * Items: {@link ContextModeItems}
+     * Items ({@link ContextModeItems}):
+     * - `EDIT_MESH` Mesh Edit
+     * - `EDIT_CURVE` Curve Edit
+     * - `EDIT_CURVES` Curves Edit
+     * - `EDIT_SURFACE` Surface Edit
+     * - `EDIT_TEXT` Text Edit
+     * - `EDIT_ARMATURE` Armature Edit
+     * - `EDIT_METABALL` Metaball Edit
+     * - `EDIT_LATTICE` Lattice Edit
+     * - `POSE` Pose
+     * - `SCULPT` Sculpt
+     * - `PAINT_WEIGHT` Weight Paint
+     * - `PAINT_VERTEX` Vertex Paint
+     * - `PAINT_TEXTURE` Texture Paint
+     * - `PARTICLE` Particle
+     * - `OBJECT` Object
+     * - `PAINT_GPENCIL` Grease Pencil Paint
+     * - `EDIT_GPENCIL` Grease Pencil Edit
+     * - `SCULPT_GPENCIL` Grease Pencil Sculpt
+     * - `WEIGHT_GPENCIL` Grease Pencil Weight Paint
+     * - `VERTEX_GPENCIL` Grease Pencil Vertex Paint
+     * - `SCULPT_CURVES` Curves Sculpt
      */
     readonly mode: ContextModeItems;
     /**
@@ -2221,7 +2258,9 @@ declare module "bpy.types" {
     /**
      * Curve fitting method
      * Default: 'REFIT' · Subtype: PIXEL
-     * Items: {@link CurveFitMethodItems}
+     * Items ({@link CurveFitMethodItems}):
+     * - `REFIT` Refit: Incrementally refit the curve (high quality)
+     * - `SPLIT` Split: Split the curve until the tolerance is met (fast)
      */
     fit_method: CurveFitMethodItems;
     /**
@@ -2387,13 +2426,21 @@ declare module "bpy.types" {
     /**
      * Path interpolation at this point
      * Default: 'FREE'
-     * Items: {@link CurveProfilePointHandleType1Items}
+     * Items ({@link CurveProfilePointHandleType1Items}):
+     * - `AUTO` Auto Handle
+     * - `VECTOR` Vector Handle
+     * - `FREE` Free Handle
+     * - `ALIGN` Aligned Free Handles
      */
     handle_type_1: CurveProfilePointHandleType1Items;
     /**
      * Path interpolation at this point
      * Default: 'FREE'
-     * Items: {@link CurveProfilePointHandleType1Items}
+     * Items ({@link CurveProfilePointHandleType1Items}):
+     * - `AUTO` Auto Handle
+     * - `VECTOR` Vector Handle
+     * - `FREE` Free Handle
+     * - `ALIGN` Aligned Free Handles
      */
     handle_type_2: CurveProfilePointHandleType1Items;
     /**
@@ -2475,7 +2522,7 @@ declare module "bpy.types" {
     active: Spline | null;
     /**
      * Add a new spline to the curve
-     * @param type type for the new spline Default: 'POLY' Items: {@link CurveSplinesNewTypeItems}
+     * @param type type for the new spline Default: 'POLY' Items ({@link CurveSplinesNewTypeItems}): - `POLY` Poly - `BEZIER` Bezier - `NURBS` Ease
      * @returns spline: The newly created spline
      */
     new(type: CurveSplinesNewTypeItems): Spline;

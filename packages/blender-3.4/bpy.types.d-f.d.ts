@@ -142,7 +142,7 @@ declare module "bpy.types" {
     id_eval_get(id: ID | null): ID | null;
     /**
      * id_type_updated
-     * @param id_type ID Type Default: 'ACTION' Items: {@link IdTypeItems}
+     * @param id_type ID Type Default: 'ACTION' Items ({@link IdTypeItems}): - `ACTION` Action - `ARMATURE` Armature - `BRUSH` Brush - `CACHEFILE` Cache File - `CAMERA` Camera - `COLLECTION` Collection - `CURVE` Curve - `CURVES` Curves - `FONT` Font - `GREASEPENCIL` Grease Pencil - `IMAGE` Image - `KEY` Key - `LATTICE` Lattice - `LIBRARY` Library - `LIGHT` Light - `LIGHT_PROBE` Light Probe - `LINESTYLE` Line Style - `MASK` Mask - `MATERIAL` Material - `MESH` Mesh - `META` Metaball - `MOVIECLIP` Movie Clip - `NODETREE` Node Tree - `OBJECT` Object - `PAINTCURVE` Paint Curve - `PALETTE` Palette - `PARTICLE` Particle - `POINTCLOUD` Point Cloud - `SCENE` Scene - `SIMULATION` Simulation - `SOUND` Sound - `SPEAKER` Speaker - `TEXT` Text - `TEXTURE` Texture - `VOLUME` Volume - `WINDOWMANAGER` Window Manager - `WORKSPACE` Workspace - `WORLD` World
      * @returns updated: True if any datablock with this type was added, updated or removed
      */
     id_type_updated(id_type: IdTypeItems): boolean;
@@ -556,7 +556,45 @@ declare module "bpy.types" {
     /**
      * Type of ID-block that can be used
      * Default: 'OBJECT'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SIMULATION` Simulation
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     id_type: IdTypeItems;
     /**
@@ -598,7 +636,18 @@ declare module "bpy.types" {
     /**
      * Mode for calculating rotation channel values
      * Default: 'AUTO'
-     * Items: {@link DriverTargetRotationModeItems}
+     * Items ({@link DriverTargetRotationModeItems}):
+     * - `AUTO` Auto Euler: Euler using the rotation order of the target
+     * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
+     * - `XZY` XZY Euler: Euler using the XZY rotation order
+     * - `YXZ` YXZ Euler: Euler using the YXZ rotation order
+     * - `YZX` YZX Euler: Euler using the YZX rotation order
+     * - `ZXY` ZXY Euler: Euler using the ZXY rotation order
+     * - `ZYX` ZYX Euler: Euler using the ZYX rotation order
+     * - `QUATERNION` Quaternion: Quaternion rotation
+     * - `SWING_TWIST_X` Swing and X Twist: Decompose into a swing rotation to aim the X axis, followed by twist around it
+     * - `SWING_TWIST_Y` Swing and Y Twist: Decompose into a swing rotation to aim the Y axis, followed by twist around it
+     * - `SWING_TWIST_Z` Swing and Z Twist: Decompose into a swing rotation to aim the Z axis, followed by twist around it
      */
     rotation_mode: DriverTargetRotationModeItems;
     /**
@@ -1221,7 +1270,13 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link InheritScaleItems}
+     * Items ({@link InheritScaleItems}):
+     * - `FULL` Full: Inherit all effects of parent scaling
+     * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
+     * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
+     * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
+     * - `NONE` None: Completely ignore parent scaling
+     * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox
      */
     inherit_scale: InheritScaleItems;
     /**
@@ -1292,7 +1347,11 @@ declare module "bpy.types" {
     /**
      * Selects how the start handle of the B-Bone is computed
      * Default: 'AUTO'
-     * Items: {@link BoneBboneHandleTypeStartItems}
+     * Items ({@link BoneBboneHandleTypeStartItems}):
+     * - `AUTO` Automatic: Use connected parent and children to compute the handle
+     * - `ABSOLUTE` Absolute: Use the position of the specified bone to compute the handle
+     * - `RELATIVE` Relative: Use the offset of the specified bone from rest pose to compute the handle
+     * - `TANGENT` Tangent: Use the orientation of the specified bone to compute the handle, ignoring the location
      */
     bbone_handle_type_start: BoneBboneHandleTypeStartItems;
     /**
@@ -1315,7 +1374,11 @@ declare module "bpy.types" {
     /**
      * Selects how the end handle of the B-Bone is computed
      * Default: 'AUTO'
-     * Items: {@link BoneBboneHandleTypeStartItems}
+     * Items ({@link BoneBboneHandleTypeStartItems}):
+     * - `AUTO` Automatic: Use connected parent and children to compute the handle
+     * - `ABSOLUTE` Absolute: Use the position of the specified bone to compute the handle
+     * - `RELATIVE` Relative: Use the offset of the specified bone from rest pose to compute the handle
+     * - `TANGENT` Tangent: Use the orientation of the specified bone to compute the handle, ignoring the location
      */
     bbone_handle_type_end: BoneBboneHandleTypeStartItems;
     /**
@@ -1741,13 +1804,27 @@ declare module "bpy.types" {
     /**
      * The type of event, only applies to some
      * Default: 'NOTHING' · Read-only
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Click Drag
+     * - `NOTHING` Nothing
      */
     readonly value: EventValueItems;
     /**
      * The type of event, only applies to some
      * Default: 'NOTHING' · Read-only
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Click Drag
+     * - `NOTHING` Nothing
      */
     readonly value_prev: EventValueItems;
     /**
@@ -1765,7 +1842,16 @@ declare module "bpy.types" {
     /**
      * The direction (only applies to drag events)
      * Default: 'ANY' · Read-only
-     * Items: {@link EventDirectionItems}
+     * Items ({@link EventDirectionItems}):
+     * - `ANY` Any
+     * - `NORTH` North
+     * - `NORTH_EAST` North-East
+     * - `EAST` East
+     * - `SOUTH_EAST` South-East
+     * - `SOUTH` South
+     * - `SOUTH_WEST` South-West
+     * - `WEST` West
+     * - `NORTH_WEST` North-West
      */
     readonly direction: EventDirectionItems;
     /**
@@ -1933,7 +2019,9 @@ declare module "bpy.types" {
     /**
      * Algorithm used to compute automatic handles
      * Default: 'NONE'
-     * Items: {@link FcurveAutoSmoothingItems}
+     * Items ({@link FcurveAutoSmoothingItems}):
+     * - `NONE` None: Automatic handles only take immediately adjacent keys into account
+     * - `CONT_ACCEL` Continuous Acceleration: Automatic handles are adjusted to avoid jumps in acceleration, resulting in smoother curves. However, key changes may affect interpolation over a larger stretch of the curve
      */
     auto_smoothing: FcurveAutoSmoothingItems;
     /**
@@ -2033,7 +2121,12 @@ declare module "bpy.types" {
         /**
          * Type of keyframe to insert
          * Default: 'KEYFRAME'
-         * Items: {@link BeztripleKeyframeTypeItems}
+         * Items ({@link BeztripleKeyframeTypeItems}):
+         * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+         * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+         * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+         * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+         * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
          */
         keyframe_type?: BeztripleKeyframeTypeItems;
       }>,
@@ -2080,7 +2173,7 @@ declare module "bpy.types" {
     active: FModifier | null;
     /**
      * Add a constraint to this object
-     * @param type Constraint type to add Default: 'GENERATOR' Items: {@link FmodifierTypeItems}
+     * @param type Constraint type to add Default: 'GENERATOR' Items ({@link FmodifierTypeItems}): - `NULL` Invalid - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence - `NOISE` Noise: Add pseudo-random noise on top of F-Curves - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look
      * @returns fmodifier: New fmodifier
      */
     new(type: FmodifierTypeItems): FModifier;
@@ -2284,7 +2377,12 @@ declare module "bpy.types" {
     /**
      * Audio channel count
      * Default: 'STEREO'
-     * Items: {@link AudioChannelsItems}
+     * Items ({@link AudioChannelsItems}):
+     * - `MONO` Mono: Set audio channels to mono
+     * - `STEREO` Stereo: Set audio channels to stereo
+     * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
+     * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
+     * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
      */
     audio_channels: AudioChannelsItems;
   }
@@ -2302,7 +2400,15 @@ declare module "bpy.types" {
     /**
      * F-Curve Modifier Type
      * Default: 'NULL' · Read-only
-     * Items: {@link FmodifierTypeItems}
+     * Items ({@link FmodifierTypeItems}):
+     * - `NULL` Invalid
+     * - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial
+     * - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos
+     * - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements
+     * - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence
+     * - `NOISE` Noise: Add pseudo-random noise on top of F-Curves
+     * - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve
+     * - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look
      */
     readonly type: FmodifierTypeItems;
     /**
@@ -2372,7 +2478,11 @@ declare module "bpy.types" {
     /**
      * Cycling mode to use before first keyframe
      * Default: 'NONE'
-     * Items: {@link FModifierCyclesModeBeforeItems}
+     * Items ({@link FModifierCyclesModeBeforeItems}):
+     * - `NONE` No Cycles: Don't do anything
+     * - `REPEAT` Repeat Motion: Repeat keyframe range as-is
+     * - `REPEAT_OFFSET` Repeat with Offset: Repeat keyframe range, but with offset based on gradient between start and end values
+     * - `MIRROR` Repeat Mirrored: Alternate between forward and reverse playback of keyframe range
      */
     mode_before: FModifierCyclesModeBeforeItems;
     /**
@@ -2383,7 +2493,11 @@ declare module "bpy.types" {
     /**
      * Cycling mode to use after last keyframe
      * Default: 'NONE'
-     * Items: {@link FModifierCyclesModeBeforeItems}
+     * Items ({@link FModifierCyclesModeBeforeItems}):
+     * - `NONE` No Cycles: Don't do anything
+     * - `REPEAT` Repeat Motion: Repeat keyframe range as-is
+     * - `REPEAT_OFFSET` Repeat with Offset: Repeat keyframe range, but with offset based on gradient between start and end values
+     * - `MIRROR` Repeat Mirrored: Alternate between forward and reverse playback of keyframe range
      */
     mode_after: FModifierCyclesModeBeforeItems;
     /**
@@ -3048,7 +3162,10 @@ declare module "bpy.types" {
     /**
      * Which axis to use for offset
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     guide_kink_axis: AxisXyzItems;
     /**
@@ -3345,7 +3462,45 @@ declare module "bpy.types" {
     /**
      * The type of the data-block, if the file represents one ('NONE' otherwise)
      * Default: 'ACTION' · Read-only
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SIMULATION` Simulation
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     readonly id_type: IdTypeItems;
     /**
@@ -3664,7 +3819,11 @@ declare module "bpy.types" {
     /**
      * Sort
      * Default: 'FILE_SORT_ALPHA'
-     * Items: {@link FileselectParamsSortItems}
+     * Items ({@link FileselectParamsSortItems}):
+     * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
+     * - `FILE_SORT_EXTENSION` Extension: Sort the file list by extension/type
+     * - `FILE_SORT_TIME` Modified Date: Sort files by modification time
+     * - `FILE_SORT_SIZE` Size: Sort files by size
      */
     sort_method: FileselectParamsSortItems;
     /**
@@ -4670,7 +4829,11 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link SliceAxisItems}
+     * Items ({@link SliceAxisItems}):
+     * - `AUTO` Auto: Adjust slice direction according to the view direction
+     * - `X` X: Slice along the X axis
+     * - `Y` Y: Slice along the Y axis
+     * - `Z` Z: Slice along the Z axis
      */
     slice_axis: SliceAxisItems;
     /**
@@ -4691,7 +4854,10 @@ declare module "bpy.types" {
     /**
      * Interpolation method to use for smoke/fire volumes in solid mode
      * Default: 'LINEAR'
-     * Items: {@link FluidDomainSettingsDisplayInterpolationItems}
+     * Items ({@link FluidDomainSettingsDisplayInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+     * - `CLOSEST` Closest: No interpolation
      */
     display_interpolation: FluidDomainSettingsDisplayInterpolationItems;
     /**

@@ -65,7 +65,45 @@ declare module "bpy.types" {
     /**
      * Type of ID block that action can be used on - DO NOT CHANGE UNLESS YOU KNOW WHAT YOU ARE DOING
      * Default: 'ACTION'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SIMULATION` Simulation
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     id_root: IdTypeItems;
     /**
@@ -145,7 +183,13 @@ declare module "bpy.types" {
     /**
      * Intensity Decay with distance
      * Default: 'INVERSE_SQUARE'
-     * Items: {@link AreaLightFalloffTypeItems}
+     * Items ({@link AreaLightFalloffTypeItems}):
+     * - `CONSTANT` Constant
+     * - `INVERSE_LINEAR` Inverse Linear
+     * - `INVERSE_SQUARE` Inverse Square
+     * - `INVERSE_COEFFICIENTS` Inverse Coefficients
+     * - `CUSTOM_CURVE` Custom Curve
+     * - `LINEAR_QUADRATIC_WEIGHTED` Lin/Quad Weighted
      */
     falloff_type: AreaLightFalloffTypeItems;
     /**
@@ -515,67 +559,148 @@ declare module "bpy.types" {
     /**
      * Sculpt Tool
      * Default: 'DRAW'
-     * Items: {@link SculptToolItems}
+     * Items ({@link SculptToolItems}):
+     * - `DRAW` Draw
+     * - `DRAW_SHARP` Draw Sharp
+     * - `CLAY` Clay
+     * - `CLAY_STRIPS` Clay Strips
+     * - `CLAY_THUMB` Clay Thumb
+     * - `LAYER` Layer
+     * - `INFLATE` Inflate
+     * - `BLOB` Blob
+     * - `CREASE` Crease
+     * - `SMOOTH` Smooth
+     * - `FLATTEN` Flatten
+     * - `FILL` Fill
+     * - `SCRAPE` Scrape
+     * - `MULTIPLANE_SCRAPE` Multi-plane Scrape
+     * - `PINCH` Pinch
+     * - `GRAB` Grab
+     * - `ELASTIC_DEFORM` Elastic Deform
+     * - `SNAKE_HOOK` Snake Hook
+     * - `THUMB` Thumb
+     * - `POSE` Pose
+     * - `NUDGE` Nudge
+     * - `ROTATE` Rotate
+     * - `TOPOLOGY` Slide Relax
+     * - `BOUNDARY` Boundary
+     * - `CLOTH` Cloth
+     * - `SIMPLIFY` Simplify
+     * - `MASK` Mask
+     * - `DRAW_FACE_SETS` Draw Face Sets
+     * - `DISPLACEMENT_ERASER` Multires Displacement Eraser
+     * - `DISPLACEMENT_SMEAR` Multires Displacement Smear
+     * - `PAINT` Paint
+     * - `SMEAR` Smear
      */
     sculpt_tool: SculptToolItems;
     /**
      * Sculpt Tool
      * Default: 'GRAB'
-     * Items: {@link BrushUvSculptToolItems}
+     * Items ({@link BrushUvSculptToolItems}):
+     * - `GRAB` Grab: Grab UVs
+     * - `RELAX` Relax: Relax UVs
+     * - `PINCH` Pinch: Pinch UVs
      */
     uv_sculpt_tool: BrushUvSculptToolItems;
     /**
      * Vertex Paint Tool
      * Default: 'DRAW'
-     * Items: {@link BrushVertexToolItems}
+     * Items ({@link BrushVertexToolItems}):
+     * - `DRAW` Draw
+     * - `BLUR` Blur
+     * - `AVERAGE` Average
+     * - `SMEAR` Smear
      */
     vertex_tool: BrushVertexToolItems;
     /**
      * Weight Paint Tool
      * Default: 'DRAW'
-     * Items: {@link BrushVertexToolItems}
+     * Items ({@link BrushVertexToolItems}):
+     * - `DRAW` Draw
+     * - `BLUR` Blur
+     * - `AVERAGE` Average
+     * - `SMEAR` Smear
      */
     weight_tool: BrushVertexToolItems;
     /**
      * Image Paint Tool
      * Default: 'DRAW'
-     * Items: {@link BrushImageToolItems}
+     * Items ({@link BrushImageToolItems}):
+     * - `DRAW` Draw
+     * - `SOFTEN` Soften
+     * - `SMEAR` Smear
+     * - `CLONE` Clone
+     * - `FILL` Fill
+     * - `MASK` Mask
      */
     image_tool: BrushImageToolItems;
     /**
      * Grease Pencil Draw Tool
      * Default: 'DRAW'
-     * Items: {@link BrushGpencilTypesItems}
+     * Items ({@link BrushGpencilTypesItems}):
+     * - `DRAW` Draw: The brush is of type used for drawing strokes
+     * - `FILL` Fill: The brush is of type used for filling areas
+     * - `ERASE` Erase: The brush is used for erasing strokes
+     * - `TINT` Tint: The brush is of type used for tinting strokes
      */
     gpencil_tool: BrushGpencilTypesItems;
     /**
      * Grease Pencil Vertex Paint Tool
      * Default: 'DRAW'
-     * Items: {@link BrushGpencilVertexTypesItems}
+     * Items ({@link BrushGpencilVertexTypesItems}):
+     * - `DRAW` Draw
+     * - `BLUR` Blur
+     * - `AVERAGE` Average
+     * - `SMEAR` Smear
+     * - `REPLACE` Replace
      */
     gpencil_vertex_tool: BrushGpencilVertexTypesItems;
     /**
      * Grease Pencil Sculpt Paint Tool
      * Default: 'SMOOTH'
-     * Items: {@link BrushGpencilSculptTypesItems}
+     * Items ({@link BrushGpencilSculptTypesItems}):
+     * - `SMOOTH` Smooth: Smooth stroke points
+     * - `THICKNESS` Thickness: Adjust thickness of strokes
+     * - `STRENGTH` Strength: Adjust color strength of strokes
+     * - `RANDOMIZE` Randomize: Introduce jitter/randomness into strokes
+     * - `GRAB` Grab: Translate the set of points initially within the brush circle
+     * - `PUSH` Push: Move points out of the way, as if combing them
+     * - `TWIST` Twist: Rotate points around the midpoint of the brush
+     * - `PINCH` Pinch: Pull points towards the midpoint of the brush
+     * - `CLONE` Clone: Paste copies of the strokes stored on the clipboard
      */
     gpencil_sculpt_tool: BrushGpencilSculptTypesItems;
     /**
      * Grease Pencil Weight Paint Tool
      * Default: 'WEIGHT'
-     * Items: {@link BrushGpencilWeightTypesItems}
+     * Items ({@link BrushGpencilWeightTypesItems}):
+     * - `WEIGHT` Weight: Weight Paint for Vertex Groups
      */
     gpencil_weight_tool: BrushGpencilWeightTypesItems;
     /**
      * Curves Sculpt Tool
      * Default: 'COMB'
-     * Items: {@link BrushCurvesSculptToolItems}
+     * Items ({@link BrushCurvesSculptToolItems}):
+     * - `COMB` Comb Curves
+     * - `DELETE` Delete Curves
+     * - `SNAKE_HOOK` Curves Snake Hook
+     * - `ADD` Add Curves
+     * - `GROW_SHRINK` Grow / Shrink Curves
+     * - `SELECTION_PAINT` Paint Selection
+     * - `PINCH` Pinch Curves
+     * - `SMOOTH` Smooth Curves
+     * - `PUFF` Puff Curves
+     * - `DENSITY` Density Curves
+     * - `SLIDE` Slide Curves
      */
     curves_sculpt_tool: BrushCurvesSculptToolItems;
     /**
      * Direction
      * Default: 'ADD'
-     * Items: {@link BrushDirectionItems}
+     * Items ({@link BrushDirectionItems}):
+     * - `ADD` Add: Add effect of brush
+     * - `SUBTRACT` Subtract: Subtract effect of brush
      */
     direction: BrushDirectionItems;
     /**
@@ -711,13 +836,19 @@ declare module "bpy.types" {
     /**
      * Deformation type that is used in the brush
      * Default: 'DRAG'
-     * Items: {@link BrushSmearDeformTypeItems}
+     * Items ({@link BrushSmearDeformTypeItems}):
+     * - `DRAG` Drag
+     * - `PINCH` Pinch
+     * - `EXPAND` Expand
      */
     smear_deform_type: BrushSmearDeformTypeItems;
     /**
      * Deformation type that is used in the brush
      * Default: 'DRAG'
-     * Items: {@link BrushSmearDeformTypeItems}
+     * Items ({@link BrushSmearDeformTypeItems}):
+     * - `DRAG` Drag
+     * - `PINCH` Pinch
+     * - `EXPAND` Expand
      */
     slide_deform_type: BrushSmearDeformTypeItems;
     /**
@@ -1418,7 +1549,9 @@ declare module "bpy.types" {
     /**
      * Gradient Fill Mode
      * Default: 'LINEAR'
-     * Items: {@link BrushGradientFillModeItems}
+     * Items ({@link BrushGradientFillModeItems}):
+     * - `LINEAR` Linear
+     * - `RADIAL` Radial
      */
     gradient_fill_mode: BrushGradientFillModeItems;
     /**
@@ -1649,13 +1782,25 @@ declare module "bpy.types" {
     /**
      * Forward
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     forward_axis: NormalSwizzleItems;
     /**
      * Up
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     up_axis: NormalSwizzleItems;
     /**
@@ -1678,7 +1823,9 @@ declare module "bpy.types" {
     /**
      * Define how the velocity vectors are interpreted with regard to time, 'frame' means the delta time is 1 frame, 'second' means the delta time is 1 / FPS
      * Default: 'FRAME'
-     * Items: {@link VelocityUnitItems}
+     * Items ({@link VelocityUnitItems}):
+     * - `SECOND` Second
+     * - `FRAME` Frame
      */
     velocity_unit: VelocityUnitItems;
     /**
@@ -1936,13 +2083,25 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -2046,7 +2205,16 @@ declare module "bpy.types" {
     /**
      * Color tag for a collection
      * Default: 'NONE'
-     * Items: {@link CollectionColorItems}
+     * Items ({@link CollectionColorItems}):
+     * - `NONE` None: Assign no color tag to the collection
+     * - `COLOR_01` Color 01
+     * - `COLOR_02` Color 02
+     * - `COLOR_03` Color 03
+     * - `COLOR_04` Color 04
+     * - `COLOR_05` Color 05
+     * - `COLOR_06` Color 06
+     * - `COLOR_07` Color 07
+     * - `COLOR_08` Color 08
      */
     color_tag: CollectionColorItems;
     /**
@@ -2081,13 +2249,19 @@ declare module "bpy.types" {
     /**
      * Quality when rendering
      * Default: 'HIGH'
-     * Items: {@link CompositorNodeTreeRenderQualityItems}
+     * Items ({@link CompositorNodeTreeRenderQualityItems}):
+     * - `HIGH` High: High quality
+     * - `MEDIUM` Medium: Medium quality
+     * - `LOW` Low: Low quality
      */
     render_quality: CompositorNodeTreeRenderQualityItems;
     /**
      * Quality when editing
      * Default: 'HIGH'
-     * Items: {@link CompositorNodeTreeRenderQualityItems}
+     * Items ({@link CompositorNodeTreeRenderQualityItems}):
+     * - `HIGH` High: High quality
+     * - `MEDIUM` Medium: Medium quality
+     * - `LOW` Low: Low quality
      */
     edit_quality: CompositorNodeTreeRenderQualityItems;
     /**
@@ -2277,13 +2451,19 @@ declare module "bpy.types" {
     /**
      * Determine how the geometry start factor is mapped to a spline
      * Default: 'RESOLUTION'
-     * Items: {@link CurveBevelFactorMappingStartItems}
+     * Items ({@link CurveBevelFactorMappingStartItems}):
+     * - `RESOLUTION` Resolution: Map the geometry factor to the number of subdivisions of a spline (U resolution)
+     * - `SEGMENTS` Segments: Map the geometry factor to the length of a segment and to the number of subdivisions of a segment
+     * - `SPLINE` Spline: Map the geometry factor to the length of a spline
      */
     bevel_factor_mapping_start: CurveBevelFactorMappingStartItems;
     /**
      * Determine how the geometry end factor is mapped to a spline
      * Default: 'RESOLUTION'
-     * Items: {@link CurveBevelFactorMappingStartItems}
+     * Items ({@link CurveBevelFactorMappingStartItems}):
+     * - `RESOLUTION` Resolution: Map the geometry factor to the number of subdivisions of a spline (U resolution)
+     * - `SEGMENTS` Segments: Map the geometry factor to the length of a segment and to the number of subdivisions of a segment
+     * - `SPLINE` Spline: Map the geometry factor to the length of a spline
      */
     bevel_factor_mapping_end: CurveBevelFactorMappingStartItems;
     /**
@@ -2437,7 +2617,9 @@ declare module "bpy.types" {
     /**
      * Selection Domain
      * Default: 'POINT'
-     * Items: {@link AttributeCurvesDomainItems}
+     * Items ({@link AttributeCurvesDomainItems}):
+     * - `POINT` Control Point
+     * - `CURVE` Curve
      */
     selection_domain: AttributeCurvesDomainItems;
     /**
@@ -2655,13 +2837,18 @@ declare module "bpy.types" {
     /**
      * Sampling method to use for volumes
      * Default: 'MULTIPLE_IMPORTANCE'
-     * Items: {@link VolumeSamplingItems}
+     * Items ({@link VolumeSamplingItems}):
+     * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+     * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+     * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
      */
     volume_sampling: VolumeSamplingItems;
     /**
      * Interpolation method to use for smoke/fire volumes
      * Default: 'LINEAR'
-     * Items: {@link VolumeInterpolationItems}
+     * Items ({@link VolumeInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
      */
     volume_interpolation: VolumeInterpolationItems;
     /**
@@ -2835,13 +3022,19 @@ declare module "bpy.types" {
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoiser
      * Default: 'ACCURATE'
-     * Items: {@link CyclesRenderSettingsDenoisingPrefilterItems}
+     * Items ({@link CyclesRenderSettingsDenoisingPrefilterItems}):
+     * - `NONE` None: No prefiltering, use when guiding passes are noise-free
+     * - `FAST` Fast: Denoise color and guiding passes together. Improves quality when guiding passes are noisy using least amount of extra processing time
+     * - `ACCURATE` Accurate: Prefilter noisy guiding passes before denoising color. Improves quality when guiding passes are noisy using extra processing time
      */
     denoising_prefilter: CyclesRenderSettingsDenoisingPrefilterItems;
     /**
      * Passes used by the denoiser to distinguish noise from shader and geometry detail
      * Default: 'RGB_ALBEDO_NORMAL'
-     * Items: {@link CyclesRenderSettingsDenoisingInputPassesItems}
+     * Items ({@link CyclesRenderSettingsDenoisingInputPassesItems}):
+     * - `RGB` None: Don't use utility passes for denoising
+     * - `RGB_ALBEDO` Albedo: Use albedo pass for denoising
+     * - `RGB_ALBEDO_NORMAL` Albedo and Normal: Use albedo and normal passes for denoising
      */
     denoising_input_passes: CyclesRenderSettingsDenoisingInputPassesItems;
     /**
@@ -2857,13 +3050,19 @@ declare module "bpy.types" {
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoiser
      * Default: 'FAST'
-     * Items: {@link CyclesRenderSettingsDenoisingPrefilterItems}
+     * Items ({@link CyclesRenderSettingsDenoisingPrefilterItems}):
+     * - `NONE` None: No prefiltering, use when guiding passes are noise-free
+     * - `FAST` Fast: Denoise color and guiding passes together. Improves quality when guiding passes are noisy using least amount of extra processing time
+     * - `ACCURATE` Accurate: Prefilter noisy guiding passes before denoising color. Improves quality when guiding passes are noisy using extra processing time
      */
     preview_denoising_prefilter: CyclesRenderSettingsDenoisingPrefilterItems;
     /**
      * Passes used by the denoiser to distinguish noise from shader and geometry detail
      * Default: 'RGB_ALBEDO'
-     * Items: {@link CyclesRenderSettingsDenoisingInputPassesItems}
+     * Items ({@link CyclesRenderSettingsDenoisingInputPassesItems}):
+     * - `RGB` None: Don't use utility passes for denoising
+     * - `RGB_ALBEDO` Albedo: Use albedo pass for denoising
+     * - `RGB_ALBEDO_NORMAL` Albedo and Normal: Use albedo and normal passes for denoising
      */
     preview_denoising_input_passes: CyclesRenderSettingsDenoisingInputPassesItems;
     /**
@@ -3259,13 +3458,29 @@ declare module "bpy.types" {
     /**
      * Limit texture size used by viewport rendering
      * Default: 'OFF'
-     * Items: {@link CyclesRenderSettingsTextureLimitItems}
+     * Items ({@link CyclesRenderSettingsTextureLimitItems}):
+     * - `OFF` No Limit: No texture size limit
+     * - `128` 128: Limit texture size to 128 pixels
+     * - `256` 256: Limit texture size to 256 pixels
+     * - `512` 512: Limit texture size to 512 pixels
+     * - `1024` 1024: Limit texture size to 1024 pixels
+     * - `2048` 2048: Limit texture size to 2048 pixels
+     * - `4096` 4096: Limit texture size to 4096 pixels
+     * - `8192` 8192: Limit texture size to 8192 pixels
      */
     texture_limit: CyclesRenderSettingsTextureLimitItems;
     /**
      * Limit texture size used by final rendering
      * Default: 'OFF'
-     * Items: {@link CyclesRenderSettingsTextureLimitItems}
+     * Items ({@link CyclesRenderSettingsTextureLimitItems}):
+     * - `OFF` No Limit: No texture size limit
+     * - `128` 128: Limit texture size to 128 pixels
+     * - `256` 256: Limit texture size to 256 pixels
+     * - `512` 512: Limit texture size to 512 pixels
+     * - `1024` 1024: Limit texture size to 1024 pixels
+     * - `2048` 2048: Limit texture size to 2048 pixels
+     * - `4096` 4096: Limit texture size to 4096 pixels
+     * - `8192` 8192: Limit texture size to 8192 pixels
      */
     texture_limit_render: CyclesRenderSettingsTextureLimitItems;
     /**
@@ -3485,13 +3700,18 @@ declare module "bpy.types" {
     /**
      * Sampling method to use for volumes
      * Default: 'EQUIANGULAR'
-     * Items: {@link VolumeSamplingItems}
+     * Items ({@link VolumeSamplingItems}):
+     * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+     * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+     * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
      */
     volume_sampling: VolumeSamplingItems;
     /**
      * Interpolation method to use for volumes
      * Default: 'LINEAR'
-     * Items: {@link VolumeInterpolationItems}
+     * Items ({@link VolumeInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
      */
     volume_interpolation: VolumeInterpolationItems;
     /**
@@ -3520,13 +3740,33 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
      * Noise basis for the distortion
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_distortion: CloudsTextureNoiseBasisItems;
     /**
@@ -3885,7 +4125,9 @@ declare module "bpy.types" {
     /**
      * Defines how the strokes are ordered in 3D space (for objects not displayed 'In Front')
      * Default: '2D'
-     * Items: {@link StrokeDepthOrderItems}
+     * Items ({@link StrokeDepthOrderItems}):
+     * - `2D` 2D Layers: Display strokes using grease pencil layers to define order
+     * - `3D` 3D Location: Display strokes using real 3D position in 3D space
      */
     stroke_depth_order: StrokeDepthOrderItems;
     /**
@@ -4289,7 +4531,24 @@ declare module "bpy.types" {
     /**
      * Format used for re-saving this file
      * Default: 'TARGA'
-     * Items: {@link FileFormatItems}
+     * Items ({@link FileFormatItems}):
+     * - `BMP` BMP: Output image in bitmap format
+     * - `IRIS` Iris: Output image in SGI IRIS format
+     * - `PNG` PNG: Output image in PNG format
+     * - `JPEG` JPEG: Output image in JPEG format
+     * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
+     * - `TARGA` Targa: Output image in Targa format
+     * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
+     * - `CINEON` Cineon: Output image in Cineon format
+     * - `DPX` DPX: Output image in DPX format
+     * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
+     * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
+     * - `HDR` Radiance HDR: Output image in Radiance HDR format
+     * - `TIFF` TIFF: Output image in TIFF format
+     * - `WEBP` WebP: Output image in WebP format
+     * - `AVI_JPEG` AVI JPEG: Output video in AVI JPEG format
+     * - `AVI_RAW` AVI Raw: Output video in AVI Raw format
+     * - `FFMPEG` FFmpeg Video: The most versatile way to output video files
      */
     file_format: FileFormatItems;
     /**
@@ -4357,7 +4616,10 @@ declare module "bpy.types" {
     /**
      * Generated image type
      * Default: 'UV_GRID'
-     * Items: {@link ImageGeneratedTypeItems}
+     * Items ({@link ImageGeneratedTypeItems}):
+     * - `BLANK` Blank: Generate a blank image
+     * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+     * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
      */
     generated_type: ImageGeneratedTypeItems;
     /**
@@ -4468,7 +4730,9 @@ declare module "bpy.types" {
     /**
      * Mode to load image views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -4541,7 +4805,12 @@ declare module "bpy.types" {
         /**
          * How to unpack
          * Default: 'USE_LOCAL'
-         * Items: {@link UnpackMethodItems}
+         * Items ({@link UnpackMethodItems}):
+         * - `REMOVE` Remove Pack
+         * - `USE_LOCAL` Use Local File
+         * - `WRITE_LOCAL` Write Local File (overwrite existing)
+         * - `USE_ORIGINAL` Use Original File
+         * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
          */
         method?: UnpackMethodItems;
       }>,
@@ -4845,19 +5114,31 @@ declare module "bpy.types" {
     /**
      * Interpolation Type U
      * Default: 'KEY_BSPLINE'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation_type_u: KeyblockTypeItems;
     /**
      * Interpolation Type V
      * Default: 'KEY_BSPLINE'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation_type_v: KeyblockTypeItems;
     /**
      * Interpolation Type W
      * Default: 'KEY_BSPLINE'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation_type_w: KeyblockTypeItems;
     /**
@@ -4959,7 +5240,11 @@ declare module "bpy.types" {
     /**
      * Type of light
      * Default: 'POINT'
-     * Items: {@link LightTypeItems}
+     * Items ({@link LightTypeItems}):
+     * - `POINT` Point: Omnidirectional point light source
+     * - `SUN` Sun: Constant direction parallel ray light source
+     * - `SPOT` Spot: Directional cone light source
+     * - `AREA` Area: Directional area light source
      */
     type: LightTypeItems;
     /**
@@ -5052,7 +5337,9 @@ declare module "bpy.types" {
     /**
      * Type of influence volume
      * Default: 'ELIPSOID'
-     * Items: {@link LightProbeInfluenceTypeItems}
+     * Items ({@link LightProbeInfluenceTypeItems}):
+     * - `ELIPSOID` Sphere
+     * - `BOX` Box
      */
     influence_type: LightProbeInfluenceTypeItems;
     /**
@@ -5083,7 +5370,9 @@ declare module "bpy.types" {
     /**
      * Type of parallax volume
      * Default: 'ELIPSOID'
-     * Items: {@link LightProbeInfluenceTypeItems}
+     * Items ({@link LightProbeInfluenceTypeItems}):
+     * - `ELIPSOID` Sphere
+     * - `BOX` Box
      */
     parallax_type: LightProbeInfluenceTypeItems;
     /**
@@ -5189,7 +5478,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -5203,7 +5494,17 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
@@ -6218,7 +6519,17 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
@@ -6378,13 +6689,43 @@ declare module "bpy.types" {
     /**
      * Type of object
      * Default: 'EMPTY' · Read-only
-     * Items: {@link ObjectTypeItems}
+     * Items ({@link ObjectTypeItems}):
+     * - `MESH` Mesh
+     * - `CURVE` Curve
+     * - `SURFACE` Surface
+     * - `META` Metaball
+     * - `FONT` Text
+     * - `CURVES` Hair Curves
+     * - `POINTCLOUD` Point Cloud
+     * - `VOLUME` Volume
+     * - `GPENCIL` Grease Pencil
+     * - `ARMATURE` Armature
+     * - `LATTICE` Lattice
+     * - `EMPTY` Empty
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `CAMERA` Camera
+     * - `SPEAKER` Speaker
      */
     readonly type: ObjectTypeItems;
     /**
      * Object interaction mode
      * Default: 'OBJECT' · Read-only
-     * Items: {@link ObjectModeItems}
+     * Items ({@link ObjectModeItems}):
+     * - `OBJECT` Object Mode
+     * - `EDIT` Edit Mode
+     * - `POSE` Pose Mode
+     * - `SCULPT` Sculpt Mode
+     * - `VERTEX_PAINT` Vertex Paint
+     * - `WEIGHT_PAINT` Weight Paint
+     * - `TEXTURE_PAINT` Texture Paint
+     * - `PARTICLE_EDIT` Particle Edit
+     * - `EDIT_GPENCIL` Edit Mode: Edit Grease Pencil Strokes
+     * - `SCULPT_GPENCIL` Sculpt Mode: Sculpt Grease Pencil Strokes
+     * - `PAINT_GPENCIL` Draw Mode: Paint Grease Pencil Strokes
+     * - `WEIGHT_GPENCIL` Weight Paint: Grease Pencil Weight Paint Strokes
+     * - `VERTEX_GPENCIL` Vertex Paint: Grease Pencil Vertex Paint Strokes
+     * - `SCULPT_CURVES` Sculpt Mode
      */
     readonly mode: ObjectModeItems;
     /**
@@ -6426,13 +6767,22 @@ declare module "bpy.types" {
     /**
      * Axis that points in the 'forward' direction (applies to Instance Vertices when Align to Vertex Normal is enabled)
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     track_axis: NormalSwizzleItems;
     /**
      * Axis that points in the upward direction (applies to Instance Vertices when Align to Vertex Normal is enabled)
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     up_axis: AxisXyzItems;
     /**
@@ -6479,7 +6829,15 @@ declare module "bpy.types" {
     /**
      * Rotation Mode
      * Default: 'XYZ'
-     * Items: {@link ObjectRotationModeItems}
+     * Items ({@link ObjectRotationModeItems}):
+     * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+     * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+     * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+     * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+     * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+     * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+     * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+     * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
      */
     rotation_mode: ObjectRotationModeItems;
     /**
@@ -6617,7 +6975,15 @@ declare module "bpy.types" {
     /**
      * Viewport display style for empties
      * Default: 'PLAIN_AXES'
-     * Items: {@link ObjectEmptyDrawtypeItems}
+     * Items ({@link ObjectEmptyDrawtypeItems}):
+     * - `PLAIN_AXES` Plain Axes
+     * - `ARROWS` Arrows
+     * - `SINGLE_ARROW` Single Arrow
+     * - `CIRCLE` Circle
+     * - `CUBE` Cube
+     * - `SPHERE` Sphere
+     * - `CONE` Cone
+     * - `IMAGE` Image
      */
     empty_display_type: ObjectEmptyDrawtypeItems;
     /**
@@ -7118,13 +7484,21 @@ declare module "bpy.types" {
         /**
          * The space in which 'matrix' is currently
          * Default: 'WORLD'
-         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         * Items ({@link ObjectConvertSpaceFromSpaceItems}):
+         * - `WORLD` World Space: The most global space in Blender
+         * - `POSE` Pose Space: The pose space of a bone (its armature's object space)
+         * - `LOCAL_WITH_PARENT` Local With Parent: The rest pose local space of a bone (thus matrix includes parent transforms)
+         * - `LOCAL` Local Space: The local space of an object/bone
          */
         from_space?: ObjectConvertSpaceFromSpaceItems;
         /**
          * The space to which you want to transform 'matrix'
          * Default: 'WORLD'
-         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         * Items ({@link ObjectConvertSpaceFromSpaceItems}):
+         * - `WORLD` World Space: The most global space in Blender
+         * - `POSE` Pose Space: The pose space of a bone (its armature's object space)
+         * - `LOCAL_WITH_PARENT` Local With Parent: The rest pose local space of a bone (thus matrix includes parent transforms)
+         * - `LOCAL` Local Space: The local space of an object/bone
          */
         to_space?: ObjectConvertSpaceFromSpaceItems;
       }>,
@@ -7341,14 +7715,14 @@ declare module "bpy.types" {
     /**
      * Determine if this object is modified from the base mesh data
      * @param scene Scene in which to check the object Read-only · Never None
-     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link SettingsItems}
+     * @param settings Modifier settings to apply Default: 'PREVIEW' Items ({@link SettingsItems}): - `PREVIEW` Preview: Apply modifier preview settings - `RENDER` Render: Apply modifier render settings
      * @returns result: Whether the object is modified
      */
     is_modified(scene: Scene, settings: SettingsItems): boolean;
     /**
      * Determine if this object is modified by a deformation from the base mesh data
      * @param scene Scene in which to check the object Read-only · Never None
-     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link SettingsItems}
+     * @param settings Modifier settings to apply Default: 'PREVIEW' Items ({@link SettingsItems}): - `PREVIEW` Preview: Apply modifier preview settings - `RENDER` Render: Apply modifier render settings
      * @returns result: Whether the object is deform-modified
      */
     is_deform_modified(scene: Scene, settings: SettingsItems): boolean;
@@ -7955,7 +8329,10 @@ declare module "bpy.types" {
     /**
      * Which axis to use for offset
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     kink_axis: AxisXyzItems;
     /**
@@ -8512,7 +8889,13 @@ declare module "bpy.types" {
     /**
      * Intensity Decay with distance
      * Default: 'INVERSE_SQUARE'
-     * Items: {@link AreaLightFalloffTypeItems}
+     * Items ({@link AreaLightFalloffTypeItems}):
+     * - `CONSTANT` Constant
+     * - `INVERSE_LINEAR` Inverse Linear
+     * - `INVERSE_SQUARE` Inverse Square
+     * - `INVERSE_COEFFICIENTS` Inverse Coefficients
+     * - `CUSTOM_CURVE` Custom Curve
+     * - `LINEAR_QUADRATIC_WEIGHTED` Lin/Quad Weighted
      */
     falloff_type: AreaLightFalloffTypeItems;
     /**
@@ -9126,7 +9509,7 @@ declare module "bpy.types" {
   export class ShaderNodeTree extends NodeTree {
     /**
      * Return active shader output node for the specified target
-     * @param target Target Default: 'ALL' Items: {@link ShaderNodeOutputLightTargetItems}
+     * @param target Target Default: 'ALL' Items ({@link ShaderNodeOutputLightTargetItems}): - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output - `EEVEE` Eevee: Use shaders for Eevee renderer - `CYCLES` Cycles: Use shaders for Cycles renderer
      * @returns node: Node
      */
     get_output_node(target: ShaderNodeOutputLightTargetItems): ShaderNode | null;
@@ -9199,7 +9582,12 @@ declare module "bpy.types" {
         /**
          * How to unpack
          * Default: 'USE_LOCAL'
-         * Items: {@link UnpackMethodItems}
+         * Items ({@link UnpackMethodItems}):
+         * - `REMOVE` Remove Pack
+         * - `USE_LOCAL` Use Local File
+         * - `WRITE_LOCAL` Write Local File (overwrite existing)
+         * - `USE_ORIGINAL` Use Original File
+         * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
          */
         method?: UnpackMethodItems;
       }>,
@@ -9299,7 +9687,13 @@ declare module "bpy.types" {
     /**
      * Intensity Decay with distance
      * Default: 'INVERSE_SQUARE'
-     * Items: {@link AreaLightFalloffTypeItems}
+     * Items ({@link AreaLightFalloffTypeItems}):
+     * - `CONSTANT` Constant
+     * - `INVERSE_LINEAR` Inverse Linear
+     * - `INVERSE_SQUARE` Inverse Square
+     * - `INVERSE_COEFFICIENTS` Inverse Coefficients
+     * - `CUSTOM_CURVE` Custom Curve
+     * - `LINEAR_QUADRATIC_WEIGHTED` Lin/Quad Weighted
      */
     falloff_type: AreaLightFalloffTypeItems;
     /**
@@ -9424,7 +9818,17 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
@@ -9435,7 +9839,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -9882,7 +10288,19 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'IMAGE'
-     * Items: {@link TextureTypeItems}
+     * Items ({@link TextureTypeItems}):
+     * - `NONE` None
+     * - `BLEND` Blend: Procedural - create a ramp texture
+     * - `CLOUDS` Clouds: Procedural - create a cloud-like fractal noise texture
+     * - `DISTORTED_NOISE` Distorted Noise: Procedural - noise texture distorted by two noise algorithms
+     * - `IMAGE` Image or Movie: Allow for images or movies to be used as textures
+     * - `MAGIC` Magic: Procedural - color texture based on trigonometric functions
+     * - `MARBLE` Marble: Procedural - marble-like noise texture with wave generated bands
+     * - `MUSGRAVE` Musgrave: Procedural - highly flexible fractal noise texture
+     * - `NOISE` Noise: Procedural - random noise, gives a different result every time, for every frame, for every pixel
+     * - `STUCCI` Stucci: Procedural - create a fractal noise texture
+     * - `VORONOI` Voronoi: Procedural - create cell-like patterns based on Worley noise
+     * - `WOOD` Wood: Procedural - wave generated bands or rings, with optional noise
      */
     type: TextureTypeItems;
     /**
@@ -10008,7 +10426,12 @@ declare module "bpy.types" {
         /**
          * How to unpack
          * Default: 'USE_LOCAL'
-         * Items: {@link UnpackMethodItems}
+         * Items ({@link UnpackMethodItems}):
+         * - `REMOVE` Remove Pack
+         * - `USE_LOCAL` Use Local File
+         * - `WRITE_LOCAL` Write Local File (overwrite existing)
+         * - `USE_ORIGINAL` Use Original File
+         * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
          */
         method?: UnpackMethodItems;
       }>,
@@ -10092,7 +10515,9 @@ declare module "bpy.types" {
     /**
      * Define how the velocity vectors are interpreted with regard to time, 'frame' means the delta time is 1 frame, 'second' means the delta time is 1 / FPS
      * Default: 'FRAME'
-     * Items: {@link VelocityUnitItems}
+     * Items ({@link VelocityUnitItems}):
+     * - `SECOND` Second
+     * - `FRAME` Frame
      */
     velocity_unit: VelocityUnitItems;
     /**
@@ -10736,13 +11161,25 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -10797,7 +11234,20 @@ declare module "bpy.types" {
     /**
      * Switch to this object mode when activating the workspace
      * Default: 'OBJECT'
-     * Items: {@link WorkspaceObjectModeItems}
+     * Items ({@link WorkspaceObjectModeItems}):
+     * - `OBJECT` Object Mode
+     * - `EDIT` Edit Mode
+     * - `POSE` Pose Mode
+     * - `SCULPT` Sculpt Mode
+     * - `VERTEX_PAINT` Vertex Paint
+     * - `WEIGHT_PAINT` Weight Paint
+     * - `TEXTURE_PAINT` Texture Paint
+     * - `PARTICLE_EDIT` Particle Edit
+     * - `EDIT_GPENCIL` Grease Pencil Edit Mode: Edit Grease Pencil Strokes
+     * - `SCULPT_GPENCIL` Grease Pencil Sculpt Mode: Sculpt Grease Pencil Strokes
+     * - `PAINT_GPENCIL` Grease Pencil Draw: Paint Grease Pencil Strokes
+     * - `VERTEX_GPENCIL` Grease Pencil Vertex Paint: Grease Pencil Vertex Paint Strokes
+     * - `WEIGHT_GPENCIL` Grease Pencil Weight Paint: Grease Pencil Weight Paint Strokes
      */
     object_mode: WorkspaceObjectModeItems;
     /**

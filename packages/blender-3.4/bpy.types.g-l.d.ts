@@ -701,13 +701,17 @@ declare module "bpy.types" {
     /**
      * Stroke start extreme cap style
      * Default: 'ROUND'
-     * Items: {@link GPencilStrokeStartCapModeItems}
+     * Items ({@link GPencilStrokeStartCapModeItems}):
+     * - `ROUND` Rounded
+     * - `FLAT` Flat
      */
     start_cap_mode: GPencilStrokeStartCapModeItems;
     /**
      * Stroke end extreme cap style
      * Default: 'ROUND'
-     * Items: {@link GPencilStrokeStartCapModeItems}
+     * Items ({@link GPencilStrokeStartCapModeItems}):
+     * - `ROUND` Rounded
+     * - `FLAT` Flat
      */
     end_cap_mode: GPencilStrokeStartCapModeItems;
     /**
@@ -1164,7 +1168,7 @@ declare module "bpy.types" {
     /**
      * Move a grease pencil layer in the layer stack
      * @param layer The layer to move Read-only · Never None
-     * @param type Direction of movement Default: 'DOWN' Items: {@link GreasePencilLayersMoveTypeItems}
+     * @param type Direction of movement Default: 'DOWN' Items ({@link GreasePencilLayersMoveTypeItems}): - `UP` Up - `DOWN` Down
      */
     move(layer: GPencilLayer, type: GreasePencilLayersMoveTypeItems): void;
   }
@@ -1407,7 +1411,14 @@ declare module "bpy.types" {
     /**
      * What override operation is performed
      * Default: 'REPLACE' · Read-only
-     * Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
+     * Items ({@link IDOverrideLibraryPropertyOperationOperationItems}):
+     * - `NOOP` No-Op: Does nothing, prevents adding actual overrides (NOT USED)
+     * - `REPLACE` Replace: Replace value of reference by overriding one
+     * - `DIFF_ADD` Differential: Stores and apply difference between reference and local value (NOT USED)
+     * - `DIFF_SUB` Differential: Stores and apply difference between reference and local value (NOT USED)
+     * - `FACT_MULTIPLY` Factor: Stores and apply multiplication factor between reference and local value (NOT USED)
+     * - `INSERT_AFTER` Insert After: Insert a new item into collection after the one referenced in subitem_reference_name or _index
+     * - `INSERT_BEFORE` Insert Before: Insert a new item into collection after the one referenced in subitem_reference_name or _index (NOT USED)
      */
     readonly operation: IDOverrideLibraryPropertyOperationOperationItems;
     /**
@@ -1451,7 +1462,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a new operation
-     * @param operation What override operation is performed Default: 'REPLACE' Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
+     * @param operation What override operation is performed Default: 'REPLACE' Items ({@link IDOverrideLibraryPropertyOperationOperationItems}): - `NOOP` No-Op: Does nothing, prevents adding actual overrides (NOT USED) - `REPLACE` Replace: Replace value of reference by overriding one - `DIFF_ADD` Differential: Stores and apply difference between reference and local value (NOT USED) - `DIFF_SUB` Differential: Stores and apply difference between reference and local value (NOT USED) - `FACT_MULTIPLY` Factor: Stores and apply multiplication factor between reference and local value (NOT USED) - `INSERT_AFTER` Insert After: Insert a new item into collection after the one referenced in subitem_reference_name or _index - `INSERT_BEFORE` Insert Before: Insert a new item into collection after the one referenced in subitem_reference_name or _index (NOT USED)
      * @param options keyword arguments (Python `name=value`)
      * @returns property: Created operation
      */
@@ -1524,7 +1535,9 @@ declare module "bpy.types" {
     /**
      * IK solver for which these parameters are defined
      * Default: 'LEGACY' · Read-only
-     * Items: {@link IkSolverItems}
+     * Items ({@link IkSolverItems}):
+     * - `LEGACY` Standard: Original IK solver
+     * - `ITASC` iTaSC: Multi constraint, stateful IK solver
      */
     readonly ik_solver: IkSolverItems;
   }
@@ -1543,19 +1556,44 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Items: {@link FileFormatItems}
+     * Items ({@link FileFormatItems}):
+     * - `BMP` BMP: Output image in bitmap format
+     * - `IRIS` Iris: Output image in SGI IRIS format
+     * - `PNG` PNG: Output image in PNG format
+     * - `JPEG` JPEG: Output image in JPEG format
+     * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
+     * - `TARGA` Targa: Output image in Targa format
+     * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
+     * - `CINEON` Cineon: Output image in Cineon format
+     * - `DPX` DPX: Output image in DPX format
+     * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
+     * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
+     * - `HDR` Radiance HDR: Output image in Radiance HDR format
+     * - `TIFF` TIFF: Output image in TIFF format
+     * - `WEBP` WebP: Output image in WebP format
+     * - `AVI_JPEG` AVI JPEG: Output video in AVI JPEG format
+     * - `AVI_RAW` AVI Raw: Output video in AVI Raw format
+     * - `FFMPEG` FFmpeg Video: The most versatile way to output video files
      */
     file_format: FileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'BW'
-     * Items: {@link ImageColorModeItems}
+     * Items ({@link ImageColorModeItems}):
+     * - `BW` BW: Images get saved in 8-bit grayscale (only PNG, JPEG, TGA, TIF)
+     * - `RGB` RGB: Images are saved with RGB (color) data
+     * - `RGBA` RGBA: Images are saved with RGB and Alpha data (if supported)
      */
     color_mode: ImageColorModeItems;
     /**
      * Bit depth per channel
      * Default: '8'
-     * Items: {@link ImageColorDepthItems}
+     * Items ({@link ImageColorDepthItems}):
+     * - `8` 8: 8-bit color channels
+     * - `10` 10: 10-bit color channels
+     * - `12` 12: 12-bit color channels
+     * - `16` 16: 16-bit color channels
+     * - `32` 32: 32-bit color channels
      */
     color_depth: ImageColorDepthItems;
     /**
@@ -1581,7 +1619,17 @@ declare module "bpy.types" {
     /**
      * Codec settings for OpenEXR
      * Default: 'NONE'
-     * Items: {@link ExrCodecItems}
+     * Items ({@link ExrCodecItems}):
+     * - `NONE` None
+     * - `PXR24` Pxr24 (lossy)
+     * - `ZIP` ZIP (lossless)
+     * - `PIZ` PIZ (lossless)
+     * - `RLE` RLE (lossless)
+     * - `ZIPS` ZIPS (lossless)
+     * - `B44` B44 (lossy)
+     * - `B44A` B44A (lossy)
+     * - `DWAA` DWAA (lossy)
+     * - `DWAB` DWAB (lossy)
      */
     exr_codec: ExrCodecItems;
     /**
@@ -1638,7 +1686,9 @@ declare module "bpy.types" {
     /**
      * Format of multiview media
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -2222,7 +2272,19 @@ declare module "bpy.types" {
         /**
          * context
          * Default: 'INVOKE_DEFAULT'
-         * Items: {@link OperatorContextItems}
+         * Items ({@link OperatorContextItems}):
+         * - `INVOKE_DEFAULT` Invoke Default
+         * - `INVOKE_REGION_WIN` Invoke Region Window
+         * - `INVOKE_REGION_CHANNELS` Invoke Region Channels
+         * - `INVOKE_REGION_PREVIEW` Invoke Region Preview
+         * - `INVOKE_AREA` Invoke Area
+         * - `INVOKE_SCREEN` Invoke Screen
+         * - `EXEC_DEFAULT` Exec Default
+         * - `EXEC_REGION_WIN` Exec Region Window
+         * - `EXEC_REGION_CHANNELS` Exec Region Channels
+         * - `EXEC_REGION_PREVIEW` Exec Region Preview
+         * - `EXEC_AREA` Exec Area
+         * - `EXEC_SCREEN` Exec Screen
          */
         context?: OperatorContextItems;
         /**
@@ -2232,14 +2294,30 @@ declare module "bpy.types" {
         /**
          * Include
          * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
         /**
          * Exclude
          * Default: {}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
@@ -2274,13 +2352,46 @@ declare module "bpy.types" {
     /**
      * Optional space type keymap is associated with
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly space_type: AreaTypeItems;
     /**
      * Optional region type keymap is associated with
      * Default: 'WINDOW' · Read-only
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` UI
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
      */
     readonly region_type: RegionTypeItems;
     /**
@@ -2376,13 +2487,29 @@ declare module "bpy.types" {
     /**
      * Value
      * Default: 'NOTHING'
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Click Drag
+     * - `NOTHING` Nothing
      */
     value: EventValueItems;
     /**
      * The direction (only applies to drag events)
      * Default: 'ANY'
-     * Items: {@link EventDirectionItems}
+     * Items ({@link EventDirectionItems}):
+     * - `ANY` Any
+     * - `NORTH` North
+     * - `NORTH_EAST` North-East
+     * - `EAST` East
+     * - `SOUTH_EAST` South-East
+     * - `SOUTH` South
+     * - `SOUTH_WEST` South-West
+     * - `WEST` West
+     * - `NORTH_WEST` North-West
      */
     direction: EventDirectionItems;
     /**
@@ -2508,7 +2635,7 @@ declare module "bpy.types" {
      * new
      * @param idname Operator Identifier
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Click Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
@@ -2551,7 +2678,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2586,7 +2722,14 @@ declare module "bpy.types" {
         /**
          * Value
          * Default: 'NOTHING'
-         * Items: {@link EventValueItems}
+         * Items ({@link EventValueItems}):
+         * - `ANY` Any
+         * - `PRESS` Press
+         * - `RELEASE` Release
+         * - `CLICK` Click
+         * - `DOUBLE_CLICK` Double Click
+         * - `CLICK_DRAG` Click Drag
+         * - `NOTHING` Nothing
          */
         value: EventValueItems;
         /**
@@ -2623,7 +2766,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2642,7 +2794,7 @@ declare module "bpy.types" {
      * new_modal
      * @param propvalue Property Value
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Click Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
@@ -2685,7 +2837,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2715,7 +2876,14 @@ declare module "bpy.types" {
         /**
          * Value
          * Default: 'NOTHING'
-         * Items: {@link EventValueItems}
+         * Items ({@link EventValueItems}):
+         * - `ANY` Any
+         * - `PRESS` Press
+         * - `RELEASE` Release
+         * - `CLICK` Click
+         * - `DOUBLE_CLICK` Double Click
+         * - `CLICK_DRAG` Click Drag
+         * - `NOTHING` Nothing
          */
         value: EventValueItems;
         /**
@@ -2752,7 +2920,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2805,14 +2982,30 @@ declare module "bpy.types" {
         /**
          * Include
          * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
         /**
          * Exclude
          * Default: {}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
@@ -2848,13 +3041,46 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type?: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` UI
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
          */
         region_type?: RegionTypeItems;
         /**
@@ -2886,13 +3112,46 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type?: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` UI
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
          */
         region_type?: RegionTypeItems;
       }>,
@@ -2933,31 +3192,63 @@ declare module "bpy.types" {
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     handle_left_type: KeyframeHandleTypeItems;
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     handle_right_type: KeyframeHandleTypeItems;
     /**
      * Interpolation method to use for segment of the F-Curve from this Keyframe until the next Keyframe
      * Default: 'CONSTANT'
-     * Items: {@link KeyframeInterpolationItems}
+     * Items ({@link KeyframeInterpolationItems}):
+     * - `CONSTANT` Constant: No interpolation, value of A gets held until B is encountered
+     * - `LINEAR` Linear: Straight-line interpolation between A and B (i.e. no ease in/out)
+     * - `BEZIER` Bezier: Smooth interpolation between A and B, with some control over curve shape
+     * - `SINE` Sinusoidal: Sinusoidal easing (weakest, almost linear but with a slight curvature)
+     * - `QUAD` Quadratic: Quadratic easing
+     * - `CUBIC` Cubic: Cubic easing
+     * - `QUART` Quartic: Quartic easing
+     * - `QUINT` Quintic: Quintic easing
+     * - `EXPO` Exponential: Exponential easing (dramatic)
+     * - `CIRC` Circular: Circular easing (strongest and most dynamic)
+     * - `BACK` Back: Cubic easing with overshoot and settle
+     * - `BOUNCE` Bounce: Exponentially decaying parabolic bounce, like when objects collide
+     * - `ELASTIC` Elastic: Exponentially decaying sine wave, like an elastic band
      */
     interpolation: KeyframeInterpolationItems;
     /**
      * Type of keyframe (for visual purposes only)
      * Default: 'KEYFRAME'
-     * Items: {@link BeztripleKeyframeTypeItems}
+     * Items ({@link BeztripleKeyframeTypeItems}):
+     * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+     * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+     * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+     * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+     * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
      */
     type: BeztripleKeyframeTypeItems;
     /**
      * Which ends of the segment between this and the next keyframe easing interpolation is applied to
      * Default: 'AUTO'
-     * Items: {@link BeztripleInterpolationEasingItems}
+     * Items ({@link BeztripleInterpolationEasingItems}):
+     * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+     * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+     * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+     * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
      */
     easing: BeztripleInterpolationEasingItems;
     /**
@@ -3107,7 +3398,10 @@ declare module "bpy.types" {
     /**
      * Keying Set options to use when inserting keyframes
      * Default: {'INSERTKEY_NEEDED'} · Registered (a subclass must define it)
-     * Items: {@link KeyingFlagItems}
+     * Items ({@link KeyingFlagItems}):
+     * - `INSERTKEY_NEEDED` Only Needed: Only insert keyframes where they're needed in the relevant F-Curves
+     * - `INSERTKEY_VISUAL` Visual Keying: Insert keyframes based on 'visual transforms'
+     * - `INSERTKEY_XYZ_TO_RGB` XYZ=RGB Colors: Color for newly added transformation F-Curves (Location, Rotation, Scale) and also Color is based on the transform axis
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<KeyingFlagItems | (string & {})>;
@@ -3152,7 +3446,45 @@ declare module "bpy.types" {
     /**
      * Type of ID-block that can be used
      * Default: 'OBJECT'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SIMULATION` Simulation
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     id_type: IdTypeItems;
     /**
@@ -3163,7 +3495,10 @@ declare module "bpy.types" {
     /**
      * Method used to define which Group-name to use
      * Default: 'NAMED'
-     * Items: {@link KeyingsetPathGroupingItems}
+     * Items ({@link KeyingsetPathGroupingItems}):
+     * - `NAMED` Named Group
+     * - `NONE` None
+     * - `KEYINGSET` Keying Set Name
      */
     group_method: KeyingsetPathGroupingItems;
     /**
@@ -3250,7 +3585,10 @@ declare module "bpy.types" {
         /**
          * Method used to define which Group-name to use
          * Default: 'KEYINGSET'
-         * Items: {@link KeyingsetPathGroupingItems}
+         * Items ({@link KeyingsetPathGroupingItems}):
+         * - `NAMED` Named Group
+         * - `NONE` None
+         * - `KEYINGSET` Keying Set Name
          */
         group_method?: KeyingsetPathGroupingItems;
         /**
@@ -3537,7 +3875,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3548,7 +3894,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3569,7 +3923,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3592,7 +3948,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3603,7 +3967,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3624,7 +3996,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3657,7 +4031,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3668,7 +4050,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3689,7 +4079,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3722,7 +4114,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3733,7 +4133,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3754,7 +4162,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3787,7 +4197,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3798,7 +4216,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3819,7 +4245,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3856,7 +4284,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3867,7 +4303,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3888,13 +4332,30 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3917,7 +4378,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3928,7 +4397,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3949,7 +4426,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3987,7 +4466,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -3998,7 +4485,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4019,7 +4514,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4047,7 +4544,7 @@ declare module "bpy.types" {
     /**
      * Add a alpha modifier to line style
      * @param name New name for the alpha modifier (not unique) Default: "AlphaModifier"
-     * @param type Alpha modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleAlphaModifierTypeItems}
+     * @param type Alpha modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleAlphaModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added alpha modifier
      */
     new(name: string, type: LinestyleAlphaModifierTypeItems): LineStyleAlphaModifier;
@@ -4072,7 +4569,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4083,7 +4588,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4116,7 +4639,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4127,7 +4658,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4170,7 +4719,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4181,7 +4738,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4224,7 +4799,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4235,7 +4818,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4278,7 +4879,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4289,7 +4898,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4336,7 +4963,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4347,7 +4982,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4368,7 +5021,22 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
@@ -4391,7 +5059,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4402,7 +5078,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4450,7 +5144,15 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
@@ -4461,7 +5163,25 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4499,7 +5219,7 @@ declare module "bpy.types" {
     /**
      * Add a color modifier to line style
      * @param name New name for the color modifier (not unique) Default: "ColorModifier"
-     * @param type Color modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleAlphaModifierTypeItems}
+     * @param type Color modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleAlphaModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added color modifier
      */
     new(name: string, type: LinestyleAlphaModifierTypeItems): LineStyleColorModifier;
@@ -4524,7 +5244,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4572,7 +5306,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4640,7 +5388,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4673,7 +5435,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4706,7 +5482,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4767,7 +5557,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4800,7 +5604,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4853,7 +5671,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4906,7 +5738,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4939,7 +5785,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4972,7 +5832,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5005,7 +5879,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5048,7 +5936,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5101,7 +6003,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bezier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5139,7 +6055,7 @@ declare module "bpy.types" {
     /**
      * Add a geometry modifier to line style
      * @param name New name for the geometry modifier (not unique) Default: "GeometryModifier"
-     * @param type Geometry modifier type to add Default: '2D_OFFSET' Items: {@link LinestyleGeometryModifierTypeItems}
+     * @param type Geometry modifier type to add Default: '2D_OFFSET' Items ({@link LinestyleGeometryModifierTypeItems}): - `2D_OFFSET` 2D Offset - `2D_TRANSFORM` 2D Transform - `BACKBONE_STRETCHER` Backbone Stretcher - `BEZIER_CURVE` Bezier Curve - `BLUEPRINT` Blueprint - `GUIDING_LINES` Guiding Lines - `PERLIN_NOISE_1D` Perlin Noise 1D - `PERLIN_NOISE_2D` Perlin Noise 2D - `POLYGONIZATION` Polygonization - `SAMPLING` Sampling - `SIMPLIFICATION` Simplification - `SINUS_DISPLACEMENT` Sinus Displacement - `SPATIAL_NOISE` Spatial Noise - `TIP_REMOVER` Tip Remover
      * @returns modifier: Newly added geometry modifier
      */
     new(name: string, type: LinestyleGeometryModifierTypeItems): LineStyleGeometryModifier;
@@ -5170,25 +6086,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'X'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'Y'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'Z'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
     /**
@@ -5280,7 +6212,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5291,7 +6232,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5312,7 +6261,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5345,7 +6296,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5356,7 +6316,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5399,7 +6367,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5410,7 +6387,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5431,7 +6416,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5474,7 +6461,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5485,7 +6481,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5506,7 +6510,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5549,7 +6555,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5560,7 +6575,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5581,7 +6604,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5624,7 +6649,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5635,7 +6669,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5656,7 +6698,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5703,7 +6747,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5714,7 +6767,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5735,13 +6796,30 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5774,7 +6852,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5785,7 +6872,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5833,7 +6928,16 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
@@ -5844,7 +6948,15 @@ declare module "bpy.types" {
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5865,7 +6977,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5903,7 +7017,7 @@ declare module "bpy.types" {
     /**
      * Add a thickness modifier to line style
      * @param name New name for the thickness modifier (not unique) Default: "ThicknessModifier"
-     * @param type Thickness modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleThicknessModifierTypeItems}
+     * @param type Thickness modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleThicknessModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CALLIGRAPHY` Calligraphy - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added thickness modifier
      */
     new(name: string, type: LinestyleThicknessModifierTypeItems): LineStyleThicknessModifier;

@@ -57,19 +57,54 @@ declare module "bpy.types" {
     /**
      * Options for this operator type
      * Default: {'REGISTER'} · Registered (a subclass must define it)
-     * Items: {@link OperatorTypeFlagItems}
+     * Items ({@link OperatorTypeFlagItems}):
+     * - `REGISTER` Register: Display in the info window and support the redo toolbar panel
+     * - `UNDO` Undo: Push an undo event (needed for operator redo)
+     * - `UNDO_GROUPED` Grouped Undo: Push a single undo event for repeated instances of this operator
+     * - `BLOCKING` Blocking: Block anything else from using the cursor
+     * - `MACRO` Macro: Use to check if an operator is a macro
+     * - `GRAB_CURSOR` Grab Pointer: Use so the operator grabs the mouse focus, enables wrapping when continuous grab is enabled
+     * - `GRAB_CURSOR_X` Grab Pointer X: Grab, only warping the X axis
+     * - `GRAB_CURSOR_Y` Grab Pointer Y: Grab, only warping the Y axis
+     * - `DEPENDS_ON_CURSOR` Depends on Cursor: The initial cursor location is used, when running from a menus or buttons the user is prompted to place the cursor before beginning the operation
+     * - `PRESET` Preset: Display a preset button with the operators settings
+     * - `INTERNAL` Internal: Removes the operator from search results
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
-     * Items: {@link WindowCursorItems}
+     * Items ({@link WindowCursorItems}):
+     * - `DEFAULT` Default
+     * - `NONE` None
+     * - `WAIT` Wait
+     * - `CROSSHAIR` Crosshair
+     * - `MOVE_X` Move-X
+     * - `MOVE_Y` Move-Y
+     * - `KNIFE` Knife
+     * - `TEXT` Text
+     * - `PAINT_BRUSH` Paint Brush
+     * - `PAINT_CROSS` Paint Cross
+     * - `DOT` Dot Cursor
+     * - `ERASER` Eraser
+     * - `HAND` Hand
+     * - `SCROLL_X` Scroll-X
+     * - `SCROLL_Y` Scroll-Y
+     * - `SCROLL_XY` Scroll-XY
+     * - `EYEDROPPER` Eyedropper
+     * - `PICK_AREA` Pick Area
+     * - `STOP` Stop
+     * - `COPY` Copy
+     * - `CROSS` Cross
+     * - `MUTE` Mute
+     * - `ZOOM_IN` Zoom In
+     * - `ZOOM_OUT` Zoom Out
      */
     bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * report
-     * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
+     * @param type Type Default: {} Items ({@link WmReportItems}): - `DEBUG` Debug - `INFO` Info - `OPERATOR` Operator - `PROPERTY` Property - `WARNING` Warning - `ERROR` Error - `ERROR_INVALID_INPUT` Invalid Input - `ERROR_INVALID_CONTEXT` Invalid Context - `ERROR_OUT_OF_MEMORY` Out of Memory Enum flag: a set of identifiers.
      * @param message Report Message
      */
     report(type: ReadonlySet<WmReportItems> | Set<WmReportItems>, message: string): void;
@@ -172,7 +207,13 @@ declare module "bpy.types" {
     /**
      * Falloff type the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff: ProportionalFalloffCurveOnlyItems;
     /**
@@ -343,19 +384,34 @@ declare module "bpy.types" {
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_type: MaskSplinePointHandleTypeItems;
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_left_type: MaskSplinePointHandleTypeItems;
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_right_type: MaskSplinePointHandleTypeItems;
     /**
@@ -1463,7 +1519,13 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'NEG_Z'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     overhang_axis: NormalSwizzleItems;
     /**
@@ -1874,7 +1936,12 @@ declare module "bpy.types" {
         /**
          * Type for the new metaball element
          * Default: 'BALL'
-         * Items: {@link MetaelemTypeItems}
+         * Items ({@link MetaelemTypeItems}):
+         * - `BALL` Ball
+         * - `CAPSULE` Capsule
+         * - `PLANE` Plane
+         * - `ELLIPSOID` Ellipsoid
+         * - `CUBE` Cube
          */
         type?: MetaelemTypeItems;
       }>,
@@ -1903,7 +1970,12 @@ declare module "bpy.types" {
     /**
      * Metaball types
      * Default: 'BALL'
-     * Items: {@link MetaelemTypeItems}
+     * Items ({@link MetaelemTypeItems}):
+     * - `BALL` Ball
+     * - `CAPSULE` Capsule
+     * - `PLANE` Plane
+     * - `ELLIPSOID` Ellipsoid
+     * - `CUBE` Cube
      */
     type: MetaelemTypeItems;
     /**
@@ -2939,7 +3011,10 @@ declare module "bpy.types" {
     /**
      * Cleanup action to execute
      * Default: 'SELECT'
-     * Items: {@link MovieTrackingSettingsCleanActionItems}
+     * Items ({@link MovieTrackingSettingsCleanActionItems}):
+     * - `SELECT` Select: Select unclean tracks
+     * - `DELETE_TRACK` Delete Track: Delete unclean tracks
+     * - `DELETE_SEGMENTS` Delete Segments: Delete unclean segments of tracks
      */
     clean_action: MovieTrackingSettingsCleanActionItems;
     /**
@@ -2955,7 +3030,9 @@ declare module "bpy.types" {
     /**
      * Track pattern from given frame when tracking marker to next frame
      * Default: 'KEYFRAME'
-     * Items: {@link MovieTrackingSettingsDefaultPatternMatchItems}
+     * Items ({@link MovieTrackingSettingsDefaultPatternMatchItems}):
+     * - `KEYFRAME` Keyframe: Track pattern from keyframe to next frame
+     * - `PREV_FRAME` Previous frame: Track pattern from current frame to next frame
      */
     default_pattern_match: MovieTrackingSettingsDefaultPatternMatchItems;
     /**
@@ -2966,7 +3043,13 @@ declare module "bpy.types" {
     /**
      * Default motion model to use for tracking
      * Default: 'Loc'
-     * Items: {@link MovieTrackingSettingsDefaultMotionModelItems}
+     * Items ({@link MovieTrackingSettingsDefaultMotionModelItems}):
+     * - `Perspective` Perspective: Search for markers that are perspectively deformed (homography) between frames
+     * - `Affine` Affine: Search for markers that are affine-deformed (t, r, k, and skew) between frames
+     * - `LocRotScale` Location, Rotation & Scale: Search for markers that are translated, rotated, and scaled between frames
+     * - `LocScale` Location & Scale: Search for markers that are translated and scaled between frames
+     * - `LocRot` Location & Rotation: Search for markers that are translated and rotated between frames
+     * - `Loc` Location: Search for markers that are translated between frames
      */
     default_motion_model: MovieTrackingSettingsDefaultMotionModelItems;
     /**
@@ -3157,7 +3240,9 @@ declare module "bpy.types" {
     /**
      * Track pattern from given frame when tracking marker to next frame
      * Default: 'KEYFRAME'
-     * Items: {@link MovieTrackingSettingsDefaultPatternMatchItems}
+     * Items ({@link MovieTrackingSettingsDefaultPatternMatchItems}):
+     * - `KEYFRAME` Keyframe: Track pattern from keyframe to next frame
+     * - `PREV_FRAME` Previous frame: Track pattern from current frame to next frame
      */
     pattern_match: MovieTrackingSettingsDefaultPatternMatchItems;
     /**
@@ -3168,7 +3253,13 @@ declare module "bpy.types" {
     /**
      * Default motion model to use for tracking
      * Default: 'Loc'
-     * Items: {@link MovieTrackingSettingsDefaultMotionModelItems}
+     * Items ({@link MovieTrackingSettingsDefaultMotionModelItems}):
+     * - `Perspective` Perspective: Search for markers that are perspectively deformed (homography) between frames
+     * - `Affine` Affine: Search for markers that are affine-deformed (t, r, k, and skew) between frames
+     * - `LocRotScale` Location, Rotation & Scale: Search for markers that are translated, rotated, and scaled between frames
+     * - `LocScale` Location & Scale: Search for markers that are translated and scaled between frames
+     * - `LocRot` Location & Rotation: Search for markers that are translated and rotated between frames
+     * - `Loc` Location: Search for markers that are translated between frames
      */
     motion_model: MovieTrackingSettingsDefaultMotionModelItems;
     /**
@@ -3362,13 +3453,21 @@ declare module "bpy.types" {
     /**
      * Action to take for gaps past the strip extents
      * Default: 'HOLD'
-     * Items: {@link NlaModeExtendItems}
+     * Items ({@link NlaModeExtendItems}):
+     * - `NOTHING` Nothing: Strip has no influence past its extents
+     * - `HOLD` Hold: Hold the first frame if no previous strips in track, and always hold last frame
+     * - `HOLD_FORWARD` Hold Forward: Only hold last frame
      */
     extrapolation: NlaModeExtendItems;
     /**
      * Method used for combining strip's result with accumulated result
      * Default: 'REPLACE'
-     * Items: {@link AnimDataActionBlendTypeItems}
+     * Items ({@link AnimDataActionBlendTypeItems}):
+     * - `REPLACE` Replace: The strip values replace the accumulated results by amount specified by influence
+     * - `COMBINE` Combine: The strip values are combined with accumulated results by appropriately using addition, multiplication, or quaternion math, based on channel type
+     * - `ADD` Add: Weighted result of strip is added to the accumulated results
+     * - `SUBTRACT` Subtract: Weighted result of strip is removed from the accumulated results
+     * - `MULTIPLY` Multiply: Weighted result of strip is multiplied with the accumulated results
      */
     blend_type: AnimDataActionBlendTypeItems;
     /**
@@ -3745,7 +3844,21 @@ declare module "bpy.types" {
     /**
      * Data type of the socket
      * Default: 'VALUE' · Read-only
-     * Items: {@link NodeInternalSocketTemplateTypeItems}
+     * Items ({@link NodeInternalSocketTemplateTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     readonly type: NodeInternalSocketTemplateTypeItems;
   }
@@ -4100,7 +4213,7 @@ declare module "bpy.types" {
     active: Constraint | null;
     /**
      * Add a new constraint to this object
-     * @param type Constraint type to add Default: 'CHILD_OF' Items: {@link ConstraintTypeItems}
+     * @param type Constraint type to add Default: 'CHILD_OF' Items ({@link ConstraintTypeItems}): - `CAMERA_SOLVER` Camera Solver - `FOLLOW_TRACK` Follow Track - `OBJECT_SOLVER` Object Solver - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only) - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only) - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only) - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts - `ACTION` Action: Use transform property of target to look up pose for owner from an Action - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner can not cross - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path - `PIVOT` Pivot: Change pivot point for transforms (buggy) - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
      * @returns constraint: New constraint
      */
     new(type: ConstraintTypeItems): Constraint;
@@ -4158,7 +4271,7 @@ declare module "bpy.types" {
     /**
      * Add a new greasepencil_modifier
      * @param name New name for the greasepencil_modifier Default: "Name"
-     * @param type Modifier type to add Default: 'GP_NOISE' Items: {@link GpencilModifierTypeItems}
+     * @param type Modifier type to add Default: 'GP_NOISE' Items ({@link GpencilModifierTypeItems}): - `GP_TEXTURE` Texture Mapping: Change stroke uv texture values - `GP_TIME` Time Offset: Offset keyframes - `GP_WEIGHT_ANGLE` Vertex Weight Angle: Generate Vertex Weights base on stroke angle - `GP_WEIGHT_PROXIMITY` Vertex Weight Proximity: Generate Vertex Weights base on distance to object - `GP_ARRAY` Array: Create array of duplicate instances - `GP_BUILD` Build: Create duplication of strokes - `GP_DASH` Dot Dash: Generate dot-dash styled strokes - `GP_ENVELOPE` Envelope: Create an envelope shape - `GP_LENGTH` Length: Extend or shrink strokes - `GP_LINEART` Line Art: Generate line art strokes from selected source - `GP_MIRROR` Mirror: Duplicate strokes like a mirror - `GP_MULTIPLY` Multiple Strokes: Produce multiple strokes along one stroke - `GP_OUTLINE` Outline: Convert stroke to perimeter - `GP_SIMPLIFY` Simplify: Simplify stroke reducing number of points - `GP_SUBDIV` Subdivide: Subdivide stroke adding more control points - `GP_ARMATURE` Armature: Deform stroke points using armature object - `GP_HOOK` Hook: Deform stroke points using objects - `GP_LATTICE` Lattice: Deform strokes using lattice - `GP_NOISE` Noise: Add noise to strokes - `GP_OFFSET` Offset: Change stroke location, rotation or scale - `SHRINKWRAP` Shrinkwrap: Project the shape onto another object - `GP_SMOOTH` Smooth: Smooth stroke - `GP_THICK` Thickness: Change stroke thickness - `GP_COLOR` Hue/Saturation: Apply changes to stroke colors - `GP_OPACITY` Opacity: Opacity of the strokes - `GP_TINT` Tint: Tint strokes with new color
      * @returns greasepencil_modifier: Newly created modifier
      */
     new(name: string, type: GpencilModifierTypeItems): GpencilModifier | null;
@@ -4269,7 +4382,7 @@ declare module "bpy.types" {
     /**
      * Add a new shader fx
      * @param name New name for the effect Default: "Name"
-     * @param type Effect type to add Default: 'FX_BLUR' Items: {@link ObjectShaderfxTypeItems}
+     * @param type Effect type to add Default: 'FX_BLUR' Items ({@link ObjectShaderfxTypeItems}): - `FX_BLUR` Blur: Apply Gaussian Blur to object - `FX_COLORIZE` Colorize: Apply different tint effects - `FX_FLIP` Flip: Flip image - `FX_GLOW` Glow: Create a glow effect - `FX_PIXEL` Pixelate: Pixelate image - `FX_RIM` Rim: Add a rim to the image - `FX_SHADOW` Shadow: Create a shadow effect - `FX_SWIRL` Swirl: Create a rotation distortion - `FX_WAVE` Wave Distortion: Apply sinusoidal deformation
      * @returns shader_fx: Newly created effect
      */
     new(name: string, type: ObjectShaderfxTypeItems): ShaderFx | null;

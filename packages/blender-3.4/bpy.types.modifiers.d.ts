@@ -311,7 +311,9 @@ declare module "bpy.types" {
     /**
      * Affect edges or vertices
      * Default: 'EDGES'
-     * Items: {@link AffectItems}
+     * Items ({@link AffectItems}):
+     * - `VERTICES` Vertices: Affect only vertices
+     * - `EDGES` Edges: Affect only edges
      */
     affect: AffectItems;
     /**
@@ -346,13 +348,20 @@ declare module "bpy.types" {
     /**
      * What distance Width measures
      * Default: 'OFFSET'
-     * Items: {@link OffsetTypeItems}
+     * Items ({@link OffsetTypeItems}):
+     * - `OFFSET` Offset: Amount is offset of new edges from original
+     * - `WIDTH` Width: Amount is width of new face
+     * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
+     * - `PERCENT` Percent: Amount is percent of adjacent edge length
+     * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
      */
     offset_type: OffsetTypeItems;
     /**
      * The type of shape used to rebuild a beveled section
      * Default: 'SUPERELLIPSE'
-     * Items: {@link ProfileTypeItems}
+     * Items ({@link ProfileTypeItems}):
+     * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
+     * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
      */
     profile_type: ProfileTypeItems;
     /**
@@ -444,7 +453,10 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'DIFFERENCE'
-     * Items: {@link BooleanModifierOperationItems}
+     * Items ({@link BooleanModifierOperationItems}):
+     * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
+     * - `UNION` Union: Combine meshes in an additive way
+     * - `DIFFERENCE` Difference: Combine meshes in a subtractive way
      */
     operation: BooleanModifierOperationItems;
     /**
@@ -1094,25 +1106,47 @@ declare module "bpy.types" {
     /**
      * Method used to map source vertices to destination ones
      * Default: 'NEAREST'
-     * Items: {@link DtMethodVertexItems}
+     * Items ({@link DtMethodVertexItems}):
+     * - `TOPOLOGY` Topology: Copy from identical topology meshes
+     * - `NEAREST` Nearest Vertex: Copy from closest vertex
+     * - `EDGE_NEAREST` Nearest Edge Vertex: Copy from closest vertex of closest edge
+     * - `EDGEINTERP_NEAREST` Nearest Edge Interpolated: Copy from interpolated values of vertices from closest point on closest edge
+     * - `POLY_NEAREST` Nearest Face Vertex: Copy from closest vertex of closest face
+     * - `POLYINTERP_NEAREST` Nearest Face Interpolated: Copy from interpolated values of vertices from closest point on closest face
+     * - `POLYINTERP_VNORPROJ` Projected Face Interpolated: Copy from interpolated values of vertices from point on closest face hit by normal-projection
      */
     vert_mapping: DtMethodVertexItems;
     /**
      * Method used to map source edges to destination ones
      * Default: 'NEAREST'
-     * Items: {@link DtMethodEdgeItems}
+     * Items ({@link DtMethodEdgeItems}):
+     * - `TOPOLOGY` Topology: Copy from identical topology meshes
+     * - `VERT_NEAREST` Nearest Vertices: Copy from most similar edge (edge which vertices are the closest of destination edge's ones)
+     * - `NEAREST` Nearest Edge: Copy from closest edge (using midpoints)
+     * - `POLY_NEAREST` Nearest Face Edge: Copy from closest edge of closest face (using midpoints)
+     * - `EDGEINTERP_VNORPROJ` Projected Edge Interpolated: Interpolate all source edges hit by the projection of destination one along its own normal (from vertices)
      */
     edge_mapping: DtMethodEdgeItems;
     /**
      * Method used to map source faces' corners to destination ones
      * Default: 'NEAREST_POLYNOR'
-     * Items: {@link DtMethodLoopItems}
+     * Items ({@link DtMethodLoopItems}):
+     * - `TOPOLOGY` Topology: Copy from identical topology meshes
+     * - `NEAREST_NORMAL` Nearest Corner and Best Matching Normal: Copy from nearest corner which has the best matching normal
+     * - `NEAREST_POLYNOR` Nearest Corner and Best Matching Face Normal: Copy from nearest corner which has the face with the best matching normal to destination corner's face one
+     * - `NEAREST_POLY` Nearest Corner of Nearest Face: Copy from nearest corner of nearest polygon
+     * - `POLYINTERP_NEAREST` Nearest Face Interpolated: Copy from interpolated corners of the nearest source polygon
+     * - `POLYINTERP_LNORPROJ` Projected Face Interpolated: Copy from interpolated corners of the source polygon hit by corner normal projection
      */
     loop_mapping: DtMethodLoopItems;
     /**
      * Method used to map source faces to destination ones
      * Default: 'NEAREST'
-     * Items: {@link DtMethodPolyItems}
+     * Items ({@link DtMethodPolyItems}):
+     * - `TOPOLOGY` Topology: Copy from identical topology meshes
+     * - `NEAREST` Nearest Face: Copy from nearest polygon (using center points)
+     * - `NORMAL` Best Normal-Matching: Copy from source polygon which normal is the closest to destination one
+     * - `POLYINTERP_PNORPROJ` Projected Face Interpolated: Interpolate all source polygons intersected by the projection of destination one along its own normal
      */
     poly_mapping: DtMethodPolyItems;
     /**
@@ -1138,55 +1172,90 @@ declare module "bpy.types" {
     /**
      * Which layers to transfer, in case of multi-layers types
      * Default: 'ALL'
-     * Items: {@link DtLayersSelectSrcItems}
+     * Items ({@link DtLayersSelectSrcItems}):
+     * - `ACTIVE` Active Layer: Only transfer active data layer
+     * - `ALL` All Layers: Transfer all data layers
+     * - `BONE_SELECT` Selected Pose Bones: Transfer all vertex groups used by selected pose bones
+     * - `BONE_DEFORM` Deform Pose Bones: Transfer all vertex groups used by deform bones
      */
     layers_vgroup_select_src: DtLayersSelectSrcItems;
     /**
      * Which layers to transfer, in case of multi-layers types
      * Default: 'ALL'
-     * Items: {@link DtLayersSelectSrcItems}
+     * Items ({@link DtLayersSelectSrcItems}):
+     * - `ACTIVE` Active Layer: Only transfer active data layer
+     * - `ALL` All Layers: Transfer all data layers
+     * - `BONE_SELECT` Selected Pose Bones: Transfer all vertex groups used by selected pose bones
+     * - `BONE_DEFORM` Deform Pose Bones: Transfer all vertex groups used by deform bones
      */
     layers_vcol_vert_select_src: DtLayersSelectSrcItems;
     /**
      * Which layers to transfer, in case of multi-layers types
      * Default: 'ALL'
-     * Items: {@link DtLayersSelectSrcItems}
+     * Items ({@link DtLayersSelectSrcItems}):
+     * - `ACTIVE` Active Layer: Only transfer active data layer
+     * - `ALL` All Layers: Transfer all data layers
+     * - `BONE_SELECT` Selected Pose Bones: Transfer all vertex groups used by selected pose bones
+     * - `BONE_DEFORM` Deform Pose Bones: Transfer all vertex groups used by deform bones
      */
     layers_vcol_loop_select_src: DtLayersSelectSrcItems;
     /**
      * Which layers to transfer, in case of multi-layers types
      * Default: 'ALL'
-     * Items: {@link DtLayersSelectSrcItems}
+     * Items ({@link DtLayersSelectSrcItems}):
+     * - `ACTIVE` Active Layer: Only transfer active data layer
+     * - `ALL` All Layers: Transfer all data layers
+     * - `BONE_SELECT` Selected Pose Bones: Transfer all vertex groups used by selected pose bones
+     * - `BONE_DEFORM` Deform Pose Bones: Transfer all vertex groups used by deform bones
      */
     layers_uv_select_src: DtLayersSelectSrcItems;
     /**
      * How to match source and destination layers
      * Default: 'NAME'
-     * Items: {@link DtLayersSelectDstItems}
+     * Items ({@link DtLayersSelectDstItems}):
+     * - `ACTIVE` Active Layer: Affect active data layer of all targets
+     * - `NAME` By Name: Match target data layers to affect by name
+     * - `INDEX` By Order: Match target data layers to affect by order (indices)
      */
     layers_vgroup_select_dst: DtLayersSelectDstItems;
     /**
      * How to match source and destination layers
      * Default: 'NAME'
-     * Items: {@link DtLayersSelectDstItems}
+     * Items ({@link DtLayersSelectDstItems}):
+     * - `ACTIVE` Active Layer: Affect active data layer of all targets
+     * - `NAME` By Name: Match target data layers to affect by name
+     * - `INDEX` By Order: Match target data layers to affect by order (indices)
      */
     layers_vcol_vert_select_dst: DtLayersSelectDstItems;
     /**
      * How to match source and destination layers
      * Default: 'NAME'
-     * Items: {@link DtLayersSelectDstItems}
+     * Items ({@link DtLayersSelectDstItems}):
+     * - `ACTIVE` Active Layer: Affect active data layer of all targets
+     * - `NAME` By Name: Match target data layers to affect by name
+     * - `INDEX` By Order: Match target data layers to affect by order (indices)
      */
     layers_vcol_loop_select_dst: DtLayersSelectDstItems;
     /**
      * How to match source and destination layers
      * Default: 'NAME'
-     * Items: {@link DtLayersSelectDstItems}
+     * Items ({@link DtLayersSelectDstItems}):
+     * - `ACTIVE` Active Layer: Affect active data layer of all targets
+     * - `NAME` By Name: Match target data layers to affect by name
+     * - `INDEX` By Order: Match target data layers to affect by order (indices)
      */
     layers_uv_select_dst: DtLayersSelectDstItems;
     /**
      * How to affect destination elements with source values
      * Default: 'REPLACE'
-     * Items: {@link DtMixModeItems}
+     * Items ({@link DtMixModeItems}):
+     * - `REPLACE` Replace: Overwrite all elements' data
+     * - `ABOVE_THRESHOLD` Above Threshold: Only replace destination elements where data is above given threshold (exact behavior depends on data type)
+     * - `BELOW_THRESHOLD` Below Threshold: Only replace destination elements where data is below given threshold (exact behavior depends on data type)
+     * - `MIX` Mix: Mix source value into destination one, using given threshold as factor
+     * - `ADD` Add: Add source value to destination one, using given threshold as factor
+     * - `SUB` Subtract: Subtract source value to destination one, using given threshold as factor
+     * - `MUL` Multiply: Multiply source value to destination one, using given threshold as factor
      */
     mix_mode: DtMixModeItems;
     /**
@@ -1257,7 +1326,10 @@ declare module "bpy.types" {
     /**
      * Axis of symmetry
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     symmetry_axis: AxisXyzItems;
     /**
@@ -1273,7 +1345,12 @@ declare module "bpy.types" {
     /**
      * Limit merging geometry
      * Default: {'NORMAL'}
-     * Items: {@link MeshDelimitModeItems}
+     * Items ({@link MeshDelimitModeItems}):
+     * - `NORMAL` Normal: Delimit by face directions
+     * - `MATERIAL` Material: Delimit by face material
+     * - `SEAM` Seam: Delimit by edge seams
+     * - `SHARP` Sharp: Delimit by sharp edges
+     * - `UV` UVs: Delimit by UV coordinates
      * Enum flag: a set of identifiers.
      */
     get delimit(): Set<MeshDelimitModeItems>;
@@ -1335,7 +1412,11 @@ declare module "bpy.types" {
     /**
      * Texture Coordinates
      * Default: 'LOCAL'
-     * Items: {@link DisplaceModifierTextureCoordsItems}
+     * Items ({@link DisplaceModifierTextureCoordsItems}):
+     * - `LOCAL` Local: Use the local coordinate system for the texture coordinates
+     * - `GLOBAL` Global: Use the global coordinate system for the texture coordinates
+     * - `OBJECT` Object: Use the linked object's local coordinate system for the texture coordinates
+     * - `UV` UV: Use UV coordinates for the texture coordinates
      */
     texture_coords: DisplaceModifierTextureCoordsItems;
     /**
@@ -1372,7 +1453,9 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'CANVAS'
-     * Items: {@link PropDynamicpaintTypeItems}
+     * Items ({@link PropDynamicpaintTypeItems}):
+     * - `CANVAS` Canvas
+     * - `BRUSH` Brush
      */
     ui_type: PropDynamicpaintTypeItems;
   }
@@ -1588,7 +1671,33 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'GP_TEXTURE' · Read-only
-     * Items: {@link GpencilModifierTypeItems}
+     * Items ({@link GpencilModifierTypeItems}):
+     * - `GP_TEXTURE` Texture Mapping: Change stroke uv texture values
+     * - `GP_TIME` Time Offset: Offset keyframes
+     * - `GP_WEIGHT_ANGLE` Vertex Weight Angle: Generate Vertex Weights base on stroke angle
+     * - `GP_WEIGHT_PROXIMITY` Vertex Weight Proximity: Generate Vertex Weights base on distance to object
+     * - `GP_ARRAY` Array: Create array of duplicate instances
+     * - `GP_BUILD` Build: Create duplication of strokes
+     * - `GP_DASH` Dot Dash: Generate dot-dash styled strokes
+     * - `GP_ENVELOPE` Envelope: Create an envelope shape
+     * - `GP_LENGTH` Length: Extend or shrink strokes
+     * - `GP_LINEART` Line Art: Generate line art strokes from selected source
+     * - `GP_MIRROR` Mirror: Duplicate strokes like a mirror
+     * - `GP_MULTIPLY` Multiple Strokes: Produce multiple strokes along one stroke
+     * - `GP_OUTLINE` Outline: Convert stroke to perimeter
+     * - `GP_SIMPLIFY` Simplify: Simplify stroke reducing number of points
+     * - `GP_SUBDIV` Subdivide: Subdivide stroke adding more control points
+     * - `GP_ARMATURE` Armature: Deform stroke points using armature object
+     * - `GP_HOOK` Hook: Deform stroke points using objects
+     * - `GP_LATTICE` Lattice: Deform strokes using lattice
+     * - `GP_NOISE` Noise: Add noise to strokes
+     * - `GP_OFFSET` Offset: Change stroke location, rotation or scale
+     * - `SHRINKWRAP` Shrinkwrap: Project the shape onto another object
+     * - `GP_SMOOTH` Smooth: Smooth stroke
+     * - `GP_THICK` Thickness: Change stroke thickness
+     * - `GP_COLOR` Hue/Saturation: Apply changes to stroke colors
+     * - `GP_OPACITY` Opacity: Opacity of the strokes
+     * - `GP_TINT` Tint: Tint strokes with new color
      */
     readonly type: GpencilModifierTypeItems;
     /**
@@ -1689,7 +1798,16 @@ declare module "bpy.types" {
     /**
      * Falloff Type
      * Default: 'SMOOTH'
-     * Items: {@link HookGpencilModifierFalloffTypeItems}
+     * Items ({@link HookGpencilModifierFalloffTypeItems}):
+     * - `NONE` No Falloff
+     * - `CURVE` Curve
+     * - `SMOOTH` Smooth
+     * - `SPHERE` Sphere
+     * - `ROOT` Root
+     * - `INVERSE_SQUARE` Inverse Square
+     * - `SHARP` Sharp
+     * - `LINEAR` Linear
+     * - `CONSTANT` Constant
      */
     falloff_type: HookGpencilModifierFalloffTypeItems;
     /**
@@ -1734,7 +1852,16 @@ declare module "bpy.types" {
     /**
      * Falloff Type
      * Default: 'SMOOTH'
-     * Items: {@link HookGpencilModifierFalloffTypeItems}
+     * Items ({@link HookGpencilModifierFalloffTypeItems}):
+     * - `NONE` No Falloff
+     * - `CURVE` Curve
+     * - `SMOOTH` Smooth
+     * - `SPHERE` Sphere
+     * - `ROOT` Root
+     * - `INVERSE_SQUARE` Inverse Square
+     * - `SHARP` Sharp
+     * - `LINEAR` Linear
+     * - `CONSTANT` Constant
      */
     falloff_type: HookGpencilModifierFalloffTypeItems;
     /**
@@ -2539,19 +2666,34 @@ declare module "bpy.types" {
     /**
      * Forward
      * Default: 'POS_Y'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     forward_axis: NormalSwizzleItems;
     /**
      * Up
      * Default: 'POS_Z'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     up_axis: NormalSwizzleItems;
     /**
      * Flip Axis
      * Default: {'X'}
-     * Items: {@link AxisFlagXyzItems}
+     * Items ({@link AxisFlagXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      * Enum flag: a set of identifiers.
      */
     get flip_axis(): Set<AxisFlagXyzItems>;
@@ -3017,7 +3159,13 @@ declare module "bpy.types" {
     /**
      * Controls how smoothing is applied to UVs
      * Default: 'PRESERVE_BOUNDARIES'
-     * Items: {@link SubdivisionUvSmoothItems}
+     * Items ({@link SubdivisionUvSmoothItems}):
+     * - `NONE` None: UVs are not smoothed, boundaries are kept sharp
+     * - `PRESERVE_CORNERS` Keep Corners: UVs are smoothed, corners on discontinuous boundary are kept sharp
+     * - `PRESERVE_CORNERS_AND_JUNCTIONS` Keep Corners, Junctions: UVs are smoothed, corners on discontinuous boundary and junctions of 3 or more regions are kept sharp
+     * - `PRESERVE_CORNERS_JUNCTIONS_AND_CONCAVE` Keep Corners, Junctions, Concave: UVs are smoothed, corners on discontinuous boundary, junctions of 3 or more regions and darts and concave corners are kept sharp
+     * - `PRESERVE_BOUNDARIES` Keep Boundaries: UVs are smoothed, boundaries are kept sharp
+     * - `SMOOTH_ALL` All: UVs and boundaries are smoothed
      */
     uv_smooth: SubdivisionUvSmoothItems;
     /**
@@ -3028,7 +3176,9 @@ declare module "bpy.types" {
     /**
      * Controls how open boundaries are smoothed
      * Default: 'ALL'
-     * Items: {@link SubdivisionBoundarySmoothItems}
+     * Items ({@link SubdivisionBoundarySmoothItems}):
+     * - `PRESERVE_CORNERS` Keep Corners: Smooth boundaries, but corners are kept sharp
+     * - `ALL` All: Smooth boundaries, including corners
      */
     boundary_smooth: SubdivisionBoundarySmoothItems;
     /**
@@ -3740,7 +3890,10 @@ declare module "bpy.types" {
     /**
      * Pole axis for rotation
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     axis: AxisXyzItems;
     /**
@@ -3927,7 +4080,10 @@ declare module "bpy.types" {
     /**
      * Screw axis
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     axis: AxisXyzItems;
     /**
@@ -4000,7 +4156,16 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'FX_BLUR' · Read-only
-     * Items: {@link ObjectShaderfxTypeItems}
+     * Items ({@link ObjectShaderfxTypeItems}):
+     * - `FX_BLUR` Blur: Apply Gaussian Blur to object
+     * - `FX_COLORIZE` Colorize: Apply different tint effects
+     * - `FX_FLIP` Flip: Flip image
+     * - `FX_GLOW` Glow: Create a glow effect
+     * - `FX_PIXEL` Pixelate: Pixelate image
+     * - `FX_RIM` Rim: Add a rim to the image
+     * - `FX_SHADOW` Shadow: Create a shadow effect
+     * - `FX_SWIRL` Swirl: Create a rotation distortion
+     * - `FX_WAVE` Wave Distortion: Apply sinusoidal deformation
      */
     readonly type: ObjectShaderfxTypeItems;
     /**
@@ -4266,7 +4431,9 @@ declare module "bpy.types" {
     /**
      * Direction of the wave
      * Default: 'HORIZONTAL'
-     * Items: {@link ShaderFxShadowOrientationItems}
+     * Items ({@link ShaderFxShadowOrientationItems}):
+     * - `HORIZONTAL` Horizontal
+     * - `VERTICAL` Vertical
      */
     orientation: ShaderFxShadowOrientationItems;
     /**
@@ -4346,7 +4513,9 @@ declare module "bpy.types" {
     /**
      * Direction of the wave
      * Default: 'HORIZONTAL'
-     * Items: {@link ShaderFxShadowOrientationItems}
+     * Items ({@link ShaderFxShadowOrientationItems}):
+     * - `HORIZONTAL` Horizontal
+     * - `VERTICAL` Vertical
      */
     orientation: ShaderFxShadowOrientationItems;
     /**
@@ -4374,19 +4543,31 @@ declare module "bpy.types" {
     /**
      * Wrap Method
      * Default: 'NEAREST_SURFACEPOINT'
-     * Items: {@link ShrinkwrapTypeItems}
+     * Items ({@link ShrinkwrapTypeItems}):
+     * - `NEAREST_SURFACEPOINT` Nearest Surface Point: Shrink the mesh to the nearest target surface
+     * - `PROJECT` Project: Shrink the mesh to the nearest target surface along a given axis
+     * - `NEAREST_VERTEX` Nearest Vertex: Shrink the mesh to the nearest target vertex
+     * - `TARGET_PROJECT` Target Normal Project: Shrink the mesh to the nearest target surface along the interpolated vertex normals of the target
      */
     wrap_method: ShrinkwrapTypeItems;
     /**
      * Select how vertices are constrained to the target surface
      * Default: 'ON_SURFACE'
-     * Items: {@link ModifierShrinkwrapModeItems}
+     * Items ({@link ModifierShrinkwrapModeItems}):
+     * - `ON_SURFACE` On Surface: The point is constrained to the surface of the target object, with distance offset towards the original point location
+     * - `INSIDE` Inside: The point is constrained to be inside the target object
+     * - `OUTSIDE` Outside: The point is constrained to be outside the target object
+     * - `OUTSIDE_SURFACE` Outside Surface: The point is constrained to the surface of the target object, with distance offset always to the outside, towards or away from the original location
+     * - `ABOVE_SURFACE` Above Surface: The point is constrained to the surface of the target object, with distance offset applied exactly along the target normal
      */
     wrap_mode: ModifierShrinkwrapModeItems;
     /**
      * Stop vertices from projecting to a face on the target when facing towards/away
      * Default: 'OFF'
-     * Items: {@link ShrinkwrapFaceCullItems}
+     * Items ({@link ShrinkwrapFaceCullItems}):
+     * - `OFF` Off: No culling
+     * - `FRONT` Front: No projection when in front of the face
+     * - `BACK` Back: No projection when behind the face
      */
     cull_face: ShrinkwrapFaceCullItems;
     /**
@@ -4511,19 +4692,31 @@ declare module "bpy.types" {
     /**
      * Wrap Method
      * Default: 'NEAREST_SURFACEPOINT'
-     * Items: {@link ShrinkwrapTypeItems}
+     * Items ({@link ShrinkwrapTypeItems}):
+     * - `NEAREST_SURFACEPOINT` Nearest Surface Point: Shrink the mesh to the nearest target surface
+     * - `PROJECT` Project: Shrink the mesh to the nearest target surface along a given axis
+     * - `NEAREST_VERTEX` Nearest Vertex: Shrink the mesh to the nearest target vertex
+     * - `TARGET_PROJECT` Target Normal Project: Shrink the mesh to the nearest target surface along the interpolated vertex normals of the target
      */
     wrap_method: ShrinkwrapTypeItems;
     /**
      * Select how vertices are constrained to the target surface
      * Default: 'ON_SURFACE'
-     * Items: {@link ModifierShrinkwrapModeItems}
+     * Items ({@link ModifierShrinkwrapModeItems}):
+     * - `ON_SURFACE` On Surface: The point is constrained to the surface of the target object, with distance offset towards the original point location
+     * - `INSIDE` Inside: The point is constrained to be inside the target object
+     * - `OUTSIDE` Outside: The point is constrained to be outside the target object
+     * - `OUTSIDE_SURFACE` Outside Surface: The point is constrained to the surface of the target object, with distance offset always to the outside, towards or away from the original location
+     * - `ABOVE_SURFACE` Above Surface: The point is constrained to the surface of the target object, with distance offset applied exactly along the target normal
      */
     wrap_mode: ModifierShrinkwrapModeItems;
     /**
      * Stop vertices from projecting to a face on the target when facing towards/away
      * Default: 'OFF'
-     * Items: {@link ShrinkwrapFaceCullItems}
+     * Items ({@link ShrinkwrapFaceCullItems}):
+     * - `OFF` Off: No culling
+     * - `FRONT` Front: No projection when in front of the face
+     * - `BACK` Back: No projection when behind the face
      */
     cull_face: ShrinkwrapFaceCullItems;
     /**
@@ -4613,7 +4806,10 @@ declare module "bpy.types" {
     /**
      * Deform around local axis
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     deform_axis: AxisXyzItems;
     /**
@@ -5092,7 +5288,9 @@ declare module "bpy.types" {
     /**
      * Select type of subdivision algorithm
      * Default: 'CATMULL_CLARK'
-     * Items: {@link SubdivisionTypeItems}
+     * Items ({@link SubdivisionTypeItems}):
+     * - `CATMULL_CLARK` Catmull-Clark
+     * - `SIMPLE` Simple
      */
     subdivision_type: SubdivisionTypeItems;
     /**
@@ -5135,7 +5333,13 @@ declare module "bpy.types" {
     /**
      * Controls how smoothing is applied to UVs
      * Default: 'PRESERVE_BOUNDARIES'
-     * Items: {@link SubdivisionUvSmoothItems}
+     * Items ({@link SubdivisionUvSmoothItems}):
+     * - `NONE` None: UVs are not smoothed, boundaries are kept sharp
+     * - `PRESERVE_CORNERS` Keep Corners: UVs are smoothed, corners on discontinuous boundary are kept sharp
+     * - `PRESERVE_CORNERS_AND_JUNCTIONS` Keep Corners, Junctions: UVs are smoothed, corners on discontinuous boundary and junctions of 3 or more regions are kept sharp
+     * - `PRESERVE_CORNERS_JUNCTIONS_AND_CONCAVE` Keep Corners, Junctions, Concave: UVs are smoothed, corners on discontinuous boundary, junctions of 3 or more regions and darts and concave corners are kept sharp
+     * - `PRESERVE_BOUNDARIES` Keep Boundaries: UVs are smoothed, boundaries are kept sharp
+     * - `SMOOTH_ALL` All: UVs and boundaries are smoothed
      */
     uv_smooth: SubdivisionUvSmoothItems;
     /**
@@ -5146,13 +5350,17 @@ declare module "bpy.types" {
     /**
      * Controls how open boundaries are smoothed
      * Default: 'ALL'
-     * Items: {@link SubdivisionBoundarySmoothItems}
+     * Items ({@link SubdivisionBoundarySmoothItems}):
+     * - `PRESERVE_CORNERS` Keep Corners: Smooth boundaries, but corners are kept sharp
+     * - `ALL` All: Smooth boundaries, including corners
      */
     boundary_smooth: SubdivisionBoundarySmoothItems;
     /**
      * Select type of subdivision algorithm
      * Default: 'CATMULL_CLARK'
-     * Items: {@link SubdivisionTypeItems}
+     * Items ({@link SubdivisionTypeItems}):
+     * - `CATMULL_CLARK` Catmull-Clark
+     * - `SIMPLE` Simple
      */
     subdivision_type: SubdivisionTypeItems;
     /**
@@ -5576,7 +5784,10 @@ declare module "bpy.types" {
     /**
      * Defines how vertex color affect to the strokes
      * Default: 'STROKE'
-     * Items: {@link VertexModeItems}
+     * Items ({@link VertexModeItems}):
+     * - `STROKE` Stroke: Vertex Color affects to Stroke only
+     * - `FILL` Fill: Vertex Color affects to Fill only
+     * - `BOTH` Stroke & Fill: Vertex Color affects to Stroke and Fill
      */
     vertex_mode: VertexModeItems;
     /**
@@ -5617,13 +5828,20 @@ declare module "bpy.types" {
     /**
      * Method for splitting the quads into triangles
      * Default: 'SHORTEST_DIAGONAL'
-     * Items: {@link ModifierTriangulateQuadMethodItems}
+     * Items ({@link ModifierTriangulateQuadMethodItems}):
+     * - `BEAUTY` Beauty: Split the quads in nice triangles, slower method
+     * - `FIXED` Fixed: Split the quads on the first and third vertices
+     * - `FIXED_ALTERNATE` Fixed Alternate: Split the quads on the 2nd and 4th vertices
+     * - `SHORTEST_DIAGONAL` Shortest Diagonal: Split the quads along their shortest diagonal
+     * - `LONGEST_DIAGONAL` Longest Diagonal: Split the quads along their longest diagonal
      */
     quad_method: ModifierTriangulateQuadMethodItems;
     /**
      * Method for splitting the n-gons into triangles
      * Default: 'BEAUTY'
-     * Items: {@link ModifierTriangulateNgonMethodItems}
+     * Items ({@link ModifierTriangulateNgonMethodItems}):
+     * - `BEAUTY` Beauty: Arrange the new triangles evenly (slow)
+     * - `CLIP` Clip: Split the polygons with an ear clipping algorithm
      */
     ngon_method: ModifierTriangulateNgonMethodItems;
     /**
@@ -5689,13 +5907,19 @@ declare module "bpy.types" {
     /**
      * Pole axis for rotation
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     axis_u: AxisXyzItems;
     /**
      * Pole axis for rotation
      * Default: 'Y'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     axis_v: AxisXyzItems;
     /**
@@ -5769,7 +5993,15 @@ declare module "bpy.types" {
     /**
      * How weights are mapped to their new values
      * Default: 'LINEAR'
-     * Items: {@link VertexWeightEditModifierFalloffTypeItems}
+     * Items ({@link VertexWeightEditModifierFalloffTypeItems}):
+     * - `LINEAR` Linear: Null action
+     * - `CURVE` Custom Curve
+     * - `SHARP` Sharp
+     * - `SMOOTH` Smooth
+     * - `ROOT` Root
+     * - `ICON_SPHERECURVE` Sphere
+     * - `RANDOM` Random
+     * - `STEP` Median Step: Map all values below 0.5 to 0.0, and all others to 1.0
      */
     falloff_type: VertexWeightEditModifierFalloffTypeItems;
     /**
@@ -5834,13 +6066,25 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link MaskTexUseChannelItems}
+     * Items ({@link MaskTexUseChannelItems}):
+     * - `INT` Intensity
+     * - `RED` Red
+     * - `GREEN` Green
+     * - `BLUE` Blue
+     * - `HUE` Hue
+     * - `SAT` Saturation
+     * - `VAL` Value
+     * - `ALPHA` Alpha
      */
     mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link MaskTexMappingItems}
+     * Items ({@link MaskTexMappingItems}):
+     * - `LOCAL` Local: Use local generated coordinates
+     * - `GLOBAL` Global: Use global coordinates
+     * - `OBJECT` Object: Use local generated coordinates of another object
+     * - `UV` UV: Use coordinates from a UV layer
      */
     mask_tex_mapping: MaskTexMappingItems;
     /**
@@ -5945,13 +6189,25 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link MaskTexUseChannelItems}
+     * Items ({@link MaskTexUseChannelItems}):
+     * - `INT` Intensity
+     * - `RED` Red
+     * - `GREEN` Green
+     * - `BLUE` Blue
+     * - `HUE` Hue
+     * - `SAT` Saturation
+     * - `VAL` Value
+     * - `ALPHA` Alpha
      */
     mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link MaskTexMappingItems}
+     * Items ({@link MaskTexMappingItems}):
+     * - `LOCAL` Local: Use local generated coordinates
+     * - `GLOBAL` Global: Use global coordinates
+     * - `OBJECT` Object: Use local generated coordinates of another object
+     * - `UV` UV: Use coordinates from a UV layer
      */
     mask_tex_mapping: MaskTexMappingItems;
     /**
@@ -6016,7 +6272,15 @@ declare module "bpy.types" {
     /**
      * How weights are mapped to their new values
      * Default: 'LINEAR'
-     * Items: {@link VertexWeightEditModifierFalloffTypeItems}
+     * Items ({@link VertexWeightEditModifierFalloffTypeItems}):
+     * - `LINEAR` Linear: Null action
+     * - `CURVE` Custom Curve
+     * - `SHARP` Sharp
+     * - `SMOOTH` Smooth
+     * - `ROOT` Root
+     * - `ICON_SPHERECURVE` Sphere
+     * - `RANDOM` Random
+     * - `STEP` Median Step: Map all values below 0.5 to 0.0, and all others to 1.0
      */
     falloff_type: VertexWeightEditModifierFalloffTypeItems;
     /**
@@ -6056,13 +6320,25 @@ declare module "bpy.types" {
     /**
      * Which texture channel to use for masking
      * Default: 'INT'
-     * Items: {@link MaskTexUseChannelItems}
+     * Items ({@link MaskTexUseChannelItems}):
+     * - `INT` Intensity
+     * - `RED` Red
+     * - `GREEN` Green
+     * - `BLUE` Blue
+     * - `HUE` Hue
+     * - `SAT` Saturation
+     * - `VAL` Value
+     * - `ALPHA` Alpha
      */
     mask_tex_use_channel: MaskTexUseChannelItems;
     /**
      * Which texture coordinates to use for mapping
      * Default: 'LOCAL'
-     * Items: {@link MaskTexMappingItems}
+     * Items ({@link MaskTexMappingItems}):
+     * - `LOCAL` Local: Use local generated coordinates
+     * - `GLOBAL` Global: Use global coordinates
+     * - `OBJECT` Object: Use local generated coordinates of another object
+     * - `UV` UV: Use coordinates from a UV layer
      */
     mask_tex_mapping: MaskTexMappingItems;
     /**
@@ -6200,7 +6476,16 @@ declare module "bpy.types" {
     /**
      * Falloff Type
      * Default: 'SMOOTH'
-     * Items: {@link HookGpencilModifierFalloffTypeItems}
+     * Items ({@link HookGpencilModifierFalloffTypeItems}):
+     * - `NONE` No Falloff
+     * - `CURVE` Curve
+     * - `SMOOTH` Smooth
+     * - `SPHERE` Sphere
+     * - `ROOT` Root
+     * - `INVERSE_SQUARE` Inverse Square
+     * - `SHARP` Sharp
+     * - `LINEAR` Linear
+     * - `CONSTANT` Constant
      */
     falloff_type: HookGpencilModifierFalloffTypeItems;
     /**
@@ -6235,7 +6520,11 @@ declare module "bpy.types" {
     /**
      * Texture Coordinates
      * Default: 'LOCAL'
-     * Items: {@link DisplaceModifierTextureCoordsItems}
+     * Items ({@link DisplaceModifierTextureCoordsItems}):
+     * - `LOCAL` Local: Use the local coordinate system for the texture coordinates
+     * - `GLOBAL` Global: Use the global coordinate system for the texture coordinates
+     * - `OBJECT` Object: Use the linked object's local coordinate system for the texture coordinates
+     * - `UV` UV: Use UV coordinates for the texture coordinates
      */
     texture_coords: DisplaceModifierTextureCoordsItems;
     /**
@@ -6365,7 +6654,11 @@ declare module "bpy.types" {
     /**
      * Texture Coordinates
      * Default: 'LOCAL'
-     * Items: {@link DisplaceModifierTextureCoordsItems}
+     * Items ({@link DisplaceModifierTextureCoordsItems}):
+     * - `LOCAL` Local: Use the local coordinate system for the texture coordinates
+     * - `GLOBAL` Global: Use the global coordinate system for the texture coordinates
+     * - `OBJECT` Object: Use the linked object's local coordinate system for the texture coordinates
+     * - `UV` UV: Use UV coordinates for the texture coordinates
      */
     texture_coords: DisplaceModifierTextureCoordsItems;
     /**
@@ -6412,7 +6705,10 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'Y'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     axis: AxisXyzItems;
     /**

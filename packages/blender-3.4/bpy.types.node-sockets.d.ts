@@ -87,7 +87,21 @@ declare module "bpy.types" {
     /**
      * Data type
      * Default: 'VALUE'
-     * Items: {@link NodeInternalSocketTemplateTypeItems}
+     * Items ({@link NodeInternalSocketTemplateTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     type: NodeInternalSocketTemplateTypeItems;
     /**
@@ -374,7 +388,13 @@ declare module "bpy.types" {
     /**
      * Attribute domain used by the geometry nodes modifier to create an attribute output
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     attribute_domain: AttributeDomainItems;
     /**
@@ -781,7 +801,21 @@ declare module "bpy.types" {
     /**
      * Data type
      * Default: 'VALUE' · Read-only
-     * Items: {@link NodeInternalSocketTemplateTypeItems}
+     * Items ({@link NodeInternalSocketTemplateTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     readonly type: NodeInternalSocketTemplateTypeItems;
     /**

@@ -360,7 +360,11 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link MaskTypeItems}
+     * Items ({@link MaskTypeItems}):
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `NOT` Not
      */
     mask_type: MaskTypeItems;
     /**
@@ -467,7 +471,10 @@ declare module "bpy.types" {
     /**
      * Channel used to determine matte
      * Default: 'R'
-     * Items: {@link CompositorNodeChannelMatteMatteChannelItems}
+     * Items ({@link CompositorNodeChannelMatteMatteChannelItems}):
+     * - `R` R: Red
+     * - `G` G: Green
+     * - `B` B: Blue
      */
     matte_channel: CompositorNodeChannelMatteMatteChannelItems;
     /**
@@ -480,7 +487,10 @@ declare module "bpy.types" {
     /**
      * Limit by this channel's value
      * Default: 'R'
-     * Items: {@link CompositorNodeChannelMatteMatteChannelItems}
+     * Items ({@link CompositorNodeChannelMatteMatteChannelItems}):
+     * - `R` R: Red
+     * - `G` G: Green
+     * - `B` B: Blue
      */
     limit_channel: CompositorNodeChannelMatteMatteChannelItems;
     /**
@@ -583,7 +593,9 @@ declare module "bpy.types" {
     /**
      * Correction Formula
      * Default: 'LIFT_GAMMA_GAIN'
-     * Items: {@link CorrectionMethodItems}
+     * Items ({@link CorrectionMethodItems}):
+     * - `LIFT_GAMMA_GAIN` Lift/Gamma/Gain
+     * - `OFFSET_POWER_SLOPE` Offset/Power/Slope (ASC-CDL): ASC-CDL standard color correction
      */
     correction_method: CorrectionMethodItems;
     /**
@@ -1004,7 +1016,10 @@ declare module "bpy.types" {
     /**
      * Mode
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` Jpeg
      */
     mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -1072,13 +1087,21 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link CompositorNodeCombineColorModeItems}
+     * Items ({@link CompositorNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
+     * - `YCC` YCbCr: Use YCbCr color processing
+     * - `YUV` YUV: Use YUV color processing
      */
     mode: CompositorNodeCombineColorModeItems;
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` Jpeg
      */
     ycc_mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -1465,7 +1488,8 @@ declare module "bpy.types" {
     /**
      * View
      * Default: 'ALL'
-     * Items: {@link CompositorNodeCryptomatteV2ViewItems}
+     * Items ({@link CompositorNodeCryptomatteV2ViewItems}):
+     * - `ALL` All
      */
     view: CompositorNodeCryptomatteV2ViewItems;
     /**
@@ -1898,7 +1922,13 @@ declare module "bpy.types" {
     /**
      * Falloff type the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff: ProportionalFalloffCurveOnlyItems;
     /**
@@ -2059,7 +2089,11 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link MaskTypeItems}
+     * Items ({@link MaskTypeItems}):
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `NOT` Not
      */
     mask_type: MaskTypeItems;
     /**
@@ -2152,7 +2186,15 @@ declare module "bpy.types" {
     /**
      * Filter Type
      * Default: 'SOFTEN'
-     * Items: {@link NodeFilterItems}
+     * Items ({@link NodeFilterItems}):
+     * - `SOFTEN` Soften
+     * - `SHARPEN` Box Sharpen: An aggressive sharpening filter
+     * - `SHARPEN_DIAMOND` Diamond Sharpen: A moderate sharpening filter
+     * - `LAPLACE` Laplace
+     * - `SOBEL` Sobel
+     * - `PREWITT` Prewitt
+     * - `KIRSCH` Kirsch
+     * - `SHADOW` Shadow
      */
     filter_type: NodeFilterItems;
     /**
@@ -2545,7 +2587,8 @@ declare module "bpy.types" {
     /**
      * View
      * Default: 'ALL'
-     * Items: {@link CompositorNodeCryptomatteV2ViewItems}
+     * Items ({@link CompositorNodeCryptomatteV2ViewItems}):
+     * - `ALL` All
      */
     view: CompositorNodeCryptomatteV2ViewItems;
     /**
@@ -2714,7 +2757,13 @@ declare module "bpy.types" {
     /**
      * Falloff type the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     feather_falloff: ProportionalFalloffCurveOnlyItems;
     /**
@@ -3134,7 +3183,47 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'ADD'
-     * Items: {@link CompositorNodeMathOperationItems}
+     * Items ({@link CompositorNodeMathOperationItems}):
+     * - `ADD` Add: A + B
+     * - `SUBTRACT` Subtract: A - B
+     * - `MULTIPLY` Multiply: A * B
+     * - `DIVIDE` Divide: A / B
+     * - `MULTIPLY_ADD` Multiply Add: A * B + C
+     * - `POWER` Power: A power B
+     * - `LOGARITHM` Logarithm: Logarithm A base B
+     * - `SQRT` Square Root: Square root of A
+     * - `INVERSE_SQRT` Inverse Square Root: 1 / Square root of A
+     * - `ABSOLUTE` Absolute: Magnitude of A
+     * - `EXPONENT` Exponent: exp(A)
+     * - `MINIMUM` Minimum: The minimum from A and B
+     * - `MAXIMUM` Maximum: The maximum from A and B
+     * - `LESS_THAN` Less Than: 1 if A < B else 0
+     * - `GREATER_THAN` Greater Than: 1 if A > B else 0
+     * - `SIGN` Sign: Returns the sign of A
+     * - `COMPARE` Compare: 1 if (A == B) within tolerance C else 0
+     * - `SMOOTH_MIN` Smooth Minimum: The minimum from A and B with smoothing C
+     * - `SMOOTH_MAX` Smooth Maximum: The maximum from A and B with smoothing C
+     * - `ROUND` Round: Round A to the nearest integer. Round upward if the fraction part is 0.5
+     * - `FLOOR` Floor: The largest integer smaller than or equal A
+     * - `CEIL` Ceil: The smallest integer greater than or equal A
+     * - `TRUNC` Truncate: The integer part of A, removing fractional digits
+     * - `FRACT` Fraction: The fraction part of A
+     * - `MODULO` Modulo: Modulo using fmod(A,B)
+     * - `WRAP` Wrap: Wrap value to range, wrap(A,B)
+     * - `SNAP` Snap: Snap to increment, snap(A,B)
+     * - `PINGPONG` Ping-Pong: Wraps a value and reverses every other cycle (A,B)
+     * - `SINE` Sine: sin(A)
+     * - `COSINE` Cosine: cos(A)
+     * - `TANGENT` Tangent: tan(A)
+     * - `ARCSINE` Arcsine: arcsin(A)
+     * - `ARCCOSINE` Arccosine: arccos(A)
+     * - `ARCTANGENT` Arctangent: arctan(A)
+     * - `ARCTAN2` Arctan2: The signed angle arctan(A / B)
+     * - `SINH` Hyperbolic Sine: sinh(A)
+     * - `COSH` Hyperbolic Cosine: cosh(A)
+     * - `TANH` Hyperbolic Tangent: tanh(A)
+     * - `RADIANS` To Radians: Convert from degrees to radians
+     * - `DEGREES` To Degrees: Convert from radians to degrees
      */
     operation: CompositorNodeMathOperationItems;
     /**
@@ -3176,7 +3265,25 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -3685,7 +3792,10 @@ declare module "bpy.types" {
     /**
      * Method to use to filter rotation
      * Default: 'NEAREST'
-     * Items: {@link CompositorNodeRotateFilterTypeItems}
+     * Items ({@link CompositorNodeRotateFilterTypeItems}):
+     * - `NEAREST` Nearest
+     * - `BILINEAR` Bilinear
+     * - `BICUBIC` Bicubic
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
     /**
@@ -3731,7 +3841,10 @@ declare module "bpy.types" {
     /**
      * How the image fits in the camera frame
      * Default: 'STRETCH'
-     * Items: {@link CompositorNodeScaleFrameMethodItems}
+     * Items ({@link CompositorNodeScaleFrameMethodItems}):
+     * - `STRETCH` Stretch
+     * - `FIT` Fit
+     * - `CROP` Crop
      */
     frame_method: CompositorNodeScaleFrameMethodItems;
     /**
@@ -3871,7 +3984,10 @@ declare module "bpy.types" {
     /**
      * Mode
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` Jpeg
      */
     mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -3939,13 +4055,21 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link CompositorNodeCombineColorModeItems}
+     * Items ({@link CompositorNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
+     * - `YCC` YCbCr: Use YCbCr color processing
+     * - `YUV` YUV: Use YUV color processing
      */
     mode: CompositorNodeCombineColorModeItems;
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` Jpeg
      */
     ycc_mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -4051,7 +4175,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'X'
-     * Items: {@link AxisXyItems}
+     * Items ({@link AxisXyItems}):
+     * - `X` X
+     * - `Y` Y
      */
     axis: AxisXyItems;
     /**
@@ -4097,7 +4223,10 @@ declare module "bpy.types" {
     /**
      * Method to use to filter stabilization
      * Default: 'NEAREST'
-     * Items: {@link CompositorNodeRotateFilterTypeItems}
+     * Items ({@link CompositorNodeRotateFilterTypeItems}):
+     * - `NEAREST` Nearest
+     * - `BILINEAR` Bilinear
+     * - `BICUBIC` Bicubic
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
     /**
@@ -4334,7 +4463,9 @@ declare module "bpy.types" {
     /**
      * Tonemap Type
      * Default: 'RH_SIMPLE'
-     * Items: {@link TonemapTypeItems}
+     * Items ({@link TonemapTypeItems}):
+     * - `RD_PHOTORECEPTOR` R/D Photoreceptor
+     * - `RH_SIMPLE` Rh Simple
      */
     tonemap_type: TonemapTypeItems;
     /**
@@ -4465,7 +4596,10 @@ declare module "bpy.types" {
     /**
      * Method to use to filter transform
      * Default: 'NEAREST'
-     * Items: {@link CompositorNodeRotateFilterTypeItems}
+     * Items ({@link CompositorNodeRotateFilterTypeItems}):
+     * - `NEAREST` Nearest
+     * - `BILINEAR` Bilinear
+     * - `BICUBIC` Bicubic
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
     /**
@@ -4865,7 +4999,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link FunctionNodeCombineColorModeItems}
+     * Items ({@link FunctionNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: FunctionNodeCombineColorModeItems;
     /**
@@ -4902,13 +5039,33 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'EQUAL'
-     * Items: {@link NodeCompareOperationItems}
+     * Items ({@link NodeCompareOperationItems}):
+     * - `LESS_THAN` Less Than: True when the first input is smaller than second input
+     * - `LESS_EQUAL` Less Than or Equal: True when the first input is smaller than the second input or equal
+     * - `GREATER_THAN` Greater Than: True when the first input is greater than the second input
+     * - `GREATER_EQUAL` Greater Than or Equal: True when the first input is greater than the second input or equal
+     * - `EQUAL` Equal: True when both inputs are approximately equal
+     * - `NOT_EQUAL` Not Equal: True when both inputs are not approximately equal
+     * - `BRIGHTER` Brighter: True when the first input is brighter
+     * - `DARKER` Darker: True when the first input is darker
      */
     operation: NodeCompareOperationItems;
     /**
      * Input Type
      * Default: 'FLOAT'
-     * Items: {@link FunctionNodeCompareDataTypeItems}
+     * Items ({@link FunctionNodeCompareDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `STRING` String
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: FunctionNodeCompareDataTypeItems;
     /**
@@ -4955,7 +5112,11 @@ declare module "bpy.types" {
     /**
      * Method used to convert the float to an integer
      * Default: 'ROUND'
-     * Items: {@link NodeFloatToIntItems}
+     * Items ({@link NodeFloatToIntItems}):
+     * - `ROUND` Round: Round the float up or down to the nearest integer
+     * - `FLOOR` Floor: Round the float down to the next smallest integer
+     * - `CEILING` Ceiling: Round the float up to the next largest integer
+     * - `TRUNCATE` Truncate: Round the float to the closest integer in the direction of zero (floor if positive; ceiling if negative)
      */
     rounding_mode: NodeFloatToIntItems;
     /**
@@ -5204,7 +5365,16 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -5317,7 +5487,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link FunctionNodeCombineColorModeItems}
+     * Items ({@link FunctionNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: FunctionNodeCombineColorModeItems;
     /**
@@ -5453,13 +5626,28 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
@@ -5496,7 +5684,11 @@ declare module "bpy.types" {
     /**
      * Component
      * Default: 'MESH'
-     * Items: {@link GeometryComponentTypeItems}
+     * Items ({@link GeometryComponentTypeItems}):
+     * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
+     * - `POINTCLOUD` Point Cloud: Point cloud component containing only point data
+     * - `CURVE` Curve: Curve component containing spline and control point data
+     * - `INSTANCES` Instances: Instances of objects or collections
      */
     component: GeometryComponentTypeItems;
     /**
@@ -5533,13 +5725,28 @@ declare module "bpy.types" {
     /**
      * The data type the attribute is converted to before calculating the results
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to read the data from
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
@@ -5607,13 +5814,28 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to store the data in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
@@ -5850,13 +6072,19 @@ declare module "bpy.types" {
     /**
      * handle_type
      * Default: 'FREE'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}):
+     * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
+     * - `AUTO` Auto: The location is automatically calculated to be smooth
+     * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+     * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
      */
     handle_type: GeometryNodeCurveHandleTypeSelectionHandleTypeItems;
     /**
      * Whether to check the type of left and right handles
      * Default: {'LEFT'}
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionModeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionModeItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      * Enum flag: a set of identifiers.
      */
     get mode(): Set<GeometryNodeCurveHandleTypeSelectionModeItems>;
@@ -6147,13 +6375,19 @@ declare module "bpy.types" {
     /**
      * handle_type
      * Default: 'FREE'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}):
+     * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
+     * - `AUTO` Auto: The location is automatically calculated to be smooth
+     * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+     * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
      */
     handle_type: GeometryNodeCurveHandleTypeSelectionHandleTypeItems;
     /**
      * Whether to update left and right handles
      * Default: {'LEFT'}
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionModeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionModeItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      * Enum flag: a set of identifiers.
      */
     get mode(): Set<GeometryNodeCurveHandleTypeSelectionModeItems>;
@@ -6227,7 +6461,11 @@ declare module "bpy.types" {
     /**
      * The curve type to change the selected curves to
      * Default: 'CATMULL_ROM'
-     * Items: {@link CurvesTypesItems}
+     * Items ({@link CurvesTypesItems}):
+     * - `CATMULL_ROM` Catmull Rom
+     * - `POLY` Poly
+     * - `BEZIER` Bezier
+     * - `NURBS` NURBS
      */
     spline_type: CurvesTypesItems;
     /**
@@ -6420,7 +6658,12 @@ declare module "bpy.types" {
     /**
      * Which domain to delete in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -6799,13 +7042,28 @@ declare module "bpy.types" {
     /**
      * Domain the field is evaluated in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -6842,13 +7100,28 @@ declare module "bpy.types" {
     /**
      * Domain the field is evaluated in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -7071,7 +7344,10 @@ declare module "bpy.types" {
     /**
      * How the image is extrapolated past its original bounds
      * Default: 'REPEAT'
-     * Items: {@link GeometryNodeImageTextureExtensionItems}
+     * Items ({@link GeometryNodeImageTextureExtensionItems}):
+     * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
+     * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+     * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
      */
     extension: GeometryNodeImageTextureExtensionItems;
     /**
@@ -7608,7 +7884,16 @@ declare module "bpy.types" {
     /**
      * The data type used to read the attribute values
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -8118,7 +8403,10 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'INTERSECT'
-     * Items: {@link BooleanModifierOperationItems}
+     * Items ({@link BooleanModifierOperationItems}):
+     * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
+     * - `UNION` Union: Combine meshes in an additive way
+     * - `DIFFERENCE` Difference: Combine meshes in a subtractive way
      */
     operation: BooleanModifierOperationItems;
     /**
@@ -8155,7 +8443,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NONE'
-     * Items: {@link GeometryNodeMeshCircleFillTypeItems}
+     * Items ({@link GeometryNodeMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: GeometryNodeMeshCircleFillTypeItems;
     /**
@@ -8192,7 +8483,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NONE'
-     * Items: {@link GeometryNodeMeshCircleFillTypeItems}
+     * Items ({@link GeometryNodeMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: GeometryNodeMeshCircleFillTypeItems;
     /**
@@ -8260,7 +8554,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NONE'
-     * Items: {@link GeometryNodeMeshCircleFillTypeItems}
+     * Items ({@link GeometryNodeMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: GeometryNodeMeshCircleFillTypeItems;
     /**
@@ -8852,7 +9149,16 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -9100,7 +9406,16 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -9137,13 +9452,28 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
@@ -9185,7 +9515,11 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainOnlyMeshItems}
+     * Items ({@link AttributeDomainOnlyMeshItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
      */
     domain: AttributeDomainOnlyMeshItems;
     /**
@@ -9222,7 +9556,16 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -9259,7 +9602,16 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
@@ -9434,7 +9786,12 @@ declare module "bpy.types" {
     /**
      * Which domain to separate on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -9471,7 +9828,9 @@ declare module "bpy.types" {
     /**
      * Whether to update left and right handles
      * Default: 'LEFT'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionModeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionModeItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      */
     mode: GeometryNodeCurveHandleTypeSelectionModeItems;
     /**
@@ -9508,7 +9867,9 @@ declare module "bpy.types" {
     /**
      * Mode for curve normal evaluation
      * Default: 'MINIMUM_TWIST'
-     * Items: {@link CurveNormalModesItems}
+     * Items ({@link CurveNormalModesItems}):
+     * - `MINIMUM_TWIST` Minimum Twist
+     * - `Z_UP` Z Up
      */
     mode: CurveNormalModesItems;
     /**
@@ -9948,13 +10309,28 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to store the data in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainItems;
     /**
@@ -10166,13 +10542,21 @@ declare module "bpy.types" {
     /**
      * Controls how smoothing is applied to UVs
      * Default: 'PRESERVE_BOUNDARIES'
-     * Items: {@link SubdivisionUvSmoothItems}
+     * Items ({@link SubdivisionUvSmoothItems}):
+     * - `NONE` None: UVs are not smoothed, boundaries are kept sharp
+     * - `PRESERVE_CORNERS` Keep Corners: UVs are smoothed, corners on discontinuous boundary are kept sharp
+     * - `PRESERVE_CORNERS_AND_JUNCTIONS` Keep Corners, Junctions: UVs are smoothed, corners on discontinuous boundary and junctions of 3 or more regions are kept sharp
+     * - `PRESERVE_CORNERS_JUNCTIONS_AND_CONCAVE` Keep Corners, Junctions, Concave: UVs are smoothed, corners on discontinuous boundary, junctions of 3 or more regions and darts and concave corners are kept sharp
+     * - `PRESERVE_BOUNDARIES` Keep Boundaries: UVs are smoothed, boundaries are kept sharp
+     * - `SMOOTH_ALL` All: UVs and boundaries are smoothed
      */
     uv_smooth: SubdivisionUvSmoothItems;
     /**
      * Controls how open boundaries are smoothed
      * Default: 'ALL'
-     * Items: {@link SubdivisionBoundarySmoothItems}
+     * Items ({@link SubdivisionBoundarySmoothItems}):
+     * - `PRESERVE_CORNERS` Keep Corners: Smooth boundaries, but corners are kept sharp
+     * - `ALL` All: Smooth boundaries, including corners
      */
     boundary_smooth: SubdivisionBoundarySmoothItems;
     /**
@@ -10209,7 +10593,19 @@ declare module "bpy.types" {
     /**
      * Input Type
      * Default: 'FLOAT'
-     * Items: {@link FunctionNodeCompareDataTypeItems}
+     * Items ({@link FunctionNodeCompareDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `STRING` String
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     input_type: FunctionNodeCompareDataTypeItems;
     /**
@@ -10308,13 +10704,20 @@ declare module "bpy.types" {
     /**
      * Method for splitting the quads into triangles
      * Default: 'SHORTEST_DIAGONAL'
-     * Items: {@link ModifierTriangulateQuadMethodItems}
+     * Items ({@link ModifierTriangulateQuadMethodItems}):
+     * - `BEAUTY` Beauty: Split the quads in nice triangles, slower method
+     * - `FIXED` Fixed: Split the quads on the first and third vertices
+     * - `FIXED_ALTERNATE` Fixed Alternate: Split the quads on the 2nd and 4th vertices
+     * - `SHORTEST_DIAGONAL` Shortest Diagonal: Split the quads along their shortest diagonal
+     * - `LONGEST_DIAGONAL` Longest Diagonal: Split the quads along their longest diagonal
      */
     quad_method: ModifierTriangulateQuadMethodItems;
     /**
      * Method for splitting the n-gons into triangles
      * Default: 'BEAUTY'
-     * Items: {@link ModifierTriangulateNgonMethodItems}
+     * Items ({@link ModifierTriangulateNgonMethodItems}):
+     * - `BEAUTY` Beauty: Arrange the new triangles evenly (slow)
+     * - `CLIP` Clip: Split the polygons with an ear clipping algorithm
      */
     ngon_method: ModifierTriangulateNgonMethodItems;
     /**
@@ -10489,13 +10892,29 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
      */
     data_type: AttributeTypeItems;
     /**
      * Domain to evaluate the field on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithAutoItems}
+     * Items ({@link AttributeDomainWithAutoItems}):
+     * - `AUTO` Auto
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
      */
     domain: AttributeDomainWithAutoItems;
     /**
@@ -11611,7 +12030,10 @@ declare module "bpy.types" {
     /**
      * Method for rendering subsurface scattering
      * Default: 'BURLEY'
-     * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
+     * Items ({@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}):
+     * - `BURLEY` Christensen-Burley: Approximation to physically based volume scattering
+     * - `RANDOM_WALK_FIXED_RADIUS` Random Walk (Fixed Radius): Volumetric approximation to physically based volume scattering, using the scattering radius as specified
+     * - `RANDOM_WALK` Random Walk: Volumetric approximation to physically based volume scattering, with scattering radius automatically adjusted to match color textures
      */
     subsurface_method: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
     /**
@@ -11886,7 +12308,9 @@ declare module "bpy.types" {
     /**
      * Clamp Type
      * Default: 'MINMAX'
-     * Items: {@link NodeClampItems}
+     * Items ({@link NodeClampItems}):
+     * - `MINMAX` Min Max: Constrain value between min and max
+     * - `RANGE` Range: Constrain value between min and max, swapping arguments when min > max
      */
     clamp_type: NodeClampItems;
     /**
@@ -11923,7 +12347,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link FunctionNodeCombineColorModeItems}
+     * Items ({@link FunctionNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: FunctionNodeCombineColorModeItems;
     /**
@@ -12533,7 +12960,11 @@ declare module "bpy.types" {
     /**
      * Interpolation Type
      * Default: 'LINEAR'
-     * Items: {@link NodeMapRangeItems}
+     * Items ({@link NodeMapRangeItems}):
+     * - `LINEAR` Linear: Linear interpolation between From Min and From Max values
+     * - `STEPPED` Stepped Linear: Stepped linear interpolation between From Min and From Max values
+     * - `SMOOTHSTEP` Smooth Step: Smooth Hermite edge interpolation between From Min and From Max values
+     * - `SMOOTHERSTEP` Smoother Step: Smoother Hermite edge interpolation between From Min and From Max values
      */
     interpolation_type: NodeMapRangeItems;
     /**
@@ -12577,7 +13008,11 @@ declare module "bpy.types" {
     /**
      * Type of vector that the mapping transforms
      * Default: 'POINT'
-     * Items: {@link MappingTypeItems}
+     * Items ({@link MappingTypeItems}):
+     * - `POINT` Point: Transform a point
+     * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
+     * - `VECTOR` Vector: Transform a direction vector. Location is ignored
+     * - `NORMAL` Normal: Transform a unit normal vector. Location is ignored
      */
     vector_type: MappingTypeItems;
     /**
@@ -12614,7 +13049,47 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'ADD'
-     * Items: {@link CompositorNodeMathOperationItems}
+     * Items ({@link CompositorNodeMathOperationItems}):
+     * - `ADD` Add: A + B
+     * - `SUBTRACT` Subtract: A - B
+     * - `MULTIPLY` Multiply: A * B
+     * - `DIVIDE` Divide: A / B
+     * - `MULTIPLY_ADD` Multiply Add: A * B + C
+     * - `POWER` Power: A power B
+     * - `LOGARITHM` Logarithm: Logarithm A base B
+     * - `SQRT` Square Root: Square root of A
+     * - `INVERSE_SQRT` Inverse Square Root: 1 / Square root of A
+     * - `ABSOLUTE` Absolute: Magnitude of A
+     * - `EXPONENT` Exponent: exp(A)
+     * - `MINIMUM` Minimum: The minimum from A and B
+     * - `MAXIMUM` Maximum: The maximum from A and B
+     * - `LESS_THAN` Less Than: 1 if A < B else 0
+     * - `GREATER_THAN` Greater Than: 1 if A > B else 0
+     * - `SIGN` Sign: Returns the sign of A
+     * - `COMPARE` Compare: 1 if (A == B) within tolerance C else 0
+     * - `SMOOTH_MIN` Smooth Minimum: The minimum from A and B with smoothing C
+     * - `SMOOTH_MAX` Smooth Maximum: The maximum from A and B with smoothing C
+     * - `ROUND` Round: Round A to the nearest integer. Round upward if the fraction part is 0.5
+     * - `FLOOR` Floor: The largest integer smaller than or equal A
+     * - `CEIL` Ceil: The smallest integer greater than or equal A
+     * - `TRUNC` Truncate: The integer part of A, removing fractional digits
+     * - `FRACT` Fraction: The fraction part of A
+     * - `MODULO` Modulo: Modulo using fmod(A,B)
+     * - `WRAP` Wrap: Wrap value to range, wrap(A,B)
+     * - `SNAP` Snap: Snap to increment, snap(A,B)
+     * - `PINGPONG` Ping-Pong: Wraps a value and reverses every other cycle (A,B)
+     * - `SINE` Sine: sin(A)
+     * - `COSINE` Cosine: cos(A)
+     * - `TANGENT` Tangent: tan(A)
+     * - `ARCSINE` Arcsine: arcsin(A)
+     * - `ARCCOSINE` Arccosine: arccos(A)
+     * - `ARCTANGENT` Arctangent: arctan(A)
+     * - `ARCTAN2` Arctan2: The signed angle arctan(A / B)
+     * - `SINH` Hyperbolic Sine: sinh(A)
+     * - `COSH` Hyperbolic Cosine: cosh(A)
+     * - `TANH` Hyperbolic Tangent: tanh(A)
+     * - `RADIANS` To Radians: Convert from degrees to radians
+     * - `DEGREES` To Degrees: Convert from radians to degrees
      */
     operation: CompositorNodeMathOperationItems;
     /**
@@ -12671,7 +13146,25 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -12718,7 +13211,25 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -12977,7 +13488,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` Eevee: Use shaders for Eevee renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -13019,13 +13533,34 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` Eevee: Use shaders for Eevee renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -13077,7 +13612,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` Eevee: Use shaders for Eevee renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -13119,7 +13657,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` Eevee: Use shaders for Eevee renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -13378,7 +13919,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link FunctionNodeCombineColorModeItems}
+     * Items ({@link FunctionNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: FunctionNodeCombineColorModeItems;
     /**
@@ -13572,7 +14116,10 @@ declare module "bpy.types" {
     /**
      * Method for rendering subsurface scattering
      * Default: 'BURLEY'
-     * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
+     * Items ({@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}):
+     * - `BURLEY` Christensen-Burley: Approximation to physically based volume scattering
+     * - `RANDOM_WALK_FIXED_RADIUS` Random Walk (Fixed Radius): Volumetric approximation to physically based volume scattering, using the scattering radius as specified
+     * - `RANDOM_WALK` Random Walk: Volumetric approximation to physically based volume scattering, with scattering radius automatically adjusted to match color textures
      */
     falloff: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
     /**
@@ -13616,7 +14163,10 @@ declare module "bpy.types" {
     /**
      * Axis for radial tangents
      * Default: 'X'
-     * Items: {@link ShaderNodeTangentAxisItems}
+     * Items ({@link ShaderNodeTangentAxisItems}):
+     * - `X` X: X axis
+     * - `Y` Y: Y axis
+     * - `Z` Z: Z axis
      */
     axis: ShaderNodeTangentAxisItems;
     /**
@@ -13822,7 +14372,11 @@ declare module "bpy.types" {
     /**
      * Texture interpolation
      * Default: 'Linear'
-     * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+     * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+     * - `Linear` Linear: Linear interpolation
+     * - `Closest` Closest: No interpolation (sample closest texel)
+     * - `Cubic` Cubic: Cubic interpolation
+     * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
      */
     interpolation: ShaderNodeTexEnvironmentInterpolationItems;
     /**
@@ -13988,7 +14542,11 @@ declare module "bpy.types" {
     /**
      * Texture interpolation
      * Default: 'Linear'
-     * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+     * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+     * - `Linear` Linear: Linear interpolation
+     * - `Closest` Closest: No interpolation (sample closest texel)
+     * - `Cubic` Cubic: Cubic interpolation
+     * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
      */
     interpolation: ShaderNodeTexEnvironmentInterpolationItems;
     /**
@@ -13999,7 +14557,10 @@ declare module "bpy.types" {
     /**
      * How the image is extrapolated past its original bounds
      * Default: 'REPEAT'
-     * Items: {@link GeometryNodeImageTextureExtensionItems}
+     * Items ({@link GeometryNodeImageTextureExtensionItems}):
+     * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
+     * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+     * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
      */
     extension: GeometryNodeImageTextureExtensionItems;
     /**
@@ -14097,7 +14658,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexMusgraveMusgraveDimensionsItems}
+     * Items ({@link ShaderNodeTexMusgraveMusgraveDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     musgrave_dimensions: ShaderNodeTexMusgraveMusgraveDimensionsItems;
     /**
@@ -14155,7 +14720,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexMusgraveMusgraveDimensionsItems}
+     * Items ({@link ShaderNodeTexMusgraveMusgraveDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     noise_dimensions: ShaderNodeTexMusgraveMusgraveDimensionsItems;
     /**
@@ -14442,7 +15011,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexMusgraveMusgraveDimensionsItems}
+     * Items ({@link ShaderNodeTexMusgraveMusgraveDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     voronoi_dimensions: ShaderNodeTexMusgraveMusgraveDimensionsItems;
     /**
@@ -14572,7 +15145,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexMusgraveMusgraveDimensionsItems}
+     * Items ({@link ShaderNodeTexMusgraveMusgraveDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     noise_dimensions: ShaderNodeTexMusgraveMusgraveDimensionsItems;
     /**
@@ -14972,13 +15549,19 @@ declare module "bpy.types" {
     /**
      * Space to convert from
      * Default: 'WORLD'
-     * Items: {@link ShaderNodeVectorTransformConvertFromItems}
+     * Items ({@link ShaderNodeVectorTransformConvertFromItems}):
+     * - `WORLD` World
+     * - `OBJECT` Object
+     * - `CAMERA` Camera
      */
     convert_from: ShaderNodeVectorTransformConvertFromItems;
     /**
      * Space to convert to
      * Default: 'WORLD'
-     * Items: {@link ShaderNodeVectorTransformConvertFromItems}
+     * Items ({@link ShaderNodeVectorTransformConvertFromItems}):
+     * - `WORLD` World
+     * - `OBJECT` Object
+     * - `CAMERA` Camera
      */
     convert_to: ShaderNodeVectorTransformConvertFromItems;
     /**
@@ -15362,7 +15945,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link FunctionNodeCombineColorModeItems}
+     * Items ({@link FunctionNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: FunctionNodeCombineColorModeItems;
     /**
@@ -15747,7 +16333,47 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'ADD'
-     * Items: {@link CompositorNodeMathOperationItems}
+     * Items ({@link CompositorNodeMathOperationItems}):
+     * - `ADD` Add: A + B
+     * - `SUBTRACT` Subtract: A - B
+     * - `MULTIPLY` Multiply: A * B
+     * - `DIVIDE` Divide: A / B
+     * - `MULTIPLY_ADD` Multiply Add: A * B + C
+     * - `POWER` Power: A power B
+     * - `LOGARITHM` Logarithm: Logarithm A base B
+     * - `SQRT` Square Root: Square root of A
+     * - `INVERSE_SQRT` Inverse Square Root: 1 / Square root of A
+     * - `ABSOLUTE` Absolute: Magnitude of A
+     * - `EXPONENT` Exponent: exp(A)
+     * - `MINIMUM` Minimum: The minimum from A and B
+     * - `MAXIMUM` Maximum: The maximum from A and B
+     * - `LESS_THAN` Less Than: 1 if A < B else 0
+     * - `GREATER_THAN` Greater Than: 1 if A > B else 0
+     * - `SIGN` Sign: Returns the sign of A
+     * - `COMPARE` Compare: 1 if (A == B) within tolerance C else 0
+     * - `SMOOTH_MIN` Smooth Minimum: The minimum from A and B with smoothing C
+     * - `SMOOTH_MAX` Smooth Maximum: The maximum from A and B with smoothing C
+     * - `ROUND` Round: Round A to the nearest integer. Round upward if the fraction part is 0.5
+     * - `FLOOR` Floor: The largest integer smaller than or equal A
+     * - `CEIL` Ceil: The smallest integer greater than or equal A
+     * - `TRUNC` Truncate: The integer part of A, removing fractional digits
+     * - `FRACT` Fraction: The fraction part of A
+     * - `MODULO` Modulo: Modulo using fmod(A,B)
+     * - `WRAP` Wrap: Wrap value to range, wrap(A,B)
+     * - `SNAP` Snap: Snap to increment, snap(A,B)
+     * - `PINGPONG` Ping-Pong: Wraps a value and reverses every other cycle (A,B)
+     * - `SINE` Sine: sin(A)
+     * - `COSINE` Cosine: cos(A)
+     * - `TANGENT` Tangent: tan(A)
+     * - `ARCSINE` Arcsine: arcsin(A)
+     * - `ARCCOSINE` Arccosine: arccos(A)
+     * - `ARCTANGENT` Arctangent: arctan(A)
+     * - `ARCTAN2` Arctan2: The signed angle arctan(A / B)
+     * - `SINH` Hyperbolic Sine: sinh(A)
+     * - `COSH` Hyperbolic Cosine: cosh(A)
+     * - `TANH` Hyperbolic Tangent: tanh(A)
+     * - `RADIANS` To Radians: Convert from degrees to radians
+     * - `DEGREES` To Degrees: Convert from radians to degrees
      */
     operation: CompositorNodeMathOperationItems;
     /**
@@ -15789,7 +16415,25 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -15965,7 +16609,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link FunctionNodeCombineColorModeItems}
+     * Items ({@link FunctionNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: FunctionNodeCombineColorModeItems;
     /**

@@ -169,13 +169,27 @@ declare module "bpy.types" {
     /**
      * Method of anti-aliasing when rendering final image
      * Default: '8'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     render_aa: PreferencesSystemViewportAaItems;
     /**
      * Method of anti-aliasing when rendering 3d viewport
      * Default: 'FXAA'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     viewport_aa: PreferencesSystemViewportAaItems;
     /**
@@ -203,7 +217,14 @@ declare module "bpy.types" {
     /**
      * Size of every cubemaps
      * Default: '512'
-     * Items: {@link SceneEEVEEGiCubemapResolutionItems}
+     * Items ({@link SceneEEVEEGiCubemapResolutionItems}):
+     * - `64` 64 px
+     * - `128` 128 px
+     * - `256` 256 px
+     * - `512` 512 px
+     * - `1024` 1024 px
+     * - `2048` 2048 px
+     * - `4096` 4096 px
      */
     gi_cubemap_resolution: SceneEEVEEGiCubemapResolutionItems;
     /**
@@ -511,13 +532,27 @@ declare module "bpy.types" {
     /**
      * Size of point and area light shadow maps
      * Default: '512'
-     * Items: {@link SceneEEVEEGiCubemapResolutionItems}
+     * Items ({@link SceneEEVEEGiCubemapResolutionItems}):
+     * - `64` 64 px
+     * - `128` 128 px
+     * - `256` 256 px
+     * - `512` 512 px
+     * - `1024` 1024 px
+     * - `2048` 2048 px
+     * - `4096` 4096 px
      */
     shadow_cube_size: SceneEEVEEGiCubemapResolutionItems;
     /**
      * Size of sun light shadow maps
      * Default: '1024'
-     * Items: {@link SceneEEVEEGiCubemapResolutionItems}
+     * Items ({@link SceneEEVEEGiCubemapResolutionItems}):
+     * - `64` 64 px
+     * - `128` 128 px
+     * - `256` 256 px
+     * - `512` 512 px
+     * - `1024` 1024 px
+     * - `2048` 2048 px
+     * - `4096` 4096 px
      */
     shadow_cascade_size: SceneEEVEEGiCubemapResolutionItems;
     /**
@@ -810,7 +845,13 @@ declare module "bpy.types" {
     /**
      * Source and destination for symmetrize operator
      * Default: 'NEGATIVE_X'
-     * Items: {@link SymmetrizeDirectionItems}
+     * Items ({@link SymmetrizeDirectionItems}):
+     * - `NEGATIVE_X` -X to +X
+     * - `POSITIVE_X` +X to -X
+     * - `NEGATIVE_Y` -Y to +Y
+     * - `POSITIVE_Y` +Y to -Y
+     * - `NEGATIVE_Z` -Z to +Z
+     * - `POSITIVE_Z` +Z to -Z
      */
     symmetrize_direction: SymmetrizeDirectionItems;
     /**
@@ -867,7 +908,9 @@ declare module "bpy.types" {
     /**
      * Correction Method
      * Default: 'LIFT_GAMMA_GAIN'
-     * Items: {@link CorrectionMethodItems}
+     * Items ({@link CorrectionMethodItems}):
+     * - `LIFT_GAMMA_GAIN` Lift/Gamma/Gain
+     * - `OFFSET_POWER_SLOPE` Offset/Power/Slope (ASC-CDL): ASC-CDL standard color correction
      */
     correction_method: CorrectionMethodItems;
     /**
@@ -1166,7 +1209,14 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'BRIGHT_CONTRAST' · Read-only
-     * Items: {@link SequenceModifierTypeItems}
+     * Items ({@link SequenceModifierTypeItems}):
+     * - `BRIGHT_CONTRAST` Bright/Contrast
+     * - `COLOR_BALANCE` Color Balance
+     * - `CURVES` Curves
+     * - `HUE_CORRECT` Hue Correct
+     * - `MASK` Mask
+     * - `TONEMAP` Tone Map
+     * - `WHITE_BALANCE` White Balance
      */
     readonly type: SequenceModifierTypeItems;
     /**
@@ -1216,7 +1266,7 @@ declare module "bpy.types" {
     /**
      * Add a new modifier
      * @param name New name for the modifier Default: "Name"
-     * @param type Modifier type to add Default: 'COLOR_BALANCE' Items: {@link SequenceModifierTypeItems}
+     * @param type Modifier type to add Default: 'COLOR_BALANCE' Items ({@link SequenceModifierTypeItems}): - `BRIGHT_CONTRAST` Bright/Contrast - `COLOR_BALANCE` Color Balance - `CURVES` Curves - `HUE_CORRECT` Hue Correct - `MASK` Mask - `TONEMAP` Tone Map - `WHITE_BALANCE` White Balance
      * @returns modifier: Newly created modifier
      */
     new(name: string, type: SequenceModifierTypeItems): SequenceModifier;
@@ -1507,7 +1557,9 @@ declare module "bpy.types" {
     /**
      * Tone mapping algorithm
      * Default: 'RH_SIMPLE'
-     * Items: {@link TonemapTypeItems}
+     * Items ({@link TonemapTypeItems}):
+     * - `RD_PHOTORECEPTOR` R/D Photoreceptor
+     * - `RH_SIMPLE` Rh Simple
      */
     tonemap_type: TonemapTypeItems;
     /**
@@ -1560,7 +1612,11 @@ declare module "bpy.types" {
     /**
      * Scale fit method
      * Default: 'FIT'
-     * Items: {@link SequencerToolSettingsFitMethodItems}
+     * Items ({@link SequencerToolSettingsFitMethodItems}):
+     * - `FIT` Scale to Fit: Scale image to fit within the canvas
+     * - `FILL` Scale to Fill: Scale image to completely fill the canvas
+     * - `STRETCH` Stretch to Fill: Stretch image to fill the canvas
+     * - `ORIGINAL` Use Original Size: Keep image at its original size
      */
     fit_method: SequencerToolSettingsFitMethodItems;
     /**
@@ -1754,7 +1810,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1789,7 +1849,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1812,7 +1876,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1847,7 +1915,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1925,7 +1997,7 @@ declare module "bpy.types" {
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
-     * @param type type for the new sequence Default: 'CROSS' Items: {@link SequencesMetaNewEffectTypeItems}
+     * @param type type for the new sequence Default: 'CROSS' Items ({@link SequencesMetaNewEffectTypeItems}): - `CROSS` Cross - `ADD` Add - `SUBTRACT` Subtract - `ALPHA_OVER` Alpha Over - `ALPHA_UNDER` Alpha Under - `GAMMA_CROSS` Gamma Cross - `MULTIPLY` Multiply - `OVER_DROP` Over Drop - `WIPE` Wipe - `GLOW` Glow - `TRANSFORM` Transform - `COLOR` Color - `SPEED` Speed - `MULTICAM` Multicam Selector - `ADJUSTMENT` Adjustment Layer - `GAUSSIAN_BLUR` Gaussian Blur - `TEXT` Text - `COLORMIX` Color Mix
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param options keyword arguments (Python `name=value`)
@@ -1974,7 +2046,25 @@ declare module "bpy.types" {
         /**
          * type for the new sequence
          * Default: 'CROSS'
-         * Items: {@link SequencesMetaNewEffectTypeItems}
+         * Items ({@link SequencesMetaNewEffectTypeItems}):
+         * - `CROSS` Cross
+         * - `ADD` Add
+         * - `SUBTRACT` Subtract
+         * - `ALPHA_OVER` Alpha Over
+         * - `ALPHA_UNDER` Alpha Under
+         * - `GAMMA_CROSS` Gamma Cross
+         * - `MULTIPLY` Multiply
+         * - `OVER_DROP` Over Drop
+         * - `WIPE` Wipe
+         * - `GLOW` Glow
+         * - `TRANSFORM` Transform
+         * - `COLOR` Color
+         * - `SPEED` Speed
+         * - `MULTICAM` Multicam Selector
+         * - `ADJUSTMENT` Adjustment Layer
+         * - `GAUSSIAN_BLUR` Gaussian Blur
+         * - `TEXT` Text
+         * - `COLORMIX` Color Mix
          */
         type: SequencesMetaNewEffectTypeItems;
         /**
@@ -2158,7 +2248,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2193,7 +2287,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2216,7 +2314,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2251,7 +2353,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2329,7 +2435,7 @@ declare module "bpy.types" {
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
-     * @param type type for the new sequence Default: 'CROSS' Items: {@link SequencesMetaNewEffectTypeItems}
+     * @param type type for the new sequence Default: 'CROSS' Items ({@link SequencesMetaNewEffectTypeItems}): - `CROSS` Cross - `ADD` Add - `SUBTRACT` Subtract - `ALPHA_OVER` Alpha Over - `ALPHA_UNDER` Alpha Under - `GAMMA_CROSS` Gamma Cross - `MULTIPLY` Multiply - `OVER_DROP` Over Drop - `WIPE` Wipe - `GLOW` Glow - `TRANSFORM` Transform - `COLOR` Color - `SPEED` Speed - `MULTICAM` Multicam Selector - `ADJUSTMENT` Adjustment Layer - `GAUSSIAN_BLUR` Gaussian Blur - `TEXT` Text - `COLORMIX` Color Mix
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param options keyword arguments (Python `name=value`)
@@ -2378,7 +2484,25 @@ declare module "bpy.types" {
         /**
          * type for the new sequence
          * Default: 'CROSS'
-         * Items: {@link SequencesMetaNewEffectTypeItems}
+         * Items ({@link SequencesMetaNewEffectTypeItems}):
+         * - `CROSS` Cross
+         * - `ADD` Add
+         * - `SUBTRACT` Subtract
+         * - `ALPHA_OVER` Alpha Over
+         * - `ALPHA_UNDER` Alpha Under
+         * - `GAMMA_CROSS` Gamma Cross
+         * - `MULTIPLY` Multiply
+         * - `OVER_DROP` Over Drop
+         * - `WIPE` Wipe
+         * - `GLOW` Glow
+         * - `TRANSFORM` Transform
+         * - `COLOR` Color
+         * - `SPEED` Speed
+         * - `MULTICAM` Multicam Selector
+         * - `ADJUSTMENT` Adjustment Layer
+         * - `GAUSSIAN_BLUR` Gaussian Blur
+         * - `TEXT` Text
+         * - `COLORMIX` Color Mix
          */
         type: SequencesMetaNewEffectTypeItems;
         /**
@@ -2448,7 +2572,11 @@ declare module "bpy.types" {
     /**
      * Interpolation type for absolute shape keys
      * Default: 'KEY_LINEAR'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation: KeyblockTypeItems;
     /**
@@ -2946,7 +3074,11 @@ declare module "bpy.types" {
     /**
      * Display style for UV edges
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     edge_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -3063,19 +3195,30 @@ declare module "bpy.types" {
     /**
      * The type of tilt interpolation for 3D, Bezier curves
      * Default: 'LINEAR'
-     * Items: {@link SplineTiltInterpolationItems}
+     * Items ({@link SplineTiltInterpolationItems}):
+     * - `LINEAR` Linear
+     * - `CARDINAL` Cardinal
+     * - `BSPLINE` BSpline
+     * - `EASE` Ease
      */
     tilt_interpolation: SplineTiltInterpolationItems;
     /**
      * The type of radius interpolation for Bezier curves
      * Default: 'LINEAR'
-     * Items: {@link SplineTiltInterpolationItems}
+     * Items ({@link SplineTiltInterpolationItems}):
+     * - `LINEAR` Linear
+     * - `CARDINAL` Cardinal
+     * - `BSPLINE` BSpline
+     * - `EASE` Ease
      */
     radius_interpolation: SplineTiltInterpolationItems;
     /**
      * The interpolation type for this curve element
      * Default: 'POLY'
-     * Items: {@link CurveSplinesNewTypeItems}
+     * Items ({@link CurveSplinesNewTypeItems}):
+     * - `POLY` Poly
+     * - `BEZIER` Bezier
+     * - `NURBS` Ease
      */
     type: CurveSplinesNewTypeItems;
     /**
@@ -3399,19 +3542,30 @@ declare module "bpy.types" {
     /**
      * Display Mode
      * Default: 'ANAGLYPH'
-     * Items: {@link Stereo3dDisplayItems}
+     * Items ({@link Stereo3dDisplayItems}):
+     * - `ANAGLYPH` Anaglyph: Render views for left and right eyes as two differently filtered colors in a single image (anaglyph glasses are required)
+     * - `INTERLACE` Interlace: Render views for left and right eyes interlaced in a single image (3D-ready monitor is required)
+     * - `TIMESEQUENTIAL` Time Sequential: Render alternate eyes (also known as page flip, quad buffer support in the graphic card is required)
+     * - `SIDEBYSIDE` Side-by-Side: Render views for left and right eyes side-by-side
+     * - `TOPBOTTOM` Top-Bottom: Render views for left and right eyes one above another
      */
     display_mode: Stereo3dDisplayItems;
     /**
      * Anaglyph Type
      * Default: 'RED_CYAN'
-     * Items: {@link Stereo3dAnaglyphTypeItems}
+     * Items ({@link Stereo3dAnaglyphTypeItems}):
+     * - `RED_CYAN` Red-Cyan
+     * - `GREEN_MAGENTA` Green-Magenta
+     * - `YELLOW_BLUE` Yellow-Blue
      */
     anaglyph_type: Stereo3dAnaglyphTypeItems;
     /**
      * Interlace Type
      * Default: 'ROW_INTERLEAVED'
-     * Items: {@link Stereo3dInterlaceTypeItems}
+     * Items ({@link Stereo3dInterlaceTypeItems}):
+     * - `ROW_INTERLEAVED` Row Interleaved
+     * - `COLUMN_INTERLEAVED` Column Interleaved
+     * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
      */
     interlace_type: Stereo3dInterlaceTypeItems;
     /**
@@ -3448,13 +3602,19 @@ declare module "bpy.types" {
     /**
      * Anaglyph Type
      * Default: 'RED_CYAN'
-     * Items: {@link Stereo3dAnaglyphTypeItems}
+     * Items ({@link Stereo3dAnaglyphTypeItems}):
+     * - `RED_CYAN` Red-Cyan
+     * - `GREEN_MAGENTA` Green-Magenta
+     * - `YELLOW_BLUE` Yellow-Blue
      */
     anaglyph_type: Stereo3dAnaglyphTypeItems;
     /**
      * Interlace Type
      * Default: 'ROW_INTERLEAVED'
-     * Items: {@link Stereo3dInterlaceTypeItems}
+     * Items ({@link Stereo3dInterlaceTypeItems}):
+     * - `ROW_INTERLEAVED` Row Interleaved
+     * - `COLUMN_INTERLEAVED` Column Interleaved
+     * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
      */
     interlace_type: Stereo3dInterlaceTypeItems;
     /**
@@ -3612,7 +3772,10 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'STUDIO' · Read-only
-     * Items: {@link StudioLightTypeItems}
+     * Items ({@link StudioLightTypeItems}):
+     * - `STUDIO` Studio
+     * - `WORLD` World
+     * - `MATCAP` MatCap
      */
     readonly type: StudioLightTypeItems;
     /**
@@ -3666,7 +3829,7 @@ declare module "bpy.types" {
     /**
      * Load studiolight from file
      * @param path File path where the studio light file can be found
-     * @param type The type for the new studio light Default: 'WORLD' Items: {@link StudioLightTypeItems}
+     * @param type The type for the new studio light Default: 'WORLD' Items ({@link StudioLightTypeItems}): - `STUDIO` Studio - `WORLD` World - `MATCAP` MatCap
      * @returns studio_light: Newly created StudioLight
      */
     load(path: string, type: StudioLightTypeItems): StudioLight;

@@ -218,7 +218,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -399,7 +401,9 @@ declare module "bpy.types" {
     /**
      * Mode to load image views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -415,7 +419,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -512,7 +518,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -603,7 +611,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -705,7 +715,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -804,7 +816,9 @@ declare module "bpy.types" {
     /**
      * Mode to load movie views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -820,7 +834,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -1019,7 +1035,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -1316,7 +1334,17 @@ declare module "bpy.types" {
     /**
      * Color tag for a strip
      * Default: 'COLOR_01'
-     * Items: {@link StripColorItems}
+     * Items ({@link StripColorItems}):
+     * - `NONE` None: Assign no color tag to the collection
+     * - `COLOR_01` Color 01
+     * - `COLOR_02` Color 02
+     * - `COLOR_03` Color 03
+     * - `COLOR_04` Color 04
+     * - `COLOR_05` Color 05
+     * - `COLOR_06` Color 06
+     * - `COLOR_07` Color 07
+     * - `COLOR_08` Color 08
+     * - `COLOR_09` Color 09
      */
     color_tag: StripColorItems;
     /**
@@ -1375,7 +1403,7 @@ declare module "bpy.types" {
     /**
      * Split Sequence
      * @param frame Frame where to split the strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param split_method Default: 'SOFT' Items: {@link SequenceSplitSplitMethodItems}
+     * @param split_method Default: 'SOFT' Items ({@link SequenceSplitSplitMethodItems}): - `SOFT` Soft - `HARD` Hard
      * @returns sequence: Right side Sequence
      */
     split(frame: number, split_method: SequenceSplitSplitMethodItems): Sequence | null;

@@ -17,7 +17,11 @@ declare module "bpy.types" {
     /**
      * Type of vector that the mapping transforms
      * Default: 'POINT'
-     * Items: {@link MappingTypeItems}
+     * Items ({@link MappingTypeItems}):
+     * - `POINT` Point: Transform a point
+     * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
+     * - `VECTOR` Vector: Transform a direction vector. Location is ignored
+     * - `NORMAL` Normal: Transform a unit normal vector. Location is ignored
      */
     vector_type: MappingTypeItems;
     /**
@@ -63,25 +67,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'NONE'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'NONE'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'NONE'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
   }
@@ -248,7 +268,23 @@ declare module "bpy.types" {
     /**
      * Mode used to apply the texture
      * Default: 'MIX'
-     * Items: {@link ColorMappingBlendTypeItems}
+     * Items ({@link ColorMappingBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: ColorMappingBlendTypeItems;
     /**
@@ -573,7 +609,15 @@ declare module "bpy.types" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff: ProportionalFalloffItems;
     /**
@@ -589,7 +633,12 @@ declare module "bpy.types" {
     /**
      * Pivot center for rotation/scaling
      * Default: 'MEDIAN_POINT'
-     * Items: {@link TransformPivotItemsFullItems}
+     * Items ({@link TransformPivotItemsFullItems}):
+     * - `BOUNDING_BOX_CENTER` Bounding Box Center: Pivot around bounding box center of selected object(s)
+     * - `CURSOR` 3D Cursor: Pivot around the 3D cursor
+     * - `INDIVIDUAL_ORIGINS` Individual Origins: Pivot around each object's own origin
+     * - `MEDIAN_POINT` Median Point: Pivot around the median point of selected objects
+     * - `ACTIVE_ELEMENT` Active Element: Pivot around active object
      */
     transform_pivot_point: TransformPivotItemsFullItems;
     /**
@@ -660,7 +709,15 @@ declare module "bpy.types" {
     /**
      * Type of element to snap to
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments of grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
      * Enum flag: a set of identifiers.
      */
     get snap_elements(): Set<SnapElementItems>;
@@ -678,7 +735,11 @@ declare module "bpy.types" {
     /**
      * Type of element to snap to
      * Default: 'GRID'
-     * Items: {@link SnapNodeElementItems}
+     * Items ({@link SnapNodeElementItems}):
+     * - `GRID` Grid: Snap to grid
+     * - `NODE_X` Node X: Snap to left/right node border
+     * - `NODE_Y` Node Y: Snap to top/bottom node border
+     * - `NODE_XY` Node X / Y: Snap to any node border
      */
     snap_node_element: SnapNodeElementItems;
     /**
@@ -696,7 +757,11 @@ declare module "bpy.types" {
     /**
      * Which part to snap onto the target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      */
     snap_target: SnapSourceItems;
     /**
@@ -894,13 +959,22 @@ declare module "bpy.types" {
     /**
      * Type of keyframes to create when inserting keyframes
      * Default: 'KEYFRAME'
-     * Items: {@link BeztripleKeyframeTypeItems}
+     * Items ({@link BeztripleKeyframeTypeItems}):
+     * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+     * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+     * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+     * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+     * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
      */
     keyframe_type: BeztripleKeyframeTypeItems;
     /**
      * UV selection and display mode
      * Default: 'VERTEX'
-     * Items: {@link MeshSelectModeUvItems}
+     * Items ({@link MeshSelectModeUvItems}):
+     * - `VERTEX` Vertex: Vertex selection mode
+     * - `EDGE` Edge: Edge selection mode
+     * - `FACE` Face: Face selection mode
+     * - `ISLAND` Island: Island selection mode
      */
     uv_select_mode: MeshSelectModeUvItems;
     /**
@@ -1006,7 +1080,13 @@ declare module "bpy.types" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Items: {@link TransformOrientationItems}
+     * Items ({@link TransformOrientationItems}):
+     * - `GLOBAL` Global: Align the transformation axes to world space
+     * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+     * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+     * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+     * - `VIEW` View: Align the transformation axes to the window
+     * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
      */
     type: TransformOrientationItems;
     /**
@@ -1054,7 +1134,10 @@ declare module "bpy.types" {
     /**
      * Generated image type
      * Default: 'BLANK'
-     * Items: {@link ImageGeneratedTypeItems}
+     * Items ({@link ImageGeneratedTypeItems}):
+     * - `BLANK` Blank: Generate a blank image
+     * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+     * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
      */
     generated_type: ImageGeneratedTypeItems;
     /**
@@ -1158,7 +1241,19 @@ declare module "bpy.types" {
     /**
      * operator_context
      * Default: 'INVOKE_DEFAULT'
-     * Items: {@link OperatorContextItems}
+     * Items ({@link OperatorContextItems}):
+     * - `INVOKE_DEFAULT` Invoke Default
+     * - `INVOKE_REGION_WIN` Invoke Region Window
+     * - `INVOKE_REGION_CHANNELS` Invoke Region Channels
+     * - `INVOKE_REGION_PREVIEW` Invoke Region Preview
+     * - `INVOKE_AREA` Invoke Area
+     * - `INVOKE_SCREEN` Invoke Screen
+     * - `EXEC_DEFAULT` Exec Default
+     * - `EXEC_REGION_WIN` Exec Region Window
+     * - `EXEC_REGION_CHANNELS` Exec Region Channels
+     * - `EXEC_REGION_PREVIEW` Exec Region Preview
+     * - `EXEC_AREA` Exec Area
+     * - `EXEC_SCREEN` Exec Screen
      */
     operator_context: OperatorContextItems;
     /**
@@ -1183,7 +1278,9 @@ declare module "bpy.types" {
     /**
      * direction
      * Default: 'HORIZONTAL' · Read-only
-     * Items: {@link ShaderFxShadowOrientationItems}
+     * Items ({@link ShaderFxShadowOrientationItems}):
+     * - `HORIZONTAL` Horizontal
+     * - `VERTICAL` Vertical
      */
     readonly direction: ShaderFxShadowOrientationItems;
     /**
@@ -2300,8 +2397,8 @@ declare module "bpy.types" {
     ): void;
     /**
      * popover_group
-     * @param space_type Space Type Default: 'EMPTY' Items: {@link AreaTypeItems}
-     * @param region_type Region Type Default: 'WINDOW' Items: {@link RegionTypeItems}
+     * @param space_type Space Type Default: 'EMPTY' Items ({@link AreaTypeItems}): - `EMPTY` Empty - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development - `INFO` Info: Log of operations, warnings and error messages - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks - `PROPERTIES` Properties: Edit properties of active object and related data-blocks - `FILE_BROWSER` File Browser: Browse for files and assets - `SPREADSHEET` Spreadsheet: Explore geometry data in a table - `PREFERENCES` Preferences: Edit persistent configuration settings
+     * @param region_type Region Type Default: 'WINDOW' Items ({@link RegionTypeItems}): - `WINDOW` Window - `HEADER` Header - `CHANNELS` Channels - `TEMPORARY` Temporary - `UI` UI - `TOOLS` Tools - `TOOL_PROPS` Tool Properties - `PREVIEW` Preview - `HUD` Floating Region - `NAVIGATION_BAR` Navigation Bar - `EXECUTE` Execute Buttons - `FOOTER` Footer - `TOOL_HEADER` Tool Header - `XR` XR
      * @param context panel type context
      * @param category panel type category
      */
@@ -2320,13 +2417,46 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` UI
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
          */
         region_type: RegionTypeItems;
         /**
@@ -2391,7 +2521,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
         /**
@@ -2449,7 +2581,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
         /**
@@ -2541,7 +2675,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
       }>,
@@ -2797,7 +2933,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
       }>,
@@ -3278,7 +3416,10 @@ declare module "bpy.types" {
         /**
          * Type of layout to use
          * Default: 'DEFAULT'
-         * Items: {@link UilistLayoutTypeItems}
+         * Items ({@link UilistLayoutTypeItems}):
+         * - `DEFAULT` Default Layout: Use the default, multi-rows layout
+         * - `COMPACT` Compact Layout: Use the compact, single-row layout
+         * - `GRID` Grid Layout: Use the grid-based layout
          */
         type?: UilistLayoutTypeItems;
         /**
@@ -3347,7 +3488,10 @@ declare module "bpy.types" {
         /**
          * Type of layout to use
          * Default: 'DEFAULT'
-         * Items: {@link UilistLayoutTypeItems}
+         * Items ({@link UilistLayoutTypeItems}):
+         * - `DEFAULT` Default Layout: Use the default, multi-rows layout
+         * - `COMPACT` Compact Layout: Use the compact, single-row layout
+         * - `GRID` Grid Layout: Use the grid-based layout
          */
         type?: UilistLayoutTypeItems;
         /**
@@ -4388,7 +4532,15 @@ declare module "bpy.types" {
     /**
      * Rotation Mode
      * Default: 'XYZ'
-     * Items: {@link ObjectRotationModeItems}
+     * Items ({@link ObjectRotationModeItems}):
+     * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+     * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+     * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+     * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+     * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+     * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+     * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+     * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
      */
     rotation_mode: ObjectRotationModeItems;
     /**
@@ -4843,7 +4995,11 @@ declare module "bpy.types" {
     /**
      * Method to display/shade objects in the 3D View
      * Default: 'SOLID'
-     * Items: {@link ShadingTypeItems}
+     * Items ({@link ShadingTypeItems}):
+     * - `WIREFRAME` Wireframe: Display the object as wire edges
+     * - `SOLID` Solid: Display in solid mode
+     * - `MATERIAL` Material Preview: Display in Material Preview mode
+     * - `RENDERED` Rendered: Display render preview
      */
     type: ShadingTypeItems;
     /**
@@ -4941,13 +5097,25 @@ declare module "bpy.types" {
     /**
      * Color Type
      * Default: 'MATERIAL'
-     * Items: {@link View3DShadingColorTypeItems}
+     * Items ({@link View3DShadingColorTypeItems}):
+     * - `MATERIAL` Material: Show material color
+     * - `SINGLE` Single: Show scene in a single color
+     * - `OBJECT` Object: Show object color
+     * - `RANDOM` Random: Show random object color
+     * - `VERTEX` Attribute: Show active color attribute
+     * - `TEXTURE` Texture: Show the texture from the active image texture node using the active UV map coordinates
      */
     color_type: View3DShadingColorTypeItems;
     /**
      * Color Type
      * Default: 'MATERIAL'
-     * Items: {@link View3DShadingColorTypeItems}
+     * Items ({@link View3DShadingColorTypeItems}):
+     * - `MATERIAL` Material: Show material color
+     * - `SINGLE` Single: Show scene in a single color
+     * - `OBJECT` Object: Show object color
+     * - `RANDOM` Random: Show random object color
+     * - `VERTEX` Attribute: Show active color attribute
+     * - `TEXTURE` Texture: Show the texture from the active image texture node using the active UV map coordinates
      */
     wireframe_color_type: View3DShadingColorTypeItems;
     /**
@@ -5510,7 +5678,10 @@ declare module "bpy.types" {
     /**
      * Interpolation method to use for volumes in solid mode
      * Default: 'LINEAR'
-     * Items: {@link FluidDomainSettingsDisplayInterpolationItems}
+     * Items ({@link FluidDomainSettingsDisplayInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+     * - `CLOSEST` Closest: No interpolation
      */
     interpolation_method: FluidDomainSettingsDisplayInterpolationItems;
     /**
@@ -5521,7 +5692,11 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link SliceAxisItems}
+     * Items ({@link SliceAxisItems}):
+     * - `AUTO` Auto: Adjust slice direction according to the view direction
+     * - `X` X: Slice along the X axis
+     * - `Y` Y: Slice along the Y axis
+     * - `Z` Z: Slice along the Z axis
      */
     slice_axis: SliceAxisItems;
     /**
@@ -5549,7 +5724,18 @@ declare module "bpy.types" {
     /**
      * Data type of voxel values
      * Default: 'UNKNOWN' · Read-only
-     * Items: {@link VolumeGridDataTypeItems}
+     * Items ({@link VolumeGridDataTypeItems}):
+     * - `BOOLEAN` Boolean: Boolean
+     * - `FLOAT` Float: Single precision float
+     * - `DOUBLE` Double: Double precision
+     * - `INT` Integer: 32-bit integer
+     * - `INT64` Integer 64-bit: 64-bit integer
+     * - `MASK` Mask: No data, boolean mask of active voxels
+     * - `VECTOR_FLOAT` Float Vector: 3D float vector
+     * - `VECTOR_DOUBLE` Double Vector: 3D double vector
+     * - `VECTOR_INT` Integer Vector: 3D integer vector
+     * - `POINTS` Points (Unsupported): Points grid, currently unsupported by volume objects
+     * - `UNKNOWN` Unknown: Unsupported data type
      */
     readonly data_type: VolumeGridDataTypeItems;
     /**
@@ -5814,12 +6000,12 @@ declare module "bpy.types" {
     cursor_warp(x: number, y: number): void;
     /**
      * Set the cursor
-     * @param cursor cursor Default: 'DEFAULT' Items: {@link WindowCursorItems}
+     * @param cursor cursor Default: 'DEFAULT' Items ({@link WindowCursorItems}): - `DEFAULT` Default - `NONE` None - `WAIT` Wait - `CROSSHAIR` Crosshair - `MOVE_X` Move-X - `MOVE_Y` Move-Y - `KNIFE` Knife - `TEXT` Text - `PAINT_BRUSH` Paint Brush - `PAINT_CROSS` Paint Cross - `DOT` Dot Cursor - `ERASER` Eraser - `HAND` Hand - `SCROLL_X` Scroll-X - `SCROLL_Y` Scroll-Y - `SCROLL_XY` Scroll-XY - `EYEDROPPER` Eyedropper - `PICK_AREA` Pick Area - `STOP` Stop - `COPY` Copy - `CROSS` Cross - `MUTE` Mute - `ZOOM_IN` Zoom In - `ZOOM_OUT` Zoom Out
      */
     cursor_set(cursor: WindowCursorItems): void;
     /**
      * Restore the previous cursor after calling ``cursor_modal_set``
-     * @param cursor cursor Default: 'DEFAULT' Items: {@link WindowCursorItems}
+     * @param cursor cursor Default: 'DEFAULT' Items ({@link WindowCursorItems}): - `DEFAULT` Default - `NONE` None - `WAIT` Wait - `CROSSHAIR` Crosshair - `MOVE_X` Move-X - `MOVE_Y` Move-Y - `KNIFE` Knife - `TEXT` Text - `PAINT_BRUSH` Paint Brush - `PAINT_CROSS` Paint Cross - `DOT` Dot Cursor - `ERASER` Eraser - `HAND` Hand - `SCROLL_X` Scroll-X - `SCROLL_Y` Scroll-Y - `SCROLL_XY` Scroll-XY - `EYEDROPPER` Eyedropper - `PICK_AREA` Pick Area - `STOP` Stop - `COPY` Copy - `CROSS` Cross - `MUTE` Mute - `ZOOM_IN` Zoom In - `ZOOM_OUT` Zoom Out
      */
     cursor_modal_set(cursor: WindowCursorItems): void;
     /**
@@ -5829,7 +6015,7 @@ declare module "bpy.types" {
     /**
      * event_simulate
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Click Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns event: Added key map item
      */
@@ -5901,7 +6087,26 @@ declare module "bpy.types" {
     /**
      * Space Type
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly space_type: AreaTypeItems;
     /**
@@ -5936,7 +6141,31 @@ declare module "bpy.types" {
         /**
          * cursor
          * Default: 'DEFAULT'
-         * Items: {@link WindowCursorItems}
+         * Items ({@link WindowCursorItems}):
+         * - `DEFAULT` Default
+         * - `NONE` None
+         * - `WAIT` Wait
+         * - `CROSSHAIR` Crosshair
+         * - `MOVE_X` Move-X
+         * - `MOVE_Y` Move-Y
+         * - `KNIFE` Knife
+         * - `TEXT` Text
+         * - `PAINT_BRUSH` Paint Brush
+         * - `PAINT_CROSS` Paint Cross
+         * - `DOT` Dot Cursor
+         * - `ERASER` Eraser
+         * - `HAND` Hand
+         * - `SCROLL_X` Scroll-X
+         * - `SCROLL_Y` Scroll-Y
+         * - `SCROLL_XY` Scroll-XY
+         * - `EYEDROPPER` Eyedropper
+         * - `PICK_AREA` Pick Area
+         * - `STOP` Stop
+         * - `COPY` Copy
+         * - `CROSS` Cross
+         * - `MUTE` Mute
+         * - `ZOOM_IN` Zoom In
+         * - `ZOOM_OUT` Zoom Out
          */
         cursor?: WindowCursorItems;
         /**
@@ -6220,7 +6449,11 @@ declare module "bpy.types" {
     /**
      * Action type
      * Default: 'FLOAT'
-     * Items: {@link XrActionMapItemTypeItems}
+     * Items ({@link XrActionMapItemTypeItems}):
+     * - `FLOAT` Float: Float action, representing either a digital or analog button
+     * - `VECTOR2D` Vector2D: 2D float vector action, representing a thumbstick or trackpad
+     * - `POSE` Pose: 3D pose action, representing a controller's location and rotation
+     * - `VIBRATION` Vibration: Haptic vibration output action, to be applied with a duration, frequency, and amplitude
      */
     type: XrActionMapItemTypeItems;
     /**
@@ -6554,7 +6787,11 @@ declare module "bpy.types" {
     /**
      * XR action type
      * Default: 'FLOAT' · Read-only
-     * Items: {@link XrActionMapItemTypeItems}
+     * Items ({@link XrActionMapItemTypeItems}):
+     * - `FLOAT` Float: Float action, representing either a digital or analog button
+     * - `VECTOR2D` Vector2D: 2D float vector action, representing a thumbstick or trackpad
+     * - `POSE` Pose: 3D pose action, representing a controller's location and rotation
+     * - `VIBRATION` Vibration: Haptic vibration output action, to be applied with a duration, frequency, and amplitude
      */
     readonly type: XrActionMapItemTypeItems;
     /**
@@ -7649,7 +7886,7 @@ declare module "bpy.types" {
      */
     readonly rna_type: Struct | null;
     /**
-     * @param mode Default: 'EDIT_MESH' Items: {@link ContextModeItems}
+     * @param mode Default: 'EDIT_MESH' Items ({@link ContextModeItems}): - `EDIT_MESH` Mesh Edit - `EDIT_CURVE` Curve Edit - `EDIT_CURVES` Curves Edit - `EDIT_SURFACE` Surface Edit - `EDIT_TEXT` Text Edit - `EDIT_ARMATURE` Armature Edit - `EDIT_METABALL` Metaball Edit - `EDIT_LATTICE` Lattice Edit - `POSE` Pose - `SCULPT` Sculpt - `PAINT_WEIGHT` Weight Paint - `PAINT_VERTEX` Vertex Paint - `PAINT_TEXTURE` Texture Paint - `PARTICLE` Particle - `OBJECT` Object - `PAINT_GPENCIL` Grease Pencil Paint - `EDIT_GPENCIL` Grease Pencil Edit - `SCULPT_GPENCIL` Grease Pencil Sculpt - `WEIGHT_GPENCIL` Grease Pencil Weight Paint - `VERTEX_GPENCIL` Grease Pencil Vertex Paint - `SCULPT_CURVES` Curves Sculpt
      * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
@@ -7664,7 +7901,7 @@ declare module "bpy.types" {
       }>,
     ): WorkSpaceTool | null;
     /**
-     * @param mode Default: 'VIEW' Items: {@link SpaceImageModeAllItems}
+     * @param mode Default: 'VIEW' Items ({@link SpaceImageModeAllItems}): - `VIEW` View: View the image - `UV` UV Editor: UV edit in mesh editmode - `PAINT` Paint: 2D image painting mode - `MASK` Mask: Mask editing
      * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
@@ -7692,7 +7929,7 @@ declare module "bpy.types" {
       }>,
     ): WorkSpaceTool | null;
     /**
-     * @param mode Default: 'SEQUENCER' Items: {@link SpaceSequencerViewTypeItems}
+     * @param mode Default: 'SEQUENCER' Items ({@link SpaceSequencerViewTypeItems}): - `SEQUENCER` Sequencer - `PREVIEW` Preview - `SEQUENCER_PREVIEW` Sequencer & Preview
      * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */

@@ -3027,7 +3027,13 @@ declare module "bpy.types" {
         /**
          * Arrow Orientation
          * Default: 'POS_Z'
-         * Items: {@link NormalSwizzleItems}
+         * Items ({@link NormalSwizzleItems}):
+         * - `POS_X` +X
+         * - `POS_Y` +Y
+         * - `POS_Z` +Z
+         * - `NEG_X` -X
+         * - `NEG_Y` -Y
+         * - `NEG_Z` -Z
          */
         axis?: NormalSwizzleItems;
         /**
@@ -3048,7 +3054,13 @@ declare module "bpy.types" {
         /**
          * Arrow Orientation
          * Default: 'POS_Z'
-         * Items: {@link NormalSwizzleItems}
+         * Items ({@link NormalSwizzleItems}):
+         * - `POS_X` +X
+         * - `POS_Y` +Y
+         * - `POS_Z` +Z
+         * - `NEG_X` -X
+         * - `NEG_Y` -Y
+         * - `NEG_Z` -Z
          */
         axis?: NormalSwizzleItems;
         /**
@@ -3205,13 +3217,46 @@ declare module "bpy.types" {
     /**
      * The space where the panel is going to be used in
      * Default: 'EMPTY' · Registered (a subclass must define it)
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` UI
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
      */
     bl_region_type: RegionTypeItems | (string & {});
     /**
@@ -3326,13 +3371,46 @@ declare module "bpy.types" {
     /**
      * The space where the header is going to be used in
      * Default: 'EMPTY' · Registered (a subclass must define it)
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the header is going to be used in (defaults to header region)
      * Default: 'HEADER' · Registered (a subclass must define it)
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` UI
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
      */
     bl_region_type: RegionTypeItems | (string & {});
     /**
@@ -5261,14 +5339,49 @@ declare module "bpy.types" {
     /**
      * Options for this operator type
      * Default: {'REGISTER'} · Registered (a subclass must define it)
-     * Items: {@link OperatorTypeFlagItems}
+     * Items ({@link OperatorTypeFlagItems}):
+     * - `REGISTER` Register: Display in the info window and support the redo toolbar panel
+     * - `UNDO` Undo: Push an undo event (needed for operator redo)
+     * - `UNDO_GROUPED` Grouped Undo: Push a single undo event for repeated instances of this operator
+     * - `BLOCKING` Blocking: Block anything else from using the cursor
+     * - `MACRO` Macro: Use to check if an operator is a macro
+     * - `GRAB_CURSOR` Grab Pointer: Use so the operator grabs the mouse focus, enables wrapping when continuous grab is enabled
+     * - `GRAB_CURSOR_X` Grab Pointer X: Grab, only warping the X axis
+     * - `GRAB_CURSOR_Y` Grab Pointer Y: Grab, only warping the Y axis
+     * - `DEPENDS_ON_CURSOR` Depends on Cursor: The initial cursor location is used, when running from a menus or buttons the user is prompted to place the cursor before beginning the operation
+     * - `PRESET` Preset: Display a preset button with the operators settings
+     * - `INTERNAL` Internal: Removes the operator from search results
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
-     * Items: {@link WindowCursorItems}
+     * Items ({@link WindowCursorItems}):
+     * - `DEFAULT` Default
+     * - `NONE` None
+     * - `WAIT` Wait
+     * - `CROSSHAIR` Crosshair
+     * - `MOVE_X` Move-X
+     * - `MOVE_Y` Move-Y
+     * - `KNIFE` Knife
+     * - `TEXT` Text
+     * - `PAINT_BRUSH` Paint Brush
+     * - `PAINT_CROSS` Paint Cross
+     * - `DOT` Dot Cursor
+     * - `ERASER` Eraser
+     * - `HAND` Hand
+     * - `SCROLL_X` Scroll-X
+     * - `SCROLL_Y` Scroll-Y
+     * - `SCROLL_XY` Scroll-XY
+     * - `EYEDROPPER` Eyedropper
+     * - `PICK_AREA` Pick Area
+     * - `STOP` Stop
+     * - `COPY` Copy
+     * - `CROSS` Cross
+     * - `MUTE` Mute
+     * - `ZOOM_IN` Zoom In
+     * - `ZOOM_OUT` Zoom Out
      */
     bl_cursor_pending: WindowCursorItems | (string & {});
     /**
@@ -5288,7 +5401,7 @@ declare module "bpy.types" {
     readonly macros: bpy_prop_collection<Macro> & bpy_prop_collection_names<Macro>;
     /**
      * report
-     * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
+     * @param type Type Default: {} Items ({@link WmReportItems}): - `DEBUG` Debug - `INFO` Info - `OPERATOR` Operator - `PROPERTY` Property - `WARNING` Warning - `ERROR` Error - `ERROR_INVALID_INPUT` Invalid Input - `ERROR_INVALID_CONTEXT` Invalid Context - `ERROR_OUT_OF_MEMORY` Out of Memory Enum flag: a set of identifiers.
      * @param message Report Message
      */
     report(type: ReadonlySet<WmReportItems> | Set<WmReportItems>, message: string): void;
@@ -6448,13 +6561,46 @@ declare module "bpy.types" {
     /**
      * The space where the panel is going to be used in
      * Default: 'EMPTY' · Registered (a subclass must define it)
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     bl_space_type: AreaTypeItems | (string & {});
     /**
      * The region where the panel is going to be used in
      * Default: 'WINDOW' · Registered (a subclass must define it)
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` UI
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
      */
     bl_region_type: RegionTypeItems | (string & {});
     /**
@@ -7948,7 +8094,10 @@ declare module "bpy.types" {
     /**
      * layout_type
      * Default: 'DEFAULT' · Read-only
-     * Items: {@link UilistLayoutTypeItems}
+     * Items ({@link UilistLayoutTypeItems}):
+     * - `DEFAULT` Default Layout: Use the default, multi-rows layout
+     * - `COMPACT` Compact Layout: Use the compact, single-row layout
+     * - `GRID` Grid Layout: Use the grid-based layout
      */
     readonly layout_type: UilistLayoutTypeItems;
     /**

@@ -132,7 +132,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'AUTO'
-       * Items: {@link BeztripleInterpolationEasingItems}
+       * Items ({@link BeztripleInterpolationEasingItems}):
+       * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+       * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+       * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+       * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
        */
       type?: bpy_types.BeztripleInterpolationEasingItems;
     }>;
@@ -145,7 +149,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'CONSTANT'
-       * Items: {@link ActionExtrapolationTypeTypeItems}
+       * Items ({@link ActionExtrapolationTypeTypeItems}):
+       * - `CONSTANT` Constant Extrapolation: Values on endpoint keyframes are held
+       * - `LINEAR` Linear Extrapolation: Straight-line slope of end segments are extended past the endpoint keyframes
+       * - `MAKE_CYCLIC` Make Cyclic (F-Modifier): Add Cycles F-Modifier if one doesn't exist already
+       * - `CLEAR_CYCLIC` Clear Cyclic (F-Modifier): Remove Cycles F-Modifier if not needed anymore
        */
       type?: bpy_types.ActionExtrapolationTypeTypeItems;
     }>;
@@ -164,7 +172,12 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'FREE'
-       * Items: {@link KeyframeHandleTypeItems}
+       * Items ({@link KeyframeHandleTypeItems}):
+       * - `FREE` Free: Completely independent manually set handle
+       * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+       * - `VECTOR` Vector: Automatic handles that create straight lines
+       * - `AUTO` Automatic: Automatic handles that create smooth curves
+       * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
        */
       type?: bpy_types.KeyframeHandleTypeItems;
     }>;
@@ -177,7 +190,20 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'CONSTANT'
-       * Items: {@link KeyframeInterpolationItems}
+       * Items ({@link KeyframeInterpolationItems}):
+       * - `CONSTANT` Constant: No interpolation, value of A gets held until B is encountered
+       * - `LINEAR` Linear: Straight-line interpolation between A and B (i.e. no ease in/out)
+       * - `BEZIER` Bézier: Smooth interpolation between A and B, with some control over curve shape
+       * - `SINE` Sinusoidal: Sinusoidal easing (weakest, almost linear but with a slight curvature)
+       * - `QUAD` Quadratic: Quadratic easing
+       * - `CUBIC` Cubic: Cubic easing
+       * - `QUART` Quartic: Quartic easing
+       * - `QUINT` Quintic: Quintic easing
+       * - `EXPO` Exponential: Exponential easing (dramatic)
+       * - `CIRC` Circular: Circular easing (strongest and most dynamic)
+       * - `BACK` Back: Cubic easing with overshoot and settle
+       * - `BOUNCE` Bounce: Exponentially decaying parabolic bounce, like when objects collide
+       * - `ELASTIC` Elastic: Exponentially decaying sine wave, like an elastic band
        */
       type?: bpy_types.KeyframeInterpolationItems;
     }>;
@@ -205,7 +231,13 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'KEYFRAME'
-       * Items: {@link BeztripleKeyframeTypeItems}
+       * Items ({@link BeztripleKeyframeTypeItems}):
+       * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+       * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+       * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+       * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+       * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
+       * - `GENERATED` Generated: A key generated automatically by a tool, not manually created
        */
       type?: bpy_types.BeztripleKeyframeTypeItems;
     }>;
@@ -259,13 +291,21 @@ declare module "bpy.ops" {
       /**
        * Paste time offset of keys
        * Default: 'START'
-       * Items: {@link KeyframePasteOffsetItems}
+       * Items ({@link KeyframePasteOffsetItems}):
+       * - `START` Frame Start: Paste keys starting at current frame
+       * - `END` Frame End: Paste keys ending at current frame
+       * - `RELATIVE` Frame Relative: Paste keys relative to the current frame when copying
+       * - `NONE` No Offset: Paste keys from original time
        */
       offset?: bpy_types.KeyframePasteOffsetItems;
       /**
        * Method of merging pasted keys and existing
        * Default: 'MIX'
-       * Items: {@link KeyframePasteMergeItems}
+       * Items ({@link KeyframePasteMergeItems}):
+       * - `MIX` Mix: Overlay existing with new keys
+       * - `OVER_ALL` Overwrite All: Replace all keys
+       * - `OVER_RANGE` Overwrite Range: Overwrite keys in pasted range
+       * - `OVER_RANGE_ALL` Overwrite Entire Range: Overwrite keys in pasted range, using the range of all copied keys
        */
       merge?: bpy_types.KeyframePasteMergeItems;
       /**
@@ -295,7 +335,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -344,7 +388,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -385,7 +432,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -398,7 +448,11 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'KEYS'
-       * Items: {@link ActionSelectColumnModeItems}
+       * Items ({@link ActionSelectColumnModeItems}):
+       * - `KEYS` On Selected Keyframes
+       * - `CFRA` On Current Frame
+       * - `MARKERS_COLUMN` On Selected Markers
+       * - `MARKERS_BETWEEN` Between Min/Max Selected Markers
        * Hidden option.
        */
       mode?: bpy_types.ActionSelectColumnModeItems;
@@ -437,7 +491,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -450,7 +507,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'CHECK'
-       * Items: {@link ActionSelectLeftrightModeItems}
+       * Items ({@link ActionSelectLeftrightModeItems}):
+       * - `CHECK` Check if Select Left or Right
+       * - `LEFT` Before Current Frame
+       * - `RIGHT` After Current Frame
        */
       mode?: bpy_types.ActionSelectLeftrightModeItems;
       /**

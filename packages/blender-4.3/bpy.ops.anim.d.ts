@@ -143,13 +143,19 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'TOGGLE'
-       * Items: {@link AnimChannelsEditableToggleModeItems}
+       * Items ({@link AnimChannelsEditableToggleModeItems}):
+       * - `TOGGLE` Toggle
+       * - `DISABLE` Disable
+       * - `ENABLE` Enable
+       * - `INVERT` Invert
        */
       mode?: bpy_types.AnimChannelsEditableToggleModeItems;
       /**
        * Type
        * Default: 'PROTECT'
-       * Items: {@link AnimChannelsEditableToggleTypeItems}
+       * Items ({@link AnimChannelsEditableToggleTypeItems}):
+       * - `PROTECT` Protect
+       * - `MUTE` Mute
        * Hidden option.
        */
       type?: bpy_types.AnimChannelsEditableToggleTypeItems;
@@ -215,7 +221,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -282,14 +292,20 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'DISABLE'
-       * Items: {@link AnimChannelsEditableToggleModeItems}
+       * Items ({@link AnimChannelsEditableToggleModeItems}):
+       * - `TOGGLE` Toggle
+       * - `DISABLE` Disable
+       * - `ENABLE` Enable
+       * - `INVERT` Invert
        * Hidden option.
        */
       mode?: bpy_types.AnimChannelsEditableToggleModeItems;
       /**
        * Type
        * Default: 'PROTECT'
-       * Items: {@link AnimChannelsEditableToggleTypeItems}
+       * Items ({@link AnimChannelsEditableToggleTypeItems}):
+       * - `PROTECT` Protect
+       * - `MUTE` Mute
        */
       type?: bpy_types.AnimChannelsEditableToggleTypeItems;
     }>;
@@ -302,14 +318,20 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'ENABLE'
-       * Items: {@link AnimChannelsEditableToggleModeItems}
+       * Items ({@link AnimChannelsEditableToggleModeItems}):
+       * - `TOGGLE` Toggle
+       * - `DISABLE` Disable
+       * - `ENABLE` Enable
+       * - `INVERT` Invert
        * Hidden option.
        */
       mode?: bpy_types.AnimChannelsEditableToggleModeItems;
       /**
        * Type
        * Default: 'PROTECT'
-       * Items: {@link AnimChannelsEditableToggleTypeItems}
+       * Items ({@link AnimChannelsEditableToggleTypeItems}):
+       * - `PROTECT` Protect
+       * - `MUTE` Mute
        */
       type?: bpy_types.AnimChannelsEditableToggleTypeItems;
     }>;
@@ -322,14 +344,20 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'TOGGLE'
-       * Items: {@link AnimChannelsEditableToggleModeItems}
+       * Items ({@link AnimChannelsEditableToggleModeItems}):
+       * - `TOGGLE` Toggle
+       * - `DISABLE` Disable
+       * - `ENABLE` Enable
+       * - `INVERT` Invert
        * Hidden option.
        */
       mode?: bpy_types.AnimChannelsEditableToggleModeItems;
       /**
        * Type
        * Default: 'PROTECT'
-       * Items: {@link AnimChannelsEditableToggleTypeItems}
+       * Items ({@link AnimChannelsEditableToggleTypeItems}):
+       * - `PROTECT` Protect
+       * - `MUTE` Mute
        */
       type?: bpy_types.AnimChannelsEditableToggleTypeItems;
     }>;

@@ -16,7 +16,11 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show the basic building blocks and utilities coming with Blender
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;
@@ -205,7 +209,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -259,7 +267,13 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SMOOTH'
-       * Items: {@link BrushCurvePresetShapeItems}
+       * Items ({@link BrushCurvePresetShapeItems}):
+       * - `SHARP` Sharp
+       * - `SMOOTH` Smooth
+       * - `MAX` Max
+       * - `LINE` Line
+       * - `ROUND` Round
+       * - `ROOT` Root
        */
       shape?: bpy_types.BrushCurvePresetShapeItems;
     }>;
@@ -284,7 +298,13 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SMOOTH'
-       * Items: {@link BrushCurvePresetShapeItems}
+       * Items ({@link BrushCurvePresetShapeItems}):
+       * - `SHARP` Sharp
+       * - `SMOOTH` Smooth
+       * - `MAX` Max
+       * - `LINE` Line
+       * - `ROUND` Round
+       * - `ROOT` Root
        */
       shape?: bpy_types.BrushCurvePresetShapeItems;
     }>;

@@ -28,7 +28,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -54,7 +56,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -74,7 +78,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -94,7 +100,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -120,7 +128,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -141,7 +151,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -174,7 +186,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -204,7 +218,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -224,7 +240,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -244,7 +262,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -269,7 +289,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -295,7 +317,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -315,7 +339,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;
@@ -347,7 +373,9 @@ declare module "bpy.ops" {
       /**
        * The owner of this constraint
        * Default: 'OBJECT'
-       * Items: {@link OwnerItems}
+       * Items ({@link OwnerItems}):
+       * - `OBJECT` Object: Edit a constraint on the active object
+       * - `BONE` Bone: Edit a constraint on the active bone
        * Hidden option.
        */
       owner?: bpy_types.OwnerItems;

@@ -38,7 +38,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -78,7 +81,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -161,7 +167,11 @@ declare module "bpy.ops" {
       /**
        * Curve type
        * Default: 'POLY'
-       * Items: {@link CurvesTypeItems}
+       * Items ({@link CurvesTypeItems}):
+       * - `CATMULL_ROM` Catmull Rom
+       * - `POLY` Poly
+       * - `BEZIER` Bézier
+       * - `NURBS` NURBS
        */
       type?: bpy_types.CurvesTypeItems;
       /**
@@ -198,7 +208,9 @@ declare module "bpy.ops" {
       /**
        * Fit Method
        * Default: 'REFIT'
-       * Items: {@link CurveFitMethodItems}
+       * Items ({@link CurveFitMethodItems}):
+       * - `REFIT` Refit: Incrementally refit the curve (high quality)
+       * - `SPLIT` Split: Split the curve until the tolerance is met (fast)
        */
       fit_method?: bpy_types.CurveFitMethodItems;
       /**
@@ -303,7 +315,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'AUTO'
-       * Items: {@link CurvesHandleTypeItems}
+       * Items ({@link CurvesHandleTypeItems}):
+       * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
+       * - `AUTO` Auto: The location is automatically calculated to be smooth
+       * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+       * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handleW
        */
       type?: bpy_types.CurvesHandleTypeItems;
     }>;
@@ -322,7 +338,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -388,7 +408,9 @@ declare module "bpy.ops" {
       /**
        * Domain
        * Default: 'POINT'
-       * Items: {@link AttributeCurvesDomainItems}
+       * Items ({@link AttributeCurvesDomainItems}):
+       * - `POINT` Control Point
+       * - `CURVE` Curve
        * Hidden option.
        */
       domain?: bpy_types.AttributeCurvesDomainItems;

@@ -21,13 +21,32 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link AttributeDomainItems}
+       * Items ({@link AttributeDomainItems}):
+       * - `POINT` Point: Attribute on point
+       * - `EDGE` Edge: Attribute on mesh edge
+       * - `FACE` Face: Attribute on mesh faces
+       * - `CORNER` Face Corner: Attribute on mesh face corner
+       * - `CURVE` Spline: Attribute on spline
+       * - `INSTANCE` Instance: Attribute on instance
+       * - `LAYER` Layer: Attribute on Grease Pencil layer
        */
       domain?: bpy_types.AttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT'
-       * Items: {@link AttributeTypeItems}
+       * Items ({@link AttributeTypeItems}):
+       * - `FLOAT` Float: Floating-point value
+       * - `INT` Integer: 32-bit integer
+       * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+       * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+       * - `STRING` String: Text string
+       * - `BOOLEAN` Boolean: True or false
+       * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+       * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+       * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+       * - `QUATERNION` Quaternion: Floating point quaternion rotation
+       * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
        */
       data_type?: bpy_types.AttributeTypeItems;
     }>;
@@ -47,13 +66,32 @@ declare module "bpy.ops" {
       /**
        * Which geometry element to move the attribute to
        * Default: 'POINT'
-       * Items: {@link AttributeDomainItems}
+       * Items ({@link AttributeDomainItems}):
+       * - `POINT` Point: Attribute on point
+       * - `EDGE` Edge: Attribute on mesh edge
+       * - `FACE` Face: Attribute on mesh faces
+       * - `CORNER` Face Corner: Attribute on mesh face corner
+       * - `CURVE` Spline: Attribute on spline
+       * - `INSTANCE` Instance: Attribute on instance
+       * - `LAYER` Layer: Attribute on Grease Pencil layer
        */
       domain?: bpy_types.AttributeDomainItems;
       /**
        * Data Type
        * Default: 'FLOAT'
-       * Items: {@link AttributeTypeItems}
+       * Items ({@link AttributeTypeItems}):
+       * - `FLOAT` Float: Floating-point value
+       * - `INT` Integer: 32-bit integer
+       * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+       * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+       * - `STRING` String: Text string
+       * - `BOOLEAN` Boolean: True or false
+       * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+       * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+       * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+       * - `QUATERNION` Quaternion: Floating point quaternion rotation
+       * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
        */
       data_type?: bpy_types.AttributeTypeItems;
     }>;
@@ -77,13 +115,17 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link ColorAttributeDomainItems}
+       * Items ({@link ColorAttributeDomainItems}):
+       * - `POINT` Vertex
+       * - `CORNER` Face Corner
        */
       domain?: bpy_types.ColorAttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT_COLOR'
-       * Items: {@link ColorAttributeTypeItems}
+       * Items ({@link ColorAttributeTypeItems}):
+       * - `FLOAT_COLOR` Color: RGBA color 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
        */
       data_type?: bpy_types.ColorAttributeTypeItems;
       /**
@@ -101,13 +143,17 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link ColorAttributeDomainItems}
+       * Items ({@link ColorAttributeDomainItems}):
+       * - `POINT` Vertex
+       * - `CORNER` Face Corner
        */
       domain?: bpy_types.ColorAttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT_COLOR'
-       * Items: {@link ColorAttributeTypeItems}
+       * Items ({@link ColorAttributeTypeItems}):
+       * - `FLOAT_COLOR` Color: RGBA color 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
        */
       data_type?: bpy_types.ColorAttributeTypeItems;
     }>;
@@ -144,7 +190,11 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show the basic building blocks and utilities coming with Blender
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;

@@ -26,13 +26,23 @@ declare module "bpy.ops" {
       /**
        * Stroke start style
        * Default: 'NONE'
-       * Items: {@link GpencilAnnotateArrowstyleStartItems}
+       * Items ({@link GpencilAnnotateArrowstyleStartItems}):
+       * - `NONE` None: Don't use any arrow/style in corner
+       * - `ARROW` Arrow: Use closed arrow style
+       * - `ARROW_OPEN` Open Arrow: Use open arrow style
+       * - `ARROW_OPEN_INVERTED` Segment: Use perpendicular segment style
+       * - `DIAMOND` Square: Use square style
        */
       arrowstyle_start?: bpy_types.GpencilAnnotateArrowstyleStartItems;
       /**
        * Stroke end style
        * Default: 'NONE'
-       * Items: {@link GpencilAnnotateArrowstyleStartItems}
+       * Items ({@link GpencilAnnotateArrowstyleStartItems}):
+       * - `NONE` None: Don't use any arrow/style in corner
+       * - `ARROW` Arrow: Use closed arrow style
+       * - `ARROW_OPEN` Open Arrow: Use open arrow style
+       * - `ARROW_OPEN_INVERTED` Segment: Use perpendicular segment style
+       * - `DIAMOND` Square: Use square style
        */
       arrowstyle_end?: bpy_types.GpencilAnnotateArrowstyleStartItems;
       /**
@@ -107,7 +117,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;

@@ -159,7 +159,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;
@@ -367,7 +371,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link LayersItems}
+       * Items ({@link LayersItems}):
+       * - `ACTIVE` Active
+       * - `ALL` All Layers
        */
       layers?: bpy_types.LayersItems;
       /**
@@ -383,7 +389,10 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link FlipItems}
+       * Items ({@link FlipItems}):
+       * - `NONE` No Flip
+       * - `FLIP` Flip
+       * - `AUTO` Automatic
        */
       flip?: bpy_types.FlipItems;
       /**
@@ -411,7 +420,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link LayersItems}
+       * Items ({@link LayersItems}):
+       * - `ACTIVE` Active
+       * - `ALL` All Layers
        */
       layers?: bpy_types.LayersItems;
       /**
@@ -422,7 +433,10 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link FlipItems}
+       * Items ({@link FlipItems}):
+       * - `NONE` No Flip
+       * - `FLIP` Flip
+       * - `AUTO` Automatic
        */
       flip?: bpy_types.FlipItems;
       /**
@@ -467,7 +481,11 @@ declare module "bpy.ops" {
       /**
        * Which ends of the segment between the preceding and following grease pencil frames easing interpolation is applied to
        * Default: 'EASE_IN'
-       * Items: {@link BeztripleInterpolationEasingItems}
+       * Items ({@link BeztripleInterpolationEasingItems}):
+       * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+       * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+       * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+       * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
        */
       easing?: bpy_types.BeztripleInterpolationEasingItems;
       /**
@@ -672,7 +690,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -700,7 +720,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -877,7 +899,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'ARC'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -895,7 +923,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'BOX'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -913,7 +947,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'CIRCLE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -931,7 +971,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'CURVE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -949,7 +995,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'LINE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -967,7 +1019,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'POLYLINE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1048,7 +1106,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;
@@ -1074,7 +1136,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1145,7 +1211,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;
@@ -1213,7 +1281,11 @@ declare module "bpy.ops" {
       /**
        * Curve type
        * Default: 'POLY'
-       * Items: {@link CurvesTypeItems}
+       * Items ({@link CurvesTypeItems}):
+       * - `CATMULL_ROM` Catmull Rom
+       * - `POLY` Poly
+       * - `BEZIER` Bézier
+       * - `NURBS` NURBS
        */
       type?: bpy_types.CurvesTypeItems;
       /**
@@ -1231,7 +1303,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'AUTO'
-       * Items: {@link CurvesHandleTypeItems}
+       * Items ({@link CurvesHandleTypeItems}):
+       * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
+       * - `AUTO` Auto: The location is automatically calculated to be smooth
+       * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+       * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handleW
        */
       type?: bpy_types.CurvesHandleTypeItems;
     }>;
@@ -1257,7 +1333,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'POINT'
-       * Items: {@link GreasePencilSelectmodeItems}
+       * Items ({@link GreasePencilSelectmodeItems}):
+       * - `POINT` Point: Select only points
+       * - `STROKE` Stroke: Select all stroke points
+       * - `SEGMENT` Segment: Select all stroke points between other strokes
        * Hidden option.
        */
       mode?: bpy_types.GreasePencilSelectmodeItems;
@@ -1348,7 +1427,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
     }>;
@@ -1555,7 +1637,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;
@@ -1568,7 +1654,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -1591,7 +1680,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -1619,7 +1711,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
     }>;
@@ -1632,7 +1727,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -1655,7 +1753,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -1739,7 +1840,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;

@@ -59,19 +59,30 @@ declare module "bpy.ops" {
       /**
        * Texture interpolation
        * Default: 'Linear'
-       * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+       * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+       * - `Linear` Linear: Linear interpolation
+       * - `Closest` Closest: No interpolation (sample closest texel)
+       * - `Cubic` Cubic: Cubic interpolation
+       * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
        */
       interpolation?: bpy_types.ShaderNodeTexEnvironmentInterpolationItems;
       /**
        * How the image is extrapolated past its original bounds
        * Default: 'CLIP'
-       * Items: {@link ImageConvertToMeshPlaneExtensionItems}
+       * Items ({@link ImageConvertToMeshPlaneExtensionItems}):
+       * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+       * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+       * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
        */
       extension?: bpy_types.ImageConvertToMeshPlaneExtensionItems;
       /**
        * Representation of alpha in the image file, to convert to and from when saving and loading the image
        * Default: 'STRAIGHT'
-       * Items: {@link ImageAlphaModeItems}
+       * Items ({@link ImageAlphaModeItems}):
+       * - `STRAIGHT` Straight: Store RGB and alpha channels separately with alpha acting as a mask, also known as unassociated alpha. Commonly used by image editing applications and file formats like PNG.
+       * - `PREMUL` Premultiplied: Store RGB channels with alpha multiplied in, also known as associated alpha. The natural format for renders and used by file formats like OpenEXR.
+       * - `CHANNEL_PACKED` Channel Packed: Different images are packed in the RGB and alpha channels, and they should not affect each other. Channel packing is commonly used by game engines to save memory.
+       * - `NONE` None: Ignore alpha channel from the file and make image fully opaque
        */
       alpha_mode?: bpy_types.ImageAlphaModeItems;
       /**
@@ -87,7 +98,10 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ShaderItems}
+       * Items ({@link ShaderItems}):
+       * - `PRINCIPLED` Principled: Principled shader
+       * - `SHADELESS` Shadeless: Only visible to camera and reflections
+       * - `EMISSION` Emission: Emission shader
        */
       shader?: bpy_types.ShaderItems;
       /**
@@ -103,7 +117,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link RenderMethodItems}
+       * Items ({@link RenderMethodItems}):
+       * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
+       * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
        */
       render_method?: bpy_types.RenderMethodItems;
       /**
@@ -328,7 +344,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -365,19 +385,30 @@ declare module "bpy.ops" {
       /**
        * Texture interpolation
        * Default: 'Linear'
-       * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+       * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+       * - `Linear` Linear: Linear interpolation
+       * - `Closest` Closest: No interpolation (sample closest texel)
+       * - `Cubic` Cubic: Cubic interpolation
+       * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
        */
       interpolation?: bpy_types.ShaderNodeTexEnvironmentInterpolationItems;
       /**
        * How the image is extrapolated past its original bounds
        * Default: 'CLIP'
-       * Items: {@link ImageConvertToMeshPlaneExtensionItems}
+       * Items ({@link ImageConvertToMeshPlaneExtensionItems}):
+       * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+       * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+       * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
        */
       extension?: bpy_types.ImageConvertToMeshPlaneExtensionItems;
       /**
        * Representation of alpha in the image file, to convert to and from when saving and loading the image
        * Default: 'STRAIGHT'
-       * Items: {@link ImageAlphaModeItems}
+       * Items ({@link ImageAlphaModeItems}):
+       * - `STRAIGHT` Straight: Store RGB and alpha channels separately with alpha acting as a mask, also known as unassociated alpha. Commonly used by image editing applications and file formats like PNG.
+       * - `PREMUL` Premultiplied: Store RGB channels with alpha multiplied in, also known as associated alpha. The natural format for renders and used by file formats like OpenEXR.
+       * - `CHANNEL_PACKED` Channel Packed: Different images are packed in the RGB and alpha channels, and they should not affect each other. Channel packing is commonly used by game engines to save memory.
+       * - `NONE` None: Ignore alpha channel from the file and make image fully opaque
        */
       alpha_mode?: bpy_types.ImageAlphaModeItems;
       /**
@@ -393,7 +424,10 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ShaderItems}
+       * Items ({@link ShaderItems}):
+       * - `PRINCIPLED` Principled: Principled shader
+       * - `SHADELESS` Shadeless: Only visible to camera and reflections
+       * - `EMISSION` Emission: Emission shader
        */
       shader?: bpy_types.ShaderItems;
       /**
@@ -409,7 +443,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link RenderMethodItems}
+       * Items ({@link RenderMethodItems}):
+       * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
+       * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
        */
       render_method?: bpy_types.RenderMethodItems;
       /**
@@ -436,7 +472,10 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -639,7 +678,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -828,7 +870,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1107,7 +1153,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1375,7 +1425,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1425,7 +1479,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -1463,7 +1520,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -1502,7 +1562,12 @@ declare module "bpy.ops" {
       /**
        * How to unpack
        * Default: 'USE_LOCAL'
-       * Items: {@link UnpackMethodItems}
+       * Items ({@link UnpackMethodItems}):
+       * - `REMOVE` Remove Pack
+       * - `USE_LOCAL` Use Local File
+       * - `WRITE_LOCAL` Write Local File (overwrite existing)
+       * - `USE_ORIGINAL` Use Original File
+       * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
        */
       method?: bpy_types.UnpackMethodItems;
       /**

@@ -124,7 +124,13 @@ declare module "bpy.ops" {
     /**
      * Falloff type of the feather
      * Default: 'INVERSE_SQUARE'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff?: bpy_types.ProportionalFalloffCurveOnlyItems;
     /**
@@ -183,7 +189,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -234,7 +248,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -285,7 +307,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -336,7 +366,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -392,7 +430,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -516,7 +562,12 @@ declare module "bpy.ops" {
       /**
        * The method for determining the size of the bevel
        * Default: 'OFFSET'
-       * Items: {@link OffsetTypeItems}
+       * Items ({@link OffsetTypeItems}):
+       * - `OFFSET` Offset: Amount is offset of new edges from original
+       * - `WIDTH` Width: Amount is width of new face
+       * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
+       * - `PERCENT` Percent: Amount is percent of adjacent edge length
+       * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
        */
       offset_type?: bpy_types.OffsetTypeItems;
       /**
@@ -527,7 +578,9 @@ declare module "bpy.ops" {
       /**
        * The type of shape used to rebuild a beveled section
        * Default: 'SUPERELLIPSE'
-       * Items: {@link ProfileTypeItems}
+       * Items ({@link ProfileTypeItems}):
+       * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
+       * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
        */
       profile_type?: bpy_types.ProfileTypeItems;
       /**
@@ -548,7 +601,9 @@ declare module "bpy.ops" {
       /**
        * Affect edges or vertices
        * Default: 'EDGES'
-       * Items: {@link AffectItems}
+       * Items ({@link AffectItems}):
+       * - `VERTICES` Vertices: Affect only vertices
+       * - `EDGES` Edges: Affect only edges
        */
       affect?: bpy_types.AffectItems;
       /**
@@ -756,7 +811,10 @@ declare module "bpy.ops" {
       /**
        * Interpolation method
        * Default: 'PATH'
-       * Items: {@link MeshBridgeEdgeLoopsInterpolationItems}
+       * Items ({@link MeshBridgeEdgeLoopsInterpolationItems}):
+       * - `LINEAR` Linear
+       * - `PATH` Blend Path
+       * - `SURFACE` Blend Surface
        */
       interpolation?: bpy_types.MeshBridgeEdgeLoopsInterpolationItems;
       /**
@@ -772,7 +830,13 @@ declare module "bpy.ops" {
       /**
        * Shape of the profile
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffCurveOnlyItems}
+       * Items ({@link ProportionalFalloffCurveOnlyItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
        */
       profile_shape?: bpy_types.ProportionalFalloffCurveOnlyItems;
     }>;
@@ -920,7 +984,10 @@ declare module "bpy.ops" {
       /**
        * Axis of symmetry
        * Default: 'Y'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       symmetry_axis?: bpy_types.AxisXyzItems;
     }>;
@@ -1038,7 +1105,12 @@ declare module "bpy.ops" {
       /**
        * Delimit dissolve operation
        * Default: {'NORMAL'}
-       * Items: {@link MeshDelimitModeItems}
+       * Items ({@link MeshDelimitModeItems}):
+       * - `NORMAL` Normal: Delimit by face directions
+       * - `MATERIAL` Material: Delimit by face material
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `UV` UVs: Delimit by UV coordinates
        * Enum flag: a set of identifiers.
        */
       delimit?: ReadonlySet<bpy_types.MeshDelimitModeItems> | Set<bpy_types.MeshDelimitModeItems>;
@@ -1626,7 +1698,9 @@ declare module "bpy.ops" {
       /**
        * Which Intersect solver to use
        * Default: 'EXACT'
-       * Items: {@link MeshIntersectSolverItems}
+       * Items ({@link MeshIntersectSolverItems}):
+       * - `FAST` Fast: Faster solver, some limitations
+       * - `EXACT` Exact: Exact solver, slower, handles more cases
        */
       solver?: bpy_types.MeshIntersectSolverItems;
     }>;
@@ -1662,7 +1736,9 @@ declare module "bpy.ops" {
       /**
        * Which Boolean solver to use
        * Default: 'EXACT'
-       * Items: {@link MeshIntersectSolverItems}
+       * Items ({@link MeshIntersectSolverItems}):
+       * - `FAST` Fast: Faster solver, some limitations
+       * - `EXACT` Exact: Exact solver, slower, handles more cases
        */
       solver?: bpy_types.MeshIntersectSolverItems;
     }>;
@@ -2105,7 +2181,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -2252,7 +2336,10 @@ declare module "bpy.ops" {
       /**
        * Fill Type
        * Default: 'NOTHING'
-       * Items: {@link MeshPrimitiveCircleAddFillTypeItems}
+       * Items ({@link MeshPrimitiveCircleAddFillTypeItems}):
+       * - `NOTHING` Nothing: Don't fill at all
+       * - `NGON` N-Gon: Use n-gons
+       * - `TRIFAN` Triangle Fan: Use triangle fans
        */
       fill_type?: bpy_types.MeshPrimitiveCircleAddFillTypeItems;
       /**
@@ -2269,7 +2356,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2318,7 +2408,10 @@ declare module "bpy.ops" {
       /**
        * Base Fill Type
        * Default: 'NGON'
-       * Items: {@link MeshPrimitiveCircleAddFillTypeItems}
+       * Items ({@link MeshPrimitiveCircleAddFillTypeItems}):
+       * - `NOTHING` Nothing: Don't fill at all
+       * - `NGON` N-Gon: Use n-gons
+       * - `TRIFAN` Triangle Fan: Use triangle fans
        */
       end_fill_type?: bpy_types.MeshPrimitiveCircleAddFillTypeItems;
       /**
@@ -2335,7 +2428,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2380,7 +2476,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2420,7 +2519,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2470,7 +2572,10 @@ declare module "bpy.ops" {
       /**
        * Cap Fill Type
        * Default: 'NGON'
-       * Items: {@link MeshPrimitiveCircleAddFillTypeItems}
+       * Items ({@link MeshPrimitiveCircleAddFillTypeItems}):
+       * - `NOTHING` Nothing: Don't fill at all
+       * - `NGON` N-Gon: Use n-gons
+       * - `TRIFAN` Triangle Fan: Use triangle fans
        */
       end_fill_type?: bpy_types.MeshPrimitiveCircleAddFillTypeItems;
       /**
@@ -2487,7 +2592,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2542,7 +2650,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2592,7 +2703,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2637,7 +2751,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2682,7 +2799,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2711,7 +2831,10 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2802,7 +2925,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2831,13 +2957,20 @@ declare module "bpy.ops" {
       /**
        * Method for splitting the quads into triangles
        * Default: 'BEAUTY'
-       * Items: {@link ModifierTriangulateQuadMethodItems}
+       * Items ({@link ModifierTriangulateQuadMethodItems}):
+       * - `BEAUTY` Beauty: Split the quads in nice triangles, slower method
+       * - `FIXED` Fixed: Split the quads on the first and third vertices
+       * - `FIXED_ALTERNATE` Fixed Alternate: Split the quads on the 2nd and 4th vertices
+       * - `SHORTEST_DIAGONAL` Shortest Diagonal: Split the quads along their shortest diagonal
+       * - `LONGEST_DIAGONAL` Longest Diagonal: Split the quads along their longest diagonal
        */
       quad_method?: bpy_types.ModifierTriangulateQuadMethodItems;
       /**
        * Method for splitting the n-gons into triangles
        * Default: 'BEAUTY'
-       * Items: {@link ModifierTriangulateNgonMethodItems}
+       * Items ({@link ModifierTriangulateNgonMethodItems}):
+       * - `BEAUTY` Beauty: Arrange the new triangles evenly (slow)
+       * - `CLIP` Clip: Split the polygons with an ear clipping algorithm
        */
       ngon_method?: bpy_types.ModifierTriangulateNgonMethodItems;
     }>;
@@ -2963,7 +3096,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -2977,7 +3114,14 @@ declare module "bpy.ops" {
       /**
        * Axis orientation
        * Default: 'LOCAL'
-       * Items: {@link TransformOrientationItems}
+       * Items ({@link TransformOrientationItems}):
+       * - `GLOBAL` Global: Align the transformation axes to world space
+       * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+       * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+       * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+       * - `VIEW` View: Align the transformation axes to the window
+       * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
+       * - `PARENT` Parent: Align the transformation axes to the object's parent space
        */
       orientation?: bpy_types.TransformOrientationItems;
       /**
@@ -2991,7 +3135,10 @@ declare module "bpy.ops" {
       /**
        * Select the axis to compare each vertex on
        * Default: 'X'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       axis?: bpy_types.AxisXyzItems;
       /**
@@ -3059,7 +3206,12 @@ declare module "bpy.ops" {
       /**
        * Delimit selected region
        * Default: {'SEAM'}
-       * Items: {@link MeshDelimitModeItems}
+       * Items ({@link MeshDelimitModeItems}):
+       * - `NORMAL` Normal: Delimit by face directions
+       * - `MATERIAL` Material: Delimit by face material
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `UV` UVs: Delimit by UV coordinates
        * Enum flag: a set of identifiers.
        */
       delimit?: ReadonlySet<bpy_types.MeshDelimitModeItems> | Set<bpy_types.MeshDelimitModeItems>;
@@ -3078,7 +3230,12 @@ declare module "bpy.ops" {
       /**
        * Delimit selected region
        * Default: {'SEAM'}
-       * Items: {@link MeshDelimitModeItems}
+       * Items ({@link MeshDelimitModeItems}):
+       * - `NORMAL` Normal: Delimit by face directions
+       * - `MATERIAL` Material: Delimit by face material
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `UV` UVs: Delimit by UV coordinates
        * Enum flag: a set of identifiers.
        */
       delimit?: ReadonlySet<bpy_types.MeshDelimitModeItems> | Set<bpy_types.MeshDelimitModeItems>;
@@ -3114,7 +3271,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: {'X'}
-       * Items: {@link AxisFlagXyzItems}
+       * Items ({@link AxisFlagXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        * Enum flag: a set of identifiers.
        */
       axis?: ReadonlySet<bpy_types.AxisFlagXyzItems> | Set<bpy_types.AxisFlagXyzItems>;
@@ -3145,14 +3305,20 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'VERT'
-       * Items: {@link MeshSelectModeItems}
+       * Items ({@link MeshSelectModeItems}):
+       * - `VERT` Vertex: Vertex selection mode
+       * - `EDGE` Edge: Edge selection mode
+       * - `FACE` Face: Face selection mode
        * Hidden option.
        */
       type?: bpy_types.MeshSelectModeItems;
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ClipDisableMarkersActionItems}
+       * Items ({@link ClipDisableMarkersActionItems}):
+       * - `DISABLE` Disable: Disable selected markers
+       * - `ENABLE` Enable: Enable selected markers
+       * - `TOGGLE` Toggle: Toggle disabled flag for selected markers
        * Hidden option.
        */
       action?: bpy_types.ClipDisableMarkersActionItems;
@@ -3259,7 +3425,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;
@@ -3321,7 +3489,10 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CompareItems}
+       * Items ({@link CompareItems}):
+       * - `EQUAL` Equal
+       * - `GREATER` Greater
+       * - `LESS` Less
        */
       compare?: bpy_types.CompareItems;
       /**
@@ -3407,7 +3578,13 @@ declare module "bpy.ops" {
       /**
        * The edge flag to tag when selecting the shortest path
        * Default: 'SELECT'
-       * Items: {@link MeshShortestPathPickEdgeModeItems}
+       * Items ({@link MeshShortestPathPickEdgeModeItems}):
+       * - `SELECT` Select
+       * - `SEAM` Tag Seam
+       * - `SHARP` Tag Sharp
+       * - `CREASE` Tag Crease
+       * - `BEVEL` Tag Bevel
+       * - `FREESTYLE` Tag Freestyle Edge Mark
        */
       edge_mode?: bpy_types.MeshShortestPathPickEdgeModeItems;
       /**
@@ -3455,7 +3632,13 @@ declare module "bpy.ops" {
       /**
        * The edge flag to tag when selecting the shortest path
        * Default: 'SELECT'
-       * Items: {@link MeshShortestPathPickEdgeModeItems}
+       * Items ({@link MeshShortestPathPickEdgeModeItems}):
+       * - `SELECT` Select
+       * - `SEAM` Tag Seam
+       * - `SHARP` Tag Sharp
+       * - `CREASE` Tag Crease
+       * - `BEVEL` Tag Bevel
+       * - `FREESTYLE` Tag Freestyle Edge Mark
        */
       edge_mode?: bpy_types.MeshShortestPathPickEdgeModeItems;
       /**
@@ -3672,7 +3855,10 @@ declare module "bpy.ops" {
       /**
        * Interpolation method
        * Default: 'PATH'
-       * Items: {@link MeshBridgeEdgeLoopsInterpolationItems}
+       * Items ({@link MeshBridgeEdgeLoopsInterpolationItems}):
+       * - `LINEAR` Linear
+       * - `PATH` Blend Path
+       * - `SURFACE` Blend Surface
        */
       interpolation?: bpy_types.MeshBridgeEdgeLoopsInterpolationItems;
       /**
@@ -3688,7 +3874,13 @@ declare module "bpy.ops" {
       /**
        * Shape of the profile
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffCurveOnlyItems}
+       * Items ({@link ProportionalFalloffCurveOnlyItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
        */
       profile_shape?: bpy_types.ProportionalFalloffCurveOnlyItems;
     }>;
@@ -3701,7 +3893,13 @@ declare module "bpy.ops" {
       /**
        * Which sides to copy from and to
        * Default: 'NEGATIVE_X'
-       * Items: {@link SymmetrizeDirectionItems}
+       * Items ({@link SymmetrizeDirectionItems}):
+       * - `NEGATIVE_X` -X to +X
+       * - `POSITIVE_X` +X to -X
+       * - `NEGATIVE_Y` -Y to +Y
+       * - `POSITIVE_Y` +Y to -Y
+       * - `NEGATIVE_Z` -Z to +Z
+       * - `POSITIVE_Z` +Z to -Z
        */
       direction?: bpy_types.SymmetrizeDirectionItems;
       /**
@@ -3719,7 +3917,13 @@ declare module "bpy.ops" {
       /**
        * Which sides to copy from and to
        * Default: 'NEGATIVE_X'
-       * Items: {@link SymmetrizeDirectionItems}
+       * Items ({@link SymmetrizeDirectionItems}):
+       * - `NEGATIVE_X` -X to +X
+       * - `POSITIVE_X` +X to -X
+       * - `NEGATIVE_Y` -Y to +Y
+       * - `POSITIVE_Y` +Y to -Y
+       * - `NEGATIVE_Z` -Z to +Z
+       * - `POSITIVE_Z` +Z to -Z
        */
       direction?: bpy_types.SymmetrizeDirectionItems;
       /**

@@ -291,7 +291,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -370,7 +374,11 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show the basic building blocks and utilities coming with Blender
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;
@@ -580,7 +588,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -605,7 +615,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -796,7 +808,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -829,7 +843,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -856,7 +872,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -883,7 +901,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -1309,7 +1329,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;
@@ -1340,7 +1362,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1389,7 +1415,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1425,7 +1454,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1489,7 +1521,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -1555,7 +1590,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
     }>;

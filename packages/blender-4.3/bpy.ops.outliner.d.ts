@@ -51,7 +51,16 @@ declare module "bpy.ops" {
       /**
        * Color Tag
        * Default: 'NONE'
-       * Items: {@link CollectionColorItems}
+       * Items ({@link CollectionColorItems}):
+       * - `NONE` None: Assign no color tag to the collection
+       * - `COLOR_01` Color 01
+       * - `COLOR_02` Color 02
+       * - `COLOR_03` Color 03
+       * - `COLOR_04` Color 04
+       * - `COLOR_05` Color 05
+       * - `COLOR_06` Color 06
+       * - `COLOR_07` Color 07
+       * - `COLOR_08` Color 08
        */
       color?: bpy_types.CollectionColorItems;
     }>;
@@ -350,7 +359,46 @@ declare module "bpy.ops" {
       /**
        * ID Type
        * Default: 'OBJECT'
-       * Items: {@link IdTypeItems}
+       * Items ({@link IdTypeItems}):
+       * - `ACTION` Action
+       * - `ARMATURE` Armature
+       * - `BRUSH` Brush
+       * - `CACHEFILE` Cache File
+       * - `CAMERA` Camera
+       * - `COLLECTION` Collection
+       * - `CURVE` Curve
+       * - `CURVES` Curves
+       * - `FONT` Font
+       * - `GREASEPENCIL` Grease Pencil
+       * - `GREASEPENCIL_V3` Grease Pencil v3
+       * - `IMAGE` Image
+       * - `KEY` Key
+       * - `LATTICE` Lattice
+       * - `LIBRARY` Library
+       * - `LIGHT` Light
+       * - `LIGHT_PROBE` Light Probe
+       * - `LINESTYLE` Line Style
+       * - `MASK` Mask
+       * - `MATERIAL` Material
+       * - `MESH` Mesh
+       * - `META` Metaball
+       * - `MOVIECLIP` Movie Clip
+       * - `NODETREE` Node Tree
+       * - `OBJECT` Object
+       * - `PAINTCURVE` Paint Curve
+       * - `PALETTE` Palette
+       * - `PARTICLE` Particle
+       * - `POINTCLOUD` Point Cloud
+       * - `SCENE` Scene
+       * - `SCREEN` Screen
+       * - `SOUND` Sound
+       * - `SPEAKER` Speaker
+       * - `TEXT` Text
+       * - `TEXTURE` Texture
+       * - `VOLUME` Volume
+       * - `WINDOWMANAGER` Window Manager
+       * - `WORKSPACE` Workspace
+       * - `WORLD` World
        * Hidden option.
        */
       id_type?: bpy_types.IdTypeItems;
@@ -477,7 +525,10 @@ declare module "bpy.ops" {
       /**
        * Over which part of the tree items to apply the operation
        * Default: 'SELECTED'
-       * Items: {@link OutlinerLiboverrideOperationSelectionSetItems}
+       * Items ({@link OutlinerLiboverrideOperationSelectionSetItems}):
+       * - `SELECTED` Selected: Apply the operation over selected data-blocks only
+       * - `CONTENT` Content: Apply the operation over content of the selected items only (the data-blocks in their sub-tree)
+       * - `SELECTED_AND_CONTENT` Selected & Content: Apply the operation over selected data-blocks and all their dependencies
        */
       selection_set?: bpy_types.OutlinerLiboverrideOperationSelectionSetItems;
     }>;
@@ -501,7 +552,10 @@ declare module "bpy.ops" {
       /**
        * Over which part of the tree items to apply the operation
        * Default: 'SELECTED'
-       * Items: {@link OutlinerLiboverrideOperationSelectionSetItems}
+       * Items ({@link OutlinerLiboverrideOperationSelectionSetItems}):
+       * - `SELECTED` Selected: Apply the operation over selected data-blocks only
+       * - `CONTENT` Content: Apply the operation over content of the selected items only (the data-blocks in their sub-tree)
+       * - `SELECTED_AND_CONTENT` Selected & Content: Apply the operation over selected data-blocks and all their dependencies
        */
       selection_set?: bpy_types.OutlinerLiboverrideOperationSelectionSetItems;
     }>;
@@ -630,7 +684,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -679,7 +737,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -692,7 +753,11 @@ declare module "bpy.ops" {
       /**
        * Select/Deselect element in this direction
        * Default: 'UP'
-       * Items: {@link FileSelectWalkDirectionItems}
+       * Items ({@link FileSelectWalkDirectionItems}):
+       * - `UP` Previous
+       * - `DOWN` Next
+       * - `LEFT` Left
+       * - `RIGHT` Right
        */
       direction?: bpy_types.FileSelectWalkDirectionItems;
       /**

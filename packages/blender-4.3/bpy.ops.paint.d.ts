@@ -69,7 +69,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -80,13 +83,17 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link ColorAttributeDomainItems}
+       * Items ({@link ColorAttributeDomainItems}):
+       * - `POINT` Vertex
+       * - `CORNER` Face Corner
        */
       domain?: bpy_types.ColorAttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT_COLOR'
-       * Items: {@link ColorAttributeTypeItems}
+       * Items ({@link ColorAttributeTypeItems}):
+       * - `FLOAT_COLOR` Color: RGBA color 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
        */
       data_type?: bpy_types.ColorAttributeTypeItems;
     }>;
@@ -105,7 +112,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -244,13 +255,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -268,7 +283,9 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
     }>;
@@ -306,13 +323,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -366,13 +387,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -395,7 +420,9 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
     }>;
@@ -418,13 +445,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -472,7 +503,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;
@@ -520,7 +555,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -538,7 +576,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -586,7 +627,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -650,7 +694,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -683,7 +730,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -742,7 +792,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -963,7 +1017,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;
@@ -1026,7 +1084,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'LINEAR'
-       * Items: {@link BrushGradientFillModeItems}
+       * Items ({@link BrushGradientFillModeItems}):
+       * - `LINEAR` Linear
+       * - `RADIAL` Radial
        */
       type?: bpy_types.BrushGradientFillModeItems;
       /**
@@ -1093,7 +1153,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;

@@ -28,7 +28,10 @@ declare module "bpy.ops" {
       /**
        * Axis to tag names with
        * Default: 'XAXIS'
-       * Items: {@link ArmatureAutosideNamesTypeItems}
+       * Items ({@link ArmatureAutosideNamesTypeItems}):
+       * - `XAXIS` X-Axis: Left/Right
+       * - `YAXIS` Y-Axis: Front/Back
+       * - `ZAXIS` Z-Axis: Top/Bottom
        */
       axis?: bpy_types.ArmatureAutosideNamesTypeItems;
     }>;
@@ -56,13 +59,23 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link ChannelsItems}
+       * Items ({@link ChannelsItems}):
+       * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+       * - `LOC` Location: Location only
+       * - `ROT` Rotation: Rotation only
+       * - `SIZE` Scale: Scale only
+       * - `BBONE` Bendy Bone: Bendy Bone shape properties
+       * - `CUSTOM` Custom Properties: Custom properties
        */
       channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link AxisLockItems}
+       * Items ({@link AxisLockItems}):
+       * - `FREE` Free: All axes are affected
+       * - `X` X: Only X-axis transforms are affected
+       * - `Y` Y: Only Y-axis transforms are affected
+       * - `Z` Z: Only Z-axis transforms are affected
        */
       axis_lock?: bpy_types.AxisLockItems;
     }>;
@@ -90,13 +103,23 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link ChannelsItems}
+       * Items ({@link ChannelsItems}):
+       * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+       * - `LOC` Location: Location only
+       * - `ROT` Rotation: Rotation only
+       * - `SIZE` Scale: Scale only
+       * - `BBONE` Bendy Bone: Bendy Bone shape properties
+       * - `CUSTOM` Custom Properties: Custom properties
        */
       channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link AxisLockItems}
+       * Items ({@link AxisLockItems}):
+       * - `FREE` Free: All axes are affected
+       * - `X` X: Only X-axis transforms are affected
+       * - `Y` Y: Only Y-axis transforms are affected
+       * - `Z` Z: Only Z-axis transforms are affected
        */
       axis_lock?: bpy_types.AxisLockItems;
     }>;
@@ -124,13 +147,23 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link ChannelsItems}
+       * Items ({@link ChannelsItems}):
+       * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+       * - `LOC` Location: Location only
+       * - `ROT` Rotation: Rotation only
+       * - `SIZE` Scale: Scale only
+       * - `BBONE` Bendy Bone: Bendy Bone shape properties
+       * - `CUSTOM` Custom Properties: Custom properties
        */
       channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link AxisLockItems}
+       * Items ({@link AxisLockItems}):
+       * - `FREE` Free: All axes are affected
+       * - `X` X: Only X-axis transforms are affected
+       * - `Y` Y: Only Y-axis transforms are affected
+       * - `Z` Z: Only Z-axis transforms are affected
        */
       axis_lock?: bpy_types.AxisLockItems;
     }>;
@@ -142,7 +175,35 @@ declare module "bpy.ops" {
     export const constraint_add: BpyOperator<{
       /**
        * Type
-       * Items: {@link ConstraintTypeItems}
+       * Items ({@link ConstraintTypeItems}):
+       * - `CAMERA_SOLVER` Camera Solver
+       * - `FOLLOW_TRACK` Follow Track
+       * - `OBJECT_SOLVER` Object Solver
+       * - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together
+       * - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together
+       * - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount
+       * - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together
+       * - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only)
+       * - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges
+       * - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges
+       * - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges
+       * - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes
+       * - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner
+       * - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file
+       * - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis
+       * - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary
+       * - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only)
+       * - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target
+       * - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only)
+       * - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target
+       * - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts
+       * - `ACTION` Action: Use transform property of target to look up pose for owner from an Action
+       * - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier
+       * - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner
+       * - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross
+       * - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path
+       * - `PIVOT` Pivot: Change pivot point for transforms (buggy)
+       * - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
        */
       type?: bpy_types.ConstraintTypeItems;
     }>;
@@ -154,7 +215,35 @@ declare module "bpy.ops" {
     export const constraint_add_with_targets: BpyOperator<{
       /**
        * Type
-       * Items: {@link ConstraintTypeItems}
+       * Items ({@link ConstraintTypeItems}):
+       * - `CAMERA_SOLVER` Camera Solver
+       * - `FOLLOW_TRACK` Follow Track
+       * - `OBJECT_SOLVER` Object Solver
+       * - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together
+       * - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together
+       * - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount
+       * - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together
+       * - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only)
+       * - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges
+       * - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges
+       * - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges
+       * - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes
+       * - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner
+       * - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file
+       * - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis
+       * - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary
+       * - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only)
+       * - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target
+       * - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only)
+       * - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target
+       * - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts
+       * - `ACTION` Action: Use transform property of target to look up pose for owner from an Action
+       * - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier
+       * - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner
+       * - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross
+       * - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path
+       * - `PIVOT` Pivot: Change pivot point for transforms (buggy)
+       * - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
        */
       type?: bpy_types.ConstraintTypeItems;
     }>;
@@ -251,19 +340,27 @@ declare module "bpy.ops" {
       /**
        * Display type
        * Default: 'RANGE'
-       * Items: {@link MotionpathDisplayTypeItems}
+       * Items ({@link MotionpathDisplayTypeItems}):
+       * - `CURRENT_FRAME` Around Frame: Display Paths of poses within a fixed number of frames around the current frame
+       * - `RANGE` In Range: Display Paths of poses within specified range
        */
       display_type?: bpy_types.MotionpathDisplayTypeItems;
       /**
        * Computation Range
        * Default: 'SCENE'
-       * Items: {@link MotionpathRangeItems}
+       * Items ({@link MotionpathRangeItems}):
+       * - `KEYS_ALL` All Keys: From the first keyframe to the last
+       * - `KEYS_SELECTED` Selected Keys: From the first selected keyframe to the last
+       * - `SCENE` Scene Frame Range: The entire Scene / Preview range
+       * - `MANUAL` Manual Range: Manually determined frame range
        */
       range?: bpy_types.MotionpathRangeItems;
       /**
        * Which point on the bones is used when calculating paths
        * Default: 'HEADS'
-       * Items: {@link MotionpathBakeLocationItems}
+       * Items ({@link MotionpathBakeLocationItems}):
+       * - `HEADS` Heads: Calculate bone paths from heads
+       * - `TAILS` Tails: Calculate bone paths from tails
        */
       bake_location?: bpy_types.MotionpathBakeLocationItems;
     }>;
@@ -344,13 +441,23 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link ChannelsItems}
+       * Items ({@link ChannelsItems}):
+       * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+       * - `LOC` Location: Location only
+       * - `ROT` Rotation: Rotation only
+       * - `SIZE` Scale: Scale only
+       * - `BBONE` Bendy Bone: Bendy Bone shape properties
+       * - `CUSTOM` Custom Properties: Custom properties
        */
       channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link AxisLockItems}
+       * Items ({@link AxisLockItems}):
+       * - `FREE` Free: All axes are affected
+       * - `X` X: Only X-axis transforms are affected
+       * - `Y` Y: Only Y-axis transforms are affected
+       * - `Z` Z: Only Z-axis transforms are affected
        */
       axis_lock?: bpy_types.AxisLockItems;
     }>;
@@ -384,13 +491,23 @@ declare module "bpy.ops" {
       /**
        * Set of properties that are affected
        * Default: 'ALL'
-       * Items: {@link ChannelsItems}
+       * Items ({@link ChannelsItems}):
+       * - `ALL` All Properties: All properties, including transforms, bendy bone shape, and custom properties
+       * - `LOC` Location: Location only
+       * - `ROT` Rotation: Rotation only
+       * - `SIZE` Scale: Scale only
+       * - `BBONE` Bendy Bone: Bendy Bone shape properties
+       * - `CUSTOM` Custom Properties: Custom properties
        */
       channels?: bpy_types.ChannelsItems;
       /**
        * Transform axis to restrict effects to
        * Default: 'FREE'
-       * Items: {@link AxisLockItems}
+       * Items ({@link AxisLockItems}):
+       * - `FREE` Free: All axes are affected
+       * - `X` X: Only X-axis transforms are affected
+       * - `Y` Y: Only Y-axis transforms are affected
+       * - `Z` Z: Only Z-axis transforms are affected
        */
       axis_lock?: bpy_types.AxisLockItems;
     }>;
@@ -421,7 +538,15 @@ declare module "bpy.ops" {
       /**
        * Rotation Mode
        * Default: 'QUATERNION'
-       * Items: {@link ObjectRotationModeItems}
+       * Items ({@link ObjectRotationModeItems}):
+       * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+       * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+       * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+       * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+       * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+       * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+       * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+       * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
        */
       type?: bpy_types.ObjectRotationModeItems;
     }>;
@@ -440,7 +565,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -480,7 +609,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'PARENT'
-       * Items: {@link ArmatureSelectHierarchyDirectionItems}
+       * Items ({@link ArmatureSelectHierarchyDirectionItems}):
+       * - `PARENT` Select Parent
+       * - `CHILD` Select Child
        */
       direction?: bpy_types.ArmatureSelectHierarchyDirectionItems;
       /**
@@ -575,7 +706,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active Selection Set: UP (default) or DOWN
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        * Hidden option.
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;

@@ -38,7 +38,15 @@ declare module "bpy.ops" {
       /**
        * Type of generated constraint
        * Default: 'FIXED'
-       * Items: {@link RigidbodyConstraintTypeItems}
+       * Items ({@link RigidbodyConstraintTypeItems}):
+       * - `FIXED` Fixed: Glue rigid bodies together
+       * - `POINT` Point: Constrain rigid bodies to move around common pivot point
+       * - `HINGE` Hinge: Restrict rigid body rotation to one axis
+       * - `SLIDER` Slider: Restrict rigid body translation to one axis
+       * - `PISTON` Piston: Restrict rigid body translation and rotation to one axis
+       * - `GENERIC` Generic: Restrict translation and rotation to specified axes
+       * - `GENERIC_SPRING` Generic Spring: Restrict translation and rotation to specified axes with springs
+       * - `MOTOR` Motor: Drive rigid body around or along an axis
        */
       con_type?: bpy_types.RigidbodyConstraintTypeItems;
       /**
@@ -66,7 +74,15 @@ declare module "bpy.ops" {
       /**
        * Rigid Body Constraint Type
        * Default: 'FIXED'
-       * Items: {@link RigidbodyConstraintTypeItems}
+       * Items ({@link RigidbodyConstraintTypeItems}):
+       * - `FIXED` Fixed: Glue rigid bodies together
+       * - `POINT` Point: Constrain rigid bodies to move around common pivot point
+       * - `HINGE` Hinge: Restrict rigid body rotation to one axis
+       * - `SLIDER` Slider: Restrict rigid body translation to one axis
+       * - `PISTON` Piston: Restrict rigid body translation and rotation to one axis
+       * - `GENERIC` Generic: Restrict translation and rotation to specified axes
+       * - `GENERIC_SPRING` Generic Spring: Restrict translation and rotation to specified axes with springs
+       * - `MOTOR` Motor: Drive rigid body around or along an axis
        */
       type?: bpy_types.RigidbodyConstraintTypeItems;
     }>;
@@ -103,7 +119,9 @@ declare module "bpy.ops" {
       /**
        * Rigid Body Type
        * Default: 'ACTIVE'
-       * Items: {@link RigidbodyObjectTypeItems}
+       * Items ({@link RigidbodyObjectTypeItems}):
+       * - `ACTIVE` Active: Object is directly controlled by simulation results
+       * - `PASSIVE` Passive: Object is directly controlled by animation system
        */
       type?: bpy_types.RigidbodyObjectTypeItems;
     }>;
@@ -128,7 +146,9 @@ declare module "bpy.ops" {
       /**
        * Rigid Body Type
        * Default: 'ACTIVE'
-       * Items: {@link RigidbodyObjectTypeItems}
+       * Items ({@link RigidbodyObjectTypeItems}):
+       * - `ACTIVE` Active: Object is directly controlled by simulation results
+       * - `PASSIVE` Passive: Object is directly controlled by animation system
        */
       type?: bpy_types.RigidbodyObjectTypeItems;
     }>;
@@ -147,7 +167,15 @@ declare module "bpy.ops" {
       /**
        * Rigid Body Shape
        * Default: 'MESH'
-       * Items: {@link RigidbodyObjectShapeItems}
+       * Items ({@link RigidbodyObjectShapeItems}):
+       * - `BOX` Box: Box-like shapes (i.e. cubes), including planes (i.e. ground planes)
+       * - `SPHERE` Sphere
+       * - `CAPSULE` Capsule
+       * - `CYLINDER` Cylinder
+       * - `CONE` Cone
+       * - `CONVEX_HULL` Convex Hull: A mesh-like surface encompassing (i.e. shrinkwrap over) all vertices (best results with fewer vertices)
+       * - `MESH` Mesh: Mesh consisting of triangles only, allowing for more detailed interactions than convex hulls
+       * - `COMPOUND` Compound Parent: Combines all of its direct rigid body children into one rigid object
        */
       type?: bpy_types.RigidbodyObjectShapeItems;
     }>;

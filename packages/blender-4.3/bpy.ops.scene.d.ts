@@ -36,7 +36,15 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'ALONG_STROKE'
-       * Items: {@link LinestyleAlphaModifierTypeItems}
+       * Items ({@link LinestyleAlphaModifierTypeItems}):
+       * - `ALONG_STROKE` Along Stroke
+       * - `CREASE_ANGLE` Crease Angle
+       * - `CURVATURE_3D` Curvature 3D
+       * - `DISTANCE_FROM_CAMERA` Distance from Camera
+       * - `DISTANCE_FROM_OBJECT` Distance from Object
+       * - `MATERIAL` Material
+       * - `NOISE` Noise
+       * - `TANGENT` Tangent
        */
       type?: bpy_types.LinestyleAlphaModifierTypeItems;
     }>;
@@ -49,7 +57,15 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'ALONG_STROKE'
-       * Items: {@link LinestyleAlphaModifierTypeItems}
+       * Items ({@link LinestyleAlphaModifierTypeItems}):
+       * - `ALONG_STROKE` Along Stroke
+       * - `CREASE_ANGLE` Crease Angle
+       * - `CURVATURE_3D` Curvature 3D
+       * - `DISTANCE_FROM_CAMERA` Distance from Camera
+       * - `DISTANCE_FROM_OBJECT` Distance from Object
+       * - `MATERIAL` Material
+       * - `NOISE` Noise
+       * - `TANGENT` Tangent
        */
       type?: bpy_types.LinestyleAlphaModifierTypeItems;
     }>;
@@ -81,7 +97,21 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: '2D_OFFSET'
-       * Items: {@link LinestyleGeometryModifierTypeItems}
+       * Items ({@link LinestyleGeometryModifierTypeItems}):
+       * - `2D_OFFSET` 2D Offset
+       * - `2D_TRANSFORM` 2D Transform
+       * - `BACKBONE_STRETCHER` Backbone Stretcher
+       * - `BEZIER_CURVE` Bézier Curve
+       * - `BLUEPRINT` Blueprint
+       * - `GUIDING_LINES` Guiding Lines
+       * - `PERLIN_NOISE_1D` Perlin Noise 1D
+       * - `PERLIN_NOISE_2D` Perlin Noise 2D
+       * - `POLYGONIZATION` Polygonization
+       * - `SAMPLING` Sampling
+       * - `SIMPLIFICATION` Simplification
+       * - `SINUS_DISPLACEMENT` Sinus Displacement
+       * - `SPATIAL_NOISE` Spatial Noise
+       * - `TIP_REMOVER` Tip Remover
        */
       type?: bpy_types.LinestyleGeometryModifierTypeItems;
     }>;
@@ -106,7 +136,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active line set towards
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -143,7 +175,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the chosen modifier towards
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -168,7 +202,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the chosen style module towards
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -210,7 +246,16 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'ALONG_STROKE'
-       * Items: {@link LinestyleThicknessModifierTypeItems}
+       * Items ({@link LinestyleThicknessModifierTypeItems}):
+       * - `ALONG_STROKE` Along Stroke
+       * - `CALLIGRAPHY` Calligraphy
+       * - `CREASE_ANGLE` Crease Angle
+       * - `CURVATURE_3D` Curvature 3D
+       * - `DISTANCE_FROM_CAMERA` Distance from Camera
+       * - `DISTANCE_FROM_OBJECT` Distance from Object
+       * - `MATERIAL` Material
+       * - `NOISE` Noise
+       * - `TANGENT` Tangent
        */
       type?: bpy_types.LinestyleThicknessModifierTypeItems;
     }>;
@@ -278,7 +323,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'NEW'
-       * Items: {@link SceneNewTypeItems}
+       * Items ({@link SceneNewTypeItems}):
+       * - `NEW` New: Add a new, empty scene with default settings
+       * - `EMPTY` Copy Settings: Add a new, empty scene, and copy settings from the current scene
+       * - `LINK_COPY` Linked Copy: Link in the collections from the current scene (shallow copy)
+       * - `FULL_COPY` Full Copy: Make a full copy of the current scene
        */
       type?: bpy_types.SceneNewTypeItems;
     }>;
@@ -292,7 +341,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'NEW'
-       * Items: {@link SceneNewTypeItems}
+       * Items ({@link SceneNewTypeItems}):
+       * - `NEW` New: Add a new, empty scene with default settings
+       * - `EMPTY` Copy Settings: Add a new, empty scene, and copy settings from the current scene
+       * - `LINK_COPY` Linked Copy: Link in the collections from the current scene (shallow copy)
+       * - `FULL_COPY` Full Copy: Make a full copy of the current scene
        */
       type?: bpy_types.SceneNewTypeItems;
     }>;

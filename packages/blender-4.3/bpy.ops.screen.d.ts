@@ -280,7 +280,23 @@ declare module "bpy.ops" {
       /**
        * Type of the region to toggle
        * Default: 'WINDOW'
-       * Items: {@link RegionTypeItems}
+       * Items ({@link RegionTypeItems}):
+       * - `WINDOW` Window
+       * - `HEADER` Header
+       * - `CHANNELS` Channels
+       * - `TEMPORARY` Temporary
+       * - `UI` Sidebar
+       * - `TOOLS` Tools
+       * - `TOOL_PROPS` Tool Properties
+       * - `ASSET_SHELF` Asset Shelf
+       * - `ASSET_SHELF_HEADER` Asset Shelf Header
+       * - `PREVIEW` Preview
+       * - `HUD` Floating Region
+       * - `NAVIGATION_BAR` Navigation Bar
+       * - `EXECUTE` Execute Buttons
+       * - `FOOTER` Footer
+       * - `TOOL_HEADER` Tool Header
+       * - `XR` XR
        */
       region_type?: bpy_types.RegionTypeItems;
     }>;
@@ -472,7 +488,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -629,7 +649,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -649,7 +673,9 @@ declare module "bpy.ops" {
       /**
        * Direction to cycle through
        * Default: 'NEXT'
-       * Items: {@link ScreenSpaceContextCycleDirectionItems}
+       * Items ({@link ScreenSpaceContextCycleDirectionItems}):
+       * - `PREV` Previous
+       * - `NEXT` Next
        */
       direction?: bpy_types.ScreenSpaceContextCycleDirectionItems;
     }>;
@@ -662,7 +688,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link AreaTypeItems}
+       * Items ({@link AreaTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+       * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+       * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+       * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+       * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+       * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+       * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+       * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+       * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+       * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+       * - `INFO` Info: Log of operations, warnings and error messages
+       * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+       * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+       * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+       * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+       * - `FILE_BROWSER` File Browser: Browse for files and assets
+       * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+       * - `PREFERENCES` Preferences: Edit persistent configuration settings
        */
       space_type?: bpy_types.AreaTypeItems;
     }>;
@@ -681,7 +726,22 @@ declare module "bpy.ops" {
       /**
        * Section to activate in the Preferences
        * Default: 'INTERFACE'
-       * Items: {@link PreferencesActiveSectionItems}
+       * Items ({@link PreferencesActiveSectionItems}):
+       * - `INTERFACE` Interface
+       * - `VIEWPORT` Viewport
+       * - `LIGHTS` Lights
+       * - `EDITING` Editing
+       * - `ANIMATION` Animation
+       * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
+       * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
+       * - `THEMES` Themes: Edit and save themes installed via Extensions
+       * - `INPUT` Input
+       * - `NAVIGATION` Navigation
+       * - `KEYMAP` Keymap
+       * - `SYSTEM` System
+       * - `SAVE_LOAD` Save & Load
+       * - `FILE_PATHS` File Paths
+       * - `EXPERIMENTAL` Experimental
        * Hidden option.
        */
       section?: bpy_types.PreferencesActiveSectionItems;
@@ -695,7 +755,9 @@ declare module "bpy.ops" {
       /**
        * Direction to cycle through
        * Default: 'NEXT'
-       * Items: {@link ScreenSpaceContextCycleDirectionItems}
+       * Items ({@link ScreenSpaceContextCycleDirectionItems}):
+       * - `PREV` Previous
+       * - `NEXT` Next
        */
       direction?: bpy_types.ScreenSpaceContextCycleDirectionItems;
     }>;

@@ -35,7 +35,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
@@ -627,7 +631,12 @@ declare module "bpy.ops" {
       /**
        * Mix mode
        * Default: 'MIX'
-       * Items: {@link SculptMaskFromBoundaryMixModeItems}
+       * Items ({@link SculptMaskFromBoundaryMixModeItems}):
+       * - `MIX` Mix
+       * - `MULTIPLY` Multiply
+       * - `DIVIDE` Divide
+       * - `ADD` Add
+       * - `SUBTRACT` Subtract
        */
       mix_mode?: bpy_types.SculptMaskFromBoundaryMixModeItems;
       /**
@@ -638,7 +647,10 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SettingsSourceItems}
+       * Items ({@link SettingsSourceItems}):
+       * - `OPERATOR` Operator: Use settings from operator properties
+       * - `BRUSH` Brush: Use settings from brush
+       * - `SCENE` Scene: Use settings from scene
        */
       settings_source?: bpy_types.SettingsSourceItems;
       /**
@@ -663,7 +675,12 @@ declare module "bpy.ops" {
       /**
        * Mix mode
        * Default: 'MIX'
-       * Items: {@link SculptMaskFromBoundaryMixModeItems}
+       * Items ({@link SculptMaskFromBoundaryMixModeItems}):
+       * - `MIX` Mix
+       * - `MULTIPLY` Multiply
+       * - `DIVIDE` Divide
+       * - `ADD` Add
+       * - `SUBTRACT` Subtract
        */
       mix_mode?: bpy_types.SculptMaskFromBoundaryMixModeItems;
       /**
@@ -674,7 +691,10 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SettingsSourceItems}
+       * Items ({@link SettingsSourceItems}):
+       * - `OPERATOR` Operator: Use settings from operator properties
+       * - `BRUSH` Brush: Use settings from brush
+       * - `SCENE` Scene: Use settings from scene
        */
       settings_source?: bpy_types.SettingsSourceItems;
       /**
@@ -1014,7 +1034,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1025,19 +1048,25 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link TrimSolverItems}
+       * Items ({@link TrimSolverItems}):
+       * - `EXACT` Exact: Use the exact boolean solver
+       * - `FAST` Fast: Use the fast float boolean solver
        */
       trim_solver?: bpy_types.TrimSolverItems;
     }>;
@@ -1086,7 +1115,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1097,19 +1129,25 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link TrimSolverItems}
+       * Items ({@link TrimSolverItems}):
+       * - `EXACT` Exact: Use the exact boolean solver
+       * - `FAST` Fast: Use the fast float boolean solver
        */
       trim_solver?: bpy_types.TrimSolverItems;
     }>;
@@ -1174,7 +1212,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1185,19 +1226,25 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link TrimSolverItems}
+       * Items ({@link TrimSolverItems}):
+       * - `EXACT` Exact: Use the exact boolean solver
+       * - `FAST` Fast: Use the fast float boolean solver
        */
       trim_solver?: bpy_types.TrimSolverItems;
     }>;
@@ -1231,7 +1278,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1242,19 +1292,25 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'FAST'
-       * Items: {@link TrimSolverItems}
+       * Items ({@link TrimSolverItems}):
+       * - `EXACT` Exact: Use the exact boolean solver
+       * - `FAST` Fast: Use the fast float boolean solver
        */
       trim_solver?: bpy_types.TrimSolverItems;
     }>;

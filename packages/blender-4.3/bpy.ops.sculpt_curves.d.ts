@@ -35,7 +35,11 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
+       * - `SMOOTH` Smooth: Switch brush to smooth mode for duration of stroke
+       * - `ERASE` Erase: Switch brush to erase mode for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
     }>;

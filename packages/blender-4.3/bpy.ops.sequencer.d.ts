@@ -52,7 +52,25 @@ declare module "bpy.ops" {
       /**
        * Sequencer effect type
        * Default: 'CROSS'
-       * Items: {@link SequencerChangeEffectTypeTypeItems}
+       * Items ({@link SequencerChangeEffectTypeTypeItems}):
+       * - `CROSS` Crossfade: Crossfade effect strip type
+       * - `ADD` Add: Add effect strip type
+       * - `SUBTRACT` Subtract: Subtract effect strip type
+       * - `ALPHA_OVER` Alpha Over: Alpha Over effect strip type
+       * - `ALPHA_UNDER` Alpha Under: Alpha Under effect strip type
+       * - `GAMMA_CROSS` Gamma Cross: Gamma Cross effect strip type
+       * - `MULTIPLY` Multiply: Multiply effect strip type
+       * - `OVER_DROP` Alpha Over Drop: Alpha Over Drop effect strip type
+       * - `WIPE` Wipe: Wipe effect strip type
+       * - `GLOW` Glow: Glow effect strip type
+       * - `TRANSFORM` Transform: Transform effect strip type
+       * - `COLOR` Color: Color effect strip type
+       * - `SPEED` Speed: Color effect strip type
+       * - `MULTICAM` Multicam Selector
+       * - `ADJUSTMENT` Adjustment Layer
+       * - `GAUSSIAN_BLUR` Gaussian Blur
+       * - `TEXT` Text
+       * - `COLORMIX` Color Mix
        */
       type?: bpy_types.SequencerChangeEffectTypeTypeItems;
     }>;
@@ -206,7 +224,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -328,7 +350,25 @@ declare module "bpy.ops" {
       /**
        * Sequencer effect type
        * Default: 'CROSS'
-       * Items: {@link SequencerChangeEffectTypeTypeItems}
+       * Items ({@link SequencerChangeEffectTypeTypeItems}):
+       * - `CROSS` Crossfade: Crossfade effect strip type
+       * - `ADD` Add: Add effect strip type
+       * - `SUBTRACT` Subtract: Subtract effect strip type
+       * - `ALPHA_OVER` Alpha Over: Alpha Over effect strip type
+       * - `ALPHA_UNDER` Alpha Under: Alpha Under effect strip type
+       * - `GAMMA_CROSS` Gamma Cross: Gamma Cross effect strip type
+       * - `MULTIPLY` Multiply: Multiply effect strip type
+       * - `OVER_DROP` Alpha Over Drop: Alpha Over Drop effect strip type
+       * - `WIPE` Wipe: Wipe effect strip type
+       * - `GLOW` Glow: Glow effect strip type
+       * - `TRANSFORM` Transform: Transform effect strip type
+       * - `COLOR` Color: Color effect strip type
+       * - `SPEED` Speed: Color effect strip type
+       * - `MULTICAM` Multicam Selector
+       * - `ADJUSTMENT` Adjustment Layer
+       * - `GAUSSIAN_BLUR` Gaussian Blur
+       * - `TEXT` Text
+       * - `COLORMIX` Color Mix
        */
       type?: bpy_types.SequencerChangeEffectTypeTypeItems;
       /**
@@ -535,7 +575,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -749,7 +793,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -794,7 +842,11 @@ declare module "bpy.ops" {
       /**
        * Scale fit method
        * Default: 'FIT'
-       * Items: {@link SequencerToolSettingsFitMethodItems}
+       * Items ({@link SequencerToolSettingsFitMethodItems}):
+       * - `FIT` Scale to Fit: Scale image to fit within the canvas
+       * - `FILL` Scale to Fill: Scale image to completely fill the canvas
+       * - `STRETCH` Stretch to Fill: Stretch image to fill the canvas
+       * - `ORIGINAL` Use Original Size: Keep image at its original size
        */
       fit_method?: bpy_types.SequencerToolSettingsFitMethodItems;
       /**
@@ -1039,7 +1091,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1079,7 +1135,11 @@ declare module "bpy.ops" {
       /**
        * Scale fit method
        * Default: 'FIT'
-       * Items: {@link SequencerToolSettingsFitMethodItems}
+       * Items ({@link SequencerToolSettingsFitMethodItems}):
+       * - `FIT` Scale to Fit: Scale image to fit within the canvas
+       * - `FILL` Scale to Fill: Scale image to completely fill the canvas
+       * - `STRETCH` Stretch to Fill: Stretch image to fill the canvas
+       * - `ORIGINAL` Use Original Size: Keep image at its original size
        */
       fit_method?: bpy_types.SequencerToolSettingsFitMethodItems;
       /**
@@ -1490,7 +1550,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1534,7 +1598,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -1667,7 +1734,12 @@ declare module "bpy.ops" {
       /**
        * The side to which the selection is applied
        * Default: 'BOTH'
-       * Items: {@link SequencerSelectSideSideItems}
+       * Items ({@link SequencerSelectSideSideItems}):
+       * - `MOUSE` Mouse Position
+       * - `LEFT` Left
+       * - `RIGHT` Right
+       * - `BOTH` Both
+       * - `NO_CHANGE` No Change
        */
       side?: bpy_types.SequencerSelectSideSideItems;
     }>;
@@ -1872,7 +1944,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1939,7 +2015,9 @@ declare module "bpy.ops" {
       /**
        * The type of split operation to perform on strips
        * Default: 'SOFT'
-       * Items: {@link SequenceSplitSplitMethodItems}
+       * Items ({@link SequenceSplitSplitMethodItems}):
+       * - `SOFT` Soft
+       * - `HARD` Hard
        */
       type?: bpy_types.SequenceSplitSplitMethodItems;
       /**
@@ -1950,7 +2028,12 @@ declare module "bpy.ops" {
       /**
        * The side that remains selected after splitting
        * Default: 'MOUSE'
-       * Items: {@link SequencerSelectSideSideItems}
+       * Items ({@link SequencerSelectSideSideItems}):
+       * - `MOUSE` Mouse Position
+       * - `LEFT` Left
+       * - `RIGHT` Right
+       * - `BOTH` Both
+       * - `NO_CHANGE` No Change
        */
       side?: bpy_types.SequencerSelectSideSideItems;
       /**
@@ -1981,7 +2064,17 @@ declare module "bpy.ops" {
       /**
        * Color Tag
        * Default: 'NONE'
-       * Items: {@link StripColorItems}
+       * Items ({@link StripColorItems}):
+       * - `NONE` None: Assign no color tag to the collection
+       * - `COLOR_01` Color 01
+       * - `COLOR_02` Color 02
+       * - `COLOR_03` Color 03
+       * - `COLOR_04` Color 04
+       * - `COLOR_05` Color 05
+       * - `COLOR_06` Color 06
+       * - `COLOR_07` Color 07
+       * - `COLOR_08` Color 08
+       * - `COLOR_09` Color 09
        */
       color?: bpy_types.StripColorItems;
     }>;

@@ -49,7 +49,17 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -62,7 +72,11 @@ declare module "bpy.ops" {
     /**
      * Point on source that will snap to target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -185,7 +199,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -231,7 +253,40 @@ declare module "bpy.ops" {
     /**
      * Mode
      * Default: 'TRANSLATION'
-     * Items: {@link TransformModeTypeItems}
+     * Items ({@link TransformModeTypeItems}):
+     * - `INIT` Init
+     * - `DUMMY` Dummy
+     * - `TRANSLATION` Translation
+     * - `ROTATION` Rotation
+     * - `RESIZE` Resize
+     * - `SKIN_RESIZE` Skin Resize
+     * - `TOSPHERE` To Sphere
+     * - `SHEAR` Shear
+     * - `BEND` Bend
+     * - `SHRINKFATTEN` Shrink/Fatten
+     * - `TILT` Tilt
+     * - `TRACKBALL` Trackball
+     * - `PUSHPULL` Push/Pull
+     * - `CREASE` Crease
+     * - `VERTEX_CREASE` Vertex Crease
+     * - `MIRROR` Mirror
+     * - `BONE_SIZE` Bone Size
+     * - `BONE_ENVELOPE` Bone Envelope
+     * - `BONE_ENVELOPE_DIST` Bone Envelope Distance
+     * - `CURVE_SHRINKFATTEN` Curve Shrink/Fatten
+     * - `MASK_SHRINKFATTEN` Mask Shrink/Fatten
+     * - `GPENCIL_SHRINKFATTEN` Grease Pencil Shrink/Fatten
+     * - `BONE_ROLL` Bone Roll
+     * - `TIME_TRANSLATE` Time Translate
+     * - `TIME_SLIDE` Time Slide
+     * - `TIME_SCALE` Time Scale
+     * - `TIME_EXTEND` Time Extend
+     * - `BAKE_TIME` Bake Time
+     * - `BWEIGHT` Bevel Weight
+     * - `ALIGN` Align
+     * - `EDGESLIDE` Edge Slide
+     * - `SEQSLIDE` Sequence Slide
+     * - `GPENCIL_OPACITY` Grease Pencil Opacity
      * Hidden option.
      */
     mode?: bpy_types.TransformModeTypeItems;
@@ -243,7 +298,10 @@ declare module "bpy.ops" {
     /**
      * Axis
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     orient_axis?: bpy_types.AxisXyzItems;
     /**
@@ -283,7 +341,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -310,7 +376,17 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -323,7 +399,11 @@ declare module "bpy.ops" {
     /**
      * Point on source that will snap to target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -466,7 +546,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -493,7 +581,17 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -506,7 +604,11 @@ declare module "bpy.ops" {
     /**
      * Point on source that will snap to target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -689,7 +791,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -924,7 +1034,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1023,7 +1141,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1050,7 +1176,17 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1063,7 +1199,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1155,7 +1295,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
@@ -1195,7 +1338,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1222,7 +1373,17 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1235,7 +1396,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1309,7 +1474,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
@@ -1387,13 +1555,19 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
        * Axis Ortho
        * Default: 'X'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis_ortho?: bpy_types.AxisXyzItems;
       /**
@@ -1428,7 +1602,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1525,7 +1707,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1552,7 +1742,17 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1565,7 +1765,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1636,7 +1840,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1697,7 +1909,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1771,7 +1991,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1903,7 +2131,17 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1916,7 +2154,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;

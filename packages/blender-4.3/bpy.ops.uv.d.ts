@@ -73,7 +73,10 @@ declare module "bpy.ops" {
       /**
        * Axis to align to
        * Default: 'X'
-       * Items: {@link ShaderNodeTangentAxisItems}
+       * Items ({@link ShaderNodeTangentAxisItems}):
+       * - `X` X: X axis
+       * - `Y` Y: Y axis
+       * - `Z` Z: Z axis
        */
       axis?: bpy_types.ShaderNodeTangentAxisItems;
       /**
@@ -153,19 +156,26 @@ declare module "bpy.ops" {
       /**
        * Direction of the sphere or cylinder
        * Default: 'VIEW_ON_EQUATOR'
-       * Items: {@link UvCylinderProjectDirectionItems}
+       * Items ({@link UvCylinderProjectDirectionItems}):
+       * - `VIEW_ON_EQUATOR` View on Equator: 3D view is on the equator
+       * - `VIEW_ON_POLES` View on Poles: 3D view is on the poles
+       * - `ALIGN_TO_OBJECT` Align to Object: Align according to object transform
        */
       direction?: bpy_types.UvCylinderProjectDirectionItems;
       /**
        * How to determine rotation around the pole
        * Default: 'POLAR_ZX'
-       * Items: {@link UvCylinderProjectAlignItems}
+       * Items ({@link UvCylinderProjectAlignItems}):
+       * - `POLAR_ZX` Polar ZX: Polar 0 is X
+       * - `POLAR_ZY` Polar ZY: Polar 0 is Y
        */
       align?: bpy_types.UvCylinderProjectAlignItems;
       /**
        * How to handle faces at the poles
        * Default: 'PINCH'
-       * Items: {@link PoleItems}
+       * Items ({@link PoleItems}):
+       * - `PINCH` Pinch: UVs are pinched at the poles
+       * - `FAN` Fan: UVs are fanned at the poles
        */
       pole?: bpy_types.PoleItems;
       /**
@@ -385,7 +395,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**
@@ -644,7 +657,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -693,7 +710,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -729,7 +749,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -784,7 +807,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -848,7 +874,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'VERTEX'
-       * Items: {@link MeshSelectModeUvItems}
+       * Items ({@link MeshSelectModeUvItems}):
+       * - `VERTEX` Vertex: Vertex selection mode
+       * - `EDGE` Edge: Edge selection mode
+       * - `FACE` Face: Face selection mode
+       * - `ISLAND` Island: Island selection mode
        * Hidden option.
        */
       type?: bpy_types.MeshSelectModeUvItems;
@@ -911,7 +941,10 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CompareItems}
+       * Items ({@link CompareItems}):
+       * - `EQUAL` Equal
+       * - `GREATER` Greater
+       * - `LESS` Less
        */
       compare?: bpy_types.CompareItems;
       /**
@@ -1024,7 +1057,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**
@@ -1096,19 +1132,26 @@ declare module "bpy.ops" {
       /**
        * Direction of the sphere or cylinder
        * Default: 'VIEW_ON_EQUATOR'
-       * Items: {@link UvCylinderProjectDirectionItems}
+       * Items ({@link UvCylinderProjectDirectionItems}):
+       * - `VIEW_ON_EQUATOR` View on Equator: 3D view is on the equator
+       * - `VIEW_ON_POLES` View on Poles: 3D view is on the poles
+       * - `ALIGN_TO_OBJECT` Align to Object: Align according to object transform
        */
       direction?: bpy_types.UvCylinderProjectDirectionItems;
       /**
        * How to determine rotation around the pole
        * Default: 'POLAR_ZX'
-       * Items: {@link UvCylinderProjectAlignItems}
+       * Items ({@link UvCylinderProjectAlignItems}):
+       * - `POLAR_ZX` Polar ZX: Polar 0 is X
+       * - `POLAR_ZY` Polar ZY: Polar 0 is Y
        */
       align?: bpy_types.UvCylinderProjectAlignItems;
       /**
        * How to handle faces at the poles
        * Default: 'PINCH'
-       * Items: {@link PoleItems}
+       * Items ({@link PoleItems}):
+       * - `PINCH` Pinch: UVs are pinched at the poles
+       * - `FAN` Fan: UVs are fanned at the poles
        */
       pole?: bpy_types.PoleItems;
       /**
@@ -1176,13 +1219,17 @@ declare module "bpy.ops" {
       /**
        * Use vertex or edge stitching
        * Default: 'VERTEX'
-       * Items: {@link UvStitchModeItems}
+       * Items ({@link UvStitchModeItems}):
+       * - `VERTEX` Vertex
+       * - `EDGE` Edge
        */
       mode?: bpy_types.UvStitchModeItems;
       /**
        * Use vertex or edge stitching
        * Default: 'VERTEX'
-       * Items: {@link UvStitchModeItems}
+       * Items ({@link UvStitchModeItems}):
+       * - `VERTEX` Vertex
+       * - `EDGE` Edge
        * Hidden option.
        */
       stored_mode?: bpy_types.UvStitchModeItems;
@@ -1231,7 +1278,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**

@@ -265,25 +265,33 @@ declare module "bpy.ops" {
       /**
        * The initial position for placement
        * Default: 'EDGE'
-       * Items: {@link View3dInteractiveAddPlaneOriginBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneOriginBaseItems}):
+       * - `EDGE` Edge: Start placing the edge position
+       * - `CENTER` Center: Start placing the center position
        */
       plane_origin_base?: bpy_types.View3dInteractiveAddPlaneOriginBaseItems;
       /**
        * The initial position for placement
        * Default: 'EDGE'
-       * Items: {@link View3dInteractiveAddPlaneOriginBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneOriginBaseItems}):
+       * - `EDGE` Edge: Start placing the edge position
+       * - `CENTER` Center: Start placing the center position
        */
       plane_origin_depth?: bpy_types.View3dInteractiveAddPlaneOriginBaseItems;
       /**
        * The initial aspect setting
        * Default: 'FREE'
-       * Items: {@link View3dInteractiveAddPlaneAspectBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneAspectBaseItems}):
+       * - `FREE` Free: Use an unconstrained aspect
+       * - `FIXED` Fixed: Use a fixed 1:1 aspect
        */
       plane_aspect_base?: bpy_types.View3dInteractiveAddPlaneAspectBaseItems;
       /**
        * The initial aspect setting
        * Default: 'FREE'
-       * Items: {@link View3dInteractiveAddPlaneAspectBaseItems}
+       * Items ({@link View3dInteractiveAddPlaneAspectBaseItems}):
+       * - `FREE` Free: Use an unconstrained aspect
+       * - `FIXED` Fixed: Use a fixed 1:1 aspect
        */
       plane_aspect_depth?: bpy_types.View3dInteractiveAddPlaneAspectBaseItems;
       /**
@@ -537,7 +545,12 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link View3dSelectBoxModeItems}
+       * Items ({@link View3dSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
+       * - `XOR` Difference: Invert existing selection
+       * - `AND` Intersect: Intersect existing selection
        */
       mode?: bpy_types.View3dSelectBoxModeItems;
     }>;
@@ -573,7 +586,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -611,7 +627,12 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link View3dSelectBoxModeItems}
+       * Items ({@link View3dSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
+       * - `XOR` Difference: Invert existing selection
+       * - `AND` Intersect: Intersect existing selection
        */
       mode?: bpy_types.View3dSelectBoxModeItems;
     }>;

@@ -152,7 +152,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -921,7 +925,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1104,7 +1112,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1405,7 +1417,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1577,7 +1593,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1737,7 +1757,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1920,7 +1944,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1948,13 +1976,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'NEGATIVE_Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2202,7 +2242,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2225,13 +2269,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'NEGATIVE_Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2400,7 +2456,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2669,7 +2729,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2682,13 +2746,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2725,7 +2801,10 @@ declare module "bpy.ops" {
       /**
        * Export vertex color attributes
        * Default: 'SRGB'
-       * Items: {@link WmPlyExportExportColorsItems}
+       * Items ({@link WmPlyExportExportColorsItems}):
+       * - `NONE` None: Do not import/export color attributes
+       * - `SRGB` sRGB: Vertex colors in the file are in sRGB color space
+       * - `LINEAR` Linear: Vertex colors in the file are in linear color space
        */
       export_colors?: bpy_types.WmPlyExportExportColorsItems;
       /**
@@ -2889,7 +2968,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2912,13 +2995,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2929,7 +3024,10 @@ declare module "bpy.ops" {
       /**
        * Import vertex color attributes
        * Default: 'SRGB'
-       * Items: {@link WmPlyExportExportColorsItems}
+       * Items ({@link WmPlyExportExportColorsItems}):
+       * - `NONE` None: Do not import/export color attributes
+       * - `SRGB` sRGB: Vertex colors in the file are in sRGB color space
+       * - `LINEAR` Linear: Vertex colors in the file are in linear color space
        */
       import_colors?: bpy_types.WmPlyExportExportColorsItems;
       /**
@@ -3289,7 +3387,46 @@ declare module "bpy.ops" {
       /**
        * ID Type
        * Default: 'OBJECT'
-       * Items: {@link IdTypeItems}
+       * Items ({@link IdTypeItems}):
+       * - `ACTION` Action
+       * - `ARMATURE` Armature
+       * - `BRUSH` Brush
+       * - `CACHEFILE` Cache File
+       * - `CAMERA` Camera
+       * - `COLLECTION` Collection
+       * - `CURVE` Curve
+       * - `CURVES` Curves
+       * - `FONT` Font
+       * - `GREASEPENCIL` Grease Pencil
+       * - `GREASEPENCIL_V3` Grease Pencil v3
+       * - `IMAGE` Image
+       * - `KEY` Key
+       * - `LATTICE` Lattice
+       * - `LIBRARY` Library
+       * - `LIGHT` Light
+       * - `LIGHT_PROBE` Light Probe
+       * - `LINESTYLE` Line Style
+       * - `MASK` Mask
+       * - `MATERIAL` Material
+       * - `MESH` Mesh
+       * - `META` Metaball
+       * - `MOVIECLIP` Movie Clip
+       * - `NODETREE` Node Tree
+       * - `OBJECT` Object
+       * - `PAINTCURVE` Paint Curve
+       * - `PALETTE` Palette
+       * - `PARTICLE` Particle
+       * - `POINTCLOUD` Point Cloud
+       * - `SCENE` Scene
+       * - `SCREEN` Screen
+       * - `SOUND` Sound
+       * - `SPEAKER` Speaker
+       * - `TEXT` Text
+       * - `TEXTURE` Texture
+       * - `VOLUME` Volume
+       * - `WINDOWMANAGER` Window Manager
+       * - `WORKSPACE` Workspace
+       * - `WORLD` World
        */
       id_type?: bpy_types.IdTypeItems;
       /**
@@ -3631,7 +3768,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'LIST_VERTICAL'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3835,7 +3976,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4001,7 +4146,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4076,19 +4225,30 @@ declare module "bpy.ops" {
       /**
        * Display Mode
        * Default: 'ANAGLYPH'
-       * Items: {@link Stereo3dDisplayItems}
+       * Items ({@link Stereo3dDisplayItems}):
+       * - `ANAGLYPH` Anaglyph: Render views for left and right eyes as two differently filtered colors in a single image (anaglyph glasses are required)
+       * - `INTERLACE` Interlace: Render views for left and right eyes interlaced in a single image (3D-ready monitor is required)
+       * - `TIMESEQUENTIAL` Time Sequential: Render alternate eyes (also known as page flip, quad buffer support in the graphic card is required)
+       * - `SIDEBYSIDE` Side-by-Side: Render views for left and right eyes side-by-side
+       * - `TOPBOTTOM` Top-Bottom: Render views for left and right eyes one above another
        */
       display_mode?: bpy_types.Stereo3dDisplayItems;
       /**
        * Anaglyph Type
        * Default: 'RED_CYAN'
-       * Items: {@link Stereo3dAnaglyphTypeItems}
+       * Items ({@link Stereo3dAnaglyphTypeItems}):
+       * - `RED_CYAN` Red-Cyan
+       * - `GREEN_MAGENTA` Green-Magenta
+       * - `YELLOW_BLUE` Yellow-Blue
        */
       anaglyph_type?: bpy_types.Stereo3dAnaglyphTypeItems;
       /**
        * Interlace Type
        * Default: 'ROW_INTERLEAVED'
-       * Items: {@link Stereo3dInterlaceTypeItems}
+       * Items ({@link Stereo3dInterlaceTypeItems}):
+       * - `ROW_INTERLEAVED` Row Interleaved
+       * - `COLUMN_INTERLEAVED` Column Interleaved
+       * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
        */
       interlace_type?: bpy_types.Stereo3dInterlaceTypeItems;
       /**
@@ -4242,7 +4402,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4286,13 +4450,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -4446,7 +4622,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4474,13 +4654,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -4520,7 +4712,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByBrushTypeSpaceTypeItems}
+       * Items ({@link WmToolSetByBrushTypeSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByBrushTypeSpaceTypeItems;
     }>;
@@ -4548,7 +4759,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByBrushTypeSpaceTypeItems}
+       * Items ({@link WmToolSetByBrushTypeSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByBrushTypeSpaceTypeItems;
     }>;
@@ -4582,7 +4812,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByBrushTypeSpaceTypeItems}
+       * Items ({@link WmToolSetByBrushTypeSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByBrushTypeSpaceTypeItems;
     }>;

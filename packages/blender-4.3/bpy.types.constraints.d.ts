@@ -252,7 +252,35 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'CAMERA_SOLVER' · Read-only
-     * Items: {@link ConstraintTypeItems}
+     * Items ({@link ConstraintTypeItems}):
+     * - `CAMERA_SOLVER` Camera Solver
+     * - `FOLLOW_TRACK` Follow Track
+     * - `OBJECT_SOLVER` Object Solver
+     * - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together
+     * - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together
+     * - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount
+     * - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together
+     * - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only)
+     * - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges
+     * - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges
+     * - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges
+     * - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes
+     * - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner
+     * - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file
+     * - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis
+     * - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary
+     * - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only)
+     * - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target
+     * - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only)
+     * - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target
+     * - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts
+     * - `ACTION` Action: Use transform property of target to look up pose for owner from an Action
+     * - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier
+     * - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner
+     * - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross
+     * - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path
+     * - `PIVOT` Pivot: Change pivot point for transforms (buggy)
+     * - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
      */
     readonly type: ConstraintTypeItems;
     /**
@@ -263,7 +291,12 @@ declare module "bpy.types" {
     /**
      * Space that owner is evaluated in
      * Default: 'WORLD'
-     * Items: {@link ConstraintOwnerSpaceItems}
+     * Items ({@link ConstraintOwnerSpaceItems}):
+     * - `WORLD` World Space: The constraint is applied relative to the world coordinate system
+     * - `CUSTOM` Custom Space: The constraint is applied in local space of a custom object/bone/vertex group
+     * - `POSE` Pose Space: The constraint is applied in Pose Space, the object transformation is ignored
+     * - `LOCAL_WITH_PARENT` Local With Parent: The constraint is applied relative to the rest pose local coordinate system of the bone, thus including the parent-induced transformation
+     * - `LOCAL` Local Space: The constraint is applied relative to the local coordinate system of the object
      */
     owner_space: ConstraintOwnerSpaceItems;
     /**
@@ -437,7 +470,14 @@ declare module "bpy.types" {
     /**
      * Explicitly specify the euler rotation order
      * Default: 'AUTO'
-     * Items: {@link CopyRotationConstraintEulerOrderItems}
+     * Items ({@link CopyRotationConstraintEulerOrderItems}):
+     * - `AUTO` Default: Euler using the default rotation order
+     * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
+     * - `XZY` XZY Euler: Euler using the XZY rotation order
+     * - `YXZ` YXZ Euler: Euler using the YXZ rotation order
+     * - `YZX` YZX Euler: Euler using the YZX rotation order
+     * - `ZXY` ZXY Euler: Euler using the ZXY rotation order
+     * - `ZYX` ZYX Euler: Euler using the ZYX rotation order
      */
     euler_order: CopyRotationConstraintEulerOrderItems;
     /**
@@ -585,7 +625,13 @@ declare module "bpy.types" {
     /**
      * Axis that points to the target object
      * Default: 'TRACK_X'
-     * Items: {@link DampedTrackConstraintTrackAxisItems}
+     * Items ({@link DampedTrackConstraintTrackAxisItems}):
+     * - `TRACK_X` X
+     * - `TRACK_Y` Y
+     * - `TRACK_Z` Z
+     * - `TRACK_NEGATIVE_X` -X
+     * - `TRACK_NEGATIVE_Y` -Y
+     * - `TRACK_NEGATIVE_Z` -Z
      */
     track_axis: DampedTrackConstraintTrackAxisItems;
   }
@@ -672,7 +718,10 @@ declare module "bpy.types" {
     /**
      * Axis that points upward
      * Default: 'UP_X'
-     * Items: {@link FollowPathConstraintUpAxisItems}
+     * Items ({@link FollowPathConstraintUpAxisItems}):
+     * - `UP_X` X
+     * - `UP_Y` Y
+     * - `UP_Z` Z
      */
     up_axis: FollowPathConstraintUpAxisItems;
     /**
@@ -732,7 +781,10 @@ declare module "bpy.types" {
     /**
      * How the footage fits in the camera frame
      * Default: 'STRETCH'
-     * Items: {@link CompositorNodeScaleFrameMethodItems}
+     * Items ({@link CompositorNodeScaleFrameMethodItems}):
+     * - `STRETCH` Stretch
+     * - `FIT` Fit
+     * - `CROP` Crop
      */
     frame_method: CompositorNodeScaleFrameMethodItems;
     /**
@@ -857,7 +909,10 @@ declare module "bpy.types" {
     /**
      * Distances in relation to sphere of influence to allow
      * Default: 'LIMITDIST_INSIDE'
-     * Items: {@link LimitModeItems}
+     * Items ({@link LimitModeItems}):
+     * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
+     * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
+     * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
      */
     limit_mode: LimitModeItems;
     /**
@@ -899,7 +954,10 @@ declare module "bpy.types" {
     /**
      * Distances in relation to sphere of influence to allow
      * Default: 'LIMITDIST_INSIDE'
-     * Items: {@link LimitModeItems}
+     * Items ({@link LimitModeItems}):
+     * - `LIMITDIST_INSIDE` Inside: The object is constrained inside a virtual sphere around the target object, with a radius defined by the limit distance
+     * - `LIMITDIST_OUTSIDE` Outside: The object is constrained outside a virtual sphere around the target object, with a radius defined by the limit distance
+     * - `LIMITDIST_ONSURFACE` On Surface: The object is constrained on the surface of a virtual sphere around the target object, with a radius defined by the limit distance
      */
     limit_mode: LimitModeItems;
     /**
@@ -1034,7 +1092,14 @@ declare module "bpy.types" {
     /**
      * Explicitly specify the euler rotation order
      * Default: 'AUTO'
-     * Items: {@link CopyRotationConstraintEulerOrderItems}
+     * Items ({@link CopyRotationConstraintEulerOrderItems}):
+     * - `AUTO` Default: Euler using the default rotation order
+     * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
+     * - `XZY` XZY Euler: Euler using the XZY rotation order
+     * - `YXZ` YXZ Euler: Euler using the YXZ rotation order
+     * - `YZX` YZX Euler: Euler using the YZX rotation order
+     * - `ZXY` ZXY Euler: Euler using the ZXY rotation order
+     * - `ZYX` ZYX Euler: Euler using the ZYX rotation order
      */
     euler_order: CopyRotationConstraintEulerOrderItems;
     /**
@@ -1148,7 +1213,13 @@ declare module "bpy.types" {
     /**
      * Axis that points to the target object
      * Default: 'TRACK_X'
-     * Items: {@link DampedTrackConstraintTrackAxisItems}
+     * Items ({@link DampedTrackConstraintTrackAxisItems}):
+     * - `TRACK_X` X
+     * - `TRACK_Y` Y
+     * - `TRACK_Z` Z
+     * - `TRACK_NEGATIVE_X` -X
+     * - `TRACK_NEGATIVE_Y` -Y
+     * - `TRACK_NEGATIVE_Z` -Z
      */
     track_axis: DampedTrackConstraintTrackAxisItems;
     /**
@@ -1321,7 +1392,12 @@ declare module "bpy.types" {
     /**
      * Select how to constrain the object to the target surface
      * Default: 'ON_SURFACE'
-     * Items: {@link ModifierShrinkwrapModeItems}
+     * Items ({@link ModifierShrinkwrapModeItems}):
+     * - `ON_SURFACE` On Surface: The point is constrained to the surface of the target object, with distance offset towards the original point location
+     * - `INSIDE` Inside: The point is constrained to be inside the target object
+     * - `OUTSIDE` Outside: The point is constrained to be outside the target object
+     * - `OUTSIDE_SURFACE` Outside Surface: The point is constrained to the surface of the target object, with distance offset always to the outside, towards or away from the original location
+     * - `ABOVE_SURFACE` Above Surface: The point is constrained to the surface of the target object, with distance offset applied exactly along the target normal
      */
     wrap_mode: ModifierShrinkwrapModeItems;
     /**
@@ -1332,13 +1408,24 @@ declare module "bpy.types" {
     /**
      * Axis constrain to
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     project_axis: NormalSwizzleItems;
     /**
      * Space for the projection axis
      * Default: 'WORLD'
-     * Items: {@link ConstraintOwnerSpaceItems}
+     * Items ({@link ConstraintOwnerSpaceItems}):
+     * - `WORLD` World Space: The constraint is applied relative to the world coordinate system
+     * - `CUSTOM` Custom Space: The constraint is applied in local space of a custom object/bone/vertex group
+     * - `POSE` Pose Space: The constraint is applied in Pose Space, the object transformation is ignored
+     * - `LOCAL_WITH_PARENT` Local With Parent: The constraint is applied relative to the rest pose local coordinate system of the bone, thus including the parent-induced transformation
+     * - `LOCAL` Local Space: The constraint is applied relative to the local coordinate system of the object
      */
     project_axis_space: ConstraintOwnerSpaceItems;
     /**
@@ -1354,7 +1441,10 @@ declare module "bpy.types" {
     /**
      * Stop vertices from projecting to a face on the target when facing towards/away
      * Default: 'OFF'
-     * Items: {@link ShrinkwrapFaceCullItems}
+     * Items ({@link ShrinkwrapFaceCullItems}):
+     * - `OFF` Off: No culling
+     * - `FRONT` Front: No projection when in front of the face
+     * - `BACK` Back: No projection when behind the face
      */
     cull_face: ShrinkwrapFaceCullItems;
     /**
@@ -1370,7 +1460,13 @@ declare module "bpy.types" {
     /**
      * Axis that is aligned to the normal
      * Default: 'TRACK_X'
-     * Items: {@link DampedTrackConstraintTrackAxisItems}
+     * Items ({@link DampedTrackConstraintTrackAxisItems}):
+     * - `TRACK_X` X
+     * - `TRACK_Y` Y
+     * - `TRACK_Z` Z
+     * - `TRACK_NEGATIVE_X` -X
+     * - `TRACK_NEGATIVE_Y` -Y
+     * - `TRACK_NEGATIVE_Z` -Z
      */
     track_axis: DampedTrackConstraintTrackAxisItems;
   }
@@ -1569,13 +1665,22 @@ declare module "bpy.types" {
     /**
      * Axis that points to the target object
      * Default: 'TRACK_X'
-     * Items: {@link DampedTrackConstraintTrackAxisItems}
+     * Items ({@link DampedTrackConstraintTrackAxisItems}):
+     * - `TRACK_X` X
+     * - `TRACK_Y` Y
+     * - `TRACK_Z` Z
+     * - `TRACK_NEGATIVE_X` -X
+     * - `TRACK_NEGATIVE_Y` -Y
+     * - `TRACK_NEGATIVE_Z` -Z
      */
     track_axis: DampedTrackConstraintTrackAxisItems;
     /**
      * Axis that points upward
      * Default: 'UP_X'
-     * Items: {@link FollowPathConstraintUpAxisItems}
+     * Items ({@link FollowPathConstraintUpAxisItems}):
+     * - `UP_X` X
+     * - `UP_Y` Y
+     * - `UP_Z` Z
      */
     up_axis: FollowPathConstraintUpAxisItems;
     /**
@@ -1618,31 +1723,46 @@ declare module "bpy.types" {
     /**
      * The transformation type to use from the target
      * Default: 'LOCATION'
-     * Items: {@link TransformConstraintMapFromItems}
+     * Items ({@link TransformConstraintMapFromItems}):
+     * - `LOCATION` Location
+     * - `ROTATION` Rotation
+     * - `SCALE` Scale
      */
     map_from: TransformConstraintMapFromItems;
     /**
      * The transformation type to affect on the constrained object
      * Default: 'LOCATION'
-     * Items: {@link TransformConstraintMapFromItems}
+     * Items ({@link TransformConstraintMapFromItems}):
+     * - `LOCATION` Location
+     * - `ROTATION` Rotation
+     * - `SCALE` Scale
      */
     map_to: TransformConstraintMapFromItems;
     /**
      * The source axis constrained object's X axis uses
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     map_to_x_from: AxisXyzItems;
     /**
      * The source axis constrained object's Y axis uses
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     map_to_y_from: AxisXyzItems;
     /**
      * The source axis constrained object's Z axis uses
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     map_to_z_from: AxisXyzItems;
     /**
@@ -1653,13 +1773,31 @@ declare module "bpy.types" {
     /**
      * Specify the type of rotation channels to use
      * Default: 'AUTO'
-     * Items: {@link DriverTargetRotationModeItems}
+     * Items ({@link DriverTargetRotationModeItems}):
+     * - `AUTO` Auto Euler: Euler using the rotation order of the target
+     * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
+     * - `XZY` XZY Euler: Euler using the XZY rotation order
+     * - `YXZ` YXZ Euler: Euler using the YXZ rotation order
+     * - `YZX` YZX Euler: Euler using the YZX rotation order
+     * - `ZXY` ZXY Euler: Euler using the ZXY rotation order
+     * - `ZYX` ZYX Euler: Euler using the ZYX rotation order
+     * - `QUATERNION` Quaternion: Quaternion rotation
+     * - `SWING_TWIST_X` Swing and X Twist: Decompose into a swing rotation to aim the X axis, followed by twist around it
+     * - `SWING_TWIST_Y` Swing and Y Twist: Decompose into a swing rotation to aim the Y axis, followed by twist around it
+     * - `SWING_TWIST_Z` Swing and Z Twist: Decompose into a swing rotation to aim the Z axis, followed by twist around it
      */
     from_rotation_mode: DriverTargetRotationModeItems;
     /**
      * Explicitly specify the output euler rotation order
      * Default: 'AUTO'
-     * Items: {@link CopyRotationConstraintEulerOrderItems}
+     * Items ({@link CopyRotationConstraintEulerOrderItems}):
+     * - `AUTO` Default: Euler using the default rotation order
+     * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
+     * - `XZY` XZY Euler: Euler using the XZY rotation order
+     * - `YXZ` YXZ Euler: Euler using the YXZ rotation order
+     * - `YZX` YZX Euler: Euler using the YZX rotation order
+     * - `ZXY` ZXY Euler: Euler using the ZXY rotation order
+     * - `ZYX` ZYX Euler: Euler using the ZYX rotation order
      */
     to_euler_order: CopyRotationConstraintEulerOrderItems;
     /**

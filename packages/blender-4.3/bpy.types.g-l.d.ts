@@ -1109,7 +1109,7 @@ declare module "bpy.types" {
     /**
      * Move a layer group in the parent layer group or main stack
      * @param layer_group The layer group to move Read-only · Never None
-     * @param type Direction of movement Default: 'UP' Items: {@link GreasePencilv3LayerGroupMoveTypeItems}
+     * @param type Direction of movement Default: 'UP' Items ({@link GreasePencilv3LayerGroupMoveTypeItems}): - `DOWN` Down - `UP` Up
      */
     move(layer_group: GreasePencilLayerGroup, type: GreasePencilv3LayerGroupMoveTypeItems): void;
     /**
@@ -1176,7 +1176,7 @@ declare module "bpy.types" {
     /**
      * Move a Grease Pencil layer in the layer group or main stack
      * @param layer The layer to move Read-only · Never None
-     * @param type Direction of movement Default: 'UP' Items: {@link GreasePencilv3LayerGroupMoveTypeItems}
+     * @param type Direction of movement Default: 'UP' Items ({@link GreasePencilv3LayerGroupMoveTypeItems}): - `DOWN` Down - `UP` Up
      */
     move(layer: GreasePencilLayer, type: GreasePencilv3LayerGroupMoveTypeItems): void;
     /**
@@ -1469,7 +1469,14 @@ declare module "bpy.types" {
     /**
      * What override operation is performed
      * Default: 'REPLACE' · Read-only
-     * Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
+     * Items ({@link IDOverrideLibraryPropertyOperationOperationItems}):
+     * - `NOOP` No-Op: Does nothing, prevents adding actual overrides (NOT USED)
+     * - `REPLACE` Replace: Replace value of reference by overriding one
+     * - `DIFF_ADD` Differential: Stores and apply difference between reference and local value (NOT USED)
+     * - `DIFF_SUB` Differential: Stores and apply difference between reference and local value (NOT USED)
+     * - `FACT_MULTIPLY` Factor: Stores and apply multiplication factor between reference and local value (NOT USED)
+     * - `INSERT_AFTER` Insert After: Insert a new item into collection after the one referenced in subitem_reference_name/_id or _index
+     * - `INSERT_BEFORE` Insert Before: Insert a new item into collection before the one referenced in subitem_reference_name/_id or _index (NOT USED)
      */
     readonly operation: IDOverrideLibraryPropertyOperationOperationItems;
     /**
@@ -1528,7 +1535,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a new operation
-     * @param operation What override operation is performed Default: 'REPLACE' Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
+     * @param operation What override operation is performed Default: 'REPLACE' Items ({@link IDOverrideLibraryPropertyOperationOperationItems}): - `NOOP` No-Op: Does nothing, prevents adding actual overrides (NOT USED) - `REPLACE` Replace: Replace value of reference by overriding one - `DIFF_ADD` Differential: Stores and apply difference between reference and local value (NOT USED) - `DIFF_SUB` Differential: Stores and apply difference between reference and local value (NOT USED) - `FACT_MULTIPLY` Factor: Stores and apply multiplication factor between reference and local value (NOT USED) - `INSERT_AFTER` Insert After: Insert a new item into collection after the one referenced in subitem_reference_name/_id or _index - `INSERT_BEFORE` Insert Before: Insert a new item into collection before the one referenced in subitem_reference_name/_id or _index (NOT USED)
      * @param options keyword arguments (Python `name=value`)
      * @returns property: Created operation
      */
@@ -1616,7 +1623,9 @@ declare module "bpy.types" {
     /**
      * IK solver for which these parameters are defined
      * Default: 'LEGACY' · Read-only
-     * Items: {@link IkSolverItems}
+     * Items ({@link IkSolverItems}):
+     * - `LEGACY` Standard: Original IK solver
+     * - `ITASC` iTaSC: Multi constraint, stateful IK solver
      */
     readonly ik_solver: IkSolverItems;
   }
@@ -1659,19 +1668,42 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Items: {@link FileFormatItems}
+     * Items ({@link FileFormatItems}):
+     * - `BMP` BMP: Output image in bitmap format
+     * - `IRIS` Iris: Output image in SGI IRIS format
+     * - `PNG` PNG: Output image in PNG format
+     * - `JPEG` JPEG: Output image in JPEG format
+     * - `JPEG2000` JPEG 2000: Output image in JPEG 2000 format
+     * - `TARGA` Targa: Output image in Targa format
+     * - `TARGA_RAW` Targa Raw: Output image in uncompressed Targa format
+     * - `CINEON` Cineon: Output image in Cineon format
+     * - `DPX` DPX: Output image in DPX format
+     * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer: Output image in multilayer OpenEXR format
+     * - `OPEN_EXR` OpenEXR: Output image in OpenEXR format
+     * - `HDR` Radiance HDR: Output image in Radiance HDR format
+     * - `TIFF` TIFF: Output image in TIFF format
+     * - `WEBP` WebP: Output image in WebP format
+     * - `FFMPEG` FFmpeg Video
      */
     file_format: FileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'BW'
-     * Items: {@link ImageColorModeItems}
+     * Items ({@link ImageColorModeItems}):
+     * - `BW` BW: Images get saved in 8-bit grayscale (only PNG, JPEG, TGA, TIF)
+     * - `RGB` RGB: Images are saved with RGB (color) data
+     * - `RGBA` RGBA: Images are saved with RGB and Alpha data (if supported)
      */
     color_mode: ImageColorModeItems;
     /**
      * Bit depth per channel
      * Default: '8'
-     * Items: {@link ImageColorDepthItems}
+     * Items ({@link ImageColorDepthItems}):
+     * - `8` 8: 8-bit color channels
+     * - `10` 10: 10-bit color channels
+     * - `12` 12: 12-bit color channels
+     * - `16` 16: 16-bit color channels
+     * - `32` 32: 32-bit color channels
      */
     color_depth: ImageColorDepthItems;
     /**
@@ -1692,7 +1724,17 @@ declare module "bpy.types" {
     /**
      * Codec settings for OpenEXR
      * Default: 'NONE'
-     * Items: {@link ExrCodecItems}
+     * Items ({@link ExrCodecItems}):
+     * - `NONE` None
+     * - `PXR24` Pxr24 (lossy)
+     * - `ZIP` ZIP (lossless)
+     * - `PIZ` PIZ (lossless)
+     * - `RLE` RLE (lossless)
+     * - `ZIPS` ZIPS (lossless)
+     * - `B44` B44 (lossy)
+     * - `B44A` B44A (lossy)
+     * - `DWAA` DWAA (lossy)
+     * - `DWAB` DWAB (lossy)
      */
     exr_codec: ExrCodecItems;
     /**
@@ -1749,7 +1791,10 @@ declare module "bpy.types" {
     /**
      * Format of multiview media
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatMultiviewItems}
+     * Items ({@link ViewsFormatMultiviewItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
+     * - `MULTIVIEW` Multi-View: Single file with all the views
      */
     views_format: ViewsFormatMultiviewItems;
     /**
@@ -2386,7 +2431,19 @@ declare module "bpy.types" {
         /**
          * context
          * Default: 'INVOKE_DEFAULT'
-         * Items: {@link OperatorContextItems}
+         * Items ({@link OperatorContextItems}):
+         * - `INVOKE_DEFAULT` Invoke Default
+         * - `INVOKE_REGION_WIN` Invoke Region Window
+         * - `INVOKE_REGION_CHANNELS` Invoke Region Channels
+         * - `INVOKE_REGION_PREVIEW` Invoke Region Preview
+         * - `INVOKE_AREA` Invoke Area
+         * - `INVOKE_SCREEN` Invoke Screen
+         * - `EXEC_DEFAULT` Exec Default
+         * - `EXEC_REGION_WIN` Exec Region Window
+         * - `EXEC_REGION_CHANNELS` Exec Region Channels
+         * - `EXEC_REGION_PREVIEW` Exec Region Preview
+         * - `EXEC_AREA` Exec Area
+         * - `EXEC_SCREEN` Exec Screen
          */
         context?: OperatorContextItems;
         /**
@@ -2396,14 +2453,30 @@ declare module "bpy.types" {
         /**
          * Include
          * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
         /**
          * Exclude
          * Default: {}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
@@ -2447,13 +2520,48 @@ declare module "bpy.types" {
     /**
      * Optional space type keymap is associated with
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly space_type: AreaTypeItems;
     /**
      * Optional region type keymap is associated with
      * Default: 'WINDOW' · Read-only
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` Sidebar
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `ASSET_SHELF` Asset Shelf
+     * - `ASSET_SHELF_HEADER` Asset Shelf Header
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
      */
     readonly region_type: RegionTypeItems;
     /**
@@ -2549,13 +2657,29 @@ declare module "bpy.types" {
     /**
      * Value
      * Default: 'NOTHING'
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Click Drag
+     * - `NOTHING` Nothing
      */
     value: EventValueItems;
     /**
      * The direction (only applies to drag events)
      * Default: 'ANY'
-     * Items: {@link EventDirectionItems}
+     * Items ({@link EventDirectionItems}):
+     * - `ANY` Any
+     * - `NORTH` North
+     * - `NORTH_EAST` North-East
+     * - `EAST` East
+     * - `SOUTH_EAST` South-East
+     * - `SOUTH` South
+     * - `SOUTH_WEST` South-West
+     * - `WEST` West
+     * - `NORTH_WEST` North-West
      */
     direction: EventDirectionItems;
     /**
@@ -2681,7 +2805,7 @@ declare module "bpy.types" {
      * new
      * @param idname Operator Identifier
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Click Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
@@ -2724,7 +2848,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2759,7 +2892,14 @@ declare module "bpy.types" {
         /**
          * Value
          * Default: 'NOTHING'
-         * Items: {@link EventValueItems}
+         * Items ({@link EventValueItems}):
+         * - `ANY` Any
+         * - `PRESS` Press
+         * - `RELEASE` Release
+         * - `CLICK` Click
+         * - `DOUBLE_CLICK` Double Click
+         * - `CLICK_DRAG` Click Drag
+         * - `NOTHING` Nothing
          */
         value: EventValueItems;
         /**
@@ -2796,7 +2936,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2815,7 +2964,7 @@ declare module "bpy.types" {
      * new_modal
      * @param propvalue Property Value
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Click Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
@@ -2858,7 +3007,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2888,7 +3046,14 @@ declare module "bpy.types" {
         /**
          * Value
          * Default: 'NOTHING'
-         * Items: {@link EventValueItems}
+         * Items ({@link EventValueItems}):
+         * - `ANY` Any
+         * - `PRESS` Press
+         * - `RELEASE` Release
+         * - `CLICK` Click
+         * - `DOUBLE_CLICK` Double Click
+         * - `CLICK_DRAG` Click Drag
+         * - `NOTHING` Nothing
          */
         value: EventValueItems;
         /**
@@ -2925,7 +3090,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2978,14 +3152,30 @@ declare module "bpy.types" {
         /**
          * Include
          * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
         /**
          * Exclude
          * Default: {}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
@@ -3021,13 +3211,48 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type?: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` Sidebar
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `ASSET_SHELF` Asset Shelf
+         * - `ASSET_SHELF_HEADER` Asset Shelf Header
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
          */
         region_type?: RegionTypeItems;
         /**
@@ -3063,13 +3288,48 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type?: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` Sidebar
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `ASSET_SHELF` Asset Shelf
+         * - `ASSET_SHELF_HEADER` Asset Shelf Header
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
          */
         region_type?: RegionTypeItems;
       }>,
@@ -3110,31 +3370,64 @@ declare module "bpy.types" {
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     handle_left_type: KeyframeHandleTypeItems;
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     handle_right_type: KeyframeHandleTypeItems;
     /**
      * Interpolation method to use for segment of the F-Curve from this Keyframe until the next Keyframe
      * Default: 'CONSTANT'
-     * Items: {@link KeyframeInterpolationItems}
+     * Items ({@link KeyframeInterpolationItems}):
+     * - `CONSTANT` Constant: No interpolation, value of A gets held until B is encountered
+     * - `LINEAR` Linear: Straight-line interpolation between A and B (i.e. no ease in/out)
+     * - `BEZIER` Bézier: Smooth interpolation between A and B, with some control over curve shape
+     * - `SINE` Sinusoidal: Sinusoidal easing (weakest, almost linear but with a slight curvature)
+     * - `QUAD` Quadratic: Quadratic easing
+     * - `CUBIC` Cubic: Cubic easing
+     * - `QUART` Quartic: Quartic easing
+     * - `QUINT` Quintic: Quintic easing
+     * - `EXPO` Exponential: Exponential easing (dramatic)
+     * - `CIRC` Circular: Circular easing (strongest and most dynamic)
+     * - `BACK` Back: Cubic easing with overshoot and settle
+     * - `BOUNCE` Bounce: Exponentially decaying parabolic bounce, like when objects collide
+     * - `ELASTIC` Elastic: Exponentially decaying sine wave, like an elastic band
      */
     interpolation: KeyframeInterpolationItems;
     /**
      * Type of keyframe (for visual purposes only)
      * Default: 'KEYFRAME'
-     * Items: {@link BeztripleKeyframeTypeItems}
+     * Items ({@link BeztripleKeyframeTypeItems}):
+     * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+     * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+     * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+     * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+     * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
+     * - `GENERATED` Generated: A key generated automatically by a tool, not manually created
      */
     type: BeztripleKeyframeTypeItems;
     /**
      * Which ends of the segment between this and the next keyframe easing interpolation is applied to
      * Default: 'AUTO'
-     * Items: {@link BeztripleInterpolationEasingItems}
+     * Items ({@link BeztripleInterpolationEasingItems}):
+     * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+     * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+     * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+     * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
      */
     easing: BeztripleInterpolationEasingItems;
     /**
@@ -3274,7 +3567,10 @@ declare module "bpy.types" {
     /**
      * Keying Set options to use when inserting keyframes
      * Default: {} · Registered (a subclass must define it)
-     * Items: {@link KeyingFlagItems}
+     * Items ({@link KeyingFlagItems}):
+     * - `INSERTKEY_NEEDED` Only Needed: Only insert keyframes where they're needed in the relevant F-Curves
+     * - `INSERTKEY_VISUAL` Visual Keying: Insert keyframes based on 'visual transforms'
+     * - `INSERTKEY_XYZ_TO_RGB` XYZ=RGB Colors (ignored): This flag is no longer in use, and is here so that code that uses it doesn't break. The XYZ=RGB coloring is determined by the animation preferences.
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<KeyingFlagItems | (string & {})>;
@@ -3319,7 +3615,46 @@ declare module "bpy.types" {
     /**
      * Type of ID-block that can be used
      * Default: 'OBJECT'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     id_type: IdTypeItems;
     /**
@@ -3330,7 +3665,10 @@ declare module "bpy.types" {
     /**
      * Method used to define which Group-name to use
      * Default: 'NAMED'
-     * Items: {@link KeyingsetPathGroupingItems}
+     * Items ({@link KeyingsetPathGroupingItems}):
+     * - `NAMED` Named Group
+     * - `NONE` None
+     * - `KEYINGSET` Keying Set Name
      */
     group_method: KeyingsetPathGroupingItems;
     /**
@@ -3407,7 +3745,10 @@ declare module "bpy.types" {
         /**
          * Method used to define which Group-name to use
          * Default: 'KEYINGSET'
-         * Items: {@link KeyingsetPathGroupingItems}
+         * Items ({@link KeyingsetPathGroupingItems}):
+         * - `NAMED` Named Group
+         * - `NONE` None
+         * - `KEYINGSET` Keying Set Name
          */
         group_method?: KeyingsetPathGroupingItems;
         /**
@@ -3717,13 +4058,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3744,7 +4101,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3767,13 +4126,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3794,7 +4169,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3827,13 +4204,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3854,7 +4247,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3887,13 +4282,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3914,7 +4325,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -3947,13 +4360,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3974,7 +4403,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4011,13 +4442,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4038,13 +4485,30 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4067,13 +4531,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4094,7 +4574,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4132,13 +4614,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4159,7 +4657,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4187,7 +4687,7 @@ declare module "bpy.types" {
     /**
      * Add a alpha modifier to line style
      * @param name New name for the alpha modifier (not unique) Default: "AlphaModifier"
-     * @param type Alpha modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleAlphaModifierTypeItems}
+     * @param type Alpha modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleAlphaModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added alpha modifier
      */
     new(name: string, type: LinestyleAlphaModifierTypeItems): LineStyleAlphaModifier;
@@ -4218,13 +4718,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4257,13 +4784,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4306,13 +4860,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4355,13 +4936,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4404,13 +5012,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4457,13 +5092,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4484,7 +5146,22 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
@@ -4507,13 +5184,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4561,13 +5265,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -4605,7 +5336,7 @@ declare module "bpy.types" {
     /**
      * Add a color modifier to line style
      * @param name New name for the color modifier (not unique) Default: "ColorModifier"
-     * @param type Color modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleAlphaModifierTypeItems}
+     * @param type Color modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleAlphaModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added color modifier
      */
     new(name: string, type: LinestyleAlphaModifierTypeItems): LineStyleColorModifier;
@@ -4636,7 +5367,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4679,7 +5424,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4742,7 +5501,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4770,7 +5543,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4798,7 +5585,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4854,7 +5655,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4882,7 +5697,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4930,7 +5759,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4978,7 +5821,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5006,7 +5863,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5034,7 +5905,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5062,7 +5947,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5100,7 +5999,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5148,7 +6061,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5181,7 +6108,7 @@ declare module "bpy.types" {
     /**
      * Add a geometry modifier to line style
      * @param name New name for the geometry modifier (not unique) Default: "GeometryModifier"
-     * @param type Geometry modifier type to add Default: '2D_OFFSET' Items: {@link LinestyleGeometryModifierTypeItems}
+     * @param type Geometry modifier type to add Default: '2D_OFFSET' Items ({@link LinestyleGeometryModifierTypeItems}): - `2D_OFFSET` 2D Offset - `2D_TRANSFORM` 2D Transform - `BACKBONE_STRETCHER` Backbone Stretcher - `BEZIER_CURVE` Bézier Curve - `BLUEPRINT` Blueprint - `GUIDING_LINES` Guiding Lines - `PERLIN_NOISE_1D` Perlin Noise 1D - `PERLIN_NOISE_2D` Perlin Noise 2D - `POLYGONIZATION` Polygonization - `SAMPLING` Sampling - `SIMPLIFICATION` Simplification - `SINUS_DISPLACEMENT` Sinus Displacement - `SPATIAL_NOISE` Spatial Noise - `TIP_REMOVER` Tip Remover
      * @returns modifier: Newly added geometry modifier
      */
     new(name: string, type: LinestyleGeometryModifierTypeItems): LineStyleGeometryModifier;
@@ -5212,25 +6139,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'X'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'Y'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'Z'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
     /**
@@ -5328,13 +6271,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5355,7 +6315,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5388,13 +6350,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5437,13 +6416,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5464,7 +6460,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5507,13 +6505,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5534,7 +6549,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5577,13 +6594,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5604,7 +6638,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5647,13 +6683,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5674,7 +6727,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5721,13 +6776,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5748,13 +6820,30 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5787,13 +6876,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5841,13 +6947,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5868,7 +6991,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5906,7 +7031,7 @@ declare module "bpy.types" {
     /**
      * Add a thickness modifier to line style
      * @param name New name for the thickness modifier (not unique) Default: "ThicknessModifier"
-     * @param type Thickness modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleThicknessModifierTypeItems}
+     * @param type Thickness modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleThicknessModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CALLIGRAPHY` Calligraphy - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added thickness modifier
      */
     new(name: string, type: LinestyleThicknessModifierTypeItems): LineStyleThicknessModifier;

@@ -57,19 +57,57 @@ declare module "bpy.types" {
     /**
      * Options for this operator type
      * Default: {'REGISTER'} · Registered (a subclass must define it)
-     * Items: {@link OperatorTypeFlagItems}
+     * Items ({@link OperatorTypeFlagItems}):
+     * - `REGISTER` Register: Display in the info window and support the redo toolbar panel
+     * - `UNDO` Undo: Push an undo event when the operator returns `FINISHED` (needed for operator redo, mandatory if the operator modifies Blender data)
+     * - `UNDO_GROUPED` Grouped Undo: Push a single undo event for repeated instances of this operator
+     * - `BLOCKING` Blocking: Block anything else from using the cursor
+     * - `MACRO` Macro: Use to check if an operator is a macro
+     * - `GRAB_CURSOR` Grab Pointer: Use so the operator grabs the mouse focus, enables wrapping when continuous grab is enabled
+     * - `GRAB_CURSOR_X` Grab Pointer X: Grab, only warping the X axis
+     * - `GRAB_CURSOR_Y` Grab Pointer Y: Grab, only warping the Y axis
+     * - `DEPENDS_ON_CURSOR` Depends on Cursor: The initial cursor location is used, when running from a menus or buttons the user is prompted to place the cursor before beginning the operation
+     * - `PRESET` Preset: Display a preset button with the operators settings
+     * - `INTERNAL` Internal: Removes the operator from search results
+     * - `MODAL_PRIORITY` Modal Priority: Handle events before other modal operators without this option. Use with caution, do not modify data that other modal operators assume is unchanged during their operation.
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
-     * Items: {@link WindowCursorItems}
+     * Items ({@link WindowCursorItems}):
+     * - `DEFAULT` Default
+     * - `NONE` None
+     * - `WAIT` Wait
+     * - `CROSSHAIR` Crosshair
+     * - `MOVE_X` Move-X
+     * - `MOVE_Y` Move-Y
+     * - `KNIFE` Knife
+     * - `TEXT` Text
+     * - `PAINT_BRUSH` Paint Brush
+     * - `PAINT_CROSS` Paint Cross
+     * - `DOT` Dot Cursor
+     * - `ERASER` Eraser
+     * - `HAND` Open Hand
+     * - `HAND_POINT` Pointing Hand
+     * - `HAND_CLOSED` Closed Hand
+     * - `SCROLL_X` Scroll-X
+     * - `SCROLL_Y` Scroll-Y
+     * - `SCROLL_XY` Scroll-XY
+     * - `EYEDROPPER` Eyedropper
+     * - `PICK_AREA` Pick Area
+     * - `STOP` Stop
+     * - `COPY` Copy
+     * - `CROSS` Cross
+     * - `MUTE` Mute
+     * - `ZOOM_IN` Zoom In
+     * - `ZOOM_OUT` Zoom Out
      */
     bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * report
-     * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
+     * @param type Type Default: {} Items ({@link WmReportItems}): - `DEBUG` Debug - `INFO` Info - `OPERATOR` Operator - `PROPERTY` Property - `WARNING` Warning - `ERROR` Error - `ERROR_INVALID_INPUT` Invalid Input - `ERROR_INVALID_CONTEXT` Invalid Context - `ERROR_OUT_OF_MEMORY` Out of Memory Enum flag: a set of identifiers.
      * @param message Report Message
      */
     report(type: ReadonlySet<WmReportItems> | Set<WmReportItems>, message: string): void;
@@ -173,7 +211,13 @@ declare module "bpy.types" {
     /**
      * Falloff type of the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff: ProportionalFalloffCurveOnlyItems;
     /**
@@ -344,19 +388,34 @@ declare module "bpy.types" {
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_type: MaskSplinePointHandleTypeItems;
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_left_type: MaskSplinePointHandleTypeItems;
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_right_type: MaskSplinePointHandleTypeItems;
     /**
@@ -1189,7 +1248,13 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'NEG_Z'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     overhang_axis: NormalSwizzleItems;
     /**
@@ -1414,7 +1479,12 @@ declare module "bpy.types" {
         /**
          * Type for the new metaball element
          * Default: 'BALL'
-         * Items: {@link MetaelemTypeItems}
+         * Items ({@link MetaelemTypeItems}):
+         * - `BALL` Ball
+         * - `CAPSULE` Capsule
+         * - `PLANE` Plane
+         * - `ELLIPSOID` Ellipsoid
+         * - `CUBE` Cube
          */
         type?: MetaelemTypeItems;
       }>,
@@ -1443,7 +1513,12 @@ declare module "bpy.types" {
     /**
      * Metaball type
      * Default: 'BALL'
-     * Items: {@link MetaelemTypeItems}
+     * Items ({@link MetaelemTypeItems}):
+     * - `BALL` Ball
+     * - `CAPSULE` Capsule
+     * - `PLANE` Plane
+     * - `ELLIPSOID` Ellipsoid
+     * - `CUBE` Cube
      */
     type: MetaelemTypeItems;
     /**
@@ -2479,7 +2554,10 @@ declare module "bpy.types" {
     /**
      * Cleanup action to execute
      * Default: 'SELECT'
-     * Items: {@link MovieTrackingSettingsCleanActionItems}
+     * Items ({@link MovieTrackingSettingsCleanActionItems}):
+     * - `SELECT` Select: Select unclean tracks
+     * - `DELETE_TRACK` Delete Track: Delete unclean tracks
+     * - `DELETE_SEGMENTS` Delete Segments: Delete unclean segments of tracks
      */
     clean_action: MovieTrackingSettingsCleanActionItems;
     /**
@@ -2495,7 +2573,9 @@ declare module "bpy.types" {
     /**
      * Track pattern from given frame when tracking marker to next frame
      * Default: 'KEYFRAME'
-     * Items: {@link MovieTrackingSettingsDefaultPatternMatchItems}
+     * Items ({@link MovieTrackingSettingsDefaultPatternMatchItems}):
+     * - `KEYFRAME` Keyframe: Track pattern from keyframe to next frame
+     * - `PREV_FRAME` Previous frame: Track pattern from current frame to next frame
      */
     default_pattern_match: MovieTrackingSettingsDefaultPatternMatchItems;
     /**
@@ -2506,7 +2586,13 @@ declare module "bpy.types" {
     /**
      * Default motion model to use for tracking
      * Default: 'Loc'
-     * Items: {@link MovieTrackingSettingsDefaultMotionModelItems}
+     * Items ({@link MovieTrackingSettingsDefaultMotionModelItems}):
+     * - `Perspective` Perspective: Search for markers that are perspectively deformed (homography) between frames
+     * - `Affine` Affine: Search for markers that are affine-deformed (t, r, k, and skew) between frames
+     * - `LocRotScale` Location, Rotation & Scale: Search for markers that are translated, rotated, and scaled between frames
+     * - `LocScale` Location & Scale: Search for markers that are translated and scaled between frames
+     * - `LocRot` Location & Rotation: Search for markers that are translated and rotated between frames
+     * - `Loc` Location: Search for markers that are translated between frames
      */
     default_motion_model: MovieTrackingSettingsDefaultMotionModelItems;
     /**
@@ -2697,7 +2783,9 @@ declare module "bpy.types" {
     /**
      * Track pattern from given frame when tracking marker to next frame
      * Default: 'KEYFRAME'
-     * Items: {@link MovieTrackingSettingsDefaultPatternMatchItems}
+     * Items ({@link MovieTrackingSettingsDefaultPatternMatchItems}):
+     * - `KEYFRAME` Keyframe: Track pattern from keyframe to next frame
+     * - `PREV_FRAME` Previous frame: Track pattern from current frame to next frame
      */
     pattern_match: MovieTrackingSettingsDefaultPatternMatchItems;
     /**
@@ -2708,7 +2796,13 @@ declare module "bpy.types" {
     /**
      * Default motion model to use for tracking
      * Default: 'Loc'
-     * Items: {@link MovieTrackingSettingsDefaultMotionModelItems}
+     * Items ({@link MovieTrackingSettingsDefaultMotionModelItems}):
+     * - `Perspective` Perspective: Search for markers that are perspectively deformed (homography) between frames
+     * - `Affine` Affine: Search for markers that are affine-deformed (t, r, k, and skew) between frames
+     * - `LocRotScale` Location, Rotation & Scale: Search for markers that are translated, rotated, and scaled between frames
+     * - `LocScale` Location & Scale: Search for markers that are translated and scaled between frames
+     * - `LocRot` Location & Rotation: Search for markers that are translated and rotated between frames
+     * - `Loc` Location: Search for markers that are translated between frames
      */
     motion_model: MovieTrackingSettingsDefaultMotionModelItems;
     /**
@@ -2908,13 +3002,21 @@ declare module "bpy.types" {
     /**
      * Action to take for gaps past the strip extents
      * Default: 'HOLD'
-     * Items: {@link NlaModeExtendItems}
+     * Items ({@link NlaModeExtendItems}):
+     * - `NOTHING` Nothing: Strip has no influence past its extents
+     * - `HOLD` Hold: Hold the first frame if no previous strips in track, and always hold last frame
+     * - `HOLD_FORWARD` Hold Forward: Only hold last frame
      */
     extrapolation: NlaModeExtendItems;
     /**
      * Method used for combining strip's result with accumulated result
      * Default: 'REPLACE'
-     * Items: {@link AnimDataActionBlendTypeItems}
+     * Items ({@link AnimDataActionBlendTypeItems}):
+     * - `REPLACE` Replace: The strip values replace the accumulated results by amount specified by influence
+     * - `COMBINE` Combine: The strip values are combined with accumulated results by appropriately using addition, multiplication, or quaternion math, based on channel type
+     * - `ADD` Add: Weighted result of strip is added to the accumulated results
+     * - `SUBTRACT` Subtract: Weighted result of strip is removed from the accumulated results
+     * - `MULTIPLY` Multiply: Weighted result of strip is multiplied with the accumulated results
      */
     blend_type: AnimDataActionBlendTypeItems;
     /**
@@ -3258,7 +3360,22 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3269,7 +3386,14 @@ declare module "bpy.types" {
     /**
      * Attribute domain where the attribute is stored in the baked data
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
     /**
@@ -3291,7 +3415,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3335,7 +3459,19 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
   }
@@ -3352,7 +3488,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3386,7 +3522,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3420,7 +3556,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3454,7 +3590,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3488,7 +3624,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3522,7 +3658,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `RGBA` Color - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3661,7 +3797,24 @@ declare module "bpy.types" {
     /**
      * Data type of the socket
      * Default: 'VALUE' · Read-only
-     * Items: {@link NodeSocketTypeItems}
+     * Items ({@link NodeSocketTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `MENU` Menu
      */
     readonly type: NodeSocketTypeItems;
   }
@@ -3940,7 +4093,9 @@ declare module "bpy.types" {
         /**
          * Create an input or output socket
          * Default: 'INPUT'
-         * Items: {@link InOutItems}
+         * Items ({@link InOutItems}):
+         * - `INPUT` Input: Generate a input node socket
+         * - `OUTPUT` Output: Generate a output node socket
          */
         in_out?: InOutItems;
         /**
@@ -4216,7 +4371,46 @@ declare module "bpy.types" {
     /**
      * id_type
      * Default: 'ACTION' · Read-only
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     readonly id_type: IdTypeItems;
   }
@@ -4268,7 +4462,10 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'ERROR' · Read-only
-     * Items: {@link NodeWarningTypeItems}
+     * Items ({@link NodeWarningTypeItems}):
+     * - `ERROR` Error
+     * - `WARNING` Warning
+     * - `INFO` Info
      */
     readonly type: NodeWarningTypeItems;
   }
@@ -4316,7 +4513,7 @@ declare module "bpy.types" {
     active: Constraint | null;
     /**
      * Add a new constraint to this object
-     * @param type Constraint type to add Default: 'CHILD_OF' Items: {@link ConstraintTypeItems}
+     * @param type Constraint type to add Default: 'CHILD_OF' Items ({@link ConstraintTypeItems}): - `CAMERA_SOLVER` Camera Solver - `FOLLOW_TRACK` Follow Track - `OBJECT_SOLVER` Object Solver - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only) - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only) - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only) - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts - `ACTION` Action: Use transform property of target to look up pose for owner from an Action - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path - `PIVOT` Pivot: Change pivot point for transforms (buggy) - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
      * @returns constraint: New constraint
      */
     new(type: ConstraintTypeItems): Constraint;
@@ -4484,7 +4681,7 @@ declare module "bpy.types" {
     /**
      * Add a new shader fx
      * @param name New name for the effect Default: "Name"
-     * @param type Effect type to add Default: 'FX_BLUR' Items: {@link ObjectShaderfxTypeItems}
+     * @param type Effect type to add Default: 'FX_BLUR' Items ({@link ObjectShaderfxTypeItems}): - `FX_BLUR` Blur: Apply Gaussian Blur to object - `FX_COLORIZE` Colorize: Apply different tint effects - `FX_FLIP` Flip: Flip image - `FX_GLOW` Glow: Create a glow effect - `FX_PIXEL` Pixelate: Pixelate image - `FX_RIM` Rim: Add a rim to the image - `FX_SHADOW` Shadow: Create a shadow effect - `FX_SWIRL` Swirl: Create a rotation distortion - `FX_WAVE` Wave Distortion: Apply sinusoidal deformation
      * @returns shader_fx: Newly created effect
      */
     new(name: string, type: ObjectShaderfxTypeItems): ShaderFx | null;

@@ -92,7 +92,24 @@ declare module "bpy.types" {
     /**
      * Data type
      * Default: 'VALUE'
-     * Items: {@link NodeSocketTypeItems}
+     * Items ({@link NodeSocketTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `MENU` Menu
      */
     type: NodeSocketTypeItems;
     /**
@@ -645,7 +662,9 @@ declare module "bpy.types" {
     /**
      * Type of interface item
      * Default: 'PANEL' · Read-only
-     * Items: {@link NodeTreeInterfaceItemTypeItems}
+     * Items ({@link NodeTreeInterfaceItemTypeItems}):
+     * - `SOCKET` Socket
+     * - `PANEL` Panel
      */
     readonly item_type: NodeTreeInterfaceItemTypeItems;
     /**
@@ -723,7 +742,9 @@ declare module "bpy.types" {
     /**
      * Input or output socket type
      * Default: 'INPUT' · Read-only
-     * Items: {@link InOutItems}
+     * Items ({@link InOutItems}):
+     * - `INPUT` Input: Generate a input node socket
+     * - `OUTPUT` Output: Generate a output node socket
      */
     readonly in_out: InOutItems;
     /**
@@ -754,7 +775,14 @@ declare module "bpy.types" {
     /**
      * Attribute domain used by the geometry nodes modifier to create an attribute output
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
     /**

@@ -360,7 +360,11 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link MaskTypeItems}
+     * Items ({@link MaskTypeItems}):
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `NOT` Not
      */
     mask_type: MaskTypeItems;
     /**
@@ -467,7 +471,10 @@ declare module "bpy.types" {
     /**
      * Channel used to determine matte
      * Default: 'R'
-     * Items: {@link CompositorNodeChannelMatteMatteChannelItems}
+     * Items ({@link CompositorNodeChannelMatteMatteChannelItems}):
+     * - `R` R: Red
+     * - `G` G: Green
+     * - `B` B: Blue
      */
     matte_channel: CompositorNodeChannelMatteMatteChannelItems;
     /**
@@ -480,7 +487,10 @@ declare module "bpy.types" {
     /**
      * Limit by this channel's value
      * Default: 'R'
-     * Items: {@link CompositorNodeChannelMatteMatteChannelItems}
+     * Items ({@link CompositorNodeChannelMatteMatteChannelItems}):
+     * - `R` R: Red
+     * - `G` G: Green
+     * - `B` B: Blue
      */
     limit_channel: CompositorNodeChannelMatteMatteChannelItems;
     /**
@@ -1038,7 +1048,10 @@ declare module "bpy.types" {
     /**
      * Mode
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` JPEG
      */
     mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -1106,13 +1119,21 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link CompositorNodeCombineColorModeItems}
+     * Items ({@link CompositorNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
+     * - `YCC` YCbCr: Use YCbCr color processing
+     * - `YUV` YUV: Use YUV color processing
      */
     mode: CompositorNodeCombineColorModeItems;
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` JPEG
      */
     ycc_mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -1499,7 +1520,8 @@ declare module "bpy.types" {
     /**
      * View
      * Default: 'ALL'
-     * Items: {@link CompositorNodeCryptomatteV2ViewItems}
+     * Items ({@link CompositorNodeCryptomatteV2ViewItems}):
+     * - `ALL` All
      */
     view: CompositorNodeCryptomatteV2ViewItems;
     /**
@@ -1922,7 +1944,13 @@ declare module "bpy.types" {
     /**
      * Falloff type of the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff: ProportionalFalloffCurveOnlyItems;
     /**
@@ -2083,7 +2111,11 @@ declare module "bpy.types" {
     /**
      * Mask Type
      * Default: 'ADD'
-     * Items: {@link MaskTypeItems}
+     * Items ({@link MaskTypeItems}):
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `NOT` Not
      */
     mask_type: MaskTypeItems;
     /**
@@ -2176,7 +2208,15 @@ declare module "bpy.types" {
     /**
      * Filter Type
      * Default: 'SOFTEN'
-     * Items: {@link NodeFilterItems}
+     * Items ({@link NodeFilterItems}):
+     * - `SOFTEN` Soften
+     * - `SHARPEN` Box Sharpen: An aggressive sharpening filter
+     * - `SHARPEN_DIAMOND` Diamond Sharpen: A moderate sharpening filter
+     * - `LAPLACE` Laplace
+     * - `SOBEL` Sobel
+     * - `PREWITT` Prewitt
+     * - `KIRSCH` Kirsch
+     * - `SHADOW` Shadow
      */
     filter_type: NodeFilterItems;
     /**
@@ -2565,7 +2605,8 @@ declare module "bpy.types" {
     /**
      * View
      * Default: 'ALL'
-     * Items: {@link CompositorNodeCryptomatteV2ViewItems}
+     * Items ({@link CompositorNodeCryptomatteV2ViewItems}):
+     * - `ALL` All
      */
     view: CompositorNodeCryptomatteV2ViewItems;
     /**
@@ -2734,7 +2775,13 @@ declare module "bpy.types" {
     /**
      * Falloff type of the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     feather_falloff: ProportionalFalloffCurveOnlyItems;
     /**
@@ -3266,7 +3313,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -3785,7 +3851,10 @@ declare module "bpy.types" {
     /**
      * Method to use to filter rotation
      * Default: 'NEAREST'
-     * Items: {@link CompositorNodeRotateFilterTypeItems}
+     * Items ({@link CompositorNodeRotateFilterTypeItems}):
+     * - `NEAREST` Nearest
+     * - `BILINEAR` Bilinear
+     * - `BICUBIC` Bicubic
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
     /**
@@ -3831,7 +3900,10 @@ declare module "bpy.types" {
     /**
      * How the image fits in the camera frame
      * Default: 'STRETCH'
-     * Items: {@link CompositorNodeScaleFrameMethodItems}
+     * Items ({@link CompositorNodeScaleFrameMethodItems}):
+     * - `STRETCH` Stretch
+     * - `FIT` Fit
+     * - `CROP` Crop
      */
     frame_method: CompositorNodeScaleFrameMethodItems;
     /**
@@ -3971,7 +4043,10 @@ declare module "bpy.types" {
     /**
      * Mode
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` JPEG
      */
     mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -4039,13 +4114,21 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link CompositorNodeCombineColorModeItems}
+     * Items ({@link CompositorNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
+     * - `YCC` YCbCr: Use YCbCr color processing
+     * - `YUV` YUV: Use YUV color processing
      */
     mode: CompositorNodeCombineColorModeItems;
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link CompositorNodeCombYCCAModeItems}
+     * Items ({@link CompositorNodeCombYCCAModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` JPEG
      */
     ycc_mode: CompositorNodeCombYCCAModeItems;
     /**
@@ -4151,7 +4234,9 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'X'
-     * Items: {@link AxisXyItems}
+     * Items ({@link AxisXyItems}):
+     * - `X` X
+     * - `Y` Y
      */
     axis: AxisXyItems;
     /**
@@ -4197,7 +4282,10 @@ declare module "bpy.types" {
     /**
      * Method to use to filter stabilization
      * Default: 'NEAREST'
-     * Items: {@link CompositorNodeRotateFilterTypeItems}
+     * Items ({@link CompositorNodeRotateFilterTypeItems}):
+     * - `NEAREST` Nearest
+     * - `BILINEAR` Bilinear
+     * - `BICUBIC` Bicubic
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
     /**
@@ -4566,7 +4654,10 @@ declare module "bpy.types" {
     /**
      * Method to use to filter transform
      * Default: 'NEAREST'
-     * Items: {@link CompositorNodeRotateFilterTypeItems}
+     * Items ({@link CompositorNodeRotateFilterTypeItems}):
+     * - `NEAREST` Nearest
+     * - `BILINEAR` Bilinear
+     * - `BICUBIC` Bicubic
      */
     filter_type: CompositorNodeRotateFilterTypeItems;
     /**
@@ -4861,13 +4952,20 @@ declare module "bpy.types" {
     /**
      * Axis to align to the vector
      * Default: 'X'
-     * Items: {@link FunctionNodeAlignEulerToVectorAxisItems}
+     * Items ({@link FunctionNodeAlignEulerToVectorAxisItems}):
+     * - `X` X: Align the X axis with the vector
+     * - `Y` Y: Align the Y axis with the vector
+     * - `Z` Z: Align the Z axis with the vector
      */
     axis: FunctionNodeAlignEulerToVectorAxisItems;
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link PivotAxisItems}
+     * Items ({@link PivotAxisItems}):
+     * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
+     * - `X` X: Rotate around the local X axis
+     * - `Y` Y: Rotate around the local Y axis
+     * - `Z` Z: Rotate around the local Z axis
      */
     pivot_axis: PivotAxisItems;
     /**
@@ -4904,13 +5002,20 @@ declare module "bpy.types" {
     /**
      * Axis to align to the vector
      * Default: 'X'
-     * Items: {@link FunctionNodeAlignEulerToVectorAxisItems}
+     * Items ({@link FunctionNodeAlignEulerToVectorAxisItems}):
+     * - `X` X: Align the X axis with the vector
+     * - `Y` Y: Align the Y axis with the vector
+     * - `Z` Z: Align the Z axis with the vector
      */
     axis: FunctionNodeAlignEulerToVectorAxisItems;
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link PivotAxisItems}
+     * Items ({@link PivotAxisItems}):
+     * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
+     * - `X` X: Rotate around the local X axis
+     * - `Y` Y: Rotate around the local Y axis
+     * - `Z` Z: Rotate around the local Z axis
      */
     pivot_axis: PivotAxisItems;
     /**
@@ -4947,13 +5052,19 @@ declare module "bpy.types" {
     /**
      * Axis that is aligned exactly to the provided primary direction
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     primary_axis: AxisXyzItems;
     /**
      * Axis that is aligned as well as possible given the alignment of the primary axis
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     secondary_axis: AxisXyzItems;
     /**
@@ -5066,7 +5177,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -5165,13 +5279,36 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'EQUAL'
-     * Items: {@link NodeCompareOperationItems}
+     * Items ({@link NodeCompareOperationItems}):
+     * - `LESS_THAN` Less Than: True when the first input is smaller than second input
+     * - `LESS_EQUAL` Less Than or Equal: True when the first input is smaller than the second input or equal
+     * - `GREATER_THAN` Greater Than: True when the first input is greater than the second input
+     * - `GREATER_EQUAL` Greater Than or Equal: True when the first input is greater than the second input or equal
+     * - `EQUAL` Equal: True when both inputs are approximately equal
+     * - `NOT_EQUAL` Not Equal: True when both inputs are not approximately equal
+     * - `BRIGHTER` Brighter: True when the first input is brighter
+     * - `DARKER` Darker: True when the first input is darker
      */
     operation: NodeCompareOperationItems;
     /**
      * Input Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -5249,7 +5386,11 @@ declare module "bpy.types" {
     /**
      * Method used to convert the float to an integer
      * Default: 'ROUND'
-     * Items: {@link NodeFloatToIntItems}
+     * Items ({@link NodeFloatToIntItems}):
+     * - `ROUND` Round: Round the float up or down to the nearest integer
+     * - `FLOOR` Floor: Round the float down to the next smallest integer
+     * - `CEILING` Ceiling: Round the float up to the next largest integer
+     * - `TRUNCATE` Truncate: Round the float to the closest integer in the direction of zero (floor if positive; ceiling if negative)
      */
     rounding_mode: NodeFloatToIntItems;
     /**
@@ -5286,7 +5427,22 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'INT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -5830,7 +5986,19 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -6105,7 +6273,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -6412,7 +6583,14 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -6449,7 +6627,12 @@ declare module "bpy.types" {
     /**
      * Component
      * Default: 'MESH'
-     * Items: {@link GeometryComponentTypeItems}
+     * Items ({@link GeometryComponentTypeItems}):
+     * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
+     * - `POINTCLOUD` Point Cloud: Point cloud component containing only point data
+     * - `CURVE` Curve: Curve component containing spline and control point data
+     * - `INSTANCES` Instances: Instances of objects or collections
+     * - `GREASEPENCIL` Grease Pencil: Grease Pencil component containing layers and curves data
      */
     component: GeometryComponentTypeItems;
     /**
@@ -6486,13 +6669,32 @@ declare module "bpy.types" {
     /**
      * The data type the attribute is converted to before calculating the results
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to read the data from
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -6576,7 +6778,19 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -6660,7 +6874,14 @@ declare module "bpy.types" {
     /**
      * Which domain to store the data in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -6928,13 +7149,19 @@ declare module "bpy.types" {
     /**
      * Handle Type
      * Default: 'FREE'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}):
+     * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
+     * - `AUTO` Auto: The location is automatically calculated to be smooth
+     * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+     * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
      */
     handle_type: GeometryNodeCurveHandleTypeSelectionHandleTypeItems;
     /**
      * Whether to check the type of left and right handles
      * Default: {'LEFT'}
-     * Items: {@link NodeGeometryCurveHandleSideItems}
+     * Items ({@link NodeGeometryCurveHandleSideItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      * Enum flag: a set of identifiers.
      */
     get mode(): Set<NodeGeometryCurveHandleSideItems>;
@@ -7223,13 +7450,19 @@ declare module "bpy.types" {
     /**
      * Handle Type
      * Default: 'FREE'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}):
+     * - `FREE` Free: The handle can be moved anywhere, and doesn't influence the point's other handle
+     * - `AUTO` Auto: The location is automatically calculated to be smooth
+     * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+     * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
      */
     handle_type: GeometryNodeCurveHandleTypeSelectionHandleTypeItems;
     /**
      * Whether to update left and right handles
      * Default: {'LEFT'}
-     * Items: {@link NodeGeometryCurveHandleSideItems}
+     * Items ({@link NodeGeometryCurveHandleSideItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      * Enum flag: a set of identifiers.
      */
     get mode(): Set<NodeGeometryCurveHandleSideItems>;
@@ -7301,7 +7534,11 @@ declare module "bpy.types" {
     /**
      * The curve type to change the selected curves to
      * Default: 'POLY'
-     * Items: {@link CurvesTypeItems}
+     * Items ({@link CurvesTypeItems}):
+     * - `CATMULL_ROM` Catmull Rom
+     * - `POLY` Poly
+     * - `BEZIER` Bézier
+     * - `NURBS` NURBS
      */
     spline_type: CurvesTypeItems;
     /**
@@ -7520,7 +7757,13 @@ declare module "bpy.types" {
     /**
      * Which domain to delete in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -7557,7 +7800,9 @@ declare module "bpy.types" {
     /**
      * Method to use for scattering points
      * Default: 'DENSITY_RANDOM'
-     * Items: {@link GeometryNodeDistributePointsInGridModeItems}
+     * Items ({@link GeometryNodeDistributePointsInGridModeItems}):
+     * - `DENSITY_RANDOM` Random: Distribute points randomly inside of the volume
+     * - `DENSITY_GRID` Grid: Distribute the points in a grid pattern inside of the volume
      */
     mode: GeometryNodeDistributePointsInGridModeItems;
     /**
@@ -7594,7 +7839,9 @@ declare module "bpy.types" {
     /**
      * Method to use for scattering points
      * Default: 'DENSITY_RANDOM'
-     * Items: {@link GeometryNodeDistributePointsInGridModeItems}
+     * Items ({@link GeometryNodeDistributePointsInGridModeItems}):
+     * - `DENSITY_RANDOM` Random: Distribute points randomly inside of the volume
+     * - `DENSITY_GRID` Grid: Distribute the points in a grid pattern inside of the volume
      */
     mode: GeometryNodeDistributePointsInGridModeItems;
     /**
@@ -7972,13 +8219,32 @@ declare module "bpy.types" {
     /**
      * Domain the field is evaluated in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -8015,13 +8281,32 @@ declare module "bpy.types" {
     /**
      * Domain the field is evaluated in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -8243,7 +8528,14 @@ declare module "bpy.types" {
     /**
      * Geometry domain that is iterated over
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -8316,7 +8608,22 @@ declare module "bpy.types" {
     /**
      * Type of grid data
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8353,7 +8660,12 @@ declare module "bpy.types" {
     /**
      * Color
      * Default: 'PRIMARY'
-     * Items: {@link GeometryNodesGizmoColorItems}
+     * Items ({@link GeometryNodesGizmoColorItems}):
+     * - `PRIMARY` Primary
+     * - `SECONDARY` Secondary
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     color_id: GeometryNodesGizmoColorItems;
     /**
@@ -8390,13 +8702,21 @@ declare module "bpy.types" {
     /**
      * Color
      * Default: 'PRIMARY'
-     * Items: {@link GeometryNodesGizmoColorItems}
+     * Items ({@link GeometryNodesGizmoColorItems}):
+     * - `PRIMARY` Primary
+     * - `SECONDARY` Secondary
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     color_id: GeometryNodesGizmoColorItems;
     /**
      * Draw Style
      * Default: 'ARROW'
-     * Items: {@link GeometryNodesLinearGizmoDrawStyleItems}
+     * Items ({@link GeometryNodesLinearGizmoDrawStyleItems}):
+     * - `ARROW` Arrow
+     * - `CROSS` Cross
+     * - `BOX` Box
      */
     draw_style: GeometryNodesLinearGizmoDrawStyleItems;
     /**
@@ -8645,7 +8965,11 @@ declare module "bpy.types" {
     /**
      * How the image is extrapolated past its original bounds
      * Default: 'REPEAT'
-     * Items: {@link GeometryNodeImageTextureExtensionItems}
+     * Items ({@link GeometryNodeImageTextureExtensionItems}):
+     * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
+     * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+     * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+     * - `MIRROR` Mirror: Repeatedly flip the image horizontally and vertically
      */
     extension: GeometryNodeImageTextureExtensionItems;
     /**
@@ -8813,7 +9137,22 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -9447,7 +9786,19 @@ declare module "bpy.types" {
     /**
      * The data type used to read the attribute values
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -10033,7 +10384,22 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -10146,7 +10512,10 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'INTERSECT'
-     * Items: {@link BooleanModifierOperationItems}
+     * Items ({@link BooleanModifierOperationItems}):
+     * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
+     * - `UNION` Union: Combine meshes in an additive way
+     * - `DIFFERENCE` Difference: Combine meshes in a subtractive way
      */
     operation: BooleanModifierOperationItems;
     /**
@@ -10190,7 +10559,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NONE'
-     * Items: {@link NodeGeometryMeshCircleFillTypeItems}
+     * Items ({@link NodeGeometryMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: NodeGeometryMeshCircleFillTypeItems;
     /**
@@ -10227,7 +10599,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NGON'
-     * Items: {@link NodeGeometryMeshCircleFillTypeItems}
+     * Items ({@link NodeGeometryMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: NodeGeometryMeshCircleFillTypeItems;
     /**
@@ -10295,7 +10670,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NGON'
-     * Items: {@link NodeGeometryMeshCircleFillTypeItems}
+     * Items ({@link NodeGeometryMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: NodeGeometryMeshCircleFillTypeItems;
     /**
@@ -11011,7 +11389,19 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -11394,7 +11784,19 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -11431,7 +11833,22 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -11476,7 +11893,22 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -11513,13 +11945,32 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -11561,7 +12012,11 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainOnlyMeshItems}
+     * Items ({@link AttributeDomainOnlyMeshItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
      */
     domain: AttributeDomainOnlyMeshItems;
     /**
@@ -11598,7 +12053,19 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -11635,7 +12102,19 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -11810,7 +12289,13 @@ declare module "bpy.types" {
     /**
      * Which domain to separate on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -11847,7 +12332,9 @@ declare module "bpy.types" {
     /**
      * Whether to update left and right handles
      * Default: 'LEFT'
-     * Items: {@link NodeGeometryCurveHandleSideItems}
+     * Items ({@link NodeGeometryCurveHandleSideItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      */
     mode: NodeGeometryCurveHandleSideItems;
     /**
@@ -11884,7 +12371,10 @@ declare module "bpy.types" {
     /**
      * Mode for curve normal evaluation
      * Default: 'MINIMUM_TWIST'
-     * Items: {@link CurveNormalModeItems}
+     * Items ({@link CurveNormalModeItems}):
+     * - `MINIMUM_TWIST` Minimum Twist: Calculate normals with the smallest twist around the curve tangent across the whole curve
+     * - `Z_UP` Z Up: Calculate normals perpendicular to the Z axis and the curve tangent. If a series of points is vertical, the X axis is used.
+     * - `FREE` Free: Use the stored custom normal attribute as the final normals
      */
     mode: CurveNormalModeItems;
     /**
@@ -12200,7 +12690,9 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'EDGE'
-     * Items: {@link AttributeDomainEdgeFaceItems}
+     * Items ({@link AttributeDomainEdgeFaceItems}):
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
      */
     domain: AttributeDomainEdgeFaceItems;
     /**
@@ -12522,7 +13014,13 @@ declare module "bpy.types" {
     /**
      * Attribute domain for the Selection and Group ID inputs
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -12559,13 +13057,32 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to store the data in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -12602,7 +13119,19 @@ declare module "bpy.types" {
     /**
      * Type of grid data
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
@@ -12814,13 +13343,21 @@ declare module "bpy.types" {
     /**
      * Controls how smoothing is applied to UVs
      * Default: 'PRESERVE_BOUNDARIES'
-     * Items: {@link SubdivisionUvSmoothItems}
+     * Items ({@link SubdivisionUvSmoothItems}):
+     * - `NONE` None: UVs are not smoothed, boundaries are kept sharp
+     * - `PRESERVE_CORNERS` Keep Corners: UVs are smoothed, corners on discontinuous boundary are kept sharp
+     * - `PRESERVE_CORNERS_AND_JUNCTIONS` Keep Corners, Junctions: UVs are smoothed, corners on discontinuous boundary and junctions of 3 or more regions are kept sharp
+     * - `PRESERVE_CORNERS_JUNCTIONS_AND_CONCAVE` Keep Corners, Junctions, Concave: UVs are smoothed, corners on discontinuous boundary, junctions of 3 or more regions and darts and concave corners are kept sharp
+     * - `PRESERVE_BOUNDARIES` Keep Boundaries: UVs are smoothed, boundaries are kept sharp
+     * - `SMOOTH_ALL` All: UVs and boundaries are smoothed
      */
     uv_smooth: SubdivisionUvSmoothItems;
     /**
      * Controls how open boundaries are smoothed
      * Default: 'ALL'
-     * Items: {@link SubdivisionBoundarySmoothItems}
+     * Items ({@link SubdivisionBoundarySmoothItems}):
+     * - `PRESERVE_CORNERS` Keep Corners: Smooth boundaries, but corners are kept sharp
+     * - `ALL` All: Smooth boundaries, including corners
      */
     boundary_smooth: SubdivisionBoundarySmoothItems;
     /**
@@ -12857,7 +13394,22 @@ declare module "bpy.types" {
     /**
      * Input Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     input_type: NodeSocketDataTypeItems;
     /**
@@ -12925,7 +13477,10 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainOnlyMeshNoCornerItems}
+     * Items ({@link AttributeDomainOnlyMeshNoCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
      */
     domain: AttributeDomainOnlyMeshNoCornerItems;
     /**
@@ -13086,7 +13641,11 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainPointEdgeFaceCurveItems}
+     * Items ({@link AttributeDomainPointEdgeFaceCurveItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
      */
     domain: AttributeDomainPointEdgeFaceCurveItems;
     /**
@@ -13199,13 +13758,20 @@ declare module "bpy.types" {
     /**
      * Method for splitting the quads into triangles
      * Default: 'BEAUTY'
-     * Items: {@link ModifierTriangulateQuadMethodItems}
+     * Items ({@link ModifierTriangulateQuadMethodItems}):
+     * - `BEAUTY` Beauty: Split the quads in nice triangles, slower method
+     * - `FIXED` Fixed: Split the quads on the first and third vertices
+     * - `FIXED_ALTERNATE` Fixed Alternate: Split the quads on the 2nd and 4th vertices
+     * - `SHORTEST_DIAGONAL` Shortest Diagonal: Split the quads along their shortest diagonal
+     * - `LONGEST_DIAGONAL` Longest Diagonal: Split the quads along their longest diagonal
      */
     quad_method: ModifierTriangulateQuadMethodItems;
     /**
      * Method for splitting the n-gons into triangles
      * Default: 'BEAUTY'
-     * Items: {@link ModifierTriangulateNgonMethodItems}
+     * Items ({@link ModifierTriangulateNgonMethodItems}):
+     * - `BEAUTY` Beauty: Arrange the new triangles evenly (slow)
+     * - `CLIP` Clip: Split the polygons with an ear clipping algorithm
      */
     ngon_method: ModifierTriangulateNgonMethodItems;
     /**
@@ -13380,13 +13946,33 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
+     * - `STRING` String: Text string
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
      */
     data_type: AttributeTypeItems;
     /**
      * Domain to evaluate the field on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithAutoItems}
+     * Items ({@link AttributeDomainWithAutoItems}):
+     * - `AUTO` Auto
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithAutoItems;
     /**
@@ -13524,7 +14110,10 @@ declare module "bpy.types" {
     /**
      * Warning Type
      * Default: 'ERROR'
-     * Items: {@link NodeWarningTypeItems}
+     * Items ({@link NodeWarningTypeItems}):
+     * - `ERROR` Error
+     * - `WARNING` Warning
+     * - `INFO` Info
      */
     warning_type: NodeWarningTypeItems;
     /**
@@ -14393,7 +14982,10 @@ declare module "bpy.types" {
     /**
      * Light scattering distribution on rough surface
      * Default: 'BECKMANN'
-     * Items: {@link ShaderNodeBsdfGlassDistributionItems}
+     * Items ({@link ShaderNodeBsdfGlassDistributionItems}):
+     * - `BECKMANN` Beckmann
+     * - `GGX` GGX
+     * - `MULTI_GGX` Multiscatter GGX: GGX with additional correction to account for multiple scattering, preserve energy and prevent unexpected darkening at high roughness
      */
     distribution: ShaderNodeBsdfGlassDistributionItems;
     /**
@@ -14514,7 +15106,10 @@ declare module "bpy.types" {
     /**
      * Light scattering distribution on rough surface
      * Default: 'BECKMANN'
-     * Items: {@link ShaderNodeBsdfGlassDistributionItems}
+     * Items ({@link ShaderNodeBsdfGlassDistributionItems}):
+     * - `BECKMANN` Beckmann
+     * - `GGX` GGX
+     * - `MULTI_GGX` Multiscatter GGX: GGX with additional correction to account for multiple scattering, preserve energy and prevent unexpected darkening at high roughness
      */
     distribution: ShaderNodeBsdfGlassDistributionItems;
     /**
@@ -14565,7 +15160,10 @@ declare module "bpy.types" {
     /**
      * Method for rendering subsurface scattering
      * Default: 'BURLEY'
-     * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
+     * Items ({@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}):
+     * - `BURLEY` Christensen-Burley: Approximation to physically based volume scattering
+     * - `RANDOM_WALK` Random Walk: Volumetric approximation to physically based volume scattering, using the scattering radius as specified
+     * - `RANDOM_WALK_SKIN` Random Walk (Skin): Volumetric approximation to physically based volume scattering, with scattering radius automatically adjusted to match color textures. Designed for skin shading.
      */
     subsurface_method: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
     /**
@@ -14877,7 +15475,9 @@ declare module "bpy.types" {
     /**
      * Clamp Type
      * Default: 'MINMAX'
-     * Items: {@link NodeClampItems}
+     * Items ({@link NodeClampItems}):
+     * - `MINMAX` Min Max: Constrain value between min and max
+     * - `RANGE` Range: Constrain value between min and max, swapping arguments when min > max
      */
     clamp_type: NodeClampItems;
     /**
@@ -14914,7 +15514,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -15514,7 +16117,11 @@ declare module "bpy.types" {
     /**
      * Interpolation Type
      * Default: 'LINEAR'
-     * Items: {@link NodeMapRangeItems}
+     * Items ({@link NodeMapRangeItems}):
+     * - `LINEAR` Linear: Linear interpolation between From Min and From Max values
+     * - `STEPPED` Stepped Linear: Stepped linear interpolation between From Min and From Max values
+     * - `SMOOTHSTEP` Smooth Step: Smooth Hermite edge interpolation between From Min and From Max values
+     * - `SMOOTHERSTEP` Smoother Step: Smoother Hermite edge interpolation between From Min and From Max values
      */
     interpolation_type: NodeMapRangeItems;
     /**
@@ -15558,7 +16165,11 @@ declare module "bpy.types" {
     /**
      * Type of vector that the mapping transforms
      * Default: 'POINT'
-     * Items: {@link MappingTypeItems}
+     * Items ({@link MappingTypeItems}):
+     * - `POINT` Point: Transform a point
+     * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
+     * - `VECTOR` Vector: Transform a direction vector (Location is ignored)
+     * - `NORMAL` Normal: Transform a unit normal vector (Location is ignored)
      */
     vector_type: MappingTypeItems;
     /**
@@ -15653,7 +16264,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -15700,7 +16330,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -15959,7 +16608,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -16001,13 +16653,35 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -16059,7 +16733,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -16101,7 +16778,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -16360,7 +17040,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -16554,7 +17237,10 @@ declare module "bpy.types" {
     /**
      * Method for rendering subsurface scattering
      * Default: 'BURLEY'
-     * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
+     * Items ({@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}):
+     * - `BURLEY` Christensen-Burley: Approximation to physically based volume scattering
+     * - `RANDOM_WALK` Random Walk: Volumetric approximation to physically based volume scattering, using the scattering radius as specified
+     * - `RANDOM_WALK_SKIN` Random Walk (Skin): Volumetric approximation to physically based volume scattering, with scattering radius automatically adjusted to match color textures. Designed for skin shading.
      */
     falloff: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
     /**
@@ -16598,7 +17284,10 @@ declare module "bpy.types" {
     /**
      * Axis for radial tangents
      * Default: 'X'
-     * Items: {@link ShaderNodeTangentAxisItems}
+     * Items ({@link ShaderNodeTangentAxisItems}):
+     * - `X` X: X axis
+     * - `Y` Y: Y axis
+     * - `Z` Z: Z axis
      */
     axis: ShaderNodeTangentAxisItems;
     /**
@@ -16804,7 +17493,11 @@ declare module "bpy.types" {
     /**
      * Texture interpolation
      * Default: 'Linear'
-     * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+     * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+     * - `Linear` Linear: Linear interpolation
+     * - `Closest` Closest: No interpolation (sample closest texel)
+     * - `Cubic` Cubic: Cubic interpolation
+     * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
      */
     interpolation: ShaderNodeTexEnvironmentInterpolationItems;
     /**
@@ -17018,7 +17711,11 @@ declare module "bpy.types" {
     /**
      * Texture interpolation
      * Default: 'Linear'
-     * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+     * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+     * - `Linear` Linear: Linear interpolation
+     * - `Closest` Closest: No interpolation (sample closest texel)
+     * - `Cubic` Cubic: Cubic interpolation
+     * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
      */
     interpolation: ShaderNodeTexEnvironmentInterpolationItems;
     /**
@@ -17029,7 +17726,11 @@ declare module "bpy.types" {
     /**
      * How the image is extrapolated past its original bounds
      * Default: 'REPEAT'
-     * Items: {@link GeometryNodeImageTextureExtensionItems}
+     * Items ({@link GeometryNodeImageTextureExtensionItems}):
+     * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
+     * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+     * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+     * - `MIRROR` Mirror: Repeatedly flip the image horizontally and vertically
      */
     extension: GeometryNodeImageTextureExtensionItems;
     /**
@@ -17127,7 +17828,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
+     * Items ({@link ShaderNodeTexNoiseNoiseDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored.
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     noise_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
     /**
@@ -17440,7 +18145,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
+     * Items ({@link ShaderNodeTexNoiseNoiseDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored.
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     voronoi_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
     /**
@@ -17575,7 +18284,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
+     * Items ({@link ShaderNodeTexNoiseNoiseDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored.
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     noise_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
     /**
@@ -17975,13 +18688,19 @@ declare module "bpy.types" {
     /**
      * Space to convert from
      * Default: 'WORLD'
-     * Items: {@link ShaderNodeVectorTransformConvertFromItems}
+     * Items ({@link ShaderNodeVectorTransformConvertFromItems}):
+     * - `WORLD` World
+     * - `OBJECT` Object
+     * - `CAMERA` Camera
      */
     convert_from: ShaderNodeVectorTransformConvertFromItems;
     /**
      * Space to convert to
      * Default: 'WORLD'
-     * Items: {@link ShaderNodeVectorTransformConvertFromItems}
+     * Items ({@link ShaderNodeVectorTransformConvertFromItems}):
+     * - `WORLD` World
+     * - `OBJECT` Object
+     * - `CAMERA` Camera
      */
     convert_to: ShaderNodeVectorTransformConvertFromItems;
     /**
@@ -18375,7 +19094,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -18797,7 +19519,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link CompositorNodeMixRGBBlendTypeItems}
+     * Items ({@link CompositorNodeMixRGBBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: CompositorNodeMixRGBBlendTypeItems;
     /**
@@ -18973,7 +19714,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB color processing
+     * - `HSV` HSV: Use HSV color processing
+     * - `HSL` HSL: Use HSL color processing
      */
     mode: NodeCombsepColorItems;
     /**

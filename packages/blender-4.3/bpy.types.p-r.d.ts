@@ -421,7 +421,14 @@ declare module "bpy.types" {
     /**
      * Tool
      * Default: 'COMB'
-     * Items: {@link ParticleEditHairBrushItems}
+     * Items ({@link ParticleEditHairBrushItems}):
+     * - `COMB` Comb: Comb hairs
+     * - `SMOOTH` Smooth: Smooth hairs
+     * - `ADD` Add: Add hairs
+     * - `LENGTH` Length: Make hairs longer or shorter
+     * - `PUFF` Puff: Make hairs stand up
+     * - `CUT` Cut: Cut hairs
+     * - `WEIGHT` Weight: Weight hair particles
      */
     tool: ParticleEditHairBrushItems;
     /**
@@ -696,25 +703,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'X'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'Y'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'Z'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
     /**
@@ -1390,7 +1413,10 @@ declare module "bpy.types" {
     /**
      * Compression method to be used
      * Default: 'NO'
-     * Items: {@link CompressionItems}
+     * Items ({@link CompressionItems}):
+     * - `NO` None: No compression
+     * - `LIGHT` Lite: Fast but not so effective compression
+     * - `HEAVY` Heavy: Effective but slow compression
      */
     compression: CompressionItems;
     /**
@@ -1485,7 +1511,10 @@ declare module "bpy.types" {
     /**
      * Compression method to be used
      * Default: 'NO'
-     * Items: {@link CompressionItems}
+     * Items ({@link CompressionItems}):
+     * - `NO` None: No compression
+     * - `LIGHT` Lite: Fast but not so effective compression
+     * - `HEAVY` Heavy: Effective but slow compression
      */
     compression: CompressionItems;
     /**
@@ -1587,7 +1616,9 @@ declare module "bpy.types" {
     /**
      * Selection of IK solver for IK chain
      * Default: 'LEGACY'
-     * Items: {@link IkSolverItems}
+     * Items ({@link IkSolverItems}):
+     * - `LEGACY` Standard: Original IK solver
+     * - `ITASC` iTaSC: Multi constraint, stateful IK solver
      */
     ik_solver: IkSolverItems;
     /**
@@ -1792,7 +1823,15 @@ declare module "bpy.types" {
     /**
      * Rotation Mode
      * Default: 'QUATERNION'
-     * Items: {@link ObjectRotationModeItems}
+     * Items ({@link ObjectRotationModeItems}):
+     * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+     * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+     * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+     * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+     * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+     * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+     * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+     * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
      */
     rotation_mode: ObjectRotationModeItems;
     /**
@@ -2224,7 +2263,7 @@ declare module "bpy.types" {
     active: Constraint | null;
     /**
      * Add a constraint to this object
-     * @param type Constraint type to add Default: 'CHILD_OF' Items: {@link ConstraintTypeItems}
+     * @param type Constraint type to add Default: 'CHILD_OF' Items ({@link ConstraintTypeItems}): - `CAMERA_SOLVER` Camera Solver - `FOLLOW_TRACK` Follow Track - `OBJECT_SOLVER` Object Solver - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only) - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only) - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only) - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts - `ACTION` Action: Use transform property of target to look up pose for owner from an Action - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path - `PIVOT` Pivot: Change pivot point for transforms (buggy) - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
      * @returns constraint: New constraint
      */
     new(type: ConstraintTypeItems): Constraint;
@@ -2348,13 +2387,55 @@ declare module "bpy.types" {
     /**
      * Data type of the property
      * Default: 'BOOLEAN' · Read-only
-     * Items: {@link PropertyTypeItems}
+     * Items ({@link PropertyTypeItems}):
+     * - `BOOLEAN` Boolean
+     * - `INT` Integer
+     * - `FLOAT` Float
+     * - `STRING` String
+     * - `ENUM` Enumeration
+     * - `POINTER` Pointer
+     * - `COLLECTION` Collection
      */
     readonly type: PropertyTypeItems;
     /**
      * Semantic interpretation of the property
      * Default: 'NONE' · Read-only
-     * Items: {@link PropertySubtypeItems}
+     * Items ({@link PropertySubtypeItems}):
+     * - `NONE` None
+     * - `FILE_PATH` File Path
+     * - `DIR_PATH` Directory Path
+     * - `FILE_NAME` File Name
+     * - `BYTE_STRING` Byte String
+     * - `PASSWORD` Password: A string that is displayed hidden ('********')
+     * - `PIXEL` Pixel: A distance on screen
+     * - `UNSIGNED` Unsigned
+     * - `PERCENTAGE` Percentage: A percentage between 0 and 100
+     * - `FACTOR` Factor: A factor between 0.0 and 1.0
+     * - `ANGLE` Angle: A rotational value specified in radians
+     * - `TIME` Time (Scene Relative): Time specified in frames, converted to seconds based on scene frame rate
+     * - `TIME_ABSOLUTE` Time (Absolute): Time specified in seconds, independent of the scene
+     * - `DISTANCE` Distance: A distance between two points
+     * - `DISTANCE_CAMERA` Camera Distance
+     * - `POWER` Power
+     * - `TEMPERATURE` Temperature
+     * - `WAVELENGTH` Wavelength
+     * - `COLOR_TEMPERATURE` Color Temperature
+     * - `FREQUENCY` Frequency
+     * - `COLOR` Linear Color: Color in the linear space
+     * - `TRANSLATION` Translation: Color in the gamma corrected space
+     * - `DIRECTION` Direction
+     * - `VELOCITY` Velocity
+     * - `ACCELERATION` Acceleration
+     * - `MATRIX` Matrix
+     * - `EULER` Euler Angles: Euler rotation angles in radians
+     * - `QUATERNION` Quaternion: Quaternion rotation (affects NLA blending)
+     * - `AXISANGLE` Axis-Angle: Angle and axis to rotate around
+     * - `XYZ` XYZ
+     * - `XYZ_LENGTH` XYZ Length
+     * - `COLOR_GAMMA` Gamma-Corrected Color
+     * - `COORDINATES` Coordinates
+     * - `LAYER` Layer
+     * - `LAYER_MEMBER` Layer Member
      */
     readonly subtype: PropertySubtypeItems;
     /**
@@ -2365,7 +2446,23 @@ declare module "bpy.types" {
     /**
      * Type of units for this property
      * Default: 'NONE' · Read-only
-     * Items: {@link PropertyUnitItems}
+     * Items ({@link PropertyUnitItems}):
+     * - `NONE` None
+     * - `LENGTH` Length
+     * - `AREA` Area
+     * - `VOLUME` Volume
+     * - `ROTATION` Rotation
+     * - `TIME` Time (Scene Relative)
+     * - `TIME_ABSOLUTE` Time (Absolute)
+     * - `VELOCITY` Velocity
+     * - `ACCELERATION` Acceleration
+     * - `MASS` Mass
+     * - `CAMERA` Camera
+     * - `POWER` Power
+     * - `TEMPERATURE` Temperature
+     * - `WAVELENGTH` Wavelength
+     * - `COLOR_TEMPERATURE` Color Temperature
+     * - `FREQUENCY` Frequency
      */
     readonly unit: PropertyUnitItems;
     /**
@@ -2594,7 +2691,12 @@ declare module "bpy.types" {
     /**
      * Determines the number of rays per pixel. Higher resolution uses more memory.
      * Default: '2'
-     * Items: {@link RaytraceEEVEEResolutionScaleItems}
+     * Items ({@link RaytraceEEVEEResolutionScaleItems}):
+     * - `1` 1:1: Full resolution
+     * - `2` 1:2: Render this effect at 50% render resolution
+     * - `4` 1:4: Render this effect at 25% render resolution
+     * - `8` 1:8: Render this effect at 12.5% render resolution
+     * - `16` 1:16: Render this effect at 6.25% render resolution
      */
     resolution_scale: RaytraceEEVEEResolutionScaleItems;
     /**
@@ -2664,7 +2766,23 @@ declare module "bpy.types" {
     /**
      * Type of this region
      * Default: 'WINDOW' · Read-only
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` Sidebar
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `ASSET_SHELF` Asset Shelf
+     * - `ASSET_SHELF_HEADER` Asset Shelf Header
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
      */
     readonly type: RegionTypeItems;
     /**
@@ -2984,7 +3102,7 @@ declare module "bpy.types" {
      * Bake passes
      * @param depsgraph Read-only
      * @param object Read-only
-     * @param pass_type Pass to bake Default: 'COMBINED' Items: {@link BakePassTypeItems}
+     * @param pass_type Pass to bake Default: 'COMBINED' Items ({@link BakePassTypeItems}): - `COMBINED` Combined - `AO` Ambient Occlusion - `SHADOW` Shadow - `POSITION` Position - `NORMAL` Normal - `UV` UV - `ROUGHNESS` ROUGHNESS - `EMIT` Emit - `ENVIRONMENT` Environment - `DIFFUSE` Diffuse - `GLOSSY` Glossy - `TRANSMISSION` Transmission
      * @param pass_filter Filter to combined, diffuse, glossy and transmission passes Default: `0` · Range: [0, INT_MAX] · step 1
      * @param width Image width Default: `0` · Range: [0, INT_MAX] · step 1
      * @param height Image height Default: `0` · Range: [0, INT_MAX] · step 1
@@ -3270,7 +3388,7 @@ declare module "bpy.types" {
     ): void;
     /**
      * Report info, warning or error messages
-     * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
+     * @param type Type Default: {} Items ({@link WmReportItems}): - `DEBUG` Debug - `INFO` Info - `OPERATOR` Operator - `PROPERTY` Property - `WARNING` Warning - `ERROR` Error - `ERROR_INVALID_INPUT` Invalid Input - `ERROR_INVALID_CONTEXT` Invalid Context - `ERROR_OUT_OF_MEMORY` Out of Memory Enum flag: a set of identifiers.
      * @param message Report Message
      */
     report(type: ReadonlySet<WmReportItems> | Set<WmReportItems>, message: string): void;
@@ -3668,7 +3786,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Get the render pass for a given type and view
-     * @param pass_type Pass Default: 'COMBINED' Items: {@link RenderPassTypeItems}
+     * @param pass_type Pass Default: 'COMBINED' Items ({@link RenderPassTypeItems}): - `COMBINED` Combined - `Z` Z - `SHADOW` Shadow - `AO` Ambient Occlusion - `POSITION` Position - `NORMAL` Normal - `VECTOR` Vector - `OBJECT_INDEX` Object Index - `UV` UV - `MIST` Mist - `EMIT` Emit - `ENVIRONMENT` Environment - `MATERIAL_INDEX` Material Index - `DIFFUSE_DIRECT` Diffuse Direct - `DIFFUSE_INDIRECT` Diffuse Indirect - `DIFFUSE_COLOR` Diffuse Color - `GLOSSY_DIRECT` Glossy Direct - `GLOSSY_INDIRECT` Glossy Indirect - `GLOSSY_COLOR` Glossy Color - `TRANSMISSION_DIRECT` Transmission Direct - `TRANSMISSION_INDIRECT` Transmission Indirect - `TRANSMISSION_COLOR` Transmission Color - `SUBSURFACE_DIRECT` Subsurface Direct - `SUBSURFACE_INDIRECT` Subsurface Indirect - `SUBSURFACE_COLOR` Subsurface Color
      * @param view Render view to get pass from
      * @returns render_pass: The matching render pass
      */
@@ -3978,7 +4096,9 @@ declare module "bpy.types" {
     /**
      * Algorithm to generate the margin
      * Default: 'ADJACENT_FACES'
-     * Items: {@link BakeMarginTypeItems}
+     * Items ({@link BakeMarginTypeItems}):
+     * - `ADJACENT_FACES` Adjacent Faces: Use pixels from adjacent faces across UV seams
+     * - `EXTEND` Extend: Extend border pixels outwards
      */
     bake_margin_type: BakeMarginTypeItems;
     /**
@@ -4123,7 +4243,11 @@ declare module "bpy.types" {
     /**
      * Display method used in the sequencer view
      * Default: 'SOLID'
-     * Items: {@link ShadingTypeItems}
+     * Items ({@link ShadingTypeItems}):
+     * - `WIREFRAME` Wireframe: Display the object as wire edges
+     * - `SOLID` Solid: Display in solid mode
+     * - `MATERIAL` Material Preview: Display in Material Preview mode
+     * - `RENDERED` Rendered: Display render preview
      */
     sequencer_gl_preview: ShadingTypeItems;
     /**
@@ -4437,7 +4561,22 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -4523,7 +4662,15 @@ declare module "bpy.types" {
     /**
      * Type of Rigid Body Constraint
      * Default: 'POINT'
-     * Items: {@link RigidbodyConstraintTypeItems}
+     * Items ({@link RigidbodyConstraintTypeItems}):
+     * - `FIXED` Fixed: Glue rigid bodies together
+     * - `POINT` Point: Constrain rigid bodies to move around common pivot point
+     * - `HINGE` Hinge: Restrict rigid body rotation to one axis
+     * - `SLIDER` Slider: Restrict rigid body translation to one axis
+     * - `PISTON` Piston: Restrict rigid body translation and rotation to one axis
+     * - `GENERIC` Generic: Restrict translation and rotation to specified axes
+     * - `GENERIC_SPRING` Generic Spring: Restrict translation and rotation to specified axes with springs
+     * - `MOTOR` Motor: Drive rigid body around or along an axis
      */
     type: RigidbodyConstraintTypeItems;
     /**
@@ -4796,7 +4943,9 @@ declare module "bpy.types" {
     /**
      * Role of object in Rigid Body Simulations
      * Default: 'ACTIVE'
-     * Items: {@link RigidbodyObjectTypeItems}
+     * Items ({@link RigidbodyObjectTypeItems}):
+     * - `ACTIVE` Active: Object is directly controlled by simulation results
+     * - `PASSIVE` Passive: Object is directly controlled by animation system
      */
     type: RigidbodyObjectTypeItems;
     /**
@@ -4815,7 +4964,15 @@ declare module "bpy.types" {
     /**
      * Collision Shape of object in Rigid Body Simulations
      * Default: 'BOX'
-     * Items: {@link RigidbodyObjectShapeItems}
+     * Items ({@link RigidbodyObjectShapeItems}):
+     * - `BOX` Box: Box-like shapes (i.e. cubes), including planes (i.e. ground planes)
+     * - `SPHERE` Sphere
+     * - `CAPSULE` Capsule
+     * - `CYLINDER` Cylinder
+     * - `CONE` Cone
+     * - `CONVEX_HULL` Convex Hull: A mesh-like surface encompassing (i.e. shrinkwrap over) all vertices (best results with fewer vertices)
+     * - `MESH` Mesh: Mesh consisting of triangles only, allowing for more detailed interactions than convex hulls
+     * - `COMPOUND` Compound Parent: Combines all of its direct rigid body children into one rigid object
      */
     collision_shape: RigidbodyObjectShapeItems;
     /**

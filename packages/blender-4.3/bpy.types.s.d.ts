@@ -187,13 +187,27 @@ declare module "bpy.types" {
     /**
      * Method of anti-aliasing when rendering final image
      * Default: '8'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     render_aa: PreferencesSystemViewportAaItems;
     /**
      * Method of anti-aliasing when rendering 3d viewport
      * Default: 'FXAA'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     viewport_aa: PreferencesSystemViewportAaItems;
     /**
@@ -246,7 +260,14 @@ declare module "bpy.types" {
     /**
      * Size of the irradiance pool, a bigger pool size allows for more irradiance grid in the scene but might not fit into GPU memory and decrease performance
      * Default: '16'
-     * Items: {@link SceneEEVEEGiIrradiancePoolSizeItems}
+     * Items ({@link SceneEEVEEGiIrradiancePoolSizeItems}):
+     * - `16` 16 MB
+     * - `32` 32 MB
+     * - `64` 64 MB
+     * - `128` 128 MB
+     * - `256` 256 MB
+     * - `512` 512 MB
+     * - `1024` 1 GB
      */
     gi_irradiance_pool_size: SceneEEVEEGiIrradiancePoolSizeItems;
     /**
@@ -309,7 +330,12 @@ declare module "bpy.types" {
     /**
      * Control the quality of the volumetric effects. Higher resolution uses more memory.
      * Default: '8'
-     * Items: {@link RaytraceEEVEEResolutionScaleItems}
+     * Items ({@link RaytraceEEVEEResolutionScaleItems}):
+     * - `1` 1:1: Full resolution
+     * - `2` 1:2: Render this effect at 50% render resolution
+     * - `4` 1:4: Render this effect at 25% render resolution
+     * - `8` 1:8: Render this effect at 12.5% render resolution
+     * - `16` 1:16: Render this effect at 6.25% render resolution
      */
     volumetric_tile_size: RaytraceEEVEEResolutionScaleItems;
     /**
@@ -412,7 +438,12 @@ declare module "bpy.types" {
     /**
      * Control the quality of the fast GI lighting. Higher resolution uses more memory.
      * Default: '2'
-     * Items: {@link RaytraceEEVEEResolutionScaleItems}
+     * Items ({@link RaytraceEEVEEResolutionScaleItems}):
+     * - `1` 1:1: Full resolution
+     * - `2` 1:2: Render this effect at 50% render resolution
+     * - `4` 1:4: Render this effect at 25% render resolution
+     * - `8` 1:8: Render this effect at 12.5% render resolution
+     * - `16` 1:16: Render this effect at 6.25% render resolution
      */
     fast_gi_resolution: RaytraceEEVEEResolutionScaleItems;
     /**
@@ -463,7 +494,14 @@ declare module "bpy.types" {
     /**
      * Size of the shadow pool, a bigger pool size allows for more shadows in the scene but might not fit into GPU memory
      * Default: '512'
-     * Items: {@link SceneEEVEEGiIrradiancePoolSizeItems}
+     * Items ({@link SceneEEVEEGiIrradiancePoolSizeItems}):
+     * - `16` 16 MB
+     * - `32` 32 MB
+     * - `64` 64 MB
+     * - `128` 128 MB
+     * - `256` 256 MB
+     * - `512` 512 MB
+     * - `1024` 1 GB
      */
     shadow_pool_size: SceneEEVEEGiIrradiancePoolSizeItems;
     /**
@@ -841,7 +879,13 @@ declare module "bpy.types" {
     /**
      * Source and destination for symmetrize operator
      * Default: 'NEGATIVE_X'
-     * Items: {@link SymmetrizeDirectionItems}
+     * Items ({@link SymmetrizeDirectionItems}):
+     * - `NEGATIVE_X` -X to +X
+     * - `POSITIVE_X` +X to -X
+     * - `NEGATIVE_Y` -Y to +Y
+     * - `POSITIVE_Y` +Y to -Y
+     * - `NEGATIVE_Z` -Z to +Z
+     * - `POSITIVE_Z` +Z to -Z
      */
     symmetrize_direction: SymmetrizeDirectionItems;
     /**
@@ -1183,7 +1227,15 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'BRIGHT_CONTRAST' · Read-only
-     * Items: {@link SequenceModifierTypeItems}
+     * Items ({@link SequenceModifierTypeItems}):
+     * - `BRIGHT_CONTRAST` Brightness/Contrast
+     * - `COLOR_BALANCE` Color Balance
+     * - `CURVES` Curves
+     * - `HUE_CORRECT` Hue Correct
+     * - `MASK` Mask
+     * - `TONEMAP` Tone Map
+     * - `WHITE_BALANCE` White Balance
+     * - `SOUND_EQUALIZER` Sound Equalizer
      */
     readonly type: SequenceModifierTypeItems;
     /**
@@ -1233,7 +1285,7 @@ declare module "bpy.types" {
     /**
      * Add a new modifier
      * @param name New name for the modifier Default: "Name"
-     * @param type Modifier type to add Default: 'COLOR_BALANCE' Items: {@link SequenceModifierTypeItems}
+     * @param type Modifier type to add Default: 'COLOR_BALANCE' Items ({@link SequenceModifierTypeItems}): - `BRIGHT_CONTRAST` Brightness/Contrast - `COLOR_BALANCE` Color Balance - `CURVES` Curves - `HUE_CORRECT` Hue Correct - `MASK` Mask - `TONEMAP` Tone Map - `WHITE_BALANCE` White Balance - `SOUND_EQUALIZER` Sound Equalizer
      * @returns modifier: Newly created modifier
      */
     new(name: string, type: SequenceModifierTypeItems): SequenceModifier;
@@ -1620,7 +1672,11 @@ declare module "bpy.types" {
     /**
      * Scale fit method
      * Default: 'FIT'
-     * Items: {@link SequencerToolSettingsFitMethodItems}
+     * Items ({@link SequencerToolSettingsFitMethodItems}):
+     * - `FIT` Scale to Fit: Scale image to fit within the canvas
+     * - `FILL` Scale to Fill: Scale image to completely fill the canvas
+     * - `STRETCH` Stretch to Fill: Stretch image to fill the canvas
+     * - `ORIGINAL` Use Original Size: Keep image at its original size
      */
     fit_method: SequencerToolSettingsFitMethodItems;
     /**
@@ -1834,7 +1890,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1869,7 +1929,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1892,7 +1956,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -1927,7 +1995,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2005,7 +2077,7 @@ declare module "bpy.types" {
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
-     * @param type type for the new sequence Default: 'CROSS' Items: {@link SequencesMetaNewEffectTypeItems}
+     * @param type type for the new sequence Default: 'CROSS' Items ({@link SequencesMetaNewEffectTypeItems}): - `CROSS` Cross - `ADD` Add - `SUBTRACT` Subtract - `ALPHA_OVER` Alpha Over - `ALPHA_UNDER` Alpha Under - `GAMMA_CROSS` Gamma Cross - `MULTIPLY` Multiply - `OVER_DROP` Over Drop - `WIPE` Wipe - `GLOW` Glow - `TRANSFORM` Transform - `COLOR` Color - `SPEED` Speed - `MULTICAM` Multicam Selector - `ADJUSTMENT` Adjustment Layer - `GAUSSIAN_BLUR` Gaussian Blur - `TEXT` Text - `COLORMIX` Color Mix
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param options keyword arguments (Python `name=value`)
@@ -2049,7 +2121,25 @@ declare module "bpy.types" {
         /**
          * type for the new sequence
          * Default: 'CROSS'
-         * Items: {@link SequencesMetaNewEffectTypeItems}
+         * Items ({@link SequencesMetaNewEffectTypeItems}):
+         * - `CROSS` Cross
+         * - `ADD` Add
+         * - `SUBTRACT` Subtract
+         * - `ALPHA_OVER` Alpha Over
+         * - `ALPHA_UNDER` Alpha Under
+         * - `GAMMA_CROSS` Gamma Cross
+         * - `MULTIPLY` Multiply
+         * - `OVER_DROP` Over Drop
+         * - `WIPE` Wipe
+         * - `GLOW` Glow
+         * - `TRANSFORM` Transform
+         * - `COLOR` Color
+         * - `SPEED` Speed
+         * - `MULTICAM` Multicam Selector
+         * - `ADJUSTMENT` Adjustment Layer
+         * - `GAUSSIAN_BLUR` Gaussian Blur
+         * - `TEXT` Text
+         * - `COLORMIX` Color Mix
          */
         type: SequencesMetaNewEffectTypeItems;
         /**
@@ -2228,7 +2318,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2263,7 +2357,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2286,7 +2384,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2321,7 +2423,11 @@ declare module "bpy.types" {
         /**
          * Image Fit Method
          * Default: 'ORIGINAL'
-         * Items: {@link SequencesMetaNewImageFitMethodItems}
+         * Items ({@link SequencesMetaNewImageFitMethodItems}):
+         * - `FIT` Scale to Fit: Scale image so fits in preview
+         * - `FILL` Scale to Fill: Scale image so it fills preview completely
+         * - `STRETCH` Stretch to Fill: Stretch image so it fills preview
+         * - `ORIGINAL` Use Original Size: Don't scale the image
          */
         fit_method?: SequencesMetaNewImageFitMethodItems;
       }>,
@@ -2399,7 +2505,7 @@ declare module "bpy.types" {
     /**
      * Add a new effect sequence
      * @param name Name for the new sequence Default: "Name"
-     * @param type type for the new sequence Default: 'CROSS' Items: {@link SequencesMetaNewEffectTypeItems}
+     * @param type type for the new sequence Default: 'CROSS' Items ({@link SequencesMetaNewEffectTypeItems}): - `CROSS` Cross - `ADD` Add - `SUBTRACT` Subtract - `ALPHA_OVER` Alpha Over - `ALPHA_UNDER` Alpha Under - `GAMMA_CROSS` Gamma Cross - `MULTIPLY` Multiply - `OVER_DROP` Over Drop - `WIPE` Wipe - `GLOW` Glow - `TRANSFORM` Transform - `COLOR` Color - `SPEED` Speed - `MULTICAM` Multicam Selector - `ADJUSTMENT` Adjustment Layer - `GAUSSIAN_BLUR` Gaussian Blur - `TEXT` Text - `COLORMIX` Color Mix
      * @param channel The channel for the new sequence Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new sequence Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param options keyword arguments (Python `name=value`)
@@ -2443,7 +2549,25 @@ declare module "bpy.types" {
         /**
          * type for the new sequence
          * Default: 'CROSS'
-         * Items: {@link SequencesMetaNewEffectTypeItems}
+         * Items ({@link SequencesMetaNewEffectTypeItems}):
+         * - `CROSS` Cross
+         * - `ADD` Add
+         * - `SUBTRACT` Subtract
+         * - `ALPHA_OVER` Alpha Over
+         * - `ALPHA_UNDER` Alpha Under
+         * - `GAMMA_CROSS` Gamma Cross
+         * - `MULTIPLY` Multiply
+         * - `OVER_DROP` Over Drop
+         * - `WIPE` Wipe
+         * - `GLOW` Glow
+         * - `TRANSFORM` Transform
+         * - `COLOR` Color
+         * - `SPEED` Speed
+         * - `MULTICAM` Multicam Selector
+         * - `ADJUSTMENT` Adjustment Layer
+         * - `GAUSSIAN_BLUR` Gaussian Blur
+         * - `TEXT` Text
+         * - `COLORMIX` Color Mix
          */
         type: SequencesMetaNewEffectTypeItems;
         /**
@@ -2508,7 +2632,11 @@ declare module "bpy.types" {
     /**
      * Interpolation type for absolute shape keys
      * Default: 'KEY_LINEAR'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation: KeyblockTypeItems;
     /**
@@ -2671,7 +2799,22 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `RGBA` Color
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -2682,7 +2825,14 @@ declare module "bpy.types" {
     /**
      * Attribute domain where the attribute is stored in the simulation state
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
   }
@@ -3102,7 +3252,11 @@ declare module "bpy.types" {
     /**
      * Display style for UV edges
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     edge_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -3224,19 +3378,30 @@ declare module "bpy.types" {
     /**
      * The type of tilt interpolation for 3D, Bézier curves
      * Default: 'LINEAR'
-     * Items: {@link SplineTiltInterpolationItems}
+     * Items ({@link SplineTiltInterpolationItems}):
+     * - `LINEAR` Linear
+     * - `CARDINAL` Cardinal
+     * - `BSPLINE` BSpline
+     * - `EASE` Ease
      */
     tilt_interpolation: SplineTiltInterpolationItems;
     /**
      * The type of radius interpolation for Bézier curves
      * Default: 'LINEAR'
-     * Items: {@link SplineTiltInterpolationItems}
+     * Items ({@link SplineTiltInterpolationItems}):
+     * - `LINEAR` Linear
+     * - `CARDINAL` Cardinal
+     * - `BSPLINE` BSpline
+     * - `EASE` Ease
      */
     radius_interpolation: SplineTiltInterpolationItems;
     /**
      * The interpolation type for this curve element
      * Default: 'POLY'
-     * Items: {@link CurveSplinesNewTypeItems}
+     * Items ({@link CurveSplinesNewTypeItems}):
+     * - `POLY` Poly
+     * - `BEZIER` Bézier
+     * - `NURBS` Ease
      */
     type: CurveSplinesNewTypeItems;
     /**
@@ -3566,19 +3731,30 @@ declare module "bpy.types" {
     /**
      * Display Mode
      * Default: 'ANAGLYPH'
-     * Items: {@link Stereo3dDisplayItems}
+     * Items ({@link Stereo3dDisplayItems}):
+     * - `ANAGLYPH` Anaglyph: Render views for left and right eyes as two differently filtered colors in a single image (anaglyph glasses are required)
+     * - `INTERLACE` Interlace: Render views for left and right eyes interlaced in a single image (3D-ready monitor is required)
+     * - `TIMESEQUENTIAL` Time Sequential: Render alternate eyes (also known as page flip, quad buffer support in the graphic card is required)
+     * - `SIDEBYSIDE` Side-by-Side: Render views for left and right eyes side-by-side
+     * - `TOPBOTTOM` Top-Bottom: Render views for left and right eyes one above another
      */
     display_mode: Stereo3dDisplayItems;
     /**
      * Anaglyph Type
      * Default: 'RED_CYAN'
-     * Items: {@link Stereo3dAnaglyphTypeItems}
+     * Items ({@link Stereo3dAnaglyphTypeItems}):
+     * - `RED_CYAN` Red-Cyan
+     * - `GREEN_MAGENTA` Green-Magenta
+     * - `YELLOW_BLUE` Yellow-Blue
      */
     anaglyph_type: Stereo3dAnaglyphTypeItems;
     /**
      * Interlace Type
      * Default: 'ROW_INTERLEAVED'
-     * Items: {@link Stereo3dInterlaceTypeItems}
+     * Items ({@link Stereo3dInterlaceTypeItems}):
+     * - `ROW_INTERLEAVED` Row Interleaved
+     * - `COLUMN_INTERLEAVED` Column Interleaved
+     * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
      */
     interlace_type: Stereo3dInterlaceTypeItems;
     /**
@@ -3615,13 +3791,19 @@ declare module "bpy.types" {
     /**
      * Anaglyph Type
      * Default: 'RED_CYAN'
-     * Items: {@link Stereo3dAnaglyphTypeItems}
+     * Items ({@link Stereo3dAnaglyphTypeItems}):
+     * - `RED_CYAN` Red-Cyan
+     * - `GREEN_MAGENTA` Green-Magenta
+     * - `YELLOW_BLUE` Yellow-Blue
      */
     anaglyph_type: Stereo3dAnaglyphTypeItems;
     /**
      * Interlace Type
      * Default: 'ROW_INTERLEAVED'
-     * Items: {@link Stereo3dInterlaceTypeItems}
+     * Items ({@link Stereo3dInterlaceTypeItems}):
+     * - `ROW_INTERLEAVED` Row Interleaved
+     * - `COLUMN_INTERLEAVED` Column Interleaved
+     * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
      */
     interlace_type: Stereo3dInterlaceTypeItems;
     /**
@@ -3779,7 +3961,10 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'STUDIO' · Read-only
-     * Items: {@link StudioLightTypeItems}
+     * Items ({@link StudioLightTypeItems}):
+     * - `STUDIO` Studio
+     * - `WORLD` World
+     * - `MATCAP` MatCap
      */
     readonly type: StudioLightTypeItems;
     /**
@@ -3818,7 +4003,7 @@ declare module "bpy.types" {
     /**
      * Load studiolight from file
      * @param path File path where the studio light file can be found
-     * @param type The type for the new studio light Default: 'WORLD' Items: {@link StudioLightTypeItems}
+     * @param type The type for the new studio light Default: 'WORLD' Items ({@link StudioLightTypeItems}): - `STUDIO` Studio - `WORLD` World - `MATCAP` MatCap
      * @returns studio_light: Newly created StudioLight
      */
     load(path: string, type: StudioLightTypeItems): StudioLight;

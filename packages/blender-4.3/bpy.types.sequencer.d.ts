@@ -218,7 +218,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -404,7 +406,9 @@ declare module "bpy.types" {
     /**
      * Mode to load image views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -420,7 +424,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -517,7 +523,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -608,7 +616,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -714,7 +724,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -820,7 +832,9 @@ declare module "bpy.types" {
     /**
      * Mode to load movie views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -836,7 +850,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -1040,7 +1056,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link EffectSequenceAlphaModeItems}
+     * Items ({@link EffectSequenceAlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: EffectSequenceAlphaModeItems;
     /**
@@ -1337,7 +1355,17 @@ declare module "bpy.types" {
     /**
      * Color tag for a strip
      * Default: 'COLOR_01'
-     * Items: {@link StripColorItems}
+     * Items ({@link StripColorItems}):
+     * - `NONE` None: Assign no color tag to the collection
+     * - `COLOR_01` Color 01
+     * - `COLOR_02` Color 02
+     * - `COLOR_03` Color 03
+     * - `COLOR_04` Color 04
+     * - `COLOR_05` Color 05
+     * - `COLOR_06` Color 06
+     * - `COLOR_07` Color 07
+     * - `COLOR_08` Color 08
+     * - `COLOR_09` Color 09
      */
     color_tag: StripColorItems;
     /**
@@ -1401,7 +1429,7 @@ declare module "bpy.types" {
     /**
      * Split Sequence
      * @param frame Frame where to split the strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param split_method Default: 'SOFT' Items: {@link SequenceSplitSplitMethodItems}
+     * @param split_method Default: 'SOFT' Items ({@link SequenceSplitSplitMethodItems}): - `SOFT` Soft - `HARD` Hard
      * @returns sequence: Right side Sequence
      */
     split(frame: number, split_method: SequenceSplitSplitMethodItems): Sequence | null;

@@ -17,7 +17,26 @@ declare module "bpy.types" {
     /**
      * Space data type
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Video editing tools
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly type: AreaTypeItems;
     /**
@@ -92,7 +111,11 @@ declare module "bpy.types" {
     /**
      * Display type for mask splines
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     mask_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -108,7 +131,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link MaskOverlayModeItems}
+     * Items ({@link MaskOverlayModeItems}):
+     * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+     * - `COMBINED` Combined: Combine space background image with the mask
      */
     mask_overlay_mode: MaskOverlayModeItems;
     /**
@@ -119,7 +144,9 @@ declare module "bpy.types" {
     /**
      * Editing context being displayed
      * Default: 'TRACKING'
-     * Items: {@link ClipEditorModeItems}
+     * Items ({@link ClipEditorModeItems}):
+     * - `TRACKING` Tracking: Show tracking and solving tools
+     * - `MASK` Mask: Show mask editing tools
      */
     mode: ClipEditorModeItems;
     /**
@@ -513,7 +540,9 @@ declare module "bpy.types" {
     /**
      * Type of the File Editor view (regular file browsing or asset browsing)
      * Default: 'FILES'
-     * Items: {@link SpaceFileBrowseModeItems}
+     * Items ({@link SpaceFileBrowseModeItems}):
+     * - `FILES` File Browser
+     * - `ASSETS` Asset Browser
      */
     browse_mode: SpaceFileBrowseModeItems;
     /**
@@ -630,7 +659,9 @@ declare module "bpy.types" {
     /**
      * Editing context being displayed
      * Default: 'FCURVES'
-     * Items: {@link SpaceGraphModeItems}
+     * Items ({@link SpaceGraphModeItems}):
+     * - `FCURVES` Graph Editor: Edit animation/keyframes displayed as 2D curves
+     * - `DRIVERS` Drivers: Edit drivers
      */
     mode: SpaceGraphModeItems;
     /**
@@ -822,7 +853,11 @@ declare module "bpy.types" {
     /**
      * Editing context being displayed
      * Default: 'VIEW'
-     * Items: {@link SpaceImageModeAllItems}
+     * Items ({@link SpaceImageModeAllItems}):
+     * - `VIEW` View: View the image
+     * - `UV` UV Editor: UV edit in mesh editmode
+     * - `PAINT` Paint: 2D image painting mode
+     * - `MASK` Mask: Mask editing
      */
     mode: SpaceImageModeAllItems;
     /**
@@ -842,7 +877,12 @@ declare module "bpy.types" {
     /**
      * Rotation/Scaling Pivot
      * Default: 'BOUNDING_BOX_CENTER'
-     * Items: {@link TransformPivotFullItems}
+     * Items ({@link TransformPivotFullItems}):
+     * - `BOUNDING_BOX_CENTER` Bounding Box Center: Pivot around bounding box center of selected object(s)
+     * - `CURSOR` 3D Cursor: Pivot around the 3D cursor
+     * - `INDIVIDUAL_ORIGINS` Individual Origins: Pivot around each object's own origin
+     * - `MEDIAN_POINT` Median Point: Pivot around the median point of selected objects
+     * - `ACTIVE_ELEMENT` Active Element: Pivot around active object
      */
     pivot_point: TransformPivotFullItems;
     /**
@@ -896,7 +936,11 @@ declare module "bpy.types" {
     /**
      * Display type for mask splines
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     mask_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -912,7 +956,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link MaskOverlayModeItems}
+     * Items ({@link MaskOverlayModeItems}):
+     * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+     * - `COMBINED` Combined: Combine space background image with the mask
      */
     mask_overlay_mode: MaskOverlayModeItems;
     /**
@@ -1327,7 +1373,46 @@ declare module "bpy.types" {
     /**
      * Data-block type to show
      * Default: 'ACTION'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     filter_id_type: IdTypeItems;
     /**
@@ -1462,7 +1547,10 @@ declare module "bpy.types" {
     /**
      * Type of the Sequencer view (sequencer, preview or both)
      * Default: 'SEQUENCER'
-     * Items: {@link SpaceSequencerViewTypeItems}
+     * Items ({@link SpaceSequencerViewTypeItems}):
+     * - `SEQUENCER` Sequencer
+     * - `PREVIEW` Preview
+     * - `SEQUENCER_PREVIEW` Sequencer & Preview
      */
     view_type: SpaceSequencerViewTypeItems;
     /**
@@ -1666,13 +1754,25 @@ declare module "bpy.types" {
     /**
      * Part of the geometry to display data from
      * Default: 'MESH'
-     * Items: {@link GeometryComponentTypeItems}
+     * Items ({@link GeometryComponentTypeItems}):
+     * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
+     * - `POINTCLOUD` Point Cloud: Point cloud component containing only point data
+     * - `CURVE` Curve: Curve component containing spline and control point data
+     * - `INSTANCES` Instances: Instances of objects or collections
+     * - `GREASEPENCIL` Grease Pencil: Grease Pencil component containing layers and curves data
      */
     geometry_component_type: GeometryComponentTypeItems;
     /**
      * Attribute domain to display
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
     /**

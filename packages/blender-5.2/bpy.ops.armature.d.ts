@@ -64,7 +64,10 @@ declare module "bpy.ops" {
       /**
        * Axis to tag names with
        * Default: 'XAXIS'
-       * Items: {@link ArmatureAutosideNamesTypeItems}
+       * Items ({@link ArmatureAutosideNamesTypeItems}):
+       * - `XAXIS` X-Axis: Left/Right
+       * - `YAXIS` Y-Axis: Front/Back
+       * - `ZAXIS` Z-Axis: Top/Bottom
        */
       type?: bpy_types.ArmatureAutosideNamesTypeItems;
     }>;
@@ -205,7 +208,9 @@ declare module "bpy.ops" {
       /**
        * Direction to move the active Bone Collection towards
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -498,7 +503,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -512,7 +521,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'PARENT'
-       * Items: {@link ArmatureSelectHierarchyDirectionItems}
+       * Items ({@link ArmatureSelectHierarchyDirectionItems}):
+       * - `PARENT` Select Parent
+       * - `CHILD` Select Child
        */
       direction?: bpy_types.ArmatureSelectHierarchyDirectionItems;
       /**

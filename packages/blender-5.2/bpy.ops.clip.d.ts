@@ -156,7 +156,10 @@ declare module "bpy.ops" {
       /**
        * Cleanup action to execute
        * Default: 'SELECT'
-       * Items: {@link MovieTrackingSettingsCleanActionItems}
+       * Items ({@link MovieTrackingSettingsCleanActionItems}):
+       * - `SELECT` Select: Select unclean tracks
+       * - `DELETE_TRACK` Delete Track: Delete unclean tracks
+       * - `DELETE_SEGMENTS` Delete Segments: Delete unclean segments of tracks
        */
       action?: bpy_types.MovieTrackingSettingsCleanActionItems;
     }>;
@@ -287,7 +290,10 @@ declare module "bpy.ops" {
       /**
        * Disable action to execute
        * Default: 'DISABLE'
-       * Items: {@link ClipDisableMarkersActionItems}
+       * Items ({@link ClipDisableMarkersActionItems}):
+       * - `DISABLE` Disable: Disable selected markers
+       * - `ENABLE` Enable: Enable selected markers
+       * - `TOGGLE` Toggle: Toggle disabled flag for selected markers
        */
       action?: bpy_types.ClipDisableMarkersActionItems;
     }>;
@@ -376,7 +382,10 @@ declare module "bpy.ops" {
       /**
        * Disable action to execute
        * Default: 'DISABLE'
-       * Items: {@link ClipDisableMarkersActionItems}
+       * Items ({@link ClipDisableMarkersActionItems}):
+       * - `DISABLE` Disable: Disable selected markers
+       * - `ENABLE` Enable: Enable selected markers
+       * - `TOGGLE` Toggle: Toggle disabled flag for selected markers
        */
       action?: bpy_types.ClipDisableMarkersActionItems;
     }>;
@@ -406,7 +415,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -530,7 +543,9 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'TRACKING'
-       * Items: {@link ClipEditorModeItems}
+       * Items ({@link ClipEditorModeItems}):
+       * - `TRACKING` Tracking: Show tracking and solving tools
+       * - `MASK` Mask: Show mask editing tools
        */
       mode?: bpy_types.ClipEditorModeItems;
     }>;
@@ -691,7 +706,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -769,7 +788,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -813,7 +836,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -849,7 +875,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -906,7 +935,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;

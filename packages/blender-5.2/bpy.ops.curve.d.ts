@@ -17,7 +17,39 @@ declare module "bpy.ops" {
     /**
      * Mode
      * Default: 'TRANSLATION'
-     * Items: {@link TransformModeTypeItems}
+     * Items ({@link TransformModeTypeItems}):
+     * - `INIT` Init
+     * - `DUMMY` Dummy
+     * - `TRANSLATION` Translation
+     * - `ROTATION` Rotation
+     * - `RESIZE` Resize
+     * - `SKIN_RESIZE` Skin Resize
+     * - `TOSPHERE` To Sphere
+     * - `SHEAR` Shear
+     * - `BEND` Bend
+     * - `SHRINKFATTEN` Shrink/Fatten
+     * - `TILT` Tilt
+     * - `TRACKBALL` Trackball
+     * - `PUSHPULL` Push/Pull
+     * - `CREASE` Crease
+     * - `VERTEX_CREASE` Vertex Crease
+     * - `MIRROR` Mirror
+     * - `BONE_SIZE` Bone Size
+     * - `BONE_ENVELOPE` Bone Envelope
+     * - `BONE_ENVELOPE_DIST` Bone Envelope Distance
+     * - `CURVE_SHRINKFATTEN` Curve Shrink/Fatten
+     * - `MASK_SHRINKFATTEN` Mask Shrink/Fatten
+     * - `BONE_ROLL` Bone Roll
+     * - `TIME_TRANSLATE` Time Translate
+     * - `TIME_SLIDE` Time Slide
+     * - `TIME_SCALE` Time Scale
+     * - `TIME_EXTEND` Time Extend
+     * - `BAKE_TIME` Bake Time
+     * - `BWEIGHT` Bevel Weight
+     * - `ALIGN` Align
+     * - `EDGESLIDE` Edge Slide
+     * - `SEQSLIDE` Sequence Slide
+     * - `GPENCIL_OPACITY` Grease Pencil Opacity
      */
     mode?: bpy_types.TransformModeTypeItems;
   }
@@ -101,7 +133,9 @@ declare module "bpy.ops" {
       /**
        * Fit Method
        * Default: 'REFIT'
-       * Items: {@link CurveFitMethodItems}
+       * Items ({@link CurveFitMethodItems}):
+       * - `REFIT` Refit: Incrementally refit the curve (high quality)
+       * - `SPLIT` Split: Split the curve until the tolerance is met (fast)
        */
       fit_method?: bpy_types.CurveFitMethodItems;
       /**
@@ -276,7 +310,9 @@ declare module "bpy.ops" {
       /**
        * Type of the extruded handle
        * Default: 'VECTOR'
-       * Items: {@link ExtrudeHandleItems}
+       * Items ({@link ExtrudeHandleItems}):
+       * - `AUTO` Auto
+       * - `VECTOR` Vector
        */
       extrude_handle?: bpy_types.ExtrudeHandleItems;
       /**
@@ -348,7 +384,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -388,7 +427,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -428,7 +470,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -468,7 +513,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -508,7 +556,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -561,7 +612,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -649,7 +704,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;
@@ -677,7 +734,10 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CompareItems}
+       * Items ({@link CompareItems}):
+       * - `EQUAL` Equal
+       * - `GREATER` Greater
+       * - `LESS` Less
        */
       compare?: bpy_types.CompareItems;
       /**

@@ -38,7 +38,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -78,7 +81,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -167,7 +173,11 @@ declare module "bpy.ops" {
       /**
        * Curve type
        * Default: 'POLY'
-       * Items: {@link CurvesTypeItems}
+       * Items ({@link CurvesTypeItems}):
+       * - `CATMULL_ROM` Catmull Rom
+       * - `POLY` Poly
+       * - `BEZIER` Bézier
+       * - `NURBS` NURBS
        */
       type?: bpy_types.CurvesTypeItems;
       /**
@@ -204,7 +214,9 @@ declare module "bpy.ops" {
       /**
        * Fit Method
        * Default: 'REFIT'
-       * Items: {@link CurveFitMethodItems}
+       * Items ({@link CurveFitMethodItems}):
+       * - `REFIT` Refit: Incrementally refit the curve (high quality)
+       * - `SPLIT` Split: Split the curve until the tolerance is met (fast)
        */
       fit_method?: bpy_types.CurveFitMethodItems;
       /**
@@ -308,7 +320,12 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'AUTO'
-       * Items: {@link CurvesHandleTypeSetTypeItems}
+       * Items ({@link CurvesHandleTypeSetTypeItems}):
+       * - `AUTO` Auto: The location is automatically calculated to be smooth
+       * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+       * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
+       * - `FREE_ALIGN` Free: The handle can be moved anywhere, and does not influence the point's other handle
+       * - `TOGGLE_FREE_ALIGN` Toggle Free/Align: Replace Free handles with Align, and all Align with Free handles
        */
       type?: bpy_types.CurvesHandleTypeSetTypeItems;
     }>;
@@ -351,7 +368,9 @@ declare module "bpy.ops" {
       /**
        * Type of the extruded handle
        * Default: 'VECTOR'
-       * Items: {@link ExtrudeHandleItems}
+       * Items ({@link ExtrudeHandleItems}):
+       * - `AUTO` Auto
+       * - `VECTOR` Vector
        */
       extrude_handle?: bpy_types.ExtrudeHandleItems;
       /**
@@ -405,7 +424,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -489,7 +512,9 @@ declare module "bpy.ops" {
       /**
        * Domain
        * Default: 'POINT'
-       * Items: {@link AttributeCurvesDomainItems}
+       * Items ({@link AttributeCurvesDomainItems}):
+       * - `POINT` Control Point
+       * - `CURVE` Curve
        * Hidden option.
        */
       domain?: bpy_types.AttributeCurvesDomainItems;

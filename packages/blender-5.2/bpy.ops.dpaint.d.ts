@@ -48,7 +48,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'CANVAS'
-       * Items: {@link PropDynamicpaintTypeItems}
+       * Items ({@link PropDynamicpaintTypeItems}):
+       * - `CANVAS` Canvas
+       * - `BRUSH` Brush
        */
       type?: bpy_types.PropDynamicpaintTypeItems;
     }>;

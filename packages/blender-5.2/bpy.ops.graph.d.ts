@@ -12,7 +12,39 @@ declare module "bpy.ops" {
     /**
      * Mode
      * Default: 'TRANSLATION'
-     * Items: {@link TransformModeTypeItems}
+     * Items ({@link TransformModeTypeItems}):
+     * - `INIT` Init
+     * - `DUMMY` Dummy
+     * - `TRANSLATION` Translation
+     * - `ROTATION` Rotation
+     * - `RESIZE` Resize
+     * - `SKIN_RESIZE` Skin Resize
+     * - `TOSPHERE` To Sphere
+     * - `SHEAR` Shear
+     * - `BEND` Bend
+     * - `SHRINKFATTEN` Shrink/Fatten
+     * - `TILT` Tilt
+     * - `TRACKBALL` Trackball
+     * - `PUSHPULL` Push/Pull
+     * - `CREASE` Crease
+     * - `VERTEX_CREASE` Vertex Crease
+     * - `MIRROR` Mirror
+     * - `BONE_SIZE` Bone Size
+     * - `BONE_ENVELOPE` Bone Envelope
+     * - `BONE_ENVELOPE_DIST` Bone Envelope Distance
+     * - `CURVE_SHRINKFATTEN` Curve Shrink/Fatten
+     * - `MASK_SHRINKFATTEN` Mask Shrink/Fatten
+     * - `BONE_ROLL` Bone Roll
+     * - `TIME_TRANSLATE` Time Translate
+     * - `TIME_SLIDE` Time Slide
+     * - `TIME_SCALE` Time Scale
+     * - `TIME_EXTEND` Time Extend
+     * - `BAKE_TIME` Bake Time
+     * - `BWEIGHT` Bevel Weight
+     * - `ALIGN` Align
+     * - `EDGESLIDE` Edge Slide
+     * - `SEQSLIDE` Sequence Slide
+     * - `GPENCIL_OPACITY` Grease Pencil Opacity
      */
     mode?: bpy_types.TransformModeTypeItems;
   }
@@ -342,7 +374,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'AUTO'
-       * Items: {@link BeztripleInterpolationEasingItems}
+       * Items ({@link BeztripleInterpolationEasingItems}):
+       * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+       * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+       * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+       * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
        */
       type?: bpy_types.BeztripleInterpolationEasingItems;
     }>;
@@ -386,7 +422,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'CONSTANT'
-       * Items: {@link ActionExtrapolationTypeTypeItems}
+       * Items ({@link ActionExtrapolationTypeTypeItems}):
+       * - `CONSTANT` Constant Extrapolation: Values on endpoint keyframes are held
+       * - `LINEAR` Linear Extrapolation: Straight-line slope of end segments are extended past the endpoint keyframes
+       * - `MAKE_CYCLIC` Make Cyclic (F-Modifier): Add Cycles F-Modifier if one does not exist already
+       * - `CLEAR_CYCLIC` Clear Cyclic (F-Modifier): Remove Cycles F-Modifier if not needed anymore
        */
       type?: bpy_types.ActionExtrapolationTypeTypeItems;
     }>;
@@ -399,7 +439,16 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'NULL'
-       * Items: {@link FmodifierTypeItems}
+       * Items ({@link FmodifierTypeItems}):
+       * - `NULL` Invalid
+       * - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial
+       * - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos
+       * - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements
+       * - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence
+       * - `NOISE` Noise: Add pseudo-random noise on top of F-Curves
+       * - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve
+       * - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look
+       * - `SMOOTH` Smooth (Gaussian): Smooth curve using Gaussian smoothing
        */
       type?: bpy_types.FmodifierTypeItems;
       /**
@@ -431,7 +480,16 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'GENERATOR'
-       * Items: {@link FmodifierTypeItems}
+       * Items ({@link FmodifierTypeItems}):
+       * - `NULL` Invalid
+       * - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial
+       * - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos
+       * - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements
+       * - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence
+       * - `NOISE` Noise: Add pseudo-random noise on top of F-Curves
+       * - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve
+       * - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look
+       * - `SMOOTH` Smooth (Gaussian): Smooth curve using Gaussian smoothing
        */
       type?: bpy_types.FmodifierTypeItems;
     }>;
@@ -501,7 +559,12 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'FREE'
-       * Items: {@link KeyframeHandleTypeItems}
+       * Items ({@link KeyframeHandleTypeItems}):
+       * - `FREE` Free: Completely independent manually set handle
+       * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+       * - `VECTOR` Vector: Automatic handles that create straight lines
+       * - `AUTO` Automatic: Automatic handles that create smooth curves
+       * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
        */
       type?: bpy_types.KeyframeHandleTypeItems;
     }>;
@@ -526,7 +589,20 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'CONSTANT'
-       * Items: {@link KeyframeInterpolationItems}
+       * Items ({@link KeyframeInterpolationItems}):
+       * - `CONSTANT` Constant: No interpolation, value of A gets held until B is encountered
+       * - `LINEAR` Linear: Straight-line interpolation between A and B (i.e. no ease in/out)
+       * - `BEZIER` Bézier: Smooth interpolation between A and B, with some control over curve shape
+       * - `SINE` Sinusoidal: Sinusoidal easing (weakest, almost linear but with a slight curvature)
+       * - `QUAD` Quadratic: Quadratic easing
+       * - `CUBIC` Cubic: Cubic easing
+       * - `QUART` Quartic: Quartic easing
+       * - `QUINT` Quintic: Quintic easing
+       * - `EXPO` Exponential: Exponential easing (dramatic)
+       * - `CIRC` Circular: Circular easing (strongest and most dynamic)
+       * - `BACK` Back: Cubic easing with overshoot and settle
+       * - `BOUNCE` Bounce: Exponentially decaying parabolic bounce, like when objects collide
+       * - `ELASTIC` Elastic: Exponentially decaying sine wave, like an elastic band
        */
       type?: bpy_types.KeyframeInterpolationItems;
     }>;
@@ -615,19 +691,32 @@ declare module "bpy.ops" {
       /**
        * Paste time offset of keys
        * Default: 'START'
-       * Items: {@link KeyframePasteOffsetItems}
+       * Items ({@link KeyframePasteOffsetItems}):
+       * - `START` Frame Start: Paste keys starting at current frame
+       * - `END` Frame End: Paste keys ending at current frame
+       * - `RELATIVE` Frame Relative: Paste keys relative to the current frame when copying
+       * - `NONE` No Offset: Paste keys from original time
        */
       offset?: bpy_types.KeyframePasteOffsetItems;
       /**
        * Paste keys with a value offset
        * Default: 'NONE'
-       * Items: {@link KeyframePasteOffsetValueItems}
+       * Items ({@link KeyframePasteOffsetValueItems}):
+       * - `LEFT_KEY` Left Key: Paste keys with the first key matching the key left of the cursor
+       * - `RIGHT_KEY` Right Key: Paste keys with the last key matching the key right of the cursor
+       * - `CURRENT_FRAME` Current Frame Value: Paste keys relative to the value of the curve under the cursor
+       * - `CURSOR_VALUE` Cursor Value: Paste keys relative to the Y-Position of the cursor
+       * - `NONE` No Offset: Paste keys with the same value as they were copied
        */
       value_offset?: bpy_types.KeyframePasteOffsetValueItems;
       /**
        * Method of merging pasted keys and existing
        * Default: 'MIX'
-       * Items: {@link KeyframePasteMergeItems}
+       * Items ({@link KeyframePasteMergeItems}):
+       * - `MIX` Mix: Overlay existing with new keys
+       * - `OVER_ALL` Overwrite All: Replace all keys
+       * - `OVER_RANGE` Overwrite Range: Overwrite keys in pasted range
+       * - `OVER_RANGE_ALL` Overwrite Entire Range: Overwrite keys in pasted range, using the range of all copied keys
        */
       merge?: bpy_types.KeyframePasteMergeItems;
       /**
@@ -712,7 +801,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -776,7 +869,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -812,7 +908,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -835,7 +934,11 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'KEYS'
-       * Items: {@link ActionSelectColumnModeItems}
+       * Items ({@link ActionSelectColumnModeItems}):
+       * - `KEYS` On Selected Keyframes
+       * - `CFRA` On Current Frame
+       * - `MARKERS_COLUMN` On Selected Markers
+       * - `MARKERS_BETWEEN` Between Min/Max Selected Markers
        * Hidden option.
        */
       mode?: bpy_types.ActionSelectColumnModeItems;
@@ -849,19 +952,28 @@ declare module "bpy.ops" {
       /**
        * Effect on the left handle
        * Default: 'SELECT'
-       * Items: {@link GraphSelectKeyHandlesLeftHandleActionItems}
+       * Items ({@link GraphSelectKeyHandlesLeftHandleActionItems}):
+       * - `SELECT` Select
+       * - `DESELECT` Deselect
+       * - `KEEP` Keep: Leave as is
        */
       left_handle_action?: bpy_types.GraphSelectKeyHandlesLeftHandleActionItems;
       /**
        * Effect on the right handle
        * Default: 'SELECT'
-       * Items: {@link GraphSelectKeyHandlesLeftHandleActionItems}
+       * Items ({@link GraphSelectKeyHandlesLeftHandleActionItems}):
+       * - `SELECT` Select
+       * - `DESELECT` Deselect
+       * - `KEEP` Keep: Leave as is
        */
       right_handle_action?: bpy_types.GraphSelectKeyHandlesLeftHandleActionItems;
       /**
        * Effect on the key itself
        * Default: 'KEEP'
-       * Items: {@link GraphSelectKeyHandlesLeftHandleActionItems}
+       * Items ({@link GraphSelectKeyHandlesLeftHandleActionItems}):
+       * - `SELECT` Select
+       * - `DESELECT` Deselect
+       * - `KEEP` Keep: Leave as is
        */
       key_action?: bpy_types.GraphSelectKeyHandlesLeftHandleActionItems;
     }>;
@@ -899,7 +1011,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -1135,7 +1250,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;

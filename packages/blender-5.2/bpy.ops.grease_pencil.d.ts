@@ -158,13 +158,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**
@@ -211,7 +217,11 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'POLY'
-       * Items: {@link CurvesTypeItems}
+       * Items ({@link CurvesTypeItems}):
+       * - `CATMULL_ROM` Catmull Rom
+       * - `POLY` Poly
+       * - `BEZIER` Bézier
+       * - `NURBS` NURBS
        */
       type?: bpy_types.CurvesTypeItems;
       /**
@@ -485,7 +495,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link LayersItems}
+       * Items ({@link LayersItems}):
+       * - `ACTIVE` Active
+       * - `ALL` All Layers
        */
       layers?: bpy_types.LayersItems;
       /**
@@ -501,7 +513,10 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link FlipItems}
+       * Items ({@link FlipItems}):
+       * - `NONE` No Flip
+       * - `FLIP` Flip
+       * - `AUTO` Automatic
        */
       flip?: bpy_types.FlipItems;
       /**
@@ -529,7 +544,9 @@ declare module "bpy.ops" {
       /**
        * Layers included in the interpolation
        * Default: 'ACTIVE'
-       * Items: {@link LayersItems}
+       * Items ({@link LayersItems}):
+       * - `ACTIVE` Active
+       * - `ALL` All Layers
        */
       layers?: bpy_types.LayersItems;
       /**
@@ -545,7 +562,10 @@ declare module "bpy.ops" {
       /**
        * Invert destination stroke to match start and end with source stroke
        * Default: 'AUTO'
-       * Items: {@link FlipItems}
+       * Items ({@link FlipItems}):
+       * - `NONE` No Flip
+       * - `FLIP` Flip
+       * - `AUTO` Automatic
        */
       flip?: bpy_types.FlipItems;
       /**
@@ -590,7 +610,11 @@ declare module "bpy.ops" {
       /**
        * Which ends of the segment between the preceding and following Grease Pencil frames easing interpolation is applied to
        * Default: 'EASE_IN'
-       * Items: {@link BeztripleInterpolationEasingItems}
+       * Items ({@link BeztripleInterpolationEasingItems}):
+       * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+       * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+       * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+       * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
        */
       easing?: bpy_types.BeztripleInterpolationEasingItems;
       /**
@@ -802,7 +826,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -830,7 +856,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -1059,7 +1087,9 @@ declare module "bpy.ops" {
       /**
        * Type of the extruded handle
        * Default: 'VECTOR'
-       * Items: {@link ExtrudeHandleItems}
+       * Items ({@link ExtrudeHandleItems}):
+       * - `AUTO` Auto
+       * - `VECTOR` Vector
        */
       extrude_handle?: bpy_types.ExtrudeHandleItems;
       /**
@@ -1112,7 +1142,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'ARC'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1130,7 +1166,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'BOX'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1148,7 +1190,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'CIRCLE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1166,7 +1214,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'CURVE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1184,7 +1238,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'LINE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1202,7 +1262,13 @@ declare module "bpy.ops" {
       /**
        * Type of shape
        * Default: 'POLYLINE'
-       * Items: {@link GreasePencilPrimitiveArcTypeItems}
+       * Items ({@link GreasePencilPrimitiveArcTypeItems}):
+       * - `BOX` Box
+       * - `LINE` Line
+       * - `POLYLINE` Polyline
+       * - `CIRCLE` Circle
+       * - `ARC` Arc
+       * - `CURVE` Curve
        */
       type?: bpy_types.GreasePencilPrimitiveArcTypeItems;
     }>;
@@ -1310,13 +1376,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**
@@ -1348,7 +1420,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1450,7 +1526,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;
@@ -1550,7 +1628,11 @@ declare module "bpy.ops" {
       /**
        * Curve type
        * Default: 'POLY'
-       * Items: {@link CurvesTypeItems}
+       * Items ({@link CurvesTypeItems}):
+       * - `CATMULL_ROM` Catmull Rom
+       * - `POLY` Poly
+       * - `BEZIER` Bézier
+       * - `NURBS` NURBS
        */
       type?: bpy_types.CurvesTypeItems;
       /**
@@ -1568,7 +1650,12 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'AUTO'
-       * Items: {@link CurvesHandleTypeSetTypeItems}
+       * Items ({@link CurvesHandleTypeSetTypeItems}):
+       * - `AUTO` Auto: The location is automatically calculated to be smooth
+       * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+       * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
+       * - `FREE_ALIGN` Free: The handle can be moved anywhere, and does not influence the point's other handle
+       * - `TOGGLE_FREE_ALIGN` Toggle Free/Align: Replace Free handles with Align, and all Align with Free handles
        */
       type?: bpy_types.CurvesHandleTypeSetTypeItems;
     }>;
@@ -1594,7 +1681,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'POINT'
-       * Items: {@link GreasePencilSelectmodeItems}
+       * Items ({@link GreasePencilSelectmodeItems}):
+       * - `POINT` Point: Select only points
+       * - `STROKE` Stroke: Select all stroke points
+       * - `SEGMENT` Segment: Select all stroke points between other strokes
        * Hidden option.
        */
       mode?: bpy_types.GreasePencilSelectmodeItems;
@@ -1711,7 +1801,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
     }>;
@@ -1942,13 +2035,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**
@@ -1967,7 +2066,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -1990,7 +2092,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -2018,7 +2123,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
     }>;
@@ -2031,7 +2139,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -2054,7 +2165,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'BOTH'
-       * Items: {@link GreasePencilStrokeResetVertexColorModeItems}
+       * Items ({@link GreasePencilStrokeResetVertexColorModeItems}):
+       * - `STROKE` Stroke
+       * - `FILL` Fill
+       * - `BOTH` Stroke & Fill
        */
       mode?: bpy_types.GreasePencilStrokeResetVertexColorModeItems;
       /**
@@ -2137,13 +2251,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**

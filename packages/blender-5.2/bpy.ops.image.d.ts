@@ -59,13 +59,20 @@ declare module "bpy.ops" {
       /**
        * Texture interpolation
        * Default: 'Linear'
-       * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+       * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+       * - `Linear` Linear: Linear interpolation
+       * - `Closest` Closest: No interpolation (sample closest texel)
+       * - `Cubic` Cubic: Cubic interpolation
+       * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
        */
       interpolation?: bpy_types.ShaderNodeTexEnvironmentInterpolationItems;
       /**
        * How the image is extrapolated past its original bounds
        * Default: 'CLIP'
-       * Items: {@link ImageConvertToMeshPlaneExtensionItems}
+       * Items ({@link ImageConvertToMeshPlaneExtensionItems}):
+       * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+       * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+       * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
        */
       extension?: bpy_types.ImageConvertToMeshPlaneExtensionItems;
       /**
@@ -81,7 +88,10 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ShaderItems}
+       * Items ({@link ShaderItems}):
+       * - `PRINCIPLED` Principled: Principled shader
+       * - `SHADELESS` Shadeless: Only visible to camera and reflections
+       * - `EMISSION` Emission: Emission shader
        */
       shader?: bpy_types.ShaderItems;
       /**
@@ -97,7 +107,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link RenderMethodItems}
+       * Items ({@link RenderMethodItems}):
+       * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
+       * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
        */
       render_method?: bpy_types.RenderMethodItems;
       /**
@@ -316,7 +328,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -353,13 +369,20 @@ declare module "bpy.ops" {
       /**
        * Texture interpolation
        * Default: 'Linear'
-       * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+       * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+       * - `Linear` Linear: Linear interpolation
+       * - `Closest` Closest: No interpolation (sample closest texel)
+       * - `Cubic` Cubic: Cubic interpolation
+       * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
        */
       interpolation?: bpy_types.ShaderNodeTexEnvironmentInterpolationItems;
       /**
        * How the image is extrapolated past its original bounds
        * Default: 'CLIP'
-       * Items: {@link ImageConvertToMeshPlaneExtensionItems}
+       * Items ({@link ImageConvertToMeshPlaneExtensionItems}):
+       * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+       * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+       * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
        */
       extension?: bpy_types.ImageConvertToMeshPlaneExtensionItems;
       /**
@@ -375,7 +398,10 @@ declare module "bpy.ops" {
       /**
        * Node shader to use
        * Default: 'PRINCIPLED'
-       * Items: {@link ShaderItems}
+       * Items ({@link ShaderItems}):
+       * - `PRINCIPLED` Principled: Principled shader
+       * - `SHADELESS` Shadeless: Only visible to camera and reflections
+       * - `EMISSION` Emission: Emission shader
        */
       shader?: bpy_types.ShaderItems;
       /**
@@ -391,7 +417,9 @@ declare module "bpy.ops" {
       /**
        * Render Method
        * Default: 'DITHERED'
-       * Items: {@link RenderMethodItems}
+       * Items ({@link RenderMethodItems}):
+       * - `DITHERED` Dithered: Allows for grayscale hashed transparency, and compatible with render passes and ray-tracing. Also known as deferred rendering.
+       * - `BLENDED` Blended: Allows for colored transparency, but incompatible with render passes and ray-tracing. Also known as forward rendering.
        */
       render_method?: bpy_types.RenderMethodItems;
       /**
@@ -418,7 +446,10 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -621,7 +652,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -804,7 +838,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1077,7 +1115,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1344,7 +1386,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1394,7 +1440,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -1432,7 +1481,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -1471,7 +1523,12 @@ declare module "bpy.ops" {
       /**
        * How to unpack
        * Default: 'USE_LOCAL'
-       * Items: {@link UnpackMethodItems}
+       * Items ({@link UnpackMethodItems}):
+       * - `REMOVE` Remove Pack
+       * - `USE_LOCAL` Use Local File
+       * - `WRITE_LOCAL` Write Local File (overwrite existing)
+       * - `USE_ORIGINAL` Use Original File
+       * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
        */
       method?: bpy_types.UnpackMethodItems;
       /**

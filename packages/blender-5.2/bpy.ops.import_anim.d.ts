@@ -78,13 +78,25 @@ declare module "bpy.ops" {
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link AxisForwardItems}
+       * Items ({@link AxisForwardItems}):
+       * - `X` X Forward
+       * - `Y` Y Forward
+       * - `Z` Z Forward
+       * - `-X` -X Forward
+       * - `-Y` -Y Forward
+       * - `-Z` -Z Forward
        */
       axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link AxisUpItems}
+       * Items ({@link AxisUpItems}):
+       * - `X` X Up
+       * - `Y` Y Up
+       * - `Z` Z Up
+       * - `-X` -X Up
+       * - `-Y` -Y Up
+       * - `-Z` -Z Up
        */
       axis_up?: bpy_types.AxisUpItems;
     }>;

@@ -130,13 +130,25 @@ declare module "bpy.ops" {
       /**
        * Primary Bone Axis
        * Default: 'Y'
-       * Items: {@link ExportSceneFbxPrimaryBoneAxisItems}
+       * Items ({@link ExportSceneFbxPrimaryBoneAxisItems}):
+       * - `X` X Axis
+       * - `Y` Y Axis
+       * - `Z` Z Axis
+       * - `-X` -X Axis
+       * - `-Y` -Y Axis
+       * - `-Z` -Z Axis
        */
       primary_bone_axis?: bpy_types.ExportSceneFbxPrimaryBoneAxisItems;
       /**
        * Secondary Bone Axis
        * Default: 'X'
-       * Items: {@link ExportSceneFbxPrimaryBoneAxisItems}
+       * Items ({@link ExportSceneFbxPrimaryBoneAxisItems}):
+       * - `X` X Axis
+       * - `Y` Y Axis
+       * - `Z` Z Axis
+       * - `-X` -X Axis
+       * - `-Y` -Y Axis
+       * - `-Z` -Z Axis
        */
       secondary_bone_axis?: bpy_types.ExportSceneFbxPrimaryBoneAxisItems;
       /**
@@ -147,19 +159,33 @@ declare module "bpy.ops" {
       /**
        * Behavior when the name of an imported material conflicts with an existing material
        * Default: 'MAKE_UNIQUE'
-       * Items: {@link ImportSceneFbxMtlNameCollisionModeItems}
+       * Items ({@link ImportSceneFbxMtlNameCollisionModeItems}):
+       * - `MAKE_UNIQUE` Make Unique: Import each FBX material as a unique Blender material
+       * - `REFERENCE_EXISTING` Reference Existing: If a material with the same name already exists, reference that instead of importing
        */
       mtl_name_collision_mode?: bpy_types.ImportSceneFbxMtlNameCollisionModeItems;
       /**
        * Forward
        * Default: '-Z'
-       * Items: {@link AxisForwardItems}
+       * Items ({@link AxisForwardItems}):
+       * - `X` X Forward
+       * - `Y` Y Forward
+       * - `Z` Z Forward
+       * - `-X` -X Forward
+       * - `-Y` -Y Forward
+       * - `-Z` -Z Forward
        */
       axis_forward?: bpy_types.AxisForwardItems;
       /**
        * Up
        * Default: 'Y'
-       * Items: {@link AxisUpItems}
+       * Items ({@link AxisUpItems}):
+       * - `X` X Up
+       * - `Y` Y Up
+       * - `Z` Z Up
+       * - `-X` -X Up
+       * - `-Y` -Y Up
+       * - `-Z` -Z Up
        */
       axis_up?: bpy_types.AxisUpItems;
     }>;
@@ -178,7 +204,10 @@ declare module "bpy.ops" {
       /**
        * Optional backwards compatibility for non-standard render engines. Applies to lights
        * Default: 'SPEC'
-       * Items: {@link ExportImportConvertLightingModeItems}
+       * Items ({@link ExportImportConvertLightingModeItems}):
+       * - `SPEC` Standard: Physically-based glTF lighting units (cd, lx, nt)
+       * - `COMPAT` Unitless: Non-physical, unitless lighting. Useful when exposure controls are not available
+       * - `RAW` Raw (Deprecated): Blender lighting strengths with no conversion
        */
       export_import_convert_lighting_mode?: bpy_types.ExportImportConvertLightingModeItems;
       /**

@@ -37,7 +37,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -57,7 +61,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: {'X'}
-       * Items: {@link AxisFlagXyzItems}
+       * Items ({@link AxisFlagXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        * Enum flag: a set of identifiers.
        */
       axis?: ReadonlySet<bpy_types.AxisFlagXyzItems> | Set<bpy_types.AxisFlagXyzItems>;
@@ -92,7 +99,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;

@@ -125,7 +125,13 @@ declare module "bpy.ops" {
     /**
      * Falloff type of the feather
      * Default: 'INVERSE_SQUARE'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff?: bpy_types.ProportionalFalloffCurveOnlyItems;
     /**
@@ -184,7 +190,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -235,7 +249,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -286,7 +308,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -337,7 +367,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -491,7 +529,12 @@ declare module "bpy.ops" {
       /**
        * The method for determining the size of the bevel
        * Default: 'OFFSET'
-       * Items: {@link OffsetTypeItems}
+       * Items ({@link OffsetTypeItems}):
+       * - `OFFSET` Offset: Amount is offset of new edges from original
+       * - `WIDTH` Width: Amount is width of new face
+       * - `DEPTH` Depth: Amount is perpendicular distance from original edge to bevel face
+       * - `PERCENT` Percent: Amount is percent of adjacent edge length
+       * - `ABSOLUTE` Absolute: Amount is absolute distance along adjacent edge
        */
       offset_type?: bpy_types.OffsetTypeItems;
       /**
@@ -502,7 +545,9 @@ declare module "bpy.ops" {
       /**
        * The type of shape used to rebuild a beveled section
        * Default: 'SUPERELLIPSE'
-       * Items: {@link ProfileTypeItems}
+       * Items ({@link ProfileTypeItems}):
+       * - `SUPERELLIPSE` Superellipse: The profile can be a concave or convex curve
+       * - `CUSTOM` Custom: The profile can be any arbitrary path between its endpoints
        */
       profile_type?: bpy_types.ProfileTypeItems;
       /**
@@ -523,7 +568,9 @@ declare module "bpy.ops" {
       /**
        * Affect edges or vertices
        * Default: 'EDGES'
-       * Items: {@link AffectItems}
+       * Items ({@link AffectItems}):
+       * - `VERTICES` Vertices: Affect only vertices
+       * - `EDGES` Edges: Affect only edges
        */
       affect?: bpy_types.AffectItems;
       /**
@@ -731,7 +778,10 @@ declare module "bpy.ops" {
       /**
        * Interpolation method
        * Default: 'PATH'
-       * Items: {@link MeshBridgeEdgeLoopsInterpolationItems}
+       * Items ({@link MeshBridgeEdgeLoopsInterpolationItems}):
+       * - `LINEAR` Linear
+       * - `PATH` Blend Path
+       * - `SURFACE` Blend Surface
        */
       interpolation?: bpy_types.MeshBridgeEdgeLoopsInterpolationItems;
       /**
@@ -747,7 +797,13 @@ declare module "bpy.ops" {
       /**
        * Shape of the profile
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffCurveOnlyItems}
+       * Items ({@link ProportionalFalloffCurveOnlyItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
        */
       profile_shape?: bpy_types.ProportionalFalloffCurveOnlyItems;
     }>;
@@ -960,7 +1016,10 @@ declare module "bpy.ops" {
       /**
        * Axis of symmetry
        * Default: 'Y'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       symmetry_axis?: bpy_types.AxisXyzItems;
     }>;
@@ -1088,7 +1147,12 @@ declare module "bpy.ops" {
       /**
        * Delimit dissolve operation
        * Default: {'NORMAL'}
-       * Items: {@link MeshDelimitModeItems}
+       * Items ({@link MeshDelimitModeItems}):
+       * - `NORMAL` Normal: Delimit by face directions
+       * - `MATERIAL` Material: Delimit by face material
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `UV` UVs: Delimit by UV coordinates
        * Enum flag: a set of identifiers.
        */
       delimit?: ReadonlySet<bpy_types.MeshDelimitModeItems> | Set<bpy_types.MeshDelimitModeItems>;
@@ -1224,7 +1288,11 @@ declare module "bpy.ops" {
       /**
        * Delimit edge ring selection
        * Default: {'NGONS'}
-       * Items: {@link MeshWalkDelimitEdgeRingItems}
+       * Items ({@link MeshWalkDelimitEdgeRingItems}):
+       * - `SEAM` Seam: Delimit edge ring selection at seams
+       * - `SHARP` Sharp: Delimit edge ring selection at sharp edges
+       * - `MATERIAL` Material: Delimit edge ring selection at material boundaries
+       * - `NGONS` N-gons: Allow edge ring selection to step over n-gons with an even number of sides
        * Enum flag: a set of identifiers.
        */
       delimit_edge_ring?:
@@ -1805,7 +1873,12 @@ declare module "bpy.ops" {
       /**
        * Delimit edge loop selection
        * Default: {'NGONS', 'OUTER_CORNERS'}
-       * Items: {@link MeshWalkDelimitEdgeLoopItems}
+       * Items ({@link MeshWalkDelimitEdgeLoopItems}):
+       * - `SEAM` Seam: Delimit edge loop selection at seams
+       * - `SHARP` Sharp: Delimit edge loop selection at sharp edges
+       * - `NGONS` N-gons: Stop boundary selection at n-gons
+       * - `INNER_CORNERS` Inner Corners: Stop boundary selection at vertices with more than three edges
+       * - `OUTER_CORNERS` Outer Corners: Stop boundary selection at vertices with two edges when they share a face that is not an n-gon
        * Enum flag: a set of identifiers.
        */
       delimit_edge_loop?:
@@ -1814,7 +1887,10 @@ declare module "bpy.ops" {
       /**
        * Delimit face loop selection
        * Default: {}
-       * Items: {@link MeshWalkDelimitFaceLoopItems}
+       * Items ({@link MeshWalkDelimitFaceLoopItems}):
+       * - `SEAM` Seam: Delimit face loop selection at seams
+       * - `SHARP` Sharp: Delimit face loop selection at sharp edges
+       * - `MATERIAL` Material: Delimit face loop selection at material boundaries
        * Enum flag: a set of identifiers.
        */
       delimit_face_loop?:
@@ -2143,7 +2219,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -2290,7 +2374,10 @@ declare module "bpy.ops" {
       /**
        * Fill Type
        * Default: 'NOTHING'
-       * Items: {@link MeshPrimitiveCircleAddFillTypeItems}
+       * Items ({@link MeshPrimitiveCircleAddFillTypeItems}):
+       * - `NOTHING` Nothing: Don't fill at all
+       * - `NGON` N-Gon: Use n-gons
+       * - `TRIFAN` Triangle Fan: Use triangle fans
        */
       fill_type?: bpy_types.MeshPrimitiveCircleAddFillTypeItems;
       /**
@@ -2307,7 +2394,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2356,7 +2446,10 @@ declare module "bpy.ops" {
       /**
        * Base Fill Type
        * Default: 'NGON'
-       * Items: {@link MeshPrimitiveCircleAddFillTypeItems}
+       * Items ({@link MeshPrimitiveCircleAddFillTypeItems}):
+       * - `NOTHING` Nothing: Don't fill at all
+       * - `NGON` N-Gon: Use n-gons
+       * - `TRIFAN` Triangle Fan: Use triangle fans
        */
       end_fill_type?: bpy_types.MeshPrimitiveCircleAddFillTypeItems;
       /**
@@ -2373,7 +2466,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2418,7 +2514,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2458,7 +2557,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2508,7 +2610,10 @@ declare module "bpy.ops" {
       /**
        * Cap Fill Type
        * Default: 'NGON'
-       * Items: {@link MeshPrimitiveCircleAddFillTypeItems}
+       * Items ({@link MeshPrimitiveCircleAddFillTypeItems}):
+       * - `NOTHING` Nothing: Don't fill at all
+       * - `NGON` N-Gon: Use n-gons
+       * - `TRIFAN` Triangle Fan: Use triangle fans
        */
       end_fill_type?: bpy_types.MeshPrimitiveCircleAddFillTypeItems;
       /**
@@ -2525,7 +2630,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2580,7 +2688,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2630,7 +2741,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2675,7 +2789,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2720,7 +2837,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2749,7 +2869,10 @@ declare module "bpy.ops" {
       /**
        * Align
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2840,7 +2963,10 @@ declare module "bpy.ops" {
       /**
        * The alignment of the new object
        * Default: 'WORLD'
-       * Items: {@link AlignItems}
+       * Items ({@link AlignItems}):
+       * - `WORLD` World: Align the new object to the world
+       * - `VIEW` View: Align the new object to the view
+       * - `CURSOR` 3D Cursor: Use the 3D cursor orientation for the new object
        */
       align?: bpy_types.AlignItems;
       /**
@@ -2869,13 +2995,20 @@ declare module "bpy.ops" {
       /**
        * Method for splitting the quads into triangles
        * Default: 'BEAUTY'
-       * Items: {@link ModifierTriangulateQuadMethodItems}
+       * Items ({@link ModifierTriangulateQuadMethodItems}):
+       * - `BEAUTY` Beauty: Split the quads in nice triangles, slower method
+       * - `FIXED` Fixed: Split the quads on the first and third vertices
+       * - `FIXED_ALTERNATE` Fixed Alternate: Split the quads on the 2nd and 4th vertices
+       * - `SHORTEST_DIAGONAL` Shortest Diagonal: Split the quads along their shortest diagonal
+       * - `LONGEST_DIAGONAL` Longest Diagonal: Split the quads along their longest diagonal
        */
       quad_method?: bpy_types.ModifierTriangulateQuadMethodItems;
       /**
        * Method for splitting the n-gons into triangles
        * Default: 'BEAUTY'
-       * Items: {@link ModifierTriangulateNgonMethodItems}
+       * Items ({@link ModifierTriangulateNgonMethodItems}):
+       * - `BEAUTY` Beauty: Arrange the new triangles evenly (slow)
+       * - `CLIP` Clip: Split the polygons with an ear clipping algorithm
        */
       ngon_method?: bpy_types.ModifierTriangulateNgonMethodItems;
     }>;
@@ -3012,7 +3145,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -3026,7 +3163,14 @@ declare module "bpy.ops" {
       /**
        * Axis orientation
        * Default: 'LOCAL'
-       * Items: {@link TransformOrientationItems}
+       * Items ({@link TransformOrientationItems}):
+       * - `GLOBAL` Global: Align the transformation axes to world space
+       * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+       * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+       * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+       * - `VIEW` View: Align the transformation axes to the window
+       * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
+       * - `PARENT` Parent: Align the transformation axes to the object's parent space
        */
       orientation?: bpy_types.TransformOrientationItems;
       /**
@@ -3040,7 +3184,10 @@ declare module "bpy.ops" {
       /**
        * Select the axis to compare each vertex on
        * Default: 'X'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       axis?: bpy_types.AxisXyzItems;
       /**
@@ -3063,7 +3210,12 @@ declare module "bpy.ops" {
       /**
        * Delimit edge loop selection
        * Default: {}
-       * Items: {@link MeshWalkDelimitEdgeLoopItems}
+       * Items ({@link MeshWalkDelimitEdgeLoopItems}):
+       * - `SEAM` Seam: Delimit edge loop selection at seams
+       * - `SHARP` Sharp: Delimit edge loop selection at sharp edges
+       * - `NGONS` N-gons: Stop boundary selection at n-gons
+       * - `INNER_CORNERS` Inner Corners: Stop boundary selection at vertices with more than three edges
+       * - `OUTER_CORNERS` Outer Corners: Stop boundary selection at vertices with two edges when they share a face that is not an n-gon
        * Enum flag: a set of identifiers.
        */
       delimit_edge_loop?:
@@ -3090,7 +3242,11 @@ declare module "bpy.ops" {
       /**
        * Type of comparison to make
        * Default: 'NOTEQUAL'
-       * Items: {@link MeshSelectByPoleCountTypeItems}
+       * Items ({@link MeshSelectByPoleCountTypeItems}):
+       * - `LESS` Less Than
+       * - `EQUAL` Equal To
+       * - `GREATER` Greater Than
+       * - `NOTEQUAL` Not Equal To
        */
       type?: bpy_types.MeshSelectByPoleCountTypeItems;
       /**
@@ -3113,7 +3269,12 @@ declare module "bpy.ops" {
       /**
        * Delimit edge loop selection
        * Default: {'NGONS', 'OUTER_CORNERS'}
-       * Items: {@link MeshWalkDelimitEdgeLoopItems}
+       * Items ({@link MeshWalkDelimitEdgeLoopItems}):
+       * - `SEAM` Seam: Delimit edge loop selection at seams
+       * - `SHARP` Sharp: Delimit edge loop selection at sharp edges
+       * - `NGONS` N-gons: Stop boundary selection at n-gons
+       * - `INNER_CORNERS` Inner Corners: Stop boundary selection at vertices with more than three edges
+       * - `OUTER_CORNERS` Outer Corners: Stop boundary selection at vertices with two edges when they share a face that is not an n-gon
        * Enum flag: a set of identifiers.
        */
       delimit_edge_loop?:
@@ -3129,7 +3290,11 @@ declare module "bpy.ops" {
       /**
        * Delimit edge ring selection
        * Default: {'NGONS'}
-       * Items: {@link MeshWalkDelimitEdgeRingItems}
+       * Items ({@link MeshWalkDelimitEdgeRingItems}):
+       * - `SEAM` Seam: Delimit edge ring selection at seams
+       * - `SHARP` Sharp: Delimit edge ring selection at sharp edges
+       * - `MATERIAL` Material: Delimit edge ring selection at material boundaries
+       * - `NGONS` N-gons: Allow edge ring selection to step over n-gons with an even number of sides
        * Enum flag: a set of identifiers.
        */
       delimit_edge_ring?:
@@ -3150,7 +3315,11 @@ declare module "bpy.ops" {
       /**
        * Type of comparison to make
        * Default: 'EQUAL'
-       * Items: {@link MeshSelectByPoleCountTypeItems}
+       * Items ({@link MeshSelectByPoleCountTypeItems}):
+       * - `LESS` Less Than
+       * - `EQUAL` Equal To
+       * - `GREATER` Greater Than
+       * - `NOTEQUAL` Not Equal To
        */
       type?: bpy_types.MeshSelectByPoleCountTypeItems;
       /**
@@ -3186,7 +3355,12 @@ declare module "bpy.ops" {
       /**
        * Delimit selected region
        * Default: {'SEAM'}
-       * Items: {@link MeshDelimitModeItems}
+       * Items ({@link MeshDelimitModeItems}):
+       * - `NORMAL` Normal: Delimit by face directions
+       * - `MATERIAL` Material: Delimit by face material
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `UV` UVs: Delimit by UV coordinates
        * Enum flag: a set of identifiers.
        */
       delimit?: ReadonlySet<bpy_types.MeshDelimitModeItems> | Set<bpy_types.MeshDelimitModeItems>;
@@ -3205,7 +3379,12 @@ declare module "bpy.ops" {
       /**
        * Delimit selected region
        * Default: {'SEAM'}
-       * Items: {@link MeshDelimitModeItems}
+       * Items ({@link MeshDelimitModeItems}):
+       * - `NORMAL` Normal: Delimit by face directions
+       * - `MATERIAL` Material: Delimit by face material
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `UV` UVs: Delimit by UV coordinates
        * Enum flag: a set of identifiers.
        */
       delimit?: ReadonlySet<bpy_types.MeshDelimitModeItems> | Set<bpy_types.MeshDelimitModeItems>;
@@ -3241,7 +3420,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: {'X'}
-       * Items: {@link AxisFlagXyzItems}
+       * Items ({@link AxisFlagXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        * Enum flag: a set of identifiers.
        */
       axis?: ReadonlySet<bpy_types.AxisFlagXyzItems> | Set<bpy_types.AxisFlagXyzItems>;
@@ -3272,7 +3454,10 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'VERT'
-       * Items: {@link MeshSelectModeItems}
+       * Items ({@link MeshSelectModeItems}):
+       * - `VERT` Vertex: Vertex selection mode
+       * - `EDGE` Edge: Edge selection mode
+       * - `FACE` Face: Face selection mode
        * Hidden option.
        */
       type?: bpy_types.MeshSelectModeItems;
@@ -3388,7 +3573,9 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'SELECT'
-       * Items: {@link CurveSelectRandomActionItems}
+       * Items ({@link CurveSelectRandomActionItems}):
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
        */
       action?: bpy_types.CurveSelectRandomActionItems;
     }>;
@@ -3450,7 +3637,10 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CompareItems}
+       * Items ({@link CompareItems}):
+       * - `EQUAL` Equal
+       * - `GREATER` Greater
+       * - `LESS` Less
        */
       compare?: bpy_types.CompareItems;
       /**
@@ -3536,7 +3726,13 @@ declare module "bpy.ops" {
       /**
        * The edge flag to tag when selecting the shortest path
        * Default: 'SELECT'
-       * Items: {@link EdgeModeItems}
+       * Items ({@link EdgeModeItems}):
+       * - `SELECT` Select
+       * - `SEAM` Tag Seam
+       * - `SHARP` Tag Sharp
+       * - `CREASE` Tag Crease
+       * - `BEVEL` Tag Bevel
+       * - `FREESTYLE` Tag Freestyle Edge Mark
        */
       edge_mode?: bpy_types.EdgeModeItems;
       /**
@@ -3584,7 +3780,13 @@ declare module "bpy.ops" {
       /**
        * The edge flag to tag when selecting the shortest path
        * Default: 'SELECT'
-       * Items: {@link EdgeModeItems}
+       * Items ({@link EdgeModeItems}):
+       * - `SELECT` Select
+       * - `SEAM` Tag Seam
+       * - `SHARP` Tag Sharp
+       * - `CREASE` Tag Crease
+       * - `BEVEL` Tag Bevel
+       * - `FREESTYLE` Tag Freestyle Edge Mark
        */
       edge_mode?: bpy_types.EdgeModeItems;
       /**
@@ -3825,7 +4027,10 @@ declare module "bpy.ops" {
       /**
        * Interpolation method
        * Default: 'PATH'
-       * Items: {@link MeshBridgeEdgeLoopsInterpolationItems}
+       * Items ({@link MeshBridgeEdgeLoopsInterpolationItems}):
+       * - `LINEAR` Linear
+       * - `PATH` Blend Path
+       * - `SURFACE` Blend Surface
        */
       interpolation?: bpy_types.MeshBridgeEdgeLoopsInterpolationItems;
       /**
@@ -3841,7 +4046,13 @@ declare module "bpy.ops" {
       /**
        * Shape of the profile
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffCurveOnlyItems}
+       * Items ({@link ProportionalFalloffCurveOnlyItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
        */
       profile_shape?: bpy_types.ProportionalFalloffCurveOnlyItems;
     }>;
@@ -3854,7 +4065,13 @@ declare module "bpy.ops" {
       /**
        * Which sides to copy from and to
        * Default: 'NEGATIVE_X'
-       * Items: {@link SymmetrizeDirectionItems}
+       * Items ({@link SymmetrizeDirectionItems}):
+       * - `NEGATIVE_X` -X to +X
+       * - `POSITIVE_X` +X to -X
+       * - `NEGATIVE_Y` -Y to +Y
+       * - `POSITIVE_Y` +Y to -Y
+       * - `NEGATIVE_Z` -Z to +Z
+       * - `POSITIVE_Z` +Z to -Z
        */
       direction?: bpy_types.SymmetrizeDirectionItems;
       /**
@@ -3872,7 +4089,13 @@ declare module "bpy.ops" {
       /**
        * Which sides to copy from and to
        * Default: 'NEGATIVE_X'
-       * Items: {@link SymmetrizeDirectionItems}
+       * Items ({@link SymmetrizeDirectionItems}):
+       * - `NEGATIVE_X` -X to +X
+       * - `POSITIVE_X` +X to -X
+       * - `NEGATIVE_Y` -Y to +Y
+       * - `POSITIVE_Y` +Y to -Y
+       * - `NEGATIVE_Z` -Z to +Z
+       * - `POSITIVE_Z` +Z to -Z
        */
       direction?: bpy_types.SymmetrizeDirectionItems;
       /**

@@ -261,7 +261,16 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'NULL'
-       * Items: {@link FmodifierTypeItems}
+       * Items ({@link FmodifierTypeItems}):
+       * - `NULL` Invalid
+       * - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial
+       * - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos
+       * - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements
+       * - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence
+       * - `NOISE` Noise: Add pseudo-random noise on top of F-Curves
+       * - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve
+       * - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look
+       * - `SMOOTH` Smooth (Gaussian): Smooth curve using Gaussian smoothing
        */
       type?: bpy_types.FmodifierTypeItems;
       /**
@@ -351,7 +360,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -405,7 +418,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;

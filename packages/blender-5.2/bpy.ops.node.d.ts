@@ -267,7 +267,12 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+       * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;
@@ -455,7 +460,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -762,7 +771,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -779,7 +812,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -824,7 +859,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -841,7 +900,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -911,7 +972,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -928,7 +1013,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -973,7 +1060,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -990,7 +1101,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1035,7 +1148,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1052,7 +1189,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1103,7 +1242,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1120,7 +1283,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1340,7 +1505,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1385,7 +1552,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1402,7 +1593,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1447,7 +1640,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1464,7 +1681,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1509,7 +1728,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1526,7 +1769,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1571,7 +1816,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1588,7 +1857,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1633,7 +1904,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1650,7 +1945,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1701,7 +1998,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1718,7 +2039,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1763,7 +2086,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1780,7 +2127,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1825,7 +2174,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1842,7 +2215,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1887,7 +2262,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1904,7 +2303,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -1949,7 +2350,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -1966,7 +2391,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -2086,7 +2513,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -2502,7 +2931,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -2519,7 +2972,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -2570,7 +3025,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -2587,7 +3066,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -2623,7 +3104,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -2672,7 +3157,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -2708,7 +3196,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -2772,7 +3263,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -2841,7 +3335,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -2858,7 +3376,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -2909,7 +3429,31 @@ declare module "bpy.ops" {
       /**
        * Type of the new socket item
        * Default: 'FLOAT'
-       * Items: {@link NodeSocketDataTypeItems}
+       * Items ({@link NodeSocketDataTypeItems}):
+       * - `FLOAT` Float
+       * - `INT` Integer
+       * - `BOOLEAN` Boolean
+       * - `VECTOR` Vector
+       * - `RGBA` Color
+       * - `ROTATION` Rotation
+       * - `MATRIX` Matrix
+       * - `STRING` String
+       * - `MENU` Menu
+       * - `SHADER` Shader
+       * - `OBJECT` Object
+       * - `IMAGE` Image
+       * - `GEOMETRY` Geometry
+       * - `COLLECTION` Collection
+       * - `TEXTURE` Texture
+       * - `MATERIAL` Material
+       * - `BUNDLE` Bundle
+       * - `CLOSURE` Closure
+       * - `FONT` Font
+       * - `SCENE` Scene
+       * - `TEXT` Text
+       * - `MASK` Mask
+       * - `SOUND` Sound
+       * - `INT_VECTOR` Integer Vector
        */
       socket_type?: bpy_types.NodeSocketDataTypeItems;
       /**
@@ -2926,7 +3470,9 @@ declare module "bpy.ops" {
       /**
        * Move direction
        * Default: 'UP'
-       * Items: {@link NodeBakeNodeItemMoveDirectionItems}
+       * Items ({@link NodeBakeNodeItemMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.NodeBakeNodeItemMoveDirectionItems;
       /**
@@ -2979,7 +3525,12 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+       * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;

@@ -69,7 +69,10 @@ declare module "bpy.ops" {
       /**
        * Fill the image with a grid for UV map testing
        * Default: 'BLANK'
-       * Items: {@link ImageGeneratedTypeItems}
+       * Items ({@link ImageGeneratedTypeItems}):
+       * - `BLANK` Blank: Generate a blank image
+       * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+       * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
        */
       generated_type?: bpy_types.ImageGeneratedTypeItems;
       /**
@@ -85,13 +88,17 @@ declare module "bpy.ops" {
       /**
        * Type of element that attribute is stored on
        * Default: 'POINT'
-       * Items: {@link ColorAttributeDomainItems}
+       * Items ({@link ColorAttributeDomainItems}):
+       * - `POINT` Vertex
+       * - `CORNER` Face Corner
        */
       domain?: bpy_types.ColorAttributeDomainItems;
       /**
        * Type of data stored in attribute
        * Default: 'FLOAT_COLOR'
-       * Items: {@link ColorAttributeTypeItems}
+       * Items ({@link ColorAttributeTypeItems}):
+       * - `FLOAT_COLOR` Color: RGBA color 32-bit floating-point values
+       * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
        */
       data_type?: bpy_types.ColorAttributeTypeItems;
     }>;
@@ -110,7 +117,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -249,13 +260,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -273,7 +288,9 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
     }>;
@@ -311,13 +328,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -371,13 +392,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -400,7 +425,9 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
     }>;
@@ -423,13 +450,17 @@ declare module "bpy.ops" {
       /**
        * Whether to hide or show vertices
        * Default: 'HIDE'
-       * Items: {@link PaintHideShowActionItems}
+       * Items ({@link PaintHideShowActionItems}):
+       * - `HIDE` Hide: Hide vertices
+       * - `SHOW` Show: Show vertices
        */
       action?: bpy_types.PaintHideShowActionItems;
       /**
        * Which vertices to hide or show
        * Default: 'Inside'
-       * Items: {@link PaintHideShowAreaItems}
+       * Items ({@link PaintHideShowAreaItems}):
+       * - `OUTSIDE` Outside: Hide or show vertices outside the selection
+       * - `Inside` Inside: Hide or show vertices inside the selection
        */
       area?: bpy_types.PaintHideShowAreaItems;
       /**
@@ -476,13 +507,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**
@@ -536,7 +573,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -554,7 +594,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -602,7 +645,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -666,7 +712,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -699,7 +748,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'VALUE'
-       * Items: {@link PaintMaskBoxGestureModeItems}
+       * Items ({@link PaintMaskBoxGestureModeItems}):
+       * - `VALUE` Value: Set mask to the level specified by the 'value' property
+       * - `VALUE_INVERSE` Value Inverted: Set mask to the level specified by the inverted 'value' property
+       * - `INVERT` Invert: Invert the mask
        */
       mode?: bpy_types.PaintMaskBoxGestureModeItems;
       /**
@@ -758,7 +810,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -995,13 +1051,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**
@@ -1076,7 +1138,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'LINEAR'
-       * Items: {@link BrushGradientFillModeItems}
+       * Items ({@link BrushGradientFillModeItems}):
+       * - `LINEAR` Linear
+       * - `RADIAL` Radial
        */
       type?: bpy_types.BrushGradientFillModeItems;
       /**
@@ -1142,13 +1206,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**

@@ -28,7 +28,9 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'UP'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       type?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;

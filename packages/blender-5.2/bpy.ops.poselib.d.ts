@@ -16,7 +16,12 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+       * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;
@@ -72,7 +77,12 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+       * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;

@@ -309,7 +309,24 @@ declare module "bpy.ops" {
       /**
        * Type of the region to toggle
        * Default: 'WINDOW'
-       * Items: {@link RegionTypeItems}
+       * Items ({@link RegionTypeItems}):
+       * - `WINDOW` Window
+       * - `HEADER` Header
+       * - `CHANNELS` Channels
+       * - `TEMPORARY` Temporary
+       * - `UI` Sidebar
+       * - `TOOLS` Tools
+       * - `TOOL_PROPS` Tool Properties
+       * - `ASSET_SHELF` Asset Shelf
+       * - `ASSET_SHELF_HEADER` Asset Shelf Header
+       * - `PREVIEW` Preview
+       * - `HUD` Floating Region
+       * - `NAVIGATION_BAR` Navigation Bar
+       * - `EXECUTE` Execute Buttons
+       * - `FOOTER` Footer
+       * - `TOOL_HEADER` Tool Header
+       * - `XR` XR
+       * - `SCRUBBING` Scrubbing
        */
       region_type?: bpy_types.RegionTypeItems;
     }>;
@@ -495,7 +512,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -646,7 +667,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -666,7 +691,9 @@ declare module "bpy.ops" {
       /**
        * Direction to cycle through
        * Default: 'NEXT'
-       * Items: {@link ScreenSpaceContextCycleDirectionItems}
+       * Items ({@link ScreenSpaceContextCycleDirectionItems}):
+       * - `PREV` Previous
+       * - `NEXT` Next
        */
       direction?: bpy_types.ScreenSpaceContextCycleDirectionItems;
     }>;
@@ -679,7 +706,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link AreaTypeItems}
+       * Items ({@link AreaTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+       * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+       * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+       * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+       * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+       * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+       * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+       * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+       * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+       * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+       * - `INFO` Info: Log of operations, warnings and error messages
+       * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+       * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+       * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+       * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+       * - `FILE_BROWSER` File Browser: Browse for files and assets
+       * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+       * - `PREFERENCES` Preferences: Edit persistent configuration settings
        */
       space_type?: bpy_types.AreaTypeItems;
     }>;
@@ -710,7 +756,24 @@ declare module "bpy.ops" {
       /**
        * Section to activate in the Preferences
        * Default: 'INTERFACE'
-       * Items: {@link PreferencesActiveSectionItems}
+       * Items ({@link PreferencesActiveSectionItems}):
+       * - `INTERFACE` Interface
+       * - `VIEWPORT` Viewport
+       * - `LIGHTS` Lights
+       * - `EDITING` Editing
+       * - `ANIMATION` Animation
+       * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
+       * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
+       * - `THEMES` Themes: Edit and save themes installed via Extensions
+       * - `ASSETS` Asset Libraries
+       * - `INPUT` Input
+       * - `NAVIGATION` Navigation
+       * - `KEYMAP` Keymap
+       * - `SYSTEM` System
+       * - `SAVE_LOAD` Save & Load
+       * - `FILE_PATHS` File Paths
+       * - `DEVELOPER_TOOLS` Developer Tools
+       * - `EXPERIMENTAL` Experimental
        * Hidden option.
        */
       section?: bpy_types.PreferencesActiveSectionItems;
@@ -724,7 +787,9 @@ declare module "bpy.ops" {
       /**
        * Direction to cycle through
        * Default: 'NEXT'
-       * Items: {@link ScreenSpaceContextCycleDirectionItems}
+       * Items ({@link ScreenSpaceContextCycleDirectionItems}):
+       * - `PREV` Previous
+       * - `NEXT` Next
        */
       direction?: bpy_types.ScreenSpaceContextCycleDirectionItems;
     }>;

@@ -34,13 +34,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**
@@ -692,7 +698,12 @@ declare module "bpy.ops" {
       /**
        * Mix mode
        * Default: 'MIX'
-       * Items: {@link SculptMaskFromBoundaryMixModeItems}
+       * Items ({@link SculptMaskFromBoundaryMixModeItems}):
+       * - `MIX` Mix
+       * - `MULTIPLY` Multiply
+       * - `DIVIDE` Divide
+       * - `ADD` Add
+       * - `SUBTRACT` Subtract
        */
       mix_mode?: bpy_types.SculptMaskFromBoundaryMixModeItems;
       /**
@@ -703,7 +714,10 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SettingsSourceItems}
+       * Items ({@link SettingsSourceItems}):
+       * - `OPERATOR` Operator: Use settings from operator properties
+       * - `BRUSH` Brush: Use settings from brush
+       * - `SCENE` Scene: Use settings from scene
        */
       settings_source?: bpy_types.SettingsSourceItems;
       /**
@@ -728,7 +742,12 @@ declare module "bpy.ops" {
       /**
        * Mix mode
        * Default: 'MIX'
-       * Items: {@link SculptMaskFromBoundaryMixModeItems}
+       * Items ({@link SculptMaskFromBoundaryMixModeItems}):
+       * - `MIX` Mix
+       * - `MULTIPLY` Multiply
+       * - `DIVIDE` Divide
+       * - `ADD` Add
+       * - `SUBTRACT` Subtract
        */
       mix_mode?: bpy_types.SculptMaskFromBoundaryMixModeItems;
       /**
@@ -739,7 +758,10 @@ declare module "bpy.ops" {
       /**
        * Use settings from here
        * Default: 'OPERATOR'
-       * Items: {@link SettingsSourceItems}
+       * Items ({@link SettingsSourceItems}):
+       * - `OPERATOR` Operator: Use settings from operator properties
+       * - `BRUSH` Brush: Use settings from brush
+       * - `SCENE` Scene: Use settings from scene
        */
       settings_source?: bpy_types.SettingsSourceItems;
       /**
@@ -1126,7 +1148,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1137,19 +1162,26 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
-       * Items: {@link GeometryNodeMeshBooleanSolverItems}
+       * Items ({@link GeometryNodeMeshBooleanSolverItems}):
+       * - `EXACT` Exact: Slower solver with the best results for coplanar faces
+       * - `FLOAT` Float: Simple solver with good performance, without support for overlapping geometry
+       * - `MANIFOLD` Manifold: Fastest solver that works only on manifold meshes but gives better results
        */
       trim_solver?: bpy_types.GeometryNodeMeshBooleanSolverItems;
     }>;
@@ -1198,7 +1230,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1209,19 +1244,26 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
-       * Items: {@link GeometryNodeMeshBooleanSolverItems}
+       * Items ({@link GeometryNodeMeshBooleanSolverItems}):
+       * - `EXACT` Exact: Slower solver with the best results for coplanar faces
+       * - `FLOAT` Float: Simple solver with good performance, without support for overlapping geometry
+       * - `MANIFOLD` Manifold: Fastest solver that works only on manifold meshes but gives better results
        */
       trim_solver?: bpy_types.GeometryNodeMeshBooleanSolverItems;
     }>;
@@ -1286,7 +1328,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1297,19 +1342,26 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
-       * Items: {@link GeometryNodeMeshBooleanSolverItems}
+       * Items ({@link GeometryNodeMeshBooleanSolverItems}):
+       * - `EXACT` Exact: Slower solver with the best results for coplanar faces
+       * - `FLOAT` Float: Simple solver with good performance, without support for overlapping geometry
+       * - `MANIFOLD` Manifold: Fastest solver that works only on manifold meshes but gives better results
        */
       trim_solver?: bpy_types.GeometryNodeMeshBooleanSolverItems;
     }>;
@@ -1343,7 +1395,10 @@ declare module "bpy.ops" {
       /**
        * Trim Mode
        * Default: 'DIFFERENCE'
-       * Items: {@link TrimModeItems}
+       * Items ({@link TrimModeItems}):
+       * - `DIFFERENCE` Difference: Use a difference boolean operation
+       * - `UNION` Union: Use a union boolean operation
+       * - `JOIN` Join: Join the new mesh as separate geometry, without performing any boolean operation
        */
       trim_mode?: bpy_types.TrimModeItems;
       /**
@@ -1354,19 +1409,26 @@ declare module "bpy.ops" {
       /**
        * Shape Orientation
        * Default: 'VIEW'
-       * Items: {@link TrimOrientationItems}
+       * Items ({@link TrimOrientationItems}):
+       * - `VIEW` View: Use the view to orientate the trimming shape
+       * - `SURFACE` Surface: Use the surface normal to orientate the trimming shape
        */
       trim_orientation?: bpy_types.TrimOrientationItems;
       /**
        * Extrude Mode
        * Default: 'FIXED'
-       * Items: {@link TrimExtrudeModeItems}
+       * Items ({@link TrimExtrudeModeItems}):
+       * - `PROJECT` Project: Align trim geometry with the perspective of the current view for a tapered shape
+       * - `FIXED` Fixed: Align trim geometry orthogonally for a shape with 90 degree angles
        */
       trim_extrude_mode?: bpy_types.TrimExtrudeModeItems;
       /**
        * Solver
        * Default: 'MANIFOLD'
-       * Items: {@link GeometryNodeMeshBooleanSolverItems}
+       * Items ({@link GeometryNodeMeshBooleanSolverItems}):
+       * - `EXACT` Exact: Slower solver with the best results for coplanar faces
+       * - `FLOAT` Float: Simple solver with good performance, without support for overlapping geometry
+       * - `MANIFOLD` Manifold: Fastest solver that works only on manifold meshes but gives better results
        */
       trim_solver?: bpy_types.GeometryNodeMeshBooleanSolverItems;
     }>;

@@ -34,13 +34,19 @@ declare module "bpy.ops" {
       /**
        * Action taken when a paint stroke is made
        * Default: 'NORMAL'
-       * Items: {@link GreasePencilBrushStrokeModeItems}
+       * Items ({@link GreasePencilBrushStrokeModeItems}):
+       * - `NORMAL` Regular: Apply brush normally
+       * - `INVERT` Invert: Invert action of brush for duration of stroke
        */
       mode?: bpy_types.GreasePencilBrushStrokeModeItems;
       /**
        * Brush to use for duration of stroke
        * Default: 'None'
-       * Items: {@link BrushToggleItems}
+       * Items ({@link BrushToggleItems}):
+       * - `None` None: Apply brush normally
+       * - `SMOOTH` Smooth: Switch to smooth brush for duration of stroke
+       * - `ERASE` Erase: Switch to erase brush for duration of stroke
+       * - `MASK` Mask: Switch to mask brush for duration of stroke
        */
       brush_toggle?: bpy_types.BrushToggleItems;
       /**

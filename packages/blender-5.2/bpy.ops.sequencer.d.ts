@@ -91,7 +91,12 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+       * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;
@@ -145,13 +150,18 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
        * The type of split operation to perform on strips
        * Default: 'SOFT'
-       * Items: {@link StripSplitSplitMethodItems}
+       * Items ({@link StripSplitSplitMethodItems}):
+       * - `SOFT` Soft
+       * - `HARD` Hard
        */
       type?: bpy_types.StripSplitSplitMethodItems;
       /**
@@ -179,7 +189,24 @@ declare module "bpy.ops" {
       /**
        * Strip effect type
        * Default: 'CROSS'
-       * Items: {@link SequencerChangeEffectTypeTypeItems}
+       * Items ({@link SequencerChangeEffectTypeTypeItems}):
+       * - `CROSS` Crossfade: Fade out of one video, fading into another
+       * - `ADD` Add: Add together color channels from two videos
+       * - `SUBTRACT` Subtract: Subtract one strip's color from another
+       * - `ALPHA_OVER` Alpha Over: Blend alpha on top of another video
+       * - `ALPHA_UNDER` Alpha Under: Blend alpha below another video
+       * - `GAMMA_CROSS` Gamma Crossfade: Crossfade with color correction
+       * - `MULTIPLY` Multiply: Multiply color channels from two videos
+       * - `WIPE` Wipe: Sweep a transition line across the frame
+       * - `GLOW` Glow: Add blur and brightness to light areas
+       * - `COLOR` Color: Add a simple color strip
+       * - `SPEED` Speed: Timewarp video strips, modifying playback speed
+       * - `MULTICAM` Multicam Selector: Control active camera angles
+       * - `ADJUSTMENT` Adjustment Layer: Apply nondestructive effects
+       * - `GAUSSIAN_BLUR` Gaussian Blur: Soften details along axes
+       * - `TEXT` Text: Add a simple text strip
+       * - `COLORMIX` Color Mix: Combine two strips using blend modes
+       * - `COMPOSITOR` Compositor: Compositor based effect
        */
       type?: bpy_types.SequencerChangeEffectTypeTypeItems;
     }>;
@@ -327,7 +354,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -471,7 +502,24 @@ declare module "bpy.ops" {
       /**
        * Sequencer effect type
        * Default: 'CROSS'
-       * Items: {@link SequencerChangeEffectTypeTypeItems}
+       * Items ({@link SequencerChangeEffectTypeTypeItems}):
+       * - `CROSS` Crossfade: Fade out of one video, fading into another
+       * - `ADD` Add: Add together color channels from two videos
+       * - `SUBTRACT` Subtract: Subtract one strip's color from another
+       * - `ALPHA_OVER` Alpha Over: Blend alpha on top of another video
+       * - `ALPHA_UNDER` Alpha Under: Blend alpha below another video
+       * - `GAMMA_CROSS` Gamma Crossfade: Crossfade with color correction
+       * - `MULTIPLY` Multiply: Multiply color channels from two videos
+       * - `WIPE` Wipe: Sweep a transition line across the frame
+       * - `GLOW` Glow: Add blur and brightness to light areas
+       * - `COLOR` Color: Add a simple color strip
+       * - `SPEED` Speed: Timewarp video strips, modifying playback speed
+       * - `MULTICAM` Multicam Selector: Control active camera angles
+       * - `ADJUSTMENT` Adjustment Layer: Apply nondestructive effects
+       * - `GAUSSIAN_BLUR` Gaussian Blur: Soften details along axes
+       * - `TEXT` Text: Add a simple text strip
+       * - `COLORMIX` Color Mix: Combine two strips using blend modes
+       * - `COMPOSITOR` Compositor: Compositor based effect
        */
       type?: bpy_types.SequencerChangeEffectTypeTypeItems;
       /**
@@ -693,7 +741,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -901,7 +953,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -957,7 +1013,11 @@ declare module "bpy.ops" {
       /**
        * Mode for fitting the image to the canvas
        * Default: 'FIT'
-       * Items: {@link StripScaleMethodItems}
+       * Items ({@link StripScaleMethodItems}):
+       * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+       * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+       * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+       * - `ORIGINAL` Use Original Size: Display image at its original size
        */
       fit_method?: bpy_types.StripScaleMethodItems;
       /**
@@ -1220,7 +1280,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1271,7 +1335,11 @@ declare module "bpy.ops" {
       /**
        * Mode for fitting the image to the canvas
        * Default: 'FIT'
-       * Items: {@link StripScaleMethodItems}
+       * Items ({@link StripScaleMethodItems}):
+       * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+       * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+       * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+       * - `ORIGINAL` Use Original Size: Display image at its original size
        */
       fit_method?: bpy_types.StripScaleMethodItems;
       /**
@@ -1762,7 +1830,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -1806,7 +1878,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -1857,7 +1932,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
       /**
@@ -1981,7 +2059,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -2024,7 +2105,12 @@ declare module "bpy.ops" {
       /**
        * The side to which the selection is applied
        * Default: 'BOTH'
-       * Items: {@link SequencerSelectSideSideItems}
+       * Items ({@link SequencerSelectSideSideItems}):
+       * - `MOUSE` Mouse Position
+       * - `LEFT` Left
+       * - `RIGHT` Right
+       * - `BOTH` Both
+       * - `NO_CHANGE` No Change
        */
       side?: bpy_types.SequencerSelectSideSideItems;
     }>;
@@ -2102,7 +2188,9 @@ declare module "bpy.ops" {
       /**
        * Which side of the playhead strips should snap to when no handles are selected
        * Default: 'LEFT'
-       * Items: {@link SequencerSnapSideItems}
+       * Items ({@link SequencerSnapSideItems}):
+       * - `LEFT` Left
+       * - `RIGHT` Right
        */
       side?: bpy_types.SequencerSnapSideItems;
       /**
@@ -2249,7 +2337,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2327,7 +2419,9 @@ declare module "bpy.ops" {
       /**
        * The type of split operation to perform on strips
        * Default: 'SOFT'
-       * Items: {@link StripSplitSplitMethodItems}
+       * Items ({@link StripSplitSplitMethodItems}):
+       * - `SOFT` Soft
+       * - `HARD` Hard
        */
       type?: bpy_types.StripSplitSplitMethodItems;
       /**
@@ -2338,7 +2432,12 @@ declare module "bpy.ops" {
       /**
        * The side that remains selected after splitting
        * Default: 'MOUSE'
-       * Items: {@link SequencerSelectSideSideItems}
+       * Items ({@link SequencerSelectSideSideItems}):
+       * - `MOUSE` Mouse Position
+       * - `LEFT` Left
+       * - `RIGHT` Right
+       * - `BOTH` Both
+       * - `NO_CHANGE` No Change
        */
       side?: bpy_types.SequencerSelectSideSideItems;
       /**
@@ -2374,7 +2473,17 @@ declare module "bpy.ops" {
       /**
        * Color used to tag strips for organizing them in the timeline
        * Default: 'NONE'
-       * Items: {@link StripColorItems}
+       * Items ({@link StripColorItems}):
+       * - `NONE` None: Assign no color tag to the collection
+       * - `COLOR_01` Color 01
+       * - `COLOR_02` Color 02
+       * - `COLOR_03` Color 03
+       * - `COLOR_04` Color 04
+       * - `COLOR_05` Color 05
+       * - `COLOR_06` Color 06
+       * - `COLOR_07` Color 07
+       * - `COLOR_08` Color 08
+       * - `COLOR_09` Color 09
        */
       color?: bpy_types.StripColorItems;
     }>;
@@ -2416,7 +2525,12 @@ declare module "bpy.ops" {
       /**
        * Asset Library Type
        * Default: 'LOCAL'
-       * Items: {@link AssetLibraryTypeItems}
+       * Items ({@link AssetLibraryTypeItems}):
+       * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+       * - `LOCAL` Current File: Show the assets currently available in this Blender session
+       * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+       * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+       * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
        * Hidden option.
        */
       asset_library_type?: bpy_types.AssetLibraryTypeItems;
@@ -2581,7 +2695,11 @@ declare module "bpy.ops" {
       /**
        * Mode for fitting the image to the canvas
        * Default: 'FIT'
-       * Items: {@link StripScaleMethodItems}
+       * Items ({@link StripScaleMethodItems}):
+       * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+       * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+       * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+       * - `ORIGINAL` Use Original Size: Display image at its original size
        */
       fit_method?: bpy_types.StripScaleMethodItems;
     }>;
@@ -2594,7 +2712,9 @@ declare module "bpy.ops" {
       /**
        * Side of the strip to swap
        * Default: 'RIGHT'
-       * Items: {@link SequencerSnapSideItems}
+       * Items ({@link SequencerSnapSideItems}):
+       * - `LEFT` Left
+       * - `RIGHT` Right
        */
       side?: bpy_types.SequencerSnapSideItems;
     }>;

@@ -82,7 +82,11 @@ declare module "bpy.ops" {
       /**
        * Which part of the text to delete
        * Default: 'NEXT_CHARACTER'
-       * Items: {@link ConsoleDeleteTypeItems}
+       * Items ({@link ConsoleDeleteTypeItems}):
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_WORD` Previous Word
        * Hidden option.
        */
       type?: bpy_types.ConsoleDeleteTypeItems;
@@ -193,7 +197,19 @@ declare module "bpy.ops" {
       /**
        * Where to move cursor to
        * Default: 'LINE_BEGIN'
-       * Items: {@link TextMoveTypeItems}
+       * Items ({@link TextMoveTypeItems}):
+       * - `LINE_BEGIN` Line Begin
+       * - `LINE_END` Line End
+       * - `FILE_TOP` File Top
+       * - `FILE_BOTTOM` File Bottom
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_WORD` Previous Word
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_LINE` Previous Line
+       * - `NEXT_LINE` Next Line
+       * - `PREVIOUS_PAGE` Previous Page
+       * - `NEXT_PAGE` Next Page
        */
       type?: bpy_types.TextMoveTypeItems;
     }>;
@@ -206,7 +222,9 @@ declare module "bpy.ops" {
       /**
        * Direction
        * Default: 'DOWN'
-       * Items: {@link ArmatureCollectionMoveDirectionItems}
+       * Items ({@link ArmatureCollectionMoveDirectionItems}):
+       * - `UP` Up
+       * - `DOWN` Down
        */
       direction?: bpy_types.ArmatureCollectionMoveDirectionItems;
     }>;
@@ -219,7 +237,19 @@ declare module "bpy.ops" {
       /**
        * Where to move cursor to, to make a selection
        * Default: 'LINE_BEGIN'
-       * Items: {@link TextMoveTypeItems}
+       * Items ({@link TextMoveTypeItems}):
+       * - `LINE_BEGIN` Line Begin
+       * - `LINE_END` Line End
+       * - `FILE_TOP` File Top
+       * - `FILE_BOTTOM` File Bottom
+       * - `PREVIOUS_CHARACTER` Previous Character
+       * - `NEXT_CHARACTER` Next Character
+       * - `PREVIOUS_WORD` Previous Word
+       * - `NEXT_WORD` Next Word
+       * - `PREVIOUS_LINE` Previous Line
+       * - `NEXT_LINE` Next Line
+       * - `PREVIOUS_PAGE` Previous Page
+       * - `NEXT_PAGE` Next Page
        */
       type?: bpy_types.TextMoveTypeItems;
     }>;
@@ -364,7 +394,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -579,7 +613,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;

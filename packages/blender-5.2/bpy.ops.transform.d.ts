@@ -49,7 +49,18 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -62,7 +73,11 @@ declare module "bpy.ops" {
     /**
      * Point on source that will snap to target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -203,7 +218,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -249,7 +272,39 @@ declare module "bpy.ops" {
     /**
      * Mode
      * Default: 'TRANSLATION'
-     * Items: {@link TransformModeTypeItems}
+     * Items ({@link TransformModeTypeItems}):
+     * - `INIT` Init
+     * - `DUMMY` Dummy
+     * - `TRANSLATION` Translation
+     * - `ROTATION` Rotation
+     * - `RESIZE` Resize
+     * - `SKIN_RESIZE` Skin Resize
+     * - `TOSPHERE` To Sphere
+     * - `SHEAR` Shear
+     * - `BEND` Bend
+     * - `SHRINKFATTEN` Shrink/Fatten
+     * - `TILT` Tilt
+     * - `TRACKBALL` Trackball
+     * - `PUSHPULL` Push/Pull
+     * - `CREASE` Crease
+     * - `VERTEX_CREASE` Vertex Crease
+     * - `MIRROR` Mirror
+     * - `BONE_SIZE` Bone Size
+     * - `BONE_ENVELOPE` Bone Envelope
+     * - `BONE_ENVELOPE_DIST` Bone Envelope Distance
+     * - `CURVE_SHRINKFATTEN` Curve Shrink/Fatten
+     * - `MASK_SHRINKFATTEN` Mask Shrink/Fatten
+     * - `BONE_ROLL` Bone Roll
+     * - `TIME_TRANSLATE` Time Translate
+     * - `TIME_SLIDE` Time Slide
+     * - `TIME_SCALE` Time Scale
+     * - `TIME_EXTEND` Time Extend
+     * - `BAKE_TIME` Bake Time
+     * - `BWEIGHT` Bevel Weight
+     * - `ALIGN` Align
+     * - `EDGESLIDE` Edge Slide
+     * - `SEQSLIDE` Sequence Slide
+     * - `GPENCIL_OPACITY` Grease Pencil Opacity
      * Hidden option.
      */
     mode?: bpy_types.TransformModeTypeItems;
@@ -261,7 +316,10 @@ declare module "bpy.ops" {
     /**
      * Axis
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     orient_axis?: bpy_types.AxisXyzItems;
     /**
@@ -301,7 +359,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -328,7 +394,18 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -341,7 +418,11 @@ declare module "bpy.ops" {
     /**
      * Point on source that will snap to target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -484,7 +565,15 @@ declare module "bpy.ops" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
     /**
@@ -511,7 +600,18 @@ declare module "bpy.ops" {
     /**
      * Snap to Elements
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      * Hidden option.
      */
@@ -524,7 +624,11 @@ declare module "bpy.ops" {
     /**
      * Point on source that will snap to target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      * Hidden option.
      */
     snap_target?: bpy_types.SnapSourceItems;
@@ -713,7 +817,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -948,7 +1060,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1047,7 +1167,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1074,7 +1202,18 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1087,7 +1226,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1179,7 +1322,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
@@ -1219,7 +1365,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1246,7 +1400,18 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1259,7 +1424,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1333,7 +1502,10 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
@@ -1411,13 +1583,19 @@ declare module "bpy.ops" {
       /**
        * Axis
        * Default: 'Z'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis?: bpy_types.AxisXyzItems;
       /**
        * Axis Ortho
        * Default: 'X'
-       * Items: {@link AxisXyzItems}
+       * Items ({@link AxisXyzItems}):
+       * - `X` X
+       * - `Y` Y
+       * - `Z` Z
        */
       orient_axis_ortho?: bpy_types.AxisXyzItems;
       /**
@@ -1452,7 +1630,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1549,7 +1735,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1576,7 +1770,18 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1589,7 +1794,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;
@@ -1660,7 +1869,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1721,7 +1938,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1795,7 +2020,15 @@ declare module "bpy.ops" {
       /**
        * Falloff type for proportional editing mode
        * Default: 'SMOOTH'
-       * Items: {@link ProportionalFalloffItems}
+       * Items ({@link ProportionalFalloffItems}):
+       * - `SMOOTH` Smooth: Smooth falloff
+       * - `SPHERE` Sphere: Spherical falloff
+       * - `ROOT` Root: Root falloff
+       * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+       * - `SHARP` Sharp: Sharp falloff
+       * - `LINEAR` Linear: Linear falloff
+       * - `CONSTANT` Constant: Constant falloff
+       * - `RANDOM` Random: Random falloff
        */
       proportional_edit_falloff?: bpy_types.ProportionalFalloffItems;
       /**
@@ -1933,7 +2166,18 @@ declare module "bpy.ops" {
       /**
        * Snap to Elements
        * Default: {'INCREMENT'}
-       * Items: {@link SnapElementItems}
+       * Items ({@link SnapElementItems}):
+       * - `INCREMENT` Increment: Snap to increments
+       * - `GRID` Grid: Snap to grid
+       * - `VERTEX` Vertex: Snap to vertices
+       * - `EDGE` Edge: Snap to edges
+       * - `FACE` Face: Snap by projecting onto faces
+       * - `VOLUME` Volume: Snap to volume
+       * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+       * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+       * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+       * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+       * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
        * Enum flag: a set of identifiers.
        * Hidden option.
        */
@@ -1946,7 +2190,11 @@ declare module "bpy.ops" {
       /**
        * Point on source that will snap to target
        * Default: 'CLOSEST'
-       * Items: {@link SnapSourceItems}
+       * Items ({@link SnapSourceItems}):
+       * - `CLOSEST` Closest: Snap closest point onto target
+       * - `CENTER` Center: Snap transformation center onto target
+       * - `MEDIAN` Median: Snap median onto target
+       * - `ACTIVE` Active: Snap active onto target
        * Hidden option.
        */
       snap_target?: bpy_types.SnapSourceItems;

@@ -81,7 +81,10 @@ declare module "bpy.ops" {
       /**
        * Axis to align to
        * Default: 'X'
-       * Items: {@link ShaderNodeTangentAxisItems}
+       * Items ({@link ShaderNodeTangentAxisItems}):
+       * - `X` X: X axis
+       * - `Y` Y: Y axis
+       * - `Z` Z: Z axis
        */
       axis?: bpy_types.ShaderNodeTangentAxisItems;
       /**
@@ -167,13 +170,21 @@ declare module "bpy.ops" {
       /**
        * Mirror vertices based on mesh axis
        * Default: 'POS_X'
-       * Items: {@link ObjectAxisFlipItems}
+       * Items ({@link ObjectAxisFlipItems}):
+       * - `POS_X` -X to +X
+       * - `POS_Y` -Y to +Y
+       * - `POS_Z` -Z to +Z
+       * - `NEG_X` +X to -X
+       * - `NEG_Y` +Y to -Y
+       * - `NEG_Z` +Z to -Z
        */
       mesh_axis?: bpy_types.ObjectAxisFlipItems;
       /**
        * Axis to mirror UV coordinates
        * Default: 'X'
-       * Items: {@link AxisXyItems}
+       * Items ({@link AxisXyItems}):
+       * - `X` X
+       * - `Y` Y
        */
       uv_axis?: bpy_types.AxisXyItems;
       /**
@@ -267,19 +278,26 @@ declare module "bpy.ops" {
       /**
        * Direction of the sphere or cylinder
        * Default: 'VIEW_ON_EQUATOR'
-       * Items: {@link UvCylinderProjectDirectionItems}
+       * Items ({@link UvCylinderProjectDirectionItems}):
+       * - `VIEW_ON_EQUATOR` View on Equator: 3D view is on the equator
+       * - `VIEW_ON_POLES` View on Poles: 3D view is on the poles
+       * - `ALIGN_TO_OBJECT` Align to Object: Align according to object transform
        */
       direction?: bpy_types.UvCylinderProjectDirectionItems;
       /**
        * How to determine rotation around the pole
        * Default: 'POLAR_ZX'
-       * Items: {@link UvCylinderProjectAlignItems}
+       * Items ({@link UvCylinderProjectAlignItems}):
+       * - `POLAR_ZX` Polar ZX: Polar 0 is X
+       * - `POLAR_ZY` Polar ZY: Polar 0 is Y
        */
       align?: bpy_types.UvCylinderProjectAlignItems;
       /**
        * How to handle faces at the poles
        * Default: 'PINCH'
-       * Items: {@link PoleItems}
+       * Items ({@link PoleItems}):
+       * - `PINCH` Pinch: UVs are pinched at the poles
+       * - `FAN` Fan: UVs are fanned at the poles
        */
       pole?: bpy_types.PoleItems;
       /**
@@ -527,7 +545,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**
@@ -786,7 +807,11 @@ declare module "bpy.ops" {
       /**
        * Selection action to execute
        * Default: 'TOGGLE'
-       * Items: {@link ActionSelectAllActionItems}
+       * Items ({@link ActionSelectAllActionItems}):
+       * - `TOGGLE` Toggle: Toggle selection for all elements
+       * - `SELECT` Select: Select all elements
+       * - `DESELECT` Deselect: Deselect all elements
+       * - `INVERT` Invert: Invert selection of all elements
        * Hidden option.
        */
       action?: bpy_types.ActionSelectAllActionItems;
@@ -835,7 +860,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -890,7 +918,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -945,7 +976,10 @@ declare module "bpy.ops" {
       /**
        * Mode
        * Default: 'SET'
-       * Items: {@link ActionSelectBoxModeItems}
+       * Items ({@link ActionSelectBoxModeItems}):
+       * - `SET` Set: Set a new selection
+       * - `ADD` Extend: Extend existing selection
+       * - `SUB` Subtract: Subtract existing selection
        */
       mode?: bpy_types.ActionSelectBoxModeItems;
     }>;
@@ -964,7 +998,10 @@ declare module "bpy.ops" {
       /**
        * Delimit selection when selecting linked UVs
        * Default: {}
-       * Items: {@link UvSelectLinkedDelimitItems}
+       * Items ({@link UvSelectLinkedDelimitItems}):
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `MATERIAL` Material: Delimit by face material
        * Enum flag: a set of identifiers.
        */
       delimit?:
@@ -990,7 +1027,10 @@ declare module "bpy.ops" {
       /**
        * Delimit selection when selecting linked UVs
        * Default: {}
-       * Items: {@link UvSelectLinkedDelimitItems}
+       * Items ({@link UvSelectLinkedDelimitItems}):
+       * - `SEAM` Seam: Delimit by edge seams
+       * - `SHARP` Sharp: Delimit by sharp edges
+       * - `MATERIAL` Material: Delimit by face material
        * Enum flag: a set of identifiers.
        */
       delimit?:
@@ -1028,7 +1068,10 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'VERTEX'
-       * Items: {@link MeshSelectModeUvItems}
+       * Items ({@link MeshSelectModeUvItems}):
+       * - `VERTEX` Vertex: Vertex selection mode
+       * - `EDGE` Edge: Edge selection mode
+       * - `FACE` Face: Face selection mode
        * Hidden option.
        */
       type?: bpy_types.MeshSelectModeUvItems;
@@ -1091,7 +1134,10 @@ declare module "bpy.ops" {
       /**
        * Compare
        * Default: 'EQUAL'
-       * Items: {@link CompareItems}
+       * Items ({@link CompareItems}):
+       * - `EQUAL` Equal
+       * - `GREATER` Greater
+       * - `LESS` Less
        */
       compare?: bpy_types.CompareItems;
       /**
@@ -1221,7 +1267,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**
@@ -1293,19 +1342,26 @@ declare module "bpy.ops" {
       /**
        * Direction of the sphere or cylinder
        * Default: 'VIEW_ON_EQUATOR'
-       * Items: {@link UvCylinderProjectDirectionItems}
+       * Items ({@link UvCylinderProjectDirectionItems}):
+       * - `VIEW_ON_EQUATOR` View on Equator: 3D view is on the equator
+       * - `VIEW_ON_POLES` View on Poles: 3D view is on the poles
+       * - `ALIGN_TO_OBJECT` Align to Object: Align according to object transform
        */
       direction?: bpy_types.UvCylinderProjectDirectionItems;
       /**
        * How to determine rotation around the pole
        * Default: 'POLAR_ZX'
-       * Items: {@link UvCylinderProjectAlignItems}
+       * Items ({@link UvCylinderProjectAlignItems}):
+       * - `POLAR_ZX` Polar ZX: Polar 0 is X
+       * - `POLAR_ZY` Polar ZY: Polar 0 is Y
        */
       align?: bpy_types.UvCylinderProjectAlignItems;
       /**
        * How to handle faces at the poles
        * Default: 'PINCH'
-       * Items: {@link PoleItems}
+       * Items ({@link PoleItems}):
+       * - `PINCH` Pinch: UVs are pinched at the poles
+       * - `FAN` Fan: UVs are fanned at the poles
        */
       pole?: bpy_types.PoleItems;
       /**
@@ -1373,13 +1429,17 @@ declare module "bpy.ops" {
       /**
        * Use vertex or edge stitching
        * Default: 'VERTEX'
-       * Items: {@link UvStitchModeItems}
+       * Items ({@link UvStitchModeItems}):
+       * - `VERTEX` Vertex
+       * - `EDGE` Edge
        */
       mode?: bpy_types.UvStitchModeItems;
       /**
        * Use vertex or edge stitching
        * Default: 'VERTEX'
-       * Items: {@link UvStitchModeItems}
+       * Items ({@link UvStitchModeItems}):
+       * - `VERTEX` Vertex
+       * - `EDGE` Edge
        * Hidden option.
        */
       stored_mode?: bpy_types.UvStitchModeItems;
@@ -1433,7 +1493,10 @@ declare module "bpy.ops" {
       /**
        * Margin Method
        * Default: 'SCALED'
-       * Items: {@link MarginMethodItems}
+       * Items ({@link MarginMethodItems}):
+       * - `SCALED` Scaled: Use scale of existing UVs to multiply margin
+       * - `ADD` Add: Just add the margin, ignoring any UV scale
+       * - `FRACTION` Fraction: Specify a precise fraction of final UV output
        */
       margin_method?: bpy_types.MarginMethodItems;
       /**

@@ -163,7 +163,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -931,7 +935,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -949,7 +957,9 @@ declare module "bpy.ops" {
       /**
        * Behavior when the name of an imported material conflicts with an existing material
        * Default: 'MAKE_UNIQUE'
-       * Items: {@link ImportSceneFbxMtlNameCollisionModeItems}
+       * Items ({@link ImportSceneFbxMtlNameCollisionModeItems}):
+       * - `MAKE_UNIQUE` Make Unique: Import each FBX material as a unique Blender material
+       * - `REFERENCE_EXISTING` Reference Existing: If a material with the same name already exists, reference that instead of importing
        */
       mtl_name_collision_mode?: bpy_types.ImportSceneFbxMtlNameCollisionModeItems;
       /**
@@ -1129,7 +1139,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1314,7 +1328,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1488,7 +1506,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1806,7 +1828,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -1972,7 +1998,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2126,7 +2156,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2303,7 +2337,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2331,13 +2369,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'NEGATIVE_Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2584,7 +2634,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -2607,13 +2661,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'NEGATIVE_Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -2788,7 +2854,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3051,7 +3121,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3064,13 +3138,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -3107,7 +3193,10 @@ declare module "bpy.ops" {
       /**
        * Export vertex color attributes
        * Default: 'SRGB'
-       * Items: {@link WmPlyExportExportColorsItems}
+       * Items ({@link WmPlyExportExportColorsItems}):
+       * - `NONE` None: Do not import/export color attributes
+       * - `SRGB` sRGB: Vertex colors in the file are in sRGB color space
+       * - `LINEAR` Linear: Vertex colors in the file are in linear color space
        */
       export_colors?: bpy_types.WmPlyExportExportColorsItems;
       /**
@@ -3265,7 +3354,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -3288,13 +3381,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -3305,7 +3410,10 @@ declare module "bpy.ops" {
       /**
        * Import vertex color attributes
        * Default: 'SRGB'
-       * Items: {@link WmPlyExportExportColorsItems}
+       * Items ({@link WmPlyExportExportColorsItems}):
+       * - `NONE` None: Do not import/export color attributes
+       * - `SRGB` sRGB: Vertex colors in the file are in sRGB color space
+       * - `LINEAR` Linear: Vertex colors in the file are in linear color space
        */
       import_colors?: bpy_types.WmPlyExportExportColorsItems;
       /**
@@ -3665,7 +3773,46 @@ declare module "bpy.ops" {
       /**
        * ID Type
        * Default: 'OBJECT'
-       * Items: {@link IdTypeItems}
+       * Items ({@link IdTypeItems}):
+       * - `ACTION` Action
+       * - `ARMATURE` Armature
+       * - `BRUSH` Brush
+       * - `CACHEFILE` Cache File
+       * - `CAMERA` Camera
+       * - `COLLECTION` Collection
+       * - `CURVE` Curve
+       * - `CURVES` Curves
+       * - `FONT` Font
+       * - `GREASEPENCIL` Grease Pencil
+       * - `GREASEPENCIL_V3` Grease Pencil v3
+       * - `IMAGE` Image
+       * - `KEY` Key
+       * - `LATTICE` Lattice
+       * - `LIBRARY` Library
+       * - `LIGHT` Light
+       * - `LIGHT_PROBE` Light Probe
+       * - `LINESTYLE` Line Style
+       * - `MASK` Mask
+       * - `MATERIAL` Material
+       * - `MESH` Mesh
+       * - `META` Metaball
+       * - `MOVIECLIP` Movie Clip
+       * - `NODETREE` Node Tree
+       * - `OBJECT` Object
+       * - `PAINTCURVE` Paint Curve
+       * - `PALETTE` Palette
+       * - `PARTICLE` Particle
+       * - `POINTCLOUD` Point Cloud
+       * - `SCENE` Scene
+       * - `SCREEN` Screen
+       * - `SOUND` Sound
+       * - `SPEAKER` Speaker
+       * - `TEXT` Text
+       * - `TEXTURE` Texture
+       * - `VOLUME` Volume
+       * - `WINDOWMANAGER` Window Manager
+       * - `WORKSPACE` Workspace
+       * - `WORLD` World
        */
       id_type?: bpy_types.IdTypeItems;
       /**
@@ -4001,7 +4148,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'LIST_VERTICAL'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4199,7 +4350,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4371,7 +4526,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4452,19 +4611,30 @@ declare module "bpy.ops" {
       /**
        * Display Mode
        * Default: 'ANAGLYPH'
-       * Items: {@link Stereo3dDisplayItems}
+       * Items ({@link Stereo3dDisplayItems}):
+       * - `ANAGLYPH` Anaglyph: Render views for left and right eyes as two differently filtered colors in a single image (anaglyph glasses are required)
+       * - `INTERLACE` Interlace: Render views for left and right eyes interlaced in a single image (3D-ready monitor is required)
+       * - `TIMESEQUENTIAL` Time Sequential: Render alternate eyes (also known as page flip, quad buffer support in the graphic card is required)
+       * - `SIDEBYSIDE` Side-by-Side: Render views for left and right eyes side-by-side
+       * - `TOPBOTTOM` Top-Bottom: Render views for left and right eyes one above another
        */
       display_mode?: bpy_types.Stereo3dDisplayItems;
       /**
        * Anaglyph Type
        * Default: 'RED_CYAN'
-       * Items: {@link Stereo3dAnaglyphTypeItems}
+       * Items ({@link Stereo3dAnaglyphTypeItems}):
+       * - `RED_CYAN` Red-Cyan
+       * - `GREEN_MAGENTA` Green-Magenta
+       * - `YELLOW_BLUE` Yellow-Blue
        */
       anaglyph_type?: bpy_types.Stereo3dAnaglyphTypeItems;
       /**
        * Interlace Type
        * Default: 'ROW_INTERLEAVED'
-       * Items: {@link Stereo3dInterlaceTypeItems}
+       * Items ({@link Stereo3dInterlaceTypeItems}):
+       * - `ROW_INTERLEAVED` Row Interleaved
+       * - `COLUMN_INTERLEAVED` Column Interleaved
+       * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
        */
       interlace_type?: bpy_types.Stereo3dInterlaceTypeItems;
       /**
@@ -4629,7 +4799,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4673,13 +4847,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -4834,7 +5020,11 @@ declare module "bpy.ops" {
       /**
        * Display Type
        * Default: 'DEFAULT'
-       * Items: {@link DisplayTypeItems}
+       * Items ({@link DisplayTypeItems}):
+       * - `DEFAULT` Default: Automatically determine display type for files
+       * - `LIST_VERTICAL` Short List: Display files as short list
+       * - `LIST_HORIZONTAL` Long List: Display files as a detailed list
+       * - `THUMBNAIL` Thumbnails: Display files as thumbnails
        * Hidden option.
        */
       display_type?: bpy_types.DisplayTypeItems;
@@ -4862,13 +5052,25 @@ declare module "bpy.ops" {
       /**
        * Forward Axis
        * Default: 'Y'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       forward_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
        * Up Axis
        * Default: 'Z'
-       * Items: {@link WmObjExportForwardAxisItems}
+       * Items ({@link WmObjExportForwardAxisItems}):
+       * - `X` X: Positive X axis
+       * - `Y` Y: Positive Y axis
+       * - `Z` Z: Positive Z axis
+       * - `NEGATIVE_X` -X: Negative X axis
+       * - `NEGATIVE_Y` -Y: Negative Y axis
+       * - `NEGATIVE_Z` -Z: Negative Z axis
        */
       up_axis?: bpy_types.WmObjExportForwardAxisItems;
       /**
@@ -4908,7 +5110,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByBrushTypeSpaceTypeItems}
+       * Items ({@link WmToolSetByBrushTypeSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByBrushTypeSpaceTypeItems;
     }>;
@@ -4936,7 +5157,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByBrushTypeSpaceTypeItems}
+       * Items ({@link WmToolSetByBrushTypeSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByBrushTypeSpaceTypeItems;
     }>;
@@ -4970,7 +5210,26 @@ declare module "bpy.ops" {
       /**
        * Type
        * Default: 'EMPTY'
-       * Items: {@link WmToolSetByBrushTypeSpaceTypeItems}
+       * Items ({@link WmToolSetByBrushTypeSpaceTypeItems}):
+       * - `EMPTY` Empty
+       * - `VIEW_3D` 3D Viewport
+       * - `IMAGE_EDITOR` UV/Image Editor
+       * - `NODE_EDITOR` Node Editor
+       * - `SEQUENCE_EDITOR` Video Sequencer
+       * - `CLIP_EDITOR` Movie Clip Editor
+       * - `DOPESHEET_EDITOR` Dope Sheet
+       * - `GRAPH_EDITOR` Graph Editor
+       * - `NLA_EDITOR` Nonlinear Animation
+       * - `TEXT_EDITOR` Text Editor
+       * - `CONSOLE` Python Console
+       * - `INFO` Info
+       * - `TOPBAR` Top Bar
+       * - `STATUSBAR` Status Bar
+       * - `OUTLINER` Outliner
+       * - `PROPERTIES` Properties
+       * - `FILE_BROWSER` File Browser
+       * - `SPREADSHEET` Spreadsheet
+       * - `PREFERENCES` Preferences
        */
       space_type?: bpy_types.WmToolSetByBrushTypeSpaceTypeItems;
     }>;
@@ -5048,7 +5307,20 @@ declare module "bpy.ops" {
       /**
        * Fly mode
        * Default: 'VIEWER_FORWARD'
-       * Items: {@link WmXrNavigationFlyModeItems}
+       * Items ({@link WmXrNavigationFlyModeItems}):
+       * - `FORWARD` Forward: Move along navigation forward axis
+       * - `BACK` Back: Move along navigation back axis
+       * - `LEFT` Left: Move along navigation left axis
+       * - `RIGHT` Right: Move along navigation right axis
+       * - `UP` Up: Move along navigation up axis
+       * - `DOWN` Down: Move along navigation down axis
+       * - `TURNLEFT` Turn Left: Turn counter-clockwise around navigation up axis
+       * - `TURNRIGHT` Turn Right: Turn clockwise around navigation up axis
+       * - `VIEWER_FORWARD` Viewer Forward: Move along viewer's forward axis
+       * - `VIEWER_BACK` Viewer Back: Move along viewer's back axis
+       * - `VIEWER_LEFT` Viewer Left: Move along viewer's left axis
+       * - `VIEWER_RIGHT` Viewer Right: Move along viewer's right axis
+       * - `CONTROLLER_FORWARD` Controller Forward: Move along controller's forward axis
        */
       mode?: bpy_types.WmXrNavigationFlyModeItems;
       /**
@@ -5094,7 +5366,20 @@ declare module "bpy.ops" {
       /**
        * Fly mode when hands are swapped
        * Default: 'VIEWER_FORWARD'
-       * Items: {@link WmXrNavigationFlyModeItems}
+       * Items ({@link WmXrNavigationFlyModeItems}):
+       * - `FORWARD` Forward: Move along navigation forward axis
+       * - `BACK` Back: Move along navigation back axis
+       * - `LEFT` Left: Move along navigation left axis
+       * - `RIGHT` Right: Move along navigation right axis
+       * - `UP` Up: Move along navigation up axis
+       * - `DOWN` Down: Move along navigation down axis
+       * - `TURNLEFT` Turn Left: Turn counter-clockwise around navigation up axis
+       * - `TURNRIGHT` Turn Right: Turn clockwise around navigation up axis
+       * - `VIEWER_FORWARD` Viewer Forward: Move along viewer's forward axis
+       * - `VIEWER_BACK` Viewer Back: Move along viewer's back axis
+       * - `VIEWER_LEFT` Viewer Left: Move along viewer's left axis
+       * - `VIEWER_RIGHT` Viewer Right: Move along viewer's right axis
+       * - `CONTROLLER_FORWARD` Controller Forward: Move along controller's forward axis
        */
       alt_mode?: bpy_types.WmXrNavigationFlyModeItems;
       /**

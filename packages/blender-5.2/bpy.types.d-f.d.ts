@@ -104,7 +104,7 @@ declare module "bpy.types" {
     id_eval_get(id: ID | null): ID | null;
     /**
      * id_type_updated
-     * @param id_type ID Type Default: 'ACTION' Items: {@link IdTypeItems}
+     * @param id_type ID Type Default: 'ACTION' Items ({@link IdTypeItems}): - `ACTION` Action - `ARMATURE` Armature - `BRUSH` Brush - `CACHEFILE` Cache File - `CAMERA` Camera - `COLLECTION` Collection - `CURVE` Curve - `CURVES` Curves - `FONT` Font - `GREASEPENCIL` Grease Pencil - `GREASEPENCIL_V3` Grease Pencil v3 - `IMAGE` Image - `KEY` Key - `LATTICE` Lattice - `LIBRARY` Library - `LIGHT` Light - `LIGHT_PROBE` Light Probe - `LINESTYLE` Line Style - `MASK` Mask - `MATERIAL` Material - `MESH` Mesh - `META` Metaball - `MOVIECLIP` Movie Clip - `NODETREE` Node Tree - `OBJECT` Object - `PAINTCURVE` Paint Curve - `PALETTE` Palette - `PARTICLE` Particle - `POINTCLOUD` Point Cloud - `SCENE` Scene - `SCREEN` Screen - `SOUND` Sound - `SPEAKER` Speaker - `TEXT` Text - `TEXTURE` Texture - `VOLUME` Volume - `WINDOWMANAGER` Window Manager - `WORKSPACE` Workspace - `WORLD` World
      * @returns updated: True if any data-block with this type was added, updated or removed
      */
     id_type_updated(id_type: IdTypeItems): boolean;
@@ -533,7 +533,46 @@ declare module "bpy.types" {
     /**
      * Type of ID-block that can be used
      * Default: 'OBJECT'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     id_type: IdTypeItems;
     /**
@@ -575,7 +614,18 @@ declare module "bpy.types" {
     /**
      * Mode for calculating rotation channel values
      * Default: 'AUTO'
-     * Items: {@link DriverTargetRotationModeItems}
+     * Items ({@link DriverTargetRotationModeItems}):
+     * - `AUTO` Auto Euler: Euler using the rotation order of the target
+     * - `XYZ` XYZ Euler: Euler using the XYZ rotation order
+     * - `XZY` XZY Euler: Euler using the XZY rotation order
+     * - `YXZ` YXZ Euler: Euler using the YXZ rotation order
+     * - `YZX` YZX Euler: Euler using the YZX rotation order
+     * - `ZXY` ZXY Euler: Euler using the ZXY rotation order
+     * - `ZYX` ZYX Euler: Euler using the ZYX rotation order
+     * - `QUATERNION` Quaternion: Quaternion rotation
+     * - `SWING_TWIST_X` Swing and X Twist: Decompose into a swing rotation to aim the X axis, followed by twist around it
+     * - `SWING_TWIST_Y` Swing and Y Twist: Decompose into a swing rotation to aim the Y axis, followed by twist around it
+     * - `SWING_TWIST_Z` Swing and Z Twist: Decompose into a swing rotation to aim the Z axis, followed by twist around it
      */
     rotation_mode: DriverTargetRotationModeItems;
     /**
@@ -1245,7 +1295,13 @@ declare module "bpy.types" {
     /**
      * Display Type
      * Default: 'OCTAHEDRAL'
-     * Items: {@link BoneDisplayTypeItems}
+     * Items ({@link BoneDisplayTypeItems}):
+     * - `ARMATURE_DEFINED` Armature Defined: Use display mode from armature (default)
+     * - `OCTAHEDRAL` Octahedral: Display bones as octahedral shape
+     * - `STICK` Stick: Display bones as simple 2D lines with dots
+     * - `BBONE` B-Bone: Display bones as boxes, showing subdivision and B-Splines
+     * - `ENVELOPE` Envelope: Display bones as extruded spheres, showing deformation influence volume
+     * - `WIRE` Wire: Display bones as thin wires, showing subdivision and B-Splines
      */
     display_type: BoneDisplayTypeItems;
     /**
@@ -1271,7 +1327,13 @@ declare module "bpy.types" {
     /**
      * Specifies how the bone inherits scaling from the parent bone
      * Default: 'FULL'
-     * Items: {@link InheritScaleItems}
+     * Items ({@link InheritScaleItems}):
+     * - `FULL` Full: Inherit all effects of parent scaling
+     * - `FIX_SHEAR` Fix Shear: Inherit scaling, but remove shearing of the child in the rest orientation
+     * - `ALIGNED` Aligned: Rotate non-uniform parent scaling to align with the child, applying parent X scale to child X axis, and so forth
+     * - `AVERAGE` Average: Inherit uniform scaling representing the overall change in the volume of the parent
+     * - `NONE` None: Completely ignore parent scaling
+     * - `NONE_LEGACY` None (Legacy): Ignore parent scaling without compensating for parent shear. Replicates the effect of disabling the original Inherit Scale checkbox.
      */
     inherit_scale: InheritScaleItems;
     /**
@@ -1327,7 +1389,9 @@ declare module "bpy.types" {
     /**
      * Selects how the vertices are mapped to B-Bone segments based on their position
      * Default: 'STRAIGHT'
-     * Items: {@link BboneMappingModeItems}
+     * Items ({@link BboneMappingModeItems}):
+     * - `STRAIGHT` Straight: Fast mapping that is good for most situations, but ignores the rest pose curvature of the B-Bone
+     * - `CURVED` Curved: Slower mapping that gives better deformation for B-Bones that are sharply curved in rest pose
      */
     bbone_mapping_mode: BboneMappingModeItems;
     /**
@@ -1343,7 +1407,11 @@ declare module "bpy.types" {
     /**
      * Selects how the start handle of the B-Bone is computed
      * Default: 'AUTO'
-     * Items: {@link BoneBboneHandleTypeStartItems}
+     * Items ({@link BoneBboneHandleTypeStartItems}):
+     * - `AUTO` Automatic: Use connected parent and children to compute the handle
+     * - `ABSOLUTE` Absolute: Use the position of the specified bone to compute the handle
+     * - `RELATIVE` Relative: Use the offset of the specified bone from rest pose to compute the handle
+     * - `TANGENT` Tangent: Use the orientation of the specified bone to compute the handle, ignoring the location
      */
     bbone_handle_type_start: BoneBboneHandleTypeStartItems;
     /**
@@ -1366,7 +1434,11 @@ declare module "bpy.types" {
     /**
      * Selects how the end handle of the B-Bone is computed
      * Default: 'AUTO'
-     * Items: {@link BoneBboneHandleTypeStartItems}
+     * Items ({@link BoneBboneHandleTypeStartItems}):
+     * - `AUTO` Automatic: Use connected parent and children to compute the handle
+     * - `ABSOLUTE` Absolute: Use the position of the specified bone to compute the handle
+     * - `RELATIVE` Relative: Use the offset of the specified bone from rest pose to compute the handle
+     * - `TANGENT` Tangent: Use the orientation of the specified bone to compute the handle, ignoring the location
      */
     bbone_handle_type_end: BoneBboneHandleTypeStartItems;
     /**
@@ -1834,13 +1906,27 @@ declare module "bpy.types" {
     /**
      * The type of event, only applies to some
      * Default: 'NOTHING' · Read-only
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Drag
+     * - `NOTHING` Nothing
      */
     readonly value: EventValueItems;
     /**
      * The type of event, only applies to some
      * Default: 'NOTHING' · Read-only
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Drag
+     * - `NOTHING` Nothing
      */
     readonly value_prev: EventValueItems;
     /**
@@ -1858,7 +1944,16 @@ declare module "bpy.types" {
     /**
      * The direction (only applies to drag events)
      * Default: 'ANY' · Read-only
-     * Items: {@link EventDirectionItems}
+     * Items ({@link EventDirectionItems}):
+     * - `ANY` Any
+     * - `NORTH` North
+     * - `NORTH_EAST` North-East
+     * - `EAST` East
+     * - `SOUTH_EAST` South-East
+     * - `SOUTH` South
+     * - `SOUTH_WEST` South-West
+     * - `WEST` West
+     * - `NORTH_WEST` North-West
      */
     readonly direction: EventDirectionItems;
     /**
@@ -2041,7 +2136,9 @@ declare module "bpy.types" {
     /**
      * Algorithm used to compute automatic handles
      * Default: 'NONE'
-     * Items: {@link FcurveAutoSmoothingItems}
+     * Items ({@link FcurveAutoSmoothingItems}):
+     * - `NONE` None: Automatic handles only take immediately adjacent keys into account
+     * - `CONT_ACCEL` Continuous Acceleration: Automatic handles are adjusted to avoid jumps in acceleration, resulting in smoother curves. However, key changes may affect interpolation over a larger stretch of the curve.
      */
     auto_smoothing: FcurveAutoSmoothingItems;
     /**
@@ -2167,7 +2264,13 @@ declare module "bpy.types" {
         /**
          * Type of keyframe to insert
          * Default: 'KEYFRAME'
-         * Items: {@link BeztripleKeyframeTypeItems}
+         * Items ({@link BeztripleKeyframeTypeItems}):
+         * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+         * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+         * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+         * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+         * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
+         * - `GENERATED` Generated: A key generated automatically by a tool, not manually created
          */
         keyframe_type?: BeztripleKeyframeTypeItems;
       }>,
@@ -2226,7 +2329,7 @@ declare module "bpy.types" {
     active: FModifier | null;
     /**
      * Add a constraint to this object
-     * @param type Constraint type to add Default: 'GENERATOR' Items: {@link FmodifierTypeItems}
+     * @param type Constraint type to add Default: 'GENERATOR' Items ({@link FmodifierTypeItems}): - `NULL` Invalid - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence - `NOISE` Noise: Add pseudo-random noise on top of F-Curves - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look - `SMOOTH` Smooth (Gaussian): Smooth curve using Gaussian smoothing
      * @returns fmodifier: New fmodifier
      */
     new(type: FmodifierTypeItems): FModifier;
@@ -2459,7 +2562,12 @@ declare module "bpy.types" {
     /**
      * Audio channel count
      * Default: 'STEREO'
-     * Items: {@link AudioChannelsItems}
+     * Items ({@link AudioChannelsItems}):
+     * - `MONO` Mono: Set audio channels to mono
+     * - `STEREO` Stereo: Set audio channels to stereo
+     * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
+     * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
+     * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
      */
     audio_channels: AudioChannelsItems;
   }
@@ -2482,7 +2590,16 @@ declare module "bpy.types" {
     /**
      * F-Curve Modifier Type
      * Default: 'NULL' · Read-only
-     * Items: {@link FmodifierTypeItems}
+     * Items ({@link FmodifierTypeItems}):
+     * - `NULL` Invalid
+     * - `GENERATOR` Generator: Generate a curve using a factorized or expanded polynomial
+     * - `FNGENERATOR` Built-In Function: Generate a curve using standard math functions such as sin and cos
+     * - `ENVELOPE` Envelope: Reshape F-Curve values, e.g. change amplitude of movements
+     * - `CYCLES` Cycles: Cyclic extend/repeat keyframe sequence
+     * - `NOISE` Noise: Add pseudo-random noise on top of F-Curves
+     * - `LIMITS` Limits: Restrict maximum and minimum values of F-Curve
+     * - `STEPPED` Stepped Interpolation: Snap values to nearest grid step, e.g. for a stop-motion look
+     * - `SMOOTH` Smooth (Gaussian): Smooth curve using Gaussian smoothing
      */
     readonly type: FmodifierTypeItems;
     /**
@@ -2552,7 +2669,11 @@ declare module "bpy.types" {
     /**
      * Cycling mode to use before first keyframe
      * Default: 'NONE'
-     * Items: {@link FModifierCyclesModeBeforeItems}
+     * Items ({@link FModifierCyclesModeBeforeItems}):
+     * - `NONE` No Cycles: Don't do anything
+     * - `REPEAT` Repeat Motion: Repeat keyframe range as-is
+     * - `REPEAT_OFFSET` Repeat with Offset: Repeat keyframe range, but with offset based on gradient between start and end values
+     * - `MIRROR` Repeat Mirrored: Alternate between forward and reverse playback of keyframe range
      */
     mode_before: FModifierCyclesModeBeforeItems;
     /**
@@ -2563,7 +2684,11 @@ declare module "bpy.types" {
     /**
      * Cycling mode to use after last keyframe
      * Default: 'NONE'
-     * Items: {@link FModifierCyclesModeBeforeItems}
+     * Items ({@link FModifierCyclesModeBeforeItems}):
+     * - `NONE` No Cycles: Don't do anything
+     * - `REPEAT` Repeat Motion: Repeat keyframe range as-is
+     * - `REPEAT_OFFSET` Repeat with Offset: Repeat keyframe range, but with offset based on gradient between start and end values
+     * - `MIRROR` Repeat Mirrored: Alternate between forward and reverse playback of keyframe range
      */
     mode_after: FModifierCyclesModeBeforeItems;
     /**
@@ -3172,7 +3297,10 @@ declare module "bpy.types" {
     /**
      * Which axis to use for offset
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     guide_kink_axis: AxisXyzItems;
     /**
@@ -3388,7 +3516,12 @@ declare module "bpy.types" {
     /**
      * Asset Library
      * Default: 'ALL'
-     * Items: {@link AssetLibraryTypeItems}
+     * Items ({@link AssetLibraryTypeItems}):
+     * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+     * - `LOCAL` Current File: Show the assets currently available in this Blender session
+     * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+     * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+     * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
      */
     asset_library_reference: AssetLibraryTypeItems;
     /**
@@ -3426,7 +3559,10 @@ declare module "bpy.types" {
     /**
      * Choose the visibility of online and offline assets
      * Default: 'ALL'
-     * Items: {@link AssetAccessItems}
+     * Items ({@link AssetAccessItems}):
+     * - `ALL` Online and Offline: Show assets that are both hosted online (need downloading) and available on disk already
+     * - `ONLY_ONLINE` Online Only: Show only assets that need downloading (requires internet access)
+     * - `ONLY_OFFLINE` Offline Only: Show only assets that are available on disk already (no internet access needed)
      */
     asset_access: AssetAccessItems;
     /**
@@ -3844,7 +3980,12 @@ declare module "bpy.types" {
     /**
      * Sort
      * Default: 'FILE_SORT_ALPHA'
-     * Items: {@link FileselectParamsSortItems}
+     * Items ({@link FileselectParamsSortItems}):
+     * - `FILE_SORT_ALPHA` Name: Sort the file list alphabetically
+     * - `FILE_SORT_EXTENSION` Extension: Sort the file list by extension/type
+     * - `FILE_SORT_TIME` Modified Date: Sort files by modification time
+     * - `FILE_SORT_SIZE` Size: Sort files by size
+     * - `ASSET_CATALOG` Asset Catalog: Sort the asset list so that assets in the same catalog are kept together. Within a single catalog, assets are ordered by name. The catalogs are in order of the flattened catalog hierarchy.
      */
     sort_method: FileselectParamsSortItems;
     /**
@@ -4794,25 +4935,37 @@ declare module "bpy.types" {
     /**
      * Select the file format to be used for caching surface data
      * Default: 'UNI'
-     * Items: {@link FluidDomainSettingsCacheMeshFormatItems}
+     * Items ({@link FluidDomainSettingsCacheMeshFormatItems}):
+     * - `UNI` Uni Cache: Uni file format (.uni)
+     * - `OPENVDB` OpenVDB: OpenVDB file format (.vdb)
+     * - `RAW` Raw Cache: Raw file format (.raw)
      */
     cache_mesh_format: FluidDomainSettingsCacheMeshFormatItems;
     /**
      * Select the file format to be used for caching volumetric data
      * Default: 'OPENVDB'
-     * Items: {@link FluidDomainSettingsCacheMeshFormatItems}
+     * Items ({@link FluidDomainSettingsCacheMeshFormatItems}):
+     * - `UNI` Uni Cache: Uni file format (.uni)
+     * - `OPENVDB` OpenVDB: OpenVDB file format (.vdb)
+     * - `RAW` Raw Cache: Raw file format (.raw)
      */
     cache_data_format: FluidDomainSettingsCacheMeshFormatItems;
     /**
      * Select the file format to be used for caching particle data
      * Default: 'OPENVDB'
-     * Items: {@link FluidDomainSettingsCacheMeshFormatItems}
+     * Items ({@link FluidDomainSettingsCacheMeshFormatItems}):
+     * - `UNI` Uni Cache: Uni file format (.uni)
+     * - `OPENVDB` OpenVDB: OpenVDB file format (.vdb)
+     * - `RAW` Raw Cache: Raw file format (.raw)
      */
     cache_particle_format: FluidDomainSettingsCacheMeshFormatItems;
     /**
      * Select the file format to be used for caching noise data
      * Default: 'OPENVDB'
-     * Items: {@link FluidDomainSettingsCacheMeshFormatItems}
+     * Items ({@link FluidDomainSettingsCacheMeshFormatItems}):
+     * - `UNI` Uni Cache: Uni file format (.uni)
+     * - `OPENVDB` OpenVDB: OpenVDB file format (.vdb)
+     * - `RAW` Raw Cache: Raw file format (.raw)
      */
     cache_noise_format: FluidDomainSettingsCacheMeshFormatItems;
     /**
@@ -4945,7 +5098,11 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link SliceAxisItems}
+     * Items ({@link SliceAxisItems}):
+     * - `AUTO` Auto: Adjust slice direction according to the view direction
+     * - `X` X: Slice along the X axis
+     * - `Y` Y: Slice along the Y axis
+     * - `Z` Z: Slice along the Z axis
      */
     slice_axis: SliceAxisItems;
     /**
@@ -4966,7 +5123,10 @@ declare module "bpy.types" {
     /**
      * Interpolation method to use for smoke/fire volumes in solid mode
      * Default: 'LINEAR'
-     * Items: {@link FluidDomainSettingsDisplayInterpolationItems}
+     * Items ({@link FluidDomainSettingsDisplayInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+     * - `CLOSEST` Closest: No interpolation
      */
     display_interpolation: FluidDomainSettingsDisplayInterpolationItems;
     /**
@@ -5321,7 +5481,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -5332,7 +5516,14 @@ declare module "bpy.types" {
     /**
      * Domain that the field is evaluated on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
   }
@@ -5354,7 +5545,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -5381,7 +5596,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**

@@ -575,43 +575,79 @@ declare module "bpy.types" {
     /**
      * Brush Type
      * Default: 'DRAW'
-     * Items: {@link BrushVertexBrushTypeItems}
+     * Items ({@link BrushVertexBrushTypeItems}):
+     * - `DRAW` Draw
+     * - `BLUR` Blur
+     * - `AVERAGE` Average
+     * - `SMEAR` Smear
      */
     vertex_brush_type: BrushVertexBrushTypeItems;
     /**
      * Brush Type
      * Default: 'DRAW'
-     * Items: {@link BrushVertexBrushTypeItems}
+     * Items ({@link BrushVertexBrushTypeItems}):
+     * - `DRAW` Draw
+     * - `BLUR` Blur
+     * - `AVERAGE` Average
+     * - `SMEAR` Smear
      */
     weight_brush_type: BrushVertexBrushTypeItems;
     /**
      * Brush Type
      * Default: 'DRAW'
-     * Items: {@link BrushImageBrushTypeItems}
+     * Items ({@link BrushImageBrushTypeItems}):
+     * - `DRAW` Draw
+     * - `SOFTEN` Soften
+     * - `SMEAR` Smear
+     * - `CLONE` Clone
+     * - `FILL` Fill
+     * - `MASK` Mask
      */
     image_brush_type: BrushImageBrushTypeItems;
     /**
      * Brush Type
      * Default: 'DRAW'
-     * Items: {@link BrushGpencilTypesItems}
+     * Items ({@link BrushGpencilTypesItems}):
+     * - `DRAW` Draw: The brush is of type used for drawing strokes
+     * - `FILL` Fill: The brush is of type used for filling areas
+     * - `ERASE` Erase: The brush is used for erasing strokes
+     * - `TINT` Tint: The brush is of type used for tinting strokes
      */
     gpencil_brush_type: BrushGpencilTypesItems;
     /**
      * Brush Type
      * Default: 'DRAW'
-     * Items: {@link BrushGpencilVertexTypesItems}
+     * Items ({@link BrushGpencilVertexTypesItems}):
+     * - `DRAW` Draw: Paint a color on stroke points
+     * - `BLUR` Blur: Smooth out the colors of adjacent stroke points
+     * - `AVERAGE` Average: Smooth out colors with the average color under the brush
+     * - `SMEAR` Smear: Smudge colors by grabbing and dragging them
+     * - `REPLACE` Replace: Replace the color of stroke points that already have a color applied
      */
     gpencil_vertex_brush_type: BrushGpencilVertexTypesItems;
     /**
      * Brush Type
      * Default: 'SMOOTH'
-     * Items: {@link BrushGpencilSculptTypesItems}
+     * Items ({@link BrushGpencilSculptTypesItems}):
+     * - `SMOOTH` Smooth: Smooth stroke points
+     * - `THICKNESS` Thickness: Adjust thickness of strokes
+     * - `STRENGTH` Strength: Adjust color strength of strokes
+     * - `RANDOMIZE` Randomize: Introduce jitter/randomness into strokes
+     * - `GRAB` Grab: Translate the set of points initially within the brush circle
+     * - `PUSH` Push: Move points out of the way, as if combing them
+     * - `TWIST` Twist: Rotate points around the midpoint of the brush
+     * - `PINCH` Pinch: Pull points towards the midpoint of the brush
+     * - `CLONE` Clone: Paste copies of the strokes stored on the internal clipboard
      */
     gpencil_sculpt_brush_type: BrushGpencilSculptTypesItems;
     /**
      * Brush Type
      * Default: 'WEIGHT'
-     * Items: {@link BrushGpencilWeightTypesItems}
+     * Items ({@link BrushGpencilWeightTypesItems}):
+     * - `WEIGHT` Weight: Paint weight in active vertex group
+     * - `BLUR` Blur: Blur weight in active vertex group
+     * - `AVERAGE` Average: Average weight in active vertex group
+     * - `SMEAR` Smear: Smear weight in active vertex group
      */
     gpencil_weight_brush_type: BrushGpencilWeightTypesItems;
     /**
@@ -680,7 +716,17 @@ declare module "bpy.types" {
     /**
      * Falloff Curve Preset
      * Default: 'CUSTOM'
-     * Items: {@link BrushCurvePresetItems}
+     * Items ({@link BrushCurvePresetItems}):
+     * - `CUSTOM` Custom
+     * - `SMOOTH` Smooth
+     * - `SMOOTHER` Smoother
+     * - `SPHERE` Sphere
+     * - `ROOT` Root
+     * - `SHARP` Sharp
+     * - `LIN` Linear
+     * - `POW4` Sharper
+     * - `INVSQUARE` Inverse Square
+     * - `CONSTANT` Constant
      */
     curve_distance_falloff_preset: BrushCurvePresetItems;
     /**
@@ -781,13 +827,19 @@ declare module "bpy.types" {
     /**
      * Deformation type that is used in the brush
      * Default: 'DRAG'
-     * Items: {@link BrushSmearDeformTypeItems}
+     * Items ({@link BrushSmearDeformTypeItems}):
+     * - `DRAG` Drag
+     * - `PINCH` Pinch
+     * - `EXPAND` Expand
      */
     smear_deform_type: BrushSmearDeformTypeItems;
     /**
      * Deformation type that is used in the brush
      * Default: 'DRAG'
-     * Items: {@link BrushSmearDeformTypeItems}
+     * Items ({@link BrushSmearDeformTypeItems}):
+     * - `DRAG` Drag
+     * - `PINCH` Pinch
+     * - `EXPAND` Expand
      */
     slide_deform_type: BrushSmearDeformTypeItems;
     /**
@@ -1503,7 +1555,9 @@ declare module "bpy.types" {
     /**
      * Gradient Fill Mode
      * Default: 'LINEAR'
-     * Items: {@link BrushGradientFillModeItems}
+     * Items ({@link BrushGradientFillModeItems}):
+     * - `LINEAR` Linear
+     * - `RADIAL` Radial
      */
     gradient_fill_mode: BrushGradientFillModeItems;
     /**
@@ -1699,13 +1753,25 @@ declare module "bpy.types" {
     /**
      * Forward
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     forward_axis: NormalSwizzleItems;
     /**
      * Up
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     up_axis: NormalSwizzleItems;
     /**
@@ -1728,7 +1794,9 @@ declare module "bpy.types" {
     /**
      * Define how the velocity vectors are interpreted with regard to time, 'frame' means the delta time is 1 frame, 'second' means the delta time is 1 / FPS
      * Default: 'FRAME'
-     * Items: {@link VelocityUnitItems}
+     * Items ({@link VelocityUnitItems}):
+     * - `SECOND` Second
+     * - `FRAME` Frame
      */
     velocity_unit: VelocityUnitItems;
     /**
@@ -2119,13 +2187,25 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -2253,7 +2333,16 @@ declare module "bpy.types" {
     /**
      * Color tag for a collection
      * Default: 'COLOR_01'
-     * Items: {@link CollectionColorItems}
+     * Items ({@link CollectionColorItems}):
+     * - `NONE` None: Assign no color tag to the collection
+     * - `COLOR_01` Color 01
+     * - `COLOR_02` Color 02
+     * - `COLOR_03` Color 03
+     * - `COLOR_04` Color 04
+     * - `COLOR_05` Color 05
+     * - `COLOR_06` Color 06
+     * - `COLOR_07` Color 07
+     * - `COLOR_08` Color 08
      */
     color_tag: CollectionColorItems;
     /**
@@ -2434,7 +2523,9 @@ declare module "bpy.types" {
     /**
      * Triangulation solver for filling 2D curves
      * Default: 'SWEEP_LINE'
-     * Items: {@link CurveFillSolverItems}
+     * Items ({@link CurveFillSolverItems}):
+     * - `SWEEP_LINE` Sweep Line: Fast without support for self-intersection
+     * - `CDT` Delaunay: Constrained Delaunay Triangulation (CDT), robust with support for self-intersections
      */
     fill_solver: CurveFillSolverItems;
     /**
@@ -2463,13 +2554,19 @@ declare module "bpy.types" {
     /**
      * Determine how the geometry start factor is mapped to a spline
      * Default: 'RESOLUTION'
-     * Items: {@link CurveBevelFactorMappingStartItems}
+     * Items ({@link CurveBevelFactorMappingStartItems}):
+     * - `RESOLUTION` Resolution: Map the geometry factor to the number of subdivisions of a spline (U resolution)
+     * - `SEGMENTS` Segments: Map the geometry factor to the length of a segment and to the number of subdivisions of a segment
+     * - `SPLINE` Spline: Map the geometry factor to the length of a spline
      */
     bevel_factor_mapping_start: CurveBevelFactorMappingStartItems;
     /**
      * Determine how the geometry end factor is mapped to a spline
      * Default: 'RESOLUTION'
-     * Items: {@link CurveBevelFactorMappingStartItems}
+     * Items ({@link CurveBevelFactorMappingStartItems}):
+     * - `RESOLUTION` Resolution: Map the geometry factor to the number of subdivisions of a spline (U resolution)
+     * - `SEGMENTS` Segments: Map the geometry factor to the length of a segment and to the number of subdivisions of a segment
+     * - `SPLINE` Spline: Map the geometry factor to the length of a spline
      */
     bevel_factor_mapping_end: CurveBevelFactorMappingStartItems;
     /**
@@ -2629,7 +2726,9 @@ declare module "bpy.types" {
     /**
      * Selection Domain
      * Default: 'POINT'
-     * Items: {@link AttributeCurvesDomainItems}
+     * Items ({@link AttributeCurvesDomainItems}):
+     * - `POINT` Control Point
+     * - `CURVE` Curve
      */
     selection_domain: AttributeCurvesDomainItems;
     /**
@@ -2708,7 +2807,11 @@ declare module "bpy.types" {
         /**
          * Type
          * Default: 'CATMULL_ROM'
-         * Items: {@link CurvesTypeItems}
+         * Items ({@link CurvesTypeItems}):
+         * - `CATMULL_ROM` Catmull Rom
+         * - `POLY` Poly
+         * - `BEZIER` Bézier
+         * - `NURBS` NURBS
          */
         type?: CurvesTypeItems;
         /**
@@ -2851,13 +2954,18 @@ declare module "bpy.types" {
     /**
      * Sampling method to use for volumes
      * Default: 'MULTIPLE_IMPORTANCE'
-     * Items: {@link VolumeSamplingItems}
+     * Items ({@link VolumeSamplingItems}):
+     * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+     * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+     * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
      */
     volume_sampling: VolumeSamplingItems;
     /**
      * Interpolation method to use for smoke/fire volumes
      * Default: 'LINEAR'
-     * Items: {@link VolumeInterpolationItems}
+     * Items ({@link VolumeInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
      */
     volume_interpolation: VolumeInterpolationItems;
     /**
@@ -3036,19 +3144,28 @@ declare module "bpy.types" {
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoise
      * Default: 'ACCURATE'
-     * Items: {@link CyclesRenderSettingsDenoisingPrefilterItems}
+     * Items ({@link CyclesRenderSettingsDenoisingPrefilterItems}):
+     * - `NONE` None: No prefiltering, use when guiding passes are noise-free
+     * - `FAST` Fast: Denoise color and guiding passes together. Improves quality when guiding passes are noisy using least amount of extra processing time
+     * - `ACCURATE` Accurate: Prefilter noisy guiding passes before denoising color. Improves quality when guiding passes are noisy using extra processing time
      */
     denoising_prefilter: CyclesRenderSettingsDenoisingPrefilterItems;
     /**
      * Overall denoising quality when using OpenImageDenoise
      * Default: 'HIGH'
-     * Items: {@link CyclesRenderSettingsDenoisingQualityItems}
+     * Items ({@link CyclesRenderSettingsDenoisingQualityItems}):
+     * - `HIGH` High: High quality
+     * - `BALANCED` Balanced: Balanced between performance and quality
+     * - `FAST` Fast: High performance
      */
     denoising_quality: CyclesRenderSettingsDenoisingQualityItems;
     /**
      * Passes used by the denoiser to distinguish noise from shader and geometry detail
      * Default: 'RGB_ALBEDO_NORMAL'
-     * Items: {@link CyclesRenderSettingsDenoisingInputPassesItems}
+     * Items ({@link CyclesRenderSettingsDenoisingInputPassesItems}):
+     * - `RGB` None: Do not use utility passes for denoising
+     * - `RGB_ALBEDO` Albedo: Use albedo pass for denoising
+     * - `RGB_ALBEDO_NORMAL` Albedo and Normal: Use albedo and normal passes for denoising
      */
     denoising_input_passes: CyclesRenderSettingsDenoisingInputPassesItems;
     /**
@@ -3069,19 +3186,28 @@ declare module "bpy.types" {
     /**
      * Prefilter noisy guiding (albedo and normal) passes to improve denoising quality when using OpenImageDenoise
      * Default: 'FAST'
-     * Items: {@link CyclesRenderSettingsDenoisingPrefilterItems}
+     * Items ({@link CyclesRenderSettingsDenoisingPrefilterItems}):
+     * - `NONE` None: No prefiltering, use when guiding passes are noise-free
+     * - `FAST` Fast: Denoise color and guiding passes together. Improves quality when guiding passes are noisy using least amount of extra processing time
+     * - `ACCURATE` Accurate: Prefilter noisy guiding passes before denoising color. Improves quality when guiding passes are noisy using extra processing time
      */
     preview_denoising_prefilter: CyclesRenderSettingsDenoisingPrefilterItems;
     /**
      * Overall denoising quality when using OpenImageDenoise
      * Default: 'BALANCED'
-     * Items: {@link CyclesRenderSettingsDenoisingQualityItems}
+     * Items ({@link CyclesRenderSettingsDenoisingQualityItems}):
+     * - `HIGH` High: High quality
+     * - `BALANCED` Balanced: Balanced between performance and quality
+     * - `FAST` Fast: High performance
      */
     preview_denoising_quality: CyclesRenderSettingsDenoisingQualityItems;
     /**
      * Passes used by the denoiser to distinguish noise from shader and geometry detail
      * Default: 'RGB_ALBEDO'
-     * Items: {@link CyclesRenderSettingsDenoisingInputPassesItems}
+     * Items ({@link CyclesRenderSettingsDenoisingInputPassesItems}):
+     * - `RGB` None: Do not use utility passes for denoising
+     * - `RGB_ALBEDO` Albedo: Use albedo pass for denoising
+     * - `RGB_ALBEDO_NORMAL` Albedo and Normal: Use albedo and normal passes for denoising
      */
     preview_denoising_input_passes: CyclesRenderSettingsDenoisingInputPassesItems;
     /**
@@ -3520,13 +3646,29 @@ declare module "bpy.types" {
     /**
      * Limit texture size used by viewport rendering
      * Default: 'OFF'
-     * Items: {@link CyclesRenderSettingsTextureLimitItems}
+     * Items ({@link CyclesRenderSettingsTextureLimitItems}):
+     * - `OFF` No Limit: No texture size limit
+     * - `128` 128: Limit texture size to 128 pixels
+     * - `256` 256: Limit texture size to 256 pixels
+     * - `512` 512: Limit texture size to 512 pixels
+     * - `1024` 1024: Limit texture size to 1024 pixels
+     * - `2048` 2048: Limit texture size to 2048 pixels
+     * - `4096` 4096: Limit texture size to 4096 pixels
+     * - `8192` 8192: Limit texture size to 8192 pixels
      */
     texture_limit: CyclesRenderSettingsTextureLimitItems;
     /**
      * Limit texture size used by final rendering
      * Default: 'OFF'
-     * Items: {@link CyclesRenderSettingsTextureLimitItems}
+     * Items ({@link CyclesRenderSettingsTextureLimitItems}):
+     * - `OFF` No Limit: No texture size limit
+     * - `128` 128: Limit texture size to 128 pixels
+     * - `256` 256: Limit texture size to 256 pixels
+     * - `512` 512: Limit texture size to 512 pixels
+     * - `1024` 1024: Limit texture size to 1024 pixels
+     * - `2048` 2048: Limit texture size to 2048 pixels
+     * - `4096` 4096: Limit texture size to 4096 pixels
+     * - `8192` 8192: Limit texture size to 8192 pixels
      */
     texture_limit_render: CyclesRenderSettingsTextureLimitItems;
     /**
@@ -3750,13 +3892,18 @@ declare module "bpy.types" {
     /**
      * Sampling method to use for volumes
      * Default: 'EQUIANGULAR'
-     * Items: {@link VolumeSamplingItems}
+     * Items ({@link VolumeSamplingItems}):
+     * - `DISTANCE` Distance: Use distance sampling, best for dense volumes with lights far away
+     * - `EQUIANGULAR` Equiangular: Use equiangular sampling, best for volumes with low density with light inside or near the volume
+     * - `MULTIPLE_IMPORTANCE` Multiple Importance: Combine distance and equi-angular sampling for volumes where neither method is ideal
      */
     volume_sampling: VolumeSamplingItems;
     /**
      * Interpolation method to use for volumes
      * Default: 'LINEAR'
-     * Items: {@link VolumeInterpolationItems}
+     * Items ({@link VolumeInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
      */
     volume_interpolation: VolumeInterpolationItems;
     /**
@@ -3790,13 +3937,33 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
      * Noise basis for the distortion
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_distortion: CloudsTextureNoiseBasisItems;
     /**
@@ -4269,7 +4436,9 @@ declare module "bpy.types" {
     /**
      * Defines how the strokes are ordered in 3D space (for objects not displayed 'In Front')
      * Default: '2D'
-     * Items: {@link StrokeDepthOrderItems}
+     * Items ({@link StrokeDepthOrderItems}):
+     * - `2D` 2D Layers: Display strokes using Grease Pencil layer order and stroke order to define depth
+     * - `3D` 3D Location: Display strokes using real 3D position in 3D space
      */
     stroke_depth_order: StrokeDepthOrderItems;
     /**
@@ -4380,7 +4549,46 @@ declare module "bpy.types" {
     /**
      * Type identifier of this data-block
      * Default: 'ACTION' · Read-only
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     readonly id_type: IdTypeItems;
     /**
@@ -4662,7 +4870,23 @@ declare module "bpy.types" {
     /**
      * Format used for re-saving this file
      * Default: 'TARGA'
-     * Items: {@link FileFormatItems}
+     * Items ({@link FileFormatItems}):
+     * - `AVIF` AVIF (.avif): Output image in AVIF format
+     * - `JPEG` JPEG (.jpg): Output image in JPEG format
+     * - `OPEN_EXR` OpenEXR (.exr): Output image in OpenEXR format
+     * - `PNG` PNG (.png): Output image in PNG format
+     * - `WEBP` WebP (.webp): Output image in WebP format
+     * - `BMP` Bitmap (.bmp): Output image in bitmap format
+     * - `CINEON` Cineon (.cin): Output image in Cineon format
+     * - `DPX` DPX (.dpx): Output image in DPX format
+     * - `IRIS` Iris (.rgb): Output image in SGI IRIS format
+     * - `JPEG2000` JPEG 2000 (.jp2): Output image in JPEG 2000 format
+     * - `HDR` Radiance HDR (.hdr): Output image in Radiance HDR format
+     * - `TARGA` Targa (.tga): Output image in Targa format
+     * - `TARGA_RAW` Targa Raw (.tga): Output image in uncompressed Targa format
+     * - `TIFF` TIFF (.tif): Output image in TIFF format
+     * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer (.exr): Output image in multilayer OpenEXR format
+     * - `FFMPEG` FFmpeg Video
      */
     file_format: FileFormatItems;
     /**
@@ -4730,7 +4954,10 @@ declare module "bpy.types" {
     /**
      * Generated image type
      * Default: 'UV_GRID'
-     * Items: {@link ImageGeneratedTypeItems}
+     * Items ({@link ImageGeneratedTypeItems}):
+     * - `BLANK` Blank: Generate a blank image
+     * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+     * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
      */
     generated_type: ImageGeneratedTypeItems;
     /**
@@ -4842,7 +5069,9 @@ declare module "bpy.types" {
     /**
      * Mode to load image views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -4920,7 +5149,12 @@ declare module "bpy.types" {
         /**
          * How to unpack
          * Default: 'USE_LOCAL'
-         * Items: {@link UnpackMethodItems}
+         * Items ({@link UnpackMethodItems}):
+         * - `REMOVE` Remove Pack
+         * - `USE_LOCAL` Use Local File
+         * - `WRITE_LOCAL` Write Local File (overwrite existing)
+         * - `USE_ORIGINAL` Use Original File
+         * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
          */
         method?: UnpackMethodItems;
       }>,
@@ -5206,19 +5440,31 @@ declare module "bpy.types" {
     /**
      * Interpolation Type U
      * Default: 'KEY_BSPLINE'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation_type_u: KeyblockTypeItems;
     /**
      * Interpolation Type V
      * Default: 'KEY_BSPLINE'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation_type_v: KeyblockTypeItems;
     /**
      * Interpolation Type W
      * Default: 'KEY_BSPLINE'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation_type_w: KeyblockTypeItems;
     /**
@@ -5369,7 +5615,11 @@ declare module "bpy.types" {
     /**
      * Type of light
      * Default: 'POINT'
-     * Items: {@link LightTypeItems}
+     * Items ({@link LightTypeItems}):
+     * - `POINT` Point: Omnidirectional point light source
+     * - `SUN` Sun: Constant direction parallel ray light source
+     * - `SPOT` Spot: Directional cone light source
+     * - `AREA` Area: Directional area light source
      */
     type: LightTypeItems;
     /**
@@ -5490,7 +5740,10 @@ declare module "bpy.types" {
     /**
      * Type of light probe
      * Default: 'SPHERE' · Read-only
-     * Items: {@link LightProbeTypeItems}
+     * Items ({@link LightProbeTypeItems}):
+     * - `SPHERE` Sphere: Light probe that captures precise lighting from all directions at a single point in space
+     * - `PLANE` Plane: Light probe that captures incoming light from a single direction on a plane
+     * - `VOLUME` Volume: Light probe that captures low frequency lighting inside a volume
      */
     readonly type: LightProbeTypeItems;
     /**
@@ -5581,7 +5834,9 @@ declare module "bpy.types" {
     /**
      * Type of influence volume
      * Default: 'ELIPSOID'
-     * Items: {@link LightProbeSphereInfluenceTypeItems}
+     * Items ({@link LightProbeSphereInfluenceTypeItems}):
+     * - `ELIPSOID` Sphere
+     * - `BOX` Box
      */
     influence_type: LightProbeSphereInfluenceTypeItems;
     /**
@@ -5607,7 +5862,9 @@ declare module "bpy.types" {
     /**
      * Type of parallax volume
      * Default: 'ELIPSOID'
-     * Items: {@link LightProbeSphereInfluenceTypeItems}
+     * Items ({@link LightProbeSphereInfluenceTypeItems}):
+     * - `ELIPSOID` Sphere
+     * - `BOX` Box
      */
     parallax_type: LightProbeSphereInfluenceTypeItems;
     /**
@@ -5767,7 +6024,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -5781,7 +6040,17 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
@@ -6836,7 +7105,17 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
@@ -6867,7 +7146,24 @@ declare module "bpy.types" {
     /**
      * Color tag of the node group which influences the header color
      * Default: 'NONE'
-     * Items: {@link NodeColorTagItems}
+     * Items ({@link NodeColorTagItems}):
+     * - `NONE` None: Default color tag for new nodes and node groups
+     * - `ATTRIBUTE` Attribute
+     * - `COLOR` Color
+     * - `CONVERTER` Converter
+     * - `DISTORT` Distort
+     * - `FILTER` Filter
+     * - `GEOMETRY` Geometry
+     * - `INPUT` Input
+     * - `MATTE` Matte
+     * - `OUTPUT` Output
+     * - `SCRIPT` Script
+     * - `SHADER` Shader
+     * - `TEXTURE` Texture
+     * - `VECTOR` Vector
+     * - `PATTERN` Pattern
+     * - `INTERFACE` Interface
+     * - `GROUP` Group
      */
     color_tag: NodeColorTagItems;
     /**
@@ -7009,13 +7305,43 @@ declare module "bpy.types" {
     /**
      * Type of object
      * Default: 'EMPTY' · Read-only
-     * Items: {@link ObjectTypeItems}
+     * Items ({@link ObjectTypeItems}):
+     * - `MESH` Mesh
+     * - `CURVE` Curve
+     * - `SURFACE` Surface
+     * - `META` Metaball
+     * - `FONT` Text
+     * - `CURVES` Hair Curves
+     * - `POINTCLOUD` Point Cloud
+     * - `VOLUME` Volume
+     * - `GREASEPENCIL` Grease Pencil
+     * - `ARMATURE` Armature
+     * - `LATTICE` Lattice
+     * - `EMPTY` Empty
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `CAMERA` Camera
+     * - `SPEAKER` Speaker
      */
     readonly type: ObjectTypeItems;
     /**
      * Object interaction mode
      * Default: 'OBJECT' · Read-only
-     * Items: {@link ObjectModeItems}
+     * Items ({@link ObjectModeItems}):
+     * - `OBJECT` Object Mode
+     * - `EDIT` Edit Mode
+     * - `POSE` Pose Mode
+     * - `SCULPT` Sculpt Mode
+     * - `VERTEX_PAINT` Vertex Paint
+     * - `WEIGHT_PAINT` Weight Paint
+     * - `TEXTURE_PAINT` Texture Paint
+     * - `PARTICLE_EDIT` Particle Edit
+     * - `EDIT_GPENCIL` Edit Mode: Edit Grease Pencil Strokes
+     * - `SCULPT_GREASE_PENCIL` Sculpt Mode: Sculpt Grease Pencil Strokes
+     * - `PAINT_GREASE_PENCIL` Draw Mode: Paint Grease Pencil Strokes
+     * - `WEIGHT_GREASE_PENCIL` Weight Paint: Grease Pencil Weight Paint Strokes
+     * - `VERTEX_GREASE_PENCIL` Vertex Paint: Grease Pencil Vertex Paint Strokes
+     * - `SCULPT_CURVES` Sculpt Mode
      */
     readonly mode: ObjectModeItems;
     /**
@@ -7067,13 +7393,22 @@ declare module "bpy.types" {
     /**
      * Axis that points in the 'forward' direction (applies to Instance Vertices when Align to Vertex Normal is enabled)
      * Default: 'POS_X'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     track_axis: NormalSwizzleItems;
     /**
      * Axis that points in the upward direction (applies to Instance Vertices when Align to Vertex Normal is enabled)
      * Default: 'Y'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     up_axis: AxisXyzItems;
     /**
@@ -7120,7 +7455,15 @@ declare module "bpy.types" {
     /**
      * The kind of rotation to apply, values from other rotation modes are not used
      * Default: 'XYZ'
-     * Items: {@link ObjectRotationModeItems}
+     * Items ({@link ObjectRotationModeItems}):
+     * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+     * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+     * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+     * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+     * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+     * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+     * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+     * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
      */
     rotation_mode: ObjectRotationModeItems;
     /**
@@ -7244,7 +7587,15 @@ declare module "bpy.types" {
     /**
      * Viewport display style for empties
      * Default: 'PLAIN_AXES'
-     * Items: {@link ObjectEmptyDrawtypeItems}
+     * Items ({@link ObjectEmptyDrawtypeItems}):
+     * - `PLAIN_AXES` Plain Axes
+     * - `ARROWS` Arrows
+     * - `SINGLE_ARROW` Single Arrow
+     * - `CIRCLE` Circle
+     * - `CUBE` Cube
+     * - `SPHERE` Sphere
+     * - `CONE` Cone
+     * - `IMAGE` Image
      */
     empty_display_type: ObjectEmptyDrawtypeItems;
     /**
@@ -7802,13 +8153,21 @@ declare module "bpy.types" {
         /**
          * The space in which 'matrix' is currently
          * Default: 'WORLD'
-         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         * Items ({@link ObjectConvertSpaceFromSpaceItems}):
+         * - `WORLD` World Space: The most global space in Blender
+         * - `POSE` Pose Space: The pose space of a bone (its armature's object space)
+         * - `LOCAL_WITH_PARENT` Local With Parent: The rest pose local space of a bone (this matrix includes parent transforms)
+         * - `LOCAL` Local Space: The local space of an object/bone
          */
         from_space?: ObjectConvertSpaceFromSpaceItems;
         /**
          * The space to which you want to transform 'matrix'
          * Default: 'WORLD'
-         * Items: {@link ObjectConvertSpaceFromSpaceItems}
+         * Items ({@link ObjectConvertSpaceFromSpaceItems}):
+         * - `WORLD` World Space: The most global space in Blender
+         * - `POSE` Pose Space: The pose space of a bone (its armature's object space)
+         * - `LOCAL_WITH_PARENT` Local With Parent: The rest pose local space of a bone (this matrix includes parent transforms)
+         * - `LOCAL` Local Space: The local space of an object/bone
          */
         to_space?: ObjectConvertSpaceFromSpaceItems;
       }>,
@@ -8030,14 +8389,14 @@ declare module "bpy.types" {
     /**
      * Determine if this object is modified from the base mesh data
      * @param scene Scene in which to check the object Read-only · Never None
-     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link SettingsItems}
+     * @param settings Modifier settings to apply Default: 'PREVIEW' Items ({@link SettingsItems}): - `PREVIEW` Preview: Apply modifier preview settings - `RENDER` Render: Apply modifier render settings
      * @returns result: Whether the object is modified
      */
     is_modified(scene: Scene, settings: SettingsItems): boolean;
     /**
      * Determine if this object is modified by a deformation from the base mesh data
      * @param scene Scene in which to check the object Read-only · Never None
-     * @param settings Modifier settings to apply Default: 'PREVIEW' Items: {@link SettingsItems}
+     * @param settings Modifier settings to apply Default: 'PREVIEW' Items ({@link SettingsItems}): - `PREVIEW` Preview: Apply modifier preview settings - `RENDER` Render: Apply modifier render settings
      * @returns result: Whether the object is deform-modified
      */
     is_deform_modified(scene: Scene, settings: SettingsItems): boolean;
@@ -8623,7 +8982,10 @@ declare module "bpy.types" {
     /**
      * Which axis to use for offset
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     kink_axis: AxisXyzItems;
     /**
@@ -9847,7 +10209,7 @@ declare module "bpy.types" {
   export class ShaderNodeTree extends NodeTree {
     /**
      * Return active shader output node for the specified target
-     * @param target Target Default: 'ALL' Items: {@link ShaderNodeOutputLightTargetItems}
+     * @param target Target Default: 'ALL' Items ({@link ShaderNodeOutputLightTargetItems}): - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output - `EEVEE` EEVEE: Use shaders for EEVEE renderer - `CYCLES` Cycles: Use shaders for Cycles renderer
      * @returns node: Node
      */
     get_output_node(target: ShaderNodeOutputLightTargetItems): ShaderNode | null;
@@ -9920,7 +10282,12 @@ declare module "bpy.types" {
         /**
          * How to unpack
          * Default: 'USE_LOCAL'
-         * Items: {@link UnpackMethodItems}
+         * Items ({@link UnpackMethodItems}):
+         * - `REMOVE` Remove Pack
+         * - `USE_LOCAL` Use Local File
+         * - `WRITE_LOCAL` Write Local File (overwrite existing)
+         * - `USE_ORIGINAL` Use Original File
+         * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
          */
         method?: UnpackMethodItems;
       }>,
@@ -10093,7 +10460,17 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
@@ -10104,7 +10481,9 @@ declare module "bpy.types" {
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -10551,7 +10930,19 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'IMAGE'
-     * Items: {@link TextureTypeItems}
+     * Items ({@link TextureTypeItems}):
+     * - `NONE` None
+     * - `BLEND` Blend: Procedural - create a ramp texture
+     * - `CLOUDS` Clouds: Procedural - create a cloud-like fractal noise texture
+     * - `DISTORTED_NOISE` Distorted Noise: Procedural - noise texture distorted by two noise algorithms
+     * - `IMAGE` Image or Movie: Allow for images or movies to be used as textures
+     * - `MAGIC` Magic: Procedural - color texture based on trigonometric functions
+     * - `MARBLE` Marble: Procedural - marble-like noise texture with wave generated bands
+     * - `MUSGRAVE` Musgrave: Procedural - highly flexible fractal noise texture
+     * - `NOISE` Noise: Procedural - random noise, gives a different result every time, for every frame, for every pixel
+     * - `STUCCI` Stucci: Procedural - create a fractal noise texture
+     * - `VORONOI` Voronoi: Procedural - create cell-like patterns based on Worley noise
+     * - `WOOD` Wood: Procedural - wave generated bands or rings, with optional noise
      */
     type: TextureTypeItems;
     /**
@@ -10681,7 +11072,12 @@ declare module "bpy.types" {
         /**
          * How to unpack
          * Default: 'USE_LOCAL'
-         * Items: {@link UnpackMethodItems}
+         * Items ({@link UnpackMethodItems}):
+         * - `REMOVE` Remove Pack
+         * - `USE_LOCAL` Use Local File
+         * - `WRITE_LOCAL` Write Local File (overwrite existing)
+         * - `USE_ORIGINAL` Use Original File
+         * - `WRITE_ORIGINAL` Write Original File (overwrite existing)
          */
         method?: UnpackMethodItems;
       }>,
@@ -10765,7 +11161,9 @@ declare module "bpy.types" {
     /**
      * Define how the velocity vectors are interpreted with regard to time, 'frame' means the delta time is 1 frame, 'second' means the delta time is 1 / FPS
      * Default: 'FRAME'
-     * Items: {@link VelocityUnitItems}
+     * Items ({@link VelocityUnitItems}):
+     * - `SECOND` Second
+     * - `FRAME` Frame
      */
     velocity_unit: VelocityUnitItems;
     /**
@@ -11868,13 +12266,25 @@ declare module "bpy.types" {
     /**
      * Noise basis used for turbulence
      * Default: 'BLENDER_ORIGINAL'
-     * Items: {@link CloudsTextureNoiseBasisItems}
+     * Items ({@link CloudsTextureNoiseBasisItems}):
+     * - `BLENDER_ORIGINAL` Blender Original: Noise algorithm - Blender original: Smooth interpolated noise
+     * - `ORIGINAL_PERLIN` Original Perlin: Noise algorithm - Original Perlin: Smooth interpolated noise
+     * - `IMPROVED_PERLIN` Improved Perlin: Noise algorithm - Improved Perlin: Smooth interpolated noise
+     * - `VORONOI_F1` Voronoi F1: Noise algorithm - Voronoi F1: Returns distance to the closest feature point
+     * - `VORONOI_F2` Voronoi F2: Noise algorithm - Voronoi F2: Returns distance to the 2nd closest feature point
+     * - `VORONOI_F3` Voronoi F3: Noise algorithm - Voronoi F3: Returns distance to the 3rd closest feature point
+     * - `VORONOI_F4` Voronoi F4: Noise algorithm - Voronoi F4: Returns distance to the 4th closest feature point
+     * - `VORONOI_F2_F1` Voronoi F2-F1: Noise algorithm - Voronoi F1-F2
+     * - `VORONOI_CRACKLE` Voronoi Crackle: Noise algorithm - Voronoi Crackle: Voronoi tessellation with sharp edges
+     * - `CELL_NOISE` Cell Noise: Noise algorithm - Cell Noise: Square cell tessellation
      */
     noise_basis: CloudsTextureNoiseBasisItems;
     /**
      * Noise Type
      * Default: 'SOFT_NOISE'
-     * Items: {@link NoiseTypeItems}
+     * Items ({@link NoiseTypeItems}):
+     * - `SOFT_NOISE` Soft: Generate soft noise (smooth transitions)
+     * - `HARD_NOISE` Hard: Generate hard noise (sharp transitions)
      */
     noise_type: NoiseTypeItems;
     /**
@@ -11929,7 +12339,20 @@ declare module "bpy.types" {
     /**
      * Switch to this object mode when activating the workspace
      * Default: 'OBJECT'
-     * Items: {@link WorkspaceObjectModeItems}
+     * Items ({@link WorkspaceObjectModeItems}):
+     * - `OBJECT` Object Mode
+     * - `EDIT` Edit Mode
+     * - `POSE` Pose Mode
+     * - `SCULPT` Sculpt Mode
+     * - `VERTEX_PAINT` Vertex Paint
+     * - `WEIGHT_PAINT` Weight Paint
+     * - `TEXTURE_PAINT` Texture Paint
+     * - `PARTICLE_EDIT` Particle Edit
+     * - `EDIT_GPENCIL` Grease Pencil Edit Mode: Edit Grease Pencil Strokes
+     * - `SCULPT_GREASE_PENCIL` Grease Pencil Sculpt Mode: Sculpt Grease Pencil Strokes
+     * - `PAINT_GREASE_PENCIL` Grease Pencil Draw: Paint Grease Pencil Strokes
+     * - `VERTEX_GREASE_PENCIL` Grease Pencil Vertex Paint: Grease Pencil Vertex Paint Strokes
+     * - `WEIGHT_GREASE_PENCIL` Grease Pencil Weight Paint: Grease Pencil Weight Paint Strokes
      */
     object_mode: WorkspaceObjectModeItems;
     /**
@@ -11945,7 +12368,12 @@ declare module "bpy.types" {
     /**
      * Active asset library to show in the UI, not used by the Asset Browser (which has its own active asset library)
      * Default: 'ALL'
-     * Items: {@link AssetLibraryTypeItems}
+     * Items ({@link AssetLibraryTypeItems}):
+     * - `ALL` All Libraries: Show assets from all of the listed asset libraries
+     * - `LOCAL` Current File: Show the assets currently available in this Blender session
+     * - `ESSENTIALS` Essentials: Show basic building blocks and utilities coming with Blender
+     * - `ONLINE_ESSENTIALS` Online Essentials: Show additional building blocks and utilities available online
+     * - `CUSTOM` Custom: Show assets from the asset libraries configured in the Preferences
      */
     asset_library_reference: AssetLibraryTypeItems;
     /**

@@ -218,7 +218,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -229,7 +253,13 @@ declare module "bpy.types" {
     /**
      * structure_type
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
     /**
@@ -251,7 +281,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -295,7 +325,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -317,7 +371,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -356,7 +410,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -383,7 +461,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -652,7 +730,11 @@ declare module "bpy.types" {
         /**
          * Type
          * Default: 'CATMULL_ROM'
-         * Items: {@link CurvesTypeItems}
+         * Items ({@link CurvesTypeItems}):
+         * - `CATMULL_ROM` Catmull Rom
+         * - `POLY` Poly
+         * - `BEZIER` Bézier
+         * - `NURBS` NURBS
          */
         type?: CurvesTypeItems;
         /**
@@ -723,7 +805,10 @@ declare module "bpy.types" {
       options?: KwArgs<{
         /**
          * Default: 'REPLACE'
-         * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+         * Items ({@link GreasePencilDrawingSetVertexWeightsAssignModeItems}):
+         * - `REPLACE` Replace: Replace
+         * - `ADD` Add: Add
+         * - `SUBTRACT` Subtract: Subtract
          */
         assign_mode?: GreasePencilDrawingSetVertexWeightsAssignModeItems;
       }>,
@@ -751,7 +836,10 @@ declare module "bpy.types" {
         weights: bpy_prop_array<number> | readonly [number];
         /**
          * Default: 'REPLACE'
-         * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+         * Items ({@link GreasePencilDrawingSetVertexWeightsAssignModeItems}):
+         * - `REPLACE` Replace: Replace
+         * - `ADD` Add: Add
+         * - `SUBTRACT` Subtract: Subtract
          */
         assign_mode?: GreasePencilDrawingSetVertexWeightsAssignModeItems;
       }>,
@@ -1235,7 +1323,7 @@ declare module "bpy.types" {
     /**
      * Move a layer group in the parent layer group or main stack
      * @param layer_group The layer group to move Read-only · Never None
-     * @param type Direction of movement Default: 'UP' Items: {@link GreasePencilv3LayerGroupMoveTypeItems}
+     * @param type Direction of movement Default: 'UP' Items ({@link GreasePencilv3LayerGroupMoveTypeItems}): - `DOWN` Down - `UP` Up
      */
     move(layer_group: GreasePencilLayerGroup, type: GreasePencilv3LayerGroupMoveTypeItems): void;
     /**
@@ -1302,7 +1390,7 @@ declare module "bpy.types" {
     /**
      * Move a Grease Pencil layer in the layer group or main stack
      * @param layer The layer to move Read-only · Never None
-     * @param type Direction of movement Default: 'UP' Items: {@link GreasePencilv3LayerGroupMoveTypeItems}
+     * @param type Direction of movement Default: 'UP' Items ({@link GreasePencilv3LayerGroupMoveTypeItems}): - `DOWN` Down - `UP` Up
      */
     move(layer: GreasePencilLayer, type: GreasePencilv3LayerGroupMoveTypeItems): void;
     /**
@@ -1600,7 +1688,15 @@ declare module "bpy.types" {
     /**
      * What override operation is performed
      * Default: 'REPLACE' · Read-only
-     * Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
+     * Items ({@link IDOverrideLibraryPropertyOperationOperationItems}):
+     * - `NOOP` No-Op: Does nothing, prevents adding actual overrides (NOT USED)
+     * - `REPLACE` Replace: Replace value of reference by overriding one
+     * - `DIFF_ADD` Differential: Stores and apply difference between reference and local value (NOT USED)
+     * - `DIFF_SUB` Differential: Stores and apply difference between reference and local value (NOT USED)
+     * - `FACT_MULTIPLY` Factor: Stores and apply multiplication factor between reference and local value (NOT USED)
+     * - `INSERT_AFTER` Insert After: Insert a new item into collection after the one referenced in subitem_reference_name/_id or _index
+     * - `INSERT_BEFORE` Insert Before: Insert a new item into collection before the one referenced in subitem_reference_name/_id or _index (NOT USED)
+     * - `CUSTOM` Custom: Custom operation, specific to a RNA property, and handled through dedicated callbacks (used in specific cases, e.g. to handle data not actually exposed in RNA)
      */
     readonly operation: IDOverrideLibraryPropertyOperationOperationItems;
     /**
@@ -1669,7 +1765,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add a new operation
-     * @param operation What override operation is performed Default: 'REPLACE' Items: {@link IDOverrideLibraryPropertyOperationOperationItems}
+     * @param operation What override operation is performed Default: 'REPLACE' Items ({@link IDOverrideLibraryPropertyOperationOperationItems}): - `NOOP` No-Op: Does nothing, prevents adding actual overrides (NOT USED) - `REPLACE` Replace: Replace value of reference by overriding one - `DIFF_ADD` Differential: Stores and apply difference between reference and local value (NOT USED) - `DIFF_SUB` Differential: Stores and apply difference between reference and local value (NOT USED) - `FACT_MULTIPLY` Factor: Stores and apply multiplication factor between reference and local value (NOT USED) - `INSERT_AFTER` Insert After: Insert a new item into collection after the one referenced in subitem_reference_name/_id or _index - `INSERT_BEFORE` Insert Before: Insert a new item into collection before the one referenced in subitem_reference_name/_id or _index (NOT USED) - `CUSTOM` Custom: Custom operation, specific to a RNA property, and handled through dedicated callbacks (used in specific cases, e.g. to handle data not actually exposed in RNA)
      * @param options keyword arguments (Python `name=value`)
      * @returns property: Created operation
      */
@@ -1771,7 +1867,9 @@ declare module "bpy.types" {
     /**
      * IK solver for which these parameters are defined
      * Default: 'LEGACY' · Read-only
-     * Items: {@link IkSolverItems}
+     * Items ({@link IkSolverItems}):
+     * - `LEGACY` Standard: Original IK solver
+     * - `ITASC` iTaSC: Multi constraint, stateful IK solver
      */
     readonly ik_solver: IkSolverItems;
   }
@@ -1822,19 +1920,43 @@ declare module "bpy.types" {
     /**
      * File format to save the rendered images as
      * Default: 'PNG'
-     * Items: {@link FileFormatItems}
+     * Items ({@link FileFormatItems}):
+     * - `AVIF` AVIF (.avif): Output image in AVIF format
+     * - `JPEG` JPEG (.jpg): Output image in JPEG format
+     * - `OPEN_EXR` OpenEXR (.exr): Output image in OpenEXR format
+     * - `PNG` PNG (.png): Output image in PNG format
+     * - `WEBP` WebP (.webp): Output image in WebP format
+     * - `BMP` Bitmap (.bmp): Output image in bitmap format
+     * - `CINEON` Cineon (.cin): Output image in Cineon format
+     * - `DPX` DPX (.dpx): Output image in DPX format
+     * - `IRIS` Iris (.rgb): Output image in SGI IRIS format
+     * - `JPEG2000` JPEG 2000 (.jp2): Output image in JPEG 2000 format
+     * - `HDR` Radiance HDR (.hdr): Output image in Radiance HDR format
+     * - `TARGA` Targa (.tga): Output image in Targa format
+     * - `TARGA_RAW` Targa Raw (.tga): Output image in uncompressed Targa format
+     * - `TIFF` TIFF (.tif): Output image in TIFF format
+     * - `OPEN_EXR_MULTILAYER` OpenEXR MultiLayer (.exr): Output image in multilayer OpenEXR format
+     * - `FFMPEG` FFmpeg Video
      */
     file_format: FileFormatItems;
     /**
      * Choose BW for saving grayscale images, RGB for saving red, green and blue channels, and RGBA for saving red, green, blue and alpha channels
      * Default: 'RGBA'
-     * Items: {@link ImageColorModeItems}
+     * Items ({@link ImageColorModeItems}):
+     * - `BW` BW: Images get saved in 8-bit grayscale (only PNG, JPEG, TGA, TIF)
+     * - `RGB` RGB: Images are saved with RGB (color) data
+     * - `RGBA` RGBA: Images are saved with RGB and Alpha data (if supported)
      */
     color_mode: ImageColorModeItems;
     /**
      * Bit depth per channel
      * Default: '8'
-     * Items: {@link ImageColorDepthItems}
+     * Items ({@link ImageColorDepthItems}):
+     * - `8` 8: 8-bit color channels
+     * - `10` 10: 10-bit color channels
+     * - `12` 12: 12-bit color channels
+     * - `16` 16: 16-bit color channels
+     * - `32` 32: 32-bit color channels
      */
     color_depth: ImageColorDepthItems;
     /**
@@ -1855,7 +1977,18 @@ declare module "bpy.types" {
     /**
      * Compression codec settings for OpenEXR
      * Default: 'NONE'
-     * Items: {@link ExrCodecItems}
+     * Items ({@link ExrCodecItems}):
+     * - `NONE` None: No compression
+     * - `ZIP` ZIP: Lossless zip compression of 16 row image blocks
+     * - `PIZ` PIZ: Lossless wavelet compression, effective for noisy/grainy images
+     * - `DWAA` DWAA (lossy): JPEG-like lossy compression on 32 row image blocks
+     * - `DWAB` DWAB (lossy): JPEG-like lossy compression on 256 row image blocks
+     * - `HTJ2K` HTJ2K: Lossless compression based on high throughput JPEG 2000 encoding. It produces smaller files, but it is new and not widely supported by other software yet.
+     * - `ZIPS` ZIPS: Lossless zip compression, each image row compressed separately
+     * - `RLE` RLE: Lossless run length encoding compression
+     * - `PXR24` Pxr24 (lossy): Lossy compression for 32 bit float images (stores 24 bits of each float)
+     * - `B44` B44 (lossy): Lossy compression for 16 bit float images, at fixed 2.3:1 ratio
+     * - `B44A` B44A (lossy): Lossy compression for 16 bit float images, at fixed 2.3:1 ratio
      */
     exr_codec: ExrCodecItems;
     /**
@@ -1917,7 +2050,10 @@ declare module "bpy.types" {
     /**
      * Format of multiview media
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatMultiviewItems}
+     * Items ({@link ViewsFormatMultiviewItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
+     * - `MULTIVIEW` Multi-View: Single file with all the views
      */
     views_format: ViewsFormatMultiviewItems;
     /**
@@ -2579,7 +2715,19 @@ declare module "bpy.types" {
         /**
          * context
          * Default: 'INVOKE_DEFAULT'
-         * Items: {@link OperatorContextItems}
+         * Items ({@link OperatorContextItems}):
+         * - `INVOKE_DEFAULT` Invoke Default
+         * - `INVOKE_REGION_WIN` Invoke Region Window
+         * - `INVOKE_REGION_CHANNELS` Invoke Region Channels
+         * - `INVOKE_REGION_PREVIEW` Invoke Region Preview
+         * - `INVOKE_AREA` Invoke Area
+         * - `INVOKE_SCREEN` Invoke Screen
+         * - `EXEC_DEFAULT` Exec Default
+         * - `EXEC_REGION_WIN` Exec Region Window
+         * - `EXEC_REGION_CHANNELS` Exec Region Channels
+         * - `EXEC_REGION_PREVIEW` Exec Region Preview
+         * - `EXEC_AREA` Exec Area
+         * - `EXEC_SCREEN` Exec Screen
          */
         context?: OperatorContextItems;
         /**
@@ -2589,14 +2737,30 @@ declare module "bpy.types" {
         /**
          * Include
          * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
         /**
          * Exclude
          * Default: {}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
@@ -2640,13 +2804,49 @@ declare module "bpy.types" {
     /**
      * Optional space type keymap is associated with
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly space_type: AreaTypeItems;
     /**
      * Optional region type keymap is associated with
      * Default: 'WINDOW' · Read-only
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` Sidebar
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `ASSET_SHELF` Asset Shelf
+     * - `ASSET_SHELF_HEADER` Asset Shelf Header
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
+     * - `SCRUBBING` Scrubbing
      */
     readonly region_type: RegionTypeItems;
     /**
@@ -2742,13 +2942,29 @@ declare module "bpy.types" {
     /**
      * Value
      * Default: 'NOTHING'
-     * Items: {@link EventValueItems}
+     * Items ({@link EventValueItems}):
+     * - `ANY` Any
+     * - `PRESS` Press
+     * - `RELEASE` Release
+     * - `CLICK` Click
+     * - `DOUBLE_CLICK` Double Click
+     * - `CLICK_DRAG` Drag
+     * - `NOTHING` Nothing
      */
     value: EventValueItems;
     /**
      * The direction (only applies to drag events)
      * Default: 'ANY'
-     * Items: {@link EventDirectionItems}
+     * Items ({@link EventDirectionItems}):
+     * - `ANY` Any
+     * - `NORTH` North
+     * - `NORTH_EAST` North-East
+     * - `EAST` East
+     * - `SOUTH_EAST` South-East
+     * - `SOUTH` South
+     * - `SOUTH_WEST` South-West
+     * - `WEST` West
+     * - `NORTH_WEST` North-West
      */
     direction: EventDirectionItems;
     /**
@@ -2884,7 +3100,7 @@ declare module "bpy.types" {
      * new
      * @param idname Operator Identifier
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
@@ -2932,7 +3148,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -2967,7 +3192,14 @@ declare module "bpy.types" {
         /**
          * Value
          * Default: 'NOTHING'
-         * Items: {@link EventValueItems}
+         * Items ({@link EventValueItems}):
+         * - `ANY` Any
+         * - `PRESS` Press
+         * - `RELEASE` Release
+         * - `CLICK` Click
+         * - `DOUBLE_CLICK` Double Click
+         * - `CLICK_DRAG` Drag
+         * - `NOTHING` Nothing
          */
         value: EventValueItems;
         /**
@@ -3009,7 +3241,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -3028,7 +3269,7 @@ declare module "bpy.types" {
      * new_modal
      * @param propvalue Property Value
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns item: Added key map item
      */
@@ -3076,7 +3317,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -3106,7 +3356,14 @@ declare module "bpy.types" {
         /**
          * Value
          * Default: 'NOTHING'
-         * Items: {@link EventValueItems}
+         * Items ({@link EventValueItems}):
+         * - `ANY` Any
+         * - `PRESS` Press
+         * - `RELEASE` Release
+         * - `CLICK` Click
+         * - `DOUBLE_CLICK` Double Click
+         * - `CLICK_DRAG` Drag
+         * - `NOTHING` Nothing
          */
         value: EventValueItems;
         /**
@@ -3148,7 +3405,16 @@ declare module "bpy.types" {
         /**
          * Direction
          * Default: 'ANY'
-         * Items: {@link EventDirectionItems}
+         * Items ({@link EventDirectionItems}):
+         * - `ANY` Any
+         * - `NORTH` North
+         * - `NORTH_EAST` North-East
+         * - `EAST` East
+         * - `SOUTH_EAST` South-East
+         * - `SOUTH` South
+         * - `SOUTH_WEST` South-West
+         * - `WEST` West
+         * - `NORTH_WEST` North-West
          */
         direction?: EventDirectionItems;
         /**
@@ -3201,14 +3467,30 @@ declare module "bpy.types" {
         /**
          * Include
          * Default: {'ACTIONZONE', 'KEYBOARD', 'MOUSE', 'NDOF'}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         include?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
         /**
          * Exclude
          * Default: {}
-         * Items: {@link EventTypeMaskItems}
+         * Items ({@link EventTypeMaskItems}):
+         * - `KEYBOARD_MODIFIER` Keyboard Modifier
+         * - `KEYBOARD` Keyboard
+         * - `MOUSE_WHEEL` Mouse Wheel
+         * - `MOUSE_GESTURE` Mouse Gesture
+         * - `MOUSE_BUTTON` Mouse Button
+         * - `MOUSE` Mouse
+         * - `NDOF` NDOF
+         * - `ACTIONZONE` Action Zone
          * Enum flag: a set of identifiers.
          */
         exclude?: ReadonlySet<EventTypeMaskItems> | Set<EventTypeMaskItems>;
@@ -3251,13 +3533,49 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type?: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` Sidebar
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `ASSET_SHELF` Asset Shelf
+         * - `ASSET_SHELF_HEADER` Asset Shelf Header
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
+         * - `SCRUBBING` Scrubbing
          */
         region_type?: RegionTypeItems;
         /**
@@ -3293,13 +3611,49 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type?: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` Sidebar
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `ASSET_SHELF` Asset Shelf
+         * - `ASSET_SHELF_HEADER` Asset Shelf Header
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
+         * - `SCRUBBING` Scrubbing
          */
         region_type?: RegionTypeItems;
       }>,
@@ -3346,31 +3700,64 @@ declare module "bpy.types" {
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     handle_left_type: KeyframeHandleTypeItems;
     /**
      * Handle types
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     handle_right_type: KeyframeHandleTypeItems;
     /**
      * Interpolation method to use for segment of the F-Curve from this Keyframe until the next Keyframe
      * Default: 'CONSTANT'
-     * Items: {@link KeyframeInterpolationItems}
+     * Items ({@link KeyframeInterpolationItems}):
+     * - `CONSTANT` Constant: No interpolation, value of A gets held until B is encountered
+     * - `LINEAR` Linear: Straight-line interpolation between A and B (i.e. no ease in/out)
+     * - `BEZIER` Bézier: Smooth interpolation between A and B, with some control over curve shape
+     * - `SINE` Sinusoidal: Sinusoidal easing (weakest, almost linear but with a slight curvature)
+     * - `QUAD` Quadratic: Quadratic easing
+     * - `CUBIC` Cubic: Cubic easing
+     * - `QUART` Quartic: Quartic easing
+     * - `QUINT` Quintic: Quintic easing
+     * - `EXPO` Exponential: Exponential easing (dramatic)
+     * - `CIRC` Circular: Circular easing (strongest and most dynamic)
+     * - `BACK` Back: Cubic easing with overshoot and settle
+     * - `BOUNCE` Bounce: Exponentially decaying parabolic bounce, like when objects collide
+     * - `ELASTIC` Elastic: Exponentially decaying sine wave, like an elastic band
      */
     interpolation: KeyframeInterpolationItems;
     /**
      * Type of keyframe (for visual purposes only)
      * Default: 'KEYFRAME'
-     * Items: {@link BeztripleKeyframeTypeItems}
+     * Items ({@link BeztripleKeyframeTypeItems}):
+     * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+     * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+     * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+     * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+     * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
+     * - `GENERATED` Generated: A key generated automatically by a tool, not manually created
      */
     type: BeztripleKeyframeTypeItems;
     /**
      * Which ends of the segment between this and the next keyframe easing interpolation is applied to
      * Default: 'AUTO'
-     * Items: {@link BeztripleInterpolationEasingItems}
+     * Items ({@link BeztripleInterpolationEasingItems}):
+     * - `AUTO` Automatic Easing: Easing type is chosen automatically based on what the type of interpolation used (e.g. Ease In for transitional types, and Ease Out for dynamic effects)
+     * - `EASE_IN` Ease In: Only on the end closest to the next keyframe
+     * - `EASE_OUT` Ease Out: Only on the end closest to the first keyframe
+     * - `EASE_IN_OUT` Ease In and Out: Segment between both keyframes
      */
     easing: BeztripleInterpolationEasingItems;
     /**
@@ -3510,7 +3897,9 @@ declare module "bpy.types" {
     /**
      * Keying Set options to use when inserting keyframes
      * Default: {} · Registered (a subclass must define it)
-     * Items: {@link KeyingFlagItems}
+     * Items ({@link KeyingFlagItems}):
+     * - `INSERTKEY_NEEDED` Only Needed: Only insert keyframes where they're needed in the relevant F-Curves
+     * - `INSERTKEY_VISUAL` Visual Keying: Insert keyframes based on 'visual transforms'
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<KeyingFlagItems | (string & {})>;
@@ -3555,7 +3944,46 @@ declare module "bpy.types" {
     /**
      * Type of ID-block that can be used
      * Default: 'OBJECT'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     id_type: IdTypeItems;
     /**
@@ -3566,7 +3994,10 @@ declare module "bpy.types" {
     /**
      * Method used to define which Group-name to use
      * Default: 'NAMED'
-     * Items: {@link KeyingsetPathGroupingItems}
+     * Items ({@link KeyingsetPathGroupingItems}):
+     * - `NAMED` Named Group
+     * - `NONE` None
+     * - `KEYINGSET` Keying Set Name
      */
     group_method: KeyingsetPathGroupingItems;
     /**
@@ -3643,7 +4074,10 @@ declare module "bpy.types" {
         /**
          * Method used to define which Group-name to use
          * Default: 'KEYINGSET'
-         * Items: {@link KeyingsetPathGroupingItems}
+         * Items ({@link KeyingsetPathGroupingItems}):
+         * - `NAMED` Named Group
+         * - `NONE` None
+         * - `KEYINGSET` Keying Set Name
          */
         group_method?: KeyingsetPathGroupingItems;
         /**
@@ -3958,13 +4392,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -3985,7 +4435,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4008,13 +4460,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4035,7 +4503,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4068,13 +4538,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4095,7 +4581,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4128,13 +4616,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4155,7 +4659,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4188,13 +4694,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4215,7 +4737,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4252,13 +4776,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4279,13 +4819,30 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4308,13 +4865,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4335,7 +4908,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4373,13 +4948,29 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -4400,7 +4991,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -4428,7 +5021,7 @@ declare module "bpy.types" {
     /**
      * Add a alpha modifier to line style
      * @param name New name for the alpha modifier (not unique) Default: "AlphaModifier"
-     * @param type Alpha modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleAlphaModifierTypeItems}
+     * @param type Alpha modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleAlphaModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added alpha modifier
      */
     new(name: string, type: LinestyleAlphaModifierTypeItems): LineStyleAlphaModifier;
@@ -4459,13 +5052,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4498,13 +5118,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4547,13 +5194,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4596,13 +5270,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4645,13 +5346,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4698,13 +5426,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4725,7 +5480,22 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
@@ -4748,13 +5518,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4802,13 +5599,40 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleAlphaModifierTypeItems}
+     * Items ({@link LinestyleAlphaModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleAlphaModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -4846,7 +5670,7 @@ declare module "bpy.types" {
     /**
      * Add a color modifier to line style
      * @param name New name for the color modifier (not unique) Default: "ColorModifier"
-     * @param type Color modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleAlphaModifierTypeItems}
+     * @param type Color modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleAlphaModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added color modifier
      */
     new(name: string, type: LinestyleAlphaModifierTypeItems): LineStyleColorModifier;
@@ -4877,7 +5701,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4920,7 +5758,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -4983,7 +5835,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5011,7 +5877,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5039,7 +5919,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5095,7 +5989,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5123,7 +6031,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5171,7 +6093,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5219,7 +6155,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5247,7 +6197,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5275,7 +6239,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5303,7 +6281,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5341,7 +6333,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5389,7 +6395,21 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: '2D_OFFSET' · Read-only
-     * Items: {@link LinestyleGeometryModifierTypeItems}
+     * Items ({@link LinestyleGeometryModifierTypeItems}):
+     * - `2D_OFFSET` 2D Offset
+     * - `2D_TRANSFORM` 2D Transform
+     * - `BACKBONE_STRETCHER` Backbone Stretcher
+     * - `BEZIER_CURVE` Bézier Curve
+     * - `BLUEPRINT` Blueprint
+     * - `GUIDING_LINES` Guiding Lines
+     * - `PERLIN_NOISE_1D` Perlin Noise 1D
+     * - `PERLIN_NOISE_2D` Perlin Noise 2D
+     * - `POLYGONIZATION` Polygonization
+     * - `SAMPLING` Sampling
+     * - `SIMPLIFICATION` Simplification
+     * - `SINUS_DISPLACEMENT` Sinus Displacement
+     * - `SPATIAL_NOISE` Spatial Noise
+     * - `TIP_REMOVER` Tip Remover
      */
     readonly type: LinestyleGeometryModifierTypeItems;
     /**
@@ -5422,7 +6442,7 @@ declare module "bpy.types" {
     /**
      * Add a geometry modifier to line style
      * @param name New name for the geometry modifier (not unique) Default: "GeometryModifier"
-     * @param type Geometry modifier type to add Default: '2D_OFFSET' Items: {@link LinestyleGeometryModifierTypeItems}
+     * @param type Geometry modifier type to add Default: '2D_OFFSET' Items ({@link LinestyleGeometryModifierTypeItems}): - `2D_OFFSET` 2D Offset - `2D_TRANSFORM` 2D Transform - `BACKBONE_STRETCHER` Backbone Stretcher - `BEZIER_CURVE` Bézier Curve - `BLUEPRINT` Blueprint - `GUIDING_LINES` Guiding Lines - `PERLIN_NOISE_1D` Perlin Noise 1D - `PERLIN_NOISE_2D` Perlin Noise 2D - `POLYGONIZATION` Polygonization - `SAMPLING` Sampling - `SIMPLIFICATION` Simplification - `SINUS_DISPLACEMENT` Sinus Displacement - `SPATIAL_NOISE` Spatial Noise - `TIP_REMOVER` Tip Remover
      * @returns modifier: Newly added geometry modifier
      */
     new(name: string, type: LinestyleGeometryModifierTypeItems): LineStyleGeometryModifier;
@@ -5453,25 +6473,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'X'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'Y'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'Z'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
     /**
@@ -5569,13 +6605,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5596,7 +6649,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5629,13 +6684,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5678,13 +6750,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5705,7 +6794,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5748,13 +6839,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5775,7 +6883,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5818,13 +6928,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5845,7 +6972,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5888,13 +7017,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5915,7 +7061,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -5962,13 +7110,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -5989,13 +7154,30 @@ declare module "bpy.types" {
     /**
      * Specify which material attribute is used
      * Default: 'LINE'
-     * Items: {@link MaterialAttributeItems}
+     * Items ({@link MaterialAttributeItems}):
+     * - `LINE` Line Color
+     * - `LINE_R` Line Color Red
+     * - `LINE_G` Line Color Green
+     * - `LINE_B` Line Color Blue
+     * - `LINE_A` Line Color Alpha
+     * - `DIFF` Diffuse Color
+     * - `DIFF_R` Diffuse Color Red
+     * - `DIFF_G` Diffuse Color Green
+     * - `DIFF_B` Diffuse Color Blue
+     * - `SPEC` Specular Color
+     * - `SPEC_R` Specular Color Red
+     * - `SPEC_G` Specular Color Green
+     * - `SPEC_B` Specular Color Blue
+     * - `SPEC_HARD` Specular Hardness
+     * - `ALPHA` Alpha Transparency
      */
     material_attribute: MaterialAttributeItems;
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -6028,13 +7210,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -6082,13 +7281,30 @@ declare module "bpy.types" {
     /**
      * Type of the modifier
      * Default: 'ALONG_STROKE' · Read-only
-     * Items: {@link LinestyleThicknessModifierTypeItems}
+     * Items ({@link LinestyleThicknessModifierTypeItems}):
+     * - `ALONG_STROKE` Along Stroke
+     * - `CALLIGRAPHY` Calligraphy
+     * - `CREASE_ANGLE` Crease Angle
+     * - `CURVATURE_3D` Curvature 3D
+     * - `DISTANCE_FROM_CAMERA` Distance from Camera
+     * - `DISTANCE_FROM_OBJECT` Distance from Object
+     * - `MATERIAL` Material
+     * - `NOISE` Noise
+     * - `TANGENT` Tangent
      */
     readonly type: LinestyleThicknessModifierTypeItems;
     /**
      * Specify how the modifier value is blended into the base value
      * Default: 'MIX'
-     * Items: {@link LineStyleAlphaModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleAlphaModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `ADD` Add
+     * - `SUBTRACT` Subtract
+     * - `MULTIPLY` Multiply
+     * - `DIVIDE` Divide
+     * - `DIFFERENCE` Difference
+     * - `MINIMUM` Minimum
+     * - `MAXIMUM` Maximum
      */
     blend: LineStyleAlphaModifierAlongStrokeBlendItems;
     /**
@@ -6109,7 +7325,9 @@ declare module "bpy.types" {
     /**
      * Select the mapping type
      * Default: 'LINEAR'
-     * Items: {@link MappingItems}
+     * Items ({@link MappingItems}):
+     * - `LINEAR` Linear: Use linear mapping
+     * - `CURVE` Curve: Use curve mapping
      */
     mapping: MappingItems;
     /**
@@ -6147,7 +7365,7 @@ declare module "bpy.types" {
     /**
      * Add a thickness modifier to line style
      * @param name New name for the thickness modifier (not unique) Default: "ThicknessModifier"
-     * @param type Thickness modifier type to add Default: 'ALONG_STROKE' Items: {@link LinestyleThicknessModifierTypeItems}
+     * @param type Thickness modifier type to add Default: 'ALONG_STROKE' Items ({@link LinestyleThicknessModifierTypeItems}): - `ALONG_STROKE` Along Stroke - `CALLIGRAPHY` Calligraphy - `CREASE_ANGLE` Crease Angle - `CURVATURE_3D` Curvature 3D - `DISTANCE_FROM_CAMERA` Distance from Camera - `DISTANCE_FROM_OBJECT` Distance from Object - `MATERIAL` Material - `NOISE` Noise - `TANGENT` Tangent
      * @returns modifier: Newly added thickness modifier
      */
     new(name: string, type: LinestyleThicknessModifierTypeItems): LineStyleThicknessModifier;

@@ -57,19 +57,57 @@ declare module "bpy.types" {
     /**
      * Options for this operator type
      * Default: {} · Registered (a subclass must define it)
-     * Items: {@link OperatorTypeFlagItems}
+     * Items ({@link OperatorTypeFlagItems}):
+     * - `REGISTER` Register: Display in the info window and support the redo toolbar panel
+     * - `UNDO` Undo: Push an undo event when the operator returns `FINISHED` (needed for operator redo, mandatory if the operator modifies Blender data)
+     * - `UNDO_GROUPED` Grouped Undo: Push a single undo event for repeated instances of this operator
+     * - `BLOCKING` Blocking: Block anything else from using the cursor
+     * - `MACRO` Macro: Use to check if an operator is a macro
+     * - `GRAB_CURSOR` Grab Pointer: Use so the operator grabs the mouse focus, enables wrapping when continuous grab is enabled
+     * - `GRAB_CURSOR_X` Grab Pointer X: Grab, only warping the X axis
+     * - `GRAB_CURSOR_Y` Grab Pointer Y: Grab, only warping the Y axis
+     * - `DEPENDS_ON_CURSOR` Depends on Cursor: The initial cursor location is used, when running from a menus or buttons the user is prompted to place the cursor before beginning the operation
+     * - `PRESET` Preset: Display a preset button with the operators settings
+     * - `INTERNAL` Internal: Removes the operator from search results
+     * - `MODAL_PRIORITY` Modal Priority: Handle events before other modal operators without this option. Use with caution, do not modify data that other modal operators assume is unchanged during their operation.
      * Enum flag: a set of identifiers.
      */
     bl_options: Set<OperatorTypeFlagItems | (string & {})>;
     /**
      * Cursor to use when waiting for the user to select a location to activate the operator (when ``bl_options`` has ``DEPENDS_ON_CURSOR`` set)
      * Default: 'DEFAULT' · Registered (a subclass must define it)
-     * Items: {@link WindowCursorItems}
+     * Items ({@link WindowCursorItems}):
+     * - `DEFAULT` Default
+     * - `NONE` None
+     * - `WAIT` Wait
+     * - `CROSSHAIR` Crosshair
+     * - `MOVE_X` Move-X
+     * - `MOVE_Y` Move-Y
+     * - `KNIFE` Knife
+     * - `TEXT` Text
+     * - `PAINT_BRUSH` Paint Brush
+     * - `PAINT_CROSS` Paint Cross
+     * - `DOT` Dot Cursor
+     * - `ERASER` Eraser
+     * - `HAND` Open Hand
+     * - `HAND_POINT` Pointing Hand
+     * - `HAND_CLOSED` Closed Hand
+     * - `SCROLL_X` Scroll-X
+     * - `SCROLL_Y` Scroll-Y
+     * - `SCROLL_XY` Scroll-XY
+     * - `EYEDROPPER` Eyedropper
+     * - `PICK_AREA` Pick Area
+     * - `STOP` Stop
+     * - `COPY` Copy
+     * - `CROSS` Cross
+     * - `MUTE` Mute
+     * - `ZOOM_IN` Zoom In
+     * - `ZOOM_OUT` Zoom Out
      */
     bl_cursor_pending: WindowCursorItems | (string & {});
     /**
      * report
-     * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
+     * @param type Type Default: {} Items ({@link WmReportItems}): - `DEBUG` Debug - `INFO` Info - `OPERATOR` Operator - `PROPERTY` Property - `WARNING` Warning - `ERROR` Error - `ERROR_INVALID_INPUT` Invalid Input - `ERROR_INVALID_CONTEXT` Invalid Context - `ERROR_OUT_OF_MEMORY` Out of Memory Enum flag: a set of identifiers.
      * @param message Report Message
      */
     report(type: ReadonlySet<WmReportItems> | Set<WmReportItems>, message: string): void;
@@ -173,13 +211,21 @@ declare module "bpy.types" {
     /**
      * Falloff type of the feather
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffCurveOnlyItems}
+     * Items ({@link ProportionalFalloffCurveOnlyItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
      */
     falloff: ProportionalFalloffCurveOnlyItems;
     /**
      * Triangulation solver for filling 2D curves
      * Default: 'CDT'
-     * Items: {@link CurveFillSolverItems}
+     * Items ({@link CurveFillSolverItems}):
+     * - `SWEEP_LINE` Sweep Line: Fast without support for self-intersection
+     * - `CDT` Delaunay: Constrained Delaunay Triangulation (CDT), robust with support for self-intersections
      */
     fill_solver: CurveFillSolverItems;
     /**
@@ -350,19 +396,34 @@ declare module "bpy.types" {
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_type: MaskSplinePointHandleTypeItems;
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_left_type: MaskSplinePointHandleTypeItems;
     /**
      * Handle type
      * Default: 'FREE'
-     * Items: {@link MaskSplinePointHandleTypeItems}
+     * Items ({@link MaskSplinePointHandleTypeItems}):
+     * - `AUTO` Auto
+     * - `VECTOR` Vector
+     * - `ALIGNED` Aligned Single
+     * - `ALIGNED_DOUBLESIDE` Aligned
+     * - `FREE` Free
      */
     handle_right_type: MaskSplinePointHandleTypeItems;
     /**
@@ -1381,7 +1442,13 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'NEG_Z'
-     * Items: {@link NormalSwizzleItems}
+     * Items ({@link NormalSwizzleItems}):
+     * - `POS_X` +X
+     * - `POS_Y` +Y
+     * - `POS_Z` +Z
+     * - `NEG_X` -X
+     * - `NEG_Y` -Y
+     * - `NEG_Z` -Z
      */
     overhang_axis: NormalSwizzleItems;
     /**
@@ -1589,7 +1656,12 @@ declare module "bpy.types" {
         /**
          * Type for the new metaball element
          * Default: 'BALL'
-         * Items: {@link MetaelemTypeItems}
+         * Items ({@link MetaelemTypeItems}):
+         * - `BALL` Ball
+         * - `CAPSULE` Capsule
+         * - `PLANE` Plane
+         * - `ELLIPSOID` Ellipsoid
+         * - `CUBE` Cube
          */
         type?: MetaelemTypeItems;
       }>,
@@ -1618,7 +1690,12 @@ declare module "bpy.types" {
     /**
      * Metaball type
      * Default: 'BALL'
-     * Items: {@link MetaelemTypeItems}
+     * Items ({@link MetaelemTypeItems}):
+     * - `BALL` Ball
+     * - `CAPSULE` Capsule
+     * - `PLANE` Plane
+     * - `ELLIPSOID` Ellipsoid
+     * - `CUBE` Cube
      */
     type: MetaelemTypeItems;
     /**
@@ -2652,7 +2729,10 @@ declare module "bpy.types" {
     /**
      * Cleanup action to execute
      * Default: 'SELECT'
-     * Items: {@link MovieTrackingSettingsCleanActionItems}
+     * Items ({@link MovieTrackingSettingsCleanActionItems}):
+     * - `SELECT` Select: Select unclean tracks
+     * - `DELETE_TRACK` Delete Track: Delete unclean tracks
+     * - `DELETE_SEGMENTS` Delete Segments: Delete unclean segments of tracks
      */
     clean_action: MovieTrackingSettingsCleanActionItems;
     /**
@@ -2668,7 +2748,9 @@ declare module "bpy.types" {
     /**
      * Track pattern from given frame when tracking marker to next frame
      * Default: 'KEYFRAME'
-     * Items: {@link MovieTrackingSettingsDefaultPatternMatchItems}
+     * Items ({@link MovieTrackingSettingsDefaultPatternMatchItems}):
+     * - `KEYFRAME` Keyframe: Track pattern from keyframe to next frame
+     * - `PREV_FRAME` Previous frame: Track pattern from current frame to next frame
      */
     default_pattern_match: MovieTrackingSettingsDefaultPatternMatchItems;
     /**
@@ -2679,7 +2761,13 @@ declare module "bpy.types" {
     /**
      * Default motion model to use for tracking
      * Default: 'Loc'
-     * Items: {@link MovieTrackingSettingsDefaultMotionModelItems}
+     * Items ({@link MovieTrackingSettingsDefaultMotionModelItems}):
+     * - `Perspective` Perspective: Search for markers that are perspectively deformed (homography) between frames
+     * - `Affine` Affine: Search for markers that are affine-deformed (t, r, k, and skew) between frames
+     * - `LocRotScale` Location, Rotation & Scale: Search for markers that are translated, rotated, and scaled between frames
+     * - `LocScale` Location & Scale: Search for markers that are translated and scaled between frames
+     * - `LocRot` Location & Rotation: Search for markers that are translated and rotated between frames
+     * - `Loc` Location: Search for markers that are translated between frames
      */
     default_motion_model: MovieTrackingSettingsDefaultMotionModelItems;
     /**
@@ -2870,7 +2958,9 @@ declare module "bpy.types" {
     /**
      * Track pattern from given frame when tracking marker to next frame
      * Default: 'KEYFRAME'
-     * Items: {@link MovieTrackingSettingsDefaultPatternMatchItems}
+     * Items ({@link MovieTrackingSettingsDefaultPatternMatchItems}):
+     * - `KEYFRAME` Keyframe: Track pattern from keyframe to next frame
+     * - `PREV_FRAME` Previous frame: Track pattern from current frame to next frame
      */
     pattern_match: MovieTrackingSettingsDefaultPatternMatchItems;
     /**
@@ -2881,7 +2971,13 @@ declare module "bpy.types" {
     /**
      * Default motion model to use for tracking
      * Default: 'Loc'
-     * Items: {@link MovieTrackingSettingsDefaultMotionModelItems}
+     * Items ({@link MovieTrackingSettingsDefaultMotionModelItems}):
+     * - `Perspective` Perspective: Search for markers that are perspectively deformed (homography) between frames
+     * - `Affine` Affine: Search for markers that are affine-deformed (t, r, k, and skew) between frames
+     * - `LocRotScale` Location, Rotation & Scale: Search for markers that are translated, rotated, and scaled between frames
+     * - `LocScale` Location & Scale: Search for markers that are translated and scaled between frames
+     * - `LocRot` Location & Rotation: Search for markers that are translated and rotated between frames
+     * - `Loc` Location: Search for markers that are translated between frames
      */
     motion_model: MovieTrackingSettingsDefaultMotionModelItems;
     /**
@@ -3122,13 +3218,21 @@ declare module "bpy.types" {
     /**
      * Action to take for gaps past the strip extents
      * Default: 'HOLD'
-     * Items: {@link NlaModeExtendItems}
+     * Items ({@link NlaModeExtendItems}):
+     * - `NOTHING` Nothing: Strip has no influence past its extents
+     * - `HOLD` Hold: Hold the first frame if no previous strips in track, and always hold last frame
+     * - `HOLD_FORWARD` Hold Forward: Only hold last frame
      */
     extrapolation: NlaModeExtendItems;
     /**
      * Method used for combining strip's result with accumulated result
      * Default: 'REPLACE'
-     * Items: {@link AnimDataActionBlendTypeItems}
+     * Items ({@link AnimDataActionBlendTypeItems}):
+     * - `REPLACE` Replace: The strip values replace the accumulated results by amount specified by influence
+     * - `COMBINE` Combine: The strip values are combined with accumulated results by appropriately using addition, multiplication, or quaternion math, based on channel type
+     * - `ADD` Add: Weighted result of strip is added to the accumulated results
+     * - `SUBTRACT` Subtract: Weighted result of strip is removed from the accumulated results
+     * - `MULTIPLY` Multiply: Weighted result of strip is multiplied with the accumulated results
      */
     blend_type: AnimDataActionBlendTypeItems;
     /**
@@ -3472,7 +3576,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3483,7 +3611,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
   }
@@ -3500,7 +3634,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3539,7 +3673,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3550,7 +3708,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
   }
@@ -3567,7 +3731,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3606,7 +3770,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3617,7 +3805,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
   }
@@ -3634,7 +3828,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3673,7 +3867,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3715,7 +3933,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3774,7 +3992,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3785,7 +4027,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
   }
@@ -3802,7 +4050,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3841,7 +4089,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3852,7 +4124,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
   }
@@ -3869,7 +4147,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3908,7 +4186,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3930,7 +4232,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -3969,7 +4271,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -3980,7 +4306,14 @@ declare module "bpy.types" {
     /**
      * Domain where the field is captured if it is not already an attribute-field
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
     /**
@@ -4002,7 +4335,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4046,7 +4379,21 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
   }
@@ -4063,7 +4410,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4097,7 +4444,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4131,7 +4478,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4165,7 +4512,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4199,7 +4546,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4233,7 +4580,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4272,7 +4619,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -4299,7 +4670,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4426,7 +4797,32 @@ declare module "bpy.types" {
     /**
      * Data type of the socket
      * Default: 'VALUE' · Read-only
-     * Items: {@link NodeSocketTypeItems}
+     * Items ({@link NodeSocketTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `MENU` Menu
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     readonly type: NodeSocketTypeItems;
   }
@@ -4659,7 +5055,21 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
   }
@@ -4676,7 +5086,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4715,7 +5125,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -4726,7 +5160,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
   }
@@ -4743,7 +5183,7 @@ declare module "bpy.types" {
     readonly rna_type: Struct | null;
     /**
      * Add an item at the end
-     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items: {@link NodeSocketDataTypeItems}
+     * @param socket_type Socket type of the item Default: 'GEOMETRY' Items ({@link NodeSocketDataTypeItems}): - `FLOAT` Float - `INT` Integer - `BOOLEAN` Boolean - `VECTOR` Vector - `RGBA` Color - `ROTATION` Rotation - `MATRIX` Matrix - `STRING` String - `MENU` Menu - `SHADER` Shader - `OBJECT` Object - `IMAGE` Image - `GEOMETRY` Geometry - `COLLECTION` Collection - `TEXTURE` Texture - `MATERIAL` Material - `BUNDLE` Bundle - `CLOSURE` Closure - `FONT` Font - `SCENE` Scene - `TEXT` Text - `MASK` Mask - `SOUND` Sound - `INT_VECTOR` Integer Vector
      * @param name Name max 63 bytes
      * @returns item: New item
      */
@@ -4806,7 +5246,9 @@ declare module "bpy.types" {
         /**
          * Create an input or output socket
          * Default: 'INPUT'
-         * Items: {@link InOutItems}
+         * Items ({@link InOutItems}):
+         * - `INPUT` Input: Generate a input node socket
+         * - `OUTPUT` Output: Generate a output node socket
          */
         in_out?: InOutItems;
         /**
@@ -5082,7 +5524,46 @@ declare module "bpy.types" {
     /**
      * id_type
      * Default: 'ACTION' · Read-only
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     readonly id_type: IdTypeItems;
   }
@@ -5186,7 +5667,10 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'ERROR' · Read-only
-     * Items: {@link NodeWarningTypeItems}
+     * Items ({@link NodeWarningTypeItems}):
+     * - `ERROR` Error
+     * - `WARNING` Warning
+     * - `INFO` Info
      */
     readonly type: NodeWarningTypeItems;
   }
@@ -5234,7 +5718,7 @@ declare module "bpy.types" {
     active: Constraint | null;
     /**
      * Add a new constraint to this object
-     * @param type Constraint type to add Default: 'CHILD_OF' Items: {@link ConstraintTypeItems}
+     * @param type Constraint type to add Default: 'CHILD_OF' Items ({@link ConstraintTypeItems}): - `CAMERA_SOLVER` Camera Solver - `FOLLOW_TRACK` Follow Track - `OBJECT_SOLVER` Object Solver - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only) - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only) - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only) - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts - `ACTION` Action: Use transform property of target to look up pose for owner from an Action - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path - `GEOMETRY_ATTRIBUTE` Geometry Attribute: Retrieve transform from target geometry attribute data - `PIVOT` Pivot: Change pivot point for transforms (buggy) - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
      * @returns constraint: New constraint
      */
     new(type: ConstraintTypeItems): Constraint;
@@ -5402,7 +5886,7 @@ declare module "bpy.types" {
     /**
      * Add a new shader fx
      * @param name New name for the effect Default: "Name"
-     * @param type Effect type to add Default: 'FX_BLUR' Items: {@link ObjectShaderfxTypeItems}
+     * @param type Effect type to add Default: 'FX_BLUR' Items ({@link ObjectShaderfxTypeItems}): - `FX_BLUR` Blur: Apply Gaussian Blur to object - `FX_COLORIZE` Colorize: Apply different tint effects - `FX_FLIP` Flip: Flip image - `FX_GLOW` Glow: Create a glow effect - `FX_PIXEL` Pixelate: Pixelate image - `FX_RIM` Rim: Add a rim to the image - `FX_SHADOW` Shadow: Create a shadow effect - `FX_SWIRL` Swirl: Create a rotation distortion - `FX_WAVE` Wave Distortion: Apply sinusoidal deformation
      * @returns shader_fx: Newly created effect
      */
     new(name: string, type: ObjectShaderfxTypeItems): ShaderFx | null;

@@ -107,7 +107,32 @@ declare module "bpy.types" {
     /**
      * Data type
      * Default: 'VALUE'
-     * Items: {@link NodeSocketTypeItems}
+     * Items ({@link NodeSocketTypeItems}):
+     * - `CUSTOM` Custom
+     * - `VALUE` Value
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `RGBA` RGBA
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `MENU` Menu
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     type: NodeSocketTypeItems;
     /**
@@ -136,7 +161,13 @@ declare module "bpy.types" {
     /**
      * Best known structure type of the socket. This may not match the socket shape, e.g. for unlinked input sockets
      * Default: 'AUTO' · Read-only
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     readonly inferred_structure_type: NodeSocketStructureTypeItems;
     /**
@@ -1224,7 +1255,9 @@ declare module "bpy.types" {
     /**
      * Type of interface item
      * Default: 'PANEL' · Read-only
-     * Items: {@link NodeTreeInterfaceItemTypeItems}
+     * Items ({@link NodeTreeInterfaceItemTypeItems}):
+     * - `SOCKET` Socket
+     * - `PANEL` Panel
      */
     readonly item_type: NodeTreeInterfaceItemTypeItems;
     /**
@@ -1312,7 +1345,9 @@ declare module "bpy.types" {
     /**
      * Input or output socket type
      * Default: 'INPUT' · Read-only
-     * Items: {@link InOutItems}
+     * Items ({@link InOutItems}):
+     * - `INPUT` Input: Generate a input node socket
+     * - `OUTPUT` Output: Generate a output node socket
      */
     readonly in_out: InOutItems;
     /**
@@ -1364,7 +1399,14 @@ declare module "bpy.types" {
     /**
      * Attribute domain used by the geometry nodes modifier to create an attribute output
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
     /**
@@ -1374,7 +1416,13 @@ declare module "bpy.types" {
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
     /**

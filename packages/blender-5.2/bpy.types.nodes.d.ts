@@ -495,13 +495,21 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link CompositorNodeCombineColorModeItems}
+     * Items ({@link CompositorNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
+     * - `YCC` YCbCr: Use YCbCr (Y - luma, Cb - blue-difference chroma, Cr - red-difference chroma) color processing
+     * - `YUV` YUV: Use YUV (Y - luma, U V - chroma) color processing
      */
     mode: CompositorNodeCombineColorModeItems;
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link YccModeItems}
+     * Items ({@link YccModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` JPEG
      */
     ycc_mode: YccModeItems;
     /**
@@ -843,7 +851,8 @@ declare module "bpy.types" {
     /**
      * View
      * Default: 'ALL'
-     * Items: {@link CompositorNodeCryptomatteV2ViewItems}
+     * Items ({@link CompositorNodeCryptomatteV2ViewItems}):
+     * - `ALL` All
      */
     view: CompositorNodeCryptomatteV2ViewItems;
     /**
@@ -1611,7 +1620,8 @@ declare module "bpy.types" {
     /**
      * View
      * Default: 'ALL'
-     * Items: {@link CompositorNodeCryptomatteV2ViewItems}
+     * Items ({@link CompositorNodeCryptomatteV2ViewItems}):
+     * - `ALL` All
      */
     view: CompositorNodeCryptomatteV2ViewItems;
     /**
@@ -2652,13 +2662,21 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link CompositorNodeCombineColorModeItems}
+     * Items ({@link CompositorNodeCombineColorModeItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
+     * - `YCC` YCbCr: Use YCbCr (Y - luma, Cb - blue-difference chroma, Cr - red-difference chroma) color processing
+     * - `YUV` YUV: Use YUV (Y - luma, U V - chroma) color processing
      */
     mode: CompositorNodeCombineColorModeItems;
     /**
      * Color space used for YCbCrA processing
      * Default: 'ITUBT601'
-     * Items: {@link YccModeItems}
+     * Items ({@link YccModeItems}):
+     * - `ITUBT601` ITU 601
+     * - `ITUBT709` ITU 709
+     * - `JFIF` JPEG
      */
     ycc_mode: YccModeItems;
     /**
@@ -3194,13 +3212,20 @@ declare module "bpy.types" {
     /**
      * Axis to align to the vector
      * Default: 'X'
-     * Items: {@link FunctionNodeAlignEulerToVectorAxisItems}
+     * Items ({@link FunctionNodeAlignEulerToVectorAxisItems}):
+     * - `X` X: Align the X axis with the vector
+     * - `Y` Y: Align the Y axis with the vector
+     * - `Z` Z: Align the Z axis with the vector
      */
     axis: FunctionNodeAlignEulerToVectorAxisItems;
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link PivotAxisItems}
+     * Items ({@link PivotAxisItems}):
+     * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
+     * - `X` X: Rotate around the local X axis
+     * - `Y` Y: Rotate around the local Y axis
+     * - `Z` Z: Rotate around the local Z axis
      */
     pivot_axis: PivotAxisItems;
     /**
@@ -3237,13 +3262,20 @@ declare module "bpy.types" {
     /**
      * Axis to align to the vector
      * Default: 'X'
-     * Items: {@link FunctionNodeAlignEulerToVectorAxisItems}
+     * Items ({@link FunctionNodeAlignEulerToVectorAxisItems}):
+     * - `X` X: Align the X axis with the vector
+     * - `Y` Y: Align the Y axis with the vector
+     * - `Z` Z: Align the Z axis with the vector
      */
     axis: FunctionNodeAlignEulerToVectorAxisItems;
     /**
      * Axis to rotate around
      * Default: 'AUTO'
-     * Items: {@link PivotAxisItems}
+     * Items ({@link PivotAxisItems}):
+     * - `AUTO` Auto: Automatically detect the best rotation axis to rotate towards the vector
+     * - `X` X: Rotate around the local X axis
+     * - `Y` Y: Rotate around the local Y axis
+     * - `Z` Z: Rotate around the local Z axis
      */
     pivot_axis: PivotAxisItems;
     /**
@@ -3280,13 +3312,19 @@ declare module "bpy.types" {
     /**
      * Axis that is aligned exactly to the provided primary direction
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     primary_axis: AxisXyzItems;
     /**
      * Axis that is aligned as well as possible given the alignment of the primary axis
      * Default: 'X'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     secondary_axis: AxisXyzItems;
     /**
@@ -3441,7 +3479,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -3540,13 +3581,45 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'EQUAL'
-     * Items: {@link NodeCompareOperationItems}
+     * Items ({@link NodeCompareOperationItems}):
+     * - `LESS_THAN` Less Than: True when the first input is smaller than second input
+     * - `LESS_EQUAL` Less Than or Equal: True when the first input is smaller than the second input or equal
+     * - `GREATER_THAN` Greater Than: True when the first input is greater than the second input
+     * - `GREATER_EQUAL` Greater Than or Equal: True when the first input is greater than the second input or equal
+     * - `EQUAL` Equal: True when both inputs are approximately equal
+     * - `NOT_EQUAL` Not Equal: True when both inputs are not approximately equal
+     * - `BRIGHTER` Brighter: True when the first input is brighter
+     * - `DARKER` Darker: True when the first input is darker
      */
     operation: NodeCompareOperationItems;
     /**
      * Input Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -3655,7 +3728,11 @@ declare module "bpy.types" {
     /**
      * Method used to convert the float to an integer
      * Default: 'ROUND'
-     * Items: {@link NodeFloatToIntItems}
+     * Items ({@link NodeFloatToIntItems}):
+     * - `ROUND` Round: Round the float up or down to the nearest integer
+     * - `FLOOR` Floor: Round the float down to the next smallest integer
+     * - `CEILING` Ceiling: Round the float up to the next largest integer
+     * - `TRUNCATE` Truncate: Round the float to the closest integer in the direction of zero (floor if positive; ceiling if negative)
      */
     rounding_mode: NodeFloatToIntItems;
     /**
@@ -3735,7 +3812,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'INT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -4429,7 +4530,21 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -4735,7 +4850,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -4958,7 +5076,9 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link FunctionNodeStringToValueDataTypeItems}
+     * Items ({@link FunctionNodeStringToValueDataTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
      */
     data_type: FunctionNodeStringToValueDataTypeItems;
     /**
@@ -5119,7 +5239,9 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link FunctionNodeStringToValueDataTypeItems}
+     * Items ({@link FunctionNodeStringToValueDataTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
      */
     data_type: FunctionNodeStringToValueDataTypeItems;
     /**
@@ -5171,7 +5293,14 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -5239,7 +5368,13 @@ declare module "bpy.types" {
     /**
      * Component
      * Default: 'MESH'
-     * Items: {@link GeometryComponentTypeItems}
+     * Items ({@link GeometryComponentTypeItems}):
+     * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
+     * - `POINTCLOUD` Point Cloud: Point cloud component containing only point data
+     * - `CURVE` Curve: Curve component containing spline and control point data
+     * - `INSTANCES` Instances: Instances of objects or collections
+     * - `GREASEPENCIL` Grease Pencil: Grease Pencil component containing layers and curves data
+     * - `VOLUME` Volume: Volume component containing volume grids
      */
     component: GeometryComponentTypeItems;
     /**
@@ -5276,13 +5411,34 @@ declare module "bpy.types" {
     /**
      * The data type the attribute is converted to before calculating the results
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to read the data from
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -5366,7 +5522,21 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -5519,7 +5689,14 @@ declare module "bpy.types" {
     /**
      * Which domain to store the data in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -5958,13 +6135,19 @@ declare module "bpy.types" {
     /**
      * Handle Type
      * Default: 'FREE'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}):
+     * - `FREE` Free: The handle can be moved anywhere, and does not influence the point's other handle
+     * - `AUTO` Auto: The location is automatically calculated to be smooth
+     * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+     * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
      */
     handle_type: GeometryNodeCurveHandleTypeSelectionHandleTypeItems;
     /**
      * Whether to check the type of left and right handles
      * Default: {}
-     * Items: {@link NodeGeometryCurveHandleSideItems}
+     * Items ({@link NodeGeometryCurveHandleSideItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      * Enum flag: a set of identifiers.
      */
     get mode(): Set<NodeGeometryCurveHandleSideItems>;
@@ -6253,13 +6436,19 @@ declare module "bpy.types" {
     /**
      * Handle Type
      * Default: 'FREE'
-     * Items: {@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}
+     * Items ({@link GeometryNodeCurveHandleTypeSelectionHandleTypeItems}):
+     * - `FREE` Free: The handle can be moved anywhere, and does not influence the point's other handle
+     * - `AUTO` Auto: The location is automatically calculated to be smooth
+     * - `VECTOR` Vector: The location is calculated to point to the next/previous control point
+     * - `ALIGN` Align: The location is constrained to point in the opposite direction as the other handle
      */
     handle_type: GeometryNodeCurveHandleTypeSelectionHandleTypeItems;
     /**
      * Whether to update left and right handles
      * Default: {}
-     * Items: {@link NodeGeometryCurveHandleSideItems}
+     * Items ({@link NodeGeometryCurveHandleSideItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      * Enum flag: a set of identifiers.
      */
     get mode(): Set<NodeGeometryCurveHandleSideItems>;
@@ -6331,7 +6520,11 @@ declare module "bpy.types" {
     /**
      * The curve type to change the selected curves to
      * Default: 'POLY'
-     * Items: {@link CurvesTypeItems}
+     * Items ({@link CurvesTypeItems}):
+     * - `CATMULL_ROM` Catmull Rom
+     * - `POLY` Poly
+     * - `BEZIER` Bézier
+     * - `NURBS` NURBS
      */
     spline_type: CurvesTypeItems;
     /**
@@ -6550,7 +6743,13 @@ declare module "bpy.types" {
     /**
      * Which domain to delete in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -6997,13 +7196,34 @@ declare module "bpy.types" {
     /**
      * Domain the field is evaluated in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -7040,13 +7260,22 @@ declare module "bpy.types" {
     /**
      * Type of data the outputs are calculated from
      * Default: 'FLOAT'
-     * Items: {@link GeometryNodeFieldAverageDataTypeItems}
+     * Items ({@link GeometryNodeFieldAverageDataTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
      */
     data_type: GeometryNodeFieldAverageDataTypeItems;
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -7091,7 +7320,14 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -7128,13 +7364,34 @@ declare module "bpy.types" {
     /**
      * Domain the field is evaluated in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -7187,7 +7444,31 @@ declare module "bpy.types" {
     /**
      * Data type for topology grid
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -7271,13 +7552,22 @@ declare module "bpy.types" {
     /**
      * Type of data the outputs are calculated from
      * Default: 'FLOAT'
-     * Items: {@link GeometryNodeFieldAverageDataTypeItems}
+     * Items ({@link GeometryNodeFieldAverageDataTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
      */
     data_type: GeometryNodeFieldAverageDataTypeItems;
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -7376,7 +7666,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -7522,7 +7836,14 @@ declare module "bpy.types" {
     /**
      * Geometry domain that is iterated over
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -7688,7 +8009,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -7725,7 +8070,12 @@ declare module "bpy.types" {
     /**
      * Color
      * Default: 'PRIMARY'
-     * Items: {@link GeometryNodesGizmoColorItems}
+     * Items ({@link GeometryNodesGizmoColorItems}):
+     * - `PRIMARY` Primary
+     * - `SECONDARY` Secondary
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     color_id: GeometryNodesGizmoColorItems;
     /**
@@ -7762,13 +8112,21 @@ declare module "bpy.types" {
     /**
      * Color
      * Default: 'PRIMARY'
-     * Items: {@link GeometryNodesGizmoColorItems}
+     * Items ({@link GeometryNodesGizmoColorItems}):
+     * - `PRIMARY` Primary
+     * - `SECONDARY` Secondary
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     color_id: GeometryNodesGizmoColorItems;
     /**
      * Draw Style
      * Default: 'ARROW'
-     * Items: {@link GeometryNodesLinearGizmoDrawStyleItems}
+     * Items ({@link GeometryNodesLinearGizmoDrawStyleItems}):
+     * - `ARROW` Arrow
+     * - `CROSS` Cross
+     * - `BOX` Box
      */
     draw_style: GeometryNodesLinearGizmoDrawStyleItems;
     /**
@@ -7912,7 +8270,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -7949,7 +8331,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8017,7 +8423,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8116,7 +8546,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8184,7 +8638,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8221,7 +8699,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8258,7 +8760,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8326,7 +8852,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8363,7 +8913,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -8474,7 +9048,11 @@ declare module "bpy.types" {
     /**
      * How the image is extrapolated past its original bounds
      * Default: 'REPEAT'
-     * Items: {@link GeometryNodeImageTextureExtensionItems}
+     * Items ({@link GeometryNodeImageTextureExtensionItems}):
+     * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
+     * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+     * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+     * - `MIRROR` Mirror: Repeatedly flip the image horizontally and vertically
      */
     extension: GeometryNodeImageTextureExtensionItems;
     /**
@@ -8735,7 +9313,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -9501,7 +10103,21 @@ declare module "bpy.types" {
     /**
      * The data type used to read the attribute values
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -10106,13 +10722,43 @@ declare module "bpy.types" {
     /**
      * Value may be implicitly converted if the type does not match
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
     /**
@@ -10149,7 +10795,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -10238,7 +10908,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -10406,13 +11100,19 @@ declare module "bpy.types" {
     /**
      * Operation
      * Default: 'INTERSECT'
-     * Items: {@link BooleanModifierOperationItems}
+     * Items ({@link BooleanModifierOperationItems}):
+     * - `INTERSECT` Intersect: Keep the part of the mesh that is common between all operands
+     * - `UNION` Union: Combine meshes in an additive way
+     * - `DIFFERENCE` Difference: Combine meshes in a subtractive way
      */
     operation: BooleanModifierOperationItems;
     /**
      * Solver
      * Default: 'FLOAT'
-     * Items: {@link GeometryNodeMeshBooleanSolverItems}
+     * Items ({@link GeometryNodeMeshBooleanSolverItems}):
+     * - `EXACT` Exact: Slower solver with the best results for coplanar faces
+     * - `FLOAT` Float: Simple solver with good performance, without support for overlapping geometry
+     * - `MANIFOLD` Manifold: Fastest solver that works only on manifold meshes but gives better results
      */
     solver: GeometryNodeMeshBooleanSolverItems;
     /**
@@ -10449,7 +11149,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NONE'
-     * Items: {@link NodeGeometryMeshCircleFillTypeItems}
+     * Items ({@link NodeGeometryMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: NodeGeometryMeshCircleFillTypeItems;
     /**
@@ -10486,7 +11189,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NGON'
-     * Items: {@link NodeGeometryMeshCircleFillTypeItems}
+     * Items ({@link NodeGeometryMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: NodeGeometryMeshCircleFillTypeItems;
     /**
@@ -10554,7 +11260,10 @@ declare module "bpy.types" {
     /**
      * Fill Type
      * Default: 'NGON'
-     * Items: {@link NodeGeometryMeshCircleFillTypeItems}
+     * Items ({@link NodeGeometryMeshCircleFillTypeItems}):
+     * - `NONE` None
+     * - `NGON` N-Gon
+     * - `TRIANGLE_FAN` Triangles
      */
     fill_type: NodeGeometryMeshCircleFillTypeItems;
     /**
@@ -11256,7 +11965,21 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -11851,7 +12574,21 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -11888,7 +12625,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -11925,7 +12686,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -11962,13 +12747,34 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -12010,7 +12816,11 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainOnlyMeshItems}
+     * Items ({@link AttributeDomainOnlyMeshItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
      */
     domain: AttributeDomainOnlyMeshItems;
     /**
@@ -12047,7 +12857,21 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -12115,7 +12939,21 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
@@ -12283,7 +13121,13 @@ declare module "bpy.types" {
     /**
      * Which domain to separate on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -12320,7 +13164,9 @@ declare module "bpy.types" {
     /**
      * Whether to update left and right handles
      * Default: 'LEFT'
-     * Items: {@link NodeGeometryCurveHandleSideItems}
+     * Items ({@link NodeGeometryCurveHandleSideItems}):
+     * - `LEFT` Left: Use the left handles
+     * - `RIGHT` Right: Use the right handles
      */
     mode: NodeGeometryCurveHandleSideItems;
     /**
@@ -12550,7 +13396,9 @@ declare module "bpy.types" {
     /**
      * Depth Order
      * Default: '2D'
-     * Items: {@link StrokeDepthOrderItems}
+     * Items ({@link StrokeDepthOrderItems}):
+     * - `2D` 2D Layers: Display strokes using Grease Pencil layer order and stroke order to define depth
+     * - `3D` 3D Location: Display strokes using real 3D position in 3D space
      */
     depth_order: StrokeDepthOrderItems;
     /**
@@ -12618,7 +13466,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -12655,7 +13527,31 @@ declare module "bpy.types" {
     /**
      * Node socket data type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -12824,7 +13720,10 @@ declare module "bpy.types" {
     /**
      * Attribute domain to store free custom normals
      * Default: 'POINT'
-     * Items: {@link AttributeDomainOnlyMeshNoEdgeItems}
+     * Items ({@link AttributeDomainOnlyMeshNoEdgeItems}):
+     * - `POINT` Point: Attribute on point
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
      */
     domain: AttributeDomainOnlyMeshNoEdgeItems;
     /**
@@ -12985,7 +13884,9 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'EDGE'
-     * Items: {@link AttributeDomainEdgeFaceItems}
+     * Items ({@link AttributeDomainEdgeFaceItems}):
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
      */
     domain: AttributeDomainEdgeFaceItems;
     /**
@@ -13214,7 +14115,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -13344,7 +14269,13 @@ declare module "bpy.types" {
     /**
      * Attribute domain for the Selection and Group ID inputs
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithoutCornerItems}
+     * Items ({@link AttributeDomainWithoutCornerItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithoutCornerItems;
     /**
@@ -13381,13 +14312,34 @@ declare module "bpy.types" {
     /**
      * Type of data stored in attribute
      * Default: 'FLOAT'
-     * Items: {@link AttributeTypeItems}
+     * Items ({@link AttributeTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `INT` Integer: 32-bit integer
+     * - `BOOLEAN` Boolean: True or false
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
+     * - `FLOAT_COLOR` Color: RGBA color with 32-bit floating-point values
+     * - `QUATERNION` Quaternion: Floating point quaternion rotation
+     * - `FLOAT4X4` 4x4 Matrix: Floating point matrix
+     * - `STRING` String: Text string
+     * - `INT8` 8-Bit Integer: Smaller integer with a range from -128 to 127
+     * - `INT16_2D` 2D 16-Bit Integer Vector: 16-bit signed integer vector
+     * - `INT32_2D` 2D Integer Vector: 32-bit signed integer vector
+     * - `FLOAT2` 2D Vector: 2D vector with floating-point values
+     * - `FLOAT4` 4D Vector: 4D vector with floating-point values
+     * - `BYTE_COLOR` Byte Color: RGBA color with 8-bit positive integer values
      */
     data_type: AttributeTypeItems;
     /**
      * Which domain to store the data in
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainItems;
     /**
@@ -13424,7 +14376,18 @@ declare module "bpy.types" {
     /**
      * Type of grid data
      * Default: 'FLOAT'
-     * Items: {@link VolumeGridDataTypeItems}
+     * Items ({@link VolumeGridDataTypeItems}):
+     * - `BOOLEAN` Boolean: Boolean
+     * - `FLOAT` Float: Single precision float
+     * - `DOUBLE` Double: Double precision
+     * - `INT` Integer: 32-bit integer
+     * - `INT64` Integer 64-bit: 64-bit integer
+     * - `MASK` Mask: No data, boolean mask of active voxels
+     * - `VECTOR_FLOAT` Vector: 3D float vector
+     * - `VECTOR_DOUBLE` Double Vector: 3D double vector
+     * - `VECTOR_INT` Integer Vector: 3D integer vector
+     * - `POINTS` Points (Unsupported): Points grid, currently unsupported by volume objects
+     * - `UNKNOWN` Unknown: Unsupported data type
      */
     data_type: VolumeGridDataTypeItems;
     /**
@@ -13616,7 +14579,31 @@ declare module "bpy.types" {
     /**
      * Input Type
      * Default: 'GEOMETRY'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     input_type: NodeSocketDataTypeItems;
     /**
@@ -13879,7 +14866,11 @@ declare module "bpy.types" {
     /**
      * Domain
      * Default: 'POINT'
-     * Items: {@link AttributeDomainPointEdgeFaceCurveItems}
+     * Items ({@link AttributeDomainPointEdgeFaceCurveItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CURVE` Spline: Attribute on spline
      */
     domain: AttributeDomainPointEdgeFaceCurveItems;
     /**
@@ -14230,7 +15221,15 @@ declare module "bpy.types" {
     /**
      * Domain to evaluate fields on
      * Default: 'POINT'
-     * Items: {@link AttributeDomainWithAutoItems}
+     * Items ({@link AttributeDomainWithAutoItems}):
+     * - `AUTO` Auto
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     domain: AttributeDomainWithAutoItems;
     /**
@@ -14360,7 +15359,10 @@ declare module "bpy.types" {
     /**
      * Warning Type
      * Default: 'ERROR'
-     * Items: {@link NodeWarningTypeItems}
+     * Items ({@link NodeWarningTypeItems}):
+     * - `ERROR` Error
+     * - `WARNING` Warning
+     * - `INFO` Info
      */
     warning_type: NodeWarningTypeItems;
     /**
@@ -14524,7 +15526,24 @@ declare module "bpy.types" {
     /**
      * Node header color tag
      * Default: 'NONE' · Read-only
-     * Items: {@link NodeColorTagItems}
+     * Items ({@link NodeColorTagItems}):
+     * - `NONE` None: Default color tag for new nodes and node groups
+     * - `ATTRIBUTE` Attribute
+     * - `COLOR` Color
+     * - `CONVERTER` Converter
+     * - `DISTORT` Distort
+     * - `FILTER` Filter
+     * - `GEOMETRY` Geometry
+     * - `INPUT` Input
+     * - `MATTE` Matte
+     * - `OUTPUT` Output
+     * - `SCRIPT` Script
+     * - `SHADER` Shader
+     * - `TEXTURE` Texture
+     * - `VECTOR` Vector
+     * - `PATTERN` Pattern
+     * - `INTERFACE` Interface
+     * - `GROUP` Group
      */
     readonly color_tag: NodeColorTagItems;
     /**
@@ -14885,7 +15904,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -15027,13 +16070,43 @@ declare module "bpy.types" {
     /**
      * Value may be implicitly converted if the type does not match
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
     /**
@@ -15208,7 +16281,31 @@ declare module "bpy.types" {
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     data_type: NodeSocketDataTypeItems;
     /**
@@ -15401,13 +16498,43 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
      * What kind of higher order types are expected to flow through this socket
      * Default: 'AUTO'
-     * Items: {@link NodeSocketStructureTypeItems}
+     * Items ({@link NodeSocketStructureTypeItems}):
+     * - `AUTO` Auto: Automatically detect a good structure type based on how the socket is used
+     * - `DYNAMIC` Dynamic: Socket can work with different kinds of structures
+     * - `FIELD` Field: Socket expects a field
+     * - `GRID` Grid: Socket expects a grid
+     * - `LIST` List: Socket expects a list
+     * - `SINGLE` Single: Socket expects a single value
      */
     structure_type: NodeSocketStructureTypeItems;
     /**
@@ -15775,7 +16902,10 @@ declare module "bpy.types" {
     /**
      * Light scattering distribution on rough surface
      * Default: 'BECKMANN'
-     * Items: {@link ShaderNodeBsdfGlassDistributionItems}
+     * Items ({@link ShaderNodeBsdfGlassDistributionItems}):
+     * - `BECKMANN` Beckmann
+     * - `GGX` GGX
+     * - `MULTI_GGX` Multiscatter GGX: GGX with additional correction to account for multiple scattering, preserve energy and prevent unexpected darkening at high roughness
      */
     distribution: ShaderNodeBsdfGlassDistributionItems;
     /**
@@ -15896,7 +17026,10 @@ declare module "bpy.types" {
     /**
      * Light scattering distribution on rough surface
      * Default: 'BECKMANN'
-     * Items: {@link ShaderNodeBsdfGlassDistributionItems}
+     * Items ({@link ShaderNodeBsdfGlassDistributionItems}):
+     * - `BECKMANN` Beckmann
+     * - `GGX` GGX
+     * - `MULTI_GGX` Multiscatter GGX: GGX with additional correction to account for multiple scattering, preserve energy and prevent unexpected darkening at high roughness
      */
     distribution: ShaderNodeBsdfGlassDistributionItems;
     /**
@@ -15947,7 +17080,11 @@ declare module "bpy.types" {
     /**
      * Method for rendering subsurface scattering
      * Default: 'BURLEY'
-     * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
+     * Items ({@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}):
+     * - `BURLEY` Christensen-Burley: Approximation to physically based volume scattering
+     * - `RANDOM_WALK` Random Walk: Volumetric approximation to physically based volume scattering, using the scattering radius as specified
+     * - `RANDOM_WALK_SKIN` Random Walk (Skin): Volumetric approximation to physically based volume scattering, with scattering radius automatically adjusted to match color textures. Designed for skin shading.
+     * - `RANDOM_WALK_LEGACY` Random Walk (Legacy): Volumetric approximation to physically based volume scattering, using the scattering radius as specified
      */
     subsurface_method: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
     /**
@@ -16259,7 +17396,9 @@ declare module "bpy.types" {
     /**
      * Clamp Type
      * Default: 'MINMAX'
-     * Items: {@link NodeClampItems}
+     * Items ({@link NodeClampItems}):
+     * - `MINMAX` Min Max: Constrain value between min and max
+     * - `RANGE` Range: Constrain value between min and max, swapping arguments when min > max
      */
     clamp_type: NodeClampItems;
     /**
@@ -16296,7 +17435,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -16834,13 +17976,19 @@ declare module "bpy.types" {
     /**
      * Interpolation Type
      * Default: 'LINEAR'
-     * Items: {@link NodeMapRangeItems}
+     * Items ({@link NodeMapRangeItems}):
+     * - `LINEAR` Linear: Linear interpolation between From Min and From Max values
+     * - `STEPPED` Stepped Linear: Stepped linear interpolation between From Min and From Max values
+     * - `SMOOTHSTEP` Smooth Step: Smooth Hermite edge interpolation between From Min and From Max values
+     * - `SMOOTHERSTEP` Smoother Step: Smoother Hermite edge interpolation between From Min and From Max values
      */
     interpolation_type: NodeMapRangeItems;
     /**
      * Data Type
      * Default: 'FLOAT'
-     * Items: {@link GeometryNodeFieldAverageDataTypeItems}
+     * Items ({@link GeometryNodeFieldAverageDataTypeItems}):
+     * - `FLOAT` Float: Floating-point value
+     * - `FLOAT_VECTOR` Vector: 3D vector with floating-point values
      */
     data_type: GeometryNodeFieldAverageDataTypeItems;
     /**
@@ -16877,7 +18025,11 @@ declare module "bpy.types" {
     /**
      * Type of vector that the mapping transforms
      * Default: 'POINT'
-     * Items: {@link MappingTypeItems}
+     * Items ({@link MappingTypeItems}):
+     * - `POINT` Point: Transform a point
+     * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
+     * - `VECTOR` Vector: Transform a direction vector (Location is ignored)
+     * - `NORMAL` Normal: Transform a unit normal vector (Location is ignored)
      */
     vector_type: MappingTypeItems;
     /**
@@ -16972,7 +18124,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -17019,7 +18190,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -17292,7 +18482,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -17334,13 +18527,35 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -17392,7 +18607,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -17434,7 +18652,10 @@ declare module "bpy.types" {
     /**
      * Which renderer and viewport shading types to use the shaders for
      * Default: 'ALL'
-     * Items: {@link ShaderNodeOutputLightTargetItems}
+     * Items ({@link ShaderNodeOutputLightTargetItems}):
+     * - `ALL` All: Use shaders for all renderers and viewports, unless there exists a more specific output
+     * - `EEVEE` EEVEE: Use shaders for EEVEE renderer
+     * - `CYCLES` Cycles: Use shaders for Cycles renderer
      */
     target: ShaderNodeOutputLightTargetItems;
     /**
@@ -17781,7 +19002,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -17913,7 +19137,11 @@ declare module "bpy.types" {
     /**
      * Method for rendering subsurface scattering
      * Default: 'BURLEY'
-     * Items: {@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}
+     * Items ({@link ShaderNodeBsdfPrincipledSubsurfaceMethodItems}):
+     * - `BURLEY` Christensen-Burley: Approximation to physically based volume scattering
+     * - `RANDOM_WALK` Random Walk: Volumetric approximation to physically based volume scattering, using the scattering radius as specified
+     * - `RANDOM_WALK_SKIN` Random Walk (Skin): Volumetric approximation to physically based volume scattering, with scattering radius automatically adjusted to match color textures. Designed for skin shading.
+     * - `RANDOM_WALK_LEGACY` Random Walk (Legacy): Volumetric approximation to physically based volume scattering, using the scattering radius as specified
      */
     falloff: ShaderNodeBsdfPrincipledSubsurfaceMethodItems;
     /**
@@ -17957,7 +19185,10 @@ declare module "bpy.types" {
     /**
      * Axis for radial tangents
      * Default: 'X'
-     * Items: {@link ShaderNodeTangentAxisItems}
+     * Items ({@link ShaderNodeTangentAxisItems}):
+     * - `X` X: X axis
+     * - `Y` Y: Y axis
+     * - `Z` Z: Z axis
      */
     axis: ShaderNodeTangentAxisItems;
     /**
@@ -18163,7 +19394,11 @@ declare module "bpy.types" {
     /**
      * Texture interpolation
      * Default: 'Linear'
-     * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+     * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+     * - `Linear` Linear: Linear interpolation
+     * - `Closest` Closest: No interpolation (sample closest texel)
+     * - `Cubic` Cubic: Cubic interpolation
+     * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
      */
     interpolation: ShaderNodeTexEnvironmentInterpolationItems;
     /**
@@ -18377,7 +19612,11 @@ declare module "bpy.types" {
     /**
      * Texture interpolation
      * Default: 'Linear'
-     * Items: {@link ShaderNodeTexEnvironmentInterpolationItems}
+     * Items ({@link ShaderNodeTexEnvironmentInterpolationItems}):
+     * - `Linear` Linear: Linear interpolation
+     * - `Closest` Closest: No interpolation (sample closest texel)
+     * - `Cubic` Cubic: Cubic interpolation
+     * - `Smart` Smart: Bicubic when magnifying, else bilinear (OSL only)
      */
     interpolation: ShaderNodeTexEnvironmentInterpolationItems;
     /**
@@ -18388,7 +19627,11 @@ declare module "bpy.types" {
     /**
      * How the image is extrapolated past its original bounds
      * Default: 'REPEAT'
-     * Items: {@link GeometryNodeImageTextureExtensionItems}
+     * Items ({@link GeometryNodeImageTextureExtensionItems}):
+     * - `REPEAT` Repeat: Cause the image to repeat horizontally and vertically
+     * - `EXTEND` Extend: Extend by repeating edge pixels of the image
+     * - `CLIP` Clip: Clip to image size and set exterior pixels as transparent
+     * - `MIRROR` Mirror: Repeatedly flip the image horizontally and vertically
      */
     extension: GeometryNodeImageTextureExtensionItems;
     /**
@@ -18486,7 +19729,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
+     * Items ({@link ShaderNodeTexNoiseNoiseDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored.
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     noise_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
     /**
@@ -18663,7 +19910,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
+     * Items ({@link ShaderNodeTexNoiseNoiseDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored.
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     voronoi_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
     /**
@@ -18798,7 +20049,11 @@ declare module "bpy.types" {
     /**
      * Number of dimensions to output noise for
      * Default: '1D'
-     * Items: {@link ShaderNodeTexNoiseNoiseDimensionsItems}
+     * Items ({@link ShaderNodeTexNoiseNoiseDimensionsItems}):
+     * - `1D` 1D: Use the scalar value W as input
+     * - `2D` 2D: Use the 2D vector (X, Y) as input. The Z component is ignored.
+     * - `3D` 3D: Use the 3D vector (X, Y, Z) as input
+     * - `4D` 4D: Use the 4D vector (X, Y, Z, W) as input
      */
     noise_dimensions: ShaderNodeTexNoiseNoiseDimensionsItems;
     /**
@@ -19204,13 +20459,19 @@ declare module "bpy.types" {
     /**
      * Space to convert from
      * Default: 'WORLD'
-     * Items: {@link ShaderNodeVectorTransformConvertFromItems}
+     * Items ({@link ShaderNodeVectorTransformConvertFromItems}):
+     * - `WORLD` World
+     * - `OBJECT` Object
+     * - `CAMERA` Camera
      */
     convert_from: ShaderNodeVectorTransformConvertFromItems;
     /**
      * Space to convert to
      * Default: 'WORLD'
-     * Items: {@link ShaderNodeVectorTransformConvertFromItems}
+     * Items ({@link ShaderNodeVectorTransformConvertFromItems}):
+     * - `WORLD` World
+     * - `OBJECT` Object
+     * - `CAMERA` Camera
      */
     convert_to: ShaderNodeVectorTransformConvertFromItems;
     /**
@@ -19314,7 +20575,12 @@ declare module "bpy.types" {
     /**
      * Phase function for the scattered light
      * Default: 'HENYEY_GREENSTEIN'
-     * Items: {@link PhaseItems}
+     * Items ({@link PhaseItems}):
+     * - `HENYEY_GREENSTEIN` Henyey-Greenstein: Henyey-Greenstein, default phase function for the scattering of light
+     * - `FOURNIER_FORAND` Fournier-Forand: Fournier-Forand phase function, used for the scattering of light in underwater environments
+     * - `DRAINE` Draine: Draine phase functions, mostly used for the scattering of light in interstellar dust
+     * - `RAYLEIGH` Rayleigh: Rayleigh phase function, mostly used for particles smaller than the wavelength of light, such as scattering of sunlight in earth's atmosphere
+     * - `MIE` Mie: Approximation of Mie scattering in water droplets, used for scattering in clouds and fog
      */
     phase: PhaseItems;
     /**
@@ -19413,7 +20679,12 @@ declare module "bpy.types" {
     /**
      * Phase function for the scattered light
      * Default: 'HENYEY_GREENSTEIN'
-     * Items: {@link PhaseItems}
+     * Items ({@link PhaseItems}):
+     * - `HENYEY_GREENSTEIN` Henyey-Greenstein: Henyey-Greenstein, default phase function for the scattering of light
+     * - `FOURNIER_FORAND` Fournier-Forand: Fournier-Forand phase function, used for the scattering of light in underwater environments
+     * - `DRAINE` Draine: Draine phase functions, mostly used for the scattering of light in interstellar dust
+     * - `RAYLEIGH` Rayleigh: Rayleigh phase function, mostly used for particles smaller than the wavelength of light, such as scattering of sunlight in earth's atmosphere
+     * - `MIE` Mie: Approximation of Mie scattering in water droplets, used for scattering in clouds and fog
      */
     phase: PhaseItems;
     /**
@@ -19637,7 +20908,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
      */
     mode: NodeCombsepColorItems;
     /**
@@ -20049,7 +21323,26 @@ declare module "bpy.types" {
     /**
      * Blending Mode
      * Default: 'MIX'
-     * Items: {@link LineStyleColorModifierAlongStrokeBlendItems}
+     * Items ({@link LineStyleColorModifierAlongStrokeBlendItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `BURN` Color Burn
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `DODGE` Color Dodge
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `EXCLUSION` Exclusion
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: LineStyleColorModifierAlongStrokeBlendItems;
     /**
@@ -20225,7 +21518,10 @@ declare module "bpy.types" {
     /**
      * Mode of color processing
      * Default: 'RGB'
-     * Items: {@link NodeCombsepColorItems}
+     * Items ({@link NodeCombsepColorItems}):
+     * - `RGB` RGB: Use RGB (Red, Green, Blue) color processing
+     * - `HSV` HSV: Use HSV (Hue, Saturation, Value) color processing
+     * - `HSL` HSL: Use HSL (Hue, Saturation, Lightness) color processing
      */
     mode: NodeCombsepColorItems;
     /**

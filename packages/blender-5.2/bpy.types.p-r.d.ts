@@ -443,7 +443,14 @@ declare module "bpy.types" {
     /**
      * Tool
      * Default: 'COMB'
-     * Items: {@link ParticleEditHairBrushItems}
+     * Items ({@link ParticleEditHairBrushItems}):
+     * - `COMB` Comb: Comb hairs
+     * - `SMOOTH` Smooth: Smooth hairs
+     * - `ADD` Add: Add hairs
+     * - `LENGTH` Length: Make hairs longer or shorter
+     * - `PUFF` Puff: Make hairs stand up
+     * - `CUT` Cut: Cut hairs
+     * - `WEIGHT` Weight: Weight hair particles
      */
     tool: ParticleEditHairBrushItems;
     /**
@@ -718,25 +725,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'X'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'Y'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'Z'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
     /**
@@ -1639,7 +1662,9 @@ declare module "bpy.types" {
     /**
      * Selection of IK solver for IK chain
      * Default: 'LEGACY'
-     * Items: {@link IkSolverItems}
+     * Items ({@link IkSolverItems}):
+     * - `LEGACY` Standard: Original IK solver
+     * - `ITASC` iTaSC: Multi constraint, stateful IK solver
      */
     ik_solver: IkSolverItems;
     /**
@@ -1844,7 +1869,15 @@ declare module "bpy.types" {
     /**
      * The kind of rotation to apply, values from other rotation modes are not used
      * Default: 'QUATERNION'
-     * Items: {@link ObjectRotationModeItems}
+     * Items ({@link ObjectRotationModeItems}):
+     * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+     * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+     * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+     * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+     * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+     * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+     * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+     * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
      */
     rotation_mode: ObjectRotationModeItems;
     /**
@@ -2310,7 +2343,7 @@ declare module "bpy.types" {
     active: Constraint | null;
     /**
      * Add a constraint to this object
-     * @param type Constraint type to add Default: 'CHILD_OF' Items: {@link ConstraintTypeItems}
+     * @param type Constraint type to add Default: 'CHILD_OF' Items ({@link ConstraintTypeItems}): - `CAMERA_SOLVER` Camera Solver - `FOLLOW_TRACK` Follow Track - `OBJECT_SOLVER` Object Solver - `COPY_LOCATION` Copy Location: Copy the location of a target (with an optional offset), so that they move together - `COPY_ROTATION` Copy Rotation: Copy the rotation of a target (with an optional offset), so that they rotate together - `COPY_SCALE` Copy Scale: Copy the scale factors of a target (with an optional offset), so that they are scaled by the same amount - `COPY_TRANSFORMS` Copy Transforms: Copy all the transformations of a target, so that they move together - `LIMIT_DISTANCE` Limit Distance: Restrict movements to within a certain distance of a target (at the time of constraint evaluation only) - `LIMIT_LOCATION` Limit Location: Restrict movement along each axis within given ranges - `LIMIT_ROTATION` Limit Rotation: Restrict rotation along each axis within given ranges - `LIMIT_SCALE` Limit Scale: Restrict scaling along each axis with given ranges - `MAINTAIN_VOLUME` Maintain Volume: Compensate for scaling one axis by applying suitable scaling to the other two axes - `TRANSFORM` Transformation: Use one transform property from target to control another (or same) property on owner - `TRANSFORM_CACHE` Transform Cache: Look up the transformation matrix from an external file - `CLAMP_TO` Clamp To: Restrict movements to lie along a curve by remapping location along curve's longest axis - `DAMPED_TRACK` Damped Track: Point towards a target by performing the smallest rotation necessary - `IK` Inverse Kinematics: Control a chain of bones by specifying the endpoint target (Bones only) - `LOCKED_TRACK` Locked Track: Rotate around the specified ('locked') axis to point towards a target - `SPLINE_IK` Spline IK: Align chain of bones along a curve (Bones only) - `STRETCH_TO` Stretch To: Stretch along Y-Axis to point towards a target - `TRACK_TO` Track To: Legacy tracking constraint prone to twisting artifacts - `ACTION` Action: Use transform property of target to look up pose for owner from an Action - `ARMATURE` Armature: Apply weight-blended transformation from multiple bones like the Armature modifier - `CHILD_OF` Child Of: Make target the 'detachable' parent of owner - `FLOOR` Floor: Use position (and optionally rotation) of target to define a 'wall' or 'floor' that the owner cannot cross - `FOLLOW_PATH` Follow Path: Use to animate an object/bone following a path - `GEOMETRY_ATTRIBUTE` Geometry Attribute: Retrieve transform from target geometry attribute data - `PIVOT` Pivot: Change pivot point for transforms (buggy) - `SHRINKWRAP` Shrinkwrap: Restrict movements to surface of target mesh
      * @returns constraint: New constraint
      */
     new(type: ConstraintTypeItems): Constraint;
@@ -2434,13 +2467,58 @@ declare module "bpy.types" {
     /**
      * Data type of the property
      * Default: 'BOOLEAN' · Read-only
-     * Items: {@link PropertyTypeItems}
+     * Items ({@link PropertyTypeItems}):
+     * - `BOOLEAN` Boolean
+     * - `INT` Integer
+     * - `FLOAT` Float
+     * - `STRING` String
+     * - `ENUM` Enumeration
+     * - `POINTER` Pointer
+     * - `COLLECTION` Collection
      */
     readonly type: PropertyTypeItems;
     /**
      * Semantic interpretation of the property
      * Default: 'NONE' · Read-only
-     * Items: {@link PropertySubtypeItems}
+     * Items ({@link PropertySubtypeItems}):
+     * - `NONE` None
+     * - `FILE_PATH` File Path
+     * - `DIR_PATH` Directory Path
+     * - `FILE_NAME` File Name
+     * - `BYTE_STRING` Byte String
+     * - `PASSWORD` Password: A string that is displayed hidden ('********')
+     * - `PIXEL` Pixel: A distance on screen
+     * - `PIXEL_DIAMETER` Pixel: A distance on screen, specifically representing a diameter value
+     * - `UNSIGNED` Unsigned
+     * - `PERCENTAGE` Percentage: A percentage between 0 and 100
+     * - `FACTOR` Factor: A factor between 0.0 and 1.0
+     * - `MASS` Mass: A mass, based on scene unit settings
+     * - `ANGLE` Angle: A rotational value specified in radians
+     * - `TIME` Time (Scene Relative): Time specified in frames, converted to seconds based on scene frame rate
+     * - `TIME_ABSOLUTE` Time (Absolute): Time specified in seconds, independent of the scene
+     * - `DISTANCE` Distance: A distance between two points
+     * - `DISTANCE_DIAMETER` Distance: A distance between two points, specifically representing a diameter value
+     * - `DISTANCE_CAMERA` Camera Distance
+     * - `POWER` Power
+     * - `TEMPERATURE` Temperature
+     * - `WAVELENGTH` Wavelength
+     * - `COLOR_TEMPERATURE` Color Temperature
+     * - `FREQUENCY` Frequency
+     * - `COLOR` Linear Color: Color in the scene linear working color space
+     * - `TRANSLATION` Translation
+     * - `DIRECTION` Direction
+     * - `VELOCITY` Velocity
+     * - `ACCELERATION` Acceleration
+     * - `MATRIX` Matrix
+     * - `EULER` Euler Angles: Euler rotation angles in radians
+     * - `QUATERNION` Quaternion: Quaternion rotation (affects NLA blending)
+     * - `AXISANGLE` Axis-Angle: Angle and axis to rotate around
+     * - `XYZ` XYZ
+     * - `XYZ_LENGTH` XYZ Length
+     * - `COLOR_GAMMA` sRGB Color: Color in sRGB color space (mainly for user interface colors)
+     * - `COORDINATES` Coordinates
+     * - `LAYER` Layer
+     * - `LAYER_MEMBER` Layer Member
      */
     readonly subtype: PropertySubtypeItems;
     /**
@@ -2451,7 +2529,23 @@ declare module "bpy.types" {
     /**
      * Type of units for this property
      * Default: 'NONE' · Read-only
-     * Items: {@link PropertyUnitItems}
+     * Items ({@link PropertyUnitItems}):
+     * - `NONE` None
+     * - `LENGTH` Length
+     * - `AREA` Area
+     * - `VOLUME` Volume
+     * - `ROTATION` Rotation
+     * - `TIME` Time (Scene Relative)
+     * - `TIME_ABSOLUTE` Time (Absolute)
+     * - `VELOCITY` Velocity
+     * - `ACCELERATION` Acceleration
+     * - `MASS` Mass
+     * - `CAMERA` Camera
+     * - `POWER` Power
+     * - `TEMPERATURE` Temperature
+     * - `WAVELENGTH` Wavelength
+     * - `COLOR_TEMPERATURE` Color Temperature
+     * - `FREQUENCY` Frequency
      */
     readonly unit: PropertyUnitItems;
     /**
@@ -2710,7 +2804,12 @@ declare module "bpy.types" {
     /**
      * Determines the number of rays per pixel. Higher resolution uses more memory.
      * Default: '2'
-     * Items: {@link RaytraceEEVEEResolutionScaleItems}
+     * Items ({@link RaytraceEEVEEResolutionScaleItems}):
+     * - `1` 1:1: Full resolution
+     * - `2` 1:2: Render this effect at 50% render resolution
+     * - `4` 1:4: Render this effect at 25% render resolution
+     * - `8` 1:8: Render this effect at 12.5% render resolution
+     * - `16` 1:16: Render this effect at 6.25% render resolution
      */
     resolution_scale: RaytraceEEVEEResolutionScaleItems;
     /**
@@ -2790,7 +2889,24 @@ declare module "bpy.types" {
     /**
      * Type of this region
      * Default: 'WINDOW' · Read-only
-     * Items: {@link RegionTypeItems}
+     * Items ({@link RegionTypeItems}):
+     * - `WINDOW` Window
+     * - `HEADER` Header
+     * - `CHANNELS` Channels
+     * - `TEMPORARY` Temporary
+     * - `UI` Sidebar
+     * - `TOOLS` Tools
+     * - `TOOL_PROPS` Tool Properties
+     * - `ASSET_SHELF` Asset Shelf
+     * - `ASSET_SHELF_HEADER` Asset Shelf Header
+     * - `PREVIEW` Preview
+     * - `HUD` Floating Region
+     * - `NAVIGATION_BAR` Navigation Bar
+     * - `EXECUTE` Execute Buttons
+     * - `FOOTER` Footer
+     * - `TOOL_HEADER` Tool Header
+     * - `XR` XR
+     * - `SCRUBBING` Scrubbing
      */
     readonly type: RegionTypeItems;
     /**
@@ -3105,7 +3221,7 @@ declare module "bpy.types" {
      * Bake passes
      * @param depsgraph Evaluated dependency graph Read-only
      * @param object Object to bake Read-only
-     * @param pass_type Pass to bake Default: 'COMBINED' Items: {@link BakePassTypeItems}
+     * @param pass_type Pass to bake Default: 'COMBINED' Items ({@link BakePassTypeItems}): - `COMBINED` Combined - `AO` Ambient Occlusion - `SHADOW` Shadow - `POSITION` Position - `NORMAL` Normal - `UV` UV - `ROUGHNESS` ROUGHNESS - `EMIT` Emission - `ENVIRONMENT` Environment - `DIFFUSE` Diffuse - `GLOSSY` Glossy - `TRANSMISSION` Transmission
      * @param pass_filter Filter to combined, diffuse, glossy and transmission passes Default: `0` · Range: [0, INT_MAX] · step 1
      * @param width Image width Default: `0` · Range: [0, INT_MAX] · step 1
      * @param height Image height Default: `0` · Range: [0, INT_MAX] · step 1
@@ -3397,7 +3513,7 @@ declare module "bpy.types" {
     ): void;
     /**
      * Report info, warning or error messages
-     * @param type Type Default: {} Items: {@link WmReportItems} Enum flag: a set of identifiers.
+     * @param type Type Default: {} Items ({@link WmReportItems}): - `DEBUG` Debug - `INFO` Info - `OPERATOR` Operator - `PROPERTY` Property - `WARNING` Warning - `ERROR` Error - `ERROR_INVALID_INPUT` Invalid Input - `ERROR_INVALID_CONTEXT` Invalid Context - `ERROR_OUT_OF_MEMORY` Out of Memory Enum flag: a set of identifiers.
      * @param message Report Message
      */
     report(type: ReadonlySet<WmReportItems> | Set<WmReportItems>, message: string): void;
@@ -4218,7 +4334,11 @@ declare module "bpy.types" {
     /**
      * Display method used in the sequencer view
      * Default: 'SOLID'
-     * Items: {@link ShadingTypeItems}
+     * Items ({@link ShadingTypeItems}):
+     * - `WIREFRAME` Wireframe: Display only edges of geometry without surface shading
+     * - `SOLID` Solid: Display objects with flat lighting and basic surface shading
+     * - `MATERIAL` Material Preview: Preview materials using predefined environment lights
+     * - `RENDERED` Rendered: Preview the final scene using the active render engine
      */
     sequencer_gl_preview: ShadingTypeItems;
     /**
@@ -4399,13 +4519,19 @@ declare module "bpy.types" {
     /**
      * The quality used by denoise nodes during viewport and interactive compositing if the nodes' quality option is set to Follow Scene
      * Default: 'BALANCED'
-     * Items: {@link RenderSettingsCompositorDenoisePreviewQualityItems}
+     * Items ({@link RenderSettingsCompositorDenoisePreviewQualityItems}):
+     * - `HIGH` High: High quality
+     * - `BALANCED` Balanced: Balanced between performance and quality
+     * - `FAST` Fast: High performance
      */
     compositor_denoise_preview_quality: RenderSettingsCompositorDenoisePreviewQualityItems;
     /**
      * The quality used by denoise nodes during the compositing of final renders if the nodes' quality option is set to Follow Scene
      * Default: 'HIGH'
-     * Items: {@link RenderSettingsCompositorDenoisePreviewQualityItems}
+     * Items ({@link RenderSettingsCompositorDenoisePreviewQualityItems}):
+     * - `HIGH` High: High quality
+     * - `BALANCED` Balanced: Balanced between performance and quality
+     * - `FAST` Fast: High performance
      */
     compositor_denoise_final_quality: RenderSettingsCompositorDenoisePreviewQualityItems;
     /**
@@ -4557,7 +4683,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -4597,7 +4747,16 @@ declare module "bpy.types" {
     /**
      * Report type (severity)
      * Default: 'DEBUG' · Read-only
-     * Items: {@link WmReportItems}
+     * Items ({@link WmReportItems}):
+     * - `DEBUG` Debug
+     * - `INFO` Info
+     * - `OPERATOR` Operator
+     * - `PROPERTY` Property
+     * - `WARNING` Warning
+     * - `ERROR` Error
+     * - `ERROR_INVALID_INPUT` Invalid Input
+     * - `ERROR_INVALID_CONTEXT` Invalid Context
+     * - `ERROR_OUT_OF_MEMORY` Out of Memory
      */
     readonly type: WmReportItems;
     /**
@@ -4671,7 +4830,15 @@ declare module "bpy.types" {
     /**
      * Type of Rigid Body Constraint
      * Default: 'POINT'
-     * Items: {@link RigidbodyConstraintTypeItems}
+     * Items ({@link RigidbodyConstraintTypeItems}):
+     * - `FIXED` Fixed: Glue rigid bodies together
+     * - `POINT` Point: Constrain rigid bodies to move around common pivot point
+     * - `HINGE` Hinge: Restrict rigid body rotation to one axis
+     * - `SLIDER` Slider: Restrict rigid body translation to one axis
+     * - `PISTON` Piston: Restrict rigid body translation and rotation to one axis
+     * - `GENERIC` Generic: Restrict translation and rotation to specified axes
+     * - `GENERIC_SPRING` Generic Spring: Restrict translation and rotation to specified axes with springs
+     * - `MOTOR` Motor: Drive rigid body around or along an axis
      */
     type: RigidbodyConstraintTypeItems;
     /**
@@ -4944,7 +5111,9 @@ declare module "bpy.types" {
     /**
      * Role of object in Rigid Body Simulations
      * Default: 'ACTIVE'
-     * Items: {@link RigidbodyObjectTypeItems}
+     * Items ({@link RigidbodyObjectTypeItems}):
+     * - `ACTIVE` Active: Object is directly controlled by simulation results
+     * - `PASSIVE` Passive: Object is directly controlled by animation system
      */
     type: RigidbodyObjectTypeItems;
     /**
@@ -4963,7 +5132,15 @@ declare module "bpy.types" {
     /**
      * Collision Shape of object in Rigid Body Simulations
      * Default: 'BOX'
-     * Items: {@link RigidbodyObjectShapeItems}
+     * Items ({@link RigidbodyObjectShapeItems}):
+     * - `BOX` Box: Box-like shapes (i.e. cubes), including planes (i.e. ground planes)
+     * - `SPHERE` Sphere
+     * - `CAPSULE` Capsule
+     * - `CYLINDER` Cylinder
+     * - `CONE` Cone
+     * - `CONVEX_HULL` Convex Hull: A mesh-like surface encompassing (i.e. shrinkwrap over) all vertices (best results with fewer vertices)
+     * - `MESH` Mesh: Mesh consisting of triangles only, allowing for more detailed interactions than convex hulls
+     * - `COMPOUND` Compound Parent: Combines all of its direct rigid body children into one rigid object
      */
     collision_shape: RigidbodyObjectShapeItems;
     /**

@@ -16,7 +16,24 @@ declare module "bpy.types" {
     /**
      * Preferences
      * Default: 'INTERFACE'
-     * Items: {@link PreferencesActiveSectionItems}
+     * Items ({@link PreferencesActiveSectionItems}):
+     * - `INTERFACE` Interface
+     * - `VIEWPORT` Viewport
+     * - `LIGHTS` Lights
+     * - `EDITING` Editing
+     * - `ANIMATION` Animation
+     * - `EXTENSIONS` Get Extensions: Browse, install and manage extensions from remote and local repositories
+     * - `ADDONS` Add-ons: Manage add-ons installed via Extensions
+     * - `THEMES` Themes: Edit and save themes installed via Extensions
+     * - `ASSETS` Asset Libraries
+     * - `INPUT` Input
+     * - `NAVIGATION` Navigation
+     * - `KEYMAP` Keymap
+     * - `SYSTEM` System
+     * - `SAVE_LOAD` Save & Load
+     * - `FILE_PATHS` File Paths
+     * - `DEVELOPER_TOOLS` Developer Tools
+     * - `EXPERIMENTAL` Experimental
      */
     active_section: PreferencesActiveSectionItems;
     /**
@@ -300,19 +317,39 @@ declare module "bpy.types" {
     /**
      * Auto Handle Smoothing mode used for newly added F-Curves
      * Default: 'CONT_ACCEL'
-     * Items: {@link FcurveAutoSmoothingItems}
+     * Items ({@link FcurveAutoSmoothingItems}):
+     * - `NONE` None: Automatic handles only take immediately adjacent keys into account
+     * - `CONT_ACCEL` Continuous Acceleration: Automatic handles are adjusted to avoid jumps in acceleration, resulting in smoother curves. However, key changes may affect interpolation over a larger stretch of the curve.
      */
     fcurve_new_auto_smoothing: FcurveAutoSmoothingItems;
     /**
      * Interpolation mode used for first keyframe on newly added F-Curves (subsequent keyframes take interpolation from preceding keyframe)
      * Default: 'BEZIER'
-     * Items: {@link KeyframeInterpolationItems}
+     * Items ({@link KeyframeInterpolationItems}):
+     * - `CONSTANT` Constant: No interpolation, value of A gets held until B is encountered
+     * - `LINEAR` Linear: Straight-line interpolation between A and B (i.e. no ease in/out)
+     * - `BEZIER` Bézier: Smooth interpolation between A and B, with some control over curve shape
+     * - `SINE` Sinusoidal: Sinusoidal easing (weakest, almost linear but with a slight curvature)
+     * - `QUAD` Quadratic: Quadratic easing
+     * - `CUBIC` Cubic: Cubic easing
+     * - `QUART` Quartic: Quartic easing
+     * - `QUINT` Quintic: Quintic easing
+     * - `EXPO` Exponential: Exponential easing (dramatic)
+     * - `CIRC` Circular: Circular easing (strongest and most dynamic)
+     * - `BACK` Back: Cubic easing with overshoot and settle
+     * - `BOUNCE` Bounce: Exponentially decaying parabolic bounce, like when objects collide
+     * - `ELASTIC` Elastic: Exponentially decaying sine wave, like an elastic band
      */
     keyframe_new_interpolation_type: KeyframeInterpolationItems;
     /**
      * Handle type for handles of new keyframes
      * Default: 'FREE'
-     * Items: {@link KeyframeHandleTypeItems}
+     * Items ({@link KeyframeHandleTypeItems}):
+     * - `FREE` Free: Completely independent manually set handle
+     * - `ALIGNED` Aligned: Manually set handle with rotation locked together with its pair
+     * - `VECTOR` Vector: Automatic handles that create straight lines
+     * - `AUTO` Automatic: Automatic handles that create smooth curves
+     * - `AUTO_CLAMPED` Auto Clamped: Automatic handles that create smooth curves which only change direction at keyframes
      */
     keyframe_new_handle_type: KeyframeHandleTypeItems;
     /**
@@ -908,7 +945,9 @@ declare module "bpy.types" {
     /**
      * Which method to use for viewport navigation
      * Default: 'WALK'
-     * Items: {@link NavigationModeItems}
+     * Items ({@link NavigationModeItems}):
+     * - `WALK` Walk: Interactively walk or free navigate around the scene
+     * - `FLY` Fly: Use fly dynamics to navigate the scene
      */
     navigation_mode: NavigationModeItems;
     /**
@@ -1209,7 +1248,14 @@ declare module "bpy.types" {
     /**
      * Method of anti-aliasing in 3d viewport
      * Default: '8'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     viewport_aa: PreferencesSystemViewportAaItems;
     /**
@@ -1381,7 +1427,12 @@ declare module "bpy.types" {
     /**
      * Audio channel count
      * Default: 'STEREO'
-     * Items: {@link AudioChannelsItems}
+     * Items ({@link AudioChannelsItems}):
+     * - `MONO` Mono: Set audio channels to mono
+     * - `STEREO` Stereo: Set audio channels to stereo
+     * - `SURROUND4` 4 Channels: Set audio channels to 4 channels
+     * - `SURROUND51` 5.1 Surround: Set audio channels to 5.1 surround sound
+     * - `SURROUND71` 7.1 Surround: Set audio channels to 7.1 surround sound
      */
     audio_channels: AudioChannelsItems;
     /**
@@ -1591,7 +1642,10 @@ declare module "bpy.types" {
     /**
      * Choose the visibility of online and offline assets
      * Default: 'ALL'
-     * Items: {@link AssetAccessItems}
+     * Items ({@link AssetAccessItems}):
+     * - `ALL` Online and Offline: Show assets that are both hosted online (need downloading) and available on disk already
+     * - `ONLY_ONLINE` Online Only: Show only assets that need downloading (requires internet access)
+     * - `ONLY_OFFLINE` Offline Only: Show only assets that are available on disk already (no internet access needed)
      */
     asset_access: AssetAccessItems;
     /**
@@ -1614,13 +1668,17 @@ declare module "bpy.types" {
     /**
      * Default location where the File Editor will be displayed in
      * Default: 'WINDOW'
-     * Items: {@link PreferencesViewFilebrowserDisplayTypeItems}
+     * Items ({@link PreferencesViewFilebrowserDisplayTypeItems}):
+     * - `SCREEN` Maximized Area: Open the temporary editor in a maximized screen
+     * - `WINDOW` New Window: Open the temporary editor in a new window
      */
     filebrowser_display_type: PreferencesViewFilebrowserDisplayTypeItems;
     /**
      * Default location where the Preferences will be displayed in
      * Default: 'WINDOW'
-     * Items: {@link PreferencesViewFilebrowserDisplayTypeItems}
+     * Items ({@link PreferencesViewFilebrowserDisplayTypeItems}):
+     * - `SCREEN` Maximized Area: Open the temporary editor in a maximized screen
+     * - `WINDOW` New Window: Open the temporary editor in a new window
      */
     preferences_display_type: PreferencesViewFilebrowserDisplayTypeItems;
     /**

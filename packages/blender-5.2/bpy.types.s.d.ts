@@ -187,13 +187,27 @@ declare module "bpy.types" {
     /**
      * Method of anti-aliasing when rendering final image
      * Default: '8'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     render_aa: PreferencesSystemViewportAaItems;
     /**
      * Method of anti-aliasing when rendering 3d viewport
      * Default: 'FXAA'
-     * Items: {@link PreferencesSystemViewportAaItems}
+     * Items ({@link PreferencesSystemViewportAaItems}):
+     * - `OFF` No Anti-Aliasing: Scene will be rendering without any anti-aliasing
+     * - `FXAA` Single Pass Anti-Aliasing: Scene will be rendered using a single pass anti-aliasing method (FXAA)
+     * - `5` 5 Samples: Scene will be rendered using 5 anti-aliasing samples
+     * - `8` 8 Samples: Scene will be rendered using 8 anti-aliasing samples
+     * - `11` 11 Samples: Scene will be rendered using 11 anti-aliasing samples
+     * - `16` 16 Samples: Scene will be rendered using 16 anti-aliasing samples
+     * - `32` 32 Samples: Scene will be rendered using 32 anti-aliasing samples
      */
     viewport_aa: PreferencesSystemViewportAaItems;
     /**
@@ -325,7 +339,12 @@ declare module "bpy.types" {
     /**
      * Control the quality of the volumetric effects. Higher resolution uses more memory.
      * Default: '8'
-     * Items: {@link RaytraceEEVEEResolutionScaleItems}
+     * Items ({@link RaytraceEEVEEResolutionScaleItems}):
+     * - `1` 1:1: Full resolution
+     * - `2` 1:2: Render this effect at 50% render resolution
+     * - `4` 1:4: Render this effect at 25% render resolution
+     * - `8` 1:8: Render this effect at 12.5% render resolution
+     * - `16` 1:16: Render this effect at 6.25% render resolution
      */
     volumetric_tile_size: RaytraceEEVEEResolutionScaleItems;
     /**
@@ -408,7 +427,12 @@ declare module "bpy.types" {
     /**
      * Control the quality of the fast GI lighting. Higher resolution uses more memory.
      * Default: '2'
-     * Items: {@link RaytraceEEVEEResolutionScaleItems}
+     * Items ({@link RaytraceEEVEEResolutionScaleItems}):
+     * - `1` 1:1: Full resolution
+     * - `2` 1:2: Render this effect at 50% render resolution
+     * - `4` 1:4: Render this effect at 25% render resolution
+     * - `8` 1:8: Render this effect at 12.5% render resolution
+     * - `16` 1:16: Render this effect at 6.25% render resolution
      */
     fast_gi_resolution: RaytraceEEVEEResolutionScaleItems;
     /**
@@ -759,7 +783,13 @@ declare module "bpy.types" {
     /**
      * Source and destination for symmetrize operator
      * Default: 'NEGATIVE_X'
-     * Items: {@link SymmetrizeDirectionItems}
+     * Items ({@link SymmetrizeDirectionItems}):
+     * - `NEGATIVE_X` -X to +X
+     * - `POSITIVE_X` +X to -X
+     * - `NEGATIVE_Y` -Y to +Y
+     * - `POSITIVE_Y` +Y to -Y
+     * - `NEGATIVE_Z` -Z to +Z
+     * - `POSITIVE_Z` +Z to -Z
      */
     symmetrize_direction: SymmetrizeDirectionItems;
     /**
@@ -1278,7 +1308,11 @@ declare module "bpy.types" {
     /**
      * Scale fit method
      * Default: 'FIT'
-     * Items: {@link StripScaleMethodItems}
+     * Items ({@link StripScaleMethodItems}):
+     * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+     * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+     * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+     * - `ORIGINAL` Use Original Size: Display image at its original size
      */
     fit_method: StripScaleMethodItems;
     /**
@@ -1398,7 +1432,11 @@ declare module "bpy.types" {
     /**
      * Interpolation type for absolute shape keys
      * Default: 'KEY_LINEAR'
-     * Items: {@link KeyblockTypeItems}
+     * Items ({@link KeyblockTypeItems}):
+     * - `KEY_LINEAR` Linear
+     * - `KEY_CARDINAL` Cardinal
+     * - `KEY_CATMULL_ROM` Catmull-Rom
+     * - `KEY_BSPLINE` BSpline
      */
     interpolation: KeyblockTypeItems;
     /**
@@ -1592,7 +1630,31 @@ declare module "bpy.types" {
     /**
      * Socket Type
      * Default: 'FLOAT'
-     * Items: {@link NodeSocketDataTypeItems}
+     * Items ({@link NodeSocketDataTypeItems}):
+     * - `FLOAT` Float
+     * - `INT` Integer
+     * - `BOOLEAN` Boolean
+     * - `VECTOR` Vector
+     * - `RGBA` Color
+     * - `ROTATION` Rotation
+     * - `MATRIX` Matrix
+     * - `STRING` String
+     * - `MENU` Menu
+     * - `SHADER` Shader
+     * - `OBJECT` Object
+     * - `IMAGE` Image
+     * - `GEOMETRY` Geometry
+     * - `COLLECTION` Collection
+     * - `TEXTURE` Texture
+     * - `MATERIAL` Material
+     * - `BUNDLE` Bundle
+     * - `CLOSURE` Closure
+     * - `FONT` Font
+     * - `SCENE` Scene
+     * - `TEXT` Text
+     * - `MASK` Mask
+     * - `SOUND` Sound
+     * - `INT_VECTOR` Integer Vector
      */
     socket_type: NodeSocketDataTypeItems;
     /**
@@ -1603,7 +1665,14 @@ declare module "bpy.types" {
     /**
      * Domain where the field is captured if it is not already an attribute-field
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
   }
@@ -2094,7 +2163,11 @@ declare module "bpy.types" {
     /**
      * Display style for UV edges
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     edge_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -2226,19 +2299,30 @@ declare module "bpy.types" {
     /**
      * The type of tilt interpolation for 3D, Bézier curves
      * Default: 'LINEAR'
-     * Items: {@link SplineTiltInterpolationItems}
+     * Items ({@link SplineTiltInterpolationItems}):
+     * - `LINEAR` Linear
+     * - `CARDINAL` Cardinal
+     * - `BSPLINE` BSpline
+     * - `EASE` Ease
      */
     tilt_interpolation: SplineTiltInterpolationItems;
     /**
      * The type of radius interpolation for Bézier curves
      * Default: 'LINEAR'
-     * Items: {@link SplineTiltInterpolationItems}
+     * Items ({@link SplineTiltInterpolationItems}):
+     * - `LINEAR` Linear
+     * - `CARDINAL` Cardinal
+     * - `BSPLINE` BSpline
+     * - `EASE` Ease
      */
     radius_interpolation: SplineTiltInterpolationItems;
     /**
      * The interpolation type for this curve element
      * Default: 'POLY'
-     * Items: {@link CurveSplinesNewTypeItems}
+     * Items ({@link CurveSplinesNewTypeItems}):
+     * - `POLY` Poly
+     * - `BEZIER` Bézier
+     * - `NURBS` Ease
      */
     type: CurveSplinesNewTypeItems;
     /**
@@ -2616,25 +2700,43 @@ declare module "bpy.types" {
     /**
      * Object Evaluation State
      * Default: 'EVALUATED' · Read-only
-     * Items: {@link ObjectEvalStateItems}
+     * Items ({@link ObjectEvalStateItems}):
+     * - `EVALUATED` Evaluated: Use data from fully or partially evaluated object
+     * - `ORIGINAL` Original: Use data from original object without any modifiers applied
+     * - `VIEWER_NODE` Viewer Node: Use intermediate data from viewer node
      */
     readonly object_eval_state: ObjectEvalStateItems;
     /**
      * Part of the geometry to display data from
      * Default: 'MESH' · Read-only
-     * Items: {@link GeometryComponentTypeItems}
+     * Items ({@link GeometryComponentTypeItems}):
+     * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
+     * - `POINTCLOUD` Point Cloud: Point cloud component containing only point data
+     * - `CURVE` Curve: Curve component containing spline and control point data
+     * - `INSTANCES` Instances: Instances of objects or collections
+     * - `GREASEPENCIL` Grease Pencil: Grease Pencil component containing layers and curves data
+     * - `VOLUME` Volume: Volume component containing volume grids
      */
     readonly geometry_component_type: GeometryComponentTypeItems;
     /**
      * Attribute domain to display
      * Default: 'POINT' · Read-only
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     readonly attribute_domain: AttributeDomainItems;
     /**
      * Item Type
      * Default: 'DOMAIN' · Read-only
-     * Items: {@link GeometryItemTypeItems}
+     * Items ({@link GeometryItemTypeItems}):
+     * - `DOMAIN` Domain: Domain data
+     * - `BUNDLE` Bundle: Bundle data
      */
     readonly geometry_item_type: GeometryItemTypeItems;
     /**
@@ -2679,19 +2781,30 @@ declare module "bpy.types" {
     /**
      * Display Mode
      * Default: 'ANAGLYPH'
-     * Items: {@link Stereo3dDisplayItems}
+     * Items ({@link Stereo3dDisplayItems}):
+     * - `ANAGLYPH` Anaglyph: Render views for left and right eyes as two differently filtered colors in a single image (anaglyph glasses are required)
+     * - `INTERLACE` Interlace: Render views for left and right eyes interlaced in a single image (3D-ready monitor is required)
+     * - `TIMESEQUENTIAL` Time Sequential: Render alternate eyes (also known as page flip, quad buffer support in the graphic card is required)
+     * - `SIDEBYSIDE` Side-by-Side: Render views for left and right eyes side-by-side
+     * - `TOPBOTTOM` Top-Bottom: Render views for left and right eyes one above another
      */
     display_mode: Stereo3dDisplayItems;
     /**
      * Anaglyph Type
      * Default: 'RED_CYAN'
-     * Items: {@link Stereo3dAnaglyphTypeItems}
+     * Items ({@link Stereo3dAnaglyphTypeItems}):
+     * - `RED_CYAN` Red-Cyan
+     * - `GREEN_MAGENTA` Green-Magenta
+     * - `YELLOW_BLUE` Yellow-Blue
      */
     anaglyph_type: Stereo3dAnaglyphTypeItems;
     /**
      * Interlace Type
      * Default: 'ROW_INTERLEAVED'
-     * Items: {@link Stereo3dInterlaceTypeItems}
+     * Items ({@link Stereo3dInterlaceTypeItems}):
+     * - `ROW_INTERLEAVED` Row Interleaved
+     * - `COLUMN_INTERLEAVED` Column Interleaved
+     * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
      */
     interlace_type: Stereo3dInterlaceTypeItems;
     /**
@@ -2728,13 +2841,19 @@ declare module "bpy.types" {
     /**
      * Anaglyph Type
      * Default: 'RED_CYAN'
-     * Items: {@link Stereo3dAnaglyphTypeItems}
+     * Items ({@link Stereo3dAnaglyphTypeItems}):
+     * - `RED_CYAN` Red-Cyan
+     * - `GREEN_MAGENTA` Green-Magenta
+     * - `YELLOW_BLUE` Yellow-Blue
      */
     anaglyph_type: Stereo3dAnaglyphTypeItems;
     /**
      * Interlace Type
      * Default: 'ROW_INTERLEAVED'
-     * Items: {@link Stereo3dInterlaceTypeItems}
+     * Items ({@link Stereo3dInterlaceTypeItems}):
+     * - `ROW_INTERLEAVED` Row Interleaved
+     * - `COLUMN_INTERLEAVED` Column Interleaved
+     * - `CHECKERBOARD_INTERLEAVED` Checkerboard Interleaved
      */
     interlace_type: Stereo3dInterlaceTypeItems;
     /**
@@ -2999,7 +3118,18 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'BRIGHT_CONTRAST' · Read-only
-     * Items: {@link StripModifierTypeItems}
+     * Items ({@link StripModifierTypeItems}):
+     * - `BRIGHT_CONTRAST` Brightness/Contrast
+     * - `COLOR_BALANCE` Color Balance
+     * - `COMPOSITOR` Compositor
+     * - `CURVES` Curves
+     * - `HUE_CORRECT` Hue Correct
+     * - `MASK` Mask
+     * - `TONEMAP` Tone Map
+     * - `WHITE_BALANCE` White Balance
+     * - `SOUND_EQUALIZER` Sound Equalizer
+     * - `PITCH` Pitch
+     * - `ECHO` Echo
      */
     readonly type: StripModifierTypeItems;
     /**
@@ -3068,7 +3198,7 @@ declare module "bpy.types" {
     /**
      * Add a new modifier
      * @param name New name for the modifier Default: "Name"
-     * @param type Modifier type to add Default: 'COLOR_BALANCE' Items: {@link StripModifierTypeItems}
+     * @param type Modifier type to add Default: 'COLOR_BALANCE' Items ({@link StripModifierTypeItems}): - `BRIGHT_CONTRAST` Brightness/Contrast - `COLOR_BALANCE` Color Balance - `COMPOSITOR` Compositor - `CURVES` Curves - `HUE_CORRECT` Hue Correct - `MASK` Mask - `TONEMAP` Tone Map - `WHITE_BALANCE` White Balance - `SOUND_EQUALIZER` Sound Equalizer - `PITCH` Pitch - `ECHO` Echo
      * @returns modifier: Newly created modifier
      */
     new(name: string, type: StripModifierTypeItems): StripModifier;
@@ -3341,7 +3471,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
       }>,
@@ -3376,7 +3510,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
       }>,
@@ -3399,7 +3537,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
         /**
@@ -3439,7 +3581,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
         /**
@@ -3540,7 +3686,7 @@ declare module "bpy.types" {
     /**
      * Add a new effect strip
      * @param name Name for the new strip Default: "Name"
-     * @param type type for the new strip Default: 'CROSS' Items: {@link StripsMetaNewEffectTypeItems}
+     * @param type type for the new strip Default: 'CROSS' Items ({@link StripsMetaNewEffectTypeItems}): - `CROSS` Crossfade: Fade out of one video, fading into another - `ADD` Add: Add together color channels from two videos - `SUBTRACT` Subtract: Subtract one strip's color from another - `ALPHA_OVER` Alpha Over: Blend alpha on top of another video - `ALPHA_UNDER` Alpha Under: Blend alpha below another video - `GAMMA_CROSS` Gamma Crossfade: Crossfade with color correction - `COMPOSITOR` Compositor: Compositor based effect - `MULTIPLY` Multiply: Multiply color channels from two videos - `WIPE` Wipe: Sweep a transition line across the frame - `GLOW` Glow: Add blur and brightness to light areas - `COLOR` Color: Add a simple color strip - `SPEED` Speed: Timewarp video strips, modifying playback speed - `MULTICAM` Multicam Selector: Control active camera angles - `ADJUSTMENT` Adjustment Layer: Apply nondestructive effects - `GAUSSIAN_BLUR` Gaussian Blur: Soften details along axes - `TEXT` Text: Add a simple text strip - `COLORMIX` Color Mix: Combine two strips using blend modes
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param options keyword arguments (Python `name=value`)
@@ -3584,7 +3730,24 @@ declare module "bpy.types" {
         /**
          * type for the new strip
          * Default: 'CROSS'
-         * Items: {@link StripsMetaNewEffectTypeItems}
+         * Items ({@link StripsMetaNewEffectTypeItems}):
+         * - `CROSS` Crossfade: Fade out of one video, fading into another
+         * - `ADD` Add: Add together color channels from two videos
+         * - `SUBTRACT` Subtract: Subtract one strip's color from another
+         * - `ALPHA_OVER` Alpha Over: Blend alpha on top of another video
+         * - `ALPHA_UNDER` Alpha Under: Blend alpha below another video
+         * - `GAMMA_CROSS` Gamma Crossfade: Crossfade with color correction
+         * - `COMPOSITOR` Compositor: Compositor based effect
+         * - `MULTIPLY` Multiply: Multiply color channels from two videos
+         * - `WIPE` Wipe: Sweep a transition line across the frame
+         * - `GLOW` Glow: Add blur and brightness to light areas
+         * - `COLOR` Color: Add a simple color strip
+         * - `SPEED` Speed: Timewarp video strips, modifying playback speed
+         * - `MULTICAM` Multicam Selector: Control active camera angles
+         * - `ADJUSTMENT` Adjustment Layer: Apply nondestructive effects
+         * - `GAUSSIAN_BLUR` Gaussian Blur: Soften details along axes
+         * - `TEXT` Text: Add a simple text strip
+         * - `COLORMIX` Color Mix: Combine two strips using blend modes
          */
         type: StripsMetaNewEffectTypeItems;
         /**
@@ -3763,7 +3926,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
       }>,
@@ -3798,7 +3965,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
       }>,
@@ -3821,7 +3992,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
         /**
@@ -3861,7 +4036,11 @@ declare module "bpy.types" {
         /**
          * Mode for fitting the image to the canvas
          * Default: 'ORIGINAL'
-         * Items: {@link StripScaleMethodItems}
+         * Items ({@link StripScaleMethodItems}):
+         * - `FIT` Scale to Fit: Fits the image bounds inside the canvas, avoiding crops while maintaining aspect ratio
+         * - `FILL` Scale to Fill: Fills the canvas edge-to-edge, cropping if needed, while maintaining aspect ratio
+         * - `STRETCH` Stretch to Fill: Stretches image bounds to the canvas without preserving aspect ratio
+         * - `ORIGINAL` Use Original Size: Display image at its original size
          */
         fit_method?: StripScaleMethodItems;
         /**
@@ -3962,7 +4141,7 @@ declare module "bpy.types" {
     /**
      * Add a new effect strip
      * @param name Name for the new strip Default: "Name"
-     * @param type type for the new strip Default: 'CROSS' Items: {@link StripsMetaNewEffectTypeItems}
+     * @param type type for the new strip Default: 'CROSS' Items ({@link StripsMetaNewEffectTypeItems}): - `CROSS` Crossfade: Fade out of one video, fading into another - `ADD` Add: Add together color channels from two videos - `SUBTRACT` Subtract: Subtract one strip's color from another - `ALPHA_OVER` Alpha Over: Blend alpha on top of another video - `ALPHA_UNDER` Alpha Under: Blend alpha below another video - `GAMMA_CROSS` Gamma Crossfade: Crossfade with color correction - `COMPOSITOR` Compositor: Compositor based effect - `MULTIPLY` Multiply: Multiply color channels from two videos - `WIPE` Wipe: Sweep a transition line across the frame - `GLOW` Glow: Add blur and brightness to light areas - `COLOR` Color: Add a simple color strip - `SPEED` Speed: Timewarp video strips, modifying playback speed - `MULTICAM` Multicam Selector: Control active camera angles - `ADJUSTMENT` Adjustment Layer: Apply nondestructive effects - `GAUSSIAN_BLUR` Gaussian Blur: Soften details along axes - `TEXT` Text: Add a simple text strip - `COLORMIX` Color Mix: Combine two strips using blend modes
      * @param channel The channel for the new strip Default: `0` · Range: [1, 128] · step 1
      * @param frame_start The start frame for the new strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
      * @param options keyword arguments (Python `name=value`)
@@ -4006,7 +4185,24 @@ declare module "bpy.types" {
         /**
          * type for the new strip
          * Default: 'CROSS'
-         * Items: {@link StripsMetaNewEffectTypeItems}
+         * Items ({@link StripsMetaNewEffectTypeItems}):
+         * - `CROSS` Crossfade: Fade out of one video, fading into another
+         * - `ADD` Add: Add together color channels from two videos
+         * - `SUBTRACT` Subtract: Subtract one strip's color from another
+         * - `ALPHA_OVER` Alpha Over: Blend alpha on top of another video
+         * - `ALPHA_UNDER` Alpha Under: Blend alpha below another video
+         * - `GAMMA_CROSS` Gamma Crossfade: Crossfade with color correction
+         * - `COMPOSITOR` Compositor: Compositor based effect
+         * - `MULTIPLY` Multiply: Multiply color channels from two videos
+         * - `WIPE` Wipe: Sweep a transition line across the frame
+         * - `GLOW` Glow: Add blur and brightness to light areas
+         * - `COLOR` Color: Add a simple color strip
+         * - `SPEED` Speed: Timewarp video strips, modifying playback speed
+         * - `MULTICAM` Multicam Selector: Control active camera angles
+         * - `ADJUSTMENT` Adjustment Layer: Apply nondestructive effects
+         * - `GAUSSIAN_BLUR` Gaussian Blur: Soften details along axes
+         * - `TEXT` Text: Add a simple text strip
+         * - `COLORMIX` Color Mix: Combine two strips using blend modes
          */
         type: StripsMetaNewEffectTypeItems;
         /**
@@ -4134,7 +4330,10 @@ declare module "bpy.types" {
     /**
      * Type
      * Default: 'STUDIO' · Read-only
-     * Items: {@link StudioLightTypeItems}
+     * Items ({@link StudioLightTypeItems}):
+     * - `STUDIO` Studio
+     * - `WORLD` World
+     * - `MATCAP` MatCap
      */
     readonly type: StudioLightTypeItems;
     /**
@@ -4173,7 +4372,7 @@ declare module "bpy.types" {
     /**
      * Load studiolight from file
      * @param path File path where the studio light file can be found
-     * @param type The type for the new studio light Default: 'WORLD' Items: {@link StudioLightTypeItems}
+     * @param type The type for the new studio light Default: 'WORLD' Items ({@link StudioLightTypeItems}): - `STUDIO` Studio - `WORLD` World - `MATCAP` MatCap
      * @returns studio_light: Newly created StudioLight
      */
     load(path: string, type: StudioLightTypeItems): StudioLight;

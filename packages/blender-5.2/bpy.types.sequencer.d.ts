@@ -265,7 +265,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -458,7 +460,9 @@ declare module "bpy.types" {
     /**
      * Mode to load image views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -474,7 +478,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -581,7 +587,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -685,7 +693,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -801,7 +811,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -916,7 +928,9 @@ declare module "bpy.types" {
     /**
      * Mode to load movie views
      * Default: 'INDIVIDUAL'
-     * Items: {@link ViewsFormatItems}
+     * Items ({@link ViewsFormatItems}):
+     * - `INDIVIDUAL` Individual: Individual files for each view with the prefix as defined by the scene views
+     * - `STEREO_3D` Stereo 3D: Single file with an encoded stereo pair
      */
     views_format: ViewsFormatItems;
     /**
@@ -932,7 +946,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -1145,7 +1161,9 @@ declare module "bpy.types" {
     /**
      * Representation of alpha information in the RGBA pixels
      * Default: 'STRAIGHT'
-     * Items: {@link AlphaModeItems}
+     * Items ({@link AlphaModeItems}):
+     * - `STRAIGHT` Straight: RGB channels in transparent pixels are unaffected by the alpha channel
+     * - `PREMUL` Premultiplied: RGB channels in transparent pixels are multiplied by the alpha channel
      */
     alpha_mode: AlphaModeItems;
     /**
@@ -1592,7 +1610,17 @@ declare module "bpy.types" {
     /**
      * Color tag for a strip
      * Default: 'COLOR_01'
-     * Items: {@link StripColorItems}
+     * Items ({@link StripColorItems}):
+     * - `NONE` None: Assign no color tag to the collection
+     * - `COLOR_01` Color 01
+     * - `COLOR_02` Color 02
+     * - `COLOR_03` Color 03
+     * - `COLOR_04` Color 04
+     * - `COLOR_05` Color 05
+     * - `COLOR_06` Color 06
+     * - `COLOR_07` Color 07
+     * - `COLOR_08` Color 08
+     * - `COLOR_09` Color 09
      */
     color_tag: StripColorItems;
     /**
@@ -1655,7 +1683,7 @@ declare module "bpy.types" {
     /**
      * Split Strip
      * @param frame Frame where to split the strip Default: `0` · Range: [INT_MIN, INT_MAX] · step 1
-     * @param split_method The type of split operation to perform on strips Default: 'SOFT' Items: {@link StripSplitSplitMethodItems}
+     * @param split_method The type of split operation to perform on strips Default: 'SOFT' Items ({@link StripSplitSplitMethodItems}): - `SOFT` Soft - `HARD` Hard
      * @param options keyword arguments (Python `name=value`)
      * @returns sequence: Right side Strip
      */

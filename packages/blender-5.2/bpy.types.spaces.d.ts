@@ -17,7 +17,26 @@ declare module "bpy.types" {
     /**
      * Space data type
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly type: AreaTypeItems;
     /**
@@ -97,7 +116,11 @@ declare module "bpy.types" {
     /**
      * Display type for mask splines
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     mask_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -113,7 +136,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link MaskOverlayModeItems}
+     * Items ({@link MaskOverlayModeItems}):
+     * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+     * - `COMBINED` Combined: Combine space background image with the mask
      */
     mask_overlay_mode: MaskOverlayModeItems;
     /**
@@ -124,7 +149,9 @@ declare module "bpy.types" {
     /**
      * Editing context being displayed
      * Default: 'TRACKING'
-     * Items: {@link ClipEditorModeItems}
+     * Items ({@link ClipEditorModeItems}):
+     * - `TRACKING` Tracking: Show tracking and solving tools
+     * - `MASK` Mask: Show mask editing tools
      */
     mode: ClipEditorModeItems;
     /**
@@ -529,7 +556,9 @@ declare module "bpy.types" {
     /**
      * Type of the File Editor view (regular file browsing or asset browsing)
      * Default: 'FILES'
-     * Items: {@link SpaceFileBrowseModeItems}
+     * Items ({@link SpaceFileBrowseModeItems}):
+     * - `FILES` File Browser: Built-in file manager for opening, saving, and linking data
+     * - `ASSETS` Asset Browser: Manage assets in the current file and access linked asset libraries
      */
     browse_mode: SpaceFileBrowseModeItems;
     /**
@@ -651,7 +680,9 @@ declare module "bpy.types" {
     /**
      * Editing context being displayed
      * Default: 'FCURVES'
-     * Items: {@link SpaceGraphModeItems}
+     * Items ({@link SpaceGraphModeItems}):
+     * - `FCURVES` Graph Editor: Edit animation/keyframes displayed as 2D curves
+     * - `DRIVERS` Drivers: Define and edit drivers that link properties to custom functions or other data
      */
     mode: SpaceGraphModeItems;
     /**
@@ -848,7 +879,11 @@ declare module "bpy.types" {
     /**
      * Editing context being displayed
      * Default: 'VIEW'
-     * Items: {@link SpaceImageModeAllItems}
+     * Items ({@link SpaceImageModeAllItems}):
+     * - `VIEW` View: Inspect images or render results
+     * - `UV` UV Editor: View and edit UVs
+     * - `PAINT` Paint: Paint images in 2D
+     * - `MASK` Mask: View and edit masks
      */
     mode: SpaceImageModeAllItems;
     /**
@@ -868,7 +903,12 @@ declare module "bpy.types" {
     /**
      * Rotation/Scaling Pivot
      * Default: 'BOUNDING_BOX_CENTER'
-     * Items: {@link TransformPivotFullItems}
+     * Items ({@link TransformPivotFullItems}):
+     * - `BOUNDING_BOX_CENTER` Bounding Box Center: Pivot around bounding box center of selected object(s)
+     * - `CURSOR` 3D Cursor: Pivot around the 3D cursor
+     * - `INDIVIDUAL_ORIGINS` Individual Origins: Pivot around each object's own origin
+     * - `MEDIAN_POINT` Median Point: Pivot around the median point of selected objects
+     * - `ACTIVE_ELEMENT` Active Element: Pivot around active object
      */
     pivot_point: TransformPivotFullItems;
     /**
@@ -927,7 +967,11 @@ declare module "bpy.types" {
     /**
      * Display type for mask splines
      * Default: 'OUTLINE'
-     * Items: {@link SpaceClipEditorMaskDisplayTypeItems}
+     * Items ({@link SpaceClipEditorMaskDisplayTypeItems}):
+     * - `OUTLINE` Outline: Display white edges with black outline
+     * - `DASH` Dash: Display dashed black-white edges
+     * - `BLACK` Black: Display black edges
+     * - `WHITE` White: Display white edges
      */
     mask_display_type: SpaceClipEditorMaskDisplayTypeItems;
     /**
@@ -943,7 +987,9 @@ declare module "bpy.types" {
     /**
      * Overlay mode of rasterized mask
      * Default: 'ALPHACHANNEL'
-     * Items: {@link MaskOverlayModeItems}
+     * Items ({@link MaskOverlayModeItems}):
+     * - `ALPHACHANNEL` Alpha Channel: Show alpha channel of the mask
+     * - `COMBINED` Combined: Combine space background image with the mask
      */
     mask_overlay_mode: MaskOverlayModeItems;
     /**
@@ -1381,7 +1427,46 @@ declare module "bpy.types" {
     /**
      * Data-block type to show
      * Default: 'ACTION'
-     * Items: {@link IdTypeItems}
+     * Items ({@link IdTypeItems}):
+     * - `ACTION` Action
+     * - `ARMATURE` Armature
+     * - `BRUSH` Brush
+     * - `CACHEFILE` Cache File
+     * - `CAMERA` Camera
+     * - `COLLECTION` Collection
+     * - `CURVE` Curve
+     * - `CURVES` Curves
+     * - `FONT` Font
+     * - `GREASEPENCIL` Grease Pencil
+     * - `GREASEPENCIL_V3` Grease Pencil v3
+     * - `IMAGE` Image
+     * - `KEY` Key
+     * - `LATTICE` Lattice
+     * - `LIBRARY` Library
+     * - `LIGHT` Light
+     * - `LIGHT_PROBE` Light Probe
+     * - `LINESTYLE` Line Style
+     * - `MASK` Mask
+     * - `MATERIAL` Material
+     * - `MESH` Mesh
+     * - `META` Metaball
+     * - `MOVIECLIP` Movie Clip
+     * - `NODETREE` Node Tree
+     * - `OBJECT` Object
+     * - `PAINTCURVE` Paint Curve
+     * - `PALETTE` Palette
+     * - `PARTICLE` Particle
+     * - `POINTCLOUD` Point Cloud
+     * - `SCENE` Scene
+     * - `SCREEN` Screen
+     * - `SOUND` Sound
+     * - `SPEAKER` Speaker
+     * - `TEXT` Text
+     * - `TEXTURE` Texture
+     * - `VOLUME` Volume
+     * - `WINDOWMANAGER` Window Manager
+     * - `WORKSPACE` Workspace
+     * - `WORLD` World
      */
     filter_id_type: IdTypeItems;
     /**
@@ -1639,7 +1724,10 @@ declare module "bpy.types" {
     /**
      * Type of the Sequencer view (sequencer, preview or both)
      * Default: 'SEQUENCER'
-     * Items: {@link SpaceSequencerViewTypeItems}
+     * Items ({@link SpaceSequencerViewTypeItems}):
+     * - `SEQUENCER` Sequencer
+     * - `PREVIEW` Preview
+     * - `SEQUENCER_PREVIEW` Sequencer & Preview
      */
     view_type: SpaceSequencerViewTypeItems;
     /**
@@ -1843,25 +1931,43 @@ declare module "bpy.types" {
     /**
      * Item Type
      * Default: 'DOMAIN'
-     * Items: {@link GeometryItemTypeItems}
+     * Items ({@link GeometryItemTypeItems}):
+     * - `DOMAIN` Domain: Domain data
+     * - `BUNDLE` Bundle: Bundle data
      */
     geometry_item_type: GeometryItemTypeItems;
     /**
      * Part of the geometry to display data from
      * Default: 'MESH'
-     * Items: {@link GeometryComponentTypeItems}
+     * Items ({@link GeometryComponentTypeItems}):
+     * - `MESH` Mesh: Mesh component containing point, corner, edge and face data
+     * - `POINTCLOUD` Point Cloud: Point cloud component containing only point data
+     * - `CURVE` Curve: Curve component containing spline and control point data
+     * - `INSTANCES` Instances: Instances of objects or collections
+     * - `GREASEPENCIL` Grease Pencil: Grease Pencil component containing layers and curves data
+     * - `VOLUME` Volume: Volume component containing volume grids
      */
     geometry_component_type: GeometryComponentTypeItems;
     /**
      * Attribute domain to display
      * Default: 'POINT'
-     * Items: {@link AttributeDomainItems}
+     * Items ({@link AttributeDomainItems}):
+     * - `POINT` Point: Attribute on point
+     * - `EDGE` Edge: Attribute on mesh edge
+     * - `FACE` Face: Attribute on mesh faces
+     * - `CORNER` Face Corner: Attribute on mesh face corner
+     * - `CURVE` Spline: Attribute on spline
+     * - `INSTANCE` Instance: Attribute on instance
+     * - `LAYER` Layer: Attribute on Grease Pencil layer
      */
     attribute_domain: AttributeDomainItems;
     /**
      * Object Evaluation State
      * Default: 'EVALUATED'
-     * Items: {@link ObjectEvalStateItems}
+     * Items ({@link ObjectEvalStateItems}):
+     * - `EVALUATED` Evaluated: Use data from fully or partially evaluated object
+     * - `ORIGINAL` Original: Use data from original object without any modifiers applied
+     * - `VIEWER_NODE` Viewer Node: Use intermediate data from viewer node
      */
     object_eval_state: ObjectEvalStateItems;
     /**

@@ -17,7 +17,11 @@ declare module "bpy.types" {
     /**
      * Type of vector that the mapping transforms
      * Default: 'POINT'
-     * Items: {@link MappingTypeItems}
+     * Items ({@link MappingTypeItems}):
+     * - `POINT` Point: Transform a point
+     * - `TEXTURE` Texture: Transform a texture by inverse mapping the texture coordinate
+     * - `VECTOR` Vector: Transform a direction vector (Location is ignored)
+     * - `NORMAL` Normal: Transform a unit normal vector (Location is ignored)
      */
     vector_type: MappingTypeItems;
     /**
@@ -63,25 +67,41 @@ declare module "bpy.types" {
     /**
      * X Mapping
      * Default: 'NONE'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_x: LineStyleTextureSlotMappingXItems;
     /**
      * Y Mapping
      * Default: 'NONE'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_y: LineStyleTextureSlotMappingXItems;
     /**
      * Z Mapping
      * Default: 'NONE'
-     * Items: {@link LineStyleTextureSlotMappingXItems}
+     * Items ({@link LineStyleTextureSlotMappingXItems}):
+     * - `NONE` None
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     mapping_z: LineStyleTextureSlotMappingXItems;
     /**
      * Mapping
      * Default: 'FLAT'
-     * Items: {@link LineStyleTextureSlotMappingItems}
+     * Items ({@link LineStyleTextureSlotMappingItems}):
+     * - `FLAT` Flat: Map X and Y coordinates directly
+     * - `CUBE` Cube: Map using the normal vector
+     * - `TUBE` Tube: Map with Z as central axis
+     * - `SPHERE` Sphere: Map with Z as central axis
      */
     mapping: LineStyleTextureSlotMappingItems;
   }
@@ -270,7 +290,23 @@ declare module "bpy.types" {
     /**
      * Mode used to apply the texture
      * Default: 'MIX'
-     * Items: {@link ColorMappingBlendTypeItems}
+     * Items ({@link ColorMappingBlendTypeItems}):
+     * - `MIX` Mix
+     * - `DARKEN` Darken
+     * - `MULTIPLY` Multiply
+     * - `LIGHTEN` Lighten
+     * - `SCREEN` Screen
+     * - `ADD` Add
+     * - `OVERLAY` Overlay
+     * - `SOFT_LIGHT` Soft Light
+     * - `LINEAR_LIGHT` Linear Light
+     * - `DIFFERENCE` Difference
+     * - `SUBTRACT` Subtract
+     * - `DIVIDE` Divide
+     * - `HUE` Hue
+     * - `SATURATION` Saturation
+     * - `COLOR` Color
+     * - `VALUE` Value
      */
     blend_type: ColorMappingBlendTypeItems;
     /**
@@ -561,7 +597,15 @@ declare module "bpy.types" {
     /**
      * Falloff type for proportional editing mode
      * Default: 'SMOOTH'
-     * Items: {@link ProportionalFalloffItems}
+     * Items ({@link ProportionalFalloffItems}):
+     * - `SMOOTH` Smooth: Smooth falloff
+     * - `SPHERE` Sphere: Spherical falloff
+     * - `ROOT` Root: Root falloff
+     * - `INVERSE_SQUARE` Inverse Square: Inverse Square falloff
+     * - `SHARP` Sharp: Sharp falloff
+     * - `LINEAR` Linear: Linear falloff
+     * - `CONSTANT` Constant: Constant falloff
+     * - `RANDOM` Random: Random falloff
      */
     proportional_edit_falloff: ProportionalFalloffItems;
     /**
@@ -582,7 +626,12 @@ declare module "bpy.types" {
     /**
      * Pivot center for rotation/scaling
      * Default: 'MEDIAN_POINT'
-     * Items: {@link TransformPivotFullItems}
+     * Items ({@link TransformPivotFullItems}):
+     * - `BOUNDING_BOX_CENTER` Bounding Box Center: Pivot around bounding box center of selected object(s)
+     * - `CURSOR` 3D Cursor: Pivot around the 3D cursor
+     * - `INDIVIDUAL_ORIGINS` Individual Origins: Pivot around each object's own origin
+     * - `MEDIAN_POINT` Median Point: Pivot around the median point of selected objects
+     * - `ACTIVE_ELEMENT` Active Element: Pivot around active object
      */
     transform_pivot_point: TransformPivotFullItems;
     /**
@@ -673,7 +722,18 @@ declare module "bpy.types" {
     /**
      * Type of element to snap to
      * Default: {'INCREMENT'}
-     * Items: {@link SnapElementItems}
+     * Items ({@link SnapElementItems}):
+     * - `INCREMENT` Increment: Snap to increments
+     * - `GRID` Grid: Snap to grid
+     * - `VERTEX` Vertex: Snap to vertices
+     * - `EDGE` Edge: Snap to edges
+     * - `FACE` Face: Snap by projecting onto faces
+     * - `VOLUME` Volume: Snap to volume
+     * - `EDGE_MIDPOINT` Edge Center: Snap to the middle of edges
+     * - `EDGE_PERPENDICULAR` Edge Perpendicular: Snap to the nearest point on an edge
+     * - `FACE_MIDPOINT` Face Center: Snap to the middle of faces
+     * - `FACE_PROJECT` Face Project: Snap by projecting onto faces
+     * - `FACE_NEAREST` Face Nearest: Snap to nearest point on faces
      * Enum flag: a set of identifiers.
      */
     get snap_elements(): Set<SnapElementItems>;
@@ -772,7 +832,10 @@ declare module "bpy.types" {
     /**
      * Type of element to snap to
      * Default: 'FRAME'
-     * Items: {@link SnapAnimationElementItems}
+     * Items ({@link SnapAnimationElementItems}):
+     * - `FRAME` Frame: Snap to frame
+     * - `SECOND` Second: Snap to seconds
+     * - `MARKER` Nearest Marker: Snap to nearest marker
      */
     snap_anim_element: SnapAnimationElementItems;
     /**
@@ -826,7 +889,11 @@ declare module "bpy.types" {
     /**
      * Which part to snap onto the target
      * Default: 'CLOSEST'
-     * Items: {@link SnapSourceItems}
+     * Items ({@link SnapSourceItems}):
+     * - `CLOSEST` Closest: Snap closest point onto target
+     * - `CENTER` Center: Snap transformation center onto target
+     * - `MEDIAN` Median: Snap median onto target
+     * - `ACTIVE` Active: Snap active onto target
      */
     snap_target: SnapSourceItems;
     /**
@@ -877,7 +944,10 @@ declare module "bpy.types" {
     /**
      * The axis used for placing the base region
      * Default: 'Z'
-     * Items: {@link AxisXyzItems}
+     * Items ({@link AxisXyzItems}):
+     * - `X` X
+     * - `Y` Y
+     * - `Z` Z
      */
     plane_axis: AxisXyzItems;
     /**
@@ -972,7 +1042,10 @@ declare module "bpy.types" {
     /**
      * Select Mode
      * Default: 'POINT'
-     * Items: {@link GreasePencilSelectmodeItems}
+     * Items ({@link GreasePencilSelectmodeItems}):
+     * - `POINT` Point: Select only points
+     * - `STROKE` Stroke: Select all stroke points
+     * - `SEGMENT` Segment: Select all stroke points between other strokes
      */
     gpencil_selectmode_edit: GreasePencilSelectmodeItems;
     /**
@@ -1070,7 +1143,13 @@ declare module "bpy.types" {
     /**
      * Type of keyframes to create when inserting keyframes
      * Default: 'KEYFRAME'
-     * Items: {@link BeztripleKeyframeTypeItems}
+     * Items ({@link BeztripleKeyframeTypeItems}):
+     * - `KEYFRAME` Keyframe: Normal keyframe, e.g. for key poses
+     * - `BREAKDOWN` Breakdown: A breakdown pose, e.g. for transitions between key poses
+     * - `MOVING_HOLD` Moving Hold: A keyframe that is part of a moving hold
+     * - `EXTREME` Extreme: An "extreme" pose, or some other purpose as needed
+     * - `JITTER` Jitter: A filler or baked keyframe for keying on ones, or some other purpose as needed
+     * - `GENERATED` Generated: A key generated automatically by a tool, not manually created
      */
     keyframe_type: BeztripleKeyframeTypeItems;
     /**
@@ -1104,7 +1183,10 @@ declare module "bpy.types" {
     /**
      * UV selection and display mode
      * Default: 'VERTEX'
-     * Items: {@link MeshSelectModeUvItems}
+     * Items ({@link MeshSelectModeUvItems}):
+     * - `VERTEX` Vertex: Vertex selection mode
+     * - `EDGE` Edge: Edge selection mode
+     * - `FACE` Face: Face selection mode
      */
     uv_select_mode: MeshSelectModeUvItems;
     /**
@@ -1215,7 +1297,14 @@ declare module "bpy.types" {
     /**
      * Transformation orientation
      * Default: 'GLOBAL'
-     * Items: {@link TransformOrientationItems}
+     * Items ({@link TransformOrientationItems}):
+     * - `GLOBAL` Global: Align the transformation axes to world space
+     * - `LOCAL` Local: Align the transformation axes to the selected objects' local space
+     * - `NORMAL` Normal: Align the transformation axes to average normal of selected elements (bone Y axis for pose mode)
+     * - `GIMBAL` Gimbal: Align each axis to the Euler rotation axis as used for input
+     * - `VIEW` View: Align the transformation axes to the window
+     * - `CURSOR` Cursor: Align the transformation axes to the 3D cursor
+     * - `PARENT` Parent: Align the transformation axes to the object's parent space
      */
     type: TransformOrientationItems;
     /**
@@ -1263,7 +1352,10 @@ declare module "bpy.types" {
     /**
      * Generated image type
      * Default: 'BLANK'
-     * Items: {@link ImageGeneratedTypeItems}
+     * Items ({@link ImageGeneratedTypeItems}):
+     * - `BLANK` Blank: Generate a blank image
+     * - `UV_GRID` UV Grid: Generated grid to test UV mappings
+     * - `COLOR_GRID` Color Grid: Generated improved UV grid to test UV mappings
      */
     generated_type: ImageGeneratedTypeItems;
     /**
@@ -1372,7 +1464,19 @@ declare module "bpy.types" {
     /**
      * Typically set to 'INVOKE_REGION_WIN', except some cases in :class:`bpy.types.Menu` when it's set to 'EXEC_REGION_WIN'.
      * Default: 'INVOKE_DEFAULT'
-     * Items: {@link OperatorContextItems}
+     * Items ({@link OperatorContextItems}):
+     * - `INVOKE_DEFAULT` Invoke Default
+     * - `INVOKE_REGION_WIN` Invoke Region Window
+     * - `INVOKE_REGION_CHANNELS` Invoke Region Channels
+     * - `INVOKE_REGION_PREVIEW` Invoke Region Preview
+     * - `INVOKE_AREA` Invoke Area
+     * - `INVOKE_SCREEN` Invoke Screen
+     * - `EXEC_DEFAULT` Exec Default
+     * - `EXEC_REGION_WIN` Exec Region Window
+     * - `EXEC_REGION_CHANNELS` Exec Region Channels
+     * - `EXEC_REGION_PREVIEW` Exec Region Preview
+     * - `EXEC_AREA` Exec Area
+     * - `EXEC_SCREEN` Exec Screen
      */
     operator_context: OperatorContextItems;
     /**
@@ -1397,7 +1501,9 @@ declare module "bpy.types" {
     /**
      * direction
      * Default: 'HORIZONTAL' · Read-only
-     * Items: {@link ShaderFxShadowOrientationItems}
+     * Items ({@link ShaderFxShadowOrientationItems}):
+     * - `HORIZONTAL` Horizontal
+     * - `VERTICAL` Vertical
      */
     readonly direction: ShaderFxShadowOrientationItems;
     /**
@@ -2702,8 +2808,8 @@ declare module "bpy.types" {
     ): void;
     /**
      * popover_group
-     * @param space_type Space Type Default: 'EMPTY' Items: {@link AreaTypeItems}
-     * @param region_type Region Type Default: 'WINDOW' Items: {@link RegionTypeItems}
+     * @param space_type Space Type Default: 'EMPTY' Items ({@link AreaTypeItems}): - `EMPTY` Empty - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development - `INFO` Info: Log of operations, warnings and error messages - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks - `PROPERTIES` Properties: Edit properties of active object and related data-blocks - `FILE_BROWSER` File Browser: Browse for files and assets - `SPREADSHEET` Spreadsheet: Explore geometry data in a table - `PREFERENCES` Preferences: Edit persistent configuration settings
+     * @param region_type Region Type Default: 'WINDOW' Items ({@link RegionTypeItems}): - `WINDOW` Window - `HEADER` Header - `CHANNELS` Channels - `TEMPORARY` Temporary - `UI` Sidebar - `TOOLS` Tools - `TOOL_PROPS` Tool Properties - `ASSET_SHELF` Asset Shelf - `ASSET_SHELF_HEADER` Asset Shelf Header - `PREVIEW` Preview - `HUD` Floating Region - `NAVIGATION_BAR` Navigation Bar - `EXECUTE` Execute Buttons - `FOOTER` Footer - `TOOL_HEADER` Tool Header - `XR` XR - `SCRUBBING` Scrubbing
      * @param context panel type context
      * @param category panel type category
      */
@@ -2722,13 +2828,49 @@ declare module "bpy.types" {
         /**
          * Space Type
          * Default: 'EMPTY'
-         * Items: {@link AreaTypeItems}
+         * Items ({@link AreaTypeItems}):
+         * - `EMPTY` Empty
+         * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+         * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+         * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+         * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+         * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+         * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+         * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+         * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+         * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+         * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+         * - `INFO` Info: Log of operations, warnings and error messages
+         * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+         * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+         * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+         * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+         * - `FILE_BROWSER` File Browser: Browse for files and assets
+         * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+         * - `PREFERENCES` Preferences: Edit persistent configuration settings
          */
         space_type: AreaTypeItems;
         /**
          * Region Type
          * Default: 'WINDOW'
-         * Items: {@link RegionTypeItems}
+         * Items ({@link RegionTypeItems}):
+         * - `WINDOW` Window
+         * - `HEADER` Header
+         * - `CHANNELS` Channels
+         * - `TEMPORARY` Temporary
+         * - `UI` Sidebar
+         * - `TOOLS` Tools
+         * - `TOOL_PROPS` Tool Properties
+         * - `ASSET_SHELF` Asset Shelf
+         * - `ASSET_SHELF_HEADER` Asset Shelf Header
+         * - `PREVIEW` Preview
+         * - `HUD` Floating Region
+         * - `NAVIGATION_BAR` Navigation Bar
+         * - `EXECUTE` Execute Buttons
+         * - `FOOTER` Footer
+         * - `TOOL_HEADER` Tool Header
+         * - `XR` XR
+         * - `SCRUBBING` Scrubbing
          */
         region_type: RegionTypeItems;
         /**
@@ -2840,7 +2982,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
         /**
@@ -2867,7 +3011,7 @@ declare module "bpy.types" {
      * Template ID search menu button for session_uid Int properties
      * @param data Data from which to take property Read-only · Never None
      * @param property Identifier of property in data
-     * @param id_type Type of ID to display in the search list Default: 'ACTION' Items: {@link IdTypeItems}
+     * @param id_type Type of ID to display in the search list Default: 'ACTION' Items ({@link IdTypeItems}): - `ACTION` Action - `ARMATURE` Armature - `BRUSH` Brush - `CACHEFILE` Cache File - `CAMERA` Camera - `COLLECTION` Collection - `CURVE` Curve - `CURVES` Curves - `FONT` Font - `GREASEPENCIL` Grease Pencil - `GREASEPENCIL_V3` Grease Pencil v3 - `IMAGE` Image - `KEY` Key - `LATTICE` Lattice - `LIBRARY` Library - `LIGHT` Light - `LIGHT_PROBE` Light Probe - `LINESTYLE` Line Style - `MASK` Mask - `MATERIAL` Material - `MESH` Mesh - `META` Metaball - `MOVIECLIP` Movie Clip - `NODETREE` Node Tree - `OBJECT` Object - `PAINTCURVE` Paint Curve - `PALETTE` Palette - `PARTICLE` Particle - `POINTCLOUD` Point Cloud - `SCENE` Scene - `SCREEN` Screen - `SOUND` Sound - `SPEAKER` Speaker - `TEXT` Text - `TEXTURE` Texture - `VOLUME` Volume - `WINDOWMANAGER` Window Manager - `WORKSPACE` Workspace - `WORLD` World
      */
     template_ID_session_uid(data: AnyType, property: string, id_type: IdTypeItems): void;
     /**
@@ -2888,7 +3032,46 @@ declare module "bpy.types" {
         /**
          * Type of ID to display in the search list
          * Default: 'ACTION'
-         * Items: {@link IdTypeItems}
+         * Items ({@link IdTypeItems}):
+         * - `ACTION` Action
+         * - `ARMATURE` Armature
+         * - `BRUSH` Brush
+         * - `CACHEFILE` Cache File
+         * - `CAMERA` Camera
+         * - `COLLECTION` Collection
+         * - `CURVE` Curve
+         * - `CURVES` Curves
+         * - `FONT` Font
+         * - `GREASEPENCIL` Grease Pencil
+         * - `GREASEPENCIL_V3` Grease Pencil v3
+         * - `IMAGE` Image
+         * - `KEY` Key
+         * - `LATTICE` Lattice
+         * - `LIBRARY` Library
+         * - `LIGHT` Light
+         * - `LIGHT_PROBE` Light Probe
+         * - `LINESTYLE` Line Style
+         * - `MASK` Mask
+         * - `MATERIAL` Material
+         * - `MESH` Mesh
+         * - `META` Metaball
+         * - `MOVIECLIP` Movie Clip
+         * - `NODETREE` Node Tree
+         * - `OBJECT` Object
+         * - `PAINTCURVE` Paint Curve
+         * - `PALETTE` Palette
+         * - `PARTICLE` Particle
+         * - `POINTCLOUD` Point Cloud
+         * - `SCENE` Scene
+         * - `SCREEN` Screen
+         * - `SOUND` Sound
+         * - `SPEAKER` Speaker
+         * - `TEXT` Text
+         * - `TEXTURE` Texture
+         * - `VOLUME` Volume
+         * - `WINDOWMANAGER` Window Manager
+         * - `WORKSPACE` Workspace
+         * - `WORLD` World
          */
         id_type: IdTypeItems;
       }>,
@@ -2928,7 +3111,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
         /**
@@ -3026,7 +3211,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
       }>,
@@ -3373,7 +3560,9 @@ declare module "bpy.types" {
         /**
          * Optionally limit the items which can be selected
          * Default: 'ALL'
-         * Items: {@link FilterItems}
+         * Items ({@link FilterItems}):
+         * - `ALL` All
+         * - `AVAILABLE` Available
          */
         filter?: FilterItems;
       }>,
@@ -3848,7 +4037,9 @@ declare module "bpy.types" {
         /**
          * Type of layout to use
          * Default: 'DEFAULT'
-         * Items: {@link UilistLayoutTypeItems}
+         * Items ({@link UilistLayoutTypeItems}):
+         * - `DEFAULT` Default Layout: Use the default, multi-rows layout
+         * - `COMPACT` Compact Layout: Use the compact, single-row layout
          */
         type?: UilistLayoutTypeItems;
         /**
@@ -3917,7 +4108,9 @@ declare module "bpy.types" {
         /**
          * Type of layout to use
          * Default: 'DEFAULT'
-         * Items: {@link UilistLayoutTypeItems}
+         * Items ({@link UilistLayoutTypeItems}):
+         * - `DEFAULT` Default Layout: Use the default, multi-rows layout
+         * - `COMPACT` Compact Layout: Use the compact, single-row layout
          */
         type?: UilistLayoutTypeItems;
         /**
@@ -4695,7 +4888,11 @@ declare module "bpy.types" {
     /**
      * Determine how the asset will be imported, unless overridden by the Asset Browser
      * Default: 'PACK'
-     * Items: {@link AssetImportMethodItems}
+     * Items ({@link AssetImportMethodItems}):
+     * - `LINK` Link: Import the assets as linked data-block
+     * - `APPEND` Append: Import the assets as copied data-block, with no link to the original asset data-block
+     * - `APPEND_REUSE` Append (Reuse Data): Import the assets as copied data-block while avoiding multiple copies of nested, typically heavy data. For example the textures of a material asset, or the mesh of an object asset, don't have to be copied every time this asset is imported. The instances of the asset share the data instead.
+     * - `PACK` Pack: Import the asset as linked data-block, and pack it in the current file (ensures that it remains unchanged in case the library data is modified, is not available anymore, etc.)
      */
     import_method: AssetImportMethodItems;
     /**
@@ -4753,7 +4950,9 @@ declare module "bpy.types" {
     /**
      * Select if the repository is in a user managed or system provided directory
      * Default: 'USER'
-     * Items: {@link UserExtensionRepoSourceItems}
+     * Items ({@link UserExtensionRepoSourceItems}):
+     * - `USER` User: Repository managed by the user, stored in user directories
+     * - `SYSTEM` System: Read-only repository provided by the system
      */
     source: UserExtensionRepoSourceItems;
     /**
@@ -4828,7 +5027,9 @@ declare module "bpy.types" {
         /**
          * How the repository is managed
          * Default: 'USER'
-         * Items: {@link UserExtensionRepoSourceItems}
+         * Items ({@link UserExtensionRepoSourceItems}):
+         * - `USER` User: Repository managed by the user, stored in user directories
+         * - `SYSTEM` System: Read-only repository provided by the system
          */
         source?: UserExtensionRepoSourceItems;
       }>,
@@ -4863,7 +5064,9 @@ declare module "bpy.types" {
         /**
          * How the repository is managed
          * Default: 'USER'
-         * Items: {@link UserExtensionRepoSourceItems}
+         * Items ({@link UserExtensionRepoSourceItems}):
+         * - `USER` User: Repository managed by the user, stored in user directories
+         * - `SYSTEM` System: Read-only repository provided by the system
          */
         source?: UserExtensionRepoSourceItems;
       }>,
@@ -4948,7 +5151,17 @@ declare module "bpy.types" {
     /**
      * Falloff Curve Preset
      * Default: 'CUSTOM'
-     * Items: {@link BrushCurvePresetItems}
+     * Items ({@link BrushCurvePresetItems}):
+     * - `CUSTOM` Custom
+     * - `SMOOTH` Smooth
+     * - `SMOOTHER` Smoother
+     * - `SPHERE` Sphere
+     * - `ROOT` Root
+     * - `SHARP` Sharp
+     * - `LIN` Linear
+     * - `POW4` Sharper
+     * - `INVSQUARE` Inverse Square
+     * - `CONSTANT` Constant
      */
     curve_distance_falloff_preset: BrushCurvePresetItems;
   }
@@ -5060,7 +5273,7 @@ declare module "bpy.types" {
      * Add vertices to the group
      * @param index List of indices Default: `[0]` · Range: [INT_MIN, INT_MAX] · soft [0, 0] · step 1 · Array 1
      * @param weight Vertex weight Default: `0` · Range: [0, 1] · step 1 · precision 3
-     * @param type Vertex assign mode Default: 'REPLACE' Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+     * @param type Vertex assign mode Default: 'REPLACE' Items ({@link GreasePencilDrawingSetVertexWeightsAssignModeItems}): - `REPLACE` Replace: Replace - `ADD` Add: Add - `SUBTRACT` Subtract: Subtract
      */
     add(
       index: bpy_prop_array<number> | readonly [number],
@@ -5086,7 +5299,10 @@ declare module "bpy.types" {
         /**
          * Vertex assign mode
          * Default: 'REPLACE'
-         * Items: {@link GreasePencilDrawingSetVertexWeightsAssignModeItems}
+         * Items ({@link GreasePencilDrawingSetVertexWeightsAssignModeItems}):
+         * - `REPLACE` Replace: Replace
+         * - `ADD` Add: Add
+         * - `SUBTRACT` Subtract: Subtract
          */
         type: GreasePencilDrawingSetVertexWeightsAssignModeItems;
       }>,
@@ -5258,7 +5474,15 @@ declare module "bpy.types" {
     /**
      * The kind of rotation to apply, values from other rotation modes are not used
      * Default: 'XYZ'
-     * Items: {@link ObjectRotationModeItems}
+     * Items ({@link ObjectRotationModeItems}):
+     * - `QUATERNION` Quaternion (WXYZ): No Gimbal Lock
+     * - `XYZ` XYZ Euler: XYZ Rotation Order - prone to Gimbal Lock (default)
+     * - `XZY` XZY Euler: XZY Rotation Order - prone to Gimbal Lock
+     * - `YXZ` YXZ Euler: YXZ Rotation Order - prone to Gimbal Lock
+     * - `YZX` YZX Euler: YZX Rotation Order - prone to Gimbal Lock
+     * - `ZXY` ZXY Euler: ZXY Rotation Order - prone to Gimbal Lock
+     * - `ZYX` ZYX Euler: ZYX Rotation Order - prone to Gimbal Lock
+     * - `AXIS_ANGLE` Axis Angle: Axis Angle (W+XYZ), defines a rotation around some axis defined by 3D-Vector
      */
     rotation_mode: ObjectRotationModeItems;
     /**
@@ -5783,7 +6007,11 @@ declare module "bpy.types" {
     /**
      * Method to display/shade objects in the 3D View
      * Default: 'SOLID'
-     * Items: {@link ShadingTypeItems}
+     * Items ({@link ShadingTypeItems}):
+     * - `WIREFRAME` Wireframe: Display only edges of geometry without surface shading
+     * - `SOLID` Solid: Display objects with flat lighting and basic surface shading
+     * - `MATERIAL` Material Preview: Preview materials using predefined environment lights
+     * - `RENDERED` Rendered: Preview the final scene using the active render engine
      */
     type: ShadingTypeItems;
     /**
@@ -6555,7 +6783,10 @@ declare module "bpy.types" {
     /**
      * Interpolation method to use for volumes in solid mode
      * Default: 'LINEAR'
-     * Items: {@link FluidDomainSettingsDisplayInterpolationItems}
+     * Items ({@link FluidDomainSettingsDisplayInterpolationItems}):
+     * - `LINEAR` Linear: Good smoothness and speed
+     * - `CUBIC` Cubic: Smoothed high quality interpolation, but slower
+     * - `CLOSEST` Closest: No interpolation
      */
     interpolation_method: FluidDomainSettingsDisplayInterpolationItems;
     /**
@@ -6566,7 +6797,11 @@ declare module "bpy.types" {
     /**
      * Axis
      * Default: 'AUTO'
-     * Items: {@link SliceAxisItems}
+     * Items ({@link SliceAxisItems}):
+     * - `AUTO` Auto: Adjust slice direction according to the view direction
+     * - `X` X: Slice along the X axis
+     * - `Y` Y: Slice along the Y axis
+     * - `Z` Z: Slice along the Z axis
      */
     slice_axis: SliceAxisItems;
     /**
@@ -6594,7 +6829,18 @@ declare module "bpy.types" {
     /**
      * Data type of voxel values
      * Default: 'UNKNOWN' · Read-only
-     * Items: {@link VolumeGridDataTypeItems}
+     * Items ({@link VolumeGridDataTypeItems}):
+     * - `BOOLEAN` Boolean: Boolean
+     * - `FLOAT` Float: Single precision float
+     * - `DOUBLE` Double: Double precision
+     * - `INT` Integer: 32-bit integer
+     * - `INT64` Integer 64-bit: 64-bit integer
+     * - `MASK` Mask: No data, boolean mask of active voxels
+     * - `VECTOR_FLOAT` Vector: 3D float vector
+     * - `VECTOR_DOUBLE` Double Vector: 3D double vector
+     * - `VECTOR_INT` Integer Vector: 3D integer vector
+     * - `POINTS` Points (Unsupported): Points grid, currently unsupported by volume objects
+     * - `UNKNOWN` Unknown: Unsupported data type
      */
     readonly data_type: VolumeGridDataTypeItems;
     /**
@@ -6874,12 +7120,12 @@ declare module "bpy.types" {
     cursor_warp(x: number, y: number): void;
     /**
      * Set the cursor
-     * @param cursor cursor Default: 'DEFAULT' Items: {@link WindowCursorItems}
+     * @param cursor cursor Default: 'DEFAULT' Items ({@link WindowCursorItems}): - `DEFAULT` Default - `NONE` None - `WAIT` Wait - `CROSSHAIR` Crosshair - `MOVE_X` Move-X - `MOVE_Y` Move-Y - `KNIFE` Knife - `TEXT` Text - `PAINT_BRUSH` Paint Brush - `PAINT_CROSS` Paint Cross - `DOT` Dot Cursor - `ERASER` Eraser - `HAND` Open Hand - `HAND_POINT` Pointing Hand - `HAND_CLOSED` Closed Hand - `SCROLL_X` Scroll-X - `SCROLL_Y` Scroll-Y - `SCROLL_XY` Scroll-XY - `EYEDROPPER` Eyedropper - `PICK_AREA` Pick Area - `STOP` Stop - `COPY` Copy - `CROSS` Cross - `MUTE` Mute - `ZOOM_IN` Zoom In - `ZOOM_OUT` Zoom Out
      */
     cursor_set(cursor: WindowCursorItems): void;
     /**
      * Set the cursor, so the previous cursor can be restored
-     * @param cursor cursor Default: 'DEFAULT' Items: {@link WindowCursorItems}
+     * @param cursor cursor Default: 'DEFAULT' Items ({@link WindowCursorItems}): - `DEFAULT` Default - `NONE` None - `WAIT` Wait - `CROSSHAIR` Crosshair - `MOVE_X` Move-X - `MOVE_Y` Move-Y - `KNIFE` Knife - `TEXT` Text - `PAINT_BRUSH` Paint Brush - `PAINT_CROSS` Paint Cross - `DOT` Dot Cursor - `ERASER` Eraser - `HAND` Open Hand - `HAND_POINT` Pointing Hand - `HAND_CLOSED` Closed Hand - `SCROLL_X` Scroll-X - `SCROLL_Y` Scroll-Y - `SCROLL_XY` Scroll-XY - `EYEDROPPER` Eyedropper - `PICK_AREA` Pick Area - `STOP` Stop - `COPY` Copy - `CROSS` Cross - `MUTE` Mute - `ZOOM_IN` Zoom In - `ZOOM_OUT` Zoom Out
      */
     cursor_modal_set(cursor: WindowCursorItems): void;
     /**
@@ -6889,7 +7135,7 @@ declare module "bpy.types" {
     /**
      * event_simulate
      * @param type Type Default: 'NONE' Items: {@link EventTypeItems}
-     * @param value Value Default: 'NOTHING' Items: {@link EventValueItems}
+     * @param value Value Default: 'NOTHING' Items ({@link EventValueItems}): - `ANY` Any - `PRESS` Press - `RELEASE` Release - `CLICK` Click - `DOUBLE_CLICK` Double Click - `CLICK_DRAG` Drag - `NOTHING` Nothing
      * @param options keyword arguments (Python `name=value`)
      * @returns event: Added key map item
      */
@@ -7020,7 +7266,26 @@ declare module "bpy.types" {
     /**
      * Space Type
      * Default: 'EMPTY' · Read-only
-     * Items: {@link AreaTypeItems}
+     * Items ({@link AreaTypeItems}):
+     * - `EMPTY` Empty
+     * - `VIEW_3D` 3D Viewport: Manipulate objects in a 3D environment
+     * - `IMAGE_EDITOR` UV/Image Editor: View and edit images and UV Maps
+     * - `NODE_EDITOR` Node Editor: Editor for node-based shading and compositing tools
+     * - `SEQUENCE_EDITOR` Video Sequencer: Non-linear editor for arranging and mixing scenes, video, audio, and effects
+     * - `CLIP_EDITOR` Movie Clip Editor: Motion tracking tools
+     * - `DOPESHEET_EDITOR` Dope Sheet: Adjust timing of keyframes
+     * - `GRAPH_EDITOR` Graph Editor: Edit drivers and keyframe interpolation
+     * - `NLA_EDITOR` Nonlinear Animation: Combine and layer Actions
+     * - `TEXT_EDITOR` Text Editor: Edit scripts and in-file documentation
+     * - `CONSOLE` Python Console: Interactive programmatic console for advanced editing and script development
+     * - `INFO` Info: Log of operations, warnings and error messages
+     * - `TOPBAR` Top Bar: Global bar at the top of the screen for global per-window settings
+     * - `STATUSBAR` Status Bar: Global bar at the bottom of the screen for general status information
+     * - `OUTLINER` Outliner: Overview of scene graph and all available data-blocks
+     * - `PROPERTIES` Properties: Edit properties of active object and related data-blocks
+     * - `FILE_BROWSER` File Browser: Browse for files and assets
+     * - `SPREADSHEET` Spreadsheet: Explore geometry data in a table
+     * - `PREFERENCES` Preferences: Edit persistent configuration settings
      */
     readonly space_type: AreaTypeItems;
     /**
@@ -7066,7 +7331,33 @@ declare module "bpy.types" {
         /**
          * cursor
          * Default: 'DEFAULT'
-         * Items: {@link WindowCursorItems}
+         * Items ({@link WindowCursorItems}):
+         * - `DEFAULT` Default
+         * - `NONE` None
+         * - `WAIT` Wait
+         * - `CROSSHAIR` Crosshair
+         * - `MOVE_X` Move-X
+         * - `MOVE_Y` Move-Y
+         * - `KNIFE` Knife
+         * - `TEXT` Text
+         * - `PAINT_BRUSH` Paint Brush
+         * - `PAINT_CROSS` Paint Cross
+         * - `DOT` Dot Cursor
+         * - `ERASER` Eraser
+         * - `HAND` Open Hand
+         * - `HAND_POINT` Pointing Hand
+         * - `HAND_CLOSED` Closed Hand
+         * - `SCROLL_X` Scroll-X
+         * - `SCROLL_Y` Scroll-Y
+         * - `SCROLL_XY` Scroll-XY
+         * - `EYEDROPPER` Eyedropper
+         * - `PICK_AREA` Pick Area
+         * - `STOP` Stop
+         * - `COPY` Copy
+         * - `CROSS` Cross
+         * - `MUTE` Mute
+         * - `ZOOM_IN` Zoom In
+         * - `ZOOM_OUT` Zoom Out
          */
         cursor?: WindowCursorItems;
         /**
@@ -7352,7 +7643,11 @@ declare module "bpy.types" {
     /**
      * Action type
      * Default: 'FLOAT'
-     * Items: {@link XrActionMapItemTypeItems}
+     * Items ({@link XrActionMapItemTypeItems}):
+     * - `FLOAT` Float: Float action, representing either a digital or analog button
+     * - `VECTOR2D` Vector2D: 2D float vector action, representing a thumbstick or trackpad
+     * - `POSE` Pose: 3D pose action, representing a controller's location and rotation
+     * - `VIBRATION` Vibration: Haptic vibration output action, to be applied with a duration, frequency, and amplitude
      */
     type: XrActionMapItemTypeItems;
     /**
@@ -7686,7 +7981,11 @@ declare module "bpy.types" {
     /**
      * XR action type
      * Default: 'FLOAT' · Read-only
-     * Items: {@link XrActionMapItemTypeItems}
+     * Items ({@link XrActionMapItemTypeItems}):
+     * - `FLOAT` Float: Float action, representing either a digital or analog button
+     * - `VECTOR2D` Vector2D: 2D float vector action, representing a thumbstick or trackpad
+     * - `POSE` Pose: 3D pose action, representing a controller's location and rotation
+     * - `VIBRATION` Vibration: Haptic vibration output action, to be applied with a duration, frequency, and amplitude
      */
     readonly type: XrActionMapItemTypeItems;
     /**
@@ -8967,7 +9266,7 @@ declare module "bpy.types" {
      */
     readonly rna_type: Struct | null;
     /**
-     * @param mode Object mode Default: 'EDIT_MESH' Items: {@link ContextModeItems}
+     * @param mode Object mode Default: 'EDIT_MESH' Items ({@link ContextModeItems}): - `EDIT_MESH` Mesh Edit - `EDIT_CURVE` Curve Edit - `EDIT_CURVES` Curves Edit - `EDIT_SURFACE` Surface Edit - `EDIT_TEXT` Text Edit - `EDIT_ARMATURE` Armature Edit - `EDIT_METABALL` Metaball Edit - `EDIT_LATTICE` Lattice Edit - `EDIT_GREASE_PENCIL` Grease Pencil Edit - `EDIT_POINTCLOUD` Point Cloud Edit - `POSE` Pose - `SCULPT` Sculpt - `PAINT_WEIGHT` Weight Paint - `PAINT_VERTEX` Vertex Paint - `PAINT_TEXTURE` Texture Paint - `PARTICLE` Particle - `OBJECT` Object - `PAINT_GPENCIL` Grease Pencil Paint - `EDIT_GPENCIL` Grease Pencil Edit - `SCULPT_GPENCIL` Grease Pencil Sculpt - `WEIGHT_GPENCIL` Grease Pencil Weight Paint - `VERTEX_GPENCIL` Grease Pencil Vertex Paint - `SCULPT_CURVES` Curves Sculpt - `PAINT_GREASE_PENCIL` Grease Pencil Paint - `SCULPT_GREASE_PENCIL` Grease Pencil Sculpt - `WEIGHT_GREASE_PENCIL` Grease Pencil Weight Paint - `VERTEX_GREASE_PENCIL` Grease Pencil Vertex Paint
      * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
@@ -8982,7 +9281,7 @@ declare module "bpy.types" {
       }>,
     ): WorkSpaceTool | null;
     /**
-     * @param mode Image space mode Default: 'VIEW' Items: {@link SpaceImageModeAllItems}
+     * @param mode Image space mode Default: 'VIEW' Items ({@link SpaceImageModeAllItems}): - `VIEW` View: Inspect images or render results - `UV` UV Editor: View and edit UVs - `PAINT` Paint: Paint images in 2D - `MASK` Mask: View and edit masks
      * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
@@ -9010,7 +9309,7 @@ declare module "bpy.types" {
       }>,
     ): WorkSpaceTool | null;
     /**
-     * @param mode Sequencer view type Default: 'SEQUENCER' Items: {@link SpaceSequencerViewTypeItems}
+     * @param mode Sequencer view type Default: 'SEQUENCER' Items ({@link SpaceSequencerViewTypeItems}): - `SEQUENCER` Sequencer - `PREVIEW` Preview - `SEQUENCER_PREVIEW` Sequencer & Preview
      * @param options keyword arguments (Python `name=value`)
      * @returns result:
      */
