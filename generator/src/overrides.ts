@@ -445,6 +445,9 @@ export const SEQUENCE_ELEMENT: Record<string, string> = {
 
 /** Python classes that are generic in TS (type parameter T with a default). */
 export const GENERIC_CLASSES: Record<string, string> = {
+  // custom-data layers, by the value an element holds in them (`loop[uv_layer]` → BMLoopUV)
+  "bmesh.types.BMLayerCollection": "T = unknown",
+  "bmesh.types.BMLayerItem": "T = unknown",
   "bmesh.types.BMElemSeq":
     "T = @bmesh.types.BMVert | @bmesh.types.BMEdge | @bmesh.types.BMFace | @bmesh.types.BMLoop",
   "bmesh.types.BMIter":
@@ -519,3 +522,48 @@ export const CONSTRUCTOR_OVERRIDES: Record<string, string> = {
     'angles?: Iterable<number>, order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX"',
   "mathutils.Color": "rgb?: Iterable<number>",
 };
+
+/**
+ * bmesh custom-data layers (`bm.loops.layers.uv.active`): a layer collection per kind, typed by
+ * the value an element holds in it, which `elem.layer(l)` (Python `elem[l]`) returns. Values
+ * per kind from the bmesh docs and checked live (generator/test/overrides-live.test.ts): uv →
+ * BMLoopUV, colors and vectors → Vector, deform → BMDeformVert, skin → unknown (BMVertSkin is not in bmesh.types).
+ */
+const LAYER_VALUES: Record<string, string> = {
+  uv: "@bmesh.types.BMLoopUV",
+  color: "@mathutils.Vector",
+  float_color: "@mathutils.Vector",
+  float_vector: "@mathutils.Vector",
+  shape: "@mathutils.Vector",
+  float: "number",
+  int: "number",
+  bevel_weight: "number",
+  crease: "number",
+  paint_mask: "number",
+  face_map: "number",
+  bool: "boolean",
+  deform: "@bmesh.types.BMDeformVert",
+  skin: "unknown", // BMVertSkin: not exported by bmesh.types, so not in the typings
+};
+for (const access of ["Vert", "Edge", "Face", "Loop"])
+  for (const [kind, value] of Object.entries(LAYER_VALUES))
+    ATTRIBUTE_OVERRIDES[`bmesh.types.BMLayerAccess${access}.${kind}`] =
+      `@bmesh.types.BMLayerCollection<${value}>`;
+Object.assign(ATTRIBUTE_OVERRIDES, {
+  "bmesh.types.BMLayerCollection.active": "@bmesh.types.BMLayerItem<T> | null",
+});
+Object.assign(RETURN_OVERRIDES, {
+  "bmesh.types.BMLayerCollection.new": "@bmesh.types.BMLayerItem<T>",
+  "bmesh.types.BMLayerCollection.verify": "@bmesh.types.BMLayerItem<T>",
+  "bmesh.types.BMLayerCollection.get": "@bmesh.types.BMLayerItem<T> | null",
+  "bmesh.types.BMLayerCollection.values": "@bmesh.types.BMLayerItem<T>[]",
+  "bmesh.types.BMLayerCollection.items": "[string, @bmesh.types.BMLayerItem<T>][]",
+});
+PARAM_OVERRIDES["bmesh.types.BMLayerCollection.remove:layer"] = "@bmesh.types.BMLayerItem<T>";
+
+/** Members of Python classes that their docs do not list (TS member text, placeholders allowed). */
+export const EXTRA_CLASS_MEMBERS: Record<string, string[]> = {};
+for (const elem of ["BMVert", "BMEdge", "BMFace", "BMLoop"])
+  EXTRA_CLASS_MEMBERS[`bmesh.types.${elem}`] = [
+    "/**\n * This element's value in a custom-data layer: Python `elem[layer]`\n * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.\n * @pyOperator []\n */\nlayer<T>(layer: @bmesh.types.BMLayerItem<T>): T;",
+  ];

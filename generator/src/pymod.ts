@@ -7,6 +7,7 @@ import {
   ATTRIBUTE_OVERRIDES,
   BMESH_SLOT_BY_NAME,
   CONSTRUCTOR_OVERRIDES,
+  EXTRA_CLASS_MEMBERS,
   GENERIC_CLASSES,
   KEYWORD_ONLY_FROM,
   OPTIONAL_PARAMS,
@@ -333,6 +334,7 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
     );
   }
   lines.push(...operatorMethods(t, cls, names));
+  for (const text of EXTRA_CLASS_MEMBERS[qual] ?? []) lines.push(t.placeholders(text));
   const doc = [docSafe(cls.doc || cls.name), `@blender ${version}`].join("\n");
   const heritage = base ? ` extends ${t.imports.ref(base)}` : "";
   const generic = GENERIC_CLASSES[qual] ? `<${t.placeholders(GENERIC_CLASSES[qual]!)}>` : "";

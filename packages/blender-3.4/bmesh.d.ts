@@ -1973,6 +1973,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2325,6 +2331,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2438,35 +2450,35 @@ declare module "bmesh.types" {
     /**
      * Bevel weight float in [0 - 1].
      */
-    bevel_weight: BMLayerCollection;
+    bevel_weight: BMLayerCollection<number>;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Crease for subdivision surface - float in [0 - 1].
      */
-    crease: BMLayerCollection;
+    crease: BMLayerCollection<number>;
     /**
      * Generic float custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Accessor for Freestyle edge layer.
      *
@@ -2478,7 +2490,7 @@ declare module "bmesh.types" {
      *
      * type: :class:`BMLayerCollection`
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      *
@@ -2499,31 +2511,31 @@ declare module "bmesh.types" {
      *
      * type: :class:`BMLayerCollection`
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * FaceMap custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    face_map: BMLayerCollection;
+    face_map: BMLayerCollection<number>;
     /**
      * Generic float custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Accessor for Freestyle face layer.
      *
@@ -2535,7 +2547,7 @@ declare module "bmesh.types" {
      *
      * type: :class:`BMLayerCollection`
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      *
@@ -2556,31 +2568,31 @@ declare module "bmesh.types" {
      *
      * type: :class:`BMLayerCollection`
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      *
@@ -2592,7 +2604,7 @@ declare module "bmesh.types" {
      *
      * type: :class:`BMLayerCollection`
      */
-    uv: BMLayerCollection;
+    uv: BMLayerCollection<BMLoopUV>;
   }
 
   /**
@@ -2605,63 +2617,63 @@ declare module "bmesh.types" {
     /**
      * Bevel weight float in [0 - 1].
      */
-    bevel_weight: BMLayerCollection;
+    bevel_weight: BMLayerCollection<number>;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Crease for subdivision surface - float in [0 - 1].
      */
-    crease: BMLayerCollection;
+    crease: BMLayerCollection<number>;
     /**
      * Vertex deform weight :class:`BMDeformVert` (TODO).
      *
      * type: :class:`BMLayerCollection`
      */
-    deform: BMLayerCollection;
+    deform: BMLayerCollection<BMDeformVert>;
     /**
      * Generic float custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Accessor for paint mask layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    paint_mask: BMLayerCollection;
+    paint_mask: BMLayerCollection<number>;
     /**
      * Vertex shapekey absolute location (as a 3D Vector).
      */
-    shape: BMLayerCollection;
+    shape: BMLayerCollection<Vector>;
     /**
      * Accessor for skin layer.
      *
      * type: :class:`BMLayerCollection`
      */
-    skin: BMLayerCollection;
+    skin: BMLayerCollection<unknown>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      *
@@ -2674,14 +2686,14 @@ declare module "bmesh.types" {
    * Gives access to a collection of custom-data layers of the same type and behaves like python dictionaries, except for the ability to do list like index access.
    * @blender 3.4.1
    */
-  export class BMLayerCollection {
+  export class BMLayerCollection<T = unknown> {
     /** Instances are created by Blender, not constructed from Python. */
     protected constructor();
     /**
      * The active layer of this type (read-only).
      * Read-only
      */
-    readonly active: BMLayerItem;
+    readonly active: BMLayerItem<T> | null;
     /**
      * True if there can exists only one layer of this type (read-only).
      * Read-only
@@ -2694,13 +2706,13 @@ declare module "bmesh.types" {
      * @pyName default_ default
      * @param default_ Optional argument for the value to return if *key* is not found. Default: `None`. (documented as undefined)
      */
-    get(key: string, default_?: unknown): void;
+    get(key: string, default_?: unknown): BMLayerItem<T> | null;
     /**
      * Return the identifiers of collection members
      * (matching pythons dict.items() functionality).
-     * @returns (key, value) pairs for each member of this collection. (documented only as `tuple`)
+     * @returns (key, value) pairs for each member of this collection.
      */
-    items(): (readonly unknown[])[];
+    items(): [string, BMLayerItem<T>][];
     /**
      * Return the identifiers of collection members
      * (matching pythons dict.keys() functionality).
@@ -2712,23 +2724,23 @@ declare module "bmesh.types" {
      * @param name Optional name argument (will be made unique).
      * @returns The newly created layer.
      */
-    new(name: string): BMLayerItem;
+    new(name: string): BMLayerItem<T>;
     /**
      * Remove a layer
      * @param layer The layer to remove.
      */
-    remove(layer: BMLayerItem): void;
+    remove(layer: BMLayerItem<T>): void;
     /**
      * Return the values of collection
      * (matching pythons dict.values() functionality).
-     * @returns the members of this collection. (documented only as `list`)
+     * @returns the members of this collection.
      */
-    values(): unknown[];
+    values(): BMLayerItem<T>[];
     /**
      * Create a new layer or return an existing active layer
      * @returns The newly verified layer.
      */
-    verify(): BMLayerItem;
+    verify(): BMLayerItem<T>;
     /**
      * Python `len(a)`.
      * @pyOperator len
@@ -2749,7 +2761,7 @@ declare module "bmesh.types" {
    * Exposes a single custom data layer, their main purpose is for use as item accessors to custom-data when used with vert/edge/face/loop data.
    * @blender 3.4.1
    */
-  export class BMLayerItem {
+  export class BMLayerItem<T = unknown> {
     /** Instances are created by Blender, not constructed from Python. */
     protected constructor();
     /**
@@ -2866,6 +2878,12 @@ declare module "bmesh.types" {
      * @param multires When enabled, interpolate the loops multires data (optional). Default: `True`.
      */
     copy_from_face_interp(face: BMFace, vert?: boolean, multires?: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -3034,6 +3052,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**

@@ -1986,6 +1986,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2338,6 +2344,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2451,29 +2463,27 @@ declare module "bmesh.types" {
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of float", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Accessor for Freestyle edge layer.
      */
     freestyle: BMLayerCollection;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of int", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      * (Blender documents the type as ":class:`BMLayerCollection` of bytes", which the generator cannot map)
@@ -2491,29 +2501,27 @@ declare module "bmesh.types" {
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of float", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Accessor for Freestyle face layer.
      */
     freestyle: BMLayerCollection;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of int", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      * (Blender documents the type as ":class:`BMLayerCollection` of bytes", which the generator cannot map)
@@ -2531,25 +2539,23 @@ declare module "bmesh.types" {
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of float", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of int", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      * (Blender documents the type as ":class:`BMLayerCollection` of bytes", which the generator cannot map)
@@ -2558,7 +2564,7 @@ declare module "bmesh.types" {
     /**
      * Accessor for :class:`BMLoopUV` UV (as a 2D Vector).
      */
-    uv: BMLayerCollection;
+    uv: BMLayerCollection<BMLoopUV>;
   }
 
   /**
@@ -2571,38 +2577,35 @@ declare module "bmesh.types" {
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Vertex deform weight :class:`BMDeformVert` (TODO).
      */
-    deform: BMLayerCollection;
+    deform: BMLayerCollection<BMDeformVert>;
     /**
      * Generic float custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of float", which the generator cannot map)
      */
-    float: unknown;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of int", which the generator cannot map)
      */
-    int: unknown;
+    int: BMLayerCollection<number>;
     /**
      * Vertex shapekey absolute location (as a 3D Vector).
      */
-    shape: BMLayerCollection;
+    shape: BMLayerCollection<Vector>;
     /**
      * Accessor for skin layer.
-     * (Blender documents the type as ":class:`BMLayerCollection` of :class:`bmesh.types.BMVertSkin`", which the generator cannot map)
      */
-    skin: unknown;
+    skin: BMLayerCollection<unknown>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      * (Blender documents the type as ":class:`BMLayerCollection` of bytes", which the generator cannot map)
@@ -2614,14 +2617,14 @@ declare module "bmesh.types" {
    * Gives access to a collection of custom-data layers of the same type and behaves like Python dictionaries, except for the ability to do list like index access.
    * @blender 4.3.2
    */
-  export class BMLayerCollection {
+  export class BMLayerCollection<T = unknown> {
     /** Instances are created by Blender, not constructed from Python. */
     protected constructor();
     /**
      * The active layer of this type (read-only).
      * Read-only
      */
-    readonly active: BMLayerItem;
+    readonly active: BMLayerItem<T> | null;
     /**
      * True if there can exists only one layer of this type (read-only).
      * Read-only
@@ -2634,13 +2637,13 @@ declare module "bmesh.types" {
      * @pyName default_ default
      * @param default_ Optional argument for the value to return if *key* is not found. Default: `None`. (documented as any Python object)
      */
-    get(key: string, default_?: unknown): void;
+    get(key: string, default_?: unknown): BMLayerItem<T> | null;
     /**
      * Return the identifiers of collection members
      * (matching Python's dict.items() functionality).
-     * @returns (key, value) pairs for each member of this collection. (Blender documents the type as "list[tuple[str, :class:`BMLayerItem`]]", which the generator cannot map)
+     * @returns (key, value) pairs for each member of this collection.
      */
-    items(): unknown;
+    items(): [string, BMLayerItem<T>][];
     /**
      * Return the identifiers of collection members
      * (matching Python's dict.keys() functionality).
@@ -2652,23 +2655,23 @@ declare module "bmesh.types" {
      * @param name Optional name argument (will be made unique).
      * @returns The newly created layer.
      */
-    new(name: string): BMLayerItem;
+    new(name: string): BMLayerItem<T>;
     /**
      * Remove a layer
      * @param layer The layer to remove.
      */
-    remove(layer: BMLayerItem): void;
+    remove(layer: BMLayerItem<T>): void;
     /**
      * Return the values of collection
      * (matching Python's dict.values() functionality).
      * @returns the members of this collection.
      */
-    values(): BMLayerItem[];
+    values(): BMLayerItem<T>[];
     /**
      * Create a new layer or return an existing active layer
      * @returns The newly verified layer.
      */
-    verify(): BMLayerItem;
+    verify(): BMLayerItem<T>;
     /**
      * Python `len(a)`.
      * @pyOperator len
@@ -2689,7 +2692,7 @@ declare module "bmesh.types" {
    * Exposes a single custom data layer, their main purpose is for use as item accessors to custom-data when used with vert/edge/face/loop data.
    * @blender 4.3.2
    */
-  export class BMLayerItem {
+  export class BMLayerItem<T = unknown> {
     /** Instances are created by Blender, not constructed from Python. */
     protected constructor();
     /**
@@ -2806,6 +2809,12 @@ declare module "bmesh.types" {
      * @param multires When enabled, interpolate the loops multires data (optional). Default: `True`.
      */
     copy_from_face_interp(face: BMFace, vert?: boolean, multires?: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2974,6 +2983,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**

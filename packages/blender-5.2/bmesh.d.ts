@@ -2106,6 +2106,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2480,6 +2486,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     uv_select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -2600,27 +2612,27 @@ declare module "bmesh.types" {
     /**
      * Generic boolean custom-data layer.
      */
-    bool: BMLayerCollection;
+    bool: BMLayerCollection<boolean>;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      */
@@ -2637,27 +2649,27 @@ declare module "bmesh.types" {
     /**
      * Generic boolean custom-data layer.
      */
-    bool: BMLayerCollection;
+    bool: BMLayerCollection<boolean>;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      */
@@ -2674,27 +2686,27 @@ declare module "bmesh.types" {
     /**
      * Generic boolean custom-data layer.
      */
-    bool: BMLayerCollection;
+    bool: BMLayerCollection<boolean>;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Generic float custom-data layer.
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      */
@@ -2702,7 +2714,7 @@ declare module "bmesh.types" {
     /**
      * Accessor for :class:`bmesh.types.BMLoopUV` UV (as a 2D Vector).
      */
-    uv: BMLayerCollection;
+    uv: BMLayerCollection<BMLoopUV>;
   }
 
   /**
@@ -2715,39 +2727,39 @@ declare module "bmesh.types" {
     /**
      * Generic boolean custom-data layer.
      */
-    bool: BMLayerCollection;
+    bool: BMLayerCollection<boolean>;
     /**
      * Generic RGBA color with 8-bit precision custom-data layer.
      */
-    color: BMLayerCollection;
+    color: BMLayerCollection<Vector>;
     /**
      * Vertex deform weight :class:`bmesh.types.BMDeformVert` (TODO).
      */
-    deform: BMLayerCollection;
+    deform: BMLayerCollection<BMDeformVert>;
     /**
      * Generic float custom-data layer.
      */
-    float: BMLayerCollection;
+    float: BMLayerCollection<number>;
     /**
      * Generic RGBA color with float precision custom-data layer.
      */
-    float_color: BMLayerCollection;
+    float_color: BMLayerCollection<Vector>;
     /**
      * Generic 3D vector with float precision custom-data layer.
      */
-    float_vector: BMLayerCollection;
+    float_vector: BMLayerCollection<Vector>;
     /**
      * Generic int custom-data layer.
      */
-    int: BMLayerCollection;
+    int: BMLayerCollection<number>;
     /**
      * Vertex shape-key absolute location (as a 3D Vector).
      */
-    shape: BMLayerCollection;
+    shape: BMLayerCollection<Vector>;
     /**
      * Accessor for skin layer.
      */
-    skin: BMLayerCollection;
+    skin: BMLayerCollection<unknown>;
     /**
      * Generic string custom-data layer (exposed as bytes, 255 max length).
      */
@@ -2758,15 +2770,14 @@ declare module "bmesh.types" {
    * Gives access to a collection of custom-data layers of the same type and behaves like Python dictionaries, except for the ability to do list like index access.
    * @blender 5.2.2
    */
-  export class BMLayerCollection {
+  export class BMLayerCollection<T = unknown> {
     /** Instances are created by Blender, not constructed from Python. */
     protected constructor();
     /**
      * The active layer of this type (read-only).
      * Read-only
-     * (Blender documents the type as ":class:`bmesh.types.BMLayerItem` | None", which the generator cannot map)
      */
-    readonly active: unknown;
+    readonly active: BMLayerItem<T> | null;
     /**
      * True if there can exist only one layer of this type (read-only).
      * Read-only
@@ -2778,15 +2789,15 @@ declare module "bmesh.types" {
      * @param key The key associated with the layer.
      * @pyName default_ default
      * @param default_ Optional argument for the value to return if *key* is not found. Default: `None`. (documented as any Python object)
-     * @returns The layer matching the key or the default value. (Blender documents the type as ":class:`bmesh.types.BMLayerItem` | Any", which the generator cannot map)
+     * @returns The layer matching the key or the default value.
      */
-    get(key: string, default_?: unknown): unknown;
+    get(key: string, default_?: unknown): BMLayerItem<T> | null;
     /**
      * Return the (key, value) pairs of collection members
      * (matching Python's dict.items() functionality).
-     * @returns (key, value) pairs for each member of this collection. (Blender documents the type as "list[tuple[str, :class:`bmesh.types.BMLayerItem`]]", which the generator cannot map)
+     * @returns (key, value) pairs for each member of this collection.
      */
-    items(): unknown;
+    items(): [string, BMLayerItem<T>][];
     /**
      * Return the identifiers of collection members
      * (matching Python's dict.keys() functionality).
@@ -2798,23 +2809,23 @@ declare module "bmesh.types" {
      * @param name Optional name argument (will be made unique). Default: `""`.
      * @returns The newly created layer.
      */
-    new(name?: string): BMLayerItem;
+    new(name?: string): BMLayerItem<T>;
     /**
      * Remove a layer
      * @param layer The layer to remove.
      */
-    remove(layer: BMLayerItem): void;
+    remove(layer: BMLayerItem<T>): void;
     /**
      * Return the values of collection
      * (matching Python's dict.values() functionality).
      * @returns the members of this collection.
      */
-    values(): BMLayerItem[];
+    values(): BMLayerItem<T>[];
     /**
      * Create a new layer or return an existing active layer
      * @returns The newly created layer, or the existing active layer.
      */
-    verify(): BMLayerItem;
+    verify(): BMLayerItem<T>;
     /**
      * Python `len(a)`.
      * @pyOperator len
@@ -2835,7 +2846,7 @@ declare module "bmesh.types" {
    * Exposes a single custom data layer, its main purpose is for use as an item accessor to custom-data when used with vert/edge/face/loop data.
    * @blender 5.2.2
    */
-  export class BMLayerItem {
+  export class BMLayerItem<T = unknown> {
     /** Instances are created by Blender, not constructed from Python. */
     protected constructor();
     /**
@@ -2978,6 +2989,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     uv_select_vert_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**
@@ -3138,6 +3155,12 @@ declare module "bmesh.types" {
      * @param select Select or de-select.
      */
     select_set(select: boolean): void;
+    /**
+     * This element's value in a custom-data layer: Python `elem[layer]`
+     * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.
+     * @pyOperator []
+     */
+    layer<T>(layer: BMLayerItem<T>): T;
   }
 
   /**

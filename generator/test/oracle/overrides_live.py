@@ -47,6 +47,36 @@ class _Op(bpy.types.Operator):
 
 bpy.utils.register_class(_Op)
 bpy.ops.object.bpyts_as_keywords()
+import bmesh
+from mathutils import Vector
+
+bm = bmesh.new()
+bm.from_mesh(mesh)
+kinds = {
+    ("loops", "uv"): bmesh.types.BMLoopUV,
+    ("loops", "color"): Vector,
+    ("loops", "float"): float,
+    ("loops", "int"): int,
+    ("verts", "deform"): bmesh.types.BMDeformVert,
+    ("verts", "float_vector"): Vector,
+    ("edges", "float"): float,
+    ("faces", "int"): int,
+}
+for (seq_name, kind), expected in kinds.items():
+    seq = getattr(bm, seq_name)
+    collection = getattr(seq.layers, kind, None)
+    if collection is None:
+        continue  # not in this version
+    layer = collection.verify()
+    if seq_name == "loops":
+        bm.faces.ensure_lookup_table()
+        elem = bm.faces[0].loops[0]
+    else:
+        seq.ensure_lookup_table()
+        elem = seq[0]
+    check("layer %s.%s: %s" % (seq_name, kind, expected.__name__), isinstance(elem[layer], expected))
+bm.free()
+
 import addon_utils
 
 check("addon_utils.check: [boolean, boolean]", all(isinstance(x, bool) for x in addon_utils.check("io_scene_gltf2")) and len(addon_utils.check("io_scene_gltf2")) == 2)

@@ -76,6 +76,7 @@ export function mathutilsOperatorCall(ctx: Ctx, node: ts.CallExpression): py.Exp
   if (COMPARE[tok] && arg) return py.compare(self, COMPARE[tok], arg);
   if (UNARY[tok]) return py.unary(UNARY[tok], self);
   if (tok === "len") return py.call("len", self);
+  if (tok === "[]" && arg) return py.sub(self, arg); // bmesh `elem[layer]`
   if (tok === "in" && arg) return py.compare(arg, "in", self);
   return undefined;
 }
