@@ -201,6 +201,9 @@ export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): s
       // Arithmetic without a table entry (Euler has none): only emitted when the table knows it.
       continue;
     }
+    // C types with a rich comparison get all six slots, but outside mathutils only == and !=
+    // work (`scene < scene`: TypeError, verified live): no lt/le/gt/ge in their completion
+    if (t.module !== "mathutils" && ["lt", "le", "gt", "ge"].includes(op.method)) continue;
     if (op.method === "len") out.push(`${jsdoc(doc)}\nlen(): number;`);
     else if (op.method === "contains") out.push(`${jsdoc(doc)}\ncontains(item: unknown): boolean;`);
     else out.push(`${jsdoc(doc)}\n${op.method}(other: ${cls.name}): boolean;`);

@@ -657,26 +657,6 @@ declare module "bpy.utils.previews" {
      */
     ne(other: ImagePreviewCollection): boolean;
     /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: ImagePreviewCollection): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: ImagePreviewCollection): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: ImagePreviewCollection): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: ImagePreviewCollection): boolean;
-    /**
      * Python `len(a)`.
      * @pyOperator len
      */

@@ -236,26 +236,6 @@ declare module "bpy.types" {
      */
     ne(other: bpy_struct): boolean;
     /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: bpy_struct): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: bpy_struct): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: bpy_struct): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: bpy_struct): boolean;
-    /**
      * Python `b in a`.
      * @pyOperator in
      */

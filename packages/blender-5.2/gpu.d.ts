@@ -751,26 +751,6 @@ declare module "gpu.types" {
      * @pyOperator !=
      */
     ne(other: GPUDevice): boolean;
-    /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: GPUDevice): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: GPUDevice): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: GPUDevice): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: GPUDevice): boolean;
   }
 
   /**

@@ -144,26 +144,6 @@ declare module "idprop.types" {
      * @pyOperator !=
      */
     ne(other: IDPropertyGroupIterItems): boolean;
-    /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: IDPropertyGroupIterItems): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: IDPropertyGroupIterItems): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: IDPropertyGroupIterItems): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: IDPropertyGroupIterItems): boolean;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<[string, unknown]>;
   }
@@ -185,26 +165,6 @@ declare module "idprop.types" {
      * @pyOperator !=
      */
     ne(other: IDPropertyGroupIterKeys): boolean;
-    /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: IDPropertyGroupIterKeys): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: IDPropertyGroupIterKeys): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: IDPropertyGroupIterKeys): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: IDPropertyGroupIterKeys): boolean;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<string>;
   }
@@ -226,26 +186,6 @@ declare module "idprop.types" {
      * @pyOperator !=
      */
     ne(other: IDPropertyGroupIterValues): boolean;
-    /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: IDPropertyGroupIterValues): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: IDPropertyGroupIterValues): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: IDPropertyGroupIterValues): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: IDPropertyGroupIterValues): boolean;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<unknown>;
   }
@@ -267,26 +207,6 @@ declare module "idprop.types" {
      * @pyOperator !=
      */
     ne(other: IDPropertyGroupViewItems): boolean;
-    /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: IDPropertyGroupViewItems): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: IDPropertyGroupViewItems): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: IDPropertyGroupViewItems): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: IDPropertyGroupViewItems): boolean;
     /**
      * Python `len(a)`.
      * @pyOperator len
@@ -319,26 +239,6 @@ declare module "idprop.types" {
      */
     ne(other: IDPropertyGroupViewKeys): boolean;
     /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: IDPropertyGroupViewKeys): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: IDPropertyGroupViewKeys): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: IDPropertyGroupViewKeys): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: IDPropertyGroupViewKeys): boolean;
-    /**
      * Python `len(a)`.
      * @pyOperator len
      */
@@ -369,26 +269,6 @@ declare module "idprop.types" {
      * @pyOperator !=
      */
     ne(other: IDPropertyGroupViewValues): boolean;
-    /**
-     * Python `a < b`.
-     * @pyOperator <
-     */
-    lt(other: IDPropertyGroupViewValues): boolean;
-    /**
-     * Python `a <= b`.
-     * @pyOperator <=
-     */
-    le(other: IDPropertyGroupViewValues): boolean;
-    /**
-     * Python `a > b`.
-     * @pyOperator >
-     */
-    gt(other: IDPropertyGroupViewValues): boolean;
-    /**
-     * Python `a >= b`.
-     * @pyOperator >=
-     */
-    ge(other: IDPropertyGroupViewValues): boolean;
     /**
      * Python `len(a)`.
      * @pyOperator len
