@@ -366,7 +366,7 @@ readonly rna_type: ${rna.struct("Struct")};
 readonly id_data: ${rna.struct("ID")} | null;
 ${collExtra.join("\n")}
 }`);
-  out.push(`${jsdoc(`Items of an RNA collection by name: \`bpy.data.objects["Cube"]\`, \`node.inputs["Color"]\` (Python \`coll["Cube"]\`). As in Python, a missing name raises KeyError; \`coll.get(name)\` returns null instead. Write the bracket form: \`coll.Cube\` is refused (BPY2011), so a misspelled member stays an error.\n@blender ${v}`)}
+  out.push(`${jsdoc(`Items of an RNA collection by name: \`bpy.data.objects["Cube"]\`, \`node.inputs["Color"]\` (Python \`coll["Cube"]\`). As in Python, a missing name raises KeyError; \`coll.get(name)\` returns null instead. Write the bracket form: \`coll.Cube\` is refused (BPY2012), so a misspelled member stays an error.\n@blender ${v}`)}
 export interface bpy_prop_collection_names<T> {
 /** Python \`coll[name]\` (KeyError when missing). */
 readonly [name: string]: T;

@@ -380,7 +380,7 @@ export class RnaTypes {
  * field initializer (`bl_space_type = "VIEW_3D"`) and a returned `new Set(["FINISHED"])` as plain
  * `string` (it does not type class members from the base class), so the literal union alone would
  * demand `as const`. The `string & {}` member marks the widening; the bpyts compiler checks the
- * literal items a subclass writes against the rest of the union (BPY2009).
+ * literal items a subclass writes against the rest of the union (BPY2010).
  */
 export function widenedItems(t: string): string {
   const set = /^Set<(.*)>$/s.exec(t);

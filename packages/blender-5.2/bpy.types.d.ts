@@ -310,7 +310,7 @@ declare module "bpy.types" {
   }
 
   /**
-   * Items of an RNA collection by name: `bpy.data.objects["Cube"]`, `node.inputs["Color"]` (Python `coll["Cube"]`). As in Python, a missing name raises KeyError; `coll.get(name)` returns null instead. Write the bracket form: `coll.Cube` is refused (BPY2011), so a misspelled member stays an error.
+   * Items of an RNA collection by name: `bpy.data.objects["Cube"]`, `node.inputs["Color"]` (Python `coll["Cube"]`). As in Python, a missing name raises KeyError; `coll.get(name)` returns null instead. Write the bracket form: `coll.Cube` is refused (BPY2012), so a misspelled member stays an error.
    * @blender 5.2.2
    */
   export interface bpy_prop_collection_names<T> {

@@ -277,19 +277,19 @@ export const diagnostics = {
     suggestion: "write 'using x = {0}(…);' — the rest of the block runs inside 'with … as x:'",
   },
   registeredItem: {
-    code: "BPY2009",
+    code: "BPY2010",
     message: "'{0}' is not an item of {1}: Blender accepts {2}",
     suggestion: "{3}",
   },
   operatorContextOrder: {
-    code: "BPY2010",
+    code: "BPY2011",
     message:
       "an operator's execution context and undo flag are passed before its options in Python: moving this expression there would evaluate it before the options",
     suggestion:
       'write a literal ("INVOKE_DEFAULT", true) or a const name here, or compute it into a const before the call',
   },
   collectionDotName: {
-    code: "BPY2011",
+    code: "BPY2012",
     message:
       "'{0}' is no member of this Blender collection: reading it as an item's name would hide a misspelled member",
     suggestion:

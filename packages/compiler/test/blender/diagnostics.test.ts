@@ -30,7 +30,7 @@ describe("Blender diagnostics", () => {
       ),
     ).toContain("BPY2002@5");
   });
-  it("BPY2009: an item a registered class writes that Blender does not accept", () => {
+  it("BPY2010: an item a registered class writes that Blender does not accept", () => {
     const src = [
       "class Op extends bpy.types.Operator {",
       '  bl_idname = "object.op";', // 4
@@ -49,15 +49,15 @@ describe("Blender diagnostics", () => {
       "}",
       "console.log(Op.name, P.name);",
     ];
-    const found = codes(HEAD + src.join("\n")).filter((c) => c.startsWith("BPY2009"));
-    expect(found.sort()).toEqual(["BPY2009@14", "BPY2009@6", "BPY2009@9"].sort());
+    const found = codes(HEAD + src.join("\n")).filter((c) => c.startsWith("BPY2010"));
+    expect(found.sort()).toEqual(["BPY2010@14", "BPY2010@6", "BPY2010@9"].sort());
     const d = compileSource(HEAD + src.join("\n"), {
       fileName: path.join(import.meta.dirname, "diag-input.ts"),
       typeRoots,
     }).diagnostics.find((x) => x.line === 14)!;
     expect(d.suggestion).toBe("did you mean 'VIEW_3D'?");
   });
-  it("BPY2010: an operator's execution context that is not a literal or const", () => {
+  it("BPY2011: an operator's execution context that is not a literal or const", () => {
     const src = [
       'let mode: bpy.ops.ExecutionContext = "EXEC_DEFAULT";',
       "const fixed = mode;",
@@ -65,15 +65,15 @@ describe("Blender diagnostics", () => {
       'bpy.ops.object.select_all({ action: "SELECT" }, mode);', // 6: a let: refused
       "bpy.ops.object.select_all(undefined, fixed, true);", // 7: fine
     ];
-    expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2010@6"]);
+    expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2011@6"]);
   });
-  it("BPY2011: a collection item by name written as a member", () => {
+  it("BPY2012: a collection item by name written as a member", () => {
     const src = [
       'console.log(bpy.data.objects["Cube"].name);', // 3: fine
       "console.log(bpy.data.objects.lenght);", // 4: refused
       "console.log(bpy.data.objects.length);", // 5: a member: fine
     ];
-    expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2011@4"]);
+    expect(codes(HEAD + src.join("\n"))).toEqual(["BPY2012@4"]);
   });
   it("BPY2008: a context manager's value used without using", () => {
     const lines = [

@@ -49,7 +49,7 @@ function isFixedValue(ctx: Ctx, e: ts.Expression): boolean {
  * signature, so a misspelled option is one error with "Did you mean"), Python takes the context
  * and undo flag first, positionally: `bpy.ops.x.y('INVOKE_DEFAULT', True, size=2)`. Moving them
  * before the options would change the order JavaScript evaluates them in, so they must be
- * literals or const names (BPY2010 otherwise).
+ * literals or const names (BPY2011 otherwise).
  */
 function operatorArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
   if (node.arguments.length < 2 || !isOperatorCall(ctx, node)) return args;

@@ -1,5 +1,5 @@
 /**
- * Blender layer: the enum items a registered class writes (BPY2009).
+ * Blender layer: the enum items a registered class writes (BPY2010).
  *
  * TypeScript types a subclass's field initialiser (`bl_space_type = "VIEW_3D"`) and a returned
  * `new Set(["FINISHED"])` as plain `string`: it does not type class members from the base class.
