@@ -276,6 +276,13 @@ export const diagnostics = {
       "'{0}' returns a Python context manager: its value exists only inside Python's 'with', so it must be bound with 'using'",
     suggestion: "write 'using x = {0}(…);' — the rest of the block runs inside 'with … as x:'",
   },
+  callbackArity: {
+    code: "BPY2009",
+    message:
+      "'{0}' is a callback Blender calls as {2}: it checks at registration that the method takes exactly {1} argument(s)",
+    suggestion:
+      "declare the parameters Blender passes, no more (ones you do not use may be left out at the end)",
+  },
 } satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticKey = keyof typeof diagnostics;

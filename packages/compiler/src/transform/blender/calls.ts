@@ -11,6 +11,7 @@ import { isLibSymbol } from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { mathutilsOperatorCall } from "./mathutils.js";
 import { docComments, isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
+import { registeredCallback } from "./classes.js";
 
 export function blenderCall(ctx: Ctx, node: ts.CallExpression): py.Expr | undefined {
   return mathutilsOperatorCall(ctx, node);
@@ -159,8 +160,13 @@ export function flowsToBlender(ctx: Ctx, node: ts.Expression): boolean {
   }
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
     for (let f: ts.Node | undefined = p; f; f = f.parent) {
+      // what a registered callback (execute, invoke, …) returns goes to Blender; the class's
+      // own helper methods return to the script
       if (ts.isMethodDeclaration(f))
-        return isBlenderClass(ctx, f.parent as ts.ClassLikeDeclaration);
+        return (
+          isBlenderClass(ctx, f.parent as ts.ClassLikeDeclaration) &&
+          !!registeredCallback(ctx, f.parent as ts.ClassLikeDeclaration, f)
+        );
       if (ts.isFunctionDeclaration(f) || ts.isFunctionExpression(f)) return false;
     }
     return false;
@@ -206,9 +212,24 @@ export function blenderSetValue(ctx: Ctx, node: ts.Expression, value: py.Expr): 
   while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
   // where the value goes is known from the resolved call; its type is a fresh checker query
   if (ts.isNewExpression(inner) || !flowsToBlender(ctx, node)) return value;
-  const sym = ctx.checker.getTypeAtLocation(node).getSymbol();
-  if (!sym || sym.getName() !== "Set" || !isLibSymbol(sym)) return value;
+  if (!isJsSetType(ctx, ctx.checker.getTypeAtLocation(node))) return value;
   return py.call("set", value);
+}
+
+/** Is `t` a JS `Set` (every non-nullish member of a union: `cond ? setA : setB`)? */
+function isJsSetType(ctx: Ctx, t: ts.Type): boolean {
+  const parts = (t.isUnion() ? t.types : [t]).filter(
+    (p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
+  );
+  return (
+    parts.length > 0 &&
+    parts.every((p) => {
+      const sym = p.getSymbol();
+      return (
+        !!sym && (sym.getName() === "Set" || sym.getName() === "ReadonlySet") && isLibSymbol(sym)
+      );
+    })
+  );
 }
 
 /**

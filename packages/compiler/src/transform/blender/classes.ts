@@ -18,7 +18,8 @@ import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";
 import { memberName } from "../expressions/access.js";
-import { isPythonObjectType, isTypingsDecl } from "./markers.js";
+import { docComments, isPythonObjectType, isTypingsDecl } from "./markers.js";
+import { blenderSetValue } from "./calls.js";
 
 interface BlenderClassInfo {
   node: ts.ClassDeclaration;
@@ -120,7 +121,9 @@ export function blenderClassFields(
       continue;
     }
     const target = py.name(memberName(f.name.text));
-    const [v, pre] = ctx.collect(() => transformExpr(ctx, f.initializer!));
+    const [v, pre] = ctx.collect(() =>
+      blenderSetValue(ctx, f.initializer!, transformExpr(ctx, f.initializer!)),
+    );
     stmts.push(...pre);
     if (isPropsCall(ctx, f.initializer))
       stmts.push({ kind: "AnnAssign", target, annotation: v, pos: ctx.pos(f) });
@@ -311,4 +314,60 @@ export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
       pos,
     ),
   ];
+}
+
+/**
+ * The typings declaration of the registered callback (`execute`, `invoke`, `modal`, `draw`,
+ * `poll`, …) a method of a Blender class defines, found on the base class.
+ */
+export function registeredCallback(
+  ctx: Ctx,
+  cls: ts.ClassLikeDeclaration,
+  m: ts.MethodDeclaration,
+): ts.SignatureDeclaration | undefined {
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!ext || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) return undefined;
+  const isStatic = hasMod(m, ts.SyntaxKind.StaticKeyword);
+  const base = isStatic
+    ? ctx.checker.getTypeAtLocation(ext.expression)
+    : ctx.checker.getTypeAtLocation(ext);
+  const prop = base.getProperty(m.name.text);
+  for (const d of prop?.declarations ?? []) {
+    if (!(ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) || !isTypingsDecl(d)) continue;
+    if (docComments(d).some((c) => c.includes("Registered callback"))) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Blender calls a registered callback with a fixed number of arguments and checks the arity at
+ * register_class ("expected Operator.invoke to have 3 args"): a method declaring fewer parameters
+ * than the typings (`invoke(context)`, which TypeScript allows) gets the missing ones, unused;
+ * more parameters or a rest parameter are refused at the method (BPY2009).
+ */
+export function blenderCallbackDef(
+  ctx: Ctx,
+  cls: ts.ClassLikeDeclaration,
+  m: ts.MethodDeclaration,
+  def: py.DefStmt,
+): py.DefStmt {
+  const decl = registeredCallback(ctx, cls, m);
+  if (!decl) return def;
+  const want = decl.parameters.length;
+  const name = (m.name as ts.Identifier).text;
+  if (m.parameters.length > want || m.parameters.some((p) => p.dotDotDotToken)) {
+    const sig = decl.parameters.map((p) => p.name.getText()).join(", ");
+    ctx.report(m.name, "callbackArity", name, String(want), `${name}(${sig})`);
+    return def;
+  }
+  if (m.parameters.length === want) return def;
+  const params = [...def.params];
+  const taken = new Set(params.map((p) => p.name));
+  for (const p of decl.parameters.slice(m.parameters.length)) {
+    let n = `_${p.name.getText()}`;
+    while (taken.has(n)) n += "_";
+    taken.add(n);
+    params.push({ name: n });
+  }
+  return { ...def, params };
 }

@@ -1,0 +1,103 @@
+// Blender interop of compiled .ts scripts in real Blender (issue 19): JS Sets that reach Blender
+// as Python sets, registered callbacks with Blender's arity, structural types over Blender
+// objects, EnumProperty items held in a const, registration before top-level code.
+import { existsSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../src/index.js";
+import { tempDir } from "./helpers.js";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const ready =
+  existsSync(join(root, "packages/compiler/dist/index.js")) &&
+  existsSync(join(root, "packages/blender-3.4/index.d.ts"));
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function runTs<T>(name: string, source: string): Promise<{ result?: T; error?: string }> {
+  const dir = await tempDir("bpyts interop ");
+  dirs.push(dir);
+  const entry = join(dir, `${name}.ts`);
+  await writeFile(entry, source);
+  const r = await run<T>(entry);
+  return { result: r.result, error: r.error?.format() };
+}
+
+describe.skipIf(!ready)("Blender interop (real compiler, real Blender 3.4)", () => {
+  it("a Set reaching Blender through a variable, a helper, ?: or a field is a Python set; callbacks get Blender's arity", async () => {
+    const r = await runTs<Record<string, unknown>>(
+      "sets",
+      `import * as bpy from "bpy";
+import { setResult } from "bpyts/runtime";
+declare module "bpy.ops" {
+  namespace object {
+    const via_var: BpyOperator<{}>;
+    const via_helper: BpyOperator<{}>;
+  }
+}
+type Ret = Set<"FINISHED" | "CANCELLED">;
+const OPTIONS: Set<"REGISTER" | "UNDO"> = new Set(["REGISTER", "UNDO"]);
+const calls: string[] = [];
+function finished(): Ret {
+  const s: Ret = new Set();
+  s.add("FINISHED");
+  return s;
+}
+class OBJECT_OT_via_var extends bpy.types.Operator {
+  bl_idname = "object.via_var" as const;
+  bl_label = "Via var";
+  bl_options = OPTIONS;
+  execute(): Ret {
+    calls.push("var");
+    const r: Ret = new Set(["FINISHED"]);
+    return r;
+  }
+}
+class OBJECT_OT_via_helper extends bpy.types.Operator {
+  bl_idname = "object.via_helper" as const;
+  bl_label = "Via helper";
+  static poll(): boolean {
+    return true;
+  }
+  invoke(context: bpy.types.Context) {
+    return context.scene ? finished() : new Set(["CANCELLED" as const]);
+  }
+  execute(context: bpy.types.Context) {
+    calls.push("helper " + context.scene.name);
+    return calls.length > 0 ? finished() : new Set(["CANCELLED" as const]);
+  }
+  modal() {
+    return finished();
+  }
+  cancel() {}
+}
+class VIEW3D_PT_short extends bpy.types.Panel {
+  bl_label = "Short";
+  bl_space_type = "VIEW_3D" as const;
+  bl_region_type = "UI" as const;
+  static poll() {
+    return true;
+  }
+  draw() {}
+}
+bpy.utils.register_class(OBJECT_OT_via_var);
+bpy.utils.register_class(OBJECT_OT_via_helper);
+bpy.utils.register_class(VIEW3D_PT_short);
+const a = bpy.ops.object.via_var();
+const b = bpy.ops.object.via_helper();
+setResult({ a: [...a], b: [...b], calls });
+`,
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.result).toEqual({
+      a: ["FINISHED"],
+      b: ["FINISHED"],
+      calls: ["var", "helper Scene"],
+    });
+  });
+});
