@@ -160,7 +160,7 @@ export const diagnostics = {
     message:
       "'{0}' is used both as a plain object (a Python dict) and as a class instance (a Python object)",
     suggestion:
-      "create the value with a class (new …) everywhere, or do not implement the interface with a class",
+      "create the value with a class (new …) everywhere, or do not implement the interface with a class; for a Blender object, use its Blender type (bpy.types.MeshPolygon, …) instead of an object type or Record",
   },
   jsonUndefined: {
     code: "BPY1030",

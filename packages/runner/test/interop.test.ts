@@ -100,4 +100,57 @@ setResult({ a: [...a], b: [...b], calls });
       calls: ["var", "helper Scene"],
     });
   });
+
+  it("EnumProperty items held in consts are tuples; the generated register() runs before the top-level code after the classes", async () => {
+    const r = await runTs<Record<string, unknown>>(
+      "enums",
+      `import * as bpy from "bpy";
+import { setResult } from "bpyts/runtime";
+declare module "bpy.ops" {
+  namespace object {
+    const enum_op: BpyOperator<{ mode?: string; flags?: Set<string> }>;
+  }
+}
+const MODES = [
+  ["A", "Alpha", "first"],
+  ["B", "Beta", "second"],
+] as const;
+const ITEM_C: [string, string, string] = ["C", "Gamma", "third"];
+const FLAGS: [string, string, string, number][] = [
+  ["X", "X", "", 1],
+  ["Y", "Y", "", 2],
+];
+function dynamicItems(): [string, string, string][] {
+  return [ITEM_C, ["D", "Delta", ""]];
+}
+const seen: string[] = [];
+let registeredBefore = "";
+class OBJECT_OT_enum_op extends bpy.types.Operator {
+  bl_idname = "object.enum_op" as const;
+  bl_label = "Enum op";
+  mode = bpy.props.EnumProperty({ items: MODES, default: "B" });
+  more = bpy.props.EnumProperty({ items: [ITEM_C, null, ["E", "Eps", ""]] });
+  dyn = bpy.props.EnumProperty({ items: () => dynamicItems() });
+  flags = bpy.props.EnumFlagProperty({ items: FLAGS });
+  execute(): Set<"FINISHED"> {
+    seen.push(this.mode + ":" + this.more + ":" + this.dyn + ":" + [...this.flags].sort().join(","));
+    return new Set(["FINISHED"]);
+  }
+}
+export function register(): void {
+  registeredBefore = registeredBefore || "hook";
+}
+// top-level code after the classes: the operator is registered already
+const first = bpy.ops.object.enum_op();
+bpy.ops.object.enum_op({ mode: "A", flags: new Set(["X", "Y"]) });
+setResult({ first: [...first], seen, hook: registeredBefore });
+`,
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.result).toEqual({
+      first: ["FINISHED"],
+      seen: ["B:C:C:", "A:C:C:X,Y"],
+      hook: "hook",
+    });
+  });
 });

@@ -1414,6 +1414,17 @@ def _js_delete(m, key):
 `,
 );
 def(
+  "_js_bpy_items",
+  [],
+  [],
+  String.raw`
+def _js_bpy_items(items):
+    """EnumProperty items held in a JS array: bpy wants each item as a tuple (None: separator)."""
+    return [i if i is None else tuple(i) for i in items]
+`,
+);
+
+def(
   "_js_set_add",
   [],
   [],

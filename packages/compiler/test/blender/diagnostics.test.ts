@@ -93,6 +93,21 @@ describe("Blender diagnostics", () => {
       codes(cls("draw(): void {}\n  helper(a: number, b?: number): number { return a; }")),
     ).toEqual([]);
   });
+  it("BPY1029: a Blender object passed as a plain object type or cast to a Record", () => {
+    const lines = [
+      "function start(p: { loop_start: number }): number {",
+      "  return p.loop_start;",
+      "}",
+      'const me = bpy.data.meshes.new("m");',
+      "for (const p of me.polygons) console.log(start(p));", // 7
+      "const rec = me.polygons[0] as unknown as Record<string, number>;", // 8
+      "function typed(p: bpy.types.MeshPolygon): number {",
+      "  return p.loop_start;",
+      "}",
+      "for (const p of me.polygons) console.log(typed(p), start({ loop_start: 1 }), rec);",
+    ];
+    expect(codes(HEAD + lines.join("\n"))).toEqual(["BPY1029@7", "BPY1029@8"]);
+  });
   it("BPY2007: bl_info text without a UTF-8 form, a version that is not integers", () => {
     expect(
       codes('export const bl_info = {\n  name: "a\\ud800b",\n  version: [1, 0.5, 0],\n};'),

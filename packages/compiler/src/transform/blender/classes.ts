@@ -371,3 +371,66 @@ export function blenderCallbackDef(
   }
   return { ...def, params };
 }
+
+/**
+ * Where the generated registration goes in the module body: right after everything it needs —
+ * the last class it registers and every top-level declaration the user's register()/unregister()
+ * (and the functions they call) read — so that top-level code after the classes can call the
+ * script's own operators. Returns the index to insert at (the end when nothing is found).
+ */
+export function registrationIndex(ctx: Ctx, body: py.Stmt[]): number {
+  const list = (registry.get(ctx) ?? []).filter((c) => c.name);
+  if (!list.length) return body.length;
+  const needed: ts.Node[] = list.map((c) => c.node);
+  const hooks = userHooks.get(ctx) ?? {};
+  const hookNames = new Set([hooks.register, hooks.unregister].filter((n) => n !== undefined));
+  // the user's hooks and the functions they call, transitively: their top-level reads
+  const seen = new Set<ts.Node>();
+  const work: ts.Node[] = [];
+  for (const f of ctx.files)
+    for (const s of f.statements)
+      if (
+        ts.isFunctionDeclaration(s) &&
+        s.name &&
+        (s.name.text === "register" || s.name.text === "unregister") &&
+        hookNames.size
+      )
+        work.push(s);
+  const topLevelOf = (d: ts.Node): ts.Statement | undefined => {
+    let n: ts.Node = d;
+    while (n.parent && !ts.isSourceFile(n.parent)) n = n.parent;
+    return n.parent && ctx.files.has(n.parent as ts.SourceFile) ? (n as ts.Statement) : undefined;
+  };
+  while (work.length) {
+    const fn = work.pop()!;
+    if (seen.has(fn)) continue;
+    seen.add(fn);
+    needed.push(fn); // a function is defined where the compiler puts it, hoisted or not
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const d = ctx.resolveSymbol(n)?.valueDeclaration;
+        const top = d && topLevelOf(d);
+        if (top && !seen.has(top)) {
+          if (ts.isFunctionDeclaration(top)) work.push(top);
+          else needed.push(top);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn);
+  }
+  const ranges = needed.map((n) => {
+    const sf = n.getSourceFile();
+    return {
+      file: sf.fileName,
+      from: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line,
+      to: sf.getLineAndCharacterOfPosition(n.getEnd()).line,
+    };
+  });
+  let last = -1;
+  for (let i = 0; i < body.length; i++) {
+    const p = body[i]!.pos;
+    if (p && ranges.some((r) => r.file === p.file && p.line >= r.from && p.line <= r.to)) last = i;
+  }
+  return last < 0 ? body.length : last + 1;
+}
