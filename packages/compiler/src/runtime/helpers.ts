@@ -87,8 +87,14 @@ def _js_str(x):
     if isinstance(x, dict):
         return "[object Object]"
     if isinstance(x, BaseException):
-        name = getattr(x, "name", type(x).__name__)
-        message = getattr(x, "message", str(x))
+        # Python's own exceptions may carry other things under these names (AttributeError.name
+        # is the missing attribute or None, ImportError.name the module)
+        name = getattr(x, "name", None)
+        if not isinstance(name, str) or not isinstance(getattr(type(x), "name", None), str):
+            name = type(x).__name__
+        message = getattr(x, "message", None)
+        if not isinstance(message, str):
+            message = str(x)
         return name + ": " + message if message else name
     to_string = getattr(x, "toString", None)
     if callable(to_string):
