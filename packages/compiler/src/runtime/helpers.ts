@@ -217,6 +217,42 @@ def _js_i32(x):
 );
 
 def(
+  "_js_imul",
+  ["_js_i32"],
+  [],
+  String.raw`
+def _js_imul(a, b):
+    """Math.imul: the low 32 bits of the product of the ToInt32 operands, signed."""
+    return _js_i32(_js_i32(a) * _js_i32(b))
+`,
+);
+
+def(
+  "_js_clz32",
+  ["_js_i32"],
+  [],
+  String.raw`
+def _js_clz32(x):
+    """Math.clz32: leading zero bits of ToUint32(x)."""
+    return 32 - (_js_i32(x) & 0xFFFFFFFF).bit_length()
+`,
+);
+
+def(
+  "_js_fround",
+  [],
+  ["math", "struct"],
+  String.raw`
+def _js_fround(x):
+    """Math.fround: the nearest single-precision value (round half to even), as a double."""
+    try:
+        return struct.unpack("f", struct.pack("f", x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
+`,
+);
+
+def(
   "_js_u32",
   ["_js_i32"],
   [],

@@ -39,6 +39,9 @@ export function staticLibProperty(
         cbrt: "_js_cbrt",
         max: "_js_max",
         min: "_js_min",
+        imul: "_js_imul",
+        fround: "_js_fround",
+        clz32: "_js_clz32",
       };
       if (name in helpers) return ctx.helper(helpers[name]!);
       if (name === "abs") return py.name("abs");
@@ -195,6 +198,12 @@ export function staticLibCall(
         }
         case "random":
           return py.call(py.attr(ctx.useModule("random"), "random"));
+        case "imul":
+          return ctx.callHelper("_js_imul", arg(ctx, node, 0), arg(ctx, node, 1));
+        case "fround":
+          return ctx.callHelper("_js_fround", arg(ctx, node, 0));
+        case "clz32":
+          return ctx.callHelper("_js_clz32", arg(ctx, node, 0));
       }
       ctx.report(node, "unsupportedMember", `Math.${name}`);
       return py.NONE;
