@@ -48,8 +48,9 @@ export const diagnostics = {
   },
   regexp: {
     code: "BPY1008",
-    message: "regular expressions are not supported",
-    suggestion: "use string methods (includes, indexOf, split, replace with a string pattern)",
+    message: "this regular expression has no exact translation to Python's re: {0}",
+    suggestion:
+      "rewrite that part of the pattern (see the RegExp section of the compiler README), or use string methods",
   },
   unboundThis: {
     code: "BPY1009",

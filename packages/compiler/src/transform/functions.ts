@@ -631,7 +631,8 @@ function needsVarargs(
   if (fromLib) {
     const call = node.parent;
     if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
-    return ["sort", "toSorted"].includes(call.expression.name.text);
+    // (and a replacement function, which the runtime calls with the groups, offset, string)
+    return ["sort", "toSorted", "replace", "replaceAll"].includes(call.expression.name.text);
   }
   return true;
 }

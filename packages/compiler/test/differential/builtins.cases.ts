@@ -90,4 +90,67 @@ export default rows([
     "log objects in a table",
     'const rows = [{ id: 1, name: "alpha", tags: ["x"] }, { id: 2, name: "beta", tags: [] }, { id: 3, name: "gamma", tags: ["y", "z"] }]; console.log(rows); return 0;',
   ],
+
+  // RegExp translated to Python's re (flags, groups, lastIndex, string methods)
+  [
+    "regexp test and exec",
+    'const r = /(\\d+)-(\\d+)/; const m = r.exec("x 12-345 y"); return [r.test("1-2"), r.test("a-b"), m ? [m[0], m[1], m[2], m.index, m.input] : null, r.lastIndex, r.source, r.flags, String(r)];',
+  ],
+  [
+    "regexp named groups",
+    'const m = /(?<year>\\d{4})-(?<month>\\d{2})(?<day>-\\d{2})?/.exec("on 2024-05!"); return m ? [m[0], m.groups?.month, m.groups?.year, m.groups?.day ?? "none", m[3] ?? "none"] : null;',
+  ],
+  [
+    "regexp global lastIndex",
+    'const r = /a./g; const out: (string | number)[] = []; let m: RegExpExecArray | null; while ((m = r.exec("a1 a2 a3")) !== null) out.push(m[0], m.index, r.lastIndex); out.push(r.lastIndex); return out;',
+  ],
+  [
+    "regexp sticky",
+    'const r = /\\d/y; const out: unknown[] = []; for (const s of ["1a", "12", "a1"]) { r.lastIndex = 0; out.push(r.test(s), r.lastIndex, r.test(s), r.lastIndex); } r.lastIndex = 1; out.push(r.exec("a1")?.[0] ?? null, "x1y2".replace(/\\d/y, "#")); return out;',
+  ],
+  [
+    "regexp flags i m s",
+    'return [/^b$/.test("a\\nb"), /^b$/m.test("a\\nb"), /^b$/m.test("a\\r\\nb"), /a.b/.test("a\\nb"), /a.b/s.test("a\\nb"), /a.b/.test("a\\rb"), /a.b/.test("a\\u2028b"), /ABC/i.test("xabcx"), /[a-c]+/i.exec("xBcAy")?.[0], /$/.test("x\\n") , /x$/.test("x\\n"), /x$/m.test("x\\n")];',
+  ],
+  [
+    "regexp classes are ASCII and JS whitespace",
+    'return [/\\d/.test("\\u0663"), /\\w/.test("é"), /\\s/.test("\\u00a0"), /\\s/.test("\\ufeff"), /\\s/.test("\\x1c"), /\\s/.test("\\x85"), /\\bword\\b/.test("a word."), /\\bé/.test("é"), /[\\d_]+/.exec("a_12b")?.[0], /\\W+/.exec("ab, cd")?.[0], /[^\\s]+/.exec("  xy z")?.[0]];',
+  ],
+  [
+    "regexp match g and non-g",
+    'return ["a1b22c333".match(/\\d+/g), "abc".match(/\\d/g), "a1b2".match(/(\\w)(\\d)/)?.slice(0), "aaa".match(/a*?/g), "".match(/x*/g)];',
+  ],
+  [
+    "regexp matchAll",
+    'const out: unknown[] = []; for (const m of "k1=v1;k2=v2;".matchAll(/(?<k>\\w+)=(\\w+)/g)) out.push([m[0], m[1], m[2], m.index, m.groups?.k]); out.push([..."abc".matchAll(/(?:)/g)].map((m) => m.index)); return out;',
+  ],
+  [
+    "regexp replace strings",
+    'return ["a-b-c".replace(/-/, "+"), "a-b-c".replace(/-/g, "+"), "a-b-c".replaceAll(/-/g, "$$"), "john smith".replace(/(\\w+)\\s(\\w+)/, "$2, $1"), "abc".replace(/b/, "[$`|$&|$\']"), "2024-05".replace(/(?<y>\\d+)-(?<m>\\d+)/, "$<m>/$<y>"), "ab".replace(/(a)/, "$2$1$0$10"), "aaa".replace(/a*?/g, "-"), "abc".replace(/x?/g, "."), "x".replace(/(y)?x/, "[$1]")];',
+  ],
+  [
+    "regexp replace functions",
+    'const f = (m: string, a: string, b: string | undefined, off: number, s: string) => `${m}|${a}|${b}|${off}|${s.length}`; return ["x1y23".replace(/(\\d)(\\d)?/g, f), "abc".replace(/b/, (m) => m.toUpperCase()), "a.b.c".replaceAll(".", (m, off: number) => `${off}`), "aXbX".replace("X", () => "$&"), "k=v".replace(/(?<k>\\w)=(?<v>\\w)/, (...args: unknown[]) => JSON.stringify(args))];',
+  ],
+  [
+    "regexp split",
+    'return ["a, b,c".split(/\\s*,\\s*/), "a1b2c3".split(/\\d/), "a1b2c3".split(/(\\d)/), "abc".split(/(?:)/), "".split(/,/), "".split(/(?:)/), "a,b,c".split(/,/, 2), "a,b".split(/(,)|(;)/), "test".split(/(t)?/), "ab".split(/a*?/), "A<B>bold</B>and<CODE>coded</CODE>".split(/<(\\/)?([^<>]+)>/)];',
+  ],
+  ["regexp search", 'return ["abc1".search(/\\d/), "abc".search(/\\d/), "aBc".search(/b/i)];'],
+  [
+    "regexp lookaround and backrefs",
+    'return [/(?<=\\$)\\d+/.exec("cost $42")?.[0], /(?<!-)\\b\\d+/.exec("-1 2")?.[0], /\\w+(?=!)/.exec("hi! yo")?.[0], /(a)\\1/.test("aa"), /(?<q>[\'"]).*?\\k<q>/.exec(`say "hi" \'x\'`)?.[0], /(a)?b\\1/.test("b"), /(a)|b\\1/.test("b")];',
+  ],
+  [
+    "regexp new RegExp and escapes",
+    'const r = new RegExp("\\\\d+\\\\.\\\\d*", "g"); return ["1.5 and 22.".match(r), new RegExp("a|b").source, /[\\]\\[]/.test("]"), /\\//.test("a/b"), /a{2}/.test("aa"), /a{,2}/.test("a{,2}"), /[]/.test("a"), /[^]/.test("\\n"), /\\x41\\u0042/.test("AB"), /\\u{1F600}/u.test("😀"), /[.*+?^${}()|[\\]\\\\]/g.test("$"), "a.b*c".replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&")];',
+  ],
+  [
+    "regexp in a loop keeps per-literal state",
+    'let n = 0; for (const s of ["a1", "b2", "c"]) if (/\\d/g.test(s)) n++; const r = /o/g; r.test("foo"); const li = r.lastIndex; return [n, li, r.global, r.ignoreCase, r.multiline, r.sticky, r.unicode, r.dotAll];',
+  ],
+  [
+    "regexp word frequency",
+    'const text = "The cat and the hat. The END"; const counts = new Map<string, number>(); for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1); return [...counts];',
+  ],
 ]);

@@ -207,6 +207,11 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (fn !== undefined) return fn;
   }
   const libName = T.libTypeName(ctx, ot);
+  // RegExp objects and match arrays (JsRegExp, _JsMatch): attributes
+  if (libName === "RegExp" || libName === "RegExpExecArray" || libName === "RegExpMatchArray") {
+    if (name === "length") return py.call("len", obj);
+    return py.attr(obj, memberName(name));
+  }
   if (libName?.endsWith("Error") || isErrorClass(ctx, ot)) {
     if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
     if (name === "message" && libName?.endsWith("Error"))

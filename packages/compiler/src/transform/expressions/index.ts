@@ -13,6 +13,7 @@ import { pythonModuleName } from "../statements/imports.js";
 import { blenderArrayLiteral } from "../blender/calls.js";
 import { isPythonObjectType } from "../blender/markers.js";
 import { usesThis } from "../effects.js";
+import { regexpLiteral } from "../builtins/regexp.js";
 
 /** A value must not be a dict in one place and an object in another (see BPY1029). */
 function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
@@ -209,8 +210,7 @@ function transformExprInner(ctx: Ctx, node: ts.Expression): py.Expr {
       ctx.report(node, "taggedTemplate");
       return py.NONE;
     case ts.SyntaxKind.RegularExpressionLiteral:
-      ctx.report(node, "regexp");
-      return py.NONE;
+      return regexpLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.BigIntLiteral:
       ctx.report(node, "bigint");
       return py.NONE;
