@@ -1675,6 +1675,8 @@ class _JsInspect:
         elif hasattr(x, "__code__") or type(x).__name__ in ("builtin_function_or_method", "method", "partial"):
             name = getattr(x, "__name__", "")
             return "[Function: " + name + "]" if name and name != "<lambda>" else "[Function (anonymous)]"
+        elif type(x).__name__ == "JsRegExp":
+            return x.toString()
         elif hasattr(x, "__dict__"):
             if kind != "o":
                 d = ("o", {}, None)
@@ -1739,6 +1741,18 @@ class _JsInspect:
                 self.indent -= 2
             if n > 100:
                 output.append("... %d more item%s" % (n - 100, "s" if n - 100 > 1 else ""))
+            if type(x).__name__ == "_JsMatch":
+                # a RegExp match array's own properties
+                self.indent += 2
+                output.append("index: " + self.value(x.index, None, rt))
+                output.append("input: " + self.value(x.input, None, rt))
+                g = x.groups
+                if g is None:
+                    output.append("groups: undefined")
+                else:
+                    s = self.raw(g, "o", ("o", {}, None), rt)
+                    output.append("groups: [Object: null prototype] " + s)
+                self.indent -= 2
         elif kind == "m":
             self.indent += 2
             for i, (k, v) in enumerate(x.items()):

@@ -153,4 +153,8 @@ export default rows([
     "regexp word frequency",
     'const text = "The cat and the hat. The END"; const counts = new Map<string, number>(); for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1); return [...counts];',
   ],
+  [
+    "log regexps and matches",
+    'const r = /(?<y>\\d+)-(\\d+)/g; console.log(r, [/a/i], "x 12-3".match(/(\\d+)-(\\d+)/), r.exec("12-3 45-6")); return 0;',
+  ],
 ]);
