@@ -153,4 +153,42 @@ setResult({ first: [...first], seen, hook: registeredBefore });
       hook: "hook",
     });
   });
+
+  it("Float32Array with foreach_get/foreach_set, Math.fround/imul, RegExp and String(e) of a Blender exception", async () => {
+    const r = await runTs<Record<string, unknown>>(
+      "buffers",
+      `import * as bpy from "bpy";
+import { setResult } from "bpyts/runtime";
+const me = bpy.data.meshes.new("m");
+me.vertices.add(3);
+const co = new Float32Array(me.vertices.length * 3);
+co.set([0.1, 0, 0, 1, 0.2, 0, 0, 1, 0.3]);
+me.vertices.foreach_set("co", co);
+const back = new Float32Array(9);
+me.vertices.foreach_get("co", back);
+let err = "";
+try {
+  bpy.data.objects.remove(bpy.data.objects.get("__none__")!);
+} catch (e) {
+  err = String(e) + " / " + \`\${e}\`.length;
+}
+const names = ["Cube.001", "Light", "Cube.012"].filter((n) => /^Cube\\.\\d{3}$/.test(n));
+setResult({
+  back: Array.from(back),
+  exact: back[0] === Math.fround(0.1),
+  imul: Math.imul(0x7fffffff, 3),
+  names,
+  err: err.startsWith("TypeError: "),
+});
+`,
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.result).toEqual({
+      back: [0.1, 0, 0, 1, 0.2, 0, 0, 1, 0.3].map(Math.fround),
+      exact: true,
+      imul: Math.imul(0x7fffffff, 3),
+      names: ["Cube.001", "Cube.012"],
+      err: true,
+    });
+  });
 });

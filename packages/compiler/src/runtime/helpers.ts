@@ -1667,6 +1667,8 @@ class _JsInspect:
         if isinstance(x, (list, tuple)):
             if kind != "a":
                 kind, d = "a", ("a", None)
+        elif type(x).__name__ == "array":
+            kind, d = "a", ("a", None)
         elif isinstance(x, dict):
             if kind not in ("o", "m", "s"):
                 kind, d = "o", ("o", {}, None)
@@ -1701,8 +1703,10 @@ class _JsInspect:
         extras_array = False
         if kind == "a":
             braces = ["[", "]"]
+            if type(x).__name__ == "array":
+                braces[0] = ("Float32Array(%d) [" if x.typecode == "f" else "Float64Array(%d) [") % len(x)
             if not x:
-                return "[]"
+                return braces[0] + "]"
             extras_array = True
             name = "Array"
         elif kind == "m":
@@ -2139,6 +2143,136 @@ def _js_re_split(s, rx, limit=None):
         q = p
     out.append(s[p:])
     return out
+`,
+);
+
+def(
+  "_js_typed_array",
+  ["JsRangeError"],
+  ["array", "math"],
+  String.raw`
+def _js_typed_array(code, x):
+    """new Float32Array(length | iterable): array.array("f"/"d"), zero-filled for a length."""
+    if isinstance(x, bool) or x is None:
+        x = 0 if x is None or x is False else 1
+    if isinstance(x, (int, float)):
+        if x != x:
+            x = 0
+        if x < 0 or x == math.inf or x != int(x):
+            raise JsRangeError("Invalid typed array length: " + str(x))
+        return array.array(code, bytes(array.array(code).itemsize * int(x)))
+    return array.array(code, [math.nan if v is None else v for v in x])
+`,
+);
+def(
+  "_js_typed_fill",
+  [],
+  [],
+  String.raw`
+def _js_typed_fill(a, value, start=0, end=None):
+    n = len(a)
+    start = max(n + int(start), 0) if start < 0 else min(int(start), n)
+    end = n if end is None else (max(n + int(end), 0) if end < 0 else min(int(end), n))
+    for i in range(start, end):
+        a[i] = value
+    return a
+`,
+);
+def(
+  "_js_typed_set",
+  ["JsRangeError"],
+  [],
+  String.raw`
+def _js_typed_set(a, src, offset=0):
+    src = list(src)
+    offset = int(offset)
+    if offset < 0 or offset + len(src) > len(a):
+        raise JsRangeError("offset is out of bounds")
+    for i, v in enumerate(src):
+        a[offset + i] = v
+`,
+);
+def(
+  "_js_typed_slice",
+  [],
+  ["array"],
+  String.raw`
+def _js_typed_slice(a, start=0, end=None):
+    n = len(a)
+    start = max(n + int(start), 0) if start < 0 else min(int(start), n)
+    end = n if end is None else (max(n + int(end), 0) if end < 0 else min(int(end), n))
+    return array.array(a.typecode, a[start:end] if start < end else [])
+`,
+);
+def(
+  "_js_typed_indexOf",
+  [],
+  [],
+  String.raw`
+def _js_typed_indexOf(a, value, start=0):
+    n = len(a)
+    start = max(n + int(start), 0) if start < 0 else int(start)
+    for i in range(start, n):
+        if a[i] == value:
+            return i
+    return -1
+`,
+);
+def(
+  "_js_typed_join",
+  ["_js_num_str"],
+  [],
+  String.raw`
+def _js_typed_join(a, sep=","):
+    return sep.join(_js_num_str(v) for v in a)
+`,
+);
+def(
+  "_js_typed_map",
+  [],
+  ["array"],
+  String.raw`
+def _js_typed_map(a, fn, n):
+    """map: the results stored in a new typed array of the same kind (rounded for float32)."""
+    return array.array(a.typecode, [fn(*(v, i, a)[:n]) for i, v in enumerate(a)])
+`,
+);
+def(
+  "_js_typed_filter",
+  ["_js_truthy"],
+  ["array"],
+  String.raw`
+def _js_typed_filter(a, fn, n):
+    return array.array(a.typecode, [v for i, v in enumerate(a) if _js_truthy(fn(*(v, i, a)[:n]))])
+`,
+);
+def(
+  "_js_typed_reduce",
+  ["JsTypeError"],
+  [],
+  String.raw`
+def _js_typed_reduce(a, fn, n, *init):
+    it = iter(enumerate(a))
+    if init:
+        acc = init[0]
+    else:
+        try:
+            acc = next(it)[1]
+        except StopIteration:
+            raise JsTypeError("Reduce of empty array with no initial value") from None
+    for i, v in it:
+        acc = fn(*(acc, v, i, a)[:n])
+    return acc
+`,
+);
+def(
+  "_js_typed_forEach",
+  [],
+  [],
+  String.raw`
+def _js_typed_forEach(a, fn, n):
+    for i, v in enumerate(a):
+        fn(*(v, i, a)[:n])
 `,
 );
 

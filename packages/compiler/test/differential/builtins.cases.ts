@@ -157,4 +157,21 @@ export default rows([
     "log regexps and matches",
     'const r = /(?<y>\\d+)-(\\d+)/g; console.log(r, [/a/i], "x 12-3".match(/(\\d+)-(\\d+)/), r.exec("12-3 45-6")); return 0;',
   ],
+  // Float32Array / Float64Array: array.array("f"/"d"), single-precision stores
+  [
+    "Float32Array basics",
+    'const a = new Float32Array(4); a[0] = 0.1; a[1] = a[0] * 3; a[2] = 1e40; a[3] = -1e-50; let s = 0; for (const x of a) s += x; return [a.length, a[0], a[1], String(a[2]), a[3], a[9] ?? "none", s, [...a].map(String), Array.from(a).length];',
+  ],
+  [
+    "Float32Array from, of, methods",
+    'const a = Float32Array.from([1.1, 2.2, 3.3]); const b = Float32Array.of(0.5, 0.25); const c = new Float32Array([1, 2, 3, 4]); c.set([9.9, 8.8], 1); return [Array.from(a.map((x) => x * 2)), Array.from(a.filter((x, i) => i > 0)), a.reduce((p, q) => p + q), a.reduce((p, q) => p + q, 0.5), a.join("|"), a.indexOf(a[1]!), a.includes(2.2), Array.from(b), Array.from(c), Array.from(c.slice(1, -1)), Array.from(new Float32Array(3).fill(0.1, 1))];',
+  ],
+  [
+    "Float64Array keeps doubles",
+    "const d = new Float64Array([0.1, 0.2]); d[1] = d[0]! + 0.2; const f = new Float32Array(d); return [Array.from(d), Array.from(f), d.length];",
+  ],
+  [
+    "log typed arrays",
+    "console.log(new Float32Array([0.1, 2]), new Float64Array(0), { v: Float32Array.of(1.5) }); return 0;",
+  ],
 ]);

@@ -7,6 +7,7 @@ import { transformExpr, spreadItems } from "../expressions/index.js";
 import { asBool, condition, toNumber, toStr } from "../expressions/convert.js";
 import { arith, reuse } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
+import { typedArrayStatic } from "./typedarray.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 
 const MATH_CONST: Record<string, number> = {
@@ -160,7 +161,8 @@ function inspectDesc(ctx: Ctx, t: ts.Type, depth: number): py.Expr {
   if (ctx.checker.isArrayType(o)) return py.tuple([py.str("a"), sub(args(o)[0]), n]);
   if (ctx.checker.isTupleType(o)) {
     const els = args(o);
-    const u = els.length ? ctx.checker.getUnionType([...els]) : undefined;
+    // one descriptor for all elements: only when they share one type
+    const u = els.length && els.every((e) => e === els[0]) ? els[0] : undefined;
     return py.tuple([py.str("a"), sub(u), n]);
   }
   if (T.isMap(ctx, o)) {
@@ -367,6 +369,9 @@ export function staticLibCall(
         return ctx.callHelper("_js_json_parse", arg(ctx, node, 0));
       }
       break;
+    case "Float32Array":
+    case "Float64Array":
+      return typedArrayStatic(ctx, lib, name, node);
     case "Array":
     case "ArrayConstructor":
       switch (name) {

@@ -9,6 +9,7 @@ import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/g
 import { arrayLength, arrayMethod } from "../builtins/array.js";
 import { stringMethod } from "../builtins/string.js";
 import { newRegExp, regexpMethod } from "../builtins/regexp.js";
+import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
 // Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
@@ -170,6 +171,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
       if (T.isNumber(ctx, ot)) return numberMethod(b);
       const lib = T.libTypeName(ctx, ot);
       if (lib === "RegExp") return regexpMethod(b);
+      if (lib === "Float32Array" || lib === "Float64Array") return typedArrayMethod(b);
       if (
         lib === "Generator" ||
         lib === "IterableIterator" ||
@@ -332,6 +334,9 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
           return { kind: "Dict", entries: [] };
         case "RegExp":
           return newRegExp(ctx, node);
+        case "Float32Array":
+        case "Float64Array":
+          return newTypedArray(ctx, callee.text, args[0]);
         case "String":
         case "Number":
         case "Boolean":
