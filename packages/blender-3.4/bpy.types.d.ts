@@ -273,10 +273,13 @@ declare module "bpy.types" {
     values(): T[];
     /** (name, item) pairs. */
     items(): [string, T][];
-    /** Read an attribute of every item into a flat sequence (Python list or array). */
-    foreach_get(attr: string, seq: number[] | boolean[]): void;
-    /** Write an attribute of every item from a flat sequence. */
-    foreach_set(attr: string, seq: readonly number[] | readonly boolean[]): void;
+    /** Read an attribute of every item into a flat sequence (a list, or a Float32Array/Float64Array: a buffer Blender fills directly). */
+    foreach_get(attr: string, seq: number[] | boolean[] | Float32Array | Float64Array): void;
+    /** Write an attribute of every item from a flat sequence (a list, or a Float32Array/Float64Array buffer). */
+    foreach_set(
+      attr: string,
+      seq: readonly number[] | readonly boolean[] | Float32Array | Float64Array,
+    ): void;
     /** The RNA type of the collection. */
     readonly rna_type: Struct;
     /** The ID data-block owning the collection. */
@@ -308,10 +311,10 @@ declare module "bpy.types" {
     readonly length: number;
     /** Python `for x in a`. */
     [Symbol.iterator](): Iterator<T>;
-    /** Copy the values into `seq`. */
-    foreach_get(seq: T[]): void;
-    /** Set the values from `seq`. */
-    foreach_set(seq: readonly T[]): void;
+    /** Copy the values into `seq` (a list, or a Float32Array/Float64Array buffer). */
+    foreach_get(seq: T[] | Float32Array | Float64Array): void;
+    /** Set the values from `seq` (a list, or a Float32Array/Float64Array buffer). */
+    foreach_set(seq: readonly T[] | Float32Array | Float64Array): void;
   }
 
   /**

@@ -48,8 +48,9 @@ export const diagnostics = {
   },
   regexp: {
     code: "BPY1008",
-    message: "regular expressions are not supported",
-    suggestion: "use string methods (includes, indexOf, split, replace with a string pattern)",
+    message: "this regular expression has no exact translation to Python's re: {0}",
+    suggestion:
+      "rewrite that part of the pattern (see the RegExp section of the compiler README), or use string methods",
   },
   unboundThis: {
     code: "BPY1009",
@@ -160,7 +161,7 @@ export const diagnostics = {
     message:
       "'{0}' is used both as a plain object (a Python dict) and as a class instance (a Python object)",
     suggestion:
-      "create the value with a class (new …) everywhere, or do not implement the interface with a class",
+      "create the value with a class (new …) everywhere, or do not implement the interface with a class; for a Blender object, use its Blender type (bpy.types.MeshPolygon, …) instead of an object type or Record",
   },
   jsonUndefined: {
     code: "BPY1030",
@@ -275,6 +276,13 @@ export const diagnostics = {
     message:
       "'{0}' returns a Python context manager: its value exists only inside Python's 'with', so it must be bound with 'using'",
     suggestion: "write 'using x = {0}(…);' — the rest of the block runs inside 'with … as x:'",
+  },
+  callbackArity: {
+    code: "BPY2009",
+    message:
+      "'{0}' is a callback Blender calls as {2}: it checks at registration that the method takes exactly {1} argument(s)",
+    suggestion:
+      "declare the parameters Blender passes, no more (ones you do not use may be left out at the end)",
   },
   registeredItem: {
     code: "BPY2010",

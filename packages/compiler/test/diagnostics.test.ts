@@ -13,7 +13,7 @@ const cases: [code: string, source: string][] = [
   ["BPY1005", "class A {}\nconst p = ⟨A.prototype;"],
   ["BPY1006", "declare const a: any;\nconst b = ⟨a + 1;"],
   ["BPY1007", "⟨lbl: {\n  break lbl;\n}"],
-  ["BPY1008", "const r = ⟨/a+/;"],
+  ["BPY1008", "const r = ⟨/\\p{L}/u;"],
   ["BPY1009", "function f(this: unknown) {\n  return ⟨this;\n}"],
   [
     "BPY1010",
@@ -91,6 +91,30 @@ describe("diagnostics", () => {
       );
     });
   }
+  it("BPY1008: each regular expression Python's re would read differently, once, with the reason", () => {
+    const refused: [string, RegExp][] = [
+      ["/\\p{L}+/u", /Unicode property/],
+      ["/(?<=a+)b/", /lookbehind/],
+      ["/\\1(a)/", /before it is closed/],
+      ["/(a\\1)/", /before it is closed/],
+      ["/\\cJ/", /control escape/],
+      ["/a/d", /'d' flag/],
+      ["/[\\D]/", /inside a character class/],
+      ['new RegExp("\\\\8")', /octal/],
+      ["/(?<a$>x)/", /group name/],
+      ["/\\uD83D/", /surrogate/],
+      ["/\\z/", /escape/],
+      ["new RegExp(String(1))", /run time/],
+    ];
+    for (const [re, why] of refused) {
+      const r = compileSource(
+        `const s = "x".replace(${re}, (m: string) => m + "!");\nconsole.log(s);`,
+      );
+      const got = r.diagnostics.map((d) => d.code);
+      expect(got, re).toEqual(["BPY1008"]);
+      expect(r.diagnostics[0]!.message, re).toMatch(why);
+    }
+  });
   it("reports TypeScript errors first and stops", () => {
     const r = compileSource("const x: number = 'a';\nconst y = /re/;");
     expect(r.python).toBeUndefined();

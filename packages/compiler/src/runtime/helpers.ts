@@ -87,8 +87,14 @@ def _js_str(x):
     if isinstance(x, dict):
         return "[object Object]"
     if isinstance(x, BaseException):
-        name = getattr(x, "name", type(x).__name__)
-        message = getattr(x, "message", str(x))
+        # Python's own exceptions may carry other things under these names (AttributeError.name
+        # is the missing attribute or None, ImportError.name the module)
+        name = getattr(x, "name", None)
+        if not isinstance(name, str) or not isinstance(getattr(type(x), "name", None), str):
+            name = type(x).__name__
+        message = getattr(x, "message", None)
+        if not isinstance(message, str):
+            message = str(x)
         return name + ": " + message if message else name
     to_string = getattr(x, "toString", None)
     if callable(to_string):
@@ -207,6 +213,42 @@ def _js_i32(x):
         return 0
     x &= 0xFFFFFFFF
     return x - 0x100000000 if x & 0x80000000 else x
+`,
+);
+
+def(
+  "_js_imul",
+  ["_js_i32"],
+  [],
+  String.raw`
+def _js_imul(a, b):
+    """Math.imul: the low 32 bits of the product of the ToInt32 operands, signed."""
+    return _js_i32(_js_i32(a) * _js_i32(b))
+`,
+);
+
+def(
+  "_js_clz32",
+  ["_js_i32"],
+  [],
+  String.raw`
+def _js_clz32(x):
+    """Math.clz32: leading zero bits of ToUint32(x)."""
+    return 32 - (_js_i32(x) & 0xFFFFFFFF).bit_length()
+`,
+);
+
+def(
+  "_js_fround",
+  [],
+  ["math", "struct"],
+  String.raw`
+def _js_fround(x):
+    """Math.fround: the nearest single-precision value (round half to even), as a double."""
+    try:
+        return struct.unpack("f", struct.pack("f", x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
 `,
 );
 
@@ -1414,6 +1456,17 @@ def _js_delete(m, key):
 `,
 );
 def(
+  "_js_bpy_items",
+  [],
+  [],
+  String.raw`
+def _js_bpy_items(items):
+    """EnumProperty items held in a JS array: bpy wants each item as a tuple (None: separator)."""
+    return [i if i is None else tuple(i) for i in items]
+`,
+);
+
+def(
   "_js_set_add",
   [],
   [],
@@ -1531,19 +1584,695 @@ def _js_in(key, obj):
 
 def(
   "_js_inspect",
-  ["_js_str", "_js_json_stringify"],
+  ["_js_str", "_js_num_str", "_js_fields"],
+  ["math", "re", "unicodedata"],
+  String.raw`
+_JS_META = (
+    ["\\x%02X" % i for i in range(32)]
+)
+_JS_META[8] = "\\b"
+_JS_META[9] = "\\t"
+_JS_META[10] = "\\n"
+_JS_META[12] = "\\f"
+_JS_META[13] = "\\r"
+_JS_META = {i: s for i, s in enumerate(_JS_META)}
+_JS_META.update({i: "\\x%02X" % i for i in range(0x7F, 0xA0)})
+_JS_META[0x5C] = "\\\\"
+_JS_KEY_RE = re.compile(r"[a-zA-Z_][a-zA-Z_0-9]*\Z")
+
+
+def _js_inspect_quote(s):
+    """Node's strEscape: a string inside a container, quoted and escaped."""
+    quote = "'"
+    if "'" in s:
+        if '"' not in s:
+            quote = '"'
+        elif "\x60" not in s and "$" "{" not in s:
+            quote = "\x60"
+    out = []
+    for ch in s:
+        c = ord(ch)
+        if c == 39 and quote == "'":
+            out.append("\\'")
+        elif c in _JS_META:
+            out.append(_JS_META[c])
+        elif 0xD800 <= c <= 0xDFFF:
+            out.append("\\u%x" % c)
+        else:
+            out.append(ch)
+    return quote + "".join(out) + quote
+
+
+def _js_inspect_width(s):
+    if s.isascii():
+        return len(s)
+    w = 0
+    for ch in s:
+        c = ord(ch)
+        if c <= 0x1F or 0x7F <= c <= 0x9F or unicodedata.combining(ch) or 0x200B <= c <= 0x200F:
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+class _JsInspect:
+    """util.inspect(value) with Node's defaults (depth 2, breakLength 80, compact 3) for plain
+    data; d describes the static type where the value alone cannot tell (a dict is an object, a
+    Map or a Set; None is null or undefined)."""
+
+    def __init__(self):
+        self.indent = 0
+        self.current_depth = 0
+        self.seen = []
+        self.circular = None
+
+    def value(self, x, d, rt):
+        if x is None:
+            return "null" if d == "n" or type(d) is tuple and d[-1] is True else "undefined"
+        if x is True:
+            return "true"
+        if x is False:
+            return "false"
+        if isinstance(x, (int, float)):
+            if x == 0 and isinstance(x, float) and math.copysign(1.0, x) < 0:
+                return "-0"
+            return _js_num_str(x)
+        if isinstance(x, str):
+            return self.string(x)
+        if isinstance(x, BaseException):
+            return _js_str(x)
+        if isinstance(x, type):
+            return "[class " + x.__name__ + "]"
+        kind = d[0] if isinstance(d, tuple) else None
+        if isinstance(x, (list, tuple)):
+            if kind != "a":
+                kind, d = "a", ("a", None)
+        elif type(x).__name__ == "array":
+            kind, d = "a", ("a", None)
+        elif isinstance(x, dict):
+            if kind not in ("o", "m", "s"):
+                kind, d = "o", ("o", {}, None)
+        elif isinstance(x, (set, frozenset)):
+            kind, d = "s", ("s", None)
+        elif hasattr(x, "__code__") or type(x).__name__ in ("builtin_function_or_method", "method", "partial"):
+            name = getattr(x, "__name__", "")
+            return "[Function: " + name + "]" if name and name != "<lambda>" else "[Function (anonymous)]"
+        elif type(x).__name__ == "JsRegExp":
+            return x.toString()
+        elif hasattr(x, "__dict__"):
+            if kind != "o":
+                d = ("o", {}, None)
+            kind = "c"
+        else:
+            return _js_str(x)
+        for i, s in enumerate(self.seen):
+            if s is x:
+                if self.circular is None:
+                    self.circular = {}
+                idx = self.circular.setdefault(id(x), len(self.circular) + 1)
+                return "[Circular *%d]" % idx
+        return self.raw(x, kind, d, rt)
+
+    def string(self, s):
+        if len(s) > 16 and len(s) > 80 - self.indent - 4:
+            lines = s.splitlines(True)
+            return (" +\n" + " " * (self.indent + 2)).join(_js_inspect_quote(l) for l in lines)
+        return _js_inspect_quote(s)
+
+    def raw(self, x, kind, d, rt):
+        extras_array = False
+        if kind == "a":
+            braces = ["[", "]"]
+            if type(x).__name__ == "array":
+                braces[0] = ("Float32Array(%d) [" if x.typecode == "f" else "Float64Array(%d) [") % len(x)
+            if not x:
+                return braces[0] + "]"
+            extras_array = True
+            name = "Array"
+        elif kind == "m":
+            name = "Map"
+            braces = ["Map(%d) {" % len(x), "}"]
+            if not x:
+                return braces[0] + "}"
+        elif kind == "s":
+            name = "Set"
+            braces = ["Set(%d) {" % len(x), "}"]
+            if not x:
+                return braces[0] + "}"
+        elif kind == "c":
+            name = type(x).__name__
+            fields = _js_fields(x)
+            braces = [name + " {", "}"]
+            if not fields:
+                return name + " {}"
+        else:
+            name = "Object"
+            braces = ["{", "}"]
+            if not x:
+                return "{}"
+        if rt > 2:
+            return "[" + name + "]"
+        rt += 1
+        self.seen.append(x)
+        self.current_depth = rt
+        output = []
+        if kind == "a":
+            el = d[1]
+            n = len(x)
+            for i in range(min(n, 100)):
+                self.indent += 2
+                output.append(self.value(x[i], el, rt))
+                self.indent -= 2
+            if n > 100:
+                output.append("... %d more item%s" % (n - 100, "s" if n - 100 > 1 else ""))
+            if type(x).__name__ == "_JsMatch":
+                # a RegExp match array's own properties
+                self.indent += 2
+                output.append("index: " + self.value(x.index, None, rt))
+                output.append("input: " + self.value(x.input, None, rt))
+                g = x.groups
+                if g is None:
+                    output.append("groups: undefined")
+                else:
+                    s = self.raw(g, "o", ("o", {}, None), rt)
+                    output.append("groups: [Object: null prototype] " + s)
+                self.indent -= 2
+        elif kind == "m":
+            self.indent += 2
+            for i, (k, v) in enumerate(x.items()):
+                if i >= 100:
+                    output.append("... %d more item%s" % (len(x) - 100, "s" if len(x) - 100 > 1 else ""))
+                    break
+                output.append(self.value(k, d[1], rt) + " => " + self.value(v, d[2], rt))
+            self.indent -= 2
+        elif kind == "s":
+            self.indent += 2
+            for i, k in enumerate(x):
+                if i >= 100:
+                    output.append("... %d more item%s" % (len(x) - 100, "s" if len(x) - 100 > 1 else ""))
+                    break
+                output.append(self.value(k, d[1], rt))
+            self.indent -= 2
+        else:
+            items = fields.items() if kind == "c" else x.items()
+            props, rest = d[1], d[2]
+            for k, v in items:
+                k = k if isinstance(k, str) else _js_str(k)
+                self.indent += 2
+                s = self.value(v, props.get(k, rest), rt)
+                self.indent -= 2
+                key = k if _JS_KEY_RE.match(k) else _js_inspect_quote(k)
+                output.append(key + ": " + s)
+        base = ""
+        if self.circular is not None and id(x) in self.circular:
+            base = "<ref *%d>" % self.circular[id(x)]
+        self.seen.pop()
+        return self.reduce(output, base, braces, extras_array, rt, x if kind == "a" else None)
+
+    def reduce(self, output, base, braces, extras_array, rt, value):
+        entries = len(output)
+        if extras_array and entries > 6:
+            output = self.group(output, value)
+        if self.current_depth - rt < 3 and entries == len(output):
+            start = len(output) + self.indent + len(braces[0]) + len(base) + 10
+            if self.below_break(output, start, base):
+                joined = ", ".join(output)
+                if "\n" not in joined:
+                    return (base + " " if base else "") + braces[0] + " " + joined + " " + braces[1]
+        ind = "\n" + " " * self.indent
+        return (base + " " if base else "") + braces[0] + ind + "  " + ("," + ind + "  ").join(output) + ind + braces[1]
+
+    def below_break(self, output, start, base):
+        total = len(output) + start
+        if total + len(output) > 80:
+            return False
+        for o in output:
+            total += len(o)
+            if total > 80:
+                return False
+        return base == "" or "\n" not in base
+
+    def group(self, output, value):
+        total = 0
+        max_len = 0
+        out_len = len(output)
+        if out_len > 100:
+            out_len -= 1
+        sep = 2
+        data_len = []
+        for i in range(out_len):
+            n = _js_inspect_width(output[i])
+            data_len.append(n)
+            total += n + sep
+            if max_len < n:
+                max_len = n
+        actual_max = max_len + sep
+        if actual_max * 3 + self.indent < 80 and (total / actual_max > 5 or max_len <= 6):
+            average_bias = math.sqrt(actual_max - total / len(output))
+            biased_max = max(actual_max - 3 - average_bias, 1)
+            columns = min(
+                math.floor(math.sqrt(2.5 * biased_max * out_len) / biased_max + 0.5),
+                (80 - self.indent) // actual_max,
+                3 * 4,
+                15,
+            )
+            if columns <= 1:
+                return output
+            tmp = []
+            max_line = []
+            for i in range(columns):
+                line_max = 0
+                for j in range(i, len(output), columns):
+                    if j < out_len and data_len[j] > line_max:
+                        line_max = data_len[j]
+                max_line.append(line_max + sep)
+            pad_start = True
+            if value is not None:
+                for v in value[: len(output)]:
+                    if not isinstance(v, (int, float)) or isinstance(v, bool):
+                        pad_start = False
+                        break
+            for i in range(0, out_len, columns):
+                mx = min(i + columns, out_len)
+                s = ""
+                j = i
+                while j < mx - 1:
+                    padding = max_line[j - i] + len(output[j]) - data_len[j]
+                    cell = output[j] + ", "
+                    s += cell.rjust(padding) if pad_start else cell.ljust(padding)
+                    j += 1
+                if pad_start:
+                    padding = max_line[j - i] + len(output[j]) - data_len[j] - sep
+                    s += output[j].rjust(padding)
+                else:
+                    s += output[j]
+                tmp.append(s)
+            if out_len < len(output):
+                tmp.append(output[out_len])
+            output = tmp
+        return output
+
+
+def _js_inspect(x, d=None):
+    """console.log of a value: strings raw, anything else as Node's util.inspect."""
+    if isinstance(x, str):
+        return x
+    return _JsInspect().value(x, d, 0)
+`,
+);
+
+def(
+  "JsRegExp",
+  ["_js_str"],
+  ["re"],
+  String.raw`
+class _JsMatch(list):
+    """A RegExp match: the matched text and the groups (None: did not take part), with .index,
+    .input and .groups (the named groups, or None) like JavaScript's match array."""
+
+    __slots__ = ("index", "input", "groups")
+
+
+def _js_re_result(m, s):
+    r = _JsMatch((m.group(0),) + m.groups())
+    r.index = m.start()
+    r.input = s
+    gi = m.re.groupindex
+    r.groups = {k: m.group(k) for k, _ in sorted(gi.items(), key=lambda kv: kv[1])} if gi else None
+    return r
+
+
+class JsRegExp:
+    """A JavaScript RegExp: the pattern translated by the compiler, its flags and lastIndex."""
+
+    def __init__(self, pattern, source, flags):
+        self._re = re.compile(pattern)
+        self.source = source
+        self.flags = "".join(f for f in "dgimsuvy" if f in flags)
+        self.global_ = "g" in flags
+        self.ignoreCase = "i" in flags
+        self.multiline = "m" in flags
+        self.dotAll = "s" in flags
+        self.unicode = "u" in flags
+        self.sticky = "y" in flags
+        self.hasIndices = False
+        self.lastIndex = 0
+
+    def exec(self, s):
+        s = s if isinstance(s, str) else _js_str(s)
+        moving = self.global_ or self.sticky
+        i = 0
+        if moving:
+            i = self.lastIndex
+            i = 0 if i != i or i < 0 else int(i)
+            if i > len(s):
+                self.lastIndex = 0
+                return None
+        m = self._re.match(s, i) if self.sticky else self._re.search(s, i)
+        if m is None:
+            if moving:
+                self.lastIndex = 0
+            return None
+        if moving:
+            self.lastIndex = m.end()
+        return _js_re_result(m, s)
+
+    def test(self, s):
+        return self.exec(s) is not None
+
+    def toString(self):
+        return "/" + self.source + "/" + self.flags
+`,
+);
+
+def(
+  "_js_re_match",
+  ["JsRegExp"],
   [],
   String.raw`
-def _js_inspect(x):
-    """console.log formatting: strings raw, arrays and objects as JSON."""
-    if isinstance(x, (list, tuple, dict)):
-        return _js_json_stringify(x)
-    if x is None or isinstance(x, (str, int, float, BaseException)):
-        return _js_str(x)
-    plain_object = hasattr(x, "__dict__") and not isinstance(x, type)
-    if plain_object and not callable(getattr(x, "toString", None)):
-        return type(x).__name__ + " " + _js_json_stringify(x)
-    return _js_str(x)
+def _js_re_match(s, rx):
+    """s.match(rx): the first match (exec), or with g every matched text (None when none)."""
+    if not rx.global_:
+        return rx.exec(s)
+    rx.lastIndex = 0
+    out = []
+    while True:
+        m = rx.exec(s)
+        if m is None:
+            return out or None
+        out.append(m[0])
+        if m[0] == "":
+            rx.lastIndex += 1
+`,
+);
+
+def(
+  "_js_re_match_all",
+  ["JsRegExp", "JsTypeError"],
+  [],
+  String.raw`
+def _js_re_match_all(s, rx):
+    """s.matchAll(rx): every match of a copy of the g regexp, from its lastIndex."""
+    if not rx.global_:
+        raise JsTypeError("String.prototype.matchAll called with a non-global RegExp argument")
+    c = JsRegExp.__new__(JsRegExp)
+    c.__dict__.update(rx.__dict__)
+    out = []
+    while True:
+        m = c.exec(s)
+        if m is None:
+            return out
+        out.append(m)
+        if m[0] == "":
+            c.lastIndex += 1
+`,
+);
+
+def(
+  "_js_re_search",
+  ["JsRegExp"],
+  [],
+  String.raw`
+def _js_re_search(s, rx):
+    """s.search(rx): the index of the first match from 0, or -1 (lastIndex is left alone)."""
+    m = rx._re.match(s, 0) if rx.sticky else rx._re.search(s)
+    return -1 if m is None else m.start()
+`,
+);
+
+def(
+  "_js_re_replace",
+  ["JsRegExp", "JsTypeError", "_js_str"],
+  [],
+  String.raw`
+def _js_re_expand(rep, m, s):
+    """A replacement string's $$, $&, $\x60, $', $n, $nn and $<name> (GetSubstitution)."""
+    if "$" not in rep:
+        return rep
+    out = []
+    i = 0
+    n = len(rep)
+    groups = len(m) - 1
+    while i < n:
+        c = rep[i]
+        if c != "$" or i + 1 == n:
+            out.append(c)
+            i += 1
+            continue
+        d = rep[i + 1]
+        if d == "$":
+            out.append("$")
+            i += 2
+        elif d == "&":
+            out.append(m[0])
+            i += 2
+        elif d == "\x60":
+            out.append(s[: m.index])
+            i += 2
+        elif d == "'":
+            out.append(s[m.index + len(m[0]) :])
+            i += 2
+        elif d.isdigit() and d.isascii():
+            two = rep[i + 1 : i + 3]
+            if len(two) == 2 and two.isdigit() and two.isascii() and 1 <= int(two) <= groups:
+                g = int(two)
+                i += 3
+            elif 1 <= int(d) <= groups:
+                g = int(d)
+                i += 2
+            else:
+                out.append("$")
+                i += 1
+                continue
+            out.append(m[g] or "")
+        elif d == "<" and m.groups is not None:
+            end = rep.find(">", i + 2)
+            if end < 0:
+                out.append("$<")
+                i += 2
+            else:
+                out.append(m.groups.get(rep[i + 2 : end]) or "")
+                i = end + 1
+        else:
+            out.append("$")
+            i += 1
+    return "".join(out)
+
+
+def _js_re_replace(s, pat, rep, all=False):
+    """s.replace / s.replaceAll with a RegExp or a string pattern and a string or a function."""
+    matches = []
+    if isinstance(pat, JsRegExp):
+        if all and not pat.global_:
+            raise JsTypeError("replaceAll must be called with a global RegExp")
+        if pat.global_:
+            pat.lastIndex = 0
+        while True:
+            m = pat.exec(s)
+            if m is None:
+                break
+            matches.append(m)
+            if not pat.global_:
+                break
+            if m[0] == "":
+                pat.lastIndex += 1
+    else:
+        pat = pat if isinstance(pat, str) else _js_str(pat)
+        i = s.find(pat)
+        while i >= 0:
+            m = _JsMatch((pat,))
+            m.index = i
+            m.input = s
+            m.groups = None
+            matches.append(m)
+            if not all:
+                break
+            i = s.find(pat, i + max(len(pat), 1))
+    out = []
+    last = 0
+    for m in matches:
+        if callable(rep):
+            extra = (m.index, s) if m.groups is None else (m.index, s, m.groups)
+            r = rep(*m, *extra)
+            r = r if isinstance(r, str) else _js_str(r)
+        else:
+            r = _js_re_expand(rep if isinstance(rep, str) else _js_str(rep), m, s)
+        out.append(s[last : m.index])
+        out.append(r)
+        last = m.index + len(m[0])
+    out.append(s[last:])
+    return "".join(out)
+`,
+);
+
+def(
+  "_js_re_split",
+  ["JsRegExp", "_js_u32"],
+  [],
+  String.raw`
+def _js_re_split(s, rx, limit=None):
+    """s.split(rx, limit) as JavaScript's @@split: captures included, empty matches skipped."""
+    lim = 0xFFFFFFFF if limit is None else _js_u32(limit)
+    out = []
+    if lim == 0:
+        return out
+    r = rx._re
+    if s == "":
+        return out if r.match(s, 0) is not None else [s]
+    p = q = 0
+    n = len(s)
+    while q < n:
+        m = r.search(s, q)
+        if m is None:
+            break
+        q = m.start()
+        if q >= n:
+            break
+        e = m.end()
+        if e == p:
+            q += 1
+            continue
+        out.append(s[p:q])
+        if len(out) == lim:
+            return out
+        p = e
+        for g in m.groups():
+            out.append(g)
+            if len(out) == lim:
+                return out
+        q = p
+    out.append(s[p:])
+    return out
+`,
+);
+
+def(
+  "_js_typed_array",
+  ["JsRangeError"],
+  ["array", "math"],
+  String.raw`
+def _js_typed_array(code, x):
+    """new Float32Array(length | iterable): array.array("f"/"d"), zero-filled for a length."""
+    if isinstance(x, bool) or x is None:
+        x = 0 if x is None or x is False else 1
+    if isinstance(x, (int, float)):
+        if x != x:
+            x = 0
+        if x < 0 or x == math.inf or x != int(x):
+            raise JsRangeError("Invalid typed array length: " + str(x))
+        return array.array(code, bytes(array.array(code).itemsize * int(x)))
+    return array.array(code, [math.nan if v is None else v for v in x])
+`,
+);
+def(
+  "_js_typed_fill",
+  [],
+  [],
+  String.raw`
+def _js_typed_fill(a, value, start=0, end=None):
+    n = len(a)
+    start = max(n + int(start), 0) if start < 0 else min(int(start), n)
+    end = n if end is None else (max(n + int(end), 0) if end < 0 else min(int(end), n))
+    for i in range(start, end):
+        a[i] = value
+    return a
+`,
+);
+def(
+  "_js_typed_set",
+  ["JsRangeError"],
+  [],
+  String.raw`
+def _js_typed_set(a, src, offset=0):
+    src = list(src)
+    offset = int(offset)
+    if offset < 0 or offset + len(src) > len(a):
+        raise JsRangeError("offset is out of bounds")
+    for i, v in enumerate(src):
+        a[offset + i] = v
+`,
+);
+def(
+  "_js_typed_slice",
+  [],
+  ["array"],
+  String.raw`
+def _js_typed_slice(a, start=0, end=None):
+    n = len(a)
+    start = max(n + int(start), 0) if start < 0 else min(int(start), n)
+    end = n if end is None else (max(n + int(end), 0) if end < 0 else min(int(end), n))
+    return array.array(a.typecode, a[start:end] if start < end else [])
+`,
+);
+def(
+  "_js_typed_indexOf",
+  [],
+  [],
+  String.raw`
+def _js_typed_indexOf(a, value, start=0):
+    n = len(a)
+    start = max(n + int(start), 0) if start < 0 else int(start)
+    for i in range(start, n):
+        if a[i] == value:
+            return i
+    return -1
+`,
+);
+def(
+  "_js_typed_join",
+  ["_js_num_str"],
+  [],
+  String.raw`
+def _js_typed_join(a, sep=","):
+    return sep.join(_js_num_str(v) for v in a)
+`,
+);
+def(
+  "_js_typed_map",
+  [],
+  ["array"],
+  String.raw`
+def _js_typed_map(a, fn, n):
+    """map: the results stored in a new typed array of the same kind (rounded for float32)."""
+    return array.array(a.typecode, [fn(*(v, i, a)[:n]) for i, v in enumerate(a)])
+`,
+);
+def(
+  "_js_typed_filter",
+  ["_js_truthy"],
+  ["array"],
+  String.raw`
+def _js_typed_filter(a, fn, n):
+    return array.array(a.typecode, [v for i, v in enumerate(a) if _js_truthy(fn(*(v, i, a)[:n]))])
+`,
+);
+def(
+  "_js_typed_reduce",
+  ["JsTypeError"],
+  [],
+  String.raw`
+def _js_typed_reduce(a, fn, n, *init):
+    it = iter(enumerate(a))
+    if init:
+        acc = init[0]
+    else:
+        try:
+            acc = next(it)[1]
+        except StopIteration:
+            raise JsTypeError("Reduce of empty array with no initial value") from None
+    for i, v in it:
+        acc = fn(*(acc, v, i, a)[:n])
+    return acc
+`,
+);
+def(
+  "_js_typed_forEach",
+  [],
+  [],
+  String.raw`
+def _js_typed_forEach(a, fn, n):
+    for i, v in enumerate(a):
+        fn(*(v, i, a)[:n])
 `,
 );
 

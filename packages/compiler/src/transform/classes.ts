@@ -10,6 +10,7 @@ import { usesThis } from "./effects.js";
 // Blender layer: bpy.types subclasses (transform/blender/classes.ts)
 import {
   asClassMethod,
+  blenderCallbackDef,
   blenderClassFields,
   isBlenderClass,
   noteBlenderClassName,
@@ -186,7 +187,15 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
         const n = propName(ctx, m.name);
         // Blender layer: static members of bpy classes (poll, …) are class methods
         if (blenderClass && isStatic) {
-          body.push(asClassMethod(buildDef(ctx, m, n, { self: true, thisName: "self" })));
+          const def = asClassMethod(buildDef(ctx, m, n, { self: true, thisName: "self" }));
+          body.push(blenderCallbackDef(ctx, node, m, def));
+          continue;
+        }
+        // Blender layer: registered callbacks take every argument Blender passes
+        if (blenderClass) {
+          body.push(
+            blenderCallbackDef(ctx, node, m, buildDef(ctx, m, n, { self: true, thisName: "self" })),
+          );
           continue;
         }
         // a static method using `this`/`super` sees the class it is called on (B.f() on a

@@ -1,5 +1,6 @@
 /** Functions: declarations, arrows (lambda or nested def), parameters, generators. */
 import ts from "../ts.cjs";
+import { blenderCallbackArity, blenderSetValue } from "./blender/calls.js";
 import * as py from "../python/ast.js";
 import type { Ctx, Scope } from "./context.js";
 import { transformExpr } from "./expressions/index.js";
@@ -30,6 +31,8 @@ export interface DefOptions {
   body?: (ctx: Ctx) => py.Stmt[];
   /** accept (and ignore) extra positional arguments: `*_args` */
   varargs?: boolean;
+  /** Blender layer: a callback handed to Blender takes exactly this many positional parameters */
+  blenderArity?: number;
 }
 
 function isConstDefault(init: ts.Expression): boolean {
@@ -498,7 +501,9 @@ export function buildDef(
       else if (!node.body) body = [];
       else if (ts.isBlock(node.body)) body = transformStatements(ctx, node.body.statements);
       else {
-        const [e, pre] = ctx.collect(() => transformExpr(ctx, node.body as ts.Expression));
+        const b = node.body;
+        // Blender layer: a callback's result handed to Blender (sets, enum item tuples)
+        const [e, pre] = ctx.collect(() => blenderSetValue(ctx, b, transformExpr(ctx, b)));
         body = [...pre, py.ret(e, ctx.pos(node.body))];
       }
       const prologue = opts.prologue ? opts.prologue(ctx) : [];
@@ -513,7 +518,15 @@ export function buildDef(
         kind: "Def" as const,
         name,
         params: withCaptures(
-          [...selfParam, ...params, ...(opts.varargs ? [ignoredArgs(params)] : [])],
+          [
+            ...selfParam,
+            ...params,
+            ...(opts.blenderArity !== undefined
+              ? padParams(params, opts.blenderArity)
+              : opts.varargs
+                ? [ignoredArgs(params)]
+                : []),
+          ],
           captures,
         ),
         body: [...scopeDecls(s, pos), ...prelude, ...prologue, ...body],
@@ -543,6 +556,32 @@ function nameHint(node: ts.Node): string {
   if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name)
     return node.name.text;
   return "_fn";
+}
+
+/**
+ * The parameters after `params`: Blender's arity for a callback handed to Blender (it checks
+ * the count: `items`, `update`, `get`, `set`, `poll` of bpy.props), else `*_args` when the
+ * caller may pass more arguments than declared.
+ */
+function extraParams(
+  ctx: Ctx,
+  node: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration,
+  params: py.Param[],
+): py.Param[] {
+  const n = blenderCallbackArity(ctx, node);
+  if (n !== undefined) return padParams(params, n);
+  return needsVarargs(ctx, node) ? [ignoredArgs(params)] : [];
+}
+
+/** Unused positional parameters up to `n` in all. */
+function padParams(params: py.Param[], n: number): py.Param[] {
+  const out: py.Param[] = [];
+  for (let i = params.length; i < n; i++) {
+    let name = `_arg${i}`;
+    while (params.some((p) => p.name === name)) name = "_" + name;
+    out.push({ name });
+  }
+  return out;
 }
 
 /** `*_args` after `params` (`_args` unless a parameter already has that name). */
@@ -592,7 +631,8 @@ function needsVarargs(
   if (fromLib) {
     const call = node.parent;
     if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
-    return ["sort", "toSorted"].includes(call.expression.name.text);
+    // (and a replacement function, which the runtime calls with the groups, offset, string)
+    return ["sort", "toSorted", "replace", "replaceAll"].includes(call.expression.name.text);
   }
   return true;
 }
@@ -626,7 +666,7 @@ export function transformFunctionExpression(
         node,
         (s) => {
           const { params, prelude } = transformParams(ctx, node);
-          const body = transformExpr(ctx, bodyExpr);
+          const body = blenderSetValue(ctx, bodyExpr, transformExpr(ctx, bodyExpr));
           return { params, prelude, body, s };
         },
         (s) => {
@@ -640,9 +680,7 @@ export function transformFunctionExpression(
       res.s.globals.size === 0 &&
       res.s.nonlocals.size === 0
     ) {
-      const params = needsVarargs(ctx, node)
-        ? [...res.params, ignoredArgs(res.params)]
-        : res.params;
+      const params = [...res.params, ...extraParams(ctx, node, res.params)];
       return py.lambda(withCaptures(params, loopCaptures(ctx, node)), res.body);
     }
     ctx.dropSymbolNamesSince(mark);
@@ -650,7 +688,10 @@ export function transformFunctionExpression(
   let name: string;
   if (named && node.name) name = ctx.declare(node.name);
   else name = ctx.fresh(nameHint(node));
-  const def = buildDef(ctx, node, name, { varargs: needsVarargs(ctx, node) });
+  const def = buildDef(ctx, node, name, {
+    varargs: needsVarargs(ctx, node),
+    blenderArity: blenderCallbackArity(ctx, node),
+  });
   def.pos = ctx.pos(node);
   ctx.addPre(def);
   return py.name(name);

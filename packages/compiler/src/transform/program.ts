@@ -8,7 +8,7 @@ import { collectImports, type PyImports } from "./statements/imports.js";
 import { transformStatements } from "./statements/index.js";
 import { resolveHelpers } from "../runtime/helpers.js";
 // Blender layer: generated register()/unregister() (transform/blender/classes.ts)
-import { prepareRegistration, registrationCode } from "./blender/classes.js";
+import { prepareRegistration, registrationCode, registrationIndex } from "./blender/classes.js";
 import { checkBlInfo } from "./blender/blinfo.js";
 
 const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys", "time"];
@@ -121,7 +121,8 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   // Blender layer: register()/unregister() for the bpy.types subclasses
   const registration = registrationCode(ctx, { file: entry.fileName, line: 0, column: 0 });
   if (registration.length) {
-    body.push(...registration);
+    // registered before the top-level code that follows the classes (it may call their operators)
+    body.splice(registrationIndex(ctx, body), 0, ...registration);
     if (!imports.modules.some((m) => m.module === "bpy" && !m.asname))
       imports.modules.push({ module: "bpy", pos: { file: entry.fileName, line: 0, column: 0 } });
   }

@@ -231,6 +231,12 @@ export function libTypeName(ctx: Ctx, t: ts.Type): string | undefined {
   return result;
 }
 
+/** Float32Array / Float64Array: Python array.array("f" / "d"). */
+export function isTypedArray(ctx: Ctx, t: ts.Type): boolean {
+  const n = libTypeName(ctx, t);
+  return n === "Float32Array" || n === "Float64Array";
+}
+
 export function isMap(ctx: Ctx, t: ts.Type): boolean {
   const n = libTypeName(ctx, t);
   return n === "Map" || n === "ReadonlyMap";

@@ -125,6 +125,34 @@ describe("Blender diagnostics", () => {
       ),
     ).toContain("BPY2006@9");
   });
+  it("BPY2009: a registered callback with more parameters than Blender passes", () => {
+    const cls = (m: string): string =>
+      HEAD +
+      `class P extends bpy.types.Panel {\n  bl_label = "p";\n  bl_space_type = "VIEW_3D" as const;\n  bl_region_type = "UI" as const;\n  ${m}\n}\nconsole.log(P);`;
+    expect(codes(cls("draw(context: bpy.types.Context, extra?: number): void {}"))).toEqual([
+      "BPY2009@7",
+    ]);
+    expect(codes(cls("draw(...args: bpy.types.Context[]): void {}"))).toEqual(["BPY2009@7"]);
+    // fewer parameters are completed (Blender's arity), helpers are free
+    expect(
+      codes(cls("draw(): void {}\n  helper(a: number, b?: number): number { return a; }")),
+    ).toEqual([]);
+  });
+  it("BPY1029: a Blender object passed as a plain object type or cast to a Record", () => {
+    const lines = [
+      "function start(p: { loop_start: number }): number {",
+      "  return p.loop_start;",
+      "}",
+      'const me = bpy.data.meshes.new("m");',
+      "for (const p of me.polygons) console.log(start(p));", // 7
+      "const rec = me.polygons[0] as unknown as Record<string, number>;", // 8
+      "function typed(p: bpy.types.MeshPolygon): number {",
+      "  return p.loop_start;",
+      "}",
+      "for (const p of me.polygons) console.log(typed(p), start({ loop_start: 1 }), rec);",
+    ];
+    expect(codes(HEAD + lines.join("\n"))).toEqual(["BPY1029@7", "BPY1029@8"]);
+  });
   it("BPY2007: bl_info text without a UTF-8 form, a version that is not integers", () => {
     expect(
       codes('export const bl_info = {\n  name: "a\\ud800b",\n  version: [1, 0.5, 0],\n};'),

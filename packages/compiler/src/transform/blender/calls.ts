@@ -11,6 +11,7 @@ import { isLibSymbol } from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { mathutilsOperatorCall } from "./mathutils.js";
 import { docComments, isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
+import { registeredCallback } from "./classes.js";
 
 export function blenderCall(ctx: Ctx, node: ts.CallExpression): py.Expr | undefined {
   return mathutilsOperatorCall(ctx, node);
@@ -201,8 +202,15 @@ export function flowsToBlender(ctx: Ctx, node: ts.Expression): boolean {
   }
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
     for (let f: ts.Node | undefined = p; f; f = f.parent) {
+      // a callback handed to Blender (EnumProperty items, update, …): its result goes to Blender
+      if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) return flowsToBlender(ctx, f);
+      // what a registered callback (execute, invoke, …) returns goes to Blender; the class's
+      // own helper methods return to the script
       if (ts.isMethodDeclaration(f))
-        return isBlenderClass(ctx, f.parent as ts.ClassLikeDeclaration);
+        return (
+          isBlenderClass(ctx, f.parent as ts.ClassLikeDeclaration) &&
+          !!registeredCallback(ctx, f.parent as ts.ClassLikeDeclaration, f)
+        );
       if (ts.isFunctionDeclaration(f) || ts.isFunctionExpression(f)) return false;
     }
     return false;
@@ -245,12 +253,90 @@ export function blenderNew(ctx: Ctx, node: ts.NewExpression): py.Expr | undefine
  */
 export function blenderSetValue(ctx: Ctx, node: ts.Expression, value: py.Expr): py.Expr {
   let inner = node;
-  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+  while (
+    ts.isParenthesizedExpression(inner) ||
+    ts.isAsExpression(inner) ||
+    ts.isSatisfiesExpression(inner) ||
+    ts.isNonNullExpression(inner)
+  )
+    inner = inner.expression;
+  if (ts.isNewExpression(inner) || ts.isArrayLiteralExpression(inner)) return value;
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return value;
+  // what Blender's own functions return is a Python value already (bpy.props.EnumFlagProperty)
+  if (
+    ts.isCallExpression(inner) &&
+    isTypingsDecl(ctx.checker.getResolvedSignature(inner)?.declaration)
+  )
+    return value;
   // where the value goes is known from the resolved call; its type is a fresh checker query
-  if (ts.isNewExpression(inner) || !flowsToBlender(ctx, node)) return value;
-  const sym = ctx.checker.getTypeAtLocation(node).getSymbol();
-  if (!sym || sym.getName() !== "Set" || !isLibSymbol(sym)) return value;
-  return py.call("set", value);
+  if (!flowsToBlender(ctx, node)) return value;
+  const t = ctx.checker.getTypeAtLocation(node);
+  if (isJsSetType(ctx, t)) return py.call("set", value);
+  // enum items held in a variable (`const ITEMS = [["A", "a", ""]] as const`): bpy wants tuples
+  if (isArrayLike(ctx, t)) {
+    const want = expectedTuples(ctx, node);
+    if (want === "tuple") return py.call("tuple", value);
+    if (want === "items") return ctx.callHelper("_js_bpy_items", value);
+  }
+  return value;
+}
+
+function isArrayLike(ctx: Ctx, t: ts.Type): boolean {
+  const parts = (t.isUnion() ? t.types : [t]).filter(
+    (p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
+  );
+  return (
+    parts.length > 0 && parts.every((p) => ctx.checker.isArrayType(p) || ctx.checker.isTupleType(p))
+  );
+}
+
+/** A tuple type with non-number members (an enum item `[id, name, description]`)? */
+function isRecordTuple(ctx: Ctx, p: ts.Type): boolean {
+  if (!ctx.checker.isTupleType(p)) return false;
+  const els = ctx.checker.getTypeArguments(p as ts.TypeReference);
+  const prim = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
+  return (
+    els.every((e) =>
+      (e.isUnion() ? e.types : [e]).every(
+        (x) => !!(x.flags & (prim | ts.TypeFlags.Null | ts.TypeFlags.Undefined)),
+      ),
+    ) && els.some((e) => !(ctx.checker.getNonNullableType(e).flags & ts.TypeFlags.NumberLike))
+  );
+}
+
+/**
+ * What the typings expect where `node` goes: one record tuple ("tuple"), an array of them (enum
+ * `items`: "items"), or neither.
+ */
+function expectedTuples(ctx: Ctx, node: ts.Expression): "tuple" | "items" | undefined {
+  let ct = ctx.checker.getContextualType(node);
+  if (!ct) return undefined;
+  if (ct.flags & ts.TypeFlags.TypeParameter) ct = ctx.checker.getBaseConstraintOfType(ct) ?? ct;
+  const parts = ct.isUnion() ? ct.types : [ct];
+  if (parts.some((p) => isRecordTuple(ctx, p))) return "tuple";
+  for (const p of parts) {
+    if (!ctx.checker.isArrayType(p) && !ctx.checker.isTupleType(p)) continue;
+    const els = ctx.checker.getTypeArguments(p as ts.TypeReference);
+    if (els.some((el) => (el.isUnion() ? el.types : [el]).some((e) => isRecordTuple(ctx, e))))
+      return "items";
+  }
+  return undefined;
+}
+
+/** Is `t` a JS `Set` (every non-nullish member of a union: `cond ? setA : setB`)? */
+function isJsSetType(ctx: Ctx, t: ts.Type): boolean {
+  const parts = (t.isUnion() ? t.types : [t]).filter(
+    (p) => !(p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)),
+  );
+  return (
+    parts.length > 0 &&
+    parts.every((p) => {
+      const sym = p.getSymbol();
+      return (
+        !!sym && (sym.getName() === "Set" || sym.getName() === "ReadonlySet") && isLibSymbol(sym)
+      );
+    })
+  );
 }
 
 /**
@@ -265,15 +351,42 @@ export function blenderArrayLiteral(
     return undefined;
   const ct = ctx.checker.getContextualType(node);
   if (!ct) return undefined;
-  const parts = ct.isUnion() ? ct.types : [ct];
   // record-like tuples (enum items: identifier, name, description, …); numeric vectors stay
   // lists, which bpy accepts for float/int arrays
-  const recordTuple = (p: ts.Type): boolean =>
-    ctx.checker.isTupleType(p) &&
-    ctx.checker
-      .getTypeArguments(p as ts.TypeReference)
-      .some((e) => !(ctx.checker.getNonNullableType(e).flags & ts.TypeFlags.NumberLike));
-  if (!parts.some(recordTuple)) return undefined;
-  if (!flowsToBlender(ctx, node)) return undefined;
-  return py.tuple(node.elements.map((e) => transformExpr(ctx, e)));
+  const want = expectedTuples(ctx, node);
+  if (!want || !flowsToBlender(ctx, node)) return undefined;
+  if (want === "tuple") return py.tuple(node.elements.map((e) => transformExpr(ctx, e)));
+  // an items list: the items held in variables (`[ITEM_A, ITEM_B]`) become tuples
+  return py.list(node.elements.map((e) => blenderSetValue(ctx, e, transformExpr(ctx, e))));
+}
+
+/**
+ * A function handed to Blender where the typings declare a function type (bpy.props `items`,
+ * `update`, `get`, `set`, `poll`, timers, handlers…): Blender checks how many parameters the
+ * Python function declares (`expected a function taking 2 arguments`), so it gets exactly the
+ * typings' count. Undefined when the function does not go to Blender, or declares a rest
+ * parameter or more parameters than the typings.
+ */
+export function blenderCallbackArity(
+  ctx: Ctx,
+  node: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration,
+): number | undefined {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
+  if (node.parameters.some((p) => p.dotDotDotToken)) return undefined;
+  const ct = ctx.checker.getContextualType(node);
+  if (!ct) return undefined;
+  let want: number | undefined;
+  for (const t of ct.isUnion() ? ct.types : [ct]) {
+    for (const sig of t.getCallSignatures()) {
+      const d = sig.getDeclaration() as ts.SignatureDeclaration | undefined;
+      if (!d || !isTypingsDecl(d) || d.parameters.some((p) => p.dotDotDotToken)) return undefined;
+      const n = d.parameters.filter(
+        (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
+      ).length;
+      if (want !== undefined && want !== n) return undefined;
+      want = n;
+    }
+  }
+  if (want === undefined || node.parameters.length > want) return undefined;
+  return flowsToBlender(ctx, node) ? want : undefined;
 }

@@ -18,7 +18,8 @@ import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";
 import { memberName } from "../expressions/access.js";
-import { isPythonObjectType, isTypingsDecl } from "./markers.js";
+import { docComments, isPythonObjectType, isTypingsDecl } from "./markers.js";
+import { blenderSetValue } from "./calls.js";
 import { checkRegisteredItems } from "./items.js";
 
 interface BlenderClassInfo {
@@ -122,7 +123,9 @@ export function blenderClassFields(
       continue;
     }
     const target = py.name(memberName(f.name.text));
-    const [v, pre] = ctx.collect(() => transformExpr(ctx, f.initializer!));
+    const [v, pre] = ctx.collect(() =>
+      blenderSetValue(ctx, f.initializer!, transformExpr(ctx, f.initializer!)),
+    );
     stmts.push(...pre);
     if (isPropsCall(ctx, f.initializer))
       stmts.push({ kind: "AnnAssign", target, annotation: v, pos: ctx.pos(f) });
@@ -313,4 +316,123 @@ export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
       pos,
     ),
   ];
+}
+
+/**
+ * The typings declaration of the registered callback (`execute`, `invoke`, `modal`, `draw`,
+ * `poll`, …) a method of a Blender class defines, found on the base class.
+ */
+export function registeredCallback(
+  ctx: Ctx,
+  cls: ts.ClassLikeDeclaration,
+  m: ts.MethodDeclaration,
+): ts.SignatureDeclaration | undefined {
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!ext || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) return undefined;
+  const isStatic = hasMod(m, ts.SyntaxKind.StaticKeyword);
+  const base = isStatic
+    ? ctx.checker.getTypeAtLocation(ext.expression)
+    : ctx.checker.getTypeAtLocation(ext);
+  const prop = base.getProperty(m.name.text);
+  for (const d of prop?.declarations ?? []) {
+    if (!(ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) || !isTypingsDecl(d)) continue;
+    if (docComments(d).some((c) => c.includes("Registered callback"))) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Blender calls a registered callback with a fixed number of arguments and checks the arity at
+ * register_class ("expected Operator.invoke to have 3 args"): a method declaring fewer parameters
+ * than the typings (`invoke(context)`, which TypeScript allows) gets the missing ones, unused;
+ * more parameters or a rest parameter are refused at the method (BPY2009).
+ */
+export function blenderCallbackDef(
+  ctx: Ctx,
+  cls: ts.ClassLikeDeclaration,
+  m: ts.MethodDeclaration,
+  def: py.DefStmt,
+): py.DefStmt {
+  const decl = registeredCallback(ctx, cls, m);
+  if (!decl) return def;
+  const want = decl.parameters.length;
+  const name = (m.name as ts.Identifier).text;
+  if (m.parameters.length > want || m.parameters.some((p) => p.dotDotDotToken)) {
+    const sig = decl.parameters.map((p) => p.name.getText()).join(", ");
+    ctx.report(m.name, "callbackArity", name, String(want), `${name}(${sig})`);
+    return def;
+  }
+  if (m.parameters.length === want) return def;
+  const params = [...def.params];
+  const taken = new Set(params.map((p) => p.name));
+  for (const p of decl.parameters.slice(m.parameters.length)) {
+    let n = `_${p.name.getText()}`;
+    while (taken.has(n)) n += "_";
+    taken.add(n);
+    params.push({ name: n });
+  }
+  return { ...def, params };
+}
+
+/**
+ * Where the generated registration goes in the module body: right after everything it needs —
+ * the last class it registers and every top-level declaration the user's register()/unregister()
+ * (and the functions they call) read — so that top-level code after the classes can call the
+ * script's own operators. Returns the index to insert at (the end when nothing is found).
+ */
+export function registrationIndex(ctx: Ctx, body: py.Stmt[]): number {
+  const list = (registry.get(ctx) ?? []).filter((c) => c.name);
+  if (!list.length) return body.length;
+  const needed: ts.Node[] = list.map((c) => c.node);
+  const hooks = userHooks.get(ctx) ?? {};
+  const hookNames = new Set([hooks.register, hooks.unregister].filter((n) => n !== undefined));
+  // the user's hooks and the functions they call, transitively: their top-level reads
+  const seen = new Set<ts.Node>();
+  const work: ts.Node[] = [];
+  for (const f of ctx.files)
+    for (const s of f.statements)
+      if (
+        ts.isFunctionDeclaration(s) &&
+        s.name &&
+        (s.name.text === "register" || s.name.text === "unregister") &&
+        hookNames.size
+      )
+        work.push(s);
+  const topLevelOf = (d: ts.Node): ts.Statement | undefined => {
+    let n: ts.Node = d;
+    while (n.parent && !ts.isSourceFile(n.parent)) n = n.parent;
+    return n.parent && ctx.files.has(n.parent as ts.SourceFile) ? (n as ts.Statement) : undefined;
+  };
+  while (work.length) {
+    const fn = work.pop()!;
+    if (seen.has(fn)) continue;
+    seen.add(fn);
+    needed.push(fn); // a function is defined where the compiler puts it, hoisted or not
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const d = ctx.resolveSymbol(n)?.valueDeclaration;
+        const top = d && topLevelOf(d);
+        if (top && !seen.has(top)) {
+          if (ts.isFunctionDeclaration(top)) work.push(top);
+          else needed.push(top);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn);
+  }
+  const ranges = needed.map((n) => {
+    const sf = n.getSourceFile();
+    return {
+      file: sf.fileName,
+      from: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line,
+      to: sf.getLineAndCharacterOfPosition(n.getEnd()).line,
+    };
+  });
+  let last = -1;
+  for (let i = 0; i < body.length; i++) {
+    const p = body[i]!.pos;
+    if (p && ranges.some((r) => r.file === p.file && p.line >= r.from && p.line <= r.to)) last = i;
+  }
+  return last < 0 ? body.length : last + 1;
 }

@@ -7,6 +7,7 @@ import { transformExpr, spreadItems } from "../expressions/index.js";
 import { asBool, condition, toNumber, toStr } from "../expressions/convert.js";
 import { arith, reuse } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
+import { typedArrayStatic } from "./typedarray.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 
 const MATH_CONST: Record<string, number> = {
@@ -39,6 +40,9 @@ export function staticLibProperty(
         cbrt: "_js_cbrt",
         max: "_js_max",
         min: "_js_min",
+        imul: "_js_imul",
+        fround: "_js_fround",
+        clz32: "_js_clz32",
       };
       if (name in helpers) return ctx.helper(helpers[name]!);
       if (name === "abs") return py.name("abs");
@@ -127,7 +131,70 @@ export function logArg(ctx: Ctx, a: ts.Expression): py.Expr {
   }
   if (T.isString(ctx, t, true) || T.isNumber(ctx, t, true) || T.isBoolean(ctx, t, true))
     return toStr(ctx, t, e);
-  return ctx.callHelper("_js_inspect", e);
+  const d = inspectDesc(ctx, t, 0);
+  return d && informative(d)
+    ? ctx.callHelper("_js_inspect", e, d)
+    : ctx.callHelper("_js_inspect", e);
+}
+
+/**
+ * What `_js_inspect` cannot tell from a Python value, from the static type: whether a dict is a
+ * plain object, a Map or a Set, and whether None is null or undefined. A Python literal:
+ * `"n"` (None is null), `("a", element, n)`, `("m", key, value, n)`, `("s", element, n)`,
+ * `("o", {property: d}, indexSignature, n)` with n True when None is null; None: unknown.
+ */
+function inspectDesc(ctx: Ctx, t: ts.Type, depth: number): py.Expr {
+  if (depth > 4) return py.NONE;
+  const parts = t.isUnion() ? t.types : [t];
+  const hasNull = parts.some((p) => p.flags & ts.TypeFlags.Null);
+  const hasUndef = parts.some((p) => p.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  const n = hasNull && !hasUndef ? py.TRUE : py.FALSE;
+  const objs = T.nonNullParts(t).filter(
+    (p) =>
+      !(p.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike)),
+  );
+  if (objs.length !== 1) return hasNull && !hasUndef ? py.str("n") : py.NONE;
+  const o = objs[0]!;
+  const sub = (x: ts.Type | undefined): py.Expr => (x ? inspectDesc(ctx, x, depth + 1) : py.NONE);
+  const args = (x: ts.Type): readonly ts.Type[] =>
+    ctx.checker.getTypeArguments(x as ts.TypeReference);
+  if (ctx.checker.isArrayType(o)) return py.tuple([py.str("a"), sub(args(o)[0]), n]);
+  if (ctx.checker.isTupleType(o)) {
+    const els = args(o);
+    // one descriptor for all elements: only when they share one type
+    const u = els.length && els.every((e) => e === els[0]) ? els[0] : undefined;
+    return py.tuple([py.str("a"), sub(u), n]);
+  }
+  if (T.isMap(ctx, o)) {
+    const [k, v] = args(o);
+    return py.tuple([py.str("m"), sub(k), sub(v), n]);
+  }
+  if (T.isSet(ctx, o)) return py.tuple([py.str("s"), sub(args(o)[0]), n]);
+  if (T.isDictLike(ctx, o) || T.isClassInstance(ctx, o)) {
+    const entries: { key: py.Expr; value: py.Expr }[] = [];
+    for (const p of o.getProperties()) {
+      if (!(p.flags & ts.SymbolFlags.Property)) continue;
+      const pd = sub(ctx.checker.getTypeOfSymbol(p));
+      if (informative(pd)) entries.push({ key: py.str(p.name), value: pd });
+    }
+    const rest = sub(o.getStringIndexType() ?? o.getNumberIndexType());
+    return py.tuple([py.str("o"), { kind: "Dict", entries }, rest, n]);
+  }
+  return hasNull && !hasUndef ? py.str("n") : py.NONE;
+}
+
+/** Does the descriptor say more than the runtime sees (a Map, a Set, a null)? */
+function informative(d: py.Expr): boolean {
+  if (d.kind === "Const") return d.text !== "None";
+  if (d.kind === "Tuple") {
+    const [k, ...rest] = d.elts;
+    if (k?.kind === "Const" && (k.text === '"m"' || k.text === '"s"')) return true;
+    return rest.some((x) =>
+      x.kind === "Const" ? x.text === "True" || x.text === '"n"' : informative(x),
+    );
+  }
+  if (d.kind === "Dict") return d.entries.length > 0;
+  return false;
 }
 
 export function staticLibCall(
@@ -195,6 +262,12 @@ export function staticLibCall(
         }
         case "random":
           return py.call(py.attr(ctx.useModule("random"), "random"));
+        case "imul":
+          return ctx.callHelper("_js_imul", arg(ctx, node, 0), arg(ctx, node, 1));
+        case "fround":
+          return ctx.callHelper("_js_fround", arg(ctx, node, 0));
+        case "clz32":
+          return ctx.callHelper("_js_clz32", arg(ctx, node, 0));
       }
       ctx.report(node, "unsupportedMember", `Math.${name}`);
       return py.NONE;
@@ -296,6 +369,9 @@ export function staticLibCall(
         return ctx.callHelper("_js_json_parse", arg(ctx, node, 0));
       }
       break;
+    case "Float32Array":
+    case "Float64Array":
+      return typedArrayStatic(ctx, lib, name, node);
     case "Array":
     case "ArrayConstructor":
       switch (name) {

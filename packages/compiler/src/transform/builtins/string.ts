@@ -8,6 +8,7 @@ import { isNonNegInt } from "../expressions/binary.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { intArg, sliceOf } from "./array.js";
 import { isIntExpr } from "../statements/loops.js";
+import { stringRegexpMethod } from "./regexp.js";
 
 function strLit(e: py.Expr | undefined): string | undefined {
   return e && e.kind === "Const" ? e.str : undefined;
@@ -16,11 +17,7 @@ function strLit(e: py.Expr | undefined): string | undefined {
 export function stringMethod(b: BuiltinCall): py.Expr | undefined {
   const { ctx, node, obj, name, args } = b;
   for (const a of args) {
-    const s = T.typeOf(ctx, a).getSymbol();
-    if (s && s.name === "RegExp") {
-      ctx.report(a, "regexp");
-      return py.NONE;
-    }
+    if (T.libTypeName(ctx, T.typeOf(ctx, a)) === "RegExp") return stringRegexpMethod(b);
   }
   const A = (i: number): py.Expr | undefined => (args[i] ? transformExpr(ctx, args[i]) : undefined);
   switch (name) {
@@ -116,10 +113,9 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       const pat = A(0)!;
       const repNode = args[1]!;
       const rt = T.typeOf(ctx, repNode);
-      if (!T.isString(ctx, rt)) {
-        ctx.report(repNode, "unsupportedMember", `${name} with a replacement function`);
-        return py.NONE;
-      }
+      // a replacement function: called with (match, offset, string) like JavaScript
+      if (!T.isString(ctx, rt))
+        return ctx.callHelper("_js_re_replace", obj, A(0)!, A(1)!, py.bool(name === "replaceAll"));
       const rep = A(1)!;
       const lit = strLit(rep);
       if (lit !== undefined && !lit.includes("$")) {

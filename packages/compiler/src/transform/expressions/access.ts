@@ -197,7 +197,8 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
   const blender = blenderPropertyGet(ctx, node, obj, ot); // Blender layer
   if (blender) return blender;
   if (name === "length") {
-    if (T.isString(ctx, ot) || T.isArray(ctx, ot)) return py.call("len", obj);
+    if (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isTypedArray(ctx, ot))
+      return py.call("len", obj);
     if (T.isAmbientType(ot) && hasNumericIndex(ot)) return py.call("len", obj);
     if (T.isFunctionType(ot)) ctx.report(node, "unsupportedMember", "Function.length");
   }
@@ -207,6 +208,11 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (fn !== undefined) return fn;
   }
   const libName = T.libTypeName(ctx, ot);
+  // RegExp objects and match arrays (JsRegExp, _JsMatch): attributes
+  if (libName === "RegExp" || libName === "RegExpExecArray" || libName === "RegExpMatchArray") {
+    if (name === "length") return py.call("len", obj);
+    return py.attr(obj, memberName(name));
+  }
   if (libName?.endsWith("Error") || isErrorClass(ctx, ot)) {
     if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
     if (name === "message" && libName?.endsWith("Error"))
@@ -275,7 +281,7 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
   const arg = node.argumentExpression;
   const at = T.typeOf(ctx, arg);
   const lit = literalKey(arg);
-  if (T.isArray(ctx, ot) || T.isString(ctx, ot)) {
+  if (T.isArray(ctx, ot) || T.isString(ctx, ot) || T.isTypedArray(ctx, ot)) {
     const element = loopElement(ctx, node);
     if (element) return element;
     const cyclic = cyclicGet(ctx, node, obj);
@@ -495,6 +501,9 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     const arg = node.argumentExpression;
     const at = T.typeOf(ctx, arg);
     const obj = transformExpr(ctx, node.expression);
+    // a typed array (array.array) stores the value converted like JavaScript (float32 rounding)
+    if (T.isTypedArray(ctx, ot))
+      return { kind: "expr", expr: py.sub(obj, writeIndex(ctx, node.expression, arg)) };
     if (T.isArray(ctx, ot)) {
       if (
         ts.isPropertyAccessExpression(arg) &&

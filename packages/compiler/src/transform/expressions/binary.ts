@@ -16,6 +16,7 @@ import { assignmentTarget, isSetterTarget, memberName, type AssignTarget } from 
 import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 import { constNumber, isPureExpr } from "../effects.js";
+import { blenderSetValue } from "../blender/calls.js";
 
 const K = ts.SyntaxKind;
 
@@ -706,7 +707,9 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
       value = value.right;
     }
     const assign = (): py.Stmt[] => {
-      const v = transformExpr(ctx, value);
+      let v = transformExpr(ctx, value);
+      // Blender layer: a JS Set stored into a set-typed bpy property is a Python set
+      if (targets.length === 1) v = blenderSetValue(ctx, value, v);
       const pyTargets: py.Expr[] = [];
       for (const t of targets) {
         const tgt = assignmentTarget(ctx, t);

@@ -8,6 +8,8 @@ import { nonNullType, optionalWrap, memberName } from "./access.js";
 import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/globals.js";
 import { arrayLength, arrayMethod } from "../builtins/array.js";
 import { stringMethod } from "../builtins/string.js";
+import { newRegExp, regexpMethod } from "../builtins/regexp.js";
+import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
 // Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
@@ -171,10 +173,15 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
       };
       if (T.isString(ctx, ot)) return stringMethod(b);
       if (T.isArray(ctx, ot)) return arrayMethod(b);
+      const matchArray = T.libTypeName(ctx, ot);
+      if (matchArray === "RegExpMatchArray" || matchArray === "RegExpExecArray")
+        return arrayMethod(b); // _JsMatch is a list
       if (T.isMap(ctx, ot)) return mapMethod(b);
       if (T.isSet(ctx, ot)) return setMethod(b);
       if (T.isNumber(ctx, ot)) return numberMethod(b);
       const lib = T.libTypeName(ctx, ot);
+      if (lib === "RegExp") return regexpMethod(b);
+      if (lib === "Float32Array" || lib === "Float64Array") return typedArrayMethod(b);
       if (
         lib === "Generator" ||
         lib === "IterableIterator" ||
@@ -335,6 +342,11 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
           return py.callArgs(transformExpr(ctx, callee), callArguments(ctx, node).slice(0, 1));
         case "Object":
           return { kind: "Dict", entries: [] };
+        case "RegExp":
+          return newRegExp(ctx, node);
+        case "Float32Array":
+        case "Float64Array":
+          return newTypedArray(ctx, callee.text, args[0]);
         case "String":
         case "Number":
         case "Boolean":

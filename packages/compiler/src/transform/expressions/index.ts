@@ -11,10 +11,30 @@ import { superCall, transformCall, transformNew } from "./call.js";
 import { transformFunctionExpression } from "../functions.js";
 import { pythonModuleName } from "../statements/imports.js";
 import { blenderArrayLiteral } from "../blender/calls.js";
+import { isPythonObjectType } from "../blender/markers.js";
 import { usesThis } from "../effects.js";
+import { regexpLiteral } from "../builtins/regexp.js";
 
 /** A value must not be a dict in one place and an object in another (see BPY1029). */
 function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
+  // Blender layer: a Blender object cast to a plain object type (`p as unknown as Record<…>`)
+  // would be read as a dict (`p.get("loop_start")`)
+  if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
+    if (ts.isAsExpression(node.parent) || ts.isTypeAssertionExpression(node.parent)) return;
+    const target = ctx.checker.getTypeFromTypeNode(node.type);
+    if (!T.isDictLike(ctx, target) || T.isAnyLike(target)) return;
+    let inner: ts.Expression = node.expression;
+    while (
+      ts.isAsExpression(inner) ||
+      ts.isTypeAssertionExpression(inner) ||
+      ts.isParenthesizedExpression(inner) ||
+      ts.isNonNullExpression(inner)
+    )
+      inner = inner.expression;
+    if (isPythonObjectType(ctx, T.typeOf(ctx, inner)))
+      ctx.report(node, "mixedObject", ctx.checker.typeToString(target));
+    return;
+  }
   if (
     !ts.isObjectLiteralExpression(node) &&
     !ts.isNewExpression(node) &&
@@ -36,7 +56,8 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
   if (
     T.isDictLike(ctx, contextual) &&
     !T.isAnyLike(contextual) &&
-    T.isClassInstance(ctx, T.typeOf(ctx, node))
+    // Blender layer: a Blender object (RNA struct, bmesh, mathutils) is a Python object too
+    (T.isClassInstance(ctx, T.typeOf(ctx, node)) || isPythonObjectType(ctx, T.typeOf(ctx, node)))
   ) {
     ctx.report(node, "mixedObject", ctx.checker.typeToString(contextual));
   }
@@ -189,8 +210,7 @@ function transformExprInner(ctx: Ctx, node: ts.Expression): py.Expr {
       ctx.report(node, "taggedTemplate");
       return py.NONE;
     case ts.SyntaxKind.RegularExpressionLiteral:
-      ctx.report(node, "regexp");
-      return py.NONE;
+      return regexpLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.BigIntLiteral:
       ctx.report(node, "bigint");
       return py.NONE;

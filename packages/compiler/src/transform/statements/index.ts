@@ -6,6 +6,7 @@ import * as T from "../types.js";
 import { transformExpr } from "../expressions/index.js";
 import { condition } from "../expressions/convert.js";
 import { assignmentStatement } from "../expressions/binary.js";
+import { blenderSetValue } from "../blender/calls.js";
 import { assignmentTarget, isSetterTarget, skipErased } from "../expressions/access.js";
 import { tempAssignments, withEvaluatedTargets } from "../expressions/compound.js";
 import { transformCall } from "../expressions/call.js";
@@ -170,7 +171,9 @@ function transformReturn(ctx: Ctx, node: ts.ReturnStatement): py.Stmt[] {
     return [...out, ...jumpTo(ctx, frame, "continue")];
   }
   if (fn && ts.isConstructorDeclaration(fn)) return [py.ret()];
-  return [py.ret(node.expression ? transformExpr(ctx, node.expression) : undefined)];
+  if (!node.expression) return [py.ret()];
+  // Blender layer: a JS Set returned by a registered method ({'FINISHED'}) is a Python set
+  return [py.ret(blenderSetValue(ctx, node.expression, transformExpr(ctx, node.expression)))];
 }
 
 /** An expression whose value is discarded. */
