@@ -727,6 +727,13 @@ function opsCore(ctx: GenContext, imports: Imports): string[] {
     `${jsdoc("What an operator call returns (a Python set).")}\nexport type OperatorReturn = ${ret};`,
     `${jsdoc(`An operator: call it with an exactly typed options object (Python keyword arguments), optionally followed by the execution context and the undo flag (Python takes these two first: the compiler moves them).\n\n\`\`\`ts\nbpy.ops.mesh.primitive_cube_add({ size: 2, location: [0, 0, 1] });\nbpy.ops.mesh.primitive_cube_add({ size: 2 }, "INVOKE_DEFAULT", true); // ('INVOKE_DEFAULT', True, size=2)\n\`\`\`\nOne signature, so a misspelled option is one error with TypeScript's "Did you mean".`)}
 export interface BpyOperator<O> {
+/**
+ * Run the operator (hover its name for what it does).
+ * @param options its properties, as Python keyword arguments
+ * @param execution_context Python's first positional argument (\`'EXEC_DEFAULT'\` unless given)
+ * @param undo whether the call pushes an undo step (Python's second positional argument)
+ * @returns the operator's result set, e.g. \`{'FINISHED'}\`
+ */
 (options?: ${kw}<O>, execution_context?: ExecutionContext, undo?: boolean): Set<OperatorReturn>;
 /** Whether the operator can run in the current context. */
 poll(execution_context?: ExecutionContext): boolean;

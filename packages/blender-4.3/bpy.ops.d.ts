@@ -36,6 +36,13 @@ declare module "bpy.ops" {
    * One signature, so a misspelled option is one error with TypeScript's "Did you mean".
    */
   export interface BpyOperator<O> {
+    /**
+     * Run the operator (hover its name for what it does).
+     * @param options its properties, as Python keyword arguments
+     * @param execution_context Python's first positional argument (`'EXEC_DEFAULT'` unless given)
+     * @param undo whether the call pushes an undo step (Python's second positional argument)
+     * @returns the operator's result set, e.g. `{'FINISHED'}`
+     */
     (
       options?: KwArgs<O>,
       execution_context?: ExecutionContext,

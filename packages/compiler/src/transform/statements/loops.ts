@@ -413,7 +413,7 @@ function mutatesArrays(ctx: Ctx, body: ts.Node): boolean {
  */
 export function isIntExpr(ctx: Ctx, node: ts.Expression, depth = 0, safe = false): boolean {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
-  if (depth > 8) return false;
+  if (depth > 8) return depthLimit();
   if (ts.isNumericLiteral(node))
     return (
       Number.isInteger(Number(node.text)) && Math.abs(Number(node.text)) <= Number.MAX_SAFE_INTEGER
@@ -509,7 +509,7 @@ function finiteArg(ctx: Ctx, a: ts.Expression | undefined, depth: number): boole
  */
 export function isNonNegIntExpr(ctx: Ctx, node: ts.Expression, depth = 0): boolean {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
-  if (depth > 8) return false;
+  if (depth > 8) return depthLimit();
   if (ts.isNumericLiteral(node))
     return Number.isInteger(Number(node.text)) && Number(node.text) <= Number.MAX_SAFE_INTEGER;
   if (ts.isPropertyAccessExpression(node) && node.name.text === "length") {
@@ -603,7 +603,7 @@ function writesOf(ctx: Ctx, region: ts.Node, s: ts.Symbol): ts.Node[] {
  * none in a loop of the region around the read; no closure assigns it.
  */
 function guardedNonNeg(ctx: Ctx, node: ts.Identifier, s: ts.Symbol, depth: number): boolean {
-  if (depth > 6) return false;
+  if (depth > 6) return depthLimit();
   let child: ts.Node = node;
   for (let p: ts.Node | undefined = node.parent; p; child = p, p = p.parent) {
     if (ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isSourceFile(p)) return false;
@@ -644,6 +644,20 @@ function exprIs(ctx: Ctx, e: ts.Expression, kind: VarKind, depth: number): boole
   return isIntExpr(ctx, e, depth + 1, kind === "safeInt");
 }
 
+/**
+ * Proof depth limits answer "not proven" (false) without knowing; such an answer must not be
+ * cached, or the Python emitted for a line would depend on which unrelated line asked first.
+ * `limitHits` counts the cut-offs, so a caller can tell a definite false from a truncated one.
+ */
+let limitHits = 0;
+function depthLimit(): false {
+  limitHits++;
+  return false;
+}
+/** Variables being proven inside one another (`let c2 = c1 + 1` asks about c1, …). */
+let chainDepth = 0;
+const MAX_CHAIN = 200;
+
 const varFacts = new WeakMap<ts.Symbol, Map<VarKind, boolean>>();
 const inProgress: Record<VarKind, Set<ts.Symbol>> = {
   int: new Set(),
@@ -682,8 +696,14 @@ function variableIs(ctx: Ctx, sym: ts.Symbol, kind: VarKind, depth: number): boo
     sources = parameterSources(ctx, d);
   }
   if (!sources) return false;
+  if (chainDepth >= MAX_CHAIN) return depthLimit();
   const topLevel = busy.size === 0;
+  const hitsBefore = limitHits;
   busy.add(sym);
+  chainDepth++;
+  // A variable's sources are judged on their own (expression depth from 0), whatever expression
+  // asked about the variable: its fact is then the same for every line that reads it.
+  depth = -1;
   let ok = true;
   try {
     for (const e of sources) if (ok) ok = exprIs(ctx, e, kind, depth);
@@ -728,8 +748,9 @@ function variableIs(ctx: Ctx, sym: ts.Symbol, kind: VarKind, depth: number): boo
     }
   } finally {
     busy.delete(sym);
+    chainDepth--;
   }
-  if (!ok || topLevel) {
+  if ((!ok && limitHits === hitsBefore) || (ok && topLevel)) {
     let m = varFacts.get(sym);
     if (!m) varFacts.set(sym, (m = new Map()));
     m.set(kind, ok);
