@@ -92,3 +92,16 @@ describe("source maps", () => {
     expect(dec[ifLine]![0]![2]).toBe(2);
   });
 });
+
+describe("no state shared between compiles", () => {
+  it("the shared None/True/False nodes never get a position (it would leak into the next compile)", async () => {
+    const py = await import("../src/python/ast.js");
+    compileSource(
+      "let a: number | null = null;\nconst b = true;\nconst c = false;\nconsole.log(a, b, c);\n",
+    );
+    for (const node of [py.NONE, py.TRUE, py.FALSE]) {
+      expect(node.pos).toBeUndefined();
+      expect(Object.isFrozen(node)).toBe(true);
+    }
+  });
+});

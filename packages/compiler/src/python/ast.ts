@@ -351,9 +351,11 @@ export function ident(s: string): string {
 // ---- constructors -------------------------------------------------------------------------
 
 export const name = (id: string, pos?: SrcPos): NameExpr => ({ kind: "Name", id, pos });
-export const NONE: ConstExpr = { kind: "Const", text: "None" };
-export const TRUE: ConstExpr = { kind: "Const", text: "True" };
-export const FALSE: ConstExpr = { kind: "Const", text: "False" };
+// Shared by every compile in the process (watch, API use): frozen, so that no transform can
+// give them a position (it would leak into the next compile's source map).
+export const NONE: ConstExpr = Object.freeze({ kind: "Const", text: "None" });
+export const TRUE: ConstExpr = Object.freeze({ kind: "Const", text: "True" });
+export const FALSE: ConstExpr = Object.freeze({ kind: "Const", text: "False" });
 export const bool = (b: boolean): ConstExpr => (b ? TRUE : FALSE);
 
 export function num(n: number): Expr {

@@ -130,7 +130,7 @@ export function transformExpr(ctx: Ctx, node: ts.Expression): py.Expr {
   if (evaluated) return evaluated;
   checkObjectKind(ctx, node);
   const e = transformExprInner(ctx, node);
-  if (!e.pos) e.pos = ctx.pos(node);
+  if (!e.pos && !Object.isFrozen(e)) e.pos = ctx.pos(node); // not the shared py.NONE/TRUE/FALSE
   return e;
 }
 
