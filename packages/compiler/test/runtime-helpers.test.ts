@@ -48,3 +48,55 @@ for e in [
     ]);
   });
 });
+
+describe("runtime helper manifest", () => {
+  // The dependency and import lists of runtime/helpers.ts are written by hand beside the Python:
+  // each must be exactly what the helper's code uses, or a script ships dead helpers (or misses
+  // one and fails with NameError at run time).
+  it("each helper lists exactly the helpers and modules its code uses", async () => {
+    const { helpers } = await import("../src/runtime/helpers.js");
+    const names = [...helpers.keys()];
+    const problems: string[] = [];
+    for (const h of helpers.values()) {
+      // names inside docstrings, comments and string literals are not uses
+      const code = h.code
+        .replace(/"""[\s\S]*?"""/g, "")
+        .replace(/#.*$/gm, "")
+        .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
+      const localImports = [...code.matchAll(/^\s+import (\w+)/gm)].map((m) => m[1]!);
+      const used = names.filter(
+        (n) => n !== h.name && new RegExp(`(?<![\\w.])${n}(?!\\w)`).test(code),
+      );
+      const modules = [...code.matchAll(/(?<![\w.])([a-z_]+)\.[A-Za-z_]/g)]
+        .map((m) => m[1]!)
+        .filter(
+          (m) =>
+            h.imports.includes(m) ||
+            [
+              "math",
+              "re",
+              "json",
+              "struct",
+              "array",
+              "decimal",
+              "unicodedata",
+              "functools",
+              "itertools",
+              "sys",
+            ].includes(m),
+        );
+      const want = new Set(used);
+      const have = new Set(h.deps);
+      for (const d of have)
+        if (!want.has(d)) problems.push(`${h.name}: lists ${d} but does not use it`);
+      for (const d of want)
+        if (!have.has(d)) problems.push(`${h.name}: uses ${d} but does not list it`);
+      for (const m of new Set(modules))
+        if (!h.imports.includes(m) && !localImports.includes(m))
+          problems.push(`${h.name}: uses module ${m} but does not import it`);
+      for (const m of h.imports)
+        if (!modules.includes(m)) problems.push(`${h.name}: imports ${m} but does not use it`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

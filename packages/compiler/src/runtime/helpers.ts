@@ -405,7 +405,7 @@ def _js_uint16(x):
 
 def(
   "_js_array_length",
-  ["JsRangeError", "_js_num_str"],
+  ["JsRangeError"],
   [],
   String.raw`
 def _js_array_length(n):
@@ -928,7 +928,7 @@ def _js_cbrt(x):
 
 def(
   "_js_max",
-  ["_js_num_str"],
+  [],
   ["math"],
   String.raw`
 def _js_max(*values):
@@ -1114,7 +1114,7 @@ def _js_is_integer(x):
 def(
   "_js_to_fixed",
   ["_js_num_str", "JsRangeError"],
-  ["math", "decimal"],
+  ["decimal"],
   String.raw`
 def _js_to_fixed(x, digits=0):
     """Number.prototype.toFixed: rounds the exact binary value half away from zero."""
@@ -1350,7 +1350,7 @@ def _js_field_name(k):
 
 def(
   "_js_attr_name",
-  ["_js_field_name"],
+  [],
   [],
   String.raw`
 def _js_attr_name(k):
@@ -1947,7 +1947,7 @@ class JsRegExp:
 
 def(
   "_js_re_match",
-  ["JsRegExp"],
+  [],
   [],
   String.raw`
 def _js_re_match(s, rx):
@@ -1990,7 +1990,7 @@ def _js_re_match_all(s, rx):
 
 def(
   "_js_re_search",
-  ["JsRegExp"],
+  [],
   [],
   String.raw`
 def _js_re_search(s, rx):
@@ -2107,7 +2107,7 @@ def _js_re_replace(s, pat, rep, all=False):
 
 def(
   "_js_re_split",
-  ["JsRegExp", "_js_u32"],
+  ["_js_u32"],
   [],
   String.raw`
 def _js_re_split(s, rx, limit=None):
