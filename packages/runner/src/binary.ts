@@ -35,18 +35,45 @@ export interface RunScriptResult {
  * made absolute, so one that starts with `-` (`--version`, `--enable-autoexec`) stays a path.
  */
 export function blenderArgs(script: string, options: Omit<RunScriptOptions, "blender">): string[] {
-  const args = [
+  const base = options.cwd ?? process.cwd();
+  return blenderArgv({
+    script: resolve(base, script),
+    blendFile: options.blendFile && resolve(base, options.blendFile),
+    args: options.args,
+  });
+}
+
+export interface BlenderArgvOptions {
+  /** the Python file Blender runs (`--python`) */
+  script: string;
+  /** a .blend to open first */
+  blendFile?: string;
+  /** let the .blend's own scripts run (`--enable-autoexec`); off by default */
+  allowAutorun?: boolean;
+  /** more Blender options (`--log-level …`), before the file and the script */
+  extra?: readonly string[];
+  /** the script's own arguments, after `--` */
+  args?: readonly string[];
+}
+
+/**
+ * The one command line every Blender binary bpyts starts gets (one-shot runs, pool workers,
+ * `runScript`): background, factory settings, a failing script exits 1, autoexec off unless
+ * asked, then the .blend (it must load before the script runs), the script and its arguments.
+ */
+export function blenderArgv(o: BlenderArgvOptions): string[] {
+  return [
     "--background",
     "--factory-startup",
     "--python-exit-code",
     "1",
-    "--disable-autoexec",
+    ...(o.extra ?? []),
+    o.allowAutorun ? "--enable-autoexec" : "--disable-autoexec",
+    ...(o.blendFile ? [o.blendFile] : []),
+    "--python",
+    o.script,
+    ...(o.args?.length ? ["--", ...o.args] : []),
   ];
-  const base = options.cwd ?? process.cwd();
-  if (options.blendFile) args.push(resolve(base, options.blendFile));
-  args.push("--python", resolve(base, script));
-  if (options.args?.length) args.push("--", ...options.args);
-  return args;
 }
 
 /**

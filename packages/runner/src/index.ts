@@ -1,6 +1,7 @@
 export { findBlender, blenderVersion, bpyModuleVersion, BlenderNotFoundError } from "./discover.js";
 export type { FindBlenderOptions, VersionProbeOptions } from "./discover.js";
-export { runScript, blenderArgs } from "./binary.js";
+export { runScript, blenderArgs, blenderArgv } from "./binary.js";
+export type { BlenderArgvOptions } from "./binary.js";
 export { spawnProcess, ManagedProcess, OutputTail, OUTPUT_TAIL_CHARS } from "./process.js";
 export type { SpawnOptions, ProcessResult } from "./process.js";
 export type { RunScriptOptions, RunScriptResult } from "./binary.js";

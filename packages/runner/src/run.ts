@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { constants, tmpdir } from "node:os";
 import type { Duplex } from "node:stream";
 import { join, resolve } from "node:path";
+import { blenderArgv } from "./binary.js";
 import { blenderVersion, bpyModuleVersion, findBlender } from "./discover.js";
 import { RunnerError, ScriptError } from "./errors.js";
 import { oneshotScript, workerScript } from "./paths.js";
@@ -181,18 +182,7 @@ export async function progressLogArgs(blender: string, known?: string): Promise<
 
 /** Argument vector for a worker process (see pool.ts). */
 export function workerArgs(backend: Backend, extra: readonly string[] = []): string[] {
-  return backend === "binary"
-    ? [
-        "--background",
-        "--factory-startup",
-        "--python-exit-code",
-        "1",
-        ...extra,
-        "--disable-autoexec",
-        "--python",
-        workerScript,
-      ]
-    : [workerScript];
+  return backend === "binary" ? blenderArgv({ script: workerScript, extra }) : [workerScript];
 }
 
 /**
@@ -301,18 +291,13 @@ export async function run<T = unknown>(
     const assumed = deferred?.assumedVersion ?? options.blenderVersion;
     const argv =
       backend === "binary"
-        ? [
-            "--background",
-            "--factory-startup",
-            "--python-exit-code",
-            "1",
-            options.allowAutorun ? "--enable-autoexec" : "--disable-autoexec",
-            ...(options.onProgress ? await progressLogArgs(command, assumed) : []),
-            ...(options.blendFile ? [resolve(options.blendFile)] : []),
-            "--python",
-            oneshotScript,
-            ...(options.args?.length ? ["--", ...options.args] : []),
-          ]
+        ? blenderArgv({
+            script: oneshotScript,
+            blendFile: options.blendFile && resolve(options.blendFile),
+            allowAutorun: options.allowAutorun,
+            extra: options.onProgress ? await progressLogArgs(command, assumed) : [],
+            args: options.args,
+          })
         : [oneshotScript];
     const parseProgress = options.onProgress ? progressParser(options.onProgress) : undefined;
     // Output streams to the callbacks; only a bounded tail is kept (no size limit kills the run).
