@@ -51,7 +51,14 @@ const scene = bpy.context.scene;
 for (const obj of [...bpy.data.objects]) bpy.data.objects.remove(obj);
 
 // EEVEE's engine id was BLENDER_EEVEE_NEXT in 4.2–4.x (the rewrite), BLENDER_EEVEE before and
-// again from 5.0; the input always says BLENDER_EEVEE.
+// again from 5.0; the input always says BLENDER_EEVEE. The typings of one version list only its
+// own ids, so this cross-version script declares both (declaration merging, compiles to nothing).
+declare module "bpy.types" {
+  interface RenderSettingsEngineRegistry {
+    BLENDER_EEVEE: true;
+    BLENDER_EEVEE_NEXT: true;
+  }
+}
 const [major, minor] = [bpy.app.version[0], bpy.app.version[1]];
 const eeveeNext = major === 4 && minor >= 2;
 scene.render.engine = engine === "BLENDER_EEVEE" && eeveeNext ? "BLENDER_EEVEE_NEXT" : engine;
