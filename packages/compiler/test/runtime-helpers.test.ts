@@ -55,7 +55,12 @@ describe("runtime helper manifest", () => {
   // one and fails with NameError at run time).
   it("each helper lists exactly the helpers and modules its code uses", async () => {
     const { helpers } = await import("../src/runtime/helpers.js");
-    const names = [...helpers.keys()];
+    // what each helper's code defines at module level: its def/class and globals it sets up
+    // (`_JS_PY_KEYWORDS = …` beside _js_field_name), all reached by depending on the helper
+    const definedBy = new Map<string, string>();
+    for (const h of helpers.values())
+      for (const m of h.code.matchAll(/^(?:def |class )?([A-Za-z_]\w*)\s*(?:\(|=|:)/gm))
+        if (!definedBy.has(m[1]!)) definedBy.set(m[1]!, h.name);
     const problems: string[] = [];
     for (const h of helpers.values()) {
       // names inside docstrings, comments and string literals are not uses
@@ -64,9 +69,16 @@ describe("runtime helper manifest", () => {
         .replace(/#.*$/gm, "")
         .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
       const localImports = [...code.matchAll(/^\s+import (\w+)/gm)].map((m) => m[1]!);
-      const used = names.filter(
-        (n) => n !== h.name && new RegExp(`(?<![\\w.])${n}(?!\\w)`).test(code),
-      );
+      const used = [
+        ...new Set(
+          [...definedBy]
+            .filter(
+              ([name, owner]) =>
+                owner !== h.name && new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(code),
+            )
+            .map(([, owner]) => owner),
+        ),
+      ];
       const modules = [...code.matchAll(/(?<![\w.])([a-z_]+)\.[A-Za-z_]/g)]
         .map((m) => m[1]!)
         .filter(

@@ -1350,7 +1350,7 @@ def _js_field_name(k):
 
 def(
   "_js_attr_name",
-  [],
+  ["_js_field_name"],
   [],
   String.raw`
 def _js_attr_name(k):
