@@ -56,10 +56,11 @@ fi
 
 # What Debian's Blender recommends and --no-install-recommends left out, but scripts need:
 # libEGL and libGL/libOpenGL for Workbench/EEVEE/compositor renders, numpy for the glTF/FBX
-# exporters, cattrs for 5.x's remote asset listing (where the suite has it). Installed when
+# exporters, cattrs for 5.x's remote asset listing (where the suite has it), debugpy for
+# debugging scripts (`--debugpy`, `bpyts debug`). Installed when
 # missing, so older chroots catch up; a package a suite does not have is skipped.
 extras=()
-for pkg in libegl1 libgl1 libopengl0 python3-numpy python3-cattrs; do
+for pkg in libegl1 libgl1 libopengl0 python3-numpy python3-cattrs python3-debugpy; do
   chroot "$dir" dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
   chroot "$dir" apt-cache show "$pkg" >/dev/null 2>&1 && extras+=("$pkg")
 done
