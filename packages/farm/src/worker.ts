@@ -76,6 +76,8 @@ export async function startWorker(options: FarmWorkerOptions): Promise<FarmWorke
       connection: options.connection,
       concurrency,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
+      // A killed worker's lock must expire before its job counts as stalled; same horizon.
+      lockDuration: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 1,
     },
   );
