@@ -203,3 +203,30 @@ describe("farm cluster (CLI, real Redis, Blender 3.4)", () => {
     expect(r.stderr).toMatch(/boom\.ts:3/);
   }, 120_000);
 });
+
+describe("farm CLI without a secret", () => {
+  const { BPYTS_FARM_SECRET: _, ...noSecret } = process.env;
+  it("refuses to start a worker (BPY0403) or read a missing secret file (BPY0405)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const a = spawnSync(
+      process.execPath,
+      [bin, "farm", "worker", "--redis", "redis://127.0.0.1:1"],
+      {
+        env: noSecret,
+        encoding: "utf8",
+      },
+    );
+    expect(a.status).toBe(1);
+    expect(a.stderr).toMatch(/BPY0403.*shared secret/);
+    const b = spawnSync(
+      process.execPath,
+      [bin, "farm", "worker", "--secret-file", "/nonexistent/secret"],
+      {
+        env: noSecret,
+        encoding: "utf8",
+      },
+    );
+    expect(b.status).toBe(1);
+    expect(b.stderr).toMatch(/BPY0405/);
+  });
+});
