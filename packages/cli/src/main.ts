@@ -7,6 +7,7 @@ import { buildAddon } from "./addon.js";
 import { init } from "./commands/init.js";
 import { run, type RunOptions } from "./commands/run.js";
 import { watch } from "./commands/watch.js";
+import { farmStatus, farmSubmit, farmWorker } from "./commands/farm.js";
 import { CompileFailed } from "./compile.js";
 import { CliError } from "./errors.js";
 
@@ -178,6 +179,46 @@ function program(setExit: (code: number) => void): Command {
     .action(async (schema: string, opts: { out: string }) => {
       setExit(await generateCommand(schema, opts));
     });
+
+  const farm = command("farm").description(
+    "scale out over machines: warm Blender pools fed by BullMQ queues on Redis (docs/farm.md)",
+  );
+  const farmCommon = (c: Command) =>
+    c
+      .version(version)
+      .exitOverride()
+      .showHelpAfterError()
+      .option(
+        "--redis <url>",
+        "Redis URL, redis://[user:pass@]host:port (rediss:// for TLS); default $BPYTS_FARM_REDIS",
+      )
+      .option("--secret-file <file>", "shared secret that signs jobs (default $BPYTS_FARM_SECRET)")
+      .option("--queue <name>", "farm name (queues are <name>-<blender major.minor>)", "default");
+  farmCommon(farm.command("worker"))
+    .description("host a warm Blender pool that takes signed jobs for its Blender version")
+    .option("--concurrency <n>", "Blender workers in the pool", "1")
+    .option("--blender <path>", "Blender executable (default: $BLENDER, then PATH)")
+    .option("--stalled-interval <ms>", "how often jobs of dead workers are looked for (BullMQ)")
+    .action(async (opts) => setExit(await farmWorker(opts)));
+  farmCommon(farm.command("submit"))
+    .description("compile a TypeScript entry and run it on the farm; prints the results as JSON")
+    .argument("<entry>", "TypeScript entry file")
+    .option("--input <json>", "input as JSON, or @file.json")
+    .option(
+      "--frames <range>",
+      "frame range, e.g. 1-240: one job per chunk, input.frames = {start,end}",
+    )
+    .option("--chunk <n>", "frames per job", "10")
+    .option("--target <version>", "Blender version (default: the local Blender's)")
+    .option("--blender <path>", "local Blender whose version to target")
+    .option("--attempts <n>", "attempts per job (exponential backoff between)", "3")
+    .option("--timeout <s>", "per-job timeout in seconds")
+    .option("--json", "only the JSON results on stdout")
+    .action(async (entry: string, opts) => setExit(await farmSubmit(entry, opts)));
+  farmCommon(farm.command("status"))
+    .description("queues, workers, waiting/running/failed jobs")
+    .option("--versions <v...>", "Blender versions (major.minor) to show", ["3.4", "4.3", "5.2"])
+    .action(async (opts) => setExit(await farmStatus(opts)));
 
   command("api-diff")
     .description("what changed between two Blender APIs, as Markdown — @bpyts/generator")

@@ -1,0 +1,8 @@
+export { startWorker } from "./worker.js";
+export type { FarmWorker, FarmWorkerOptions, FarmJobResult } from "./worker.js";
+export { submit } from "./submit.js";
+export type { SubmitOptions, Submission } from "./submit.js";
+export { signPayload, verifyPayload, canonicalJson } from "./sign.js";
+export type { FarmPayload } from "./sign.js";
+export { parseFrames, chunkFrames, queueName, FarmError } from "./frames.js";
+export type { FrameRange } from "./frames.js";

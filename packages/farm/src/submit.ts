@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { Queue, QueueEvents, type ConnectionOptions } from "bullmq";
+import { signPayload, type FarmPayload } from "./sign.js";
+import { queueName, type FrameRange } from "./frames.js";
+import type { FarmJobResult } from "./worker.js";
+
+export interface SubmitOptions {
+  connection: ConnectionOptions;
+  secret: string | Buffer;
+  blenderVersion: string;
+  python: string;
+  sourceMap?: unknown;
+  queue?: string;
+  /** One job per input; or per chunk with `{ frames: {start,end} }` merged into input. */
+  inputs?: unknown[];
+  chunks?: FrameRange[];
+  input?: Record<string, unknown>;
+  attempts?: number;
+  backoffMs?: number;
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Submission {
+  id: string;
+  /** Results in job order (chunk order). */
+  results: Promise<FarmJobResult[]>;
+  cancel(): Promise<void>;
+}
+
+export async function submit(options: SubmitOptions): Promise<Submission> {
+  const id = randomUUID();
+  const name = queueName(options.queue ?? "default", options.blenderVersion);
+  const queue = new Queue(name, { connection: options.connection });
+  const events = new QueueEvents(name, { connection: options.connection });
+  await events.waitUntilReady();
+  const inputs = options.chunks?.map((frames) => ({ ...(options.input ?? {}), frames })) ??
+    options.inputs ?? [options.input];
+  const jobs = await queue.addBulk(
+    inputs.map((input, i) => {
+      const payload: FarmPayload = {
+        submission: id,
+        blenderVersion: options.blenderVersion,
+        python: options.python,
+        sourceMap: options.sourceMap,
+        input,
+        timeoutMs: options.timeoutMs,
+      };
+      return {
+        name: `${id}:${i}`,
+        data: { payload, signature: signPayload(payload, options.secret) },
+        opts: {
+          jobId: `${id}-${i}`,
+          attempts: options.attempts ?? 3,
+          backoff: { type: "exponential", delay: options.backoffMs ?? 1000 },
+          removeOnComplete: false,
+          removeOnFail: false,
+        },
+      };
+    }),
+  );
+  let done = 0;
+  const results = Promise.all(
+    jobs.map(async (job) => {
+      const r = (await job.waitUntilFinished(events)) as FarmJobResult;
+      options.onProgress?.(++done, jobs.length);
+      return r;
+    }),
+  ).finally(async () => {
+    await events.close();
+    await queue.close();
+  });
+  return {
+    id,
+    results,
+    async cancel() {
+      // Waiting/delayed jobs are removed; a running one finishes its attempt (BullMQ cannot abort it).
+      for (const job of jobs) {
+        const state = await job.getState();
+        if (state === "waiting" || state === "delayed" || state === "prioritized")
+          await job.remove();
+      }
+    },
+  };
+}

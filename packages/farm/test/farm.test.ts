@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Queue } from "bullmq";
+import {
+  canonicalJson,
+  chunkFrames,
+  parseFrames,
+  queueName,
+  signPayload,
+  startWorker,
+  submit,
+  verifyPayload,
+  type FarmPayload,
+  type FarmWorker,
+} from "../src/index.js";
+
+const SECRET = "test-secret";
+
+describe("signing", () => {
+  const payload: FarmPayload = {
+    submission: "s",
+    blenderVersion: "3.4",
+    python: "print(1)",
+    input: { a: 1, b: [2] },
+  };
+  it("accepts its own signature whatever the key order", () => {
+    const sig = signPayload(payload, SECRET);
+    const reordered = JSON.parse(
+      JSON.stringify({
+        input: { b: [2], a: 1 },
+        python: "print(1)",
+        blenderVersion: "3.4",
+        submission: "s",
+      }),
+    );
+    expect(verifyPayload(reordered, sig, SECRET)).toBeUndefined();
+    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  });
+  it("refuses tampered, unsigned and foreign-secret jobs", () => {
+    const sig = signPayload(payload, SECRET);
+    expect(verifyPayload({ ...payload, python: "import os" }, sig, SECRET)).toMatch(
+      /does not match/,
+    );
+    expect(verifyPayload(payload, undefined, SECRET)).toMatch(/not signed/);
+    expect(verifyPayload(payload, sig, "other")).toMatch(/does not match/);
+    expect(verifyPayload(payload, "abcd", SECRET)).toMatch(/does not match/);
+  });
+});
+
+describe("frames and queues", () => {
+  it("chunks a range in order, the last chunk shorter", () => {
+    expect(chunkFrames(parseFrames("1-25"), 10)).toEqual([
+      { start: 1, end: 10 },
+      { start: 11, end: 20 },
+      { start: 21, end: 25 },
+    ]);
+    expect(parseFrames("7")).toEqual({ start: 7, end: 7 });
+  });
+  it("refuses bad ranges and chunks with coded errors", () => {
+    expect(() => parseFrames("a-b")).toThrow(/BPY0400/);
+    expect(() => parseFrames("10-1")).toThrow(/BPY0400.*before the start/);
+    expect(() => chunkFrames({ start: 1, end: 2 }, 0)).toThrow(/BPY0401/);
+  });
+  it("names one queue per Blender major.minor", () => {
+    expect(queueName("default", "3.4.1")).toBe("bpyts-default-3.4");
+    expect(queueName("x", "4.3")).toBe("bpyts-x-4.3");
+    expect(() => queueName("x", "foo")).toThrow(/BPY0402/);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+describe("farm on real Redis and Blender 3.4", () => {
+  let dir: string;
+  let redis: ChildProcess;
+  let port: number;
+  let worker: FarmWorker | undefined;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "bpyts-farm-"));
+    port = await freePort();
+    redis = spawn(
+      "redis-server",
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "yes",
+        "--dir",
+        dir,
+      ],
+      { stdio: "ignore" },
+    );
+    // Wait until it accepts connections.
+    const q = new Queue("probe", { connection: { host: "127.0.0.1", port } });
+    await q.waitUntilReady();
+    await q.close();
+    worker = await startWorker({
+      connection: { host: "127.0.0.1", port },
+      secret: SECRET,
+      concurrency: 1,
+      log: () => {},
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    redis?.kill("SIGTERM");
+    await new Promise((r) => (redis.exitCode !== null ? r(null) : redis.once("exit", r)));
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("refuses a worker without a secret", async () => {
+    await expect(
+      startWorker({ connection: { host: "127.0.0.1", port }, secret: "" }),
+    ).rejects.toThrow(/BPY0403/);
+  });
+
+  it("runs chunk jobs on Blender and merges their results in frame order", async () => {
+    const progress: number[] = [];
+    const s = await submit({
+      connection: { host: "127.0.0.1", port },
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      python:
+        "import bpy\nfrom bpyts.runtime import input, setResult\nr = input()['frames']\nout = []\n" +
+        "for f in range(r['start'], r['end'] + 1):\n    bpy.context.scene.frame_set(f)\n    out.append(bpy.context.scene.frame_current)\nsetResult(out)\n",
+      chunks: chunkFrames(parseFrames("1-7"), 2),
+      onProgress: (done) => progress.push(done),
+    });
+    const results = await s.results;
+    expect(results.flatMap((r) => r.result as number[])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(progress).toEqual([1, 2, 3, 4]);
+  }, 120_000);
+
+  it("fails a tampered job as unrecoverable (one attempt, reason kept)", async () => {
+    const payload: FarmPayload = {
+      submission: "t",
+      blenderVersion: worker!.version,
+      python: "print('ok')\n",
+    };
+    const signature = signPayload(payload, SECRET);
+    const q = new Queue(worker!.queue, { connection: { host: "127.0.0.1", port } });
+    const job = await q.add(
+      "t",
+      { payload: { ...payload, python: "print('evil')\n" }, signature },
+      { attempts: 3 },
+    );
+    let state = "";
+    for (let i = 0; i < 100 && state !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await job.getState();
+    }
+    const failed = await q.getJob(job.id!);
+    await q.close();
+    expect(state).toBe("failed");
+    expect(failed!.failedReason).toMatch(/BPY0404.*does not match/);
+    expect(failed!.attemptsMade).toBe(1);
+  }, 60_000);
+
+  it("a raising job rejects on the submitter with the Python error, after its attempts", async () => {
+    const s = await submit({
+      connection: { host: "127.0.0.1", port },
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      python: "raise ValueError('boom from the farm')\n",
+      attempts: 2,
+      backoffMs: 10,
+    });
+    await expect(s.results).rejects.toThrow(/boom from the farm/);
+  }, 60_000);
+});
