@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents, type ConnectionOptions } from "bullmq";
 import { signPayload, type FarmPayload } from "./sign.js";
-import { queueName, type FrameRange } from "./frames.js";
+import { FarmError, queueName, type FrameRange } from "./frames.js";
 import type { FarmJobResult } from "./worker.js";
 
 export interface SubmitOptions {
@@ -60,26 +60,43 @@ export async function submit(options: SubmitOptions): Promise<Submission> {
     }),
   );
   let done = 0;
-  const results = Promise.all(
+  const all = Promise.all(
     jobs.map(async (job) => {
       const r = (await job.waitUntilFinished(events)) as FarmJobResult;
       options.onProgress?.(++done, jobs.length);
       return r;
     }),
-  ).finally(async () => {
+  );
+  // A cancelled submission's results reject at once (BPY0407): its removed jobs never finish.
+  let rejectCancelled!: (e: Error) => void;
+  const cancelled = new Promise<never>((_, reject) => (rejectCancelled = reject));
+  const results = Promise.race([all, cancelled]).finally(async () => {
     await events.close();
     await queue.close();
   });
+  // once the race is decided, the other side's outcome is nobody's business
+  all.catch(() => {});
+  cancelled.catch(() => {});
   return {
     id,
     results,
     async cancel() {
-      // Waiting/delayed jobs are removed; a running one finishes its attempt (BullMQ cannot abort it).
+      // Waiting/delayed jobs are removed; a running one finishes its attempt (BullMQ cannot abort
+      // it) and its result is dropped.
+      let removed = 0;
       for (const job of jobs) {
         const state = await job.getState();
-        if (state === "waiting" || state === "delayed" || state === "prioritized")
+        if (state === "waiting" || state === "delayed" || state === "prioritized") {
           await job.remove();
+          removed++;
+        }
       }
+      rejectCancelled(
+        new FarmError(
+          "BPY0407",
+          `submission ${id} cancelled (${removed} of ${jobs.length} jobs removed before they ran)`,
+        ),
+      );
     },
   };
 }

@@ -127,6 +127,35 @@ describe("farm on real Redis and Blender 3.4", () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  it("cancel: waiting jobs are removed and the results reject at once (BPY0407)", async () => {
+    const connection = { host: "127.0.0.1", port };
+    // a queue no worker reads: every job stays waiting
+    const s = await submit({
+      connection,
+      secret: SECRET,
+      blenderVersion: "3.4",
+      queue: "nobody",
+      python: "print('never')",
+      chunks: [
+        { start: 1, end: 2 },
+        { start: 3, end: 4 },
+      ],
+    });
+    const settled = s.results.then(
+      () => "resolved",
+      (e: Error) => e.message,
+    );
+    await s.cancel();
+    expect(await settled).toMatch(/^BPY0407: submission .* cancelled \(2 of 2 jobs removed/);
+    const q = new Queue(queueName("nobody", "3.4"), { connection });
+    expect(await q.getJobCounts("waiting", "delayed", "active")).toMatchObject({
+      waiting: 0,
+      delayed: 0,
+      active: 0,
+    });
+    await q.close();
+  });
+
   it("refuses a worker without a secret", async () => {
     await expect(
       startWorker({ connection: { host: "127.0.0.1", port }, secret: "" }),
