@@ -131,8 +131,24 @@ describe("farm cluster (CLI, real Redis, Blender 3.4)", () => {
     const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((r) =>
       p.once("exit", (code) => r({ code, stdout, stderr })),
     );
-    return { done, onStderr: (f: (s: string) => void) => progress.push(f) };
+    return { done, onStderr: (f: (s: string) => void) => progress.push(f), process: p };
   }
+
+  it("Ctrl-C on submit cancels the submission: its waiting jobs leave the queue, exit 130", async () => {
+    const entry = join(dir, "idle.ts");
+    writeFileSync(entry, 'console.log("never runs");\n');
+    // a queue no worker reads, so the jobs stay waiting until the cancel
+    const s = submit(entry, ["--queue", "nobody", "--frames", "1-6", "--chunk", "2"]);
+    await new Promise<void>((r) => s.onStderr((t) => t.includes("submission ") && r()));
+    s.process.kill("SIGINT");
+    const r = await s.done;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/cancelled \(3 of 3 jobs removed/);
+    const { Queue } = await import("bullmq");
+    const q = new Queue("bpyts-nobody-3.4", { connection: { host: "127.0.0.1", port } });
+    expect(await q.getJobCounts("waiting")).toMatchObject({ waiting: 0 });
+    await q.close();
+  }, 120_000);
 
   it("renders 60 frames in chunks: every frame exactly once, through kill -9 of a worker and a Redis restart", async () => {
     const entry = join(dir, "frames.ts");

@@ -112,6 +112,11 @@ export async function farmSubmit(
       if (!options.json) process.stderr.write(`bpyts farm: ${done}/${total} jobs done\n`);
     },
   });
+  // Ctrl-C (or a SIGTERM) cancels the submission: its waiting jobs leave the queue.
+  const cancel = () => void s.cancel();
+  process.once("SIGINT", cancel);
+  process.once("SIGTERM", cancel);
+  // announced once Ctrl-C would cancel it
   process.stderr.write(
     `bpyts farm: submission ${s.id} on ${queueName(options.queue ?? "default", version)}\n`,
   );
@@ -119,10 +124,16 @@ export async function farmSubmit(
   try {
     results = await s.results;
   } catch (e) {
-    process.stderr.write(
-      `error BPY0406: a farm job failed after its last attempt:\n${(e as Error).message}\n`,
-    );
+    const message = (e as Error).message;
+    if (message.startsWith("BPY0407")) {
+      process.stderr.write(`bpyts farm: ${message.slice("BPY0407: ".length)}\n`);
+      return 130;
+    }
+    process.stderr.write(`error BPY0406: a farm job failed after its last attempt:\n${message}\n`);
     return 1;
+  } finally {
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
   }
   const values = results.map((r) => r.result);
   process.stdout.write(`${JSON.stringify(chunks ? values : values[0])}\n`);
