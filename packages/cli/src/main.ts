@@ -214,6 +214,10 @@ function program(setExit: (code: number) => void): Command {
     .option("--attempts <n>", "attempts per job (exponential backoff between)", "3")
     .option("--timeout <s>", "per-job timeout in seconds")
     .option("--json", "only the JSON results on stdout")
+    .option(
+      "--out <dir>",
+      "write the files jobs leave in input.outDir here (atomically; default: ./farm-out)",
+    )
     .action(async (entry: string, opts) => setExit(await farmSubmit(entry, opts)));
   farmCommon(farm.command("status"))
     .description("queues, workers, waiting/running/failed jobs")

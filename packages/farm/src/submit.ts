@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { Queue, QueueEvents, type ConnectionOptions } from "bullmq";
 import { signPayload, type FarmPayload } from "./sign.js";
 import { FarmError, queueName, type FrameRange } from "./frames.js";
-import type { FarmJobResult } from "./worker.js";
+import type { FarmArtifact, FarmJobResult } from "./worker.js";
 
 export interface SubmitOptions {
   connection: ConnectionOptions;
@@ -19,6 +21,12 @@ export interface SubmitOptions {
   backoffMs?: number;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where the files jobs write into their `input.outDir` land (each written to a temp name
+   * beside it, then renamed: never half a file, and only the submitter writes). Without it the
+   * artifacts stay in the results.
+   */
+  outDir?: string;
 }
 
 export interface Submission {
@@ -63,6 +71,7 @@ export async function submit(options: SubmitOptions): Promise<Submission> {
   const all = Promise.all(
     jobs.map(async (job) => {
       const r = (await job.waitUntilFinished(events)) as FarmJobResult;
+      if (options.outDir && r.artifacts?.length) await writeArtifacts(options.outDir, r.artifacts);
       options.onProgress?.(++done, jobs.length);
       return r;
     }),
@@ -99,4 +108,22 @@ export async function submit(options: SubmitOptions): Promise<Submission> {
       );
     },
   };
+}
+
+/** Write artifacts into `dir` atomically (temp file beside the target, then rename). */
+async function writeArtifacts(dir: string, artifacts: FarmArtifact[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const a of artifacts) {
+    if (a.name !== basename(a.name) || a.name.startsWith("."))
+      throw new FarmError("BPY0409", `refused artifact name ${JSON.stringify(a.name)}`);
+    const target = join(dir, a.name);
+    const tmp = join(dir, `.${a.name}.${process.pid}.${randomUUID()}.tmp`);
+    try {
+      await writeFile(tmp, Buffer.from(a.base64, "base64"));
+      await rename(tmp, target);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+  }
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker, UnrecoverableError, type ConnectionOptions } from "bullmq";
 import { createPool, findBlender, blenderVersion, type WorkerPool } from "@bpyts/runner";
 import { verifyPayload, type FarmPayload } from "./sign.js";
@@ -12,6 +15,8 @@ export interface FarmWorkerOptions {
   /** BullMQ stall detection (short in tests). */
   stalledIntervalMs?: number;
   maxStalledCount?: number;
+  /** Most bytes of files one job may send back as artifacts (default ARTIFACT_LIMIT_BYTES). */
+  artifactLimitBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -27,6 +32,39 @@ export interface FarmJobResult {
   hasResult: boolean;
   durationMs: number;
   stdout: string;
+  /** Files the job wrote into `input.outDir` (base64), written by the submitter. */
+  artifacts?: FarmArtifact[];
+}
+
+export interface FarmArtifact {
+  /** file name inside `outDir` (no folders) */
+  name: string;
+  base64: string;
+}
+
+/** Artifacts travel through Redis: at most this much per job unless the worker says otherwise. */
+export const ARTIFACT_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/** The files a job left in its folder, or BPY0408 when they exceed the limit (nothing sent). */
+async function collectArtifacts(
+  dir: string,
+  limit = ARTIFACT_LIMIT_BYTES,
+): Promise<FarmArtifact[]> {
+  const out: FarmArtifact[] = [];
+  let total = 0;
+  for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    if (!e.isFile()) continue; // folders and links are not sent
+    const data = await readFile(join(dir, e.name));
+    total += data.length;
+    if (total > limit)
+      throw new UnrecoverableError(
+        `BPY0408: the job's files in outDir exceed ${limit} bytes: write large outputs to shared storage (docs/farm.md)`,
+      );
+    out.push({ name: e.name, base64: data.toString("base64") });
+  }
+  return out;
 }
 
 export async function startWorker(options: FarmWorkerOptions): Promise<FarmWorker> {
@@ -54,23 +92,22 @@ export async function startWorker(options: FarmWorkerOptions): Promise<FarmWorke
         log(`bpyts farm: refused job ${job.id}: ${refused}`);
         throw new UnrecoverableError(`BPY0404: refused: ${refused}`);
       }
-      const r = await pool.run(
-        { python: payload.python, sourceMap: payload.sourceMap as never },
-        { input: payload.input, timeoutMs: payload.timeoutMs },
-      );
-      if (r.error) {
-        // The TS-mapped stack travels as the failure message so the submitter shows it.
-        const stack = (r.error.details.stack ?? [])
-          .map((f) => `    at ${f.name} (${f.file}:${f.line}:${f.column})`)
-          .join("\n");
-        throw new Error(`${r.error.message}${stack ? `\n${stack}` : ""}`);
+      // A private folder per attempt for the files the job writes (`input.outDir`); they go
+      // back to the submitter as artifacts, which writes them (see collectArtifacts).
+      const outDir = await mkdtemp(join(tmpdir(), "bpyts-farm-job-"));
+      try {
+        const input =
+          payload.input && typeof payload.input === "object" && !Array.isArray(payload.input)
+            ? { ...(payload.input as Record<string, unknown>), outDir }
+            : payload.input;
+        const r = await pool.run(
+          { python: payload.python, sourceMap: payload.sourceMap as never },
+          { input, timeoutMs: payload.timeoutMs },
+        );
+        return await finish(r, await collectArtifacts(outDir, options.artifactLimitBytes));
+      } finally {
+        await rm(outDir, { recursive: true, force: true });
       }
-      return {
-        result: r.result,
-        hasResult: r.hasResult,
-        durationMs: r.durationMs,
-        stdout: r.stdout,
-      } satisfies FarmJobResult;
     },
     {
       connection: options.connection,
@@ -81,6 +118,25 @@ export async function startWorker(options: FarmWorkerOptions): Promise<FarmWorke
       maxStalledCount: options.maxStalledCount ?? 1,
     },
   );
+  async function finish(
+    r: Awaited<ReturnType<WorkerPool["run"]>>,
+    artifacts: FarmArtifact[],
+  ): Promise<FarmJobResult> {
+    if (r.error) {
+      // The TS-mapped stack travels as the failure message so the submitter shows it.
+      const stack = (r.error.details.stack ?? [])
+        .map((f) => `    at ${f.name} (${f.file}:${f.line}:${f.column})`)
+        .join("\n");
+      throw new Error(`${r.error.message}${stack ? `\n${stack}` : ""}`);
+    }
+    return {
+      result: r.result,
+      hasResult: r.hasResult,
+      durationMs: r.durationMs,
+      stdout: r.stdout,
+      artifacts,
+    };
+  }
   worker.on("error", (e) => log(`bpyts farm: ${e.message}`));
   log(`bpyts farm: worker for Blender ${version} on queue ${queue}`);
   return {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -177,6 +177,34 @@ describe("farm on real Redis and Blender 3.4", () => {
     const results = await s.results;
     expect(results.flatMap((r) => r.result as number[])).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(progress).toEqual([1, 2, 3, 4]);
+  }, 120_000);
+
+  it("renders frames into the job's outDir; the submitter writes them atomically, each once", async () => {
+    const out = join(dir, "frames");
+    const s = await submit({
+      connection: { host: "127.0.0.1", port },
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      python:
+        "import bpy, os\nfrom bpyts.runtime import input, setResult\nj = input()\nr = j['frames']\n" +
+        "scene = bpy.context.scene\nscene.render.engine = 'BLENDER_WORKBENCH'\n" +
+        "scene.render.resolution_x = scene.render.resolution_y = 8\nscene.render.resolution_percentage = 100\n" +
+        "for f in range(r['start'], r['end'] + 1):\n    scene.frame_set(f)\n" +
+        "    scene.render.filepath = os.path.join(j['outDir'], 'frame_%04d.png' % f)\n" +
+        "    bpy.ops.render.render(write_still=True)\nsetResult(sorted(os.listdir(j['outDir'])))\n",
+      chunks: chunkFrames(parseFrames("1-5"), 2),
+      outDir: out,
+    });
+    const results = await s.results;
+    expect(results.map((r) => r.result)).toEqual([
+      ["frame_0001.png", "frame_0002.png"],
+      ["frame_0003.png", "frame_0004.png"],
+      ["frame_0005.png"],
+    ]);
+    // every frame exactly once, no temp file left, each a PNG
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([1, 2, 3, 4, 5].map((f) => `frame_000${f}.png`));
+    for (const f of files) expect(readFileSync(join(out, f)).subarray(1, 4).toString()).toBe("PNG");
   }, 120_000);
 
   it("fails a tampered job as unrecoverable (one attempt, reason kept)", async () => {

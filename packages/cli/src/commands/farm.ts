@@ -85,6 +85,7 @@ export async function farmSubmit(
     attempts?: string;
     timeout?: string;
     json?: boolean;
+    out?: string;
   },
 ): Promise<number> {
   const key = await secret(options);
@@ -108,6 +109,7 @@ export async function farmSubmit(
     chunks,
     attempts: options.attempts ? Number(options.attempts) : undefined,
     timeoutMs: options.timeout ? Number(options.timeout) * 1000 : undefined,
+    outDir: resolve(options.out ?? "farm-out"),
     onProgress: (done, total) => {
       if (!options.json) process.stderr.write(`bpyts farm: ${done}/${total} jobs done\n`);
     },
