@@ -483,8 +483,9 @@ def(
   ["_js_strict_eq", "_js_to_int"],
   [],
   String.raw`
-def _js_last_index_of(seq, value, start=None):
-    i = len(seq) - 1 if start is None else _js_to_int(start)
+def _js_last_index_of(seq, value, *start):
+    # a fromIndex passed as undefined is 0, not "missing" (the method counts its arguments)
+    i = _js_to_int(start[0]) if start else len(seq) - 1
     if i < 0:
         i += len(seq)
     i = min(i, len(seq) - 1)
