@@ -631,7 +631,9 @@ def(
   [],
   String.raw`
 def _js_join(seq, sep=","):
-    """Array.prototype.join: null/undefined become empty strings."""
+    """Array.prototype.join: null/undefined become empty strings (an undefined separator is ",")."""
+    if sep is None:
+        sep = ","
     return sep.join("" if v is None else _js_str(v) for v in seq)
 `,
 );
@@ -642,6 +644,8 @@ def(
   [],
   String.raw`
 def _js_flat(seq, depth=1):
+    if depth is None:  # an undefined depth is the default
+        depth = 1
     out = []
     for v in seq:
         if isinstance(v, list) and depth >= 1:
@@ -857,6 +861,8 @@ def(
   [],
   String.raw`
 def _js_pad(s, length, fill=" ", at_start=True):
+    if fill is None:  # an undefined fill string is the default
+        fill = " "
     length = _js_to_int(length)
     if length <= len(s) or fill == "":
         return s

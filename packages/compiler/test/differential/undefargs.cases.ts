@@ -58,4 +58,12 @@ export default rows([
     "global and static calls with undefined",
     'return [parseInt("10", undefined), Number.parseInt("11", undefined), JSON.stringify({ a: 1 }, undefined, 2), JSON.stringify([1], null, undefined), JSON.parse("[1]", undefined), JSON.stringify([2], undefined, 1), String(undefined), Number(undefined), [1, 2].slice(undefined, 1)];',
   ],
+  [
+    "optional arguments from a possibly-undefined variable",
+    'const u: number | undefined = [undefined][0]; const su: string | undefined = [undefined][0]; const s = "abcab"; const xs = [1, 2, 1]; return [s.startsWith("a", u), s.endsWith("b", u), s.includes("c", u), s.indexOf("b", u), s.lastIndexOf("a", u), s.slice(1, u), s.substring(1, u), xs.slice(1, u), xs.indexOf(1, u), xs.includes(1, u), xs.join(su), s.padStart(7, su), s.padEnd(7, su), s.split("b", u), (2.5).toFixed(u), (255).toString(u)];',
+  ],
+  [
+    "optional array, number and static arguments from a possibly-undefined variable",
+    'const u: number | undefined = [undefined][0]; const xs = [3, 1, 2]; const o = { a: [1] }; return [xs.slice(u), "abc".slice(u), [0, 0, 0].fill(7, u), [0, 0, 0].fill(7, 1, u), [[1, [2]]].flat(u), xs.lastIndexOf(3, u), JSON.stringify(o, null, u), parseInt("10", u), Number.parseInt("12", u), xs.at(-1), [1, 2].findLast((x) => x > 0, u), xs.includes(3, u)];',
+  ],
 ]);
