@@ -51,4 +51,12 @@ export default rows([
     "default before required in an arrow and a method",
     "const g = (a = [1], b: number) => a.length + b; class K { m(x = 2, y: number) { return x * y; } } return [g(undefined, 1), new K().m(undefined, 5), new K().m(3, 5)];",
   ],
+  [
+    "empty patterns everywhere",
+    "const xs: number[][] = [[1]]; let n = 0; for (const [] of xs) {} for (const {} of xs) n++; const [[]] = xs; const a: number[] = []; [] = a; [[]] = xs; function f([]: number[], {}: object) { return 1; } const g = ([]: number[]) => 2; return [n, f([], {}), g([])];",
+  ],
+  [
+    "default before required: constructor parameter property and generator",
+    "class K { constructor(public p = 1, public q: number) {} } function* gen(a = 1, b: number) { yield a + b; } return [new K(undefined, 2).p, new K(5, 2).p, [...gen(undefined, 1)]];",
+  ],
 ]);
