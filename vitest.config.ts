@@ -19,6 +19,8 @@ export default defineConfig({
     pool: "forks",
     // A private $TMPDIR for the run, removed at the end (test/global-setup.ts).
     globalSetup: ["test/global-setup.ts"],
+    // Every compile in the compiler's tests must emit Python that python3 can compile.
+    setupFiles: ["packages/compiler/test/py-compile-setup.ts"],
     // .ci/run asks for a JSON report too (its closing "N passed, N failed" line is read from it).
     reporters: process.env.BPYTS_TEST_REPORT
       ? ["default", ["json", { outputFile: process.env.BPYTS_TEST_REPORT }]]

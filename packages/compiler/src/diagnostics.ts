@@ -194,6 +194,11 @@ export const diagnostics = {
     message: "the Python for this code has {1} {0}: Python allows at most {2}",
     suggestion: "move the inner part into a function, or put parts of the expression in variables",
   },
+  missingBuiltinArgument: {
+    code: "BPY1035",
+    message: "{0} needs {1} argument(s), {2} given (the type error is suppressed)",
+    suggestion: "pass every required argument (an explicit `undefined` where that is meant)",
+  },
 
   // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
   inplaceOperatorExpression: {

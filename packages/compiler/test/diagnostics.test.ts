@@ -54,6 +54,7 @@ const cases: [code: string, source: string][] = [
     "BPY1034",
     `function f(x: number) { return x; }\n⟨console.log(${"f(".repeat(210)}1${")".repeat(210)});`,
   ],
+  ["BPY1035", "const xs = [1];\n// @ts-expect-error\nconst ys = ⟨xs.map();"],
 ];
 
 describe("diagnostics", () => {

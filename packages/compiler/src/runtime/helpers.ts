@@ -483,8 +483,9 @@ def(
   ["_js_strict_eq", "_js_to_int"],
   [],
   String.raw`
-def _js_last_index_of(seq, value, start=None):
-    i = len(seq) - 1 if start is None else _js_to_int(start)
+def _js_last_index_of(seq, value, *start):
+    # a fromIndex passed as undefined is 0, not "missing" (the method counts its arguments)
+    i = _js_to_int(start[0]) if start else len(seq) - 1
     if i < 0:
         i += len(seq)
     i = min(i, len(seq) - 1)
@@ -630,7 +631,9 @@ def(
   [],
   String.raw`
 def _js_join(seq, sep=","):
-    """Array.prototype.join: null/undefined become empty strings."""
+    """Array.prototype.join: null/undefined become empty strings (an undefined separator is ",")."""
+    if sep is None:
+        sep = ","
     return sep.join("" if v is None else _js_str(v) for v in seq)
 `,
 );
@@ -641,6 +644,8 @@ def(
   [],
   String.raw`
 def _js_flat(seq, depth=1):
+    if depth is None:  # an undefined depth is the default
+        depth = 1
     out = []
     for v in seq:
         if isinstance(v, list) and depth >= 1:
@@ -856,6 +861,8 @@ def(
   [],
   String.raw`
 def _js_pad(s, length, fill=" ", at_start=True):
+    if fill is None:  # an undefined fill string is the default
+        fill = " "
     length = _js_to_int(length)
     if length <= len(s) or fill == "":
         return s

@@ -229,7 +229,14 @@ interface Params {
 function transformParams(ctx: Ctx, node: FunctionLike): Params {
   const params: py.Param[] = [];
   const prelude: py.Stmt[] = [];
-  for (const p of node.parameters) {
+  // `function f(a = 1, b: number)`: Python refuses a parameter without default after one with a
+  // default, and every call passes `a` anyway (TypeScript requires it), so the parameters before
+  // the last required one take no Python default; their JavaScript default is applied in the body.
+  let lastRequired = -1;
+  node.parameters.forEach((p, i) => {
+    if (!p.initializer && !p.questionToken && !p.dotDotDotToken) lastRequired = i;
+  });
+  for (const [index, p] of node.parameters.entries()) {
     if (ts.isIdentifier(p.name) && p.name.text === "this") continue;
     const pos = ctx.pos(p);
     if (p.dotDotDotToken) {
@@ -249,13 +256,14 @@ function transformParams(ctx: Ctx, node: FunctionLike): Params {
     else n = ctx.fresh(ts.isArrayBindingPattern(p.name) ? "_items" : "_options");
     if (p.initializer) {
       if (
+        index > lastRequired &&
         isConstDefault(p.initializer) &&
         (isNullishLiteral(p.initializer) ||
           neverPassedUndefined(ctx, node, node.parameters.indexOf(p)))
       )
         params.push({ name: n, default: transformExpr(ctx, p.initializer) });
       else {
-        params.push({ name: n, default: py.NONE });
+        params.push(index < lastRequired ? { name: n } : { name: n, default: py.NONE });
         const [init, pre] = ctx.collect(() => transformExpr(ctx, p.initializer!));
         prelude.push(
           ...pre,

@@ -8,6 +8,7 @@ import { nonNullType } from "../expressions/access.js";
 import { inlineForEach } from "../statements/loops.js";
 import { callbackArity } from "./callbacks.js";
 import { elementType, numericComparator } from "./array.js";
+import { builtinArgs, missingBuiltinArgument } from "../expressions/call.js";
 
 function forEachLoop(
   ctx: Ctx,
@@ -108,8 +109,10 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
   const objNode = callee.expression;
   if (objNode.kind === ts.SyntaxKind.SuperKeyword) return undefined;
   const ot = nonNullType(ctx, objNode);
+  // refused (BPY1035) by transformCall
+  if (missingBuiltinArgument(ctx, node)) return undefined;
   const pos = ctx.pos(node);
-  const args = node.arguments;
+  const args = builtinArgs(ctx, node, T.isArray(ctx, ot), name);
   if (T.isArray(ctx, ot)) {
     switch (name) {
       case "push": {

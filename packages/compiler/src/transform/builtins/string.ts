@@ -6,12 +6,35 @@ import { transformExpr } from "../expressions/index.js";
 import { toStr } from "../expressions/convert.js";
 import { isNonNegInt } from "../expressions/binary.js";
 import type { BuiltinCall } from "../expressions/call.js";
+import type { Ctx } from "../context.js";
 import { intArg, sliceOf } from "./array.js";
 import { isIntExpr } from "../statements/loops.js";
 import { stringRegexpMethod } from "./regexp.js";
 
 function strLit(e: py.Expr | undefined): string | undefined {
   return e && e.kind === "Const" ? e.str : undefined;
+}
+
+/**
+ * A position argument clamped at 0 (`max(0, …)`); `whenUndefined` when the argument may be
+ * undefined at run time and is (the built-in then takes the missing argument's default).
+ */
+function clampedPos(ctx: Ctx, node: ts.Expression, whenUndefined: py.Expr): py.Expr {
+  const clamp = (v: py.Expr): py.Expr =>
+    isNonNegInt(ctx, node)
+      ? v
+      : py.call("max", py.num(0), isIntExpr(ctx, node) ? v : ctx.callHelper("_js_slice_index", v));
+  const t = T.typeOf(ctx, node);
+  let v = transformExpr(ctx, node);
+  if (!T.hasUndefined(t) && !T.isAnyLike(t)) return clamp(v);
+  let test: py.Expr;
+  if (py.isSimple(v)) test = py.compare(v, "is", py.NONE);
+  else {
+    const tmp = ctx.temp();
+    test = py.compare(py.walrus(tmp, v), "is", py.NONE);
+    v = py.name(tmp);
+  }
+  return py.ifExp(test, whenUndefined, clamp(v));
 }
 
 export function stringMethod(b: BuiltinCall): py.Expr | undefined {
@@ -36,19 +59,15 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
       return py.method(obj, "rstrip", ctx.helper("_JS_WHITESPACE"));
     case "includes": {
       const needle = A(0)!;
-      const pos = intArg(ctx, args[1]);
-      if (!pos) return py.compare(needle, "in", obj);
+      if (!args[1]) return py.compare(needle, "in", obj);
       // a negative position searches from 0 (a Python slice would count it from the end)
-      const from = isNonNegInt(ctx, args[1]!) ? pos : py.call("max", py.num(0), pos);
-      return py.compare(needle, "in", sliceOf(obj, from));
+      return py.compare(needle, "in", sliceOf(obj, clampedPos(ctx, args[1], py.num(0))));
     }
     case "startsWith": {
       if (args.length < 2 || (ts.isIdentifier(args[1]!) && args[1].text === "undefined"))
         return py.method(obj, "startswith", A(0)!);
       const prefix = A(0)!;
-      const pos = isNonNegInt(ctx, args[1]!)
-        ? A(1)!
-        : py.call("max", py.num(0), intArg(ctx, args[1])!);
+      const pos = clampedPos(ctx, args[1]!, py.num(0));
       // Python's startswith is false for a start past the end, even for "" (JS clamps it)
       const lit = strLit(prefix);
       if (lit !== undefined && lit !== "") return py.method(obj, "startswith", prefix, pos);
@@ -56,11 +75,7 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
     }
     case "endsWith":
       return args.length > 1
-        ? py.method(
-            sliceOf(obj, undefined, py.call("max", py.num(0), intArg(ctx, args[1])!)),
-            "endswith",
-            A(0)!,
-          )
+        ? py.method(sliceOf(obj, undefined, clampedPos(ctx, args[1]!, py.NONE)), "endswith", A(0)!)
         : py.method(obj, "endswith", A(0)!);
     case "indexOf":
       if (args.length > 1) return ctx.callHelper("_js_str_index_of", obj, A(0)!, A(1)!);

@@ -125,6 +125,69 @@ export interface BuiltinCall {
   discard: boolean;
 }
 
+/** `undefined` (the global, not a local of that name) or `void <literal>`. */
+function isUndefinedLiteral(ctx: Ctx, e: ts.Expression): boolean {
+  e = skipParens(e);
+  if (ts.isVoidExpression(e)) return ts.isLiteralExpression(skipParens(e.expression));
+  if (!ts.isIdentifier(e) || e.text !== "undefined") return false;
+  const s = ctx.checker.getSymbolAtLocation(e);
+  return !s || !s.declarations?.length;
+}
+
+/**
+ * The arguments of a built-in method call as its handler sees them: trailing explicit
+ * `undefined`s passed for optional parameters are dropped. The built-ins treat such an argument
+ * as missing (`s.startsWith("a", undefined)`, `xs.join(undefined)`, `s.slice(1, undefined)`),
+ * which the handlers' missing-argument forms compute; a Python call would receive None instead.
+ * Not for a rest parameter (`xs.push(undefined)` pushes it) and not for the methods that count
+ * their arguments (`xs.splice(0, undefined)` deletes nothing, `xs.splice(0)` everything).
+ */
+/** Built-ins whose result depends on the argument count: `String(undefined)` is "undefined". */
+const COUNTS_ARGUMENTS = new Set([
+  "splice",
+  "reduce",
+  "reduceRight",
+  "String",
+  "Number",
+  "Array",
+  "Date",
+]);
+
+export function builtinArgs(
+  ctx: Ctx,
+  node: ts.CallExpression,
+  array: boolean,
+  name: string,
+): readonly ts.Expression[] {
+  const args = node.arguments;
+  let n = args.length;
+  if (n === 0 || !isUndefinedLiteral(ctx, args[n - 1]!)) return args;
+  if (COUNTS_ARGUMENTS.has(name) || (array && name === "lastIndexOf")) return args;
+  const decl = ctx.checker.getResolvedSignature(node)?.getDeclaration();
+  if (!decl) return args;
+  const params = decl.parameters.filter(
+    (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
+  );
+  while (n > 0 && isUndefinedLiteral(ctx, args[n - 1]!)) {
+    const p = params[n - 1];
+    if (!p || p.dotDotDotToken || !(p.questionToken || p.initializer)) break;
+    n--;
+  }
+  return n === args.length ? args : args.slice(0, n);
+}
+
+/**
+ * `node` as the static and global built-in handlers (which read `node.arguments`) should see it:
+ * the same node, or a view of it whose `arguments` are the `builtinArgs` (position, parent and
+ * checker identity stay the original's, read through the prototype).
+ */
+function withBuiltinArgs(ctx: Ctx, node: ts.CallExpression, name: string): ts.CallExpression {
+  const args = builtinArgs(ctx, node, false, name);
+  if (args === node.arguments) return node;
+  const view = ts.factory.createNodeArray(args);
+  return Object.create(node, { arguments: { value: view } }) as ts.CallExpression;
+}
+
 /** `super()`, or `super(Class, self)` inside nested functions and comprehensions. */
 export function superCall(ctx: Ctx): py.Expr {
   const n = ctx.scope.node;
@@ -134,7 +197,43 @@ export function superCall(ctx: Ctx): py.Expr {
   return py.call("super", py.name(ctx.currentClass.name), py.name(ctx.scope.thisName ?? "self"));
 }
 
+/**
+ * A built-in called with fewer arguments than its declaration requires: only possible with the
+ * type error suppressed (`// @ts-expect-error`). Its handlers assume the required arguments, and
+ * JavaScript would pass `undefined` (searching for "undefined", or a TypeError for a missing
+ * callback): refused rather than guessed.
+ */
+export function missingBuiltinArgument(
+  ctx: Ctx,
+  node: ts.CallExpression,
+): { required: number } | undefined {
+  if (node.arguments.some(ts.isSpreadElement)) return undefined;
+  const decl = ctx.checker.getResolvedSignature(node)?.getDeclaration();
+  if (!decl || !ctx.program.isSourceFileDefaultLibrary(decl.getSourceFile())) return undefined;
+  const params = decl.parameters.filter(
+    (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
+  );
+  let required = 0;
+  params.forEach((p, i) => {
+    if (!p.questionToken && !p.initializer && !p.dotDotDotToken) required = i + 1;
+  });
+  return node.arguments.length < required ? { required } : undefined;
+}
+
 export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolean): py.Expr {
+  const missing = missingBuiltinArgument(ctx, node);
+  if (missing) {
+    const c = skipParens(node.expression);
+    const what = ts.isPropertyAccessExpression(c) ? `.${c.name.text}()` : `${c.getText()}()`;
+    ctx.report(
+      node,
+      "missingBuiltinArgument",
+      what,
+      String(missing.required),
+      String(node.arguments.length),
+    );
+    return py.NONE;
+  }
   checkContextManagerUse(ctx, node); // Blender layer: context managers only through `using`
   const blender = blenderCall(ctx, node); // Blender layer
   if (blender) return blender;
@@ -155,7 +254,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     if (ts.isIdentifier(objNode)) {
       const s = ctx.resolveSymbol(objNode);
       if (s && T.isLibSymbol(s)) {
-        const r = staticLibCall(ctx, s.name, name, node, discard);
+        const r = staticLibCall(ctx, s.name, name, withBuiltinArgs(ctx, node, name), discard);
         if (r) return r;
       }
     }
@@ -168,7 +267,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
         obj,
         objType: ot,
         name,
-        args: node.arguments,
+        args: builtinArgs(ctx, node, T.isArray(ctx, ot), name),
         discard,
       };
       if (T.isString(ctx, ot)) return stringMethod(b);
@@ -220,7 +319,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
     if (!s || T.isLibSymbol(s)) {
-      const r = globalFunctionCall(ctx, callee.text, node);
+      const r = globalFunctionCall(ctx, callee.text, withBuiltinArgs(ctx, node, callee.text));
       if (r) return r;
     }
     // setResult sends JSON: a Map or Set (a Python dict here) is refused as by JSON.stringify.

@@ -186,6 +186,9 @@ function emit(
         later.push(...emit(ctx, e.pat, py.name(tmp), sub, pos));
       }
     });
+    // `const [] = v` binds nothing: JavaScript only asks `v` for an iterator (a TypeError when
+    // it has none) and closes it without reading an element
+    if (elems.length === 0) return [py.exprStmt(py.call("iter", value), pos)];
     const unpack = ctx.callHelper("_js_unpack", value, py.num(n));
     if (hasRest) unpack.args.push({ kind: "pos", value: py.TRUE });
     out.push({
@@ -204,9 +207,19 @@ function emit(
     out.push(py.assign(py.name(tmp), value, pos));
     src = py.name(tmp);
   }
-  const dict = !type || T.isDictLike(ctx, type) || T.isAnyLike(type);
+  // `const { 0: first, length: n } = [7, 8, 9]` (or a string): indices and `length` only
+  const indexed = !!type && (T.isArray(ctx, type) || T.isString(ctx, type));
+  const dict = !indexed && (!type || T.isDictLike(ctx, type) || T.isAnyLike(type));
   const seen: py.Expr[] = [];
   for (const p of pat.props) {
+    if (p.rest && indexed) {
+      ctx.report(
+        pat.node,
+        "unsupportedSyntax",
+        "a rest element in an object pattern over an array",
+      );
+      continue;
+    }
     if (p.rest) {
       const k = ctx.fresh("_k");
       const v = ctx.fresh("_v");
@@ -231,7 +244,25 @@ function emit(
     let get: py.Expr;
     const optional =
       !!p.def || !type || (p.keyText !== undefined && T.isOptionalProperty(ctx, type, p.keyText));
-    if (dict) get = optional ? py.method(src, "get", p.key) : py.sub(src, p.key);
+    if (indexed) {
+      const k = p.keyText;
+      if (k === "length") get = py.call("len", src);
+      else if (k !== undefined && /^(0|[1-9][0-9]{0,8})$/.test(k)) {
+        const i = py.num(Number(k));
+        const fixed = T.tupleLength(ctx, type!);
+        get =
+          fixed !== undefined && Number(k) < fixed
+            ? py.sub(src, i)
+            : py.ifExp(py.compare(i, "<", py.call("len", src)), py.sub(src, i), py.NONE);
+      } else {
+        ctx.report(
+          pat.node,
+          "unsupportedSyntax",
+          "this object pattern over an array or string (only indices and `length` are read)",
+        );
+        continue;
+      }
+    } else if (dict) get = optional ? py.method(src, "get", p.key) : py.sub(src, p.key);
     else if (p.keyText !== undefined)
       get = py.attr(src, T.isAmbientType(type!) ? p.keyText : memberName(p.keyText));
     else get = py.call("getattr", src, ctx.callHelper("_js_attr_name", p.key));

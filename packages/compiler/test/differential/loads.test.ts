@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./loads.cases.js";
+
+differential("emitted Python loads", cases);
