@@ -163,3 +163,15 @@ describe("BPY1024 finds a Map or Set anywhere in the value", () => {
     ]);
   });
 });
+
+describe("BPY1013 also refuses undefined and possibly-undefined errors", () => {
+  // Python's `raise None` is a TypeError, where JavaScript throws undefined itself
+  const codes = (src: string) => compileSource(src).diagnostics.map((d) => d.code);
+  it("throw undefined, a value typed Error | undefined; an Error or subclass is fine", () => {
+    expect(codes("throw undefined;")).toEqual(["BPY1013"]);
+    expect(codes("function f(e: Error | undefined): void {\n  throw e;\n}\nf(undefined);")).toEqual(
+      ["BPY1013"],
+    );
+    expect(codes('class E extends Error {}\nthrow new E("x");')).toEqual([]);
+  });
+});

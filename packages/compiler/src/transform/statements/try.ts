@@ -36,7 +36,10 @@ export function transformTry(ctx: Ctx, node: ts.TryStatement): py.Stmt[] {
 
 function isErrorType(ctx: Ctx, t: ts.Type): boolean {
   if (T.isAnyLike(t)) return true;
-  return T.nonNullParts(t).every((p) => {
+  // `throw undefined` / a possibly-undefined error: Python's `raise None` is a TypeError
+  const parts = T.nonNullParts(t);
+  if (parts.length === 0 || T.hasNullish(t)) return false;
+  return parts.every((p) => {
     const s = p.getSymbol();
     if (s && s.name.endsWith("Error") && T.isLibSymbol(s)) return true;
     if (p.isClass()) return ctx.checker.getBaseTypes(p).some((b) => isErrorType(ctx, b));
