@@ -199,6 +199,11 @@ export const diagnostics = {
     message: "{0} needs {1} argument(s), {2} given (the type error is suppressed)",
     suggestion: "pass every required argument (an explicit `undefined` where that is meant)",
   },
+  builtinAsValue: {
+    code: "BPY1036",
+    message: "the global function '{0}' is translated where it is called, not as a value",
+    suggestion: "wrap it in an arrow: (x) => {0}(x)",
+  },
 
   // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
   inplaceOperatorExpression: {

@@ -55,6 +55,7 @@ const cases: [code: string, source: string][] = [
     `function f(x: number) { return x; }\n⟨console.log(${"f(".repeat(210)}1${")".repeat(210)});`,
   ],
   ["BPY1035", "const xs = [1];\n// @ts-expect-error\nconst ys = ⟨xs.map();"],
+  ["BPY1036", "const f = ⟨isNaN;\nconsole.log(f(1));"],
 ];
 
 describe("diagnostics", () => {

@@ -284,6 +284,12 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
       case "parseInt":
         return ctx.helper("_js_parse_int");
     }
+    // the other global functions (isNaN, isFinite, encodeURIComponent, …) are translated at
+    // their calls only: as a value the bare name would be a NameError in Python
+    if (decl && ts.isFunctionDeclaration(decl)) {
+      ctx.report(node, "builtinAsValue", text);
+      return py.NONE;
+    }
   }
   if (text === "arguments" && !decl) {
     ctx.report(node, "arguments");
