@@ -2,6 +2,10 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "function names: declarations, consts bound to arrows/expressions, named expressions, aliases",
+    "function foo() { return 1; } const bar = () => 1; const baz = function qux() { return 2; }; const anon = function () { return 3; }; class K {} const alias = foo; const aliasBar = bar; return [foo.name, bar.name, baz.name, anon.name, K.name, alias.name, aliasBar.name];",
+  ],
+  [
     "closures from map callback",
     "const fs = [1, 2, 3].map((x) => () => x * 2); return fs.map((f) => f());",
   ],

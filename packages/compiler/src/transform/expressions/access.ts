@@ -182,13 +182,40 @@ function functionName(ctx: Ctx, node: ts.PropertyAccessExpression): py.Expr | un
       ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()),
   );
   if (!isFunctionName) return undefined;
-  const target = skipParensAndNonNull(node.expression);
-  const sym = ts.isIdentifier(target) ? ctx.resolveSymbol(target) : undefined;
-  const decl = sym?.valueDeclaration;
-  if (decl && (ts.isClassDeclaration(decl) || ts.isFunctionDeclaration(decl)) && decl.name)
-    return py.str(decl.name.text);
+  const name = staticFunctionName(ctx, skipParensAndNonNull(node.expression));
+  if (name !== undefined) return py.str(name);
   ctx.report(node, "unsupportedMember", "Function.name of a function value");
   return py.NONE;
+}
+
+/**
+ * The `name` JavaScript gives a function or class the program can see statically: a declaration's
+ * name; for a `const` bound to an anonymous arrow, function or class expression, the constant's
+ * name (ES name inference); a named expression's own name; a `const` alias of either followed.
+ */
+function staticFunctionName(ctx: Ctx, e: ts.Expression, depth = 0): string | undefined {
+  if (depth > 20) return undefined;
+  e = skipParensAndNonNull(e);
+  if (ts.isFunctionExpression(e) || ts.isClassExpression(e)) return e.name?.text;
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = ctx.resolveSymbol(e)?.valueDeclaration;
+  if (!decl) return undefined;
+  if ((ts.isClassDeclaration(decl) || ts.isFunctionDeclaration(decl)) && decl.name)
+    return decl.name.text;
+  if (
+    ts.isVariableDeclaration(decl) &&
+    ts.isIdentifier(decl.name) &&
+    decl.initializer &&
+    ts.isVariableDeclarationList(decl.parent) &&
+    decl.parent.flags & ts.NodeFlags.Const
+  ) {
+    const init = skipParensAndNonNull(decl.initializer);
+    if (ts.isArrowFunction(init)) return decl.name.text;
+    if (ts.isFunctionExpression(init) || ts.isClassExpression(init))
+      return init.name?.text ?? decl.name.text;
+    if (ts.isIdentifier(init)) return staticFunctionName(ctx, init, depth + 1);
+  }
+  return undefined;
 }
 
 function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr): py.Expr {
