@@ -85,6 +85,10 @@ def _js_str(x):
     if isinstance(x, (list, tuple)):
         return ",".join("" if v is None else _js_str(v) for v in x)
     if isinstance(x, dict):
+        # an object literal's own toString (ToPrimitive, hint string), else Object.prototype's
+        to_string = x.get("toString")
+        if callable(to_string):
+            return _js_str(to_string())
         return "[object Object]"
     if isinstance(x, BaseException):
         # Python's own exceptions may carry other things under these names (AttributeError.name
@@ -1381,13 +1385,25 @@ def _js_attr_name(k):
 
 def(
   "_js_fields",
-  ["_js_field_name"],
+  ["_js_field_name", "JsTypeError"],
   [],
   String.raw`
 def _js_fields(obj):
     """The own enumerable properties of a class instance by their JavaScript names (the inverse
     of the compiler's memberName, _js_field_name), without #private fields (mangled _C__x) nor
-    an Error's message."""
+    an Error's message. Primitives as Object(x) sees them: a string's UTF-16 units by index, an
+    array's elements by index, nothing for a number or boolean; null/undefined throw."""
+    if obj is None:
+        raise JsTypeError("Cannot convert undefined or null to object")
+    if isinstance(obj, str):
+        b = obj.encode("utf-16-le", "surrogatepass")
+        return {str(i): b[2 * i:2 * i + 2].decode("utf-16-le", "surrogatepass") for i in range(len(b) // 2)}
+    if isinstance(obj, (list, tuple)):
+        return {str(i): v for i, v in enumerate(obj)}
+    if isinstance(obj, dict):
+        return {k if isinstance(k, str) else str(k): v for k, v in obj.items()}
+    if not hasattr(obj, "__dict__"):
+        return {}
     out = {}
     error = isinstance(obj, BaseException)
     for k, v in vars(obj).items():
@@ -1565,8 +1581,10 @@ def _js_keys(obj):
     """for...in / Object.keys: string keys of a dict, indices of a list, fields of an object."""
     if isinstance(obj, dict):
         return [k if isinstance(k, str) else str(k) for k in obj]
-    if isinstance(obj, (list, str)):
+    if isinstance(obj, list):
         return [str(i) for i in range(len(obj))]
+    if isinstance(obj, str):
+        return [str(i) for i in range(len(obj.encode("utf-16-le", "surrogatepass")) // 2)]
     return list(_js_fields(obj))
 `,
 );

@@ -1,6 +1,14 @@
 import { rows } from "./harness.js";
 
 export default rows([
+  [
+    "an object's own toString in String(), templates and +",
+    'const o = { toString: () => "Q" }; const p = { n: 1 }; return [String(o), `${o}`, "x" + o, String(p), `${p}`];',
+  ],
+  [
+    "Object.keys/values/entries of primitives and arrays",
+    'const n: number = 42; const b: boolean = true; const s: string = "a😀"; const xs: number[] = [7, 8]; return [Object.entries(n), Object.values(b), Object.keys(s), Object.values(s).length, Object.entries(xs), Object.values(xs)];',
+  ],
   ["object literal", 'return { a: 1, b: "x", c: [1, 2], d: { e: null } };'],
   ["property read write", "const o = { a: 1, b: 2 }; o.a = 5; o.b += 1; return o;"],
   ["computed keys", 'const k = "dyn"; const n = 3; return { [k]: 1, ["x" + n]: 3 };'],
