@@ -1198,7 +1198,7 @@ def _js_json_quote(s):
 
 def(
   "_js_json_stringify",
-  ["_js_json_quote", "_js_num_str", "_js_str", "_js_fields"],
+  ["_js_json_quote", "_js_num_str", "_js_str", "_js_fields", "JsTypeError"],
   ["json", "math", "re"],
   String.raw`
 _JS_JSON_POINT_ZERO_RE = re.compile(r"\.0(?!\d)")
@@ -1270,6 +1270,15 @@ def _js_json_stringify(value, replacer=None, indent=None):
         if callable(v):
             return skip
         inner = current + gap
+        if id(v) in open_containers:
+            raise JsTypeError("Converting circular structure to JSON")
+        open_containers.add(id(v))
+        try:
+            return write_container(v, current, inner)
+        finally:
+            open_containers.discard(id(v))
+
+    def write_container(v, current, inner):
         if isinstance(v, (list, tuple)):
             if not v:
                 return "[]"
@@ -1296,6 +1305,7 @@ def _js_json_stringify(value, replacer=None, indent=None):
             return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + current + "}"
         return "{" + ",".join(parts) + "}"
 
+    open_containers = set()  # ids of the arrays/objects being written: a cycle is a TypeError
     result = write(value, "")
     return None if result is skip else result
 `,
@@ -1303,7 +1313,7 @@ def _js_json_stringify(value, replacer=None, indent=None):
 
 def(
   "_js_json_parse",
-  [],
+  ["JsSyntaxError"],
   ["json"],
   String.raw`
 def _js_json_constant(name):
@@ -1315,7 +1325,12 @@ _JS_JSON_DECODER = json.JSONDecoder(parse_constant=_js_json_constant)
 
 
 def _js_json_parse(text):
-    return _JS_JSON_DECODER.decode(text)
+    # JSON.parse throws a SyntaxError (Python's JSONDecodeError is a ValueError); the message
+    # is Python's, with the position
+    try:
+        return _JS_JSON_DECODER.decode(text)
+    except ValueError as e:
+        raise JsSyntaxError(str(e) + " in JSON") from None
 `,
 );
 

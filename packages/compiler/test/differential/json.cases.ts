@@ -5,6 +5,10 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "JSON.parse of bad text throws a SyntaxError; a cycle in stringify a TypeError; a shared object twice is no cycle",
+    'const out: boolean[] = []; for (const t of ["{bad", "[1,", "NaN", ""]) { try { JSON.parse(t); out.push(false); } catch (e) { out.push(e instanceof SyntaxError); } } const a: { self?: unknown } = {}; a.self = a; try { JSON.stringify(a); out.push(false); } catch (e) { out.push(e instanceof TypeError); } const shared = { x: 1 }; return [out, JSON.stringify([shared, [shared]])];',
+  ],
+  [
     "JSON integral floats",
     "const three = 6 / 2; const five = 2.5 * 2; return JSON.stringify([three, five, -three, 1e15 + 0.5, 2 ** 53 / 1, [three], { a: five }]);",
   ],
