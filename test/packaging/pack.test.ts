@@ -17,12 +17,16 @@ const publicPackages = [
   "packages/cli",
   "packages/compiler",
   "packages/runner",
+  "packages/farm",
   "introspect",
   "generator",
   "packages/blender-3.4",
   "packages/blender-4.3",
   "packages/blender-5.2",
 ];
+
+/** Packages the lockfile names only as optional (other platforms' builds, optional peers). */
+const optionalNames = new Set<string>();
 
 let work = "";
 let registry: Registry;
@@ -41,6 +45,20 @@ beforeAll(async () => {
       reject: false,
     });
     if (packed.exitCode !== 0) throw new Error(`npm pack ${dir}: ${packed.stderr}`);
+  }
+  const lock = JSON.parse(await readFile(join(repoRoot, "package-lock.json"), "utf8")) as {
+    packages: Record<
+      string,
+      {
+        optionalDependencies?: Record<string, string>;
+        peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+      }
+    >;
+  };
+  for (const entry of Object.values(lock.packages)) {
+    for (const name of Object.keys(entry.optionalDependencies ?? {})) optionalNames.add(name);
+    for (const [name, meta] of Object.entries(entry.peerDependenciesMeta ?? {}))
+      if (meta.optional) optionalNames.add(name);
   }
   const npmCache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
   registry = await startRegistry({
@@ -118,7 +136,10 @@ describe("packed packages", () => {
 
     const appInstall = await npm(["install"], app);
     expect(appInstall.exitCode, appInstall.stderr).toBe(0);
-    expect([...registry.missing]).toEqual([]);
+    // npm asks for optional dependencies of other platforms (msgpackr-extract's darwin/win32
+    // builds under bullmq) and optional peers (ioredis' `redis`) and skips them when they are
+    // missing; anything else missing would be a real gap
+    expect([...registry.missing].filter((name) => !optionalNames.has(name))).toEqual([]);
 
     const check = await npm(["run", "check"], app);
     expect(check.exitCode, check.stderr + check.stdout).toBe(0);
