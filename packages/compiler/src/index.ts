@@ -7,7 +7,7 @@
 import ts from "./ts.cjs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { diagnostics as table } from "./diagnostics.js";
+import { byCode } from "@bpyts/diagnostics";
 import { createHost, emitEntry, tsErrors } from "./host.js";
 import { overflowInText } from "./limits-diagnostics.js";
 import { isStackOverflow } from "./transform/depth.js";
@@ -48,11 +48,23 @@ export interface CompileResult {
   diagnostics: BpyDiagnostic[];
 }
 
-/** The diagnostics table, keyed by code ("BPY1001", …). */
+/** The compiler's codes (BPY1xxx, BPY19xx, BPY2xxx) keyed by code; all codes: @bpyts/diagnostics. */
 export const diagnostics: Record<
   string,
   { code: string; message: string; suggestion?: string; category?: "error" | "warning" }
-> = Object.fromEntries(Object.values(table).map((d) => [d.code, { ...d }]));
+> = Object.fromEntries(
+  [...byCode.values()]
+    .filter((d) => d.phase === "compiler" || d.phase === "project" || d.phase === "blender")
+    .map((d) => [
+      d.code,
+      {
+        code: d.code,
+        message: d.message,
+        ...(d.suggestion !== undefined && { suggestion: d.suggestion }),
+        ...(d.category !== undefined && { category: d.category }),
+      },
+    ]),
+);
 
 /** The ambient declarations of the globals the compiler supports (console, …). */
 export const globalsDeclarationFile: string = fileURLToPath(

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import ts from "./ts.cjs";
-import { diagnostics as table, formatMessage, type DiagnosticKey } from "./diagnostics.js";
+import { diag, type Diagnostic } from "@bpyts/diagnostics";
 import type { BpyDiagnostic } from "./index.js";
 import type { LimitViolation } from "./python/limits.js";
 import { deepBracket, TS_DEPTH_LIMIT } from "./transform/depth.js";
@@ -13,19 +13,9 @@ export function diagnosticAt(
   file: string,
   line: number,
   column: number,
-  key: DiagnosticKey,
-  ...args: string[]
+  d: Diagnostic,
 ): BpyDiagnostic {
-  const info = table[key] as { code: string; message: string; suggestion?: string };
-  return {
-    file,
-    line,
-    column,
-    code: info.code,
-    category: "error",
-    message: formatMessage(info.message, args),
-    suggestion: info.suggestion,
-  };
+  return { file, line, column, ...d };
 }
 
 export function tooDeepDiagnostic(node: ts.Node, depth: number): BpyDiagnostic {
@@ -36,10 +26,7 @@ export function tooDeepDiagnostic(node: ts.Node, depth: number): BpyDiagnostic {
     sf.fileName,
     line + 1,
     character + 1,
-    "tooDeep",
-    what,
-    String(depth),
-    String(TS_DEPTH_LIMIT),
+    diag.tooDeep({ what, depth, limit: TS_DEPTH_LIMIT }),
   );
 }
 
@@ -59,20 +46,14 @@ export function overflowInText(entry: string, virtual: Map<string, string>): Bpy
       entry,
       1,
       1,
-      "tooDeep",
-      "the program is",
-      "too many",
-      String(TS_DEPTH_LIMIT),
+      diag.tooDeep({ what: "the program is", depth: "too many", limit: TS_DEPTH_LIMIT }),
     );
   const before = text.slice(0, at.pos).split(/\r\n|\r|\n|\u2028|\u2029/);
   return diagnosticAt(
     entry,
     before.length,
     before[before.length - 1]!.length + 1,
-    "tooDeep",
-    "these brackets are",
-    String(at.depth),
-    String(TS_DEPTH_LIMIT),
+    diag.tooDeep({ what: "these brackets are", depth: at.depth, limit: TS_DEPTH_LIMIT }),
   );
 }
 
@@ -81,9 +62,6 @@ export function limitDiagnostic(v: LimitViolation, entry: string): BpyDiagnostic
     v.pos?.file ?? entry,
     (v.pos?.line ?? 0) + 1,
     (v.pos?.column ?? 0) + 1,
-    "pythonLimit",
-    v.what,
-    String(v.found),
-    String(v.limit),
+    diag.pythonLimit({ what: v.what, found: v.found, limit: v.limit }),
   );
 }

@@ -13,7 +13,7 @@ import {
   operatorDeclarations,
 } from "./addon/operators.js";
 import type { BpyDiagnostic, CompileResult } from "./index.js";
-import { diagnostics as table, formatMessage, type DiagnosticInfo } from "./diagnostics.js";
+import { diag, type Diagnostic } from "@bpyts/diagnostics";
 import { createHost, emitEntry, fromTs, tsErrors } from "./host.js";
 
 export interface Location {
@@ -155,19 +155,9 @@ function outputFile(parsed: ts.ParsedCommandLine, entry: string, outDir?: string
   return path.resolve((js ?? entry).replace(/\.[cm]?[jt]sx?$/, "") + ".py");
 }
 
-function diag(
-  info: DiagnosticInfo,
-  at: Location,
-  args: string[],
-  category: "error" | "warning" = "error",
-): BpyDiagnostic {
-  return {
-    ...at,
-    code: info.code,
-    category: info.category ?? category,
-    message: formatMessage(info.message, args),
-    suggestion: info.suggestion,
-  };
+/** A project diagnostic at its place in tsconfig.json (or the file that caused it). */
+function located(at: Location, d: Diagnostic): BpyDiagnostic {
+  return { ...at, ...d };
 }
 
 const DOM_LIB = /^lib\.(dom|webworker|scripthost)[.a-z0-9]*\.d\.ts$/;
@@ -190,14 +180,17 @@ function checkOptions(config: ProjectConfig): BpyDiagnostic[] {
         const name = path.basename(l);
         if (DOM_LIB.test(name)) {
           const short = name.replace(/^lib\.|\.d\.ts$/g, "");
-          out.push(diag(table.domLib, at("lib", i), [`"lib" includes "${short}"`]));
+          out.push(located(at("lib", i), diag.domLib({ option: `"lib" includes "${short}"` })));
         }
       });
     } else {
       out.push(
-        diag(table.domLib, at("lib"), [
-          `no "lib" is set, so TypeScript's default for the target (${ts.getDefaultLibFileName(o)}) includes the DOM`,
-        ]),
+        located(
+          at("lib"),
+          diag.domLib({
+            option: `no "lib" is set, so TypeScript's default for the target (${ts.getDefaultLibFileName(o)}) includes the DOM`,
+          }),
+        ),
       );
     }
   }
@@ -205,18 +198,27 @@ function checkOptions(config: ProjectConfig): BpyDiagnostic[] {
   if (!(o.strictNullChecks ?? o.strict ?? true)) {
     const own = config.raw["compilerOptions"] as Record<string, unknown> | undefined;
     const name = own && "strictNullChecks" in own ? "strictNullChecks" : "strict";
-    out.push(diag(table.nullChecks, at(name), [`"${name}": false`]));
+    out.push(located(at(name), diag.nullChecks({ option: `"${name}": false` })));
   }
   if (o.target !== undefined && o.target < ts.ScriptTarget.ES2022)
-    out.push(diag(table.lowTarget, at("target"), [ts.ScriptTarget[o.target] ?? String(o.target)]));
+    out.push(
+      located(
+        at("target"),
+        diag.lowTarget({ target: ts.ScriptTarget[o.target] ?? String(o.target) }),
+      ),
+    );
   if (o.module !== undefined && o.module <= ts.ModuleKind.System)
-    out.push(diag(table.moduleKind, at("module"), [`"module": "${ts.ModuleKind[o.module]}"`]));
+    out.push(
+      located(at("module"), diag.moduleKind({ option: `"module": "${ts.ModuleKind[o.module]}"` })),
+    );
   if (
     o.moduleResolution === ts.ModuleResolutionKind.Classic ||
     o.moduleResolution === ts.ModuleResolutionKind.Node10
   ) {
     const name = ts.ModuleResolutionKind[o.moduleResolution];
-    out.push(diag(table.moduleKind, at("moduleResolution"), [`"moduleResolution": "${name}"`]));
+    out.push(
+      located(at("moduleResolution"), diag.moduleKind({ option: `"moduleResolution": "${name}"` })),
+    );
   }
   return out;
 }
@@ -363,14 +365,18 @@ export function createProject(config: ProjectConfig, extraRoots: string[] = []):
       if (sf.isDeclarationFile || inNodeModules(sf.fileName)) continue;
       if (isJs(sf.fileName))
         out.push(
-          diag(table.javaScriptFile, config.locate(["compilerOptions", "allowJs"]), [
-            path.relative(config.dir, sf.fileName),
-          ]),
+          located(
+            config.locate(["compilerOptions", "allowJs"]),
+            diag.javaScriptFile({ file: path.relative(config.dir, sf.fileName) }),
+          ),
         );
       for (const lib of sf.libReferenceDirectives)
         if (DOM_LIB.test(`lib.${lib.fileName.toLowerCase()}.d.ts`))
           out.push(
-            diag(table.domLib, at(sf, lib.pos), [`/// <reference lib="${lib.fileName}" />`]),
+            located(
+              at(sf, lib.pos),
+              diag.domLib({ option: `/// <reference lib="${lib.fileName}" />` }),
+            ),
           );
     }
     return out;

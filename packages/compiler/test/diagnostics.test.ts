@@ -56,6 +56,11 @@ const cases: [code: string, source: string][] = [
   ],
   ["BPY1035", "const xs = [1];\n// @ts-expect-error\nconst ys = ⟨xs.map();"],
   ["BPY1036", "const f = ⟨isNaN;\nconsole.log(f(1));"],
+  // a member's decorator (was dropped silently: the method ran undecorated)
+  [
+    "BPY1037",
+    "function dec<T>(m: T, c: ClassMethodDecoratorContext) { return m; }\nclass A {\n  ⟨@dec m() { return 1; }\n}\nconsole.log(new A().m());",
+  ],
 ];
 
 describe("diagnostics", () => {
@@ -174,5 +179,29 @@ describe("BPY1013 also refuses undefined and possibly-undefined errors", () => {
       ["BPY1013"],
     );
     expect(codes('class E extends Error {}\nthrow new E("x");')).toEqual([]);
+  });
+});
+
+describe("BPY1037 covers every decorator of a class", () => {
+  it("the class's own and each member's, at its @", () => {
+    const source =
+      "function cd<T>(c: T, x: ClassDecoratorContext) { return c; }\n" +
+      "function fd(v: undefined, x: ClassFieldDecoratorContext) {}\n" +
+      "function ad<T>(v: T, x: ClassGetterDecoratorContext) { return v; }\n" +
+      "@cd\nclass A {\n  @fd x = 1;\n  @ad get y() { return 2; }\n}\n";
+    const r = compileSource(source, {
+      fileName: path.join(import.meta.dirname, "diag-input.ts"),
+      typeRoots: [typings],
+    });
+    expect(r.diagnostics.filter((d) => d.code.startsWith("TS"))).toEqual([]);
+    expect(r.python).toBeUndefined();
+    expect(
+      r.diagnostics.map((d) => [d.code, d.line, d.column]),
+      JSON.stringify(r.diagnostics),
+    ).toEqual([
+      ["BPY1037", 4, 1],
+      ["BPY1037", 6, 3],
+      ["BPY1037", 7, 3],
+    ]);
   });
 });

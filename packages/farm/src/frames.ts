@@ -1,3 +1,5 @@
+import type { FarmCode } from "@bpyts/diagnostics";
+
 /** A frame range, both ends included. */
 export interface FrameRange {
   start: number;
@@ -7,7 +9,7 @@ export interface FrameRange {
 export class FarmError extends Error {
   override name = "FarmError";
   constructor(
-    readonly code: string,
+    readonly code: FarmCode,
     message: string,
   ) {
     super(`${code}: ${message}`);

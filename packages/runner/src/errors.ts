@@ -1,29 +1,16 @@
 import { relative } from "node:path";
+import { byCode, type RunnerCode } from "@bpyts/diagnostics";
 
-/** Runner error codes (the `BPY01xx` block; `BPY00xx` are the CLI's driver errors). */
-export const runnerErrors = {
-  BPY0100: "uncaught exception in the script",
-  BPY0101: "Blender crashed",
-  BPY0102: "timed out",
-  BPY0103: "cancelled",
-  BPY0104: "Blender exited before the script finished",
-  BPY0105: "input is not JSON-serialisable",
-  BPY0106: "worker pool is closed",
-  BPY0107: "file not found",
-  BPY0108: "cannot compile (compiler unavailable)",
-  BPY0109: "no Python interpreter with bpy",
-  // A pool worker's channel broke the protocol (the job fails, the worker is replaced).
-  BPY0110: "worker message too large",
-  BPY0111: "worker message is not JSON",
-  BPY0112: "worker message does not match the protocol",
-  BPY0113: "worker message for another job (wrong id or nonce)",
-  BPY0114: "worker channel closed during the job",
-  BPY0115: "the script reads input() but the run was given none",
-  // From the end of the block (other runner codes are added from the start).
-  BPY0150: "not a Blender",
-  BPY0151: "the Blender version probe timed out",
-} as const;
-export type RunnerErrorCode = keyof typeof runnerErrors;
+/**
+ * The runner's codes (the `BPY01xx` block of the one code space, @bpyts/diagnostics) with their
+ * titles. BPY0108 is retired: a compiler that cannot be loaded is BPY0006, as in the CLI.
+ */
+export type RunnerErrorCode = RunnerCode;
+export const runnerErrors = Object.fromEntries(
+  [...byCode.values()]
+    .filter((d) => (d.phase === "runner" && !d.retiredFor) || d.code === "BPY0006")
+    .map((d) => [d.code, d.message]),
+) as Readonly<Record<RunnerErrorCode, string>>;
 
 /** One frame of a script's stack, mapped back to TypeScript when a source map covers it. */
 export interface StackFrame {

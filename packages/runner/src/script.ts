@@ -66,7 +66,7 @@ export const defaultCompile: CompileHook = async (entry, typeRoots) => {
     compiler = (await import(specifier)) as CompilerModule;
   } catch (e) {
     throw new RunnerError(
-      "BPY0108",
+      "BPY0006",
       `cannot load @bpyts/compiler to compile ${entry}: ${(e as Error).message}`,
     );
   }

@@ -1,4 +1,5 @@
 /** Classes: fields, parameter properties, methods, accessors (@property), static members. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../ts.cjs";
 import * as py from "../python/ast.js";
 import type { Ctx } from "./context.js";
@@ -28,10 +29,13 @@ function propName(ctx: Ctx, n: ts.PropertyName): string {
   if (ts.isComputedPropertyName(n) && n.expression.getText() === "Symbol.iterator") {
     const m = n.parent;
     if (ts.isMethodDeclaration(m) && m.asteriskToken) return "__iter__";
-    ctx.report(n, "unsupportedSyntax", "a [Symbol.iterator] method that is not a generator");
+    ctx.report(
+      n,
+      diag.unsupportedSyntax({ construct: "a [Symbol.iterator] method that is not a generator" }),
+    );
     return "__iter__";
   }
-  ctx.report(n, "unsupportedSyntax", "computed class member names");
+  ctx.report(n, diag.unsupportedSyntax({ construct: "computed class member names" }));
   return "_computed";
 }
 
@@ -54,9 +58,25 @@ function isConstInit(e: ts.Expression): boolean {
   );
 }
 
+/**
+ * Decorators change what a class or member is at run time; dropping them would change meaning,
+ * so each one is BPY1037 at its `@` (the class's, its members', their parameters').
+ */
+function reportDecorators(ctx: Ctx, node: ts.ClassDeclaration): void {
+  const at = (n: ts.Node) => {
+    for (const d of (ts.canHaveDecorators(n) && ts.getDecorators(n)) || [])
+      ctx.report(d, diag.decorator());
+  };
+  at(node);
+  for (const m of node.members) {
+    at(m);
+    if (ts.isFunctionLike(m)) m.parameters.forEach(at);
+  }
+}
+
 export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
   if (hasMod(node, ts.SyntaxKind.DeclareKeyword)) return [];
-  if (ts.getDecorators(node)?.length) ctx.report(node, "classExpression", "decorators");
+  reportDecorators(ctx, node);
   const pos = ctx.pos(node);
   const name = node.name ? ctx.declare(node.name) : ctx.declareDefaultExport(node);
   const blenderClass = isBlenderClass(ctx, node); // Blender layer
@@ -101,7 +121,7 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
           after.push(...pre, py.assign(py.attr(py.name(name), n), v, ctx.pos(m)));
         }
       } else if (ts.isClassStaticBlockDeclaration(m)) {
-        ctx.report(m, "unsupportedSyntax", "static blocks");
+        ctx.report(m, diag.unsupportedSyntax({ construct: "static blocks" }));
       }
     }
 
@@ -223,7 +243,7 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
         if (accessorsDone.has(n)) continue;
         accessorsDone.add(n);
         if (isStatic) {
-          ctx.report(m, "unsupportedSyntax", "static accessors");
+          ctx.report(m, diag.unsupportedSyntax({ construct: "static accessors" }));
           continue;
         }
         const getter = node.members.find(
@@ -242,7 +262,7 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
           );
         if (setter) {
           if (!getter) {
-            ctx.report(setter, "unsupportedSyntax", "a setter without a getter");
+            ctx.report(setter, diag.unsupportedSyntax({ construct: "a setter without a getter" }));
             continue;
           }
           body.push(

@@ -4,7 +4,7 @@
  */
 import ts from "../ts.cjs";
 import type { BpyDiagnostic } from "../index.js";
-import { diagnostics, formatMessage, type DiagnosticKey } from "../diagnostics.js";
+import type { Diagnostic } from "@bpyts/diagnostics";
 import * as py from "../python/ast.js";
 
 /** Python's hard keywords: never an identifier, nor a keyword-argument name. */
@@ -167,29 +167,21 @@ export class Ctx {
 
   // ---- diagnostics --------------------------------------------------------------------------
 
-  report(node: ts.Node, key: DiagnosticKey, ...args: string[]): void {
-    const info = diagnostics[key] as { code: string; message: string; suggestion?: string };
+  /** Records `d` at `node` (once per code and position): `ctx.report(node, diag.bigint())`. */
+  report(node: ts.Node, d: Diagnostic): void {
     const sf = node.getSourceFile();
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     if (
       this.diagnostics.some(
-        (d) =>
-          d.code === info.code &&
-          d.file === sf.fileName &&
-          d.line === line + 1 &&
-          d.column === character + 1,
+        (x) =>
+          x.code === d.code &&
+          x.file === sf.fileName &&
+          x.line === line + 1 &&
+          x.column === character + 1,
       )
     )
       return;
-    this.diagnostics.push({
-      file: sf.fileName,
-      line: line + 1,
-      column: character + 1,
-      code: info.code,
-      category: (info as { category?: "warning" }).category ?? "error",
-      message: formatMessage(info.message, args),
-      suggestion: info.suggestion && formatMessage(info.suggestion, args),
-    });
+    this.diagnostics.push({ file: sf.fileName, line: line + 1, column: character + 1, ...d });
   }
 
   pos(node: ts.Node): py.SrcPos {

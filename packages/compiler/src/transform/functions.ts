@@ -1,4 +1,5 @@
 /** Functions: declarations, arrows (lambda or nested def), parameters, generators. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../ts.cjs";
 import { blenderCallbackArity, blenderSetValue } from "./blender/calls.js";
 import * as py from "../python/ast.js";
@@ -318,7 +319,7 @@ export function loopCaptures(ctx: Ctx, node: ts.Node): string[] {
   for (const [sym, name] of captured) {
     if (assigned.has(sym)) continue;
     if (writtenAfter(ctx, sym, node)) {
-      ctx.report(node, "loopClosureWrite", sym.name);
+      ctx.report(node, diag.loopClosureWrite({ variable: sym.name }));
       continue;
     }
     out.add(name);
@@ -489,7 +490,7 @@ export function buildDef(
   opts: DefOptions = {},
 ): py.DefStmt {
   if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))
-    ctx.report(node, "asyncAwait");
+    ctx.report(node, diag.asyncAwait());
   const pos = ctx.pos(node);
   const parentThis = ctx.scope.thisName;
   const captures = opts.self ? [] : loopCaptures(ctx, node);
@@ -651,7 +652,7 @@ export function transformFunctionExpression(
   node: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration,
 ): py.Expr {
   if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))
-    ctx.report(node, "asyncAwait");
+    ctx.report(node, diag.asyncAwait());
   let bodyExpr: ts.Expression | undefined;
   if (node.body && !ts.isBlock(node.body)) bodyExpr = node.body;
   else if (node.body && ts.isBlock(node.body) && node.body.statements.length === 1) {

@@ -4,6 +4,7 @@
  * UTF-8. A string with a lone surrogate has no UTF-8 form, and version numbers must be
  * non-negative integers: both are refused here, at the literal (BPY2007).
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import type { Ctx } from "../context.js";
 
@@ -21,7 +22,10 @@ export function checkBlInfo(ctx: Ctx, entry: ts.SourceFile): void {
           (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) &&
           LONE_SURROGATE.test(n.text)
         )
-          ctx.report(n, "addonMetadata", "a string with a lone surrogate (no UTF-8 form)");
+          ctx.report(
+            n,
+            diag.addonMetadata({ problem: "a string with a lone surrogate (no UTF-8 form)" }),
+          );
         if (
           ts.isPropertyAssignment(n) &&
           ts.isIdentifier(n.name) &&
@@ -31,7 +35,10 @@ export function checkBlInfo(ctx: Ctx, entry: ts.SourceFile): void {
           for (const e of n.initializer.elements) {
             const v = ts.isNumericLiteral(e) ? Number(e.text) : NaN;
             if (!Number.isSafeInteger(v) || v < 0)
-              ctx.report(e, "addonMetadata", `'${n.name.text}' needs non-negative integers`);
+              ctx.report(
+                e,
+                diag.addonMetadata({ problem: `'${n.name.text}' needs non-negative integers` }),
+              );
           }
         }
         ts.forEachChild(n, (c) => void stack.push(c));

@@ -4,6 +4,7 @@
  * which bpy rejects), and `bpy.props.EnumFlagProperty` (`@pyName EnumProperty`) getting its
  * `options={'ENUM_FLAG'}`.
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -56,7 +57,7 @@ function operatorArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg
   if (node.arguments.length < 2 || !isOperatorCall(ctx, node)) return args;
   if (node.arguments.some(ts.isSpreadElement)) return args;
   const trailing = node.arguments.slice(1);
-  for (const t of trailing) if (!isFixedValue(ctx, t)) ctx.report(t, "operatorContextOrder");
+  for (const t of trailing) if (!isFixedValue(ctx, t)) ctx.report(t, diag.operatorContextOrder());
   // the options argument gives keyword entries (none for `undefined`); the trailing arguments
   // give one positional entry each, last in `args`
   const head = args.slice(0, args.length - trailing.length);

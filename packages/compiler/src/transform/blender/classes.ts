@@ -13,6 +13,7 @@
  *   registering classes / before unregistering them). `if __name__ == "__main__": register()`
  *   runs it when the file is executed as a script (bpyts run), not when imported as an add-on.
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -116,9 +117,10 @@ export function blenderClassFields(
     if (!ts.isIdentifier(f.name) && !ts.isStringLiteral(f.name)) {
       ctx.report(
         f.name,
-        "addonClassMember",
-        "a computed field name",
-        "fields become class attributes",
+        diag.addonClassMember({
+          member: "a computed field name",
+          reason: "fields become class attributes",
+        }),
       );
       continue;
     }
@@ -149,7 +151,11 @@ export function blenderClassFields(
   if (!hasIdname && extendsNamed(ctx, ctx.checker.getTypeAtLocation(node), "AddonPreferences"))
     stmts.unshift(py.assign(py.name("bl_idname"), py.name("__package__"), ctx.pos(node)));
   const ctor = node.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
-  if (ctor) ctx.report(ctor, "addonClassMember", "a constructor", "Blender creates the instances");
+  if (ctor)
+    ctx.report(
+      ctor,
+      diag.addonClassMember({ member: "a constructor", reason: "Blender creates the instances" }),
+    );
   if (ts.isClassDeclaration(node) && node.parent && ts.isSourceFile(node.parent) && node.name) {
     if (
       !hasMod(node, ts.SyntaxKind.AbstractKeyword) &&
@@ -219,7 +225,7 @@ export function prepareRegistration(ctx: Ctx, entry: ts.SourceFile): void {
     const callee = st.expression.expression;
     if (!ts.isIdentifier(callee)) continue;
     const sym = ctx.checker.getSymbolAtLocation(callee);
-    if (sym && hooks.has(sym)) ctx.report(st, "registrationCall", callee.text);
+    if (sym && hooks.has(sym)) ctx.report(st, diag.registrationCall({ name: callee.text }));
   }
   ctx.moduleScope.used.add("register");
   ctx.moduleScope.used.add("unregister");
@@ -359,7 +365,7 @@ export function blenderCallbackDef(
   const name = (m.name as ts.Identifier).text;
   if (m.parameters.length > want || m.parameters.some((p) => p.dotDotDotToken)) {
     const sig = decl.parameters.map((p) => p.name.getText()).join(", ");
-    ctx.report(m.name, "callbackArity", name, String(want), `${name}(${sig})`);
+    ctx.report(m.name, diag.callbackArity({ name, count: want, call: `${name}(${sig})` }));
     return def;
   }
   if (m.parameters.length === want) return def;

@@ -4,6 +4,7 @@
  * plain method calls, plain subscription (Python raises IndexError out of range, no JS
  * `undefined`), `.length` → `len(x)` only where the typings declare it (see markers.ts).
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -35,7 +36,7 @@ export function blenderPropertyGet(
   if (!sym && isPythonObjectType(ctx, objType) && objType.getStringIndexType()) {
     // `objects.Cube` reaches the collection's by-name index signature: it would be Python's
     // `objects["Cube"]`, but it is more often a misspelled member (`objects.lenght`)
-    ctx.report(node.name, "collectionDotName", name);
+    ctx.report(node.name, diag.collectionDotName({ name: name }));
     return py.sub(obj, py.str(name));
   }
   const renamed = pyNameOf(ctx, sym);

@@ -7,6 +7,7 @@
  * member (generator/src/rna.ts `widenedItems`) and the items are checked here instead, against
  * the rest of the union: a typo is still an error at its line, without `as const`.
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import type { Ctx } from "../context.js";
 
@@ -91,11 +92,12 @@ function check(ctx: Ctx, e: ts.Expression, what: string, expected: Items): void 
     const near = closest(value, list);
     ctx.report(
       node,
-      "registeredItem",
-      value,
-      what,
-      shown,
-      near ? `did you mean '${near}'?` : "write one of the items Blender accepts",
+      diag.registeredItem({
+        value: value,
+        property: what,
+        accepted: shown,
+        suggestion: near ? `did you mean '${near}'?` : "write one of the items Blender accepts",
+      }),
     );
   }
 }

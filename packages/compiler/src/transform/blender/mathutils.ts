@@ -5,6 +5,7 @@
  * and the in-place forms (`a.iadd(b);` → `a += b`) as statements only. Parenthesisation comes
  * from the printer's precedence table, so `a.add(b).mul(c)` prints `(a + b) * c`.
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -63,11 +64,11 @@ export function mathutilsOperatorCall(ctx: Ctx, node: ts.CallExpression): py.Exp
   if (!tok) return undefined;
   const callee = skip(node.expression) as ts.PropertyAccessExpression;
   if (node.questionDotToken || callee.questionDotToken) {
-    ctx.report(node, "optionalOperatorMacro", callee.name.text);
+    ctx.report(node, diag.optionalOperatorMacro({ method: callee.name.text }));
     return py.NONE;
   }
   if (INPLACE[tok]) {
-    ctx.report(node, "inplaceOperatorExpression", callee.name.text, tok);
+    ctx.report(node, diag.inplaceOperatorExpression({ method: callee.name.text, operator: tok }));
     return py.NONE;
   }
   const self = transformExpr(ctx, callee.expression);

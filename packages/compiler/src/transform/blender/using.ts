@@ -4,6 +4,7 @@
  * `with f() as x:` wrapping the rest of the enclosing block; consecutive `using` declarations
  * share one `with a as x, b as y:`, later ones nest.
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -40,14 +41,15 @@ export function transformUsing(
     const st = stmts[i] as ts.VariableStatement;
     const list = st.declarationList;
     if ((list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing)
-      ctx.report(st, "awaitUsing");
+      ctx.report(st, diag.awaitUsing());
     for (const d of list.declarations) {
       if (!d.initializer) continue;
       if (!isContextManagerInit(ctx, d.initializer))
         ctx.report(
           d.initializer,
-          "usingNotContextManager",
-          ctx.checker.typeToString(typeOf(ctx, d.initializer)),
+          diag.usingNotContextManager({
+            type: ctx.checker.typeToString(typeOf(ctx, d.initializer)),
+          }),
         );
       const [e, p] = ctx.collect(() => transformExpr(ctx, d.initializer!));
       pre.push(...p);
@@ -92,5 +94,5 @@ export function checkContextManagerUse(ctx: Ctx, node: ts.CallExpression): void 
   const name = ts.isPropertyAccessExpression(callee)
     ? callee.getText().replace(/\s+/g, "")
     : callee.getText();
-  ctx.report(node, "contextManagerWithoutUsing", name);
+  ctx.report(node, diag.contextManagerWithoutUsing({ name: name }));
 }

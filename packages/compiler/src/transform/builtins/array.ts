@@ -1,4 +1,5 @@
 /** Array.prototype methods. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -231,11 +232,11 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
     case "toString":
       return ctx.callHelper("_js_str", obj);
     case "forEach": {
-      ctx.report(node, "unsupportedSyntax", "forEach() used as a value");
+      ctx.report(node, diag.unsupportedSyntax({ construct: "forEach() used as a value" }));
       return py.NONE;
     }
   }
   if (elemIsPrimitive(ctx, objType)) void 0;
-  ctx.report(node, "unsupportedMember", `Array.${name}`);
+  ctx.report(node, diag.unsupportedMember({ member: `Array.${name}` }));
   return py.NONE;
 }

@@ -1,4 +1,5 @@
 /** Global objects and functions: Math, Number, Object, JSON, Array, String, console, parseInt… */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -269,7 +270,7 @@ export function staticLibCall(
         case "clz32":
           return ctx.callHelper("_js_clz32", arg(ctx, node, 0));
       }
-      ctx.report(node, "unsupportedMember", `Math.${name}`);
+      ctx.report(node, diag.unsupportedMember({ member: `Math.${name}` }));
       return py.NONE;
     }
     case "Number":
@@ -346,10 +347,13 @@ export function staticLibCall(
         const t = a0 ? T.typeOf(ctx, a0) : undefined;
         const inside = t && mapOrSetInside(ctx, t);
         if (inside !== undefined)
-          ctx.report(node, "mapJson", "JSON.stringify", inside ? ` (at ${inside})` : "");
+          ctx.report(
+            node,
+            diag.mapJson({ operation: "JSON.stringify", where: inside ? ` (at ${inside})` : "" }),
+          );
         if (t) {
           const undef = undefinedProperty(ctx, t, 0, new Set());
-          if (undef) ctx.report(node, "jsonUndefined", undef);
+          if (undef) ctx.report(node, diag.jsonUndefined({ key: undef }));
         }
         const xs = args(ctx, node);
         const rep = node.arguments[1];
@@ -358,13 +362,13 @@ export function staticLibCall(
           rep.kind !== ts.SyntaxKind.NullKeyword &&
           !(ts.isIdentifier(rep) && rep.text === "undefined")
         )
-          ctx.report(rep, "unsupportedMember", "JSON.stringify replacer");
+          ctx.report(rep, diag.unsupportedMember({ member: "JSON.stringify replacer" }));
         if (xs.length > 2) return ctx.callHelper("_js_json_stringify", xs[0]!, py.NONE, xs[2]!);
         return ctx.callHelper("_js_json_stringify", xs[0] ?? py.NONE);
       }
       if (name === "parse") {
         if (node.arguments.length > 1)
-          ctx.report(node.arguments[1]!, "unsupportedMember", "JSON.parse reviver");
+          ctx.report(node.arguments[1]!, diag.unsupportedMember({ member: "JSON.parse reviver" }));
         // json.loads, except that NaN/Infinity are not JSON
         return ctx.callHelper("_js_json_parse", arg(ctx, node, 0));
       }
@@ -448,7 +452,7 @@ export function staticLibCall(
       break;
   }
   void condition;
-  ctx.report(node, "unsupportedMember", `${lib}.${name}`);
+  ctx.report(node, diag.unsupportedMember({ member: `${lib}.${name}` }));
   return py.NONE;
 }
 

@@ -1,4 +1,5 @@
 /** Map and Set: both become insertion-ordered dicts (a Set maps each value to None). */
+import { diag } from "@bpyts/diagnostics";
 import * as py from "../../python/ast.js";
 import { transformExpr } from "../expressions/index.js";
 import type { BuiltinCall } from "../expressions/call.js";
@@ -29,8 +30,9 @@ export function mapMethod(b: BuiltinCall): py.Expr | undefined {
   }
   ctx.report(
     node,
-    "unsupportedMember",
-    `Map.${name}${name === "forEach" ? " used as a value" : ""}`,
+    diag.unsupportedMember({
+      member: `Map.${name}${name === "forEach" ? " used as a value" : ""}`,
+    }),
   );
   return py.NONE;
 }
@@ -63,8 +65,9 @@ export function setMethod(b: BuiltinCall): py.Expr | undefined {
   void callbackLoop;
   ctx.report(
     node,
-    "unsupportedMember",
-    `Set.${name}${name === "forEach" ? " used as a value" : ""}`,
+    diag.unsupportedMember({
+      member: `Set.${name}${name === "forEach" ? " used as a value" : ""}`,
+    }),
   );
   return py.NONE;
 }

@@ -1,4 +1,5 @@
 /** Number.prototype methods. */
+import { diag } from "@bpyts/diagnostics";
 import * as py from "../../python/ast.js";
 import { transformExpr } from "../expressions/index.js";
 import type { BuiltinCall } from "../expressions/call.js";
@@ -14,6 +15,9 @@ export function numberMethod(b: BuiltinCall): py.Expr | undefined {
     case "valueOf":
       return obj;
   }
-  ctx.report(node, "unsupportedMember", `Number.${name}${name === "toString" ? "(radix)" : ""}`);
+  ctx.report(
+    node,
+    diag.unsupportedMember({ member: `Number.${name}${name === "toString" ? "(radix)" : ""}` }),
+  );
   return py.NONE;
 }

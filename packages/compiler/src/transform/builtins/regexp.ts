@@ -4,6 +4,7 @@
  * and the string helpers (`_js_re_match`, `_js_re_replace`, `_js_re_split`, …). What Python's
  * `re` cannot match the same way is refused (BPY1008) with the reason.
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -333,7 +334,7 @@ export function regexpValue(
 ): py.Expr | undefined {
   const t = translateRegExp(source, flags);
   if ("error" in t) {
-    ctx.report(node, "regexp", t.error);
+    ctx.report(node, diag.regexp({ reason: t.error }));
     return undefined;
   }
   return ctx.callHelper("JsRegExp", py.str(t.pattern), py.str(source), py.str(flags));
@@ -355,8 +356,10 @@ export function newRegExp(ctx: Ctx, node: ts.NewExpression): py.Expr {
   if (src === undefined || flags === undefined) {
     ctx.report(
       node,
-      "regexp",
-      "a pattern or flags computed at run time (the compiler translates constant patterns)",
+      diag.regexp({
+        reason:
+          "a pattern or flags computed at run time (the compiler translates constant patterns)",
+      }),
     );
     return py.NONE;
   }
@@ -374,7 +377,7 @@ export function regexpMethod(b: BuiltinCall): py.Expr | undefined {
     case "toString":
       return py.method(obj, "toString");
   }
-  ctx.report(node, "unsupportedMember", `RegExp.${name}`);
+  ctx.report(node, diag.unsupportedMember({ member: `RegExp.${name}` }));
   return py.NONE;
 }
 
@@ -395,6 +398,6 @@ export function stringRegexpMethod(b: BuiltinCall): py.Expr | undefined {
     case "split":
       return ctx.callHelper("_js_re_split", obj, A(0), ...(args[1] ? [A(1)] : []));
   }
-  ctx.report(node, "unsupportedMember", `String.${name} with a RegExp`);
+  ctx.report(node, diag.unsupportedMember({ member: `String.${name} with a RegExp` }));
   return py.NONE;
 }

@@ -1,4 +1,5 @@
 /** String.prototype methods. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import * as T from "../types.js";
@@ -191,6 +192,6 @@ export function stringMethod(b: BuiltinCall): py.Expr | undefined {
     case "valueOf":
       return obj;
   }
-  ctx.report(node, "unsupportedMember", `String.${name}`);
+  ctx.report(node, diag.unsupportedMember({ member: `String.${name}` }));
   return py.NONE;
 }

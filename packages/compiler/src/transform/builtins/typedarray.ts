@@ -3,6 +3,7 @@
  * single precision as JavaScript does, and Blender's `foreach_get`/`foreach_set` read and write
  * the buffer directly. Only the members whose meaning is kept are translated (BPY1016 otherwise).
  */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -44,7 +45,7 @@ export function typedArrayStatic(
         ),
       ),
     );
-  ctx.report(node, "unsupportedMember", `${cls}.${name}`);
+  ctx.report(node, diag.unsupportedMember({ member: `${cls}.${name}` }));
   return py.NONE;
 }
 
@@ -78,6 +79,9 @@ export function typedArrayMethod(b: BuiltinCall): py.Expr | undefined {
         return ctx.callHelper(`_js_typed_${name}`, obj, A(0), py.num(n), ...all().slice(1));
     }
   }
-  ctx.report(node, "unsupportedMember", `${ctx.checker.typeToString(b.objType)}.${name}`);
+  ctx.report(
+    node,
+    diag.unsupportedMember({ member: `${ctx.checker.typeToString(b.objType)}.${name}` }),
+  );
   return py.NONE;
 }

@@ -1,4 +1,5 @@
 /** Property and element access, optional chaining and assignment targets. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
@@ -164,7 +165,7 @@ export function transformPropertyAccess(ctx: Ctx, node: ts.PropertyAccessExpress
       return py.name(ctx.nameOfSymbol(target));
     }
   }
-  if (name === "prototype" || name === "__proto__") ctx.report(node, "prototype");
+  if (name === "prototype" || name === "__proto__") ctx.report(node, diag.prototype());
   return optionalWrap(ctx, node, (obj) => propertyGet(ctx, node, obj));
 }
 
@@ -184,7 +185,7 @@ function functionName(ctx: Ctx, node: ts.PropertyAccessExpression): py.Expr | un
   if (!isFunctionName) return undefined;
   const name = staticFunctionName(ctx, skipParensAndNonNull(node.expression));
   if (name !== undefined) return py.str(name);
-  ctx.report(node, "unsupportedMember", "Function.name of a function value");
+  ctx.report(node, diag.unsupportedMember({ member: "Function.name of a function value" }));
   return py.NONE;
 }
 
@@ -227,7 +228,8 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isTypedArray(ctx, ot))
       return py.call("len", obj);
     if (T.isAmbientType(ot) && hasNumericIndex(ot)) return py.call("len", obj);
-    if (T.isFunctionType(ot)) ctx.report(node, "unsupportedMember", "Function.length");
+    if (T.isFunctionType(ot))
+      ctx.report(node, diag.unsupportedMember({ member: "Function.length" }));
   }
   if (name === "size" && (T.isMap(ctx, ot) || T.isSet(ctx, ot))) return py.call("len", obj);
   if (name === "name") {
@@ -241,20 +243,26 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     return py.attr(obj, memberName(name));
   }
   if (libName?.endsWith("Error") || isErrorClass(ctx, ot)) {
-    if (name === "stack") ctx.report(node, "unsupportedMember", "Error.stack");
+    if (name === "stack") ctx.report(node, diag.unsupportedMember({ member: "Error.stack" }));
     if (name === "message" && libName?.endsWith("Error"))
       return ctx.callHelper("_js_error_message", obj);
     return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
   }
   if (T.isAnyLike(ot)) {
-    ctx.report(node, "anyType", `property access '.${name}'`, ctx.checker.typeToString(ot));
+    ctx.report(
+      node,
+      diag.anyType({ operation: `property access '.${name}'`, type: ctx.checker.typeToString(ot) }),
+    );
     return py.attr(obj, name);
   }
   if (
     (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isNumber(ctx, ot) || libName) &&
     !T.isDictLike(ctx, ot)
   ) {
-    ctx.report(node, "unsupportedMember", `${libName ?? ctx.checker.typeToString(ot)}.${name}`);
+    ctx.report(
+      node,
+      diag.unsupportedMember({ member: `${libName ?? ctx.checker.typeToString(ot)}.${name}` }),
+    );
     return py.attr(obj, name);
   }
   if (T.isDictLike(ctx, ot)) {
@@ -327,7 +335,10 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
       return py.sub(obj, idx);
     if (isSafeIndex(ctx, node.expression, arg)) return py.sub(obj, idx);
     if (!T.isNumber(ctx, at))
-      ctx.report(arg, "anyType", "an array index", ctx.checker.typeToString(at));
+      ctx.report(
+        arg,
+        diag.anyType({ operation: "an array index", type: ctx.checker.typeToString(at) }),
+      );
     const inline = inlineGet(ctx, node, obj, idx);
     if (inline) return inline;
     return ctx.callHelper("_js_get", obj, idx);
@@ -343,7 +354,10 @@ function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): p
     return py.call("getattr", obj, ctx.callHelper("_js_attr_name", transformExpr(ctx, arg)));
   }
   if (T.isAnyLike(ot))
-    ctx.report(node, "anyType", "an element access", ctx.checker.typeToString(ot));
+    ctx.report(
+      node,
+      diag.anyType({ operation: "an element access", type: ctx.checker.typeToString(ot) }),
+    );
   return py.sub(obj, transformExpr(ctx, arg));
 }
 
@@ -555,6 +569,6 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     }
     return { kind: "expr", expr: py.sub(obj, transformExpr(ctx, arg)) };
   }
-  ctx.report(node, "unsupportedSyntax", "this assignment target");
+  ctx.report(node, diag.unsupportedSyntax({ construct: "this assignment target" }));
   return { kind: "expr", expr: py.name("_") };
 }

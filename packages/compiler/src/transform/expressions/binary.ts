@@ -1,4 +1,5 @@
 /** Binary operators, logical operators and assignments. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -134,7 +135,13 @@ export function arith(
   if (op === "+") {
     if (T.isString(ctx, lt) || T.isString(ctx, rt)) {
       if (T.isAnyLike(lt) || T.isAnyLike(rt))
-        ctx.report(node, "anyType", "'+'", ctx.checker.typeToString(T.isAnyLike(lt) ? lt : rt));
+        ctx.report(
+          node,
+          diag.anyType({
+            operation: "'+'",
+            type: ctx.checker.typeToString(T.isAnyLike(lt) ? lt : rt),
+          }),
+        );
       const ls = toStr(ctx, lt, l);
       const rs = toStr(ctx, rt, r);
       if (
@@ -147,12 +154,24 @@ export function arith(
       return py.bin("+", ls, rs);
     }
     if (!(T.isNumber(ctx, lt) && T.isNumber(ctx, rt))) {
-      ctx.report(node, "anyType", "'+'", ctx.checker.typeToString(T.isNumber(ctx, lt) ? rt : lt));
+      ctx.report(
+        node,
+        diag.anyType({
+          operation: "'+'",
+          type: ctx.checker.typeToString(T.isNumber(ctx, lt) ? rt : lt),
+        }),
+      );
     }
     return py.bin("+", l, r);
   }
   if (T.isAnyLike(lt) || T.isAnyLike(rt))
-    ctx.report(node, "anyType", `'${op}'`, ctx.checker.typeToString(T.isAnyLike(lt) ? lt : rt));
+    ctx.report(
+      node,
+      diag.anyType({
+        operation: `'${op}'`,
+        type: ctx.checker.typeToString(T.isAnyLike(lt) ? lt : rt),
+      }),
+    );
   switch (op) {
     case "-":
     case "*":
@@ -337,9 +356,10 @@ function relational(ctx: Ctx, node: ts.BinaryExpression, op: py.CmpOp): py.Expr 
   if (!ok)
     ctx.report(
       node,
-      "anyType",
-      `'${node.operatorToken.getText()}'`,
-      ctx.checker.typeToString(T.isNumber(ctx, lt) || T.isString(ctx, lt) ? rt : lt),
+      diag.anyType({
+        operation: `'${node.operatorToken.getText()}'`,
+        type: ctx.checker.typeToString(T.isNumber(ctx, lt) || T.isString(ctx, lt) ? rt : lt),
+      }),
     );
   return py.compare(transformExpr(ctx, node.left), op, transformExpr(ctx, node.right));
 }
@@ -364,7 +384,7 @@ function looseEquals(ctx: Ctx, node: ts.BinaryExpression, negate: boolean): py.E
       !T.isAnyLike(rt) &&
       !T.hasNullish(lt) &&
       !T.hasNullish(rt));
-  if (!same) ctx.report(node, "looseEquality", negate ? "!=" : "==");
+  if (!same) ctx.report(node, diag.looseEquality({ operator: negate ? "!=" : "==" }));
   const e = strictEquals(
     ctx,
     lt,
@@ -408,7 +428,10 @@ function instanceOf(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
                 T.isDictLike(ctx, p),
             )
           )
-            ctx.report(node, "anyType", `'instanceof ${rn.text}'`, T.typeToString(ctx, lt));
+            ctx.report(
+              node,
+              diag.anyType({ operation: `'instanceof ${rn.text}'`, type: T.typeToString(ctx, lt) }),
+            );
           return py.call("isinstance", l, py.name("dict"));
         }
         case "Object":
@@ -581,7 +604,7 @@ export function transformBinary(ctx: Ctx, node: ts.BinaryExpression, discard: bo
     case K.InKeyword:
       return inOperator(ctx, node);
     case K.CommaToken:
-      ctx.report(node, "comma");
+      ctx.report(node, diag.comma());
       return transformExpr(ctx, node.right);
   }
   if (k >= K.FirstAssignment && k <= K.LastAssignment)
@@ -600,7 +623,10 @@ export function transformBinary(ctx: Ctx, node: ts.BinaryExpression, discard: bo
       node.right,
     );
   }
-  ctx.report(node, "unsupportedSyntax", `operator '${node.operatorToken.getText()}'`);
+  ctx.report(
+    node,
+    diag.unsupportedSyntax({ construct: `operator '${node.operatorToken.getText()}'` }),
+  );
   return py.NONE;
 }
 
@@ -616,7 +642,7 @@ function assignmentExpression(ctx: Ctx, node: ts.BinaryExpression, _discard: boo
       });
       if (e) return e;
     }
-    ctx.report(node, "complexUpdate");
+    ctx.report(node, diag.complexUpdate());
     return py.NONE;
   }
   const value = assignedValue(ctx, node);
@@ -714,7 +740,7 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
       for (const t of targets) {
         const tgt = assignmentTarget(ctx, t);
         if (tgt.kind === "setter") {
-          if (targets.length > 1) ctx.report(node, "complexUpdate");
+          if (targets.length > 1) ctx.report(node, diag.complexUpdate());
           return [{ kind: "Expr", value: tgt.call(v), pos }];
         }
         pyTargets.push(tgt.expr);

@@ -1,4 +1,5 @@
 /** Calls, `new`, keyword arguments (KwArgs) and super calls. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
@@ -49,7 +50,7 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
         const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
         const value = blenderSetValue(ctx, valueNode, transformExpr(ctx, valueNode));
         if (key === undefined) {
-          ctx.report(p, "kwargs");
+          ctx.report(p, diag.kwargs());
           continue;
         }
         if (IDENT.test(key) && !PY_HARD_KEYWORDS.has(key)) {
@@ -61,7 +62,7 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
           });
       } else if (ts.isSpreadAssignment(p)) {
         const t = T.typeOf(ctx, p.expression);
-        if (!T.isDictLike(ctx, t)) ctx.report(p, "kwargs");
+        if (!T.isDictLike(ctx, t)) ctx.report(p, diag.kwargs());
         else {
           // JS spreads `undefined`/`null` as nothing; `**None` raises, so `**(x or {})`.
           const value = transformExpr(ctx, p.expression);
@@ -70,7 +71,7 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
             value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
           });
         }
-      } else ctx.report(p, "kwargs");
+      } else ctx.report(p, diag.kwargs());
     }
     return out;
   }
@@ -87,7 +88,7 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
       },
     ];
   }
-  ctx.report(arg, "kwargs");
+  ctx.report(arg, diag.kwargs());
   return out;
 }
 
@@ -227,10 +228,11 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     const what = ts.isPropertyAccessExpression(c) ? `.${c.name.text}()` : `${c.getText()}()`;
     ctx.report(
       node,
-      "missingBuiltinArgument",
-      what,
-      String(missing.required),
-      String(node.arguments.length),
+      diag.missingBuiltinArgument({
+        builtin: what,
+        required: String(missing.required),
+        given: String(node.arguments.length),
+      }),
     );
     return py.NONE;
   }
@@ -242,7 +244,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     return py.callArgs(py.attr(py.call("super"), "__init__"), callArguments(ctx, node));
   }
   if (callee.kind === ts.SyntaxKind.ImportKeyword) {
-    ctx.report(node, "importForm", "dynamic import()");
+    ctx.report(node, diag.importForm({ form: "dynamic import()" }));
     return py.NONE;
   }
   if (ts.isPropertyAccessExpression(callee)) {
@@ -290,7 +292,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
         lib === "MapIterator" ||
         lib === "SetIterator"
       ) {
-        ctx.report(node, "generatorMethod", name);
+        ctx.report(node, diag.generatorMethod({ method: name }));
         return py.NONE;
       }
       if (lib === "Object" || (lib && (name === "toString" || name === "hasOwnProperty"))) {
@@ -328,7 +330,10 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
       const t = T.typeOf(ctx, a0);
       const inside = mapOrSetInside(ctx, t);
       if (inside !== undefined)
-        ctx.report(node, "mapJson", "setResult", inside ? ` (at ${inside})` : "");
+        ctx.report(
+          node,
+          diag.mapJson({ operation: "setResult", where: inside ? ` (at ${inside})` : "" }),
+        );
     }
   }
   let args = callArguments(ctx, node);
@@ -399,14 +404,14 @@ function checkHashable(ctx: Ctx, node: ts.NewExpression): void {
     key &&
     (T.isDictLike(ctx, key) || T.isArray(ctx, key) || T.isMap(ctx, key) || T.isSet(ctx, key))
   )
-    ctx.report(node, "unhashableKey");
+    ctx.report(node, diag.unhashableKey());
   // 1 and true are two keys in JavaScript, one in Python
   const parts = key ? (key.isUnion() ? key.types : [key]) : [];
   if (
     parts.some((p) => p.flags & ts.TypeFlags.NumberLike) &&
     parts.some((p) => p.flags & ts.TypeFlags.BooleanLike)
   )
-    ctx.report(node, "mixedKeys");
+    ctx.report(node, diag.mixedKeys());
 }
 
 export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
@@ -449,10 +454,10 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
         case "String":
         case "Number":
         case "Boolean":
-          ctx.report(node, "unsupportedMember", `new ${callee.text}()`);
+          ctx.report(node, diag.unsupportedMember({ member: `new ${callee.text}()` }));
           return py.NONE;
         default:
-          ctx.report(node, "unsupportedMember", `new ${callee.text}()`);
+          ctx.report(node, diag.unsupportedMember({ member: `new ${callee.text}()` }));
           return py.NONE;
       }
     }

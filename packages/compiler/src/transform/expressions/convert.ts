@@ -1,4 +1,5 @@
 /** Type-directed conversions: to string, to a Python condition, strict equality. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -163,9 +164,10 @@ export function strictEquals(
       const isNull = T.hasNull(nullType) && !T.hasUndefined(nullType);
       ctx.report(
         node,
-        "nullAndUndefined",
-        isNull ? "null" : "undefined",
-        isNull ? "undefined" : "null",
+        diag.nullAndUndefined({
+          compared: isNull ? "null" : "undefined",
+          other: isNull ? "undefined" : "null",
+        }),
       );
     }
     if (lNull && rNull) return py.TRUE;

@@ -1,4 +1,5 @@
 /** Expression dispatch, identifiers and literals. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -32,7 +33,7 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
     )
       inner = inner.expression;
     if (isPythonObjectType(ctx, T.typeOf(ctx, inner)))
-      ctx.report(node, "mixedObject", ctx.checker.typeToString(target));
+      ctx.report(node, diag.mixedObject({ type: ctx.checker.typeToString(target) }));
     return;
   }
   if (
@@ -48,7 +49,8 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
   if (ts.isObjectLiteralExpression(node)) {
     for (const p of T.nonNullParts(contextual)) {
       const s = p.getSymbol();
-      if (s && ctx.implementedInterfaces().has(s)) ctx.report(node, "mixedObject", s.name);
+      if (s && ctx.implementedInterfaces().has(s))
+        ctx.report(node, diag.mixedObject({ type: s.name }));
     }
     return;
   }
@@ -59,7 +61,7 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
     // Blender layer: a Blender object (RNA struct, bmesh, mathutils) is a Python object too
     (T.isClassInstance(ctx, T.typeOf(ctx, node)) || isPythonObjectType(ctx, T.typeOf(ctx, node)))
   ) {
-    ctx.report(node, "mixedObject", ctx.checker.typeToString(contextual));
+    ctx.report(node, diag.mixedObject({ type: ctx.checker.typeToString(contextual) }));
   }
 }
 
@@ -204,28 +206,28 @@ function transformExprInner(ctx: Ctx, node: ts.Expression): py.Expr {
       };
     }
     case ts.SyntaxKind.AwaitExpression:
-      ctx.report(node, "asyncAwait");
+      ctx.report(node, diag.asyncAwait());
       return py.NONE;
     case ts.SyntaxKind.TaggedTemplateExpression:
-      ctx.report(node, "taggedTemplate");
+      ctx.report(node, diag.taggedTemplate());
       return py.NONE;
     case ts.SyntaxKind.RegularExpressionLiteral:
       return regexpLiteral(ctx, node as ts.RegularExpressionLiteral);
     case ts.SyntaxKind.BigIntLiteral:
-      ctx.report(node, "bigint");
+      ctx.report(node, diag.bigint());
       return py.NONE;
     case ts.SyntaxKind.ClassExpression:
-      ctx.report(node, "classExpression", "class expressions");
+      ctx.report(node, diag.classExpression());
       return py.NONE;
     case ts.SyntaxKind.SpreadElement:
       return py.starred(transformExpr(ctx, (node as ts.SpreadElement).expression));
     case ts.SyntaxKind.SuperKeyword:
       return superCall(ctx);
     case ts.SyntaxKind.MetaProperty:
-      ctx.report(node, "unsupportedSyntax", node.getText());
+      ctx.report(node, diag.unsupportedSyntax({ construct: node.getText() }));
       return py.NONE;
     default:
-      ctx.report(node, "unsupportedSyntax", `'${ts.SyntaxKind[node.kind]}'`);
+      ctx.report(node, diag.unsupportedSyntax({ construct: `'${ts.SyntaxKind[node.kind]}'` }));
       return py.NONE;
   }
 }
@@ -236,7 +238,7 @@ export function transformThis(ctx: Ctx, node: ts.Node): py.Expr {
     if (s.kind === "function" && !s.aliases.size && s.node && !ts.isArrowFunction(s.node)) break;
   }
   if (ctx.scope.thisName) return py.name(ctx.scope.thisName);
-  ctx.report(node, "unboundThis");
+  ctx.report(node, diag.unboundThis());
   return py.name("self");
 }
 
@@ -255,14 +257,14 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
       case "Infinity":
         return ctx.mathAttr("inf");
       case "arguments":
-        ctx.report(node, "arguments");
+        ctx.report(node, diag.arguments());
         return py.NONE;
       case "eval":
       case "Function":
-        ctx.report(node, "eval");
+        ctx.report(node, diag.eval());
         return py.NONE;
       case "Symbol":
-        ctx.report(node, "symbol");
+        ctx.report(node, diag.symbol());
         return py.NONE;
       case "Error":
         return ctx.helper("JsError");
@@ -287,12 +289,12 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
     // the other global functions (isNaN, isFinite, encodeURIComponent, …) are translated at
     // their calls only: as a value the bare name would be a NameError in Python
     if (decl && ts.isFunctionDeclaration(decl)) {
-      ctx.report(node, "builtinAsValue", text);
+      ctx.report(node, diag.builtinAsValue({ name: text }));
       return py.NONE;
     }
   }
   if (text === "arguments" && !decl) {
-    ctx.report(node, "arguments");
+    ctx.report(node, diag.arguments());
     return py.NONE;
   }
   if (!sym) return py.name(text);
@@ -356,7 +358,7 @@ export function propertyKey(ctx: Ctx, name: ts.PropertyName): py.Expr {
     const e = transformExpr(ctx, name.expression);
     if (T.isString(ctx, t)) return e;
     if (T.isNumber(ctx, t)) return toStr(ctx, t, e);
-    if (t.flags & ts.TypeFlags.ESSymbolLike) ctx.report(name, "symbol");
+    if (t.flags & ts.TypeFlags.ESSymbolLike) ctx.report(name, diag.symbol());
     return toStr(ctx, t, e);
   }
   if (ts.isPrivateIdentifier(name)) return py.str(name.text);
@@ -378,10 +380,10 @@ function transformObjectLiteral(ctx: Ctx, node: ts.ObjectLiteralExpression): py.
         entries.push({ spread: py.boolOp("or", e, { kind: "Dict", entries: [] }) });
       else entries.push({ spread: e });
     } else if (ts.isMethodDeclaration(p)) {
-      if (p.body && usesThis(p.body)) ctx.report(p, "objectThis");
+      if (p.body && usesThis(p.body)) ctx.report(p, diag.objectThis());
       entries.push({ key: propertyKey(ctx, p.name), value: transformFunctionExpression(ctx, p) });
     } else if (ts.isGetAccessor(p) || ts.isSetAccessor(p)) {
-      ctx.report(p, "objectAccessor");
+      ctx.report(p, diag.objectAccessor());
     }
   }
   return { kind: "Dict", entries };

@@ -1,4 +1,5 @@
 /** Unary operators: ! - + ~ ++ -- typeof delete. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -28,7 +29,10 @@ export function transformPrefix(
     }
     case K.MinusToken: {
       if (!T.isNumber(ctx, t))
-        ctx.report(node, "anyType", "unary '-'", ctx.checker.typeToString(t));
+        ctx.report(
+          node,
+          diag.anyType({ operation: "unary '-'", type: ctx.checker.typeToString(t) }),
+        );
       const e = transformExpr(ctx, node.operand);
       if (e.kind === "Const" && e.num !== undefined) return py.num(-e.num);
       return py.unary("-", e);
@@ -111,7 +115,7 @@ function update(
       return out && bindTemps(out, temps);
     });
     if (e) return e;
-    ctx.report(node, "complexUpdate");
+    ctx.report(node, diag.complexUpdate());
     return py.NONE;
   }
   const target = transformExpr(ctx, operand) as py.NameExpr;
@@ -152,7 +156,7 @@ export function transformDelete(ctx: Ctx, node: ts.DeleteExpression, discard: bo
   if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     const ot = nonNullType(ctx, target.expression);
     if (T.isArray(ctx, ot)) {
-      ctx.report(node, "arrayDelete");
+      ctx.report(node, diag.arrayDelete());
       return py.NONE;
     }
     const obj = transformExpr(ctx, target.expression);
@@ -168,6 +172,6 @@ export function transformDelete(ctx: Ctx, node: ts.DeleteExpression, discard: bo
       return discard ? pop : py.sub(py.tuple([pop, py.TRUE]), py.num(1));
     }
   }
-  ctx.report(node, "unsupportedSyntax", "'delete' on this value");
+  ctx.report(node, diag.unsupportedSyntax({ construct: "'delete' on this value" }));
   return py.NONE;
 }

@@ -1,4 +1,5 @@
 /** Destructuring of arrays and objects, in declarations, parameters, assignments and for…of. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -101,7 +102,7 @@ function fromAssignment(ctx: Ctx, node: ts.Expression): Pat {
             def,
           };
         }
-        ctx.report(p, "unsupportedSyntax", "this destructuring pattern");
+        ctx.report(p, diag.unsupportedSyntax({ construct: "this destructuring pattern" }));
         return { key: py.NONE, pat: { kind: "target", bind: () => py.name("_") } };
       }),
     };
@@ -111,7 +112,7 @@ function fromAssignment(ctx: Ctx, node: ts.Expression): Pat {
     bind: () => {
       const t = assignmentTarget(ctx, node);
       if (t.kind === "setter") {
-        ctx.report(node, "complexUpdate");
+        ctx.report(node, diag.complexUpdate());
         return py.name("_");
       }
       return t.expr;
@@ -215,8 +216,7 @@ function emit(
     if (p.rest && indexed) {
       ctx.report(
         pat.node,
-        "unsupportedSyntax",
-        "a rest element in an object pattern over an array",
+        diag.unsupportedSyntax({ construct: "a rest element in an object pattern over an array" }),
       );
       continue;
     }
@@ -257,8 +257,10 @@ function emit(
       } else {
         ctx.report(
           pat.node,
-          "unsupportedSyntax",
-          "this object pattern over an array or string (only indices and `length` are read)",
+          diag.unsupportedSyntax({
+            construct:
+              "this object pattern over an array or string (only indices and `length` are read)",
+          }),
         );
         continue;
       }

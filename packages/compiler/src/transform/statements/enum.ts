@@ -1,4 +1,5 @@
 /** enum and const enum: a class with one attribute per member. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -24,7 +25,7 @@ export function transformEnum(ctx: Ctx, node: ts.EnumDeclaration): py.Stmt[] {
     // any other enum member name
     const key = staticPropertyName(m.name);
     if (key === undefined) {
-      ctx.report(m.name, "unsupportedSyntax", "computed enum member names");
+      ctx.report(m.name, diag.unsupportedSyntax({ construct: "computed enum member names" }));
       continue;
     }
     const k = memberName(key);

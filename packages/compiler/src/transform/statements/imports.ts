@@ -1,4 +1,5 @@
 /** Imports: Python modules from ambient `declare module` typings, project files inlined. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -32,14 +33,18 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
     if (!isAmbientModule(modSym)) {
       ctx.report(
         st.moduleSpecifier,
-        "importForm",
-        `'${spec}' is neither a relative path nor a module declared by the typings`,
+        diag.importForm({
+          form: `'${spec}' is neither a relative path nor a module declared by the typings`,
+        }),
       );
       continue;
     }
     const pyMod = spec.replace(/\//g, ".");
     if (!pyMod.split(".").every(py.isPyIdentifier)) {
-      ctx.report(st.moduleSpecifier, "importForm", `'${spec}', which is not a Python module path`);
+      ctx.report(
+        st.moduleSpecifier,
+        diag.importForm({ form: `'${spec}', which is not a Python module path` }),
+      );
       continue;
     }
     const clause = st.importClause;
@@ -51,8 +56,9 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
     if (clause.name) {
       ctx.report(
         clause.name,
-        "importForm",
-        `default import from '${spec}' (Python modules have no default export)`,
+        diag.importForm({
+          form: `default import from '${spec}' (Python modules have no default export)`,
+        }),
       );
     }
     const nb = clause.namedBindings;
@@ -79,7 +85,7 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
         imported = pyNameOf(ctx, target) ?? imported; // Blender layer: @pyName (EnumFlagProperty)
         if (target && !(target.flags & ts.SymbolFlags.Value)) continue;
         if (!py.isPyIdentifier(imported)) {
-          ctx.report(el, "importForm", `'${imported}', which is not a Python name`);
+          ctx.report(el, diag.importForm({ form: `'${imported}', which is not a Python name` }));
           continue;
         }
         if (target && !ctx.symbolNames.has(target)) {
@@ -99,7 +105,7 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
 /** `export default <expression>` */
 export function transformExportAssignment(ctx: Ctx, node: ts.ExportAssignment): py.Stmt[] {
   if (node.isExportEquals) {
-    ctx.report(node, "importForm", "export =");
+    ctx.report(node, diag.importForm({ form: "export =" }));
     return [];
   }
   if (ts.isIdentifier(node.expression)) return [];

@@ -1,4 +1,5 @@
 /** Statement dispatch, blocks, expression statements and function hoisting. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -144,16 +145,16 @@ export function transformStatement(ctx: Ctx, node: ts.Statement): py.Stmt[] {
     case K.ModuleDeclaration:
       if ((node as ts.ModuleDeclaration).modifiers?.some((m) => m.kind === K.DeclareKeyword))
         return [];
-      ctx.report(node, "namespace");
+      ctx.report(node, diag.namespace());
       return [];
     case K.ImportEqualsDeclaration:
-      ctx.report(node, "importForm", "import = require()");
+      ctx.report(node, diag.importForm({ form: "import = require()" }));
       return [];
     case K.WithStatement:
-      ctx.report(node, "unsupportedSyntax", "'with'");
+      ctx.report(node, diag.unsupportedSyntax({ construct: "'with'" }));
       return [];
     default:
-      ctx.report(node, "unsupportedSyntax", `'${K[node.kind]}'`);
+      ctx.report(node, diag.unsupportedSyntax({ construct: `'${K[node.kind]}'` }));
       return [];
   }
 }
@@ -220,7 +221,13 @@ export function expressionStatement(ctx: Ctx, expr: ts.Expression): py.Stmt[] {
       return [py.exprStmt(tgt.call(py.bin(op, cur, py.num(1))), pos)];
     }
     if (!T.isNumber(ctx, T.typeOf(ctx, e.operand)))
-      ctx.report(e, "anyType", `'${op}${op}'`, ctx.checker.typeToString(T.typeOf(ctx, e.operand)));
+      ctx.report(
+        e,
+        diag.anyType({
+          operation: `'${op}${op}'`,
+          type: ctx.checker.typeToString(T.typeOf(ctx, e.operand)),
+        }),
+      );
     return [{ kind: "AugAssign", target: tgt.expr, op, value: py.num(1), pos }];
   }
   if (ts.isCallExpression(e)) {

@@ -1,4 +1,5 @@
 /** Loops, labels, break/continue (with flags for jumps across nested Python loops). */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx, JumpFrame } from "../context.js";
@@ -84,7 +85,7 @@ export function transformJump(ctx: Ctx, node: ts.BreakOrContinueStatement): py.S
     }
   }
   if (!target) {
-    ctx.report(node, "label");
+    ctx.report(node, diag.label());
     return [];
   }
   return jumpTo(ctx, target, isBreak ? "break" : "continue");
@@ -99,7 +100,7 @@ export function transformLabeled(ctx: Ctx, node: ts.LabeledStatement): py.Stmt[]
   }
   if (ts.isIterationStatement(s, false)) return transformLoop(ctx, s, labels);
   if (ts.isSwitchStatement(s)) return transformSwitch(ctx, s, labels);
-  ctx.report(node, "label");
+  ctx.report(node, diag.label());
   return [];
 }
 
@@ -1208,7 +1209,7 @@ function elementTypeOf(ctx: Ctx, node: ts.ForOfStatement): ts.Type | undefined {
 }
 
 function forOf(ctx: Ctx, node: ts.ForOfStatement, labels: string[]): py.Stmt[] {
-  if (node.awaitModifier) ctx.report(node, "asyncAwait");
+  if (node.awaitModifier) ctx.report(node, diag.asyncAwait());
   const pos = ctx.pos(node);
   const iter = iterableOf(ctx, node.expression);
   const { target, prelude } = loopTarget(ctx, node.initializer, elementTypeOf(ctx, node), pos);

@@ -1,4 +1,5 @@
 /** try/catch/finally and throw. */
+import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
@@ -49,6 +50,6 @@ function isErrorType(ctx: Ctx, t: ts.Type): boolean {
 
 export function transformThrow(ctx: Ctx, node: ts.ThrowStatement): py.Stmt[] {
   const t = T.typeOf(ctx, node.expression);
-  if (!isErrorType(ctx, t)) ctx.report(node.expression, "throwNonError");
+  if (!isErrorType(ctx, t)) ctx.report(node.expression, diag.throwNonError());
   return [{ kind: "Raise", exc: transformExpr(ctx, node.expression), pos: ctx.pos(node) }];
 }

@@ -1,0 +1,713 @@
+/**
+ * Every diagnostic code of bpyts, once: the compiler's (BPY1xxx language, BPY19xx project options,
+ * BPY2xxx Blender layer), the CLI's driver errors (BPY00xx), the runner's (BPY01xx) and the farm's
+ * (BPY04xx). Codes are stable: never renumber, only append; a code that is no longer reported stays
+ * here with `retiredFor` (the code reported instead), so its documentation keeps answering.
+ *
+ * `message` and `suggestion` are templates: `{name}` is a named parameter of the code's factory
+ * (`diag.anyType({ operation, type })`, typed from these strings). `when` is the documentation
+ * text (Markdown) of the generated code tables (scripts/docs.ts).
+ */
+import type { CodeDef } from "./types.js";
+
+export const codes = {
+  asyncAwait: {
+    code: "BPY1001",
+    phase: "compiler",
+    when: "`async`/`await`, `for await`",
+    message: "async functions and await are not supported",
+    suggestion:
+      "Blender scripts run synchronously; call the function directly and drop async/await",
+  },
+  eval: {
+    code: "BPY1002",
+    phase: "compiler",
+    when: "`eval`, `Function` constructor",
+    message: "eval and the Function constructor are not supported",
+    suggestion: "write the code directly instead of building it at runtime",
+  },
+  arguments: {
+    code: "BPY1003",
+    phase: "compiler",
+    when: "`arguments`",
+    message: "the 'arguments' object is not supported",
+    suggestion: "declare a rest parameter: function f(...args: T[])",
+  },
+  objectAccessor: {
+    code: "BPY1004",
+    phase: "compiler",
+    when: "getters/setters in object literals",
+    message: "getters and setters in object literals are not supported",
+    suggestion: "use a class with get/set accessors, or a plain property",
+  },
+  prototype: {
+    code: "BPY1005",
+    phase: "compiler",
+    when: "`prototype`/`__proto__`",
+    message: "prototype manipulation is not supported",
+    suggestion: "use classes and inheritance",
+  },
+  anyType: {
+    code: "BPY1006",
+    phase: "compiler",
+    when: "operators whose translation depends on an `any`/`unknown`/mixed type (`+`, `<`, index, …)",
+    message:
+      "the translation of {operation} depends on the operand types, but the type is '{type}'",
+    suggestion: "give the value a precise type (number, string, …) or narrow it first",
+  },
+  label: {
+    code: "BPY1007",
+    phase: "compiler",
+    when: "labels on non-loop statements, `break`/`continue` without a target",
+    message: "labels are only supported on loops",
+    suggestion: "remove the label, or restructure the code with a loop or a function",
+  },
+  regexp: {
+    code: "BPY1008",
+    phase: "compiler",
+    when: "a regular expression Python's `re` would read differently (see RegExp above: `\\p{…}`, variable-width lookbehind, `\\c`, a backreference before its group closes, octal escapes, `\\D`/`\\W`/`\\S` in a class, flags `d`/`v`, group modifiers, names with `$`, surrogate escapes, a pattern computed at run time)",
+    message: "this regular expression has no exact translation to Python's re: {reason}",
+    suggestion:
+      "rewrite that part of the pattern (see the RegExp section of the compiler README), or use string methods",
+  },
+  unboundThis: {
+    code: "BPY1009",
+    phase: "compiler",
+    when: "`this` outside class members (and arrows inside them)",
+    message: "'this' is only supported inside class members and arrow functions within them",
+    suggestion: "turn the function into a class method or pass the object as a parameter",
+  },
+  kwargs: {
+    code: "BPY1010",
+    phase: "compiler",
+    when: "KwArgs argument that is not an object literal or a plain record",
+    message: "a keyword-argument parameter (KwArgs) needs an object literal or a plain record",
+    suggestion: "write the options inline: op({ size: 2 }), or spread a Record<string, …>",
+  },
+  namespace: {
+    code: "BPY1011",
+    phase: "compiler",
+    when: "namespaces",
+    message: "namespaces and 'declare' blocks in compiled code are not supported",
+    suggestion: "use ES modules (import/export) instead of namespaces",
+  },
+  looseEquality: {
+    code: "BPY1012",
+    phase: "compiler",
+    when: "`==`/`!=` between different types (other than `== null`)",
+    message: "'{operator}' between values of different types is not supported",
+    suggestion: "use === / !==, or compare with null (x == null) only",
+  },
+  throwNonError: {
+    code: "BPY1013",
+    phase: "compiler",
+    when: "throwing a non-Error value",
+    message: "only Error objects can be thrown",
+    suggestion: "throw new Error(String(value)) or a subclass of Error",
+  },
+  bigint: {
+    code: "BPY1014",
+    phase: "compiler",
+    when: "bigint",
+    message: "bigint is not supported",
+    suggestion: "use number",
+  },
+  symbol: {
+    code: "BPY1015",
+    phase: "compiler",
+    when: "symbols",
+    message: "symbols are not supported",
+    suggestion: "use string keys",
+  },
+  unsupportedMember: {
+    code: "BPY1016",
+    phase: "compiler",
+    when: "unsupported built-in members (`localeCompare`, `toPrecision`, `Date` other than `Date.now()`, …)",
+    message: "'{member}' is not supported by the compiler",
+    suggestion: "see the list of supported built-ins in the compiler README",
+  },
+  complexUpdate: {
+    code: "BPY1017",
+    phase: "compiler",
+    when: "assignments/`++` on complex targets inside expressions",
+    message: "assignments or ++/-- on a property inside a larger expression are not supported",
+    suggestion: "move the assignment into its own statement",
+  },
+  taggedTemplate: {
+    code: "BPY1018",
+    phase: "compiler",
+    when: "tagged templates",
+    message: "tagged template literals are not supported",
+    suggestion: "call the function with a normal template literal",
+  },
+  importForm: {
+    code: "BPY1019",
+    phase: "compiler",
+    when: "unsupported import forms (default import from a Python module, `import =`, npm packages, dynamic `import()`)",
+    message: "unsupported import: {form}",
+    suggestion:
+      'import Python modules with `import * as m from "m"` or `import { a } from "m"`; project files with relative paths',
+  },
+  classExpression: {
+    code: "BPY1020",
+    phase: "compiler",
+    when: "class expressions",
+    message: "class expressions are not supported",
+    suggestion: "declare the class at statement level",
+  },
+  arrayDelete: {
+    code: "BPY1021",
+    phase: "compiler",
+    when: "`delete` on array elements",
+    message: "'delete' on an array element is not supported (it would leave a hole)",
+    suggestion: "use splice(i, 1), or assign undefined",
+  },
+  generatorMethod: {
+    code: "BPY1022",
+    phase: "compiler",
+    when: "`.next()`/… on generators (iterate them instead)",
+    message: "calling .{method}() on a generator is not supported",
+    suggestion: "iterate the generator with for…of or spread it into an array",
+  },
+  objectThis: {
+    code: "BPY1023",
+    phase: "compiler",
+    when: "object-literal methods using `this`",
+    message: "methods in object literals cannot use 'this'",
+    suggestion: "use a class",
+  },
+  mapJson: {
+    code: "BPY1024",
+    phase: "compiler",
+    when: "`JSON.stringify` of a Map/Set",
+    message: "{operation} of a Map or Set{where} is not supported (JavaScript writes {})",
+    suggestion: "convert it first: Object.fromEntries(map) or [...set]",
+  },
+  unhashableKey: {
+    code: "BPY1025",
+    phase: "compiler",
+    when: "Map keys / Set values that are plain objects or arrays",
+    message:
+      "Map keys and Set values that are plain objects or arrays are not supported (Python dicts need hashable keys)",
+    suggestion: "use class instances, strings or numbers as keys",
+  },
+  comma: {
+    code: "BPY1026",
+    phase: "compiler",
+    when: "comma operator outside `for` headers",
+    message: "the comma operator is only supported in for-loop headers",
+    suggestion: "split the expression into statements",
+  },
+  unsupportedSyntax: {
+    code: "BPY1027",
+    phase: "compiler",
+    when: "other syntax (`new.target`, static blocks, computed class member names, …)",
+    message: "{construct} is not supported",
+    suggestion: "rewrite the code without this construct",
+  },
+  nullAndUndefined: {
+    code: "BPY1028",
+    phase: "compiler",
+    when: "`=== null`/`=== undefined` on a type that allows both",
+    message:
+      "comparing with === against {compared} when the type also allows {other}: both become None in Python",
+    suggestion:
+      "compare with == null to test for both, or use only one of null/undefined in the type",
+  },
+  mixedObject: {
+    code: "BPY1029",
+    phase: "compiler",
+    when: "a type used both as a plain object (dict) and as a class instance (interface implemented by a class and created as an object literal, class instance passed where a plain object type is expected; a Blender object passed as, or cast to, a plain object type or `Record`)",
+    message:
+      "'{type}' is used both as a plain object (a Python dict) and as a class instance (a Python object)",
+    suggestion:
+      "create the value with a class (new …) everywhere, or do not implement the interface with a class; for a Blender object, use its Blender type (bpy.types.MeshPolygon, …) instead of an object type or Record",
+  },
+  jsonUndefined: {
+    code: "BPY1030",
+    phase: "compiler",
+    category: "warning",
+    when: "`JSON.stringify` of an object with properties that may be `undefined` (written as `null`)",
+    message:
+      "JSON.stringify: '{key}' may be undefined; Python has one None, so it is written as null instead of being left out",
+    suggestion: "use null explicitly, or delete the key before stringifying",
+  },
+  mixedKeys: {
+    code: "BPY1031",
+    phase: "compiler",
+    when: "Map keys / Set values mixing numbers and booleans (`True` is the key `1` in Python)",
+    message:
+      "Map keys and Set values that mix numbers and booleans are not supported (in Python, True is the key 1 and False the key 0)",
+    suggestion: "use one key type, e.g. String(b) for the booleans",
+  },
+  loopClosureWrite: {
+    code: "BPY1032",
+    phase: "compiler",
+    when: "a closure made in a loop capturing a per-iteration variable that is assigned after the closure is created",
+    message:
+      "a closure created in a loop captures '{variable}', which is assigned after the closure is created: Python binds the value the variable has when the closure is made",
+    suggestion:
+      "give the closure a const holding the final value, or assign the variable before creating the closure",
+  },
+  tooDeep: {
+    code: "BPY1033",
+    phase: "compiler",
+    when: "code nested deeper than the compiler (or TypeScript itself) can take: expressions, blocks, brackets",
+    message: "{what} nested {depth} levels deep: the compiler handles at most {limit}",
+    suggestion:
+      "split it: put inner parts of the expression in variables, move inner blocks into functions",
+  },
+  pythonLimit: {
+    code: "BPY1034",
+    phase: "compiler",
+    when: "Python's own limits exceeded by the output (nested brackets, indentation levels)",
+    message: "the Python for this code has {found} {what}: Python allows at most {limit}",
+    suggestion: "move the inner part into a function, or put parts of the expression in variables",
+  },
+  missingBuiltinArgument: {
+    code: "BPY1035",
+    phase: "compiler",
+    when: "a built-in called with fewer arguments than it requires, its type error suppressed (`// @ts-expect-error` over `xs.map()`, `s.indexOf()`)",
+    message: "{builtin} needs {required} argument(s), {given} given (the type error is suppressed)",
+    suggestion: "pass every required argument (an explicit `undefined` where that is meant)",
+  },
+  builtinAsValue: {
+    code: "BPY1036",
+    phase: "compiler",
+    when: "a global function other than `Number`/`String`/`Boolean`/`parseInt`/`parseFloat` used as a value (`const f = isNaN`, `xs.filter(isNaN)`): write an arrow, `(x) => isNaN(x)`",
+    message: "the global function '{name}' is translated where it is called, not as a value",
+    suggestion: "wrap it in an arrow: (x) => {name}(x)",
+  },
+  decorator: {
+    code: "BPY1037",
+    phase: "compiler",
+    when: "decorators on a class, its members or their parameters (reported as BPY1020 before this code existed)",
+    message: "decorators are not supported",
+    suggestion:
+      "remove the decorator and call what it does explicitly after the class: register(C) instead of @register",
+  },
+  inplaceOperatorExpression: {
+    code: "BPY2001",
+    phase: "blender",
+    when: "an in-place operator macro (`iadd`, `imatmul`, …) used as a value",
+    message:
+      "'{method}' is the in-place Python operator '{operator}': it can only be used as a statement",
+    suggestion:
+      "write it on its own line (a.iadd(b);), or use the non-mutating form (a = a.add(b))",
+  },
+  usingNotContextManager: {
+    code: "BPY2002",
+    phase: "blender",
+    when: "`using` on a value that is no `ContextManager<…>`",
+    message:
+      "'using' needs a Python context manager (a value typed ContextManager<…>), got '{type}'",
+    suggestion:
+      "use 'using' only with calls the typings declare as ContextManager<…> (bpy.data.libraries.load, bpy.data.temp_data, context.temp_override)",
+  },
+  awaitUsing: {
+    code: "BPY2003",
+    phase: "blender",
+    when: "`await using`",
+    message: "'await using' is not supported: Blender context managers are synchronous",
+    suggestion: "write 'using x = …'",
+  },
+  addonClassMember: {
+    code: "BPY2004",
+    phase: "blender",
+    when: "a constructor (or computed field name) in a class registered with Blender",
+    message: "{member} is not supported in a class registered with Blender ({reason})",
+    suggestion:
+      "declare bl_* settings and bpy.props.* properties as instance fields with initialisers, and poll/description as static methods",
+  },
+  optionalOperatorMacro: {
+    code: "BPY2005",
+    phase: "blender",
+    when: "optional call (`a?.add(b)`) of an operator macro",
+    message: "optional call of the Python operator method '{method}' is not supported",
+    suggestion: "check for null first: if (a) { … a.{method}(b) … }",
+  },
+  registrationCall: {
+    code: "BPY2006",
+    phase: "blender",
+    when: "a call of `register()`/`unregister()` the generated code already makes",
+    message:
+      "'{name}()' is called by the generated register()/unregister() of the Blender classes: do not call it yourself",
+    suggestion:
+      'remove the call: `bpyts run` runs the generated register() (if __name__ == "__main__"), Blender runs it for an add-on',
+  },
+  domLib: {
+    code: "BPY1901",
+    phase: "project",
+    when: '`lib` includes `DOM`/`WebWorker`/`ScriptHost`, or no `lib` (the default has the DOM), or `/// <reference lib="dom" />`',
+    message:
+      "{option}: a bpyts script runs in Blender's Python, where the browser's document, window and setTimeout do not exist",
+    suggestion:
+      'write "lib": ["ES2023", "ESNext.Disposable"] in compilerOptions (what bpyts init writes)',
+  },
+  lowTarget: {
+    code: "BPY1902",
+    phase: "project",
+    when: "`target` below `ES2022`",
+    message:
+      '"target": "{target}" is below ES2022: bpyts compiles the ES2022 language, and TypeScript checks class fields by the target\'s rules (useDefineForClassFields follows it)',
+    suggestion: 'write "target": "ES2022" (or later) in compilerOptions',
+  },
+  javaScriptFile: {
+    code: "BPY1903",
+    phase: "project",
+    when: "`allowJs` with a `.js` file in the program",
+    message: "{file} is JavaScript (allowJs): bpyts compiles TypeScript files only",
+    suggestion: 'rename it to .ts, or remove "allowJs" from compilerOptions',
+  },
+  moduleKind: {
+    code: "BPY1904",
+    phase: "project",
+    when: "`module` CommonJS/AMD/UMD/System/None, `moduleResolution` Classic/Node10",
+    message:
+      "{option}: bpyts bundles ES module imports; CommonJS/AMD/UMD/System modules and classic/node10 resolution are not compiled",
+    suggestion:
+      'write "module": "ESNext" and "moduleResolution": "Bundler" in compilerOptions (what bpyts init writes)',
+  },
+  nullChecks: {
+    code: "BPY1905",
+    phase: "project",
+    when: 'null checks off (`"strict": false` or `"strictNullChecks": false`): keep `strictNullChecks`',
+    message:
+      '{option}: bpyts chooses its Python from the types, and without null checks they hide null and undefined ("a" + s would raise in Python where JavaScript gives "aundefined")',
+    suggestion:
+      'write "strictNullChecks": true in compilerOptions (the rest of "strict" may stay off)',
+  },
+  addonMetadata: {
+    code: "BPY2007",
+    phase: "blender",
+    when: "`bl_info` metadata that is not plain text / integer versions",
+    message: "bl_info: {problem}",
+    suggestion:
+      "write the add-on metadata as plain text, and versions as arrays of integers ([1, 2, 0])",
+  },
+  contextManagerWithoutUsing: {
+    code: "BPY2008",
+    phase: "blender",
+    when: "a `ContextManager<…>` call not bound with `using`",
+    message:
+      "'{name}' returns a Python context manager: its value exists only inside Python's 'with', so it must be bound with 'using'",
+    suggestion: "write 'using x = {name}(…);' — the rest of the block runs inside 'with … as x:'",
+  },
+  callbackArity: {
+    code: "BPY2009",
+    phase: "blender",
+    when: "a registered callback declaring more parameters than Blender passes",
+    message:
+      "'{name}' is a callback Blender calls as {call}: it checks at registration that the method takes exactly {count} argument(s)",
+    suggestion:
+      "declare the parameters Blender passes, no more (ones you do not use may be left out at the end)",
+  },
+  registeredItem: {
+    code: "BPY2010",
+    phase: "blender",
+    when: "an item a registered class writes that Blender does not accept",
+    message: "'{value}' is not an item of {property}: Blender accepts {accepted}",
+    suggestion: "{suggestion}",
+  },
+  operatorContextOrder: {
+    code: "BPY2011",
+    phase: "blender",
+    when: "an operator's execution context / undo flag that is not a literal or const",
+    message:
+      "an operator's execution context and undo flag are passed before its options in Python: moving this expression there would evaluate it before the options",
+    suggestion:
+      'write a literal ("INVOKE_DEFAULT", true) or a const name here, or compute it into a const before the call',
+  },
+  collectionDotName: {
+    code: "BPY2012",
+    phase: "blender",
+    when: '`coll.name` for a collection item by name (write `coll["name"]`)',
+    message:
+      "'{name}' is no member of this Blender collection: reading it as an item's name would hide a misspelled member",
+    suggestion:
+      'for the item named "{name}", write coll["{name}"] (KeyError when missing) or coll.get("{name}")',
+  },
+  BPY0001: {
+    code: "BPY0001",
+    phase: "cli",
+    when: "entry file not found",
+    message: "entry file not found",
+  },
+  BPY0002: {
+    code: "BPY0002",
+    phase: "cli",
+    when: "cannot write output",
+    message: "cannot write output",
+  },
+  BPY0003: {
+    code: "BPY0003",
+    phase: "cli",
+    when: "Blender not found",
+    message: "Blender not found",
+  },
+  BPY0004: {
+    code: "BPY0004",
+    phase: "cli",
+    when: "no typings for this Blender version",
+    message: "no typings for this Blender version",
+  },
+  BPY0005: {
+    code: "BPY0005",
+    phase: "cli",
+    when: "Blender could not be started",
+    message: "Blender could not be started",
+  },
+  BPY0006: {
+    code: "BPY0006",
+    phase: "cli",
+    when: "compiler unavailable",
+    message: "compiler unavailable",
+  },
+  BPY0007: {
+    code: "BPY0007",
+    phase: "cli",
+    when: "invalid --input",
+    message: "invalid --input",
+  },
+  BPY0008: {
+    code: "BPY0008",
+    phase: "cli",
+    when: "cannot initialise project",
+    message: "cannot initialise project",
+  },
+  BPY0009: {
+    code: "BPY0009",
+    phase: "cli",
+    when: "introspection failed",
+    message: "introspection failed",
+  },
+  BPY0010: {
+    code: "BPY0010",
+    phase: "cli",
+    when: "cannot generate typings",
+    message: "cannot generate typings",
+  },
+  BPY0011: {
+    code: "BPY0011",
+    phase: "cli",
+    when: "not a valid schema",
+    message: "not a valid schema",
+  },
+  BPY0020: {
+    code: "BPY0020",
+    phase: "cli",
+    when: "no tsconfig.json where a project is needed (`check`/`build` without entry or `-o`), `-p` names nothing",
+    message: "no tsconfig.json",
+  },
+  BPY0021: {
+    code: "BPY0021",
+    phase: "cli",
+    when: "an entry outside `rootDir` (located at `rootDir`)",
+    message: "entry outside rootDir",
+  },
+  BPY0022: {
+    code: "BPY0022",
+    phase: "cli",
+    when: "a project build without `outDir` (or `--out-dir`)",
+    message: "no outDir for a project build",
+  },
+  BPY0023: {
+    code: "BPY0023",
+    phase: "cli",
+    when: "`bpyts.entries` is not a list of paths, or the project has no entry",
+    message: "invalid bpyts entries",
+  },
+  BPY0024: {
+    code: "BPY0024",
+    phase: "cli",
+    when: "`-o` with several entries, or `--addon` without exactly one entry and `-o`",
+    message: "-o with several entries",
+  },
+  BPY0025: {
+    code: "BPY0025",
+    phase: "cli",
+    when: "output would overwrite an input",
+    message: "output would overwrite an input",
+  },
+  BPY0026: {
+    code: "BPY0026",
+    phase: "cli",
+    when: "output is not a regular file",
+    message: "output is not a regular file",
+  },
+  BPY0027: {
+    code: "BPY0027",
+    phase: "cli",
+    when: "output folder not generated by bpyts",
+    message: "output folder not generated by bpyts",
+  },
+  BPY0400: {
+    code: "BPY0400",
+    phase: "farm",
+    when: "`--frames` is not a frame range (`1-240`, `7`), or its end is before its start",
+    message: "not a frame range",
+  },
+  BPY0401: {
+    code: "BPY0401",
+    phase: "farm",
+    when: "`--chunk` is not a whole number of frames, at least 1",
+    message: "invalid chunk size",
+  },
+  BPY0402: {
+    code: "BPY0402",
+    phase: "farm",
+    when: "the Blender version a job asks for is not `major.minor`",
+    message: "not a Blender version",
+  },
+  BPY0403: {
+    code: "BPY0403",
+    phase: "farm",
+    when: "a farm worker or submitter started without the shared secret (`--secret-file` or `$BPYTS_FARM_SECRET`)",
+    message: "farm: no shared secret",
+  },
+  BPY0405: {
+    code: "BPY0405",
+    phase: "farm",
+    when: "`--secret-file` cannot be read",
+    message: "farm: cannot read the secret file",
+  },
+  BPY0404: {
+    code: "BPY0404",
+    phase: "farm",
+    when: "a worker refused an unsigned or tampered job (failed at once, no retry)",
+    message: "farm: job refused",
+  },
+  BPY0406: {
+    code: "BPY0406",
+    phase: "farm",
+    when: "a farm job failed after its last attempt (the submitter prints its error with the TS stack)",
+    message: "farm: job failed",
+  },
+  BPY0407: {
+    code: "BPY0407",
+    phase: "farm",
+    when: "the submission was cancelled (its waiting jobs were removed)",
+    message: "farm: submission cancelled",
+  },
+  BPY0408: {
+    code: "BPY0408",
+    phase: "farm",
+    when: "the files a job wrote in `outDir` exceed the artifact limit (16 MiB per job; no retry)",
+    message: "farm: job outputs too large",
+  },
+  BPY0409: {
+    code: "BPY0409",
+    phase: "farm",
+    when: "a job returned an artifact name that is not a plain file name",
+    message: "farm: refused artifact name",
+  },
+  BPY0100: {
+    code: "BPY0100",
+    phase: "runner",
+    when: "uncaught exception in the script",
+    message: "uncaught exception in the script",
+  },
+  BPY0101: {
+    code: "BPY0101",
+    phase: "runner",
+    when: "Blender crashed",
+    message: "Blender crashed",
+  },
+  BPY0102: {
+    code: "BPY0102",
+    phase: "runner",
+    when: "timed out",
+    message: "timed out",
+  },
+  BPY0103: {
+    code: "BPY0103",
+    phase: "runner",
+    when: "cancelled",
+    message: "cancelled",
+  },
+  BPY0104: {
+    code: "BPY0104",
+    phase: "runner",
+    when: "Blender exited before the script finished",
+    message: "Blender exited before the script finished",
+  },
+  BPY0105: {
+    code: "BPY0105",
+    phase: "runner",
+    when: "input is not JSON-serialisable",
+    message: "input is not JSON-serialisable",
+  },
+  BPY0106: {
+    code: "BPY0106",
+    phase: "runner",
+    when: "worker pool is closed",
+    message: "worker pool is closed",
+  },
+  BPY0107: {
+    code: "BPY0107",
+    phase: "runner",
+    when: "file not found",
+    message: "file not found",
+  },
+  BPY0108: {
+    code: "BPY0108",
+    phase: "runner",
+    when: "the runner could not load the compiler",
+    message: "cannot compile (compiler unavailable)",
+    retiredFor: "BPY0006",
+  },
+  BPY0109: {
+    code: "BPY0109",
+    phase: "runner",
+    when: "no Python interpreter with bpy",
+    message: "no Python interpreter with bpy",
+  },
+  BPY0110: {
+    code: "BPY0110",
+    phase: "runner",
+    when: "worker message too large",
+    message: "worker message too large",
+  },
+  BPY0111: {
+    code: "BPY0111",
+    phase: "runner",
+    when: "worker message is not JSON",
+    message: "worker message is not JSON",
+  },
+  BPY0112: {
+    code: "BPY0112",
+    phase: "runner",
+    when: "worker message does not match the protocol",
+    message: "worker message does not match the protocol",
+  },
+  BPY0113: {
+    code: "BPY0113",
+    phase: "runner",
+    when: "worker message for another job (wrong id or nonce)",
+    message: "worker message for another job (wrong id or nonce)",
+  },
+  BPY0114: {
+    code: "BPY0114",
+    phase: "runner",
+    when: "worker channel closed during the job",
+    message: "worker channel closed during the job",
+  },
+  BPY0115: {
+    code: "BPY0115",
+    phase: "runner",
+    when: "the script reads input() but the run was given none",
+    message: "the script reads input() but the run was given none",
+  },
+  BPY0150: {
+    code: "BPY0150",
+    phase: "runner",
+    when: "not a Blender",
+    message: "not a Blender",
+  },
+  BPY0151: {
+    code: "BPY0151",
+    phase: "runner",
+    when: "the Blender version probe timed out",
+    message: "the Blender version probe timed out",
+  },
+} as const satisfies Record<string, CodeDef>;
