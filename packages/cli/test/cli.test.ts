@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { execa } from "execa";
@@ -90,6 +90,25 @@ describe("bpyts build / check / run: errors", () => {
       }
     },
   );
+
+  it("BPY0002: an output path the system cannot write (a symlink loop in it), nothing written", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.ts"), "console.log(1);\n");
+    await symlink("loop", join(dir, "loop"));
+    const r = await bpyts(["build", join(dir, "a.ts"), "-o", join(dir, "loop", "out.py")]);
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^error BPY0002: cannot write .*out\.py: ELOOP/);
+    expect((await readdir(dir)).sort()).toEqual(["a.ts", "loop"]);
+  });
+
+  it("BPY0004: a --target that is not a Blender version, nothing written", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.ts"), "console.log(1);\n");
+    const r = await bpyts(["build", join(dir, "a.ts"), "-o", join(dir, "a.py"), "--target", "abc"]);
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^error BPY0004: not a Blender version: abc/);
+    expect(await readdir(dir)).toEqual(["a.ts"]);
+  });
 
   it("bad --input JSON is a clear error; @file input works", async () => {
     const dir = await tempDir();

@@ -152,7 +152,10 @@ describe("warm worker pool (real Blender, 2 workers)", () => {
     const script = await pyFile(square);
     const jobs = [1, 2, 3].map((i) => p.run<{ sq: number }>(script, { input: i }));
     const closed = p.close();
-    await expect(p.run(script)).rejects.toThrow(/closed/);
+    await expect(p.run(script)).rejects.toMatchObject({
+      code: "BPY0106",
+      message: expect.stringMatching(/closed/),
+    });
     expect((await Promise.all(jobs)).map((r) => r.result?.sq)).toEqual([1, 4, 9]);
     await closed;
     expect(p.stats().busy + p.stats().idle).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  bpyModuleVersion,
   encodeFrame,
   frameDecoder,
   parseProgress,
@@ -64,5 +65,17 @@ describe("worker protocol", () => {
     const bytes = Buffer.concat([encodeFrame({ a: 1 }), encodeFrame({ text: "é\n" })]);
     for (let i = 0; i < bytes.length; i += 3) decode(bytes.subarray(i, i + 3));
     expect(got).toEqual([{ a: 1 }, { text: "é\n" }]);
+  });
+});
+
+describe("module backend probe", () => {
+  it("BPY0109: a Python without bpy is refused with the interpreter's own error", async () => {
+    // the host's python3 has no bpy module (CI and here: no PyPI)
+    await expect(bpyModuleVersion("python3")).rejects.toMatchObject({
+      code: "BPY0109",
+      message: expect.stringMatching(
+        /cannot read the bpy version from python3: .*No module named 'bpy'/,
+      ),
+    });
   });
 });
