@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { findBlender, OutputTail, spawnProcess } from "@bpyts/runner";
+import { blenderArgv, findBlender, OutputTail, spawnProcess } from "@bpyts/runner";
 import type { Schema } from "./schema.js";
 import { parseSchema } from "./load.js";
 
@@ -30,21 +30,14 @@ export const PYTHON_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "p
 /** The dumper script run inside Blender. */
 export const DUMPER_SCRIPT = join(PYTHON_DIR, "bpyts_introspect.py");
 
-/** Command line that dumps the API of `blender` into `output` (exported for tests/--verbose). */
+/**
+ * Command line that dumps the API of `blender` into `output` (exported for tests/--verbose): the
+ * runner's one Blender command line (`blenderArgv`: background, factory settings, autoexec off).
+ */
 export function introspectArgs(output: string, addons: readonly string[] = []): string[] {
-  const args = [
-    "--background",
-    "--factory-startup",
-    "--python-exit-code",
-    "1",
-    "--python",
-    DUMPER_SCRIPT,
-    "--",
-    "--output",
-    output,
-  ];
+  const args = ["--output", output];
   if (addons.length) args.push("--addons", addons.join(","));
-  return args;
+  return blenderArgv({ script: DUMPER_SCRIPT, args });
 }
 
 const PY_ENTRY =

@@ -30,8 +30,12 @@ export {
   encodeFrame,
   frameDecoder,
   parseWorkerMessage,
+  workerMessageDecoder,
+  encodeRequest,
+  REQUEST_REFUSED,
+  parseOutcome,
   ProtocolError,
   MAX_FRAME_BYTES,
 } from "./protocol.js";
-export type { WorkerMessage } from "./protocol.js";
+export type { PoolRequest, WorkerMessage } from "./protocol.js";
 export { pythonDir, runtimeTypes } from "./paths.js";

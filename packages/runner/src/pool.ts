@@ -9,11 +9,12 @@ import { OutputTail, spawnProcess } from "./process.js";
 import { userDirsEnv, type UserDirs } from "./userdirs.js";
 import { progressParser } from "./progress.js";
 import {
-  encodeFrame,
-  frameDecoder,
+  encodeRequest,
   MAX_FRAME_BYTES,
-  parseWorkerMessage,
   ProtocolError,
+  REQUEST_REFUSED,
+  workerMessageDecoder,
+  type PoolRequest,
   type WorkerMessage,
 } from "./protocol.js";
 import {
@@ -85,7 +86,7 @@ interface Job {
   /** Random per job: every frame about the job must echo it (see protocol.ts). */
   nonce: string;
   prepared: PreparedScript;
-  message: Record<string, unknown>;
+  message: Extract<PoolRequest, { type: "job" }>;
   options: PoolJobOptions;
   stdout: OutputTail;
   stderr: OutputTail;
@@ -101,6 +102,16 @@ interface Job {
   /** Removes the AbortSignal listener (a signal shared by many jobs must not keep them all). */
   unlisten?: () => void;
 }
+
+/**
+ * The one signal that completes a job: the worker's `done` frame, the job never reaching a
+ * worker (cancelled while queued, pool closed or broken), or its worker exiting during the job
+ * (a crash, or a kill the pool asked for: `Job.stopped` says why).
+ */
+type JobEnd =
+  | { kind: "done"; outcome: JobOutcome }
+  | { kind: "refused"; error: ScriptError }
+  | { kind: "exited"; signal?: string; exitCode?: number };
 
 /** What is kept of a job's stdout/stderr for its result (the tail; onStdout/onStderr get all). */
 function kept(tail: OutputTail): string {
@@ -184,7 +195,7 @@ class Worker {
     this.child.stdout?.on("data", (t: string) => this.text(t));
     this.child.stderr?.on("data", (t: string) => this.text(t));
     const channel = this.child.stdio[3] as NodeJS.ReadableStream | undefined;
-    const decode = frameDecoder(
+    const decode = workerMessageDecoder(
       (m) => this.message(m),
       (e) => this.violation(e),
     );
@@ -216,14 +227,8 @@ class Worker {
     this.pool.onWorkerOutput?.(text);
   }
 
-  private message(raw: unknown): void {
+  private message(m: WorkerMessage): void {
     if (this.untrusted) return;
-    let m: WorkerMessage;
-    try {
-      m = parseWorkerMessage(raw);
-    } catch (e) {
-      return this.violation(e as ProtocolError);
-    }
     const job = this.job;
     switch (m.type) {
       case "ready":
@@ -270,6 +275,7 @@ class Worker {
           this.kill();
         }, RESET_TIMEOUT_MS);
         this.pool.finish(job, {
+          kind: "done",
           outcome: {
             ...m,
             exitCode: typeof m.exitCode === "boolean" ? Number(m.exitCode) : m.exitCode,
@@ -325,7 +331,7 @@ class Worker {
     if (this.job || this.state !== "idle" || this.untrusted) return false;
     this.state = "busy";
     this.job = job;
-    this.child.stdin?.write(encodeFrame(job.message));
+    this.child.stdin?.write(encodeRequest(job.message));
     return true;
   }
 
@@ -339,7 +345,7 @@ class Worker {
   stop(): void {
     if (this.state === "dead" || this.retiring) return;
     this.retiring = true;
-    this.child.stdin?.end(encodeFrame({ type: "quit" }));
+    this.child.stdin?.end(encodeRequest({ type: "quit" }));
   }
 
   private exited(signal: string | undefined, exitCode: number | undefined): void {
@@ -352,7 +358,15 @@ class Worker {
     if (job && this.channelClosed && !signal && exitCode === CHANNEL_LOST) {
       job.stopped ??= violationError(channelClosed());
     }
-    if (job) this.pool.finish(job, { died: { signal, exitCode } });
+    if (job && !signal && exitCode === REQUEST_REFUSED) {
+      job.stopped ??= violationError(
+        new ProtocolError(
+          "BPY0112",
+          "the worker refused the pool's request (it does not match the protocol)",
+        ),
+      );
+    }
+    if (job) this.pool.finish(job, { kind: "exited", signal, exitCode });
     if (this.tempdir) void rm(this.tempdir, { recursive: true, force: true }).catch(() => {});
     this.pool.workerExited(this, wasStarting);
   }
@@ -483,7 +497,11 @@ class Pool implements WorkerPool {
         signal.addEventListener("abort", onAbort, { once: true });
         job.unlisten = () => signal.removeEventListener("abort", onAbort);
       }
-      if (this.broken) return this.finish(job, { error: new ScriptError("BPY0104", this.broken) });
+      if (this.broken)
+        return this.finish(job, {
+          kind: "refused",
+          error: new ScriptError("BPY0104", this.broken),
+        });
       this.queue.push(job);
       this.dispatch();
     });
@@ -493,7 +511,10 @@ class Pool implements WorkerPool {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
-      this.finish(job, { error: new ScriptError("BPY0103", "cancelled before it started") });
+      this.finish(job, {
+        kind: "refused",
+        error: new ScriptError("BPY0103", "cancelled before it started"),
+      });
       return;
     }
     job.stopped ??= new ScriptError("BPY0103", "cancelled (the worker was killed and replaced)");
@@ -553,7 +574,7 @@ class Pool implements WorkerPool {
       const why = w.startupOutput.trim().split("\n").slice(-5).join("\n");
       this.broken = `the worker could not start (${this.command})${why ? `:\n${why}` : ""}`;
       for (const job of this.queue.splice(0)) {
-        this.finish(job, { error: new ScriptError("BPY0104", this.broken) });
+        this.finish(job, { kind: "refused", error: new ScriptError("BPY0104", this.broken) });
       }
     } else if (!this.closing || this.queue.length > 0 || this.pending > 0) {
       if (this.workers.size < this.size) this.spawn();
@@ -561,14 +582,8 @@ class Pool implements WorkerPool {
     this.checkDrained();
   }
 
-  finish(
-    job: Job,
-    how: {
-      outcome?: JobOutcome;
-      died?: { signal?: string; exitCode?: number };
-      error?: ScriptError;
-    },
-  ): void {
+  /** Completes a job, once, from the one signal that ended it (`JobEnd`). */
+  finish(job: Job, end: JobEnd): void {
     if (job.settled) return;
     job.settled = true;
     clearTimeout(job.timer);
@@ -576,17 +591,24 @@ class Pool implements WorkerPool {
     const stdout = kept(job.stdout);
     const stderr = kept(job.stderr);
     let fields: Pick<RunResult<unknown>, "result" | "hasResult" | "exitCode" | "error" | "signal">;
-    if (how.outcome) fields = fromOutcome(how.outcome, job.prepared.scriptMap);
-    else if (how.error) fields = { hasResult: false, exitCode: 1, error: how.error };
-    else {
-      const { signal, exitCode } = how.died ?? {};
-      const error = job.stopped ?? crashError(signal, exitCode, stdout + stderr);
-      fields = {
-        hasResult: false,
-        exitCode: signal ? signalExitCode(signal) : exitCode || 1,
-        signal,
-        error,
-      };
+    switch (end.kind) {
+      case "done":
+        fields = fromOutcome(end.outcome, job.prepared.scriptMap);
+        break;
+      case "refused":
+        fields = { hasResult: false, exitCode: 1, error: end.error };
+        break;
+      case "exited": {
+        const { signal, exitCode } = end;
+        fields = {
+          hasResult: false,
+          exitCode: signal ? signalExitCode(signal) : exitCode || 1,
+          signal,
+          // a kill the pool asked for (timeout, cancel, broken channel) says why; else a crash
+          error: job.stopped ?? crashError(signal, exitCode, stdout + stderr),
+        };
+        break;
+      }
     }
     void job.prepared.cleanup();
     job.resolve({
@@ -625,7 +647,10 @@ class Pool implements WorkerPool {
     this.closing = true;
     if (options.force) {
       for (const job of this.queue.splice(0)) {
-        this.finish(job, { error: new ScriptError("BPY0103", "cancelled: the pool was closed") });
+        this.finish(job, {
+          kind: "refused",
+          error: new ScriptError("BPY0103", "cancelled: the pool was closed"),
+        });
       }
       for (const w of this.workers) {
         if (w.job) {

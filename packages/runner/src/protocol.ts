@@ -28,15 +28,17 @@ export class ProtocolError extends Error {
 /**
  * Incremental decoder: push chunks, get whole messages. Linear in the bytes received (chunks are
  * joined once per frame, not once per chunk). A frame over `maxBytes` (known from its header,
- * before its body arrives) or a body that is not JSON calls `onError` once; the decoder then
- * ignores the rest of the stream (nothing after a bad frame can be framed reliably).
+ * before its body arrives), a body that is not JSON, or one `parse` refuses (a ProtocolError)
+ * calls `onError` once; the decoder then ignores the rest of the stream (nothing after a bad
+ * frame is trusted).
  */
-export function frameDecoder(
-  onMessage: (message: unknown) => void,
+export function frameDecoder<T = unknown>(
+  onMessage: (message: T) => void,
   onError: (error: ProtocolError) => void = (e) => {
     throw e;
   },
   maxBytes = MAX_FRAME_BYTES,
+  parse: (json: unknown) => T = (json) => json as T,
 ): (chunk: Buffer) => void {
   let chunks: Buffer[] = [];
   let size = 0;
@@ -68,9 +70,9 @@ export function frameDecoder(
       const rest = all.subarray(4 + length);
       chunks = rest.length ? [rest] : [];
       size = rest.length;
-      let message: unknown;
+      let json: unknown;
       try {
-        message = JSON.parse(body.toString("utf8")) as unknown;
+        json = JSON.parse(body.toString("utf8")) as unknown;
       } catch (e) {
         const preview = JSON.stringify(body.subarray(0, 40).toString("utf8"));
         return fail(
@@ -80,11 +82,59 @@ export function frameDecoder(
           ),
         );
       }
+      let message: T;
+      try {
+        message = parse(json);
+      } catch (e) {
+        if (e instanceof ProtocolError) return fail(e);
+        throw e;
+      }
       onMessage(message);
       if (broken) return;
     }
   };
 }
+
+/**
+ * The one decoder of a worker's channel: length-prefixed frames → JSON → a checked
+ * `WorkerMessage`. Every way a frame can be wrong is a coded ProtocolError: too large (BPY0110),
+ * not JSON (BPY0111), not a message of the protocol (BPY0112).
+ */
+export function workerMessageDecoder(
+  onMessage: (message: WorkerMessage) => void,
+  onError: (error: ProtocolError) => void,
+  maxBytes = MAX_FRAME_BYTES,
+): (chunk: Buffer) => void {
+  return frameDecoder(onMessage, onError, maxBytes, parseWorkerMessage);
+}
+
+/**
+ * What the pool sends a worker (stdin), checked on the Python side by `decode_request`
+ * (python/bpyts/_channel.py) with the same fields: a worker exits with REQUEST_REFUSED rather
+ * than run a request it does not understand.
+ */
+export type PoolRequest =
+  | ({
+      type: "job";
+      /** The `.py` to run (absolute). */
+      script: string;
+      /** The job's input (JSON), null for none. */
+      input: unknown;
+      args: readonly string[];
+      /** A `.blend` to open first (absolute). */
+      blendFile?: string;
+      allowAutorun: boolean;
+      emptyScene: boolean;
+      cwd: string;
+    } & JobTag)
+  | { type: "quit" };
+
+export function encodeRequest(request: PoolRequest): Buffer {
+  return encodeFrame(request);
+}
+
+/** A worker's exit status when a request did not match the protocol (python/bpyts/_worker.py). */
+export const REQUEST_REFUSED = 72;
 
 /** A job's identity on the channel: the pool's job id and a random nonce made for that job. */
 export interface JobTag {
@@ -143,16 +193,18 @@ const exception = shape({
   pythonTrace: isStr,
 });
 const tag = { type: isStr, id: isInt, nonce: isStr };
+/** A job's outcome: the `done` frame's fields, and the one-shot run's result file. */
+const outcomeFields = {
+  exitCode: (v: unknown) => isInt(v) || isBool(v),
+  error: nullable(exception),
+  hasResult: isBool,
+  result: nullable(isStr),
+};
+const outcome = shape(outcomeFields);
 const schemas: Record<WorkerMessage["type"], Check> = {
   ready: shape({ type: isStr, pid: isInt, version: isStr }, { tempdir: isStr }),
   out: shape({ ...tag, stream: (v) => v === "stdout" || v === "stderr", data: isStr }),
-  done: shape({
-    ...tag,
-    exitCode: (v) => isInt(v) || isBool(v),
-    error: nullable(exception),
-    hasResult: isBool,
-    result: nullable(isStr),
-  }),
+  done: shape({ ...tag, ...outcomeFields }),
   idle: shape({ type: isStr }),
   recycle: shape({ type: isStr, reasons: arrayOf(isStr) }),
 };
@@ -169,4 +221,16 @@ export function parseWorkerMessage(message: unknown): WorkerMessage {
     );
   }
   return message as WorkerMessage;
+}
+
+/** A job outcome as the one-shot bootstrap writes it (its result file); undefined if malformed. */
+export function parseOutcome(json: unknown): JobOutcomeMessage | undefined {
+  return outcome(json) ? (json as JobOutcomeMessage) : undefined;
+}
+
+export interface JobOutcomeMessage {
+  exitCode: number | boolean;
+  error: PythonExceptionMessage | null;
+  hasResult: boolean;
+  result: string | null;
 }

@@ -18,6 +18,7 @@ import {
   type Runnable,
 } from "./script.js";
 import { exceptionError, type PythonException, type ScriptMap } from "./traceback.js";
+import { parseOutcome } from "./protocol.js";
 
 export type Backend = "binary" | "module";
 
@@ -359,7 +360,9 @@ export async function run<T = unknown>(
     const base = { stdout, stderr, script: prepared?.script ?? "", durationMs: 0 };
     let outcome: JobOutcome | undefined;
     try {
-      outcome = JSON.parse(await readFile(resultPath, "utf8")) as JobOutcome;
+      // Checked like a worker's `done` frame: a result file that is not an outcome counts as none.
+      const parsed = parseOutcome(JSON.parse(await readFile(resultPath, "utf8")));
+      outcome = parsed && { ...parsed, exitCode: exitStatus(parsed.exitCode) };
     } catch {
       outcome = undefined;
     }

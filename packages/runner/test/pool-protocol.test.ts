@@ -1,11 +1,18 @@
 // The pool's channel decoder and message schemas (no Blender): a worker's frames are untrusted.
+import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   encodeFrame,
+  encodeRequest,
   frameDecoder,
   parseWorkerMessage,
   ProtocolError,
   MAX_FRAME_BYTES,
+  parseOutcome,
+  pythonDir,
+  workerMessageDecoder,
+  type PoolRequest,
+  type WorkerMessage,
 } from "../src/index.js";
 
 function collect(maxBytes?: number) {
@@ -120,5 +127,95 @@ describe("worker message schemas", () => {
     expect(() => parseWorkerMessage(message)).toThrow(
       expect.objectContaining({ name: "ProtocolError", code: "BPY0112" }),
     );
+  });
+});
+
+describe("the worker channel's one decoder", () => {
+  it("returns checked messages, and a frame outside the protocol is BPY0112 (nothing after it)", () => {
+    const messages: WorkerMessage[] = [];
+    const errors: ProtocolError[] = [];
+    const decode = workerMessageDecoder(
+      (m) => messages.push(m),
+      (e) => errors.push(e),
+    );
+    decode(Buffer.concat([encodeFrame({ type: "idle" }), encodeFrame({ type: "idle", x: 1 })]));
+    decode(encodeFrame({ type: "idle" }));
+    expect(messages).toEqual([{ type: "idle" }]);
+    expect(errors.map((e) => e.code)).toEqual(["BPY0112"]);
+  });
+});
+
+describe("pool requests, as the worker checks them (python/bpyts/_channel.py)", () => {
+  const job: PoolRequest = {
+    type: "job",
+    id: 7,
+    nonce: "n",
+    script: "/tmp/x.py",
+    input: { a: [1] },
+    args: ["--x"],
+    blendFile: "/tmp/a.blend",
+    allowAutorun: false,
+    emptyScene: true,
+    cwd: "/tmp",
+  };
+  /** decode_request over each case in python3 (the module needs no Blender): "ok" or the refusal. */
+  function pythonDecode(cases: unknown[]): string[] {
+    const code =
+      "import json, sys\nfrom bpyts._channel import decode_request, ProtocolViolation\n" +
+      "for case in json.loads(sys.stdin.read()):\n" +
+      "    try:\n        decode_request(case)\n        print('ok')\n" +
+      "    except ProtocolViolation as e:\n        print('refused:', e)\n";
+    const out = execFileSync("python3", ["-c", code], {
+      input: JSON.stringify(cases),
+      env: { ...process.env, PYTHONPATH: pythonDir },
+      encoding: "utf8",
+    });
+    return out.trim().split("\n");
+  }
+
+  it("accepts what the pool sends (every field of PoolRequest) and refuses anything else", () => {
+    const { blendFile: _, ...noBlend } = job;
+    const quit: PoolRequest = { type: "quit" };
+    expect(
+      pythonDecode([
+        job,
+        noBlend,
+        quit,
+        { ...job, id: true },
+        { ...job, args: [1] },
+        { ...job, cwd: undefined },
+        { ...job, extra: 1 },
+        { type: "run" },
+        [job],
+      ]),
+    ).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "refused: job request with a bad 'id': True",
+      "refused: job request with a bad 'args': [1]",
+      "refused: job request without 'cwd'",
+      "refused: job request with unknown fields: extra",
+      expect.stringMatching(/^refused: not a request/),
+      expect.stringMatching(/^refused: not a request/),
+    ]);
+  });
+
+  it("encodeRequest frames a request as the worker reads it", () => {
+    const frame = encodeRequest(job);
+    expect(frame.readUInt32BE(0)).toBe(frame.length - 4);
+    expect(JSON.parse(frame.subarray(4).toString("utf8"))).toEqual(job);
+  });
+});
+
+describe("a one-shot run's result file", () => {
+  it("is checked like a done frame's fields: a malformed one counts as no result", () => {
+    const ok = { exitCode: 0, error: null, hasResult: true, result: "[1]" };
+    expect(parseOutcome(ok)).toBe(ok);
+    expect(parseOutcome({ ...ok, exitCode: true })).toBeDefined(); // sys.exit(True)
+    expect(parseOutcome({ ...ok, result: 1 })).toBeUndefined();
+    expect(parseOutcome({ ...ok, error: { type: "E" } })).toBeUndefined();
+    expect(parseOutcome({ exitCode: 0 })).toBeUndefined();
+    expect(parseOutcome(null)).toBeUndefined();
   });
 });

@@ -40,6 +40,54 @@ class ChannelLost(Exception):
     """Our response descriptor is gone (a job closed it): the worker cannot report, it exits."""
 
 
+class ProtocolViolation(Exception):
+    """A request that is not a ``PoolRequest`` (protocol.ts): the worker exits, runs nothing."""
+
+
+def _is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_str_list(v):
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+# The fields of a request, as protocol.ts ``PoolRequest`` declares them: name -> (check, required).
+_REQUEST_FIELDS = {
+    "job": {
+        "type": (lambda v: v == "job", True),
+        "id": (_is_int, True),
+        "nonce": (lambda v: isinstance(v, str), True),
+        "script": (lambda v: isinstance(v, str), True),
+        "input": (lambda v: True, True),
+        "args": (_is_str_list, True),
+        "blendFile": (lambda v: isinstance(v, str), False),
+        "allowAutorun": (lambda v: isinstance(v, bool), True),
+        "emptyScene": (lambda v: isinstance(v, bool), True),
+        "cwd": (lambda v: isinstance(v, str), True),
+    },
+    "quit": {"type": (lambda v: v == "quit", True)},
+}
+
+
+def decode_request(obj):
+    """The one check of a request frame: the request (a ``job`` or ``quit`` dict), else
+    ProtocolViolation naming what is wrong."""
+    fields = _REQUEST_FIELDS.get(obj.get("type")) if isinstance(obj, dict) else None
+    if fields is None:
+        raise ProtocolViolation(f"not a request: {str(obj)[:120]}")
+    for name, (check, required) in fields.items():
+        if name not in obj:
+            if required:
+                raise ProtocolViolation(f"{obj['type']} request without {name!r}")
+        elif not check(obj[name]):
+            raise ProtocolViolation(f"{obj['type']} request with a bad {name!r}: {str(obj[name])[:60]}")
+    extra = set(obj) - set(fields)
+    if extra:
+        raise ProtocolViolation(f"{obj['type']} request with unknown fields: {', '.join(sorted(extra))}")
+    return obj
+
+
 def _private(fd):
     return fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, PRIVATE_FD_MIN)
 
@@ -102,14 +150,20 @@ class Channel:
         return b"".join(chunks)
 
     def receive(self):
-        """The next request, or None when Node closed the pipe."""
+        """The next request (checked: ``decode_request``), or None when Node closed the pipe."""
         if not self.intact(self.req):
             raise ChannelLost("the request channel was closed or replaced")
         header = self.read_exact(4)
         if header is None:
             return None
         body = self.read_exact(struct.unpack(">I", header)[0])
-        return None if body is None else json.loads(body)
+        if body is None:
+            return None
+        try:
+            request = json.loads(body)
+        except ValueError as e:
+            raise ProtocolViolation(f"a request that is not JSON: {e}") from None
+        return decode_request(request)
 
 
 def flush_all(*streams):

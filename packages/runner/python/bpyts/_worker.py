@@ -131,7 +131,7 @@ def main():
     channel.send({"type": "ready", "pid": os.getpid(), "version": bpy.app.version_string, "tempdir": getattr(bpy.app, "tempdir", "")})
     while True:
         msg = channel.receive()
-        if msg is None or msg.get("type") == "quit":
+        if msg is None or msg["type"] == "quit":
             break
         reasons = run(channel, msg)
         try:
@@ -148,12 +148,19 @@ def main():
 
 
 CHANNEL_LOST = 70  # pool.ts: the job is failed with BPY0114
+REQUEST_REFUSED = 72  # protocol.ts: the job is failed with BPY0112
 
 
 try:
     main()
 except _channel.ChannelLost:
     leave(CHANNEL_LOST)
+except _channel.ProtocolViolation as e:
+    try:
+        os.write(2, f"bpyts worker: refused a request: {e}\n".encode())
+    except OSError:
+        pass
+    leave(REQUEST_REFUSED)
 except BaseException:  # noqa: B036 - the supervisor itself failed: say why, then go
     import traceback
 
