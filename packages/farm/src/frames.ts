@@ -6,13 +6,18 @@ export interface FrameRange {
   end: number;
 }
 
+/** `BPY04xx: message`, the form farm errors travel in (BullMQ keeps only a failed job's text). */
+export function codedMessage(code: FarmCode, message: string): string {
+  return `${code}: ${message}`;
+}
+
 export class FarmError extends Error {
   override name = "FarmError";
   constructor(
     readonly code: FarmCode,
     message: string,
   ) {
-    super(`${code}: ${message}`);
+    super(codedMessage(code, message));
   }
 }
 

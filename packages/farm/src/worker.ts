@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Worker, UnrecoverableError, type ConnectionOptions } from "bullmq";
 import { createPool, findBlender, blenderVersion, type WorkerPool } from "@bpyts/runner";
 import { verifyPayload, type FarmPayload } from "./sign.js";
-import { FarmError, queueName } from "./frames.js";
+import { codedMessage, FarmError, queueName } from "./frames.js";
 
 export interface FarmWorkerOptions {
   connection: ConnectionOptions;
@@ -60,7 +60,10 @@ async function collectArtifacts(
     total += data.length;
     if (total > limit)
       throw new UnrecoverableError(
-        `BPY0408: the job's files in outDir exceed ${limit} bytes: write large outputs to shared storage (docs/farm.md)`,
+        codedMessage(
+          "BPY0408",
+          `the job's files in outDir exceed ${limit} bytes: write large outputs to shared storage (docs/farm.md)`,
+        ),
       );
     out.push({ name: e.name, base64: data.toString("base64") });
   }
@@ -90,7 +93,7 @@ export async function startWorker(options: FarmWorkerOptions): Promise<FarmWorke
       const refused = verifyPayload(payload, signature, options.secret);
       if (refused) {
         log(`bpyts farm: refused job ${job.id}: ${refused}`);
-        throw new UnrecoverableError(`BPY0404: refused: ${refused}`);
+        throw new UnrecoverableError(codedMessage("BPY0404", `refused: ${refused}`));
       }
       // A private folder per attempt for the files the job writes (`input.outDir`); they go
       // back to the submitter as artifacts, which writes them (see collectArtifacts).

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import type { FarmCode } from "@bpyts/diagnostics";
 import {
   chunkFrames,
+  codedMessage,
   parseFrames,
   queueName,
   startWorker,
@@ -127,11 +129,15 @@ export async function farmSubmit(
     results = await s.results;
   } catch (e) {
     const message = (e as Error).message;
-    if (message.startsWith("BPY0407")) {
-      process.stderr.write(`bpyts farm: ${message.slice("BPY0407: ".length)}\n`);
+    const cancelled = codedMessage("BPY0407", "");
+    if (message.startsWith(cancelled)) {
+      process.stderr.write(`bpyts farm: ${message.slice(cancelled.length)}\n`);
       return 130;
     }
-    process.stderr.write(`error BPY0406: a farm job failed after its last attempt:\n${message}\n`);
+    const failed: FarmCode = "BPY0406";
+    process.stderr.write(
+      `error ${failed}: a farm job failed after its last attempt:\n${message}\n`,
+    );
     return 1;
   } finally {
     process.off("SIGINT", cancel);
