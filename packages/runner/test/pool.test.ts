@@ -1,7 +1,20 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, run, type WorkerPool } from "../src/index.js";
+import {
+  createPool,
+  encodeFrame,
+  MAX_FRAME_BYTES,
+  pythonDir,
+  REQUEST_REFUSED,
+  run,
+  spawnProcess,
+  workerMessageDecoder,
+  type WorkerMessage,
+  type WorkerPool,
+} from "../src/index.js";
+import { backendCommand, workerArgs } from "../src/run.js";
+import { userDirsEnv } from "../src/userdirs.js";
 import { pyFile, tempDir } from "./helpers.js";
 
 describe("warm worker pool (real Blender, 2 workers)", () => {
@@ -159,5 +172,51 @@ describe("warm worker pool (real Blender, 2 workers)", () => {
     expect((await Promise.all(jobs)).map((r) => r.result?.sq)).toEqual([1, 4, 9]);
     await closed;
     expect(p.stats().busy + p.stats().idle).toBe(0);
+  });
+});
+
+describe("a worker given a request outside the protocol (real Blender)", () => {
+  it("runs nothing and exits with REQUEST_REFUSED (pool.ts turns that exit into BPY0112)", async () => {
+    const { command } = await backendCommand({});
+    const dirs = await userDirsEnv(process.env);
+    try {
+      // the worker as the pool starts it (pool.ts init/spawnWorker)
+      const child = spawnProcess(command, workerArgs("binary"), {
+        stdin: "pipe",
+        extraPipes: 1,
+        timeoutMs: 120_000,
+        env: {
+          ...dirs.env,
+          PYTHONUNBUFFERED: "1",
+          BPYTS_BACKEND: "binary",
+          BPYTS_PYTHONPATH: pythonDir,
+          BPYTS_RESPONSE_FD: "3",
+          BPYTS_EMPTY_SCENE: "0",
+          BPYTS_MAX_FRAME: String(MAX_FRAME_BYTES),
+        },
+      });
+      const seen: WorkerMessage["type"][] = [];
+      const channel = child.stdio[3] as NodeJS.ReadableStream;
+      await new Promise<void>((ready, failed) => {
+        channel.on(
+          "data",
+          workerMessageDecoder((m) => {
+            seen.push(m.type);
+            if (m.type === "ready") ready();
+          }, failed),
+        );
+      });
+      const marker = join(await tempDir(), "ran");
+      const script = await pyFile(`open(${JSON.stringify(marker)}, "w").write("x")\n`);
+      // a job without `input`, `args`, `cwd`, … (what an older or newer pool might send)
+      child.stdin!.write(encodeFrame({ type: "job", id: 1, nonce: "n", script }));
+      const r = await child;
+      expect(r.exitCode, r.stderr).toBe(REQUEST_REFUSED);
+      expect(r.stderr).toMatch(/bpyts worker: refused a request: job request without 'input'/);
+      expect(seen).toEqual(["ready"]);
+      expect(existsSync(marker), "the script did not run").toBe(false);
+    } finally {
+      await dirs.cleanup();
+    }
   });
 });
