@@ -204,6 +204,17 @@ export const diagnostics = {
     message: "the global function '{0}' is translated where it is called, not as a value",
     suggestion: "wrap it in an arrow: (x) => {0}(x)",
   },
+  functionThisArgument: {
+    code: "BPY1037",
+    message: "calling a method through .{0}() with another 'this' is not supported",
+    suggestion:
+      "call the method on the object itself (obj.method(...)), or pass the object as a parameter",
+  },
+  functionThisEffects: {
+    code: "BPY1038",
+    message: "the 'this' argument of .{0}() is dropped in Python, but evaluating it has effects",
+    suggestion: "evaluate it in a statement before the call and pass null",
+  },
 
   // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
   inplaceOperatorExpression: {
