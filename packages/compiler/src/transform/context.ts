@@ -211,6 +211,16 @@ export class Ctx {
     this.helpers.add("@math");
     return py.attr(py.name("math"), a);
   }
+  /**
+   * A member name as a string for the attribute helpers (`_js_assign_attr(o, "…", v)`). Python
+   * mangles a private `__x` only where it is written as an identifier inside a class body, so the
+   * string carries the mangled form the class's own `self.__x` reads use.
+   */
+  attrString(attr: string): py.Expr {
+    const cls = this.currentClass?.name.replace(/^_+/, "");
+    if (cls && attr.startsWith("__") && !attr.endsWith("__")) return py.str(`_${cls}${attr}`);
+    return py.str(attr);
+  }
   useModule(m: string): py.NameExpr {
     this.helpers.add("@" + m);
     return py.name(m);

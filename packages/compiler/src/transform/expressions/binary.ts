@@ -635,7 +635,12 @@ function targetAssignmentValue(
   const k = node.operatorToken.kind;
   const write = (tgt: AssignTarget, value: py.Expr): py.Expr | undefined => {
     if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
-      return ctx.callHelper("_js_assign_attr", tgt.expr.value, py.str(tgt.expr.attr), value);
+      return ctx.callHelper(
+        "_js_assign_attr",
+        tgt.expr.value,
+        ctx.attrString(tgt.expr.attr),
+        value,
+      );
     if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
       return ctx.callHelper("_js_assign_item", tgt.expr.value, tgt.expr.index, value);
     return undefined;
