@@ -215,6 +215,13 @@ export const diagnostics = {
     message: "the 'this' argument of .{0}() is dropped in Python, but evaluating it has effects",
     suggestion: "evaluate it in a statement before the call and pass null",
   },
+  builtinObjectAsValue: {
+    code: "BPY1039",
+    message:
+      "the built-in '{0}' is translated where it is used (new {0}(…), {0}.member), not as a value or a base class",
+    suggestion:
+      "use it directly where needed; instead of extending it, keep one in a field of your class",
+  },
 
   // ---- Blender layer (transform/blender): BPY2xxx ------------------------------------------
   inplaceOperatorExpression: {

@@ -56,6 +56,7 @@ const cases: [code: string, source: string][] = [
   ],
   ["BPY1035", "const xs = [1];\n// @ts-expect-error\nconst ys = ⟨xs.map();"],
   ["BPY1036", "const f = ⟨isNaN;\nconsole.log(f(1));"],
+  ["BPY1039", "class Counts extends ⟨Map<string, number> {}\nconsole.log(new Counts().size);"],
   [
     "BPY1037",
     "class C { k = 1; m(x: number) { return this.k + x; } }\nconst c = new C();\nconsole.log(⟨c.m.call(new C(), 2));",
