@@ -180,7 +180,8 @@ def _js_max(*values):
     for v in values:
         if v != v:
             return math.nan
-        if v > result:
+        # 0 is greater than -0 (they compare equal)
+        if v > result or (v == 0 == result and math.copysign(1, result) < 0):
             result = v
     return result
 
@@ -191,7 +192,8 @@ def _js_min(*values):
     for v in values:
         if v != v:
             return math.nan
-        if v < result:
+        # -0 is less than 0 (they compare equal)
+        if v < result or (v == 0 == result and math.copysign(1, v) < 0):
             result = v
     return result
 
@@ -306,7 +308,7 @@ def _js_int_to_radix(x, radix):
     """Number.prototype.toString(radix) with V8's digits (DoubleToRadixCString)."""
     radix = 10 if radix is None else _js_to_int(radix)
     if not 2 <= radix <= 36:
-        raise JsRangeError("toString() radix must be between 2 and 36")
+        raise JsRangeError("toString() radix argument must be between 2 and 36")
     if radix == 10 or x != x or x in (math.inf, -math.inf):
         return _js_num_str(x)
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
