@@ -20,8 +20,9 @@ def _js_typed_array(code, x):
     if isinstance(x, (int, float)):
         if x != x:
             x = 0
-        if x < 0 or x == math.inf or x != int(x):
-            raise JsRangeError("Invalid typed array length: " + str(x))
+        # ToIndex: truncated (new Float32Array(1.5) has length 1), at least 0 and finite
+        if x <= -1 or x == math.inf:
+            raise JsRangeError("Invalid typed array length: " + _js_num_str(x))
         return array.array(code, bytes(array.array(code).itemsize * int(x)))
     return array.array(code, [math.nan if v is None else v for v in x])
 

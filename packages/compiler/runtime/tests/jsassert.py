@@ -1,6 +1,8 @@
 """Assertions on values as JavaScript sees them: one number type (an int and an equal float are
-the same number, but 0 and -0 are not, and NaN equals NaN), lists and tuples both arrays."""
+the same number, but 0 and -0 are not, and NaN equals NaN); lists, tuples and array.array
+(typed arrays) are all arrays."""
 
+import array
 import math
 import unittest
 
@@ -12,7 +14,7 @@ def same(a, b):
         if a != a or b != b:
             return a != a and b != b
         return a == b and (a != 0 or math.copysign(1, a) == math.copysign(1, b))
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+    if isinstance(a, (list, tuple, array.array)) and isinstance(b, (list, tuple, array.array)):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     if isinstance(a, dict) and isinstance(b, dict):
         return list(a) == list(b) and all(same(a[k], b[k]) for k in a)

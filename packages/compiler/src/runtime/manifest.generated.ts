@@ -730,9 +730,9 @@ export const HELPERS: readonly HelperSource[] = [
   {
     name: "_js_typed_array",
     area: "typed_arrays",
-    deps: ["JsRangeError"],
+    deps: ["JsRangeError", "_js_num_str"],
     imports: ["array", "math"],
-    code: "def _js_typed_array(code, x):\n    \"\"\"new Float32Array(length | iterable): array.array(\"f\"/\"d\"), zero-filled for a length.\"\"\"\n    if isinstance(x, bool) or x is None:\n        x = 0 if x is None or x is False else 1\n    if isinstance(x, (int, float)):\n        if x != x:\n            x = 0\n        if x < 0 or x == math.inf or x != int(x):\n            raise JsRangeError(\"Invalid typed array length: \" + str(x))\n        return array.array(code, bytes(array.array(code).itemsize * int(x)))\n    return array.array(code, [math.nan if v is None else v for v in x])",
+    code: "def _js_typed_array(code, x):\n    \"\"\"new Float32Array(length | iterable): array.array(\"f\"/\"d\"), zero-filled for a length.\"\"\"\n    if isinstance(x, bool) or x is None:\n        x = 0 if x is None or x is False else 1\n    if isinstance(x, (int, float)):\n        if x != x:\n            x = 0\n        # ToIndex: truncated (new Float32Array(1.5) has length 1), at least 0 and finite\n        if x <= -1 or x == math.inf:\n            raise JsRangeError(\"Invalid typed array length: \" + _js_num_str(x))\n        return array.array(code, bytes(array.array(code).itemsize * int(x)))\n    return array.array(code, [math.nan if v is None else v for v in x])",
   },
   {
     name: "_js_typed_fill",
