@@ -69,7 +69,7 @@ def global_reads(code, path):
 
 
 def read_module(path):
-    """A module's header imports and its helper blocks (name, code, first line, tree)."""
+    """A module's header imports and its helper blocks (name, code, marker line, code line, tree)."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
     try:
@@ -108,7 +108,7 @@ def read_module(path):
                 "%s: %s (a `# helper:` block must parse on its own)"
                 % (where(path, first_line + skipped + (e.lineno or 1) - 1), e.msg)
             ) from None
-        blocks.append((m.group(1), code, first_line + skipped, tree))
+        blocks.append((m.group(1), code, first_line - 1, first_line + skipped, tree))
     return std, local, blocks
 
 
@@ -116,7 +116,7 @@ def build(runtime):
     modules = sorted(
         f[:-3] for f in os.listdir(runtime) if f.endswith(".py") and f != "__init__.py"
     )
-    helpers = []  # (name, area, code, tree, path, line, std)
+    helpers = []  # (name, area, code, tree, path, marker line, std)
     owner = {}  # top-level name -> helper that defines it
     imported = []  # (path, local name, area, name, line)
     for area in modules:
@@ -124,30 +124,33 @@ def build(runtime):
         std, local, blocks = read_module(path)
         for name, (module, orig, line) in local.items():
             imported.append((path, name, module, orig, line))
-        for name, code, line, tree in blocks:
+        for name, code, mark, line, tree in blocks:
+            first = next((h for h in helpers if h[0] == name), None)
+            if first:
+                raise BuildError(
+                    "%s: a second `# helper: %s` block (the first is at %s)"
+                    % (where(path, mark), name, where(first[4], first[5]))
+                )
             if not HELPER_NAME.match(name):
                 raise BuildError(
                     "%s: helper %s: a helper's name starts with _js_, _JS_ or Js"
-                    % (where(path, line - 1), name)
+                    % (where(path, mark), name)
                 )
             defined = [n for stmt in tree.body for n in top_level_names(stmt)]
             if name not in defined:
                 raise BuildError(
                     "%s: the block `# helper: %s` does not define %s at its top level"
-                    % (where(path, line - 1), name, name)
+                    % (where(path, mark), name, name)
                 )
-            for n in defined:
-                if n in owner and owner[n] != name:
-                    raise BuildError(
-                        "%s: %s is defined by helper %s and again by helper %s"
-                        % (where(path, line), n, owner[n], name)
-                    )
-                owner[n] = name
-            helpers.append((name, area, code, tree, path, line, std))
-    names = [h[0] for h in helpers]
-    for n in names:
-        if names.count(n) > 1:
-            raise BuildError("helper %s has two `# helper:` blocks" % n)
+            for stmt in tree.body:
+                for n in top_level_names(stmt):
+                    if n in owner and owner[n] != name:
+                        raise BuildError(
+                            "%s: %s is defined by helper %s and again by helper %s"
+                            % (where(path, line + stmt.lineno - 1), n, owner[n], name)
+                        )
+                    owner[n] = name
+            helpers.append((name, area, code, tree, path, mark, std))
     for path, name, module, orig, line in imported:
         if module not in modules:
             raise BuildError("%s: no runtime module %s" % (where(path, line), module))
@@ -157,7 +160,7 @@ def build(runtime):
                 % (where(path, line), orig, module)
             )
     out = []
-    for name, area, code, tree, path, line, std in helpers:
+    for name, area, code, _tree, path, _line, std in helpers:
         read = global_reads(code, path)
         deps = sorted({owner[n] for n in read if n in owner and owner[n] != name})
         imports = sorted(read & std)
@@ -173,20 +176,29 @@ def emission_order(helpers):
     while pending:
         ready = sorted(n for n, h in pending.items() if placed.issuperset(h["deps"]))
         if not ready:
-            def reaches(a, b, seen):
-                return any(
-                    d == b or (d in pending and d not in seen and not seen.add(d) and reaches(d, b, seen))
-                    for d in pending[a]["deps"]
-                )
-
-            cycle = sorted(n for n in pending if reaches(n, n, set()))
             raise BuildError(
-                "helpers %s use each other: put them in one `# helper:` block" % ", ".join(cycle)
+                "helpers %s use each other: put them in one `# helper:` block"
+                % ", ".join(on_cycles(pending))
             )
         n = ready[0]
         out.append(pending.pop(n))
         placed.add(n)
     return out
+
+
+def on_cycles(pending):
+    """The helpers that reach themselves through their deps (what blocks the order)."""
+
+    def reach(start):
+        seen, todo = set(), list(pending[start]["deps"])
+        while todo:
+            d = todo.pop()
+            if d in pending and d not in seen:
+                seen.add(d)
+                todo.extend(pending[d]["deps"])
+        return seen
+
+    return sorted(n for n in pending if n in reach(n))
 
 
 def render(helpers):

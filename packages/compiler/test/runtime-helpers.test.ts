@@ -179,6 +179,11 @@ describe("scripts/build-runtime.py on bad modules", () => {
       /bad\.py:10: _JS_X is defined by helper _js_a and again by helper _js_b/,
     ],
     [
+      "two blocks for one helper",
+      `# helper: _js_a\ndef _js_a():\n    return 1\n\n\n# helper: _js_a\n_JS_A = 2\n`,
+      /bad\.py:6: a second `# helper: _js_a` block \(the first is at bad\.py:1\)/,
+    ],
+    [
       "code before the first block",
       `import math\n\nX = math.pi\n\n\n# helper: _js_a\ndef _js_a():\n    return 1\n`,
       /bad\.py:3: before the first `# helper:` block only the docstring/,
