@@ -6,6 +6,7 @@ import ts from "../ts.cjs";
 import type { BpyDiagnostic } from "../index.js";
 import { diagnostics, formatMessage, type DiagnosticKey } from "../diagnostics.js";
 import * as py from "../python/ast.js";
+import type { HelperName } from "../runtime/helpers.js";
 
 /** Python's hard keywords: never an identifier, nor a keyword-argument name. */
 export const PY_HARD_KEYWORDS = new Set(
@@ -55,7 +56,8 @@ export interface JumpFrame {
 
 export class Ctx {
   readonly diagnostics: BpyDiagnostic[] = [];
-  readonly helpers = new Set<string>();
+  /** runtime helpers used, and `@module` for a standard module the output imports */
+  readonly helpers = new Set<HelperName | `@${string}`>();
   readonly symbolNames = new Map<ts.Symbol, string>();
   readonly symbolScopes = new Map<ts.Symbol, Scope>();
   readonly moduleScope: Scope;
@@ -200,11 +202,11 @@ export class Ctx {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  helper(name: string): py.NameExpr {
+  helper(name: HelperName): py.NameExpr {
     this.helpers.add(name);
     return py.name(name);
   }
-  callHelper(name: string, ...args: py.Expr[]): py.CallExpr {
+  callHelper(name: HelperName, ...args: py.Expr[]): py.CallExpr {
     return py.call(this.helper(name), ...args);
   }
   mathAttr(a: string): py.Expr {
@@ -222,7 +224,7 @@ export class Ctx {
     return py.str(attr);
   }
   useModule(m: string): py.NameExpr {
-    this.helpers.add("@" + m);
+    this.helpers.add(`@${m}`);
     return py.name(m);
   }
 

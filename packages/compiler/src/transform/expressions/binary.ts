@@ -2,6 +2,7 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
+import type { HelperName } from "../../runtime/helpers.js";
 import * as T from "../types.js";
 import {
   condition,
@@ -286,7 +287,7 @@ function onInt32(
   e: py.Expr,
   node: ts.Expression | undefined,
   f: (x: py.Expr) => py.Expr,
-  helper: string,
+  helper: HelperName,
   extra: py.Expr[],
 ): py.Expr {
   if (i32(ctx, e, node, true)) return f(e);
