@@ -237,10 +237,25 @@ def _js_find_last_index(seq, pred):
 
 # helper: _js_unpack
 def _js_unpack(seq, n, rest=False):
-    """Array destructuring: the first n items padded with undefined (plus the rest as a list)."""
-    items = list(seq)
-    head = items[:n] + [None] * (n - len(items))
-    return head + [items[n:]] if rest else head
+    """Array destructuring: the first n items padded with undefined (plus the rest as a list).
+
+    As in JavaScript, without a rest only n items are read (an endless generator is fine) and an
+    iterator left unfinished is closed, which runs a generator's finally blocks."""
+    if rest or isinstance(seq, (list, str)):
+        items = seq if isinstance(seq, list) else list(seq)
+        head = items[:n] + [None] * (n - len(items))
+        return head + [items[n:]] if rest else head
+    it = iter(seq)
+    head = []
+    for _ in range(n):
+        try:
+            head.append(next(it))
+        except StopIteration:
+            return head + [None] * (n - len(head))
+    close = getattr(it, "close", None)
+    if close is not None:
+        close()
+    return head
 
 
 # helper: _js_at

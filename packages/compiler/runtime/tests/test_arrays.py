@@ -259,6 +259,28 @@ class TestArrays(JsTestCase):
         self.assertJs(_js_unpack([1, 2, 3, 4], 2, True), [1, 2, [3, 4]])
         # (() => { const [a, ...r] = 'ab'; return [a, r]; })()
         self.assertJs(_js_unpack('ab', 1, True), ['a', ['b']])
+        # (() => { function* nat() { let n = 0; while (true) yield n++; } const [a, b] = nat(); return [a, b]; })()
+        def nat():
+            n = 0
+            while True:
+                yield n
+                n += 1
+
+        self.assertJs(_js_unpack(nat(), 2), [0, 1])
+        # (() => { const log = []; function* g() { try { yield 1; yield 2; } finally { log.push("closed"); } }
+        #          const [a] = g(); return [a, log]; })()
+        log = []
+
+        def g():
+            try:
+                yield 1
+                yield 2
+            finally:
+                log.append("closed")
+
+        self.assertJs([_js_unpack(g(), 1), log], [[1], ["closed"]])
+        # (() => { const [a, b, c] = new Set([7, 8]); return [a, b, c]; })()
+        self.assertJs(_js_unpack(iter({7: True, 8: True}), 3), [7, 8, None])
 
     def test_js_at(self):
         self.assertJs(_js_at([1, 2, 3], 0), 1)  # [1, 2, 3].at(0)

@@ -844,7 +844,7 @@ export const HELPERS: readonly HelperSource[] = [
     area: "arrays",
     deps: [],
     imports: [],
-    code: "def _js_unpack(seq, n, rest=False):\n    \"\"\"Array destructuring: the first n items padded with undefined (plus the rest as a list).\"\"\"\n    items = list(seq)\n    head = items[:n] + [None] * (n - len(items))\n    return head + [items[n:]] if rest else head",
+    code: "def _js_unpack(seq, n, rest=False):\n    \"\"\"Array destructuring: the first n items padded with undefined (plus the rest as a list).\n\n    As in JavaScript, without a rest only n items are read (an endless generator is fine) and an\n    iterator left unfinished is closed, which runs a generator's finally blocks.\"\"\"\n    if rest or isinstance(seq, (list, str)):\n        items = seq if isinstance(seq, list) else list(seq)\n        head = items[:n] + [None] * (n - len(items))\n        return head + [items[n:]] if rest else head\n    it = iter(seq)\n    head = []\n    for _ in range(n):\n        try:\n            head.append(next(it))\n        except StopIteration:\n            return head + [None] * (n - len(head))\n    close = getattr(it, \"close\", None)\n    if close is not None:\n        close()\n    return head",
   },
   {
     name: "_js_unshift",

@@ -328,6 +328,10 @@ export default rows([
     "gen return in finally",
     "function* g() { try { yield 1; return 2; } finally { yield 9; } } return [...g()];",
   ],
+  [
+    "destructuring an endless generator reads only what it needs and closes it (finally runs)",
+    'const log: string[] = []; function* nat() { let n = 0; try { while (true) yield n++; } finally { log.push("closed"); } } const [a, b] = nat(); let c: number, d: number; [c, d] = nat(); const [[e, f]] = [nat()]; function* two() { yield 1; yield 2; } const [x, y, z] = two(); return [a, b, c, d, e, f, x, y, z, log];',
+  ],
   ["gen new Set from", "function* g() { yield 1; yield 1; yield 2; } return [...new Set(g())];"],
   [
     "gen Map from",
