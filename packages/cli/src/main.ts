@@ -1,13 +1,7 @@
 import { readFileSync } from "node:fs";
 import { BlenderNotFoundError, CompileError, RunnerError } from "@bpyts/runner";
 import { Command, CommanderError, Option } from "commander";
-import { apiDiffCommand, generateCommand, introspectCommand } from "./commands/api.js";
-import { build, check } from "./commands/build.js";
-import { buildAddon } from "./addon.js";
-import { init } from "./commands/init.js";
-import { run, type RunOptions } from "./commands/run.js";
-import { watch } from "./commands/watch.js";
-import { farmStatus, farmSubmit, farmWorker } from "./commands/farm.js";
+import type { RunOptions } from "./commands/run.js";
 import { CompileFailed } from "./compile.js";
 import { CliError } from "./errors.js";
 
@@ -15,6 +9,8 @@ const { version } = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
 ) as { version: string };
 
+// Each command's module loads when the command runs: the farm's BullMQ/ioredis alone cost
+// ~0.3 s of start-up, which every `bpyts run` paid before.
 function program(setExit: (code: number) => void): Command {
   const cli = new Command("bpyts")
     .description("Blender automation in TypeScript: compile to bpy Python and run it in Blender")
@@ -89,8 +85,8 @@ function program(setExit: (code: number) => void): Command {
               "BPY0024",
               "--addon builds one entry: bpyts build <entry.ts> --addon -o <addon.zip>",
             );
-          setExit(await buildAddon(entry, { ...opts, out: opts.out }));
-        } else setExit(await build(entries, opts));
+          setExit(await (await import("./addon.js")).buildAddon(entry, { ...opts, out: opts.out }));
+        } else setExit(await (await import("./commands/build.js")).build(entries, opts));
       },
     );
 
@@ -105,7 +101,7 @@ function program(setExit: (code: number) => void): Command {
         entry: string | undefined,
         opts: { project?: string; target?: string; blender?: string },
       ) => {
-        setExit(await check(entry, opts));
+        setExit(await (await import("./commands/build.js")).check(entry, opts));
       },
     );
 
@@ -140,13 +136,13 @@ function program(setExit: (code: number) => void): Command {
       "wait for a debugger (VS Code, debugpy) on 127.0.0.1:<port> before the script runs",
     )
     .action(async (entry: string, args: string[], opts: RunOptions) => {
-      setExit(await run(entry, args, opts));
+      setExit(await (await import("./commands/run.js")).run(entry, args, opts));
     });
 
   runLike(command("watch"))
     .description("recompile and rerun on every change, through a warm Blender worker")
     .action(async (entry: string, args: string[], opts: RunOptions) => {
-      setExit(await watch(entry, args, opts));
+      setExit(await (await import("./commands/watch.js")).watch(entry, args, opts));
     });
 
   command("init")
@@ -159,7 +155,7 @@ function program(setExit: (code: number) => void): Command {
       "depend on a bpyts checkout or a folder of `npm pack` tarballs (relative file: links) instead of the npm registry",
     )
     .action(async (dir: string, opts: { target?: string; blender?: string; local?: string }) => {
-      setExit(await init(dir, opts));
+      setExit(await (await import("./commands/init.js")).init(dir, opts));
     });
 
   command("introspect")
@@ -169,7 +165,7 @@ function program(setExit: (code: number) => void): Command {
     .option("-o, --out <file>", "write the schema here (.json or .json.gz) instead of stdout")
     .option("--addons <a,b>", "add-on modules to enable before the dump")
     .action(async (opts: { blender?: string; python?: string; out?: string; addons?: string }) => {
-      setExit(await introspectCommand(opts));
+      setExit(await (await import("./commands/api.js")).introspectCommand(opts));
     });
 
   command("generate")
@@ -177,7 +173,7 @@ function program(setExit: (code: number) => void): Command {
     .argument("<schema>", "schema .json / .json.gz (from `bpyts introspect`)")
     .requiredOption("-o, --out <dir>", "output folder: new, empty, or generated before")
     .action(async (schema: string, opts: { out: string }) => {
-      setExit(await generateCommand(schema, opts));
+      setExit(await (await import("./commands/api.js")).generateCommand(schema, opts));
     });
 
   const farm = command("farm").description(
@@ -199,7 +195,7 @@ function program(setExit: (code: number) => void): Command {
     .option("--concurrency <n>", "Blender workers in the pool", "1")
     .option("--blender <path>", "Blender executable (default: $BLENDER, then PATH)")
     .option("--stalled-interval <ms>", "how often jobs of dead workers are looked for (BullMQ)")
-    .action(async (opts) => setExit(await farmWorker(opts)));
+    .action(async (opts) => setExit(await (await import("./commands/farm.js")).farmWorker(opts)));
   farmCommon(farm.command("submit"))
     .description("compile a TypeScript entry and run it on the farm; prints the results as JSON")
     .argument("<entry>", "TypeScript entry file")
@@ -218,11 +214,13 @@ function program(setExit: (code: number) => void): Command {
       "--out <dir>",
       "write the files jobs leave in input.outDir here (atomically; default: ./farm-out)",
     )
-    .action(async (entry: string, opts) => setExit(await farmSubmit(entry, opts)));
+    .action(async (entry: string, opts) =>
+      setExit(await (await import("./commands/farm.js")).farmSubmit(entry, opts)),
+    );
   farmCommon(farm.command("status"))
     .description("queues, workers, waiting/running/failed jobs")
     .option("--versions <v...>", "Blender versions (major.minor) to show", ["3.4", "4.3", "5.2"])
-    .action(async (opts) => setExit(await farmStatus(opts)));
+    .action(async (opts) => setExit(await (await import("./commands/farm.js")).farmStatus(opts)));
 
   command("api-diff")
     .description("what changed between two Blender APIs, as Markdown — @bpyts/generator")
@@ -230,7 +228,7 @@ function program(setExit: (code: number) => void): Command {
     .argument("<schemaB>", "newer schema")
     .option("-o, --out <file>", "write the Markdown here instead of stdout")
     .action(async (a: string, b: string, opts: { out?: string }) => {
-      setExit(await apiDiffCommand(a, b, opts));
+      setExit(await (await import("./commands/api.js")).apiDiffCommand(a, b, opts));
     });
 
   return cli;

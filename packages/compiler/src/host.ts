@@ -1,4 +1,5 @@
 /** The TS program plumbing shared by single-file compiles and projects (src/project.ts). */
+import { diag } from "@bpyts/diagnostics";
 import ts from "./ts.cjs";
 import path from "node:path";
 import fs from "node:fs";
@@ -114,16 +115,7 @@ export function emitEntry(
   const sf = program.getSourceFile(entry);
   if (!sf) {
     return {
-      diagnostics: [
-        {
-          file: entry,
-          line: 1,
-          column: 1,
-          code: "BPY1000",
-          category: "error",
-          message: `cannot read ${entry}`,
-        },
-      ],
+      diagnostics: [{ file: entry, line: 1, column: 1, ...diag.unreadableEntry({ file: entry }) }],
     };
   }
   const internal = (e: unknown): CompileResult => ({
@@ -133,9 +125,7 @@ export function emitEntry(
         file: entry,
         line: 1,
         column: 1,
-        code: "BPY1999",
-        category: "error",
-        message: `internal compiler error: ${(e as Error).stack ?? e}`,
+        ...diag.internalError({ detail: (e as Error).stack ?? String(e) }),
       },
     ],
   });

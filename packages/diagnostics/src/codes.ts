@@ -11,6 +11,13 @@
 import type { CodeDef } from "./types.js";
 
 export const codes = {
+  unreadableEntry: {
+    code: "BPY1000",
+    phase: "compiler",
+    when: "the entry is in no source file of the program (TypeScript normally reports a missing file first, as TS6053)",
+    message: "cannot read {file}",
+    suggestion: "check that the entry exists and is a TypeScript file the project includes",
+  },
   asyncAwait: {
     code: "BPY1001",
     phase: "compiler",
@@ -278,8 +285,33 @@ export const codes = {
     message: "the global function '{name}' is translated where it is called, not as a value",
     suggestion: "wrap it in an arrow: (x) => {name}(x)",
   },
-  decorator: {
+  functionThisArgument: {
     code: "BPY1037",
+    phase: "compiler",
+    when: "`obj.method.call(other, \u2026)` / `.apply` / `.bind` on a class or object method: the method would run with another `this`; call it on the object itself",
+    message: "calling a method through .{method}() with another 'this' is not supported",
+    suggestion:
+      "call the method on the object itself (obj.method(...)), or pass the object as a parameter",
+  },
+  functionThisEffects: {
+    code: "BPY1038",
+    phase: "compiler",
+    when: "the `this` argument of `f.call/apply/bind` has effects (a call, an assignment): it is dropped in Python (functions have no `this` to set), so evaluate it in a statement first and pass `null`",
+    message:
+      "the 'this' argument of .{method}() is dropped in Python, but evaluating it has effects",
+    suggestion: "evaluate it in a statement before the call and pass null",
+  },
+  builtinObjectAsValue: {
+    code: "BPY1039",
+    phase: "compiler",
+    when: "a built-in object (`Map`, `Set`, `Array`, `Date`, `Object`, `JSON`, \u2026) used as a value or a base class (`class Counts extends Map`): it is translated where it is used (`new Map()`, `Array.from`); keep one in a field instead of extending it (Error classes can be extended)",
+    message:
+      "the built-in '{name}' is translated where it is used (new {name}(…), {name}.member), not as a value or a base class",
+    suggestion:
+      "use it directly where needed; instead of extending it, keep one in a field of your class",
+  },
+  decorator: {
+    code: "BPY1040",
     phase: "compiler",
     when: "decorators on a class, its members or their parameters (reported as BPY1020 before this code existed)",
     message: "decorators are not supported",
@@ -334,6 +366,14 @@ export const codes = {
       "'{name}()' is called by the generated register()/unregister() of the Blender classes: do not call it yourself",
     suggestion:
       'remove the call: `bpyts run` runs the generated register() (if __name__ == "__main__"), Blender runs it for an add-on',
+  },
+  internalError: {
+    code: "BPY1999",
+    phase: "compiler",
+    when: "an internal compiler error (a bug of bpyts: the compiler threw while translating)",
+    message: "internal compiler error: {detail}",
+    suggestion:
+      "please report it at https://github.com/bpyts/bpyts/issues with the code that triggers it; rewriting that construct may avoid it meanwhile",
   },
   domLib: {
     code: "BPY1901",

@@ -50,3 +50,11 @@ export function queueName(name: string, blenderVersion: string): string {
     throw new FarmError("BPY0402", `'${blenderVersion}' is not a Blender version (major.minor)`);
   return `bpyts-${name}-${mm[1]}.${mm[2]}`;
 }
+
+/** Pub/sub channel on which a cancelled submission's id is announced to every worker. */
+export const CANCEL_CHANNEL = "bpyts:farm:cancel";
+
+/** Key set (for a day) when a submission is cancelled: workers refuse its jobs. */
+export function cancelledKey(submission: string): string {
+  return `bpyts:farm:cancelled:${submission}`;
+}

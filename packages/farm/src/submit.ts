@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { Queue, QueueEvents, type ConnectionOptions } from "bullmq";
 import { signPayload, type FarmPayload } from "./sign.js";
-import { FarmError, queueName, type FrameRange } from "./frames.js";
+import { CANCEL_CHANNEL, FarmError, cancelledKey, queueName, type FrameRange } from "./frames.js";
 import type { FarmArtifact, FarmJobResult } from "./worker.js";
 
 export interface SubmitOptions {
@@ -90,14 +91,24 @@ export async function submit(options: SubmitOptions): Promise<Submission> {
     id,
     results,
     async cancel() {
-      // Waiting/delayed jobs are removed; a running one finishes its attempt (BullMQ cannot abort
-      // it) and its result is dropped.
+      // Workers refuse the submission's jobs from now on (the key) and stop the running ones
+      // (the message: their Blender is killed, the job fails as BPY0407 without a retry);
+      // waiting/delayed jobs are removed.
+      const client = (await queue.client) as unknown as Redis; // ioredis underneath
+      await client.set(cancelledKey(id), "1", "EX", 24 * 60 * 60);
+      await client.publish(CANCEL_CHANNEL, id);
       let removed = 0;
       for (const job of jobs) {
         const state = await job.getState();
         if (state === "waiting" || state === "delayed" || state === "prioritized") {
-          await job.remove();
-          removed++;
+          // a job a worker takes in between is locked: the worker's key check refuses it
+          if (
+            await job.remove().then(
+              () => true,
+              () => false,
+            )
+          )
+            removed++;
         }
       }
       rejectCancelled(

@@ -3,29 +3,13 @@
 // Redis restarted mid-run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bin, exited, freePort, startRedis } from "./support.js";
 
-const bin = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
 const blender43 = "/var/lib/bpyts/chroots/bin/blender-4.3";
 const env = { ...process.env, BPYTS_FARM_SECRET: "cluster-secret" };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-const exited = (p: ChildProcess) =>
-  new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once("exit", r)));
 
 describe("farm cluster (CLI, real Redis, Blender 3.4)", () => {
   let dir: string;
@@ -33,25 +17,6 @@ describe("farm cluster (CLI, real Redis, Blender 3.4)", () => {
   let redis: ChildProcess | undefined;
   const workers: ChildProcess[] = [];
   const logs: string[] = [];
-
-  function startRedis() {
-    redis = spawn(
-      "redis-server",
-      [
-        "--port",
-        String(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "yes",
-        "--dir",
-        dir,
-      ],
-      { stdio: "ignore" },
-    );
-  }
 
   function startWorker(extra: string[] = []): Promise<ChildProcess> {
     const w = spawn(
@@ -82,7 +47,7 @@ describe("farm cluster (CLI, real Redis, Blender 3.4)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "bpyts-farm-cluster-"));
     port = await freePort();
-    startRedis();
+    redis = await startRedis(port, dir);
     await Promise.all([startWorker(), startWorker(), startWorker()]);
     if (existsSync(blender43)) await startWorker(["--blender", blender43]);
   }, 240_000);
@@ -184,7 +149,7 @@ describe("farm cluster (CLI, real Redis, Blender 3.4)", () => {
         restarted = true;
         const old = redis!;
         old.kill("SIGTERM");
-        void exited(old).then(startRedis);
+        void exited(old).then(async () => (redis = await startRedis(port, dir)));
       }
     });
     const r = await s.done;

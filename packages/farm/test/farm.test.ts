@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +16,7 @@ import {
   type FarmPayload,
   type FarmWorker,
 } from "../src/index.js";
+import { freePort, startRedis, waitForState } from "./support.js";
 
 const SECRET = "test-secret";
 
@@ -72,17 +72,6 @@ describe("frames and queues", () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
 describe("farm on real Redis and Blender 3.4", () => {
   let dir: string;
   let redis: ChildProcess;
@@ -92,26 +81,7 @@ describe("farm on real Redis and Blender 3.4", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "bpyts-farm-"));
     port = await freePort();
-    redis = spawn(
-      "redis-server",
-      [
-        "--port",
-        String(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "yes",
-        "--dir",
-        dir,
-      ],
-      { stdio: "ignore" },
-    );
-    // Wait until it accepts connections.
-    const q = new Queue("probe", { connection: { host: "127.0.0.1", port } });
-    await q.waitUntilReady();
-    await q.close();
+    redis = await startRedis(port, dir);
     worker = await startWorker({
       connection: { host: "127.0.0.1", port },
       secret: SECRET,
@@ -231,6 +201,70 @@ describe("farm on real Redis and Blender 3.4", () => {
     expect(failed!.failedReason).toMatch(/BPY0404.*does not match/);
     expect(failed!.attemptsMade).toBe(1);
   }, 60_000);
+
+  it("a job past its timeout fails as BPY0102 (its Blender killed) and the worker takes the next job", async () => {
+    const connection = { host: "127.0.0.1", port };
+    const s = await submit({
+      connection,
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      python: "import time\ntime.sleep(600)\n",
+      timeoutMs: 1500,
+      attempts: 2,
+      backoffMs: 10,
+    });
+    await expect(s.results).rejects.toThrow(/BPY0102: timed out after 1500 ms/);
+    const q = new Queue(worker!.queue, { connection });
+    const failed = (await q.getFailed(0, 0))[0]!;
+    await q.close();
+    // dead-lettered with its reason after both attempts
+    expect(failed.attemptsMade).toBe(2);
+    expect(failed.failedReason).toMatch(/BPY0102/);
+    const next = await submit({
+      connection,
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      python: "from bpyts.runtime import setResult\nsetResult('after')\n",
+    });
+    expect((await next.results)[0]!.result).toBe("after");
+  }, 120_000);
+
+  it("cancel stops a running job at once: no retry, BPY0407 on the job; the worker goes on", async () => {
+    const connection = { host: "127.0.0.1", port };
+    const marker = join(dir, "started");
+    const s = await submit({
+      connection,
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      // says it started (a file), then sleeps
+      python:
+        "import time\nfrom bpyts.runtime import input\nopen(input()['marker'], 'w').close()\ntime.sleep(600)\n",
+      inputs: [{ marker }, { marker }],
+      attempts: 3,
+    });
+    const settled = s.results.catch((e: Error) => e.message);
+    const q = new Queue(worker!.queue, { connection });
+    while (!existsSync(marker)) await new Promise((r) => setTimeout(r, 50));
+    expect(await q.getJobState(`${s.id}-0`)).toBe("active");
+    const started = Date.now();
+    await s.cancel();
+    expect(await settled).toMatch(/BPY0407: submission .* cancelled \(1 of 2 jobs removed/);
+    // the running one is stopped (Blender killed), not retried, not left to run 600 s
+    expect(await waitForState(q, `${s.id}-0`, ["failed", "completed"])).toBe("failed");
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const job = (await q.getJob(`${s.id}-0`))!;
+    expect(job.failedReason).toMatch(/BPY0407: submission .* was cancelled/);
+    expect(job.attemptsMade).toBe(1);
+    expect(await q.getJob(`${s.id}-1`)).toBeUndefined();
+    await q.close();
+    const next = await submit({
+      connection,
+      secret: SECRET,
+      blenderVersion: worker!.version,
+      python: "from bpyts.runtime import setResult\nsetResult('still here')\n",
+    });
+    expect((await next.results)[0]!.result).toBe("still here");
+  }, 120_000);
 
   it("a raising job rejects on the submitter with the Python error, after its attempts", async () => {
     const s = await submit({

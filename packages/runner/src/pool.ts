@@ -492,7 +492,12 @@ class Pool implements WorkerPool {
       };
       const signal = options.signal;
       if (signal) {
-        if (signal.aborted) return this.cancel(job);
+        // aborted while the script was prepared: the job is in no queue and on no worker yet
+        if (signal.aborted)
+          return this.finish(job, {
+            kind: "refused",
+            error: new ScriptError("BPY0103", "cancelled before it started"),
+          });
         const onAbort = () => this.cancel(job);
         signal.addEventListener("abort", onAbort, { once: true });
         job.unlisten = () => signal.removeEventListener("abort", onAbort);

@@ -152,6 +152,19 @@ describe("warm worker pool (real Blender, 2 workers)", () => {
     expect(after.result?.sq).toBe(25);
   });
 
+  it("a signal aborted while the script is being prepared cancels the job (it never hangs)", async () => {
+    const controller = new AbortController();
+    // run() prepares the script before it queues the job: abort in between
+    const pending = pool.run(
+      { python: "import time\ntime.sleep(600)\n" },
+      { signal: controller.signal },
+    );
+    controller.abort();
+    const r = await pending;
+    expect(r.error?.code).toBe("BPY0103");
+    expect(r.error?.message).toMatch(/before it started/);
+  });
+
   it("fails jobs clearly when workers cannot start", async () => {
     const broken = await createPool({ size: 1, blender: "/bin/false" });
     const r = await broken.run(await pyFile("pass\n"));

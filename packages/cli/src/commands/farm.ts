@@ -65,13 +65,21 @@ export async function farmWorker(
     blender: options.blender,
     stalledIntervalMs: options.stalledInterval ? Number(options.stalledInterval) : undefined,
   });
+  // First SIGTERM/Ctrl-C: take no more jobs, let the running ones finish. A second one: stop
+  // them and put them back in the queue for other workers (no attempt counted).
+  let signals = 0;
   await new Promise<void>((done) => {
     const stop = () => {
-      process.stderr.write("bpyts farm: stopping (running jobs finish first)\n");
-      void worker.close().then(done);
+      signals++;
+      process.stderr.write(
+        signals === 1
+          ? "bpyts farm: stopping (running jobs finish first; signal again to return them to the queue)\n"
+          : "bpyts farm: returning running jobs to the queue\n",
+      );
+      void worker.close({ returnJobs: signals > 1 }).then(done);
     };
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
   });
   return 0;
 }
@@ -156,12 +164,20 @@ export async function farmStatus(
     const q = new Queue(queueName(options.queue ?? "default", v), { connection: conn as never });
     const counts = await q.getJobCounts("waiting", "active", "delayed", "completed", "failed");
     const workers = await q.getWorkersCount();
+    const active = await q.getActive(0, 19);
+    // Failed after their last attempt: BullMQ's failed set is the dead-letter queue.
     const failed = await q.getFailed(0, 4);
     process.stdout.write(
       `${q.name}: workers ${workers}, waiting ${counts.waiting}, active ${counts.active}, delayed ${counts.delayed}, completed ${counts.completed}, failed ${counts.failed}\n`,
     );
+    for (const j of active)
+      process.stdout.write(
+        `  running ${j.id}: attempt ${j.attemptsMade + 1}/${j.opts.attempts ?? 1}, ${Math.round((Date.now() - (j.processedOn ?? Date.now())) / 1000)} s\n`,
+      );
     for (const j of failed)
-      process.stdout.write(`  failed ${j.id}: ${j.failedReason.split("\n")[0]}\n`);
+      process.stdout.write(
+        `  failed ${j.id} after ${j.attemptsMade} attempt(s): ${j.failedReason.split("\n")[0]}\n`,
+      );
     await q.close();
   }
   return 0;

@@ -60,7 +60,7 @@ function isConstInit(e: ts.Expression): boolean {
 
 /**
  * Decorators change what a class or member is at run time; dropping them would change meaning,
- * so each one is BPY1037 at its `@` (the class's, its members', their parameters').
+ * so each one is BPY1040 at its `@` (the class's, its members', their parameters').
  */
 function reportDecorators(ctx: Ctx, node: ts.ClassDeclaration): void {
   const at = (n: ts.Node) => {

@@ -6,6 +6,7 @@ import ts from "../ts.cjs";
 import type { BpyDiagnostic } from "../index.js";
 import type { Diagnostic } from "@bpyts/diagnostics";
 import * as py from "../python/ast.js";
+import type { HelperName } from "../runtime/helpers.js";
 
 /** Python's hard keywords: never an identifier, nor a keyword-argument name. */
 export const PY_HARD_KEYWORDS = new Set(
@@ -55,7 +56,8 @@ export interface JumpFrame {
 
 export class Ctx {
   readonly diagnostics: BpyDiagnostic[] = [];
-  readonly helpers = new Set<string>();
+  /** runtime helpers used, and `@module` for a standard module the output imports */
+  readonly helpers = new Set<HelperName | `@${string}`>();
   readonly symbolNames = new Map<ts.Symbol, string>();
   readonly symbolScopes = new Map<ts.Symbol, Scope>();
   readonly moduleScope: Scope;
@@ -192,19 +194,29 @@ export class Ctx {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  helper(name: string): py.NameExpr {
+  helper(name: HelperName): py.NameExpr {
     this.helpers.add(name);
     return py.name(name);
   }
-  callHelper(name: string, ...args: py.Expr[]): py.CallExpr {
+  callHelper(name: HelperName, ...args: py.Expr[]): py.CallExpr {
     return py.call(this.helper(name), ...args);
   }
   mathAttr(a: string): py.Expr {
     this.helpers.add("@math");
     return py.attr(py.name("math"), a);
   }
+  /**
+   * A member name as a string for the attribute helpers (`_js_assign_attr(o, "…", v)`). Python
+   * mangles a private `__x` only where it is written as an identifier inside a class body, so the
+   * string carries the mangled form the class's own `self.__x` reads use.
+   */
+  attrString(attr: string): py.Expr {
+    const cls = this.currentClass?.name.replace(/^_+/, "");
+    if (cls && attr.startsWith("__") && !attr.endsWith("__")) return py.str(`_${cls}${attr}`);
+    return py.str(attr);
+  }
   useModule(m: string): py.NameExpr {
-    this.helpers.add("@" + m);
+    this.helpers.add(`@${m}`);
     return py.name(m);
   }
 

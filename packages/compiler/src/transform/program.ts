@@ -6,7 +6,7 @@ import * as py from "../python/ast.js";
 import { Ctx } from "./context.js";
 import { collectImports, type PyImports } from "./statements/imports.js";
 import { transformStatements } from "./statements/index.js";
-import { resolveHelpers } from "../runtime/helpers.js";
+import { resolveHelpers, type HelperName } from "../runtime/helpers.js";
 // Blender layer: generated register()/unregister() (transform/blender/classes.ts)
 import { prepareRegistration, registrationCode, registrationIndex } from "./blender/classes.js";
 import { checkBlInfo } from "./blender/blinfo.js";
@@ -130,7 +130,7 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   // header: standard modules, Blender modules (bpy first), then runtime helpers
   const header: py.Stmt[] = [];
   const { code, imports: helperImports } = resolveHelpers(
-    [...ctx.helpers].filter((h) => !h.startsWith("@")),
+    [...ctx.helpers].filter((h): h is HelperName => !h.startsWith("@")),
   );
   const names = new Set<string>();
   usedNames(body, names);

@@ -159,6 +159,11 @@ export default rows([
   ],
   // Float32Array / Float64Array: array.array("f"/"d"), single-precision stores
   [
+    // the length is ToIndex'd: truncated, and a RangeError below 0 or infinite
+    "typed array length truncated, RangeError message",
+    "const r: string[] = []; for (const n of [1.5, -0.5, 0.9]) r.push(String(new Float32Array(n).length)); for (const n of [-1.5, Infinity]) { try { new Float64Array(n); } catch (e) { r.push((e as Error).message); } } return r;",
+  ],
+  [
     "Float32Array basics",
     'const a = new Float32Array(4); a[0] = 0.1; a[1] = a[0] * 3; a[2] = 1e40; a[3] = -1e-50; let s = 0; for (const x of a) s += x; return [a.length, a[0], a[1], String(a[2]), a[3], a[9] ?? "none", s, [...a].map(String), Array.from(a).length];',
   ],

@@ -2,6 +2,10 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "private fields updated as values: +=, ++ both ways, ??=, in a class whose name starts with _",
+    "class A { #p = 1; #u?: number; static s = 1; a() { return (this.#p += 2); } b() { return this.#p++; } c() { return ++this.#p; } d() { return (this.#u ??= 7); } static e() { return (A.s *= 3); } } class _U { #q = 3; bump() { return (this.#q -= 1); } } const x = new A(); return [x.a(), x.a(), x.b(), x.c(), x.d(), x.d(), A.e(), A.e(), new _U().bump()];",
+  ],
+  [
     "iterable class",
     "class Range { constructor(private n: number) {} *[Symbol.iterator]() { for (let i = 0; i < this.n; i++) yield i * 10; } } const out: number[] = []; for (const x of new Range(3)) out.push(x); return [out, [...new Range(2)], Array.from(new Range(1))];",
   ],

@@ -6,6 +6,18 @@ export default rows([
     "function foo() { return 1; } const bar = () => 1; const baz = function qux() { return 2; }; const anon = function () { return 3; }; class K {} const alias = foo; const aliasBar = bar; return [foo.name, bar.name, baz.name, anon.name, K.name, alias.name, aliasBar.name];",
   ],
   [
+    "call/apply/bind on functions and arrows: this dropped, arguments as given",
+    "function add(a: number, b: number) { return a + b; } const mul = (a: number, b: number) => a * b; const pair: [number, number] = [7, 8]; return [add.call(null, 1, 2), mul.call(undefined, 3, 4), add.apply(undefined, [3, 4]), add.apply(null, pair), add.call(null, ...pair), mul.bind(null, 2, 21)()];",
+  ],
+  [
+    "bound functions as callbacks take only their remaining parameters",
+    "function add(a: number, b: number) { return a + b; } const inc = add.bind(null, 1); function opt(a: number, b?: number) { return a + (b ?? 100); } return [[1, 2, 3].map(inc), [1, 2].map(add.bind(null, 10)), [5, 6].map(opt.bind(null, 1)), [5, 6].map(opt)];",
+  ],
+  [
+    "apply with no arguments array, optional parameters through call/bind",
+    'function greet(who?: string) { return `hi ${who ?? "nobody"}`; } return [greet.call(null), greet.apply(null, []), greet.bind(null)(), greet.call(null, "x"), greet.bind(null, "y")()];',
+  ],
+  [
     "closures from map callback",
     "const fs = [1, 2, 3].map((x) => () => x * 2); return fs.map((f) => f());",
   ],
@@ -315,6 +327,10 @@ export default rows([
   [
     "gen return in finally",
     "function* g() { try { yield 1; return 2; } finally { yield 9; } } return [...g()];",
+  ],
+  [
+    "destructuring an endless generator reads only what it needs and closes it (finally runs)",
+    'const log: string[] = []; function* nat() { let n = 0; try { while (true) yield n++; } finally { log.push("closed"); } } const [a, b] = nat(); let c: number, d: number; [c, d] = nat(); const [[e, f]] = [nat()]; function* two() { yield 1; yield 2; } const [x, y, z] = two(); return [a, b, c, d, e, f, x, y, z, log];',
   ],
   ["gen new Set from", "function* g() { yield 1; yield 1; yield 2; } return [...new Set(g())];"],
   [

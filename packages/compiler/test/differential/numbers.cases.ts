@@ -14,6 +14,15 @@ export default rows([
     "const a = NaN, b = 1; return [String(Math.max(a, b)), String(Math.max(b, a)), String(Math.min(b, a))];",
   ],
   [
+    // -0 and 0 compare equal, but Math.max prefers 0 and Math.min -0 (seen through 1 / x)
+    "Math.max min of 0 and -0",
+    "const z = 0, n = -0; return [1 / Math.max(n, z), 1 / Math.max(z, n), 1 / Math.min(z, n), 1 / Math.min(n, z), 1 / Math.max(n), 1 / Math.min(n, n)].map(String);",
+  ],
+  [
+    "toString radix out of range: Node's message",
+    "const r: string[] = []; for (const radix of [1, 37]) { try { r.push((255).toString(radix)); } catch (e) { r.push((e as Error).message); } } return r;",
+  ],
+  [
     "toString radix",
     "const n = 255, m = -10; return [n.toString(16), n.toString(2), m.toString(36), (0).toString(8)];",
   ],

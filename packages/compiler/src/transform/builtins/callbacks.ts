@@ -46,8 +46,24 @@ export function callbackArity(ctx: Ctx, cb: ts.Expression): number {
   const sig = sigs[0];
   if (!sig) return 1;
   const decl = sig.getDeclaration();
-  if (decl && decl.parameters.some((p) => p.dotDotDotToken)) return 3;
+  if (decl && decl.parameters.some((p) => p.dotDotDotToken)) return restTupleArity(ctx, sig) ?? 3;
   return sig.parameters.length;
+}
+
+/**
+ * A rest parameter typed as a fixed tuple takes exactly that many arguments (`f.bind(null, 1)`
+ * has the type `(...args: [b: number]) => number`, and is a `functools.partial` of a function
+ * that takes exactly one more); undefined when the rest is open-ended.
+ */
+function restTupleArity(ctx: Ctx, sig: ts.Signature): number | undefined {
+  const n = sig.parameters.length;
+  const rest = sig.parameters[n - 1];
+  if (!rest) return undefined;
+  const t = ctx.checker.getTypeOfSymbol(rest);
+  if (!ctx.checker.isTupleType(t)) return undefined;
+  const target = (t as ts.TupleTypeReference).target;
+  if (target.hasRestElement) return undefined;
+  return n - 1 + target.fixedLength;
 }
 
 export interface CallbackLoop {

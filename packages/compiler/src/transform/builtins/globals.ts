@@ -3,6 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
+import type { HelperName } from "../../runtime/helpers.js";
 import * as T from "../types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import { asBool, condition, toNumber, toStr } from "../expressions/convert.js";
@@ -35,7 +36,7 @@ export function staticLibProperty(
     const called = ts.isCallExpression(p) && p.expression === node;
     if (!called) {
       if (name in MATH_FN) return ctx.mathAttr(MATH_FN[name]!);
-      const helpers: Record<string, string> = {
+      const helpers: Record<string, HelperName> = {
         round: "_js_round",
         sign: "_js_sign",
         cbrt: "_js_cbrt",

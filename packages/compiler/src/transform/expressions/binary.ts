@@ -3,6 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
+import type { HelperName } from "../../runtime/helpers.js";
 import * as T from "../types.js";
 import {
   condition,
@@ -305,7 +306,7 @@ function onInt32(
   e: py.Expr,
   node: ts.Expression | undefined,
   f: (x: py.Expr) => py.Expr,
-  helper: string,
+  helper: HelperName,
   extra: py.Expr[],
 ): py.Expr {
   if (i32(ctx, e, node, true)) return f(e);
@@ -661,7 +662,12 @@ function targetAssignmentValue(
   const k = node.operatorToken.kind;
   const write = (tgt: AssignTarget, value: py.Expr): py.Expr | undefined => {
     if (tgt.kind === "expr" && tgt.expr.kind === "Attr" && py.isSimple(tgt.expr.value))
-      return ctx.callHelper("_js_assign_attr", tgt.expr.value, py.str(tgt.expr.attr), value);
+      return ctx.callHelper(
+        "_js_assign_attr",
+        tgt.expr.value,
+        ctx.attrString(tgt.expr.attr),
+        value,
+      );
     if (tgt.kind === "expr" && tgt.expr.kind === "Sub" && py.isSimple(tgt.expr.value))
       return ctx.callHelper("_js_assign_item", tgt.expr.value, tgt.expr.index, value);
     return undefined;

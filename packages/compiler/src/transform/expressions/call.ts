@@ -13,6 +13,7 @@ import { newRegExp, regexpMethod } from "../builtins/regexp.js";
 import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
+import { functionMethod, isFunctionMethod } from "../builtins/function.js";
 // Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
 import { blenderArgs, blenderCall, blenderNew, blenderSetValue } from "../blender/calls.js";
 import { checkContextManagerUse } from "../blender/using.js";
@@ -272,6 +273,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
         args: builtinArgs(ctx, node, T.isArray(ctx, ot), name),
         discard,
       };
+      if (isFunctionMethod(b)) return functionMethod(b);
       if (T.isString(ctx, ot)) return stringMethod(b);
       if (T.isArray(ctx, ot)) return arrayMethod(b);
       const matchArray = T.libTypeName(ctx, ot);

@@ -292,6 +292,12 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
       ctx.report(node, diag.builtinAsValue({ name: text }));
       return py.NONE;
     }
+    // the built-in objects (Map, Set, Array, Date, Object, JSON, …) too: as a value or a base
+    // class the bare name would be a NameError
+    if (decl && ts.isVariableDeclaration(decl)) {
+      ctx.report(node, diag.builtinObjectAsValue({ name: text }));
+      return py.NONE;
+    }
   }
   if (text === "arguments" && !decl) {
     ctx.report(node, diag.arguments());

@@ -100,7 +100,7 @@ function update(
         out = ctx.callHelper(
           "_js_update_attr",
           tgt.expr.value,
-          py.str(tgt.expr.attr),
+          ctx.attrString(tgt.expr.attr),
           py.num(delta),
           py.bool(prefix),
         );

@@ -1,0 +1,82 @@
+"""runtime/json_.py: JSON.stringify and JSON.parse.
+
+Expected values are what Node (v20.20.2) gives for the JavaScript expression in the comment
+beside each case; the call is the helper as compiled code calls it."""
+
+import math
+import unittest
+
+from ..errors import JsSyntaxError, JsTypeError
+from ..json_ import _js_json_parse, _js_json_quote, _js_json_stringify
+from .jsassert import JsTestCase
+
+
+class Point:
+    # what the compiler makes of `class Point { x = 1; from = 2; #secret = 3; toJSON?: never }`
+    def __init__(self):
+        self.x = 1
+        self.from_ = 2
+        self._Point__secret = 3
+
+
+class TestJson(JsTestCase):
+    def test_js_json_quote(self):
+        self.assertJs(_js_json_quote('a"b\\c'), '"a\\"b\\\\c"')  # JSON.stringify('a"b\\c')
+        # JSON.stringify('\n\t\x01\x7f\u2028')
+        self.assertJs(_js_json_quote('\n\t\x01\x7f\u2028'), '"\\n\\t\\u0001\x7f\u2028"')
+        self.assertJs(_js_json_quote('\ud800x'), '"\\ud800x"')  # JSON.stringify('\ud800x')
+        self.assertJs(_js_json_quote('é😀'), '"é😀"')  # JSON.stringify('\u00e9\u{1F600}')
+        self.assertJs(_js_json_quote(''), '""')  # JSON.stringify('')
+
+    def test_js_json_stringify(self):
+        self.assertJs(_js_json_stringify({'a': [1, 2.5, None, True], 'b': 'x'}), '{"a":[1,2.5,null,true],"b":"x"}')  # JSON.stringify({ a: [1, 2.5, null, true], b: 'x' })
+        self.assertJs(_js_json_stringify([math.nan, math.inf, -0.0, 1e21, 1e-7, 2**53 + 2, 0.1 + 0.2]), '[null,null,0,1e+21,1e-7,9007199254740994,0.30000000000000004]')  # JSON.stringify([NaN, Infinity, -0, 1e21, 1e-7, 2**53 + 2, 0.1 + 0.2])
+        # None is both null and undefined: written as null (the helper's docstring)
+        self.assertJs(_js_json_stringify(None), 'null')  # JSON.stringify(null)
+        self.assertJs(_js_json_stringify({'a': None}), '{"a":null}')  # JSON.stringify({ a: null })
+        # JSON.stringify((() => { class Point { x = 1; from = 2; #secret = 3 } return new Point(); })())
+        self.assertJs(_js_json_stringify(Point()), '{"x":1,"from":2}')
+        self.assertJs(_js_json_stringify([[], {}]), '[[],{}]')  # JSON.stringify([[], {}])
+        self.assertJs(_js_json_stringify({'a': [1, {'b': 2}], 'c': 'd'}, None, 2), '{\n  "a": [\n    1,\n    {\n      "b": 2\n    }\n  ],\n  "c": "d"\n}')  # JSON.stringify({ a: [1, { b: 2 }], c: 'd' }, null, 2)
+        # JSON.stringify([1, [2]], null, '--')
+        self.assertJs(_js_json_stringify([1, [2]], None, '--'), '[\n--1,\n--[\n----2\n--]\n]')
+        # JSON.stringify([1], null, 20)
+        self.assertJs(_js_json_stringify([1], None, 20), '[\n          1\n]')
+        # (a replacer is refused by the compiler: BPY unsupportedMember; the helper takes None)
+        self.assertJs(_js_json_stringify('str'), '"str"')  # JSON.stringify('str')
+        self.assertJs(_js_json_stringify(5), '5')  # JSON.stringify(5)
+        # a cycle is a TypeError (Node's message names the path: only the class is checked)
+        a = []
+        a.append(a)
+        self.assertThrows(JsTypeError, None, lambda: _js_json_stringify(a))
+
+    def test_js_json_parse(self):
+        self.assertJs(_js_json_parse('{"a": [1, 2.5, null, true, "x"], "b": {}}'), {'a': [1, 2.5, None, True, 'x'], 'b': {}})  # JSON.parse('{"a": [1, 2.5, null, true, "x"], "b": {}}')
+        self.assertJs(_js_json_parse('"\\u00e9"'), 'é')  # JSON.parse('"\\u00e9"')
+        self.assertJs(_js_json_parse('1e3'), 1000)  # JSON.parse('1e3')
+        # JSON.parse('-0') is -0: an int here (no int -0, see the compiler README)
+        self.assertJs(_js_json_parse('-0'), 0)
+        self.assertJs(_js_json_parse('[]'), [])  # JSON.parse('[]')
+        self.assertJs(_js_json_parse(' 7 '), 7)  # JSON.parse(' 7 ')
+        self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse('NaN'))  # JSON.parse('NaN')
+        self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse('Infinity'))  # JSON.parse('Infinity')
+        self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse('{'))  # JSON.parse('{')
+        self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse("{'a': 1}"))  # JSON.parse("{'a': 1}")
+        self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse('[1,]'))  # JSON.parse('[1,]')
+        self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse(''))  # JSON.parse('')
+
+    # KNOWN BUG: an object literal's own toJSON is not called (a class instance's is)
+    @unittest.expectedFailure
+    def test_js_json_stringify_object_literal_toJSON(self):
+        # JSON.stringify({ toJSON: () => 'custom' })
+        self.assertJs(_js_json_stringify({'toJSON': lambda: 'custom'}), '"custom"')
+
+    # KNOWN BUG: toJSON is called without its key argument (JavaScript passes the property name)
+    @unittest.expectedFailure
+    def test_js_json_stringify_toJSON_key(self):
+        class Keyed:
+            def toJSON(self, key):
+                return 'key:' + key
+
+        # JSON.stringify({ a: { toJSON: (key) => 'key:' + key } })
+        self.assertJs(_js_json_stringify({'a': Keyed()}), '{"a":"key:a"}')
