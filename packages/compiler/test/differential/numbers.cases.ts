@@ -2,6 +2,10 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "Number()/unary + of objects: their own valueOf, then toString (ToPrimitive)",
+    'const a = { valueOf() { return 42; } }; const b = { toString() { return "7"; } }; class Money { constructor(readonly cents: number) {} valueOf() { return this.cents / 100; } } class Named { toString() { return "12"; } } return [+a, Number(b), +new Money(250), Number(new Named()), Number({}), +[5], Number([1, 2])];',
+  ],
+  [
     "a float to a small whole power past the double range is ±Infinity (Python's ** raises)",
     "const a = 1e200; const xs = [1.5, -1e200, 1e-200, 2]; let i = 3; return [a ** 2, (-a) ** 3, xs.map((x) => x ** 2), xs.map((x) => x ** 3), i ** 2, 2.5 ** 2, Math.pow(a, 2)];",
   ],
