@@ -53,6 +53,7 @@ export type HelperName =
   | "_js_json_stringify"
   | "_js_keys"
   | "_js_last_index_of"
+  | "_js_live"
   | "_js_log"
   | "_js_log1p"
   | "_js_loop_stop"
@@ -328,6 +329,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: [],
     code: "def _js_json_quote(s):\n    out = ['\"']\n    for ch in s:\n        c = ord(ch)\n        if ch == '\"':\n            out.append('\\\\\"')\n        elif ch == \"\\\\\":\n            out.append(\"\\\\\\\\\")\n        elif ch in \"\\b\\f\\n\\r\\t\":\n            out.append({\"\\b\": \"\\\\b\", \"\\f\": \"\\\\f\", \"\\n\": \"\\\\n\", \"\\r\": \"\\\\r\", \"\\t\": \"\\\\t\"}[ch])\n        elif c < 0x20 or 0xD800 <= c <= 0xDFFF:\n            out.append(\"\\\\u%04x\" % c)\n        else:\n            out.append(ch)\n    out.append('\"')\n    return \"\".join(out)",
+  },
+  {
+    name: "_js_live",
+    area: "objects",
+    deps: [],
+    imports: [],
+    code: "def _js_live(d, mode=0):\n    \"\"\"Iterate a Set or Map (a dict) as JavaScript does while the loop changes it: entries added\n    meanwhile are visited too, entries deleted before their turn are not (Python raises\n    RuntimeError when a dict changes size during iteration). mode: 0 keys, 1 (key, value)\n    pairs, 2 values \u2014 each read when its turn comes.\"\"\"\n    seen = set()\n    while True:\n        fresh = [k for k in d if k not in seen]\n        if not fresh:\n            return\n        for k in fresh:\n            if k in d:\n                seen.add(k)\n                yield k if mode == 0 else (k, d[k]) if mode == 1 else d[k]",
   },
   {
     name: "_js_log",
