@@ -5,6 +5,7 @@ import { apiDiffCommand, generateCommand, introspectCommand } from "./commands/a
 import { build, check } from "./commands/build.js";
 import { buildAddon } from "./addon.js";
 import { init } from "./commands/init.js";
+import { debug, runDebug, type DebugOptions } from "./commands/debug.js";
 import { run, type RunOptions } from "./commands/run.js";
 import { watch } from "./commands/watch.js";
 import { farmStatus, farmSubmit, farmWorker } from "./commands/farm.js";
@@ -139,14 +140,46 @@ function program(setExit: (code: number) => void): Command {
       "--debugpy <port>",
       "wait for a debugger (VS Code, debugpy) on 127.0.0.1:<port> before the script runs",
     )
-    .action(async (entry: string, args: string[], opts: RunOptions) => {
-      setExit(await run(entry, args, opts));
-    });
+    .option(
+      "--debug",
+      "debug the TypeScript: serve the Debug Adapter Protocol on 127.0.0.1 (port printed) for one editor session",
+    )
+    .option("--debug-port <n>", "with --debug: the port (default: a free one)")
+    .action(
+      async (
+        entry: string,
+        args: string[],
+        opts: RunOptions & { debug?: boolean; debugPort?: string },
+      ) => {
+        if (!opts.debug) return setExit(await run(entry, args, opts));
+        setExit(await runDebug(entry, args, opts as DebugOptions & { debugPort?: string }));
+      },
+    );
 
   runLike(command("watch"))
     .description("recompile and rerun on every change, through a warm Blender worker")
     .action(async (entry: string, args: string[], opts: RunOptions) => {
       setExit(await watch(entry, args, opts));
+    });
+
+  command("debug")
+    .description(
+      "debug TypeScript in Blender: a Debug Adapter Protocol server (stdio; TCP with --port) — docs/debugging.md",
+    )
+    .argument("[entry]", "entry .ts file (default: launch.json's `program`)")
+    .argument("[args...]", "arguments for the script (after --)")
+    .option("--port <n>", "serve DAP on 127.0.0.1:<n> instead of stdio (0: any free port, printed)")
+    .option("--blender <path>", "Blender executable (default: $BLENDER, then PATH)")
+    .addOption(projectTarget())
+    .addOption(projectOption())
+    .option("--input <json|@file>", "JSON input for the script (`input()` from bpyts/runtime)")
+    .option("--timeout <ms>", "kill Blender after this many milliseconds")
+    .option(
+      "--real-user-dirs",
+      "use your Blender preferences, add-ons and extensions (default: private empty ones per run)",
+    )
+    .action(async (entry: string | undefined, args: string[], opts: DebugOptions) => {
+      setExit(await debug(entry, args, opts));
     });
 
   command("init")

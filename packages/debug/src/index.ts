@@ -1,0 +1,7 @@
+export { BpytsDebugSession, DebugErrors } from "./session.js";
+export type { LaunchArguments, LaunchedProgram, Launcher, SessionOptions } from "./session.js";
+export { DapClient, DapRequestError, connectWithRetry } from "./client.js";
+export { ScriptIndex } from "./mapping.js";
+export type { LineTarget, TsPosition } from "./mapping.js";
+export { isHiddenVariable, jsNumber, jsType, jsValue, tsNameOf } from "./values.js";
+export { freePort } from "./port.js";

@@ -1,0 +1,234 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DebugProtocol } from "@vscode/debugprotocol";
+import { DapClient, DapRequestError } from "@bpyts/debug";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bpytsBin } from "../helpers.js";
+
+// A headless editor: drives `bpyts debug` (DAP on stdio) against real Blender and debugpy.
+
+const UTIL = `export function double(n: number): number {
+  const r = n * 2;
+  return r;
+}
+
+export function find(n: number): string | undefined {
+  return n > 2 ? "found" : undefined;
+}
+`;
+
+const MAIN = `import { double, find } from "./util";
+
+function work(max: number): number {
+  let total = 0;
+  for (let i = 0; i < max; i++) {
+    total += double(i);
+  }
+  const size = find(max)?.length;
+  console.log("total", total, size);
+  return total;
+}
+
+const result = work(4);
+console.log(result % 3, [1.5, 2].join("-"));
+// the end
+if (result > 100) throw new Error("too big");
+`;
+
+const THROWS = `function check(value: number): number {
+  if (value > 1) {
+    throw new Error(\`bad value \${value}\`);
+  }
+  return value;
+}
+
+let sum = 0;
+for (const v of [0, 1, 2]) sum += check(v);
+console.log(sum);
+`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "bpyts-debug-test-"));
+  await writeFile(join(dir, "util.ts"), UTIL);
+  await writeFile(join(dir, "main.ts"), MAIN);
+  await writeFile(join(dir, "throws.ts"), THROWS);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Editor {
+  dap: DapClient;
+  child: ChildProcess;
+  /** Blender's pid (debugpy's `process` event). */
+  blenderPid(): number | undefined;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function startAdapter(): Editor {
+  const child = spawn(process.execPath, [bpytsBin, "debug"], { stdio: ["pipe", "pipe", "pipe"] });
+  const dap = new DapClient(60_000);
+  dap.start(child.stdout!, child.stdin!);
+  let pid: number | undefined;
+  let out = "";
+  dap.on("event", (e: DebugProtocol.Event) => {
+    if (e.event === "process") pid = (e as DebugProtocol.ProcessEvent).body.systemProcessId;
+    if (e.event === "output") out += (e as DebugProtocol.OutputEvent).body.output;
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  return {
+    dap,
+    child,
+    blenderPid: () => pid,
+    output: () => out,
+    async stop() {
+      child.stdin!.end();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** initialize → launch → breakpoints → configurationDone, as an editor does. */
+async function launch(
+  e: Editor,
+  program: string,
+  breakpoints: Record<string, number[]>,
+  extra: Record<string, unknown> = {},
+  filters = ["uncaught"],
+) {
+  await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
+  const launched = e.dap.request("launch", { program, ...extra });
+  await e.dap.waitEvent("initialized");
+  const set: DebugProtocol.Breakpoint[][] = [];
+  for (const [file, lines] of Object.entries(breakpoints)) {
+    const r = await e.dap.request<DebugProtocol.SetBreakpointsResponse>("setBreakpoints", {
+      source: { path: file },
+      breakpoints: lines.map((line) => ({ line })),
+    });
+    set.push(r.body.breakpoints);
+  }
+  await e.dap.request("setExceptionBreakpoints", { filters });
+  await e.dap.request("configurationDone");
+  await launched;
+  return set;
+}
+
+async function stack(e: Editor, threadId = 1) {
+  const r = await e.dap.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId });
+  return r.body.stackFrames;
+}
+
+async function variables(e: Editor, frameId: number, scope = 0) {
+  const s = await e.dap.request<DebugProtocol.ScopesResponse>("scopes", { frameId });
+  const v = await e.dap.request<DebugProtocol.VariablesResponse>("variables", {
+    variablesReference: s.body.scopes[scope]!.variablesReference,
+  });
+  return Object.fromEntries(v.body.variables.map((x) => [x.name, x.value]));
+}
+
+const where = (f: DebugProtocol.StackFrame) => `${f.name} ${f.source?.name}:${f.line}`;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("bpyts debug (DAP) on Blender 3.4", () => {
+  it("hits breakpoints on TS lines in the entry and an imported module, with a TS stack", async () => {
+    const e = startAdapter();
+    try {
+      const main = join(dir, "main.ts");
+      const util = join(dir, "util.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      const [utilBps, mainBps] = await launch(e, main, { [util]: [2, 4], [main]: [9, 15] });
+      // util.ts:4 is a closing brace and main.ts:15 a comment: no code, said so
+      expect(utilBps!.map((b) => [b.line, b.verified])).toEqual([
+        [2, true],
+        [4, false],
+      ]);
+      expect(utilBps![1]!.message).toMatch(/no code/);
+      expect(mainBps!.map((b) => [b.line, b.verified])).toEqual([
+        [9, true],
+        [15, false],
+      ]);
+      expect((await stopped).body.reason).toBe("breakpoint");
+      let frames = await stack(e);
+      // runtime helpers, the runner's bootstrap and Blender's frames are hidden
+      expect(frames.map(where)).toEqual([
+        "double util.ts:2",
+        "work main.ts:6",
+        "<module> main.ts:13",
+      ]);
+      expect(frames[0]!.source!.path).toBe(util);
+      expect(frames[0]!.column).toBe(9);
+      expect(await variables(e, frames[0]!.id)).toEqual({ n: "0" });
+      // the caller's locals: `max` (Python `max_`), numbers as JS prints them
+      expect(await variables(e, frames[1]!.id)).toEqual({ i: "0", max: "4", total: "0" });
+      const hover = await e.dap.request<DebugProtocol.EvaluateResponse>("evaluate", {
+        expression: "max",
+        frameId: frames[1]!.id,
+        context: "hover",
+      });
+      expect(hover.body.result).toBe("4");
+
+      // off util.ts, on to main.ts:9
+      await e.dap.request("setBreakpoints", { source: { path: util }, breakpoints: [] });
+      const second = e.dap.waitEvent("stopped");
+      await e.dap.request("continue", { threadId: 1 });
+      await second;
+      frames = await stack(e);
+      expect(frames.map(where)).toEqual(["work main.ts:9", "<module> main.ts:13"]);
+      // the optional chain's temporary (`_t1`) is hidden; undefined-typed None reads `undefined`
+      const locals = await variables(e, frames[0]!.id);
+      expect(Object.keys(locals).sort()).toEqual(["i", "max", "size", "total"]);
+      expect(locals["size"]).toBe("5");
+      const ev = await e.dap.request<DebugProtocol.EvaluateResponse>("evaluate", {
+        expression: "[total / 4, None, 'x']",
+        frameId: frames[0]!.id,
+        context: "repl",
+      });
+      expect(ev.body.result).toBe('[3, undefined, "x"]');
+    } finally {
+      await e.stop();
+    }
+  });
+
+  it("steps over lines that call runtime helpers without leaving the TS, then exits with 0", async () => {
+    const e = startAdapter();
+    try {
+      const main = join(dir, "main.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, main, { [main]: [13] });
+      await stopped;
+      const lines: string[] = [];
+      for (const kind of ["next", "next"]) {
+        const s = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
+        await e.dap.request(kind, { threadId: 1 });
+        expect((await s).body.reason).toBe("step");
+        lines.push(where((await stack(e))[0]!));
+      }
+      // 14 calls _js_num_str / _js_join / _js_str; 15 is a comment
+      expect(lines).toEqual(["<module> main.ts:14", "<module> main.ts:16"]);
+      // stepping off the last line runs to the end: the script's exit code, then terminated
+      const exited = e.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
+      const terminated = e.dap.waitEvent("terminated");
+      await e.dap.request("next", { threadId: 1 });
+      expect((await exited).body.exitCode).toBe(0);
+      await terminated;
+      expect(e.output()).toContain("total 12 5\n");
+      expect(e.output()).toContain("0 1.5-2\n");
+    } finally {
+      await e.stop();
+    }
+  });
+});
