@@ -231,4 +231,91 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       await e.stop();
     }
   });
+
+  it("pauses at the TS throw of an uncaught exception; continuing exits with 1", async () => {
+    const e = startAdapter();
+    try {
+      const throws = join(dir, "throws.ts");
+      const stopped = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
+      await launch(e, throws, {});
+      expect((await stopped).body.reason).toBe("exception");
+      const frames = await stack(e);
+      expect(frames.map(where)).toEqual(["check throws.ts:3", "<module> throws.ts:9"]);
+      expect(await variables(e, frames[0]!.id)).toEqual({ value: "2" });
+      const info = await e.dap.request<DebugProtocol.ExceptionInfoResponse>("exceptionInfo", {
+        threadId: 1,
+      });
+      expect(info.body.description).toContain("bad value 2");
+      const exited = e.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
+      await e.dap.request("continue", { threadId: 1 });
+      expect((await exited).body.exitCode).toBe(1);
+      // the run's own report: the TS-mapped trace
+      expect(e.output()).toMatch(/throws\.ts:3:\d+ - error BPY0100: .*bad value 2/);
+    } finally {
+      await e.stop();
+    }
+  });
+
+  it("steps into a function and out again, on TS lines", async () => {
+    const e = startAdapter();
+    try {
+      const main = join(dir, "main.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, main, { [main]: [6] });
+      await stopped;
+      const step = async (kind: string) => {
+        const s = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
+        await e.dap.request(kind, { threadId: 1 });
+        expect((await s).body.reason).toBe("step");
+        return (await stack(e)).map(where);
+      };
+      expect(await step("stepIn")).toEqual([
+        "double util.ts:2",
+        "work main.ts:6",
+        "<module> main.ts:13",
+      ]);
+      expect((await step("next"))[0]).toBe("double util.ts:3");
+      expect((await step("stepOut"))[0]).toBe("work main.ts:6");
+    } finally {
+      await e.stop();
+    }
+  });
+
+  it("answers bad requests with errors and keeps serving; disconnect leaves no Blender", async () => {
+    const e = startAdapter();
+    try {
+      const main = join(dir, "main.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, main, { [main]: [4] });
+      await stopped;
+      // a breakpoint in a file that is not part of the program: a protocol error
+      const outside = e.dap.request("setBreakpoints", {
+        source: { path: join(dir, "elsewhere.ts") },
+        breakpoints: [{ line: 1 }],
+      });
+      await expect(outside).rejects.toThrow(/not part of the program/);
+      await expect(outside).rejects.toBeInstanceOf(DapRequestError);
+      // a frame that does not exist: debugpy's error, passed on
+      await expect(e.dap.request("scopes", { frameId: 987654 })).rejects.toBeInstanceOf(
+        DapRequestError,
+      );
+      // bytes that are not a DAP message: reported, not fatal
+      const said = e.dap.waitEvent<DebugProtocol.OutputEvent>("output", (o) =>
+        o.body.output.includes("malformed"),
+      );
+      e.child.stdin!.write("Content-Length: 9\r\n\r\n{not json");
+      await said;
+      expect((await stack(e)).map(where)[0]).toBe("work main.ts:4");
+
+      const pid = e.blenderPid();
+      expect(pid).toBeGreaterThan(0);
+      const terminated = e.dap.waitEvent("terminated");
+      await e.dap.request("disconnect", { terminateDebuggee: true });
+      await terminated;
+      expect(alive(pid!)).toBe(false);
+    } finally {
+      await e.stop();
+    }
+    expect(e.child.exitCode).toBe(0);
+  });
 });

@@ -18,28 +18,54 @@ export class DapRequestError extends Error {
 
 /**
  * The client side of a DAP connection (to debugpy, or an editor's role in tests). The library's
- * ProtocolServer does the Content-Length framing and request/response matching; this adds what
- * it leaves to subclasses: events become `event` emissions, and requests return promises.
+ * ProtocolServer does the Content-Length framing; this adds what it leaves to subclasses:
+ * events become `event` emissions, and requests return promises matched to their responses.
  */
 export class DapClient extends ProtocolServer {
   private closed = false;
+  private lastSent: DebugProtocol.ProtocolMessage | undefined;
+  private readonly pending = new Map<number, (r: DebugProtocol.Response) => void>();
 
   constructor(private readonly requestTimeoutMs = 60_000) {
     super();
-    this.on("close", () => (this.closed = true));
+    this.on("close", () => {
+      this.closed = true;
+      const closed = (seq: number, cb: (r: DebugProtocol.Response) => void) =>
+        cb({
+          type: "response",
+          seq: 0,
+          request_seq: seq,
+          command: "",
+          success: false,
+          message: "the connection closed",
+        });
+      for (const [seq, cb] of [...this.pending]) closed(seq, cb);
+      this.pending.clear();
+    });
+    // The library stamps `seq` when it sends; this is how a request learns its own.
+    this.onDidSendMessage((m) => (this.lastSent = m as DebugProtocol.ProtocolMessage));
   }
 
   override handleMessage(msg: DebugProtocol.ProtocolMessage): void {
     if (msg.type === "event") this.emit("event", msg as DebugProtocol.Event);
     else if (msg.type === "request") this.emit("reverseRequest", msg as DebugProtocol.Request);
-    else super.handleMessage(msg);
+    else if (msg.type === "response") {
+      const r = msg as DebugProtocol.Response;
+      const cb = this.pending.get(r.request_seq);
+      this.pending.delete(r.request_seq);
+      cb?.(r);
+    }
   }
 
   get isClosed(): boolean {
     return this.closed;
   }
 
-  /** Send a request; resolves with the response, rejects with DapRequestError when it failed. */
+  /**
+   * Send a request; resolves with the response, rejects with DapRequestError when it failed.
+   * (Not the library's callback form: its timeout timer outlives the response and would keep
+   * the process alive for the whole timeout.)
+   */
   request<R extends DebugProtocol.Response = DebugProtocol.Response>(
     command: string,
     args?: unknown,
@@ -47,11 +73,17 @@ export class DapClient extends ProtocolServer {
   ): Promise<R> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error(`${command}: the connection is closed`));
-      const onClose = () => reject(new Error(`${command}: the connection closed`));
-      this.once("close", onClose);
-      this.sendRequest(command, args ?? {}, timeoutMs, (response) => {
-        this.off("close", onClose);
+      this.sendRequest(command, args ?? {}, 0, undefined as never);
+      const seq = this.lastSent!.seq;
+      const timer = setTimeout(() => {
+        this.pending.delete(seq);
+        reject(new Error(`${command}: no response within ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      this.pending.set(seq, (response) => {
+        clearTimeout(timer);
         if (response.success) resolve(response as R);
+        else if (!response.command) reject(new Error(`${command}: ${response.message}`));
         else reject(new DapRequestError(command, response));
       });
     });

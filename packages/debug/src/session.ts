@@ -52,6 +52,8 @@ export interface SessionOptions {
   launcher: Launcher;
   /** A free loopback port for debugpy (default: one the OS picks). */
   freePort: () => Promise<number>;
+  /** The runner's Python folder (`pythonDir` of `@bpyts/runner`): never user code. */
+  runnerDir: string;
   /** How long to wait for debugpy to listen (Blender start + compile). */
   attachTimeoutMs?: number;
 }
@@ -103,7 +105,10 @@ export class BpytsDebugSession extends DebugSession {
     // A message the framing cannot parse: say so (there is no request to answer), keep serving.
     this.on("error", (e: DebugProtocol.Event) =>
       this.sendEvent(
-        new OutputEvent(`bpyts debug: ignored a malformed message (${String(e.body)})\n`, "important"),
+        new OutputEvent(
+          `bpyts debug: ignored a malformed message (${String(e.body)})\n`,
+          "important",
+        ),
       ),
     );
   }
@@ -253,7 +258,10 @@ export class BpytsDebugSession extends DebugSession {
     const attached = client.request(
       "attach",
       {
-        justMyCode: false,
+        // The runner's bootstrap is not user code: an exception leaving the script for it is
+        // "user-unhandled" (the runner catches it to report it), and its SystemExit is not one.
+        justMyCode: true,
+        rules: [{ path: this.options.runnerDir, include: false }],
         redirectOutput: false,
         showReturnValue: false,
         subProcess: false,
@@ -297,7 +305,11 @@ export class BpytsDebugSession extends DebugSession {
     if (this.program) {
       this.program.kill();
       // Blender's exit (its whole process group) is part of a clean end
-      await Promise.race([this.program.done, new Promise((r) => setTimeout(r, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.program.done,
+        new Promise((r) => (timer = setTimeout(r, 10_000))),
+      ]).finally(() => clearTimeout(timer));
     }
     return undefined;
   }
@@ -425,10 +437,7 @@ export class BpytsDebugSession extends DebugSession {
     return { at, depth, top, anyUser: depth > 0 };
   }
 
-  private async onStep(
-    kind: Step["kind"],
-    args: DebugProtocol.NextArguments,
-  ): Promise<undefined> {
+  private async onStep(kind: Step["kind"], args: DebugProtocol.NextArguments): Promise<undefined> {
     const client = this.connected();
     const where = this.userTop(await this.pyStack(args.threadId));
     this.step = { threadId: args.threadId, kind, from: where.at, depth: where.depth };
@@ -471,7 +480,9 @@ export class BpytsDebugSession extends DebugSession {
       if (step && stopped.body.reason === "step" && stopped.body.threadId === step.threadId) {
         this.continueStep(step, stopped).catch((err: Error) => {
           this.step = undefined;
-          this.sendEvent(new OutputEvent(`bpyts debug: stepping failed: ${err.message}\n`, "important"));
+          this.sendEvent(
+            new OutputEvent(`bpyts debug: stepping failed: ${err.message}\n`, "important"),
+          );
           this.sendEvent(new StoppedEvent("step", stopped.body.threadId));
         });
         return;
@@ -512,9 +523,7 @@ export class BpytsDebugSession extends DebugSession {
     const client = this.connected();
     let body: DebugProtocol.EvaluateResponse["body"];
     // A bare TS identifier that the compiler renamed (`max` → `max_`): evaluate the Python name.
-    const renamed = /^[A-Za-z_$][\w$]*$/.test(args.expression)
-      ? `${args.expression}_`
-      : undefined;
+    const renamed = /^[A-Za-z_$][\w$]*$/.test(args.expression) ? `${args.expression}_` : undefined;
     try {
       if (!renamed || tsNameOf(renamed) !== args.expression) throw new Error("not renamed");
       body = (
@@ -540,7 +549,9 @@ class AdapterError extends Error {
 }
 
 /** The TS name of a Python frame's function. */
-function frameName(py: string): string {
+function frameName(raw: string): string {
+  // pydevd marks the frame an exception stop is paused in: " (Current frame)"
+  const py = raw.replace(/ \(Current frame\)$/, "");
   if (py === "<module>") return "<module>";
   if (py.startsWith("<")) return "<anonymous>"; // lambdas, comprehensions: an inline arrow
   return tsNameOf(py);

@@ -38,27 +38,24 @@ export function jsNumber(repr: string): string {
 /** Decode one Python string literal (`'a\'b'`, `"x"`) to its value. */
 function pyString(lit: string): string {
   const body = lit.slice(1, -1);
-  return body.replace(
-    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs,
-    (_, e: string) => {
-      switch (e[0]) {
-        case "n":
-          return "\n";
-        case "t":
-          return "\t";
-        case "r":
-          return "\r";
-        case "0":
-          return "\0";
-        case "x":
-        case "u":
-        case "U":
-          return String.fromCodePoint(parseInt(e.slice(1), 16));
-        default:
-          return e;
-      }
-    },
-  );
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (_, e: string) => {
+    switch (e[0]) {
+      case "n":
+        return "\n";
+      case "t":
+        return "\t";
+      case "r":
+        return "\r";
+      case "0":
+        return "\0";
+      case "x":
+      case "u":
+      case "U":
+        return String.fromCodePoint(parseInt(e.slice(1), 16));
+      default:
+        return e;
+    }
+  });
 }
 
 const TOKEN =

@@ -2,13 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
-import {
-  BpytsDebugSession,
-  freePort,
-  type LaunchArguments,
-  type Launcher,
-} from "@bpyts/debug";
-import { noiseFilter, noiseRules, run as runJob } from "@bpyts/runner";
+import { BpytsDebugSession, freePort, type LaunchArguments, type Launcher } from "@bpyts/debug";
+import { noiseFilter, noiseRules, pythonDir, run as runJob } from "@bpyts/runner";
 import { BlenderVersions, cacheDirFor } from "../cache.js";
 import { CompileFailed } from "../compile.js";
 import { CliError } from "../errors.js";
@@ -94,7 +89,7 @@ export function cliLauncher(defaults: {
 }
 
 function session(launcher: Launcher): BpytsDebugSession {
-  return new BpytsDebugSession({ launcher, freePort });
+  return new BpytsDebugSession({ launcher, freePort, runnerDir: pythonDir });
 }
 
 /**
@@ -126,6 +121,8 @@ export async function debug(
     const s = session(launcher);
     s.setRunAsServer(false);
     await serve(s, process.stdin, process.stdout);
+    // The session is over even if the editor keeps our stdin open: stop reading it.
+    process.stdin.destroy();
     return 0;
   }
   const port = Number(options.port);
