@@ -23,6 +23,8 @@ export class DapRequestError extends Error {
  */
 export class DapClient extends ProtocolServer {
   private closed = false;
+  /** The last stream error, if any (for messages). */
+  lastError: string | undefined;
   private lastSent: DebugProtocol.ProtocolMessage | undefined;
   private readonly pending = new Map<number, (r: DebugProtocol.Response) => void>();
 
@@ -42,6 +44,11 @@ export class DapClient extends ProtocolServer {
       for (const [seq, cb] of [...this.pending]) closed(seq, cb);
       this.pending.clear();
     });
+    // A stream error (the peer went away mid-write) ends the connection; it must not crash us.
+    this.on("error", (e: DebugProtocol.Event) => {
+      this.lastError = String(e.body);
+      this.emit("close");
+    });
     // The library stamps `seq` when it sends; this is how a request learns its own.
     this.onDidSendMessage((m) => (this.lastSent = m as DebugProtocol.ProtocolMessage));
   }
@@ -55,6 +62,12 @@ export class DapClient extends ProtocolServer {
       this.pending.delete(r.request_seq);
       cb?.(r);
     }
+  }
+
+  /** End our side; no request is sent after this. */
+  override stop(): void {
+    if (!this.closed) this.emit("close");
+    super.stop();
   }
 
   get isClosed(): boolean {

@@ -76,6 +76,15 @@ export class ScriptIndex {
     }
   }
 
+  /** A top-level import before any other statement (the compiler's header). */
+  private isHeaderImport(pyLine: number): boolean {
+    for (let i = 0; i < pyLine; i++) {
+      const t = this.pyLines[i]!;
+      if (/^\S/.test(t) && !/^(import|from)\s/.test(t) && !t.startsWith("#")) return false;
+    }
+    return /^(import|from)\s/.test(this.pyLines[pyLine - 1]!);
+  }
+
   isHelperLine(pyLine: number): boolean {
     return this.helperLines.has(pyLine);
   }
@@ -99,7 +108,10 @@ export class ScriptIndex {
     const byLine = this.toPy.get(resolve(file));
     if (!byLine) return { pyLine: undefined, reason: "this file is not part of the program" };
     const lines = byLine.get(line);
-    if (lines?.length) return { pyLine: lines[0]!, tsLine: line };
+    // The header's imports (`import math` for a helper) map to the entry's first line: a TS
+    // statement on that line is preferred; with none, the stop is at the program's start.
+    const first = lines?.find((l) => !this.isHeaderImport(l)) ?? lines?.[0];
+    if (first !== undefined) return { pyLine: first, tsLine: line };
     return { pyLine: undefined, reason: "no code was generated for this line" };
   }
 

@@ -14,8 +14,8 @@ import { isHiddenVariable, jsType, jsValue, tsNameOf } from "./values.js";
 
 /** `launch` arguments (launch.json): what to run and how to show it. */
 export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
-  /** The entry .ts file. */
-  program: string;
+  /** The entry .ts file (`bpyts run --debug` and `bpyts debug <entry>` give a default). */
+  program?: string;
   /** Arguments for the script (`args` of `bpyts/runtime`). */
   args?: string[];
   /** Working folder of the run (default: the adapter's). */
@@ -103,14 +103,15 @@ export class BpytsDebugSession extends DebugSession {
     this.setDebuggerLinesStartAt1(true);
     this.setDebuggerColumnsStartAt1(true);
     // A message the framing cannot parse: say so (there is no request to answer), keep serving.
-    this.on("error", (e: DebugProtocol.Event) =>
-      this.sendEvent(
-        new OutputEvent(
-          `bpyts debug: ignored a malformed message (${String(e.body)})\n`,
-          "important",
-        ),
-      ),
-    );
+    // A stream error means the editor is gone: end the session like a closed stream.
+    this.on("error", (e: DebugProtocol.Event) => {
+      const text = String(e.body);
+      if (text.startsWith("Error handling data"))
+        this.sendEvent(
+          new OutputEvent(`bpyts debug: ignored a malformed message (${text})\n`, "important"),
+        );
+      else this.emit("close");
+    });
   }
 
   /** The library exits the process after `disconnect` on stdio; the CLI decides that instead. */
@@ -216,8 +217,8 @@ export class BpytsDebugSession extends DebugSession {
   }
 
   private async onLaunch(args: LaunchArguments): Promise<undefined> {
-    if (typeof args.program !== "string" || !args.program)
-      throw this.fail(DebugErrors.launchFailed, "launch needs `program`: the entry .ts file");
+    if (args.program !== undefined && typeof args.program !== "string")
+      throw this.fail(DebugErrors.launchFailed, "launch `program` must be the entry .ts file");
     this.showAllFrames = args.showAllFrames === true;
     const port = await this.options.freePort();
     try {
