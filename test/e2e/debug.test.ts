@@ -171,6 +171,64 @@ function alive(pid: number): boolean {
   }
 }
 
+describe("bpyts debug: protocol errors", () => {
+  it("answers requests it cannot serve with coded errors, and keeps serving", async () => {
+    const e = startAdapter();
+    try {
+      await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
+      // BPY0501: nothing runs yet
+      await expect(e.dap.request("threads")).rejects.toThrow(/BPY0501: the program is not running/);
+      // BPY0504: attach
+      await expect(e.dap.request("attach", {})).rejects.toThrow(/BPY0504: attach is not supported/);
+      // BPY0503: an entry that does not exist, then one that does not compile (its diagnostics)
+      await expect(e.dap.request("launch", { program: join(dir, "missing.ts") })).rejects.toThrow(
+        /BPY0503: .*missing\.ts:1:1 - error BPY0001: entry file not found/,
+      );
+      await writeFile(join(dir, "bad.ts"), "const n: number = 'one';\n");
+      await expect(e.dap.request("launch", { program: join(dir, "bad.ts") })).rejects.toThrow(
+        /BPY0503: .*bad\.ts does not compile:\n.*bad\.ts:1:7 - error TS2322/,
+      );
+      await e.dap.request("disconnect", {});
+    } finally {
+      expect(await e.stop()).toBe(0);
+    }
+  });
+
+  it("debug --port serves DAP over TCP until stopped", async () => {
+    const child = spawn(process.execPath, [bpytsBin, "debug", "--port", "0"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    try {
+      let err = "";
+      const port = await new Promise<number>((ok) =>
+        child.stderr!.on("data", (c: Buffer) => {
+          err += c.toString();
+          const m = /listening on 127\.0\.0\.1:(\d+)/.exec(err);
+          if (m) ok(Number(m[1]));
+        }),
+      );
+      for (let i = 0; i < 2; i++) {
+        // one session per connection
+        const socket = connect({ host: "127.0.0.1", port });
+        await new Promise((ok) => socket.once("connect", ok));
+        const dap = new DapClient(30_000);
+        dap.start(socket, socket);
+        const r = await dap.request<DebugProtocol.InitializeResponse>("initialize", {
+          adapterID: "bpyts",
+          pathFormat: "path",
+        });
+        expect(r.body?.supportsConfigurationDoneRequest).toBe(true);
+        await dap.request("disconnect", {});
+        socket.end();
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  });
+});
+
 describe("bpyts debug (DAP) on Blender 3.4", () => {
   it("hits breakpoints on TS lines in the entry and an imported module, with a TS stack", async () => {
     const e = startAdapter();
@@ -323,7 +381,7 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
         source: { path: join(dir, "elsewhere.ts") },
         breakpoints: [{ line: 1 }],
       });
-      await expect(outside).rejects.toThrow(/not part of the program/);
+      await expect(outside).rejects.toThrow(/BPY0502: .*not part of the program/);
       await expect(outside).rejects.toBeInstanceOf(DapRequestError);
       // a frame that does not exist: debugpy's error, passed on
       await expect(e.dap.request("scopes", { frameId: 987654 })).rejects.toBeInstanceOf(

@@ -1,5 +1,11 @@
-export { BpytsDebugSession, DebugErrors } from "./session.js";
-export type { LaunchArguments, LaunchedProgram, Launcher, SessionOptions } from "./session.js";
+export { BpytsDebugSession, debugErrors } from "./session.js";
+export type {
+  DebugErrorCode,
+  LaunchArguments,
+  LaunchedProgram,
+  Launcher,
+  SessionOptions,
+} from "./session.js";
 export { DapClient, DapRequestError, connectWithRetry } from "./client.js";
 export { ScriptIndex } from "./mapping.js";
 export type { LineTarget, TsPosition } from "./mapping.js";

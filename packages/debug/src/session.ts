@@ -71,14 +71,17 @@ interface BreakpointEntry {
   reason?: string;
 }
 
-/** Error ids of the adapter's own error responses (DAP `Message.id`). */
-export const DebugErrors = {
-  notLaunched: 4001,
-  notProjectFile: 4002,
-  launchFailed: 4003,
-  unsupported: 4004,
-  debugpy: 4005,
+/**
+ * The adapter's own errors: a DAP error response whose `body.error.id` is the number and whose
+ * message starts with the code (`BPY0502: …`). Errors debugpy reports are passed on as they are.
+ */
+export const debugErrors = {
+  BPY0501: "the program is not running",
+  BPY0502: "breakpoint in a file that is not part of the program",
+  BPY0503: "the program could not be launched",
+  BPY0504: "request not supported",
 } as const;
+export type DebugErrorCode = keyof typeof debugErrors;
 
 /** Requests after which a stopped thread may have run (its stack changed). */
 const RESUMING = new Set([
@@ -144,7 +147,7 @@ export class BpytsDebugSession extends DebugSession {
       initialize: (a) => this.onInitialize(a),
       launch: (a) => this.onLaunch(a),
       attach: async () => {
-        throw this.fail(DebugErrors.unsupported, "attach is not supported: use launch");
+        throw this.fail("BPY0504", "attach is not supported: use launch");
       },
       setBreakpoints: (a) => this.onSetBreakpoints(a),
       setExceptionBreakpoints: (a) => this.onSetExceptionBreakpoints(a),
@@ -173,24 +176,24 @@ export class BpytsDebugSession extends DebugSession {
         const message =
           e instanceof DapRequestError
             ? ((e.response.body as { error?: DebugProtocol.Message })?.error ?? {
-                id: DebugErrors.debugpy,
+                id: 0,
                 format: e.message,
               })
             : e instanceof AdapterError
               ? { id: e.id, format: e.message, showUser: true }
-              : { id: DebugErrors.debugpy, format: (e as Error).message ?? String(e) };
+              : { id: 0, format: (e as Error).message ?? String(e) };
         this.sendErrorResponse(response, message);
       },
     );
   }
 
-  private fail(id: number, message: string): AdapterError {
-    return new AdapterError(id, message);
+  private fail(code: DebugErrorCode, message: string): AdapterError {
+    return new AdapterError(code, message);
   }
 
   private connected(): DapClient {
     if (!this.dbg || this.dbg.isClosed)
-      throw this.fail(DebugErrors.notLaunched, "the program is not running (launch it first)");
+      throw this.fail("BPY0501", "the program is not running (launch it first)");
     return this.dbg;
   }
 
@@ -232,7 +235,7 @@ export class BpytsDebugSession extends DebugSession {
 
   private async onLaunch(args: LaunchArguments): Promise<undefined> {
     if (args.program !== undefined && typeof args.program !== "string")
-      throw this.fail(DebugErrors.launchFailed, "launch `program` must be the entry .ts file");
+      throw this.fail("BPY0503", "launch `program` must be the entry .ts file");
     this.showAllFrames = args.showAllFrames === true;
     const port = await this.options.freePort();
     try {
@@ -241,7 +244,7 @@ export class BpytsDebugSession extends DebugSession {
         output: (category, text) => this.sendEvent(new OutputEvent(text, category)),
       });
     } catch (e) {
-      throw this.fail(DebugErrors.launchFailed, (e as Error).message);
+      throw this.fail("BPY0503", (e as Error).message);
     }
     const program = this.program;
     void program.done.then((end) => this.onProgramEnd(end));
@@ -250,7 +253,7 @@ export class BpytsDebugSession extends DebugSession {
       giveUp: program.done,
     }).catch((e: Error) => {
       program.kill();
-      throw this.fail(DebugErrors.launchFailed, e.message);
+      throw this.fail("BPY0503", e.message);
     });
     this.dbg = client;
     client.on("event", (e: DebugProtocol.Event) => this.onDebugpyEvent(e));
@@ -258,7 +261,7 @@ export class BpytsDebugSession extends DebugSession {
     const index = ScriptIndex.load(program.script);
     if (!index) {
       program.kill();
-      throw this.fail(DebugErrors.launchFailed, `no source map beside ${program.script}`);
+      throw this.fail("BPY0503", `no source map beside ${program.script}`);
     }
     this.index = index;
     await client.request("initialize", {
@@ -294,7 +297,7 @@ export class BpytsDebugSession extends DebugSession {
     this.sendEvent(new InitializedEvent());
     // The launch response follows the editor's configurationDone (debugpy's attach answers then).
     await attached.catch((e: Error) => {
-      throw this.fail(DebugErrors.debugpy, `debugpy refused to attach: ${e.message}`);
+      throw this.fail("BPY0503", `debugpy refused to attach: ${e.message}`);
     });
     return undefined;
   }
@@ -337,12 +340,11 @@ export class BpytsDebugSession extends DebugSession {
     const client = this.connected();
     const index = this.index!;
     const path = args.source?.path;
-    if (typeof path !== "string")
-      throw this.fail(DebugErrors.notProjectFile, "setBreakpoints needs source.path");
+    if (typeof path !== "string") throw this.fail("BPY0502", "setBreakpoints needs source.path");
     const file = resolve(path);
     if (!index.hasSource(file))
       throw this.fail(
-        DebugErrors.notProjectFile,
+        "BPY0502",
         `${path} is not part of the program being debugged (its TypeScript files are: ${[...index.sources].map((s) => basename(s)).join(", ")})`,
       );
     const entries: BreakpointEntry[] = (args.breakpoints ?? []).map((b) => {
@@ -571,11 +573,13 @@ export class BpytsDebugSession extends DebugSession {
 }
 
 class AdapterError extends Error {
+  readonly id: number;
   constructor(
-    readonly id: number,
+    readonly code: DebugErrorCode,
     message: string,
   ) {
-    super(message);
+    super(`${code}: ${message}`);
+    this.id = Number(code.slice(3));
   }
 }
 

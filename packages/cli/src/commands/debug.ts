@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -44,13 +45,22 @@ export function cliLauncher(defaults: {
       launch.input !== undefined ? launch.input : await parseInput(defaults.options.input);
     const timeoutMs =
       defaults.options.timeout === undefined ? undefined : Number(defaults.options.timeout);
-    const versions = new BlenderVersions(cacheDirFor(entry));
-    const { blender, version } = await resolveBackend(options, versions);
+    let blender: string | undefined;
+    let version: string | undefined;
     let runnable;
     try {
+      if (!existsSync(entry))
+        throw new CliError("BPY0001", `entry file not found: ${program}`, entry);
+      ({ blender, version } = await resolveBackend(
+        options,
+        new BlenderVersions(cacheDirFor(entry)),
+      ));
       runnable = await loadRunnable(entry, version, options);
     } catch (e) {
+      // the editor shows the launch error's text: the same located, coded lines `bpyts run` prints
       if (e instanceof CompileFailed) throw new Error(`${entry} does not compile:\n${e.message}`);
+      const coded = e as { format?: () => string };
+      if (typeof coded.format === "function") throw new Error(coded.format()); // CliError, RunnerError
       throw e;
     }
     const keepDir = await mkdtemp(join(tmpdir(), "bpyts-debug-"));
