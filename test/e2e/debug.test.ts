@@ -443,17 +443,20 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
 });
 
 const chroots = "/var/lib/bpyts/chroots/bin";
-const blender43 = join(chroots, "blender-4.3");
-describe.skipIf(!existsSync(blender43))(
-  "bpyts debug on Blender 4.3 (chroot wrapper; skipped when introspect/provision.sh has not built it)",
-  () => {
+const chrooted = ["4.3", "5.2"].map((version) => ({
+  version,
+  blender: join(chroots, `blender-${version}`),
+}));
+describe.each(chrooted)("bpyts debug on Blender $version (chroot wrapper)", ({ blender }) => {
+  // skipped only when introspect/provision.sh has not built that chroot on this machine
+  describe.skipIf(!existsSync(blender))(`${blender}`, () => {
     it("hits a breakpoint in an imported module and shows the TS stack", async () => {
       const e = startAdapter();
       try {
         const main = join(dir, "main.ts");
         const util = join(dir, "util.ts");
         const stopped = e.dap.waitEvent("stopped");
-        await launch(e, main, { [util]: [2] }, { blender: blender43 });
+        await launch(e, main, { [util]: [2] }, { blender });
         await stopped;
         const frames = await stack(e);
         expect(frames.map(where)).toEqual([
@@ -467,5 +470,21 @@ describe.skipIf(!existsSync(blender43))(
         expect(await e.stop()).toBe(0);
       }
     });
-  },
-);
+
+    it("pauses at the TS throw of an uncaught exception", async () => {
+      const e = startAdapter();
+      try {
+        const stopped = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
+        await launch(e, join(dir, "throws.ts"), {}, { blender });
+        expect((await stopped).body.reason).toBe("exception");
+        expect((await stack(e)).map(where)[0]).toBe("check throws.ts:3");
+        const exited = e.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
+        await e.dap.request("continue", { threadId: 1 });
+        expect((await exited).body.exitCode).toBe(1);
+        await e.dap.request("disconnect", {});
+      } finally {
+        expect(await e.stop()).toBe(0);
+      }
+    });
+  });
+});
