@@ -83,12 +83,12 @@ export const debugErrors = {
 } as const;
 export type DebugErrorCode = keyof typeof debugErrors;
 
-/** Requests after which a stopped thread may have run (its stack changed). */
+/**
+ * Requests forwarded as they are after which a stopped thread may have run (its stack changed).
+ * The steps are not listed: they read the stack first, then clear it (`resume`).
+ */
 const RESUMING = new Set([
   "continue",
-  "next",
-  "stepIn",
-  "stepOut",
   "stepBack",
   "reverseContinue",
   "goto",
@@ -475,6 +475,7 @@ export class BpytsDebugSession extends DebugSession {
     const where = this.userTop(await this.pyStack(args.threadId));
     this.step = { threadId: args.threadId, kind, from: where.at, depth: where.depth };
     await this.resume(kind, { threadId: args.threadId });
+
     return undefined;
   }
 
