@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -162,6 +162,23 @@ async function variables(e: Editor, frameId: number, scope = 0) {
 
 const where = (f: DebugProtocol.StackFrame) => `${f.name} ${f.source?.name}:${f.line}`;
 
+/** Pids of `parent`'s children running `name` (from /proc). */
+function childrenNamed(parent: number, name: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      const comm = /^Name:\s+(.*)$/m.exec(status)?.[1];
+      if (ppid === parent && comm === name) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -189,6 +206,28 @@ describe("bpyts debug: protocol errors", () => {
         /BPY0503: .*bad\.ts does not compile:\n.*bad\.ts:1:7 - error TS2322/,
       );
       await e.dap.request("disconnect", {});
+    } finally {
+      expect(await e.stop()).toBe(0);
+    }
+  });
+
+  it("a disconnect while Blender is starting stops it", async () => {
+    const e = startAdapter();
+    try {
+      await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
+      const launched = e.dap.request("launch", { program: join(dir, "main.ts") });
+      launched.catch(() => {});
+      let blender: number[] = [];
+      for (let i = 0; i < 600 && !blender.length; i++) {
+        blender = childrenNamed(e.child.pid!, "blender");
+        if (!blender.length) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(blender.length).toBe(1);
+      await e.dap.request("disconnect", {});
+      await expect(launched).rejects.toThrow(/BPY0503/);
+      for (let i = 0; i < 100 && alive(blender[0]!); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(alive(blender[0]!)).toBe(false);
     } finally {
       expect(await e.stop()).toBe(0);
     }

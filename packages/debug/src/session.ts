@@ -111,6 +111,10 @@ export class BpytsDebugSession extends DebugSession {
   private step: Step | undefined;
   private readonly breakpoints = new Map<string, BreakpointEntry[]>();
   private ended = false;
+  /** Set once the editor disconnected (or went away); `closed` settles then. */
+  private closing = false;
+  private markClosed!: () => void;
+  private readonly closed = new Promise<void>((r) => (this.markClosed = r));
   private readonly options: SessionOptions;
 
   constructor(options: SessionOptions) {
@@ -248,12 +252,20 @@ export class BpytsDebugSession extends DebugSession {
     }
     const program = this.program;
     void program.done.then((end) => this.onProgramEnd(end));
+    // the editor went away while Blender was starting: nobody is left to stop it
+    if (this.closing) {
+      program.kill();
+      throw this.fail("BPY0503", "the session ended during launch");
+    }
+    let ended: { exitCode: number; errorText?: string } | undefined;
+    void program.done.then((end) => (ended = end));
     const { client } = await connectWithRetry(port, {
       timeoutMs: this.options.attachTimeoutMs ?? 120_000,
-      giveUp: program.done,
+      giveUp: Promise.race([program.done, this.closed]),
     }).catch((e: Error) => {
       program.kill();
-      throw this.fail("BPY0503", e.message);
+      const why = ended?.errorText ? `${e.message}:\n${ended.errorText}` : e.message;
+      throw this.fail("BPY0503", why);
     });
     this.dbg = client;
     client.on("event", (e: DebugProtocol.Event) => this.onDebugpyEvent(e));
@@ -297,6 +309,7 @@ export class BpytsDebugSession extends DebugSession {
     this.sendEvent(new InitializedEvent());
     // The launch response follows the editor's configurationDone (debugpy's attach answers then).
     await attached.catch((e: Error) => {
+      program.kill();
       throw this.fail("BPY0503", `debugpy refused to attach: ${e.message}`);
     });
     return undefined;
@@ -317,6 +330,8 @@ export class BpytsDebugSession extends DebugSession {
   }
 
   private async onDisconnect(): Promise<undefined> {
+    this.closing = true;
+    this.markClosed();
     if (this.dbg && !this.dbg.isClosed)
       await this.dbg.request("disconnect", { terminateDebuggee: false }, 2000).catch(() => {});
     this.dbg?.stop();
