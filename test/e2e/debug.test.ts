@@ -434,6 +434,21 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       e.child.stdin!.write("Content-Length: 9\r\n\r\n{not json");
       await said;
       expect((await stack(e)).map(where)[0]).toBe("work main.ts:4");
+      // a command that is no DAP request (and an Object.prototype name): an error response
+      await expect(e.dap.request("toString")).rejects.toBeInstanceOf(DapRequestError);
+
+      // setVariable by the TS name: the Python variable (`max_`) changes
+      const frame = (await stack(e))[0]!;
+      const scopes = await e.dap.request<DebugProtocol.ScopesResponse>("scopes", {
+        frameId: frame.id,
+      });
+      const set = await e.dap.request<DebugProtocol.SetVariableResponse>("setVariable", {
+        variablesReference: scopes.body.scopes[0]!.variablesReference,
+        name: "max",
+        value: "2.0",
+      });
+      expect(set.body.value).toBe("2");
+      expect((await variables(e, frame.id))["max"]).toBe("2");
 
       const pid = e.blenderPid();
       expect(pid).toBeGreaterThan(0);

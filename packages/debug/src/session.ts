@@ -158,13 +158,17 @@ export class BpytsDebugSession extends DebugSession {
       stackTrace: (a) => this.onStackTrace(a),
       variables: (a) => this.onVariables(a),
       evaluate: (a) => this.onEvaluate(a),
+      setVariable: (a) => this.onSetVariable(a),
       next: (a) => this.onStep("next", a),
       stepIn: (a) => this.onStep("stepIn", a),
       stepOut: (a) => this.onStep("stepOut", a),
       disconnect: () => this.onDisconnect(),
       terminate: () => this.onDisconnect(),
     };
-    const handler = handlers[request.command];
+    // own properties only: a command named "toString" is forwarded, not called
+    const handler = Object.hasOwn(handlers, request.command)
+      ? handlers[request.command]
+      : undefined;
     if (RESUMING.has(request.command)) this.stacks.clear();
     const work = handler
       ? handler((request.arguments ?? {}) as never)
@@ -564,6 +568,24 @@ export class BpytsDebugSession extends DebugSession {
           // debugpy's evaluateName is Python (`max_`): keep it so "copy as expression" runs
         })),
     };
+  }
+
+  /** A variable shown under its TS name (`max`) is set under its Python name (`max_`). */
+  private async onSetVariable(
+    args: DebugProtocol.SetVariableArguments,
+  ): Promise<DebugProtocol.SetVariableResponse["body"]> {
+    const client = this.connected();
+    const py = typeof args.name === "string" && tsNameOf(`${args.name}_`) === args.name;
+    const r = await client
+      .request<DebugProtocol.SetVariableResponse>("setVariable", {
+        ...args,
+        name: py ? `${args.name}_` : args.name,
+      })
+      .catch((e: unknown) => {
+        if (!py) throw e;
+        return client.request<DebugProtocol.SetVariableResponse>("setVariable", args);
+      });
+    return { ...r.body, value: jsValue(r.body.value, r.body.type), type: jsType(r.body.type) };
   }
 
   private async onEvaluate(
