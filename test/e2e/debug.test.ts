@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import { DapClient, DapRequestError } from "@bpyts/debug";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bpytsBin } from "../helpers.js";
+import { bpyts, bpytsBin } from "../helpers.js";
 
 // A headless editor: drives `bpyts debug` (DAP on stdio) against real Blender and debugpy.
 
@@ -231,6 +231,12 @@ describe("bpyts debug: protocol errors", () => {
     } finally {
       expect(await e.stop()).toBe(0);
     }
+  });
+
+  it("run --debug refuses options whose output has no place in a debug session", async () => {
+    const r = await bpyts(["run", join(dir, "main.ts"), "--debug", "--json", "--result"]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/error BPY0007: --debug cannot be combined with --json, --result/);
   });
 
   it("debug --port serves DAP over TCP until stopped", async () => {

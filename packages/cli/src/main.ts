@@ -152,7 +152,7 @@ function program(setExit: (code: number) => void): Command {
         opts: RunOptions & { debug?: boolean; debugPort?: string },
       ) => {
         if (!opts.debug) return setExit(await run(entry, args, opts));
-        setExit(await runDebug(entry, args, opts as DebugOptions & { debugPort?: string }));
+        setExit(await runDebug(entry, args, opts));
       },
     );
 

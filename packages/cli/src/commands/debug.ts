@@ -19,6 +19,10 @@ export interface DebugOptions {
   input?: string;
   timeout?: string;
   realUserDirs?: boolean;
+  /** `run --debug`: the .blend to open first, its auto-run, an empty scene (as `bpyts run`). */
+  blend?: string;
+  allowAutorun?: boolean;
+  empty?: boolean;
 }
 
 /**
@@ -77,6 +81,9 @@ export function cliLauncher(defaults: {
       cwd,
       timeoutMs,
       realUserDirs: defaults.options.realUserDirs,
+      blendFile: defaults.options.blend,
+      allowAutorun: defaults.options.allowAutorun,
+      emptyScene: defaults.options.empty,
       env: { ...process.env, BPYTS_DEBUGPY: String(io.port) },
       onStdout: stdout.write,
       onStderr: stderr.write,
@@ -167,8 +174,28 @@ export async function debug(
 export async function runDebug(
   entry: string,
   args: string[],
-  options: DebugOptions & { debugPort?: string },
+  options: DebugOptions & { debugPort?: string } & Pick<
+      RunOptions,
+      "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
+    >,
 ): Promise<number> {
+  // What `run` does with the result or the kept Python has no place in a debug session: refused
+  // rather than silently dropped.
+  const refused = (
+    [
+      ["--backend module", options.backend === "module"],
+      ["--json", options.json],
+      ["--result", options.result],
+      ["--result-file", options.resultFile !== undefined],
+      ["--keep", options.keep],
+      ["--out-dir", options.outDir !== undefined],
+    ] as const
+  ).filter(([, on]) => on);
+  if (refused.length)
+    throw new CliError(
+      "BPY0007",
+      `--debug cannot be combined with ${refused.map(([o]) => o).join(", ")} (it runs the Blender binary and reports to the debugger)`,
+    );
   let exitCode = 0;
   const base = cliLauncher({ entry, args, options });
   const launcher: Launcher = async (launch, io) => {
