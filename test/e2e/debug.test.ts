@@ -131,7 +131,7 @@ async function launch(
   filters = ["uncaught"],
 ) {
   await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
-  const launched = e.dap.request("launch", { program, ...extra });
+  const launched = e.dap.request("launch", { ...(program ? { program } : {}), ...extra });
   await e.dap.waitEvent("initialized");
   const set: DebugProtocol.Breakpoint[][] = [];
   for (const [file, lines] of Object.entries(breakpoints)) {
@@ -500,6 +500,53 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
     }
     // the command ends with the session, with the script's exit code
     expect(code).toBe(0);
+  });
+});
+
+describe("bpyts watch --debug", () => {
+  it("restarts the debug session when a TS file changes; the new session runs the new code", async () => {
+    const entry = join(dir, "watched.ts");
+    await writeFile(entry, 'let n = 1;\nn += 1;\nconsole.log("version", n);\n');
+    const child = spawn(process.execPath, [bpytsBin, "watch", entry, "--debug"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    try {
+      let err = "";
+      const port = await new Promise<number>((ok) =>
+        child.stderr!.on("data", (c: Buffer) => {
+          err += c.toString();
+          const m = /listening on 127\.0\.0\.1:(\d+)/.exec(err);
+          if (m) ok(Number(m[1]));
+        }),
+      );
+      const connectEditor = async () => {
+        const socket = connect({ host: "127.0.0.1", port });
+        await new Promise((ok) => socket.once("connect", ok));
+        const dap = new DapClient(60_000);
+        dap.start(socket, socket);
+        return editor(dap, child, () => socket.end());
+      };
+      // the first session stops at line 2; then the file changes
+      const first = await connectEditor();
+      const stopped = first.dap.waitEvent("stopped");
+      await launch(first, "", { [entry]: [2] }, {});
+      await stopped;
+      const restart = first.dap.waitEvent<DebugProtocol.TerminatedEvent>("terminated");
+      await writeFile(entry, 'let n = 1;\nn += 2;\nconsole.log("version", n);\n');
+      expect((await restart).body?.restart).toBeTruthy();
+      await first.dap.request("disconnect", { restart: true });
+      // the editor launches again: the new code runs
+      const second = await connectEditor();
+      const done = second.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
+      await launch(second, "", {}, {});
+      expect((await done).body.exitCode).toBe(0);
+      expect(second.output()).toContain("version 3\n");
+      await second.dap.request("disconnect", {});
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
   });
 });
 

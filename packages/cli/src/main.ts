@@ -158,9 +158,21 @@ function program(setExit: (code: number) => void): Command {
 
   runLike(command("watch"))
     .description("recompile and rerun on every change, through a warm Blender worker")
-    .action(async (entry: string, args: string[], opts: RunOptions) => {
-      setExit(await watch(entry, args, opts));
-    });
+    .option(
+      "--debug",
+      "debug instead: a DAP server on 127.0.0.1 (port printed); each change restarts the debug session (cold Blender)",
+    )
+    .option("--debug-port <n>", "with --debug: the port (default: a free one)")
+    .action(
+      async (
+        entry: string,
+        args: string[],
+        opts: RunOptions & { debug?: boolean; debugPort?: string },
+      ) => {
+        if (!opts.debug) return setExit(await watch(entry, args, opts));
+        setExit(await debug(entry, args, { ...opts, port: opts.debugPort }, { watch: true }));
+      },
+    );
 
   command("debug")
     .description(

@@ -1,3 +1,4 @@
+import { watch, type FSWatcher } from "node:fs";
 import { basename, resolve } from "node:path";
 import {
   DebugSession,
@@ -22,6 +23,11 @@ export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   cwd?: string;
   /** Show runtime-helper, runner and Blender frames too (greyed). */
   showAllFrames?: boolean;
+  /**
+   * Watch the program's TS files: on a change Blender is stopped and the session ends with
+   * `terminated { restart: true }`, which makes the editor launch it again (recompiled).
+   */
+  watch?: boolean;
   /** Blender executable (default: discovery, as `bpyts run`). */
   blender?: string;
   /** Typings version to check against (`--target`). */
@@ -54,6 +60,8 @@ export interface SessionOptions {
   freePort: () => Promise<number>;
   /** The runner's Python folder (`pythonDir` of `@bpyts/runner`): never user code. */
   runnerDir: string;
+  /** Launch attributes used when the editor's `launch` does not give them (`watch` for `bpyts watch --debug`). */
+  launchDefaults?: Partial<LaunchArguments>;
   /** How long to wait for debugpy to listen (Blender start + compile). */
   attachTimeoutMs?: number;
 }
@@ -241,7 +249,8 @@ export class BpytsDebugSession extends DebugSession {
     };
   }
 
-  private async onLaunch(args: LaunchArguments): Promise<undefined> {
+  private async onLaunch(given: LaunchArguments): Promise<undefined> {
+    const args: LaunchArguments = { ...this.options.launchDefaults, ...given };
     if (args.program !== undefined && typeof args.program !== "string")
       throw this.fail("BPY0503", "launch `program` must be the entry .ts file");
     this.showAllFrames = args.showAllFrames === true;
@@ -280,6 +289,7 @@ export class BpytsDebugSession extends DebugSession {
       throw this.fail("BPY0503", `no source map beside ${program.script}`);
     }
     this.index = index;
+    if (args.watch) this.watchSources(index, program);
     await client.request("initialize", {
       clientID: "bpyts",
       adapterID: "debugpy",
@@ -322,10 +332,36 @@ export class BpytsDebugSession extends DebugSession {
   private onProgramEnd(end: { exitCode: number; errorText?: string }): void {
     if (this.ended) return;
     this.ended = true;
+    for (const w of this.watchers) w.close();
+    if (this.restarting) {
+      // stopped for a change, not ended: ask the editor to launch again
+      this.sendEvent(new TerminatedEvent(true));
+      this.dbg?.stop();
+      return;
+    }
     if (end.errorText) this.sendEvent(new OutputEvent(`${end.errorText}\n`, "stderr"));
     this.sendEvent(new ExitedEvent(end.exitCode));
     this.sendEvent(new TerminatedEvent());
     this.dbg?.stop();
+  }
+
+  private readonly watchers: FSWatcher[] = [];
+  private restarting = false;
+
+  private watchSources(index: ScriptIndex, program: LaunchedProgram): void {
+    const changed = (file: string) => {
+      if (this.restarting || this.ended) return;
+      this.restarting = true;
+      this.sendEvent(new OutputEvent(`bpyts debug: ${file} changed, restarting\n`, "console"));
+      program.kill();
+    };
+    for (const file of index.sources) {
+      try {
+        this.watchers.push(watch(file, () => changed(basename(file))));
+      } catch {
+        // a source that cannot be watched (gone): the others still are
+      }
+    }
   }
 
   /** Stop the program (the editor went away without a disconnect): Blender is never left behind. */
@@ -334,6 +370,7 @@ export class BpytsDebugSession extends DebugSession {
   }
 
   private async onDisconnect(): Promise<undefined> {
+    for (const w of this.watchers) w.close();
     this.closing = true;
     this.markClosed();
     if (this.dbg && !this.dbg.isClosed)

@@ -37,7 +37,7 @@ export function cliLauncher(defaults: {
 }): Launcher {
   return async (launch: LaunchArguments, io) => {
     const cwd = launch.cwd ? resolve(launch.cwd) : process.cwd();
-    const program = launch.program ?? defaults.entry;
+    const program = launch.program || defaults.entry;
     if (!program) throw new CliError("BPY0001", "no program to debug (launch `program`)");
     const entry = isAbsolute(program) ? program : resolve(cwd, program);
     const options: RunOptions = {
@@ -105,8 +105,8 @@ export function cliLauncher(defaults: {
   };
 }
 
-function session(launcher: Launcher): BpytsDebugSession {
-  return new BpytsDebugSession({ launcher, freePort, runnerDir: pythonDir });
+function session(launcher: Launcher, launchDefaults?: Partial<LaunchArguments>): BpytsDebugSession {
+  return new BpytsDebugSession({ launcher, freePort, runnerDir: pythonDir, launchDefaults });
 }
 
 /**
@@ -127,14 +127,20 @@ function serve(s: BpytsDebugSession, input: NodeJS.ReadableStream, output: NodeJ
   });
 }
 
-/** `bpyts debug [entry]`: a DAP server on stdio, or on TCP with `--port`. */
+/**
+ * `bpyts debug [entry]`: a DAP server on stdio, or on TCP with `--port`. `watch`
+ * (`bpyts watch --debug`): TCP, and every launch watches its TS files (a change ends the session
+ * with a restart request, the editor reconnects and launches the new code).
+ */
 export async function debug(
   entry: string | undefined,
   args: string[],
   options: DebugOptions,
+  mode: { watch?: boolean } = {},
 ): Promise<number> {
   const launcher = cliLauncher({ entry, args, options });
-  if (options.port === undefined) {
+  const defaults = mode.watch ? { watch: true } : undefined;
+  if (options.port === undefined && !mode.watch) {
     const s = session(launcher);
     s.setRunAsServer(false);
     await serve(s, process.stdin, process.stdout);
@@ -142,13 +148,18 @@ export async function debug(
     process.stdin.destroy();
     return 0;
   }
-  const port = Number(options.port);
+  const port = Number(options.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError("BPY0007", `--port must be a TCP port number (0: any free one)`);
+  const sessions = new Set<BpytsDebugSession>();
   const server = createServer((socket: Socket) => {
-    const s = session(launcher);
+    const s = session(launcher, defaults);
     s.setRunAsServer(true);
-    void serve(s, socket, socket).then(() => socket.end());
+    sessions.add(s);
+    void serve(s, socket, socket).then(() => {
+      sessions.delete(s);
+      socket.end();
+    });
   });
   await new Promise<void>((ok, fail) => {
     server.once("error", (e) =>
@@ -158,12 +169,16 @@ export async function debug(
   });
   const address = server.address();
   const bound = typeof address === "object" && address ? address.port : port;
-  process.stderr.write(`bpyts debug: DAP server listening on 127.0.0.1:${bound}\n`);
+  process.stderr.write(
+    `bpyts debug: DAP server listening on 127.0.0.1:${bound}` +
+      (mode.watch ? ` (launch.json: "debugServer": ${bound}; restarts on every change)\n` : "\n"),
+  );
   // Serve until interrupted; every session stops its own Blender when it ends.
   await new Promise<void>((stop) => {
     for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(sig, () => stop());
   });
   server.close();
+  await Promise.all([...sessions].map((s) => s.close()));
   return 0;
 }
 
