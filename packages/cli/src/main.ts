@@ -5,7 +5,7 @@ import { apiDiffCommand, generateCommand, introspectCommand } from "./commands/a
 import { build, check } from "./commands/build.js";
 import { buildAddon } from "./addon.js";
 import { init } from "./commands/init.js";
-import { debug, runDebug, type DebugOptions } from "./commands/debug.js";
+import { debug, refuseRunOutputs, runDebug, type DebugOptions } from "./commands/debug.js";
 import { run, type RunOptions } from "./commands/run.js";
 import { watch } from "./commands/watch.js";
 import { farmStatus, farmSubmit, farmWorker } from "./commands/farm.js";
@@ -170,6 +170,7 @@ function program(setExit: (code: number) => void): Command {
         opts: RunOptions & { debug?: boolean; debugPort?: string },
       ) => {
         if (!opts.debug) return setExit(await watch(entry, args, opts));
+        refuseRunOutputs(opts);
         setExit(await debug(entry, args, { ...opts, port: opts.debugPort }, { watch: true }));
       },
     );

@@ -183,19 +183,12 @@ export async function debug(
 }
 
 /**
- * `bpyts run --debug`: one debug session over TCP for this entry; the command ends with the
- * session and returns the script's exit code.
+ * What `run`/`watch` do with the result or the kept Python has no place in a debug session:
+ * refused rather than silently dropped.
  */
-export async function runDebug(
-  entry: string,
-  args: string[],
-  options: DebugOptions & { debugPort?: string } & Pick<
-      RunOptions,
-      "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
-    >,
-): Promise<number> {
-  // What `run` does with the result or the kept Python has no place in a debug session: refused
-  // rather than silently dropped.
+export function refuseRunOutputs(
+  options: Pick<RunOptions, "backend" | "json" | "result" | "resultFile" | "keep" | "outDir">,
+): void {
   const refused = (
     [
       ["--backend module", options.backend === "module"],
@@ -211,6 +204,21 @@ export async function runDebug(
       "BPY0007",
       `--debug cannot be combined with ${refused.map(([o]) => o).join(", ")} (it runs the Blender binary and reports to the debugger)`,
     );
+}
+
+/**
+ * `bpyts run --debug`: one debug session over TCP for this entry; the command ends with the
+ * session and returns the script's exit code.
+ */
+export async function runDebug(
+  entry: string,
+  args: string[],
+  options: DebugOptions & { debugPort?: string } & Pick<
+      RunOptions,
+      "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
+    >,
+): Promise<number> {
+  refuseRunOutputs(options);
   let exitCode = 0;
   const base = cliLauncher({ entry, args, options });
   const launcher: Launcher = async (launch, io) => {
