@@ -18,6 +18,7 @@ const publicPackages = [
   "packages/compiler",
   "packages/runner",
   "packages/farm",
+  "packages/debug",
   "introspect",
   "generator",
   "packages/blender-3.4",
