@@ -19,6 +19,7 @@ const publicPackages = [
   "packages/runner",
   "packages/farm",
   "packages/diagnostics",
+  "packages/debug",
   "introspect",
   "generator",
   "packages/blender-3.4",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { BlenderNotFoundError, CompileError, RunnerError } from "@bpyts/runner";
 import { Command, CommanderError, Option } from "commander";
+import type { DebugOptions } from "./commands/debug.js";
 import type { RunOptions } from "./commands/run.js";
 import { CompileFailed } from "./compile.js";
 import { CliError } from "./errors.js";
@@ -135,14 +136,62 @@ function program(setExit: (code: number) => void): Command {
       "--debugpy <port>",
       "wait for a debugger (VS Code, debugpy) on 127.0.0.1:<port> before the script runs",
     )
-    .action(async (entry: string, args: string[], opts: RunOptions) => {
-      setExit(await (await import("./commands/run.js")).run(entry, args, opts));
-    });
+    .option(
+      "--debug",
+      "debug the TypeScript: serve the Debug Adapter Protocol on 127.0.0.1 (port printed) for one editor session",
+    )
+    .option("--debug-port <n>", "with --debug: the port (default: a free one)")
+    .action(
+      async (
+        entry: string,
+        args: string[],
+        opts: RunOptions & { debug?: boolean; debugPort?: string },
+      ) => {
+        if (!opts.debug)
+          return setExit(await (await import("./commands/run.js")).run(entry, args, opts));
+        setExit(await (await import("./commands/debug.js")).runDebug(entry, args, opts));
+      },
+    );
 
   runLike(command("watch"))
     .description("recompile and rerun on every change, through a warm Blender worker")
-    .action(async (entry: string, args: string[], opts: RunOptions) => {
-      setExit(await (await import("./commands/watch.js")).watch(entry, args, opts));
+    .option(
+      "--debug",
+      "debug instead: a DAP server on 127.0.0.1 (port printed); each change restarts the debug session (cold Blender)",
+    )
+    .option("--debug-port <n>", "with --debug: the port (default: a free one)")
+    .action(
+      async (
+        entry: string,
+        args: string[],
+        opts: RunOptions & { debug?: boolean; debugPort?: string },
+      ) => {
+        if (!opts.debug)
+          return setExit(await (await import("./commands/watch.js")).watch(entry, args, opts));
+        const { debug, refuseRunOutputs } = await import("./commands/debug.js");
+        refuseRunOutputs(opts);
+        setExit(await debug(entry, args, { ...opts, port: opts.debugPort }, { watch: true }));
+      },
+    );
+
+  command("debug")
+    .description(
+      "debug TypeScript in Blender: a Debug Adapter Protocol server (stdio; TCP with --port) — docs/debugging.md",
+    )
+    .argument("[entry]", "entry .ts file (default: launch.json's `program`)")
+    .argument("[args...]", "arguments for the script (after --)")
+    .option("--port <n>", "serve DAP on 127.0.0.1:<n> instead of stdio (0: any free port, printed)")
+    .option("--blender <path>", "Blender executable (default: $BLENDER, then PATH)")
+    .addOption(projectTarget())
+    .addOption(projectOption())
+    .option("--input <json|@file>", "JSON input for the script (`input()` from bpyts/runtime)")
+    .option("--timeout <ms>", "kill Blender after this many milliseconds")
+    .option(
+      "--real-user-dirs",
+      "use your Blender preferences, add-ons and extensions (default: private empty ones per run)",
+    )
+    .action(async (entry: string | undefined, args: string[], opts: DebugOptions) => {
+      setExit(await (await import("./commands/debug.js")).debug(entry, args, opts));
     });
 
   command("init")

@@ -151,6 +151,18 @@ describe("bpyts init: what it writes", () => {
     });
     const readme = await readFile(join(dir, "README.md"), "utf8");
     expect(readme).not.toMatch(/https?:\/\//);
+    // a debug configuration for the entry, of the type packages/vscode registers
+    const launch = JSON.parse(await readFile(join(dir, ".vscode/launch.json"), "utf8"));
+    expect(launch.configurations[0]).toEqual({
+      name: expect.any(String),
+      type: "bpyts",
+      request: "launch",
+      program: "${workspaceFolder}/src/main.ts",
+    });
+    const registered = JSON.parse(
+      await readFile(join(repoRoot, "packages/vscode/package.json"), "utf8"),
+    );
+    expect(registered.contributes.debuggers[0].type).toBe("bpyts");
   });
 
   it("uses the nearest shipped typings for a Blender without its own, and says so", async () => {

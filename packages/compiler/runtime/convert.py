@@ -182,6 +182,14 @@ def _js_to_number(x, none=math.nan):
     if isinstance(x, list):
         return 0 if not x else _js_to_number(x[0]) if len(x) == 1 else math.nan
     if not isinstance(x, str):
+        # ToPrimitive, hint number: the object's own valueOf, then its toString
+        get = x.get if isinstance(x, dict) else lambda name: getattr(x, name, None)
+        for name in ("valueOf", "toString"):
+            f = get(name)
+            if callable(f):
+                v = f()
+                if v is None or isinstance(v, (bool, int, float, str)):
+                    return _js_to_number(v)
         return math.nan
     s = x.strip(_JS_WHITESPACE)
     if s == "":

@@ -206,6 +206,63 @@ def _js_trunc(x, fn=math.trunc):
     return fn(x)
 
 
+# helper: _js_sqrt
+def _js_sqrt(x):
+    """Math.sqrt: NaN below zero (Python's math.sqrt raises ValueError)."""
+    return math.sqrt(x) if x >= 0 else math.nan
+
+
+# helper: _js_log
+def _js_log(x, fn=math.log):
+    """Math.log/log2/log10: -Infinity at zero, NaN below (Python raises ValueError)."""
+    if x > 0:
+        return fn(x)
+    return -math.inf if x == 0 else math.nan
+
+
+# helper: _js_log1p
+def _js_log1p(x):
+    """Math.log1p: -Infinity at -1, NaN below."""
+    if x > -1:
+        return math.log1p(x)
+    return -math.inf if x == -1 else math.nan
+
+
+# helper: _js_exp
+def _js_exp(x, fn=math.exp):
+    """Math.exp/expm1/cosh/sinh: ±Infinity past the double range (Python raises OverflowError)."""
+    try:
+        return fn(x)
+    except OverflowError:
+        return -math.inf if fn is math.sinh and x < 0 else math.inf
+
+
+# helper: _js_trig
+def _js_trig(x, fn=math.sin):
+    """Math.sin/cos/tan: NaN for ±Infinity (Python raises ValueError)."""
+    return fn(x) if x - x == 0 else math.nan
+
+
+# helper: _js_asin
+def _js_asin(x, fn=math.asin):
+    """Math.asin/acos: NaN outside [-1, 1]."""
+    return fn(x) if -1 <= x <= 1 else math.nan
+
+
+# helper: _js_acosh
+def _js_acosh(x):
+    """Math.acosh: NaN below 1."""
+    return math.acosh(x) if x >= 1 else math.nan
+
+
+# helper: _js_atanh
+def _js_atanh(x):
+    """Math.atanh: ±Infinity at ±1, NaN outside [-1, 1]."""
+    if -1 < x < 1:
+        return math.atanh(x)
+    return math.copysign(math.inf, x) if x in (1, -1) else math.nan
+
+
 # helper: _js_parse_float
 _JS_FLOAT_PREFIX_RE = re.compile(r"[+-]?(Infinity|([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?)")
 

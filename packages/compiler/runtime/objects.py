@@ -208,3 +208,20 @@ def _js_assign_item(obj, key, value):
     """(obj[key] = value) used as a value."""
     obj[key] = value
     return value
+
+
+# helper: _js_live
+def _js_live(d, mode=0):
+    """Iterate a Set or Map (a dict) as JavaScript does while the loop changes it: entries added
+    meanwhile are visited too, entries deleted before their turn are not (Python raises
+    RuntimeError when a dict changes size during iteration). mode: 0 keys, 1 (key, value)
+    pairs, 2 values — each read when its turn comes."""
+    seen = set()
+    while True:
+        fresh = [k for k in d if k not in seen]
+        if not fresh:
+            return
+        for k in fresh:
+            if k in d:
+                seen.add(k)
+                yield k if mode == 0 else (k, d[k]) if mode == 1 else d[k]

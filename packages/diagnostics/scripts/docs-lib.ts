@@ -17,7 +17,15 @@ export const generatedDocs = [
   "docs/farm.md",
 ] as const;
 
-const PHASES: readonly Phase[] = ["cli", "runner", "farm", "compiler", "project", "blender"];
+const PHASES: readonly Phase[] = [
+  "cli",
+  "runner",
+  "farm",
+  "debug",
+  "compiler",
+  "project",
+  "blender",
+];
 const BLOCK = /(<!-- diagnostics:begin phase=([a-z,]+) -->\n)[\s\S]*?(<!-- diagnostics:end -->)/g;
 
 /** `text` with every marked block regenerated; throws on an unknown phase or an unclosed block. */

@@ -641,6 +641,30 @@ export const codes = {
     when: "a job returned an artifact name that is not a plain file name",
     message: "farm: refused artifact name",
   },
+  BPY0501: {
+    code: "BPY0501",
+    phase: "debug",
+    when: "the request needs a running program (`launch` first), or the program has ended",
+    message: "the program is not running",
+  },
+  BPY0502: {
+    code: "BPY0502",
+    phase: "debug",
+    when: "`setBreakpoints` in a file that is not one of the program's TS files (the message lists them)",
+    message: "breakpoint in a file that is not part of the program",
+  },
+  BPY0503: {
+    code: "BPY0503",
+    phase: "debug",
+    when: "`launch` failed: the entry is missing (`BPY0001`\u2026), does not compile (its diagnostics follow), Blender did not start or debugpy did not listen",
+    message: "the program could not be launched",
+  },
+  BPY0504: {
+    code: "BPY0504",
+    phase: "debug",
+    when: "`attach` (use `launch`; `bpyts run --debug` for a program started from a terminal)",
+    message: "request not supported",
+  },
   BPY0100: {
     code: "BPY0100",
     phase: "runner",

@@ -25,6 +25,8 @@ export type CliCode = CodesOfPhase<"cli"> | "BPY0403" | "BPY0405";
 export type RunnerCode =
   Exclude<CodesOfPhase<"runner">, RetiredCode> | (typeof codes)["BPY0108"]["retiredFor"];
 export type FarmCode = CodesOfPhase<"farm">;
+/** The debug adapter's codes (@bpyts/debug, BPY05xx). */
+export type DebugCode = CodesOfPhase<"debug">;
 type RetiredCode = {
   [K in CodeKey]: Codes[K] extends { retiredFor: string } ? Codes[K]["code"] : never;
 }[CodeKey];
@@ -80,6 +82,7 @@ export const docFor: Readonly<Record<Phase, string>> = {
   cli: "docs/debugging.md",
   runner: "docs/debugging.md",
   farm: "docs/farm.md",
+  debug: "docs/debugging.md",
 };
 
 /** Where a code is documented: its row in the phase's table (`docs/farm.md#bpy0404`). */

@@ -1,5 +1,5 @@
 /** Where a code is reported; each phase has its documentation table (see `docFor`). */
-export type Phase = "cli" | "runner" | "farm" | "compiler" | "project" | "blender";
+export type Phase = "cli" | "runner" | "farm" | "debug" | "compiler" | "project" | "blender";
 
 export interface CodeDef {
   /** `BPY` and four digits; unique over all phases. */

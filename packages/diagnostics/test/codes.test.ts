@@ -15,6 +15,7 @@ const blockOf: Record<string, RegExp> = {
   cli: /^BPY00\d\d$/,
   runner: /^BPY01\d\d$/,
   farm: /^BPY04\d\d$/,
+  debug: /^BPY05\d\d$/,
   // BPY1999 (internal error) sits at the end of the compiler's block, after the project codes
   compiler: /^BPY1(?:[0-8]\d\d|999)$/,
   project: /^BPY19(?!99)\d\d$/,

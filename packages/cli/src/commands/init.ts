@@ -122,6 +122,29 @@ const vscodeTasks = {
   })),
 };
 
+/**
+ * Debug configurations. The `bpyts` type is registered by the small extension in
+ * packages/vscode (VS Code knows a debug type only from an extension); other DAP clients run
+ * `npx bpyts debug` themselves (docs/debugging.md).
+ */
+const vscodeLaunch = {
+  version: "0.2.0",
+  configurations: [
+    {
+      name: "bpyts: debug src/main.ts in Blender",
+      type: "bpyts",
+      request: "launch",
+      program: "${workspaceFolder}/src/main.ts",
+    },
+    {
+      name: "bpyts: connect to `bpyts run --debug --debug-port 4711`",
+      type: "bpyts",
+      request: "launch",
+      debugServer: 4711,
+    },
+  ],
+};
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** `bpyts init <dir>`: a ready project (package.json, tsconfig, src/main.ts, editor settings). */
@@ -183,6 +206,7 @@ export async function init(dir: string, options: InitOptions): Promise<number> {
       "typescript.enablePromptUseWorkspaceTsdk": true,
     }),
     ".vscode/tasks.json": json(vscodeTasks),
+    ".vscode/launch.json": json(vscodeLaunch),
     "README.md": `# ${name}
 
 Blender automation in TypeScript with bpyts, type-checked against Blender ${version}
@@ -200,6 +224,10 @@ npm run watch                                           # rerun on every change 
 Blender is found through \`--blender <path>\`, \`$BLENDER\`, then \`PATH\`. \`bpy\` comes from
 \`${typingsPkg}\`; \`input()\`, \`setResult()\` and \`args\` from \`"bpyts/runtime"\`. In VS Code the
 tasks \`bpyts: check\` / \`build\` / \`start\` / \`watch\` put errors in the Problems panel.
+
+Debug the TypeScript while it runs in Blender (breakpoints, stepping, variables):
+\`.vscode/launch.json\` has a \`bpyts\` configuration (it needs the small bpyts VS Code extension,
+\`packages/vscode\` in the bpyts repository); any other DAP client runs \`npx bpyts debug\`.
 `,
   };
   try {

@@ -131,6 +131,18 @@ class TestConvert(JsTestCase):
     def test_js_to_number(self):
         self.assertJs(_js_to_number(None), math.nan)  # Number(undefined)
         self.assertJs(_js_to_number(True), 1)  # Number(true)
+        # Number({valueOf() { return 42; }}), Number({toString() { return "7"; }})
+        self.assertJs(_js_to_number({"valueOf": lambda: 42}), 42)
+        self.assertJs(_js_to_number({"toString": lambda: "7"}), 7)
+        # Number({valueOf() { return {}; }, toString() { return "8"; }}), Number({})
+        self.assertJs(_js_to_number({"valueOf": lambda: {}, "toString": lambda: "8"}), 8)
+        self.assertJs(_js_to_number({}), math.nan)
+
+        class Money:
+            def valueOf(self):
+                return "0x10"
+
+        self.assertJs(_js_to_number(Money()), 16)  # +{ valueOf() { return "0x10"; } }
         self.assertJs(_js_to_number(''), 0)  # Number('')
         self.assertJs(_js_to_number('  12  '), 12)  # Number('  12  ')
         self.assertJs(_js_to_number('0x1F'), 31)  # Number('0x1F')

@@ -7,6 +7,15 @@ import math
 
 from ..errors import JsRangeError
 from ..numbers import (
+    _js_acosh,
+    _js_asin,
+    _js_atanh,
+    _js_exp,
+    _js_log,
+    _js_log1p,
+    _js_sqrt,
+    _js_trig,
+    _js_trunc,
     _js_cbrt,
     _js_clz32,
     _js_div,
@@ -27,7 +36,6 @@ from ..numbers import (
     _js_shr,
     _js_sign,
     _js_to_fixed,
-    _js_trunc,
     _js_u32,
     _js_ushr,
 )
@@ -158,6 +166,68 @@ class TestNumbers(JsTestCase):
         self.assertJs(_js_sign(-0.0), -0.0)  # Math.sign(-0)
         self.assertJs(_js_sign(math.nan), math.nan)  # Math.sign(NaN)
         self.assertJs(_js_sign(-math.inf), -1)  # Math.sign(-Infinity)
+
+    def test_js_sqrt(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan, inf = math.nan, math.inf
+        self.assertJs(_js_sqrt(-1), nan)  # Math.sqrt(-1)
+        self.assertJs(_js_sqrt(-0.0), -0.0)  # Math.sqrt(-0)
+        self.assertJs(_js_sqrt(inf), inf)  # Math.sqrt(Infinity)
+
+    def test_js_log(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan, inf = math.nan, math.inf
+        self.assertJs(_js_log(0), -inf)  # Math.log(0)
+        self.assertJs(_js_log(-1), nan)  # Math.log(-1)
+        self.assertJs(_js_log(8, math.log2), 3)  # Math.log2(8)
+        self.assertJs(_js_log(-0.0, math.log10), -inf)  # Math.log10(-0)
+
+    def test_js_log1p(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan, inf = math.nan, math.inf
+        self.assertJs(_js_log1p(-1), -inf)  # Math.log1p(-1)
+        self.assertJs(_js_log1p(-2), nan)  # Math.log1p(-2)
+
+    def test_js_exp(self):
+        # values from Node v20.20.2 (the expression beside each)
+        inf = math.inf
+        self.assertJs(_js_exp(1000), inf)  # Math.exp(1000)
+        self.assertJs(_js_exp(1000, math.expm1), inf)  # Math.expm1(1000)
+        self.assertJs(_js_exp(-1000, math.sinh), -inf)  # Math.sinh(-1000)
+        self.assertJs(_js_exp(-1000, math.cosh), inf)  # Math.cosh(-1000)
+
+    def test_js_trig(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan, inf = math.nan, math.inf
+        self.assertJs(_js_trig(inf), nan)  # Math.sin(Infinity)
+        self.assertJs(_js_trig(-inf, math.cos), nan)  # Math.cos(-Infinity)
+        self.assertJs(_js_trig(nan, math.tan), nan)  # Math.tan(NaN)
+
+    def test_js_asin(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan = math.nan
+        self.assertJs(_js_asin(2), nan)  # Math.asin(2)
+        self.assertJs(_js_asin(-1, math.acos), 3.141592653589793)  # Math.acos(-1)
+
+    def test_js_acosh(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan = math.nan
+        self.assertJs(_js_acosh(0.5), nan)  # Math.acosh(0.5)
+
+    def test_js_atanh(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan, inf = math.nan, math.inf
+        self.assertJs(_js_atanh(1), inf)  # Math.atanh(1)
+        self.assertJs(_js_atanh(-1), -inf)  # Math.atanh(-1)
+        self.assertJs(_js_atanh(2), nan)  # Math.atanh(2)
+
+    def test_js_trunc_keeps_nan_and_infinity(self):
+        # values from Node v20.20.2 (the expression beside each)
+        nan, inf = math.nan, math.inf
+        self.assertJs(_js_trunc(nan, math.floor), nan)  # Math.floor(NaN)
+        self.assertJs(_js_trunc(-inf, math.ceil), -inf)  # Math.ceil(-Infinity)
+        self.assertJs(_js_trunc(inf), inf)  # Math.trunc(Infinity)
+        self.assertJs(_js_trunc(-2.5, math.floor), -3)  # Math.floor(-2.5)
 
     def test_js_cbrt(self):
         self.assertJs(_js_cbrt(27), 3)  # Math.cbrt(27)

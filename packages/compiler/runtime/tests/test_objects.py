@@ -5,6 +5,7 @@ beside each case; the call is the helper as compiled code calls it."""
 
 from ..errors import JsError, JsTypeError
 from ..objects import (
+    _js_live,
     _js_assign,
     _js_assign_attr,
     _js_assign_item,
@@ -153,3 +154,32 @@ class TestObjects(JsTestCase):
     def test_js_assign_item(self):
         # (() => { const a = [1, 2]; return [a[0] = 9, a]; })()
         self.assertJs((lambda a: [_js_assign_item(a, 0, 9), a])([1, 2]), [9, [9, 2]])
+
+    def test_js_live(self):
+        # (() => { const s = new Set([1, 2, 3, 4]); const out = []; for (const x of s) { out.push(x);
+        #   if (x % 2 === 0) s.delete(x + 1); if (x === 1) s.add(9); } return out; })() → [1,2,4,9]
+        s = dict.fromkeys([1, 2, 3, 4])
+        out = []
+        for x in _js_live(s):
+            out.append(x)
+            if x % 2 == 0:
+                s.pop(x + 1, None)
+            if x == 1:
+                s[9] = None
+        self.assertJs(out, [1, 2, 4, 9])
+        # a Map's entries with their values as they are at their turn: [["a",1],["b",20],["c",3]]
+        m = {"a": 1, "b": 2}
+        pairs = []
+        for k, v in _js_live(m, 1):
+            pairs.append([k, v])
+            if k == "a":
+                m["b"] = 20
+                m["c"] = 3
+        self.assertJs(pairs, [["a", 1], ["b", 20], ["c", 3]])
+        # values, one deleted before its turn: [1]
+        m2 = {"a": 1, "b": 2}
+        values = []
+        for v in _js_live(m2, 2):
+            values.append(v)
+            m2.pop("b", None)
+        self.assertJs(values, [1])

@@ -9,11 +9,14 @@ export type HelperName =
   | "JsSyntaxError"
   | "JsTypeError"
   | "_JS_WHITESPACE"
+  | "_js_acosh"
   | "_js_array_length"
+  | "_js_asin"
   | "_js_assign"
   | "_js_assign_attr"
   | "_js_assign_item"
   | "_js_at"
+  | "_js_atanh"
   | "_js_attr_name"
   | "_js_bpy_items"
   | "_js_cbrt"
@@ -26,6 +29,7 @@ export type HelperName =
   | "_js_enum_fields"
   | "_js_enum_key"
   | "_js_error_message"
+  | "_js_exp"
   | "_js_field_name"
   | "_js_fields"
   | "_js_fill"
@@ -49,6 +53,9 @@ export type HelperName =
   | "_js_json_stringify"
   | "_js_keys"
   | "_js_last_index_of"
+  | "_js_live"
+  | "_js_log"
+  | "_js_log1p"
   | "_js_loop_stop"
   | "_js_map_set"
   | "_js_max"
@@ -82,6 +89,7 @@ export type HelperName =
   | "_js_sort"
   | "_js_splice"
   | "_js_split"
+  | "_js_sqrt"
   | "_js_str"
   | "_js_str_index_of"
   | "_js_str_last_index_of"
@@ -90,6 +98,7 @@ export type HelperName =
   | "_js_to_fixed"
   | "_js_to_int"
   | "_js_to_number"
+  | "_js_trig"
   | "_js_trunc"
   | "_js_truthy"
   | "_js_typed_array"
@@ -133,6 +142,20 @@ export const HELPERS: readonly HelperSource[] = [
     code: "# what JavaScript's trim() and Number() strip (str.strip() also strips \\x1c-\\x1f and \\x85,\n# not \\ufeff)\n_JS_WHITESPACE = (\n    \" \\t\\n\\v\\f\\r\\xa0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\"\n    \"\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff\"\n)",
   },
   {
+    name: "_js_acosh",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_acosh(x):\n    \"\"\"Math.acosh: NaN below 1.\"\"\"\n    return math.acosh(x) if x >= 1 else math.nan",
+  },
+  {
+    name: "_js_asin",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_asin(x, fn=math.asin):\n    \"\"\"Math.asin/acos: NaN outside [-1, 1].\"\"\"\n    return fn(x) if -1 <= x <= 1 else math.nan",
+  },
+  {
     name: "_js_assign",
     area: "objects",
     deps: [],
@@ -152,6 +175,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: [],
     code: "def _js_assign_item(obj, key, value):\n    \"\"\"(obj[key] = value) used as a value.\"\"\"\n    obj[key] = value\n    return value",
+  },
+  {
+    name: "_js_atanh",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_atanh(x):\n    \"\"\"Math.atanh: \u00b1Infinity at \u00b11, NaN outside [-1, 1].\"\"\"\n    if -1 < x < 1:\n        return math.atanh(x)\n    return math.copysign(math.inf, x) if x in (1, -1) else math.nan",
   },
   {
     name: "_js_bpy_items",
@@ -187,6 +217,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: [],
     code: "def _js_error_message(e):\n    \"\"\"e.message for anything caught: Python's own exceptions have no .message.\"\"\"\n    return e.message if hasattr(e, \"message\") else str(e)",
+  },
+  {
+    name: "_js_exp",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_exp(x, fn=math.exp):\n    \"\"\"Math.exp/expm1/cosh/sinh: \u00b1Infinity past the double range (Python raises OverflowError).\"\"\"\n    try:\n        return fn(x)\n    except OverflowError:\n        return -math.inf if fn is math.sinh and x < 0 else math.inf",
   },
   {
     name: "_js_field_name",
@@ -292,6 +329,27 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: [],
     code: "def _js_json_quote(s):\n    out = ['\"']\n    for ch in s:\n        c = ord(ch)\n        if ch == '\"':\n            out.append('\\\\\"')\n        elif ch == \"\\\\\":\n            out.append(\"\\\\\\\\\")\n        elif ch in \"\\b\\f\\n\\r\\t\":\n            out.append({\"\\b\": \"\\\\b\", \"\\f\": \"\\\\f\", \"\\n\": \"\\\\n\", \"\\r\": \"\\\\r\", \"\\t\": \"\\\\t\"}[ch])\n        elif c < 0x20 or 0xD800 <= c <= 0xDFFF:\n            out.append(\"\\\\u%04x\" % c)\n        else:\n            out.append(ch)\n    out.append('\"')\n    return \"\".join(out)",
+  },
+  {
+    name: "_js_live",
+    area: "objects",
+    deps: [],
+    imports: [],
+    code: "def _js_live(d, mode=0):\n    \"\"\"Iterate a Set or Map (a dict) as JavaScript does while the loop changes it: entries added\n    meanwhile are visited too, entries deleted before their turn are not (Python raises\n    RuntimeError when a dict changes size during iteration). mode: 0 keys, 1 (key, value)\n    pairs, 2 values \u2014 each read when its turn comes.\"\"\"\n    seen = set()\n    while True:\n        fresh = [k for k in d if k not in seen]\n        if not fresh:\n            return\n        for k in fresh:\n            if k in d:\n                seen.add(k)\n                yield k if mode == 0 else (k, d[k]) if mode == 1 else d[k]",
+  },
+  {
+    name: "_js_log",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_log(x, fn=math.log):\n    \"\"\"Math.log/log2/log10: -Infinity at zero, NaN below (Python raises ValueError).\"\"\"\n    if x > 0:\n        return fn(x)\n    return -math.inf if x == 0 else math.nan",
+  },
+  {
+    name: "_js_log1p",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_log1p(x):\n    \"\"\"Math.log1p: -Infinity at -1, NaN below.\"\"\"\n    if x > -1:\n        return math.log1p(x)\n    return -math.inf if x == -1 else math.nan",
   },
   {
     name: "_js_loop_stop",
@@ -439,6 +497,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: ["math"],
     code: "def _js_slice_index(i):\n    \"\"\"Integer argument of slice()/substring(): truncated, NaN is 0.\"\"\"\n    if i is None:\n        return None\n    if isinstance(i, float):\n        if i != i:\n            return 0\n        if i in (math.inf, -math.inf):\n            return 2**53 if i > 0 else -(2**53)\n        return int(i)\n    return i",
+  },
+  {
+    name: "_js_sqrt",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_sqrt(x):\n    \"\"\"Math.sqrt: NaN below zero (Python's math.sqrt raises ValueError).\"\"\"\n    return math.sqrt(x) if x >= 0 else math.nan",
   },
   {
     name: "_js_str",
@@ -711,7 +776,14 @@ export const HELPERS: readonly HelperSource[] = [
     area: "convert",
     deps: ["_JS_WHITESPACE"],
     imports: ["math", "re"],
-    code: "_JS_NUMBER_RE = re.compile(r\"[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\")\n_JS_PREFIXED_INT_RE = re.compile(r\"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\")\n\n\ndef _js_to_number(x, none=math.nan):\n    \"\"\"Number(x) with JavaScript semantics (none: Number(null) is 0, Number(undefined) NaN).\"\"\"\n    if x is None:\n        return none\n    if isinstance(x, bool):\n        return int(x)\n    if isinstance(x, (int, float)):\n        return x\n    if isinstance(x, list):\n        return 0 if not x else _js_to_number(x[0]) if len(x) == 1 else math.nan\n    if not isinstance(x, str):\n        return math.nan\n    s = x.strip(_JS_WHITESPACE)\n    if s == \"\":\n        return 0\n    if s in (\"Infinity\", \"+Infinity\", \"-Infinity\"):\n        return -math.inf if s[0] == \"-\" else math.inf\n    if len(s) > 2 and s[0] == \"0\" and s[1] in \"xXoObB\":\n        if not _JS_PREFIXED_INT_RE.fullmatch(s):\n            return math.nan\n        return int(s[2:], 16 if s[1] in \"xX\" else 8 if s[1] in \"oO\" else 2)\n    if not _JS_NUMBER_RE.fullmatch(s):\n        return math.nan\n    v = float(s)\n    return int(v) if v.is_integer() and abs(v) <= 9007199254740992 and s.lstrip(\"+\")[0] != \"-\" else v",
+    code: "_JS_NUMBER_RE = re.compile(r\"[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?\")\n_JS_PREFIXED_INT_RE = re.compile(r\"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\")\n\n\ndef _js_to_number(x, none=math.nan):\n    \"\"\"Number(x) with JavaScript semantics (none: Number(null) is 0, Number(undefined) NaN).\"\"\"\n    if x is None:\n        return none\n    if isinstance(x, bool):\n        return int(x)\n    if isinstance(x, (int, float)):\n        return x\n    if isinstance(x, list):\n        return 0 if not x else _js_to_number(x[0]) if len(x) == 1 else math.nan\n    if not isinstance(x, str):\n        # ToPrimitive, hint number: the object's own valueOf, then its toString\n        get = x.get if isinstance(x, dict) else lambda name: getattr(x, name, None)\n        for name in (\"valueOf\", \"toString\"):\n            f = get(name)\n            if callable(f):\n                v = f()\n                if v is None or isinstance(v, (bool, int, float, str)):\n                    return _js_to_number(v)\n        return math.nan\n    s = x.strip(_JS_WHITESPACE)\n    if s == \"\":\n        return 0\n    if s in (\"Infinity\", \"+Infinity\", \"-Infinity\"):\n        return -math.inf if s[0] == \"-\" else math.inf\n    if len(s) > 2 and s[0] == \"0\" and s[1] in \"xXoObB\":\n        if not _JS_PREFIXED_INT_RE.fullmatch(s):\n            return math.nan\n        return int(s[2:], 16 if s[1] in \"xX\" else 8 if s[1] in \"oO\" else 2)\n    if not _JS_NUMBER_RE.fullmatch(s):\n        return math.nan\n    v = float(s)\n    return int(v) if v.is_integer() and abs(v) <= 9007199254740992 and s.lstrip(\"+\")[0] != \"-\" else v",
+  },
+  {
+    name: "_js_trig",
+    area: "numbers",
+    deps: [],
+    imports: ["math"],
+    code: "def _js_trig(x, fn=math.sin):\n    \"\"\"Math.sin/cos/tan: NaN for \u00b1Infinity (Python raises ValueError).\"\"\"\n    return fn(x) if x - x == 0 else math.nan",
   },
   {
     name: "_js_trunc",

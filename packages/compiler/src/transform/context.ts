@@ -8,23 +8,8 @@ import type { Diagnostic } from "@bpyts/diagnostics";
 import * as py from "../python/ast.js";
 import type { HelperName } from "../runtime/helpers.js";
 
-/** Python's hard keywords: never an identifier, nor a keyword-argument name. */
-export const PY_HARD_KEYWORDS = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
-    " ",
-  ),
-);
-
-/** Hard and soft keywords: user names are renamed away from all of them. */
-export const PY_KEYWORDS = new Set([...PY_HARD_KEYWORDS, "match", "case", "type", "_"]);
-
-/** Builtins and modules the output may use: user names never shadow them. */
-export const PY_RESERVED = new Set([
-  ...PY_KEYWORDS,
-  ..."abs all any bool callable chr dict enumerate Exception BaseException filter float format getattr hasattr int isinstance iter len list map max min next object ord print range repr reversed round set setattr sorted str sum super tuple type vars zip id hash self cls IndexError TypeError ValueError KeyError StopIteration ZeroDivisionError staticmethod classmethod property NotImplemented __name__ __file__ math json functools itertools re decimal random sys time bpy complex slice OverflowError AttributeError SyntaxError RuntimeError".split(
-    " ",
-  ),
-]);
+export { PY_HARD_KEYWORDS, PY_KEYWORDS, PY_RESERVED } from "../names.js";
+import { PY_RESERVED, takesRenameSuffix } from "../names.js";
 
 export interface Scope {
   kind: "module" | "function" | "comprehension" | "class";
@@ -251,10 +236,7 @@ export class Ctx {
   /** A fresh Python name in the current scope, derived from `base`. */
   fresh(base: string): string {
     let b = sanitize(base);
-    // dunder names are Python's (`__builtins__`, `__debug__`, `__class__` in a method, a module's
-    // `__getattr__`): a user name never takes one
-    if (PY_RESERVED.has(b) || b.startsWith("_js_") || b.startsWith("Js") || /^__.*__$/.test(b))
-      b = b + "_";
+    if (takesRenameSuffix(b)) b = b + "_";
     let n = b;
     for (let i = 1; this.isTaken(n, this.scope); i++) n = `${b}_${i}`;
     this.scope.used.add(n);

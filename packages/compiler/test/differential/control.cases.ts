@@ -1,6 +1,10 @@
 import { rows } from "./harness.js";
 
 export default rows([
+  [
+    "loops over a Set/Map that change it: added entries visited, deleted ones not (for…of, keys/values/entries, forEach)",
+    'const s = new Set([1, 2, 3, 4]); const a: number[] = []; for (const x of s) { a.push(x); if (x % 2 === 0) s.delete(x + 1); if (x === 1) s.add(9); } const m = new Map([["a", 1], ["b", 2]]); const b: [string, number][] = []; for (const [k, v] of m) { b.push([k, v]); if (k === "a") { m.set("b", 20); m.set("c", 3); } } const c: number[] = []; for (const v of m.values()) { c.push(v); m.delete("c"); } const t = new Set([1]); t.forEach((x) => { if (x < 3) t.add(x + 1); }); const d: string[] = []; m.forEach((v, k) => { d.push(k); if (k === "a") m.delete("b"); }); const e: number[] = []; for (const k of s.keys()) { e.push(k); s.clear(); } return [a, [...s], b, c, [...t], d, [...m], e];',
+  ],
   ["for classic", "let s = 0; for (let i = 0; i < 5; i++) s += i; return s;"],
   [
     "for with continue",

@@ -2,6 +2,18 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "Number()/unary + of objects: their own valueOf, then toString (ToPrimitive)",
+    'const a = { valueOf() { return 42; } }; const b = { toString() { return "7"; } }; class Money { constructor(readonly cents: number) {} valueOf() { return this.cents / 100; } } class Named { toString() { return "12"; } } return [+a, Number(b), +new Money(250), Number(new Named()), Number({}), +[5], Number([1, 2])];',
+  ],
+  [
+    "a float to a small whole power past the double range is ±Infinity (Python's ** raises)",
+    "const a = 1e200; const xs = [1.5, -1e200, 1e-200, 2]; let i = 3; return [a ** 2, (-a) ** 3, xs.map((x) => x ** 2), xs.map((x) => x ** 3), i ** 2, 2.5 ** 2, Math.pow(a, 2)];",
+  ],
+  [
+    "Math functions outside their domain give NaN/±Infinity (Python raises), called and as values",
+    "const xs = [-2, -1, -0, 0, 0.5, 1, 2, 1e4, Infinity, -Infinity, NaN]; const fs = [Math.sqrt, Math.log, Math.log2, Math.log10, Math.log1p, Math.exp, Math.expm1, Math.sinh, Math.cosh, Math.sin, Math.cos, Math.tan, Math.asin, Math.acos, Math.acosh, Math.atanh, Math.floor, Math.ceil, Math.trunc]; return [fs.map((f) => xs.map(f)), xs.map((x) => [Math.sqrt(x), Math.log(x), Math.log2(x), Math.log10(x), Math.log1p(x), Math.exp(x), Math.expm1(x), Math.sinh(x), Math.cosh(x), Math.sin(x), Math.cos(x), Math.tan(x), Math.asin(x), Math.acos(x), Math.acosh(x), Math.atanh(x), Math.floor(x), Math.ceil(x), Math.trunc(x)])];",
+  ],
+  [
     "int counters in templates",
     "let n = 0; for (const x of [1, 2, 3]) n += x; let f = 1; for (let i = 1; i <= 25; i++) f *= i; let h = 1; h = h / 2; return `${n} ${f} ${h} ${n - 10}`;",
   ],

@@ -11,6 +11,7 @@ import { arith, reuse } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
 import { typedArrayStatic } from "./typedarray.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
+import { constNumber } from "../effects.js";
 
 const MATH_CONST: Record<string, number> = {
   LN2: Math.LN2,
@@ -35,7 +36,20 @@ export function staticLibProperty(
     const p = node.parent;
     const called = ts.isCallExpression(p) && p.expression === node;
     if (!called) {
-      if (name in MATH_FN) return ctx.mathAttr(MATH_FN[name]!);
+      if (name in MATH_FN) {
+        const fn = MATH_FN[name]!;
+        const domain: [HelperName, string | undefined] | undefined =
+          fn === "floor" || fn === "ceil" || fn === "trunc"
+            ? ["_js_trunc", "trunc"]
+            : MATH_DOMAIN[name];
+        if (!domain) return ctx.mathAttr(fn);
+        // the helper itself, or one bound to the math function (xs.map(Math.log2))
+        if (domain[1] === undefined || domain[1] === fn) return ctx.helper(domain[0]);
+        return py.callArgs(py.attr(ctx.useModule("functools"), "partial"), [
+          { kind: "pos", value: ctx.helper(domain[0]) },
+          { kind: "kw", name: "fn", value: ctx.mathAttr(fn) },
+        ]);
+      }
       const helpers: Record<string, HelperName> = {
         round: "_js_round",
         sign: "_js_sign",
@@ -103,6 +117,41 @@ const MATH_FN: Record<string, string> = {
  * integer literal: `x // k` (`-(-x // k)`). The rounded quotient never crosses an integer for
  * such operands, so flooring it gives the exact floor division.
  */
+/**
+ * Math functions that Python's math raises on (ValueError, OverflowError) where JavaScript
+ * returns NaN or ±Infinity: the runtime helper that keeps JavaScript's value, and the math
+ * function it calls by default (others are passed: `_js_log(x, math.log2)`).
+ */
+const MATH_DOMAIN: Record<string, [HelperName, string | undefined]> = {
+  sqrt: ["_js_sqrt", undefined],
+  log: ["_js_log", "log"],
+  log2: ["_js_log", "log"],
+  log10: ["_js_log", "log"],
+  log1p: ["_js_log1p", undefined],
+  exp: ["_js_exp", "exp"],
+  expm1: ["_js_exp", "exp"],
+  sinh: ["_js_exp", "exp"],
+  cosh: ["_js_exp", "exp"],
+  sin: ["_js_trig", "sin"],
+  cos: ["_js_trig", "sin"],
+  tan: ["_js_trig", "sin"],
+  asin: ["_js_asin", "asin"],
+  acos: ["_js_asin", "asin"],
+  acosh: ["_js_acosh", undefined],
+  atanh: ["_js_atanh", undefined],
+};
+
+function mathDomain(
+  ctx: Ctx,
+  helper: HelperName,
+  fn: string,
+  defaultFn: string | undefined,
+  xs: py.Expr[],
+): py.Expr {
+  const extra = defaultFn !== undefined && fn !== defaultFn ? [ctx.mathAttr(fn)] : [];
+  return ctx.callHelper(helper, ...xs, ...extra);
+}
+
 function intQuotient(ctx: Ctx, fn: string, a: ts.Expression): py.Expr | undefined {
   while (ts.isParenthesizedExpression(a)) a = a.expression;
   if (!ts.isBinaryExpression(a) || a.operatorToken.kind !== ts.SyntaxKind.SlashToken)
@@ -231,8 +280,19 @@ export function staticLibCall(
           const q = a0 && intQuotient(ctx, fn, a0);
           if (q) return q;
           const x = arg(ctx, node, 0);
-          return py.call(ctx.mathAttr(fn), x);
+          // an integer is never NaN or ±Infinity, which math.floor/ceil/trunc raise on
+          if (a0 && (isIntExpr(ctx, a0) || Number.isFinite(constNumber(ctx, a0))))
+            return py.call(ctx.mathAttr(fn), x);
+          return mathDomain(ctx, "_js_trunc", fn, "trunc", [x]);
         }
+        const domain = MATH_DOMAIN[name];
+        // a non-negative integer is in the domain of these (sqrt(i * i) stays math.sqrt)
+        const safe =
+          ["sqrt", "log1p", "sin", "cos", "tan"].includes(name) &&
+          a0 !== undefined &&
+          !ts.isSpreadElement(a0) &&
+          isNonNegIntExpr(ctx, a0);
+        if (domain && !safe) return mathDomain(ctx, domain[0], fn, domain[1], args(ctx, node));
         return py.call(ctx.mathAttr(fn), ...args(ctx, node));
       }
       switch (name) {

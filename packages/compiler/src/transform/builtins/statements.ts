@@ -5,7 +5,7 @@ import type { Ctx } from "../context.js";
 import * as T from "../types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import { nonNullType } from "../expressions/access.js";
-import { inlineForEach } from "../statements/loops.js";
+import { inlineForEach, mutatesCollection } from "../statements/loops.js";
 import { callbackArity } from "./callbacks.js";
 import { elementType, numericComparator } from "./array.js";
 import { builtinArgs, missingBuiltinArgument } from "../expressions/call.js";
@@ -214,12 +214,15 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
         return [py.exprStmt(py.method(obj(), "pop", transformExpr(ctx, args[0]!), py.NONE), pos)];
       case "forEach": {
         const o = obj();
-        return forEachLoop(
-          ctx,
-          node,
-          (n) => ({ iter: n >= 2 ? py.method(o, "items") : py.method(o, "values"), order: "vk" }),
-          o,
-        );
+        // a callback that changes the map reads it live (see liveIterable)
+        const live = args[0] && mutatesCollection(ctx, objNode, args[0]);
+        const iter = (n: number): py.Expr =>
+          live
+            ? ctx.callHelper("_js_live", o, py.num(n >= 2 ? 1 : 2))
+            : n >= 2
+              ? py.method(o, "items")
+              : py.method(o, "values");
+        return forEachLoop(ctx, node, (n) => ({ iter: iter(n), order: "vk" }), o);
       }
     }
     return undefined;
@@ -233,6 +236,8 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
         return [py.exprStmt(py.method(obj(), "pop", transformExpr(ctx, args[0]!), py.NONE), pos)];
       case "forEach": {
         const o = obj();
+        const values =
+          args[0] && mutatesCollection(ctx, objNode, args[0]) ? ctx.callHelper("_js_live", o) : o;
         // Set.forEach passes each value as the key too
         const pairs = (): py.Expr => {
           const v = py.name(ctx.fresh("_v"));
@@ -240,10 +245,10 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
             kind: "Comp",
             type: "gen",
             elt: py.tuple([v, v]),
-            fors: [{ target: v, iter: o, conds: [] }],
+            fors: [{ target: v, iter: values, conds: [] }],
           };
         };
-        return forEachLoop(ctx, node, (n) => ({ iter: n >= 2 ? pairs() : o, order: "v" }), o);
+        return forEachLoop(ctx, node, (n) => ({ iter: n >= 2 ? pairs() : values, order: "v" }), o);
       }
     }
   }

@@ -231,16 +231,22 @@ export function arith(
       }
       return ctx.callHelper("_js_mod", l, r);
     }
-    case "**":
+    case "**": {
+      // a small whole exponent: Python's ** is JavaScript's, but a float base can overflow
+      // (1e200 ** 2 raises OverflowError where JavaScript gives Infinity)
+      const lv = lNode && constNumber(ctx, lNode);
       if (
         r.kind === "Const" &&
         r.num !== undefined &&
         Number.isInteger(r.num) &&
         r.num >= 0 &&
-        r.num <= 64
+        r.num <= 64 &&
+        lNode &&
+        (isIntExpr(ctx, lNode) || (lv !== undefined && Number.isFinite(lv ** r.num)))
       )
         return py.bin("**", l, r);
       return ctx.callHelper("_js_pow", l, r);
+    }
     case "&":
     case "|":
     case "^": {

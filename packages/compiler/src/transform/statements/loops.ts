@@ -1115,7 +1115,77 @@ function forStatement(ctx: Ctx, node: ts.ForStatement, labels: string[]): py.Stm
 
 // ---- for…of / for…in --------------------------------------------------------------------------
 
-function iterableOf(ctx: Ctx, expr: ts.Expression): py.Expr {
+const COLLECTION_MUTATORS = new Set(["add", "delete", "set", "clear"]);
+
+/**
+ * Whether `body` calls add/delete/set/clear on the collection `coll` (the same variable, or the
+ * same `this.x`/`a.b` path). Python raises RuntimeError when a dict changes size while a loop
+ * reads it, so such loops read it through `_js_live`.
+ */
+export function mutatesCollection(ctx: Ctx, coll: ts.Expression, body: ts.Node): boolean {
+  while (ts.isParenthesizedExpression(coll) || ts.isNonNullExpression(coll)) coll = coll.expression;
+  const sym = ts.isIdentifier(coll) ? ctx.resolveSymbol(coll) : undefined;
+  const text = coll.getText();
+  let found = false;
+  const same = (e: ts.Expression): boolean => {
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    if (sym) return ts.isIdentifier(e) && ctx.resolveSymbol(e) === sym;
+    return e.getText() === text;
+  };
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      COLLECTION_MUTATORS.has(n.expression.name.text) &&
+      same(n.expression.expression)
+    ) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * A Set or Map read by a loop whose body changes it: `_js_live(o, mode)` (mode 0 keys, 1 entries,
+ * 2 values) visits what JavaScript's iterator would; undefined when no such case applies.
+ */
+export function liveIterable(
+  ctx: Ctx,
+  expr: ts.Expression,
+  body: ts.Node,
+  entriesOfMap = true,
+): py.Expr | undefined {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  let coll = e;
+  let mode: number | undefined;
+  const t = T.typeOf(ctx, e);
+  if (T.isMap(ctx, t)) mode = entriesOfMap ? 1 : 2;
+  else if (T.isSet(ctx, t)) mode = 0;
+  else if (
+    ts.isCallExpression(e) &&
+    !e.arguments.length &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    ["keys", "values", "entries"].includes(e.expression.name.text)
+  ) {
+    const ot = T.typeOf(ctx, e.expression.expression);
+    const m = e.expression.name.text;
+    if (T.isMap(ctx, ot)) mode = m === "keys" ? 0 : m === "entries" ? 1 : 2;
+    else if (T.isSet(ctx, ot)) mode = m === "entries" ? 3 : 0;
+    coll = e.expression.expression;
+  }
+  if (mode === undefined || mode === 3 || !mutatesCollection(ctx, coll, body)) return undefined;
+  const o = transformExpr(ctx, coll);
+  return ctx.callHelper("_js_live", ...(mode ? [o, py.num(mode)] : [o]));
+}
+
+function iterableOf(ctx: Ctx, expr: ts.Expression, body?: ts.Node): py.Expr {
+  const live = body && liveIterable(ctx, expr, body);
+  if (live) return live;
   let e = expr;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   if (
@@ -1211,7 +1281,7 @@ function elementTypeOf(ctx: Ctx, node: ts.ForOfStatement): ts.Type | undefined {
 function forOf(ctx: Ctx, node: ts.ForOfStatement, labels: string[]): py.Stmt[] {
   if (node.awaitModifier) ctx.report(node, diag.asyncAwait());
   const pos = ctx.pos(node);
-  const iter = iterableOf(ctx, node.expression);
+  const iter = iterableOf(ctx, node.expression, node.statement);
   const { target, prelude } = loopTarget(ctx, node.initializer, elementTypeOf(ctx, node), pos);
   const frame = newFrame("loop", node, labels);
   const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));

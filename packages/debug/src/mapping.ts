@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadSiblingMap, mapPosition, type ScriptMap } from "@bpyts/runner";
+
+export interface TsPosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Where a TS line's code went: the Python line to stop on, or why there is none. */
+export type LineTarget = { pyLine: number; tsLine: number } | { pyLine: undefined; reason: string };
+
+/** Names the compiler gives its runtime helpers (`helpers.ts`): user names never take them. */
+const HELPER_NAME = /^(_js_|_JS_|_Js|Js)/;
+const RUNTIME_MARKER = "# --- bpyts runtime:";
+
+/**
+ * One compiled script read both ways through its source map: Python line → TS position, TS line →
+ * the Python line its statement starts on, and which Python lines are runtime helpers (the
+ * header the compiler emits after `# --- bpyts runtime:`, where every line maps to the entry's
+ * first line).
+ */
+export class ScriptIndex {
+  readonly script: string;
+  /** TS files the script was compiled from (absolute). */
+  readonly sources: Set<string>;
+  private readonly toTs: (TsPosition | undefined)[] = [];
+  /** file → TS line → Python lines mapped to it (ascending). */
+  private readonly toPy = new Map<string, Map<number, number[]>>();
+  private readonly helperLines = new Set<number>();
+  private readonly pyLines: string[];
+
+  constructor(readonly scriptMap: ScriptMap) {
+    this.script = scriptMap.script;
+    this.pyLines = readFileSync(this.script, "utf8").split("\n");
+    this.markHelpers();
+    this.sources = new Set();
+    for (let line = 1; line <= this.pyLines.length; line++) {
+      const text = this.pyLines[line - 1]!;
+      const pos = mapPosition(scriptMap, line);
+      this.toTs[line] = pos;
+      if (!pos) continue;
+      this.sources.add(pos.file);
+      // Only lines a statement can stop on: not blank, not comments, not helpers, not the
+      // continuation of a bracketed expression the printer split (`)` / `]` / `}` lines).
+      if (this.helperLines.has(line) || !isStatementStart(text)) continue;
+      let byLine = this.toPy.get(pos.file);
+      if (!byLine) this.toPy.set(pos.file, (byLine = new Map()));
+      const list = byLine.get(pos.line) ?? [];
+      list.push(line);
+      byLine.set(pos.line, list);
+    }
+  }
+
+  static load(script: string): ScriptIndex | undefined {
+    const map = loadSiblingMap(script);
+    return map ? new ScriptIndex(map) : undefined;
+  }
+
+  /** Runtime-helper header: from the marker, the top-level blocks named like helpers. */
+  private markHelpers(): void {
+    const start = this.pyLines.findIndex((l) => l.startsWith(RUNTIME_MARKER));
+    if (start < 0) return;
+    let inHelper = true;
+    for (let i = start; i < this.pyLines.length; i++) {
+      const text = this.pyLines[i]!;
+      const topLevel = /^\S/.test(text) && !text.startsWith("#");
+      if (topLevel) {
+        const name = /^(?:(?:async\s+)?def\s+|class\s+)?([A-Za-z_]\w*)/.exec(text)?.[1];
+        // a helper's statement, a decorator, or the closing bracket of a multi-line helper value
+        inHelper = (name !== undefined && HELPER_NAME.test(name)) || /^[@)\]}]/.test(text);
+        if (!inHelper) return;
+      }
+      if (inHelper) this.helperLines.add(i + 1);
+    }
+  }
+
+  /** A top-level import before any other statement (the compiler's header). */
+  private isHeaderImport(pyLine: number): boolean {
+    for (let i = 0; i < pyLine; i++) {
+      const t = this.pyLines[i]!;
+      if (/^\S/.test(t) && !/^(import|from)\s/.test(t) && !t.startsWith("#")) return false;
+    }
+    return /^(import|from)\s/.test(this.pyLines[pyLine - 1]!);
+  }
+
+  isHelperLine(pyLine: number): boolean {
+    return this.helperLines.has(pyLine);
+  }
+
+  /** The TS position of a Python line (undefined: not mapped, or a helper line). */
+  tsPosition(pyLine: number): TsPosition | undefined {
+    if (this.helperLines.has(pyLine)) return undefined;
+    return this.toTs[pyLine];
+  }
+
+  /** Whether `file` is one of the TS files this script was compiled from. */
+  hasSource(file: string): boolean {
+    return this.sources.has(resolve(file));
+  }
+
+  /**
+   * The Python line a breakpoint on TS `line` stops at: the first statement emitted for that
+   * line. A line without code (a comment, a type, a blank line, a closing brace) gets none.
+   */
+  breakpointLine(file: string, line: number): LineTarget {
+    const byLine = this.toPy.get(resolve(file));
+    if (!byLine) return { pyLine: undefined, reason: "this file is not part of the program" };
+    const lines = byLine.get(line);
+    // The header's imports (`import math` for a helper) map to the entry's first line: a TS
+    // statement on that line is preferred; with none, the stop is at the program's start.
+    const first = lines?.find((l) => !this.isHeaderImport(l)) ?? lines?.[0];
+    if (first !== undefined) return { pyLine: first, tsLine: line };
+    return { pyLine: undefined, reason: "no code was generated for this line" };
+  }
+
+  /** Python lines of a TS line (any statement mapped there), for tests and tools. */
+  pythonLines(file: string, line: number): number[] {
+    return this.toPy.get(resolve(file))?.get(line) ?? [];
+  }
+}
+
+function isStatementStart(text: string): boolean {
+  const t = text.trim();
+  return t !== "" && !t.startsWith("#") && !/^[)\]}]/.test(t);
+}
