@@ -14,11 +14,22 @@
 //    the median of a few calls) so interpreter start-up doesn't count. Both results must be equal,
 //    and equal to the TS run by Node (transpiled with ts.transpileModule). Goal ≤ 1.2×.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
+
+// Temp folders of this run, removed when the process ends (also after a failure).
+const temps = [];
+function tempDir(prefix) {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+process.on("exit", () => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FIX = join(ROOT, "bench/fixtures/compiler");
@@ -85,7 +96,7 @@ async function throughputRow() {
   const tsDiags = checkOnly();
   if (tsDiags.length) throw new Error(`tsc diagnostics on the bench input: ${tsDiags.length}`);
   // the generated Python must at least compile
-  const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-compile-"));
+  const dir = tempDir("bpyts-bench-compile-");
   writeFileSync(join(dir, "main.py"), first.python);
   const pc = spawnSync(PYTHON, ["-m", "py_compile", join(dir, "main.py")], { encoding: "utf8" });
   if (pc.status !== 0) throw new Error(`generated Python does not compile:\n${pc.stderr}`);
@@ -196,7 +207,7 @@ async function runNode(dir, tsFile, fn) {
 
 async function pythonRows() {
   const bpy = await compiler();
-  const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-py-"));
+  const dir = tempDir("bpyts-bench-py-");
   const compiled = new Map();
   const rows = [];
   for (const a of ALGOS) {
@@ -251,7 +262,7 @@ async function cliRow() {
   );
   const entry = join(FIX, "project/main.ts");
   const typings = join(ROOT, "packages/blender-3.4/index.d.ts");
-  const dir = mkdtempSync(join(tmpdir(), "bpyts-bench-cli-"));
+  const dir = tempDir("bpyts-bench-cli-");
   // bpyts's options, spelled as a tsconfig (enum values back to their names)
   const o = bpy.defaultCompilerOptions;
   const compilerOptions = {

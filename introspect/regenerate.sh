@@ -41,6 +41,8 @@ for v in "${versions[@]}"; do
   echo "regenerate: Blender $v ($blender) -> $out" >&2
   # The dump goes to /tmp (bind-mounted into chroots), then replaces the committed file.
   tmp="$(mktemp -d /tmp/bpyts-regenerate.XXXXXX)"
+  # removed however this iteration ends (a failed dump exits below)
+  trap 'rm -rf "$tmp"' EXIT
   "$blender" --background --factory-startup --python-exit-code 1 \
     --python "$here/python/bpyts_introspect.py" -- --output "$tmp/schema.json.gz" >"$tmp/log" 2>&1 || {
     tail -n 30 "$tmp/log" >&2
@@ -54,6 +56,7 @@ for v in "${versions[@]}"; do
   esac
   mv "$tmp/schema.json.gz" "$out"
   rm -rf "$tmp"
+  trap - EXIT
 done
 # Validate with the TypeScript validator when it is built.
 if [ -f "$here/dist/index.js" ] && command -v node >/dev/null; then
