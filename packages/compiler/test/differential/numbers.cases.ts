@@ -2,6 +2,10 @@ import { rows } from "./harness.js";
 
 export default rows([
   [
+    "Math.sqrt of squares and sums of squares stays math.sqrt; anything else keeps NaN below zero",
+    "const xs = [-4, 4, NaN, Infinity]; const out: number[] = []; for (const x of xs) { for (const y of xs) { const d2 = x * x + y * y; out.push(Math.sqrt(d2), Math.sqrt(x * y), Math.sqrt(x ** 2), Math.sqrt(Math.abs(x) / 2), Math.sqrt(d2 * x)); } } return out;",
+  ],
+  [
     "Number()/unary + of objects: their own valueOf, then toString (ToPrimitive)",
     'const a = { valueOf() { return 42; } }; const b = { toString() { return "7"; } }; class Money { constructor(readonly cents: number) {} valueOf() { return this.cents / 100; } } class Named { toString() { return "12"; } } return [+a, Number(b), +new Money(250), Number(new Named()), Number({}), +[5], Number([1, 2])];',
   ],

@@ -11,7 +11,7 @@ import { arith, reuse } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
 import { typedArrayStatic } from "./typedarray.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
-import { constNumber } from "../effects.js";
+import { constNumber, isPureExpr } from "../effects.js";
 
 const MATH_CONST: Record<string, number> = {
   LN2: Math.LN2,
@@ -140,6 +140,57 @@ const MATH_DOMAIN: Record<string, [HelperName, string | undefined]> = {
   acosh: ["_js_acosh", undefined],
   atanh: ["_js_atanh", undefined],
 };
+
+/**
+ * Whether a number expression can never be negative (NaN and Infinity allowed: math.sqrt takes
+ * them): squares (`x * x` of one pure operand, `x ** 2`), Math.abs/sqrt, non-negative literals
+ * and integers, and sums, products and quotients of such, also through a `const`
+ * (`const d2 = dx * dx + dy * dy; Math.sqrt(d2)` stays `math.sqrt(d2)`).
+ */
+function notNegative(ctx: Ctx, e: ts.Expression, depth = 0): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (depth > 4) return false;
+  if (ts.isNumericLiteral(e)) return true;
+  if (isNonNegIntExpr(ctx, e)) return true;
+  if (ts.isBinaryExpression(e)) {
+    const k = e.operatorToken.kind;
+    const K = ts.SyntaxKind;
+    if (k === K.AsteriskToken && e.left.getText() === e.right.getText() && isPureExpr(ctx, e.left))
+      return true;
+    if (k === K.AsteriskAsteriskToken) {
+      const n = constNumber(ctx, e.right);
+      if (n !== undefined && Number.isInteger(n) && n % 2 === 0) return true;
+    }
+    if (k === K.PlusToken || k === K.AsteriskToken || k === K.SlashToken)
+      return (
+        T.isNumber(ctx, T.typeOf(ctx, e)) &&
+        notNegative(ctx, e.left, depth + 1) &&
+        notNegative(ctx, e.right, depth + 1)
+      );
+    return false;
+  }
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    const c = e.expression;
+    if (ts.isIdentifier(c.expression) && c.expression.text === "Math") {
+      const s = ctx.resolveSymbol(c.expression);
+      return !!s && T.isLibSymbol(s) && (c.name.text === "abs" || c.name.text === "sqrt");
+    }
+    return false;
+  }
+  if (ts.isIdentifier(e)) {
+    const s = ctx.resolveSymbol(e);
+    const d = s?.valueDeclaration;
+    if (
+      d &&
+      ts.isVariableDeclaration(d) &&
+      d.initializer &&
+      ts.isVariableDeclarationList(d.parent) &&
+      d.parent.flags & ts.NodeFlags.Const
+    )
+      return notNegative(ctx, d.initializer, depth + 1);
+  }
+  return false;
+}
 
 function mathDomain(
   ctx: Ctx,
@@ -288,10 +339,10 @@ export function staticLibCall(
         const domain = MATH_DOMAIN[name];
         // a non-negative integer is in the domain of these (sqrt(i * i) stays math.sqrt)
         const safe =
-          ["sqrt", "log1p", "sin", "cos", "tan"].includes(name) &&
           a0 !== undefined &&
           !ts.isSpreadElement(a0) &&
-          isNonNegIntExpr(ctx, a0);
+          ((["sqrt", "log1p", "sin", "cos", "tan"].includes(name) && isNonNegIntExpr(ctx, a0)) ||
+            (name === "sqrt" && notNegative(ctx, a0)));
         if (domain && !safe) return mathDomain(ctx, domain[0], fn, domain[1], args(ctx, node));
         return py.call(ctx.mathAttr(fn), ...args(ctx, node));
       }
