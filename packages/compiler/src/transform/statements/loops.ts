@@ -1153,18 +1153,13 @@ export function mutatesCollection(ctx: Ctx, coll: ts.Expression, body: ts.Node):
  * A Set or Map read by a loop whose body changes it: `_js_live(o, mode)` (mode 0 keys, 1 entries,
  * 2 values) visits what JavaScript's iterator would; undefined when no such case applies.
  */
-export function liveIterable(
-  ctx: Ctx,
-  expr: ts.Expression,
-  body: ts.Node,
-  entriesOfMap = true,
-): py.Expr | undefined {
+export function liveIterable(ctx: Ctx, expr: ts.Expression, body: ts.Node): py.Expr | undefined {
   let e = expr;
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   let coll = e;
   let mode: number | undefined;
   const t = T.typeOf(ctx, e);
-  if (T.isMap(ctx, t)) mode = entriesOfMap ? 1 : 2;
+  if (T.isMap(ctx, t)) mode = 1;
   else if (T.isSet(ctx, t)) mode = 0;
   else if (
     ts.isCallExpression(e) &&
