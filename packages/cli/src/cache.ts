@@ -20,7 +20,9 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** One answer the file system gave the compiler. */
 export type CacheInput =
@@ -248,4 +250,35 @@ export class BlenderVersions {
       }
     }
   }
+}
+
+/**
+ * The compiler's build (size + mtime of every file of @bpyts/compiler, TypeScript's version):
+ * a rebuilt or upgraded compiler misses every entry. Stats only: no file is read.
+ */
+export function compilerStamp(): string {
+  const require = createRequire(import.meta.url);
+  const stamps: string[] = [];
+  const walk = (dir: string): void => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else {
+        const st = statSync(p);
+        stamps.push(`${p}:${st.size}:${st.mtimeMs}`);
+      }
+    }
+  };
+  try {
+    // Real paths: the compile server (./compile-server) may reach the same files through the
+    // workspace's node_modules links, and must compute the same stamp.
+    walk(realpathSync(dirname(require.resolve("@bpyts/compiler"))));
+    walk(realpathSync(dirname(fileURLToPath(import.meta.url)))); // the CLI's own build
+    stamps.push(
+      `typescript:${(require("typescript/package.json") as { version: string }).version}`,
+    );
+  } catch (e) {
+    stamps.push(`unknown:${(e as Error).message}`);
+  }
+  return createHash("sha256").update(stamps.join("\n")).digest("hex");
 }

@@ -1,9 +1,6 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { CompileCache, cacheDirFor, fingerprint, type CacheInput } from "./cache.js";
+import { existsSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { CompileCache, cacheDirFor, compilerStamp, fingerprint, type CacheInput } from "./cache.js";
 import { runtimeTypes } from "@bpyts/runner";
 import { loadCompiler, type SourceMapV3 } from "./compiler.js";
 import { CliError } from "./errors.js";
@@ -75,15 +72,37 @@ export function programInputs(compiled: Compiled, out: string): string[] {
   return compiled.sourceMap.sources.filter((s): s is string => !!s).map((s) => resolve(root, s));
 }
 
+/** A compile's output and, when it was recorded, the file-system answers it got. */
+export interface RecordedCompile<T extends Compiled = Compiled> {
+  compiled: T;
+  inputs?: CacheInput[];
+}
+
+/** Run an in-process compile under the compile cache's recorder (see ./cache.ts). */
+export async function recorded<T>(
+  compile: () => Promise<T>,
+): Promise<{ compiled: T; inputs: CacheInput[] }> {
+  const recorder = (await loadCompiler()).recordFileSystem(fingerprint);
+  let compiled: T;
+  try {
+    compiled = await compile();
+  } catch (e) {
+    recorder.stop();
+    throw e;
+  }
+  return { compiled, inputs: recorder.stop() };
+}
+
 /**
  * A compile through the compile cache (./cache.ts): keyed by everything that is not a file
  * (`key`), valid while every file-system answer the compiler got still holds. A hit loads
  * neither the compiler nor TypeScript; its warnings are replayed by the caller as on a miss.
+ * `compile(true)` must return the inputs it recorded (in this process or the compile server).
  */
 export async function cachedCompile<T extends Compiled>(
   entry: string,
   key: Record<string, unknown>,
-  compile: () => Promise<T>,
+  compile: (record: boolean) => Promise<RecordedCompile<T>>,
 ): Promise<Compiled> {
   const file = assertEntry(entry);
   const cache = new CompileCache(cacheDirFor(file));
@@ -96,44 +115,9 @@ export async function cachedCompile<T extends Compiled>(
   });
   const hit = cache.lookup(id);
   if (hit) return { ...hit, sourceMap: hit.sourceMap as SourceMapV3 };
-  const recorder = (await loadCompiler()).recordFileSystem(fingerprint);
-  let compiled: T;
-  let inputs: CacheInput[];
-  try {
-    compiled = await compile();
-  } finally {
-    inputs = recorder.stop();
-  }
+  const { compiled, inputs } = await compile(true);
   const { python, sourceMap, warnings } = compiled;
-  cache.store(id, inputs, { python, sourceMap, warnings });
+  // No inputs, no entry: an entry that cannot be invalidated would be served stale.
+  if (inputs?.length) cache.store(id, inputs, { python, sourceMap, warnings });
   return { python, sourceMap, warnings };
-}
-
-/**
- * The compiler's build (size + mtime of every file of @bpyts/compiler, TypeScript's version):
- * a rebuilt or upgraded compiler misses every entry. Stats only: no file is read.
- */
-function compilerStamp(): string {
-  const require = createRequire(import.meta.url);
-  const stamps: string[] = [];
-  const walk = (dir: string): void => {
-    for (const d of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else {
-        const st = statSync(p);
-        stamps.push(`${p}:${st.size}:${st.mtimeMs}`);
-      }
-    }
-  };
-  try {
-    walk(dirname(require.resolve("@bpyts/compiler")));
-    walk(dirname(fileURLToPath(import.meta.url))); // the CLI's own build (project lookup, warnings)
-    stamps.push(
-      `typescript:${(require("typescript/package.json") as { version: string }).version}`,
-    );
-  } catch (e) {
-    stamps.push(`unknown:${(e as Error).message}`);
-  }
-  return createHash("sha256").update(stamps.join("\n")).digest("hex");
 }

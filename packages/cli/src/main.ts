@@ -271,6 +271,25 @@ function program(setExit: (code: number) => void): Command {
     .option("--versions <v...>", "Blender versions (major.minor) to show", ["3.4", "4.3", "5.2"])
     .action(async (opts) => setExit(await (await import("./commands/farm.js")).farmStatus(opts)));
 
+  command("compile-server")
+    .description(
+      "the background compile server that keeps TypeScript and the typings loaded between commands (BPYTS_COMPILE_SERVER=0: off)",
+    )
+    .argument("<action>", "status: print the running server; stop: stop it")
+    .action(async (action: string) => {
+      if (action !== "status" && action !== "stop")
+        throw new CliError("BPY0007", `compile-server: unknown action ${action} (status, stop)`);
+      const { serverControl } = await import("./compile-server/client.js");
+      const answer = await serverControl(action);
+      if (answer === undefined) process.stdout.write("no compile server running\n");
+      else if (answer === "stopped") process.stdout.write("compile server stopped\n");
+      else
+        process.stdout.write(
+          `compile server: pid ${answer.pid}, ${answer.jobs} jobs, ${Math.round(answer.rssBytes / 2 ** 20)} MiB, up ${Math.round((Date.now() - answer.startedAt) / 1000)} s, exits after ${answer.idleTimeoutMs / 1000} s idle\nsocket: ${answer.socket}\n`,
+        );
+      setExit(0);
+    });
+
   command("api-diff")
     .description("what changed between two Blender APIs, as Markdown — @bpyts/generator")
     .argument("<schemaA>", "older schema")

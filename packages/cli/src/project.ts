@@ -312,16 +312,18 @@ function dedupe(ds: Diagnostic[], api: CompilerApi): { errors: string[]; warning
   return { errors: [...errors], warnings: [...warnings] };
 }
 
-/** `bpyts check` without an entry: every file of the project (tsc -p), then every entry compiled. */
-export async function checkProject(options: ProjectOptions): Promise<number> {
+/**
+ * `bpyts check` without an entry: every file of the project (tsc -p), then every entry compiled.
+ * Throws the errors; returns the warnings (printed by the caller).
+ */
+export async function checkProject(options: ProjectOptions): Promise<string[]> {
   const { api, project, entries } = await openProject(options, []);
   const all: Diagnostic[] = project.check();
   if (!all.some((d) => d.category === "error"))
     for (const entry of entries) all.push(...project.compile(entry).diagnostics);
   const { errors, warnings } = dedupe(all, api);
   if (errors.length) throw new CompileFailed(errors, warnings);
-  for (const w of warnings) process.stderr.write(`${w}\n`);
-  return 0;
+  return warnings;
 }
 
 /**

@@ -12,6 +12,12 @@ import { transformProgram } from "./transform/program.js";
 
 // Declaration files (the lib, the typings) are parsed once per process.
 const declCache = new Map<string, { mtime: number; sf: ts.SourceFile }>();
+/**
+ * Told of each declaration file served from `declCache` (read without ts.sys): the recorder
+ * below must still count it as an input, or a long-lived process (the CLI's compile server)
+ * would cache a compile whose typings it never saw change.
+ */
+let onDeclReuse: ((file: string) => void) | undefined;
 
 export function createHost(
   options: ts.CompilerOptions,
@@ -44,7 +50,10 @@ export function createHost(
       }
       const key = `${fileName}\0${JSON.stringify(lang)}`;
       const hit = declCache.get(key);
-      if (hit && hit.mtime === mtime) return hit.sf;
+      if (hit && hit.mtime === mtime) {
+        onDeclReuse?.(fileName);
+        return hit.sf;
+      }
       const sf = origGet(fileName, lang, onError, shouldCreate);
       if (sf) declCache.set(key, { mtime, sf });
       return sf;
@@ -209,6 +218,7 @@ export function recordFileSystem(fingerprint: (file: string) => string | undefin
     note(d, () => ({ path: d, kind: "dir", exists }));
     return exists;
   };
+  onDeclReuse = (f) => note(f, () => fileOrMissing(f));
   if (orig.realpath)
     sys.realpath = (p) => {
       // A symlink that changes target changes the answer: record the path's own content.
@@ -218,6 +228,7 @@ export function recordFileSystem(fingerprint: (file: string) => string | undefin
   return {
     stop() {
       Object.assign(sys, orig);
+      onDeclReuse = undefined;
       return [...seen.values()];
     },
   };

@@ -2,7 +2,8 @@ import { relative } from "node:path";
 import { programInputs, writeOutput } from "../compile.js";
 import { checkOutputPath } from "../output.js";
 import { CliError } from "../errors.js";
-import { buildProject, checkProject, compileInProject, type ProjectOptions } from "../project.js";
+import { checkProjectServed, compileServed } from "../compile-server/client.js";
+import { buildProject, type ProjectOptions } from "../project.js";
 
 export interface BuildOptions extends ProjectOptions {
   out?: string;
@@ -21,7 +22,7 @@ export async function build(entries: string[], options: BuildOptions): Promise<n
         "BPY0024",
         `-o names one output file: build one entry with -o, or several into outDir (tsconfig.json or --out-dir)`,
       );
-    const compiled = await compileInProject(entry, options);
+    const { compiled } = await compileServed(entry, options, false);
     for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
     await writeOutput(options.out, compiled);
     return 0;
@@ -40,8 +41,10 @@ export async function build(entries: string[], options: BuildOptions): Promise<n
  * (every tsconfig file, then every entry) when none is given.
  */
 export async function check(entry: string | undefined, options: ProjectOptions): Promise<number> {
-  if (entry === undefined) return checkProject(options);
-  const compiled = await compileInProject(entry, options);
-  for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
+  const warnings =
+    entry === undefined
+      ? await checkProjectServed(options)
+      : (await compileServed(entry, options, false)).compiled.warnings;
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   return 0;
 }

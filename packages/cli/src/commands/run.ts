@@ -23,7 +23,7 @@ import { checkOutputPath, writeOutputs } from "../output.js";
 import { progressDisplay } from "../progress.js";
 import { locateBlender } from "../target.js";
 import { majorMinor } from "../typings.js";
-import { compileInProject } from "../project.js";
+import { compileServed } from "../compile-server/client.js";
 
 export interface RunOptions {
   blender?: string;
@@ -133,16 +133,11 @@ export async function loadRunnable(
   if (extname(file) === ".py") return file;
   if (!version)
     throw new CliError("BPY0004", "cannot tell which Blender typings to use (--target)");
-  const compile = () =>
-    compileInProject(entry, { project: project.project, target: project.target, version });
+  const context = { project: project.project, target: project.target, version };
   const compiled =
     project.cache === false
-      ? await compile()
-      : await cachedCompile(
-          entry,
-          { project: project.project, target: project.target, version },
-          compile,
-        );
+      ? (await compileServed(entry, context, false)).compiled
+      : await cachedCompile(entry, context, (record) => compileServed(entry, context, record));
   for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
   const script: CompiledScript = {
     python: compiled.python,

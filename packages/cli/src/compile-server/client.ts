@@ -1,0 +1,212 @@
+/**
+ * The client side of the compile server (./server.ts): commands that compile ask the server,
+ * starting it when none answers, and compile in their own process whenever it cannot serve
+ * (switched off with `BPYTS_COMPILE_SERVER=0`, no private socket folder, a rebuilt bpyts, the
+ * server gone mid-job): the server only ever makes a compile faster, never different.
+ */
+import { spawn } from "node:child_process";
+import { closeSync, lstatSync, mkdirSync, openSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BlenderNotFoundError } from "@bpyts/runner";
+import { compilerStamp, type CacheInput } from "../cache.js";
+import { CompileFailed, recorded, type Compiled, type RecordedCompile } from "../compile.js";
+import { CliError } from "../errors.js";
+import {
+  checkProject,
+  compileInProject,
+  type CompileContext,
+  type ProjectOptions,
+} from "../project.js";
+import { lineReader, type Reply, type Request, type Status } from "./protocol.js";
+
+type Job =
+  | { type: "compile"; entry: string; context: CompileContext; record: boolean }
+  | { type: "check-project"; options: ProjectOptions };
+
+const said = new Set<string>();
+/** A note on stderr, once per process: the run goes on in-process. */
+function sayOnce(text: string): void {
+  if (said.has(text)) return;
+  said.add(text);
+  process.stderr.write(`bpyts: ${text}\n`);
+}
+
+export function serverEnabled(): boolean {
+  const v = process.env["BPYTS_COMPILE_SERVER"];
+  if (v !== undefined && /^(0|off|false|no)$/i.test(v)) return false;
+  // The cache's test hook must see a miss compile, wherever it would run.
+  if (process.env["BPYTS_TEST_FORBID_COMPILER"]) return false;
+  return process.platform !== "win32" && typeof process.getuid === "function";
+}
+
+/**
+ * The folder of this user's sockets: created private, and used only while it still is (owned
+ * by us, no group/other access, not a link): another user must not be able to answer our jobs.
+ */
+function socketDir(): string | undefined {
+  const dir = join(tmpdir(), `bpyts-${process.getuid!()}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
+  }
+  try {
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== process.getuid!() || (st.mode & 0o077) !== 0) {
+      sayOnce(`${dir} is not a private folder of this user: compiling without the compile server`);
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return dir;
+}
+
+export function socketPath(stamp = compilerStamp()): string | undefined {
+  const dir = socketDir();
+  if (!dir) return undefined;
+  const path = join(dir, `compile-${stamp.slice(0, 16)}.sock`);
+  return path.length < 100 ? path : undefined; // sun_path holds 108 bytes
+}
+
+/** One request, one reply; undefined when nothing answers (no server, or it went away). */
+function ask(socket: string, request: Request): Promise<{ reply?: Reply; connected: boolean }> {
+  return new Promise((resolve) => {
+    let connected = false;
+    const c = connect(socket);
+    const done = (reply?: Reply) => {
+      c.destroy();
+      resolve({ reply, connected });
+    };
+    c.once("connect", () => {
+      connected = true;
+      c.write(`${JSON.stringify(request)}\n`);
+    });
+    c.on(
+      "data",
+      lineReader(
+        (m) => {
+          if ((m as Reply).id === request.id) done(m as Reply);
+        },
+        () => done(),
+      ),
+    );
+    c.once("error", () => done());
+    c.once("close", () => done());
+  });
+}
+
+/** Start a server on `socket`; resolves once it answers there (false: it could not start). */
+function start(socket: string, stamp: string): Promise<boolean> {
+  const entry = fileURLToPath(new URL("./main.js", import.meta.url));
+  let log: number | "ignore" = "ignore";
+  try {
+    log = openSync(socket.replace(/\.sock$/, ".log"), "w", 0o600);
+  } catch {
+    /* no log then */
+  }
+  const child = spawn(process.execPath, [entry, socket, stamp], {
+    detached: true,
+    stdio: ["ignore", "pipe", log],
+    env: process.env,
+  });
+  if (typeof log === "number") closeSync(log);
+  return new Promise((resolve) => {
+    let out = "";
+    const settle = (ok: boolean) => {
+      clearTimeout(timer);
+      child.stdout?.destroy();
+      child.unref();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => settle(false), 10_000);
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("ready\n")) settle(true);
+    });
+    child.once("error", () => settle(false));
+    child.once("exit", () => settle(out.includes("ready\n")));
+  });
+}
+
+let nextId = 1;
+
+/** A job's reply from the server, starting one if needed; undefined: compile in-process. */
+async function serve(job: Job): Promise<Reply | undefined> {
+  if (!serverEnabled()) return undefined;
+  const stamp = compilerStamp();
+  const socket = socketPath(stamp);
+  if (!socket) return undefined;
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const request = { ...job, id: nextId++, stamp, cwd: process.cwd(), env } as Request;
+    const { reply, connected } = await ask(socket, request);
+    if (reply && reply.type !== "stale") return reply;
+    if (connected && !reply) {
+      sayOnce("the compile server stopped during the compile; compiling in this process");
+      return undefined;
+    }
+    // Nobody there, or a server of an older build that has now exited: start ours.
+    if (!(await start(socket, stamp))) return undefined;
+  }
+  return undefined;
+}
+
+/** Rethrow a job's failure as the exception an in-process compile throws. */
+function rethrow(reply: Extract<Reply, { type: "failed" }>): undefined {
+  const f = reply.failure;
+  switch (f.kind) {
+    case "compile":
+      throw new CompileFailed(f.errors, f.warnings);
+    case "cli":
+      throw new CliError(f.code, f.message, f.file, f.line, f.column);
+    case "blender-not-found":
+      throw new BlenderNotFoundError(f.message);
+    case "internal":
+      // Not ours to translate: the in-process compile reports it as it always has.
+      return undefined;
+  }
+}
+
+/**
+ * `compileInProject` (../project.ts) through the compile server when it can serve, else in
+ * this process; with `record`, also the file-system answers the compile got.
+ */
+export async function compileServed(
+  entry: string,
+  context: CompileContext,
+  record: boolean,
+): Promise<RecordedCompile<Compiled & { version?: string }>> {
+  const reply = await serve({ type: "compile", entry, context, record });
+  if (reply?.type === "compiled") return { compiled: reply.compiled, inputs: reply.inputs };
+  if (reply?.type === "failed") rethrow(reply);
+  const compile = () => compileInProject(entry, context);
+  return record ? recorded(compile) : { compiled: await compile() };
+}
+
+/** `checkProject` (../project.ts) through the compile server when it can serve. */
+export async function checkProjectServed(options: ProjectOptions): Promise<string[]> {
+  const reply = await serve({ type: "check-project", options });
+  if (reply?.type === "checked") return reply.warnings;
+  if (reply?.type === "failed") rethrow(reply);
+  return checkProject(options);
+}
+
+/** `bpyts compile-server status|stop`: the running server of this build, if any. */
+export async function serverControl(
+  action: "status" | "stop",
+): Promise<Status | "stopped" | undefined> {
+  const socket = socketPath();
+  if (!socket) return undefined;
+  const { reply } = await ask(socket, { type: action, id: nextId++ });
+  if (reply?.type === "status") return reply.status;
+  if (reply?.type === "stopping") return "stopped";
+  return undefined;
+}
+
+export type { CacheInput };
