@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -21,6 +22,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -188,12 +190,55 @@ export class CompileCache {
 
 /**
  * Blender versions, remembered per executable so that a run needs no `blender --version` probe
- * (~0.4 s): `blenders.json` in the cache folder, keyed by the executable's real path and valid
- * while its size, mtime and inode stay. A wrapper (a chroot's, say) can stay unchanged while the
- * Blender behind it changes: every run hears Blender's own version before it gets the script and
- * corrects this record (`rememberBlenderVersion`).
+ * (~0.4 s): `blenders.json` in the project's cache folder and in this user's private folder
+ * (`privateUserDir`: a new project's first run knows the Blender too), keyed by the executable's
+ * real path and valid while its size, mtime and inode stay. A wrapper (a chroot's, say) can stay
+ * unchanged while the Blender behind it changes: every run hears Blender's own version before it
+ * gets the script and corrects this record (`rememberBlenderVersion`).
  */
 export class BlenderVersions {
+  private readonly stores: BlenderVersionFile[];
+  constructor(...dirs: (string | undefined)[]) {
+    this.stores = dirs.filter((d): d is string => !!d).map((d) => new BlenderVersionFile(d));
+  }
+
+  get(blender: string): string | undefined {
+    for (const s of this.stores) {
+      const v = s.get(blender);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  set(blender: string, version: string): void {
+    for (const s of this.stores) s.set(blender, version);
+  }
+}
+
+/**
+ * This user's private folder under $TMPDIR (`bpyts-<uid>`, mode 0700): the compile server's
+ * sockets and machine-wide memories. Used only while it is still private (owned by us, no
+ * group/other access, not a link): undefined otherwise, or on a system without uids.
+ */
+export function privateUserDir(onUnsafe?: (dir: string) => void): string | undefined {
+  if (typeof process.getuid !== "function") return undefined;
+  const dir = join(tmpdir(), `bpyts-${process.getuid()}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
+  }
+  try {
+    const st = lstatSync(dir);
+    if (st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o077) === 0) return dir;
+  } catch {
+    return undefined;
+  }
+  onUnsafe?.(dir);
+  return undefined;
+}
+
+class BlenderVersionFile {
   constructor(readonly dir: string) {}
 
   private get file(): string {
@@ -223,7 +268,7 @@ export class BlenderVersions {
 
   /** The remembered version, if the executable is unchanged. */
   get(blender: string): string | undefined {
-    const id = BlenderVersions.stamp(blender);
+    const id = BlenderVersionFile.stamp(blender);
     const known = id && this.read()[id.path];
     return known && known.stamp === id.stamp && typeof known.version === "string"
       ? known.version
@@ -232,7 +277,7 @@ export class BlenderVersions {
 
   /** Remember a version (atomically; a folder that cannot be written is skipped silently). */
   set(blender: string, version: string): void {
-    const id = BlenderVersions.stamp(blender);
+    const id = BlenderVersionFile.stamp(blender);
     if (!id) return;
     const all = this.read();
     if (all[id.path]?.stamp === id.stamp && all[id.path]?.version === version) return;

@@ -177,6 +177,17 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     expect(third.exitCode, third.stderr).toBe(0);
     expect(third.stdout).toContain("util-file");
     expect(JSON.parse(await readFile(versions, "utf8"))[wrapper].version).toMatch(/^3\.4\./);
+    // A new project's first run: the user's own record ($TMPDIR/bpyts-<uid>) knows this Blender.
+    const other = await tempDir("bpyts cache other ");
+    dirs.push(other);
+    await writeFile(join(other, "hello.ts"), `console.log("other project");\n`);
+    await rm(log);
+    const fresh = await bpyts(["run", join(other, "hello.ts"), "--blender", wrapper], {
+      cwd: other,
+    });
+    expect(fresh.exitCode, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toContain("other project");
+    expect(await calls()).not.toContainEqual(expect.stringMatching(/^--version/));
   });
 });
 

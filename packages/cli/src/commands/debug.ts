@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
 import { BpytsDebugSession, freePort, type LaunchArguments, type Launcher } from "@bpyts/debug";
 import { noiseFilter, noiseRules, pythonDir, run as runJob } from "@bpyts/runner";
-import { BlenderVersions, cacheDirFor } from "../cache.js";
+import { BlenderVersions, cacheDirFor, privateUserDir } from "../cache.js";
 import { CompileFailed } from "../compile.js";
 import { CliError } from "../errors.js";
 import { loadRunnable, parseInput, resolveBackend, type RunOptions } from "./run.js";
@@ -57,7 +57,7 @@ export function cliLauncher(defaults: {
         throw new CliError("BPY0001", `entry file not found: ${program}`, entry);
       ({ blender, version } = await resolveBackend(
         options,
-        new BlenderVersions(cacheDirFor(entry)),
+        new BlenderVersions(cacheDirFor(entry), privateUserDir()),
       ));
       runnable = await loadRunnable(entry, version, options);
     } catch (e) {

@@ -16,7 +16,7 @@ import {
   type Runnable,
   type DeferredRunnable,
 } from "@bpyts/runner";
-import { BlenderVersions, cacheDirFor } from "../cache.js";
+import { BlenderVersions, cacheDirFor, privateUserDir } from "../cache.js";
 import { assertEntry, cachedCompile } from "../compile.js";
 import { CliError } from "../errors.js";
 import { checkOutputPath, writeOutputs } from "../output.js";
@@ -189,7 +189,9 @@ export async function run(
   if (timeoutMs !== undefined && !(timeoutMs > 0))
     throw new CliError("BPY0007", `--timeout must be a positive number of ms`);
   const versions =
-    options.cache === false ? undefined : new BlenderVersions(cacheDirFor(resolve(entry)));
+    options.cache === false
+      ? undefined
+      : new BlenderVersions(cacheDirFor(resolve(entry)), privateUserDir());
   const { blender, version, running } = await resolveBackend(options, versions);
   // A .ts entry compiles while Blender starts (see the runner's run()); Blender reports its
   // version before it gets the script, which corrects a stale remembered one.

@@ -5,13 +5,12 @@
  * server gone mid-job): the server only ever makes a compile faster, never different.
  */
 import { spawn } from "node:child_process";
-import { closeSync, lstatSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BlenderNotFoundError } from "@bpyts/runner";
-import { compilerStamp, type CacheInput } from "../cache.js";
+import { compilerStamp, privateUserDir, type CacheInput } from "../cache.js";
 import { CompileFailed, recorded, type Compiled, type RecordedCompile } from "../compile.js";
 import { CliError } from "../errors.js";
 import {
@@ -42,31 +41,10 @@ export function serverEnabled(): boolean {
   return process.platform !== "win32" && typeof process.getuid === "function";
 }
 
-/**
- * The folder of this user's sockets: created private, and used only while it still is (owned
- * by us, no group/other access, not a link): another user must not be able to answer our jobs.
- */
-function socketDir(): string | undefined {
-  const dir = join(tmpdir(), `bpyts-${process.getuid!()}`);
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
-  }
-  try {
-    const st = lstatSync(dir);
-    if (!st.isDirectory() || st.uid !== process.getuid!() || (st.mode & 0o077) !== 0) {
-      sayOnce(`${dir} is not a private folder of this user: compiling without the compile server`);
-      return undefined;
-    }
-  } catch {
-    return undefined;
-  }
-  return dir;
-}
-
 export function socketPath(stamp = compilerStamp()): string | undefined {
-  const dir = socketDir();
+  const dir = privateUserDir((d) =>
+    sayOnce(`${d} is not a private folder of this user: compiling without the compile server`),
+  );
   if (!dir) return undefined;
   const path = join(dir, `compile-${stamp.slice(0, 16)}.sock`);
   return path.length < 100 ? path : undefined; // sun_path holds 108 bytes
