@@ -103,6 +103,19 @@ describe.skipIf(!compilerReady || !typingsReady)("compile server", () => {
     expect(await w.status()).toEqual({ pid: first!.pid, jobs: first!.jobs + 1 });
   });
 
+  it("keeps serving after the folder it was started from is removed", async () => {
+    const w = await world();
+    const sub = join(w.dir, "sub");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "a.ts"), `console.log("a");\n`);
+    const first = await bpyts(["check", "a.ts", "--target", "3.4"], { cwd: sub, env: w.env() });
+    expect(first.exitCode, first.stderr).toBe(0);
+    const before = (await w.status())!;
+    rmSync(sub, { recursive: true, force: true });
+    expect((await w.cli(["check", "hello.ts", "--target", "3.4"])).exitCode).toBe(0);
+    expect(await w.status()).toEqual({ pid: before.pid, jobs: before.jobs + 1 });
+  });
+
   it("records the typings as cache inputs even when the warm server did not reread them", async () => {
     const w = await world();
     const entry = join(w.dir, "hello.ts");

@@ -42,7 +42,6 @@ async function inClientWorld<T>(
   env: Record<string, string>,
   job: () => Promise<T>,
 ): Promise<T> {
-  const savedCwd = process.cwd();
   const savedEnv = { ...process.env };
   const replaceEnv = (next: Record<string, string | undefined>) => {
     for (const k of Object.keys(process.env)) if (!(k in next)) delete process.env[k];
@@ -54,7 +53,7 @@ async function inClientWorld<T>(
     return await job();
   } finally {
     replaceEnv(savedEnv);
-    process.chdir(savedCwd);
+    process.chdir("/");
   }
 }
 
@@ -146,6 +145,8 @@ export async function serve(socket: string, stamp: string): Promise<void> {
       });
     });
   process.umask(0o077); // the socket: this user only
+  // Between jobs the server stands in /: the folder it was started from may be deleted.
+  process.chdir("/");
   try {
     await listen();
   } catch (e) {
