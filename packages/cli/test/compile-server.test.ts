@@ -103,6 +103,19 @@ describe.skipIf(!compilerReady || !typingsReady)("compile server", () => {
     expect(await w.status()).toEqual({ pid: first!.pid, jobs: first!.jobs + 1 });
   });
 
+  it("a first run warms the server up while Blender is asked for its version", async () => {
+    const w = await world();
+    const r = await w.cli(["run", "hello.ts", "--blender", "/usr/bin/blender"]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\S/);
+    expect(await w.status()).toMatchObject({ jobs: 2 }); // the warm-up, then the compile
+    // Blender is known now: the next new script compiles without a warm-up.
+    writeFileSync(join(w.dir, "next.ts"), `console.log("next script");\n`);
+    const next = await w.cli(["run", "next.ts", "--blender", "/usr/bin/blender"]);
+    expect(next.stdout).toContain("next script");
+    expect(await w.status()).toMatchObject({ jobs: 3 });
+  });
+
   it("keeps serving after the folder it was started from is removed", async () => {
     const w = await world();
     const sub = join(w.dir, "sub");

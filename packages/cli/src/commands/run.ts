@@ -23,7 +23,7 @@ import { checkOutputPath, writeOutputs } from "../output.js";
 import { progressDisplay } from "../progress.js";
 import { locateBlender } from "../target.js";
 import { majorMinor } from "../typings.js";
-import { compileServed } from "../compile-server/client.js";
+import { compileServed, warmServer } from "../compile-server/client.js";
 
 export interface RunOptions {
   blender?: string;
@@ -93,11 +93,14 @@ export async function resolveBackend(
     target?: string;
   },
   versions?: BlenderVersions,
+  /** Called when Blender must be probed for its version (~0.4 s): time to warm up a compile. */
+  onProbe?: () => void,
 ): Promise<{ blender?: string; version?: string; running?: string }> {
   if ((options.backend ?? "binary") === "binary") {
     const blender = await locateBlender(options.blender);
     let running = versions?.get(blender);
     if (!running) {
+      onProbe?.();
       running = await blenderVersion(blender);
       versions?.set(blender, running);
     }
@@ -192,7 +195,12 @@ export async function run(
     options.cache === false
       ? undefined
       : new BlenderVersions(cacheDirFor(resolve(entry)), privateUserDir());
-  const { blender, version, running } = await resolveBackend(options, versions);
+  // A .ts entry on a Blender not yet known: the compile server warms up during the probe.
+  const { blender, version, running } = await resolveBackend(
+    options,
+    versions,
+    extname(entry) === ".py" ? undefined : warmServer,
+  );
   // A .ts entry compiles while Blender starts (see the runner's run()); Blender reports its
   // version before it gets the script, which corrects a stale remembered one.
   const runnable: Runnable | DeferredRunnable =

@@ -23,7 +23,8 @@ import { lineReader, type Reply, type Request, type Status } from "./protocol.js
 
 type Job =
   | { type: "compile"; entry: string; context: CompileContext; record: boolean }
-  | { type: "check-project"; options: ProjectOptions };
+  | { type: "check-project"; options: ProjectOptions }
+  | { type: "warm" };
 
 const said = new Set<string>();
 /** A note on stderr, once per process: the run goes on in-process. */
@@ -111,6 +112,7 @@ function start(socket: string, stamp: string): Promise<boolean> {
 }
 
 let nextId = 1;
+let starting: Promise<boolean> | undefined;
 
 /** A job's reply from the server, starting one if needed; undefined: compile in-process. */
 async function serve(job: Job): Promise<Reply | undefined> {
@@ -129,8 +131,10 @@ async function serve(job: Job): Promise<Reply | undefined> {
       sayOnce("the compile server stopped during the compile; compiling in this process");
       return undefined;
     }
-    // Nobody there, or a server of an older build that has now exited: start ours.
-    if (!(await start(socket, stamp))) return undefined;
+    // Nobody there, or a server of an older build that has now exited: start ours (once per
+    // process: a warm-up and the compile that follows it share one start).
+    starting ??= start(socket, stamp).finally(() => (starting = undefined));
+    if (!(await starting)) return undefined;
   }
   return undefined;
 }
@@ -165,6 +169,15 @@ export async function compileServed(
   if (reply?.type === "failed") rethrow(reply);
   const compile = () => compileInProject(entry, context);
   return record ? recorded(compile) : { compiled: await compile() };
+}
+
+/**
+ * Start the compile server (if none answers) and have it load the compiler and the TypeScript
+ * lib, without waiting: for a first run, whose compile can only start once Blender's version is
+ * known (`blender --version`, ~0.4 s).
+ */
+export function warmServer(): void {
+  void serve({ type: "warm" }).catch(() => undefined);
 }
 
 /** `checkProject` (../project.ts) through the compile server when it can serve. */

@@ -26,6 +26,8 @@ export type Request =
       record: boolean;
     })
   | (JobBase & { type: "check-project"; options: ProjectOptions })
+  /** Load the compiler and parse the TypeScript lib now (a first run, while Blender is probed). */
+  | (JobBase & { type: "warm" })
   | { type: "status"; id: number }
   | { type: "stop"; id: number };
 
@@ -62,6 +64,7 @@ export type Reply =
       inputs?: CacheInput[];
     }
   | { type: "checked"; id: number; warnings: string[] }
+  | { type: "warmed"; id: number }
   | { type: "failed"; id: number; failure: Failure }
   /** The server's build differs from the client's: it exits; the client compiles itself. */
   | { type: "stale"; id: number }

@@ -8,13 +8,15 @@
  * the client's working directory and environment, and give what an in-process compile gives:
  * the same output, the same errors (as data, rethrown by the client), the same cache inputs.
  */
-import { existsSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { runtimeTypes } from "@bpyts/runner";
 import { connect, createServer, type Socket } from "node:net";
 import { compilerStamp, fingerprint } from "../cache.js";
 import { CompileFailed } from "../compile.js";
 import { loadCompiler } from "../compiler.js";
 import { CliError } from "../errors.js";
-import { checkProject, compileInProject } from "../project.js";
+import { checkProject, compileInProject, defaultCompilerOptions } from "../project.js";
 import { lineReader, type Failure, type Reply, type Request } from "./protocol.js";
 
 const DEFAULT_IDLE_S = 600;
@@ -76,13 +78,18 @@ async function handle(request: Request, stamp: string, socket: string): Promise<
     case "stop":
       return { type: "stopping", id: request.id };
     case "compile":
-    case "check-project": {
+    case "check-project":
+    case "warm": {
       // A rebuilt bpyts must not compile with the modules this process loaded before.
       if (request.stamp !== stamp || compilerStamp() !== stamp)
         return { type: "stale", id: request.id };
       jobs++;
       try {
         return await inClientWorld(request.cwd, request.env, async () => {
+          if (request.type === "warm") {
+            await warm(socket);
+            return { type: "warmed", id: request.id };
+          }
           if (request.type === "check-project")
             return {
               type: "checked",
@@ -105,6 +112,26 @@ async function handle(request: Request, stamp: string, socket: string): Promise<
       }
     }
   }
+}
+
+/**
+ * What every compile without a tsconfig parses first: the compiler's modules, the TypeScript lib
+ * and the runtime declarations, through the same options (so the same declaration cache keys)
+ * as `compileInProject` — a program of one empty file beside the socket.
+ */
+async function warm(socket: string): Promise<void> {
+  const api = await loadCompiler();
+  const empty = join(dirname(socket), "warm.ts");
+  if (!existsSync(empty)) writeFileSync(empty, "export {};\n");
+  api
+    .createProject(
+      api.defaultProjectConfig(defaultCompilerOptions(), dirname(empty), [
+        empty,
+        api.globalsDeclarationFile,
+        runtimeTypes,
+      ]),
+    )
+    .check();
 }
 
 let jobs = 0;
