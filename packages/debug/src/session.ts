@@ -103,6 +103,9 @@ const RESUMING = new Set([
   "pause",
 ]);
 
+/** Requests whose purpose is to let the program run (see `dispatchRequest`'s error path). */
+const RESUMED_BY = new Set(["continue", "next", "stepIn", "stepOut"]);
+
 const FORWARDED_EVENTS = new Set(["continued", "thread", "module", "loadedSource", "process"]);
 
 /**
@@ -177,9 +180,11 @@ export class BpytsDebugSession extends DebugSession {
       ? handlers[request.command]
       : undefined;
     if (RESUMING.has(request.command)) this.stacks.clear();
-    const work = handler
-      ? handler((request.arguments ?? {}) as never)
-      : this.forward(request.command, request.arguments);
+    const work = (
+      handler
+        ? handler((request.arguments ?? {}) as never)
+        : this.forward(request.command, request.arguments)
+    ).catch((e: unknown) => this.lostResume(request.command, e));
     work.then(
       (body) => {
         if (body !== undefined) response.body = body;
@@ -200,6 +205,23 @@ export class BpytsDebugSession extends DebugSession {
         this.sendErrorResponse(response, message);
       },
     );
+  }
+
+  /**
+   * A request that resumed the program failed because debugpy's connection closed: when the
+   * program ended meanwhile (a pool job's worker leaves as soon as the job is done, before
+   * debugpy's answer is relayed), the request did what it asked and succeeds. Else `e` stands.
+   */
+  private async lostResume(command: string, e: unknown): Promise<unknown> {
+    const program = this.program;
+    if (!RESUMED_BY.has(command) || !program || !this.dbg?.isClosed) throw e;
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      program.done.then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5000))),
+    ]).finally(() => clearTimeout(timer));
+    if (!ended) throw e;
+    return command === "continue" ? { allThreadsContinued: true } : undefined;
   }
 
   private fail(code: DebugErrorCode, message: string): AdapterError {
@@ -372,11 +394,13 @@ export class BpytsDebugSession extends DebugSession {
     for (const w of this.watchers) w.close();
     this.closing = true;
     this.markClosed();
+    // The program is stopped first: a debugpy `disconnect` resumes the paused script, which would
+    // then run on (a pool job to its end) until the kill lands.
+    this.program?.kill();
     if (this.dbg && !this.dbg.isClosed)
       await this.dbg.request("disconnect", { terminateDebuggee: false }, 2000).catch(() => {});
     this.dbg?.stop();
     if (this.program) {
-      this.program.kill();
       // Blender's exit (its whole process group) is part of a clean end
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
