@@ -166,6 +166,7 @@ export class BpytsDebugSession extends DebugSession {
       setBreakpoints: (a) => this.onSetBreakpoints(a),
       setExceptionBreakpoints: (a) => this.onSetExceptionBreakpoints(a),
       stackTrace: (a) => this.onStackTrace(a),
+      scopes: (a) => this.onScopes(a),
       variables: (a) => this.onVariables(a),
       evaluate: (a) => this.onEvaluate(a),
       setVariable: (a) => this.onSetVariable(a),
@@ -179,7 +180,7 @@ export class BpytsDebugSession extends DebugSession {
     const handler = Object.hasOwn(handlers, request.command)
       ? handlers[request.command]
       : undefined;
-    if (RESUMING.has(request.command)) this.stacks.clear();
+    if (RESUMING.has(request.command)) this.clearStopState();
     const work = (
       handler
         ? handler((request.arguments ?? {}) as never)
@@ -506,9 +507,53 @@ export class BpytsDebugSession extends DebugSession {
 
   private readonly stacks = new Map<number, DebugProtocol.StackFrame[]>();
 
+  /**
+   * Variables references of the current stop whose `None` values read `null`: a scope's →
+   * the names that do (the compiler's facts for its function), a container's → all of them.
+   */
+  private readonly nullRefs = new Map<number, ReadonlySet<string> | "all">();
+
+  /** The thread(s) ran: stacks and variables references of the last stop are stale. */
+  private clearStopState(): void {
+    this.stacks.clear();
+    this.nullRefs.clear();
+  }
+
+  /** A frame of a cached stack, by id. */
+  private frameById(id: number): DebugProtocol.StackFrame | undefined {
+    for (const frames of this.stacks.values()) {
+      const f = frames.find((x) => x.id === id);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  /** The compiler's `T | null` names of a frame of the script (its function's, or the module's). */
+  private frameNulls(
+    frameId: number | undefined,
+    globals = false,
+  ): ReadonlySet<string> | undefined {
+    const frame = frameId === undefined ? undefined : this.frameById(frameId);
+    const index = this.index;
+    if (!frame || !index || !frame.source?.path || resolve(frame.source.path) !== index.script)
+      return undefined;
+    return index.nullNames(frame.line, globals || frameName(frame.name) === "<module>");
+  }
+
+  private async onScopes(
+    args: DebugProtocol.ScopesArguments,
+  ): Promise<DebugProtocol.ScopesResponse["body"]> {
+    const r = await this.connected().request<DebugProtocol.ScopesResponse>("scopes", args);
+    for (const scope of r.body.scopes) {
+      const names = this.frameNulls(args.frameId, /^globals$/i.test(scope.name));
+      if (names?.size) this.nullRefs.set(scope.variablesReference, names);
+    }
+    return r.body;
+  }
+
   /** Send a request that lets threads run: every cached stack is stale from now on. */
   private resume(command: string, args: unknown): Promise<DebugProtocol.Response> {
-    this.stacks.clear();
+    this.clearStopState();
     return this.connected().request(command, args);
   }
 
@@ -586,7 +631,7 @@ export class BpytsDebugSession extends DebugSession {
   }
 
   private onDebugpyEvent(e: DebugProtocol.Event): void {
-    if (e.event === "continued" || e.event === "stopped") this.stacks.clear();
+    if (e.event === "continued" || e.event === "stopped") this.clearStopState();
     if (e.event === "stopped") {
       const stopped = e as DebugProtocol.StoppedEvent;
       const step = this.step;
@@ -617,16 +662,23 @@ export class BpytsDebugSession extends DebugSession {
     args: DebugProtocol.VariablesArguments,
   ): Promise<DebugProtocol.VariablesResponse["body"]> {
     const r = await this.connected().request<DebugProtocol.VariablesResponse>("variables", args);
+    const nulls = this.nullRefs.get(args.variablesReference);
     return {
       variables: r.body.variables
         .filter((v) => this.showAllFrames || !isHiddenVariable(v.name, v.type))
-        .map((v) => ({
-          ...v,
-          name: tsNameOf(v.name),
-          value: jsValue(v.value, v.type),
-          type: jsType(v.type),
-          // debugpy's evaluateName is Python (`max_`): keep it so "copy as expression" runs
-        })),
+        .map((v) => {
+          const none = nulls === "all" || nulls?.has(v.name) ? "null" : "undefined";
+          // the elements of a `(T | null)[]` read `null` too when the editor expands it
+          if (none === "null" && v.variablesReference > 0)
+            this.nullRefs.set(v.variablesReference, "all");
+          return {
+            ...v,
+            name: tsNameOf(v.name),
+            value: jsValue(v.value, v.type, none),
+            type: jsType(v.type, none),
+            // debugpy's evaluateName is Python (`max_`): keep it so "copy as expression" runs
+          };
+        }),
     };
   }
 
@@ -654,7 +706,9 @@ export class BpytsDebugSession extends DebugSession {
     const client = this.connected();
     let body: DebugProtocol.EvaluateResponse["body"];
     // A bare TS identifier that the compiler renamed (`max` → `max_`): evaluate the Python name.
-    const renamed = /^[A-Za-z_$][\w$]*$/.test(args.expression) ? `${args.expression}_` : undefined;
+    const bare = /^[A-Za-z_$][\w$]*$/.test(args.expression);
+    const renamed = bare ? `${args.expression}_` : undefined;
+    let pyName = bare ? args.expression : undefined;
     try {
       if (!renamed || tsNameOf(renamed) !== args.expression) throw new Error("not renamed");
       body = (
@@ -663,10 +717,19 @@ export class BpytsDebugSession extends DebugSession {
           expression: renamed,
         })
       ).body;
+      pyName = renamed;
     } catch {
       body = (await client.request<DebugProtocol.EvaluateResponse>("evaluate", args)).body;
     }
-    return { ...body, result: jsValue(body.result, body.type), type: jsType(body.type) };
+    // A variable of the frame (a hover): its TS type says whether None reads null. Only the
+    // frame's own scope is asked: a local may shadow a module name of another type.
+    const none =
+      pyName !== undefined && this.frameNulls(args.frameId)?.has(pyName) ? "null" : "undefined";
+    return {
+      ...body,
+      result: jsValue(body.result, body.type, none),
+      type: jsType(body.type, none),
+    };
   }
 }
 
