@@ -65,12 +65,29 @@ for (const v of [0, 1, 2]) sum += check(v);
 console.log(sum);
 `;
 
+const CALLBACKS = `function byLength(a: string, b: string): number {
+  const d = a.length - b.length;
+  return d;
+}
+const words = ["ccc", "a", "bb"];
+words.sort(byLength);
+let label: string | null = null;
+const lengths: (number | null)[] = words.map((w) => (w.length > 1 ? w.length : null));
+function describe(prefix: string | null, n: number): string {
+  const first: string | null = lengths[0] === null ? null : prefix;
+  return \`\${first}\${n}\`;
+}
+label = describe(null, words.length);
+console.log(words.join(","), label);
+`;
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bpyts-debug-test-"));
   await writeFile(join(dir, "util.ts"), UTIL);
   await writeFile(join(dir, "main.ts"), MAIN);
   await writeFile(join(dir, "throws.ts"), THROWS);
+  await writeFile(join(dir, "callbacks.ts"), CALLBACKS);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -266,6 +283,59 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       ]);
       expect((await step(e, "next"))[0]).toBe("double util.ts:3");
       expect((await step(e, "stepOut"))[0]).toBe("work main.ts:6");
+    });
+  });
+
+  it("steps into a TS callback a runtime helper calls (sort's comparator), not over it", async () => {
+    await withEditor(startAdapter(), async (e) => {
+      const file = join(dir, "callbacks.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, file, { [file]: [6] });
+      await stopped;
+      // `words.sort(byLength)` is `_js_sort(words, byLength)`: the step in stops in the callback
+      expect(await step(e, "stepIn")).toEqual([
+        "byLength callbacks.ts:2",
+        "<module> callbacks.ts:6",
+      ]);
+      expect((await step(e, "next"))[0]).toBe("byLength callbacks.ts:3");
+      // out of the callback, through the helper, back to the caller's line
+      expect(await step(e, "stepOut")).toEqual(["<module> callbacks.ts:6"]);
+      // a step over the same kind of line does not stop in the callback
+      expect((await step(e, "next"))[0]).toBe("<module> callbacks.ts:7");
+      // the temporary breakpoints are gone: running on ends the script
+      const exited = e.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
+      await e.dap.request("continue", { threadId: 1 });
+      expect((await exited).body.exitCode).toBe(0);
+      expect(e.output()).toContain("a,bb,ccc null3\n");
+    });
+  });
+
+  it("shows None as null where the TS type is T | null (and undefined elsewhere)", async () => {
+    await withEditor(startAdapter(), async (e) => {
+      const file = join(dir, "callbacks.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, file, { [file]: [11] });
+      await stopped;
+      const frames = await stack(e);
+      expect(frames.map(where)).toEqual(["describe callbacks.ts:11", "<module> callbacks.ts:13"]);
+      expect(await variables(e, frames[0]!.id)).toEqual({ first: "null", n: "3", prefix: "null" });
+      const module = await variables(e, frames[1]!.id);
+      expect(module["label"]).toBe("null");
+      expect(module["lengths"]).toBe("[null, 2, 3]");
+      const hover = await e.dap.request<DebugProtocol.EvaluateResponse>("evaluate", {
+        expression: "prefix",
+        frameId: frames[0]!.id,
+        context: "hover",
+      });
+      expect(hover.body.result).toBe("null");
+      // an expression is not a typed variable: Python's None reads undefined
+      const repl = await e.dap.request<DebugProtocol.EvaluateResponse>("evaluate", {
+        expression: "[prefix, None]",
+        frameId: frames[0]!.id,
+        context: "repl",
+      });
+      expect(repl.body.result).toBe("[undefined, undefined]");
+      await e.dap.request("disconnect", {});
     });
   });
 

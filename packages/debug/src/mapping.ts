@@ -161,6 +161,34 @@ export class ScriptIndex {
     return { pyLine: undefined, reason: "no code was generated for this line" };
   }
 
+  private entries: number[] | undefined;
+
+  /**
+   * The first line of every function of the program (not the runtime helpers) that runs: where a
+   * callback a helper calls starts (stepping into `xs.sort(cmp)` stops there). `global` /
+   * `nonlocal` lines and a docstring are skipped: Python reports no line event for them.
+   */
+  functionEntries(): readonly number[] {
+    if (this.entries) return this.entries;
+    const out: number[] = [];
+    this.pyLines.forEach((text, i) => {
+      const def = /^(\s*)(?:async\s+)?def\s/.exec(text);
+      if (!def || this.helperLines.has(i + 1)) return;
+      const indent = def[1]!.length;
+      for (let j = i + 1; j < this.pyLines.length; j++) {
+        const t = this.pyLines[j]!;
+        const body = t.trim();
+        if (body === "" || body.startsWith("#")) continue;
+        if (/^\s*/.exec(t)![0].length <= indent) break;
+        if (/^(global|nonlocal)\s/.test(body)) continue;
+        if (j === i + 1 && /^[rbuRBU]*("""|'''|"|')/.test(body)) continue; // docstring
+        if (this.toTs[j + 1]) out.push(j + 1);
+        break;
+      }
+    });
+    return (this.entries = out);
+  }
+
   /** Python lines of a TS line (any statement mapped there), for tests and tools. */
   pythonLines(file: string, line: number): number[] {
     return this.toPy.get(resolve(file))?.get(line) ?? [];

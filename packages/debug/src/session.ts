@@ -72,6 +72,11 @@ interface Step {
   kind: "next" | "stepIn" | "stepOut";
   from?: { file: string; line: number };
   depth: number;
+  /**
+   * A step in that reached a runtime helper: the helper runs (a `stepOut`) with a temporary
+   * breakpoint on every function's first line, so a callback it calls stops the step there.
+   */
+  armed?: boolean;
 }
 
 interface BreakpointEntry {
@@ -434,18 +439,7 @@ export class BpytsDebugSession extends DebugSession {
         : { requested: b, pyLine: target.pyLine };
     });
     this.breakpoints.set(file, entries);
-    // Every TS file compiles into the one script: debugpy gets the union, in a known order.
-    const all = [...this.breakpoints.values()].flat().filter((e) => e.pyLine !== undefined);
-    const r = await client.request<DebugProtocol.SetBreakpointsResponse>("setBreakpoints", {
-      source: { path: index.script },
-      breakpoints: all.map((e) => ({
-        line: e.pyLine!,
-        condition: e.requested.condition,
-        hitCondition: e.requested.hitCondition,
-        logMessage: e.requested.logMessage,
-      })),
-    });
-    const answers = new Map(all.map((e, i) => [e, r.body.breakpoints[i]]));
+    const answers = await this.syncBreakpoints(client);
     return {
       breakpoints: entries.map((e) => {
         const a = answers.get(e);
@@ -458,6 +452,50 @@ export class BpytsDebugSession extends DebugSession {
         };
       }),
     };
+  }
+
+  /**
+   * Every TS file compiles into the one script: debugpy gets the union of the editor's
+   * breakpoints, in a known order, plus the temporary ones of an armed step in (after them).
+   * Answers debugpy's breakpoint for each editor breakpoint.
+   */
+  private async syncBreakpoints(
+    client: DapClient,
+  ): Promise<Map<BreakpointEntry, DebugProtocol.Breakpoint | undefined>> {
+    const all = [...this.breakpoints.values()].flat().filter((e) => e.pyLine !== undefined);
+    const own = new Set(all.map((e) => e.pyLine!));
+    const temporary = this.step?.armed
+      ? this.index!.functionEntries().filter((l) => !own.has(l))
+      : [];
+    const r = await client.request<DebugProtocol.SetBreakpointsResponse>("setBreakpoints", {
+      source: { path: this.index!.script },
+      breakpoints: [
+        ...all.map((e) => ({
+          line: e.pyLine!,
+          condition: e.requested.condition,
+          hitCondition: e.requested.hitCondition,
+          logMessage: e.requested.logMessage,
+        })),
+        ...temporary.map((line) => ({ line })),
+      ],
+    });
+    return new Map(all.map((e, i) => [e, r.body.breakpoints[i]]));
+  }
+
+  /** Whether Python line `pyLine` holds one of the editor's breakpoints. */
+  private isUserBreakpoint(pyLine: number): boolean {
+    return [...this.breakpoints.values()].some((list) => list.some((e) => e.pyLine === pyLine));
+  }
+
+  private async arm(step: Step): Promise<void> {
+    step.armed = true;
+    await this.syncBreakpoints(this.connected());
+  }
+
+  private async disarm(step: Step): Promise<void> {
+    if (!step.armed) return;
+    step.armed = false;
+    if (this.dbg && !this.dbg.isClosed) await this.syncBreakpoints(this.dbg);
   }
 
   private async onSetExceptionBreakpoints(
@@ -608,10 +646,14 @@ export class BpytsDebugSession extends DebugSession {
    * otherwise keep going — out of helpers and Blender's code, over the rest of the TS line.
    */
   private async continueStep(step: Step, e: DebugProtocol.StoppedEvent): Promise<void> {
+    await this.disarm(step); // the helper returned without calling back into the program
     const where = this.userTop(await this.pyStack(step.threadId));
     let next: "next" | "stepIn" | "stepOut" | "continue" | undefined;
-    if (where.top === "helper") next = "stepOut";
-    else if (where.top === "outside") next = where.anyUser ? "stepOut" : "continue";
+    if (where.top === "helper") {
+      // A step in runs the helper armed: a callback it calls (`xs.sort(cmp)`) stops the step.
+      if (step.kind === "stepIn") await this.arm(step);
+      next = "stepOut";
+    } else if (where.top === "outside") next = where.anyUser ? "stepOut" : "continue";
     else {
       const sameLine =
         where.at?.file === step.from?.file &&
@@ -635,6 +677,21 @@ export class BpytsDebugSession extends DebugSession {
     if (e.event === "stopped") {
       const stopped = e as DebugProtocol.StoppedEvent;
       const step = this.step;
+      if (step?.armed) {
+        // A stop while a helper ran armed: a temporary breakpoint is where the step in ends (a
+        // callback's first line); anything else (the editor's breakpoint, an exception) ends it.
+        this.step = undefined;
+        const callback =
+          stopped.body.reason === "breakpoint" && stopped.body.threadId === step.threadId;
+        void this.pyStack(stopped.body.threadId ?? step.threadId)
+          .then((py) => (callback && py[0] && !this.isUserBreakpoint(py[0].line) ? "step" : null))
+          .catch(() => null)
+          .then(async (reason) => {
+            await this.disarm(step).catch(() => {});
+            this.sendEvent(reason ? new StoppedEvent(reason, stopped.body.threadId) : stopped);
+          });
+        return;
+      }
       if (step && stopped.body.reason === "step" && stopped.body.threadId === step.threadId) {
         this.continueStep(step, stopped).catch((err: Error) => {
           this.step = undefined;
