@@ -1,15 +1,29 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DebugProtocol } from "@vscode/debugprotocol";
-import { DapClient, DapRequestError } from "@bpyts/debug";
+import { DapRequestError } from "@bpyts/debug";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bpyts, bpytsBin } from "../helpers.js";
+import {
+  alive,
+  childrenNamed,
+  connectDap,
+  launch,
+  printedPort,
+  stack,
+  startAdapter,
+  startRunDebug,
+  step,
+  tcpEditor,
+  variables,
+  where,
+  withEditor,
+} from "./dap-editor.js";
 
-// A headless editor: drives `bpyts debug` (DAP on stdio) against real Blender and debugpy.
+// `bpyts debug`, `run --debug` and `watch --debug` driven by a headless editor (./dap-editor.ts).
 
 const UTIL = `export function double(n: number): number {
   const r = n * 2;
@@ -51,147 +65,37 @@ for (const v of [0, 1, 2]) sum += check(v);
 console.log(sum);
 `;
 
+const CALLBACKS = `function byLength(a: string, b: string): number {
+  const d = a.length - b.length;
+  return d;
+}
+const words = ["ccc", "a", "bb"];
+words.sort(byLength);
+let label: string | null = null;
+const lengths: (number | null)[] = words.map((w) => (w.length > 1 ? w.length : null));
+function describe(prefix: string | null, n: number): string {
+  const first: string | null = lengths[0] === null ? null : prefix;
+  return \`\${first}\${n}\`;
+}
+label = describe(null, words.length);
+console.log(words.join(","), label);
+`;
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bpyts-debug-test-"));
   await writeFile(join(dir, "util.ts"), UTIL);
   await writeFile(join(dir, "main.ts"), MAIN);
   await writeFile(join(dir, "throws.ts"), THROWS);
+  await writeFile(join(dir, "callbacks.ts"), CALLBACKS);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Editor {
-  dap: DapClient;
-  child: ChildProcess;
-  /** Blender's pid (debugpy's `process` event). */
-  blenderPid(): number | undefined;
-  output(): string;
-  /** End the editor's side; resolves with the adapter's exit code (a crash is not 0). */
-  stop(): Promise<number | null>;
-}
-
-function startAdapter(): Editor {
-  const child = spawn(process.execPath, [bpytsBin, "debug"], { stdio: ["pipe", "pipe", "pipe"] });
-  const dap = new DapClient(60_000);
-  dap.start(child.stdout!, child.stdin!);
-  return editor(dap, child, () => child.stdin!.end());
-}
-
-/** `bpyts run --debug <entry>`: one session over TCP on the port it prints. */
-async function startRunDebug(entry: string, args: string[] = []): Promise<Editor> {
-  const child = spawn(process.execPath, [bpytsBin, "run", entry, "--debug", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let err = "";
-  const port = await new Promise<number>((ok, fail) => {
-    child.stderr!.on("data", (c: Buffer) => {
-      err += c.toString();
-      const m = /waiting for a DAP client on 127\.0\.0\.1:(\d+)/.exec(err);
-      if (m) ok(Number(m[1]));
-    });
-    child.once("exit", () => fail(new Error(`bpyts run --debug exited: ${err}`)));
-  });
-  const socket = connect({ host: "127.0.0.1", port });
-  await new Promise((ok) => socket.once("connect", ok));
-  const dap = new DapClient(60_000);
-  dap.start(socket, socket);
-  return editor(dap, child, () => socket.end());
-}
-
-function editor(dap: DapClient, child: ChildProcess, end: () => void): Editor {
-  let pid: number | undefined;
-  let out = "";
-  dap.on("event", (e: DebugProtocol.Event) => {
-    if (e.event === "process") pid = (e as DebugProtocol.ProcessEvent).body.systemProcessId;
-    if (e.event === "output") out += (e as DebugProtocol.OutputEvent).body.output;
-  });
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  return {
-    dap,
-    child,
-    blenderPid: () => pid,
-    output: () => out,
-    async stop() {
-      end();
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-      return child.exitCode;
-    },
-  };
-}
-
-/** initialize → launch → breakpoints → configurationDone, as an editor does. */
-async function launch(
-  e: Editor,
-  program: string,
-  breakpoints: Record<string, number[]>,
-  extra: Record<string, unknown> = {},
-  filters = ["uncaught"],
-) {
-  await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
-  const launched = e.dap.request("launch", { ...(program ? { program } : {}), ...extra });
-  await e.dap.waitEvent("initialized");
-  const set: DebugProtocol.Breakpoint[][] = [];
-  for (const [file, lines] of Object.entries(breakpoints)) {
-    const r = await e.dap.request<DebugProtocol.SetBreakpointsResponse>("setBreakpoints", {
-      source: { path: file },
-      breakpoints: lines.map((line) => ({ line })),
-    });
-    set.push(r.body.breakpoints);
-  }
-  await e.dap.request("setExceptionBreakpoints", { filters });
-  await e.dap.request("configurationDone");
-  await launched;
-  return set;
-}
-
-async function stack(e: Editor, threadId = 1) {
-  const r = await e.dap.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId });
-  return r.body.stackFrames;
-}
-
-async function variables(e: Editor, frameId: number, scope = 0) {
-  const s = await e.dap.request<DebugProtocol.ScopesResponse>("scopes", { frameId });
-  const v = await e.dap.request<DebugProtocol.VariablesResponse>("variables", {
-    variablesReference: s.body.scopes[scope]!.variablesReference,
-  });
-  return Object.fromEntries(v.body.variables.map((x) => [x.name, x.value]));
-}
-
-const where = (f: DebugProtocol.StackFrame) => `${f.name} ${f.source?.name}:${f.line}`;
-
-/** Pids of `parent`'s children running `name` (from /proc). */
-function childrenNamed(parent: number, name: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      const comm = /^Name:\s+(.*)$/m.exec(status)?.[1];
-      if (ppid === parent && comm === name) found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe("bpyts debug: protocol errors", () => {
   it("answers requests it cannot serve with coded errors, and keeps serving", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
       // BPY0501: nothing runs yet
       await expect(e.dap.request("threads")).rejects.toThrow(/BPY0501: the program is not running/);
@@ -206,20 +110,17 @@ describe("bpyts debug: protocol errors", () => {
         /BPY0503: .*bad\.ts does not compile:\n.*bad\.ts:1:7 - error TS2322/,
       );
       await e.dap.request("disconnect", {});
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+    });
   });
 
   it("a disconnect while Blender is starting stops it", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
       const launched = e.dap.request("launch", { program: join(dir, "main.ts") });
       launched.catch(() => {});
       let blender: number[] = [];
       for (let i = 0; i < 600 && !blender.length; i++) {
-        blender = childrenNamed(e.child.pid!, "blender");
+        blender = childrenNamed(e.child!.pid!, "blender");
         if (!blender.length) await new Promise((r) => setTimeout(r, 50));
       }
       expect(blender.length).toBe(1);
@@ -228,9 +129,7 @@ describe("bpyts debug: protocol errors", () => {
       for (let i = 0; i < 100 && alive(blender[0]!); i++)
         await new Promise((r) => setTimeout(r, 50));
       expect(alive(blender[0]!)).toBe(false);
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+    });
   });
 
   it("run --debug refuses options whose output has no place in a debug session", async () => {
@@ -245,20 +144,10 @@ describe("bpyts debug: protocol errors", () => {
     });
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     try {
-      let err = "";
-      const port = await new Promise<number>((ok) =>
-        child.stderr!.on("data", (c: Buffer) => {
-          err += c.toString();
-          const m = /listening on 127\.0\.0\.1:(\d+)/.exec(err);
-          if (m) ok(Number(m[1]));
-        }),
-      );
+      const port = await printedPort(child, /listening on 127\.0\.0\.1:(\d+)/);
       for (let i = 0; i < 2; i++) {
         // one session per connection
-        const socket = connect({ host: "127.0.0.1", port });
-        await new Promise((ok) => socket.once("connect", ok));
-        const dap = new DapClient(30_000);
-        dap.start(socket, socket);
+        const { dap, socket } = await connectDap(port);
         const r = await dap.request<DebugProtocol.InitializeResponse>("initialize", {
           adapterID: "bpyts",
           pathFormat: "path",
@@ -276,8 +165,7 @@ describe("bpyts debug: protocol errors", () => {
 
 describe("bpyts debug (DAP) on Blender 3.4", () => {
   it("hits breakpoints on TS lines in the entry and an imported module, with a TS stack", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       const main = join(dir, "main.ts");
       const util = join(dir, "util.ts");
       const stopped = e.dap.waitEvent("stopped");
@@ -329,14 +217,11 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
         context: "repl",
       });
       expect(ev.body.result).toBe('[3, undefined, "x"]');
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+    });
   });
 
   it("steps over lines that call runtime helpers without leaving the TS, then exits with 0", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       const main = join(dir, "main.ts");
       const stopped = e.dap.waitEvent("stopped");
       await launch(e, main, { [main]: [13] });
@@ -359,14 +244,11 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       await terminated;
       expect(e.output()).toContain("total 12 5\n");
       expect(e.output()).toContain("0 1.5-2\n");
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+    });
   });
 
   it("pauses at the TS throw of an uncaught exception; continuing exits with 1", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       const throws = join(dir, "throws.ts");
       const stopped = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
       await launch(e, throws, {});
@@ -385,39 +267,80 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       expect(e.output()).toMatch(/throws\.ts:3:\d+ - error BPY0100: .*bad value 2/);
       // debugpy's connection is gone by now: disconnect still answers
       await e.dap.request("disconnect", {});
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+    });
   });
 
   it("steps into a function and out again, on TS lines", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       const main = join(dir, "main.ts");
       const stopped = e.dap.waitEvent("stopped");
       await launch(e, main, { [main]: [6] });
       await stopped;
-      const step = async (kind: string) => {
-        const s = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
-        await e.dap.request(kind, { threadId: 1 });
-        expect((await s).body.reason).toBe("step");
-        return (await stack(e)).map(where);
-      };
-      expect(await step("stepIn")).toEqual([
+      expect(await step(e, "stepIn")).toEqual([
         "double util.ts:2",
         "work main.ts:6",
         "<module> main.ts:13",
       ]);
-      expect((await step("next"))[0]).toBe("double util.ts:3");
-      expect((await step("stepOut"))[0]).toBe("work main.ts:6");
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+      expect((await step(e, "next"))[0]).toBe("double util.ts:3");
+      expect((await step(e, "stepOut"))[0]).toBe("work main.ts:6");
+    });
+  });
+
+  it("steps into a TS callback a runtime helper calls (sort's comparator), not over it", async () => {
+    await withEditor(startAdapter(), async (e) => {
+      const file = join(dir, "callbacks.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, file, { [file]: [6] });
+      await stopped;
+      // `words.sort(byLength)` is `_js_sort(words, byLength)`: the step in stops in the callback
+      expect(await step(e, "stepIn")).toEqual([
+        "byLength callbacks.ts:2",
+        "<module> callbacks.ts:6",
+      ]);
+      expect((await step(e, "next"))[0]).toBe("byLength callbacks.ts:3");
+      // out of the callback, through the helper, back to the caller's line
+      expect(await step(e, "stepOut")).toEqual(["<module> callbacks.ts:6"]);
+      // a step over the same kind of line does not stop in the callback
+      expect((await step(e, "next"))[0]).toBe("<module> callbacks.ts:7");
+      // the temporary breakpoints are gone: running on ends the script
+      const exited = e.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
+      await e.dap.request("continue", { threadId: 1 });
+      expect((await exited).body.exitCode).toBe(0);
+      expect(e.output()).toContain("a,bb,ccc null3\n");
+    });
+  });
+
+  it("shows None as null where the TS type is T | null (and undefined elsewhere)", async () => {
+    await withEditor(startAdapter(), async (e) => {
+      const file = join(dir, "callbacks.ts");
+      const stopped = e.dap.waitEvent("stopped");
+      await launch(e, file, { [file]: [11] });
+      await stopped;
+      const frames = await stack(e);
+      expect(frames.map(where)).toEqual(["describe callbacks.ts:11", "<module> callbacks.ts:13"]);
+      expect(await variables(e, frames[0]!.id)).toEqual({ first: "null", n: "3", prefix: "null" });
+      const module = await variables(e, frames[1]!.id);
+      expect(module["label"]).toBe("null");
+      expect(module["lengths"]).toBe("[null, 2, 3]");
+      const hover = await e.dap.request<DebugProtocol.EvaluateResponse>("evaluate", {
+        expression: "prefix",
+        frameId: frames[0]!.id,
+        context: "hover",
+      });
+      expect(hover.body.result).toBe("null");
+      // an expression is not a typed variable: Python's None reads undefined
+      const repl = await e.dap.request<DebugProtocol.EvaluateResponse>("evaluate", {
+        expression: "[prefix, None]",
+        frameId: frames[0]!.id,
+        context: "repl",
+      });
+      expect(repl.body.result).toBe("[undefined, undefined]");
+      await e.dap.request("disconnect", {});
+    });
   });
 
   it("answers bad requests with errors and keeps serving; disconnect leaves no Blender", async () => {
-    const e = startAdapter();
-    try {
+    await withEditor(startAdapter(), async (e) => {
       const main = join(dir, "main.ts");
       const stopped = e.dap.waitEvent("stopped");
       await launch(e, main, { [main]: [4] });
@@ -437,7 +360,7 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       const said = e.dap.waitEvent<DebugProtocol.OutputEvent>("output", (o) =>
         o.body.output.includes("malformed"),
       );
-      e.child.stdin!.write("Content-Length: 9\r\n\r\n{not json");
+      e.child!.stdin!.write("Content-Length: 9\r\n\r\n{not json");
       await said;
       expect((await stack(e)).map(where)[0]).toBe("work main.ts:4");
       // a command that is no DAP request (and an Object.prototype name): an error response
@@ -462,16 +385,13 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       await e.dap.request("disconnect", { terminateDebuggee: true });
       await terminated;
       expect(alive(pid!)).toBe(false);
-    } finally {
-      expect(await e.stop()).toBe(0);
-    }
+    });
   });
 
   it("run --debug serves one session over TCP; conditions and logpoints are Python, passed through", async () => {
     const main = join(dir, "main.ts");
-    const e = await startRunDebug(main);
-    let code: number | null = null;
-    try {
+    // the command ends with the session, with the script's exit code (withEditor: 0)
+    await withEditor(startRunDebug(main), async (e) => {
       const stopped = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
       await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
       const launched = e.dap.request("launch", {}); // the program is the command's entry
@@ -495,11 +415,7 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
       await e.dap.request("continue", { threadId: 1 });
       expect((await exited).body.exitCode).toBe(0);
       await e.dap.request("disconnect", {});
-    } finally {
-      code = await e.stop();
-    }
-    // the command ends with the session, with the script's exit code
-    expect(code).toBe(0);
+    });
   });
 });
 
@@ -512,21 +428,8 @@ describe("bpyts watch --debug", () => {
     });
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     try {
-      let err = "";
-      const port = await new Promise<number>((ok) =>
-        child.stderr!.on("data", (c: Buffer) => {
-          err += c.toString();
-          const m = /listening on 127\.0\.0\.1:(\d+)/.exec(err);
-          if (m) ok(Number(m[1]));
-        }),
-      );
-      const connectEditor = async () => {
-        const socket = connect({ host: "127.0.0.1", port });
-        await new Promise((ok) => socket.once("connect", ok));
-        const dap = new DapClient(60_000);
-        dap.start(socket, socket);
-        return editor(dap, child, () => socket.end());
-      };
+      const port = await printedPort(child, /listening on 127\.0\.0\.1:(\d+)/);
+      const connectEditor = () => tcpEditor(port);
       // the first session stops at line 2; then the file changes
       const first = await connectEditor();
       const stopped = first.dap.waitEvent("stopped");
@@ -559,8 +462,7 @@ describe.each(chrooted)("bpyts debug on Blender $version (chroot wrapper)", ({ b
   // skipped only when introspect/provision.sh has not built that chroot on this machine
   describe.skipIf(!existsSync(blender))(`${blender}`, () => {
     it("hits a breakpoint in an imported module and shows the TS stack", async () => {
-      const e = startAdapter();
-      try {
+      await withEditor(startAdapter(), async (e) => {
         const main = join(dir, "main.ts");
         const util = join(dir, "util.ts");
         const stopped = e.dap.waitEvent("stopped");
@@ -574,14 +476,11 @@ describe.each(chrooted)("bpyts debug on Blender $version (chroot wrapper)", ({ b
         ]);
         expect(await variables(e, frames[1]!.id)).toEqual({ i: "0", max: "4", total: "0" });
         await e.dap.request("disconnect", {});
-      } finally {
-        expect(await e.stop()).toBe(0);
-      }
+      });
     });
 
     it("pauses at the TS throw of an uncaught exception", async () => {
-      const e = startAdapter();
-      try {
+      await withEditor(startAdapter(), async (e) => {
         const stopped = e.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
         await launch(e, join(dir, "throws.ts"), {}, { blender });
         expect((await stopped).body.reason).toBe("exception");
@@ -590,9 +489,7 @@ describe.each(chrooted)("bpyts debug on Blender $version (chroot wrapper)", ({ b
         await e.dap.request("continue", { threadId: 1 });
         expect((await exited).body.exitCode).toBe(1);
         await e.dap.request("disconnect", {});
-      } finally {
-        expect(await e.stop()).toBe(0);
-      }
+      });
     });
   });
 });

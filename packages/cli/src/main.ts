@@ -121,58 +121,47 @@ function program(setExit: (code: number) => void): Command {
       )
       .addOption(projectOption());
 
-  runLike(command("run"))
-    .description("compile and run a TypeScript entry file in background Blender")
-    .option("--blend <file>", "open this .blend first (its auto-run scripts stay disabled)")
-    .option("--allow-autorun", "let the .blend's embedded scripts run")
-    .option("--json", "print only the result as JSON on stdout (an error object on failure)")
-    .option("--result-file <path>", "write the result (setResult) as JSON to this file")
-    .option("--verbose", "show Blender's output raw (its known noise is filtered by default)")
-    .option("--keep", "keep the generated .py and .py.map (in a temp folder; path printed)")
-    .option("--out-dir <dir>", "write the generated .py and .py.map here and keep them")
-    .option("--no-progress", "no render progress bar / lines")
-    .option("--no-cache", "compile even when the compile cache holds this entry's output")
-    .option(
-      "--debugpy <port>",
-      "wait for a debugger (VS Code, debugpy) on 127.0.0.1:<port> before the script runs",
-    )
-    .option(
-      "--debug",
-      "debug the TypeScript: serve the Debug Adapter Protocol on 127.0.0.1 (port printed) for one editor session",
-    )
-    .option("--debug-port <n>", "with --debug: the port (default: a free one)")
-    .action(
-      async (
-        entry: string,
-        args: string[],
-        opts: RunOptions & { debug?: boolean; debugPort?: string },
-      ) => {
-        if (!opts.debug)
-          return setExit(await (await import("./commands/run.js")).run(entry, args, opts));
-        setExit(await (await import("./commands/debug.js")).runDebug(entry, args, opts));
-      },
-    );
+  // `run` and `watch` share `--debug` / `--debug-port` and how they dispatch (commands/debug.ts).
+  type DebugFlags = { debug?: boolean; debugPort?: string };
+  type Runner = (entry: string, args: string[], opts: RunOptions & DebugFlags) => Promise<number>;
+  const withDebug = (c: Command, debugHelp: string, plain: Runner, debugging: Runner) =>
+    c
+      .option("--debug", debugHelp)
+      .option("--debug-port <n>", "with --debug: the port (default: a free one)")
+      .action(async (entry: string, args: string[], opts: RunOptions & DebugFlags) =>
+        setExit(await (opts.debug ? debugging : plain)(entry, args, opts)),
+      );
 
-  runLike(command("watch"))
-    .description("recompile and rerun on every change, through a warm Blender worker")
-    .option(
-      "--debug",
-      "debug instead: a DAP server on 127.0.0.1 (port printed); each change restarts the debug session (cold Blender)",
-    )
-    .option("--debug-port <n>", "with --debug: the port (default: a free one)")
-    .action(
-      async (
-        entry: string,
-        args: string[],
-        opts: RunOptions & { debug?: boolean; debugPort?: string },
-      ) => {
-        if (!opts.debug)
-          return setExit(await (await import("./commands/watch.js")).watch(entry, args, opts));
-        const { debug, refuseRunOutputs } = await import("./commands/debug.js");
-        refuseRunOutputs(opts);
-        setExit(await debug(entry, args, { ...opts, port: opts.debugPort }, { watch: true }));
-      },
-    );
+  withDebug(
+    runLike(command("run"))
+      .description("compile and run a TypeScript entry file in background Blender")
+      .option("--blend <file>", "open this .blend first (its auto-run scripts stay disabled)")
+      .option("--allow-autorun", "let the .blend's embedded scripts run")
+      .option("--json", "print only the result as JSON on stdout (an error object on failure)")
+      .option("--result-file <path>", "write the result (setResult) as JSON to this file")
+      .option("--verbose", "show Blender's output raw (its known noise is filtered by default)")
+      .option("--keep", "keep the generated .py and .py.map (in a temp folder; path printed)")
+      .option("--out-dir <dir>", "write the generated .py and .py.map here and keep them")
+      .option("--no-progress", "no render progress bar / lines")
+      .option("--no-cache", "compile even when the compile cache holds this entry's output")
+      .option(
+        "--debugpy <port>",
+        "wait for a debugger (VS Code, debugpy) on 127.0.0.1:<port> before the script runs",
+      ),
+    "debug the TypeScript: serve the Debug Adapter Protocol on 127.0.0.1 (port printed) for one editor session",
+    async (entry, args, opts) => (await import("./commands/run.js")).run(entry, args, opts),
+    async (entry, args, opts) => (await import("./commands/debug.js")).runDebug(entry, args, opts),
+  );
+
+  withDebug(
+    runLike(command("watch")).description(
+      "recompile and rerun on every change, through a warm Blender worker",
+    ),
+    "debug instead: a DAP server on 127.0.0.1 (port printed); each change restarts the debug session (cold Blender)",
+    async (entry, args, opts) => (await import("./commands/watch.js")).watch(entry, args, opts),
+    async (entry, args, opts) =>
+      (await import("./commands/debug.js")).watchDebug(entry, args, opts),
+  );
 
   command("debug")
     .description(

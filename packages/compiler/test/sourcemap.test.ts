@@ -105,3 +105,24 @@ describe("no state shared between compiles", () => {
     }
   });
 });
+
+describe("debugger facts in the map (x_bpyts_nulls)", () => {
+  it("lists, per def line and for the module (0), the names typed with null and no undefined", () => {
+    const res = compileSource(
+      [
+        "function f(a: number | null, b?: number | null, c: string | undefined = undefined) {",
+        "  const d: (string | null)[] = [null];",
+        "  let e = a;",
+        "  return [a, b, c, d, e];",
+        "}",
+        "let g: number | null = null;",
+        "const h = f(g);",
+        "console.log(h);",
+      ].join("\n"),
+    );
+    const facts = res.sourceMap!.x_bpyts_nulls!;
+    const defLine = lineOf(res.python!, "def f(") + 1;
+    // b is optional (undefined too), c is undefined-typed, e is inferred `number | null`
+    expect(facts).toEqual({ "0": ["g"], [defLine]: ["a", "d", "e"] });
+  });
+});

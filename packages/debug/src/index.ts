@@ -11,3 +11,5 @@ export { ScriptIndex } from "./mapping.js";
 export type { LineTarget, TsPosition } from "./mapping.js";
 export { isHiddenVariable, jsNumber, jsType, jsValue, tsNameOf } from "./values.js";
 export { freePort } from "./port.js";
+export { debugPoolJob, poolLauncher } from "./pool.js";
+export type { PoolJobDebug, PoolJobDebugOptions } from "./pool.js";

@@ -14,6 +14,7 @@ export type LineTarget = { pyLine: number; tsLine: number } | { pyLine: undefine
 /** Names the compiler gives its runtime helpers (`helpers.ts`): user names never take them. */
 const HELPER_NAME = /^(_js_|_JS_|_Js|Js)/;
 const RUNTIME_MARKER = "# --- bpyts runtime:";
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * One compiled script read both ways through its source map: Python line → TS position, TS line →
@@ -51,6 +52,51 @@ export class ScriptIndex {
       list.push(line);
       byLine.set(pos.line, list);
     }
+  }
+
+  /** `def` ranges with names whose `None` reads `null` (the map's `x_bpyts_nulls`), innermost last. */
+  private nullScopes: { start: number; end: number; names: Set<string> }[] | undefined;
+  private moduleNulls: Set<string> | undefined;
+
+  private loadNullFacts(): void {
+    if (this.nullScopes) return;
+    this.nullScopes = [];
+    const facts = this.scriptMap.map.x_bpyts_nulls;
+    if (!facts || typeof facts !== "object") return;
+    for (const [key, names] of Object.entries(facts)) {
+      if (!Array.isArray(names)) continue;
+      const set = new Set(names.filter((n): n is string => typeof n === "string"));
+      const start = Number(key);
+      if (start === 0) {
+        this.moduleNulls = set;
+        continue;
+      }
+      const head = this.pyLines[start - 1];
+      if (!Number.isInteger(start) || head === undefined || !/^\s*def\s/.test(head)) continue;
+      // the body: every following line that is blank or indented deeper than the `def`
+      const indent = /^\s*/.exec(head)![0].length;
+      let end = start;
+      for (let i = start; i < this.pyLines.length; i++) {
+        const t = this.pyLines[i]!;
+        if (t.trim() === "") continue;
+        if (/^\s*/.exec(t)![0].length <= indent) break;
+        end = i + 1;
+      }
+      this.nullScopes.push({ start, end, names: set });
+    }
+    this.nullScopes.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Names whose `None` reads `null` (TS type `T | null`): the module's (a `<module>` frame, or
+   * the Globals scope), else those of the innermost function holding Python line `pyLine`.
+   */
+  nullNames(pyLine: number, module: boolean): ReadonlySet<string> {
+    this.loadNullFacts();
+    if (module) return this.moduleNulls ?? NONE;
+    let found: ReadonlySet<string> = NONE;
+    for (const s of this.nullScopes!) if (s.start <= pyLine && pyLine <= s.end) found = s.names;
+    return found;
   }
 
   static load(script: string): ScriptIndex | undefined {
@@ -113,6 +159,34 @@ export class ScriptIndex {
     const first = lines?.find((l) => !this.isHeaderImport(l)) ?? lines?.[0];
     if (first !== undefined) return { pyLine: first, tsLine: line };
     return { pyLine: undefined, reason: "no code was generated for this line" };
+  }
+
+  private entries: number[] | undefined;
+
+  /**
+   * The first line of every function of the program (not the runtime helpers) that runs: where a
+   * callback a helper calls starts (stepping into `xs.sort(cmp)` stops there). `global` /
+   * `nonlocal` lines and a docstring are skipped: Python reports no line event for them.
+   */
+  functionEntries(): readonly number[] {
+    if (this.entries) return this.entries;
+    const out: number[] = [];
+    this.pyLines.forEach((text, i) => {
+      const def = /^(\s*)(?:async\s+)?def\s/.exec(text);
+      if (!def || this.helperLines.has(i + 1)) return;
+      const indent = def[1]!.length;
+      for (let j = i + 1; j < this.pyLines.length; j++) {
+        const t = this.pyLines[j]!;
+        const body = t.trim();
+        if (body === "" || body.startsWith("#")) continue;
+        if (/^\s*/.exec(t)![0].length <= indent) break;
+        if (/^(global|nonlocal)\s/.test(body)) continue;
+        if (j === i + 1 && /^[rbuRBU]*("""|'''|"|')/.test(body)) continue; // docstring
+        if (this.toTs[j + 1]) out.push(j + 1);
+        break;
+      }
+    });
+    return (this.entries = out);
   }
 
   /** Python lines of a TS line (any statement mapped there), for tests and tools. */

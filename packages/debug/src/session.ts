@@ -72,6 +72,11 @@ interface Step {
   kind: "next" | "stepIn" | "stepOut";
   from?: { file: string; line: number };
   depth: number;
+  /**
+   * A step in that reached a runtime helper: the helper runs (a `stepOut`) with a temporary
+   * breakpoint on every function's first line, so a callback it calls stops the step there.
+   */
+  armed?: boolean;
 }
 
 interface BreakpointEntry {
@@ -102,6 +107,9 @@ const RESUMING = new Set([
   "restartFrame",
   "pause",
 ]);
+
+/** Requests whose purpose is to let the program run (see `dispatchRequest`'s error path). */
+const RESUMED_BY = new Set(["continue", "next", "stepIn", "stepOut"]);
 
 const FORWARDED_EVENTS = new Set(["continued", "thread", "module", "loadedSource", "process"]);
 
@@ -163,6 +171,7 @@ export class BpytsDebugSession extends DebugSession {
       setBreakpoints: (a) => this.onSetBreakpoints(a),
       setExceptionBreakpoints: (a) => this.onSetExceptionBreakpoints(a),
       stackTrace: (a) => this.onStackTrace(a),
+      scopes: (a) => this.onScopes(a),
       variables: (a) => this.onVariables(a),
       evaluate: (a) => this.onEvaluate(a),
       setVariable: (a) => this.onSetVariable(a),
@@ -176,10 +185,12 @@ export class BpytsDebugSession extends DebugSession {
     const handler = Object.hasOwn(handlers, request.command)
       ? handlers[request.command]
       : undefined;
-    if (RESUMING.has(request.command)) this.stacks.clear();
-    const work = handler
-      ? handler((request.arguments ?? {}) as never)
-      : this.forward(request.command, request.arguments);
+    if (RESUMING.has(request.command)) this.clearStopState();
+    const work = (
+      handler
+        ? handler((request.arguments ?? {}) as never)
+        : this.forward(request.command, request.arguments)
+    ).catch((e: unknown) => this.lostResume(request.command, e));
     work.then(
       (body) => {
         if (body !== undefined) response.body = body;
@@ -200,6 +211,23 @@ export class BpytsDebugSession extends DebugSession {
         this.sendErrorResponse(response, message);
       },
     );
+  }
+
+  /**
+   * A request that resumed the program failed because debugpy's connection closed: when the
+   * program ended meanwhile (a pool job's worker leaves as soon as the job is done, before
+   * debugpy's answer is relayed), the request did what it asked and succeeds. Else `e` stands.
+   */
+  private async lostResume(command: string, e: unknown): Promise<unknown> {
+    const program = this.program;
+    if (!RESUMED_BY.has(command) || !program || !this.dbg?.isClosed) throw e;
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      program.done.then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5000))),
+    ]).finally(() => clearTimeout(timer));
+    if (!ended) throw e;
+    return command === "continue" ? { allThreadsContinued: true } : undefined;
   }
 
   private fail(code: DebugErrorCode, message: string): AdapterError {
@@ -372,11 +400,13 @@ export class BpytsDebugSession extends DebugSession {
     for (const w of this.watchers) w.close();
     this.closing = true;
     this.markClosed();
+    // The program is stopped first: a debugpy `disconnect` resumes the paused script, which would
+    // then run on (a pool job to its end) until the kill lands.
+    this.program?.kill();
     if (this.dbg && !this.dbg.isClosed)
       await this.dbg.request("disconnect", { terminateDebuggee: false }, 2000).catch(() => {});
     this.dbg?.stop();
     if (this.program) {
-      this.program.kill();
       // Blender's exit (its whole process group) is part of a clean end
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -409,18 +439,7 @@ export class BpytsDebugSession extends DebugSession {
         : { requested: b, pyLine: target.pyLine };
     });
     this.breakpoints.set(file, entries);
-    // Every TS file compiles into the one script: debugpy gets the union, in a known order.
-    const all = [...this.breakpoints.values()].flat().filter((e) => e.pyLine !== undefined);
-    const r = await client.request<DebugProtocol.SetBreakpointsResponse>("setBreakpoints", {
-      source: { path: index.script },
-      breakpoints: all.map((e) => ({
-        line: e.pyLine!,
-        condition: e.requested.condition,
-        hitCondition: e.requested.hitCondition,
-        logMessage: e.requested.logMessage,
-      })),
-    });
-    const answers = new Map(all.map((e, i) => [e, r.body.breakpoints[i]]));
+    const answers = await this.syncBreakpoints(client);
     return {
       breakpoints: entries.map((e) => {
         const a = answers.get(e);
@@ -433,6 +452,50 @@ export class BpytsDebugSession extends DebugSession {
         };
       }),
     };
+  }
+
+  /**
+   * Every TS file compiles into the one script: debugpy gets the union of the editor's
+   * breakpoints, in a known order, plus the temporary ones of an armed step in (after them).
+   * Answers debugpy's breakpoint for each editor breakpoint.
+   */
+  private async syncBreakpoints(
+    client: DapClient,
+  ): Promise<Map<BreakpointEntry, DebugProtocol.Breakpoint | undefined>> {
+    const all = [...this.breakpoints.values()].flat().filter((e) => e.pyLine !== undefined);
+    const own = new Set(all.map((e) => e.pyLine!));
+    const temporary = this.step?.armed
+      ? this.index!.functionEntries().filter((l) => !own.has(l))
+      : [];
+    const r = await client.request<DebugProtocol.SetBreakpointsResponse>("setBreakpoints", {
+      source: { path: this.index!.script },
+      breakpoints: [
+        ...all.map((e) => ({
+          line: e.pyLine!,
+          condition: e.requested.condition,
+          hitCondition: e.requested.hitCondition,
+          logMessage: e.requested.logMessage,
+        })),
+        ...temporary.map((line) => ({ line })),
+      ],
+    });
+    return new Map(all.map((e, i) => [e, r.body.breakpoints[i]]));
+  }
+
+  /** Whether Python line `pyLine` holds one of the editor's breakpoints. */
+  private isUserBreakpoint(pyLine: number): boolean {
+    return [...this.breakpoints.values()].some((list) => list.some((e) => e.pyLine === pyLine));
+  }
+
+  private async arm(step: Step): Promise<void> {
+    step.armed = true;
+    await this.syncBreakpoints(this.connected());
+  }
+
+  private async disarm(step: Step): Promise<void> {
+    if (!step.armed) return;
+    step.armed = false;
+    if (this.dbg && !this.dbg.isClosed) await this.syncBreakpoints(this.dbg);
   }
 
   private async onSetExceptionBreakpoints(
@@ -482,9 +545,53 @@ export class BpytsDebugSession extends DebugSession {
 
   private readonly stacks = new Map<number, DebugProtocol.StackFrame[]>();
 
+  /**
+   * Variables references of the current stop whose `None` values read `null`: a scope's →
+   * the names that do (the compiler's facts for its function), a container's → all of them.
+   */
+  private readonly nullRefs = new Map<number, ReadonlySet<string> | "all">();
+
+  /** The thread(s) ran: stacks and variables references of the last stop are stale. */
+  private clearStopState(): void {
+    this.stacks.clear();
+    this.nullRefs.clear();
+  }
+
+  /** A frame of a cached stack, by id. */
+  private frameById(id: number): DebugProtocol.StackFrame | undefined {
+    for (const frames of this.stacks.values()) {
+      const f = frames.find((x) => x.id === id);
+      if (f) return f;
+    }
+    return undefined;
+  }
+
+  /** The compiler's `T | null` names of a frame of the script (its function's, or the module's). */
+  private frameNulls(
+    frameId: number | undefined,
+    globals = false,
+  ): ReadonlySet<string> | undefined {
+    const frame = frameId === undefined ? undefined : this.frameById(frameId);
+    const index = this.index;
+    if (!frame || !index || !frame.source?.path || resolve(frame.source.path) !== index.script)
+      return undefined;
+    return index.nullNames(frame.line, globals || frameName(frame.name) === "<module>");
+  }
+
+  private async onScopes(
+    args: DebugProtocol.ScopesArguments,
+  ): Promise<DebugProtocol.ScopesResponse["body"]> {
+    const r = await this.connected().request<DebugProtocol.ScopesResponse>("scopes", args);
+    for (const scope of r.body.scopes) {
+      const names = this.frameNulls(args.frameId, /^globals$/i.test(scope.name));
+      if (names?.size) this.nullRefs.set(scope.variablesReference, names);
+    }
+    return r.body;
+  }
+
   /** Send a request that lets threads run: every cached stack is stale from now on. */
   private resume(command: string, args: unknown): Promise<DebugProtocol.Response> {
-    this.stacks.clear();
+    this.clearStopState();
     return this.connected().request(command, args);
   }
 
@@ -539,10 +646,14 @@ export class BpytsDebugSession extends DebugSession {
    * otherwise keep going — out of helpers and Blender's code, over the rest of the TS line.
    */
   private async continueStep(step: Step, e: DebugProtocol.StoppedEvent): Promise<void> {
+    await this.disarm(step); // the helper returned without calling back into the program
     const where = this.userTop(await this.pyStack(step.threadId));
     let next: "next" | "stepIn" | "stepOut" | "continue" | undefined;
-    if (where.top === "helper") next = "stepOut";
-    else if (where.top === "outside") next = where.anyUser ? "stepOut" : "continue";
+    if (where.top === "helper") {
+      // A step in runs the helper armed: a callback it calls (`xs.sort(cmp)`) stops the step.
+      if (step.kind === "stepIn") await this.arm(step);
+      next = "stepOut";
+    } else if (where.top === "outside") next = where.anyUser ? "stepOut" : "continue";
     else {
       const sameLine =
         where.at?.file === step.from?.file &&
@@ -562,10 +673,25 @@ export class BpytsDebugSession extends DebugSession {
   }
 
   private onDebugpyEvent(e: DebugProtocol.Event): void {
-    if (e.event === "continued" || e.event === "stopped") this.stacks.clear();
+    if (e.event === "continued" || e.event === "stopped") this.clearStopState();
     if (e.event === "stopped") {
       const stopped = e as DebugProtocol.StoppedEvent;
       const step = this.step;
+      if (step?.armed) {
+        // A stop while a helper ran armed: a temporary breakpoint is where the step in ends (a
+        // callback's first line); anything else (the editor's breakpoint, an exception) ends it.
+        this.step = undefined;
+        const callback =
+          stopped.body.reason === "breakpoint" && stopped.body.threadId === step.threadId;
+        void this.pyStack(stopped.body.threadId ?? step.threadId)
+          .then((py) => (callback && py[0] && !this.isUserBreakpoint(py[0].line) ? "step" : null))
+          .catch(() => null)
+          .then(async (reason) => {
+            await this.disarm(step).catch(() => {});
+            this.sendEvent(reason ? new StoppedEvent(reason, stopped.body.threadId) : stopped);
+          });
+        return;
+      }
       if (step && stopped.body.reason === "step" && stopped.body.threadId === step.threadId) {
         this.continueStep(step, stopped).catch((err: Error) => {
           this.step = undefined;
@@ -593,16 +719,23 @@ export class BpytsDebugSession extends DebugSession {
     args: DebugProtocol.VariablesArguments,
   ): Promise<DebugProtocol.VariablesResponse["body"]> {
     const r = await this.connected().request<DebugProtocol.VariablesResponse>("variables", args);
+    const nulls = this.nullRefs.get(args.variablesReference);
     return {
       variables: r.body.variables
         .filter((v) => this.showAllFrames || !isHiddenVariable(v.name, v.type))
-        .map((v) => ({
-          ...v,
-          name: tsNameOf(v.name),
-          value: jsValue(v.value, v.type),
-          type: jsType(v.type),
-          // debugpy's evaluateName is Python (`max_`): keep it so "copy as expression" runs
-        })),
+        .map((v) => {
+          const none = nulls === "all" || nulls?.has(v.name) ? "null" : "undefined";
+          // the elements of a `(T | null)[]` read `null` too when the editor expands it
+          if (none === "null" && v.variablesReference > 0)
+            this.nullRefs.set(v.variablesReference, "all");
+          return {
+            ...v,
+            name: tsNameOf(v.name),
+            value: jsValue(v.value, v.type, none),
+            type: jsType(v.type, none),
+            // debugpy's evaluateName is Python (`max_`): keep it so "copy as expression" runs
+          };
+        }),
     };
   }
 
@@ -630,7 +763,9 @@ export class BpytsDebugSession extends DebugSession {
     const client = this.connected();
     let body: DebugProtocol.EvaluateResponse["body"];
     // A bare TS identifier that the compiler renamed (`max` → `max_`): evaluate the Python name.
-    const renamed = /^[A-Za-z_$][\w$]*$/.test(args.expression) ? `${args.expression}_` : undefined;
+    const bare = /^[A-Za-z_$][\w$]*$/.test(args.expression);
+    const renamed = bare ? `${args.expression}_` : undefined;
+    let pyName = bare ? args.expression : undefined;
     try {
       if (!renamed || tsNameOf(renamed) !== args.expression) throw new Error("not renamed");
       body = (
@@ -639,10 +774,19 @@ export class BpytsDebugSession extends DebugSession {
           expression: renamed,
         })
       ).body;
+      pyName = renamed;
     } catch {
       body = (await client.request<DebugProtocol.EvaluateResponse>("evaluate", args)).body;
     }
-    return { ...body, result: jsValue(body.result, body.type), type: jsType(body.type) };
+    // A variable of the frame (a hover): its TS type says whether None reads null. Only the
+    // frame's own scope is asked: a local may shadow a module name of another type.
+    const none =
+      pyName !== undefined && this.frameNulls(args.frameId)?.has(pyName) ? "null" : "undefined";
+    return {
+      ...body,
+      result: jsValue(body.result, body.type, none),
+      type: jsType(body.type, none),
+    };
   }
 }
 

@@ -62,13 +62,18 @@ const TOKEN =
   /('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(-?(?:\d+\.\d*(?:e[+-]?\d+)?|\d+e[+-]?\d+|\d+|inf|nan)\b)|\b(True|False|None)\b/gs;
 
 /**
- * Python's repr of a value → how the same value reads in JavaScript: `None` → `undefined`,
+ * Python's repr of a value → how the same value reads in JavaScript: `None` → `undefined` (or
+ * `null`, when the compiler says the variable's TS type is `T | null`: `none`),
  * `True` → `true`, `'a'` → `"a"`, `2.0` → `2`, inside lists and dicts too. Anything else
  * (`<bpy_struct, Object("Cube")>`) is kept as Python prints it.
  */
-export function jsValue(repr: string, type?: string): string {
+export function jsValue(
+  repr: string,
+  type?: string,
+  none: "null" | "undefined" = "undefined",
+): string {
   if (type === "float" || type === "int") return jsNumber(repr);
-  if (type === "NoneType") return "undefined";
+  if (type === "NoneType") return none;
   if (type === "bool") return repr === "True" ? "true" : repr === "False" ? "false" : repr;
   if (type === "str" && /^(['"]).*\1$/s.test(repr)) return JSON.stringify(pyString(repr));
   // Containers: rewrite the literals inside, leave everything else (object reprs) alone.
@@ -76,7 +81,7 @@ export function jsValue(repr: string, type?: string): string {
     return repr.replace(TOKEN, (m, str?: string, num?: string, kw?: string) => {
       if (str) return JSON.stringify(pyString(str));
       if (num) return jsNumber(num);
-      if (kw === "None") return "undefined";
+      if (kw === "None") return none;
       if (kw) return kw === "True" ? "true" : "false";
       return m;
     });
@@ -84,7 +89,10 @@ export function jsValue(repr: string, type?: string): string {
 }
 
 /** The TS-facing type name of a Python type (what a JS debugger shows). */
-export function jsType(type: string | undefined): string | undefined {
+export function jsType(
+  type: string | undefined,
+  none: "null" | "undefined" = "undefined",
+): string | undefined {
   switch (type) {
     case "int":
     case "float":
@@ -94,7 +102,7 @@ export function jsType(type: string | undefined): string | undefined {
     case "bool":
       return "boolean";
     case "NoneType":
-      return "undefined";
+      return none;
     case "list":
     case "tuple":
       return "Array";

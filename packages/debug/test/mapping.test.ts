@@ -77,3 +77,49 @@ describe("ScriptIndex: TS lines ↔ Python lines", () => {
     expect(index.tsPosition(user)).toEqual({ file: main(), line: 4, column: 7 });
   });
 });
+
+describe("ScriptIndex: which None reads null (the compiler's x_bpyts_nulls)", () => {
+  it("knows, per Python function and for the module, the names typed `T | null`", async () => {
+    const file = join(dir, "nulls.ts");
+    await writeFile(
+      file,
+      [
+        "function pick(xs: (number | null)[], want: number | null, label?: string): number | null {",
+        "  let found: number | null = null;",
+        "  let text: string | undefined;",
+        "  let either: number | null | undefined = null;",
+        "  const inner = (a: string | null) => {",
+        "    const b: string | null = a;",
+        "    return b;",
+        "  };",
+        "  for (const x of xs) if (x === want) found = x;",
+        "  inner(label ?? null);",
+        "  return found ?? either ?? (text === undefined ? null : 0);",
+        "}",
+        "let top: number | null = pick([1, null], 1);",
+        "let count = 0;",
+        "const none = null;",
+        "console.log(top, count, none);",
+        "",
+      ].join("\n"),
+    );
+    const out = compileFile({ entry: file, typeRoots: [runtimeTypes] });
+    expect(out.diagnostics.filter((d) => d.category === "error")).toEqual([]);
+    const prepared = await prepareScript(
+      { python: out.python!, sourceMap: out.sourceMap, fileName: "nulls.py", sourceMapDir: dir },
+      { keepDir: join(dir, "out-nulls") },
+    );
+    const nulls = ScriptIndex.load(prepared.script)!;
+    const py = out.python!.split("\n");
+    const line = (text: string) => py.findIndex((l) => l.includes(text)) + 1;
+    const names = (pyLine: number, module = false) => [...nulls.nullNames(pyLine, module)].sort();
+    // pick's own: parameters and locals with null and no undefined (not `label?`, `text`, `either`)
+    expect(names(line("found = None"))).toEqual(["found", "want", "x", "xs"]);
+    expect(names(line("for x in xs"))).toEqual(["found", "want", "x", "xs"]);
+    // a nested function has its own
+    expect(names(line("b = a"))).toEqual(["a", "b"]);
+    // the module's, for a `<module>` frame or the Globals scope
+    expect(names(line("top = pick"), true)).toEqual(["none", "top"]);
+    expect(names(line("found = None"), true)).toEqual(["none", "top"]);
+  });
+});

@@ -21,6 +21,10 @@ describe("TS view of Python values", () => {
     expect(jsValue("'it\\'s'", "str")).toBe('"it\'s"');
     expect(jsValue("'a\\nb'", "str")).toBe('"a\\nb"');
     expect(jsValue("[1.0, None, 'x', True]", "list")).toBe('[1, undefined, "x", true]');
+    // a `T | null`-typed variable (the compiler's facts): None reads null, inside containers too
+    expect(jsValue("None", "NoneType", "null")).toBe("null");
+    expect(jsType("NoneType", "null")).toBe("null");
+    expect(jsValue("[1.0, None]", "list", "null")).toBe("[1, null]");
     expect(jsValue("{'a': 2.50}", "dict")).toBe('{"a": 2.5}');
     expect(jsValue('<bpy_struct, Object("Cube")>', "Object")).toBe('<bpy_struct, Object("Cube")>');
     expect(jsType("float")).toBe("number");

@@ -762,6 +762,13 @@ export const codes = {
     when: "the script called `input()` without a fallback and the run was given no `--input` (at the TS line of the call)",
     message: "the script reads input() but the run was given none",
   },
+  BPY0116: {
+    code: "BPY0116",
+    phase: "runner",
+    when: "a pool job's `debugpy.port` is not a TCP port number (1–65535)",
+    message: "bad debugpy port",
+    suggestion: "pass `debugpy: { port }` with a free loopback port (`freePort()` of @bpyts/debug)",
+  },
   BPY0150: {
     code: "BPY0150",
     phase: "runner",

@@ -24,7 +24,13 @@ export { parseProgress, progressParser } from "./progress.js";
 export { blenderNoise, noiseFilter, noiseRules, renderChatter } from "./noise.js";
 export type { NoiseRule } from "./noise.js";
 export type { ProgressEvent } from "./progress.js";
-export { prepareScript, blenderTypings, CompileError, defaultCompile } from "./script.js";
+export {
+  prepareScript,
+  scriptFileName,
+  blenderTypings,
+  CompileError,
+  defaultCompile,
+} from "./script.js";
 export type { CompiledScript, Runnable, CompileHook } from "./script.js";
 export {
   encodeFrame,

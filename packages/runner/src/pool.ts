@@ -57,8 +57,17 @@ export interface PoolOptions extends BackendOptions {
   blenderVersion?: string;
 }
 
-/** A pool job takes the same per-job options as a one-shot run. */
-export type PoolJobOptions = JobOptions;
+/** A pool job takes the same per-job options as a one-shot run, and can be debugged. */
+export interface PoolJobOptions extends JobOptions {
+  /**
+   * Debug this job: its worker makes debugpy listen on 127.0.0.1:`port` and waits for a client
+   * (a DAP client of debugpy, or `@bpyts/debug`'s adapter) before the script runs. debugpy can
+   * listen once per process, so that worker is replaced after the job (`stats().recycled`); the
+   * other workers keep serving. The pool's default `timeoutMs` does not apply (someone is
+   * stepping through it); the job's own `timeoutMs` does.
+   */
+  debugpy?: { port: number };
+}
 
 export interface PoolStats {
   size: number;
@@ -444,6 +453,7 @@ class Pool implements WorkerPool {
   async run<T = unknown>(runnable: Runnable, options: PoolJobOptions = {}): Promise<RunResult<T>> {
     if (this.closing) throw new RunnerError("BPY0106", "the worker pool is closed");
     const input = encodeInput(options.input);
+    if (options.debugpy) checkDebugPort(options.debugpy.port);
     if (options.blendFile && !existsSync(options.blendFile)) {
       throw new RunnerError("BPY0107", `.blend file not found: ${options.blendFile}`);
     }
@@ -488,6 +498,7 @@ class Pool implements WorkerPool {
           allowAutorun: options.allowAutorun ?? false,
           emptyScene,
           cwd,
+          ...(options.debugpy ? { debugpy: { port: options.debugpy.port } } : {}),
         },
       };
       const signal = options.signal;
@@ -532,7 +543,8 @@ class Pool implements WorkerPool {
       const job = this.queue.shift();
       if (!job) break;
       job.started = performance.now();
-      const timeoutMs = job.options.timeoutMs ?? this.options.timeoutMs;
+      const timeoutMs =
+        job.options.timeoutMs ?? (job.options.debugpy ? undefined : this.options.timeoutMs);
       if (!w.send(job)) {
         this.queue.unshift(job);
         continue;
@@ -681,6 +693,14 @@ class Pool implements WorkerPool {
     clearTimeout(timer);
     await this.userDirs?.cleanup();
   }
+}
+
+function checkDebugPort(port: unknown): void {
+  if (typeof port !== "number" || !Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new RunnerError(
+      "BPY0116",
+      `debugpy.port must be a TCP port number (1-65535): ${String(port)}`,
+    );
 }
 
 /** Start N long-lived Blender workers (binary backend) or bpy-module interpreters (module backend). */

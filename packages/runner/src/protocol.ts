@@ -126,6 +126,8 @@ export type PoolRequest =
       allowAutorun: boolean;
       emptyScene: boolean;
       cwd: string;
+      /** Run the job under debugpy listening on 127.0.0.1:`port` (the worker is replaced after). */
+      debugpy?: { port: number };
     } & JobTag)
   | { type: "quit" };
 

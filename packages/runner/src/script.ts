@@ -85,6 +85,13 @@ export interface PreparedScript {
   cleanup: () => Promise<void>;
 }
 
+/** The name of the .py a runnable is written as (in `keepDir`, or a temp folder). */
+export function scriptFileName(runnable: Runnable): string {
+  if (typeof runnable !== "string") return runnable.fileName ?? "script.py";
+  const name = basename(runnable);
+  return extname(name) === ".py" ? name : name.replace(/\.[cm]?tsx?$/, "") + ".py";
+}
+
 /**
  * Materialise a runnable as a .py file on disk. Compiled code goes to `keepDir` (left there, with
  * its `.py.map`) or to a temp folder removed by `cleanup`.
@@ -113,7 +120,7 @@ export async function prepareScript(
       compiled = {
         python: await readFile(file, "utf8"),
         sourceMap: map?.map,
-        fileName: basename(file),
+        fileName: scriptFileName(file),
         sourceMapDir: dirname(file),
       };
     } else {
@@ -128,7 +135,7 @@ export async function prepareScript(
       const out = await (options.compile ?? defaultCompile)(file, typeRoots);
       compiled = {
         ...out,
-        fileName: basename(file).replace(/\.[cm]?tsx?$/, "") + ".py",
+        fileName: scriptFileName(file),
         sourceMapDir: process.cwd(),
       };
     }
@@ -139,7 +146,7 @@ export async function prepareScript(
     ? resolve(options.keepDir)
     : await mkdtemp(join(tmpdir(), "bpyts-job-"));
   await mkdir(dir, { recursive: true });
-  const script = join(dir, compiled.fileName ?? "script.py");
+  const script = join(dir, scriptFileName(compiled));
   await writeFile(
     script,
     compiled.python.endsWith("\n") ? compiled.python : `${compiled.python}\n`,

@@ -18,6 +18,8 @@ export interface SourceMapV3 {
   sourcesContent?: (string | null)[];
   names: string[];
   mappings: string;
+  /** The compiler's debugger facts: `def` line (0: module) → names whose None reads `null`. */
+  x_bpyts_nulls?: Record<string, string[]>;
 }
 
 /** A script's source map, bound to the Python file it describes. */

@@ -206,6 +206,19 @@ export function refuseRunOutputs(
     );
 }
 
+/** `bpyts watch --debug`: the TCP server of `debug`, every launch watching its TS files. */
+export async function watchDebug(
+  entry: string,
+  args: string[],
+  options: DebugOptions & { debugPort?: string } & Pick<
+      RunOptions,
+      "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
+    >,
+): Promise<number> {
+  refuseRunOutputs(options);
+  return debug(entry, args, { ...options, port: options.debugPort }, { watch: true });
+}
+
 /**
  * `bpyts run --debug`: one debug session over TCP for this entry; the command ends with the
  * session and returns the script's exit code.

@@ -249,6 +249,8 @@ export interface DefStmt extends Base {
   body: Stmt[];
   decorators: Expr[];
   docstring?: string;
+  /** Locals whose TS type is `T | null` (no undefined): a debugger shows their `None` as `null`. */
+  nullNames?: string[];
 }
 export interface ClassStmt extends Base {
   kind: "Class";
@@ -312,6 +314,8 @@ export interface RawStmt extends Base {
 export interface Module {
   header: Stmt[];
   body: Stmt[];
+  /** Module-level names whose TS type is `T | null` (see `DefStmt.nullNames`). */
+  nullNames?: string[];
 }
 
 // ---- identifiers --------------------------------------------------------------------------

@@ -15,6 +15,11 @@ export interface SourceMapV3 {
   names: string[];
   mappings: string;
   sourceRoot?: string;
+  /**
+   * bpyts extension for the debugger: Python line of a `def` (0: the module) → the names in
+   * that scope whose TS type is `T | null` (their `None` reads `null`, not `undefined`).
+   */
+  x_bpyts_nulls?: Record<string, string[]>;
 }
 
 const BIN_PREC: Record<string, number> = {
@@ -335,6 +340,8 @@ interface Line {
 
 class StmtPrinter {
   lines: Line[] = [];
+  /** `def` line (1-based) → its `nullNames` (SourceMapV3.x_bpyts_nulls). */
+  nulls: Record<string, string[]> = {};
 
   blank(n: number): void {
     if (this.lines.length === 0) return;
@@ -422,6 +429,7 @@ class StmtPrinter {
         return;
       case "Def":
         for (const d of s.decorators) this.emit(ind, `@${expr(d, 16)}`, p);
+        if (s.nullNames?.length) this.nulls[this.lines.length + 1] = s.nullNames;
         this.emit(ind, `def ${ident(s.name)}(${params(s.params)}):`, p);
         if (s.docstring) this.emit(ind + 1, pyStringLiteral(s.docstring), p);
         this.block(s.body, ind + 1, p);
@@ -572,5 +580,7 @@ export function printModule(
     names: [...enc.names],
     mappings: enc.mappings,
   };
+  if (mod.nullNames?.length) pr.nulls["0"] = mod.nullNames;
+  if (Object.keys(pr.nulls).length) map.x_bpyts_nulls = pr.nulls;
   return { code: pr.lines.map((l) => l.text).join("\n") + "\n", map, lines: pr.lines };
 }

@@ -25,6 +25,11 @@ export interface Scope {
   /** inside a static member: the class name */
   staticClass?: string;
   isGenerator?: boolean;
+  /**
+   * Python names of bindings whose TS type has `null` and no `undefined` (`T | null`): the
+   * debugger shows their `None` as `null` (`nullNames` of the Def / Module).
+   */
+  nullNames?: Set<string>;
 }
 
 export interface JumpFrame {
@@ -320,6 +325,7 @@ export class Ctx {
       const n = this.fresh(hint ?? this.unmangledBase(sym, sym.name));
       this.symbolNames.set(sym, n);
       this.symbolScopes.set(sym, scope);
+      this.noteNullOnly(sym, n, scope);
       return n;
     } finally {
       this.scope = saved;
@@ -339,7 +345,23 @@ export class Ctx {
     const n = this.fresh(this.unmangledBase(sym, nameNode.text));
     this.symbolNames.set(sym, n);
     this.symbolScopes.set(sym, this.scope);
+    this.noteNullOnly(sym, n, this.scope);
     return n;
+  }
+
+  /**
+   * Debugger facts: a variable or parameter whose declared type has `null` and no `undefined`
+   * (`T | null`, `null`, `(T | null)[]`) is recorded in its scope's `nullNames`. An annotation
+   * that does not say `null` is skipped without asking the checker.
+   */
+  private noteNullOnly(sym: ts.Symbol, name: string, scope: Scope): void {
+    const decl = sym.valueDeclaration;
+    if (!decl || !(ts.isVariableDeclaration(decl) || ts.isParameter(decl))) return;
+    if (!ts.isIdentifier(decl.name)) return;
+    if (decl.type && !/\bnull\b/.test(decl.type.getText())) return;
+    if (ts.isParameter(decl) && decl.questionToken) return;
+    if (!nullOnly(this.checker, this.checker.getTypeAtLocation(decl.name))) return;
+    (scope.nullNames ??= new Set()).add(name);
   }
 
   /**
@@ -603,4 +625,25 @@ export function sanitize(s: string): string {
   let r = s.replace(/^#/, "__").replace(/[^A-Za-z0-9_]/g, (c) => (c === "$" ? "S" : "_"));
   if (/^[0-9]/.test(r) || r === "") r = "_" + r;
   return r;
+}
+
+/** Whether `t` holds `null` and never `undefined`/`void`, itself or as an array's elements. */
+function nullOnly(checker: ts.TypeChecker, t: ts.Type): boolean {
+  let sawNull = false;
+  const visit = (t: ts.Type, depth: number): boolean => {
+    if (
+      t.flags &
+      (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)
+    )
+      return false;
+    if (t.flags & ts.TypeFlags.Null) {
+      sawNull = true;
+      return true;
+    }
+    if (t.isUnion()) return t.types.every((m) => visit(m, depth));
+    if (depth === 0 && (checker.isArrayType(t) || checker.isTupleType(t)))
+      return checker.getTypeArguments(t as ts.TypeReference).every((e) => visit(e, 1));
+    return true;
+  };
+  return visit(t, 0) && sawNull;
 }

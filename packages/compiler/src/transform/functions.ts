@@ -541,6 +541,7 @@ export function buildDef(
         body: [...scopeDecls(s, pos), ...prelude, ...prologue, ...body],
         decorators: opts.decorators ?? [],
         pos,
+        ...(s.nullNames ? { nullNames: [...s.nullNames].sort() } : {}),
       };
     },
     (s) => {

@@ -174,5 +174,10 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
       pos: fallback,
     }),
   );
-  return { module: { header, body }, ctx, files };
+  const nullNames = ctx.moduleScope.nullNames;
+  return {
+    module: { header, body, ...(nullNames ? { nullNames: [...nullNames].sort() } : {}) },
+    ctx,
+    files,
+  };
 }

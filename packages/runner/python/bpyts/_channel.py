@@ -65,6 +65,7 @@ _REQUEST_FIELDS = {
         "allowAutorun": (lambda v: isinstance(v, bool), True),
         "emptyScene": (lambda v: isinstance(v, bool), True),
         "cwd": (lambda v: isinstance(v, str), True),
+        "debugpy": (lambda v: isinstance(v, dict) and set(v) == {"port"} and _is_int(v["port"]) and 0 < v["port"] < 65536, False),
     },
     "quit": {"type": (lambda v: v == "quit", True)},
 }

@@ -63,21 +63,30 @@ def flush():
             pass
 
 
-def _wait_for_debugger():
-    """``$BPYTS_DEBUGPY=<port>`` (``bpyts run --debugpy <port>``): wait for an editor to attach."""
-    port = os.environ.get("BPYTS_DEBUGPY")
-    if not port:
-        return
+def listen_for_debugger(port):
+    """Start debugpy listening on 127.0.0.1:``port``. debugpy allows this once per process (a pool
+    worker that served a debugged job is replaced: ``_worker``)."""
     try:
         import debugpy
     except ImportError:
-        print(
-            "bpyts: --debugpy needs the debugpy package importable in Blender's Python "
-            f"({sys.executable} -m pip install debugpy, or add its folder to PYTHONPATH with --python-use-system-env)",
-            file=sys.stderr,
-        )
-        raise
+        raise ImportError(
+            "debugging needs the debugpy package importable in Blender's Python "
+            f"({sys.executable} -m pip install debugpy, or add its folder to PYTHONPATH with --python-use-system-env)"
+        ) from None
     debugpy.listen(("127.0.0.1", int(port)))
+    return debugpy
+
+
+def _wait_for_debugger(job):
+    """Wait for an editor to attach: the job's ``debugpy`` port (a pool job; its worker already
+    listens) or ``$BPYTS_DEBUGPY=<port>`` (``bpyts run --debugpy <port>``, ``bpyts debug``)."""
+    port = (job.get("debugpy") or {}).get("port") or os.environ.get("BPYTS_DEBUGPY")
+    if not port:
+        return
+    if job.get("debugpy"):
+        import debugpy
+    else:
+        debugpy = listen_for_debugger(port)
     print(f"bpyts: waiting for a debugger on 127.0.0.1:{port}", file=sys.stderr, flush=True)
     debugpy.wait_for_client()
 
@@ -121,7 +130,7 @@ def run_job(job):
     exit_code = 0
     error = None
     try:
-        _wait_for_debugger()
+        _wait_for_debugger(job)
         _run_main(script)
     except SystemExit as e:
         if e.code is None:

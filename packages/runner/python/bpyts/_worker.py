@@ -77,8 +77,18 @@ def reset(baseline, watch, clean_fd, reasons):
 def run(channel, msg):
     """The job, from its first output to ``done``: the critical path (restores come after)."""
     job_id, nonce = msg["id"], msg["nonce"]
+    listen_error = None
+    if msg.get("debugpy"):
+        # Before the capture: debugpy's adapter process inherits fd 1/2, which must be the
+        # worker's own output then, not the job's pipes (the job would end with them still held).
+        try:
+            _job.listen_for_debugger(msg["debugpy"]["port"])
+        except Exception as e:
+            listen_error = e
     capture = _channel.Capture(channel, job_id, nonce)
     try:
+        if listen_error is not None:
+            raise listen_error
         if msg.get("blendFile"):
             _job.load_scene(msg, BACKEND)
         elif msg.get("emptyScene") != EMPTY:
@@ -134,6 +144,11 @@ def main():
         if msg is None or msg["type"] == "quit":
             break
         reasons = run(channel, msg)
+        if msg.get("debugpy"):
+            # debugpy listens once per process and its tracer stays installed: a fresh worker
+            # takes the next job (no reset needed first).
+            channel.send({"type": "recycle", "reasons": reasons + ["the job ran under debugpy"]})
+            leave(0)
         try:
             reasons += baseline.restore_process(os.path.dirname(os.path.abspath(msg["script"])))
             reasons = reset(baseline, watch, clean_fd, reasons)
