@@ -70,6 +70,8 @@ const cases: [code: string, source: string][] = [
     "BPY1040",
     "function dec<T>(m: T, c: ClassMethodDecoratorContext) { return m; }\nclass A {\n  ⟨@dec m() { return 1; }\n}\nconsole.log(new A().m());",
   ],
+  // holes: forEach calls its callback 0 times in JavaScript
+  ["BPY1041", "let calls = 0;\n⟨new Array(3).forEach(() => calls++);\nconsole.log(calls);"],
 ];
 
 describe("diagnostics", () => {
@@ -214,5 +216,33 @@ describe("BPY1040 covers every decorator of a class", () => {
       ["BPY1040", 6, 3],
       ["BPY1040", 7, 3],
     ]);
+  });
+});
+
+describe("BPY1041 reports only arrays that certainly have holes", () => {
+  const codes = (source: string) =>
+    compileSource(source, {
+      fileName: path.join(import.meta.dirname, "diag-input.ts"),
+      typeRoots: [typings],
+    }).diagnostics.map((d) => `${d.code}@${d.line}`);
+  it("a variable initialised with new Array(n) and only read keeps its holes", () => {
+    expect(
+      codes(
+        "const a = new Array<number>(3);\na.push(1);\nconsole.log(a.map((x) => x * 2), a.indexOf(1));",
+      ),
+    ).toEqual(["BPY1041@3", "BPY1041@3"]);
+    expect(codes("const n = 2;\nconsole.log(Array(n).some((x) => x === undefined));")).toEqual([
+      "BPY1041@2",
+    ]);
+  });
+  it("an array whose elements may be written, filled or passed on is not reported", () => {
+    expect(
+      codes(
+        "const a = new Array<number>(3);\nfor (let i = 0; i < 3; i++) a[i] = i;\nconsole.log(a.map((x) => x * 2));\n" +
+          "const b = new Array<number>(2);\nb.fill(1);\nb.forEach((x) => console.log(x));\n" +
+          "function f(xs: number[]) { xs[0] = 1; }\nconst c = new Array<number>(1);\nf(c);\nconsole.log(c.filter((x) => x > 0));\n" +
+          "console.log([...Array(2)].map((_, i) => i), new Array(0).map((x) => x), Array(2).fill(0).map((x) => x));",
+      ),
+    ).toEqual([]);
   });
 });

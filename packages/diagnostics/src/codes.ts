@@ -318,6 +318,15 @@ export const codes = {
     suggestion:
       "remove the decorator and call what it does explicitly after the class: register(C) instead of @register",
   },
+  arrayHoles: {
+    code: "BPY1041",
+    phase: "compiler",
+    when: "a method that skips holes (`forEach`, `map`, `filter`, `reduce`, `some`, `every`, `indexOf`, …) on an array made by `new Array(n)` / `Array(n)` whose elements are never written: JavaScript skips the n holes, a Python list has `None` there and would visit them as `undefined`; `[...Array(n)]`, `Array(n).fill(v)`, `.length` and element reads are exact",
+    message:
+      ".{method}() skips the holes of new Array(n), which a Python list cannot have: it would visit each as undefined",
+    suggestion:
+      "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value) or [...Array(n)]",
+  },
   inplaceOperatorExpression: {
     code: "BPY2001",
     phase: "blender",

@@ -7,7 +7,7 @@ import * as T from "../types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
 import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/globals.js";
-import { arrayLength, arrayMethod } from "../builtins/array.js";
+import { arrayConstruct, arrayMethod } from "../builtins/array.js";
 import { stringMethod } from "../builtins/string.js";
 import { newRegExp, regexpMethod } from "../builtins/regexp.js";
 import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
@@ -322,6 +322,8 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   }
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
+    // Array(n) is new Array(n)
+    if (s && T.isLibSymbol(s) && callee.text === "Array") return arrayConstruct(ctx, node);
     if (!s || T.isLibSymbol(s)) {
       const r = globalFunctionCall(ctx, callee.text, withBuiltinArgs(ctx, node, callee.text));
       if (r) return r;
@@ -436,11 +438,8 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
         case "Set":
           if (args.length === 0) return { kind: "Dict", entries: [] };
           return py.method(py.name("dict"), "fromkeys", transformExpr(ctx, args[0]!));
-        case "Array": {
-          if (args.length === 1 && T.isNumber(ctx, T.typeOf(ctx, args[0]!)))
-            return py.bin("*", py.list([py.NONE]), arrayLength(ctx, args[0]!));
-          return py.list(args.map((a) => transformExpr(ctx, a)));
-        }
+        case "Array":
+          return arrayConstruct(ctx, node);
         case "Error":
         case "TypeError":
         case "RangeError":
