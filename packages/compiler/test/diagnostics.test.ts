@@ -41,7 +41,10 @@ const cases: [code: string, source: string][] = [
     "BPY1029",
     "interface Shape {\n  area(): number;\n}\nclass Sq implements Shape {\n  area() {\n    return 4;\n  }\n}\nconst s: Shape = ⟨{ area: () => 1 };",
   ],
-  ["BPY1030", "const o: { a: number; b?: string } = { a: 1 };\nconsole.log(⟨JSON.stringify(o));"],
+  [
+    "BPY1030",
+    "const o: { a: number; b?: string | null } = { a: 1 };\nconsole.log(⟨JSON.stringify(o));",
+  ],
   ["BPY1031", "const s = ⟨new Set<number | boolean>([1, true]);"],
   [
     "BPY1032",

@@ -234,10 +234,10 @@ export const codes = {
     code: "BPY1030",
     phase: "compiler",
     category: "warning",
-    when: "`JSON.stringify` of an object with properties that may be `undefined` (written as `null`)",
+    when: "`JSON.stringify` of a value whose type lets one property name be both `undefined` and `null` (written as `null`; a property that can only be `undefined` is left out, as in JavaScript)",
     message:
-      "JSON.stringify: '{key}' may be undefined; Python has one None, so it is written as null instead of being left out",
-    suggestion: "use null explicitly, or delete the key before stringifying",
+      "JSON.stringify: '{key}' may be undefined or null; Python has one None, so undefined is written as null instead of being left out",
+    suggestion: "use only one of null and undefined in the type of '{key}'",
   },
   mixedKeys: {
     code: "BPY1031",
