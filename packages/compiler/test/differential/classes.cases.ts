@@ -316,4 +316,9 @@ export default rows([
     "continue in finally loop",
     'const log: string[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) continue; log.push("b" + i); } finally { log.push("f" + i); } } return log;',
   ],
+  [
+    "private-name brand checks: fields, methods, accessors, static members, subclasses",
+    "const out: unknown[] = []; out.push(C.has(new C()), C.has(new D()), C.has({}), C.has(C), C.has([]), D.hasY(new D()), D.hasY(new C()), _U.hasZ(new _U()), _U.hasZ({ z: 1 }), C.isC(new D()) ? new D().read() : -1); return out;",
+    "class C { #x = 1; #m(): number { return this.#x; } get #g(): number { return 2; } static #s = 3; static has(o: object): boolean[] { return [#x in o, #m in o, #g in o, #s in o]; } static isC(o: object): o is C { return #x in o; } read(): number { return this.#m() + this.#g; } } class D extends C { #y: number | undefined; static hasY(o: object) { return #y in o; } } class _U { #z = 0; static hasZ(o: object) { return #z in o; } }",
+  ],
 ]);
