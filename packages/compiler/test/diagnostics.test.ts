@@ -249,3 +249,13 @@ describe("BPY1041 reports only arrays that certainly have holes", () => {
     ).toEqual([]);
   });
 });
+
+describe("BPY1027 for a class extending one whose constructor returns a value", () => {
+  it("is reported at the extends clause (its constructor would run with the subclass's arguments)", () => {
+    const r = compileSource(
+      "class B {\n  constructor(o?: B) {\n    if (o) return o;\n  }\n}\nclass Q extends B {}\nconsole.log(new Q());\n",
+      { fileName: path.join(import.meta.dirname, "diag-input.ts"), typeRoots: [typings] },
+    );
+    expect(r.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(["BPY1027@6:17"]);
+  });
+});
