@@ -172,9 +172,9 @@ export const codes = {
   generatorMethod: {
     code: "BPY1022",
     phase: "compiler",
-    when: "`.next()`/… on generators (iterate them instead)",
-    message: "calling .{method}() on a generator is not supported",
-    suggestion: "iterate the generator with for…of or spread it into an array",
+    when: "`.next()` on the iterators of arrays, Maps and Sets (`m.keys().next()`: Python views), `.return()`/`.throw()` on iterators that are not `Generator`s, the iterator helpers (`.map()`, `.take()`, … on iterators); generators support `next(v)`, `return(v)` and `throw(e)`",
+    message: "calling .{method}() on this iterator is not supported",
+    suggestion: "iterate it with for…of or spread it into an array",
   },
   objectThis: {
     code: "BPY1023",

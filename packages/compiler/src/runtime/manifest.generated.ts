@@ -37,6 +37,9 @@ export type HelperName =
   | "_js_flat"
   | "_js_from_length"
   | "_js_fround"
+  | "_js_gen_next"
+  | "_js_gen_return"
+  | "_js_gen_throw"
   | "_js_get"
   | "_js_i32"
   | "_js_imul"
@@ -47,6 +50,7 @@ export type HelperName =
   | "_js_inspect"
   | "_js_int_to_radix"
   | "_js_is_integer"
+  | "_js_iter_close"
   | "_js_join"
   | "_js_json_call_to_json"
   | "_js_json_parse"
@@ -269,6 +273,27 @@ export const HELPERS: readonly HelperSource[] = [
     code: "def _js_fround(x):\n    \"\"\"Math.fround: the nearest single-precision value (round half to even), as a double.\"\"\"\n    try:\n        return struct.unpack(\"f\", struct.pack(\"f\", x))[0]\n    except OverflowError:\n        return math.copysign(math.inf, x)",
   },
   {
+    name: "_js_gen_next",
+    area: "iterators",
+    deps: [],
+    imports: ["inspect"],
+    code: "def _js_gen_next(it, *sent):\n    \"\"\"it.next() / it.next(v): an iterator result { value, done }. A generator receives v at\n    the yield it is suspended at (Python's send); a generator that has not started ignores it,\n    as JavaScript does (Python's send refuses a value there). After the end, { value:\n    undefined, done: true } again and again; the generator's return value once.\"\"\"\n    try:\n        if sent and inspect.isgenerator(it) and inspect.getgeneratorstate(it) == \"GEN_SUSPENDED\":\n            value = it.send(sent[0])\n        else:\n            value = next(it)\n    except StopIteration as stop:\n        return {\"value\": stop.value, \"done\": True}\n    return {\"value\": value, \"done\": False}",
+  },
+  {
+    name: "_js_gen_return",
+    area: "iterators",
+    deps: [],
+    imports: [],
+    code: "def _js_gen_return(gen, value=None):\n    \"\"\"gen.return(v): the generator's finally blocks run (Python's close), { value: v, done:\n    true }.\"\"\"\n    gen.close()\n    return {\"value\": value, \"done\": True}",
+  },
+  {
+    name: "_js_gen_throw",
+    area: "iterators",
+    deps: [],
+    imports: ["inspect"],
+    code: "def _js_gen_throw(gen, error):\n    \"\"\"gen.throw(e): e is raised at the yield the generator is suspended at; the next value it\n    yields, or its return value when it ends. A generator that has not started ends without\n    running (JavaScript), and e is thrown to the caller.\"\"\"\n    if inspect.getgeneratorstate(gen) == \"GEN_CREATED\":\n        gen.close()\n        raise error\n    try:\n        value = gen.throw(error)\n    except StopIteration as stop:\n        return {\"value\": stop.value, \"done\": True}\n    return {\"value\": value, \"done\": False}",
+  },
+  {
     name: "_js_get",
     area: "arrays",
     deps: [],
@@ -323,6 +348,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: ["math"],
     code: "def _js_is_integer(x):\n    if isinstance(x, bool) or not isinstance(x, (int, float)):\n        return False\n    return isinstance(x, int) or (math.isfinite(x) and x.is_integer())",
+  },
+  {
+    name: "_js_iter_close",
+    area: "iterators",
+    deps: [],
+    imports: [],
+    code: "def _js_iter_close(it):\n    \"\"\"The iterator of a for\u2026of loop left by break, return or an exception: a generator's\n    finally blocks run (JavaScript calls its return()); other iterators have nothing to close.\"\"\"\n    close = getattr(it, \"close\", None)\n    if close is not None:\n        close()",
   },
   {
     name: "_js_json_call_to_json",

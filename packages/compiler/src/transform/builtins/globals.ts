@@ -637,6 +637,9 @@ function noneMeaning(
       }
       const inst = T.isClassInstance(ctx, p);
       if (!inst && !T.isDictLike(ctx, p)) continue;
+      // a finished generator's further results are { value: undefined, done: true }, whatever
+      // its return type says
+      if (p.getSymbol()?.name === "IteratorReturnResult") undef.add("value");
       for (const prop of p.getProperties()) {
         // methods and accessors are not own enumerable data; #private names are never written
         if (prop.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor)) continue;

@@ -1273,20 +1273,50 @@ function elementTypeOf(ctx: Ctx, node: ts.ForOfStatement): ts.Type | undefined {
   return ctx.checker.getTypeAtLocation(init);
 }
 
+/** Iterator types whose value may be a generator (which a loop left early must close). */
+const ITERATOR_TYPES = new Set(["Generator", "Iterator", "IterableIterator", "IteratorObject"]);
+
 function forOf(ctx: Ctx, node: ts.ForOfStatement, labels: string[]): py.Stmt[] {
   if (node.awaitModifier) ctx.report(node, diag.asyncAwait());
   const pos = ctx.pos(node);
-  const iter = iterableOf(ctx, node.expression, node.statement);
+  let iter = iterableOf(ctx, node.expression, node.statement);
+  // JavaScript closes the iterator of a loop left by break/return/throw (a generator's finally
+  // runs, it is done afterwards). A generator made for the loop (`of gen()`) is closed by
+  // CPython when the loop drops it; one kept in a variable or a field is closed here.
+  let e = node.expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const lib = T.libTypeName(ctx, T.typeOf(ctx, node.expression));
+  const closes = !!lib && ITERATOR_TYPES.has(lib) && !ts.isCallExpression(e);
+  const before: py.Stmt[] = [];
+  if (closes && !py.isSimple(iter)) {
+    const tmp = ctx.fresh("_it");
+    before.push(py.assign(py.name(tmp), iter, pos));
+    iter = py.name(tmp);
+  }
   const { target, prelude } = loopTarget(ctx, node.initializer, elementTypeOf(ctx, node), pos);
   const frame = newFrame("loop", node, labels);
   const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
-  return loopWithChecks(ctx, frame, {
+  const loop = loopWithChecks(ctx, frame, {
     kind: "For",
     target,
     iter,
     body: [...prelude, ...body],
     pos,
   });
+  if (!closes) return loop;
+  const close =
+    lib === "Generator" ? py.method(iter, "close") : ctx.callHelper("_js_iter_close", iter);
+  return [
+    ...before,
+    {
+      kind: "Try",
+      body: loop,
+      handlers: [],
+      orelse: [],
+      finalbody: [py.exprStmt(close, pos)],
+      pos,
+    },
+  ];
 }
 
 function forIn(ctx: Ctx, node: ts.ForInStatement, labels: string[]): py.Stmt[] {
