@@ -5,6 +5,7 @@
 export type HelperName =
   | "JsError"
   | "JsRangeError"
+  | "JsReferenceError"
   | "JsRegExp"
   | "JsSyntaxError"
   | "JsTypeError"
@@ -29,6 +30,7 @@ export type HelperName =
   | "_js_enum_fields"
   | "_js_enum_key"
   | "_js_error_message"
+  | "_js_error_name"
   | "_js_exp"
   | "_js_field_name"
   | "_js_fields"
@@ -567,6 +569,13 @@ export const HELPERS: readonly HelperSource[] = [
     code: "class JsRangeError(JsError):\n    name = \"RangeError\"",
   },
   {
+    name: "JsReferenceError",
+    area: "errors",
+    deps: ["JsError"],
+    imports: [],
+    code: "class JsReferenceError(JsError):\n    name = \"ReferenceError\"",
+  },
+  {
     name: "JsRegExp",
     area: "regexp",
     deps: ["_js_str"],
@@ -593,6 +602,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: ["JsRangeError"],
     imports: [],
     code: "def _js_array_length(n):\n    \"\"\"new Array(n): n must be an integer 0 <= n < 2^32 (an integral float is fine).\"\"\"\n    if isinstance(n, float) and n.is_integer():\n        n = int(n)\n    if not isinstance(n, int) or not 0 <= n <= 0xFFFFFFFF:\n        raise JsRangeError(\"Invalid array length\")\n    return n",
+  },
+  {
+    name: "_js_error_name",
+    area: "errors",
+    deps: ["JsError"],
+    imports: [],
+    code: "def _js_error_name(e):\n    \"\"\"e.name for anything caught: Python's own exceptions by the JavaScript error they stand\n    for (a NameError is a let/const/class read before its declaration ran: a ReferenceError).\"\"\"\n    if isinstance(e, JsError):\n        return e.name\n    if isinstance(e, NameError):\n        return \"ReferenceError\"\n    if isinstance(e, (TypeError, AttributeError)):\n        return \"TypeError\"\n    if isinstance(e, RecursionError):\n        return \"RangeError\"\n    return \"Error\"",
   },
   {
     name: "_js_fields",

@@ -265,4 +265,14 @@ export default rows([
     "continue in finally cancels return",
     "function f() { for (const x of [1, 2]) { try { return x; } finally { if (x === 1) continue; } } return -1; } return f();",
   ],
+  // the temporal dead zone: a let/const/class read before its declaration ran throws a
+  // ReferenceError (Python: NameError, which catch sees as one), also in a loop's next iteration
+  [
+    "temporal dead zone through a hoisted function, a closure, a class, a builtin-named const",
+    'const out: string[] = []; function readX() { return x; } function readY() { const read = () => y; read(); const y = 2; return y; } function makeK() { return new K(); } function readOpen() { return open; } for (const f of [readX, readY, makeK, readOpen]) { try { f(); out.push("no error"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name); } } let x = 1; class K {} const open = 5; out.push(String(readX()), String(readOpen()), String(makeK() instanceof K)); try { throw new ReferenceError("mine"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name, (e as Error).message); } return out;',
+  ],
+  [
+    "temporal dead zone in each iteration of a loop",
+    "const out: unknown[] = []; for (let i = 0; i < 2; i++) { const f = () => x; try { out.push(f()); } catch (e) { out.push((e as Error).name); } const x = i; out.push(f()); } let n = 0; while (n < 2) { try { out.push(read()); } catch (e) { out.push((e as Error).name); } const v = n * 10; out.push(read()); function read() { return v; } n++; } return out;",
+  ],
 ]);

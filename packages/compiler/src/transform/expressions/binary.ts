@@ -419,6 +419,14 @@ function instanceOf(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
             l,
             py.tuple([ctx.helper("JsTypeError"), py.name("TypeError"), py.name("AttributeError")]),
           );
+        case "ReferenceError":
+          // Python raises a NameError where JavaScript throws a ReferenceError: a let/const/class
+          // read before its declaration ran (its temporal dead zone)
+          return py.call(
+            "isinstance",
+            l,
+            py.tuple([ctx.helper("JsReferenceError"), py.name("NameError")]),
+          );
         case "Array":
           return py.call("isinstance", l, py.name("list"));
         case "Map":

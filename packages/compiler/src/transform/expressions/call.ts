@@ -453,6 +453,7 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
         case "TypeError":
         case "RangeError":
         case "SyntaxError":
+        case "ReferenceError":
           return py.callArgs(transformExpr(ctx, callee), callArguments(ctx, node).slice(0, 1));
         case "Object":
           return { kind: "Dict", entries: [] };

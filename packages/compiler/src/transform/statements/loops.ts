@@ -105,7 +105,54 @@ export function transformLabeled(ctx: Ctx, node: ts.LabeledStatement): py.Stmt[]
 }
 
 function loopBody(ctx: Ctx, s: ts.Statement): py.Stmt[] {
-  return transformStatements(ctx, ts.isBlock(s) ? s.statements : [s]);
+  const body = transformStatements(ctx, ts.isBlock(s) ? s.statements : [s]);
+  return [...deadZoneResets(ctx, s), ...body];
+}
+
+/**
+ * A `let`/`const`/class of a loop body is a new binding each iteration, unset until its
+ * declaration runs: a function made earlier in the iteration that reads it throws a
+ * ReferenceError there. Python's variable keeps the previous iteration's value, so one that
+ * such a function reads is deleted at the start of each iteration (reading it is then a
+ * NameError, which `catch` sees as a ReferenceError).
+ */
+function deadZoneResets(ctx: Ctx, s: ts.Statement): py.Stmt[] {
+  if (!ts.isBlock(s)) return [];
+  const names: string[] = [];
+  const hoisted = s.statements.filter(ts.isFunctionDeclaration);
+  for (const st of s.statements) {
+    const decls: ts.NamedDeclaration[] = ts.isVariableStatement(st)
+      ? st.declarationList.flags & ts.NodeFlags.BlockScoped
+        ? [...st.declarationList.declarations]
+        : []
+      : ts.isClassDeclaration(st)
+        ? [st]
+        : [];
+    for (const d of decls) {
+      if (!d.name || !ts.isIdentifier(d.name)) continue;
+      const sym = ctx.checker.getSymbolAtLocation(d.name);
+      const name = sym && ctx.symbolNames.get(sym);
+      if (!name) continue;
+      const text = d.name.text;
+      // read before the declaration, or by a function declaration (hoisted to the block's top)
+      const early = ctx
+        .identifiersIn(s)
+        .some(
+          (id) =>
+            id.text === text &&
+            (id.end <= d.pos || hoisted.some((f) => f.pos <= id.pos && id.end <= f.end)) &&
+            ctx.resolveSymbol(id) === sym,
+        );
+      if (early) names.push(name);
+    }
+  }
+  return names.map((n) => ({
+    kind: "Try",
+    body: [{ kind: "Del", targets: [py.name(n)] }],
+    handlers: [{ type: py.name("NameError"), body: [py.pass()] }],
+    orelse: [],
+    finalbody: [],
+  }));
 }
 
 export function transformLoop(ctx: Ctx, node: ts.IterationStatement, labels: string[]): py.Stmt[] {
