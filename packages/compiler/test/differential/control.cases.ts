@@ -275,4 +275,9 @@ export default rows([
     "temporal dead zone in each iteration of a loop",
     "const out: unknown[] = []; for (let i = 0; i < 2; i++) { const f = () => x; try { out.push(f()); } catch (e) { out.push((e as Error).name); } const x = i; out.push(f()); } let n = 0; while (n < 2) { try { out.push(read()); } catch (e) { out.push((e as Error).name); } const v = n * 10; out.push(read()); function read() { return v; } n++; } return out;",
   ],
+  [
+    "a Set/Map changed by a function the loop calls, or passed to one, while for…of iterates it",
+    "const seen: number[] = []; for (const x of s) { seen.push(x); if (x < 10 && seen.length < 10) swap(x); } const keys: string[] = []; for (const [k] of m) { keys.push(k); grow(); } const t = new Set([1]); const got: number[] = []; for (const x of t) { got.push(x); addTo(t, x); } return [seen, [...s], keys, got];",
+    'const s = new Set([1, 2, 3]); function swap(x: number) { s.delete(x); later(x); } function later(x: number) { s.add(x + 10); } const m = new Map([["a", 1]]); const grow = () => { if (m.size < 3) m.set("k" + m.size, m.size); }; function addTo(set: Set<number>, x: number) { if (x < 4) set.add(x + 1); }',
+  ],
 ]);

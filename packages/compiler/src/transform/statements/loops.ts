@@ -1179,16 +1179,38 @@ export function mutatesCollection(ctx: Ctx, coll: ts.Expression, body: ts.Node):
     if (sym) return ts.isIdentifier(e) && ctx.resolveSymbol(e) === sym;
     return e.getText() === text;
   };
+  // the functions the body calls (and those they call) may change it too: a module-level or
+  // captured collection by its symbol; one passed as an argument is taken as changed
+  const visited = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (
-      ts.isCallExpression(n) &&
-      ts.isPropertyAccessExpression(n.expression) &&
-      COLLECTION_MUTATORS.has(n.expression.name.text) &&
-      same(n.expression.expression)
-    ) {
-      found = true;
-      return;
+    if (ts.isCallExpression(n)) {
+      if (
+        ts.isPropertyAccessExpression(n.expression) &&
+        COLLECTION_MUTATORS.has(n.expression.name.text) &&
+        same(n.expression.expression)
+      ) {
+        found = true;
+        return;
+      }
+      const decl = ctx.checker.getResolvedSignature(n)?.getDeclaration();
+      if (
+        decl &&
+        (ts.isFunctionDeclaration(decl) ||
+          ts.isMethodDeclaration(decl) ||
+          ts.isFunctionExpression(decl) ||
+          ts.isArrowFunction(decl)) &&
+        decl.body &&
+        !decl.getSourceFile().isDeclarationFile &&
+        !visited.has(decl)
+      ) {
+        if (n.arguments.some((a) => same(a))) {
+          found = true;
+          return;
+        }
+        visited.add(decl);
+        if (sym) visit(decl.body);
+      }
     }
     ts.forEachChild(n, visit);
   };
