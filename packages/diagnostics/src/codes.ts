@@ -172,7 +172,7 @@ export const codes = {
   generatorMethod: {
     code: "BPY1022",
     phase: "compiler",
-    when: "`.next()` on the iterators of arrays, Maps and Sets (`m.keys().next()`: Python views), `.return()`/`.throw()` on iterators that are not `Generator`s, the iterator helpers (`.map()`, `.take()`, … on iterators); generators support `next(v)`, `return(v)` and `throw(e)`",
+    when: "`.return()`/`.throw()` on iterators that are not `Generator`s, other iterator methods; `next()` is supported on every iterator, `next(v)`, `return(v)` and `throw(e)` on generators",
     message: "calling .{method}() on this iterator is not supported",
     suggestion: "iterate it with for…of or spread it into an array",
   },

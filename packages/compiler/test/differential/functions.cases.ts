@@ -353,4 +353,8 @@ export default rows([
     'const g = gen(); for (const x of g) { log.push("x" + x); if (x === 1) break; } log.push(JSON.stringify([...g])); const h = gen(); h.next(); try { for (const x of h) throw new Error("in loop " + x); } catch (e) { log.push((e as Error).message, String(h.next().done)); } const box = { it: gen() }; for (const x of box.it) { if (x) break; } log.push(String(box.it.next().done)); for (const x of new Tree()) { if (x) break; } let total = 0; for (const x of gen()) total += x; return [log, total];',
     'const log: string[] = []; function* gen(): Generator<number, void, unknown> { try { yield 1; yield 2; } finally { log.push("finally"); } } class Tree { *[Symbol.iterator](): Generator<number> { try { yield 1; yield 2; } finally { log.push("tree closed"); } } }',
   ],
+  [
+    "the iterators of Maps, Sets and arrays are used up once iterated, and driven by next()",
+    'const m = new Map([["a", 1], ["b", 2]]); const s = new Set([5, 6]); const it = m.keys(); const first = [...it]; const again = [...it]; const vals = s.values(); const n1 = vals.next(); const rest = Array.from(vals); const ak = [7, 8].keys(); const ak1 = [...ak]; const ak2 = [...ak]; const ent = m.entries(); ent.next(); const e2 = [...ent]; const out: unknown[] = [first, again, n1, rest, ak1, ak2, e2, [...m.values()], Array.from(s.keys()), m.values().next(), [9].entries().next().value, new Set(m.keys()).size]; for (const k of m.keys()) out.push(k); return out;',
+  ],
 ]);

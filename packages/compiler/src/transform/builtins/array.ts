@@ -8,6 +8,7 @@ import { transformExpr, spreadItems } from "../expressions/index.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { callbackLoop, callbackArity, inlinableFn } from "./callbacks.js";
 import { isIntExpr } from "../statements/loops.js";
+import { iteratorValue } from "./mapset.js";
 
 export function elementType(ctx: Ctx, t: ts.Type): ts.Type | undefined {
   const p = T.nonNullParts(t)[0];
@@ -345,7 +346,7 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
     case "at":
       return ctx.callHelper("_js_at", obj, A(0)!);
     case "keys":
-      return py.call("range", py.call("len", obj));
+      return iteratorValue(node, py.call("range", py.call("len", obj)));
     case "values":
       return py.call("iter", obj);
     case "entries":

@@ -294,11 +294,10 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
         lib === "MapIterator" ||
         lib === "SetIterator"
       ) {
-        // driven by hand: an iterator result { value, done } (a dict), as JavaScript gives. Not
-        // the iterators of arrays, Maps and Sets: some are Python views and ranges (iterables)
+        // driven by hand: an iterator result { value, done } (a dict), as JavaScript gives (the
+        // iterators of arrays, Maps and Sets are Python iterators once kept: iteratorValue)
         const a = b.args.map((x) => transformExpr(ctx, x));
-        if (name === "next" && !/^(Array|Map|Set)Iterator$/.test(lib))
-          return ctx.callHelper("_js_gen_next", obj, ...a.slice(0, 1));
+        if (name === "next") return ctx.callHelper("_js_gen_next", obj, ...a.slice(0, 1));
         if (lib === "Generator" && name === "return")
           return ctx.callHelper("_js_gen_return", obj, ...a.slice(0, 1));
         if (lib === "Generator" && name === "throw" && a.length)
