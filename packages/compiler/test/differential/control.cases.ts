@@ -280,4 +280,9 @@ export default rows([
     "const seen: number[] = []; for (const x of s) { seen.push(x); if (x < 10 && seen.length < 10) swap(x); } const keys: string[] = []; for (const [k] of m) { keys.push(k); grow(); } const t = new Set([1]); const got: number[] = []; for (const x of t) { got.push(x); addTo(t, x); } return [seen, [...s], keys, got];",
     'const s = new Set([1, 2, 3]); function swap(x: number) { s.delete(x); later(x); } function later(x: number) { s.add(x + 10); } const m = new Map([["a", 1]]); const grow = () => { if (m.size < 3) m.set("k" + m.size, m.size); }; function addTo(set: Set<number>, x: number) { if (x < 4) set.add(x + 1); }',
   ],
+  [
+    "a Set/Map field changed by a method the loop calls (for…of, forEach)",
+    "const r = new Registry(); return [r.run(), r.runMap()];",
+    'class Registry { items = new Set<string>(["a"]); log: string[] = []; add(x: string) { if (this.items.size < 4) this.items.add(x + "!"); } run() { for (const x of this.items) { this.log.push(x); this.add(x); } return this.log; } counts = new Map<string, number>([["k", 0]]); bump(k: string) { if (this.counts.size < 3) this.counts.set(k + "+", 1); } runMap() { const seen: string[] = []; this.counts.forEach((_, k) => { seen.push(k); this.bump(k); }); return seen; } }',
+  ],
 ]);

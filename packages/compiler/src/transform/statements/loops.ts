@@ -1172,11 +1172,21 @@ const COLLECTION_MUTATORS = new Set(["add", "delete", "set", "clear"]);
 export function mutatesCollection(ctx: Ctx, coll: ts.Expression, body: ts.Node): boolean {
   while (ts.isParenthesizedExpression(coll) || ts.isNonNullExpression(coll)) coll = coll.expression;
   const sym = ts.isIdentifier(coll) ? ctx.resolveSymbol(coll) : undefined;
+  // a field (this.items): any read of the same declared property, in this body or another
+  const prop = ts.isPropertyAccessExpression(coll)
+    ? ctx.checker.getSymbolAtLocation(coll.name)
+    : undefined;
   const text = coll.getText();
   let found = false;
   const same = (e: ts.Expression): boolean => {
     while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
     if (sym) return ts.isIdentifier(e) && ctx.resolveSymbol(e) === sym;
+    if (
+      prop &&
+      ts.isPropertyAccessExpression(e) &&
+      ctx.checker.getSymbolAtLocation(e.name) === prop
+    )
+      return true;
     return e.getText() === text;
   };
   // the functions the body calls (and those they call) may change it too: a module-level or
@@ -1209,7 +1219,7 @@ export function mutatesCollection(ctx: Ctx, coll: ts.Expression, body: ts.Node):
           return;
         }
         visited.add(decl);
-        if (sym) visit(decl.body);
+        if (sym || prop) visit(decl.body);
       }
     }
     ts.forEachChild(n, visit);
