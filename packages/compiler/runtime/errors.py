@@ -40,6 +40,26 @@ class JsSyntaxError(JsError):
     name = "SyntaxError"
 
 
+# helper: JsReferenceError
+class JsReferenceError(JsError):
+    name = "ReferenceError"
+
+
+# helper: _js_error_name
+def _js_error_name(e):
+    """e.name for anything caught: Python's own exceptions by the JavaScript error they stand
+    for (a NameError is a let/const/class read before its declaration ran: a ReferenceError)."""
+    if isinstance(e, JsError):
+        return e.name
+    if isinstance(e, NameError):
+        return "ReferenceError"
+    if isinstance(e, (TypeError, AttributeError)):
+        return "TypeError"
+    if isinstance(e, RecursionError):
+        return "RangeError"
+    return "Error"
+
+
 # helper: _js_error_message
 def _js_error_message(e):
     """e.message for anything caught: Python's own exceptions have no .message."""

@@ -33,6 +33,17 @@ def _js_json_quote(s):
     return "".join(out)
 
 
+# helper: _js_json_call_to_json
+def _js_json_call_to_json(to_json, key):
+    """value.toJSON(key) as JSON.stringify calls it: the key only if the function takes a
+    parameter (a Python function given one too many arguments raises a TypeError)."""
+    code = getattr(getattr(to_json, "__func__", to_json), "__code__", None)
+    if code is None or code.co_flags & 0x04:  # not Python code, or *args: pass it
+        return to_json(key)
+    params = code.co_argcount - (1 if hasattr(to_json, "__self__") else 0)
+    return to_json(key) if params >= 1 else to_json()
+
+
 # helper: _js_json_stringify
 _JS_JSON_POINT_ZERO_RE = re.compile(r"\.0(?!\d)")
 _JS_JSON_EXPONENT_MINUS_RE = re.compile(r"-(?<=\de-)")
@@ -42,8 +53,13 @@ _JS_JSON_LONG_INT_RE = re.compile(r"0000000000000000(?<![.0]0000000000000000)")
 _JS_JSON_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
-def _js_json_stringify(value, replacer=None, indent=None):
-    """JSON.stringify with Node's exact output (None is written as null)."""
+def _js_json_stringify(value, replacer=None, indent=None, undefined_keys=None, undefined_top=False):
+    """JSON.stringify with Node's exact output. None is null, except where the compiler knows
+    from the static type that it is undefined: the values of `undefined_keys` (a frozenset of
+    property names, or True for every property) are left out of objects, and a None `value` is
+    no JSON at all when `undefined_top` (in arrays undefined is null, as in JavaScript)."""
+    if value is None and undefined_top:
+        return None
     if isinstance(indent, (int, float)) and not isinstance(indent, bool):
         gap = " " * max(0, min(10, int(indent)))
     elif isinstance(indent, str):
@@ -73,6 +89,7 @@ def _js_json_stringify(value, replacer=None, indent=None):
             or _JS_JSON_EXPONENT_MINUS_RE.search(out)
             or ("+" in out and _JS_JSON_EXPONENT_PLUS_RE.search(out))
             or '"null":' in out
+            or (undefined_keys and "null" in out)
             or (
                 "0000000000000000" in (digits := out.translate(_JS_JSON_DIGITS))
                 and _JS_JSON_LONG_INT_RE.search(digits)
@@ -83,11 +100,15 @@ def _js_json_stringify(value, replacer=None, indent=None):
             return out
     skip = object()
 
-    def write(v, current):
-        if not isinstance(v, (dict, list, tuple, str, int, float)) and v is not None:
+    def write(v, current, key):
+        if isinstance(v, dict):
+            to_json = v.get("toJSON")
+        elif not isinstance(v, (list, tuple, str, int, float)) and v is not None:
             to_json = getattr(v, "toJSON", None)
-            if callable(to_json):
-                v = to_json()
+        else:
+            to_json = None
+        if callable(to_json):
+            v = _js_json_call_to_json(to_json, key)
         if v is None:
             return "null"
         if v is True:
@@ -116,8 +137,8 @@ def _js_json_stringify(value, replacer=None, indent=None):
             if not v:
                 return "[]"
             items = []
-            for x in v:
-                s = write(x, inner)
+            for i, x in enumerate(v):
+                s = write(x, inner, str(i))
                 items.append("null" if s is skip else s)
             if gap:
                 return "[\n" + inner + (",\n" + inner).join(items) + "\n" + current + "]"
@@ -128,10 +149,13 @@ def _js_json_stringify(value, replacer=None, indent=None):
             pairs = _js_fields(v).items() if hasattr(v, "__dict__") else []
         parts = []
         for k, x in pairs:
-            s = write(x, inner)
+            name = _js_str(k)
+            if x is None and undefined_keys and (undefined_keys is True or name in undefined_keys):
+                continue
+            s = write(x, inner, name)
             if s is skip:
                 continue
-            parts.append(_js_json_quote(_js_str(k)) + (": " if gap else ":") + s)
+            parts.append(_js_json_quote(name) + (": " if gap else ":") + s)
         if not parts:
             return "{}"
         if gap:
@@ -139,7 +163,7 @@ def _js_json_stringify(value, replacer=None, indent=None):
         return "{" + ",".join(parts) + "}"
 
     open_containers = set()  # ids of the arrays/objects being written: a cycle is a TypeError
-    result = write(value, "")
+    result = write(value, "", "")
     return None if result is skip else result
 
 

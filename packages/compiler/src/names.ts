@@ -16,7 +16,7 @@ export const PY_KEYWORDS = new Set([...PY_HARD_KEYWORDS, "match", "case", "type"
 /** Builtins and modules the output may use: user names never shadow them. */
 export const PY_RESERVED = new Set([
   ...PY_KEYWORDS,
-  ..."abs all any bool callable chr dict enumerate Exception BaseException filter float format getattr hasattr int isinstance iter len list map max min next object ord print range repr reversed round set setattr sorted str sum super tuple type vars zip id hash self cls IndexError TypeError ValueError KeyError StopIteration ZeroDivisionError staticmethod classmethod property NotImplemented __name__ __file__ math json functools itertools re decimal random sys time bpy complex slice OverflowError AttributeError SyntaxError RuntimeError".split(
+  ..."abs all any bool callable chr dict enumerate Exception BaseException filter float format getattr hasattr int isinstance iter len list map max min next object ord print range repr reversed round set setattr sorted str sum super tuple type vars zip id hash self cls IndexError TypeError ValueError KeyError StopIteration ZeroDivisionError staticmethod classmethod property NotImplemented __name__ __file__ math json functools itertools re decimal random sys time bpy complex slice OverflowError AttributeError SyntaxError RuntimeError NameError frozenset divmod pow bin hex oct ascii bytes bytearray memoryview delattr issubclass globals locals dir help input open compile eval exec exit quit aiter anext breakpoint copyright credits license Ellipsis".split(
     " ",
   ),
 ]);

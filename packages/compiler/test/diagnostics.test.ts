@@ -30,7 +30,8 @@ const cases: [code: string, source: string][] = [
   ["BPY1019", 'import ⟨value from "withdefault";\nconsole.log(value);'],
   ["BPY1020", "const C = ⟨class {};"],
   ["BPY1021", "const a = [1];\n⟨delete a[0];"],
-  ["BPY1022", "function* g() { yield 1; }\nconst n = ⟨g().next();"],
+  // an array's iterator has no return() (JavaScript throws a TypeError), a generator has
+  ["BPY1022", "const it = [1].values();\nconst r = ⟨it.return!();"],
   ["BPY1023", "const o = { v: 1, ⟨f() { return this.v; } };"],
   ["BPY1024", "const m = new Map<string, number>();\nconst s = ⟨JSON.stringify(m);"],
   ["BPY1025", "const m = ⟨new Map<number[], string>();"],
@@ -41,7 +42,10 @@ const cases: [code: string, source: string][] = [
     "BPY1029",
     "interface Shape {\n  area(): number;\n}\nclass Sq implements Shape {\n  area() {\n    return 4;\n  }\n}\nconst s: Shape = ⟨{ area: () => 1 };",
   ],
-  ["BPY1030", "const o: { a: number; b?: string } = { a: 1 };\nconsole.log(⟨JSON.stringify(o));"],
+  [
+    "BPY1030",
+    "const o: { a: number; b?: string | null } = { a: 1 };\nconsole.log(⟨JSON.stringify(o));",
+  ],
   ["BPY1031", "const s = ⟨new Set<number | boolean>([1, true]);"],
   [
     "BPY1032",
@@ -70,6 +74,8 @@ const cases: [code: string, source: string][] = [
     "BPY1040",
     "function dec<T>(m: T, c: ClassMethodDecoratorContext) { return m; }\nclass A {\n  ⟨@dec m() { return 1; }\n}\nconsole.log(new A().m());",
   ],
+  // holes: forEach calls its callback 0 times in JavaScript
+  ["BPY1041", "let calls = 0;\n⟨new Array(3).forEach(() => calls++);\nconsole.log(calls);"],
 ];
 
 describe("diagnostics", () => {
@@ -214,5 +220,43 @@ describe("BPY1040 covers every decorator of a class", () => {
       ["BPY1040", 6, 3],
       ["BPY1040", 7, 3],
     ]);
+  });
+});
+
+describe("BPY1041 reports only arrays that certainly have holes", () => {
+  const codes = (source: string) =>
+    compileSource(source, {
+      fileName: path.join(import.meta.dirname, "diag-input.ts"),
+      typeRoots: [typings],
+    }).diagnostics.map((d) => `${d.code}@${d.line}`);
+  it("a variable initialised with new Array(n) and only read keeps its holes", () => {
+    expect(
+      codes(
+        "const a = new Array<number>(3);\na.push(1);\nconsole.log(a.map((x) => x * 2), a.indexOf(1));",
+      ),
+    ).toEqual(["BPY1041@3", "BPY1041@3"]);
+    expect(codes("const n = 2;\nconsole.log(Array(n).some((x) => x === undefined));")).toEqual([
+      "BPY1041@2",
+    ]);
+  });
+  it("an array whose elements may be written, filled or passed on is not reported", () => {
+    expect(
+      codes(
+        "const a = new Array<number>(3);\nfor (let i = 0; i < 3; i++) a[i] = i;\nconsole.log(a.map((x) => x * 2));\n" +
+          "const b = new Array<number>(2);\nb.fill(1);\nb.forEach((x) => console.log(x));\n" +
+          "function f(xs: number[]) { xs[0] = 1; }\nconst c = new Array<number>(1);\nf(c);\nconsole.log(c.filter((x) => x > 0));\n" +
+          "console.log([...Array(2)].map((_, i) => i), new Array(0).map((x) => x), Array(2).fill(0).map((x) => x));",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("BPY1027 for a class extending one whose constructor returns a value", () => {
+  it("is reported at the extends clause (its constructor would run with the subclass's arguments)", () => {
+    const r = compileSource(
+      "class B {\n  constructor(o?: B) {\n    if (o) return o;\n  }\n}\nclass Q extends B {}\nconsole.log(new Q());\n",
+      { fileName: path.join(import.meta.dirname, "diag-input.ts"), typeRoots: [typings] },
+    );
+    expect(r.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(["BPY1027@6:17"]);
   });
 });

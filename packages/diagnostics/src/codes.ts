@@ -172,9 +172,9 @@ export const codes = {
   generatorMethod: {
     code: "BPY1022",
     phase: "compiler",
-    when: "`.next()`/… on generators (iterate them instead)",
-    message: "calling .{method}() on a generator is not supported",
-    suggestion: "iterate the generator with for…of or spread it into an array",
+    when: "`.return()`/`.throw()` on iterators that are not `Generator`s, other iterator methods; `next()` is supported on every iterator, `next(v)`, `return(v)` and `throw(e)` on generators",
+    message: "calling .{method}() on this iterator is not supported",
+    suggestion: "iterate it with for…of or spread it into an array",
   },
   objectThis: {
     code: "BPY1023",
@@ -234,10 +234,10 @@ export const codes = {
     code: "BPY1030",
     phase: "compiler",
     category: "warning",
-    when: "`JSON.stringify` of an object with properties that may be `undefined` (written as `null`)",
+    when: "`JSON.stringify` of a value whose type lets one property name be both `undefined` and `null` (written as `null`; a property that can only be `undefined` is left out, as in JavaScript)",
     message:
-      "JSON.stringify: '{key}' may be undefined; Python has one None, so it is written as null instead of being left out",
-    suggestion: "use null explicitly, or delete the key before stringifying",
+      "JSON.stringify: '{key}' may be undefined or null; Python has one None, so undefined is written as null instead of being left out",
+    suggestion: "use only one of null and undefined in the type of '{key}'",
   },
   mixedKeys: {
     code: "BPY1031",
@@ -317,6 +317,15 @@ export const codes = {
     message: "decorators are not supported",
     suggestion:
       "remove the decorator and call what it does explicitly after the class: register(C) instead of @register",
+  },
+  arrayHoles: {
+    code: "BPY1041",
+    phase: "compiler",
+    when: "a method that skips holes (`forEach`, `map`, `filter`, `reduce`, `some`, `every`, `indexOf`, …) on an array made by `new Array(n)` / `Array(n)` whose elements are never written: JavaScript skips the n holes, a Python list has `None` there and would visit them as `undefined`; `[...Array(n)]`, `Array(n).fill(v)`, `.length` and element reads are exact",
+    message:
+      ".{method}() skips the holes of new Array(n), which a Python list cannot have: it would visit each as undefined",
+    suggestion:
+      "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value) or [...Array(n)]",
   },
   inplaceOperatorExpression: {
     code: "BPY2001",

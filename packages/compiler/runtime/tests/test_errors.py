@@ -4,7 +4,15 @@ Expected values are what Node (v20.20.2) gives for the JavaScript expression in 
 beside each case; the call is the helper as compiled code calls it."""
 
 from ..convert import _js_str
-from ..errors import JsError, JsRangeError, JsSyntaxError, JsTypeError, _js_error_message
+from ..errors import (
+    JsError,
+    JsRangeError,
+    JsReferenceError,
+    JsSyntaxError,
+    JsTypeError,
+    _js_error_message,
+    _js_error_name,
+)
 from .jsassert import JsTestCase
 
 
@@ -38,6 +46,21 @@ class TestErrors(JsTestCase):
         self.assertJs(_js_str(JsSyntaxError('s')), 'SyntaxError: s')  # String(new SyntaxError('s'))
         # new SyntaxError('s') instanceof Error
         self.assertJs(isinstance(JsSyntaxError('s'), JsError), True)
+
+    def testJsReferenceError(self):
+        self.assertJs(JsReferenceError('x').name, 'ReferenceError')  # new ReferenceError('x').name
+        self.assertJs(_js_str(JsReferenceError('x')), 'ReferenceError: x')  # String(new ReferenceError('x'))
+        # new ReferenceError('x') instanceof Error
+        self.assertJs(isinstance(JsReferenceError('x'), JsError), True)
+
+    def test_js_error_name(self):
+        self.assertJs(_js_error_name(JsTypeError('t')), 'TypeError')  # new TypeError('t').name
+        self.assertJs(_js_error_name(JsReferenceError('r')), 'ReferenceError')  # new ReferenceError('r').name
+        # (() => { try { f(); } catch (e) { return e.name; } function f() { return x; } })(); let x = 1;
+        self.assertJs(_js_error_name(NameError("name 'x' is not defined")), 'ReferenceError')
+        self.assertJs(_js_error_name(UnboundLocalError('x')), 'ReferenceError')
+        self.assertJs(_js_error_name(AttributeError('a')), 'TypeError')  # (null as any).a: a TypeError
+        self.assertJs(_js_error_name(RecursionError('r')), 'RangeError')  # endless recursion: RangeError
 
     def test_js_error_message(self):
         self.assertJs(_js_error_message(JsError('m')), 'm')  # new Error('m').message

@@ -4,10 +4,9 @@ Expected values are what Node (v20.20.2) gives for the JavaScript expression in 
 beside each case; the call is the helper as compiled code calls it."""
 
 import math
-import unittest
 
 from ..errors import JsSyntaxError, JsTypeError
-from ..json_ import _js_json_parse, _js_json_quote, _js_json_stringify
+from ..json_ import _js_json_call_to_json, _js_json_parse, _js_json_quote, _js_json_stringify
 from .jsassert import JsTestCase
 
 
@@ -50,6 +49,29 @@ class TestJson(JsTestCase):
         a.append(a)
         self.assertThrows(JsTypeError, None, lambda: _js_json_stringify(a))
 
+    def test_js_json_stringify_undefined(self):
+        # the compiler passes the keys whose None is undefined (from the static type)
+        # JSON.stringify({ u: undefined, v: 1, n: null })
+        self.assertJs(_js_json_stringify({'u': None, 'v': 1, 'n': None}, None, None, frozenset({'u'})), '{"v":1,"n":null}')
+        # JSON.stringify({ a: [undefined, 1], b: { u: undefined } }, null, 1)
+        self.assertJs(_js_json_stringify({'a': [None, 1], 'b': {'u': None}}, None, 1, frozenset({'u'})), '{\n "a": [\n  null,\n  1\n ],\n "b": {}\n}')
+        # JSON.stringify({ x: undefined, y: undefined } as Record<string, number | undefined>)
+        self.assertJs(_js_json_stringify({'x': None, 'y': None}, None, None, True), '{}')
+        self.assertJs(_js_json_stringify(None, None, None, None, True), None)  # JSON.stringify(undefined)
+        # JSON.stringify({ f: () => 1, a: [() => 1] })
+        self.assertJs(_js_json_stringify({'f': lambda: 1, 'a': [lambda: 1]}), '{"a":[null]}')
+
+    def test_js_json_call_to_json(self):
+        class Dated:
+            def toJSON(self):
+                return 'd'
+
+        self.assertJs(_js_json_call_to_json(Dated().toJSON, 'k'), 'd')  # ({ toJSON() { return 'd'; } }).toJSON('k')
+        self.assertJs(_js_json_call_to_json(lambda key: 'key:' + key, 'k'), 'key:k')  # ((key) => 'key:' + key)('k')
+        self.assertJs(_js_json_call_to_json(lambda *a: len(a), 'k'), 1)  # ((...a) => a.length)('k')
+        # JSON.stringify([{ toJSON: (k: string) => k }, { toJSON: (k: string) => k }])
+        self.assertJs(_js_json_stringify([{'toJSON': lambda k: k}, {'toJSON': lambda k: k}]), '["0","1"]')
+
     def test_js_json_parse(self):
         self.assertJs(_js_json_parse('{"a": [1, 2.5, null, true, "x"], "b": {}}'), {'a': [1, 2.5, None, True, 'x'], 'b': {}})  # JSON.parse('{"a": [1, 2.5, null, true, "x"], "b": {}}')
         self.assertJs(_js_json_parse('"\\u00e9"'), 'é')  # JSON.parse('"\\u00e9"')
@@ -65,14 +87,10 @@ class TestJson(JsTestCase):
         self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse('[1,]'))  # JSON.parse('[1,]')
         self.assertThrows(JsSyntaxError, None, lambda: _js_json_parse(''))  # JSON.parse('')
 
-    # KNOWN BUG: an object literal's own toJSON is not called (a class instance's is)
-    @unittest.expectedFailure
     def test_js_json_stringify_object_literal_toJSON(self):
         # JSON.stringify({ toJSON: () => 'custom' })
         self.assertJs(_js_json_stringify({'toJSON': lambda: 'custom'}), '"custom"')
 
-    # KNOWN BUG: toJSON is called without its key argument (JavaScript passes the property name)
-    @unittest.expectedFailure
     def test_js_json_stringify_toJSON_key(self):
         class Keyed:
             def toJSON(self, key):

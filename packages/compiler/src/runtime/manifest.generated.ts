@@ -5,6 +5,7 @@
 export type HelperName =
   | "JsError"
   | "JsRangeError"
+  | "JsReferenceError"
   | "JsRegExp"
   | "JsSyntaxError"
   | "JsTypeError"
@@ -29,6 +30,7 @@ export type HelperName =
   | "_js_enum_fields"
   | "_js_enum_key"
   | "_js_error_message"
+  | "_js_error_name"
   | "_js_exp"
   | "_js_field_name"
   | "_js_fields"
@@ -37,6 +39,9 @@ export type HelperName =
   | "_js_flat"
   | "_js_from_length"
   | "_js_fround"
+  | "_js_gen_next"
+  | "_js_gen_return"
+  | "_js_gen_throw"
   | "_js_get"
   | "_js_i32"
   | "_js_imul"
@@ -47,7 +52,9 @@ export type HelperName =
   | "_js_inspect"
   | "_js_int_to_radix"
   | "_js_is_integer"
+  | "_js_iter_close"
   | "_js_join"
+  | "_js_json_call_to_json"
   | "_js_json_parse"
   | "_js_json_quote"
   | "_js_json_stringify"
@@ -268,6 +275,27 @@ export const HELPERS: readonly HelperSource[] = [
     code: "def _js_fround(x):\n    \"\"\"Math.fround: the nearest single-precision value (round half to even), as a double.\"\"\"\n    try:\n        return struct.unpack(\"f\", struct.pack(\"f\", x))[0]\n    except OverflowError:\n        return math.copysign(math.inf, x)",
   },
   {
+    name: "_js_gen_next",
+    area: "iterators",
+    deps: [],
+    imports: ["inspect"],
+    code: "def _js_gen_next(it, *sent):\n    \"\"\"it.next() / it.next(v): an iterator result { value, done }. A generator receives v at\n    the yield it is suspended at (Python's send); a generator that has not started ignores it,\n    as JavaScript does (Python's send refuses a value there). After the end, { value:\n    undefined, done: true } again and again; the generator's return value once.\"\"\"\n    try:\n        if sent and inspect.isgenerator(it) and inspect.getgeneratorstate(it) == \"GEN_SUSPENDED\":\n            value = it.send(sent[0])\n        else:\n            value = next(it)\n    except StopIteration as stop:\n        return {\"value\": stop.value, \"done\": True}\n    return {\"value\": value, \"done\": False}",
+  },
+  {
+    name: "_js_gen_return",
+    area: "iterators",
+    deps: [],
+    imports: [],
+    code: "def _js_gen_return(gen, value=None):\n    \"\"\"gen.return(v): the generator's finally blocks run (Python's close), { value: v, done:\n    true }.\"\"\"\n    gen.close()\n    return {\"value\": value, \"done\": True}",
+  },
+  {
+    name: "_js_gen_throw",
+    area: "iterators",
+    deps: [],
+    imports: ["inspect"],
+    code: "def _js_gen_throw(gen, error):\n    \"\"\"gen.throw(e): e is raised at the yield the generator is suspended at; the next value it\n    yields, or its return value when it ends. A generator that has not started ends without\n    running (JavaScript), and e is thrown to the caller.\"\"\"\n    if inspect.getgeneratorstate(gen) == \"GEN_CREATED\":\n        gen.close()\n        raise error\n    try:\n        value = gen.throw(error)\n    except StopIteration as stop:\n        return {\"value\": stop.value, \"done\": True}\n    return {\"value\": value, \"done\": False}",
+  },
+  {
     name: "_js_get",
     area: "arrays",
     deps: [],
@@ -322,6 +350,20 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: ["math"],
     code: "def _js_is_integer(x):\n    if isinstance(x, bool) or not isinstance(x, (int, float)):\n        return False\n    return isinstance(x, int) or (math.isfinite(x) and x.is_integer())",
+  },
+  {
+    name: "_js_iter_close",
+    area: "iterators",
+    deps: [],
+    imports: [],
+    code: "def _js_iter_close(it):\n    \"\"\"The iterator of a for\u2026of loop left by break, return or an exception: a generator's\n    finally blocks run (JavaScript calls its return()); other iterators have nothing to close.\"\"\"\n    close = getattr(it, \"close\", None)\n    if close is not None:\n        close()",
+  },
+  {
+    name: "_js_json_call_to_json",
+    area: "json_",
+    deps: [],
+    imports: [],
+    code: "def _js_json_call_to_json(to_json, key):\n    \"\"\"value.toJSON(key) as JSON.stringify calls it: the key only if the function takes a\n    parameter (a Python function given one too many arguments raises a TypeError).\"\"\"\n    code = getattr(getattr(to_json, \"__func__\", to_json), \"__code__\", None)\n    if code is None or code.co_flags & 0x04:  # not Python code, or *args: pass it\n        return to_json(key)\n    params = code.co_argcount - (1 if hasattr(to_json, \"__self__\") else 0)\n    return to_json(key) if params >= 1 else to_json()",
   },
   {
     name: "_js_json_quote",
@@ -527,6 +569,13 @@ export const HELPERS: readonly HelperSource[] = [
     code: "class JsRangeError(JsError):\n    name = \"RangeError\"",
   },
   {
+    name: "JsReferenceError",
+    area: "errors",
+    deps: ["JsError"],
+    imports: [],
+    code: "class JsReferenceError(JsError):\n    name = \"ReferenceError\"",
+  },
+  {
     name: "JsRegExp",
     area: "regexp",
     deps: ["_js_str"],
@@ -553,6 +602,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: ["JsRangeError"],
     imports: [],
     code: "def _js_array_length(n):\n    \"\"\"new Array(n): n must be an integer 0 <= n < 2^32 (an integral float is fine).\"\"\"\n    if isinstance(n, float) and n.is_integer():\n        n = int(n)\n    if not isinstance(n, int) or not 0 <= n <= 0xFFFFFFFF:\n        raise JsRangeError(\"Invalid array length\")\n    return n",
+  },
+  {
+    name: "_js_error_name",
+    area: "errors",
+    deps: ["JsError"],
+    imports: [],
+    code: "def _js_error_name(e):\n    \"\"\"e.name for anything caught: Python's own exceptions by the JavaScript error they stand\n    for (a NameError is a let/const/class read before its declaration ran: a ReferenceError).\"\"\"\n    if isinstance(e, JsError):\n        return e.name\n    if isinstance(e, NameError):\n        return \"ReferenceError\"\n    if isinstance(e, (TypeError, AttributeError)):\n        return \"TypeError\"\n    if isinstance(e, RecursionError):\n        return \"RangeError\"\n    return \"Error\"",
   },
   {
     name: "_js_fields",
@@ -585,9 +641,9 @@ export const HELPERS: readonly HelperSource[] = [
   {
     name: "_js_json_stringify",
     area: "json_",
-    deps: ["JsTypeError", "_js_fields", "_js_json_quote", "_js_num_str", "_js_str"],
+    deps: ["JsTypeError", "_js_fields", "_js_json_call_to_json", "_js_json_quote", "_js_num_str", "_js_str"],
     imports: ["json", "math", "re"],
-    code: "_JS_JSON_POINT_ZERO_RE = re.compile(r\"\\.0(?!\\d)\")\n_JS_JSON_EXPONENT_MINUS_RE = re.compile(r\"-(?<=\\de-)\")\n_JS_JSON_EXPONENT_PLUS_RE = re.compile(r\"\\+(?<=\\de\\+)\")\n_JS_JSON_DIGITS = str.maketrans(\"123456789\", \"000000000\")\n_JS_JSON_LONG_INT_RE = re.compile(r\"0000000000000000(?<![.0]0000000000000000)\")\n_JS_JSON_SURROGATE_RE = re.compile(r\"[\\ud800-\\udfff]\")\n\n\ndef _js_json_stringify(value, replacer=None, indent=None):\n    \"\"\"JSON.stringify with Node's exact output (None is written as null).\"\"\"\n    if isinstance(indent, (int, float)) and not isinstance(indent, bool):\n        gap = \" \" * max(0, min(10, int(indent)))\n    elif isinstance(indent, str):\n        gap = indent[:10]\n    else:\n        gap = \"\"\n    # Fast path: the C json module, when its output is provably the same as the writer's below.\n    # It raises for what it cannot write (class instances, toJSON, functions, sets: TypeError;\n    # NaN/Infinity, cycles: ValueError). Its output differs only for integral floats (\"3.0\"),\n    # exponent floats (\"1e-05\", \"1e+16\"), ints beyond 2^53 (JS rounds them), None keys (\"null\"\n    # instead of \"undefined\") and lone surrogates (written raw): found by searches of the text\n    # (a match inside a string only sends the value to the writer), surrogates are escaped.\n    # The searches start from rare characters (\"+\" is found with memchr; \"-\" is rarer than \"e\").\n    if not gap or not any(c in gap for c in \".0123456789\"):\n        try:\n            out = json.dumps(\n                value,\n                ensure_ascii=False,\n                allow_nan=False,\n                indent=gap or None,\n                separators=(\",\", \": \") if gap else (\",\", \":\"),\n            )\n        except (TypeError, ValueError):\n            out = None\n        if out is not None and not (\n            _JS_JSON_POINT_ZERO_RE.search(out)\n            or _JS_JSON_EXPONENT_MINUS_RE.search(out)\n            or (\"+\" in out and _JS_JSON_EXPONENT_PLUS_RE.search(out))\n            or '\"null\":' in out\n            or (\n                \"0000000000000000\" in (digits := out.translate(_JS_JSON_DIGITS))\n                and _JS_JSON_LONG_INT_RE.search(digits)\n            )\n        ):\n            if not out.isascii() and _JS_JSON_SURROGATE_RE.search(out):\n                out = _JS_JSON_SURROGATE_RE.sub(lambda m: \"\\\\u%04x\" % ord(m.group()), out)\n            return out\n    skip = object()\n\n    def write(v, current):\n        if not isinstance(v, (dict, list, tuple, str, int, float)) and v is not None:\n            to_json = getattr(v, \"toJSON\", None)\n            if callable(to_json):\n                v = to_json()\n        if v is None:\n            return \"null\"\n        if v is True:\n            return \"true\"\n        if v is False:\n            return \"false\"\n        if isinstance(v, str):\n            return _js_json_quote(v)\n        if isinstance(v, (int, float)):\n            if isinstance(v, float) and (v != v or v in (math.inf, -math.inf)):\n                return \"null\"\n            return _js_num_str(v)\n        if callable(v):\n            return skip\n        inner = current + gap\n        if id(v) in open_containers:\n            raise JsTypeError(\"Converting circular structure to JSON\")\n        open_containers.add(id(v))\n        try:\n            return write_container(v, current, inner)\n        finally:\n            open_containers.discard(id(v))\n\n    def write_container(v, current, inner):\n        if isinstance(v, (list, tuple)):\n            if not v:\n                return \"[]\"\n            items = []\n            for x in v:\n                s = write(x, inner)\n                items.append(\"null\" if s is skip else s)\n            if gap:\n                return \"[\\n\" + inner + (\",\\n\" + inner).join(items) + \"\\n\" + current + \"]\"\n            return \"[\" + \",\".join(items) + \"]\"\n        if isinstance(v, dict):\n            pairs = v.items()\n        else:\n            pairs = _js_fields(v).items() if hasattr(v, \"__dict__\") else []\n        parts = []\n        for k, x in pairs:\n            s = write(x, inner)\n            if s is skip:\n                continue\n            parts.append(_js_json_quote(_js_str(k)) + (\": \" if gap else \":\") + s)\n        if not parts:\n            return \"{}\"\n        if gap:\n            return \"{\\n\" + inner + (\",\\n\" + inner).join(parts) + \"\\n\" + current + \"}\"\n        return \"{\" + \",\".join(parts) + \"}\"\n\n    open_containers = set()  # ids of the arrays/objects being written: a cycle is a TypeError\n    result = write(value, \"\")\n    return None if result is skip else result",
+    code: "_JS_JSON_POINT_ZERO_RE = re.compile(r\"\\.0(?!\\d)\")\n_JS_JSON_EXPONENT_MINUS_RE = re.compile(r\"-(?<=\\de-)\")\n_JS_JSON_EXPONENT_PLUS_RE = re.compile(r\"\\+(?<=\\de\\+)\")\n_JS_JSON_DIGITS = str.maketrans(\"123456789\", \"000000000\")\n_JS_JSON_LONG_INT_RE = re.compile(r\"0000000000000000(?<![.0]0000000000000000)\")\n_JS_JSON_SURROGATE_RE = re.compile(r\"[\\ud800-\\udfff]\")\n\n\ndef _js_json_stringify(value, replacer=None, indent=None, undefined_keys=None, undefined_top=False):\n    \"\"\"JSON.stringify with Node's exact output. None is null, except where the compiler knows\n    from the static type that it is undefined: the values of `undefined_keys` (a frozenset of\n    property names, or True for every property) are left out of objects, and a None `value` is\n    no JSON at all when `undefined_top` (in arrays undefined is null, as in JavaScript).\"\"\"\n    if value is None and undefined_top:\n        return None\n    if isinstance(indent, (int, float)) and not isinstance(indent, bool):\n        gap = \" \" * max(0, min(10, int(indent)))\n    elif isinstance(indent, str):\n        gap = indent[:10]\n    else:\n        gap = \"\"\n    # Fast path: the C json module, when its output is provably the same as the writer's below.\n    # It raises for what it cannot write (class instances, toJSON, functions, sets: TypeError;\n    # NaN/Infinity, cycles: ValueError). Its output differs only for integral floats (\"3.0\"),\n    # exponent floats (\"1e-05\", \"1e+16\"), ints beyond 2^53 (JS rounds them), None keys (\"null\"\n    # instead of \"undefined\") and lone surrogates (written raw): found by searches of the text\n    # (a match inside a string only sends the value to the writer), surrogates are escaped.\n    # The searches start from rare characters (\"+\" is found with memchr; \"-\" is rarer than \"e\").\n    if not gap or not any(c in gap for c in \".0123456789\"):\n        try:\n            out = json.dumps(\n                value,\n                ensure_ascii=False,\n                allow_nan=False,\n                indent=gap or None,\n                separators=(\",\", \": \") if gap else (\",\", \":\"),\n            )\n        except (TypeError, ValueError):\n            out = None\n        if out is not None and not (\n            _JS_JSON_POINT_ZERO_RE.search(out)\n            or _JS_JSON_EXPONENT_MINUS_RE.search(out)\n            or (\"+\" in out and _JS_JSON_EXPONENT_PLUS_RE.search(out))\n            or '\"null\":' in out\n            or (undefined_keys and \"null\" in out)\n            or (\n                \"0000000000000000\" in (digits := out.translate(_JS_JSON_DIGITS))\n                and _JS_JSON_LONG_INT_RE.search(digits)\n            )\n        ):\n            if not out.isascii() and _JS_JSON_SURROGATE_RE.search(out):\n                out = _JS_JSON_SURROGATE_RE.sub(lambda m: \"\\\\u%04x\" % ord(m.group()), out)\n            return out\n    skip = object()\n\n    def write(v, current, key):\n        if isinstance(v, dict):\n            to_json = v.get(\"toJSON\")\n        elif not isinstance(v, (list, tuple, str, int, float)) and v is not None:\n            to_json = getattr(v, \"toJSON\", None)\n        else:\n            to_json = None\n        if callable(to_json):\n            v = _js_json_call_to_json(to_json, key)\n        if v is None:\n            return \"null\"\n        if v is True:\n            return \"true\"\n        if v is False:\n            return \"false\"\n        if isinstance(v, str):\n            return _js_json_quote(v)\n        if isinstance(v, (int, float)):\n            if isinstance(v, float) and (v != v or v in (math.inf, -math.inf)):\n                return \"null\"\n            return _js_num_str(v)\n        if callable(v):\n            return skip\n        inner = current + gap\n        if id(v) in open_containers:\n            raise JsTypeError(\"Converting circular structure to JSON\")\n        open_containers.add(id(v))\n        try:\n            return write_container(v, current, inner)\n        finally:\n            open_containers.discard(id(v))\n\n    def write_container(v, current, inner):\n        if isinstance(v, (list, tuple)):\n            if not v:\n                return \"[]\"\n            items = []\n            for i, x in enumerate(v):\n                s = write(x, inner, str(i))\n                items.append(\"null\" if s is skip else s)\n            if gap:\n                return \"[\\n\" + inner + (\",\\n\" + inner).join(items) + \"\\n\" + current + \"]\"\n            return \"[\" + \",\".join(items) + \"]\"\n        if isinstance(v, dict):\n            pairs = v.items()\n        else:\n            pairs = _js_fields(v).items() if hasattr(v, \"__dict__\") else []\n        parts = []\n        for k, x in pairs:\n            name = _js_str(k)\n            if x is None and undefined_keys and (undefined_keys is True or name in undefined_keys):\n                continue\n            s = write(x, inner, name)\n            if s is skip:\n                continue\n            parts.append(_js_json_quote(name) + (\": \" if gap else \":\") + s)\n        if not parts:\n            return \"{}\"\n        if gap:\n            return \"{\\n\" + inner + (\",\\n\" + inner).join(parts) + \"\\n\" + current + \"}\"\n        return \"{\" + \",\".join(parts) + \"}\"\n\n    open_containers = set()  # ids of the arrays/objects being written: a cycle is a TypeError\n    result = write(value, \"\", \"\")\n    return None if result is skip else result",
   },
   {
     name: "_js_keys",

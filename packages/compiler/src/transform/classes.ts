@@ -74,6 +74,64 @@ function reportDecorators(ctx: Ctx, node: ts.ClassDeclaration): void {
   }
 }
 
+/** The method a constructor that returns a value becomes (a name no TS member maps to). */
+const CTOR = "__js_init__";
+
+/** A `return <value>` of the constructor itself (not of a function inside it). */
+function returnsValue(body: ts.Block): boolean {
+  const visit = (n: ts.Node): boolean => {
+    if (ts.isReturnStatement(n)) return !!n.expression;
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+    return !!ts.forEachChild(n, visit);
+  };
+  return !!ts.forEachChild(body, visit);
+}
+
+/**
+ * `__new__` runs the constructor (CTOR) on a new instance and gives what it returned, else the
+ * instance; `__init__` does nothing, since Python calls it again on a returned instance of the
+ * class (`if (C.instance) return C.instance;`).
+ */
+function constructorReturning(pos: py.SrcPos | undefined): py.Stmt[] {
+  const star = (n: string): py.Arg => ({ kind: "star", value: py.name(n) });
+  const newDef: py.DefStmt = {
+    kind: "Def",
+    name: "__new__",
+    params: [{ name: "cls" }, { name: "args", star: "*" }],
+    body: [
+      py.assign(py.name("self"), py.method(py.call("super"), "__new__", py.name("cls"))),
+      py.assign(py.name("result"), py.callArgs(py.attr(py.name("self"), CTOR), [star("args")])),
+      // a primitive (None included) is ignored, as in JavaScript
+      py.ret(
+        py.ifExp(
+          py.boolOp(
+            "or",
+            py.compare(py.name("result"), "is", py.NONE),
+            py.call(
+              "isinstance",
+              py.name("result"),
+              py.tuple(["bool", "int", "float", "str"].map((n) => py.name(n))),
+            ),
+          ),
+          py.name("self"),
+          py.name("result"),
+        ),
+      ),
+    ],
+    decorators: [],
+    pos,
+  };
+  const initDef: py.DefStmt = {
+    kind: "Def",
+    name: "__init__",
+    params: [{ name: "self" }, { name: "args", star: "*" }],
+    body: [py.pass()],
+    decorators: [],
+    pos,
+  };
+  return [newDef, initDef];
+}
+
 export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
   if (hasMod(node, ts.SyntaxKind.DeclareKeyword)) return [];
   reportDecorators(ctx, node);
@@ -81,6 +139,19 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
   const name = node.name ? ctx.declare(node.name) : ctx.declareDefaultExport(node);
   const blenderClass = isBlenderClass(ctx, node); // Blender layer
   const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const baseDecl = ext && ctx.checker.getSymbolAtLocation(ext.expression)?.valueDeclaration;
+  if (baseDecl && ts.isClassDeclaration(baseDecl)) {
+    const baseCtor = baseDecl.members.find(
+      (m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body,
+    );
+    if (baseCtor && returnsValue(baseCtor.body!))
+      ctx.report(
+        ext,
+        diag.unsupportedSyntax({
+          construct: "extending a class whose constructor returns a value",
+        }),
+      );
+  }
   const bases = ext ? [transformExpr(ctx, ext.expression)] : [];
   const body: py.Stmt[] = [];
   const after: py.Stmt[] = [];
@@ -149,7 +220,11 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
     };
 
     if (ctor) {
-      const def = buildDef(ctx, ctor, "__init__", {
+      // `return obj` in a constructor makes `new C()` give obj (a primitive TypeScript refuses):
+      // Python's __init__ cannot, so __new__ runs the constructor and returns what it returned
+      const returns = returnsValue(ctor.body!);
+      if (returns) body.push(...constructorReturning(pos));
+      const def = buildDef(ctx, ctor, returns ? CTOR : "__init__", {
         self: true,
         thisName: "self",
         body: (c) => {

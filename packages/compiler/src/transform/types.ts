@@ -311,6 +311,15 @@ export function isDictLike(ctx: Ctx, t: ts.Type): boolean {
   return r;
 }
 
+/** Lib types whose values are plain objects: an iterator result `{ value, done }` is a dict. */
+const LIB_DICT_TYPES = new Set([
+  "__object",
+  "Record",
+  "__type",
+  "IteratorYieldResult",
+  "IteratorReturnResult",
+]);
+
 function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
   t = baseConstraint(ctx, t);
   if (isPythonObjectType(ctx, t)) return false; // Blender layer: RNA structs/collections, mathutils
@@ -332,8 +341,7 @@ function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
           ts.SymbolFlags.Function)
       )
         return false;
-      if (isLibSymbol(s) && s.name !== "__object" && s.name !== "Record" && s.name !== "__type")
-        return false;
+      if (isLibSymbol(s) && !LIB_DICT_TYPES.has(s.name)) return false;
       const d = s.declarations?.[0];
       if (d && isAmbientDecl(d)) return false;
     }

@@ -319,4 +319,18 @@ export default rows([
     "return [[NaN].lastIndexOf(NaN), [1, 2, 1].lastIndexOf(1, -1)];",
   ],
   ["length compound assignment", "const a = [1, 2, 3]; a.length -= 1; a.length++; return a;"],
+  // new Array(n) / Array(n): n holes, read as undefined (a hole-skipping method on an array that
+  // certainly has holes is BPY1041)
+  [
+    "Array(n) without new, spread of holes, fill, length",
+    'const s: number[] = []; [...Array(3)].forEach((_, i) => s.push(i)); const n = 2; return [s, Array(3).fill(0), Array(n).fill("x"), Array(4).length, Array<number>(2), Array(1, 2), new Array("a", "b"), [...new Array(2)].map((x) => x === undefined), Array.from(Array(2), (_, i) => i), Array(n).join("-")];',
+  ],
+  [
+    "new Array(n) filled by index then mapped",
+    "const b = new Array<number>(3); for (let i = 0; i < b.length; i++) b[i] = i * 2; return [b.map((x) => x + 1), b.indexOf(4)];",
+  ],
+  [
+    "new Array(n) length is checked: negative, fractional, too large throw RangeError",
+    'const out: string[] = []; const m = -1; for (const f of [() => new Array(-1), () => Array(m), () => new Array(2.5), () => Array(2 ** 32)]) { try { f(); out.push("ok"); } catch (e) { out.push((e as Error).name); } } return [out, new Array(0).length, Array(2 ** 32 - 2 ** 32).length];',
+  ],
 ]);

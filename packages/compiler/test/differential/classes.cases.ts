@@ -316,4 +316,14 @@ export default rows([
     "continue in finally loop",
     'const log: string[] = []; for (let i = 0; i < 3; i++) { try { if (i === 1) continue; log.push("b" + i); } finally { log.push("f" + i); } } return log;',
   ],
+  [
+    "private-name brand checks: fields, methods, accessors, static members, subclasses",
+    "const out: unknown[] = []; out.push(C.has(new C()), C.has(new D()), C.has({}), C.has(C), C.has([]), D.hasY(new D()), D.hasY(new C()), _U.hasZ(new _U()), _U.hasZ({ z: 1 }), C.isC(new D()) ? new D().read() : -1); return out;",
+    "class C { #x = 1; #m(): number { return this.#x; } get #g(): number { return 2; } static #s = 3; static has(o: object): boolean[] { return [#x in o, #m in o, #g in o, #s in o]; } static isC(o: object): o is C { return #x in o; } read(): number { return this.#m() + this.#g; } } class D extends C { #y: number | undefined; static hasY(o: object) { return #y in o; } } class _U { #z = 0; static hasZ(o: object) { return #z in o; } }",
+  ],
+  [
+    "a constructor returning an object: new gives it (singleton, wrapper, Error subclass); a primitive is ignored",
+    'const a = new Single(); a.n++; const b = new Single(); const w1 = new Wrap(1); const w2 = new Wrap(2, w1); const e1 = new E("x"); const e2 = new E("y", e1); return [a === b, b.n, w2 === w1, w2.v, e2 === e1, e2.message, e1 instanceof E, new P(1), new P(2), new P(3), new P(4) instanceof P, new P(3) instanceof P];',
+    'class Single { static inst: Single | undefined; n = 0; constructor() { if (Single.inst) return Single.inst; Single.inst = this; this.n = 1; } } class Wrap { v: number; constructor(v: number, other?: Wrap) { this.v = v; if (other) { return other; } } } class E extends Error { constructor(m: string, keep?: E) { super(m); if (keep) return keep; } } class P { constructor(k: number) { const f = () => { return 5; }; if (k === 1) return f(); if (k === 2) return "s"; if (k === 3) return { o: 1 }; } }',
+  ],
 ]);

@@ -265,4 +265,24 @@ export default rows([
     "continue in finally cancels return",
     "function f() { for (const x of [1, 2]) { try { return x; } finally { if (x === 1) continue; } } return -1; } return f();",
   ],
+  // the temporal dead zone: a let/const/class read before its declaration ran throws a
+  // ReferenceError (Python: NameError, which catch sees as one), also in a loop's next iteration
+  [
+    "temporal dead zone through a hoisted function, a closure, a class, a builtin-named const",
+    'const out: string[] = []; function readX() { return x; } function readY() { const read = () => y; read(); const y = 2; return y; } function makeK() { return new K(); } function readOpen() { return open; } for (const f of [readX, readY, makeK, readOpen]) { try { f(); out.push("no error"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name); } } let x = 1; class K {} const open = 5; out.push(String(readX()), String(readOpen()), String(makeK() instanceof K)); try { throw new ReferenceError("mine"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name, (e as Error).message); } return out;',
+  ],
+  [
+    "temporal dead zone in each iteration of a loop",
+    "const out: unknown[] = []; for (let i = 0; i < 2; i++) { const f = () => x; try { out.push(f()); } catch (e) { out.push((e as Error).name); } const x = i; out.push(f()); } let n = 0; while (n < 2) { try { out.push(read()); } catch (e) { out.push((e as Error).name); } const v = n * 10; out.push(read()); function read() { return v; } n++; } return out;",
+  ],
+  [
+    "a Set/Map changed by a function the loop calls, or passed to one, while for…of iterates it",
+    "const seen: number[] = []; for (const x of s) { seen.push(x); if (x < 10 && seen.length < 10) swap(x); } const keys: string[] = []; for (const [k] of m) { keys.push(k); grow(); } const t = new Set([1]); const got: number[] = []; for (const x of t) { got.push(x); addTo(t, x); } return [seen, [...s], keys, got];",
+    'const s = new Set([1, 2, 3]); function swap(x: number) { s.delete(x); later(x); } function later(x: number) { s.add(x + 10); } const m = new Map([["a", 1]]); const grow = () => { if (m.size < 3) m.set("k" + m.size, m.size); }; function addTo(set: Set<number>, x: number) { if (x < 4) set.add(x + 1); }',
+  ],
+  [
+    "a Set/Map field changed by a method the loop calls (for…of, forEach)",
+    "const r = new Registry(); return [r.run(), r.runMap()];",
+    'class Registry { items = new Set<string>(["a"]); log: string[] = []; add(x: string) { if (this.items.size < 4) this.items.add(x + "!"); } run() { for (const x of this.items) { this.log.push(x); this.add(x); } return this.log; } counts = new Map<string, number>([["k", 0]]); bump(k: string) { if (this.counts.size < 3) this.counts.set(k + "+", 1); } runMap() { const seen: string[] = []; this.counts.forEach((_, k) => { seen.push(k); this.bump(k); }); return seen; } }',
+  ],
 ]);

@@ -341,4 +341,20 @@ export default rows([
     "gen arrow this",
     "class C { k = 2; *g() { const f = (x: number) => x * this.k; yield f(1); yield f(2); } } return [...new C().g()];",
   ],
+  // generators driven by hand: next(v) sends v to the yield, return(v) closes, throw(e) raises
+  // at the yield; a for…of left by break or throw closes a generator kept in a variable
+  [
+    "generator next, next(v), return, throw",
+    'const g = gen(); const r1 = g.next(99); const r2 = g.next(7); log.push(JSON.stringify([r1, r2, r1.value, r2.done])); const r3 = g.return("early"); log.push(JSON.stringify([r3, g.next()])); const h = gen(); const results: unknown[] = []; let r = h.next(); while (!r.done) { results.push(r.value); r = h.next(r.value * 10); } results.push(r.value); const c = catcher(); c.next(); const { value, done } = c.throw(new Error("boom")); return [log, results, value, done, JSON.stringify(gen().return("x")), log.length];',
+    'const log: string[] = []; function* gen(): Generator<number, string, number | undefined> { try { const a = yield 1; log.push("got " + a); yield 2; yield 3; } finally { log.push("finally"); } return "end"; } function* catcher(): Generator<string, void, unknown> { while (true) { try { yield "ready"; } catch (e) { yield "caught " + (e as Error).message; } } }',
+  ],
+  [
+    "for…of left by break or throw closes a generator kept in a variable or field",
+    'const g = gen(); for (const x of g) { log.push("x" + x); if (x === 1) break; } log.push(JSON.stringify([...g])); const h = gen(); h.next(); try { for (const x of h) throw new Error("in loop " + x); } catch (e) { log.push((e as Error).message, String(h.next().done)); } const box = { it: gen() }; for (const x of box.it) { if (x) break; } log.push(String(box.it.next().done)); for (const x of new Tree()) { if (x) break; } let total = 0; for (const x of gen()) total += x; return [log, total];',
+    'const log: string[] = []; function* gen(): Generator<number, void, unknown> { try { yield 1; yield 2; } finally { log.push("finally"); } } class Tree { *[Symbol.iterator](): Generator<number> { try { yield 1; yield 2; } finally { log.push("tree closed"); } } }',
+  ],
+  [
+    "the iterators of Maps, Sets and arrays are used up once iterated, and driven by next()",
+    'const m = new Map([["a", 1], ["b", 2]]); const s = new Set([5, 6]); const it = m.keys(); const first = [...it]; const again = [...it]; const vals = s.values(); const n1 = vals.next(); const rest = Array.from(vals); const ak = [7, 8].keys(); const ak1 = [...ak]; const ak2 = [...ak]; const ent = m.entries(); ent.next(); const e2 = [...ent]; const out: unknown[] = [first, again, n1, rest, ak1, ak2, e2, [...m.values()], Array.from(s.keys()), m.values().next(), [9].entries().next().value, new Set(m.keys()).size]; for (const k of m.keys()) out.push(k); return out;',
+  ],
 ]);

@@ -135,4 +135,23 @@ export default rows([
     "JSON nested undefined and odd floats",
     "const u = undefined; const xs = [1e21, 1e20, 123e-20, 0.000001, 1e-7, -1e-7, -0.0, 5e-324, 1 / 3]; return [JSON.stringify({ a: [u, { b: [u, null, 1e21, -0, 0.1, 1e-7] }], c: 'x' }), JSON.stringify(xs), JSON.stringify(xs, null, 2)];",
   ],
+  // undefined: left out of objects, null in arrays, no JSON at the top; the static type says
+  // which None is undefined (a property that may be both is BPY1030 and written as null)
+  [
+    "JSON undefined properties are left out, null kept, undefined in arrays is null",
+    'const o: { a?: number; b: number | null; c: { d?: string }[] } = { b: null, c: [{}, { d: "x" }, { d: undefined }] }; const r: Record<string, number | undefined> = { x: 1, y: undefined }; return [JSON.stringify({ u: undefined, v: 1 }), JSON.stringify([undefined, 1]), JSON.stringify(o), JSON.stringify(o, null, 2), JSON.stringify(r), JSON.stringify({ n: null, m: [null] })];',
+  ],
+  [
+    "JSON undefined class fields and top-level undefined",
+    "const maybe: number | undefined = [1].find((x) => x > 5); const none: string | undefined = undefined; return [JSON.stringify(new P()), JSON.stringify([new P()], null, 1), JSON.stringify(maybe) === undefined, JSON.stringify(none) === undefined, JSON.stringify(undefined) === undefined, JSON.stringify(null)];",
+    "class P { x?: number; y = 2; z: number | undefined = undefined; #w: number | undefined = 1; }",
+  ],
+  [
+    "JSON functions are skipped in objects and null in arrays",
+    "return [JSON.stringify({ f: () => 1, a: [() => 1, undefined], g: function () { return 2; } }), JSON.stringify(() => 1) === undefined];",
+  ],
+  [
+    "JSON toJSON of object literals and classes, with its key",
+    'class D { toJSON() { return { when: 1 }; } } class K { toJSON(key: string) { return "k" + key; } } return [JSON.stringify({ toJSON: () => "custom" }), JSON.stringify({ a: { toJSON: (key: string) => "key:" + key }, b: [{ toJSON: (k: string) => k }] }), JSON.stringify({ d: new D(), k: new K() }), JSON.stringify([new K()]), JSON.stringify(new K())];',
+  ],
 ]);

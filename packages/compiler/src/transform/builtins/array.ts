@@ -8,6 +8,7 @@ import { transformExpr, spreadItems } from "../expressions/index.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { callbackLoop, callbackArity, inlinableFn } from "./callbacks.js";
 import { isIntExpr } from "../statements/loops.js";
+import { iteratorValue } from "./mapset.js";
 
 export function elementType(ctx: Ctx, t: ts.Type): ts.Type | undefined {
   const p = T.nonNullParts(t)[0];
@@ -29,10 +30,135 @@ export function intArg(ctx: Ctx, node: ts.Expression | undefined): py.Expr | und
   return e;
 }
 
-/** The length of `new Array(n)`: an int, else checked (RangeError unless 0 ≤ n < 2^32 integral). */
+/**
+ * The length of `new Array(n)`: a literal or a `.length` as is, else checked (RangeError unless
+ * 0 ≤ n < 2^32 integral; an int may be negative, and `[None] * -1` is silently empty).
+ */
 export function arrayLength(ctx: Ctx, node: ts.Expression): py.Expr {
   const e = transformExpr(ctx, node);
-  return isIntExpr(ctx, node) ? e : ctx.callHelper("_js_array_length", e);
+  let n = node;
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  const known =
+    (ts.isNumericLiteral(n) && Number.isInteger(Number(n.text)) && Number(n.text) <= 0xffffffff) ||
+    (ts.isPropertyAccessExpression(n) && n.name.text === "length" && isIntExpr(ctx, n));
+  return known ? e : ctx.callHelper("_js_array_length", e);
+}
+
+/** `new Array(n)` / `Array(n)` with one numeric argument: an array of `[None] * n`. */
+export function arrayConstruct(ctx: Ctx, node: ts.NewExpression | ts.CallExpression): py.Expr {
+  const args = node.arguments ?? [];
+  if (args.length === 1 && T.isNumber(ctx, T.typeOf(ctx, args[0]!)))
+    return py.bin("*", py.list([py.NONE]), arrayLength(ctx, args[0]!));
+  return py.list(
+    args.map((a) =>
+      ts.isSpreadElement(a) ? py.starred(spreadItems(ctx, a.expression)) : transformExpr(ctx, a),
+    ),
+  );
+}
+
+/**
+ * The length argument of `new Array(n)` / `Array(n)` (the built-in, one numeric argument that is
+ * not the literal 0): JavaScript makes n holes, which Python lists cannot have (`[None] * n`).
+ */
+export function holeyArrayLength(ctx: Ctx, node: ts.Expression): ts.Expression | undefined {
+  let e = node;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isNewExpression(e) && !ts.isCallExpression(e)) return undefined;
+  if (!ts.isIdentifier(e.expression) || e.expression.text !== "Array") return undefined;
+  const s = ctx.resolveSymbol(e.expression);
+  if (!s || !T.isLibSymbol(s)) return undefined;
+  const a = e.arguments?.length === 1 ? e.arguments[0]! : undefined;
+  if (!a || ts.isSpreadElement(a) || !T.isNumber(ctx, T.typeOf(ctx, a))) return undefined;
+  if (ts.isNumericLiteral(a) && Number(a.text) === 0) return undefined;
+  return a;
+}
+
+/** The array methods that skip holes (a Python list would pass `None` for each). */
+const SKIPS_HOLES = new Set([
+  "forEach",
+  "map",
+  "filter",
+  "reduce",
+  "reduceRight",
+  "some",
+  "every",
+  "flat",
+  "flatMap",
+  "indexOf",
+  "lastIndexOf",
+]);
+
+/** Uses of an array variable that leave its holes in place. */
+const KEEPS_HOLES = new Set([
+  ...SKIPS_HOLES,
+  "length",
+  "join",
+  "toString",
+  "push",
+  "includes",
+  "find",
+  "findIndex",
+  "findLast",
+  "findLastIndex",
+  "at",
+  "slice",
+  "concat",
+  "keys",
+  "values",
+  "entries",
+]);
+
+/**
+ * Whether `node` is certainly an array with holes: `new Array(n)` itself, or a variable
+ * initialised with it whose every use leaves the holes in place (no element write, no fill, not
+ * passed anywhere). An array whose elements may have been written is not reported.
+ */
+function certainlyHoley(ctx: Ctx, node: ts.Expression): boolean {
+  let e = node;
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  if (holeyArrayLength(ctx, e)) return true;
+  if (!ts.isIdentifier(e)) return false;
+  const sym = ctx.resolveSymbol(e);
+  const decl = sym?.valueDeclaration;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+  if (!decl.initializer || !holeyArrayLength(ctx, decl.initializer)) return false;
+  const stmt = decl.parent.parent;
+  if (
+    ts.isVariableStatement(stmt) &&
+    stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  )
+    return false;
+  for (const id of ctx.identifiersIn(decl.getSourceFile())) {
+    if (id === decl.name || id.text !== e.text || ctx.resolveSymbol(id) !== sym) continue;
+    const p = id.parent;
+    if (!ts.isPropertyAccessExpression(p) || p.expression !== id) return false;
+    if (!KEEPS_HOLES.has(p.name.text)) return false;
+    const up = p.parent;
+    if (
+      p.name.text === "length" &&
+      ts.isBinaryExpression(up) &&
+      up.left === p &&
+      up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      up.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    )
+      return false;
+  }
+  return true;
+}
+
+/**
+ * A hole-skipping method (`forEach`, `map`, `indexOf`, …) called on an array that certainly has
+ * holes is BPY1041: it would visit each hole as undefined. True when reported.
+ */
+export function reportHoles(
+  ctx: Ctx,
+  node: ts.CallExpression,
+  objNode: ts.Expression,
+  name: string,
+): boolean {
+  if (!SKIPS_HOLES.has(name) || !certainlyHoley(ctx, objNode)) return false;
+  ctx.report(node, diag.arrayHoles({ method: name }));
+  return true;
 }
 
 export function sliceOf(obj: py.Expr, lower?: py.Expr, upper?: py.Expr): py.Expr {
@@ -67,6 +193,7 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
       ts.isSpreadElement(a) ? py.starred(spreadItems(ctx, a.expression)) : transformExpr(ctx, a),
     );
   const et = elementType(ctx, objType);
+  if (reportHoles(ctx, node, b.objNode, name)) return py.NONE;
   switch (name) {
     case "push":
       return ctx.callHelper("_js_push", obj, ...all());
@@ -211,20 +338,15 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
     }
     case "fill": {
       const objNode = b.objNode;
-      if (
-        ts.isNewExpression(objNode) &&
-        objNode.arguments?.length === 1 &&
-        args.length === 1 &&
-        objNode.expression.getText() === "Array"
-      ) {
-        return py.bin("*", py.list([A(0)!]), arrayLength(ctx, objNode.arguments[0]!));
-      }
+      // new Array(n).fill(v) / Array(n).fill(v): no holes are left
+      const len = args.length === 1 ? holeyArrayLength(ctx, objNode) : undefined;
+      if (len) return py.bin("*", py.list([A(0)!]), arrayLength(ctx, len));
       return ctx.callHelper("_js_fill", obj, ...all());
     }
     case "at":
       return ctx.callHelper("_js_at", obj, A(0)!);
     case "keys":
-      return py.call("range", py.call("len", obj));
+      return iteratorValue(node, py.call("range", py.call("len", obj)));
     case "values":
       return py.call("iter", obj);
     case "entries":

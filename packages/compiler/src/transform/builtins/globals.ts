@@ -463,10 +463,8 @@ export function staticLibCall(
             node,
             diag.mapJson({ operation: "JSON.stringify", where: inside ? ` (at ${inside})` : "" }),
           );
-        if (t) {
-          const undef = undefinedProperty(ctx, t, 0, new Set());
-          if (undef) ctx.report(node, diag.jsonUndefined({ key: undef }));
-        }
+        const none = t ? noneMeaning(ctx, t) : undefined;
+        if (none?.ambiguous) ctx.report(node, diag.jsonUndefined({ key: none.ambiguous }));
         const xs = args(ctx, node);
         const rep = node.arguments[1];
         if (
@@ -475,8 +473,22 @@ export function staticLibCall(
           !(ts.isIdentifier(rep) && rep.text === "undefined")
         )
           ctx.report(rep, diag.unsupportedMember({ member: "JSON.stringify replacer" }));
-        if (xs.length > 2) return ctx.callHelper("_js_json_stringify", xs[0]!, py.NONE, xs[2]!);
-        return ctx.callHelper("_js_json_stringify", xs[0] ?? py.NONE);
+        // JavaScript leaves undefined out where Python's None could also be null: the keys
+        // whose None the static type says is undefined
+        const rest: py.Expr[] = [];
+        if (xs.length > 2) rest.push(py.NONE, xs[2]!);
+        if (none && (none.keys || none.top)) {
+          while (rest.length < 2) rest.push(py.NONE);
+          rest.push(
+            none.keys === true
+              ? py.TRUE
+              : none.keys
+                ? py.call("frozenset", py.list([...none.keys].sort().map((k) => py.str(k))))
+                : py.NONE,
+          );
+          if (none.top) rest.push(py.TRUE);
+        }
+        return ctx.callHelper("_js_json_stringify", xs[0] ?? py.NONE, ...rest);
       }
       if (name === "parse") {
         if (node.arguments.length > 1)
@@ -600,32 +612,66 @@ export function mapOrSetInside(
   return undefined;
 }
 
-function undefinedProperty(
+/**
+ * What a None means inside a value of type `t` written by JSON.stringify: the property names
+ * whose None is `undefined` (left out of the object; `true`: every property, an index
+ * signature), whether a None value itself is `undefined` (no JSON), and the first property whose
+ * None may be either (written as null: BPY1030).
+ */
+function noneMeaning(
   ctx: Ctx,
   t: ts.Type,
-  depth: number,
-  seen: Set<ts.Type>,
-): string | undefined {
-  if (depth > 4 || seen.has(t)) return undefined;
-  seen.add(t);
-  for (const p of T.nonNullParts(t)) {
-    if (T.isArray(ctx, p)) {
-      const args = ctx.checker.getTypeArguments(p as ts.TypeReference);
-      for (const a of args) {
-        const r = undefinedProperty(ctx, a, depth + 1, seen);
-        if (r) return r;
+): { keys?: Set<string> | true; top: boolean; ambiguous?: string } {
+  const undef = new Set<string>();
+  const nul = new Set<string>();
+  let undefAll = false;
+  let nulAll = false;
+  const seen = new Set<ts.Type>();
+  const visit = (t: ts.Type, depth: number): void => {
+    if (depth > 6 || seen.has(t)) return;
+    seen.add(t);
+    for (const p of T.nonNullParts(t)) {
+      if (T.isArray(ctx, p) || ctx.checker.isTupleType(p)) {
+        for (const a of ctx.checker.getTypeArguments(p as ts.TypeReference)) visit(a, depth + 1);
+        continue;
       }
-      continue;
+      const inst = T.isClassInstance(ctx, p);
+      if (!inst && !T.isDictLike(ctx, p)) continue;
+      // a finished generator's further results are { value: undefined, done: true }, whatever
+      // its return type says
+      if (p.getSymbol()?.name === "IteratorReturnResult") undef.add("value");
+      for (const prop of p.getProperties()) {
+        // methods and accessors are not own enumerable data; #private names are never written
+        if (prop.flags & (ts.SymbolFlags.Method | ts.SymbolFlags.Accessor)) continue;
+        if (prop.name.startsWith("#") || prop.name.startsWith("__#")) continue;
+        const pt = ctx.checker.getTypeOfSymbol(prop);
+        if (prop.flags & ts.SymbolFlags.Optional || T.hasUndefined(pt)) undef.add(prop.name);
+        if (T.hasNull(pt)) nul.add(prop.name);
+        visit(pt, depth + 1);
+      }
+      for (const info of ctx.checker.getIndexInfosOfType(p)) {
+        if (T.hasUndefined(info.type)) undefAll = true;
+        if (T.hasNull(info.type)) nulAll = true;
+        visit(info.type, depth + 1);
+      }
     }
-    if (!T.isDictLike(ctx, p)) continue;
-    for (const prop of p.getProperties()) {
-      const pt = ctx.checker.getTypeOfSymbol(prop);
-      if (prop.flags & ts.SymbolFlags.Optional || T.hasUndefined(pt)) return prop.name;
-      const r = undefinedProperty(ctx, pt, depth + 1, seen);
-      if (r) return `${prop.name}.${r}`;
-    }
-  }
-  return undefined;
+  };
+  visit(t, 0);
+  let ambiguous: string | undefined;
+  for (const k of undef) if (nul.has(k) || nulAll) ambiguous ??= k;
+  if (undefAll) for (const k of nul) ambiguous ??= k;
+  if (undefAll && nulAll) ambiguous ??= "[key: string]";
+  const keys: Set<string> | true | undefined =
+    undefAll && !nulAll && nul.size === 0
+      ? true
+      : undef.size
+        ? new Set([...undef].filter((k) => !nul.has(k) && !nulAll))
+        : undefined;
+  return {
+    keys: keys === true || keys?.size ? keys : undefined,
+    top: T.hasUndefined(t) && !T.hasNull(t),
+    ambiguous,
+  };
 }
 
 export function globalFunctionCall(

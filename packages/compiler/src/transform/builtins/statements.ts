@@ -7,7 +7,7 @@ import { transformExpr, spreadItems } from "../expressions/index.js";
 import { nonNullType } from "../expressions/access.js";
 import { inlineForEach, mutatesCollection } from "../statements/loops.js";
 import { callbackArity } from "./callbacks.js";
-import { elementType, numericComparator } from "./array.js";
+import { elementType, numericComparator, reportHoles } from "./array.js";
 import { builtinArgs, missingBuiltinArgument } from "../expressions/call.js";
 
 function forEachLoop(
@@ -186,6 +186,7 @@ export function callStatement(ctx: Ctx, node: ts.CallExpression): py.Stmt[] | un
         return undefined;
       }
       case "forEach": {
+        if (reportHoles(ctx, node, objNode, name)) return [];
         const obj = transformExpr(ctx, objNode);
         // forEach visits the elements present when it starts, a Python loop also those pushed
         // meanwhile: bounded by the initial length when the callback visibly grows the array

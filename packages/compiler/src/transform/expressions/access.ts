@@ -246,6 +246,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (name === "stack") ctx.report(node, diag.unsupportedMember({ member: "Error.stack" }));
     if (name === "message" && libName?.endsWith("Error"))
       return ctx.callHelper("_js_error_message", obj);
+    if (name === "name" && libName?.endsWith("Error")) return ctx.callHelper("_js_error_name", obj);
     return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
   }
   if (T.isAnyLike(ot)) {

@@ -419,6 +419,14 @@ function instanceOf(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
             l,
             py.tuple([ctx.helper("JsTypeError"), py.name("TypeError"), py.name("AttributeError")]),
           );
+        case "ReferenceError":
+          // Python raises a NameError where JavaScript throws a ReferenceError: a let/const/class
+          // read before its declaration ran (its temporal dead zone)
+          return py.call(
+            "isinstance",
+            l,
+            py.tuple([ctx.helper("JsReferenceError"), py.name("NameError")]),
+          );
         case "Array":
           return py.call("isinstance", l, py.name("list"));
         case "Map":
@@ -461,7 +469,47 @@ function instanceOf(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
   return py.call("isinstance", l, transformExpr(ctx, rn));
 }
 
+/**
+ * `#x in o`, the brand check: whether `o` went through the constructor of the class declaring
+ * `#x`. A private field is an attribute each instance gets in `__init__` (Python's mangled
+ * `_C__x`), a private method or accessor is one of the class's (every instance of `C` or a
+ * subclass has it), a static member belongs to `C` itself (not to its subclasses).
+ */
+function privateBrandCheck(
+  ctx: Ctx,
+  node: ts.BinaryExpression,
+  key: ts.PrivateIdentifier,
+): py.Expr {
+  const o = transformExpr(ctx, node.right);
+  const decl = ctx.checker.getSymbolAtLocation(key)?.valueDeclaration;
+  const cls = decl?.parent;
+  if (!decl || !cls || !ts.isClassDeclaration(cls)) {
+    ctx.report(node, diag.unsupportedSyntax({ construct: "this private-name check" }));
+    return py.NONE;
+  }
+  const clsSym = cls.name && ctx.checker.getSymbolAtLocation(cls.name);
+  const clsName = clsSym
+    ? ctx.nameOfSymbol(clsSym)
+    : ctx.currentClass?.node === cls
+      ? ctx.currentClass.name
+      : undefined;
+  if (!clsName) {
+    ctx.report(node, diag.unsupportedSyntax({ construct: "this private-name check" }));
+    return py.NONE;
+  }
+  const isStatic = ts.getCombinedModifierFlags(decl as ts.Declaration) & ts.ModifierFlags.Static;
+  if (isStatic) return py.compare(o, "is", py.name(clsName));
+  if (ts.isPropertyDeclaration(decl)) {
+    // the attribute as Python mangles `self.__x` in the body of the class `clsName`
+    const attr = memberName(key.text, true);
+    const mangled = `_${clsName.replace(/^_+/, "")}${attr}`;
+    return py.call("hasattr", o, py.str(mangled));
+  }
+  return py.call("isinstance", o, py.name(clsName));
+}
+
 function inOperator(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
+  if (ts.isPrivateIdentifier(node.left)) return privateBrandCheck(ctx, node, node.left);
   const ot = T.typeOf(ctx, node.right);
   const kt = T.typeOf(ctx, node.left);
   let k = transformExpr(ctx, node.left);

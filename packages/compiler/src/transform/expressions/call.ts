@@ -7,7 +7,7 @@ import * as T from "../types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
 import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/globals.js";
-import { arrayLength, arrayMethod } from "../builtins/array.js";
+import { arrayConstruct, arrayMethod } from "../builtins/array.js";
 import { stringMethod } from "../builtins/string.js";
 import { newRegExp, regexpMethod } from "../builtins/regexp.js";
 import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
@@ -294,6 +294,14 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
         lib === "MapIterator" ||
         lib === "SetIterator"
       ) {
+        // driven by hand: an iterator result { value, done } (a dict), as JavaScript gives (the
+        // iterators of arrays, Maps and Sets are Python iterators once kept: iteratorValue)
+        const a = b.args.map((x) => transformExpr(ctx, x));
+        if (name === "next") return ctx.callHelper("_js_gen_next", obj, ...a.slice(0, 1));
+        if (lib === "Generator" && name === "return")
+          return ctx.callHelper("_js_gen_return", obj, ...a.slice(0, 1));
+        if (lib === "Generator" && name === "throw" && a.length)
+          return ctx.callHelper("_js_gen_throw", obj, a[0]!);
         ctx.report(node, diag.generatorMethod({ method: name }));
         return py.NONE;
       }
@@ -322,6 +330,8 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   }
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
+    // Array(n) is new Array(n)
+    if (s && T.isLibSymbol(s) && callee.text === "Array") return arrayConstruct(ctx, node);
     if (!s || T.isLibSymbol(s)) {
       const r = globalFunctionCall(ctx, callee.text, withBuiltinArgs(ctx, node, callee.text));
       if (r) return r;
@@ -436,15 +446,13 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
         case "Set":
           if (args.length === 0) return { kind: "Dict", entries: [] };
           return py.method(py.name("dict"), "fromkeys", transformExpr(ctx, args[0]!));
-        case "Array": {
-          if (args.length === 1 && T.isNumber(ctx, T.typeOf(ctx, args[0]!)))
-            return py.bin("*", py.list([py.NONE]), arrayLength(ctx, args[0]!));
-          return py.list(args.map((a) => transformExpr(ctx, a)));
-        }
+        case "Array":
+          return arrayConstruct(ctx, node);
         case "Error":
         case "TypeError":
         case "RangeError":
         case "SyntaxError":
+        case "ReferenceError":
           return py.callArgs(transformExpr(ctx, callee), callArguments(ctx, node).slice(0, 1));
         case "Object":
           return { kind: "Dict", entries: [] };

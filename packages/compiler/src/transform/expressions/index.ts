@@ -274,6 +274,8 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
         return ctx.helper("JsRangeError");
       case "SyntaxError":
         return ctx.helper("JsSyntaxError");
+      case "ReferenceError":
+        return ctx.helper("JsReferenceError");
       // global functions used as values (xs.map(Number), xs.filter(Boolean))
       case "Number":
         return ctx.helper("_js_to_number");

@@ -171,7 +171,8 @@ function transformReturn(ctx: Ctx, node: ts.ReturnStatement): py.Stmt[] {
     }
     return [...out, ...jumpTo(ctx, frame, "continue")];
   }
-  if (fn && ts.isConstructorDeclaration(fn)) return [py.ret()];
+  // a constructor returning a value is the class's CTOR method, run by its __new__ (classes.ts)
+  if (fn && ts.isConstructorDeclaration(fn) && !node.expression) return [py.ret()];
   if (!node.expression) return [py.ret()];
   // Blender layer: a JS Set returned by a registered method ({'FINISHED'}) is a Python set
   return [py.ret(blenderSetValue(ctx, node.expression, transformExpr(ctx, node.expression)))];

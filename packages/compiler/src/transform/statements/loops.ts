@@ -105,7 +105,54 @@ export function transformLabeled(ctx: Ctx, node: ts.LabeledStatement): py.Stmt[]
 }
 
 function loopBody(ctx: Ctx, s: ts.Statement): py.Stmt[] {
-  return transformStatements(ctx, ts.isBlock(s) ? s.statements : [s]);
+  const body = transformStatements(ctx, ts.isBlock(s) ? s.statements : [s]);
+  return [...deadZoneResets(ctx, s), ...body];
+}
+
+/**
+ * A `let`/`const`/class of a loop body is a new binding each iteration, unset until its
+ * declaration runs: a function made earlier in the iteration that reads it throws a
+ * ReferenceError there. Python's variable keeps the previous iteration's value, so one that
+ * such a function reads is deleted at the start of each iteration (reading it is then a
+ * NameError, which `catch` sees as a ReferenceError).
+ */
+function deadZoneResets(ctx: Ctx, s: ts.Statement): py.Stmt[] {
+  if (!ts.isBlock(s)) return [];
+  const names: string[] = [];
+  const hoisted = s.statements.filter(ts.isFunctionDeclaration);
+  for (const st of s.statements) {
+    const decls: ts.NamedDeclaration[] = ts.isVariableStatement(st)
+      ? st.declarationList.flags & ts.NodeFlags.BlockScoped
+        ? [...st.declarationList.declarations]
+        : []
+      : ts.isClassDeclaration(st)
+        ? [st]
+        : [];
+    for (const d of decls) {
+      if (!d.name || !ts.isIdentifier(d.name)) continue;
+      const sym = ctx.checker.getSymbolAtLocation(d.name);
+      const name = sym && ctx.symbolNames.get(sym);
+      if (!name) continue;
+      const text = d.name.text;
+      // read before the declaration, or by a function declaration (hoisted to the block's top)
+      const early = ctx
+        .identifiersIn(s)
+        .some(
+          (id) =>
+            id.text === text &&
+            (id.end <= d.pos || hoisted.some((f) => f.pos <= id.pos && id.end <= f.end)) &&
+            ctx.resolveSymbol(id) === sym,
+        );
+      if (early) names.push(name);
+    }
+  }
+  return names.map((n) => ({
+    kind: "Try",
+    body: [{ kind: "Del", targets: [py.name(n)] }],
+    handlers: [{ type: py.name("NameError"), body: [py.pass()] }],
+    orelse: [],
+    finalbody: [],
+  }));
 }
 
 export function transformLoop(ctx: Ctx, node: ts.IterationStatement, labels: string[]): py.Stmt[] {
@@ -1125,23 +1172,55 @@ const COLLECTION_MUTATORS = new Set(["add", "delete", "set", "clear"]);
 export function mutatesCollection(ctx: Ctx, coll: ts.Expression, body: ts.Node): boolean {
   while (ts.isParenthesizedExpression(coll) || ts.isNonNullExpression(coll)) coll = coll.expression;
   const sym = ts.isIdentifier(coll) ? ctx.resolveSymbol(coll) : undefined;
+  // a field (this.items): any read of the same declared property, in this body or another
+  const prop = ts.isPropertyAccessExpression(coll)
+    ? ctx.checker.getSymbolAtLocation(coll.name)
+    : undefined;
   const text = coll.getText();
   let found = false;
   const same = (e: ts.Expression): boolean => {
     while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
     if (sym) return ts.isIdentifier(e) && ctx.resolveSymbol(e) === sym;
+    if (
+      prop &&
+      ts.isPropertyAccessExpression(e) &&
+      ctx.checker.getSymbolAtLocation(e.name) === prop
+    )
+      return true;
     return e.getText() === text;
   };
+  // the functions the body calls (and those they call) may change it too: a module-level or
+  // captured collection by its symbol; one passed as an argument is taken as changed
+  const visited = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (
-      ts.isCallExpression(n) &&
-      ts.isPropertyAccessExpression(n.expression) &&
-      COLLECTION_MUTATORS.has(n.expression.name.text) &&
-      same(n.expression.expression)
-    ) {
-      found = true;
-      return;
+    if (ts.isCallExpression(n)) {
+      if (
+        ts.isPropertyAccessExpression(n.expression) &&
+        COLLECTION_MUTATORS.has(n.expression.name.text) &&
+        same(n.expression.expression)
+      ) {
+        found = true;
+        return;
+      }
+      const decl = ctx.checker.getResolvedSignature(n)?.getDeclaration();
+      if (
+        decl &&
+        (ts.isFunctionDeclaration(decl) ||
+          ts.isMethodDeclaration(decl) ||
+          ts.isFunctionExpression(decl) ||
+          ts.isArrowFunction(decl)) &&
+        decl.body &&
+        !decl.getSourceFile().isDeclarationFile &&
+        !visited.has(decl)
+      ) {
+        if (n.arguments.some((a) => same(a))) {
+          found = true;
+          return;
+        }
+        visited.add(decl);
+        if (sym || prop) visit(decl.body);
+      }
     }
     ts.forEachChild(n, visit);
   };
@@ -1273,20 +1352,50 @@ function elementTypeOf(ctx: Ctx, node: ts.ForOfStatement): ts.Type | undefined {
   return ctx.checker.getTypeAtLocation(init);
 }
 
+/** Iterator types whose value may be a generator (which a loop left early must close). */
+const ITERATOR_TYPES = new Set(["Generator", "Iterator", "IterableIterator", "IteratorObject"]);
+
 function forOf(ctx: Ctx, node: ts.ForOfStatement, labels: string[]): py.Stmt[] {
   if (node.awaitModifier) ctx.report(node, diag.asyncAwait());
   const pos = ctx.pos(node);
-  const iter = iterableOf(ctx, node.expression, node.statement);
+  let iter = iterableOf(ctx, node.expression, node.statement);
+  // JavaScript closes the iterator of a loop left by break/return/throw (a generator's finally
+  // runs, it is done afterwards). A generator made for the loop (`of gen()`) is closed by
+  // CPython when the loop drops it; one kept in a variable or a field is closed here.
+  let e = node.expression;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  const lib = T.libTypeName(ctx, T.typeOf(ctx, node.expression));
+  const closes = !!lib && ITERATOR_TYPES.has(lib) && !ts.isCallExpression(e);
+  const before: py.Stmt[] = [];
+  if (closes && !py.isSimple(iter)) {
+    const tmp = ctx.fresh("_it");
+    before.push(py.assign(py.name(tmp), iter, pos));
+    iter = py.name(tmp);
+  }
   const { target, prelude } = loopTarget(ctx, node.initializer, elementTypeOf(ctx, node), pos);
   const frame = newFrame("loop", node, labels);
   const body = withFrame(ctx, frame, () => loopBody(ctx, node.statement));
-  return loopWithChecks(ctx, frame, {
+  const loop = loopWithChecks(ctx, frame, {
     kind: "For",
     target,
     iter,
     body: [...prelude, ...body],
     pos,
   });
+  if (!closes) return loop;
+  const close =
+    lib === "Generator" ? py.method(iter, "close") : ctx.callHelper("_js_iter_close", iter);
+  return [
+    ...before,
+    {
+      kind: "Try",
+      body: loop,
+      handlers: [],
+      orelse: [],
+      finalbody: [py.exprStmt(close, pos)],
+      pos,
+    },
+  ];
 }
 
 function forIn(ctx: Ctx, node: ts.ForInStatement, labels: string[]): py.Stmt[] {
