@@ -90,7 +90,9 @@ function start(socket: string, stamp: string): Promise<boolean> {
   const child = spawn(process.execPath, [entry, socket, stamp], {
     detached: true,
     stdio: ["ignore", "pipe", log],
-    env: process.env,
+    // Its own environment is only a base: each job runs in its client's. Nothing of the command
+    // that happened to start it (a test's markers, credentials) stays in a long-lived process.
+    env: pick(process.env, ["PATH", "HOME", "TMPDIR", "LANG", "BPYTS_COMPILE_SERVER_IDLE"]),
   });
   if (typeof log === "number") closeSync(log);
   return new Promise((resolve) => {
@@ -109,6 +111,10 @@ function start(socket: string, stamp: string): Promise<boolean> {
     child.once("error", () => settle(false));
     child.once("exit", () => settle(out.includes("ready\n")));
   });
+}
+
+function pick(env: NodeJS.ProcessEnv, keys: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(keys.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
 }
 
 let nextId = 1;
