@@ -523,21 +523,68 @@ export function buildDef(
       ) {
         body.push({ kind: "Expr", value: { kind: "Yield", value: py.tuple([]), from: true } });
       }
+      const allParams = withCaptures(
+        [
+          ...selfParam,
+          ...params,
+          ...(opts.blenderArity !== undefined
+            ? padParams(params, opts.blenderArity)
+            : opts.varargs
+              ? [ignoredArgs(params)]
+              : []),
+        ],
+        captures,
+      );
+      if ((node as ts.FunctionDeclaration).asteriskToken && prelude.length) {
+        // JavaScript binds a generator's parameters (defaults, destructuring) when it is
+        // called, a Python generator at its first next(): the parameters are bound by a plain
+        // function that returns the generator of the body
+        // the parameters and what the prelude binds (destructured names), so the body may
+        // assign them as its own locals
+        const names = allParams.filter((p) => p.name !== "*").map((p) => p.name);
+        const bind = (t: py.Expr): void => {
+          if (
+            t.kind === "Name" &&
+            !names.includes(t.id) &&
+            !s.globals.has(t.id) &&
+            !s.nonlocals.has(t.id)
+          )
+            names.push(t.id);
+          else if (t.kind === "Tuple" || t.kind === "List") t.elts.forEach(bind);
+        };
+        const walk = (st: py.Stmt): void => {
+          if (st.kind === "Assign") st.targets.forEach(bind);
+          else if (st.kind === "If") [...st.body, ...st.orelse].forEach(walk);
+        };
+        [...prelude, ...prologue].forEach(walk);
+        const inner = ctx.fresh(`_${name.replace(/^_+/, "")}_body`);
+        const decls = scopeDecls(s, pos);
+        return {
+          kind: "Def" as const,
+          name,
+          params: allParams,
+          body: [
+            ...decls,
+            ...prelude,
+            ...prologue,
+            {
+              kind: "Def" as const,
+              name: inner,
+              params: names.map((n) => ({ name: n })),
+              body: [...decls, ...body],
+              decorators: [],
+              pos,
+            },
+            py.ret(py.call(inner, ...names.map((n) => py.name(n))), pos),
+          ],
+          decorators: opts.decorators ?? [],
+          pos,
+        };
+      }
       return {
         kind: "Def" as const,
         name,
-        params: withCaptures(
-          [
-            ...selfParam,
-            ...params,
-            ...(opts.blenderArity !== undefined
-              ? padParams(params, opts.blenderArity)
-              : opts.varargs
-                ? [ignoredArgs(params)]
-                : []),
-          ],
-          captures,
-        ),
+        params: allParams,
         body: [...scopeDecls(s, pos), ...prelude, ...prologue, ...body],
         decorators: opts.decorators ?? [],
         pos,

@@ -357,4 +357,14 @@ export default rows([
     "the iterators of Maps, Sets and arrays are used up once iterated, and driven by next()",
     'const m = new Map([["a", 1], ["b", 2]]); const s = new Set([5, 6]); const it = m.keys(); const first = [...it]; const again = [...it]; const vals = s.values(); const n1 = vals.next(); const rest = Array.from(vals); const ak = [7, 8].keys(); const ak1 = [...ak]; const ak2 = [...ak]; const ent = m.entries(); ent.next(); const e2 = [...ent]; const out: unknown[] = [first, again, n1, rest, ak1, ak2, e2, [...m.values()], Array.from(s.keys()), m.values().next(), [9].entries().next().value, new Set(m.keys()).size]; for (const k of m.keys()) out.push(k); return out;',
   ],
+  [
+    "a generator binds its parameters when called: a throwing default throws at the call, defaults and destructuring run once",
+    'try { gen2(); log.push("no throw"); } catch { log.push("threw at call"); } const g = counted(); log.push("made " + c); log.push(JSON.stringify([...g, ...counted(5, { a: 0, b: 0 }, 1, 2)])); const bag = new Bag(); const it = bag.each(); log.push("made bag"); log.push(JSON.stringify([...it])); return log;',
+    'const log: string[] = []; function fail(): number { throw new Error("fail"); } function* gen2(n = fail()) { yield n; } let c = 0; function* counted(k = ++c, { a, b }: { a: number; b: number } = { a: 1, b: 2 }, ...rest: number[]) { log.push("body " + k); k++; a++; yield k + a + b + rest.length; } class Bag { items = [1, 2, 3]; *each(step = log.push("step") - 0) { for (let i = 0; i < this.items.length; i += step) yield this.items[i]!; } }',
+  ],
+  [
+    "a callback declared with no parameters passed to forEach/map/filter/some of arrays, Maps, Sets",
+    '[1, 2].forEach(tick); const m = new Map([["a", 1]]); m.forEach(tick); const s = new Set([1]); s.forEach(tick); const r = [1, 2].map(tick).length; const q = [1, 2].filter(no).length; const any = [3].some(no); return [ticks, r, q, any];',
+    "let ticks = 0; function tick(): void { ticks++; } function no(): boolean { ticks += 10; return false; }",
+  ],
 ]);

@@ -268,7 +268,7 @@ export function arrayMethod(b: BuiltinCall): py.Expr | undefined {
     }
     case "map": {
       const cb = args[0]!;
-      if (!inlinableFn(cb) && callbackArity(ctx, cb) <= 1)
+      if (!inlinableFn(cb) && callbackArity(ctx, cb) === 1)
         return py.call("list", py.call("map", transformExpr(ctx, cb), obj));
       const loop = callbackLoop(ctx, obj, cb, "value", {});
       return { kind: "Comp", type: "list", elt: loop.body, fors: loop.fors };

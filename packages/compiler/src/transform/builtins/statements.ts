@@ -49,7 +49,8 @@ function forEachLoop(
   const v = ctx.fresh("_v");
   const k = ctx.fresh("_i");
   const { iter } = iterFor(arity);
-  const args = [py.name(v), py.name(k), obj].slice(0, Math.max(1, arity));
+  // a callback declared with fewer parameters gets fewer arguments (Python would refuse more)
+  const args = [py.name(v), py.name(k), obj].slice(0, arity);
   return [
     {
       kind: "For",
