@@ -285,4 +285,8 @@ export default rows([
     "const r = new Registry(); return [r.run(), r.runMap()];",
     'class Registry { items = new Set<string>(["a"]); log: string[] = []; add(x: string) { if (this.items.size < 4) this.items.add(x + "!"); } run() { for (const x of this.items) { this.log.push(x); this.add(x); } return this.log; } counts = new Map<string, number>([["k", 0]]); bump(k: string) { if (this.counts.size < 3) this.counts.set(k + "+", 1); } runMap() { const seen: string[] = []; this.counts.forEach((_, k) => { seen.push(k); this.bump(k); }); return seen; } }',
   ],
+  [
+    "a pattern over a rest element reads the rest array (length, indices, nested array pattern)",
+    "const [...{ length }] = [1, 2, 3]; const [x, ...{ 0: y, length: n }] = [4, 5, 6]; const [...[p, q]] = [7, 8]; const xs: number[] = [9, 10]; let len = 0; [...{ length: len }] = xs; return [length, x, y, n, p, q, len];",
+  ],
 ]);

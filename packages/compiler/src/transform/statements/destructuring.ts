@@ -176,6 +176,12 @@ function emit(
         sub = ctx.checker.getTypeArguments(type as ts.TypeReference)[i];
       else if (type && ctx.checker.isArrayType(type))
         sub = ctx.checker.getTypeArguments(type as ts.TypeReference)[0];
+      // a rest element collects an array: a pattern over it reads an array (`[...{ length }]`)
+      if (e.rest && e.pat.kind !== "target") {
+        sub = ctx.checker.getTypeAtLocation(e.pat.node);
+        // an assignment pattern's type is its literal's: the rest of an array is that array type
+        if (!T.isArray(ctx, sub) && type && ctx.checker.isArrayType(type)) sub = type;
+      }
       if (e.pat.kind === "target") {
         const t = e.pat.bind();
         targets.push(t);
