@@ -75,6 +75,11 @@ const cases: [code: string, source: string][] = [
     "function dec<T>(m: T, c: ClassMethodDecoratorContext) { return m; }\nclass A {\n  ⟨@dec m() { return 1; }\n}\nconsole.log(new A().m());",
   ],
   // holes: forEach calls its callback 0 times in JavaScript
+  // f(null) keeps null in JavaScript; Python's None test (needed for f(undefined)) replaces it
+  [
+    "BPY1042",
+    "function f(p: number | null = ⟨9) {\n  return p;\n}\nconsole.log(f(null), f(undefined));",
+  ],
   ["BPY1041", "let calls = 0;\n⟨new Array(3).forEach(() => calls++);\nconsole.log(calls);"],
 ];
 

@@ -327,6 +327,16 @@ export const codes = {
     suggestion:
       "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value) or [...Array(n)]",
   },
+  defaultReplacesNull: {
+    code: "BPY1042",
+    phase: "compiler",
+    category: "warning",
+    when: "a default (a parameter's, or in a destructuring pattern) for a value whose type allows `null`: JavaScript applies it only to `undefined`, Python's one None is both, so it also replaces `null` (a declared property typed `T | null`, never undefined, keeps its null and takes no default)",
+    message:
+      "the default of '{name}' also replaces null here: Python has one None for null and undefined",
+    suggestion:
+      "use only one of null and undefined in the type, or apply the default yourself (x === undefined ? d : x)",
+  },
   inplaceOperatorExpression: {
     code: "BPY2001",
     phase: "blender",

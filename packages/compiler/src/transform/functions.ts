@@ -265,6 +265,9 @@ function transformParams(ctx: Ctx, node: FunctionLike): Params {
         params.push({ name: n, default: transformExpr(ctx, p.initializer) });
       else {
         params.push(index < lastRequired ? { name: n } : { name: n, default: py.NONE });
+        // a caller may pass null, which JavaScript keeps and the None test replaces
+        if (T.hasNull(ctx.checker.getTypeAtLocation(p.name)))
+          ctx.report(p.initializer, diag.defaultReplacesNull({ name: p.name.getText() }));
         const [init, pre] = ctx.collect(() => transformExpr(ctx, p.initializer!));
         prelude.push(
           ...pre,

@@ -289,4 +289,8 @@ export default rows([
     "a pattern over a rest element reads the rest array (length, indices, nested array pattern)",
     "const [...{ length }] = [1, 2, 3]; const [x, ...{ 0: y, length: n }] = [4, 5, 6]; const [...[p, q]] = [7, 8]; const xs: number[] = [9, 10]; let len = 0; [...{ length: len }] = xs; return [length, x, y, n, p, q, len];",
   ],
+  [
+    "a destructuring default does not replace the null of a declared property typed T | null",
+    "const o: { a: number | null; c?: number } = { a: null }; const { a = 5, c = 7 } = o; const { a: a2 = 1 } = { a: 3 } as { a: number | null }; return [a, c, a2];",
+  ],
 ]);

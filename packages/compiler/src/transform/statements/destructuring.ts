@@ -120,13 +120,31 @@ function fromAssignment(ctx: Ctx, node: ts.Expression): Pat {
   };
 }
 
+/**
+ * `if target is None: target = def`. JavaScript applies a default to undefined only: a value
+ * typed `T | null` that cannot be undefined (`nullOnly`: a declared property) takes none, one
+ * that may be both is BPY1042 (the default also replaces null).
+ */
 function applyDefault(
   ctx: Ctx,
   target: py.Expr,
   def: ts.Expression | undefined,
   pos?: py.SrcPos,
+  valueType?: ts.Type,
+  nullOnly = false,
 ): py.Stmt[] {
   if (!def) return [];
+  if (valueType && T.hasNull(valueType)) {
+    if (nullOnly && !T.hasUndefined(valueType)) return [];
+    const at = def.parent;
+    const name =
+      (ts.isBindingElement(at) || ts.isShorthandPropertyAssignment(at)) && ts.isIdentifier(at.name)
+        ? at.name.text
+        : ts.isBinaryExpression(at)
+          ? at.left.getText()
+          : def.getText();
+    ctx.report(def, diag.defaultReplacesNull({ name }));
+  }
   return [
     py.ifStmt(
       py.compare(target, "is", py.NONE),
@@ -185,11 +203,11 @@ function emit(
       if (e.pat.kind === "target") {
         const t = e.pat.bind();
         targets.push(t);
-        later.push(...applyDefault(ctx, t, e.def, pos));
+        later.push(...applyDefault(ctx, t, e.def, pos, sub));
       } else {
         const tmp = ctx.fresh("_item");
         targets.push(py.name(tmp));
-        later.push(...applyDefault(ctx, py.name(tmp), e.def, pos));
+        later.push(...applyDefault(ctx, py.name(tmp), e.def, pos, sub));
         later.push(...emit(ctx, e.pat, py.name(tmp), sub, pos));
       }
     });
@@ -279,14 +297,20 @@ function emit(
       const sym = type.getProperty(p.keyText);
       if (sym) propType = ctx.checker.getTypeOfSymbol(sym);
     }
+    // a declared, required property typed `T | null` is never undefined: no default applies
+    const nullOnly =
+      !!propType &&
+      !indexed &&
+      p.keyText !== undefined &&
+      !T.isOptionalProperty(ctx, type!, p.keyText);
     if (p.pat.kind === "target") {
       const t = p.pat.bind();
-      out.push(py.assign(t, get, pos), ...applyDefault(ctx, t, p.def, pos));
+      out.push(py.assign(t, get, pos), ...applyDefault(ctx, t, p.def, pos, propType, nullOnly));
     } else if (p.def) {
       const tmp = ctx.fresh("_item");
       out.push(
         py.assign(py.name(tmp), get, pos),
-        ...applyDefault(ctx, py.name(tmp), p.def, pos),
+        ...applyDefault(ctx, py.name(tmp), p.def, pos, propType, nullOnly),
         ...emit(ctx, p.pat, py.name(tmp), propType, pos),
       );
     } else out.push(...emit(ctx, p.pat, get, propType, pos));
