@@ -293,4 +293,8 @@ export default rows([
     "a destructuring default does not replace the null of a declared property typed T | null",
     "const o: { a: number | null; c?: number } = { a: null }; const { a = 5, c = 7 } = o; const { a: a2 = 1 } = { a: 3 } as { a: number | null }; return [a, c, a2];",
   ],
+  [
+    "a var is hoisted: undefined before its declaration runs, through a function or typeof",
+    "const out: unknown[] = []; function h() { return typeof hv; } function h2() { return hv; } out.push(h(), h2() === undefined); var hv = 1; out.push(h(), hv); function inner() { const read = () => w; const r1 = read(); if (r1 === undefined) { var w = 2; } return [r1 === undefined, read()]; } out.push(inner()); return out;",
+  ],
 ]);

@@ -10,6 +10,7 @@ import { assignmentTarget, nonNullType } from "./access.js";
 import { toNumber, toStr } from "./convert.js";
 import { bindTemps, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr } from "../statements/loops.js";
+import { earlyVars } from "../statements/index.js";
 
 const K = ts.SyntaxKind;
 
@@ -140,7 +141,9 @@ function update(
 export function transformTypeof(ctx: Ctx, node: ts.TypeOfExpression): py.Expr {
   const t = T.typeOf(ctx, node.expression);
   const e = transformExpr(ctx, node.expression);
-  if (py.isSimple(e)) {
+  // a hoisted var read before its declaration is undefined, whatever its type says
+  const sym = ts.isIdentifier(node.expression) ? ctx.resolveSymbol(node.expression) : undefined;
+  if (py.isSimple(e) && !(sym && earlyVars.has(sym))) {
     if (T.isString(ctx, t)) return py.str("string");
     if (T.isNumber(ctx, t)) return py.str("number");
     if (T.isBoolean(ctx, t)) return py.str("boolean");

@@ -71,8 +71,55 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   return [...stmts.filter((s) => hoisted.has(s)), ...stmts.filter((s) => !hoisted.has(s))];
 }
 
-export function transformStatements(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
+/** `var`s read before their declaration runs (undefined in JavaScript until then). */
+export const earlyVars = new WeakSet<ts.Symbol>();
+
+/**
+ * A `var` is hoisted: it exists, undefined, from the start of its function (or the module).
+ * One that is read before its declaration runs — textually earlier, or by a function, which may
+ * be called earlier — is set to None at the start of the body (Python: NameError).
+ */
+function varHoists(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
+  const container = stmts[0]?.parent;
+  if (
+    !container ||
+    !(ts.isSourceFile(container) || (ts.isBlock(container) && ts.isFunctionLike(container.parent)))
+  )
+    return [];
+  const decls: ts.VariableDeclaration[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (
+      ts.isVariableDeclarationList(n) &&
+      !(n.flags & (ts.NodeFlags.BlockScoped | ts.NodeFlags.Using))
+    )
+      for (const d of n.declarations) if (ts.isIdentifier(d.name)) decls.push(d);
+    ts.forEachChild(n, visit);
+  };
+  stmts.forEach(visit);
+  if (!decls.length) return [];
   const out: py.Stmt[] = [];
+  const ids = ctx.identifiersIn(container);
+  for (const d of decls) {
+    const name = d.name as ts.Identifier;
+    const sym = ctx.checker.getSymbolAtLocation(name);
+    if (!sym) continue;
+    const early = ids.some((id) => {
+      if (id === name || id.text !== name.text || ctx.resolveSymbol(id) !== sym) return false;
+      if (id.end <= d.pos) return true;
+      for (let p: ts.Node = id.parent; p !== container; p = p.parent)
+        if (ts.isFunctionLike(p)) return true;
+      return false;
+    });
+    if (!early) continue;
+    earlyVars.add(sym);
+    out.push(py.assign(py.name(ctx.declare(name)), py.NONE, ctx.pos(d)));
+  }
+  return out;
+}
+
+export function transformStatements(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
+  const out: py.Stmt[] = varHoists(ctx, stmts);
   const ordered = hoistFunctions(ctx, stmts);
   for (let i = 0; i < ordered.length; i++) {
     const s = ordered[i]!;
