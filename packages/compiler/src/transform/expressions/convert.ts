@@ -18,7 +18,9 @@ export function toStr(ctx: Ctx, t: ts.Type, e: py.Expr, node?: ts.Expression): p
   // len() is an int: str() prints it exactly like JavaScript
   if (e.kind === "Call" && e.func.kind === "Name" && e.func.id === "len") return py.call("str", e);
   if (T.isString(ctx, t)) return e;
-  if (T.isNullishOnly(t)) {
+  // A value known to be null/undefined prints as a constant — but only a value with nothing to
+  // evaluate folds: `String(f())` of a void f still calls f (see `truthy`).
+  if (T.isNullishOnly(t) && py.isSimple(e)) {
     return py.str(T.hasNull(t) && !T.hasUndefined(t) ? "null" : "undefined");
   }
   if (T.isString(ctx, t, true) || T.isNumber(ctx, t, true) || T.isBoolean(ctx, t, true) || true) {
@@ -64,7 +66,12 @@ export function pythonTruthinessMatches(ctx: Ctx, t: ts.Type): boolean {
 /** A Python expression that is true exactly when the JS value is truthy. */
 export function truthy(ctx: Ctx, t: ts.Type, e: py.Expr): py.Expr {
   if (T.isAnyLike(t)) return ctx.callHelper("_js_truthy", e);
-  if (T.isNullishOnly(t)) return py.FALSE;
+  if (T.isNullishOnly(t)) {
+    // Always falsy — yet a call (a void callback, a function returning null) must still run, and
+    // a `void` function value may return anything at run time.
+    if (py.isSimple(e)) return py.FALSE;
+    return ctx.callHelper("_js_truthy", e);
+  }
   const ps = T.nonNullParts(t);
   if (ps.every((p) => p.flags & (ts.TypeFlags.BooleanLike | ts.TypeFlags.StringLike))) return e;
   const objectish = ps.every(
@@ -170,7 +177,10 @@ export function strictEquals(
         }),
       );
     }
-    if (lNull && rNull) return py.TRUE;
+    // The side known to be null/undefined is only dropped when evaluating it does nothing.
+    const dropped = lNull ? l : r;
+    if (!py.isSimple(dropped)) return py.compare(l, "is", r);
+    if (lNull && rNull && py.isSimple(lNull ? r : l)) return py.TRUE;
     return py.compare(lNull ? r : l, "is", py.NONE);
   }
   const prim = (t: ts.Type): boolean => T.isNumber(ctx, t, true) || T.isString(ctx, t, true);

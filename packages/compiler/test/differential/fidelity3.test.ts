@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./fidelity3.cases.js";
+
+differential("fidelity round 3 (issue 18)", cases);

@@ -1,0 +1,4 @@
+import { differential } from "./harness.js";
+import cases from "./folding.cases.js";
+
+differential("null/undefined folding keeps effects", cases);
