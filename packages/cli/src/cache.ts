@@ -47,12 +47,14 @@ interface Entry extends CachedOutput {
 const FORMAT = 1;
 
 /**
- * How a file is fingerprinted: user files by content; installed packages (node_modules: the
- * typings are megabytes) by size and modification time, which npm changes on every install.
+ * How a file is fingerprinted: user source files by content; installed packages (node_modules)
+ * and declaration files (the Blender typings are megabytes, also when a workspace links them
+ * from outside node_modules) by size and modification time, which npm and every editor change
+ * on a write — a rerun then stats them instead of hashing ~5 MB.
  */
 export function fingerprint(path: string): string | undefined {
   try {
-    if (path.includes(`${sep}node_modules${sep}`)) {
+    if (path.includes(`${sep}node_modules${sep}`) || /\.d\.[cm]?ts$/.test(path)) {
       const st = statSync(path);
       return st.isFile() ? `stat:${st.size}:${st.mtimeMs}` : undefined;
     }
