@@ -420,7 +420,7 @@ describe("bpyts debug (DAP) on Blender 3.4", () => {
 });
 
 describe("bpyts watch --debug", () => {
-  it("restarts the debug session when a TS file changes; the new session runs the new code", async () => {
+  it("runs each session in a warm worker; a TS change restarts the session, which runs the new code", async () => {
     const entry = join(dir, "watched.ts");
     await writeFile(entry, 'let n = 1;\nn += 1;\nconsole.log("version", n);\n');
     const child = spawn(process.execPath, [bpytsBin, "watch", entry, "--debug"], {
@@ -430,19 +430,37 @@ describe("bpyts watch --debug", () => {
     try {
       const port = await printedPort(child, /listening on 127\.0\.0\.1:(\d+)/);
       const connectEditor = () => tcpEditor(port);
-      // the first session stops at line 2; then the file changes
+      /** The warm worker (a Blender child of the server), once there is one other than `not`. */
+      const warmWorker = async (not?: number) => {
+        for (let i = 0; i < 600; i++) {
+          const found = childrenNamed(child.pid!, "blender").filter((p) => p !== not);
+          if (found.length === 1) return found[0]!;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error("no warm worker");
+      };
+      // the first session stops at line 2, in the worker started with the server
+      const worker = await warmWorker();
       const first = await connectEditor();
       const stopped = first.dap.waitEvent("stopped");
       await launch(first, "", { [entry]: [2] }, {});
       await stopped;
+      expect(first.blenderPid()).toBe(worker);
+      // then the file changes
       const restart = first.dap.waitEvent<DebugProtocol.TerminatedEvent>("terminated");
       await writeFile(entry, 'let n = 1;\nn += 2;\nconsole.log("version", n);\n');
       expect((await restart).body?.restart).toBeTruthy();
       await first.dap.request("disconnect", { restart: true });
-      // the editor launches again: the new code runs
+      // the editor launches again: the new code runs, in the warm worker that replaced the first
+      const next = await warmWorker(worker);
       const second = await connectEditor();
+      const paused = second.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
+      await launch(second, "", { [entry]: [3] }, {});
+      await paused;
+      expect(second.blenderPid()).toBe(next);
+      expect((await variables(second, (await stack(second))[0]!.id))["n"]).toBe("3");
       const done = second.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
-      await launch(second, "", {}, {});
+      await second.dap.request("continue", { threadId: 1 });
       expect((await done).body.exitCode).toBe(0);
       expect(second.output()).toContain("version 3\n");
       await second.dap.request("disconnect", {});

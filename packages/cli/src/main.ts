@@ -157,7 +157,7 @@ function program(setExit: (code: number) => void): Command {
     runLike(command("watch")).description(
       "recompile and rerun on every change, through a warm Blender worker",
     ),
-    "debug instead: a DAP server on 127.0.0.1 (port printed); each change restarts the debug session (cold Blender)",
+    "debug instead: a DAP server on 127.0.0.1 (port printed); each change restarts the debug session, which runs in a warm worker",
     async (entry, args, opts) => (await import("./commands/watch.js")).watch(entry, args, opts),
     async (entry, args, opts) =>
       (await import("./commands/debug.js")).watchDebug(entry, args, opts),

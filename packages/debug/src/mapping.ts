@@ -15,6 +15,9 @@ export type LineTarget = { pyLine: number; tsLine: number } | { pyLine: undefine
 const HELPER_NAME = /^(_js_|_JS_|_Js|Js)/;
 const RUNTIME_MARKER = "# --- bpyts runtime:";
 const NONE: ReadonlySet<string> = new Set();
+/** Calls of builtins that only inspect or convert a value (never call the program back). */
+const INSPECTING_CALLS =
+  /(?<![\w.])(?:isinstance|issubclass|type|id|len|callable|hasattr|str|repr|int|float|abs|bool|round)\s*\([^()]*\)/g;
 
 /**
  * One compiled script read both ways through its source map: Python line → TS position, TS line →
@@ -159,6 +162,65 @@ export class ScriptIndex {
     const first = lines?.find((l) => !this.isHeaderImport(l)) ?? lines?.[0];
     if (first !== undefined) return { pyLine: first, tsLine: line };
     return { pyLine: undefined, reason: "no code was generated for this line" };
+  }
+
+  private helperCode: Map<string, { params: string[]; body: string }> | undefined;
+  private readonly callers = new Map<string, boolean>();
+
+  /**
+   * Whether runtime helper `name` may call one of the program's functions: it calls a parameter
+   * (`compare(a, b)`) or a value it looked up (`to_string = x.get("toString")`), or hands a
+   * parameter on to a call that may (another helper that does, or any call but the builtins that
+   * only inspect a value: `isinstance`, `len`, `str`…). Read from the helper's code in the script;
+   * a name that is not a top-level helper answers yes (arming is only slower).
+   */
+  helperCallsBack(name: string, seen = new Set<string>()): boolean {
+    const known = this.callers.get(name);
+    if (known !== undefined) return known;
+    const code = this.helpers().get(name);
+    if (!code) return true;
+    if (seen.has(name)) return false; // a recursive helper: decided by its other uses
+    seen.add(name);
+    const body = code.body.replace(INSPECTING_CALLS, "");
+    const assigned = [...body.matchAll(/^\s*(\w+)\s*=[^=]/gm)].map((m) => m[1]!);
+    const calls = (n: string) => new RegExp(`(?<![\\w.])${n}\\s*\\(`).test(body);
+    let answer = code.params.some(calls) || assigned.some(calls);
+    if (!answer)
+      for (const m of body.matchAll(/(?<![\w.])([A-Za-z_][\w.]*)\s*\(([^()]*)\)/g)) {
+        const args = m[2]!.split(",").map((a) => a.trim().replace(/^\*+/, ""));
+        if (!code.params.some((p) => args.includes(p))) continue;
+        const callee = m[1]!;
+        answer = HELPER_NAME.test(callee) ? this.helperCallsBack(callee, seen) : true;
+        if (answer) break;
+      }
+    this.callers.set(name, answer);
+    return answer;
+  }
+
+  /** The script's top-level helper functions: parameters and body text. */
+  private helpers(): Map<string, { params: string[]; body: string }> {
+    if (this.helperCode) return this.helperCode;
+    const out = new Map<string, { params: string[]; body: string }>();
+    let current: { name: string; params: string[]; body: string[] } | undefined;
+    const close = () => {
+      if (current) out.set(current.name, { params: current.params, body: current.body.join("\n") });
+      current = undefined;
+    };
+    for (const line of [...this.helperLines].sort((a, b) => a - b)) {
+      const text = this.pyLines[line - 1]!;
+      const def = /^def\s+(\w+)\s*\((.*)\)\s*:/.exec(text);
+      if (def) {
+        close();
+        const params = def[2]!
+          .split(",")
+          .map((p) => p.replace(/[*\s]/g, "").split(/[=:]/)[0]!)
+          .filter((p) => /^\w+$/.test(p));
+        current = { name: def[1]!, params, body: [] };
+      } else if (/^\S/.test(text) && !text.startsWith("#")) close();
+      else current?.body.push(text);
+    }
+    close();
+    return (this.helperCode = out);
   }
 
   private entries: number[] | undefined;

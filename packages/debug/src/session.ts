@@ -109,7 +109,7 @@ const RESUMING = new Set([
 ]);
 
 /** Requests whose purpose is to let the program run (see `dispatchRequest`'s error path). */
-const RESUMED_BY = new Set(["continue", "next", "stepIn", "stepOut"]);
+const RESUMED_BY = new Set(["continue", "next", "stepIn", "stepOut", "configurationDone"]);
 
 const FORWARDED_EVENTS = new Set(["continued", "thread", "module", "loadedSource", "process"]);
 
@@ -349,10 +349,14 @@ export class BpytsDebugSession extends DebugSession {
     await initialized;
     this.sendEvent(new InitializedEvent());
     // The launch response follows the editor's configurationDone (debugpy's attach answers then).
-    await attached.catch((e: Error) => {
-      program.kill();
-      throw this.fail("BPY0503", `debugpy refused to attach: ${e.message}`);
-    });
+    // A program that ran to its end at once (a pool worker leaves right after the job) may take
+    // debugpy's answer with it: launched all the same.
+    await attached.catch((e: unknown) =>
+      this.lostResume("configurationDone", e).catch((e: Error) => {
+        program.kill();
+        throw this.fail("BPY0503", `debugpy refused to attach: ${e.message}`);
+      }),
+    );
     return undefined;
   }
 
@@ -650,8 +654,10 @@ export class BpytsDebugSession extends DebugSession {
     const where = this.userTop(await this.pyStack(step.threadId));
     let next: "next" | "stepIn" | "stepOut" | "continue" | undefined;
     if (where.top === "helper") {
-      // A step in runs the helper armed: a callback it calls (`xs.sort(cmp)`) stops the step.
-      if (step.kind === "stepIn") await this.arm(step);
+      // A step in runs a helper that calls back what it is given armed: a callback it calls
+      // (`xs.sort(cmp)`) stops the step. Most helpers call nothing back (`_js_str(x)`).
+      const helper = (await this.pyStack(step.threadId))[0]?.name ?? "";
+      if (step.kind === "stepIn" && this.index!.helperCallsBack(helper)) await this.arm(step);
       next = "stepOut";
     } else if (where.top === "outside") next = where.anyUser ? "stepOut" : "continue";
     else {
@@ -677,7 +683,9 @@ export class BpytsDebugSession extends DebugSession {
     if (e.event === "stopped") {
       const stopped = e as DebugProtocol.StoppedEvent;
       const step = this.step;
-      if (step?.armed) {
+      const stepDone =
+        step && stopped.body.reason === "step" && stopped.body.threadId === step.threadId;
+      if (step?.armed && !stepDone) {
         // A stop while a helper ran armed: a temporary breakpoint is where the step in ends (a
         // callback's first line); anything else (the editor's breakpoint, an exception) ends it.
         this.step = undefined;
@@ -692,7 +700,7 @@ export class BpytsDebugSession extends DebugSession {
           });
         return;
       }
-      if (step && stopped.body.reason === "step" && stopped.body.threadId === step.threadId) {
+      if (step && stepDone) {
         this.continueStep(step, stopped).catch((err: Error) => {
           this.step = undefined;
           this.sendEvent(

@@ -123,3 +123,38 @@ describe("ScriptIndex: which None reads null (the compiler's x_bpyts_nulls)", ()
     expect(names(line("found = None"), true)).toEqual(["none", "top"]);
   });
 });
+
+describe("ScriptIndex: callbacks of runtime helpers", () => {
+  it("knows the functions' entry lines and which helpers call back what they are given", async () => {
+    const file = join(dir, "callbacks.ts");
+    await writeFile(
+      file,
+      [
+        "function byLength(a: string, b: string): number {",
+        "  const d = a.length - b.length;",
+        "  return d;",
+        "}",
+        'const words = ["ccc", "a", "bb"];',
+        "words.sort(byLength);",
+        'console.log(words.join("-"), words.length / 2);',
+        "",
+      ].join("\n"),
+    );
+    const out = compileFile({ entry: file, typeRoots: [runtimeTypes] });
+    const prepared = await prepareScript(
+      { python: out.python!, sourceMap: out.sourceMap, fileName: "cb.py", sourceMapDir: dir },
+      { keepDir: join(dir, "out-cb") },
+    );
+    const cb = ScriptIndex.load(prepared.script)!;
+    const py = out.python!.split("\n");
+    // the first line of byLength's body, not a helper's
+    expect(cb.functionEntries().map((l) => py[l - 1]!.trim())).toEqual(["d = len(a) - len(b)"]);
+    expect(py.some((l) => l.startsWith("def _js_num_str("))).toBe(true);
+    // sort calls its comparator; String(x) may call an object literal's own toString
+    expect(cb.helperCallsBack("_js_sort")).toBe(true);
+    expect(cb.helperCallsBack("_js_str")).toBe(true);
+    // number formatting only inspects and converts its argument
+    expect(cb.helperCallsBack("_js_num_str")).toBe(false);
+    expect(cb.helperCallsBack("not_a_helper")).toBe(true);
+  });
+});

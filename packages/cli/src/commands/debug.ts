@@ -4,7 +4,15 @@ import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
 import { BpytsDebugSession, freePort, type LaunchArguments, type Launcher } from "@bpyts/debug";
-import { noiseFilter, noiseRules, pythonDir, run as runJob } from "@bpyts/runner";
+import {
+  createPool,
+  noiseFilter,
+  noiseRules,
+  pythonDir,
+  run as runJob,
+  type RunResult,
+  type WorkerPool,
+} from "@bpyts/runner";
 import { BlenderVersions, cacheDirFor, privateUserDir } from "../cache.js";
 import { CompileFailed } from "../compile.js";
 import { CliError } from "../errors.js";
@@ -34,6 +42,8 @@ export function cliLauncher(defaults: {
   entry?: string;
   args?: string[];
   options: DebugOptions;
+  /** A warm pool for `blender` (`watch --debug`): a launch with that Blender runs in its worker. */
+  warm?: { blender: string; pool: WorkerPool };
 }): Launcher {
   return async (launch: LaunchArguments, io) => {
     const cwd = launch.cwd ? resolve(launch.cwd) : process.cwd();
@@ -73,22 +83,31 @@ export function cliLauncher(defaults: {
     const rules = noiseRules(options.target ? undefined : version);
     const stdout = noiseFilter(rules, (t) => io.output("stdout", t));
     const stderr = noiseFilter(rules, (t) => io.output("stderr", t));
-    const done = runJob(runnable, {
-      blender,
+    const job = {
       input,
       args: launch.args ?? defaults.args ?? [],
       keepDir,
       cwd,
       timeoutMs,
-      realUserDirs: defaults.options.realUserDirs,
       blendFile: defaults.options.blend,
       allowAutorun: defaults.options.allowAutorun,
       emptyScene: defaults.options.empty,
-      env: { ...process.env, BPYTS_DEBUGPY: String(io.port) },
       onStdout: stdout.write,
       onStderr: stderr.write,
       signal: abort.signal,
-    })
+    };
+    const warm =
+      defaults.warm && defaults.warm.blender === blender ? defaults.warm.pool : undefined;
+    // A warm worker (no Blender start; it is replaced after the job) or a Blender of its own.
+    const ran: Promise<RunResult> = warm
+      ? warm.run(runnable, { ...job, debugpy: { port: io.port } })
+      : runJob(runnable, {
+          ...job,
+          blender,
+          realUserDirs: defaults.options.realUserDirs,
+          env: { ...process.env, BPYTS_DEBUGPY: String(io.port) },
+        });
+    const done = ran
       .then(
         (result) => ({
           exitCode: result.exitCode || (result.error ? 1 : 0),
@@ -138,7 +157,10 @@ export async function debug(
   options: DebugOptions,
   mode: { watch?: boolean } = {},
 ): Promise<number> {
-  const launcher = cliLauncher({ entry, args, options });
+  // `watch --debug`: sessions run in a warm worker of the entry's Blender, started now; each
+  // session's worker is replaced when it ends, so the next session (after an edit) finds one warm.
+  const warm = mode.watch && entry !== undefined ? await warmPool(entry, options) : undefined;
+  const launcher = cliLauncher({ entry, args, options, warm });
   const defaults = mode.watch ? { watch: true } : undefined;
   if (options.port === undefined && !mode.watch) {
     const s = session(launcher);
@@ -179,7 +201,27 @@ export async function debug(
   });
   server.close();
   await Promise.all([...sessions].map((s) => s.close()));
+  await warm?.pool.close({ force: true });
   return 0;
+}
+
+/** One warm Blender worker for the command's Blender (`watch --debug`). */
+async function warmPool(
+  entry: string,
+  options: DebugOptions,
+): Promise<{ blender: string; pool: WorkerPool }> {
+  // the launches' own resolution (cliLauncher), so their Blender is this one
+  const { blender } = await resolveBackend(
+    options,
+    new BlenderVersions(cacheDirFor(resolve(entry)), privateUserDir()),
+  );
+  const pool = await createPool({
+    size: 1,
+    blender,
+    emptyScene: options.empty,
+    realUserDirs: options.realUserDirs,
+  });
+  return { blender: blender!, pool };
 }
 
 /**
