@@ -1,6 +1,7 @@
 // `bpyts debug` (issue 16), measured against plain runs in the same bench run, median of N:
 // - time from starting `bpyts debug` to the first breakpoint hit (DAP: initialize, launch,
 //   setBreakpoints, configurationDone → stopped) vs a plain `bpyts run` of the same script;
+// - the same first breakpoint for a job of a warm pool (`debugPoolJob`, `watch --debug`);
 // - latency of one `next` on TS lines (request → stopped) vs the same `next` sent straight to
 //   debugpy on the compiled Python (`bpyts run --debugpy`), which is the floor the adapter adds to.
 import { spawn } from "node:child_process";
@@ -10,7 +11,8 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DapClient, ScriptIndex, freePort } from "@bpyts/debug";
+import { DapClient, ScriptIndex, debugPoolJob, freePort } from "@bpyts/debug";
+import { createPool } from "@bpyts/runner";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "packages/cli/dist/bin.js");
@@ -96,6 +98,35 @@ async function rawSession(entry, line, outDir) {
   return { dap, close };
 }
 
+/**
+ * A job of a warm pool debugged from an editor (`debugPoolJob`, as `watch --debug` does): from
+ * the editor's connection to the first breakpoint hit, the pool's worker already warm.
+ */
+async function poolSession(pool, entry, line) {
+  const job = await debugPoolJob(pool, entry);
+  const start = performance.now();
+  const socket = await new Promise((ok, fail) => {
+    const s = connect({ host: "127.0.0.1", port: job.port }, () => ok(s));
+    s.once("error", fail);
+  });
+  const dap = new DapClient();
+  dap.start(socket, socket);
+  await dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
+  const launched = dap.request("launch", {});
+  await dap.waitEvent("initialized");
+  await dap.request("setBreakpoints", { source: { path: entry }, breakpoints: [{ line }] });
+  const stopped = dap.waitEvent("stopped");
+  await dap.request("configurationDone");
+  await launched;
+  await stopped;
+  const firstStop = performance.now() - start;
+  await dap.request("disconnect", {});
+  socket.end();
+  await job.close();
+  await pool.ready(); // the debugged worker is replaced: warm again before the next round
+  return firstStop;
+}
+
 /** Per step: until `stopped`, and until the editor has the new stack (what it then shows). */
 async function stepTimes(dap) {
   const stop = [];
@@ -133,6 +164,13 @@ export default async function debug() {
       to.stop.push(...from.stop);
       to.shown.push(...from.shown);
     };
+    const pool = await createPool({ size: 1, blender: BLENDER });
+    await pool.ready();
+    const pooled = [];
+    for (let i = 0; i < N; i++) {
+      pooled.push(await poolSession(pool, entry, 3));
+    }
+    await pool.close({ force: true });
     for (let i = 0; i < N; i++) {
       runs.push(run());
       const s = await debugSession(entry, 3);
@@ -149,6 +187,12 @@ export default async function debug() {
         subject: { label: "bpyts debug (DAP launch → stopped)", ms: median(firsts) },
         baseline: { label: "bpyts run, same script", ms: median(runs) },
         goal: "≤ 1.5×",
+      },
+      {
+        name: `debug a job in a warm pool worker (watch --debug): editor connection to first breakpoint hit, median of ${N}`,
+        subject: { label: "debugPoolJob (warm worker)", ms: median(pooled) },
+        baseline: { label: "bpyts debug (Blender started per session)", ms: median(firsts) },
+        goal: "info",
       },
       {
         name: `bpyts debug: one step over a TS line, request → stopped, median of ${N * STEPS}`,

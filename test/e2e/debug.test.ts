@@ -456,11 +456,12 @@ describe("bpyts watch --debug", () => {
       const second = await connectEditor();
       const paused = second.dap.waitEvent<DebugProtocol.StoppedEvent>("stopped");
       await launch(second, "", { [entry]: [3] }, {});
-      await paused;
+      // a pool worker has threads of its own: the script's is the one that stopped
+      const threadId = (await paused).body.threadId!;
       expect(second.blenderPid()).toBe(next);
-      expect((await variables(second, (await stack(second))[0]!.id))["n"]).toBe("3");
+      expect((await variables(second, (await stack(second, threadId))[0]!.id))["n"]).toBe("3");
       const done = second.dap.waitEvent<DebugProtocol.ExitedEvent>("exited");
-      await second.dap.request("continue", { threadId: 1 });
+      await second.dap.request("continue", { threadId });
       expect((await done).body.exitCode).toBe(0);
       expect(second.output()).toContain("version 3\n");
       await second.dap.request("disconnect", {});
