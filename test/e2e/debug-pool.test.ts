@@ -104,6 +104,20 @@ describe("debugging a job in a warm pool worker (Blender 3.4)", () => {
     expect(next.result).toBe(10);
   });
 
+  it("a job that does not compile fails the launch with its diagnostics; result rejects", async () => {
+    const bad = join(dir, "bad.ts");
+    await writeFile(bad, "const n: number = 'one';\n");
+    const debugged = await debugPoolJob(pool, bad);
+    await withEditor(tcpEditor(debugged.port), async (e) => {
+      await e.dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
+      await expect(e.dap.request("launch", {})).rejects.toThrow(/BPY0503: .*bad\.ts.*TS2322/s);
+      await e.dap.request("disconnect", {});
+    });
+    await expect(debugged.result).rejects.toThrow(/TS2322/);
+    await debugged.close();
+    expect(pool.stats().busy).toBe(0);
+  });
+
   it("refuses a debugpy port that is no TCP port (BPY0116)", async () => {
     await expect(
       pool.run(join(dir, "plain.ts"), { input: 1, debugpy: { port: 70000 } }),
