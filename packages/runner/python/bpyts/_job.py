@@ -73,7 +73,13 @@ def listen_for_debugger(port):
             "debugging needs the debugpy package importable in Blender's Python "
             f"({sys.executable} -m pip install debugpy, or add its folder to PYTHONPATH with --python-use-system-env)"
         ) from None
-    debugpy.listen(("127.0.0.1", int(port)))
+    # The adapter inside this process (pydevd serves DAP itself): no adapter process to start
+    # (most of the time to the first stop) or to inherit the job's descriptors. An older debugpy
+    # without the option: its separate adapter process.
+    try:
+        debugpy.listen(("127.0.0.1", int(port)), in_process_debug_adapter=True)
+    except TypeError:
+        debugpy.listen(("127.0.0.1", int(port)))
     return debugpy
 
 
@@ -89,6 +95,22 @@ def _wait_for_debugger(job):
         debugpy = listen_for_debugger(port)
     print(f"bpyts: waiting for a debugger on 127.0.0.1:{port}", file=sys.stderr, flush=True)
     debugpy.wait_for_client()
+    _no_delay()
+
+
+def _no_delay():
+    """pydevd writes a message's header and body in two sends: with Nagle's algorithm on, the body
+    waits for the client's (delayed, ~40 ms) ACK of the header — every response and event of a
+    step. Its socket is not ours to configure, so this reaches in, and gives up quietly."""
+    try:
+        import socket
+
+        import pydevd
+
+        sock = pydevd.get_global_debugger().writer.sock
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except Exception:
+        pass
 
 
 def _run_main(script):

@@ -79,8 +79,8 @@ def run(channel, msg):
     job_id, nonce = msg["id"], msg["nonce"]
     listen_error = None
     if msg.get("debugpy"):
-        # Before the capture: debugpy's adapter process inherits fd 1/2, which must be the
-        # worker's own output then, not the job's pipes (the job would end with them still held).
+        # Before the capture: an older debugpy's adapter process inherits fd 1/2, which must be
+        # the worker's own output then, not the job's pipes (they would stay held after the job).
         try:
             _job.listen_for_debugger(msg["debugpy"]["port"])
         except Exception as e:
