@@ -1,3 +1,5 @@
+import type { Param } from "./model.js";
+
 /**
  * Documented override tables. Every entry says why it exists; the generator never falls back to
  * `any`. Keys are Python qualified names ("module.Class.method" or "module.function").
@@ -103,13 +105,20 @@ export const RETURN_OVERRIDES: Record<string, string> = {
   "bpy.msgbus.clear_by_owner": "void",
   "bpy.utils.register_class": "void",
   "bpy.utils.unregister_class": "void",
-  "bpy_types.BlendDataLibraries.load":
-    "ContextManager<[@bpy.types.BlendDataLibrariesLoadFrom, @bpy.types.BlendDataLibrariesLoadTo]>",
-  "bpy_types.BlendData.temp_data": "ContextManager<@bpy.types.BlendData>",
-  "bpy_types.Context.temp_override": "ContextManager<@bpy.types.Context>",
   "bpy.types.bpy_struct.get": "unknown",
   "bpy.types.bpy_struct.pop": "unknown",
   "bpy.types.bpy_struct.path_resolve": "unknown",
+};
+
+/**
+ * Python functions that return a context manager although their docstrings do not say so: the
+ * value `with f() as x:` binds (TS text, placeholders allowed); typed `ContextManager<value>`.
+ */
+export const CONTEXT_MANAGER_RESULTS: Record<string, string> = {
+  "bpy_types.BlendDataLibraries.load":
+    "[@bpy.types.BlendDataLibrariesLoadFrom, @bpy.types.BlendDataLibrariesLoadTo]",
+  "bpy_types.BlendData.temp_data": "@bpy.types.BlendData",
+  "bpy_types.Context.temp_override": "@bpy.types.Context",
 };
 
 /**
@@ -471,22 +480,6 @@ for (const cls of ["Menu", "Panel", "Header", "UIList"]) {
 }
 
 /**
- * Members a struct has in Python that neither RNA nor `bpy_types.py` declares (TS member text,
- * `@Module.Class` placeholders allowed).
- *
- * `AddonPreferences.draw(context)` / `.layout`: the Preferences editor
- * (`bl_ui/space_userpref.py`, 3.4/4.3/5.2) calls `getattr(prefs, "draw", None)(context)` after
- * setting `type(prefs).layout = box` (deleted again afterwards). Not RNA members, so the schema
- * has neither. `layout` is non-null while `draw` runs (the only place it exists).
- */
-export const EXTRA_STRUCT_MEMBERS: Record<string, string[]> = {
-  AddonPreferences: [
-    "/**\n * The layout to draw into; set by the Preferences editor only while `draw` runs\n * (`bl_ui/space_userpref.py` assigns it to the class, then deletes it).\n */\nreadonly layout: @bpy.types.UILayout;",
-    "/**\n * Optional draw callback: the Preferences editor calls `prefs.draw(context)` to draw the\n * add-on's preferences (with `this.layout` set).\n */\ndraw?(context: @bpy.types.Context): void;",
-  ],
-};
-
-/**
  * Dynamic-length arrays (RNA `is_array` with no fixed length: the schema's `arrayLength` 0 with a
  * list `default`) are 1-D `bpy_prop_array`s; RNA does not say how many dimensions a dynamic one
  * has (`array_dimensions` is `(0, 0, 0)`), so the multi-dimensional ones are listed here.
@@ -514,13 +507,18 @@ export const RETURNS_RECEIVER_TYPE = new Set(["ID.evaluated_get", "ID.copy", "ID
  * iterable of numbers (a generator too); Matrix takes a sequence of 2–4 row sequences, not an
  * iterator.
  */
-export const CONSTRUCTOR_OVERRIDES: Record<string, string> = {
-  "mathutils.Vector": "seq?: Iterable<number>",
-  "mathutils.Matrix": "rows?: readonly Iterable<number>[]",
-  "mathutils.Quaternion": "seq?: Iterable<number>, angle?: number",
-  "mathutils.Euler":
-    'angles?: Iterable<number>, order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX"',
-  "mathutils.Color": "rgb?: Iterable<number>",
+export const CONSTRUCTOR_OVERRIDES: Record<string, Param[]> = {
+  "mathutils.Vector": [{ name: "seq", optional: true, type: "Iterable<number>" }],
+  "mathutils.Matrix": [{ name: "rows", optional: true, type: "readonly Iterable<number>[]" }],
+  "mathutils.Quaternion": [
+    { name: "seq", optional: true, type: "Iterable<number>" },
+    { name: "angle", optional: true, type: "number" },
+  ],
+  "mathutils.Euler": [
+    { name: "angles", optional: true, type: "Iterable<number>" },
+    { name: "order", optional: true, type: '"XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX"' },
+  ],
+  "mathutils.Color": [{ name: "rgb", optional: true, type: "Iterable<number>" }],
 };
 
 /**
@@ -560,10 +558,3 @@ Object.assign(RETURN_OVERRIDES, {
   "bmesh.types.BMLayerCollection.items": "[string, @bmesh.types.BMLayerItem<T>][]",
 });
 PARAM_OVERRIDES["bmesh.types.BMLayerCollection.remove:layer"] = "@bmesh.types.BMLayerItem<T>";
-
-/** Members of Python classes that their docs do not list (TS member text, placeholders allowed). */
-export const EXTRA_CLASS_MEMBERS: Record<string, string[]> = {};
-for (const elem of ["BMVert", "BMEdge", "BMFace", "BMLoop"])
-  EXTRA_CLASS_MEMBERS[`bmesh.types.${elem}`] = [
-    "/**\n * This element's value in a custom-data layer: Python `elem[layer]`\n * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.\n * @pyOperator []\n */\nlayer<T>(layer: @bmesh.types.BMLayerItem<T>): T;",
-  ];
