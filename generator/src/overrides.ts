@@ -24,7 +24,6 @@ export const RETURN_OVERRIDES: Record<string, string> = {
   "addon_utils.module_bl_info": "Record<string, unknown>",
   "addon_utils.reset_all": "void",
   "addon_utils.disable_all": "void",
-  "addon_utils.modules_refresh": "void",
   // Python-defined functions that return a value Blender does not document (their source:
   // `return space_data.overlay.grid_scale_unit` / `return 1.0`; a dict comprehension)
   "bpy_extras.object_utils.object_add_grid_scale": "number",
@@ -173,7 +172,6 @@ export const RETURN_NOTES: Record<string, string> = {
 export const PARAM_OVERRIDES: Record<string, string> = {
   // default `{}` is a dict (module name → module), not a set
   "addon_utils.modules:module_cache": "Record<string, unknown>",
-  "addon_utils.modules_refresh:module_cache": "Record<string, unknown>",
   "bpy.app.timers.register:function": "() => number | null | void",
   "bpy.app.timers.unregister:function": "() => number | null | void",
   "bpy.app.timers.is_registered:function": "() => number | null | void",
@@ -543,10 +541,30 @@ const LAYER_VALUES: Record<string, string> = {
   deform: "@bmesh.types.BMDeformVert",
   skin: "unknown", // BMVertSkin: not exported by bmesh.types, so not in the typings
 };
-for (const access of ["Vert", "Edge", "Face", "Loop"])
-  for (const [kind, value] of Object.entries(LAYER_VALUES))
+/** The layer kinds each element's layer access has in some Blender version (3.4–5.2 schemas). */
+const LAYER_KINDS: Record<string, string[]> = {
+  Vert: [
+    "color",
+    "float_color",
+    "float_vector",
+    "shape",
+    "float",
+    "int",
+    "bevel_weight",
+    "crease",
+    "paint_mask",
+    "bool",
+    "deform",
+    "skin",
+  ],
+  Edge: ["color", "float_color", "float_vector", "float", "int", "bevel_weight", "crease", "bool"],
+  Face: ["color", "float_color", "float_vector", "float", "int", "face_map", "bool"],
+  Loop: ["uv", "color", "float_color", "float_vector", "float", "int", "bool"],
+};
+for (const [access, kinds] of Object.entries(LAYER_KINDS))
+  for (const kind of kinds)
     ATTRIBUTE_OVERRIDES[`bmesh.types.BMLayerAccess${access}.${kind}`] =
-      `@bmesh.types.BMLayerCollection<${value}>`;
+      `@bmesh.types.BMLayerCollection<${LAYER_VALUES[kind]!}>`;
 Object.assign(ATTRIBUTE_OVERRIDES, {
   "bmesh.types.BMLayerCollection.active": "@bmesh.types.BMLayerItem<T> | null",
 });
