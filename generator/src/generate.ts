@@ -16,6 +16,7 @@ import {
   POINTER_NEVER_NONE,
 } from "./overrides.js";
 import { checkSchemaNames } from "./schema-names.js";
+import { withDocstringTypes } from "./docs.js";
 import { Templates } from "./templates.js";
 import {
   isStatic,
@@ -76,6 +77,7 @@ function fileOf(moduleName: string): string {
 export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileSpec[] {
   // names reach the typings as identifiers: a schema with any other name is refused (BPY0011)
   checkSchemaNames(schema);
+  schema = withDocstringTypes(schema);
   const ctx = new GenContext(schema, new Templates(options.templatesDir));
   const tpl = ctx.templates;
   const files = new Map<string, FileSpec>();

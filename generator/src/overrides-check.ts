@@ -63,6 +63,21 @@ export const OVERRIDE_TABLES: OverrideTable[] = [
   },
   { name: "CONTEXT_ALWAYS_SET", kind: "contextMember", keys: O.CONTEXT_ALWAYS_SET },
   { name: "APP_FIELD_TYPES", kind: "appField", keys: Object.keys(O.APP_FIELD_TYPES) },
+  {
+    name: "DOCSTRING_TYPES.params",
+    kind: "param",
+    keys: Object.keys(O.DOCSTRING_TYPES.params),
+  },
+  {
+    name: "DOCSTRING_TYPES.returns",
+    kind: "function",
+    keys: Object.keys(O.DOCSTRING_TYPES.returns),
+  },
+  {
+    name: "DOCSTRING_TYPES.attributes",
+    kind: "attribute",
+    keys: Object.keys(O.DOCSTRING_TYPES.attributes),
+  },
 ];
 
 /** Everything a key of each kind may name in one schema. */

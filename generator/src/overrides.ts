@@ -110,6 +110,43 @@ export const RETURN_OVERRIDES: Record<string, string> = {
 };
 
 /**
+ * Types of Python-defined struct members whose docstrings give none, as the RST text a
+ * docstring would have (`str`, ``:class:`bpy.types.Object` tuple``), so they are mapped like
+ * documented ones. Applied to the schema before anything reads it, and only where the schema's
+ * slot has no docstring type (docs.ts withDocstringTypes): the introspection reports what
+ * Blender says, every hand-kept fact lives here. Keys: "bpy_types.Struct.member" (a result or
+ * an attribute), "bpy_types.Struct.function:param".
+ */
+export const DOCSTRING_TYPES: {
+  params: Record<string, string>;
+  returns: Record<string, string>;
+  attributes: Record<string, string>;
+} = {
+  params: {
+    // `**keywords`: context members to override, any value
+    "bpy_types.Context.temp_override:keywords": "any",
+    "bpy_types.BlendDataLibraries.write:filepath": "str",
+  },
+  returns: {
+    "bpy_types.Mesh.from_pydata": "None",
+    "bpy_types.BlendDataLibraries.write": "None",
+  },
+  attributes: {
+    // Blender 3.4's bpy_types.py properties without `:type:` (4.x documents them)
+    "bpy_types.Object.children": ":class:`bpy.types.Object` tuple",
+    "bpy_types.Object.children_recursive": ":class:`bpy.types.Object` list",
+    "bpy_types.Object.users_collection": ":class:`bpy.types.Collection` tuple",
+    "bpy_types.Object.users_scene": ":class:`bpy.types.Scene` tuple",
+  },
+};
+
+/** DOCSTRING_TYPES of attributes by pattern on "module.Class.attribute". */
+export const DOCSTRING_TYPE_PATTERNS: [RegExp, string][] = [
+  // Vector swizzles (v.xy, v.zyx, v.wwww …) have no docstring in 3.x
+  [/^mathutils\.Vector\.[xyzw]{2,4}$/, ":class:`Vector`"],
+];
+
+/**
  * Python functions that return a context manager although their docstrings do not say so: the
  * value `with f() as x:` binds (TS text, placeholders allowed); typed `ContextManager<value>`.
  */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSchema, type Schema } from "@bpyts/introspect";
 import { checkOverrides, OverrideError, unusedOverrides } from "../src/overrides-check.js";
+import { withDocstringTypes } from "../src/docs.js";
 import { ROOT, VERSIONS, schemaFile } from "./helpers.js";
 
 describe("overrides name schema members", () => {
@@ -51,5 +52,39 @@ describe("overrides name schema members", () => {
       { name: "POINTER_NEVER_NONE", kind: "structMember", keys: ["Scene.view_settings"] },
     ]);
     expect(unused).toEqual([{ table: "RETURN_OVERRIDES", key: "Scene.view_settings" }]);
+  });
+
+  it("DOCSTRING_TYPES fill what Blender's docstrings leave untyped, never what they type", () => {
+    const [v34] = schemas;
+    const children = (s: Schema) =>
+      s.structs.find((x) => x.identifier === "Object")!.python.find((m) => m.name === "children")!;
+    // the dump says what Blender says: 3.4's bpy_types.py documents no type for Object.children
+    expect(children(v34!)).toMatchObject({ typeSource: "unknown" });
+    expect(children(v34!).type).toBeUndefined();
+    expect(children(withDocstringTypes(v34!))).toMatchObject({
+      type: ":class:`bpy.types.Object` tuple",
+      typeSource: "override",
+    });
+    // a documented slot keeps its docstring type
+    const documented = {
+      ...v34!,
+      structs: v34!.structs.map((s) =>
+        s.identifier === "Object"
+          ? {
+              ...s,
+              python: s.python.map((m) =>
+                m.name === "children"
+                  ? {
+                      ...m,
+                      type: ":class:`bpy.types.Object` list",
+                      typeSource: "docstring" as const,
+                    }
+                  : m,
+              ),
+            }
+          : s,
+      ),
+    };
+    expect(children(withDocstringTypes(documented)).type).toBe(":class:`bpy.types.Object` list");
   });
 });
