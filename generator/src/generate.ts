@@ -584,7 +584,7 @@ function structMembers(
       if (c.typeKind === "struct") t = rna.struct(c.type);
       else t = py.rst(c.type, "attr").type;
       const type = c.collection
-        ? `${t.includes("|") ? `(${t})` : t}[]`
+        ? `(${t})[]` // prettier drops the parentheses where the element type needs none
         : c.typeKind === "struct"
           ? `${t} | null`
           : t;
