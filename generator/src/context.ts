@@ -242,6 +242,7 @@ export class Imports {
     private readonly localNames: Set<string>,
   ) {}
 
+  /** Refer to a class from this block: its spelling here, and the import it needs. */
   ref(info: ClassInfo): string {
     if (info.module === this.module) return info.name;
     if (info.module === "mathutils" && !this.localNames.has(info.name)) {
@@ -249,6 +250,20 @@ export class Imports {
       return info.name;
     }
     return `${this.namespace(info.module)}.${info.name}`;
+  }
+
+  /** How `ref(info)` spells a class here, without importing anything (yet). */
+  spell(info: ClassInfo): string {
+    if (info.module === this.module) return info.name;
+    if (info.module === "mathutils" && !this.localNames.has(info.name)) return info.name;
+    return `${this.aliasOf(info.module)}.${info.name}`;
+  }
+
+  /** The namespace alias of a module: its dotted name with `_`, made unlike any local name. */
+  private aliasOf(module: string): string {
+    let alias = module.replace(/\./g, "_");
+    while (this.localNames.has(alias)) alias = `_${alias}`;
+    return alias;
   }
 
   /** A name imported as it is (`import { Vector } from "mathutils"`): the name it is used by. */
@@ -260,8 +275,7 @@ export class Imports {
 
   /** The alias of a namespace import of `module` (`import * as bpy_types from "bpy.types"`). */
   namespace(module: string): string {
-    let alias = module.replace(/\./g, "_");
-    while (this.localNames.has(alias)) alias = `_${alias}`;
+    const alias = this.aliasOf(module);
     this.namespaces.set(module, alias);
     return alias;
   }

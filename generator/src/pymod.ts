@@ -1,6 +1,6 @@
 /** Python/C modules (mathutils, bmesh, gpu, …) and Python-defined struct members → declarations. */
 import type { PyAttribute, PyClass, PyFunction, PyModule, PyParameter } from "@bpyts/introspect";
-import type { GenContext, Imports } from "./context.js";
+import type { ClassInfo, GenContext, Imports } from "./context.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
 import { mapText, type Position } from "./rst.js";
 import {
@@ -51,13 +51,19 @@ export class PyTypes {
 
   rst(raw: string | undefined, position: Position): TypeResult {
     if (raw === undefined) return { type: "unknown", note: "type not documented by Blender" };
+    // Classes are imported only when the text maps: a type it cannot map is `unknown`, and the
+    // classes it names must not leave an import behind.
+    const seen: ClassInfo[] = [];
     const r = mapText(raw, {
       position,
       resolveClass: (name) => {
         const info = this.ctx.resolveQualified(name, this.module);
-        return info ? this.imports.ref(info) : null;
+        if (!info) return null;
+        seen.push(info);
+        return this.imports.spell(info);
       },
     });
+    if (r.type !== "unknown") for (const info of seen) this.imports.ref(info);
     return r;
   }
 

@@ -180,8 +180,9 @@ export class RnaTypes {
         return p.neverNone || autoGroup ? t : `${t} | null`;
       }
       case "collection": {
-        const item = this.struct(p.fixedType);
+        // an operator's collection option is a list of dicts: the item struct is not referred to
         if (mode === "option") return `readonly ${this.optionItem(p.fixedType)}[]`;
+        const item = this.struct(p.fixedType);
         if (input) return `Iterable<${item}>`;
         const coll = `${this.struct("bpy_prop_collection")}<${item}> & ${this.struct("bpy_prop_collection_names")}<${item}>`;
         return p.srna ? `${coll} & ${this.struct(p.srna)}` : coll;
