@@ -108,6 +108,8 @@ export class Templates {
     const fail = (pos: number, message: string): never => {
       throw new TemplateError(`${where(at(pos))} - ${message}`);
     };
+    // The parser's own diagnostics (internal, but what ts-morph and tsc's program read too):
+    // syntax errors without building a program for six small files.
     const parseErrors = (sf as unknown as { parseDiagnostics: readonly TS.Diagnostic[] })
       .parseDiagnostics;
     const first = parseErrors[0];
