@@ -24,6 +24,11 @@ import {
   printClass,
   printMember,
   printType,
+  block,
+  isBlock,
+  statementText,
+  type ClassDecl,
+  type Statement,
   type Member,
   type MethodMember,
 } from "./model.js";
@@ -53,7 +58,7 @@ export interface GenerateResult {
 /** One output file: a list of `declare module` blocks. */
 interface FileSpec {
   name: string;
-  blocks: { module: string; doc: string; statements: string[] }[];
+  blocks: { module: string; doc: string; statements: Statement[] }[];
 }
 
 const HEADER = (v: string) =>
@@ -81,7 +86,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
   const ctx = new GenContext(schema, new Templates(options.templatesDir));
   const tpl = ctx.templates;
   const files = new Map<string, FileSpec>();
-  const add = (file: string, module: string, doc: string, statements: string[]) => {
+  const add = (file: string, module: string, doc: string, statements: Statement[]) => {
     if (!files.has(file)) files.set(file, { name: file, blocks: [] });
     files.get(file)!.blocks.push({ module, doc, statements });
   };
@@ -93,7 +98,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     const imports = new Imports("bpy.types", local);
     const rna = new RnaTypes(ctx, imports);
     const py = new PyTypes(ctx, imports, "bpy.types");
-    const st: string[] = [];
+    const st: Statement[] = [];
     st.push(...coreTypes(ctx, rna, py, tpl));
     for (const [key, name] of [...ctx.enumRegistries].sort((a, b) => a[1].localeCompare(b[1]))) {
       const def = ctx.enumDef(key)!;
@@ -111,7 +116,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
         `@blender ${v}`,
       ].join("\n");
       const members = def.items.map((i) => `  ${JSON.stringify(i.identifier)}: true;`).join("\n");
-      st.push(`${jsdoc(doc)}\nexport interface ${name} {\n${members}\n}`);
+      st.push(block(`${jsdoc(doc)}\nexport interface ${name} {\n${members}\n}`));
     }
     for (const [key, alias] of [...ctx.enumAliases].sort((a, b) => a[1].localeCompare(b[1]))) {
       const def = ctx.enumDef(key)!;
@@ -141,7 +146,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       const local = new Set<string>(ctx.bpyTypesNames());
       const imports = new Imports("bpy.types", local);
       const rna = new RnaTypes(ctx, imports);
-      const st: string[] = [];
+      const st: Statement[] = [];
       for (const s of structs) st.push(...emitStruct(ctx, rna, tpl, s));
       const group = file.slice("bpy.types.".length);
       add(file, "bpy.types", `Blender ${v} RNA structs: ${group} (${structs.length}).`, [
@@ -171,7 +176,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     for (const [m, ops] of byModule) {
       const imports = new Imports("bpy.ops", new Set());
       const rna = new RnaTypes(ctx, imports);
-      const st: string[] = [];
+      const st: Statement[] = [];
       const members: string[] = [];
       const local = new Set<string>();
       for (const o of ops) {
@@ -181,13 +186,15 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
         const doc = `Options of \`bpy.ops.${o.idname}\`; also the value of the \`${o.rnaIdentifier}\` option of the macro operators that run it.\n@blender ${v}`;
         st.push(
           fields.length
-            ? printClass({ kind: "interface", doc, name: o.rnaIdentifier, members: fields })
+            ? block(printClass({ kind: "interface", doc, name: o.rnaIdentifier, members: fields }))
             : `${jsdoc(doc)}\nexport type ${o.rnaIdentifier} = Record<string, never>;`,
         );
       }
       if (!isBindingName(m)) throw new Error(`operator module name ${m} is not a TS identifier`);
       st.push(
-        `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
+        block(
+          `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
+        ),
       );
       imports.ref({ module: "bpy.ops", name: "BpyOperator" });
       add(operatorFile(m), "bpy.ops", `Blender ${v} operators \`bpy.ops.${m}\`.`, [
@@ -206,13 +213,13 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     for (const sub of mod.submodules) local.add(sub.split(".").pop()!);
     const imports = new Imports(mod.name, local);
     const py = new PyTypes(ctx, imports, mod.name);
-    const st: string[] = [];
+    const st: Statement[] = [];
     if (mod.importError) {
       st.push(
         `${jsdoc(`Module \`${mod.name}\` could not be imported when the API was dumped (${docSafe(mod.importError)}); its members are not typed for Blender ${v}.`)}\nexport {};`,
       );
     }
-    for (const c of mod.classes) st.push(emitClass(py, c, v));
+    for (const c of mod.classes) st.push(block(emitClass(py, c, v)));
     if (mod.name === "bpy.props") st.push(...emitProps(ctx, py, mod));
     else st.push(...emitModuleMembers(py, mod, v, local));
     if (mod.name === "bpy.app") st.push(...appMembers(ctx, py));
@@ -236,9 +243,9 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       new Set(["types", "ops", "props", "app", "utils", "path", "msgbus", "data", "context"]),
     );
     tpl.addImports("bpy", imports);
-    const st: string[] = [
-      tpl.declaration("bpy", "KwArgs").print(v),
-      tpl.declaration("bpy", "ContextManager").print(v),
+    const st: Statement[] = [
+      tpl.declaration("bpy", "KwArgs").statement(v),
+      tpl.declaration("bpy", "ContextManager").statement(v),
     ];
     for (const sub of ["types", "ops", "props", "app", "utils", "path", "msgbus"]) {
       const full = `bpy.${sub}`;
@@ -273,9 +280,9 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     }
     const hi = new Imports("bpy.app.handlers", new Set());
     tpl.addImports("bpy.app.handlers", hi);
-    const hs: string[] = [
-      tpl.declaration("bpy.app.handlers", "Handler").print(v),
-      tpl.declaration("bpy.app.handlers", "persistent").print(v),
+    const hs: Statement[] = [
+      tpl.declaration("bpy.app.handlers", "Handler").statement(v),
+      tpl.declaration("bpy.app.handlers", "persistent").statement(v),
     ];
     for (const h of schema.app.handlers)
       hs.push(
@@ -331,48 +338,52 @@ function appMembers(ctx: GenContext, py: PyTypes): string[] {
 }
 
 /** bpy_struct, bpy_prop_collection, bpy_prop_array, library-load helper types. */
-function coreTypes(ctx: GenContext, rna: RnaTypes, py: PyTypes, tpl: Templates): string[] {
-  const out: string[] = [];
+function coreTypes(ctx: GenContext, rna: RnaTypes, py: PyTypes, tpl: Templates): Statement[] {
+  const out: Statement[] = [];
   const bt = ctx.modules.get("bpy.types");
   const cls = (name: string) => bt?.classes.find((c) => c.name === name);
   const v = ctx.version;
   const structCls = cls("bpy_struct");
-  if (structCls) out.push(emitClass(py, structCls, v));
-  else out.push(tpl.declaration("bpy.types", "bpy_struct").print(v));
+  if (structCls) out.push(block(emitClass(py, structCls, v)));
+  else out.push(tpl.declaration("bpy.types", "bpy_struct").statement(v));
   tpl.addImports("bpy.types", rna.imports);
   // the schema's methods of the collection and array types that the templates do not declare
   for (const name of ["bpy_prop_collection", "bpy_prop_collection_names", "bpy_prop_array"]) {
     const decl = tpl.declaration("bpy.types", name);
-    out.push(decl.print(v, extraMethods(py, cls(name), decl.memberNames)));
+    out.push(decl.statement(v, extraMethods(py, cls(name), decl.memberNames)));
   }
-  if (cls("bpy_func")) out.push(tpl.declaration("bpy.types", "bpy_func").print(v));
+  if (cls("bpy_func")) out.push(tpl.declaration("bpy.types", "bpy_func").statement(v));
   // libraries.load data objects
   const data = ctx.structs.get(ctx.schema.data);
   if (data) {
     const colls = data.properties.filter((p) => p.type === "collection");
     out.push(
-      printClass({
-        kind: "interface",
-        doc: `\`data_from\` of \`bpy.data.libraries.load(path)\`: for each \`bpy.data\` collection, the names available in the library file.\n@blender ${v}`,
-        name: "BlendDataLibrariesLoadFrom",
-        members: colls.map((p) => ({
-          kind: "property",
-          doc: { inline: `Names of the ${p.identifier} in the file.` },
-          name: p.identifier,
-          type: "string[]",
-        })),
-      }),
-      printClass({
-        kind: "interface",
-        doc: `\`data_to\` of \`bpy.data.libraries.load(path)\`: assign name lists to load; after the \`using\` block the lists hold the loaded data-blocks (or null when missing).\n@blender ${v}`,
-        name: "BlendDataLibrariesLoadTo",
-        members: colls.map((p) => ({
-          kind: "property",
-          doc: { inline: "Names to load; after loading, the loaded data-blocks." },
-          name: p.identifier,
-          type: `(string | ${rna.struct(p.type === "collection" ? p.fixedType : "ID")} | null)[]`,
-        })),
-      }),
+      block(
+        printClass({
+          kind: "interface",
+          doc: `\`data_from\` of \`bpy.data.libraries.load(path)\`: for each \`bpy.data\` collection, the names available in the library file.\n@blender ${v}`,
+          name: "BlendDataLibrariesLoadFrom",
+          members: colls.map((p) => ({
+            kind: "property",
+            doc: { inline: `Names of the ${p.identifier} in the file.` },
+            name: p.identifier,
+            type: "string[]",
+          })),
+        }),
+      ),
+      block(
+        printClass({
+          kind: "interface",
+          doc: `\`data_to\` of \`bpy.data.libraries.load(path)\`: assign name lists to load; after the \`using\` block the lists hold the loaded data-blocks (or null when missing).\n@blender ${v}`,
+          name: "BlendDataLibrariesLoadTo",
+          members: colls.map((p) => ({
+            kind: "property",
+            doc: { inline: "Names to load; after loading, the loaded data-blocks." },
+            name: p.identifier,
+            type: `(string | ${rna.struct(p.type === "collection" ? p.fixedType : "ID")} | null)[]`,
+          })),
+        }),
+      ),
     );
   }
   return out;
@@ -488,7 +499,7 @@ function dropInherited(
   return out;
 }
 
-function emitStruct(ctx: GenContext, rna: RnaTypes, tpl: Templates, s: Struct): string[] {
+function emitStruct(ctx: GenContext, rna: RnaTypes, tpl: Templates, s: Struct): Statement[] {
   const v = ctx.version;
   const model = structModel(ctx, tpl, s);
   rna.imports.merge(model.imports);
@@ -504,18 +515,20 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, tpl: Templates, s: Struct): 
   docLines.push(`@blender ${v}`);
   // A type only: an interface (no value), static members dropped (documented).
   const typeOnly = !s.inBpyTypes && !ctx.hasSubclasses.has(s.identifier);
-  const decl = {
+  const kept = typeOnly ? members.filter((m) => !m.static) : members;
+  const decl: ClassDecl = {
     kind: typeOnly ? "interface" : "class",
     doc: docLines.join("\n"),
     name: s.identifier,
     extends: base,
-    members: [],
-  } as const;
-  const kept = typeOnly ? members.filter((m) => !m.static) : members;
+    members: [], // printed once already (structModel)
+  };
   return [
-    printClass(
-      { ...decl, members: [] },
-      kept.map((m) => m.text),
+    block(
+      printClass(
+        decl,
+        kept.map((m) => m.text),
+      ),
     ),
   ];
 }
@@ -720,7 +733,7 @@ function reconcile(own: MethodMember, base: MethodMember[]): MethodMember[] {
   return base.filter((b) => shape(b) !== ownShape).map((b) => ({ ...b, optional: own.optional }));
 }
 
-function opsCore(ctx: GenContext, imports: Imports, tpl: Templates): string[] {
+function opsCore(ctx: GenContext, imports: Imports, tpl: Templates): Statement[] {
   const union = (key: string, fallback: string[]) => {
     const def = ctx.enumDef(key);
     return (def ? def.items.map((i) => i.identifier) : fallback)
@@ -739,7 +752,7 @@ function opsCore(ctx: GenContext, imports: Imports, tpl: Templates): string[] {
   return [
     `${jsdoc(`Operator execution context (Python's first positional argument, \`bpy.ops.x.y('INVOKE_DEFAULT')\`; after the options in TypeScript).\n@blender ${ctx.version}`)}\nexport type ExecutionContext = ${ec};`,
     `${jsdoc("What an operator call returns (a Python set).")}\nexport type OperatorReturn = ${ret};`,
-    tpl.declaration("bpy.ops", "BpyOperator").print(ctx.version),
+    tpl.declaration("bpy.ops", "BpyOperator").statement(ctx.version),
   ];
 }
 
@@ -774,19 +787,17 @@ function indent(text: string): string {
   return text.replace(/^(?=.)/gm, "    ");
 }
 
-/** Statements of a module body: one per line, a blank line after one that ends with `}`. */
-function joinStatements(statements: string[]): string {
+/** Statements of a module body: one per line, a blank line after a block (a class, interface, namespace). */
+function joinStatements(statements: Statement[]): string {
   let body = "";
-  let prev = "";
+  let prev: Statement | undefined;
   for (const st of statements) {
-    if (prev) body += blankAfter(prev) ? "\n\n" : "\n";
-    body += indent(st);
+    if (prev !== undefined) body += isBlock(prev) ? "\n\n" : "\n";
+    body += indent(statementText(st));
     prev = st;
   }
   return body;
 }
-
-const blankAfter = (statement: string) => /\}\s*$/.test(statement);
 
 const INDEX_NAME = "index.d.ts";
 
@@ -797,7 +808,7 @@ function indexText(names: string[], version: string): string {
 
 /**
  * Render a FileSpec as text: one `declare module` block per spec block, its statements one per
- * line, a blank line after a statement that ends with `}` (the layout ts-morph's structure
+ * line, a blank line after a block statement (the layout ts-morph's structure
  * printer gave; prettier keeps single blank lines and re-indents the rest). Plain string
  * building: ts-morph printing cost ~1 s per version for the same text.
  */
@@ -839,17 +850,18 @@ function renderPieces(specs: FileSpec[], version: string, maxChars: number): Fil
     const layout: { open: string; first: number; count: number; seps: string[] }[] = [];
     spec.blocks.forEach((b, j) => {
       const open = `declare module ${JSON.stringify(b.module)} {\n`;
-      const groups: string[][] = [[]];
+      const groups: Statement[][] = [[]];
       let size = 0;
       for (const st of b.statements) {
-        if (size > 0 && size + st.length > maxChars) {
+        const length = statementText(st).length;
+        if (size > 0 && size + length > maxChars) {
           groups.push([]);
           size = 0;
         }
         groups[groups.length - 1]!.push(st);
-        size += st.length + 1;
+        size += length + 1;
       }
-      const seps = groups.slice(1).map((_g, k) => (blankAfter(groups[k]!.at(-1)!) ? "\n" : ""));
+      const seps = groups.slice(1).map((_g, k) => (isBlock(groups[k]!.at(-1)!) ? "\n" : ""));
       layout.push({ open, first: pieces.length, count: groups.length, seps });
       groups.forEach((g, k) => {
         const head = k === 0 ? `${j === 0 ? `${HEADER(version)}\n` : ""}${moduleDoc(b.doc)}\n` : "";

@@ -219,3 +219,21 @@ export interface FunctionDecl {
 export function printFunction(f: FunctionDecl): string {
   return `${printDoc(f.doc)}export function ${f.name}${f.typeParams ? `<${f.typeParams}>` : ""}(${printParams(f.params)}): ${printType(f.returns)};`;
 }
+
+/**
+ * A module-level statement, printed. `{ block }`: one that ends with a body (`class X { … }`,
+ * `namespace m { … }`), after which the file printer leaves a blank line.
+ */
+export type Statement = string | { block: string };
+
+export function block(text: string): Statement {
+  return { block: text };
+}
+
+export function statementText(s: Statement): string {
+  return typeof s === "string" ? s : s.block;
+}
+
+export function isBlock(s: Statement): boolean {
+  return typeof s !== "string";
+}

@@ -4,7 +4,7 @@ import type { GenContext } from "./context.js";
 import type { PyTypes } from "./pymod.js";
 import { docSafe, propKey } from "./naming.js";
 import { oneLine } from "./rna.js";
-import { printFunction, type Member, type Param } from "./model.js";
+import { printFunction, type Member, type Param, type Statement } from "./model.js";
 
 /** `:ref:`rna_enum_X_items`` in a parameter description → the enum's literal union. */
 function refEnum(ctx: GenContext, t: PyTypes, p: PyParameter): string | null {
@@ -26,14 +26,14 @@ interface PropFn {
   def: string;
 }
 
-export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] {
+export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): Statement[] {
   const S = (n: string) => t.imports.ref({ module: "bpy.types", name: n });
   const kw = t.imports.needBpy("KwArgs");
   const arr = (e: string) => `${S("bpy_prop_array")}<${e}>`;
   const tpl = ctx.templates;
   tpl.addImports("bpy.props", t.imports);
-  const out: string[] = ["FloatVectorValue", "EnumPropertyItem", "CollectionPropertyValue"].map(
-    (name) => tpl.declaration("bpy.props", name).print(ctx.version),
+  const out: Statement[] = ["FloatVectorValue", "EnumPropertyItem", "CollectionPropertyValue"].map(
+    (name) => tpl.declaration("bpy.props", name).statement(ctx.version),
   );
   const fns: Record<string, PropFn> = {
     BoolProperty: { value: "boolean", def: "boolean" },

@@ -24,7 +24,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as TS from "typescript";
 import type { Imports } from "./context.js";
-import { printMember, type Member } from "./model.js";
+import { block, printMember, type Member, type Statement } from "./model.js";
 
 /** The folder of the templates (beside `src/` and `dist/`). */
 export const TEMPLATES_DIR = resolve(fileURLToPath(new URL("../templates", import.meta.url)));
@@ -59,6 +59,8 @@ export interface TemplateDeclaration {
   at: Located;
   /** The declaration's text (JSDoc first) with `{{version}}` filled in and `extra` members last. */
   print(version: string, extra?: readonly Member[]): string;
+  /** The same as a module statement (a class or interface is a block). */
+  statement(version: string, extra?: readonly Member[]): Statement;
   /** Member keys of a class or interface (what the schema must not declare again). */
   memberNames: Set<string>;
 }
@@ -224,20 +226,22 @@ export class Templates {
         const members = body?.map(memberOf) ?? [];
         const head = body ? text.slice(s.getStart(sf), body.pos - 1).trimEnd() : undefined;
         const whole = s.getText(sf);
+        const print = (version: string, extra: readonly Member[] = []): string => {
+          const d = doc.map((c) => fill(c, version));
+          if (head === undefined) {
+            if (extra.length) throw new TemplateError(`${where(loc)} - \`${name}\` has no members`);
+            return [...d, whole].join("\n");
+          }
+          const all = [...members, ...extra];
+          return [...d, `${head} {\n${all.map(printMember).join("\n")}\n}`].join("\n");
+        };
         mod.declarations.set(name!, {
           name: name!,
           at: loc,
           memberNames: new Set(members.map((m) => (m.kind === "template" ? m.key : ""))),
-          print: (version, extra = []) => {
-            const d = doc.map((c) => fill(c, version));
-            if (head === undefined) {
-              if (extra.length)
-                throw new TemplateError(`${where(loc)} - \`${name}\` has no members`);
-              return [...d, whole].join("\n");
-            }
-            const all = [...members, ...extra];
-            return [...d, `${head} {\n${all.map(printMember).join("\n")}\n}`].join("\n");
-          },
+          print,
+          statement: (version, extra) =>
+            head === undefined ? print(version, extra) : block(print(version, extra)),
         });
       }
     }
