@@ -13,7 +13,7 @@
  *   imports the same names under the same spelling (an alias it would spell differently is an
  *   error).
  *
- * In JSDoc, `{{version}}` is the Blender version of the schema. Only JSDoc comments travel into
+ * In a declaration's JSDoc, `{{version}}` is the Blender version of the schema. Only JSDoc comments travel into
  * the typings; `//` comments are for the reader of the template. Everything is parsed with
  * TypeScript's own parser; a syntax error, or a construct a template cannot hold, is reported
  * as `file:line:col - message` (TemplateError).
@@ -225,7 +225,7 @@ export class Templates {
         const doc = docs(s);
         const members = body?.map(memberOf) ?? [];
         const head = body ? text.slice(s.getStart(sf), body.pos - 1).trimEnd() : undefined;
-        const whole = s.getText(sf);
+        const whole = dedent(s);
         const print = (version: string, extra: readonly Member[] = []): string => {
           const d = doc.map((c) => fill(c, version));
           if (head === undefined) {
