@@ -1,5 +1,5 @@
 /** API diff between two schemas: structs, properties, functions, operators, enum items, modules. */
-import { withDocstringTypes } from "./docs.js";
+import { withDocstringTypes } from "./docstring-types.js";
 import type { Property, RnaFunction, Schema } from "@bpyts/introspect";
 
 export interface DiffSection {

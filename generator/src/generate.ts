@@ -16,7 +16,7 @@ import {
   POINTER_NEVER_NONE,
 } from "./overrides.js";
 import { checkSchemaNames } from "./schema-names.js";
-import { withDocstringTypes } from "./docs.js";
+import { withDocstringTypes } from "./docstring-types.js";
 import { Templates } from "./templates.js";
 import {
   isStatic,

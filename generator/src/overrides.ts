@@ -113,7 +113,7 @@ export const RETURN_OVERRIDES: Record<string, string> = {
  * Types of Python-defined struct members whose docstrings give none, as the RST text a
  * docstring would have (`str`, ``:class:`bpy.types.Object` tuple``), so they are mapped like
  * documented ones. Applied to the schema before anything reads it, and only where the schema's
- * slot has no docstring type (docs.ts withDocstringTypes): the introspection reports what
+ * slot has no docstring type (docstring-types.ts): the introspection reports what
  * Blender says, every hand-kept fact lives here. Keys: "bpy_types.Struct.member" (a result or
  * an attribute), "bpy_types.Struct.function:param".
  */

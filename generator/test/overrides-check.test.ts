@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSchema, type Schema } from "@bpyts/introspect";
 import { checkOverrides, OverrideError, unusedOverrides } from "../src/overrides-check.js";
-import { withDocstringTypes } from "../src/docs.js";
+import { withDocstringTypes } from "../src/docstring-types.js";
 import { ROOT, VERSIONS, schemaFile } from "./helpers.js";
 
 describe("overrides name schema members", () => {
