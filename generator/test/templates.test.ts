@@ -7,7 +7,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSchema, type Schema } from "@bpyts/introspect";
 import { buildFiles, renderFiles, TemplateError, TEMPLATES_DIR } from "../src/index.js";
 import { memberKey, printClass, printMember, type Member } from "../src/model.js";
-import { schemaFile } from "./helpers.js";
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { ROOT, TSC6, schemaFile } from "./helpers.js";
 
 describe("member model printer", () => {
   it("prints properties, accessors, methods and KwArgs objects from data", () => {
@@ -153,4 +155,22 @@ describe("templates", () => {
       /bpy\.types\.d\.ts:\d+:3 - `Loose`: only an interface adds members/,
     );
   });
+
+  it("the build's tsc project checks every template, and they type-check", () => {
+    const tsc = (...args: string[]) => {
+      const r = spawnSync(
+        process.execPath,
+        [TSC6, "-p", join(ROOT, "generator/templates/check/tsconfig.json"), ...args],
+        { encoding: "utf8" },
+      );
+      return { status: r.status, output: `${r.stdout}${r.stderr}` };
+    };
+    const listed = tsc("--listFilesOnly");
+    expect(listed.status).toBe(0);
+    for (const f of readdirSync(TEMPLATES_DIR).filter((n) => n.endsWith(".d.ts")))
+      expect(listed.output).toContain(join(TEMPLATES_DIR, f));
+    const checked = tsc("--noEmit");
+    expect(checked.output).toBe("");
+    expect(checked.status).toBe(0);
+  }, 60_000);
 });
