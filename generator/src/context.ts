@@ -3,6 +3,7 @@ import type { EnumDef, Schema, Struct, PyClass, PyModule } from "@bpyts/introspe
 import { pascal } from "./naming.js";
 import { DYNAMIC_ARRAY_DIMENSIONS } from "./overrides.js";
 import { isPlaceholderList } from "./rna.js";
+import { Templates } from "./templates.js";
 
 export interface ClassInfo {
   module: string;
@@ -66,9 +67,12 @@ export class GenContext {
   readonly hasSubclasses = new Set<string>();
   /** Dynamic-length arrays of two dimensions (see DYNAMIC_ARRAY_DIMENSIONS). */
   readonly dynamic2D = new Set<import("@bpyts/introspect").Property>();
+  /** The hand-written declarations (templates/*.d.ts). */
+  readonly templates: Templates;
 
-  constructor(schema: Schema) {
+  constructor(schema: Schema, templates: Templates = new Templates()) {
     this.schema = schema;
+    this.templates = templates;
     this.version = schema.blender.versionString;
     for (const s of schema.structs) this.structs.set(s.identifier, s);
     for (const s of schema.structs)
@@ -232,34 +236,66 @@ export class GenContext {
  */
 export class Imports {
   private readonly namespaces = new Map<string, string>();
-  private readonly named = new Map<string, string>();
+  private readonly namedImports = new Map<string, string>();
   constructor(
     readonly module: string,
     private readonly localNames: Set<string>,
   ) {}
 
+  /** Refer to a class from this block: its spelling here, and the import it needs. */
   ref(info: ClassInfo): string {
     if (info.module === this.module) return info.name;
     if (info.module === "mathutils" && !this.localNames.has(info.name)) {
-      this.named.set(info.name, info.module);
+      this.namedImports.set(info.name, info.module);
       return info.name;
     }
-    let alias = info.module.replace(/\./g, "_");
+    return `${this.namespace(info.module)}.${info.name}`;
+  }
+
+  /** How `ref(info)` spells a class here, without importing anything (yet). */
+  spell(info: ClassInfo): string {
+    if (info.module === this.module) return info.name;
+    if (info.module === "mathutils" && !this.localNames.has(info.name)) return info.name;
+    return `${this.aliasOf(info.module)}.${info.name}`;
+  }
+
+  /** The namespace alias of a module: its dotted name with `_`, made unlike any local name. */
+  private aliasOf(module: string): string {
+    let alias = module.replace(/\./g, "_");
     while (this.localNames.has(alias)) alias = `_${alias}`;
-    this.namespaces.set(info.module, alias);
-    return `${alias}.${info.name}`;
+    return alias;
+  }
+
+  /** A name imported as it is (`import { Vector } from "mathutils"`): the name it is used by. */
+  named(module: string, name: string): string {
+    if (module === "bpy" && (name === "KwArgs" || name === "ContextManager"))
+      return this.needBpy(name);
+    return this.ref({ module, name });
+  }
+
+  /** The alias of a namespace import of `module` (`import * as bpy_types from "bpy.types"`). */
+  namespace(module: string): string {
+    const alias = this.aliasOf(module);
+    this.namespaces.set(module, alias);
+    return alias;
+  }
+
+  /** Take over the imports another block's members recorded (a struct built ahead of its file). */
+  merge(other: Imports): void {
+    for (const [m, a] of other.namespaces) this.namespaces.set(m, a);
+    for (const [n, m] of other.namedImports) this.namedImports.set(n, m);
   }
 
   needBpy(name: "KwArgs" | "ContextManager"): string {
     if (this.module === "bpy") return name;
-    this.named.set(name, "bpy");
+    this.namedImports.set(name, "bpy");
     return name;
   }
 
   statements(): string[] {
     const out: string[] = [];
     const byModule = new Map<string, string[]>();
-    for (const [name, mod] of [...this.named].sort()) {
+    for (const [name, mod] of [...this.namedImports].sort()) {
       if (!byModule.has(mod)) byModule.set(mod, []);
       byModule.get(mod)!.push(name);
     }

@@ -1,4 +1,5 @@
 /** API diff between two schemas: structs, properties, functions, operators, enum items, modules. */
+import { withDocstringTypes } from "./docstring-types.js";
 import type { Property, RnaFunction, Schema } from "@bpyts/introspect";
 
 export interface DiffSection {
@@ -93,8 +94,8 @@ function index(s: Schema) {
 }
 
 export function apiDiff(a: Schema, b: Schema): ApiDiff {
-  const A = index(a);
-  const B = index(b);
+  const A = index(withDocstringTypes(a));
+  const B = index(withDocstringTypes(b));
   return {
     from: a.blender.versionString,
     to: b.blender.versionString,

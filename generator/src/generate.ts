@@ -12,11 +12,26 @@ import {
   ATTRIBUTE_OVERRIDES,
   APP_LIBRARY_INFO,
   CONTEXT_ALWAYS_SET,
-  EXTRA_STRUCT_MEMBERS,
   POINTER_MAYBE_NONE,
   POINTER_NEVER_NONE,
 } from "./overrides.js";
 import { checkSchemaNames } from "./schema-names.js";
+import { withDocstringTypes } from "./docstring-types.js";
+import { Templates } from "./templates.js";
+import {
+  isStatic,
+  memberKey,
+  printClass,
+  printMember,
+  printType,
+  block,
+  isBlock,
+  statementText,
+  type ClassDecl,
+  type Statement,
+  type Member,
+  type MethodMember,
+} from "./model.js";
 import { operatorFile, structFile } from "./files.js";
 
 export interface GenerateOptions {
@@ -26,6 +41,8 @@ export interface GenerateOptions {
   format?: boolean;
   /** How each file is written (default: replace, never following a link); see write.ts. */
   writeFile?: WriteFileFn;
+  /** The folder of the hand-written declarations (default: the package's `templates/`). */
+  templatesDir?: string;
 }
 
 export interface GeneratedFile {
@@ -41,7 +58,7 @@ export interface GenerateResult {
 /** One output file: a list of `declare module` blocks. */
 interface FileSpec {
   name: string;
-  blocks: { module: string; doc: string; statements: string[] }[];
+  blocks: { module: string; doc: string; statements: Statement[] }[];
 }
 
 const HEADER = (v: string) =>
@@ -65,9 +82,11 @@ function fileOf(moduleName: string): string {
 export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileSpec[] {
   // names reach the typings as identifiers: a schema with any other name is refused (BPY0011)
   checkSchemaNames(schema);
-  const ctx = new GenContext(schema);
+  schema = withDocstringTypes(schema);
+  const ctx = new GenContext(schema, new Templates(options.templatesDir));
+  const tpl = ctx.templates;
   const files = new Map<string, FileSpec>();
-  const add = (file: string, module: string, doc: string, statements: string[]) => {
+  const add = (file: string, module: string, doc: string, statements: Statement[]) => {
     if (!files.has(file)) files.set(file, { name: file, blocks: [] });
     files.get(file)!.blocks.push({ module, doc, statements });
   };
@@ -79,8 +98,8 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     const imports = new Imports("bpy.types", local);
     const rna = new RnaTypes(ctx, imports);
     const py = new PyTypes(ctx, imports, "bpy.types");
-    const st: string[] = [];
-    st.push(...coreTypes(ctx, rna, py));
+    const st: Statement[] = [];
+    st.push(...coreTypes(ctx, rna, py, tpl));
     for (const [key, name] of [...ctx.enumRegistries].sort((a, b) => a[1].localeCompare(b[1]))) {
       const def = ctx.enumDef(key)!;
       const users = ctx.enumUsers(key).filter((u) => u !== key);
@@ -97,7 +116,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
         `@blender ${v}`,
       ].join("\n");
       const members = def.items.map((i) => `  ${JSON.stringify(i.identifier)}: true;`).join("\n");
-      st.push(`${jsdoc(doc)}\nexport interface ${name} {\n${members}\n}`);
+      st.push(block(`${jsdoc(doc)}\nexport interface ${name} {\n${members}\n}`));
     }
     for (const [key, alias] of [...ctx.enumAliases].sort((a, b) => a[1].localeCompare(b[1]))) {
       const def = ctx.enumDef(key)!;
@@ -127,9 +146,8 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       const local = new Set<string>(ctx.bpyTypesNames());
       const imports = new Imports("bpy.types", local);
       const rna = new RnaTypes(ctx, imports);
-      const py = new PyTypes(ctx, imports, "bpy.types");
-      const st: string[] = [];
-      for (const s of structs) st.push(...emitStruct(ctx, rna, py, s));
+      const st: Statement[] = [];
+      for (const s of structs) st.push(...emitStruct(ctx, rna, tpl, s));
       const group = file.slice("bpy.types.".length);
       add(file, "bpy.types", `Blender ${v} RNA structs: ${group} (${structs.length}).`, [
         ...imports.statements(),
@@ -141,7 +159,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
   // ---- bpy.ops (core + chunks of operator namespaces) ----
   {
     const coreImports = new Imports("bpy.ops", new Set());
-    const core = opsCore(ctx, coreImports);
+    const core = opsCore(ctx, coreImports, tpl);
     add(
       "bpy.ops",
       "bpy.ops",
@@ -158,25 +176,25 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     for (const [m, ops] of byModule) {
       const imports = new Imports("bpy.ops", new Set());
       const rna = new RnaTypes(ctx, imports);
-      const st: string[] = [];
+      const st: Statement[] = [];
       const members: string[] = [];
       const local = new Set<string>();
       for (const o of ops) {
         members.push(...emitOperator(ctx, rna, o, local));
         if (!ctx.macroParts.has(o.rnaIdentifier)) continue;
-        const opts = rna.operatorOptions(o);
-        const doc = jsdoc(
-          `Options of \`bpy.ops.${o.idname}\`; also the value of the \`${o.rnaIdentifier}\` option of the macro operators that run it.\n@blender ${v}`,
-        );
+        const fields = rna.operatorFields(o);
+        const doc = `Options of \`bpy.ops.${o.idname}\`; also the value of the \`${o.rnaIdentifier}\` option of the macro operators that run it.\n@blender ${v}`;
         st.push(
-          opts.startsWith("{")
-            ? `${doc}\nexport interface ${o.rnaIdentifier} ${opts}`
-            : `${doc}\nexport type ${o.rnaIdentifier} = ${opts};`,
+          fields.length
+            ? block(printClass({ kind: "interface", doc, name: o.rnaIdentifier, members: fields }))
+            : `${jsdoc(doc)}\nexport type ${o.rnaIdentifier} = Record<string, never>;`,
         );
       }
       if (!isBindingName(m)) throw new Error(`operator module name ${m} is not a TS identifier`);
       st.push(
-        `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
+        block(
+          `${jsdoc(`\`bpy.ops.${m}\`: ${ops.length} operators.`)}\nexport namespace ${m} {\n${members.join("\n")}\n}`,
+        ),
       );
       imports.ref({ module: "bpy.ops", name: "BpyOperator" });
       add(operatorFile(m), "bpy.ops", `Blender ${v} operators \`bpy.ops.${m}\`.`, [
@@ -195,13 +213,13 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     for (const sub of mod.submodules) local.add(sub.split(".").pop()!);
     const imports = new Imports(mod.name, local);
     const py = new PyTypes(ctx, imports, mod.name);
-    const st: string[] = [];
+    const st: Statement[] = [];
     if (mod.importError) {
       st.push(
         `${jsdoc(`Module \`${mod.name}\` could not be imported when the API was dumped (${docSafe(mod.importError)}); its members are not typed for Blender ${v}.`)}\nexport {};`,
       );
     }
-    for (const c of mod.classes) st.push(emitClass(py, c, v));
+    for (const c of mod.classes) st.push(block(emitClass(py, c, v)));
     if (mod.name === "bpy.props") st.push(...emitProps(ctx, py, mod));
     else st.push(...emitModuleMembers(py, mod, v, local));
     if (mod.name === "bpy.app") st.push(...appMembers(ctx, py));
@@ -224,9 +242,10 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       "bpy",
       new Set(["types", "ops", "props", "app", "utils", "path", "msgbus", "data", "context"]),
     );
-    const st: string[] = [
-      `${jsdoc("Keyword-arguments marker: a parameter typed `KwArgs<{ … }>` is an object literal that the compiler turns into Python keyword arguments (`f({ a: 1 })` → `f(a=1)`).")}\nexport type KwArgs<T> = T;`,
-      `${jsdoc("Context-manager marker: a function returning `ContextManager<T>` is a Python context manager; `using x = f()` compiles to `with f() as x:` (x: T). Needs the TS lib `esnext.disposable`.")}\nexport type ContextManager<T> = T & Disposable;`,
+    tpl.addImports("bpy", imports);
+    const st: Statement[] = [
+      tpl.declaration("bpy", "KwArgs").statement(v),
+      tpl.declaration("bpy", "ContextManager").statement(v),
     ];
     for (const sub of ["types", "ops", "props", "app", "utils", "path", "msgbus"]) {
       const full = `bpy.${sub}`;
@@ -260,10 +279,10 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
       ]);
     }
     const hi = new Imports("bpy.app.handlers", new Set());
-    const S = (n: string) => hi.ref({ module: "bpy.types", name: n });
-    const hs: string[] = [
-      `${jsdoc("A handler: called with the scene (and, for most handlers, the depsgraph).")}\nexport type Handler = (scene: ${S("Scene")}, depsgraph: ${S("Depsgraph")} | null) => void;`,
-      `${jsdoc("Decorator keeping a handler registered across file loads (`@persistent`).")}\nexport function persistent<F extends Handler>(func: F): F;`,
+    tpl.addImports("bpy.app.handlers", hi);
+    const hs: Statement[] = [
+      tpl.declaration("bpy.app.handlers", "Handler").statement(v),
+      tpl.declaration("bpy.app.handlers", "persistent").statement(v),
     ];
     for (const h of schema.app.handlers)
       hs.push(
@@ -275,6 +294,7 @@ export function buildFiles(schema: Schema, options: GenerateOptions = {}): FileS
     ]);
   }
 
+  tpl.checkAdditionsUsed();
   // order: bpy first, then alphabetical
   const order = [...files.keys()].sort((a, b) =>
     a === "bpy" ? -1 : b === "bpy" ? 1 : a.localeCompare(b, "en", { numeric: true }),
@@ -318,158 +338,137 @@ function appMembers(ctx: GenContext, py: PyTypes): string[] {
 }
 
 /** bpy_struct, bpy_prop_collection, bpy_prop_array, library-load helper types. */
-function coreTypes(ctx: GenContext, rna: RnaTypes, py: PyTypes): string[] {
-  const out: string[] = [];
+function coreTypes(ctx: GenContext, rna: RnaTypes, py: PyTypes, tpl: Templates): Statement[] {
+  const out: Statement[] = [];
   const bt = ctx.modules.get("bpy.types");
   const cls = (name: string) => bt?.classes.find((c) => c.name === name);
   const v = ctx.version;
   const structCls = cls("bpy_struct");
-  if (structCls) out.push(emitClass(py, structCls, v));
-  else
-    out.push(
-      `/** Base of all RNA structs. */\nexport class bpy_struct { protected constructor(); }`,
-    );
-  const collExtra = extraMethods(
-    py,
-    cls("bpy_prop_collection"),
-    new Set(["get", "find", "keys", "values", "items", "foreach_get", "foreach_set"]),
-  );
-  out.push(`${jsdoc(`A collection of RNA structs (\`bpy_prop_collection\`).\n\n- \`coll[i]\` → \`T\` (numeric index); \`coll["name"]\` → \`T\` on collection properties (KeyError when missing, see {@link bpy_prop_collection_names}); \`coll.get(name)\` → \`T | null\`\n- \`coll.length\` is Python \`len(coll)\`; \`for (const x of coll)\` iterates\n- collection-specific methods (\`new\`, \`remove\`, …) come from the wrapper struct, intersected on the property type\n@blender ${v}`)}
-export class bpy_prop_collection<T> {
-/** Instances are created by Blender. */
-protected constructor();
-/** Python \`coll[index]\`. */
-readonly [index: number]: T;
-/**\n * Python \`len(coll)\`.\n * @pyOperator len\n */
-readonly length: number;
-/** Python \`for item in coll\`. */
-[Symbol.iterator](): Iterator<T>;
-/** The item with this name (Python \`coll.get(key)\`), or null. */
-get(key: string): T | null;
-/** The item with this name, or \`default_\`.\n@pyName default_ default */
-get<D>(key: string, default_: D): T | D;
-/** Index of the item with this key, or -1. */
-find(key: string): number;
-/** Item names. */
-keys(): string[];
-/** The items. */
-values(): T[];
-/** (name, item) pairs. */
-items(): [string, T][];
-/** Read an attribute of every item into a flat sequence (a list, or a Float32Array/Float64Array: a buffer Blender fills directly). */
-foreach_get(attr: string, seq: number[] | boolean[] | Float32Array | Float64Array): void;
-/** Write an attribute of every item from a flat sequence (a list, or a Float32Array/Float64Array buffer). */
-foreach_set(
-  attr: string,
-  seq: readonly number[] | readonly boolean[] | Float32Array | Float64Array,
-): void;
-/** The RNA type of the collection. */
-readonly rna_type: ${rna.struct("Struct")};
-/** The ID data-block owning the collection. */
-readonly id_data: ${rna.struct("ID")} | null;
-${collExtra.join("\n")}
-}`);
-  out.push(`${jsdoc(`Items of an RNA collection by name: \`bpy.data.objects["Cube"]\`, \`node.inputs["Color"]\` (Python \`coll["Cube"]\`). As in Python, a missing name raises KeyError; \`coll.get(name)\` returns null instead. Write the bracket form: \`coll.Cube\` is refused (BPY2012), so a misspelled member stays an error.\n@blender ${v}`)}
-export interface bpy_prop_collection_names<T> {
-/** Python \`coll[name]\` (KeyError when missing). */
-readonly [name: string]: T;
-}`);
-  const arrExtra = extraMethods(py, cls("bpy_prop_array"), new Set(["foreach_get", "foreach_set"]));
-  out.push(`${jsdoc(`An RNA array (\`bpy_prop_array\`): \`a[i]\`, \`a.length\` (Python \`len(a)\`), iteration.\n@blender ${v}`)}
-export class bpy_prop_array<T> {
-/** Instances are created by Blender. */
-protected constructor();
-/** Python \`a[index]\`. */
-[index: number]: T;
-/**\n * Python \`len(a)\`.\n * @pyOperator len\n */
-readonly length: number;
-/** Python \`for x in a\`. */
-[Symbol.iterator](): Iterator<T>;
-/** Copy the values into \`seq\` (a list, or a Float32Array/Float64Array buffer). */
-foreach_get(seq: T[] | Float32Array | Float64Array): void;
-/** Set the values from \`seq\` (a list, or a Float32Array/Float64Array buffer). */
-foreach_set(seq: readonly T[] | Float32Array | Float64Array): void;
-${arrExtra.join("\n")}
-}`);
-  const fn = cls("bpy_func");
-  if (fn)
-    out.push(
-      `${jsdoc(`A bound RNA function object (\`bpy_func\`).\n@blender ${v}`)}\nexport class bpy_func {\nprotected constructor();\n}`,
-    );
+  if (structCls) out.push(block(emitClass(py, structCls, v)));
+  else out.push(tpl.declaration("bpy.types", "bpy_struct").statement(v));
+  tpl.addImports("bpy.types", rna.imports);
+  // the schema's methods of the collection and array types that the templates do not declare
+  for (const name of ["bpy_prop_collection", "bpy_prop_collection_names", "bpy_prop_array"]) {
+    const decl = tpl.declaration("bpy.types", name);
+    out.push(decl.statement(v, extraMethods(py, cls(name), decl.memberNames)));
+  }
+  if (cls("bpy_func")) out.push(tpl.declaration("bpy.types", "bpy_func").statement(v));
   // libraries.load data objects
   const data = ctx.structs.get(ctx.schema.data);
   if (data) {
     const colls = data.properties.filter((p) => p.type === "collection");
     out.push(
-      `${jsdoc(`\`data_from\` of \`bpy.data.libraries.load(path)\`: for each \`bpy.data\` collection, the names available in the library file.\n@blender ${v}`)}\nexport interface BlendDataLibrariesLoadFrom {\n${colls.map((p) => `/** Names of the ${p.identifier} in the file. */\n${propKey(p.identifier)}: string[];`).join("\n")}\n}`,
-      `${jsdoc(`\`data_to\` of \`bpy.data.libraries.load(path)\`: assign name lists to load; after the \`using\` block the lists hold the loaded data-blocks (or null when missing).\n@blender ${v}`)}\nexport interface BlendDataLibrariesLoadTo {\n${colls.map((p) => `/** Names to load; after loading, the loaded data-blocks. */\n${propKey(p.identifier)}: (string | ${rna.struct(p.type === "collection" ? p.fixedType : "ID")} | null)[];`).join("\n")}\n}`,
+      block(
+        printClass({
+          kind: "interface",
+          doc: `\`data_from\` of \`bpy.data.libraries.load(path)\`: for each \`bpy.data\` collection, the names available in the library file.\n@blender ${v}`,
+          name: "BlendDataLibrariesLoadFrom",
+          members: colls.map((p) => ({
+            kind: "property",
+            doc: { inline: `Names of the ${p.identifier} in the file.` },
+            name: p.identifier,
+            type: "string[]",
+          })),
+        }),
+      ),
+      block(
+        printClass({
+          kind: "interface",
+          doc: `\`data_to\` of \`bpy.data.libraries.load(path)\`: assign name lists to load; after the \`using\` block the lists hold the loaded data-blocks (or null when missing).\n@blender ${v}`,
+          name: "BlendDataLibrariesLoadTo",
+          members: colls.map((p) => ({
+            kind: "property",
+            doc: { inline: "Names to load; after loading, the loaded data-blocks." },
+            name: p.identifier,
+            type: `(string | ${rna.struct(p.type === "collection" ? p.fixedType : "ID")} | null)[]`,
+          })),
+        }),
+      ),
     );
   }
   return out;
 }
 
-/** Schema methods of a core class that the hand-written core does not already declare. */
+/** Schema methods of a core class that its template does not already declare. */
 function extraMethods(
   py: PyTypes,
   cls: import("@bpyts/introspect").PyClass | undefined,
   have: Set<string>,
-): string[] {
+): Member[] {
   if (!cls) return [];
   return cls.methods
     .filter((m) => !have.has(m.name))
     .map((m) => {
       const s = py.signature(`bpy.types.${cls.name}.${m.name}`, m, { skipSelf: true });
-      return `${jsdoc(s.doc || m.name)}\n${propKey(m.name)}(${s.params}): ${s.ret};`;
+      return {
+        kind: "method",
+        doc: s.doc || m.name,
+        name: m.name,
+        params: s.params,
+        returns: s.ret,
+      };
     });
 }
 
-/**
- * A member entry's key: its name, `static ` first for static members (a getter and its setter
- * share one key).
- */
-function memberKey(entry: string): string {
-  const decl = entry.replace(/^\/\*\*[\s\S]*?\*\/\n/, "").trimStart();
-  const m = /^(static\s+)?(?:readonly\s+)?(?:get\s+|set\s+)?([\w$]+|"[^"]*")/.exec(decl);
-  return m ? `${m[1] ? "static " : ""}${m[2]}` : decl;
+/** A member printed once (for the output and for the comparison with an ancestor's). */
+interface PrintedMember {
+  key: string;
+  text: string;
+  static: boolean;
 }
 
-/** Member entries grouped by key, in order. */
-function groupMembers(entries: string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const e of entries) {
-    const k = memberKey(e);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(e);
+/** Members grouped by key (memberKey), in order. */
+function groupMembers(members: readonly PrintedMember[]): Map<string, PrintedMember[]> {
+  const groups = new Map<string, PrintedMember[]>();
+  for (const m of members) {
+    if (!groups.has(m.key)) groups.set(m.key, []);
+    groups.get(m.key)!.push(m);
   }
   return groups;
 }
 
-/** Per generation: every struct's members rendered with scratch imports, for comparison only. */
-const scratchMembers = new WeakMap<
+/**
+ * A struct's members, built and printed once per generation: used to emit the struct and to
+ * compare a descendant's members with the ones it inherits. Built with imports of their own
+ * (module "bpy.types", whose local names are the same in every "bpy.types" file, so references
+ * print the same), which the file that emits the struct takes over.
+ */
+interface StructModel {
+  members: PrintedMember[];
+  /** Text of each member group, by key. */
+  groups: Map<string, string>;
+  imports: Imports;
+}
+
+const structModels = new WeakMap<
   GenContext,
-  { rna: RnaTypes; py: PyTypes; memo: Map<string, Map<string, string>> }
+  { models: Map<string, StructModel>; localNames: Set<string> }
 >();
 
-function renderedGroups(ctx: GenContext, s: Struct): Map<string, string> {
-  let sc = scratchMembers.get(ctx);
-  if (!sc) {
-    const local = new Set<string>(ctx.bpyTypesNames());
-    const imports = new Imports("bpy.types", local);
-    sc = {
-      rna: new RnaTypes(ctx, imports),
-      py: new PyTypes(ctx, imports, "bpy.types"),
-      memo: new Map(),
-    };
-    scratchMembers.set(ctx, sc);
-  }
-  let g = sc.memo.get(s.identifier);
-  if (!g) {
-    g = new Map(
-      [...groupMembers(structMembers(ctx, sc.rna, sc.py, s))].map(([k, v]) => [k, v.join("\n")]),
+function structModel(ctx: GenContext, tpl: Templates, s: Struct): StructModel {
+  let cache = structModels.get(ctx);
+  if (!cache)
+    structModels.set(
+      ctx,
+      (cache = { models: new Map(), localNames: new Set(ctx.bpyTypesNames()) }),
     );
-    sc.memo.set(s.identifier, g);
+  let model = cache.models.get(s.identifier);
+  if (!model) {
+    const imports = new Imports("bpy.types", cache.localNames);
+    const rna = new RnaTypes(ctx, imports);
+    const py = new PyTypes(ctx, imports, "bpy.types");
+    const members = structMembers(ctx, rna, py, tpl, s).map((m) => ({
+      key: memberKey(m),
+      text: printMember(m),
+      static: isStatic(m),
+    }));
+    const groups = new Map(
+      [...groupMembers(members)].map(([k, ms]) => [k, ms.map((m) => m.text).join("\n")]),
+    );
+    model = { members, groups, imports };
+    cache.models.set(s.identifier, model);
   }
-  return g;
+  return model;
 }
 
 /**
@@ -478,27 +477,33 @@ function renderedGroups(ctx: GenContext, s: Struct): Map<string, string> {
  * class. Nothing is lost (the inherited member reads the same), and the typings get smaller,
  * which is what type-checking pays for.
  */
-function dropInherited(ctx: GenContext, s: Struct, members: string[]): string[] {
+function dropInherited(
+  ctx: GenContext,
+  tpl: Templates,
+  s: Struct,
+  own: StructModel,
+): PrintedMember[] {
   const ancestors = ctx.ancestors(s);
-  if (ancestors.length === 0) return members;
-  const out: string[] = [];
-  for (const [key, entries] of groupMembers(members)) {
-    const text = entries.join("\n");
+  if (ancestors.length === 0) return own.members;
+  const out: PrintedMember[] = [];
+  for (const [key, members] of groupMembers(own.members)) {
     let same = false;
     for (const a of ancestors) {
-      const t = renderedGroups(ctx, a).get(key);
+      const t = structModel(ctx, tpl, a).groups.get(key);
       if (t === undefined) continue;
-      same = t === text;
+      same = t === own.groups.get(key);
       break;
     }
-    if (!same) out.push(...entries);
+    if (!same) out.push(...members);
   }
   return out;
 }
 
-function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): string[] {
+function emitStruct(ctx: GenContext, rna: RnaTypes, tpl: Templates, s: Struct): Statement[] {
   const v = ctx.version;
-  const members = dropInherited(ctx, s, structMembers(ctx, rna, py, s));
+  const model = structModel(ctx, tpl, s);
+  rna.imports.merge(model.imports);
+  const members = dropInherited(ctx, tpl, s, model);
   const base = s.base ? rna.struct(s.base) : rna.struct("bpy_struct");
   const docLines = [docSafe(s.description || s.name)];
   if (s.isID) docLines.push("An ID data-block.");
@@ -508,21 +513,35 @@ function emitStruct(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): str
       `Not exposed as \`bpy.types.${s.identifier}\` at runtime (reachable through properties only): a type, not a value.`,
     );
   docLines.push(`@blender ${v}`);
-  if (!s.inBpyTypes && !ctx.hasSubclasses.has(s.identifier)) {
-    // A type only: an interface (no value), static members dropped (documented).
-    const ifaceMembers = members.filter((m) => !/(^|\n)static /.test(m));
-    return [
-      `${jsdoc(docLines.join("\n"))}\nexport interface ${s.identifier} extends ${base} {\n${ifaceMembers.join("\n")}\n}`,
-    ];
-  }
+  // A type only: an interface (no value), static members dropped (documented).
+  const typeOnly = !s.inBpyTypes && !ctx.hasSubclasses.has(s.identifier);
+  const kept = typeOnly ? members.filter((m) => !m.static) : members;
+  const decl: ClassDecl = {
+    kind: typeOnly ? "interface" : "class",
+    doc: docLines.join("\n"),
+    name: s.identifier,
+    extends: base,
+    members: [], // printed once already (structModel)
+  };
   return [
-    `${jsdoc(docLines.join("\n"))}\nexport class ${s.identifier} extends ${base} {\n${members.join("\n")}\n}`,
+    block(
+      printClass(
+        decl,
+        kept.map((m) => m.text),
+      ),
+    ),
   ];
 }
 
-/** A struct's member entries (JSDoc + declaration each), before inherited duplicates are dropped. */
-function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): string[] {
-  const members: string[] = [];
+/** A struct's members, before inherited duplicates are dropped. */
+function structMembers(
+  ctx: GenContext,
+  rna: RnaTypes,
+  py: PyTypes,
+  tpl: Templates,
+  s: Struct,
+): Member[] {
+  const members: Member[] = [];
   const names = new Set<string>();
   for (const p of s.properties) {
     if (names.has(p.identifier)) continue;
@@ -533,16 +552,15 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
       p.type === "pointer"
     ) {
       members.push(
-        ...rna
-          .propertyMember({ ...p, neverNone: true }, {})
-          .map((m) =>
-            m
-              .replace(
-                " */",
-                " *\n * Typed non-null: always set while a script runs with a file loaded (generator override CONTEXT_ALWAYS_SET).\n */",
-              )
-              .replace(/\*\n \* Typed non-null[^\n]*\n \*\/\n \*\//, "*/"),
-          ),
+        ...rna.propertyMember(
+          { ...p, neverNone: true },
+          {
+            extraDoc: [
+              "",
+              "Typed non-null: always set while a script runs with a file loaded (generator override CONTEXT_ALWAYS_SET).",
+            ],
+          },
+        ),
       );
       continue;
     }
@@ -553,11 +571,12 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
       const get = [...new Set([p, ...over].map((q) => rna.type(q, "get")))].join(" | ");
       const set = [...new Set([p, ...over].map((q) => rna.type(q, "set")))].join(" | ");
       const note = `Typed as the union with the types of subclasses that redeclare \`${p.identifier}\` (${[...new Set(over.map((q) => q.identifier))].length ? "see subclasses" : ""}).`;
-      const doc = jsdoc(`${rna.propertyDoc(p)}\n${note}`);
-      const name = propKey(p.identifier);
-      if (p.readonly || p.type === "collection") members.push(`${doc}\nreadonly ${name}: ${get};`);
-      else if (get === set) members.push(`${doc}\n${name}: ${get};`);
-      else members.push(`${doc}\nget ${name}(): ${get};`, `set ${name}(value: ${set});`);
+      const doc = `${rna.propertyDoc(p)}\n${note}`;
+      const name = p.identifier;
+      if (p.readonly || p.type === "collection")
+        members.push({ kind: "property", doc, readonly: true, name, type: get });
+      else if (get === set) members.push({ kind: "property", doc, name, type: get });
+      else members.push({ kind: "get", doc, name, type: get }, { kind: "set", name, type: set });
       continue;
     }
     if (p.type === "pointer" && POINTER_MAYBE_NONE.has(`${s.identifier}.${p.identifier}`)) {
@@ -578,13 +597,17 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
       if (c.typeKind === "struct") t = rna.struct(c.type);
       else t = py.rst(c.type, "attr").type;
       const type = c.collection
-        ? `${t.includes("|") ? `(${t})` : t}[]`
+        ? `(${t})[]` // prettier drops the parentheses where the element type needs none
         : c.typeKind === "struct"
           ? `${t} | null`
           : t;
-      members.push(
-        `${jsdoc(`Context member \`${c.name}\` (provided by: ${c.sources.join(", ")}); ${c.collection ? "a list" : "None when the current context does not provide it"}.\nRead-only`)}\nreadonly ${propKey(c.name)}: ${type};`,
-      );
+      members.push({
+        kind: "property",
+        doc: `Context member \`${c.name}\` (provided by: ${c.sources.join(", ")}); ${c.collection ? "a list" : "None when the current context does not provide it"}.\nRead-only`,
+        readonly: true,
+        name: c.name,
+        type,
+      });
     }
   }
   const structMethods = new Map(
@@ -593,7 +616,7 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
     ),
   );
   /** Signatures an override must keep (a subclass method must stay assignable to the base's). */
-  const baseOverloads = (name: string, isStatic: boolean): string[] => {
+  const baseOverloads = (name: string, isStatic: boolean): MethodMember[] => {
     if (isStatic) return [];
     for (const a of ctx.ancestors(s)) {
       const f = a.functions.find((x) => x.identifier === name);
@@ -606,14 +629,20 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
         const sig = py.signature(`bpy_types.${a.identifier}.${name}`, m.function, {
           skipSelf: true,
         });
-        return [`${propKey(name)}(${sig.params}): ${sig.ret};`];
+        return [{ kind: "method", name, params: sig.params, returns: sig.ret }];
       }
     }
     const sm = structMethods.get(name);
     if (sm && sm.kind === "method") {
       const sig = py.signature(`bpy.types.bpy_struct.${name}`, sm, { skipSelf: true });
       return [
-        `/** Inherited from bpy_struct (ID-property access). */\n${propKey(name)}(${sig.params}): ${sig.ret};`,
+        {
+          kind: "method",
+          doc: { inline: "Inherited from bpy_struct (ID-property access)." },
+          name,
+          params: sig.params,
+          returns: sig.ret,
+        },
       ];
     }
     return [];
@@ -633,8 +662,7 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
       // RNA functions without `self` (FUNC_NO_SELF / FUNC_USE_SELF_TYPE) are callable on the class
       // AND on instances in Python (`context.window_manager.fileselect_add(self)`,
       // `layout.icon(obj)`, `prefs.addons.new()`): declared static and as an instance method.
-      const inst = rna.functionMember(f, s, { asInstance: true });
-      members.push(inst);
+      members.push(rna.functionMember(f, s, { asInstance: true }));
       if (hasAllKeywordsForm(f))
         members.push(rna.functionMember(f, s, { asInstance: true, allKeywords: true }));
       members.push(
@@ -652,16 +680,21 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
     if (m.function) {
       const sig = py.signature(qual, m.function, { skipSelf: true });
       let ret = sig.ret;
-      if (m.kind === "contextmanager" && !ret.startsWith("ContextManager"))
+      if (m.kind === "contextmanager" && !sig.contextManager)
         ret = `${py.imports.needBpy("ContextManager")}<${ret === "void" ? "unknown" : ret}>`;
-      if (ret.includes("ContextManager")) py.imports.needBpy("ContextManager");
       const isStatic = m.kind === "classmethod" || m.kind === "staticmethod";
-      members.push(
-        `${jsdoc(`${sig.doc || docSafe(m.doc)}\n(Defined in Python: \`${m.definedIn}\`.)`)}\n${isStatic ? "static " : ""}${propKey(m.name)}(${sig.params}): ${ret};`,
-      );
-      members.push(
-        ...reconcile(`${propKey(m.name)}(${sig.params}): ${ret};`, baseOverloads(m.name, isStatic)),
-      );
+      const method: MethodMember = {
+        kind: "method",
+        static: isStatic,
+        name: m.name,
+        params: sig.params,
+        returns: ret,
+      };
+      members.push({
+        ...method,
+        doc: `${sig.doc || docSafe(m.doc)}\n(Defined in Python: \`${m.definedIn}\`.)`,
+      });
+      members.push(...reconcile({ ...method, static: false }, baseOverloads(m.name, isStatic)));
     } else {
       const override = ATTRIBUTE_OVERRIDES[`bpy_types.${s.identifier}.${m.name}`];
       const r = override
@@ -677,36 +710,30 @@ function structMembers(ctx: GenContext, rna: RnaTypes, py: PyTypes, s: Struct): 
       ]
         .filter(Boolean)
         .join("\n");
-      members.push(
-        `${jsdoc(d)}\n${m.readonly || m.kind === "property" ? "readonly " : ""}${propKey(m.name)}: ${r.type};`,
-      );
+      members.push({
+        kind: "property",
+        doc: d,
+        readonly: m.readonly || m.kind === "property",
+        name: m.name,
+        type: r.type,
+      });
     }
   }
-  for (const text of EXTRA_STRUCT_MEMBERS[s.identifier] ?? []) members.push(py.placeholders(text));
+  members.push(...tpl.additions("bpy.types", s.identifier));
   return members;
 }
 
-/** Base overloads to append to an overriding method: none when identical; optionality follows the override. */
-function reconcile(own: string, base: string[]): string[] {
-  const norm = (x: string) =>
-    x
-      .replace(/\/\*\*[\s\S]*?\*\/\n/, "")
-      .replace(/\?\(/, "(")
-      .trim();
-  const optional = /^[\w$]+\?\(/.test(norm(own)) || /^[\w$]+\?\(/.test(own.trim());
-  return base
-    .filter((b) => norm(b) !== norm(own))
-    .map((b) => {
-      const body = b.replace(
-        /^([\s\S]*?\n)?([\w$]+)\??\(/,
-        (_m, doc: string | undefined, n: string) => `${doc ?? ""}${n}${optional ? "?" : ""}(`,
-      );
-      return body;
-    });
+/**
+ * Base overloads to append to an overriding method: none when identical (docs and
+ * optionality aside); the kept ones take the override's optionality.
+ */
+function reconcile(own: MethodMember, base: MethodMember[]): MethodMember[] {
+  const shape = (m: MethodMember) => printMember({ ...m, doc: undefined, optional: false });
+  const ownShape = shape(own);
+  return base.filter((b) => shape(b) !== ownShape).map((b) => ({ ...b, optional: own.optional }));
 }
 
-function opsCore(ctx: GenContext, imports: Imports): string[] {
-  const kw = imports.needBpy("KwArgs");
+function opsCore(ctx: GenContext, imports: Imports, tpl: Templates): Statement[] {
   const union = (key: string, fallback: string[]) => {
     const def = ctx.enumDef(key);
     return (def ? def.items.map((i) => i.identifier) : fallback)
@@ -721,37 +748,19 @@ function opsCore(ctx: GenContext, imports: Imports): string[] {
     "PASS_THROUGH",
     "INTERFACE",
   ]);
-  const S = (n: string) => imports.ref({ module: "bpy.types", name: n });
+  tpl.addImports("bpy.ops", imports);
   return [
     `${jsdoc(`Operator execution context (Python's first positional argument, \`bpy.ops.x.y('INVOKE_DEFAULT')\`; after the options in TypeScript).\n@blender ${ctx.version}`)}\nexport type ExecutionContext = ${ec};`,
     `${jsdoc("What an operator call returns (a Python set).")}\nexport type OperatorReturn = ${ret};`,
-    `${jsdoc(`An operator: call it with an exactly typed options object (Python keyword arguments), optionally followed by the execution context and the undo flag (Python takes these two first: the compiler moves them).\n\n\`\`\`ts\nbpy.ops.mesh.primitive_cube_add({ size: 2, location: [0, 0, 1] });\nbpy.ops.mesh.primitive_cube_add({ size: 2 }, "INVOKE_DEFAULT", true); // ('INVOKE_DEFAULT', True, size=2)\n\`\`\`\nOne signature, so a misspelled option is one error with TypeScript's "Did you mean".`)}
-export interface BpyOperator<O> {
-/**
- * Run the operator (hover its name for what it does).
- * @param options its properties, as Python keyword arguments
- * @param execution_context Python's first positional argument (\`'EXEC_DEFAULT'\` unless given)
- * @param undo whether the call pushes an undo step (Python's second positional argument)
- * @returns the operator's result set, e.g. \`{'FINISHED'}\`
- */
-(options?: ${kw}<O>, execution_context?: ExecutionContext, undo?: boolean): Set<OperatorReturn>;
-/** Whether the operator can run in the current context. */
-poll(execution_context?: ExecutionContext): boolean;
-/** The RNA identifier, e.g. \`MESH_OT_primitive_cube_add\`. */
-idname(): string;
-/** The Python identifier, e.g. \`mesh.primitive_cube_add\`. */
-idname_py(): string;
-/** The operator's RNA type. */
-get_rna_type(): ${S("Struct")};
-/** The operator's \`bl_options\`. */
-readonly bl_options: Set<string>;
-}`,
+    tpl.declaration("bpy.ops", "BpyOperator").statement(ctx.version),
   ];
 }
 
 function emitOperator(ctx: GenContext, rna: RnaTypes, o: Operator, local: Set<string>): string[] {
   const name = o.idname.split(".")[1]!;
-  const opts = ctx.macroParts.has(o.rnaIdentifier) ? o.rnaIdentifier : rna.operatorOptions(o);
+  const opts = ctx.macroParts.has(o.rnaIdentifier)
+    ? o.rnaIdentifier
+    : printType(rna.operatorOptions(o));
   const doc = [
     docSafe(o.description || o.name),
     `\`bpy.ops.${o.idname}\` (\`${o.rnaIdentifier}\`${o.options.length ? `, options: ${o.options.join(", ")}` : ""}${o.python ? ", defined in Python" : ""}).`,
@@ -778,19 +787,17 @@ function indent(text: string): string {
   return text.replace(/^(?=.)/gm, "    ");
 }
 
-/** Statements of a module body: one per line, a blank line after one that ends with `}`. */
-function joinStatements(statements: string[]): string {
+/** Statements of a module body: one per line, a blank line after a block (a class, interface, namespace). */
+function joinStatements(statements: Statement[]): string {
   let body = "";
-  let prev = "";
+  let prev: Statement | undefined;
   for (const st of statements) {
-    if (prev) body += blankAfter(prev) ? "\n\n" : "\n";
-    body += indent(st);
+    if (prev !== undefined) body += isBlock(prev) ? "\n\n" : "\n";
+    body += indent(statementText(st));
     prev = st;
   }
   return body;
 }
-
-const blankAfter = (statement: string) => /\}\s*$/.test(statement);
 
 const INDEX_NAME = "index.d.ts";
 
@@ -801,7 +808,7 @@ function indexText(names: string[], version: string): string {
 
 /**
  * Render a FileSpec as text: one `declare module` block per spec block, its statements one per
- * line, a blank line after a statement that ends with `}` (the layout ts-morph's structure
+ * line, a blank line after a block statement (the layout ts-morph's structure
  * printer gave; prettier keeps single blank lines and re-indents the rest). Plain string
  * building: ts-morph printing cost ~1 s per version for the same text.
  */
@@ -843,17 +850,18 @@ function renderPieces(specs: FileSpec[], version: string, maxChars: number): Fil
     const layout: { open: string; first: number; count: number; seps: string[] }[] = [];
     spec.blocks.forEach((b, j) => {
       const open = `declare module ${JSON.stringify(b.module)} {\n`;
-      const groups: string[][] = [[]];
+      const groups: Statement[][] = [[]];
       let size = 0;
       for (const st of b.statements) {
-        if (size > 0 && size + st.length > maxChars) {
+        const length = statementText(st).length;
+        if (size > 0 && size + length > maxChars) {
           groups.push([]);
           size = 0;
         }
         groups[groups.length - 1]!.push(st);
-        size += st.length + 1;
+        size += length + 1;
       }
-      const seps = groups.slice(1).map((_g, k) => (blankAfter(groups[k]!.at(-1)!) ? "\n" : ""));
+      const seps = groups.slice(1).map((_g, k) => (isBlock(groups[k]!.at(-1)!) ? "\n" : ""));
       layout.push({ open, first: pieces.length, count: groups.length, seps });
       groups.forEach((g, k) => {
         const head = k === 0 ? `${j === 0 ? `${HEADER(version)}\n` : ""}${moduleDoc(b.doc)}\n` : "";

@@ -6,3 +6,4 @@ export { mapText } from "./rst.js";
 export { MANIFEST_NAME, OutputFolderError } from "./write.js";
 export type { WriteFileFn } from "./write.js";
 export { SchemaNameError } from "./schema-names.js";
+export { TemplateError, Templates, TEMPLATES_DIR } from "./templates.js";

@@ -6,7 +6,7 @@
  */
 import type { PyAttribute, PyClass } from "@bpyts/introspect";
 import type { PyTypes } from "./pymod.js";
-import { jsdoc } from "./rna.js";
+import type { Member } from "./model.js";
 import { SEQUENCE_ELEMENT } from "./overrides.js";
 
 interface OpSpec {
@@ -165,8 +165,8 @@ function expand(t: PyTypes, code: string, self: string): string {
     .join(" | ");
 }
 
-export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): string[] {
-  const out: string[] = [];
+export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): Member[] {
+  const out: Member[] = [];
   const table = t.module === "mathutils" ? OVERLOADS[cls.name] : undefined;
   for (const op of OPERATORS) {
     if (!cls.operators.includes(op.dunder)) continue;
@@ -176,8 +176,13 @@ export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): s
     const specific = table?.[op.method];
     if (specific) {
       for (const [arg, res] of specific) {
-        const params = unary || arg === "" ? "" : `other: ${expand(t, arg, cls.name)}`;
-        out.push(`${jsdoc(doc)}\n${op.method}(${params}): ${expand(t, res, cls.name)};`);
+        out.push({
+          kind: "method",
+          doc,
+          name: op.method,
+          params: unary || arg === "" ? [] : [{ name: "other", type: expand(t, arg, cls.name) }],
+          returns: expand(t, res, cls.name),
+        });
       }
       continue;
     }
@@ -204,9 +209,22 @@ export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): s
     // C types with a rich comparison get all six slots, but outside mathutils only == and !=
     // work (`scene < scene`: TypeError, verified live): no lt/le/gt/ge in their completion
     if (t.module !== "mathutils" && ["lt", "le", "gt", "ge"].includes(op.method)) continue;
-    if (op.method === "len") out.push(`${jsdoc(doc)}\nlen(): number;`);
-    else if (op.method === "contains") out.push(`${jsdoc(doc)}\ncontains(item: unknown): boolean;`);
-    else out.push(`${jsdoc(doc)}\n${op.method}(other: ${cls.name}): boolean;`);
+    const param =
+      op.method === "len"
+        ? []
+        : [
+            {
+              name: op.method === "contains" ? "item" : "other",
+              type: op.method === "contains" ? "unknown" : cls.name,
+            },
+          ];
+    out.push({
+      kind: "method",
+      doc,
+      name: op.method,
+      params: param,
+      returns: op.method === "len" ? "number" : "boolean",
+    });
     names.add(op.method);
   }
   // Sequence protocol (index + iteration).
@@ -214,40 +232,71 @@ export function operatorMethods(t: PyTypes, cls: PyClass, names: Set<string>): s
   const seqElem = SEQUENCE_ELEMENT[qual];
   if (t.module !== "mathutils" && seqElem !== undefined && seqElem !== "never") {
     const elem = t.placeholders(seqElem);
-    if (cls.operators.includes("__getitem__"))
-      out.push(`/** Python \`a[i]\`. */\nreadonly [index: number]: ${elem};`);
+    if (cls.operators.includes("__getitem__")) out.push(indexMember("Python `a[i]`.", elem, true));
     if (cls.operators.includes("__iter__") || cls.operators.includes("__getitem__"))
-      out.push(`/** Python \`for x in a\`. */\n[Symbol.iterator](): Iterator<${elem}>;`);
+      out.push(iteratorMember("Python `for x in a`.", elem));
   } else if (
     t.module !== "mathutils" &&
     cls.operators.includes("__iter__") &&
     seqElem !== "never"
   ) {
     out.push(
-      `/** Python \`for x in a\` (element type not documented by Blender). */\n[Symbol.iterator](): Iterator<unknown>;`,
+      iteratorMember("Python `for x in a` (element type not documented by Blender).", "unknown"),
     );
   }
   if (t.module === "mathutils" && cls.operators.includes("__getitem__")) {
     const elem =
       cls.name === "Matrix" ? t.imports.ref({ module: "mathutils", name: "Vector" }) : "number";
     out.push(
-      `/** Python \`a[i]\` (negative indices count from the end in Python). */\n[index: number]: ${elem};`,
+      indexMember("Python `a[i]` (negative indices count from the end in Python).", elem, false),
     );
     out.push(
-      `/** Iterate the ${cls.name === "Matrix" ? "rows" : "components"} (Python \`for x in a\`). */\n[Symbol.iterator](): Iterator<${elem}>;`,
+      iteratorMember(
+        `Iterate the ${cls.name === "Matrix" ? "rows" : "components"} (Python \`for x in a\`).`,
+        elem,
+      ),
     );
   }
   return out;
 }
 
 /** Vector swizzles: 1 letter → number; 2–4 letters → Vector (read-only when a letter repeats). */
-export function swizzleMembers(t: PyTypes, cls: PyClass, a: PyAttribute): string[] | null {
+export function swizzleMembers(t: PyTypes, cls: PyClass, a: PyAttribute): Member[] | null {
   if (t.module !== "mathutils" || cls.name !== "Vector") return null;
   if (!/^[xyzw]{2,4}$/.test(a.name)) return null;
   const v = t.imports.ref({ module: "mathutils", name: "Vector" });
   const repeated = new Set(a.name).size !== a.name.length;
-  const doc = `/** Swizzle \`${a.name}\`: a new ${a.name.length}D Vector${repeated ? " (read-only: a letter repeats)" : ""}. */`;
-  if (repeated) return [`${doc}\nreadonly ${a.name}: ${v};`];
+  const doc = {
+    inline: `Swizzle \`${a.name}\`: a new ${a.name.length}D Vector${repeated ? " (read-only: a letter repeats)" : ""}.`,
+  };
+  if (repeated) return [{ kind: "property", doc, readonly: true, name: a.name, type: v }];
   const tuple = `readonly [${Array(a.name.length).fill("number").join(", ")}]`;
-  return [`${doc}\nget ${a.name}(): ${v};`, `set ${a.name}(value: ${v} | ${tuple});`];
+  return [
+    { kind: "get", doc, name: a.name, type: v },
+    { kind: "set", name: a.name, type: `${v} | ${tuple}` },
+  ];
+}
+
+/** `[index: number]: T` (Python `a[i]`). */
+function indexMember(doc: string, elem: string, readonly: boolean): Member {
+  return {
+    kind: "index",
+    doc: { inline: doc },
+    readonly,
+    key: "index",
+    keyType: "number",
+    type: elem,
+  };
+}
+
+/** `[Symbol.iterator](): Iterator<T>` (Python `for x in a`). */
+function iteratorMember(doc: string, elem: string): Member {
+  return {
+    kind: "method",
+    doc: { inline: doc },
+    name: "Symbol.iterator",
+    computed: true,
+    params: [],
+    returns: `Iterator<${elem}>`,
+  };
 }

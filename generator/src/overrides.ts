@@ -1,3 +1,5 @@
+import type { Param } from "./model.js";
+
 /**
  * Documented override tables. Every entry says why it exists; the generator never falls back to
  * `any`. Keys are Python qualified names ("module.Class.method" or "module.function").
@@ -22,7 +24,6 @@ export const RETURN_OVERRIDES: Record<string, string> = {
   "addon_utils.module_bl_info": "Record<string, unknown>",
   "addon_utils.reset_all": "void",
   "addon_utils.disable_all": "void",
-  "addon_utils.modules_refresh": "void",
   // Python-defined functions that return a value Blender does not document (their source:
   // `return space_data.overlay.grid_scale_unit` / `return 1.0`; a dict comprehension)
   "bpy_extras.object_utils.object_add_grid_scale": "number",
@@ -103,13 +104,57 @@ export const RETURN_OVERRIDES: Record<string, string> = {
   "bpy.msgbus.clear_by_owner": "void",
   "bpy.utils.register_class": "void",
   "bpy.utils.unregister_class": "void",
-  "bpy_types.BlendDataLibraries.load":
-    "ContextManager<[@bpy.types.BlendDataLibrariesLoadFrom, @bpy.types.BlendDataLibrariesLoadTo]>",
-  "bpy_types.BlendData.temp_data": "ContextManager<@bpy.types.BlendData>",
-  "bpy_types.Context.temp_override": "ContextManager<@bpy.types.Context>",
   "bpy.types.bpy_struct.get": "unknown",
   "bpy.types.bpy_struct.pop": "unknown",
   "bpy.types.bpy_struct.path_resolve": "unknown",
+};
+
+/**
+ * Types of Python-defined struct members whose docstrings give none, as the RST text a
+ * docstring would have (`str`, ``:class:`bpy.types.Object` tuple``), so they are mapped like
+ * documented ones. Applied to the schema before anything reads it, and only where the schema's
+ * slot has no docstring type (docstring-types.ts): the introspection reports what
+ * Blender says, every hand-kept fact lives here. Keys: "bpy_types.Struct.member" (a result or
+ * an attribute), "bpy_types.Struct.function:param".
+ */
+export const DOCSTRING_TYPES: {
+  params: Record<string, string>;
+  returns: Record<string, string>;
+  attributes: Record<string, string>;
+} = {
+  params: {
+    // `**keywords`: context members to override, any value
+    "bpy_types.Context.temp_override:keywords": "any",
+    "bpy_types.BlendDataLibraries.write:filepath": "str",
+  },
+  returns: {
+    "bpy_types.Mesh.from_pydata": "None",
+    "bpy_types.BlendDataLibraries.write": "None",
+  },
+  attributes: {
+    // Blender 3.4's bpy_types.py properties without `:type:` (4.x documents them)
+    "bpy_types.Object.children": ":class:`bpy.types.Object` tuple",
+    "bpy_types.Object.children_recursive": ":class:`bpy.types.Object` list",
+    "bpy_types.Object.users_collection": ":class:`bpy.types.Collection` tuple",
+    "bpy_types.Object.users_scene": ":class:`bpy.types.Scene` tuple",
+  },
+};
+
+/** DOCSTRING_TYPES of attributes by pattern on "module.Class.attribute". */
+export const DOCSTRING_TYPE_PATTERNS: [RegExp, string][] = [
+  // Vector swizzles (v.xy, v.zyx, v.wwww …) have no docstring in 3.x
+  [/^mathutils\.Vector\.[xyzw]{2,4}$/, ":class:`Vector`"],
+];
+
+/**
+ * Python functions that return a context manager although their docstrings do not say so: the
+ * value `with f() as x:` binds (TS text, placeholders allowed); typed `ContextManager<value>`.
+ */
+export const CONTEXT_MANAGER_RESULTS: Record<string, string> = {
+  "bpy_types.BlendDataLibraries.load":
+    "[@bpy.types.BlendDataLibrariesLoadFrom, @bpy.types.BlendDataLibrariesLoadTo]",
+  "bpy_types.BlendData.temp_data": "@bpy.types.BlendData",
+  "bpy_types.Context.temp_override": "@bpy.types.Context",
 };
 
 /**
@@ -164,7 +209,6 @@ export const RETURN_NOTES: Record<string, string> = {
 export const PARAM_OVERRIDES: Record<string, string> = {
   // default `{}` is a dict (module name → module), not a set
   "addon_utils.modules:module_cache": "Record<string, unknown>",
-  "addon_utils.modules_refresh:module_cache": "Record<string, unknown>",
   "bpy.app.timers.register:function": "() => number | null | void",
   "bpy.app.timers.unregister:function": "() => number | null | void",
   "bpy.app.timers.is_registered:function": "() => number | null | void",
@@ -471,22 +515,6 @@ for (const cls of ["Menu", "Panel", "Header", "UIList"]) {
 }
 
 /**
- * Members a struct has in Python that neither RNA nor `bpy_types.py` declares (TS member text,
- * `@Module.Class` placeholders allowed).
- *
- * `AddonPreferences.draw(context)` / `.layout`: the Preferences editor
- * (`bl_ui/space_userpref.py`, 3.4/4.3/5.2) calls `getattr(prefs, "draw", None)(context)` after
- * setting `type(prefs).layout = box` (deleted again afterwards). Not RNA members, so the schema
- * has neither. `layout` is non-null while `draw` runs (the only place it exists).
- */
-export const EXTRA_STRUCT_MEMBERS: Record<string, string[]> = {
-  AddonPreferences: [
-    "/**\n * The layout to draw into; set by the Preferences editor only while `draw` runs\n * (`bl_ui/space_userpref.py` assigns it to the class, then deletes it).\n */\nreadonly layout: @bpy.types.UILayout;",
-    "/**\n * Optional draw callback: the Preferences editor calls `prefs.draw(context)` to draw the\n * add-on's preferences (with `this.layout` set).\n */\ndraw?(context: @bpy.types.Context): void;",
-  ],
-};
-
-/**
  * Dynamic-length arrays (RNA `is_array` with no fixed length: the schema's `arrayLength` 0 with a
  * list `default`) are 1-D `bpy_prop_array`s; RNA does not say how many dimensions a dynamic one
  * has (`array_dimensions` is `(0, 0, 0)`), so the multi-dimensional ones are listed here.
@@ -514,13 +542,18 @@ export const RETURNS_RECEIVER_TYPE = new Set(["ID.evaluated_get", "ID.copy", "ID
  * iterable of numbers (a generator too); Matrix takes a sequence of 2–4 row sequences, not an
  * iterator.
  */
-export const CONSTRUCTOR_OVERRIDES: Record<string, string> = {
-  "mathutils.Vector": "seq?: Iterable<number>",
-  "mathutils.Matrix": "rows?: readonly Iterable<number>[]",
-  "mathutils.Quaternion": "seq?: Iterable<number>, angle?: number",
-  "mathutils.Euler":
-    'angles?: Iterable<number>, order?: "XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX"',
-  "mathutils.Color": "rgb?: Iterable<number>",
+export const CONSTRUCTOR_OVERRIDES: Record<string, Param[]> = {
+  "mathutils.Vector": [{ name: "seq", optional: true, type: "Iterable<number>" }],
+  "mathutils.Matrix": [{ name: "rows", optional: true, type: "readonly Iterable<number>[]" }],
+  "mathutils.Quaternion": [
+    { name: "seq", optional: true, type: "Iterable<number>" },
+    { name: "angle", optional: true, type: "number" },
+  ],
+  "mathutils.Euler": [
+    { name: "angles", optional: true, type: "Iterable<number>" },
+    { name: "order", optional: true, type: '"XYZ" | "XZY" | "YXZ" | "YZX" | "ZXY" | "ZYX"' },
+  ],
+  "mathutils.Color": [{ name: "rgb", optional: true, type: "Iterable<number>" }],
 };
 
 /**
@@ -545,10 +578,30 @@ const LAYER_VALUES: Record<string, string> = {
   deform: "@bmesh.types.BMDeformVert",
   skin: "unknown", // BMVertSkin: not exported by bmesh.types, so not in the typings
 };
-for (const access of ["Vert", "Edge", "Face", "Loop"])
-  for (const [kind, value] of Object.entries(LAYER_VALUES))
+/** The layer kinds each element's layer access has in some Blender version (3.4–5.2 schemas). */
+const LAYER_KINDS: Record<string, string[]> = {
+  Vert: [
+    "color",
+    "float_color",
+    "float_vector",
+    "shape",
+    "float",
+    "int",
+    "bevel_weight",
+    "crease",
+    "paint_mask",
+    "bool",
+    "deform",
+    "skin",
+  ],
+  Edge: ["color", "float_color", "float_vector", "float", "int", "bevel_weight", "crease", "bool"],
+  Face: ["color", "float_color", "float_vector", "float", "int", "face_map", "bool"],
+  Loop: ["uv", "color", "float_color", "float_vector", "float", "int", "bool"],
+};
+for (const [access, kinds] of Object.entries(LAYER_KINDS))
+  for (const kind of kinds)
     ATTRIBUTE_OVERRIDES[`bmesh.types.BMLayerAccess${access}.${kind}`] =
-      `@bmesh.types.BMLayerCollection<${value}>`;
+      `@bmesh.types.BMLayerCollection<${LAYER_VALUES[kind]!}>`;
 Object.assign(ATTRIBUTE_OVERRIDES, {
   "bmesh.types.BMLayerCollection.active": "@bmesh.types.BMLayerItem<T> | null",
 });
@@ -560,10 +613,3 @@ Object.assign(RETURN_OVERRIDES, {
   "bmesh.types.BMLayerCollection.items": "[string, @bmesh.types.BMLayerItem<T>][]",
 });
 PARAM_OVERRIDES["bmesh.types.BMLayerCollection.remove:layer"] = "@bmesh.types.BMLayerItem<T>";
-
-/** Members of Python classes that their docs do not list (TS member text, placeholders allowed). */
-export const EXTRA_CLASS_MEMBERS: Record<string, string[]> = {};
-for (const elem of ["BMVert", "BMEdge", "BMFace", "BMLoop"])
-  EXTRA_CLASS_MEMBERS[`bmesh.types.${elem}`] = [
-    "/**\n * This element's value in a custom-data layer: Python `elem[layer]`\n * (`loop.layer(uv_layer).uv`, `vert.layer(deform_layer)`). KeyError for a layer of another mesh.\n * @pyOperator []\n */\nlayer<T>(layer: @bmesh.types.BMLayerItem<T>): T;",
-  ];

@@ -3,7 +3,8 @@ import type { PyFunction, PyModule, PyParameter } from "@bpyts/introspect";
 import type { GenContext } from "./context.js";
 import type { PyTypes } from "./pymod.js";
 import { docSafe, propKey } from "./naming.js";
-import { jsdoc, oneLine } from "./rna.js";
+import { oneLine } from "./rna.js";
+import { printFunction, type Member, type Param, type Statement } from "./model.js";
 
 /** `:ref:`rna_enum_X_items`` in a parameter description → the enum's literal union. */
 function refEnum(ctx: GenContext, t: PyTypes, p: PyParameter): string | null {
@@ -19,24 +20,20 @@ function refEnum(ctx: GenContext, t: PyTypes, p: PyParameter): string | null {
 
 interface PropFn {
   value: string;
+  /** Type parameters (without the angle brackets). */
   generics?: string;
   /** Type of `default`. */
   def: string;
 }
 
-export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] {
+export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): Statement[] {
   const S = (n: string) => t.imports.ref({ module: "bpy.types", name: n });
-  const M = (n: string) => t.imports.ref({ module: "mathutils", name: n });
   const kw = t.imports.needBpy("KwArgs");
   const arr = (e: string) => `${S("bpy_prop_array")}<${e}>`;
-  const out: string[] = [];
-  const vectorSubtypes = `"TRANSLATION" | "DIRECTION" | "VELOCITY" | "ACCELERATION" | "XYZ" | "XYZ_LENGTH" | "COORDINATES"`;
-  out.push(
-    `${jsdoc(
-      "The value a `FloatVectorProperty` reads as, by subtype and size (same rules as RNA arrays: vector subtypes of size 2–4 → Vector, MATRIX 9/16 → Matrix, EULER/QUATERNION 3 → Euler, 4 → Quaternion, COLOR/COLOR_GAMMA 3 → Color, else bpy_prop_array).",
-    )}\nexport type FloatVectorValue<S, N> = S extends ${vectorSubtypes} ? (N extends 2 | 3 | 4 ? ${M("Vector")} : ${arr("number")}) : S extends "MATRIX" ? (N extends 9 | 16 | readonly [3, 3] | readonly [4, 4] ? ${M("Matrix")} : ${arr("number")}) : S extends "EULER" | "QUATERNION" ? (N extends 3 ? ${M("Euler")} : N extends 4 ? ${M("Quaternion")} : ${arr("number")}) : S extends "COLOR" | "COLOR_GAMMA" ? (N extends 3 ? ${M("Color")} : ${arr("number")}) : ${arr("number")};`,
-    `${jsdoc("One `items` entry of an EnumProperty: (identifier, name, description[, icon][, number]), or null for a separator.")}\nexport type EnumPropertyItem = readonly [identifier: string, name: string, description: string] | readonly [identifier: string, name: string, description: string, number: number] | readonly [identifier: string, name: string, description: string, icon: string | number, number: number] | null;`,
-    `${jsdoc("A runtime collection property (CollectionProperty): a bpy_prop_collection with add/remove/clear/move.")}\nexport interface CollectionPropertyValue<T> extends ${S("bpy_prop_collection")}<T> {\n/** Add an item and return it. */\nadd(): T;\n/** Remove the item at index. */\nremove(index: number): void;\n/** Remove all items. */\nclear(): void;\n/** Move an item from one index to another. */\nmove(from_index: number, to_index: number): void;\n}`,
+  const tpl = ctx.templates;
+  tpl.addImports("bpy.props", t.imports);
+  const out: Statement[] = ["FloatVectorValue", "EnumPropertyItem", "CollectionPropertyValue"].map(
+    (name) => tpl.declaration("bpy.props", name).statement(ctx.version),
   );
   const fns: Record<string, PropFn> = {
     BoolProperty: { value: "boolean", def: "boolean" },
@@ -46,18 +43,18 @@ export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] 
     FloatProperty: { value: "number", def: "number" },
     FloatVectorProperty: {
       value: "FloatVectorValue<S, N>",
-      generics: `<const S extends string = "NONE", const N extends number | readonly number[] = 3>`,
+      generics: `const S extends string = "NONE", const N extends number | readonly number[] = 3`,
       def: `readonly number[] | readonly (readonly number[])[]`,
     },
     StringProperty: { value: "string", def: "string" },
     PointerProperty: {
       value: `T extends ${S("ID")} ? T | null : T`,
-      generics: `<T extends ${S("bpy_struct")}>`,
+      generics: `T extends ${S("bpy_struct")}`,
       def: "never",
     },
     CollectionProperty: {
       value: "CollectionPropertyValue<T>",
-      generics: `<T extends ${S("bpy_struct")}>`,
+      generics: `T extends ${S("bpy_struct")}`,
       def: "never",
     },
   };
@@ -72,17 +69,33 @@ export function emitProps(ctx: GenContext, t: PyTypes, mod: PyModule): string[] 
     if (!spec) {
       const s = t.signature(`bpy.props.${f.name}`, f);
       out.push(
-        `${jsdoc(`${s.doc}\n@blender ${ctx.version}`)}\nexport function ${f.name}(${s.params}): ${s.ret};`,
+        printFunction({
+          doc: `${s.doc}\n@blender ${ctx.version}`,
+          name: f.name,
+          params: s.params,
+          returns: s.ret,
+        }),
       );
       continue;
     }
     const fields = f.parameters.map((p) => propField(ctx, t, f, p, spec, self, ctxT));
     const required = f.name === "PointerProperty" || f.name === "CollectionProperty";
     out.push(
-      `${jsdoc(`${docSafe(f.doc)}\n\nA class field declared with it reads as \`${spec.value}\` (Python: an annotation \`name: bpy.props.${f.name}(...)\`).\n@blender ${ctx.version}`)}\nexport function ${f.name}${spec.generics ?? ""}(options${required ? "" : "?"}: ${kw}<{\n${fields.join("\n")}\n}>): ${spec.value};`,
+      printFunction({
+        doc: `${docSafe(f.doc)}\n\nA class field declared with it reads as \`${spec.value}\` (Python: an annotation \`name: bpy.props.${f.name}(...)\`).\n@blender ${ctx.version}`,
+        name: f.name,
+        typeParams: spec.generics,
+        params: [options(kw, fields, !required)],
+        returns: spec.value,
+      }),
     );
   }
   return out;
+}
+
+/** The `options` parameter of a property function: `KwArgs<{ …fields }>`. */
+function options(kw: string, fields: Member[], optional: boolean): Param {
+  return { name: "options", optional, type: { kind: "object", fields, wrapper: kw } };
 }
 
 function propField(
@@ -93,15 +106,62 @@ function propField(
   spec: PropFn,
   self: string,
   ctxT: string,
-): string {
-  const d = `/** ${docSafe(oneLine(p.description ?? ""))}${p.default !== undefined ? ` Default: \`${docSafe(p.default)}\`.` : ""} */`;
-  const opt =
+): Member {
+  const doc = {
+    inline: `${docSafe(oneLine(p.description ?? ""))}${p.default !== undefined ? ` Default: \`${docSafe(p.default)}\`.` : ""}`,
+  };
+  const optional =
     f.name === "PointerProperty" || f.name === "CollectionProperty" ? p.name !== "type" : true;
-  const key = `${propKey(p.name)}${opt ? "?" : ""}`;
   const en = refEnum(ctx, t, p);
+  const vector = f.name === "FloatVectorProperty";
+  // Callbacks in method syntax: their parameters are then checked bivariantly, so a callback
+  // may annotate `self` with the class that owns the property
+  // (`update: (self: Settings, context) => …`) instead of narrowing a bpy_struct.
+  const callback = (params: [string, string][], returns: string): Member => ({
+    kind: "method",
+    doc,
+    name: p.name,
+    optional,
+    params: params.map(([name, type]) => ({ name, type })),
+    returns,
+  });
   let type: string;
-  const value = spec.value;
   switch (p.name) {
+    case "update":
+      return callback(
+        [
+          ["self", self],
+          ["context", ctxT],
+        ],
+        "void",
+      );
+    case "get":
+      return callback([["self", self]], vector ? "readonly number[]" : spec.def);
+    case "set":
+      return callback(
+        [
+          ["self", self],
+          ["value", vector ? "readonly number[]" : spec.def],
+        ],
+        "void",
+      );
+    case "poll":
+      return callback(
+        [
+          ["self", self],
+          ["object", "T"],
+        ],
+        "boolean",
+      );
+    case "search":
+      return callback(
+        [
+          ["self", self],
+          ["context", ctxT],
+          ["edit_text", "string"],
+        ],
+        "Iterable<string | readonly [string, string]>",
+      );
     case "type":
       type = "{ readonly prototype: T }";
       break;
@@ -117,28 +177,13 @@ function propField(
       type = "ReadonlySet<string> | Set<string>";
       break;
     case "subtype":
-      type = f.name === "FloatVectorProperty" ? `S & (${en ?? "string"})` : (en ?? "string");
+      type = vector ? `S & (${en ?? "string"})` : (en ?? "string");
       break;
     case "unit":
       type = en ?? "string";
       break;
     case "size":
-      type = f.name === "FloatVectorProperty" ? "N" : "number | readonly number[]";
-      break;
-    case "update":
-      type = `(self: ${self}, context: ${ctxT}) => void`;
-      break;
-    case "get":
-      type = `(self: ${self}) => ${f.name === "FloatVectorProperty" ? "readonly number[]" : spec.def}`;
-      break;
-    case "set":
-      type = `(self: ${self}, value: ${f.name === "FloatVectorProperty" ? "readonly number[]" : spec.def}) => void`;
-      break;
-    case "poll":
-      type = `(self: ${self}, object: T) => boolean`;
-      break;
-    case "search":
-      type = `(self: ${self}, context: ${ctxT}, edit_text: string) => Iterable<string | readonly [string, string]>`;
+      type = vector ? "N" : "number | readonly number[]";
       break;
     case "name":
     case "description":
@@ -154,19 +199,10 @@ function propField(
     case "maxlen":
       type = "number";
       break;
-    default: {
-      const r = t.param(`bpy.props.${f.name}`, p);
-      type = r.type;
-    }
+    default:
+      type = t.param(`bpy.props.${f.name}`, p).type;
   }
-  void value;
-  // Callbacks in method syntax: their parameters are then checked bivariantly, so a callback
-  // may annotate `self` with the class that owns the property
-  // (`update: (self: Settings, context) => …`) instead of narrowing a bpy_struct.
-  const callback = /^\((.*)\) => (.*)$/s.exec(type);
-  if (callback && ["update", "get", "set", "poll", "search"].includes(p.name))
-    return `${d}\n${key}(${callback[1]}): ${callback[2]};`;
-  return `${d}\n${key}: ${type};`;
+  return { kind: "property", doc, name: p.name, optional, type };
 }
 
 function enumProperty(
@@ -180,14 +216,70 @@ function enumProperty(
   const common = (idType: string) =>
     f.parameters
       .filter((p) => p.name !== "items" && p.name !== "default")
-      .map((p) => propField(ctx, t, f, p, { value: idType, def: idType }, self, ctxT))
-      .join("\n");
+      .map((p) => propField(ctx, t, f, p, { value: idType, def: idType }, self, ctxT));
   const itemsDoc = f.parameters.find((p) => p.name === "items")?.description ?? "";
   const doc = `${docSafe(f.doc)}\n\nWith a static \`items\` list (\`as const\` is not needed: the type parameter is \`const\`) the field reads as the union of the item identifiers; with an items callback it reads as \`string\`. For \`options: new Set(["ENUM_FLAG"])\` use {@link EnumFlagProperty}, which reads as a set.\n@blender ${ctx.version}`;
-  const items = `/** ${docSafe(oneLine(itemsDoc))} */`;
+  const items = (type: string): Member => ({
+    kind: "property",
+    doc: { inline: oneLine(itemsDoc) },
+    name: "items",
+    type,
+  });
+  const def = (inline: string, type: string): Member => ({
+    kind: "property",
+    doc: { inline },
+    name: "default",
+    optional: true,
+    type,
+  });
+  const id = "Exclude<I[number], null>[0]";
+  const staticItems = "const I extends readonly EnumPropertyItem[]";
   return [
-    `${jsdoc(doc)}\nexport function EnumProperty<const I extends readonly EnumPropertyItem[]>(options: ${kw}<{\n${items}\nitems: I;\n/** Default identifier (or, for ENUM_FLAG, a set of identifiers). */\ndefault?: Exclude<I[number], null>[0] | number;\n${common("Exclude<I[number], null>[0]")}\n}>): Exclude<I[number], null>[0];`,
-    `${jsdoc(doc)}\nexport function EnumProperty(options: ${kw}<{\n${items}\nitems: (self: ${self}, context: ${ctxT} | null) => readonly EnumPropertyItem[];\n/** Default identifier. */\ndefault?: string | number;\n${common("string")}\n}>): string;`,
-    `${jsdoc(`An EnumProperty declared with \`options: new Set(["ENUM_FLAG"])\` (Python \`bpy.props.EnumProperty(..., options={'ENUM_FLAG'})\`): reads as a set of identifiers. Compiles to \`bpy.props.EnumProperty\`.\n@pyName EnumProperty\n@blender ${ctx.version}`)}\nexport function EnumFlagProperty<const I extends readonly EnumPropertyItem[]>(options: ${kw}<{\n${items}\nitems: I;\n/** Default: a set of identifiers. */\ndefault?: ReadonlySet<Exclude<I[number], null>[0]>;\n${common("Exclude<I[number], null>[0]")}\n}>): Set<Exclude<I[number], null>[0]>;`,
+    printFunction({
+      doc,
+      name: "EnumProperty",
+      typeParams: staticItems,
+      params: [
+        options(
+          kw,
+          [
+            items("I"),
+            def("Default identifier (or, for ENUM_FLAG, a set of identifiers).", `${id} | number`),
+            ...common(id),
+          ],
+          false,
+        ),
+      ],
+      returns: id,
+    }),
+    printFunction({
+      doc,
+      name: "EnumProperty",
+      params: [
+        options(
+          kw,
+          [
+            items(`(self: ${self}, context: ${ctxT} | null) => readonly EnumPropertyItem[]`),
+            def("Default identifier.", "string | number"),
+            ...common("string"),
+          ],
+          false,
+        ),
+      ],
+      returns: "string",
+    }),
+    printFunction({
+      doc: `An EnumProperty declared with \`options: new Set(["ENUM_FLAG"])\` (Python \`bpy.props.EnumProperty(..., options={'ENUM_FLAG'})\`): reads as a set of identifiers. Compiles to \`bpy.props.EnumProperty\`.\n@pyName EnumProperty\n@blender ${ctx.version}`,
+      name: "EnumFlagProperty",
+      typeParams: staticItems,
+      params: [
+        options(
+          kw,
+          [items("I"), def("Default: a set of identifiers.", `ReadonlySet<${id}>`), ...common(id)],
+          false,
+        ),
+      ],
+      returns: `Set<${id}>`,
+    }),
   ];
 }

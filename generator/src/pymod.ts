@@ -1,13 +1,13 @@
 /** Python/C modules (mathutils, bmesh, gpu, …) and Python-defined struct members → declarations. */
 import type { PyAttribute, PyClass, PyFunction, PyModule, PyParameter } from "@bpyts/introspect";
-import type { GenContext, Imports } from "./context.js";
+import type { ClassInfo, GenContext, Imports } from "./context.js";
 import { bindingName, docSafe, isBindingName, propKey } from "./naming.js";
 import { mapText, type Position } from "./rst.js";
 import {
   ATTRIBUTE_OVERRIDES,
   BMESH_SLOT_BY_NAME,
   CONSTRUCTOR_OVERRIDES,
-  EXTRA_CLASS_MEMBERS,
+  CONTEXT_MANAGER_RESULTS,
   GENERIC_CLASSES,
   KEYWORD_ONLY_FROM,
   OPTIONAL_PARAMS,
@@ -16,11 +16,21 @@ import {
   RETURN_OVERRIDES,
 } from "./overrides.js";
 import { jsdoc, oneLine } from "./rna.js";
+import {
+  allOptional,
+  printClass,
+  printParams,
+  type ClassDecl,
+  type Member,
+  type Param,
+} from "./model.js";
 import { operatorMethods, swizzleMembers } from "./mathutils.js";
 
 export interface TypeResult {
   type: string;
   note?: string;
+  /** The type is `ContextManager<…>`. */
+  contextManager?: boolean;
 }
 
 export class PyTypes {
@@ -41,13 +51,19 @@ export class PyTypes {
 
   rst(raw: string | undefined, position: Position): TypeResult {
     if (raw === undefined) return { type: "unknown", note: "type not documented by Blender" };
+    // Classes are imported only when the text maps: a type it cannot map is `unknown`, and the
+    // classes it names must not leave an import behind.
+    const seen: ClassInfo[] = [];
     const r = mapText(raw, {
       position,
       resolveClass: (name) => {
         const info = this.ctx.resolveQualified(name, this.module);
-        return info ? this.imports.ref(info) : null;
+        if (!info) return null;
+        seen.push(info);
+        return this.imports.spell(info);
       },
     });
+    if (r.type !== "unknown") for (const info of seen) this.imports.ref(info);
     return r;
   }
 
@@ -78,6 +94,12 @@ export class PyTypes {
   }
 
   ret(qual: string, f: PyFunction): TypeResult {
+    const cm = CONTEXT_MANAGER_RESULTS[qual];
+    if (cm)
+      return {
+        type: `${this.imports.needBpy("ContextManager")}<${this.placeholders(cm)}>`,
+        contextManager: true,
+      };
     const o = RETURN_OVERRIDES[qual];
     if (o) return { type: this.placeholders(o), note: RETURN_NOTES[qual] };
     if (f.returns.type !== undefined) return this.rst(f.returns.type, "return");
@@ -138,9 +160,9 @@ export class PyTypes {
       skipSelf?: boolean;
       returnOverride?: string;
     } = {},
-  ): { params: string; ret: string; doc: string } {
-    const positional: string[] = [];
-    const kw: string[] = [];
+  ): Signature {
+    const positional: Param[] = [];
+    const kw: Member[] = [];
     const docs: string[] = [];
     if (f.doc) docs.push(docSafe(f.doc));
     const notes: string[] = [];
@@ -194,40 +216,51 @@ export class PyTypes {
           p.kind !== "var_keyword" &&
           index >= (opts.firstPositional ?? 0));
       if (p.kind === "var_keyword") {
-        kw.push(
-          `/** ${docSafe(pd || "Any other keyword argument.")} */\n[keyword: string]: ${t.type === "unknown" ? "unknown" : `${t.type} | undefined`};`,
-        );
+        kw.push({
+          kind: "index",
+          doc: { inline: pd || "Any other keyword argument." },
+          key: "keyword",
+          keyType: "string",
+          type: t.type === "unknown" ? "unknown" : `${t.type} | undefined`,
+        });
         if (t.note) notes.push(`**${p.name}: ${t.note}`);
         return;
       }
       if (p.kind === "var_positional") {
         const b = bindingName(p.name);
-        positional.push(`...${b}: ${t.type === "unknown" ? "unknown" : `(${t.type})`}[]`);
+        positional.push({
+          name: b,
+          rest: true,
+          type: t.type === "unknown" ? "unknown[]" : `(${t.type})[]`,
+        });
         docs.push(`@param ${b} ${docSafe(pd)}${t.note ? ` (${t.note})` : ""}`);
         return;
       }
       const optional = p.default !== undefined;
       if (isKw) {
         const defaultNote = optional ? ` Default: \`${docSafe(p.default!)}\`.` : "";
-        kw.push(
-          `/** ${docSafe(pd)}${defaultNote}${t.note ? ` (${docSafe(t.note)})` : ""} */\n${propKey(p.name)}${optional ? "?" : ""}: ${t.type};`,
-        );
+        kw.push({
+          kind: "property",
+          doc: { inline: `${docSafe(pd)}${defaultNote}${t.note ? ` (${docSafe(t.note)})` : ""}` },
+          name: p.name,
+          optional,
+          type: t.type,
+        });
         return;
       }
       const b = bindingName(p.name);
       if (!isBindingName(p.name)) docs.push(`@pyName ${b} ${p.name}`);
-      const type = t.type;
-      positional.push(`${b}${optional ? "?" : ""}: ${type}`);
+      positional.push({ name: b, optional, type: t.type });
       docs.push(
         `@param ${b} ${docSafe(pd)}${optional ? ` Default: \`${docSafe(p.default!)}\`.` : ""}${t.note ? ` (${docSafe(t.note)})` : ""}`.trimEnd(),
       );
     });
     if (kw.length) {
-      const kwType = this.imports.needBpy("KwArgs");
-      const allOptional = kw.every(
-        (k) => /\?: /.test(k.split("\n").pop()!) || /^\/\*\*[\s\S]*\*\/\n\[keyword/.test(k),
-      );
-      positional.push(`options${allOptional ? "?" : ""}: ${kwType}<{\n${kw.join("\n")}\n}>`);
+      positional.push({
+        name: "options",
+        optional: allOptional(kw),
+        type: { kind: "object", fields: kw, wrapper: this.imports.needBpy("KwArgs") },
+      });
       docs.push("@param options keyword arguments (Python `name=value`)");
     }
     const r = opts.returnOverride
@@ -239,8 +272,22 @@ export class PyTypes {
       );
     }
     docs.push(...notes.map(docSafe));
-    return { params: positional.join(", "), ret: r.type, doc: docs.join("\n") };
+    return {
+      params: positional,
+      ret: r.type,
+      contextManager: r.contextManager,
+      doc: docs.join("\n"),
+    };
   }
+}
+
+/** A Python function's parameters, result type and JSDoc text. */
+export interface Signature {
+  params: Param[];
+  ret: string;
+  /** The result is typed `ContextManager<…>`. */
+  contextManager?: boolean;
+  doc: string;
 }
 
 const RUNTIME_TYPES: Record<string, string> = {
@@ -284,10 +331,10 @@ export function inferFromDefault(def: string | undefined): string | null {
   return null;
 }
 
-/** Emit a Python class. */
-export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
+/** A Python class's declaration. */
+export function pyClass(t: PyTypes, cls: PyClass, version: string): ClassDecl {
   const qual = `${t.module}.${cls.name}`;
-  const lines: string[] = [];
+  const members: Member[] = [];
   const names = new Set<string>();
   const base = cls.bases
     .map((b) => t.ctx.resolveQualified(b, t.module))
@@ -296,49 +343,67 @@ export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
         x !== null && !(x.module === t.module && x.name === cls.name),
     );
   const ctorOverride = CONSTRUCTOR_OVERRIDES[qual];
-  if (cls.constructor && ctorOverride) {
+  if (cls.constructor) {
     const s = t.signature(qual, cls.constructor, { skipSelf: true, returnOverride: "void" });
-    lines.push(`${jsdoc(s.doc || cls.doc)}\nconstructor(${t.placeholders(ctorOverride)});`);
-  } else if (cls.constructor) {
-    const s = t.signature(qual, cls.constructor, { skipSelf: true, returnOverride: "void" });
-    lines.push(`${jsdoc(s.doc || cls.doc)}\nconstructor(${s.params});`);
+    const params = ctorOverride ? ctorOverride : s.params;
+    members.push({ kind: "constructor", doc: s.doc || cls.doc, params });
   } else {
-    lines.push(
-      `/** Instances are created by Blender, not constructed from Python. */\nprotected constructor();`,
-    );
+    members.push({
+      kind: "constructor",
+      doc: { inline: "Instances are created by Blender, not constructed from Python." },
+      protected: true,
+      params: [],
+    });
   }
   for (const a of cls.attributes) {
     if (names.has(a.name)) continue;
     names.add(a.name);
     const sw = swizzleMembers(t, cls, a);
     if (sw) {
-      lines.push(...sw);
+      members.push(...sw);
       continue;
     }
     const r = t.attr(`${qual}.${a.name}`, a);
     const d = [docSafe(a.doc), a.readonly ? "Read-only" : "", r.note ? `(${docSafe(r.note)})` : ""]
       .filter(Boolean)
       .join("\n");
-    lines.push(
-      `${jsdoc(d || a.name)}\n${a.readonly ? "readonly " : ""}${propKey(a.name)}: ${r.type};`,
-    );
+    members.push({
+      kind: "property",
+      doc: d || a.name,
+      readonly: a.readonly,
+      name: a.name,
+      type: r.type,
+    });
   }
   for (const m of cls.methods) {
     if (names.has(m.name)) continue;
     names.add(m.name);
-    const mq = `${qual}.${m.name}`;
-    const s = t.signature(mq, m, { skipSelf: true });
-    const isStatic = m.kind === "classmethod" || m.kind === "staticmethod";
-    lines.push(
-      `${jsdoc(s.doc || m.name)}\n${isStatic ? "static " : ""}${propKey(m.name)}(${s.params}): ${s.ret};`,
-    );
+    const s = t.signature(`${qual}.${m.name}`, m, { skipSelf: true });
+    members.push({
+      kind: "method",
+      doc: s.doc || m.name,
+      static: m.kind === "classmethod" || m.kind === "staticmethod",
+      name: m.name,
+      params: s.params,
+      returns: s.ret,
+    });
   }
-  lines.push(...operatorMethods(t, cls, names));
-  for (const text of EXTRA_CLASS_MEMBERS[qual] ?? []) lines.push(t.placeholders(text));
-  const doc = [docSafe(cls.doc || cls.name), `@blender ${version}`].join("\n");
-  const heritage = base ? ` extends ${t.imports.ref(base)}` : "";
-  const generic = GENERIC_CLASSES[qual] ? `<${t.placeholders(GENERIC_CLASSES[qual]!)}>` : "";
-  return `${jsdoc(doc)}\nexport class ${cls.name}${generic}${heritage} {\n${lines.join("\n")}\n}`;
+  members.push(...operatorMethods(t, cls, names));
+  members.push(...t.ctx.templates.additions(t.module, cls.name));
+  const generic = GENERIC_CLASSES[qual];
+  return {
+    kind: "class",
+    doc: [docSafe(cls.doc || cls.name), `@blender ${version}`].join("\n"),
+    name: cls.name,
+    typeParams: generic ? t.placeholders(generic) : undefined,
+    extends: base ? t.imports.ref(base) : undefined,
+    members,
+  };
+}
+
+/** Emit a Python class. */
+export function emitClass(t: PyTypes, cls: PyClass, version: string): string {
+  return printClass(pyClass(t, cls, version));
 }
 
 /** Emit module-level functions and constants of a PyModule. */
@@ -354,7 +419,15 @@ export function emitModuleMembers(
     const qual = `${mod.name}.${f.name}`;
     const s = t.signature(qual, f, kwModule ? { kwOnlyAll: true, firstPositional: 1 } : {});
     const doc = `${s.doc || f.name}\n@blender ${version}`;
-    out.push(...declareRenamable("function", f.name, `(${s.params}): ${s.ret};`, doc, localNames));
+    out.push(
+      ...declareRenamable(
+        "function",
+        f.name,
+        `(${printParams(s.params)}): ${s.ret};`,
+        doc,
+        localNames,
+      ),
+    );
   }
   for (const a of mod.attributes) {
     const r = t.attr(`${mod.name}.${a.name}`, a);

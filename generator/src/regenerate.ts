@@ -9,6 +9,7 @@ import { loadSchema } from "@bpyts/introspect";
 import type { Schema } from "@bpyts/introspect";
 import { generate } from "./generate.js";
 import { apiDiff, formatApiDiff } from "./diff.js";
+import { checkOverrides } from "./overrides-check.js";
 
 export const VERSIONS = ["3.4", "4.3", "5.2"] as const;
 
@@ -27,11 +28,12 @@ export async function regenerate(
   log: (s: string) => void = console.log,
 ): Promise<void> {
   const schemas: Schema[] = [];
-  for (const v of VERSIONS) {
+  for (const v of VERSIONS) schemas.push(await loadSchema(schemaPath(v, root)));
+  // an override that names nothing in any schema is a mistake (a typo, a removed member)
+  checkOverrides(schemas);
+  for (const [i, v] of VERSIONS.entries()) {
     const t0 = performance.now();
-    const schema = await loadSchema(schemaPath(v, root));
-    schemas.push(schema);
-    const r = await generate(schema, packageDir(v, root));
+    const r = await generate(schemas[i]!, packageDir(v, root));
     const total = r.files.reduce((n, f) => n + f.bytes, 0);
     log(
       `blender-${v}: ${r.files.length} files, ${(total / 1e6).toFixed(2)} MB in ${((performance.now() - t0) / 1000).toFixed(2)} s`,

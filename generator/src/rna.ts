@@ -3,6 +3,14 @@ import type { Property, RnaFunction, Struct, Num, EnumDef } from "@bpyts/introsp
 import type { GenContext, Imports } from "./context.js";
 import { docSafe, isBindingName, bindingName, propKey } from "./naming.js";
 import {
+  blockDoc,
+  printType,
+  type Member,
+  type MethodMember,
+  type Param,
+  type Type,
+} from "./model.js";
+import {
   RETURN_NEVER_NONE_FUNCTIONS,
   RETURN_MAYBE_NONE_FUNCTIONS,
   RETURNS_RECEIVER_TYPE,
@@ -107,8 +115,12 @@ export class RnaTypes {
     return twoD ? `${get} | readonly (readonly ${e}[])[]` : `${get} | readonly ${e}[]`;
   }
 
-  /** TS type of an RNA property in a given position. */
-  type(p: Property, mode: Mode): string {
+  /**
+   * TS type of an RNA property in a given position. `widen`: an enum's items widened to any
+   * string (see widenedItems).
+   */
+  type(p: Property, mode: Mode, opts: { widen?: boolean; receiver?: boolean } = {}): string {
+    const widen = opts.widen ?? false;
     const input = mode === "set" || mode === "param" || mode === "option";
     switch (p.type) {
       case "boolean":
@@ -143,8 +155,9 @@ export class RnaTypes {
         return "string";
       case "enum": {
         const t = this.enumType(p.enum, p.dynamic);
-        if (p.flag) return input ? `ReadonlySet<${t}> | Set<${t}>` : `Set<${t}>`;
-        return t;
+        if (p.flag)
+          return input ? `ReadonlySet<${t}> | Set<${t}>` : `Set<${widenedItems(t, widen)}>`;
+        return widenedItems(t, widen);
       }
       case "pointer": {
         if (!this.ctx.structs.has(p.fixedType)) {
@@ -153,11 +166,11 @@ export class RnaTypes {
           if (op && mode === "option")
             return this.imports.module === "bpy.ops" && this.ctx.macroParts.has(op.rnaIdentifier)
               ? op.rnaIdentifier
-              : this.operatorOptions(op);
+              : printType(this.operatorOptions(op));
           if (op) return this.struct("OperatorProperties");
           return this.struct("bpy_struct");
         }
-        const t = this.struct(p.fixedType);
+        const t = mode === "return" && opts.receiver ? "this" : this.struct(p.fixedType);
         // Add-on / Python-defined PointerProperty to a PropertyGroup (`Scene.cycles`): never None —
         // rna_access.c RNA_property_pointer_get creates the IDProperty group on first read
         // (verified by the pointer sweep: every such pointer set on every instance).
@@ -167,8 +180,9 @@ export class RnaTypes {
         return p.neverNone || autoGroup ? t : `${t} | null`;
       }
       case "collection": {
-        const item = this.struct(p.fixedType);
+        // an operator's collection option is a list of dicts: the item struct is not referred to
         if (mode === "option") return `readonly ${this.optionItem(p.fixedType)}[]`;
+        const item = this.struct(p.fixedType);
         if (input) return `Iterable<${item}>`;
         const coll = `${this.struct("bpy_prop_collection")}<${item}> & ${this.struct("bpy_prop_collection_names")}<${item}>`;
         return p.srna ? `${coll} & ${this.struct(p.srna)}` : coll;
@@ -176,13 +190,21 @@ export class RnaTypes {
     }
   }
 
-  /** The options object type of an operator (also used for macro sub-operator dicts). */
-  operatorOptions(o: import("@bpyts/introspect").Operator): string {
-    const fields = o.properties.map((q) => {
-      const extra = q.hidden ? ["Hidden option."] : [];
-      return `${jsdoc(this.propertyDoc(q, extra))}\n${propKey(q.identifier)}?: ${this.type(q, "option")};`;
-    });
-    return fields.length ? `{\n${fields.join("\n")}\n}` : "Record<string, never>";
+  /** The fields of an operator's options object (also used for macro sub-operator dicts). */
+  operatorFields(o: import("@bpyts/introspect").Operator): Member[] {
+    return o.properties.map((q) => ({
+      kind: "property",
+      doc: this.propertyDoc(q, q.hidden ? ["Hidden option."] : []),
+      name: q.identifier,
+      optional: true,
+      type: this.type(q, "option"),
+    }));
+  }
+
+  /** The options object type of an operator; `Record<string, never>` when it has none. */
+  operatorOptions(o: import("@bpyts/introspect").Operator): Type {
+    const fields = this.operatorFields(o);
+    return fields.length ? { kind: "object", fields } : "Record<string, never>";
   }
 
   /** Operator collection properties take a list of dicts with the item struct's properties. */
@@ -267,18 +289,24 @@ export class RnaTypes {
   }
 
   /** Members (property/accessors) of a struct property. */
-  propertyMember(p: Property, opts: { forceReadonly?: boolean } = {}): string[] {
-    const doc = `/**\n${prefix(this.propertyDoc(p))}\n */`;
-    const name = propKey(p.identifier);
+  propertyMember(
+    p: Property,
+    opts: { forceReadonly?: boolean; extraDoc?: string[]; noDoc?: boolean } = {},
+  ): Member[] {
+    const doc = opts.noDoc ? undefined : this.propertyDoc(p, opts.extraDoc);
+    const name = p.identifier;
     const readonly = p.readonly || p.type === "collection" || opts.forceReadonly;
-    const get = this.type(p, "get");
-    if (readonly) return [`${doc}\nreadonly ${name}: ${get};`];
     // Registered members are assigned by subclasses as fields: a plain property, not accessors.
-    if (p.registered || p.registeredOptional)
-      return [`${doc}\n${name}: ${p.type === "enum" ? widenedItems(get) : get};`];
+    const registered = p.registered || p.registeredOptional;
+    const get = this.type(p, "get", { widen: registered && !readonly && p.type === "enum" });
+    if (readonly) return [{ kind: "property", doc, name, readonly: true, type: get }];
+    if (registered) return [{ kind: "property", doc, name, type: get }];
     const set = this.type(p, "set");
-    if (set === get) return [`${doc}\n${name}: ${get};`];
-    return [`${doc}\nget ${name}(): ${get};`, `set ${name}(value: ${set});`];
+    if (set === get) return [{ kind: "property", doc, name, type: get }];
+    return [
+      { kind: "get", doc, name, type: get },
+      { kind: "set", name, type: set },
+    ];
   }
 
   /** An RNA function as a class method declaration. */
@@ -287,13 +315,12 @@ export class RnaTypes {
     owner: Struct,
     opts: {
       noDoc?: boolean;
-      isInterface?: boolean;
       asInstance?: boolean;
       /** Every parameter in the one options object (see ALL_KEYWORDS_FROM). */
       allKeywords?: boolean;
     } = {},
-  ): string {
-    const params: string[] = [];
+  ): MethodMember {
+    const params: Param[] = [];
     const docs: string[] = [];
     if (f.description) docs.push(docSafe(f.description));
     const renames: string[] = [];
@@ -310,26 +337,32 @@ export class RnaTypes {
         ? 0
         : f.parameters.findIndex((p) => !p.required);
     const kwFrom = firstOptional >= 0 ? firstOptional : f.parameters.length;
-    const kw: string[] = [];
+    const kw: Member[] = [];
     f.parameters.forEach((p, i) => {
       const optional = !callback && !p.required;
       const t = this.type(p, "param");
       if (i >= kwFrom) {
-        kw.push(
-          `${jsdoc(this.propertyDoc(p))}\n${propKey(p.identifier)}${optional ? "?" : ""}: ${t};`,
-        );
+        kw.push({
+          kind: "property",
+          doc: this.propertyDoc(p),
+          name: p.identifier,
+          optional,
+          type: t,
+        });
         return;
       }
       const binding = bindingName(p.identifier);
       if (!isBindingName(p.identifier)) renames.push(`@pyName ${binding} ${p.identifier}`);
-      params.push(`${binding}${optional ? "?" : ""}: ${t}`);
+      params.push({ name: binding, optional, type: t });
       docs.push(`@param ${binding} ${docSafe(oneLine(this.propertyDoc(p)))}`);
     });
     if (kw.length) {
       const allOptional = f.parameters.slice(kwFrom).every((p) => !p.required);
-      params.push(
-        `options${allOptional ? "?" : ""}: ${this.imports.needBpy("KwArgs")}<{\n${kw.join("\n")}\n}>`,
-      );
+      params.push({
+        name: "options",
+        optional: allOptional,
+        type: { kind: "object", fields: kw, wrapper: this.imports.needBpy("KwArgs") },
+      });
       docs.push("@param options keyword arguments (Python `name=value`)");
     }
     let ret: string;
@@ -344,13 +377,10 @@ export class RnaTypes {
         (RETURN_NEVER_NONE_FUNCTIONS.has(f.identifier) ||
           RETURN_NEVER_NONE_FUNCTIONS.has(`${owner.identifier}.${f.identifier}`) ||
           f.identifier.startsWith("new_"));
-      ret = this.type(r0.type === "pointer" && never ? { ...r0, neverNone: true } : r0, "return");
-      if (RETURNS_RECEIVER_TYPE.has(`${owner.identifier}.${f.identifier}`))
-        ret = ret
-          .split(" | ")
-          .map((t) => (t === "null" ? t : "this"))
-          .join(" | ");
-      if (callback && r0.type === "enum") ret = widenedItems(ret);
+      ret = this.type(r0.type === "pointer" && never ? { ...r0, neverNone: true } : r0, "return", {
+        receiver: RETURNS_RECEIVER_TYPE.has(`${owner.identifier}.${f.identifier}`),
+        widen: callback && r0.type === "enum",
+      });
     } else ret = `[${f.returns.map((r) => this.type(r, "return")).join(", ")}]`;
     if (f.returns.length) {
       docs.push(
@@ -364,13 +394,17 @@ export class RnaTypes {
           : "Registered callback (optional): define it in a subclass.",
       );
     docs.push(...renames);
-    // Registered callbacks without `self` (`Operator.poll`, `description`, `Node.poll`, …) are
-    // `@classmethod`s in Python subclasses (Blender binds `cls`): `static` members in TS.
-    const isStatic = f.kind !== "method" && !opts.asInstance;
-    const optionalMark = f.registeredOptional ? "?" : "";
-    const name = propKey(f.identifier);
-    const head = opts.noDoc ? "" : `/**\n${prefix(docs.join("\n"))}\n */\n`;
-    return `${head}${isStatic ? "static " : ""}${name}${optionalMark}(${params.join(", ")}): ${ret};`;
+    return {
+      kind: "method",
+      doc: opts.noDoc ? undefined : docs.join("\n"),
+      // Registered callbacks without `self` (`Operator.poll`, `description`, `Node.poll`, …) are
+      // `@classmethod`s in Python subclasses (Blender binds `cls`): `static` members in TS.
+      static: f.kind !== "method" && !opts.asInstance,
+      name: f.identifier,
+      optional: f.registeredOptional,
+      params,
+      returns: ret,
+    };
   }
 }
 
@@ -382,11 +416,9 @@ export class RnaTypes {
  * demand `as const`. The `string & {}` member marks the widening; the bpyts compiler checks the
  * literal items a subclass writes against the rest of the union (BPY2010).
  */
-export function widenedItems(t: string): string {
-  const set = /^Set<(.*)>$/s.exec(t);
-  return set ? `Set<${set[1]} | (string & {})>` : `${t} | (string & {})`;
+function widenedItems(items: string, widen: boolean): string {
+  return widen ? `${items} | (string & {})` : items;
 }
-
 /** Shared enums up to this many items are listed in each property's JSDoc (icons: a link). */
 const INLINE_ENUM_ITEMS = 40;
 
@@ -418,16 +450,8 @@ export function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-export function prefix(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => (l ? ` * ${l}` : " *"))
-    .join("\n");
-}
-
 export function jsdoc(text: string): string {
-  // docSafe is idempotent: text a caller already made safe is unchanged
-  return `/**\n${prefix(docSafe(text))}\n */`;
+  return blockDoc(text);
 }
 
 /** Identifiers of RNA's one-item placeholder lists for callback enums (introspect/FORMAT.md). */

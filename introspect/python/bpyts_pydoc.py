@@ -1,8 +1,9 @@
 # bpyts: introspection of Python/C modules and Python-defined members from docstrings.
 #
 # Type strings are kept as the raw RST text (":type x: float", ":rtype: :class:`Vector`"); the
-# TypeScript generator maps them. Where a docstring says nothing, OVERRIDES (below) may supply a
-# type ("typeSource": "override"); otherwise the slot is marked "unknown" — never silently `any`.
+# TypeScript generator maps them. Where a docstring says nothing the slot is marked "unknown"
+# (never silently `any`): this reports what Blender says; types kept by hand live in the
+# generator (generator/src/overrides.ts, DOCSTRING_TYPES).
 
 import ast
 import builtins
@@ -12,27 +13,6 @@ import re
 import sys
 import textwrap
 import types
-
-# Hand-written types for slots whose docstrings say nothing. Keys:
-#   "<module>.<qualname>"            → {"params": {name: type}, "rtype": type}
-# Only consulted when the docstring has no type for that slot.
-OVERRIDES = {
-    "bpy.types.Context.temp_override": {
-        "params": {"keywords": "any"},
-    },
-    "bpy.types.Mesh.from_pydata": {"rtype": "None"},
-    "bpy.types.BlendDataLibraries.load": {
-        "params": {"filepath": "str", "link": "bool", "relative": "bool"},
-    },
-    "bpy.types.BlendDataLibraries.write": {
-        "params": {"filepath": "str"},
-        "rtype": "None",
-    },
-    "bpy.types.Object.children": {"type": ":class:`bpy.types.Object` tuple"},
-    "bpy.types.Object.children_recursive": {"type": ":class:`bpy.types.Object` list"},
-    "bpy.types.Object.users_collection": {"type": ":class:`bpy.types.Collection` tuple"},
-    "bpy.types.Object.users_scene": {"type": ":class:`bpy.types.Scene` tuple"},
-}
 
 _ADDR = re.compile(r" at 0x[0-9a-fA-F]+")
 _FIELD = re.compile(r"^:(\w+)(?:\s+([^:]*?))?:\s?(.*)$")
@@ -192,24 +172,6 @@ def _params_from_text(text):
         if re.match(r"^[A-Za-z_]\w*$", entry["name"]):
             params.append(entry)
     return params
-
-
-# Pattern overrides (regex on the qualified name), tried after OVERRIDES.
-PATTERN_OVERRIDES = [
-    # Vector swizzles (v.xy, v.zyx, v.wwww …) have no docstring in 3.x.
-    (re.compile(r"^mathutils\.Vector\.[xyzw]{2,4}$"), {"type": ":class:`Vector`"}),
-]
-
-
-def _override(qualname):
-    if not qualname:
-        return {}
-    if qualname in OVERRIDES:
-        return OVERRIDES[qualname]
-    for pattern, value in PATTERN_OVERRIDES:
-        if pattern.match(qualname):
-            return value
-    return {}
 
 
 class _ProbeArg:
@@ -377,7 +339,6 @@ def describe_function(obj, name, kind, qualname=None, doc=None):
             doc = ""
     directive, prose, fields = parse_doc(doc)
     args, arg_types, ret, rtype, _ = _fields_map(fields)
-    override = _override(qualname)
     params, signature, source = None, None, "unknown"
     if directive and directive[2] is not None:
         signature, source = directive[2], "docstring"
@@ -418,8 +379,6 @@ def describe_function(obj, name, kind, qualname=None, doc=None):
         t = arg_types.get(p["name"])
         if t:
             entry["type"], entry["typeSource"] = t, "docstring"
-        elif p["name"] in override.get("params", {}):
-            entry["type"], entry["typeSource"] = override["params"][p["name"]], "override"
         else:
             entry["typeSource"] = "unknown"
         if args.get(p["name"]):
@@ -431,8 +390,6 @@ def describe_function(obj, name, kind, qualname=None, doc=None):
         returns["returnsValue"] = returns_value
     if rtype:
         returns["type"], returns["typeSource"] = rtype, "docstring"
-    elif "rtype" in override:
-        returns["type"], returns["typeSource"] = override["rtype"], "override"
     elif inferred:
         returns["type"], returns["typeSource"] = inferred, "inferred"
     else:
@@ -464,11 +421,8 @@ def describe_attribute(obj, name, doc, kind, qualname=None, readonly=None):
         if m:
             attr_type = m.group(1).strip()
     entry = {"name": name, "kind": kind}
-    override = _override(qualname)
     if attr_type:
         entry["type"], entry["typeSource"] = attr_type, "docstring"
-    elif "type" in override:
-        entry["type"], entry["typeSource"] = override["type"], "override"
     else:
         entry["typeSource"] = "unknown"
     if kind == "constant":

@@ -144,7 +144,12 @@ export interface RnaFunction {
   registeredOptional?: true;
 }
 
-/** Where a Python type string came from: the docstring, the OVERRIDES table, the runtime type of a constant's value, or "unknown" (nothing said it; the generator decides). */
+/**
+ * Where a Python type string came from: the docstring, the runtime type of a constant's value,
+ * a Python function's source ("inferred", results only), or "unknown" (nothing said it; the
+ * generator decides). "override": a hand-kept type (the generator's DOCSTRING_TYPES, applied
+ * to a loaded schema; dumps before that moved there carry it too).
+ */
 /** `inferred`: from the Python source of a Python-defined function (its return statements). */
 export type TypeSource = "docstring" | "override" | "runtime" | "inferred" | "unknown";
 

@@ -2,7 +2,6 @@
 
 /** Blender 4.3.2 operators `bpy.ops.extensions`. */
 declare module "bpy.ops" {
-  import * as bpy_types from "bpy.types";
   /**
    * `bpy.ops.extensions`: 34 operators.
    */

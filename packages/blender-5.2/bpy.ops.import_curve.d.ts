@@ -2,7 +2,6 @@
 
 /** Blender 5.2.2 operators `bpy.ops.import_curve`. */
 declare module "bpy.ops" {
-  import * as bpy_types from "bpy.types";
   /**
    * `bpy.ops.import_curve`: 1 operators.
    */

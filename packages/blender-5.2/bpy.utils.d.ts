@@ -56,7 +56,6 @@ declare module "bpy.msgbus" {
  */
 declare module "bpy.path" {
   import { KwArgs } from "bpy";
-  import * as bpy_types from "bpy.types";
   /**
    * Returns the absolute path relative to the current blend file
    * using the "//" prefix.

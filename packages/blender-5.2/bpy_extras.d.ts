@@ -418,7 +418,6 @@ declare module "bpy_extras.id_map_utils" {
 
 /** Module `bpy_extras.image_utils`. */
 declare module "bpy_extras.image_utils" {
-  import * as bpy_types from "bpy.types";
   /**
    * Return an image from the file path with options to search multiple paths
    * and return a placeholder if it's not found.
