@@ -5,6 +5,7 @@
  * server gone mid-job): the server only ever makes a compile faster, never different.
  */
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { closeSync, openSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
@@ -47,7 +48,11 @@ export function socketPath(stamp = compilerStamp()): string | undefined {
     sayOnce(`${d} is not a private folder of this user: compiling without the compile server`),
   );
   if (!dir) return undefined;
-  const path = join(dir, `compile-${stamp.slice(0, 16)}.sock`);
+  // One server per build of bpyts and per Node (a user switching Node versions gets another).
+  const id = createHash("sha256")
+    .update(`${stamp}\0${process.execPath}\0${process.version}`)
+    .digest("hex");
+  const path = join(dir, `compile-${id.slice(0, 16)}.sock`);
   return path.length < 100 ? path : undefined; // sun_path holds 108 bytes
 }
 
