@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from .convert import _js_num_str, _js_str
-from .objects import _js_fields
+from .objects import _js_fields, _js_own_keys
 
 
 # helper: _js_inspect
@@ -201,7 +201,7 @@ class _JsInspect:
                 output.append(self.value(k, d[1], rt))
             self.indent -= 2
         else:
-            items = fields.items() if kind == "c" else x.items()
+            items = fields.items() if kind == "c" else [(k, x[k]) for k in _js_own_keys(x)]
             props, rest = d[1], d[2]
             for k, v in items:
                 k = k if isinstance(k, str) else _js_str(k)

@@ -11,7 +11,7 @@ import re
 
 from .convert import _js_num_str, _js_str
 from .errors import JsSyntaxError, JsTypeError
-from .objects import _js_fields
+from .objects import _js_fields, _js_own_keys
 
 
 # helper: _js_json_quote
@@ -45,6 +45,8 @@ def _js_json_call_to_json(to_json, key):
 
 
 # helper: _js_json_stringify
+# an array-index key ("7": …): JavaScript writes those first, json.dumps in insertion order
+_JS_JSON_INDEX_KEY_RE = re.compile(r'[{,]\s*"(?:0|[1-9][0-9]*)":')
 _JS_JSON_POINT_ZERO_RE = re.compile(r"\.0(?!\d)")
 _JS_JSON_EXPONENT_MINUS_RE = re.compile(r"-(?<=\de-)")
 _JS_JSON_EXPONENT_PLUS_RE = re.compile(r"\+(?<=\de\+)")
@@ -89,6 +91,7 @@ def _js_json_stringify(value, replacer=None, indent=None, undefined_keys=None, u
             or _JS_JSON_EXPONENT_MINUS_RE.search(out)
             or ("+" in out and _JS_JSON_EXPONENT_PLUS_RE.search(out))
             or '"null":' in out
+            or ('":' in out and _JS_JSON_INDEX_KEY_RE.search(out))
             or (undefined_keys and "null" in out)
             or (
                 "0000000000000000" in (digits := out.translate(_JS_JSON_DIGITS))
@@ -144,7 +147,7 @@ def _js_json_stringify(value, replacer=None, indent=None, undefined_keys=None, u
                 return "[\n" + inner + (",\n" + inner).join(items) + "\n" + current + "]"
             return "[" + ",".join(items) + "]"
         if isinstance(v, dict):
-            pairs = v.items()
+            pairs = [(k, v[k]) for k in _js_own_keys(v)]
         else:
             pairs = _js_fields(v).items() if hasattr(v, "__dict__") else []
         parts = []

@@ -120,11 +120,48 @@ def _js_enum_key(enum, value):
     return None if found is None else _js_field_name(found)
 
 
+# helper: _js_own_keys
+def _js_index_key(k):
+    """A key JavaScript orders first: an array index ("0", "7", not "07"), as its number."""
+    if isinstance(k, str):
+        if k.isdigit() and k.isascii() and (k == "0" or k[0] != "0"):
+            n = int(k)
+            return n if n < 4294967295 else None
+        return None
+    if isinstance(k, int) and not isinstance(k, bool) and 0 <= k < 4294967295:
+        return k
+    return None
+
+
+def _js_own_keys(d):
+    """A plain object's keys in JavaScript's order: array-index keys first, ascending, then the
+    others in insertion order (a Python dict keeps insertion order only)."""
+    keys = list(d)
+    first = [k for k in keys if _js_index_key(k) is not None]
+    if not first:
+        return keys
+    first.sort(key=_js_index_key)
+    return first + [k for k in keys if _js_index_key(k) is None]
+
+
+# helper: _js_own_values
+def _js_own_values(d):
+    """Object.values of a plain object, in JavaScript's property order."""
+    return [d[k] for k in _js_own_keys(d)]
+
+
+# helper: _js_own_entries
+def _js_own_entries(d):
+    """Object.entries of a plain object, in JavaScript's property order."""
+    return [[k, d[k]] for k in _js_own_keys(d)]
+
+
 # helper: _js_keys
 def _js_keys(obj):
-    """for...in / Object.keys: string keys of a dict, indices of a list, fields of an object."""
+    """for...in / Object.keys: string keys of a dict (in JavaScript's order), indices of a list,
+    fields of an object."""
     if isinstance(obj, dict):
-        return [k if isinstance(k, str) else str(k) for k in obj]
+        return [k if isinstance(k, str) else str(k) for k in _js_own_keys(obj)]
     if isinstance(obj, list):
         return [str(i) for i in range(len(obj))]
     if isinstance(obj, str):

@@ -30,6 +30,9 @@ class TestJson(JsTestCase):
     def test_js_json_stringify(self):
         self.assertJs(_js_json_stringify({'a': [1, 2.5, None, True], 'b': 'x'}), '{"a":[1,2.5,null,true],"b":"x"}')  # JSON.stringify({ a: [1, 2.5, null, true], b: 'x' })
         self.assertJs(_js_json_stringify([math.nan, math.inf, -0.0, 1e21, 1e-7, 2**53 + 2, 0.1 + 0.2]), '[null,null,0,1e+21,1e-7,9007199254740994,0.30000000000000004]')  # JSON.stringify([NaN, Infinity, -0, 1e21, 1e-7, 2**53 + 2, 0.1 + 0.2])
+        # array-index keys first, at any depth; a key that only looks like one stays in place
+        self.assertJs(_js_json_stringify({'b': 1, '2': {'z': 0, '1': 1}, '01': 3, '0': 4}), '{"0":4,"2":{"1":1,"z":0},"b":1,"01":3}')  # JSON.stringify({ b: 1, 2: { z: 0, 1: 1 }, "01": 3, 0: 4 })
+        self.assertJs(_js_json_stringify({'s': '{"1":2}'}), '{"s":"{\\"1\\":2}"}')  # JSON.stringify({ s: '{"1":2}' })
         # None is both null and undefined: written as null (the helper's docstring)
         self.assertJs(_js_json_stringify(None), 'null')  # JSON.stringify(null)
         self.assertJs(_js_json_stringify({'a': None}), '{"a":null}')  # JSON.stringify({ a: null })

@@ -18,6 +18,9 @@ from ..objects import (
     _js_fields,
     _js_in,
     _js_keys,
+    _js_own_entries,
+    _js_own_keys,
+    _js_own_values,
     _js_map_set,
     _js_set_add,
     _js_update_attr,
@@ -87,8 +90,24 @@ class TestObjects(JsTestCase):
         # (() => { let Color; (function (Color) { Color[Color['Red'] = 0] = 'Red'; Color[Color['Green'] = 5] = 'Green'; Color[Color['Blue'] = 6] = 'Blue'; Color[Color['class'] = 10] = 'class'; Color['Name'] = 'n'; })(Color || (Color = {})); return Color; })()[7]
         self.assertJs(_js_enum_key(Color, 7), None)
 
+    def test_js_own_keys(self):
+        o = {'b': 1, '2': 2, 'a': 3, '10': 4, '01': 5, '0': 6, '4294967295': 7, '-1': 8}
+        # Object.keys({ b: 1, 2: 2, a: 3, 10: 4, '01': 5, 0: 6, 4294967295: 7, '-1': 8 })
+        self.assertJs(_js_own_keys(o), ['0', '2', '10', 'b', 'a', '01', '4294967295', '-1'])
+        self.assertJs(_js_own_keys({'b': 1, 'a': 2}), ['b', 'a'])  # Object.keys({ b: 1, a: 2 })
+        self.assertJs(_js_own_keys({}), [])  # Object.keys({})
+
+    def test_js_own_values(self):
+        # Object.values({ b: 1, 2: 2, a: 3, 1: 4 })
+        self.assertJs(_js_own_values({'b': 1, '2': 2, 'a': 3, '1': 4}), [4, 2, 1, 3])
+
+    def test_js_own_entries(self):
+        # Object.entries({ x: 1, 7: 2 })
+        self.assertJs(_js_own_entries({'x': 1, '7': 2}), [['7', 2], ['x', 1]])
+
     def test_js_keys(self):
         self.assertJs(_js_keys({'b': 1, 'a': 2}), ['b', 'a'])  # Object.keys({ b: 1, a: 2 })
+        self.assertJs(_js_keys({'b': 1, '1': 2}), ['1', 'b'])  # Object.keys({ b: 1, 1: 2 })
         self.assertJs(_js_keys(['x', 'y']), ['0', '1'])  # Object.keys(['x', 'y'])
         self.assertJs(_js_keys('h\U0001f600'), ['0', '1', '2'])  # Object.keys('h\u{1F600}')
         # Object.keys((() => { class Point { x = 1; from = 2; 'a b' = 3; #secret = 4; _y = 5 } return new Point(); })())

@@ -304,6 +304,20 @@ export function isFunctionType(t: ts.Type): boolean {
  * Values that are plain objects in JavaScript (object literals, interfaces, type literals,
  * records) become Python dicts; their properties are accessed with subscripts.
  */
+/**
+ * Whether a plain object of this type may have array-index keys ("0", "7"), which JavaScript
+ * enumerates first: an index signature, or a declared property named like one. Objects whose
+ * keys are all known words enumerate in insertion order, as a Python dict does.
+ */
+export function mayHaveIndexKeys(ctx: Ctx, t: ts.Type): boolean {
+  if (isAnyLike(t)) return true;
+  return nonNullParts(t).some(
+    (p) =>
+      ctx.checker.getIndexInfosOfType(p).length > 0 ||
+      p.getProperties().some((s) => /^(0|[1-9]\d*)$/.test(s.name)),
+  );
+}
+
 export function isDictLike(ctx: Ctx, t: ts.Type): boolean {
   // a pure function of the type (the implemented interfaces are fixed): asked for most accesses
   let r = ctx.dictLikeCache.get(t);

@@ -45,6 +45,21 @@ return [length, a, b, z, f([1, 2]), m];`,
     "a rest of a tuple with an object pattern",
     `const t: [number, string, boolean] = [1, "s", true]; const [, ...{ length: tl, 0: first }] = t; return [tl, first];`,
   ],
+  // property order: array-index keys first (JavaScript), insertion order after them
+  [
+    "keys, values, entries, for…in, JSON and spread of an object with index-like keys",
+    `const o: Record<string, number> = { b: 1, 2: 2, a: 3, 1: 4, "01": 6 }; o["0"] = 5;
+const ks: string[] = []; for (const k in o) ks.push(k);
+return [Object.keys(o), Object.values(o), Object.entries(o), ks, JSON.stringify(o), Object.keys({ ...o })];`,
+  ],
+  [
+    "an object literal type with a numeric property name",
+    `const o = { name: "n", 3: "three", 1: "one" }; return [Object.keys(o), JSON.stringify(o)];`,
+  ],
+  [
+    "console.log of an object with index-like keys",
+    `const o: { [k: string]: number } = { b: 1, 1: 2 }; console.log(o); return 0;`,
+  ],
   // regression guards from the suite's list
   [
     "empty array pattern in for…of",

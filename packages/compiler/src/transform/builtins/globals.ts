@@ -425,21 +425,30 @@ export function staticLibCall(
       // an enum object has its members and the reverse mappings of the numeric ones
       const enumObj = !!t && ((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Enum) !== 0;
       const fields = (): py.Expr => ctx.callHelper(enumObj ? "_js_enum_fields" : "_js_fields", x);
+      // JavaScript enumerates array-index keys first: a dict that may hold some is read in
+      // that order, one whose keys are all known words as it is
+      const ordered = dict && T.mayHaveIndexKeys(ctx, t);
       switch (name) {
         case "keys":
-          return dict
-            ? py.call("list", x)
-            : enumObj
-              ? py.call("list", fields())
-              : ctx.callHelper("_js_keys", x);
+          return ordered
+            ? ctx.callHelper("_js_own_keys", x)
+            : dict
+              ? py.call("list", x)
+              : enumObj
+                ? py.call("list", fields())
+                : ctx.callHelper("_js_keys", x);
         case "values":
-          return dict
-            ? py.call("list", py.method(x, "values"))
-            : py.call("list", py.method(fields(), "values"));
+          return ordered
+            ? ctx.callHelper("_js_own_values", x)
+            : dict
+              ? py.call("list", py.method(x, "values"))
+              : py.call("list", py.method(fields(), "values"));
         case "entries":
-          return dict
-            ? py.call("list", py.method(x, "items"))
-            : py.call("list", py.method(fields(), "items"));
+          return ordered
+            ? ctx.callHelper("_js_own_entries", x)
+            : dict
+              ? py.call("list", py.method(x, "items"))
+              : py.call("list", py.method(fields(), "items"));
         case "assign": {
           if (discard && node.arguments.length === 2)
             return py.method(x, "update", arg(ctx, node, 1));

@@ -1403,7 +1403,9 @@ function forIn(ctx: Ctx, node: ts.ForInStatement, labels: string[]): py.Stmt[] {
   const t = T.typeOf(ctx, node.expression);
   const o = transformExpr(ctx, node.expression);
   const iter = T.isDictLike(ctx, t)
-    ? o
+    ? T.mayHaveIndexKeys(ctx, t)
+      ? ctx.callHelper("_js_own_keys", o) // array-index keys first, as JavaScript enumerates
+      : o
     : (t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Enum
       ? py.call("list", ctx.callHelper("_js_enum_fields", o))
       : ctx.callHelper("_js_keys", o);
