@@ -243,6 +243,12 @@ describe("BPY1041 reports only arrays that certainly have holes", () => {
     expect(codes("const n = 2;\nconsole.log(Array(n).some((x) => x === undefined));")).toEqual([
       "BPY1041@2",
     ]);
+    // an elision is a hole too
+    expect(
+      codes(
+        "let n = 0;\n[1, , 3].forEach(() => n++);\nconst a = [1, , 3];\nconsole.log(a.filter((x) => x));",
+      ),
+    ).toEqual(["BPY1041@2", "BPY1041@4"]);
   });
   it("an array whose elements may be written, filled or passed on is not reported", () => {
     expect(

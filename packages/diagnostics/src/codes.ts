@@ -321,11 +321,11 @@ export const codes = {
   arrayHoles: {
     code: "BPY1041",
     phase: "compiler",
-    when: "a method that skips holes (`forEach`, `map`, `filter`, `reduce`, `some`, `every`, `indexOf`, …) on an array made by `new Array(n)` / `Array(n)` whose elements are never written: JavaScript skips the n holes, a Python list has `None` there and would visit them as `undefined`; `[...Array(n)]`, `Array(n).fill(v)`, `.length` and element reads are exact",
+    when: "a method that skips holes (`forEach`, `map`, `filter`, `reduce`, `some`, `every`, `indexOf`, …) on an array made by `new Array(n)` / `Array(n)` or a literal with an elision (`[1, , 3]`) whose elements are never written: JavaScript skips the holes, a Python list has `None` there and would visit them as `undefined`; `[...Array(n)]`, `Array(n).fill(v)`, `.length` and element reads are exact",
     message:
-      ".{method}() skips the holes of new Array(n), which a Python list cannot have: it would visit each as undefined",
+      ".{method}() skips the holes of an array made by new Array(n) or [a, , b], which a Python list cannot have: it would visit each as undefined",
     suggestion:
-      "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value) or [...Array(n)]",
+      "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value), [...Array(n)], or write undefined in the literal",
   },
   defaultReplacesNull: {
     code: "BPY1042",
