@@ -108,11 +108,6 @@ const KEEPS_HOLES = new Set([
   "entries",
 ]);
 
-/**
- * Whether `node` is certainly an array with holes: `new Array(n)` or `[1, , 3]` itself, or a
- * variable initialised with one whose every use leaves the holes in place (no element write, no fill, not
- * passed anywhere). An array whose elements may have been written is not reported.
- */
 /** `new Array(n)`, `Array(n)` or an array literal with an elision (`[1, , 3]`). */
 function makesHoles(ctx: Ctx, e: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
@@ -120,6 +115,12 @@ function makesHoles(ctx: Ctx, e: ts.Expression): boolean {
   return !!holeyArrayLength(ctx, e);
 }
 
+/**
+ * Whether `node` is certainly an array with holes: `new Array(n)` or `[1, , 3]` itself, or a
+ * variable initialised with one whose every use leaves the holes in place (no element write, no
+ * fill, no length change, not passed anywhere). An array whose elements may have been written is
+ * not reported.
+ */
 function certainlyHoley(ctx: Ctx, node: ts.Expression): boolean {
   let e = node;
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
@@ -143,10 +144,12 @@ function certainlyHoley(ctx: Ctx, node: ts.Expression): boolean {
     const up = p.parent;
     if (
       p.name.text === "length" &&
-      ts.isBinaryExpression(up) &&
-      up.left === p &&
-      up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      up.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      ((ts.isBinaryExpression(up) &&
+        up.left === p &&
+        up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        up.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+        ts.isPrefixUnaryExpression(up) ||
+        ts.isPostfixUnaryExpression(up))
     )
       return false;
   }
