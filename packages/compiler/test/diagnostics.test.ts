@@ -262,6 +262,16 @@ describe("BPY1041 reports only arrays that certainly have holes", () => {
   });
 });
 
+describe("BPY1032 for a closure capturing a loop variable declared after it", () => {
+  it("is reported at the closure (Python would raise NameError binding it)", () => {
+    const r = compileSource(
+      "const fs: (() => number)[] = [];\nfor (let i = 0; i < 2; i++) {\n  fs.push(() => x);\n  const x = i * 10;\n}\nconsole.log(fs.map((f) => f()));\n",
+      { fileName: path.join(import.meta.dirname, "diag-input.ts"), typeRoots: [typings] },
+    );
+    expect(r.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(["BPY1032@3:11"]);
+  });
+});
+
 describe("BPY1027 for a class extending one whose constructor returns a value", () => {
   it("is reported at the extends clause (its constructor would run with the subclass's arguments)", () => {
     const r = compileSource(
