@@ -250,7 +250,7 @@ export const codes = {
   loopClosureWrite: {
     code: "BPY1032",
     phase: "compiler",
-    when: "a closure made in a loop capturing a per-iteration variable that is assigned after the closure is created",
+    when: "a closure made in a loop capturing a per-iteration variable that is assigned (or declared) after the closure is created",
     message:
       "a closure created in a loop captures '{variable}', which is assigned after the closure is created: Python binds the value the variable has when the closure is made",
     suggestion:
