@@ -7,9 +7,14 @@ own and are not emitted (a helper's standard modules are imported by the script'
 """
 
 import inspect
+import weakref
 
 
 # helper: _js_gen_next
+# generators whose return(v) ran into a yield in a finally block: v, given when they end
+_JS_GEN_RETURNING = weakref.WeakKeyDictionary()
+
+
 def _js_gen_next(it, *sent):
     """it.next() / it.next(v): an iterator result { value, done }. A generator receives v at
     the yield it is suspended at (Python's send); a generator that has not started ignores it,
@@ -22,15 +27,30 @@ def _js_gen_next(it, *sent):
             value = next(it)
     except StopIteration as stop:
         return {"value": stop.value, "done": True}
+    except GeneratorExit:
+        # the finally blocks a return(v) entered are done: v
+        if it in _JS_GEN_RETURNING:
+            return {"value": _JS_GEN_RETURNING.pop(it), "done": True}
+        raise
     return {"value": value, "done": False}
 
 
 # helper: _js_gen_return
 def _js_gen_return(gen, value=None):
-    """gen.return(v): the generator's finally blocks run (Python's close), { value: v, done:
-    true }."""
-    gen.close()
-    return {"value": value, "done": True}
+    """gen.return(v): the generator's finally blocks run, { value: v, done: true }. A finally
+    block that yields gives that value first ({ done: false }), and v when it ends; one that
+    returns gives its own value."""
+    if inspect.getgeneratorstate(gen) != "GEN_SUSPENDED":
+        gen.close()
+        return {"value": value, "done": True}
+    try:
+        yielded = gen.throw(GeneratorExit)
+    except GeneratorExit:
+        return {"value": value, "done": True}
+    except StopIteration as stop:
+        return {"value": stop.value, "done": True}
+    _JS_GEN_RETURNING[gen] = value
+    return {"value": yielded, "done": False}
 
 
 # helper: _js_gen_throw

@@ -243,6 +243,12 @@ describe("BPY1041 reports only arrays that certainly have holes", () => {
     expect(codes("const n = 2;\nconsole.log(Array(n).some((x) => x === undefined));")).toEqual([
       "BPY1041@2",
     ]);
+    // an elision is a hole too
+    expect(
+      codes(
+        "let n = 0;\n[1, , 3].forEach(() => n++);\nconst a = [1, , 3];\nconsole.log(a.filter((x) => x));",
+      ),
+    ).toEqual(["BPY1041@2", "BPY1041@4"]);
   });
   it("an array whose elements may be written, filled or passed on is not reported", () => {
     expect(
@@ -253,6 +259,16 @@ describe("BPY1041 reports only arrays that certainly have holes", () => {
           "console.log([...Array(2)].map((_, i) => i), new Array(0).map((x) => x), Array(2).fill(0).map((x) => x));",
       ),
     ).toEqual([]);
+  });
+});
+
+describe("BPY1032 for a closure capturing a loop variable declared after it", () => {
+  it("is reported at the closure (Python would raise NameError binding it)", () => {
+    const r = compileSource(
+      "const fs: (() => number)[] = [];\nfor (let i = 0; i < 2; i++) {\n  fs.push(() => x);\n  const x = i * 10;\n}\nconsole.log(fs.map((f) => f()));\n",
+      { fileName: path.join(import.meta.dirname, "diag-input.ts"), typeRoots: [typings] },
+    );
+    expect(r.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(["BPY1032@3:11"]);
   });
 });
 

@@ -250,7 +250,7 @@ export const codes = {
   loopClosureWrite: {
     code: "BPY1032",
     phase: "compiler",
-    when: "a closure made in a loop capturing a per-iteration variable that is assigned after the closure is created",
+    when: "a closure made in a loop capturing a per-iteration variable that is assigned (or declared) after the closure is created",
     message:
       "a closure created in a loop captures '{variable}', which is assigned after the closure is created: Python binds the value the variable has when the closure is made",
     suggestion:
@@ -321,11 +321,11 @@ export const codes = {
   arrayHoles: {
     code: "BPY1041",
     phase: "compiler",
-    when: "a method that skips holes (`forEach`, `map`, `filter`, `reduce`, `some`, `every`, `indexOf`, …) on an array made by `new Array(n)` / `Array(n)` whose elements are never written: JavaScript skips the n holes, a Python list has `None` there and would visit them as `undefined`; `[...Array(n)]`, `Array(n).fill(v)`, `.length` and element reads are exact",
+    when: "a method that skips holes (`forEach`, `map`, `filter`, `reduce`, `some`, `every`, `indexOf`, …) on an array made by `new Array(n)` / `Array(n)` or a literal with an elision (`[1, , 3]`) whose elements are never written: JavaScript skips the holes, a Python list has `None` there and would visit them as `undefined`; `[...Array(n)]`, `Array(n).fill(v)`, `.length` and element reads are exact",
     message:
-      ".{method}() skips the holes of new Array(n), which a Python list cannot have: it would visit each as undefined",
+      ".{method}() skips the holes of an array made by new Array(n) or [a, , b], which a Python list cannot have: it would visit each as undefined",
     suggestion:
-      "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value) or [...Array(n)]",
+      "create the elements first: Array.from({ length: n }, (_, i) => …), new Array(n).fill(value), [...Array(n)], or write undefined in the literal",
   },
   defaultReplacesNull: {
     code: "BPY1042",

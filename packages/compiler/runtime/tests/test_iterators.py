@@ -46,6 +46,32 @@ class TestIterators(JsTestCase):
         self.assertJs(_js_gen_return(fresh), {"value": None, "done": True})  # counter().return()
         self.assertJs(log, ["finally"])  # a generator that never started runs no finally
 
+    def test_js_gen_return_finally(self):
+        def cleanup():
+            # function* cleanup() { try { yield 1; } finally { yield "cleaning"; } }
+            try:
+                yield 1
+            finally:
+                yield "cleaning"
+
+        g = cleanup()
+        _js_gen_next(g)
+        # const g = cleanup(); g.next(); [g.return(5), g.next(), g.next()]
+        self.assertJs(_js_gen_return(g, 5), {"value": "cleaning", "done": False})
+        self.assertJs(_js_gen_next(g), {"value": 5, "done": True})
+        self.assertJs(_js_gen_next(g), {"value": None, "done": True})
+
+        def overriding():
+            # function* overriding() { try { yield 1; } finally { return "mine"; } }
+            try:
+                yield 1
+            finally:
+                return "mine"
+
+        h = overriding()
+        _js_gen_next(h)
+        self.assertJs(_js_gen_return(h, 5), {"value": "mine", "done": True})  # h.return(5)
+
     def test_js_gen_throw(self):
         def catcher():
             # function* catcher() { while (true) { try { yield 1; } catch (e) { yield "caught"; } } }

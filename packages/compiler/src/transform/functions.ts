@@ -321,7 +321,10 @@ export function loopCaptures(ctx: Ctx, node: ts.Node): string[] {
   ts.forEachChild(node, visit);
   for (const [sym, name] of captured) {
     if (assigned.has(sym)) continue;
-    if (writtenAfter(ctx, sym, node)) {
+    // declared after the closure in the iteration: no value to bind yet (Python: NameError)
+    const decl = sym.valueDeclaration!;
+    const declaredAfter = decl.getSourceFile() === node.getSourceFile() && decl.pos >= node.end;
+    if (declaredAfter || writtenAfter(ctx, sym, node)) {
       ctx.report(node, diag.loopClosureWrite({ variable: sym.name }));
       continue;
     }

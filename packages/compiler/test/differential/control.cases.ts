@@ -268,8 +268,8 @@ export default rows([
   // the temporal dead zone: a let/const/class read before its declaration ran throws a
   // ReferenceError (Python: NameError, which catch sees as one), also in a loop's next iteration
   [
-    "temporal dead zone through a hoisted function, a closure, a class, a builtin-named const",
-    'const out: string[] = []; function readX() { return x; } function readY() { const read = () => y; read(); const y = 2; return y; } function makeK() { return new K(); } function readOpen() { return open; } for (const f of [readX, readY, makeK, readOpen]) { try { f(); out.push("no error"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name); } } let x = 1; class K {} const open = 5; out.push(String(readX()), String(readOpen()), String(makeK() instanceof K)); try { throw new ReferenceError("mine"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name, (e as Error).message); } return out;',
+    "temporal dead zone through a hoisted function, a closure, a class, a builtin-named const, typeof",
+    'const out: string[] = []; function readX() { return x; } function readY() { const read = () => y; read(); const y = 2; return y; } function makeK() { return new K(); } function readOpen() { return open; } function readT() { return typeof x; } for (const f of [readX, readY, makeK, readOpen, readT]) { try { f(); out.push("no error"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name); } } let x = 1; class K {} const open = 5; out.push(String(readX()), String(readOpen()), String(makeK() instanceof K), readT()); try { throw new ReferenceError("mine"); } catch (e) { out.push(String(e instanceof ReferenceError), (e as Error).name, (e as Error).message); } return out;',
   ],
   [
     "temporal dead zone in each iteration of a loop",

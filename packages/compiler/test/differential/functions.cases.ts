@@ -367,4 +367,9 @@ export default rows([
     '[1, 2].forEach(tick); const m = new Map([["a", 1]]); m.forEach(tick); const s = new Set([1]); s.forEach(tick); const r = [1, 2].map(tick).length; const q = [1, 2].filter(no).length; const any = [3].some(no); return [ticks, r, q, any];',
     "let ticks = 0; function tick(): void { ticks++; } function no(): boolean { ticks += 10; return false; }",
   ],
+  [
+    "generator return() through a finally block that yields or returns",
+    'const g = cleanup(); g.next(); const out = [g.return("r"), g.next(), g.next()]; const h = overriding(); h.next(); out.push(h.return("r"), cleanup().return("early")); return JSON.stringify(out);',
+    'function* cleanup(): Generator<number | string, string, unknown> { try { yield 1; } finally { yield "cleaning"; } return "end"; } function* overriding(): Generator<number, string, unknown> { try { yield 1; } finally { return "mine"; } }',
+  ],
 ]);

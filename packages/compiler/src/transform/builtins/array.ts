@@ -108,20 +108,28 @@ const KEEPS_HOLES = new Set([
   "entries",
 ]);
 
+/** `new Array(n)`, `Array(n)` or an array literal with an elision (`[1, , 3]`). */
+function makesHoles(ctx: Ctx, e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isArrayLiteralExpression(e)) return e.elements.some(ts.isOmittedExpression);
+  return !!holeyArrayLength(ctx, e);
+}
+
 /**
- * Whether `node` is certainly an array with holes: `new Array(n)` itself, or a variable
- * initialised with it whose every use leaves the holes in place (no element write, no fill, not
- * passed anywhere). An array whose elements may have been written is not reported.
+ * Whether `node` is certainly an array with holes: `new Array(n)` or `[1, , 3]` itself, or a
+ * variable initialised with one whose every use leaves the holes in place (no element write, no
+ * fill, no length change, not passed anywhere). An array whose elements may have been written is
+ * not reported.
  */
 function certainlyHoley(ctx: Ctx, node: ts.Expression): boolean {
   let e = node;
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  if (holeyArrayLength(ctx, e)) return true;
+  if (makesHoles(ctx, e)) return true;
   if (!ts.isIdentifier(e)) return false;
   const sym = ctx.resolveSymbol(e);
   const decl = sym?.valueDeclaration;
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
-  if (!decl.initializer || !holeyArrayLength(ctx, decl.initializer)) return false;
+  if (!decl.initializer || !makesHoles(ctx, decl.initializer)) return false;
   const stmt = decl.parent.parent;
   if (
     ts.isVariableStatement(stmt) &&
@@ -136,10 +144,12 @@ function certainlyHoley(ctx: Ctx, node: ts.Expression): boolean {
     const up = p.parent;
     if (
       p.name.text === "length" &&
-      ts.isBinaryExpression(up) &&
-      up.left === p &&
-      up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      up.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      ((ts.isBinaryExpression(up) &&
+        up.left === p &&
+        up.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        up.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+        ts.isPrefixUnaryExpression(up) ||
+        ts.isPostfixUnaryExpression(up))
     )
       return false;
   }

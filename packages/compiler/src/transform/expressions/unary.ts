@@ -141,9 +141,20 @@ function update(
 export function transformTypeof(ctx: Ctx, node: ts.TypeOfExpression): py.Expr {
   const t = T.typeOf(ctx, node.expression);
   const e = transformExpr(ctx, node.expression);
-  // a hoisted var read before its declaration is undefined, whatever its type says
+  // a hoisted var read before its declaration is undefined, whatever its type says; a let,
+  // const or class declared later in the text may be read in its dead zone (a ReferenceError):
+  // the value is read, not only its type
   const sym = ts.isIdentifier(node.expression) ? ctx.resolveSymbol(node.expression) : undefined;
-  if (py.isSimple(e) && !(sym && earlyVars.has(sym))) {
+  const decl = sym?.valueDeclaration;
+  const later =
+    !!decl &&
+    decl.getSourceFile() === node.getSourceFile() &&
+    decl.pos > node.pos &&
+    (ts.isClassDeclaration(decl) ||
+      (ts.isVariableDeclaration(decl) &&
+        ts.isVariableDeclarationList(decl.parent) &&
+        (decl.parent.flags & ts.NodeFlags.BlockScoped) !== 0));
+  if (py.isSimple(e) && !later && !(sym && earlyVars.has(sym))) {
     if (T.isString(ctx, t)) return py.str("string");
     if (T.isNumber(ctx, t)) return py.str("number");
     if (T.isBoolean(ctx, t)) return py.str("boolean");

@@ -1367,7 +1367,8 @@ function forOf(ctx: Ctx, node: ts.ForOfStatement, labels: string[]): py.Stmt[] {
   const lib = T.libTypeName(ctx, T.typeOf(ctx, node.expression));
   const closes = !!lib && ITERATOR_TYPES.has(lib) && !ts.isCallExpression(e);
   const before: py.Stmt[] = [];
-  if (closes && !py.isSimple(iter)) {
+  // held in a temporary: the body may assign the variable another iterator
+  if (closes) {
     const tmp = ctx.fresh("_it");
     before.push(py.assign(py.name(tmp), iter, pos));
     iter = py.name(tmp);
