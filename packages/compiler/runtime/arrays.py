@@ -36,6 +36,21 @@ def _js_set(lst, i, value):
     return value
 
 
+# helper: _js_store_past_end
+def _js_store_past_end(a, i, v):
+    """a[i] = v where Python's list raised IndexError: JavaScript grows the array to i + 1
+    (the elements between read as undefined); a negative or fractional index (a property in
+    JavaScript) raises as _js_index does."""
+    i = _js_index(i)
+    if i < len(a):
+        a[i] = v
+        return
+    if i - len(a) > 100_000_000:
+        raise IndexError("bpyts: array index " + repr(i) + " would make a sparse array of " + repr(i + 1) + " elements")
+    a.extend([None] * (i - len(a)))
+    a.append(v)
+
+
 # helper: _js_index
 def _js_index(i):
     """The index of an array element write: Python counts a negative one from the end, where

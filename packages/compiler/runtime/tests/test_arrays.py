@@ -6,6 +6,7 @@ beside each case; the call is the helper as compiled code calls it."""
 import math
 
 from ..arrays import (
+    _js_store_past_end,
     _js_array_length,
     _js_at,
     _js_fill,
@@ -51,6 +52,18 @@ class TestArrays(JsTestCase):
         self.assertJs((lambda a: (_js_set(a, 1.0, 9), a))([1, 2]), [9, [1, 9]])
         # a negative index sets a property in JavaScript: refused rather than differ
         self.assertRaises(IndexError, _js_set, [1], -1, 0)
+
+    def test_js_store_past_end(self):
+        a = [1]
+        _js_store_past_end(a, 1, 2)  # const a = [1]; a[1] = 2
+        self.assertJs(a, [1, 2])
+        _js_store_past_end(a, 4, 5)  # a[4] = 5: holes read as undefined
+        self.assertJs(a, [1, 2, None, None, 5])
+        self.assertJs(len(a), 5)  # a.length
+        _js_store_past_end(a, 0, 9)  # a[0] = 9 (in bounds)
+        self.assertJs(a[0], 9)
+        self.assertRaises(IndexError, _js_store_past_end, a, -1, 0)  # a property in JavaScript
+        self.assertRaises(IndexError, _js_store_past_end, a, 2**31, 0)  # a sparse array
 
     def test_js_index(self):
         # (() => { const a = [1, 2]; a[1.0] = 7; return a; })()

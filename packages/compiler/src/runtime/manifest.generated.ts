@@ -100,6 +100,7 @@ export type HelperName =
   | "_js_splice"
   | "_js_split"
   | "_js_sqrt"
+  | "_js_store_past_end"
   | "_js_str"
   | "_js_str_index_of"
   | "_js_str_last_index_of"
@@ -570,6 +571,13 @@ export const HELPERS: readonly HelperSource[] = [
     deps: [],
     imports: ["math"],
     code: "def _js_sqrt(x):\n    \"\"\"Math.sqrt: NaN below zero (Python's math.sqrt raises ValueError).\"\"\"\n    return math.sqrt(x) if x >= 0 else math.nan",
+  },
+  {
+    name: "_js_store_past_end",
+    area: "arrays",
+    deps: ["_js_index"],
+    imports: [],
+    code: "def _js_store_past_end(a, i, v):\n    \"\"\"a[i] = v where Python's list raised IndexError: JavaScript grows the array to i + 1\n    (the elements between read as undefined); a negative or fractional index (a property in\n    JavaScript) raises as _js_index does.\"\"\"\n    i = _js_index(i)\n    if i < len(a):\n        a[i] = v\n        return\n    if i - len(a) > 100_000_000:\n        raise IndexError(\"bpyts: array index \" + repr(i) + \" would make a sparse array of \" + repr(i + 1) + \" elements\")\n    a.extend([None] * (i - len(a)))\n    a.append(v)",
   },
   {
     name: "_js_str",

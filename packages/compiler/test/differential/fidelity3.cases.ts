@@ -60,6 +60,21 @@ return [Object.keys(o), Object.values(o), Object.entries(o), ks, JSON.stringify(
     "console.log of an object with index-like keys",
     `const o: { [k: string]: number } = { b: 1, 1: 2 }; console.log(o); return 0;`,
   ],
+  // writes at or past the end of an array grow it (Python's list raised IndexError)
+  [
+    "filling an array by index",
+    `const out: number[] = []; for (let i = 0; i < 4; i++) out[i] = i * i;
+const b: string[] = []; b[b.length] = "x"; b[3] = "y";
+return [out, b.length, b[2] === undefined, b];`,
+  ],
+  [
+    "a write past the end evaluates index and value once, in order",
+    `const log: string[] = []; const a: number[] = [0];
+const k = (n: number) => { log.push("k" + n); return n; };
+const v = (n: number) => { log.push("v" + n); return n; };
+a[k(1)] = v(10); a[k(0)] = v(20); a[k(3)] = v(30);
+return [a, log];`,
+  ],
   // regression guards from the suite's list
   [
     "empty array pattern in for…of",

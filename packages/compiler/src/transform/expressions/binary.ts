@@ -14,7 +14,13 @@ import {
   truthy,
 } from "./convert.js";
 import { transformExpr } from "./index.js";
-import { assignmentTarget, isSetterTarget, memberName, type AssignTarget } from "./access.js";
+import {
+  assignmentTarget,
+  isSafeIndex,
+  isSetterTarget,
+  memberName,
+  type AssignTarget,
+} from "./access.js";
 import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
 import { constNumber, isPureExpr } from "../effects.js";
@@ -805,6 +811,9 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
         }
         pyTargets.push(tgt.expr);
       }
+      const grow =
+        targets.length === 1 ? arrayWritePastEnd(ctx, targets[0]!, pyTargets[0]!) : undefined;
+      if (grow) return grow(v, pos);
       return [{ kind: "Assign", targets: pyTargets, value: v, pos }];
     };
     // Python evaluates the value before the targets: their objects and keys first when it matters
@@ -849,6 +858,68 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
     return [{ kind: "AugAssign", target: tgt.expr, op: v.op, value: v.right, pos }];
   }
   return [py.assign(tgt.expr, v, pos)];
+}
+
+/**
+ * `a[i] = v` on an array where `i` may be at or past the end: JavaScript grows the array (the
+ * usual way to fill one by index), a Python list raises IndexError. The write stays a plain
+ * assignment — free when it is in bounds — and only an IndexError takes the growing path:
+ *
+ *     try:
+ *         a[i] = v
+ *     except IndexError:
+ *         _js_store_past_end(a, i, v)
+ *
+ * Undefined when the write is known to be in bounds (`i` a loop index below `a.length`) or is
+ * not an array element write. Operands that could raise are evaluated before the `try`, in
+ * JavaScript's order (index, then value): only the store itself is caught, and the except
+ * path stores the same value.
+ */
+function arrayWritePastEnd(
+  ctx: Ctx,
+  target: ts.Expression,
+  pyTarget: py.Expr,
+): ((v: py.Expr, pos: py.SrcPos | undefined) => py.Stmt[]) | undefined {
+  const node = skipParens(target);
+  if (!ts.isElementAccessExpression(node) || pyTarget.kind !== "Sub") return undefined;
+  const ot = T.typeOf(ctx, node.expression);
+  if (!T.isArray(ctx, ot) || T.isTypedArray(ctx, ot)) return undefined;
+  if (isSafeIndex(ctx, node.expression, node.argumentExpression)) return undefined;
+  if (pyTarget.value.kind !== "Name") return undefined; // a computed list: left as it was
+  return (v, pos) => {
+    const before: py.Stmt[] = [];
+    // evaluated once, before the try: the except path stores the same value
+    const simple = (e: py.Expr, hint: string): py.Expr => {
+      if (py.isSimple(e)) return e;
+      const t = ctx.fresh(hint);
+      before.push(py.assign(py.name(t), e, pos));
+      return py.name(t);
+    };
+    const index = simple(pyTarget.index, "_i");
+    const value = simple(v, "_v");
+    const list = pyTarget.value;
+    return [
+      ...before,
+      {
+        kind: "Try",
+        body: [py.assign(py.sub(list, index), value, pos)],
+        handlers: [
+          {
+            type: py.name("IndexError"),
+            body: [py.exprStmt(ctx.callHelper("_js_store_past_end", list, index, value), pos)],
+          },
+        ],
+        orelse: [],
+        finalbody: [],
+        pos,
+      },
+    ];
+  };
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
 }
 
 /** `if <read is null/falsy/truthy>: <target> = v` for `??=`, `||=`, `&&=` statements. */
