@@ -87,7 +87,9 @@ describe("bpyts init", () => {
     expect(existsSync(join(dir, "src/main.ts"))).toBe(true);
     expect(existsSync(join(dir, "README.md"))).toBe(true);
 
-    const install = await execa("npm", ["install", "--offline", "--no-audit", "--no-fund"], {
+    // The npm cache first: a fresh machine's cache holds the tarballs `npm ci` fetched but not
+    // always the registry's package documents, which --offline would then refuse (ENOTCACHED).
+    const install = await execa("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], {
       cwd: dir,
       reject: false,
     });
