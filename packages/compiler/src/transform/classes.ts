@@ -7,7 +7,7 @@ import { transformExpr } from "./expressions/index.js";
 import { memberName, staticPropertyName } from "./expressions/access.js";
 import { buildDef } from "./functions.js";
 import { transformStatements } from "./statements/index.js";
-import { usesThis } from "./effects.js";
+import { usesThis } from "../analysis/effects.js";
 // Blender layer: bpy.types subclasses (transform/blender/classes.ts)
 import {
   asClassMethod,

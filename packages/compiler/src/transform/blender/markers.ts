@@ -5,14 +5,14 @@
  */
 import ts from "../../ts.cjs";
 import type { Ctx } from "../context.js";
-import { isAmbientDecl, isLibSymbol } from "../types.js";
+import { isAmbientDecl, isLibSymbol } from "../../analysis/types.js";
 
 /** Is this declaration part of the Blender/Python typings (an ambient module of a .d.ts)? */
-export function isTypingsDecl(d: ts.Node | undefined): boolean {
+export function isTypingsDecl(ctx: Ctx, d: ts.Node | undefined): boolean {
   if (!d) return false;
   const sf = d.getSourceFile();
   if (!sf.isDeclarationFile) return false;
-  return isAmbientDecl(d);
+  return isAmbientDecl(ctx, d);
 }
 
 /**
@@ -31,8 +31,8 @@ export function isPythonObjectType(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>
   if (t.isUnionOrIntersection()) return t.types.some((p) => isPythonObjectType(ctx, p, seen));
   if (!(t.flags & ts.TypeFlags.Object)) return false;
   const s = t.getSymbol();
-  if (s && s.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && !isLibSymbol(s)) {
-    if (s.declarations?.some((d) => isTypingsDecl(d))) return true;
+  if (s && s.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && !isLibSymbol(ctx, s)) {
+    if (s.declarations?.some((d) => isTypingsDecl(ctx, d))) return true;
   }
   // a user class extending a typings class (bpy.types.Operator, …)
   const target = (t as ts.TypeReference).target ?? t;
@@ -98,7 +98,7 @@ export function pyNameOf(ctx: Ctx, sym: ts.Symbol | undefined): string | undefin
   if (!sym) return undefined;
   const s = resolveAlias(ctx, sym);
   for (const d of s.declarations ?? []) {
-    if (!isTypingsDecl(d)) continue;
+    if (!isTypingsDecl(ctx, d)) continue;
     const v = jsDocTag(d, "pyName");
     if (v && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return v;
   }
@@ -106,8 +106,8 @@ export function pyNameOf(ctx: Ctx, sym: ts.Symbol | undefined): string | undefin
 }
 
 /** `@pyOperator <token>` of a method declaration (mathutils operator macros). */
-export function pyOperatorOf(d: ts.Node | undefined): string | undefined {
-  if (!d || !isTypingsDecl(d)) return undefined;
+export function pyOperatorOf(ctx: Ctx, d: ts.Node | undefined): string | undefined {
+  if (!d || !isTypingsDecl(ctx, d)) return undefined;
   // `@pyOperator @` / `@=`: a JSDoc parser would take the `@` for the start of a new tag
   for (const c of docComments(d)) {
     const m = /@pyOperator[ \t]+(\S+)/.exec(c);
@@ -121,9 +121,9 @@ export function pyOperatorOf(d: ts.Node | undefined): string | undefined {
  * `bpy_prop_array` (documented "Python `len(…)`" but without a machine-readable tag), so the
  * declaring class names are recognised, plus a `@pyOperator len` tag should one appear.
  */
-export function isLenMember(d: ts.Node | undefined): boolean {
-  if (!d || !isTypingsDecl(d)) return false;
-  if (pyOperatorOf(d) === "len") return true;
+export function isLenMember(ctx: Ctx, d: ts.Node | undefined): boolean {
+  if (!d || !isTypingsDecl(ctx, d)) return false;
+  if (pyOperatorOf(ctx, d) === "len") return true;
   const cls = d.parent;
   if (cls && (ts.isClassDeclaration(cls) || ts.isInterfaceDeclaration(cls)) && cls.name) {
     const n = cls.name.text;
@@ -167,7 +167,7 @@ export function isTypingsDictType(ctx: Ctx, t: ts.Type): boolean {
       if (p.getCallSignatures().length || p.getConstructSignatures().length) return false;
       const s = p.getSymbol();
       if (!s || !(s.flags & ts.SymbolFlags.TypeLiteral)) return false;
-      return !!s.declarations?.length && s.declarations.every(isTypingsDecl);
+      return !!s.declarations?.length && s.declarations.every((d) => isTypingsDecl(ctx, d));
     })
   );
 }

@@ -8,10 +8,10 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import { typeOf } from "../types.js";
+import { typeOf } from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { isDisposableType, returnsContextManager } from "./markers.js";
-import { skipParensAndNonNull } from "../effects.js";
+import { skipParensAndNonNull } from "../../analysis/effects.js";
 
 export function isUsingStatement(s: ts.Statement): s is ts.VariableStatement {
   return ts.isVariableStatement(s) && !!(s.declarationList.flags & ts.NodeFlags.Using);

@@ -3,13 +3,14 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { toStr } from "./convert.js";
 import { int32Test, reuse } from "./binary.js";
-import { isIntExpr, isNonNegIntExpr, loopElement, loopInvariantLen } from "../statements/loops.js";
+import { isIntExpr, isNonNegIntExpr } from "../../analysis/integers.js";
+import { loopElement, loopInvariantLen } from "../statements/loops.js";
 import { transformExpr, transformIdentifier } from "./index.js";
 import { staticLibProperty } from "../builtins/globals.js";
-import { isPureExpr, skipParensAndNonNull } from "../effects.js";
+import { isPureExpr, skipParensAndNonNull } from "../../analysis/effects.js";
 // Blender layer: Python objects of the typings (transform/blender/collections.ts)
 import {
   blenderElementGet,
@@ -142,7 +143,7 @@ function isModuleNamespace(ctx: Ctx, node: ts.Expression): ts.Symbol | undefined
 function libObjectName(ctx: Ctx, node: ts.Expression): string | undefined {
   if (!ts.isIdentifier(node)) return undefined;
   const s = ctx.resolveSymbol(node);
-  return s && T.isLibSymbol(s) ? s.name : undefined;
+  return s && T.isLibSymbol(ctx, s) ? s.name : undefined;
 }
 
 export function hasNumericIndex(t: ts.Type): boolean {
@@ -227,7 +228,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
   if (name === "length") {
     if (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isTypedArray(ctx, ot))
       return py.call("len", obj);
-    if (T.isAmbientType(ot) && hasNumericIndex(ot)) return py.call("len", obj);
+    if (T.isAmbientType(ctx, ot) && hasNumericIndex(ot)) return py.call("len", obj);
     if (T.isFunctionType(ot))
       ctx.report(node, diag.unsupportedMember({ member: "Function.length" }));
   }
@@ -270,7 +271,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (T.isOptionalProperty(ctx, ot, name)) return py.method(obj, "get", py.str(name));
     return py.sub(obj, py.str(name));
   }
-  if (T.isAmbientType(ot)) return py.attrOrGetattr(obj, name);
+  if (T.isAmbientType(ctx, ot)) return py.attrOrGetattr(obj, name);
   return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
 }
 
@@ -279,7 +280,7 @@ function isErrorClass(ctx: Ctx, t: ts.Type): boolean {
     const bases = p.isClass() ? ctx.checker.getBaseTypes(p) : [];
     for (const b of bases) {
       const s = b.getSymbol();
-      if (s && s.name === "Error" && T.isLibSymbol(s)) return true;
+      if (s && s.name === "Error" && T.isLibSymbol(ctx, s)) return true;
       if (isErrorClass(ctx, b)) return true;
     }
   }
@@ -296,7 +297,7 @@ export function isSafeIndex(ctx: Ctx, objNode: ts.Expression, idx: ts.Expression
   if (!ts.isIdentifier(objNode) || !ts.isIdentifier(idx)) return false;
   const a = ctx.resolveSymbol(objNode);
   const i = ctx.resolveSymbol(idx);
-  return !!a && !!i && !!ctx.safeIndex.get(i)?.has(a);
+  return !!a && !!i && !!ctx.analysis.ints.safeIndex.get(i)?.has(a);
 }
 
 export function transformElementAccess(ctx: Ctx, node: ts.ElementAccessExpression): py.Expr {
@@ -529,7 +530,7 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     if (name === "length" && T.isArray(ctx, ot))
       return { kind: "setter", call: (v) => ctx.callHelper("_js_set_length", obj, v) };
     if (T.isDictLike(ctx, ot)) return { kind: "expr", expr: py.sub(obj, py.str(name)) };
-    if (T.isAmbientType(ot)) {
+    if (T.isAmbientType(ctx, ot)) {
       if (py.isPyIdentifier(name)) return { kind: "expr", expr: py.attr(obj, name) };
       return { kind: "setter", call: (v) => py.call("setattr", obj, py.str(name), v) };
     }

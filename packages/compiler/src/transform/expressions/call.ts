@@ -3,7 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
 import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/globals.js";
@@ -256,7 +256,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     }
     if (ts.isIdentifier(objNode)) {
       const s = ctx.resolveSymbol(objNode);
-      if (s && T.isLibSymbol(s)) {
+      if (s && T.isLibSymbol(ctx, s)) {
         const r = staticLibCall(ctx, s.name, name, withBuiltinArgs(ctx, node, name), discard);
         if (r) return r;
       }
@@ -331,8 +331,8 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
     // Array(n) is new Array(n)
-    if (s && T.isLibSymbol(s) && callee.text === "Array") return arrayConstruct(ctx, node);
-    if (!s || T.isLibSymbol(s)) {
+    if (s && T.isLibSymbol(ctx, s) && callee.text === "Array") return arrayConstruct(ctx, node);
+    if (!s || T.isLibSymbol(ctx, s)) {
       const r = globalFunctionCall(ctx, callee.text, withBuiltinArgs(ctx, node, callee.text));
       if (r) return r;
     }
@@ -433,7 +433,7 @@ export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
   const args = node.arguments ?? [];
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
-    if (s && T.isLibSymbol(s)) {
+    if (s && T.isLibSymbol(ctx, s)) {
       switch (callee.text) {
         case "Map":
         case "Set":

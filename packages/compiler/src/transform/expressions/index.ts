@@ -3,7 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { condition, toStr } from "./convert.js";
 import { transformBinary } from "./binary.js";
 import { transformPrefix, transformPostfix, transformTypeof, transformDelete } from "./unary.js";
@@ -13,7 +13,7 @@ import { transformFunctionExpression } from "../functions.js";
 import { pythonModuleName } from "../statements/imports.js";
 import { blenderArrayLiteral } from "../blender/calls.js";
 import { isPythonObjectType } from "../blender/markers.js";
-import { usesThis } from "../effects.js";
+import { usesThis } from "../../analysis/effects.js";
 import { regexpLiteral } from "../builtins/regexp.js";
 
 /** A value must not be a dict in one place and an object in another (see BPY1029). */
@@ -49,7 +49,7 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
   if (ts.isObjectLiteralExpression(node)) {
     for (const p of T.nonNullParts(contextual)) {
       const s = p.getSymbol();
-      if (s && ctx.implementedInterfaces().has(s))
+      if (s && T.implementedInterfaces(ctx).has(s))
         ctx.report(node, diag.mixedObject({ type: s.name }));
     }
     return;
@@ -247,7 +247,7 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
   const sym = ctx.resolveSymbol(node);
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
   const inDeclarationFile = !!decl && decl.getSourceFile().isDeclarationFile;
-  const isGlobal = !decl || (inDeclarationFile && T.isLibSymbol(sym!));
+  const isGlobal = !decl || (inDeclarationFile && T.isLibSymbol(ctx, sym!));
   if (isGlobal) {
     switch (text) {
       case "undefined":
@@ -313,7 +313,7 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
     if (mod) return py.name(mod);
     return py.name(text);
   }
-  if (decl && T.isAmbientDecl(decl)) return py.name(text);
+  if (decl && T.isAmbientDecl(ctx, decl)) return py.name(text);
   return py.name(ctx.nameOfSymbol(sym));
 }
 

@@ -3,13 +3,13 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { asBool, condition } from "./convert.js";
 import { transformExpr } from "./index.js";
 import { assignmentTarget, nonNullType } from "./access.js";
 import { toNumber, toStr } from "./convert.js";
 import { bindTemps, withEvaluatedTargets } from "./compound.js";
-import { isIntExpr } from "../statements/loops.js";
+import { isIntExpr } from "../../analysis/integers.js";
 import { earlyVars } from "../statements/index.js";
 
 const K = ts.SyntaxKind;

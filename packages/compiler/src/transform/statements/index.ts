@@ -3,7 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { condition } from "../expressions/convert.js";
 import { assignmentStatement } from "../expressions/binary.js";
@@ -16,7 +16,8 @@ import { transformFunctionDeclaration } from "../functions.js";
 import { transformClass } from "../classes.js";
 import { transformVariableStatement } from "./variables.js";
 import { transformIf } from "./if.js";
-import { transformLoop, transformJump, transformLabeled, jumpTo } from "./loops.js";
+import { transformLoop, transformLabeled } from "./loops.js";
+import { transformJump, jumpTo } from "./jumps.js";
 import { transformSwitch } from "./switch.js";
 import { swapStatement } from "./swap.js";
 import { transformTry, transformThrow } from "./try.js";
@@ -44,7 +45,7 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   const seen = new Set<ts.Statement>();
   for (const s of stmts) {
     if (!ts.isFunctionDeclaration(s)) {
-      for (const n of ctx.identifiersIn(s)) {
+      for (const n of ctx.analysis.index.identifiersIn(s)) {
         const sym = ctx.resolveSymbol(n);
         const f = sym && syms.get(sym);
         if (f && !seen.has(f) && f !== s) hoisted.add(f);
@@ -57,7 +58,7 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   while (changed) {
     changed = false;
     for (const f of [...hoisted]) {
-      for (const n of ctx.identifiersIn(f)) {
+      for (const n of ctx.analysis.index.identifiersIn(f)) {
         const sym = ctx.resolveSymbol(n);
         const g = sym && syms.get(sym);
         if (g && !hoisted.has(g)) {
@@ -99,7 +100,7 @@ function varHoists(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
   stmts.forEach(visit);
   if (!decls.length) return [];
   const out: py.Stmt[] = [];
-  const ids = ctx.identifiersIn(container);
+  const ids = ctx.analysis.index.identifiersIn(container);
   for (const d of decls) {
     const name = d.name as ts.Identifier;
     const sym = ctx.checker.getSymbolAtLocation(name);
