@@ -1,7 +1,6 @@
 /** Type queries used to pick translations; their answers are facts of the program's analysis. */
 import ts from "../ts.cjs";
 import type { Ctx } from "../transform/context.js";
-import { isPythonObjectType } from "../transform/blender/markers.js";
 
 /**
  * The type facts of one program, memoized: the program is fully checked and does not change, so
@@ -377,7 +376,7 @@ const LIB_DICT_TYPES = new Set([
 
 function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
   t = baseConstraint(ctx, t);
-  if (isPythonObjectType(ctx, t)) return false; // Blender layer: RNA structs/collections, mathutils
+  if (ctx.layers.isObjectType(ctx, t)) return false; // a layer's Python objects (RNA structs, …)
   const ps = nonNullParts(t);
   if (ps.length === 0) return false;
   return ps.every((p) => {

@@ -5,6 +5,7 @@
  */
 import ts from "../ts.cjs";
 import { Analysis } from "../analysis/index.js";
+import { Layers, type Layer } from "./layers.js";
 import type { BpyDiagnostic } from "../index.js";
 import type { Diagnostic } from "@bpyts/diagnostics";
 import * as py from "../python/ast.js";
@@ -103,6 +104,8 @@ export class Ctx {
 
   /** every fact and cache about the program (one per compile) */
   readonly analysis: Analysis;
+  /** the layers' visitors and hooks (Blender), asked by the core visitors */
+  readonly layers: Layers;
   private readonly states = new Map<StateKey<unknown>, unknown>();
   /** The state of `key` for this compile (created on first use). */
   state<T>(key: StateKey<T>): T {
@@ -115,8 +118,10 @@ export class Ctx {
   constructor(
     readonly program: ts.Program,
     checker: ts.TypeChecker,
+    layers: readonly Layer[],
     reserved: Iterable<string> = [],
   ) {
+    this.layers = new Layers(layers);
     this.analysis = new Analysis(checker, this.files);
     this.checker = this.analysis.checker;
     this.moduleScope = this.newScope("module", undefined);

@@ -1,7 +1,6 @@
 /** Functions: declarations, arrows (lambda or nested def), parameters, generators. */
 import { diag } from "@bpyts/diagnostics";
 import ts from "../ts.cjs";
-import { blenderCallbackArity, blenderSetValue } from "./blender/calls.js";
 import * as py from "../python/ast.js";
 import type { Ctx, Scope } from "./context.js";
 import { transformExpr } from "./expressions/index.js";
@@ -33,8 +32,8 @@ export interface DefOptions {
   body?: (ctx: Ctx) => py.Stmt[];
   /** accept (and ignore) extra positional arguments: `*_args` */
   varargs?: boolean;
-  /** Blender layer: a callback handed to Blender takes exactly this many positional parameters */
-  blenderArity?: number;
+  /** a callback handed over takes exactly this many positional parameters (a layer's arity) */
+  arity?: number;
 }
 
 function isConstDefault(init: ts.Expression): boolean {
@@ -361,8 +360,8 @@ export function buildDef(
       else if (ts.isBlock(node.body)) body = transformStatements(ctx, node.body.statements);
       else {
         const b = node.body;
-        // Blender layer: a callback's result handed to Blender (sets, enum item tuples)
-        const [e, pre] = ctx.collect(() => blenderSetValue(ctx, b, transformExpr(ctx, b)));
+        // a callback's result handed over (to Blender: sets, enum item tuples)
+        const [e, pre] = ctx.collect(() => ctx.layers.valueOut(ctx, b, transformExpr(ctx, b)));
         body = [...pre, py.ret(e, ctx.pos(node.body))];
       }
       const prologue = opts.prologue ? opts.prologue(ctx) : [];
@@ -377,8 +376,8 @@ export function buildDef(
         [
           ...selfParam,
           ...params,
-          ...(opts.blenderArity !== undefined
-            ? padParams(params, opts.blenderArity)
+          ...(opts.arity !== undefined
+            ? padParams(params, opts.arity)
             : opts.varargs
               ? [ignoredArgs(params)]
               : []),
@@ -475,7 +474,7 @@ function extraParams(
   node: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration,
   params: py.Param[],
 ): py.Param[] {
-  const n = blenderCallbackArity(ctx, node);
+  const n = ctx.layers.callbackArity(ctx, node);
   if (n !== undefined) return padParams(params, n);
   return needsVarargs(ctx, node) ? [ignoredArgs(params)] : [];
 }
@@ -573,7 +572,7 @@ export function transformFunctionExpression(
         node,
         (s) => {
           const { params, prelude } = transformParams(ctx, node);
-          const body = blenderSetValue(ctx, bodyExpr, transformExpr(ctx, bodyExpr));
+          const body = ctx.layers.valueOut(ctx, bodyExpr, transformExpr(ctx, bodyExpr));
           return { params, prelude, body, s };
         },
         (s) => {
@@ -597,7 +596,7 @@ export function transformFunctionExpression(
   else name = ctx.fresh(nameHint(node));
   const def = buildDef(ctx, node, name, {
     varargs: needsVarargs(ctx, node),
-    blenderArity: blenderCallbackArity(ctx, node),
+    arity: ctx.layers.callbackArity(ctx, node),
   });
   def.pos = ctx.pos(node);
   ctx.addPre(def);

@@ -11,12 +11,6 @@ import { loopElement, loopInvariantLen } from "../statements/loops.js";
 import { transformExpr, transformIdentifier } from "./index.js";
 import { staticLibProperty } from "../builtins/globals.js";
 import { isPureExpr, skipParensAndNonNull } from "../../analysis/effects.js";
-// Blender layer: Python objects of the typings (transform/blender/collections.ts)
-import {
-  blenderElementGet,
-  blenderPropertyGet,
-  blenderPropertyTarget,
-} from "../blender/collections.js";
 
 /**
  * The Python attribute of a class member, one-to-one (`_js_field_name` in the runtime inverts it
@@ -223,8 +217,8 @@ function staticFunctionName(ctx: Ctx, e: ts.Expression, depth = 0): string | und
 function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr): py.Expr {
   const name = node.name.text;
   const ot = nonNullType(ctx, node.expression);
-  const blender = blenderPropertyGet(ctx, node, obj, ot); // Blender layer
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.PropertyAccessExpression, ctx, node, obj, ot);
+  if (layered) return layered;
   if (name === "length") {
     if (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isTypedArray(ctx, ot))
       return py.call("len", obj);
@@ -313,8 +307,8 @@ export function transformElementAccess(ctx: Ctx, node: ts.ElementAccessExpressio
 
 function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): py.Expr {
   const ot = nonNullType(ctx, node.expression);
-  const blender = blenderElementGet(ctx, node, obj, ot); // Blender layer
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.ElementAccessExpression, ctx, node, obj, ot);
+  if (layered) return layered;
   const arg = node.argumentExpression;
   const at = T.typeOf(ctx, arg);
   const lit = literalKey(arg);
@@ -524,8 +518,8 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     const name = node.name.text;
     const mod = isModuleNamespace(ctx, node.expression);
     if (mod) return { kind: "expr", expr: transformPropertyAccess(ctx, node) };
-    const blender = blenderPropertyTarget(ctx, node, ot); // Blender layer
-    if (blender) return { kind: "expr", expr: blender };
+    const layered = ctx.layers.assignTarget(ctx, node, ot);
+    if (layered) return { kind: "expr", expr: layered };
     const obj = transformExpr(ctx, node.expression);
     if (name === "length" && T.isArray(ctx, ot))
       return { kind: "setter", call: (v) => ctx.callHelper("_js_set_length", obj, v) };

@@ -24,7 +24,6 @@ import {
 import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr, isNonNegIntExpr } from "../../analysis/integers.js";
 import { constNumber, isPureExpr } from "../../analysis/effects.js";
-import { blenderSetValue } from "../blender/calls.js";
 
 const K = ts.SyntaxKind;
 
@@ -800,8 +799,8 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
     }
     const assign = (): py.Stmt[] => {
       let v = transformExpr(ctx, value);
-      // Blender layer: a JS Set stored into a set-typed bpy property is a Python set
-      if (targets.length === 1) v = blenderSetValue(ctx, value, v);
+      // a value handed over (a JS Set stored into a set-typed bpy property is a Python set)
+      if (targets.length === 1) v = ctx.layers.valueOut(ctx, value, v);
       const pyTargets: py.Expr[] = [];
       for (const t of targets) {
         const tgt = assignmentTarget(ctx, t);

@@ -14,9 +14,6 @@ import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
 import { functionMethod, isFunctionMethod } from "../builtins/function.js";
-// Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
-import { blenderArgs, blenderCall, blenderNew, blenderSetValue } from "../blender/calls.js";
-import { checkContextManagerUse } from "../blender/using.js";
 
 function skipParens(n: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n))
@@ -49,7 +46,7 @@ function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
       if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
         const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
         const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-        const value = blenderSetValue(ctx, valueNode, transformExpr(ctx, valueNode));
+        const value = ctx.layers.valueOut(ctx, valueNode, transformExpr(ctx, valueNode));
         if (key === undefined) {
           ctx.report(p, diag.kwargs());
           continue;
@@ -107,7 +104,7 @@ export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpressi
       return;
     }
     if (ts.isSpreadElement(a)) out.push({ kind: "star", value: spreadItems(ctx, a.expression) });
-    else out.push({ kind: "pos", value: blenderSetValue(ctx, a, transformExpr(ctx, a)) });
+    else out.push({ kind: "pos", value: ctx.layers.valueOut(ctx, a, transformExpr(ctx, a)) });
   });
   return out;
 }
@@ -237,9 +234,8 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     );
     return py.NONE;
   }
-  checkContextManagerUse(ctx, node); // Blender layer: context managers only through `using`
-  const blender = blenderCall(ctx, node); // Blender layer
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.CallExpression, ctx, node);
+  if (layered) return layered;
   const callee = skipParens(node.expression);
   if (callee.kind === ts.SyntaxKind.SuperKeyword) {
     return py.callArgs(py.attr(py.call("super"), "__init__"), callArguments(ctx, node));
@@ -378,7 +374,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   if (f.kind === "IfExp" && f.optionalChain && node.flags & ts.NodeFlags.OptionalChain) {
     return { ...f, orelse: py.callArgs(f.orelse, args) };
   }
-  return py.callArgs(f, blenderArgs(ctx, node, args)); // Blender layer: keyword-only RNA args, EnumFlagProperty
+  return py.callArgs(f, ctx.layers.callArgs(ctx, node, args));
 }
 
 /** `name` exported by the `bpyts/runtime` module (runner/runtime/bpyts-runtime.d.ts). */
@@ -427,8 +423,8 @@ function checkHashable(ctx: Ctx, node: ts.NewExpression): void {
 }
 
 export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
-  const blender = blenderNew(ctx, node); // Blender layer: Python sets for bpy
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.NewExpression, ctx, node);
+  if (layered) return layered;
   const callee = skipParens(node.expression);
   const args = node.arguments ?? [];
   if (ts.isIdentifier(callee)) {

@@ -7,7 +7,6 @@ import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { condition } from "../expressions/convert.js";
 import { assignmentStatement } from "../expressions/binary.js";
-import { blenderSetValue } from "../blender/calls.js";
 import { assignmentTarget, isSetterTarget, skipErased } from "../expressions/access.js";
 import { tempAssignments, withEvaluatedTargets } from "../expressions/compound.js";
 import { transformCall } from "../expressions/call.js";
@@ -24,9 +23,6 @@ import { transformTry, transformThrow } from "./try.js";
 import { transformEnum } from "./enum.js";
 import { transformExportAssignment } from "./imports.js";
 import { callStatement } from "../builtins/statements.js";
-// Blender layer: `a.iadd(b);` → `a += b` (transform/blender/mathutils.ts)
-import { mathutilsOperatorStatement } from "../blender/mathutils.js";
-import { isUsingStatement, transformUsing } from "../blender/using.js";
 
 const K = ts.SyntaxKind;
 
@@ -124,10 +120,15 @@ export function transformStatements(ctx: Ctx, stmts: readonly ts.Statement[]): p
   const ordered = hoistFunctions(ctx, stmts);
   for (let i = 0; i < ordered.length; i++) {
     const s = ordered[i]!;
-    // Blender layer: `using x = cm()` → `with cm() as x:` around the rest of the block
-    if (isUsingStatement(s)) {
-      out.push(...transformUsing(ctx, ordered.slice(i), (rest) => transformStatements(ctx, rest)));
-      break;
+    // a layer's statement that takes the rest of the block (`using` → `with`)
+    if (s.kind === K.VariableStatement) {
+      const layered = ctx.layers.visit(K.VariableStatement, ctx, ordered, i, (rest) =>
+        transformStatements(ctx, rest),
+      );
+      if (layered) {
+        out.push(...layered);
+        break;
+      }
     }
     const [swap, swapPre] = ctx.collect(() => swapStatement(ctx, ordered, i));
     if (swap) {
@@ -222,8 +223,8 @@ function transformReturn(ctx: Ctx, node: ts.ReturnStatement): py.Stmt[] {
   // a constructor returning a value is the class's CTOR method, run by its __new__ (classes.ts)
   if (fn && ts.isConstructorDeclaration(fn) && !node.expression) return [py.ret()];
   if (!node.expression) return [py.ret()];
-  // Blender layer: a JS Set returned by a registered method ({'FINISHED'}) is a Python set
-  return [py.ret(blenderSetValue(ctx, node.expression, transformExpr(ctx, node.expression)))];
+  // a value handed over (a JS Set returned by a registered method is a Python set)
+  return [py.ret(ctx.layers.valueOut(ctx, node.expression, transformExpr(ctx, node.expression)))];
 }
 
 /** An expression whose value is discarded. */
@@ -280,8 +281,8 @@ export function expressionStatement(ctx: Ctx, expr: ts.Expression): py.Stmt[] {
     return [{ kind: "AugAssign", target: tgt.expr, op, value: py.num(1), pos }];
   }
   if (ts.isCallExpression(e)) {
-    const inplace = mathutilsOperatorStatement(ctx, e); // Blender layer
-    if (inplace) return inplace;
+    const layered = ctx.layers.visit(K.ExpressionStatement, ctx, e);
+    if (layered) return layered;
     const s = callStatement(ctx, e);
     if (s) return s;
     return [py.exprStmt(transformCall(ctx, e, true), pos)];

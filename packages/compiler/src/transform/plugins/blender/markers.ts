@@ -3,9 +3,9 @@
  * contract"): which values are Python objects, `@pyName`, `@pyOperator`, `KwArgs`,
  * `ContextManager`, and which `length` members are Python `len()`.
  */
-import ts from "../../ts.cjs";
-import type { Ctx } from "../context.js";
-import { isAmbientDecl, isLibSymbol } from "../../analysis/types.js";
+import ts from "../../../ts.cjs";
+import type { Ctx } from "../../context.js";
+import { isAmbientDecl, isLibSymbol } from "../../../analysis/types.js";
 
 /** Is this declaration part of the Blender/Python typings (an ambient module of a .d.ts)? */
 export function isTypingsDecl(ctx: Ctx, d: ts.Node | undefined): boolean {

@@ -5,11 +5,11 @@
  * `options={'ENUM_FLAG'}`.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { isLibSymbol } from "../../analysis/types.js";
-import { transformExpr } from "../expressions/index.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { isLibSymbol } from "../../../analysis/types.js";
+import { transformExpr } from "../../expressions/index.js";
 import { mathutilsOperatorCall } from "./mathutils.js";
 import { docComments, isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
 import { registeredCallback } from "./classes.js";

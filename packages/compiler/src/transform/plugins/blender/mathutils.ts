@@ -6,13 +6,13 @@
  * from the printer's precedence table, so `a.add(b).mul(c)` prints `(a + b) * c`.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { transformExpr } from "../expressions/index.js";
-import { assignmentTarget } from "../expressions/access.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { transformExpr } from "../../expressions/index.js";
+import { assignmentTarget } from "../../expressions/access.js";
 import { pyOperatorOf } from "./markers.js";
-import { skipParensAndNonNull as skip } from "../../analysis/effects.js";
+import { skipParensAndNonNull as skip } from "../../../analysis/effects.js";
 
 const BINARY: Record<string, py.BinOpExpr["op"]> = {
   "+": "+",

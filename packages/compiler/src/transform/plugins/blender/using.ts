@@ -5,13 +5,13 @@
  * share one `with a as x, b as y:`, later ones nest.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { typeOf } from "../../analysis/types.js";
-import { transformExpr } from "../expressions/index.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { typeOf } from "../../../analysis/types.js";
+import { transformExpr } from "../../expressions/index.js";
 import { isDisposableType, returnsContextManager } from "./markers.js";
-import { skipParensAndNonNull } from "../../analysis/effects.js";
+import { skipParensAndNonNull } from "../../../analysis/effects.js";
 
 export function isUsingStatement(s: ts.Statement): s is ts.VariableStatement {
   return ts.isVariableStatement(s) && !!(s.declarationList.flags & ts.NodeFlags.Using);

@@ -14,11 +14,11 @@
  *   runs it when the file is executed as a script (bpyts run), not when imported as an add-on.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx, StateKey } from "../context.js";
-import { transformExpr } from "../expressions/index.js";
-import { memberName } from "../expressions/access.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx, StateKey } from "../../context.js";
+import { transformExpr } from "../../expressions/index.js";
+import { memberName } from "../../expressions/access.js";
 import { docComments, isPythonObjectType, isTypingsDecl } from "./markers.js";
 import { blenderSetValue } from "./calls.js";
 import { checkRegisteredItems } from "./items.js";

@@ -5,10 +5,10 @@
  * `undefined`), `.length` → `len(x)` only where the typings declare it (see markers.ts).
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { transformExpr } from "../expressions/index.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { transformExpr } from "../../expressions/index.js";
 import {
   isLenMember,
   isPythonObjectType,
