@@ -100,6 +100,24 @@ describe("visitor registry", () => {
     expect(core).not.toMatch(/def register\(\):/);
   });
 
+  it("markers are the typings' symbols, not names: a user's own `KwArgs` type is no marker", () => {
+    const src = [
+      'import * as bpy from "bpy";',
+      "type KwArgs<T> = T; // the script's own type, not the typings' marker",
+      "function area(o: KwArgs<{ w: number; h: number }>): number {",
+      "  return o.w * o.h;",
+      "}",
+      "console.log(area({ w: 2, h: 3 }));",
+      "bpy.ops.mesh.primitive_cube_add({ size: 2 });",
+      "",
+    ].join("\n");
+    const out = compileWith(src, defaultLayers, true);
+    // the script's function takes one dict (keyword arguments would not match `def area(o)`)
+    expect(out).toContain('area({"w": 2, "h": 3})');
+    // the typings' KwArgs (imported into bpy.ops from "bpy") is the marker
+    expect(out).toContain("bpy.ops.mesh.primitive_cube_add(size=2)");
+  });
+
   it("a layer registered for a syntax kind translates it (an idiom in one folder)", () => {
     const shout: Layer = {
       name: "shout",

@@ -78,6 +78,8 @@ export interface LayerHooks {
   importRank?(module: string): number | undefined;
   /** a property assignment target, `objType` the object's type */
   assignTarget?(ctx: Ctx, node: ts.PropertyAccessExpression, objType: ts.Type): py.Expr | undefined;
+  /** an argument for parameter `param` (not a spread): its Python arguments (`KwArgs` options) */
+  argument?(ctx: Ctx, arg: ts.Expression, param: ts.ParameterDeclaration): py.Arg[] | undefined;
   /** the arguments of a call the core translated */
   callArgs?(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[];
   /** a value handed over (returned, assigned, a callback's result): `value` its translation */
@@ -147,6 +149,13 @@ export class Layers {
   assignTarget(ctx: Ctx, node: ts.PropertyAccessExpression, objType: ts.Type): py.Expr | undefined {
     for (const l of this.layers) {
       const r = l.hooks.assignTarget?.(ctx, node, objType);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  argument(ctx: Ctx, arg: ts.Expression, param: ts.ParameterDeclaration): py.Arg[] | undefined {
+    for (const l of this.layers) {
+      const r = l.hooks.argument?.(ctx, arg, param);
       if (r) return r;
     }
     return undefined;

@@ -1,8 +1,8 @@
-/** Calls, `new`, keyword arguments (KwArgs) and super calls. */
+/** Calls, `new`, spreads and super calls. */
 import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
-import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
+import type { Ctx } from "../context.js";
 import * as T from "../../analysis/types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
@@ -21,76 +21,7 @@ function skipParens(n: ts.Expression): ts.Expression {
   return n;
 }
 
-/** Is this parameter declared with the `KwArgs<…>` type alias of the typings? */
-export function isKwArgsParam(p: ts.ParameterDeclaration): boolean {
-  const check = (t: ts.TypeNode | undefined): boolean => {
-    if (!t) return false;
-    if (ts.isTypeReferenceNode(t)) {
-      const n = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-      return n === "KwArgs";
-    }
-    if (ts.isUnionTypeNode(t)) return t.types.some(check);
-    if (ts.isParenthesizedTypeNode(t)) return check(t.type);
-    return false;
-  };
-  return check(p.type);
-}
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
-  arg = skipParens(arg);
-  const out: py.Arg[] = [];
-  if (ts.isObjectLiteralExpression(arg)) {
-    for (const p of arg.properties) {
-      if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
-        const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
-        const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-        const value = ctx.layers.valueOut(ctx, valueNode, transformExpr(ctx, valueNode));
-        if (key === undefined) {
-          ctx.report(p, diag.kwargs());
-          continue;
-        }
-        if (IDENT.test(key) && !PY_HARD_KEYWORDS.has(key)) {
-          out.push({ kind: "kw", name: key, value });
-        } else
-          out.push({
-            kind: "dstar",
-            value: { kind: "Dict", entries: [{ key: py.str(key), value }] },
-          });
-      } else if (ts.isSpreadAssignment(p)) {
-        const t = T.typeOf(ctx, p.expression);
-        if (!T.isDictLike(ctx, t)) ctx.report(p, diag.kwargs());
-        else {
-          // JS spreads `undefined`/`null` as nothing; `**None` raises, so `**(x or {})`.
-          const value = transformExpr(ctx, p.expression);
-          out.push({
-            kind: "dstar",
-            value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
-          });
-        }
-      } else ctx.report(p, diag.kwargs());
-    }
-    return out;
-  }
-  // no options: `op(undefined, "INVOKE_DEFAULT")`
-  if (ts.isIdentifier(arg) && arg.text === "undefined") return out;
-  const t = T.typeOf(ctx, arg);
-  if (T.isDictLike(ctx, t)) {
-    const value = transformExpr(ctx, arg);
-    // like a spread: `undefined`/`null` options are none, `**None` would raise
-    return [
-      {
-        kind: "dstar",
-        value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
-      },
-    ];
-  }
-  ctx.report(arg, diag.kwargs());
-  return out;
-}
-
-/** Arguments of a call, with spreads and keyword arguments. */
+/** Arguments of a call, with spreads (and a layer's keyword arguments). */
 export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpression): py.Arg[] {
   const args = node.arguments ?? ts.factory.createNodeArray();
   const sig = ctx.checker.getResolvedSignature(node);
@@ -99,9 +30,13 @@ export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpressi
   const out: py.Arg[] = [];
   args.forEach((a, i) => {
     const p = params ? params[Math.min(i, params.length - 1)] : undefined;
-    if (p && i < (params?.length ?? 0) && isKwArgsParam(p) && !ts.isSpreadElement(a)) {
-      out.push(...kwArgs(ctx, a));
-      return;
+    // an argument a layer translates (KwArgs options → Python keyword arguments)
+    if (p && i < (params?.length ?? 0) && !ts.isSpreadElement(a)) {
+      const layered = ctx.layers.argument(ctx, a, p);
+      if (layered) {
+        out.push(...layered);
+        return;
+      }
     }
     if (ts.isSpreadElement(a)) out.push({ kind: "star", value: spreadItems(ctx, a.expression) });
     else out.push({ kind: "pos", value: ctx.layers.valueOut(ctx, a, transformExpr(ctx, a)) });

@@ -28,6 +28,7 @@ import {
 } from "./classes.js";
 import { blenderElementGet, blenderPropertyGet, blenderPropertyTarget } from "./collections.js";
 import { isPythonObjectType, pyNameOf } from "./markers.js";
+import { isKwArgsParam, kwArgs } from "./kwargs.js";
 import { mathutilsOperatorStatement } from "./mathutils.js";
 import { checkContextManagerUse, isUsingStatement, transformUsing } from "./using.js";
 
@@ -83,6 +84,8 @@ export const blenderLayer: Layer = {
     // `import bpy` first, then its submodules (`from bpy.types import …`), then other modules
     importRank: (m) => (m === "bpy" ? 0 : m.startsWith("bpy.") ? 1 : undefined),
     assignTarget: blenderPropertyTarget,
+    // an options object for a `KwArgs<{ … }>` parameter: Python keyword arguments
+    argument: (ctx, arg, param) => (isKwArgsParam(ctx, param) ? kwArgs(ctx, arg) : undefined),
     callArgs: blenderArgs, // keyword-only RNA arguments, EnumFlagProperty, operator context
     valueOut: blenderSetValue, // a JS Set handed to Blender is a Python set, enum items tuples
     callbackArity: blenderCallbackArity,
