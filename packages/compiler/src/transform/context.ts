@@ -97,6 +97,8 @@ export class Ctx {
   }
   /** callbacks inlined into comprehensions (their parameters are per-call bindings) */
   readonly inlinedCallbacks = new Set<ts.Node>();
+  /** `var`s read before their declaration runs (undefined in JavaScript until then) */
+  readonly earlyVars = new Set<ts.Symbol>();
   /** loops being lowered, innermost last */
   readonly lenFrames: LenFrame[] = [];
   /** counters of loops over a list's elements → the list and the name holding `a[i]` */

@@ -10,7 +10,6 @@ import { assignmentTarget, nonNullType } from "./access.js";
 import { toNumber, toStr } from "./convert.js";
 import { bindTemps, withEvaluatedTargets } from "./compound.js";
 import { isIntExpr } from "../../analysis/integers.js";
-import { earlyVars } from "../statements/index.js";
 
 const K = ts.SyntaxKind;
 
@@ -154,7 +153,7 @@ export function transformTypeof(ctx: Ctx, node: ts.TypeOfExpression): py.Expr {
       (ts.isVariableDeclaration(decl) &&
         ts.isVariableDeclarationList(decl.parent) &&
         (decl.parent.flags & ts.NodeFlags.BlockScoped) !== 0));
-  if (py.isSimple(e) && !later && !(sym && earlyVars.has(sym))) {
+  if (py.isSimple(e) && !later && !(sym && ctx.earlyVars.has(sym))) {
     if (T.isString(ctx, t)) return py.str("string");
     if (T.isNumber(ctx, t)) return py.str("number");
     if (T.isBoolean(ctx, t)) return py.str("boolean");

@@ -68,9 +68,6 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   return [...stmts.filter((s) => hoisted.has(s)), ...stmts.filter((s) => !hoisted.has(s))];
 }
 
-/** `var`s read before their declaration runs (undefined in JavaScript until then). */
-export const earlyVars = new WeakSet<ts.Symbol>();
-
 /**
  * A `var` is hoisted: it exists, undefined, from the start of its function (or the module).
  * One that is read before its declaration runs — textually earlier, or by a function, which may
@@ -109,7 +106,7 @@ function varHoists(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
       return false;
     });
     if (!early) continue;
-    earlyVars.add(sym);
+    ctx.earlyVars.add(sym);
     out.push(py.assign(py.name(ctx.declare(name)), py.NONE, ctx.pos(d)));
   }
   return out;
