@@ -36,7 +36,7 @@ export type Expr =
   | YieldExpr
   | CompExpr
   | FStringExpr
-  // Blender layer (transform/blender): Python set literals
+  // Python set literals (used by transform/plugins/blender)
   | SetExpr;
 
 export interface NameExpr extends Base {
@@ -80,7 +80,7 @@ export interface CallExpr extends Base {
 }
 export interface BinOpExpr extends Base {
   kind: "BinOp";
-  // "@": mathutils matrix multiplication (Blender layer)
+  // "@": matrix multiplication (mathutils, transform/plugins/blender)
   op: "+" | "-" | "*" | "/" | "//" | "%" | "**" | "<<" | ">>" | "&" | "|" | "^" | "@";
   left: Expr;
   right: Expr;
@@ -161,7 +161,7 @@ export interface CompExpr extends Base {
   value?: Expr;
   fors: CompFor[];
 }
-/** `{a, b}` (Blender layer: sets passed to bpy, e.g. operator return values) */
+/** `{a, b}` (sets passed to bpy by transform/plugins/blender, e.g. operator return values) */
 export interface SetExpr extends Base {
   kind: "Set";
   elts: Expr[];
@@ -190,7 +190,7 @@ export type Stmt =
   | DelStmt
   | CommentStmt
   | RawStmt
-  // Blender layer (transform/blender): context managers and class annotations
+  // context managers and class annotations (used by transform/plugins/blender)
   | WithStmt
   | AnnAssignStmt;
 

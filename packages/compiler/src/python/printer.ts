@@ -34,7 +34,7 @@ const BIN_PREC: Record<string, number> = {
   "/": 12,
   "//": 12,
   "%": 12,
-  "@": 12, // Blender layer: mathutils matrix multiplication
+  "@": 12, // matrix multiplication (mathutils)
   "**": 14,
 };
 
@@ -171,7 +171,7 @@ function raw(e: Expr): string {
       return e.elts.length === 1 ? `(${elt(e.elts[0]!)},)` : `(${e.elts.map(elt).join(", ")})`;
     case "Dict":
       return `{${e.entries.map((en) => ("spread" in en ? `**${expr(en.spread, 13)}` : `${expr(en.key, 2)}: ${expr(en.value, 2)}`)).join(", ")}}`;
-    case "Set": // Blender layer: Python set literal
+    case "Set": // Python set literal
       return e.elts.length ? `{${e.elts.map(elt).join(", ")}}` : "set()";
     case "Starred":
       return `*${expr(e.value, 13)}`;
@@ -434,7 +434,7 @@ class StmtPrinter {
         if (s.docstring) this.emit(ind + 1, pyStringLiteral(s.docstring), p);
         this.block(s.body, ind + 1, p);
         return;
-      // Blender layer (transform/blender): context managers, class annotations
+      // context managers, class annotations (transform/plugins/blender)
       case "With":
         this.emit(
           ind,

@@ -7,15 +7,7 @@ import { transformExpr } from "./expressions/index.js";
 import { memberName, staticPropertyName } from "./expressions/access.js";
 import { buildDef } from "./functions.js";
 import { transformStatements } from "./statements/index.js";
-import { usesThis } from "./effects.js";
-// Blender layer: bpy.types subclasses (transform/blender/classes.ts)
-import {
-  asClassMethod,
-  blenderCallbackDef,
-  blenderClassFields,
-  isBlenderClass,
-  noteBlenderClassName,
-} from "./blender/classes.js";
+import { usesThis } from "../analysis/effects.js";
 
 function hasMod(n: ts.Node, k: ts.SyntaxKind): boolean {
   return !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === k));
@@ -137,7 +129,8 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
   reportDecorators(ctx, node);
   const pos = ctx.pos(node);
   const name = node.name ? ctx.declare(node.name) : ctx.declareDefaultExport(node);
-  const blenderClass = isBlenderClass(ctx, node); // Blender layer
+  // a class a layer owns (Blender: bpy.types subclasses) gets its fields and methods translated
+  const layered = ctx.layers.visit(ts.SyntaxKind.ClassDeclaration, ctx, node);
   const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const baseDecl = ext && ctx.checker.getSymbolAtLocation(ext.expression)?.valueDeclaration;
   if (baseDecl && ts.isClassDeclaration(baseDecl)) {
@@ -168,12 +161,10 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
     const ctor = node.members.find(
       (m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body,
     );
-    // Blender layer: fields → class attributes / bpy.props annotations
-    if (blenderClass) {
-      const bl = blenderClassFields(ctx, node, fields);
-      body.push(...bl.stmts);
-      fields = bl.rest;
-      noteBlenderClassName(ctx, node, name);
+    if (layered) {
+      const own = layered.fields(fields, name);
+      body.push(...own.stmts);
+      fields = own.rest;
     }
     const paramProps = ctor
       ? ctor.parameters.filter((p) => ts.isParameterPropertyDeclaration(p, ctor))
@@ -280,17 +271,8 @@ export function transformClass(ctx: Ctx, node: ts.ClassDeclaration): py.Stmt[] {
           continue;
         }
         const n = propName(ctx, m.name);
-        // Blender layer: static members of bpy classes (poll, …) are class methods
-        if (blenderClass && isStatic) {
-          const def = asClassMethod(buildDef(ctx, m, n, { self: true, thisName: "self" }));
-          body.push(blenderCallbackDef(ctx, node, m, def));
-          continue;
-        }
-        // Blender layer: registered callbacks take every argument Blender passes
-        if (blenderClass) {
-          body.push(
-            blenderCallbackDef(ctx, node, m, buildDef(ctx, m, n, { self: true, thisName: "self" })),
-          );
+        if (layered) {
+          body.push(layered.method(m, n, isStatic));
           continue;
         }
         // a static method using `this`/`super` sees the class it is called on (B.f() on a

@@ -1,8 +1,11 @@
 /**
- * The transform context: type checker, diagnostics sink, Python scopes and name allocation,
- * statements hoisted before the current expression, loop/jump frames and runtime-helper usage.
+ * The transform context: the program's analysis (facts and caches, `analysis/`), diagnostics
+ * sink, Python scopes and name allocation, statements hoisted before the current expression,
+ * loop/jump frames and runtime-helper usage.
  */
 import ts from "../ts.cjs";
+import { Analysis } from "../analysis/index.js";
+import { Layers, type Layer } from "./layers.js";
 import type { BpyDiagnostic } from "../index.js";
 import type { Diagnostic } from "@bpyts/diagnostics";
 import * as py from "../python/ast.js";
@@ -44,6 +47,23 @@ export interface JumpFrame {
   exitChecks: { flag: string; target: JumpFrame; action: "break" | "continue" }[];
 }
 
+/** A loop being lowered, for the list lengths read once before it (statements/loops.ts). */
+export interface LenFrame {
+  node: ts.IterationStatement;
+  /** the loop runs no user code and resizes no list (computed when first asked) */
+  keepsLengths?: boolean;
+  /** list/string symbol → the name holding its length, assigned before the loop */
+  lens: Map<ts.Symbol, { name: string; obj: py.NameExpr }>;
+}
+
+/**
+ * A key for state a layer keeps per compile (`ctx.state(KEY)`): the key is a module constant, the
+ * state is created on first use and lives on the context, so nothing outlives one compile.
+ */
+export interface StateKey<T> {
+  readonly create: () => T;
+}
+
 export class Ctx {
   readonly diagnostics: BpyDiagnostic[] = [];
   /** runtime helpers used, and `@module` for a standard module the output imports */
@@ -60,30 +80,6 @@ export class Ctx {
   currentClass: { name: string; node: ts.ClassLikeDeclaration; base?: py.Expr } | undefined;
   /** inlined forEach callbacks: their `return` continues this loop */
   readonly inlineReturns = new Map<ts.Node, JumpFrame>();
-  private implemented: Set<ts.Symbol> | undefined;
-  /** interfaces/type aliases named in a class's `implements` clause: their values are objects */
-  implementedInterfaces(): Set<ts.Symbol> {
-    if (this.implemented) return this.implemented;
-    const out = new Set<ts.Symbol>();
-    for (const sf of this.program.getSourceFiles()) {
-      // keywords cannot be written with escapes: no such text, no such clause
-      if (sf.isDeclarationFile || !sf.text.includes("implements")) continue;
-      const visit = (n: ts.Node): void => {
-        if (ts.isClassLike(n)) {
-          for (const h of n.heritageClauses ?? []) {
-            if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;
-            for (const t of h.types) {
-              const s = this.checker.getTypeAtLocation(t).getSymbol();
-              if (s) out.add(s);
-            }
-          }
-        }
-        ts.forEachChild(n, visit);
-      };
-      visit(sf);
-    }
-    return (this.implemented = out);
-  }
   /** A mark for `dropSymbolNamesSince`: names are only ever dropped after their mark. */
   symbolNamesMark(): number {
     return this.symbolNames.size;
@@ -101,23 +97,35 @@ export class Ctx {
   }
   /** callbacks inlined into comprehensions (their parameters are per-call bindings) */
   readonly inlinedCallbacks = new Set<ts.Node>();
-  /** loop counters known to be non-negative integers */
-  readonly nonNegInts = new Set<ts.Symbol>();
-  /** loop counters known to be integers ≥ 1 inside their loop body */
-  readonly positiveInts = new Set<ts.Symbol>();
-  /** loop counters known to be integers */
-  readonly intSymbols = new Set<ts.Symbol>();
-  /** index symbol → arrays it is known to be a valid index of (range(len(a)) loops) */
-  readonly safeIndex = new Map<ts.Symbol, Set<ts.Symbol>>();
+  /** `var`s read before their declaration runs (undefined in JavaScript until then) */
+  readonly earlyVars = new Set<ts.Symbol>();
+  /** loops being lowered, innermost last */
+  readonly lenFrames: LenFrame[] = [];
+  /** counters of loops over a list's elements → the list and the name holding `a[i]` */
+  readonly elementNames = new Map<ts.Symbol, { arr: ts.Symbol; name: string }>();
 
+  /** every fact and cache about the program (one per compile) */
+  readonly analysis: Analysis;
+  /** the layers' visitors and hooks (Blender), asked by the core visitors */
+  readonly layers: Layers;
+  private readonly states = new Map<StateKey<unknown>, unknown>();
+  /** The state of `key` for this compile (created on first use). */
+  state<T>(key: StateKey<T>): T {
+    let s = this.states.get(key) as T | undefined;
+    if (s === undefined) this.states.set(key, (s = key.create()));
+    return s;
+  }
   readonly checker: ts.TypeChecker;
 
   constructor(
     readonly program: ts.Program,
     checker: ts.TypeChecker,
+    layers: readonly Layer[],
     reserved: Iterable<string> = [],
   ) {
-    this.checker = memoChecker(checker, this.typeCache);
+    this.layers = new Layers(layers);
+    this.analysis = new Analysis(checker, this.files);
+    this.checker = this.analysis.checker;
     this.moduleScope = this.newScope("module", undefined);
     for (const r of reserved) this.moduleScope.used.add(r);
     this.scope = this.moduleScope;
@@ -258,37 +266,13 @@ export class Ctx {
     return false;
   }
 
-  /** per-node caches of checker answers (the checker is fixed for the whole transform) */
-  readonly typeCache = new Map<ts.Node, ts.Type>();
   /**
    * Sub-expressions already evaluated into a temporary (the object and key of a compound
    * assignment target): transformExpr gives this instead of translating them again.
    */
   readonly exprOverrides = new Map<ts.Node, py.Expr>();
-  /** isDictLike per type */
-  readonly dictLikeCache = new Map<ts.Type, boolean>();
-  private readonly symbolCache = new Map<ts.Node, ts.Symbol | null>();
-
   resolveSymbol(node: ts.Node): ts.Symbol | undefined {
-    let sym = this.symbolCache.get(node);
-    if (sym === undefined)
-      this.symbolCache.set(node, (sym = this.resolveSymbolUncached(node) ?? null));
-    return sym ?? undefined;
-  }
-
-  private resolveSymbolUncached(node: ts.Node): ts.Symbol | undefined {
-    let sym: ts.Symbol | undefined;
-    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) {
-      sym = this.checker.getShorthandAssignmentValueSymbol(node.parent);
-    } else sym = this.checker.getSymbolAtLocation(node);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) {
-      try {
-        sym = this.checker.getAliasedSymbol(sym);
-      } catch {
-        /* keep alias */
-      }
-    }
-    return sym;
+    return this.analysis.index.resolveSymbol(node);
   }
 
   /** The Python scope a symbol's declaration lives in (one of the scopes on the stack). */
@@ -372,9 +356,7 @@ export class Ctx {
     if (!base.startsWith("__") || base.endsWith("__")) return base;
     const decls = sym.declarations ?? [];
     for (const sf of this.files) {
-      const index = this.fileIndex(sf);
-      const ids = index ? index.ids : this.identifiersIn(sf);
-      for (const id of ids) {
+      for (const id of this.analysis.index.identifiersOfFile(sf)) {
         if (this.resolveSymbol(id) !== sym) continue;
         for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
           if (ts.isClassLike(p) && !decls.some((d) => isInside(d, p!)))
@@ -415,88 +397,10 @@ export class Ctx {
     else s.nonlocals.add(n);
   }
 
-  private readonly fileIndexes = new Map<ts.SourceFile, FileIndex | null>();
-
-  /** The identifiers and writes of a file (null when the walk order is not position order). */
-  private fileIndex(sf: ts.SourceFile): FileIndex | null {
-    let index = this.fileIndexes.get(sf);
-    if (index === undefined) {
-      const ids: ts.Identifier[] = [];
-      const writes: Write[] = [];
-      let sorted = true;
-      let lastEnd = -1;
-      const visit = (n: ts.Node): void => {
-        if (n.kind === ts.SyntaxKind.Identifier) {
-          if (n.pos < lastEnd) sorted = false;
-          lastEnd = n.end;
-          ids.push(n as ts.Identifier);
-          return;
-        }
-        if (isWrite(n)) writes.push(n);
-        ts.forEachChild(n, visit);
-      };
-      visit(sf);
-      for (let i = 1; i < writes.length; i++)
-        if (writes[i]!.pos < writes[i - 1]!.pos) sorted = false;
-      this.fileIndexes.set(sf, (index = sorted ? { ids, writes } : null));
-    }
-    return index;
-  }
-
-  /**
-   * The identifiers inside `node` (not `node` itself), in the order of a `ts.forEachChild` walk:
-   * a lookup in the file's position-ordered list instead of a walk of the subtree.
-   */
-  identifiersIn(node: ts.Node): readonly ts.Identifier[] {
-    const index = this.fileIndex(node.getSourceFile());
-    if (!index) {
-      const out: ts.Identifier[] = [];
-      const visit = (n: ts.Node): void => {
-        if (ts.isIdentifier(n)) out.push(n);
-        ts.forEachChild(n, visit);
-      };
-      ts.forEachChild(node, visit);
-      return out;
-    }
-    const { ids } = index;
-    let lo = firstAtOrAfter(ids, node.pos);
-    let hi = lo;
-    while (hi < ids.length && ids[hi]!.end <= node.end) hi++;
-    if (lo < hi && ids[lo] === node) lo++;
-    return ids.slice(lo, hi);
-  }
-
-  /**
-   * The assignments (`=`, `+=`, …), prefix/postfix unary expressions and `for…of`/`for…in`
-   * statements inside `node`, `node` included, in the order of a `ts.forEachChild` walk (parents
-   * before children): the nodes that may write a variable, without a walk of the subtree.
-   */
-  writesIn(node: ts.Node): readonly Write[] {
-    const index = this.fileIndex(node.getSourceFile());
-    if (!index) {
-      const out: Write[] = [];
-      const visit = (n: ts.Node): void => {
-        if (isWrite(n)) out.push(n);
-        ts.forEachChild(n, visit);
-      };
-      visit(node);
-      return out;
-    }
-    const { writes } = index;
-    const out: Write[] = [];
-    for (let i = firstAtOrAfter(writes, node.pos); i < writes.length; i++) {
-      const w = writes[i]!;
-      if (w.pos >= node.end) break;
-      // an enclosing write that starts where `node` starts is not inside it
-      if (w.end <= node.end) out.push(w);
-    }
-    return out;
-  }
-
   /** Names of outer symbols referenced inside `node` are reserved in the scope it opens. */
   reserveFreeNames(node: ts.Node, s: Scope): void {
     const nodeFile = node.getSourceFile();
-    for (const n of this.identifiersIn(node)) {
+    for (const n of this.analysis.index.identifiersIn(node)) {
       const sym = this.resolveSymbol(n);
       if (
         sym &&
@@ -528,89 +432,6 @@ export class Ctx {
       }
     }
   }
-}
-
-export type Write =
-  | ts.BinaryExpression
-  | ts.PrefixUnaryExpression
-  | ts.PostfixUnaryExpression
-  | ts.ForOfStatement
-  | ts.ForInStatement;
-
-interface FileIndex {
-  /** every identifier, in walk order (= position order) */
-  ids: ts.Identifier[];
-  /** every assignment, prefix/postfix unary expression and for…of/in statement, in walk order */
-  writes: Write[];
-}
-
-function isWrite(n: ts.Node): n is Write {
-  const kind = n.kind;
-  if (
-    kind === ts.SyntaxKind.PrefixUnaryExpression ||
-    kind === ts.SyntaxKind.PostfixUnaryExpression ||
-    kind === ts.SyntaxKind.ForOfStatement ||
-    kind === ts.SyntaxKind.ForInStatement
-  )
-    return true;
-  if (n.kind !== ts.SyntaxKind.BinaryExpression) return false;
-  const k = (n as ts.BinaryExpression).operatorToken.kind;
-  return k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
-}
-
-/** Index of the first node whose `pos` is at least `pos` (nodes sorted by `pos`). */
-function firstAtOrAfter(nodes: readonly ts.Node[], pos: number): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nodes[mid]!.pos < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The checker with the node/type queries the transform repeats memoized: the program is fully
- * checked and does not change, so every answer is stable (and the checker recomputes most of them,
- * flow analysis included, on each call).
- */
-function memoChecker(checker: ts.TypeChecker, types: Map<ts.Node, ts.Type>): ts.TypeChecker {
-  // null stands for an undefined answer
-  const symbols = new Map<ts.Node, ts.Symbol | null>();
-  const contextual = new Map<ts.Node, ts.Type | null>();
-  const signatures = new Map<ts.Node, ts.Signature | null>();
-  const nonNullable = new Map<ts.Type, ts.Type>();
-  // the checker's methods are closures that do not use `this`
-  const c = Object.create(checker) as ts.TypeChecker;
-  c.getTypeAtLocation = (node) => {
-    let t = types.get(node);
-    if (t === undefined) types.set(node, (t = checker.getTypeAtLocation(node)));
-    return t;
-  };
-  c.getSymbolAtLocation = (node) => {
-    let s = symbols.get(node);
-    if (s === undefined) symbols.set(node, (s = checker.getSymbolAtLocation(node) ?? null));
-    return s ?? undefined;
-  };
-  c.getContextualType = (node) => {
-    let t = contextual.get(node);
-    if (t === undefined) contextual.set(node, (t = checker.getContextualType(node) ?? null));
-    return t ?? undefined;
-  };
-  c.getResolvedSignature = (node, candidates, argumentCount) => {
-    if (candidates !== undefined || argumentCount !== undefined)
-      return checker.getResolvedSignature(node, candidates, argumentCount);
-    let s = signatures.get(node);
-    if (s === undefined) signatures.set(node, (s = checker.getResolvedSignature(node) ?? null));
-    return s ?? undefined;
-  };
-  c.getNonNullableType = (t) => {
-    let n = nonNullable.get(t);
-    if (n === undefined) nonNullable.set(t, (n = checker.getNonNullableType(t)));
-    return n;
-  };
-  return c;
 }
 
 export function isInside(n: ts.Node, container: ts.Node): boolean {

@@ -1,13 +1,13 @@
 /** Functions: declarations, arrows (lambda or nested def), parameters, generators. */
 import { diag } from "@bpyts/diagnostics";
 import ts from "../ts.cjs";
-import { blenderCallbackArity, blenderSetValue } from "./blender/calls.js";
 import * as py from "../python/ast.js";
 import type { Ctx, Scope } from "./context.js";
 import { transformExpr } from "./expressions/index.js";
 import { transformStatements } from "./statements/index.js";
 import { destructureTo } from "./statements/destructuring.js";
-import * as T from "./types.js";
+import * as T from "../analysis/types.js";
+import { neverPassedUndefined } from "../analysis/calls.js";
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -32,8 +32,8 @@ export interface DefOptions {
   body?: (ctx: Ctx) => py.Stmt[];
   /** accept (and ignore) extra positional arguments: `*_args` */
   varargs?: boolean;
-  /** Blender layer: a callback handed to Blender takes exactly this many positional parameters */
-  blenderArity?: number;
+  /** a callback handed over takes exactly this many positional parameters (a layer's arity) */
+  arity?: number;
 }
 
 function isConstDefault(init: ts.Expression): boolean {
@@ -63,163 +63,6 @@ function isConstDefault(init: ts.Expression): boolean {
 function isNullishLiteral(e: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === "undefined");
-}
-
-/** Can this argument be undefined (a Python default only applies to a missing argument)? */
-function mayBeUndefined(ctx: Ctx, arg: ts.Expression): boolean {
-  if (ts.isSpreadElement(arg)) return true;
-  const t = ctx.checker.getTypeAtLocation(arg);
-  return T.hasUndefined(t) || T.isAnyLike(t);
-}
-
-const undefinedArgCache = new WeakMap<ts.Node, Map<number, boolean>>();
-
-/**
- * JavaScript applies a parameter default to an explicit `undefined` argument too, Python only to
- * a missing one. `def f(a=5)` is kept when every reference to the function is a direct call
- * whose argument at `index` is missing or cannot be undefined; otherwise the parameter defaults
- * to None and is tested in the body.
- */
-function neverPassedUndefined(ctx: Ctx, fn: FunctionLike, index: number): boolean {
-  let perFn = undefinedArgCache.get(fn);
-  if (!perFn) undefinedArgCache.set(fn, (perFn = new Map()));
-  const known = perFn.get(index);
-  if (known !== undefined) return known;
-  const r = neverPassedUndefinedUncached(ctx, fn, index);
-  perFn.set(index, r);
-  return r;
-}
-
-/** Per transform: the program's identifiers by name, its subclasses, and whether `new this()` occurs. */
-interface CallSites {
-  byName: Map<string, ts.Identifier[]>;
-  subclasses: { cls: ts.ClassLikeDeclaration; base: ts.Expression }[];
-  newThis: boolean;
-}
-const callSitesCache = new WeakMap<Ctx, CallSites>();
-
-function callSites(ctx: Ctx): CallSites {
-  let cs = callSitesCache.get(ctx);
-  if (cs) return cs;
-  cs = { byName: new Map(), subclasses: [], newThis: false };
-  for (const f of ctx.files) {
-    for (const n of ctx.identifiersIn(f)) {
-      let list = cs.byName.get(n.text);
-      if (!list) cs.byName.set(n.text, (list = []));
-      list.push(n);
-      const p = n.parent;
-      // `class B extends A`: the identifier A in the heritage clause
-      if (
-        ts.isExpressionWithTypeArguments(p) &&
-        p.expression === n &&
-        ts.isHeritageClause(p.parent) &&
-        p.parent.token === ts.SyntaxKind.ExtendsKeyword
-      )
-        cs.subclasses.push({ cls: p.parent.parent as ts.ClassLikeDeclaration, base: n });
-    }
-  }
-  // `new this()` is rare: one text search decides whether the walk is needed at all
-  const visit = (n: ts.Node): void => {
-    if (cs!.newThis) return;
-    if (ts.isNewExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword)
-      cs!.newThis = true;
-    else ts.forEachChild(n, visit);
-  };
-  for (const f of ctx.files) if (/\bnew\s+this\b/.test(f.text)) visit(f);
-  callSitesCache.set(ctx, cs);
-  return cs;
-}
-
-function neverPassedUndefinedUncached(ctx: Ctx, fn: FunctionLike, index: number): boolean {
-  // the symbol and the name its references use
-  let nameNode: ts.Node | undefined;
-  let byName = false; // methods: every call of a property with that name (overrides, interfaces)
-  if (ts.isFunctionDeclaration(fn)) nameNode = fn.name;
-  else if (ts.isMethodDeclaration(fn)) {
-    if (!ts.isIdentifier(fn.name)) return false;
-    nameNode = fn.name;
-    byName = true;
-  } else if (ts.isConstructorDeclaration(fn)) nameNode = fn.parent.name;
-  else if (
-    (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
-    ts.isVariableDeclaration(fn.parent) &&
-    fn.parent.initializer === fn &&
-    ts.isIdentifier(fn.parent.name) &&
-    ts.getCombinedNodeFlags(fn.parent) & ts.NodeFlags.Const
-  )
-    nameNode = fn.parent.name;
-  if (!nameNode || !ts.isIdentifier(nameNode)) return false;
-  const sym = ctx.checker.getSymbolAtLocation(nameNode);
-  if (!sym) return false;
-  const isCtor = ts.isConstructorDeclaration(fn);
-  const argOk = (args: readonly ts.Expression[] | undefined): boolean => {
-    const a = args ?? [];
-    for (let i = 0; i < Math.min(index + 1, a.length); i++) {
-      if (ts.isSpreadElement(a[i]!)) return false;
-    }
-    return a.length <= index || !mayBeUndefined(ctx, a[index]!);
-  };
-  const sites = callSites(ctx);
-  for (const n of sites.byName.get(nameNode.text) ?? []) {
-    if (n === nameNode) continue;
-    const p = n.parent;
-    if (byName) {
-      if (ts.isPropertyAccessExpression(p) && p.name === n) {
-        const call = p.parent;
-        if (!ts.isCallExpression(call) || call.expression !== p || !argOk(call.arguments))
-          return false;
-      } else if (!(
-        (ts.isMethodDeclaration(p) ||
-          ts.isMethodSignature(p) ||
-          ts.isPropertyDeclaration(p) ||
-          ts.isPropertySignature(p)) &&
-        p.name === n
-      ))
-        return false; // destructured, passed around, a variable of the same name: be safe
-    } else if (ctx.resolveSymbol(n) === sym) {
-      // imports and exports name it; their uses resolve to it and are checked as they come
-      if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p)) continue;
-      // `ns.f(…)` through a namespace import
-      const callee = ts.isPropertyAccessExpression(p) && p.name === n ? p : n;
-      const cp = callee.parent;
-      if (isCtor) {
-        if (ts.isNewExpression(cp) && cp.expression === callee) {
-          if (!argOk(cp.arguments)) return false;
-        } else if (
-          !ts.isTypeReferenceNode(p) &&
-          !(ts.isPropertyAccessExpression(p) && p.expression === n) &&
-          // `extends C`: checked below with the subclass's constructor
-          !(ts.isExpressionWithTypeArguments(p) && ts.isHeritageClause(p.parent))
-        )
-          return false; // the class used as a value: constructed elsewhere
-      } else if (!(ts.isCallExpression(cp) && cp.expression === callee && argOk(cp.arguments)))
-        return false;
-    }
-  }
-  if (isCtor) {
-    // `new this()` in a static method constructs the class without naming it
-    if (sites.newThis) return false;
-    for (const { cls, base } of sites.subclasses) {
-      if (ctx.resolveSymbol(base as ts.Identifier) !== sym) continue;
-      // a subclass without a constructor passes its arguments on; with one, check its super(…)
-      const ctor = cls.members.find(ts.isConstructorDeclaration);
-      if (!ctor?.body) return false;
-      let ok = true;
-      const visit = (n: ts.Node): void => {
-        if (!ok) return;
-        if (
-          ts.isCallExpression(n) &&
-          n.expression.kind === ts.SyntaxKind.SuperKeyword &&
-          !argOk(n.arguments)
-        )
-          ok = false;
-        else if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
-      };
-      visit(ctor.body);
-      if (!ok) return false;
-    }
-  }
-  return true;
 }
 
 interface Params {
@@ -517,8 +360,8 @@ export function buildDef(
       else if (ts.isBlock(node.body)) body = transformStatements(ctx, node.body.statements);
       else {
         const b = node.body;
-        // Blender layer: a callback's result handed to Blender (sets, enum item tuples)
-        const [e, pre] = ctx.collect(() => blenderSetValue(ctx, b, transformExpr(ctx, b)));
+        // a callback's result handed over (to Blender: sets, enum item tuples)
+        const [e, pre] = ctx.collect(() => ctx.layers.valueOut(ctx, b, transformExpr(ctx, b)));
         body = [...pre, py.ret(e, ctx.pos(node.body))];
       }
       const prologue = opts.prologue ? opts.prologue(ctx) : [];
@@ -533,8 +376,8 @@ export function buildDef(
         [
           ...selfParam,
           ...params,
-          ...(opts.blenderArity !== undefined
-            ? padParams(params, opts.blenderArity)
+          ...(opts.arity !== undefined
+            ? padParams(params, opts.arity)
             : opts.varargs
               ? [ignoredArgs(params)]
               : []),
@@ -631,7 +474,7 @@ function extraParams(
   node: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration,
   params: py.Param[],
 ): py.Param[] {
-  const n = blenderCallbackArity(ctx, node);
+  const n = ctx.layers.callbackArity(ctx, node);
   if (n !== undefined) return padParams(params, n);
   return needsVarargs(ctx, node) ? [ignoredArgs(params)] : [];
 }
@@ -690,7 +533,7 @@ function needsVarargs(
   const sym = ct.aliasSymbol ?? ct.getSymbol();
   const sig0 = ct.getCallSignatures()[0]?.getDeclaration();
   const fromLib =
-    (sym && T.isLibSymbol(sym)) || (sig0 && T.isLibFile(sig0.getSourceFile().fileName));
+    (sym && T.isLibSymbol(ctx, sym)) || (sig0 && T.isLibFile(sig0.getSourceFile().fileName));
   if (fromLib) {
     const call = node.parent;
     if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
@@ -729,7 +572,7 @@ export function transformFunctionExpression(
         node,
         (s) => {
           const { params, prelude } = transformParams(ctx, node);
-          const body = blenderSetValue(ctx, bodyExpr, transformExpr(ctx, bodyExpr));
+          const body = ctx.layers.valueOut(ctx, bodyExpr, transformExpr(ctx, bodyExpr));
           return { params, prelude, body, s };
         },
         (s) => {
@@ -753,7 +596,7 @@ export function transformFunctionExpression(
   else name = ctx.fresh(nameHint(node));
   const def = buildDef(ctx, node, name, {
     varargs: needsVarargs(ctx, node),
-    blenderArity: blenderCallbackArity(ctx, node),
+    arity: ctx.layers.callbackArity(ctx, node),
   });
   def.pos = ctx.pos(node);
   ctx.addPre(def);

@@ -7,9 +7,8 @@ import { Ctx } from "./context.js";
 import { collectImports, type PyImports } from "./statements/imports.js";
 import { transformStatements } from "./statements/index.js";
 import { resolveHelpers, type HelperName } from "../runtime/helpers.js";
-// Blender layer: generated register()/unregister() (transform/blender/classes.ts)
-import { prepareRegistration, registrationCode, registrationIndex } from "./blender/classes.js";
-import { checkBlInfo } from "./blender/blinfo.js";
+import type { Layer } from "./layers.js";
+import { defaultLayers } from "./plugins/index.js";
 
 const STD_MODULES = ["decimal", "functools", "json", "math", "random", "re", "sys", "time"];
 
@@ -94,15 +93,18 @@ export interface TransformResult {
   files: ts.SourceFile[];
 }
 
-export function transformProgram(program: ts.Program, entry: ts.SourceFile): TransformResult {
+export function transformProgram(
+  program: ts.Program,
+  entry: ts.SourceFile,
+  layers: readonly Layer[] = defaultLayers,
+): TransformResult {
   const checker = program.getTypeChecker();
-  const ctx = new Ctx(program, checker);
+  const ctx = new Ctx(program, checker, layers);
   const files = dependencyOrder(checker, entry);
   for (const f of files) ctx.files.add(f);
   const imports: PyImports = { modules: [], from: new Map() };
   for (const f of files) collectImports(ctx, f, imports);
-  prepareRegistration(ctx, entry); // Blender layer
-  checkBlInfo(ctx, entry); // Blender layer: add-on metadata
+  ctx.layers.prepare(ctx, entry);
   const body: py.Stmt[] = [];
   const root = path.dirname(entry.fileName);
   for (const f of files) {
@@ -118,16 +120,9 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
     for (const st of stmts) body.push(st); // a spread of 100k statements overflows the stack
   }
 
-  // Blender layer: register()/unregister() for the bpy.types subclasses
-  const registration = registrationCode(ctx, { file: entry.fileName, line: 0, column: 0 });
-  if (registration.length) {
-    // registered before the top-level code that follows the classes (it may call their operators)
-    body.splice(registrationIndex(ctx, body), 0, ...registration);
-    if (!imports.modules.some((m) => m.module === "bpy" && !m.asname))
-      imports.modules.push({ module: "bpy", pos: { file: entry.fileName, line: 0, column: 0 } });
-  }
+  ctx.layers.finish(ctx, entry, body, imports); // e.g. the generated register()
 
-  // header: standard modules, Blender modules (bpy first), then runtime helpers
+  // header: standard modules, the other modules (a layer's first: bpy), then runtime helpers
   const header: py.Stmt[] = [];
   const { code, imports: helperImports } = resolveHelpers(
     [...ctx.helpers].filter((h): h is HelperName => !h.startsWith("@")),
@@ -139,23 +134,24 @@ export function transformProgram(program: ts.Program, entry: ts.SourceFile): Tra
   for (const m of STD_MODULES) if (names.has(m)) std.add(m);
   const fallback = { file: entry.fileName, line: 0, column: 0 };
   for (const m of [...std].sort()) header.push({ kind: "Import", module: m, pos: fallback });
-  // Blender layer: bpy and its submodules (`import bpy`, `from bpy.types import …`) come before
-  // any other Blender module; within each group `import` lines come before `from` lines
-  const isBpy = (m: string): boolean => m === "bpy" || m.startsWith("bpy.");
-  const blender = [...imports.modules].sort((a, b) =>
-    a.module === "bpy" ? -1 : b.module === "bpy" ? 1 : 0,
+  // the modules a layer ranks first (`import bpy`, `from bpy.types import …`) come before the
+  // others, rank 0 first of all; within each group `import` lines come before `from` lines
+  const rank = (m: string): number => ctx.layers.importRank(m);
+  const isFirst = (m: string): boolean => rank(m) <= 1;
+  const modules = [...imports.modules].sort((a, b) =>
+    rank(a.module) === 0 ? -1 : rank(b.module) === 0 ? 1 : 0,
   );
-  const froms = [...imports.from].sort(([a], [b]) => (a === "bpy" ? -1 : b === "bpy" ? 1 : 0));
+  const froms = [...imports.from].sort(([a], [b]) => (rank(a) === 0 ? -1 : rank(b) === 0 ? 1 : 0));
   for (const first of [true, false]) {
-    for (const m of blender)
-      if (isBpy(m.module) === first) {
+    for (const m of modules)
+      if (isFirst(m.module) === first) {
         const st: py.Stmt = { kind: "Import", module: m.module, asname: m.asname, pos: m.pos };
         header.push(
           m.module === RUNTIME ? standaloneFallback(st, m.asname ? [[m.asname, ""]] : []) : st,
         );
       }
     for (const [m, e] of froms)
-      if (isBpy(m) === first) {
+      if (isFirst(m) === first) {
         const st: py.Stmt = { kind: "ImportFrom", module: m, names: e.names, pos: e.pos };
         const bound = e.names.map((n): [string, string] => [n.asname ?? n.name, `.${n.name}`]);
         header.push(m === RUNTIME ? standaloneFallback(st, bound) : st);

@@ -144,4 +144,11 @@ export default rows([
   ["enum merged declarations", "enum E { A, B } enum E { C = 5 } return [E.A, E.C, E[5]];"],
   ["enum member boolean value check", "enum E { A = 0, B = 1 } return [E[0], E[1], E[E.A]];"],
   ["enum float", "enum E { A = 1.5, B = 2.5 } return [E.A, E[1.5], E[E.B]];"],
+  // only the typings' KwArgs marker makes keyword arguments; a script's own type of that name
+  // is an ordinary object parameter
+  [
+    "a script's own KwArgs type",
+    "return area({ w: 2, h: 3 });",
+    "type KwArgs<T> = T;\nfunction area(o: KwArgs<{ w: number; h: number }>): number { return o.w * o.h; }",
+  ],
 ]);

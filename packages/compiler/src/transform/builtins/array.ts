@@ -3,11 +3,11 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { callbackLoop, callbackArity, inlinableFn } from "./callbacks.js";
-import { isIntExpr } from "../statements/loops.js";
+import { isIntExpr } from "../../analysis/integers.js";
 import { iteratorValue } from "./mapset.js";
 
 export function elementType(ctx: Ctx, t: ts.Type): ts.Type | undefined {
@@ -66,7 +66,7 @@ export function holeyArrayLength(ctx: Ctx, node: ts.Expression): ts.Expression |
   if (!ts.isNewExpression(e) && !ts.isCallExpression(e)) return undefined;
   if (!ts.isIdentifier(e.expression) || e.expression.text !== "Array") return undefined;
   const s = ctx.resolveSymbol(e.expression);
-  if (!s || !T.isLibSymbol(s)) return undefined;
+  if (!s || !T.isLibSymbol(ctx, s)) return undefined;
   const a = e.arguments?.length === 1 ? e.arguments[0]! : undefined;
   if (!a || ts.isSpreadElement(a) || !T.isNumber(ctx, T.typeOf(ctx, a))) return undefined;
   if (ts.isNumericLiteral(a) && Number(a.text) === 0) return undefined;
@@ -136,7 +136,7 @@ function certainlyHoley(ctx: Ctx, node: ts.Expression): boolean {
     stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
   )
     return false;
-  for (const id of ctx.identifiersIn(decl.getSourceFile())) {
+  for (const id of ctx.analysis.index.identifiersIn(decl.getSourceFile())) {
     if (id === decl.name || id.text !== e.text || ctx.resolveSymbol(id) !== sym) continue;
     const p = id.parent;
     if (!ts.isPropertyAccessExpression(p) || p.expression !== id) return false;

@@ -6,7 +6,7 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { condition, truthy } from "../expressions/convert.js";
 
@@ -97,7 +97,7 @@ export function inlineScope<T>(
       fn,
       () => {
         const idx = fn.params[1] && ctx.checker.getSymbolAtLocation(fn.params[1]);
-        if (idx) ctx.nonNegInts.add(idx);
+        if (idx) ctx.analysis.ints.nonNegCounters.add(idx);
         return body(fn.params.map((p) => ctx.declare(p)));
       },
       (s) => {

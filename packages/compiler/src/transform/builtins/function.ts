@@ -11,8 +11,8 @@ import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import { spreadItems, transformExpr } from "../expressions/index.js";
-import { isPureExpr, skipParensAndNonNull } from "../effects.js";
-import * as T from "../types.js";
+import { isPureExpr, skipParensAndNonNull } from "../../analysis/effects.js";
+import * as T from "../../analysis/types.js";
 
 const METHODS = new Set(["call", "apply", "bind"]);
 
@@ -21,7 +21,7 @@ export function isFunctionMethod(b: BuiltinCall): boolean {
   if (!METHODS.has(b.name)) return false;
   if (!T.nonNullParts(b.objType).some((p) => p.getCallSignatures().length > 0)) return false;
   const prop = b.ctx.checker.getPropertyOfType(b.objType, b.name);
-  return !!prop && T.isLibSymbol(prop);
+  return !!prop && T.isLibSymbol(b.ctx, prop);
 }
 
 export function functionMethod(b: BuiltinCall): py.Expr {

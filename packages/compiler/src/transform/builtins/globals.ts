@@ -4,14 +4,14 @@ import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import type { HelperName } from "../../runtime/helpers.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import { asBool, condition, toNumber, toStr } from "../expressions/convert.js";
 import { arith, reuse } from "../expressions/binary.js";
 import { callbackLoop } from "./callbacks.js";
 import { typedArrayStatic } from "./typedarray.js";
-import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
-import { constNumber, isPureExpr } from "../effects.js";
+import { isIntExpr, isNonNegIntExpr } from "../../analysis/integers.js";
+import { constNumber, isPureExpr } from "../../analysis/effects.js";
 
 const MATH_CONST: Record<string, number> = {
   LN2: Math.LN2,
@@ -173,7 +173,7 @@ function notNegative(ctx: Ctx, e: ts.Expression, depth = 0): boolean {
     const c = e.expression;
     if (ts.isIdentifier(c.expression) && c.expression.text === "Math") {
       const s = ctx.resolveSymbol(c.expression);
-      return !!s && T.isLibSymbol(s) && (c.name.text === "abs" || c.name.text === "sqrt");
+      return !!s && T.isLibSymbol(ctx, s) && (c.name.text === "abs" || c.name.text === "sqrt");
     }
     return false;
   }

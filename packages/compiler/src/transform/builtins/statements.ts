@@ -2,10 +2,11 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr, spreadItems } from "../expressions/index.js";
 import { nonNullType } from "../expressions/access.js";
-import { inlineForEach, mutatesCollection } from "../statements/loops.js";
+import { mutatesCollection } from "../../analysis/writes.js";
+import { inlineForEach } from "../statements/loops.js";
 import { callbackArity } from "./callbacks.js";
 import { elementType, numericComparator, reportHoles } from "./array.js";
 import { builtinArgs, missingBuiltinArgument } from "../expressions/call.js";

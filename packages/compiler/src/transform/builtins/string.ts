@@ -2,14 +2,14 @@
 import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { toStr } from "../expressions/convert.js";
 import { isNonNegInt } from "../expressions/binary.js";
 import type { BuiltinCall } from "../expressions/call.js";
 import type { Ctx } from "../context.js";
 import { intArg, sliceOf } from "./array.js";
-import { isIntExpr } from "../statements/loops.js";
+import { isIntExpr } from "../../analysis/integers.js";
 import { stringRegexpMethod } from "./regexp.js";
 
 function strLit(e: py.Expr | undefined): string | undefined {

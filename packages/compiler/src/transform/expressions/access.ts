@@ -3,19 +3,14 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { toStr } from "./convert.js";
 import { int32Test, reuse } from "./binary.js";
-import { isIntExpr, isNonNegIntExpr, loopElement, loopInvariantLen } from "../statements/loops.js";
+import { isIntExpr, isNonNegIntExpr } from "../../analysis/integers.js";
+import { loopElement, loopInvariantLen } from "../statements/loops.js";
 import { transformExpr, transformIdentifier } from "./index.js";
 import { staticLibProperty } from "../builtins/globals.js";
-import { isPureExpr, skipParensAndNonNull } from "../effects.js";
-// Blender layer: Python objects of the typings (transform/blender/collections.ts)
-import {
-  blenderElementGet,
-  blenderPropertyGet,
-  blenderPropertyTarget,
-} from "../blender/collections.js";
+import { isPureExpr, skipParensAndNonNull } from "../../analysis/effects.js";
 
 /**
  * The Python attribute of a class member, one-to-one (`_js_field_name` in the runtime inverts it
@@ -142,7 +137,7 @@ function isModuleNamespace(ctx: Ctx, node: ts.Expression): ts.Symbol | undefined
 function libObjectName(ctx: Ctx, node: ts.Expression): string | undefined {
   if (!ts.isIdentifier(node)) return undefined;
   const s = ctx.resolveSymbol(node);
-  return s && T.isLibSymbol(s) ? s.name : undefined;
+  return s && T.isLibSymbol(ctx, s) ? s.name : undefined;
 }
 
 export function hasNumericIndex(t: ts.Type): boolean {
@@ -222,12 +217,12 @@ function staticFunctionName(ctx: Ctx, e: ts.Expression, depth = 0): string | und
 function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr): py.Expr {
   const name = node.name.text;
   const ot = nonNullType(ctx, node.expression);
-  const blender = blenderPropertyGet(ctx, node, obj, ot); // Blender layer
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.PropertyAccessExpression, ctx, node, obj, ot);
+  if (layered) return layered;
   if (name === "length") {
     if (T.isString(ctx, ot) || T.isArray(ctx, ot) || T.isTypedArray(ctx, ot))
       return py.call("len", obj);
-    if (T.isAmbientType(ot) && hasNumericIndex(ot)) return py.call("len", obj);
+    if (T.isAmbientType(ctx, ot) && hasNumericIndex(ot)) return py.call("len", obj);
     if (T.isFunctionType(ot))
       ctx.report(node, diag.unsupportedMember({ member: "Function.length" }));
   }
@@ -270,7 +265,7 @@ function propertyGet(ctx: Ctx, node: ts.PropertyAccessExpression, obj: py.Expr):
     if (T.isOptionalProperty(ctx, ot, name)) return py.method(obj, "get", py.str(name));
     return py.sub(obj, py.str(name));
   }
-  if (T.isAmbientType(ot)) return py.attrOrGetattr(obj, name);
+  if (T.isAmbientType(ctx, ot)) return py.attrOrGetattr(obj, name);
   return py.attr(obj, memberName(name, ts.isPrivateIdentifier(node.name)));
 }
 
@@ -279,7 +274,7 @@ function isErrorClass(ctx: Ctx, t: ts.Type): boolean {
     const bases = p.isClass() ? ctx.checker.getBaseTypes(p) : [];
     for (const b of bases) {
       const s = b.getSymbol();
-      if (s && s.name === "Error" && T.isLibSymbol(s)) return true;
+      if (s && s.name === "Error" && T.isLibSymbol(ctx, s)) return true;
       if (isErrorClass(ctx, b)) return true;
     }
   }
@@ -296,7 +291,7 @@ export function isSafeIndex(ctx: Ctx, objNode: ts.Expression, idx: ts.Expression
   if (!ts.isIdentifier(objNode) || !ts.isIdentifier(idx)) return false;
   const a = ctx.resolveSymbol(objNode);
   const i = ctx.resolveSymbol(idx);
-  return !!a && !!i && !!ctx.safeIndex.get(i)?.has(a);
+  return !!a && !!i && !!ctx.analysis.ints.safeIndex.get(i)?.has(a);
 }
 
 export function transformElementAccess(ctx: Ctx, node: ts.ElementAccessExpression): py.Expr {
@@ -312,8 +307,8 @@ export function transformElementAccess(ctx: Ctx, node: ts.ElementAccessExpressio
 
 function elementGet(ctx: Ctx, node: ts.ElementAccessExpression, obj: py.Expr): py.Expr {
   const ot = nonNullType(ctx, node.expression);
-  const blender = blenderElementGet(ctx, node, obj, ot); // Blender layer
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.ElementAccessExpression, ctx, node, obj, ot);
+  if (layered) return layered;
   const arg = node.argumentExpression;
   const at = T.typeOf(ctx, arg);
   const lit = literalKey(arg);
@@ -523,13 +518,13 @@ export function assignmentTarget(ctx: Ctx, node: ts.Expression): AssignTarget {
     const name = node.name.text;
     const mod = isModuleNamespace(ctx, node.expression);
     if (mod) return { kind: "expr", expr: transformPropertyAccess(ctx, node) };
-    const blender = blenderPropertyTarget(ctx, node, ot); // Blender layer
-    if (blender) return { kind: "expr", expr: blender };
+    const layered = ctx.layers.assignTarget(ctx, node, ot);
+    if (layered) return { kind: "expr", expr: layered };
     const obj = transformExpr(ctx, node.expression);
     if (name === "length" && T.isArray(ctx, ot))
       return { kind: "setter", call: (v) => ctx.callHelper("_js_set_length", obj, v) };
     if (T.isDictLike(ctx, ot)) return { kind: "expr", expr: py.sub(obj, py.str(name)) };
-    if (T.isAmbientType(ot)) {
+    if (T.isAmbientType(ctx, ot)) {
       if (py.isPyIdentifier(name)) return { kind: "expr", expr: py.attr(obj, name) };
       return { kind: "setter", call: (v) => py.call("setattr", obj, py.str(name), v) };
     }

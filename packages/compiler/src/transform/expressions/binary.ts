@@ -4,7 +4,7 @@ import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import type { HelperName } from "../../runtime/helpers.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import {
   condition,
   isNullLiteral,
@@ -22,9 +22,8 @@ import {
   type AssignTarget,
 } from "./access.js";
 import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
-import { isIntExpr, isNonNegIntExpr } from "../statements/loops.js";
-import { constNumber, isPureExpr } from "../effects.js";
-import { blenderSetValue } from "../blender/calls.js";
+import { isIntExpr, isNonNegIntExpr } from "../../analysis/integers.js";
+import { constNumber, isPureExpr } from "../../analysis/effects.js";
 
 const K = ts.SyntaxKind;
 
@@ -348,7 +347,7 @@ function isPositiveIntName(ctx: Ctx, node: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (!ts.isIdentifier(node)) return false;
   const s = ctx.resolveSymbol(node);
-  return !!s && ctx.positiveInts.has(s);
+  return !!s && ctx.analysis.ints.positiveCounters.has(s);
 }
 
 /** `a.length` of a list or string held in a plain name: the name. */
@@ -414,7 +413,7 @@ function instanceOf(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
   const rn = node.right;
   if (ts.isIdentifier(rn)) {
     const sym = ctx.resolveSymbol(rn);
-    if (sym && T.isLibSymbol(sym)) {
+    if (sym && T.isLibSymbol(ctx, sym)) {
       switch (rn.text) {
         case "Error":
           return py.call("isinstance", l, py.name("Exception"));
@@ -524,7 +523,7 @@ function inOperator(ctx: Ctx, node: ts.BinaryExpression): py.Expr {
     if (T.isNumber(ctx, kt)) k = toStr(ctx, kt, k);
     return py.compare(k, "in", o);
   }
-  if (T.isAmbientType(ot)) return py.call("hasattr", o, k);
+  if (T.isAmbientType(ctx, ot)) return py.call("hasattr", o, k);
   if (T.isClassInstance(ctx, ot)) {
     const key = node.left;
     return py.call(
@@ -800,8 +799,8 @@ export function assignmentStatement(ctx: Ctx, node: ts.BinaryExpression): py.Stm
     }
     const assign = (): py.Stmt[] => {
       let v = transformExpr(ctx, value);
-      // Blender layer: a JS Set stored into a set-typed bpy property is a Python set
-      if (targets.length === 1) v = blenderSetValue(ctx, value, v);
+      // a value handed over (a JS Set stored into a set-typed bpy property is a Python set)
+      if (targets.length === 1) v = ctx.layers.valueOut(ctx, value, v);
       const pyTargets: py.Expr[] = [];
       for (const t of targets) {
         const tgt = assignmentTarget(ctx, t);

@@ -1,9 +1,9 @@
-/** Calls, `new`, keyword arguments (KwArgs) and super calls. */
+/** Calls, `new`, spreads and super calls. */
 import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
-import { PY_HARD_KEYWORDS, type Ctx } from "../context.js";
-import * as T from "../types.js";
+import type { Ctx } from "../context.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr, spreadItems } from "./index.js";
 import { nonNullType, optionalWrap, memberName } from "./access.js";
 import { globalFunctionCall, mapOrSetInside, staticLibCall } from "../builtins/globals.js";
@@ -14,9 +14,6 @@ import { newTypedArray, typedArrayMethod } from "../builtins/typedarray.js";
 import { mapMethod, setMethod } from "../builtins/mapset.js";
 import { numberMethod } from "../builtins/number.js";
 import { functionMethod, isFunctionMethod } from "../builtins/function.js";
-// Blender layer: mathutils operator macros, @pyName, sets (transform/blender)
-import { blenderArgs, blenderCall, blenderNew, blenderSetValue } from "../blender/calls.js";
-import { checkContextManagerUse } from "../blender/using.js";
 
 function skipParens(n: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n))
@@ -24,76 +21,7 @@ function skipParens(n: ts.Expression): ts.Expression {
   return n;
 }
 
-/** Is this parameter declared with the `KwArgs<…>` type alias of the typings? */
-export function isKwArgsParam(p: ts.ParameterDeclaration): boolean {
-  const check = (t: ts.TypeNode | undefined): boolean => {
-    if (!t) return false;
-    if (ts.isTypeReferenceNode(t)) {
-      const n = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-      return n === "KwArgs";
-    }
-    if (ts.isUnionTypeNode(t)) return t.types.some(check);
-    if (ts.isParenthesizedTypeNode(t)) return check(t.type);
-    return false;
-  };
-  return check(p.type);
-}
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function kwArgs(ctx: Ctx, arg: ts.Expression): py.Arg[] {
-  arg = skipParens(arg);
-  const out: py.Arg[] = [];
-  if (ts.isObjectLiteralExpression(arg)) {
-    for (const p of arg.properties) {
-      if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) {
-        const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
-        const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-        const value = blenderSetValue(ctx, valueNode, transformExpr(ctx, valueNode));
-        if (key === undefined) {
-          ctx.report(p, diag.kwargs());
-          continue;
-        }
-        if (IDENT.test(key) && !PY_HARD_KEYWORDS.has(key)) {
-          out.push({ kind: "kw", name: key, value });
-        } else
-          out.push({
-            kind: "dstar",
-            value: { kind: "Dict", entries: [{ key: py.str(key), value }] },
-          });
-      } else if (ts.isSpreadAssignment(p)) {
-        const t = T.typeOf(ctx, p.expression);
-        if (!T.isDictLike(ctx, t)) ctx.report(p, diag.kwargs());
-        else {
-          // JS spreads `undefined`/`null` as nothing; `**None` raises, so `**(x or {})`.
-          const value = transformExpr(ctx, p.expression);
-          out.push({
-            kind: "dstar",
-            value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
-          });
-        }
-      } else ctx.report(p, diag.kwargs());
-    }
-    return out;
-  }
-  // no options: `op(undefined, "INVOKE_DEFAULT")`
-  if (ts.isIdentifier(arg) && arg.text === "undefined") return out;
-  const t = T.typeOf(ctx, arg);
-  if (T.isDictLike(ctx, t)) {
-    const value = transformExpr(ctx, arg);
-    // like a spread: `undefined`/`null` options are none, `**None` would raise
-    return [
-      {
-        kind: "dstar",
-        value: T.hasNullish(t) ? py.boolOp("or", value, { kind: "Dict", entries: [] }) : value,
-      },
-    ];
-  }
-  ctx.report(arg, diag.kwargs());
-  return out;
-}
-
-/** Arguments of a call, with spreads and keyword arguments. */
+/** Arguments of a call, with spreads (and a layer's keyword arguments). */
 export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpression): py.Arg[] {
   const args = node.arguments ?? ts.factory.createNodeArray();
   const sig = ctx.checker.getResolvedSignature(node);
@@ -102,12 +30,16 @@ export function callArguments(ctx: Ctx, node: ts.CallExpression | ts.NewExpressi
   const out: py.Arg[] = [];
   args.forEach((a, i) => {
     const p = params ? params[Math.min(i, params.length - 1)] : undefined;
-    if (p && i < (params?.length ?? 0) && isKwArgsParam(p) && !ts.isSpreadElement(a)) {
-      out.push(...kwArgs(ctx, a));
-      return;
+    // an argument a layer translates (KwArgs options → Python keyword arguments)
+    if (p && i < (params?.length ?? 0) && !ts.isSpreadElement(a)) {
+      const layered = ctx.layers.argument(ctx, a, p);
+      if (layered) {
+        out.push(...layered);
+        return;
+      }
     }
     if (ts.isSpreadElement(a)) out.push({ kind: "star", value: spreadItems(ctx, a.expression) });
-    else out.push({ kind: "pos", value: blenderSetValue(ctx, a, transformExpr(ctx, a)) });
+    else out.push({ kind: "pos", value: ctx.layers.valueOut(ctx, a, transformExpr(ctx, a)) });
   });
   return out;
 }
@@ -237,9 +169,8 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     );
     return py.NONE;
   }
-  checkContextManagerUse(ctx, node); // Blender layer: context managers only through `using`
-  const blender = blenderCall(ctx, node); // Blender layer
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.CallExpression, ctx, node);
+  if (layered) return layered;
   const callee = skipParens(node.expression);
   if (callee.kind === ts.SyntaxKind.SuperKeyword) {
     return py.callArgs(py.attr(py.call("super"), "__init__"), callArguments(ctx, node));
@@ -256,7 +187,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
     }
     if (ts.isIdentifier(objNode)) {
       const s = ctx.resolveSymbol(objNode);
-      if (s && T.isLibSymbol(s)) {
+      if (s && T.isLibSymbol(ctx, s)) {
         const r = staticLibCall(ctx, s.name, name, withBuiltinArgs(ctx, node, name), discard);
         if (r) return r;
       }
@@ -331,8 +262,8 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
     // Array(n) is new Array(n)
-    if (s && T.isLibSymbol(s) && callee.text === "Array") return arrayConstruct(ctx, node);
-    if (!s || T.isLibSymbol(s)) {
+    if (s && T.isLibSymbol(ctx, s) && callee.text === "Array") return arrayConstruct(ctx, node);
+    if (!s || T.isLibSymbol(ctx, s)) {
       const r = globalFunctionCall(ctx, callee.text, withBuiltinArgs(ctx, node, callee.text));
       if (r) return r;
     }
@@ -378,7 +309,7 @@ export function transformCall(ctx: Ctx, node: ts.CallExpression, discard: boolea
   if (f.kind === "IfExp" && f.optionalChain && node.flags & ts.NodeFlags.OptionalChain) {
     return { ...f, orelse: py.callArgs(f.orelse, args) };
   }
-  return py.callArgs(f, blenderArgs(ctx, node, args)); // Blender layer: keyword-only RNA args, EnumFlagProperty
+  return py.callArgs(f, ctx.layers.callArgs(ctx, node, args));
 }
 
 /** `name` exported by the `bpyts/runtime` module (runner/runtime/bpyts-runtime.d.ts). */
@@ -427,13 +358,13 @@ function checkHashable(ctx: Ctx, node: ts.NewExpression): void {
 }
 
 export function transformNew(ctx: Ctx, node: ts.NewExpression): py.Expr {
-  const blender = blenderNew(ctx, node); // Blender layer: Python sets for bpy
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.NewExpression, ctx, node);
+  if (layered) return layered;
   const callee = skipParens(node.expression);
   const args = node.arguments ?? [];
   if (ts.isIdentifier(callee)) {
     const s = ctx.resolveSymbol(callee);
-    if (s && T.isLibSymbol(s)) {
+    if (s && T.isLibSymbol(ctx, s)) {
       switch (callee.text) {
         case "Map":
         case "Set":

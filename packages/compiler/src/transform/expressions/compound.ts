@@ -6,8 +6,8 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import { constNumber, isPureExpr } from "../effects.js";
-import { assignedInClosure, assignsSymbol } from "../statements/loops.js";
+import { constNumber, isPureExpr } from "../../analysis/effects.js";
+import { assignedInClosure, assignsSymbol } from "../../analysis/writes.js";
 import { transformExpr } from "./index.js";
 import { skipErased } from "./access.js";
 

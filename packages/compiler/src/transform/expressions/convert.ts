@@ -3,9 +3,9 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "./index.js";
-import { isIntExpr } from "../statements/loops.js";
+import { isIntExpr } from "../../analysis/integers.js";
 
 /** JS `String(x)` of an already translated expression whose TS type is `t`. */
 export function toStr(ctx: Ctx, t: ts.Type, e: py.Expr, node?: ts.Expression): py.Expr {
@@ -204,7 +204,7 @@ export function strictEquals(
     );
   if (objectType(lt) && objectType(rt)) {
     // Blender wrappers are new Python objects on every access: compare them with ==
-    if (T.isAmbientType(lt) || T.isAmbientType(rt)) return py.compare(l, "==", r);
+    if (T.isAmbientType(ctx, lt) || T.isAmbientType(ctx, rt)) return py.compare(l, "==", r);
     return py.compare(l, "is", r);
   }
   return ctx.callHelper("_js_strict_eq", l, r);

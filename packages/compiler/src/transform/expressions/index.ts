@@ -3,7 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { condition, toStr } from "./convert.js";
 import { transformBinary } from "./binary.js";
 import { transformPrefix, transformPostfix, transformTypeof, transformDelete } from "./unary.js";
@@ -11,15 +11,13 @@ import { transformPropertyAccess, transformElementAccess } from "./access.js";
 import { superCall, transformCall, transformNew } from "./call.js";
 import { transformFunctionExpression } from "../functions.js";
 import { pythonModuleName } from "../statements/imports.js";
-import { blenderArrayLiteral } from "../blender/calls.js";
-import { isPythonObjectType } from "../blender/markers.js";
-import { usesThis } from "../effects.js";
+import { usesThis } from "../../analysis/effects.js";
 import { regexpLiteral } from "../builtins/regexp.js";
 
 /** A value must not be a dict in one place and an object in another (see BPY1029). */
 function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
-  // Blender layer: a Blender object cast to a plain object type (`p as unknown as Record<…>`)
-  // would be read as a dict (`p.get("loop_start")`)
+  // a layer's Python object (a Blender value) cast to a plain object type (`p as unknown as
+  // Record<…>`) would be read as a dict (`p.get("loop_start")`)
   if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
     if (ts.isAsExpression(node.parent) || ts.isTypeAssertionExpression(node.parent)) return;
     const target = ctx.checker.getTypeFromTypeNode(node.type);
@@ -32,7 +30,7 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
       ts.isNonNullExpression(inner)
     )
       inner = inner.expression;
-    if (isPythonObjectType(ctx, T.typeOf(ctx, inner)))
+    if (ctx.layers.isObjectType(ctx, T.typeOf(ctx, inner)))
       ctx.report(node, diag.mixedObject({ type: ctx.checker.typeToString(target) }));
     return;
   }
@@ -49,7 +47,7 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
   if (ts.isObjectLiteralExpression(node)) {
     for (const p of T.nonNullParts(contextual)) {
       const s = p.getSymbol();
-      if (s && ctx.implementedInterfaces().has(s))
+      if (s && T.implementedInterfaces(ctx).has(s))
         ctx.report(node, diag.mixedObject({ type: s.name }));
     }
     return;
@@ -58,8 +56,9 @@ function checkObjectKind(ctx: Ctx, node: ts.Expression): void {
   if (
     T.isDictLike(ctx, contextual) &&
     !T.isAnyLike(contextual) &&
-    // Blender layer: a Blender object (RNA struct, bmesh, mathutils) is a Python object too
-    (T.isClassInstance(ctx, T.typeOf(ctx, node)) || isPythonObjectType(ctx, T.typeOf(ctx, node)))
+    // a layer's Python objects (RNA structs, bmesh, mathutils) are objects too
+    (T.isClassInstance(ctx, T.typeOf(ctx, node)) ||
+      ctx.layers.isObjectType(ctx, T.typeOf(ctx, node)))
   ) {
     ctx.report(node, diag.mixedObject({ type: ctx.checker.typeToString(contextual) }));
   }
@@ -247,7 +246,7 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
   const sym = ctx.resolveSymbol(node);
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
   const inDeclarationFile = !!decl && decl.getSourceFile().isDeclarationFile;
-  const isGlobal = !decl || (inDeclarationFile && T.isLibSymbol(sym!));
+  const isGlobal = !decl || (inDeclarationFile && T.isLibSymbol(ctx, sym!));
   if (isGlobal) {
     switch (text) {
       case "undefined":
@@ -313,7 +312,7 @@ export function transformIdentifier(ctx: Ctx, node: ts.Identifier): py.Expr {
     if (mod) return py.name(mod);
     return py.name(text);
   }
-  if (decl && T.isAmbientDecl(decl)) return py.name(text);
+  if (decl && T.isAmbientDecl(ctx, decl)) return py.name(text);
   return py.name(ctx.nameOfSymbol(sym));
 }
 
@@ -342,8 +341,8 @@ export function spreadItems(ctx: Ctx, node: ts.Expression): py.Expr {
 }
 
 function transformArrayLiteral(ctx: Ctx, node: ts.ArrayLiteralExpression): py.Expr {
-  const blender = blenderArrayLiteral(ctx, node); // Blender layer: tuples for bpy
-  if (blender) return blender;
+  const layered = ctx.layers.visit(ts.SyntaxKind.ArrayLiteralExpression, ctx, node);
+  if (layered) return layered;
   const elts: py.Expr[] = [];
   for (const el of node.elements) {
     if (ts.isSpreadElement(el)) elts.push(py.starred(spreadItems(ctx, el.expression)));

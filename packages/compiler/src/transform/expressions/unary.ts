@@ -3,14 +3,13 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { asBool, condition } from "./convert.js";
 import { transformExpr } from "./index.js";
 import { assignmentTarget, nonNullType } from "./access.js";
 import { toNumber, toStr } from "./convert.js";
 import { bindTemps, withEvaluatedTargets } from "./compound.js";
-import { isIntExpr } from "../statements/loops.js";
-import { earlyVars } from "../statements/index.js";
+import { isIntExpr } from "../../analysis/integers.js";
 
 const K = ts.SyntaxKind;
 
@@ -154,7 +153,7 @@ export function transformTypeof(ctx: Ctx, node: ts.TypeOfExpression): py.Expr {
       (ts.isVariableDeclaration(decl) &&
         ts.isVariableDeclarationList(decl.parent) &&
         (decl.parent.flags & ts.NodeFlags.BlockScoped) !== 0));
-  if (py.isSimple(e) && !later && !(sym && earlyVars.has(sym))) {
+  if (py.isSimple(e) && !later && !(sym && ctx.earlyVars.has(sym))) {
     if (T.isString(ctx, t)) return py.str("string");
     if (T.isNumber(ctx, t)) return py.str("number");
     if (T.isBoolean(ctx, t)) return py.str("boolean");

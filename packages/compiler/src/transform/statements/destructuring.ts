@@ -3,7 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { assignmentTarget, memberName } from "../expressions/access.js";
 import { propertyKey } from "../expressions/index.js";
@@ -290,7 +290,7 @@ function emit(
       }
     } else if (dict) get = optional ? py.method(src, "get", p.key) : py.sub(src, p.key);
     else if (p.keyText !== undefined)
-      get = py.attr(src, T.isAmbientType(type!) ? p.keyText : memberName(p.keyText));
+      get = py.attr(src, T.isAmbientType(ctx, type!) ? p.keyText : memberName(p.keyText));
     else get = py.call("getattr", src, ctx.callHelper("_js_attr_name", p.key));
     let propType: ts.Type | undefined;
     if (type && p.keyText !== undefined) {

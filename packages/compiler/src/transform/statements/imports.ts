@@ -4,7 +4,6 @@ import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
 import { transformExpr } from "../expressions/index.js";
-import { pyNameOf } from "../blender/markers.js";
 
 export interface PyImports {
   /** `import a.b as c` */
@@ -82,7 +81,7 @@ export function collectImports(ctx: Ctx, sf: ts.SourceFile, imports: PyImports):
         let target = ctx.checker.getSymbolAtLocation(el.name);
         if (target && target.flags & ts.SymbolFlags.Alias)
           target = ctx.checker.getAliasedSymbol(target);
-        imported = pyNameOf(ctx, target) ?? imported; // Blender layer: @pyName (EnumFlagProperty)
+        imported = ctx.layers.importedName(ctx, target) ?? imported; // a layer's name (@pyName)
         if (target && !(target.flags & ts.SymbolFlags.Value)) continue;
         if (!py.isPyIdentifier(imported)) {
           ctx.report(el, diag.importForm({ form: `'${imported}', which is not a Python name` }));

@@ -3,11 +3,10 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { condition } from "../expressions/convert.js";
 import { assignmentStatement } from "../expressions/binary.js";
-import { blenderSetValue } from "../blender/calls.js";
 import { assignmentTarget, isSetterTarget, skipErased } from "../expressions/access.js";
 import { tempAssignments, withEvaluatedTargets } from "../expressions/compound.js";
 import { transformCall } from "../expressions/call.js";
@@ -16,16 +15,14 @@ import { transformFunctionDeclaration } from "../functions.js";
 import { transformClass } from "../classes.js";
 import { transformVariableStatement } from "./variables.js";
 import { transformIf } from "./if.js";
-import { transformLoop, transformJump, transformLabeled, jumpTo } from "./loops.js";
+import { transformLoop, transformLabeled } from "./loops.js";
+import { transformJump, jumpTo } from "./jumps.js";
 import { transformSwitch } from "./switch.js";
 import { swapStatement } from "./swap.js";
 import { transformTry, transformThrow } from "./try.js";
 import { transformEnum } from "./enum.js";
 import { transformExportAssignment } from "./imports.js";
 import { callStatement } from "../builtins/statements.js";
-// Blender layer: `a.iadd(b);` → `a += b` (transform/blender/mathutils.ts)
-import { mathutilsOperatorStatement } from "../blender/mathutils.js";
-import { isUsingStatement, transformUsing } from "../blender/using.js";
 
 const K = ts.SyntaxKind;
 
@@ -44,7 +41,7 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   const seen = new Set<ts.Statement>();
   for (const s of stmts) {
     if (!ts.isFunctionDeclaration(s)) {
-      for (const n of ctx.identifiersIn(s)) {
+      for (const n of ctx.analysis.index.identifiersIn(s)) {
         const sym = ctx.resolveSymbol(n);
         const f = sym && syms.get(sym);
         if (f && !seen.has(f) && f !== s) hoisted.add(f);
@@ -57,7 +54,7 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   while (changed) {
     changed = false;
     for (const f of [...hoisted]) {
-      for (const n of ctx.identifiersIn(f)) {
+      for (const n of ctx.analysis.index.identifiersIn(f)) {
         const sym = ctx.resolveSymbol(n);
         const g = sym && syms.get(sym);
         if (g && !hoisted.has(g)) {
@@ -70,9 +67,6 @@ function hoistFunctions(ctx: Ctx, stmts: readonly ts.Statement[]): ts.Statement[
   if (hoisted.size === 0) return [...stmts];
   return [...stmts.filter((s) => hoisted.has(s)), ...stmts.filter((s) => !hoisted.has(s))];
 }
-
-/** `var`s read before their declaration runs (undefined in JavaScript until then). */
-export const earlyVars = new WeakSet<ts.Symbol>();
 
 /**
  * A `var` is hoisted: it exists, undefined, from the start of its function (or the module).
@@ -99,7 +93,7 @@ function varHoists(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
   stmts.forEach(visit);
   if (!decls.length) return [];
   const out: py.Stmt[] = [];
-  const ids = ctx.identifiersIn(container);
+  const ids = ctx.analysis.index.identifiersIn(container);
   for (const d of decls) {
     const name = d.name as ts.Identifier;
     const sym = ctx.checker.getSymbolAtLocation(name);
@@ -112,7 +106,7 @@ function varHoists(ctx: Ctx, stmts: readonly ts.Statement[]): py.Stmt[] {
       return false;
     });
     if (!early) continue;
-    earlyVars.add(sym);
+    ctx.earlyVars.add(sym);
     out.push(py.assign(py.name(ctx.declare(name)), py.NONE, ctx.pos(d)));
   }
   return out;
@@ -123,10 +117,15 @@ export function transformStatements(ctx: Ctx, stmts: readonly ts.Statement[]): p
   const ordered = hoistFunctions(ctx, stmts);
   for (let i = 0; i < ordered.length; i++) {
     const s = ordered[i]!;
-    // Blender layer: `using x = cm()` → `with cm() as x:` around the rest of the block
-    if (isUsingStatement(s)) {
-      out.push(...transformUsing(ctx, ordered.slice(i), (rest) => transformStatements(ctx, rest)));
-      break;
+    // a layer's statement that takes the rest of the block (`using` → `with`)
+    if (s.kind === K.VariableStatement) {
+      const layered = ctx.layers.visit(K.VariableStatement, ctx, ordered, i, (rest) =>
+        transformStatements(ctx, rest),
+      );
+      if (layered) {
+        out.push(...layered);
+        break;
+      }
     }
     const [swap, swapPre] = ctx.collect(() => swapStatement(ctx, ordered, i));
     if (swap) {
@@ -221,8 +220,8 @@ function transformReturn(ctx: Ctx, node: ts.ReturnStatement): py.Stmt[] {
   // a constructor returning a value is the class's CTOR method, run by its __new__ (classes.ts)
   if (fn && ts.isConstructorDeclaration(fn) && !node.expression) return [py.ret()];
   if (!node.expression) return [py.ret()];
-  // Blender layer: a JS Set returned by a registered method ({'FINISHED'}) is a Python set
-  return [py.ret(blenderSetValue(ctx, node.expression, transformExpr(ctx, node.expression)))];
+  // a value handed over (a JS Set returned by a registered method is a Python set)
+  return [py.ret(ctx.layers.valueOut(ctx, node.expression, transformExpr(ctx, node.expression)))];
 }
 
 /** An expression whose value is discarded. */
@@ -279,8 +278,8 @@ export function expressionStatement(ctx: Ctx, expr: ts.Expression): py.Stmt[] {
     return [{ kind: "AugAssign", target: tgt.expr, op, value: py.num(1), pos }];
   }
   if (ts.isCallExpression(e)) {
-    const inplace = mathutilsOperatorStatement(ctx, e); // Blender layer
-    if (inplace) return inplace;
+    const layered = ctx.layers.visit(K.ExpressionStatement, ctx, e);
+    if (layered) return layered;
     const s = callStatement(ctx, e);
     if (s) return s;
     return [py.exprStmt(transformCall(ctx, e, true), pos)];

@@ -2,10 +2,10 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { assignmentTarget } from "../expressions/access.js";
-import { isPureExpr, skipParensAndNonNull as strip } from "../effects.js";
+import { isPureExpr, skipParensAndNonNull as strip } from "../../analysis/effects.js";
 
 const K = ts.SyntaxKind;
 

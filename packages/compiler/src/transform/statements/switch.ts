@@ -5,11 +5,11 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { strictEquals } from "../expressions/convert.js";
 import { transformStatements } from "./index.js";
-import { loopWithChecks, newFrame, withFrame } from "./loops.js";
+import { loopWithChecks, newFrame, withFrame } from "./jumps.js";
 
 const K = ts.SyntaxKind;
 

@@ -3,7 +3,7 @@ import { diag } from "@bpyts/diagnostics";
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { transformStatements } from "./index.js";
 import { destructureTo } from "./destructuring.js";
@@ -42,7 +42,7 @@ function isErrorType(ctx: Ctx, t: ts.Type): boolean {
   if (parts.length === 0 || T.hasNullish(t)) return false;
   return parts.every((p) => {
     const s = p.getSymbol();
-    if (s && s.name.endsWith("Error") && T.isLibSymbol(s)) return true;
+    if (s && s.name.endsWith("Error") && T.isLibSymbol(ctx, s)) return true;
     if (p.isClass()) return ctx.checker.getBaseTypes(p).some((b) => isErrorType(ctx, b));
     return false;
   });

@@ -2,7 +2,7 @@
 import ts from "../../ts.cjs";
 import * as py from "../../python/ast.js";
 import type { Ctx } from "../context.js";
-import * as T from "../types.js";
+import * as T from "../../analysis/types.js";
 import { transformExpr } from "../expressions/index.js";
 import { buildDef } from "../functions.js";
 import { destructureTo } from "./destructuring.js";

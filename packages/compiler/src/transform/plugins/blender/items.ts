@@ -8,8 +8,8 @@
  * the rest of the union: a typo is still an error at its line, without `as const`.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import type { Ctx } from "../context.js";
+import ts from "../../../ts.cjs";
+import type { Ctx } from "../../context.js";
 
 interface Items {
   /** The valid identifiers. */

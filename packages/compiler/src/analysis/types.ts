@@ -1,13 +1,54 @@
-/** Type queries used to pick translations. */
+/** Type queries used to pick translations; their answers are facts of the program's analysis. */
 import ts from "../ts.cjs";
-import type { Ctx } from "./context.js";
-import { isPythonObjectType } from "./blender/markers.js";
+import type { Ctx } from "../transform/context.js";
+
+/**
+ * The type facts of one program, memoized: the program is fully checked and does not change, so
+ * every answer is stable for the whole transform.
+ */
+export class TypeFacts {
+  /** per node: `typeOf`, shared with the memoized checker's `getTypeAtLocation` */
+  readonly types = new Map<ts.Node, ts.Type>();
+  /** isDictLike per type */
+  readonly dictLike = new Map<ts.Type, boolean>();
+  /** per symbol / declaration: asked for most identifiers and type parts (a parent walk, regexes) */
+  readonly libSymbols = new Map<ts.Symbol, boolean>();
+  readonly ambientDecls = new Map<ts.Node, boolean>();
+  /** interfaces/type aliases named in a class's `implements` clause (computed when first asked) */
+  implemented: Set<ts.Symbol> | undefined;
+}
 
 export function typeOf(ctx: Ctx, node: ts.Node): ts.Type {
-  let t = ctx.typeCache.get(node);
+  const types = ctx.analysis.types.types;
+  let t = types.get(node);
   if (t === undefined)
-    ctx.typeCache.set(node, (t = knownType(ctx, node) ?? ctx.checker.getTypeAtLocation(node)));
+    types.set(node, (t = knownType(ctx, node) ?? ctx.checker.getTypeAtLocation(node)));
   return t;
+}
+
+/** Interfaces/type aliases named in a class's `implements` clause: their values are objects. */
+export function implementedInterfaces(ctx: Ctx): Set<ts.Symbol> {
+  const facts = ctx.analysis.types;
+  if (facts.implemented) return facts.implemented;
+  const out = new Set<ts.Symbol>();
+  for (const sf of ctx.program.getSourceFiles()) {
+    // keywords cannot be written with escapes: no such text, no such clause
+    if (sf.isDeclarationFile || !sf.text.includes("implements")) continue;
+    const visit = (n: ts.Node): void => {
+      if (ts.isClassLike(n)) {
+        for (const h of n.heritageClauses ?? []) {
+          if (h.token !== ts.SyntaxKind.ImplementsKeyword) continue;
+          for (const t of h.types) {
+            const s = ctx.checker.getTypeAtLocation(t).getSymbol();
+            if (s) out.add(s);
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return (facts.implemented = out);
 }
 
 const K = ts.SyntaxKind;
@@ -173,13 +214,13 @@ export function isArray(ctx: Ctx, t: ts.Type, allowNull = false): boolean {
   t = baseConstraint(ctx, t);
   return every(
     t,
-    (p) => ctx.checker.isArrayType(p) || ctx.checker.isTupleType(p) || isReadonlyArray(p),
+    (p) => ctx.checker.isArrayType(p) || ctx.checker.isTupleType(p) || isReadonlyArray(ctx, p),
     allowNull,
   );
 }
-function isReadonlyArray(t: ts.Type): boolean {
+function isReadonlyArray(ctx: Ctx, t: ts.Type): boolean {
   const s = t.getSymbol();
-  return !!s && s.name === "ReadonlyArray" && isLibSymbol(s);
+  return !!s && s.name === "ReadonlyArray" && isLibSymbol(ctx, s);
 }
 export function isTuple(ctx: Ctx, t: ts.Type): boolean {
   return ctx.checker.isTupleType(t);
@@ -191,11 +232,8 @@ export function tupleLength(ctx: Ctx, t: ts.Type): number | undefined {
   return target.fixedLength;
 }
 
-// per symbol / declaration: asked for most identifiers and type parts (a parent walk and regexes)
-const libSymbols = new WeakMap<ts.Symbol, boolean>();
-const ambientDecls = new WeakMap<ts.Node, boolean>();
-
-export function isLibSymbol(s: ts.Symbol): boolean {
+export function isLibSymbol(ctx: Ctx, s: ts.Symbol): boolean {
+  const libSymbols = ctx.analysis.types.libSymbols;
   let r = libSymbols.get(s);
   if (r === undefined) libSymbols.set(s, (r = isLibSymbolUncached(s)));
   return r;
@@ -224,7 +262,7 @@ export function libTypeName(ctx: Ctx, t: ts.Type): string | undefined {
   let result: string | undefined;
   for (const p of ps) {
     const s = p.getSymbol();
-    if (!s || !isLibSymbol(s)) return undefined;
+    if (!s || !isLibSymbol(ctx, s)) return undefined;
     if (result && result !== s.name) return undefined;
     result = s.name;
   }
@@ -247,7 +285,8 @@ export function isSet(ctx: Ctx, t: ts.Type): boolean {
 }
 
 /** Is the declaration in an ambient module (Blender typings) or a .d.ts file that is not the lib? */
-export function isAmbientDecl(d: ts.Node): boolean {
+export function isAmbientDecl(ctx: Ctx, d: ts.Node): boolean {
+  const ambientDecls = ctx.analysis.types.ambientDecls;
   let r = ambientDecls.get(d);
   if (r === undefined) ambientDecls.set(d, (r = isAmbientDeclUncached(d)));
   return r;
@@ -270,14 +309,14 @@ function isAmbientDeclUncached(d: ts.Node): boolean {
   );
 }
 
-export function isAmbientType(t: ts.Type): boolean {
+export function isAmbientType(ctx: Ctx, t: ts.Type): boolean {
   const ps = nonNullParts(t);
   return (
     ps.length > 0 &&
     ps.every((p) => {
       const s = p.getSymbol();
       const d = s?.declarations?.[0];
-      return !!d && isAmbientDecl(d);
+      return !!d && isAmbientDecl(ctx, d);
     })
   );
 }
@@ -288,7 +327,7 @@ export function isClassInstance(ctx: Ctx, t: ts.Type): boolean {
     ps.length > 0 &&
     ps.every((p) => {
       const s = p.getSymbol();
-      return !!s && !!(s.flags & ts.SymbolFlags.Class) && !isAmbientDecl(s.declarations![0]!);
+      return !!s && !!(s.flags & ts.SymbolFlags.Class) && !isAmbientDecl(ctx, s.declarations![0]!);
     })
   );
 }
@@ -320,8 +359,9 @@ export function mayHaveIndexKeys(ctx: Ctx, t: ts.Type): boolean {
 
 export function isDictLike(ctx: Ctx, t: ts.Type): boolean {
   // a pure function of the type (the implemented interfaces are fixed): asked for most accesses
-  let r = ctx.dictLikeCache.get(t);
-  if (r === undefined) ctx.dictLikeCache.set(t, (r = isDictLikeUncached(ctx, t)));
+  const dictLike = ctx.analysis.types.dictLike;
+  let r = dictLike.get(t);
+  if (r === undefined) dictLike.set(t, (r = isDictLikeUncached(ctx, t)));
   return r;
 }
 
@@ -336,7 +376,7 @@ const LIB_DICT_TYPES = new Set([
 
 function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
   t = baseConstraint(ctx, t);
-  if (isPythonObjectType(ctx, t)) return false; // Blender layer: RNA structs/collections, mathutils
+  if (ctx.layers.isObjectType(ctx, t)) return false; // a layer's Python objects (RNA structs, …)
   const ps = nonNullParts(t);
   if (ps.length === 0) return false;
   return ps.every((p) => {
@@ -345,7 +385,7 @@ function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
     const s = p.getSymbol() ?? p.aliasSymbol;
     if (p.getCallSignatures().length > 0 || p.getConstructSignatures().length > 0) return false;
     const implemented = p.getSymbol();
-    if (implemented && ctx.implementedInterfaces().has(implemented)) return false;
+    if (implemented && implementedInterfaces(ctx).has(implemented)) return false;
     if (s) {
       if (
         s.flags &
@@ -355,9 +395,9 @@ function isDictLikeUncached(ctx: Ctx, t: ts.Type): boolean {
           ts.SymbolFlags.Function)
       )
         return false;
-      if (isLibSymbol(s) && !LIB_DICT_TYPES.has(s.name)) return false;
+      if (isLibSymbol(ctx, s) && !LIB_DICT_TYPES.has(s.name)) return false;
       const d = s.declarations?.[0];
-      if (d && isAmbientDecl(d)) return false;
+      if (d && isAmbientDecl(ctx, d)) return false;
     }
     return true;
   });

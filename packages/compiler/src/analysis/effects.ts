@@ -4,7 +4,7 @@
  * length of a list?
  */
 import ts from "../ts.cjs";
-import type { Ctx } from "./context.js";
+import type { Ctx } from "../transform/context.js";
 import * as T from "./types.js";
 
 const K = ts.SyntaxKind;
@@ -50,7 +50,7 @@ function isLibCall(ctx: Ctx, n: ts.CallExpression | ts.NewExpression): boolean {
   } else if (ts.isIdentifier(callee)) symNode = callee;
   else return false;
   const s = ctx.checker.getSymbolAtLocation(symNode);
-  return !!s && T.isLibSymbol(s);
+  return !!s && T.isLibSymbol(ctx, s);
 }
 
 function isAccessor(ctx: Ctx, name: ts.Node): boolean {
@@ -58,7 +58,7 @@ function isAccessor(ctx: Ctx, name: ts.Node): boolean {
   return (
     !!s &&
     !!(s.flags & (ts.SymbolFlags.GetAccessor | ts.SymbolFlags.SetAccessor)) &&
-    !T.isLibSymbol(s)
+    !T.isLibSymbol(ctx, s)
   );
 }
 
@@ -78,8 +78,11 @@ function isLengthOf(e: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(e) && e.name.text === "length";
 }
 
-// per transform: source files (and so nodes) may be shared between programs
-const caches = new WeakMap<Ctx, WeakMap<ts.Node, boolean>>();
+/** The effect facts of one program (source files, and so nodes, may be shared between programs). */
+export class EffectFacts {
+  /** runsNoUserCode per node */
+  readonly noUserCode = new Map<ts.Node, boolean>();
+}
 
 /**
  * Can evaluating `node` neither run user code nor resize a list? Then the length of every list
@@ -87,8 +90,7 @@ const caches = new WeakMap<Ctx, WeakMap<ts.Node, boolean>>();
  * count as user code (their bodies may run later with other values).
  */
 export function runsNoUserCode(ctx: Ctx, node: ts.Node): boolean {
-  let cache = caches.get(ctx);
-  if (!cache) caches.set(ctx, (cache = new WeakMap()));
+  const cache = ctx.analysis.effects.noUserCode;
   const known = cache.get(node);
   if (known !== undefined) return known;
   let ok = true;
@@ -194,7 +196,7 @@ function isMathCall(ctx: Ctx, n: ts.CallExpression): boolean {
   if (!ts.isPropertyAccessExpression(c) || !ts.isIdentifier(c.expression)) return false;
   if (c.expression.text !== "Math" || c.name.text === "random") return false;
   const s = ctx.resolveSymbol(c.expression);
-  return !!s && T.isLibSymbol(s);
+  return !!s && T.isLibSymbol(ctx, s);
 }
 
 function binaryConst(k: ts.SyntaxKind, a: number, b: number): number | undefined {
@@ -240,7 +242,7 @@ export function constNumber(ctx: Ctx, node: ts.Expression, depth = 0): number | 
     if (node.expression.text !== "Math") return undefined;
     const s = ctx.resolveSymbol(node.expression);
     const v = (Math as unknown as Record<string, unknown>)[node.name.text];
-    return s && T.isLibSymbol(s) && typeof v === "number" ? v : undefined;
+    return s && T.isLibSymbol(ctx, s) && typeof v === "number" ? v : undefined;
   }
   if (ts.isIdentifier(node)) {
     const s = ctx.resolveSymbol(node);

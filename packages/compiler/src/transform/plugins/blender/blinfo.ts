@@ -5,8 +5,8 @@
  * non-negative integers: both are refused here, at the literal (BPY2007).
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import type { Ctx } from "../context.js";
+import ts from "../../../ts.cjs";
+import type { Ctx } from "../../context.js";
 
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 

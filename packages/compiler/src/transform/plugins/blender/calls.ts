@@ -5,11 +5,11 @@
  * `options={'ENUM_FLAG'}`.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { isLibSymbol } from "../types.js";
-import { transformExpr } from "../expressions/index.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { isLibSymbol } from "../../../analysis/types.js";
+import { transformExpr } from "../../expressions/index.js";
 import { mathutilsOperatorCall } from "./mathutils.js";
 import { docComments, isPythonObjectType, isTypingsDecl, pyNameOf } from "./markers.js";
 import { registeredCallback } from "./classes.js";
@@ -26,7 +26,7 @@ export function blenderArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): 
 /** Is this a call of an operator (`BpyOperator<O>`'s call signature in "bpy.ops")? */
 function isOperatorCall(ctx: Ctx, node: ts.CallExpression): boolean {
   const decl = ctx.checker.getResolvedSignature(node)?.declaration;
-  if (!decl || !ts.isCallSignatureDeclaration(decl) || !isTypingsDecl(decl)) return false;
+  if (!decl || !ts.isCallSignatureDeclaration(decl) || !isTypingsDecl(ctx, decl)) return false;
   const owner = decl.parent;
   return ts.isInterfaceDeclaration(owner) && owner.name.text === "BpyOperator";
 }
@@ -88,7 +88,7 @@ function paramPyNames(d: ts.Node): Map<string, string> {
 export function keywordOptionalArgs(ctx: Ctx, node: ts.CallExpression, args: py.Arg[]): py.Arg[] {
   if (node.arguments.some(ts.isSpreadElement)) return args;
   const decl = ctx.checker.getResolvedSignature(node)?.declaration;
-  if (!decl || ts.isJSDocSignature(decl) || !isTypingsDecl(decl)) return args;
+  if (!decl || ts.isJSDocSignature(decl) || !isTypingsDecl(ctx, decl)) return args;
   if (!ts.isMethodDeclaration(decl) && !ts.isMethodSignature(decl)) return args;
   const cls = decl.parent;
   if (!(ts.isClassDeclaration(cls) || ts.isInterfaceDeclaration(cls)) || !cls.name) return args;
@@ -199,7 +199,7 @@ export function flowsToBlender(ctx: Ctx, node: ts.Expression): boolean {
     p.arguments?.includes(n as ts.Expression)
   ) {
     const sig = ctx.checker.getResolvedSignature(p);
-    return isTypingsDecl(sig?.declaration);
+    return isTypingsDecl(ctx, sig?.declaration);
   }
   if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
     for (let f: ts.Node | undefined = p; f; f = f.parent) {
@@ -225,7 +225,7 @@ export function flowsToBlender(ctx: Ctx, node: ts.Expression): boolean {
     ts.isPropertyAccessExpression(p.left)
   ) {
     const s = ctx.checker.getSymbolAtLocation(p.left.name);
-    return !!s?.declarations?.some(isTypingsDecl);
+    return !!s?.declarations?.some((d) => isTypingsDecl(ctx, d));
   }
   return false;
 }
@@ -236,7 +236,7 @@ export function blenderNew(ctx: Ctx, node: ts.NewExpression): py.Expr | undefine
   while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
   if (!ts.isIdentifier(callee) || callee.text !== "Set") return undefined;
   const s = ctx.resolveSymbol(callee);
-  if (!s || !isLibSymbol(s)) return undefined;
+  if (!s || !isLibSymbol(ctx, s)) return undefined;
   if (!flowsToBlender(ctx, node)) return undefined;
   let a = node.arguments?.[0];
   if (!a) return { kind: "Set", elts: [] };
@@ -266,7 +266,7 @@ export function blenderSetValue(ctx: Ctx, node: ts.Expression, value: py.Expr): 
   // what Blender's own functions return is a Python value already (bpy.props.EnumFlagProperty)
   if (
     ts.isCallExpression(inner) &&
-    isTypingsDecl(ctx.checker.getResolvedSignature(inner)?.declaration)
+    isTypingsDecl(ctx, ctx.checker.getResolvedSignature(inner)?.declaration)
   )
     return value;
   // where the value goes is known from the resolved call; its type is a fresh checker query
@@ -334,7 +334,9 @@ function isJsSetType(ctx: Ctx, t: ts.Type): boolean {
     parts.every((p) => {
       const sym = p.getSymbol();
       return (
-        !!sym && (sym.getName() === "Set" || sym.getName() === "ReadonlySet") && isLibSymbol(sym)
+        !!sym &&
+        (sym.getName() === "Set" || sym.getName() === "ReadonlySet") &&
+        isLibSymbol(ctx, sym)
       );
     })
   );
@@ -380,7 +382,8 @@ export function blenderCallbackArity(
   for (const t of ct.isUnion() ? ct.types : [ct]) {
     for (const sig of t.getCallSignatures()) {
       const d = sig.getDeclaration() as ts.SignatureDeclaration | undefined;
-      if (!d || !isTypingsDecl(d) || d.parameters.some((p) => p.dotDotDotToken)) return undefined;
+      if (!d || !isTypingsDecl(ctx, d) || d.parameters.some((p) => p.dotDotDotToken))
+        return undefined;
       const n = d.parameters.filter(
         (p) => !(ts.isIdentifier(p.name) && p.name.text === "this"),
       ).length;

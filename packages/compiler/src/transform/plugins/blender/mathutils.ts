@@ -6,13 +6,13 @@
  * from the printer's precedence table, so `a.add(b).mul(c)` prints `(a + b) * c`.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { transformExpr } from "../expressions/index.js";
-import { assignmentTarget } from "../expressions/access.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { transformExpr } from "../../expressions/index.js";
+import { assignmentTarget } from "../../expressions/access.js";
 import { pyOperatorOf } from "./markers.js";
-import { skipParensAndNonNull as skip } from "../effects.js";
+import { skipParensAndNonNull as skip } from "../../../analysis/effects.js";
 
 const BINARY: Record<string, py.BinOpExpr["op"]> = {
   "+": "+",
@@ -50,10 +50,10 @@ export function operatorToken(ctx: Ctx, node: ts.CallExpression): string | undef
   const callee = skip(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const sig = ctx.checker.getResolvedSignature(node);
-  let tok = pyOperatorOf(sig?.declaration);
+  let tok = pyOperatorOf(ctx, sig?.declaration);
   if (!tok) {
     const sym = ctx.checker.getSymbolAtLocation(callee.name);
-    for (const d of sym?.declarations ?? []) tok ??= pyOperatorOf(d);
+    for (const d of sym?.declarations ?? []) tok ??= pyOperatorOf(ctx, d);
   }
   return tok;
 }

@@ -5,13 +5,13 @@
  * share one `with a as x, b as y:`, later ones nest.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { typeOf } from "../types.js";
-import { transformExpr } from "../expressions/index.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { typeOf } from "../../../analysis/types.js";
+import { transformExpr } from "../../expressions/index.js";
 import { isDisposableType, returnsContextManager } from "./markers.js";
-import { skipParensAndNonNull } from "../effects.js";
+import { skipParensAndNonNull } from "../../../analysis/effects.js";
 
 export function isUsingStatement(s: ts.Statement): s is ts.VariableStatement {
   return ts.isVariableStatement(s) && !!(s.declarationList.flags & ts.NodeFlags.Using);
@@ -19,7 +19,7 @@ export function isUsingStatement(s: ts.Statement): s is ts.VariableStatement {
 
 function isContextManagerInit(ctx: Ctx, e: ts.Expression): boolean {
   const x = skipParensAndNonNull(e);
-  if (ts.isCallExpression(x) && returnsContextManager(ctx.checker.getResolvedSignature(x)))
+  if (ts.isCallExpression(x) && returnsContextManager(ctx, ctx.checker.getResolvedSignature(x)))
     return true;
   return isDisposableType(typeOf(ctx, e));
 }
@@ -72,7 +72,7 @@ export function transformUsing(
  * `return f()` is left alone: the caller's `using` is checked where it binds the value.
  */
 export function checkContextManagerUse(ctx: Ctx, node: ts.CallExpression): void {
-  if (!returnsContextManager(ctx.checker.getResolvedSignature(node))) return;
+  if (!returnsContextManager(ctx, ctx.checker.getResolvedSignature(node))) return;
   let at: ts.Node = node;
   while (
     ts.isParenthesizedExpression(at.parent) ||

@@ -14,11 +14,11 @@
  *   runs it when the file is executed as a script (bpyts run), not when imported as an add-on.
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { transformExpr } from "../expressions/index.js";
-import { memberName } from "../expressions/access.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx, StateKey } from "../../context.js";
+import { transformExpr } from "../../expressions/index.js";
+import { memberName } from "../../expressions/access.js";
 import { docComments, isPythonObjectType, isTypingsDecl } from "./markers.js";
 import { blenderSetValue } from "./calls.js";
 import { checkRegisteredItems } from "./items.js";
@@ -28,7 +28,12 @@ interface BlenderClassInfo {
   name: string;
   deps: Set<ts.Symbol>;
 }
-const registry = new WeakMap<Ctx, BlenderClassInfo[]>();
+/** Per compile: the classes to register, the user's own hooks, the classes the user registers. */
+const REGISTRATION: StateKey<{
+  classes: BlenderClassInfo[];
+  hooks: { register?: string; unregister?: string };
+  byUser?: Set<ts.Symbol>;
+}> = { create: () => ({ classes: [], hooks: {} }) };
 
 function hasMod(n: ts.Node, k: ts.SyntaxKind): boolean {
   return !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === k));
@@ -47,7 +52,7 @@ function reachesBpyTypes(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>()): boole
   seen.add(t);
   const s = t.getSymbol();
   for (const d of s?.declarations ?? []) {
-    if (!isTypingsDecl(d)) continue;
+    if (!isTypingsDecl(ctx, d)) continue;
     for (let p: ts.Node | undefined = d.parent; p; p = p.parent)
       if (ts.isModuleDeclaration(p) && ts.isStringLiteral(p.name) && p.name.text === "bpy.types")
         return true;
@@ -63,7 +68,7 @@ function extendsNamed(ctx: Ctx, t: ts.Type, name: string, seen = new Set<ts.Type
   if (seen.has(t)) return false;
   seen.add(t);
   const s = t.getSymbol();
-  if (s?.name === name && s.declarations?.some(isTypingsDecl)) return true;
+  if (s?.name === name && s.declarations?.some((d) => isTypingsDecl(ctx, d))) return true;
   const target = (t as ts.TypeReference).target ?? t;
   if (!target.isClassOrInterface()) return false;
   return ctx.checker.getBaseTypes(target).some((b) => extendsNamed(ctx, b, name, seen));
@@ -73,7 +78,7 @@ function isPropsCall(ctx: Ctx, e: ts.Expression): e is ts.CallExpression {
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) e = e.expression;
   if (!ts.isCallExpression(e)) return false;
   const d = ctx.checker.getResolvedSignature(e)?.declaration;
-  if (!d || !isTypingsDecl(d)) return false;
+  if (!d || !isTypingsDecl(ctx, d)) return false;
   for (let p: ts.Node | undefined = d; p; p = p.parent)
     if (ts.isModuleDeclaration(p) && ts.isStringLiteral(p.name)) return p.name.text === "bpy.props";
   return false;
@@ -161,9 +166,7 @@ export function blenderClassFields(
       !hasMod(node, ts.SyntaxKind.AbstractKeyword) &&
       reachesBpyTypes(ctx, ctx.checker.getTypeAtLocation(node))
     ) {
-      let list = registry.get(ctx);
-      if (!list) registry.set(ctx, (list = []));
-      list.push({ node, name: "", deps: propertyTypeDeps(ctx, node) });
+      ctx.state(REGISTRATION).classes.push({ node, name: "", deps: propertyTypeDeps(ctx, node) });
     }
   }
   return { stmts, rest: [] };
@@ -171,7 +174,7 @@ export function blenderClassFields(
 
 /** Record the Python name of a registered class once the core has declared it. */
 export function noteBlenderClassName(ctx: Ctx, node: ts.ClassLikeDeclaration, name: string): void {
-  const e = registry.get(ctx)?.find((c) => c.node === node);
+  const e = ctx.state(REGISTRATION).classes.find((c) => c.node === node);
   if (e) e.name = name;
 }
 
@@ -218,7 +221,7 @@ export function prepareRegistration(ctx: Ctx, entry: ts.SourceFile): void {
     ctx.symbolNames.set(sym, n);
     ctx.symbolScopes.set(sym, ctx.moduleScope);
     ctx.moduleScope.used.add(n);
-    userHooks.set(ctx, { ...(userHooks.get(ctx) ?? {}), [s.name.text]: n });
+    ctx.state(REGISTRATION).hooks[s.name.text as "register" | "unregister"] = n;
   }
   for (const st of entry.statements) {
     if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;
@@ -230,10 +233,8 @@ export function prepareRegistration(ctx: Ctx, entry: ts.SourceFile): void {
   ctx.moduleScope.used.add("register");
   ctx.moduleScope.used.add("unregister");
   ctx.moduleScope.used.add("_classes");
-  userRegistered.set(ctx, classesRegisteredByUser(ctx));
+  ctx.state(REGISTRATION).byUser = classesRegisteredByUser(ctx);
 }
-const userHooks = new WeakMap<Ctx, { register?: string; unregister?: string }>();
-const userRegistered = new WeakMap<Ctx, Set<ts.Symbol>>();
 
 /**
  * Classes the program registers itself (`bpy.utils.register_class(X)` anywhere, as Blender's
@@ -261,7 +262,7 @@ function classesRegisteredByUser(ctx: Ctx): Set<ts.Symbol> {
 
 /** The generated registration code appended to the module, or [] when there is no class. */
 export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
-  const list = (registry.get(ctx) ?? []).filter((c) => c.name);
+  const list = ctx.state(REGISTRATION).classes.filter((c) => c.name);
   if (!list.length) return [];
   // dependency order, stable on declaration order
   const bySym = new Map<ts.Symbol, BlenderClassInfo>();
@@ -281,12 +282,12 @@ export function registrationCode(ctx: Ctx, pos: py.SrcPos): py.Stmt[] {
     ordered.push(c);
   };
   for (const c of list) visit(c);
-  const own = userRegistered.get(ctx);
+  const own = ctx.state(REGISTRATION).byUser;
   const auto = ordered.filter((c) => {
     const s = ctx.checker.getSymbolAtLocation(c.node.name!);
     return !(s && own?.has(s));
   });
-  const hooks = userHooks.get(ctx) ?? {};
+  const hooks = ctx.state(REGISTRATION).hooks;
   const cls = py.name("cls");
   const reg: py.Stmt[] = [
     {
@@ -341,7 +342,7 @@ export function registeredCallback(
     : ctx.checker.getTypeAtLocation(ext);
   const prop = base.getProperty(m.name.text);
   for (const d of prop?.declarations ?? []) {
-    if (!(ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) || !isTypingsDecl(d)) continue;
+    if (!(ts.isMethodDeclaration(d) || ts.isMethodSignature(d)) || !isTypingsDecl(ctx, d)) continue;
     if (docComments(d).some((c) => c.includes("Registered callback"))) return d;
   }
   return undefined;
@@ -387,10 +388,10 @@ export function blenderCallbackDef(
  * script's own operators. Returns the index to insert at (the end when nothing is found).
  */
 export function registrationIndex(ctx: Ctx, body: py.Stmt[]): number {
-  const list = (registry.get(ctx) ?? []).filter((c) => c.name);
+  const list = ctx.state(REGISTRATION).classes.filter((c) => c.name);
   if (!list.length) return body.length;
   const needed: ts.Node[] = list.map((c) => c.node);
-  const hooks = userHooks.get(ctx) ?? {};
+  const hooks = ctx.state(REGISTRATION).hooks;
   const hookNames = new Set([hooks.register, hooks.unregister].filter((n) => n !== undefined));
   // the user's hooks and the functions they call, transitively: their top-level reads
   const seen = new Set<ts.Node>();

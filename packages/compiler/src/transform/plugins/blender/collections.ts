@@ -5,10 +5,10 @@
  * `undefined`), `.length` → `len(x)` only where the typings declare it (see markers.ts).
  */
 import { diag } from "@bpyts/diagnostics";
-import ts from "../../ts.cjs";
-import * as py from "../../python/ast.js";
-import type { Ctx } from "../context.js";
-import { transformExpr } from "../expressions/index.js";
+import ts from "../../../ts.cjs";
+import * as py from "../../../python/ast.js";
+import type { Ctx } from "../../context.js";
+import { transformExpr } from "../../expressions/index.js";
 import {
   isLenMember,
   isPythonObjectType,
@@ -31,7 +31,7 @@ export function blenderPropertyGet(
   const sym = memberSymbol(ctx, node.name);
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
   const name = node.name.text;
-  if (name === "length" && isLenMember(decl)) return py.call("len", obj);
+  if (name === "length" && isLenMember(ctx, decl)) return py.call("len", obj);
   if (isTypingsDictType(ctx, objType)) return py.sub(obj, py.str(name)); // bmesh.ops results
   if (!sym && isPythonObjectType(ctx, objType) && objType.getStringIndexType()) {
     // `objects.Cube` reaches the collection's by-name index signature: it would be Python's
@@ -41,7 +41,7 @@ export function blenderPropertyGet(
   }
   const renamed = pyNameOf(ctx, sym);
   if (renamed) return py.attrOrGetattr(obj, renamed);
-  if (isPythonObjectType(ctx, objType) && (!decl || isTypingsDecl(decl)))
+  if (isPythonObjectType(ctx, objType) && (!decl || isTypingsDecl(ctx, decl)))
     return py.attrOrGetattr(obj, name);
   return undefined;
 }
@@ -65,7 +65,7 @@ export function blenderPropertyTarget(
 ): py.Expr | undefined {
   const sym = memberSymbol(ctx, node.name);
   const decl = sym?.valueDeclaration ?? sym?.declarations?.[0];
-  if (!isPythonObjectType(ctx, objType) || (decl && !isTypingsDecl(decl))) return undefined;
+  if (!isPythonObjectType(ctx, objType) || (decl && !isTypingsDecl(ctx, decl))) return undefined;
   const name = pyNameOf(ctx, sym) ?? node.name.text;
   // a name Python cannot read as an identifier: the core's setattr target
   if (!py.isPyIdentifier(name)) return undefined;
@@ -75,5 +75,7 @@ export function blenderPropertyTarget(
 /** Is the type an instance of a class written by the user (maybe extending a typings class)? */
 function isUserClassInstance(ctx: Ctx, t: ts.Type): boolean {
   const s = ctx.checker.getNonNullableType(t).getSymbol();
-  return !!s && !!(s.flags & ts.SymbolFlags.Class) && !s.declarations?.some(isTypingsDecl);
+  return (
+    !!s && !!(s.flags & ts.SymbolFlags.Class) && !s.declarations?.some((d) => isTypingsDecl(ctx, d))
+  );
 }

@@ -3,16 +3,16 @@
  * contract"): which values are Python objects, `@pyName`, `@pyOperator`, `KwArgs`,
  * `ContextManager`, and which `length` members are Python `len()`.
  */
-import ts from "../../ts.cjs";
-import type { Ctx } from "../context.js";
-import { isAmbientDecl, isLibSymbol } from "../types.js";
+import ts from "../../../ts.cjs";
+import type { Ctx, StateKey } from "../../context.js";
+import { isAmbientDecl, isLibSymbol } from "../../../analysis/types.js";
 
 /** Is this declaration part of the Blender/Python typings (an ambient module of a .d.ts)? */
-export function isTypingsDecl(d: ts.Node | undefined): boolean {
+export function isTypingsDecl(ctx: Ctx, d: ts.Node | undefined): boolean {
   if (!d) return false;
   const sf = d.getSourceFile();
   if (!sf.isDeclarationFile) return false;
-  return isAmbientDecl(d);
+  return isAmbientDecl(ctx, d);
 }
 
 /**
@@ -31,8 +31,8 @@ export function isPythonObjectType(ctx: Ctx, t: ts.Type, seen = new Set<ts.Type>
   if (t.isUnionOrIntersection()) return t.types.some((p) => isPythonObjectType(ctx, p, seen));
   if (!(t.flags & ts.TypeFlags.Object)) return false;
   const s = t.getSymbol();
-  if (s && s.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && !isLibSymbol(s)) {
-    if (s.declarations?.some((d) => isTypingsDecl(d))) return true;
+  if (s && s.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) && !isLibSymbol(ctx, s)) {
+    if (s.declarations?.some((d) => isTypingsDecl(ctx, d))) return true;
   }
   // a user class extending a typings class (bpy.types.Operator, …)
   const target = (t as ts.TypeReference).target ?? t;
@@ -96,9 +96,16 @@ function resolveAlias(ctx: Ctx, s: ts.Symbol): ts.Symbol {
  */
 export function pyNameOf(ctx: Ctx, sym: ts.Symbol | undefined): string | undefined {
   if (!sym) return undefined;
+  const pyNames = ctx.state(MARKERS).pyNames;
+  let name = pyNames.get(sym);
+  if (name === undefined) pyNames.set(sym, (name = pyNameUncached(ctx, sym) ?? null));
+  return name ?? undefined;
+}
+
+function pyNameUncached(ctx: Ctx, sym: ts.Symbol): string | undefined {
   const s = resolveAlias(ctx, sym);
   for (const d of s.declarations ?? []) {
-    if (!isTypingsDecl(d)) continue;
+    if (!isTypingsDecl(ctx, d)) continue;
     const v = jsDocTag(d, "pyName");
     if (v && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return v;
   }
@@ -106,8 +113,16 @@ export function pyNameOf(ctx: Ctx, sym: ts.Symbol | undefined): string | undefin
 }
 
 /** `@pyOperator <token>` of a method declaration (mathutils operator macros). */
-export function pyOperatorOf(d: ts.Node | undefined): string | undefined {
-  if (!d || !isTypingsDecl(d)) return undefined;
+export function pyOperatorOf(ctx: Ctx, d: ts.Node | undefined): string | undefined {
+  if (!d) return undefined;
+  const pyOperators = ctx.state(MARKERS).pyOperators;
+  let tok = pyOperators.get(d);
+  if (tok === undefined) pyOperators.set(d, (tok = pyOperatorUncached(ctx, d) ?? null));
+  return tok ?? undefined;
+}
+
+function pyOperatorUncached(ctx: Ctx, d: ts.Node): string | undefined {
+  if (!isTypingsDecl(ctx, d)) return undefined;
   // `@pyOperator @` / `@=`: a JSDoc parser would take the `@` for the start of a new tag
   for (const c of docComments(d)) {
     const m = /@pyOperator[ \t]+(\S+)/.exec(c);
@@ -121,9 +136,9 @@ export function pyOperatorOf(d: ts.Node | undefined): string | undefined {
  * `bpy_prop_array` (documented "Python `len(…)`" but without a machine-readable tag), so the
  * declaring class names are recognised, plus a `@pyOperator len` tag should one appear.
  */
-export function isLenMember(d: ts.Node | undefined): boolean {
-  if (!d || !isTypingsDecl(d)) return false;
-  if (pyOperatorOf(d) === "len") return true;
+export function isLenMember(ctx: Ctx, d: ts.Node | undefined): boolean {
+  if (!d || !isTypingsDecl(ctx, d)) return false;
+  if (pyOperatorOf(ctx, d) === "len") return true;
   const cls = d.parent;
   if (cls && (ts.isClassDeclaration(cls) || ts.isInterfaceDeclaration(cls)) && cls.name) {
     const n = cls.name.text;
@@ -133,15 +148,43 @@ export function isLenMember(d: ts.Node | undefined): boolean {
 }
 
 /** Is the declared return type of this signature a `ContextManager<…>` reference? */
-export function returnsContextManager(sig: ts.Signature | undefined): boolean {
+export function returnsContextManager(ctx: Ctx, sig: ts.Signature | undefined): boolean {
   const d = sig?.declaration;
   if (!d || ts.isJSDocSignature(d) || !d.type) return false;
-  const t = d.type;
-  if (ts.isTypeReferenceNode(t)) {
-    const n = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-    return n === "ContextManager";
+  return ts.isTypeReferenceNode(d.type) && markerOf(ctx, d.type) === "ContextManager";
+}
+
+export type Marker = "KwArgs" | "ContextManager";
+
+/**
+ * Per compile: the markers resolved to symbols (a type alias of the typings named `KwArgs` or
+ * `ContextManager`, reached through imports), and the `@pyName`/`@pyOperator` tags read once per
+ * symbol or declaration.
+ */
+const MARKERS: StateKey<{
+  aliases: Map<ts.Symbol, Marker | null>;
+  pyNames: Map<ts.Symbol, string | null>;
+  pyOperators: Map<ts.Node, string | null>;
+}> = { create: () => ({ aliases: new Map(), pyNames: new Map(), pyOperators: new Map() }) };
+
+/** The marker a type reference names (`KwArgs<{ … }>`, `bpy.ContextManager<T>`), if any. */
+export function markerOf(ctx: Ctx, ref: ts.TypeReferenceNode): Marker | undefined {
+  const name = ts.isIdentifier(ref.typeName) ? ref.typeName : ref.typeName.right;
+  // only these names can be markers: no symbol lookup for the other references
+  if (name.text !== "KwArgs" && name.text !== "ContextManager") return undefined;
+  const sym = ctx.resolveSymbol(name);
+  if (!sym) return undefined;
+  const aliases = ctx.state(MARKERS).aliases;
+  let m = aliases.get(sym);
+  if (m === undefined) {
+    const isMarker =
+      !!(sym.flags & ts.SymbolFlags.TypeAlias) &&
+      (sym.name === "KwArgs" || sym.name === "ContextManager") &&
+      !!sym.declarations?.length &&
+      sym.declarations.every((d) => d.getSourceFile().isDeclarationFile);
+    aliases.set(sym, (m = isMarker ? (sym.name as Marker) : null));
   }
-  return false;
+  return m ?? undefined;
 }
 
 /** Does the type (a ContextManager<T> = T & Disposable) include Disposable? */
@@ -167,7 +210,7 @@ export function isTypingsDictType(ctx: Ctx, t: ts.Type): boolean {
       if (p.getCallSignatures().length || p.getConstructSignatures().length) return false;
       const s = p.getSymbol();
       if (!s || !(s.flags & ts.SymbolFlags.TypeLiteral)) return false;
-      return !!s.declarations?.length && s.declarations.every(isTypingsDecl);
+      return !!s.declarations?.length && s.declarations.every((d) => isTypingsDecl(ctx, d));
     })
   );
 }
