@@ -19,6 +19,7 @@ import {
   isSafeIndex,
   isSetterTarget,
   memberName,
+  skipErased,
   type AssignTarget,
 } from "./access.js";
 import { bindTemps, needsTemps, tempAssignments, withEvaluatedTargets } from "./compound.js";
@@ -879,7 +880,7 @@ function arrayWritePastEnd(
   target: ts.Expression,
   pyTarget: py.Expr,
 ): ((v: py.Expr, pos: py.SrcPos | undefined) => py.Stmt[]) | undefined {
-  const node = skipParens(target);
+  const node = skipErased(target);
   if (!ts.isElementAccessExpression(node) || pyTarget.kind !== "Sub") return undefined;
   const ot = T.typeOf(ctx, node.expression);
   if (!T.isArray(ctx, ot) || T.isTypedArray(ctx, ot)) return undefined;
@@ -914,11 +915,6 @@ function arrayWritePastEnd(
       },
     ];
   };
-}
-
-function skipParens(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  return e;
 }
 
 /** `if <read is null/falsy/truthy>: <target> = v` for `??=`, `||=`, `&&=` statements. */
