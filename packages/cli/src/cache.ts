@@ -204,10 +204,13 @@ export class BlenderVersions {
     this.stores = dirs.filter((d): d is string => !!d).map((d) => new BlenderVersionFile(d));
   }
 
+  /** The first store that knows the executable answers; the stores before it learn it too. */
   get(blender: string): string | undefined {
-    for (const s of this.stores) {
+    for (const [i, s] of this.stores.entries()) {
       const v = s.get(blender);
-      if (v) return v;
+      if (!v) continue;
+      for (const before of this.stores.slice(0, i)) before.set(blender, v);
+      return v;
     }
     return undefined;
   }

@@ -188,6 +188,8 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     expect(fresh.exitCode, fresh.stderr).toBe(0);
     expect(fresh.stdout).toContain("other project");
     expect(await calls()).not.toContainEqual(expect.stringMatching(/^--version/));
+    // …and the project's own cache learns it (it stays whole without the user's record)
+    expect(await readdir(join(other, "node_modules/.cache/bpyts"))).toContain("blenders.json");
   });
 });
 
