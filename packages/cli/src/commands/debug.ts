@@ -248,14 +248,17 @@ export function refuseRunOutputs(
     );
 }
 
+/** `run --debug` / `watch --debug`: the debug options, and the run options `--debug` refuses. */
+type RunDebugOptions = DebugOptions & { debugPort?: string } & Pick<
+    RunOptions,
+    "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
+  >;
+
 /** `bpyts watch --debug`: the TCP server of `debug`, every launch watching its TS files. */
 export async function watchDebug(
   entry: string,
   args: string[],
-  options: DebugOptions & { debugPort?: string } & Pick<
-      RunOptions,
-      "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
-    >,
+  options: RunDebugOptions,
 ): Promise<number> {
   refuseRunOutputs(options);
   return debug(entry, args, { ...options, port: options.debugPort }, { watch: true });
@@ -268,10 +271,7 @@ export async function watchDebug(
 export async function runDebug(
   entry: string,
   args: string[],
-  options: DebugOptions & { debugPort?: string } & Pick<
-      RunOptions,
-      "backend" | "json" | "result" | "resultFile" | "keep" | "outDir"
-    >,
+  options: RunDebugOptions,
 ): Promise<number> {
   refuseRunOutputs(options);
   let exitCode = 0;

@@ -110,7 +110,8 @@ function optionType(call: ts.CallExpression, fn: string): string {
   return "unknown";
 }
 
-function jsdocText(node: ts.Node): string {
+/** A node's JSDoc text (all its comments, tags left out), trimmed. */
+export function jsdocText(node: ts.Node): string {
   return ts
     .getJSDocCommentsAndTags(node)
     .filter(ts.isJSDoc)

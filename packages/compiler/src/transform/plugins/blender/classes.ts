@@ -22,6 +22,7 @@ import { memberName } from "../../expressions/access.js";
 import { docComments, isPythonObjectType, isTypingsDecl } from "./markers.js";
 import { blenderSetValue } from "./calls.js";
 import { checkRegisteredItems } from "./items.js";
+import { jsdocText } from "../../../addon/operators.js";
 
 interface BlenderClassInfo {
   node: ts.ClassDeclaration;
@@ -139,14 +140,7 @@ export function blenderClassFields(
     else stmts.push(py.assign(target, v, ctx.pos(f)));
   }
   // the class's JSDoc is Python's docstring, which Blender uses as the tooltip (bl_description)
-  const doc = ts
-    .getJSDocCommentsAndTags(node)
-    .filter(ts.isJSDoc)
-    .map((j) =>
-      typeof j.comment === "string" ? j.comment : (ts.getTextOfJSDocComment(j.comment) ?? ""),
-    )
-    .join("\n")
-    .trim();
+  const doc = jsdocText(node);
   const hasDescription = node.members.some((m) => m.name && m.name.getText() === "bl_description");
   const baseHasDescription = !!ctx.checker.getTypeAtLocation(node).getProperty("bl_description");
   if (doc && !hasDescription && baseHasDescription)
