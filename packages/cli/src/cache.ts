@@ -302,6 +302,16 @@ class BlenderVersionFile {
   }
 }
 
+let commandStampValue: string | undefined;
+/**
+ * `compilerStamp()` once per command: its build does not change while it runs (the cache key and
+ * the compile server's socket name both need it). The compile server, which outlives builds,
+ * asks `compilerStamp()` itself.
+ */
+export function commandStamp(): string {
+  return (commandStampValue ??= compilerStamp());
+}
+
 /**
  * The compiler's build (size + mtime of every file of @bpyts/compiler, TypeScript's version):
  * a rebuilt or upgraded compiler misses every entry. Stats only: no file is read.

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { CompileCache, cacheDirFor, compilerStamp, fingerprint, type CacheInput } from "./cache.js";
+import { CompileCache, cacheDirFor, commandStamp, fingerprint, type CacheInput } from "./cache.js";
 import { runtimeTypes } from "@bpyts/runner";
 import { loadCompiler, type SourceMapV3 } from "./compiler.js";
 import { CliError } from "./errors.js";
@@ -111,7 +111,7 @@ export async function cachedCompile<T extends Compiled>(
     entry: file,
     cwd: process.cwd(),
     node: process.version,
-    bpyts: compilerStamp(),
+    bpyts: commandStamp(),
   });
   const hit = cache.lookup(id);
   if (hit) return { ...hit, sourceMap: hit.sourceMap as SourceMapV3 };

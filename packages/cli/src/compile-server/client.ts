@@ -11,7 +11,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BlenderNotFoundError } from "@bpyts/runner";
-import { compilerStamp, privateUserDir, type CacheInput } from "../cache.js";
+import { commandStamp, privateUserDir, type CacheInput } from "../cache.js";
 import { CompileFailed, recorded, type Compiled, type RecordedCompile } from "../compile.js";
 import { CliError } from "../errors.js";
 import {
@@ -43,7 +43,7 @@ export function serverEnabled(): boolean {
   return process.platform !== "win32" && typeof process.getuid === "function";
 }
 
-export function socketPath(stamp = compilerStamp()): string | undefined {
+export function socketPath(stamp = commandStamp()): string | undefined {
   const dir = privateUserDir((d) =>
     sayOnce(`${d} is not a private folder of this user: compiling without the compile server`),
   );
@@ -128,7 +128,7 @@ let starting: Promise<boolean> | undefined;
 /** A job's reply from the server, starting one if needed; undefined: compile in-process. */
 async function serve(job: Job): Promise<Reply | undefined> {
   if (!serverEnabled()) return undefined;
-  const stamp = compilerStamp();
+  const stamp = commandStamp();
   const socket = socketPath(stamp);
   if (!socket) return undefined;
   const env = Object.fromEntries(
