@@ -34,6 +34,7 @@ export interface Submission {
   id: string;
   /** Results in job order (chunk order). */
   results: Promise<FarmJobResult[]>;
+  /** Stops the submission; calling it again, or after the results settled, does nothing more. */
   cancel(): Promise<void>;
 }
 
@@ -80,43 +81,55 @@ export async function submit(options: SubmitOptions): Promise<Submission> {
   // A cancelled submission's results reject at once (BPY0407): its removed jobs never finish.
   let rejectCancelled!: (e: Error) => void;
   const cancelled = new Promise<never>((_, reject) => (rejectCancelled = reject));
+  // Once the results settle the queue closes; a cancel still walking its jobs finishes first
+  // (a worker failing a cancelled job can settle the results mid-cancel), and a cancel after
+  // that has nothing left to stop.
+  let settled = false;
+  let cancelling: Promise<void> | undefined;
   const results = Promise.race([all, cancelled]).finally(async () => {
+    settled = true;
+    await cancelling?.catch(() => {});
     await events.close();
     await queue.close();
   });
   // once the race is decided, the other side's outcome is nobody's business
   all.catch(() => {});
   cancelled.catch(() => {});
+  async function cancelJobs(): Promise<void> {
+    // Workers refuse the submission's jobs from now on (the key) and stop the running ones
+    // (the message: their Blender is killed, the job fails as BPY0407 without a retry);
+    // waiting/delayed jobs are removed.
+    const client = (await queue.client) as unknown as Redis; // ioredis underneath
+    await client.set(cancelledKey(id), "1", "EX", 24 * 60 * 60);
+    await client.publish(CANCEL_CHANNEL, id);
+    let removed = 0;
+    for (const job of jobs) {
+      const state = await job.getState();
+      if (state === "waiting" || state === "delayed" || state === "prioritized") {
+        // a job a worker takes in between is locked: the worker's key check refuses it
+        if (
+          await job.remove().then(
+            () => true,
+            () => false,
+          )
+        )
+          removed++;
+      }
+    }
+    rejectCancelled(
+      new FarmError(
+        "BPY0407",
+        `submission ${id} cancelled (${removed} of ${jobs.length} jobs removed before they ran)`,
+      ),
+    );
+  }
   return {
     id,
     results,
-    async cancel() {
-      // Workers refuse the submission's jobs from now on (the key) and stop the running ones
-      // (the message: their Blender is killed, the job fails as BPY0407 without a retry);
-      // waiting/delayed jobs are removed.
-      const client = (await queue.client) as unknown as Redis; // ioredis underneath
-      await client.set(cancelledKey(id), "1", "EX", 24 * 60 * 60);
-      await client.publish(CANCEL_CHANNEL, id);
-      let removed = 0;
-      for (const job of jobs) {
-        const state = await job.getState();
-        if (state === "waiting" || state === "delayed" || state === "prioritized") {
-          // a job a worker takes in between is locked: the worker's key check refuses it
-          if (
-            await job.remove().then(
-              () => true,
-              () => false,
-            )
-          )
-            removed++;
-        }
-      }
-      rejectCancelled(
-        new FarmError(
-          "BPY0407",
-          `submission ${id} cancelled (${removed} of ${jobs.length} jobs removed before they ran)`,
-        ),
-      );
+    cancel() {
+      if (settled) return Promise.resolve();
+      cancelling ??= cancelJobs();
+      return cancelling;
     },
   };
 }
