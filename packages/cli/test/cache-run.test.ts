@@ -148,7 +148,7 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("Blender's version is remembered (no --version probe on a rerun) and a stale one corrected", async () => {
+  it("Blender's version is never probed for a .ts entry: learnt from its report, remembered, corrected", async () => {
     // a wrapper that logs how it is called, so the probe can be seen
     const bin = join(dir, "bin");
     await mkdir(bin, { recursive: true });
@@ -158,10 +158,16 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
       mode: 0o755,
     });
     const calls = async () => (await readFile(log, "utf8")).trim().split("\n");
-    const viaWrapper = () => bpyts(["run", main(), "--blender", wrapper], { cwd: dir });
+    // (--no-progress: with progress shown, a Blender whose version is neither known nor guessed
+    // is still asked once, for the log arguments Blender ≥ 5 needs to report render progress)
+    const viaWrapper = () =>
+      bpyts(["run", main(), "--blender", wrapper, "--no-progress"], { cwd: dir });
+    // Nothing about this Blender is known, and nothing in its name or folder says its version:
+    // the script compiles once Blender has reported it, still without `blender --version`.
     const first = await viaWrapper();
     expect(first.exitCode, first.stderr).toBe(0);
-    expect(await calls()).toContainEqual(expect.stringMatching(/^--version/));
+    expect(first.stdout).toContain("util-file");
+    expect(await calls()).not.toContainEqual(expect.stringMatching(/^--version/));
     const versions = join(dir, "node_modules/.cache/bpyts/blenders.json");
     const known = JSON.parse(await readFile(versions, "utf8"));
     expect(known[wrapper].version).toMatch(/^3\.4\./);
@@ -182,14 +188,58 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     dirs.push(other);
     await writeFile(join(other, "hello.ts"), `console.log("other project");\n`);
     await rm(log);
-    const fresh = await bpyts(["run", join(other, "hello.ts"), "--blender", wrapper], {
-      cwd: other,
-    });
+    const fresh = await bpyts(
+      ["run", join(other, "hello.ts"), "--blender", wrapper, "--no-progress"],
+      { cwd: other },
+    );
     expect(fresh.exitCode, fresh.stderr).toBe(0);
     expect(fresh.stdout).toContain("other project");
     expect(await calls()).not.toContainEqual(expect.stringMatching(/^--version/));
     // …and the project's own cache learns it (it stays whole without the user's record)
     expect(await readdir(join(other, "node_modules/.cache/bpyts"))).toContain("blenders.json");
+  });
+
+  it("a wrong guess from the executable's name (blender-4.3 running 3.4) is corrected by Blender's report", async () => {
+    const bin = await tempDir("bpyts cache guess ");
+    dirs.push(bin);
+    const wrapper = join(bin, "blender-4.3");
+    const log = join(bin, "calls.log");
+    await writeFile(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec ${blender} "$@"\n`, {
+      mode: 0o755,
+    });
+    // uses an API 3.4 has and 4.3 does not: compiled against the guessed 4.3 typings it fails
+    const only34 = join(bin, "only34.ts");
+    await writeFile(
+      only34,
+      `import * as bpy from "bpy";\nconsole.log("engine", bpy.context.scene.render.engine);\n` +
+        `console.log("eevee", typeof bpy.context.scene.eevee.use_ssr);\n` +
+        // a warning (BPY1030): shown once, for the compile that runs (with the 4.3 typings the
+        // script fails to compile, and that compile's diagnostics are not shown at all)
+        `const v: { k?: string | null } = { k: null };\nconsole.log(JSON.stringify(v));\n`,
+    );
+    const r = await bpyts(["run", only34, "--blender", wrapper], { cwd: bin });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain("eevee boolean");
+    expect(r.stderr.match(/BPY1030/g)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/use_ssr|error/);
+    // a script that compiles for both: the guessed compile's warning is dropped with it
+    const both = join(bin, "both.ts");
+    await writeFile(
+      both,
+      `const v: { k?: string | null } = { k: null };\nconsole.log(JSON.stringify(v));\n`,
+    );
+    // (another executable: this one is now remembered, in the project and the user's record)
+    await mkdir(join(bin, "again"));
+    const again = join(bin, "again", "blender-4.3");
+    await writeFile(again, `#!/bin/sh\nexec ${blender} "$@"\n`, { mode: 0o755 });
+    const b = await bpyts(["run", both, "--blender", again], { cwd: bin });
+    expect(b.exitCode, b.stderr).toBe(0);
+    expect(b.stderr.match(/BPY1030/g)).toHaveLength(1);
+    expect(await readFile(log, "utf8")).not.toMatch(/^--version/m);
+    const known = JSON.parse(
+      await readFile(join(bin, "node_modules/.cache/bpyts/blenders.json"), "utf8"),
+    );
+    expect(known[wrapper].version).toMatch(/^3\.4\./);
   });
 });
 

@@ -1,4 +1,10 @@
-export { findBlender, blenderVersion, bpyModuleVersion, BlenderNotFoundError } from "./discover.js";
+export {
+  findBlender,
+  blenderVersion,
+  bpyModuleVersion,
+  guessBlenderVersion,
+  BlenderNotFoundError,
+} from "./discover.js";
 export type { FindBlenderOptions, VersionProbeOptions } from "./discover.js";
 export { runScript, blenderArgs, blenderArgv } from "./binary.js";
 export type { BlenderArgvOptions } from "./binary.js";

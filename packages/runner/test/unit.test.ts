@@ -1,6 +1,11 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  blenderVersion,
   bpyModuleVersion,
+  guessBlenderVersion,
   encodeFrame,
   frameDecoder,
   parseProgress,
@@ -78,4 +83,50 @@ describe("module backend probe", () => {
       ),
     });
   });
+});
+
+describe("guessBlenderVersion (the file system's hint, confirmed when Blender runs)", () => {
+  it("reads a version from the name, the folder, a data folder or the Debian package", async () => {
+    const root = mkdtempSync(join(tmpdir(), "bpyts-guess-"));
+    try {
+      const exe = (path: string, folders: string[] = []) => {
+        const file = join(root, path);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, "#!/bin/sh\n", { mode: 0o755 });
+        for (const f of folders) mkdirSync(join(root, f), { recursive: true });
+        return file;
+      };
+      expect(guessBlenderVersion(exe("wrappers/blender-4.3"))).toBe("4.3");
+      expect(guessBlenderVersion(exe("blender-5.2.2-linux-x64/blender"))).toBe("5.2");
+      expect(guessBlenderVersion(exe("official/blender", ["official/4.2/scripts"]))).toBe("4.2");
+      expect(
+        guessBlenderVersion(exe("prefix/bin/blender", ["prefix/share/blender/3.6/scripts"])),
+      ).toBe("3.6");
+      expect(
+        guessBlenderVersion(
+          exe("Blender.app/Contents/MacOS/Blender", ["Blender.app/Contents/Resources/4.1/scripts"]),
+        ),
+      ).toBe("4.1");
+      // a link is followed to the real file (its folder), the name as called counts first
+      symlinkSync(join(root, "official/blender"), join(root, "linked"));
+      expect(guessBlenderVersion(join(root, "linked"))).toBe("4.2");
+      // nothing says it, or two data folders: no guess rather than a wrong one
+      expect(guessBlenderVersion(exe("plain/blender"))).toBeUndefined();
+      expect(
+        guessBlenderVersion(exe("two/blender", ["two/4.2/scripts", "two/4.3/scripts"])),
+      ).toBeUndefined();
+      expect(guessBlenderVersion(join(root, "missing"))).toBeUndefined();
+      expect(guessBlenderVersion(exe("blender-3/blender"))).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!existsSync("/var/lib/dpkg/info/blender.list"))(
+    "a Debian Blender: the installed package's version, as `blender --version` says",
+    async () => {
+      const real = (await blenderVersion("/usr/bin/blender")).split(".").slice(0, 2).join(".");
+      expect(guessBlenderVersion("/usr/bin/blender")).toBe(real);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { basename, extname, join, resolve } from "node:path";
 import {
   blenderVersion,
   bpyModuleVersion,
+  guessBlenderVersion,
   headlineFrame,
   noiseFilter,
   noiseRules,
@@ -93,14 +94,21 @@ export async function resolveBackend(
     target?: string;
   },
   versions?: BlenderVersions,
-  /** Called when Blender must be probed for its version (~0.4 s): time to warm up a compile. */
-  onProbe?: () => void,
+  /** Called when Blender's version is not remembered: time to warm up a compile. */
+  onUnknown?: () => void,
+  /**
+   * Do not probe an unknown Blender (`blender --version`, ~0.4 s before anything else can
+   * start): `version` is then a guess from the file system (or undefined), and the caller learns
+   * the truth from Blender's own report when it runs (see the runner's DeferredRunnable).
+   */
+  speculate = false,
 ): Promise<{ blender?: string; version?: string; running?: string }> {
   if ((options.backend ?? "binary") === "binary") {
     const blender = await locateBlender(options.blender);
     let running = versions?.get(blender);
     if (!running) {
-      onProbe?.();
+      onUnknown?.();
+      if (speculate) return { blender, version: options.target ?? guessBlenderVersion(blender) };
       running = await blenderVersion(blender);
       versions?.set(blender, running);
     }
@@ -122,6 +130,10 @@ export async function resolveBackend(
   return { blender: options.blender, version };
 }
 
+function printWarnings(warnings: string[]): void {
+  for (const w of warnings) process.stderr.write(`${w}\n`);
+}
+
 /**
  * A .py runs as is (with its .py.map); a .ts entry is compiled first, in its project
  * (tsconfig.json) when it has one.
@@ -130,18 +142,26 @@ export async function loadRunnable(
   entry: string,
   version: string | undefined,
   project: Pick<RunOptions, "project" | "target" | "cache"> = {},
+  /** The compile's warnings (default: printed on stderr at once). */
+  onWarnings: (warnings: string[]) => void = printWarnings,
 ): Promise<Runnable> {
   const file = resolve(entry);
   if (!existsSync(file)) throw new CliError("BPY0001", `entry file not found: ${entry}`, file);
   if (extname(file) === ".py") return file;
   if (!version)
     throw new CliError("BPY0004", "cannot tell which Blender typings to use (--target)");
-  const context = { project: project.project, target: project.target, version };
+  // major.minor: the typings follow it, and a guessed version ("4.3") and a reported one
+  // ("4.3.2") must meet in the compile cache
+  const context = {
+    project: project.project,
+    target: project.target,
+    version: majorMinor(version),
+  };
   const compiled =
     project.cache === false
       ? (await compileServed(entry, context, false)).compiled
       : await cachedCompile(entry, context, (record) => compileServed(entry, context, record));
-  for (const w of compiled.warnings) process.stderr.write(`${w}\n`);
+  onWarnings(compiled.warnings);
   const script: CompiledScript = {
     python: compiled.python,
     sourceMap: compiled.sourceMap,
@@ -195,26 +215,40 @@ export async function run(
     options.cache === false
       ? undefined
       : new BlenderVersions(cacheDirFor(resolve(entry)), privateUserDir());
-  // A .ts entry on a Blender not yet known: the compile server warms up during the probe.
+  // A .ts entry on a Blender not yet known is not probed: Blender starts at once, the compile
+  // server warms up meanwhile, and the script compiles for a guessed version (corrected below).
+  const ts = extname(entry) !== ".py";
   const { blender, version, running } = await resolveBackend(
     options,
     versions,
-    extname(entry) === ".py" ? undefined : warmServer,
+    ts ? warmServer : undefined,
+    ts,
   );
   // A .ts entry compiles while Blender starts (see the runner's run()); Blender reports its
-  // version before it gets the script, which corrects a stale remembered one.
-  const runnable: Runnable | DeferredRunnable =
-    extname(entry) === ".py"
-      ? await loadRunnable(entry, version, options)
-      : {
-          assumedVersion: running ?? version,
-          compileFor: (v) => loadRunnable(entry, options.target ?? v, options),
-          onVersion: (v) => {
-            if (!blender || !running || v === running) return;
-            versions?.set(blender, v);
-            warnTarget(options.target, v);
-          },
-        };
+  // version before it gets the script, which corrects a stale remembered one or a wrong guess.
+  // A compile for a version that turns out wrong is dropped with its warnings: only the
+  // warnings of the script that runs are shown (held until Blender has said which one that is).
+  let reported: string | undefined;
+  const held = new Map<string, string[]>();
+  const runnable: Runnable | DeferredRunnable = !ts
+    ? await loadRunnable(entry, version, options)
+    : {
+        assumedVersion: running ?? version,
+        compileFor: (v) =>
+          loadRunnable(entry, options.target ?? v, options, (warnings) => {
+            if (options.target || (reported && majorMinor(reported) === majorMinor(v)))
+              printWarnings(warnings);
+            else if (!reported) held.set(majorMinor(v), warnings);
+          }),
+        onVersion: (v) => {
+          reported = v;
+          printWarnings(held.get(majorMinor(v)) ?? []);
+          held.clear();
+          if (!blender || v === running) return;
+          versions?.set(blender, v);
+          warnTarget(options.target, v);
+        },
+      };
   const keepDir = await keepDirFor(options);
   if (options.resultFile) await checkOutputPath(options.resultFile, [resolve(entry)]);
   // Output contract: the script's output on stdout (stderr with --json, whose stdout is the
@@ -222,7 +256,8 @@ export async function run(
   const toStderr = (c: string) => void process.stderr.write(c);
   const progress = options.progress !== false;
   const display = progressDisplay(progress, options.json ? toStderr : undefined);
-  const rules = options.verbose ? [] : noiseRules(options.target ? undefined : version);
+  // (every version's rules while the running one is not known for sure)
+  const rules = options.verbose ? [] : noiseRules(options.target ? undefined : running);
   const chatter = progress && !options.verbose ? renderChatter : [];
   // An operator's exception: Blender prints its traceback on stderr, and the caller gets it as the
   // error bpyts reports — held back, so that it is shown once (see noiseFilter).
