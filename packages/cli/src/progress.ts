@@ -1,5 +1,10 @@
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type cliProgressModule from "cli-progress";
 import { parseProgress, type ProgressEvent } from "@bpyts/runner";
+
+/** cli-progress, loaded only when a bar is drawn (a run without a terminal never needs it). */
+const loadCliProgress = () =>
+  createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
 
 export interface ProgressDisplay {
   onStdout: (chunk: string) => void;
@@ -18,6 +23,7 @@ export function progressDisplay(
 ): ProgressDisplay {
   if (!enabled) return { onStdout: forward, stop: () => {} };
   if (process.stderr.isTTY) {
+    const cliProgress = loadCliProgress();
     const multibar = new cliProgress.MultiBar(
       {
         stream: process.stderr,
@@ -28,7 +34,7 @@ export function progressDisplay(
       },
       cliProgress.Presets.shades_classic,
     );
-    let bar: cliProgress.SingleBar | undefined;
+    let bar: cliProgressModule.SingleBar | undefined;
     let pending = "";
     const sameTerminal = Boolean(process.stdout.isTTY);
     return {
