@@ -235,6 +235,31 @@ describe.skipIf(!compilerReady || !typingsReady)("compile cache for bpyts run", 
     const b = await bpyts(["run", both, "--blender", again], { cwd: bin });
     expect(b.exitCode, b.stderr).toBe(0);
     expect(b.stderr.match(/BPY1030/g)).toHaveLength(1);
+    // the script prepared for the wrong guess leaves no temp folder behind (a $TMPDIR of its
+    // own to look in; compiled in the command's process, so no compile server is started there)
+    const tmp = join(bin, "tmp");
+    await mkdir(tmp);
+    await mkdir(join(bin, "third"));
+    const third = join(bin, "third", "blender-4.3");
+    await writeFile(third, `#!/bin/sh\nexec ${blender} "$@"\n`, { mode: 0o755 });
+    const c = await bpyts(["run", both, "--blender", third, "--no-cache"], {
+      cwd: bin,
+      env: { ...process.env, TMPDIR: tmp, BPYTS_COMPILE_SERVER: "0" },
+    });
+    expect(c.exitCode, c.stderr).toBe(0);
+    expect(c.stderr.match(/BPY1030/g)).toHaveLength(1);
+    expect((await readdir(tmp)).filter((n) => !/^bpyts-\d+$/.test(n))).toEqual([]);
+    // --target: the script does not depend on the Blender that runs it; Blender saying it is not
+    // the version the run started with (the target's) compiles nothing again (warnings once)
+    await mkdir(join(bin, "fourth"));
+    const fourth = join(bin, "fourth", "blender");
+    await writeFile(fourth, `#!/bin/sh\nexec ${blender} "$@"\n`, { mode: 0o755 });
+    const d = await bpyts(["run", both, "--blender", fourth, "--target", "4.3"], { cwd: bin });
+    expect(d.exitCode, d.stderr).toBe(0);
+    expect(d.stderr.match(/BPY1030/g)).toHaveLength(1);
+    expect(d.stderr).toMatch(
+      /type-checking against Blender 4\.3 \(--target\), but Blender 3\.4 runs/,
+    );
     expect(await readFile(log, "utf8")).not.toMatch(/^--version/m);
     const known = JSON.parse(
       await readFile(join(bin, "node_modules/.cache/bpyts/blenders.json"), "utf8"),

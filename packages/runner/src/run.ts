@@ -285,6 +285,8 @@ export async function run<T = unknown>(
   // Not deferred: ready before Blender starts (a compile error starts no Blender).
   let compiling: Promise<PreparedScript> | undefined = deferred ? undefined : prepare();
   let prepared = compiling && (await compiling);
+  /** Scripts prepared for a version Blender turned out not to be (their temp folders go too). */
+  const dropped: Promise<PreparedScript>[] = [];
   const work = await mkdtemp(join(tmpdir(), "bpyts-run-"));
   const userDirs = await userDirsEnv(options.env ?? process.env, options.realUserDirs);
   try {
@@ -322,8 +324,12 @@ export async function run<T = unknown>(
       const version = helloVersion(await Promise.race([firstLine(channel), ended]));
       if (version) {
         deferred?.onVersion?.(version);
-        if (deferred && (!assumed || majorMinor(assumed) !== majorMinor(version)))
+        if (deferred && (!assumed || majorMinor(assumed) !== majorMinor(version))) {
+          // the script prepared for the assumed version is not the one that runs: its temp
+          // folder goes too (see the finally below)
+          if (compiling) dropped.push(compiling);
           compiling = prepare(version);
+        }
       }
       if (version && compiling) {
         prepared = await Promise.race([compiling, ended]);
@@ -410,5 +416,6 @@ export async function run<T = unknown>(
     await userDirs.cleanup();
     // (a compile that finished after Blender ended still left its files)
     await (prepared ?? (await compiling?.catch(() => undefined)))?.cleanup();
+    for (const d of dropped) await (await d.catch(() => undefined))?.cleanup();
   }
 }

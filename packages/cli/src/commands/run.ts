@@ -228,18 +228,22 @@ export async function run(
   // version before it gets the script, which corrects a stale remembered one or a wrong guess.
   // A compile for a version that turns out wrong is dropped with its warnings: only the
   // warnings of the script that runs are shown (held until Blender has said which one that is).
+  // (With --target the script does not depend on the Blender: compiled once, whatever it says.)
   let reported: string | undefined;
   const held = new Map<string, string[]>();
+  let forTarget: Promise<Runnable> | undefined;
+  const compileFor = (v: string) =>
+    loadRunnable(entry, v, options, (warnings) => {
+      if (options.target || (reported && majorMinor(reported) === majorMinor(v)))
+        printWarnings(warnings);
+      else if (!reported) held.set(majorMinor(v), warnings);
+    });
   const runnable: Runnable | DeferredRunnable = !ts
     ? await loadRunnable(entry, version, options)
     : {
         assumedVersion: running ?? version,
         compileFor: (v) =>
-          loadRunnable(entry, options.target ?? v, options, (warnings) => {
-            if (options.target || (reported && majorMinor(reported) === majorMinor(v)))
-              printWarnings(warnings);
-            else if (!reported) held.set(majorMinor(v), warnings);
-          }),
+          options.target ? (forTarget ??= compileFor(options.target)) : compileFor(v),
         onVersion: (v) => {
           reported = v;
           printWarnings(held.get(majorMinor(v)) ?? []);
