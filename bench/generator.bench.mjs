@@ -26,10 +26,15 @@ async function timeGenerate(v) {
   await loadSchema(schemaPath);
   const load = now() - t;
   const out = mkdtempSync(join(tmpdir(), "bpyts-bench-gen-"));
-  t = now();
-  const schema = await loadSchema(schemaPath);
-  await generate(schema, out);
-  const gen = now() - t;
+  let gen;
+  try {
+    t = now();
+    const schema = await loadSchema(schemaPath);
+    await generate(schema, out);
+    gen = now() - t;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
   return {
     name: `generate blender-${v}`,
     subject: { label: "load + generate + prettier", ms: gen },
@@ -86,6 +91,15 @@ function typecheckRows(v) {
     'declare const console: { log(...a: unknown[]): void };\ndeclare module "bpy" { export const context: any; export const data: any; }\n',
   );
   writeFileSync(join(dir2, "hello.ts"), readFileSync(join(ROOT, "examples/hello.ts"), "utf8"));
+  try {
+    return typecheckPairs(v, dir, dir2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir2, { recursive: true, force: true });
+  }
+}
+
+function typecheckPairs(v, dir, dir2) {
   const rows = [];
   for (const skipLibCheck of [true, false]) {
     const withP = tsconfig(dir, true, v, skipLibCheck);
