@@ -29,6 +29,21 @@ console.log(a);
 `;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * What an editor sends to start a bpyts debug session (initialize, launch, setBreakpoints,
+ * configurationDone); resolves once it has stopped at `line` of `entry`.
+ */
+async function launchToBreakpoint(dap, launchArgs, entry, line) {
+  await dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
+  const launched = dap.request("launch", launchArgs);
+  await dap.waitEvent("initialized");
+  await dap.request("setBreakpoints", { source: { path: entry }, breakpoints: [{ line }] });
+  const stopped = dap.waitEvent("stopped");
+  await dap.request("configurationDone");
+  await launched;
+  await stopped;
+}
+
 /** An editor session on `bpyts debug` (stdio) stopped at `line` of `entry`. */
 async function debugSession(entry, line) {
   const start = performance.now();
@@ -37,14 +52,7 @@ async function debugSession(entry, line) {
   });
   const dap = new DapClient();
   dap.start(child.stdout, child.stdin);
-  await dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
-  const launched = dap.request("launch", { program: entry });
-  await dap.waitEvent("initialized");
-  await dap.request("setBreakpoints", { source: { path: entry }, breakpoints: [{ line }] });
-  const stopped = dap.waitEvent("stopped");
-  await dap.request("configurationDone");
-  await launched;
-  await stopped;
+  await launchToBreakpoint(dap, { program: entry }, entry, line);
   const firstStop = performance.now() - start;
   const close = async () => {
     await dap.request("disconnect", {});
@@ -111,14 +119,7 @@ async function poolSession(pool, entry, line) {
   });
   const dap = new DapClient();
   dap.start(socket, socket);
-  await dap.request("initialize", { adapterID: "bpyts", pathFormat: "path" });
-  const launched = dap.request("launch", {});
-  await dap.waitEvent("initialized");
-  await dap.request("setBreakpoints", { source: { path: entry }, breakpoints: [{ line }] });
-  const stopped = dap.waitEvent("stopped");
-  await dap.request("configurationDone");
-  await launched;
-  await stopped;
+  await launchToBreakpoint(dap, {}, entry, line);
   const firstStop = performance.now() - start;
   await dap.request("disconnect", {});
   socket.end();
