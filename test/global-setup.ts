@@ -8,6 +8,10 @@ import { join } from "node:path";
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), "bpyts-tests-"));
   process.env.TMPDIR = root;
+  // No compile-server start-up snapshots (a ~70 MB blob built in the background after a first
+  // compile, per $TMPDIR): tests that use their own $TMPDIR would each build one.
+  // packages/cli/test/snapshot.test.ts switches them on.
+  process.env.BPYTS_SNAPSHOT ??= "0";
   return () => {
     const left = readdirSync(root);
     // Not an error (the folder goes anyway), but worth a look: a test that forgot to clean up.

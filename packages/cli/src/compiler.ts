@@ -71,6 +71,14 @@ export interface CompilerApi {
 let loaded: Promise<CompilerApi> | undefined;
 
 /**
+ * The compiler already in this process (the compile server's start-up snapshot bundles it:
+ * ./compile-server/snapshot.ts), so `loadCompiler` needs no module loading.
+ */
+export function provideCompiler(api: CompilerApi): void {
+  loaded = Promise.resolve(api);
+}
+
+/**
  * Load @bpyts/compiler lazily: commands that do not compile (`--help`, `init`, running a built
  * .py) work even while the compiler package is not built.
  */

@@ -264,17 +264,29 @@ function program(setExit: (code: number) => void): Command {
     .description(
       "the background compile server that keeps TypeScript and the typings loaded between commands (BPYTS_COMPILE_SERVER=0: off)",
     )
-    .argument("<action>", "status: print the running server; stop: stop it")
-    .action(async (action: string) => {
-      if (action !== "status" && action !== "stop")
-        throw new CliError("BPY0007", `compile-server: unknown action ${action} (status, stop)`);
+    .argument(
+      "<action>",
+      "status: print the running server; stop: stop it; snapshot: build its start-up snapshots now (else built in the background after a first compile; BPYTS_SNAPSHOT=0: none)",
+    )
+    .argument("[versions...]", "snapshot: the Blender versions (default: every installed typings)")
+    .action(async (action: string, versions: string[]) => {
+      if (action !== "status" && action !== "stop" && action !== "snapshot")
+        throw new CliError(
+          "BPY0007",
+          `compile-server: unknown action ${action} (status, stop, snapshot)`,
+        );
+      if (action === "snapshot") {
+        const { buildSnapshots } = await import("./compile-server/client.js");
+        for (const line of await buildSnapshots(versions)) process.stdout.write(`${line}\n`);
+        return setExit(0);
+      }
       const { serverControl } = await import("./compile-server/client.js");
       const answer = await serverControl(action);
       if (answer === undefined) process.stdout.write("no compile server running\n");
       else if (answer === "stopped") process.stdout.write("compile server stopped\n");
       else
         process.stdout.write(
-          `compile server: pid ${answer.pid}, ${answer.jobs} jobs, ${Math.round(answer.rssBytes / 2 ** 20)} MiB, up ${Math.round((Date.now() - answer.startedAt) / 1000)} s, exits after ${answer.idleTimeoutMs / 1000} s idle\nsocket: ${answer.socket}\n`,
+          `compile server: pid ${answer.pid}, ${answer.jobs} jobs, ${Math.round(answer.rssBytes / 2 ** 20)} MiB, up ${Math.round((Date.now() - answer.startedAt) / 1000)} s, exits after ${answer.idleTimeoutMs / 1000} s idle${answer.snapshot ? `, started from a snapshot (Blender ${answer.snapshot} typings)` : ""}\nsocket: ${answer.socket}\n`,
         );
       setExit(0);
     });

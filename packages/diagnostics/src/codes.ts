@@ -519,7 +519,7 @@ export const codes = {
   BPY0006: {
     code: "BPY0006",
     phase: "cli",
-    when: "`@bpyts/compiler` cannot be loaded (not installed or not built)",
+    when: "`@bpyts/compiler` cannot be loaded (not installed or not built), or `bpyts compile-server snapshot` cannot build the compile server's start-up snapshot",
     message: "compiler unavailable",
   },
   BPY0007: {

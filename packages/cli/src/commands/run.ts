@@ -94,8 +94,11 @@ export async function resolveBackend(
     target?: string;
   },
   versions?: BlenderVersions,
-  /** Called when Blender's version is not remembered: time to warm up a compile. */
-  onUnknown?: () => void,
+  /**
+   * Called when Blender's version is not remembered: time to warm up a compile (for the version
+   * guessed from the file system, when speculating and there is one).
+   */
+  onUnknown?: (guess?: string) => void,
   /**
    * Do not probe an unknown Blender (`blender --version`, ~0.4 s before anything else can
    * start): `version` is then a guess from the file system (or undefined), and the caller learns
@@ -107,8 +110,9 @@ export async function resolveBackend(
     const blender = await locateBlender(options.blender);
     let running = versions?.get(blender);
     if (!running) {
-      onUnknown?.();
-      if (speculate) return { blender, version: options.target ?? guessBlenderVersion(blender) };
+      const guess = speculate ? (options.target ?? guessBlenderVersion(blender)) : undefined;
+      onUnknown?.(guess);
+      if (speculate) return { blender, version: guess };
       running = await blenderVersion(blender);
       versions?.set(blender, running);
     }

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, openSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,12 +20,27 @@ import {
   type CompileContext,
   type ProjectOptions,
 } from "../project.js";
+import { installedVersions, majorMinor, typingsFor } from "../typings.js";
 import { lineReader, type Reply, type Request, type Status } from "./protocol.js";
+import {
+  buildSnapshot,
+  findSnapshot,
+  forgetSnapshot,
+  snapshotArgs,
+  snapshotsEnabled,
+} from "./snapshots.js";
 
 type Job =
   | { type: "compile"; entry: string; context: CompileContext; record: boolean }
   | { type: "check-project"; options: ProjectOptions }
-  | { type: "warm" };
+  | { type: "warm"; version?: string };
+
+/** The Blender version a job will compile for, when known before it runs (picks a snapshot). */
+function jobVersion(job: Job): string | undefined {
+  if (job.type === "compile") return job.context.target ?? job.context.version;
+  if (job.type === "check-project") return job.options.target;
+  return job.version;
+}
 
 const said = new Set<string>();
 /** A note on stderr, once per process: the run goes on in-process. */
@@ -83,21 +98,41 @@ function ask(socket: string, request: Request): Promise<{ reply?: Reply; connect
   });
 }
 
-/** Start a server on `socket`; resolves once it answers there (false: it could not start). */
-function start(socket: string, stamp: string): Promise<boolean> {
-  const entry = fileURLToPath(new URL("./main.js", import.meta.url));
+/**
+ * Start a server on `socket`; resolves once it answers there (false: it could not start). From a
+ * start-up snapshot (./snapshots.ts) when one is usable — for `version` if known — else the plain
+ * way; a blob Node refuses is removed and the plain start follows.
+ */
+async function start(socket: string, stamp: string, version?: string): Promise<boolean> {
+  const snapshot = findSnapshot(stamp, version && majorMinor(version));
+  if (snapshot) {
+    if (await startProcess(socket, stamp, snapshotArgs(snapshot.blob))) return true;
+    forgetSnapshot(snapshot.blob);
+    sayOnce(`the compile server's start-up snapshot did not start; it will be rebuilt`);
+  }
+  return startProcess(socket, stamp, [fileURLToPath(new URL("./main.js", import.meta.url))]);
+}
+
+function startProcess(socket: string, stamp: string, entry: string[]): Promise<boolean> {
   let log: number | "ignore" = "ignore";
   try {
     log = openSync(socket.replace(/\.sock$/, ".log"), "w", 0o600);
   } catch {
     /* no log then */
   }
-  const child = spawn(process.execPath, [entry, socket, stamp], {
+  const child = spawn(process.execPath, [...entry, socket, stamp], {
     detached: true,
     stdio: ["ignore", "pipe", log],
     // Its own environment is only a base: each job runs in its client's. Nothing of the command
     // that happened to start it (a test's markers, credentials) stays in a long-lived process.
-    env: pick(process.env, ["PATH", "HOME", "TMPDIR", "LANG", "BPYTS_COMPILE_SERVER_IDLE"]),
+    env: pick(process.env, [
+      "PATH",
+      "HOME",
+      "TMPDIR",
+      "LANG",
+      "BPYTS_COMPILE_SERVER_IDLE",
+      "BPYTS_SNAPSHOT",
+    ]),
   });
   if (typeof log === "number") closeSync(log);
   return new Promise((resolve) => {
@@ -144,7 +179,7 @@ async function serve(job: Job): Promise<Reply | undefined> {
     }
     // Nobody there, or a server of an older build that has now exited: start ours (once per
     // process: a warm-up and the compile that follows it share one start).
-    starting ??= start(socket, stamp).finally(() => (starting = undefined));
+    starting ??= start(socket, stamp, jobVersion(job)).finally(() => (starting = undefined));
     if (!(await starting)) return undefined;
   }
   return undefined;
@@ -187,8 +222,8 @@ export async function compileServed(
  * lib, without waiting: for a first run, whose compile can only start once Blender's version is
  * known (`blender --version`, ~0.4 s).
  */
-export function warmServer(): void {
-  void serve({ type: "warm" }).catch(() => undefined);
+export function warmServer(version?: string): void {
+  void serve({ type: "warm", version }).catch(() => undefined);
 }
 
 /** `checkProject` (../project.ts) through the compile server when it can serve. */
@@ -209,6 +244,34 @@ export async function serverControl(
   if (reply?.type === "status") return reply.status;
   if (reply?.type === "stopping") return "stopped";
   return undefined;
+}
+
+/**
+ * `bpyts compile-server snapshot [versions...]`: build the start-up snapshots now (default: one
+ * per installed typings version); a line per snapshot.
+ */
+export async function buildSnapshots(versions: string[]): Promise<string[]> {
+  if (!snapshotsEnabled())
+    throw new CliError("BPY0007", "start-up snapshots are switched off (BPYTS_SNAPSHOT)");
+  const stamp = commandStamp();
+  const lines: string[] = [];
+  for (const v of versions.length ? versions.map(majorMinor) : installedVersions()) {
+    typingsFor(v, process.cwd()); // no typings: the located BPY0004 error, before any build
+    const started = performance.now();
+    let blob: string;
+    try {
+      blob = await buildSnapshot(stamp, v);
+    } catch (e) {
+      throw new CliError(
+        "BPY0006",
+        `cannot build the compile server's snapshot for Blender ${v}: ${(e as Error).message}`,
+      );
+    }
+    lines.push(
+      `Blender ${v}: ${blob} (${Math.round(statSync(blob).size / 2 ** 20)} MiB, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  return lines;
 }
 
 export type { CacheInput };

@@ -27,7 +27,7 @@ export type Request =
     })
   | (JobBase & { type: "check-project"; options: ProjectOptions })
   /** Load the compiler and parse the TypeScript lib now (a first run, while Blender is probed). */
-  | (JobBase & { type: "warm" })
+  | (JobBase & { type: "warm"; version?: string })
   | { type: "status"; id: number }
   | { type: "stop"; id: number };
 
@@ -54,6 +54,8 @@ export interface Status {
   jobs: number;
   idleTimeoutMs: number;
   rssBytes: number;
+  /** started from a start-up snapshot holding this Blender version's typings parsed */
+  snapshot?: string;
 }
 
 export type Reply =

@@ -16,8 +16,10 @@ import { compilerStamp, fingerprint } from "../cache.js";
 import { CompileFailed } from "../compile.js";
 import { loadCompiler } from "../compiler.js";
 import { CliError } from "../errors.js";
+import { majorMinor } from "../typings.js";
 import { checkProject, compileInProject, defaultCompilerOptions } from "../project.js";
 import { lineReader, type Failure, type Reply, type Request } from "./protocol.js";
+import { scheduleSnapshot } from "./snapshots.js";
 
 const DEFAULT_IDLE_S = 600;
 
@@ -73,6 +75,7 @@ async function handle(request: Request, stamp: string, socket: string): Promise<
           jobs,
           idleTimeoutMs: idleMs(),
           rssBytes: process.memoryUsage().rss,
+          snapshot: fromSnapshot,
         },
       };
     case "stop":
@@ -87,7 +90,7 @@ async function handle(request: Request, stamp: string, socket: string): Promise<
       try {
         return await inClientWorld(request.cwd, request.env, async () => {
           if (request.type === "warm") {
-            await warm(socket);
+            if (!fromSnapshot) await warm(socket); // a snapshot's process is warm already
             return { type: "warmed", id: request.id };
           }
           if (request.type === "check-project")
@@ -105,6 +108,7 @@ async function handle(request: Request, stamp: string, socket: string): Promise<
           } finally {
             inputs = recorder?.stop();
           }
+          if (compiled.version) wantSnapshot(majorMinor(compiled.version));
           return { type: "compiled", id: request.id, compiled, inputs };
         });
       } catch (e) {
@@ -135,6 +139,21 @@ async function warm(socket: string): Promise<void> {
 }
 
 let jobs = 0;
+
+/** The Blender version whose typings this process started with parsed (./snapshot.ts). */
+let fromSnapshot: string | undefined;
+export function startedFromSnapshot(version: string): void {
+  fromSnapshot = version;
+}
+/**
+ * Versions compiled for by this process whose typings a start-up snapshot should hold: built
+ * once the reply is out (./snapshots.ts), so the next cold start of a server skips their parse.
+ */
+const snapshotWanted = new Set<string>();
+const snapshotAsked = new Set<string>();
+function wantSnapshot(version: string): void {
+  if (version !== fromSnapshot && !snapshotAsked.has(version)) snapshotWanted.add(version);
+}
 const idleMs = () => {
   const s = Number(process.env["BPYTS_COMPILE_SERVER_IDLE"] ?? DEFAULT_IDLE_S);
   return (Number.isFinite(s) && s > 0 ? s : DEFAULT_IDLE_S) * 1000;
@@ -240,6 +259,11 @@ export async function serve(socket: string, stamp: string): Promise<void> {
             .then(() => handle(request, stamp, socket))
             .then((reply) => {
               send(reply);
+              for (const v of snapshotWanted) {
+                snapshotAsked.add(v);
+                scheduleSnapshot(stamp, v);
+              }
+              snapshotWanted.clear();
               if (reply.type === "stale" || reply.type === "stopping") stop();
             })
             .finally(() => {
