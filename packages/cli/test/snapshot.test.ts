@@ -5,7 +5,15 @@
  * server started — when damaged, truncated, built from files that changed, or switched off. Real
  * Node snapshots of the real compiler and typings, each test in its own $TMPDIR.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { openSync, writeSync, closeSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -107,6 +115,19 @@ describe.skipIf(!compilerReady || !typingsReady)("compile server start-up snapsh
       "server-3.4-ID.blob",
       "server-3.4-ID.json",
     ]);
+    // What it was built from: the bundled modules and the typings it holds parsed.
+    const manifest = JSON.parse(
+      readFileSync(
+        join(
+          w.store,
+          w.files().find((f) => f.endsWith(".json"))!,
+        ),
+        "utf8",
+      ),
+    ) as { inputs: [string, number, number][] };
+    const from = manifest.inputs.map(([f]) => f);
+    expect(from).toContain(realpathSync(join(repoRoot, "packages/blender-3.4/bpy.types.d.ts")));
+    expect(from).toContain(realpathSync(join(repoRoot, "packages/compiler/dist/index.js")));
     await w.stop();
     expect((await w.build("3.4", "b.py")).python).toBe(ref34);
     expect(await w.status()).toMatch(fromSnapshot);

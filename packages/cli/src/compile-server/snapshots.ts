@@ -32,7 +32,7 @@ import { setPriority } from "node:os";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { privateUserDir } from "../cache.js";
+import { compilerStamp, privateUserDir } from "../cache.js";
 
 /** Snapshots kept (the most recently used): each is ~70 MB. */
 const KEEP = 3;
@@ -46,7 +46,7 @@ interface Manifest {
   stamp: string;
   blob: string;
   size: number;
-  /** every file bundled into it: real path, size, mtime */
+  /** every file bundled into it, and every declaration file it holds parsed: real path, size, mtime */
   inputs: [string, number, number][];
 }
 
@@ -215,7 +215,11 @@ export async function buildSnapshot(stamp: string, version: string): Promise<str
       [...NODE_FLAGS, "--snapshot-blob", `${tmp}.blob`, "--build-snapshot", bundle],
       {
         cwd: dir,
-        env: { ...process.env, BPYTS_SNAPSHOT_BLENDER: version },
+        env: {
+          ...process.env,
+          BPYTS_SNAPSHOT_BLENDER: version,
+          BPYTS_SNAPSHOT_INPUTS: `${tmp}.inputs`,
+        },
         encoding: "utf8",
         stdio: ["ignore", "ignore", "pipe"],
       },
@@ -224,8 +228,11 @@ export async function buildSnapshot(stamp: string, version: string): Promise<str
       throw new Error(
         `node --build-snapshot failed (${built.status ?? built.signal}): ${built.stderr.replace(/^\(node:\d+\) Warning:.*\n(?:.*\n)*?(?=\S)/gm, "").slice(-2000)}`,
       );
+    // The declaration files it holds parsed count too: changed typings mean a new snapshot.
+    inputs.push(...(JSON.parse(readFileSync(`${tmp}.inputs`, "utf8")) as Manifest["inputs"]));
     // Files changed while it was built: it may hold some of each; not published.
-    if (!unchanged(inputs)) throw new Error("bpyts changed while its snapshot was built");
+    if (!unchanged(inputs) || compilerStamp() !== stamp)
+      throw new Error("bpyts changed while its snapshot was built");
     const manifest: Manifest = {
       version,
       node: process.version,
@@ -241,7 +248,7 @@ export async function buildSnapshot(stamp: string, version: string): Promise<str
     prune(dir);
     return join(dir, `${name}.blob`);
   } finally {
-    discard(`${tmp}.cjs`, `${tmp}.blob`, `${tmp}.json`);
+    discard(`${tmp}.cjs`, `${tmp}.blob`, `${tmp}.json`, `${tmp}.inputs`);
   }
 }
 
