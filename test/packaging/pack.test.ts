@@ -164,6 +164,34 @@ describe("packed packages", () => {
     expect(run.stdout).toContain('Scene "Scene" has 3 objects');
     expect(run.stdout).toContain('"size": 2');
 
+    // The compile server's start-up snapshot bundles the installed layout (node_modules/bpyts
+    // beside node_modules/@bpyts/*, not the checkout's packages/): built, then used by a cold
+    // server (a private $TMPDIR: its own servers and snapshots).
+    const tmp = join(work, "snapshot-tmp");
+    await mkdir(tmp);
+    const snapEnv = { ...env, TMPDIR: tmp, BPYTS_SNAPSHOT: "1", BPYTS_COMPILE_SERVER: "1" };
+    const bpyts = (args: string[]) =>
+      execa("npx", ["bpyts", ...args], { cwd: app, env: snapEnv, reject: false });
+    try {
+      const snap = await bpyts(["compile-server", "snapshot", "3.4"]);
+      expect(snap.exitCode, snap.stderr).toBe(0);
+      const served = await bpyts([
+        "run",
+        "src/main.ts",
+        "--no-cache",
+        "--input",
+        '{"size":3}',
+        "--result",
+      ]);
+      expect(served.exitCode, served.stderr).toBe(0);
+      expect(served.stdout).toContain('"size": 3');
+      expect((await bpyts(["compile-server", "status"])).stdout).toMatch(
+        /started from a snapshot \(Blender 3\.4 typings\)/,
+      );
+    } finally {
+      await bpyts(["compile-server", "stop"]);
+    }
+
     // The editor's view: the project's own TypeScript over its tsconfig.
     const tsc = await execa("npx", ["tsc", "-p", "."], { cwd: app, env, reject: false });
     expect(tsc.exitCode, tsc.stdout).toBe(0);
