@@ -103,17 +103,29 @@ describe.skipIf(!compilerReady || !typingsReady)("compile server", () => {
     expect(await w.status()).toEqual({ pid: first!.pid, jobs: first!.jobs + 1 });
   });
 
-  it("a first run warms the server up while Blender is asked for its version", async () => {
+  it("a first run compiles for the guessed version at once; an unguessable Blender gets a warm-up", async () => {
     const w = await world();
+    // Debian's blender: its version is guessed from the package, the compile starts as soon as
+    // Blender has been spawned — one job, no warm-up.
     const r = await w.cli(["run", "hello.ts", "--blender", "/usr/bin/blender"]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/\S/);
-    expect(await w.status()).toMatchObject({ jobs: 2 }); // the warm-up, then the compile
+    expect(await w.status()).toMatchObject({ jobs: 1 });
+    // A wrapper says nothing of its version: the server warms up while Blender starts, and the
+    // compile follows Blender's report.
+    const wrapper = join(w.dir, "bl");
+    writeFileSync(wrapper, `#!/bin/sh\nexec /usr/bin/blender "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    writeFileSync(join(w.dir, "wrapped.ts"), `console.log("wrapped");\n`);
+    const wrapped = await w.cli(["run", "wrapped.ts", "--blender", wrapper]);
+    expect(wrapped.exitCode, wrapped.stderr).toBe(0);
+    expect(wrapped.stdout).toContain("wrapped");
+    expect(await w.status()).toMatchObject({ jobs: 3 }); // the warm-up, then the compile
     // Blender is known now: the next new script compiles without a warm-up.
     writeFileSync(join(w.dir, "next.ts"), `console.log("next script");\n`);
-    const next = await w.cli(["run", "next.ts", "--blender", "/usr/bin/blender"]);
+    const next = await w.cli(["run", "next.ts", "--blender", wrapper]);
     expect(next.stdout).toContain("next script");
-    expect(await w.status()).toMatchObject({ jobs: 3 });
+    expect(await w.status()).toMatchObject({ jobs: 4 });
   });
 
   it("keeps serving after the folder it was started from is removed", async () => {

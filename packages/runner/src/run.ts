@@ -200,6 +200,11 @@ export interface DeferredRunnable {
   assumedVersion?: string;
   /** Blender's own version, once reported (for a cache to keep). */
   onVersion?(version: string): void;
+  /**
+   * Blender has been started (nothing else ran before its spawn): the moment to prepare what
+   * the compile will need while Blender starts, when no `assumedVersion` lets it begin at once.
+   */
+  onStarted?(): void;
 }
 
 export function isDeferred(r: Runnable | DeferredRunnable): r is DeferredRunnable {
@@ -318,6 +323,7 @@ export async function run<T = unknown>(
     });
     const channel = proc.stdio[3] as Duplex | undefined;
     const ended = proc.then(() => undefined);
+    deferred?.onStarted?.();
     if (deferred && assumed) compiling = prepare(assumed);
     compiling?.catch(() => {}); // awaited below, unless Blender ends first
     try {

@@ -95,11 +95,6 @@ export async function resolveBackend(
   },
   versions?: BlenderVersions,
   /**
-   * Called when Blender's version is not remembered: time to warm up a compile (for the version
-   * guessed from the file system, when speculating and there is one).
-   */
-  onUnknown?: (guess?: string) => void,
-  /**
    * Do not probe an unknown Blender (`blender --version`, ~0.4 s before anything else can
    * start): `version` is then a guess from the file system (or undefined), and the caller learns
    * the truth from Blender's own report when it runs (see the runner's DeferredRunnable).
@@ -110,9 +105,7 @@ export async function resolveBackend(
     const blender = await locateBlender(options.blender);
     let running = versions?.get(blender);
     if (!running) {
-      const guess = speculate ? (options.target ?? guessBlenderVersion(blender)) : undefined;
-      onUnknown?.(guess);
-      if (speculate) return { blender, version: guess };
+      if (speculate) return { blender, version: options.target ?? guessBlenderVersion(blender) };
       running = await blenderVersion(blender);
       versions?.set(blender, running);
     }
@@ -222,12 +215,7 @@ export async function run(
   // A .ts entry on a Blender not yet known is not probed: Blender starts at once, the compile
   // server warms up meanwhile, and the script compiles for a guessed version (corrected below).
   const ts = extname(entry) !== ".py";
-  const { blender, version, running } = await resolveBackend(
-    options,
-    versions,
-    ts ? warmServer : undefined,
-    ts,
-  );
+  const { blender, version, running } = await resolveBackend(options, versions, ts);
   // A .ts entry compiles while Blender starts (see the runner's run()); Blender reports its
   // version before it gets the script, which corrects a stale remembered one or a wrong guess.
   // A compile for a version that turns out wrong is dropped with its warnings: only the
@@ -248,6 +236,11 @@ export async function run(
         assumedVersion: running ?? version,
         compileFor: (v) =>
           options.target ? (forTarget ??= compileFor(options.target)) : compileFor(v),
+        // Nothing to compile for until Blender says which it is: the compile server (started,
+        // or a snapshot of it loaded) gets ready meanwhile — after Blender's spawn, not before.
+        onStarted: () => {
+          if (!(running ?? version)) warmServer();
+        },
         onVersion: (v) => {
           reported = v;
           printWarnings(held.get(majorMinor(v)) ?? []);

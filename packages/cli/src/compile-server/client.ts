@@ -33,13 +33,13 @@ import {
 type Job =
   | { type: "compile"; entry: string; context: CompileContext; record: boolean }
   | { type: "check-project"; options: ProjectOptions }
-  | { type: "warm"; version?: string };
+  | { type: "warm" };
 
 /** The Blender version a job will compile for, when known before it runs (picks a snapshot). */
 function jobVersion(job: Job): string | undefined {
   if (job.type === "compile") return job.context.target ?? job.context.version;
   if (job.type === "check-project") return job.options.target;
-  return job.version;
+  return undefined; // a warm-up: Blender has not said which it is yet
 }
 
 const said = new Set<string>();
@@ -219,11 +219,11 @@ export async function compileServed(
 
 /**
  * Start the compile server (if none answers) and have it load the compiler and the TypeScript
- * lib, without waiting: for a first run, whose compile can only start once Blender's version is
- * known (`blender --version`, ~0.4 s).
+ * lib, without waiting: for a first run on a Blender whose version cannot be guessed, whose
+ * compile can only start once Blender has said which it is (~1 s).
  */
-export function warmServer(version?: string): void {
-  void serve({ type: "warm", version }).catch(() => undefined);
+export function warmServer(): void {
+  void serve({ type: "warm" }).catch(() => undefined);
 }
 
 /** `checkProject` (../project.ts) through the compile server when it can serve. */

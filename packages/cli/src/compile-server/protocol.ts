@@ -27,7 +27,7 @@ export type Request =
     })
   | (JobBase & { type: "check-project"; options: ProjectOptions })
   /** Load the compiler and parse the TypeScript lib now (a first run, while Blender is probed). */
-  | (JobBase & { type: "warm"; version?: string })
+  | (JobBase & { type: "warm" })
   | { type: "status"; id: number }
   | { type: "stop"; id: number };
 
