@@ -12,7 +12,9 @@
 //   known from an earlier run (the usual "new script" case);
 // - an unchanged rerun (cache hit: no compiler loaded);
 // - a one-line edit then rerun (cache miss, compiled by the warm server), and the same with the
-//   server switched off (BPYTS_COMPILE_SERVER=0: the compile runs in the command's process).
+//   server switched off (BPYTS_COMPILE_SERVER=0: the compile runs in the command's process);
+// - the floor: a bare Node process that spawns the plain baseline's Blender and waits
+//   (bench/fixtures/spawn-blender.cjs): what any Node command adds to Blender — Node's own start.
 import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
@@ -87,9 +89,25 @@ export default async function latency() {
     });
     const stopServer = (env) =>
       execFileSync(process.execPath, [BIN, "compile-server", "stop"], { env, stdio: "ignore" });
-    const runs = { first: [], cold: [], fresh: [], rerun: [], edit: [], editOff: [], plain: [] };
+    const floor = () =>
+      timed(
+        process.execPath,
+        [join(ROOT, "bench/fixtures/spawn-blender.cjs"), BLENDER, join(work, "hello.py")],
+        work,
+      );
+    const runs = {
+      floor: [],
+      first: [],
+      cold: [],
+      fresh: [],
+      rerun: [],
+      edit: [],
+      editOff: [],
+      plain: [],
+    };
     for (let i = 0; i < N; i++) {
       runs.plain.push(plain());
+      runs.floor.push(floor());
       rmSync(cache, { recursive: true, force: true });
       const ever = userTmp();
       runs.first.push(bpyts(ever));
@@ -116,6 +134,12 @@ export default async function latency() {
       goal,
     });
     return [
+      row(
+        "floor: Node spawning the same plain Blender, nothing else",
+        "node spawn-blender.cjs",
+        runs.floor,
+        "info",
+      ),
       row(
         "run hello: first run ever (no cache, no server, no snapshot)",
         "bpyts run",

@@ -38,6 +38,7 @@ import { compilerStamp, privateUserDir } from "../cache.js";
 const KEEP = 3;
 /** A builder that holds its lock longer than this died (a build takes ~5 s). */
 const STALE_LOCK_MS = 5 * 60_000;
+const RETRY_FAILED_MS = 24 * 3600_000;
 
 interface Manifest {
   /** the Blender major.minor whose typings it holds parsed */
@@ -261,6 +262,9 @@ export function scheduleSnapshot(stamp: string, version: string): void {
     if (!snapshotsEnabled() || findSnapshot(stamp, version)) return;
     const dir = storeDir();
     if (!dir) return;
+    // A build that failed left its log: not retried for a day (each would fail the same way).
+    const failed = statSync(join(dir, `${nameOf(stamp, version)}.log`), { throwIfNoEntry: false });
+    if (failed && Date.now() - failed.mtimeMs < RETRY_FAILED_MS) return;
     const lock = join(dir, `${nameOf(stamp, version)}.lock`);
     try {
       closeSync(openSync(lock, "wx", 0o600));
