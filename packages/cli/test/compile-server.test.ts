@@ -8,22 +8,24 @@ import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { bin, bpyts, compilerReady, repoRoot, tempDir, typingsReady } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import {
+  bin,
+  bpyts,
+  cleanupsAfterEach,
+  compilerReady,
+  helloFolder,
+  helloSource,
+  typingsReady,
+} from "./helpers.js";
 
-const hello = readFileSync(join(repoRoot, "examples/hello.ts"), "utf8");
+const hello = helloSource();
 const uid = process.getuid!();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupsAfterEach();
 
 /** A project folder and a private $TMPDIR (where the servers' sockets live). */
 async function world() {
-  const dir = await tempDir("bpyts compile server ");
-  const tmp = join(dir, "tmp");
-  mkdirSync(tmp);
-  writeFileSync(join(dir, "hello.ts"), hello);
+  const { dir, tmp } = await helloFolder("bpyts compile server ");
   const env = (extra: Record<string, string> = {}) => ({
     ...process.env,
     TMPDIR: tmp,
@@ -37,7 +39,7 @@ async function world() {
     const m = /pid (\d+), (\d+) jobs/.exec(r.stdout);
     return m ? { pid: Number(m[1]), jobs: Number(m[2]) } : undefined;
   };
-  cleanups.push(async () => {
+  cleanup(async () => {
     await cli(["compile-server", "stop"]);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -200,7 +202,7 @@ describe.skipIf(!compilerReady || !typingsReady)("compile server", () => {
     rmSync(socket, { force: true });
     const broken = createServer((c) => c.once("data", () => c.destroy()));
     await new Promise<void>((r) => broken.listen(socket, r));
-    cleanups.push(() => new Promise<void>((r) => broken.close(() => r())));
+    cleanup(() => new Promise<void>((r) => broken.close(() => r())));
     const r = await w.cli(["build", "hello.ts", "-o", "out.py", "--target", "3.4"]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr).toBe(

@@ -1,9 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { afterEach } from "vitest";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -22,6 +23,26 @@ export function bpyts(args: string[], options: { cwd?: string; env?: NodeJS.Proc
 
 export async function tempDir(prefix = "bpyts cli "): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+export const helloSource = (): string => readFileSync(join(repoRoot, "examples/hello.ts"), "utf8");
+
+/** A folder holding hello.ts, and a private $TMPDIR in it for the compile servers a test starts. */
+export async function helloFolder(prefix: string): Promise<{ dir: string; tmp: string }> {
+  const dir = await tempDir(prefix);
+  const tmp = join(dir, "tmp");
+  mkdirSync(tmp);
+  writeFileSync(join(dir, "hello.ts"), helloSource());
+  return { dir, tmp };
+}
+
+/** Register cleanups that run after each test of the calling file, the last registered first. */
+export function cleanupsAfterEach(): (c: () => Promise<void> | void) => void {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  return (c) => void cleanups.push(c);
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -6,31 +6,34 @@
  * Node snapshots of the real compiler and typings, each test in its own $TMPDIR.
  */
 import {
+  closeSync,
   existsSync,
-  mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
   writeFileSync,
+  writeSync,
 } from "node:fs";
-import { openSync, writeSync, closeSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { bpyts, compilerReady, repoRoot, tempDir, typingsReady } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import {
+  bpyts,
+  cleanupsAfterEach,
+  compilerReady,
+  helloFolder,
+  helloSource,
+  repoRoot,
+  typingsReady,
+} from "./helpers.js";
 
-const hello = readFileSync(join(repoRoot, "examples/hello.ts"), "utf8");
+const hello = helloSource();
 const uid = process.getuid!();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupsAfterEach();
 
 async function world() {
-  const dir = await tempDir("bpyts snapshot ");
-  const tmp = join(dir, "tmp");
-  mkdirSync(tmp);
-  writeFileSync(join(dir, "hello.ts"), hello);
+  const { dir, tmp } = await helloFolder("bpyts snapshot ");
   const store = join(tmp, `bpyts-${uid}`, "snapshots");
   const cli = (args: string[], extra: Record<string, string> = {}) =>
     bpyts(args, {
@@ -60,7 +63,7 @@ async function world() {
     expect(r.exitCode, r.stderr).toBe(0);
     return { python: readFileSync(join(dir, out), "utf8"), stderr: r.stderr };
   };
-  cleanups.push(async () => {
+  cleanup(async () => {
     await stop();
     await waitFor(() => !files().some((f) => f.endsWith(".lock")), 60_000); // a builder done
     rmSync(dir, { recursive: true, force: true });
