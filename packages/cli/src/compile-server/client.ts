@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { BlenderNotFoundError } from "@bpyts/runner";
 import { commandStamp, privateUserDir, type CacheInput } from "../cache.js";
 import { CompileFailed, recorded, type Compiled, type RecordedCompile } from "../compile.js";
+import { switchedOff } from "../env.js";
 import { CliError } from "../errors.js";
 import {
   checkProject,
@@ -51,8 +52,7 @@ function sayOnce(text: string): void {
 }
 
 export function serverEnabled(): boolean {
-  const v = process.env["BPYTS_COMPILE_SERVER"];
-  if (v !== undefined && /^(0|off|false|no)$/i.test(v)) return false;
+  if (switchedOff("BPYTS_COMPILE_SERVER")) return false;
   // The cache's test hook must see a miss compile, wherever it would run.
   if (process.env["BPYTS_TEST_FORBID_COMPILER"]) return false;
   return process.platform !== "win32" && typeof process.getuid === "function";

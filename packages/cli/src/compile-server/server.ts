@@ -108,7 +108,6 @@ async function handle(request: Request, stamp: string, socket: string): Promise<
           } finally {
             inputs = recorder?.stop();
           }
-          if (compiled.version) wantSnapshot(majorMinor(compiled.version));
           return { type: "compiled", id: request.id, compiled, inputs };
         });
       } catch (e) {
@@ -146,13 +145,17 @@ export function startedFromSnapshot(version: string): void {
   fromSnapshot = version;
 }
 /**
- * Versions compiled for by this process whose typings a start-up snapshot should hold: built
- * once the reply is out (./snapshots.ts), so the next cold start of a server skips their parse.
+ * After a compile's reply is out: a start-up snapshot holding the typings of its Blender version
+ * (./snapshots.ts), asked for once per version, so the next cold start of a server skips their
+ * parse.
  */
-const snapshotWanted = new Set<string>();
 const snapshotAsked = new Set<string>();
-function wantSnapshot(version: string): void {
-  if (version !== fromSnapshot && !snapshotAsked.has(version)) snapshotWanted.add(version);
+function askSnapshot(reply: Reply, stamp: string): void {
+  if (reply.type !== "compiled" || !reply.compiled.version) return;
+  const version = majorMinor(reply.compiled.version);
+  if (version === fromSnapshot || snapshotAsked.has(version)) return;
+  snapshotAsked.add(version);
+  scheduleSnapshot(stamp, version);
 }
 const idleMs = () => {
   const s = Number(process.env["BPYTS_COMPILE_SERVER_IDLE"] ?? DEFAULT_IDLE_S);
@@ -259,11 +262,7 @@ export async function serve(socket: string, stamp: string): Promise<void> {
             .then(() => handle(request, stamp, socket))
             .then((reply) => {
               send(reply);
-              for (const v of snapshotWanted) {
-                snapshotAsked.add(v);
-                scheduleSnapshot(stamp, v);
-              }
-              snapshotWanted.clear();
+              askSnapshot(reply, stamp);
               if (reply.type === "stale" || reply.type === "stopping") stop();
             })
             .finally(() => {

@@ -1,5 +1,5 @@
 /**
- * The compile server as a V8 start-up snapshot (`node --build-snapshot`, see ./snapshot-build.ts):
+ * The compile server as a V8 start-up snapshot (`node --build-snapshot`, built by ./snapshots.ts):
  * a process started from the blob has TypeScript and the compiler loaded and the lib, the
  * runtime declarations and one Blender version's typings parsed — most of a cold compile (~1.2 s
  * of CPU) done before it starts. Bundled as one CommonJS file: a snapshot cannot load modules.

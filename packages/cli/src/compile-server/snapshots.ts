@@ -33,6 +33,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { compilerStamp, privateUserDir } from "../cache.js";
+import { switchedOff } from "../env.js";
 
 /** Snapshots kept (the most recently used): each is ~70 MB. */
 const KEEP = 3;
@@ -52,17 +53,29 @@ interface Manifest {
 }
 
 export function snapshotsEnabled(): boolean {
-  const v = process.env["BPYTS_SNAPSHOT"];
-  if (v !== undefined && /^(0|off|false|no)$/i.test(v)) return false;
-  return process.platform !== "win32";
+  return !switchedOff("BPYTS_SNAPSHOT") && process.platform !== "win32";
 }
 
+/** The snapshots' folder in the user's private folder; undefined when there is none. */
 function storeDir(): string | undefined {
   const user = privateUserDir();
   if (!user) return undefined;
   const dir = join(user, "snapshots");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch {
+    return undefined;
+  }
   return dir;
+}
+
+/** The manifests in `dir`, the most recently used first (a use touches its manifest). */
+function manifestsByUse(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => ({ f, t: statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.t - a.t)
+    .map(({ f }) => f);
 }
 
 /** One snapshot per build of bpyts (its stamp), Node executable and Blender major.minor. */
@@ -93,22 +106,9 @@ export function findSnapshot(
   stamp: string,
   version?: string,
 ): { blob: string; version: string } | undefined {
-  if (!snapshotsEnabled()) return undefined;
-  let dir: string;
-  try {
-    const d = storeDir();
-    if (!d) return undefined;
-    dir = d;
-  } catch {
-    return undefined;
-  }
-  const candidates = version
-    ? [`${nameOf(stamp, version)}.json`]
-    : readdirSync(dir)
-        .filter((f) => f.endsWith(".json"))
-        .map((f) => ({ f, t: statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-        .sort((a, b) => b.t - a.t)
-        .map((x) => x.f);
+  const dir = snapshotsEnabled() ? storeDir() : undefined;
+  if (!dir) return undefined;
+  const candidates = version ? [`${nameOf(stamp, version)}.json`] : manifestsByUse(dir);
   for (const file of candidates) {
     let m: Manifest;
     try {
@@ -145,14 +145,11 @@ export function forgetSnapshot(blob: string): void {
 
 /** Keep the `KEEP` most recently used snapshots; older builds' go. */
 function prune(dir: string): void {
-  const manifests = readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => ({ f, t: statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of manifests.slice(KEEP))
+  const manifests = manifestsByUse(dir);
+  for (const f of manifests.slice(KEEP))
     discard(join(dir, f), join(dir, f.replace(/\.json$/, ".blob")));
   // Blobs without a manifest: left by a builder that died between its two renames.
-  const kept = new Set(manifests.slice(0, KEEP).map(({ f }) => f.replace(/\.json$/, ".blob")));
+  const kept = new Set(manifests.slice(0, KEEP).map((f) => f.replace(/\.json$/, ".blob")));
   for (const f of readdirSync(dir)) {
     const blob = f.replace(/\.(log|lock)$/, ".blob");
     if (f.includes(".tmp-") || kept.has(blob)) continue; // being built, or kept
@@ -213,7 +210,7 @@ export async function buildSnapshot(stamp: string, version: string): Promise<str
     });
     const built = spawnSync(
       process.execPath,
-      [...NODE_FLAGS, "--snapshot-blob", `${tmp}.blob`, "--build-snapshot", bundle],
+      [...snapshotArgs(`${tmp}.blob`), "--build-snapshot", bundle],
       {
         cwd: dir,
         env: {
@@ -262,10 +259,11 @@ export function scheduleSnapshot(stamp: string, version: string): void {
     if (!snapshotsEnabled() || findSnapshot(stamp, version)) return;
     const dir = storeDir();
     if (!dir) return;
+    const name = join(dir, nameOf(stamp, version));
     // A build that failed left its log: not retried for a day (each would fail the same way).
-    const failed = statSync(join(dir, `${nameOf(stamp, version)}.log`), { throwIfNoEntry: false });
+    const failed = statSync(`${name}.log`, { throwIfNoEntry: false });
     if (failed && Date.now() - failed.mtimeMs < RETRY_FAILED_MS) return;
-    const lock = join(dir, `${nameOf(stamp, version)}.lock`);
+    const lock = `${name}.lock`;
     try {
       closeSync(openSync(lock, "wx", 0o600));
     } catch {
@@ -274,7 +272,7 @@ export function scheduleSnapshot(stamp: string, version: string): void {
       rmSync(lock, { force: true });
       closeSync(openSync(lock, "wx", 0o600));
     }
-    const log = openSync(join(dir, `${nameOf(stamp, version)}.log`), "w", 0o600);
+    const log = openSync(`${name}.log`, "w", 0o600);
     const child = spawn(
       process.execPath,
       [fileURLToPath(new URL("./snapshot-main.js", import.meta.url)), stamp, version, lock],
